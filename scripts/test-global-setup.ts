@@ -1,0 +1,70 @@
+/**
+ * Vitest global setup: one throwaway embedded PostgreSQL for the whole run (or the
+ * server of DATABASE_URL), and a template database migrated once; each test file
+ * clones it (src/platform/testing.ts), so files run in parallel on their own data.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { startEmbedded, type EmbeddedServer } from '../src/platform/db/embedded';
+import { createPool } from '../src/platform/db/pool';
+import { migrate } from '../src/platform/db/migrate';
+
+export const TEMPLATE_DB = 'relais_test_template';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function withDb(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+let embedded: EmbeddedServer | null = null;
+
+export default async function setup() {
+  if (process.env.RELAIS_TEST_ADMIN_URL) return; // another project of this run already did it
+  let adminUrl: string;
+  if (process.env.DATABASE_URL) {
+    adminUrl = process.env.DATABASE_URL;
+  } else {
+    const dir = path.resolve('.tmp', `test-pg-${process.pid}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    embedded = await startEmbedded({ dir, port: await freePort(), ephemeral: true });
+    adminUrl = embedded.url('postgres');
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.end();
+  const templateUrl = withDb(adminUrl, TEMPLATE_DB);
+  const pool = createPool(templateUrl, 2);
+  await migrate(pool);
+  await pool.end();
+  // The job queue's schema too, so that no test file pays for creating it.
+  const boss = new PgBoss({ connectionString: templateUrl, schedule: false, supervise: false, max: 2 });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
+  process.env.RELAIS_TEST_ADMIN_URL = adminUrl;
+  process.env.RELAIS_TEST_TEMPLATE = TEMPLATE_DB;
+
+  return async () => {
+    if (embedded) {
+      await embedded.stop();
+      embedded = null;
+    }
+  };
+}

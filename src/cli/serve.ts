@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import { buildApp } from '../app';
+import { boot } from '../platform/runtime';
+import { runSeeds } from '../platform/seeds';
+import { allSeeds } from './seeds';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../platform/demo';
+
+export function registerServe(program: Command) {
+  program
+    .command('serve')
+    .description("Démarre le serveur web (et PostgreSQL embarqué si DATABASE_URL n'est pas défini)")
+    .action(async () => {
+      const started = Date.now();
+      const config = loadConfig();
+      const rt = await boot(config, { jobs: config.WORKERS === 'true' ? 'work' : 'send' });
+      let seeded: string[] = [];
+      if (config.SEED_DEMO === 'true') seeded = await runSeeds(rt.systemCtx(), allSeeds(), (m) => console.log(m));
+      const { app } = await buildApp(rt.deps);
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`\n${signal} reçu : arrêt…`);
+        await app.close().catch(() => {});
+        await rt.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
+      console.log(`\nRelais (${rt.deps.town.name}) est prêt : http://localhost:${port}  (démarré en ${Date.now() - started} ms)`);
+      console.log(`PostgreSQL : ${rt.deps.dbMode === 'embedded' ? `embarqué, données dans ${config.dataDir}/pg` : 'serveur externe (DATABASE_URL)'}`);
+      if (seeded.length) console.log(`Données de démonstration chargées : ${seeded.join(', ')}`);
+      if (config.SEED_DEMO === 'true') {
+        console.log(`\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
+        for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(12)} ${a.identifier}`);
+      }
+      console.log('API : http://localhost:' + port + '/api/docs   (Ctrl-C pour arrêter)');
+    });
+
+  program
+    .command('migrate')
+    .description('Applique les migrations en attente et affiche la version')
+    .action(async () => {
+      const rt = await boot(loadConfig(), { jobs: 'none', log: (m) => console.log(m) });
+      const { rows } = await rt.deps.db.query(`SELECT max(version || '_' || name) AS v FROM schema_migrations`);
+      console.log(`Base à jour : ${rows[0].v}`);
+      await rt.close();
+    });
+
+  program
+    .command('seed')
+    .description('Charge les données de démonstration manquantes (marquées comme démo)')
+    .action(async () => {
+      const rt = await boot(loadConfig(), { jobs: 'send' });
+      const ran = await runSeeds(rt.systemCtx(), allSeeds(), (m) => console.log(m));
+      console.log(ran.length ? `Chargé : ${ran.join(', ')}` : 'Rien à charger : déjà fait.');
+      await rt.close();
+    });
+}

@@ -1,0 +1,13 @@
+/**
+ * The modules of Relais, wired by hand (no DI container). Order matters for demo seeds:
+ * a module's seed may use the data of the modules above it.
+ * To add a module: import its definition and append it to the list (see docs/modules.md).
+ */
+import type { ModuleDef } from '../platform/module';
+// module imports — one line per module, keep this marker
+// end module imports
+
+export const modules: ModuleDef[] = [
+  // module list — one line per module, keep this marker
+  // end module list
+];

@@ -1,0 +1,70 @@
+/**
+ * The one audit helper every module uses. The table is append-only (a trigger refuses
+ * UPDATE, DELETE and TRUNCATE). Write it in the same transaction as the change it
+ * records, so that an action and its trace land together or not at all.
+ * Never put personal data in `details`: identifiers and codes only.
+ */
+import type { Ctx } from './context';
+import type { Queryable } from './db/pool';
+
+export interface AuditEntry {
+  householdId?: string | null;
+  subjectType?: string;
+  subjectId?: string;
+  /** Why an agent opened a family's file, or why a decision was taken. */
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+export async function audit(q: Queryable, ctx: Ctx, action: string, entry: AuditEntry = {}): Promise<void> {
+  await q.query(
+    `INSERT INTO audit_log (at, actor_id, actor_role, action, household_id, subject_type, subject_id, reason, details, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      ctx.now(),
+      ctx.user?.id ?? null,
+      ctx.user?.role ?? null,
+      action,
+      entry.householdId ?? null,
+      entry.subjectType ?? null,
+      entry.subjectId ?? null,
+      entry.reason ?? null,
+      JSON.stringify(entry.details ?? {}),
+      ctx.requestId,
+    ],
+  );
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  actorName: string | null;
+  action: string;
+  householdId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+export async function listAudit(
+  q: Queryable,
+  filter: { householdId?: string; actorId?: string; action?: string; before?: number; limit?: number },
+): Promise<AuditRow[]> {
+  const { rows } = await q.query(
+    `SELECT a.id, a.at, a.actor_id AS "actorId", a.actor_role AS "actorRole", u.display_name AS "actorName",
+            a.action, a.household_id AS "householdId", a.subject_type AS "subjectType", a.subject_id AS "subjectId",
+            a.reason, a.details
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE ($1::uuid IS NULL OR a.household_id = $1)
+        AND ($2::uuid IS NULL OR a.actor_id = $2)
+        AND ($3::text IS NULL OR a.action LIKE $3 || '%')
+        AND ($4::bigint IS NULL OR a.id < $4)
+      ORDER BY a.id DESC
+      LIMIT $5`,
+    [filter.householdId ?? null, filter.actorId ?? null, filter.action ?? null, filter.before ?? null, Math.min(filter.limit ?? 100, 500)],
+  );
+  return rows;
+}

@@ -1,0 +1,218 @@
+/**
+ * Accounts: parent sign-up, password login with throttling, logout, password reset
+ * through the notification outbox, account settings, staff account creation.
+ */
+import { AppError } from '../errors';
+import { audit } from '../audit';
+import type { Ctx, SessionUser } from '../context';
+import { tx, type Queryable } from '../db/pool';
+import { queueNotification } from '../notify/outbox';
+import { requireRole, requireUser, type Role } from '../roles';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
+import { parseIdentifier, type Identifier } from './identifiers';
+import { createSession, destroySession, destroyUserSessions, hashToken, randomToken, USER_COLUMNS } from './sessions';
+
+const MAX_FAILURES_PER_IDENTIFIER = 5;
+const MAX_FAILURES_PER_IP = 30;
+const THROTTLE_WINDOW = '15 minutes';
+const RESET_TTL_MS = 60 * 60_000;
+
+function identifierOrError(raw: string, field = 'identifier'): Identifier {
+  const id = parseIdentifier(raw);
+  if (!id) {
+    throw new AppError('http/invalid-input', {
+      fields: [{ path: field, message: 'Indiquez une adresse e-mail ou un numéro de téléphone valable.' }],
+    });
+  }
+  return id;
+}
+
+function checkPassword(password: string, field = 'password') {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('auth/weak-password', { fields: [{ path: field, message: `Au moins ${MIN_PASSWORD_LENGTH} caractères.` }] });
+  }
+}
+
+async function findByIdentifier(q: Queryable, id: Identifier) {
+  const col = id.kind === 'email' ? 'lower(u.email)' : 'u.phone';
+  const { rows } = await q.query(
+    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE ${col} = $1 AND u.disabled_at IS NULL`,
+    [id.value],
+  );
+  return rows[0] as (SessionUser & { passwordHash: string | null }) | undefined;
+}
+
+export interface NewUser {
+  identifier: string;
+  password?: string;
+  displayName: string;
+  role: Role;
+  structureId?: string | null;
+  isDemo?: boolean;
+}
+
+/** Insert a user; the unique index on the identifier decides races, not a prior check. */
+export async function insertUser(q: Queryable, u: NewUser): Promise<SessionUser> {
+  const id = identifierOrError(u.identifier);
+  if (u.password !== undefined) checkPassword(u.password);
+  const hash = u.password ? await hashPassword(u.password) : null;
+  try {
+    const { rows } = await q.query(
+      `INSERT INTO users AS u (email, phone, password_hash, role, display_name, structure_id, is_demo)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
+      [
+        id.kind === 'email' ? id.value : null,
+        id.kind === 'phone' ? id.value : null,
+        hash,
+        u.role,
+        u.displayName.trim(),
+        u.structureId ?? null,
+        u.isDemo ?? false,
+      ],
+    );
+    return rows[0];
+  } catch (err) {
+    const c = (err as { constraint?: string }).constraint;
+    if (c === 'users_email_key' || c === 'users_phone_key') {
+      throw new AppError('auth/account-exists', { fields: [{ path: 'identifier', message: 'Un compte existe déjà avec cet identifiant.' }] });
+    }
+    if (c === 'users_partner_structure') {
+      throw new AppError('http/invalid-input', { fields: [{ path: 'structureId', message: 'Un compte partenaire doit être rattaché à une structure.' }] });
+    }
+    throw err;
+  }
+}
+
+export async function signup(ctx: Ctx, input: { identifier: string; password: string; displayName: string }) {
+  return tx(ctx.db, async (t) => {
+    const user = await insertUser(t, { ...input, role: 'parent' });
+    const session = await createSession(t, user.id, ctx.now());
+    await audit(t, { ...ctx, user }, 'auth/signup', { subjectType: 'user', subjectId: user.id });
+    return { user, session };
+  });
+}
+
+export async function login(ctx: Ctx, input: { identifier: string; password: string }) {
+  const id = parseIdentifier(input.identifier);
+  const key = id?.value ?? input.identifier.trim().toLowerCase();
+  const { rows } = await ctx.db.query<{ byId: number; byIp: number }>(
+    `SELECT count(*) FILTER (WHERE identifier = $1) AS "byId", count(*) FILTER (WHERE ip = $2) AS "byIp"
+       FROM login_failures WHERE at > $3::timestamptz - interval '${THROTTLE_WINDOW}' AND (identifier = $1 OR ip = $2)`,
+    [key, ctx.ip, ctx.now()],
+  );
+  if (rows[0].byId >= MAX_FAILURES_PER_IDENTIFIER || rows[0].byIp >= MAX_FAILURES_PER_IP) {
+    throw new AppError('http/rate-limited');
+  }
+  const user = id ? await findByIdentifier(ctx.db, id) : undefined;
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok) {
+    await ctx.db.query('INSERT INTO login_failures (identifier, ip, at) VALUES ($1, $2, $3)', [key, ctx.ip, ctx.now()]);
+    throw new AppError('auth/invalid-credentials');
+  }
+  const { passwordHash: _h, ...sessionUser } = user;
+  return tx(ctx.db, async (t) => {
+    await t.query('DELETE FROM login_failures WHERE identifier = $1', [key]);
+    const session = await createSession(t, user.id, ctx.now());
+    await audit(t, { ...ctx, user: sessionUser }, 'auth/login', { subjectType: 'user', subjectId: user.id });
+    return { user: sessionUser, session };
+  });
+}
+
+export async function logout(ctx: Ctx, token: string | undefined) {
+  if (!token) return;
+  await tx(ctx.db, async (t) => {
+    await destroySession(t, token);
+    if (ctx.user) await audit(t, ctx, 'auth/logout', { subjectType: 'user', subjectId: ctx.user.id });
+  });
+}
+
+/** Always the same answer, whether or not the account exists (no enumeration). */
+export async function requestPasswordReset(ctx: Ctx, identifier: string): Promise<void> {
+  const id = identifierOrError(identifier);
+  const user = await findByIdentifier(ctx.db, id);
+  if (!user) return;
+  const token = randomToken();
+  const link = `${ctx.config.publicUrl}/reinitialiser-mot-de-passe#jeton=${token}`;
+  await tx(ctx.db, async (t) => {
+    await t.query(`INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
+      hashToken(token),
+      user.id,
+      new Date(ctx.now().getTime() + RESET_TTL_MS),
+    ]);
+    await queueNotification(t, ctx.jobs, {
+      channel: id.kind === 'email' ? 'email' : 'sms',
+      recipient: id.value,
+      userId: user.id,
+      template: 'auth.password-reset',
+      subject: `${ctx.town.name} – Relais : réinitialiser votre mot de passe`,
+      body:
+        id.kind === 'email'
+          ? `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n${ctx.town.ccasName}`
+          : `Relais ${ctx.town.name} : nouveau mot de passe ici (valable 1 h) ${link}`,
+    });
+    await audit(t, { ...ctx, user }, 'auth/password-reset-requested', { subjectType: 'user', subjectId: user.id });
+  });
+}
+
+export async function confirmPasswordReset(ctx: Ctx, token: string, password: string) {
+  checkPassword(password);
+  const hash = await hashPassword(password);
+  return tx(ctx.db, async (t) => {
+    const { rows } = await t.query(
+      `UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+      [hashToken(token), ctx.now()],
+    );
+    if (!rows[0]) throw new AppError('auth/reset-invalid');
+    const userId = rows[0].user_id;
+    await t.query('UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1', [userId, hash, ctx.now()]);
+    await destroyUserSessions(t, userId);
+    await audit(t, ctx, 'auth/password-reset', { subjectType: 'user', subjectId: userId });
+  });
+}
+
+export async function updateAccount(ctx: Ctx, patch: { displayName?: string; locale?: 'fr' | 'en' | 'ar'; easyRead?: boolean }) {
+  const user = requireUser(ctx);
+  const { rows } = await ctx.db.query(
+    `UPDATE users u SET display_name = coalesce($2, display_name), locale = coalesce($3, locale),
+            easy_read = coalesce($4, easy_read), updated_at = $5
+      WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+    [user.id, patch.displayName?.trim() ?? null, patch.locale ?? null, patch.easyRead ?? null, ctx.now()],
+  );
+  return rows[0] as SessionUser;
+}
+
+export async function changePassword(ctx: Ctx, current: string, next: string, keepToken: string) {
+  const user = requireUser(ctx);
+  checkPassword(next, 'newPassword');
+  const { rows } = await ctx.db.query('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+  if (!(await verifyPassword(rows[0]?.password_hash ?? null, current))) {
+    throw new AppError('auth/invalid-credentials', { fields: [{ path: 'currentPassword', message: 'Mot de passe actuel incorrect.' }] });
+  }
+  const hash = await hashPassword(next);
+  await tx(ctx.db, async (t) => {
+    await t.query('UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1', [user.id, hash, ctx.now()]);
+    // Other devices are signed out; this one stays.
+    await t.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [user.id, hashToken(keepToken)]);
+    await audit(t, ctx, 'auth/password-changed', { subjectType: 'user', subjectId: user.id });
+  });
+}
+
+/** Admin creates staff or partner accounts. */
+export async function createAccount(ctx: Ctx, input: NewUser) {
+  requireRole(ctx, 'admin');
+  return tx(ctx.db, async (t) => {
+    const user = await insertUser(t, input);
+    await audit(t, ctx, 'auth/account-created', { subjectType: 'user', subjectId: user.id, details: { role: input.role } });
+    return user;
+  });
+}
+
+export async function listAccounts(ctx: Ctx, filter: { role?: Role; limit?: number }) {
+  requireRole(ctx, 'admin');
+  const { rows } = await ctx.db.query(
+    `SELECT ${USER_COLUMNS}, u.created_at AS "createdAt", u.disabled_at AS "disabledAt" FROM users u
+      WHERE ($1::user_role IS NULL OR u.role = $1) ORDER BY u.created_at DESC LIMIT $2`,
+    [filter.role ?? null, Math.min(filter.limit ?? 200, 1000)],
+  );
+  return rows;
+}

@@ -1,0 +1,52 @@
+/**
+ * What a use case receives: who acts, the database, the clock, the platform services.
+ * Built per HTTP request by the auth hook, or once by a CLI command (`systemCtx`).
+ */
+import type { Config } from '../config';
+import type { Clock } from './clock';
+import type { Db } from './db/pool';
+import type { Jobs } from './jobs';
+import type { Role } from './roles';
+import type { Town } from './town';
+
+/** Console or pino: both take (object?, message). Never log personal data. */
+export interface Logger {
+  info(...args: any[]): void;
+  warn(...args: any[]): void;
+  error(...args: any[]): void;
+}
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  structureId: string | null;
+  locale: 'fr' | 'en' | 'ar';
+  easyRead: boolean;
+  isDemo: boolean;
+}
+
+/** Shared by every request of a process. */
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  jobs: Jobs;
+  town: Town;
+  log: Logger;
+  /** 'embedded' or 'external' PostgreSQL. */
+  dbMode: 'embedded' | 'external';
+}
+
+export interface Ctx extends Deps {
+  user: SessionUser | null;
+  requestId: string;
+  ip: string;
+  now(): Date;
+}
+
+export function makeCtx(deps: Deps, user: SessionUser | null, requestId = 'cli', ip = 'local'): Ctx {
+  return { ...deps, user, requestId, ip, now: () => deps.clock.now() };
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { App } from './types';
+import { listAudit } from '../audit';
+import { listOutbox } from '../notify/outbox';
+import { requireRole } from '../roles';
+
+export default async function platformRoutes(app: App) {
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['plateforme'],
+      summary: 'État du service : base de données, migration, file de tâches',
+      response: {
+        200: z.object({
+          status: z.enum(['ok', 'degraded']),
+          database: z.object({ engine: z.string(), mode: z.enum(['embedded', 'external']), migration: z.string().nullable() }),
+          queue: z.object({ started: z.boolean(), workers: z.boolean() }),
+        }),
+      },
+    },
+  }, async (req) => {
+    const { db, jobs, dbMode } = req.ctx;
+    const r = await db.query<{ v: string; m: string | null }>(
+      `SELECT version() AS v, (SELECT max(version || '_' || name) FROM schema_migrations) AS m`,
+    );
+    const engine = r.rows[0].v.split(' on ')[0];
+    return {
+      status: jobs.started ? ('ok' as const) : ('degraded' as const),
+      database: { engine, mode: dbMode, migration: r.rows[0].m },
+      queue: { started: jobs.started, workers: jobs.workersRunning },
+    };
+  });
+
+  app.get('/api/town', {
+    config: { access: 'public' },
+    schema: { tags: ['plateforme'], summary: 'La ville : nom, thème, quartiers' },
+  }, async (req) => {
+    const { geojson: _g, ...town } = req.ctx.town;
+    return town;
+  });
+
+  app.get('/api/town/neighbourhoods.geojson', {
+    config: { access: 'public' },
+    schema: { tags: ['plateforme'], summary: 'Contours des quartiers (GeoJSON)' },
+  }, async (req, reply) => {
+    const file = req.ctx.town.geojson;
+    if (!file || !fs.existsSync(path.resolve(file))) {
+      return { type: 'FeatureCollection', features: [] };
+    }
+    reply.header('cache-control', 'public, max-age=3600');
+    return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+  });
+
+  app.get('/api/audit', {
+    config: { access: ['coordinator', 'admin'] },
+    schema: {
+      tags: ['plateforme'],
+      summary: "Journal d'audit (lecture seule)",
+      querystring: z.object({
+        householdId: z.string().uuid().optional(),
+        actorId: z.string().uuid().optional(),
+        action: z.string().max(100).optional(),
+        before: z.coerce.number().int().optional(),
+        limit: z.coerce.number().int().min(1).max(500).optional(),
+      }),
+    },
+  }, async (req) => {
+    requireRole(req.ctx, 'coordinator', 'admin');
+    return { entries: await listAudit(req.ctx.db, req.query) };
+  });
+
+  app.get('/api/admin/outbox', {
+    config: { access: ['admin'] },
+    schema: {
+      tags: ['administration'],
+      summary: 'Messages envoyés ou en attente (e-mail, SMS)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
+    },
+  }, async (req) => ({ messages: await listOutbox(req.ctx.db, req.query.limit) }));
+
+  app.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+  }, async () => app.swagger());
+}

@@ -1,0 +1,163 @@
+/**
+ * The Fastify instance every module is registered on: zod schemas, OpenAPI, one error
+ * handler, the session → ctx hook, CSRF, and access declared and enforced per route.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../context';
+import { makeCtx } from '../context';
+import { AppError } from '../errors';
+import { allows } from '../roles';
+import { CSRF_COOKIE, loadSession, randomToken, SESSION_COOKIE } from '../auth/sessions';
+import { errorBody, handleError } from './error-handler';
+import type { App, RouteInfo } from './types';
+
+z.config(z.locales.fr());
+z.config({
+  customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'Ce champ est obligatoire.' : undefined),
+});
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function cookieSecure(deps: Deps, protocol: string): boolean {
+  const s = deps.config.COOKIE_SECURE;
+  return s === 'true' || (s === 'auto' && protocol === 'https');
+}
+
+export async function createServer(deps: Deps, opts: { logger?: boolean } = {}): Promise<{ app: App; routes: RouteInfo[] }> {
+  const routes: RouteInfo[] = [];
+  const fastify = Fastify({
+    logger:
+      opts.logger === false || deps.config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: deps.config.LOG_LEVEL,
+            // Never log cookies, tokens or bodies; URLs carry no personal data by design.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) {
+      if (m === 'HEAD') continue;
+      if (!r.config?.access) throw new Error(`route ${m} ${r.url} declares no access (config.access)`);
+      routes.push({ method: m, url: r.url, access: r.config.access });
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Relais API', version: '1', description: "API de Relais : droits, demandes d'aide, dossier unique, annuaire, rendez-vous…" },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.decorateRequest('ctx', null as any);
+  app.addHook('onRequest', async (req, reply) => {
+    let user = null;
+    let csrf: string | undefined;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = await loadSession(deps.db, token, deps.clock.now());
+      if (s) {
+        user = s.user;
+        csrf = s.csrf;
+        req.sessionToken = token;
+      } else {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+    req.ctx = makeCtx(deps, user, req.id, req.ip);
+    // Double-submit CSRF cookie, readable by our scripts only (same origin).
+    if (!req.cookies[CSRF_COOKIE]) {
+      const value = csrf ?? randomToken(18);
+      req.cookies[CSRF_COOKIE] = value;
+      reply.setCookie(CSRF_COOKIE, value, { path: '/', sameSite: 'strict', httpOnly: false, secure: cookieSecure(deps, req.protocol) });
+    }
+  });
+
+  app.addHook('preValidation', async (req) => {
+    const cfg = req.routeOptions.config;
+    if (!req.url.startsWith('/api/')) return;
+    if (MUTATING.has(req.method) && !cfg.csrfExempt) {
+      // A request carrying our cookies must prove it comes from our pages. One carrying
+      // none (an API client) has no ambient authority to abuse.
+      const hasCookies = Boolean(req.cookies[SESSION_COOKIE] || req.headers.cookie?.includes(`${CSRF_COOKIE}=`));
+      if (hasCookies) {
+        const header = req.headers['x-csrf-token'];
+        const expected = req.headers.cookie?.match(new RegExp(`${CSRF_COOKIE}=([^;]+)`))?.[1];
+        if (typeof header !== 'string' || !expected || header.length !== expected.length ||
+            !crypto.timingSafeEqual(Buffer.from(header), Buffer.from(expected))) {
+          throw new AppError('http/csrf');
+        }
+      }
+    }
+    const access = cfg.access;
+    if (access && !allows(access, req.ctx.user)) {
+      throw new AppError(req.ctx.user ? 'auth/forbidden' : 'auth/required');
+    }
+  });
+
+  // The built web app, with the SPA fallback for its client-side routes.
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      setHeaders: (res, file) => {
+        if (!file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'no-cache');
+      },
+    });
+  }
+  const indexHtml = hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : null;
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !indexHtml) {
+      return reply.status(404).send(errorBody('http/not-found', "Cette page ou cette ressource n'existe pas."));
+    }
+    // Static files first; otherwise a client-side route of the web app.
+    const rel = decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '');
+    if (rel && !rel.includes('..') && fs.existsSync(path.join(WEB_DIST, rel)) && fs.statSync(path.join(WEB_DIST, rel)).isFile()) {
+      return reply.sendFile(rel);
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  return { app, routes };
+}

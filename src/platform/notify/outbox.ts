@@ -1,0 +1,131 @@
+/**
+ * Notifications outbox. `queueNotification` writes the message in the caller's
+ * transaction and enqueues its sending in the same transaction; the `notify.send`
+ * job delivers it (SMTP when configured, else a file in DATA_DIR/outbox/; SMS through
+ * a provider interface with the same file fallback) with retries. A sweep job
+ * re-enqueues anything still pending, so nothing acknowledged is lost.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Deps } from '../context';
+import type { Queryable } from '../db/pool';
+import { defineJob, type Jobs } from '../jobs';
+
+export interface OutgoingMessage {
+  channel: 'email' | 'sms';
+  recipient: string;
+  userId?: string | null;
+  /** Template name, e.g. `auth.password-reset` (kept for the admin page and stats). */
+  template: string;
+  subject?: string;
+  body: string;
+}
+
+export async function queueNotification(q: Queryable, jobs: Jobs, msg: OutgoingMessage): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO notifications (channel, recipient, user_id, template, subject, body)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [msg.channel, msg.recipient, msg.userId ?? null, msg.template, msg.subject ?? null, msg.body],
+  );
+  const id = rows[0].id;
+  if (jobs.started) await jobs.send('notify.send', { id }, { tx: q });
+  return id;
+}
+
+/** An SMS provider. None is configured in the demo: messages go to the outbox folder. */
+export interface SmsProvider {
+  send(to: string, body: string): Promise<void>;
+}
+
+let smsProvider: SmsProvider | null = null;
+export function setSmsProvider(p: SmsProvider | null): void {
+  smsProvider = p;
+}
+
+let transporter: nodemailer.Transporter | null = null;
+function mailer(deps: Deps): nodemailer.Transporter | null {
+  if (!deps.config.SMTP_URL) return null;
+  transporter ??= nodemailer.createTransport(deps.config.SMTP_URL);
+  return transporter;
+}
+
+async function writeToOutbox(deps: Deps, row: { id: string; channel: string; recipient: string; subject: string | null; body: string }) {
+  const dir = path.join(deps.config.dataDir, 'outbox');
+  await fs.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.channel}-${row.id}.txt`);
+  const head = row.channel === 'email' ? `To: ${row.recipient}\nSubject: ${row.subject ?? ''}\n\n` : `To: ${row.recipient}\n\n`;
+  await fs.writeFile(file, head + row.body, { mode: 0o600 });
+  return 'file';
+}
+
+export async function deliver(deps: Deps, id: string): Promise<void> {
+  // Lock the row: two workers never send the same message twice.
+  const client = await deps.db.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(
+      `SELECT id, channel, recipient, subject, body, status FROM notifications WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row || row.status === 'sent') {
+      await client.query('COMMIT');
+      return;
+    }
+    let transport: string;
+    try {
+      if (row.channel === 'email' && mailer(deps)) {
+        await mailer(deps)!.sendMail({ from: deps.config.MAIL_FROM, to: row.recipient, subject: row.subject ?? '', text: row.body });
+        transport = 'smtp';
+      } else if (row.channel === 'sms' && smsProvider) {
+        await smsProvider.send(row.recipient, row.body);
+        transport = 'sms-provider';
+      } else {
+        transport = await writeToOutbox(deps, row);
+      }
+    } catch (err) {
+      await client.query(`UPDATE notifications SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, String((err as Error).message).slice(0, 500)]);
+      await client.query('COMMIT');
+      throw err; // the queue retries with backoff
+    }
+    await client.query(
+      `UPDATE notifications SET status = 'sent', attempts = attempts + 1, transport = $2, sent_at = now(), last_error = NULL WHERE id = $1`,
+      [id, transport],
+    );
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+defineJob<{ id: string }>({
+  name: 'notify.send',
+  retryLimit: 8,
+  retryDelaySeconds: 20,
+  handler: async (data, deps) => deliver(deps, data.id),
+});
+
+defineJob({
+  name: 'notify.sweep',
+  cron: '*/5 * * * *',
+  handler: async (_data, deps) => {
+    const { rows } = await deps.db.query<{ id: string }>(
+      `SELECT id FROM notifications WHERE status = 'pending' AND created_at < now() - interval '2 minutes' ORDER BY created_at LIMIT 500`,
+    );
+    for (const r of rows) await deps.jobs.send('notify.send', { id: r.id }, { singletonKey: r.id });
+  },
+});
+
+export async function listOutbox(q: Queryable, limit = 100) {
+  const { rows } = await q.query(
+    `SELECT id, channel, recipient, template, subject, body, status, attempts, last_error AS "lastError", transport,
+            created_at AS "createdAt", sent_at AS "sentAt"
+       FROM notifications ORDER BY created_at DESC LIMIT $1`,
+    [Math.min(limit, 500)],
+  );
+  return rows;
+}

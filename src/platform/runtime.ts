@@ -1,0 +1,88 @@
+/**
+ * Starting and stopping what a process needs: PostgreSQL (the embedded server in
+ * DATA_DIR/pg, or DATABASE_URL), migrations, the job queue. Used by `serve`, the CLI
+ * and the tests.
+ */
+import path from 'node:path';
+import pg from 'pg';
+import type { Config } from '../config';
+import { systemClock, type Clock } from './clock';
+import { makeCtx, type Ctx, type Deps } from './context';
+import { startEmbedded, type EmbeddedServer } from './db/embedded';
+import { migrate } from './db/migrate';
+import { createPool } from './db/pool';
+import { Jobs } from './jobs';
+import { loadTown } from './town';
+
+export interface Runtime {
+  deps: Deps;
+  /** A context acting as the system (CLI commands, jobs). */
+  systemCtx(): Ctx;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export const DB_NAME = 'relais';
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await c.query(`CREATE DATABASE "${name}"`).catch((e) => {
+      if (e.code !== '42P04') throw e; // created meanwhile by another process
+    });
+  } finally {
+    await c.end();
+  }
+}
+
+export async function startDatabase(config: Config, log: (m: string) => void): Promise<{ url: string; embedded: EmbeddedServer | null }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  const embedded = await startEmbedded({ dir: path.join(config.dataDir, 'pg'), port: config.EMBEDDED_PG_PORT, log: (m) => {
+    if (/FATAL|PANIC|ERROR/.test(m)) log(`postgres: ${m.trim()}`);
+  } });
+  await ensureDatabase(embedded.url('postgres'), DB_NAME);
+  return { url: embedded.url(DB_NAME), embedded };
+}
+
+export async function boot(
+  config: Config,
+  opts: { jobs?: 'work' | 'send' | 'none'; clock?: Clock; log?: (m: string) => void; databaseUrl?: string } = {},
+): Promise<Runtime> {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const { url, embedded } = opts.databaseUrl ? { url: opts.databaseUrl, embedded: null } : await startDatabase(config, log);
+  const db = createPool(url, 20);
+  try {
+    await migrate(db, log);
+  } catch (err) {
+    await db.end();
+    await embedded?.stop();
+    throw err;
+  }
+  const jobs = new Jobs(url);
+  const deps: Deps = {
+    db,
+    config,
+    clock: opts.clock ?? systemClock,
+    jobs,
+    town: loadTown(config.TOWN_CONFIG),
+    log: console,
+    dbMode: config.DATABASE_URL || opts.databaseUrl ? 'external' : 'embedded',
+  };
+  const mode = opts.jobs ?? 'send';
+  if (mode !== 'none') await jobs.start(deps, { work: mode === 'work' });
+  let closed = false;
+  return {
+    deps,
+    databaseUrl: url,
+    systemCtx: () => makeCtx(deps, null, 'system', 'local'),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await jobs.stop().catch(() => {});
+      await db.end().catch(() => {});
+      await embedded?.stop().catch(() => {});
+    },
+  };
+}

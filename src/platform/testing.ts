@@ -1,0 +1,149 @@
+/**
+ * Test harness: a database of one's own (cloned from the migrated template), the app
+ * built on it, and HTTP clients that keep cookies and send the CSRF header like our
+ * web pages do. Used by *.int.test.ts files and e2e journeys.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../config';
+import { buildApp } from '../app';
+import { boot, type Runtime } from './runtime';
+import { fixedClock, type Clock } from './clock';
+import { insertUser } from './auth/auth.service';
+import type { Role } from './roles';
+import type { SessionUser } from './context';
+import type { App, RouteInfo } from './http/types';
+import { runSeeds } from './seeds';
+import { allSeeds } from '../cli/seeds';
+
+export const TEST_PASSWORD = 'mot-de-passe-de-test';
+
+function dbUrl(db: string): string {
+  const admin = process.env.RELAIS_TEST_ADMIN_URL;
+  if (!admin) throw new Error('RELAIS_TEST_ADMIN_URL is not set: run tests through vitest (global setup)');
+  const u = new URL(admin);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** A fresh database cloned from the migrated template. */
+export async function createTestDb(): Promise<string> {
+  const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.RELAIS_TEST_ADMIN_URL });
+  await admin.connect();
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.RELAIS_TEST_TEMPLATE}`);
+        break;
+      } catch (err) {
+        // "source database is being accessed by other users": another file is cloning it.
+        if ((err as { code?: string }).code !== '55006' || i > 50) throw err;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return dbUrl(name);
+}
+
+export interface TestEnv {
+  rt: Runtime;
+  app: App;
+  routes: RouteInfo[];
+  clock: Clock;
+  databaseUrl: string;
+  /** An HTTP client with its own cookie jar. */
+  client(): TestClient;
+  /** Create a user of the role and return a client logged in as them. */
+  as(role: Role, opts?: { structureId?: string; identifier?: string; displayName?: string }): Promise<TestClient & { user: SessionUser }>;
+  seedDemo(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestClient {
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  login(identifier: string, password?: string): Promise<LightMyRequestResponse>;
+  cookies: Map<string, string>;
+}
+
+function makeClient(app: App): TestClient {
+  const cookies = new Map<string, string>();
+  const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const h: Record<string, string> = { ...headers };
+    if (cookies.size) h.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = cookies.get('relais_csrf');
+    if (csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = csrf;
+    const isRaw = typeof body === 'string' || Buffer.isBuffer(body);
+    const res = await app.inject({
+      method: method as any,
+      url,
+      headers: body !== undefined && !isRaw && !h['content-type'] ? { ...h, 'content-type': 'application/json' } : h,
+      payload: body === undefined ? undefined : isRaw ? (body as string) : JSON.stringify(body),
+    });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) cookies.delete(c.name);
+      else cookies.set(c.name, c.value);
+    }
+    return res;
+  };
+  const client: TestClient = {
+    cookies,
+    request,
+    get: (u) => request('GET', u),
+    post: (u, b) => request('POST', u, b ?? {}),
+    put: (u, b) => request('PUT', u, b ?? {}),
+    patch: (u, b) => request('PATCH', u, b ?? {}),
+    delete: (u, b) => request('DELETE', u, b),
+    async login(identifier, password = TEST_PASSWORD) {
+      if (!cookies.has('relais_csrf')) await request('GET', '/api/auth/me');
+      return request('POST', '/api/auth/login', { identifier, password });
+    },
+  };
+  return client;
+}
+
+export async function createTestEnv(opts: { now?: string; jobs?: 'send' | 'work' | 'none' } = {}): Promise<TestEnv> {
+  const databaseUrl = await createTestDb();
+  const clock = fixedClock(opts.now ?? '2026-03-10T10:00:00+01:00');
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: `.tmp/test-data-${process.pid}`, DATABASE_URL: databaseUrl });
+  const rt = await boot(config, { jobs: opts.jobs ?? 'send', clock, databaseUrl, log: () => {} });
+  const { app, routes } = await buildApp(rt.deps, { logger: false });
+  let n = 0;
+  return {
+    rt,
+    app,
+    routes,
+    clock,
+    databaseUrl,
+    client: () => makeClient(app),
+    async as(role, o = {}) {
+      const identifier = o.identifier ?? `${role}-${++n}-${crypto.randomBytes(3).toString('hex')}@test.relais.fr`;
+      const user = await insertUser(rt.deps.db, {
+        identifier,
+        password: TEST_PASSWORD,
+        role,
+        displayName: o.displayName ?? `${role} ${n}`,
+        structureId: role === 'partner' ? (o.structureId ?? crypto.randomUUID()) : null,
+      });
+      const c = makeClient(app);
+      const res = await c.login(identifier);
+      if (res.statusCode !== 200) throw new Error(`login failed for test ${role}: ${res.body}`);
+      return Object.assign(c, { user });
+    },
+    async seedDemo() {
+      await runSeeds(rt.systemCtx(), allSeeds());
+    },
+    async close() {
+      await app.close();
+      await rt.close();
+    },
+  };
+}
