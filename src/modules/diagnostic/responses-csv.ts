@@ -1,0 +1,152 @@
+/**
+ * Answers collected elsewhere, as CSV: the columns of the Amiens `responses.csv`
+ * (an optional `id`, then one column per question id; a multiple choice joined by `|`;
+ * empty = not answered). Every bad cell is reported by row and column. Pure: no I/O.
+ */
+import { columnLetter, scanCsv, toCsv, type CsvReadOptions, type CsvSeparator } from './csv';
+import { RESPONDENT_ID_COLUMN, MULTI_SEPARATOR, type Questionnaire } from './questionnaire';
+import { ResponseTableBuilder, rowAnswers, type ResponseTable } from './response-table';
+
+export interface CellError {
+  /** Row as a spreadsheet shows it: the header is row 1, the first respondent row 2. */
+  row: number;
+  /** Physical line of the file where the row starts (differs when a cell holds a line break). */
+  line: number;
+  /** Column header (question id), or null for a problem with the whole row. */
+  column: string | null;
+  /** Column as a spreadsheet shows it (A, B, … AA), or null. */
+  column_letter: string | null;
+  /** The cell's text as read. */
+  value: string | null;
+  message: string;
+}
+
+export interface ResponsesCsvResult {
+  table: ResponseTable;
+  errors: CellError[];
+  /** Things worth knowing that do not stop an import (a question without a column…). */
+  warnings: string[];
+  separator: CsvSeparator;
+}
+
+/**
+ * Reads a responses CSV. Rows with an error are left out of `table`; an import that must
+ * be all or nothing refuses the file when `errors` is not empty.
+ */
+export function readResponsesCsv(questionnaire: Questionnaire, text: string, options: CsvReadOptions = {}): ResponsesCsvResult {
+  const errors: CellError[] = [];
+  const warnings: string[] = [];
+  const questionIds = new Set(questionnaire.questions.map((q) => q.id));
+  // Rough row count, so the columns rarely need to grow.
+  const builder = new ResponseTableBuilder(questionnaire, Math.min(1 << 22, Math.max(16, (text.length / 64) | 0)));
+  let header: string[] | null = null;
+  /** For each CSV column: the question id, RESPONDENT_ID_COLUMN, or null (ignored). */
+  let mapping: (string | null)[] = [];
+  let idColumn = -1;
+  const seenIds = new Map<string, number>();
+  let blankRows = 0;
+
+  const scan = scanCsv(
+    text,
+    (fields, line, record) => {
+      if (!header) {
+        header = fields.map((f) => f.trim());
+        mapping = header.map((name, i) => {
+          const col = columnLetter(i + 1);
+          if (name === '') {
+            errors.push({ row: 1, line, column: null, column_letter: col, value: name, message: "Colonne sans nom dans l'en-tête." });
+            return null;
+          }
+          if (header!.indexOf(name) !== i) {
+            errors.push({ row: 1, line, column: name, column_letter: col, value: name, message: `La colonne « ${name} » apparaît deux fois.` });
+            return null;
+          }
+          if (name === RESPONDENT_ID_COLUMN) {
+            idColumn = i;
+            return RESPONDENT_ID_COLUMN;
+          }
+          if (!questionIds.has(name)) {
+            errors.push({ row: 1, line, column: name, column_letter: col, value: name, message: `La colonne « ${name} » ne correspond à aucune question du questionnaire.` });
+            return null;
+          }
+          return name;
+        });
+        const missing = questionnaire.questions.filter((q) => !header!.includes(q.id)).map((q) => q.id);
+        if (missing.length) warnings.push(`Questions sans colonne dans le fichier (considérées sans réponse) : ${missing.join(', ')}.`);
+        return;
+      }
+      if (fields.every((f) => f.trim() === '')) {
+        blankRows++;
+        return;
+      }
+      const row = record;
+      const before = errors.length;
+      if (fields.length !== header.length) {
+        errors.push({
+          row,
+          line,
+          column: null,
+          column_letter: null,
+          value: null,
+          message: `Cette ligne compte ${fields.length} cellule(s) alors que l'en-tête en compte ${header.length}.`,
+        });
+      }
+      const id = idColumn >= 0 ? (fields[idColumn] ?? '').trim() || null : null;
+      if (id !== null) {
+        const first = seenIds.get(id);
+        if (first !== undefined) {
+          errors.push({ row, line, column: RESPONDENT_ID_COLUMN, column_letter: columnLetter(idColumn + 1), value: id, message: `Identifiant déjà utilisé à la ligne ${first}.` });
+        } else seenIds.set(id, row);
+      }
+      builder.beginRow(id);
+      const n = Math.min(fields.length, mapping.length);
+      for (let c = 0; c < n; c++) {
+        const qid = mapping[c];
+        if (qid === null || qid === undefined || qid === RESPONDENT_ID_COLUMN) continue;
+        const raw = fields[c]!;
+        const message = builder.setCell(qid, raw);
+        if (message) errors.push({ row, line, column: qid, column_letter: columnLetter(c + 1), value: raw, message });
+      }
+      for (const p of builder.checkRow()) {
+        const c = mapping.indexOf(p.question);
+        errors.push({
+          row,
+          line,
+          column: p.question,
+          column_letter: c >= 0 ? columnLetter(c + 1) : null,
+          value: c >= 0 ? (fields[c] ?? null) : null,
+          message: p.message,
+        });
+      }
+      if (errors.length > before) builder.dropLastRow();
+    },
+    options,
+  );
+
+  for (const p of scan.problems) {
+    errors.push({ row: p.record, line: p.line, column: null, column_letter: null, value: null, message: p.message });
+  }
+  if (!header) errors.push({ row: 1, line: 1, column: null, column_letter: null, value: null, message: 'Le fichier est vide : il faut au moins la ligne des en-têtes.' });
+  if (blankRows) warnings.push(`${blankRows} ligne(s) vide(s) ignorée(s).`);
+  errors.sort((a, b) => a.row - b.row || (a.column_letter ?? '').length - (b.column_letter ?? '').length || (a.column_letter ?? '').localeCompare(b.column_letter ?? ''));
+  return { table: builder.build(), errors, warnings, separator: scan.separator };
+}
+
+/** Writes a table back as a responses CSV (same columns as the Amiens file). */
+export function responsesToCsv(table: ResponseTable, separator: CsvSeparator = ','): string {
+  const qs = table.questionnaire.questions;
+  const rows: string[][] = [[RESPONDENT_ID_COLUMN, ...qs.map((q) => q.id)]];
+  for (let r = 0; r < table.size; r++) {
+    const a = rowAnswers(table, r);
+    rows.push([
+      table.ids[r] ?? String(r + 1),
+      ...qs.map((q) => {
+        const v = a[q.id];
+        if (v === undefined || v === null) return '';
+        if (Array.isArray(v)) return v.join(MULTI_SEPARATOR);
+        return typeof v === 'number' ? String(v) : v;
+      }),
+    ]);
+  }
+  return toCsv(rows, separator);
+}
