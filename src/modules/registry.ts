@@ -5,9 +5,11 @@
  */
 import type { ModuleDef } from '../platform/module';
 // module imports — one line per module, keep this marker
+import { diagnosticModule } from './diagnostic/diagnostic.module';
 // end module imports
 
 export const modules: ModuleDef[] = [
   // module list — one line per module, keep this marker
+  diagnosticModule,
   // end module list
 ];

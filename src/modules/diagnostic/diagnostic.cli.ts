@@ -1,0 +1,52 @@
+/** `relais diagnostic …`: analyse a survey from files, without the database. */
+import fs from 'node:fs';
+import { Option, type Command } from 'commander';
+import type { Runtime } from '../../platform/runtime';
+import { AppError } from '../../platform/errors';
+import { analyseSurvey, parseFilter, type OutputFormat } from './analyse-survey';
+
+const MAX_PRINTED_ERRORS = 100;
+
+function readText(file: string, what: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new AppError('diagnostic/invalid-csv', { message: `Impossible de lire ${what} : ${file}` });
+  }
+}
+
+export function registerDiagnosticCli(program: Command, _boot: () => Promise<Runtime>) {
+  const g = program.command('diagnostic').description('Questionnaires et diagnostic');
+  g.command('analyse')
+    .description('Analyse les réponses (CSV) d’un questionnaire (JSON), comme le diagnostic publié')
+    .requiredOption('--questionnaire <fichier.json>', 'questionnaire (format du questionnaire « Parents solo » d’Amiens)')
+    .requiredOption('--responses <fichier.csv>', 'réponses : une colonne par question, choix multiples séparés par « | »')
+    .addOption(new Option('--format <format>', 'format de sortie').choices(['json', 'html', 'md']).default('json'))
+    .option('--by <question>', 'croiser les résultats selon une question (par exemple le quartier)')
+    .option('--filter <condition...>', 'ne garder que certains répondants : question=valeur, question>=nombre…')
+    .option('--output <fichier>', 'écrire le résultat dans un fichier (sinon sur la sortie standard)')
+    .action((o: { questionnaire: string; responses: string; format: OutputFormat; by?: string; filter?: string[]; output?: string }) => {
+      try {
+        const result = analyseSurvey({
+          questionnaireJson: readText(o.questionnaire, 'le questionnaire'),
+          responsesCsv: readText(o.responses, 'les réponses'),
+          format: o.format,
+          by: o.by,
+          filters: (o.filter ?? []).map(parseFilter),
+          generatedAt: new Date(),
+        });
+        for (const w of result.warnings) console.error(`Attention : ${w}`);
+        if (o.output) {
+          fs.writeFileSync(o.output, result.output);
+          console.error(`Résultat écrit dans ${o.output} (${result.analysis.n_respondents} répondants).`);
+        } else process.stdout.write(result.output);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        console.error(err.message);
+        const fields = err.fields ?? [];
+        for (const f of fields.slice(0, MAX_PRINTED_ERRORS)) console.error(`  - ${f.path && !/^\d/.test(f.path) ? `${f.path} : ` : ''}${f.message}`);
+        if (fields.length > MAX_PRINTED_ERRORS) console.error(`  … et ${fields.length - MAX_PRINTED_ERRORS} autres erreurs.`);
+        process.exitCode = 2;
+      }
+    });
+}
