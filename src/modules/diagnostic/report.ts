@@ -49,7 +49,7 @@ interface ReportModel {
 const NBSP = '\u00a0';
 export const formatPercent = (p: number) => `${p.toFixed(1).replace('.', ',')}${NBSP}%`;
 export const formatDecimal = (n: number, digits = 2) => n.toFixed(digits).replace('.', ',');
-const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : formatDecimal(n));
+const formatNumber = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
 const plural = (n: number, one: string, many: string) => `${n}${NBSP}${n > 1 ? many : one}`;
 
 function frenchDate(d: Date): string {
@@ -81,7 +81,7 @@ function leadOf(q: Question, r: QuestionAnalysis): string {
   return `« ${top} » est la réponse la plus fréquente : ${formatPercent(r.percent[top]!)} (${n} sur ${r.answered}).`;
 }
 
-function block(q: Question, r: QuestionAnalysis, analysis: Analysis, opts: ReportOptions): QuestionBlock {
+function block(qn: Questionnaire, q: Question, r: QuestionAnalysis, analysis: Analysis, opts: ReportOptions): QuestionBlock {
   const meta = `${QUESTION_TYPE_LABELS[q.type]} · ${plural(r.answered, 'réponse', 'réponses')} sur ${analysis.n_respondents}`;
   let bars: ChartBar[] | null = null;
   let table: Table | null = null;
@@ -131,14 +131,13 @@ function block(q: Question, r: QuestionAnalysis, analysis: Analysis, opts: Repor
     bars,
     table,
     answers: q.type === 'text' ? (r.answers ?? []).slice(0, max) : null,
-    cross: crossTable(q, analysis),
+    cross: crossTable(q, analysis, (analysis.by_question && findQuestion(qn, analysis.by_question)?.label) || ''),
   };
 }
 
-function crossTable(q: Question, analysis: Analysis): Table | null {
+function crossTable(q: Question, analysis: Analysis, byLabel: string): Table | null {
   if (!analysis.by || !analysis.by_question || analysis.by_question === q.id) return null;
   const groups = Object.entries(analysis.by);
-  const byLabel = analysis.by_question;
   const caption = `${q.label} — selon « ${byLabel} »`;
   const groupCell = (g: string) => (g === NO_ANSWER_GROUP ? 'Sans réponse' : g);
   if (hasOptions(q)) {
@@ -172,7 +171,7 @@ export function buildReportModel(qn: Questionnaire, analysis: Analysis, opts: Re
   const profile = profileQuestions(qn).filter((q) => analysis.questions[q.id]);
   const profileIds = new Set(profile.map((q) => q.id));
   const method = [
-    `Questionnaire « ${qn.title} » : ${plural(analysis.n_respondents, 'répondant', 'répondants')}.`,
+    `${plural(analysis.n_respondents, "personne a", "personnes ont")} répondu au questionnaire.`,
     ...(qn.description ? [qn.description] : []),
     ...(qn.note ? [qn.note] : []),
     'Pour une question à choix unique, les pourcentages portent sur les personnes qui ont répondu à la question. ' +
@@ -189,7 +188,7 @@ export function buildReportModel(qn: Questionnaire, analysis: Analysis, opts: Re
   const sections = themesOf(qn, 'Résultats par question')
     .map(({ theme, questions }) => ({
       theme,
-      blocks: questions.filter((q) => !profileIds.has(q.id) && analysis.questions[q.id]).map((q) => block(q, analysis.questions[q.id]!, analysis, opts)),
+      blocks: questions.filter((q) => !profileIds.has(q.id) && analysis.questions[q.id]).map((q) => block(qn, q, analysis.questions[q.id]!, analysis, opts)),
     }))
     .filter((s) => s.blocks.length > 0);
   const date = opts.generatedAt ? ` · rapport du ${frenchDate(opts.generatedAt)}` : '';
@@ -197,7 +196,7 @@ export function buildReportModel(qn: Questionnaire, analysis: Analysis, opts: Re
     title: qn.title,
     subtitle: `Diagnostic · résultats du questionnaire · ${plural(analysis.n_respondents, 'répondant', 'répondants')}${date}`,
     method,
-    profile: profile.map((q) => block(q, analysis.questions[q.id]!, analysis, opts)),
+    profile: profile.map((q) => block(qn, q, analysis.questions[q.id]!, analysis, opts)),
     sections,
   };
 }
