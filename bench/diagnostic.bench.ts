@@ -1,0 +1,92 @@
+/**
+ * Survey analysis at town scale: 100,000 responses to a 30-question questionnaire.
+ * - diagnostic_csv_import_100k_ms: read and check the CSV (every cell parsed and validated);
+ * - diagnostic_analyse_100k_ms: analyse every question, with one cross-tabulation by neighbourhood.
+ * The answers are synthetic, drawn from a seeded generator so that every run is the same.
+ */
+import { analyse } from '../src/modules/diagnostic/analysis';
+import { toCsv } from '../src/modules/diagnostic/csv';
+import { parseQuestionnaire, type Questionnaire } from '../src/modules/diagnostic/questionnaire';
+import { readResponsesCsv } from '../src/modules/diagnostic/responses-csv';
+
+const RESPONSES = 100_000;
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function benchQuestionnaire(): Questionnaire {
+  const questions: unknown[] = [
+    { id: 'quartier', type: 'neighbourhood', label: 'Quartier', options: ['Nord', 'Étouvie', 'Sud', 'Saint-Maurice', 'Saint-Leu', 'Centre-ville', 'Elbeuf'] },
+  ];
+  for (let i = 1; i <= 14; i++) questions.push({ id: `choix_${i}`, type: 'single', label: `Choix ${i}`, options: ['Oui', 'Non', 'Ne sait pas', 'Parfois'] });
+  for (let i = 1; i <= 5; i++) questions.push({ id: `multi_${i}`, type: 'multi', label: `Multi ${i}`, options: ['Coût élevé', 'Autre', 'Taille insuffisante', 'Bruit', 'Isolation', 'Transports'] });
+  for (let i = 1; i <= 7; i++) questions.push({ id: `echelle_${i}`, type: 'scale', label: `Échelle ${i}` });
+  questions.push({ id: 'enfants', type: 'number', label: 'Enfants', min: 0, max: 12, integer: true });
+  questions.push({ id: 'loyer', type: 'number', label: 'Loyer', min: 0 });
+  questions.push({ id: 'avis', type: 'text', label: 'Une idée ?' });
+  return parseQuestionnaire({ title: 'Banc d’essai', questions });
+}
+
+export function benchCsv(qn: Questionnaire, n = RESPONSES): string {
+  const rnd = mulberry32(42);
+  const rows: string[][] = [['id', ...qn.questions.map((q) => q.id)]];
+  for (let r = 0; r < n; r++) {
+    const row = [`R${r + 1}`];
+    for (const q of qn.questions) {
+      if (rnd() < 0.05) {
+        row.push('');
+        continue;
+      }
+      switch (q.type) {
+        case 'single':
+        case 'neighbourhood':
+          row.push(q.options[Math.floor(rnd() * q.options.length)]!);
+          break;
+        case 'multi':
+          row.push(q.options.filter(() => rnd() < 0.3).join('|'));
+          break;
+        case 'scale':
+          row.push(String(1 + Math.floor(rnd() * 10)));
+          break;
+        case 'number':
+          row.push(q.id === 'loyer' ? (300 + rnd() * 600).toFixed(2).replace('.', ',') : String(Math.floor(rnd() * 5)));
+          break;
+        case 'text':
+          row.push(rnd() < 0.2 ? 'Plus de places en crèche, et des horaires "souples"' : '');
+          break;
+      }
+    }
+    rows.push(row);
+  }
+  return toCsv(rows);
+}
+
+export default async function run(report: (name: string, value: number, unit: string) => void) {
+  const qn = benchQuestionnaire();
+  const csv = benchCsv(qn);
+
+  let t = performance.now();
+  const { table, errors } = readResponsesCsv(qn, csv);
+  const importMs = performance.now() - t;
+  if (errors.length || table.size !== RESPONSES) throw new Error(`bench data invalid: ${errors.length} errors, ${table.size} rows`);
+
+  t = performance.now();
+  const result = analyse(table, { by: 'quartier' });
+  const analyseMs = performance.now() - t;
+  if (result.n_respondents !== RESPONSES || Object.keys(result.by!).length < 7) throw new Error('bench analysis incomplete');
+
+  report('diagnostic_csv_import_100k_ms', Math.round(importMs), 'ms');
+  report('diagnostic_analyse_100k_ms', Math.round(analyseMs), 'ms');
+}
+
+// `npx tsx bench/diagnostic.bench.ts` runs it alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await run((name, value, unit) => console.log(`${name}: ${value} ${unit}`));
+}
