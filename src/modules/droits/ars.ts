@@ -1,0 +1,53 @@
+/**
+ * Allocation de rentrée scolaire of the calendar year of the period (paid in August),
+ * OpenFisca-France prestations_familiales/ars.py: children aged 6 to 17 on 31 December
+ * (plus those just turned 18, up to 18 years and 2 months), one rate per school level,
+ * parameters of October, resources of year N-2 against a ceiling raised by 30 % per child;
+ * above the ceiling a differential ARS (the excess is deducted). Not paid under 15 €.
+ */
+import { type MonthIndex, ageMonths, ageYears, monthIndex, yearOf } from './dates';
+import { familyMonth } from './famille';
+import type { Household } from './household';
+import type { Legislation } from './parameters';
+import { familyResources } from './resources';
+
+export interface ArsResult {
+  year: number;
+  primary: number;
+  middle: number;
+  high: number;
+  childrenForCeiling: number;
+  ceiling: number;
+  resources: number;
+  resourcesYear: number;
+  base: number;
+  excess: number;
+  amount: number;
+}
+
+export function arsOfYear(h: Household, M: MonthIndex, L: Legislation): ArsResult {
+  const year = yearOf(M);
+  const october = monthIndex(year, 10);
+  const december = monthIndex(year, 12);
+  const P = L.month(october);
+  const a = P.ars;
+  const count = (lo: number, hi: number) => h.children.filter((c) => {
+    const x = ageYears(c.birth, december);
+    return x >= lo && x <= hi;
+  }).length;
+  const primary = count(a.age_entree_primaire, a.age_entree_college - 1);
+  const middle = count(a.age_entree_college, a.age_entree_lycee - 1);
+  const justEighteen = h.children.filter((c) => {
+    const months = ageMonths(c.birth, december);
+    return months >= 12 * a.age_sortie_lycee && months <= 12 * a.age_sortie_lycee + 2;
+  }).length;
+  const high = count(a.age_entree_lycee, a.age_sortie_lycee - 1) + justEighteen;
+  const childrenForCeiling = familyMonth(h, october, L).afChildren;
+  const ceiling = a.plafond_ressources * (1 + childrenForCeiling * a.majoration_plafond_par_enfant);
+  const res = familyResources(h, monthIndex(year, 1), L);
+  const base = P.commun.bmaf * (a.taux_primaire * primary + a.taux_college * middle + a.taux_lycee * high);
+  const excess = Math.max(0, res.total - ceiling);
+  const amountRaw = Math.max(0, base - excess);
+  const amount = amountRaw >= a.montant_minimum_verse ? amountRaw : 0;
+  return { year, primary, middle, high, childrenForCeiling, ceiling, resources: res.total, resourcesYear: res.year, base, excess, amount };
+}

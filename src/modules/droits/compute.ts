@@ -1,0 +1,67 @@
+/**
+ * Runs every benefit for one household and month M, in the order and with the caching
+ * semantics of the reference model (OpenFisca-France evaluated as the oracle does: asf,
+ * af, cf, rsa, ppa, aide_logement, paje_base, ars). Housing aid and RSA depend on each
+ * other across months (RSA received the month before neutralises the housing-aid
+ * resources; housing aid is a "forfait logement" in RSA); the reference model breaks that
+ * loop by taking the inner value as 0, so we reproduce its chain explicitly here.
+ */
+import { type MonthIndex } from './dates';
+import { type ArsResult, arsOfYear } from './ars';
+import { type FamilyMonth, familyMonth } from './famille';
+import type { Household } from './household';
+import { type HousingMonth, housingMonth } from './logement';
+import type { Legislation } from './parameters';
+import { type PpaFictiveMonth, type PpaResult, ppaFictive, ppaFromMonths } from './ppa';
+import { type RsaMonth, rsaMonth } from './rsa';
+
+export interface Computation {
+  household: Household;
+  family: FamilyMonth;
+  rsa: RsaMonth;
+  /** Housing aid used for this month's RSA forfait logement (RSA of M-1 not yet known). */
+  housingForRsa: HousingMonth;
+  /** Housing aid announced for month M. */
+  housing: HousingMonth;
+  /** RSA of the month before, which decides the neutralisation of housing-aid resources. */
+  rsaPreviousMonth: RsaMonth;
+  ppa: PpaResult;
+  ars: ArsResult;
+}
+
+export function compute(h: Household, L: Legislation): Computation {
+  const M = h.period;
+  const families = new Map<MonthIndex, FamilyMonth>();
+  const fam = (m: MonthIndex) => {
+    let f = families.get(m);
+    if (!f) {
+      f = familyMonth(h, m, L);
+      families.set(m, f);
+    }
+    return f;
+  };
+  const rsaWith = (m: MonthIndex, housingAid: number) => rsaMonth(h, m, L, fam(m), housingAid);
+
+  // 1. RSA of M: its forfait logement uses the housing aid of M computed without the RSA of M-1.
+  const housingForRsa = housingMonth(h, M, L, false);
+  const rsa = rsaWith(M, housingForRsa.amount);
+
+  // 2. Prime d'activité: months M-3..M-1, each with its housing aid; the first one sees an RSA of
+  //    M-4 computed without housing aid, the next ones chain on the previous month.
+  const a3 = housingMonth(h, M - 3, L, rsaWith(M - 4, 0).amount > 0);
+  const a2 = housingMonth(h, M - 2, L, rsaWith(M - 3, a3.amount).amount > 0);
+  const a1 = housingMonth(h, M - 1, L, rsaWith(M - 2, a2.amount).amount > 0);
+  const fictive: PpaFictiveMonth[] = [
+    ppaFictive(h, M - 3, L, fam(M - 3), a3.amount),
+    ppaFictive(h, M - 2, L, fam(M - 2), a2.amount),
+    ppaFictive(h, M - 1, L, fam(M - 1), a1.amount),
+  ];
+  const ppa = ppaFromMonths(h, M, L, fictive);
+
+  // 3. Housing aid of M: APL (social housing) sees the RSA of M-1; ALF/ALS keep the amount
+  //    computed in step 1 (the reference model keeps it cached).
+  const rsaPreviousMonth = rsaWith(M - 1, a1.amount);
+  const housing = h.housing.status === 'locataire_hlm' ? housingMonth(h, M, L, rsaPreviousMonth.amount > 0) : housingForRsa;
+
+  return { household: h, family: fam(M), rsa, housingForRsa, housing, rsaPreviousMonth, ppa, ars: arsOfYear(h, M, L) };
+}

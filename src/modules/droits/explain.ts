@@ -1,0 +1,45 @@
+/**
+ * Explanations: every benefit says whether the family is eligible, why, and the steps
+ * of the computation in plain French, each step naming the parameter it used and its
+ * legal reference when there is one.
+ */
+export interface Step {
+  label: string;
+  value: string | number | boolean;
+  parameter?: string;
+  reference?: string;
+}
+
+export interface Explanation {
+  eligible: boolean;
+  reason: string;
+  steps: Step[];
+}
+
+/** Collects steps; formulas call it only when an explanation is wanted (null otherwise). */
+export class Tracer {
+  readonly steps: Step[] = [];
+  constructor(private readonly referenceOf: (parameter: string) => string | undefined) {}
+
+  step(label: string, value: Step['value'], parameter?: string): void {
+    const s: Step = { label, value: typeof value === 'number' ? round4(value) : value };
+    if (parameter) {
+      s.parameter = parameter;
+      const ref = this.referenceOf(parameter);
+      if (ref) s.reference = ref;
+    }
+    this.steps.push(s);
+  }
+
+  take(): Step[] {
+    return this.steps.splice(0, this.steps.length);
+  }
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+export function euros(x: number): string {
+  return `${(Math.round(x * 100) / 100).toFixed(2).replace('.', ',')} €`;
+}

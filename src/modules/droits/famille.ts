@@ -1,0 +1,160 @@
+/**
+ * Prestations familiales of one month: allocations familiales (base, majorations pour âge,
+ * allocation forfaitaire, modulation by income, complément dégressif), allocation de
+ * soutien familial, complément familial (and majoré), PAJE allocation de base.
+ * Formulas follow OpenFisca-France (prestations_familiales/af.py, asf.py, cf.py, paje.py).
+ * Amounts are euros as floats, as the reference model computes them; rounding happens
+ * where the law (and the model) rounds.
+ */
+import { type MonthIndex, ageMonths, ageYears, dayNumber, monthIndex } from './dates';
+import type { Household } from './household';
+import { npRound } from './money';
+import type { Legislation, Params } from './parameters';
+import { type FiscalBase, familyResources } from './resources';
+
+export interface FamilyMonth {
+  month: MonthIndex;
+  resources: FiscalBase;
+  afChildren: number;
+  afBase: number;
+  afMajoration: number;
+  afForfaitaire: number;
+  afComplement: number;
+  af: number;
+  afRate: number;
+  asfChildren: number;
+  asfFull: number;
+  asf: number;
+  cfNonMajore: number;
+  cfMajore: number;
+  cf: number;
+  paje: number;
+}
+
+/** 2026 reform: the age majoration moves to 18 for children born from 1 March 2012 on. */
+const MAJORATION_REFORM_MONTH = monthIndex(2026, 3);
+const MAJORATION_PIVOT_BIRTH = dayNumber(2012, 3, 1);
+const MAJORATION_OLD_AGE = 14;
+
+export function ages(h: Household, m: MonthIndex): number[] {
+  return h.children.map((c) => ageYears(c.birth, m));
+}
+
+/** The reference model infers a pregnancy when the youngest child is born within the next 6 months. */
+export function expecting(h: Household, m: MonthIndex): boolean {
+  if (h.children.length === 0) return false;
+  const youngest = Math.min(...h.children.map((c) => ageMonths(c.birth, m)));
+  return youngest < 0 && youngest > -6;
+}
+
+function modulationRate(P: Params, resources: number, children: number): { rate: number; ceiling1: number; ceiling2: number } {
+  const af = P.af;
+  const ceiling1 = af.plafond_tranche_1_base + Math.max(children, 0) * af.plafond_majoration_par_enfant;
+  const ceiling2 = af.plafond_tranche_2_base + Math.max(children, 0) * af.plafond_majoration_par_enfant;
+  const rate = resources <= ceiling1 ? 1 : resources <= ceiling2 ? af.modulation_taux_tranche_2 : af.modulation_taux_tranche_3;
+  return { rate, ceiling1, ceiling2 };
+}
+
+export function familyMonth(h: Household, m: MonthIndex, L: Legislation): FamilyMonth {
+  const P = L.month(m);
+  const bmaf = P.commun.bmaf;
+  const a = ages(h, m);
+  const resources = familyResources(h, m, L);
+  const R = resources.total;
+
+  // Child "à charge" for family benefits: under 16 (compulsory schooling), or 16-19 without own income.
+  const pfCharge = a.map((x) => x >= P.commun.enfant_age_minimal && x < P.commun.enfant_age_limite);
+  const afChildren = pfCharge.filter(Boolean).length;
+
+  // --- Allocations familiales
+  const af = P.af;
+  const eligibleAf = afChildren >= af.nb_enfants_min;
+  const rateTotal =
+    (afChildren >= af.rang_taux_2e_enfant ? Math.min(afChildren - (af.rang_taux_2e_enfant - 1), af.rang_taux_3e_enfant - af.rang_taux_2e_enfant) : 0) * af.taux_2e_enfant +
+    Math.max(afChildren - (af.rang_taux_3e_enfant - 1), 0) * af.taux_3e_enfant_et_plus;
+  const mod = modulationRate(P, R, afChildren);
+  const afBaseFull = eligibleAf ? npRound(bmaf * rateTotal, 2) : 0;
+  const afBase = afBaseFull * mod.rate;
+
+  const eldestAge = Math.max(...a.filter((x, i) => pfCharge[i] && x <= af.age_aine_max), -9999);
+  let majorationFull = 0;
+  a.forEach((x, i) => {
+    if (!pfCharge[i] || afBase <= 0 || afChildren <= 1) return;
+    if (afChildren === 2 && x === eldestAge) return; // the eldest of two children opens no majoration
+    const threshold = m >= MAJORATION_REFORM_MONTH && h.children[i]!.birth < MAJORATION_PIVOT_BIRTH ? MAJORATION_OLD_AGE : af.majoration_age;
+    if (x >= threshold) majorationFull += bmaf * af.majoration_taux;
+  });
+  const afMajoration = majorationFull * mod.rate;
+
+  const forfChildren = a.filter((x) => x === af.age_forfaitaire).length;
+  const forfRate = modulationRate(P, R, afChildren + forfChildren).rate;
+  const forfUnit = npRound(bmaf * af.forfaitaire_taux, 2);
+  const afForfaitaire = (afChildren + forfChildren >= af.forfaitaire_nb_enfants_min ? forfChildren : 0) * forfUnit * forfRate;
+
+  // Complément dégressif: smooths the drop when income just exceeds a ceiling.
+  const over1 = Math.max(0, R - mod.ceiling1);
+  const over2 = Math.max(0, R - mod.ceiling2);
+  const overMonthly = (over2 === 0 ? over1 : over2) / 12;
+  const afComplement =
+    overMonthly > 0 ? Math.max(0, afBase + afMajoration - overMonthly) + Math.max(0, afForfaitaire - overMonthly) : 0;
+  const afTotal = afBase + afMajoration + afForfaitaire + afComplement;
+
+  // --- ASF: per child under 20, minus alimony received (euro for euro)
+  const asfChildren = a.filter((x) => x >= af.age_min_asf && x < af.age_forfaitaire).length;
+  const asfFull = asfChildren * bmaf * P.asf.taux_par_enfant;
+  const asfAfterAlimony = Math.max(asfFull - h.alimony, 0);
+  const asf = asfAfterAlimony > P.asf.seuil_versement ? asfAfterAlimony : 0;
+
+  // --- PAJE allocation de base (child under 3)
+  const pj = P.paje;
+  const pajeChild = a.some((x) => x < pj.age_limite);
+  const ceilingFull =
+    pj.plafond_taux_plein_0_enfant +
+    Math.min(afChildren, 2) * pj.majoration_1er_2e_enfant * pj.plafond_taux_plein_0_enfant +
+    Math.max(afChildren - 2, 0) * pj.majoration_3e_enfant_et_plus * pj.plafond_taux_plein_0_enfant +
+    pj.plafond_taux_plein_isoles;
+  const ceilingPartial =
+    pj.plafond_taux_partiel_0_enfant +
+    Math.min(afChildren, 2) * pj.majoration_1er_2e_enfant * pj.plafond_taux_partiel_0_enfant +
+    Math.max(afChildren - 2, 0) * pj.majoration_3e_enfant_et_plus * pj.plafond_taux_partiel_0_enfant +
+    pj.plafond_taux_partiel_isoles;
+  const pajeFull = bmaf * pj.taux_plein;
+  const paje = pajeChild ? (R <= ceilingFull ? pajeFull : R <= ceilingPartial ? pajeFull / 2 : 0) : 0;
+
+  // --- Complément familial: 3 children aged 3 to 20
+  const cfp = P.cf;
+  const cfCharge = a.map((x) => x >= 0 && x < cfp.age_max);
+  const cfChargeCount = cfCharge.filter(Boolean).length;
+  const cfEligibleCount = a.filter((x, i) => cfCharge[i] && x >= cfp.age_min && x < cfp.age_max).length;
+  const cfEligible = cfEligibleCount >= cfp.nb_enfants_min;
+  const cfCeiling =
+    cfp.plafond_0_enfant * (1 + cfp.majoration_deux_premiers_enfants * Math.min(cfChargeCount, 2) + cfp.majoration_troisieme_enfant_et_plus * Math.max(cfChargeCount - 2, 0)) +
+    cfp.majoration_isoles_biactifs;
+  const cfAmount = cfEligible ? bmaf * cfp.taux_base : 0;
+  let cfNonMajore = 0;
+  if (cfEligible) {
+    if (R <= cfCeiling) cfNonMajore = cfAmount;
+    else if (R <= cfCeiling + 12 * cfAmount) cfNonMajore = (cfCeiling + 12 * cfAmount - R) / 12;
+  }
+  const cfMajore = cfEligible && R <= cfCeiling * cfp.coefficient_plafond_majore ? bmaf * cfp.taux_majore : 0;
+  const cf = paje > 0 ? 0 : npRound(Math.max(cfNonMajore, cfMajore), 2);
+
+  return {
+    month: m,
+    resources,
+    afChildren,
+    afBase,
+    afMajoration,
+    afForfaitaire,
+    afComplement,
+    af: afTotal,
+    afRate: mod.rate,
+    asfChildren,
+    asfFull,
+    asf,
+    cfNonMajore,
+    cfMajore,
+    cf,
+    paje,
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * The household a family (or an agent) describes: one parent and the children, in the
+ * format of the benefits sample (`benefits-sample.json`, `input` objects). `parseHousehold`
+ * checks the shape (zod) and the meaning (dates, amounts, period), then normalises it
+ * into `Household`, the engine's input. Errors name the exact field, in French.
+ */
+import { z } from 'zod';
+import type { FieldError } from '../../platform/errors';
+import { type DayNumber, type MonthIndex, defaultBirth, firstDay, formatMonth, parseDay, parseMonth } from './dates';
+
+export const HOUSING_STATUSES = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'loge_gratuitement', 'proprietaire'] as const;
+export type HousingStatus = (typeof HOUSING_STATUSES)[number];
+export const ACTIVITIES = ['actif', 'chomeur', 'inactif'] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+export type Zone = 1 | 2 | 3;
+
+const money = z.number().finite().nonnegative().max(1_000_000);
+const age = z.number().int().min(0).max(120);
+
+export const householdInputSchema = z.object({
+  id: z.string().max(200).optional(),
+  period: z.string(),
+  parent: z.object({
+    age: age.optional(),
+    date_naissance: z.string().optional(),
+    salaire_net_mensuel: money.default(0),
+    chomage_net_mensuel: money.default(0),
+    salaire_imposable_mensuel: money.optional(),
+    chomage_imposable_mensuel: money.optional(),
+    activite: z.enum(ACTIVITIES).optional(),
+    date_debut_chomage: z.string().optional(),
+  }),
+  children: z
+    .array(z.object({ age: age.optional(), date_naissance: z.string().optional(), prenom: z.string().max(100).optional() }))
+    .max(15)
+    .default([]),
+  housing: z.object({
+    statut: z.enum(HOUSING_STATUSES),
+    loyer_mensuel: money.default(0),
+    depcom: z.string().optional(),
+    commune: z.string().max(200).optional(),
+    zone: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '1bis', '2', '3'])]).optional(),
+  }),
+  pension_alimentaire_recue_mensuelle: money.default(0),
+  isolement_recent: z.boolean().default(false),
+});
+export type HouseholdInput = z.input<typeof householdInputSchema>;
+
+export interface Household {
+  id: string;
+  period: MonthIndex;
+  parent: {
+    birth: DayNumber;
+    salaryNet: number;
+    unemploymentNet: number;
+    salaryTaxable: number;
+    unemploymentTaxable: number;
+    activity: Activity;
+    /** null when the parent is not unemployed. */
+    unemploymentStart: DayNumber | null;
+  };
+  children: { birth: DayNumber }[];
+  housing: {
+    status: HousingStatus;
+    rent: number;
+    zone: Zone;
+    zoneSource: 'saisie' | 'commune' | 'defaut';
+    depcom?: string;
+    commune?: string;
+  };
+  alimony: number;
+  recentlyIsolated: boolean;
+}
+
+/** The months the engine answers for, bounded by the parameters we hold. */
+export interface PeriodBounds {
+  first: MonthIndex;
+  last: MonthIndex;
+}
+
+export type ZoneLookup = (depcom: string) => Zone | undefined;
+
+export type ParseResult = { ok: true; household: Household } | { ok: false; fields: FieldError[] };
+
+const STATUS_LABELS = HOUSING_STATUSES.join(', ');
+
+function zodMessage(issue: z.core.$ZodIssue): string {
+  const last = issue.path[issue.path.length - 1];
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Ce champ est obligatoire.';
+      if (issue.expected === 'number') return 'Indiquez un nombre.';
+      if (issue.expected === 'string') return 'Indiquez un texte.';
+      if (issue.expected === 'boolean') return 'Indiquez vrai ou faux.';
+      if (issue.expected === 'array') return 'Indiquez une liste.';
+      if (issue.expected === 'object') return 'Ce bloc est obligatoire.';
+      return 'Valeur invalide.';
+    case 'too_small':
+      return last === 'age' ? "L'âge ne peut pas être négatif." : 'Le montant ne peut pas être négatif.';
+    case 'too_big':
+      return last === 'children' ? 'Au plus 15 enfants.' : 'Valeur trop grande.';
+    case 'invalid_value':
+      if (last === 'statut') return `Statut de logement inconnu : choisissez parmi ${STATUS_LABELS}.`;
+      if (last === 'activite') return `Activité inconnue : choisissez parmi ${ACTIVITIES.join(', ')}.`;
+      return 'Valeur non reconnue.';
+    case 'invalid_union':
+      if (last === 'zone') return 'Zone inconnue : indiquez 1, 1bis, 2 ou 3.';
+      return 'Valeur non reconnue.';
+    case 'unrecognized_keys':
+      return 'Champ inconnu.';
+    default:
+      return 'Valeur invalide.';
+  }
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/** Validates and normalises one household. Never throws on bad input. */
+export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneLookup, index = 0): ParseResult {
+  const parsed = householdInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, fields: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: zodMessage(i) })) };
+  }
+  const input = parsed.data;
+  const fields: FieldError[] = [];
+  const period = parseMonth(input.period);
+  if (period === null) {
+    fields.push({ path: 'period', message: 'Indiquez le mois au format AAAA-MM (par exemple 2025-03).' });
+    return { ok: false, fields };
+  }
+  if (period < bounds.first || period > bounds.last) {
+    fields.push({
+      path: 'period',
+      message: `Le mois doit être compris entre ${formatMonth(bounds.first)} et ${formatMonth(bounds.last)} (paramètres de la législation connus).`,
+    });
+  }
+  const startOfPeriod = firstDay(period);
+
+  const birthOf = (who: { age?: number; date_naissance?: string }, path: string): DayNumber | null => {
+    if (who.date_naissance !== undefined) {
+      const day = parseDay(who.date_naissance);
+      if (day === null) {
+        fields.push({ path: `${path}.date_naissance`, message: 'Date impossible : indiquez AAAA-MM-JJ (par exemple 2015-04-28).' });
+        return null;
+      }
+      return day;
+    }
+    if (who.age !== undefined) return defaultBirth(who.age, period);
+    fields.push({ path: `${path}.date_naissance`, message: "Indiquez la date de naissance (ou l'âge)." });
+    return null;
+  };
+
+  const parentBirth = birthOf(input.parent, 'parent');
+  if (parentBirth !== null && parentBirth >= startOfPeriod) {
+    fields.push({ path: 'parent.date_naissance', message: 'La date de naissance du parent doit précéder le mois simulé.' });
+  } else if (parentBirth !== null && startOfPeriod - parentBirth < 15 * 365) {
+    fields.push({ path: 'parent.date_naissance', message: 'Le parent doit avoir au moins 15 ans.' });
+  }
+
+  const children: { birth: DayNumber }[] = [];
+  input.children.forEach((child, i) => {
+    const birth = birthOf(child, `children.${i}`);
+    if (birth === null) return;
+    if (birth >= firstDay(period + 1)) {
+      fields.push({ path: `children.${i}.date_naissance`, message: "L'enfant doit être né au plus tard pendant le mois simulé." });
+      return;
+    }
+    if (parentBirth !== null && birth <= parentBirth) {
+      fields.push({ path: `children.${i}.date_naissance`, message: "L'enfant ne peut pas être né avant son parent." });
+      return;
+    }
+    children.push({ birth });
+  });
+
+  const activity: Activity = input.parent.activite ?? (input.parent.chomage_net_mensuel > 0 && input.parent.salaire_net_mensuel === 0 ? 'chomeur' : input.parent.salaire_net_mensuel > 0 ? 'actif' : 'inactif');
+  let unemploymentStart: DayNumber | null = null;
+  if (activity === 'chomeur') {
+    if (input.parent.date_debut_chomage !== undefined) {
+      unemploymentStart = parseDay(input.parent.date_debut_chomage);
+      if (unemploymentStart === null) {
+        fields.push({ path: 'parent.date_debut_chomage', message: 'Date impossible : indiquez AAAA-MM-JJ.' });
+      } else if (unemploymentStart >= firstDay(period + 1)) {
+        fields.push({ path: 'parent.date_debut_chomage', message: 'Le chômage doit avoir commencé au plus tard pendant le mois simulé.' });
+      }
+    } else {
+      unemploymentStart = firstDay(period - 12);
+    }
+  } else if (input.parent.date_debut_chomage !== undefined && parseDay(input.parent.date_debut_chomage) === null) {
+    fields.push({ path: 'parent.date_debut_chomage', message: 'Date impossible : indiquez AAAA-MM-JJ.' });
+  }
+
+  const tenant = input.housing.statut.startsWith('locataire');
+  if (!tenant && input.housing.loyer_mensuel > 0) {
+    fields.push({ path: 'housing.loyer_mensuel', message: 'Un loyer ne se déclare que pour un logement loué (statut locataire_…).' });
+  }
+
+  let zone: Zone | undefined;
+  let zoneSource: Household['housing']['zoneSource'] = 'defaut';
+  if (input.housing.zone !== undefined) {
+    zone = (input.housing.zone === '1bis' ? 1 : Number(input.housing.zone)) as Zone;
+    zoneSource = 'saisie';
+  } else if (input.housing.depcom !== undefined) {
+    if (!/^(\d{5}|2[AB]\d{3})$/.test(input.housing.depcom)) {
+      fields.push({ path: 'housing.depcom', message: 'Code commune INSEE invalide : 5 caractères, par exemple 80021 pour Amiens.' });
+    } else {
+      zone = zoneOf(input.housing.depcom);
+      if (zone !== undefined) zoneSource = 'commune';
+    }
+  }
+
+  if (fields.length > 0) return { ok: false, fields };
+  return {
+    ok: true,
+    household: {
+      id: input.id ?? `foyer-${index + 1}`,
+      period,
+      parent: {
+        birth: parentBirth!,
+        salaryNet: input.parent.salaire_net_mensuel,
+        unemploymentNet: input.parent.chomage_net_mensuel,
+        salaryTaxable: input.parent.salaire_imposable_mensuel ?? input.parent.salaire_net_mensuel,
+        unemploymentTaxable: input.parent.chomage_imposable_mensuel ?? input.parent.chomage_net_mensuel,
+        activity,
+        unemploymentStart,
+      },
+      children,
+      housing: {
+        status: input.housing.statut,
+        rent: input.housing.loyer_mensuel,
+        zone: zone ?? 2,
+        zoneSource,
+        depcom: input.housing.depcom,
+        commune: input.housing.commune,
+      },
+      alimony: input.pension_alimentaire_recue_mensuelle,
+      recentlyIsolated: input.isolement_recent,
+    },
+  };
+}
