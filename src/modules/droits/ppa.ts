@@ -8,7 +8,7 @@ import { type MonthIndex, ageYears } from './dates';
 import type { FamilyMonth } from './famille';
 import { ages } from './famille';
 import type { Household } from './household';
-import { npRound } from './money';
+import { f32, npRound } from './money';
 import type { Legislation } from './parameters';
 import { type FamilyBenefitsCounted, familyBenefitsCounted, housingForfait, majoreEligible, rsaChildren } from './rsa';
 
@@ -61,7 +61,7 @@ export function ppaFictive(h: Household, m: MonthIndex, L: Legislation, fam: Fam
   const total = activity + unemployment + alimony + family.total;
   const earningsShare = p.pente_revenus_activite * activity;
   const raw = forfaitaire + bonus + earningsShare - Math.max(total + forfait.amount, forfaitaire);
-  const amount = eligible ? Math.max(raw, 0) : 0;
+  const amount = eligible ? f32(Math.max(raw, 0)) : 0;
   return {
     month: m,
     children,
@@ -87,7 +87,7 @@ export interface PpaResult {
 
 export function ppaFromMonths(h: Household, M: MonthIndex, L: Legislation, months: PpaFictiveMonth[]): PpaResult {
   const P = L.month(M);
-  const average = months.reduce((s, x) => s + x.amount, 0) / 3;
+  const average = f32(months.reduce((s, x) => f32(s + x.amount), 0) / 3);
   const hadEarnings = h.parent.salaryNet > 0;
   const majore = majoreEligible(h, M, P);
   const open = hadEarnings || majore;

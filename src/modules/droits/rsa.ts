@@ -9,6 +9,7 @@ import { type MonthIndex, ageYears } from './dates';
 import type { FamilyMonth } from './famille';
 import { ages, expecting } from './famille';
 import type { Household } from './household';
+import { f32 } from './money';
 import type { Legislation, Params } from './parameters';
 
 export interface HousingBenefitInKind {
@@ -100,8 +101,9 @@ export function rsaMonth(h: Household, m: MonthIndex, L: Legislation, fam: Famil
   const activity = h.parent.salaryNet;
   const unemployment = h.parent.unemploymentNet;
   const alimony = h.alimony;
-  const total = family.total + unemployment + alimony + activity;
-  const before = Math.max(Math.max(socle, socleMajore) - forfait.amount - total, 0);
+  const total = f32(family.total + unemployment + alimony + activity);
+  // Each quantity is a float32 variable in the reference model; subtract as it does.
+  const before = Math.max(f32(f32(f32(Math.max(f32(socle), f32(socleMajore))) - f32(forfait.amount)) - total), 0);
   const amount = before >= r.montant_minimum_verse ? before : 0;
   return {
     month: m,

@@ -1,0 +1,2 @@
+export interface BenefitInfo { key: string }
+export function benefitCatalogue(): BenefitInfo[] { return []; }

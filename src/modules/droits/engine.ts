@@ -1,0 +1,103 @@
+/**
+ * The rights engine: validates a household, computes every benefit for its month and
+ * shapes the answer (amounts before CRDS, amounts paid after CRDS, explanations).
+ * `defaultEngine()` loads rules/legislation once, on first use.
+ */
+import { AppError, type FieldError } from '../../platform/errors';
+import { compute } from './compute';
+import { type MonthIndex, formatMonth, monthIndex } from './dates';
+import './droits.errors';
+import type { Explanation } from './explain';
+import { type BenefitKey, explainAll } from './explanations';
+import { type Household, type HouseholdInput, type PeriodBounds, type ZoneLookup, parseHousehold } from './household';
+import { loadLegislation, loadZones } from './legislation-files';
+import { f32, toCents } from './money';
+import type { Legislation } from './parameters';
+
+export const BENEFIT_KEYS: readonly BenefitKey[] = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'];
+/** Benefits on which the CAF withholds CRDS (RSA is exempt; housing aid is already net). */
+const CRDS_ON: ReadonlySet<BenefitKey> = new Set(['asf', 'af', 'cf', 'ppa', 'paje_base', 'ars_annuel']);
+
+/** Months the engine answers for: the parameters we hold cover 2024-01 to 2026-06. */
+export const SUPPORTED_PERIODS: PeriodBounds = { first: monthIndex(2024, 1), last: monthIndex(2026, 6) };
+
+export type Amounts = Record<BenefitKey, number>;
+
+export interface SimulationResult {
+  id: string;
+  period: string;
+  amounts: Amounts;
+  net_crds: Amounts;
+  explanations: Record<BenefitKey, Explanation>;
+}
+
+export interface SimulationOptions {
+  /** Skip the explanation steps (benchmarks, bulk re-estimation). */
+  explain?: boolean;
+}
+
+export class RightsEngine {
+  constructor(
+    readonly legislation: Legislation,
+    readonly zoneOf: ZoneLookup,
+    readonly bounds: PeriodBounds = SUPPORTED_PERIODS,
+  ) {}
+
+  parse(raw: unknown, index = 0): { ok: true; household: Household } | { ok: false; fields: FieldError[] } {
+    return parseHousehold(raw, this.bounds, this.zoneOf, index);
+  }
+
+  /** Validates then simulates; throws `droits/invalid-household` (422) with the fields at fault. */
+  simulate(raw: HouseholdInput | unknown, period?: string, options: SimulationOptions = {}): SimulationResult {
+    const input = period !== undefined && raw && typeof raw === 'object' ? { ...(raw as object), period } : raw;
+    const parsed = this.parse(input);
+    if (!parsed.ok) throw new AppError('droits/invalid-household', { fields: parsed.fields });
+    return this.run(parsed.household, options);
+  }
+
+  run(h: Household, options: SimulationOptions = {}): SimulationResult {
+    const c = compute(h, this.legislation);
+    const crdsRate = this.legislation.month(h.period).commun.crds_taux;
+    const raw: Amounts = {
+      asf: c.family.asf,
+      af: c.family.af,
+      cf: c.family.cf,
+      rsa: c.rsa.amount,
+      ppa: c.ppa.amount,
+      aide_logement: c.housing.amount,
+      paje_base: c.family.paje,
+      ars_annuel: c.ars.amount,
+    };
+    const amounts = {} as Amounts;
+    const net = {} as Amounts;
+    for (const key of BENEFIT_KEYS) {
+      // The reference model stores float32 amounts; CRDS is withheld on the unrounded amount.
+      const x = f32(raw[key]);
+      amounts[key] = toCents(x) / 100;
+      net[key] = CRDS_ON.has(key) ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
+    }
+    const explanations = options.explain === false ? emptyExplanations(amounts) : explainAll(c, this.legislation);
+    return { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
+  }
+
+  /** Dates on which a parameter changes, from the first supported month on (re-notification job). */
+  parameterDates(): string[] {
+    return this.legislation.changeDates(monthStartDay(this.bounds.first));
+  }
+}
+
+function monthStartDay(m: MonthIndex): number {
+  return Math.round(Date.UTC(Math.floor(m / 12), m % 12, 1) / 86_400_000);
+}
+
+function emptyExplanations(amounts: Amounts): Record<BenefitKey, Explanation> {
+  const out = {} as Record<BenefitKey, Explanation>;
+  for (const key of BENEFIT_KEYS) out[key] = { eligible: amounts[key] > 0, reason: '', steps: [] };
+  return out;
+}
+
+let engine: RightsEngine | undefined;
+export function defaultEngine(): RightsEngine {
+  engine ??= new RightsEngine(loadLegislation(), loadZones());
+  return engine;
+}

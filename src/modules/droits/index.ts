@@ -1,0 +1,25 @@
+/**
+ * What other modules may use from the rights engine (droits).
+ * - `simulate(household, period?)`: amounts, amounts paid after CRDS, explanations;
+ *   throws AppError 'droits/invalid-household' (422, with fields) on bad input.
+ * - `parameterDates()`: revaluation dates, to re-estimate saved simulations when one passes.
+ * - `benefitCatalogue()`: every benefit, who pays it, conditions, how to claim, current amounts.
+ */
+import { defaultEngine, type SimulationOptions, type SimulationResult } from './engine';
+import type { HouseholdInput } from './household';
+
+export type { HouseholdInput, Household } from './household';
+export type { SimulationResult, Amounts } from './engine';
+export type { Explanation, Step } from './explain';
+export type { BenefitKey } from './explanations';
+export { BENEFIT_KEYS, SUPPORTED_PERIODS } from './engine';
+export { householdInputSchema } from './household';
+export { benefitCatalogue, type BenefitInfo } from './catalogue';
+
+export function simulate(household: HouseholdInput | unknown, period?: string, options?: SimulationOptions): SimulationResult {
+  return defaultEngine().simulate(household, period, options);
+}
+
+export function parameterDates(): string[] {
+  return defaultEngine().parameterDates();
+}
