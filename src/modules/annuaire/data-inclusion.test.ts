@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRowError, validateRecord, validateRecords, type Kind } from './data-inclusion';
+import { formatRowError, structureKey, validateRecord, validateRecords, type Kind } from './data-inclusion';
 
 const structure = (over: Record<string, unknown> = {}) => ({
   source: 'dora',
@@ -138,7 +138,7 @@ describe('validateRecords (a whole file)', () => {
       { line: 3, kind: 'service', input: service() },
     ]);
     expect(inFile.errors).toEqual([]);
-    const known = validateRecords([{ line: 2, kind: 'service', input: service() }], new Set(['dora--1']));
+    const known = validateRecords([{ line: 2, kind: 'service', input: service() }], new Set([structureKey('dora', 'dora--1')]));
     expect(known.errors).toEqual([]);
   });
   it('rejects services of an unknown structure', () => {

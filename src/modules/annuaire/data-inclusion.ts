@@ -47,6 +47,8 @@ export interface ValidRecord<K extends Kind = Kind> {
   id: string;
   record: Record<string, unknown>;
   extras: K extends 'structure' ? StructureExtras : ServiceExtras;
+  /** The record carried our `relais` fields (else a re-import keeps the ones we have). */
+  hasExtras: boolean;
 }
 
 export interface RowError {
@@ -89,9 +91,14 @@ export function validateRecord(src: SourceRecord): { valid: ValidRecord | null; 
   }
   if (errors.length) return { valid: null, errors };
   return {
-    valid: { line, kind, source: record.source as string, id: record.id as string, record, extras } as ValidRecord,
+    valid: { line, kind, source: record.source as string, id: record.id as string, record, extras, hasExtras: extrasInput !== undefined && extrasInput !== null } as ValidRecord,
     errors: [],
   };
+}
+
+/** How a service finds its structure: same source, data·inclusion id. */
+export function structureKey(source: string, id: string): string {
+  return `${source}\u0000${id}`;
 }
 
 /**
@@ -119,10 +126,10 @@ export function validateRecords(
     valid.push(r.valid);
   }
   const structureIds = new Set(knownStructureIds);
-  for (const v of valid) if (v.kind === 'structure') structureIds.add(v.id);
+  for (const v of valid) if (v.kind === 'structure') structureIds.add(structureKey(v.source, v.id));
   const kept: ValidRecord[] = [];
   for (const v of valid) {
-    if (v.kind === 'service' && !structureIds.has(v.record.structure_id as string)) {
+    if (v.kind === 'service' && !structureIds.has(structureKey(v.source, v.record.structure_id as string))) {
       errors.push({
         line: v.line,
         kind: 'service',

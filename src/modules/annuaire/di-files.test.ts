@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateRecords } from './data-inclusion';
+import { structureKey, validateRecords } from './data-inclusion';
 import { parseList, readDiFile, toCsv, toJsonRecord, type ExportItem } from './di-files';
 import { jsonElementLines } from './json-lines';
 
@@ -10,7 +10,7 @@ const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname,
 /** import → validate → export → import again: what a round trip through the directory does. */
 function roundTrip(text: string, format: 'json' | 'csv') {
   const read = readDiFile(text);
-  const { valid, errors } = validateRecords(read.records, new Set(['dora--cs-tournesol']));
+  const { valid, errors } = validateRecords(read.records, new Set([structureKey('dora', 'dora--cs-tournesol')]));
   expect([...read.errors, ...errors]).toEqual([]);
   const kind = valid[0].kind;
   const items: ExportItem[] = valid.map((v) => ({ record: v.record, extras: v.extras }));

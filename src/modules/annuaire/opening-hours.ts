@@ -112,9 +112,21 @@ function isHoliday(oh: OpeningHours, wallDay: Date): boolean {
  * The typical week from the week of `reference` (Paris): for each weekday, the first such
  * day within 8 weeks that is not a public holiday. Sorted, merged, within [0, 10080).
  */
+const weekCache = new Map<string, WeekInterval[]>();
+
 export function weeklyIntervals(value: string, reference: Date): WeekInterval[] {
-  const oh = get(value);
   const p = parisParts(reference);
+  const key = `${p.year}-${p.month}-${p.day}|${value}`;
+  const hit = weekCache.get(key);
+  if (hit) return hit.map(([a, b]) => [a, b]);
+  const result = computeWeek(value, p);
+  if (weekCache.size > 5000) weekCache.clear();
+  weekCache.set(key, result);
+  return result.map(([a, b]) => [a, b]);
+}
+
+function computeWeek(value: string, p: { year: number; month: number; day: number }): WeekInterval[] {
+  const oh = get(value);
   const refWall = new Date(p.year, p.month - 1, p.day);
   const mondayOffset = (refWall.getDay() + 6) % 7;
   const out: WeekInterval[] = [];

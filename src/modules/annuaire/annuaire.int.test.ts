@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+import { exportDirectory } from './export-directory';
+import { importDirectory } from './import-directory';
+
+const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+
+let env: TestEnv;
+beforeAll(async () => {
+  // A Wednesday, 10:00 in Paris.
+  env = await createTestEnv({ now: '2026-11-25T10:00:00+01:00' });
+  await env.seedDemo();
+});
+afterAll(() => env?.close());
+
+const search = async (qs: string) => {
+  const res = await env.client().get(`/api/annuaire/services?${qs}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { total: number; mots: string[]; services: { nom: string; distance_m: number | null; quartier: string; horaires: { ouvert_maintenant: boolean } | null; demo: boolean }[] };
+};
+
+describe('import', () => {
+  it('imports structures then services, and re-import updates instead of duplicating', async () => {
+    const ctx = env.rt.systemCtx();
+    const first = await importDirectory(ctx, fixture('structures.json'));
+    expect(first.errors).toEqual([]);
+    expect(first.structures).toEqual({ inserted: 2, updated: 0 });
+    const svc = await importDirectory(ctx, fixture('services.json'));
+    expect(svc.services).toEqual({ inserted: 1, updated: 0 });
+    const again = await importDirectory(ctx, fixture('structures.json'));
+    expect(again.structures).toEqual({ inserted: 0, updated: 2 });
+    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM annuaire_structures WHERE source IN ('dora', 'soliguide')`);
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('lands nothing when one row is invalid, and reports line and field', async () => {
+    const ctx = env.rt.systemCtx();
+    const bad = JSON.stringify([
+      { source: 'x', id: 'x--1', nom: 'Structure valable', date_maj: '2026-01-01' },
+      { source: 'x', id: 'x--2', nom: 'Autre', date_maj: '2026-13-01', siret: '12' },
+    ], null, 1);
+    const r = await importDirectory(ctx, bad);
+    expect(r.errors.map((e) => [e.line, e.field])).toEqual([
+      [8, 'date_maj'],
+      [8, 'siret'],
+    ]);
+    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM annuaire_structures WHERE source = 'x'`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('round-trips the data·inclusion file through the export without loss', async () => {
+    const ctx = env.rt.systemCtx();
+    const exported = JSON.parse(await exportDirectory(ctx, 'json', 'structures')) as Record<string, unknown>[];
+    const original = JSON.parse(fixture('structures.json')) as Record<string, unknown>[];
+    for (const rec of original) expect(exported.find((e) => e.id === rec.id)).toEqual(rec);
+    const services = JSON.parse(await exportDirectory(ctx, 'json', 'services')) as Record<string, unknown>[];
+    const svc = JSON.parse(fixture('services.json'))[0];
+    expect(services.find((e) => e.id === svc.id)).toEqual(svc);
+  });
+
+  it('refuses import over HTTP to a parent, accepts it from an agent', async () => {
+    const parent = await env.as('parent');
+    expect((await parent.post('/api/annuaire/import', { content: '[]' })).statusCode).toBe(403);
+    const agent = await env.as('agent');
+    const res = await agent.post('/api/annuaire/import', { content: 'source,id,nom,date_maj\nx,x--9,Nom,pas-une-date\n' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields[0]).toEqual({ path: 'ligne 2 · date_maj', message: 'Date invalide (attendue au format AAAA-MM-JJ).' });
+  });
+});
+
+describe('search', () => {
+  it('ignores accents and plurals', async () => {
+    const a = await search('q=epicerie');
+    const b = await search('q=%C3%A9piceries');
+    expect(a.total).toBeGreaterThan(0);
+    expect(b.services.map((s) => s.nom)).toEqual(a.services.map((s) => s.nom));
+  });
+
+  it('tolerates typos', async () => {
+    const r = await search('q=dentsite');
+    expect(r.mots).toEqual(['dentiste']);
+    expect(r.services.some((s) => /dentaire|Dentiste/i.test(s.nom))).toBe(true);
+  });
+
+  it('finds dentists open on Saturday morning, nearest to Étouvie first', async () => {
+    const r = await search('q=dentiste&ouvert=samedi-matin&pres_de=etouvie');
+    expect(r.services.length).toBeGreaterThanOrEqual(2);
+    expect(r.services[0].nom).toMatch(/Étouvie|Soins dentaires/);
+    expect(r.services[0].quartier).toBe('etouvie');
+    const d = r.services.map((s) => s.distance_m!);
+    expect([...d].sort((x, y) => x - y)).toEqual(d);
+    expect(r.services.some((s) => /Nord/.test(s.nom))).toBe(false); // the Nord dentist has no Saturday hours
+  });
+
+  it('filters by need, open now, after 18 h, Pass and label', async () => {
+    const garde = await search('besoin=garde');
+    expect(garde.total).toBeGreaterThanOrEqual(3);
+    const now = await search('besoin=garde&ouvert=maintenant');
+    expect(now.services.every((s) => s.horaires?.ouvert_maintenant)).toBe(true);
+    const evening = await search('besoin=repit&ouvert=apres-18h');
+    expect(evening.services.map((s) => s.nom).join()).toMatch(/écoute du soir/);
+    const pass = await search('pass=true&par_page=100');
+    const all = await search('par_page=100');
+    expect(pass.total).toBeGreaterThan(0);
+    expect(pass.total).toBeLessThan(all.total);
+    const label = await search('label=true&besoin=sante');
+    expect(label.total).toBeGreaterThan(0);
+  });
+
+  it('paginates', async () => {
+    const p1 = await search('par_page=5&page=1');
+    const p2 = await search('par_page=5&page=2');
+    expect(p1.services).toHaveLength(5);
+    expect(p2.services[0].nom).not.toBe(p1.services[0].nom);
+    expect(p1.total).toBe(p2.total);
+  });
+
+  it('rejects bad query parameters with a 400 and an unknown neighbourhood with a 422', async () => {
+    expect((await env.client().get('/api/annuaire/services?ouvert=demain')).statusCode).toBe(400);
+    expect((await env.client().get('/api/annuaire/services?pres_de=atlantide')).statusCode).toBe(422);
+  });
+});
+
+describe('partner listing', () => {
+  it('lets a partner edit only their own structure, and confirms it as checked', async () => {
+    const { rows } = await env.rt.deps.db.query(`SELECT id FROM annuaire_structures WHERE di_id = 'relais-demo--epicerie-etouvie'`);
+    const own = rows[0].id as string;
+    const { rows: other } = await env.rt.deps.db.query(`SELECT id FROM annuaire_structures WHERE di_id = 'relais-demo--ccas'`);
+    const partner = await env.as('partner', { structureId: own });
+    const res = await partner.patch(`/api/annuaire/structures/${own}`, { telephone: '03 22 00 11 22', pass_famille_solo: true, horaires_accueil: 'Tu,Th 14:00-19:00' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().date_verification).toBe('2026-11-25');
+    expect((await partner.patch(`/api/annuaire/structures/${other[0].id}`, { telephone: '0' })).statusCode).toBe(403);
+    expect((await partner.patch(`/api/annuaire/structures/${own}`, { label_ville_solidaire: true })).statusCode).toBe(403);
+    const bad = await partner.patch(`/api/annuaire/structures/${own}`, { horaires_accueil: 'quand on peut' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields[0].path).toBe('horaires_accueil');
+    // The services inherit the new hours: open Thursday 18:30 now.
+    const evening = await search('q=epicerie&ouvert=apres-18h');
+    expect(evening.total).toBe(1);
+    // The export carries the edit.
+    const exported = JSON.parse(await exportDirectory(env.rt.systemCtx(), 'json', 'structures')) as Record<string, unknown>[];
+    expect(exported.find((s) => s.id === 'relais-demo--epicerie-etouvie')?.telephone).toBe('03 22 00 11 22');
+  });
+
+  it('flags a listing unchecked for six months and reminds its partner once', async () => {
+    const { rows } = await env.rt.deps.db.query(`SELECT id FROM annuaire_structures WHERE di_id = 'relais-demo--cs-etouvie'`);
+    const id = rows[0].id as string;
+    await env.as('partner', { structureId: id, identifier: 'partenaire-etouvie@test.relais.fr' });
+    const detail = await env.client().get(`/api/annuaire/structures/${id}`);
+    expect(detail.json().stale).toBe(true);
+    await env.rt.deps.jobs.runNow('annuaire.remind-stale', {});
+    await env.rt.deps.jobs.runNow('annuaire.remind-stale', {});
+    const { rows: sent } = await env.rt.deps.db.query(
+      `SELECT recipient, subject FROM notifications WHERE template = 'annuaire.stale-listing' AND recipient = 'partenaire-etouvie@test.relais.fr'`,
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0].subject).toMatch(/Centre social d'Étouvie/);
+  });
+});
+
+describe('territory', () => {
+  it('gives the demo indicators and ratios per 1,000 single-parent families', async () => {
+    const res = await env.client().get('/api/annuaire/territoire');
+    expect(res.statusCode).toBe(200);
+    const t = res.json();
+    expect(t.demo).toBe(true);
+    const town = t.rows.find((r: { id: string }) => r.id === 'amiens');
+    expect(town.indicators.familles_monoparentales).toBe(6613);
+    const etouvie = t.rows.find((r: { id: string }) => r.id === 'etouvie');
+    expect(etouvie.ratios.dentiste.count).toBe(1);
+    expect(etouvie.ratios.dentiste.per1000).toBeCloseTo(1000 / 980, 1);
+  });
+});

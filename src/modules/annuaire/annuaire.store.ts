@@ -1,0 +1,303 @@
+/** SQL of the annuaire tables only. */
+import type { Queryable } from '../../platform/db/pool';
+import type { ServiceRow, StructureBasics, StructureRow } from './listing-rows';
+
+type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid';
+
+const STRUCTURE_DI_COLUMNS: [string, ColumnType][] = [
+  ['nom', 'text'],
+  ['adresse', 'text'],
+  ['complement_adresse', 'text'],
+  ['code_postal', 'text'],
+  ['commune', 'text'],
+  ['latitude', 'float8'],
+  ['longitude', 'float8'],
+  ['telephone', 'text'],
+  ['courriel', 'text'],
+  ['site_web', 'text'],
+  ['horaires_accueil', 'text'],
+  ['date_maj', 'date'],
+  ['raw', 'jsonb'],
+  ['quartier', 'text'],
+];
+const STRUCTURE_EXTRA_COLUMNS: [string, ColumnType][] = [
+  ['demo', 'bool'],
+  ['label_ville_solidaire', 'bool'],
+  ['pass_famille_solo', 'bool'],
+  ['pass_famille_solo_avantage', 'text'],
+  ['coin_enfants', 'bool'],
+  ['poussettes', 'bool'],
+  ['langues', 'text[]'],
+  ['date_verification', 'date'],
+  ['quartier_explicit', 'text'],
+];
+const SERVICE_DI_COLUMNS: [string, ColumnType][] = [
+  ['structure_id', 'uuid'],
+  ['nom', 'text'],
+  ['description', 'text'],
+  ['type', 'text'],
+  ['frais', 'text'],
+  ['thematiques', 'text[]'],
+  ['publics', 'text[]'],
+  ['modes_accueil', 'text[]'],
+  ['date_maj', 'date'],
+  ['raw', 'jsonb'],
+  ['adresse', 'text'],
+  ['code_postal', 'text'],
+  ['commune', 'text'],
+  ['telephone', 'text'],
+  ['latitude', 'float8'],
+  ['longitude', 'float8'],
+  ['horaires_accueil', 'text'],
+  ['quartier', 'text'],
+  ['categorie', 'text'],
+  ['week_open', 'text'],
+  ['search_extra', 'text'],
+];
+const SERVICE_EXTRA_COLUMNS: [string, ColumnType][] = [
+  ['demo', 'bool'],
+  ['categorie_explicit', 'text'],
+  ['profession', 'text'],
+];
+
+/** One statement upserting many rows: `INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (source, di_id)`. */
+function upsertSql(table: string, di: [string, ColumnType][], extras: [string, ColumnType][], withExtras: boolean, keepExplicit: Record<string, string> = {}): string {
+  const all: [string, ColumnType][] = [['source', 'text'], ['di_id', 'text'], ...di, ...extras];
+  const cast = (c: string, t: ColumnType) => (c === 'week_open' ? `r.${c}::int4multirange` : `r.${c}`);
+  const recordType = all.map(([c, t]) => `${c} ${t}`).join(', ');
+  // Without our fields in the file, a value we were told explicitly stays.
+  const updated = [...di, ...(withExtras ? extras : [])].map(([c]) =>
+    !withExtras && keepExplicit[c] ? `${c} = coalesce(${table}.${keepExplicit[c]}, EXCLUDED.${c})` : `${c} = EXCLUDED.${c}`,
+  );
+  return `INSERT INTO ${table} (${all.map(([c]) => c).join(', ')}, updated_at)
+    SELECT ${all.map(([c, t]) => cast(c, t)).join(', ')}, $2 FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
+    ON CONFLICT (source, di_id) DO UPDATE SET ${updated.join(', ')}, updated_at = EXCLUDED.updated_at
+    RETURNING id, source, di_id, (xmax = 0) AS inserted`;
+}
+
+const SQL = {
+  structuresWithExtras: upsertSql('annuaire_structures', STRUCTURE_DI_COLUMNS, STRUCTURE_EXTRA_COLUMNS, true),
+  structuresKeepExtras: upsertSql('annuaire_structures', STRUCTURE_DI_COLUMNS, STRUCTURE_EXTRA_COLUMNS, false, { quartier: 'quartier_explicit' }),
+  servicesWithExtras: upsertSql('annuaire_services', SERVICE_DI_COLUMNS, SERVICE_EXTRA_COLUMNS, true),
+  servicesKeepExtras: upsertSql('annuaire_services', SERVICE_DI_COLUMNS, SERVICE_EXTRA_COLUMNS, false, { categorie: 'categorie_explicit' }),
+};
+
+export interface UpsertResult {
+  id: string;
+  source: string;
+  di_id: string;
+  inserted: boolean;
+}
+
+export async function upsertStructures(q: Queryable, rows: StructureRow[], withExtras: boolean, now: Date): Promise<UpsertResult[]> {
+  if (!rows.length) return [];
+  const sql = withExtras ? SQL.structuresWithExtras : SQL.structuresKeepExtras;
+  return (await q.query<UpsertResult>(sql, [JSON.stringify(rows), now])).rows;
+}
+
+export async function upsertServices(q: Queryable, rows: ServiceRow[], withExtras: boolean, now: Date): Promise<UpsertResult[]> {
+  if (!rows.length) return [];
+  const sql = withExtras ? SQL.servicesWithExtras : SQL.servicesKeepExtras;
+  return (await q.query<UpsertResult>(sql, [JSON.stringify(rows), now])).rows;
+}
+
+const BASICS = `id, nom, adresse, code_postal, commune, telephone, latitude, longitude, horaires_accueil, quartier`;
+
+/** Structures by data·inclusion key (source, id), for services that reference them. */
+export async function structureBasicsByKeys(q: Queryable, keys: { source: string; di_id: string }[]): Promise<(StructureBasics & { source: string; di_id: string })[]> {
+  if (!keys.length) return [];
+  const { rows } = await q.query(
+    `SELECT source, di_id, ${BASICS} FROM annuaire_structures s
+     JOIN unnest($1::text[], $2::text[]) AS k(source, di_id) USING (source, di_id)`,
+    [keys.map((k) => k.source), keys.map((k) => k.di_id)],
+  );
+  return rows;
+}
+
+export async function structureBasics(q: Queryable, id: string): Promise<StructureBasics | null> {
+  const { rows } = await q.query(`SELECT ${BASICS} FROM annuaire_structures WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function allStructureKeys(q: Queryable): Promise<{ source: string; di_id: string }[]> {
+  return (await q.query(`SELECT source, di_id FROM annuaire_structures`)).rows;
+}
+
+/** Services whose address, place or hours come from one of these structures (to refresh them). */
+export async function servicesOfStructures(q: Queryable, structureIds: string[]): Promise<{ id: string; structure_id: string; raw: Record<string, unknown>; demo: boolean; categorie: string | null; profession: string | null }[]> {
+  if (!structureIds.length) return [];
+  return (
+    await q.query(`SELECT id, structure_id, raw, demo, categorie_explicit AS categorie, profession FROM annuaire_services WHERE structure_id = ANY($1::uuid[])`, [structureIds])
+  ).rows;
+}
+
+/** Add the words of these services (or all) to the typo-correction lexicon. */
+export async function addWords(q: Queryable, serviceIds: string[] | null): Promise<void> {
+  await q.query(
+    `INSERT INTO annuaire_words (word)
+     SELECT DISTINCT w FROM annuaire_services s,
+       regexp_split_to_table(lower(immutable_unaccent(s.nom || ' ' || s.search_extra || ' ' || s.description)), '[^a-z0-9]+') AS w
+     WHERE length(w) BETWEEN 3 AND 40 ${serviceIds ? 'AND s.id = ANY($1::uuid[])' : ''}
+     ON CONFLICT DO NOTHING`,
+    serviceIds ? [serviceIds] : [],
+  );
+}
+
+/**
+ * For each search word: itself when the directory knows it (or, for the last word, some
+ * word starts with it), else the nearest known word by trigrams, else itself.
+ */
+export async function correctWords(q: Queryable, words: string[]): Promise<string[]> {
+  if (!words.length) return [];
+  const { rows } = await q.query<{ term: string; ord: number; known: boolean; prefix: boolean; nearest: string | null }>(
+    `SELECT t.term, t.ord,
+       EXISTS (SELECT 1 FROM annuaire_words WHERE word = t.term) AS known,
+       (t.ord = $2 AND EXISTS (SELECT 1 FROM annuaire_words WHERE word ~>=~ t.term AND word ~<~ (t.term || '{'))) AS prefix,
+       (SELECT word FROM annuaire_words w WHERE w.word % t.term ORDER BY w.word <-> t.term LIMIT 1) AS nearest
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord)`,
+    [words, words.length],
+  );
+  return rows.sort((a, b) => a.ord - b.ord).map((r) => (r.known || r.prefix || !r.nearest ? r.term : r.nearest));
+}
+
+export interface SearchSql {
+  tsquery: string | null;
+  thematiques: string[] | null;
+  categorie: string | null;
+  profession: string | null;
+  publics: string[] | null;
+  openMinute: number | null;
+  saturdayMorning: string | null;
+  evening: string | null;
+  pass: boolean;
+  label: boolean;
+  enfants: boolean;
+  langue: string | null;
+  quartier: string | null;
+  near: { lat: number; lon: number } | null;
+  radiusM: number | null;
+  sort: 'distance' | 'relevance' | 'name';
+  limit: number;
+  offset: number;
+}
+
+export const SERVICE_LIST_COLUMNS = `s.id, s.nom, s.description, s.type, s.frais, s.thematiques, s.publics, s.categorie, s.profession,
+  s.adresse, s.code_postal, s.commune, s.telephone, s.latitude, s.longitude, s.horaires_accueil, s.quartier, s.demo,
+  s.structure_id, st.nom AS structure_nom, st.pass_famille_solo, st.pass_famille_solo_avantage, st.label_ville_solidaire,
+  st.coin_enfants, st.poussettes, st.langues, coalesce(st.date_verification, st.date_maj) AS date_verification,
+  s.raw->>'modes_mobilisation' AS modes_mobilisation_json, s.raw->>'lien_mobilisation' AS lien_mobilisation,
+  s.raw->>'conditions_acces' AS conditions_acces, s.raw->>'frais_precisions' AS frais_precisions,
+  coalesce(s.raw->>'courriel', st.courriel) AS courriel, st.site_web`;
+
+export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  let rank = '0';
+  if (f.tsquery) {
+    const tq = `to_tsquery('french_unaccent', ${p(f.tsquery)})`;
+    where.push(`s.search_tsv @@ ${tq}`);
+    rank = `ts_rank(s.search_tsv, ${tq})`;
+  }
+  if (f.thematiques?.length) where.push(`s.thematiques && ${p(f.thematiques)}::text[]`);
+  if (f.categorie) where.push(`s.categorie = ${p(f.categorie)}`);
+  if (f.profession) where.push(`s.profession = ${p(f.profession)}`);
+  if (f.publics?.length) where.push(`(s.publics && ${p([...f.publics, 'tous-publics'])}::text[] OR s.publics = '{}')`);
+  if (f.openMinute !== null) where.push(`s.week_open @> ${p(f.openMinute)}::int4`);
+  if (f.saturdayMorning) where.push(`s.week_open && ${p(f.saturdayMorning)}::int4multirange`);
+  if (f.evening) where.push(`s.week_open && ${p(f.evening)}::int4multirange`);
+  if (f.pass) where.push(`st.pass_famille_solo`);
+  if (f.label) where.push(`st.label_ville_solidaire`);
+  if (f.enfants) where.push(`(st.coin_enfants OR st.poussettes)`);
+  if (f.langue) where.push(`${p(f.langue)} = ANY(st.langues)`);
+  if (f.quartier) where.push(`s.quartier = ${p(f.quartier)}`);
+  let distance = 'NULL::float8';
+  if (f.near) {
+    const here = `ll_to_earth(${p(f.near.lat)}, ${p(f.near.lon)})`;
+    distance = `earth_distance(ll_to_earth(s.latitude, s.longitude), ${here})`;
+    if (f.radiusM) {
+      where.push(`s.latitude IS NOT NULL AND earth_box(${here}, ${p(f.radiusM)}) @> ll_to_earth(s.latitude, s.longitude)`);
+      where.push(`${distance} <= ${p(f.radiusM)}`);
+    }
+  }
+  const order =
+    f.sort === 'distance' && f.near
+      ? `distance_m ASC NULLS LAST, s.nom`
+      : f.sort === 'relevance' && f.tsquery
+        ? `rank DESC, s.nom`
+        : `s.nom, s.id`;
+  const sql = `SELECT ${SERVICE_LIST_COLUMNS}, ${distance} AS distance_m, ${rank} AS rank, count(*) OVER () AS total
+    FROM annuaire_services s JOIN annuaire_structures st ON st.id = s.structure_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order}
+    LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`;
+  const { rows } = await q.query(sql, params);
+  return { rows, total: rows.length ? Number(rows[0].total) : 0 };
+}
+
+export async function serviceById(q: Queryable, id: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await q.query(
+    `SELECT ${SERVICE_LIST_COLUMNS}, s.raw, s.source, s.di_id, st.horaires_accueil AS structure_horaires
+     FROM annuaire_services s JOIN annuaire_structures st ON st.id = s.structure_id WHERE s.id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function structureById(q: Queryable, id: string): Promise<Record<string, unknown> | null> {
+  const { rows } = await q.query(
+    `SELECT id, source, di_id, nom, adresse, complement_adresse, code_postal, commune, latitude, longitude, telephone, courriel,
+       site_web, horaires_accueil, date_maj, raw, demo, label_ville_solidaire, pass_famille_solo, pass_famille_solo_avantage,
+       coin_enfants, poussettes, langues, date_verification, quartier, updated_at
+     FROM annuaire_structures WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function servicesOfStructure(q: Queryable, structureId: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await q.query(
+    `SELECT ${SERVICE_LIST_COLUMNS}, s.raw FROM annuaire_services s JOIN annuaire_structures st ON st.id = s.structure_id
+     WHERE s.structure_id = $1 ORDER BY s.nom`,
+    [structureId],
+  );
+  return rows;
+}
+
+/** Everything, in import order, for the export. */
+export async function exportRows(q: Queryable): Promise<{
+  structures: { raw: Record<string, unknown>; extras: Record<string, unknown> }[];
+  services: { raw: Record<string, unknown>; extras: Record<string, unknown> }[];
+}> {
+  const structures = await q.query(
+    `SELECT raw, json_build_object('demo', demo, 'label_ville_solidaire', label_ville_solidaire, 'pass_famille_solo', pass_famille_solo,
+       'pass_famille_solo_avantage', pass_famille_solo_avantage, 'coin_enfants', coin_enfants, 'poussettes', poussettes,
+       'langues', langues, 'date_verification', date_verification, 'quartier', quartier_explicit) AS extras
+     FROM annuaire_structures ORDER BY import_seq`,
+  );
+  const services = await q.query(
+    `SELECT raw, json_build_object('demo', demo, 'categorie', categorie_explicit, 'profession', profession) AS extras
+     FROM annuaire_services ORDER BY import_seq`,
+  );
+  return { structures: structures.rows, services: services.rows };
+}
+
+/** Listings not checked since `before` whose partner was not reminded since `remindedBefore`. */
+export async function staleListings(q: Queryable, before: string, remindedBefore: Date): Promise<{ id: string; nom: string; checked: string | null; user_id: string; email: string | null; phone: string | null }[]> {
+  const { rows } = await q.query(
+    `SELECT st.id, st.nom, coalesce(st.date_verification, st.date_maj)::text AS checked, u.id AS user_id, u.email, u.phone
+     FROM annuaire_structures st JOIN users u ON u.structure_id = st.id AND u.role = 'partner' AND u.disabled_at IS NULL
+     WHERE coalesce(st.date_verification, st.date_maj) < $1::date
+       AND (st.stale_reminded_at IS NULL OR st.stale_reminded_at < $2)
+     ORDER BY st.id FOR UPDATE OF st SKIP LOCKED`,
+    [before, remindedBefore],
+  );
+  return rows;
+}
+
+export async function markReminded(q: Queryable, id: string, at: Date): Promise<void> {
+  await q.query(`UPDATE annuaire_structures SET stale_reminded_at = $2 WHERE id = $1`, [id, at]);
+}

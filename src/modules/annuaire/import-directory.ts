@@ -1,0 +1,165 @@
+/**
+ * Import a data·inclusion dump (structures, services, or both; JSON or CSV). Every row is
+ * checked first and every problem reported with its line and field; then everything is
+ * written in one transaction, or nothing. Re-importing a source updates its records
+ * (unique source + id) instead of duplicating them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { tx, type Queryable, type Tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/roles';
+import * as store from './annuaire.store';
+import { structureKey, validateRecords, type RowError, type ValidRecord } from './data-inclusion';
+import { readDiFile } from './di-files';
+import type { ServiceExtras, StructureExtras } from './extras';
+import { shapesFromGeoJson, type NeighbourhoodShape } from './geo';
+import { serviceRow, structureRow, type StructureBasics } from './listing-rows';
+
+export interface ImportOutcome {
+  format: 'json' | 'csv';
+  structures: { inserted: number; updated: number };
+  services: { inserted: number; updated: number };
+  errors: RowError[];
+}
+
+export interface ImportOptions {
+  /** Called after each batch with rows written so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+}
+
+/** The CLI acts as the system (no user); over HTTP, staff only. */
+export function requireImporter(ctx: Ctx): void {
+  if (ctx.user) requireRole(ctx, 'agent', 'coordinator', 'admin');
+}
+
+let shapesCache: { key: string; shapes: NeighbourhoodShape[] } | null = null;
+
+/** Neighbourhood polygons of the town (its GeoJSON when configured), else centres only. */
+export function townShapes(ctx: Pick<Ctx, 'town'>): NeighbourhoodShape[] {
+  const key = `${ctx.town.id}|${ctx.town.geojson ?? ''}`;
+  if (shapesCache?.key === key) return shapesCache.shapes;
+  let shapes: NeighbourhoodShape[] = ctx.town.neighbourhoods.map((n) => ({ ...n }));
+  if (ctx.town.geojson) {
+    try {
+      const gj = JSON.parse(fs.readFileSync(path.resolve(ctx.town.geojson), 'utf8'));
+      shapes = shapesFromGeoJson(gj, ctx.town.neighbourhoods);
+    } catch {
+      /* no polygons: nearest centre */
+    }
+  }
+  shapesCache = { key, shapes };
+  return shapes;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** `within`: run inside this transaction (demo seed) instead of a new one. */
+export async function importDirectory(ctx: Ctx, text: string, opts: ImportOptions = {}, within?: Tx): Promise<ImportOutcome> {
+  requireImporter(ctx);
+  const read = readDiFile(text);
+  const outcome: ImportOutcome = { format: read.format, structures: { inserted: 0, updated: 0 }, services: { inserted: 0, updated: 0 }, errors: [] };
+  if (read.errors.length) return { ...outcome, errors: read.errors };
+
+  // Services may reference structures imported earlier.
+  const referenced = new Map<string, { source: string; di_id: string }>();
+  for (const r of read.records) {
+    const o = r.input as Record<string, unknown> | null;
+    if (r.kind === 'service' && o && typeof o.source === 'string' && typeof o.structure_id === 'string') {
+      referenced.set(structureKey(o.source, o.structure_id), { source: o.source, di_id: o.structure_id });
+    }
+  }
+  const known = await store.structureBasicsByKeys(within ?? ctx.db, [...referenced.values()]);
+  const { valid, errors } = validateRecords(read.records, new Set(known.map((k) => structureKey(k.source, k.di_id))));
+  if (errors.length) return { ...outcome, errors };
+
+  const structures = valid.filter((v): v is ValidRecord<'structure'> => v.kind === 'structure');
+  const services = valid.filter((v): v is ValidRecord<'service'> => v.kind === 'service');
+  const total = valid.length;
+  const size = opts.batchSize ?? 1000;
+  const now = ctx.now();
+  const shapes = townShapes(ctx);
+  let done = 0;
+
+  const inTransaction = <T>(fn: (t: Tx) => Promise<T>) => (within ? fn(within) : tx(ctx.db, fn));
+  await inTransaction(async (t) => {
+    const updatedStructureIds: string[] = [];
+    for (const withExtras of [true, false]) {
+      const group = structures.filter((s) => s.hasExtras === withExtras);
+      for (const batch of chunks(group, size)) {
+        const res = await store.upsertStructures(t, batch.map((s) => structureRow(s.record, s.extras, shapes)), withExtras, now);
+        for (const r of res) {
+          if (r.inserted) outcome.structures.inserted++;
+          else {
+            outcome.structures.updated++;
+            updatedStructureIds.push(r.id);
+          }
+        }
+        done += batch.length;
+        opts.onProgress?.(done, total);
+      }
+    }
+
+    const basics = new Map<string, StructureBasics>();
+    const keys = new Map<string, { source: string; di_id: string }>();
+    for (const s of services) keys.set(structureKey(s.source, s.record.structure_id as string), { source: s.source, di_id: s.record.structure_id as string });
+    for (const b of await store.structureBasicsByKeys(t, [...keys.values()])) basics.set(structureKey(b.source, b.di_id), b);
+
+    const serviceIds: string[] = [];
+    for (const withExtras of [true, false]) {
+      const group = services.filter((s) => s.hasExtras === withExtras);
+      for (const batch of chunks(group, size)) {
+        const rows = batch.map((s) => serviceRow(s.record, s.extras, basics.get(structureKey(s.source, s.record.structure_id as string))!, shapes, now));
+        for (const r of await store.upsertServices(t, rows, withExtras, now)) {
+          serviceIds.push(r.id);
+          if (r.inserted) outcome.services.inserted++;
+          else outcome.services.updated++;
+        }
+        done += batch.length;
+        opts.onProgress?.(done, total);
+      }
+    }
+    await refreshInheritedServices(t, ctx, updatedStructureIds, new Set(serviceIds));
+    await store.addWords(t, serviceIds.length > 20_000 ? null : serviceIds);
+    await audit(t, ctx, 'annuaire/imported', {
+      subjectType: 'annuaire',
+      details: { format: read.format, structures: outcome.structures, services: outcome.services },
+    });
+  });
+  return outcome;
+}
+
+/** Services take address, place and hours from their structure: recompute them after it changed. */
+export async function refreshInheritedServices(t: Queryable, ctx: Pick<Ctx, 'town' | 'now'>, structureIds: string[], skip: Set<string> = new Set()): Promise<void> {
+  if (!structureIds.length) return;
+  const shapes = townShapes(ctx);
+  const list = (await store.servicesOfStructures(t, structureIds)).filter((s) => !skip.has(s.id));
+  const byStructure = new Map<string, StructureBasics>();
+  for (const s of list) {
+    if (!byStructure.has(s.structure_id)) byStructure.set(s.structure_id, (await store.structureBasics(t, s.structure_id))!);
+  }
+  for (const batch of chunks(list, 1000)) {
+    const rows = batch.map((s) => {
+      const extras: ServiceExtras = { demo: s.demo, categorie: s.categorie, profession: s.profession };
+      return serviceRow(s.raw, extras, byStructure.get(s.structure_id)!, shapes, ctx.now());
+    });
+    await store.upsertServices(t, rows, true, ctx.now());
+  }
+}
+
+/** Turn an outcome with errors into the API's error (fields: `ligne N champ` → message). */
+export function importErrorToAppError(errors: RowError[]): AppError {
+  return new AppError('annuaire/invalid-file', {
+    fields: errors.slice(0, 500).map((e) => ({ path: `ligne ${e.line}${e.field ? ` · ${e.field}` : ''}`, message: e.message })),
+    details: { count: errors.length },
+  });
+}
+
+export type { StructureExtras };

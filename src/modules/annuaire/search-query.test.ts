@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { cellForZoom, distanceMeters, gridCluster, neighbourhoodOf, pointInRing, shapesFromGeoJson } from './geo';
+import { EVENING_LITERAL, foldText, multirangeLiteral, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
+
+describe('searchWords', () => {
+  it('folds accents and case', () => {
+    expect(foldText('Épicerie SOLIDAIRE à Étouvie')).toBe('epicerie solidaire a etouvie');
+  });
+  it('drops little words and keeps what matters', () => {
+    expect(searchWords("J'ai besoin d'un dentiste pour mes enfants")).toEqual(['dentiste', 'enfants']);
+  });
+  it('deduplicates and bounds the number of words', () => {
+    expect(searchWords('crèche crèche creche')).toEqual(['creche']);
+    expect(searchWords('a1 b2 c3 d4 e5 f6 g7 h8 i9 j10')).toHaveLength(8);
+  });
+  it('splits on punctuation and keeps digits', () => {
+    expect(searchWords('aide-alimentaire, 80000')).toEqual(['aide', 'alimentaire', '80000']);
+  });
+});
+
+describe('toTsQuery', () => {
+  it('requires every word and makes the last a prefix', () => {
+    expect(toTsQuery(['aide', 'aliment'])).toBe('aide & aliment:*');
+  });
+  it('does not prefix very short last words', () => {
+    expect(toTsQuery(['pmi', 'de'])).toBe('pmi & de');
+  });
+  it('is null without words', () => {
+    expect(toTsQuery([])).toBeNull();
+  });
+});
+
+describe('week literals', () => {
+  it('writes multiranges', () => {
+    expect(multirangeLiteral([[0, 10], [20, 30]])).toBe('{[0,10),[20,30)}');
+    expect(SATURDAY_MORNING_LITERAL).toBe('{[7680,7920)}');
+    expect(EVENING_LITERAL.startsWith('{[1080,1440),[2520,2880)')).toBe(true);
+  });
+});
+
+describe('geo', () => {
+  it('measures distances on the sphere', () => {
+    // Amiens cathedral to the railway station, about 700 m
+    const d = distanceMeters([49.8945, 2.3022], [49.8906, 2.3078]);
+    expect(d).toBeGreaterThan(500);
+    expect(d).toBeLessThan(700);
+  });
+  const square: [number, number][] = [
+    [2.0, 49.0],
+    [2.1, 49.0],
+    [2.1, 49.1],
+    [2.0, 49.1],
+    [2.0, 49.0],
+  ];
+  it('finds points in a polygon ring', () => {
+    expect(pointInRing([49.05, 2.05], square)).toBe(true);
+    expect(pointInRing([49.15, 2.05], square)).toBe(false);
+  });
+  it('prefers the polygon, else the nearest centre within 3 km', () => {
+    const shapes = shapesFromGeoJson(
+      { features: [{ properties: { id: 'a' }, geometry: { type: 'Polygon', coordinates: [square] } }] },
+      [
+        { id: 'a', name: 'A', center: [49.05, 2.05] },
+        { id: 'b', name: 'B', center: [49.2, 2.2] },
+      ],
+    );
+    expect(neighbourhoodOf([49.01, 2.01], shapes)).toBe('a');
+    expect(neighbourhoodOf([49.205, 2.2], shapes)).toBe('b');
+    expect(neighbourhoodOf([40, 2], shapes)).toBeNull();
+  });
+  it('clusters nearby points on a grid', () => {
+    const pts = [
+      { lat: 49.9001, lon: 2.3001 },
+      { lat: 49.9002, lon: 2.3002 },
+      { lat: 49.95, lon: 2.35 },
+    ];
+    const clusters = gridCluster(pts, 0.01);
+    expect(clusters.map((c) => c.items.length).sort()).toEqual([1, 2]);
+    expect(gridCluster(pts, 0.00001)).toHaveLength(3);
+  });
+  it('shrinks cells as the map zooms in', () => {
+    expect(cellForZoom(14)).toBeLessThan(cellForZoom(12));
+  });
+});
+
+describe('the Amiens neighbourhoods GeoJSON (rules/town)', () => {
+  it('puts every centre in its own polygon and no other', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const town = JSON.parse(fs.readFileSync(path.join(root, 'rules/town/amiens.json'), 'utf8'));
+    const gj = JSON.parse(fs.readFileSync(path.join(root, 'rules/town/amiens-quartiers.geojson'), 'utf8'));
+    const shapes = shapesFromGeoJson(gj, town.neighbourhoods);
+    for (const s of shapes) {
+      expect(s.rings, s.id).toBeDefined();
+      const containing = shapes.filter((o) => o.rings!.some((r) => pointInRing(s.center, r))).map((o) => o.id);
+      expect(containing).toEqual([s.id]);
+    }
+  });
+});

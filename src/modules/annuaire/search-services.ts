@@ -1,0 +1,168 @@
+/**
+ * Search the directory: French full text (accents, plurals, typos), needs and
+ * thématiques, publics, "open now / Saturday morning / after 18 h", Pass and label,
+ * distance from a point or a neighbourhood centre, paginated. Public.
+ */
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { findNeighbourhood } from '../../platform/town';
+import * as store from './annuaire.store';
+import { categoryById, CATEGORY_IDS, PROFESSION_IDS } from './categories';
+import { describeWeek, minuteOfWeek, statusPhrase, weeklyIntervals } from './opening-hours';
+import { EVENING_LITERAL, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
+import { labelOf } from './vocabularies';
+
+const csvList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((x) => x.trim()).filter(Boolean));
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'oui', 'non'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'oui');
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(200).optional().describe('Texte libre (accents, pluriels et fautes de frappe tolérés)'),
+  besoin: z.enum(CATEGORY_IDS as [string, ...string[]]).optional().describe("Besoin (« J'ai besoin de… »)"),
+  thematique: csvList.optional().describe('Thématiques data·inclusion, séparées par des virgules'),
+  public: csvList.optional().describe('Publics data·inclusion'),
+  profession: z.enum(PROFESSION_IDS as [string, ...string[]]).optional(),
+  ouvert: z
+    .union([z.enum(['maintenant', 'samedi-matin', 'apres-18h']), z.array(z.enum(['maintenant', 'samedi-matin', 'apres-18h']))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional()
+    .describe('maintenant, samedi-matin, apres-18h'),
+  pass: flag.optional().describe('Accepte le Pass Famille Solo'),
+  label: flag.optional().describe('Label « Ville solidaire avec les parents solos »'),
+  enfants: flag.optional().describe('Accessible avec enfants (coin enfants ou poussettes)'),
+  langue: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  quartier: z.string().max(60).optional().describe('Quartier (identifiant ou nom) : ne garder que ses services'),
+  pres_de: z.string().max(60).optional().describe('Trier par distance depuis le centre de ce quartier'),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lon: z.coerce.number().min(-180).max(180).optional(),
+  rayon_km: z.coerce.number().positive().max(1000).optional(),
+  tri: z.enum(['distance', 'pertinence', 'nom']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  par_page: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export interface ServiceSummary {
+  id: string;
+  nom: string;
+  structure: { id: string; nom: string };
+  description: string;
+  categorie: string | null;
+  profession: string | null;
+  thematiques: { value: string; label: string }[];
+  adresse: string | null;
+  code_postal: string | null;
+  commune: string | null;
+  quartier: string | null;
+  telephone: string | null;
+  courriel: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  distance_m: number | null;
+  horaires: { osm: string | null; semaine: { day: string; text: string }[]; ouvert_maintenant: boolean; statut: string } | null;
+  pass_famille_solo: boolean;
+  pass_famille_solo_avantage: string | null;
+  label_ville_solidaire: boolean;
+  accessible_enfants: { coin_enfants: boolean; poussettes: boolean };
+  langues: string[];
+  frais: string | null;
+  date_verification: string | null;
+  demo: boolean;
+}
+
+export function summarize(row: Record<string, unknown>, now: Date): ServiceSummary {
+  const osm = (row.horaires_accueil as string | null) ?? null;
+  let horaires: ServiceSummary['horaires'] = null;
+  if (osm) {
+    const status = statusPhrase(osm, now);
+    horaires = { osm, semaine: describeWeek(weeklyIntervals(osm, now)), ouvert_maintenant: status.open, statut: status.text };
+  }
+  const dist = row.distance_m;
+  return {
+    id: row.id as string,
+    nom: row.nom as string,
+    structure: { id: row.structure_id as string, nom: row.structure_nom as string },
+    description: row.description as string,
+    categorie: (row.categorie as string) ?? null,
+    profession: (row.profession as string) ?? null,
+    thematiques: ((row.thematiques as string[]) ?? []).map((t) => ({ value: t, label: labelOf('thematiques', t) })),
+    adresse: (row.adresse as string) ?? null,
+    code_postal: (row.code_postal as string) ?? null,
+    commune: (row.commune as string) ?? null,
+    quartier: (row.quartier as string) ?? null,
+    telephone: (row.telephone as string) ?? null,
+    courriel: (row.courriel as string) ?? null,
+    latitude: (row.latitude as number) ?? null,
+    longitude: (row.longitude as number) ?? null,
+    distance_m: dist === null || dist === undefined ? null : Math.round(Number(dist)),
+    horaires,
+    pass_famille_solo: !!row.pass_famille_solo,
+    pass_famille_solo_avantage: (row.pass_famille_solo_avantage as string) ?? null,
+    label_ville_solidaire: !!row.label_ville_solidaire,
+    accessible_enfants: { coin_enfants: !!row.coin_enfants, poussettes: !!row.poussettes },
+    langues: (row.langues as string[]) ?? [],
+    frais: (row.frais as string) ?? null,
+    date_verification: (row.date_verification as string) ?? null,
+    demo: !!row.demo,
+  };
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  par_page: number;
+  /** The words actually searched, after typo correction. */
+  mots: string[];
+  origine: { lat: number; lon: number; quartier: string | null } | null;
+  services: ServiceSummary[];
+}
+
+export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<SearchResult> {
+  // Public: no access check (the directory is public information).
+  const words = query.q ? await store.correctWords(ctx.db, searchWords(query.q)) : [];
+  const tsquery = toTsQuery(words);
+  let origin: SearchResult['origine'] = null;
+  if (query.lat !== undefined && query.lon !== undefined) origin = { lat: query.lat, lon: query.lon, quartier: null };
+  if (query.pres_de) {
+    const n = findNeighbourhood(ctx.town, query.pres_de);
+    if (!n) throw new AppError('annuaire/unknown-neighbourhood', { fields: [{ path: 'pres_de', message: "Ce quartier n'existe pas." }] });
+    origin = { lat: n.center[0], lon: n.center[1], quartier: n.id };
+  }
+  let quartier: string | null = null;
+  if (query.quartier) {
+    const n = findNeighbourhood(ctx.town, query.quartier);
+    if (!n) throw new AppError('annuaire/unknown-neighbourhood', { fields: [{ path: 'quartier', message: "Ce quartier n'existe pas." }] });
+    quartier = n.id;
+  }
+  const ouvert = query.ouvert ?? [];
+  const now = ctx.now();
+  const thematiques = [...(query.thematique ?? [])];
+  const need = query.besoin ? categoryById(query.besoin) : undefined;
+  const sort = query.tri === 'nom' ? 'name' : query.tri === 'pertinence' ? 'relevance' : query.tri === 'distance' || origin ? 'distance' : tsquery ? 'relevance' : 'name';
+  const { rows, total } = await store.searchServices(ctx.db, {
+    tsquery,
+    thematiques: thematiques.length ? thematiques : null,
+    categorie: need?.id ?? null,
+    profession: query.profession ?? null,
+    publics: query.public?.length ? query.public : null,
+    openMinute: ouvert.includes('maintenant') ? minuteOfWeek(now) : null,
+    saturdayMorning: ouvert.includes('samedi-matin') ? SATURDAY_MORNING_LITERAL : null,
+    evening: ouvert.includes('apres-18h') ? EVENING_LITERAL : null,
+    pass: !!query.pass,
+    label: !!query.label,
+    enfants: !!query.enfants,
+    langue: query.langue ?? null,
+    quartier,
+    near: origin,
+    radiusM: query.rayon_km ? query.rayon_km * 1000 : null,
+    sort,
+    limit: query.par_page,
+    offset: (query.page - 1) * query.par_page,
+  });
+  return { total, page: query.page, par_page: query.par_page, mots: words, origine: origin, services: rows.map((r) => summarize(r, now)) };
+}
