@@ -1,0 +1,81 @@
+/**
+ * The family grants and revokes, per partner structure and purpose, access to named
+ * parts of its file. An agent may record a consent given at the desk.
+ */
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { onConstraint, tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { assertCanAccess } from './access';
+import * as cstore from './consent.store';
+import { PART_LABELS, type Part } from './fields';
+import { purposeLabel, type Purpose } from './purposes';
+
+export async function grantConsent(
+  ctx: Ctx,
+  householdId: string,
+  input: { structureId: string; purpose: Purpose; parts: Part[]; expiresAt?: string | null },
+) {
+  return tx(ctx.db, async (t) => {
+    const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
+    if (access.as === 'partner') throw new AppError('auth/forbidden');
+    const parts = [...new Set(input.parts)];
+    let id: string;
+    try {
+      id = await cstore.insertConsent(t, {
+        householdId,
+        structureId: input.structureId,
+        purpose: input.purpose,
+        parts,
+        grantedBy: ctx.user!.id,
+        recordedAtDesk: access.as === 'staff',
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        now: ctx.now(),
+      });
+    } catch (err) {
+      onConstraint(err, { household_consents_live_key: new AppError('dossiers/consent-exists') });
+    }
+    await audit(t, ctx, 'dossiers/consent-granted', {
+      householdId,
+      subjectType: 'consent',
+      subjectId: id!,
+      details: { structureId: input.structureId, purpose: input.purpose, parts, atDesk: access.as === 'staff' },
+    });
+    return { id: id! };
+  });
+}
+
+export async function revokeConsent(ctx: Ctx, householdId: string, consentId: string) {
+  return tx(ctx.db, async (t) => {
+    const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
+    if (access.as === 'partner') throw new AppError('auth/forbidden');
+    const row = await cstore.revokeConsent(t, householdId, consentId, ctx.user!.id, ctx.now());
+    if (!row) throw new AppError('dossiers/consent-not-found');
+    await audit(t, ctx, 'dossiers/consent-revoked', {
+      householdId,
+      subjectType: 'consent',
+      subjectId: consentId,
+      details: { structureId: row.structureId, purpose: row.purpose },
+    });
+    return { ok: true };
+  });
+}
+
+export async function listConsents(ctx: Ctx, householdId: string) {
+  const access = await assertCanAccess(ctx, householdId, 'dossiers.consent');
+  if (access.as === 'partner') throw new AppError('auth/forbidden');
+  const [rows, structures] = await Promise.all([cstore.listConsents(ctx.db, householdId), cstore.listPartnerStructures(ctx.db)]);
+  const names = new Map(structures.map((s) => [s.structureId, s.name]));
+  const now = ctx.now();
+  return rows.map((c) => ({
+    ...c,
+    structureName: names.get(c.structureId) ?? (c.purpose === 'ccas-file' ? 'CCAS' : 'Structure partenaire'),
+    purposeLabel: purposeLabel(c.purpose),
+    partLabels: c.parts.map((p) => PART_LABELS[p] ?? p),
+    live: !c.revokedAt && (!c.expiresAt || c.expiresAt > now),
+  }));
+}
+
+export async function partnerStructures(ctx: Ctx) {
+  return cstore.listPartnerStructures(ctx.db);
+}

@@ -1,0 +1,246 @@
+/**
+ * The family's rights over its data: read its access log, export everything stored,
+ * have it erased (except what the law makes us keep, until a date, then purged).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { audit, listAudit } from '../../platform/audit';
+import { parisDate } from '../../platform/clock';
+import { makeCtx, type Ctx, type Deps } from '../../platform/context';
+import { tx, type Queryable } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/roles';
+import { assertCanAccess } from './access';
+import { listChanges, loadHousehold } from './dossiers.store';
+import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
+import { fieldUsage } from './form-registry';
+import { uploadsDir } from './household.service';
+import type { Household } from './household';
+
+/** Every table of this module that holds rows about a household (all have `household_id`). */
+export const HOUSEHOLD_TABLES = [
+  'household_members',
+  'household_children',
+  'household_documents',
+  'household_changes',
+  'household_consents',
+  'household_orientations',
+  'household_tasks',
+  'household_notes',
+  'household_access_grants',
+  'household_renewals',
+] as const;
+
+const ACTION_LABELS: Record<string, string> = {
+  'dossiers/created': 'Dossier créé',
+  'dossiers/updated': 'Dossier modifié',
+  'dossiers/opened': 'Dossier ouvert par un agent',
+  'dossiers/accessed': 'Dossier consulté par un agent',
+  'dossiers/partner-access': 'Informations consultées par une structure partenaire',
+  'dossiers/consent-granted': 'Accord de partage donné',
+  'dossiers/consent-revoked': 'Accord de partage retiré',
+  'dossiers/oriented': 'Orientation vers une structure partenaire',
+  'dossiers/orientation-accepted': 'Orientation acceptée par la structure',
+  'dossiers/orientation-declined': 'Orientation refusée par la structure',
+  'dossiers/orientation-outcome': "Résultat de l'orientation enregistré",
+  'dossiers/early-detection': 'Situation signalée au CCAS par un partenaire',
+  'dossiers/note-added': 'Note ajoutée par un agent',
+  'dossiers/renewal-opened': 'Renouvellement ouvert',
+  'dossiers/renewal-confirmed': 'Renouvellement confirmé',
+  'dossiers/exported': 'Dossier téléchargé',
+  'dossiers/prefilled': 'Formulaire prérempli avec votre dossier',
+  'dossiers/followed': 'Un agent suit votre dossier',
+  'dossiers/task-done': 'Tâche traitée par un agent',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** The access log of the family's own file. */
+export async function householdAudit(ctx: Ctx, householdId: string) {
+  const access = await assertCanAccess(ctx, householdId, 'dossiers.audit');
+  if (access.as === 'partner') throw new AppError('auth/forbidden');
+  const rows = await listAudit(ctx.db, { householdId, limit: 500 });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    label: actionLabel(r.action),
+    actorRole: r.actorRole,
+    actorName: r.actorRole === 'parent' ? 'Vous' : r.actorName,
+    reason: r.reason,
+  }));
+}
+
+function jsonSafe(rows: Record<string, unknown>[]) {
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
+}
+
+/** Everything stored about the household: the file, its history, consents, orientations, and the raw rows of every table. */
+export async function exportHousehold(ctx: Ctx, householdId: string) {
+  const access = await assertCanAccess(ctx, householdId, 'dossiers.export');
+  if (access.as === 'partner') throw new AppError('auth/forbidden');
+  const q = ctx.db;
+  const file = (await loadHousehold(q, householdId, parisDate(ctx.now())))!;
+  const stored: Record<string, unknown[]> = {};
+  stored.households = jsonSafe((await q.query(`SELECT * FROM households WHERE id = $1`, [householdId])).rows);
+  for (const table of HOUSEHOLD_TABLES) {
+    stored[table] = jsonSafe((await q.query(`SELECT * FROM ${table} WHERE household_id = $1 ORDER BY 1`, [householdId])).rows);
+  }
+  stored.audit_log = jsonSafe((await q.query(`SELECT * FROM audit_log WHERE household_id = $1 ORDER BY id`, [householdId])).rows);
+  for (const source of exportSources()) Object.assign(stored, await source(q, householdId));
+  const account = file.parentUserId
+    ? (await q.query(`SELECT display_name AS "displayName", email, phone, locale, easy_read AS "easyRead", created_at AS "createdAt" FROM users WHERE id = $1`, [file.parentUserId])).rows[0]
+    : null;
+  await audit(q, ctx, 'dossiers/exported', { householdId, subjectType: 'household', subjectId: householdId });
+  return {
+    exportedAt: ctx.now().toISOString(),
+    controller: ctx.town.ccasName,
+    account,
+    file,
+    history: await listChanges(q, householdId, 10_000),
+    accessLog: await householdAudit(ctx, householdId),
+    formsUsingYourData: fieldUsage().filter((f) => f.usedBy.length),
+    stored,
+  };
+}
+
+const esc = (v: unknown) =>
+  String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const euros = (c: number | null) => (c == null ? '—' : `${(c / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} €`);
+
+/** A readable page of the export, printable (Ctrl+P → PDF). */
+export function exportHtml(data: Awaited<ReturnType<typeof exportHousehold>>): string {
+  const h: Household = data.file;
+  const row = (label: string, v: unknown) => `<tr><th scope="row">${esc(label)}</th><td>${esc(v)}</td></tr>`;
+  const table = (caption: string, rows: string) => `<table><caption>${esc(caption)}</caption><tbody>${rows}</tbody></table>`;
+  const kids = h.children
+    .map((c) => row(`${c.firstName} ${c.lastName ?? ''}`, `né·e le ${c.birthDate} · ${c.schoolName ?? 'école non renseignée'} ${c.schoolLevel ?? ''}`))
+    .join('');
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mon dossier — export du ${esc(data.exportedAt.slice(0, 10))}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}
+caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top}th{width:40%}
+pre{white-space:pre-wrap;font-size:.8rem;background:#f4f4f4;padding:.5rem}</style></head><body>
+<h1>Mon dossier</h1><p>Export du ${esc(data.exportedAt)} — responsable du traitement : ${esc(data.controller)}.</p>
+${table('Vous', row('Prénom', h.parent.firstName) + row('Nom', h.parent.lastName) + row('Date de naissance', h.parent.birthDate) + row('Téléphone', h.parent.phone) + row('E-mail', h.parent.email))}
+${h.otherParent ? table("L'autre parent", row('Prénom', h.otherParent.firstName) + row('Nom', h.otherParent.lastName) + row('Garde', h.otherParent.custody) + row('Pension fixée', euros(h.otherParent.alimonyDueMonthlyCents))) : ''}
+${table('Enfants', kids || row('Aucun enfant', ''))}
+${table('Adresse', row('Adresse', h.address.line) + row('Code postal', h.address.postalCode) + row('Commune', h.address.city) + row('Code INSEE', h.address.inseeCode) + row('Quartier', h.address.neighbourhoodId))}
+${table(
+  'Ressources et logement',
+  row('Activité', h.situation.activity) +
+    row('Salaire net mensuel', euros(h.situation.salaryNetMonthlyCents)) +
+    row('Chômage net mensuel', euros(h.situation.unemploymentNetMonthlyCents)) +
+    row('Autres revenus mensuels', euros(h.situation.otherIncomeMonthlyCents)) +
+    row('Pension alimentaire reçue', euros(h.situation.alimonyReceivedMonthlyCents)) +
+    row('Prestations familiales', euros(h.situation.familyBenefitsMonthlyCents)) +
+    row('Revenus annuels', euros(h.situation.annualIncomeCents)) +
+    row('Logement', h.housing.status) +
+    row('Loyer', euros(h.housing.rentMonthlyCents)) +
+    row('Quotient familial', h.quotient.value == null ? null : `${h.quotient.value} € (${h.quotient.source === 'entered' ? 'saisi' : 'calculé'})`),
+)}
+${table('Justificatifs', h.documents.map((d) => row(d.label ?? d.kind, `valable jusqu'au ${d.validUntil ?? '—'}${d.expired ? ' (expiré)' : ''}`)).join('') || row('Aucun justificatif', ''))}
+${table('Historique des modifications', data.history.map((c) => row(`${new Date(c.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} — ${c.field}`, `${JSON.stringify(c.oldValue)} → ${JSON.stringify(c.newValue)}`)).join('') || row('Aucune modification', ''))}
+${table('Consultations et actions sur votre dossier', data.accessLog.map((a) => row(new Date(a.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }), `${a.label}${a.actorName ? ` — ${a.actorName}` : ''}${a.reason ? ` — motif : ${a.reason}` : ''}`)).join(''))}
+<h2>Toutes les données enregistrées</h2><pre>${esc(JSON.stringify(data.stored, null, 2))}</pre>
+</body></html>`;
+}
+
+function keptValues(h: Household, need: RetentionNeed): Record<string, unknown> {
+  const get: Record<RetentionNeed['keep'][number], unknown> = {
+    'parent.firstName': h.parent.firstName,
+    'parent.lastName': h.parent.lastName,
+    'parent.birthDate': h.parent.birthDate,
+    'address.line': h.address.line,
+    'address.postalCode': h.address.postalCode,
+    'address.city': h.address.city,
+  };
+  return Object.fromEntries(need.keep.map((k) => [k, get[k] ?? null]));
+}
+
+/**
+ * Erase the family's personal data. What other modules must keep by law (retention
+ * providers) is copied to `dossier_retention` with its date; everything else about the
+ * household is deleted or set to NULL, the parent's account is anonymised and closed,
+ * its sessions and messages deleted. The audit keeps identifiers only.
+ */
+export async function eraseHousehold(ctx: Ctx, householdId: string): Promise<{ retained: number }> {
+  const { retained, files } = await tx(ctx.db, async (t) => {
+    const access = await assertCanAccess(ctx, householdId, 'dossiers.erase', { q: t });
+    if (access.as === 'partner') throw new AppError('auth/forbidden');
+    const h = (await loadHousehold(t, householdId, parisDate(ctx.now()), { lock: true }))!;
+    let retained = 0;
+    for (const provider of retentionProviders()) {
+      for (const need of await provider(t, householdId)) {
+        await t.query(
+          `INSERT INTO dossier_retention (household_id, category, reference, legal_basis, kept, retain_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [householdId, need.category, need.reference, need.legalBasis, JSON.stringify(keptValues(h, need)), need.retainUntil, ctx.now()],
+        );
+        retained++;
+      }
+    }
+    for (const hook of erasureHooks()) await hook(t, householdId);
+    const files = (await t.query<{ storage_name: string }>(`SELECT storage_name FROM household_documents WHERE household_id = $1 AND storage_name IS NOT NULL`, [householdId])).rows.map((r) => r.storage_name);
+    for (const table of HOUSEHOLD_TABLES) await t.query(`DELETE FROM ${table} WHERE household_id = $1`, [householdId]);
+    await t.query(
+      `UPDATE households SET status = 'erased', erased_at = $2, address_line = NULL, postal_code = NULL, city = NULL, insee_code = NULL,
+              neighbourhood_id = NULL, activity = NULL, unemployment_since = NULL, salary_net_monthly_cents = NULL,
+              unemployment_net_monthly_cents = NULL, other_income_monthly_cents = NULL, alimony_received_monthly_cents = NULL,
+              family_benefits_monthly_cents = NULL, annual_income_cents = NULL, recently_separated = NULL, housing_status = NULL,
+              rent_monthly_cents = NULL, qf_entered = NULL, referent_agent_id = NULL, last_confirmed_at = NULL, updated_at = $2
+        WHERE id = $1`,
+      [householdId, ctx.now()],
+    );
+    if (h.parentUserId) await anonymiseAccount(t, h.parentUserId, [h.parent.email, h.parent.phone], ctx.now());
+    await audit(t, ctx, 'dossiers/erased', { householdId, subjectType: 'household', subjectId: householdId, details: { retained } });
+    return { retained, files };
+  });
+  for (const f of files) await fs.rm(path.join(uploadsDir(ctx), path.basename(f)), { force: true });
+  return { retained };
+}
+
+/**
+ * The parent's account: no name, no e-mail or phone left, no way to log in. The row
+ * stays (other tables point to it); its identifier becomes a random placeholder.
+ * NB: touches platform tables (users, sessions, notifications, login_failures,
+ * password_resets) — data only, no schema.
+ */
+async function anonymiseAccount(t: Queryable, userId: string, contacts: (string | null)[], now: Date) {
+  const { rows } = await t.query<{ email: string | null; phone: string | null }>(`SELECT email, phone FROM users WHERE id = $1`, [userId]);
+  const idents = [...contacts, rows[0]?.email, rows[0]?.phone].filter((x): x is string => !!x);
+  await t.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+  await t.query(`DELETE FROM password_resets WHERE user_id = $1`, [userId]);
+  await t.query(`DELETE FROM notifications WHERE user_id = $1 OR recipient = ANY($2)`, [userId, idents]);
+  await t.query(`DELETE FROM login_failures WHERE lower(identifier) = ANY($1)`, [idents.map((i) => i.toLowerCase())]);
+  await t.query(
+    `UPDATE users SET display_name = 'Compte effacé', email = $2, phone = NULL, password_hash = NULL, disabled_at = $3, updated_at = $3 WHERE id = $1`,
+    [userId, `efface-${crypto.randomBytes(8).toString('hex')}@invalid.relais`, now],
+  );
+}
+
+/** For coordinators: what is kept after erasures, why and until when (no personal values). */
+export async function retentionSchedule(ctx: Ctx) {
+  requireRole(ctx, 'coordinator', 'admin');
+  const { rows } = await ctx.db.query(
+    `SELECT id, household_id AS "householdId", category, reference, legal_basis AS "legalBasis", retain_until AS "retainUntil",
+            created_at AS "createdAt", (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(kept) k) AS "keptFields"
+       FROM dossier_retention ORDER BY retain_until, created_at LIMIT 1000`,
+  );
+  return rows;
+}
+
+/** The job: delete what was kept once its retention date has passed. */
+export async function purgeExpiredRetention(deps: Deps): Promise<{ purged: number }> {
+  const ctx = makeCtx(deps, null, 'job:dossiers.purge-retention');
+  return tx(ctx.db, async (t) => {
+    const { rows } = await t.query<{ id: string; household_id: string; category: string }>(
+      `DELETE FROM dossier_retention WHERE retain_until < $1 RETURNING id, household_id, category`,
+      [parisDate(ctx.now())],
+    );
+    for (const r of rows) await audit(t, ctx, 'dossiers/retention-purged', { householdId: r.household_id, subjectType: 'retention', subjectId: r.id, details: { category: r.category } });
+    return { purged: rows.length };
+  });
+}
