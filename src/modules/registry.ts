@@ -7,11 +7,13 @@ import type { ModuleDef } from '../platform/module';
 // module imports — one line per module, keep this marker
 import { diagnosticModule } from './diagnostic/diagnostic.module';
 import { annuaireModule } from './annuaire/annuaire.module';
+import { dossiersModule } from './dossiers/dossiers.module';
 // end module imports
 
 export const modules: ModuleDef[] = [
   // module list — one line per module, keep this marker
   diagnosticModule,
   annuaireModule,
+  dossiersModule,
   // end module list
 ];
