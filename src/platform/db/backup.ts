@@ -91,13 +91,25 @@ export async function restoreDatabase(db: Db, url: string, file: string, progres
     if (r.status !== 0) throw new Error('pg_restore failed');
     return;
   }
-  const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   const client = await db.connect();
   let table: string | null = null;
   let batch: unknown[] = [];
+  const columns = new Map<string, string>();
   const flush = async () => {
     if (!table || !batch.length) return;
-    await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(batch)]);
+    if (!columns.has(table)) {
+      // Generated columns are computed again by the server; identity values are kept.
+      const { rows } = await client.query<{ a: string }>(
+        `SELECT quote_ident(attname) AS a FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+        [`"${table}"`],
+      );
+      columns.set(table, rows.map((r) => r.a).join(', '));
+    }
+    const cols = columns.get(table)!;
+    await client.query(
+      `INSERT INTO "${table}" (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(null::"${table}", $1::json)`,
+      [JSON.stringify(batch)],
+    );
     batch = [];
   };
   try {
@@ -105,6 +117,8 @@ export async function restoreDatabase(db: Db, url: string, file: string, progres
     // Triggers and foreign keys off during the load: rows come in table order, not FK order.
     await client.query(`SET LOCAL session_replication_role = replica`);
     let first = true;
+    // Create the reader right before the loop: lines read earlier would be lost.
+    const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     for await (const line of rl) {
       if (!line) continue;
       const rec = JSON.parse(line);

@@ -1,0 +1,92 @@
+/**
+ * Browser journeys: the app (built web + API) on a free loopback port over its own
+ * database, Debian's Chromium driven by playwright-core, an axe-core check at every
+ * step (zero serious or critical violations) and a screenshot per step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { createTestEnv, TEST_PASSWORD, type TestEnv } from '../src/platform/testing';
+import { WEB_DIST } from '../src/platform/http/server';
+import { insertUser } from '../src/platform/auth/auth.service';
+import type { Role } from '../src/platform/roles';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Journey {
+  env: TestEnv;
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** axe check of the current page, then a screenshot `NN-name.png`. */
+  step(name: string, opts?: { fullPage?: boolean }): Promise<void>;
+  /** Create a user of the role and log the browser in through the login page. */
+  login(role: Role, opts?: { structureId?: string; displayName?: string }): Promise<{ id: string; identifier: string }>;
+  close(): Promise<void>;
+}
+
+export async function startJourney(name: string, opts: { seed?: boolean; now?: string; viewport?: { width: number; height: number } } = {}): Promise<Journey> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run `npx vite build` (npm test does it)');
+  const env = await createTestEnv({ now: opts.now });
+  if (opts.seed) await env.seedDemo();
+  await env.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = env.app.server.address();
+  const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1100, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  const dir = path.resolve('test-results', 'screens', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let n = 0;
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return {
+    env,
+    url,
+    browser,
+    context,
+    page,
+    async step(stepName, o = {}) {
+      await page.waitForLoadState('networkidle').catch(() => {});
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const file = path.join(dir, `${String(++n).padStart(2, '0')}-${stepName}.png`);
+      await page.screenshot({ path: file, fullPage: o.fullPage ?? true });
+      expect(
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')})`),
+        `axe violations on step "${stepName}" (${page.url()})`,
+      ).toEqual([]);
+      expect(errors, `page errors on step "${stepName}"`).toEqual([]);
+    },
+    async login(role, o = {}) {
+      const identifier = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@e2e.relais.fr`;
+      const user = await insertUser(env.rt.deps.db, {
+        identifier, password: TEST_PASSWORD, role, displayName: o.displayName ?? `E2E ${role}`,
+        structureId: role === 'partner' ? (o.structureId ?? '00000000-0000-4000-8000-00000000a001') : null,
+      });
+      await page.goto(`${url}/connexion`);
+      await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
+      await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+      return { id: user.id, identifier };
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await env.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm test`: builds the web app (the browser journeys use it), runs every Vitest
+ * project (unit + API on real PostgreSQL, then browser journeys) and ends with one line
+ * `N passed, N failed` counting all of them.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const e2eOnly = args.includes('--e2e-only');
+const rest = args.filter((a) => a !== '--e2e-only');
+
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+fs.mkdirSync('.tmp', { recursive: true });
+const report = path.resolve('.tmp', 'vitest-report.json');
+fs.rmSync(report, { force: true });
+const vitestArgs = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...(e2eOnly ? ['--project', 'e2e'] : []), ...rest];
+const run = spawnSync('npx', vitestArgs, { stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = r.numPassedTests ?? 0;
+  failed = (r.numFailedTests ?? 0) + (r.testResults ?? []).filter((f: any) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+} else {
+  failed = 1;
+}
+if (run.status !== 0 && failed === 0) failed = 1; // a crash outside any test still fails the run
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,92 @@
+/** The shell: skip link, header (town, language, "facile à lire", account), navigation, footer. */
+import { useState } from 'react';
+import { Link, Router } from './router';
+import { useI18n, useT, type Locale } from './i18n';
+import { useSession } from './session';
+import { useTown } from './town';
+import { hrefOf, NAV } from './nav';
+import { Switch } from '../ui/fields';
+import NotFoundPage from '../features/home/NotFoundPage';
+
+export function App() {
+  const t = useT();
+  const { locale, setLocale, easyRead, setEasyRead } = useI18n();
+  const { user, logout } = useSession();
+  const town = useTown();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const visible = NAV.filter((e) => !e.roles || (user && e.roles.includes(user.role)));
+  return (
+    <>
+      <a className="skip-link" href="#contenu">{t('app.skip')}</a>
+      {user?.isDemo ? <div className="demo-banner">{t('app.demo')}</div> : null}
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            {town.logo ? <img src={town.logo} alt="" width={36} height={36} /> : null}
+            <span>
+              {t('app.name')}
+              <small>{t('app.tagline', { town: town.name })}</small>
+            </span>
+          </Link>
+          <button type="button" className="btn menu-toggle" data-variant="ghost" aria-expanded={menuOpen} aria-controls="menu-principal" onClick={() => setMenuOpen(!menuOpen)}>
+            ☰ {t('app.menu')}
+          </button>
+          <div className="header-tools">
+            <label>
+              <span>{t('app.language')}</span>
+              <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+                <option value="fr" lang="fr">Français</option>
+                <option value="en" lang="en">English</option>
+                <option value="ar" lang="ar">العربية</option>
+              </select>
+            </label>
+            <Switch isSelected={easyRead} onChange={setEasyRead}>{t('app.easyRead')}</Switch>
+            {user ? (
+              <>
+                <Link to="/compte">{t('nav.account')}</Link>
+                <button type="button" className="btn" data-variant="secondary" style={{ color: 'var(--color-primary)' }} onClick={() => void logout().then(() => { window.location.href = '/'; })}>
+                  {t('nav.logout')}
+                </button>
+              </>
+            ) : (
+              <>
+                <Link to="/connexion">{t('nav.login')}</Link>
+                <Link to="/inscription">{t('nav.signup')}</Link>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <nav className="main-nav" id="menu-principal" aria-label={t('app.mainNav')} data-open={menuOpen}>
+        <ul onClick={() => setMenuOpen(false)}>
+          <li><Link to="/">{t('nav.home')}</Link></li>
+          {visible.map((e) => (
+            <li key={e.id}>
+              <Link to={hrefOf(e)}>
+                {t(e.label)}
+                {e.soon ? <span className="soon">({t('home.soon')})</span> : null}
+              </Link>
+            </li>
+          ))}
+          {user?.role === 'admin' ? (
+            <>
+              <li><Link to="/admin/comptes">{t('nav.accounts')}</Link></li>
+              <li><Link to="/admin/messages">{t('nav.outbox')}</Link></li>
+            </>
+          ) : null}
+          {user && (user.role === 'coordinator' || user.role === 'admin') ? <li><Link to="/journal">{t('nav.audit')}</Link></li> : null}
+        </ul>
+      </nav>
+      <main id="contenu" tabIndex={-1}>
+        <Router fallback={<p role="status">{t('app.loading')}</p>} notFound={NotFoundPage} />
+      </main>
+      <footer className="site-footer">
+        <div className="inner">
+          <span>{t('app.footer.ccas', { ccas: town.ccasName, phone: town.contact.phone })}</span>
+          <span>{t('app.footer.accessibility')}</span>
+          <a href="/api/docs">{t('app.footer.api')}</a>
+        </div>
+      </footer>
+    </>
+  );
+}

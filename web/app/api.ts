@@ -1,0 +1,52 @@
+/** The API client of our pages: JSON, the CSRF header on every change, one error type. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+  /** The message for one field, if any. */
+  field(path: string): string | undefined {
+    return this.fields.find((f) => f.path === path)?.message;
+  }
+}
+
+function csrfToken(): string {
+  return document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'Connexion impossible. Vérifiez votre accès à internet puis réessayez.');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
+  put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, body),
+  patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, body),
+  del: <T>(url: string, body?: unknown) => request<T>('DELETE', url, body),
+};

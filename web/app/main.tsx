@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { I18nProvider, registerMessages } from './i18n';
+import { SessionProvider } from './session';
+import { TownProvider } from './town';
+import messages from './messages';
+import './theme.css';
+
+registerMessages('', messages);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <TownProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </TownProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,34 @@
+/**
+ * The modules as the navigation shows them. `soon: true` until the module's issue
+ * lands: its entry then leads to a "bientôt" page that says what is coming, not to
+ * fake content. Labels are message keys (web/app/messages.ts).
+ */
+export type Role = 'parent' | 'agent' | 'partner' | 'coordinator' | 'admin';
+
+export interface NavEntry {
+  id: string;
+  path: string;
+  /** Message keys: title and one-line description for the home page. */
+  label: string;
+  description: string;
+  /** Who sees it in the menu (everyone when absent). */
+  roles?: Role[];
+  soon?: boolean;
+}
+
+export const NAV: NavEntry[] = [
+  { id: 'droits', path: '/droits', label: 'nav.droits', description: 'home.droits', soon: true },
+  { id: 'annuaire', path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire', soon: true },
+  { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous', soon: true },
+  { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides', soon: true },
+  { id: 'entraide', path: '/entraide', label: 'nav.entraide', description: 'home.entraide', soon: true },
+  { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', soon: true },
+  { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier', soon: true },
+  { id: 'places', path: '/places', label: 'nav.places', description: 'home.places', soon: true },
+  { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'], soon: true },
+  { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'], soon: true },
+];
+
+export function hrefOf(e: NavEntry): string {
+  return e.soon ? `/bientot/${e.id}` : e.path;
+}

@@ -1,0 +1,112 @@
+/** A small router of our own: history API, lazy pages, focus moved to the page title. */
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ComponentType, type ReactNode, type MouseEvent, type LazyExoticComponent } from 'react';
+import { routes, type RouteDef } from './routes';
+
+interface Location {
+  path: string;
+  search: URLSearchParams;
+}
+
+const RouterContext = createContext<{ location: Location; params: Record<string, string> }>({
+  location: { path: '/', search: new URLSearchParams() },
+  params: {},
+});
+
+function current(): Location {
+  return { path: window.location.pathname, search: new URLSearchParams(window.location.search) };
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event('relais:navigate'));
+}
+
+function match(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split('/').filter(Boolean);
+  const s = path.split('/').filter(Boolean);
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < p.length; i++) {
+    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
+    else if (p[i] !== s[i]) return null;
+  }
+  return params;
+}
+
+const lazyCache = new Map<RouteDef, LazyExoticComponent<ComponentType>>();
+function pageOf(r: RouteDef) {
+  let c = lazyCache.get(r);
+  if (!c) {
+    c = lazy(r.load);
+    lazyCache.set(r, c);
+  }
+  return c;
+}
+
+export function Router({ fallback, notFound }: { fallback: ReactNode; notFound: ComponentType }) {
+  const [location, setLocation] = useState(current);
+  useEffect(() => {
+    const on = () => {
+      setLocation(current());
+      window.scrollTo(0, 0);
+    };
+    window.addEventListener('popstate', on);
+    window.addEventListener('relais:navigate', on);
+    return () => {
+      window.removeEventListener('popstate', on);
+      window.removeEventListener('relais:navigate', on);
+    };
+  }, []);
+  const found = useMemo(() => {
+    for (const r of routes) {
+      const params = match(r.path, location.path);
+      if (params) return { r, params };
+    }
+    return null;
+  }, [location.path]);
+  const Page = found ? pageOf(found.r) : notFound;
+  return (
+    <RouterContext.Provider value={{ location, params: found?.params ?? {} }}>
+      <Suspense fallback={fallback}>
+        <Page key={location.path} />
+      </Suspense>
+    </RouterContext.Provider>
+  );
+}
+
+export function useLocation(): Location {
+  return useContext(RouterContext).location;
+}
+
+export function useParams(): Record<string, string> {
+  return useContext(RouterContext).params;
+}
+
+/** An internal link: client-side navigation, a real <a href> for everything else. */
+export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    rest.onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  const active = useLocation().path === to;
+  return (
+    <a href={to} className={className} aria-current={active ? 'page' : undefined} {...rest} onClick={onClick}>
+      {children}
+    </a>
+  );
+}
+
+/** Sets the document title and moves focus to the page's h1 after navigation. */
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} – Relais`;
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) {
+      h1.setAttribute('tabindex', '-1');
+      h1.focus({ preventScroll: true });
+    }
+  }, [title]);
+}

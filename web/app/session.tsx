@@ -1,0 +1,65 @@
+/** Who is logged in, shared by every page. */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api } from './api';
+import type { Role } from './nav';
+import { useI18n, type Locale } from './i18n';
+
+export interface User {
+  id: string;
+  role: Role;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  structureId: string | null;
+  locale: Locale;
+  easyRead: boolean;
+  isDemo: boolean;
+}
+
+interface SessionState {
+  user: User | null;
+  loading: boolean;
+  refresh(): Promise<void>;
+  setUser(u: User | null): void;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState>({ user: null, loading: true, refresh: async () => {}, setUser: () => {}, logout: async () => {} });
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+  const { setLocale, setEasyRead } = useI18n();
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api.get<{ user: User | null }>('/api/auth/me');
+      setUser(me.user);
+    } catch {
+      setUser(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const apply = useCallback(
+    (u: User | null) => {
+      setUser(u);
+      if (u) {
+        setLocale(u.locale);
+        setEasyRead(u.easyRead);
+      }
+    },
+    [setLocale, setEasyRead],
+  );
+  const logout = useCallback(async () => {
+    await api.post('/api/auth/logout');
+    setUser(null);
+  }, []);
+  return <SessionContext.Provider value={{ user, loading, refresh, setUser: apply, logout }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  return useContext(SessionContext);
+}

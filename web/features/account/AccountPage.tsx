@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useI18n, useT, type Locale } from '../../app/i18n';
+import { useSession, type User } from '../../app/session';
+import { Button } from '../../ui/Button';
+import { SelectField, Switch, TextField } from '../../ui/fields';
+import { Alert, Card, DemoBadge, PageHeader } from '../../ui/display';
+import { FormErrors } from '../../ui/FormErrors';
+import { RequireRole } from '../../ui/RequireRole';
+
+function Preferences({ user }: { user: User }) {
+  const t = useT();
+  const { setUser } = useSession();
+  const { setLocale, setEasyRead } = useI18n();
+  const [name, setName] = useState(user.displayName);
+  const [locale, setLoc] = useState<Locale>(user.locale);
+  const [easy, setEasy] = useState(user.easyRead);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setError(null);
+    try {
+      const res = await api.patch<{ user: User }>('/api/account', { displayName: name, locale, easyRead: easy });
+      setUser(res.user);
+      setLocale(res.user.locale);
+      setEasyRead(res.user.easyRead);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Card title={t('account.preferences')}>
+      {saved ? <Alert tone="success" live>{t('account.saved')}</Alert> : null}
+      <FormErrors error={error} />
+      <form onSubmit={submit} noValidate>
+        <TextField label={t('account.name')} value={name} onChange={setName} isRequired error={error instanceof ApiError ? error.field('displayName') : undefined} />
+        <SelectField label={t('account.language')} name="locale" value={locale} onChange={(v) => setLoc(v as Locale)} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }]} />
+        <p><Switch isSelected={easy} onChange={setEasy}>{t('account.easyRead')}</Switch></p>
+        <Button type="submit">{t('account.save')}</Button>
+      </form>
+    </Card>
+  );
+}
+
+function PasswordChange() {
+  const t = useT();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    setError(null);
+    try {
+      await api.post('/api/account/password', { currentPassword: current, newPassword: next });
+      setDone(true);
+      setCurrent('');
+      setNext('');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const e = error instanceof ApiError ? error : null;
+  return (
+    <Card title={t('account.password')}>
+      {done ? <Alert tone="success" live>{t('account.passwordChanged')}</Alert> : null}
+      <FormErrors error={error} />
+      <form onSubmit={submit} noValidate>
+        <TextField label={t('account.currentPassword')} type="password" autoComplete="current-password" value={current} onChange={setCurrent} isRequired error={e?.field('currentPassword')} />
+        <TextField label={t('account.newPassword')} type="password" autoComplete="new-password" value={next} onChange={setNext} isRequired error={e?.field('newPassword')} />
+        <Button type="submit" variant="secondary">{t('account.password')}</Button>
+      </form>
+    </Card>
+  );
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const { user } = useSession();
+  useEffect(() => {}, []);
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      <RequireRole roles={['parent', 'agent', 'partner', 'coordinator', 'admin']}>
+        {user ? (
+          <div className="stack">
+            <Card title={user.displayName}>
+              <dl>
+                <dt>{t('account.role')}</dt>
+                <dd>{t(`role.${user.role}`)} {user.isDemo ? <DemoBadge label="Compte de démonstration" /> : null}</dd>
+                <dt>{t('account.identifier')}</dt>
+                <dd>{user.email ?? user.phone}</dd>
+              </dl>
+            </Card>
+            <Preferences user={user} />
+            <PasswordChange />
+          </div>
+        ) : null}
+      </RequireRole>
+    </>
+  );
+}

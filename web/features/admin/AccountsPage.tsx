@@ -1,0 +1,82 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Button } from '../../ui/Button';
+import { SelectField, TextField } from '../../ui/fields';
+import { Alert, Card, DataTable, PageHeader } from '../../ui/display';
+import { FormErrors } from '../../ui/FormErrors';
+import { RequireRole } from '../../ui/RequireRole';
+
+interface Account {
+  id: string;
+  role: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  isDemo: boolean;
+}
+
+function Accounts() {
+  const t = useT();
+  const [list, setList] = useState<Account[]>([]);
+  const [form, setForm] = useState({ displayName: '', identifier: '', password: '', role: 'agent', structureId: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState(false);
+  const load = () => api.get<{ users: Account[] }>('/api/admin/users').then((r) => setList(r.users), setError);
+  useEffect(() => {
+    void load();
+  }, []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setCreated(false);
+    try {
+      await api.post('/api/admin/users', { ...form, structureId: form.structureId || null });
+      setCreated(true);
+      setForm({ displayName: '', identifier: '', password: '', role: 'agent', structureId: '' });
+      await load();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const e = error instanceof ApiError ? error : null;
+  return (
+    <div className="stack">
+      <Card title="Créer un compte professionnel">
+        {created ? <Alert tone="success" live>Compte créé.</Alert> : null}
+        <FormErrors error={error} />
+        <form onSubmit={submit} noValidate>
+          <TextField label="Nom affiché" value={form.displayName} onChange={(v) => setForm({ ...form, displayName: v })} isRequired error={e?.field('displayName')} />
+          <TextField label="E-mail ou téléphone" value={form.identifier} onChange={(v) => setForm({ ...form, identifier: v })} isRequired error={e?.field('identifier')} />
+          <TextField label="Mot de passe initial (10 caractères au moins)" type="password" autoComplete="new-password" value={form.password} onChange={(v) => setForm({ ...form, password: v })} isRequired error={e?.field('password')} />
+          <SelectField label="Rôle" name="role" value={form.role} onChange={(v) => setForm({ ...form, role: v })} options={['agent', 'partner', 'coordinator', 'admin', 'parent'].map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          {form.role === 'partner' ? <TextField label="Identifiant de la structure (annuaire)" value={form.structureId} onChange={(v) => setForm({ ...form, structureId: v })} error={e?.field('structureId')} /> : null}
+          <Button type="submit">Créer le compte</Button>
+        </form>
+      </Card>
+      <DataTable
+        caption={`${list.length} compte(s)`}
+        rowKey={(a) => a.id}
+        rows={list}
+        columns={[
+          { key: 'displayName', header: 'Nom' },
+          { key: 'role', header: 'Rôle', render: (a) => t(`role.${a.role}`) },
+          { key: 'email', header: 'Identifiant', render: (a) => a.email ?? a.phone ?? '' },
+          { key: 'isDemo', header: 'Démo', render: (a) => (a.isDemo ? 'oui' : '') },
+        ]}
+      />
+    </div>
+  );
+}
+
+export default function AccountsPage() {
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t('admin.accounts.title')} />
+      <RequireRole roles={['admin']}>
+        <Accounts />
+      </RequireRole>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { useTown } from '../../app/town';
+import { NAV } from '../../app/nav';
+import { PageHeader } from '../../ui/display';
+import NotFoundPage from './NotFoundPage';
+
+/** What a module not yet built says: what it will do, and who can help meanwhile. No fake content. */
+export default function ComingSoonPage() {
+  const t = useT();
+  const town = useTown();
+  const entry = NAV.find((e) => e.id === useParams().module);
+  if (!entry) return <NotFoundPage />;
+  return (
+    <>
+      <PageHeader title={t('soon.title', { module: t(entry.label) })} intro={t(entry.description)} />
+      <p>{t('soon.body', { phone: town.contact.phone })}</p>
+      <Link to="/">{t('soon.back')}</Link>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useTown } from '../../app/town';
+import { hrefOf, NAV } from '../../app/nav';
+import { PageHeader } from '../../ui/display';
+import { Icon } from '../../ui/Icon';
+
+export default function HomePage() {
+  const t = useT();
+  const town = useTown();
+  const { user } = useSession();
+  const forFamilies = NAV.filter((e) => !e.roles);
+  const staff = NAV.filter((e) => e.roles && user && e.roles.includes(user.role));
+  return (
+    <>
+      <PageHeader title={t('home.title')} />
+      <p style={{ fontSize: '1.15rem' }}>{t('home.intro', { town: town.name })}</p>
+      <ul className="cards">
+        {forFamilies.map((e) => (
+          <li key={e.id}>
+            <Link to={hrefOf(e)} className="tile">
+              <span className="icon" aria-hidden="true"><Icon name={e.id} /></span>
+              <span>
+                <strong>{t(e.label)}</strong>
+                {t(e.description)}
+                {e.soon ? <> <span className="badge">{t('home.soon')}</span></> : null}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p>{t('home.noAccount')}</p>
+      <p>{t('home.help', { phone: town.contact.phone })}</p>
+      {staff.length ? (
+        <section>
+          <h2>{t('home.staff')}</h2>
+          <ul className="cards">
+            {staff.map((e) => (
+              <li key={e.id}>
+                <Link to={hrefOf(e)} className="tile">
+                  <span className="icon" aria-hidden="true"><Icon name={e.id} /></span>
+                  <span>
+                    <strong>{t(e.label)}</strong>
+                    {t(e.description)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import { ApiError } from '../app/api';
+
+/** The error summary at the top of a form: focused, with each field named. */
+export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : new ApiError(0, 'unknown', (error as Error).message ?? 'Une erreur est survenue.');
+  return (
+    <div ref={ref} tabIndex={-1} className="alert" data-tone="error" role="alert">
+      <strong>{e.message}</strong>
+      {e.fields.length ? (
+        <ul>
+          {e.fields.map((f) => (
+            <li key={f.path + f.message}>
+              {labels[f.path] ? `${labels[f.path]} : ` : ''}
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

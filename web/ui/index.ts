@@ -1,0 +1,6 @@
+export { Button, LinkButton } from './Button';
+export { TextField, NumberField, SelectField, Checkbox, RadioGroup, Switch } from './fields';
+export { Alert, PageHeader, Card, DemoBadge, EmptyState, ProgressSteps, DataTable, BarChart, type Column } from './display';
+export { Dialog } from './Dialog';
+export { FormErrors } from './FormErrors';
+export { RequireRole } from './RequireRole';
