@@ -1,7 +1,13 @@
 import type { ModuleDef } from '../../platform/module';
 import { registerDiagnosticCli } from './diagnostic.cli';
+import diagnosticRoutes from './diagnostic.routes';
+import { diagnosticDemoSeed } from './demo/amiens.seed';
+import { responsesIndicator } from './indicators';
 
 export const diagnosticModule: ModuleDef = {
   name: 'diagnostic',
+  routes: diagnosticRoutes,
   cli: registerDiagnosticCli,
+  seeds: [diagnosticDemoSeed],
+  indicators: [responsesIndicator],
 };

@@ -338,6 +338,20 @@ export function isShown(q: Question, get: AnswerLookup): boolean {
   return conditionsOf(q).every((c) => conditionHolds(c, get));
 }
 
+/**
+ * Drops the answers to questions that their conditions now hide (a person went back and
+ * changed an earlier answer), in question order, so that chains of conditions hold.
+ */
+export function pruneHidden(qn: Questionnaire, answers: Answers): Answers {
+  const kept: Answers = {};
+  for (const q of qn.questions) {
+    const v = answers[q.id];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (isShown(q, (id) => kept[id])) kept[q.id] = v;
+  }
+  return kept;
+}
+
 export function findQuestion(qn: Questionnaire, id: string): Question | undefined {
   return qn.questions.find((q) => q.id === id);
 }

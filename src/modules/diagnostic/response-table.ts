@@ -222,12 +222,14 @@ export class ResponseTableBuilder {
    * Checks the current row as a whole: an answer to a question its conditions hide,
    * a required question left empty. Returns `{ question, message }` per problem.
    */
-  checkRow(): Array<{ question: string; message: string }> {
+  checkRow(alreadyWrong?: ReadonlySet<string>): Array<{ question: string; message: string }> {
     const row = this.size - 1;
     const problems: Array<{ question: string; message: string }> = [];
     if (!this.conditional.length) return problems;
     const get = (id: string) => valueAt(this.columns, this.byId, id, row);
     for (const q of this.conditional) {
+      // A cell already reported as wrong is not reported again as "missing".
+      if (alreadyWrong?.has(q.id)) continue;
       const shown = isShown(q, get);
       const answered = get(q.id) !== null;
       if (!shown && answered) {
@@ -320,20 +322,42 @@ export function tableLookup(table: ResponseTable): (row: number) => (id: string)
 export function tableFromAnswers(
   questionnaire: Questionnaire,
   records: ReadonlyArray<{ id?: string | null; answers: Record<string, unknown> }>,
+  opts: { lenient?: boolean } = {},
 ): { table: ResponseTable; problems: Array<{ index: number; question: string; message: string }> } {
   const builder = new ResponseTableBuilder(questionnaire, records.length);
   const problems: Array<{ index: number; question: string; message: string }> = [];
+  const known = new Set(questionnaire.questions.map((q) => q.id));
   records.forEach((r, index) => {
     builder.beginRow(r.id ?? null);
     const before = problems.length;
+    const wrong = new Set<string>();
     for (const [qid, value] of Object.entries(r.answers)) {
+      // Lenient (answers given to another version of the questionnaire): an answer that
+      // no longer fits is left out, the rest of the respondent's answers count.
+      if (opts.lenient && !known.has(qid)) continue;
       const message = builder.setAnswer(qid, value);
-      if (message) problems.push({ index, question: qid, message });
+      if (message && !opts.lenient) {
+        problems.push({ index, question: qid, message });
+        wrong.add(qid);
+      }
     }
-    for (const p of builder.checkRow()) problems.push({ index, ...p });
+    if (opts.lenient) return;
+    for (const p of builder.checkRow(wrong)) problems.push({ index, ...p });
     if (problems.length > before) builder.dropLastRow();
   });
   return { table: builder.build(), problems };
+}
+
+/** Checks each answer given so far, alone (a draft: no required or condition check). */
+export function checkDraftAnswers(questionnaire: Questionnaire, answers: Record<string, unknown>): Array<{ question: string; message: string }> {
+  const builder = new ResponseTableBuilder(questionnaire, 1);
+  builder.beginRow(null);
+  const problems: Array<{ question: string; message: string }> = [];
+  for (const [qid, value] of Object.entries(answers)) {
+    const message = builder.setAnswer(qid, value);
+    if (message) problems.push({ question: qid, message });
+  }
+  return problems;
 }
 
 /** Checks one respondent's answers against the questionnaire (the answering page's submit). */

@@ -99,15 +99,19 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
         } else seenIds.set(id, row);
       }
       builder.beginRow(id);
+      const wrong = new Set<string>();
       const n = Math.min(fields.length, mapping.length);
       for (let c = 0; c < n; c++) {
         const qid = mapping[c];
         if (qid === null || qid === undefined || qid === RESPONDENT_ID_COLUMN) continue;
         const raw = fields[c]!;
         const message = builder.setCell(qid, raw);
-        if (message) errors.push({ row, line, column: qid, column_letter: columnLetter(c + 1), value: raw, message });
+        if (message) {
+          errors.push({ row, line, column: qid, column_letter: columnLetter(c + 1), value: raw, message });
+          wrong.add(qid);
+        }
       }
-      for (const p of builder.checkRow()) {
+      for (const p of builder.checkRow(wrong)) {
         const c = mapping.indexOf(p.question);
         errors.push({
           row,

@@ -1,0 +1,12 @@
+/** What other modules may use from the diagnostic. */
+export {
+  computeQuestionnaireIndicator,
+  indicatorFromAnalysis,
+  type QuestionnaireIndicatorSpec,
+  type QuestionnaireIndicatorResult,
+  type IndicatorPoint,
+} from './indicators';
+export { analyse, type Analysis, type QuestionAnalysis } from './analysis';
+export { barChartSvg, type ChartBar } from './bar-chart-svg';
+export { parseQuestionnaire, type Questionnaire, type Question, type Condition } from './questionnaire';
+export { listQuestionnaires } from './questionnaires.service';

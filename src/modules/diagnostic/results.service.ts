@@ -1,0 +1,139 @@
+/**
+ * Results of a questionnaire for the coordinator: the analysis (filters, cross-tab),
+ * the exported report (HTML, Markdown, PDF), the answers as CSV, and the import of
+ * answers collected elsewhere (all or nothing).
+ */
+import type { Ctx } from '../../platform/context';
+import { audit } from '../../platform/audit';
+import { onConstraint, tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/roles';
+import './diagnostic.errors';
+import { describeCellError, describeFilters } from './analyse-survey';
+import { analyse, type Analysis } from './analysis';
+import { neighbourhoodIdOf } from './answering.service';
+import * as store from './diagnostic.store';
+import type { Condition, Questionnaire } from './questionnaire';
+import { renderReport } from './report';
+import { htmlToPdf, pdfAvailable } from './report-pdf';
+import { rowAnswers, tableFromAnswers, type ResponseTable } from './response-table';
+import { readResponsesCsv, responsesToCsv, type CellError } from './responses-csv';
+import { BUILDERS, loadQuestionnaire } from './questionnaires.service';
+
+export interface ResultsQuery {
+  by?: string;
+  filters?: Condition[];
+  from?: Date;
+  to?: Date;
+}
+
+/** Every bad cell is reported; past this many the answer says how many more there are. */
+const MAX_REPORTED_CELLS = 2000;
+
+/** The answers of a questionnaire as a table, read against the version people answer. */
+export async function loadResponseTable(q: Parameters<typeof store.submittedAnswers>[0], id: string, period: { from?: Date; to?: Date } = {}) {
+  const row = await loadQuestionnaire(q, id);
+  const definition = (row.published ?? row.draft)!;
+  const records = await store.submittedAnswers(q, id, period);
+  // Answers given to an earlier version count for the questions that still fit.
+  const { table } = tableFromAnswers(definition, records.map((r) => ({ id: r.externalId ?? r.id, answers: r.answers })), { lenient: true });
+  return { row, definition, table };
+}
+
+export async function getResults(ctx: Ctx, id: string, query: ResultsQuery): Promise<{ questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire }; analysis: Analysis }> {
+  requireRole(ctx, ...BUILDERS);
+  const { row, definition, table } = await loadResponseTable(ctx.db, id, query);
+  const analysis = analyse(table, { by: query.by, filters: query.filters });
+  return { questionnaire: { id: row.id, title: row.title, source: row.source, definition }, analysis };
+}
+
+export function capabilities() {
+  return { pdf: pdfAvailable() };
+}
+
+export async function getReport(
+  ctx: Ctx,
+  id: string,
+  query: ResultsQuery & { format: 'html' | 'md' | 'pdf' },
+): Promise<{ contentType: string; fileName: string; body: string | Buffer }> {
+  requireRole(ctx, ...BUILDERS);
+  if (query.format === 'pdf' && !pdfAvailable()) throw new AppError('diagnostic/pdf-unavailable');
+  const { definition, table, row } = await loadResponseTable(ctx.db, id, query);
+  const analysis = analyse(table, { by: query.by, filters: query.filters });
+  const filtersLabel = query.filters?.length ? describeFilters(query.filters) : undefined;
+  const opts = { generatedAt: ctx.now(), filtersLabel, color: ctx.town.theme.primary };
+  const withSource: Questionnaire = row.source ? { ...definition, description: [definition.description, `Source : ${row.source}.`].filter(Boolean).join(' ') } : definition;
+  const base = `diagnostic-${slug(row.title)}`;
+  if (query.format === 'md') return { contentType: 'text/markdown; charset=utf-8', fileName: `${base}.md`, body: renderReport(withSource, analysis, 'md', opts) };
+  const html = renderReport(withSource, analysis, 'html', opts);
+  if (query.format === 'html') return { contentType: 'text/html; charset=utf-8', fileName: `${base}.html`, body: html };
+  return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await htmlToPdf(html) };
+}
+
+function slug(s: string): string {
+  return (
+    s
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'questionnaire'
+  );
+}
+
+export async function exportResponsesCsv(ctx: Ctx, id: string): Promise<{ fileName: string; body: string }> {
+  requireRole(ctx, ...BUILDERS);
+  const { row, table } = await loadResponseTable(ctx.db, id);
+  return { fileName: `reponses-${slug(row.title)}.csv`, body: responsesToCsv(table) };
+}
+
+function refuse(errors: CellError[]): never {
+  const shown = errors.slice(0, MAX_REPORTED_CELLS);
+  const fields = shown.map((e) => ({ path: `rows.${e.row}.${e.column ?? '_'}`, message: describeCellError(e) }));
+  if (errors.length > shown.length) fields.push({ path: 'rows', message: `… et ${errors.length - shown.length} autres erreurs.` });
+  throw new AppError('diagnostic/invalid-responses', { fields });
+}
+
+/**
+ * Imports answers collected elsewhere (same columns as the Amiens responses.csv). Every
+ * bad cell is reported by row and column, and then nothing is imported; otherwise every
+ * row is, in one transaction.
+ */
+export async function importResponsesCsv(ctx: Ctx, id: string, input: { csv: string; fileName?: string | null }): Promise<{ imported: number; warnings: string[] }> {
+  const user = requireRole(ctx, ...BUILDERS);
+  return tx(ctx.db, async (t) => {
+    const row = await loadQuestionnaire(t, id, true);
+    if (!row.publishedVersion || !row.published) throw new AppError('diagnostic/not-published');
+    const definition = row.published;
+    const { table, errors, warnings } = readResponsesCsv(definition, input.csv);
+    if (errors.length) refuse(errors);
+    if (table.size === 0) refuse([{ row: 2, line: 2, column: null, column_letter: null, value: null, message: 'Le fichier ne contient aucune réponse.' }]);
+    const ids = table.ids.filter((x): x is string => x !== null);
+    const taken = new Set(await store.existingExternalIds(t, id, ids));
+    if (taken.size) {
+      refuse(
+        table.ids
+          .map((x, i) => ({ x, i }))
+          .filter(({ x }) => x !== null && taken.has(x))
+          .map(({ x, i }) => ({ row: i + 2, line: i + 2, column: 'id', column_letter: 'A', value: x, message: `Identifiant « ${x} » déjà importé pour ce questionnaire.` })),
+      );
+    }
+    const now = ctx.now();
+    const importId = await store.insertImport(t, { questionnaireId: id, version: row.publishedVersion, fileName: input.fileName ?? null, rows: table.size, by: user.id, now });
+    await store
+      .insertSubmitted(t, { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now }, rowsOf(ctx, definition, table))
+      .catch((err) => onConstraint(err, { diagnostic_responses_external_uq: new AppError('diagnostic/duplicate-import') }));
+    await audit(t, ctx, 'diagnostic/responses-imported', { subjectType: 'questionnaire', subjectId: id, details: { importId, rows: table.size } });
+    return { imported: table.size, warnings };
+  });
+}
+
+export function rowsOf(ctx: Pick<Ctx, 'town'>, definition: Questionnaire, table: ResponseTable) {
+  const out: Array<{ externalId: string | null; answers: ReturnType<typeof rowAnswers>; neighbourhoodId: string | null }> = [];
+  for (let r = 0; r < table.size; r++) {
+    const answers = rowAnswers(table, r);
+    out.push({ externalId: table.ids[r] ?? null, answers, neighbourhoodId: neighbourhoodIdOf(ctx.town, definition, answers) });
+  }
+  return out;
+}
