@@ -36,8 +36,9 @@ export class Tracer {
   }
 }
 
+/** Euros keep their cents; rates and coefficients (below 1) keep four decimals. */
 function round4(x: number): number {
-  return Math.round(x * 10000) / 10000;
+  return Math.abs(x) >= 1 ? Math.round(x * 100) / 100 : Math.round(x * 10000) / 10000;
 }
 
 export function euros(x: number): string {

@@ -84,16 +84,22 @@ export type ParseResult = { ok: true; household: Household } | { ok: false; fiel
 
 const STATUS_LABELS = HOUSING_STATUSES.join(', ');
 
-function zodMessage(issue: z.core.$ZodIssue): string {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const k of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function zodMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   const last = issue.path[issue.path.length - 1];
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'Ce champ est obligatoire.';
+      if (issue.expected === 'object') return 'Ce bloc est obligatoire.';
+      if (valueAt(raw, issue.path) === undefined) return 'Ce champ est obligatoire.';
       if (issue.expected === 'number') return 'Indiquez un nombre.';
       if (issue.expected === 'string') return 'Indiquez un texte.';
       if (issue.expected === 'boolean') return 'Indiquez vrai ou faux.';
       if (issue.expected === 'array') return 'Indiquez une liste.';
-      if (issue.expected === 'object') return 'Ce bloc est obligatoire.';
       return 'Valeur invalide.';
     case 'too_small':
       return last === 'age' ? "L'âge ne peut pas être négatif." : 'Le montant ne peut pas être négatif.';
@@ -121,7 +127,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneLookup, index = 0): ParseResult {
   const parsed = householdInputSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, fields: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: zodMessage(i) })) };
+    return { ok: false, fields: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: zodMessage(i, raw) })) };
   }
   const input = parsed.data;
   const fields: FieldError[] = [];

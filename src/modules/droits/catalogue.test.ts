@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { BENEFIT_KEYS } from './engine';
+import { benefitCatalogue, loadCatalogueFiles } from './catalogue';
+
+describe('benefit catalogue (rules/droits)', () => {
+  it('has one valid file per simulated benefit', () => {
+    expect(loadCatalogueFiles().map((f) => f.cle)).toEqual([...BENEFIT_KEYS]);
+  });
+  it('computes current amounts from the parameters in force on the day', () => {
+    const before = benefitCatalogue(new Date('2025-03-31T12:00:00Z')).find((b) => b.key === 'asf')!;
+    const after = benefitCatalogue(new Date('2025-04-01T12:00:00Z')).find((b) => b.key === 'asf')!;
+    expect(before.currentAmounts[0]!.amount).toBe(196.84); // BMAF 466,44
+    expect(after.currentAmounts[0]!.amount).toBe(200.18); // BMAF 474,37
+  });
+  it('every benefit says who pays, how to claim and why a payment can differ', () => {
+    for (const b of benefitCatalogue(new Date('2026-01-15T12:00:00Z'))) {
+      expect(b.payer).toMatch(/CAF/);
+      expect(b.howToClaim.length).toBeGreaterThan(0);
+      expect(b.whyItMayDiffer.length).toBeGreaterThan(10);
+      expect(b.currentAmounts.every((a) => a.amount > 0)).toBe(true);
+    }
+  });
+});

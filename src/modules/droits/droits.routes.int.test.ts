@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+import { testHousehold } from './test-households';
+
+const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../../shared/reference/benefits-sample.json'), 'utf8')) as {
+  cases: { input: { id: string }; expected: Record<string, number> }[];
+};
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2025-05-10T10:00:00+02:00', jobs: 'none' });
+});
+afterAll(() => env.close());
+
+describe('POST /api/droits/simulations', () => {
+  it('answers one household without an account', async () => {
+    const res = await env.client().post('/api/droits/simulations', sample.cases[0]!.input);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.id).toBe('sample-0001');
+    expect(body.amounts).toEqual(sample.cases[0]!.expected);
+    expect(body.explanations.rsa.steps.length).toBeGreaterThan(3);
+  });
+  it('answers an array in the same order', async () => {
+    const res = await env.client().post('/api/droits/simulations', sample.cases.slice(0, 5).map((c) => c.input));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((r: { id: string }) => r.id)).toEqual(sample.cases.slice(0, 5).map((c) => c.input.id));
+  });
+  it('422 with the field paths on bad input', async () => {
+    const bad = testHousehold({ children: ['2015-01-01', '2031-01-01'] });
+    const res = await env.client().post('/api/droits/simulations', bad);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('droits/invalid-household');
+    expect(res.json().error.fields).toEqual([{ path: 'children.1.date_naissance', message: "L'enfant doit être né au plus tard pendant le mois simulé." }]);
+  });
+  it('422 for a shape error too, prefixed by the index in an array', async () => {
+    const h = testHousehold();
+    (h.housing as { statut: string }).statut = 'cabane';
+    const res = await env.client().post('/api/droits/simulations', [testHousehold(), h]);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields[0].path).toBe('1.housing.statut');
+  });
+});
+
+describe('GET /api/droits/benefits', () => {
+  it('lists the eight benefits with who pays, conditions, how to claim and current amounts', async () => {
+    const res = await env.client().get('/api/droits/benefits');
+    expect(res.statusCode).toBe(200);
+    const { benefits } = res.json();
+    expect(benefits.map((b: { key: string }) => b.key)).toEqual(['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel']);
+    const asf = benefits[0];
+    expect(asf.payer).toContain('CAF');
+    expect(asf.howToClaim.join(' ')).toContain('ARIPA');
+    expect(asf.amountsOn).toBe('2025-05-10');
+    expect(asf.currentAmounts[0].amount).toBe(200.18); // 474,37 × 42,2 %
+  });
+});

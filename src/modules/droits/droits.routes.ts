@@ -1,0 +1,116 @@
+/**
+ * HTTP: POST /api/droits/simulations (one household or an array, public, nothing stored)
+ * and GET /api/droits/benefits (the catalogue, public). Bad input answers 422 with the
+ * fields at fault (`0.children.1.date_naissance` for the second child of the first household).
+ */
+import { z } from 'zod';
+import { AppError, type FieldError } from '../../platform/errors';
+import type { App } from '../../platform/http/types';
+import { benefitCatalogue } from './catalogue';
+import { type SimulationResult, defaultEngine } from './engine';
+import { householdInputSchema } from './household';
+
+const MAX_HOUSEHOLDS = 1000;
+
+const amountsSchema = z.object({
+  asf: z.number(),
+  af: z.number(),
+  cf: z.number(),
+  rsa: z.number(),
+  ppa: z.number(),
+  aide_logement: z.number(),
+  paje_base: z.number(),
+  ars_annuel: z.number(),
+});
+const explanationSchema = z.object({
+  eligible: z.boolean(),
+  reason: z.string(),
+  steps: z.array(
+    z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), parameter: z.string().optional(), reference: z.string().optional() }),
+  ),
+});
+export const simulationResultSchema = z.object({
+  id: z.string(),
+  period: z.string().describe('Mois simulé, AAAA-MM'),
+  amounts: amountsSchema.describe('Montants mensuels en euros, avant CRDS (ars_annuel : montant annuel)'),
+  net_crds: amountsSchema.describe('Montants versés, après CRDS'),
+  explanations: z.object({
+    asf: explanationSchema,
+    af: explanationSchema,
+    cf: explanationSchema,
+    rsa: explanationSchema,
+    ppa: explanationSchema,
+    aide_logement: explanationSchema,
+    paje_base: explanationSchema,
+    ars_annuel: explanationSchema,
+  }),
+});
+
+const benefitSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  acronym: z.string(),
+  payer: z.string(),
+  summary: z.string(),
+  conditions: z.array(z.string()),
+  howToClaim: z.array(z.string()),
+  link: z.string(),
+  whyItMayDiffer: z.string(),
+  amountsOn: z.string(),
+  currentAmounts: z.array(z.object({ label: z.string(), amount: z.number(), parameter: z.string() })),
+});
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+});
+
+function simulateBody(body: unknown): SimulationResult | SimulationResult[] {
+  const engine = defaultEngine();
+  const many = Array.isArray(body);
+  const items: unknown[] = many ? body : [body];
+  if (items.length > MAX_HOUSEHOLDS) throw new AppError('droits/too-many-households');
+  const fields: FieldError[] = [];
+  const results: SimulationResult[] = [];
+  items.forEach((item, i) => {
+    const parsed = engine.parse(item, i);
+    if (!parsed.ok) {
+      for (const f of parsed.fields) fields.push({ path: many ? (f.path ? `${i}.${f.path}` : String(i)) : f.path, message: f.message });
+      return;
+    }
+    results.push(engine.run(parsed.household));
+  });
+  if (fields.length) throw new AppError('droits/invalid-household', { fields });
+  return many ? results : results[0]!;
+}
+
+export default async function droitsRoutes(app: App) {
+  app.post(
+    '/api/droits/simulations',
+    {
+      config: { access: 'public' },
+      // The handler validates itself, to answer 422 with French messages on every field.
+      attachValidation: true,
+      schema: {
+        tags: ['droits'],
+        summary: 'Estimer les prestations d’un foyer monoparental (un foyer ou une liste)',
+        description: 'Aucune donnée n’est conservée. Montants en euros ; voir le format des foyers de benefits-sample.json.',
+        body: z.union([householdInputSchema, z.array(householdInputSchema).max(MAX_HOUSEHOLDS)]),
+        response: { 200: z.union([simulationResultSchema, z.array(simulationResultSchema)]), 422: errorSchema },
+      },
+    },
+    async (req) => simulateBody(req.body),
+  );
+
+  app.get(
+    '/api/droits/benefits',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['droits'],
+        summary: 'Catalogue des prestations : conditions, démarches, montants en vigueur',
+        response: { 200: z.object({ benefits: z.array(benefitSchema) }) },
+      },
+    },
+    async (req) => ({ benefits: benefitCatalogue(req.ctx.now()) }),
+  );
+}
