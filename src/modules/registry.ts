@@ -6,6 +6,7 @@
 import type { ModuleDef } from '../platform/module';
 // module imports — one line per module, keep this marker
 import { diagnosticModule } from './diagnostic/diagnostic.module';
+import { droitsModule } from './droits/droits.module';
 import { annuaireModule } from './annuaire/annuaire.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 // end module imports
@@ -13,6 +14,7 @@ import { dossiersModule } from './dossiers/dossiers.module';
 export const modules: ModuleDef[] = [
   // module list — one line per module, keep this marker
   diagnosticModule,
+  droitsModule,
   annuaireModule,
   dossiersModule,
   // end module list
