@@ -1,0 +1,247 @@
+/**
+ * The privacy promises of the file, proved on a real database:
+ * - no dossiers route returns another household's data to a parent (every route walked as two parents);
+ * - the export contains every stored field of the household;
+ * - erasure leaves no personal data anywhere (every table searched), except what retention keeps, until purged.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
+import { registerRetentionProvider, unregisterExtension } from './extensions';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+});
+afterAll(() => env.close());
+
+interface Family {
+  client: TestClient & { user: { id: string; email: string | null } };
+  id: string;
+  values: string[];
+  documentId: string;
+  consentId: string;
+}
+
+/** A parent with a full file whose personal values are all distinctive strings. */
+async function family(tag: string, partnerStructureId: string): Promise<Family> {
+  const client = await env.as('parent', { displayName: `Compte ${tag}nom` });
+  const v = {
+    first: `${tag}prenom`,
+    last: `${tag}famille`,
+    phone: `07${String(tag.charCodeAt(0) * 7919).padStart(8, '0')}`.slice(0, 10),
+    child1: `${tag}enfantun`,
+    child2: `${tag}enfantdeux`,
+    line: `${tag} impasse des Essais`,
+    school: `École ${tag}ecole`,
+    other: `${tag}autreparent`,
+  };
+  const r = await client.post('/api/dossiers/me', {
+    parent: { firstName: v.first, lastName: v.last, birthDate: '1988-07-14', phone: v.phone },
+    otherParent: { firstName: v.other, custody: 'visiting', alimonyDueMonthlyCents: 12000 },
+    children: [
+      { firstName: v.child1, birthDate: '2014-01-05', schoolName: v.school },
+      { firstName: v.child2, birthDate: '2020-06-30' },
+    ],
+    address: { line: v.line, postalCode: '80000', neighbourhoodId: 'sud' },
+    situation: { activity: 'chomeur', unemploymentSince: '2025-11-01', unemploymentNetMonthlyCents: 87654, alimonyReceivedMonthlyCents: 0, annualIncomeCents: 1_000_000 },
+    housing: { status: 'locataire_vide', rentMonthlyCents: 61234 },
+  });
+  expect(r.statusCode).toBe(201);
+  const id = r.json().household.id;
+  const doc = await client.post('/api/dossiers/me/documents', {
+    kind: 'attestation-caf',
+    label: `Attestation ${tag}doc`,
+    validUntil: '2026-08-31',
+    file: { name: `${tag}scan.pdf`, mimeType: 'application/pdf', base64: Buffer.from(`%PDF-1.4 ${tag}`).toString('base64') },
+  });
+  expect(doc.statusCode).toBe(201);
+  const consent = await client.post('/api/dossiers/me/consents', { structureId: partnerStructureId, purpose: 'orientation', parts: ['children'] });
+  expect(consent.statusCode).toBe(201);
+  await client.patch('/api/dossiers/me', { situation: { otherIncomeMonthlyCents: 1111 } });
+  return {
+    client: client as Family['client'],
+    id,
+    values: [...Object.values(v), client.user.email!, `${tag}scan.pdf`, `Attestation ${tag}doc`, `Compte ${tag}nom`],
+    documentId: doc.json().id,
+    consentId: consent.json().id,
+  };
+}
+
+const BODIES: Record<string, unknown> = {
+  'POST /api/dossiers/me': { parent: { firstName: 'Intrus' } },
+  'PATCH /api/dossiers/me': { address: { line: 'Intrusion' } },
+  'POST /api/dossiers/me/documents': { kind: 'autre', label: 'intrus' },
+  'PATCH /api/dossiers/me/documents/:documentId': { label: 'intrus' },
+  'POST /api/dossiers/me/consents': { structureId: '11111111-1111-4111-8111-111111111111', purpose: 'caf-contact', parts: ['identity'] },
+  'POST /api/dossiers/me/renewal/confirm': {},
+  'POST /api/dossiers/me/erase': { confirm: 'EFFACER' },
+  'POST /api/dossiers/search': { q: 'prenom' },
+};
+
+describe('two parents', () => {
+  it('no dossiers route returns the other household’s data, and none changes it', async () => {
+    const structure = '22222222-2222-4222-8222-222222222222';
+    const a = await family('alpha', structure);
+    const b = await family('bravo', structure);
+    const routes = env.routes.filter((r) => r.url.startsWith('/api/dossiers'));
+    expect(routes.length).toBeGreaterThan(40);
+    const snapshot = async (f: Family) => {
+      const file = (await f.client.get('/api/dossiers/me/export.json')).json().file;
+      return JSON.stringify({ ...file, version: undefined, updatedAt: undefined });
+    };
+    const walk = async (walker: Family, victim: Family, only: (url: string) => boolean) => {
+      let n = 0;
+      for (const r of routes.filter((x) => only(x.url))) {
+        const url = r.url
+          .replace(':id', victim.id)
+          .replace(':documentId', victim.documentId)
+          .replace(':consentId', victim.consentId)
+          .replace(':formId', 'droits.simulation');
+        const body = BODIES[`${r.method} ${r.url}`] ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+        const res = await walker.client.request(r.method, url, body);
+        expect(res.statusCode, `${r.method} ${url}`).toBeLessThan(500);
+        for (const v of victim.values) expect(res.body, `${r.method} ${r.url} leaked ${v}`).not.toContain(v);
+        expect(res.body, `${r.method} ${r.url} leaked the id`).not.toContain(victim.id);
+        n++;
+      }
+      return n;
+    };
+    const notErase = (u: string) => !u.endsWith('/erase');
+    let walked = 0;
+    for (const [walker, victim] of [[b, a], [a, b]] as const) {
+      const before = await snapshot(victim);
+      walked += await walk(walker, victim, notErase);
+      // The victim's file is unchanged by the other parent's walk.
+      expect(await snapshot(victim)).toBe(before);
+    }
+    expect(walked).toBe(2 * routes.filter((r) => notErase(r.url)).length);
+    // Last, erasure routes as b: b's own file goes, a's stays.
+    const before = await snapshot(a);
+    await walk(b, a, (u) => u.endsWith('/erase'));
+    expect(await snapshot(a)).toBe(before);
+    expect((await b.client.get('/api/dossiers/me')).statusCode).toBe(401);
+  });
+});
+
+describe('export', () => {
+  it('contains every stored field of the household (every table with a household_id)', async () => {
+    const f = await family('charlie', '33333333-3333-4333-8333-333333333333');
+    const agent = await env.as('agent');
+    await agent.post(`/api/dossiers/households/${f.id}/open`, { reason: 'Suivi' });
+    await agent.post(`/api/dossiers/households/${f.id}/notes`, { body: 'Note charlie' });
+    await agent.post(`/api/dossiers/households/${f.id}/orientations`, { structureId: '33333333-3333-4333-8333-333333333333', note: 'Orientation charlie' });
+    const exp = await f.client.get('/api/dossiers/me/export.json');
+    expect(exp.statusCode).toBe(200);
+    expect(exp.headers['content-disposition']).toContain('attachment');
+    const data = exp.json();
+    const db = env.rt.deps.db;
+    const { rows: tables } = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'household_id' ORDER BY 1`,
+    );
+    const checkTable = async (table: string, where: string) => {
+      const { rows } = await db.query(`SELECT * FROM ${table} WHERE ${where} = $1`, [f.id]);
+      const exported = (data.stored[table] ?? []) as unknown[];
+      for (const row of rows) {
+        const asJson = JSON.parse(JSON.stringify(row));
+        if (table === 'audit_log') {
+          // The export itself is audited after it read the log.
+          if (asJson.action === 'dossiers/exported') continue;
+        }
+        expect(exported, `${table} row missing from export`).toContainEqual(asJson);
+      }
+      return rows.length;
+    };
+    let total = await checkTable('households', 'id');
+    for (const t of tables) total += await checkTable(t.table_name, 'household_id');
+    expect(total).toBeGreaterThan(20);
+    for (const k of ['household_members', 'household_children', 'household_documents', 'household_changes', 'household_consents', 'household_orientations', 'household_notes']) {
+      expect(data.stored[k].length, k).toBeGreaterThan(0);
+    }
+    expect(data.account.email).toBe(f.client.user.email);
+    const html = await f.client.get('/api/dossiers/me/export.html');
+    expect(html.headers['content-type']).toContain('text/html');
+    for (const v of ['charlieprenom', 'charlieenfantun', 'charlie impasse des Essais']) expect(html.body).toContain(v);
+    expect(html.body).not.toContain('<script');
+  });
+});
+
+/** Every text-like column of every table, in every schema, searched for the values. */
+async function findEverywhere(values: string[]): Promise<string[]> {
+  const db = env.rt.deps.db;
+  const { rows: cols } = await db.query<{ s: string; t: string; c: string }>(
+    `SELECT c.table_schema AS s, c.table_name AS t, c.column_name AS c
+       FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND t.table_type = 'BASE TABLE'
+        AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED')`,
+  );
+  const hits: string[] = [];
+  for (const col of cols) {
+    for (const v of values) {
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM "${col.s}"."${col.t}" WHERE "${col.c}"::text ILIKE '%' || $1 || '%'`, [v]);
+      if (rows[0].n > 0) hits.push(`${col.s}.${col.t}.${col.c}: ${v}`);
+    }
+  }
+  return hits;
+}
+
+describe('erasure', () => {
+  afterAll(() => unregisterExtension('test-aides'));
+
+  it('leaves no personal data in any table except what retention keeps, then purges it', async () => {
+    const structure = '44444444-4444-4444-8444-444444444444';
+    const f = await family('delta', structure);
+    const partner = await env.as('partner', { structureId: structure });
+    const agent = await env.as('agent');
+    await agent.post(`/api/dossiers/households/${f.id}/open`, { reason: 'Suivi' });
+    await agent.post(`/api/dossiers/households/${f.id}/notes`, { body: 'A appelé pour deltaenfantun' });
+    const o = (await agent.post(`/api/dossiers/households/${f.id}/orientations`, { structureId: structure, note: 'Pour deltaprenom' })).json();
+    await partner.post(`/api/dossiers/partner/orientations/${o.id}/accept`, { accept: true });
+    await partner.post(`/api/dossiers/partner/orientations/${o.id}/outcome`, { outcome: 'accompanied', note: 'Vu deltaprenom' });
+    // a renewal and its notification (with the parent's e-mail as recipient)
+    env.clock.set('2026-09-02T08:00:00+02:00');
+    await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
+    env.clock.set('2026-10-01T10:00:00+02:00');
+    // Sessions expire meanwhile: log in again (the clock moved months ahead).
+    await f.client.login(f.client.user.email!);
+    await agent.login(agent.user.email!);
+    expect(await findEverywhere([f.client.user.email!])).not.toEqual([]);
+    const uploads = path.join(env.rt.deps.config.dataDir, 'uploads', 'dossiers');
+    const stored = (await env.rt.deps.db.query(`SELECT storage_name FROM household_documents WHERE household_id = $1`, [f.id])).rows[0].storage_name;
+    expect(fs.existsSync(path.join(uploads, stored))).toBe(true);
+
+    // A granted aid: the law keeps the beneficiary's last name for 10 years.
+    registerRetentionProvider('test-aides', async (_q, householdId) =>
+      householdId === f.id
+        ? [{ category: 'aides.granted-aid', reference: 'aid-1', legalBasis: 'Comptabilité publique (10 ans)', retainUntil: '2036-12-31', keep: ['parent.lastName'] }]
+        : [],
+    );
+    expect((await f.client.post('/api/dossiers/me/erase', { confirm: 'non' })).statusCode).toBe(422);
+    const r = await f.client.post('/api/dossiers/me/erase', { confirm: 'EFFACER' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ erased: true, retained: 1 });
+    expect(fs.existsSync(path.join(uploads, stored))).toBe(false);
+
+    const hits = await findEverywhere(f.values);
+    expect(hits).toEqual(['public.dossier_retention.kept: deltafamille']);
+    // The account is closed: no more login, no file.
+    expect((await f.client.get('/api/dossiers/me')).statusCode).toBe(401);
+    // The coordinator sees the schedule, without the kept values.
+    const coord = await env.as('coordinator');
+    const sched = (await coord.get('/api/dossiers/retention')).json();
+    expect(sched).toHaveLength(1);
+    expect(sched[0]).toMatchObject({ category: 'aides.granted-aid', retainUntil: '2036-12-31', keptFields: ['parent.lastName'] });
+    expect(JSON.stringify(sched)).not.toContain('deltafamille');
+    // The agent can no longer open it.
+    expect((await agent.post(`/api/dossiers/households/${f.id}/open`, { reason: 'Suivi' })).statusCode).toBe(410);
+
+    // Before the date, the purge keeps it; after, nothing is left anywhere.
+    await env.rt.deps.jobs.runNow('dossiers.purge-retention', {});
+    expect(await findEverywhere(['deltafamille'])).toHaveLength(1);
+    env.clock.set('2037-01-01T10:00:00+01:00');
+    await env.rt.deps.jobs.runNow('dossiers.purge-retention', {});
+    expect(await findEverywhere(f.values)).toEqual([]);
+    env.clock.set('2026-03-10T10:00:00+01:00');
+  });
+});

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+});
+afterAll(() => env.close());
+
+it('the town sets the date; the job opens one pre-filled renewal per file, notifies, flags expired documents; the family confirms with a correction', async () => {
+  const coord = await env.as('coordinator');
+  expect((await coord.put('/api/dossiers/settings/renewal-date', { month: 4, day: 31 })).statusCode).toBe(422);
+  expect((await coord.put('/api/dossiers/settings/renewal-date', { month: 8, day: 25 })).statusCode).toBe(200);
+  const parent = await env.as('parent');
+  await parent.post('/api/dossiers/me', {
+    parent: { firstName: 'Awa', lastName: 'Diallo' },
+    children: [{ firstName: 'Moussa', birthDate: '2017-04-02' }],
+    housing: { status: 'locataire_hlm', rentMonthlyCents: 40000 },
+  });
+  await parent.post('/api/dossiers/me/documents', { kind: 'attestation-caf', validUntil: '2026-06-30' });
+  expect((await parent.get('/api/dossiers/me/renewal')).json().renewal).toBeNull();
+  expect((await parent.post('/api/dossiers/me/renewal/confirm', {})).statusCode).toBe(404);
+
+  env.clock.set('2026-08-24T12:00:00+02:00');
+  await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
+  const db = env.rt.deps.db;
+  expect((await db.query(`SELECT count(*)::int AS n FROM household_renewals`)).rows[0].n).toBe(0);
+
+  env.clock.set('2026-08-25T07:00:00+02:00');
+  await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
+  await env.rt.deps.jobs.runNow('dossiers.open-renewals', {}); // idempotent
+  const { rows: notes } = await db.query(`SELECT recipient, body FROM notifications WHERE template = 'dossiers.renewal-open'`);
+  expect(notes).toHaveLength(1);
+  expect(notes[0].recipient).toBe(parent.user.email);
+  expect(notes[0].body).toContain('1 justificatif(s) ne sont plus valables');
+
+  await parent.login(parent.user.email!);
+  const r = (await parent.get('/api/dossiers/me/renewal')).json();
+  expect(r.renewal.campaignYear).toBe(2026);
+  expect(r.household.parent.firstName).toBe('Awa');
+  expect(r.expiredDocuments).toHaveLength(1);
+
+  const c = await parent.post('/api/dossiers/me/renewal/confirm', { housing: { rentMonthlyCents: 42000 } });
+  expect(c.statusCode).toBe(200);
+  expect(c.json()).toMatchObject({ campaignYear: 2026, changes: 1 });
+  const hist = (await parent.get('/api/dossiers/me/history')).json();
+  expect(hist[0]).toMatchObject({ field: 'housing.rentMonthlyCents', oldValue: 40000, newValue: 42000, source: 'renewal' });
+  expect((await parent.get('/api/dossiers/me/renewal')).json().renewal).toBeNull();
+  expect((await parent.get('/api/dossiers/me')).json().household.lastConfirmedAt).toBe('2026-08-25T05:00:00.000Z');
+
+  // Next year, a new campaign.
+  env.clock.set('2027-08-25T07:00:00+02:00');
+  await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
+  expect((await db.query(`SELECT campaign_year FROM household_renewals ORDER BY 1`)).rows.map((x) => x.campaign_year)).toEqual([2026, 2027]);
+});
