@@ -11,7 +11,7 @@ const args = process.argv.slice(2);
 const e2eOnly = args.includes('--e2e-only');
 const rest = args.filter((a) => a !== '--e2e-only');
 
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', '--silent', 'build', '--', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);

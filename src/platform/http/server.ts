@@ -132,6 +132,7 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
       root: WEB_DIST,
       wildcard: false,
       index: false,
+      preCompressed: true,
       maxAge: '1y',
       immutable: true,
       setHeaders: (res, file) => {
@@ -152,8 +153,15 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !req.url.startsWith('/api/docs')) {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     return payload;
