@@ -18,7 +18,7 @@ export interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { id: 'droits', path: '/droits', label: 'nav.droits', description: 'home.droits', soon: true },
-  { id: 'annuaire', path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire', soon: true },
+  { id: 'annuaire', path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire' },
   { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous', soon: true },
   { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides', soon: true },
   { id: 'entraide', path: '/entraide', label: 'nav.entraide', description: 'home.entraide', soon: true },

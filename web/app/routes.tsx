@@ -20,6 +20,11 @@ export const routes: RouteDef[] = [
   { path: '/admin/comptes', load: () => import('../features/admin/AccountsPage') },
   { path: '/journal', load: () => import('../features/admin/AuditPage') },
   // module routes — one line per page, keep this marker
+  { path: '/annuaire', load: () => import('../features/annuaire/AnnuairePage') },
+  { path: '/annuaire/services/:id', load: () => import('../features/annuaire/ServicePage') },
+  { path: '/annuaire/guide/:besoin', load: () => import('../features/annuaire/GuidePage') },
+  { path: '/annuaire/territoire', load: () => import('../features/annuaire/TerritoirePage') },
+  { path: '/annuaire/ma-fiche', load: () => import('../features/annuaire/PartnerPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

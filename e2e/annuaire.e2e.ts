@@ -1,0 +1,84 @@
+/**
+ * Journey: a parent in Étouvie needs a dentist open on Saturday morning; an agent prints
+ * the health guide; a coordinator reads the territory's ratios; a partner updates their listing.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startJourney, type Journey } from './harness';
+
+let j: Journey;
+beforeAll(async () => {
+  // Wednesday 25 November 2026, 10:00 in Paris.
+  j = await startJourney('annuaire', { seed: true, now: '2026-11-25T10:00:00+01:00' });
+});
+afterAll(() => j?.close());
+
+it('finds a dentist open on Saturday morning near Étouvie', async () => {
+  const { page, url } = j;
+  await page.goto(`${url}/annuaire`);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("J'ai besoin de…");
+  await expect.poll(() => page.getByRole('button', { name: /Me soigner/ }).count()).toBe(1);
+  await j.step('annuaire');
+
+  await page.getByRole('button', { name: /Me soigner/ }).click();
+  await page.getByLabel('Mots-clés (facultatif)').fill('dentistes');
+  await page.getByLabel('Ouvert le samedi matin').check();
+  await page.getByLabel('Près de').selectOption('etouvie');
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await expect.poll(() => page.locator('#results-title').textContent()).toMatch(/du plus proche au plus loin de Étouvie/);
+  const first = page.locator('.annuaire-results > li').first();
+  await expect.poll(() => first.locator('h3').textContent()).toContain('Soins dentaires enfants et adultes');
+  await expect.poll(() => first.textContent()).toContain("Cabinet dentaire d'Étouvie");
+  await expect.poll(() => first.textContent()).toContain('Donnée de démonstration');
+  // The Nord dentist, closed on Saturday, is not listed.
+  expect(await page.getByText('Dentiste du quartier Nord').count()).toBe(0);
+  // The map beside the list shows the town's own base layer (no tile server).
+  await expect.poll(() => page.locator('.annuaire-map .leaflet-overlay-pane path').count()).toBeGreaterThan(3);
+  await j.step('dentiste-samedi-etouvie');
+
+  await first.getByRole('link').first().click();
+  await page.waitForURL(/\/annuaire\/services\//);
+  await expect.poll(() => page.getByRole('row', { name: /samedi/ }).textContent()).toContain('08h30–12h00');
+  await expect.poll(() => page.getByRole('link', { name: /Appeler le/ }).count()).toBe(1);
+  await j.step('fiche-service');
+});
+
+it('works without the map (list first, then the map on demand)', async () => {
+  const { page, url } = j;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${url}/annuaire?besoin=garde&ouvert=maintenant`);
+  await expect.poll(() => page.locator('.annuaire-results > li').count()).toBeGreaterThan(0);
+  expect(await page.locator('.annuaire-map').count()).toBe(0);
+  await j.step('mobile-sans-carte');
+  await page.setViewportSize({ width: 1100, height: 900 });
+});
+
+it('prints an orientation guide for a theme', async () => {
+  const { page, url } = j;
+  await page.goto(`${url}/annuaire/guide/sante`);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain("Guide d'orientation");
+  await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Étouvie' }).count()).toBe(1);
+  await j.step('guide-sante');
+});
+
+it('shows the ratios per neighbourhood as a table and a choropleth', async () => {
+  const { page, url } = j;
+  await page.goto(`${url}/annuaire/territoire`);
+  await expect.poll(() => page.getByRole('row', { name: /Amiens \(ville entière\)/ }).textContent()).toContain('6');
+  await page.getByLabel('Catégorie ou profession').selectOption('dentiste');
+  await expect.poll(() => page.getByRole('row', { name: /^Étouvie/ }).textContent()).toContain('1 pour 980 familles');
+  await j.step('territoire');
+});
+
+it('lets a partner update their listing', async () => {
+  const { page, url } = j;
+  await j.login('partner');
+  await page.goto(`${url}/annuaire/ma-fiche`);
+  await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain("Centre social d'Étouvie");
+  await expect.poll(() => page.getByText(/non vérifiée depuis plus de 6 mois/).count()).toBeGreaterThan(0);
+  await j.step('ma-fiche');
+  await page.getByLabel('Téléphone').fill('03 22 00 00 00');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect.poll(() => page.getByText('Fiche enregistrée').count()).toBe(1);
+  expect(await page.getByText(/non vérifiée depuis plus de 6 mois/).count()).toBe(0);
+  await j.step('ma-fiche-enregistree');
+});

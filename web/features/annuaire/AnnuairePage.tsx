@@ -1,0 +1,214 @@
+/**
+ * "J'ai besoin de…": a need in plain words, a few criteria, then the list (first in the
+ * page, for screen readers and slow phones) and, beside it, the map (loaded on demand).
+ * The criteria live in the address, so a result can be shared or bookmarked.
+ */
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, navigate, useLocation } from '../../app/router';
+import { useTown } from '../../app/town';
+import { Alert, Button, PageHeader } from '../../ui';
+import './annuaire.css';
+import messages from './messages';
+import { ServiceCard } from './ServiceCard';
+import type { Need, SearchResult } from './types';
+
+registerMessages('annuaire', messages);
+
+const ServiceMap = lazy(() => import('./ServiceMap'));
+const WHEN = [
+  ['maintenant', 'annuaire.openNow'],
+  ['samedi-matin', 'annuaire.saturdayMorning'],
+  ['apres-18h', 'annuaire.evening'],
+] as const;
+const PER_PAGE = 20;
+
+export default function AnnuairePage() {
+  const t = useT();
+  const town = useTown();
+  const { search } = useLocation();
+  const [needs, setNeeds] = useState<Need[]>([]);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [showMap, setShowMap] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('(min-width: 60rem)').matches);
+
+  const besoin = search.get('besoin') ?? '';
+  const [q, setQ] = useState(search.get('q') ?? '');
+  const [near, setNear] = useState(search.get('pres_de') ?? '');
+  const [when, setWhen] = useState<string[]>(search.getAll('ouvert'));
+  const [flags, setFlags] = useState({ pass: search.get('pass') === 'true', label: search.get('label') === 'true', enfants: search.get('enfants') === 'true' });
+  const page = Number(search.get('page') ?? '1') || 1;
+
+  useEffect(() => {
+    api.get<{ besoins: Need[] }>('/api/annuaire/besoins').then((r) => setNeeds(r.besoins), () => {});
+  }, []);
+
+  const qs = search.toString();
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    const params = new URLSearchParams(qs);
+    params.set('par_page', String(PER_PAGE));
+    api.get<SearchResult>(`/api/annuaire/services?${params}`).then(
+      (r) => {
+        if (cancelled) return;
+        setResult(r);
+        setError(null);
+        setLoading(false);
+      },
+      (e) => {
+        if (cancelled) return;
+        setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
+        setLoading(false);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [qs]);
+
+  const go = (over: Record<string, string | string[] | null> = {}) => {
+    const p = new URLSearchParams();
+    const values: Record<string, string | string[] | null> = {
+      q: q.trim() || null,
+      besoin: besoin || null,
+      pres_de: near || null,
+      ouvert: when,
+      pass: flags.pass ? 'true' : null,
+      label: flags.label ? 'true' : null,
+      enfants: flags.enfants ? 'true' : null,
+      ...over,
+    };
+    for (const [k, v] of Object.entries(values)) {
+      if (Array.isArray(v)) v.forEach((x) => p.append(k, x));
+      else if (v) p.set(k, v);
+    }
+    navigate(`/annuaire${p.toString() ? `?${p}` : ''}`);
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    go();
+  };
+
+  const need = needs.find((n) => n.id === besoin);
+  const pages = result ? Math.max(1, Math.ceil(result.total / PER_PAGE)) : 1;
+  const place = town.neighbourhoods.find((n) => n.id === result?.origine?.quartier)?.name;
+
+  return (
+    <div className="annuaire">
+      <PageHeader title={t('annuaire.title')} intro={t('annuaire.intro')} />
+
+      <section aria-labelledby="needs-title">
+        <h2 id="needs-title">{t('annuaire.needs')}</h2>
+        <ul className="annuaire-needs">
+          <li>
+            <button type="button" aria-pressed={!besoin} onClick={() => go({ besoin: null, page: null })}>
+              <strong>{t('annuaire.allNeeds')}</strong>
+            </button>
+          </li>
+          {needs.map((n) => (
+            <li key={n.id}>
+              <button type="button" aria-pressed={besoin === n.id} onClick={() => go({ besoin: n.id, page: null })}>
+                <strong>{n.need}</strong>
+                <span className="muted">{n.label}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <form className="annuaire-form" onSubmit={onSubmit} role="search" aria-label={t('annuaire.submit')}>
+        <div>
+          <div className="field">
+            <label htmlFor="annuaire-q">{t('annuaire.search')}</label>
+            <span className="help" id="annuaire-q-help">{t('annuaire.searchHelp')}</span>
+            <input id="annuaire-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="annuaire-q-help" autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="annuaire-near">{t('annuaire.near')}</label>
+            <select id="annuaire-near" value={near} onChange={(e) => setNear(e.target.value)}>
+              <option value="">{t('annuaire.nearNone')}</option>
+              {town.neighbourhoods.map((n) => (
+                <option key={n.id} value={n.id}>{n.name}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <fieldset>
+          <legend>{t('annuaire.when')}</legend>
+          {WHEN.map(([value, key]) => (
+            <label key={value} className="native-check">
+              <input
+                type="checkbox"
+                checked={when.includes(value)}
+                onChange={(e) => setWhen(e.target.checked ? [...when, value] : when.filter((w) => w !== value))}
+              />
+              <span>{t(key)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('annuaire.options')}</legend>
+          {(['pass', 'label', 'enfants'] as const).map((k) => (
+            <label key={k} className="native-check">
+              <input type="checkbox" checked={flags[k]} onChange={(e) => setFlags({ ...flags, [k]: e.target.checked })} />
+              <span>{t(k === 'enfants' ? 'annuaire.children' : `annuaire.${k}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="annuaire-actions">
+          <Button type="submit">{t('annuaire.submit')}</Button>
+          {need ? <Link to={`/annuaire/guide/${need.id}`}>{t('annuaire.guide')} : {need.label}</Link> : null}
+          <Link to="/annuaire/territoire">{t('annuaire.territory')}</Link>
+        </div>
+      </form>
+
+      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+
+      <div className="annuaire-layout" data-map={showMap ? 'true' : 'false'}>
+        <section aria-labelledby="results-title" aria-busy={loading}>
+          <h2 id="results-title" aria-live="polite">
+            {loading && !result
+              ? t('annuaire.loading')
+              : result && place
+                ? t('annuaire.resultsNear', { n: result.total, place })
+                : t('annuaire.results', { n: result?.total ?? 0 })}
+          </h2>
+          {result?.mots.length ? <p className="muted">{t('annuaire.correctedWords', { words: result.mots.join(' ') })}</p> : null}
+          <p className="no-print">
+            <Button variant="secondary" onPress={() => setShowMap(!showMap)} aria-expanded={showMap}>
+              {showMap ? t('annuaire.hideMap') : t('annuaire.showMap')}
+            </Button>
+          </p>
+          {result && result.total === 0 ? <p>{t('annuaire.noResult')}</p> : null}
+          <ol className="annuaire-results" aria-label={t('annuaire.list')}>
+            {result?.services.map((s) => (
+              <li key={s.id}>
+                <ServiceCard s={s} />
+              </li>
+            ))}
+          </ol>
+          {pages > 1 ? (
+            <nav className="annuaire-pager" aria-label={t('annuaire.page', { page, pages })}>
+              {page > 1 ? <Button variant="secondary" onPress={() => go({ page: String(page - 1) })}>{t('annuaire.previous')}</Button> : null}
+              <span>{t('annuaire.page', { page, pages })}</span>
+              {page < pages ? <Button variant="secondary" onPress={() => go({ page: String(page + 1) })}>{t('annuaire.next')}</Button> : null}
+            </nav>
+          ) : null}
+        </section>
+        {showMap ? (
+          <section className="annuaire-map-col no-print" aria-labelledby="map-title">
+            <h2 id="map-title">{t('annuaire.map')}</h2>
+            <p className="muted small">{t('annuaire.mapHelp')}</p>
+            <Suspense fallback={<p>{t('annuaire.loading')}</p>}>
+              <ServiceMap services={result?.services ?? []} center={town.center} label={t('annuaire.map')} />
+            </Suspense>
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/** A partner keeps their own listing current: contact, hours, Pass, children access, services' hours. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Alert, Button, DemoBadge, FormErrors, PageHeader, RequireRole } from '../../ui';
+import './annuaire.css';
+import messages from './messages';
+import { frenchDate, type ServiceSummary } from './types';
+
+registerMessages('annuaire', messages);
+
+interface Listing {
+  id: string;
+  nom: string;
+  description: string | null;
+  adresse: string | null;
+  code_postal: string | null;
+  commune: string | null;
+  telephone: string | null;
+  courriel: string | null;
+  site_web: string | null;
+  horaires_accueil: string | null;
+  pass_famille_solo: boolean;
+  pass_famille_solo_avantage: string | null;
+  coin_enfants: boolean;
+  poussettes: boolean;
+  langues: string[];
+  date_verification: string | null;
+  demo: boolean;
+  stale: boolean;
+  services: ServiceSummary[];
+}
+
+const TEXT_FIELDS = [
+  ['telephone', 'annuaire.phone'],
+  ['courriel', 'annuaire.email'],
+  ['site_web', 'annuaire.website'],
+  ['adresse', 'annuaire.address'],
+  ['horaires_accueil', 'annuaire.hours'],
+  ['pass_famille_solo_avantage', 'annuaire.passDetails'],
+] as const;
+
+function Editor() {
+  const t = useT();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [form, setForm] = useState<Record<string, string | boolean>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  const load = (l: Listing) => {
+    setListing(l);
+    setForm({
+      telephone: l.telephone ?? '',
+      courriel: l.courriel ?? '',
+      site_web: l.site_web ?? '',
+      adresse: l.adresse ?? '',
+      horaires_accueil: l.horaires_accueil ?? '',
+      pass_famille_solo_avantage: l.pass_famille_solo_avantage ?? '',
+      description: l.description ?? '',
+      langues: l.langues.join(', '),
+      pass_famille_solo: l.pass_famille_solo,
+      coin_enfants: l.coin_enfants,
+      poussettes: l.poussettes,
+      ...Object.fromEntries(l.services.map((s) => [`svc:${s.id}`, s.horaires?.osm ?? ''])),
+    });
+  };
+  useEffect(() => {
+    api.get<Listing>('/api/annuaire/ma-fiche').then(load, setError);
+  }, []);
+  if (!listing) return error ? <FormErrors error={error} /> : <p>{t('annuaire.loading')}</p>;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setNotice('');
+    try {
+      const body: Record<string, unknown> = {};
+      for (const [k] of TEXT_FIELDS) body[k] = (form[k] as string) || null;
+      body.description = (form.description as string) || null;
+      body.langues = String(form.langues).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+      for (const k of ['pass_famille_solo', 'coin_enfants', 'poussettes']) body[k] = form[k];
+      for (const s of listing.services) {
+        const h = form[`svc:${s.id}`] as string;
+        if (h !== (s.horaires?.osm ?? '')) await api.patch(`/api/annuaire/services/${s.id}`, { horaires_accueil: h || null });
+      }
+      load(await api.patch<Listing>(`/api/annuaire/structures/${listing.id}`, body));
+      setNotice(t('annuaire.saved'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const confirm = async () => {
+    setError(null);
+    try {
+      load(await api.post<Listing>(`/api/annuaire/structures/${listing.id}/verification`));
+      setNotice(t('annuaire.confirmed'));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const fieldError = (k: string) => (error instanceof ApiError ? error.field(k) : undefined);
+
+  return (
+    <>
+      <h2>{listing.nom} {listing.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}</h2>
+      {listing.stale ? <Alert tone="warning">{t('annuaire.stale')}</Alert> : null}
+      {listing.date_verification ? <p className="muted">{t('annuaire.checked', { date: frenchDate(listing.date_verification) })}</p> : null}
+      {notice ? <Alert tone="success" live>{notice}</Alert> : null}
+      <FormErrors error={error} />
+      <p><Button variant="secondary" onPress={confirm}>{t('annuaire.confirm')}</Button></p>
+      <form onSubmit={save} noValidate>
+        {TEXT_FIELDS.map(([k, label]) => (
+          <div className="field" key={k}>
+            <label htmlFor={`f-${k}`}>{t(label)}</label>
+            {k === 'horaires_accueil' ? <span className="help" id="f-hours-help">{t('annuaire.hoursHelp')}</span> : null}
+            <input id={`f-${k}`} value={form[k] as string} onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+              aria-describedby={k === 'horaires_accueil' ? 'f-hours-help' : undefined} aria-invalid={fieldError(k) ? true : undefined} />
+            {fieldError(k) ? <span className="error">{fieldError(k)}</span> : null}
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor="f-description">{t('annuaire.description')}</label>
+          <textarea id="f-description" value={form.description as string} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-langues">{t('annuaire.languagesField')}</label>
+          <input id="f-langues" value={form.langues as string} onChange={(e) => setForm({ ...form, langues: e.target.value })} />
+        </div>
+        {(['pass_famille_solo', 'coin_enfants', 'poussettes'] as const).map((k) => (
+          <label key={k} className="native-check" style={{ display: 'flex', gap: '0.5rem', margin: '0.5rem 0' }}>
+            <input type="checkbox" checked={form[k] as boolean} onChange={(e) => setForm({ ...form, [k]: e.target.checked })} />
+            <span>{t(k === 'pass_famille_solo' ? 'annuaire.pass' : k === 'coin_enfants' ? 'annuaire.coinEnfants' : 'annuaire.poussettes')}</span>
+          </label>
+        ))}
+        <h3>{t('annuaire.services')}</h3>
+        {listing.services.map((s) => (
+          <div className="field" key={s.id}>
+            <label htmlFor={`svc-h-${s.id}`}>{t('annuaire.serviceHours', { name: s.nom })}</label>
+            <input id={`svc-h-${s.id}`} value={form[`svc:${s.id}`] as string} onChange={(e) => setForm({ ...form, [`svc:${s.id}`]: e.target.value })} />
+          </div>
+        ))}
+        <Button type="submit">{t('annuaire.save')}</Button>
+      </form>
+    </>
+  );
+}
+
+export default function PartnerPage() {
+  const t = useT();
+  return (
+    <div className="annuaire">
+      <PageHeader title={t('annuaire.partnerTitle')} intro={t('annuaire.partnerIntro')} />
+      <RequireRole roles={['partner']}>
+        <Editor />
+      </RequireRole>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/** One service as a family reads it: status, hours, how to go, phone, badges. */
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useTown } from '../../app/town';
+import { DemoBadge } from '../../ui';
+import { frenchDate, LANGUAGE_NAMES, type ServiceSummary } from './types';
+
+export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceSummary; headingLevel?: 2 | 3; full?: boolean }) {
+  const t = useT();
+  const town = useTown();
+  const H = `h${headingLevel}` as 'h2' | 'h3';
+  const quartier = town.neighbourhoods.find((n) => n.id === s.quartier)?.name;
+  const address = [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return (
+    <article className="annuaire-card" aria-labelledby={`svc-${s.id}`}>
+      <H id={`svc-${s.id}`} className="annuaire-card-title">
+        {full ? s.nom : <Link to={`/annuaire/services/${s.id}`}>{s.nom}</Link>}
+      </H>
+      <p className="muted annuaire-structure">{t('annuaire.structure', { name: s.structure.nom })}</p>
+      <p className="annuaire-badges">
+        {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
+        {s.horaires ? (
+          <span className="badge" data-tone={s.horaires.ouvert_maintenant ? 'success' : 'neutral'}>{s.horaires.statut}</span>
+        ) : null}
+        {s.pass_famille_solo ? <span className="badge" data-tone="accent">{t('annuaire.passBadge')}</span> : null}
+        {s.label_ville_solidaire ? <span className="badge" data-tone="accent">{t('annuaire.labelBadge')}</span> : null}
+        {s.accessible_enfants.coin_enfants || s.accessible_enfants.poussettes ? <span className="badge">{t('annuaire.childrenBadge')}</span> : null}
+      </p>
+      {full ? <p>{s.description}</p> : <p className="annuaire-desc">{s.description}</p>}
+      <dl className="annuaire-facts">
+        {address ? (
+          <>
+            <dt>{t('annuaire.howToGo')}</dt>
+            <dd>
+              {address}
+              {quartier ? ` (${quartier})` : ''}
+              {s.distance_m !== null ? ` — ${t('annuaire.distance', { km: (s.distance_m / 1000).toFixed(1).replace('.', ',') })}` : ''}
+              {s.latitude !== null && s.longitude !== null ? (
+                <>
+                  <br />
+                  <a href={`https://www.openstreetmap.org/directions?to=${s.latitude}%2C${s.longitude}`} rel="noopener" target="_blank">{t('annuaire.route')}</a>
+                  {' · '}
+                  <a href={`geo:${s.latitude},${s.longitude}`}>{t('annuaire.openInMaps')}</a>
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        {s.telephone ? (
+          <>
+            <dt>{t('annuaire.phone')}</dt>
+            <dd><a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: s.telephone })}>{s.telephone}</a></dd>
+          </>
+        ) : null}
+        {s.pass_famille_solo_avantage ? (
+          <>
+            <dt>{t('annuaire.passDetails')}</dt>
+            <dd>{s.pass_famille_solo_avantage}</dd>
+          </>
+        ) : null}
+        {s.frais ? (
+          <>
+            <dt>{s.frais === 'gratuit' ? t('annuaire.free') : t('annuaire.paying')}</dt>
+            <dd>{s.frais_precisions ?? ''}</dd>
+          </>
+        ) : null}
+      </dl>
+      {s.horaires ? (
+        <details className="annuaire-hours" open={full}>
+          <summary>{t('annuaire.hours')}</summary>
+          <table>
+            <caption className="visually-hidden">{t('annuaire.serviceHours', { name: s.nom })}</caption>
+            <tbody>
+              {s.horaires.semaine.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{d.day}</th>
+                  <td>{d.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+      {full && s.langues.length ? <p>{t('annuaire.languages', { list: s.langues.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ') })}</p> : null}
+      {full && (s.accessible_enfants.coin_enfants || s.accessible_enfants.poussettes) ? (
+        <ul>
+          {s.accessible_enfants.coin_enfants ? <li>{t('annuaire.coinEnfants')}</li> : null}
+          {s.accessible_enfants.poussettes ? <li>{t('annuaire.poussettes')}</li> : null}
+        </ul>
+      ) : null}
+      {full && s.conditions_acces ? (
+        <p><strong>{t('annuaire.conditions')} : </strong>{s.conditions_acces}</p>
+      ) : null}
+      {s.stale ? <p className="annuaire-stale" role="note">{t('annuaire.stale')}</p> : null}
+      {s.date_verification ? <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification) })}</p> : null}
+    </article>
+  );
+}

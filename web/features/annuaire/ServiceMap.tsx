@@ -1,0 +1,97 @@
+/**
+ * The map beside the list (its own lazy chunk, with Leaflet). No tile server: the base
+ * map is the town's own GeoJSON (commune outline, river, neighbourhoods). Markers are
+ * clustered on a grid that follows the zoom. The list stays the accessible reference.
+ */
+import { useEffect, useRef } from 'react';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { cellForZoom, gridCluster } from '../../../src/modules/annuaire/geo';
+import { api } from '../../app/api';
+import type { ServiceSummary } from './types';
+
+interface Point {
+  lat: number;
+  lon: number;
+  s: ServiceSummary;
+}
+
+type Feature = { properties: { kind?: string; name?: string; id?: string }; geometry: unknown };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export default function ServiceMap({ services, center, label }: { services: ServiceSummary[]; center: [number, number]; label: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const markers = useRef<L.LayerGroup | null>(null);
+  const points = useRef<Point[]>([]);
+
+  const draw = () => {
+    const m = map.current;
+    const layer = markers.current;
+    if (!m || !layer) return;
+    layer.clearLayers();
+    for (const c of gridCluster(points.current, cellForZoom(m.getZoom()))) {
+      if (c.items.length === 1) {
+        const s = c.items[0].s;
+        L.circleMarker(c.center, { radius: 9, color: '#fff', weight: 2, fillColor: s.horaires?.ouvert_maintenant ? '#1f6f43' : '#1d4f91', fillOpacity: 1 })
+          .bindPopup(`<a href="/annuaire/services/${s.id}">${escapeHtml(s.nom)}</a><br>${escapeHtml(s.adresse ?? '')}${s.horaires ? `<br>${escapeHtml(s.horaires.statut)}` : ''}`)
+          .addTo(layer);
+      } else {
+        const n = c.items.length;
+        const size = n < 10 ? 34 : 42;
+        L.marker(c.center, {
+          icon: L.divIcon({ className: 'annuaire-cluster', html: String(n), iconSize: [size, size] }),
+          title: `${n} services : cliquer pour zoomer`,
+          keyboard: true,
+        })
+          .on('click', () => m.setView(c.center, Math.min(18, m.getZoom() + 2)))
+          .addTo(layer);
+      }
+    }
+  };
+
+  useEffect(() => {
+    if (!el.current || map.current) return;
+    const m = L.map(el.current, { center, zoom: 13, minZoom: 11, maxZoom: 18 });
+    m.attributionControl.setPrefix(false).addAttribution('Fond de carte : contours de démonstration (Relais)');
+    map.current = m;
+    api.get<{ features: Feature[] }>('/api/town/neighbourhoods.geojson').then((gj) => {
+      const base = L.geoJSON(gj as never, {
+        interactive: false,
+        style: (f) => {
+          const kind = (f?.properties as Feature['properties'])?.kind;
+          if (kind === 'commune') return { color: '#8892a6', weight: 1, fillColor: '#ffffff', fillOpacity: 1 };
+          if (kind === 'riviere') return { color: '#5b8fd6', weight: 5, opacity: 0.8 };
+          return { color: '#1d4f91', weight: 1.5, dashArray: '4 3', fillColor: '#dfe7f5', fillOpacity: 0.55 };
+        },
+      }).addTo(m);
+      base.bringToBack();
+      for (const f of gj.features) {
+        if (f.properties.kind !== 'quartier') continue;
+        const layer = L.geoJSON(f as never);
+        L.tooltip({ permanent: true, direction: 'center', className: 'annuaire-hood-label' })
+          .setLatLng(layer.getBounds().getCenter())
+          .setContent(escapeHtml(f.properties.name ?? ''))
+          .addTo(m);
+      }
+    }, () => {});
+    markers.current = L.layerGroup().addTo(m);
+    m.on('zoomend', draw);
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    points.current = services.filter((s) => s.latitude !== null && s.longitude !== null).map((s) => ({ lat: s.latitude!, lon: s.longitude!, s }));
+    draw();
+    const m = map.current;
+    if (m && points.current.length) {
+      m.fitBounds(L.latLngBounds(points.current.map((p) => [p.lat, p.lon] as [number, number])).pad(0.2), { maxZoom: 15 });
+    }
+  }, [services]);
+
+  return <div ref={el} className="annuaire-map" role="region" aria-label={label} />;
+}
