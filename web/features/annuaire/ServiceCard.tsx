@@ -3,7 +3,7 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { DemoBadge } from '../../ui';
-import { frenchDate, LANGUAGE_NAMES, type ServiceSummary } from './types';
+import { displayPhone, frenchDate, LANGUAGE_NAMES, type ServiceSummary } from './types';
 
 export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceSummary; headingLevel?: 2 | 3; full?: boolean }) {
   const t = useT();
@@ -49,7 +49,7 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         {s.telephone ? (
           <>
             <dt>{t('annuaire.phone')}</dt>
-            <dd><a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: s.telephone })}>{s.telephone}</a></dd>
+            <dd><a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: displayPhone(s.telephone) })}>{displayPhone(s.telephone)}</a></dd>
           </>
         ) : null}
         {s.pass_famille_solo_avantage ? (
@@ -60,8 +60,8 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         ) : null}
         {s.frais ? (
           <>
-            <dt>{s.frais === 'gratuit' ? t('annuaire.free') : t('annuaire.paying')}</dt>
-            <dd>{s.frais_precisions ?? ''}</dd>
+            <dt>{t('annuaire.price')}</dt>
+            <dd>{s.frais === 'gratuit' ? t('annuaire.free') : t('annuaire.paying')}{s.frais_precisions ? ` — ${s.frais_precisions}` : ''}</dd>
           </>
         ) : null}
       </dl>

@@ -69,9 +69,10 @@ export default function ServiceMap({ services, center, label }: { services: Serv
       base.bringToBack();
       for (const f of gj.features) {
         if (f.properties.kind !== 'quartier') continue;
-        const layer = L.geoJSON(f as never);
-        L.tooltip({ permanent: true, direction: 'center', className: 'annuaire-hood-label' })
-          .setLatLng(layer.getBounds().getCenter())
+        // Name along the top edge, so it never hides the markers near the centre.
+        const b = L.geoJSON(f as never).getBounds();
+        L.tooltip({ permanent: true, direction: 'center', className: 'annuaire-hood-label', interactive: false })
+          .setLatLng([b.getNorth() - (b.getNorth() - b.getSouth()) * 0.12, b.getCenter().lng])
           .setContent(escapeHtml(f.properties.name ?? ''))
           .addTo(m);
       }

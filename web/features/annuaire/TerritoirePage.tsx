@@ -74,7 +74,7 @@ export default function TerritoirePage() {
             <figure style={{ margin: 0 }}>
               {svg && geo ? (
                 <svg viewBox={`0 0 ${svg.W} ${svg.H}`} aria-hidden="true" focusable="false" style={{ width: '100%', height: 'auto', background: '#fff' }}>
-                  {geo.features.map((f, i) => {
+                  {[...geo.features].sort((a, b) => Number(b.properties.kind === 'commune') - Number(a.properties.kind === 'commune')).map((f, i) => {
                     if (f.geometry.type !== 'Polygon') return null;
                     const pts = f.geometry.coordinates[0].map(svg.project).join(' ');
                     if (f.properties.kind === 'commune') return <polygon key={i} points={pts} fill="#fafafa" stroke="#8892a6" />;
@@ -108,8 +108,8 @@ export default function TerritoirePage() {
                   <tr>
                     <th scope="col">Quartier</th>
                     <th scope="col" style={{ textAlign: 'end' }}>Familles monoparentales</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Sous le seuil de pauvreté</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Enfants de moins de 11 ans</th>
+                    <th scope="col" style={{ textAlign: 'end' }}>Taux de pauvreté</th>
+                    <th scope="col" style={{ textAlign: 'end' }}>Enfants &lt; 11 ans</th>
                     <th scope="col" style={{ textAlign: 'end' }}>Nombre</th>
                     <th scope="col" style={{ textAlign: 'end' }}>Pour 1 000</th>
                     <th scope="col">Soit</th>

@@ -47,6 +47,7 @@ export default {
     coinEnfants: 'Coin enfants',
     poussettes: 'Accès poussettes',
     languages: 'Langues parlées : {list}',
+    price: 'Tarif',
     free: 'Gratuit',
     paying: 'Payant',
     checked: 'Fiche vérifiée le {date}',

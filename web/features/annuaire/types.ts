@@ -56,3 +56,10 @@ export function frenchDate(iso: string | null): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** French numbers as people write them: +33322000000 → 03 22 00 00 00. */
+export function displayPhone(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  const national = digits.startsWith('+33') ? `0${digits.slice(3)}` : digits;
+  return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : phone;
+}
