@@ -52,8 +52,13 @@ export function formatDay(n: DayNumber): string {
   return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+const TABLE_FROM = monthIndex(1900, 1);
+const TABLE_TO = monthIndex(2101, 1);
+const FIRST_DAYS = new Int32Array(TABLE_TO - TABLE_FROM);
+for (let m = TABLE_FROM; m < TABLE_TO; m++) FIRST_DAYS[m - TABLE_FROM] = dayNumber(yearOf(m), monthOf(m), 1);
+
 export function firstDay(m: MonthIndex): DayNumber {
-  return dayNumber(yearOf(m), monthOf(m), 1);
+  return m >= TABLE_FROM && m < TABLE_TO ? FIRST_DAYS[m - TABLE_FROM]! : dayNumber(yearOf(m), monthOf(m), 1);
 }
 
 /** Age in whole years on the first day of month `m` (OpenFisca `age`). */

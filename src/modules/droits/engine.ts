@@ -11,8 +11,11 @@ import type { Explanation } from './explain';
 import { type BenefitKey, explainAll } from './explanations';
 import { type Household, type HouseholdInput, type PeriodBounds, type ZoneLookup, parseHousehold } from './household';
 import { loadLegislation, loadZones } from './legislation-files';
-import { f32, toCents } from './money';
+import { toCents } from './money';
 import type { Legislation } from './parameters';
+
+/** float32 storage of the reference model (local alias: hot path). */
+const f32 = Math.fround;
 
 export const BENEFIT_KEYS: readonly BenefitKey[] = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'];
 /** Benefits on which the CAF withholds CRDS (RSA is exempt; housing aid is already net). */

@@ -19,6 +19,8 @@ export interface Explanation {
 /** Collects steps; formulas call it only when an explanation is wanted (null otherwise). */
 export class Tracer {
   readonly steps: Step[] = [];
+  /** A legal reference is written once per explanation, on the first step that uses it. */
+  private readonly referenced = new Set<string>();
   constructor(private readonly referenceOf: (parameter: string) => string | undefined) {}
 
   step(label: string, value: Step['value'], parameter?: string): void {
@@ -26,12 +28,16 @@ export class Tracer {
     if (parameter) {
       s.parameter = parameter;
       const ref = this.referenceOf(parameter);
-      if (ref) s.reference = ref;
+      if (ref && !this.referenced.has(ref)) {
+        s.reference = ref;
+        this.referenced.add(ref);
+      }
     }
     this.steps.push(s);
   }
 
   take(): Step[] {
+    this.referenced.clear();
     return this.steps.splice(0, this.steps.length);
   }
 }

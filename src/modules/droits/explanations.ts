@@ -18,10 +18,7 @@ export type BenefitKey = 'asf' | 'af' | 'cf' | 'rsa' | 'ppa' | 'aide_logement' |
 export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, Explanation> {
   const M = c.household.period;
   const day = firstDay(M);
-  const t = new Tracer((name) => {
-    const ref = L.describe(name, day).reference;
-    return ref ? (ref.href ? `${ref.title} — ${ref.href}` : ref.title) : undefined;
-  });
+  const t = new Tracer((name) => L.referenceText(name, day));
   const f = c.family;
   const res = f.resources;
 

@@ -36,14 +36,27 @@ const MAJORATION_REFORM_MONTH = monthIndex(2026, 3);
 const MAJORATION_PIVOT_BIRTH = dayNumber(2012, 3, 1);
 const MAJORATION_OLD_AGE = 14;
 
+const agesCache = new WeakMap<Household, Map<MonthIndex, number[]>>();
+
+/** Children's ages on the first day of month m (memoised per household). */
 export function ages(h: Household, m: MonthIndex): number[] {
-  return h.children.map((c) => ageYears(c.birth, m));
+  let byMonth = agesCache.get(h);
+  if (!byMonth) {
+    byMonth = new Map();
+    agesCache.set(h, byMonth);
+  }
+  let a = byMonth.get(m);
+  if (!a) {
+    a = h.children.map((c) => ageYears(c.birth, m));
+    byMonth.set(m, a);
+  }
+  return a;
 }
 
 /** The reference model infers a pregnancy when the youngest child is born within the next 6 months. */
 export function expecting(h: Household, m: MonthIndex): boolean {
-  if (h.children.length === 0) return false;
-  const youngest = Math.min(...h.children.map((c) => ageMonths(c.birth, m)));
+  let youngest = Infinity;
+  for (const c of h.children) youngest = Math.min(youngest, ageMonths(c.birth, m));
   return youngest < 0 && youngest > -6;
 }
 

@@ -10,8 +10,11 @@
 import { type MonthIndex, firstDay, monthIndex, yearOf } from './dates';
 import { ages, expecting } from './famille';
 import type { Household, Zone } from './household';
-import { f32, npRound, npRound32 } from './money';
+import { npRound, npRound32 } from './money';
 import type { Legislation, Params } from './parameters';
+
+/** float32 storage of the reference model (local alias: hot path). */
+const f32 = Math.fround;
 
 export interface HousingResources {
   salaries: number;
@@ -53,8 +56,14 @@ export interface HousingMonth {
   amount: number;
 }
 
+const zoneKeyCache = new Map<string, string[]>();
 function zoneValue(P: Params, pattern: string, zone: Zone): number {
-  return P.logement[pattern.replace('#', String(zone))]!;
+  let keys = zoneKeyCache.get(pattern);
+  if (!keys) {
+    keys = ['', '1', '2', '3'].map((z) => pattern.replace('#', z));
+    zoneKeyCache.set(pattern, keys);
+  }
+  return P.logement[keys[zone]!]!;
 }
 
 export function housingDependants(h: Household, m: MonthIndex, P: Params): number {

@@ -174,6 +174,18 @@ export class Legislation {
     return out as Params;
   }
 
+  private readonly referenceCache = new Map<string, string | undefined>();
+
+  /** "Title — link" of the legal reference in force on `day` (memoised). */
+  referenceText(name: string, day: DayNumber): string | undefined {
+    const key = `${name}@${day}`;
+    if (this.referenceCache.has(key)) return this.referenceCache.get(key);
+    const ref = this.describe(name, day).reference;
+    const text = ref ? (ref.href ? `${ref.title} — ${ref.href}` : ref.title) : undefined;
+    this.referenceCache.set(key, text);
+    return text;
+  }
+
   describe(name: string, day: DayNumber): { label: string; unit: string; reference?: ParameterReference } {
     const s = this.series.get(name);
     if (!s) throw new Error(`paramètre inconnu ${name}`);

@@ -8,9 +8,12 @@ import { type MonthIndex, ageYears } from './dates';
 import type { FamilyMonth } from './famille';
 import { ages } from './famille';
 import type { Household } from './household';
-import { f32, npRound } from './money';
+import { npRound } from './money';
 import type { Legislation } from './parameters';
 import { type FamilyBenefitsCounted, familyBenefitsCounted, housingForfait, majoreEligible, rsaChildren } from './rsa';
+
+/** float32 storage of the reference model (local alias: hot path). */
+const f32 = Math.fround;
 
 export interface PpaFictiveMonth {
   month: MonthIndex;

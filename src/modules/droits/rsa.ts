@@ -9,8 +9,10 @@ import { type MonthIndex, ageYears } from './dates';
 import type { FamilyMonth } from './famille';
 import { ages, expecting } from './famille';
 import type { Household } from './household';
-import { f32 } from './money';
 import type { Legislation, Params } from './parameters';
+
+/** float32 storage of the reference model (local alias: hot path). */
+const f32 = Math.fround;
 
 export interface HousingBenefitInKind {
   /** Housing aid of the month (0 when none). */
