@@ -1,0 +1,197 @@
+/** Results of a questionnaire: a chart and table per question, cross-tab (by neighbourhood first), filters, exports. */
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { Button } from '../../ui/Button';
+import { Alert, DemoBadge, PageHeader } from '../../ui/display';
+import { SelectField } from '../../ui/fields';
+import { RequireRole } from '../../ui/RequireRole';
+import { neighbourhoodQuestion, themesOf } from '../../../src/modules/diagnostic/model';
+import messages from './messages';
+import { QuestionResult } from './QuestionResult';
+import type { Question, Results } from './types';
+import './diagnostic.css';
+
+registerMessages('diagnostic', messages);
+
+function valuesOf(q: Question | undefined): string[] {
+  if (!q) return [];
+  if ('options' in q) return q.options;
+  if (q.type === 'scale') return Array.from({ length: q.max - q.min + 1 }, (_, i) => String(q.min + i));
+  return [];
+}
+
+function ResultsView({ id }: { id: string }) {
+  const t = useT();
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [by, setBy] = useState<string | null>(null);
+  const [filters, setFilters] = useState<string[]>([]);
+  const [fq, setFq] = useState('');
+  const [fv, setFv] = useState('');
+  const [pdf, setPdf] = useState(false);
+
+  const query = useMemo(() => {
+    const p = new URLSearchParams();
+    if (by) p.set('by', by);
+    for (const f of filters) p.append('filter', f);
+    return p.toString();
+  }, [by, filters]);
+
+  useEffect(() => {
+    api.get<{ pdf: boolean }>('/api/diagnostic/capabilities').then((c) => setPdf(c.pdf), () => setPdf(false));
+  }, []);
+
+  useEffect(() => {
+    api
+      .get<Results>(`/api/diagnostic/questionnaires/${id}/results${query ? `?${query}` : ''}`)
+      .then((r) => {
+        setResults(r);
+        setError(null);
+        // Cross-tabulate by neighbourhood first.
+        if (by === null) setBy(neighbourhoodQuestion(r.questionnaire.definition)?.id ?? '');
+      })
+      .catch((e) => setError(e));
+  }, [id, query]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!results) return <>{error ? <Alert tone="error" title={error.message} /> : <p>{t('diagnostic.loading')}</p>}</>;
+  const def = results.questionnaire.definition;
+  const a = results.analysis;
+  const byQuestion = def.questions.find((q) => q.id === a.by_question);
+  const groupable = def.questions.filter((q) => q.type !== 'text' && q.type !== 'number');
+  const profile = def.questions.filter((q) => q.profile);
+  const profileIds = new Set(profile.map((q) => q.id));
+  const sections = themesOf(def, t('diagnostic.otherQuestions'))
+    .map((s) => ({ ...s, questions: s.questions.filter((q) => !profileIds.has(q.id)) }))
+    .filter((s) => s.questions.length);
+  const report = (format: string) => `/api/diagnostic/questionnaires/${id}/report?format=${format}${query ? `&${query}` : ''}`;
+  const filterQuestion = def.questions.find((q) => q.id === fq);
+  const render = (q: Question) => (a.questions[q.id] ? <QuestionResult key={q.id} q={q} r={a.questions[q.id]!} analysis={a} byLabel={byQuestion?.label ?? null} /> : null);
+
+  return (
+    <>
+      <PageHeader title={t('diagnostic.resultsTitle', { title: results.questionnaire.title })}>
+        <p>
+          <Link to="/diagnostic">{t('diagnostic.back')}</Link>
+        </p>
+      </PageHeader>
+      <p>
+        <strong>{t('diagnostic.respondents', { n: a.n_respondents })}</strong>
+        {results.questionnaire.source ? (
+          <>
+            {' '}
+            · {t('diagnostic.source', { source: results.questionnaire.source })} <DemoBadge />
+          </>
+        ) : null}
+      </p>
+      {error ? <Alert tone="error" title={error.message} live /> : null}
+
+      <section className="card diag-controls" aria-label={t('diagnostic.by')}>
+        <SelectField
+          label={t('diagnostic.by')}
+          name="by"
+          value={by ?? ''}
+          onChange={(v) => setBy(v)}
+          options={[{ value: '', label: t('diagnostic.byNone') }, ...groupable.map((q) => ({ value: q.id, label: q.label }))]}
+        />
+        <div className="row">
+          <SelectField
+            label={t('diagnostic.filterQuestion')}
+            name="filter-question"
+            value={fq}
+            onChange={(v) => {
+              setFq(v);
+              setFv('');
+            }}
+            options={[{ value: '', label: '—' }, ...groupable.map((q) => ({ value: q.id, label: q.label }))]}
+          />
+          {filterQuestion ? (
+            <SelectField
+              label={t('diagnostic.filterValue')}
+              name="filter-value"
+              value={fv}
+              onChange={setFv}
+              options={[{ value: '', label: '—' }, ...valuesOf(filterQuestion).map((v) => ({ value: v, label: v }))]}
+            />
+          ) : null}
+          <Button
+            variant="secondary"
+            isDisabled={!fq || fv === ''}
+            onPress={() => {
+              setFilters([...filters, `${fq}=${fv}`]);
+              setFq('');
+              setFv('');
+            }}
+          >
+            {t('diagnostic.filterAdd')}
+          </Button>
+        </div>
+        <div>
+          <span>{t('diagnostic.filters')} : </span>
+          {filters.length ? (
+            <ul className="diag-chips">
+              {filters.map((f) => (
+                <li key={f}>
+                  {f}{' '}
+                  <Button variant="ghost" aria-label={t('diagnostic.filterRemove', { label: f })} onPress={() => setFilters(filters.filter((x) => x !== f))}>
+                    ✕
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">{t('diagnostic.filterNone')}</span>
+          )}
+        </div>
+        <ul className="diag-actions diag-exports">
+          <li>
+            <a className="btn" data-variant="secondary" href={report('html')} download>
+              {t('diagnostic.exportHtml')}
+            </a>
+          </li>
+          {pdf ? (
+            <li>
+              <a className="btn" data-variant="secondary" href={report('pdf')} download>
+                {t('diagnostic.exportPdf')}
+              </a>
+            </li>
+          ) : null}
+          <li>
+            <a className="btn" data-variant="secondary" href={report('md')} download>
+              {t('diagnostic.exportMd')}
+            </a>
+          </li>
+          <li>
+            <a className="btn" data-variant="secondary" href={`/api/diagnostic/questionnaires/${id}/responses.csv`} download>
+              {t('diagnostic.exportCsv')}
+            </a>
+          </li>
+        </ul>
+        {!pdf ? <p className="muted">{t('diagnostic.noPdf')}</p> : null}
+      </section>
+
+      {profile.length ? (
+        <section aria-labelledby="diag-profile">
+          <h2 id="diag-profile">{t('diagnostic.profile')}</h2>
+          {profile.map(render)}
+        </section>
+      ) : null}
+      {sections.map((s, i) => (
+        <section key={s.theme} aria-labelledby={`diag-sec-${i}`}>
+          <h2 id={`diag-sec-${i}`}>{s.theme}</h2>
+          {s.questions.map(render)}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export default function ResultsPage() {
+  const { id } = useParams();
+  return (
+    <RequireRole roles={['coordinator', 'admin']}>
+      <ResultsView id={id!} />
+    </RequireRole>
+  );
+}
