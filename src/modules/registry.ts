@@ -9,6 +9,7 @@ import { diagnosticModule } from './diagnostic/diagnostic.module';
 import { droitsModule } from './droits/droits.module';
 import { annuaireModule } from './annuaire/annuaire.module';
 import { dossiersModule } from './dossiers/dossiers.module';
+import { droitsPotentialModule } from './droits/potential/potential.module';
 // end module imports
 
 export const modules: ModuleDef[] = [
@@ -17,5 +18,6 @@ export const modules: ModuleDef[] = [
   droitsModule,
   annuaireModule,
   dossiersModule,
+  droitsPotentialModule,
   // end module list
 ];
