@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
 
 let env: TestEnv;
+/** The harness's clock is a fixed clock (see createTestEnv). */
+const setClock = (iso: string) => (env.clock as unknown as { set(v: string): void }).set(iso);
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
 });
@@ -76,9 +78,9 @@ describe('the family file', () => {
     expect(log.filter((a: any) => a.action === 'dossiers/opened')[0]).toMatchObject({ reason: 'Rendez-vous aide alimentaire', actorRole: 'agent' });
     expect(log.some((a: any) => a.action === 'dossiers/accessed')).toBe(true);
     // Grant expires after 8 hours.
-    env.clock.set('2026-03-10T19:00:00+01:00');
+    setClock('2026-03-10T19:00:00+01:00');
     expect((await agent.get(`/api/dossiers/households/${hid}`)).statusCode).toBe(403);
-    env.clock.set('2026-03-10T10:00:00+01:00');
+    setClock('2026-03-10T10:00:00+01:00');
   });
 
   it('a partner sees only consented parts, only while consent holds; orientation round trip', async () => {

@@ -11,6 +11,8 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../platform/tes
 import { registerRetentionProvider, unregisterExtension } from './extensions';
 
 let env: TestEnv;
+/** The harness's clock is a fixed clock (see createTestEnv). */
+const setClock = (iso: string) => (env.clock as unknown as { set(v: string): void }).set(iso);
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
 });
@@ -200,9 +202,9 @@ describe('erasure', () => {
     await partner.post(`/api/dossiers/partner/orientations/${o.id}/accept`, { accept: true });
     await partner.post(`/api/dossiers/partner/orientations/${o.id}/outcome`, { outcome: 'accompanied', note: 'Vu deltaprenom' });
     // a renewal and its notification (with the parent's e-mail as recipient)
-    env.clock.set('2026-09-02T08:00:00+02:00');
+    setClock('2026-09-02T08:00:00+02:00');
     await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
-    env.clock.set('2026-10-01T10:00:00+02:00');
+    setClock('2026-10-01T10:00:00+02:00');
     // Sessions expire meanwhile: log in again (the clock moved months ahead).
     await f.client.login(f.client.user.email!);
     await agent.login(agent.user.email!);
@@ -239,9 +241,9 @@ describe('erasure', () => {
     // Before the date, the purge keeps it; after, nothing is left anywhere.
     await env.rt.deps.jobs.runNow('dossiers.purge-retention', {});
     expect(await findEverywhere(['deltafamille'])).toHaveLength(1);
-    env.clock.set('2037-01-01T10:00:00+01:00');
+    setClock('2037-01-01T10:00:00+01:00');
     await env.rt.deps.jobs.runNow('dossiers.purge-retention', {});
     expect(await findEverywhere(f.values)).toEqual([]);
-    env.clock.set('2026-03-10T10:00:00+01:00');
+    setClock('2026-03-10T10:00:00+01:00');
   });
 });

@@ -57,3 +57,12 @@ export async function prefill(ctx: Ctx, householdId: string, formId: string, opt
 export async function readHouseholdAsSystem(q: Queryable, householdId: string, now: Date): Promise<Household | null> {
   return loadHousehold(q, householdId, parisDate(now));
 }
+
+/** Bulk: the neighbourhood id of each household (indicators by neighbourhood). No personal data. */
+export async function householdNeighbourhoods(q: Queryable, householdIds: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (!householdIds.length) return out;
+  const { rows } = await q.query<{ id: string; neighbourhood_id: string | null }>(`SELECT id, neighbourhood_id FROM households WHERE id = ANY($1::uuid[])`, [householdIds]);
+  for (const r of rows) out.set(r.id, r.neighbourhood_id);
+  return out;
+}

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
 
 let env: TestEnv;
+/** The harness's clock is a fixed clock (see createTestEnv). */
+const setClock = (iso: string) => (env.clock as unknown as { set(v: string): void }).set(iso);
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
 });
@@ -21,12 +23,12 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   expect((await parent.get('/api/dossiers/me/renewal')).json().renewal).toBeNull();
   expect((await parent.post('/api/dossiers/me/renewal/confirm', {})).statusCode).toBe(404);
 
-  env.clock.set('2026-08-24T12:00:00+02:00');
+  setClock('2026-08-24T12:00:00+02:00');
   await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
   const db = env.rt.deps.db;
   expect((await db.query(`SELECT count(*)::int AS n FROM household_renewals`)).rows[0].n).toBe(0);
 
-  env.clock.set('2026-08-25T07:00:00+02:00');
+  setClock('2026-08-25T07:00:00+02:00');
   await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
   await env.rt.deps.jobs.runNow('dossiers.open-renewals', {}); // idempotent
   const { rows: notes } = await db.query(`SELECT recipient, body FROM notifications WHERE template = 'dossiers.renewal-open'`);
@@ -49,7 +51,7 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   expect((await parent.get('/api/dossiers/me')).json().household.lastConfirmedAt).toBe('2026-08-25T05:00:00.000Z');
 
   // Next year, a new campaign.
-  env.clock.set('2027-08-25T07:00:00+02:00');
+  setClock('2027-08-25T07:00:00+02:00');
   await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
   expect((await db.query(`SELECT campaign_year FROM household_renewals ORDER BY 1`)).rows.map((x) => x.campaign_year)).toEqual([2026, 2027]);
 });

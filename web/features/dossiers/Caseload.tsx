@@ -1,0 +1,90 @@
+/** The agent's caseload: tasks waiting, families followed, search. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { Button, Card, EmptyState, FormErrors, LinkButton, TextField } from '../../ui';
+import { frDate } from './types';
+
+interface Family { id: string; firstName: string | null; lastName: string | null; neighbourhoodId: string | null; childrenCount: number; openTasks: number; renewalOpen: boolean; children?: string }
+interface Task { id: string; householdId: string; kind: string; label: string; note: string | null; createdAt: string; firstName: string | null; lastName: string | null }
+
+const nameOf = (f: { firstName: string | null; lastName: string | null }) => [f.firstName, f.lastName].filter(Boolean).join(' ') || '—';
+
+export function Caseload() {
+  const t = useT();
+  const [data, setData] = useState<{ families: Family[]; tasks: Task[] } | null>(null);
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<Family[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => api.get<{ families: Family[]; tasks: Task[] }>('/api/dossiers/caseload').then(setData, setError), []);
+  useEffect(() => {
+    load();
+  }, [load]);
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      setFound(await api.post<Family[]>('/api/dossiers/search', { q }));
+    } catch (ex) {
+      setError(ex);
+    }
+  };
+  return (
+    <div className="stack">
+      <FormErrors error={error} />
+      <div className="row">
+        <LinkButton to="/dossier/agent/nouveau">{t('dossiers.newFile')}</LinkButton>
+      </div>
+      <Card title={t('dossiers.search')}>
+        <form onSubmit={search} className="stack" role="search">
+          <TextField label={t('dossiers.searchLabel')} value={q} onChange={setQ} />
+          <Button type="submit">{t('dossiers.searchButton')}</Button>
+        </form>
+        {found ? (
+          found.length ? (
+            <ul className="plain-list">
+              {found.map((f) => (
+                <li key={f.id}>
+                  <Link to={`/dossier/agent/familles/${f.id}`}>{nameOf(f)}</Link> <span className="muted">{f.children ?? ''}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <EmptyState>{t('dossiers.searchNone')}</EmptyState>
+          )
+        ) : null}
+      </Card>
+      <Card title={t('dossiers.tasks')}>
+        {!data ? <p>{t('dossiers.loading')}</p> : data.tasks.length === 0 ? <EmptyState>{t('dossiers.tasksNone')}</EmptyState> : (
+          <ul className="plain-list">
+            {data.tasks.map((k) => (
+              <li key={k.id}>
+                <strong>{k.label}</strong> — <Link to={`/dossier/agent/familles/${k.householdId}`}>{nameOf(k)}</Link> <span className="muted">{frDate(k.createdAt)}</span>
+                {k.note ? <div>{k.note}</div> : null}
+                <Button variant="ghost" onPress={() => api.post(`/api/dossiers/tasks/${k.id}/done`).then(load, setError)}>
+                  {t('dossiers.taskDone')} <span className="visually-hidden">{k.label}</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title={t('dossiers.families')}>
+        {!data ? null : data.families.length === 0 ? <EmptyState>{t('dossiers.familiesNone')}</EmptyState> : (
+          <ul className="plain-list">
+            {data.families.map((f) => (
+              <li key={f.id}>
+                <Link to={`/dossier/agent/familles/${f.id}`}>{nameOf(f)}</Link>{' '}
+                <span className="muted">
+                  {f.openTasks ? t('dossiers.openTasks', { n: f.openTasks }) : ''}
+                  {f.renewalOpen ? ` · ${t('dossiers.renewalPending')}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

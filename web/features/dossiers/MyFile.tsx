@@ -1,0 +1,317 @@
+/** The parent's file: summary, documents, history, sharing, access log, export and erasure. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { formatEuros, useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, SelectField, TextField } from '../../ui';
+import { DateField } from './Why';
+import { frDate, frDateTime, type FieldsInfo, type Household } from './types';
+
+interface Change { id: number; at: string; source: string; field: string; actorName: string | null; actorRole: string | null; oldValue: unknown; newValue: unknown }
+interface Consent { id: string; structureName: string; purposeLabel: string; partLabels: string[]; grantedAt: string; revokedAt: string | null; live: boolean; recordedAtDesk: boolean }
+interface AuditEntry { id: number; at: string; label: string; actorName: string | null; actorRole: string | null; reason: string | null }
+
+const KINDS = ['avis-imposition', 'attestation-caf', 'justificatif-domicile', 'piece-identite', 'jugement-garde', 'bulletin-salaire', 'attestation-pole-emploi', 'autre'];
+
+function fmt(v: unknown, empty: string): string {
+  if (v == null || v === '') return empty;
+  if (typeof v === 'boolean') return v ? 'oui' : 'non';
+  return String(v);
+}
+
+export function Summary({ h }: { h: Household }) {
+  const t = useT();
+  const s = h.situation;
+  return (
+    <dl className="summary">
+      <dt>{t('dossiers.you')}</dt>
+      <dd>{[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {frDate(h.parent.birthDate)} · {h.parent.phone ?? '—'}</dd>
+      <dt>{t('dossiers.children')}</dt>
+      <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') : '—'}</dd>
+      <dt>{t('dossiers.address')}</dt>
+      <dd>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</dd>
+      <dt>{t('dossiers.resources')}</dt>
+      <dd>
+        {s.activity ?? '—'}
+        {s.salaryNetMonthlyCents != null ? ` · ${formatEuros(s.salaryNetMonthlyCents)}` : ''}
+        {h.housing.rentMonthlyCents != null ? ` · ${t('dossiers.rent')} ${formatEuros(h.housing.rentMonthlyCents)}` : ''}
+      </dd>
+      {h.quotient.value != null ? (
+        <>
+          <dt>QF</dt>
+          <dd>{t('dossiers.qfValue', { v: h.quotient.value, source: h.quotient.source === 'entered' ? t('dossiers.qfEnteredSource') : t('dossiers.qfComputed') })}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function Documents({ h, reload }: { h: Household; reload: () => void }) {
+  const t = useT();
+  const [kind, setKind] = useState('attestation-caf');
+  const [label, setLabel] = useState('');
+  const [validUntil, setValidUntil] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      let f = null;
+      if (file) {
+        const buf = new Uint8Array(await file.arrayBuffer());
+        let bin = '';
+        for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+        f = { name: file.name, mimeType: file.type, base64: btoa(bin) };
+      }
+      await api.post('/api/dossiers/me/documents', { kind, label: label || null, validUntil, file: f });
+      setLabel('');
+      setValidUntil(null);
+      setFile(null);
+      reload();
+    } catch (ex) {
+      setError(ex);
+    }
+  };
+  return (
+    <Card title={t('dossiers.documents')}>
+      {h.documents.length ? (
+        <ul className="plain-list">
+          {h.documents.map((d) => (
+            <li key={d.id}>
+              <strong>{d.label ?? t(`dossiers.kind.${d.kind}`)}</strong>{' '}
+              {d.expired ? <span className="badge" data-tone="warning">{t('dossiers.docExpired')}</span> : null}{' '}
+              <span className="muted">{d.validUntil ? t('dossiers.docValid', { date: frDate(d.validUntil) }) : t('dossiers.docNoDate')}</span>{' '}
+              {d.hasFile ? <a href={`/api/dossiers/me/documents/${d.id}/file`}>{t('dossiers.docDownload')}</a> : null}{' '}
+              <Button variant="ghost" onPress={() => api.del(`/api/dossiers/me/documents/${d.id}`).then(reload, setError)}>
+                {t('dossiers.docDelete')} <span className="visually-hidden">{d.label ?? d.kind}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState>{t('dossiers.docNone')}</EmptyState>
+      )}
+      <form onSubmit={add} className="stack">
+        <FormErrors error={error} />
+        <SelectField name="doc-kind" label={t('dossiers.docKind')} value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: t(`dossiers.kind.${k}`) }))} />
+        <TextField label={t('dossiers.docLabel')} value={label} onChange={setLabel} />
+        <DateField name="doc-valid-until" label={t('dossiers.docValidUntil')} value={validUntil} onChange={setValidUntil} error={error instanceof ApiError ? error.field('validUntil') : undefined} />
+        <div className="field">
+          <label htmlFor="doc-file">{t('dossiers.docFile')}</label>
+          <input id="doc-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <Button type="submit" variant="secondary">{t('dossiers.docAdd')}</Button>
+      </form>
+    </Card>
+  );
+}
+
+function History() {
+  const t = useT();
+  const [rows, setRows] = useState<Change[] | null>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  useEffect(() => {
+    api.get<Change[]>('/api/dossiers/me/history').then(setRows, () => setRows([]));
+    api.get<FieldsInfo>('/api/dossiers/fields').then((f) => setLabels(Object.fromEntries(f.fields.map((x) => [x.key, x.label]))));
+  }, []);
+  const labelOf = (field: string) => {
+    const p = field.split('.');
+    return labels[p.length === 3 ? `${p[0]}.${p[2]}` : field] ?? field;
+  };
+  return (
+    <Card title={t('dossiers.history')}>
+      {!rows ? <p>{t('dossiers.loading')}</p> : rows.length === 0 ? <EmptyState>{t('dossiers.historyNone')}</EmptyState> : (
+        <ul className="plain-list history">
+          {rows.slice(0, 50).map((c) => (
+            <li key={c.id}>
+              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, t('dossiers.empty'))} → {fmt(c.newValue, t('dossiers.empty'))}{' '}
+              <span className="muted">({c.actorRole === 'parent' ? t('dossiers.historyYou') : c.actorName ?? t(`dossiers.source.${c.source}`)}{c.source === 'renewal' ? `, ${t('dossiers.source.renewal')}` : ''})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function Consents({ info }: { info: FieldsInfo | null }) {
+  const t = useT();
+  const [rows, setRows] = useState<Consent[] | null>(null);
+  const [structures, setStructures] = useState<{ structureId: string; name: string }[]>([]);
+  const [structureId, setStructureId] = useState('');
+  const [purpose, setPurpose] = useState('orientation');
+  const [parts, setParts] = useState<string[]>(['identity', 'children']);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => api.get<Consent[]>('/api/dossiers/me/consents').then(setRows, setError), []);
+  useEffect(() => {
+    load();
+    api.get<{ structureId: string; name: string }[]>('/api/dossiers/structures').then((s) => {
+      setStructures(s);
+      if (s[0]) setStructureId(s[0].structureId);
+    });
+  }, [load]);
+  const grant = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post('/api/dossiers/me/consents', { structureId, purpose, parts });
+      load();
+    } catch (ex) {
+      setError(ex);
+    }
+  };
+  return (
+    <Card title={t('dossiers.consents')}>
+      <p>{t('dossiers.consentsIntro')}</p>
+      {rows && rows.length ? (
+        <ul className="plain-list">
+          {rows.map((c) => (
+            <li key={c.id}>
+              <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}{' '}
+              <span className="muted">{c.live ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) : t('dossiers.consentRevoked', { date: frDate(c.revokedAt) })}{c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}</span>{' '}
+              {c.live ? (
+                <Button variant="danger" onPress={() => api.post(`/api/dossiers/me/consents/${c.id}/revoke`).then(load, setError)}>
+                  {t('dossiers.consentRevoke')} <span className="visually-hidden">{c.structureName}</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState>{t('dossiers.consentNone')}</EmptyState>
+      )}
+      {structures.length && info ? (
+        <form onSubmit={grant} className="stack">
+          <FormErrors error={error} />
+          <SelectField name="consent-structure" label={t('dossiers.consentStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />
+          <SelectField name="consent-purpose" label={t('dossiers.consentPurpose')} value={purpose} onChange={setPurpose} options={info.purposes.map((p) => ({ value: p.id, label: p.label }))} />
+          <fieldset className="stack">
+            <legend>{t('dossiers.consentParts')}</legend>
+            {info.parts.map((p) => (
+              <Checkbox key={p.id} isSelected={parts.includes(p.id)} onChange={(v) => setParts((x) => (v ? [...x, p.id] : x.filter((y) => y !== p.id)))}>
+                {p.label}
+              </Checkbox>
+            ))}
+          </fieldset>
+          <Button type="submit" variant="secondary">{t('dossiers.consentGrant')}</Button>
+        </form>
+      ) : (
+        <EmptyState>{t('dossiers.consentNoStructure')}</EmptyState>
+      )}
+    </Card>
+  );
+}
+
+function AuditLog() {
+  const t = useT();
+  const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  useEffect(() => {
+    api.get<AuditEntry[]>('/api/dossiers/me/audit').then(setRows, () => setRows([]));
+  }, []);
+  const others = rows?.filter((r) => r.actorRole && r.actorRole !== 'parent') ?? [];
+  return (
+    <Card title={t('dossiers.audit')}>
+      {!rows ? <p>{t('dossiers.loading')}</p> : others.length === 0 ? <EmptyState>{t('dossiers.auditNone')}</EmptyState> : (
+        <ul className="plain-list">
+          {others.slice(0, 50).map((a) => (
+            <li key={a.id}>
+              <span className="muted">{frDateTime(a.at)}</span> — {a.label} — {a.actorName ?? a.actorRole}
+              {a.reason ? ` — ${t('dossiers.auditReason', { reason: a.reason })}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function Rights() {
+  const t = useT();
+  const { refresh } = useSession();
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const erase = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post('/api/dossiers/me/erase', { confirm });
+      setDone(true);
+      await refresh();
+    } catch (ex) {
+      setError(ex);
+    }
+  };
+  if (done) return <Alert tone="success" live>{t('dossiers.erased')}</Alert>;
+  return (
+    <Card title={t('dossiers.rights')}>
+      <ul className="plain-list">
+        <li><a href="/api/dossiers/me/export.json" download>{t('dossiers.exportJson')}</a></li>
+        <li><a href="/api/dossiers/me/export.html" target="_blank" rel="noopener">{t('dossiers.exportHtml')}</a></li>
+      </ul>
+      <details>
+        <summary>{t('dossiers.eraseTitle')}</summary>
+        <form onSubmit={erase} className="stack">
+          <p>{t('dossiers.eraseHelp')}</p>
+          <FormErrors error={error} />
+          <TextField label={t('dossiers.eraseConfirm')} value={confirm} onChange={setConfirm} error={error instanceof ApiError ? error.field('confirm') : undefined} />
+          <Button type="submit" variant="danger">{t('dossiers.eraseButton')}</Button>
+        </form>
+      </details>
+    </Card>
+  );
+}
+
+export function MyFile() {
+  const t = useT();
+  const [h, setH] = useState<Household | null | undefined>(undefined);
+  const [info, setInfo] = useState<FieldsInfo | null>(null);
+  const [renewal, setRenewal] = useState<{ campaignYear: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    api.get<{ household: Household | null }>('/api/dossiers/me').then((r) => setH(r.household), setError);
+    api.get<{ renewal: { campaignYear: number } | null }>('/api/dossiers/me/renewal').then((r) => setRenewal(r.renewal), () => {});
+  }, []);
+  useEffect(() => {
+    load();
+    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo, () => {});
+  }, [load]);
+  if (error) return <FormErrors error={error} />;
+  if (h === undefined) return <p role="status">{t('dossiers.loading')}</p>;
+  if (h === null) {
+    return (
+      <Card title={t('dossiers.none')}>
+        <p>{t('dossiers.noneHelp')}</p>
+        <LinkButton to="/dossier/remplir">{t('dossiers.start')}</LinkButton>
+      </Card>
+    );
+  }
+  const expired = h.documents.filter((d) => d.expired).length;
+  return (
+    <div className="stack">
+      {renewal ? (
+        <Alert tone="warning" title={t('dossiers.renewalOpen', { year: renewal.campaignYear })}>
+          <p>{t('dossiers.renewalHelp')}</p>
+          <LinkButton to="/dossier/renouvellement">{t('dossiers.renewalStart')}</LinkButton>
+        </Alert>
+      ) : null}
+      {expired ? <Alert tone="warning">{t('dossiers.expiredDocs', { n: expired })}</Alert> : null}
+      <Card title={t('dossiers.title')}>
+        <p className="muted">
+          {t('dossiers.version', { v: h.version, date: frDate(h.updatedAt) })}
+          {h.lastConfirmedAt ? ` · ${t('dossiers.lastConfirmed', { date: frDate(h.lastConfirmedAt) })}` : ''}
+        </p>
+        <Summary h={h} />
+        <LinkButton to="/dossier/remplir" variant="secondary">{t('dossiers.edit')}</LinkButton>
+      </Card>
+      <Documents h={h} reload={load} />
+      <History key={h.version} />
+      <Consents info={info} />
+      <AuditLog />
+      <Rights />
+      <p className="muted"><Link to="/dossier/renouvellement">{t('dossiers.renewal')}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/** A partner accepts an orientation, sees the consented fields, records the outcome. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { useParams } from '../../app/router';
+import { Alert, Button, Card, FormErrors, PageHeader, RadioGroup, RequireRole, TextField } from '../../ui';
+import messages from './messages';
+import { frDate } from './types';
+import './dossiers.css';
+
+registerMessages('dossiers', messages);
+
+interface Shared {
+  parent?: Record<string, string | null>;
+  children?: { id: string; firstName?: string; birthDate?: string; schoolName?: string | null; schoolLevel?: string | null }[];
+  address?: Record<string, string | null>;
+  situation?: Record<string, unknown>;
+  housing?: Record<string, unknown>;
+}
+interface Orientation { id: string; note: string; status: string; createdAt: string; outcome: string | null; outcomeNote: string | null; household: Shared | null; partLabels: string[] }
+
+const OUTCOMES = ['accompanied', 'redirected', 'no_contact', 'not_needed'];
+
+function SharedFields({ h }: { h: Shared }) {
+  const t = useT();
+  return (
+    <dl className="summary">
+      {h.parent ? (
+        <>
+          <dt>{t('dossiers.you')}</dt>
+          <dd>{Object.values(h.parent).filter(Boolean).join(' · ') || '—'}</dd>
+        </>
+      ) : null}
+      {h.children ? (
+        <>
+          <dt>{t('dossiers.children')}</dt>
+          <dd>{h.children.map((c) => [c.firstName, c.birthDate ? frDate(c.birthDate) : null, c.schoolName].filter(Boolean).join(', ')).join(' ; ') || '—'}</dd>
+        </>
+      ) : null}
+      {h.address ? (
+        <>
+          <dt>{t('dossiers.address')}</dt>
+          <dd>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</dd>
+        </>
+      ) : null}
+      {h.situation ? (
+        <>
+          <dt>{t('dossiers.resources')}</dt>
+          <dd>{Object.entries(h.situation).filter(([, v]) => v != null).map(([k, v]) => `${k} : ${v}`).join(' · ') || '—'}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function Detail({ id }: { id: string }) {
+  const t = useT();
+  const [o, setO] = useState<Orientation | null>(null);
+  const [outcome, setOutcome] = useState('accompanied');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => api.get<Orientation>(`/api/dossiers/partner/orientations/${id}`).then(setO, setError), [id]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/api/dossiers/partner/orientations/${id}/outcome`, { outcome, note: note || null });
+      load();
+    } catch (ex) {
+      setError(ex);
+    }
+  };
+  if (!o) return error ? <FormErrors error={error} /> : <p role="status">{t('dossiers.loading')}</p>;
+  return (
+    <div className="stack">
+      <FormErrors error={error} />
+      <Card title={t(`dossiers.status.${o.status}`)}>
+        <p className="muted">{frDate(o.createdAt)}</p>
+        <p>{o.note}</p>
+        {o.status === 'sent' ? (
+          <div className="row">
+            <Button onPress={() => api.post(`/api/dossiers/partner/orientations/${id}/accept`, { accept: true }).then(load, setError)}>{t('dossiers.accept')}</Button>
+            <Button variant="secondary" onPress={() => api.post(`/api/dossiers/partner/orientations/${id}/accept`, { accept: false }).then(load, setError)}>{t('dossiers.decline')}</Button>
+          </div>
+        ) : null}
+      </Card>
+      {o.status === 'sent' ? (
+        <Alert tone="info">{t('dossiers.acceptFirst')}</Alert>
+      ) : o.household ? (
+        <Card title={t('dossiers.sharedFields', { parts: o.partLabels.join(', ') })}>
+          <SharedFields h={o.household} />
+        </Card>
+      ) : o.status !== 'declined' ? (
+        <Alert tone="info">{t('dossiers.noConsent')}</Alert>
+      ) : null}
+      {o.status === 'accepted' ? (
+        <Card title={t('dossiers.outcome')}>
+          <form onSubmit={save} className="stack">
+            <RadioGroup label={t('dossiers.outcome')} value={outcome} onChange={setOutcome} options={OUTCOMES.map((x) => ({ value: x, label: t(`dossiers.outcome.${x}`) }))} />
+            <TextField label={t('dossiers.outcomeNote')} value={note} onChange={setNote} multiline />
+            <Button type="submit">{t('dossiers.outcomeSave')}</Button>
+          </form>
+        </Card>
+      ) : null}
+      {o.outcome ? (
+        <Alert tone="success" live>
+          {t(`dossiers.outcome.${o.outcome}`)}
+          {o.outcomeNote ? ` — ${o.outcomeNote}` : ''}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+export default function PartnerOrientationPage() {
+  const t = useT();
+  const { id } = useParams();
+  return (
+    <>
+      <PageHeader title={t('dossiers.partnerTitle')} />
+      <RequireRole roles={['partner']}>
+        <Detail id={id} />
+      </RequireRole>
+    </>
+  );
+}

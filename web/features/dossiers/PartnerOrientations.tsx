@@ -1,0 +1,34 @@
+/** Orientations received by a partner structure (no personal data in the list). */
+import { useEffect, useState } from 'react';
+import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { EmptyState, FormErrors } from '../../ui';
+import { frDate } from './types';
+
+interface Orientation { id: string; note: string; status: string; createdAt: string; agentName: string | null; hasConsent: boolean; outcome: string | null }
+
+export function PartnerOrientations() {
+  const t = useT();
+  const [rows, setRows] = useState<Orientation[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.get<Orientation[]>('/api/dossiers/partner/orientations').then(setRows, setError);
+  }, []);
+  if (error) return <FormErrors error={error} />;
+  if (!rows) return <p role="status">{t('dossiers.loading')}</p>;
+  if (!rows.length) return <EmptyState>{t('dossiers.partnerNone')}</EmptyState>;
+  return (
+    <ul className="plain-list">
+      {rows.map((o) => (
+        <li key={o.id} className="card">
+          <p>
+            <span className="badge">{t(`dossiers.status.${o.status}`)}</span> <span className="muted">{frDate(o.createdAt)} · {o.agentName ?? ''}</span>
+          </p>
+          <p>{o.note}</p>
+          <Link to={`/dossier/partenaire/orientations/${o.id}`}>{t('dossiers.partnerOpen')}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
