@@ -23,9 +23,9 @@ export const NAV: NavEntry[] = [
   { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides', soon: true },
   { id: 'entraide', path: '/entraide', label: 'nav.entraide', description: 'home.entraide', soon: true },
   { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', soon: true },
-  { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier', soon: true },
+  { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places', soon: true },
-  { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'], soon: true },
+  { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },
   { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'], soon: true },
 ];
 
