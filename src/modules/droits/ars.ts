@@ -6,7 +6,6 @@
  * above the ceiling a differential ARS (the excess is deducted). Not paid under 15 €.
  */
 import { type MonthIndex, ageMonths, ageYears, monthIndex, yearOf } from './dates';
-import { familyMonth } from './famille';
 import type { Household } from './household';
 import type { Legislation } from './parameters';
 import { familyResources } from './resources';
@@ -42,7 +41,11 @@ export function arsOfYear(h: Household, M: MonthIndex, L: Legislation): ArsResul
     return months >= 12 * a.age_sortie_lycee && months <= 12 * a.age_sortie_lycee + 2;
   }).length;
   const high = count(a.age_entree_lycee, a.age_sortie_lycee - 1) + justEighteen;
-  const childrenForCeiling = familyMonth(h, october, L).afChildren;
+  // children "à charge" in October (under 20), as for the allocations familiales
+  const childrenForCeiling = h.children.filter((c) => {
+    const x = ageYears(c.birth, october);
+    return x >= P.commun.enfant_age_minimal && x < P.commun.enfant_age_limite;
+  }).length;
   const ceiling = a.plafond_ressources * (1 + childrenForCeiling * a.majoration_plafond_par_enfant);
   const res = familyResources(h, monthIndex(year, 1), L);
   const base = P.commun.bmaf * (a.taux_primaire * primary + a.taux_college * middle + a.taux_lycee * high);

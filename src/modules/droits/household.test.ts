@@ -54,8 +54,10 @@ describe('household validation', () => {
     (h.parent as { salaire_net_mensuel: unknown }).salaire_net_mensuel = 'mille';
     expect(fieldsOf(h)[0]).toEqual({ path: 'parent.salaire_net_mensuel', message: 'Indiquez un nombre.' });
   });
-  it('rent declared by an owner', () => {
-    expect(fieldsOf(testHousehold({ statut: 'proprietaire', loyer: 300 }))[0]!.path).toBe('housing.loyer_mensuel');
+  it('an owner repaying a loan: no in-kind housing advantage in RSA', () => {
+    const free = engine.simulate(testHousehold({ statut: 'proprietaire', loyer: 0 })).amounts.rsa;
+    const repaying = engine.simulate(testHousehold({ statut: 'proprietaire', loyer: 300 })).amounts.rsa;
+    expect(repaying).toBeCloseTo(free + 635.71 * 0.24, 2);
   });
   it('ages instead of birth dates: born 6 months before the birthday', () => {
     const r = engine.parse({ ...testHousehold(), children: [{ age: 2 }] });

@@ -197,10 +197,8 @@ export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneL
     fields.push({ path: 'parent.date_debut_chomage', message: 'Date impossible : indiquez AAAA-MM-JJ.' });
   }
 
-  const tenant = input.housing.statut.startsWith('locataire');
-  if (!tenant && input.housing.loyer_mensuel > 0) {
-    fields.push({ path: 'housing.loyer_mensuel', message: 'Un loyer ne se déclare que pour un logement loué (statut locataire_…).' });
-  }
+  // An owner may declare a monthly loan repayment here: it only removes the in-kind housing
+  // advantage (forfait logement) of RSA and prime d'activité, as in the reference model.
 
   let zone: Zone | undefined;
   let zoneSource: Household['housing']['zoneSource'] = 'defaut';
