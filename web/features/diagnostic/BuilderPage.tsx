@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
-import { Link, navigate, useParams } from '../../app/router';
+import { Link, useParams } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { Alert, Card, PageHeader } from '../../ui/display';
 import { SelectField, TextField } from '../../ui/fields';
@@ -73,12 +73,14 @@ function Builder({ id }: { id?: string }) {
     setError(null);
     setNotice(null);
     try {
-      const v = id
-        ? await api.put<QuestionnaireView>(`/api/diagnostic/questionnaires/${id}`, { definition })
+      const current = id ?? view?.id;
+      const v = current
+        ? await api.put<QuestionnaireView>(`/api/diagnostic/questionnaires/${current}`, { definition })
         : await api.post<QuestionnaireView>('/api/diagnostic/questionnaires', { definition });
       setView(v);
       setNotice(t('diagnostic.saved'));
-      if (!id) navigate(`/diagnostic/${v.id}/modifier`, { replace: true });
+      // The address of the saved questionnaire, without reloading the page being edited.
+      if (!current) window.history.replaceState(null, '', `/diagnostic/${v.id}/modifier`);
       return v;
     } catch (err) {
       setError(err);

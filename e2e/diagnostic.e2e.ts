@@ -1,0 +1,117 @@
+/**
+ * A coordinator builds a three-question survey and publishes it; two people answer it on
+ * the public page (one question per screen, the second one leaves and comes back); the
+ * coordinator reads the results with their charts, by neighbourhood. Then the Amiens demo.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startJourney, type Journey } from './harness';
+
+let h: Journey;
+beforeAll(async () => {
+  h = await startJourney('diagnostic', { seed: true, viewport: { width: 1200, height: 900 } });
+});
+afterAll(() => h?.close());
+
+async function answer(questionnaireId: string, choice: string, stress: string, hood: string, opts: { leaveAndComeBack?: boolean; shots?: boolean } = {}) {
+  // Each respondent in a browser of their own: no account, no shared storage.
+  const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${h.url}/enquete/${questionnaireId}`);
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
+    if (opts.shots) await stepOn(page, 'reponse-question-1');
+    await page.getByText(choice, { exact: true }).click();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Votre niveau de stress' }).isVisible()).toBe(true);
+    if (opts.leaveAndComeBack) {
+      // Resumable: the first answer was saved; the page opens again on question 2.
+      await page.reload();
+      await expect.poll(() => page.getByRole('heading', { name: 'Votre niveau de stress' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('Question 2 sur 3').isVisible()).toBe(true);
+    }
+    await page.getByRole('radio', { name: stress, exact: true }).click({ force: true });
+    if (opts.shots) await stepOn(page, 'reponse-echelle');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByText(hood, { exact: true }).click();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Vérifiez vos réponses' }).isVisible()).toBe(true);
+    if (opts.shots) await stepOn(page, 'reponse-verification');
+    await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+    await expect.poll(() => page.getByText('Vos réponses ont bien été envoyées').isVisible()).toBe(true);
+    if (opts.shots) await stepOn(page, 'reponse-merci');
+  } finally {
+    await context.close();
+  }
+}
+
+/** The harness's step (axe check, then a screenshot) on a respondent's page, not the journey's own. */
+async function stepOn(page: Journey['page'], name: string) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await page.screenshot({ path: `test-results/screens/diagnostic/${name}.png`, fullPage: true });
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')})`), `axe on ${name}`).toEqual([]);
+}
+
+it('builds a three-question survey, gets two answers on the public page, and reads the results', async () => {
+  const { page } = h;
+  await h.login('coordinator');
+  await page.goto(`${h.url}/diagnostic`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Diagnostic et questionnaires' }).isVisible()).toBe(true);
+  await h.step('liste');
+
+  await page.getByRole('link', { name: 'Nouveau questionnaire' }).click();
+  await page.getByLabel(/Titre du questionnaire/).fill('Garde d’enfants et stress');
+  const add = async (type: string, label: string, options?: string) => {
+    await page.getByLabel('Type de la nouvelle question').selectOption(type);
+    await page.getByRole('button', { name: 'Ajouter une question' }).click();
+    await page.getByLabel(/Question posée/).last().fill(label);
+    if (options) await page.getByLabel(/Réponses possibles/).last().fill(options);
+  };
+  await add('single', 'Avez-vous une solution de garde ?');
+  await add('scale', 'Votre niveau de stress');
+  await add('neighbourhood', 'Votre quartier', 'Nord\nSud\nÉtouvie');
+  // The preview answers the first question, as a respondent would.
+  const preview = page.getByRole('complementary', { name: 'Aperçu' });
+  await expect.poll(() => preview.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
+  await h.step('constructeur');
+
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await expect.poll(() => page.getByText('Questionnaire publié').isVisible()).toBe(true);
+  const id = /\/diagnostic\/([0-9a-f-]{36})\/modifier/.exec(page.url())![1]!;
+  await page.getByText('Toute personne qui a l’adresse du questionnaire').click();
+  await expect.poll(() => page.getByRole('link', { name: new RegExp(`/enquete/${id}`) }).isVisible()).toBe(true);
+  await h.step('publie-collecte');
+
+  await answer(id, 'Non', '8', 'Nord', { shots: true });
+  await answer(id, 'Oui', '4', 'Sud', { leaveAndComeBack: true });
+
+  await page.goto(`${h.url}/diagnostic/${id}/resultats`);
+  await expect.poll(() => page.getByText('2 répondant(s)').isVisible()).toBe(true);
+  const stress = page.getByRole('article', { name: 'Votre niveau de stress' });
+  await expect.poll(() => stress.getByText('Moyenne : 6 (médiane 6)').isVisible()).toBe(true);
+  const garde = page.getByRole('article', { name: 'Avez-vous une solution de garde ?' });
+  expect(await garde.locator('svg.diag-chart rect').count()).toBeGreaterThan(0);
+  expect(await garde.getByRole('row', { name: /Non 1 50,0/ }).count()).toBe(1);
+  // Cross-tabulated by neighbourhood first.
+  expect(await garde.getByRole('table', { name: /selon « Votre quartier »/ }).count()).toBe(1);
+  await h.step('resultats');
+
+  const { rows } = await h.env.rt.deps.db.query(`SELECT count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1 AND status = 'submitted'`, [id]);
+  expect(rows[0].n).toBe(2);
+});
+
+it('shows the Amiens demo results like the published diagnostic, and exports the report', async () => {
+  const { page } = h;
+  await page.goto(`${h.url}/diagnostic`);
+  await page.getByRole('link', { name: /Résultats : Questionnaire « Parents solo » — Amiens/ }).click();
+  await expect.poll(() => page.getByText('86 répondant(s)').isVisible()).toBe(true);
+  const stress = page.getByRole('article', { name: 'Niveau de stress (1 à 10)' });
+  await expect.poll(() => stress.getByText('Moyenne : 6,24').isVisible()).toBe(true);
+  await h.step('resultats-amiens');
+  const report = await page.request.get(`${page.url().replace(/\/diagnostic\/([^/]+)\/resultats$/, '/api/diagnostic/questionnaires/$1/report')}?format=html&by=quartier`);
+  expect(report.status()).toBe(200);
+  expect(await report.text()).toContain('Budget et précarité');
+});
