@@ -46,7 +46,3 @@ export class Tracer {
 function round4(x: number): number {
   return Math.abs(x) >= 1 ? Math.round(x * 100) / 100 : Math.round(x * 10000) / 10000;
 }
-
-export function euros(x: number): string {
-  return `${(Math.round(x * 100) / 100).toFixed(2).replace('.', ',')} €`;
-}

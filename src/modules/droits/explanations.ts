@@ -112,7 +112,7 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   t.step('Période de référence', `${monthLabel(M - 3)} à ${monthLabel(M - 1)} : moyenne des 3 mois`);
   for (const m of p.months) {
     t.step(`${monthLabel(m.month)} : montant forfaitaire${m.majore ? ' majoré (parent isolé)' : ''}`, m.forfaitaire, m.majore ? 'ppa.majore_taux_par_enfant' : 'ppa.montant_de_base');
-    const share = (L.month(m.month).ppa.pente_revenus_activite * 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+    const share = String(Math.round(L.month(m.month).ppa.pente_revenus_activite * 10000) / 100).replace('.', ',');
     t.step(`${monthLabel(m.month)} : ${share} % des revenus d'activité`, m.earningsShare, 'ppa.pente_revenus_activite');
     t.step(`${monthLabel(m.month)} : bonification individuelle`, m.bonus, 'ppa.bonification_taux_max');
     t.step(`${monthLabel(m.month)} : ressources comptées (dont prestations familiales)`, m.resources.total);

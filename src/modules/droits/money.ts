@@ -25,15 +25,6 @@ export function toCents(euros: number): number {
   return r === 0 ? 0 : r;
 }
 
-export function centsToEuros(cents: number): number {
-  return cents / 100;
-}
-
-const euroFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-export function formatEuros(euros: number): string {
-  return euroFormat.format(euros);
-}
-
 /**
  * The reference model stores every variable as float32. Where a rounding step could tip
  * over a cent, the engine reproduces that storage (`f32`) and numpy's float32 rounding.
