@@ -8,7 +8,7 @@
  */
 import { type MonthIndex, ageMonths, ageYears, dayNumber, monthIndex } from './dates';
 import type { Household } from './household';
-import { npRound } from './money';
+import { npRound, npRound32 } from './money';
 import type { Legislation, Params } from './parameters';
 import { type FiscalBase, familyResources } from './resources';
 
@@ -150,7 +150,8 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
     else if (R <= cfCeiling + 12 * cfAmount) cfNonMajore = (cfCeiling + 12 * cfAmount - R) / 12;
   }
   const cfMajore = cfEligible && R <= cfCeiling * cfp.coefficient_plafond_majore ? bmaf * cfp.taux_majore : 0;
-  const cf = paje > 0 ? 0 : npRound(Math.max(cfNonMajore, cfMajore), 2);
+  // cf_montant is a float32 variable, rounded to the cent in float32 (numpy)
+  const cf = paje > 0 ? 0 : npRound32(Math.max(cfNonMajore, cfMajore), 2);
 
   return {
     month: m,
