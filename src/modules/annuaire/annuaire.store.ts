@@ -144,20 +144,25 @@ export async function addWords(q: Queryable, serviceIds: string[] | null): Promi
 }
 
 /**
- * For each search word: itself when the directory knows it (or, for the last word, some
- * word starts with it), else the nearest known word by trigrams, else itself.
+ * For each search word: itself when the directory knows it; for the last word, a prefix
+ * when some known word starts with it (search as you type); else the nearest known word
+ * by trigrams (typo), else itself.
  */
-export async function correctWords(q: Queryable, words: string[]): Promise<string[]> {
+export async function correctWords(q: Queryable, words: string[]): Promise<{ word: string; prefix: boolean }[]> {
   if (!words.length) return [];
   const { rows } = await q.query<{ term: string; ord: number; known: boolean; prefix: boolean; nearest: string | null }>(
-    `SELECT t.term, t.ord,
-       EXISTS (SELECT 1 FROM annuaire_words WHERE word = t.term) AS known,
-       (t.ord = $2 AND EXISTS (SELECT 1 FROM annuaire_words WHERE word ~>=~ t.term AND word ~<~ (t.term || '{'))) AS prefix,
-       (SELECT word FROM annuaire_words w WHERE w.word % t.term ORDER BY w.word <-> t.term LIMIT 1) AS nearest
-     FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord)`,
+    `WITH t AS (
+       SELECT term, ord, EXISTS (SELECT 1 FROM annuaire_words WHERE word = term) AS known
+       FROM unnest($1::text[]) WITH ORDINALITY AS u(term, ord))
+     SELECT term, ord, known,
+       CASE WHEN NOT known AND ord = $2 THEN EXISTS (SELECT 1 FROM annuaire_words WHERE word ~>=~ term AND word ~<~ (term || '{')) ELSE false END AS prefix,
+       CASE WHEN known THEN NULL ELSE (SELECT word FROM annuaire_words w WHERE w.word % term ORDER BY w.word <-> term LIMIT 1) END AS nearest
+     FROM t`,
     [words, words.length],
   );
-  return rows.sort((a, b) => a.ord - b.ord).map((r) => (r.known || r.prefix || !r.nearest ? r.term : r.nearest));
+  return rows
+    .sort((a, b) => a.ord - b.ord)
+    .map((r) => (r.known ? { word: r.term, prefix: false } : r.prefix ? { word: r.term, prefix: true } : { word: r.nearest ?? r.term, prefix: false }));
 }
 
 export interface SearchSql {
@@ -196,11 +201,11 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
     return `$${params.length}`;
   };
   const where: string[] = [];
-  let rank = '0';
+  let rank = '0::real';
   if (f.tsquery) {
     const tq = `to_tsquery('french_unaccent', ${p(f.tsquery)})`;
     where.push(`s.search_tsv @@ ${tq}`);
-    rank = `ts_rank(s.search_tsv, ${tq})`;
+    if (f.sort === 'relevance') rank = `ts_rank(s.search_tsv, ${tq})`;
   }
   if (f.thematiques?.length) where.push(`s.thematiques && ${p(f.thematiques)}::text[]`);
   if (f.categorie) where.push(`s.categorie = ${p(f.categorie)}`);
@@ -209,10 +214,13 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
   if (f.openMinute !== null) where.push(`s.week_open @> ${p(f.openMinute)}::int4`);
   if (f.saturdayMorning) where.push(`s.week_open && ${p(f.saturdayMorning)}::int4multirange`);
   if (f.evening) where.push(`s.week_open && ${p(f.evening)}::int4multirange`);
-  if (f.pass) where.push(`st.pass_famille_solo`);
-  if (f.label) where.push(`st.label_ville_solidaire`);
-  if (f.enfants) where.push(`(st.coin_enfants OR st.poussettes)`);
-  if (f.langue) where.push(`${p(f.langue)} = ANY(st.langues)`);
+  // Structure criteria only join the structures when asked.
+  const st: string[] = [];
+  if (f.pass) st.push(`st.pass_famille_solo`);
+  if (f.label) st.push(`st.label_ville_solidaire`);
+  if (f.enfants) st.push(`(st.coin_enfants OR st.poussettes)`);
+  if (f.langue) st.push(`${p(f.langue)} = ANY(st.langues)`);
+  if (st.length) where.push(`EXISTS (SELECT 1 FROM annuaire_structures st WHERE st.id = s.structure_id AND ${st.join(' AND ')})`);
   if (f.quartier) where.push(`s.quartier = ${p(f.quartier)}`);
   let distance = 'NULL::float8';
   if (f.near) {
@@ -223,17 +231,20 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
       where.push(`${distance} <= ${p(f.radiusM)}`);
     }
   }
-  const order =
-    f.sort === 'distance' && f.near
-      ? `distance_m ASC NULLS LAST, s.nom`
-      : f.sort === 'relevance' && f.tsquery
-        ? `rank DESC, s.nom`
-        : `s.nom, s.id`;
-  const sql = `SELECT ${SERVICE_LIST_COLUMNS}, ${distance} AS distance_m, ${rank} AS rank, count(*) OVER () AS total
-    FROM annuaire_services s JOIN annuaire_structures st ON st.id = s.structure_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${order}
-    LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`;
+  const byDistance = f.sort === 'distance' && !!f.near;
+  const byRank = !byDistance && f.sort === 'relevance' && !!f.tsquery;
+  const order = byDistance ? `distance_m ASC NULLS LAST, nom, id` : byRank ? `rank DESC, nom, id` : `nom, id`;
+  const outerOrder = byDistance ? `h.distance_m ASC NULLS LAST, h.nom, h.id` : byRank ? `h.rank DESC, h.nom, h.id` : `h.nom, h.id`;
+  // First the page of ids (services only), then their columns.
+  const sql = `WITH hits AS (
+      SELECT s.id, s.nom, ${distance} AS distance_m, ${rank} AS rank, count(*) OVER () AS total
+      FROM annuaire_services s
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${order}
+      LIMIT ${p(f.limit)} OFFSET ${p(f.offset)})
+    SELECT ${SERVICE_LIST_COLUMNS}, h.distance_m, h.rank, h.total
+    FROM hits h JOIN annuaire_services s ON s.id = h.id JOIN annuaire_structures st ON st.id = s.structure_id
+    ORDER BY ${outerOrder}`;
   const { rows } = await q.query(sql, params);
   return { rows, total: rows.length ? Number(rows[0].total) : 0 };
 }

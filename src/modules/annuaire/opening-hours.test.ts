@@ -9,6 +9,8 @@ import {
   nextOpening,
   opensAfter18,
   opensSaturdayMorning,
+  quickStatus,
+  isPublicHoliday,
   statusPhrase,
   weeklyIntervals,
 } from './opening-hours';
@@ -139,5 +141,21 @@ describe('French descriptions', () => {
     expect(statusPhrase(DENTIST, wed('09:00'))).toEqual({ open: true, text: "Ouvert maintenant, jusqu'à 12h00" });
     expect(statusPhrase(DENTIST, wed('12:30'))).toEqual({ open: false, text: 'Fermé, ouvre à 14h00' });
     expect(statusPhrase(DENTIST, new Date('2026-11-28T13:00:00+01:00'))).toEqual({ open: false, text: 'Fermé, ouvre lundi à 08h30' });
+  });
+});
+
+describe('quickStatus agrees with statusPhrase', () => {
+  const values = [DENTIST, 'Mo-Fr 08:30-12:00,13:30-17:00; PH off', 'Tu,Th 14:00-18:30; Sa 09:00-12:00', '24/7', 'Mo,We,Fr 09:00-11:30', 'Mo-Fr 22:00-02:00', 'Su 10:00-12:00'];
+  const instants = ['2026-11-25T09:00:00+01:00', '2026-11-25T12:30:00+01:00', '2026-11-25T23:30:00+01:00', '2026-11-28T13:00:00+01:00', '2026-11-29T11:00:00+01:00', '2026-11-30T07:00:00+01:00'];
+  for (const v of values) {
+    it(v, () => {
+      for (const i of instants) expect(quickStatus(v, new Date(i)), `${v} at ${i}`).toEqual(statusPhrase(v, new Date(i)));
+    });
+  }
+  it('uses the exact rules around public holidays', () => {
+    const xmas = new Date('2026-12-25T10:00:00+01:00');
+    expect(quickStatus(DENTIST, xmas)).toEqual(statusPhrase(DENTIST, xmas));
+    expect(isPublicHoliday(xmas)).toBe(true);
+    expect(isPublicHoliday(new Date('2026-12-23T10:00:00+01:00'))).toBe(false);
   });
 });

@@ -100,8 +100,10 @@ export function nextOpening(value: string, at: Date, days = 14): Date | null {
 /** When it closes next if open at `at` (null if closed or not within `days`). */
 export function nextClosing(value: string, at: Date, days = 8): Date | null {
   if (!isOpenAt(value, at)) return null;
-  const first = openIntervals(value, at, new Date(at.getTime() + days * 86_400_000))[0];
-  return first ? first.to : null;
+  const until = new Date(at.getTime() + days * 86_400_000);
+  const first = openIntervals(value, at, until)[0];
+  // Still open at the end of the window: it does not close (24/7).
+  return first && first.to.getTime() < until.getTime() ? first.to : null;
 }
 
 function isHoliday(oh: OpeningHours, wallDay: Date): boolean {
@@ -216,4 +218,45 @@ export function statusPhrase(value: string, at: Date): { open: boolean; text: st
 function hhmmOf(d: Date): string {
   const p = parisParts(d);
   return hhmm(p.hour * 60 + p.minute);
+}
+
+let holidayRule: OpeningHours | null = null;
+const holidayCache = new Map<string, boolean>();
+
+/** Is this Paris day a French public holiday? */
+export function isPublicHoliday(at: Date): boolean {
+  const p = parisParts(at);
+  const key = `${p.year}-${p.month}-${p.day}`;
+  let v = holidayCache.get(key);
+  if (v === undefined) {
+    holidayRule ??= new OpeningHours('PH', FRANCE);
+    v = holidayRule.getState(new Date(p.year, p.month - 1, p.day, 12));
+    if (holidayCache.size > 1000) holidayCache.clear();
+    holidayCache.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Same answer as `statusPhrase`, computed from the (cached) typical week: the library
+ * is only asked on public holidays, when the rules may say "PH off". Used for lists.
+ */
+export function quickStatus(value: string, at: Date): { open: boolean; text: string } {
+  if (isPublicHoliday(at) || isPublicHoliday(new Date(at.getTime() + 86_400_000))) return statusPhrase(value, at);
+  const week = weeklyIntervals(value, at);
+  if (!week.length) return { open: false, text: 'Fermé' };
+  if (week.length === 1 && week[0][0] === 0 && week[0][1] === MINUTES_PER_WEEK) return { open: true, text: 'Ouvert maintenant' };
+  const m = minuteOfWeek(at);
+  const current = week.find(([a, b]) => a <= m && m < b);
+  if (current) {
+    // A range ending at Sunday 24:00 may go on at Monday 00:00.
+    let end = current[1];
+    if (end === MINUTES_PER_WEEK && week[0][0] === 0) end = MINUTES_PER_WEEK + week[0][1];
+    return { open: true, text: `Ouvert maintenant, jusqu'à ${hhmm(end % MINUTES_PER_DAY)}` };
+  }
+  const next = week.find(([a]) => a > m)?.[0] ?? week[0][0] + MINUTES_PER_WEEK;
+  const sameDay = Math.floor(next / MINUTES_PER_DAY) === Math.floor(m / MINUTES_PER_DAY);
+  const weekday = DAY_NAMES[Math.floor(next / MINUTES_PER_DAY) % 7];
+  const time = hhmm(next % MINUTES_PER_DAY);
+  return { open: false, text: sameDay ? `Fermé, ouvre à ${time}` : `Fermé, ouvre ${weekday} à ${time}` };
 }

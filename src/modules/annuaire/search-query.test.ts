@@ -19,11 +19,14 @@ describe('searchWords', () => {
 });
 
 describe('toTsQuery', () => {
-  it('requires every word and makes the last a prefix', () => {
-    expect(toTsQuery(['aide', 'aliment'])).toBe('aide & aliment:*');
+  it('requires every word and makes prefixes of the words marked so', () => {
+    expect(toTsQuery(['aide', { word: 'aliment', prefix: true }])).toBe('aide & aliment:*');
   });
-  it('does not prefix very short last words', () => {
-    expect(toTsQuery(['pmi', 'de'])).toBe('pmi & de');
+  it('does not prefix very short words', () => {
+    expect(toTsQuery(['pmi', { word: 'de', prefix: true }])).toBe('pmi & de');
+  });
+  it('drops characters that would break the tsquery', () => {
+    expect(toTsQuery(["l'aide", 'a&b'])).toBe('laide & ab');
   });
   it('is null without words', () => {
     expect(toTsQuery([])).toBeNull();

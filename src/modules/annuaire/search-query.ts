@@ -29,11 +29,14 @@ export function searchWords(text: string): string[] {
   return [...new Set(words)].slice(0, 8);
 }
 
-/** A tsquery text: every word required, the last one as a prefix (search as you type). */
-export function toTsQuery(words: readonly string[]): string | null {
-  const safe = words.map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+/** A tsquery text: every word required; words marked `prefix` match as prefixes (search as you type). */
+export function toTsQuery(words: readonly (string | { word: string; prefix: boolean })[]): string | null {
+  const safe = words
+    .map((w) => (typeof w === 'string' ? { word: w, prefix: false } : w))
+    .map((w) => ({ ...w, word: w.word.replace(/[^\p{L}\p{N}]/gu, '') }))
+    .filter((w) => w.word);
   if (!safe.length) return null;
-  return safe.map((w, i) => (i === safe.length - 1 && w.length >= 3 ? `${w}:*` : w)).join(' & ');
+  return safe.map((w) => (w.prefix && w.word.length >= 3 ? `${w.word}:*` : w.word)).join(' & ');
 }
 
 /** A SQL int4multirange literal of week intervals. */

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors';
 import { findNeighbourhood } from '../../platform/town';
 import * as store from './annuaire.store';
 import { categoryById, CATEGORY_IDS, PROFESSION_IDS } from './categories';
-import { describeWeek, minuteOfWeek, statusPhrase, weeklyIntervals } from './opening-hours';
+import { describeWeek, minuteOfWeek, quickStatus, weeklyIntervals } from './opening-hours';
 import { EVENING_LITERAL, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
 import { labelOf } from './vocabularies';
 
@@ -79,7 +79,7 @@ export function summarize(row: Record<string, unknown>, now: Date): ServiceSumma
   const osm = (row.horaires_accueil as string | null) ?? null;
   let horaires: ServiceSummary['horaires'] = null;
   if (osm) {
-    const status = statusPhrase(osm, now);
+    const status = quickStatus(osm, now);
     horaires = { osm, semaine: describeWeek(weeklyIntervals(osm, now)), ouvert_maintenant: status.open, statut: status.text };
   }
   const dist = row.distance_m;
@@ -124,8 +124,9 @@ export interface SearchResult {
 
 export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<SearchResult> {
   // Public: no access check (the directory is public information).
-  const words = query.q ? await store.correctWords(ctx.db, searchWords(query.q)) : [];
-  const tsquery = toTsQuery(words);
+  const corrected = query.q ? await store.correctWords(ctx.db, searchWords(query.q)) : [];
+  const words = corrected.map((w) => w.word);
+  const tsquery = toTsQuery(corrected);
   let origin: SearchResult['origine'] = null;
   if (query.lat !== undefined && query.lon !== undefined) origin = { lat: query.lat, lon: query.lon, quartier: null };
   if (query.pres_de) {
