@@ -10,6 +10,7 @@ import { droitsModule } from './droits/droits.module';
 import { annuaireModule } from './annuaire/annuaire.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 import { droitsPotentialModule } from './droits/potential/potential.module';
+import { pilotageModule } from './pilotage/pilotage.module';
 // end module imports
 
 export const modules: ModuleDef[] = [
@@ -19,5 +20,6 @@ export const modules: ModuleDef[] = [
   annuaireModule,
   dossiersModule,
   droitsPotentialModule,
+  pilotageModule,
   // end module list
 ];

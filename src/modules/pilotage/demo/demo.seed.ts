@@ -1,0 +1,111 @@
+/**
+ * Demo: two example plans, Dijon's (5 axes) and Amiens' (strategic objectives), marked as
+ * demo. A few indicators show the three sources; no target is invented ("à définir").
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Ctx } from '../../../platform/context';
+import type { Tx } from '../../../platform/db/pool';
+import { getIndicator } from '../../../platform/indicators';
+import type { SeedDef } from '../../../platform/seeds';
+import { listQuestionnaires } from '../../diagnostic/index';
+import * as store from '../pilotage.store';
+
+export interface DemoPlan {
+  title: string;
+  source: string;
+  axes: { code: string; title: string; description: string; goals: string[]; objectives: { code: string; title: string; description: string; actions: { title: string; description: string }[] }[] }[];
+}
+
+export function demoPlan(name: 'dijon' | 'amiens'): DemoPlan {
+  return JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `${name}-plan.json`), 'utf8'));
+}
+
+type DemoIndicator = Omit<store.IndicatorRow, 'id' | 'actionId' | 'position'>;
+const base = { baseline: null, target: null, direction: 'increase' as const, relaisId: null, questionnaire: null };
+const manual = (label: string, unit: string): DemoIndicator => ({ ...base, label, unit, source: 'manual' });
+const relais = (label: string, unit: string, relaisId: string): DemoIndicator => ({ ...base, label, unit, source: 'relais', relaisId });
+
+/** Insert a plan; returns the ids of the actions by the start of their title. */
+async function insertPlan(t: Tx, ctx: Ctx, plan: DemoPlan, description: string): Promise<{ planId: string; action: (start: string) => string }> {
+  const now = ctx.now();
+  const planId = await store.insertPlan(t, { title: plan.title, description, source: plan.source, isDemo: true, createdBy: null, now });
+  const actions: { title: string; id: string }[] = [];
+  for (const a of plan.axes) {
+    const axisId = await store.insertAxis(t, planId, { code: a.code, title: a.title, description: a.description, goals: a.goals });
+    for (const o of a.objectives) {
+      const objectiveId = await store.insertObjective(t, axisId, { code: o.code, title: o.title, description: o.description });
+      for (const x of o.actions) actions.push({ title: x.title, id: await store.insertAction(t, objectiveId, { title: x.title, description: x.description }, now) });
+    }
+  }
+  return {
+    planId,
+    action(start) {
+      const found = actions.find((x) => x.title.startsWith(start));
+      if (!found) throw new Error(`demo plan: no action starting with ${start}`);
+      return found.id;
+    },
+  };
+}
+
+async function addIndicators(t: Tx, actionId: string, list: DemoIndicator[]): Promise<string[]> {
+  const ids: string[] = [];
+  // A registry indicator of a module this instance does not have is left out.
+  for (const i of list) if (i.source !== 'relais' || getIndicator(i.relaisId!)) ids.push(await store.insertIndicator(t, actionId, i));
+  return ids;
+}
+
+/** The diagnostic's demo questionnaire (Amiens), looked up through its index as the system. */
+async function amiensQuestionnaireId(ctx: Ctx): Promise<string | null> {
+  const system = { ...ctx, user: { id: '00000000-0000-4000-8000-000000000000', role: 'admin' as const, displayName: 'Relais', email: null, phone: null, structureId: null, locale: 'fr' as const, easyRead: false, isDemo: true } };
+  const list = await listQuestionnaires(system).catch(() => []);
+  return list.find((q) => q.isDemo && /Parents solo/i.test(q.title))?.id ?? null;
+}
+
+export const pilotageDemoSeed: SeedDef = {
+  name: 'pilotage.demo',
+  async run(ctx, t) {
+    // ---------------------------------------------------------------- Dijon
+    const dijon = await insertPlan(t, ctx, demoPlan('dijon'), "Exemple : le plan d'action de Dijon en 5 axes, ses objectifs et ses mesures. Les cibles ne sont pas fixées par le document : elles sont « à définir ».");
+    await addIndicators(t, dijon.action("Former les agents à une posture d'écoute"), [manual("Agents formés à l'accueil des familles monoparentales", 'agents')]);
+    await addIndicators(t, dijon.action('Mettre en place une assistance numérique renforcée'), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
+    await addIndicators(t, dijon.action('Adopter une approche proactive'), [relais('Simulations de droits réalisées', 'simulations', 'droits.simulations')]);
+    await addIndicators(t, dijon.action('Instaurer une mutualisation documentaire'), [relais('Dossiers uniques créés', 'dossiers', 'dossiers.files-created')]);
+    await addIndicators(t, dijon.action('Créer et diffuser un annuaire actualisé'), [relais("Services référencés dans l'annuaire", 'services', 'annuaire.services-listed')]);
+    const bilan = dijon.action('Réaliser un bilan qualitatif et quantitatif');
+    const [reached, participation] = await addIndicators(t, bilan, [
+      manual("Familles bénéficiaires de l'expérimentation", 'familles'),
+      manual('Familles participantes par quartier', 'familles'),
+    ]);
+    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(ctx.now()).slice(0, 7);
+    await store.upsertEvaluation(
+      t,
+      {
+        actionId: bilan,
+        title: "Bilan de l'expérimentation « Dijon sport découverte »",
+        periodFrom: period,
+        periodTo: period,
+        reachedIndicatorId: reached ?? null,
+        satisfactionIndicatorId: null,
+        participationIndicatorId: participation ?? null,
+        obstacles: '',
+        conclusions: '',
+      },
+      ctx.now(),
+    );
+
+    // ---------------------------------------------------------------- Amiens
+    const amiens = await insertPlan(t, ctx, demoPlan('amiens'), "Exemple : les objectifs stratégiques issus du diagnostic « Parents solos » d'Amiens et les solutions proposées par les usagers. Les cibles sont « à définir ».");
+    const qid = await amiensQuestionnaireId(ctx);
+    if (qid) {
+      await addIndicators(t, amiens.action('Ateliers de gestion du stress'), [
+        { ...base, label: 'Niveau de stress moyen déclaré (1 à 10)', unit: 'sur 10', baseline: 6.24, direction: 'decrease', source: 'questionnaire', questionnaire: { questionnaireId: qid, measure: 'mean', question: 'stress' } },
+      ]);
+    }
+    await addIndicators(t, amiens.action('Guichet unique itinérant'), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
+    await addIndicators(t, amiens.action('Créer un “Pass Famille Solo”'), [manual('Pass Famille Solo délivrés', 'pass')]);
+
+    // The values of the computed indicators come from the monthly snapshot.
+    await ctx.jobs.send('pilotage.snapshot', {}, { tx: t });
+  },
+};

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+
+let env: TestEnv;
+const setClock = (iso: string) => (env.clock as unknown as { set(v: string): void }).set(iso);
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+});
+afterAll(() => env.close());
+
+async function planWithAction(coord: Awaited<ReturnType<TestEnv['as']>>) {
+  const plan = (await coord.post('/api/pilotage/plans', { title: 'Plan test' })).json().id;
+  const axis = (await coord.post(`/api/pilotage/plans/${plan}/axes`, { code: 'Axe 1', title: 'Accès aux droits', goals: ['Objectif 1 : réduire le non-recours'] })).json().id;
+  const objective = (await coord.post(`/api/pilotage/axes/${axis}/objectives`, { code: 'i', title: 'Simplifier' })).json().id;
+  const action = (await coord.post(`/api/pilotage/objectives/${objective}/actions`, { title: 'Guichet itinérant', neighbourhoods: ['nord'] })).json().id;
+  return { plan, axis, objective, action };
+}
+
+describe('the action plan', () => {
+  it('a coordinator builds a plan; agents read it; others do not', async () => {
+    const coord = await env.as('coordinator');
+    const { plan, action } = await planWithAction(coord);
+    const upd = await coord.patch(`/api/pilotage/actions/${action}`, {
+      status: 'en_cours', leadService: 'CCAS', partners: ['CAF'], budgetPlannedCents: 1_500_000, budgetSpentCents: 250_000, startDate: '2026-01-01', endDate: '2026-12-31',
+    });
+    expect(upd.statusCode).toBe(200);
+    const ind = await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', baseline: 0, target: 100 });
+    expect(ind.statusCode).toBe(201);
+    const got = (await coord.get(`/api/pilotage/plans/${plan}`)).json();
+    const a = got.axes[0].objectives[0].actions[0];
+    expect(a).toMatchObject({ status: 'en_cours', leadService: 'CCAS', partners: ['CAF'], budgetPlannedCents: 1_500_000, neighbourhoods: ['nord'], startDate: '2026-01-01' });
+    expect(a.indicators[0]).toMatchObject({ label: 'Familles reçues', target: 100, baseline: 0, source: 'manual' });
+
+    const agent = await env.as('agent');
+    expect((await agent.get(`/api/pilotage/plans/${plan}`)).statusCode).toBe(200);
+    expect((await agent.get(`/api/pilotage/plans/${plan}/dashboard`)).statusCode).toBe(200);
+    expect((await agent.patch(`/api/pilotage/actions/${action}`, { status: 'realisee' })).statusCode).toBe(403);
+    const parent = await env.as('parent');
+    expect((await parent.get(`/api/pilotage/plans/${plan}`)).statusCode).toBe(403);
+    expect((await env.client().get('/api/pilotage/plans')).statusCode).toBe(401);
+
+    const log = (await env.rt.deps.db.query(`SELECT details FROM audit_log WHERE action = 'pilotage/action-updated' AND subject_id = $1`, [action])).rows;
+    expect(log[0].details.status).toEqual({ from: 'a_lancer', to: 'en_cours' });
+  });
+
+  it('a partner reads only the actions its structure takes part in', async () => {
+    const coord = await env.as('coordinator');
+    const { action } = await planWithAction(coord);
+    const structure = '00000000-0000-4000-8000-00000000b001';
+    const partner = await env.as('partner', { structureId: structure });
+    expect((await partner.get(`/api/pilotage/actions/${action}`)).statusCode).toBe(404);
+    await coord.patch(`/api/pilotage/actions/${action}`, { partnerStructureIds: [structure] });
+    expect((await partner.get(`/api/pilotage/actions/${action}`)).statusCode).toBe(200);
+    expect((await partner.get('/api/pilotage/partner/actions')).json().actions.map((x: any) => x.id)).toEqual([action]);
+    expect((await partner.get('/api/pilotage/plans')).statusCode).toBe(403);
+  });
+
+  it('bad input is a 400/422 with fields, never a 500', async () => {
+    const coord = await env.as('coordinator');
+    const { action, objective } = await planWithAction(coord);
+    const r1 = await coord.patch(`/api/pilotage/actions/${action}`, { neighbourhoods: ['atlantide'] });
+    expect(r1.statusCode).toBe(422);
+    expect(r1.json().error.fields[0].path).toBe('neighbourhoods.0');
+    const r2 = await coord.patch(`/api/pilotage/actions/${action}`, { startDate: '2026-05-01', endDate: '2026-04-01' });
+    expect(r2.statusCode).toBe(422);
+    expect((await coord.patch(`/api/pilotage/actions/${action}`, { status: 'finie' })).statusCode).toBe(400);
+    expect((await coord.patch(`/api/pilotage/actions/${action}`, { budgetPlannedCents: -1 })).statusCode).toBe(400);
+    expect((await coord.post(`/api/pilotage/objectives/${objective}/actions`, { title: '' })).statusCode).toBe(400);
+    const r3 = await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'X', source: 'relais', relaisId: 'nope.nothing' });
+    expect(r3.statusCode).toBe(422);
+    expect(r3.json().error.fields[0].path).toBe('relaisId');
+    expect((await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'X', source: 'relais' })).statusCode).toBe(400);
+    const r4 = await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'X', source: 'questionnaire', questionnaire: { questionnaireId: '00000000-0000-4000-8000-000000000999', measure: 'mean', question: 'stress' } });
+    expect(r4.statusCode).toBe(422);
+    const computed = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Ouvertures', source: 'relais', relaisId: 'pilotage.files-opened' })).json().id;
+    expect((await coord.put(`/api/pilotage/indicators/${computed}/values`, { period: '2026-03', value: 3 })).statusCode).toBe(409);
+    const manual = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Saisi', source: 'manual' })).json().id;
+    expect((await coord.put(`/api/pilotage/indicators/${manual}/values`, { period: '2026-04', value: 3 })).statusCode).toBe(422);
+    expect((await coord.put(`/api/pilotage/indicators/${manual}/values`, { period: '2026-3', value: 3 })).statusCode).toBe(400);
+    expect((await coord.put(`/api/pilotage/indicators/${manual}/values`, { period: '2026-03', neighbourhood: 'atlantide', value: 3 })).statusCode).toBe(422);
+    expect((await coord.get('/api/pilotage/plans/not-a-uuid')).statusCode).toBe(400);
+    expect((await coord.get('/api/pilotage/plans/00000000-0000-4000-8000-000000000999')).statusCode).toBe(404);
+  });
+
+  it('manual values by month and neighbourhood feed the dashboard and the history', async () => {
+    const coord = await env.as('coordinator');
+    const { plan, action } = await planWithAction(coord);
+    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', baseline: 0, target: 40 })).json().id;
+    for (const [period, value] of [['2026-01', 4], ['2026-02', 10], ['2026-03', 20]] as const) {
+      expect((await coord.put(`/api/pilotage/indicators/${id}/values`, { period, value })).statusCode).toBe(200);
+    }
+    await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', neighbourhood: 'nord', value: 12 });
+    await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', neighbourhood: 'sud', value: 8 });
+    // A correction replaces the value.
+    await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-02', value: 11 });
+    const d = (await coord.get(`/api/pilotage/plans/${plan}/dashboard`)).json();
+    const i = d.axes[0].objectives[0].actions[0].indicators[0];
+    expect(i.history).toEqual([{ period: '2026-01', value: 4 }, { period: '2026-02', value: 11 }, { period: '2026-03', value: 20 }]);
+    expect(i.latest).toEqual({ period: '2026-03', value: 20 });
+    expect(i.standing).toMatchObject({ state: 'on-way', percent: 50 });
+    expect(i.byNeighbourhood).toEqual({ nord: 12, sud: 8 });
+    expect(d.axes[0].counts).toEqual({ a_lancer: 1, en_cours: 0, realisee: 0, abandonnee: 0 });
+    const detail = (await coord.get(`/api/pilotage/indicators/${id}`)).json();
+    expect(detail.values).toHaveLength(5);
+    expect((await coord.delete(`/api/pilotage/indicators/${id}/values`, { period: '2026-01', neighbourhood: '*' })).statusCode).toBe(204);
+    expect((await coord.get(`/api/pilotage/indicators/${id}`)).json().values).toHaveLength(4);
+  });
+});
+
+describe('indicators computed from Relais’ own data', () => {
+  const file = (neighbourhoodId: string) => ({ parent: { firstName: 'Awa', birthDate: '1991-02-03' }, address: { postalCode: '80000', neighbourhoodId } });
+
+  it('files opened by agents, by neighbourhood, change when agents open files', async () => {
+    const coord = await env.as('coordinator');
+    const { plan, action } = await planWithAction(coord);
+    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Ouvertures', source: 'relais', relaisId: 'pilotage.files-opened' })).json().id;
+    const values = async () => {
+      const r = await coord.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-03' });
+      expect(r.statusCode).toBe(200);
+      return Object.fromEntries((await coord.get(`/api/pilotage/indicators/${id}`)).json().values.filter((v: any) => v.period === '2026-03').map((v: any) => [v.neighbourhood, v.value]));
+    };
+    const before = await values();
+    const agent = await env.as('agent');
+    const p1 = await env.as('parent');
+    const h1 = (await p1.post('/api/dossiers/me', file('nord'))).json().household.id;
+    const p2 = await env.as('parent');
+    const h2 = (await p2.post('/api/dossiers/me', file('sud'))).json().household.id;
+    expect((await agent.post(`/api/dossiers/households/${h1}/open`, { reason: 'Accueil' })).statusCode).toBe(200);
+    const after1 = await values();
+    expect(after1['nord']).toBe((before['nord'] ?? 0) + 1);
+    expect(after1['sud'] ?? 0).toBe(before['sud'] ?? 0);
+    expect(after1['*']).toBe((before['*'] ?? 0) + 1);
+    const agent2 = await env.as('agent');
+    await agent2.post(`/api/dossiers/households/${h2}/open`, { reason: 'Rendez-vous' });
+    await agent.post(`/api/dossiers/households/${h2}/open`, { reason: 'Suivi' });
+    const after2 = await values();
+    expect(after2['sud']).toBe((before['sud'] ?? 0) + 2);
+    expect(after2['*']).toBe((before['*'] ?? 0) + 3);
+
+    // Next month, the March snapshot stays in the history; April starts from zero.
+    setClock('2026-04-02T10:00:00+02:00');
+    try {
+      const c2 = await env.as('coordinator');
+      expect((await c2.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-04' })).statusCode).toBe(200);
+      const d = (await c2.get(`/api/pilotage/plans/${plan}/dashboard`)).json();
+      const i = d.axes[0].objectives[0].actions[0].indicators[0];
+      expect(i.history).toEqual([{ period: '2026-03', value: after2['*'] }, { period: '2026-04', value: 0 }]);
+    } finally {
+      setClock('2026-03-10T10:00:00+01:00');
+    }
+  });
+
+  it('every registry indicator is evaluated by neighbourhood for a month', async () => {
+    const agent = await env.as('agent');
+    const cat = (await agent.get('/api/pilotage/registry')).json().indicators.map((i: any) => i.id);
+    expect(cat).toEqual(expect.arrayContaining(['pilotage.files-opened', 'pilotage.parent-accounts', 'dossiers.files-created', 'annuaire.services-listed']));
+    const before = (await agent.get('/api/pilotage/registry/values?period=2026-03')).json();
+    const created = (x: any) => x.indicators.find((i: any) => i.id === 'dossiers.files-created').values;
+    const val = (vs: any[], k: string) => vs.find((v: any) => v.neighbourhood === k)?.value ?? 0;
+    const p = await env.as('parent');
+    await p.post('/api/dossiers/me', file('etouvie'));
+    // Accounts carry the database's time: one dated in March.
+    await env.rt.deps.db.query(`INSERT INTO users (email, role, display_name, created_at) VALUES ('mars@test.relais.fr', 'parent', 'Mars', '2026-03-05T10:00:00+01:00')`);
+    const after = (await agent.get('/api/pilotage/registry/values?period=2026-03')).json();
+    expect(val(created(after), 'etouvie')).toBe(val(created(before), 'etouvie') + 1);
+    const accounts = (x: any) => val(x.indicators.find((i: any) => i.id === 'pilotage.parent-accounts').values, '*');
+    expect(accounts(after)).toBe(accounts(before) + 1);
+    expect((await agent.get('/api/pilotage/registry/values?period=2030-01')).statusCode).toBe(422);
+  });
+});
+
+describe('demo plans, questionnaire indicator and evaluation', () => {
+  it('ships Dijon and Amiens as examples; the stress mean comes from the Amiens answers', async () => {
+    await env.seedDemo();
+    const coord = await env.as('coordinator');
+    const plans = (await coord.get('/api/pilotage/plans')).json().plans.filter((p: any) => p.isDemo);
+    const dijon = plans.find((p: any) => /Dijon/.test(p.title));
+    const amiens = plans.find((p: any) => /Amiens/.test(p.title));
+    expect(dijon).toMatchObject({ axes: 5 });
+    expect(amiens).toMatchObject({ axes: 4 });
+    const tree = (await coord.get(`/api/pilotage/plans/${dijon.id}`)).json();
+    expect(tree.axes.map((a: any) => a.title)).toEqual([
+      "Améliorer l'accès aux services publics",
+      "Faciliter l'accès au logement",
+      "Renforcer les réponses en matière de mode d'accueil des enfants",
+      "Développer l'accès au sport, à la culture et aux loisirs",
+      'Soutenir la fonction parentale, accompagner les familles monoparentales',
+    ]);
+    const all = (t: any) => t.axes.flatMap((a: any) => a.objectives.flatMap((o: any) => o.actions.flatMap((x: any) => x.indicators)));
+    expect(all(tree).every((i: any) => i.target === null)).toBe(true);
+
+    const am = (await coord.get(`/api/pilotage/plans/${amiens.id}`)).json();
+    expect(am.axes.flatMap((a: any) => a.objectives.map((o: any) => o.code))).toEqual(['1.1', '1.2', '2.1', '2.2', '3.1', '3.2', '4.1', '4.2']);
+    const stress = all(am).find((i: any) => i.source === 'questionnaire');
+    expect(stress).toMatchObject({ baseline: 6.24, target: null, direction: 'decrease' });
+    await coord.post(`/api/pilotage/plans/${amiens.id}/compute`, { from: '2026-03', to: '2026-03' });
+    const detail = (await coord.get(`/api/pilotage/indicators/${stress.id}`)).json();
+    expect(detail.indicator.latest).toEqual({ period: '2026-03', value: 6.24 });
+    expect(detail.values.some((v: any) => v.neighbourhood === 'nord')).toBe(true);
+  });
+
+  it('the evaluation report gathers families reached, satisfaction, participation and obstacles', async () => {
+    const coord = await env.as('coordinator');
+    const { action } = await planWithAction(coord);
+    const mk = async (label: string) => (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label, unit: 'familles', source: 'manual' })).json().id;
+    const reached = await mk('Familles bénéficiaires');
+    const satisfaction = await mk('Satisfaction');
+    const participation = await mk('Participation');
+    await coord.put(`/api/pilotage/indicators/${reached}/values`, { period: '2026-02', value: 7 });
+    await coord.put(`/api/pilotage/indicators/${reached}/values`, { period: '2026-03', value: 5 });
+    await coord.put(`/api/pilotage/indicators/${satisfaction}/values`, { period: '2026-03', value: 82 });
+    await coord.put(`/api/pilotage/indicators/${participation}/values`, { period: '2026-03', neighbourhood: 'nord', value: 9 });
+    await coord.put(`/api/pilotage/indicators/${participation}/values`, { period: '2026-02', neighbourhood: 'nord', value: 1 });
+    await coord.put(`/api/pilotage/indicators/${participation}/values`, { period: '2026-03', neighbourhood: 'sud', value: 3 });
+    const body = {
+      title: 'Bilan <sport>', periodFrom: '2026-01', periodTo: '2026-03',
+      reachedIndicatorId: reached, satisfactionIndicatorId: satisfaction, participationIndicatorId: participation,
+      obstacles: 'Horaires du samedi\n\nTransport depuis Étouvie', conclusions: '',
+    };
+    expect((await coord.put(`/api/pilotage/actions/${action}/evaluation`, body)).statusCode).toBe(200);
+    const e = (await coord.get(`/api/pilotage/actions/${action}/evaluation`)).json();
+    expect(e.figures.reached).toMatchObject({ total: 12 });
+    expect(e.figures.satisfaction).toMatchObject({ value: 82, period: '2026-03' });
+    expect(e.figures.participation.rows.find((r: any) => r.id === 'nord').value).toBe(10);
+    expect(e.figures.participation.total).toBe(13);
+    const html = await coord.get(`/api/pilotage/actions/${action}/evaluation/report`);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.body).toContain('Bilan &lt;sport&gt;');
+    expect(html.body).toContain('Freins persistants');
+    expect(html.body).toContain('<p>Transport depuis Étouvie</p>');
+    expect(html.body).not.toContain('<sport>');
+    const other = await planWithAction(coord);
+    const foreign = (await coord.post(`/api/pilotage/actions/${other.action}/indicators`, { label: 'Ailleurs', source: 'manual' })).json().id;
+    const bad = await coord.put(`/api/pilotage/actions/${action}/evaluation`, { ...body, reachedIndicatorId: foreign });
+    expect(bad.statusCode).toBe(422);
+    expect((await coord.put(`/api/pilotage/actions/${action}/evaluation`, { ...body, periodFrom: '2026-04' })).statusCode).toBe(422);
+    const agent = await env.as('agent');
+    expect((await agent.get(`/api/pilotage/actions/${action}/evaluation/report`)).statusCode).toBe(200);
+    expect((await agent.put(`/api/pilotage/actions/${action}/evaluation`, body)).statusCode).toBe(403);
+  });
+
+  it('the monthly job snapshots every plan', async () => {
+    const coord = await env.as('coordinator');
+    const { action } = await planWithAction(coord);
+    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Comptes parents', source: 'relais', relaisId: 'pilotage.parent-accounts' })).json().id;
+    await env.rt.deps.jobs.runNow('pilotage.snapshot', {});
+    const periods = (await coord.get(`/api/pilotage/indicators/${id}`)).json().values.map((v: any) => v.period);
+    expect(periods).toEqual(expect.arrayContaining(['2026-02', '2026-03']));
+  });
+});
