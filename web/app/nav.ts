@@ -17,7 +17,7 @@ export interface NavEntry {
 }
 
 export const NAV: NavEntry[] = [
-  { id: 'droits', path: '/droits', label: 'nav.droits', description: 'home.droits', soon: true },
+  { id: 'droits', path: '/droits', label: 'nav.droits', description: 'home.droits' },
   { id: 'annuaire', path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire' },
   { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous', soon: true },
   { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides', soon: true },

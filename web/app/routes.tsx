@@ -38,6 +38,11 @@ export const routes: RouteDef[] = [
   { path: '/dossier/agent/nouveau', load: () => import('../features/dossiers/DeskCreatePage') },
   { path: '/dossier/agent/familles/:id', load: () => import('../features/dossiers/AgentHouseholdPage') },
   { path: '/dossier/partenaire/orientations/:id', load: () => import('../features/dossiers/PartnerOrientationPage') },
+  { path: '/droits', load: () => import('../features/droits/DroitsPage') },
+  { path: '/droits/simulateur', load: () => import('../features/droits/SimulatorPage') },
+  { path: '/droits/potentiels', load: () => import('../features/droits/PotentialPage') },
+  { path: '/droits/prestations', load: () => import('../features/droits/BenefitsPage') },
+  { path: '/droits/foyer/:id', load: () => import('../features/droits/AgentSimulatorPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

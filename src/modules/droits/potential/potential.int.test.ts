@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { fixedClock } from '../../../platform/clock';
 import { listIndicators } from '../../../platform/indicators';
 import { createTestEnv, type TestEnv } from '../../../platform/testing';
 
 let env: TestEnv;
+const clock = () => env.clock as ReturnType<typeof fixedClock>;
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
 });
@@ -117,7 +119,7 @@ describe('droits potentiels', () => {
     expect(await notifications('droits.estimate-changed')).toHaveLength(0);
 
     // April: the BMAF is revalued on 1 April; the saved estimate is redone and the family told.
-    env.clock.set('2026-04-10T09:00:00+02:00');
+    clock().set('2026-04-10T09:00:00+02:00');
     await env.rt.deps.jobs.runNow('droits-potentiels.reestimate', {});
     const sent = await notifications('droits.estimate-changed');
     expect(sent).toHaveLength(1);
@@ -137,7 +139,7 @@ describe('droits potentiels', () => {
     expect((await parent.post('/api/dossiers/me/erase', { confirm: 'EFFACER' })).statusCode).toBe(200);
     const left = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM droits_estimates`);
     expect(left.rows[0].n).toBe(0);
-    env.clock.set('2026-03-10T10:00:00+01:00');
+    clock().set('2026-03-10T10:00:00+01:00');
   });
 
   it('an agent runs the simulator from a family file only once opened with a reason, audited', async () => {

@@ -1,0 +1,224 @@
+/**
+ * The estimate, benefit by benefit: the amount the CAF would pay, why (reference period,
+ * resources used, where a real payment can differ) and how to ask for it.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '../../app/api';
+import { useI18n, useT } from '../../app/i18n';
+import { Alert } from '../../ui';
+import type { AlimonyStatus } from './answers';
+import { euros, isPeriodStep, monthLabel, stepValue } from './format';
+import { BENEFIT_KEYS, type BenefitInfo, type BenefitKey, type SimulationResult } from './types';
+
+let catalogueCache: Promise<BenefitInfo[]> | null = null;
+export function loadCatalogue(): Promise<BenefitInfo[]> {
+  catalogueCache ??= api.get<{ benefits: BenefitInfo[] }>('/api/droits/benefits').then(
+    (r) => r.benefits,
+    (e) => {
+      catalogueCache = null;
+      throw e;
+    },
+  );
+  return catalogueCache;
+}
+
+export function useCatalogue(): BenefitInfo[] | null {
+  const [c, setC] = useState<BenefitInfo[] | null>(null);
+  useEffect(() => {
+    loadCatalogue().then(setC, () => setC([]));
+  }, []);
+  return c;
+}
+
+/** Open every "pourquoi" / "comment" while printing: a closed <details> prints nothing. */
+export function useOpenDetailsForPrint(): void {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...document.querySelectorAll<HTMLDetailsElement>('main details:not([open])')];
+      opened.forEach((d) => (d.open = true));
+    };
+    const after = () => opened.forEach((d) => (d.open = false));
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
+
+export function HowToClaim({ info }: { info: BenefitInfo | undefined }) {
+  const t = useT();
+  if (!info) return null;
+  return (
+    <>
+      <p>{t('droits.res.payer', { payer: info.payer })}</p>
+      <ol>
+        {info.howToClaim.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+      <p>
+        <a href={info.link} target="_blank" rel="noreferrer">
+          {t('droits.res.moreInfo')} — {info.acronym}
+        </a>
+      </p>
+    </>
+  );
+}
+
+function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; info?: BenefitInfo }) {
+  const t = useT();
+  const { easyRead } = useI18n();
+  const ex = result.explanations[k];
+  const periods = ex.steps.filter(isPeriodStep);
+  const used = ex.steps.filter((s) => !isPeriodStep(s));
+  const refs = [...new Set(ex.steps.map((s) => s.reference).filter((r): r is string => Boolean(r)))];
+  const yes = t('droits.yes');
+  const no = t('droits.no');
+  const table = (
+    <table>
+      <caption className="visually-hidden">{t('droits.res.resources')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('droits.res.step')}</th>
+          <th scope="col" style={{ textAlign: 'end' }}>{t('droits.res.value')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {used.map((s, i) => (
+          <tr key={i}>
+            <td>{s.label}</td>
+            <td className="num">{stepValue(s, yes, no)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      <p>{t(`droits.basis.${k}`)}</p>
+      {periods.length ? (
+        <>
+          <h5>{t('droits.res.period')}</h5>
+          <ul>
+            {periods.map((s, i) => (
+              <li key={i}>
+                {s.label} : <strong>{stepValue(s, yes, no)}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {used.length ? (
+        easyRead ? (
+          <details>
+            <summary>{t('droits.res.detail')}</summary>
+            {table}
+          </details>
+        ) : (
+          <>
+            <h5>{t('droits.res.resources')}</h5>
+            {table}
+          </>
+        )
+      ) : null}
+      <h5>{t('droits.res.differ')}</h5>
+      <p>{t('droits.res.differCommon')}</p>
+      {info ? <p>{info.whyItMayDiffer}</p> : null}
+      {refs.length && !easyRead ? (
+        <>
+          <h5>{t('droits.res.law')}</h5>
+          <ul className="refs">
+            {refs.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const MONTHLY = BENEFIT_KEYS.filter((k) => k !== 'ars_annuel');
+
+export function Results({ result, alimonyStatus, parameterDate }: { result: SimulationResult; alimonyStatus: AlimonyStatus | null; parameterDate?: string }) {
+  const t = useT();
+  const catalogue = useCatalogue();
+  useOpenDetailsForPrint();
+  const info = (k: BenefitKey) => catalogue?.find((b) => b.key === k);
+  const eligible = BENEFIT_KEYS.filter((k) => result.amounts[k] > 0);
+  const others = BENEFIT_KEYS.filter((k) => !(result.amounts[k] > 0));
+  const total = MONTHLY.reduce((s, k) => s + result.net_crds[k], 0);
+  const aripa =
+    alimonyStatus === 'unpaid' ? 'droits.res.aripaUnpaid' : alimonyStatus === 'partly' ? 'droits.res.aripaPartly' : alimonyStatus === 'none' ? 'droits.res.aripaNone' : null;
+  return (
+    <section aria-labelledby="droits-results">
+      <h2 id="droits-results">{t('droits.res.title')}</h2>
+      <p>
+        {t('droits.res.forMonth', { month: monthLabel(result.period), date: parameterDate ? parameterDate.split('-').reverse().join('/') : `01/${result.period.slice(5)}/${result.period.slice(0, 4)}` })}
+      </p>
+      {eligible.length ? (
+        <div className="droits-total">
+          <strong>{t('droits.res.total', { amount: euros(total) })}</strong>
+          <span>{t('droits.res.totalHelp')}</span>
+          {result.amounts.ars_annuel > 0 ? <p style={{ margin: '0.4rem 0 0' }}>{t('droits.res.ars', { amount: euros(result.net_crds.ars_annuel) })}</p> : null}
+        </div>
+      ) : (
+        <Alert tone="info">{t('droits.res.none')}</Alert>
+      )}
+      <Alert tone="warning">{t('droits.res.estimate')}</Alert>
+      {eligible.length ? (
+        <>
+          <h3>{t('droits.res.eligible')}</h3>
+          <ul className="benefits">
+            {eligible.map((k) => {
+              const yearly = k === 'ars_annuel';
+              const net = result.net_crds[k];
+              return (
+                <li key={k}>
+                  <article className="benefit" aria-labelledby={`b-${k}`}>
+                    <h4 id={`b-${k}`}>{t(`droits.b.${k}`)}</h4>
+                    <p className="amount">{t(yearly ? 'droits.res.perYear' : 'droits.res.perMonth', { amount: euros(net) })}</p>
+                    {result.amounts[k] !== net ? <p className="gross">{t('droits.res.gross', { amount: euros(result.amounts[k]) })}</p> : null}
+                    <p>{result.explanations[k].reason}</p>
+                    {k === 'asf' && aripa ? <Alert tone="info">{t(aripa)}</Alert> : null}
+                    <details>
+                      <summary>{t('droits.res.why')}</summary>
+                      <Why k={k} result={result} info={info(k)} />
+                    </details>
+                    <details>
+                      <summary>{t('droits.res.how')}</summary>
+                      <HowToClaim info={info(k)} />
+                    </details>
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      {others.length ? (
+        <div className="benefit-off">
+          <h3>{t('droits.res.notEligible')}</h3>
+          <ul className="benefits">
+            {others.map((k) => (
+              <li key={k}>
+                <article className="benefit" aria-labelledby={`b-${k}`}>
+                  <h4 id={`b-${k}`}>{t(`droits.b.${k}`)}</h4>
+                  <p>{result.explanations[k].reason}</p>
+                  {k === 'asf' && aripa ? <Alert tone="info">{t(aripa)}</Alert> : null}
+                  <details>
+                    <summary>{t('droits.res.whyNot')}</summary>
+                    <Why k={k} result={result} info={info(k)} />
+                  </details>
+                </article>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/** Shapes of the droits API (engine: /api/droits/…, droits potentiels: /api/droits/potential/…). */
+export const BENEFIT_KEYS = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'] as const;
+export type BenefitKey = (typeof BENEFIT_KEYS)[number];
+
+export interface Step {
+  label: string;
+  value: string | number | boolean;
+  parameter?: string;
+  reference?: string;
+}
+
+export interface Explanation {
+  eligible: boolean;
+  reason: string;
+  steps: Step[];
+}
+
+export interface SimulationResult {
+  id: string;
+  period: string;
+  amounts: Record<BenefitKey, number>;
+  net_crds: Record<BenefitKey, number>;
+  explanations: Record<BenefitKey, Explanation>;
+}
+
+export interface BenefitInfo {
+  key: BenefitKey;
+  name: string;
+  acronym: string;
+  payer: string;
+  summary: string;
+  conditions: string[];
+  howToClaim: string[];
+  link: string;
+  whyItMayDiffer: string;
+  amountsOn: string;
+  currentAmounts: { label: string; amount: number; parameter: string }[];
+}
+
+export interface SimulationContext {
+  period: string;
+  latestKnown: boolean;
+  parameterDate: string;
+}
+
+export interface HouseholdInput {
+  id: string;
+  period: string;
+  parent: {
+    age?: number;
+    date_naissance?: string;
+    activite: 'actif' | 'chomeur' | 'inactif';
+    salaire_net_mensuel: number;
+    chomage_net_mensuel: number;
+    salaire_imposable_mensuel: number;
+    chomage_imposable_mensuel: number;
+    date_debut_chomage?: string;
+  };
+  children: { age?: number; date_naissance: string }[];
+  housing: { statut: HousingStatus; loyer_mensuel: number; depcom?: string; commune?: string };
+  pension_alimentaire_recue_mensuelle: number;
+  isolement_recent: boolean;
+}
+
+export type HousingStatus = 'locataire_hlm' | 'locataire_vide' | 'locataire_meuble' | 'loge_gratuitement' | 'proprietaire';
+
+export interface FilePrefill {
+  householdId: string;
+  input: HouseholdInput;
+  missing: string[];
+  otherParent: { custody: string | null; alimonyDueMonthlyCents: number | null; alimonyPaidRegularly: boolean | null } | null;
+  neighbourhoodId: string | null;
+}
+
+export interface MissedBenefit {
+  key: BenefitKey;
+  amountCents: number;
+  netCents: number;
+  yearly: boolean;
+}
+
+export interface SavedEstimate {
+  period: string;
+  parameterDate: string;
+  received: BenefitKey[];
+  missed: MissedBenefit[];
+  monthlyTotalCents: number;
+  savedAt: string;
+  updatedAt: string;
+}
+
+export interface PrefillAnswer {
+  context: SimulationContext;
+  household: FilePrefill | null;
+  saved: SavedEstimate | null;
+}
+
+export interface CheckAnswer {
+  result: SimulationResult;
+  missed: MissedBenefit[];
+  monthlyTotalCents: number;
+  parameterDate: string;
+  saved: SavedEstimate | null;
+}
+
+export interface Commune {
+  depcom: string;
+  name: string;
+  department: string;
+  zone: string;
+}
