@@ -123,25 +123,29 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
+function periodErrors(text: string, bounds: PeriodBounds): FieldError[] {
+  const period = parseMonth(text);
+  if (period === null) return [{ path: 'period', message: 'Indiquez le mois au format AAAA-MM (par exemple 2025-03).' }];
+  if (period < bounds.first || period > bounds.last) {
+    return [{ path: 'period', message: `Le mois doit être compris entre ${formatMonth(bounds.first)} et ${formatMonth(bounds.last)} (paramètres de la législation connus).` }];
+  }
+  return [];
+}
+
 /** Validates and normalises one household. Never throws on bad input. */
 export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneLookup, index = 0): ParseResult {
   const parsed = householdInputSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, fields: parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: zodMessage(i, raw) })) };
+    const fields = parsed.error.issues.map((i) => ({ path: pathOf(i.path), message: zodMessage(i, raw) }));
+    const period = valueAt(raw, ['period']);
+    if (typeof period === 'string') fields.unshift(...periodErrors(period, bounds));
+    return { ok: false, fields };
   }
   const input = parsed.data;
   const fields: FieldError[] = [];
   const period = parseMonth(input.period);
-  if (period === null) {
-    fields.push({ path: 'period', message: 'Indiquez le mois au format AAAA-MM (par exemple 2025-03).' });
-    return { ok: false, fields };
-  }
-  if (period < bounds.first || period > bounds.last) {
-    fields.push({
-      path: 'period',
-      message: `Le mois doit être compris entre ${formatMonth(bounds.first)} et ${formatMonth(bounds.last)} (paramètres de la législation connus).`,
-    });
-  }
+  fields.push(...periodErrors(input.period, bounds));
+  if (period === null) return { ok: false, fields };
   const startOfPeriod = firstDay(period);
 
   const birthOf = (who: { age?: number; date_naissance?: string }, path: string): DayNumber | null => {
