@@ -109,8 +109,8 @@ export async function applyPatch(ctx: Ctx, t: Tx, before: Household, patch: Hous
     }
     // A postal code of the town fills the commune and its INSEE code when not given.
     if (a.postalCode && ctx.town.postalCodes.includes(a.postalCode)) {
-      if (a.city === undefined && !before.address.city) a.city = ctx.town.name;
-      if (a.inseeCode === undefined && !before.address.inseeCode) a.inseeCode = ctx.town.inseeCode;
+      if (a.city == null && !before.address.city) a.city = ctx.town.name;
+      if (a.inseeCode == null && !before.address.inseeCode) a.inseeCode = ctx.town.inseeCode;
     }
     for (const [k, v] of Object.entries(a)) cols[`address.${k}`] = v;
   }

@@ -14,8 +14,9 @@ interface AuditEntry { id: number; at: string; label: string; actorName: string 
 
 const KINDS = ['avis-imposition', 'attestation-caf', 'justificatif-domicile', 'piece-identite', 'jugement-garde', 'bulletin-salaire', 'attestation-pole-emploi', 'autre'];
 
-function fmt(v: unknown, empty: string): string {
+function fmt(v: unknown, empty: string, field = ''): string {
   if (v == null || v === '') return empty;
+  if (typeof v === 'number' && field.endsWith('Cents')) return formatEuros(v);
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
   return String(v);
 }
@@ -126,7 +127,7 @@ function History() {
         <ul className="plain-list history">
           {rows.slice(0, 50).map((c) => (
             <li key={c.id}>
-              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, t('dossiers.empty'))} → {fmt(c.newValue, t('dossiers.empty'))}{' '}
+              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, t('dossiers.empty'), c.field)} → {fmt(c.newValue, t('dossiers.empty'), c.field)}{' '}
               <span className="muted">({c.actorRole === 'parent' ? t('dossiers.historyYou') : c.actorName ?? t(`dossiers.source.${c.source}`)}{c.source === 'renewal' ? `, ${t('dossiers.source.renewal')}` : ''})</span>
             </li>
           ))}
