@@ -84,6 +84,8 @@ function simulateBody(body: unknown): SimulationResult | SimulationResult[] {
 }
 
 export default async function droitsRoutes(app: App) {
+  // Load and check the legislation when the app starts, not on the first family's request.
+  defaultEngine();
   app.post(
     '/api/droits/simulations',
     {
