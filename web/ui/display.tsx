@@ -1,6 +1,7 @@
 /** Display components: alerts, cards, page header, progress, tables, charts. */
 import type { ReactNode } from 'react';
 import { usePageTitle } from '../app/router';
+import { useT } from '../app/i18n';
 
 export function Alert({ tone = 'info', title, children, live }: { tone?: 'info' | 'success' | 'error' | 'warning'; title?: string; children?: ReactNode; live?: boolean }) {
   return (
@@ -33,8 +34,9 @@ export function Card({ title, children, headingLevel = 2 }: { title?: ReactNode;
   );
 }
 
-export function DemoBadge({ label = 'Donnée de démonstration' }: { label?: string }) {
-  return <span className="badge" data-tone="demo">{label}</span>;
+export function DemoBadge({ label }: { label?: string }) {
+  const t = useT();
+  return <span className="badge" data-tone="demo">{label ?? t('ui.demo')}</span>;
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
@@ -43,14 +45,16 @@ export function EmptyState({ children }: { children: ReactNode }) {
 
 /** "Étape 3 sur 8" with a bar per step. */
 export function ProgressSteps({ current, total, label }: { current: number; total: number; label: string }) {
+  const t = useT();
+  const text = t('ui.step', { current, total });
   return (
     <div>
-      <div role="progressbar" aria-valuemin={1} aria-valuemax={total} aria-valuenow={current} aria-label={label} aria-valuetext={`Étape ${current} sur ${total}`} className="steps">
+      <div role="progressbar" aria-valuemin={1} aria-valuemax={total} aria-valuenow={current} aria-label={label} aria-valuetext={text} className="steps">
         {Array.from({ length: total }, (_, i) => (
           <span key={i} className="bar" data-done={i < current} />
         ))}
       </div>
-      <p className="muted" aria-hidden="true">Étape {current} sur {total}</p>
+      <p className="muted" aria-hidden="true">{text}</p>
     </div>
   );
 }
@@ -92,7 +96,8 @@ export function DataTable<R extends Record<string, any>>({ caption, columns, row
  * Horizontal bars in SVG, with the data table beside it (the chart is for the eye, the
  * table for everyone: screen readers read the table, the SVG is hidden from them).
  */
-export function BarChart({ title, data, unit = '', format = (v: number) => String(v) }: { title: string; data: { label: string; value: number }[]; unit?: string; format?: (v: number) => string }) {
+export function BarChart({ title, data, unit = '', format = (v: number) => String(v), labelHeader, valueHeader }: { title: string; data: { label: string; value: number }[]; unit?: string; format?: (v: number) => string; labelHeader?: string; valueHeader?: string }) {
+  const t = useT();
   const max = Math.max(1, ...data.map((d) => d.value));
   const rowH = 28;
   const labelW = 150;
@@ -120,7 +125,7 @@ export function BarChart({ title, data, unit = '', format = (v: number) => Strin
         <table>
           <caption>{title}</caption>
           <thead>
-            <tr><th scope="col">Réponse</th><th scope="col" style={{ textAlign: 'end' }}>Valeur</th></tr>
+            <tr><th scope="col">{labelHeader ?? t('ui.chart.label')}</th><th scope="col" style={{ textAlign: 'end' }}>{valueHeader ?? t('ui.chart.value')}</th></tr>
           </thead>
           <tbody>
             {data.map((d) => (

@@ -14,6 +14,12 @@ import {
   type TextFieldProps,
 } from 'react-aria-components';
 import type { ReactNode } from 'react';
+import { useT } from '../app/i18n';
+
+function Required() {
+  const t = useT();
+  return <span className="muted"> {t('ui.required')}</span>;
+}
 
 interface Common {
   label: string;
@@ -27,7 +33,7 @@ export function TextField({ label, help, error, multiline, ...props }: TextField
     <AriaTextField {...props} className="field" isInvalid={Boolean(error) || props.isInvalid} validationBehavior="aria">
       <Label>
         {label}
-        {props.isRequired ? <span className="muted"> (obligatoire)</span> : null}
+        {props.isRequired ? <Required /> : null}
       </Label>
       {help ? <Text slot="description" className="help">{help}</Text> : null}
       {multiline ? <TextArea placeholder={props.placeholder} /> : <Input placeholder={props.placeholder} />}
@@ -62,7 +68,7 @@ export function NumberField({ label, help, error, value, onChange, minValue, max
     >
       <Label>
         {label}
-        {isRequired ? <span className="muted"> (obligatoire)</span> : null}
+        {isRequired ? <Required /> : null}
       </Label>
       {help ? <Text slot="description" className="help">{help}</Text> : null}
       <Input inputMode="decimal" />
@@ -84,7 +90,7 @@ export function SelectField({ label, help, error, value, onChange, options, isRe
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {isRequired ? <span className="muted"> (obligatoire)</span> : null}
+        {isRequired ? <Required /> : null}
       </label>
       {help ? <span className="help" id={`${id}-help`}>{help}</span> : null}
       <select

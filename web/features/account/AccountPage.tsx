@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useI18n, useT, type Locale } from '../../app/i18n';
 import { useSession, type User } from '../../app/session';
@@ -81,7 +81,6 @@ function PasswordChange() {
 export default function AccountPage() {
   const t = useT();
   const { user } = useSession();
-  useEffect(() => {}, []);
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -91,7 +90,7 @@ export default function AccountPage() {
             <Card title={user.displayName}>
               <dl>
                 <dt>{t('account.role')}</dt>
-                <dd>{t(`role.${user.role}`)} {user.isDemo ? <DemoBadge label="Compte de démonstration" /> : null}</dd>
+                <dd>{t(`role.${user.role}`)} {user.isDemo ? <DemoBadge label={t('account.demoAccount')} /> : null}</dd>
                 <dt>{t('account.identifier')}</dt>
                 <dd>{user.email ?? user.phone}</dd>
               </dl>

@@ -18,25 +18,26 @@ interface Message {
 }
 
 function Outbox() {
+  const t = useT();
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.get<{ messages: Message[] }>('/api/admin/outbox').then((r) => setMessages(r.messages), (e) => setError(e.message));
   }, []);
   if (error) return <Alert tone="error">{error}</Alert>;
-  if (!messages) return <p role="status">Chargement…</p>;
+  if (!messages) return <p role="status">{t('app.loading')}</p>;
   return (
     <DataTable
-      caption={`${messages.length} message(s), du plus récent au plus ancien`}
+      caption={t('admin.outbox.count', { n: messages.length })}
       rowKey={(m) => m.id}
       rows={messages}
       columns={[
-        { key: 'createdAt', header: 'Date', render: (m) => new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) },
-        { key: 'channel', header: 'Canal', render: (m) => (m.channel === 'email' ? 'E-mail' : 'SMS') },
-        { key: 'recipient', header: 'Destinataire' },
-        { key: 'template', header: 'Modèle' },
-        { key: 'status', header: 'État', render: (m) => `${m.status === 'sent' ? 'envoyé' : m.status === 'pending' ? 'en attente' : 'échec'} (${m.transport ?? '—'}, ${m.attempts} essai(s))` },
-        { key: 'body', header: 'Contenu', render: (m) => <details><summary>{m.subject ?? 'Voir'}</summary><pre style={{ whiteSpace: 'pre-wrap' }}>{m.body}</pre></details> },
+        { key: 'createdAt', header: t('admin.outbox.date'), render: (m) => new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) },
+        { key: 'channel', header: t('admin.outbox.channel'), render: (m) => t(`admin.outbox.${m.channel}`) },
+        { key: 'recipient', header: t('admin.outbox.recipient') },
+        { key: 'template', header: t('admin.outbox.template') },
+        { key: 'status', header: t('admin.outbox.status'), render: (m) => `${t(`admin.outbox.status.${m.status}`)} (${t('admin.outbox.attempts', { transport: m.transport ?? '—', n: m.attempts })})` },
+        { key: 'body', header: t('admin.outbox.body'), render: (m) => <details><summary>{m.subject ?? t('admin.outbox.see')}</summary><pre style={{ whiteSpace: 'pre-wrap' }}>{m.body}</pre></details> },
       ]}
     />
   );
