@@ -174,15 +174,19 @@ export class Legislation {
     return out as Params;
   }
 
-  private readonly referenceCache = new Map<string, string | undefined>();
+  private readonly referenceCache = new Map<DayNumber, Map<string, string | undefined>>();
 
-  /** "Title — link" of the legal reference in force on `day` (memoised). */
+  /** "Title — link" of the legal reference in force on `day` (memoised per day). */
   referenceText(name: string, day: DayNumber): string | undefined {
-    const key = `${name}@${day}`;
-    if (this.referenceCache.has(key)) return this.referenceCache.get(key);
+    let byName = this.referenceCache.get(day);
+    if (!byName) {
+      byName = new Map();
+      this.referenceCache.set(day, byName);
+    }
+    if (byName.has(name)) return byName.get(name);
     const ref = this.describe(name, day).reference;
     const text = ref ? (ref.href ? `${ref.title} — ${ref.href}` : ref.title) : undefined;
-    this.referenceCache.set(key, text);
+    byName.set(name, text);
     return text;
   }
 
