@@ -294,6 +294,18 @@ export async function submittedAnswers(
   return rows.map((r) => ({ id: r.id, externalId: r.external_id, answers: r.answers }));
 }
 
+/** Changes whenever the submitted answers of the questionnaire (in the period) change. */
+export async function answersFingerprint(q: Queryable, questionnaireId: string, period: { from?: Date; to?: Date } = {}): Promise<string> {
+  const { rows } = await q.query(
+    `SELECT count(*) AS n, max(updated_at) AS last, sum(hashtext(id::text)) AS ids FROM diagnostic_responses
+      WHERE questionnaire_id = $1 AND status = 'submitted'
+        AND ($2::timestamptz IS NULL OR submitted_at >= $2) AND ($3::timestamptz IS NULL OR submitted_at < $3)`,
+    [questionnaireId, period.from ?? null, period.to ?? null],
+  );
+  const r = rows[0];
+  return `${r.n}|${r.last ? new Date(r.last).toISOString() : ''}|${r.ids ?? ''}`;
+}
+
 export async function existingExternalIds(q: Queryable, questionnaireId: string, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   const { rows } = await q.query(

@@ -300,13 +300,21 @@ function valueAt(columns: Record<string, Column>, byId: Map<string, Question>, i
 
 /** One respondent's answers as a record (question id → value); unanswered ones are left out. */
 export function rowAnswers(table: ResponseTable, row: number): Answers {
+  return answersReader(table)(row);
+}
+
+/** Reads respondents' answers as records, row after row (the question index is built once). */
+export function answersReader(table: ResponseTable): (row: number) => Answers {
   const byId = new Map(table.questionnaire.questions.map((q) => [q.id, q]));
-  const out: Answers = {};
-  for (const q of table.questionnaire.questions) {
-    const v = valueAt(table.columns, byId, q.id, row);
-    if (v !== null) out[q.id] = v;
-  }
-  return out;
+  const ids = table.questionnaire.questions.map((q) => q.id);
+  return (row) => {
+    const out: Answers = {};
+    for (const id of ids) {
+      const v = valueAt(table.columns, byId, id, row);
+      if (v !== null) out[id] = v;
+    }
+    return out;
+  };
 }
 
 /** Reads one column's value at a row (for conditions and filters over a table). */

@@ -13,10 +13,10 @@ import { describeCellError, describeFilters } from './analyse-survey';
 import { analyse, type Analysis } from './analysis';
 import { neighbourhoodIdOf } from './answering.service';
 import * as store from './diagnostic.store';
-import type { Condition, Questionnaire } from './questionnaire';
+import { neighbourhoodQuestion, type Answers, type Condition, type Questionnaire } from './questionnaire';
 import { renderReport } from './report';
 import { htmlToPdf, pdfAvailable } from './report-pdf';
-import { rowAnswers, tableFromAnswers, type ResponseTable } from './response-table';
+import { answersReader, tableFromAnswers, type ResponseTable } from './response-table';
 import { readResponsesCsv, responsesToCsv, type CellError } from './responses-csv';
 import { BUILDERS, loadQuestionnaire } from './questionnaires.service';
 
@@ -30,13 +30,29 @@ export interface ResultsQuery {
 /** Every bad cell is reported; past this many the answer says how many more there are. */
 const MAX_REPORTED_CELLS = 2000;
 
+/**
+ * Tables recently read, so that changing a filter or the cross-tab on the results page
+ * does not read 100,000 answers again. An entry is used only while the answers it was
+ * built from are unchanged (same count, same last change, same version).
+ */
+const tableCache = new Map<string, { fingerprint: string; table: ResponseTable }>();
+const TABLE_CACHE_SIZE = 4;
+
 /** The answers of a questionnaire as a table, read against the version people answer. */
 export async function loadResponseTable(q: Parameters<typeof store.submittedAnswers>[0], id: string, period: { from?: Date; to?: Date } = {}) {
   const row = await loadQuestionnaire(q, id);
   const definition = (row.published ?? row.draft)!;
+  const fp = await store.answersFingerprint(q, id, period);
+  const key = `${id}|${period.from?.toISOString() ?? ''}|${period.to?.toISOString() ?? ''}`;
+  const fingerprint = `${row.publishedVersion}|${row.draftVersion}|${fp}`;
+  const cached = tableCache.get(key);
+  if (cached && cached.fingerprint === fingerprint) return { row, definition, table: cached.table };
   const records = await store.submittedAnswers(q, id, period);
   // Answers given to an earlier version count for the questions that still fit.
   const { table } = tableFromAnswers(definition, records.map((r) => ({ id: r.externalId ?? r.id, answers: r.answers })), { lenient: true });
+  tableCache.delete(key);
+  tableCache.set(key, { fingerprint, table });
+  while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
   return { row, definition, table };
 }
 
@@ -129,11 +145,21 @@ export async function importResponsesCsv(ctx: Ctx, id: string, input: { csv: str
   });
 }
 
+/** The rows to store for a table of answers, with the town neighbourhood of each respondent. */
 export function rowsOf(ctx: Pick<Ctx, 'town'>, definition: Questionnaire, table: ResponseTable) {
-  const out: Array<{ externalId: string | null; answers: ReturnType<typeof rowAnswers>; neighbourhoodId: string | null }> = [];
+  const read = answersReader(table);
+  const hood = neighbourhoodQuestion(definition);
+  const hoodIds = new Map<string, string | null>();
+  const out: Array<{ externalId: string | null; answers: Answers; neighbourhoodId: string | null }> = [];
   for (let r = 0; r < table.size; r++) {
-    const answers = rowAnswers(table, r);
-    out.push({ externalId: table.ids[r] ?? null, answers, neighbourhoodId: neighbourhoodIdOf(ctx.town, definition, answers) });
+    const answers = read(r);
+    const label = hood ? answers[hood.id] : undefined;
+    let neighbourhoodId: string | null = null;
+    if (typeof label === 'string') {
+      if (!hoodIds.has(label)) hoodIds.set(label, neighbourhoodIdOf(ctx.town, definition, answers));
+      neighbourhoodId = hoodIds.get(label)!;
+    }
+    out.push({ externalId: table.ids[r] ?? null, answers, neighbourhoodId });
   }
   return out;
 }

@@ -103,7 +103,7 @@ function Builder({ id }: { id?: string }) {
 
   return (
     <>
-      <PageHeader title={id ? t('diagnostic.builderEdit') : t('diagnostic.builderNew')} intro={t('diagnostic.builderIntro')}>
+      <PageHeader title={id || view ? t('diagnostic.builderEdit') : t('diagnostic.builderNew')} intro={t('diagnostic.builderIntro')}>
         <p>
           <Link to="/diagnostic">{t('diagnostic.back')}</Link>
           {view ? ` · ${t(`diagnostic.status.${view.status}`)}` : null}
