@@ -12,7 +12,10 @@ import { startEmbedded, type EmbeddedServer } from '../src/platform/db/embedded'
 import { createPool } from '../src/platform/db/pool';
 import { migrate } from '../src/platform/db/migrate';
 
-export const TEMPLATE_DB = 'relais_test_template';
+import crypto from 'node:crypto';
+
+const RUN_ID = crypto.randomBytes(3).toString('hex');
+export const TEMPLATE_DB = `relais_test_template_${RUN_ID}`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,11 +63,22 @@ export default async function setup() {
   await boss.stop({ graceful: false, wait: true });
   process.env.RELAIS_TEST_ADMIN_URL = adminUrl;
   process.env.RELAIS_TEST_TEMPLATE = TEMPLATE_DB;
+  process.env.RELAIS_TEST_RUN_ID = RUN_ID;
 
   return async () => {
     if (embedded) {
-      await embedded.stop();
+      await embedded.stop(); // ephemeral: the whole cluster goes
       embedded = null;
+      return;
     }
+    // On a shared server (DATABASE_URL), drop what this run created.
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
+      [TEMPLATE_DB, `relais_t_${RUN_ID}_%`],
+    );
+    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => {});
+    await c.end();
   };
 }

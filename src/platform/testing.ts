@@ -29,7 +29,7 @@ function dbUrl(db: string): string {
 
 /** A fresh database cloned from the migrated template. */
 export async function createTestDb(): Promise<string> {
-  const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+  const name = `relais_t_${process.env.RELAIS_TEST_RUN_ID ?? 'x'}_${crypto.randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: process.env.RELAIS_TEST_ADMIN_URL });
   await admin.connect();
   try {
