@@ -18,7 +18,7 @@ const money = z.number().finite().nonnegative().max(1_000_000);
 const age = z.number().int().min(0).max(120);
 
 export const householdInputSchema = z.object({
-  id: z.string().max(200).optional(),
+  id: z.union([z.string().max(200), z.number()]).optional(),
   period: z.string(),
   parent: z.object({
     age: age.optional(),
@@ -222,7 +222,7 @@ export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneL
   return {
     ok: true,
     household: {
-      id: input.id ?? `foyer-${index + 1}`,
+      id: input.id !== undefined ? String(input.id) : `foyer-${index + 1}`,
       period,
       parent: {
         birth: parentBirth!,
