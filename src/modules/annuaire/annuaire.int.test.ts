@@ -109,6 +109,21 @@ describe('search', () => {
     expect(label.total).toBeGreaterThan(0);
   });
 
+  it('completes the last word as a prefix (search as you type)', async () => {
+    const r = await search('q=epic');
+    expect(r.services.map((s) => s.nom).join()).toMatch(/Épicerie solidaire/);
+  });
+
+  it('keeps only services within a radius, with or without words', async () => {
+    const near = await search('lat=49.9115&lon=2.2535&rayon_km=1&par_page=100');
+    expect(near.total).toBeGreaterThan(2);
+    expect(near.services.every((s) => s.quartier === 'etouvie' && s.distance_m! <= 1000)).toBe(true);
+    const words = await search('q=epicerie&lat=49.9115&lon=2.2535&rayon_km=1');
+    expect(words.services.map((s) => s.nom)).toEqual(['Épicerie solidaire (démo)']);
+    const far = await search('q=epicerie&lat=48.85&lon=2.35&rayon_km=20');
+    expect(far.total).toBe(0);
+  });
+
   it('paginates', async () => {
     const p1 = await search('par_page=5&page=1');
     const p2 = await search('par_page=5&page=2');

@@ -137,7 +137,7 @@ export async function addWords(q: Queryable, serviceIds: string[] | null): Promi
     `INSERT INTO annuaire_words (word)
      SELECT DISTINCT w FROM annuaire_services s,
        regexp_split_to_table(lower(immutable_unaccent(s.nom || ' ' || s.search_extra || ' ' || s.description)), '[^a-z0-9]+') AS w
-     WHERE length(w) BETWEEN 3 AND 40 ${serviceIds ? 'AND s.id = ANY($1::uuid[])' : ''}
+     WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^geo[0-9]' ${serviceIds ? 'AND s.id = ANY($1::uuid[])' : ''}
      ON CONFLICT DO NOTHING`,
     serviceIds ? [serviceIds] : [],
   );
@@ -167,6 +167,8 @@ export async function correctWords(q: Queryable, words: string[]): Promise<{ wor
 
 export interface SearchSql {
   tsquery: string | null;
+  /** Area cells around `near` (geo.ts): a first cut through the text index. */
+  cells: string[] | null;
   thematiques: string[] | null;
   categorie: string | null;
   profession: string | null;
@@ -202,10 +204,12 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
   };
   const where: string[] = [];
   let rank = '0::real';
-  if (f.tsquery) {
-    const tq = `to_tsquery('french_unaccent', ${p(f.tsquery)})`;
+  const area = f.cells?.length ? `(${f.cells.join(' | ')})` : null;
+  if (f.tsquery || area) {
+    const text = [f.tsquery ? `(${f.tsquery})` : null, area].filter(Boolean).join(' & ');
+    const tq = `to_tsquery('french_unaccent', ${p(text)})`;
     where.push(`s.search_tsv @@ ${tq}`);
-    if (f.sort === 'relevance') rank = `ts_rank(s.search_tsv, ${tq})`;
+    if (f.sort === 'relevance' && f.tsquery) rank = `ts_rank(s.search_tsv, to_tsquery('french_unaccent', ${p(f.tsquery)}))`;
   }
   if (f.thematiques?.length) where.push(`s.thematiques && ${p(f.thematiques)}::text[]`);
   if (f.categorie) where.push(`s.categorie = ${p(f.categorie)}`);
@@ -227,7 +231,7 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
     const here = `ll_to_earth(${p(f.near.lat)}, ${p(f.near.lon)})`;
     distance = `earth_distance(ll_to_earth(s.latitude, s.longitude), ${here})`;
     if (f.radiusM) {
-      where.push(`s.latitude IS NOT NULL AND earth_box(${here}, ${p(f.radiusM)}) @> ll_to_earth(s.latitude, s.longitude)`);
+      if (!area) where.push(`s.latitude IS NOT NULL AND earth_box(${here}, ${p(f.radiusM)}) @> ll_to_earth(s.latitude, s.longitude)`);
       where.push(`${distance} <= ${p(f.radiusM)}`);
     }
   }

@@ -85,3 +85,31 @@ export function gridCluster<T extends { lat: number; lon: number }>(points: read
 export function cellForZoom(zoom: number): number {
   return (360 / 2 ** zoom / 256) * 60;
 }
+
+/**
+ * Coarse geographic cells written as words into each service's search text, so one GIN
+ * index answers "these words AND within this area"; the exact distance is checked after.
+ * A cell is 0.2° of latitude by 0.3° of longitude (about 22 × 20 km in France).
+ */
+const CELL_LAT = 0.2;
+const CELL_LON = 0.3;
+const M_PER_DEG_LAT = 111_320;
+
+export function geoCell(lat: number, lon: number): string {
+  return `geo${Math.floor((lat + 90) / CELL_LAT)}x${Math.floor((lon + 180) / CELL_LON)}`;
+}
+
+/** Every cell that may hold a point within `radiusM` of the centre (null when too many). */
+export function cellsAround(lat: number, lon: number, radiusM: number, max = 400): string[] | null {
+  const dLat = radiusM / M_PER_DEG_LAT;
+  const maxAbsLat = Math.min(89.9, Math.abs(lat) + dLat);
+  const dLon = radiusM / (M_PER_DEG_LAT * Math.cos((maxAbsLat * Math.PI) / 180));
+  const lat0 = Math.floor((lat - dLat + 90) / CELL_LAT);
+  const lat1 = Math.floor((lat + dLat + 90) / CELL_LAT);
+  const lon0 = Math.floor((lon - dLon + 180) / CELL_LON);
+  const lon1 = Math.floor((lon + dLon + 180) / CELL_LON);
+  if ((lat1 - lat0 + 1) * (lon1 - lon0 + 1) > max) return null;
+  const cells: string[] = [];
+  for (let a = lat0; a <= lat1; a++) for (let b = lon0; b <= lon1; b++) cells.push(`geo${a}x${b}`);
+  return cells;
+}

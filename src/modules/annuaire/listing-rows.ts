@@ -5,7 +5,7 @@
  */
 import { categoryOf, PROFESSIONS } from './categories';
 import type { ServiceExtras, StructureExtras } from './extras';
-import { neighbourhoodOf, type NeighbourhoodShape } from './geo';
+import { geoCell, neighbourhoodOf, type NeighbourhoodShape } from './geo';
 import { weeklyIntervals } from './opening-hours';
 import { multirangeLiteral } from './search-query';
 import { labelOf, THEME_LABELS, themeOf } from './vocabularies';
@@ -131,6 +131,8 @@ export function serviceRow(
     ...thematiques.map((t) => `${labelOf('thematiques', t)} ${THEME_LABELS[themeOf(t)] ?? ''}`),
     profession ? PROFESSIONS.find((p) => p.id === profession)?.label ?? '' : '',
     str(record.publics_precisions) ?? '',
+    // Where it is, as a word: lets the text index also filter by area (see geo.ts).
+    latitude !== null && longitude !== null ? geoCell(latitude, longitude) : '',
   ];
   return {
     structure_id: structure.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellForZoom, distanceMeters, gridCluster, neighbourhoodOf, pointInRing, shapesFromGeoJson } from './geo';
+import { cellForZoom, cellsAround, distanceMeters, geoCell, gridCluster, neighbourhoodOf, pointInRing, shapesFromGeoJson } from './geo';
 import { EVENING_LITERAL, foldText, multirangeLiteral, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
 
 describe('searchWords', () => {
@@ -99,5 +99,24 @@ describe('the Amiens neighbourhoods GeoJSON (rules/town)', () => {
       const containing = shapes.filter((o) => o.rings!.some((r) => pointInRing(s.center, r))).map((o) => o.id);
       expect(containing).toEqual([s.id]);
     }
+  });
+});
+
+describe('geographic cells', () => {
+  it('names the cell of a point', () => {
+    expect(geoCell(49.894, 2.296)).toBe('geo699x607');
+  });
+  it('covers every point within the radius', () => {
+    const centre: [number, number] = [49.894, 2.296];
+    const cells = new Set(cellsAround(centre[0], centre[1], 30_000)!);
+    for (let i = 0; i < 2000; i++) {
+      const lat = centre[0] + (Math.random() - 0.5) * 0.7;
+      const lon = centre[1] + (Math.random() - 0.5) * 1.0;
+      if (distanceMeters(centre, [lat, lon]) <= 30_000) expect(cells.has(geoCell(lat, lon))).toBe(true);
+    }
+  });
+  it('gives up on huge areas', () => {
+    expect(cellsAround(46, 2, 1_000_000)).toBeNull();
+    expect(cellsAround(49.9, 2.3, 2000)!.length).toBeLessThanOrEqual(4);
   });
 });

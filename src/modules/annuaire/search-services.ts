@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import { findNeighbourhood } from '../../platform/town';
 import * as store from './annuaire.store';
 import { categoryById, CATEGORY_IDS, PROFESSION_IDS } from './categories';
+import { cellsAround } from './geo';
 import { describeWeek, minuteOfWeek, quickStatus, weeklyIntervals } from './opening-hours';
 import { EVENING_LITERAL, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
 import { labelOf } from './vocabularies';
@@ -145,8 +146,10 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
   const thematiques = [...(query.thematique ?? [])];
   const need = query.besoin ? categoryById(query.besoin) : undefined;
   const sort = query.tri === 'nom' ? 'name' : query.tri === 'pertinence' ? 'relevance' : query.tri === 'distance' || origin ? 'distance' : tsquery ? 'relevance' : 'name';
+  const radiusM = query.rayon_km ? query.rayon_km * 1000 : null;
   const { rows, total } = await store.searchServices(ctx.db, {
     tsquery,
+    cells: origin && radiusM ? cellsAround(origin.lat, origin.lon, radiusM) : null,
     thematiques: thematiques.length ? thematiques : null,
     categorie: need?.id ?? null,
     profession: query.profession ?? null,
@@ -160,7 +163,7 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
     langue: query.langue ?? null,
     quartier,
     near: origin,
-    radiusM: query.rayon_km ? query.rayon_km * 1000 : null,
+    radiusM,
     sort,
     limit: query.par_page,
     offset: (query.page - 1) * query.par_page,
