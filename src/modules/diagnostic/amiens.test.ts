@@ -16,21 +16,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse, roundRatio, type Analysis } from './analysis';
-import { parseQuestionnaire } from './questionnaire';
-import { readResponsesCsv } from './responses-csv';
+import { analyseSurvey } from './analyse-survey';
+import { roundRatio, type Analysis } from './analysis';
 
 const shared = path.resolve(import.meta.dirname, '../../../../shared');
 const seed = fs.readFileSync(path.join(shared, 'seeds/000_574e2a4191b491ea.txt'), 'utf8');
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const seedFlat = flat(seed);
 
+/** What `relais diagnostic analyse --format json` prints for the reference files, read back. */
 function analyseAmiens(): Analysis {
-  const questionnaire = parseQuestionnaire(JSON.parse(fs.readFileSync(path.join(shared, 'reference/amiens-survey/questionnaire.json'), 'utf8')));
-  const csv = fs.readFileSync(path.join(shared, 'reference/amiens-survey/responses.csv'), 'utf8');
-  const { table, errors } = readResponsesCsv(questionnaire, csv);
-  expect(errors).toEqual([]);
-  return analyse(table);
+  const { output } = analyseSurvey({
+    questionnaireJson: fs.readFileSync(path.join(shared, 'reference/amiens-survey/questionnaire.json'), 'utf8'),
+    responsesCsv: fs.readFileSync(path.join(shared, 'reference/amiens-survey/responses.csv'), 'utf8'),
+    format: 'json',
+  });
+  return JSON.parse(output) as Analysis;
 }
 const result = analyseAmiens();
 

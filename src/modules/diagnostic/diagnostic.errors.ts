@@ -18,5 +18,6 @@ export const diagnosticErrors = defineErrors({
   'diagnostic/link-used': { status: 410, message: 'Ce lien a déjà servi : une seule réponse par lien. Merci de votre participation !' },
   'diagnostic/draft-not-found': { status: 404, message: 'Ces réponses en cours ont expiré ou ont déjà été envoyées.' },
   'diagnostic/duplicate-import': { status: 409, message: 'Certaines réponses de ce fichier ont déjà été importées (même identifiant).' },
+  'diagnostic/invalid-indicator': { status: 422, message: 'Cet indicateur ne peut pas être calculé sur ce questionnaire.' },
   'diagnostic/pdf-unavailable': { status: 503, message: "L'export PDF n'est pas disponible sur ce serveur : exportez le rapport en HTML puis imprimez-le." },
 });

@@ -56,7 +56,7 @@ function measureOf(spec: QuestionnaireIndicatorSpec, n: number, r: QuestionAnaly
 
 export function checkIndicatorSpec(qn: Questionnaire, spec: QuestionnaireIndicatorSpec): void {
   const fail = (message: string) => {
-    throw new AppError('diagnostic/unknown-question', { fields: [{ path: 'question', message }] });
+    throw new AppError('diagnostic/invalid-indicator', { message: `Indicateur impossible : ${message}`, fields: [{ path: 'question', message }] });
   };
   if (spec.measure === 'respondents' && !spec.question) return;
   const q = spec.question ? findQuestion(qn, spec.question) : undefined;
