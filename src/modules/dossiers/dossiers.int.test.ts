@@ -158,3 +158,17 @@ describe('the family file', () => {
     expect(hist.every((c: any) => c.source === 'agent')).toBe(true);
   });
 });
+
+describe('demo data', () => {
+  it('the demo parent has a file shared with the demo partner, followed by the demo agent', async () => {
+    await env.seedDemo();
+    const db = env.rt.deps.db;
+    const { rows } = await db.query(
+      `SELECT h.is_demo, h.referent_agent_id IS NOT NULL AS followed, (SELECT count(*)::int FROM household_children c WHERE c.household_id = h.id) AS kids,
+              (SELECT count(*)::int FROM household_consents c WHERE c.household_id = h.id AND c.structure_id = '00000000-0000-4000-8000-00000000a001') AS shared
+         FROM households h JOIN household_members m ON m.household_id = h.id AND m.kind = 'parent'
+         JOIN users u ON u.id = m.user_id WHERE u.email = 'parent@demo.relais.fr'`,
+    );
+    expect(rows).toEqual([{ is_demo: true, followed: true, kids: 2, shared: 1 }]);
+  });
+});

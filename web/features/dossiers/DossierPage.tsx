@@ -4,6 +4,8 @@ import { useLocation } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Alert, PageHeader, RequireRole } from '../../ui';
 import { Caseload } from './Caseload';
+import { CoordinatorPanel } from './CoordinatorPanel';
+import { EarlyDetection } from './EarlyDetection';
 import { MyFile } from './MyFile';
 import { PartnerOrientations } from './PartnerOrientations';
 import messages from './messages';
@@ -23,7 +25,19 @@ export default function DossierPage() {
       <PageHeader title={title} intro={intro} />
       <RequireRole roles={['parent', 'agent', 'coordinator', 'partner']}>
         {search.get('enregistre') ? <Alert tone="success" live>{t('dossiers.saved')}</Alert> : null}
-        {role === 'parent' ? <MyFile /> : role === 'partner' ? <PartnerOrientations /> : <Caseload />}
+        {role === 'parent' ? (
+          <MyFile />
+        ) : role === 'partner' ? (
+          <div className="stack">
+            <PartnerOrientations />
+            <EarlyDetection />
+          </div>
+        ) : (
+          <div className="stack">
+            <Caseload />
+            {role === 'coordinator' ? <CoordinatorPanel /> : null}
+          </div>
+        )}
       </RequireRole>
     </>
   );

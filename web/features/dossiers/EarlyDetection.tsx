@@ -1,0 +1,63 @@
+/** Repérage précoce: families that agreed to it; the partner flags a situation to the CCAS. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Alert, Button, Card, EmptyState, FormErrors, TextField } from '../../ui';
+
+interface Consented { householdId: string; purpose: string; parts: string[] }
+interface Shared { household: { parent?: { firstName?: string | null; lastName?: string | null }; children?: { firstName?: string }[] } }
+
+function Flag({ id }: { id: string }) {
+  const t = useT();
+  const [who, setWho] = useState('');
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.get<Shared>(`/api/dossiers/partner/households/${id}?purpose=early-detection`).then((s) => {
+      const p = s.household.parent;
+      const kids = s.household.children?.map((c) => c.firstName).filter(Boolean).join(', ');
+      setWho([p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : '', kids].filter(Boolean).join(' — ') || t('dossiers.family'));
+    }, setError);
+  }, [id, t]);
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/api/dossiers/partner/households/${id}/flags`, { note });
+      setDone(true);
+    } catch (ex) {
+      setError(ex);
+    }
+  };
+  return (
+    <li className="card">
+      <strong>{who}</strong>
+      {done ? <Alert tone="success" live>{t('dossiers.flagged')}</Alert> : (
+        <form onSubmit={send} className="stack">
+          <FormErrors error={error} />
+          <TextField label={t('dossiers.flagNote')} value={note} onChange={setNote} multiline isRequired />
+          <Button type="submit" variant="secondary">{t('dossiers.flag')}</Button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+export function EarlyDetection() {
+  const t = useT();
+  const [rows, setRows] = useState<Consented[] | null>(null);
+  useEffect(() => {
+    api.get<Consented[]>('/api/dossiers/partner/households').then((r) => setRows(r.filter((x) => x.purpose === 'early-detection')), () => setRows([]));
+  }, []);
+  return (
+    <Card title={t('dossiers.earlyDetection')}>
+      <p>{t('dossiers.earlyDetectionHelp')}</p>
+      {!rows ? null : rows.length === 0 ? <EmptyState>{t('dossiers.earlyDetectionNone')}</EmptyState> : (
+        <ul className="plain-list">
+          {rows.map((r) => <Flag key={r.householdId} id={r.householdId} />)}
+        </ul>
+      )}
+    </Card>
+  );
+}
