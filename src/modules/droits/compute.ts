@@ -48,9 +48,11 @@ export function compute(h: Household, L: Legislation): Computation {
 
   // 2. Prime d'activité: months M-3..M-1, each with its housing aid; the first one sees an RSA of
   //    M-4 computed without housing aid, the next ones chain on the previous month.
-  const a3 = housingMonth(h, M - 3, L, rsaWith(M - 4, 0).amount > 0);
-  const a2 = housingMonth(h, M - 2, L, rsaWith(M - 3, a3.amount).amount > 0);
-  const a1 = housingMonth(h, M - 1, L, rsaWith(M - 2, a2.amount).amount > 0);
+  //    Without rent there is no housing aid, and the chain is not needed.
+  const tenant = housingForRsa.tenant;
+  const a3 = tenant ? housingMonth(h, M - 3, L, rsaWith(M - 4, 0).amount > 0) : housingMonth(h, M - 3, L, false);
+  const a2 = tenant ? housingMonth(h, M - 2, L, rsaWith(M - 3, a3.amount).amount > 0) : housingMonth(h, M - 2, L, false);
+  const a1 = tenant ? housingMonth(h, M - 1, L, rsaWith(M - 2, a2.amount).amount > 0) : housingMonth(h, M - 1, L, false);
   const fictive: PpaFictiveMonth[] = [
     ppaFictive(h, M - 3, L, fam(M - 3), a3.amount),
     ppaFictive(h, M - 2, L, fam(M - 2), a2.amount),

@@ -106,6 +106,15 @@ export function housingResources(h: Household, m: MonthIndex, L: Legislation, ne
   };
 }
 
+/** Owners and people housed for free: no rental housing aid (accession is out of scope). */
+function noHousingAid(month: MonthIndex, zone: Zone, dependants: number, resources: HousingResources): HousingMonth {
+  return {
+    month, tenant: false, conventionne: false, dependants, zone, ceilingRent: 0, realRent: 0, retainedRent: 0, charges: 0, resources,
+    r0: 0, familyRate: 0, rentRate: 0, minimumParticipation: 0, participation: 0, beforeMinimum: 0, afterMinimum: 0,
+    degressivityCoefficient: 1, afterDegressivity: 0, gross: 0, rls: 0, grossAfterRls: 0, amount: 0,
+  };
+}
+
 export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutralisedByRsa: boolean): HousingMonth {
   const P = L.month(m);
   const lg = P.logement;
@@ -113,6 +122,7 @@ export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutra
   const tenant = h.housing.status === 'locataire_hlm' || h.housing.status === 'locataire_vide' || h.housing.status === 'locataire_meuble';
   const conventionne = h.housing.status === 'locataire_hlm';
   const n = housingDependants(h, m, P);
+  if (!tenant) return noHousingAid(m, zone, n, housingResources(h, m, L, neutralisedByRsa));
   // A pregnant single parent is assessed on the couple scale (al_couple).
   const couple = expecting(h, m);
 
