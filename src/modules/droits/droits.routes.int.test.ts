@@ -57,3 +57,13 @@ describe('GET /api/droits/benefits', () => {
     expect(asf.currentAmounts[0].amount).toBe(200.18); // 474,37 × 42,2 %
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents both routes with their schemas', async () => {
+    const doc = (await env.client().get('/api/openapi.json')).json();
+    const post = doc.paths['/api/droits/simulations'].post;
+    expect(post.requestBody.content['application/json'].schema).toBeTruthy();
+    expect(JSON.stringify(post.responses['200'])).toContain('net_crds');
+    expect(JSON.stringify(doc.paths['/api/droits/benefits'].get.responses['200'])).toContain('howToClaim');
+  });
+});
