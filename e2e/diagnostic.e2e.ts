@@ -85,22 +85,62 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await expect.poll(() => page.getByRole('link', { name: new RegExp(`/enquete/${id}`) }).isVisible()).toBe(true);
   await h.step('publie-collecte');
 
+  // Single-use links for a distribution on paper, and a CSV file with a bad cell.
+  await page.getByLabel('Nombre de liens à créer').fill('2');
+  await page.getByRole('button', { name: 'Créer les liens' }).click();
+  await expect.poll(() => page.getByText('2 lien(s) créé(s)').isVisible()).toBe(true);
+  expect(await page.getByRole('textbox', { name: 'Liens à usage unique' }).inputValue()).toMatch(/\/enquete\/lien\/[\w-]{20,}\n.+\/enquete\/lien\//);
+  await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
+    name: 'terrain.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('id,avez_vous_une_solution_de,votre_niveau_de_stress,votre_quartier\nT1,Non,12,Nord\n'),
+  });
+  await expect.poll(() => page.getByText(/ligne 2, colonne C \(votre_niveau_de_stress\) : « 12 »/).isVisible()).toBe(true);
+  await h.step('collecte-liens-import');
+
   await answer(id, 'Non', '8', 'Nord', { shots: true });
   await answer(id, 'Oui', '4', 'Sud', { leaveAndComeBack: true });
 
+  // Face to face: the kiosk, one person after another.
+  await page.goto(`${h.url}/diagnostic/${id}/kiosque`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
+  await h.step('kiosque');
+  await page.getByText('Non', { exact: true }).click();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByRole('radio', { name: '6', exact: true }).click({ force: true });
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByText('Étouvie', { exact: true }).click();
+  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+  await expect.poll(() => page.getByText('Réponses recueillies pendant cette session : 1').isVisible()).toBe(true);
+  await h.step('kiosque-merci');
+  await page.getByRole('button', { name: 'Nouvelle réponse' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
+
   await page.goto(`${h.url}/diagnostic/${id}/resultats`);
-  await expect.poll(() => page.getByText('2 répondant(s)').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('3 répondant(s)').isVisible()).toBe(true);
   const stress = page.getByRole('article', { name: 'Votre niveau de stress' });
   await expect.poll(() => stress.getByText('Moyenne : 6 (médiane 6)').isVisible()).toBe(true);
   const garde = page.getByRole('article', { name: 'Avez-vous une solution de garde ?' });
   expect(await garde.locator('svg.diag-chart rect').count()).toBeGreaterThan(0);
-  expect(await garde.getByRole('row', { name: /Non 1 50,0/ }).count()).toBe(1);
+  expect(await garde.getByRole('row', { name: /Non 2 66,7/ }).count()).toBe(1);
   // Cross-tabulated by neighbourhood first.
   expect(await garde.getByRole('table', { name: /selon « Votre quartier »/ }).count()).toBe(1);
   await h.step('resultats');
 
-  const { rows } = await h.env.rt.deps.db.query(`SELECT count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1 AND status = 'submitted'`, [id]);
-  expect(rows[0].n).toBe(2);
+  // A filter: only those without a childcare solution.
+  await page.getByLabel('Filtrer sur la question').selectOption({ label: 'Avez-vous une solution de garde ?' });
+  await page.getByLabel('Réponse', { exact: true }).selectOption('Non');
+  await page.getByRole('button', { name: 'Ajouter le filtre' }).click();
+  await expect.poll(() => page.getByText('2 répondant(s)').isVisible()).toBe(true);
+  await expect.poll(() => stress.getByText('Moyenne : 7 (médiane 7)').isVisible()).toBe(true);
+  await h.step('resultats-filtre');
+
+  const { rows } = await h.env.rt.deps.db.query(`SELECT channel, count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1 AND status = 'submitted' GROUP BY channel ORDER BY channel`, [id]);
+  expect(rows).toEqual([
+    { channel: 'kiosk', n: 1 },
+    { channel: 'open', n: 2 },
+  ]);
 });
 
 it('shows the Amiens demo results like the published diagnostic, and exports the report', async () => {
@@ -111,6 +151,7 @@ it('shows the Amiens demo results like the published diagnostic, and exports the
   const stress = page.getByRole('article', { name: 'Niveau de stress (1 à 10)' });
   await expect.poll(() => stress.getByText('Moyenne : 6,24').isVisible()).toBe(true);
   await h.step('resultats-amiens');
+  await page.screenshot({ path: 'test-results/screens/diagnostic/resultats-amiens-haut.png' });
   const report = await page.request.get(`${page.url().replace(/\/diagnostic\/([^/]+)\/resultats$/, '/api/diagnostic/questionnaires/$1/report')}?format=html&by=quartier`);
   expect(report.status()).toBe(200);
   expect(await report.text()).toContain('Budget et précarité');
