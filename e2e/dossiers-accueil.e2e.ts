@@ -34,6 +34,16 @@ it('an agent creates a file with the family at the desk; consent is required and
   await page.waitForURL(/\/dossier\/agent\/familles\//);
   await expect.poll(() => page.getByText('Accord donné : Constitution et suivi de votre dossier par le CCAS').count()).toBe(1);
   await j.step('accueil-cree');
+  // Completing the file with the family: a child added.
+  await page.getByRole('button', { name: 'Compléter le dossier avec la famille' }).click();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
+  await page.getByLabel(/Prénom de l’enfant/).fill('Moussa');
+  await page.getByLabel(/Date de naissance de l’enfant/).fill('2017-04-02');
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await expect.poll(() => page.getByText(/Moussa \(02\/04\/2017\)/).count()).toBe(1);
+  await j.step('accueil-complete');
 });
 
 it('a school partner flags a situation with the family’s consent; the agents get a task', async () => {
@@ -64,7 +74,7 @@ it('a coordinator sets the renewal date and reads the retention schedule', async
   await expect.poll(() => page.getByText('Repérage précoce signalé par un partenaire').count()).toBeGreaterThan(0);
   await page.getByLabel('Jour').fill('15');
   await page.getByLabel('Mois').fill('6');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect.poll(() => page.getByText('Vos informations sont enregistrées.').count()).toBe(1);
   await expect.poll(() => page.getByText('Rien n’est conservé.').count()).toBe(1);
   await j.step('coordination');

@@ -4,17 +4,21 @@ import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
 import { Alert, Button, Card, EmptyState, FormErrors, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
-import { Summary } from './MyFile';
+import { HouseholdForm } from './HouseholdForm';
+import { Consents, Summary } from './MyFile';
 import messages from './messages';
-import { frDateTime, type Household } from './types';
+import { frDateTime, type FieldsInfo, type Household } from './types';
 import './dossiers.css';
 
 registerMessages('dossiers', messages);
 
 interface Item { at: string; kind: string; title: string; detail?: string | null }
 
-function OpenedFile({ id, h }: { id: string; h: Household }) {
+function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
   const t = useT();
+  const [h, setH] = useState(initial);
+  const [editing, setEditing] = useState(false);
+  const [info, setInfo] = useState<FieldsInfo | null>(null);
   const [items, setItems] = useState<Item[] | null>(null);
   const [note, setNote] = useState('');
   const [structures, setStructures] = useState<{ structureId: string; name: string }[]>([]);
@@ -25,6 +29,7 @@ function OpenedFile({ id, h }: { id: string; h: Household }) {
   const load = useCallback(() => api.get<Item[]>(`/api/dossiers/households/${id}/timeline`).then(setItems, setError), [id]);
   useEffect(() => {
     load();
+    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo);
     api.get<{ structureId: string; name: string }[]>('/api/dossiers/structures').then((s) => {
       setStructures(s);
       if (s[0]) setStructureId(s[0].structureId);
@@ -57,12 +62,33 @@ function OpenedFile({ id, h }: { id: string; h: Household }) {
     <div className="stack">
       <FormErrors error={error} />
       {notice ? <Alert tone="success" live>{notice}</Alert> : null}
-      <Card title={t('dossiers.openTitle')}>
-        <Summary h={h} />
-        <Button variant="secondary" onPress={() => api.post(`/api/dossiers/households/${id}/follow`).then(() => setNotice(t('dossiers.follow')), setError)}>
-          {t('dossiers.follow')}
-        </Button>
-      </Card>
+      {editing && info ? (
+        <Card title={t('dossiers.complete')}>
+          <HouseholdForm
+            initial={h}
+            usage={info.fields}
+            submitLabel={t('dossiers.save')}
+            onSubmit={async (patch) => {
+              const r = await api.patch<{ household: Household }>(`/api/dossiers/households/${id}`, patch);
+              setH(r.household);
+              setEditing(false);
+              setNotice(t('dossiers.saved'));
+              load();
+            }}
+          />
+        </Card>
+      ) : (
+        <Card title={t('dossiers.openTitle')}>
+          <Summary h={h} />
+          <div className="row">
+            <Button variant="secondary" onPress={() => setEditing(true)}>{t('dossiers.complete')}</Button>
+            <Button variant="secondary" onPress={() => api.post(`/api/dossiers/households/${id}/follow`).then(() => setNotice(t('dossiers.followed')), setError)}>
+              {t('dossiers.follow')}
+            </Button>
+          </div>
+        </Card>
+      )}
+      <Consents info={info} base={`/api/dossiers/households/${id}`} />
       <Card title={t('dossiers.orient')}>
         <form onSubmit={orient} className="stack">
           <SelectField name="orient-structure" label={t('dossiers.consentStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />

@@ -137,7 +137,8 @@ function History() {
   );
 }
 
-function Consents({ info }: { info: FieldsInfo | null }) {
+/** The consents of a file: `base` is `/api/dossiers/me` for the family, `/api/dossiers/households/:id` at the desk. */
+export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo | null; base?: string }) {
   const t = useT();
   const [rows, setRows] = useState<Consent[] | null>(null);
   const [structures, setStructures] = useState<{ structureId: string; name: string }[]>([]);
@@ -145,7 +146,7 @@ function Consents({ info }: { info: FieldsInfo | null }) {
   const [purpose, setPurpose] = useState('orientation');
   const [parts, setParts] = useState<string[]>(['identity', 'children']);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.get<Consent[]>('/api/dossiers/me/consents').then(setRows, setError), []);
+  const load = useCallback(() => api.get<Consent[]>(`${base}/consents`).then(setRows, setError), [base]);
   useEffect(() => {
     load();
     api.get<{ structureId: string; name: string }[]>('/api/dossiers/structures').then((s) => {
@@ -157,7 +158,7 @@ function Consents({ info }: { info: FieldsInfo | null }) {
     e.preventDefault();
     setError(null);
     try {
-      await api.post('/api/dossiers/me/consents', { structureId, purpose, parts });
+      await api.post(`${base}/consents`, { structureId, purpose, parts });
       load();
     } catch (ex) {
       setError(ex);
@@ -173,7 +174,7 @@ function Consents({ info }: { info: FieldsInfo | null }) {
               <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}{' '}
               <span className="muted">{c.live ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) : t('dossiers.consentRevoked', { date: frDate(c.revokedAt) })}{c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}</span>{' '}
               {c.live ? (
-                <Button variant="danger" onPress={() => api.post(`/api/dossiers/me/consents/${c.id}/revoke`).then(load, setError)}>
+                <Button variant="danger" onPress={() => api.post(`${base}/consents/${c.id}/revoke`).then(load, setError)}>
                   {t('dossiers.consentRevoke')} <span className="visually-hidden">{c.structureName}</span>
                 </Button>
               ) : null}

@@ -180,6 +180,8 @@ export default {
     orientButton: 'Orienter',
     oriented: 'Orientation envoyée.',
     follow: 'Suivre cette famille',
+    followed: 'Vous suivez cette famille : elle apparaît dans « Mes familles ».',
+    complete: 'Compléter le dossier avec la famille',
     openTasks: '{n} à traiter',
     renewalPending: 'renouvellement en attente',
     deskIntro: 'Remplissez le dossier avec la famille. Son accord est nécessaire et il est enregistré.',
