@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
-import { computeQuestionnaireIndicator } from './index';
+import { computeQuestionnaireIndicator, indicatorSources } from './index';
 import { responsesIndicator } from './indicators';
 import { pdfAvailable } from './report-pdf';
 
@@ -229,6 +229,12 @@ describe('demo and indicators', () => {
     expect(share.byNeighbourhood.find((g) => g.label === 'Étouvie')).toMatchObject({ neighbourhood: 'etouvie', base: 12 });
     const mean = await computeQuestionnaireIndicator(env.rt.deps.db, { questionnaireId: amiens.id, measure: 'mean', question: 'fatigue' });
     expect(mean.value).toBe(6.35);
+
+    const sources = await indicatorSources(env.rt.deps.db);
+    const src = sources.find((x) => x.questionnaireId === amiens.id)!;
+    expect(src.responses).toBe(86);
+    expect(src.questions.find((x) => x.id === 'stress')).toMatchObject({ measures: ['mean'] });
+    expect(src.questions.find((x) => x.id === 'pouvoir_achat')).toMatchObject({ measures: ['share'], options: ['Non', 'Oui'] });
 
     const participation = await responsesIndicator.compute(env.rt.deps.db, { from: new Date('2026-01-01'), to: new Date('2027-01-01') });
     expect(participation.reduce((a, p) => a + p.value, 0)).toBeGreaterThanOrEqual(86);

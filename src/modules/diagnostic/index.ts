@@ -2,6 +2,9 @@
 export {
   computeQuestionnaireIndicator,
   indicatorFromAnalysis,
+  indicatorSources,
+  responsesIndicator,
+  type IndicatorSource,
   type QuestionnaireIndicatorSpec,
   type QuestionnaireIndicatorResult,
   type IndicatorPoint,

@@ -90,6 +90,39 @@ export async function computeQuestionnaireIndicator(q: Queryable, spec: Question
   return indicatorFromAnalysis(definition, analysis, spec, town);
 }
 
+export interface IndicatorSource {
+  questionnaireId: string;
+  title: string;
+  responses: number;
+  /** Questions an indicator can use: `share` of an option (choices), `mean` (scales, numbers). */
+  questions: Array<{ id: string; label: string; type: string; measures: Array<'share' | 'mean'>; options: string[] }>;
+}
+
+/** The questionnaires and questions an action plan can compute indicators from. */
+export async function indicatorSources(q: Queryable): Promise<IndicatorSource[]> {
+  const list = await store.listQuestionnaires(q);
+  const out: IndicatorSource[] = [];
+  for (const s of list.filter((x) => x.publishedVersion !== null)) {
+    const definition = await store.versionDefinition(q, s.id, s.publishedVersion!);
+    if (!definition) continue;
+    out.push({
+      questionnaireId: s.id,
+      title: s.title,
+      responses: s.responses,
+      questions: definition.questions
+        .filter((x) => x.type !== 'text')
+        .map((x) => ({
+          id: x.id,
+          label: x.label,
+          type: x.type,
+          measures: x.type === 'scale' || x.type === 'number' ? ['mean'] : ['share'],
+          options: 'options' in x ? x.options : [],
+        })),
+    });
+  }
+  return out;
+}
+
 /** Participation: answers received per neighbourhood (every questionnaire). */
 export const responsesIndicator: IndicatorDef = defineIndicator({
   id: 'diagnostic.responses',
