@@ -42,6 +42,12 @@ const PATTERN_MESSAGES: Record<string, string> = {
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const patterns = new Map<string, RegExp>();
+function pattern(p: string): RegExp {
+  let re = patterns.get(p);
+  if (!re) patterns.set(p, (re = new RegExp(p, 'u')));
+  return re;
+}
 
 export function isValidDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -159,7 +165,7 @@ export class SchemaValidator {
 
   private checkString(s: JsonSchema, v: string, path: string, out: SchemaIssue[]): void {
     const len = [...v].length;
-    if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) {
+    if (s.pattern && !pattern(s.pattern).test(v)) {
       out.push({ path, message: PATTERN_MESSAGES[s.pattern] ?? 'Format incorrect.' });
       return;
     }

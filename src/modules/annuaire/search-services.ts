@@ -10,7 +10,7 @@ import { findNeighbourhood } from '../../platform/town';
 import * as store from './annuaire.store';
 import { categoryById, CATEGORY_IDS, PROFESSION_IDS } from './categories';
 import { cellsAround } from './geo';
-import { describeWeek, minuteOfWeek, quickStatus, weeklyIntervals } from './opening-hours';
+import { describeWeek, isPublicHoliday, minuteOfWeek, quickStatus, weeklyIntervals } from './opening-hours';
 import { EVENING_LITERAL, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
 import { labelOf } from './vocabularies';
 
@@ -168,5 +168,8 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
     limit: query.par_page,
     offset: (query.page - 1) * query.par_page,
   });
-  return { total, page: query.page, par_page: query.par_page, mots: words, origine: origin, services: rows.map((r) => summarize(r, now)) };
+  let services = rows.map((r) => summarize(r, now));
+  // The SQL filter knows the typical week; on a public holiday the exact rules decide.
+  if (ouvert.includes('maintenant') && isPublicHoliday(now)) services = services.filter((s) => s.horaires?.ouvert_maintenant);
+  return { total, page: query.page, par_page: query.par_page, mots: words, origine: origin, services };
 }
