@@ -74,11 +74,11 @@ it('lets a partner update their listing', async () => {
   await j.login('partner');
   await page.goto(`${url}/annuaire/ma-fiche`);
   await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toContain("Centre social d'Étouvie");
-  await expect.poll(() => page.getByText(/non vérifiée depuis plus de 6 mois/).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(/pas été vérifiée depuis plus de 6 mois/).count()).toBeGreaterThan(0);
   await j.step('ma-fiche');
   await page.getByLabel('Téléphone').fill('03 22 00 00 00');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect.poll(() => page.getByText('Fiche enregistrée').count()).toBe(1);
-  expect(await page.getByText(/non vérifiée depuis plus de 6 mois/).count()).toBe(0);
+  expect(await page.getByText(/pas été vérifiée depuis plus de 6 mois/).count()).toBe(0);
   await j.step('ma-fiche-enregistree');
 });

@@ -103,7 +103,7 @@ function Editor() {
   return (
     <>
       <h2>{listing.nom} {listing.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}</h2>
-      {listing.stale ? <Alert tone="warning">{t('annuaire.stale')}</Alert> : null}
+      {listing.stale ? <Alert tone="warning">{t('annuaire.staleOwner')}</Alert> : null}
       {listing.date_verification ? <p className="muted">{t('annuaire.checked', { date: frenchDate(listing.date_verification) })}</p> : null}
       {notice ? <Alert tone="success" live>{notice}</Alert> : null}
       <FormErrors error={error} />

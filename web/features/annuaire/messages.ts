@@ -69,6 +69,7 @@ export default {
     onePer: '1 pour {n} familles',
     mapLegend: 'Légende',
     noData: 'Pas de donnée',
+    staleOwner: 'Votre fiche n’a pas été vérifiée depuis plus de 6 mois : relisez-la, corrigez-la si besoin, puis confirmez qu’elle est à jour.',
     partnerTitle: 'Ma fiche dans l’annuaire',
     partnerIntro: 'Gardez vos horaires et coordonnées à jour : les familles comptent dessus.',
     save: 'Enregistrer',
