@@ -26,7 +26,7 @@ export const NAV: NavEntry[] = [
   { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places', soon: true },
   { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },
-  { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'], soon: true },
+  { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'] },
 ];
 
 export function hrefOf(e: NavEntry): string {

@@ -3,14 +3,19 @@
  * Modules add their pages between the markers, one line each.
  */
 import type { ComponentType } from 'react';
+// The home page is in the first load (no second round trip before the first paint).
+import HomePage from '../features/home/HomePage';
 
 export interface RouteDef {
   path: string;
-  load: () => Promise<{ default: ComponentType }>;
+  /** A lazy page (its own chunk)… */
+  load?: () => Promise<{ default: ComponentType }>;
+  /** …or one in the first load. */
+  component?: ComponentType;
 }
 
 export const routes: RouteDef[] = [
-  { path: '/', load: () => import('../features/home/HomePage') },
+  { path: '/', component: HomePage },
   { path: '/connexion', load: () => import('../features/account/LoginPage') },
   { path: '/inscription', load: () => import('../features/account/SignupPage') },
   { path: '/mot-de-passe-oublie', load: () => import('../features/account/ForgotPasswordPage') },
@@ -43,6 +48,12 @@ export const routes: RouteDef[] = [
   { path: '/droits/potentiels', load: () => import('../features/droits/PotentialPage') },
   { path: '/droits/prestations', load: () => import('../features/droits/BenefitsPage') },
   { path: '/droits/foyer/:id', load: () => import('../features/droits/AgentSimulatorPage') },
+  { path: '/pilotage', load: () => import('../features/pilotage/PlansPage') },
+  { path: '/pilotage/plans/:id', load: () => import('../features/pilotage/PlanPage') },
+  { path: '/pilotage/plans/:id/tableau-de-bord', load: () => import('../features/pilotage/DashboardPage') },
+  { path: '/pilotage/actions/:id', load: () => import('../features/pilotage/ActionPage') },
+  { path: '/pilotage/actions/:id/bilan', load: () => import('../features/pilotage/EvaluationPage') },
+  { path: '/pilotage/indicateurs/:id', load: () => import('../features/pilotage/IndicatorPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

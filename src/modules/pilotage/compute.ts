@@ -23,7 +23,8 @@ export interface PointValue {
 /** Neighbourhood values to our keys (unknown or null → '?') with the town total '*'. Pure. */
 export function withTotal(values: IndicatorValue[], town: Town): PointValue[] {
   const known = new Set(town.neighbourhoods.map((n) => n.id));
-  const sums = new Map<string, number>();
+  // A registry count is zero where nothing happened: every neighbourhood gets a value.
+  const sums = new Map<string, number>(town.neighbourhoods.map((n) => [n.id, 0]));
   let total = 0;
   for (const v of values) {
     const k = v.neighbourhood && known.has(v.neighbourhood) ? v.neighbourhood : UNLOCATED;

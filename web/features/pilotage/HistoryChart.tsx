@@ -1,0 +1,53 @@
+/**
+ * An indicator's history: a small SVG line chart for the eye (hidden from screen
+ * readers) and the data table beside it for everyone.
+ */
+import { formatNumber, periodLabel, periodShort } from './format';
+
+export function HistoryChart({ title, points, target, unit, small }: { title: string; points: { period: string; value: number }[]; target: number | null; unit: string; small?: boolean }) {
+  if (!points.length) return <p className="muted">Pas encore de valeur relevée.</p>;
+  const w = small ? 240 : 420;
+  const h = small ? 90 : 180;
+  const m = 22;
+  const values = points.map((p) => p.value).concat(target === null ? [] : [target]);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const span = max - min || 1;
+  const y = (v: number) => m + (h - 2 * m) * (1 - (v - min) / span);
+  const step = points.length > 1 ? (w - 2 * m) / (points.length - 1) : 0;
+  const x = (i: number) => (points.length > 1 ? m + i * step : w / 2);
+  const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  return (
+    <figure className="chart-and-table pilotage-history" style={{ margin: 0 }}>
+      <svg viewBox={`0 0 ${w} ${h}`} aria-hidden="true" focusable="false" style={{ width: '100%', maxWidth: w, height: 'auto' }}>
+        <line x1={m} x2={w - m} y1={h - m} y2={h - m} stroke="#6b7385" />
+        {target !== null ? (
+          <>
+            <line x1={m} x2={w - m} y1={y(target)} y2={y(target)} stroke="#7a4b00" strokeDasharray="4 3" />
+            <text x={w - m} y={y(target) - 4} textAnchor="end" fontSize="10" fill="#7a4b00">cible</text>
+          </>
+        ) : null}
+        <polyline points={line} fill="none" stroke="var(--color-primary)" strokeWidth="2" />
+        {points.map((p, i) => (
+          <circle key={p.period} cx={x(i)} cy={y(p.value)} r="3" fill="var(--color-primary)" />
+        ))}
+        <text x={m} y={h - 6} fontSize="10" fill="#1b1f29">{periodShort(points[0]!.period)}</text>
+        {points.length > 1 ? <text x={w - m} y={h - 6} fontSize="10" textAnchor="end" fill="#1b1f29">{periodShort(points.at(-1)!.period)}</text> : null}
+      </svg>
+      <figcaption>
+        <table className="pilotage-compact">
+          <caption>{title}</caption>
+          <thead>
+            <tr><th scope="col">Mois</th><th scope="col" style={{ textAlign: 'end' }}>Valeur</th></tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.period}><td>{periodLabel(p.period)}</td><td style={{ textAlign: 'end' }}>{formatNumber(p.value, unit)}</td></tr>
+            ))}
+            {target !== null ? <tr><td>Cible</td><td style={{ textAlign: 'end' }}>{formatNumber(target, unit)}</td></tr> : null}
+          </tbody>
+        </table>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,140 @@
+/** An indicator: where it stands, its history (chart + table), values by month and neighbourhood, manual entry. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { Alert, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { formatNumber, periodLabel } from './format';
+import { HistoryChart } from './HistoryChart';
+import { READERS, TableScroll, StandingText, useCanEdit, useResource } from './shared';
+import type { IndicatorSummary, Neighbourhood } from './types';
+
+interface Detail {
+  indicator: IndicatorSummary;
+  description: string | null;
+  action: { id: string; title: string };
+  plan: { id: string; title: string; isDemo: boolean };
+  neighbourhoods: Neighbourhood[];
+  periods: { period: string; label: string }[];
+  values: { period: string; neighbourhood: string; value: number; base: number | null; origin: string }[];
+  currentPeriod: string;
+}
+
+function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
+  const t = useT();
+  const [period, setPeriod] = useState(d.currentPeriod);
+  const [hood, setHood] = useState('*');
+  const [value, setValue] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState('');
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (value === null) {
+      setError(new ApiError(400, 'http/validation', 'Indiquez une valeur.', [{ path: 'value', message: 'Indiquez une valeur.' }]));
+      return;
+    }
+    try {
+      await api.put(`/api/pilotage/indicators/${d.indicator.id}/values`, { period, neighbourhood: hood, value });
+      setError(null);
+      setSaved(t('pilotage.valueSaved', { period: periodLabel(period) }));
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+      setSaved('');
+    }
+  }
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby="enter-value">
+      <h2 id="enter-value" style={{ marginTop: 0 }}>{t('pilotage.enterValue')}</h2>
+      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <div className="grid-2">
+        <TextField label={t('pilotage.month')} type="month" value={period} onChange={setPeriod} isRequired error={error?.field('period')} />
+        <SelectField label={t('pilotage.byNeighbourhood')} name="neighbourhood" value={hood} onChange={setHood} options={[{ value: '*', label: t('pilotage.wholeTown') }, ...d.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))]} error={error?.field('neighbourhood')} />
+        <NumberField label={`${t('pilotage.value')}${d.indicator.unit ? ` (${d.indicator.unit})` : ''}`} value={value} onChange={setValue} isRequired error={error?.field('value')} />
+      </div>
+      <div className="row">
+        <Button type="submit">{t('pilotage.saveValue')}</Button>
+        <span role="status" className="saved">{saved}</span>
+      </div>
+    </form>
+  );
+}
+
+export default function IndicatorPage() {
+  const t = useT();
+  const { id } = useParams();
+  const canEdit = useCanEdit();
+  const { data: d, error, reload } = useResource<Detail>(`/api/pilotage/indicators/${id}`);
+  const [computing, setComputing] = useState('');
+  async function compute() {
+    if (!d) return;
+    const r = await api.post<{ values: number; indicators: number }>(`/api/pilotage/plans/${d.plan.id}/compute`, {});
+    setComputing(t('pilotage.computed', { n: r.values, indicators: r.indicators }));
+    reload();
+  }
+  const i = d?.indicator;
+  const cols = d ? [{ id: '*', name: t('pilotage.wholeTown') }, ...d.neighbourhoods, ...(d.values.some((v) => v.neighbourhood === '?') ? [{ id: '?', name: t('pilotage.unlocated') }] : [])] : [];
+  const cell = (p: string, n: string) => d?.values.find((v) => v.period === p && v.neighbourhood === n);
+  return (
+    <div className="pilotage">
+      <RequireRole roles={[...READERS]}>
+        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        {!d && !error ? <p>{t('pilotage.loading')}</p> : null}
+        {d && i ? (
+          <>
+            <p className="breadcrumb no-print">
+              <Link to={`/pilotage/plans/${d.plan.id}`}>{d.plan.title}</Link> › <Link to={`/pilotage/actions/${d.action.id}`}>{t('pilotage.backToAction')}</Link>
+            </p>
+            <PageHeader title={i.label} intro={d.action.title}>
+              {d.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
+            </PageHeader>
+            {!i.available ? <Alert tone="warning">{t('pilotage.unavailable')}</Alert> : null}
+            <dl className="grid-2">
+              <div><dt>{t('pilotage.sourceKind')}</dt><dd>{i.sourceLabel}</dd></div>
+              <div><dt>{t('pilotage.latest')}</dt><dd className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</dd></div>
+              <div><dt>{t('pilotage.baseline')}</dt><dd>{formatNumber(i.baseline, i.unit)}</dd></div>
+              <div><dt>{t('pilotage.target')}</dt><dd>{i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}</dd></div>
+              <div><dt>{t('pilotage.situation')}</dt><dd><StandingText standing={i.standing} /></dd></div>
+              <div><dt>{t('pilotage.direction')}</dt><dd>{t(`pilotage.direction.${i.direction}`)}</dd></div>
+            </dl>
+            {d.description ? <p className="muted">{d.description}</p> : null}
+            {canEdit && i.source !== 'manual' ? (
+              <div className="row">
+                <Button variant="secondary" onPress={compute}>{t('pilotage.compute')}</Button>
+                <span role="status" className="saved">{computing}</span>
+              </div>
+            ) : null}
+            <h2>{t('pilotage.history')}</h2>
+            <HistoryChart title={`${t('pilotage.history')} — ${i.label} (${t('pilotage.wholeTown').toLowerCase()})`} points={i.history} target={i.target} unit={i.unit} />
+            {canEdit && i.source === 'manual' ? <ValueForm d={d} reload={reload} /> : null}
+            <h2>{t('pilotage.valuesTable')}</h2>
+            {d.periods.length ? (
+              <TableScroll label={t('pilotage.valuesTable')}>
+                <table className="pilotage-compact">
+                  <caption>{t('pilotage.valuesTable')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('pilotage.period')}</th>
+                      {cols.map((c) => <th key={c.id} scope="col" style={{ textAlign: 'end' }}>{c.name}</th>)}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.periods.map((p) => (
+                      <tr key={p.period}>
+                        <th scope="row" style={{ fontWeight: 400, background: 'none' }}>{p.label}</th>
+                        {cols.map((c) => {
+                          const v = cell(p.period, c.id);
+                          return <td key={c.id} style={{ textAlign: 'end' }}>{v ? formatNumber(v.value) : '—'}{v?.base ? <span className="muted"> ({v.base})</span> : null}</td>;
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            ) : <p className="muted">{t('pilotage.noValue')}.</p>}
+          </>
+        ) : null}
+      </RequireRole>
+    </div>
+  );
+}

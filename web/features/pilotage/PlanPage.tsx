@@ -1,0 +1,162 @@
+/** A plan and its structure: axes → objectives → actions. Coordination adds and renames; everyone staff reads. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField } from '../../ui';
+import { READERS, StatusBadge, useCanEdit, useResource } from './shared';
+import type { Axis, Objective, Plan } from './types';
+
+/** A one-or-two-field form that POSTs then reloads. */
+function AddForm({ url, label, fields, onDone, extra }: { url: string; label: string; fields: { key: string; label: string; required?: boolean }[]; onDone: () => void; extra?: Record<string, unknown> }) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.post(url, { ...extra, ...values });
+      setValues({});
+      setError(null);
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <details>
+      <summary>{label}</summary>
+      <form className="body" onSubmit={submit}>
+        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        {fields.map((f) => (
+          <TextField key={f.key} label={f.label} value={values[f.key] ?? ''} onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))} isRequired={f.required} error={error?.field(f.key)} />
+        ))}
+        <Button type="submit">{label}</Button>
+      </form>
+    </details>
+  );
+}
+
+function ObjectiveBlock({ o, canEdit, reload }: { o: Objective; canEdit: boolean; reload: () => void }) {
+  const t = useT();
+  return (
+    <section className="objective" aria-labelledby={`o-${o.id}`}>
+      <h3 id={`o-${o.id}`}>{o.code ? `${o.code}. ` : ''}{o.title}</h3>
+      {o.description ? (
+        <details>
+          <summary>{t('pilotage.description')}</summary>
+          <div className="body">{o.description.split('\n\n').map((p, i) => <p key={i}>{p}</p>)}</div>
+        </details>
+      ) : null}
+      {o.actions.length === 0 ? <p className="muted">{t('pilotage.noAction')}</p> : null}
+      <ul className="actions-list" aria-label={`${t('pilotage.actionsOf')} — ${o.code || o.title}`}>
+        {o.actions.map((a) => (
+          <li key={a.id}>
+            <Link to={`/pilotage/actions/${a.id}`}>{a.title}</Link>
+            <StatusBadge status={a.status} />
+            {a.indicators.length ? <span className="muted">{a.indicators.length} {t('pilotage.indicators').toLowerCase()}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {canEdit ? <AddForm url={`/api/pilotage/objectives/${o.id}/actions`} label={t('pilotage.addAction')} fields={[{ key: 'title', label: t('pilotage.actionTitle'), required: true }]} onDone={reload} /> : null}
+    </section>
+  );
+}
+
+function AxisBlock({ a, canEdit, reload, open }: { a: Axis; canEdit: boolean; reload: () => void; open: boolean }) {
+  const t = useT();
+  const n = a.objectives.reduce((s, o) => s + o.actions.length, 0);
+  return (
+    <details open={open}>
+      <summary>
+        <span>{a.code ? `${a.code} — ` : ''}{a.title}</span> <span className="muted">({n} actions)</span>
+      </summary>
+      <div className="body">
+        {a.description ? <p>{a.description.split('\n\n')[0]}</p> : null}
+        {a.goals.length ? (
+          <>
+            <h3>{t('pilotage.goals')}</h3>
+            <ul className="goals">{a.goals.map((g) => <li key={g}>{g}</li>)}</ul>
+          </>
+        ) : null}
+        {a.objectives.map((o) => <ObjectiveBlock key={o.id} o={o} canEdit={canEdit} reload={reload} />)}
+        {canEdit ? (
+          <AddForm
+            url={`/api/pilotage/axes/${a.id}/objectives`}
+            label={t('pilotage.addObjective')}
+            fields={[{ key: 'code', label: t('pilotage.objectiveCode') }, { key: 'title', label: t('pilotage.objectiveTitle'), required: true }]}
+            onDone={reload}
+          />
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+function EditPlan({ plan, reload }: { plan: Plan; reload: () => void }) {
+  const t = useT();
+  const [title, setTitle] = useState(plan.title);
+  const [description, setDescription] = useState(plan.description);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.patch(`/api/pilotage/plans/${plan.id}`, { title, description });
+      setSaved(true);
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <details>
+      <summary>{t('pilotage.editPlan')}</summary>
+      <form className="body" onSubmit={submit}>
+        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        <TextField label={t('pilotage.planTitle')} value={title} onChange={(v) => (setTitle(v), setSaved(false))} isRequired error={error?.field('title')} />
+        <TextField label={t('pilotage.planDescription')} value={description} onChange={(v) => (setDescription(v), setSaved(false))} multiline error={error?.field('description')} />
+        <div className="row">
+          <Button type="submit">{t('pilotage.save')}</Button>
+          <span role="status" className="saved">{saved ? t('pilotage.saved') : ''}</span>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+export default function PlanPage() {
+  const t = useT();
+  const { id } = useParams();
+  const canEdit = useCanEdit();
+  const { data: plan, error, reload } = useResource<Plan>(`/api/pilotage/plans/${id}`);
+  return (
+    <div className="pilotage">
+      <p className="breadcrumb no-print"><Link to="/pilotage">{t('pilotage.title')}</Link></p>
+      <RequireRole roles={[...READERS]}>
+        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        {!plan && !error ? <p>{t('pilotage.loading')}</p> : null}
+        {plan ? (
+          <>
+            <PageHeader title={plan.title} intro={plan.description}>
+              {plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
+              {plan.source ? <p className="muted">{t('pilotage.source')} : {plan.source}</p> : null}
+              <p><Link to={`/pilotage/plans/${plan.id}/tableau-de-bord`}>{t('pilotage.dashboard')}</Link></p>
+            </PageHeader>
+            {!canEdit ? <Alert tone="info">{t('pilotage.readOnly')}</Alert> : <EditPlan plan={plan} reload={reload} />}
+            <h2>{t('pilotage.axis')}s</h2>
+            {plan.axes.map((a, i) => <AxisBlock key={a.id} a={a} canEdit={canEdit} reload={reload} open={i === 0} />)}
+            {canEdit ? (
+              <AddForm
+                url={`/api/pilotage/plans/${plan.id}/axes`}
+                label={t('pilotage.addAxis')}
+                fields={[{ key: 'code', label: t('pilotage.axisCode') }, { key: 'title', label: t('pilotage.axisTitle'), required: true }]}
+                onDone={reload}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </RequireRole>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/** The town's action plans (examples marked), a new plan, and Relais' indicators by neighbourhood. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Link, navigate } from '../../app/router';
+import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField } from '../../ui';
+import { formatNumber } from './format';
+import { READERS, TableScroll, useCanEdit, useResource } from './shared';
+import type { Neighbourhood, PlanSummary } from './types';
+
+interface RegistryValues {
+  period: string;
+  neighbourhoods: Neighbourhood[];
+  indicators: { id: string; label: string; unit: string; description: string; values: { neighbourhood: string; value: number }[] }[];
+}
+
+function NewPlan() {
+  const t = useT();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const r = await api.post<{ id: string }>('/api/pilotage/plans', { title, description });
+      navigate(`/pilotage/plans/${r.id}`);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby="new-plan">
+      <h2 id="new-plan" style={{ marginTop: 0 }}>{t('pilotage.newPlan')}</h2>
+      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <TextField label={t('pilotage.planTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
+      <TextField label={t('pilotage.planDescription')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
+      <Button type="submit">{t('pilotage.create')}</Button>
+    </form>
+  );
+}
+
+function RegistryTable() {
+  const t = useT();
+  const [month, setMonth] = useState('');
+  const [query, setQuery] = useState('');
+  const { data, error } = useResource<RegistryValues>(`/api/pilotage/registry/values${query ? `?period=${query}` : ''}`);
+  const cols = data ? [...data.neighbourhoods, { id: '?', name: t('pilotage.unlocated') }] : [];
+  const val = (vs: { neighbourhood: string; value: number }[], k: string) => vs.find((v) => v.neighbourhood === k)?.value;
+  return (
+    <section aria-labelledby="registry">
+      <h2 id="registry">{t('pilotage.registryTitle')}</h2>
+      <p className="muted">{t('pilotage.registryIntro')}</p>
+      <form className="row" onSubmit={(e) => (e.preventDefault(), setQuery(month))}>
+        <TextField label={t('pilotage.month')} value={month} onChange={setMonth} placeholder={data?.period} error={error?.field('period')} />
+        <Button type="submit" variant="secondary">{t('pilotage.show')}</Button>
+      </form>
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {data ? (
+        <TableScroll label={t('pilotage.registryTitle')}>
+          <table className="pilotage-compact">
+            <caption>{t('pilotage.registryTitle')} — {data.period}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pilotage.indicator')}</th>
+                <th scope="col" style={{ textAlign: 'end' }}>{t('pilotage.total')}</th>
+                {cols.map((n) => <th key={n.id} scope="col" style={{ textAlign: 'end' }}>{n.name}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {data.indicators.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row" style={{ fontWeight: 400, background: 'none' }}>{i.label} <span className="muted">({i.unit})</span></th>
+                  <td style={{ textAlign: 'end' }}>{formatNumber(val(i.values, '*') ?? 0)}</td>
+                  {cols.map((n) => <td key={n.id} style={{ textAlign: 'end' }}>{formatNumber(val(i.values, n.id) ?? 0)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+    </section>
+  );
+}
+
+export default function PlansPage() {
+  const t = useT();
+  const canEdit = useCanEdit();
+  const { data, error } = useResource<{ plans: PlanSummary[] }>('/api/pilotage/plans');
+  return (
+    <div className="pilotage">
+      <PageHeader title={t('pilotage.title')} intro={t('pilotage.intro')} />
+      <RequireRole roles={[...READERS]}>
+        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        {!data && !error ? <p>{t('pilotage.loading')}</p> : null}
+        {data ? (
+          <section aria-labelledby="plans">
+            <h2 id="plans">{t('pilotage.plans')}</h2>
+            {data.plans.length === 0 ? <p className="muted">{t('pilotage.noPlan')}</p> : null}
+            <ul className="cards">
+              {data.plans.map((p) => (
+                <li key={p.id} className="card">
+                  <h3 style={{ marginTop: 0 }}><Link to={`/pilotage/plans/${p.id}`}>{p.title}</Link></h3>
+                  {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
+                  <p className="muted">{t('pilotage.counts', { axes: p.axes, actions: p.actions })}</p>
+                  <p><Link to={`/pilotage/plans/${p.id}/tableau-de-bord`}>{t('pilotage.dashboard')}<span className="visually-hidden"> — {p.title}</span></Link></p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {canEdit ? <NewPlan /> : null}
+        <RegistryTable />
+      </RequireRole>
+    </div>
+  );
+}
