@@ -55,15 +55,21 @@ export async function searchHouseholds(ctx: Ctx, query: string) {
   const q = query.trim();
   if (q.length < 2) return [];
   const digits = q.replace(/\D/g, '');
+  // One indexed lookup per criterion (trigram indexes of 0200/0201), then the families.
   const { rows } = await ctx.db.query(
-    `SELECT h.id, m.first_name AS "firstName", m.last_name AS "lastName", h.neighbourhood_id AS "neighbourhoodId",
+    `WITH ids AS (
+       SELECT m.household_id FROM household_members m
+        WHERE m.kind = 'parent'
+          AND immutable_unaccent(lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, ''))) LIKE '%' || immutable_unaccent(lower($1)) || '%'
+       UNION
+       SELECT c.household_id FROM household_children c WHERE immutable_unaccent(lower(c.first_name)) LIKE immutable_unaccent(lower($1)) || '%'
+       UNION
+       SELECT m.household_id FROM household_members m
+        WHERE m.kind = 'parent' AND length($2) >= 4 AND regexp_replace(coalesce(m.phone, ''), '\\D', '', 'g') LIKE '%' || $2 || '%')
+     SELECT h.id, m.first_name AS "firstName", m.last_name AS "lastName", h.neighbourhood_id AS "neighbourhoodId",
             (SELECT string_agg(c.first_name, ', ' ORDER BY c.birth_date) FROM household_children c WHERE c.household_id = h.id) AS "children"
-       FROM households h LEFT JOIN household_members m ON m.household_id = h.id AND m.kind = 'parent'
-      WHERE h.status = 'active' AND (
-        immutable_unaccent(lower(coalesce(m.first_name, '') || ' ' || coalesce(m.last_name, ''))) LIKE '%' || immutable_unaccent(lower($1)) || '%'
-        OR ($2 <> '' AND length($2) >= 4 AND regexp_replace(coalesce(m.phone, ''), '\\D', '', 'g') LIKE '%' || $2 || '%')
-        OR EXISTS (SELECT 1 FROM household_children c WHERE c.household_id = h.id
-                    AND immutable_unaccent(lower(c.first_name)) LIKE immutable_unaccent(lower($1)) || '%'))
+       FROM ids JOIN households h ON h.id = ids.household_id AND h.status = 'active'
+       LEFT JOIN household_members m ON m.household_id = h.id AND m.kind = 'parent'
       ORDER BY m.last_name NULLS LAST, m.first_name LIMIT 30`,
     [q, digits],
   );
