@@ -140,6 +140,25 @@ describe('answering', () => {
     expect((await env.client().post(`/api/diagnostic/questionnaires/${id}/kiosk`)).statusCode).toBe(401);
   });
 
+  it('deletes drafts left for more than 90 days, never sent answers', async () => {
+    const { id } = await createPublished(survey, 'open');
+    const anon = env.client();
+    const { token } = (await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).json();
+    await anon.post('/api/diagnostic/answering/save', { token, answers: { garde: 'Oui' } });
+    const sent = (await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).json();
+    await anon.post('/api/diagnostic/answering/submit', { token: sent.token, answers: { garde: 'Non' } });
+    const clock = env.clock as typeof env.clock & { set(iso: string): void };
+    clock.set('2026-06-20T10:00:00+02:00');
+    try {
+      await env.rt.deps.jobs.runNow('diagnostic.purge-drafts', {});
+    } finally {
+      clock.set('2026-03-10T10:00:00+01:00');
+    }
+    const { rows } = await env.rt.deps.db.query(`SELECT status FROM diagnostic_responses WHERE questionnaire_id = $1`, [id]);
+    expect(rows).toEqual([{ status: 'submitted' }]);
+    expect((await anon.post('/api/diagnostic/answering/resume', { token })).statusCode).toBe(404);
+  });
+
   it('refuses answers once the questionnaire is closed', async () => {
     const { coord, id } = await createPublished(survey, 'open');
     const anon = env.client();
