@@ -14,11 +14,6 @@ import type { Legislation, Params } from './parameters';
 /** float32 storage of the reference model (local alias: hot path). */
 const f32 = Math.fround;
 
-export interface HousingBenefitInKind {
-  /** Housing aid of the month (0 when none). */
-  housingAid: number;
-}
-
 export interface FamilyBenefitsCounted {
   afBase: number;
   cfNonMajore: number;
