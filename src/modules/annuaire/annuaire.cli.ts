@@ -6,7 +6,9 @@ import type { Runtime } from '../../platform/runtime';
 import { formatRowError } from './data-inclusion';
 import { exportDirectory, type ExportKind } from './export-directory';
 import { importDirectory } from './import-directory';
+import { parseIndicatorsCsv } from './indicators-csv';
 import { searchDirectory, searchQuerySchema } from './search-services';
+import { saveIndicators } from './territory';
 
 const MAX_PRINTED_ERRORS = 200;
 
@@ -87,6 +89,36 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
       }
       await withRuntime(boot, async (rt) => {
         process.stdout.write(await exportDirectory(rt.systemCtx(), o.format, kind));
+      });
+    });
+
+  g.command('indicateurs')
+    .description('Importer les indicateurs des quartiers (CSV : quartier;indicateur;annee;valeur[;source])')
+    .argument('<fichier>', 'fichier .csv')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        console.error(`Impossible de lire le fichier : ${file}`);
+        exitWith(2);
+        return;
+      }
+      await withRuntime(boot, async (rt) => {
+        const ctx = rt.systemCtx();
+        const { rows, errors } = parseIndicatorsCsv(text, [ctx.town.id, ...ctx.town.neighbourhoods.map((n) => n.id)]);
+        if (errors.length) {
+          console.error(`${errors.length} erreur(s) : rien n'a été importé.`);
+          for (const e of errors) console.error(`  - ligne ${e.line} : ${e.message}`);
+          exitWith(2);
+          return;
+        }
+        const byYear = new Map<number, typeof rows>();
+        for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+        for (const [year, list] of byYear) {
+          await saveIndicators(ctx, { year, source: list[0].source, values: list.map((r) => ({ neighbourhood: r.neighbourhood, indicator: r.indicator, value: r.value })) });
+        }
+        console.error(`${rows.length} valeur(s) enregistrée(s).`);
       });
     });
 
