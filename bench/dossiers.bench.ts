@@ -96,7 +96,7 @@ export default async function run(report: Report) {
       await res.arrayBuffer();
     })), 'ms');
 
-    const others = [];
+    const others: { cookie: string; csrf: string }[] = [];
     for (const id of parents.slice(1, 11)) {
       const sess = await session(app.url, id);
       if ((await post(sess, '/api/dossiers/me', file)).status !== 201) throw new Error('file not created');

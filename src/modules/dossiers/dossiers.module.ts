@@ -8,6 +8,7 @@ import agentRoutes from './agent.routes';
 import partnerRoutes from './partner.routes';
 import { dossiersDemoSeed } from './dossiers.seed';
 import { filesIndicator } from './dossiers.indicators';
+import { registerDossiersCli } from './dossiers.cli';
 
 async function routes(app: App) {
   await meRoutes(app);
@@ -18,6 +19,7 @@ async function routes(app: App) {
 export const dossiersModule: ModuleDef = {
   name: 'dossiers',
   routes,
+  cli: registerDossiersCli,
   seeds: [dossiersDemoSeed],
   indicators: [filesIndicator],
 };
