@@ -90,6 +90,8 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
 
   const inTransaction = <T>(fn: (t: Tx) => Promise<T>) => (within ? fn(within) : tx(ctx.db, fn));
   await inTransaction(async (t) => {
+    // Large files: let the text index gather new entries longer before merging them.
+    if (total > 5000) await t.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
     const updatedStructureIds: string[] = [];
     for (const withExtras of [true, false]) {
       const group = structures.filter((s) => s.hasExtras === withExtras);

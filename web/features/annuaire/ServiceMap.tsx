@@ -53,7 +53,8 @@ export default function ServiceMap({ services, center, label }: { services: Serv
 
   useEffect(() => {
     if (!el.current || map.current) return;
-    const m = L.map(el.current, { center, zoom: 13, minZoom: 11, maxZoom: 18 });
+    const m = L.map(el.current, { center, zoom: 13, minZoom: 11, maxZoom: 18, zoomControl: false });
+    L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(m);
     m.attributionControl.setPrefix(false).addAttribution('Fond de carte : contours de démonstration (Relais)');
     map.current = m;
     api.get<{ features: Feature[] }>('/api/town/neighbourhoods.geojson').then((gj) => {
