@@ -9,11 +9,14 @@ import { analyse, type Analysis } from './analysis';
 import { parseQuestionnaire, type Condition } from './questionnaire';
 import { renderReport, type ReportFormat } from './report';
 import { readResponsesCsv, type CellError } from './responses-csv';
+import { applyThemes, parseThemes } from './themes';
 
 export type OutputFormat = 'json' | ReportFormat;
 
 export interface SurveyInput {
   questionnaireJson: string;
+  /** Report sections for a questionnaire without themes (see themes.ts). */
+  themesJson?: string;
   responsesCsv: string;
   format?: OutputFormat;
   by?: string;
@@ -72,7 +75,16 @@ export function analyseSurvey(input: SurveyInput): SurveyOutput {
   } catch (e) {
     throw new AppError('diagnostic/invalid-questionnaire', { fields: [{ path: '', message: `Le fichier n'est pas du JSON valable : ${(e as Error).message}` }] });
   }
-  const questionnaire = parseQuestionnaire(json);
+  let questionnaire = parseQuestionnaire(json);
+  if (input.themesJson !== undefined) {
+    let themes: unknown;
+    try {
+      themes = JSON.parse(input.themesJson);
+    } catch (e) {
+      throw new AppError('diagnostic/invalid-questionnaire', { fields: [{ path: 'themes', message: `Le fichier des thèmes n'est pas du JSON valable : ${(e as Error).message}` }] });
+    }
+    questionnaire = applyThemes(questionnaire, parseThemes(themes));
+  }
   const { table, errors, warnings } = readResponsesCsv(questionnaire, input.responsesCsv);
   if (errors.length) {
     throw new AppError('diagnostic/invalid-responses', {

@@ -34,13 +34,15 @@ export function registerDiagnosticCli(program: Command, _boot: () => Promise<Run
     .requiredOption('--responses <fichier.csv>', 'réponses : une colonne par question, choix multiples séparés par « | »')
     .addOption(new Option('--format <format>', 'format de sortie').choices(['json', 'html', 'md']).default('json'))
     .option('--by <question>', 'croiser les résultats selon une question (par exemple le quartier)')
+    .option('--themes <fichier.json>', 'sections du rapport : { "themes": { "Budget": ["question", …] }, "profile": ["question", …] }')
     .option('--filter <condition...>', 'ne garder que certains répondants : question=valeur, question>=nombre…')
     .option('--output <fichier>', 'écrire le résultat dans un fichier (sinon sur la sortie standard)')
-    .action((o: { questionnaire: string; responses: string; format: OutputFormat; by?: string; filter?: string[]; output?: string }) => {
+    .action((o: { questionnaire: string; responses: string; format: OutputFormat; by?: string; themes?: string; filter?: string[]; output?: string }) => {
       try {
         const result = analyseSurvey({
           questionnaireJson: readText(o.questionnaire, 'le questionnaire'),
           responsesCsv: readText(o.responses, 'les réponses'),
+          themesJson: o.themes === undefined ? undefined : readText(o.themes, 'les thèmes'),
           format: o.format,
           by: o.by,
           filters: (o.filter ?? []).map(parseFilter),
