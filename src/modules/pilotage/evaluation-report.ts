@@ -67,7 +67,9 @@ export function evaluationHtml(d: EvaluationData): string {
 
   const reached = !f.reached
     ? undefinedIndicator
-    : `<p class="figure">${f.reached.total === null ? 'Pas encore de valeur sur la période' : escapeHtml(formatNumber(f.reached.total, f.reached.unit))}</p>
+    : f.reached.total === null
+      ? `<p class="muted">${escapeHtml(f.reached.label)} : pas encore de valeur sur la période.</p>`
+      : `<p class="figure">${escapeHtml(formatNumber(f.reached.total, f.reached.unit))}</p>
        <p class="muted">${escapeHtml(f.reached.label)} — total des mois de la période.</p>
        ${f.reached.months.length ? `<div class="chart-and-table">${historySvg(f.reached.months, { target: null, title: f.reached.label })}
        <table><caption>${escapeHtml(f.reached.label)} par mois</caption><thead><tr><th scope="col">Mois</th><th scope="col" class="num">Valeur</th></tr></thead>
@@ -83,8 +85,10 @@ export function evaluationHtml(d: EvaluationData): string {
   const max = f.participation ? Math.max(1, ...f.participation.rows.map((r) => r.value)) : 1;
   const participation = !f.participation
     ? undefinedIndicator
-    : `<p class="muted">${escapeHtml(f.participation.label)} — somme des mois de la période, par quartier (total : ${escapeHtml(formatNumber(f.participation.total, f.participation.unit))}).</p>
-       <div class="chart-and-table"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 ${f.participation.rows.length * 24 + 4}" width="360" aria-hidden="true" focusable="false">
+    : f.participation.total === 0
+      ? `<p class="muted">${escapeHtml(f.participation.label)} : pas encore de valeur sur la période.</p>`
+      : `<p class="muted">${escapeHtml(f.participation.label)} — somme des mois de la période, par quartier (total : ${escapeHtml(formatNumber(f.participation.total, f.participation.unit))}).</p>
+       <div class="chart-and-table"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 ${f.participation.rows.length * 24 + 4}" width="420" aria-hidden="true" focusable="false">
        ${f.participation.rows.map((r, i) => `<text x="120" y="${i * 24 + 16}" text-anchor="end" font-size="11">${escapeHtml(r.name.slice(0, 20))}</text><rect x="126" y="${i * 24 + 5}" height="14" width="${((200 * r.value) / max).toFixed(1)}" fill="#1d4ed8"/><text x="${(130 + (200 * r.value) / max).toFixed(1)}" y="${i * 24 + 16}" font-size="11">${escapeHtml(formatNumber(r.value))}</text>`).join('')}
        </svg>
        <table><caption>Participation par quartier</caption><thead><tr><th scope="col">Quartier</th><th scope="col" class="num">${escapeHtml(f.participation.unit || 'Valeur')}</th></tr></thead>
@@ -110,7 +114,7 @@ table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weigh
 <header>
 ${d.plan.isDemo ? '<p><span class="demo">Exemple de démonstration</span></p>' : ''}
 <h1>${escapeHtml(e.title)}</h1>
-<p class="muted">Bilan de l'expérimentation — ${escapeHtml(d.town)} — ${escapeHtml(period)}</p>
+<p class="muted">Bilan de l'expérimentation — ${escapeHtml(period)}</p>
 <dl><dt>Plan</dt><dd>${escapeHtml(d.plan.title)}</dd><dt>Action</dt><dd>${escapeHtml(d.action.title)}</dd>
 <dt>Service pilote</dt><dd>${escapeHtml(d.action.leadService || 'à définir')}</dd><dt>Partenaires</dt><dd>${escapeHtml(d.action.partners.join(', ') || 'à définir')}</dd>
 <dt>Statut</dt><dd>${escapeHtml(d.action.status)}</dd></dl>
@@ -123,6 +127,6 @@ ${d.plan.isDemo ? '<p><span class="demo">Exemple de démonstration</span></p>' :
 <section><h2>Indicateurs de l'action</h2>${others.length ? `<table><caption>Dernière valeur de la période et cible</caption><thead><tr><th scope="col">Indicateur</th><th scope="col" class="num">Départ</th><th scope="col" class="num">Cible</th><th scope="col" class="num">Valeur</th><th scope="col">Situation</th></tr></thead><tbody>${others.join('')}</tbody></table>` : '<p class="muted">Aucun indicateur.</p>'}</section>
 <section><h2>Conclusions</h2>${para(e.conclusions)}</section>
 </main>
-<footer><p class="muted">Produit par Relais le ${escapeHtml(d.generatedAt)}. Les valeurs calculées viennent des relevés mensuels des indicateurs.</p></footer>
+<footer><p class="muted">Produit par Relais (${escapeHtml(d.town)}) le ${escapeHtml(d.generatedAt)}. Les valeurs calculées viennent des relevés mensuels des indicateurs.</p></footer>
 </body></html>`;
 }

@@ -93,7 +93,7 @@ function ReadOnly({ a }: { a: ActionView }) {
   const town = useTown();
   const names = a.neighbourhoods.map((id) => town.neighbourhoods.find((n) => n.id === id)?.name ?? id);
   return (
-    <dl className="grid-2">
+    <dl className="facts">
       <div><dt>{t('pilotage.status')}</dt><dd><StatusBadge status={a.status} /></dd></div>
       <div><dt>{t('pilotage.leadService')}</dt><dd>{a.leadService || t('pilotage.toDefine')}</dd></div>
       <div><dt>{t('pilotage.partners')}</dt><dd>{a.partners.join(', ') || t('pilotage.toDefine')}</dd></div>

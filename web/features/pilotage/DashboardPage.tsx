@@ -28,7 +28,7 @@ function IndicatorCard({ i }: { i: IndicatorSummary }) {
         <span className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</span>
         {i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}
         {' · '}{t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
-        {' · '}<StandingText standing={i.standing} />
+        {i.standing.state === 'no-target' || i.standing.state === 'no-value' ? null : <>{' · '}<StandingText standing={i.standing} /></>}
       </p>
       {i.history.length ? <HistoryChart small title={`${t('pilotage.history')} — ${i.label}`} points={i.history} target={i.target} unit={i.unit} /> : null}
     </div>

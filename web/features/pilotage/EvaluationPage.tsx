@@ -102,18 +102,18 @@ export default function EvaluationPage() {
             </p>
             {canEdit ? <EvaluationForm key={JSON.stringify(v.evaluation)} v={v} reload={reload} /> : null}
             <h2>{t('pilotage.reached')}</h2>
-            {!f.reached ? <p className="muted">{t('pilotage.toDefine')}</p> : (
+            {!f.reached ? <p className="muted">{t('pilotage.indicatorToDefine')}</p> : f.reached.total === null ? <p className="muted">{f.reached.label} : {t('pilotage.noValueInPeriod').toLowerCase()}</p> : (
               <>
                 <p><span className="figure">{f.reached.total === null ? t('pilotage.noValue') : formatNumber(f.reached.total, f.reached.unit)}</span> <span className="muted">— {f.reached.label}, {t('pilotage.totalOverPeriod').toLowerCase()}</span></p>
                 <HistoryChart title={f.reached.label} points={f.reached.months} target={null} unit={f.reached.unit} />
               </>
             )}
             <h2>{t('pilotage.satisfaction')}</h2>
-            {!f.satisfaction ? <p className="muted">{t('pilotage.toDefine')}</p> : f.satisfaction.value === null ? <p className="muted">{f.satisfaction.label} : {t('pilotage.noValue').toLowerCase()}</p> : (
+            {!f.satisfaction ? <p className="muted">{t('pilotage.indicatorToDefine')}</p> : f.satisfaction.value === null ? <p className="muted">{f.satisfaction.label} : {t('pilotage.noValue').toLowerCase()}</p> : (
               <p><span className="figure">{formatNumber(f.satisfaction.value, f.satisfaction.unit)}</span> <span className="muted">— {f.satisfaction.label}{f.satisfaction.base !== null ? `, ${t('pilotage.respondents', { n: f.satisfaction.base })}` : ''}</span></p>
             )}
             <h2>{t('pilotage.participation')}</h2>
-            {!f.participation ? <p className="muted">{t('pilotage.toDefine')}</p> : (
+            {!f.participation ? <p className="muted">{t('pilotage.indicatorToDefine')}</p> : f.participation.total === 0 ? <p className="muted">{f.participation.label} : {t('pilotage.noValueInPeriod').toLowerCase()}</p> : (
               <BarChart title={`${f.participation.label} (${f.participation.unit})`} data={f.participation.rows.map((r) => ({ label: r.name, value: r.value }))} format={(x) => formatNumber(x)} />
             )}
             <h2>{t('pilotage.obstacles')}</h2>

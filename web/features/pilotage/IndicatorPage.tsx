@@ -89,7 +89,7 @@ export default function IndicatorPage() {
               {d.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
             </PageHeader>
             {!i.available ? <Alert tone="warning">{t('pilotage.unavailable')}</Alert> : null}
-            <dl className="grid-2">
+            <dl className="facts">
               <div><dt>{t('pilotage.sourceKind')}</dt><dd>{i.sourceLabel}</dd></div>
               <div><dt>{t('pilotage.latest')}</dt><dd className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</dd></div>
               <div><dt>{t('pilotage.baseline')}</dt><dd>{formatNumber(i.baseline, i.unit)}</dd></div>

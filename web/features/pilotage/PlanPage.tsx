@@ -53,7 +53,7 @@ function ObjectiveBlock({ o, canEdit, reload }: { o: Objective; canEdit: boolean
           <li key={a.id}>
             <Link to={`/pilotage/actions/${a.id}`}>{a.title}</Link>
             <StatusBadge status={a.status} />
-            {a.indicators.length ? <span className="muted">{a.indicators.length} {t('pilotage.indicators').toLowerCase()}</span> : null}
+            {a.indicators.length ? <span className="muted">{t('pilotage.indicatorCount', { n: a.indicators.length })}</span> : null}
           </li>
         ))}
       </ul>

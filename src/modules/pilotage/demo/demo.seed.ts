@@ -9,6 +9,7 @@ import type { Tx } from '../../../platform/db/pool';
 import { getIndicator } from '../../../platform/indicators';
 import type { SeedDef } from '../../../platform/seeds';
 import { listQuestionnaires } from '../../diagnostic/index';
+import { addMonths } from '../periods';
 import * as store from '../pilotage.store';
 
 export interface DemoPlan {
@@ -83,7 +84,7 @@ export const pilotageDemoSeed: SeedDef = {
       {
         actionId: bilan,
         title: "Bilan de l'expérimentation « Dijon sport découverte »",
-        periodFrom: period,
+        periodFrom: addMonths(period, -11),
         periodTo: period,
         reachedIndicatorId: reached ?? null,
         satisfactionIndicatorId: null,
