@@ -72,6 +72,8 @@ async function lighthouseScores(url: string): Promise<{ performance: number; acc
     });
     const c = result?.lhr.categories;
     if (!c) return null;
+    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    if (c.performance.score === null) throw new Error('Lighthouse could not score the page');
     return { performance: Math.round((c.performance.score ?? 0) * 100), accessibility: Math.round((c.accessibility.score ?? 0) * 100) };
   } finally {
     await chrome.kill();

@@ -5,7 +5,6 @@ import { useI18n, useT, type Locale } from './i18n';
 import { useSession } from './session';
 import { useTown } from './town';
 import { hrefOf, NAV } from './nav';
-import { Switch } from '../ui/fields';
 import NotFoundPage from '../features/home/NotFoundPage';
 
 export function App() {
@@ -40,7 +39,12 @@ export function App() {
                 <option value="ar" lang="ar">العربية</option>
               </select>
             </label>
-            <Switch isSelected={easyRead} onChange={setEasyRead}>{t('app.easyRead')}</Switch>
+            {/* A native checkbox with the switch role: no component library in the first load. */}
+            <label className="switch native-switch">
+              <input type="checkbox" role="switch" checked={easyRead} onChange={(e) => setEasyRead(e.target.checked)} />
+              <span className="track" aria-hidden="true" />
+              <span>{t('app.easyRead')}</span>
+            </label>
             {user ? (
               <>
                 <Link to="/compte">{t('nav.account')}</Link>

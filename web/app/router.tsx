@@ -35,10 +35,11 @@ function match(pattern: string, path: string): Record<string, string> | null {
 }
 
 const lazyCache = new Map<RouteDef, LazyExoticComponent<ComponentType>>();
-function pageOf(r: RouteDef) {
+function pageOf(r: RouteDef): ComponentType {
+  if (r.component) return r.component;
   let c = lazyCache.get(r);
   if (!c) {
-    c = lazy(r.load);
+    c = lazy(r.load!);
     lazyCache.set(r, c);
   }
   return c;

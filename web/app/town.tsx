@@ -27,9 +27,20 @@ const fallback: Town = {
 
 const TownContext = createContext<Town>(fallback);
 
+/** The server writes the town into the page (no round trip before the first paint). */
+function embedded(): Town | null {
+  try {
+    const el = document.getElementById('relais-town');
+    return el?.textContent ? (JSON.parse(el.textContent) as Town) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function TownProvider({ children }: { children: ReactNode }) {
-  const [town, setTown] = useState<Town>(fallback);
+  const [town, setTown] = useState<Town>(() => embedded() ?? fallback);
   useEffect(() => {
+    if (embedded()) return;
     api.get<Town>('/api/town').then((t) => {
       setTown(t);
       const s = document.documentElement.style;

@@ -28,6 +28,21 @@ z.config({
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * The town (name, theme, neighbourhoods) goes into the page itself, so the first paint
+ * already shows it: no layout shift when /api/town answers. A JSON script block is data,
+ * not code: the CSP (script-src 'self') does not need to allow it.
+ */
+function withTown(html: string, deps: Deps): string {
+  const { geojson: _g, ...town } = deps.town;
+  const json = JSON.stringify(town).replace(/</g, '\\u003c');
+  const t = town.theme;
+  return html
+    .replace('<html lang="fr" dir="ltr">', `<html lang="fr" dir="ltr" style="--color-primary:${t.primary};--color-primary-contrast:${t.primaryContrast};--color-accent:${t.accent};--color-surface:${t.surface}">`)
+    .replace('<title>Relais</title>', `<title>Relais – ${town.name}</title>`)
+    .replace('</head>', `<script type="application/json" id="relais-town">${json}</script></head>`);
+}
+
 export function cookieSecure(deps: Deps, protocol: string): boolean {
   const s = deps.config.COOKIE_SECURE;
   return s === 'true' || (s === 'auto' && protocol === 'https');
@@ -140,7 +155,7 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
       },
     });
   }
-  const indexHtml = hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : null;
+  const indexHtml = hasWeb ? withTown(fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'), deps) : null;
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !indexHtml) {
       return reply.status(404).send(errorBody('http/not-found', "Cette page ou cette ressource n'existe pas."));
