@@ -93,7 +93,7 @@ describe('two parents', () => {
       const file = (await f.client.get('/api/dossiers/me/export.json')).json().file;
       return JSON.stringify({ ...file, version: undefined, updatedAt: undefined });
     };
-    const walk = async (walker: Family, victim: Family, only: (url: string) => boolean) => {
+    const walk = async (walker: Family, victim: Family, only: (url: string) => boolean, allowed: string[] = []) => {
       let n = 0;
       for (const r of routes.filter((x) => only(x.url))) {
         const url = r.url
@@ -104,8 +104,8 @@ describe('two parents', () => {
         const body = BODIES[`${r.method} ${r.url}`] ?? (r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
         const res = await walker.client.request(r.method, url, body);
         expect(res.statusCode, `${r.method} ${url}`).toBeLessThan(500);
-        for (const v of victim.values) expect(res.body, `${r.method} ${r.url} leaked ${v}`).not.toContain(v);
-        expect(res.body, `${r.method} ${r.url} leaked the id`).not.toContain(victim.id);
+        for (const v of victim.values) if (!allowed.includes(v)) expect(res.body, `${r.method} ${r.url} leaked ${v}`).not.toContain(v);
+        if (!allowed.includes(victim.id)) expect(res.body, `${r.method} ${r.url} leaked the id`).not.toContain(victim.id);
         n++;
       }
       return n;
@@ -119,6 +119,15 @@ describe('two parents', () => {
       expect(await snapshot(victim)).toBe(before);
     }
     expect(walked).toBe(2 * routes.filter((r) => notErase(r.url)).length);
+    // A partner of another structure sees nothing; the consented one (orientation, children) only the children part.
+    const childPart = a.values.filter((v) => /enfant|ecole/.test(v));
+    expect(childPart).toHaveLength(3);
+    for (const [structureId, allowed] of [['66666666-6666-4666-8666-666666666666', []], [structure, [a.id, ...childPart]]] as const) {
+      const partner = await env.as('partner', { structureId });
+      const before = await snapshot(a);
+      await walk({ ...a, client: partner as Family['client'] }, a, notErase, [...allowed]);
+      expect(await snapshot(a)).toBe(before);
+    }
     // Last, erasure routes as b: b's own file goes, a's stays.
     const before = await snapshot(a);
     await walk(b, a, (u) => u.endsWith('/erase'));
