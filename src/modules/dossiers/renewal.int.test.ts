@@ -42,6 +42,9 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   expect(r.household.parent.firstName).toBe('Awa');
   expect(r.expiredDocuments).toHaveLength(1);
 
+  const agent = await env.as('agent');
+  await agent.post(`/api/dossiers/households/${r.household.id}/open`, { reason: 'Suivi' });
+  expect((await agent.post(`/api/dossiers/households/${r.household.id}/follow`)).statusCode).toBe(200);
   const c = await parent.post('/api/dossiers/me/renewal/confirm', { housing: { rentMonthlyCents: 42000 } });
   expect(c.statusCode).toBe(200);
   expect(c.json()).toMatchObject({ campaignYear: 2026, changes: 1 });
@@ -49,6 +52,9 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   expect(hist[0]).toMatchObject({ field: 'housing.rentMonthlyCents', oldValue: 40000, newValue: 42000, source: 'renewal' });
   expect((await parent.get('/api/dossiers/me/renewal')).json().renewal).toBeNull();
   expect((await parent.get('/api/dossiers/me')).json().household.lastConfirmedAt).toBe('2026-08-25T05:00:00.000Z');
+  // The referent agent gets a task to review the changes.
+  const tasks = (await agent.get('/api/dossiers/caseload')).json().tasks;
+  expect(tasks).toEqual([expect.objectContaining({ kind: 'renewal_review', note: 'Renouvellement 2026 : 1 modification(s)' })]);
 
   // Next year, a new campaign.
   setClock('2027-08-25T07:00:00+02:00');

@@ -107,6 +107,14 @@ export async function confirmRenewal(ctx: Ctx, patch: HouseholdPatch) {
     const { changed, household } = await mutate(ctx, id, 'renewal', (t2, before) => applyPatch(ctx, t2, before, patch), { t });
     await t.query(`UPDATE household_renewals SET confirmed_at = $2, confirmed_by = $3, changes_count = $4 WHERE id = $1`, [renewal.id, ctx.now(), ctx.user!.id, changed]);
     await t.query(`UPDATE households SET last_confirmed_at = $2 WHERE id = $1`, [id, ctx.now()]);
+    // The referent agent, if any, checks what changed (it may change granted aids or ranks).
+    if (changed > 0) {
+      await t.query(
+        `INSERT INTO household_tasks (household_id, kind, note, created_by, created_at, assigned_to)
+         SELECT id, 'renewal_review', $2, $3, $4, referent_agent_id FROM households WHERE id = $1 AND referent_agent_id IS NOT NULL`,
+        [id, `Renouvellement ${renewal.campaignYear} : ${changed} modification(s)`, ctx.user!.id, ctx.now()],
+      );
+    }
     await audit(t, ctx, 'dossiers/renewal-confirmed', { householdId: id, subjectType: 'renewal', subjectId: renewal.id, details: { year: renewal.campaignYear, changes: changed } });
     return { campaignYear: renewal.campaignYear, changes: changed, household: { ...household, lastConfirmedAt: ctx.now().toISOString() } };
   });

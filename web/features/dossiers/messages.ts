@@ -168,7 +168,7 @@ export default {
     open: 'Ouvrir le dossier',
     newFile: 'Créer un dossier à l’accueil',
     openReason: 'Motif de la consultation',
-    openReasonHelp: 'Obligatoire : la famille voit qui a ouvert son dossier et pourquoi.',
+    openReasonHelp: 'Obligatoire : la famille voit qui a ouvert son dossier et pourquoi. N’y écrivez pas de nom ni de détail personnel.',
     openTitle: 'Dossier d’une famille',
     timeline: 'Fil de la famille',
     timelineNone: 'Rien pour l’instant.',
