@@ -40,7 +40,7 @@ export default function AnswerPage() {
   const params = useParams();
   const linkToken = params.token;
   const questionnaireId = params.id;
-  const [intro, setIntro] = useState<{ title: string; questionnaire: Questionnaire } | null>(null);
+  const [intro, setIntro] = useState<{ title: string; access: 'links' | 'open'; questionnaire: Questionnaire } | null>(null);
   const [session, setSession] = useState<AnsweringSession | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
@@ -64,7 +64,7 @@ export default function AnswerPage() {
             store(questionnaireId!, null);
           }
         }
-        const pub = await api.get<{ title: string; questionnaire: Questionnaire }>(`/api/diagnostic/public/questionnaires/${questionnaireId}`);
+        const pub = await api.get<{ title: string; access: 'links' | 'open'; questionnaire: Questionnaire }>(`/api/diagnostic/public/questionnaires/${questionnaireId}`);
         if (!cancelled) setIntro(pub);
       } catch (err) {
         if (!cancelled) setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', t('diagnostic.unavailable')));
@@ -97,8 +97,14 @@ export default function AnswerPage() {
         <>
           {description ? <p>{description}</p> : null}
           <p>{t('diagnostic.anonymous')}</p>
-          <p className="muted">{t('diagnostic.resumeNote')}</p>
-          <Button onPress={start}>{t('diagnostic.start')}</Button>
+          {intro.access === 'open' ? (
+            <>
+              <p className="muted">{t('diagnostic.resumeNote')}</p>
+              <Button onPress={start}>{t('diagnostic.start')}</Button>
+            </>
+          ) : (
+            <Alert tone="info">{t('diagnostic.linkOnly')}</Alert>
+          )}
         </>
       ) : null}
       {!done && session ? (

@@ -95,6 +95,7 @@ export default {
     numberLabel: 'Votre réponse',
     textLabel: 'Votre réponse',
     start: 'Commencer',
+    linkOnly: 'Ce questionnaire se remplit avec le lien personnel que vous avez reçu, ou auprès d’un agent de la ville.',
     unavailable: 'Ce questionnaire n’est pas disponible.',
     // kiosk
     kioskTitle: 'Kiosque : {title}',
