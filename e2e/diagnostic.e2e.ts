@@ -13,13 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function answer(questionnaireId: string, choice: string, stress: string, hood: string, opts: { leaveAndComeBack?: boolean; shots?: boolean } = {}) {
+async function answer(path: string, choice: string, stress: string, hood: string, opts: { leaveAndComeBack?: boolean; shots?: boolean; link?: boolean } = {}) {
   // Each respondent in a browser of their own: no account, no shared storage.
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
   const page = await context.newPage();
   try {
-    await page.goto(`${h.url}/enquete/${questionnaireId}`);
-    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.goto(`${h.url}${path}`);
+    // An open questionnaire starts on request; a personal link starts at once.
+    if (!opts.link) await page.getByRole('button', { name: 'Commencer' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
     if (opts.shots) await stepOn(page, 'reponse-question-1');
     await page.getByText(choice, { exact: true }).click();
@@ -89,7 +90,9 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await page.getByLabel('Nombre de liens à créer').fill('2');
   await page.getByRole('button', { name: 'Créer les liens' }).click();
   await expect.poll(() => page.getByText('2 lien(s) créé(s)').isVisible()).toBe(true);
-  expect(await page.getByRole('textbox', { name: 'Liens à usage unique' }).inputValue()).toMatch(/\/enquete\/lien\/[\w-]{20,}\n.+\/enquete\/lien\//);
+  const links = (await page.getByRole('textbox', { name: 'Liens à usage unique' }).inputValue()).split('\n');
+  expect(links).toHaveLength(2);
+  expect(links[0]).toMatch(/\/enquete\/lien\/[\w-]{20,}$/);
   await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
     name: 'terrain.csv',
     mimeType: 'text/csv',
@@ -98,8 +101,15 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await expect.poll(() => page.getByText(/ligne 2, colonne C \(votre_niveau_de_stress\) : « 12 »/).isVisible()).toBe(true);
   await h.step('collecte-liens-import');
 
-  await answer(id, 'Non', '8', 'Nord', { shots: true });
-  await answer(id, 'Oui', '4', 'Sud', { leaveAndComeBack: true });
+  await answer(`/enquete/${id}`, 'Non', '8', 'Nord', { shots: true });
+  await answer(`/enquete/${id}`, 'Oui', '4', 'Sud', { leaveAndComeBack: true });
+  // A personal link works once.
+  const linkPath = new URL(links[0]!).pathname;
+  await answer(linkPath, 'Oui', '6', 'Sud', { link: true });
+  const reuse = await h.browser.newPage();
+  await reuse.goto(`${h.url}${linkPath}`);
+  await expect.poll(() => reuse.getByText('Ce lien a déjà servi').isVisible()).toBe(true);
+  await reuse.close();
 
   // Face to face: the kiosk, one person after another.
   await page.goto(`${h.url}/diagnostic/${id}/kiosque`);
@@ -118,12 +128,12 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await expect.poll(() => page.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
 
   await page.goto(`${h.url}/diagnostic/${id}/resultats`);
-  await expect.poll(() => page.getByText('3 répondant(s)').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('4 répondant(s)').isVisible()).toBe(true);
   const stress = page.getByRole('article', { name: 'Votre niveau de stress' });
   await expect.poll(() => stress.getByText('Moyenne : 6 (médiane 6)').isVisible()).toBe(true);
   const garde = page.getByRole('article', { name: 'Avez-vous une solution de garde ?' });
   expect(await garde.locator('svg.diag-chart rect').count()).toBeGreaterThan(0);
-  expect(await garde.getByRole('row', { name: /Non 2 66,7/ }).count()).toBe(1);
+  expect(await garde.getByRole('row', { name: /Non 2 50,0/ }).count()).toBe(1);
   // Cross-tabulated by neighbourhood first.
   expect(await garde.getByRole('table', { name: /selon « Votre quartier »/ }).count()).toBe(1);
   await h.step('resultats');
@@ -139,6 +149,7 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   const { rows } = await h.env.rt.deps.db.query(`SELECT channel, count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1 AND status = 'submitted' GROUP BY channel ORDER BY channel`, [id]);
   expect(rows).toEqual([
     { channel: 'kiosk', n: 1 },
+    { channel: 'link', n: 1 },
     { channel: 'open', n: 2 },
   ]);
 });
