@@ -60,6 +60,20 @@ describe('import', () => {
     expect(services.find((e) => e.id === svc.id)).toEqual(svc);
   });
 
+  it('re-imports its own combined export (JSON and CSV) as pure updates', async () => {
+    const ctx = env.rt.systemCtx();
+    const dump = await exportDirectory(ctx, 'json', 'all');
+    const r = await importDirectory(ctx, dump);
+    expect(r.errors).toEqual([]);
+    expect(r.structures.inserted + r.services.inserted).toBe(0);
+    expect(r.services.updated).toBeGreaterThan(30);
+    expect(await exportDirectory(ctx, 'json', 'all')).toBe(dump);
+    const csv = await exportDirectory(ctx, 'csv', 'services');
+    const again = await importDirectory(ctx, csv);
+    expect(again.errors).toEqual([]);
+    expect(await exportDirectory(ctx, 'csv', 'services')).toBe(csv);
+  });
+
   it('refuses import over HTTP to a parent, accepts it from an agent', async () => {
     const parent = await env.as('parent');
     expect((await parent.post('/api/annuaire/import', { content: '[]' })).statusCode).toBe(403);

@@ -129,6 +129,10 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
       }
     }
     await refreshInheritedServices(t, ctx, updatedStructureIds, new Set(serviceIds));
+    // Merge the pending entries now, so searches after a big import scan a compact index.
+    if (total > 5000) {
+      await t.query(`SELECT gin_clean_pending_list('annuaire_services_tsv_idx'::regclass), gin_clean_pending_list('annuaire_services_thematiques_idx'::regclass)`);
+    }
     await store.addWords(t, serviceIds.length > 20_000 ? null : serviceIds);
     await audit(t, ctx, 'annuaire/imported', {
       subjectType: 'annuaire',
