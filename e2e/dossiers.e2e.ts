@@ -134,7 +134,7 @@ it('an agent finds the family, opens the file with a reason and orients it to th
   await page.getByLabel(/Motif de la consultation/).fill('Rendez-vous accès aux droits');
   await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
   await expect.poll(() => page.getByText(/Lina/).count()).toBeGreaterThan(0);
-  await page.getByLabel('Structure', { exact: true }).selectOption({ label: 'Association Les Liens' });
+  await page.getByLabel('Structure vers laquelle orienter').selectOption({ label: 'Association Les Liens' });
   await page.getByLabel(/Message pour la structure/).fill('Soutien à la parentalité, garde le mercredi');
   await page.getByRole('button', { name: 'Orienter' }).click();
   await expect.poll(() => page.getByText('Orientation envoyée.').count()).toBe(1);

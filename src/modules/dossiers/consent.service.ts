@@ -10,6 +10,21 @@ import { assertCanAccess } from './access';
 import * as cstore from './consent.store';
 import { PART_LABELS, type Part } from './fields';
 import { purposeLabel, type Purpose } from './purposes';
+import { getStructure } from '../annuaire/index';
+
+/** Structures named as the directory (annuaire) names them; else by their partner account. */
+async function withDirectoryNames(ctx: Ctx, list: { structureId: string; name: string }[]) {
+  return Promise.all(
+    list.map(async (s) => {
+      try {
+        const st = (await getStructure(ctx, s.structureId)) as { nom?: string };
+        return { structureId: s.structureId, name: st.nom ?? s.name };
+      } catch {
+        return s;
+      }
+    }),
+  );
+}
 
 export async function grantConsent(
   ctx: Ctx,
@@ -64,7 +79,7 @@ export async function revokeConsent(ctx: Ctx, householdId: string, consentId: st
 export async function listConsents(ctx: Ctx, householdId: string) {
   const access = await assertCanAccess(ctx, householdId, 'dossiers.consent');
   if (access.as === 'partner') throw new AppError('auth/forbidden');
-  const [rows, structures] = await Promise.all([cstore.listConsents(ctx.db, householdId), cstore.listPartnerStructures(ctx.db)]);
+  const [rows, structures] = await Promise.all([cstore.listConsents(ctx.db, householdId), cstore.listPartnerStructures(ctx.db).then((l) => withDirectoryNames(ctx, l))]);
   const names = new Map(structures.map((s) => [s.structureId, s.name]));
   const now = ctx.now();
   return rows.map((c) => ({
@@ -77,5 +92,5 @@ export async function listConsents(ctx: Ctx, householdId: string) {
 }
 
 export async function partnerStructures(ctx: Ctx) {
-  return cstore.listPartnerStructures(ctx.db);
+  return withDirectoryNames(ctx, await cstore.listPartnerStructures(ctx.db));
 }

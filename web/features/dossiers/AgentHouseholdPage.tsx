@@ -91,7 +91,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
       <Consents info={info} base={`/api/dossiers/households/${id}`} />
       <Card title={t('dossiers.orient')}>
         <form onSubmit={orient} className="stack">
-          <SelectField name="orient-structure" label={t('dossiers.consentStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />
+          <SelectField name="orient-structure" label={t('dossiers.orientStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />
           <TextField label={t('dossiers.orientNote')} value={orientNote} onChange={setOrientNote} multiline isRequired />
           <Button type="submit">{t('dossiers.orientButton')}</Button>
         </form>

@@ -176,6 +176,7 @@ export default {
     noteLabel: 'Note',
     noteAdd: 'Enregistrer la note',
     orient: 'Orienter vers une structure partenaire',
+    orientStructure: 'Structure vers laquelle orienter',
     orientNote: 'Message pour la structure',
     orientButton: 'Orienter',
     oriented: 'Orientation envoyée.',
