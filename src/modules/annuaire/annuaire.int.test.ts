@@ -138,6 +138,13 @@ describe('search', () => {
     expect(far.total).toBe(0);
   });
 
+  it('lists under a need the services of other categories tagged with its thématiques', async () => {
+    const repit = await search('besoin=repit&par_page=100');
+    const names = repit.services.map((s) => s.nom).join();
+    expect(names).toMatch(/Espace de répit/);
+    expect(names).toMatch(/PMI/); // santé first, but also soutien à la parentalité
+  });
+
   it('paginates', async () => {
     const p1 = await search('par_page=5&page=1');
     const p2 = await search('par_page=5&page=2');

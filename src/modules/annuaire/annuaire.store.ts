@@ -171,6 +171,7 @@ export interface SearchSql {
   cells: string[] | null;
   thematiques: string[] | null;
   categorie: string | null;
+  categorieThematiques?: string[];
   profession: string | null;
   publics: string[] | null;
   openMinute: number | null;
@@ -212,7 +213,8 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
     if (f.sort === 'relevance' && f.tsquery) rank = `ts_rank(s.search_tsv, to_tsquery('french_unaccent', ${p(f.tsquery)}))`;
   }
   if (f.thematiques?.length) where.push(`s.thematiques && ${p(f.thematiques)}::text[]`);
-  if (f.categorie) where.push(`s.categorie = ${p(f.categorie)}`);
+  // A need: the services of its category, and any other service tagged with one of its thématiques.
+  if (f.categorie) where.push(`(s.categorie = ${p(f.categorie)} OR s.thematiques && ${p(f.categorieThematiques ?? [])}::text[])`);
   if (f.profession) where.push(`s.profession = ${p(f.profession)}`);
   if (f.publics?.length) where.push(`(s.publics && ${p([...f.publics, 'tous-publics'])}::text[] OR s.publics = '{}')`);
   if (f.openMinute !== null) where.push(`s.week_open @> ${p(f.openMinute)}::int4`);

@@ -152,6 +152,7 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
     cells: origin && radiusM ? cellsAround(origin.lat, origin.lon, radiusM) : null,
     thematiques: thematiques.length ? thematiques : null,
     categorie: need?.id ?? null,
+    categorieThematiques: need?.thematiques,
     profession: query.profession ?? null,
     publics: query.public?.length ? query.public : null,
     openMinute: ouvert.includes('maintenant') ? minuteOfWeek(now) : null,
