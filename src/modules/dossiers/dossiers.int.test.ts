@@ -131,6 +131,24 @@ describe('the family file', () => {
     expect(log.filter((a: any) => a.action === 'dossiers/partner-access').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a consent with an end date stops by itself', async () => {
+    const parent = await env.as('parent');
+    const hid = (await parent.post('/api/dossiers/me', filePatch)).json().household.id;
+    const partner = await env.as('partner');
+    const g = await parent.post('/api/dossiers/me/consents', { structureId: partner.user.structureId, purpose: 'caf-contact', parts: ['resources'], expiresAt: '2026-03-31T23:59:59+02:00' });
+    expect(g.statusCode).toBe(201);
+    const seen = (await partner.get(`/api/dossiers/partner/households/${hid}?purpose=caf-contact`)).json();
+    expect(seen.household.situation.salaryNetMonthlyCents).toBe(95000);
+    expect(seen.household.parent).toBeUndefined();
+    setClock('2026-04-01T09:00:00+02:00');
+    await partner.login(partner.user.email!);
+    expect((await partner.get(`/api/dossiers/partner/households/${hid}?purpose=caf-contact`)).statusCode).toBe(403);
+    expect((await partner.get('/api/dossiers/partner/households')).json()).toEqual([]);
+    await parent.login(parent.user.email!);
+    expect((await parent.get('/api/dossiers/me/consents')).json()[0]).toMatchObject({ live: false, revokedAt: null });
+    setClock('2026-03-10T10:00:00+01:00');
+  });
+
   it('early detection with consent creates a CCAS task', async () => {
     const parent = await env.as('parent');
     const hid = (await parent.post('/api/dossiers/me', filePatch)).json().household.id;

@@ -9,7 +9,7 @@ import { DateField } from './Why';
 import { frDate, frDateTime, type FieldsInfo, type Household } from './types';
 
 interface Change { id: number; at: string; source: string; field: string; actorName: string | null; actorRole: string | null; oldValue: unknown; newValue: unknown }
-interface Consent { id: string; structureName: string; purposeLabel: string; partLabels: string[]; grantedAt: string; revokedAt: string | null; live: boolean; recordedAtDesk: boolean }
+interface Consent { id: string; structureName: string; purposeLabel: string; partLabels: string[]; grantedAt: string; revokedAt: string | null; expiresAt: string | null; live: boolean; recordedAtDesk: boolean }
 interface AuditEntry { id: number; at: string; label: string; actorName: string | null; actorRole: string | null; reason: string | null }
 
 const KINDS = ['avis-imposition', 'attestation-caf', 'justificatif-domicile', 'piece-identite', 'jugement-garde', 'bulletin-salaire', 'attestation-pole-emploi', 'autre'];
@@ -145,6 +145,7 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
   const [structureId, setStructureId] = useState('');
   const [purpose, setPurpose] = useState('orientation');
   const [parts, setParts] = useState<string[]>(['identity', 'children']);
+  const [until, setUntil] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => api.get<Consent[]>(`${base}/consents`).then(setRows, setError), [base]);
   useEffect(() => {
@@ -158,7 +159,9 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
     e.preventDefault();
     setError(null);
     try {
-      await api.post(`${base}/consents`, { structureId, purpose, parts });
+      // Until the end of the chosen day, in Paris.
+      const expiresAt = until ? new Date(`${until}T23:59:59+01:00`).toISOString() : null;
+      await api.post(`${base}/consents`, { structureId, purpose, parts, expiresAt });
       load();
     } catch (ex) {
       setError(ex);
@@ -172,7 +175,7 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
           {rows.map((c) => (
             <li key={c.id}>
               <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}{' '}
-              <span className="muted">{c.live ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) : t('dossiers.consentRevoked', { date: frDate(c.revokedAt) })}{c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}</span>{' '}
+              <span className="muted">{c.live ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) + (c.expiresAt ? ` ${t('dossiers.consentExpires', { date: frDate(c.expiresAt) })}` : '') : c.revokedAt ? t('dossiers.consentRevoked', { date: frDate(c.revokedAt) }) : t('dossiers.consentExpired', { date: frDate(c.expiresAt) })}{c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}</span>{' '}
               {c.live ? (
                 <Button variant="danger" onPress={() => api.post(`${base}/consents/${c.id}/revoke`).then(load, setError)}>
                   {t('dossiers.consentRevoke')} <span className="visually-hidden">{c.structureName}</span>
@@ -197,6 +200,7 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
               </Checkbox>
             ))}
           </fieldset>
+          <DateField name="consent-until" label={t('dossiers.consentUntil')} value={until} onChange={setUntil} />
           <Button type="submit" variant="secondary">{t('dossiers.consentGrant')}</Button>
         </form>
       ) : (
