@@ -39,6 +39,8 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   t.step('Montant par enfant (part de la BMAF)', f.asfChildren > 0 ? f.asfFull / f.asfChildren : 0, 'asf.taux_par_enfant');
   t.step('Montant avant pension alimentaire', f.asfFull);
   t.step('Pension alimentaire reçue par mois, déduite euro pour euro', c.household.alimony);
+  const unpaid = c.household.alimonySet !== undefined ? Math.max(0, c.household.alimonySet - c.household.alimony) : 0;
+  if (unpaid > 0) t.step("Pension fixée mais non payée chaque mois : la CAF (ARIPA) peut la réclamer à l'autre parent", unpaid);
   t.step('Montant mensuel', f.asf, 'asf.seuil_versement');
   const asf: Explanation = {
     eligible: f.asf > 0,
@@ -46,7 +48,9 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
       f.asfChildren === 0
         ? "Aucun enfant de moins de 20 ans : l'ASF n'est pas due."
         : f.asf > 0
-          ? c.household.alimony > 0
+          ? unpaid > 0
+            ? "L'autre parent ne paie pas toute la pension fixée : l'ASF est versée et la CAF (ARIPA) peut récupérer la pension impayée auprès de lui (recouvrement)."
+            : c.household.alimony > 0
             ? "Vous élevez seul·e vos enfants ; l'ASF complète la pension alimentaire reçue jusqu'au montant de l'ASF."
             : "Vous élevez seul·e vos enfants sans pension alimentaire : l'ASF est versée. Si l'autre parent ne paie pas la pension fixée, la CAF (ARIPA) peut la lui réclamer (recouvrement)."
           : 'La pension alimentaire reçue dépasse (ou égale presque) le montant de l’ASF : rien à verser.',

@@ -124,3 +124,13 @@ describe('allocation de rentrée scolaire', () => {
     expect(run({ children: ['2015-01-01'], salary: 3000 }).ars_annuel).toBe(0);
   });
 });
+
+describe('ASF and unpaid alimony (recouvrement)', () => {
+  it('the amount depends on alimony received, the advice on alimony set', () => {
+    const input = { ...testHousehold({ alimony: 50 }), pension_alimentaire_fixee_mensuelle: 200 };
+    const r = engine.simulate(input);
+    expect(r.amounts.asf).toBe(cents(BMAF * 0.422 - 50));
+    expect(r.explanations.asf.reason).toContain('ARIPA');
+    expect(r.explanations.asf.steps.find((s) => s.label.startsWith('Pension fixée'))?.value).toBe(150);
+  });
+});

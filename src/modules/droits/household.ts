@@ -42,6 +42,8 @@ export const householdInputSchema = z.object({
     zone: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '1bis', '2', '3'])]).optional(),
   }),
   pension_alimentaire_recue_mensuelle: money.default(0),
+  /** Monthly alimony set by a judgment or an agreement (optional): what is unpaid can be recovered by the CAF (ARIPA). */
+  pension_alimentaire_fixee_mensuelle: money.optional(),
   isolement_recent: z.boolean().default(false),
 });
 export type HouseholdInput = z.input<typeof householdInputSchema>;
@@ -69,6 +71,8 @@ export interface Household {
     commune?: string;
   };
   alimony: number;
+  /** Alimony set by a decision, when known (does not change the amounts, only the advice). */
+  alimonySet?: number;
   recentlyIsolated: boolean;
 }
 
@@ -243,6 +247,7 @@ export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneL
         commune: input.housing.commune,
       },
       alimony: input.pension_alimentaire_recue_mensuelle,
+      alimonySet: input.pension_alimentaire_fixee_mensuelle,
       recentlyIsolated: input.isolement_recent,
     },
   };
