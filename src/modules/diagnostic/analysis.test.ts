@@ -143,6 +143,20 @@ describe('analyse', () => {
   });
 });
 
+describe('numbers with many values', () => {
+  it('are counted in equal ranges, the same in every group', () => {
+    const lines = ['enfants,quartier'];
+    for (let i = 0; i < 100; i++) lines.push(`${300 + i * 5.5},${i % 2 ? 'Nord' : 'Sud'}`);
+    const a = analyse(readResponsesCsv(qn, lines.join('\n')).table, { by: 'quartier' });
+    const e = a.questions.enfants!;
+    expect(Object.keys(e.counts)).toEqual(['300 à 400', '400 à 500', '500 à 600', '600 à 700', '700 à 800', '800 à 900']);
+    expect(e.counts['300 à 400']).toBe(19); // 300, 305.5, … 399
+    expect(Object.values(e.counts).reduce((x, y) => x + y, 0)).toBe(100);
+    expect(e.mean).toBe(572.25);
+    expect(Object.keys(a.by!.Nord!.questions.enfants!.counts)).toEqual(Object.keys(e.counts));
+  });
+});
+
 describe('roundRatio', () => {
   it('rounds halves away from zero from the exact ratio', () => {
     expect(roundRatio(100, 8, 1)).toBe(12.5);

@@ -73,7 +73,16 @@ export function analyse(table: ResponseTable, options: AnalyseOptions = {}): Ana
     return q;
   });
   const rows = selectRows(table, options.filters ?? []);
-  const result: Analysis = analyseGroup(table, questions, rows);
+  // Numbers with many different values are counted in ranges, the same for every group.
+  const bins = new Map<string, Bins>();
+  for (const q of questions) {
+    const col = table.columns[q.id]!;
+    if (q.type === 'number' && col.kind === 'numeric') {
+      const b = binsFor(col.values, rows);
+      if (b) bins.set(q.id, b);
+    }
+  }
+  const result: Analysis = analyseGroup(table, questions, rows, bins);
   if (options.by !== undefined) {
     const byQ = findQuestion(qn, options.by);
     if (!byQ) throw new AppError('diagnostic/unknown-question', { fields: [{ path: 'by', message: `Question « ${options.by} » introuvable.` }] });
@@ -81,7 +90,7 @@ export function analyse(table: ResponseTable, options: AnalyseOptions = {}): Ana
     result.by_question = byQ.id;
     result.by = {};
     for (const [key, members] of groupRows(table, byQ, rows)) {
-      result.by[key] = analyseGroup(table, questions, members);
+      result.by[key] = analyseGroup(table, questions, members, bins);
     }
   }
   return result;
@@ -152,9 +161,48 @@ function groupRows(table: ResponseTable, q: Question, rows: Int32Array): Map<str
   return new Map([...buckets].map(([k, v]) => [k, Int32Array.from(v)]));
 }
 
-function analyseGroup(table: ResponseTable, questions: Question[], rows: Int32Array): GroupAnalysis {
+/** Equal ranges for a number question: `count` ranges of `width` from `start`. */
+export interface Bins {
+  start: number;
+  width: number;
+  count: number;
+}
+
+/** Past this many different values, a number question is counted in ranges. */
+export const MAX_DISTINCT_NUMBERS = 30;
+
+function niceWidth(raw: number): number {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+function binsFor(values: Float64Array, rows: Int32Array): Bins | null {
+  const distinct = new Set<number>();
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]!]!;
+    if (v !== v) continue;
+    if (distinct.size <= MAX_DISTINCT_NUMBERS) distinct.add(v);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (distinct.size <= MAX_DISTINCT_NUMBERS) return null;
+  const width = niceWidth((max - min) / 10 || 1);
+  const start = Math.floor(min / width) * width;
+  return { start, width, count: Math.floor((max - start) / width) + 1 };
+}
+
+const frNumber = (n: number) => String(Math.round(n * 100) / 100).replace('.', ',');
+
+export function binLabel(b: Bins, i: number): string {
+  return `${frNumber(b.start + i * b.width)} à ${frNumber(b.start + (i + 1) * b.width)}`;
+}
+
+function analyseGroup(table: ResponseTable, questions: Question[], rows: Int32Array, bins: Map<string, Bins>): GroupAnalysis {
   const out: Record<string, QuestionAnalysis> = {};
-  for (const q of questions) out[q.id] = analyseQuestion(q, table.columns[q.id]!, rows);
+  for (const q of questions) out[q.id] = analyseQuestion(q, table.columns[q.id]!, rows, bins.get(q.id));
   return { n_respondents: rows.length, questions: out };
 }
 
@@ -170,7 +218,7 @@ function record(keys: readonly string[], counts: ArrayLike<number>): Record<stri
   return c;
 }
 
-export function analyseQuestion(q: Question, col: Column, rows: Int32Array): QuestionAnalysis {
+export function analyseQuestion(q: Question, col: Column, rows: Int32Array, bins?: Bins): QuestionAnalysis {
   const n = rows.length;
   if (col.kind === 'choice') {
     const options = (q as { options: string[] }).options;
@@ -252,14 +300,21 @@ export function analyseQuestion(q: Question, col: Column, rows: Int32Array): Que
       if (v === v) values.push(v);
     }
     const sorted = Float64Array.from(values).sort();
-    const distinct = new Map<number, number>();
     let sum = 0;
-    for (const v of sorted) {
-      distinct.set(v, (distinct.get(v) ?? 0) + 1);
-      sum += v;
+    for (const v of sorted) sum += v;
+    let keys: string[];
+    let counts: number[];
+    if (bins) {
+      // Many different values: counted in ranges [a, b), the last one closed.
+      counts = new Array<number>(bins.count).fill(0);
+      for (const v of sorted) counts[Math.min(bins.count - 1, Math.floor((v - bins.start) / bins.width))]!++;
+      keys = counts.map((_, i) => binLabel(bins, i));
+    } else {
+      const distinct = new Map<number, number>();
+      for (const v of sorted) distinct.set(v, (distinct.get(v) ?? 0) + 1);
+      keys = [...distinct.keys()].map(String);
+      counts = [...distinct.values()];
     }
-    const keys = [...distinct.keys()].map(String);
-    const counts = [...distinct.values()];
     const answered = sorted.length;
     const mid = answered >> 1;
     return {
