@@ -69,6 +69,22 @@ it('shows the ratios per neighbourhood as a table and a choropleth', async () =>
   await j.step('territoire');
 });
 
+it('lets a coordinator enter a neighbourhood figure', async () => {
+  const { page, url } = j;
+  await j.login('coordinator');
+  await page.goto(`${url}/annuaire/territoire`);
+  await page.getByLabel('Catégorie ou profession').selectOption('dentiste');
+  await page.getByLabel('Quartier', { exact: true }).selectOption('etouvie');
+  await page.getByLabel('Indicateur', { exact: true }).selectOption('familles_monoparentales');
+  await page.getByLabel('Année').fill('2025');
+  await page.getByLabel('Valeur').fill('1000');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect.poll(() => page.getByText('Chiffre enregistré.').count()).toBe(1);
+  await expect.poll(() => page.getByRole('row', { name: /^Étouvie/ }).textContent()).toMatch(/1 pour 1\s?000 familles/);
+  await j.step('territoire-saisie');
+  await page.context().clearCookies();
+});
+
 it('lets a partner update their listing', async () => {
   const { page, url } = j;
   await j.login('partner');

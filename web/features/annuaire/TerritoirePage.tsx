@@ -6,6 +6,8 @@ import { registerMessages, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { Alert, PageHeader } from '../../ui';
 import './annuaire.css';
+import { useSession } from '../../app/session';
+import { IndicatorForm } from './IndicatorForm';
 import messages from './messages';
 
 registerMessages('annuaire', messages);
@@ -29,6 +31,8 @@ export default function TerritoirePage() {
   const [geo, setGeo] = useState<Geo | null>(null);
   const [key, setKey] = useState('sante');
   const [error, setError] = useState<ApiError | null>(null);
+  const { user } = useSession();
+  const canEnter = user?.role === 'coordinator' || user?.role === 'admin';
   useEffect(() => {
     api.get<Territory>('/api/annuaire/territoire').then(setData, setError);
     api.get<Geo>('/api/town/neighbourhoods.geojson').then(setGeo, () => {});
@@ -126,7 +130,7 @@ export default function TerritoirePage() {
                         <td style={{ textAlign: 'end' }}>{fmt(r.indicators.enfants_moins_11, 0)}</td>
                         <td style={{ textAlign: 'end' }}>{ratio?.count ?? 0}</td>
                         <td style={{ textAlign: 'end' }}>{fmt(ratio?.per1000)}</td>
-                        <td>{ratio?.familiesPerOne ? t('annuaire.onePer', { n: ratio.familiesPerOne }) : '—'}</td>
+                        <td>{ratio?.familiesPerOne ? t('annuaire.onePer', { n: fmt(ratio.familiesPerOne, 0) }) : '—'}</td>
                       </tr>
                     );
                   })}
@@ -134,6 +138,7 @@ export default function TerritoirePage() {
               </table>
             </div>
           </div>
+          {canEnter ? <IndicatorForm indicators={data.indicators} onSaved={(d) => setData(d as Territory)} /> : null}
         </>
       ) : !error ? (
         <p>{t('annuaire.loading')}</p>
