@@ -42,7 +42,7 @@ it('a coordinator follows the Dijon plan: status, manual value, computed indicat
   await page.getByRole('link', { name: "Agents formés à l'accueil des familles monoparentales" }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Agents formés à l'accueil des familles monoparentales");
   await expect.poll(() => page.getByText('à définir').count()).toBeGreaterThan(0);
-  await page.getByLabel(/^Valeur/).fill('12');
+  await page.getByLabel(/^Valeur \(agents\)/).fill('12');
   await page.getByRole('button', { name: 'Enregistrer la valeur' }).click();
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Valeur enregistrée pour mars 2026' }).count()).toBe(1);
   await expect.poll(() => page.getByRole('cell', { name: /12 agents/ }).count()).toBeGreaterThan(0);
@@ -86,4 +86,23 @@ it('the evaluation of the sport experiment is written and exported as printable 
   await page.goto(`${url}${href}`);
   await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Freins persistants' }).count()).toBe(1);
   await j.step('bilan-imprimable');
+});
+
+it('a partner reads the actions its structure takes part in', async () => {
+  const { page, url } = j;
+  const coord = await j.env.as('coordinator');
+  const dijon = (await coord.get('/api/pilotage/plans')).json().plans.find((p: any) => /Dijon/.test(p.title));
+  const plan = (await coord.get(`/api/pilotage/plans/${dijon.id}`)).json();
+  const action = plan.axes[4].objectives[1].actions[0];
+  const structure = '00000000-0000-4000-8000-00000000a001';
+  expect((await coord.patch(`/api/pilotage/actions/${action.id}`, { partnerStructureIds: [structure], partners: ['Association partenaire'] })).statusCode).toBe(200);
+  await j.context.clearCookies();
+  await j.login('partner', { structureId: structure });
+  await page.goto(`${url}/pilotage`);
+  await expect.poll(() => page.getByRole('link', { name: action.title }).count()).toBe(1);
+  await j.step('partenaire-actions');
+  await page.getByRole('link', { name: action.title }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(action.title);
+  await expect.poll(() => page.getByText('Association partenaire').count()).toBe(1);
+  await j.step('partenaire-action');
 });

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
+import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
 import { Alert, Button, Checkbox, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { euros, formatNumber } from './format';
@@ -104,14 +105,14 @@ function ReadOnly({ a }: { a: ActionView }) {
   );
 }
 
-function IndicatorList({ list }: { list: Indicator[] }) {
+function IndicatorList({ list, links }: { list: Indicator[]; links: boolean }) {
   const t = useT();
   if (!list.length) return <p className="muted">{t('pilotage.noIndicator')}</p>;
   return (
     <ul className="actions-list">
       {list.map((i) => (
         <li key={i.id}>
-          <Link to={`/pilotage/indicateurs/${i.id}`}>{i.label}</Link>
+          {links ? <Link to={`/pilotage/indicateurs/${i.id}`}>{i.label}</Link> : <span>{i.label}</span>}
           <span className="muted">{t(`pilotage.source.${i.source}`)}</span>
           <span>{t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}</span>
         </li>
@@ -124,6 +125,7 @@ export default function ActionPage() {
   const t = useT();
   const { id } = useParams();
   const canEdit = useCanEdit();
+  const staff = useSession().user?.role !== 'partner';
   const { data: a, error, reload } = useResource<ActionView>(`/api/pilotage/actions/${id}`);
   async function remove() {
     if (!a || !window.confirm(`${t('pilotage.deleteAction')} ?`)) return;
@@ -138,7 +140,7 @@ export default function ActionPage() {
         {a ? (
           <>
             <p className="breadcrumb no-print">
-              <Link to={`/pilotage/plans/${a.plan.id}`}>{a.plan.title}</Link> › {a.axis.code} › {a.objective.code ? `${a.objective.code}. ` : ''}{a.objective.title}
+              {staff ? <Link to={`/pilotage/plans/${a.plan.id}`}>{a.plan.title}</Link> : <Link to="/pilotage">{a.plan.title}</Link>} › {a.axis.code} › {a.objective.code ? `${a.objective.code}. ` : ''}{a.objective.title}
             </p>
             <PageHeader title={a.title}>
               {a.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
@@ -146,9 +148,9 @@ export default function ActionPage() {
             </PageHeader>
             {canEdit ? <ActionForm key={a.id} a={a} reload={reload} /> : <ReadOnly a={a} />}
             <h2>{t('pilotage.indicators')}</h2>
-            <IndicatorList list={a.indicators} />
+            <IndicatorList list={a.indicators} links={staff} />
             {canEdit ? <IndicatorForm actionId={a.id} onDone={reload} /> : null}
-            <p><Link to={`/pilotage/actions/${a.id}/bilan`}>{t('pilotage.evaluation')}</Link></p>
+            {staff ? <p><Link to={`/pilotage/actions/${a.id}/bilan`}>{t('pilotage.evaluation')}</Link></p> : null}
             {canEdit ? <Button variant="danger" onPress={remove}>{t('pilotage.deleteAction')}</Button> : null}
           </>
         ) : null}

@@ -4,21 +4,23 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Alert, Button, NumberField, SelectField, TextField } from '../../ui';
 import { useResource } from './shared';
-import type { Direction, RegistryIndicator, Source } from './types';
+import type { Direction, Indicator, RegistryIndicator, Source } from './types';
 
-export function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: () => void }) {
+/** Adds an indicator to an action, or (with `indicator`) edits it. */
+export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: string; indicator?: Indicator; onDone: () => void }) {
   const t = useT();
-  const [label, setLabel] = useState('');
-  const [unit, setUnit] = useState('');
-  const [baseline, setBaseline] = useState<number | null>(null);
-  const [target, setTarget] = useState<number | null>(null);
-  const [direction, setDirection] = useState<Direction>('increase');
-  const [source, setSource] = useState<Source>('manual');
-  const [relaisId, setRelaisId] = useState('');
-  const [questionnaireId, setQuestionnaireId] = useState('');
-  const [measure, setMeasure] = useState<'share' | 'mean' | 'respondents'>('mean');
-  const [question, setQuestion] = useState('');
-  const [option, setOption] = useState('');
+  const [label, setLabel] = useState(ind?.label ?? '');
+  const [unit, setUnit] = useState(ind?.unit ?? '');
+  const [baseline, setBaseline] = useState<number | null>(ind?.baseline ?? null);
+  const [target, setTarget] = useState<number | null>(ind?.target ?? null);
+  const [direction, setDirection] = useState<Direction>(ind?.direction ?? 'increase');
+  const [source, setSource] = useState<Source>(ind?.source ?? 'manual');
+  const [relaisId, setRelaisId] = useState(ind?.relaisId ?? '');
+  const [questionnaireId, setQuestionnaireId] = useState(ind?.questionnaire?.questionnaireId ?? '');
+  const [measure, setMeasure] = useState<'share' | 'mean' | 'respondents'>(ind?.questionnaire?.measure ?? 'mean');
+  const [question, setQuestion] = useState(ind?.questionnaire?.question ?? '');
+  const [option, setOption] = useState(ind?.questionnaire?.option ?? '');
+  const title = ind ? t('pilotage.editIndicator') : t('pilotage.addIndicator');
   const [error, setError] = useState<ApiError | null>(null);
   const registry = useResource<{ indicators: RegistryIndicator[] }>(source === 'relais' ? '/api/pilotage/registry' : null);
   const questionnaires = useResource<{ questionnaires: { id: string; title: string }[] }>(source === 'questionnaire' ? '/api/diagnostic/questionnaires' : null);
@@ -26,7 +28,7 @@ export function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: 
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.post(`/api/pilotage/actions/${actionId}/indicators`, {
+      const body = {
         label,
         unit,
         baseline,
@@ -35,8 +37,12 @@ export function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: 
         source,
         relaisId: source === 'relais' ? relaisId || null : null,
         questionnaire: source === 'questionnaire' ? { questionnaireId, measure, question: question || undefined, option: option || undefined } : null,
-      });
-      setLabel('');
+      };
+      if (ind) await api.put(`/api/pilotage/indicators/${ind.id}`, body);
+      else {
+        await api.post(`/api/pilotage/actions/${actionId}/indicators`, body);
+        setLabel('');
+      }
       setError(null);
       onDone();
     } catch (err) {
@@ -46,7 +52,7 @@ export function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: 
   const fieldOf = (p: string) => error?.fields.find((f) => f.path === p || f.path.startsWith(`${p}.`))?.message;
   return (
     <details>
-      <summary>{t('pilotage.addIndicator')}</summary>
+      <summary>{title}</summary>
       <form className="body" onSubmit={submit}>
         {error ? <Alert tone="error" live>{error.message}</Alert> : null}
         <TextField label={t('pilotage.indicatorLabel')} value={label} onChange={setLabel} isRequired error={fieldOf('label')} />
@@ -86,7 +92,7 @@ export function IndicatorForm({ actionId, onDone }: { actionId: string; onDone: 
             </div>
           </>
         ) : null}
-        <Button type="submit">{t('pilotage.addIndicator')}</Button>
+        <Button type="submit">{ind ? t('pilotage.save') : t('pilotage.addIndicator')}</Button>
       </form>
     </details>
   );

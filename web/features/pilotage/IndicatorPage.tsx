@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Link, useParams } from '../../app/router';
+import { Link, navigate, useParams } from '../../app/router';
+import { IndicatorForm } from './IndicatorForm';
 import { Alert, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
@@ -107,6 +108,21 @@ export default function IndicatorPage() {
             <h2>{t('pilotage.history')}</h2>
             <HistoryChart title={`${t('pilotage.history')} — ${i.label} (${t('pilotage.wholeTown').toLowerCase()})`} points={i.history} target={i.target} unit={i.unit} />
             {canEdit && i.source === 'manual' ? <ValueForm d={d} reload={reload} /> : null}
+            {canEdit ? (
+              <>
+                <IndicatorForm key={JSON.stringify(i)} actionId={d.action.id} indicator={i} onDone={reload} />
+                <Button
+                  variant="danger"
+                  onPress={async () => {
+                    if (!window.confirm(t('pilotage.confirmDelete', { what: i.label }))) return;
+                    await api.del(`/api/pilotage/indicators/${i.id}`);
+                    navigate(`/pilotage/actions/${d.action.id}`);
+                  }}
+                >
+                  {t('pilotage.deleteIndicator')}
+                </Button>
+              </>
+            ) : null}
             <h2>{t('pilotage.valuesTable')}</h2>
             {d.periods.length ? (
               <TableScroll label={t('pilotage.valuesTable')}>

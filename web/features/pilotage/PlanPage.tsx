@@ -36,6 +36,49 @@ function AddForm({ url, label, fields, onDone, extra }: { url: string; label: st
   );
 }
 
+/** Rename (and re-describe) an axis or an objective, or delete it with what it holds. */
+function EditForm({ url, label, initial, withGoals, onDone }: { url: string; label: string; initial: { code: string; title: string; description: string; goals?: string[] }; withGoals?: boolean; onDone: () => void }) {
+  const t = useT();
+  const [code, setCode] = useState(initial.code);
+  const [title, setTitle] = useState(initial.title);
+  const [description, setDescription] = useState(initial.description);
+  const [goals, setGoals] = useState((initial.goals ?? []).join('\n'));
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.patch(url, { code, title, description, ...(withGoals ? { goals: goals.split('\n').map((g) => g.trim()).filter(Boolean) } : {}) });
+      setError(null);
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  async function remove() {
+    if (!window.confirm(t('pilotage.confirmDelete', { what: title }))) return;
+    await api.del(url);
+    onDone();
+  }
+  return (
+    <details>
+      <summary>{label}</summary>
+      <form className="body" onSubmit={submit}>
+        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        <div className="grid-2">
+          <TextField label={t('pilotage.code')} value={code} onChange={setCode} error={error?.field('code')} />
+          <TextField label={t('pilotage.titleField')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
+        </div>
+        <TextField label={t('pilotage.description')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
+        {withGoals ? <TextField label={t('pilotage.goals')} help={t('pilotage.goalsHelp')} value={goals} onChange={setGoals} multiline error={error?.field('goals')} /> : null}
+        <div className="row">
+          <Button type="submit">{t('pilotage.save')}</Button>
+          <Button variant="danger" onPress={remove}>{t('pilotage.delete')}</Button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
 function ObjectiveBlock({ o, canEdit, reload }: { o: Objective; canEdit: boolean; reload: () => void }) {
   const t = useT();
   return (
@@ -57,6 +100,7 @@ function ObjectiveBlock({ o, canEdit, reload }: { o: Objective; canEdit: boolean
           </li>
         ))}
       </ul>
+      {canEdit ? <EditForm url={`/api/pilotage/objectives/${o.id}`} label={t('pilotage.editObjective')} initial={o} onDone={reload} /> : null}
       {canEdit ? <AddForm url={`/api/pilotage/objectives/${o.id}/actions`} label={t('pilotage.addAction')} fields={[{ key: 'title', label: t('pilotage.actionTitle'), required: true }]} onDone={reload} /> : null}
     </section>
   );
@@ -79,6 +123,7 @@ function AxisBlock({ a, canEdit, reload, open }: { a: Axis; canEdit: boolean; re
           </>
         ) : null}
         {a.objectives.map((o) => <ObjectiveBlock key={o.id} o={o} canEdit={canEdit} reload={reload} />)}
+        {canEdit ? <EditForm url={`/api/pilotage/axes/${a.id}`} label={t('pilotage.editAxis')} initial={a} withGoals onDone={reload} /> : null}
         {canEdit ? (
           <AddForm
             url={`/api/pilotage/axes/${a.id}/objectives`}

@@ -3,9 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
+import { useSession } from '../../app/session';
 import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField } from '../../ui';
 import { formatNumber } from './format';
-import { READERS, TableScroll, useCanEdit, useResource } from './shared';
+import { READERS, StatusBadge, TableScroll, useCanEdit, useResource } from './shared';
+import type { ActionStatus } from './types';
 import type { Neighbourhood, PlanSummary } from './types';
 
 interface RegistryValues {
@@ -82,14 +84,38 @@ function RegistryTable() {
   );
 }
 
+/** A partner reads the actions its structure takes part in. */
+function PartnerActions() {
+  const t = useT();
+  const { data, error } = useResource<{ actions: { id: string; title: string; status: ActionStatus; planTitle: string; axisCode: string; axisTitle: string }[] }>('/api/pilotage/partner/actions');
+  return (
+    <section aria-labelledby="partner-actions">
+      <h2 id="partner-actions">{t('pilotage.partnerActions')}</h2>
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {data && !data.actions.length ? <p className="muted">{t('pilotage.noPartnerAction')}</p> : null}
+      <ul className="actions-list">
+        {data?.actions.map((a) => (
+          <li key={a.id}>
+            <Link to={`/pilotage/actions/${a.id}`}>{a.title}</Link>
+            <StatusBadge status={a.status} />
+            <span className="muted">{a.planTitle} — {a.axisCode}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function PlansPage() {
   const t = useT();
   const canEdit = useCanEdit();
-  const { data, error } = useResource<{ plans: PlanSummary[] }>('/api/pilotage/plans');
+  const { user } = useSession();
+  const { data, error } = useResource<{ plans: PlanSummary[] }>(user && user.role !== 'partner' ? '/api/pilotage/plans' : null);
   return (
     <div className="pilotage">
       <PageHeader title={t('pilotage.title')} intro={t('pilotage.intro')} />
-      <RequireRole roles={[...READERS]}>
+      {user?.role === 'partner' ? <PartnerActions /> : null}
+      {user?.role === 'partner' ? null : <RequireRole roles={[...READERS]}>
         {error ? <Alert tone="error">{error.message}</Alert> : null}
         {!data && !error ? <p>{t('pilotage.loading')}</p> : null}
         {data ? (
@@ -110,7 +136,7 @@ export default function PlansPage() {
         ) : null}
         {canEdit ? <NewPlan /> : null}
         <RegistryTable />
-      </RequireRole>
+      </RequireRole>}
     </div>
   );
 }
