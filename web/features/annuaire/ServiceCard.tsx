@@ -12,10 +12,12 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
   const quartier = town.neighbourhoods.find((n) => n.id === s.quartier)?.name;
   const address = [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
-    <article className="annuaire-card" aria-labelledby={`svc-${s.id}`}>
-      <H id={`svc-${s.id}`} className="annuaire-card-title">
-        {full ? s.nom : <Link to={`/annuaire/services/${s.id}`}>{s.nom}</Link>}
-      </H>
+    <article className="annuaire-card" aria-labelledby={full ? undefined : `svc-${s.id}`} aria-label={full ? s.nom : undefined}>
+      {full ? null : (
+        <H id={`svc-${s.id}`} className="annuaire-card-title">
+          <Link to={`/annuaire/services/${s.id}`}>{s.nom}</Link>
+        </H>
+      )}
       <p className="muted annuaire-structure">{t('annuaire.structure', { name: s.structure.nom })}</p>
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
