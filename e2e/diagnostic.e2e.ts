@@ -79,6 +79,16 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await expect.poll(() => preview.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
   await h.step('constructeur');
 
+  // A condition, tried in the preview: the stress question only after « Non ».
+  const q2 = page.getByRole('group', { name: 'Question 2' });
+  await q2.getByLabel('Afficher seulement si…').selectOption({ label: 'Avez-vous une solution de garde ?' });
+  await q2.getByLabel('… la réponse est', { exact: true }).selectOption('Non');
+  await preview.getByText('Oui', { exact: true }).click();
+  await preview.getByRole('button', { name: 'Suivant' }).click();
+  await expect.poll(() => preview.getByRole('heading', { name: 'Votre quartier' }).isVisible()).toBe(true);
+  await h.step('constructeur-condition');
+  await q2.getByLabel('Afficher seulement si…').selectOption({ label: 'Toujours afficher' });
+
   await page.getByRole('button', { name: 'Publier' }).click();
   await expect.poll(() => page.getByText('Questionnaire publié').isVisible()).toBe(true);
   const id = /\/diagnostic\/([0-9a-f-]{36})\/modifier/.exec(page.url())![1]!;
