@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
+import { demoDirectory } from './demo-data';
 import { exportDirectory } from './export-directory';
 import { importDirectory } from './import-directory';
 
@@ -58,6 +59,12 @@ describe('import', () => {
     const services = JSON.parse(await exportDirectory(ctx, 'json', 'services')) as Record<string, unknown>[];
     const svc = JSON.parse(fixture('services.json'))[0];
     expect(services.find((e) => e.id === svc.id)).toEqual(svc);
+  });
+
+  it('exports in the order of the imported file, though rows are written area by area', async () => {
+    const exported = (JSON.parse(await exportDirectory(env.rt.systemCtx(), 'json', 'services')) as { id: string }[]).map((s) => s.id);
+    const demoIds = demoDirectory(new Date('2026-11-25T10:00:00+01:00')).services.map((s) => s.id as string);
+    expect(exported.filter((id) => demoIds.includes(id))).toEqual(demoIds);
   });
 
   it('re-imports its own combined export (JSON and CSV) as pure updates', async () => {

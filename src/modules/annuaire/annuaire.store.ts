@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/db/pool';
 import type { ServiceRow, StructureBasics, StructureRow } from './listing-rows';
 
-type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid';
+type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
 
 const STRUCTURE_DI_COLUMNS: [string, ColumnType][] = [
   ['nom', 'text'],
@@ -62,8 +62,10 @@ const SERVICE_EXTRA_COLUMNS: [string, ColumnType][] = [
 
 /** One statement upserting many rows: `INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (source, di_id)`. */
 function upsertSql(table: string, di: [string, ColumnType][], extras: [string, ColumnType][], withExtras: boolean, keepExplicit: Record<string, string> = {}): string {
-  const all: [string, ColumnType][] = [['source', 'text'], ['di_id', 'text'], ...di, ...extras];
-  const cast = (c: string, t: ColumnType) => (c === 'week_open' ? `r.${c}::int4multirange` : `r.${c}`);
+  // import_seq keeps the file's order for the export whatever order rows are written in.
+  const all: [string, ColumnType][] = [['source', 'text'], ['di_id', 'text'], ...di, ...extras, ['import_seq', 'int8' as ColumnType]];
+  const cast = (c: string, _t: ColumnType) =>
+    c === 'week_open' ? `r.${c}::int4multirange` : c === 'import_seq' ? `coalesce(r.import_seq, nextval(pg_get_serial_sequence('${table}', 'import_seq')))` : `r.${c}`;
   const recordType = all.map(([c, t]) => `${c} ${t}`).join(', ');
   // Without our fields in the file, a value we were told explicitly stays.
   const updated = [...di, ...(withExtras ? extras : [])].map(([c]) =>
@@ -87,6 +89,16 @@ export interface UpsertResult {
   source: string;
   di_id: string;
   inserted: boolean;
+}
+
+/** Reserve `n` consecutive import_seq values of a table; returns the first. */
+export async function reserveImportSeq(q: Queryable, table: 'annuaire_structures' | 'annuaire_services', n: number): Promise<number> {
+  const { rows } = await q.query<{ base: number }>(
+    `WITH b AS (SELECT nextval(pg_get_serial_sequence($1, 'import_seq')) AS base)
+     SELECT base, setval(pg_get_serial_sequence($1, 'import_seq'), base + $2 - 1) FROM b`,
+    [table, Math.max(1, n)],
+  );
+  return Number(rows[0].base);
 }
 
 export async function upsertStructures(q: Queryable, rows: StructureRow[], withExtras: boolean, now: Date): Promise<UpsertResult[]> {

@@ -15,7 +15,7 @@ import * as store from './annuaire.store';
 import { structureKey, validateRecords, type RowError, type ValidRecord } from './data-inclusion';
 import { readDiFile } from './di-files';
 import type { ServiceExtras, StructureExtras } from './extras';
-import { shapesFromGeoJson, type NeighbourhoodShape } from './geo';
+import { geoCell, shapesFromGeoJson, type NeighbourhoodShape } from './geo';
 import { serviceRow, structureRow, type StructureBasics } from './listing-rows';
 
 export interface ImportOutcome {
@@ -53,6 +53,10 @@ export function townShapes(ctx: Pick<Ctx, 'town'>): NeighbourhoodShape[] {
   }
   shapesCache = { key, shapes };
   return shapes;
+}
+
+function areaKey(r: { latitude: number | null; longitude: number | null }): string {
+  return r.latitude === null || r.longitude === null ? '~' : geoCell(r.latitude, r.longitude);
 }
 
 function chunks<T>(list: T[], size: number): T[][] {
@@ -115,11 +119,20 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     for (const b of await store.structureBasicsByKeys(t, [...keys.values()])) basics.set(structureKey(b.source, b.di_id), b);
 
     const serviceIds: string[] = [];
+    const base = services.length ? await store.reserveImportSeq(t, 'annuaire_services', services.length) : 0;
     for (const withExtras of [true, false]) {
-      const group = services.filter((s) => s.hasExtras === withExtras);
-      for (const batch of chunks(group, size)) {
-        const rows = batch.map((s) => serviceRow(s.record, s.extras, basics.get(structureKey(s.source, s.record.structure_id as string))!, shapes, now));
-        for (const r of await store.upsertServices(t, rows, withExtras, now)) {
+      // Written area by area (file order kept in import_seq): services near each other share
+      // heap pages, so a text + radius search reads few pages.
+      const rows = services
+        .map((s, i) => ({ s, i }))
+        .filter(({ s }) => s.hasExtras === withExtras)
+        .map(({ s, i }) => ({
+          ...serviceRow(s.record, s.extras, basics.get(structureKey(s.source, s.record.structure_id as string))!, shapes, now),
+          import_seq: base + i,
+        }))
+        .sort((a, b) => areaKey(a).localeCompare(areaKey(b)) || a.import_seq - b.import_seq);
+      for (const batch of chunks(rows, size)) {
+        for (const r of await store.upsertServices(t, batch, withExtras, now)) {
           serviceIds.push(r.id);
           if (r.inserted) outcome.services.inserted++;
           else outcome.services.updated++;

@@ -108,6 +108,8 @@ export interface ServiceRow {
   quartier: string | null;
   week_open: string;
   search_extra: string;
+  /** Position in the imported file (kept for the export's order). */
+  import_seq?: number;
 }
 
 export function serviceRow(
