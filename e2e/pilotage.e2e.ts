@@ -71,6 +71,13 @@ it('the evaluation of the sport experiment is written and exported as printable 
   const { page, url } = j;
   const plans = (await (await j.env.as('coordinator')).get('/api/pilotage/plans')).json().plans;
   const dijon = plans.find((p: any) => /Dijon/.test(p.title));
+  // Figures entered for the experiment (by hand, per month and neighbourhood).
+  const coord = await j.env.as('coordinator');
+  const tree = (await coord.get(`/api/pilotage/plans/${dijon.id}`)).json();
+  const bilan = tree.axes[3].objectives[0].actions[0];
+  const [reached, participation] = bilan.indicators;
+  for (const [period, value] of [['2026-01', 6], ['2026-02', 9], ['2026-03', 5]] as const) await coord.put(`/api/pilotage/indicators/${reached.id}/values`, { period, value });
+  for (const [neighbourhood, value] of [['nord', 4], ['etouvie', 6], ['sud', 3], ['elbeuf', 1]] as const) await coord.put(`/api/pilotage/indicators/${participation.id}/values`, { period: '2026-03', neighbourhood, value });
   await page.goto(`${url}/pilotage/plans/${dijon.id}/tableau-de-bord`);
   await page.getByRole('tab', { name: 'Axe 4' }).click();
   await page.getByRole('link', { name: /^Réaliser un bilan qualitatif et quantitatif/ }).click();
@@ -80,6 +87,7 @@ it('the evaluation of the sport experiment is written and exported as printable 
   await page.getByLabel('Freins persistants').fill('Créneaux du samedi complets.\n\nTrajets difficiles depuis les quartiers périphériques.');
   await page.getByRole('button', { name: 'Enregistrer le bilan' }).click();
   await expect.poll(() => page.getByText('Trajets difficiles depuis les quartiers périphériques.').count()).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('.figure').first().textContent()).toBe('20 familles');
   await j.step('bilan');
 
   const href = await page.getByRole('link', { name: /bilan imprimable/ }).getAttribute('href');

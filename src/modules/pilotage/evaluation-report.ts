@@ -108,7 +108,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #1d4ed8;padding-bottom:.2rem;margin-top:2rem}
 .muted{color:#4a5060}.figure{font-size:1.8rem;font-weight:700;margin:.2rem 0}.demo{display:inline-block;background:#fff4d6;border:1px solid #8a4b00;color:#5c3200;padding:.1rem .5rem;border-radius:4px;font-size:.85rem}
 table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.2rem 0}th,td{border:1px solid #c8ccd6;padding:.3rem .5rem;text-align:left}.num{text-align:right;font-variant-numeric:tabular-nums}
-.chart-and-table{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
+.chart-and-table table{min-width:16rem}.chart-and-table{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}.chart-and-table,table{break-inside:avoid}}
 </style></head><body>
 <header>

@@ -1,3 +1,5 @@
+import { periodLabel } from './periods';
+
 /**
  * An indicator's history as a small SVG line chart (string), for the printable report.
  * The figures are always in a table beside it; the SVG is for the eye. Pure.
@@ -33,8 +35,8 @@ export function historySvg(points: HistoryPoint[], opts: { target: number | null
   const targetLine =
     opts.target === null ? '' : `<line x1="24" x2="${w - 24}" y1="${pts.yOf!(opts.target).toFixed(1)}" y2="${pts.yOf!(opts.target).toFixed(1)}" stroke="#8a4b00" stroke-dasharray="4 3"/><text x="${w - 24}" y="${(pts.yOf!(opts.target) - 4).toFixed(1)}" text-anchor="end" font-size="10" fill="#8a4b00">cible</text>`;
   const dots = pts.map((p) => `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="3" fill="#1d4ed8"/>`).join('');
-  const first = points[0]!.period;
-  const last = points.at(-1)!.period;
+  const first = periodLabel(points[0]!.period);
+  const last = periodLabel(points.at(-1)!.period);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" aria-hidden="true" focusable="false">`
     + `<line x1="24" x2="${w - 24}" y1="${h - 24}" y2="${h - 24}" stroke="#666"/>${targetLine}`
     + `<polyline points="${line}" fill="none" stroke="#1d4ed8" stroke-width="2"/>${dots}`
