@@ -25,11 +25,11 @@ export function Recap({ a, period, onEdit }: { a: Answers; period: string; onEdi
       [t('droits.recap.recentlySeparated'), yn(a.recentlySeparated)],
     ],
     enfants: a.children.map((c, i) => [
-      `${t('droits.recap.children')} ${i + 1}`,
+      t('droits.recap.childN', { n: i + 1 }),
       c.birthDate ? t('droits.recap.child', { date: dateLabel(c.birthDate), age: ageAt(c.birthDate, period) }) : none,
     ]),
     travail: [
-      [t('droits.recap.activity'), a.activity ? t(`droits.a.${a.activity}`) : none],
+      [t('droits.recap.activity'), a.activity ? t(`droits.recap.a.${a.activity}`) : none],
       ...(a.activity === 'actif' ? [[t('droits.recap.salary'), money(a.salary)] as [string, string]] : []),
       ...(a.activity && a.activity !== 'inactif' ? [[t('droits.recap.unemployment'), money(a.unemployment ?? 0)] as [string, string]] : []),
     ],

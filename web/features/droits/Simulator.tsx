@@ -222,7 +222,7 @@ export function Simulator(props: SimulatorProps) {
       </form>
       <p className="muted">{t('droits.sim.kept')}</p>
       <p>
-        <Button variant="ghost" onPress={restart}>{t('droits.sim.restart')}</Button>
+        <Button variant="ghost" className="droits-restart" onPress={restart}>{t('droits.sim.restart')}</Button>
       </p>
     </div>
   );
