@@ -29,6 +29,13 @@ export interface ResponsesCsvResult {
   separator: CsvSeparator;
 }
 
+/** Lines in the text: an upper bound of the rows, so that the columns are sized once. */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
  * Reads a responses CSV. Rows with an error are left out of `table`; an import that must
  * be all or nothing refuses the file when `errors` is not empty.
@@ -37,8 +44,7 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
   const errors: CellError[] = [];
   const warnings: string[] = [];
   const questionIds = new Set(questionnaire.questions.map((q) => q.id));
-  // Rough row count, so the columns rarely need to grow.
-  const builder = new ResponseTableBuilder(questionnaire, Math.min(1 << 22, Math.max(16, (text.length / 64) | 0)));
+  const builder = new ResponseTableBuilder(questionnaire, lineCount(text));
   let header: string[] | null = null;
   /** For each CSV column: the question id, RESPONDENT_ID_COLUMN, or null (ignored). */
   let mapping: (string | null)[] = [];
