@@ -171,7 +171,8 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
         for (const s of r.services) {
           const dist = s.distance_m !== null ? ` — ${(s.distance_m / 1000).toFixed(1)} km` : '';
           console.log(`• ${s.nom} (${s.structure.nom})${dist}${s.demo ? ' [démo]' : ''}`);
-          if (s.adresse) console.log(`    ${s.adresse}, ${s.code_postal ?? ''} ${s.commune ?? ''}`.trimEnd());
+          const place = [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+          if (place) console.log(`    ${place}`);
           if (s.horaires) console.log(`    ${s.horaires.statut} · ${s.horaires.osm}`);
           if (s.telephone) console.log(`    Tél. ${s.telephone}`);
         }
