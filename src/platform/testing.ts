@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config';
 import { buildApp } from '../app';
 import { boot, type Runtime } from './runtime';
-import { fixedClock, type Clock } from './clock';
+import { fixedClock } from './clock';
 import { insertUser } from './auth/auth.service';
 import type { Role } from './roles';
 import type { SessionUser } from './context';
@@ -53,7 +53,8 @@ export interface TestEnv {
   rt: Runtime;
   app: App;
   routes: RouteInfo[];
-  clock: Clock;
+  /** The injectable clock: `set(iso)`, `advance(ms)`. */
+  clock: ReturnType<typeof fixedClock>;
   databaseUrl: string;
   /** An HTTP client with its own cookie jar. */
   client(): TestClient;
