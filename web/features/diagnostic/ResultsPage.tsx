@@ -31,13 +31,17 @@ function ResultsView({ id }: { id: string }) {
   const [fq, setFq] = useState('');
   const [fv, setFv] = useState('');
   const [pdf, setPdf] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
 
   const query = useMemo(() => {
     const p = new URLSearchParams();
     if (by) p.set('by', by);
     for (const f of filters) p.append('filter', f);
+    if (from) p.set('from', from);
+    if (to) p.set('to', to);
     return p.toString();
-  }, [by, filters]);
+  }, [by, filters, from, to]);
 
   useEffect(() => {
     api.get<{ pdf: boolean }>('/api/diagnostic/capabilities').then((c) => setPdf(c.pdf), () => setPdf(false));
@@ -126,6 +130,16 @@ function ResultsView({ id }: { id: string }) {
           >
             {t('diagnostic.filterAdd')}
           </Button>
+        </div>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="diag-from">{t('diagnostic.from')}</label>
+            <input id="diag-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="diag-to">{t('diagnostic.to')}</label>
+            <input id="diag-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </div>
         </div>
         <div>
           <span>{t('diagnostic.filters')} : </span>

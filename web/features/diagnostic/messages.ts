@@ -113,6 +113,8 @@ export default {
     filterAdd: 'Ajouter le filtre',
     filterNone: 'Aucun filtre',
     filters: 'Filtres appliqués',
+    from: 'Réponses envoyées depuis le',
+    to: 'Jusqu’au (inclus)',
     filterRemove: 'Retirer le filtre {label}',
     exportHtml: 'Rapport (HTML)',
     exportPdf: 'Rapport (PDF)',
