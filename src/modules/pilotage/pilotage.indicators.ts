@@ -36,9 +36,12 @@ export const accountIndicators: IndicatorDef[] = ROLE_ACCOUNTS.map((r) =>
  */
 async function neighbourhoodsOf(q: Queryable, householdIds: string[], now: Date): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
-  for (const id of householdIds) {
-    const h = await readHouseholdAsSystem(q, id, now).catch(() => null);
-    out.set(id, h?.address?.neighbourhoodId ?? null);
+  // A few reads at a time on the pool (a transaction's client queues them anyway).
+  const CONCURRENCY = 8;
+  for (let i = 0; i < householdIds.length; i += CONCURRENCY) {
+    const chunk = householdIds.slice(i, i + CONCURRENCY);
+    const found = await Promise.all(chunk.map((id) => readHouseholdAsSystem(q, id, now).catch(() => null)));
+    chunk.forEach((id, k) => out.set(id, found[k]?.address?.neighbourhoodId ?? null));
   }
   return out;
 }
