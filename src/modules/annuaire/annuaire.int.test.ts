@@ -204,6 +204,24 @@ describe('partner listing', () => {
   });
 });
 
+describe('seasonal hours', () => {
+  it('recomputes the typical week of seasonal hours every night', async () => {
+    const ctx = env.rt.systemCtx();
+    const dump = JSON.stringify([
+      { source: 'saison', structure_id: 'dora--cs-tournesol', id: 'saison--1', nom: 'Accueil de loisirs', description: 'Ouvert en été seulement.', date_maj: '2026-01-01', horaires_accueil: 'Jul-Aug Mo-Fr 09:00-17:00' },
+    ]);
+    // The structure belongs to source dora: reference it from the same source.
+    const r = await importDirectory(ctx, dump.replace('"source":"saison"', '"source":"dora"').replace('saison--1', 'dora--saison-1'));
+    expect(r.errors).toEqual([]);
+    const week = async () => (await env.rt.deps.db.query(`SELECT week_open::text AS w FROM annuaire_services WHERE di_id = 'dora--saison-1'`)).rows[0].w;
+    expect(await week()).toBe('{}');
+    env.clock.set('2027-07-07T10:00:00+02:00');
+    await env.rt.deps.jobs.runNow('annuaire.refresh-hours', {});
+    expect(await week()).toBe('{[540,1020),[1980,2460),[3420,3900),[4860,5340),[6300,6780)}');
+    env.clock.set('2026-11-25T10:00:00+01:00');
+  });
+});
+
 describe('territory', () => {
   it('gives the demo indicators and ratios per 1,000 single-parent families', async () => {
     const res = await env.client().get('/api/annuaire/territoire');

@@ -4,6 +4,7 @@ import { registerAnnuaireCli } from './annuaire.cli';
 import annuaireRoutes from './annuaire.routes';
 import { annuaireDemoSeed } from './demo-seed';
 import { servicesListedIndicator } from './indicators';
+import './refresh-hours';
 import './remind-stale';
 
 export const annuaireModule: ModuleDef = {

@@ -94,3 +94,14 @@ describe('demo directory', () => {
     expect(dentist?.hours).toMatch(/Sa 08:30-12:00/);
   });
 });
+
+describe('isSeasonal', () => {
+  it('spots rules that depend on the date', async () => {
+    const { isSeasonal } = await import('./refresh-hours');
+    expect(isSeasonal('Jul-Aug off; Mo-Fr 09:00-17:00')).toBe(true);
+    expect(isSeasonal('week 1-26 Mo 10:00-12:00')).toBe(true);
+    expect(isSeasonal('2026 Dec 24 off')).toBe(true);
+    expect(isSeasonal('Mo-Fr 08:30-12:00; PH off')).toBe(false);
+    expect(isSeasonal('24/7')).toBe(false);
+  });
+});
