@@ -248,3 +248,47 @@ describe('demo plans, questionnaire indicator and evaluation', () => {
     expect(periods).toEqual(expect.arrayContaining(['2026-02', '2026-03']));
   });
 });
+
+describe('relais pilotage (CLI)', () => {
+  async function cli(...args: string[]) {
+    const { Command } = await import('commander');
+    const { registerPilotageCli } = await import('./pilotage.cli');
+    const program = new Command().exitOverride();
+    registerPilotageCli(program, async () => ({ ...env.rt, close: async () => {} }));
+    const out: string[] = [];
+    const err: string[] = [];
+    const log = console.log;
+    const error = console.error;
+    console.log = (...a: unknown[]) => out.push(a.join(' '));
+    console.error = (...a: unknown[]) => err.push(a.join(' '));
+    const before = process.exitCode;
+    try {
+      await program.parseAsync(['node', 'relais', 'pilotage', ...args]);
+      return { out: out.join('\n'), err: err.join('\n'), code: process.exitCode ?? 0 };
+    } finally {
+      console.log = log;
+      console.error = error;
+      process.exitCode = before;
+    }
+  }
+
+  it('evaluates every registry indicator for a month, as JSON', async () => {
+    const r = await cli('indicateurs', '--mois', '2026-03', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.period).toBe('2026-03');
+    expect(json.indicators.map((i: any) => i.id)).toContain('pilotage.files-opened');
+  });
+
+  it('refuses a bad month with exit code 2 and a French message', async () => {
+    const r = await cli('indicateurs', '--mois', 'mars');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('AAAA-MM');
+  });
+
+  it('computes every plan now', async () => {
+    const r = await cli('calculer', '--depuis', '2026-02', '--jusqu-a', '2026-03');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/indicateur\(s\), \d+ valeur\(s\) enregistrée\(s\)/);
+  });
+});
