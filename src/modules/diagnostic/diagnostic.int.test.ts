@@ -203,6 +203,10 @@ describe('CSV import and results', () => {
     expect(r.analysis.by.Nord.questions.stress.mean).toBe(7.5);
     const f = (await coord.get(`/api/diagnostic/questionnaires/${id}/results?filter=stress>=5&filter=garde=Non`)).json();
     expect(f.analysis.n_respondents).toBe(2);
+    const later = (await coord.get(`/api/diagnostic/questionnaires/${id}/results?from=2026-03-11`)).json();
+    expect(later.analysis.n_respondents).toBe(0);
+    const thatDay = (await coord.get(`/api/diagnostic/questionnaires/${id}/results?from=2026-03-10&to=2026-03-10`)).json();
+    expect(thatDay.analysis.n_respondents).toBe(3);
     const bad = await coord.get(`/api/diagnostic/questionnaires/${id}/results?by=nope`);
     expect(bad.statusCode).toBe(422);
 

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import './diagnostic.errors';
 import { describeCellError, describeFilters } from './analyse-survey';
-import { analyse, type Analysis } from './analysis';
+import { analyse, type Analysis, type GroupAnalysis } from './analysis';
 import { neighbourhoodIdOf } from './answering.service';
 import * as store from './diagnostic.store';
 import { neighbourhoodQuestion, type Answers, type Condition, type Questionnaire } from './questionnaire';
@@ -60,7 +60,20 @@ export async function getResults(ctx: Ctx, id: string, query: ResultsQuery): Pro
   requireRole(ctx, ...BUILDERS);
   const { row, definition, table } = await loadResponseTable(ctx.db, id, query);
   const analysis = analyse(table, { by: query.by, filters: query.filters });
-  return { questionnaire: { id: row.id, title: row.title, source: row.source, definition }, analysis };
+  return { questionnaire: { id: row.id, title: row.title, source: row.source, definition }, analysis: withFewerTexts(analysis) };
+}
+
+/** Free-text answers shown on the results page, per question and group (all are in the CSV export). */
+export const MAX_TEXT_ANSWERS = 100;
+
+function withFewerTexts(a: Analysis): Analysis {
+  const trim = (g: GroupAnalysis): GroupAnalysis => ({
+    ...g,
+    questions: Object.fromEntries(
+      Object.entries(g.questions).map(([k, q]) => [k, q.answers && q.answers.length > MAX_TEXT_ANSWERS ? { ...q, answers: q.answers.slice(0, MAX_TEXT_ANSWERS) } : q]),
+    ),
+  });
+  return { ...trim(a), ...(a.by_question ? { by_question: a.by_question } : {}), ...(a.by ? { by: Object.fromEntries(Object.entries(a.by).map(([k, g]) => [k, trim(g)])) } : {}) };
 }
 
 export function capabilities() {
