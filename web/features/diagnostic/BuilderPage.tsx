@@ -47,8 +47,18 @@ function Builder({ id }: { id?: string }) {
   const apiError = error instanceof ApiError ? error : null;
   const errorOf = (i: number) => (f: string) => apiError?.field(`questions.${i}.${f}`);
   const labels: Record<string, string> = { title: t('diagnostic.surveyTitle') };
-  survey.questions.forEach((q, i) => {
-    for (const f of ['label', 'id', 'options', 'type', 'show_if', 'show_if.question']) labels[`questions.${i}.${f}`] = `${t('diagnostic.questionN', { n: i + 1 })} (${f})`;
+  const fieldNames: Record<string, string> = {
+    label: t('diagnostic.qLabel'),
+    id: t('diagnostic.qId'),
+    options: t('diagnostic.qOptions'),
+    type: t('diagnostic.qType'),
+    show_if: t('diagnostic.qCondition'),
+    'show_if.question': t('diagnostic.qCondition'),
+  };
+  survey.questions.forEach((x, i) => {
+    const options = x.optionsText.split('\n').filter((o) => o.trim());
+    for (const [f, name] of Object.entries(fieldNames)) labels[`questions.${i}.${f}`] = `${t('diagnostic.questionN', { n: i + 1 })} – ${name}`;
+    options.forEach((o, j) => (labels[`questions.${i}.options.${j}`] = `${t('diagnostic.questionN', { n: i + 1 })} – « ${o.trim()} »`));
   });
 
   const update = (patch: Partial<DraftSurvey>) => setSurvey({ ...survey, ...patch });
