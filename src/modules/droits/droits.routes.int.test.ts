@@ -44,6 +44,25 @@ describe('POST /api/droits/simulations', () => {
   });
 });
 
+describe('POST /api/droits/simulations, odd bodies', () => {
+  it('a JSON value that is not a household: 422, never a 500', async () => {
+    for (const body of [42, [null], [{}], { period: 12 }]) {
+      const res = await env.client().post('/api/droits/simulations', body);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('droits/invalid-household');
+    }
+  });
+  it('an empty list gives an empty list', async () => {
+    const res = await env.client().post('/api/droits/simulations', []);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([]);
+  });
+  it('more than 1 000 households: 413', async () => {
+    const res = await env.client().post('/api/droits/simulations', Array.from({ length: 1001 }, () => ({})));
+    expect(res.statusCode).toBe(413);
+  });
+});
+
 describe('GET /api/droits/benefits', () => {
   it('lists the eight benefits with who pays, conditions, how to claim and current amounts', async () => {
     const res = await env.client().get('/api/droits/benefits');
