@@ -152,8 +152,9 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
     if (hr.alimony > 0) t.step('Pensions alimentaires reçues (après abattement de 10 %)', hr.alimonyAfterDeduction, 'logement.abattement_pensions_min');
     t.step('Ressources retenues (arrondies aux 100 € supérieurs)', hr.rounded);
     t.step('Abattement forfaitaire R0', hm.r0, 'logement.r0_taux1pac');
-    t.step('Loyer réel retenu', hm.realRent);
+    t.step(c.household.housing.status === 'locataire_meuble' ? 'Loyer pris en compte (meublé : deux tiers du loyer)' : 'Loyer réel', hm.realRent);
     t.step('Loyer plafond', hm.ceilingRent, `logement.loyer_plafond_zone_${hm.zone}_un_enfant`);
+    t.step('Loyer retenu (dans la limite du plafond)', hm.retainedRent);
     t.step('Forfait charges', hm.charges, 'logement.forfait_charges_base');
     t.step('Participation personnelle', hm.participation, 'logement.p0_forfait');
     t.step('Aide avant minimum de versement', hm.beforeMinimum, hm.conventionne ? 'logement.seuil_versement_apl' : 'logement.seuil_versement_al');
