@@ -16,19 +16,9 @@ import type { ServiceExtras, StructureExtras } from './extras';
 import { refreshInheritedServices, townShapes } from './import-directory';
 import { serviceRow, structureRow } from './listing-rows';
 import { summarize, type ServiceSummary } from './search-services';
+import { isStale, staleBefore } from './staleness';
 
-const STALE_MONTHS = 6;
-
-/** The date before which a listing counts as not checked (six months before today, Paris). */
-export function staleBefore(now: Date): string {
-  const [y, m, d] = parisDate(now).split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1 - STALE_MONTHS, d));
-  return t.toISOString().slice(0, 10);
-}
-
-export function isStale(checked: string | null, now: Date): boolean {
-  return !checked || checked < staleBefore(now);
-}
+export { isStale, staleBefore };
 
 export async function getService(ctx: Ctx, id: string): Promise<ServiceSummary & { structure_horaires: string | null; modes_mobilisation: string[]; lien_mobilisation: string | null; conditions_acces: string | null; frais_precisions: string | null; site_web: string | null; stale: boolean }> {
   const row = await store.serviceById(ctx.db, id);

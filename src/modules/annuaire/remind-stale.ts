@@ -8,7 +8,7 @@ import { tx } from '../../platform/db/pool';
 import { defineJob } from '../../platform/jobs';
 import { queueNotification } from '../../platform/notify/outbox';
 import * as store from './annuaire.store';
-import { staleBefore } from './listing';
+import { staleBefore } from './staleness';
 
 const REMIND_AGAIN_AFTER_DAYS = 30;
 

@@ -12,6 +12,7 @@ import { categoryById, CATEGORY_IDS, PROFESSION_IDS } from './categories';
 import { cellsAround } from './geo';
 import { describeWeek, isPublicHoliday, minuteOfWeek, quickStatus, weeklyIntervals } from './opening-hours';
 import { EVENING_LITERAL, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
+import { isStale } from './staleness';
 import { labelOf } from './vocabularies';
 
 const csvList = z
@@ -74,6 +75,8 @@ export interface ServiceSummary {
   frais: string | null;
   date_verification: string | null;
   demo: boolean;
+  /** Not checked for six months: call before going. */
+  stale: boolean;
 }
 
 export function summarize(row: Record<string, unknown>, now: Date): ServiceSummary {
@@ -110,6 +113,7 @@ export function summarize(row: Record<string, unknown>, now: Date): ServiceSumma
     frais: (row.frais as string) ?? null,
     date_verification: (row.date_verification as string) ?? null,
     demo: !!row.demo,
+    stale: isStale((row.date_verification as string) ?? null, now),
   };
 }
 
