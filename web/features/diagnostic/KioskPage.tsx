@@ -48,6 +48,12 @@ function Kiosk({ id }: { id: string }) {
           <Button onPress={begin}>{t('diagnostic.kioskNext')}</Button>
         </>
       ) : session ? (
+        <>
+        <p>
+          <Button variant="ghost" onPress={begin}>
+            {t('diagnostic.kioskRestart')}
+          </Button>
+        </p>
         <AnsweringFlow
           key={session.token}
           idPrefix="kiosk"
@@ -62,6 +68,7 @@ function Kiosk({ id }: { id: string }) {
             setDone(true);
           }}
         />
+        </>
       ) : null}
     </div>
   );

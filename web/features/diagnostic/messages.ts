@@ -101,6 +101,7 @@ export default {
     kioskTitle: 'Kiosque : {title}',
     kioskIntro: 'Tendez l’appareil à la personne ou lisez-lui les questions. Ses réponses sont anonymes.',
     kioskNext: 'Nouvelle réponse',
+    kioskRestart: 'Recommencer avec une autre personne (les réponses en cours ne sont pas envoyées)',
     kioskCount: 'Réponses recueillies pendant cette session : {n}',
     // results
     resultsTitle: 'Résultats : {title}',
