@@ -49,25 +49,25 @@ function Kiosk({ id }: { id: string }) {
         </>
       ) : session ? (
         <>
-        <p>
-          <Button variant="ghost" onPress={begin}>
-            {t('diagnostic.kioskRestart')}
-          </Button>
-        </p>
-        <AnsweringFlow
-          key={session.token}
-          idPrefix="kiosk"
-          questionnaire={session.questionnaire}
-          onSave={async (answers: Answers) => {
-            await api.post('/api/diagnostic/answering/save', { token: session.token, answers });
-          }}
-          onSubmit={async (answers: Answers) => {
-            await api.post('/api/diagnostic/answering/submit', { token: session.token, answers });
-            setCount((c) => c + 1);
-            setSession(null);
-            setDone(true);
-          }}
-        />
+          <p>
+            <Button variant="ghost" onPress={begin}>
+              {t('diagnostic.kioskRestart')}
+            </Button>
+          </p>
+          <AnsweringFlow
+            key={session.token}
+            idPrefix="kiosk"
+            questionnaire={session.questionnaire}
+            onSave={async (answers: Answers) => {
+              await api.post('/api/diagnostic/answering/save', { token: session.token, answers });
+            }}
+            onSubmit={async (answers: Answers) => {
+              await api.post('/api/diagnostic/answering/submit', { token: session.token, answers });
+              setCount((c) => c + 1);
+              setSession(null);
+              setDone(true);
+            }}
+          />
         </>
       ) : null}
     </div>
