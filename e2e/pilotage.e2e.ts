@@ -96,6 +96,29 @@ it('the evaluation of the sport experiment is written and exported as printable 
   await j.step('bilan-imprimable');
 });
 
+it('an indicator computed from the Amiens questionnaire is added in the editor', async () => {
+  const { page, url } = j;
+  await page.goto(`${url}/pilotage`);
+  await page.getByRole('link', { name: 'Objectifs stratégiques du diagnostic « Parents solos » — Amiens (exemple)', exact: true }).click();
+  await page.getByText('Axe 2 — ').click();
+  await page.getByRole('link', { name: 'Permanences santé' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Permanences santé');
+  await page.locator('summary', { hasText: 'Ajouter un indicateur' }).click();
+  await page.getByLabel(/Intitulé de l'indicateur/).fill('Parents ayant facilement accès aux soins');
+  await page.getByLabel(/^Unité/).fill('%');
+  await page.getByLabel('Source des valeurs').selectOption('questionnaire');
+  await page.getByLabel('Questionnaire (obligatoire)').selectOption({ label: 'Questionnaire « Parents solo » — Amiens' });
+  await page.getByLabel('Mesure').selectOption('share');
+  await page.getByLabel('Question (obligatoire)').selectOption('acces_sante');
+  await page.getByLabel(/^Réponse comptée/).selectOption('Oui');
+  await j.step('indicateur-questionnaire');
+  await page.getByRole('button', { name: 'Ajouter un indicateur' }).click();
+  await page.getByRole('link', { name: 'Parents ayant facilement accès aux soins' }).click();
+  await page.getByRole('button', { name: 'Calculer maintenant' }).click();
+  await expect.poll(() => page.locator('dd.figure').textContent()).toMatch(/^\d+(,\d)? %$/);
+  await j.step('indicateur-questionnaire-calcule');
+});
+
 it('a partner reads the actions its structure takes part in', async () => {
   const { page, url } = j;
   const coord = await j.env.as('coordinator');

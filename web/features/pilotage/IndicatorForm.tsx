@@ -24,6 +24,12 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
   const [error, setError] = useState<ApiError | null>(null);
   const registry = useResource<{ indicators: RegistryIndicator[] }>(source === 'relais' ? '/api/pilotage/registry' : null);
   const questionnaires = useResource<{ questionnaires: { id: string; title: string }[] }>(source === 'questionnaire' ? '/api/diagnostic/questionnaires' : null);
+  const chosen = useResource<{ definition: { questions: { id: string; type: string; label: string; options?: string[] }[] } }>(source === 'questionnaire' && questionnaireId ? `/api/diagnostic/questionnaires/${questionnaireId}` : null);
+  // Only the questions the measure can use: a mean needs a scale or a number, a share a choice.
+  const usable = (chosen.data?.definition.questions ?? []).filter((q) =>
+    measure === 'mean' ? q.type === 'scale' || q.type === 'number' : measure === 'share' ? Array.isArray(q.options) : true,
+  );
+  const options = usable.find((q) => q.id === question)?.options ?? [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -86,10 +92,18 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
               options={[{ value: '', label: '—' }, ...(questionnaires.data?.questionnaires ?? []).map((q) => ({ value: q.id, label: q.title }))]}
             />
             <SelectField label={t('pilotage.measure')} name="measure" value={measure} onChange={(v) => setMeasure(v as typeof measure)} options={(['mean', 'share', 'respondents'] as const).map((m) => ({ value: m, label: t(`pilotage.measure.${m}`) }))} />
-            <div className="grid-2">
-              <TextField label={t('pilotage.question')} value={question} onChange={setQuestion} error={fieldOf('questionnaire.question')} />
-              {measure === 'share' ? <TextField label={t('pilotage.option')} value={option} onChange={setOption} error={fieldOf('questionnaire.option')} /> : null}
-            </div>
+            <SelectField
+              label={t('pilotage.question')}
+              name="question"
+              value={question}
+              onChange={(v) => (setQuestion(v), setOption(''))}
+              isRequired={measure !== 'respondents'}
+              error={fieldOf('questionnaire.question')}
+              options={[{ value: '', label: measure === 'respondents' ? t('pilotage.allRespondents') : '—' }, ...usable.map((q) => ({ value: q.id, label: `${q.label} (${q.id})` }))]}
+            />
+            {measure === 'share' ? (
+              <SelectField label={t('pilotage.option')} name="option" value={option} onChange={setOption} isRequired error={fieldOf('questionnaire.option')} options={[{ value: '', label: '—' }, ...options.map((o) => ({ value: o, label: o }))]} />
+            ) : null}
           </>
         ) : null}
         <Button type="submit">{ind ? t('pilotage.save') : t('pilotage.addIndicator')}</Button>
