@@ -148,6 +148,7 @@ export default function IndicatorPage() {
                 </table>
               </TableScroll>
             ) : <p className="muted">{t('pilotage.noValue')}.</p>}
+            {d.values.some((v) => v.base) ? <p className="muted">{t('pilotage.baseNote')}</p> : null}
           </>
         ) : null}
       </RequireRole>

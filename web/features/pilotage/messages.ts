@@ -133,6 +133,7 @@ export default {
     totalOverPeriod: 'Total des mois de la période',
     respondents: 'sur {n} répondant(s)',
     notSet: 'Non renseigné.',
+    baseNote: 'Entre parenthèses : le nombre de répondants sur lequel repose la valeur.',
     partnerActions: 'Les actions dont votre structure est partenaire',
     noPartnerAction: 'Votre structure n’est partenaire d’aucune action pour l’instant.',
     readOnly: 'Lecture seule : seule la coordination modifie le plan.',
