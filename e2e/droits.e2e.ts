@@ -4,11 +4,55 @@
  * misses; a parent with a file starts prefilled; an agent runs it from a family's file
  * and prints it. Axe check and screenshot at every step.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { WEB_DIST } from '../src/platform/http/server';
 import { startJourney, type Journey } from './harness';
 
 const NOW = '2026-03-10T10:00:00+01:00';
+
+/**
+ * dist/web is shared by everyone working in this repository and rebuilt often; a rebuild
+ * during the journey renames the lazy chunks under the browser's feet. The journey takes
+ * a consistent copy of the built web app at its start and serves the pages from it (the
+ * API stays the real server's).
+ */
+async function snapshotWeb(): Promise<string> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'droits-web-'));
+    try {
+      fs.cpSync(WEB_DIST, dir, { recursive: true });
+      const texts = [path.join(dir, 'index.html'), ...fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, 'assets', f))].map((f) => fs.readFileSync(f, 'utf8'));
+      const refs = new Set(texts.flatMap((t) => [...t.matchAll(/assets\/([\w.-]+\.(?:js|css))/g)].map((m) => m[1]!)));
+      if ([...refs].every((r) => fs.existsSync(path.join(dir, 'assets', r)))) return dir;
+    } catch {
+      /* copied during a rebuild: try again */
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('no consistent build of the web app in dist/web');
+}
+
+async function servePagesFrom(j: Journey, dir: string): Promise<void> {
+  await j.context.route(`${j.url}/**`, (route) => {
+    const u = new URL(route.request().url());
+    if (u.pathname.startsWith('/api/')) return route.continue();
+    const file = path.join(dir, path.normalize(u.pathname));
+    if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) return route.fulfill({ path: file });
+    if (u.pathname.startsWith('/assets/')) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ path: path.join(dir, 'index.html'), contentType: 'text/html; charset=utf-8' });
+  });
+}
+
+let web: string;
+beforeAll(async () => {
+  web = await snapshotWeb();
+});
+afterAll(() => fs.rmSync(web, { recursive: true, force: true }));
 
 const filePatch = {
   parent: { firstName: 'Samia', lastName: 'Benali', birthDate: '1990-05-12' },
@@ -45,6 +89,7 @@ describe('droits on a desktop', () => {
   let j: Journey;
   beforeAll(async () => {
     j = await startJourney('droits', { now: NOW });
+    await servePagesFrom(j, web);
   });
   afterAll(() => j?.close());
 
@@ -181,6 +226,7 @@ describe('droits on a desktop', () => {
     const asf = page.locator('article.benefit', { has: page.getByRole('heading', { name: 'Allocation de soutien familial (ASF)', exact: true }) });
     await asf.getByText('Pourquoi ce montant ?').click();
     await expect.poll(() => asf.getByText('Pour chaque enfant. Moins la pension que vous recevez.').count()).toBe(1);
+    expect(await asf.getByText('Vous élevez seul·e vos enfants. La CAF vous aide.').count()).toBe(1);
     await j.step('facile-a-lire');
     await page.locator('label.switch', { hasText: 'Facile à lire' }).click();
   });
@@ -224,7 +270,14 @@ describe('droits on a desktop', () => {
     const householdId = rows[0].id as string;
     await page.evaluate(() => sessionStorage.clear());
     const agent = await j.login('agent');
-    await page.goto(`${url}/droits/foyer/${householdId}`);
+    // from the rights hub, the agent finds the family (dossiers' search) and opens its simulator
+    await page.goto(`${url}/droits`);
+    await page.getByLabel(/Nom, prénom d’un enfant ou téléphone/).fill('Benali');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Simuler les droits de Samia Benali' }).count()).toBe(1);
+    await j.step('agent-recherche');
+    await page.getByRole('link', { name: 'Simuler les droits de Samia Benali' }).click();
+    await page.waitForURL(`${url}/droits/foyer/${householdId}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Ouvrir le dossier' }).count()).toBe(1);
     await page.getByLabel(/Motif/).fill('Rendez-vous accès aux droits');
     await j.step('agent-motif');
@@ -245,7 +298,7 @@ describe('droits on a desktop', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
     const audit = await j.env.rt.deps.db.query(`SELECT action, details->>'purpose' AS purpose FROM audit_log WHERE actor_id = $1 ORDER BY id`, [agent.id]);
-    expect(audit.rows.map((r) => r.action).filter((a) => a.startsWith('dossiers/'))).toEqual(['dossiers/opened', 'dossiers/accessed']);
+    expect(audit.rows.map((r) => r.action).filter((a) => a.startsWith('dossiers/'))).toEqual(['dossiers/searched', 'dossiers/opened', 'dossiers/accessed']);
     expect(audit.rows.find((r) => r.action === 'dossiers/accessed').purpose).toBe('droits.simulation');
   });
 });
@@ -254,6 +307,7 @@ describe('droits on a phone (390×800)', () => {
   let j: Journey;
   beforeAll(async () => {
     j = await startJourney('droits-mobile', { now: NOW, viewport: { width: 390, height: 800 } });
+    await servePagesFrom(j, web);
   });
   afterAll(() => j?.close());
 

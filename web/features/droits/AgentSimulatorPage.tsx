@@ -20,12 +20,12 @@ registerMessages('droits', messages);
 export default function AgentSimulatorPage() {
   const t = useT();
   return (
-    <>
+    <div className="droits-agent">
       <PageHeader title={t('droits.agent.title')} intro={t('droits.agent.intro')} />
       <RequireRole roles={['agent', 'coordinator']}>
         <AgentSimulator />
       </RequireRole>
-    </>
+    </div>
   );
 }
 

@@ -1,14 +1,17 @@
 /** "Mes droits": estimate, find what is missed, or browse every benefit. */
 import { registerMessages, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
 import { PageHeader } from '../../ui';
 import './droits.css';
+import { FamilySearch } from './FamilySearch';
 import messages from './messages';
 
 registerMessages('droits', messages);
 
 export default function DroitsPage() {
   const t = useT();
+  const { user } = useSession();
   const tiles = [
     { to: '/droits/simulateur', title: 'droits.home.simulate', text: 'droits.home.simulateText' },
     { to: '/droits/potentiels', title: 'droits.home.potential', text: 'droits.home.potentialText' },
@@ -28,6 +31,7 @@ export default function DroitsPage() {
         ))}
       </ul>
       <p className="muted">{t('droits.home.estimateOnly')}</p>
+      {user && (user.role === 'agent' || user.role === 'coordinator') ? <FamilySearch /> : null}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { Alert, Button, Checkbox, FormErrors } from '../../ui';
 import { dateLabel, eurosCents, monthLabel } from './format';
-import { HowToClaim, useCatalogue } from './Results';
+import { HowToClaim, useCatalogue, useReason } from './Results';
 import { BENEFIT_KEYS, type BenefitKey, type CheckAnswer, type HouseholdInput, type SavedEstimate } from './types';
 
 interface Props {
@@ -93,6 +93,7 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
 
 function MissedList({ answer, mode, H, H2, catalogue }: { answer: CheckAnswer; mode: 'family' | 'agent'; H: 'h2' | 'h3'; H2: 'h3' | 'h4'; catalogue: ReturnType<typeof useCatalogue> }) {
   const t = useT();
+  const reason = useReason();
   return (
     <div aria-live="polite">
       <H>{t('droits.pot.missedTitle')}</H>
@@ -115,7 +116,7 @@ function MissedList({ answer, mode, H, H2, catalogue }: { answer: CheckAnswer; m
                 <article className="benefit" aria-labelledby={`m-${m.key}`}>
                   <H2 id={`m-${m.key}`}>{t(`droits.b.${m.key}`)}</H2>
                   <p className="amount">{t(m.yearly ? 'droits.res.perYear' : 'droits.res.perMonth', { amount: eurosCents(m.netCents) })}</p>
-                  <p>{answer.result.explanations[m.key].reason}</p>
+                  <p>{reason(m.key, answer.result)}</p>
                   <details>
                     <summary>{t('droits.res.how')}</summary>
                     <HowToClaim info={catalogue?.find((b) => b.key === m.key)} />

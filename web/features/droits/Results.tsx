@@ -129,11 +129,12 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
       {info ? <p>{info.whyItMayDiffer}</p> : null}
       {refs.length && !easyRead ? (
         <>
-          <h5>{t('droits.res.law')}</h5>
+          <h5 className="refs-title">{t('droits.res.law')}</h5>
           <ul className="refs">
-            {refs.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
+            {refs.map((r) => {
+              const [title, href] = r.split(' — ');
+              return <li key={r}>{href?.startsWith('https://') ? <a href={href} target="_blank" rel="noreferrer">{title}</a> : r}</li>;
+            })}
           </ul>
         </>
       ) : null}
@@ -143,8 +144,16 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
 
 const MONTHLY = BENEFIT_KEYS.filter((k) => k !== 'ars_annuel');
 
+/** The engine's reason, or in "facile à lire" a short sentence of ours. */
+export function useReason(): (k: BenefitKey, result: SimulationResult) => string {
+  const t = useT();
+  const { easyRead } = useI18n();
+  return (k, result) => (easyRead ? t(`droits.short.${k}.${result.amounts[k] > 0 ? 'yes' : 'no'}`) : result.explanations[k].reason);
+}
+
 export function Results({ result, alimonyStatus, parameterDate }: { result: SimulationResult; alimonyStatus: AlimonyStatus | null; parameterDate?: string }) {
   const t = useT();
+  const reason = useReason();
   const catalogue = useCatalogue();
   useOpenDetailsForPrint();
   const info = (k: BenefitKey) => catalogue?.find((b) => b.key === k);
@@ -182,7 +191,7 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
                     <h4 id={`b-${k}`}>{t(`droits.b.${k}`)}</h4>
                     <p className="amount">{t(yearly ? 'droits.res.perYear' : 'droits.res.perMonth', { amount: euros(net) })}</p>
                     {result.amounts[k] !== net ? <p className="gross">{t('droits.res.gross', { amount: euros(result.amounts[k]) })}</p> : null}
-                    <p>{result.explanations[k].reason}</p>
+                    <p>{reason(k, result)}</p>
                     {k === 'asf' && aripa ? <Alert tone="info">{t(aripa)}</Alert> : null}
                     <details>
                       <summary>{t('droits.res.why')}</summary>
@@ -207,7 +216,7 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
               <li key={k}>
                 <article className="benefit" aria-labelledby={`b-${k}`}>
                   <h4 id={`b-${k}`}>{t(`droits.b.${k}`)}</h4>
-                  <p>{result.explanations[k].reason}</p>
+                  <p>{reason(k, result)}</p>
                   {k === 'asf' && aripa ? <Alert tone="info">{t(aripa)}</Alert> : null}
                   <details>
                     <summary>{t('droits.res.whyNot')}</summary>
