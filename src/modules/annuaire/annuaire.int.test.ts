@@ -152,6 +152,16 @@ describe('search', () => {
     expect(names).toMatch(/PMI/); // santé first, but also soutien à la parentalité
   });
 
+  it('pages through services nearest first', async () => {
+    const p1 = await search('pres_de=nord&par_page=5&page=1');
+    const p2 = await search('pres_de=nord&par_page=5&page=2');
+    const d = [...p1.services, ...p2.services].map((s) => s.distance_m!);
+    expect(d).toHaveLength(10);
+    expect([...d].sort((x, y) => x - y)).toEqual(d);
+    expect(p1.total).toBe(p2.total);
+    expect(p1.total).toBeGreaterThan(30);
+  });
+
   it('paginates', async () => {
     const p1 = await search('par_page=5&page=1');
     const p2 = await search('par_page=5&page=2');

@@ -209,7 +209,24 @@ export const SERVICE_LIST_COLUMNS = `s.id, s.nom, s.description, s.type, s.frais
   s.raw->>'conditions_acces' AS conditions_acces, s.raw->>'frais_precisions' AS frais_precisions,
   coalesce(s.raw->>'courriel', st.courriel) AS courriel, st.site_web`;
 
-export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+/** Above this many matches the count stops and says "more than". */
+export const COUNT_CAP = 1000;
+
+interface Built {
+  where: string[];
+  params: unknown[];
+  p: (v: unknown) => string;
+  distance: string;
+  here: string | null;
+  rank: string;
+}
+
+/**
+ * The WHERE of a search. `mode` 'index-text': the area (cells) goes into the text query,
+ * one GIN scan; 'index-place': the area is an earth box on the GiST index, which can then
+ * also walk the services nearest first.
+ */
+function build(f: SearchSql, mode: 'index-text' | 'index-place'): Built {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -217,11 +234,10 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
   };
   const where: string[] = [];
   let rank = '0::real';
-  const area = f.cells?.length ? `(${f.cells.join(' | ')})` : null;
+  const area = mode === 'index-text' && f.cells?.length ? `(${f.cells.join(' | ')})` : null;
   if (f.tsquery || area) {
     const text = [f.tsquery ? `(${f.tsquery})` : null, area].filter(Boolean).join(' & ');
-    const tq = `to_tsquery('french_unaccent', ${p(text)})`;
-    where.push(`s.search_tsv @@ ${tq}`);
+    where.push(`s.search_tsv @@ to_tsquery('french_unaccent', ${p(text)})`);
     if (f.sort === 'relevance' && f.tsquery) rank = `ts_rank(s.search_tsv, to_tsquery('french_unaccent', ${p(f.tsquery)}))`;
   }
   if (f.thematiques?.length) where.push(`s.thematiques && ${p(f.thematiques)}::text[]`);
@@ -232,7 +248,7 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
   if (f.openMinute !== null) where.push(`s.week_open @> ${p(f.openMinute)}::int4`);
   if (f.saturdayMorning) where.push(`s.week_open && ${p(f.saturdayMorning)}::int4multirange`);
   if (f.evening) where.push(`s.week_open && ${p(f.evening)}::int4multirange`);
-  // Structure criteria only join the structures when asked.
+  // Structure criteria only look at the structures when asked.
   const st: string[] = [];
   if (f.pass) st.push(`st.pass_famille_solo`);
   if (f.label) st.push(`st.label_ville_solidaire`);
@@ -241,30 +257,58 @@ export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows
   if (st.length) where.push(`EXISTS (SELECT 1 FROM annuaire_structures st WHERE st.id = s.structure_id AND ${st.join(' AND ')})`);
   if (f.quartier) where.push(`s.quartier = ${p(f.quartier)}`);
   let distance = 'NULL::float8';
+  let here: string | null = null;
   if (f.near) {
-    const here = `ll_to_earth(${p(f.near.lat)}, ${p(f.near.lon)})`;
+    here = `ll_to_earth(${p(f.near.lat)}, ${p(f.near.lon)})`;
     distance = `earth_distance(ll_to_earth(s.latitude, s.longitude), ${here})`;
     if (f.radiusM) {
       if (!area) where.push(`s.latitude IS NOT NULL AND earth_box(${here}, ${p(f.radiusM)}) @> ll_to_earth(s.latitude, s.longitude)`);
       where.push(`${distance} <= ${p(f.radiusM)}`);
     }
   }
+  return { where, params, p, distance, here, rank };
+}
+
+const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
+
+export async function searchServices(q: Queryable, f: SearchSql): Promise<{ rows: Record<string, unknown>[]; total: number; totalCapped: boolean }> {
   const byDistance = f.sort === 'distance' && !!f.near;
+  // Nearest first through the GiST index, stopping at the page: when the area is bounded
+  // (radius) or nothing narrows the text. An unbounded rare word would walk the whole index.
+  if (byDistance && (f.radiusM || !f.tsquery)) {
+    const page = build(f, 'index-place');
+    const pageSql = `WITH hits AS (
+        SELECT s.id, s.nom, ${page.distance} AS distance_m, 0::real AS rank
+        FROM annuaire_services s
+        ${whereSql([...page.where, 's.latitude IS NOT NULL'])}
+        ORDER BY ll_to_earth(s.latitude, s.longitude) <-> ${page.here}
+        LIMIT ${page.p(f.limit)} OFFSET ${page.p(f.offset)})
+      SELECT ${SERVICE_LIST_COLUMNS}, h.distance_m, h.rank
+      FROM hits h JOIN annuaire_services s ON s.id = h.id JOIN annuaire_structures st ON st.id = s.structure_id
+      ORDER BY h.distance_m, h.nom, h.id`;
+    // The count needs the centre only to bound the area.
+    const count = build(f.radiusM ? f : { ...f, near: null }, 'index-text');
+    const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM annuaire_services s ${whereSql([...count.where, 's.latitude IS NOT NULL'])} LIMIT ${COUNT_CAP + 1}) x`;
+    const [rows, n] = await Promise.all([q.query(pageSql, page.params), q.query<{ n: number }>(countSql, count.params)]);
+    const total = n.rows[0].n;
+    return { rows: rows.rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+  }
+  const b = build(f, 'index-text');
   const byRank = !byDistance && f.sort === 'relevance' && !!f.tsquery;
   const order = byDistance ? `distance_m ASC NULLS LAST, nom, id` : byRank ? `rank DESC, nom, id` : `nom, id`;
   const outerOrder = byDistance ? `h.distance_m ASC NULLS LAST, h.nom, h.id` : byRank ? `h.rank DESC, h.nom, h.id` : `h.nom, h.id`;
   // First the page of ids (services only), then their columns.
   const sql = `WITH hits AS (
-      SELECT s.id, s.nom, ${distance} AS distance_m, ${rank} AS rank, count(*) OVER () AS total
+      SELECT s.id, s.nom, ${b.distance} AS distance_m, ${b.rank} AS rank, count(*) OVER () AS total
       FROM annuaire_services s
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ${whereSql(b.where)}
       ORDER BY ${order}
-      LIMIT ${p(f.limit)} OFFSET ${p(f.offset)})
+      LIMIT ${b.p(f.limit)} OFFSET ${b.p(f.offset)})
     SELECT ${SERVICE_LIST_COLUMNS}, h.distance_m, h.rank, h.total
     FROM hits h JOIN annuaire_services s ON s.id = h.id JOIN annuaire_structures st ON st.id = s.structure_id
     ORDER BY ${outerOrder}`;
-  const { rows } = await q.query(sql, params);
-  return { rows, total: rows.length ? Number(rows[0].total) : 0 };
+  const { rows } = await q.query(sql, b.params);
+  return { rows, total: rows.length ? Number(rows[0].total) : 0, totalCapped: false };
 }
 
 export async function serviceById(q: Queryable, id: string): Promise<Record<string, unknown> | null> {

@@ -118,7 +118,9 @@ export function summarize(row: Record<string, unknown>, now: Date): ServiceSumma
 }
 
 export interface SearchResult {
+  /** Exact up to 1,000; beyond, `total_plus` is true ("plus de 1 000"). */
   total: number;
+  total_plus: boolean;
   page: number;
   par_page: number;
   /** The words actually searched, after typo correction. */
@@ -151,7 +153,7 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
   const need = query.besoin ? categoryById(query.besoin) : undefined;
   const sort = query.tri === 'nom' ? 'name' : query.tri === 'pertinence' ? 'relevance' : query.tri === 'distance' || origin ? 'distance' : tsquery ? 'relevance' : 'name';
   const radiusM = query.rayon_km ? query.rayon_km * 1000 : null;
-  const { rows, total } = await store.searchServices(ctx.db, {
+  const { rows, total, totalCapped } = await store.searchServices(ctx.db, {
     tsquery,
     cells: origin && radiusM ? cellsAround(origin.lat, origin.lon, radiusM) : null,
     thematiques: thematiques.length ? thematiques : null,
@@ -176,5 +178,5 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
   let services = rows.map((r) => summarize(r, now));
   // The SQL filter knows the typical week; on a public holiday the exact rules decide.
   if (ouvert.includes('maintenant') && isPublicHoliday(now)) services = services.filter((s) => s.horaires?.ouvert_maintenant);
-  return { total, page: query.page, par_page: query.par_page, mots: words, origine: origin, services };
+  return { total, total_plus: totalCapped, page: query.page, par_page: query.par_page, mots: words, origine: origin, services };
 }

@@ -173,9 +173,11 @@ export default function AnnuairePage() {
           <h2 id="results-title" aria-live="polite">
             {loading && !result
               ? t('annuaire.loading')
-              : result && place
-                ? t('annuaire.resultsNear', { n: result.total, place })
-                : t('annuaire.results', { n: result?.total ?? 0 })}
+              : result?.total_plus
+                ? t('annuaire.resultsMore', { n: result.total })
+                : result && place
+                  ? t('annuaire.resultsNear', { n: result.total, place })
+                  : t('annuaire.results', { n: result?.total ?? 0 })}
           </h2>
           {result?.mots.length ? <p className="muted">{t('annuaire.correctedWords', { words: result.mots.join(' ') })}</p> : null}
           <p className="no-print">

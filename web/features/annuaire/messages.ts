@@ -19,6 +19,7 @@ export default {
     children: 'Accessible avec enfants (coin enfants, poussettes)',
     submit: 'Rechercher',
     results: '{n} service(s) trouvé(s)',
+    resultsMore: 'Plus de {n} services trouvés',
     resultsNear: '{n} service(s), du plus proche au plus loin de {place}',
     noResult: 'Aucun service ne correspond. Essayez avec moins de critères.',
     correctedWords: 'Recherche pour : {words}',

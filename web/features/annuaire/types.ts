@@ -33,6 +33,7 @@ export interface ServiceSummary {
 
 export interface SearchResult {
   total: number;
+  total_plus?: boolean;
   page: number;
   par_page: number;
   mots: string[];
