@@ -282,10 +282,10 @@ describe('droits on a desktop', () => {
     await page.getByLabel(/Motif/).fill('Rendez-vous accès aux droits');
     await j.step('agent-motif');
     await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
-    await expect.poll(() => page.getByText('Nous avons prérempli vos réponses avec votre dossier.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Réponses préremplies avec le dossier de la famille.').count()).toBe(1);
     await expect.poll(() => page.getByText(/Dernière estimation enregistrée/).count()).toBe(1);
     await j.step('agent-prerempli');
-    await page.getByRole('button', { name: 'Voir mes droits' }).click();
+    await page.getByRole('button', { name: 'Voir les droits estimés' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Vos droits estimés' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Aides non demandées, avec la famille' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Imprimer' }).count()).toBe(1);

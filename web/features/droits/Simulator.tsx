@@ -137,10 +137,11 @@ export function Simulator(props: SimulatorProps) {
   };
 
   const fromFile = props.prefill;
+  const agent = props.source === 'agent';
   const prefillNotice =
     state.origin === 'dossier' ? (
-      <Alert tone="info" title={t('droits.sim.prefilled')}>
-        {t('droits.sim.prefilledText')}
+      <Alert tone="info" title={t(agent ? 'droits.sim.prefilledAgent' : 'droits.sim.prefilled')}>
+        {t(agent ? 'droits.sim.prefilledAgentText' : 'droits.sim.prefilledText')}
         {fromFile && fromFile.missing.length ? <> {t('droits.sim.prefilledMissing')}</> : null}
       </Alert>
     ) : fromFile ? (
@@ -216,11 +217,11 @@ export function Simulator(props: SimulatorProps) {
           ) : null}
           <span className="spacer" />
           <Button type="submit" isDisabled={stepId === 'foyer' && a.livesAlone === 'non'}>
-            {stepId === 'recap' ? t('droits.recap.submit') : returnToRecap ? t('droits.sim.toRecap') : t('droits.sim.next')}
+            {stepId === 'recap' ? t(agent ? 'droits.recap.submitAgent' : 'droits.recap.submit') : returnToRecap ? t('droits.sim.toRecap') : t('droits.sim.next')}
           </Button>
         </div>
       </form>
-      <p className="muted">{t('droits.sim.kept')}</p>
+      <p className="muted">{t(agent ? 'droits.sim.keptAgent' : 'droits.sim.kept')}</p>
       <p>
         <Button variant="ghost" className="droits-restart" onPress={restart}>{t('droits.sim.restart')}</Button>
       </p>
