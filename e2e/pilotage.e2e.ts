@@ -119,6 +119,22 @@ it('an indicator computed from the Amiens questionnaire is added in the editor',
   await j.step('indicateur-questionnaire-calcule');
 });
 
+it('the coordination publishes a public summary; anyone reads it, without figures by neighbourhood', async () => {
+  const { page, url } = j;
+  await page.goto(`${url}/pilotage`);
+  await page.getByRole('link', { name: "Plan d'action en faveur des familles monoparentales — Dijon (exemple)", exact: true }).click();
+  await page.getByText('Publier un résumé public').click();
+  await expect.poll(() => page.getByRole('link', { name: 'Voir le résumé public' }).count()).toBe(1);
+  const href = await page.getByRole('link', { name: 'Voir le résumé public' }).getAttribute('href');
+  await j.context.clearCookies();
+  await page.goto(`${url}${href}`);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Dijon');
+  await page.getByText("Axe 1 — Améliorer l'accès aux services publics").click();
+  await expect.poll(() => page.locator('.indicator-card').filter({ hasText: "Agents formés à l'accueil" }).locator('.figure').textContent()).toBe('12 agents');
+  expect(await page.getByText('Étouvie').count()).toBe(0);
+  await j.step('resume-public');
+});
+
 it('a partner reads the actions its structure takes part in', async () => {
   const { page, url } = j;
   const coord = await j.env.as('coordinator');

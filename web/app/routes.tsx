@@ -54,6 +54,8 @@ export const routes: RouteDef[] = [
   { path: '/pilotage/actions/:id', load: () => import('../features/pilotage/ActionPage') },
   { path: '/pilotage/actions/:id/bilan', load: () => import('../features/pilotage/EvaluationPage') },
   { path: '/pilotage/indicateurs/:id', load: () => import('../features/pilotage/IndicatorPage') },
+  { path: '/plan-d-action', load: () => import('../features/pilotage/PublicPlanPage') },
+  { path: '/plan-d-action/:id', load: () => import('../features/pilotage/PublicPlanPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

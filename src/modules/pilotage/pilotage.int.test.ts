@@ -292,3 +292,29 @@ describe('relais pilotage (CLI)', () => {
     expect(r.out).toMatch(/indicateur\(s\), \d+ valeur\(s\) enregistrée\(s\)/);
   });
 });
+
+describe('public summary', () => {
+  it('nothing is public until the coordination publishes; then statuses and town values, never by neighbourhood', async () => {
+    const coord = await env.as('coordinator');
+    const { plan, action } = await planWithAction(coord);
+    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', target: 50 })).json().id;
+    await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', value: 20 });
+    await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', neighbourhood: 'nord', value: 2 });
+    await coord.patch(`/api/pilotage/actions/${action}`, { status: 'en_cours', budgetPlannedCents: 100_000 });
+    const anon = env.client();
+    expect((await anon.get(`/api/pilotage/public/plans/${plan}`)).statusCode).toBe(404);
+    expect((await anon.get('/api/pilotage/public/plans')).json().plans.map((p: any) => p.id)).not.toContain(plan);
+    expect((await (await env.as('agent')).put(`/api/pilotage/plans/${plan}/published`, { published: true })).statusCode).toBe(403);
+    expect((await coord.put(`/api/pilotage/plans/${plan}/published`, { published: true })).statusCode).toBe(200);
+    expect((await anon.get('/api/pilotage/public/plans')).json().plans.map((p: any) => p.id)).toContain(plan);
+    const pub = await anon.get(`/api/pilotage/public/plans/${plan}`);
+    expect(pub.statusCode).toBe(200);
+    const a = pub.json().axes[0].objectives[0].actions[0];
+    expect(a).toMatchObject({ status: 'en_cours' });
+    expect(a.indicators[0]).toMatchObject({ latest: { period: '2026-03', value: 20 }, target: 50 });
+    expect(pub.body).not.toContain('byNeighbourhood');
+    expect(pub.body).not.toContain('budget');
+    await coord.put(`/api/pilotage/plans/${plan}/published`, { published: false });
+    expect((await anon.get(`/api/pilotage/public/plans/${plan}`)).statusCode).toBe(404);
+  });
+});

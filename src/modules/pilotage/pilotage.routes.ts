@@ -21,6 +21,7 @@ import {
   valueInput,
 } from './pilotage.schemas';
 import * as svc from './pilotage.service';
+import { publicPlan, publicPlans, publishPlan } from './public.service';
 
 const tags = ['pilotage'];
 const EDITORS = svc.EDITORS;
@@ -49,6 +50,14 @@ export default async function pilotageRoutes(app: App) {
   );
   app.post('/api/pilotage/plans/:id/compute', { config: { access: EDITORS }, schema: { tags, summary: 'Calculer maintenant les indicateurs du plan', params: idParams, body: computeInput } }, async (req) =>
     computePlan(req.ctx, req.params.id, req.body),
+  );
+
+  app.put('/api/pilotage/plans/:id/published', { config: { access: EDITORS }, schema: { tags, summary: 'Publier (ou retirer) le résumé public du plan', params: idParams, body: z.object({ published: z.boolean() }), response: { 200: ok } } }, async (req) =>
+    publishPlan(req.ctx, req.params.id, req.body.published),
+  );
+  app.get('/api/pilotage/public/plans', { config: { access: 'public' }, schema: { tags, summary: 'Plans publiés (résumé public)' } }, async (req) => ({ plans: await publicPlans(req.ctx) }));
+  app.get('/api/pilotage/public/plans/:id', { config: { access: 'public' }, schema: { tags, summary: "Résumé public d'un plan : statuts et valeurs de toute la ville", params: idParams } }, async (req) =>
+    publicPlan(req.ctx, req.params.id),
   );
 
   // ------------------------------------------------------------ axes, objectives

@@ -18,6 +18,7 @@ export interface PlanRow {
   description: string;
   source: string | null;
   isDemo: boolean;
+  publishedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -83,7 +84,7 @@ export interface ValueRow {
 
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
 
-const PLAN = `id, title, description, source, is_demo AS "isDemo", updated_at AS "updatedAt"`;
+const PLAN = `id, title, description, source, is_demo AS "isDemo", published_at AS "publishedAt", updated_at AS "updatedAt"`;
 const AXIS = `id, plan_id AS "planId", position, code, title, description, goals`;
 const objective = (p: string) => `${p}id, ${p}axis_id AS "axisId", ${p}position, ${p}code, ${p}title, ${p}description`;
 const action = (p: string) => `${p}id, ${p}objective_id AS "objectiveId", ${p}position, ${p}title, ${p}description, ${p}lead_service AS "leadService",
@@ -102,7 +103,7 @@ function indicatorOf(r: any): IndicatorRow {
 // ------------------------------------------------------------------ plans
 export async function listPlans(q: Queryable): Promise<(PlanRow & { axes: number; actions: number })[]> {
   const { rows } = await q.query(
-    `SELECT p.id, p.title, p.description, p.source, p.is_demo AS "isDemo", p.updated_at AS "updatedAt",
+    `SELECT p.id, p.title, p.description, p.source, p.is_demo AS "isDemo", p.published_at AS "publishedAt", p.updated_at AS "updatedAt",
             (SELECT count(*) FROM pilotage_axes a WHERE a.plan_id = p.id)::int AS axes,
             (SELECT count(*) FROM pilotage_actions x JOIN pilotage_objectives o ON o.id = x.objective_id
                JOIN pilotage_axes a ON a.id = o.axis_id WHERE a.plan_id = p.id)::int AS actions
@@ -130,6 +131,16 @@ export async function updatePlan(q: Queryable, id: string, p: { title?: string; 
     [id, p.title ?? null, p.description ?? null, now],
   );
   return Boolean(rowCount);
+}
+
+export async function setPublished(q: Queryable, id: string, at: Date | null): Promise<boolean> {
+  const { rowCount } = await q.query(`UPDATE pilotage_plans SET published_at = $2 WHERE id = $1`, [id, at]);
+  return Boolean(rowCount);
+}
+
+export async function publishedPlans(q: Queryable): Promise<PlanRow[]> {
+  const { rows } = await q.query(`SELECT ${PLAN} FROM pilotage_plans WHERE published_at IS NOT NULL ORDER BY is_demo, title`);
+  return rows;
 }
 
 export async function touchPlan(q: Queryable, planId: string, now: Date): Promise<void> {

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField } from '../../ui';
+import { Alert, Button, DemoBadge, PageHeader, RequireRole, Switch, TextField } from '../../ui';
 import { READERS, StatusBadge, useCanEdit, useResource } from './shared';
 import type { Axis, Objective, Plan } from './types';
 
@@ -170,6 +170,28 @@ function EditPlan({ plan, reload }: { plan: Plan; reload: () => void }) {
   );
 }
 
+function Publish({ plan, reload }: { plan: Plan; reload: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<ApiError | null>(null);
+  async function toggle(published: boolean) {
+    try {
+      await api.put(`/api/pilotage/plans/${plan.id}/published`, { published });
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <div className="card" style={{ margin: '1rem 0' }}>
+      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <Switch isSelected={Boolean(plan.publishedAt)} onChange={toggle}>{t('pilotage.publish')}</Switch>
+      <p className="muted" style={{ marginBottom: 0 }}>{t('pilotage.publishHelp')}</p>
+      {plan.publishedAt ? <p style={{ marginBottom: 0 }}><Link to={`/plan-d-action/${plan.id}`}>{t('pilotage.publicLink')}</Link></p> : null}
+    </div>
+  );
+}
+
 export default function PlanPage() {
   const t = useT();
   const { id } = useParams();
@@ -189,6 +211,7 @@ export default function PlanPage() {
               <p><Link to={`/pilotage/plans/${plan.id}/tableau-de-bord`}>{t('pilotage.dashboard')}</Link></p>
             </PageHeader>
             {!canEdit ? <Alert tone="info">{t('pilotage.readOnly')}</Alert> : <EditPlan plan={plan} reload={reload} />}
+            {canEdit ? <Publish plan={plan} reload={reload} /> : null}
             <h2>{t('pilotage.axis')}s</h2>
             {plan.axes.map((a, i) => <AxisBlock key={a.id} a={a} canEdit={canEdit} reload={reload} open={i === 0} />)}
             {canEdit ? (

@@ -136,6 +136,13 @@ export default {
     baseNote: 'Entre parenthèses : le nombre de répondants sur lequel repose la valeur.',
     partnerActions: 'Les actions dont votre structure est partenaire',
     noPartnerAction: 'Votre structure n’est partenaire d’aucune action pour l’instant.',
+    publicTitle: "Le plan d'action de la ville",
+    publicIntro: "Ce que la ville fait pour les familles monoparentales, et où en sont les actions.",
+    publicNote: 'Résumé public publié par la coordination : statut des actions et chiffres pour toute la ville (jamais par quartier).',
+    noPublicPlan: "Aucun plan n'est publié pour l'instant.",
+    publish: 'Publier un résumé public',
+    publishHelp: 'Le résumé public montre les actions, leur statut et les chiffres de toute la ville, sans détail par quartier ni budget.',
+    publicLink: 'Voir le résumé public',
     readOnly: 'Lecture seule : seule la coordination modifie le plan.',
   },
   falc: {

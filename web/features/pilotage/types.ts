@@ -67,6 +67,7 @@ export interface Plan {
   description: string;
   source: string | null;
   isDemo: boolean;
+  publishedAt: string | null;
   axes: Axis[];
 }
 

@@ -1,0 +1,108 @@
+/** The public summary of a published plan: what the town does, where each action stands, town-wide figures. */
+import { useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { Alert, DemoBadge, PageHeader } from '../../ui';
+import { formatNumber, periodLabel } from './format';
+import { HistoryChart } from './HistoryChart';
+import { StatusBadge, useResource } from './shared';
+import type { ActionStatus, Standing } from './types';
+
+interface PublicPlan {
+  id: string;
+  title: string;
+  description: string;
+  source: string | null;
+  isDemo: boolean;
+  axes: {
+    id: string;
+    code: string;
+    title: string;
+    goals: string[];
+    objectives: {
+      id: string;
+      code: string;
+      title: string;
+      actions: { id: string; title: string; status: ActionStatus; indicators: { id: string; label: string; unit: string; target: number | null; latest: { period: string; value: number } | null; standing: Standing; history: { period: string; value: number }[] }[] }[];
+    }[];
+  }[];
+}
+
+function PlanList() {
+  const t = useT();
+  const { data, error } = useResource<{ plans: { id: string; title: string; description: string; isDemo: boolean }[] }>('/api/pilotage/public/plans');
+  return (
+    <div className="pilotage">
+      <PageHeader title={t('pilotage.publicTitle')} intro={t('pilotage.publicIntro')} />
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {data && !data.plans.length ? <p className="muted">{t('pilotage.noPublicPlan')}</p> : null}
+      <ul className="cards">
+        {data?.plans.map((p) => (
+          <li key={p.id} className="card">
+            <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}><Link to={`/plan-d-action/${p.id}`}>{p.title}</Link></h2>
+            {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
+            <p className="muted">{p.description}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Plan({ id }: { id: string }) {
+  const t = useT();
+  const { data: p, error } = useResource<PublicPlan>(`/api/pilotage/public/plans/${id}`);
+  return (
+    <div className="pilotage">
+      <p className="breadcrumb no-print"><Link to="/plan-d-action">{t('pilotage.publicTitle')}</Link></p>
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {!p && !error ? <p>{t('pilotage.loading')}</p> : null}
+      {p ? (
+        <>
+          <PageHeader title={p.title} intro={p.description}>
+            {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
+            {p.source ? <p className="muted">{t('pilotage.source')} : {p.source}</p> : null}
+          </PageHeader>
+          <p className="muted">{t('pilotage.publicNote')}</p>
+          {p.axes.map((a) => (
+            <details key={a.id}>
+              <summary>{a.code ? `${a.code} — ` : ''}{a.title}</summary>
+              <div className="body">
+                {a.objectives.map((o) => (
+                  <section key={o.id} className="objective" aria-labelledby={`po-${o.id}`}>
+                    <h2 id={`po-${o.id}`} style={{ fontSize: '1.05rem' }}>{o.code ? `${o.code}. ` : ''}{o.title}</h2>
+                    <ul className="actions-list">
+                      {o.actions.map((x) => (
+                        <li key={x.id} style={{ display: 'block' }}>
+                          <div className="row" style={{ alignItems: 'baseline' }}>
+                            <span style={{ flex: '1 1 16rem' }}>{x.title}</span>
+                            <StatusBadge status={x.status} />
+                          </div>
+                          {x.indicators.map((i) => (
+                            <div key={i.id} className="indicator-card">
+                              <h3 style={{ fontSize: '1rem', margin: 0 }}>{i.label}</h3>
+                              <p style={{ margin: '0.25rem 0' }}>
+                                <span className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</span>
+                                {i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}
+                                {' · '}{t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
+                              </p>
+                              {i.history.length ? <HistoryChart small title={`${t('pilotage.history')} — ${i.label}`} points={i.history} target={i.target} unit={i.unit} /> : null}
+                            </div>
+                          ))}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+              </div>
+            </details>
+          ))}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export default function PublicPlanPage() {
+  const { id } = useParams();
+  return id ? <Plan id={id} /> : <PlanList />;
+}
