@@ -166,6 +166,12 @@ export function Simulator(props: SimulatorProps) {
         {loading ? <p role="status">{t('droits.res.loading')}</p> : null}
         {serverError ? <Alert tone="error" title={t('droits.res.error')} live>{serverError.message}</Alert> : null}
         {result ? <Results result={result} alimonyStatus={a.alimonyStatus} parameterDate={props.context.period === result.period ? props.context.parameterDate : undefined} /> : null}
+        {result ? (
+          <section className="print-only">
+            <h2>{t('droits.res.answers')}</h2>
+            <Recap a={a} period={period} onEdit={() => {}} />
+          </section>
+        ) : null}
         <div className="droits-actions">
           <Button variant="secondary" onPress={() => go(STEPS.indexOf('recap'))}>{t('droits.res.edit')}</Button>
           <Button variant="secondary" onPress={() => window.print()}>{t('droits.res.print')}</Button>

@@ -163,6 +163,7 @@ export default {
     'res.edit': 'Modifier mes réponses',
     'res.potential': 'Voir les aides que je ne touche pas encore',
     'res.print': 'Imprimer',
+    'res.answers': 'Les réponses utilisées pour cette estimation',
     'res.estimate': 'Ceci est une estimation, pas une décision. Seule la CAF (ou la MSA) fixe le montant après votre demande.',
     'res.error': 'Le calcul n’a pas pu être fait.',
     'res.loading': 'Calcul en cours…',
