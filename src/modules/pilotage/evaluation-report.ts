@@ -6,7 +6,8 @@
 import { escapeHtml, historySvg, type HistoryPoint } from './history-chart';
 import { periodLabel } from './periods';
 import { formatNumber, standing } from './progress';
-import type { EvaluationRow, IndicatorRow, ValueRow } from './pilotage.store';
+import type { EvaluationRow } from './evaluation.store';
+import type { IndicatorRow, ValueRow } from './pilotage.store';
 
 export interface EvaluationData {
   evaluation: Omit<EvaluationRow, 'updatedAt'>;

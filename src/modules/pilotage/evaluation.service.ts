@@ -9,6 +9,7 @@ import { evaluationFigures, evaluationHtml, type EvaluationData } from './evalua
 import { EDITORS, READERS } from './pilotage.service';
 import type { EvaluationInput } from './pilotage.schemas';
 import { STATUS_LABELS } from './pilotage.schemas';
+import * as evaluationStore from './evaluation.store';
 import * as store from './pilotage.store';
 
 const notFound = () => new AppError('pilotage/not-found');
@@ -19,7 +20,7 @@ async function load(ctx: Ctx, actionId: string): Promise<EvaluationData & { exis
   const plan = (await store.getPlan(ctx.db, (await store.planOf(ctx.db, 'action', actionId))!))!;
   const tree = await store.planTree(ctx.db, plan.id);
   const indicators = tree.indicators.filter((i) => i.actionId === actionId);
-  const row = await store.getEvaluation(ctx.db, actionId);
+  const row = await evaluationStore.getEvaluation(ctx.db, actionId);
   const now = periodOf(ctx.now());
   return {
     exists: Boolean(row),
@@ -69,7 +70,7 @@ export async function saveEvaluation(ctx: Ctx, actionId: string, input: Evaluati
       .filter((k) => input[k] && !own.has(input[k]!))
       .map((k) => ({ path: k, message: "Choisissez un indicateur de cette action." }));
     if (fields.length) throw new AppError('pilotage/not-in-plan', { fields });
-    await store.upsertEvaluation(t, { actionId, ...input }, ctx.now());
+    await evaluationStore.upsertEvaluation(t, { actionId, ...input }, ctx.now());
     await audit(t, ctx, 'pilotage/evaluation-saved', { subjectType: 'action', subjectId: actionId });
   });
   return { ok: true };

@@ -11,6 +11,7 @@ import { requireRole } from '../../platform/roles';
 import { computeQuestionnaireIndicator } from '../diagnostic/index';
 import './pilotage.errors';
 import type { IndicatorInput } from './pilotage.schemas';
+import * as evaluationStore from './evaluation.store';
 import * as store from './pilotage.store';
 
 export const EDITORS = ['coordinator', 'admin'] as const;
@@ -170,7 +171,7 @@ export async function getAction(ctx: Ctx, id: string) {
   const tree = await store.planTree(ctx.db, planId);
   const objective = tree.objectives.find((o) => o.id === action.objectiveId)!;
   const axis = tree.axes.find((a) => a.id === objective.axisId)!;
-  const evaluation = await store.getEvaluation(ctx.db, id);
+  const evaluation = await evaluationStore.getEvaluation(ctx.db, id);
   return {
     ...action,
     plan: { id: plan.id, title: plan.title, isDemo: plan.isDemo },

@@ -10,6 +10,7 @@ import { getIndicator } from '../../../platform/indicators';
 import type { SeedDef } from '../../../platform/seeds';
 import { listQuestionnaires } from '../../diagnostic/index';
 import { addMonths } from '../periods';
+import * as evaluationStore from '../evaluation.store';
 import * as store from '../pilotage.store';
 
 export interface DemoPlan {
@@ -79,7 +80,7 @@ export const pilotageDemoSeed: SeedDef = {
       manual('Familles participantes par quartier', 'familles'),
     ]);
     const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(ctx.now()).slice(0, 7);
-    await store.upsertEvaluation(
+    await evaluationStore.upsertEvaluation(
       t,
       {
         actionId: bilan,
