@@ -16,8 +16,8 @@ interface Props {
   /** 'family': a parent (or anyone) on its own; 'agent': with a family, saved in its file. */
   mode: 'family' | 'agent';
   householdId?: string;
-  /** null: not logged in; false: logged in without a file; true: can save. */
-  canSave: boolean | null;
+  /** null: not logged in; false: a parent without a file; true: can save; undefined: staff on the family page (nothing to save). */
+  canSave: boolean | null | undefined;
   neighbourhoodId: string | null;
   initialReceived?: BenefitKey[];
   onReceivedChange?: (r: BenefitKey[]) => void;
@@ -76,7 +76,7 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
           </>
         ) : canSave === false ? (
           <p className="muted">{t('droits.pot.noFile')} <Link to="/dossier">{t('nav.dossier')}</Link></p>
-        ) : mode === 'family' ? (
+        ) : canSave === null && mode === 'family' ? (
           <p className="muted">
             {t('droits.pot.login')} <Link to={`/connexion?retour=${encodeURIComponent('/droits/potentiels')}`}>{t('droits.pot.loginLink')}</Link>
           </p>

@@ -35,7 +35,7 @@ export default function PotentialPage() {
   }, [data.me]);
   const today = new Date().toISOString().slice(0, 10);
   const complete = answers && firstIncompleteStep(answers, today) === STEPS.indexOf('recap');
-  const canSave = user?.role === 'parent' ? Boolean(data.me?.household) : user ? null : null;
+  const canSave = user?.role === 'parent' ? Boolean(data.me?.household) : user ? undefined : null;
   return (
     <>
       <PageHeader title={t('droits.pot.title')} intro={t('droits.pot.intro')} />
