@@ -162,6 +162,15 @@ describe('search', () => {
     expect(p1.total).toBeGreaterThan(30);
   });
 
+  it('combines every criterion when walking nearest first', async () => {
+    const r = await search('pres_de=etouvie&rayon_km=5&ouvert=samedi-matin&ouvert=maintenant&ouvert=apres-18h&thematique=sante--acces-aux-soins&q=dentaire');
+    expect(r.services[0]?.nom).toBe('Soins dentaires enfants et adultes (démo)');
+    const r2 = await search('pres_de=etouvie&ouvert=samedi-matin&besoin=sante&pass=true');
+    expect(r2.services[0].nom).toBe('Soins dentaires enfants et adultes (démo)');
+    expect(r2.services.map((s) => s.nom)).toContain('Médecins généralistes (démo)');
+    expect(r2.services.map((s) => s.nom)).not.toContain('Dentiste du quartier Nord (démo)');
+  });
+
   it('paginates', async () => {
     const p1 = await search('par_page=5&page=1');
     const p2 = await search('par_page=5&page=2');

@@ -210,7 +210,7 @@ export const SERVICE_LIST_COLUMNS = `s.id, s.nom, s.description, s.type, s.frais
   coalesce(s.raw->>'courriel', st.courriel) AS courriel, st.site_web`;
 
 /** Above this many matches the count stops and says "more than". */
-export const COUNT_CAP = 1000;
+export const COUNT_CAP = 100;
 
 interface Built {
   where: string[];
@@ -235,19 +235,28 @@ function build(f: SearchSql, mode: 'index-text' | 'index-place'): Built {
   const where: string[] = [];
   let rank = '0::real';
   const area = mode === 'index-text' && f.cells?.length ? `(${f.cells.join(' | ')})` : null;
+  // Nearest first: the other criteria are written as function calls, which no index can
+  // serve, so the planner walks the place index in distance order and stops at the page
+  // (rather than intersecting bitmaps and sorting every match).
+  const place = mode === 'index-place';
   if (f.tsquery || area) {
     const text = [f.tsquery ? `(${f.tsquery})` : null, area].filter(Boolean).join(' & ');
-    where.push(`s.search_tsv @@ to_tsquery('french_unaccent', ${p(text)})`);
+    const tq = `to_tsquery('french_unaccent', ${p(text)})`;
+    where.push(place ? `ts_match_vq(s.search_tsv, ${tq})` : `s.search_tsv @@ ${tq}`);
     if (f.sort === 'relevance' && f.tsquery) rank = `ts_rank(s.search_tsv, to_tsquery('french_unaccent', ${p(f.tsquery)}))`;
   }
-  if (f.thematiques?.length) where.push(`s.thematiques && ${p(f.thematiques)}::text[]`);
+  if (f.thematiques?.length) where.push(place ? `arrayoverlap(s.thematiques, ${p(f.thematiques)}::text[])` : `s.thematiques && ${p(f.thematiques)}::text[]`);
   // A need: the services of its category, and any other service tagged with one of its thématiques.
   if (f.categorie) where.push(`(s.categorie = ${p(f.categorie)} OR s.thematiques && ${p(f.categorieThematiques ?? [])}::text[])`);
   if (f.profession) where.push(`s.profession = ${p(f.profession)}`);
   if (f.publics?.length) where.push(`(s.publics && ${p([...f.publics, 'tous-publics'])}::text[] OR s.publics = '{}')`);
-  if (f.openMinute !== null) where.push(`s.week_open @> ${p(f.openMinute)}::int4`);
-  if (f.saturdayMorning) where.push(`s.week_open && ${p(f.saturdayMorning)}::int4multirange`);
-  if (f.evening) where.push(`s.week_open && ${p(f.evening)}::int4multirange`);
+  if (f.openMinute !== null) {
+    where.push(place ? `multirange_contains_elem(s.week_open, ${p(f.openMinute)}::int4)` : `s.week_open @> ${p(f.openMinute)}::int4`);
+  }
+  for (const window of [f.saturdayMorning, f.evening]) {
+    if (!window) continue;
+    where.push(place ? `multirange_overlaps_multirange(s.week_open, ${p(window)}::int4multirange)` : `s.week_open && ${p(window)}::int4multirange`);
+  }
   // Structure criteria only look at the structures when asked.
   const st: string[] = [];
   if (f.pass) st.push(`st.pass_famille_solo`);

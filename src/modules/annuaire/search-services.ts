@@ -118,7 +118,7 @@ export function summarize(row: Record<string, unknown>, now: Date): ServiceSumma
 }
 
 export interface SearchResult {
-  /** Exact up to 1,000; beyond, `total_plus` is true ("plus de 1 000"). */
+  /** Exact up to 100 when sorted nearest first; beyond, `total_plus` is true ("plus de 100"). */
   total: number;
   total_plus: boolean;
   page: number;
