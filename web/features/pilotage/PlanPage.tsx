@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Link, useParams } from '../../app/router';
+import { Link, navigate, useParams } from '../../app/router';
 import { Alert, Button, DemoBadge, PageHeader, RequireRole, Switch, TextField } from '../../ui';
 import { READERS, StatusBadge, useCanEdit, useResource } from './shared';
 import type { Axis, Objective, Plan } from './types';
@@ -164,6 +164,16 @@ function EditPlan({ plan, reload }: { plan: Plan; reload: () => void }) {
         <div className="row">
           <Button type="submit">{t('pilotage.save')}</Button>
           <span role="status" className="saved">{saved ? t('pilotage.saved') : ''}</span>
+          <Button
+            variant="danger"
+            onPress={async () => {
+              if (!window.confirm(t('pilotage.confirmDelete', { what: plan.title }))) return;
+              await api.del(`/api/pilotage/plans/${plan.id}`);
+              navigate('/pilotage');
+            }}
+          >
+            {t('pilotage.deletePlan')}
+          </Button>
         </div>
       </form>
     </details>

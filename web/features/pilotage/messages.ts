@@ -16,6 +16,7 @@ export default {
     create: 'Créer le plan',
     source: 'Source',
     editPlan: 'Modifier le plan',
+    deletePlan: 'Supprimer le plan',
     save: 'Enregistrer',
     saved: 'Enregistré.',
     axis: 'Axe',
