@@ -118,6 +118,11 @@ describe('droits on a desktop', () => {
     await page.getByRole('button', { name: /Ajouter un enfant/ }).click();
     await page.getByLabel('Date de naissance de l’enfant 2').fill('2015-02-20');
     await expect.poll(() => page.getByText('6 an(s)').count()).toBe(1);
+    // a reload in the middle keeps the step and the answers (kept in the browser, not in the address)
+    await page.reload();
+    await expect.poll(() => heading2(page)).toBe('Vos enfants');
+    expect(await page.getByLabel('Date de naissance de l’enfant 2').inputValue()).toBe('2015-02-20');
+    expect(page.url()).toBe(`${url}/droits/simulateur`);
     await j.step('enfants');
     await page.getByRole('button', { name: 'Continuer' }).click();
 
