@@ -135,6 +135,11 @@ describe('droits potentiels', () => {
     await env.rt.deps.jobs.runNow('droits-potentiels.reestimate', {});
     expect(await notifications('droits.estimate-changed')).toHaveLength(1);
 
+    // The family's export holds every stored field of its estimate.
+    const exported = (await parent.get('/api/dossiers/me/export.json')).json();
+    expect(exported.stored.droits_estimates).toHaveLength(1);
+    expect(exported.stored.droits_estimates[0]).toMatchObject({ period: '2026-04', received: ['af'] });
+
     // Erasing the file erases the estimate.
     expect((await parent.post('/api/dossiers/me/erase', { confirm: 'EFFACER' })).statusCode).toBe(200);
     const left = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM droits_estimates`);

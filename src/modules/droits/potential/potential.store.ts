@@ -62,6 +62,12 @@ export async function updateReestimate(
   );
 }
 
+/** Every stored column, as the family's export shows them. */
+export async function estimateRowsForExport(q: Queryable, householdId: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await q.query(`SELECT * FROM droits_estimates WHERE household_id = $1`, [householdId]);
+  return rows;
+}
+
 export async function deleteEstimate(q: Queryable, householdId: string): Promise<void> {
   await q.query(`DELETE FROM droits_estimates WHERE household_id = $1`, [householdId]);
 }
