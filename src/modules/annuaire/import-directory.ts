@@ -17,6 +17,7 @@ import { readDiFile } from './di-files';
 import type { ServiceExtras, StructureExtras } from './extras';
 import { geoCell, shapesFromGeoJson, type NeighbourhoodShape } from './geo';
 import { serviceRow, structureRow, type StructureBasics } from './listing-rows';
+import { forgetCorrections } from './search-services';
 
 export interface ImportOutcome {
   format: 'json' | 'csv';
@@ -152,6 +153,7 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
       details: { format: read.format, structures: outcome.structures, services: outcome.services },
     });
   });
+  forgetCorrections();
   return outcome;
 }
 

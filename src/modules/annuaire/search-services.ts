@@ -129,9 +129,29 @@ export interface SearchResult {
   services: ServiceSummary[];
 }
 
+// Typo corrections of recent searches (the directory's words change only on import or edit).
+const CORRECTIONS_TTL_MS = 60_000;
+const corrections = new Map<string, { at: number; words: { word: string; prefix: boolean }[] }>();
+
+async function correctedWords(ctx: Ctx, words: string[]): Promise<{ word: string; prefix: boolean }[]> {
+  const key = words.join(' ');
+  const hit = corrections.get(key);
+  const now = Date.now();
+  if (hit && now - hit.at < CORRECTIONS_TTL_MS) return hit.words;
+  const result = await store.correctWords(ctx.db, words);
+  if (corrections.size > 2000) corrections.clear();
+  corrections.set(key, { at: now, words: result });
+  return result;
+}
+
+/** Forget cached corrections (after an import changed the directory's words). */
+export function forgetCorrections(): void {
+  corrections.clear();
+}
+
 export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<SearchResult> {
   // Public: no access check (the directory is public information).
-  const corrected = query.q ? await store.correctWords(ctx.db, searchWords(query.q)) : [];
+  const corrected = query.q ? await correctedWords(ctx, searchWords(query.q)) : [];
   const words = corrected.map((w) => w.word);
   const tsquery = toTsQuery(corrected);
   let origin: SearchResult['origine'] = null;
