@@ -107,7 +107,14 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   t.step('Montant mensuel (non versé sous 6 €)', r.amount, 'rsa.montant_minimum_verse');
   const rsa: Explanation = {
     eligible: r.amount > 0,
-    reason: r.amount > 0 ? 'Vos ressources sont inférieures au montant forfaitaire : le RSA complète.' : 'Vos ressources (et aides comptées) dépassent le montant garanti par le RSA.',
+    reason:
+      r.amount > 0
+        ? 'Vos ressources sont inférieures au montant forfaitaire : le RSA complète.'
+        : !r.eligible && !r.majoreEligible
+          ? 'Le RSA est ouvert à partir de 25 ans, ou plus tôt avec un enfant à charge.'
+          : r.amountBeforeMinimum > 0
+            ? 'Le RSA calculé est inférieur à 6 € : il n’est pas versé.'
+            : 'Vos ressources (et aides comptées) dépassent le montant garanti par le RSA.',
     steps: t.take(),
   };
 
