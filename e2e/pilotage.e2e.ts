@@ -142,7 +142,18 @@ it('a partner reads the actions its structure takes part in', async () => {
   const plan = (await coord.get(`/api/pilotage/plans/${dijon.id}`)).json();
   const action = plan.axes[4].objectives[1].actions[0];
   const structure = '00000000-0000-4000-8000-00000000a001';
-  expect((await coord.patch(`/api/pilotage/actions/${action.id}`, { partnerStructureIds: [structure], partners: ['Association partenaire'] })).statusCode).toBe(200);
+  const name = (await j.env.client().get(`/api/annuaire/structures/${structure}`)).json().nom as string;
+  // The coordination adds the structure from the directory on the action's page.
+  await j.login('coordinator');
+  await page.goto(`${url}/pilotage/actions/${action.id}`);
+  await page.getByLabel(/^Partenaires/).fill('Association partenaire');
+  await page.getByLabel(/Chercher une structure/).fill(name);
+  await page.getByRole('button', { name: 'Chercher' }).click();
+  await page.getByRole('button', { name: `Ajouter ${name}` }).click();
+  await expect.poll(() => page.getByRole('button', { name: `Retirer ${name}` }).count()).toBe(1);
+  await page.getByRole('button', { name: "Enregistrer l'action" }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Enregistré.' }).count()).toBe(1);
+  await j.step('structure-partenaire');
   await j.context.clearCookies();
   await j.login('partner', { structureId: structure });
   await page.goto(`${url}/pilotage`);

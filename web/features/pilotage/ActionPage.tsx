@@ -8,6 +8,7 @@ import { useTown } from '../../app/town';
 import { Alert, Button, Checkbox, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { euros, formatNumber } from './format';
 import { IndicatorForm } from './IndicatorForm';
+import { PartnerStructures } from './PartnerStructures';
 import { READERS, StatusBadge, useCanEdit, useResource } from './shared';
 import { STATUSES, type Action, type ActionStatus, type Indicator } from './types';
 
@@ -27,13 +28,14 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
   const [leadService, setLead] = useState(a.leadService);
   const [partners, setPartners] = useState(a.partners.join(', '));
   const [hoods, setHoods] = useState<string[]>(a.neighbourhoods);
+  const [structures, setStructures] = useState<string[]>(a.partnerStructureIds);
   const [planned, setPlanned] = useState<number | null>(a.budgetPlannedCents === null ? null : a.budgetPlannedCents / 100);
   const [spent, setSpent] = useState<number | null>(a.budgetSpentCents === null ? null : a.budgetSpentCents / 100);
   const [start, setStart] = useState(a.startDate ?? '');
   const [end, setEnd] = useState(a.endDate ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [status, leadService, partners, hoods, planned, spent, start, end]);
+  useEffect(() => setSaved(false), [status, leadService, partners, hoods, structures, planned, spent, start, end]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
@@ -42,6 +44,7 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
         leadService,
         partners: partners.split(',').map((s) => s.trim()).filter(Boolean),
         neighbourhoods: hoods,
+        partnerStructureIds: structures,
         budgetPlannedCents: toCents(planned),
         budgetSpentCents: toCents(spent),
         startDate: start || null,
@@ -75,6 +78,7 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
         </div>
         {error?.fields.find((f) => f.path.startsWith('neighbourhoods')) ? <p className="field-error">{error.fields.find((f) => f.path.startsWith('neighbourhoods'))!.message}</p> : null}
       </fieldset>
+      <PartnerStructures value={structures} onChange={setStructures} />
       <div className="grid-2">
         <NumberField label={t('pilotage.budgetPlanned')} euros minValue={0} value={planned} onChange={setPlanned} error={error?.field('budgetPlannedCents')} />
         <NumberField label={t('pilotage.budgetSpent')} euros minValue={0} value={spent} onChange={setSpent} error={error?.field('budgetSpentCents')} />
