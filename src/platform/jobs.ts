@@ -20,6 +20,7 @@ export interface JobDef<T extends object = object> {
 }
 
 const registry = new Map<string, JobDef<any>>();
+const QUEUE_SETUP_LOCK = 7_242_012;
 
 export function defineJob<T extends object>(def: JobDef<T>): JobDef<T> {
   if (!/^[a-z0-9-]+\.[a-z0-9-]+$/.test(def.name)) throw new Error(`job name must be module.verb: ${def.name}`);
@@ -55,15 +56,26 @@ export class Jobs {
       migrate: true,
     });
     this.boss.on('error', (err) => deps.log.error({ err: String(err) }, 'job queue error'));
-    await this.boss.start();
-    for (const def of registry.values()) {
-      await this.boss.createQueue(def.name, {
-        name: def.name,
-        retryLimit: def.retryLimit ?? 5,
-        retryDelay: def.retryDelaySeconds ?? 30,
-        retryBackoff: true,
-        expireInSeconds: def.expireInSeconds ?? 15 * 60,
-      });
+    // Two processes starting at once on a fresh database would create the same queues
+    // concurrently, which deadlocks inside pg-boss: one process at a time, by an advisory lock.
+    const lock = await deps.db.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
+      await this.boss.start();
+      const existing = new Set((await this.boss.getQueues()).map((q) => q.name));
+      for (const def of registry.values()) {
+        if (existing.has(def.name)) continue;
+        await this.boss.createQueue(def.name, {
+          name: def.name,
+          retryLimit: def.retryLimit ?? 5,
+          retryDelay: def.retryDelaySeconds ?? 30,
+          retryBackoff: true,
+          expireInSeconds: def.expireInSeconds ?? 15 * 60,
+        });
+      }
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK]).catch(() => {});
+      lock.release();
     }
     if (opts.work) {
       for (const def of registry.values()) {
