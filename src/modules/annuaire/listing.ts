@@ -15,7 +15,7 @@ import { validateRecord } from './data-inclusion';
 import type { ServiceExtras, StructureExtras } from './extras';
 import { refreshInheritedServices, townShapes } from './import-directory';
 import { serviceRow, structureRow } from './listing-rows';
-import { summarize, type ServiceSummary } from './search-services';
+import { forgetCorrections, summarize, type ServiceSummary } from './search-services';
 import { isStale, staleBefore } from './staleness';
 
 export { isStale, staleBefore };
@@ -154,6 +154,7 @@ export async function updateService(ctx: Ctx, serviceId: string, patch: ServiceP
     await store.addWords(t, [serviceId]);
     await audit(t, ctx, 'annuaire/service-updated', { subjectType: 'annuaire_service', subjectId: serviceId, details: { fields: Object.keys(patch) } });
   });
+  forgetCorrections();
   return getService(ctx, serviceId);
 }
 
