@@ -7,7 +7,7 @@ import { useTown } from '../../app/town';
 import { Alert, Button, DemoBadge, PageHeader } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
-import type { Need, SearchResult, ServiceSummary } from './types';
+import { displayPhone, type Need, type SearchResult, type ServiceSummary } from './types';
 
 registerMessages('annuaire', messages);
 
@@ -56,7 +56,7 @@ export default function GuidePage() {
               <p className="muted">{t('annuaire.structure', { name: s.structure.nom })}</p>
               <p>
                 {[s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-                {s.telephone ? ` · ${t('annuaire.phone')} : ${s.telephone}` : ''}
+                {s.telephone ? ` · ${t('annuaire.phone')} : ${displayPhone(s.telephone)}` : ''}
               </p>
               {s.horaires ? <p>{t('annuaire.hours')} : {s.horaires.semaine.filter((d) => d.text !== 'fermé').map((d) => `${d.day} ${d.text}`).join(' ; ')}</p> : null}
               {s.pass_famille_solo ? <p>{t('annuaire.passBadge')}{s.pass_famille_solo_avantage ? ` : ${s.pass_famille_solo_avantage}` : ''}</p> : null}
