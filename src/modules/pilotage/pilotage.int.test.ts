@@ -199,6 +199,28 @@ describe('demo plans, questionnaire indicator and evaluation', () => {
     expect(detail.values.some((v: any) => v.neighbourhood === 'nord')).toBe(true);
   });
 
+  it('satisfaction in an evaluation can come from a questionnaire, with the respondents it rests on', async () => {
+    const coord = await env.as('coordinator');
+    const qid = (await coord.get('/api/diagnostic/questionnaires')).json().questionnaires.find((q: any) => q.isDemo).id;
+    const { action } = await planWithAction(coord);
+    const sat = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
+      label: 'Parents satisfaits du cadre de vie', unit: '%', source: 'questionnaire',
+      questionnaire: { questionnaireId: qid, measure: 'share', question: 'satisfait_quartier', option: 'Oui' },
+    });
+    expect(sat.statusCode).toBe(201);
+    const bad = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
+      label: 'X', source: 'questionnaire', questionnaire: { questionnaireId: qid, measure: 'share', question: 'satisfait_quartier', option: 'Peut-être' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields[0].path).toMatch(/^questionnaire/);
+    const plan = (await env.rt.deps.db.query(`SELECT a.plan_id FROM pilotage_actions x JOIN pilotage_objectives o ON o.id = x.objective_id JOIN pilotage_axes a ON a.id = o.axis_id WHERE x.id = $1`, [action])).rows[0].plan_id;
+    await coord.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-03' });
+    await coord.put(`/api/pilotage/actions/${action}/evaluation`, { title: 'Bilan', periodFrom: '2026-01', periodTo: '2026-03', satisfactionIndicatorId: sat.json().id });
+    const e = (await coord.get(`/api/pilotage/actions/${action}/evaluation`)).json();
+    // The Amiens diagnostic publishes 59.3 % "Oui" (51 of 86).
+    expect(e.figures.satisfaction).toMatchObject({ unit: '%', value: 59.3, base: 86, period: '2026-03' });
+  });
+
   it('the evaluation report gathers families reached, satisfaction, participation and obstacles', async () => {
     const coord = await env.as('coordinator');
     const { action } = await planWithAction(coord);
