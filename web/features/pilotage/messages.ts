@@ -160,7 +160,7 @@ export default {
     intro: "Ici, vous suivez le plan d'action de la ville. Vous voyez les actions et les chiffres, quartier par quartier.",
     publicIntro: 'La ville agit pour les parents solos. Ici, vous voyez ce qu’elle fait et où elle en est.',
     publicNote: 'Les chiffres sont pour toute la ville. Il n’y a pas de chiffres par quartier.',
-    toDefine: 'pas encore choisie',
+    toDefine: 'à choisir plus tard',
     noValue: 'Pas encore de chiffre',
   },
 };
