@@ -1,6 +1,6 @@
 /** The shell: skip link, header (town, language, "facile à lire", account), navigation, footer. */
 import { useState } from 'react';
-import { Link, Router } from './router';
+import { Link, Router, useLocation } from './router';
 import { useI18n, useT, type Locale } from './i18n';
 import { useSession } from './session';
 import { useTown } from './town';
@@ -13,6 +13,7 @@ export function App() {
   const { user, logout } = useSession();
   const town = useTown();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { path } = useLocation();
   const visible = NAV.filter((e) => !e.roles || (user && e.roles.includes(user.role)));
   return (
     <>
@@ -66,7 +67,7 @@ export function App() {
           <li><Link to="/">{t('nav.home')}</Link></li>
           {visible.map((e) => (
             <li key={e.id}>
-              <Link to={hrefOf(e)}>
+              <Link to={hrefOf(e)} className={path.startsWith(`${e.path}/`) ? 'in-section' : undefined}>
                 {t(e.label)}
                 {e.soon ? <span className="soon">({t('home.soon')})</span> : null}
               </Link>

@@ -1,5 +1,5 @@
 /** A small router of our own: history API, lazy pages, focus moved to the page title. */
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ComponentType, type ReactNode, type MouseEvent, type LazyExoticComponent } from 'react';
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useSyncExternalStore, type ComponentType, type ReactNode, type MouseEvent, type LazyExoticComponent } from 'react';
 import { routes, type RouteDef } from './routes';
 
 interface Location {
@@ -7,19 +7,35 @@ interface Location {
   search: URLSearchParams;
 }
 
-const RouterContext = createContext<{ location: Location; params: Record<string, string> }>({
-  location: { path: '/', search: new URLSearchParams() },
-  params: {},
-});
+const ParamsContext = createContext<Record<string, string>>({});
 
-function current(): Location {
+/** The location as one store for the whole page: the menu outside the router sees it too. */
+let snapshot: Location = read();
+function read(): Location {
   return { path: window.location.pathname, search: new URLSearchParams(window.location.search) };
+}
+function subscribe(onChange: () => void): () => void {
+  const on = () => {
+    const next = read();
+    if (next.path !== snapshot.path || next.search.toString() !== snapshot.search.toString()) snapshot = next;
+    onChange();
+  };
+  window.addEventListener('popstate', on);
+  window.addEventListener('relais:navigate', on);
+  return () => {
+    window.removeEventListener('popstate', on);
+    window.removeEventListener('relais:navigate', on);
+  };
 }
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (opts.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event('relais:navigate'));
+}
+
+export function useLocation(): Location {
+  return useSyncExternalStore(subscribe, () => snapshot);
 }
 
 function match(pattern: string, path: string): Record<string, string> | null {
@@ -46,19 +62,10 @@ function pageOf(r: RouteDef): ComponentType {
 }
 
 export function Router({ fallback, notFound }: { fallback: ReactNode; notFound: ComponentType }) {
-  const [location, setLocation] = useState(current);
+  const location = useLocation();
   useEffect(() => {
-    const on = () => {
-      setLocation(current());
-      window.scrollTo(0, 0);
-    };
-    window.addEventListener('popstate', on);
-    window.addEventListener('relais:navigate', on);
-    return () => {
-      window.removeEventListener('popstate', on);
-      window.removeEventListener('relais:navigate', on);
-    };
-  }, []);
+    window.scrollTo(0, 0);
+  }, [location.path]);
   const found = useMemo(() => {
     for (const r of routes) {
       const params = match(r.path, location.path);
@@ -68,20 +75,16 @@ export function Router({ fallback, notFound }: { fallback: ReactNode; notFound: 
   }, [location.path]);
   const Page = found ? pageOf(found.r) : notFound;
   return (
-    <RouterContext.Provider value={{ location, params: found?.params ?? {} }}>
+    <ParamsContext.Provider value={found?.params ?? {}}>
       <Suspense fallback={fallback}>
         <Page key={location.path} />
       </Suspense>
-    </RouterContext.Provider>
+    </ParamsContext.Provider>
   );
 }
 
-export function useLocation(): Location {
-  return useContext(RouterContext).location;
-}
-
 export function useParams(): Record<string, string> {
-  return useContext(RouterContext).params;
+  return useContext(ParamsContext);
 }
 
 /** An internal link: client-side navigation, a real <a href> for everything else. */
@@ -92,7 +95,8 @@ export function Link({ to, children, className, ...rest }: { to: string; childre
     e.preventDefault();
     navigate(to);
   };
-  const active = useLocation().path === to;
+  const path = useLocation().path;
+  const active = path === to;
   return (
     <a href={to} className={className} aria-current={active ? 'page' : undefined} {...rest} onClick={onClick}>
       {children}
