@@ -108,6 +108,6 @@ export const pilotageDemoSeed: SeedDef = {
     await addIndicators(t, amiens.action('Créer un “Pass Famille Solo”'), [manual('Pass Famille Solo délivrés', 'pass')]);
 
     // The values of the computed indicators come from the monthly snapshot.
-    await ctx.jobs.send('pilotage.snapshot', {}, { tx: t });
+    if (ctx.jobs.started) await ctx.jobs.send('pilotage.snapshot', {}, { tx: t });
   },
 };
