@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
-import { Alert, Button, Card, EmptyState, FormErrors, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, Button, Card, EmptyState, FormErrors, LinkButton, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
 import { Consents, Summary } from './MyFile';
 import messages from './messages';
@@ -85,6 +85,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
             <Button variant="secondary" onPress={() => api.post(`/api/dossiers/households/${id}/follow`).then(() => setNotice(t('dossiers.followed')), setError)}>
               {t('dossiers.follow')}
             </Button>
+            <LinkButton variant="secondary" to={`/droits/foyer/${id}`}>{t('dossiers.simulateRights')}</LinkButton>
           </div>
         </Card>
       )}
