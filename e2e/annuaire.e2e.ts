@@ -40,6 +40,11 @@ it('finds a dentist open on Saturday morning near Étouvie', async () => {
   await expect.poll(() => page.getByRole('row', { name: /samedi/ }).textContent()).toContain('08h30–12h00');
   await expect.poll(() => page.getByRole('link', { name: /Appeler le/ }).count()).toBe(1);
   await j.step('fiche-service');
+
+  await page.getByRole('link', { name: /Proposé par Cabinet dentaire d'Étouvie/ }).click();
+  await page.waitForURL(/\/annuaire\/structures\//);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Cabinet dentaire d'Étouvie (démo)");
+  await j.step('fiche-structure');
 });
 
 it('works without the map (list first, then the map on demand)', async () => {

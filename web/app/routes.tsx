@@ -30,6 +30,7 @@ export const routes: RouteDef[] = [
   { path: '/annuaire/guide/:besoin', load: () => import('../features/annuaire/GuidePage') },
   { path: '/annuaire/territoire', load: () => import('../features/annuaire/TerritoirePage') },
   { path: '/annuaire/ma-fiche', load: () => import('../features/annuaire/PartnerPage') },
+  { path: '/annuaire/structures/:id', load: () => import('../features/annuaire/StructurePage') },
   { path: '/diagnostic', load: () => import('../features/diagnostic/DiagnosticPage') },
   { path: '/diagnostic/nouveau', load: () => import('../features/diagnostic/BuilderPage') },
   { path: '/diagnostic/:id/modifier', load: () => import('../features/diagnostic/BuilderPage') },

@@ -18,7 +18,9 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
           <Link to={`/annuaire/services/${s.id}`}>{s.nom}</Link>
         </H>
       )}
-      <p className="muted annuaire-structure">{t('annuaire.structure', { name: s.structure.nom })}</p>
+      <p className="muted annuaire-structure">
+        <Link to={`/annuaire/structures/${s.structure.id}`}>{t('annuaire.structure', { name: s.structure.nom })}</Link>
+      </p>
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
         {s.horaires ? (

@@ -91,7 +91,7 @@ export default {
     description: 'Présentation',
     languagesField: 'Langues parlées (codes séparés par des virgules : fr, en, ar…)',
     passDetails: 'Avantage Pass Famille Solo',
-    services: 'Vos services',
+    services: 'Services',
     serviceHours: 'Horaires du service {name}',
   },
   en: {

@@ -1,0 +1,71 @@
+/** A structure: its contact, hours, label and Pass, and all its services. */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { Alert, DemoBadge, PageHeader } from '../../ui';
+import './annuaire.css';
+import messages from './messages';
+import { ServiceCard } from './ServiceCard';
+import { displayPhone, frenchDate, type ServiceSummary } from './types';
+
+registerMessages('annuaire', messages);
+
+interface Structure {
+  id: string;
+  nom: string;
+  description: string | null;
+  adresse: string | null;
+  code_postal: string | null;
+  commune: string | null;
+  telephone: string | null;
+  courriel: string | null;
+  site_web: string | null;
+  demo: boolean;
+  label_ville_solidaire: boolean;
+  pass_famille_solo: boolean;
+  pass_famille_solo_avantage: string | null;
+  date_verification: string | null;
+  date_maj: string | null;
+  stale: boolean;
+  services: ServiceSummary[];
+}
+
+export default function StructurePage() {
+  const t = useT();
+  const { id } = useParams();
+  const [s, setS] = useState<Structure | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    api.get<Structure>(`/api/annuaire/structures/${id}`).then(setS, setError);
+  }, [id]);
+  if (error) return <Alert tone="error">{error.message}</Alert>;
+  if (!s) return <p>{t('annuaire.loading')}</p>;
+  const address = [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return (
+    <div className="annuaire">
+      <p className="no-print"><Link to="/annuaire">{t('annuaire.back')}</Link></p>
+      <PageHeader title={s.nom} intro={s.description ?? undefined} />
+      <p className="annuaire-badges">
+        {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
+        {s.label_ville_solidaire ? <span className="badge" data-tone="accent">{t('annuaire.labelBadge')}</span> : null}
+        {s.pass_famille_solo ? <span className="badge" data-tone="accent">{t('annuaire.passBadge')}</span> : null}
+      </p>
+      <dl className="annuaire-facts">
+        {address ? (<><dt>{t('annuaire.address')}</dt><dd>{address}</dd></>) : null}
+        {s.telephone ? (<><dt>{t('annuaire.phone')}</dt><dd><a href={`tel:${s.telephone.replace(/\s+/g, '')}`}>{displayPhone(s.telephone)}</a></dd></>) : null}
+        {s.courriel ? (<><dt>{t('annuaire.email')}</dt><dd><a href={`mailto:${s.courriel}`}>{s.courriel}</a></dd></>) : null}
+        {s.site_web ? (<><dt>{t('annuaire.website')}</dt><dd><a href={s.site_web} rel="noopener" target="_blank">{s.site_web}</a></dd></>) : null}
+        {s.pass_famille_solo_avantage ? (<><dt>{t('annuaire.passDetails')}</dt><dd>{s.pass_famille_solo_avantage}</dd></>) : null}
+      </dl>
+      {s.stale ? <p className="annuaire-stale" role="note">{t('annuaire.stale')}</p> : null}
+      {s.date_verification ?? s.date_maj ? <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification ?? s.date_maj) })}</p> : null}
+      <h2>{t('annuaire.services')}</h2>
+      <ul className="annuaire-results">
+        {s.services.map((v) => (
+          <li key={v.id}><ServiceCard s={v} /></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
