@@ -11,8 +11,9 @@ import { computeQuestionnaireIndicator } from '../diagnostic/index';
 import { periodBounds } from './periods';
 import * as store from './pilotage.store';
 
-export const TOTAL = '*';
-export const UNLOCATED = '?';
+import { TOTAL, UNLOCATED } from './town-values';
+
+export { TOTAL, UNLOCATED };
 
 export interface PointValue {
   neighbourhood: string;

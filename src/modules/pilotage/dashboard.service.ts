@@ -8,7 +8,8 @@ import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { getIndicator as registryIndicator } from '../../platform/indicators';
 import { requireRole } from '../../platform/roles';
-import { evaluateRegistry, snapshot, TOTAL } from './compute';
+import { evaluateRegistry, snapshot } from './compute';
+import { TOTAL, townHistory } from './town-values';
 import { addMonths, isPeriod, periodLabel, periodOf, periodRange } from './periods';
 import { EDITORS, READERS } from './pilotage.service';
 import * as store from './pilotage.store';
@@ -35,7 +36,7 @@ function sourceLabel(i: store.IndicatorRow): string {
 
 export function summarise(i: store.IndicatorRow, values: store.ValueRow[]): IndicatorSummary {
   const mine = values.filter((v) => v.indicatorId === i.id);
-  const history = mine.filter((v) => v.neighbourhood === TOTAL).map((v) => ({ period: v.period, value: v.value }));
+  const history = townHistory(i, mine);
   const periods = [...new Set(mine.map((v) => v.period))].sort();
   const lastPeriod = periods.at(-1);
   const latestTotal = history.at(-1) ?? null;

@@ -6,6 +6,7 @@
 import { escapeHtml, historySvg, type HistoryPoint } from './history-chart';
 import { periodLabel } from './periods';
 import { formatNumber, standing } from './progress';
+import { townHistory } from './town-values';
 import type { EvaluationRow } from './evaluation.store';
 import type { IndicatorRow, ValueRow } from './pilotage.store';
 
@@ -36,9 +37,9 @@ export function evaluationFigures(d: EvaluationData): EvaluationFigures {
   const vals = (id: string) => d.values.filter((v) => v.indicatorId === id && inRange(v, e));
 
   const r = ind(e.reachedIndicatorId);
-  const reachedMonths = r ? vals(r.id).filter((v) => v.neighbourhood === '*').map((v) => ({ period: v.period, value: v.value })) : [];
+  const reachedMonths = r ? townHistory(r, vals(r.id)) : [];
   const s = ind(e.satisfactionIndicatorId);
-  const sLast = s ? vals(s.id).filter((v) => v.neighbourhood === '*').at(-1) ?? null : null;
+  const sLast = s ? vals(s.id).filter((v) => v.neighbourhood === '*').sort((a, b) => a.period.localeCompare(b.period)).at(-1) ?? null : null;
   const p = ind(e.participationIndicatorId);
   let participation: EvaluationFigures['participation'] = null;
   if (p) {
@@ -96,7 +97,7 @@ export function evaluationHtml(d: EvaluationData): string {
        <tbody>${f.participation.rows.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td class="num">${escapeHtml(formatNumber(r.value))}</td></tr>`).join('')}</tbody></table></div>`;
 
   const others = d.indicators.map((i) => {
-    const last = d.values.filter((v) => v.indicatorId === i.id && v.neighbourhood === '*' && inRange(v, e)).at(-1) ?? null;
+    const last = townHistory(i, d.values.filter((v) => v.indicatorId === i.id && inRange(v, e))).at(-1) ?? null;
     const st = standing(last?.value ?? null, i.target, i.baseline, i.direction);
     return `<tr><td>${escapeHtml(i.label)}</td><td class="num">${escapeHtml(formatNumber(i.baseline, i.unit))}</td><td class="num">${i.target === null ? 'à définir' : escapeHtml(formatNumber(i.target, i.unit))}</td><td class="num">${escapeHtml(formatNumber(last?.value ?? null, i.unit))}</td><td>${escapeHtml(st.label)}</td></tr>`;
   });
