@@ -8,11 +8,8 @@
  * - droits_api_p50_ms / droits_api_p99_ms: POST /api/droits/simulations (one household per
  *   request, rotating over the sample) at a fixed 200 requests/s on loopback for 10 s.
  * droits_api_control_health_p99_ms: the same load on /api/health, for comparison.
- * When allowed (root), the benchmark raises its own scheduling priority while it runs, so that
- * other work on a shared machine does not make up the figures; it is restored at the end.
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { defaultEngine } from '../src/modules/droits/engine';
@@ -54,29 +51,8 @@ function batch(inputs: unknown[], serialise: boolean): number {
   return best;
 }
 
-function raisePriority(): () => void {
-  const before = os.getPriority();
-  try {
-    os.setPriority(-10);
-  } catch {
-    return () => {};
-  }
-  return () => {
-    try {
-      os.setPriority(before);
-    } catch {
-      /* lowering back may be refused; the process ends soon anyway */
-    }
-  };
-}
-
 export default async function run(report: Report) {
-  const restore = raisePriority();
-  try {
-    await measure(report);
-  } finally {
-    restore();
-  }
+  await measure(report);
 }
 
 async function measure(report: Report) {
