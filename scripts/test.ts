@@ -17,6 +17,10 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+// The type checker is one more test: a type error fails the run like a failing assertion.
+const typecheck = e2eOnly ? null : spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+if (typecheck) console.log(typecheck.status === 0 ? '✓ typecheck (tsc --noEmit)' : '✗ typecheck (tsc --noEmit) failed');
+
 fs.mkdirSync('.tmp', { recursive: true });
 const report = path.resolve('.tmp', 'vitest-report.json');
 fs.rmSync(report, { force: true });
@@ -40,5 +44,9 @@ if (fs.existsSync(report)) {
   failed = 1;
 }
 if (run.status !== 0 && failed === 0) failed = 1; // a crash outside any test still fails the run
+if (typecheck) {
+  if (typecheck.status === 0) passed++;
+  else failed++;
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
