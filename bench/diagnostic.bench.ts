@@ -16,7 +16,7 @@ import { analyse } from '../src/modules/diagnostic/analysis';
 import { insertQuestionnaire } from '../src/modules/diagnostic/diagnostic.store';
 import { getResults, importResponsesCsv } from '../src/modules/diagnostic/results.service';
 import { startBenchApp } from './harness';
-import { toCsv } from '../src/modules/diagnostic/csv';
+import { toCsv } from '../src/platform/csv';
 import { parseQuestionnaire, type Questionnaire } from '../src/modules/diagnostic/questionnaire';
 import { readResponsesCsv } from '../src/modules/diagnostic/responses-csv';
 

@@ -3,7 +3,7 @@
  * (an optional `id`, then one column per question id; a multiple choice joined by `|`;
  * empty = not answered). Every bad cell is reported by row and column. Pure: no I/O.
  */
-import { columnLetter, scanCsv, toCsv, type CsvReadOptions, type CsvSeparator } from './csv';
+import { columnLetter, scanCsv, toCsv, type CsvReadOptions, type CsvSeparator } from '../../platform/csv';
 import { RESPONDENT_ID_COLUMN, MULTI_SEPARATOR, type Questionnaire } from './questionnaire';
 import { ResponseTableBuilder, rowAnswers, type ResponseTable } from './response-table';
 
@@ -158,5 +158,5 @@ export function responsesToCsv(table: ResponseTable, separator: CsvSeparator = '
       }),
     ]);
   }
-  return toCsv(rows, separator);
+  return toCsv(rows, { separator });
 }
