@@ -4,7 +4,7 @@
  * CSV cells are typed by the schema (lists as JSON arrays, also `a,b`, `{a,b}` or
  * `['a', 'b']` on reading); unknown columns and keys are kept as they are.
  */
-import { parseCsv, writeCsv } from './csv';
+import { parseCsv, toCsv as writeCsv } from '../../platform/csv';
 import { EXTRAS_KEY, FIELDS, SCHEMAS, type Kind, type RowError, type SourceRecord } from './data-inclusion';
 import { compactExtras, isDefaultExtras, SERVICE_EXTRA_KEYS, STRUCTURE_EXTRA_KEYS, type ServiceExtras, type StructureExtras } from './extras';
 import type { JsonSchema } from './json-schema';
@@ -137,25 +137,25 @@ function decodeExtra(key: string, cell: string): unknown {
 
 function readCsv(text: string): ReadResult {
   const parsed = parseCsv(text);
-  const errors: RowError[] = parsed.errors.map((e) => ({ line: e.line, kind: 'structure' as Kind, id: null, field: '', message: e.message }));
-  const [header, ...rows] = parsed.rows;
+  const errors: RowError[] = parsed.problems.map((e) => ({ line: e.line, kind: 'structure' as Kind, id: null, field: '', message: e.message }));
+  const [header, ...rows] = parsed.records;
   if (!header) return { format: 'csv', records: [], errors: [...errors, { line: 1, kind: 'structure', id: null, field: '', message: 'Fichier vide.' }] };
-  const names = header.cells.map((h) => h.trim());
+  const names = header.fields.map((h) => h.trim());
   const kind: Kind = names.includes('structure_id') ? 'service' : 'structure';
   const records: SourceRecord[] = [];
   for (const row of rows) {
-    if (row.cells.length !== names.length) {
-      errors.push({ line: row.line, kind, id: null, field: '', message: `${row.cells.length} colonnes au lieu de ${names.length}.` });
+    if (row.fields.length !== names.length) {
+      errors.push({ line: row.line, kind, id: null, field: '', message: `${row.fields.length} colonnes au lieu de ${names.length}.` });
       continue;
     }
     const input: Record<string, unknown> = {};
     const extras: Record<string, unknown> = {};
     names.forEach((name, i) => {
       if (name.startsWith(EXTRA_PREFIX)) {
-        const v = decodeExtra(name.slice(EXTRA_PREFIX.length), row.cells[i]);
+        const v = decodeExtra(name.slice(EXTRA_PREFIX.length), row.fields[i]);
         if (v !== undefined) extras[name.slice(EXTRA_PREFIX.length)] = v;
       } else {
-        input[name] = decodeCell(kind, name, row.cells[i]);
+        input[name] = decodeCell(kind, name, row.fields[i]);
       }
     });
     if (Object.keys(extras).length) input[EXTRAS_KEY] = extras;

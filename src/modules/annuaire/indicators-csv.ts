@@ -3,7 +3,7 @@
  * `quartier;indicateur;annee;valeur` (a `source` column is optional). Every bad line is
  * reported; nothing is saved if one is wrong.
  */
-import { parseCsv } from './csv';
+import { parseCsv } from '../../platform/csv';
 import { INDICATORS, type IndicatorName } from './ratios';
 
 export interface IndicatorRow {
@@ -16,9 +16,9 @@ export interface IndicatorRow {
 
 export function parseIndicatorsCsv(text: string, knownNeighbourhoods: readonly string[]): { rows: IndicatorRow[]; errors: { line: number; message: string }[] } {
   const parsed = parseCsv(text);
-  const errors = parsed.errors.map((e) => ({ line: e.line, message: e.message }));
-  const [header, ...lines] = parsed.rows;
-  const cols = (header?.cells ?? []).map((c) => c.trim().toLowerCase());
+  const errors = parsed.problems.map((e) => ({ line: e.line, message: e.message }));
+  const [header, ...lines] = parsed.records;
+  const cols = (header?.fields ?? []).map((c) => c.trim().toLowerCase());
   const idx = (name: string) => cols.indexOf(name);
   for (const name of ['quartier', 'indicateur', 'annee', 'valeur']) {
     if (idx(name) < 0) errors.push({ line: 1, message: `Colonne « ${name} » manquante.` });
@@ -26,7 +26,7 @@ export function parseIndicatorsCsv(text: string, knownNeighbourhoods: readonly s
   if (errors.length) return { rows: [], errors };
   const rows: IndicatorRow[] = [];
   for (const l of lines) {
-    const cell = (name: string) => (l.cells[idx(name)] ?? '').trim();
+    const cell = (name: string) => (l.fields[idx(name)] ?? '').trim();
     const neighbourhood = cell('quartier');
     const indicator = cell('indicateur');
     const year = Number(cell('annee'));
