@@ -7,6 +7,7 @@ import platformRoutes from './platform/http/platform.routes';
 import authRoutes from './platform/auth/auth.routes';
 import { modules } from './modules/registry';
 import './platform/notify/outbox'; // registers the notification jobs
+import './platform/throttle'; // registers its clean-up job
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}) {
   const { app, routes } = await createServer(deps, opts);

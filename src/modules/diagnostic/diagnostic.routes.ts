@@ -154,7 +154,7 @@ export default async function diagnosticRoutes(app: App) {
   app.post(
     '/api/diagnostic/answering/start',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 3600 } },
       schema: { tags, summary: 'Commencer à répondre (lien à usage unique ou questionnaire ouvert)', body: z.object({ questionnaireId: z.uuid().optional(), linkToken: token.optional() }) },
     },
     async (req, reply) => reply.status(201).send(await startAnswering(req.ctx, req.body)),

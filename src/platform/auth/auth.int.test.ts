@@ -133,3 +133,29 @@ describe('admin creates staff accounts', () => {
     expect(res.json().error.fields[0].path).toBe('structureId');
   });
 });
+
+describe('rate limits that hold across processes', () => {
+  it('sends at most 3 reset links an hour to one address, whether or not the account exists', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await env.client().post('/api/auth/password-reset', { identifier: 'inonde@example.fr' })).statusCode);
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    // another address is not affected
+    expect((await env.client().post('/api/auth/password-reset', { identifier: 'autre@example.fr' })).statusCode).toBe(202);
+    // an hour later, it works again
+    env.clock.advance(61 * 60_000);
+    expect((await env.client().post('/api/auth/password-reset', { identifier: 'inonde@example.fr' })).statusCode).toBe(202);
+  });
+
+  it('limits sign-ups per client address (a route-declared limit)', async () => {
+    env.clock.advance(2 * 3600_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const c = env.client();
+      statuses.push((await c.post('/api/auth/signup', { identifier: `masse${i}@example.fr`, password: 'un-long-mot-de-passe', displayName: 'M' })).statusCode);
+    }
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(20);
+    expect(statuses.at(-1)).toBe(429);
+    const { rows } = await env.rt.deps.db.query(`SELECT DISTINCT encode(key, 'hex') AS k FROM throttle_events`);
+    expect(rows.every((r) => !r.k.includes(Buffer.from('127.0.0.1').toString('hex')))).toBe(true); // hashed, not stored as is
+  });
+});

@@ -32,7 +32,7 @@ export default async function authRoutes(app: App) {
   }, async (req) => ({ user: req.ctx.user, csrfToken: req.cookies[CSRF_COOKIE]! }));
 
   app.post('/api/auth/signup', {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: { max: 20, windowSeconds: 3600 } },
     schema: {
       tags: ['compte'],
       summary: 'Créer un compte parent (e-mail ou téléphone)',
@@ -73,7 +73,7 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/api/auth/password-reset', {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: { max: 10, windowSeconds: 3600 } },
     schema: {
       tags: ['compte'],
       summary: 'Recevoir un lien pour choisir un nouveau mot de passe',
@@ -86,7 +86,7 @@ export default async function authRoutes(app: App) {
   });
 
   app.post('/api/auth/password-reset/confirm', {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: { max: 20, windowSeconds: 3600 } },
     schema: {
       tags: ['compte'],
       summary: 'Choisir un nouveau mot de passe avec le lien reçu',

@@ -11,6 +11,7 @@ import { requireRole, requireUser, type Role } from '../roles';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { parseIdentifier, type Identifier } from './identifiers';
 import { createSession, destroySession, destroyUserSessions, hashToken, randomToken, USER_COLUMNS } from './sessions';
+import { throttle } from '../throttle';
 
 const MAX_FAILURES_PER_IDENTIFIER = 5;
 const MAX_FAILURES_PER_IP = 30;
@@ -129,6 +130,9 @@ export async function logout(ctx: Ctx, token: string | undefined) {
 /** Always the same answer, whether or not the account exists (no enumeration). */
 export async function requestPasswordReset(ctx: Ctx, identifier: string): Promise<void> {
   const id = identifierOrError(identifier);
+  // At most 3 links an hour to one address or phone: the form must not become a way to
+  // flood someone's inbox (counted whether or not the account exists).
+  await throttle(ctx.db, 'auth.password-reset', id.value, { max: 3, windowSeconds: 3600 }, ctx.now());
   const user = await findByIdentifier(ctx.db, id);
   if (!user) return;
   const token = randomToken();

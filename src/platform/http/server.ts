@@ -17,6 +17,7 @@ import { makeCtx } from '../context';
 import { AppError } from '../errors';
 import { allows } from '../roles';
 import { CSRF_COOKIE, loadSession, randomToken, SESSION_COOKIE } from '../auth/sessions';
+import { throttle } from '../throttle';
 import { errorBody, handleError } from './error-handler';
 import type { App, RouteInfo } from './types';
 
@@ -137,6 +138,9 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     const access = cfg.access;
     if (access && !allows(access, req.ctx.user)) {
       throw new AppError(req.ctx.user ? 'auth/forbidden' : 'auth/required');
+    }
+    if (cfg.rateLimit) {
+      await throttle(deps.db, `${req.method} ${req.routeOptions.url}`, req.ip, cfg.rateLimit, deps.clock.now());
     }
   });
 

@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route. Every /api route must declare it. */
     access?: Access;
+    /** Per client address, across processes (src/platform/throttle.ts). */
+    rateLimit?: { max: number; windowSeconds: number };
     /** Skip the CSRF check (login/sign-up forms are protected by the double-submit cookie anyway). */
     csrfExempt?: boolean;
   }

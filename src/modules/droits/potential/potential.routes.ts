@@ -36,7 +36,7 @@ export default async function potentialRoutes(app: App) {
   }, async (req) => service.prefillForHousehold(req.ctx, req.params.id));
 
   app.post('/api/droits/potential/runs', {
-    config: { access: 'public' },
+    config: { access: 'public', rateLimit: { max: 120, windowSeconds: 3600 } },
     schema: { tags, summary: 'Compter une simulation (quartier si connu, aucune donnée personnelle)', body: z.object({ neighbourhoodId, source }).strict() },
   }, async (req, reply) => {
     await service.recordRun(req.ctx, req.body);
