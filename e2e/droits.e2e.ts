@@ -4,55 +4,11 @@
  * misses; a parent with a file starts prefilled; an agent runs it from a family's file
  * and prints it. Axe check and screenshot at every step.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { WEB_DIST } from '../src/platform/http/server';
 import { startJourney, type Journey } from './harness';
 
 const NOW = '2026-03-10T10:00:00+01:00';
-
-/**
- * dist/web is shared by everyone working in this repository and rebuilt often; a rebuild
- * during the journey renames the lazy chunks under the browser's feet. The journey takes
- * a consistent copy of the built web app at its start and serves the pages from it (the
- * API stays the real server's).
- */
-async function snapshotWeb(): Promise<string> {
-  for (let attempt = 0; attempt < 30; attempt++) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'droits-web-'));
-    try {
-      fs.cpSync(WEB_DIST, dir, { recursive: true });
-      const texts = [path.join(dir, 'index.html'), ...fs.readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, 'assets', f))].map((f) => fs.readFileSync(f, 'utf8'));
-      const refs = new Set(texts.flatMap((t) => [...t.matchAll(/assets\/([\w.-]+\.(?:js|css))/g)].map((m) => m[1]!)));
-      if ([...refs].every((r) => fs.existsSync(path.join(dir, 'assets', r)))) return dir;
-    } catch {
-      /* copied during a rebuild: try again */
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('no consistent build of the web app in dist/web');
-}
-
-async function servePagesFrom(j: Journey, dir: string): Promise<void> {
-  await j.context.route(`${j.url}/**`, (route) => {
-    const u = new URL(route.request().url());
-    if (u.pathname.startsWith('/api/')) return route.continue();
-    const file = path.join(dir, path.normalize(u.pathname));
-    if (file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile()) return route.fulfill({ path: file });
-    if (u.pathname.startsWith('/assets/')) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ path: path.join(dir, 'index.html'), contentType: 'text/html; charset=utf-8' });
-  });
-}
-
-let web: string;
-beforeAll(async () => {
-  web = await snapshotWeb();
-});
-afterAll(() => fs.rmSync(web, { recursive: true, force: true }));
 
 const filePatch = {
   parent: { firstName: 'Samia', lastName: 'Benali', birthDate: '1990-05-12' },
@@ -89,7 +45,6 @@ describe('droits on a desktop', () => {
   let j: Journey;
   beforeAll(async () => {
     j = await startJourney('droits', { now: NOW });
-    await servePagesFrom(j, web);
   });
   afterAll(() => j?.close());
 
@@ -312,7 +267,6 @@ describe('droits on a phone (390×800)', () => {
   let j: Journey;
   beforeAll(async () => {
     j = await startJourney('droits-mobile', { now: NOW, viewport: { width: 390, height: 800 } });
-    await servePagesFrom(j, web);
   });
   afterAll(() => j?.close());
 
