@@ -23,6 +23,8 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
   const [note, setNote] = useState('');
   const [structures, setStructures] = useState<{ structureId: string; name: string }[]>([]);
   const [structureId, setStructureId] = useState('');
+  const [services, setServices] = useState<{ id: string; nom: string }[]>([]);
+  const [serviceId, setServiceId] = useState('');
   const [orientNote, setOrientNote] = useState('');
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -35,6 +37,13 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
       if (s[0]) setStructureId(s[0].structureId);
     });
   }, [load]);
+  // The services of the chosen structure (annuaire): orient to one of them, or to the structure.
+  useEffect(() => {
+    setServiceId('');
+    setServices([]);
+    if (!structureId) return;
+    api.get<{ services?: { id: string; nom: string }[] }>(`/api/annuaire/structures/${structureId}`).then((st) => setServices(st.services ?? []), () => setServices([]));
+  }, [structureId]);
   const addNote = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -50,7 +59,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
     e.preventDefault();
     setError(null);
     try {
-      await api.post(`/api/dossiers/households/${id}/orientations`, { structureId, note: orientNote });
+      await api.post(`/api/dossiers/households/${id}/orientations`, { structureId, serviceId: serviceId || null, note: orientNote });
       setOrientNote('');
       setNotice(t('dossiers.oriented'));
       load();
@@ -93,6 +102,9 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
       <Card title={t('dossiers.orient')}>
         <form onSubmit={orient} className="stack">
           <SelectField name="orient-structure" label={t('dossiers.orientStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />
+          {services.length ? (
+            <SelectField name="orient-service" label={t('dossiers.orientService')} value={serviceId} onChange={setServiceId} options={[{ value: '', label: t('dossiers.orientWholeStructure') }, ...services.map((sv) => ({ value: sv.id, label: sv.nom }))]} />
+          ) : null}
           <TextField label={t('dossiers.orientNote')} value={orientNote} onChange={setOrientNote} multiline isRequired />
           <Button type="submit">{t('dossiers.orientButton')}</Button>
         </form>

@@ -1,6 +1,8 @@
 /** Texts of the household file pages (French; "facile à lire" variants for the main ones). */
 export default {
   fr: {
+    orientService: 'Service précis (facultatif)',
+    orientWholeStructure: 'La structure en général',
     simulateRights: 'Estimer ses droits (simulateur prérempli)',
     title: 'Mon dossier',
     intro: 'Vos informations, données une seule fois et réutilisées pour toutes vos démarches. Vous les corrigez quand vous voulez.',
