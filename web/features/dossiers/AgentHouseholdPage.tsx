@@ -88,7 +88,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
         </Card>
       ) : (
         <Card title={t('dossiers.openTitle')}>
-          <Summary h={h} />
+          <Summary h={h} staff />
           <div className="row">
             <Button variant="secondary" onPress={() => setEditing(true)}>{t('dossiers.complete')}</Button>
             <Button variant="secondary" onPress={() => api.post(`/api/dossiers/households/${id}/follow`).then(() => setNotice(t('dossiers.followed')), setError)}>

@@ -21,18 +21,19 @@ function fmt(v: unknown, empty: string, field = ''): string {
   return String(v);
 }
 
-export function Summary({ h }: { h: Household }) {
+/** The file at a glance; `staff` words it for an agent ("Parent", not "Vous"). */
+export function Summary({ h, staff = false }: { h: Household; staff?: boolean }) {
   const t = useT();
   const s = h.situation;
   return (
     <dl className="summary">
-      <dt>{t('dossiers.you')}</dt>
+      <dt>{t(staff ? 'dossiers.theParent' : 'dossiers.you')}</dt>
       <dd>{[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {frDate(h.parent.birthDate)} · {h.parent.phone ?? '—'}</dd>
-      <dt>{t('dossiers.children')}</dt>
+      <dt>{t(staff ? 'dossiers.theChildren' : 'dossiers.children')}</dt>
       <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') : '—'}</dd>
-      <dt>{t('dossiers.address')}</dt>
+      <dt>{t(staff ? 'dossiers.theAddress' : 'dossiers.address')}</dt>
       <dd>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</dd>
-      <dt>{t('dossiers.resources')}</dt>
+      <dt>{t(staff ? 'dossiers.theResources' : 'dossiers.resources')}</dt>
       <dd>
         {s.activity ?? '—'}
         {s.salaryNetMonthlyCents != null ? ` · ${formatEuros(s.salaryNetMonthlyCents)}` : ''}

@@ -1,6 +1,10 @@
 /** Texts of the household file pages (French; "facile à lire" variants for the main ones). */
 export default {
   fr: {
+    theParent: 'Parent',
+    theChildren: 'Enfants',
+    theAddress: 'Adresse',
+    theResources: 'Ressources et logement',
     orientService: 'Service précis (facultatif)',
     orientWholeStructure: 'La structure en général',
     simulateRights: 'Estimer ses droits (simulateur prérempli)',
