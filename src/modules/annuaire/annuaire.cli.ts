@@ -34,6 +34,17 @@ async function withRuntime(boot: () => Promise<Runtime>, fn: (rt: Runtime) => Pr
   }
 }
 
+/** The file's text, or null after saying why (exit code 2). */
+function readInput(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    console.error(`Impossible de lire le fichier : ${file}`);
+    exitWith(2);
+    return null;
+  }
+}
+
 export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtime>) {
   const g = program.command('annuaire').description('Annuaire des services (format data·inclusion)');
 
@@ -41,14 +52,8 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
     .description('Importer un fichier data·inclusion (structures ou services, JSON ou CSV) : tout ou rien')
     .argument('<fichier>', 'fichier .json ou .csv')
     .action(async (file: string) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        console.error(`Impossible de lire le fichier : ${file}`);
-        exitWith(2);
-        return;
-      }
+      const text = readInput(file);
+      if (text === null) return;
       await withRuntime(boot, async (rt) => {
         const started = Date.now();
         let lastPrint = 0;
@@ -96,14 +101,8 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
     .description('Importer les indicateurs des quartiers (CSV : quartier;indicateur;annee;valeur[;source])')
     .argument('<fichier>', 'fichier .csv')
     .action(async (file: string) => {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        console.error(`Impossible de lire le fichier : ${file}`);
-        exitWith(2);
-        return;
-      }
+      const text = readInput(file);
+      if (text === null) return;
       await withRuntime(boot, async (rt) => {
         const ctx = rt.systemCtx();
         const { rows, errors } = parseIndicatorsCsv(text, [ctx.town.id, ...ctx.town.neighbourhoods.map((n) => n.id)]);
