@@ -28,10 +28,10 @@ export function App() {
               <small>{t('app.tagline', { town: town.name })}</small>
             </span>
           </Link>
-          <button type="button" className="btn menu-toggle" data-variant="ghost" aria-expanded={menuOpen} aria-controls="menu-principal" onClick={() => setMenuOpen(!menuOpen)}>
+          <button type="button" className="btn menu-toggle" data-variant="ghost" aria-expanded={menuOpen} aria-controls="outils menu-principal" onClick={() => setMenuOpen(!menuOpen)}>
             ☰ {t('app.menu')}
           </button>
-          <div className="header-tools">
+          <div className="header-tools" id="outils" data-open={menuOpen}>
             <label>
               <span>{t('app.language')}</span>
               <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
