@@ -7,7 +7,6 @@
  *   (what `relais droits simulate --jsonl` does, without the disk);
  * - droits_api_p50_ms / droits_api_p99_ms: POST /api/droits/simulations (one household per
  *   request, rotating over the sample) at a fixed 200 requests/s on loopback for 10 s.
- * droits_api_control_health_p99_ms: the same load on /api/health, for comparison.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,9 +70,6 @@ async function measure(report: Report) {
     report('droits_api_p50_ms', r.latency.p50, 'ms');
     report('droits_api_p99_ms', r.latency.p99, 'ms');
     report('droits_api_requests_per_s', Math.round(r.requests.average), 'requests/s');
-    // Control: the same load on /api/health (no work at all) shows what the machine itself adds.
-    const h = await autocannon({ url: `${app.url}/api/health`, connections: 10, duration: 5, overallRate: 200 });
-    report('droits_api_control_health_p99_ms', h.latency.p99, 'ms');
   } finally {
     await app.close();
   }
