@@ -1,31 +1,10 @@
-/** Shapes of the annuaire API answers (see src/modules/annuaire/search-services.ts). */
-export interface ServiceSummary {
-  id: string;
-  nom: string;
-  structure: { id: string; nom: string };
-  description: string;
-  categorie: string | null;
-  profession: string | null;
-  thematiques: { value: string; label: string }[];
-  adresse: string | null;
-  code_postal: string | null;
-  commune: string | null;
-  quartier: string | null;
-  telephone: string | null;
-  courriel: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  distance_m: number | null;
-  horaires: { osm: string | null; semaine: { day: string; text: string }[]; ouvert_maintenant: boolean; statut: string } | null;
-  pass_famille_solo: boolean;
-  pass_famille_solo_avantage: string | null;
-  label_ville_solidaire: boolean;
-  accessible_enfants: { coin_enfants: boolean; poussettes: boolean };
-  langues: string[];
-  frais: string | null;
-  date_verification: string | null;
-  demo: boolean;
-  stale?: boolean;
+import type { ServiceSummary as ServiceListItem } from '../../../src/modules/annuaire/index';
+
+/**
+ * A service as the annuaire API answers it: the search's own item type (type-only import,
+ * nothing of the server reaches the browser), plus what the detail page adds.
+ */
+export interface ServiceSummary extends ServiceListItem {
   conditions_acces?: string | null;
   frais_precisions?: string | null;
   site_web?: string | null;

@@ -1,5 +1,6 @@
 /** Shapes of the diagnostic API, as the pages use them. */
 import type { Answers, Questionnaire } from '../../../src/modules/diagnostic/model';
+import type { Analysis } from '../../../src/modules/diagnostic/analysis';
 
 export type { Answers, AnswerValue, Condition, Question, Questionnaire, QuestionType } from '../../../src/modules/diagnostic/model';
 
@@ -39,28 +40,7 @@ export interface AnsweringSession {
   channel: string;
 }
 
-export interface QuestionAnalysis {
-  type: string;
-  answered: number;
-  counts: Record<string, number>;
-  percent: Record<string, number>;
-  percent_of_respondents?: Record<string, number>;
-  mentions?: number;
-  mean?: number | null;
-  median?: number | null;
-  distribution?: Record<string, number>;
-  answers?: string[];
-}
-
-export interface GroupAnalysis {
-  n_respondents: number;
-  questions: Record<string, QuestionAnalysis>;
-}
-
-export interface Analysis extends GroupAnalysis {
-  by_question?: string;
-  by?: Record<string, GroupAnalysis>;
-}
+export type { Analysis, GroupAnalysis, QuestionAnalysis } from '../../../src/modules/diagnostic/analysis';
 
 export interface Results {
   questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire };

@@ -1,3 +1,5 @@
+import type { Situation } from '../../../src/modules/dossiers/household';
+
 /** Shapes of the dossiers API, as the pages use them. */
 export interface Child {
   id?: string;
@@ -29,17 +31,7 @@ export interface Household {
   otherParent: { firstName: string | null; lastName: string | null; custody: string | null; alimonyDueMonthlyCents: number | null; alimonyPaidRegularly: boolean | null } | null;
   children: (Child & { id: string })[];
   address: { line: string | null; postalCode: string | null; city: string | null; inseeCode: string | null; neighbourhoodId: string | null };
-  situation: {
-    activity: 'actif' | 'chomeur' | 'inactif' | null;
-    unemploymentSince: string | null;
-    salaryNetMonthlyCents: number | null;
-    unemploymentNetMonthlyCents: number | null;
-    otherIncomeMonthlyCents: number | null;
-    alimonyReceivedMonthlyCents: number | null;
-    familyBenefitsMonthlyCents: number | null;
-    annualIncomeCents: number | null;
-    recentlySeparated: boolean | null;
-  };
+  situation: Situation;
   housing: { status: string | null; rentMonthlyCents: number | null };
   quotient: { value: number | null; source: 'entered' | 'computed' | null; entered: number | null };
   documents: DocumentMeta[];

@@ -1,41 +1,12 @@
 /** Shapes of the droits API (engine: /api/droits/…, droits potentiels: /api/droits/potential/…). */
-export const BENEFIT_KEYS = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'] as const;
-export type BenefitKey = (typeof BENEFIT_KEYS)[number];
+// The shapes the droits API answers are the engine's own (type-only imports: nothing of
+// the engine reaches the browser bundle).
+import type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step } from '../../../src/modules/droits/index';
 
-export interface Step {
-  label: string;
-  value: string | number | boolean;
-  parameter?: string;
-  reference?: string;
-}
+export type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step };
 
-export interface Explanation {
-  eligible: boolean;
-  reason: string;
-  steps: Step[];
-}
-
-export interface SimulationResult {
-  id: string;
-  period: string;
-  amounts: Record<BenefitKey, number>;
-  net_crds: Record<BenefitKey, number>;
-  explanations: Record<BenefitKey, Explanation>;
-}
-
-export interface BenefitInfo {
-  key: BenefitKey;
-  name: string;
-  acronym: string;
-  payer: string;
-  summary: string;
-  conditions: string[];
-  howToClaim: string[];
-  link: string;
-  whyItMayDiffer: string;
-  amountsOn: string;
-  currentAmounts: { label: string; amount: number; parameter: string }[];
-}
+/** The benefits in display order (the same list as the engine's BENEFIT_KEYS). */
+export const BENEFIT_KEYS: readonly BenefitKey[] = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'];
 
 export interface SimulationContext {
   period: string;

@@ -1,8 +1,9 @@
-/** Shapes of the pilotage API as the pages use them. */
-export type ActionStatus = 'a_lancer' | 'en_cours' | 'realisee' | 'abandonnee';
+/** Shapes of the pilotage API as the pages use them (the store's own row types, type-only). */
+import type { ActionRow, ActionStatus, Direction, IndicatorRow, IndicatorSource } from '../../../src/modules/pilotage/pilotage.store';
+
+export type { ActionStatus, Direction };
+export type Source = IndicatorSource;
 export const STATUSES: ActionStatus[] = ['a_lancer', 'en_cours', 'realisee', 'abandonnee'];
-export type Source = 'manual' | 'relais' | 'questionnaire';
-export type Direction = 'increase' | 'decrease' | 'maintain';
 
 export interface PlanSummary {
   id: string;
@@ -14,35 +15,9 @@ export interface PlanSummary {
   actions: number;
 }
 
-export interface Indicator {
-  id: string;
-  actionId: string;
-  label: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  direction: Direction;
-  source: Source;
-  relaisId: string | null;
-  questionnaire: { questionnaireId: string; measure: 'share' | 'mean' | 'respondents'; question?: string; option?: string } | null;
-}
+export type Indicator = Omit<IndicatorRow, 'position'>;
 
-export interface Action {
-  id: string;
-  objectiveId: string;
-  title: string;
-  description: string;
-  leadService: string;
-  partners: string[];
-  partnerStructureIds: string[];
-  neighbourhoods: string[];
-  status: ActionStatus;
-  budgetPlannedCents: number | null;
-  budgetSpentCents: number | null;
-  startDate: string | null;
-  endDate: string | null;
-  indicators: Indicator[];
-}
+export type Action = Omit<ActionRow, 'position'> & { indicators: Indicator[] };
 
 export interface Objective {
   id: string;
