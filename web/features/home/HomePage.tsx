@@ -2,9 +2,29 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
-import { hrefOf, NAV } from '../../app/nav';
+import { hrefOf, NAV, type NavEntry } from '../../app/nav';
 import { PageHeader } from '../../ui/display';
 import { Icon } from '../../ui/Icon';
+
+function Tiles({ entries }: { entries: NavEntry[] }) {
+  const t = useT();
+  return (
+    <ul className="cards">
+      {entries.map((e) => (
+        <li key={e.id}>
+          <Link to={hrefOf(e)} className="tile">
+            <span className="icon" aria-hidden="true"><Icon name={e.id} /></span>
+            <span>
+              <strong>{t(e.label)}</strong>
+              {t(e.description)}
+              {e.soon ? <> <span className="badge">{t('home.soon')}</span></> : null}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default function HomePage() {
   const t = useT();
@@ -16,38 +36,13 @@ export default function HomePage() {
     <>
       <PageHeader title={t('home.title')} />
       <p style={{ fontSize: '1.15rem' }}>{t('home.intro', { town: town.name })}</p>
-      <ul className="cards">
-        {forFamilies.map((e) => (
-          <li key={e.id}>
-            <Link to={hrefOf(e)} className="tile">
-              <span className="icon" aria-hidden="true"><Icon name={e.id} /></span>
-              <span>
-                <strong>{t(e.label)}</strong>
-                {t(e.description)}
-                {e.soon ? <> <span className="badge">{t('home.soon')}</span></> : null}
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <Tiles entries={forFamilies} />
       <p>{t('home.noAccount')}</p>
       <p>{t('home.help', { phone: town.contact.phone })}</p>
       {staff.length ? (
         <section>
           <h2>{t('home.staff')}</h2>
-          <ul className="cards">
-            {staff.map((e) => (
-              <li key={e.id}>
-                <Link to={hrefOf(e)} className="tile">
-                  <span className="icon" aria-hidden="true"><Icon name={e.id} /></span>
-                  <span>
-                    <strong>{t(e.label)}</strong>
-                    {t(e.description)}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <Tiles entries={staff} />
         </section>
       ) : null}
     </>
