@@ -4,3 +4,4 @@ export { Alert, PageHeader, Card, DemoBadge, EmptyState, ProgressSteps, DataTabl
 export { Dialog } from './Dialog';
 export { FormErrors } from './FormErrors';
 export { RequireRole } from './RequireRole';
+export { Loaded, LoadStatus } from './Loaded';

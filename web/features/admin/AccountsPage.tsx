@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../app/use-api';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Button } from '../../ui/Button';
@@ -6,6 +7,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Alert, Card, DataTable, PageHeader } from '../../ui/display';
 import { FormErrors } from '../../ui/FormErrors';
 import { RequireRole } from '../../ui/RequireRole';
+import { Loaded } from '../../ui/Loaded';
 
 interface Account {
   id: string;
@@ -18,14 +20,10 @@ interface Account {
 
 function Accounts() {
   const t = useT();
-  const [list, setList] = useState<Account[]>([]);
+  const accounts = useApi<{ users: Account[] }>('/api/admin/users');
   const [form, setForm] = useState({ displayName: '', identifier: '', password: '', role: 'agent', structureId: '' });
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState(false);
-  const load = () => api.get<{ users: Account[] }>('/api/admin/users').then((r) => setList(r.users), setError);
-  useEffect(() => {
-    void load();
-  }, []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -34,7 +32,7 @@ function Accounts() {
       await api.post('/api/admin/users', { ...form, structureId: form.structureId || null });
       setCreated(true);
       setForm({ displayName: '', identifier: '', password: '', role: 'agent', structureId: '' });
-      await load();
+      accounts.reload();
     } catch (err) {
       setError(err);
     }
@@ -54,6 +52,8 @@ function Accounts() {
           <Button type="submit">{t('admin.accounts.submit')}</Button>
         </form>
       </Card>
+      <Loaded resource={accounts}>
+        {({ users: list }) => (
       <DataTable
         caption={t('admin.accounts.count', { n: list.length })}
         rowKey={(a) => a.id}
@@ -65,6 +65,8 @@ function Accounts() {
           { key: 'isDemo', header: t('admin.accounts.demo'), render: (a) => (a.isDemo ? t('admin.accounts.yes') : '') },
         ]}
       />
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
-import { Alert, DataTable, PageHeader } from '../../ui/display';
+import { DataTable, PageHeader } from '../../ui/display';
+import { Loaded } from '../../ui/Loaded';
 import { RequireRole } from '../../ui/RequireRole';
 
 interface Entry {
@@ -17,14 +17,10 @@ interface Entry {
 
 function Journal() {
   const t = useT();
-  const [entries, setEntries] = useState<Entry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.get<{ entries: Entry[] }>('/api/audit?limit=200').then((r) => setEntries(r.entries), (e) => setError(e.message));
-  }, []);
-  if (error) return <Alert tone="error">{error}</Alert>;
-  if (!entries) return <p role="status">{t('app.loading')}</p>;
+  const journal = useApi<{ entries: Entry[] }>('/api/audit?limit=200');
   return (
+    <Loaded resource={journal}>
+      {({ entries }) => (
     <DataTable
       caption={t('admin.audit.count', { n: entries.length })}
       rowKey={(e) => String(e.id)}
@@ -37,6 +33,8 @@ function Journal() {
         { key: 'reason', header: t('admin.audit.reason'), render: (e) => e.reason ?? '—' },
       ]}
     />
+      )}
+    </Loaded>
   );
 }
 

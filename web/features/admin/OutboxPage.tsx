@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
-import { Alert, DataTable, PageHeader } from '../../ui/display';
+import { DataTable, PageHeader } from '../../ui/display';
+import { Loaded } from '../../ui/Loaded';
 import { RequireRole } from '../../ui/RequireRole';
 
 interface Message {
@@ -19,14 +19,10 @@ interface Message {
 
 function Outbox() {
   const t = useT();
-  const [messages, setMessages] = useState<Message[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.get<{ messages: Message[] }>('/api/admin/outbox').then((r) => setMessages(r.messages), (e) => setError(e.message));
-  }, []);
-  if (error) return <Alert tone="error">{error}</Alert>;
-  if (!messages) return <p role="status">{t('app.loading')}</p>;
+  const outbox = useApi<{ messages: Message[] }>('/api/admin/outbox');
   return (
+    <Loaded resource={outbox}>
+      {({ messages }) => (
     <DataTable
       caption={t('admin.outbox.count', { n: messages.length })}
       rowKey={(m) => m.id}
@@ -40,6 +36,8 @@ function Outbox() {
         { key: 'body', header: t('admin.outbox.body'), render: (m) => <details><summary>{m.subject ?? t('admin.outbox.see')}</summary><pre style={{ whiteSpace: 'pre-wrap' }}>{m.body}</pre></details> },
       ]}
     />
+      )}
+    </Loaded>
   );
 }
 

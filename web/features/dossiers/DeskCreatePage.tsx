@@ -1,9 +1,10 @@
 /** An agent fills a file with the family at the desk; the family's agreement is required and recorded. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { Checkbox, PageHeader, RequireRole } from '../../ui';
+import { Checkbox, Loaded, PageHeader, RequireRole } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
 import messages from './messages';
 import type { FieldsInfo, Household } from './types';
@@ -13,13 +14,11 @@ registerMessages('dossiers', messages);
 
 function Desk() {
   const t = useT();
-  const [info, setInfo] = useState<FieldsInfo | null>(null);
+  const fields = useApi<FieldsInfo>('/api/dossiers/fields');
   const [consent, setConsent] = useState(false);
-  useEffect(() => {
-    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo);
-  }, []);
-  if (!info) return <p role="status">{t('dossiers.loading')}</p>;
   return (
+    <Loaded resource={fields}>
+      {(info) => (
     <HouseholdForm
       initial={null}
       usage={info.fields}
@@ -35,6 +34,8 @@ function Desk() {
         navigate(`/dossier/agent/familles/${r.household.id}`);
       }}
     />
+      )}
+    </Loaded>
   );
 }
 

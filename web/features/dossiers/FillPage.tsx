@@ -1,9 +1,9 @@
 /** The parent fills (or corrects) the file in steps. */
-import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
-import { PageHeader, RequireRole } from '../../ui';
+import { Loaded, PageHeader, RequireRole } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
 import messages from './messages';
 import type { FieldsInfo, Household } from './types';
@@ -13,14 +13,13 @@ registerMessages('dossiers', messages);
 
 function Fill() {
   const t = useT();
-  const [h, setH] = useState<Household | null | undefined>(undefined);
-  const [info, setInfo] = useState<FieldsInfo | null>(null);
-  useEffect(() => {
-    api.get<{ household: Household | null }>('/api/dossiers/me').then((r) => setH(r.household));
-    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo);
-  }, []);
-  if (h === undefined || !info) return <p role="status">{t('dossiers.loading')}</p>;
+  const me = useApi<{ household: Household | null }>('/api/dossiers/me');
+  const fields = useApi<FieldsInfo>('/api/dossiers/fields');
   return (
+    <Loaded resource={me}>
+      {({ household: h }) => (
+        <Loaded resource={fields}>
+          {(info) => (
     <HouseholdForm
       initial={h}
       usage={info.fields}
@@ -31,6 +30,10 @@ function Fill() {
         navigate('/dossier?enregistre=1');
       }}
     />
+          )}
+        </Loaded>
+      )}
+    </Loaded>
   );
 }
 

@@ -1,22 +1,16 @@
 /** Orientations received by a partner structure (no personal data in the list). */
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
-import { EmptyState, FormErrors } from '../../ui';
+import { EmptyState, LoadStatus } from '../../ui';
 import { frDate } from './types';
 
 interface Orientation { id: string; note: string; status: string; createdAt: string; agentName: string | null; hasConsent: boolean; outcome: string | null }
 
 export function PartnerOrientations() {
   const t = useT();
-  const [rows, setRows] = useState<Orientation[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.get<Orientation[]>('/api/dossiers/partner/orientations').then(setRows, setError);
-  }, []);
-  if (error) return <FormErrors error={error} />;
-  if (!rows) return <p role="status">{t('dossiers.loading')}</p>;
+  const { data: rows, error, reload } = useApi<Orientation[]>('/api/dossiers/partner/orientations');
+  if (!rows) return <LoadStatus data={rows} error={error} reload={reload} />;
   if (!rows.length) return <EmptyState>{t('dossiers.partnerNone')}</EmptyState>;
   return (
     <ul className="plain-list">

@@ -1,8 +1,9 @@
 /** The yearly renewal: the file pre-filled, checked step by step, corrected, confirmed. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
-import { Alert, LinkButton, PageHeader, RequireRole } from '../../ui';
+import { Alert, LinkButton, LoadStatus, PageHeader, RequireRole } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
 import messages from './messages';
 import type { DocumentMeta, FieldsInfo, Household } from './types';
@@ -14,13 +15,9 @@ interface Renewal { renewal: { campaignYear: number } | null; household: Househo
 
 function Renew() {
   const t = useT();
-  const [r, setR] = useState<Renewal | null>(null);
-  const [info, setInfo] = useState<FieldsInfo | null>(null);
+  const renewal = useApi<Renewal>('/api/dossiers/me/renewal');
+  const fields = useApi<FieldsInfo>('/api/dossiers/fields');
   const [done, setDone] = useState<{ campaignYear: number; changes: number } | null>(null);
-  useEffect(() => {
-    api.get<Renewal>('/api/dossiers/me/renewal').then(setR, () => setR({ renewal: null, household: null, expiredDocuments: [] }));
-    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo);
-  }, []);
   if (done) {
     return (
       <Alert tone="success" live title={t('dossiers.renewalDone', { year: done.campaignYear, n: done.changes })}>
@@ -28,7 +25,11 @@ function Renew() {
       </Alert>
     );
   }
-  if (!r || !info) return <p role="status">{t('dossiers.loading')}</p>;
+  // A family without a file has no renewal to do: the API answers 404, read as "none".
+  const r: Renewal | null = renewal.error?.status === 404 ? { renewal: null, household: null, expiredDocuments: [] } : renewal.data;
+  const info = fields.data;
+  if (!r) return <LoadStatus data={r} error={renewal.error} reload={renewal.reload} />;
+  if (!info) return <LoadStatus data={info} error={fields.error} reload={fields.reload} />;
   if (!r.renewal || !r.household) return <Alert tone="info">{t('dossiers.renewalNone')}</Alert>;
   const year = r.renewal.campaignYear;
   return (

@@ -5,11 +5,12 @@ import { useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
-import { Alert, Button, Checkbox, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, Button, Checkbox, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
 import { euros, formatNumber } from './format';
 import { IndicatorForm } from './IndicatorForm';
 import { PartnerStructures } from './PartnerStructures';
-import { READERS, StatusBadge, useCanEdit, useResource } from './shared';
+import { READERS, StatusBadge, useCanEdit } from './shared';
+import { useApi } from '../../app/use-api';
 import { STATUSES, type Action, type ActionStatus, type Indicator } from './types';
 
 interface ActionView extends Action {
@@ -130,7 +131,7 @@ export default function ActionPage() {
   const { id } = useParams();
   const canEdit = useCanEdit();
   const staff = useSession().user?.role !== 'partner';
-  const { data: a, error, reload } = useResource<ActionView>(`/api/pilotage/actions/${id}`);
+  const { data: a, error, reload } = useApi<ActionView>(`/api/pilotage/actions/${id}`);
   async function remove() {
     if (!a || !window.confirm(`${t('pilotage.deleteAction')} ?`)) return;
     await api.del(`/api/pilotage/actions/${a.id}`);
@@ -139,8 +140,7 @@ export default function ActionPage() {
   return (
     <div className="pilotage">
       <RequireRole roles={[...READERS, 'partner']}>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
-        {!a && !error ? <p>{t('pilotage.loading')}</p> : null}
+        <LoadStatus data={a} error={error} />
         {a ? (
           <>
             <p className="breadcrumb no-print">

@@ -8,10 +8,11 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, Button, DemoBadge, PageHeader, RequireRole } from '../../ui';
+import { Alert, Button, DemoBadge, PageHeader, RequireRole, LoadStatus } from '../../ui';
 import { euros, formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
-import { READERS, TableScroll, StandingText, StatusBadge, useCanEdit, useResource } from './shared';
+import { READERS, TableScroll, StandingText, StatusBadge, useCanEdit } from './shared';
+import { useApi } from '../../app/use-api';
 import { STATUSES, type Dashboard, type IndicatorSummary, type Neighbourhood } from './types';
 
 type AxisView = Dashboard['axes'][number];
@@ -103,7 +104,7 @@ export default function DashboardPage() {
   const t = useT();
   const { id } = useParams();
   const canEdit = useCanEdit();
-  const { data: d, error, reload } = useResource<Dashboard>(`/api/pilotage/plans/${id}/dashboard`);
+  const { data: d, error, reload } = useApi<Dashboard>(`/api/pilotage/plans/${id}/dashboard`);
   const [computed, setComputed] = useState('');
   const [busy, setBusy] = useState(false);
   async function compute() {
@@ -119,8 +120,7 @@ export default function DashboardPage() {
   return (
     <div className="pilotage">
       <RequireRole roles={[...READERS]}>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
-        {!d && !error ? <p>{t('pilotage.loading')}</p> : null}
+        <LoadStatus data={d} error={error} />
         {d ? (
           <>
             <p className="breadcrumb no-print"><Link to={`/pilotage/plans/${d.plan.id}`}>{t('pilotage.backToPlan')}</Link></p>

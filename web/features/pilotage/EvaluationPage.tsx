@@ -6,10 +6,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, BarChart, Button, DemoBadge, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, BarChart, Button, DemoBadge, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
-import { READERS, useCanEdit, useResource } from './shared';
+import { READERS, useCanEdit } from './shared';
+import { useApi } from '../../app/use-api';
 
 interface Evaluation {
   title: string;
@@ -82,14 +83,13 @@ export default function EvaluationPage() {
   const t = useT();
   const { id } = useParams();
   const canEdit = useCanEdit();
-  const { data: v, error, reload } = useResource<View>(`/api/pilotage/actions/${id}/evaluation`);
+  const { data: v, error, reload } = useApi<View>(`/api/pilotage/actions/${id}/evaluation`);
   const f = v?.figures;
   const text = (s: string) => (s.trim() ? s.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>) : <p className="muted">{t('pilotage.notSet')}</p>);
   return (
     <div className="pilotage">
       <RequireRole roles={[...READERS]}>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
-        {!v && !error ? <p>{t('pilotage.loading')}</p> : null}
+        <LoadStatus data={v} error={error} />
         {v && f ? (
           <>
             <p className="breadcrumb no-print"><Link to={`/pilotage/actions/${v.action.id}`}>{t('pilotage.backToAction')}</Link></p>

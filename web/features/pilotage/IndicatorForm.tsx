@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Alert, Button, NumberField, SelectField, TextField } from '../../ui';
-import { useResource } from './shared';
+import { useApi } from '../../app/use-api';
 import type { Direction, Indicator, RegistryIndicator, Source } from './types';
 
 /** Adds an indicator to an action, or (with `indicator`) edits it. */
@@ -22,9 +22,9 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
   const [option, setOption] = useState(ind?.questionnaire?.option ?? '');
   const title = ind ? t('pilotage.editIndicator') : t('pilotage.addIndicator');
   const [error, setError] = useState<ApiError | null>(null);
-  const registry = useResource<{ indicators: RegistryIndicator[] }>(source === 'relais' ? '/api/pilotage/registry' : null);
-  const questionnaires = useResource<{ questionnaires: { id: string; title: string }[] }>(source === 'questionnaire' ? '/api/diagnostic/questionnaires' : null);
-  const chosen = useResource<{ definition: { questions: { id: string; type: string; label: string; options?: string[] }[] } }>(source === 'questionnaire' && questionnaireId ? `/api/diagnostic/questionnaires/${questionnaireId}` : null);
+  const registry = useApi<{ indicators: RegistryIndicator[] }>(source === 'relais' ? '/api/pilotage/registry' : null);
+  const questionnaires = useApi<{ questionnaires: { id: string; title: string }[] }>(source === 'questionnaire' ? '/api/diagnostic/questionnaires' : null);
+  const chosen = useApi<{ definition: { questions: { id: string; type: string; label: string; options?: string[] }[] } }>(source === 'questionnaire' && questionnaireId ? `/api/diagnostic/questionnaires/${questionnaireId}` : null);
   // Only the questions the measure can use: a mean needs a scale or a number, a share a choice.
   const usable = (chosen.data?.definition.questions ?? []).filter((q) =>
     measure === 'mean' ? q.type === 'scale' || q.type === 'number' : measure === 'share' ? Array.isArray(q.options) : true,

@@ -4,10 +4,11 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
 import { IndicatorForm } from './IndicatorForm';
-import { Alert, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
-import { READERS, TableScroll, StandingText, useCanEdit, useResource } from './shared';
+import { READERS, TableScroll, StandingText, useCanEdit } from './shared';
+import { useApi } from '../../app/use-api';
 import type { IndicatorSummary, Neighbourhood } from './types';
 
 interface Detail {
@@ -65,7 +66,7 @@ export default function IndicatorPage() {
   const t = useT();
   const { id } = useParams();
   const canEdit = useCanEdit();
-  const { data: d, error, reload } = useResource<Detail>(`/api/pilotage/indicators/${id}`);
+  const { data: d, error, reload } = useApi<Detail>(`/api/pilotage/indicators/${id}`);
   const [computing, setComputing] = useState('');
   async function compute() {
     if (!d) return;
@@ -79,8 +80,7 @@ export default function IndicatorPage() {
   return (
     <div className="pilotage">
       <RequireRole roles={[...READERS]}>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
-        {!d && !error ? <p>{t('pilotage.loading')}</p> : null}
+        <LoadStatus data={d} error={error} />
         {d && i ? (
           <>
             <p className="breadcrumb no-print">

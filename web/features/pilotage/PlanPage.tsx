@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
-import { Alert, Button, DemoBadge, PageHeader, RequireRole, Switch, TextField } from '../../ui';
-import { READERS, StatusBadge, useCanEdit, useResource } from './shared';
+import { Alert, Button, DemoBadge, PageHeader, RequireRole, Switch, TextField, LoadStatus } from '../../ui';
+import { READERS, StatusBadge, useCanEdit } from './shared';
+import { useApi } from '../../app/use-api';
 import type { Axis, Objective, Plan } from './types';
 
 /** A one-or-two-field form that POSTs then reloads. */
@@ -206,13 +207,12 @@ export default function PlanPage() {
   const t = useT();
   const { id } = useParams();
   const canEdit = useCanEdit();
-  const { data: plan, error, reload } = useResource<Plan>(`/api/pilotage/plans/${id}`);
+  const { data: plan, error, reload } = useApi<Plan>(`/api/pilotage/plans/${id}`);
   return (
     <div className="pilotage">
       <p className="breadcrumb no-print"><Link to="/pilotage">{t('pilotage.title')}</Link></p>
       <RequireRole roles={[...READERS]}>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
-        {!plan && !error ? <p>{t('pilotage.loading')}</p> : null}
+        <LoadStatus data={plan} error={error} />
         {plan ? (
           <>
             <PageHeader title={plan.title} intro={plan.description}>

@@ -4,9 +4,10 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField } from '../../ui';
+import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField, LoadStatus } from '../../ui';
 import { formatNumber } from './format';
-import { READERS, StatusBadge, TableScroll, useCanEdit, useResource } from './shared';
+import { READERS, StatusBadge, TableScroll, useCanEdit } from './shared';
+import { useApi } from '../../app/use-api';
 import type { ActionStatus } from './types';
 import type { Neighbourhood, PlanSummary } from './types';
 
@@ -45,7 +46,7 @@ function RegistryTable() {
   const t = useT();
   const [month, setMonth] = useState('');
   const [query, setQuery] = useState('');
-  const { data, error } = useResource<RegistryValues>(`/api/pilotage/registry/values${query ? `?period=${query}` : ''}`);
+  const { data, error } = useApi<RegistryValues>(`/api/pilotage/registry/values${query ? `?period=${query}` : ''}`);
   const cols = data ? [...data.neighbourhoods, { id: '?', name: t('pilotage.unlocated') }] : [];
   const val = (vs: { neighbourhood: string; value: number }[], k: string) => vs.find((v) => v.neighbourhood === k)?.value;
   return (
@@ -87,7 +88,7 @@ function RegistryTable() {
 /** A partner reads the actions its structure takes part in. */
 function PartnerActions() {
   const t = useT();
-  const { data, error } = useResource<{ actions: { id: string; title: string; status: ActionStatus; planTitle: string; axisCode: string; axisTitle: string }[] }>('/api/pilotage/partner/actions');
+  const { data, error } = useApi<{ actions: { id: string; title: string; status: ActionStatus; planTitle: string; axisCode: string; axisTitle: string }[] }>('/api/pilotage/partner/actions');
   return (
     <section aria-labelledby="partner-actions">
       <h2 id="partner-actions">{t('pilotage.partnerActions')}</h2>
@@ -110,14 +111,13 @@ export default function PlansPage() {
   const t = useT();
   const canEdit = useCanEdit();
   const { user } = useSession();
-  const { data, error } = useResource<{ plans: PlanSummary[] }>(user && user.role !== 'partner' ? '/api/pilotage/plans' : null);
+  const { data, error } = useApi<{ plans: PlanSummary[] }>(user && user.role !== 'partner' ? '/api/pilotage/plans' : null);
   return (
     <div className="pilotage">
       <PageHeader title={t('pilotage.title')} intro={t('pilotage.intro')} />
       {user?.role === 'partner' ? <PartnerActions /> : null}
       {user?.role === 'partner' ? null : <RequireRole roles={[...READERS]}>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
-        {!data && !error ? <p>{t('pilotage.loading')}</p> : null}
+        <LoadStatus data={data} error={error} />
         {data ? (
           <section aria-labelledby="plans">
             <h2 id="plans">{t('pilotage.plans')}</h2>

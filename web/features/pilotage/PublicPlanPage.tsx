@@ -1,10 +1,11 @@
 /** The public summary of a published plan: what the town does, where each action stands, town-wide figures. */
 import { useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, DemoBadge, PageHeader } from '../../ui';
+import { Alert, DemoBadge, PageHeader, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
-import { StatusBadge, useResource } from './shared';
+import { StatusBadge } from './shared';
+import { useApi } from '../../app/use-api';
 import type { ActionStatus, Standing } from './types';
 
 interface PublicPlan {
@@ -29,7 +30,7 @@ interface PublicPlan {
 
 function PlanList() {
   const t = useT();
-  const { data, error } = useResource<{ plans: { id: string; title: string; description: string; isDemo: boolean }[] }>('/api/pilotage/public/plans');
+  const { data, error } = useApi<{ plans: { id: string; title: string; description: string; isDemo: boolean }[] }>('/api/pilotage/public/plans');
   return (
     <div className="pilotage">
       <PageHeader title={t('pilotage.publicTitle')} intro={t('pilotage.publicIntro')} />
@@ -50,12 +51,11 @@ function PlanList() {
 
 function Plan({ id }: { id: string }) {
   const t = useT();
-  const { data: p, error } = useResource<PublicPlan>(`/api/pilotage/public/plans/${id}`);
+  const { data: p, error } = useApi<PublicPlan>(`/api/pilotage/public/plans/${id}`);
   return (
     <div className="pilotage">
       <p className="breadcrumb no-print"><Link to="/plan-d-action">{t('pilotage.publicTitle')}</Link></p>
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
-      {!p && !error ? <p>{t('pilotage.loading')}</p> : null}
+      <LoadStatus data={p} error={error} />
       {p ? (
         <>
           <PageHeader title={p.title} intro={p.description}>

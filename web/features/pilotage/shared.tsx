@@ -1,6 +1,5 @@
 /** Small pieces shared by the pilotage pages. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError } from '../../app/api';
+import type { ReactNode } from 'react';
 import { registerMessages, useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import messages from './messages';
@@ -14,26 +13,6 @@ export const READERS = ['agent', 'coordinator', 'admin'] as const;
 export function useCanEdit(): boolean {
   const { user } = useSession();
   return user?.role === 'coordinator' || user?.role === 'admin';
-}
-
-/** GET a resource; `reload()` after a change. */
-export function useResource<T>(url: string | null) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [n, setN] = useState(0);
-  useEffect(() => {
-    if (!url) return;
-    let live = true;
-    api.get<T>(url).then(
-      (d) => live && (setData(d), setError(null)),
-      (e) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url, n]);
-  const reload = useCallback(() => setN((x) => x + 1), []);
-  return { data, error, reload };
 }
 
 export function StatusBadge({ status }: { status: ActionStatus }) {
