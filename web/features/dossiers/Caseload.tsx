@@ -1,9 +1,10 @@
 /** The agent's caseload: tasks waiting, families followed, search. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
-import { Button, Card, EmptyState, FormErrors, LinkButton, TextField } from '../../ui';
+import { Button, Card, EmptyState, FormErrors, LinkButton, LoadStatus, TextField } from '../../ui';
 import { frDate } from './types';
 
 interface Family { id: string; firstName: string | null; lastName: string | null; neighbourhoodId: string | null; childrenCount: number; openTasks: number; renewalOpen: boolean; children?: string }
@@ -13,14 +14,11 @@ const nameOf = (f: { firstName: string | null; lastName: string | null }) => [f.
 
 export function Caseload() {
   const t = useT();
-  const [data, setData] = useState<{ families: Family[]; tasks: Task[] } | null>(null);
+  const caseload = useApi<{ families: Family[]; tasks: Task[] }>('/api/dossiers/caseload');
+  const { data, reload: load } = caseload;
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Family[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.get<{ families: Family[]; tasks: Task[] }>('/api/dossiers/caseload').then(setData, setError), []);
-  useEffect(() => {
-    load();
-  }, [load]);
   const search = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -56,7 +54,7 @@ export function Caseload() {
         ) : null}
       </Card>
       <Card title={t('dossiers.tasks')}>
-        {!data ? <p>{t('dossiers.loading')}</p> : data.tasks.length === 0 ? <EmptyState>{t('dossiers.tasksNone')}</EmptyState> : (
+        {!data ? <LoadStatus data={data} error={caseload.error} reload={load} /> : data.tasks.length === 0 ? <EmptyState>{t('dossiers.tasksNone')}</EmptyState> : (
           <ul className="plain-list">
             {data.tasks.map((k) => (
               <li key={k.id}>

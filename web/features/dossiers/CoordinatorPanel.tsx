@@ -1,8 +1,9 @@
 /** Coordinators: the yearly renewal date and the retention schedule after erasures. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
-import { Alert, Button, Card, DataTable, EmptyState, FormErrors, NumberField } from '../../ui';
+import { Alert, Button, Card, DataTable, EmptyState, FormErrors, NumberField, LoadStatus } from '../../ui';
 import { frDate } from './types';
 
 interface Kept { id: string; category: string; reference: string; legalBasis: string; retainUntil: string; createdAt: string; keptFields: string[] }
@@ -10,12 +11,12 @@ interface Kept { id: string; category: string; reference: string; legalBasis: st
 export function CoordinatorPanel() {
   const t = useT();
   const [date, setDate] = useState<{ month: number; day: number } | null>(null);
-  const [rows, setRows] = useState<Kept[] | null>(null);
+  const retention = useApi<Kept[]>('/api/dossiers/retention');
+  const rows = retention.data;
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     api.get<{ month: number; day: number }>('/api/dossiers/settings/renewal-date').then(setDate, setError);
-    api.get<Kept[]>('/api/dossiers/retention').then(setRows, setError);
   }, []);
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -46,7 +47,7 @@ export function CoordinatorPanel() {
       </Card>
       <Card title={t('dossiers.retention')}>
         <p>{t('dossiers.retentionHelp')}</p>
-        {!rows ? null : rows.length === 0 ? <EmptyState>{t('dossiers.retentionNone')}</EmptyState> : (
+        {!rows ? <LoadStatus data={rows} error={retention.error} reload={retention.reload} /> : rows.length === 0 ? <EmptyState>{t('dossiers.retentionNone')}</EmptyState> : (
           <DataTable
             caption={t('dossiers.retention')}
             rowKey={(r) => r.id}

@@ -1,8 +1,9 @@
 /** Repérage précoce: families that agreed to it; the partner flags a situation to the CCAS. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
-import { Alert, Button, Card, EmptyState, FormErrors, TextField } from '../../ui';
+import { Alert, Button, Card, EmptyState, FormErrors, LoadStatus, TextField } from '../../ui';
 
 interface Consented { householdId: string; purpose: string; parts: string[] }
 interface Shared { household: { parent?: { firstName?: string | null; lastName?: string | null }; children?: { firstName?: string }[] } }
@@ -46,14 +47,12 @@ function Flag({ id }: { id: string }) {
 
 export function EarlyDetection() {
   const t = useT();
-  const [rows, setRows] = useState<Consented[] | null>(null);
-  useEffect(() => {
-    api.get<Consented[]>('/api/dossiers/partner/households').then((r) => setRows(r.filter((x) => x.purpose === 'early-detection')), () => setRows([]));
-  }, []);
+  const consented = useApi<Consented[]>('/api/dossiers/partner/households');
+  const rows = consented.data?.filter((x) => x.purpose === 'early-detection') ?? null;
   return (
     <Card title={t('dossiers.earlyDetection')}>
       <p>{t('dossiers.earlyDetectionHelp')}</p>
-      {!rows ? null : rows.length === 0 ? <EmptyState>{t('dossiers.earlyDetectionNone')}</EmptyState> : (
+      {!rows ? <LoadStatus data={rows} error={consented.error} reload={consented.reload} /> : rows.length === 0 ? <EmptyState>{t('dossiers.earlyDetectionNone')}</EmptyState> : (
         <ul className="plain-list">
           {rows.map((r) => <Flag key={r.householdId} id={r.householdId} />)}
         </ul>

@@ -1,10 +1,11 @@
 /** The parent's file: summary, documents, history, sharing, access log, export and erasure. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { formatEuros, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
-import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, SelectField, TextField } from '../../ui';
+import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
 import { DateField } from './Why';
 import { frDate, frDateTime, type FieldsInfo, type Household } from './types';
 
@@ -112,19 +113,17 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
 
 function History() {
   const t = useT();
-  const [rows, setRows] = useState<Change[] | null>(null);
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  useEffect(() => {
-    api.get<Change[]>('/api/dossiers/me/history').then(setRows, () => setRows([]));
-    api.get<FieldsInfo>('/api/dossiers/fields').then((f) => setLabels(Object.fromEntries(f.fields.map((x) => [x.key, x.label]))));
-  }, []);
+  const history = useApi<Change[]>('/api/dossiers/me/history');
+  const fields = useApi<FieldsInfo>('/api/dossiers/fields');
+  const rows = history.data;
+  const labels: Record<string, string> = Object.fromEntries((fields.data?.fields ?? []).map((x) => [x.key, x.label]));
   const labelOf = (field: string) => {
     const p = field.split('.');
     return labels[p.length === 3 ? `${p[0]}.${p[2]}` : field] ?? field;
   };
   return (
     <Card title={t('dossiers.history')}>
-      {!rows ? <p>{t('dossiers.loading')}</p> : rows.length === 0 ? <EmptyState>{t('dossiers.historyNone')}</EmptyState> : (
+      {!rows ? <LoadStatus data={rows} error={history.error} reload={history.reload} /> : rows.length === 0 ? <EmptyState>{t('dossiers.historyNone')}</EmptyState> : (
         <ul className="plain-list history">
           {rows.slice(0, 50).map((c) => (
             <li key={c.id}>
@@ -142,8 +141,9 @@ function History() {
 export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo | null; base?: string }) {
   const t = useT();
   const [rows, setRows] = useState<Consent[] | null>(null);
-  const [structures, setStructures] = useState<{ structureId: string; name: string }[]>([]);
-  const [structureId, setStructureId] = useState('');
+  const structures = useApi<{ structureId: string; name: string }[]>('/api/dossiers/structures').data ?? [];
+  const [chosenStructureId, setStructureId] = useState('');
+  const structureId = chosenStructureId || structures[0]?.structureId || '';
   const [purpose, setPurpose] = useState('orientation');
   const [parts, setParts] = useState<string[]>(['identity', 'children']);
   const [until, setUntil] = useState<string | null>(null);
@@ -151,10 +151,6 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
   const load = useCallback(() => api.get<Consent[]>(`${base}/consents`).then(setRows, setError), [base]);
   useEffect(() => {
     load();
-    api.get<{ structureId: string; name: string }[]>('/api/dossiers/structures').then((s) => {
-      setStructures(s);
-      if (s[0]) setStructureId(s[0].structureId);
-    });
   }, [load]);
   const grant = async (e: FormEvent) => {
     e.preventDefault();
@@ -213,14 +209,12 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
 
 function AuditLog() {
   const t = useT();
-  const [rows, setRows] = useState<AuditEntry[] | null>(null);
-  useEffect(() => {
-    api.get<AuditEntry[]>('/api/dossiers/me/audit').then(setRows, () => setRows([]));
-  }, []);
+  const audit = useApi<AuditEntry[]>('/api/dossiers/me/audit');
+  const rows = audit.data;
   const others = rows?.filter((r) => r.actorRole && r.actorRole !== 'parent') ?? [];
   return (
     <Card title={t('dossiers.audit')}>
-      {!rows ? <p>{t('dossiers.loading')}</p> : others.length === 0 ? <EmptyState>{t('dossiers.auditNone')}</EmptyState> : (
+      {!rows ? <LoadStatus data={rows} error={audit.error} reload={audit.reload} /> : others.length === 0 ? <EmptyState>{t('dossiers.auditNone')}</EmptyState> : (
         <ul className="plain-list">
           {others.slice(0, 50).map((a) => (
             <li key={a.id}>
@@ -273,20 +267,16 @@ function Rights() {
 
 export function MyFile() {
   const t = useT();
-  const [h, setH] = useState<Household | null | undefined>(undefined);
-  const [info, setInfo] = useState<FieldsInfo | null>(null);
-  const [renewal, setRenewal] = useState<{ campaignYear: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const me = useApi<{ household: Household | null }>('/api/dossiers/me');
+  const myRenewal = useApi<{ renewal: { campaignYear: number } | null }>('/api/dossiers/me/renewal');
+  const info = useApi<FieldsInfo>('/api/dossiers/fields').data;
+  const renewal = myRenewal.data?.renewal ?? null;
   const load = useCallback(() => {
-    api.get<{ household: Household | null }>('/api/dossiers/me').then((r) => setH(r.household), setError);
-    api.get<{ renewal: { campaignYear: number } | null }>('/api/dossiers/me/renewal').then((r) => setRenewal(r.renewal), () => {});
-  }, []);
-  useEffect(() => {
-    load();
-    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo, () => {});
-  }, [load]);
-  if (error) return <FormErrors error={error} />;
-  if (h === undefined) return <p role="status">{t('dossiers.loading')}</p>;
+    me.reload();
+    myRenewal.reload();
+  }, [me.reload, myRenewal.reload]);
+  if (!me.data) return <LoadStatus data={me.data} error={me.error} reload={me.reload} />;
+  const h = me.data.household;
   if (h === null) {
     return (
       <Card title={t('dossiers.none')}>
