@@ -1,9 +1,8 @@
 /** A structure: its contact, hours, label and Pass, and all its services. */
-import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, DemoBadge, PageHeader } from '../../ui';
+import { DemoBadge, LoadStatus, PageHeader } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
 import { ServiceCard } from './ServiceCard';
@@ -34,13 +33,8 @@ interface Structure {
 export default function StructurePage() {
   const t = useT();
   const { id } = useParams();
-  const [s, setS] = useState<Structure | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    api.get<Structure>(`/api/annuaire/structures/${id}`).then(setS, setError);
-  }, [id]);
-  if (error) return <Alert tone="error">{error.message}</Alert>;
-  if (!s) return <p>{t('annuaire.loading')}</p>;
+  const { data: s, error, reload } = useApi<Structure>(`/api/annuaire/structures/${id}`);
+  if (!s) return <LoadStatus data={s} error={error} reload={reload} />;
   const address = [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
     <div className="annuaire">

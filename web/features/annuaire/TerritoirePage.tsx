@@ -1,10 +1,10 @@
 /** Territory: neighbourhood indicators and ratios per 1,000 single-parent families, table and choropleth. */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { choroplethClasses } from '../../../src/modules/annuaire/ratios';
-import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
-import { Alert, PageHeader } from '../../ui';
+import { Alert, LoadStatus, PageHeader } from '../../ui';
 import './annuaire.css';
 import { useSession } from '../../app/session';
 import { IndicatorForm } from './IndicatorForm';
@@ -27,16 +27,12 @@ const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === u
 
 export default function TerritoirePage() {
   const t = useT();
-  const [data, setData] = useState<Territory | null>(null);
-  const [geo, setGeo] = useState<Geo | null>(null);
+  const territory = useApi<Territory>('/api/annuaire/territoire');
+  const { data, error, setData } = territory;
+  const geo = useApi<Geo>('/api/town/neighbourhoods.geojson').data;
   const [key, setKey] = useState('sante');
-  const [error, setError] = useState<ApiError | null>(null);
   const { user } = useSession();
   const canEnter = user?.role === 'coordinator' || user?.role === 'admin';
-  useEffect(() => {
-    api.get<Territory>('/api/annuaire/territoire').then(setData, setError);
-    api.get<Geo>('/api/town/neighbourhoods.geojson').then(setGeo, () => {});
-  }, []);
 
   const hoods = data?.rows.slice(0, -1) ?? [];
   const total = data?.rows[data.rows.length - 1];
@@ -62,7 +58,6 @@ export default function TerritoirePage() {
     <div className="annuaire">
       <p className="no-print"><Link to="/annuaire">{t('annuaire.back')}</Link></p>
       <PageHeader title={t('annuaire.territory')} intro={t('annuaire.territoryIntro')} />
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
       {data?.demo ? <Alert tone="warning">{t('annuaire.territoryDemo')}</Alert> : null}
       {data ? (
         <>
@@ -140,9 +135,9 @@ export default function TerritoirePage() {
           </div>
           {canEnter ? <IndicatorForm indicators={data.indicators} onSaved={(d) => setData(d as Territory)} /> : null}
         </>
-      ) : !error ? (
-        <p>{t('annuaire.loading')}</p>
-      ) : null}
+      ) : (
+        <LoadStatus data={data} error={error} reload={territory.reload} />
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, Button, DemoBadge, PageHeader, RequireRole, LoadStatus } from '../../ui';
+import { Button, DemoBadge, PageHeader, RequireRole, LoadStatus } from '../../ui';
 import { euros, formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { READERS, TableScroll, StandingText, StatusBadge, useCanEdit } from './shared';
