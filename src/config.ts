@@ -2,6 +2,7 @@
  * The only reader of process.env. Validated at start: a wrong value stops the
  * process with a message naming the variable, instead of failing later.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -29,7 +30,27 @@ const schema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Run the job workers in this process. */
   WORKERS: z.enum(['true', 'false']).default('true'),
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed
+   * (comma-separated, e.g. `127.0.0.1,10.0.0.0/8`). Default: none, so a client cannot
+   * choose its own address (per-address limits, audit).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), { message: 'adresses IP ou plages CIDR séparées par des virgules (ex. 127.0.0.1,10.0.0.0/8)' }),
 });
+
+function isAddressOrCidr(s: string): boolean {
+  const [addr, bits, ...rest] = s.split('/');
+  if (rest.length) return false;
+  const family = net.isIP(addr);
+  if (!family) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
 
 export type Config = z.infer<typeof schema> & { dataDir: string; publicUrl: string };
 

@@ -18,8 +18,8 @@ export interface AuditEntry {
 
 export async function audit(q: Queryable, ctx: Ctx, action: string, entry: AuditEntry = {}): Promise<void> {
   await q.query(
-    `INSERT INTO audit_log (at, actor_id, actor_role, action, household_id, subject_type, subject_id, reason, details, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO audit_log (at, actor_id, actor_role, action, household_id, subject_type, subject_id, reason, details, request_id, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       ctx.now(),
       ctx.user?.id ?? null,
@@ -31,6 +31,8 @@ export async function audit(q: Queryable, ctx: Ctx, action: string, entry: Audit
       entry.reason ?? null,
       JSON.stringify(entry.details ?? {}),
       ctx.requestId,
+      // The client address as Fastify resolved it: X-Forwarded-For only from TRUST_PROXY.
+      ctx.ip,
     ],
   );
 }

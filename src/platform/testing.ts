@@ -56,12 +56,63 @@ export interface TestEnv {
   /** The injectable clock: `set(iso)`, `advance(ms)`. */
   clock: ReturnType<typeof fixedClock>;
   databaseUrl: string;
-  /** An HTTP client with its own cookie jar. */
-  client(): TestClient;
+  /** An HTTP client with its own cookie jar (and, if given, its own client address). */
+  client(opts?: { remoteAddress?: string }): TestClient;
   /** Create a user of the role and return a client logged in as them. */
   as(role: Role, opts?: { structureId?: string; identifier?: string; displayName?: string }): Promise<TestClient & { user: SessionUser }>;
   seedDemo(): Promise<void>;
+  /**
+   * The latest audit entry with this action about this subject (its `subject_id`, or the
+   * household for a household subject); throws, listing what was audited, if there is none.
+   */
+  expectAudit(action: string, subject: string, match?: AuditMatch): Promise<AuditLogRow>;
   close(): Promise<void>;
+}
+
+export interface AuditMatch {
+  actorId?: string | null;
+  householdId?: string | null;
+  subjectType?: string;
+  reason?: string;
+  ip?: string;
+}
+
+export interface AuditLogRow {
+  id: number;
+  action: string;
+  actorId: string | null;
+  actorRole: string | null;
+  householdId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
+/** See TestEnv.expectAudit; usable with any pool (e.g. `env.rt.deps.db`). */
+export async function expectAudit(db: pg.Pool | { query: pg.Pool['query'] }, action: string, subject: string, match: AuditMatch = {}): Promise<AuditLogRow> {
+  const { rows } = await db.query<AuditLogRow>(
+    `SELECT id::int, action, actor_id AS "actorId", actor_role AS "actorRole", household_id AS "householdId",
+            subject_type AS "subjectType", subject_id AS "subjectId", reason, details, ip
+       FROM audit_log WHERE action = $1 AND (subject_id = $2 OR (subject_id IS NULL AND household_id::text = $2))
+      ORDER BY id DESC`,
+    [action, subject],
+  );
+  const found = rows.find((r) =>
+    Object.entries(match).every(([k, v]) => v === undefined || (r as unknown as Record<string, unknown>)[k] === v),
+  );
+  if (!found) {
+    const { rows: seen } = await db.query<{ action: string; subject_id: string | null }>(
+      `SELECT action, subject_id FROM audit_log WHERE subject_id = $1 OR household_id::text = $1 OR action = $2 ORDER BY id DESC LIMIT 20`,
+      [subject, action],
+    );
+    throw new Error(
+      `no audit entry ${action} for ${subject}${Object.keys(match).length ? ` matching ${JSON.stringify(match)}` : ''}; ` +
+        `entries seen: ${seen.map((r) => `${r.action}(${r.subject_id})`).join(', ') || 'none'}`,
+    );
+  }
+  return found;
 }
 
 export interface TestClient {
@@ -75,7 +126,7 @@ export interface TestClient {
   cookies: Map<string, string>;
 }
 
-function makeClient(app: App): TestClient {
+function makeClient(app: App, opts: { remoteAddress?: string } = {}): TestClient {
   const cookies = new Map<string, string>();
   const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const h: Record<string, string> = { ...headers };
@@ -86,6 +137,7 @@ function makeClient(app: App): TestClient {
     const res = await app.inject({
       method: method as any,
       url,
+      remoteAddress: opts.remoteAddress,
       headers: body !== undefined && !isRaw && !h['content-type'] ? { ...h, 'content-type': 'application/json' } : h,
       payload: body === undefined ? undefined : isRaw ? (body as string) : JSON.stringify(body),
     });
@@ -104,17 +156,27 @@ function makeClient(app: App): TestClient {
     patch: (u, b) => request('PATCH', u, b ?? {}),
     delete: (u, b) => request('DELETE', u, b),
     async login(identifier, password = TEST_PASSWORD) {
-      if (!cookies.has('relais_csrf')) await request('GET', '/api/auth/me');
+      // Like the login page: loading it gives a fresh CSRF token (a stale session's no longer counts).
+      await request('GET', '/api/auth/me');
       return request('POST', '/api/auth/login', { identifier, password });
     },
   };
   return client;
 }
 
-export async function createTestEnv(opts: { now?: string; jobs?: 'send' | 'work' | 'none' } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  opts: { now?: string; jobs?: 'send' | 'work' | 'none'; /** Extra configuration, e.g. { TRUST_PROXY: '127.0.0.1' }. */ env?: Record<string, string> } = {},
+): Promise<TestEnv> {
   const databaseUrl = await createTestDb();
   const clock = fixedClock(opts.now ?? '2026-03-10T10:00:00+01:00');
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: `.tmp/test-data-${process.pid}`, DATABASE_URL: databaseUrl });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: `.tmp/test-data-${process.pid}`,
+    DATABASE_URL: databaseUrl,
+    ...opts.env,
+  });
   const rt = await boot(config, { jobs: opts.jobs ?? 'send', clock, databaseUrl, log: () => {} });
   const { app, routes } = await buildApp(rt.deps, { logger: false });
   let n = 0;
@@ -124,7 +186,7 @@ export async function createTestEnv(opts: { now?: string; jobs?: 'send' | 'work'
     routes,
     clock,
     databaseUrl,
-    client: () => makeClient(app),
+    client: (o) => makeClient(app, o),
     async as(role, o = {}) {
       const identifier = o.identifier ?? `${role}-${++n}-${crypto.randomBytes(3).toString('hex')}@test.relais.fr`;
       const user = await insertUser(rt.deps.db, {
@@ -142,6 +204,7 @@ export async function createTestEnv(opts: { now?: string; jobs?: 'send' | 'work'
     async seedDemo() {
       await runSeeds(rt.systemCtx(), allSeeds());
     },
+    expectAudit: (action, subject, match) => expectAudit(rt.deps.db, action, subject, match),
     async close() {
       await app.close();
       await rt.close();

@@ -4,6 +4,10 @@ import { ROLES } from '../roles';
 import { cookieSecure } from '../http/server';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS } from './sessions';
 import * as auth from './auth.service';
+import { issuePreSessionToken } from './csrf';
+
+export const SIGNUP_MESSAGE =
+  "Votre demande est enregistrée. Connectez-vous avec votre identifiant et ce mot de passe. Si un compte existait déjà avec cet identifiant, nous venons d'écrire à son propriétaire.";
 
 const userSchema = z.object({
   id: z.string().uuid(),
@@ -35,18 +39,18 @@ export default async function authRoutes(app: App) {
     config: { access: 'public', rateLimit: { max: 20, windowSeconds: 3600 } },
     schema: {
       tags: ['compte'],
-      summary: 'Créer un compte parent (e-mail ou téléphone)',
+      summary: 'Créer un compte parent (e-mail ou téléphone) ; même réponse si le compte existe déjà',
       body: z.object({
         identifier: z.string().min(3).max(200),
         password: z.string().max(200),
         displayName: z.string().trim().min(1).max(100),
       }),
-      response: { 201: meSchema },
+      response: { 201: z.object({ message: z.string() }) },
     },
   }, async (req, reply) => {
-    const { user, session } = await auth.signup(req.ctx, req.body);
-    setSession(reply, req, session);
-    return reply.status(201).send({ user, csrfToken: session.csrf });
+    // The same answer for a new and a taken identifier (the owner of a taken one is told).
+    await auth.signup(req.ctx, req.body);
+    return reply.status(201).send({ message: SIGNUP_MESSAGE });
   });
 
   app.post('/api/auth/login', {
@@ -69,6 +73,9 @@ export default async function authRoutes(app: App) {
   }, async (req, reply) => {
     await auth.logout(req.ctx, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // The session's CSRF token dies with it: the page gets a pre-session one at once.
+    const csrf = await issuePreSessionToken(req.ctx.db);
+    reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure: cookieSecure(req.ctx, req.protocol) });
     return { ok: true as const };
   });
 

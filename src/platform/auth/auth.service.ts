@@ -13,9 +13,32 @@ import { parseIdentifier, type Identifier } from './identifiers';
 import { createSession, destroySession, destroyUserSessions, hashToken, randomToken, USER_COLUMNS } from './sessions';
 import { throttle } from '../throttle';
 
-const MAX_FAILURES_PER_IDENTIFIER = 5;
-const MAX_FAILURES_PER_IP = 30;
+/*
+ * Login throttling (OWASP Authentication Cheat Sheet, "account lockout"): nobody can
+ * lock someone else out. Failures are counted per (identifier, address): after
+ * PAIR_MAX_FAILURES that address is refused for that identifier only; after
+ * ADDRESS_MAX_FAILURES an address is refused for every identifier. Failures on one
+ * identifier from all addresses only slow its logins down (a bounded delay): the right
+ * password from an address that has not failed is never refused.
+ */
+const PAIR_MAX_FAILURES = 5;
+const ADDRESS_MAX_FAILURES = 30;
+const SLOW_AFTER_FAILURES = 10;
 const THROTTLE_WINDOW = '15 minutes';
+
+/** The delay before checking a password, once an identifier collects failures from everywhere. */
+export const loginSlowdown = {
+  baseMs: 250,
+  maxMs: 2000,
+  /** Replaced in tests, which record the delays instead of waiting. */
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
+export function loginDelayMs(failuresOnIdentifier: number): number {
+  if (failuresOnIdentifier < SLOW_AFTER_FAILURES) return 0;
+  const steps = Math.min(failuresOnIdentifier - SLOW_AFTER_FAILURES, 10);
+  return Math.min(loginSlowdown.baseMs * 2 ** steps, loginSlowdown.maxMs);
+}
 const RESET_TTL_MS = 60 * 60_000;
 
 function identifierOrError(raw: string, field = 'identifier'): Identifier {
@@ -84,26 +107,62 @@ export async function insertUser(q: Queryable, u: NewUser): Promise<SessionUser>
   }
 }
 
-export async function signup(ctx: Ctx, input: { identifier: string; password: string; displayName: string }) {
-  return tx(ctx.db, async (t) => {
-    const user = await insertUser(t, { ...input, role: 'parent' });
-    const session = await createSession(t, user.id, ctx.now());
-    await audit(t, { ...ctx, user }, 'auth/signup', { subjectType: 'user', subjectId: user.id });
-    return { user, session };
+/**
+ * Parent sign-up. The answer is the same whether or not the identifier already has an
+ * account (no enumeration): a new identifier gets its account, a taken one creates
+ * nothing and its owner is told by e-mail or SMS. No session either way: the page then
+ * logs in with the password just chosen. The password is hashed in both cases (same time).
+ */
+export async function signup(ctx: Ctx, input: { identifier: string; password: string; displayName: string }): Promise<void> {
+  const id = identifierOrError(input.identifier);
+  checkPassword(input.password);
+  const hash = await hashPassword(input.password);
+  await tx(ctx.db, async (t) => {
+    // ON CONFLICT without a target covers both unique indexes (e-mail, phone).
+    const { rows } = await t.query<SessionUser>(
+      `INSERT INTO users AS u (email, phone, password_hash, role, display_name)
+       VALUES ($1, $2, $3, 'parent', $4) ON CONFLICT DO NOTHING RETURNING ${USER_COLUMNS}`,
+      [id.kind === 'email' ? id.value : null, id.kind === 'phone' ? id.value : null, hash, input.displayName.trim()],
+    );
+    const user = rows[0];
+    if (user) {
+      await audit(t, { ...ctx, user }, 'auth/signup', { subjectType: 'user', subjectId: user.id });
+      return;
+    }
+    const col = id.kind === 'email' ? 'lower(email)' : 'phone';
+    const owner = (await t.query<{ id: string }>(`SELECT id FROM users WHERE ${col} = $1`, [id.value])).rows[0];
+    if (!owner) return;
+    const loginUrl = `${ctx.config.publicUrl}/connexion`;
+    const resetUrl = `${ctx.config.publicUrl}/mot-de-passe-oublie`;
+    await queueNotification(t, ctx.jobs, {
+      channel: id.kind === 'email' ? 'email' : 'sms',
+      recipient: id.value,
+      userId: owner.id,
+      template: 'auth.signup-existing',
+      subject: `${ctx.town.name} – Relais : vous avez déjà un compte`,
+      body:
+        id.kind === 'email'
+          ? `Bonjour,\n\nQuelqu'un vient de demander la création d'un compte Relais avec cette adresse, qui a déjà un compte. Aucun nouveau compte n'a été créé.\n\nSi c'était vous, connectez-vous : ${loginUrl}\nMot de passe oublié ? ${resetUrl}\n\nSi ce n'était pas vous, vous n'avez rien à faire : votre compte n'a pas changé.\n\n${ctx.town.ccasName}`
+          : `Relais ${ctx.town.name} : quelqu'un a voulu créer un compte avec votre numéro, qui en a déjà un. Rien n'a changé. Connexion : ${loginUrl}`,
+    });
+    await audit(t, ctx, 'auth/signup-existing', { subjectType: 'user', subjectId: owner.id });
   });
 }
 
 export async function login(ctx: Ctx, input: { identifier: string; password: string }) {
   const id = parseIdentifier(input.identifier);
   const key = id?.value ?? input.identifier.trim().toLowerCase();
-  const { rows } = await ctx.db.query<{ byId: number; byIp: number }>(
-    `SELECT count(*) FILTER (WHERE identifier = $1) AS "byId", count(*) FILTER (WHERE ip = $2) AS "byIp"
+  const { rows } = await ctx.db.query<{ pair: number; byIp: number; byId: number }>(
+    `SELECT count(*) FILTER (WHERE identifier = $1 AND ip = $2)::int AS pair, count(*) FILTER (WHERE ip = $2)::int AS "byIp",
+            count(*) FILTER (WHERE identifier = $1)::int AS "byId"
        FROM login_failures WHERE at > $3::timestamptz - interval '${THROTTLE_WINDOW}' AND (identifier = $1 OR ip = $2)`,
     [key, ctx.ip, ctx.now()],
   );
-  if (rows[0].byId >= MAX_FAILURES_PER_IDENTIFIER || rows[0].byIp >= MAX_FAILURES_PER_IP) {
+  if (rows[0].pair >= PAIR_MAX_FAILURES || rows[0].byIp >= ADDRESS_MAX_FAILURES) {
     throw new AppError('http/rate-limited');
   }
+  const delay = loginDelayMs(rows[0].byId);
+  if (delay) await loginSlowdown.sleep(delay);
   const user = id ? await findByIdentifier(ctx.db, id) : undefined;
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) {
@@ -112,7 +171,8 @@ export async function login(ctx: Ctx, input: { identifier: string; password: str
   }
   const { passwordHash: _h, ...sessionUser } = user;
   return tx(ctx.db, async (t) => {
-    await t.query('DELETE FROM login_failures WHERE identifier = $1', [key]);
+    // Only this address's failures: the owner logging in does not lift an attacker's limits.
+    await t.query('DELETE FROM login_failures WHERE identifier = $1 AND ip = $2', [key, ctx.ip]);
     const session = await createSession(t, user.id, ctx.now());
     await audit(t, { ...ctx, user: sessionUser }, 'auth/login', { subjectType: 'user', subjectId: user.id });
     return { user: sessionUser, session };
@@ -182,6 +242,8 @@ export async function updateAccount(ctx: Ctx, patch: { displayName?: string; loc
       WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     [user.id, patch.displayName?.trim() ?? null, patch.locale ?? null, patch.easyRead ?? null, ctx.now()],
   );
+  // Which settings changed, never their values.
+  await audit(ctx.db, ctx, 'auth/account-updated', { subjectType: 'user', subjectId: user.id, details: { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) } });
   return rows[0] as SessionUser;
 }
 

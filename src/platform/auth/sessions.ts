@@ -18,8 +18,8 @@ export async function createSession(q: Queryable, userId: string, now: Date): Pr
   const csrf = randomToken(18);
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
   await q.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)`,
-    [hashToken(token), userId, csrf, now, expiresAt],
+    `INSERT INTO sessions (token_hash, user_id, csrf_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)`,
+    [hashToken(token), userId, hashToken(csrf), now, expiresAt],
   );
   return { token, csrf, expiresAt };
 }
@@ -27,9 +27,10 @@ export async function createSession(q: Queryable, userId: string, now: Date): Pr
 export const USER_COLUMNS = `u.id, u.role, u.display_name AS "displayName", u.email, u.phone, u.structure_id AS "structureId",
   u.locale, u.easy_read AS "easyRead", u.is_demo AS "isDemo"`;
 
-export async function loadSession(q: Queryable, token: string, now: Date): Promise<{ user: SessionUser; csrf: string } | null> {
+/** The session's user and the hash of its CSRF token (see csrf.ts). */
+export async function loadSession(q: Queryable, token: string, now: Date): Promise<{ user: SessionUser; csrfHash: Buffer } | null> {
   const { rows } = await q.query(
-    `SELECT ${USER_COLUMNS}, s.csrf_token AS csrf, s.last_seen_at AS "lastSeen"
+    `SELECT ${USER_COLUMNS}, s.csrf_hash AS "csrfHash", s.last_seen_at AS "lastSeen"
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [hashToken(token), now],
@@ -40,8 +41,15 @@ export async function loadSession(q: Queryable, token: string, now: Date): Promi
   if (now.getTime() - new Date(row.lastSeen).getTime() > 5 * 60_000) {
     await q.query(`UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1`, [hashToken(token), now]);
   }
-  const { csrf, lastSeen: _l, ...user } = row;
-  return { user, csrf };
+  const { csrfHash, lastSeen: _l, ...user } = row;
+  return { user, csrfHash };
+}
+
+/** A new CSRF token for a live session (its page lost or was handed another cookie). */
+export async function renewSessionCsrf(q: Queryable, token: string): Promise<string> {
+  const csrf = randomToken(18);
+  await q.query(`UPDATE sessions SET csrf_hash = $2 WHERE token_hash = $1`, [hashToken(token), hashToken(csrf)]);
+  return csrf;
 }
 
 export async function destroySession(q: Queryable, token: string): Promise<void> {

@@ -16,7 +16,8 @@ import type { Deps } from '../context';
 import { makeCtx } from '../context';
 import { AppError } from '../errors';
 import { allows } from '../roles';
-import { CSRF_COOKIE, loadSession, randomToken, SESSION_COOKIE } from '../auth/sessions';
+import { CSRF_COOKIE, hashToken, loadSession, renewSessionCsrf, SESSION_COOKIE } from '../auth/sessions';
+import { checkCsrf, issuePreSessionToken, matchesSession, validPreSessionToken } from '../auth/csrf';
 import { throttle } from '../throttle';
 import { errorBody, handleError } from './error-handler';
 import type { App, RouteInfo } from './types';
@@ -61,7 +62,9 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (default none):
+    // otherwise any client would choose its own address (per-address limits, audit).
+    trustProxy: deps.config.TRUST_PROXY.length ? deps.config.TRUST_PROXY : false,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -98,24 +101,35 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
   app.decorateRequest('ctx', null as any);
   app.addHook('onRequest', async (req, reply) => {
     let user = null;
-    let csrf: string | undefined;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await loadSession(deps.db, token, deps.clock.now());
       if (s) {
         user = s.user;
-        csrf = s.csrf;
+        req.sessionCsrfHash = s.csrfHash;
         req.sessionToken = token;
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }
     req.ctx = makeCtx(deps, user, req.id, req.ip);
-    // Double-submit CSRF cookie, readable by our scripts only (same origin).
-    if (!req.cookies[CSRF_COOKIE]) {
-      const value = csrf ?? randomToken(18);
-      req.cookies[CSRF_COOKIE] = value;
-      reply.setCookie(CSRF_COOKIE, value, { path: '/', sameSite: 'strict', httpOnly: false, secure: cookieSecure(deps, req.protocol) });
+    // The CSRF cookie, readable by our scripts only (same origin): the session's token,
+    // or a signed pre-session one (src/platform/auth/csrf.ts).
+    const current = req.cookies[CSRF_COOKIE];
+    let issue: string | null = null;
+    if (req.sessionCsrfHash) {
+      // The page asks who is logged in when it loads: a cookie that is not this
+      // session's (lost, or planted by someone else) is replaced there.
+      if (req.method === 'GET' && req.url.split('?')[0] === '/api/auth/me' && !matchesSession(current, req.sessionCsrfHash)) {
+        issue = await renewSessionCsrf(deps.db, token!);
+        req.sessionCsrfHash = hashToken(issue);
+      }
+    } else if (!current || !(await validPreSessionToken(deps.db, current))) {
+      issue = await issuePreSessionToken(deps.db);
+    }
+    if (issue) {
+      req.cookies[CSRF_COOKIE] = issue;
+      reply.setCookie(CSRF_COOKIE, issue, { path: '/', sameSite: 'strict', httpOnly: false, secure: cookieSecure(deps, req.protocol) });
     }
   });
 
@@ -126,13 +140,17 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
       // A request carrying our cookies must prove it comes from our pages. One carrying
       // none (an API client) has no ambient authority to abuse.
       const hasCookies = Boolean(req.cookies[SESSION_COOKIE] || req.headers.cookie?.includes(`${CSRF_COOKIE}=`));
-      if (hasCookies) {
+      // Without a session, a route that needs one answers 401 (the page then logs in again).
+      const anonymousOnPrivate = !req.ctx.user && cfg.access && cfg.access !== 'public';
+      if (hasCookies && !anonymousOnPrivate) {
         const header = req.headers['x-csrf-token'];
-        const expected = req.headers.cookie?.match(new RegExp(`${CSRF_COOKIE}=([^;]+)`))?.[1];
-        if (typeof header !== 'string' || !expected || header.length !== expected.length ||
-            !crypto.timingSafeEqual(Buffer.from(header), Buffer.from(expected))) {
-          throw new AppError('http/csrf');
-        }
+        const cookie = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${CSRF_COOKIE}=([^;]+)`))?.[1];
+        const ok = await checkCsrf(deps.db, {
+          header: typeof header === 'string' ? header : undefined,
+          cookie,
+          sessionCsrfHash: req.sessionCsrfHash ?? null,
+        });
+        if (!ok) throw new AppError('http/csrf');
       }
     }
     const access = cfg.access;

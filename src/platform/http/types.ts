@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
     sessionToken?: string;
+    /** Hash of the CSRF token bound to the session (src/platform/auth/csrf.ts). */
+    sessionCsrfHash?: Buffer;
   }
 }
 
