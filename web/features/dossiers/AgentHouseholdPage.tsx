@@ -1,9 +1,10 @@
 /** An agent opens a family's file (with a reason), reads its timeline, adds a note, orients it to a partner. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
-import { Alert, Button, Card, EmptyState, FormErrors, LinkButton, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, Button, Card, EmptyState, FormErrors, LinkButton, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
 import { Consents, Summary } from './MyFile';
 import messages from './messages';
@@ -18,32 +19,23 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
   const t = useT();
   const [h, setH] = useState(initial);
   const [editing, setEditing] = useState(false);
-  const [info, setInfo] = useState<FieldsInfo | null>(null);
-  const [items, setItems] = useState<Item[] | null>(null);
+  const info = useApi<FieldsInfo>('/api/dossiers/fields').data;
+  const timeline = useApi<Item[]>(`/api/dossiers/households/${id}/timeline`);
+  const { data: items, reload: load } = timeline;
   const [note, setNote] = useState('');
-  const [structures, setStructures] = useState<{ structureId: string; name: string }[]>([]);
-  const [structureId, setStructureId] = useState('');
-  const [services, setServices] = useState<{ id: string; nom: string }[]>([]);
+  const structures = useApi<{ structureId: string; name: string }[]>('/api/dossiers/structures').data ?? [];
+  const [chosenStructureId, setChosenStructureId] = useState('');
+  const structureId = chosenStructureId || structures[0]?.structureId || '';
+  // The services of the chosen structure (annuaire): orient to one of them, or to the structure.
+  const services = useApi<{ services?: { id: string; nom: string }[] }>(structureId ? `/api/annuaire/structures/${structureId}` : null).data?.services ?? [];
   const [serviceId, setServiceId] = useState('');
+  const setStructureId = (v: string) => {
+    setChosenStructureId(v);
+    setServiceId('');
+  };
   const [orientNote, setOrientNote] = useState('');
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.get<Item[]>(`/api/dossiers/households/${id}/timeline`).then(setItems, setError), [id]);
-  useEffect(() => {
-    load();
-    api.get<FieldsInfo>('/api/dossiers/fields').then(setInfo);
-    api.get<{ structureId: string; name: string }[]>('/api/dossiers/structures').then((s) => {
-      setStructures(s);
-      if (s[0]) setStructureId(s[0].structureId);
-    });
-  }, [load]);
-  // The services of the chosen structure (annuaire): orient to one of them, or to the structure.
-  useEffect(() => {
-    setServiceId('');
-    setServices([]);
-    if (!structureId) return;
-    api.get<{ services?: { id: string; nom: string }[] }>(`/api/annuaire/structures/${structureId}`).then((st) => setServices(st.services ?? []), () => setServices([]));
-  }, [structureId]);
   const addNote = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -116,7 +108,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
         </form>
       </Card>
       <Card title={t('dossiers.timeline')}>
-        {!items ? <p>{t('dossiers.loading')}</p> : items.length === 0 ? <EmptyState>{t('dossiers.timelineNone')}</EmptyState> : (
+        {!items ? <LoadStatus data={items} error={timeline.error} reload={load} /> : items.length === 0 ? <EmptyState>{t('dossiers.timelineNone')}</EmptyState> : (
           <ol className="plain-list timeline">
             {items.map((i, n) => (
               <li key={n} data-kind={i.kind}>
@@ -133,28 +125,23 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
 
 function Opener({ id }: { id: string }) {
   const t = useT();
-  const [h, setH] = useState<Household | null>(null);
+  // Already opened within the last hours: no new reason asked; otherwise the API asks for one.
+  const file = useApi<{ household: Household }>(`/api/dossiers/households/${id}`);
+  const h = file.data?.household ?? null;
+  const needReason = file.error?.code === 'dossiers/reason-required';
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [needReason, setNeedReason] = useState(false);
-  useEffect(() => {
-    // Already opened within the last hours: no new reason asked.
-    api.get<{ household: Household }>(`/api/dossiers/households/${id}`).then(
-      (r) => setH(r.household),
-      (e) => (e instanceof ApiError && e.code === 'dossiers/reason-required' ? setNeedReason(true) : setError(e)),
-    );
-  }, [id]);
   const open = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      setH((await api.post<{ household: Household }>(`/api/dossiers/households/${id}/open`, { reason })).household);
+      file.setData(await api.post<{ household: Household }>(`/api/dossiers/households/${id}/open`, { reason }));
     } catch (ex) {
       setError(ex);
     }
   };
   if (h) return <OpenedFile id={id} h={h} />;
-  if (!needReason) return error ? <FormErrors error={error} /> : <p role="status">{t('dossiers.loading')}</p>;
+  if (!needReason) return <LoadStatus data={h} error={file.error} reload={file.reload} />;
   return (
     <Card title={t('dossiers.open')}>
       <form onSubmit={open} className="stack">
