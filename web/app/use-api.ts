@@ -12,7 +12,7 @@ export interface ApiResource<T> {
   data: T | null;
   /** The error of the last attempt, as an ApiError with a French message. */
   error: ApiError | null;
-  /** True until the first answer or error of the current URL. */
+  /** True while the answer for the current URL is awaited (with `keepPrevious`, the last data stays meanwhile). */
   loading: boolean;
   /** Fetch again (after a change the page made). Resolves when the answer is in. */
   reload: () => void;
@@ -24,7 +24,7 @@ export function toApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError(0, 'unknown', 'Une erreur est survenue.');
 }
 
-export function useApi<T>(url: string | null): ApiResource<T> {
+export function useApi<T>(url: string | null, opts: { keepPrevious?: boolean } = {}): ApiResource<T> {
   const [state, setState] = useState<{ url: string | null; data: T | null; error: ApiError | null; loading: boolean }>({
     url,
     data: null,
@@ -38,7 +38,9 @@ export function useApi<T>(url: string | null): ApiResource<T> {
       return;
     }
     let live = true;
-    setState((s) => (s.url === url ? { ...s, loading: s.data === null, error: null } : { url, data: null, error: null, loading: true }));
+    setState((s) =>
+      s.url === url ? { ...s, loading: s.data === null, error: null } : { url, data: opts.keepPrevious ? s.data : null, error: null, loading: true },
+    );
     api.get<T>(url).then(
       (data) => live && setState({ url, data, error: null, loading: false }),
       (e) => live && setState((s) => ({ ...s, url, error: toApiError(e), loading: false })),
@@ -51,7 +53,7 @@ export function useApi<T>(url: string | null): ApiResource<T> {
   const setData = useCallback((data: T | null) => setState((s) => ({ ...s, data, error: null, loading: false })), []);
   const stale = state.url !== url; // first render after a URL change
   return {
-    data: stale ? null : state.data,
+    data: stale && !opts.keepPrevious ? null : state.data,
     error: stale ? null : state.error,
     loading: stale ? url !== null : state.loading,
     reload,

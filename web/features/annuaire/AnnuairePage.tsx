@@ -3,8 +3,8 @@
  * page, for screen readers and slow phones) and, beside it, the map (loaded on demand).
  * The criteria live in the address, so a result can be shared or bookmarked.
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useTown } from '../../app/town';
@@ -28,10 +28,6 @@ export default function AnnuairePage() {
   const t = useT();
   const town = useTown();
   const { search } = useLocation();
-  const [needs, setNeeds] = useState<Need[]>([]);
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
   const [showMap, setShowMap] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('(min-width: 60rem)').matches);
 
   const besoin = search.get('besoin') ?? '';
@@ -41,33 +37,12 @@ export default function AnnuairePage() {
   const [flags, setFlags] = useState({ pass: search.get('pass') === 'true', label: search.get('label') === 'true', enfants: search.get('enfants') === 'true' });
   const page = Number(search.get('page') ?? '1') || 1;
 
-  useEffect(() => {
-    api.get<{ besoins: Need[] }>('/api/annuaire/besoins').then((r) => setNeeds(r.besoins), () => {});
-  }, []);
+  const needs = useApi<{ besoins: Need[] }>('/api/annuaire/besoins').data?.besoins ?? [];
 
-  const qs = search.toString();
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    const params = new URLSearchParams(qs);
-    params.set('par_page', String(PER_PAGE));
-    api.get<SearchResult>(`/api/annuaire/services?${params}`).then(
-      (r) => {
-        if (cancelled) return;
-        setResult(r);
-        setError(null);
-        setLoading(false);
-      },
-      (e) => {
-        if (cancelled) return;
-        setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e)));
-        setLoading(false);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [qs]);
+  const params = new URLSearchParams(search.toString());
+  params.set('par_page', String(PER_PAGE));
+  // The last results stay on screen while the next ones load (no flicker between criteria).
+  const { data: result, error, loading } = useApi<SearchResult>(`/api/annuaire/services?${params}`, { keepPrevious: true });
 
   const go = (over: Record<string, string | string[] | null> = {}) => {
     const p = new URLSearchParams();

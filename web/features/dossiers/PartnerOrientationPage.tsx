@@ -1,9 +1,10 @@
 /** A partner accepts an orientation, sees the consented fields, records the outcome. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
-import { Alert, Button, Card, FormErrors, PageHeader, RadioGroup, RequireRole, TextField } from '../../ui';
+import { Alert, Button, Card, FormErrors, LoadStatus, PageHeader, RadioGroup, RequireRole, TextField } from '../../ui';
 import messages from './messages';
 import { frDate } from './types';
 import './dossiers.css';
@@ -55,14 +56,11 @@ function SharedFields({ h }: { h: Shared }) {
 
 function Detail({ id }: { id: string }) {
   const t = useT();
-  const [o, setO] = useState<Orientation | null>(null);
+  const orientation = useApi<Orientation>(`/api/dossiers/partner/orientations/${id}`);
+  const { data: o, reload: load } = orientation;
   const [outcome, setOutcome] = useState('accompanied');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.get<Orientation>(`/api/dossiers/partner/orientations/${id}`).then(setO, setError), [id]);
-  useEffect(() => {
-    load();
-  }, [load]);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -73,7 +71,7 @@ function Detail({ id }: { id: string }) {
       setError(ex);
     }
   };
-  if (!o) return error ? <FormErrors error={error} /> : <p role="status">{t('dossiers.loading')}</p>;
+  if (!o) return <LoadStatus data={o} error={orientation.error} reload={load} />;
   return (
     <div className="stack">
       <FormErrors error={error} />
