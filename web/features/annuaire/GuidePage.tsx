@@ -1,6 +1,7 @@
 /** Printable "guide d'orientation" of one need, by neighbourhood, for agents and partners. */
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
 import { useTown } from '../../app/town';
@@ -15,11 +16,11 @@ export default function GuidePage() {
   const t = useT();
   const town = useTown();
   const { besoin } = useParams();
-  const [need, setNeed] = useState<Need | null>(null);
+  const need = useApi<{ besoins: Need[] }>('/api/annuaire/besoins').data?.besoins.find((n) => n.id === besoin) ?? null;
   const [services, setServices] = useState<ServiceSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
-    api.get<{ besoins: Need[] }>('/api/annuaire/besoins').then((r) => setNeed(r.besoins.find((n) => n.id === besoin) ?? null), () => {});
+    // Every page of the need's services (a printed guide lists them all), not one page of results.
     (async () => {
       const all: ServiceSummary[] = [];
       for (let page = 1; page <= 20; page++) {

@@ -1,8 +1,9 @@
 /** A partner keeps their own listing current: contact, hours, Pass, children access, services' hours. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
-import { Alert, Button, DemoBadge, FormErrors, PageHeader, RequireRole } from '../../ui';
+import { Alert, Button, DemoBadge, FormErrors, LoadStatus, PageHeader, RequireRole } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
 import { frenchDate, type ServiceSummary } from './types';
@@ -64,10 +65,11 @@ function Editor() {
       ...Object.fromEntries(l.services.map((s) => [`svc:${s.id}`, s.horaires?.osm ?? ''])),
     });
   };
+  const mine = useApi<Listing>('/api/annuaire/ma-fiche');
   useEffect(() => {
-    api.get<Listing>('/api/annuaire/ma-fiche').then(load, setError);
-  }, []);
-  if (!listing) return error ? <FormErrors error={error} /> : <p>{t('annuaire.loading')}</p>;
+    if (mine.data) load(mine.data); // the form starts from the listing as stored
+  }, [mine.data]);
+  if (!listing) return <LoadStatus data={listing} error={mine.error} reload={mine.reload} />;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
