@@ -1,6 +1,7 @@
 /** Collecting answers of a published questionnaire: who may answer, single-use links, kiosk, CSV import. */
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { Button } from '../../ui/Button';
@@ -20,15 +21,13 @@ export function CollectPanel({ q, onChange }: { q: QuestionnaireView; onChange: 
   const [count, setCount] = useState<number | null>(10);
   const [label, setLabel] = useState('');
   const [created, setCreated] = useState<string[]>([]);
-  const [links, setLinks] = useState<LinkRow[]>([]);
+  const linkList = useApi<{ links: LinkRow[] }>(`/api/diagnostic/questionnaires/${q.id}/links`);
+  const links = linkList.data?.links ?? [];
   const [error, setError] = useState<unknown>(null);
   const [importResult, setImportResult] = useState<string | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
   const origin = window.location.origin;
 
-  useEffect(() => {
-    api.get<{ links: LinkRow[] }>(`/api/diagnostic/questionnaires/${q.id}/links`).then((r) => setLinks(r.links), setError);
-  }, [q.id, created]);
 
   const setAccess = async (access: string) => {
     try {
@@ -43,6 +42,7 @@ export function CollectPanel({ q, onChange }: { q: QuestionnaireView; onChange: 
     try {
       const r = await api.post<{ links: Array<{ path: string }> }>(`/api/diagnostic/questionnaires/${q.id}/links`, { count: count ?? 1, label: label || null });
       setCreated(r.links.map((l) => origin + l.path));
+      linkList.reload();
     } catch (err) {
       setError(err);
     }
@@ -84,6 +84,7 @@ export function CollectPanel({ q, onChange }: { q: QuestionnaireView; onChange: 
       ) : null}
 
       <h3>{t('diagnostic.linksList')}</h3>
+      <FormErrors error={linkList.error} />
       <p className="muted">{t('diagnostic.linksUsed', { used, total: links.length })}</p>
       <div className="row">
         <NumberField label={t('diagnostic.linksCount')} value={count} onChange={setCount} minValue={1} maxValue={500} />

@@ -1,12 +1,13 @@
 /** Results of a questionnaire: a chart and table per question, cross-tab (by neighbourhood first), filters, exports. */
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { Alert, DemoBadge, PageHeader } from '../../ui/display';
 import { SelectField } from '../../ui/fields';
 import { RequireRole } from '../../ui/RequireRole';
+import { LoadStatus } from '../../ui/Loaded';
 import { neighbourhoodQuestion, themesOf } from '../../../src/modules/diagnostic/model';
 import messages from './messages';
 import { QuestionResult } from './QuestionResult';
@@ -24,13 +25,10 @@ function valuesOf(q: Question | undefined): string[] {
 
 function ResultsView({ id }: { id: string }) {
   const t = useT();
-  const [results, setResults] = useState<Results | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [by, setBy] = useState<string | null>(null);
   const [filters, setFilters] = useState<string[]>([]);
   const [fq, setFq] = useState('');
   const [fv, setFv] = useState('');
-  const [pdf, setPdf] = useState(false);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
 
@@ -43,23 +41,16 @@ function ResultsView({ id }: { id: string }) {
     return p.toString();
   }, [by, filters, from, to]);
 
-  useEffect(() => {
-    api.get<{ pdf: boolean }>('/api/diagnostic/capabilities').then((c) => setPdf(c.pdf), () => setPdf(false));
-  }, []);
+  const pdf = useApi<{ pdf: boolean }>('/api/diagnostic/capabilities').data?.pdf ?? false;
+  // The last results stay on screen while a new filter or cross-tab loads.
+  const { data: results, error, reload } = useApi<Results>(`/api/diagnostic/questionnaires/${id}/results${query ? `?${query}` : ''}`, { keepPrevious: true });
 
   useEffect(() => {
-    api
-      .get<Results>(`/api/diagnostic/questionnaires/${id}/results${query ? `?${query}` : ''}`)
-      .then((r) => {
-        setResults(r);
-        setError(null);
-        // Cross-tabulate by neighbourhood first.
-        if (by === null) setBy(neighbourhoodQuestion(r.questionnaire.definition)?.id ?? '');
-      })
-      .catch((e) => setError(e));
-  }, [id, query]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Cross-tabulate by neighbourhood first.
+    if (results && by === null) setBy(neighbourhoodQuestion(results.questionnaire.definition)?.id ?? '');
+  }, [results, by]);
 
-  if (!results) return <>{error ? <Alert tone="error" title={error.message} /> : <p>{t('diagnostic.loading')}</p>}</>;
+  if (!results) return <LoadStatus data={results} error={error} reload={reload} />;
   const def = results.questionnaire.definition;
   const a = results.analysis;
   const byQuestion = def.questions.find((q) => q.id === a.by_question);
