@@ -4,9 +4,11 @@
  * - the export contains every stored field of the household;
  * - erasure leaves no personal data anywhere (every table searched), except what retention keeps, until purged.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver } from '../../platform/notify/outbox';
 import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
 import { registerRetentionProvider, unregisterExtension } from './extensions';
 
@@ -136,41 +138,74 @@ describe('two parents', () => {
   });
 });
 
+/** A row as the export carries it: dates as ISO strings, stored hashes as hex. */
+function asExported(table: string, row: Record<string, unknown>) {
+  const out = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : v]));
+  if (table === 'users' && out.password_hash) out.password_hash = '(enregistré, non exporté)';
+  return JSON.parse(JSON.stringify(out));
+}
+
+/**
+ * Every row of every table that names the person: a uuid or text column equal to their
+ * account id, household id, e-mail or phone, or a hash column equal to the hash of an
+ * identifier (rate-limit keys).
+ */
+async function rowsAbout(ids: string[], identifiers: string[]) {
+  const db = env.rt.deps.db;
+  const { rows: cols } = await db.query<{ t: string; c: string; type: string }>(
+    `SELECT c.table_name AS t, c.column_name AS c, c.data_type AS type
+       FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.data_type IN ('uuid', 'text', 'character varying', 'bytea')
+      ORDER BY 1, 2`,
+  );
+  const hashes = identifiers.map((i) => crypto.createHash('sha256').update(i).digest());
+  const found = new Map<string, Map<string, Record<string, unknown>>>();
+  for (const { t, c, type } of cols) {
+    const { rows } =
+      type === 'bytea'
+        ? await db.query(`SELECT * FROM "${t}" WHERE "${c}" = ANY($1)`, [hashes])
+        : await db.query(`SELECT * FROM "${t}" WHERE "${c}"::text = ANY($1)`, [[...ids, ...identifiers]]);
+    for (const r of rows) {
+      if (!found.has(t)) found.set(t, new Map());
+      found.get(t)!.set(JSON.stringify(asExported(t, r)), r);
+    }
+  }
+  return found;
+}
+
 describe('export', () => {
-  it('contains every stored field of the household (every table with a household_id)', async () => {
+  it('holds every row of every table about the person, the platform’s included', async () => {
     const f = await family('charlie', '33333333-3333-4333-8333-333333333333');
     const agent = await env.as('agent');
     await agent.post(`/api/dossiers/households/${f.id}/open`, { reason: 'Suivi' });
     await agent.post(`/api/dossiers/households/${f.id}/notes`, { body: 'Note charlie' });
     await agent.post(`/api/dossiers/households/${f.id}/orientations`, { structureId: '33333333-3333-4333-8333-333333333333', note: 'Orientation charlie' });
+    // Account-level rows: a failed login, a reset link (and its message and rate-limit event), the session.
+    const email = f.client.user.email!;
+    expect((await env.client({ remoteAddress: '192.0.2.44' }).login(email, 'pas-le-bon-mot-de-passe')).statusCode).toBe(401);
+    expect((await env.client().post('/api/auth/password-reset', { identifier: email })).statusCode).toBe(202);
+    const about = await rowsAbout([f.id, f.client.user.id], [email]);
+    for (const t of ['users', 'sessions', 'password_resets', 'login_failures', 'notifications', 'throttle_events', 'audit_log', 'households', 'household_members', 'household_notes']) {
+      expect(about.get(t)?.size, t).toBeGreaterThan(0);
+    }
     const exp = await f.client.get('/api/dossiers/me/export.json');
     expect(exp.statusCode).toBe(200);
     expect(exp.headers['content-disposition']).toContain('attachment');
     const data = exp.json();
-    const db = env.rt.deps.db;
-    const { rows: tables } = await db.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'household_id' ORDER BY 1`,
-    );
-    const checkTable = async (table: string, where: string) => {
-      const { rows } = await db.query(`SELECT * FROM ${table} WHERE ${where} = $1`, [f.id]);
-      const exported = (data.stored[table] ?? []) as unknown[];
-      for (const row of rows) {
-        const asJson = JSON.parse(JSON.stringify(row));
-        if (table === 'audit_log') {
-          // The export itself is audited after it read the log.
-          if (asJson.action === 'dossiers/exported') continue;
-        }
-        expect(exported, `${table} row missing from export`).toContainEqual(asJson);
+    let total = 0;
+    for (const [table, rows] of about) {
+      for (const key of rows.keys()) {
+        expect(data.stored[table] ?? [], `${table} row missing from the export: ${key}`).toContainEqual(JSON.parse(key));
+        total++;
       }
-      return rows.length;
-    };
-    let total = await checkTable('households', 'id');
-    for (const t of tables) total += await checkTable(t.table_name, 'household_id');
-    expect(total).toBeGreaterThan(20);
+    }
+    expect(total).toBeGreaterThan(25);
+    // Secrets are never exported, not even hashed passwords.
+    expect(JSON.stringify(data)).not.toMatch(/\$argon2/);
     for (const k of ['household_members', 'household_children', 'household_documents', 'household_changes', 'household_consents', 'household_orientations', 'household_notes']) {
       expect(data.stored[k].length, k).toBeGreaterThan(0);
     }
-    expect(data.account.email).toBe(f.client.user.email);
+    expect(data.account.email).toBe(email);
     const html = await f.client.get('/api/dossiers/me/export.html');
     expect(html.headers['content-type']).toContain('text/html');
     for (const v of ['charlieprenom', 'charlieenfantun', 'charlie impasse des Essais']) expect(html.body).toContain(v);
@@ -194,6 +229,26 @@ async function findEverywhere(values: string[]): Promise<string[]> {
       if (rows[0].n > 0) hits.push(`${col.s}.${col.t}.${col.c}: ${v}`);
     }
   }
+  return hits;
+}
+
+/** Files of the data directory (outbox, uploads…, not the database cluster) whose name or content holds one of the values. */
+function filesHolding(values: string[]): string[] {
+  const root = env.rt.deps.config.dataDir;
+  const hits: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (p !== path.join(root, 'pg')) walk(p);
+      } else {
+        const text = `${e.name}\n${fs.readFileSync(p, 'latin1')}`.toLowerCase();
+        if (values.some((v) => text.includes(v.toLowerCase()))) hits.push(p);
+      }
+    }
+  };
+  walk(root);
   return hits;
 }
 
@@ -222,6 +277,13 @@ describe('erasure', () => {
     const stored = (await env.rt.deps.db.query(`SELECT storage_name FROM household_documents WHERE household_id = $1`, [f.id])).rows[0].storage_name;
     expect(fs.existsSync(path.join(uploads, stored))).toBe(true);
 
+    // Messages to the family written to the outbox folder (no SMTP here): the renewal, a reset link.
+    expect((await env.client().post('/api/auth/password-reset', { identifier: f.client.user.email! })).statusCode).toBe(202);
+    const sent = (await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM notifications WHERE user_id = $1`, [f.client.user.id])).rows;
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    for (const n of sent) await deliver(env.rt.deps, n.id);
+    expect(filesHolding([f.client.user.email!]).some((p) => p.includes(`${path.sep}outbox${path.sep}`))).toBe(true);
+    expect(fs.readdirSync(path.join(env.rt.deps.config.dataDir, 'outbox')).join(' ')).not.toContain(f.client.user.email!);
     // A granted aid: the law keeps the beneficiary's last name for 10 years.
     registerRetentionProvider('test-aides', async (_q, householdId) =>
       householdId === f.id
@@ -236,6 +298,8 @@ describe('erasure', () => {
 
     const hits = await findEverywhere(f.values);
     expect(hits).toEqual(['public.dossier_retention.kept: deltafamille']);
+    // Nor in any file of the data directory (outbox messages, uploads).
+    expect(filesHolding(f.values)).toEqual([]);
     // The account is closed: no more login, no file.
     expect((await f.client.get('/api/dossiers/me')).statusCode).toBe(401);
     // The coordinator sees the schedule, without the kept values.

@@ -281,3 +281,78 @@ export async function listChanges(q: Queryable, householdId: string, limit = 500
   );
   return rows as { id: number; version: number; at: Date; actorRole: string | null; actorName: string | null; source: string; field: string; oldValue: unknown; newValue: unknown }[];
 }
+
+/** Every table of this module that holds rows about a household (all have `household_id`). */
+export const HOUSEHOLD_TABLES = [
+  'household_members',
+  'household_children',
+  'household_documents',
+  'household_changes',
+  'household_consents',
+  'household_orientations',
+  'household_tasks',
+  'household_notes',
+  'household_access_grants',
+  'household_renewals',
+] as const;
+
+/** The household's raw rows, table by table (for the family's export). */
+export async function householdRows(q: Queryable, householdId: string): Promise<Record<string, Record<string, unknown>[]>> {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  out.households = (await q.query(`SELECT * FROM households WHERE id = $1`, [householdId])).rows;
+  for (const table of HOUSEHOLD_TABLES) {
+    out[table] = (await q.query(`SELECT * FROM ${table} WHERE household_id = $1 ORDER BY 1`, [householdId])).rows;
+  }
+  out.audit_log = (await q.query(`SELECT * FROM audit_log WHERE household_id = $1 ORDER BY id`, [householdId])).rows;
+  out.dossier_retention = (await q.query(`SELECT * FROM dossier_retention WHERE household_id = $1 ORDER BY created_at`, [householdId])).rows;
+  return out;
+}
+
+export async function insertRetention(
+  q: Queryable,
+  r: { householdId: string; category: string; reference: string; legalBasis: string; kept: Record<string, unknown>; retainUntil: string; now: Date },
+) {
+  await q.query(
+    `INSERT INTO dossier_retention (household_id, category, reference, legal_basis, kept, retain_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [r.householdId, r.category, r.reference, r.legalBasis, JSON.stringify(r.kept), r.retainUntil, r.now],
+  );
+}
+
+/**
+ * Delete every row of the household's tables and empty the household row itself (it
+ * stays, marked erased, for the retention entries that point to it). Returns the
+ * stored names of its uploaded files, which the caller deletes once committed.
+ */
+export async function eraseHouseholdRows(q: Queryable, householdId: string, now: Date): Promise<string[]> {
+  const files = (
+    await q.query<{ storage_name: string }>(`SELECT storage_name FROM household_documents WHERE household_id = $1 AND storage_name IS NOT NULL`, [householdId])
+  ).rows.map((r) => r.storage_name);
+  for (const table of HOUSEHOLD_TABLES) await q.query(`DELETE FROM ${table} WHERE household_id = $1`, [householdId]);
+  await q.query(
+    `UPDATE households SET status = 'erased', erased_at = $2, address_line = NULL, postal_code = NULL, city = NULL, insee_code = NULL,
+            neighbourhood_id = NULL, activity = NULL, unemployment_since = NULL, salary_net_monthly_cents = NULL,
+            unemployment_net_monthly_cents = NULL, other_income_monthly_cents = NULL, alimony_received_monthly_cents = NULL,
+            family_benefits_monthly_cents = NULL, annual_income_cents = NULL, recently_separated = NULL, housing_status = NULL,
+            rent_monthly_cents = NULL, qf_entered = NULL, referent_agent_id = NULL, last_confirmed_at = NULL, updated_at = $2
+      WHERE id = $1`,
+    [householdId, now],
+  );
+  return files;
+}
+
+export async function listRetention(q: Queryable) {
+  const { rows } = await q.query(
+    `SELECT id, household_id AS "householdId", category, reference, legal_basis AS "legalBasis", retain_until AS "retainUntil",
+            created_at AS "createdAt", (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(kept) k) AS "keptFields"
+       FROM dossier_retention ORDER BY retain_until, created_at LIMIT 1000`,
+  );
+  return rows;
+}
+
+export async function deleteExpiredRetention(q: Queryable, today: string) {
+  const { rows } = await q.query<{ id: string; household_id: string; category: string }>(
+    `DELETE FROM dossier_retention WHERE retain_until < $1 RETURNING id, household_id, category`,
+    [today],
+  );
+  return rows;
+}

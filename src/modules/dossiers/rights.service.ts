@@ -2,35 +2,32 @@
  * The family's rights over its data: read its access log, export everything stored,
  * have it erased (except what the law makes us keep, until a date, then purged).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { audit, listAudit } from '../../platform/audit';
+import { accountRows, anonymiseAccount } from '../../platform/auth/account-data';
 import { parisDate } from '../../platform/clock';
 import { makeCtx, type Ctx, type Deps } from '../../platform/context';
-import { tx, type Queryable } from '../../platform/db/pool';
+import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
+import { removeOutboxFiles } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
-import { listChanges, loadHousehold } from './dossiers.store';
+import {
+  deleteExpiredRetention,
+  eraseHouseholdRows,
+  householdRows,
+  insertRetention,
+  listChanges,
+  listRetention,
+  loadHousehold,
+} from './dossiers.store';
 import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
 import { fieldUsage } from './form-registry';
 import { uploadsDir } from './household.service';
 import type { Household } from './household';
 
-/** Every table of this module that holds rows about a household (all have `household_id`). */
-export const HOUSEHOLD_TABLES = [
-  'household_members',
-  'household_children',
-  'household_documents',
-  'household_changes',
-  'household_consents',
-  'household_orientations',
-  'household_tasks',
-  'household_notes',
-  'household_access_grants',
-  'household_renewals',
-] as const;
+export { HOUSEHOLD_TABLES } from './dossiers.store';
 
 const ACTION_LABELS: Record<string, string> = {
   'dossiers/created': 'Dossier créé',
@@ -74,25 +71,39 @@ export async function householdAudit(ctx: Ctx, householdId: string) {
   }));
 }
 
+/** Dates as ISO strings, stored hashes (bytea) as hex: what JSON can carry. */
 function jsonSafe(rows: Record<string, unknown>[]) {
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])));
+  return rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : v]),
+    ),
+  );
 }
 
-/** Everything stored about the household: the file, its history, consents, orientations, and the raw rows of every table. */
+/**
+ * Everything stored about the person: the file, its history, consents, orientations,
+ * and the raw rows of every table, the platform's included (account, sessions, login
+ * failures, password resets, messages, audit entries without a household).
+ */
 export async function exportHousehold(ctx: Ctx, householdId: string) {
   const access = await assertCanAccess(ctx, householdId, 'dossiers.export');
   if (access.as === 'partner') throw new AppError('auth/forbidden');
   const q = ctx.db;
   const file = (await loadHousehold(q, householdId, parisDate(ctx.now())))!;
-  const stored: Record<string, unknown[]> = {};
-  stored.households = jsonSafe((await q.query(`SELECT * FROM households WHERE id = $1`, [householdId])).rows);
-  for (const table of HOUSEHOLD_TABLES) {
-    stored[table] = jsonSafe((await q.query(`SELECT * FROM ${table} WHERE household_id = $1 ORDER BY 1`, [householdId])).rows);
+  const rows = await householdRows(q, householdId);
+  for (const source of exportSources()) Object.assign(rows, await source(q, householdId));
+  if (file.parentUserId) {
+    const account = await accountRows(q, file.parentUserId, [file.parent.email, file.parent.phone]);
+    // Audit entries about the household and about the account, once each.
+    const seen = new Set(rows.audit_log.map((a) => String(a.id)));
+    rows.audit_log = [...rows.audit_log, ...account.audit_log.filter((a) => !seen.has(String(a.id)))];
+    const { audit_log: _a, ...rest } = account;
+    Object.assign(rows, rest);
   }
-  stored.audit_log = jsonSafe((await q.query(`SELECT * FROM audit_log WHERE household_id = $1 ORDER BY id`, [householdId])).rows);
-  for (const source of exportSources()) Object.assign(stored, await source(q, householdId));
-  const account = file.parentUserId
-    ? (await q.query(`SELECT display_name AS "displayName", email, phone, locale, easy_read AS "easyRead", created_at AS "createdAt" FROM users WHERE id = $1`, [file.parentUserId])).rows[0]
+  const stored = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, jsonSafe(v as Record<string, unknown>[])]));
+  const user = (rows.users as Record<string, unknown>[] | undefined)?.[0];
+  const account = user
+    ? { displayName: user.display_name, email: user.email, phone: user.phone, locale: user.locale, easyRead: user.easy_read, createdAt: user.created_at }
     : null;
   await audit(q, ctx, 'dossiers/exported', { householdId, subjectType: 'household', subjectId: householdId });
   return {
@@ -168,78 +179,42 @@ function keptValues(h: Household, need: RetentionNeed): Record<string, unknown> 
  * its sessions and messages deleted. The audit keeps identifiers only.
  */
 export async function eraseHousehold(ctx: Ctx, householdId: string): Promise<{ retained: number }> {
-  const { retained, files } = await tx(ctx.db, async (t) => {
+  const { retained, files, account } = await tx(ctx.db, async (t) => {
     const access = await assertCanAccess(ctx, householdId, 'dossiers.erase', { q: t });
     if (access.as === 'partner') throw new AppError('auth/forbidden');
     const h = (await loadHousehold(t, householdId, parisDate(ctx.now()), { lock: true }))!;
     let retained = 0;
     for (const provider of retentionProviders()) {
       for (const need of await provider(t, householdId)) {
-        await t.query(
-          `INSERT INTO dossier_retention (household_id, category, reference, legal_basis, kept, retain_until, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [householdId, need.category, need.reference, need.legalBasis, JSON.stringify(keptValues(h, need)), need.retainUntil, ctx.now()],
-        );
+        await insertRetention(t, { householdId, ...need, kept: keptValues(h, need), now: ctx.now() });
         retained++;
       }
     }
     for (const hook of erasureHooks()) await hook(t, householdId);
-    const files = (await t.query<{ storage_name: string }>(`SELECT storage_name FROM household_documents WHERE household_id = $1 AND storage_name IS NOT NULL`, [householdId])).rows.map((r) => r.storage_name);
-    for (const table of HOUSEHOLD_TABLES) await t.query(`DELETE FROM ${table} WHERE household_id = $1`, [householdId]);
-    await t.query(
-      `UPDATE households SET status = 'erased', erased_at = $2, address_line = NULL, postal_code = NULL, city = NULL, insee_code = NULL,
-              neighbourhood_id = NULL, activity = NULL, unemployment_since = NULL, salary_net_monthly_cents = NULL,
-              unemployment_net_monthly_cents = NULL, other_income_monthly_cents = NULL, alimony_received_monthly_cents = NULL,
-              family_benefits_monthly_cents = NULL, annual_income_cents = NULL, recently_separated = NULL, housing_status = NULL,
-              rent_monthly_cents = NULL, qf_entered = NULL, referent_agent_id = NULL, last_confirmed_at = NULL, updated_at = $2
-        WHERE id = $1`,
-      [householdId, ctx.now()],
-    );
-    if (h.parentUserId) await anonymiseAccount(t, h.parentUserId, [h.parent.email, h.parent.phone], ctx.now());
+    const files = await eraseHouseholdRows(t, householdId, ctx.now());
+    const account = h.parentUserId
+      ? { userId: h.parentUserId, ...(await anonymiseAccount(t, h.parentUserId, [h.parent.email, h.parent.phone], ctx.now())) }
+      : null;
     await audit(t, ctx, 'dossiers/erased', { householdId, subjectType: 'household', subjectId: householdId, details: { retained } });
-    return { retained, files };
+    return { retained, files, account };
   });
+  // Files once the erasure is committed: uploaded documents, and the messages sent to the family.
   for (const f of files) await fs.rm(path.join(uploadsDir(ctx), path.basename(f)), { force: true });
+  if (account) await removeOutboxFiles(ctx.config.dataDir, account);
   return { retained };
-}
-
-/**
- * The parent's account: no name, no e-mail or phone left, no way to log in. The row
- * stays (other tables point to it); its identifier becomes a random placeholder.
- * NB: touches platform tables (users, sessions, notifications, login_failures,
- * password_resets) — data only, no schema.
- */
-async function anonymiseAccount(t: Queryable, userId: string, contacts: (string | null)[], now: Date) {
-  const { rows } = await t.query<{ email: string | null; phone: string | null }>(`SELECT email, phone FROM users WHERE id = $1`, [userId]);
-  const idents = [...contacts, rows[0]?.email, rows[0]?.phone].filter((x): x is string => !!x);
-  await t.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
-  await t.query(`DELETE FROM password_resets WHERE user_id = $1`, [userId]);
-  await t.query(`DELETE FROM notifications WHERE user_id = $1 OR recipient = ANY($2)`, [userId, idents]);
-  await t.query(`DELETE FROM login_failures WHERE lower(identifier) = ANY($1)`, [idents.map((i) => i.toLowerCase())]);
-  await t.query(
-    `UPDATE users SET display_name = 'Compte effacé', email = $2, phone = NULL, password_hash = NULL, disabled_at = $3, updated_at = $3 WHERE id = $1`,
-    [userId, `efface-${crypto.randomBytes(8).toString('hex')}@invalid.relais`, now],
-  );
 }
 
 /** For coordinators: what is kept after erasures, why and until when (no personal values). */
 export async function retentionSchedule(ctx: Ctx) {
   requireRole(ctx, 'coordinator', 'admin');
-  const { rows } = await ctx.db.query(
-    `SELECT id, household_id AS "householdId", category, reference, legal_basis AS "legalBasis", retain_until AS "retainUntil",
-            created_at AS "createdAt", (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(kept) k) AS "keptFields"
-       FROM dossier_retention ORDER BY retain_until, created_at LIMIT 1000`,
-  );
-  return rows;
+  return listRetention(ctx.db);
 }
 
 /** The job: delete what was kept once its retention date has passed. */
 export async function purgeExpiredRetention(deps: Deps): Promise<{ purged: number }> {
   const ctx = makeCtx(deps, null, 'job:dossiers.purge-retention');
   return tx(ctx.db, async (t) => {
-    const { rows } = await t.query<{ id: string; household_id: string; category: string }>(
-      `DELETE FROM dossier_retention WHERE retain_until < $1 RETURNING id, household_id, category`,
-      [parisDate(ctx.now())],
-    );
+    const rows = await deleteExpiredRetention(t, parisDate(ctx.now()));
     for (const r of rows) await audit(t, ctx, 'dossiers/retention-purged', { householdId: r.household_id, subjectType: 'retention', subjectId: r.id, details: { category: r.category } });
     return { purged: rows.length };
   });

@@ -50,13 +50,42 @@ function mailer(deps: Deps): nodemailer.Transporter | null {
   return transporter;
 }
 
-async function writeToOutbox(deps: Deps, row: { id: string; channel: string; recipient: string; subject: string | null; body: string }) {
-  const dir = path.join(deps.config.dataDir, 'outbox');
+export const outboxDir = (dataDir: string) => path.join(dataDir, 'outbox');
+
+/**
+ * One file per message, named by the message's id and its recipient's account id
+ * (never an e-mail or a phone), so that a family's erasure finds and removes them.
+ */
+async function writeToOutbox(deps: Deps, row: { id: string; channel: string; recipient: string; subject: string | null; body: string; user_id: string | null }) {
+  const dir = outboxDir(deps.config.dataDir);
   await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.channel}-${row.id}.txt`);
+  const owner = row.user_id ? `-u${row.user_id}` : '';
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.channel}-${row.id}${owner}.txt`);
   const head = row.channel === 'email' ? `To: ${row.recipient}\nSubject: ${row.subject ?? ''}\n\n` : `To: ${row.recipient}\n\n`;
   await fs.writeFile(file, head + row.body, { mode: 0o600 });
   return 'file';
+}
+
+/** Delete the outbox files of these messages, and of every message to this account. */
+export async function removeOutboxFiles(dataDir: string, which: { notificationIds: string[]; userId?: string | null }): Promise<number> {
+  const dir = outboxDir(dataDir);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  const ids = new Set(which.notificationIds);
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  let removed = 0;
+  for (const name of names) {
+    const uuids = name.match(UUID) ?? [];
+    const mine = uuids.some((u) => ids.has(u)) || (which.userId ? name.includes(`-u${which.userId}`) : false);
+    if (!mine) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 export async function deliver(deps: Deps, id: string): Promise<void> {
@@ -65,7 +94,7 @@ export async function deliver(deps: Deps, id: string): Promise<void> {
   try {
     await client.query('BEGIN');
     const { rows } = await client.query(
-      `SELECT id, channel, recipient, subject, body, status FROM notifications WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT id, channel, recipient, subject, body, status, user_id FROM notifications WHERE id = $1 FOR UPDATE SKIP LOCKED`,
       [id],
     );
     const row = rows[0];
