@@ -3,11 +3,12 @@
  * reason, every access traced by dossiers), prints the result, and records what the
  * family likely misses in its file. Answers live in this tab only (sessionStorage).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
+import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
-import { Alert, Button, FormErrors, PageHeader, RequireRole, TextField } from '../../ui';
+import { Alert, Button, FormErrors, LoadStatus, PageHeader, RequireRole, TextField } from '../../ui';
 import './droits.css';
 import { dateLabel } from './format';
 import messages from './messages';
@@ -32,26 +33,14 @@ export default function AgentSimulatorPage() {
 function AgentSimulator() {
   const t = useT();
   const { id } = useParams();
-  const [data, setData] = useState<PrefillAnswer | null>(null);
+  // The file opens only with a reason (dossiers audits it): the API says when one is needed.
+  const prefill = useApi<PrefillAnswer>(`/api/droits/potential/households/${encodeURIComponent(id ?? '')}`);
+  const data = prefill.data;
+  const needReason = prefill.error?.code === 'dossiers/reason-required';
   const [error, setError] = useState<ApiError | null>(null);
-  const [needReason, setNeedReason] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setData(await api.get<PrefillAnswer>(`/api/droits/potential/households/${encodeURIComponent(id ?? '')}`));
-      setNeedReason(false);
-      setError(null);
-    } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
-      if (err.code === 'dossiers/reason-required') setNeedReason(true);
-      else setError(err);
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,7 +48,7 @@ function AgentSimulator() {
     setError(null);
     try {
       await api.post(`/api/dossiers/households/${encodeURIComponent(id ?? '')}/open`, { reason });
-      await load();
+      prefill.reload();
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
     } finally {
@@ -78,8 +67,7 @@ function AgentSimulator() {
       </form>
     );
   }
-  if (error) return <FormErrors error={error} />;
-  if (!data?.household) return <p role="status">{t('droits.sim.loading')}</p>;
+  if (!data?.household) return <LoadStatus data={data?.household ?? null} error={prefill.error} reload={prefill.reload} />;
   const household = data.household;
   return (
     <>
