@@ -1,5 +1,5 @@
 /** Coordinators: the yearly renewal date and the retention schedule after erasures. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
 import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
@@ -10,14 +10,12 @@ interface Kept { id: string; category: string; reference: string; legalBasis: st
 
 export function CoordinatorPanel() {
   const t = useT();
-  const [date, setDate] = useState<{ month: number; day: number } | null>(null);
+  const renewalDate = useApi<{ month: number; day: number }>('/api/dossiers/settings/renewal-date');
+  const { data: date, setData: setDate } = renewalDate;
   const retention = useApi<Kept[]>('/api/dossiers/retention');
   const rows = retention.data;
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    api.get<{ month: number; day: number }>('/api/dossiers/settings/renewal-date').then(setDate, setError);
-  }, []);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -31,7 +29,7 @@ export function CoordinatorPanel() {
   };
   return (
     <div className="stack">
-      <FormErrors error={error} />
+      <FormErrors error={error ?? renewalDate.error} />
       <Card title={t('dossiers.renewalDate')}>
         {date ? (
           <form onSubmit={save} className="stack">

@@ -1,5 +1,5 @@
 /** The parent's file: summary, documents, history, sharing, access log, export and erasure. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
 import { formatEuros, useT } from '../../app/i18n';
@@ -140,7 +140,8 @@ function History() {
 /** The consents of a file: `base` is `/api/dossiers/me` for the family, `/api/dossiers/households/:id` at the desk. */
 export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo | null; base?: string }) {
   const t = useT();
-  const [rows, setRows] = useState<Consent[] | null>(null);
+  const consents = useApi<Consent[]>(`${base}/consents`);
+  const { data: rows, reload: load } = consents;
   const structures = useApi<{ structureId: string; name: string }[]>('/api/dossiers/structures').data ?? [];
   const [chosenStructureId, setStructureId] = useState('');
   const structureId = chosenStructureId || structures[0]?.structureId || '';
@@ -148,10 +149,6 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
   const [parts, setParts] = useState<string[]>(['identity', 'children']);
   const [until, setUntil] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => api.get<Consent[]>(`${base}/consents`).then(setRows, setError), [base]);
-  useEffect(() => {
-    load();
-  }, [load]);
   const grant = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
