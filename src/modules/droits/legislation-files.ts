@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { parseCsv } from '../../platform/csv';
 import type { Zone, ZoneLookup } from './household';
 import { Legislation } from './parameters';
 
@@ -22,17 +23,12 @@ export function loadLegislation(dir = LEGISLATION_DIR): Legislation {
 /** Zone by INSEE code; former communes and arrondissements take their parent's zone ("1bis" counts as 1). */
 export function loadZones(dir = LEGISLATION_DIR): ZoneLookup {
   const zones = new Map<string, Zone>();
-  const csv = readFileSync(path.join(dir, 'assets/apl_zonage_communes.csv'), 'utf8').split('\n');
-  const header = csv[0]!.split(',');
-  const codeCol = header.indexOf('CODGEO');
-  const zoneCol = header.indexOf('Zonage');
-  for (const line of csv.slice(1)) {
-    if (!line.trim()) continue;
-    const cols = line.split(',');
-    // Commune names may contain commas only if quoted; the code and zone are the first and last columns.
-    const code = cols[codeCol]!;
-    const zone = Number(cols[cols.length - (header.length - zoneCol)]!.trim().charAt(0));
-    if (zone === 1 || zone === 2 || zone === 3) zones.set(code, zone);
+  const [header, ...rows] = parseCsv(readFileSync(path.join(dir, 'assets/apl_zonage_communes.csv'), 'utf8'), { separator: ',' }).records;
+  const codeCol = header!.fields.indexOf('CODGEO');
+  const zoneCol = header!.fields.indexOf('Zonage');
+  for (const { fields } of rows) {
+    const zone = Number((fields[zoneCol] ?? '').trim().charAt(0));
+    if (zone === 1 || zone === 2 || zone === 3) zones.set(fields[codeCol]!, zone);
   }
   const parents = JSON.parse(readFileSync(path.join(dir, 'assets/commune_depcom_by_subcommune_depcom.json'), 'utf8')) as Record<string, string>;
   for (const [sub, parent] of Object.entries(parents)) {

@@ -16,6 +16,11 @@ describe('communes', () => {
   it('parses code, name, department and zone', () => {
     expect(parseCommunes(csv)[3]).toEqual({ depcom: '75056', name: 'Paris', department: '75', zone: '1bis' });
   });
+  it('reads a quoted name holding a comma (RFC 4180)', () => {
+    expect(parseCommunes('CODGEO,LIBCOM_2014,REG,DEP,Zonage\r\n99999,"Ville, la",22,80,3\r\n')).toEqual([
+      { depcom: '99999', name: 'Ville, la', department: '80', zone: '3' },
+    ]);
+  });
   it('finds by name, accents, case and hyphens ignored, exact match first', () => {
     expect(searchCommunes('amiens', 8, list).map((c) => c.depcom)).toEqual(['80021', '80022']);
     expect(searchCommunes('st denis', 8, list).map((c) => c.department)).toEqual(['93', '974']);

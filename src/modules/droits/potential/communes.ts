@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '../../../platform/csv';
 
 export interface Commune {
   depcom: string;
@@ -27,20 +28,18 @@ const norm = (s: string) =>
 
 let index: { c: Commune; key: string }[] | undefined;
 
+/** The zoning table: CODGEO, LIBCOM_2014, REG, DEP, Zonage (columns found by name). */
 export function parseCommunes(csv: string): Commune[] {
-  const lines = csv.split('\n');
-  const out: Commune[] = [];
-  for (const line of lines.slice(1)) {
-    if (!line.trim()) continue;
-    const cols = line.split(',');
-    // CODGEO, LIBCOM, REG, DEP, Zonage — a name never holds a comma in this file, but be safe.
-    const depcom = cols[0]!;
-    const zone = cols[cols.length - 1]!.trim();
-    const department = cols[cols.length - 2]!;
-    const name = cols.slice(1, cols.length - 3).join(',');
-    out.push({ depcom, name, department, zone });
-  }
-  return out;
+  const [header, ...rows] = parseCsv(csv, { separator: ',' }).records;
+  if (!header) return [];
+  const col = (name: string) => header.fields.findIndex((h) => h.trim().startsWith(name));
+  const [code, name, department, zone] = [col('CODGEO'), col('LIBCOM'), col('DEP'), col('Zonage')];
+  return rows.map(({ fields }) => ({
+    depcom: fields[code]!,
+    name: fields[name]!,
+    department: fields[department]!,
+    zone: (fields[zone] ?? '').trim(),
+  }));
 }
 
 function communes(): { c: Commune; key: string }[] {
