@@ -14,7 +14,7 @@ import autocannon from 'autocannon';
 import { defaultEngine } from '../src/modules/droits/engine';
 import { startBenchApp, type Report } from './harness';
 
-const SAMPLE = path.resolve(import.meta.dirname, '../../shared/reference/benefits-sample.json');
+const SAMPLE = path.resolve(import.meta.dirname, '../src/modules/droits/fixtures/benefits-sample.json');
 
 function sampleInputs(): unknown[] {
   const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as { cases: { input: unknown }[] };

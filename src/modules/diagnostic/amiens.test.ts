@@ -1,8 +1,10 @@
 /**
- * Analysing the Amiens reference answers gives every figure the published diagnostic
- * states about its "Parents solo" questionnaire (seed 000, part "CONSTATS — LE
- * QUESTIONNAIRE PARENTS SOLO"). Each figure below is quoted from the seed, and the test
- * first checks that the quote really is in the seed, then that our analysis gives it.
+ * Analysing the Amiens reference answers (demo/amiens-questionnaire.json and
+ * demo/amiens-responses.csv) gives every figure the published diagnostic states about its
+ * "Parents solo" questionnaire (part "CONSTATS — LE QUESTIONNAIRE PARENTS SOLO", committed
+ * as fixtures/amiens-diagnostic-questionnaire.txt, see fixtures/README.md). Each figure
+ * below is quoted from that text, and the test first checks that the quote really is in
+ * it, then that our analysis gives it.
  *
  * Three kinds of figures:
  * - `chart`: the bar charts' one-decimal percentages ("Non 70.9%"): ours must be equal;
@@ -10,7 +12,7 @@
  *   of them and truncates a few (32.6 → "32%", 46.5 → "46 %", 39.5 → "39 %"), so ours,
  *   taken to a whole number either way, must give it;
  * - `mean`: the six scale means, two decimals ("6,24"): ours must be equal.
- * Figures in the seed that are not about the questionnaire (INSEE: 39 %, 57 %, 28 %,
+ * Figures in the text that are not about the questionnaire (INSEE: 39 %, 57 %, 28 %,
  * 41 % poverty…) are not listed.
  */
 import fs from 'node:fs';
@@ -19,23 +21,22 @@ import { describe, expect, it } from 'vitest';
 import { analyseSurvey } from './analyse-survey';
 import { roundRatio, type Analysis } from './analysis';
 
-const shared = path.resolve(import.meta.dirname, '../../../../shared');
-const seed = fs.readFileSync(path.join(shared, 'seeds/000_574e2a4191b491ea.txt'), 'utf8');
+const published = fs.readFileSync(path.join(import.meta.dirname, 'fixtures/amiens-diagnostic-questionnaire.txt'), 'utf8');
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
-const seedFlat = flat(seed);
+const publishedFlat = flat(published);
 
 /** What `relais diagnostic analyse --format json` prints for the reference files, read back. */
 function analyseAmiens(): Analysis {
   const { output } = analyseSurvey({
-    questionnaireJson: fs.readFileSync(path.join(shared, 'reference/amiens-survey/questionnaire.json'), 'utf8'),
-    responsesCsv: fs.readFileSync(path.join(shared, 'reference/amiens-survey/responses.csv'), 'utf8'),
+    questionnaireJson: fs.readFileSync(path.join(import.meta.dirname, 'demo/amiens-questionnaire.json'), 'utf8'),
+    responsesCsv: fs.readFileSync(path.join(import.meta.dirname, 'demo/amiens-responses.csv'), 'utf8'),
     format: 'json',
   });
   return JSON.parse(output) as Analysis;
 }
 const result = analyseAmiens();
 
-/** Chart blocks: the seed prints "label\nvalue%" for each bar, question by question. */
+/** Chart blocks: the text prints "label\nvalue%" for each bar, question by question. */
 const CHARTS: Array<{ question: string; bars: Array<[string, number]> }> = [
   // BUDGET ET PRÉCARITÉ
   { question: 'pouvoir_achat', bars: [['Non', 70.9], ['Oui', 29.1]] },
@@ -172,7 +173,7 @@ describe('Amiens "Parents solo" questionnaire: every published figure', () => {
 
   describe.each(CHARTS)('chart of $question', ({ question, bars }) => {
     it.each(bars)('%s: %s %', (option, value) => {
-      expect(seedFlat).toContain(`${option} ${String(value)}%`);
+      expect(publishedFlat).toContain(`${option} ${String(value)}%`);
       const q = result.questions[question]!;
       expect(q.percent[option]).toBe(value);
     });
@@ -187,7 +188,7 @@ describe('Amiens "Parents solo" questionnaire: every published figure', () => {
   });
 
   it.each(TEXT)('text: « $quote »', ({ quote, question, option, value, base, exact }) => {
-    expect(seedFlat).toContain(quote);
+    expect(publishedFlat).toContain(quote);
     const share = exactShare(question, option, base);
     if (exact) {
       expect(Math.round(share * 10) / 10).toBe(value);
@@ -200,7 +201,7 @@ describe('Amiens "Parents solo" questionnaire: every published figure', () => {
   });
 
   it.each(MEANS)('scale mean: « $quote »', ({ quote, question, mean }) => {
-    expect(seedFlat).toContain(quote);
+    expect(publishedFlat).toContain(quote);
     const q = result.questions[question]!;
     expect(q.type).toBe('scale');
     expect(q.answered).toBe(86);
@@ -210,12 +211,12 @@ describe('Amiens "Parents solo" questionnaire: every published figure', () => {
   });
 
   it('« moins de 7 % ont trois enfants ou plus »', () => {
-    expect(seedFlat).toContain('moins de 7 % ont trois enfants ou plus');
+    expect(publishedFlat).toContain('moins de 7 % ont trois enfants ou plus');
     expect(exactShare('nb_enfants', '3 ou plus')).toBeLessThan(7);
   });
 
   it('« majoritairement des femmes » and « tranche d’âge 30-40 ans, suivie de 40-50 ans »', () => {
-    expect(seedFlat).toContain('La majorité des parents solos se situent dans la tranche d’âge 30-40 ans, suivie de 40-50 ans');
+    expect(publishedFlat).toContain('La majorité des parents solos se situent dans la tranche d’âge 30-40 ans, suivie de 40-50 ans');
     const ages = Object.entries(result.questions.tranche_age!.counts).sort((a, b) => b[1] - a[1]);
     expect(ages[0]![0]).toBe('30-40 ans');
     expect(ages[1]![0]).toBe('40-50 ans');
@@ -223,7 +224,7 @@ describe('Amiens "Parents solo" questionnaire: every published figure', () => {
   });
 
   it('« Moins de 5 % mentionnent les espaces verts et les transports »', () => {
-    expect(seedFlat).toContain('Moins de 5 % mentionnent les espaces verts et les transports');
+    expect(publishedFlat).toContain('Moins de 5 % mentionnent les espaces verts et les transports');
     // True of the transports (4.7 %). The report's own chart gives 8.1 % for the green
     // spaces (checked above), so its prose is loose there; we follow the chart.
     expect(exactShare('amelioration_quartier', 'Transports')).toBeLessThan(5);
@@ -231,7 +232,7 @@ describe('Amiens "Parents solo" questionnaire: every published figure', () => {
   });
 
   it('« les quartiers Nord d’Amiens sur sur-représentés dans cet échantillon »', () => {
-    expect(seedFlat).toContain('les quartiers Nord d’Amiens sur sur-représentés dans cet échantillon');
+    expect(publishedFlat).toContain('les quartiers Nord d’Amiens sur sur-représentés dans cet échantillon');
     const hoods = Object.entries(result.questions.quartier!.counts).sort((a, b) => b[1] - a[1]);
     expect(hoods[0]![0]).toBe('Nord');
   });

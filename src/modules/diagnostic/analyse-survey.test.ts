@@ -7,9 +7,9 @@ import { AppError } from '../../platform/errors';
 import { analyseSurvey, describeFilters, parseFilter } from './analyse-survey';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-const ref = path.resolve(repo, '../shared/reference/amiens-survey');
-const questionnairePath = path.join(ref, 'questionnaire.json');
-const responsesPath = path.join(ref, 'responses.csv');
+// The Amiens reference answers, committed with the demo (demo/README.md).
+const questionnairePath = path.join(import.meta.dirname, 'demo/amiens-questionnaire.json');
+const responsesPath = path.join(import.meta.dirname, 'demo/amiens-responses.csv');
 
 describe('parseFilter', () => {
   it.each([

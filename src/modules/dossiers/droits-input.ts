@@ -1,7 +1,7 @@
 /**
  * From the file to the rights simulator's household input (module droits), in the
  * format of OpenFisca-France test cases used by the simulator (see
- * ../shared/reference/benefits-sample.json `input`): euros per month, one parent, the
+ * src/modules/droits/fixtures/benefits-sample.json `input`): euros per month, one parent, the
  * children with their birth dates, housing with the commune code. Pure.
  */
 import type { FieldKey } from './fields';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
 import { testHousehold } from './test-households';
 
-const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../../shared/reference/benefits-sample.json'), 'utf8')) as {
+const sample = JSON.parse(readFileSync(path.resolve(import.meta.dirname, 'fixtures/benefits-sample.json'), 'utf8')) as {
   cases: { input: { id: string }; expected: Record<string, number> }[];
 };
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BENEFIT_KEYS, defaultEngine } from './engine';
 
-const SAMPLE = path.resolve(import.meta.dirname, '../../../../shared/reference/benefits-sample.json');
+const SAMPLE = path.resolve(import.meta.dirname, 'fixtures/benefits-sample.json');
 const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as {
   cases: { input: { id: string }; expected: Record<string, number>; expected_net_crds: Record<string, number> }[];
 };
