@@ -23,6 +23,29 @@ export function demoPlan(name: 'dijon' | 'amiens'): DemoPlan {
   return JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `${name}-plan.json`), 'utf8'));
 }
 
+/**
+ * The actions the demo attaches indicators to, by the start of their title (each start
+ * names exactly one action of its plan; demo-plans.test.ts checks it).
+ */
+export const INDICATOR_ACTIONS = {
+  dijon: {
+    agentsTrained: "Former les agents à une posture d'écoute",
+    digitalHelp: 'Mettre en place une assistance numérique renforcée',
+    proactive: 'Adopter une approche proactive',
+    sharedDocuments: 'Instaurer une mutualisation documentaire',
+    directory: 'Créer et diffuser un annuaire actualisé',
+    sportReview: 'Réaliser un bilan qualitatif et quantitatif',
+  },
+  amiens: {
+    stress: 'Ateliers de gestion du stress',
+    mobileDesk: 'Guichet unique itinérant',
+    pass: 'Créer un “Pass Famille Solo”',
+  },
+} as const;
+
+/** The one baseline the documents give: the mean stress (1 to 10) of the Amiens answers. */
+export const AMIENS_STRESS_BASELINE = 6.24;
+
 type DemoIndicator = Omit<store.IndicatorRow, 'id' | 'actionId' | 'position'>;
 const base = { baseline: null, target: null, direction: 'increase' as const, relaisId: null, questionnaire: null };
 const manual = (label: string, unit: string): DemoIndicator => ({ ...base, label, unit, source: 'manual' });
@@ -43,9 +66,9 @@ async function insertPlan(t: Tx, ctx: Ctx, plan: DemoPlan, description: string):
   return {
     planId,
     action(start) {
-      const found = actions.find((x) => x.title.startsWith(start));
-      if (!found) throw new Error(`demo plan: no action starting with ${start}`);
-      return found.id;
+      const found = actions.filter((x) => x.title.startsWith(start));
+      if (found.length !== 1) throw new Error(`demo plan: ${found.length} actions start with ${start}`);
+      return found[0]!.id;
     },
   };
 }
@@ -69,12 +92,12 @@ export const pilotageDemoSeed: SeedDef = {
   async run(ctx, t) {
     // ---------------------------------------------------------------- Dijon
     const dijon = await insertPlan(t, ctx, demoPlan('dijon'), "Exemple : le plan d'action de Dijon en 5 axes, ses objectifs et ses mesures. Les cibles ne sont pas fixées par le document : elles sont « à définir ».");
-    await addIndicators(t, dijon.action("Former les agents à une posture d'écoute"), [manual("Agents formés à l'accueil des familles monoparentales", 'agents')]);
-    await addIndicators(t, dijon.action('Mettre en place une assistance numérique renforcée'), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
-    await addIndicators(t, dijon.action('Adopter une approche proactive'), [relais('Simulations de droits réalisées', 'simulations', 'droits.simulations')]);
-    await addIndicators(t, dijon.action('Instaurer une mutualisation documentaire'), [relais('Dossiers uniques créés', 'dossiers', 'dossiers.files-created')]);
-    await addIndicators(t, dijon.action('Créer et diffuser un annuaire actualisé'), [relais("Services référencés dans l'annuaire", 'services', 'annuaire.services-listed')]);
-    const bilan = dijon.action('Réaliser un bilan qualitatif et quantitatif');
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.agentsTrained), [manual("Agents formés à l'accueil des familles monoparentales", 'agents')]);
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.digitalHelp), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.proactive), [relais('Simulations de droits réalisées', 'simulations', 'droits.simulations')]);
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.sharedDocuments), [relais('Dossiers uniques créés', 'dossiers', 'dossiers.files-created')]);
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.directory), [relais("Services référencés dans l'annuaire", 'services', 'annuaire.services-listed')]);
+    const bilan = dijon.action(INDICATOR_ACTIONS.dijon.sportReview);
     const [reached, participation] = await addIndicators(t, bilan, [
       manual("Familles bénéficiaires de l'expérimentation", 'familles'),
       manual('Familles participantes par quartier', 'familles'),
@@ -100,12 +123,12 @@ export const pilotageDemoSeed: SeedDef = {
     const amiens = await insertPlan(t, ctx, demoPlan('amiens'), "Exemple : les objectifs stratégiques issus du diagnostic « Parents solos » d'Amiens et les solutions proposées par les usagers. Les cibles sont « à définir ».");
     const qid = await amiensQuestionnaireId(ctx);
     if (qid) {
-      await addIndicators(t, amiens.action('Ateliers de gestion du stress'), [
-        { ...base, label: 'Niveau de stress moyen déclaré (1 à 10)', unit: 'sur 10', baseline: 6.24, direction: 'decrease', source: 'questionnaire', questionnaire: { questionnaireId: qid, measure: 'mean', question: 'stress' } },
+      await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.stress), [
+        { ...base, label: 'Niveau de stress moyen déclaré (1 à 10)', unit: 'sur 10', baseline: AMIENS_STRESS_BASELINE, direction: 'decrease', source: 'questionnaire', questionnaire: { questionnaireId: qid, measure: 'mean', question: 'stress' } },
       ]);
     }
-    await addIndicators(t, amiens.action('Guichet unique itinérant'), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
-    await addIndicators(t, amiens.action('Créer un “Pass Famille Solo”'), [manual('Pass Famille Solo délivrés', 'pass')]);
+    await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.mobileDesk), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
+    await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.pass), [manual('Pass Famille Solo délivrés', 'pass')]);
 
     // The values of the computed indicators come from the monthly snapshot.
     if (ctx.jobs.started) await ctx.jobs.send('pilotage.snapshot', {}, { tx: t });
