@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_UNTERMINATED_QUOTE, columnLetter, csvField, detectSeparator, parseCsv, scanCsv, toCsv } from './csv';
+import { CSV_UNTERMINATED_QUOTE, columnLetter, csvField, detectSeparator, neutraliseFormula, parseCsv, restoreFormula, scanCsv, toCsv } from './csv';
 
 const fields = (text: string, opts = {}) => parseCsv(text, opts).records.map((r) => r.fields);
 
@@ -187,6 +187,24 @@ describe('writing CSV', () => {
     expect(fields(toCsv(rows))).toEqual(rows);
     expect(fields(toCsv(rows, { separator: ';' }))).toEqual(rows);
     expect(fields(toCsv(rows, { separator: '\t' }))).toEqual(rows);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula, with a leading quote', () => {
+    expect(toCsv([['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1', 'a=1', 'ok']])).toBe(
+      `"'=HYPERLINK(""http://x"")",'+1,'-2+3,'@SUM(A1),"'\t=1","'\r=1",a=1,ok\r\n`,
+    );
+    expect(toCsv([['=1+1']], { formulas: 'keep' })).toBe('=1+1\r\n');
+  });
+
+  it('keeps numbers numeric: a negative number is not a formula', () => {
+    expect(toCsv([['id', 'solde'], ['R1', -12.5], ['R2', 0]])).toBe('id,solde\r\nR1,-12.5\r\nR2,0\r\n');
+  });
+
+  it('gives back the exact text when reading its own export', () => {
+    const texts = ['=1+1', "'=1+1", "''-x", "'plain", '-', '@', 'x'];
+    expect(texts.map(neutraliseFormula).map(restoreFormula)).toEqual(texts);
+    expect(fields(toCsv([texts]), { restoreFormulas: true })).toEqual([texts]);
+    expect(fields(toCsv([texts]))[0]![0]).toBe("'=1+1");
   });
 
   it('names columns as a spreadsheet does', () => {

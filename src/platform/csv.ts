@@ -19,6 +19,11 @@ export interface CsvProblem {
 export interface CsvReadOptions {
   /** Detected from the first line when absent. */
   separator?: CsvSeparator;
+  /**
+   * Removes the quote `toCsv` puts before a text that a spreadsheet would run as a
+   * formula (`'=…` → `=…`), for files that went out through our exports and come back.
+   */
+  restoreFormulas?: boolean;
 }
 
 export interface CsvScan {
@@ -46,7 +51,16 @@ export interface CsvWriteOptions {
   separator?: CsvSeparator;
   /** Starts the text with a UTF-8 BOM, for spreadsheets that need one to read accents. */
   bom?: boolean;
+  /**
+   * `'neutralise'` (the default): a text cell a spreadsheet would run as a formula
+   * (starting with `=` `+` `-` `@`, a tab or a CR) gets a leading `'`, as OWASP
+   * recommends; numbers stay numbers. `'keep'` writes text as is.
+   */
+  formulas?: 'neutralise' | 'keep';
 }
+
+/** A cell: text, or a number written as such (never neutralised: `-3` stays a number). */
+export type CsvCell = string | number;
 
 export const CSV_UNTERMINATED_QUOTE = 'Guillemet ouvrant sans guillemet fermant : la fin du fichier a été atteinte.';
 
@@ -183,7 +197,7 @@ export function scanCsv(
         }
       }
     }
-    onRecord(fields, startLine, record);
+    onRecord(options.restoreFormulas ? fields.map(restoreFormula) : fields, startLine, record);
   }
   return { separator, problems, records: record };
 }
@@ -203,10 +217,27 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** What a spreadsheet may read as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A text we neutralised, or one that already looked like it (kept apart by one more quote). */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/** The text a spreadsheet shows as is: `=1+1` → `'=1+1`. Reversed by `restoreFormula`. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) || NEUTRALISED.test(text) ? `'${text}` : text;
+}
+
+/** The text before `neutraliseFormula`. */
+export function restoreFormula(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
+
 /** Writes records as CSV with CRLF line ends, as RFC 4180 says ('' for no record). */
-export function toCsv(rows: readonly (readonly string[])[], options: CsvWriteOptions = {}): string {
+export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvWriteOptions = {}): string {
   const separator = options.separator ?? ',';
-  const body = rows.map((r) => r.map(csvField).join(separator)).join('\r\n');
+  const neutralise = (options.formulas ?? 'neutralise') === 'neutralise';
+  const cell = (v: CsvCell) => csvField(typeof v === 'number' ? String(v) : neutralise ? neutraliseFormula(v) : v);
+  const body = rows.map((r) => r.map(cell).join(separator)).join('\r\n');
   return (options.bom ? '\ufeff' : '') + body + (rows.length ? '\r\n' : '');
 }
 

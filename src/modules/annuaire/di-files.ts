@@ -136,7 +136,8 @@ function decodeExtra(key: string, cell: string): unknown {
 }
 
 function readCsv(text: string): ReadResult {
-  const parsed = parseCsv(text);
+  // Our own exports neutralise formulas ('=…): read back, a field is its original text.
+  const parsed = parseCsv(text, { restoreFormulas: true });
   const errors: RowError[] = parsed.problems.map((e) => ({ line: e.line, kind: 'structure' as Kind, id: null, field: '', message: e.message }));
   const [header, ...rows] = parsed.records;
   if (!header) return { format: 'csv', records: [], errors: [...errors, { line: 1, kind: 'structure', id: null, field: '', message: 'Fichier vide.' }] };

@@ -131,6 +131,14 @@ describe('readResponsesCsv', () => {
     expect(rowAnswers(again, 0)).toEqual(rowAnswers(first, 0));
   });
 
+  it('neutralises a formula in a free answer, and reads it back as typed', () => {
+    const csv = 'id,avis,loyer\nR1,"=HYPERLINK(""x"")",450\n';
+    const first = readResponsesCsv(qn, csv).table;
+    const out = responsesToCsv(first);
+    expect(out).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(rowAnswers(readResponsesCsv(qn, out).table, 0)).toEqual(rowAnswers(first, 0));
+  });
+
   it('grows past its first guess of the row count', () => {
     const lines = ['sexe'];
     for (let i = 0; i < 5000; i++) lines.push(i % 2 ? 'Femme' : 'Homme');

@@ -3,7 +3,7 @@
  * (an optional `id`, then one column per question id; a multiple choice joined by `|`;
  * empty = not answered). Every bad cell is reported by row and column. Pure: no I/O.
  */
-import { columnLetter, scanCsv, toCsv, type CsvReadOptions, type CsvSeparator } from '../../platform/csv';
+import { columnLetter, scanCsv, toCsv, type CsvCell, type CsvReadOptions, type CsvSeparator } from '../../platform/csv';
 import { RESPONDENT_ID_COLUMN, MULTI_SEPARATOR, type Questionnaire } from './questionnaire';
 import { ResponseTableBuilder, rowAnswers, type ResponseTable } from './response-table';
 
@@ -130,7 +130,8 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
       }
       if (errors.length > before) builder.dropLastRow();
     },
-    options,
+    // Our own exports neutralise formulas ('=…): read back, the answer is the original text.
+    { restoreFormulas: true, ...options },
   );
 
   for (const p of scan.problems) {
@@ -145,7 +146,7 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
 /** Writes a table back as a responses CSV (same columns as the Amiens file). */
 export function responsesToCsv(table: ResponseTable, separator: CsvSeparator = ','): string {
   const qs = table.questionnaire.questions;
-  const rows: string[][] = [[RESPONDENT_ID_COLUMN, ...qs.map((q) => q.id)]];
+  const rows: CsvCell[][] = [[RESPONDENT_ID_COLUMN, ...qs.map((q) => q.id)]];
   for (let r = 0; r < table.size; r++) {
     const a = rowAnswers(table, r);
     rows.push([
@@ -154,7 +155,8 @@ export function responsesToCsv(table: ResponseTable, separator: CsvSeparator = '
         const v = a[q.id];
         if (v === undefined || v === null) return '';
         if (Array.isArray(v)) return v.join(MULTI_SEPARATOR);
-        return typeof v === 'number' ? String(v) : v;
+        // A number stays a number (a negative one is no formula); text is neutralised by toCsv.
+        return v;
       }),
     ]);
   }
