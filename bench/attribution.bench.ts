@@ -1,0 +1,45 @@
+/**
+ * Attribution (issue 15): allocate 10,000 applications over 2,000 places in 50 groups,
+ * one family in five with siblings; then a what-if (one weight changed, compared).
+ */
+import { allocate, compareAllocations, withWeights, type Application, type Campaign } from '../src/modules/attribution/allocate';
+import type { Report } from './harness';
+
+function campaign(): Campaign {
+  let s = 20260304;
+  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const groups = Array.from({ length: 50 }, (_, i) => ({ id: `g${i}`, capacity: 40 }));
+  const criteria = ['monoparentalite', 'qf_tranche_1', 'qf_tranche_2', 'contrainte_emploi', 'fratrie', 'campagne_perdue', 'refus', 'handicap', 'orientation_sociale'].map(
+    (id, i) => ({ id, weight: id === 'refus' ? -10 : 5 + i * 2 }),
+  );
+  const applications: Application[] = [];
+  for (let i = 0; applications.length < 10_000; i++) {
+    const siblings = rand() < 0.2 ? 2 + Math.floor(rand() * 2) : 1;
+    const first = Math.floor(rand() * 50);
+    const choices = [first, (first + 1 + Math.floor(rand() * 10)) % 50, (first + 11 + Math.floor(rand() * 10)) % 50].map((g) => `g${g}`);
+    const values = Object.fromEntries(criteria.filter(() => rand() < 0.4).map((c) => [c.id, Math.round(rand() * 4) / 4]));
+    const minute = Math.floor(rand() * 60 * 24 * 14);
+    const submittedAt = new Date(Date.UTC(2026, 2, 2) + minute * 60_000).toISOString();
+    for (let k = 0; k < siblings && applications.length < 10_000; k++) {
+      applications.push({ id: `a${applications.length}`, family: `f${i}`, submittedAt, criteria: values, choices });
+    }
+  }
+  return { groups, criteria, applications };
+}
+
+export default async function bench(report: Report) {
+  const c = campaign();
+  allocate(c); // warm-up (JIT)
+  const runs = 5;
+  let t0 = performance.now();
+  let result = allocate(c);
+  for (let i = 1; i < runs; i++) result = allocate(c);
+  report('attribution allocate 10,000 applications / 2,000 places / 50 groups (siblings)', (performance.now() - t0) / runs, 'ms');
+  const admitted = result.applications.filter((a) => a.outcome.status === 'admitted').length;
+  report('attribution places filled', admitted, 'of 2000');
+  t0 = performance.now();
+  const after = allocate(withWeights(c, { monoparentalite: 30 }));
+  const changes = compareAllocations(result, after);
+  report('attribution what-if (weight changed, reallocated and compared)', performance.now() - t0, 'ms');
+  report('attribution what-if status changes', changes.length, 'applications');
+}
