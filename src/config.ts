@@ -67,3 +67,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
   };
 }
+
+/** Empty counts as unset, as a shell's `VAR=` means. */
+const optionalPath = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+const programsSchema = z.object({
+  /** Chromium that prints diagnostic reports to PDF (no PDF without it). */
+  CHROMIUM_PATH: optionalPath.transform((v) => v ?? '/usr/bin/chromium'),
+  /** pg_dump/pg_restore to use for backups instead of the ones on PATH. */
+  PG_DUMP_PATH: optionalPath,
+  PG_RESTORE_PATH: optionalPath,
+});
+
+export interface ExternalPrograms {
+  chromium: string;
+  pgDump: string | undefined;
+  pgRestore: string | undefined;
+}
+
+/**
+ * Paths of the external programs Relais runs. Apart from `loadConfig` because the code
+ * that runs them (PDF reports, `relais db dump|restore`) also runs in commands that never
+ * load the whole configuration.
+ */
+export function externalPrograms(env: NodeJS.ProcessEnv = process.env): ExternalPrograms {
+  const parsed = programsSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { chromium: parsed.data.CHROMIUM_PATH, pgDump: parsed.data.PG_DUMP_PATH, pgRestore: parsed.data.PG_RESTORE_PATH };
+}
+
+/** `relais user create` reads the password here when `--password` is not given (keeps it out of shell history). */
+export function passwordFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const v = env.RELAIS_PASSWORD;
+  return v === '' ? undefined : v;
+}

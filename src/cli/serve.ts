@@ -11,7 +11,7 @@ export function registerServe(program: Command) {
     .command('serve')
     .description("Démarre le serveur web (et PostgreSQL embarqué si DATABASE_URL n'est pas défini)")
     .action(async () => {
-      const started = Date.now();
+      const started = performance.now();
       const config = loadConfig();
       const rt = await boot(config, { jobs: config.WORKERS === 'true' ? 'work' : 'send' });
       let seeded: string[] = [];
@@ -35,7 +35,7 @@ export function registerServe(program: Command) {
       await app.listen({ port: config.PORT, host: config.HOST });
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-      console.log(`\nRelais (${rt.deps.town.name}) est prêt : http://localhost:${port}  (démarré en ${Date.now() - started} ms)`);
+      console.log(`\nRelais (${rt.deps.town.name}) est prêt : http://localhost:${port}  (démarré en ${Math.round(performance.now() - started)} ms)`);
       console.log(`PostgreSQL : ${rt.deps.dbMode === 'embedded' ? `embarqué, données dans ${config.dataDir}/pg` : 'serveur externe (DATABASE_URL)'}`);
       if (seeded.length) console.log(`Données de démonstration chargées : ${seeded.join(', ')}`);
       if (config.SEED_DEMO === 'true') {

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../platform/roles';
 import { audit } from '../platform/audit';
 import { tx } from '../platform/db/pool';
 import { AppError } from '../platform/errors';
+import { passwordFromEnv } from '../config';
 
 export function registerUser(program: Command, boot: () => Promise<Runtime>) {
   const user = program.command('user').description('Gestion des comptes');
@@ -22,7 +23,7 @@ export function registerUser(program: Command, boot: () => Promise<Runtime>) {
         process.exitCode = 2;
         return;
       }
-      const password = o.password ?? process.env.RELAIS_PASSWORD;
+      const password = o.password ?? passwordFromEnv();
       if (!password) {
         console.error('Indiquez --password ou la variable RELAIS_PASSWORD.');
         process.exitCode = 2;

@@ -55,12 +55,12 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
       const text = readInput(file);
       if (text === null) return;
       await withRuntime(boot, async (rt) => {
-        const started = Date.now();
+        const started = performance.now();
         let lastPrint = 0;
         const outcome = await importDirectory(rt.systemCtx(), text, {
           onProgress: (done, total) => {
-            if (total >= 2000 && (Date.now() - lastPrint > 1000 || done === total)) {
-              lastPrint = Date.now();
+            if (total >= 2000 && (performance.now() - lastPrint > 1000 || done === total)) {
+              lastPrint = performance.now();
               process.stderr.write(`  ${done}/${total} lignes (${Math.round((done * 100) / total)} %)\n`);
             }
           },
@@ -75,7 +75,7 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
         const s = outcome.structures;
         const v = outcome.services;
         console.error(
-          `Import terminé (${outcome.format.toUpperCase()}, ${((Date.now() - started) / 1000).toFixed(1)} s) : ` +
+          `Import terminé (${outcome.format.toUpperCase()}, ${((performance.now() - started) / 1000).toFixed(1)} s) : ` +
             `structures ${s.inserted} ajoutée(s), ${s.updated} mise(s) à jour ; services ${v.inserted} ajouté(s), ${v.updated} mis à jour.`,
         );
       });

@@ -136,7 +136,7 @@ const corrections = new Map<string, { at: number; words: { word: string; prefix:
 async function correctedWords(ctx: Ctx, words: string[]): Promise<{ word: string; prefix: boolean }[]> {
   const key = words.join(' ');
   const hit = corrections.get(key);
-  const now = Date.now();
+  const now = ctx.now().getTime();
   if (hit && now - hit.at < CORRECTIONS_TTL_MS) return hit.words;
   const result = await store.correctWords(ctx.db, words);
   if (corrections.size > 2000) corrections.clear();

@@ -43,8 +43,13 @@ export function parseCampaign(raw: unknown): Parsed<Campaign> {
     const at = `groups[${i}]`;
     if (!isObject(g)) return void errors.push({ path: at, message: 'un objet { id, capacity } est attendu' });
     let ok = true;
-    if (!isId(g.id)) (ok = false), errors.push({ path: `${at}.id`, message: 'identifiant manquant' });
-    else if (groupIds.has(g.id)) (ok = false), errors.push({ path: `${at}.id`, message: `identifiant en double : « ${g.id} »` });
+    if (!isId(g.id)) {
+      ok = false;
+      errors.push({ path: `${at}.id`, message: 'identifiant manquant' });
+    } else if (groupIds.has(g.id)) {
+      ok = false;
+      errors.push({ path: `${at}.id`, message: `identifiant en double : « ${g.id} »` });
+    }
     if (typeof g.capacity !== 'number' || !Number.isInteger(g.capacity) || g.capacity < 0) {
       ok = false;
       errors.push({ path: `${at}.capacity`, message: 'un nombre entier de places, 0 ou plus, est attendu' });
@@ -58,9 +63,17 @@ export function parseCampaign(raw: unknown): Parsed<Campaign> {
     const at = `criteria[${i}]`;
     if (!isObject(c)) return void errors.push({ path: at, message: 'un objet { id, weight } est attendu' });
     let ok = true;
-    if (!isId(c.id)) (ok = false), errors.push({ path: `${at}.id`, message: 'identifiant manquant' });
-    else if (criterionIds.has(c.id)) (ok = false), errors.push({ path: `${at}.id`, message: `identifiant en double : « ${c.id} »` });
-    if (typeof c.weight !== 'number' || !Number.isFinite(c.weight)) (ok = false), errors.push({ path: `${at}.weight`, message: 'un poids numérique est attendu' });
+    if (!isId(c.id)) {
+      ok = false;
+      errors.push({ path: `${at}.id`, message: 'identifiant manquant' });
+    } else if (criterionIds.has(c.id)) {
+      ok = false;
+      errors.push({ path: `${at}.id`, message: `identifiant en double : « ${c.id} »` });
+    }
+    if (typeof c.weight !== 'number' || !Number.isFinite(c.weight)) {
+      ok = false;
+      errors.push({ path: `${at}.weight`, message: 'un poids numérique est attendu' });
+    }
     if (isId(c.id)) criterionIds.add(c.id);
     if (ok) campaign.criteria.push({ id: c.id as string, weight: c.weight as number });
   });

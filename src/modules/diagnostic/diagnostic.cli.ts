@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Runtime } from '../../platform/runtime';
 import { AppError } from '../../platform/errors';
+import { systemClock } from '../../platform/clock';
 import { analyseSurvey, parseFilter, type OutputFormat } from './analyse-survey';
 
 const MAX_PRINTED_ERRORS = 100;
@@ -46,7 +47,7 @@ export function registerDiagnosticCli(program: Command, _boot: () => Promise<Run
           format: o.format,
           by: o.by,
           filters: (o.filter ?? []).map(parseFilter),
-          generatedAt: new Date(),
+          generatedAt: systemClock.now(),
         });
         for (const w of result.warnings) console.error(`Attention : ${w}`);
         if (o.output) {

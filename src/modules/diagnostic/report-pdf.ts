@@ -1,7 +1,8 @@
 /** The HTML report printed to PDF by Chromium (playwright-core), when the server has it. */
 import fs from 'node:fs';
+import { externalPrograms } from '../../config';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_PATH = externalPrograms().chromium;
 
 export function pdfAvailable(): boolean {
   return fs.existsSync(CHROMIUM_PATH);

@@ -78,3 +78,15 @@ export async function listPartnerStructures(q: Queryable): Promise<{ structureId
   );
   return rows;
 }
+
+/** Families (active) whose consent to `structureId` holds at `now`: ids and consent terms only, no personal data. */
+export async function consentedHouseholdsOfStructure(q: Queryable, structureId: string | null, now: Date) {
+  const { rows } = await q.query(
+    `SELECT c.household_id AS "householdId", c.purpose, c.parts, c.granted_at AS "grantedAt", c.expires_at AS "expiresAt"
+       FROM household_consents c JOIN households h ON h.id = c.household_id AND h.status = 'active'
+      WHERE c.structure_id = $1 AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > $2)
+      ORDER BY c.granted_at DESC LIMIT 500`,
+    [structureId, now],
+  );
+  return rows;
+}

@@ -7,13 +7,15 @@
 import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import { tx } from '../../platform/db/pool';
+import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
+import { setReferentIfNone } from './agent.store';
 import { liveConsents } from './consent.store';
 import { loadHousehold } from './dossiers.store';
 import { projectHousehold, PART_LABELS } from './fields';
+import * as store from './orientation.store';
 
 export const OUTCOMES = {
   accompanied: 'Accompagnement engagé',
@@ -27,57 +29,43 @@ export async function orientHousehold(ctx: Ctx, householdId: string, input: { st
   const agent = requireRole(ctx, 'agent', 'coordinator');
   return tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'dossiers.orientation', { q: t });
-    const { rows } = await t.query<{ id: string }>(
-      `INSERT INTO household_orientations (household_id, structure_id, service_id, agent_id, note, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [householdId, input.structureId, input.serviceId ?? null, agent.id, input.note.trim(), ctx.now()],
-    );
+    const id = await store.insertOrientation(t, {
+      householdId,
+      structureId: input.structureId,
+      serviceId: input.serviceId ?? null,
+      agentId: agent.id,
+      note: input.note.trim(),
+      now: ctx.now(),
+    });
     // The orienting agent follows the family if nobody does yet.
-    await t.query(`UPDATE households SET referent_agent_id = COALESCE(referent_agent_id, $2) WHERE id = $1`, [householdId, agent.id]);
+    await setReferentIfNone(t, householdId, agent.id);
     await audit(t, ctx, 'dossiers/oriented', {
       householdId,
       subjectType: 'orientation',
-      subjectId: rows[0].id,
+      subjectId: id,
       details: { structureId: input.structureId, serviceId: input.serviceId ?? null },
     });
-    return { id: rows[0].id };
+    return { id };
   });
 }
 
-async function lockPartnerOrientation(t: { query: Ctx['db']['query'] }, ctx: Ctx, id: string) {
+async function lockPartnerOrientation(t: Queryable, ctx: Ctx, id: string) {
   const user = requireRole(ctx, 'partner');
-  const { rows } = await t.query(`SELECT * FROM household_orientations WHERE id = $1 AND structure_id = $2 FOR UPDATE`, [id, user.structureId]);
-  if (!rows[0]) throw new AppError('dossiers/orientation-not-found');
-  return rows[0];
+  const o = await store.lockOrientationOfStructure(t, id, user.structureId);
+  if (!o) throw new AppError('dossiers/orientation-not-found');
+  return o;
 }
 
 /** Orientations received by the partner's structure: no personal data in the list. */
 export async function listPartnerOrientations(ctx: Ctx) {
   const user = requireRole(ctx, 'partner');
-  const { rows } = await ctx.db.query(
-    `SELECT o.id, o.household_id AS "householdId", o.note, o.status, o.created_at AS "createdAt", o.accepted_at AS "acceptedAt",
-            o.outcome, o.outcome_note AS "outcomeNote", o.outcome_at AS "outcomeAt", u.display_name AS "agentName",
-            EXISTS (SELECT 1 FROM household_consents c WHERE c.household_id = o.household_id AND c.structure_id = o.structure_id
-                     AND c.purpose = 'orientation' AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > $2)) AS "hasConsent"
-       FROM household_orientations o JOIN households h ON h.id = o.household_id AND h.status = 'active'
-       LEFT JOIN users u ON u.id = o.agent_id
-      WHERE o.structure_id = $1 ORDER BY o.created_at DESC LIMIT 200`,
-    [user.structureId, ctx.now()],
-  );
-  return rows;
+  return store.orientationsOfStructure(ctx.db, user.structureId, ctx.now());
 }
 
 /** One orientation, with the family's consented fields (only after acceptance, only while consent holds). */
 export async function readPartnerOrientation(ctx: Ctx, id: string) {
   const user = requireRole(ctx, 'partner');
-  const { rows } = await ctx.db.query(
-    `SELECT o.id, o.household_id AS "householdId", o.note, o.status, o.created_at AS "createdAt", o.accepted_at AS "acceptedAt",
-            o.outcome, o.outcome_note AS "outcomeNote", o.outcome_at AS "outcomeAt"
-       FROM household_orientations o JOIN households h ON h.id = o.household_id AND h.status = 'active'
-      WHERE o.id = $1 AND o.structure_id = $2`,
-    [id, user.structureId],
-  );
-  const o = rows[0];
+  const o = await store.orientationOfStructure(ctx.db, id, user.structureId);
   if (!o) throw new AppError('dossiers/orientation-not-found');
   let household: Record<string, unknown> | null = null;
   let parts: string[] = [];
@@ -97,12 +85,7 @@ export async function acceptOrientation(ctx: Ctx, id: string, accept: boolean) {
   return tx(ctx.db, async (t) => {
     const o = await lockPartnerOrientation(t, ctx, id);
     if (o.status !== 'sent') throw new AppError('dossiers/orientation-state');
-    await t.query(`UPDATE household_orientations SET status = $2, accepted_at = $3, accepted_by = $4 WHERE id = $1`, [
-      id,
-      accept ? 'accepted' : 'declined',
-      ctx.now(),
-      ctx.user!.id,
-    ]);
+    await store.setOrientationAnswer(t, id, accept ? 'accepted' : 'declined', ctx.now(), ctx.user!.id);
     await audit(t, ctx, accept ? 'dossiers/orientation-accepted' : 'dossiers/orientation-declined', {
       householdId: o.household_id,
       subjectType: 'orientation',
@@ -116,16 +99,16 @@ export async function recordOutcome(ctx: Ctx, id: string, input: { outcome: Outc
   return tx(ctx.db, async (t) => {
     const o = await lockPartnerOrientation(t, ctx, id);
     if (o.status !== 'accepted') throw new AppError('dossiers/orientation-state');
-    await t.query(
-      `UPDATE household_orientations SET status = 'closed', outcome = $2, outcome_note = $3, outcome_at = $4, outcome_by = $5 WHERE id = $1`,
-      [id, input.outcome, input.note?.trim() || null, ctx.now(), ctx.user!.id],
-    );
+    await store.closeOrientation(t, id, { outcome: input.outcome, note: input.note?.trim() || null, at: ctx.now(), by: ctx.user!.id });
     // What waits on the orienting agent: read the outcome.
-    await t.query(
-      `INSERT INTO household_tasks (household_id, kind, note, structure_id, created_by, created_at, assigned_to)
-       VALUES ($1, 'orientation_outcome', $2, $3, $4, $5, $6)`,
-      [o.household_id, OUTCOMES[input.outcome], o.structure_id, ctx.user!.id, ctx.now(), o.agent_id],
-    );
+    await store.insertOutcomeTask(t, {
+      householdId: o.household_id,
+      note: OUTCOMES[input.outcome],
+      structureId: o.structure_id,
+      createdBy: ctx.user!.id,
+      now: ctx.now(),
+      assignedTo: o.agent_id,
+    });
     await audit(t, ctx, 'dossiers/orientation-outcome', {
       householdId: o.household_id,
       subjectType: 'orientation',
@@ -141,12 +124,14 @@ export async function flagSituation(ctx: Ctx, householdId: string, input: { note
   const user = requireRole(ctx, 'partner');
   return tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'early-detection', { q: t });
-    const { rows } = await t.query<{ id: string }>(
-      `INSERT INTO household_tasks (household_id, kind, note, structure_id, created_by, created_at, assigned_to)
-       SELECT $1, 'early_detection', $2, $3, $4, $5, referent_agent_id FROM households WHERE id = $1 RETURNING id`,
-      [householdId, input.note.trim(), user.structureId, user.id, ctx.now()],
-    );
-    await audit(t, ctx, 'dossiers/early-detection', { householdId, subjectType: 'task', subjectId: rows[0].id, details: { structureId: user.structureId } });
-    return { taskId: rows[0].id };
+    const taskId = await store.insertEarlyDetectionTask(t, {
+      householdId,
+      note: input.note.trim(),
+      structureId: user.structureId,
+      createdBy: user.id,
+      now: ctx.now(),
+    });
+    await audit(t, ctx, 'dossiers/early-detection', { householdId, subjectType: 'task', subjectId: taskId, details: { structureId: user.structureId } });
+    return { taskId };
   });
 }

@@ -4,10 +4,19 @@ import { parisDate } from '../../platform/clock';
 import type { App } from '../../platform/http/types';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
+import { consentedHouseholdsOfStructure } from './consent.store';
 import { loadHousehold } from './dossiers.store';
 import { PART_LABELS, projectHousehold } from './fields';
 import * as orientation from './orientation.service';
-import { idParams } from './dossiers.schemas';
+import {
+  idParams,
+  partnerHouseholdOut,
+  partnerHouseholdsOut,
+  partnerOrientationOut,
+  partnerOrientationsOut,
+  statusOut,
+  taskCreatedOut,
+} from './dossiers.schemas';
 import { PURPOSE_IDS, purposeLabel } from './purposes';
 
 const partner = ['partner'] as const;
@@ -16,22 +25,23 @@ const tags = ['dossiers'];
 export default async function partnerRoutes(app: App) {
   app.get('/api/dossiers/partner/orientations', {
     config: { access: partner },
-    schema: { tags, summary: 'Orientations reçues par ma structure' },
+    schema: { response: { 200: partnerOrientationsOut }, tags, summary: 'Orientations reçues par ma structure' },
   }, async (req) => orientation.listPartnerOrientations(req.ctx));
 
   app.get('/api/dossiers/partner/orientations/:id', {
     config: { access: partner },
-    schema: { tags, summary: 'Une orientation, avec les informations partagées par la famille', params: idParams },
+    schema: { response: { 200: partnerOrientationOut }, tags, summary: 'Une orientation, avec les informations partagées par la famille', params: idParams },
   }, async (req) => orientation.readPartnerOrientation(req.ctx, req.params.id));
 
   app.post('/api/dossiers/partner/orientations/:id/accept', {
     config: { access: partner },
-    schema: { tags, summary: 'Accepter ou refuser une orientation', params: idParams, body: z.object({ accept: z.boolean() }).strict() },
+    schema: { response: { 200: statusOut }, tags, summary: 'Accepter ou refuser une orientation', params: idParams, body: z.object({ accept: z.boolean() }).strict() },
   }, async (req) => orientation.acceptOrientation(req.ctx, req.params.id, req.body.accept));
 
   app.post('/api/dossiers/partner/orientations/:id/outcome', {
     config: { access: partner },
     schema: {
+      response: { 200: statusOut },
       tags,
       summary: "Enregistrer le résultat de l'orientation",
       params: idParams,
@@ -41,22 +51,17 @@ export default async function partnerRoutes(app: App) {
 
   app.get('/api/dossiers/partner/households', {
     config: { access: partner },
-    schema: { tags, summary: 'Familles ayant donné leur accord à ma structure (sans données)' },
+    schema: { response: { 200: partnerHouseholdsOut }, tags, summary: 'Familles ayant donné leur accord à ma structure (sans données)' },
   }, async (req) => {
     const user = requireRole(req.ctx, 'partner');
-    const { rows } = await req.ctx.db.query(
-      `SELECT c.household_id AS "householdId", c.purpose, c.parts, c.granted_at AS "grantedAt", c.expires_at AS "expiresAt"
-         FROM household_consents c JOIN households h ON h.id = c.household_id AND h.status = 'active'
-        WHERE c.structure_id = $1 AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > $2)
-        ORDER BY c.granted_at DESC LIMIT 500`,
-      [user.structureId, req.ctx.now()],
-    );
+    const rows = await consentedHouseholdsOfStructure(req.ctx.db, user.structureId, req.ctx.now());
     return rows.map((r) => ({ ...r, purposeLabel: purposeLabel(r.purpose) }));
   });
 
   app.get('/api/dossiers/partner/households/:id', {
     config: { access: partner },
     schema: {
+      response: { 200: partnerHouseholdOut },
       tags,
       summary: 'Les informations que la famille a accepté de partager avec ma structure',
       params: idParams,
@@ -71,6 +76,7 @@ export default async function partnerRoutes(app: App) {
   app.post('/api/dossiers/partner/households/:id/flags', {
     config: { access: partner },
     schema: {
+      response: { 201: taskCreatedOut },
       tags,
       summary: 'Repérage précoce : signaler une situation au CCAS (avec accord de la famille)',
       params: idParams,

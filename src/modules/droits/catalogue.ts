@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { parisParts } from '../../platform/clock';
 import { type DayNumber, dayNumber, formatDay } from './dates';
 import { defaultEngine } from './engine';
 import type { BenefitKey } from './explanations';
@@ -117,11 +118,12 @@ export function currentAmounts(key: BenefitKey, L: Legislation, day: DayNumber):
 
 let files: BenefitFile[] | undefined;
 
-/** The catalogue with amounts in force on `on` (a Date; defaults to now). */
-export function benefitCatalogue(on: Date = new Date()): BenefitInfo[] {
+/** The catalogue with amounts in force on `on` (`ctx.now()`), that day in Paris. */
+export function benefitCatalogue(on: Date): BenefitInfo[] {
   files ??= loadCatalogueFiles();
   const L = defaultEngine().legislation;
-  const day = dayNumber(on.getUTCFullYear(), on.getUTCMonth() + 1, on.getUTCDate());
+  const paris = parisParts(on);
+  const day = dayNumber(paris.year, paris.month, paris.day);
   return files.map((f) => ({
     key: f.cle,
     name: f.nom,

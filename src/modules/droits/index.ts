@@ -3,7 +3,7 @@
  * - `simulate(household, period?)`: amounts, amounts paid after CRDS, explanations;
  *   throws AppError 'droits/invalid-household' (422, with fields) on bad input.
  * - `parameterDates()`: revaluation dates, to re-estimate saved simulations when one passes.
- * - `benefitCatalogue()`: every benefit, who pays it, conditions, how to claim, current amounts.
+ * - `benefitCatalogue(on)`: every benefit, who pays it, conditions, how to claim, amounts in force on that day.
  */
 import { defaultEngine, type SimulationOptions, type SimulationResult } from './engine';
 import type { HouseholdInput } from './household';

@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import readline from 'node:readline';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { externalPrograms } from '../../config';
+import { systemClock } from '../clock';
 import type { Db } from './pool';
 
 const FORMAT = 'relais-dump';
@@ -24,7 +26,7 @@ async function tables(db: Db): Promise<string[]> {
 }
 
 export function findPgDump(serverMajor: number): string | null {
-  for (const bin of [process.env.PG_DUMP_PATH, 'pg_dump'].filter(Boolean) as string[]) {
+  for (const bin of [externalPrograms().pgDump, 'pg_dump'].filter(Boolean) as string[]) {
     try {
       const out = execFileSync(bin, ['--version'], { encoding: 'utf8' });
       const major = Number(out.match(/(\d+)(\.\d+)?/)?.[1]);
@@ -56,7 +58,7 @@ export async function dumpDatabase(db: Db, url: string, file: string, progress: 
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const mig = await client.query(`SELECT version, name, checksum FROM schema_migrations ORDER BY version`);
-    await write({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: mig.rows });
+    await write({ format: FORMAT, version: 1, createdAt: systemClock.now().toISOString(), migrations: mig.rows });
     for (const t of await tables(db)) {
       await write({ table: t });
       await client.query(`DECLARE c NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS j FROM "${t}" x`);
@@ -87,7 +89,7 @@ export async function dumpDatabase(db: Db, url: string, file: string, progress: 
 export async function restoreDatabase(db: Db, url: string, file: string, progress: (m: string) => void): Promise<void> {
   const head = fs.readFileSync(file).subarray(0, 5);
   if (head.toString('latin1').startsWith('PGDMP')) {
-    const r = spawnSync(process.env.PG_RESTORE_PATH ?? 'pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${url}`, file], { stdio: 'inherit' });
+    const r = spawnSync(externalPrograms().pgRestore ?? 'pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${url}`, file], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('pg_restore failed');
     return;
   }

@@ -60,7 +60,7 @@ async function writeToOutbox(deps: Deps, row: { id: string; channel: string; rec
   const dir = outboxDir(deps.config.dataDir);
   await fs.mkdir(dir, { recursive: true });
   const owner = row.user_id ? `-u${row.user_id}` : '';
-  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${row.channel}-${row.id}${owner}.txt`);
+  const file = path.join(dir, `${deps.clock.now().toISOString().replace(/[:.]/g, '-')}-${row.channel}-${row.id}${owner}.txt`);
   const head = row.channel === 'email' ? `To: ${row.recipient}\nSubject: ${row.subject ?? ''}\n\n` : `To: ${row.recipient}\n\n`;
   await fs.writeFile(file, head + row.body, { mode: 0o600 });
   return 'file';

@@ -9,7 +9,8 @@ import NotFoundPage from './NotFoundPage';
 export default function ComingSoonPage() {
   const t = useT();
   const town = useTown();
-  const entry = NAV.find((e) => e.id === useParams().module);
+  const { module } = useParams();
+  const entry = NAV.find((e) => e.id === module);
   if (!entry) return <NotFoundPage />;
   return (
     <>

@@ -1,0 +1,137 @@
+// ESLint (flat config). Run by `npm test` (a lint error is a failed test) and `npm run lint`.
+// Beyond typescript-eslint's recommended rules, the house rules of ../shared/ENGINEERING.md
+// that a machine can check: module boundaries, one reader of the environment, one clock.
+// Not type-aware on purpose: the whole repository lints in seconds.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Pure files (no I/O) the browser runs too, so that a page and the server agree: a
+ * questionnaire's display conditions, the choropleth's classes, the map's clustering.
+ * The web app may import values from these and from nothing else under src/.
+ */
+const SHARED_WITH_WEB = ['src/modules/diagnostic/model', 'src/modules/annuaire/ratios', 'src/modules/annuaire/geo'];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Another module, reached from a file `depth` folders below its own module's root, by anything but its index. */
+const otherModuleInternals = (depth) => ({
+  // `../` × (depth + 1) lands in src/modules/; then a module name and a file other than index.
+  regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!index(\\.ts)?$).+`,
+  message: 'A module uses another only through its index.ts: import from "../<module>" (docs/modules.md).',
+});
+
+const srcNeverImportsWeb = {
+  regex: '^(\\.\\./)+web(/|$)',
+  message: 'Server code never imports the web app (web/ depends on src/, not the other way round).',
+};
+
+const envFromProcess = [
+  { name: 'process', importNames: ['env'], message: 'Only src/config.ts reads the environment.' },
+  { name: 'node:process', importNames: ['env'], message: 'Only src/config.ts reads the environment.' },
+];
+
+const clockMessage = 'Time comes from the clock: ctx.now() in a use case, systemClock.now() (src/platform/clock.ts) elsewhere; performance.now() for durations.';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'data/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'web/public/**', '**/fixtures/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // tsc --strict already refuses implicit any; an explicit one is a visible choice (test
+      // responses, Fastify and pg-boss plumbing). 104 today, a third of them outside tests.
+      '@typescript-eslint/no-explicit-any': 'off',
+      // Unused names are noise; a leading underscore says "on purpose" (callbacks' positional arguments).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      // One reader of the environment: src/config.ts validates every variable at start.
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment (validated at start): add the variable there.' }],
+      'no-restricted-imports': ['error', { paths: envFromProcess }],
+    },
+  },
+
+  // ── src/: modules talk through index.ts, never to web/; time from the clock ──
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [srcNeverImportsWeb] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: clockMessage },
+        { selector: "CallExpression[callee.name='Date']", message: clockMessage },
+      ],
+    },
+  },
+  ...[0, 1, 2].map((depth) => ({
+    files: [`src/modules/*/${'*/'.repeat(depth)}*.ts`],
+    ignores: ['src/modules/registry.ts'], // the registry imports each module's ModuleDef file, by design
+    rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [srcNeverImportsWeb, otherModuleInternals(depth)] }] },
+  })),
+  {
+    // A contract test may pin both sides: droits' simulator answers (web) → the engine's input.
+    files: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: envFromProcess }],
+    },
+  },
+  ...[0, 1, 2].map((depth) => ({
+    files: [`src/modules/*/${'*/'.repeat(depth)}*.test.ts`],
+    rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [otherModuleInternals(depth)] }] },
+  })),
+  {
+    // The clock itself; tests (they set the clock they inject, and may read the real one);
+    // the test harness's cookie jar, which expires cookies like a browser does.
+    files: ['src/platform/clock.ts', 'src/platform/testing.ts', 'src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+
+  // ── web/: the browser app ──
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: envFromProcess,
+          patterns: [
+            {
+              regex: `^(\\.\\./)+src/(?!modules/[^/]+(/index)?$|(${SHARED_WITH_WEB.map((f) => escape(f.slice('src/'.length))).join('|')})$)`,
+              message: 'The web app imports from src/ only the types of a module\'s index.ts (or a pure file listed in SHARED_WITH_WEB, eslint.config.js).',
+            },
+            {
+              regex: '^(\\.\\./)+src/modules/[^/]+(/index)?$',
+              allowTypeImports: true,
+              message: 'Only `import type` from a module\'s index.ts: a value would pull server code into the browser bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // ── Where reading the environment is the point ──
+  {
+    files: [
+      'src/config.ts', // the one reader
+      'src/platform/testing.ts', // the test harness reads what scripts/test-global-setup.ts exported to the test workers
+      'src/**/*.test.ts', // tests set variables to test config.ts and the CLI
+      'scripts/**/*.ts', // the test runner and build scripts hand variables to child processes
+      'bench/**/*.ts',
+      'e2e/**/*.ts', // the journeys' harness (CHROMIUM_PATH, like scripts/)
+      'vite.config.ts',
+      'vitest.config.ts',
+      'eslint.config.js',
+    ],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);
