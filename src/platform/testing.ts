@@ -65,11 +65,15 @@ export interface TestEnv {
    * The latest audit entry with this action about this subject (its `subject_id`, or the
    * household for a household subject); throws, listing what was audited, if there is none.
    */
-  expectAudit(action: string, subject: string, match?: AuditMatch): Promise<AuditLogRow>;
+  expectAudit(action: string, subject: string | null, match?: AuditMatch): Promise<AuditLogRow>;
+  /** The id of the latest audit entry: pass it as `after` to expectAudit. */
+  auditMark(): Promise<number>;
   close(): Promise<void>;
 }
 
 export interface AuditMatch {
+  /** Only entries written after this id (see TestEnv.auditMark): pins the call under test. */
+  after?: number;
   actorId?: string | null;
   householdId?: string | null;
   subjectType?: string;
@@ -91,16 +95,26 @@ export interface AuditLogRow {
 }
 
 /** See TestEnv.expectAudit; usable with any pool (e.g. `env.rt.deps.db`). */
-export async function expectAudit(db: pg.Pool | { query: pg.Pool['query'] }, action: string, subject: string, match: AuditMatch = {}): Promise<AuditLogRow> {
+export async function expectAudit(
+  db: pg.Pool | { query: pg.Pool['query'] },
+  action: string,
+  /** `null`: an entry without a subject (e.g. a setting), then narrow it with `match`. */
+  subject: string | null,
+  match: AuditMatch = {},
+): Promise<AuditLogRow> {
   const { rows } = await db.query<AuditLogRow>(
     `SELECT id::int, action, actor_id AS "actorId", actor_role AS "actorRole", household_id AS "householdId",
             subject_type AS "subjectType", subject_id AS "subjectId", reason, details, ip
-       FROM audit_log WHERE action = $1 AND (subject_id = $2 OR (subject_id IS NULL AND household_id::text = $2))
+       FROM audit_log
+      WHERE action = $1 AND ($2::text IS NULL OR subject_id = $2 OR (subject_id IS NULL AND household_id::text = $2))
       ORDER BY id DESC`,
     [action, subject],
   );
-  const found = rows.find((r) =>
-    Object.entries(match).every(([k, v]) => v === undefined || (r as unknown as Record<string, unknown>)[k] === v),
+  const { after, ...fields } = match;
+  const found = rows.find(
+    (r) =>
+      (after === undefined || r.id > after) &&
+      Object.entries(fields).every(([k, v]) => v === undefined || (r as unknown as Record<string, unknown>)[k] === v),
   );
   if (!found) {
     const { rows: seen } = await db.query<{ action: string; subject_id: string | null }>(
@@ -205,6 +219,10 @@ export async function createTestEnv(
       await runSeeds(rt.systemCtx(), allSeeds());
     },
     expectAudit: (action, subject, match) => expectAudit(rt.deps.db, action, subject, match),
+    async auditMark() {
+      const { rows } = await rt.deps.db.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`);
+      return rows[0].id;
+    },
     async close() {
       await app.close();
       await rt.close();

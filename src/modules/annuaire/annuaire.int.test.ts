@@ -25,8 +25,10 @@ const search = async (qs: string) => {
 describe('import', () => {
   it('imports structures then services, and re-import updates instead of duplicating', async () => {
     const ctx = env.rt.systemCtx();
+    const mark = await env.auditMark();
     const first = await importDirectory(ctx, fixture('structures.json'));
     expect(first.errors).toEqual([]);
+    expect((await env.expectAudit('annuaire/imported', null, { after: mark })).details).toMatchObject({ structures: { inserted: 2, updated: 0 } });
     expect(first.structures).toEqual({ inserted: 2, updated: 0 });
     const svc = await importDirectory(ctx, fixture('services.json'));
     expect(svc.services).toEqual({ inserted: 1, updated: 0 });
@@ -194,6 +196,7 @@ describe('partner listing', () => {
     const res = await partner.patch(`/api/annuaire/structures/${own}`, { telephone: '03 22 00 11 22', pass_famille_solo: true, horaires_accueil: 'Tu,Th 14:00-19:00' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().date_verification).toBe('2026-11-25');
+    await env.expectAudit('annuaire/listing-updated', own, { actorId: partner.user.id });
     expect((await partner.patch(`/api/annuaire/structures/${other[0].id}`, { telephone: '0' })).statusCode).toBe(403);
     expect((await partner.patch(`/api/annuaire/structures/${own}`, { label_ville_solidaire: true })).statusCode).toBe(403);
     const bad = await partner.patch(`/api/annuaire/structures/${own}`, { horaires_accueil: 'quand on peut' });
@@ -205,6 +208,20 @@ describe('partner listing', () => {
     // The export carries the edit.
     const exported = JSON.parse(await exportDirectory(env.rt.systemCtx(), 'json', 'structures')) as Record<string, unknown>[];
     expect(exported.find((s) => s.id === 'relais-demo--epicerie-etouvie')?.telephone).toBe('03 22 00 11 22');
+  });
+
+  it('lets a partner correct one of its services and confirm its listing, each audited', async () => {
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT s.id AS structure, v.id AS service FROM annuaire_structures s JOIN annuaire_services v ON v.structure_id = s.id WHERE s.di_id = 'relais-demo--epicerie-etouvie' LIMIT 1`,
+    );
+    const { structure, service } = rows[0];
+    const partner = await env.as('partner', { structureId: structure });
+    const upd = await partner.patch(`/api/annuaire/services/${service}`, { telephone: '03 22 99 88 77' });
+    expect(upd.statusCode, upd.body).toBe(200);
+    expect((await env.expectAudit('annuaire/service-updated', service, { actorId: partner.user.id })).details).toEqual({ fields: ['telephone'] });
+    const confirm = await partner.post(`/api/annuaire/structures/${structure}/verification`);
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    await env.expectAudit('annuaire/listing-confirmed', structure, { actorId: partner.user.id });
   });
 
   it('flags a listing unchecked for six months and reminds its partner once', async () => {
@@ -220,6 +237,7 @@ describe('partner listing', () => {
     );
     expect(sent).toHaveLength(1);
     expect(sent[0].subject).toMatch(/Centre social d'Étouvie/);
+    await env.expectAudit('annuaire/stale-reminded', id, { actorId: null });
   });
 });
 
@@ -252,5 +270,13 @@ describe('territory', () => {
     const etouvie = t.rows.find((r: { id: string }) => r.id === 'etouvie');
     expect(etouvie.ratios.dentiste.count).toBe(1);
     expect(etouvie.ratios.dentiste.per1000).toBeCloseTo(1000 / 980, 1);
+  });
+
+  it('a coordinator enters neighbourhood indicators, audited', async () => {
+    const coord = await env.as('coordinator');
+    const mark = await env.auditMark();
+    const res = await coord.put('/api/annuaire/territoire/indicateurs', { year: 2025, source: 'INSEE', values: [{ neighbourhood: 'etouvie', indicator: 'familles_monoparentales', value: 990 }] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await env.expectAudit('annuaire/indicators-saved', null, { after: mark, actorId: coord.user.id })).details).toEqual({ year: 2025, count: 1 });
   });
 });

@@ -37,10 +37,13 @@ describe('building a questionnaire', () => {
     expect(res.statusCode).toBe(201);
     const q = res.json();
     expect(q).toMatchObject({ status: 'draft', draftVersion: 1, publishedVersion: null, access: 'links' });
+    await env.expectAudit('diagnostic/questionnaire-created', q.id, { actorId: coord.user.id });
     const edited = await coord.put(`/api/diagnostic/questionnaires/${q.id}`, { definition: { ...survey, title: 'Garde (v1)' } });
     expect(edited.json()).toMatchObject({ title: 'Garde (v1)', draftVersion: 1 });
+    await env.expectAudit('diagnostic/questionnaire-updated', q.id, { actorId: coord.user.id });
     const pub = await coord.post(`/api/diagnostic/questionnaires/${q.id}/publish`);
     expect(pub.json()).toMatchObject({ status: 'published', publishedVersion: 1, draftVersion: null });
+    await env.expectAudit('diagnostic/questionnaire-published', q.id, { actorId: coord.user.id });
     const v2 = await coord.put(`/api/diagnostic/questionnaires/${q.id}`, { definition: { ...survey, title: 'Garde (v2)' } });
     expect(v2.json()).toMatchObject({ publishedVersion: 1, draftVersion: 2 });
     expect(v2.json().published.title).toBe('Garde (v1)');
@@ -72,12 +75,16 @@ describe('answering', () => {
     const { coord, id } = await createPublished();
     const links = await coord.post(`/api/diagnostic/questionnaires/${id}/links`, { count: 2, label: 'Friperie du 12 mars' });
     expect(links.statusCode).toBe(201);
+    expect((await env.expectAudit('diagnostic/links-created', id, { actorId: coord.user.id })).details).toEqual({ count: 2 });
     const [first] = links.json().links;
     expect(first.path).toBe(`/enquete/lien/${first.token}`);
 
     const visitor = env.client();
+    let mark = await env.auditMark();
     const start = await visitor.post('/api/diagnostic/answering/start', { linkToken: first.token });
     expect(start.statusCode).toBe(201);
+    const started = await env.expectAudit('diagnostic/answering-started', null, { after: mark, actorId: null });
+    expect(started.details).toEqual({ channel: 'link' });
     const { token } = start.json();
     expect(start.json().questionnaire.questions).toHaveLength(4);
     expect((await visitor.post('/api/diagnostic/answering/save', { token, answers: { garde: 'Non' } })).statusCode).toBe(200);
@@ -89,8 +96,10 @@ describe('answering', () => {
     expect((await visitor.post('/api/diagnostic/answering/resume', { token })).statusCode).toBe(404); // the old token was replaced
     expect((await visitor.post('/api/diagnostic/answering/resume', { token: token2 })).json().answers).toEqual({ garde: 'Non' });
 
+    mark = await env.auditMark();
     const sent = await visitor.post('/api/diagnostic/answering/submit', { token: token2, answers: { garde: 'Non', freins: ['Coût', 'Places'], stress: 8, quartier: 'Nord' } });
     expect(sent.statusCode).toBe(200);
+    await env.expectAudit('diagnostic/response-submitted', started.subjectId, { after: mark, actorId: null });
     expect((await visitor.post('/api/diagnostic/answering/start', { linkToken: first.token })).statusCode).toBe(410);
     expect((await visitor.post('/api/diagnostic/answering/submit', { token: token2, answers: { garde: 'Oui' } })).statusCode).toBe(404);
     expect((await visitor.post('/api/diagnostic/answering/start', { linkToken: 'x'.repeat(32) })).statusCode).toBe(404);
@@ -133,6 +142,7 @@ describe('answering', () => {
     const kiosk = await agent.post(`/api/diagnostic/questionnaires/${id}/kiosk`);
     expect(kiosk.statusCode).toBe(201);
     expect(kiosk.json().channel).toBe('kiosk');
+    expect((await env.expectAudit('diagnostic/answering-started', null, { actorId: agent.user.id })).details).toEqual({ channel: 'kiosk' });
     const sent = await agent.post('/api/diagnostic/answering/submit', { token: kiosk.json().token, answers: { garde: 'Oui', stress: 5, quartier: 'Sud' } });
     expect(sent.statusCode).toBe(200);
     const { rows } = await env.rt.deps.db.query(`SELECT channel, collected_by, neighbourhood_id FROM diagnostic_responses WHERE questionnaire_id = $1`, [id]);
@@ -164,6 +174,7 @@ describe('answering', () => {
     const anon = env.client();
     const { token } = (await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).json();
     await coord.post(`/api/diagnostic/questionnaires/${id}/close`, { closed: true });
+    await env.expectAudit('diagnostic/questionnaire-closed', id, { actorId: coord.user.id });
     expect((await anon.post('/api/diagnostic/answering/submit', { token, answers: { garde: 'Oui' } })).statusCode).toBe(410);
     expect((await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).statusCode).toBe(410);
   });
@@ -191,6 +202,7 @@ describe('CSV import and results', () => {
     const res = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: good, fileName: 'terrain.csv' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ imported: 3, warnings: [] });
+    await env.expectAudit('diagnostic/responses-imported', id, { actorId: coord.user.id });
     const twice = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: good });
     expect(twice.statusCode).toBe(422);
     expect(twice.json().error.fields).toHaveLength(3);

@@ -13,6 +13,7 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   const coord = await env.as('coordinator');
   expect((await coord.put('/api/dossiers/settings/renewal-date', { month: 4, day: 31 })).statusCode).toBe(422);
   expect((await coord.put('/api/dossiers/settings/renewal-date', { month: 8, day: 25 })).statusCode).toBe(200);
+  await env.expectAudit('dossiers/renewal-date-set', null, { actorId: coord.user.id });
   const parent = await env.as('parent');
   await parent.post('/api/dossiers/me', {
     parent: { firstName: 'Awa', lastName: 'Diallo' },
@@ -35,6 +36,8 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   expect(notes).toHaveLength(1);
   expect(notes[0].recipient).toBe(parent.user.email);
   expect(notes[0].body).toContain('1 justificatif(s) ne sont plus valables');
+  const opened = (await db.query(`SELECT id, household_id FROM household_renewals`)).rows[0];
+  await env.expectAudit('dossiers/renewal-opened', opened.id, { householdId: opened.household_id, actorId: null });
 
   await parent.login(parent.user.email!);
   const r = (await parent.get('/api/dossiers/me/renewal')).json();
@@ -48,6 +51,7 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   const c = await parent.post('/api/dossiers/me/renewal/confirm', { housing: { rentMonthlyCents: 42000 } });
   expect(c.statusCode).toBe(200);
   expect(c.json()).toMatchObject({ campaignYear: 2026, changes: 1 });
+  await env.expectAudit('dossiers/renewal-confirmed', opened.id, { actorId: parent.user.id, householdId: r.household.id });
   const hist = (await parent.get('/api/dossiers/me/history')).json();
   expect(hist[0]).toMatchObject({ field: 'housing.rentMonthlyCents', oldValue: 40000, newValue: 42000, source: 'renewal' });
   expect((await parent.get('/api/dossiers/me/renewal')).json().renewal).toBeNull();

@@ -39,8 +39,51 @@ describe('the action plan', () => {
     expect((await parent.get(`/api/pilotage/plans/${plan}`)).statusCode).toBe(403);
     expect((await env.client().get('/api/pilotage/plans')).statusCode).toBe(401);
 
-    const log = (await env.rt.deps.db.query(`SELECT details FROM audit_log WHERE action = 'pilotage/action-updated' AND subject_id = $1`, [action])).rows;
-    expect(log[0].details.status).toEqual({ from: 'a_lancer', to: 'en_cours' });
+    const log = await env.expectAudit('pilotage/action-updated', action, { actorId: coord.user.id });
+    expect(log.details.status).toEqual({ from: 'a_lancer', to: 'en_cours' });
+  });
+
+  it('every change of a plan ends with its audit entry', async () => {
+    const coord = await env.as('coordinator');
+    const by = { actorId: coord.user.id };
+    const { plan, axis, objective, action } = await planWithAction(coord);
+    await env.expectAudit('pilotage/plan-created', plan, by);
+    await env.expectAudit('pilotage/axis-created', axis, by);
+    await env.expectAudit('pilotage/objective-created', objective, by);
+    await env.expectAudit('pilotage/action-created', action, by);
+    const ok = (r: { statusCode: number; body: string }) => expect(r.statusCode, r.body).toBeLessThan(300);
+    ok(await coord.patch(`/api/pilotage/plans/${plan}`, { title: 'Plan renommé' }));
+    await env.expectAudit('pilotage/plan-updated', plan, by);
+    ok(await coord.patch(`/api/pilotage/axes/${axis}`, { title: 'Axe renommé' }));
+    await env.expectAudit('pilotage/axis-updated', axis, by);
+    ok(await coord.patch(`/api/pilotage/objectives/${objective}`, { title: 'Objectif renommé' }));
+    await env.expectAudit('pilotage/objective-updated', objective, by);
+    const ind = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles', source: 'manual' })).json().id;
+    await env.expectAudit('pilotage/indicator-created', ind, by);
+    ok(await coord.put(`/api/pilotage/indicators/${ind}`, { label: 'Familles reçues', source: 'manual' }));
+    await env.expectAudit('pilotage/indicator-updated', ind, by);
+    ok(await coord.put(`/api/pilotage/indicators/${ind}/values`, { period: '2026-02', value: 4 }));
+    await env.expectAudit('pilotage/value-recorded', ind, by);
+    ok(await coord.delete(`/api/pilotage/indicators/${ind}/values`, { period: '2026-02', neighbourhood: '*' }));
+    await env.expectAudit('pilotage/value-removed', ind, by);
+    ok(await coord.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-03' }));
+    await env.expectAudit('pilotage/computed', plan, by);
+    ok(await coord.put(`/api/pilotage/plans/${plan}/published`, { published: true }));
+    await env.expectAudit('pilotage/plan-published', plan, by);
+    ok(await coord.put(`/api/pilotage/plans/${plan}/published`, { published: false }));
+    await env.expectAudit('pilotage/plan-unpublished', plan, by);
+    ok(await coord.put(`/api/pilotage/actions/${action}/evaluation`, { title: 'Bilan', periodFrom: '2026-01', periodTo: '2026-03' }));
+    await env.expectAudit('pilotage/evaluation-saved', action, by);
+    ok(await coord.delete(`/api/pilotage/indicators/${ind}`));
+    await env.expectAudit('pilotage/indicator-deleted', ind, by);
+    ok(await coord.delete(`/api/pilotage/actions/${action}`));
+    await env.expectAudit('pilotage/action-deleted', action, by);
+    ok(await coord.delete(`/api/pilotage/objectives/${objective}`));
+    await env.expectAudit('pilotage/objective-deleted', objective, by);
+    ok(await coord.delete(`/api/pilotage/axes/${axis}`));
+    await env.expectAudit('pilotage/axis-deleted', axis, by);
+    ok(await coord.delete(`/api/pilotage/plans/${plan}`));
+    await env.expectAudit('pilotage/plan-deleted', plan, by);
   });
 
   it('a partner reads only the actions its structure takes part in', async () => {

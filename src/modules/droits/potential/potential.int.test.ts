@@ -111,6 +111,8 @@ describe('droits potentiels', () => {
     const saved = await parent.post('/api/droits/potential/check', { input: me.household.input, received: ['af'], save: true });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().saved).toMatchObject({ period: '2026-03', parameterDate: '2026-03-01', received: ['af'] });
+    const hid = (await parent.get('/api/dossiers/me')).json().household.id;
+    await env.expectAudit('droits-potentiels/saved', hid, { actorId: parent.user.id, householdId: hid });
     const again = (await parent.get('/api/droits/potential/me')).json();
     expect(again.saved.missed.map((m: any) => m.key)).toEqual(saved.json().missed.map((m: any) => m.key));
 
@@ -126,6 +128,7 @@ describe('droits potentiels', () => {
     expect(sent[0].recipient).toBe(parent.user.email);
     expect(sent[0].body).toContain('01/04/2026');
     expect(sent[0].body).toMatch(/Allocation de soutien familial \(ASF\) : [\d,]+ € → [\d,]+ €/);
+    expect((await env.expectAudit('droits-potentiels/reestimated', hid, { actorId: null })).details).toMatchObject({ parameterDate: '2026-04-01', notified: true });
     // (a month later the session has expired: log in again)
     expect((await parent.login(parent.user.email!)).statusCode).toBe(200);
     const after = (await parent.get('/api/droits/potential/me')).json();
@@ -167,6 +170,7 @@ describe('droits potentiels', () => {
 
     const save = await agent.post('/api/droits/potential/check', { input: open.json().household.input, received: [], save: true, householdId: h.id, source: 'agent' });
     expect(save.statusCode).toBe(200);
+    await env.expectAudit('droits-potentiels/saved', h.id, { actorId: agent.user.id, householdId: h.id });
     expect(save.json().saved.received).toEqual([]);
     expect((await parent.get('/api/droits/potential/me')).json().saved.period).toBe('2026-03');
     // a parent never reads another family's file; a partner never runs it
