@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver } from '../../platform/notify/outbox';
 import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
-import { registerRetentionProvider, unregisterExtension } from './extensions';
+import { modules } from '../registry';
+import { wireDossiers } from './extensions';
 
 let env: TestEnv;
 /** The harness's clock is a fixed clock (see createTestEnv). */
@@ -253,7 +254,7 @@ function filesHolding(values: string[]): string[] {
 }
 
 describe('erasure', () => {
-  afterAll(() => unregisterExtension('test-aides'));
+  afterAll(() => wireDossiers(modules));
 
   it('leaves no personal data in any table except what retention keeps, then purges it', async () => {
     const structure = '44444444-4444-4444-8444-444444444444';
@@ -285,15 +286,25 @@ describe('erasure', () => {
     expect(filesHolding([f.client.user.email!]).some((p) => p.includes(`${path.sep}outbox${path.sep}`))).toBe(true);
     expect(fs.readdirSync(path.join(env.rt.deps.config.dataDir, 'outbox')).join(' ')).not.toContain(f.client.user.email!);
     // A granted aid: the law keeps the beneficiary's last name for 10 years.
-    registerRetentionProvider('test-aides', async (_q, householdId) =>
-      householdId === f.id
-        ? [{ category: 'aides.granted-aid', reference: 'aid-1', legalBasis: 'Comptabilité publique (10 ans)', retainUntil: '2036-12-31', keep: ['parent.lastName'] }]
-        : [],
-    );
+    wireDossiers([
+      ...modules,
+      {
+        name: 'test-aides',
+        hooks: {
+          dossiers: {
+            retention: async (_q, householdId) =>
+              householdId === f.id
+                ? [{ category: 'aides.granted-aid', reference: 'aid-1', legalBasis: 'Comptabilité publique (10 ans)', retainUntil: '2036-12-31', keep: ['parent.lastName'] }]
+                : [],
+          },
+        },
+      },
+    ]);
     expect((await f.client.post('/api/dossiers/me/erase', { confirm: 'non' })).statusCode).toBe(422);
     const r = await f.client.post('/api/dossiers/me/erase', { confirm: 'EFFACER' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ erased: true, retained: 1 });
+    expect((await env.expectAudit('dossiers/erased', f.id, { actorId: f.client.user.id })).details).toEqual({ retained: 1 });
     expect(fs.existsSync(path.join(uploads, stored))).toBe(false);
 
     const hits = await findEverywhere(f.values);
@@ -315,7 +326,9 @@ describe('erasure', () => {
     await env.rt.deps.jobs.runNow('dossiers.purge-retention', {});
     expect(await findEverywhere(['deltafamille'])).toHaveLength(1);
     setClock('2037-01-01T10:00:00+01:00');
+    const mark = await env.auditMark();
     await env.rt.deps.jobs.runNow('dossiers.purge-retention', {});
+    await env.expectAudit('dossiers/retention-purged', null, { after: mark, householdId: f.id, actorId: null });
     expect(await findEverywhere(f.values)).toEqual([]);
     setClock('2026-03-10T10:00:00+01:00');
   });
