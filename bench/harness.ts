@@ -12,6 +12,7 @@ import { boot, type Runtime } from '../src/platform/runtime';
 import { startEmbedded, type EmbeddedServer } from '../src/platform/db/embedded';
 import { runSeeds } from '../src/platform/seeds';
 import { allSeeds } from '../src/cli/seeds';
+import { modules } from '../src/modules/registry';
 import type { App } from '../src/platform/http/types';
 
 export type Report = (name: string, value: number, unit: string) => void;
@@ -72,7 +73,7 @@ export interface BenchApp {
 export async function startBenchApp(opts: { seed?: boolean } = {}): Promise<BenchApp> {
   const databaseUrl = await benchDatabase();
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATA_DIR: `.tmp/bench-data-${process.pid}` });
-  const rt = await boot(config, { jobs: 'send', log: () => {} });
+  const rt = await boot(config, { modules, jobs: 'send', log: () => {} });
   if (opts.seed) await runSeeds(rt.systemCtx(), allSeeds());
   const { app } = await buildApp(rt.deps, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

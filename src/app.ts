@@ -1,13 +1,13 @@
 /**
- * Builds the Fastify app: the platform's routes, then each module's, wired by hand.
+ * Builds the Fastify app: the platform's routes, then each module's, from the one module
+ * list (src/modules/registry.ts). Its errors, jobs, indicators and hooks were wired by
+ * `boot` from the same list (src/platform/wiring.ts).
  */
 import type { Deps } from './platform/context';
 import { createServer } from './platform/http/server';
 import platformRoutes from './platform/http/platform.routes';
 import authRoutes from './platform/auth/auth.routes';
 import { modules } from './modules/registry';
-import './platform/notify/outbox'; // registers the notification jobs
-import './platform/throttle'; // registers its clean-up job
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}) {
   const { app, routes } = await createServer(deps, opts);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { buildApp } from '../app';
 import { boot } from '../platform/runtime';
+import { modules } from '../modules/registry';
 import { runSeeds } from '../platform/seeds';
 import { allSeeds } from './seeds';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../platform/demo';
@@ -13,7 +14,7 @@ export function registerServe(program: Command) {
     .action(async () => {
       const started = performance.now();
       const config = loadConfig();
-      const rt = await boot(config, { jobs: config.WORKERS === 'true' ? 'work' : 'send' });
+      const rt = await boot(config, { modules, jobs: config.WORKERS === 'true' ? 'work' : 'send' });
       let seeded: string[] = [];
       if (config.SEED_DEMO === 'true') seeded = await runSeeds(rt.systemCtx(), allSeeds(), (m) => console.log(m));
       const { app } = await buildApp(rt.deps);
@@ -49,7 +50,7 @@ export function registerServe(program: Command) {
     .command('migrate')
     .description('Applique les migrations en attente et affiche la version')
     .action(async () => {
-      const rt = await boot(loadConfig(), { jobs: 'none', log: (m) => console.log(m) });
+      const rt = await boot(loadConfig(), { modules, jobs: 'none', log: (m) => console.log(m) });
       const { rows } = await rt.deps.db.query(`SELECT max(version || '_' || name) AS v FROM schema_migrations`);
       console.log(`Base à jour : ${rows[0].v}`);
       await rt.close();
@@ -59,7 +60,7 @@ export function registerServe(program: Command) {
     .command('seed')
     .description('Charge les données de démonstration manquantes (marquées comme démo)')
     .action(async () => {
-      const rt = await boot(loadConfig(), { jobs: 'send' });
+      const rt = await boot(loadConfig(), { modules, jobs: 'send' });
       const ran = await runSeeds(rt.systemCtx(), allSeeds(), (m) => console.log(m));
       console.log(ran.length ? `Chargé : ${ran.join(', ')}` : 'Rien à charger : déjà fait.');
       await rt.close();

@@ -1,7 +1,9 @@
 /**
- * The modules of Relais, wired by hand (no DI container). Order matters for demo seeds:
- * a module's seed may use the data of the modules above it.
- * To add a module: import its definition and append it to the list (see docs/modules.md).
+ * The modules of Relais, wired by hand (no DI container): the one list every process
+ * starts from (src/cli/index.ts, src/app.ts, the test and bench harnesses pass it to
+ * `boot`). Order matters for demo seeds: a module's seed may use the data of the modules
+ * above it. To add a module: import its definition and append it to the list, one line
+ * each between the markers (see docs/modules.md).
  */
 import type { ModuleDef } from '../platform/module';
 // module imports — one line per module, keep this marker
@@ -13,7 +15,7 @@ import { droitsPotentialModule } from './droits/potential/potential.module';
 import { pilotageModule } from './pilotage/pilotage.module';
 // end module imports
 
-export const modules: ModuleDef[] = [
+export const modules = [
   // module list — one line per module, keep this marker
   diagnosticModule,
   droitsModule,
@@ -22,4 +24,11 @@ export const modules: ModuleDef[] = [
   droitsPotentialModule,
   pilotageModule,
   // end module list
-];
+] as const satisfies readonly ModuleDef[];
+
+// The modules' error codes are the only ones `new AppError(code)` accepts (src/platform/errors.ts).
+declare module '../platform/errors' {
+  interface Register {
+    modules: typeof modules;
+  }
+}

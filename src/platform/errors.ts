@@ -1,8 +1,15 @@
 /**
  * Errors as stable codes `module/reason`. A module declares its codes (HTTP status
- * and the French message a family reads) in its `<m>.errors.ts` with `defineErrors`;
- * the one HTTP error handler maps an AppError to `{ error: { code, message, fields? } }`.
- * Anything that is not an AppError (or a validation error) is a bug: 500.
+ * and the French message a family reads) in its `<m>.errors.ts` with `defineErrors`
+ * (no side effect) and lists that map as `errors` in its ModuleDef; the wiring
+ * (src/platform/wiring.ts, at every start) builds the one code → spec catalogue from the
+ * modules it is given. The one HTTP error handler maps an AppError to
+ * `{ error: { code, message, fields? } }`. Anything that is not an AppError with a
+ * declared code (or a validation error) is a bug: 500.
+ *
+ * `AppError`'s code is typed: only a code some module declares compiles. The union is
+ * assembled from the module list itself (src/modules/registry.ts fills `Register`), so a
+ * new module's codes exist as soon as its registry line does.
  */
 export interface FieldError {
   /** Path of the offending field, dot-separated (`children.0.birth_date`). */
@@ -12,38 +19,64 @@ export interface FieldError {
 }
 
 export interface ErrorSpec {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 423 | 429 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 415 | 422 | 423 | 429 | 503;
   /** French, plain words. */
   message: string;
 }
 
-const registry = new Map<string, ErrorSpec>();
+/** A module's codes: `'<module>/<reason>'` → spec. */
+export type ErrorSpecs = Readonly<Record<string, ErrorSpec>>;
 
-export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T): T {
-  for (const [code, spec] of Object.entries(specs)) {
-    if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(code)) throw new Error(`bad error code ${code}`);
-    registry.set(code, spec);
-  }
+/** Types a `<m>.errors.ts` map (codes kept as literal types). Registers nothing: list the map in your ModuleDef. */
+export function defineErrors<const T extends ErrorSpecs>(specs: T): T {
   return specs;
 }
 
-export function errorSpec(code: string): ErrorSpec | undefined {
-  return registry.get(code);
+/**
+ * Filled by src/modules/registry.ts through declaration merging
+ * (`declare module '../platform/errors' { interface Register { modules: typeof modules } }`),
+ * so that the platform knows the modules' codes without importing any module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Register {}
+type RegisteredModule = Register extends { modules: readonly (infer M)[] } ? M : never;
+type CodesOf<M> = M extends { errors?: infer E } ? (string extends keyof NonNullable<E> ? never : keyof NonNullable<E> & string) : never;
+
+/** Every code a module (or the platform) declares. */
+export type ErrorCode = (keyof typeof platformErrors & string) | CodesOf<RegisteredModule>;
+
+/** The wired catalogue (null until the first wiring: then the platform's own codes only). */
+let catalogue: ReadonlyMap<string, ErrorSpec> | null = null;
+
+/** Called by the wiring with every declared code. */
+export function installErrorCatalogue(specs: ReadonlyMap<string, ErrorSpec>): void {
+  catalogue = new Map(specs);
 }
 
+export function errorSpec(code: string): ErrorSpec | undefined {
+  if (catalogue) return catalogue.get(code);
+  return Object.hasOwn(platformErrors, code) ? (platformErrors as ErrorSpecs)[code] : undefined;
+}
+
+/** What a person reads when a code was thrown that no module declares (a bug: answered 500, logged). */
+const UNDECLARED_MESSAGE = "Une erreur inattendue s'est produite.";
+
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly fields?: FieldError[];
   readonly details?: Record<string, unknown>;
-  constructor(code: string, opts: { fields?: FieldError[]; details?: Record<string, unknown>; message?: string } = {}) {
-    const spec = registry.get(code);
-    super(opts.message ?? spec?.message ?? code);
+  constructor(code: ErrorCode, opts: { fields?: FieldError[]; details?: Record<string, unknown>; message?: string } = {}) {
+    super(opts.message ?? errorSpec(code)?.message ?? UNDECLARED_MESSAGE);
     this.code = code;
     this.fields = opts.fields;
     this.details = opts.details;
   }
+  /** False for a code no wired module declares (only reachable through `any`): the error handler treats it as a bug. */
+  get declared(): boolean {
+    return errorSpec(this.code) !== undefined;
+  }
   get status(): number {
-    return registry.get(this.code)?.status ?? 400;
+    return errorSpec(this.code)?.status ?? 500;
   }
 }
 

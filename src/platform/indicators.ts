@@ -1,7 +1,8 @@
 /**
  * Indicators computed from Relais' own data, per neighbourhood and period. Each module
  * declares its own in its module definition (families reached, simulations run, files
- * opened, services listed…); the pilotage module lists and evaluates them.
+ * opened, services listed…); the wiring installs them and the pilotage module lists and
+ * evaluates them.
  */
 import type { Queryable } from './db/pool';
 
@@ -26,11 +27,17 @@ export interface IndicatorDef {
   compute(q: Queryable, query: IndicatorQuery): Promise<IndicatorValue[]>;
 }
 
-const registry = new Map<string, IndicatorDef>();
+/** The wired indicators (every module's `indicators`, see src/platform/wiring.ts). */
+let registry = new Map<string, IndicatorDef>();
 
+/** Types an indicator. Registers nothing: list it in your ModuleDef's `indicators`. */
 export function defineIndicator(def: IndicatorDef): IndicatorDef {
-  registry.set(def.id, def);
   return def;
+}
+
+/** Called by the wiring with every module's indicators. */
+export function installIndicators(defs: readonly IndicatorDef[]): void {
+  registry = new Map(defs.map((d) => [d.id, d]));
 }
 
 export function listIndicators(): IndicatorDef[] {

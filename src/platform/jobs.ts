@@ -1,9 +1,10 @@
 /**
  * Background jobs on a PostgreSQL-backed queue (pg-boss), never in a timer of one
- * process: any server process may enqueue, any may work. Modules declare their jobs
- * with `defineJob` (at import time of their index.ts); `Jobs.start` creates the queues,
- * starts workers and cron schedules. `send` may run inside a transaction so that a job
- * exists exactly when the change that causes it commits.
+ * process: any server process may enqueue, any may work. A module declares its jobs with
+ * `defineJob` (no side effect) and lists them as `jobs` in its ModuleDef; the wiring hands
+ * every declared job to `new Jobs(url, jobs)`, and `start` creates the queues, starts
+ * workers and cron schedules. `send` may run inside a transaction so that a job exists
+ * exactly when the change that causes it commits; it refuses a job nobody declared.
  */
 import PgBoss from 'pg-boss';
 import type { Deps } from './context';
@@ -19,17 +20,11 @@ export interface JobDef<T extends object = object> {
   expireInSeconds?: number;
 }
 
-const registry = new Map<string, JobDef<any>>();
 const QUEUE_SETUP_LOCK = 7_242_012;
 
+/** Types a job (`module.verb`). Registers nothing: list it in your ModuleDef's `jobs`. */
 export function defineJob<T extends object>(def: JobDef<T>): JobDef<T> {
-  if (!/^[a-z0-9-]+\.[a-z0-9-]+$/.test(def.name)) throw new Error(`job name must be module.verb: ${def.name}`);
-  registry.set(def.name, def);
   return def;
-}
-
-export function definedJobs(): JobDef<any>[] {
-  return [...registry.values()];
 }
 
 export interface SendOptions {
@@ -43,8 +38,20 @@ export class Jobs {
   private boss: PgBoss | null = null;
   private working = false;
   private deps: Deps | null = null;
+  private readonly registry: ReadonlyMap<string, JobDef<any>>;
 
-  constructor(private readonly url: string) {}
+  /** `jobs`: every job the wired modules declare (src/platform/wiring.ts). */
+  constructor(
+    private readonly url: string,
+    jobs: readonly JobDef<any>[],
+  ) {
+    this.registry = new Map(jobs.map((j) => [j.name, j]));
+  }
+
+  /** The declared jobs. */
+  get defs(): JobDef<any>[] {
+    return [...this.registry.values()];
+  }
 
   async start(deps: Deps, opts: { work: boolean; schedule?: boolean }): Promise<void> {
     this.deps = deps;
@@ -63,7 +70,7 @@ export class Jobs {
       await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
       await this.boss.start();
       const existing = new Set((await this.boss.getQueues()).map((q) => q.name));
-      for (const def of registry.values()) {
+      for (const def of this.registry.values()) {
         if (existing.has(def.name)) continue;
         await this.boss.createQueue(def.name, {
           name: def.name,
@@ -78,7 +85,7 @@ export class Jobs {
       lock.release();
     }
     if (opts.work) {
-      for (const def of registry.values()) {
+      for (const def of this.registry.values()) {
         await this.boss.work(def.name, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
           await def.handler(job.data as object, deps);
         });
@@ -89,7 +96,7 @@ export class Jobs {
   }
 
   async send<T extends object>(name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
-    if (!registry.has(name)) throw new Error(`unknown job ${name}`);
+    if (!this.registry.has(name)) throw new Error(`unknown job ${name}`);
     if (!this.boss) throw new Error('job queue not started');
     const db = opts.tx ? { executeSql: (text: string, values: unknown[]) => opts.tx!.query(text, values as any[]) } : undefined;
     return this.boss.send(name, data, {
@@ -101,7 +108,7 @@ export class Jobs {
 
   /** Run a job's handler now, in this process (tests, CLI). */
   async runNow<T extends object>(name: string, data: T): Promise<void> {
-    const def = registry.get(name);
+    const def = this.registry.get(name);
     if (!def || !this.deps) throw new Error(`unknown job ${name} or queue not started`);
     await def.handler(data, this.deps);
   }

@@ -12,7 +12,9 @@ import { startEmbedded, type EmbeddedServer } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
 import { Jobs } from './jobs';
+import type { ModuleDef } from './module';
 import { loadTown } from './town';
+import { wireModules } from './wiring';
 
 export interface Runtime {
   deps: Deps;
@@ -48,8 +50,16 @@ export async function startDatabase(config: Config, log: (m: string) => void): P
 
 export async function boot(
   config: Config,
-  opts: { jobs?: 'work' | 'send' | 'none'; clock?: Clock; log?: (m: string) => void; databaseUrl?: string } = {},
+  opts: {
+    /** The modules to wire (src/modules/registry.ts): their errors, jobs, indicators and hooks. */
+    modules: readonly ModuleDef[];
+    jobs?: 'work' | 'send' | 'none';
+    clock?: Clock;
+    log?: (m: string) => void;
+    databaseUrl?: string;
+  },
 ): Promise<Runtime> {
+  const wiring = wireModules(opts.modules);
   const log = opts.log ?? ((m: string) => console.error(m));
   const { url, embedded } = opts.databaseUrl ? { url: opts.databaseUrl, embedded: null } : await startDatabase(config, log);
   const db = createPool(url, 20);
@@ -60,7 +70,7 @@ export async function boot(
     await embedded?.stop();
     throw err;
   }
-  const jobs = new Jobs(url);
+  const jobs = new Jobs(url, wiring.jobs);
   const deps: Deps = {
     db,
     config,

@@ -16,6 +16,7 @@ import type { SessionUser } from './context';
 import type { App, RouteInfo } from './http/types';
 import { runSeeds } from './seeds';
 import { allSeeds } from '../cli/seeds';
+import { modules } from '../modules/registry';
 
 export const TEST_PASSWORD = 'mot-de-passe-de-test';
 
@@ -191,7 +192,7 @@ export async function createTestEnv(
     DATABASE_URL: databaseUrl,
     ...opts.env,
   });
-  const rt = await boot(config, { jobs: opts.jobs ?? 'send', clock, databaseUrl, log: () => {} });
+  const rt = await boot(config, { modules, jobs: opts.jobs ?? 'send', clock, databaseUrl, log: () => {} });
   const { app, routes } = await buildApp(rt.deps, { logger: false });
   let n = 0;
   return {

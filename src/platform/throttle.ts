@@ -28,7 +28,7 @@ export async function throttle(q: Queryable, bucket: string, key: string, limit:
   if (rows[0].n >= limit.max) throw new AppError('http/rate-limited');
 }
 
-defineJob({
+export const throttleCleanupJob = defineJob({
   name: 'platform.throttle-cleanup',
   cron: '17 * * * *',
   handler: async (_data, deps) => {

@@ -1,14 +1,16 @@
 import type { ModuleDef } from '../../platform/module';
-import './annuaire.errors';
+import { annuaireErrors } from './annuaire.errors';
 import { registerAnnuaireCli } from './annuaire.cli';
 import annuaireRoutes from './annuaire.routes';
 import { annuaireDemoSeed } from './demo-seed';
 import { servicesListedIndicator } from './indicators';
-import './refresh-hours';
-import './remind-stale';
+import { refreshHoursJob } from './refresh-hours';
+import { remindStaleJob } from './remind-stale';
 
-export const annuaireModule: ModuleDef = {
+export const annuaireModule: ModuleDef<typeof annuaireErrors> = {
   name: 'annuaire',
+  errors: annuaireErrors,
+  jobs: [refreshHoursJob, remindStaleJob],
   routes: annuaireRoutes,
   cli: registerAnnuaireCli,
   seeds: [annuaireDemoSeed],

@@ -4,7 +4,6 @@
  * Pure: the caller reads and writes the files.
  */
 import { AppError } from '../../platform/errors';
-import './diagnostic.errors';
 import { analyse, type Analysis } from './analysis';
 import { parseQuestionnaire, type Condition } from './questionnaire';
 import { renderReport, type ReportFormat } from './report';

@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
+import { wireModules } from '../../platform/wiring';
+import { diagnosticModule } from './diagnostic.module';
 import { analyse, NO_ANSWER_GROUP, roundRatio } from './analysis';
 import { parseQuestionnaire } from './questionnaire';
 import { readResponsesCsv } from './responses-csv';
+
+// The French messages come from the wired catalogue, as in the app.
+beforeAll(() => {
+  wireModules([diagnosticModule]);
+});
 
 const qn = parseQuestionnaire({
   title: 'Test',

@@ -8,7 +8,6 @@
  * cross-tabulation (`by`) and over a filtered set of respondents. Pure: no I/O.
  */
 import { AppError } from '../../platform/errors';
-import './diagnostic.errors';
 import { conditionHolds, findQuestion, type Condition, type Question, type QuestionType } from './questionnaire';
 import { tableLookup, type Column, type ResponseTable } from './response-table';
 

@@ -10,7 +10,6 @@ import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { findNeighbourhood, type Town } from '../../platform/town';
-import './diagnostic.errors';
 import * as store from './diagnostic.store';
 import { neighbourhoodQuestion, pruneHidden, type Answers, type Questionnaire } from './questionnaire';
 import { checkAnswers, checkDraftAnswers, rowAnswers, tableFromAnswers } from './response-table';

@@ -3,11 +3,13 @@ import { registerDiagnosticCli } from './diagnostic.cli';
 import diagnosticRoutes from './diagnostic.routes';
 import { diagnosticDemoSeed } from './demo/amiens.seed';
 import { responsesIndicator } from './indicators';
-// Registers the job before the queue starts.
-import './purge-drafts.job';
+import { diagnosticErrors } from './diagnostic.errors';
+import { purgeDraftsJob } from './purge-drafts.job';
 
-export const diagnosticModule: ModuleDef = {
+export const diagnosticModule: ModuleDef<typeof diagnosticErrors> = {
   name: 'diagnostic',
+  errors: diagnosticErrors,
+  jobs: [purgeDraftsJob],
   routes: diagnosticRoutes,
   cli: registerDiagnosticCli,
   seeds: [diagnosticDemoSeed],

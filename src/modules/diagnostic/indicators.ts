@@ -8,7 +8,6 @@ import type { Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { defineIndicator, type IndicatorDef } from '../../platform/indicators';
 import { findNeighbourhood, type Town } from '../../platform/town';
-import './diagnostic.errors';
 import { analyse, NO_ANSWER_GROUP, roundRatio, type Analysis, type QuestionAnalysis } from './analysis';
 import * as store from './diagnostic.store';
 import { findQuestion, neighbourhoodQuestion, type Condition, type Questionnaire } from './questionnaire';

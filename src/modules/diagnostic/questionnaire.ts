@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors';
-import './diagnostic.errors';
 import {
   conditionsOf,
   hasOptions,

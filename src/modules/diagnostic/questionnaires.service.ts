@@ -7,7 +7,6 @@ import { audit } from '../../platform/audit';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
-import './diagnostic.errors';
 import * as store from './diagnostic.store';
 import { parseQuestionnaire, type Questionnaire } from './questionnaire';
 import { hashToken, newToken } from './tokens';

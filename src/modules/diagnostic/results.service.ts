@@ -8,7 +8,6 @@ import { audit } from '../../platform/audit';
 import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
-import './diagnostic.errors';
 import { describeCellError, describeFilters } from './analyse-survey';
 import { analyse, type Analysis, type GroupAnalysis } from './analysis';
 import { neighbourhoodIdOf } from './answering.service';

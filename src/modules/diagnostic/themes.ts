@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
-import './diagnostic.errors';
 import type { Questionnaire } from './questionnaire';
 
 const themesSchema = z

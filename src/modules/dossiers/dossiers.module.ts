@@ -1,8 +1,9 @@
 import type { ModuleDef } from '../../platform/module';
 import type { App } from '../../platform/http/types';
-import './dossiers.errors';
-import './dossiers.jobs';
-import './droits-input'; // declares the simulator's form fields
+import { dossiersErrors } from './dossiers.errors';
+import { openRenewalsJob, purgeRetentionJob } from './dossiers.jobs';
+import { droitsSimulationForm } from './droits-input';
+import { wireDossiers } from './extensions';
 import meRoutes from './dossiers.routes';
 import agentRoutes from './agent.routes';
 import partnerRoutes from './partner.routes';
@@ -16,10 +17,16 @@ async function routes(app: App) {
   await partnerRoutes(app);
 }
 
-export const dossiersModule: ModuleDef = {
+export const dossiersModule: ModuleDef<typeof dossiersErrors> = {
   name: 'dossiers',
+  errors: dossiersErrors,
+  jobs: [openRenewalsJob, purgeRetentionJob],
   routes,
   cli: registerDossiersCli,
   seeds: [dossiersDemoSeed],
   indicators: [filesIndicator],
+  // The rights simulator's form is the file's own (toDroitsInput lives here).
+  hooks: { dossiers: { forms: [droitsSimulationForm] } },
+  // Others plug into the file: read their hooks.dossiers.
+  wire: wireDossiers,
 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droitsMissingFields, toDroitsInput } from './droits-input';
-import { getForm } from './form-registry';
+import { DROITS_FIELDS, droitsMissingFields, droitsSimulationForm, toDroitsInput } from './droits-input';
 import { sampleHousehold } from './household.fixture';
 import { ageOn } from './household';
 
@@ -57,7 +56,8 @@ describe('toDroitsInput', () => {
     expect(droitsMissingFields(sampleHousehold())).toEqual([]);
   });
   it('the simulator form is declared with the fields it reads', () => {
-    expect(getForm('droits.simulation')?.fields).toContain('housing.rentMonthlyCents');
+    expect(droitsSimulationForm.formId).toBe('droits.simulation');
+    expect(droitsSimulationForm.fields).toEqual(DROITS_FIELDS);
   });
 });
 

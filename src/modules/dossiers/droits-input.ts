@@ -5,7 +5,7 @@
  * children with their birth dates, housing with the commune code. Pure.
  */
 import type { FieldKey } from './fields';
-import { declareFormFields } from './form-registry';
+import { defineForm } from './form-registry';
 import { ageOn, type Household } from './household';
 
 export interface DroitsHouseholdInput {
@@ -49,7 +49,8 @@ export const DROITS_FIELDS: FieldKey[] = [
   'address.city',
 ];
 
-declareFormFields('droits.simulation', {
+/** The simulator's form (listed in dossiersModule's hooks): exactly the fields toDroitsInput reads. */
+export const droitsSimulationForm = defineForm('droits.simulation', {
   title: 'Simulateur de droits',
   purpose: 'Estimer les aides nationales (CAF, RSA, aides au logement…) auxquelles vous avez peut-être droit, sans tout ressaisir.',
   fields: DROITS_FIELDS,

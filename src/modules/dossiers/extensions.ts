@@ -1,14 +1,19 @@
 /**
- * What other modules plug into the file's life cycle, declared at import time of
- * their module:
+ * What other modules plug into the file's life cycle, declared as data in their
+ * ModuleDef (`hooks: { dossiers: { … } }`) and read here at wiring time (`wireDossiers`,
+ * the dossiers module's `wire`), never registered by importing a file:
  * - a timeline source: their events about a family (requests, bookings, places…)
  *   shown in the agent's timeline;
  * - an erasure hook: erase or anonymise their own rows when a family's file is erased;
  * - a retention provider: what the law makes them keep (e.g. a granted aid) and until
  *   when; the identity fields named are kept in `dossier_retention` until that date,
- *   then purged by the `dossiers.purge-retention` job.
+ *   then purged by the `dossiers.purge-retention` job;
+ * - an export source: their rows about the household, for the family's export;
+ * - forms: which fields of the file each of their forms needs, and why (`defineForm`).
  */
 import type { Queryable, Tx } from '../../platform/db/pool';
+import type { ModuleDef } from '../../platform/module';
+import { installForms, type FormDeclaration } from './form-registry';
 
 export interface TimelineItem {
   at: string;
@@ -40,32 +45,49 @@ export type RetentionProvider = (q: Queryable, householdId: string) => Promise<R
 /** Rows another module stores about a household, for the family's export (every stored field). */
 export type ExportSource = (q: Queryable, householdId: string) => Promise<Record<string, unknown[]>>;
 
-const timeline = new Map<string, TimelineSource>();
-const exporters = new Map<string, ExportSource>();
-const erasure = new Map<string, ErasureHook>();
-const retention = new Map<string, RetentionProvider>();
-
-export function registerTimelineSource(module: string, fn: TimelineSource): void {
-  timeline.set(module, fn);
-}
-export function registerErasureHook(module: string, fn: ErasureHook): void {
-  erasure.set(module, fn);
-}
-export function registerRetentionProvider(module: string, fn: RetentionProvider): void {
-  retention.set(module, fn);
-}
-export function registerExportSource(module: string, fn: ExportSource): void {
-  exporters.set(module, fn);
-}
-/** Tests only. */
-export function unregisterExtension(module: string): void {
-  timeline.delete(module);
-  erasure.delete(module);
-  retention.delete(module);
-  exporters.delete(module);
+/** What a module plugs into the household file: `hooks: { dossiers: { … } }` in its ModuleDef. */
+export interface DossiersHooks {
+  timeline?: TimelineSource;
+  erasure?: ErasureHook;
+  retention?: RetentionProvider;
+  export?: ExportSource;
+  /** Its forms (`defineForm`): `prefill` gives a form only the fields it declares. */
+  forms?: readonly FormDeclaration[];
 }
 
-export const timelineSources = () => [...timeline.values()];
-export const erasureHooks = () => [...erasure.values()];
-export const retentionProviders = () => [...retention.values()];
-export const exportSources = () => [...exporters.values()];
+declare module '../../platform/module' {
+  interface ModuleHooks {
+    /** Plug into the household file (src/modules/dossiers/extensions.ts). */
+    dossiers?: DossiersHooks;
+  }
+}
+
+interface Wired {
+  timeline: TimelineSource[];
+  erasure: ErasureHook[];
+  retention: RetentionProvider[];
+  exporters: ExportSource[];
+}
+let wired: Wired = { timeline: [], erasure: [], retention: [], exporters: [] };
+
+/** The dossiers module's `wire`: reads every module's `hooks.dossiers`, in module order. */
+export function wireDossiers(modules: readonly ModuleDef[]): void {
+  const next: Wired = { timeline: [], erasure: [], retention: [], exporters: [] };
+  const forms: FormDeclaration[] = [];
+  for (const m of modules) {
+    const h = m.hooks?.dossiers;
+    if (!h) continue;
+    if (h.timeline) next.timeline.push(h.timeline);
+    if (h.erasure) next.erasure.push(h.erasure);
+    if (h.retention) next.retention.push(h.retention);
+    if (h.export) next.exporters.push(h.export);
+    forms.push(...(h.forms ?? []));
+  }
+  installForms(forms);
+  wired = next;
+}
+
+export const timelineSources = (): readonly TimelineSource[] => wired.timeline;
+export const erasureHooks = (): readonly ErasureHook[] => wired.erasure;
+export const retentionProviders = (): readonly RetentionProvider[] => wired.retention;
+export const exportSources = (): readonly ExportSource[] => wired.exporters;

@@ -1,9 +1,10 @@
 /**
- * Which fields of the file each form needs, and why. A module declares its forms at
- * import time (`declareFormFields('aides.request', { fields, purpose })`); `prefill`
- * returns only those fields, and the family's file page shows, for every field, which
- * forms use it ("pourquoi on vous demande ceci"). Collect only what is needed: a form
- * that does not declare a field never receives it.
+ * Which fields of the file each form needs, and why. A module declares its forms as data
+ * (`defineForm('aides.request', { fields, purpose })`) in its ModuleDef's
+ * `hooks.dossiers.forms`; the wiring installs them (extensions.ts). `prefill` returns only
+ * those fields, and the family's file page shows, for every field, which forms use it
+ * ("pourquoi on vous demande ceci"). Collect only what is needed: a form that does not
+ * declare a field never receives it.
  */
 import { FIELDS, isFieldKey, type FieldKey } from './fields';
 
@@ -18,9 +19,10 @@ export interface FormDeclaration {
   fields: FieldKey[];
 }
 
-const forms = new Map<string, FormDeclaration>();
+let forms = new Map<string, FormDeclaration>();
 
-export function declareFormFields(
+/** A form's declaration, checked (id `module.form`, known fields, a purpose). Registers nothing. */
+export function defineForm(
   formId: string,
   decl: { fields: readonly (FieldKey | string)[]; purpose: string; title?: string },
 ): FormDeclaration {
@@ -28,16 +30,23 @@ export function declareFormFields(
   const unknown = decl.fields.filter((f) => !isFieldKey(f));
   if (unknown.length) throw new Error(`form ${formId} declares unknown fields: ${unknown.join(', ')}`);
   if (!decl.purpose.trim()) throw new Error(`form ${formId} must say why it needs these fields`);
-  const d: FormDeclaration = {
+  return {
     formId,
     module: formId.split('.')[0],
     title: decl.title ?? formId,
     purpose: decl.purpose,
     fields: [...new Set(decl.fields as FieldKey[])],
   };
-  // Re-declaring replaces: the module owning the form has the last word.
-  forms.set(formId, d);
-  return d;
+}
+
+/** Called at wiring time with every module's forms. */
+export function installForms(list: readonly FormDeclaration[]): void {
+  const next = new Map<string, FormDeclaration>();
+  for (const f of list) {
+    if (next.has(f.formId)) throw new Error(`form declared twice: ${f.formId}`);
+    next.set(f.formId, f);
+  }
+  forms = next;
 }
 
 export function getForm(formId: string): FormDeclaration | undefined {

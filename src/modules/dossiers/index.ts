@@ -2,31 +2,25 @@
  * The household file (dossier unique) as other modules use it. Nothing else of this
  * folder is imported from outside.
  *
- *   // at import time of your module: which fields your form needs, and why
- *   declareFormFields('aides.request', { title: "Demande d'aide", purpose: '…', fields: ['parent.lastName', 'quotient.value'] });
+ *   // in your ModuleDef: which fields your form needs, and why (see DossiersHooks)
+ *   hooks: { dossiers: { forms: [defineForm('aides.request', { title: "Demande d'aide", purpose: '…', fields: ['parent.lastName', 'quotient.value'] })] } }
  *
  *   const h = await getHouseholdForUser(ctx);                 // the parent's own file (or null)
  *   const p = await prefill(ctx, householdId, 'aides.request'); // only the declared fields, access checked
  *   await assertCanAccess(ctx, householdId, 'aides.instruct');  // parent: own; staff: opened with a reason; partner: consented
  *   const input = toDroitsInput(h, '2026-03');                  // the rights simulator's household
  *
- * Life-cycle hooks: registerTimelineSource (agent's timeline), registerErasureHook
- * (erase your rows when a family's file is erased), registerRetentionProvider (what the
- * law makes you keep, until when), registerExportSource (your rows in the family's export).
+ * Life-cycle hooks, in your ModuleDef's `hooks: { dossiers: { … } }` (DossiersHooks):
+ * `timeline` (agent's timeline), `erasure` (erase your rows when a family's file is
+ * erased), `retention` (what the law makes you keep, until when), `export` (your rows in
+ * the family's export), `forms`.
  */
-export { declareFormFields, getForm, listForms, fieldUsage, type FormDeclaration } from './form-registry';
+export { defineForm, getForm, listForms, fieldUsage, type FormDeclaration } from './form-registry';
 export { FIELDS, FIELD_KEYS, PARTS, PART_LABELS, projectHousehold, fieldsOfParts, type FieldKey, type Part, type ProjectedHousehold } from './fields';
 export { assertCanAccess, type HouseholdAccess } from './access';
 export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbourhoods, type Prefill } from './prefill';
 export { toDroitsInput, droitsMissingFields, DROITS_FIELDS, type DroitsHouseholdInput } from './droits-input';
 export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
-export {
-  registerTimelineSource,
-  registerErasureHook,
-  registerRetentionProvider,
-  registerExportSource,
-  type TimelineItem,
-  type RetentionNeed,
-} from './extensions';
+export type { DossiersHooks, TimelineItem, RetentionNeed } from './extensions';
 export { PURPOSES, type Purpose } from './purposes';

@@ -6,7 +6,6 @@
 import { AppError, type FieldError } from '../../platform/errors';
 import { compute } from './compute';
 import { type MonthIndex, formatMonth, monthIndex } from './dates';
-import './droits.errors';
 import type { Explanation } from './explain';
 import { type BenefitKey, explainAll } from './explanations';
 import { type Household, type HouseholdInput, type PeriodBounds, type ZoneLookup, parseHousehold } from './household';

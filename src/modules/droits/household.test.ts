@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors';
+import { wireModules } from '../../platform/wiring';
+import { droitsModule } from './droits.module';
 import { defaultEngine } from './engine';
 import { testHousehold } from './test-households';
+
+// Statuses come from the wired catalogue, as in the app.
+beforeAll(() => {
+  wireModules([droitsModule]);
+});
 
 const engine = defaultEngine();
 function fieldsOf(raw: unknown) {

@@ -2,11 +2,14 @@ import type { ModuleDef } from '../../platform/module';
 import { pilotageDemoSeed } from './demo/demo.seed';
 import { registerPilotageCli } from './pilotage.cli';
 import { pilotageIndicators } from './pilotage.indicators';
-import './pilotage.jobs';
+import { pilotageErrors } from './pilotage.errors';
+import { snapshotJob } from './pilotage.jobs';
 import pilotageRoutes from './pilotage.routes';
 
-export const pilotageModule: ModuleDef = {
+export const pilotageModule: ModuleDef<typeof pilotageErrors> = {
   name: 'pilotage',
+  errors: pilotageErrors,
+  jobs: [snapshotJob],
   routes: pilotageRoutes,
   cli: registerPilotageCli,
   seeds: [pilotageDemoSeed],

@@ -9,7 +9,6 @@ import { AppError } from '../../platform/errors';
 import { getIndicator as registryIndicator, listIndicators } from '../../platform/indicators';
 import { requireRole } from '../../platform/roles';
 import { computeQuestionnaireIndicator } from '../diagnostic/index';
-import './pilotage.errors';
 import type { IndicatorInput } from './pilotage.schemas';
 import * as evaluationStore from './evaluation.store';
 import * as store from './pilotage.store';

@@ -131,14 +131,14 @@ export async function deliver(deps: Deps, id: string): Promise<void> {
   }
 }
 
-defineJob<{ id: string }>({
+export const sendNotificationJob = defineJob<{ id: string }>({
   name: 'notify.send',
   retryLimit: 8,
   retryDelaySeconds: 20,
   handler: async (data, deps) => deliver(deps, data.id),
 });
 
-defineJob({
+export const sweepNotificationsJob = defineJob({
   name: 'notify.sweep',
   cron: '*/5 * * * *',
   handler: async (_data, deps) => {

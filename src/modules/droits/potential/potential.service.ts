@@ -15,7 +15,6 @@ import { findNeighbourhood } from '../../../platform/town';
 import { assertCanAccess, droitsMissingFields, getHouseholdForUser, readHouseholdAsSystem, toDroitsInput, type Household } from '../../dossiers/index';
 import { type BenefitKey, parameterDates, simulate, SUPPORTED_PERIODS, type SimulationResult } from '../index';
 import { amountsCents, changeMessage, estimateChanges, type MissedBenefit, missedBenefits, monthlyTotalCents, parameterDateFor, simulationPeriod } from './estimate';
-import './potential.errors';
 import * as store from './potential.store';
 
 export type RunSource = 'simulateur' | 'potentiels' | 'agent';
