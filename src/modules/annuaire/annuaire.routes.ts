@@ -5,7 +5,7 @@ import { STAFF } from '../../platform/roles';
 import { CATEGORIES, PROFESSIONS } from './categories';
 import { exportDirectory } from './export-directory';
 import { importDirectory, importErrorToAppError } from './import-directory';
-import { confirmListing, getService, getStructure, myListing, servicePatchSchema, structurePatchSchema, updateService, updateStructure } from './listing';
+import { confirmListing, getService, getStructure, myListing, servicePatchSchema, structurePatchSchema, updateService, updateStructure } from './annuaire.service';
 import { searchDirectory, searchQuerySchema } from './search-services';
 import { indicatorsInputSchema, saveIndicators, territory } from './territory';
 import { THEME_LABELS, VOCABULARIES } from './vocabularies';

@@ -1,7 +1,9 @@
 /**
- * One listing: read a service or a structure, and let a partner keep their own
- * structure's listing current (staff may edit any; only staff grant the town's label).
- * Saving a listing also records it as checked today.
+ * Use cases of the directory's listings: read a service or a structure, and let a partner
+ * keep their own structure's listing current (staff may edit any; only staff grant the
+ * town's label). Saving a listing also records it as checked today. The search, the
+ * import and export, and the jobs have one file each (search-services.ts,
+ * import-directory.ts, export-directory.ts, remind-stale.ts, refresh-hours.ts).
  */
 import { z } from 'zod';
 import { audit } from '../../platform/audit';
@@ -16,9 +18,7 @@ import type { ServiceExtras, StructureExtras } from './extras';
 import { refreshInheritedServices, townShapes } from './import-directory';
 import { serviceRow, structureRow } from './listing-rows';
 import { forgetCorrections, summarize, type ServiceSummary } from './search-services';
-import { isStale, staleBefore } from './staleness';
-
-export { isStale, staleBefore };
+import { isStale } from './staleness';
 
 export async function getService(ctx: Ctx, id: string): Promise<ServiceSummary & { structure_horaires: string | null; modes_mobilisation: string[]; lien_mobilisation: string | null; conditions_acces: string | null; frais_precisions: string | null; site_web: string | null; stale: boolean }> {
   const row = await store.serviceById(ctx.db, id);
@@ -105,8 +105,7 @@ export async function updateStructure(ctx: Ctx, structureId: string, patch: Stru
   if (patch.label_ville_solidaire !== undefined && !STAFF.includes(user.role)) throw new AppError('auth/forbidden');
   const today = parisDate(ctx.now());
   await tx(ctx.db, async (t) => {
-    const { rows } = await t.query(`SELECT * FROM annuaire_structures WHERE id = $1 FOR UPDATE`, [structureId]);
-    const row = rows[0];
+    const row = await store.lockStructure(t, structureId);
     if (!row) throw new AppError('annuaire/not-found');
     const raw: Record<string, unknown> = { ...row.raw };
     for (const f of DI_STRUCTURE_FIELDS) if (patch[f] !== undefined) raw[f] = emptyToNull(patch[f]);
@@ -126,7 +125,7 @@ export async function updateStructure(ctx: Ctx, structureId: string, patch: Stru
     const check = validateRecord({ line: 1, kind: 'structure', input: { ...raw, relais: extras } });
     if (!check.valid) throw invalid(check.errors);
     await store.upsertStructures(t, [structureRow(raw, extras, townShapes(ctx))], true, ctx.now());
-    await t.query(`UPDATE annuaire_structures SET stale_reminded_at = NULL WHERE id = $1`, [structureId]);
+    await store.clearStaleReminder(t, structureId);
     await refreshInheritedServices(t, ctx, [structureId]);
     await audit(t, ctx, 'annuaire/listing-updated', { subjectType: 'annuaire_structure', subjectId: structureId, details: { fields: Object.keys(patch) } });
   });
@@ -134,14 +133,12 @@ export async function updateStructure(ctx: Ctx, structureId: string, patch: Stru
 }
 
 export async function updateService(ctx: Ctx, serviceId: string, patch: ServicePatch) {
-  const { rows: found } = await ctx.db.query(`SELECT structure_id FROM annuaire_services WHERE id = $1`, [serviceId]);
-  if (!found[0]) throw new AppError('annuaire/not-found');
-  const structureId = found[0].structure_id as string;
+  const structureId = await store.structureIdOfService(ctx.db, serviceId);
+  if (!structureId) throw new AppError('annuaire/not-found');
   requireListingEditor(ctx, structureId);
   const today = parisDate(ctx.now());
   await tx(ctx.db, async (t) => {
-    const { rows } = await t.query(`SELECT * FROM annuaire_services WHERE id = $1 FOR UPDATE`, [serviceId]);
-    const row = rows[0];
+    const row = (await store.lockService(t, serviceId))!;
     const raw: Record<string, unknown> = { ...row.raw };
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) raw[k] = emptyToNull(v);
     raw.date_maj = today;
@@ -150,7 +147,7 @@ export async function updateService(ctx: Ctx, serviceId: string, patch: ServiceP
     if (!check.valid) throw invalid(check.errors);
     const basics = await store.structureBasics(t, structureId);
     await store.upsertServices(t, [serviceRow(raw, extras, basics!, townShapes(ctx), ctx.now())], true, ctx.now());
-    await t.query(`UPDATE annuaire_structures SET date_verification = $2, stale_reminded_at = NULL WHERE id = $1`, [structureId, today]);
+    await store.markStructureChecked(t, structureId, today);
     await store.addWords(t, [serviceId]);
     await audit(t, ctx, 'annuaire/service-updated', { subjectType: 'annuaire_service', subjectId: serviceId, details: { fields: Object.keys(patch) } });
   });
@@ -163,8 +160,7 @@ export async function confirmListing(ctx: Ctx, structureId: string) {
   requireListingEditor(ctx, structureId);
   const today = parisDate(ctx.now());
   await tx(ctx.db, async (t) => {
-    const r = await t.query(`UPDATE annuaire_structures SET date_verification = $2, stale_reminded_at = NULL, updated_at = now() WHERE id = $1`, [structureId, today]);
-    if (!r.rowCount) throw new AppError('annuaire/not-found');
+    if (!(await store.confirmStructureChecked(t, structureId, today))) throw new AppError('annuaire/not-found');
     await audit(t, ctx, 'annuaire/listing-confirmed', { subjectType: 'annuaire_structure', subjectId: structureId });
   });
   return getStructure(ctx, structureId);

@@ -1,6 +1,6 @@
 /** What other modules may use from the annuaire. */
 export { annuaireModule } from './annuaire.module';
 export { searchDirectory, type SearchQuery, type ServiceSummary } from './search-services';
-export { getService, getStructure } from './listing';
+export { getService, getStructure } from './annuaire.service';
 export { isOpenAt, nextOpening, statusPhrase } from './opening-hours';
 export { CATEGORIES } from './categories';

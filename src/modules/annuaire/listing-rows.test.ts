@@ -4,7 +4,7 @@ import { compactExtras, DEFAULT_SERVICE_EXTRAS, DEFAULT_STRUCTURE_EXTRAS, isDefa
 import { serviceRow, structureRow, type StructureBasics } from './listing-rows';
 import { demoDirectory, DEMO_STRUCTURES } from './demo-data';
 import { validateRecords, type SourceRecord } from './data-inclusion';
-import { isStale, staleBefore } from './listing';
+import { isStale, staleBefore } from './staleness';
 
 const shapes = [
   { id: 'nord', name: 'Nord', center: [49.9165, 2.2935] as [number, number] },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { findNeighbourhood } from '../../platform/town';
-import * as store from './annuaire.store';
+import * as store from './search.store';
 import { categoryById, CATEGORY_IDS, PROFESSION_IDS } from './categories';
 import { cellsAround } from './geo';
 import { describeWeek, isPublicHoliday, minuteOfWeek, quickStatus, weeklyIntervals } from './opening-hours';
