@@ -33,11 +33,28 @@ export function registerServe(program: Command) {
       process.removeAllListeners('SIGTERM');
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
+      // The database may go away under us (postmaster killed, crash): the owner of the
+      // embedded cluster starts it again, an attached server takes it over when its owner
+      // is gone; meanwhile requests get 503 and /api/health says "degraded". If it cannot,
+      // we exit non-zero so that a supervisor restarts the whole process.
+      rt.embedded?.watch({
+        onDown: () => console.error('PostgreSQL embarqué ne répond plus : redémarrage en cours…'),
+        onUp: () => console.error('PostgreSQL embarqué répond de nouveau.'),
+        onFatal: (message) => {
+          console.error(`${message}\nArrêt de Relais : relancez-le (ou laissez votre superviseur le faire).`);
+          process.exit(1);
+        },
+      });
       await app.listen({ port: config.PORT, host: config.HOST });
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
       console.log(`\nRelais (${rt.deps.town.name}) est prêt : http://localhost:${port}  (démarré en ${Math.round(performance.now() - started)} ms)`);
-      console.log(`PostgreSQL : ${rt.deps.dbMode === 'embedded' ? `embarqué, données dans ${config.dataDir}/pg` : 'serveur externe (DATABASE_URL)'}`);
+      const pgMode = !rt.embedded
+        ? 'serveur externe (DATABASE_URL)'
+        : rt.embedded.role === 'owner'
+          ? `embarqué, données dans ${config.dataDir}/pg`
+          : `embarqué, partagé avec le processus qui l'a démarré (données dans ${config.dataDir}/pg)`;
+      console.log(`PostgreSQL : ${pgMode}`);
       if (seeded.length) console.log(`Données de démonstration chargées : ${seeded.join(', ')}`);
       if (config.SEED_DEMO === 'true') {
         console.log(`\nComptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);

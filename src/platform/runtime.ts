@@ -21,6 +21,8 @@ export interface Runtime {
   /** A context acting as the system (CLI commands, jobs). */
   systemCtx(): Ctx;
   databaseUrl: string;
+  /** The embedded PostgreSQL (owned or attached), null with DATABASE_URL. */
+  embedded: EmbeddedServer | null;
   close(): Promise<void>;
 }
 
@@ -41,10 +43,17 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 
 export async function startDatabase(config: Config, log: (m: string) => void): Promise<{ url: string; embedded: EmbeddedServer | null }> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  // Attaches to the cluster another process of this DATA_DIR runs, or starts (and owns) it.
+  // Its output reaches us without data (DETAIL, CONTEXT, statements are dropped).
   const embedded = await startEmbedded({ dir: path.join(config.dataDir, 'pg'), port: config.EMBEDDED_PG_PORT, log: (m) => {
-    if (/FATAL|PANIC|ERROR/.test(m)) log(`postgres: ${m.trim()}`);
+    if (/^(FATAL|PANIC|ERROR):/.test(m)) log(`postgres: ${m.trim()}`);
   } });
-  await ensureDatabase(embedded.url('postgres'), DB_NAME);
+  try {
+    await ensureDatabase(embedded.url('postgres'), DB_NAME);
+  } catch (err) {
+    await embedded.stop();
+    throw err;
+  }
   return { url: embedded.url(DB_NAME), embedded };
 }
 
@@ -86,6 +95,7 @@ export async function boot(
   return {
     deps,
     databaseUrl: url,
+    embedded,
     systemCtx: () => makeCtx(deps, null, 'system', 'local'),
     async close() {
       if (closed) return;

@@ -53,6 +53,31 @@ export async function tx<T>(
   }
 }
 
+/** The database is away (stopped, crashed, restarting, full): worth a 503 and a retry, not a 500. */
+export function isDbUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  if (e?.code && ['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(e.code)) return true;
+  return typeof e?.message === 'string' && /^Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message);
+}
+
+/**
+ * What of an error may be logged. A PostgreSQL error carries the failing row's data in
+ * `detail`, `where`, `hint`, `internalQuery`; a query's parameters travel with some
+ * drivers' errors too: none of that reaches a log, only the kind, code and first line.
+ */
+export function loggableError(err: unknown): { type: string; message: string; code?: string; constraint?: string; stack?: string } {
+  const e = (err ?? {}) as { name?: string; message?: string; code?: string; constraint?: string; stack?: string };
+  let message = String(e.message ?? err).split('\n')[0]!;
+  // PostgreSQL quotes the offending value after a colon (`invalid input syntax for type x: "…"`).
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && message.includes(': ')) message = `${message.slice(0, message.indexOf(': '))}: …`;
+  const out: { type: string; message: string; code?: string; constraint?: string; stack?: string } = { type: e.name ?? typeof err, message };
+  if (typeof e.code === 'string') out.code = e.code;
+  if (typeof e.constraint === 'string') out.constraint = e.constraint;
+  // The stack's frames, without its first line (the message, already above).
+  if (typeof e.stack === 'string') out.stack = e.stack.split('\n').filter((l) => /^\s+at /.test(l)).join('\n');
+  return out;
+}
+
 /** PostgreSQL error code of a unique (23505) / exclusion (23P01) / FK (23503) / check (23514) violation. */
 export function pgErrorCode(err: unknown): string | undefined {
   return (err as { code?: string })?.code;

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorSpec, type FieldError } from '../errors';
+import { isDbUnavailable, loggableError } from '../db/pool';
 
 function fieldPath(instancePath: string, context?: string): string {
   const p = instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -41,10 +42,11 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     return reply.status(fe.statusCode === 415 ? 415 : 400).send(errorBody('http/bad-request', message));
   }
   const pgCode = (err as { code?: string }).code;
-  if (pgCode === '57P01' || pgCode === 'ECONNREFUSED' || pgCode === '53300') {
-    req.log.error({ err }, 'database unavailable');
+  if (isDbUnavailable(err)) {
+    req.log.error({ err: loggableError(err) }, 'database unavailable');
     return reply.status(503).send(errorBody('db/unavailable', errorSpec('db/unavailable')!.message));
   }
-  req.log.error({ err }, 'unhandled error');
+  // Never the error object itself: a PostgreSQL error's detail/where quote the row's data.
+  req.log.error({ err: loggableError(err) }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', `Une erreur inattendue s'est produite. Référence : ${req.id}`));
 }

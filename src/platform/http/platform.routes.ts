@@ -7,30 +7,35 @@ import { listOutbox } from '../notify/outbox';
 import { requireRole } from '../roles';
 
 export default async function platformRoutes(app: App) {
+  const healthSchema = z.object({
+    status: z.enum(['ok', 'degraded']),
+    database: z.object({ available: z.boolean(), engine: z.string().nullable(), mode: z.enum(['embedded', 'external']), migration: z.string().nullable() }),
+    queue: z.object({ started: z.boolean(), workers: z.boolean() }),
+  });
   app.get('/api/health', {
     config: { access: 'public' },
     schema: {
       tags: ['plateforme'],
       summary: 'État du service : base de données, migration, file de tâches',
-      response: {
-        200: z.object({
-          status: z.enum(['ok', 'degraded']),
-          database: z.object({ engine: z.string(), mode: z.enum(['embedded', 'external']), migration: z.string().nullable() }),
-          queue: z.object({ started: z.boolean(), workers: z.boolean() }),
-        }),
-      },
+      response: { 200: healthSchema, 503: healthSchema },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { db, jobs, dbMode } = req.ctx;
-    const r = await db.query<{ v: string; m: string | null }>(
-      `SELECT version() AS v, (SELECT max(version || '_' || name) FROM schema_migrations) AS m`,
-    );
-    const engine = r.rows[0].v.split(' on ')[0];
-    return {
-      status: jobs.started ? ('ok' as const) : ('degraded' as const),
-      database: { engine, mode: dbMode, migration: r.rows[0].m },
-      queue: { started: jobs.started, workers: jobs.workersRunning },
-    };
+    const queue = { started: jobs.started, workers: jobs.workersRunning };
+    try {
+      const r = await db.query<{ v: string; m: string | null }>(
+        `SELECT version() AS v, (SELECT max(version || '_' || name) FROM schema_migrations) AS m`,
+      );
+      const engine = r.rows[0].v.split(' on ')[0];
+      return {
+        status: jobs.started ? ('ok' as const) : ('degraded' as const),
+        database: { available: true, engine, mode: dbMode, migration: r.rows[0].m },
+        queue,
+      };
+    } catch {
+      // The database is away (restarting after a crash): say so, with a status a supervisor reads.
+      return reply.status(503).send({ status: 'degraded' as const, database: { available: false, engine: null, mode: dbMode, migration: null }, queue });
+    }
   });
 
   app.get('/api/town', {
