@@ -23,9 +23,10 @@ function csrfToken(): string {
   return document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, url: string, body?: unknown, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
+  const sentToken = csrfToken();
+  if (method !== 'GET') headers['x-csrf-token'] = sentToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
@@ -38,6 +39,9 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const e = data?.error ?? {};
+    // The token belonged to a session that has ended (expired, or logged out elsewhere): the
+    // refusal itself brought a fresh cookie, so try once more with it.
+    if (res.status === 403 && e.code === 'http/csrf' && !retried && csrfToken() !== sentToken) return request<T>(method, url, body, true);
     throw new ApiError(res.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
   }
   return data as T;

@@ -264,6 +264,21 @@ describe('CSRF', () => {
     expect((await c.login('amina@example.fr', 'un-long-mot-de-passe')).statusCode).toBe(200);
   });
 
+  it('once the session has ended, the refusal itself brings a fresh token (the page retries with it)', async () => {
+    const c = await env.as('parent');
+    const stale = c.cookies.get('relais_csrf')!;
+    await env.rt.deps.db.query(`UPDATE sessions SET expires_at = '2000-01-01' WHERE user_id = $1`, [c.user.id]);
+    const refused = await c.post('/api/auth/logout');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('http/csrf');
+    expect(c.cookies.get('relais_csrf')).not.toBe(stale);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+    // a route that needs a session answers 401, so the page asks to log in again
+    const c2 = await env.as('parent');
+    await env.rt.deps.db.query(`UPDATE sessions SET expires_at = '2000-01-01' WHERE user_id = $1`, [c2.user.id]);
+    expect((await c2.patch('/api/account', { easyRead: true })).statusCode).toBe(401);
+  });
+
   it('a page whose cookie is not its session’s gets a new token when it asks who is logged in', async () => {
     const c = await env.as('parent');
     c.cookies.set('relais_csrf', 'plante-par-quelqu-un');
