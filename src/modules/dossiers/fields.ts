@@ -4,6 +4,7 @@
  * that keeps only some of them. Forms declare field keys from here; partners see the
  * fields of the parts consented. Pure.
  */
+import type { ProjectedHouseholdOut } from './dossiers.schemas';
 import type { Household } from './household';
 
 export const PARTS = ['identity', 'children', 'resources', 'address', 'documents'] as const;
@@ -78,29 +79,32 @@ const LIST_GROUPS = new Set(['children', 'documents']);
 /**
  * A copy of the household with only the given fields (plus its id, and each child's or
  * document's id when any of their fields is kept). Groups with no kept field are absent.
+ * Its shape is `projectedHouseholdOut` (dossiers.schemas.ts): what leaves the server for a
+ * partner or a form is parsed through that schema, so nothing else of the file can pass.
  */
 export function projectHousehold(h: Household, keys: readonly FieldKey[]): ProjectedHousehold {
-  const out: Record<string, any> = { id: h.id };
+  const out: Record<string, unknown> = { id: h.id };
   const byGroup = new Map<string, string[]>();
   for (const k of keys) {
     const [g, f] = k.split('.');
     if (!byGroup.has(g)) byGroup.set(g, []);
     byGroup.get(g)!.push(f);
   }
+  const pick = (src: object, fs: string[]) => Object.fromEntries(fs.map((f) => [f, (src as Record<string, unknown>)[f] ?? null]));
   for (const [g, fs] of byGroup) {
-    const src = (h as any)[g];
+    const src = (h as unknown as Record<string, unknown>)[g];
     if (LIST_GROUPS.has(g)) {
-      out[g] = (src as any[]).map((item) => Object.fromEntries([['id', item.id], ...fs.map((f) => [f, item[f] ?? null])]));
+      out[g] = (src as { id: string }[]).map((item) => ({ id: item.id, ...pick(item, fs) }));
     } else if (src == null) {
       out[g] = null;
     } else {
-      out[g] = Object.fromEntries(fs.map((f) => [f, src[f] ?? null]));
+      out[g] = pick(src as object, fs);
     }
   }
   return out as ProjectedHousehold;
 }
 
-export type ProjectedHousehold = { id: string } & { [group: string]: unknown };
+export type ProjectedHousehold = ProjectedHouseholdOut;
 
 /**
  * The file as flat `field → value` pairs, for the change history: list items are keyed
