@@ -456,7 +456,10 @@ export async function startEmbedded(opts: {
       if (watchTimer) clearInterval(watchTimer);
       if (role !== 'owner' || !pgServer) return;
       await pgServer.stop();
-      if (opts.ephemeral) fs.rmSync(`${dir}.owner`, { recursive: true, force: true });
+      if (opts.ephemeral) {
+        fs.rmSync(`${dir}.owner`, { recursive: true, force: true });
+        fs.rmSync(pwFile, { force: true });
+      }
     },
   };
 }
