@@ -12,6 +12,7 @@ import { erasureHooks, exportSources, timelineSources } from '../modules/dossier
 import { getForm } from '../modules/dossiers/form-registry';
 import { potentialDossiersHooks } from '../modules/droits/potential/potential.hooks';
 import { AppError, errorSpec, platformErrors } from './errors';
+import { handleError } from './http/error-handler';
 import { getIndicator } from './indicators';
 import { defineJob } from './jobs';
 import type { ModuleDef } from './module';
@@ -118,6 +119,31 @@ describe('error codes', () => {
     expect(e.status).toBe(500);
     expect(e.message).not.toContain('x/unknown');
     expect(new AppError('auth/required').declared).toBe(true);
+  });
+
+  it('the HTTP error handler answers an undeclared code 500, logged, without the code', async () => {
+    wireModules(modules);
+    const logged: unknown[] = [];
+    const req = { id: 'req-1', log: { error: (o: unknown) => logged.push(o), warn: () => {}, info: () => {} }, raw: {} };
+    const sent: { status?: number; body?: any } = {};
+    const reply = {
+      status(n: number) {
+        sent.status = n;
+        return reply;
+      },
+      header: () => reply,
+      send(b: unknown) {
+        sent.body = b;
+        return reply;
+      },
+    };
+    await handleError(new AppError('x/unknown' as any), req as any, reply as any);
+    expect(sent.status).toBe(500);
+    expect(JSON.stringify(sent.body)).not.toContain('x/unknown');
+    expect(logged).toHaveLength(1);
+    await handleError(new AppError('dossiers/not-found'), req as any, reply as any);
+    expect(sent.status).toBe(404);
+    expect(sent.body.error).toEqual({ code: 'dossiers/not-found', message: "Ce dossier n'existe pas ou vous n'y avez pas accès." });
   });
 
   it('every code the sources throw or answer is declared by a module', () => {

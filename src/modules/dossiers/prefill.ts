@@ -35,7 +35,7 @@ function isEmpty(h: Household, key: FieldKey): boolean {
 }
 
 /**
- * The fields a form declared (declareFormFields), pre-filled from the file, never more:
+ * The fields a form declared (defineForm, in its module's hooks.dossiers.forms), pre-filled from the file, never more:
  * a parent gets them from their own file; staff from a file they opened with a reason;
  * a partner only those in parts consented for this form id as purpose.
  */
