@@ -115,7 +115,9 @@ describe('answering', () => {
     expect((await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).json().error.code).toBe('diagnostic/link-required');
     await coord.put(`/api/diagnostic/questionnaires/${id}`, { access: 'open' });
     expect((await anon.get(`/api/diagnostic/public/questionnaires/${id}`)).json().title).toBe('Garde d’enfants');
+    const mark = await env.auditMark();
     expect((await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).statusCode).toBe(201);
+    expect((await env.expectAudit('diagnostic/answering-started', null, { after: mark, actorId: null })).details).toEqual({ channel: 'open' });
   });
 
   it('reports bad answers by question, drops answers its conditions hide, and refuses an empty response', async () => {
@@ -177,6 +179,8 @@ describe('answering', () => {
     await env.expectAudit('diagnostic/questionnaire-closed', id, { actorId: coord.user.id });
     expect((await anon.post('/api/diagnostic/answering/submit', { token, answers: { garde: 'Oui' } })).statusCode).toBe(410);
     expect((await anon.post('/api/diagnostic/answering/start', { questionnaireId: id })).statusCode).toBe(410);
+    expect((await coord.post(`/api/diagnostic/questionnaires/${id}/close`, { closed: false })).statusCode).toBe(200);
+    await env.expectAudit('diagnostic/questionnaire-reopened', id, { actorId: coord.user.id });
   });
 });
 
