@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  * questionnaire's display conditions, the choropleth's classes, the map's clustering.
  * The web app may import values from these and from nothing else under src/.
  */
-const SHARED_WITH_WEB = ['src/modules/diagnostic/model', 'src/modules/annuaire/ratios', 'src/modules/annuaire/geo'];
+const SHARED_WITH_WEB = ['src/modules/diagnostic/model', 'src/modules/annuaire/ratios', 'src/modules/annuaire/geo', 'src/modules/droits/benefits'];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -33,7 +33,8 @@ const envFromProcess = [
   { name: 'node:process', importNames: ['env'], message: 'Only src/config.ts reads the environment.' },
 ];
 
-const clockMessage = 'Time comes from the clock: ctx.now() in a use case, systemClock.now() (src/platform/clock.ts) elsewhere; performance.now() for durations.';
+const clockMessage =
+  'Time comes from the clock: ctx.now() in a use case, systemClock.now() (src/platform/clock.ts) elsewhere; performance.now() for durations.';
 
 export default tseslint.config(
   {
@@ -51,7 +52,10 @@ export default tseslint.config(
       // Unused names are noise; a leading underscore says "on purpose" (callbacks' positional arguments).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // One reader of the environment: src/config.ts validates every variable at start.
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment (validated at start): add the variable there.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment (validated at start): add the variable there.' },
+      ],
       'no-restricted-imports': ['error', { paths: envFromProcess }],
     },
   },
@@ -106,12 +110,12 @@ export default tseslint.config(
           patterns: [
             {
               regex: `^(\\.\\./)+src/(?!modules/[^/]+(/index)?$|(${SHARED_WITH_WEB.map((f) => escape(f.slice('src/'.length))).join('|')})$)`,
-              message: 'The web app imports from src/ only the types of a module\'s index.ts (or a pure file listed in SHARED_WITH_WEB, eslint.config.js).',
+              message: "The web app imports from src/ only the types of a module's index.ts (or a pure file listed in SHARED_WITH_WEB, eslint.config.js).",
             },
             {
               regex: '^(\\.\\./)+src/modules/[^/]+(/index)?$',
               allowTypeImports: true,
-              message: 'Only `import type` from a module\'s index.ts: a value would pull server code into the browser bundle.',
+              message: "Only `import type` from a module's index.ts: a value would pull server code into the browser bundle.",
             },
           ],
         },

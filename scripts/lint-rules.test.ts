@@ -18,7 +18,9 @@ describe('module boundaries', () => {
     expect(await fired('src/modules/droits/x.ts', "import { a } from '../annuaire/annuaire.store';\nexport { a };\n")).toEqual(['no-restricted-imports']);
     expect(await fired('src/modules/droits/potential/x.ts', "import { a } from '../../annuaire/geo';\nexport { a };\n")).toEqual(['no-restricted-imports']);
     expect(await fired('src/modules/droits/x.ts', "import { a } from '../annuaire';\nimport { b } from '../dossiers/index';\nexport { a, b };\n")).toEqual([]);
-    expect(await fired('src/modules/droits/potential/x.ts', "import { a } from '../engine';\nimport { b } from '../../../platform/csv';\nexport { a, b };\n")).toEqual([]);
+    expect(
+      await fired('src/modules/droits/potential/x.ts', "import { a } from '../engine';\nimport { b } from '../../../platform/csv';\nexport { a, b };\n"),
+    ).toEqual([]);
     expect(await fired('src/modules/droits/x.test.ts', "import { a } from '../annuaire/annuaire.store';\nexport { a };\n")).toEqual(['no-restricted-imports']);
   });
   it('the registry imports each module file', async () => {
