@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BENEFIT_KEYS } from './engine';
+import { BENEFITS } from './benefits';
 import { benefitCatalogue, loadCatalogueFiles } from './catalogue';
 
 describe('benefit catalogue (rules/droits)', () => {
   it('has one valid file per simulated benefit', () => {
-    expect(loadCatalogueFiles().map((f) => f.cle)).toEqual([...BENEFIT_KEYS]);
+    expect(loadCatalogueFiles().map((f) => f.cle)).toEqual([...BENEFITS]);
   });
   it('computes current amounts from the parameters in force on the day', () => {
     const before = benefitCatalogue(new Date('2025-03-31T12:00:00Z')).find((b) => b.key === 'asf')!;

@@ -6,22 +6,14 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors';
 import type { App } from '../../platform/http/types';
+import { BENEFITS, perBenefit } from './benefits';
 import { benefitCatalogue } from './catalogue';
 import { type SimulationResult, defaultEngine } from './engine';
 import { householdInputSchema } from './household';
 
 const MAX_HOUSEHOLDS = 1000;
 
-const amountsSchema = z.object({
-  asf: z.number(),
-  af: z.number(),
-  cf: z.number(),
-  rsa: z.number(),
-  ppa: z.number(),
-  aide_logement: z.number(),
-  paje_base: z.number(),
-  ars_annuel: z.number(),
-});
+const amountsSchema = z.object(perBenefit(() => z.number()));
 const explanationSchema = z.object({
   eligible: z.boolean(),
   reason: z.string(),
@@ -34,20 +26,11 @@ export const simulationResultSchema = z.object({
   period: z.string().describe('Mois simulé, AAAA-MM'),
   amounts: amountsSchema.describe('Montants mensuels en euros, avant CRDS (ars_annuel : montant annuel)'),
   net_crds: amountsSchema.describe('Montants versés, après CRDS'),
-  explanations: z.object({
-    asf: explanationSchema,
-    af: explanationSchema,
-    cf: explanationSchema,
-    rsa: explanationSchema,
-    ppa: explanationSchema,
-    aide_logement: explanationSchema,
-    paje_base: explanationSchema,
-    ars_annuel: explanationSchema,
-  }),
+  explanations: z.object(perBenefit(() => explanationSchema)),
 });
 
 const benefitSchema = z.object({
-  key: z.string(),
+  key: z.enum(BENEFITS),
   name: z.string(),
   acronym: z.string(),
   payer: z.string(),

@@ -7,7 +7,8 @@ import { AppError, type FieldError } from '../../platform/errors';
 import { compute } from './compute';
 import { type MonthIndex, formatMonth, monthIndex } from './dates';
 import type { Explanation } from './explain';
-import { type BenefitKey, explainAll } from './explanations';
+import { BENEFITS, BENEFIT_FACTS, type BenefitKey, perBenefit } from './benefits';
+import { explainAll } from './explanations';
 import { type Household, type HouseholdInput, type PeriodBounds, type ZoneLookup, parseHousehold } from './household';
 import { loadLegislation, loadZones } from './legislation-files';
 import { toCents } from './money';
@@ -15,10 +16,6 @@ import type { Legislation } from './parameters';
 
 /** float32 storage of the reference model (local alias: hot path). */
 const f32 = Math.fround;
-
-export const BENEFIT_KEYS: readonly BenefitKey[] = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'];
-/** Benefits on which the CAF withholds CRDS (RSA is exempt; housing aid is already net). */
-const CRDS_ON: ReadonlySet<BenefitKey> = new Set(['asf', 'af', 'cf', 'ppa', 'paje_base', 'ars_annuel']);
 
 /** Months the engine answers for: the parameters we hold cover 2024-01 to 2026-06. */
 export const SUPPORTED_PERIODS: PeriodBounds = { first: monthIndex(2024, 1), last: monthIndex(2026, 6) };
@@ -60,6 +57,7 @@ export class RightsEngine {
   run(h: Household, options: SimulationOptions = {}): SimulationResult {
     const c = compute(h, this.legislation);
     const crdsRate = this.legislation.month(h.period).commun.crds_taux;
+    // One formula per benefit (a Record: a benefit of the list without its formula does not compile).
     const raw: Amounts = {
       asf: c.family.asf,
       af: c.family.af,
@@ -72,11 +70,11 @@ export class RightsEngine {
     };
     const amounts = {} as Amounts;
     const net = {} as Amounts;
-    for (const key of BENEFIT_KEYS) {
+    for (const key of BENEFITS) {
       // The reference model stores float32 amounts; CRDS is withheld on the unrounded amount.
       const x = f32(raw[key]);
       amounts[key] = toCents(x) / 100;
-      net[key] = CRDS_ON.has(key) ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
+      net[key] = BENEFIT_FACTS[key].crds ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
     }
     const explanations = options.explain === false ? emptyExplanations(amounts) : explainAll(c, this.legislation);
     return { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
@@ -93,9 +91,7 @@ function monthStartDay(m: MonthIndex): number {
 }
 
 function emptyExplanations(amounts: Amounts): Record<BenefitKey, Explanation> {
-  const out = {} as Record<BenefitKey, Explanation>;
-  for (const key of BENEFIT_KEYS) out[key] = { eligible: amounts[key] > 0, reason: '', steps: [] };
-  return out;
+  return perBenefit((key) => ({ eligible: amounts[key] > 0, reason: '', steps: [] }));
 }
 
 let engine: RightsEngine | undefined;

@@ -3,6 +3,7 @@
  * not, the main reason, then the steps (reference period, resources used, parameters
  * with their legal reference). Amounts in steps are euros before CRDS unless said.
  */
+import type { BenefitKey } from './benefits';
 import type { Computation } from './compute';
 import { type MonthIndex, firstDay, yearOf } from './dates';
 import { type Explanation, Tracer } from './explain';
@@ -13,8 +14,7 @@ export function monthLabel(m: MonthIndex): string {
   return `${MONTHS[m % 12]} ${yearOf(m)}`;
 }
 
-export type BenefitKey = 'asf' | 'af' | 'cf' | 'rsa' | 'ppa' | 'aide_logement' | 'paje_base' | 'ars_annuel';
-
+/** One explanation per benefit of benefits.ts (a Record: a benefit without its explanation does not compile). */
 export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, Explanation> {
   const M = c.household.period;
   const day = firstDay(M);

@@ -1,6 +1,7 @@
 /** Seeded random households over every supported month: the engine always answers, in cents, never negative. */
 import { describe, expect, it } from 'vitest';
-import { BENEFIT_KEYS, defaultEngine } from './engine';
+import { BENEFITS } from './benefits';
+import { defaultEngine } from './engine';
 import { HOUSING_STATUSES } from './household';
 
 function rng(seed: number) {
@@ -38,7 +39,7 @@ describe('random households', () => {
         isolement_recent: r() < 0.3,
       };
       const res = engine.simulate(input);
-      for (const key of BENEFIT_KEYS) {
+      for (const key of BENEFITS) {
         const a = res.amounts[key];
         const n = res.net_crds[key];
         expect(Number.isFinite(a) && a >= 0 && Math.round(a * 100) / 100 === a, `${input.id} ${key} ${a}`).toBe(true);

@@ -11,8 +11,8 @@ import type { HouseholdInput } from './household';
 export type { HouseholdInput, Household } from './household';
 export type { SimulationResult, Amounts } from './engine';
 export type { Explanation, Step } from './explain';
-export type { BenefitKey } from './explanations';
-export { BENEFIT_KEYS, SUPPORTED_PERIODS } from './engine';
+export { BENEFITS, BENEFIT_FACTS, type BenefitKey, type BenefitFacts } from './benefits';
+export { SUPPORTED_PERIODS } from './engine';
 export { householdInputSchema } from './household';
 export { benefitCatalogue, type BenefitInfo } from './catalogue';
 

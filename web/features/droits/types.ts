@@ -2,11 +2,13 @@
 // The shapes the droits API answers are the engine's own (type-only imports: nothing of
 // the engine reaches the browser bundle).
 import type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step } from '../../../src/modules/droits/index';
+// The one list of benefits, in display order: a pure, import-free file shared with the web
+// (SHARED_WITH_WEB in eslint.config.js).
+import { BENEFITS } from '../../../src/modules/droits/benefits';
 
 export type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step };
 
-/** The benefits in display order (the same list as the engine's BENEFIT_KEYS). */
-export const BENEFIT_KEYS: readonly BenefitKey[] = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'];
+export const BENEFIT_KEYS: readonly BenefitKey[] = BENEFITS;
 
 export interface SimulationContext {
   period: string;

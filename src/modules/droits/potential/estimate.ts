@@ -3,7 +3,7 @@
  * an estimate uses, which benefits a family likely misses, and whether a re-estimate
  * changed anything worth telling the family. Amounts in integer cents.
  */
-import { BENEFIT_KEYS, type BenefitKey, type SimulationResult } from '../index';
+import { BENEFITS, BENEFIT_FACTS, type BenefitKey, type SimulationResult } from '../index';
 
 export type AmountsCents = Record<BenefitKey, number>;
 
@@ -48,15 +48,15 @@ export function parameterDateFor(period: string, dates: readonly string[]): stri
 
 export function amountsCents(amounts: Record<BenefitKey, number>): AmountsCents {
   const out = {} as AmountsCents;
-  for (const k of BENEFIT_KEYS) out[k] = toCents(amounts[k] ?? 0);
+  for (const k of BENEFITS) out[k] = toCents(amounts[k] ?? 0);
   return out;
 }
 
 /** Benefits with an amount that the family did not tick as already received, largest first. */
 export function missedBenefits(result: Pick<SimulationResult, 'amounts' | 'net_crds'>, received: readonly string[]): MissedBenefit[] {
   const got = new Set(received);
-  return BENEFIT_KEYS.filter((k) => result.amounts[k] > 0 && !got.has(k))
-    .map((key) => ({ key, amountCents: toCents(result.amounts[key]), netCents: toCents(result.net_crds[key]), yearly: key === 'ars_annuel' }))
+  return BENEFITS.filter((k) => result.amounts[k] > 0 && !got.has(k))
+    .map((key) => ({ key, amountCents: toCents(result.amounts[key]), netCents: toCents(result.net_crds[key]), yearly: BENEFIT_FACTS[key].yearly }))
     .sort((a, b) => (a.yearly === b.yearly ? b.amountCents - a.amountCents : a.yearly ? 1 : -1));
 }
 
@@ -73,7 +73,7 @@ export interface EstimateChange {
 
 /** What changed between two estimates, benefit by benefit (empty when nothing did). */
 export function estimateChanges(before: AmountsCents, after: AmountsCents): EstimateChange[] {
-  return BENEFIT_KEYS.filter((k) => (before[k] ?? 0) !== (after[k] ?? 0)).map((key) => ({ key, beforeCents: before[key] ?? 0, afterCents: after[key] ?? 0 }));
+  return BENEFITS.filter((k) => (before[k] ?? 0) !== (after[k] ?? 0)).map((key) => ({ key, beforeCents: before[key] ?? 0, afterCents: after[key] ?? 0 }));
 }
 
 const SHORT_NAMES: Record<BenefitKey, string> = {

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { App } from '../../../platform/http/types';
-import { BENEFIT_KEYS } from '../index';
+import { BENEFITS } from '../index';
 import { searchCommunes } from './communes';
 import * as service from './potential.service';
 
 const tags = ['droits'];
-const benefitKey = z.enum(BENEFIT_KEYS as unknown as ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel']);
+const benefitKey = z.enum(BENEFITS);
 const source = z.enum(['simulateur', 'potentiels', 'agent']);
 const neighbourhoodId = z.string().max(60).nullable().optional();
 
@@ -51,7 +51,7 @@ export default async function potentialRoutes(app: App) {
       body: z
         .object({
           input: z.unknown(),
-          received: z.array(benefitKey).max(8).default([]),
+          received: z.array(benefitKey).max(BENEFITS.length).default([]),
           save: z.boolean().default(false),
           householdId: z.uuid('Identifiant invalide.').optional(),
           neighbourhoodId,
