@@ -99,6 +99,31 @@ export function externalPrograms(env: NodeJS.ProcessEnv = process.env): External
   return { chromium: parsed.data.CHROMIUM_PATH, pgDump: parsed.data.PG_DUMP_PATH, pgRestore: parsed.data.PG_RESTORE_PATH };
 }
 
+const pdfSchema = z.object({
+  /** PDF renders running at once (one Chromium each). */
+  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** PDF renders waiting for a free slot; one more is answered 503 with Retry-After. */
+  PDF_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  /** Hard deadline of one PDF render in milliseconds; past it the browser is killed. */
+  PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+});
+
+export interface PdfRendering {
+  concurrency: number;
+  queueLimit: number;
+  timeoutMs: number;
+}
+
+/** Limits of PDF rendering (src/platform/pdf.ts); apart from `loadConfig` for the same reason as `externalPrograms`. */
+export function pdfRendering(env: NodeJS.ProcessEnv = process.env): PdfRendering {
+  const parsed = pdfSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { concurrency: parsed.data.PDF_CONCURRENCY, queueLimit: parsed.data.PDF_QUEUE, timeoutMs: parsed.data.PDF_TIMEOUT_MS };
+}
+
 /** `relais user create` reads the password here when `--password` is not given (keeps it out of shell history). */
 export function passwordFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const v = env.RELAIS_PASSWORD;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types';
 import { parisInstant } from '../../platform/clock';
+import { abortOnDisconnect } from '../../platform/http/disconnect';
 import { parseFilter } from './analyse-survey';
 import { resumeAnswering, publicQuestionnaire, saveAnswers, startAnswering, startKioskResponse, submitAnswers } from './answering.service';
 import { checkQuestionnaire } from './questionnaire';
@@ -120,7 +121,7 @@ export default async function diagnosticRoutes(app: App) {
       schema: { tags, summary: 'Rapport de diagnostic (HTML, Markdown, PDF)', params: idParams, querystring: resultsQuery.extend({ format: z.enum(['html', 'md', 'pdf']).default('html') }) },
     },
     async (req, reply) => {
-      const r = await getReport(req.ctx, req.params.id, { ...toResultsQuery(req.query), format: req.query.format });
+      const r = await getReport(req.ctx, req.params.id, { ...toResultsQuery(req.query), format: req.query.format }, abortOnDisconnect(reply));
       return reply.header('content-type', r.contentType).header('content-disposition', `attachment; filename="${r.fileName}"`).send(r.body);
     },
   );

@@ -19,6 +19,21 @@ export interface ReportOptions {
   color?: string;
   /** Free-text answers listed per question, at most. */
   maxTextAnswers?: number;
+  /** Characters of one free-text answer shown, at most (the rest is cut, with a note). */
+  maxAnswerChars?: number;
+}
+
+/**
+ * A free-text answer can be very long (a pasted document, 1 MB of text): the report shows
+ * its beginning and says so; the whole answer stays in the CSV export.
+ */
+export const MAX_ANSWER_CHARS = 2000;
+
+export function truncateAnswer(answer: string, max = MAX_ANSWER_CHARS): string {
+  const chars = [...answer.slice(0, 4 * max + 4)];
+  if (chars.length <= max) return answer;
+  const total = [...answer].length;
+  return `${chars.slice(0, max).join('').trimEnd()}… [réponse tronquée : ${total.toLocaleString('fr-FR')} caractères au total, lisible en entier dans l'export CSV]`;
 }
 
 interface Table {
@@ -130,7 +145,7 @@ function block(qn: Questionnaire, q: Question, r: QuestionAnalysis, analysis: An
     lead: leadOf(q, r),
     bars,
     table,
-    answers: q.type === 'text' ? (r.answers ?? []).slice(0, max) : null,
+    answers: q.type === 'text' ? (r.answers ?? []).slice(0, max).map((a) => truncateAnswer(a, opts.maxAnswerChars)) : null,
     cross: crossTable(q, analysis, (analysis.by_question && findQuestion(qn, analysis.by_question)?.label) || ''),
   };
 }
@@ -227,7 +242,7 @@ th,td{border:1px solid #d0d5dd;padding:4px 8px;text-align:left;vertical-align:to
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 thead th{background:#f2f4f7}
 .cross{margin-top:12px;overflow-x:auto}
-ul.answers{margin:0;padding-left:20px}
+ul.answers{margin:0;padding-left:20px;overflow-wrap:anywhere}
 @media print{main{padding:0}article{border:none;padding:0}}
 `;
 

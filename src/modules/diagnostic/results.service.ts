@@ -83,6 +83,8 @@ export async function getReport(
   ctx: Ctx,
   id: string,
   query: ResultsQuery & { format: 'html' | 'md' | 'pdf' },
+  /** Aborted when the client leaves: the PDF render stops. */
+  signal?: AbortSignal,
 ): Promise<{ contentType: string; fileName: string; body: string | Buffer }> {
   requireRole(ctx, ...BUILDERS);
   if (query.format === 'pdf' && !pdfAvailable()) throw new AppError('diagnostic/pdf-unavailable');
@@ -95,7 +97,7 @@ export async function getReport(
   if (query.format === 'md') return { contentType: 'text/markdown; charset=utf-8', fileName: `${base}.md`, body: renderReport(withSource, analysis, 'md', opts) };
   const html = renderReport(withSource, analysis, 'html', opts);
   if (query.format === 'html') return { contentType: 'text/html; charset=utf-8', fileName: `${base}.html`, body: html };
-  return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await htmlToPdf(html) };
+  return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await htmlToPdf(html, signal) };
 }
 
 function slug(s: string): string {

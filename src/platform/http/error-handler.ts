@@ -19,6 +19,8 @@ export function errorBody(code: string, message: string, fields?: FieldError[]) 
 
 export function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    // A refusal for load (503 http/busy) says when to come back.
+    if (typeof err.details?.retryAfterSeconds === 'number') reply.header('retry-after', String(err.details.retryAfterSeconds));
     return reply.status(err.status).send(errorBody(err.code, err.message, err.fields));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
