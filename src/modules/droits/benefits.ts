@@ -32,11 +32,6 @@ export const BENEFIT_FACTS: Record<BenefitKey, BenefitFacts> = {
   ars_annuel: { yearly: true, crds: true },
 };
 
-/** `true` for a benefit key (for input read from outside: files, stored estimates). */
-export function isBenefitKey(x: unknown): x is BenefitKey {
-  return typeof x === 'string' && (BENEFITS as readonly string[]).includes(x);
-}
-
 /** One value per benefit, in the list's order (every key present by construction). */
 export function perBenefit<T>(value: (key: BenefitKey) => T): Record<BenefitKey, T> {
   return Object.fromEntries(BENEFITS.map((k) => [k, value(k)])) as Record<BenefitKey, T>;

@@ -11,7 +11,7 @@ import type { HouseholdInput } from './household';
 export type { HouseholdInput, Household } from './household';
 export type { SimulationResult, Amounts } from './engine';
 export type { Explanation, Step } from './explain';
-export { BENEFITS, BENEFIT_FACTS, type BenefitKey, type BenefitFacts } from './benefits';
+export { BENEFITS, BENEFIT_FACTS, type BenefitKey } from './benefits';
 export { SUPPORTED_PERIODS } from './engine';
 export { householdInputSchema } from './household';
 export { benefitCatalogue, type BenefitInfo } from './catalogue';
