@@ -45,7 +45,17 @@ export function registerServe(program: Command) {
           process.exit(1);
         },
       });
-      await app.listen({ port: config.PORT, host: config.HOST });
+      try {
+        await app.listen({ port: config.PORT, host: config.HOST });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+        // A second `npm start` on the same port: leave, without touching the database
+        // (an attached process never stops the cluster of the server already running).
+        console.error(`Le port ${config.PORT} est déjà utilisé (un autre \`relais serve\` tourne-t-il déjà ?). Choisissez un autre PORT ou arrêtez l'autre serveur.`);
+        await app.close().catch(() => {});
+        await rt.close().catch(() => {});
+        process.exit(1);
+      }
       const addr = app.server.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
       console.log(`\nRelais (${rt.deps.town.name}) est prêt : http://localhost:${port}  (démarré en ${Math.round(performance.now() - started)} ms)`);
