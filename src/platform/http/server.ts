@@ -19,7 +19,8 @@ import { allows } from '../roles';
 import { CSRF_COOKIE, hashToken, loadSession, renewSessionCsrf, SESSION_COOKIE } from '../auth/sessions';
 import { checkCsrf, issuePreSessionToken, matchesSession, validPreSessionToken } from '../auth/csrf';
 import { throttle } from '../throttle';
-import { errorBody, handleError } from './error-handler';
+import { errorBody, handleError, handleFrameworkError } from './error-handler';
+import { hostileInputHook } from './hostile-input-hook';
 import type { App, RouteInfo } from './types';
 
 z.config(z.locales.fr());
@@ -66,7 +67,10 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     // otherwise any client would choose its own address (per-address limits, audit).
     trustProxy: deps.config.TRUST_PROXY.length ? deps.config.TRUST_PROXY : false,
     bodyLimit: 5 * 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Our ids are UUIDs: a longer path parameter is refused (414) before any route runs.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router's own errors (bad percent-encoding, parameter too long) in our one shape.
+    frameworkErrors: handleFrameworkError,
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -162,6 +166,9 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     }
   });
 
+  // After access and CSRF: NUL characters, lone surrogates, overlong strings, deep JSON.
+  app.addHook('preValidation', hostileInputHook);
+
   // The built web app, with the SPA fallback for its client-side routes.
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
@@ -183,7 +190,12 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
       return reply.status(404).send(errorBody('http/not-found', "Cette page ou cette ressource n'existe pas."));
     }
     // Static files first; otherwise a client-side route of the web app.
-    const rel = decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '');
+    } catch {
+      return reply.status(400).send(errorBody('http/bad-url', "L'adresse demandée est mal formée."));
+    }
     if (rel && !rel.includes('..') && fs.existsSync(path.join(WEB_DIST, rel)) && fs.statSync(path.join(WEB_DIST, rel)).isFile()) {
       return reply.sendFile(rel);
     }
