@@ -16,7 +16,7 @@ const tags = ['diagnostic'];
 const idParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.' }) });
 const access = z.enum(['links', 'open']);
 const token = z.string().min(10).max(200);
-const answers = z.record(z.string(), z.unknown());
+const answers = z.record(z.string().max(100), z.unknown());
 
 const resultsQuery = z.object({
   by: z.string().max(64).optional(),

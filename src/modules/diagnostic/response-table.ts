@@ -53,6 +53,9 @@ function listOptions(options: readonly string[]): string {
   return options.length > 12 ? `${shown}…` : shown;
 }
 
+/** A free answer of a question that sets no `max_length` (anonymous public pages: bounded). */
+export const TEXT_ANSWER_MAX = 5_000;
+
 const NUMBER_RE = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 
 /** French-friendly number: "1 234,5", "1234.5", "-3". NaN when not a number. */
@@ -191,8 +194,8 @@ export class ResponseTableBuilder {
         return null;
       }
       case 'text': {
-        const max = (q as { max_length?: number }).max_length;
-        if (max !== undefined && s.length > max) return `Réponse trop longue : ${s.length} caractères pour ${max} au plus.`;
+        const max = (q as { max_length?: number }).max_length ?? TEXT_ANSWER_MAX;
+        if (s.length > max) return `Réponse trop longue : ${s.length} caractères pour ${max} au plus.`;
         col.values[row] = s;
         return null;
       }

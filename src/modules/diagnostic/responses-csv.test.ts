@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionnaire } from './questionnaire';
-import { checkAnswers, readNumber, rowAnswers, tableFromAnswers } from './response-table';
+import { checkAnswers, readNumber, rowAnswers, tableFromAnswers, TEXT_ANSWER_MAX } from './response-table';
 import { readResponsesCsv, responsesToCsv } from './responses-csv';
 
 const qn = parseQuestionnaire({
@@ -176,6 +176,13 @@ describe('conditions and required answers in rows', () => {
     expect(checkAnswers(cond, { sante: 'Non', pourquoi: 'loin' })).toEqual([]);
     expect(checkAnswers(cond, { sante: 'Peut-être' }).map((p) => p.question)).toEqual(['sante']);
     expect(checkAnswers(cond, { inconnue: 'x', sante: 'Oui' })).toEqual([{ question: 'inconnue', message: "Cette question n'existe pas dans le questionnaire." }]);
+  });
+
+  it('bounds a free answer whose question sets no maximum length', () => {
+    expect(checkAnswers(cond, { sante: 'Non', pourquoi: 'x'.repeat(TEXT_ANSWER_MAX) })).toEqual([]);
+    expect(checkAnswers(cond, { sante: 'Non', pourquoi: 'x'.repeat(TEXT_ANSWER_MAX + 1) })).toEqual([
+      { question: 'pourquoi', message: `Réponse trop longue : ${TEXT_ANSWER_MAX + 1} caractères pour ${TEXT_ANSWER_MAX} au plus.` },
+    ]);
   });
 });
 
