@@ -1,5 +1,5 @@
 // ESLint (flat config). Run by `npm test` (a lint error is a failed test) and `npm run lint`.
-// Beyond typescript-eslint's recommended rules, the house rules of ../shared/ENGINEERING.md
+// Beyond typescript-eslint's recommended rules, the house rules (docs/ARCHITECTURE.md, docs/modules.md)
 // that a machine can check: module boundaries, one reader of the environment, one clock.
 // Not type-aware on purpose: the whole repository lints in seconds.
 import js from '@eslint/js';

@@ -4,10 +4,10 @@
  * bench, e2e, docs) for paths that leave the repository:
  * - the project's reference folder beside the repository (`../shared`, `shared/seeds`…);
  * - absolute paths into the machine the project was written on (`/work/…`);
- * - relative paths (`../../..`, or `'..'` segments in a path.join/resolve) that, taken from
- *   the file's own folder, resolve above the repository root.
- * Paths are read relative to the file's folder, as imports, `import.meta.dirname` and
- * Markdown links are; a path resolved from elsewhere is caught by the first two rules.
+ * - relative paths the file reads (imports, `path.resolve(import.meta.dirname, '../..')`,
+ *   `new URL('..', import.meta.url)`, Markdown links) that, taken from the file's own
+ *   folder, resolve above the repository root.
+ * A path resolved from another base is caught by the first two rules.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,8 +16,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SELF = path.relative(ROOT, import.meta.filename);
-/** Files whose relative paths are read from another folder than their own. */
-const BASE_DIR: Record<string, string> = { 'vite.config.ts': 'web' /* vite's `root` */ };
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'data', 'test-results', 'coverage']);
 
 /** Tracked files (git ls-files); without git (an unpacked archive), every file but build output. */
@@ -54,31 +52,39 @@ const NAMED: Array<{ re: RegExp; why: string }> = [
   { re: /(?<![\w.~-])\/work\//, why: 'an absolute path of the machine the project was written on' },
 ];
 
-/** Relative paths in one line, with the number of levels they climb from the file's folder. */
-function relativeClimbs(line: string): Array<{ text: string; resolved: string }> {
-  const found: Array<{ text: string; resolved: string }> = [];
-  // '../../x' written as one string (imports, path.resolve(dirname, '../..'), links).
-  for (const m of line.matchAll(/(?<![\w.])((?:\.\.\/)+(?:\.\.(?![\w.]))?)([\w@.-][\w@./-]*)?/g)) found.push({ text: m[0], resolved: m[0] });
-  // path.join(here, '..', '..', 'x'): the '..' arguments of one call.
-  for (const m of line.matchAll(/(?:['"]\.\.['"]\s*,\s*)+(?:['"][\w@.-]+['"])?/g)) {
-    const parts = [...m[0].matchAll(/['"]([^'"]+)['"]/g)].map((p) => p[1]!);
-    found.push({ text: m[0], resolved: parts.join('/') });
+/**
+ * Relative paths a file really reads, in one line: import/export/require specifiers (a
+ * statement, not a string that quotes one), `path.resolve|join(import.meta.dirname |
+ * __dirname, …)`, `new URL('…', import.meta.url)`, and Markdown links. Strings that merely
+ * look like paths (lint samples, glob patterns) are not reads.
+ */
+function relativeReads(line: string, markdown: boolean): string[] {
+  const found: string[] = [];
+  if (markdown) {
+    for (const m of line.matchAll(/\]\(([^)\s]+)\)/g)) found.push(m[1]!);
+    return found.filter((p) => p.startsWith('../'));
   }
-  return found;
+  const statement = /^\s*(?:import|export)\b[^'"]*?(?:\bfrom\s*)?['"]([^'"]+)['"]/.exec(line);
+  if (statement) found.push(statement[1]!);
+  for (const m of line.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]!);
+  for (const m of line.matchAll(/new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g)) found.push(m[1]!);
+  for (const m of line.matchAll(/\b(?:resolve|join)\(\s*(?:import\.meta\.dirname|__dirname)\s*,([^)]*)\)/g)) {
+    const parts = [...m[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((p) => p[1]!);
+    if (parts.length) found.push(parts.join('/'));
+  }
+  return found.filter((p) => p.startsWith('..'));
 }
 
 export function scan(files: Array<{ file: string; text: string }>): Finding[] {
   const findings: Finding[] = [];
   for (const { file, text } of files) {
-    const dir = path.join(ROOT, BASE_DIR[file] ?? path.dirname(file));
-    // In Markdown, code shows paths as a module file writes them: only links are paths.
+    const dir = path.join(ROOT, path.dirname(file));
     const markdown = file.endsWith('.md');
     text.split('\n').forEach((line, i) => {
       for (const { re, why } of NAMED) if (re.test(line)) findings.push({ file, line: i + 1, text: line.trim().slice(0, 160), why });
-      const paths = markdown ? [...line.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).join(' ') : line;
-      for (const { text: t, resolved } of relativeClimbs(paths)) {
-        const target = path.resolve(dir, resolved);
-        if (target !== ROOT && !target.startsWith(ROOT + path.sep)) findings.push({ file, line: i + 1, text: t, why: `resolves outside the repository (${path.relative(ROOT, target)})` });
+      for (const p of relativeReads(line, markdown)) {
+        const target = path.resolve(dir, p);
+        if (target !== ROOT && !target.startsWith(ROOT + path.sep)) findings.push({ file, line: i + 1, text: p, why: `resolves outside the repository (${path.relative(ROOT, target)})` });
       }
     });
   }
@@ -105,13 +111,14 @@ describe('the repository is self-contained', () => {
   it('catches each kind of path that leaves it', () => {
     const f = (file: string, text: string) => scan([{ file, text }]).map((x) => x.line);
     expect(f('src/modules/droits/a.test.ts', "const s = path.resolve(import.meta.dirname, '../../../../shared/reference/x.json');")).toEqual([1, 1, 1]);
+    expect(f('src/modules/droits/a.ts', "const s = path.join(import.meta.dirname, '..', '..', '..', '..', 'elsewhere');")).toEqual([1]);
+    expect(f('bench/a.ts', "const u = new URL('../../elsewhere/x.json', import.meta.url);")).toEqual([1]);
+    expect(f('src/a.ts', "const m = await import('../../elsewhere/x.js');")).toEqual([1]);
     expect(f('bench/a.ts', "readFileSync(path.resolve(repo, '../shared/seeds/000.txt'))")).toEqual([1, 1]);
     expect(f('docs/a.md', 'See `../shared/ENGINEERING.md`.')).toEqual([1, 1]);
     expect(f('src/a.ts', "fs.readFileSync('/work/shared/reference/benefits-sample.json')")).toEqual([1, 1]);
     expect(f('e2e/a.ts', "import x from '../../outside/thing';")).toEqual([1]);
-    expect(f('bin/a.js', "path.join(here, '..', '..', 'elsewhere')")).toEqual([1]);
     expect(f('README.md', '[docs](../wiki/Home.md)')).toEqual([1]);
-    expect(f('vite.config.ts', "outDir: '../../dist/web',")).toEqual([1]);
   });
 
   it('lets paths inside the repository pass', () => {
@@ -121,6 +128,8 @@ describe('the repository is self-contained', () => {
     expect(f('bin/relais.js', "await import(path.join(here, '..', 'src', 'main.ts'));")).toEqual([]);
     expect(f('src/platform/http/server.ts', "if (rel && !rel.includes('..') && ok)")).toEqual([]);
     expect(f('vite.config.ts', "outDir: '../dist/web',")).toEqual([]);
+    expect(f('scripts/lint.test.ts', "expect(await fired('src/x.ts', \"import { a } from '../../../../web/app/api';\")).toEqual([]);")).toEqual([]);
+    expect(f('eslint.config.js', "  regex: `^(\\.\\./){3}[^./]`, group: ['../../../../*'],")).toEqual([]);
     expect(f('docs/modules.md', "import type { App } from '../../platform/http/types'; [tour](../README.md)")).toEqual([]);
     expect(f('e2e/a.ts', "const chromium = '/usr/bin/chromium'; const t = os.tmpdir();")).toEqual([]);
   });
