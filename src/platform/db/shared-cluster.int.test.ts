@@ -215,9 +215,13 @@ it.skipIf(Boolean(process.env.DATABASE_URL))(
     // No e-mail address of the loop reached the server's log.
     expect(first.output()).not.toMatch(/boucle-\d+@example\.fr/);
 
-    // Ctrl-C stops the server and its PostgreSQL.
-    first.proc.kill('SIGINT');
+    // Told to, a restore stops the server first (which stops its PostgreSQL cleanly), then
+    // owns the cluster: here it refuses the dump (the database is not empty) and stops it.
+    const forced = relais(['db', 'restore', dumpFile, '--stop-server'], env);
     expect(await first.exit).toBe(0);
+    expect(await forced.exit).toBe(2);
+    expect(forced.output()).toContain(`Arrêt du processus Relais ${first.proc.pid}`);
+    expect(forced.output()).toMatch(/Restauration impossible.*not empty/);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   },
   420_000,
