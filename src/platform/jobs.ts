@@ -48,11 +48,6 @@ export class Jobs {
     this.registry = new Map(jobs.map((j) => [j.name, j]));
   }
 
-  /** The declared jobs. */
-  get defs(): JobDef<any>[] {
-    return [...this.registry.values()];
-  }
-
   async start(deps: Deps, opts: { work: boolean; schedule?: boolean }): Promise<void> {
     this.deps = deps;
     this.boss = new PgBoss({
