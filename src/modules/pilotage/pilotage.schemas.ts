@@ -1,5 +1,6 @@
 /** zod schemas of the pilotage API (French messages). */
 import { z } from 'zod';
+import { timestamp } from '../../platform/response-schemas';
 
 const text = (max: number, label = 'Ce champ') => z.string().trim().max(max, { message: `${label} est trop long (${max} caractères au plus).` });
 const title = (max = 300) => z.string().trim().min(1, { message: 'Indiquez un intitulé.' }).max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
@@ -88,3 +89,198 @@ export const evaluationInput = z.object({
   conclusions: text(10000, 'Le texte').default(''),
 });
 export type EvaluationInput = z.infer<typeof evaluationInput>;
+
+// ---------------------------------------------------------------- responses
+// What leaves the server (the serializer drops keys these schemas do not name); the web's
+// types are inferred from them (index.ts).
+
+const str = z.string();
+const nstr = z.string().nullable();
+const nnum = z.number().nullable();
+const statusOut = z.enum(STATUSES);
+const directionOut = z.enum(['increase', 'decrease', 'maintain']);
+const sourceOut = z.enum(['manual', 'relais', 'questionnaire']);
+const neighbourhoodOut = z.object({ id: str, name: str });
+const point = z.object({ period: str, value: z.number() });
+
+export const indicatorOut = z.object({
+  id: str,
+  actionId: str,
+  label: str,
+  unit: str,
+  baseline: nnum,
+  target: nnum,
+  direction: directionOut,
+  source: sourceOut,
+  relaisId: nstr,
+  questionnaire: z
+    .object({ questionnaireId: str, measure: z.enum(['share', 'mean', 'respondents']), question: str.optional(), option: str.optional() })
+    .nullable(),
+});
+export const actionOut = z.object({
+  id: str,
+  objectiveId: str,
+  title: str,
+  description: str,
+  leadService: str,
+  partners: z.array(str),
+  partnerStructureIds: z.array(str),
+  neighbourhoods: z.array(str),
+  status: statusOut,
+  budgetPlannedCents: nnum,
+  budgetSpentCents: nnum,
+  startDate: nstr,
+  endDate: nstr,
+});
+export const standingOut = z.object({
+  percent: nnum,
+  state: z.enum(['no-value', 'no-target', 'reached', 'on-way', 'off-track']),
+  label: str,
+});
+export const indicatorSummaryOut = indicatorOut.extend({
+  latest: point.nullable(),
+  standing: standingOut,
+  history: z.array(point),
+  byNeighbourhood: z.record(z.string(), z.number()),
+  available: z.boolean(),
+  sourceLabel: str,
+});
+
+const planBase = z.object({ id: str, title: str, description: str, source: nstr, isDemo: z.boolean() });
+export const plansOut = z.object({ plans: z.array(planBase.extend({ axes: z.number(), actions: z.number() })) });
+export const planOut = planBase.extend({
+  publishedAt: timestamp.nullable(),
+  updatedAt: timestamp,
+  axes: z.array(
+    z.object({
+      id: str,
+      planId: str,
+      code: str,
+      title: str,
+      description: str,
+      goals: z.array(str),
+      objectives: z.array(
+        z.object({ id: str, axisId: str, code: str, title: str, description: str, actions: z.array(actionOut.extend({ indicators: z.array(indicatorOut) })) }),
+      ),
+    }),
+  ),
+});
+export const dashboardOut = z.object({
+  plan: z.object({ id: str, title: str, source: nstr, isDemo: z.boolean() }),
+  period: str,
+  neighbourhoods: z.array(neighbourhoodOut),
+  axes: z.array(
+    z.object({
+      id: str,
+      code: str,
+      title: str,
+      goals: z.array(str),
+      counts: z.object({ a_lancer: z.number(), en_cours: z.number(), realisee: z.number(), abandonnee: z.number() }),
+      budget: z.object({ plannedCents: z.number(), spentCents: z.number() }),
+      objectives: z.array(
+        z.object({
+          id: str,
+          code: str,
+          title: str,
+          actions: z.array(z.object({ id: str, title: str, status: statusOut, leadService: str, neighbourhoods: z.array(str), indicators: z.array(indicatorSummaryOut) })),
+        }),
+      ),
+    }),
+  ),
+});
+export const computedOut = z.object({ periods: z.array(str), indicators: z.number(), values: z.number(), unavailable: z.array(str) });
+export const publicPlansOut = z.object({ plans: z.array(planBase) });
+export const publicPlanOut = planBase.extend({
+  publishedAt: timestamp,
+  axes: z.array(
+    z.object({
+      id: str,
+      code: str,
+      title: str,
+      goals: z.array(str),
+      objectives: z.array(
+        z.object({
+          id: str,
+          code: str,
+          title: str,
+          actions: z.array(
+            z.object({
+              id: str,
+              title: str,
+              status: statusOut,
+              indicators: z.array(
+                z.object({ id: str, label: str, unit: str, target: nnum, baseline: nnum, latest: point.nullable(), standing: standingOut, history: z.array(point) }),
+              ),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+export const actionViewOut = actionOut.extend({
+  plan: z.object({ id: str, title: str, isDemo: z.boolean() }),
+  axis: z.object({ id: str, code: str, title: str }),
+  objective: z.object({ id: str, code: str, title: str }),
+  indicators: z.array(indicatorOut),
+  hasEvaluation: z.boolean(),
+});
+export const partnerActionsOut = z.object({ actions: z.array(actionOut.extend({ planId: str, planTitle: str, axisCode: str, axisTitle: str })) });
+export const indicatorDetailOut = z.object({
+  indicator: indicatorSummaryOut,
+  description: nstr,
+  action: z.object({ id: str, title: str }),
+  plan: z.object({ id: str, title: str, isDemo: z.boolean() }),
+  neighbourhoods: z.array(neighbourhoodOut),
+  periods: z.array(z.object({ period: str, label: str })),
+  values: z.array(z.object({ period: str, neighbourhood: str, value: z.number(), base: nnum, origin: z.enum(['manual', 'computed']) })),
+  currentPeriod: str,
+});
+const registryIndicatorOut = z.object({ id: str, label: str, unit: str, description: str });
+export const registryOut = z.object({ indicators: z.array(registryIndicatorOut) });
+export const registryValuesOut = z.object({
+  period: str,
+  neighbourhoods: z.array(neighbourhoodOut),
+  indicators: z.array(registryIndicatorOut.extend({ values: z.array(z.object({ neighbourhood: str, value: z.number(), base: nnum })) })),
+});
+export const evaluationOut = z.object({
+  exists: z.boolean(),
+  evaluation: z.object({
+    actionId: str,
+    title: str,
+    periodFrom: str,
+    periodTo: str,
+    reachedIndicatorId: nstr,
+    satisfactionIndicatorId: nstr,
+    participationIndicatorId: nstr,
+    obstacles: str,
+    conclusions: str,
+  }),
+  action: z.object({ id: str, title: str, leadService: str, partners: z.array(str), status: str }),
+  plan: z.object({ title: str, isDemo: z.boolean() }),
+  indicators: z.array(z.object({ id: str, label: str, unit: str, source: sourceOut })),
+  figures: z.object({
+    reached: z.object({ label: str, unit: str, total: nnum, months: z.array(point) }).nullable(),
+    satisfaction: z.object({ label: str, unit: str, value: nnum, base: nnum, period: nstr }).nullable(),
+    participation: z.object({ label: str, unit: str, rows: z.array(z.object({ id: str, name: str, value: z.number() })), total: z.number() }).nullable(),
+  }),
+});
+
+export type ActionStatus = (typeof STATUSES)[number];
+export type Direction = z.infer<typeof directionOut>;
+export type IndicatorSource = z.infer<typeof sourceOut>;
+export type Indicator = z.infer<typeof indicatorOut>;
+export type Standing = z.infer<typeof standingOut>;
+export type IndicatorSummary = z.infer<typeof indicatorSummaryOut>;
+export type PlanSummary = z.infer<typeof plansOut>['plans'][number];
+export type Plan = z.infer<typeof planOut>;
+export type Dashboard = z.infer<typeof dashboardOut>;
+export type PublicPlanSummary = z.infer<typeof publicPlansOut>['plans'][number];
+export type PublicPlan = z.infer<typeof publicPlanOut>;
+export type ActionView = z.infer<typeof actionViewOut>;
+export type PartnerAction = z.infer<typeof partnerActionsOut>['actions'][number];
+export type IndicatorDetail = z.infer<typeof indicatorDetailOut>;
+export type RegistryIndicator = z.infer<typeof registryIndicatorOut>;
+export type RegistryValues = z.infer<typeof registryValuesOut>;
+export type EvaluationView = z.infer<typeof evaluationOut>;
+export type ComputeResult = z.infer<typeof computedOut>;

@@ -11,14 +11,8 @@ import { IndicatorForm } from './IndicatorForm';
 import { PartnerStructures } from './PartnerStructures';
 import { READERS, StatusBadge, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
-import { STATUSES, type Action, type ActionStatus, type Indicator } from './types';
+import { STATUSES, type ActionStatus, type ActionView, type Indicator } from './types';
 
-interface ActionView extends Action {
-  plan: { id: string; title: string; isDemo: boolean };
-  axis: { id: string; code: string; title: string };
-  objective: { id: string; code: string; title: string };
-  hasEvaluation: boolean;
-}
 
 const toCents = (v: number | null) => (v === null ? null : Math.round(v * 100));
 

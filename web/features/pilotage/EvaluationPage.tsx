@@ -11,30 +11,10 @@ import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { READERS, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
+import type { EvaluationView } from './types';
 
-interface Evaluation {
-  title: string;
-  periodFrom: string;
-  periodTo: string;
-  reachedIndicatorId: string | null;
-  satisfactionIndicatorId: string | null;
-  participationIndicatorId: string | null;
-  obstacles: string;
-  conclusions: string;
-}
-
-interface View {
-  exists: boolean;
-  evaluation: Evaluation;
-  action: { id: string; title: string; leadService: string; partners: string[]; status: string };
-  plan: { title: string; isDemo: boolean };
-  indicators: { id: string; label: string; unit: string; source: string }[];
-  figures: {
-    reached: { label: string; unit: string; total: number | null; months: { period: string; value: number }[] } | null;
-    satisfaction: { label: string; unit: string; value: number | null; base: number | null; period: string | null } | null;
-    participation: { label: string; unit: string; rows: { id: string; name: string; value: number }[]; total: number } | null;
-  };
-}
+type View = EvaluationView;
+type Evaluation = View['evaluation'];
 
 function EvaluationForm({ v, reload }: { v: View; reload: () => void }) {
   const t = useT();

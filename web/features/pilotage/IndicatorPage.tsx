@@ -9,18 +9,9 @@ import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { READERS, TableScroll, StandingText, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
-import type { IndicatorSummary, Neighbourhood } from './types';
+import type { IndicatorDetail } from './types';
 
-interface Detail {
-  indicator: IndicatorSummary;
-  description: string | null;
-  action: { id: string; title: string };
-  plan: { id: string; title: string; isDemo: boolean };
-  neighbourhoods: Neighbourhood[];
-  periods: { period: string; label: string }[];
-  values: { period: string; neighbourhood: string; value: number; base: number | null; origin: string }[];
-  currentPeriod: string;
-}
+type Detail = IndicatorDetail;
 
 function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
   const t = useT();

@@ -8,14 +8,8 @@ import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField, LoadStatu
 import { formatNumber } from './format';
 import { READERS, StatusBadge, TableScroll, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
-import type { ActionStatus } from './types';
-import type { Neighbourhood, PlanSummary } from './types';
+import type { PartnerAction, PlanSummary, RegistryValues } from './types';
 
-interface RegistryValues {
-  period: string;
-  neighbourhoods: Neighbourhood[];
-  indicators: { id: string; label: string; unit: string; description: string; values: { neighbourhood: string; value: number }[] }[];
-}
 
 function NewPlan() {
   const t = useT();
@@ -88,7 +82,7 @@ function RegistryTable() {
 /** A partner reads the actions its structure takes part in. */
 function PartnerActions() {
   const t = useT();
-  const { data, error } = useApi<{ actions: { id: string; title: string; status: ActionStatus; planTitle: string; axisCode: string; axisTitle: string }[] }>('/api/pilotage/partner/actions');
+  const { data, error } = useApi<{ actions: PartnerAction[] }>('/api/pilotage/partner/actions');
   return (
     <section aria-labelledby="partner-actions">
       <h2 id="partner-actions">{t('pilotage.partnerActions')}</h2>

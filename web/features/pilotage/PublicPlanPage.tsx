@@ -6,31 +6,12 @@ import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { StatusBadge } from './shared';
 import { useApi } from '../../app/use-api';
-import type { ActionStatus, Standing } from './types';
+import type { PublicPlan, PublicPlanSummary } from './types';
 
-interface PublicPlan {
-  id: string;
-  title: string;
-  description: string;
-  source: string | null;
-  isDemo: boolean;
-  axes: {
-    id: string;
-    code: string;
-    title: string;
-    goals: string[];
-    objectives: {
-      id: string;
-      code: string;
-      title: string;
-      actions: { id: string; title: string; status: ActionStatus; indicators: { id: string; label: string; unit: string; target: number | null; latest: { period: string; value: number } | null; standing: Standing; history: { period: string; value: number }[] }[] }[];
-    }[];
-  }[];
-}
 
 function PlanList() {
   const t = useT();
-  const { data, error } = useApi<{ plans: { id: string; title: string; description: string; isDemo: boolean }[] }>('/api/pilotage/public/plans');
+  const { data, error } = useApi<{ plans: PublicPlanSummary[] }>('/api/pilotage/public/plans');
   return (
     <div className="pilotage">
       <PageHeader title={t('pilotage.publicTitle')} intro={t('pilotage.publicIntro')} />
