@@ -1,5 +1,6 @@
 /** zod schemas of the dossiers API (French messages come from the platform's zod locale). */
 import { z } from 'zod';
+import type { CompleteHouseholdInput } from '../droits/index';
 import { fieldValue, timestamp, day } from '../../platform/response-schemas';
 import { FIELD_KEYS, PARTS, type FieldKey } from './fields';
 import { ACTIVITIES, CHILD_CUSTODY, HOUSING_STATUSES, OTHER_PARENT_CUSTODY } from './household';
@@ -246,7 +247,7 @@ export const droitsHouseholdOut = z.object({
   }),
   pension_alimentaire_recue_mensuelle: z.number(),
   isolement_recent: z.boolean(),
-});
+}) satisfies z.ZodType<CompleteHouseholdInput>; // droits' shape: a field it renames fails here
 export const droitsInputOut = z.object({ input: droitsHouseholdOut, missing: z.array(fieldKey) });
 
 export const consentOut = z.object({

@@ -2,36 +2,13 @@
  * From the file to the rights simulator's household input (module droits), in the
  * format of OpenFisca-France test cases used by the simulator (see
  * src/modules/droits/fixtures/benefits-sample.json `input`): euros per month, one parent, the
- * children with their birth dates, housing with the commune code. Pure.
+ * children with their birth dates, housing with the commune code. The shape is droits' own
+ * (`CompleteHouseholdInput`, from its zod schema). Pure.
  */
+import type { CompleteHouseholdInput } from '../droits/index';
 import type { FieldKey } from './fields';
 import { defineForm } from './form-registry';
 import { ageOn, type Household } from './household';
-
-export interface DroitsHouseholdInput {
-  id: string;
-  /** `YYYY-MM`: the month simulated. */
-  period: string;
-  parent: {
-    date_naissance?: string;
-    age?: number;
-    activite: 'actif' | 'chomeur' | 'inactif';
-    salaire_net_mensuel: number;
-    chomage_net_mensuel: number;
-    salaire_imposable_mensuel: number;
-    chomage_imposable_mensuel: number;
-    date_debut_chomage?: string;
-  };
-  children: { date_naissance: string; age: number }[];
-  housing: {
-    statut: 'locataire_hlm' | 'locataire_vide' | 'locataire_meuble' | 'proprietaire' | 'loge_gratuitement';
-    loyer_mensuel: number;
-    depcom?: string;
-    commune?: string;
-  };
-  pension_alimentaire_recue_mensuelle: number;
-  isolement_recent: boolean;
-}
 
 /** The fields toDroitsInput reads: the simulator's form declares exactly these. */
 export const DROITS_FIELDS: FieldKey[] = [
@@ -61,13 +38,13 @@ const euros = (cents: number | null | undefined) => (cents ?? 0) / 100;
 /** Children older than this on the 1st of the month are not passed to the simulator. */
 const MAX_CHILD_AGE = 25;
 
-export function toDroitsInput(h: Household, period: string): DroitsHouseholdInput {
+export function toDroitsInput(h: Household, period: string): CompleteHouseholdInput {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new RangeError(`period must be YYYY-MM: ${period}`);
   const firstOfMonth = `${period}-01`;
   const lastOfMonth = lastDay(period);
   const s = h.situation;
   const activity = s.activity ?? 'inactif';
-  const parent: DroitsHouseholdInput['parent'] = {
+  const parent: CompleteHouseholdInput['parent'] = {
     activite: activity,
     salaire_net_mensuel: euros(s.salaryNetMonthlyCents),
     chomage_net_mensuel: euros(s.unemploymentNetMonthlyCents),
@@ -86,9 +63,9 @@ export function toDroitsInput(h: Household, period: string): DroitsHouseholdInpu
     .filter((c) => c.age < MAX_CHILD_AGE)
     .sort((a, b) => a.date_naissance.localeCompare(b.date_naissance));
   const status = h.housing.status;
-  const statut: DroitsHouseholdInput['housing']['statut'] =
+  const statut: CompleteHouseholdInput['housing']['statut'] =
     status === 'heberge' || status === 'sans_domicile' || status == null ? 'loge_gratuitement' : status;
-  const housing: DroitsHouseholdInput['housing'] = {
+  const housing: CompleteHouseholdInput['housing'] = {
     statut,
     loyer_mensuel: statut.startsWith('locataire') ? euros(h.housing.rentMonthlyCents) : 0,
   };

@@ -46,7 +46,26 @@ export const householdInputSchema = z.object({
   pension_alimentaire_fixee_mensuelle: money.optional(),
   isolement_recent: z.boolean().default(false),
 });
+/**
+ * The rights input shape (the schema above is the only definition): what
+ * POST /api/droits/simulations accepts. Amounts with a default may be left out.
+ */
 export type HouseholdInput = z.input<typeof householdInputSchema>;
+
+/**
+ * The same shape with everything the engine reads written out (a string id, the parent's
+ * activity and amounts, each child's birth date and age, the rent, the alimony): what the
+ * household file builds (dossiers' toDroitsInput) and the web's simulator sends.
+ */
+export type CompleteHouseholdInput = Omit<HouseholdInput, 'id' | 'parent' | 'children' | 'housing' | 'pension_alimentaire_recue_mensuelle' | 'isolement_recent'> & {
+  id: string;
+  parent: HouseholdInput['parent'] &
+    Required<Pick<HouseholdInput['parent'], 'activite' | 'salaire_net_mensuel' | 'chomage_net_mensuel' | 'salaire_imposable_mensuel' | 'chomage_imposable_mensuel'>>;
+  children: (NonNullable<HouseholdInput['children']>[number] & { date_naissance: string; age: number })[];
+  housing: HouseholdInput['housing'] & Required<Pick<HouseholdInput['housing'], 'loyer_mensuel'>>;
+  pension_alimentaire_recue_mensuelle: number;
+  isolement_recent: boolean;
+};
 
 export interface Household {
   id: string;

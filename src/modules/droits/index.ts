@@ -8,7 +8,7 @@
 import { defaultEngine, type SimulationOptions, type SimulationResult } from './engine';
 import type { HouseholdInput } from './household';
 
-export type { HouseholdInput, Household } from './household';
+export type { HouseholdInput, CompleteHouseholdInput, Household } from './household';
 export type { SimulationResult, Amounts } from './engine';
 export type { Explanation, Step } from './explain';
 export { BENEFITS, BENEFIT_FACTS, type BenefitKey } from './benefits';

@@ -1,12 +1,15 @@
 /** Shapes of the droits API (engine: /api/droits/…, droits potentiels: /api/droits/potential/…). */
 // The shapes the droits API answers are the engine's own (type-only imports: nothing of
 // the engine reaches the browser bundle).
-import type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step } from '../../../src/modules/droits/index';
+import type { BenefitInfo, BenefitKey, CompleteHouseholdInput, Explanation, SimulationResult, Step } from '../../../src/modules/droits/index';
 // The one list of benefits, in display order: a pure, import-free file shared with the web
 // (SHARED_WITH_WEB in eslint.config.js).
 import { BENEFITS } from '../../../src/modules/droits/benefits';
 
 export type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step };
+
+/** The household the simulator sends (the engine's own shape, every field written out). */
+export type HouseholdInput = CompleteHouseholdInput;
 
 export const BENEFIT_KEYS: readonly BenefitKey[] = BENEFITS;
 
@@ -16,26 +19,8 @@ export interface SimulationContext {
   parameterDate: string;
 }
 
-export interface HouseholdInput {
-  id: string;
-  period: string;
-  parent: {
-    age?: number;
-    date_naissance?: string;
-    activite: 'actif' | 'chomeur' | 'inactif';
-    salaire_net_mensuel: number;
-    chomage_net_mensuel: number;
-    salaire_imposable_mensuel: number;
-    chomage_imposable_mensuel: number;
-    date_debut_chomage?: string;
-  };
-  children: { age?: number; date_naissance: string }[];
-  housing: { statut: HousingStatus; loyer_mensuel: number; depcom?: string; commune?: string };
-  pension_alimentaire_recue_mensuelle: number;
-  isolement_recent: boolean;
-}
-
-export type HousingStatus = 'locataire_hlm' | 'locataire_vide' | 'locataire_meuble' | 'loge_gratuitement' | 'proprietaire';
+/** The engine's housing statuses (the simulator's answer to "votre logement"). */
+export type HousingStatus = HouseholdInput['housing']['statut'];
 
 export interface FilePrefill {
   householdId: string;
