@@ -27,9 +27,9 @@ async function freeEmbeddedCluster(stop: boolean): Promise<boolean> {
   } catch {
     /* already gone */
   }
-  const deadline = Date.now() + 60_000;
+  const deadline = performance.now() + 60_000;
   while (isAlive(owner)) {
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       console.error(`Restauration refusée : le processus ${owner.pid} ne s'est pas arrêté en 60 s.`);
       return false;
     }

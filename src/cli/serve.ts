@@ -51,7 +51,9 @@ export function registerServe(program: Command) {
         if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
         // A second `npm start` on the same port: leave, without touching the database
         // (an attached process never stops the cluster of the server already running).
-        console.error(`Le port ${config.PORT} est déjà utilisé (un autre \`relais serve\` tourne-t-il déjà ?). Choisissez un autre PORT ou arrêtez l'autre serveur.`);
+        console.error(
+          `Le port ${config.PORT} est déjà utilisé (un autre \`relais serve\` tourne-t-il déjà ?). Choisissez un autre PORT ou arrêtez l'autre serveur.`,
+        );
         await app.close().catch(() => {});
         await rt.close().catch(() => {});
         process.exit(1);

@@ -370,9 +370,9 @@ export async function startEmbedded(opts: {
   const recover = async () => {
     if (recovering) return;
     recovering = true;
-    const deadline = Date.now() + 60_000;
+    const deadline = performance.now() + 60_000;
     let last = '';
-    while (!stopping && Date.now() < deadline) {
+    while (!stopping && performance.now() < deadline) {
       try {
         await startOwned();
         recovering = false;
@@ -389,7 +389,7 @@ export async function startEmbedded(opts: {
 
   /** Wait for the owner's cluster; take it over if the owner dies meanwhile. */
   const attachOrOwn = async (timeoutMs: number): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const claim = claimOwnership(dir, port);
       if (claim.owner) {
@@ -400,7 +400,7 @@ export async function startEmbedded(opts: {
       role = 'attached';
       port = claim.record.port;
       if (await reachable(url('postgres'))) return;
-      if (Date.now() > deadline) {
+      if (performance.now() > deadline) {
         throw new Error(
           `PostgreSQL embarqué de ${path.dirname(dir)} est géré par le processus ${claim.record.pid}, ` +
             `mais ne répond pas sur le port ${claim.record.port}. Arrêtez ce processus ou attendez qu'il ait démarré.`,
