@@ -13,6 +13,7 @@ import type { Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/roles';
 import { activeGrant, insertGrant, liveConsents } from './consent.store';
+import { householdStatus } from './dossiers.store';
 import { FIELD_KEYS, fieldsOfParts, PARTS, type FieldKey, type Part } from './fields';
 
 export const GRANT_HOURS = 8;
@@ -24,16 +25,6 @@ export interface HouseholdAccess {
   fields: FieldKey[];
   /** Staff: the reason typed at opening. */
   reason?: string;
-}
-
-export async function householdStatus(q: Queryable, householdId: string): Promise<{ status: string; parentUserId: string | null } | null> {
-  const { rows } = await q.query(
-    `SELECT h.status, m.user_id AS "parentUserId" FROM households h
-       LEFT JOIN household_members m ON m.household_id = h.id AND m.kind = 'parent'
-      WHERE h.id = $1`,
-    [householdId],
-  );
-  return rows[0] ?? null;
 }
 
 export async function assertCanAccess(

@@ -5,6 +5,8 @@ import { getRenewalDate } from './renewal.service';
 import { isValidRenewalDate } from './renewal';
 import { openDueRenewals } from './renewal.service';
 import { purgeExpiredRetention } from './rights.service';
+import { retentionCounts } from './dossiers.store';
+import { saveRenewalDate } from './renewal.store';
 
 async function withRuntime(boot: () => Promise<Runtime>, fn: (rt: Runtime) => Promise<void>) {
   const rt = await boot();
@@ -41,9 +43,7 @@ export function registerDossiersCli(program: Command, boot: () => Promise<Runtim
     .option('--json', 'sortie JSON')
     .action((opts: { json?: boolean }) =>
       withRuntime(boot, async (rt) => {
-        const { rows } = await rt.deps.db.query(
-          `SELECT category, retain_until AS "retainUntil", count(*)::int AS count FROM dossier_retention GROUP BY 1, 2 ORDER BY 2, 1`,
-        );
+        const rows = await retentionCounts(rt.deps.db);
         if (opts.json) console.log(JSON.stringify(rows));
         else if (!rows.length) console.log('Rien n’est conservé.');
         else for (const r of rows) console.log(`${r.retainUntil}  ${r.category}  ${r.count}`);
@@ -67,11 +67,7 @@ export function registerDossiersCli(program: Command, boot: () => Promise<Runtim
           process.exitCode = 2;
           return;
         }
-        await rt.deps.db.query(
-          `INSERT INTO platform_state (key, value, updated_at) VALUES ('dossiers.renewal-date', $1, now())
-           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-          [JSON.stringify(d)],
-        );
+        await saveRenewalDate(rt.deps.db, d, rt.systemCtx().now());
         console.log(`Renouvellement annuel fixé au ${date}.`);
       }),
     );

@@ -356,3 +356,22 @@ export async function deleteExpiredRetention(q: Queryable, today: string) {
   );
   return rows;
 }
+
+/** What is kept after erasures, counted by category and end date (no personal data). */
+export async function retentionCounts(q: Queryable): Promise<{ category: string; retainUntil: string; count: number }[]> {
+  const { rows } = await q.query(
+    `SELECT category, retain_until AS "retainUntil", count(*)::int AS count FROM dossier_retention GROUP BY 1, 2 ORDER BY 2, 1`,
+  );
+  return rows;
+}
+
+/** A household's status and its parent's account (the access check's first read). */
+export async function householdStatus(q: Queryable, householdId: string): Promise<{ status: string; parentUserId: string | null } | null> {
+  const { rows } = await q.query(
+    `SELECT h.status, m.user_id AS "parentUserId" FROM households h
+       LEFT JOIN household_members m ON m.household_id = h.id AND m.kind = 'parent'
+      WHERE h.id = $1`,
+    [householdId],
+  );
+  return rows[0] ?? null;
+}
