@@ -38,16 +38,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- process identity
 
-/** Start time of a process (field 22 of /proc/<pid>/stat), or null where /proc is absent. */
-export function processStartTime(pid: number): string | null {
+function procStat(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[22 - 3] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** Start time of a process (field 22 of /proc/<pid>/stat), or null where /proc is absent. */
+export function processStartTime(pid: number): string | null {
+  return procStat(pid)?.[22 - 3] ?? null;
 }
 
 const HAS_PROC = fs.existsSync('/proc/self/stat');
@@ -59,8 +62,10 @@ export function isAlive(rec: { pid: number; start: string | null }): boolean {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  if (!HAS_PROC || rec.start === null) return true;
-  return processStartTime(rec.pid) === rec.start;
+  if (!HAS_PROC) return true;
+  const fields = procStat(rec.pid);
+  if (!fields || fields[0] === 'Z' || fields[0] === 'X') return false; // gone, or a zombie not yet reaped
+  return rec.start === null || fields[22 - 3] === rec.start;
 }
 
 // ---------------------------------------------------------------- ownership
