@@ -45,9 +45,14 @@ export async function startDatabase(config: Config, log: (m: string) => void): P
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   // Attaches to the cluster another process of this DATA_DIR runs, or starts (and owns) it.
   // Its output reaches us without data (DETAIL, CONTEXT, statements are dropped).
-  const embedded = await startEmbedded({ dir: path.join(config.dataDir, 'pg'), port: config.EMBEDDED_PG_PORT, log: (m) => {
-    if (/^(FATAL|PANIC|ERROR):/.test(m)) log(`postgres: ${m.trim()}`);
-  } });
+  const embedded = await startEmbedded({
+    dir: path.join(config.dataDir, 'pg'),
+    port: config.EMBEDDED_PG_PORT,
+    log: (m) => {
+      // Connections refused while it starts or stops are expected (a restart after a crash): not news.
+      if (/^(FATAL|PANIC|ERROR):/.test(m) && !/system is (starting up|not yet accepting|shutting down)/.test(m)) log(`postgres: ${m.trim()}`);
+    },
+  });
   try {
     await ensureDatabase(embedded.url('postgres'), DB_NAME);
   } catch (err) {
