@@ -259,3 +259,86 @@ export async function staleListings(q: Queryable, before: string, remindedBefore
 export async function markReminded(q: Queryable, id: string, at: Date): Promise<void> {
   await q.query(`UPDATE annuaire_structures SET stale_reminded_at = $2 WHERE id = $1`, [id, at]);
 }
+
+/** Large imports: let the text index gather new entries longer before merging them (this transaction only). */
+export async function deferTextIndexMerges(q: Queryable): Promise<void> {
+  await q.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
+}
+
+/** Merge the text indexes' pending entries now, so searches after a big import scan a compact index. */
+export async function mergeTextIndexes(q: Queryable): Promise<void> {
+  await q.query(`SELECT gin_clean_pending_list('annuaire_services_tsv_idx'::regclass), gin_clean_pending_list('annuaire_services_thematiques_idx'::regclass)`);
+}
+
+/** The demo partner account's structure, at the id the platform fixed (kept if it exists). */
+export async function ensureStructureStub(q: Queryable, s: { id: string; source: string; di_id: string }): Promise<void> {
+  await q.query(
+    `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1, $2, $3, 'démo', '{}'::jsonb)
+     ON CONFLICT DO NOTHING`,
+    [s.id, s.source, s.di_id],
+  );
+}
+
+/** Services whose hours may name a season (months, weeks, years, school holidays, easter): a first cut. */
+export async function servicesWithSeasonalHours(q: Queryable): Promise<{ id: string; horaires_accueil: string }[]> {
+  const { rows } = await q.query<{ id: string; horaires_accueil: string }>(
+    `SELECT id, horaires_accueil FROM annuaire_services
+     WHERE horaires_accueil ~ '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|SH|easter|[0-9]{4})'`,
+  );
+  return rows;
+}
+
+/** Sets a service's typical week; false when it was already that. */
+export async function setWeekOpen(q: Queryable, id: string, week: string): Promise<boolean> {
+  const res = await q.query(`UPDATE annuaire_services SET week_open = $2::int4multirange WHERE id = $1 AND week_open <> $2::int4multirange`, [id, week]);
+  return (res.rowCount ?? 0) > 0;
+}
+
+export interface IndicatorValue {
+  neighbourhood: string;
+  indicator: string;
+  year: number;
+  value: number;
+  source: string | null;
+  demo: boolean;
+}
+
+/** Saves a neighbourhood figure for a year (replaces the year's value). */
+export async function upsertIndicator(q: Queryable, v: IndicatorValue, now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO annuaire_territory_indicators (neighbourhood, indicator, year, value, source, demo, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (neighbourhood, indicator, year) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, demo = EXCLUDED.demo, updated_at = EXCLUDED.updated_at`,
+    [v.neighbourhood, v.indicator, v.year, v.value, v.source, v.demo, now],
+  );
+}
+
+/** A demo figure, unless the year already has one. */
+export async function insertDemoIndicator(q: Queryable, v: Omit<IndicatorValue, 'demo'>): Promise<void> {
+  await q.query(
+    `INSERT INTO annuaire_territory_indicators (neighbourhood, indicator, year, value, source, demo)
+     VALUES ($1, $2, $3, $4, $5, true) ON CONFLICT DO NOTHING`,
+    [v.neighbourhood, v.indicator, v.year, v.value, v.source],
+  );
+}
+
+/** Each neighbourhood's latest value of each indicator. */
+export async function latestIndicators(q: Queryable) {
+  const { rows } = await q.query<{ neighbourhood: string; indicator: string; value: string; year: number; demo: boolean; source: string | null }>(
+    `SELECT DISTINCT ON (neighbourhood, indicator) neighbourhood, indicator, value, year, demo, source
+     FROM annuaire_territory_indicators ORDER BY neighbourhood, indicator, year DESC`,
+  );
+  return rows;
+}
+
+/** Per neighbourhood: structures by category, services by profession. */
+export async function offerCounts(q: Queryable) {
+  const { rows } = await q.query<{ quartier: string; key: string; n: number }>(
+    `SELECT s.quartier, s.categorie AS key, count(DISTINCT s.structure_id)::int AS n FROM annuaire_services s
+       WHERE s.quartier IS NOT NULL AND s.categorie IS NOT NULL GROUP BY 1, 2
+     UNION ALL
+     SELECT s.quartier, s.profession AS key, count(*)::int AS n FROM annuaire_services s
+       WHERE s.quartier IS NOT NULL AND s.profession IS NOT NULL GROUP BY 1, 2`,
+  );
+  return rows;
+}

@@ -1,5 +1,6 @@
 /** Demo seed: the demo directory (every record marked demo) and the demo territory figures. */
 import type { SeedDef } from '../../platform/seeds';
+import * as store from './annuaire.store';
 import { DEMO_INDICATORS, DEMO_PARTNER_DI_ID, DEMO_PARTNER_STRUCTURE_ID, DEMO_SOURCE, demoDirectory } from './demo-data';
 import { importDirectory } from './import-directory';
 
@@ -7,11 +8,7 @@ export const annuaireDemoSeed: SeedDef = {
   name: 'annuaire.demo',
   async run(ctx, t) {
     // The demo partner account acts for a structure whose id the platform fixed.
-    await t.query(
-      `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1, $2, $3, 'démo', '{}'::jsonb)
-       ON CONFLICT DO NOTHING`,
-      [DEMO_PARTNER_STRUCTURE_ID, DEMO_SOURCE, DEMO_PARTNER_DI_ID],
-    );
+    await store.ensureStructureStub(t, { id: DEMO_PARTNER_STRUCTURE_ID, source: DEMO_SOURCE, di_id: DEMO_PARTNER_DI_ID });
     const outcome = await importDirectory(ctx, JSON.stringify(demoDirectory(ctx.now())), {}, t);
     if (outcome.errors.length) throw new Error(`annuaire demo data invalid: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
     const values: { neighbourhood: string; indicator: string; value: number }[] = [];
@@ -27,11 +24,7 @@ export const annuaireDemoSeed: SeedDef = {
       );
     }
     for (const v of values) {
-      await t.query(
-        `INSERT INTO annuaire_territory_indicators (neighbourhood, indicator, year, value, source, demo)
-         VALUES ($1, $2, $3, $4, $5, true) ON CONFLICT DO NOTHING`,
-        [v.neighbourhood, v.indicator, DEMO_INDICATORS.year, v.value, DEMO_INDICATORS.source],
-      );
+      await store.insertDemoIndicator(t, { ...v, year: DEMO_INDICATORS.year, source: DEMO_INDICATORS.source });
     }
   },
 };

@@ -96,7 +96,7 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
   const inTransaction = <T>(fn: (t: Tx) => Promise<T>) => (within ? fn(within) : tx(ctx.db, fn));
   await inTransaction(async (t) => {
     // Large files: let the text index gather new entries longer before merging them.
-    if (total > 5000) await t.query(`SET LOCAL gin_pending_list_limit = '64MB'`);
+    if (total > 5000) await store.deferTextIndexMerges(t);
     const updatedStructureIds: string[] = [];
     for (const withExtras of [true, false]) {
       const group = structures.filter((s) => s.hasExtras === withExtras);
@@ -144,9 +144,7 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     }
     await refreshInheritedServices(t, ctx, updatedStructureIds, new Set(serviceIds));
     // Merge the pending entries now, so searches after a big import scan a compact index.
-    if (total > 5000) {
-      await t.query(`SELECT gin_clean_pending_list('annuaire_services_tsv_idx'::regclass), gin_clean_pending_list('annuaire_services_thematiques_idx'::regclass)`);
-    }
+    if (total > 5000) await store.mergeTextIndexes(t);
     await store.addWords(t, serviceIds.length > 20_000 ? null : serviceIds);
     await audit(t, ctx, 'annuaire/imported', {
       subjectType: 'annuaire',

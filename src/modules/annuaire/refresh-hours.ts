@@ -6,6 +6,7 @@
 import { makeCtx, type Ctx, type Deps } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { defineJob } from '../../platform/jobs';
+import * as store from './annuaire.store';
 import { weeklyIntervals } from './opening-hours';
 import { multirangeLiteral } from './search-query';
 
@@ -20,16 +21,12 @@ export async function refreshSeasonalHours(ctx: Ctx): Promise<number> {
   // System job: no user.
   const now = ctx.now();
   return tx(ctx.db, async (t) => {
-    const { rows } = await t.query<{ id: string; horaires_accueil: string }>(
-      `SELECT id, horaires_accueil FROM annuaire_services
-       WHERE horaires_accueil ~ '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|week|SH|easter|[0-9]{4})'`,
-    );
+    const rows = await store.servicesWithSeasonalHours(t);
     let n = 0;
     for (const r of rows) {
       if (!isSeasonal(r.horaires_accueil)) continue;
       const week = multirangeLiteral(weeklyIntervals(r.horaires_accueil, now));
-      const res = await t.query(`UPDATE annuaire_services SET week_open = $2::int4multirange WHERE id = $1 AND week_open <> $2::int4multirange`, [r.id, week]);
-      n += res.rowCount ?? 0;
+      if (await store.setWeekOpen(t, r.id, week)) n++;
     }
     return n;
   });

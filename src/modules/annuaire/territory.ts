@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
+import * as store from './annuaire.store';
 import { CATEGORIES, PROFESSIONS } from './categories';
 import { INDICATOR_LABELS, INDICATORS, territoryTable, type IndicatorName } from './ratios';
 
@@ -33,12 +34,7 @@ export async function saveIndicators(ctx: Ctx, input: IndicatorsInput, demo = fa
   }
   await tx(ctx.db, async (t) => {
     for (const v of input.values) {
-      await t.query(
-        `INSERT INTO annuaire_territory_indicators (neighbourhood, indicator, year, value, source, demo, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (neighbourhood, indicator, year) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, demo = EXCLUDED.demo, updated_at = EXCLUDED.updated_at`,
-        [v.neighbourhood, v.indicator, input.year, v.value, input.source ?? null, demo, ctx.now()],
-      );
+      await store.upsertIndicator(t, { ...v, year: input.year, source: input.source ?? null, demo }, ctx.now());
     }
     await audit(t, ctx, 'annuaire/indicators-saved', { subjectType: 'annuaire_territory', details: { year: input.year, count: input.values.length } });
   });
@@ -46,19 +42,10 @@ export async function saveIndicators(ctx: Ctx, input: IndicatorsInput, demo = fa
 
 export async function territory(ctx: Ctx) {
   // Aggregates only, public like the directory itself.
-  const { rows: ind } = await ctx.db.query<{ neighbourhood: string; indicator: IndicatorName; value: string; year: number; demo: boolean; source: string | null }>(
-    `SELECT DISTINCT ON (neighbourhood, indicator) neighbourhood, indicator, value, year, demo, source
-     FROM annuaire_territory_indicators ORDER BY neighbourhood, indicator, year DESC`,
-  );
+  const ind = await store.latestIndicators(ctx.db);
   const indicators: Record<string, Partial<Record<IndicatorName, number>>> = {};
-  for (const r of ind) (indicators[r.neighbourhood] ??= {})[r.indicator] = Number(r.value);
-  const { rows: cnt } = await ctx.db.query<{ quartier: string; key: string; n: number }>(
-    `SELECT s.quartier, s.categorie AS key, count(DISTINCT s.structure_id)::int AS n FROM annuaire_services s
-       WHERE s.quartier IS NOT NULL AND s.categorie IS NOT NULL GROUP BY 1, 2
-     UNION ALL
-     SELECT s.quartier, s.profession AS key, count(*)::int AS n FROM annuaire_services s
-       WHERE s.quartier IS NOT NULL AND s.profession IS NOT NULL GROUP BY 1, 2`,
-  );
+  for (const r of ind) (indicators[r.neighbourhood] ??= {})[r.indicator as IndicatorName] = Number(r.value);
+  const cnt = await store.offerCounts(ctx.db);
   const counts: Record<string, Record<string, number>> = {};
   for (const r of cnt) (counts[r.quartier] ??= {})[r.key] = r.n;
   const keys = [...CATEGORIES.map((c) => c.id), ...PROFESSIONS.map((p) => p.id)];
