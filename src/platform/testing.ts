@@ -15,6 +15,7 @@ import type { Role } from './roles';
 import type { SessionUser } from './context';
 import type { App, RouteInfo } from './http/types';
 import { runSeeds } from './seeds';
+import { DEMO_PARTNER_STRUCTURE_ID } from './demo';
 import { allSeeds } from '../cli/seeds';
 import { modules } from '../modules/registry';
 
@@ -62,6 +63,11 @@ export interface TestEnv {
   /** Create a user of the role and return a client logged in as them. */
   as(role: Role, opts?: { structureId?: string; identifier?: string; displayName?: string }): Promise<TestClient & { user: SessionUser }>;
   seedDemo(): Promise<void>;
+  /**
+   * A structure of the directory (annuaire) with this id, created if missing (a consent or
+   * an orientation must name one that exists). `as('partner')` creates its structure.
+   */
+  structure(id?: string): Promise<string>;
   /**
    * The latest audit entry with this action about this subject (its `subject_id`, or the
    * household for a household subject); throws, listing what was audited, if there is none.
@@ -195,6 +201,16 @@ export async function createTestEnv(
   const rt = await boot(config, { modules, jobs: opts.jobs ?? 'send', clock, databaseUrl, log: () => {} });
   const { app, routes } = await buildApp(rt.deps, { logger: false });
   let n = 0;
+  const structure = async (id: string = crypto.randomUUID()) => {
+    // The demo partner's structure comes with the demo seed (its own source and id).
+    if (id !== DEMO_PARTNER_STRUCTURE_ID) {
+      await rt.deps.db.query(
+        `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'test', $1::text, 'Structure de test', '{}'::jsonb) ON CONFLICT DO NOTHING`,
+        [id],
+      );
+    }
+    return id;
+  };
   return {
     rt,
     app,
@@ -209,7 +225,7 @@ export async function createTestEnv(
         password: TEST_PASSWORD,
         role,
         displayName: o.displayName ?? `${role} ${n}`,
-        structureId: role === 'partner' ? (o.structureId ?? crypto.randomUUID()) : null,
+        structureId: role === 'partner' ? await structure(o.structureId) : null,
       });
       const c = makeClient(app);
       const res = await c.login(identifier);
@@ -219,6 +235,7 @@ export async function createTestEnv(
     async seedDemo() {
       await runSeeds(rt.systemCtx(), allSeeds());
     },
+    structure,
     expectAudit: (action, subject, match) => expectAudit(rt.deps.db, action, subject, match),
     async auditMark() {
       const { rows } = await rt.deps.db.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`);

@@ -2,5 +2,6 @@
 export { annuaireModule } from './annuaire.module';
 export { searchDirectory, type SearchQuery, type ServiceSummary } from './search-services';
 export { getService, getStructure } from './annuaire.service';
+export { checkDirectoryReference, type DirectoryReferenceProblem } from './references';
 export { isOpenAt, nextOpening, statusPhrase } from './opening-hours';
 export { CATEGORIES } from './categories';

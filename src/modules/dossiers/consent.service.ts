@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context';
 import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { assertCanAccess } from './access';
+import { assertDirectoryReference } from './directory-reference';
 import * as cstore from './consent.store';
 import { PART_LABELS, type Part } from './fields';
 import { purposeLabel, type Purpose } from './purposes';
@@ -34,6 +35,7 @@ export async function grantConsent(
   return tx(ctx.db, async (t) => {
     const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
     if (access.as === 'partner') throw new AppError('auth/forbidden');
+    await assertDirectoryReference(t, input.structureId);
     const parts = [...new Set(input.parts)];
     let id: string;
     try {

@@ -21,4 +21,9 @@ export const dossiersErrors = defineErrors({
   'dossiers/file-too-large': { status: 413, message: 'Le fichier dépasse 3 Mo.' },
   'dossiers/file-type': { status: 422, message: 'Formats acceptés : PDF, JPEG ou PNG.' },
   'dossiers/invalid-date': { status: 422, message: 'Cette date est impossible.' },
+  'dossiers/unknown-structure': { status: 422, message: "Cette structure n'existe pas dans l'annuaire." },
+  'dossiers/unknown-service': { status: 422, message: "Ce service n'existe pas dans l'annuaire." },
+  'dossiers/service-not-of-structure': { status: 422, message: "Ce service n'est pas proposé par cette structure." },
+  'dossiers/file-content': { status: 422, message: 'Le contenu du fichier ne correspond pas à son format (PDF, JPEG ou PNG attendu).' },
+  'dossiers/invalid-period': { status: 422, message: 'La date de début de validité doit précéder la date de fin.' },
 });

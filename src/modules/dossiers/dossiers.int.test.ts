@@ -174,7 +174,7 @@ describe('the family file', () => {
     expect(consents[0]).toMatchObject({ purpose: 'ccas-file', recordedAtDesk: true, live: true });
     const hist = (await agent.get(`/api/dossiers/households/${hid}/history`)).json();
     expect(hist.every((c: any) => c.source === 'agent')).toBe(true);
-    const partnerStructure = '55555555-5555-4555-8555-555555555555';
+    const partnerStructure = await env.structure('55555555-5555-4555-8555-555555555555');
     const g = await agent.post(`/api/dossiers/households/${hid}/consents`, { structureId: partnerStructure, purpose: 'caf-contact', parts: ['resources'] });
     expect(g.statusCode).toBe(201);
     const all = (await agent.get(`/api/dossiers/households/${hid}/consents`)).json();

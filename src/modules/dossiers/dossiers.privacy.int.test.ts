@@ -18,6 +18,8 @@ let env: TestEnv;
 const setClock = (iso: string) => (env.clock as unknown as { set(v: string): void }).set(iso);
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+  // The structures the families consent to and are oriented to (the directory's listings).
+  for (const n of ['1', '2', '3', '4', '5', '6']) await env.structure(`${n.repeat(8)}-${n.repeat(4)}-4${n.repeat(3)}-8${n.repeat(3)}-${n.repeat(12)}`);
 });
 afterAll(() => env.close());
 

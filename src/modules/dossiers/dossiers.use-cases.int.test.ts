@@ -23,6 +23,7 @@ import * as rightsFns from './rights.service';
 let env: TestEnv;
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+  await env.structure(OTHER_STRUCTURE);
 });
 afterAll(() => env.close());
 

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import { tx, type Tx } from '../../platform/db/pool';
+import { onConstraint, tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
 import { findNeighbourhood } from '../../platform/town';
 import { assertCanAccess } from './access';
+import { contentMatchesType } from './file-signature';
 import { insertConsent } from './consent.store';
 import * as store from './dossiers.store';
 import { diffFlat, flattenForHistory, PARTS } from './fields';
@@ -236,9 +237,13 @@ export interface DocumentInput {
   file?: { name: string; mimeType: string; base64: string } | null;
 }
 
+const INVALID_PERIOD = () =>
+  new AppError('dossiers/invalid-period', { fields: [{ path: 'validUntil', message: 'La fin de validité ne peut pas précéder le début.' }] });
+
 export async function addDocument(ctx: Ctx, householdId: string, input: DocumentInput) {
   validDate(input.validFrom, 'validFrom');
   validDate(input.validUntil, 'validUntil');
+  if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) throw INVALID_PERIOD();
   let storageName: string | null = null;
   let bytes: Buffer | null = null;
   if (input.file) {
@@ -246,6 +251,10 @@ export async function addDocument(ctx: Ctx, householdId: string, input: Document
     if (!ext) throw new AppError('dossiers/file-type', { fields: [{ path: 'file.mimeType', message: 'Formats acceptés : PDF, JPEG ou PNG.' }] });
     bytes = Buffer.from(input.file.base64, 'base64');
     if (bytes.length > MAX_FILE_BYTES) throw new AppError('dossiers/file-too-large');
+    // The declared type decides how the file is served back: its content must be of that type.
+    if (!contentMatchesType(bytes, input.file.mimeType)) {
+      throw new AppError('dossiers/file-content', { fields: [{ path: 'file.base64', message: `Ce fichier n'est pas un ${ext.toUpperCase()}.` }] });
+    }
     // Unguessable name, no personal data in it.
     storageName = `${crypto.randomBytes(24).toString('base64url')}.${ext}`;
   }
@@ -278,8 +287,14 @@ export async function addDocument(ctx: Ctx, householdId: string, input: Document
 export async function updateDocumentMeta(ctx: Ctx, householdId: string, documentId: string, input: { label?: string | null; validFrom?: string | null; validUntil?: string | null }) {
   validDate(input.validFrom, 'validFrom');
   validDate(input.validUntil, 'validUntil');
+  if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) throw INVALID_PERIOD();
   await mutate(ctx, householdId, sourceOf(ctx), async (t) => {
-    if (!(await store.updateDocument(t, householdId, documentId, input))) throw new AppError('dossiers/document-not-found');
+    try {
+      if (!(await store.updateDocument(t, householdId, documentId, input))) throw new AppError('dossiers/document-not-found');
+    } catch (err) {
+      // One bound changed against the other one stored: the table's check decides.
+      onConstraint(err, { household_documents_validity: INVALID_PERIOD });
+    }
   });
 }
 

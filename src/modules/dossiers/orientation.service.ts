@@ -11,6 +11,7 @@ import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
+import { assertDirectoryReference } from './directory-reference';
 import { setReferentIfNone } from './agent.store';
 import { liveConsents } from './consent.store';
 import { loadHousehold } from './dossiers.store';
@@ -29,6 +30,7 @@ export async function orientHousehold(ctx: Ctx, householdId: string, input: { st
   const agent = requireRole(ctx, 'agent', 'coordinator');
   return tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'dossiers.orientation', { q: t });
+    await assertDirectoryReference(t, input.structureId, input.serviceId);
     const id = await store.insertOrientation(t, {
       householdId,
       structureId: input.structureId,
