@@ -288,6 +288,8 @@ export async function startEmbedded(opts: {
   log?: (m: string) => void;
   /** How long an attaching process waits for the owner's cluster to accept connections. */
   attachTimeoutMs?: number;
+  /** How long the owner keeps trying to start again a cluster that stopped under it. */
+  restartTimeoutMs?: number;
 }): Promise<EmbeddedServer> {
   const dir = path.resolve(opts.dir);
   if (isRoot()) {
@@ -346,9 +348,11 @@ export async function startEmbedded(opts: {
     });
 
   /** Start the cluster as its owner (after stopping an orphan), and follow its process. */
-  const startOwned = async () => {
+  const startOwned = async (mayInitialise = true) => {
     pgServer ??= makeServer();
     if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+      // A cluster that vanished while running is not replaced by an empty one.
+      if (!mayInitialise) throw new Error(`le dossier du cluster (${dir}) a disparu ou n'est plus lisible`);
       await pgServer.initialise();
     } else {
       await stopOrphan(dir);
@@ -375,11 +379,11 @@ export async function startEmbedded(opts: {
   const recover = async () => {
     if (recovering) return;
     recovering = true;
-    const deadline = performance.now() + 60_000;
+    const deadline = performance.now() + (opts.restartTimeoutMs ?? 60_000);
     let last = '';
     while (!stopping && performance.now() < deadline) {
       try {
-        await startOwned();
+        await startOwned(false);
         recovering = false;
         handlers?.onUp?.();
         return;
@@ -393,13 +397,13 @@ export async function startEmbedded(opts: {
   };
 
   /** Wait for the owner's cluster; take it over if the owner dies meanwhile. */
-  const attachOrOwn = async (timeoutMs: number): Promise<void> => {
+  const attachOrOwn = async (timeoutMs: number, mayInitialise: boolean): Promise<void> => {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const claim = claimOwnership(dir, port);
       if (claim.owner) {
         role = 'owner';
-        await startOwned();
+        await startOwned(mayInitialise);
         return;
       }
       role = 'attached';
@@ -417,7 +421,7 @@ export async function startEmbedded(opts: {
 
   role = 'attached';
   port = opts.port;
-  await attachOrOwn(opts.attachTimeoutMs ?? 180_000);
+  await attachOrOwn(opts.attachTimeoutMs ?? 180_000, true);
 
   return {
     url,
@@ -448,7 +452,7 @@ export async function startEmbedded(opts: {
             }
             available = false;
             handlers?.onDown?.();
-            await attachOrOwn(60_000);
+            await attachOrOwn(60_000, false);
             available = true;
             handlers?.onUp?.();
           } catch (e) {
