@@ -342,3 +342,12 @@ export async function offerCounts(q: Queryable) {
   );
   return rows;
 }
+
+/** Services (demo excluded) created before `before`, per neighbourhood. */
+export async function servicesByNeighbourhood(q: Queryable, before: Date): Promise<{ quartier: string | null; n: number }[]> {
+  const { rows } = await q.query<{ quartier: string | null; n: number }>(
+    `SELECT quartier, count(*)::int AS n FROM annuaire_services WHERE NOT demo AND created_at < $1 GROUP BY quartier`,
+    [before],
+  );
+  return rows;
+}

@@ -1,5 +1,6 @@
 /** Indicators the action plan can follow: services listed per neighbourhood. */
 import { defineIndicator } from '../../platform/indicators';
+import { servicesByNeighbourhood } from './annuaire.store';
 
 export const servicesListedIndicator = defineIndicator({
   id: 'annuaire.services-listed',
@@ -7,10 +8,7 @@ export const servicesListedIndicator = defineIndicator({
   unit: 'services',
   description: "Nombre de services de l'annuaire (hors données de démonstration) créés avant la fin de la période, par quartier.",
   async compute(q, { to }) {
-    const { rows } = await q.query<{ quartier: string | null; n: number }>(
-      `SELECT quartier, count(*)::int AS n FROM annuaire_services WHERE NOT demo AND created_at < $1 GROUP BY quartier`,
-      [to],
-    );
+    const rows = await servicesByNeighbourhood(q, to);
     return rows.map((r) => ({ neighbourhood: r.quartier, value: r.n }));
   },
 });

@@ -1,5 +1,6 @@
 /** Indicators of the household file for the action plan's dashboard. */
 import { defineIndicator } from '../../platform/indicators';
+import { filesCreatedByNeighbourhood } from './dossiers.store';
 
 export const filesIndicator = defineIndicator({
   id: 'dossiers.files-created',
@@ -7,11 +8,6 @@ export const filesIndicator = defineIndicator({
   unit: 'dossiers',
   description: 'Nombre de dossiers de foyer créés sur la période (par la famille ou à l’accueil), par quartier.',
   async compute(q, { from, to }) {
-    const { rows } = await q.query<{ neighbourhood: string | null; value: number }>(
-      `SELECT neighbourhood_id AS neighbourhood, count(*)::int AS value FROM households
-        WHERE status = 'active' AND NOT is_demo AND created_at >= $1 AND created_at < $2 GROUP BY 1`,
-      [from, to],
-    );
-    return rows;
+    return filesCreatedByNeighbourhood(q, from, to);
   },
 });

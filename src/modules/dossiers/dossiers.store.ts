@@ -375,3 +375,19 @@ export async function householdStatus(q: Queryable, householdId: string): Promis
   );
   return rows[0] ?? null;
 }
+
+/** The neighbourhood id of each of these households. */
+export async function neighbourhoodsOf(q: Queryable, householdIds: string[]): Promise<{ id: string; neighbourhood_id: string | null }[]> {
+  const { rows } = await q.query<{ id: string; neighbourhood_id: string | null }>(`SELECT id, neighbourhood_id FROM households WHERE id = ANY($1::uuid[])`, [householdIds]);
+  return rows;
+}
+
+/** Active files (demo excluded) created in [from, to), per neighbourhood. */
+export async function filesCreatedByNeighbourhood(q: Queryable, from: Date, to: Date): Promise<{ neighbourhood: string | null; value: number }[]> {
+  const { rows } = await q.query<{ neighbourhood: string | null; value: number }>(
+    `SELECT neighbourhood_id AS neighbourhood, count(*)::int AS value FROM households
+      WHERE status = 'active' AND NOT is_demo AND created_at >= $1 AND created_at < $2 GROUP BY 1`,
+    [from, to],
+  );
+  return rows;
+}

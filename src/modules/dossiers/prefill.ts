@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context';
 import type { Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { assertCanAccess } from './access';
-import { householdIdOfUser, loadHousehold } from './dossiers.store';
+import { householdIdOfUser, loadHousehold, neighbourhoodsOf } from './dossiers.store';
 import { projectHousehold, type FieldKey, type ProjectedHousehold } from './fields';
 import { getForm } from './form-registry';
 import type { Household } from './household';
@@ -62,7 +62,6 @@ export async function readHouseholdAsSystem(q: Queryable, householdId: string, n
 export async function householdNeighbourhoods(q: Queryable, householdIds: string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   if (!householdIds.length) return out;
-  const { rows } = await q.query<{ id: string; neighbourhood_id: string | null }>(`SELECT id, neighbourhood_id FROM households WHERE id = ANY($1::uuid[])`, [householdIds]);
-  for (const r of rows) out.set(r.id, r.neighbourhood_id);
+  for (const r of await neighbourhoodsOf(q, householdIds)) out.set(r.id, r.neighbourhood_id);
   return out;
 }
