@@ -20,6 +20,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
+          // Journeys assert by waiting (expect.poll) for a state; on a busy machine a page can
+          // take seconds to get there, so they wait up to 30 s (vitest's default is 1 s).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -8,8 +8,16 @@
  *   PostgreSQL, analyse with the cross-tabulation);
  * - diagnostic_results_db_100k_warm_ms: the same with another cross-tabulation, the answers
  *   unchanged (the results page changing its cross-tab or filters).
+ * - diagnostic_report_pdf_amiens_ms: the Amiens demo report (86 answers, the diagnostic's
+ *   sections) printed to PDF through the platform's renderer (src/platform/pdf.ts: its own
+ *   Chromium started, the page laid out and printed, the browser gone): median of 3.
  * The answers are synthetic, drawn from a seeded generator so that every run is the same.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { externalPrograms, pdfRendering } from '../src/config';
+import { analyseSurvey } from '../src/modules/diagnostic/analyse-survey';
+import { PdfRenderer } from '../src/platform/pdf';
 import { makeCtx } from '../src/platform/context';
 import { insertUser } from '../src/platform/auth/auth.service';
 import { analyse } from '../src/modules/diagnostic/analysis';
@@ -79,7 +87,31 @@ export function benchCsv(qn: Questionnaire, n = RESPONSES): string {
   return toCsv(rows);
 }
 
+/** The Amiens demo report as the API serves it, printed to PDF; median of `runs` renders, in ms. */
+async function amiensReportPdfMs(runs = 3): Promise<number> {
+  const demo = path.resolve(import.meta.dirname, '../src/modules/diagnostic/demo');
+  const { output: html } = analyseSurvey({
+    questionnaireJson: fs.readFileSync(path.join(demo, 'amiens-questionnaire.json'), 'utf8'),
+    responsesCsv: fs.readFileSync(path.join(demo, 'amiens-responses.csv'), 'utf8'),
+    themesJson: fs.readFileSync(path.join(demo, 'amiens-themes.json'), 'utf8'),
+    format: 'html',
+  });
+  const renderer = new PdfRenderer({ chromiumPath: externalPrograms().chromium, ...pdfRendering() });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const pdf = await renderer.render(html);
+    times.push(performance.now() - t);
+    if (pdf.subarray(0, 5).toString() !== '%PDF-') throw new Error('bench: not a PDF');
+  }
+  await renderer.idle();
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
 export default async function run(report: (name: string, value: number, unit: string) => void) {
+  if (new PdfRenderer({ chromiumPath: externalPrograms().chromium, ...pdfRendering() }).available()) {
+    report('diagnostic_report_pdf_amiens_ms', Math.round(await amiensReportPdfMs()), 'ms');
+  }
   const qn = benchQuestionnaire();
   const csv = benchCsv(qn);
 

@@ -13,8 +13,8 @@ it('home page says in plain words what a parent can do', async () => {
   await page.goto(url);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bienvenue sur Relais');
   await expect.poll(() => page.getByText('Pour les parents solos de Amiens').count()).toBe(1);
-  expect(await page.getByRole('link', { name: /Mes droits/ }).count()).toBeGreaterThan(0);
-  expect(await page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('link', { name: /Mes droits/ }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
   await j.step('accueil');
 });
 

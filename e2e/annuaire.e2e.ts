@@ -30,7 +30,7 @@ it('finds a dentist open on Saturday morning near Étouvie', async () => {
   await expect.poll(() => first.textContent()).toContain("Cabinet dentaire d'Étouvie");
   await expect.poll(() => first.textContent()).toContain('Donnée de démonstration');
   // The Nord dentist, closed on Saturday, is not listed.
-  expect(await page.getByText('Dentiste du quartier Nord').count()).toBe(0);
+  await expect.poll(() => page.getByText('Dentiste du quartier Nord').count()).toBe(0);
   // The map beside the list shows the town's own base layer (no tile server).
   await expect.poll(() => page.locator('.annuaire-map .leaflet-overlay-pane path').count()).toBeGreaterThan(3);
   await j.step('dentiste-samedi-etouvie');
@@ -52,7 +52,7 @@ it('works without the map (list first, then the map on demand)', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${url}/annuaire?besoin=garde&ouvert=maintenant`);
   await expect.poll(() => page.locator('.annuaire-results > li').count()).toBeGreaterThan(0);
-  expect(await page.locator('.annuaire-map').count()).toBe(0);
+  await expect.poll(() => page.locator('.annuaire-map').count()).toBe(0);
   await j.step('mobile-sans-carte');
   await page.setViewportSize({ width: 1100, height: 900 });
 });
@@ -100,6 +100,6 @@ it('lets a partner update their listing', async () => {
   await page.getByLabel('Téléphone').fill('03 22 00 00 00');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect.poll(() => page.getByText('Fiche enregistrée').count()).toBe(1);
-  expect(await page.getByText(/pas été vérifiée depuis plus de 6 mois/).count()).toBe(0);
+  await expect.poll(() => page.getByText(/pas été vérifiée depuis plus de 6 mois/).count()).toBe(0);
   await j.step('ma-fiche-enregistree');
 });

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { PATIENCE_MS, startJourney, type Journey } from './harness';
 
 let h: Journey;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ afterAll(() => h?.close());
 async function answer(path: string, choice: string, stress: string, hood: string, opts: { leaveAndComeBack?: boolean; shots?: boolean; link?: boolean } = {}) {
   // Each respondent in a browser of their own: no account, no shared storage.
   const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+  context.setDefaultTimeout(PATIENCE_MS);
   const page = await context.newPage();
   try {
     await page.goto(`${h.url}${path}`);
@@ -91,6 +92,7 @@ it('builds a three-question survey, gets two answers on the public page, and rea
 
   await page.getByRole('button', { name: 'Publier' }).click();
   await expect.poll(() => page.getByText('Questionnaire publié').isVisible()).toBe(true);
+  await page.waitForURL(/\/diagnostic\/[0-9a-f-]{36}\/modifier/);
   const id = /\/diagnostic\/([0-9a-f-]{36})\/modifier/.exec(page.url())![1]!;
   await page.getByText('Toute personne qui a l’adresse du questionnaire').click();
   await expect.poll(() => page.getByRole('link', { name: new RegExp(`/enquete/${id}`) }).isVisible()).toBe(true);
@@ -100,8 +102,9 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await page.getByLabel('Nombre de liens à créer').fill('2');
   await page.getByRole('button', { name: 'Créer les liens' }).click();
   await expect.poll(() => page.getByText('2 lien(s) créé(s)').isVisible()).toBe(true);
-  const links = (await page.getByRole('textbox', { name: 'Liens à usage unique' }).inputValue()).split('\n');
-  expect(links).toHaveLength(2);
+  const linksBox = page.getByRole('textbox', { name: 'Liens à usage unique' });
+  await expect.poll(async () => (await linksBox.inputValue()).split('\n')).toHaveLength(2);
+  const links = (await linksBox.inputValue()).split('\n');
   expect(links[0]).toMatch(/\/enquete\/lien\/[\w-]{20,}$/);
   await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
     name: 'terrain.csv',
@@ -117,6 +120,7 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   const linkPath = new URL(links[0]!).pathname;
   await answer(linkPath, 'Oui', '6', 'Sud', { link: true });
   const reuse = await h.browser.newPage();
+  reuse.setDefaultTimeout(PATIENCE_MS);
   await reuse.goto(`${h.url}${linkPath}`);
   await expect.poll(() => reuse.getByText('Ce lien a déjà servi').isVisible()).toBe(true);
   await reuse.close();
@@ -142,10 +146,10 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   const stress = page.getByRole('article', { name: 'Votre niveau de stress' });
   await expect.poll(() => stress.getByText('Moyenne : 6 (médiane 6)').isVisible()).toBe(true);
   const garde = page.getByRole('article', { name: 'Avez-vous une solution de garde ?' });
-  expect(await garde.locator('svg.diag-chart rect').count()).toBeGreaterThan(0);
-  expect(await garde.getByRole('row', { name: /Non 2 50,0/ }).count()).toBe(1);
+  await expect.poll(() => garde.locator('svg.diag-chart rect').count()).toBeGreaterThan(0);
+  await expect.poll(() => garde.getByRole('row', { name: /Non 2 50,0/ }).count()).toBe(1);
   // Cross-tabulated by neighbourhood first.
-  expect(await garde.getByRole('table', { name: /selon « Votre quartier »/ }).count()).toBe(1);
+  await expect.poll(() => garde.getByRole('table', { name: /selon « Votre quartier »/ }).count()).toBe(1);
   await h.step('resultats');
 
   // A filter: only those without a childcare solution.

@@ -5,7 +5,7 @@
  * retention schedule.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { nextStep, startJourney, type Journey } from './harness';
 
 let j: Journey;
 const SCHOOL = '00000000-0000-4000-8000-0000000e0001';
@@ -25,7 +25,7 @@ it('an agent creates a file with the family at the desk; consent is required and
   await page.getByRole('link', { name: 'Créer un dossier à l’accueil' }).click();
   await page.getByLabel('Prénom', { exact: true }).fill('Awa');
   await page.getByLabel('Nom', { exact: true }).fill('Diallo');
-  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Continuer' }).click();
+  for (let i = 0; i < 5; i++) await nextStep(page);
   await page.getByRole('button', { name: 'Créer le dossier' }).click();
   await expect.poll(() => page.getByRole('alert').first().textContent()).toContain("L'accord de la famille est nécessaire");
   await j.step('accueil-sans-accord');
@@ -36,11 +36,11 @@ it('an agent creates a file with the family at the desk; consent is required and
   await j.step('accueil-cree');
   // Completing the file with the family: a child added.
   await page.getByRole('button', { name: 'Compléter le dossier avec la famille' }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
+  await nextStep(page);
   await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
   await page.getByLabel(/Prénom de l’enfant/).fill('Moussa');
   await page.getByLabel(/Date de naissance de l’enfant/).fill('2017-04-02');
-  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Continuer' }).click();
+  for (let i = 0; i < 4; i++) await nextStep(page);
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect.poll(() => page.getByText(/Moussa \(02\/04\/2017\)/).count()).toBe(1);
   await j.step('accueil-complete');

@@ -17,17 +17,23 @@ it('orients a demo family to a precise service of a structure of the directory',
   await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
   const structure = page.getByLabel('Structure vers laquelle orienter');
   await expect.poll(() => structure.locator('option').count()).toBeGreaterThan(0);
-  // pick the first structure that offers services in the directory
-  const labels = await structure.locator('option').allTextContents();
-  let found = false;
-  for (const label of labels) {
-    await structure.selectOption({ label });
-    found = await page.getByLabel('Service précis (facultatif)').waitFor({ timeout: 1500 }).then(() => true, () => false);
-    if (found) break;
+  // The first structure offered that has services in the directory, asked to the API the
+  // page uses (as the agent), rather than tried in turn against a short wait.
+  const offered = (await (await page.request.get(`${url}/api/dossiers/structures`)).json()) as { structureId: string; name: string }[];
+  let chosen: { name: string; services: { nom: string }[] } | undefined;
+  for (const s of offered) {
+    const listing = (await (await page.request.get(`${url}/api/annuaire/structures/${s.structureId}`)).json()) as { services?: { nom: string }[] };
+    if (listing.services?.length) {
+      chosen = { name: s.name, services: listing.services };
+      break;
+    }
   }
-  expect(found, 'a demo structure with services').toBe(true);
+  expect(chosen, 'a demo structure with services').toBeDefined();
+  await structure.selectOption({ label: chosen!.name });
   const service = page.getByLabel('Service précis (facultatif)');
+  await expect.poll(() => service.locator('option').count()).toBe(chosen!.services.length + 1);
   const serviceName = (await service.locator('option').nth(1).textContent())!;
+  expect(serviceName).toBe(chosen!.services[0]!.nom);
   await service.selectOption({ label: serviceName });
   await page.getByLabel(/Message pour la structure/).fill('Orientation vers un service précis');
   await j.step('choix-du-service');

@@ -5,7 +5,7 @@
  * records the outcome; the agent's timeline shows it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { nextStep, startJourney, type Journey } from './harness';
 import { TEST_PASSWORD } from '../src/platform/testing';
 import { DEMO_PARTNER_STRUCTURE_ID } from '../src/platform/demo';
 
@@ -32,7 +32,7 @@ async function loginAs(identifier: string) {
 }
 
 const h1 = () => j.page.getByRole('heading', { level: 1 }).textContent();
-const next = () => j.page.getByRole('button', { name: 'Continuer' }).click();
+const next = () => nextStep(j.page);
 
 it('a parent fills the file once, in steps, and sees why each field is asked', async () => {
   const { page, url } = j;
@@ -151,8 +151,8 @@ it('the partner accepts, sees only the consented fields and records the outcome;
   await page.getByRole('link', { name: 'Voir l’orientation' }).click();
   await page.getByRole('button', { name: 'Accepter l’orientation' }).click();
   await expect.poll(() => page.getByText(/Informations partagées par la famille/).count()).toBe(1);
+  await expect.poll(() => page.locator('main').textContent()).toContain('Lina');
   const text = await page.locator('main').textContent();
-  expect(text).toContain('Lina');
   expect(text).not.toContain('12 rue des Lilas'); // address not consented
   expect(text).not.toContain('1 100'); // nor resources
   await j.step('partenaire-champs-partages');

@@ -55,7 +55,7 @@ describe('droits on a desktop', () => {
     await j.step('accueil-droits');
     await page.getByRole('link', { name: /Estimer mes droits/ }).click();
     await expect.poll(() => heading2(page)).toBe('Votre foyer');
-    expect(await page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Étape 1 sur 7');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Étape 1 sur 7');
 
     // an empty step says what is missing
     await page.getByRole('button', { name: 'Continuer' }).click();
@@ -76,8 +76,8 @@ describe('droits on a desktop', () => {
     // a reload in the middle keeps the step and the answers (kept in the browser, not in the address)
     await page.reload();
     await expect.poll(() => heading2(page)).toBe('Vos enfants');
-    expect(await page.getByLabel('Date de naissance de l’enfant 2').inputValue()).toBe('2015-02-20');
-    expect(page.url()).toBe(`${url}/droits/simulateur`);
+    await expect.poll(() => page.getByLabel('Date de naissance de l’enfant 2').inputValue()).toBe('2015-02-20');
+    await expect.poll(() => page.url()).toBe(`${url}/droits/simulateur`);
     await j.step('enfants');
     await page.getByRole('button', { name: 'Continuer' }).click();
 
@@ -111,21 +111,21 @@ describe('droits on a desktop', () => {
     await page.getByRole('button', { name: 'Continuer' }).click();
 
     await expect.poll(() => heading2(page)).toBe('Récapitulatif');
-    expect(await page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Étape 7 sur 7');
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('Étape 7 sur 7');
     await expect.poll(() => page.locator('.recap dd', { hasText: '450,00' }).count()).toBe(1);
     await j.step('recapitulatif');
     await page.getByRole('button', { name: 'Voir mes droits' }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: 'Vos droits estimés' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Allocation de soutien familial (ASF)' }).count()).toBe(1);
-    expect(await amountOf(page, 'Allocation de soutien familial (ASF)')).toMatch(/\d+,\d{2}\s€ par mois/);
-    expect(await page.getByText(/demandez l’ASF et le recouvrement par l’ARIPA/).count()).toBe(1);
+    await expect.poll(() => amountOf(page, 'Allocation de soutien familial (ASF)')).toMatch(/\d+,\d{2}\s€ par mois/);
+    await expect.poll(() => page.getByText(/demandez l’ASF et le recouvrement par l’ARIPA/).count()).toBe(1);
     // why: reference period, resources used, where the real payment can differ
     const ppa = page.locator('article.benefit', { has: page.getByRole('heading', { name: 'Prime d’activité', exact: true }) });
     await ppa.getByText('Pourquoi ce montant ?').click();
     await expect.poll(() => ppa.getByText('Période prise en compte').count()).toBe(1);
-    expect(await ppa.getByText(/décembre 2025 à février 2026/).count()).toBeGreaterThan(0);
-    expect(await ppa.getByRole('heading', { name: 'Pourquoi le montant réel peut être différent' }).count()).toBe(1);
+    await expect.poll(() => ppa.getByText(/décembre 2025 à février 2026/).count()).toBeGreaterThan(0);
+    await expect.poll(() => ppa.getByRole('heading', { name: 'Pourquoi le montant réel peut être différent' }).count()).toBe(1);
     await ppa.getByText('Comment la demander').click();
     await expect.poll(() => ppa.getByText(/Qui la verse : CAF/).count()).toBe(1);
     await j.step('resultats');
@@ -146,17 +146,17 @@ describe('droits on a desktop', () => {
     await page.getByRole('button', { name: 'Revenir au récapitulatif' }).click();
     await expect.poll(() => heading2(page)).toBe('Récapitulatif');
     await expect.poll(() => page.locator('.recap dd', { hasText: '600,00' }).count()).toBe(1);
-    expect(await page.locator('.recap dd', { hasText: '34 ans' }).count()).toBe(1); // the other answers are still there
+    await expect.poll(() => page.locator('.recap dd', { hasText: '34 ans' }).count()).toBe(1); // the other answers are still there
     await page.getByRole('button', { name: 'Voir mes droits' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Aide au logement (APL, ALF ou ALS)' }).count()).toBe(1);
+    await expect.poll(() => amountOf(page, 'Aide au logement (APL, ALF ou ALS)')).not.toBe(housingBefore);
     const housingAfter = await amountOf(page, 'Aide au logement (APL, ALF ou ALS)');
-    expect(housingAfter).not.toBe(housingBefore);
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: 'Vos droits estimés' }).count()).toBe(1);
-    expect(await amountOf(page, 'Aide au logement (APL, ALF ou ALS)')).toBe(housingAfter);
-    expect(new URL(page.url()).search).toBe('');
-    expect(page.url()).toBe(`${url}/droits/simulateur`);
+    await expect.poll(() => amountOf(page, 'Aide au logement (APL, ALF ou ALS)')).toBe(housingAfter);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => page.url()).toBe(`${url}/droits/simulateur`);
     await j.step('apres-rechargement');
     const runs = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM droits_simulation_runs`);
     expect(runs.rows[0].n).toBe(2); // the reload does not count again
@@ -173,8 +173,8 @@ describe('droits on a desktop', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Vous pourriez demander' }).count()).toBe(1);
     const missed = page.locator('article.benefit');
     await expect.poll(() => missed.filter({ hasText: 'Allocation de soutien familial (ASF)' }).count()).toBe(1);
-    expect(await missed.filter({ hasText: 'Prime d’activité' }).count()).toBe(0);
-    expect(await page.getByText(/Environ .* par mois en plus/).count()).toBe(1);
+    await expect.poll(() => missed.filter({ hasText: 'Prime d’activité' }).count()).toBe(0);
+    await expect.poll(() => page.getByText(/Environ .* par mois en plus/).count()).toBe(1);
     await j.step('potentiels-resultat');
   });
 
@@ -186,7 +186,7 @@ describe('droits on a desktop', () => {
     const asf = page.locator('article.benefit', { has: page.getByRole('heading', { name: 'Allocation de soutien familial (ASF)', exact: true }) });
     await asf.getByText('Pourquoi ce montant ?').click();
     await expect.poll(() => asf.getByText('Pour chaque enfant. Moins la pension que vous recevez.').count()).toBe(1);
-    expect(await asf.getByText('Vous élevez seul·e vos enfants. La CAF vous aide.').count()).toBe(1);
+    await expect.poll(() => asf.getByText('Vous élevez seul·e vos enfants. La CAF vous aide.').count()).toBe(1);
     await j.step('facile-a-lire');
     await page.locator('label.switch', { hasText: 'Facile à lire' }).click();
   });
@@ -196,8 +196,8 @@ describe('droits on a desktop', () => {
     await page.goto(`${url}/droits/prestations`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Toutes les aides et leurs conditions');
     await expect.poll(() => page.locator('.catalogue article').count()).toBe(8);
-    expect(await page.getByRole('heading', { name: /Allocation de soutien familial/ }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole('heading', { name: 'Conditions', exact: true }).count()).toBe(8);
+    await expect.poll(() => page.getByRole('heading', { name: /Allocation de soutien familial/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { name: 'Conditions', exact: true }).count()).toBe(8);
     await j.step('prestations');
   });
 
@@ -210,8 +210,8 @@ describe('droits on a desktop', () => {
     await page.goto(`${url}/droits/simulateur`);
     await expect.poll(() => page.getByText('Nous avons prérempli vos réponses avec votre dossier.').count()).toBe(1);
     await expect.poll(() => heading2(page)).toBe('Récapitulatif');
-    expect(await page.locator('.recap dd', { hasText: '450,00' }).count()).toBe(1);
-    expect(await page.getByText('Non, alors qu’une pension a été fixée (par un juge ou un accord)').count()).toBe(1);
+    await expect.poll(() => page.locator('.recap dd', { hasText: '450,00' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Non, alors qu’une pension a été fixée (par un juge ou un accord)').count()).toBe(1);
     await j.step('prerempli');
     await page.getByRole('button', { name: 'Voir mes droits' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Vos droits estimés' }).count()).toBe(1);
@@ -248,12 +248,12 @@ describe('droits on a desktop', () => {
     await page.getByRole('button', { name: 'Voir les droits estimés' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Vos droits estimés' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Aides non demandées, avec la famille' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Imprimer' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Imprimer' }).count()).toBe(1);
     await j.step('agent-resultats');
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await expect.poll(() => page.getByText(/document remis à la famille/).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
     await j.step('agent-impression');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await page.emulateMedia({ media: 'screen' });
@@ -305,11 +305,10 @@ describe('droits on a phone (390×800)', () => {
     const rsa = page.locator('article.benefit').first();
     await rsa.getByText('Pourquoi ce montant ?').click();
     await j.step('mobile-resultats');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.goto(`${url}/droits/prestations`);
     await expect.poll(() => page.locator('.catalogue article').count()).toBe(8);
     await j.step('mobile-prestations');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 });

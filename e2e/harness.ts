@@ -8,12 +8,29 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
+import { externalPrograms } from '../src/config';
 import { createTestEnv, TEST_PASSWORD, type TestEnv } from '../src/platform/testing';
 import { WEB_DIST } from '../src/platform/http/server';
 import { insertUser } from '../src/platform/auth/auth.service';
 import type { Role } from '../src/platform/roles';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = externalPrograms().chromium;
+
+/**
+ * How long a journey waits for a state (an element, a text, a navigation) before failing.
+ * Journeys never read the page once and assert: they wait (`expect.poll`, whose default is
+ * set to the same 30 s in vitest.config.ts, `locator.waitFor`, `page.waitForURL`), because
+ * on a busy machine (2 cores shared with other work) a page can take seconds to get there.
+ */
+export const PATIENCE_MS = 30_000;
+
+/** Clicks the step form's button and waits for its step counter (ProgressSteps) to move on by one. */
+export async function nextStep(page: Page, button = 'Continuer'): Promise<void> {
+  const bar = page.getByRole('progressbar').first();
+  const before = Number(await bar.getAttribute('aria-valuenow'));
+  await page.getByRole('button', { name: button }).click();
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(before + 1);
+}
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -46,6 +63,8 @@ export async function startJourney(name: string, opts: { seed?: boolean; now?: s
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1100, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  context.setDefaultTimeout(PATIENCE_MS);
+  context.setDefaultNavigationTimeout(2 * PATIENCE_MS);
   const page = await context.newPage();
   const dir = path.resolve('test-results', 'screens', name);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -131,7 +131,7 @@ it('the coordination publishes a public summary; anyone reads it, without figure
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Dijon');
   await page.getByText("Axe 1 — Améliorer l'accès aux services publics").click();
   await expect.poll(() => page.locator('.indicator-card').filter({ hasText: "Agents formés à l'accueil" }).locator('.figure').textContent()).toBe('12 agents');
-  expect(await page.getByText('Étouvie').count()).toBe(0);
+  await expect.poll(() => page.getByText('Étouvie').count()).toBe(0);
   await j.step('resume-public');
 });
 
