@@ -90,3 +90,46 @@ it.skipIf(!isRoot || Boolean(process.env.DATABASE_URL))('as root, refuses at onc
   expect(Date.now() - started).toBeLessThan(30_000); // no initdb attempt, no long wait
   expect(fs.existsSync(path.join(closed, 'data', 'pg', 'PG_VERSION'))).toBe(false);
 }, 60_000);
+
+it('lets exactly one of several processes starting at once own the cluster', async () => {
+  const dir = path.join(base, 'race', 'pg');
+  record(dir, 41, { pid: 2 ** 22 + 1, start: null, port: 5555, generation: 41 }); // a dead owner to take over from
+  const go = path.join(base, 'race-go');
+  const script = `
+    const { claimOwnership } = await import(${JSON.stringify(path.resolve('src/platform/db/embedded.ts'))});
+    const fs = await import('node:fs');
+    console.log('ready');
+    while (!fs.existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 1));
+    const c = claimOwnership(${JSON.stringify(dir)}, 6000);
+    console.log(JSON.stringify({ owner: c.owner, pid: c.record.pid }));
+    process.stdin.resume(); // stay alive (an owner must not die) until the test closes stdin
+  `;
+  const procs = Array.from({ length: 5 }, () =>
+    spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
+  cleanups.push(() => procs.forEach((p) => p.kill('SIGKILL')));
+  const outputs = procs.map(() => '');
+  procs.forEach((p, i) => {
+    p.stdout!.on('data', (d) => (outputs[i] += d));
+    p.once('exit', (code) => (outputs[i] += `\nexited ${code}`));
+  });
+  const lines = (i: number) => outputs[i]!.split('\n').filter(Boolean);
+  // Every child loaded and waiting for the go file before the race starts.
+  await until(() => outputs.every((o) => o.includes('ready') || o.includes('exited')), 60_000);
+  fs.writeFileSync(go, '');
+  await until(() => procs.every((_, i) => lines(i).length >= 2), 30_000);
+  const results = procs.map((_, i) => JSON.parse(lines(i)[1]!) as { owner: boolean; pid: number });
+  const owners = results.filter((r) => r.owner);
+  expect(owners).toHaveLength(1);
+  expect(results.every((r) => r.pid === owners[0]!.pid)).toBe(true); // the others attach to the winner
+  expect(currentOwner(dir)?.pid).toBe(owners[0]!.pid);
+  for (const p of procs) p.stdin!.end();
+}, 90_000);
+
+async function until(probe: () => boolean, ms: number) {
+  const deadline = performance.now() + ms;
+  while (!probe()) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
