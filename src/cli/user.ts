@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../platform/roles';
 import { audit } from '../platform/audit';
 import { tx } from '../platform/db/pool';
 import { AppError } from '../platform/errors';
+import { assertStructureExists } from '../platform/structures';
 import { passwordFromEnv } from '../config';
 
 export function registerUser(program: Command, boot: () => Promise<Runtime>) {
@@ -33,6 +34,7 @@ export function registerUser(program: Command, boot: () => Promise<Runtime>) {
       try {
         const ctx = rt.systemCtx();
         const u = await tx(rt.deps.db, async (t) => {
+          await assertStructureExists(t, o.structure);
           const created = await insertUser(t, { identifier: o.identifier, password, displayName: o.name, role: o.role as Role, structureId: o.structure });
           await audit(t, ctx, 'auth/account-created', { subjectType: 'user', subjectId: created.id, details: { role: o.role, via: 'cli' } });
           return created;

@@ -98,6 +98,7 @@ export const platformErrors = defineErrors({
   'auth/forbidden': { status: 403, message: "Vous n'avez pas accès à cette page." },
   'auth/invalid-credentials': { status: 401, message: 'Identifiant ou mot de passe incorrect.' },
   'auth/account-exists': { status: 409, message: 'Un compte existe déjà avec cet identifiant.' },
+  'auth/unknown-structure': { status: 422, message: "Cette structure n'existe pas dans l'annuaire." },
   'auth/weak-password': { status: 422, message: 'Le mot de passe doit contenir au moins 10 caractères.' },
   'auth/reset-invalid': { status: 410, message: 'Ce lien de réinitialisation a expiré ou a déjà servi.' },
   'db/conflict': { status: 409, message: "Cette action entre en conflit avec une autre. Réessayez." },

@@ -5,10 +5,12 @@
 import { platformErrors } from './errors';
 import type { ModuleDef } from './module';
 import { sendNotificationJob, sweepNotificationsJob } from './notify/outbox';
+import { wirePlatform } from './structures';
 import { throttleCleanupJob } from './throttle';
 
 export const platformModule: ModuleDef<typeof platformErrors> = {
   name: 'platform',
   errors: platformErrors,
   jobs: [sendNotificationJob, sweepNotificationsJob, throttleCleanupJob],
+  wire: wirePlatform,
 };

@@ -6,6 +6,7 @@ import { annuaireDemoSeed } from './demo-seed';
 import { servicesListedIndicator } from './indicators';
 import { refreshHoursJob } from './refresh-hours';
 import { remindStaleJob } from './remind-stale';
+import { structureExists } from './references';
 
 export const annuaireModule: ModuleDef<typeof annuaireErrors> = {
   name: 'annuaire',
@@ -15,4 +16,5 @@ export const annuaireModule: ModuleDef<typeof annuaireErrors> = {
   cli: registerAnnuaireCli,
   seeds: [annuaireDemoSeed],
   indicators: [servicesListedIndicator],
+  hooks: { platform: { structureExists } },
 };

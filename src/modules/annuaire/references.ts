@@ -5,6 +5,11 @@
  */
 import type { Queryable } from '../../platform/db/pool';
 
+/** For the platform (partner accounts): does the directory have this structure? */
+export async function structureExists(q: Queryable, structureId: string): Promise<boolean> {
+  return Boolean((await q.query(`SELECT 1 FROM annuaire_structures WHERE id = $1 FOR KEY SHARE`, [structureId])).rowCount);
+}
+
 export type DirectoryReferenceProblem = 'unknown-structure' | 'unknown-service' | 'service-of-other-structure';
 
 export async function checkDirectoryReference(

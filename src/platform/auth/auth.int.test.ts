@@ -331,6 +331,16 @@ describe('admin creates staff accounts', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields[0].path).toBe('structureId');
   });
+
+  it('refuses a partner account for a structure the directory does not have', async () => {
+    const admin = await env.as('admin');
+    const body = { identifier: 'asso2@ex.fr', password: TEST_PASSWORD, displayName: 'Asso', role: 'partner' };
+    const res = await admin.post('/api/admin/users', { ...body, structureId: '0bad0bad-0bad-4bad-8bad-0bad0bad0bad' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'auth/unknown-structure', fields: [{ path: 'structureId' }] });
+    const structureId = await env.structure();
+    expect((await admin.post('/api/admin/users', { ...body, structureId })).statusCode).toBe(201);
+  });
 });
 
 describe('rate limits that hold across processes', () => {

@@ -12,6 +12,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { parseIdentifier, type Identifier } from './identifiers';
 import { createSession, destroySession, destroyUserSessions, hashToken, randomToken, USER_COLUMNS } from './sessions';
 import { throttle } from '../throttle';
+import { assertStructureExists } from '../structures';
 
 /*
  * Login throttling (OWASP Authentication Cheat Sheet, "account lockout"): nobody can
@@ -267,6 +268,7 @@ export async function changePassword(ctx: Ctx, current: string, next: string, ke
 export async function createAccount(ctx: Ctx, input: NewUser) {
   requireRole(ctx, 'admin');
   return tx(ctx.db, async (t) => {
+    await assertStructureExists(t, input.structureId);
     const user = await insertUser(t, input);
     await audit(t, ctx, 'auth/account-created', { subjectType: 'user', subjectId: user.id, details: { role: input.role } });
     return user;
