@@ -78,7 +78,7 @@ export default async function annuaireRoutes(app: App) {
     {
       config: { access: ['agent', 'coordinator', 'admin'] },
       bodyLimit: 50 * 1024 * 1024,
-      schema: { tags: ['annuaire'], summary: 'Importer un fichier data·inclusion (JSON ou CSV)', body: z.object({ content: z.string().min(1) }) },
+      schema: { tags: ['annuaire'], summary: 'Importer un fichier data·inclusion (JSON ou CSV)', body: z.object({ content: z.string().min(1).max(50 * 1024 * 1024) }) },
     },
     async (req) => {
       const outcome = await importDirectory(req.ctx, req.body.content);

@@ -232,6 +232,12 @@ describe('the examples of the issue', () => {
     expect(res.json().error.fields).toEqual([{ path: 'thematique', message: expect.stringMatching(/^Ce texte est trop long \(10.000 caractères au maximum\)\.$/) }]);
   });
 
+  it('lets a field whose schema declares a longer maximum take more (a directory import)', async () => {
+    const admin = await env.as('admin');
+    const res = await admin.post('/api/annuaire/import', { content: `${'x'.repeat(20_000)}` });
+    expect(res.json().error?.code).not.toBe('http/validation');
+  });
+
   it('answers a bad URL and an overlong path parameter in the one shape, in French', async () => {
     const bad = await env.client().get('/%zz');
     expect(bad.statusCode).toBe(400);
