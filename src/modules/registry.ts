@@ -13,6 +13,8 @@ import { annuaireModule } from './annuaire/annuaire.module';
 import { dossiersModule } from './dossiers/dossiers.module';
 import { droitsPotentialModule } from './droits/potential/potential.module';
 import { pilotageModule } from './pilotage/pilotage.module';
+import { aidesModule } from './aides/aides.module';
+import { attributionModule } from './attribution/attribution.module';
 // end module imports
 
 export const modules = [
@@ -23,6 +25,8 @@ export const modules = [
   dossiersModule,
   droitsPotentialModule,
   pilotageModule,
+  aidesModule,
+  attributionModule,
   // end module list
 ] as const satisfies readonly ModuleDef[];
 
