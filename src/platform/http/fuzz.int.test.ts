@@ -232,6 +232,17 @@ describe('the examples of the issue', () => {
     expect(res.json().error.fields).toEqual([{ path: 'thematique', message: expect.stringMatching(/^Ce texte est trop long \(10.000 caractères au maximum\)\.$/) }]);
   });
 
+  it('survives hostile cookies and headers', async () => {
+    const failures: string[] = [];
+    for (const cookie of ['relais_session=%00', 'relais_session=%ED%A0%80; relais_csrf=%zz', `relais_csrf=${'a.'.repeat(3000)}`, 'relais_session=a\u0000b']) {
+      for (const [method, url] of [['GET', '/api/auth/me'], ['POST', '/api/auth/logout'], ['POST', '/api/droits/simulations']] as const) {
+        const res = await env.app.inject({ method, url, headers: { cookie, 'x-csrf-token': '%00', 'content-type': 'application/json' }, payload: method === 'POST' ? '{}' : undefined });
+        assertShape(failures, `${method} ${url} with cookie ${cookie.slice(0, 40)}`, res as any);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('lets a field whose schema declares a longer maximum take more (a directory import)', async () => {
     const admin = await env.as('admin');
     const res = await admin.post('/api/annuaire/import', { content: `${'x'.repeat(20_000)}` });
