@@ -114,6 +114,17 @@ describe('round trips without loss', () => {
       expect(roundTrip(csv, 'csv')).toBe(csv);
     });
   }
+  it('neutralises a description a spreadsheet would run as a formula, and reads it back as written', () => {
+    const structures = JSON.parse(fixture('structures.json')) as Record<string, unknown>[];
+    structures[0]!.description = '=HYPERLINK("https://example.invalid","Cliquez ici")';
+    structures[0]!.telephone = '+33 3 22 00 00 00';
+    const csv = roundTrip(JSON.stringify(structures), 'csv');
+    expect(csv).toContain(`"'=HYPERLINK(""https://example.invalid"",""Cliquez ici"")"`);
+    expect(csv).toContain("'+33 3 22 00 00 00");
+    const back = JSON.parse(roundTrip(csv, 'json')) as Record<string, unknown>[];
+    expect(back[0]).toMatchObject({ description: structures[0]!.description, telephone: '+33 3 22 00 00 00' });
+  });
+
   it('writes no relais column when no record has extras', () => {
     expect(roundTrip(fixture('structures.json'), 'csv').split('\r\n')[0]).not.toMatch(/relais_/);
     expect(roundTrip(fixture('services.json'), 'csv').split('\r\n')[0]).toMatch(/relais_categorie/);
