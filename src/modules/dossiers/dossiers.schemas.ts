@@ -1,7 +1,7 @@
 /** zod schemas of the dossiers API (French messages come from the platform's zod locale). */
 import { z } from 'zod';
-import type { CompleteHouseholdInput } from '../droits/index';
 import { fieldValue, timestamp, day } from '../../platform/response-schemas';
+import { completeHouseholdOut } from '../droits/index';
 import { FIELD_KEYS, PARTS, type FieldKey } from './fields';
 import { ACTIVITIES, CHILD_CUSTODY, HOUSING_STATUSES, OTHER_PARENT_CUSTODY } from './household';
 import { PURPOSE_IDS } from './purposes';
@@ -224,31 +224,8 @@ export const historyOut = z.array(
 export const auditTrailOut = z.array(z.object({ id: z.number(), at: timestamp, action: str, label: str, actorRole: nstr, actorName: nstr, reason: nstr }));
 export const prefillOut = z.object({ formId: str, householdId: str, fields: z.array(fieldKey), missing: z.array(fieldKey), values: projectedHouseholdOut });
 
-/** The rights simulator's household (benefits-sample `input` format), built from the file. */
-export const droitsHouseholdOut = z.object({
-  id: str,
-  period: str,
-  parent: z.object({
-    date_naissance: str.optional(),
-    age: z.number().optional(),
-    activite: z.enum(['actif', 'chomeur', 'inactif']),
-    salaire_net_mensuel: z.number(),
-    chomage_net_mensuel: z.number(),
-    salaire_imposable_mensuel: z.number(),
-    chomage_imposable_mensuel: z.number(),
-    date_debut_chomage: str.optional(),
-  }),
-  children: z.array(z.object({ date_naissance: str, age: z.number() })),
-  housing: z.object({
-    statut: z.enum(['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'proprietaire', 'loge_gratuitement']),
-    loyer_mensuel: z.number(),
-    depcom: str.optional(),
-    commune: str.optional(),
-  }),
-  pension_alimentaire_recue_mensuelle: z.number(),
-  isolement_recent: z.boolean(),
-}) satisfies z.ZodType<CompleteHouseholdInput>; // droits' shape: a field it renames fails here
-export const droitsInputOut = z.object({ input: droitsHouseholdOut, missing: z.array(fieldKey) });
+/** The rights simulator's household (droits' own shape, every field written out), built from the file. */
+export const droitsInputOut = z.object({ input: completeHouseholdOut, missing: z.array(fieldKey) });
 
 export const consentOut = z.object({
   id: str,

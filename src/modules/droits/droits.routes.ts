@@ -6,46 +6,12 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors';
 import type { App } from '../../platform/http/types';
-import { BENEFITS, perBenefit } from './benefits';
 import { benefitCatalogue } from './catalogue';
 import { type SimulationResult, defaultEngine } from './engine';
 import { householdInputSchema } from './household';
+import { benefitsOut, errorSchema, simulationResultSchema } from './droits.schemas';
 
 const MAX_HOUSEHOLDS = 1000;
-
-const amountsSchema = z.object(perBenefit(() => z.number()));
-const explanationSchema = z.object({
-  eligible: z.boolean(),
-  reason: z.string(),
-  steps: z.array(
-    z.object({ label: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), parameter: z.string().optional(), reference: z.string().optional() }),
-  ),
-});
-export const simulationResultSchema = z.object({
-  id: z.string(),
-  period: z.string().describe('Mois simulé, AAAA-MM'),
-  amounts: amountsSchema.describe('Montants mensuels en euros, avant CRDS (ars_annuel : montant annuel)'),
-  net_crds: amountsSchema.describe('Montants versés, après CRDS'),
-  explanations: z.object(perBenefit(() => explanationSchema)),
-});
-
-const benefitSchema = z.object({
-  key: z.enum(BENEFITS),
-  name: z.string(),
-  acronym: z.string(),
-  payer: z.string(),
-  summary: z.string(),
-  conditions: z.array(z.string()),
-  howToClaim: z.array(z.string()),
-  link: z.string(),
-  whyItMayDiffer: z.string(),
-  amountsOn: z.string(),
-  currentAmounts: z.array(z.object({ label: z.string(), amount: z.number(), parameter: z.string() })),
-});
-
-const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
-});
 
 function simulateBody(body: unknown): SimulationResult | SimulationResult[] {
   const engine = defaultEngine();
@@ -96,7 +62,7 @@ export default async function droitsRoutes(app: App) {
       schema: {
         tags: ['droits'],
         summary: 'Catalogue des prestations : conditions, démarches, montants en vigueur',
-        response: { 200: z.object({ benefits: z.array(benefitSchema) }) },
+        response: { 200: benefitsOut },
       },
     },
     async (req) => ({ benefits: benefitCatalogue(req.ctx.now()) }),

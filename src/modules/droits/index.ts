@@ -23,3 +23,6 @@ export function simulate(household: HouseholdInput | unknown, period?: string, o
 export function parameterDates(): string[] {
   return defaultEngine().parameterDates();
 }
+/** The API's answers: schemas (the household file's prefill reuses the complete household's) and their types (web: type-only). */
+export { completeHouseholdOut } from './droits.schemas';
+export type { SimulationContext, Commune, MissedBenefit, SavedEstimate, FilePrefill, PrefillAnswer, CheckAnswer } from './droits.schemas';

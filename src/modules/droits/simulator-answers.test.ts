@@ -4,8 +4,8 @@
  * the household file's prefill comes back as the same answers.
  */
 import { describe, expect, it } from 'vitest';
-import { ageAt, answersFromFile, buildInput, checkStep, emptyAnswers, firstIncompleteStep, stepOfPath, type Answers } from '../../../../web/features/droits/answers';
-import { householdInputSchema, simulate } from '../index';
+import { householdInputSchema, simulate } from './index';
+import { ageAt, answersFromFile, buildInput, checkStep, emptyAnswers, firstIncompleteStep, stepOfPath, type Answers } from './simulator-answers';
 
 const answers: Answers = {
   ...emptyAnswers(),

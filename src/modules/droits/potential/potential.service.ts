@@ -34,7 +34,8 @@ export function simulationContext(ctx: Pick<Ctx, 'now'>): SimulationContext {
 export interface SavedEstimate {
   period: string;
   parameterDate: string;
-  received: string[];
+  /** Stored from a checked body: benefit keys only. */
+  received: BenefitKey[];
   missed: MissedBenefit[];
   monthlyTotalCents: number;
   savedAt: string;
@@ -48,7 +49,7 @@ function savedView(row: store.EstimateRow | null): SavedEstimate | null {
   return {
     period: row.period,
     parameterDate: row.parameterDate,
-    received: row.received,
+    received: row.received as BenefitKey[],
     missed,
     monthlyTotalCents: monthlyTotalCents(missed),
     savedAt: row.savedAt.toISOString(),
