@@ -20,6 +20,8 @@ function maxStringOf(req: FastifyRequest): number {
 }
 
 export async function hostileInputHook(req: FastifyRequest) {
+  // The web app's pages (and its client-side routes) read their own URLs.
+  if (!req.url.startsWith('/api/')) return;
   const maxString = maxStringOf(req);
   for (const [value, rootName] of [
     [req.params, 'params'],
