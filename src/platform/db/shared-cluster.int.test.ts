@@ -222,7 +222,7 @@ it.skipIf(Boolean(process.env.DATABASE_URL))(
     expect(await first.exit).toBe(0);
     expect(await forced.exit).toBe(2);
     expect(forced.output()).toContain(`Arrêt du processus Relais ${first.proc.pid}`);
-    expect(forced.output()).toMatch(/Restauration impossible.*not empty/);
+    expect(forced.output()).toContain('Restauration impossible'); // into a database that is not empty
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   },
   420_000,
