@@ -153,7 +153,13 @@ const endsSession = (op: Operation) => /logout|erase|effac|delete-account|suppr/
 async function fuzz(who: Role | 'anonymous', client: TestClient) {
   const failures: string[] = [];
   const ordered = [...ops].sort((a, b) => Number(endsSession(a)) - Number(endsSession(b)));
+  let checked = false;
   for (const op of ordered) {
+    if (!checked && endsSession(op) && who !== 'anonymous') {
+      // Up to here the client must still be logged in, or the fuzzing above proved little.
+      checked = true;
+      if (!(await client.get('/api/auth/me')).json().user) failures.push(`${who}: logged out before ${op.method} ${op.path}`);
+    }
     const allowed = op.access === 'public' || (who !== 'anonymous' && (op.access === 'authenticated' || op.access.includes(who)));
     const list = payloads(op);
     // A denied role is stopped before validation: one request shows it.
