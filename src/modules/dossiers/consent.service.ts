@@ -5,11 +5,14 @@
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx } from '../../platform/db/pool';
+import { parisDate } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
 import { assertDirectoryReference } from './directory-reference';
 import * as cstore from './consent.store';
-import { PART_LABELS, type Part } from './fields';
+import { loadHousehold } from './dossiers.store';
+import { PART_LABELS, projectHousehold, type Part } from './fields';
 import { purposeLabel, type Purpose } from './purposes';
 import { getStructure } from '../annuaire/index';
 
@@ -95,4 +98,19 @@ export async function listConsents(ctx: Ctx, householdId: string) {
 
 export async function partnerStructures(ctx: Ctx) {
   return withDirectoryNames(ctx, await cstore.listPartnerStructures(ctx.db));
+}
+
+/** Families whose consent to the partner's structure holds: ids and terms only, no personal data. */
+export async function partnerHouseholds(ctx: Ctx) {
+  const user = requireRole(ctx, 'partner');
+  const rows = await cstore.consentedHouseholdsOfStructure(ctx.db, user.structureId, ctx.now());
+  return rows.map((r) => ({ ...r, purposeLabel: purposeLabel(r.purpose) }));
+}
+
+/** What the family shared with the partner's structure for `purpose` (the access check audits the read). */
+export async function readSharedHousehold(ctx: Ctx, householdId: string, purpose: string) {
+  requireRole(ctx, 'partner');
+  const access = await assertCanAccess(ctx, householdId, purpose);
+  const h = await loadHousehold(ctx.db, householdId, parisDate(ctx.now()));
+  return { parts: access.parts, partLabels: access.parts.map((p) => PART_LABELS[p]), household: projectHousehold(h!, access.fields) };
 }

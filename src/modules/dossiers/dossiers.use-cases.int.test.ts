@@ -190,6 +190,8 @@ const ATTEMPTS: Record<string, Attempt> = {
   'consent.revokeConsent': (c) => consentFns.revokeConsent(c, w.householdId, w.consentId),
   'consent.listConsents': (c) => consentFns.listConsents(c, w.householdId),
   'consent.partnerStructures': (c) => consentFns.partnerStructures(c),
+  'consent.partnerHouseholds': (c) => consentFns.partnerHouseholds(c),
+  'consent.readSharedHousehold': (c) => consentFns.readSharedHousehold(c, w.householdId, 'orientation'),
   'orientation.orientHousehold': (c) => orientationFns.orientHousehold(c, w.householdId, { structureId: OTHER_STRUCTURE, note: 'Intrus' }),
   'orientation.listPartnerOrientations': (c) => orientationFns.listPartnerOrientations(c),
   'orientation.readPartnerOrientation': (c) => orientationFns.readPartnerOrientation(c, w.closedOrientationId),
@@ -239,6 +241,7 @@ const REFUSALS = [
 const MAY_ANSWER = new Set([
   'household.ownHouseholdId',
   'consent.partnerStructures',
+  'consent.partnerHouseholds',
   'orientation.listPartnerOrientations',
   'renewal.myRenewal',
   'prefill.getHouseholdForUser',

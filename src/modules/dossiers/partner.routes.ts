@@ -1,12 +1,7 @@
 /** HTTP routes of partner structures (`/api/dossiers/partner/…`): only what the family consented. */
 import { z } from 'zod';
-import { parisDate } from '../../platform/clock';
 import type { App } from '../../platform/http/types';
-import { requireRole } from '../../platform/roles';
-import { assertCanAccess } from './access';
-import { consentedHouseholdsOfStructure } from './consent.store';
-import { loadHousehold } from './dossiers.store';
-import { PART_LABELS, projectHousehold } from './fields';
+import * as consents from './consent.service';
 import * as orientation from './orientation.service';
 import {
   idParams,
@@ -17,7 +12,7 @@ import {
   statusOut,
   taskCreatedOut,
 } from './dossiers.schemas';
-import { PURPOSE_IDS, purposeLabel } from './purposes';
+import { PURPOSE_IDS } from './purposes';
 
 const partner = ['partner'] as const;
 const tags = ['dossiers'];
@@ -52,11 +47,7 @@ export default async function partnerRoutes(app: App) {
   app.get('/api/dossiers/partner/households', {
     config: { access: partner },
     schema: { response: { 200: partnerHouseholdsOut }, tags, summary: 'Familles ayant donné leur accord à ma structure (sans données)' },
-  }, async (req) => {
-    const user = requireRole(req.ctx, 'partner');
-    const rows = await consentedHouseholdsOfStructure(req.ctx.db, user.structureId, req.ctx.now());
-    return rows.map((r) => ({ ...r, purposeLabel: purposeLabel(r.purpose) }));
-  });
+  }, async (req) => consents.partnerHouseholds(req.ctx));
 
   app.get('/api/dossiers/partner/households/:id', {
     config: { access: partner },
@@ -67,11 +58,7 @@ export default async function partnerRoutes(app: App) {
       params: idParams,
       querystring: z.object({ purpose: z.enum(PURPOSE_IDS as [string, ...string[]]).default('orientation') }),
     },
-  }, async (req) => {
-    const access = await assertCanAccess(req.ctx, req.params.id, req.query.purpose);
-    const h = await loadHousehold(req.ctx.db, req.params.id, parisDate(req.ctx.now()));
-    return { parts: access.parts, partLabels: access.parts.map((p) => PART_LABELS[p]), household: projectHousehold(h!, access.fields) };
-  });
+  }, async (req) => consents.readSharedHousehold(req.ctx, req.params.id, req.query.purpose));
 
   app.post('/api/dossiers/partner/households/:id/flags', {
     config: { access: partner },
