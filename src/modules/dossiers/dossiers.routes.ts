@@ -176,7 +176,7 @@ export default async function meRoutes(app: App) {
 
   app.post('/api/dossiers/me/erase', {
     config: { access: parent },
-    schema: { response: { 200: erasedOut }, tags, summary: "Effacer mon dossier (sauf ce que la loi oblige à garder)", body: z.object({ confirm: z.string() }).strict() },
+    schema: { response: { 200: erasedOut }, tags, summary: "Effacer mon dossier (sauf ce que la loi oblige à garder)", body: z.object({ confirm: z.string().max(50) }).strict() },
   }, async (req) => {
     if (req.body.confirm.trim().toUpperCase() !== 'EFFACER') throw new AppError('dossiers/erase-confirm', { fields: [{ path: 'confirm', message: 'Recopiez le mot EFFACER.' }] });
     const r = await rights.eraseHousehold(req.ctx, await households.ownHouseholdId(req.ctx));
