@@ -299,11 +299,16 @@ export async function startEmbedded(opts: {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const pwFile = `${dir}-password`;
   if (!fs.existsSync(pwFile)) {
-    // Exclusive create: two processes starting at once keep the first one's password.
+    // Written whole, then linked (fails if it exists): two processes starting at once keep
+    // the first one's password, and neither ever reads a half-written file.
+    const tmp = `${pwFile}.${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(tmp, crypto.randomBytes(24).toString('base64url'), { mode: 0o600 });
     try {
-      fs.writeFileSync(pwFile, crypto.randomBytes(24).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      fs.linkSync(tmp, pwFile);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      fs.rmSync(tmp, { force: true });
     }
   }
   const password = fs.readFileSync(pwFile, 'utf8').trim();
