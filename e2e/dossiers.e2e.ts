@@ -7,17 +7,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nextStep, startJourney, type Journey } from './harness';
 import { TEST_PASSWORD } from '../src/platform/testing';
-import { DEMO_PARTNER_STRUCTURE_ID } from '../src/platform/demo';
 
 let j: Journey;
 let parentId = '';
 let agentId = '';
+/** The partner structure, in the directory under the name the family and the agent choose. */
+const LIENS = '00000000-0000-4000-8000-0000000e0002';
 const setClock = (iso: string) => (j.env.clock as unknown as { set(v: string): void }).set(iso);
 
 beforeAll(async () => {
   j = await startJourney('dossiers', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 390, height: 844 } });
-  // The partner structure exists before the family chooses it.
-  await j.env.as('partner', { structureId: DEMO_PARTNER_STRUCTURE_ID, displayName: 'Association Les Liens' });
+  // The partner structure exists (in the directory) before the family chooses it.
+  await j.env.rt.deps.db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, 'Association Les Liens', '{}'::jsonb)`, [LIENS, LIENS]);
+  await j.env.as('partner', { structureId: LIENS, displayName: 'Association Les Liens' });
 });
 afterAll(() => j?.close());
 
@@ -144,7 +146,7 @@ it('an agent finds the family, opens the file with a reason and orients it to th
 
 it('the partner accepts, sees only the consented fields and records the outcome; the agent sees it', async () => {
   const { page, url } = j;
-  await j.login('partner');
+  await j.login('partner', { structureId: LIENS });
   await page.goto(`${url}/dossier`);
   await expect.poll(h1).toBe('Orientations reçues');
   await j.step('partenaire-liste');

@@ -205,8 +205,8 @@ export async function createTestEnv(
     // The demo partner's structure comes with the demo seed (its own source and id).
     if (id !== DEMO_PARTNER_STRUCTURE_ID) {
       await rt.deps.db.query(
-        `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'test', $1::text, 'Structure de test', '{}'::jsonb) ON CONFLICT DO NOTHING`,
-        [id],
+        `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'test', $2::text, 'Structure de test', '{}'::jsonb) ON CONFLICT DO NOTHING`,
+        [id, id],
       );
     }
     return id;
