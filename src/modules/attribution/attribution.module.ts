@@ -1,0 +1,17 @@
+import type { ModuleDef } from '../../platform/module';
+import { registerAttributionCli } from './attribution.cli';
+import { attributionErrors } from './attribution.errors';
+import { attributionDossiersHooks } from './attribution.hooks';
+import { expireOffersJob } from './attribution.jobs';
+import attributionRoutes from './attribution.routes';
+import { attributionDemoSeed } from './attribution.seed';
+
+export const attributionModule: ModuleDef<typeof attributionErrors> = {
+  name: 'attribution',
+  errors: attributionErrors,
+  jobs: [expireOffersJob],
+  routes: attributionRoutes,
+  cli: registerAttributionCli,
+  seeds: [attributionDemoSeed],
+  hooks: { dossiers: attributionDossiersHooks },
+};

@@ -1,0 +1,13 @@
+/** What other modules (and the web app, types only) may use from attribution. */
+export { allocate, compareAllocations, withWeights, type Allocation, type Campaign } from './allocate';
+export type {
+  ApplicationForm,
+  CampaignDetail,
+  CampaignRules,
+  CampaignSummary,
+  Forecast,
+  MyApplication,
+  Outcome,
+  Simulation,
+  StaffApplication,
+} from './attribution.schemas';

@@ -1,0 +1,36 @@
+/**
+ * Places passed on: when an offer is refused or expires, the group's freed places go to
+ * the next families of the published waitlist (in its order) that asked for that group and
+ * were never offered a place; siblings kept together only when all of them fit.
+ * Runs inside the caller's transaction, under the group's row lock.
+ */
+import type { Tx } from '../../platform/db/pool';
+import * as store from './attribution.store';
+
+export function offerDeadline(now: Date, offerDays: number): Date {
+  return new Date(now.getTime() + offerDays * 86_400_000);
+}
+
+export async function passOn(t: Tx, campaignId: string, groupId: string, now: Date): Promise<number> {
+  let room = await store.lockGroupRoom(t, groupId);
+  if (room <= 0) return 0;
+  const run = await store.runOf(t, campaignId);
+  const campaign = await store.getCampaign(t, campaignId);
+  if (!run || !campaign) return 0;
+  const units = new Map<string, { applicationId: string; choices: string[]; offered: boolean }[]>();
+  for (const w of await store.waitlist(t, run.id)) {
+    const unit = units.get(w.familyKey);
+    if (unit) unit.push(w);
+    else units.set(w.familyKey, [w]);
+  }
+  let made = 0;
+  for (const members of units.values()) {
+    if (room <= 0) break;
+    if (members.some((m) => m.offered)) continue;
+    if (!members.every((m) => m.choices.includes(groupId)) || members.length > room) continue;
+    for (const m of members) await store.insertOffer(t, { applicationId: m.applicationId, groupId, now, expiresAt: offerDeadline(now, campaign.offerDays) });
+    room -= members.length;
+    made += members.length;
+  }
+  return made;
+}
