@@ -28,6 +28,9 @@ describe('module boundaries', () => {
   });
   it('server code never imports the web app', async () => {
     expect(await fired('src/platform/x.ts', "import { a } from '../../web/app/api';\nexport { a };\n")).toEqual(['no-restricted-imports']);
+    expect(await fired('src/modules/droits/x.test.ts', "import { a } from '../../../web/features/droits/answers';\nexport { a };\n")).toEqual([
+      'no-restricted-imports',
+    ]);
   });
   it('the web app imports only types of a module index, or a listed pure file', async () => {
     const web = 'web/features/droits/x.ts';

@@ -9,7 +9,7 @@ export {
   type QuestionnaireIndicatorResult,
   type IndicatorPoint,
 } from './indicators';
-export { analyse, type Analysis, type QuestionAnalysis } from './analysis';
+export { analyse, type Analysis, type GroupAnalysis, type QuestionAnalysis } from './analysis';
 export { barChartSvg, type ChartBar } from './bar-chart-svg';
 export { parseQuestionnaire, type Questionnaire, type Question, type Condition } from './questionnaire';
 export { listQuestionnaires } from './questionnaires.service';

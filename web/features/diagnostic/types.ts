@@ -1,6 +1,6 @@
 /** Shapes of the diagnostic API, as the pages use them. */
 import type { Answers, Questionnaire } from '../../../src/modules/diagnostic/model';
-import type { Analysis } from '../../../src/modules/diagnostic/analysis';
+import type { Analysis } from '../../../src/modules/diagnostic/index';
 
 export type { Answers, AnswerValue, Condition, Question, Questionnaire, QuestionType } from '../../../src/modules/diagnostic/model';
 
@@ -40,7 +40,7 @@ export interface AnsweringSession {
   channel: string;
 }
 
-export type { Analysis, GroupAnalysis, QuestionAnalysis } from '../../../src/modules/diagnostic/analysis';
+export type { Analysis, GroupAnalysis, QuestionAnalysis } from '../../../src/modules/diagnostic/index';
 
 export interface Results {
   questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire };

@@ -1,4 +1,4 @@
-import type { Situation } from '../../../src/modules/dossiers/household';
+import type { Situation } from '../../../src/modules/dossiers/index';
 
 /** Shapes of the dossiers API, as the pages use them. */
 export interface Child {
