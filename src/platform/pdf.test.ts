@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { externalPrograms } from '../config';
+import { externalPrograms, pdfRendering } from '../config';
 import type { AppError } from './errors';
 import { abortOnDisconnect } from './http/disconnect';
 import { PdfRenderer, type PdfSettings } from './pdf';
@@ -64,6 +64,15 @@ const codeOf = (p: Promise<unknown>) => p.then(
   () => 'resolved',
   (e: AppError) => e.code,
 );
+
+describe('PDF settings (src/config.ts)', () => {
+  it('defaults to 2 at once, 8 waiting, 60 s; reads the three variables; refuses nonsense naming the variable', () => {
+    expect(pdfRendering({})).toEqual({ concurrency: 2, queueLimit: 8, timeoutMs: 60_000 });
+    expect(pdfRendering({ PDF_CONCURRENCY: '4', PDF_QUEUE: '0', PDF_TIMEOUT_MS: '15000' })).toEqual({ concurrency: 4, queueLimit: 0, timeoutMs: 15_000 });
+    expect(() => pdfRendering({ PDF_CONCURRENCY: '0' })).toThrow(/PDF_CONCURRENCY/);
+    expect(() => pdfRendering({ PDF_TIMEOUT_MS: 'vite' })).toThrow(/PDF_TIMEOUT_MS/);
+  });
+});
 
 describe.runIf(fs.existsSync(chromiumPath))('PdfRenderer', () => {
   it('prints a page and leaves no browser behind', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from './analysis';
 import { barChartSvg } from './bar-chart-svg';
 import { parseQuestionnaire } from './questionnaire';
-import { formatPercent, renderReport } from './report';
+import { formatPercent, renderReport, truncateAnswer } from './report';
 import { readResponsesCsv } from './responses-csv';
 
 const qn = parseQuestionnaire({
@@ -104,5 +104,19 @@ describe('bar chart', () => {
   it('formats percentages the French way', () => {
     expect(formatPercent(70.9)).toBe('70,9\u00a0%');
     expect(formatPercent(36)).toBe('36,0\u00a0%');
+  });
+});
+
+describe('truncateAnswer', () => {
+  it('keeps a short answer as it is', () => {
+    expect(truncateAnswer('Plus de places en crèche.', 10_000)).toBe('Plus de places en crèche.');
+    expect(truncateAnswer('é'.repeat(2000))).toBe('é'.repeat(2000));
+  });
+  it('cuts a long one at the limit (in characters, not code units) and says how long it was', () => {
+    const emoji = '👶'.repeat(3000);
+    const cut = truncateAnswer(emoji, 2000);
+    expect(cut.startsWith('👶'.repeat(2000) + '…')).toBe(true);
+    expect(cut).not.toContain('👶'.repeat(2001));
+    expect(cut).toContain(`réponse tronquée : ${(3000).toLocaleString('fr-FR')} caractères au total`);
   });
 });
