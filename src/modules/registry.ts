@@ -14,6 +14,7 @@ import { dossiersModule } from './dossiers/dossiers.module';
 import { droitsPotentialModule } from './droits/potential/potential.module';
 import { pilotageModule } from './pilotage/pilotage.module';
 import { aidesModule } from './aides/aides.module';
+import { attributionModule } from './attribution/attribution.module';
 // end module imports
 
 export const modules = [
@@ -25,6 +26,7 @@ export const modules = [
   droitsPotentialModule,
   pilotageModule,
   aidesModule,
+  attributionModule,
   // end module list
 ] as const satisfies readonly ModuleDef[];
 
