@@ -5,6 +5,7 @@
  * import and export, and the jobs have one file each (search-services.ts,
  * import-directory.ts, export-directory.ts, remind-stale.ts, refresh-hours.ts).
  */
+import type { StructureListingRow } from './annuaire.schemas';
 import { z } from 'zod';
 import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
@@ -36,13 +37,14 @@ export async function getService(ctx: Ctx, id: string): Promise<ServiceSummary &
   };
 }
 
-export async function getStructure(ctx: Ctx, id: string) {
+export async function getStructure(ctx: Ctx, id: string): Promise<StructureListingRow> {
   const row = await store.structureById(ctx.db, id);
   if (!row) throw new AppError('annuaire/not-found');
   const services = (await store.servicesOfStructure(ctx.db, id)).map((r) => summarize(r, ctx.now()));
   const checked = (row.date_verification as string) ?? (row.date_maj as string) ?? null;
   const { raw, ...rest } = row;
-  return { ...rest, description: (raw as Record<string, unknown>).description ?? null, stale: isStale(checked, ctx.now()), services };
+  // The row's columns as selected; structureOut (annuaire.schemas.ts) checks them on the way out.
+  return { ...rest, description: (raw as Record<string, unknown>).description ?? null, stale: isStale(checked, ctx.now()), services } as StructureListingRow;
 }
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();

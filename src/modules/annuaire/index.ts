@@ -5,3 +5,5 @@ export { getService, getStructure } from './annuaire.service';
 export { checkDirectoryReference, type DirectoryReferenceProblem } from './references';
 export { isOpenAt, nextOpening, statusPhrase } from './opening-hours';
 export { CATEGORIES } from './categories';
+/** The API's answers, inferred from the response schemas (the web imports these, type-only). */
+export type { SearchResult, ServiceDetail, StructureListing, Needs, Territory } from './annuaire.schemas';

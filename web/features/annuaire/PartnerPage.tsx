@@ -6,31 +6,11 @@ import { registerMessages, useT } from '../../app/i18n';
 import { Alert, Button, DemoBadge, FormErrors, LoadStatus, PageHeader, RequireRole } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
-import { frenchDate, type ServiceSummary } from './types';
+import { frenchDate, type StructureListing } from './types';
 
 registerMessages('annuaire', messages);
 
-interface Listing {
-  id: string;
-  nom: string;
-  description: string | null;
-  adresse: string | null;
-  code_postal: string | null;
-  commune: string | null;
-  telephone: string | null;
-  courriel: string | null;
-  site_web: string | null;
-  horaires_accueil: string | null;
-  pass_famille_solo: boolean;
-  pass_famille_solo_avantage: string | null;
-  coin_enfants: boolean;
-  poussettes: boolean;
-  langues: string[];
-  date_verification: string | null;
-  demo: boolean;
-  stale: boolean;
-  services: ServiceSummary[];
-}
+type Listing = StructureListing;
 
 const TEXT_FIELDS = [
   ['telephone', 'annuaire.phone'],

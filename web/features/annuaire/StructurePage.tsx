@@ -6,29 +6,11 @@ import { DemoBadge, LoadStatus, PageHeader } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
 import { ServiceCard } from './ServiceCard';
-import { displayPhone, frenchDate, type ServiceSummary } from './types';
+import { displayPhone, frenchDate, type StructureListing } from './types';
 
 registerMessages('annuaire', messages);
 
-interface Structure {
-  id: string;
-  nom: string;
-  description: string | null;
-  adresse: string | null;
-  code_postal: string | null;
-  commune: string | null;
-  telephone: string | null;
-  courriel: string | null;
-  site_web: string | null;
-  demo: boolean;
-  label_ville_solidaire: boolean;
-  pass_famille_solo: boolean;
-  pass_famille_solo_avantage: string | null;
-  date_verification: string | null;
-  date_maj: string | null;
-  stale: boolean;
-  services: ServiceSummary[];
-}
+type Structure = StructureListing;
 
 export default function StructurePage() {
   const t = useT();

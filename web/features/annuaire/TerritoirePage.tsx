@@ -9,17 +9,10 @@ import './annuaire.css';
 import { useSession } from '../../app/session';
 import { IndicatorForm } from './IndicatorForm';
 import messages from './messages';
+import type { Territory } from './types';
 
 registerMessages('annuaire', messages);
 
-interface Ratio { count: number; per1000: number | null; familiesPerOne: number | null }
-interface Territory {
-  demo: boolean;
-  year: number | null;
-  indicators: { id: string; label: string }[];
-  keys: { id: string; label: string; kind: string }[];
-  rows: { id: string; name: string; indicators: Record<string, number>; ratios: Record<string, Ratio> }[];
-}
 type Geo = { features: { properties: { id?: string; kind?: string; name?: string }; geometry: { type: string; coordinates: number[][][] } }[] };
 
 const COLORS = ['#eef3fb', '#c6d6ee', '#8fb0dc', '#4f7fc0', '#1d4f91'];

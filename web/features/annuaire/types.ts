@@ -1,31 +1,13 @@
-import type { ServiceSummary as ServiceListItem } from '../../../src/modules/annuaire/index';
+import type { Needs, SearchResult, ServiceDetail, ServiceSummary as ServiceListItem, StructureListing, Territory } from '../../../src/modules/annuaire/index';
 
 /**
- * A service as the annuaire API answers it: the search's own item type (type-only import,
- * nothing of the server reaches the browser), plus what the detail page adds.
+ * The annuaire API's answers: inferred from the module's response schemas (type-only
+ * imports, nothing of the server reaches the browser). A service as the search lists it,
+ * or with what the detail page adds.
  */
-export interface ServiceSummary extends ServiceListItem {
-  conditions_acces?: string | null;
-  frais_precisions?: string | null;
-  site_web?: string | null;
-}
-
-export interface SearchResult {
-  total: number;
-  total_plus?: boolean;
-  page: number;
-  par_page: number;
-  mots: string[];
-  origine: { lat: number; lon: number; quartier: string | null } | null;
-  services: ServiceSummary[];
-}
-
-export interface Need {
-  id: string;
-  label: string;
-  need: string;
-  thematiques: string[];
-}
+export type ServiceSummary = ServiceListItem & Partial<Pick<ServiceDetail, 'conditions_acces' | 'frais_precisions' | 'site_web'>>;
+export type { SearchResult, ServiceDetail, StructureListing, Territory };
+export type Need = Needs['besoins'][number];
 
 export const LANGUAGE_NAMES: Record<string, string> = {
   fr: 'français', en: 'anglais', ar: 'arabe', tr: 'turc', ro: 'roumain', es: 'espagnol', pt: 'portugais', de: 'allemand', it: 'italien', ru: 'russe', uk: 'ukrainien', fa: 'persan', ps: 'pachto', so: 'somali', wo: 'wolof',
