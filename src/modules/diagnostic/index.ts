@@ -13,3 +13,13 @@ export { analyse, type Analysis, type GroupAnalysis, type QuestionAnalysis } fro
 export { barChartSvg, type ChartBar } from './bar-chart-svg';
 export { parseQuestionnaire, type Questionnaire, type Question, type Condition } from './questionnaire';
 export { listQuestionnaires } from './questionnaires.service';
+/** The API's answers, inferred from the response schemas (the web imports these, type-only). */
+export type {
+  QuestionnaireSummary,
+  QuestionnaireView,
+  Results,
+  LinkView,
+  CreatedLink,
+  PublicQuestionnaire,
+  AnsweringSessionOut as AnsweringSession,
+} from './diagnostic.schemas';
