@@ -65,3 +65,9 @@ export async function householdNeighbourhoods(q: Queryable, householdIds: string
   for (const r of await neighbourhoodsOf(q, householdIds)) out.set(r.id, r.neighbourhood_id);
   return out;
 }
+
+/** For system tasks of other modules (e.g. aides' preview of who an edited aid makes eligible): the ids of active files, no personal data. */
+export async function activeHouseholdIds(q: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(`SELECT id FROM households WHERE status = 'active' ORDER BY id LIMIT $1`, [limit]);
+  return rows.map((r) => r.id);
+}

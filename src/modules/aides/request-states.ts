@@ -1,0 +1,68 @@
+/**
+ * A request's life: brouillon → déposée → en instruction ⇄ à corriger → accordée /
+ * refusée / classée sans suite; accordée → versée. Each action is allowed from a few
+ * states only. Pure.
+ */
+export const STATUSES = ['brouillon', 'deposee', 'en_instruction', 'a_corriger', 'accordee', 'refusee', 'classee', 'versee'] as const;
+export type RequestStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  brouillon: 'Brouillon',
+  deposee: 'Déposée',
+  en_instruction: 'En instruction',
+  a_corriger: 'À corriger',
+  accordee: 'Accordée',
+  refusee: 'Refusée',
+  classee: 'Classée sans suite',
+  versee: 'Versée',
+};
+
+export type RequestAction = 'submit' | 'take' | 'ask_correction' | 'answer_correction' | 'grant' | 'refuse' | 'close' | 'pay';
+
+const TRANSITIONS: Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus }> = {
+  submit: { from: ['brouillon'], to: 'deposee' },
+  take: { from: ['deposee'], to: 'en_instruction' },
+  ask_correction: { from: ['en_instruction'], to: 'a_corriger' },
+  answer_correction: { from: ['a_corriger'], to: 'en_instruction' },
+  grant: { from: ['en_instruction'], to: 'accordee' },
+  refuse: { from: ['en_instruction'], to: 'refusee' },
+  close: { from: ['brouillon', 'deposee', 'en_instruction', 'a_corriger'], to: 'classee' },
+  pay: { from: ['accordee'], to: 'versee' },
+};
+
+/** The state an action leads to from `from`, or null when the action is not allowed there. */
+export function nextStatus(action: RequestAction, from: RequestStatus): RequestStatus | null {
+  const t = TRANSITIONS[action];
+  return t.from.includes(from) ? t.to : null;
+}
+
+export const CORRECTION_REASONS = { incomplete: 'Il manque une pièce ou une information', incorrect: 'Une pièce ou une information est incorrecte', outdated: "Une pièce n'est plus à jour" } as const;
+export type CorrectionReason = keyof typeof CORRECTION_REASONS;
+
+export const REFUSAL_MOTIFS = {
+  conditions: "Les conditions de l'aide ne sont pas remplies",
+  pieces: 'Les pièces demandées ne sont pas arrivées',
+  deja_aide: 'Cette aide a déjà été accordée cette année',
+  budget: "Le budget de l'aide est épuisé pour l'année",
+  autre: 'Autre motif (précisé ci-dessous)',
+} as const;
+export type RefusalMotif = keyof typeof REFUSAL_MOTIFS;
+
+/** How to contest a refusal, written on every refusal. */
+export const CONTEST_TEXT =
+  "Vous pouvez contester cette décision dans un délai de deux mois : par un recours gracieux (une lettre au président du CCAS), ou devant le tribunal administratif. Un agent du CCAS peut vous aider à l'écrire.";
+
+/** What the family reads when the request changes (plain French, no code). */
+export function familyMessage(to: RequestStatus, aidTitle: string, extra = ''): { subject: string; body: string } {
+  const bodies: Record<RequestStatus, string> = {
+    brouillon: `Votre demande « ${aidTitle} » est enregistrée en brouillon.`,
+    deposee: `Votre demande « ${aidTitle} » est bien déposée. Un agent du CCAS va l'étudier.`,
+    en_instruction: `Votre demande « ${aidTitle} » est en cours d'étude par un agent du CCAS.`,
+    a_corriger: `Votre demande « ${aidTitle} » a besoin d'un complément de votre part. L'étude reprendra quand vous aurez répondu.`,
+    accordee: `Bonne nouvelle : votre demande « ${aidTitle} » est accordée.`,
+    refusee: `Votre demande « ${aidTitle} » n'a pas été accordée.`,
+    classee: `Votre demande « ${aidTitle} » a été classée sans suite.`,
+    versee: `L'aide « ${aidTitle} » vous a été versée.`,
+  };
+  return { subject: `Votre demande d'aide : ${STATUS_LABELS[to].toLowerCase()}`, body: `${bodies[to]}${extra ? `\n\n${extra}` : ''}\n\nRetrouvez le détail dans votre espace Relais, rubrique « Demander une aide ».` };
+}
