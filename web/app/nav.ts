@@ -24,7 +24,7 @@ export const NAV: NavEntry[] = [
   { id: 'entraide', path: '/entraide', label: 'nav.entraide', description: 'home.entraide', soon: true },
   { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', soon: true },
   { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
-  { id: 'places', path: '/places', label: 'nav.places', description: 'home.places', soon: true },
+  { id: 'places', path: '/places', label: 'nav.places', description: 'home.places' },
   { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },
   { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'] },
 ];

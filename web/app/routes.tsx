@@ -57,6 +57,14 @@ export const routes: RouteDef[] = [
   { path: '/pilotage/indicateurs/:id', load: () => import('../features/pilotage/IndicatorPage') },
   { path: '/plan-d-action', load: () => import('../features/pilotage/PublicPlanPage') },
   { path: '/plan-d-action/:id', load: () => import('../features/pilotage/PublicPlanPage') },
+  { path: '/places', load: () => import('../features/attribution/PlacesPage') },
+  { path: '/places/campagnes/:id', load: () => import('../features/attribution/RulesPage') },
+  { path: '/places/campagnes/:id/demande', load: () => import('../features/attribution/ApplyPage') },
+  { path: '/places/mes-demandes', load: () => import('../features/attribution/MyApplicationsPage') },
+  { path: '/places/gestion', load: () => import('../features/attribution/ManagePage') },
+  { path: '/places/gestion/:id', load: () => import('../features/attribution/CampaignEditorPage') },
+  { path: '/places/gestion/:id/simulation', load: () => import('../features/attribution/SimulationPage') },
+  { path: '/places/gestion/:id/prevision', load: () => import('../features/attribution/ForecastPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

@@ -1,0 +1,240 @@
+/** Staff: a campaign's rules (published to families), its groups of places, its status, and the applications (by family number). */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, DemoBadge, FormErrors, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
+import { frDate, parisMidnight, score, toDateInput } from './format';
+import messages from './messages';
+import { StaffTabs, StatusBadge, STAFF_ROLES } from './shared';
+import type { CampaignDetail, StaffApplication } from './types';
+import './attribution.css';
+
+registerMessages('attribution', messages);
+
+type Group = CampaignDetail['groups'][number];
+type Criterion = CampaignDetail['criteria'][number];
+
+function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
+  const t = useT();
+  const [title, setTitle] = useState(c.title);
+  const [description, setDescription] = useState(c.description);
+  const [opens, setOpens] = useState(toDateInput(c.opensAt));
+  const [closes, setCloses] = useState(toDateInput(c.closesAt));
+  const [offerDays, setOfferDays] = useState<number | null>(c.offerDays);
+  const [tieBreak, setTieBreak] = useState(c.tieBreak);
+  const [groups, setGroups] = useState<Group[]>(c.groups);
+  const [criteria, setCriteria] = useState<Criterion[]>(c.criteria);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const locked = c.status === 'published';
+  const setGroup = (i: number, patch: Partial<Group>) => setGroups(groups.map((g, j) => (i === j ? { ...g, ...patch } : g)));
+  const setCriterion = (i: number, patch: Partial<Criterion>) => setCriteria(criteria.map((x, j) => (i === j ? { ...x, ...patch } : x)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    try {
+      await api.put(`/api/attribution/campaigns/${c.id}`, {
+        kind: c.kind,
+        title,
+        description,
+        opensAt: opens ? parisMidnight(opens) : null,
+        closesAt: closes ? parisMidnight(closes) : null,
+        offerDays: offerDays ?? 7,
+        tieBreak,
+        groups: groups.map((g) => ({ id: g.id || null, label: g.label, capacity: g.capacity, ageMin: g.ageMin, ageMax: g.ageMax, site: g.site, period: g.period })),
+        criteria: criteria.map(({ code, label, description, weight, proof, derive }) => ({ code, label, description, weight, proof, derive })),
+      });
+      setError(null);
+      setSaved(true);
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+
+  if (locked) return <Alert tone="info">{t('attribution.publishedLocked')}</Alert>;
+  return (
+    <form onSubmit={submit} className="stack" noValidate>
+      <FormErrors error={error} />
+      {saved ? <Alert tone="success" live>{t('attribution.saved')}</Alert> : null}
+      <TextField label={t('attribution.campaignTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
+      <TextField label={t('attribution.description')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
+      <div className="grid-form">
+        <div className="field">
+          <label htmlFor="opens">{t('attribution.opensAt')}</label>
+          <input id="opens" type="date" value={opens} onChange={(e) => setOpens(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="closes">{t('attribution.closesAt')}</label>
+          <input id="closes" type="date" value={closes} onChange={(e) => setCloses(e.target.value)} aria-invalid={error?.field('closesAt') ? true : undefined} aria-describedby={error?.field('closesAt') ? 'closes-err' : undefined} />
+          {error?.field('closesAt') ? <span className="error" id="closes-err">{error.field('closesAt')}</span> : null}
+        </div>
+        <NumberField label={t('attribution.offerDays')} value={offerDays} onChange={setOfferDays} minValue={1} maxValue={60} />
+      </div>
+      <TextField label={t('attribution.tieBreakRule')} value={tieBreak} onChange={setTieBreak} multiline />
+      <h2>{t('attribution.groups')}</h2>
+      {groups.map((g, i) => (
+        <fieldset key={g.id || `new-${i}`}>
+          <legend>{g.label || t('attribution.group')}</legend>
+          <div className="grid-form">
+            <TextField label={t('attribution.groupLabel')} value={g.label} onChange={(v) => setGroup(i, { label: v })} isRequired error={error?.field(`groups.${i}.label`)} />
+            <NumberField label={t('attribution.capacity')} value={g.capacity} onChange={(v) => setGroup(i, { capacity: v ?? 0 })} minValue={0} error={error?.field(`groups.${i}.capacity`)} />
+            <NumberField label={t('attribution.ageMin')} value={g.ageMin} onChange={(v) => setGroup(i, { ageMin: v })} minValue={0} maxValue={25} />
+            <NumberField label={t('attribution.ageMax')} value={g.ageMax} onChange={(v) => setGroup(i, { ageMax: v })} minValue={0} maxValue={25} error={error?.field(`groups.${i}.ageMax`)} />
+            <TextField label={t('attribution.site')} value={g.site} onChange={(v) => setGroup(i, { site: v })} />
+            <TextField label={t('attribution.period')} value={g.period} onChange={(v) => setGroup(i, { period: v })} />
+          </div>
+        </fieldset>
+      ))}
+      <Button variant="secondary" onPress={() => setGroups([...groups, { id: '', label: '', capacity: 10, ageMin: null, ageMax: null, site: '', period: '', lastAdmittedScore: null, admitted: null }])}>
+        {t('attribution.addGroup')}
+      </Button>
+      <h2>{t('attribution.rulesTitle')}</h2>
+      {criteria.map((x, i) => (
+        <fieldset key={x.code}>
+          <legend>{x.label}</legend>
+          <div className="grid-form">
+            <TextField label={t('attribution.criterionLabel')} value={x.label} onChange={(v) => setCriterion(i, { label: v })} error={error?.field(`criteria.${i}.label`)} />
+            <NumberField label={t('attribution.weight')} value={x.weight} onChange={(v) => setCriterion(i, { weight: v ?? 0 })} minValue={-1000} maxValue={1000} step={0.5} error={error?.field(`criteria.${i}.weight`)} />
+          </div>
+          <TextField label={t('attribution.criterionDescription')} value={x.description} onChange={(v) => setCriterion(i, { description: v })} />
+          <TextField label={t('attribution.proof')} value={x.proof} onChange={(v) => setCriterion(i, { proof: v })} />
+        </fieldset>
+      ))}
+      <Button type="submit">{t('attribution.save')}</Button>
+    </form>
+  );
+}
+
+function StatusButtons({ c, reload }: { c: CampaignDetail; reload: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  if (c.status === 'published') return null;
+  const set = async (status: 'draft' | 'open' | 'closed') => {
+    try {
+      await api.post(`/api/attribution/campaigns/${c.id}/status`, { status });
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : null);
+    }
+  };
+  return (
+    <div className="row">
+      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {c.status !== 'open' ? <Button onPress={() => set('open')}>{t('attribution.openApplications')}</Button> : null}
+      {c.status === 'open' ? <Button variant="secondary" onPress={() => set('closed')}>{t('attribution.closeApplications')}</Button> : null}
+      {c.status !== 'draft' ? <Button variant="ghost" onPress={() => set('draft')}>{t('attribution.backToDraft')}</Button> : null}
+    </div>
+  );
+}
+
+function Applications({ c }: { c: CampaignDetail }) {
+  const t = useT();
+  const r = useApi<{ applications: StaffApplication[] }>(`/api/attribution/campaigns/${c.id}/applications`);
+  const label = (code: string) => c.criteria.find((x) => x.code === code)?.label ?? code;
+  async function verify(a: StaffApplication, code: string) {
+    await api.put(`/api/attribution/applications/${a.id}/criteria/${code}`, { value: a.criteria[code]?.value ?? 0 });
+    r.reload();
+  }
+  return (
+    <section aria-labelledby="apps">
+      <h2 id="apps">{t('attribution.applications')}</h2>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {r.data ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('attribution.applications')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('attribution.familyN', { n: '' }).trim()}</th>
+                <th scope="col">{t('attribution.yourChoices')}</th>
+                <th scope="col">{t('attribution.yourSituation')}</th>
+                {c.status === 'published' ? <th scope="col">{t('attribution.outcome')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {r.data.applications.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" style={{ fontWeight: 600 }}>
+                    {t('attribution.familyN', { n: a.number })}
+                    <div className="muted" style={{ fontWeight: 400 }}>
+                      {a.childAge !== null ? t('attribution.childAgeStaff', { age: a.childAge }) : t('attribution.externalApplication')} · {frDate(a.submittedAt)}
+                    </div>
+                  </th>
+                  <td>{a.choices.map((g, i) => `${i + 1}. ${g}`).join(' · ')}</td>
+                  <td>
+                    <ul style={{ margin: 0, paddingInlineStart: '1rem' }}>
+                      {Object.entries(a.criteria)
+                        .filter(([, v]) => v.value > 0)
+                        .map(([code, v]) => (
+                          <li key={code}>
+                            {label(code)} ({t(`attribution.source.${v.source}`)})
+                            {v.source !== 'verified' && c.status !== 'published' ? (
+                              <>
+                                {' '}
+                                <Button variant="ghost" onPress={() => verify(a, code)} aria-label={t('attribution.verifyLabel', { criterion: label(code), n: a.number })}>{t('attribution.verify')}</Button>
+                              </>
+                            ) : null}
+                          </li>
+                        ))}
+                    </ul>
+                  </td>
+                  {c.status === 'published' ? (
+                    <td>
+                      {a.result ? `${t('attribution.rank')} ${a.result.rank} · ${score(a.result.score)} · ` : ''}
+                      {a.result?.outcome.status === 'admitted' ? t('attribution.outcomeAdmitted', { group: a.result.outcome.groupLabel ?? '' }) : a.result ? t('attribution.outcomeWaitlist', { n: a.result.outcome.position ?? 0 }) : ''}
+                      {a.offer ? ` · ${t('attribution.offer')} ${t(`attribution.offer.${a.offer.status}`)}` : ''}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Editor({ id }: { id: string }) {
+  const t = useT();
+  const r = useApi<CampaignDetail>(`/api/attribution/campaigns/${id}`);
+  return (
+    <>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {r.data ? (
+        <>
+          <PageHeader title={r.data.title}>
+            <p className="meta">
+              <StatusBadge status={r.data.status} />
+              <span>{t(`attribution.kind.${r.data.kind}`)}</span>
+              <span>{t('attribution.applicationsCount', { n: r.data.applications })}</span>
+              {r.data.isDemo ? <DemoBadge label={t('attribution.example')} /> : null}
+              {r.data.status !== 'draft' ? <Link to={`/places/campagnes/${id}`}>{t('attribution.readRules')}</Link> : null}
+            </p>
+            <StatusButtons c={r.data} reload={r.reload} />
+          </PageHeader>
+          <StaffTabs id={id} current="editor" />
+          <RulesForm key={`${r.data.status}-${r.data.groups.length}`} c={r.data} reload={r.reload} />
+          <Applications c={r.data} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export default function CampaignEditorPage() {
+  const t = useT();
+  const { id } = useParams();
+  return (
+    <div className="attribution">
+      <p className="breadcrumb"><Link to="/places/gestion">{t('attribution.manageTitle')}</Link></p>
+      <RequireRole roles={[...STAFF_ROLES]}>
+        <Editor id={id!} />
+      </RequireRole>
+    </div>
+  );
+}

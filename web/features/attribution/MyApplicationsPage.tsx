@@ -1,0 +1,168 @@
+/** The family's applications: status; once published, its points by criterion, rank, outcome, last admitted score per group chosen; answering an offer. */
+import { useState } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, useLocation } from '../../app/router';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, Loaded, PageHeader, RequireRole } from '../../ui';
+import { frDate, frDateTime, score, signed } from './format';
+import messages from './messages';
+import type { MyApplication } from './types';
+import './attribution.css';
+
+registerMessages('attribution', messages);
+
+function Breakdown({ a }: { a: MyApplication }) {
+  const t = useT();
+  const r = a.result!;
+  const max = Math.max(1, ...r.breakdown.map((b) => Math.abs(b.points)));
+  const rows = r.breakdown.filter((b) => b.points !== 0);
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption style={{ textAlign: 'start', fontWeight: 700 }}>{t('attribution.breakdownTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('attribution.criterion')}</th>
+            <th scope="col" className="num">{t('attribution.points')}</th>
+            <th scope="col" className="bar-cell"><span className="visually-hidden">{t('attribution.points')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr key={b.code}>
+              <th scope="row" style={{ fontWeight: 400 }}>{b.label}</th>
+              <td className="num">{signed(b.points)}</td>
+              <td className="bar-cell" aria-hidden="true">
+                <span className="bar" data-negative={b.points < 0} style={{ width: `${(Math.abs(b.points) / max) * 100}%` }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('attribution.total')}</th>
+            <td className="num"><strong>{score(r.score)}</strong></td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function Offer({ a, reload }: { a: MyApplication; reload: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  const o = a.offer!;
+  async function answer(kind: 'confirm' | 'refuse') {
+    try {
+      await api.post(`/api/attribution/offers/${o.id}/${kind}`);
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : null);
+    }
+  }
+  if (o.status === 'confirmed') return <Alert tone="success">{t('attribution.confirmed', { group: o.groupLabel })}</Alert>;
+  if (o.status === 'refused') return <Alert tone="info">{t('attribution.refused', { group: o.groupLabel })}</Alert>;
+  if (o.status === 'expired') return <Alert tone="warning">{t('attribution.expired', { group: o.groupLabel })}</Alert>;
+  return (
+    <div className="offer">
+      <h4 style={{ margin: '0 0 0.3rem' }}>{t('attribution.offerTitle', { group: o.groupLabel })}</h4>
+      <p style={{ margin: '0 0 0.5rem' }}>{t('attribution.offerDeadline', { date: frDateTime(o.expiresAt) })}</p>
+      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      <div className="row">
+        <Button onPress={() => answer('confirm')}>{t('attribution.confirm')}</Button>
+        <Button variant="secondary" onPress={() => answer('refuse')}>{t('attribution.refuse')}</Button>
+      </div>
+      <p className="muted" style={{ marginBottom: 0 }}>{t('attribution.refuseWarning')}</p>
+    </div>
+  );
+}
+
+function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
+  const t = useT();
+  const r = a.result;
+  return (
+    <li className="card">
+      <h2>{a.campaignTitle}</h2>
+      <p className="meta">
+        {a.childFirstName ? <strong>{t('attribution.forChild', { name: a.childFirstName })}</strong> : null}
+        <span className="muted">{t('attribution.submittedOn', { date: frDate(a.submittedAt) })}</span>
+      </p>
+      {!r ? (
+        <>
+          <p>{t(`attribution.status.${a.campaignStatus}`)} — {t('attribution.waitingResults')}</p>
+          <h3 style={{ fontSize: '1rem' }}>{t('attribution.yourChoices')}</h3>
+          <ol>{a.choices.map((c) => <li key={c.id}>{c.label}</li>)}</ol>
+        </>
+      ) : (
+        <>
+          <div className="result-head">
+            <span className="figure">{t('attribution.yourScore', { score: score(r.score) })}</span>
+            <span>{t('attribution.yourRank', { rank: r.rank, total: r.total })}</span>
+            <strong>
+              {r.outcome.status === 'admitted' ? t('attribution.admitted', { group: r.outcome.groupLabel ?? '' }) : t('attribution.waitlisted', { n: r.outcome.position ?? 0 })}
+            </strong>
+          </div>
+          {a.offer ? <Offer a={a} reload={reload} /> : null}
+          <Breakdown a={a} />
+          <div className="table-scroll">
+            <table>
+              <caption style={{ textAlign: 'start', fontWeight: 700 }}>{t('attribution.lastAdmittedTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attribution.group')}</th>
+                  <th scope="col" className="num">{t('attribution.lastAdmitted')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.choices.map((c, i) => (
+                  <tr key={c.id}>
+                    <th scope="row" style={{ fontWeight: 400 }}>{i + 1}. {c.label}</th>
+                    <td className="num">{c.lastAdmittedScore === null ? t('attribution.noneAdmitted') : score(c.lastAdmittedScore)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <p style={{ marginBottom: 0 }}><Link to={`/places/campagnes/${a.campaignId}`}>{t('attribution.readRules')}</Link></p>
+    </li>
+  );
+}
+
+function Mine() {
+  const t = useT();
+  const loc = useLocation();
+  const r = useApi<{ applications: MyApplication[] }>('/api/attribution/me/applications');
+  return (
+    <>
+      {loc.search.has('envoye') ? <Alert tone="success" live>{t('attribution.sent')}</Alert> : null}
+      <Loaded resource={r}>
+        {(d) =>
+          d.applications.length ? (
+            <ul className="campaign-list">
+              {d.applications.map((a) => <Application key={a.id} a={a} reload={r.reload} />)}
+            </ul>
+          ) : (
+            <p>{t('attribution.noApplication')} <Link to="/places">{t('attribution.campaigns')}</Link></p>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+export default function MyApplicationsPage() {
+  const t = useT();
+  return (
+    <div className="attribution">
+      <PageHeader title={t('attribution.myTitle')} intro={t('attribution.myIntro')} />
+      <RequireRole roles={['parent']}>
+        <Mine />
+      </RequireRole>
+    </div>
+  );
+}
