@@ -17,9 +17,23 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-// The type checker is one more test: a type error fails the run like a failing assertion.
-const typecheck = e2eOnly ? null : spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-if (typecheck) console.log(typecheck.status === 0 ? '✓ typecheck (tsc --noEmit)' : '✗ typecheck (tsc --noEmit) failed');
+// The type checker, the linter (house rules: eslint.config.js) and the dependency check
+// are tests too: an error in any fails the run like a failing assertion.
+const checks: { name: string; command: string[] }[] = [
+  { name: 'typecheck (tsc --noEmit)', command: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'lint (eslint)', command: ['eslint', '.'] },
+  { name: 'dependencies (knip)', command: ['knip', '--dependencies'] },
+];
+// Formatting counts once the repository has been formatted: `npx prettier --write .`,
+// then create `.prettier-enforced` at the root (committed), and from then on it is a test.
+if (fs.existsSync('.prettier-enforced')) checks.push({ name: 'format (prettier --check)', command: ['prettier', '--check', '.', '--log-level', 'warn'] });
+const checkResults = e2eOnly
+  ? []
+  : checks.map(({ name, command }) => {
+      const ok = spawnSync('npx', command, { stdio: 'inherit' }).status === 0;
+      console.log(ok ? `✓ ${name}` : `✗ ${name} failed`);
+      return ok;
+    });
 
 fs.mkdirSync('.tmp', { recursive: true });
 const report = path.resolve('.tmp', 'vitest-report.json');
@@ -44,8 +58,8 @@ if (fs.existsSync(report)) {
   failed = 1;
 }
 if (run.status !== 0 && failed === 0) failed = 1; // a crash outside any test still fails the run
-if (typecheck) {
-  if (typecheck.status === 0) passed++;
+for (const ok of checkResults) {
+  if (ok) passed++;
   else failed++;
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
