@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
 import { registerAttributionCli } from './attribution.cli';
+import { applicationsIndicator, singleParentAdmittedIndicator } from './attribution.indicators';
 
 let env: TestEnv;
 const setClock = (iso: string) => (env.clock as unknown as { set(v: string): void }).set(iso);
@@ -162,6 +163,12 @@ describe('a campaign from rules to places', () => {
     const staffList = (await coordinator.get(`/api/attribution/campaigns/${campaignId}/applications`)).json().applications;
     expect(staffList.filter((a: any) => a.offer?.status === 'offered')).toHaveLength(3);
     expect(rows[0].household_id).toBeTruthy();
+
+    // the action plan's indicators: every application is located in no neighbourhood here (the files have none), all admitted claimed single parenthood but one
+    const period = { from: new Date('2026-03-01T00:00:00+01:00'), to: new Date('2026-04-01T00:00:00+02:00') };
+    expect(await applicationsIndicator.compute(env.rt.deps.db, period)).toEqual([{ neighbourhood: null, value: 4 }]);
+    const share = await singleParentAdmittedIndicator.compute(env.rt.deps.db, period);
+    expect(share).toEqual([{ neighbourhood: null, value: 100 }]);
   });
 });
 

@@ -2,6 +2,7 @@ import type { ModuleDef } from '../../platform/module';
 import { registerAttributionCli } from './attribution.cli';
 import { attributionErrors } from './attribution.errors';
 import { attributionDossiersHooks } from './attribution.hooks';
+import { attributionIndicators } from './attribution.indicators';
 import { expireOffersJob } from './attribution.jobs';
 import attributionRoutes from './attribution.routes';
 import { attributionDemoSeed } from './attribution.seed';
@@ -13,5 +14,6 @@ export const attributionModule: ModuleDef<typeof attributionErrors> = {
   routes: attributionRoutes,
   cli: registerAttributionCli,
   seeds: [attributionDemoSeed],
+  indicators: attributionIndicators,
   hooks: { dossiers: attributionDossiersHooks },
 };

@@ -418,3 +418,24 @@ export async function timelineRows(q: Queryable, householdId: string): Promise<{
   );
   return rows;
 }
+
+// ------------------------------------------------------------------ indicators (no personal data: counts per household)
+export async function applicationsSubmitted(q: Queryable, from: Date, to: Date): Promise<{ householdId: string | null; n: number }[]> {
+  const { rows } = await q.query(
+    `SELECT household_id AS "householdId", count(*)::int AS n FROM attribution_applications
+      WHERE status = 'submitted' AND submitted_at >= $1 AND submitted_at < $2 GROUP BY household_id`,
+    [from, to],
+  );
+  return rows;
+}
+
+/** Applications admitted by runs published in the period, and whether each claimed single parenthood. */
+export async function admittedInPeriod(q: Queryable, from: Date, to: Date): Promise<{ householdId: string | null; singleParent: boolean }[]> {
+  const { rows } = await q.query(
+    `SELECT a.household_id AS "householdId", coalesce((a.criteria -> 'monoparentalite' ->> 'value')::numeric > 0, false) AS "singleParent"
+       FROM attribution_results r JOIN attribution_runs u ON u.id = r.run_id JOIN attribution_applications a ON a.id = r.application_id
+      WHERE r.status = 'admitted' AND u.created_at >= $1 AND u.created_at < $2`,
+    [from, to],
+  );
+  return rows;
+}
