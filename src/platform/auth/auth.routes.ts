@@ -5,6 +5,7 @@ import { cookieSecure } from '../http/server';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS } from './sessions';
 import * as auth from './auth.service';
 import { issuePreSessionToken } from './csrf';
+import { timestamp } from '../response-schemas';
 
 export const SIGNUP_MESSAGE =
   "Votre demande est enregistrée. Connectez-vous avec votre identifiant et ce mot de passe. Si un compte existait déjà avec cet identifiant, nous venons d'écrire à son propriétaire.";
@@ -137,6 +138,7 @@ export default async function authRoutes(app: App) {
     schema: {
       tags: ['administration'],
       summary: 'Comptes',
+      response: { 200: z.object({ users: z.array(userSchema.extend({ createdAt: timestamp, disabledAt: timestamp.nullable() })) }) },
       querystring: z.object({ role: z.enum(ROLES).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }),
     },
   }, async (req) => ({ users: await auth.listAccounts(req.ctx, req.query) }));

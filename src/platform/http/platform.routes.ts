@@ -5,6 +5,7 @@ import type { App } from './types';
 import { listAudit } from '../audit';
 import { listOutbox } from '../notify/outbox';
 import { requireRole } from '../roles';
+import { auditOut, geojsonOut, openapiOut, outboxOut, townOut } from '../platform.schemas';
 
 export default async function platformRoutes(app: App) {
   const healthSchema = z.object({
@@ -40,7 +41,7 @@ export default async function platformRoutes(app: App) {
 
   app.get('/api/town', {
     config: { access: 'public' },
-    schema: { tags: ['plateforme'], summary: 'La ville : nom, thème, quartiers' },
+    schema: { tags: ['plateforme'], summary: 'La ville : nom, thème, quartiers', response: { 200: townOut } },
   }, async (req) => {
     const { geojson: _g, ...town } = req.ctx.town;
     return town;
@@ -48,7 +49,7 @@ export default async function platformRoutes(app: App) {
 
   app.get('/api/town/neighbourhoods.geojson', {
     config: { access: 'public' },
-    schema: { tags: ['plateforme'], summary: 'Contours des quartiers (GeoJSON)' },
+    schema: { tags: ['plateforme'], summary: 'Contours des quartiers (GeoJSON)', response: { 200: geojsonOut } },
   }, async (req, reply) => {
     const file = req.ctx.town.geojson;
     if (!file || !fs.existsSync(path.resolve(file))) {
@@ -63,6 +64,7 @@ export default async function platformRoutes(app: App) {
     schema: {
       tags: ['plateforme'],
       summary: "Journal d'audit (lecture seule)",
+      response: { 200: auditOut },
       querystring: z.object({
         householdId: z.string().uuid().optional(),
         actorId: z.string().uuid().optional(),
@@ -81,12 +83,13 @@ export default async function platformRoutes(app: App) {
     schema: {
       tags: ['administration'],
       summary: 'Messages envoyés ou en attente (e-mail, SMS)',
+      response: { 200: outboxOut },
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).optional() }),
     },
   }, async (req) => ({ messages: await listOutbox(req.ctx.db, req.query.limit) }));
 
   app.get('/api/openapi.json', {
     config: { access: 'public' },
-    schema: { hide: true },
-  }, async () => app.swagger());
+    schema: { hide: true, response: { 200: openapiOut } },
+  }, async () => app.swagger() as unknown as z.input<typeof openapiOut>);
 }
