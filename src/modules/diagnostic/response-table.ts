@@ -78,9 +78,12 @@ export class ResponseTableBuilder {
   private optionIndexes = new Map<string, OptionIndex>();
   private byId = new Map<string, Question>();
   private conditional: Question[];
+  /** Stored answers: a free answer longer than today's limit was accepted then, and is kept (never silently lost). */
+  private readonly keepLongText: boolean;
 
-  constructor(questionnaire: Questionnaire, capacity = 256) {
+  constructor(questionnaire: Questionnaire, capacity = 256, opts: { keepLongText?: boolean } = {}) {
     this.questionnaire = questionnaire;
+    this.keepLongText = opts.keepLongText ?? false;
     this.capacity = Math.max(16, capacity);
     for (const q of questionnaire.questions) {
       this.byId.set(q.id, q);
@@ -195,7 +198,7 @@ export class ResponseTableBuilder {
       }
       case 'text': {
         const max = (q as { max_length?: number }).max_length ?? TEXT_ANSWER_MAX;
-        if (s.length > max) return `Réponse trop longue : ${s.length} caractères pour ${max} au plus.`;
+        if (s.length > max && !this.keepLongText) return `Réponse trop longue : ${s.length} caractères pour ${max} au plus.`;
         col.values[row] = s;
         return null;
       }
@@ -335,7 +338,7 @@ export function tableFromAnswers(
   records: ReadonlyArray<{ id?: string | null; answers: Record<string, unknown> }>,
   opts: { lenient?: boolean } = {},
 ): { table: ResponseTable; problems: Array<{ index: number; question: string; message: string }> } {
-  const builder = new ResponseTableBuilder(questionnaire, records.length);
+  const builder = new ResponseTableBuilder(questionnaire, records.length, { keepLongText: opts.lenient });
   const problems: Array<{ index: number; question: string; message: string }> = [];
   const known = new Set(questionnaire.questions.map((q) => q.id));
   records.forEach((r, index) => {
