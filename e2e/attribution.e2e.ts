@@ -99,7 +99,7 @@ it('the coordinator simulates a heavier weight for single parenthood, sees who c
   await j.login('coordinator');
   await page.goto(`${url}/places/gestion`);
   await page.getByRole('link', { name: /Séjours de répit — été 2026/ }).click();
-  await expect.poll(() => page.getByText('Famille n° 10').count()).toBe(1); // the family's application, by number, no name
+  await expect.poll(() => page.getByText('Demande n° 10').count()).toBe(1); // the family's application, by number, no name
   await expect.poll(() => page.getByText('Diallo').count()).toBe(0);
   await j.step('campagne-gestion');
   await page.getByRole('link', { name: 'Simuler et publier' }).click();

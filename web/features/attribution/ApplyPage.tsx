@@ -127,7 +127,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           return (
             <div key={c.code} style={{ marginBottom: '0.6rem' }}>
               <Checkbox isSelected={v > 0} onChange={(on) => setValues({ ...values, [c.code]: on ? (form.prefilled[c.code] || 1) : 0 })}>
-                {c.label} <span className="muted">({signed(c.weight)} × {v === 0.5 ? '½' : v > 0 ? '1' : '0'})</span>
+                {c.label} <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1)) })})</span>
               </Checkbox>
               <p className="muted" style={{ margin: '0 0 0 2.2rem', fontSize: '0.9rem' }}>
                 {fromFile ? `${t('attribution.fromYourFile')} · ` : ''}

@@ -135,6 +135,8 @@ function Applications({ c }: { c: CampaignDetail }) {
   const t = useT();
   const r = useApi<{ applications: StaffApplication[] }>(`/api/attribution/campaigns/${c.id}/applications`);
   const label = (code: string) => c.criteria.find((x) => x.code === code)?.label ?? code;
+  // Relais' own records (siblings in the application, earlier campaigns, refusals) need no proof.
+  const verifiable = (code: string) => !['siblings', 'lost', 'refused'].includes(c.criteria.find((x) => x.code === code)?.derive ?? '');
   async function verify(a: StaffApplication, code: string) {
     await api.put(`/api/attribution/applications/${a.id}/criteria/${code}`, { value: a.criteria[code]?.value ?? 0 });
     r.reload();
@@ -172,10 +174,10 @@ function Applications({ c }: { c: CampaignDetail }) {
                         .map(([code, v]) => (
                           <li key={code}>
                             {label(code)} ({t(`attribution.source.${v.source}`)})
-                            {v.source !== 'verified' && c.status !== 'published' ? (
+                            {v.source !== 'verified' && verifiable(code) && c.status !== 'published' ? (
                               <>
                                 {' '}
-                                <Button variant="ghost" onPress={() => verify(a, code)} aria-label={t('attribution.verifyLabel', { criterion: label(code), n: a.number })}>{t('attribution.verify')}</Button>
+                                <Button variant="secondary" className="small" onPress={() => verify(a, code)} aria-label={t('attribution.verifyLabel', { criterion: label(code), n: a.number })}>{t('attribution.verify')}</Button>
                               </>
                             ) : null}
                           </li>

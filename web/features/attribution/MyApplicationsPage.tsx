@@ -16,7 +16,7 @@ function Breakdown({ a }: { a: MyApplication }) {
   const t = useT();
   const r = a.result!;
   const max = Math.max(1, ...r.breakdown.map((b) => Math.abs(b.points)));
-  const rows = r.breakdown.filter((b) => b.points !== 0);
+  const rows = r.breakdown.filter((b) => b.points !== 0).sort((x, y) => y.points - x.points);
   return (
     <div className="table-scroll">
       <table>
@@ -113,7 +113,7 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
               <thead>
                 <tr>
                   <th scope="col">{t('attribution.group')}</th>
-                  <th scope="col" className="num">{t('attribution.lastAdmitted')}</th>
+                  <th scope="col" className="num">{t('attribution.lastAdmittedShort')}</th>
                 </tr>
               </thead>
               <tbody>
