@@ -172,6 +172,47 @@ describe('a campaign from rules to places', () => {
   });
 });
 
+describe('who may not', () => {
+  it('families and partners reach no staff route; staff and partners reach no family route', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const staffRoutes: [string, string][] = [
+      ['GET', '/api/attribution/campaigns'],
+      ['POST', '/api/attribution/campaigns'],
+      ['GET', `/api/attribution/campaigns/${id}`],
+      ['PUT', `/api/attribution/campaigns/${id}`],
+      ['POST', `/api/attribution/campaigns/${id}/status`],
+      ['GET', `/api/attribution/campaigns/${id}/applications`],
+      ['PUT', `/api/attribution/applications/${id}/criteria/monoparentalite`],
+      ['POST', `/api/attribution/campaigns/${id}/simulate`],
+      ['POST', `/api/attribution/campaigns/${id}/publish`],
+      ['GET', `/api/attribution/campaigns/${id}/forecast`],
+    ];
+    const familyRoutes: [string, string][] = [
+      ['GET', `/api/attribution/campaigns/${id}/form`],
+      ['POST', `/api/attribution/campaigns/${id}/applications`],
+      ['GET', '/api/attribution/me/applications'],
+      ['POST', `/api/attribution/offers/${id}/confirm`],
+      ['POST', `/api/attribution/offers/${id}/refuse`],
+    ];
+    const call = (c: Awaited<ReturnType<TestEnv['as']>>, [m, u]: [string, string]) =>
+      m === 'GET' ? c.get(u) : m === 'PUT' ? c.put(u, {}) : c.post(u, {});
+    const parent = await env.as('parent');
+    const partner = await env.as('partner');
+    const agent = await env.as('agent');
+    for (const r of staffRoutes) {
+      expect((await call(parent, r)).statusCode, r.join(' ')).toBe(403);
+      expect((await call(partner, r)).statusCode, r.join(' ')).toBe(403);
+    }
+    for (const r of familyRoutes) {
+      expect((await call(agent, r)).statusCode, r.join(' ')).toBe(403);
+      expect((await call(partner, r)).statusCode, r.join(' ')).toBe(403);
+    }
+    // a parent without a file cannot apply
+    const noFile = await env.as('parent');
+    expect((await noFile.get(`/api/attribution/campaigns/${id}/form`)).json().error.code).toBe('attribution/no-household');
+  });
+});
+
 describe('offers', () => {
   it('a refused offer passes to the next family and counts in its next campaign; an unanswered one expires by the job', async () => {
     setClock('2026-05-01T10:00:00+02:00');
