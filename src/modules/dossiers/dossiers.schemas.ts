@@ -341,3 +341,5 @@ export type PartnerOrientationListItem = z.infer<typeof partnerOrientationsOut>[
 export type PartnerOrientation = z.infer<typeof partnerOrientationOut>;
 export type PartnerHouseholdListItem = z.infer<typeof partnerHouseholdsOut>[number];
 export type PartnerHousehold = z.infer<typeof partnerHouseholdOut>;
+/** A child as a form sends it (the request's shape). */
+export type ChildInput = z.input<typeof childSchema>;

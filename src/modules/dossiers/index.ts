@@ -24,3 +24,27 @@ export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
 export type { DossiersHooks, TimelineItem, RetentionNeed } from './extensions';
 export { PURPOSES, type Purpose } from './purposes';
+/** The API's answers, inferred from the response schemas (the web imports these, type-only). */
+export type {
+  AuditTrailEntry,
+  Caseload,
+  ChildInput,
+  ConsentOut,
+  DroitsInputOut,
+  FieldsInfo,
+  HistoryEntry,
+  HouseholdExport,
+  HouseholdOut,
+  MyFile,
+  MyRenewal,
+  PartnerHousehold,
+  PartnerHouseholdListItem,
+  PartnerOrientation,
+  PartnerOrientationListItem,
+  PrefillOut,
+  ProjectedHouseholdOut,
+  RenewalConfirmed,
+  RetentionEntry,
+  SearchResult,
+  TimelineEntry,
+} from './dossiers.schemas';

@@ -10,10 +10,11 @@ import { Consents, Summary } from './MyFile';
 import messages from './messages';
 import { frDateTime, type FieldsInfo, type Household } from './types';
 import './dossiers.css';
+import type { TimelineEntry } from '../../../src/modules/dossiers';
 
 registerMessages('dossiers', messages);
 
-interface Item { at: string; kind: string; title: string; detail?: string | null }
+type Item = TimelineEntry;
 
 function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
   const t = useT();

@@ -6,9 +6,11 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { Button, Card, EmptyState, FormErrors, LinkButton, LoadStatus, TextField } from '../../ui';
 import { frDate } from './types';
+import type { Caseload, SearchResult } from '../../../src/modules/dossiers';
 
-interface Family { id: string; firstName: string | null; lastName: string | null; neighbourhoodId: string | null; childrenCount: number; openTasks: number; renewalOpen: boolean; children?: string }
-interface Task { id: string; householdId: string; kind: string; label: string; note: string | null; createdAt: string; firstName: string | null; lastName: string | null }
+/** A family of the caseload, or a search result (which names the children instead of counting them). */
+type Family = Partial<Caseload['families'][number]> & Pick<SearchResult, 'id' | 'firstName' | 'lastName' | 'neighbourhoodId'> & { children?: string | null };
+type Task = Caseload['tasks'][number];
 
 const nameOf = (f: { firstName: string | null; lastName: string | null }) => [f.firstName, f.lastName].filter(Boolean).join(' ') || '—';
 

@@ -5,8 +5,9 @@ import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
 import { Alert, Button, Card, DataTable, EmptyState, FormErrors, NumberField, LoadStatus } from '../../ui';
 import { frDate } from './types';
+import type { RetentionEntry } from '../../../src/modules/dossiers';
 
-interface Kept { id: string; category: string; reference: string; legalBasis: string; retainUntil: string; createdAt: string; keptFields: string[] }
+type Kept = RetentionEntry;
 
 export function CoordinatorPanel() {
   const t = useT();
@@ -53,7 +54,7 @@ export function CoordinatorPanel() {
             columns={[
               { key: 'category', header: t('dossiers.retentionCategory') },
               { key: 'legalBasis', header: t('dossiers.retentionBasis') },
-              { key: 'keptFields', header: t('dossiers.retentionFields'), render: (r) => r.keptFields.join(', ') },
+              { key: 'keptFields', header: t('dossiers.retentionFields'), render: (r) => (r.keptFields ?? []).join(', ') },
               { key: 'retainUntil', header: t('dossiers.retentionUntil'), render: (r) => frDate(r.retainUntil) },
             ]}
           />

@@ -4,9 +4,10 @@ import { api } from '../../app/api';
 import { useApi } from '../../app/use-api';
 import { useT } from '../../app/i18n';
 import { Alert, Button, Card, EmptyState, FormErrors, LoadStatus, TextField } from '../../ui';
+import type { PartnerHousehold, PartnerHouseholdListItem } from '../../../src/modules/dossiers';
 
-interface Consented { householdId: string; purpose: string; parts: string[] }
-interface Shared { household: { parent?: { firstName?: string | null; lastName?: string | null }; children?: { firstName?: string }[] } }
+type Consented = PartnerHouseholdListItem;
+type Shared = PartnerHousehold;
 
 function Flag({ id }: { id: string }) {
   const t = useT();

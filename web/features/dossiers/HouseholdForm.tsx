@@ -217,7 +217,7 @@ export function HouseholdForm({
             name="housing"
             label={t('dossiers.housing')}
             value={d.housing.status ?? ''}
-            onChange={(v) => set('housing', { status: v || null })}
+            onChange={(v) => set('housing', { status: (v || null) as Household['housing']['status'] })}
             options={[
               { value: '', label: t('dossiers.housingUnknown') },
               { value: 'locataire_hlm', label: t('dossiers.housingHlm') },
@@ -248,7 +248,7 @@ export function HouseholdForm({
                 name="otherCustody"
                 label={t('dossiers.otherCustody')}
                 value={d.otherParent.custody ?? ''}
-                onChange={(v) => set('otherParent', { custody: v || null })}
+                onChange={(v) => set('otherParent', { custody: (v || null) as NonNullable<Household['otherParent']>['custody'] })}
                 options={[
                   { value: '', label: t('dossiers.housingUnknown') },
                   { value: 'exclusive', label: t('dossiers.otherCustodyExclusive') },

@@ -8,10 +8,11 @@ import { useSession } from '../../app/session';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
 import { DateField } from './Why';
 import { frDate, frDateTime, type FieldsInfo, type Household } from './types';
+import type { AuditTrailEntry, ConsentOut, HistoryEntry } from '../../../src/modules/dossiers';
 
-interface Change { id: number; at: string; source: string; field: string; actorName: string | null; actorRole: string | null; oldValue: unknown; newValue: unknown }
-interface Consent { id: string; structureName: string; purposeLabel: string; partLabels: string[]; grantedAt: string; revokedAt: string | null; expiresAt: string | null; live: boolean; recordedAtDesk: boolean }
-interface AuditEntry { id: number; at: string; label: string; actorName: string | null; actorRole: string | null; reason: string | null }
+type Change = HistoryEntry;
+type Consent = ConsentOut;
+type AuditEntry = AuditTrailEntry;
 
 const KINDS = ['avis-imposition', 'attestation-caf', 'justificatif-domicile', 'piece-identite', 'jugement-garde', 'bulletin-salaire', 'attestation-pole-emploi', 'autre'];
 

@@ -8,17 +8,12 @@ import { Alert, Button, Card, FormErrors, LoadStatus, PageHeader, RadioGroup, Re
 import messages from './messages';
 import { frDate } from './types';
 import './dossiers.css';
+import type { PartnerOrientation, ProjectedHouseholdOut } from '../../../src/modules/dossiers';
 
 registerMessages('dossiers', messages);
 
-interface Shared {
-  parent?: Record<string, string | null>;
-  children?: { id: string; firstName?: string; birthDate?: string; schoolName?: string | null; schoolLevel?: string | null }[];
-  address?: Record<string, string | null>;
-  situation?: Record<string, unknown>;
-  housing?: Record<string, unknown>;
-}
-interface Orientation { id: string; note: string; status: string; createdAt: string; outcome: string | null; outcomeNote: string | null; household: Shared | null; partLabels: string[] }
+type Shared = ProjectedHouseholdOut;
+type Orientation = PartnerOrientation;
 
 const OUTCOMES = ['accompanied', 'redirected', 'no_contact', 'not_needed'];
 

@@ -4,8 +4,9 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { EmptyState, LoadStatus } from '../../ui';
 import { frDate } from './types';
+import type { PartnerOrientationListItem } from '../../../src/modules/dossiers';
 
-interface Orientation { id: string; note: string; status: string; createdAt: string; agentName: string | null; hasConsent: boolean; outcome: string | null }
+type Orientation = PartnerOrientationListItem;
 
 export function PartnerOrientations() {
   const t = useT();

@@ -6,12 +6,13 @@ import { registerMessages, useT } from '../../app/i18n';
 import { Alert, LinkButton, LoadStatus, PageHeader, RequireRole } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
 import messages from './messages';
-import type { DocumentMeta, FieldsInfo, Household } from './types';
+import type { FieldsInfo } from './types';
 import './dossiers.css';
+import type { MyRenewal } from '../../../src/modules/dossiers';
 
 registerMessages('dossiers', messages);
 
-interface Renewal { renewal: { campaignYear: number } | null; household: Household | null; expiredDocuments: DocumentMeta[] }
+type Renewal = MyRenewal;
 
 function Renew() {
   const t = useT();
