@@ -1,11 +1,19 @@
 import type { ModuleDef } from '../../platform/module';
 import { registerAidesCli } from './aides.cli';
 import { aidesErrors } from './aides.errors';
+import { aidesDossiersHooks } from './aides.hooks';
+import { aidesIndicators } from './aides.indicators';
+import { purgeUploadsJob, remindWaitingJob } from './aides.jobs';
+import aidesRoutes from './aides.routes';
 import { aidesDemoSeed } from './aides.seed';
 
 export const aidesModule: ModuleDef<typeof aidesErrors> = {
   name: 'aides',
   errors: aidesErrors,
+  jobs: [remindWaitingJob, purgeUploadsJob],
+  routes: aidesRoutes,
   cli: registerAidesCli,
   seeds: [aidesDemoSeed],
+  indicators: aidesIndicators,
+  hooks: { dossiers: aidesDossiersHooks },
 };

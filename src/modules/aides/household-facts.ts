@@ -120,6 +120,7 @@ export function factsFromFile(h: FileHousehold, today: string, received: string[
     employment: s.activity ? ACTIVITY_TO_EMPLOYMENT[s.activity] : undefined,
     housing: status && (HOUSING_KINDS as readonly string[]).includes(status) ? (status as HousingKind) : undefined,
     receivedThisYear: received,
-    ...extra,
+    // An answer given on the page wins; an unanswered question (undefined) keeps what the file says.
+    ...(Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Partial<AidFacts>),
   };
 }

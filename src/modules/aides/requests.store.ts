@@ -1,5 +1,6 @@
 /** SQL of the requests, their events, decisions, documents, messages and the mandates. */
 import type { Queryable } from '../../platform/db/pool';
+import type { AidEligibility } from './eligibility';
 import type { RequestStatus } from './request-states';
 
 export interface RequestRow {
@@ -11,7 +12,7 @@ export interface RequestRow {
   neighbourhood: string | null;
   status: RequestStatus;
   fields: Record<string, string | number>;
-  eligibility: unknown;
+  eligibility: AidEligibility | null;
   assignedTo: string | null;
   mandateId: string | null;
   createdBy: string | null;

@@ -1,0 +1,66 @@
+/** A daily reminder of the requests waiting for more than REMIND_AFTER_DAYS days: to the assigned agent (else in the log for the queue's filter). */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { defineJob } from '../../platform/jobs';
+import { queueNotification } from '../../platform/notify/outbox';
+import { tx } from '../../platform/db/pool';
+import { waitingLongerThan } from './queue.store';
+
+export const REMIND_AFTER_DAYS = 10;
+
+export const remindWaitingJob = defineJob<{ days?: number }>({
+  name: 'aides.remind-waiting',
+  cron: '0 8 * * 1-5',
+  async handler(data, deps) {
+    const days = data.days ?? REMIND_AFTER_DAYS;
+    const waiting = await waitingLongerThan(deps.db, days, deps.clock.now());
+    const byAgent = new Map<string, { email: string; n: number }>();
+    for (const w of waiting) {
+      if (!w.assignedTo || !w.email) continue;
+      const e = byAgent.get(w.assignedTo) ?? { email: w.email, n: 0 };
+      e.n++;
+      byAgent.set(w.assignedTo, e);
+    }
+    await tx(deps.db, async (t) => {
+      for (const [userId, { email, n }] of byAgent) {
+        await queueNotification(t, deps.jobs, {
+          channel: 'email',
+          recipient: email,
+          userId,
+          template: 'aides.remind-waiting',
+          subject: `${n} demande${n > 1 ? 's' : ''} d'aide en attente depuis plus de ${days} jours`,
+          body: `Bonjour,\n\n${n} demande${n > 1 ? 's' : ''} d'aide qui vous ${n > 1 ? 'sont attribuées attendent' : 'est attribuée attend'} depuis plus de ${days} jours.\nRetrouvez-les dans la file des demandes, filtre « en attente depuis plus de ${days} jours ».`,
+        });
+      }
+    });
+    deps.log.info({ waiting: waiting.length, agents: byAgent.size }, 'aides reminder');
+  },
+});
+
+/** Nightly: deletes the uploaded files no request references any more (an erased family's, a failed upload's). */
+export const purgeUploadsJob = defineJob<Record<string, never>>({
+  name: 'aides.purge-uploads',
+  cron: '30 3 * * *',
+  async handler(_data, deps) {
+    const dir = path.join(deps.config.dataDir, 'uploads', 'aides');
+    let names: string[];
+    try {
+      names = await fs.readdir(dir);
+    } catch {
+      return;
+    }
+    const { rows } = await deps.db.query<{ storage_name: string }>(`SELECT storage_name FROM aid_request_documents WHERE storage_name = ANY($1)`, [names]);
+    const kept = new Set(rows.map((r) => r.storage_name));
+    // A file written in the last hour may belong to an upload whose transaction is still open.
+    const hourAgo = deps.clock.now().getTime() - 3600_000;
+    let removed = 0;
+    for (const n of names) {
+      if (kept.has(n)) continue;
+      const st = await fs.stat(path.join(dir, n)).catch(() => null);
+      if (!st || st.mtimeMs > hourAgo) continue;
+      await fs.rm(path.join(dir, n), { force: true });
+      removed++;
+    }
+    deps.log.info({ removed }, 'aides uploads purge');
+  },
+});
