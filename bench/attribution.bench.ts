@@ -1,9 +1,14 @@
 /**
  * Attribution (issue 15): allocate 10,000 applications over 2,000 places in 50 groups,
  * one family in five with siblings; then a what-if (one weight changed, compared).
+ * Then the same campaign stored in PostgreSQL (as `relais attribution run` stores it) and,
+ * through the HTTP API as a coordinator: the what-if (read, allocate twice, compare, explain)
+ * and the publication (results stored, one offer per admitted application, in one transaction).
  */
+import { insertUser } from '../src/platform/auth/auth.service';
 import { allocate, compareAllocations, withWeights, type Application, type Campaign } from '../src/modules/attribution/allocate';
-import type { Report } from './harness';
+import { importCampaign } from '../src/modules/attribution/import.service';
+import { loginCookie, startBenchApp, type Report } from './harness';
 
 function campaign(): Campaign {
   let s = 20260304;
@@ -42,4 +47,37 @@ export default async function bench(report: Report) {
   const changes = compareAllocations(result, after);
   report('attribution what-if (weight changed, reallocated and compared)', performance.now() - t0, 'ms');
   report('attribution what-if status changes', changes.length, 'applications');
+
+  const app = await startBenchApp();
+  try {
+    const db = app.rt.deps.db;
+    const stored = await importCampaign(app.rt.systemCtx(), { name: 'bench.json', raw: 'bench', campaign: c, allocation: result, kind: 'vacances' });
+    // Back to a closed campaign, not yet published, so that the API publishes it.
+    await db.query(`DELETE FROM attribution_runs WHERE campaign_id = $1`, [stored.id]);
+    await db.query(`UPDATE attribution_campaigns SET status = 'closed' WHERE id = $1`, [stored.id]);
+    await db.query('ANALYZE');
+    const password = 'mot-de-passe-de-bench';
+    await insertUser(db, { identifier: 'bench-attribution@bench.relais.fr', password, role: 'coordinator', displayName: 'Coordination' });
+    const cookie = await loginCookie(app.url, 'bench-attribution@bench.relais.fr', password);
+    const csrf = /relais_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
+    const post = async (path: string, body: unknown) => {
+      const t = performance.now();
+      const res = await fetch(`${app.url}/api/attribution/campaigns/${stored.id}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+      return { ms: performance.now() - t, json };
+    };
+    await post('simulate', { weights: { monoparentalite: 30 } }); // warm-up
+    const sim = await post('simulate', { weights: { monoparentalite: 30 } });
+    report('attribution what-if through the API (10,000 stored applications)', sim.ms, 'ms');
+    report('attribution what-if through the API, families changing status', sim.json.families as number, 'families');
+    const pub = await post('publish', { weights: { monoparentalite: 30 } });
+    report('attribution publish through the API (10,000 results, offers for every admitted)', pub.ms, 'ms');
+  } finally {
+    await app.close();
+  }
 }
