@@ -15,6 +15,7 @@ import { droitsPotentialModule } from './droits/potential/potential.module';
 import { pilotageModule } from './pilotage/pilotage.module';
 import { aidesModule } from './aides/aides.module';
 import { attributionModule } from './attribution/attribution.module';
+import { chequesModule } from './cheques/cheques.module';
 // end module imports
 
 export const modules = [
@@ -27,6 +28,7 @@ export const modules = [
   pilotageModule,
   aidesModule,
   attributionModule,
+  chequesModule,
   // end module list
 ] as const satisfies readonly ModuleDef[];
 

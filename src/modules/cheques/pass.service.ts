@@ -1,0 +1,212 @@
+/**
+ * The Pass Famille Solo: issued by an agent from the family's file when its rule holds,
+ * shown in the family's account with a QR signed by the town (Ed25519, checkable offline
+ * with the public key), verified by partners who see only the first name, the validity
+ * and the benefits they grant. Each verification is counted, never who was verified.
+ */
+import { audit } from '../../platform/audit';
+import { parisDate } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import { onConstraint, tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/roles';
+import { throttle } from '../../platform/throttle';
+import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
+import { chequesRules } from './cheques-rules';
+import { generateCode, groupCode, looksLikeCode, normalizeCode } from './codes';
+import { passEligibility, passPeriod } from './eligibility';
+import { AGENTS } from './ledger.service';
+import { loadPassKeys } from './pass-keys';
+import { signPass, TOKEN_PREFIX, verifyPassToken } from './pass-token';
+import * as store from './pass.store';
+import { structureBasics } from './structures';
+
+export const VERIFY_LIMIT = { max: 300, windowSeconds: 600 };
+export const VERIFY_MISS_LIMIT = { max: 20, windowSeconds: 600 };
+
+export const BENEFIT_LABELS = { free_entry: 'Entrée gratuite', reduced_price: 'Tarif réduit', reserved_workshop: 'Atelier réservé' } as const;
+export const THEME_LABELS = { culture: 'Culture', sport: 'Sport', loisirs: 'Loisirs', ateliers: 'Ateliers' } as const;
+
+type Status = 'valid' | 'expired' | 'revoked' | 'not_yet_valid';
+
+function statusOf(p: store.PassRow, today: string): Status {
+  if (p.revokedAt) return 'revoked';
+  if (today > p.validUntil) return 'expired';
+  if (today < p.validFrom) return 'not_yet_valid';
+  return 'valid';
+}
+
+/** "PFS ABCD EFGH" as printed on the card. */
+export const printedNumber = (n: string) => `PFS ${groupCode(n)}`;
+
+/** What the rule says of the family's file (the agent's page shows it before issuing). */
+export async function passCheck(ctx: Ctx, householdId: string, reason?: string) {
+  requireRole(ctx, ...AGENTS);
+  await assertCanAccess(ctx, householdId, 'cheques.pass', { reason });
+  const h = await readHouseholdAsSystem(ctx.db, householdId, ctx.now());
+  if (!h) throw new AppError('cheques/not-found');
+  const e = passEligibility({ singleParent: true, quotientCents: h.quotient.value === null ? null : Math.round(h.quotient.value * 100) }, chequesRules().pass);
+  const pass = await store.passOfHousehold(ctx.db, householdId);
+  const today = parisDate(ctx.now());
+  return {
+    eligible: e.eligible,
+    reason: e.eligible ? null : e.reason,
+    pass: pass ? { id: pass.id, number: printedNumber(pass.number), firstName: pass.firstName, validFrom: pass.validFrom, validUntil: pass.validUntil, status: statusOf(pass, today) } : null,
+  };
+}
+
+export async function issuePass(ctx: Ctx, householdId: string, input: { reason?: string } = {}) {
+  const user = requireRole(ctx, ...AGENTS);
+  return tx(ctx.db, async (t) => {
+    await assertCanAccess(ctx, householdId, 'cheques.pass', { q: t, reason: input.reason });
+    const h = await readHouseholdAsSystem(t, householdId, ctx.now());
+    if (!h) throw new AppError('cheques/not-found');
+    const rules = chequesRules().pass;
+    const e = passEligibility({ singleParent: true, quotientCents: h.quotient.value === null ? null : Math.round(h.quotient.value * 100) }, rules);
+    if (!e.eligible) throw new AppError('cheques/not-eligible', { fields: [{ path: 'householdId', message: e.reason }] });
+    const period = passPeriod(parisDate(ctx.now()), rules.validityMonths);
+    let id: string;
+    try {
+      id = await store.insertPass(t, { householdId, number: generateCode(), firstName: h.parent.firstName ?? '', ...period, by: user.id, now: ctx.now() });
+    } catch (err) {
+      onConstraint(err, { cheques_passes_live_key: new AppError('cheques/pass-exists') });
+    }
+    await audit(t, ctx, 'cheques/pass-issued', { householdId, subjectType: 'cheques_pass', subjectId: id, details: { validUntil: period.validUntil } });
+    return { id };
+  });
+}
+
+/** With the file's yearly renewal: the live pass runs for a new period from today. */
+export async function renewPass(ctx: Ctx, passId: string, input: { reason?: string } = {}) {
+  requireRole(ctx, ...AGENTS);
+  return tx(ctx.db, async (t) => {
+    const p = await store.passById(t, passId, true);
+    if (!p || !p.householdId) throw new AppError('cheques/not-found');
+    await assertCanAccess(ctx, p.householdId, 'cheques.pass', { q: t, reason: input.reason });
+    if (p.revokedAt) throw new AppError('cheques/already-revoked');
+    const { validUntil } = passPeriod(parisDate(ctx.now()), chequesRules().pass.validityMonths);
+    await store.renewPass(t, passId, validUntil);
+    await audit(t, ctx, 'cheques/pass-renewed', { householdId: p.householdId, subjectType: 'cheques_pass', subjectId: passId, details: { validUntil } });
+    return { ok: true };
+  });
+}
+
+export async function revokePass(ctx: Ctx, passId: string, input: { reason: string }) {
+  const user = requireRole(ctx, ...AGENTS);
+  return tx(ctx.db, async (t) => {
+    const p = await store.passById(t, passId, true);
+    if (!p || !p.householdId) throw new AppError('cheques/not-found');
+    await assertCanAccess(ctx, p.householdId, 'cheques.pass', { q: t });
+    if (!(await store.revokePass(t, passId, user.id, input.reason, ctx.now()))) throw new AppError('cheques/already-revoked');
+    await audit(t, ctx, 'cheques/pass-revoked', { householdId: p.householdId, subjectType: 'cheques_pass', subjectId: passId, reason: input.reason });
+    return { ok: true };
+  });
+}
+
+/** The family's card: number, validity, the signed QR content. */
+export async function myPass(ctx: Ctx) {
+  requireRole(ctx, 'parent');
+  const h = await getHouseholdForUser(ctx);
+  if (!h) throw new AppError('cheques/no-household');
+  const p = await store.passOfHousehold(ctx.db, h.id);
+  if (!p) return { pass: null };
+  const status = statusOf(p, parisDate(ctx.now()));
+  const token = status === 'revoked' ? null : signPass({ number: p.number, firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil }, loadPassKeys(ctx.config.dataDir).privateKey);
+  return { pass: { number: printedNumber(p.number), firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil, status, token } };
+}
+
+export function publicKey(ctx: Ctx) {
+  return loadPassKeys(ctx.config.dataDir).publicPem;
+}
+
+/**
+ * A partner scans (signed content) or types (printed number) a pass. A forged or unknown
+ * one gets the same answer; the pass's state (revocation) is read from the database.
+ */
+export async function verifyPass(ctx: Ctx, input: { pass: string }) {
+  const user = requireRole(ctx, 'partner');
+  if (!user.structureId) throw new AppError('cheques/not-partner');
+  const now = ctx.now();
+  await throttle(ctx.db, 'cheques.pass-verify', user.id, VERIFY_LIMIT, now);
+  let number: string | null = null;
+  const text = input.pass.trim();
+  if (text.startsWith(`${TOKEN_PREFIX}.`)) {
+    number = verifyPassToken(text, loadPassKeys(ctx.config.dataDir).publicKey)?.number ?? null;
+  } else {
+    const n = normalizeCode(text).replace(/^PFS/, '');
+    number = looksLikeCode(n) ? n : null;
+  }
+  const p = number ? await store.passByNumber(ctx.db, number) : null;
+  if (!p || !p.householdId) {
+    await throttle(ctx.db, 'cheques.pass-verify-miss', user.id, VERIFY_MISS_LIMIT, now);
+    throw new AppError('cheques/unknown-pass', { fields: [{ path: 'pass', message: 'Pass non reconnu.' }] });
+  }
+  const status = statusOf(p, parisDate(now));
+  const structure = await structureBasics(ctx, user.structureId);
+  const offers = await store.offers(ctx.db, { structureId: user.structureId });
+  await tx(ctx.db, async (t) => {
+    await store.countVerification(t, { structureId: user.structureId!, neighbourhoodId: structure?.neighbourhood ?? null, result: status === 'valid' ? 'valid' : status === 'revoked' ? 'revoked' : 'expired', now });
+    // Who verified, never whose pass: no household in this entry.
+    await audit(t, ctx, 'cheques/pass-verified', { subjectType: 'structure', subjectId: user.structureId!, details: { status } });
+  });
+  return {
+    status,
+    firstName: p.firstName,
+    validUntil: p.validUntil,
+    benefits: status === 'valid' ? offers.map((o) => ({ title: o.title, benefit: o.benefit, benefitLabel: BENEFIT_LABELS[o.benefit], details: o.details })) : [],
+  };
+}
+
+// ------------------------------------------------------------------ offers
+export interface OfferInput {
+  benefit: store.OfferRow['benefit'];
+  theme: store.OfferRow['theme'];
+  title: string;
+  details?: string | null;
+}
+
+/** A partner lists what it offers pass holders (staff may do it for a structure). */
+export async function addOffer(ctx: Ctx, structureId: string, input: OfferInput) {
+  const user = requireRole(ctx, 'partner', ...AGENTS);
+  if (user.role === 'partner' && user.structureId !== structureId) throw new AppError('auth/forbidden');
+  const s = await structureBasics(ctx, structureId);
+  if (!s) throw new AppError('cheques/not-found');
+  return tx(ctx.db, async (t) => {
+    const id = await store.insertOffer(t, { structureId, benefit: input.benefit, theme: input.theme, title: input.title, details: input.details ?? null, neighbourhoodId: s.neighbourhood, by: user.id, now: ctx.now() });
+    await audit(t, ctx, 'cheques/offer-added', { subjectType: 'cheques_offer', subjectId: id, details: { structureId } });
+    return { id };
+  });
+}
+
+export async function removeOffer(ctx: Ctx, offerId: string) {
+  const user = requireRole(ctx, 'partner', ...AGENTS);
+  return tx(ctx.db, async (t) => {
+    const o = await store.offerById(t, offerId);
+    if (!o || (user.role === 'partner' && o.structureId !== user.structureId)) throw new AppError('cheques/not-found');
+    await store.deleteOffer(t, offerId);
+    await audit(t, ctx, 'cheques/offer-removed', { subjectType: 'cheques_offer', subjectId: offerId, details: { structureId: o.structureId } });
+    return { ok: true };
+  });
+}
+
+/** Families (and everyone signed in) browse offers by theme and neighbourhood. */
+export async function listOffers(ctx: Ctx, f: { theme?: string; neighbourhood?: string; structureId?: string }) {
+  const rows = await store.offers(ctx.db, f);
+  const names = new Map<string, string>();
+  for (const id of new Set(rows.map((r) => r.structureId))) names.set(id, (await structureBasics(ctx, id))?.name ?? '');
+  const hoods = new Map(ctx.town.neighbourhoods.map((n) => [n.id, n.name]));
+  return {
+    offers: rows.map((o) => ({
+      id: o.id,
+      structureId: o.structureId,
+      structureName: names.get(o.structureId) ?? '',
+      benefit: o.benefit,
+      benefitLabel: BENEFIT_LABELS[o.benefit],
+      theme: o.theme,
+      themeLabel: THEME_LABELS[o.theme],
+      title: o.title,
+      details: o.details,
+      neighbourhood: o.neighbourhoodId ? (hoods.get(o.neighbourhoodId) ?? null) : null,
+    })),
+  };
+}
