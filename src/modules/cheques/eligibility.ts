@@ -26,9 +26,9 @@ export function passEligibility(f: PassFacts, rules: ChequesRules['pass']): Pass
 export function passPeriod(today: string, months: number): { validFrom: string; validUntil: string } {
   const [y, m, d] = today.split('-').map(Number);
   const end = new Date(Date.UTC(y, m - 1 + months, d));
-  // 31 January + 1 month lands in March: take the month's last day instead.
+  // 31 January + 1 month lands in March: valid to the end of February then; otherwise to the day before.
   if (end.getUTCDate() !== d) end.setUTCDate(0);
-  end.setUTCDate(end.getUTCDate() - 1);
+  else end.setUTCDate(end.getUTCDate() - 1);
   return { validFrom: today, validUntil: end.toISOString().slice(0, 10) };
 }
 

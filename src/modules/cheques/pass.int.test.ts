@@ -1,0 +1,141 @@
+/** The Pass Famille Solo on real PostgreSQL: issue from the file, the signed card, verification at a partner, offers, counting. */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../platform/context';
+import { getIndicator } from '../../platform/indicators';
+import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
+import { verifyPassToken } from './pass-token';
+
+let env: TestEnv;
+type Who = TestClient & { user: SessionUser };
+let agent: Who;
+
+async function family(firstName: string, quotient: number | null) {
+  const parent = (await env.as('parent')) as Who;
+  const res = await parent.post('/api/dossiers/me', {
+    parent: { firstName, lastName: 'Martin', birthDate: '1990-05-02' },
+    children: [{ firstName: 'Léo', birthDate: '2018-09-01' }],
+    address: { line: '1 rue de la Paix', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
+    ...(quotient === null ? {} : { quotient: { entered: quotient } }),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const householdId = res.json().household.id as string;
+  expect((await agent.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Pass Famille Solo' })).statusCode).toBe(200);
+  return { parent, householdId };
+}
+
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+  agent = (await env.as('agent')) as Who;
+});
+afterAll(() => env.close());
+
+describe('Pass Famille Solo', () => {
+  it('issued from an eligible file (audited), refused above the threshold and to a parent; shown signed to the family', async () => {
+    const { parent, householdId } = await family('Samia', 450);
+    expect((await parent.post(`/api/cheques/households/${householdId}/pass`, {})).statusCode).toBe(403);
+    const check = (await agent.get(`/api/cheques/households/${householdId}/pass`)).json();
+    expect(check).toEqual({ eligible: true, reason: null, pass: null });
+    const res = await agent.post(`/api/cheques/households/${householdId}/pass`, {});
+    expect(res.statusCode, res.body).toBe(201);
+    await env.expectAudit('cheques/pass-issued', res.json().id, { actorId: agent.user.id, householdId });
+    expect((await agent.post(`/api/cheques/households/${householdId}/pass`, {})).json().error.code).toBe('cheques/pass-exists');
+
+    const card = (await parent.get('/api/cheques/me/pass')).json().pass;
+    expect(card).toMatchObject({ firstName: 'Samia', validFrom: '2026-03-10', validUntil: '2027-03-09', status: 'valid' });
+    expect(card.number).toMatch(/^PFS [A-Z0-9]{4} [A-Z0-9]{4}$/);
+    // Offline: only the public key served at a public URL.
+    const pem = (await env.client().get('/api/cheques/pass/public-key')).body;
+    const payload = verifyPassToken(card.token, crypto.createPublicKey(pem));
+    expect(payload).toMatchObject({ firstName: 'Samia', validUntil: '2027-03-09', number: card.number.replace(/^PFS /, '').replace(' ', '') });
+    const [p, , sig] = card.token.split('.');
+    const longer = Buffer.from(`${payload!.number}|Samia|2026-03-10|2099-12-31`).toString('base64url');
+    expect(verifyPassToken(`${p}.${longer}.${sig}`, crypto.createPublicKey(pem))).toBeNull();
+
+    const rich = await family('Claire', 1200);
+    const refused = await agent.post(`/api/cheques/households/${rich.householdId}/pass`, {});
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields[0].message).toContain('plafond');
+    const missing = await family('Noor', null);
+    expect((await agent.get(`/api/cheques/households/${missing.householdId}/pass`)).json()).toMatchObject({ eligible: false });
+  });
+
+  it('a partner verifies: first name, validity, its own benefits only; revoked and expired show as such; each verification counted, not who', async () => {
+    const { parent, householdId } = await family('Inès', 300);
+    const passId = (await agent.post(`/api/cheques/households/${householdId}/pass`, {})).json().id;
+    const museum = (await env.as('partner')) as Who;
+    const pool = (await env.as('partner')) as Who;
+    const offer = await museum.post(`/api/cheques/partners/${museum.user.structureId}/offers`, { benefit: 'free_entry', theme: 'culture', title: 'Entrée gratuite au musée', details: 'Pour toute la famille' });
+    expect(offer.statusCode, offer.body).toBe(201);
+    await env.expectAudit('cheques/offer-added', offer.json().id, { actorId: museum.user.id });
+    expect((await pool.post(`/api/cheques/partners/${museum.user.structureId}/offers`, { benefit: 'free_entry', theme: 'sport', title: 'x' })).statusCode).toBe(403);
+    await pool.post(`/api/cheques/partners/${pool.user.structureId}/offers`, { benefit: 'reduced_price', theme: 'sport', title: 'Piscine à 1 €' });
+
+    const card = (await parent.get('/api/cheques/me/pass')).json().pass;
+    const scanned = await museum.post('/api/cheques/counter/pass', { pass: card.token });
+    expect(scanned.statusCode, scanned.body).toBe(200);
+    expect(scanned.json()).toEqual({ status: 'valid', firstName: 'Inès', validUntil: '2027-03-09', benefits: [{ title: 'Entrée gratuite au musée', benefit: 'free_entry', benefitLabel: 'Entrée gratuite', details: 'Pour toute la famille' }] });
+    const typed = (await pool.post('/api/cheques/counter/pass', { pass: card.number.toLowerCase() })).json();
+    expect(typed.benefits.map((b: { title: string }) => b.title)).toEqual(['Piscine à 1 €']);
+    await env.expectAudit('cheques/pass-verified', museum.user.structureId!, { actorId: museum.user.id, householdId: null });
+
+    const unknown = await museum.post('/api/cheques/counter/pass', { pass: 'PFS AAAA AAAA' });
+    const forged = await museum.post('/api/cheques/counter/pass', { pass: card.token.slice(0, -4) + 'AAAA' });
+    expect(unknown.statusCode).toBe(422);
+    expect(forged.body).toBe(unknown.body);
+    expect((await parent.post('/api/cheques/counter/pass', { pass: card.number })).statusCode).toBe(403);
+
+    expect((await museum.post(`/api/cheques/passes/${passId}/revocation`, { reason: 'Déménagement' })).statusCode).toBe(403);
+    const revoked = await agent.post(`/api/cheques/passes/${passId}/revocation`, { reason: 'Déménagement hors de la ville' });
+    expect(revoked.statusCode).toBe(200);
+    await env.expectAudit('cheques/pass-revoked', passId, { actorId: agent.user.id, reason: 'Déménagement hors de la ville' });
+    expect((await museum.post('/api/cheques/counter/pass', { pass: card.token })).json()).toMatchObject({ status: 'revoked', benefits: [] });
+
+    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM cheques_pass_verifications WHERE structure_id = $1`, [museum.user.structureId]);
+    expect(rows[0].n).toBe(2);
+    const values = await getIndicator('cheques.pass-verifications')!.compute(env.rt.deps.db, { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') });
+    expect(values.reduce((s, v) => s + v.value, 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an expired pass is refused as expired; renewal extends it (audited)', async () => {
+    const { parent, householdId } = await family('Awa', 500);
+    const passId = (await agent.post(`/api/cheques/households/${householdId}/pass`, {})).json().id;
+    const partner = (await env.as('partner')) as Who;
+    const { number } = (await parent.get('/api/cheques/me/pass')).json().pass;
+    try {
+      env.clock.set('2027-03-10T12:00:00+01:00');
+      const again = (await env.as('partner', { structureId: partner.user.structureId! })) as Who;
+      expect((await again.post('/api/cheques/counter/pass', { pass: number })).json()).toMatchObject({ status: 'expired', benefits: [] });
+      const anAgent = (await env.as('agent')) as Who;
+      await anAgent.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Renouvellement du dossier' });
+      expect((await anAgent.post(`/api/cheques/passes/${passId}/renewal`, {})).statusCode).toBe(200);
+      await env.expectAudit('cheques/pass-renewed', passId, { actorId: anAgent.user.id });
+      expect((await again.post('/api/cheques/counter/pass', { pass: number })).json()).toMatchObject({ status: 'valid', validUntil: '2028-03-09' });
+    } finally {
+      env.clock.set('2026-03-10T10:00:00+01:00');
+    }
+  });
+
+  it('families browse offers by theme and neighbourhood; a partner removes its own (audited)', async () => {
+    const partner = (await env.as('partner')) as Who;
+    const id = (await partner.post(`/api/cheques/partners/${partner.user.structureId}/offers`, { benefit: 'reserved_workshop', theme: 'ateliers', title: 'Atelier cuisine parents-enfants' })).json().id;
+    const parent = (await env.as('parent')) as Who;
+    const list = (await parent.get('/api/cheques/pass/offers?theme=ateliers')).json().offers;
+    expect(list).toEqual([expect.objectContaining({ title: 'Atelier cuisine parents-enfants', themeLabel: 'Ateliers', benefitLabel: 'Atelier réservé', structureName: 'Structure de test' })]);
+    expect((await parent.get('/api/cheques/pass/offers?theme=inconnu')).statusCode).toBe(400);
+    const other = (await env.as('partner')) as Who;
+    expect((await other.delete(`/api/cheques/offers/${id}`)).statusCode).toBe(404);
+    expect((await partner.delete(`/api/cheques/offers/${id}`)).statusCode).toBe(200);
+    await env.expectAudit('cheques/offer-removed', id, { actorId: partner.user.id });
+  });
+
+  it('accepting a partner per kind is for agents (audited)', async () => {
+    const partner = (await env.as('partner')) as Who;
+    const sid = partner.user.structureId!;
+    expect((await partner.put(`/api/cheques/partners/${sid}/kinds`, { kinds: ['sante'] })).statusCode).toBe(403);
+    const res = await agent.put(`/api/cheques/partners/${sid}/kinds`, { kinds: ['sante', 'alimentaire'] });
+    expect(res.json()).toEqual({ structureId: sid, kinds: ['alimentaire', 'sante'] });
+    await env.expectAudit('cheques/partner-kinds-set', sid, { actorId: agent.user.id });
+    expect((await partner.get(`/api/cheques/partners/${sid}/kinds`)).json().kinds).toEqual(['alimentaire', 'sante']);
+  });
+});
