@@ -14,7 +14,7 @@ import { getHouseholdForUser, getForm, prefill, type Household } from '../dossie
 import type { ApplyInput } from './attribution.schemas';
 import * as store from './attribution.store';
 import { ageOnDay, outcomeOf, rulesOf } from './campaign.service';
-import { applicationValues, deriveValue, type DeriveInput } from './derive';
+import { applicationValues, deriveValue, proofDocumentKind, type DeriveInput } from './derive';
 import { APPLICATION_FORM } from './attribution.hooks';
 import { passOn } from './offers';
 
@@ -55,11 +55,18 @@ export async function applicationForm(ctx: Ctx, campaignId: string) {
     keepTogether: true,
     ...history,
   };
+  const documents = [...new Set((v.documents ?? []).filter((d) => !d.validUntil || d.validUntil >= today).map((d) => d.kind ?? ''))].filter(Boolean);
   return {
     campaign: rules,
     children,
     prefilled: Object.fromEntries(rules.criteria.map((x) => [x.code, deriveValue(x.derive, input)])),
-    documents: [...new Set((v.documents ?? []).filter((d) => !d.validUntil || d.validUntil >= today).map((d) => d.kind ?? ''))].filter(Boolean),
+    documents,
+    proofs: Object.fromEntries(
+      rules.criteria.map((x) => {
+        const kind = proofDocumentKind(x.derive);
+        return [x.code, kind ? documents.includes(kind) : null];
+      }),
+    ),
     purpose: getForm(APPLICATION_FORM.formId)?.purpose ?? '',
   };
 }
@@ -168,6 +175,20 @@ export async function myApplications(ctx: Ctx) {
       offer: live ? { ...live, groupLabel: labels.get(live.groupId) ?? '' } : null,
     };
   });
+}
+
+/** The family withdraws an application before the results are published. */
+export async function withdraw(ctx: Ctx, applicationId: string) {
+  const h = await ownHousehold(ctx);
+  await tx(ctx.db, async (t) => {
+    const a = await store.getApplication(t, applicationId, { lock: true });
+    if (!a || a.householdId !== h.id || a.status !== 'submitted') throw notFound();
+    const c = await store.getCampaign(t, a.campaignId, { lock: true });
+    if (!c || c.status === 'published') throw new AppError('attribution/already-published');
+    await store.withdrawApplication(t, applicationId);
+    await audit(t, ctx, 'attribution/withdrawn', { householdId: h.id, subjectType: 'application', subjectId: applicationId });
+  });
+  return { ok: true };
 }
 
 /**

@@ -105,6 +105,7 @@ describe('a campaign from rules to places', () => {
 
     const mine = (await f.parent.get('/api/attribution/me/applications')).json().applications;
     expect(mine).toHaveLength(2);
+    expect(form.json().proofs).toMatchObject({ monoparentalite: false, qf_tranche_1: false, handicap: null });
     const values = Object.fromEntries(mine[0].criteria.map((c: any) => [c.code, [c.value, c.source]]));
     expect(values).toMatchObject({ monoparentalite: [1, 'prefilled'], fratrie: [1, 'prefilled'], handicap: [1, 'declared'], orientation_sociale: [0, 'declared'] });
     expect(mine[0].result).toBeNull();
@@ -126,6 +127,15 @@ describe('a campaign from rules to places', () => {
     expect(list).toHaveLength(4);
     expect(list.find((a: any) => a.id === ids[0]).criteria.orientation_sociale).toEqual({ value: 1, source: 'verified' });
     expect(JSON.stringify(list)).not.toMatch(/Samia|Benali|Lina|Yanis/);
+
+    // a family withdraws before the results (and only its own application), then may apply again
+    const late = await family();
+    const lateIds = (await late.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [late.children[0]!.id], choices: [groups[1]!.id] })).json().ids;
+    expect((await referred.parent.post(`/api/attribution/me/applications/${lateIds[0]}/withdraw`, {})).statusCode).toBe(404);
+    expect((await late.parent.post(`/api/attribution/me/applications/${lateIds[0]}/withdraw`, {})).statusCode).toBe(200);
+    await env.expectAudit('attribution/withdrawn', lateIds[0], { actorId: late.parent.user.id });
+    expect((await agent.get(`/api/attribution/campaigns/${campaignId}/applications`)).json().applications).toHaveLength(4);
+    expect((await late.parent.get('/api/attribution/me/applications')).json().applications[0].status).toBe('withdrawn');
   });
 
   it('what-if: a weight changed shows which families change status and why, nothing stored', async () => {
@@ -193,6 +203,7 @@ describe('who may not', () => {
       ['GET', '/api/attribution/me/applications'],
       ['POST', `/api/attribution/offers/${id}/confirm`],
       ['POST', `/api/attribution/offers/${id}/refuse`],
+      ['POST', `/api/attribution/me/applications/${id}/withdraw`],
     ];
     const call = (c: Awaited<ReturnType<TestEnv['as']>>, [m, u]: [string, string]) =>
       m === 'GET' ? c.get(u) : m === 'PUT' ? c.put(u, {}) : c.post(u, {});

@@ -1,6 +1,6 @@
 /** HTTP of place allocation: public rules, the family's applications and offers, the staff's campaigns, what-if and publication. */
 import type { App } from '../../platform/http/types';
-import { answerOffer, apply, applicationForm, myApplications } from './application.service';
+import { answerOffer, apply, applicationForm, myApplications, withdraw } from './application.service';
 import {
   appliedOut,
   applicationFormOut,
@@ -48,6 +48,9 @@ export default async function attributionRoutes(app: App) {
   app.get('/api/attribution/me/applications', { config: { access: parent }, schema: { tags, summary: 'Mes demandes, et après publication mon score, mon rang, ma place', response: { 200: myApplicationsOut } } }, async (req) => ({
     applications: await myApplications(req.ctx),
   }));
+  app.post('/api/attribution/me/applications/:id/withdraw', { config: { access: parent }, schema: { tags, summary: 'Retirer ma demande (avant les résultats)', params: idParams, response: { 200: okOut } } }, async (req) =>
+    withdraw(req.ctx, req.params.id),
+  );
   app.post('/api/attribution/offers/:id/confirm', { config: { access: parent }, schema: { tags, summary: 'Confirmer une place proposée', params: idParams, response: { 200: offerDecisionOut } } }, async (req) =>
     answerOffer(req.ctx, req.params.id, 'confirm'),
   );

@@ -121,6 +121,8 @@ export const applicationFormOut = z.object({
   prefilled: z.record(z.string(), z.number().nullable()),
   /** Document kinds present (and still valid) in the file. */
   documents: z.array(z.string()),
+  /** Per criterion read from the file: is its proof among the file's valid documents (null: no document proves it). */
+  proofs: z.record(z.string(), z.boolean().nullable()),
   purpose: z.string(),
 });
 

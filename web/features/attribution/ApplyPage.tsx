@@ -132,6 +132,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
               <p className="muted" style={{ margin: '0 0 0 2.2rem', fontSize: '0.9rem' }}>
                 {fromFile ? `${t('attribution.fromYourFile')} · ` : ''}
                 {t('attribution.proof')} : {c.proof}
+                {v > 0 && form.proofs[c.code] !== null && form.proofs[c.code] !== undefined ? ` · ${form.proofs[c.code] ? t('attribution.documentPresent') : t('attribution.documentMissing')}` : ''}
               </p>
             </div>
           );

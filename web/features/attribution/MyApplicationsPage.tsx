@@ -80,6 +80,25 @@ function Offer({ a, reload }: { a: MyApplication; reload: () => void }) {
   );
 }
 
+function Withdraw({ a, reload }: { a: MyApplication; reload: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  async function go() {
+    try {
+      await api.post(`/api/attribution/me/applications/${a.id}/withdraw`);
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : null);
+    }
+  }
+  return (
+    <>
+      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      <Button variant="secondary" onPress={go}>{t('attribution.withdraw')}</Button>
+    </>
+  );
+}
+
 function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
   const t = useT();
   const r = a.result;
@@ -90,11 +109,14 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
         {a.childFirstName ? <strong>{t('attribution.forChild', { name: a.childFirstName })}</strong> : null}
         <span className="muted">{t('attribution.submittedOn', { date: frDate(a.submittedAt) })}</span>
       </p>
-      {!r ? (
+      {a.status === 'withdrawn' ? (
+        <p>{t('attribution.withdrawn')}</p>
+      ) : !r ? (
         <>
           <p>{t(`attribution.status.${a.campaignStatus}`)} — {t('attribution.waitingResults')}</p>
           <h3 style={{ fontSize: '1rem' }}>{t('attribution.yourChoices')}</h3>
           <ol>{a.choices.map((c) => <li key={c.id}>{c.label}</li>)}</ol>
+          {a.campaignStatus !== 'published' ? <Withdraw a={a} reload={reload} /> : null}
         </>
       ) : (
         <>
