@@ -11,7 +11,7 @@ import { diagnosticModule } from './diagnostic/diagnostic.module';
 import { droitsModule } from './droits/droits.module';
 import { annuaireModule } from './annuaire/annuaire.module';
 import { dossiersModule } from './dossiers/dossiers.module';
-import { droitsPotentialModule } from './droits/potential/potential.module';
+import { droitsPotentialModule } from './droits-potentiels/droits-potentiels.module';
 import { pilotageModule } from './pilotage/pilotage.module';
 import { aidesModule } from './aides/aides.module';
 import { attributionModule } from './attribution/attribution.module';

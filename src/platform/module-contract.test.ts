@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { modules } from '../modules/registry';
 import { erasureHooks, exportSources, timelineSources } from '../modules/dossiers/extensions';
 import { getForm } from '../modules/dossiers/form-registry';
-import { potentialDossiersHooks } from '../modules/droits/potential/potential.hooks';
+import { potentialDossiersHooks } from '../modules/droits-potentiels/droits-potentiels.hooks';
 import { AppError, errorSpec, platformErrors } from './errors';
 import { handleError } from './http/error-handler';
 import { getIndicator } from './indicators';

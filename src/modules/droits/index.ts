@@ -23,6 +23,5 @@ export function simulate(household: HouseholdInput | unknown, period?: string, o
 export function parameterDates(): string[] {
   return defaultEngine().parameterDates();
 }
-/** The API's answers: schemas (the household file's prefill reuses the complete household's) and their types (web: type-only). */
-export { completeHouseholdOut } from './droits.schemas';
-export type { SimulationContext, Commune, MissedBenefit, SavedEstimate, FilePrefill, PrefillAnswer, CheckAnswer } from './droits.schemas';
+/** The API's answers' schemas (the household file's prefill and droits potentiels reuse them). */
+export { completeHouseholdOut, simulationResultSchema } from './droits.schemas';

@@ -4,7 +4,7 @@
  * answers again). Pure, no I/O: shared with the web app (SHARED_WITH_WEB in
  * eslint.config.js), which keeps the answers in the browser (web/features/droits/answers.ts).
  */
-import type { FilePrefill } from './droits.schemas';
+import type { FilePrefill } from '../droits-potentiels/index'; // the prefill droits potentiels answers (types only)
 import type { CompleteHouseholdInput, HousingStatus } from './household';
 
 type HouseholdInput = CompleteHouseholdInput;

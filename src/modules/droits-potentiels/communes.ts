@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from '../../../platform/csv';
+import { parseCsv } from '../../platform/csv';
 
 export interface Commune {
   depcom: string;
@@ -13,7 +13,7 @@ export interface Commune {
   zone: string;
 }
 
-const ZONING = path.resolve(import.meta.dirname, '../../../../rules/legislation/assets/apl_zonage_communes.csv');
+const ZONING = path.resolve(import.meta.dirname, '../../../rules/legislation/assets/apl_zonage_communes.csv');
 
 const norm = (s: string) =>
   s

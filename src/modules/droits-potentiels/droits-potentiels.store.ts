@@ -1,5 +1,5 @@
 /** SQL of the droits potentiels tables only (droits_estimates, droits_simulation_runs). */
-import type { Queryable } from '../../../platform/db/pool';
+import type { Queryable } from '../../platform/db/pool';
 import type { AmountsCents } from './estimate';
 
 export interface EstimateRow {

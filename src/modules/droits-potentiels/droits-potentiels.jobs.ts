@@ -1,6 +1,6 @@
 /** Re-estimate saved droits potentiels when a new revaluation is in force (daily, cheap when nothing changed). */
-import { defineJob } from '../../../platform/jobs';
-import { reestimateSaved } from './potential.service';
+import { defineJob } from '../../platform/jobs';
+import { reestimateSaved } from './droits-potentiels.service';
 
 export const reestimateJob = defineJob({
   name: 'droits-potentiels.reestimate',

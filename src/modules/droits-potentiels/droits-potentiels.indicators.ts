@@ -1,6 +1,6 @@
 /** Indicator of the action plan: simulations of rights run, per neighbourhood and period. */
-import { defineIndicator } from '../../../platform/indicators';
-import { countRuns } from './potential.store';
+import { defineIndicator } from '../../platform/indicators';
+import { countRuns } from './droits-potentiels.store';
 
 export const simulationsIndicator = defineIndicator({
   id: 'droits.simulations',

@@ -3,7 +3,7 @@
  * an estimate uses, which benefits a family likely misses, and whether a re-estimate
  * changed anything worth telling the family. Amounts in integer cents.
  */
-import { BENEFITS, BENEFIT_FACTS, type BenefitKey, type SimulationResult } from '../index';
+import { BENEFITS, BENEFIT_FACTS, type BenefitKey, type SimulationResult } from '../droits/index';
 
 export type AmountsCents = Record<BenefitKey, number>;
 

@@ -4,18 +4,18 @@
  * simulations per neighbourhood, estimating what a family likely misses and saving it in
  * its file, and re-estimating saved files when a revaluation comes into force.
  */
-import { audit } from '../../../platform/audit';
-import { parisDate } from '../../../platform/clock';
-import { type Ctx, type Deps, makeCtx } from '../../../platform/context';
-import { tx } from '../../../platform/db/pool';
-import { AppError } from '../../../platform/errors';
-import { queueNotification } from '../../../platform/notify/outbox';
-import { requireRole, requireUser } from '../../../platform/roles';
-import { findNeighbourhood } from '../../../platform/town';
-import { assertCanAccess, droitsMissingFields, getHouseholdForUser, readHouseholdAsSystem, toDroitsInput, type Household } from '../../dossiers/index';
-import { type BenefitKey, parameterDates, simulate, SUPPORTED_PERIODS, type SimulationResult } from '../index';
+import { audit } from '../../platform/audit';
+import { parisDate } from '../../platform/clock';
+import { type Ctx, type Deps, makeCtx } from '../../platform/context';
+import { tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { queueNotification } from '../../platform/notify/outbox';
+import { requireRole, requireUser } from '../../platform/roles';
+import { findNeighbourhood } from '../../platform/town';
+import { assertCanAccess, droitsMissingFields, getHouseholdForUser, readHouseholdAsSystem, toDroitsInput, type Household } from '../dossiers/index';
+import { type BenefitKey, parameterDates, simulate, SUPPORTED_PERIODS, type SimulationResult } from '../droits/index';
 import { amountsCents, changeMessage, estimateChanges, type MissedBenefit, missedBenefits, monthlyTotalCents, parameterDateFor, simulationPeriod } from './estimate';
-import * as store from './potential.store';
+import * as store from './droits-potentiels.store';
 
 export type RunSource = 'simulateur' | 'potentiels' | 'agent';
 

@@ -1,6 +1,6 @@
 /** The saved estimate in the household file's life cycle: erased with the file, part of its export and of the agent's timeline. */
-import type { DossiersHooks } from '../../dossiers/index';
-import { deleteEstimate, estimateRowsForExport, getEstimate } from './potential.store';
+import type { DossiersHooks } from '../dossiers/index';
+import { deleteEstimate, estimateRowsForExport, getEstimate } from './droits-potentiels.store';
 
 export const potentialDossiersHooks: DossiersHooks = {
   erasure: async (t, householdId) => deleteEstimate(t, householdId),

@@ -4,12 +4,12 @@
  * check with its optional saving in the household file.
  */
 import { z } from 'zod';
-import type { App } from '../../../platform/http/types';
-import { noContent } from '../../../platform/response-schemas';
-import { checkAnswerOut, communesOut, prefillAnswerOut, simulationContextOut } from '../droits.schemas';
-import { BENEFITS } from '../index';
+import type { App } from '../../platform/http/types';
+import { noContent } from '../../platform/response-schemas';
+import { checkAnswerOut, communesOut, prefillAnswerOut, simulationContextOut } from './droits-potentiels.schemas';
+import { BENEFITS } from '../droits/index';
 import { searchCommunes } from './communes';
-import * as service from './potential.service';
+import * as service from './droits-potentiels.service';
 
 const tags = ['droits'];
 const benefitKey = z.enum(BENEFITS);

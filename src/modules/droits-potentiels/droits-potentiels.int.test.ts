@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { fixedClock } from '../../../platform/clock';
-import { listIndicators } from '../../../platform/indicators';
-import { createTestEnv, type TestEnv } from '../../../platform/testing';
+import type { fixedClock } from '../../platform/clock';
+import { listIndicators } from '../../platform/indicators';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
 
 let env: TestEnv;
 const clock = () => env.clock as ReturnType<typeof fixedClock>;

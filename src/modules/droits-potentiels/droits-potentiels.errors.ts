@@ -1,4 +1,4 @@
-import { defineErrors } from '../../../platform/errors';
+import { defineErrors } from '../../platform/errors';
 
 export const potentialErrors = defineErrors({
   'droits-potentiels/no-household': { status: 404, message: "Vous n'avez pas encore de dossier : créez-le pour y enregistrer votre estimation." },
