@@ -208,7 +208,7 @@ export async function answerOffer(ctx: Ctx, offerId: string, answer: 'confirm' |
     let passedOn = 0;
     if (status === 'refused') {
       await store.insertRefusal(t, { householdId: h.id, campaignId: a.campaignId, offerId, now });
-      passedOn = await passOn(t, a.campaignId, o.groupId, now);
+      passedOn = await passOn(t, ctx.jobs, a.campaignId, o.groupId, now);
     }
     await audit(t, ctx, `attribution/offer-${status}`, { householdId: h.id, subjectType: 'offer', subjectId: offerId, details: { passedOn } });
     return { status, passedOn };

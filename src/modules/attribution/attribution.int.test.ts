@@ -256,6 +256,12 @@ describe('offers', () => {
 
     const secondOffer = (await second.parent.get('/api/attribution/me/applications')).json().applications[0].offer;
     expect(secondOffer.status).toBe('offered');
+    // the families were told: results for all three, then a freed place for the second
+    const { rows: sent } = await env.rt.deps.db.query(`SELECT recipient, template FROM notifications WHERE template LIKE 'attribution.%' AND user_id = ANY($1::uuid[]) ORDER BY id`, [
+      [first.parent.user.id, second.parent.user.id, third.parent.user.id],
+    ]);
+    expect(sent.map((n: any) => n.template)).toEqual(['attribution.results', 'attribution.results', 'attribution.results', 'attribution.offer']);
+    expect(sent[3].recipient).toBe(second.parent.user.email);
     // a second live offer in a full group is refused by the database itself
     const { rows } = await env.rt.deps.db.query(`SELECT id FROM attribution_applications WHERE campaign_id = $1 AND household_id = $2`, [c, third.householdId]);
     await expect(env.rt.deps.db.query(`INSERT INTO attribution_offers (application_id, group_id, created_at, expires_at) VALUES ($1, $2, now(), now())`, [rows[0].id, g])).rejects.toThrow(/full/);

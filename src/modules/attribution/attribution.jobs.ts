@@ -17,7 +17,7 @@ export const expireOffersJob = defineJob<Record<string, never>>({
         groups.set(o.groupId, o.campaignId);
       }
       let passed = 0;
-      for (const [groupId, campaignId] of groups) passed += await passOn(t, campaignId, groupId, now);
+      for (const [groupId, campaignId] of groups) passed += await passOn(t, deps.jobs, campaignId, groupId, now);
       return { expired: expired.length, passed };
     });
     if (r.expired) deps.log.info(r, 'attribution offers expired');

@@ -353,9 +353,9 @@ export async function lockGroupRoom(q: Queryable, groupId: string): Promise<numb
 }
 
 /** The campaign's waitlist, in order, with whether each application was ever offered a place. */
-export async function waitlist(q: Queryable, runId: string): Promise<{ applicationId: string; familyKey: string; choices: string[]; position: number; offered: boolean }[]> {
+export async function waitlist(q: Queryable, runId: string): Promise<{ applicationId: string; householdId: string | null; familyKey: string; choices: string[]; position: number; offered: boolean }[]> {
   const { rows } = await q.query(
-    `SELECT r.application_id AS "applicationId", a.family_key AS "familyKey", a.choices::text[] AS choices, r.position,
+    `SELECT r.application_id AS "applicationId", a.household_id AS "householdId", a.family_key AS "familyKey", a.choices::text[] AS choices, r.position,
             EXISTS (SELECT 1 FROM attribution_offers o WHERE o.application_id = a.id) AS offered
        FROM attribution_results r JOIN attribution_applications a ON a.id = r.application_id AND a.status = 'submitted'
       WHERE r.run_id = $1 AND r.status = 'waitlist' ORDER BY r.position`,

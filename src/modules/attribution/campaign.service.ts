@@ -17,6 +17,7 @@ import { DEFAULT_CRITERIA, DEFAULT_TIE_BREAK } from './default-rules';
 import { isDerivation } from './derive';
 import { explainChanges } from './explain';
 import { forecastNext } from './forecast';
+import { notifyFamily } from './notify';
 import { offerDeadline } from './offers';
 
 export const STAFF = ['agent', 'coordinator', 'admin'] as const;
@@ -301,6 +302,14 @@ export async function publish(ctx: Ctx, id: string, scenario: ScenarioInput) {
       }
     } catch (err) {
       onConstraint(err, { attribution_offers_capacity: new AppError('attribution/group-full') });
+    }
+    // One message per family that applied from its file: where to read its results, and its offer's deadline.
+    const deadline = offerDeadline(now, c.offerDays);
+    const admittedIds = new Set(alloc.applications.filter((a) => a.outcome.status === 'admitted').map((a) => a.id));
+    const households = new Map<string, boolean>();
+    for (const a of apps) if (a.householdId) households.set(a.householdId, (households.get(a.householdId) ?? false) || admittedIds.has(a.id));
+    for (const [household, offered] of households) {
+      await notifyFamily(t, ctx.jobs, household, now, { campaignTitle: c.title, offerDeadline: offered ? deadline : null, template: 'attribution.results' });
     }
     await store.setStatus(t, id, 'published', now);
     const admitted = alloc.applications.filter((a) => a.outcome.status === 'admitted').length;

@@ -5,19 +5,21 @@
  * Runs inside the caller's transaction, under the group's row lock.
  */
 import type { Tx } from '../../platform/db/pool';
+import type { Jobs } from '../../platform/jobs';
 import * as store from './attribution.store';
+import { notifyFamily } from './notify';
 
 export function offerDeadline(now: Date, offerDays: number): Date {
   return new Date(now.getTime() + offerDays * 86_400_000);
 }
 
-export async function passOn(t: Tx, campaignId: string, groupId: string, now: Date): Promise<number> {
+export async function passOn(t: Tx, jobs: Jobs, campaignId: string, groupId: string, now: Date): Promise<number> {
   let room = await store.lockGroupRoom(t, groupId);
   if (room <= 0) return 0;
   const run = await store.runOf(t, campaignId);
   const campaign = await store.getCampaign(t, campaignId);
   if (!run || !campaign) return 0;
-  const units = new Map<string, { applicationId: string; choices: string[]; offered: boolean }[]>();
+  const units = new Map<string, { applicationId: string; householdId: string | null; choices: string[]; offered: boolean }[]>();
   for (const w of await store.waitlist(t, run.id)) {
     const unit = units.get(w.familyKey);
     if (unit) unit.push(w);
@@ -28,7 +30,10 @@ export async function passOn(t: Tx, campaignId: string, groupId: string, now: Da
     if (room <= 0) break;
     if (members.some((m) => m.offered)) continue;
     if (!members.every((m) => m.choices.includes(groupId)) || members.length > room) continue;
-    for (const m of members) await store.insertOffer(t, { applicationId: m.applicationId, groupId, now, expiresAt: offerDeadline(now, campaign.offerDays) });
+    const expiresAt = offerDeadline(now, campaign.offerDays);
+    for (const m of members) await store.insertOffer(t, { applicationId: m.applicationId, groupId, now, expiresAt });
+    const household = members[0]!.householdId;
+    if (household) await notifyFamily(t, jobs, household, now, { campaignTitle: campaign.title, offerDeadline: expiresAt, template: 'attribution.offer' });
     room -= members.length;
     made += members.length;
   }
