@@ -391,3 +391,9 @@ export async function filesCreatedByNeighbourhood(q: Queryable, from: Date, to: 
   );
   return rows;
 }
+
+/** Ids of active files (at most `limit`, in id order). */
+export async function activeIds(q: Queryable, limit: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(`SELECT id FROM households WHERE status = 'active' ORDER BY id LIMIT $1`, [limit]);
+  return rows.map((r) => r.id);
+}

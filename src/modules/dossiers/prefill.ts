@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context';
 import type { Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { assertCanAccess } from './access';
-import { householdIdOfUser, loadHousehold, neighbourhoodsOf } from './dossiers.store';
+import { activeIds, householdIdOfUser, loadHousehold, neighbourhoodsOf } from './dossiers.store';
 import { projectHousehold, type FieldKey, type ProjectedHousehold } from './fields';
 import { getForm } from './form-registry';
 import type { Household } from './household';
@@ -68,6 +68,5 @@ export async function householdNeighbourhoods(q: Queryable, householdIds: string
 
 /** For system tasks of other modules (e.g. aides' preview of who an edited aid makes eligible): the ids of active files, no personal data. */
 export async function activeHouseholdIds(q: Queryable, limit: number): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(`SELECT id FROM households WHERE status = 'active' ORDER BY id LIMIT $1`, [limit]);
-  return rows.map((r) => r.id);
+  return activeIds(q, limit);
 }
