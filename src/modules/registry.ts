@@ -15,6 +15,7 @@ import { droitsPotentialModule } from './droits-potentiels/droits-potentiels.mod
 import { pilotageModule } from './pilotage/pilotage.module';
 import { aidesModule } from './aides/aides.module';
 import { attributionModule } from './attribution/attribution.module';
+import { rendezvousModule } from './rendezvous/rendezvous.module';
 import { chequesModule } from './cheques/cheques.module';
 // end module imports
 
@@ -28,6 +29,7 @@ export const modules = [
   pilotageModule,
   aidesModule,
   attributionModule,
+  rendezvousModule,
   chequesModule,
   // end module list
 ] as const satisfies readonly ModuleDef[];

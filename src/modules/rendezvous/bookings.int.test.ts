@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../platform/errors';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+import { book, cancelBooking, markBooking, moveBooking } from './bookings.service';
+import { families, offer, staffCtx, type TestFamily } from './fixtures/families';
+import { listSlots } from './slots.service';
+import { acceptOffer, expireOffers, joinWaitlist, leaveWaitlist } from './waitlist.service';
+
+let env: TestEnv;
+let agentId: string;
+// Monday 5 January 2026, 10 h in Paris; the plages open on Tuesdays 12 h–14 h.
+const NOW = '2026-01-05T10:00:00+01:00';
+const TUESDAY_NOON = new Date('2026-01-06T11:00:00Z');
+
+beforeAll(async () => {
+  env = await createTestEnv({ now: NOW });
+  agentId = (await env.as('agent')).user.id;
+});
+afterAll(() => env.close());
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
+
+async function sessionSeats(sessionId: string) {
+  const { rows } = await env.rt.deps.db.query<{ taken: number; capacity: number; confirmed: number; offered: number }>(
+    `SELECT s.taken, s.capacity,
+            (SELECT count(*)::int FROM rdv_bookings b WHERE b.session_id = s.id AND b.status = 'confirmed') AS confirmed,
+            (SELECT count(*)::int FROM rdv_waitlist w WHERE w.session_id = s.id AND w.status = 'offered') AS offered
+       FROM rdv_sessions s WHERE s.id = $1`,
+    [sessionId],
+  );
+  return rows[0]!;
+}
+
+describe('booking an individual slot', () => {
+  let motif: Awaited<ReturnType<typeof offer>>;
+  let fam: TestFamily[];
+  beforeAll(async () => {
+    env.clock.set(NOW);
+    motif = await offer(env.rt, { agentId });
+    fam = await families(env.rt, 3);
+  });
+
+  it('lists the free slots of the motif in Paris time', async () => {
+    const { slots } = await listSlots(fam[0]!.ctx, motif.motifId, '2026-01-05', 7);
+    expect(slots.map((s) => s.start.toISOString())).toEqual(['2026-01-06T11:00:00.000Z', '2026-01-06T11:30:00.000Z', '2026-01-06T12:00:00.000Z', '2026-01-06T12:30:00.000Z']);
+    expect(slots[0]!.lieu?.name).toBe('Maison de quartier');
+  });
+
+  it('books, tells the family with the documents to bring, and audits', async () => {
+    const mark = await env.auditMark();
+    const r = await book(fam[0]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] });
+    await env.expectAudit('rendezvous/booked', r.bookingIds[0]!, { after: mark, actorId: fam[0]!.userId, householdId: fam[0]!.householdId });
+    const { rows } = await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation'`, [fam[0]!.userId]);
+    expect(rows.map((x) => x.channel).sort()).toEqual(['email', 'sms']);
+    expect(rows[0].body).toContain('mardi 6 janvier à 12 h');
+    expect(rows[0].body).toContain('carte Vitale');
+    expect((await sessionSeats(r.sessionId)).taken).toBe(1);
+  });
+
+  it('a booked individual slot is full for the next family, who may join the waitlist', async () => {
+    expect(await code(book(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe('rendezvous/full');
+    const { slots } = await listSlots(fam[1]!.ctx, motif.motifId, '2026-01-05', 7);
+    expect(slots[0]!.full).toBe(true);
+    const mark = await env.auditMark();
+    const w = await joinWaitlist(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] });
+    await env.expectAudit('rendezvous/waitlisted', w.waitIds[0]!, { after: mark, actorId: fam[1]!.userId });
+    expect(await code(joinWaitlist(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe('rendezvous/already-waiting');
+  });
+
+  it('the waitlist of a slot with seats left is refused: book it', async () => {
+    const start = new Date('2026-01-06T12:30:00Z');
+    expect(await code(joinWaitlist(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start, parent: true, childIds: [] }))).toBe('rendezvous/not-full');
+  });
+
+  it('refuses a time the plages do not offer, and a child of another file', async () => {
+    expect(await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T11:10:00Z'), parent: true, childIds: [] }))).toBe(
+      'rendezvous/slot-unavailable',
+    );
+    expect(await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T12:00:00Z'), parent: false, childIds: [fam[0]!.childIds[0]!] }))).toBe(
+      'rendezvous/unknown-child',
+    );
+  });
+
+  it('respects the minimum notice for families', async () => {
+    env.clock.set('2026-01-06T11:40:00+01:00');
+    try {
+      expect(await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T11:30:00Z'), parent: true, childIds: [] }))).toBe('rendezvous/slot-unavailable');
+    } finally {
+      env.clock.set(NOW);
+    }
+  });
+
+  it('another parent cannot cancel the booking (not found), a partner cannot book', async () => {
+    const { rows } = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM rdv_bookings WHERE household_id = $1`, [fam[0]!.householdId]);
+    expect(await code(cancelBooking(fam[2]!.ctx, rows[0]!.id))).toBe('rendezvous/not-found');
+    const partner = await env.as('partner');
+    const ctx = { ...fam[0]!.ctx, user: partner.user };
+    expect(await code(book(ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe('auth/forbidden');
+  });
+});
+
+describe('never two overlapping bookings', () => {
+  it('for the same person (exclusion constraint), nor two sessions of one agent at once', async () => {
+    env.clock.set(NOW);
+    const a = await offer(env.rt, { agentId, motif: { name: 'Clinique de droits', durationMinutes: 60 }, recurrence: { kind: 'weekly', weekdays: [3] } });
+    const b = await offer(env.rt, { agentId: (await env.as('agent')).user.id, motif: { name: 'Psychologue', durationMinutes: 30 }, recurrence: { kind: 'weekly', weekdays: [3] } });
+    const [f] = await families(env.rt, 1);
+    const wed = new Date('2026-01-07T11:00:00Z');
+    await book(f!.ctx, { motifId: a.motifId, ownerId: a.ownerId, start: wed, parent: true, childIds: [] });
+    expect(await code(book(f!.ctx, { motifId: b.motifId, ownerId: b.ownerId, start: new Date('2026-01-07T11:30:00Z'), parent: true, childIds: [] }))).toBe('rendezvous/overlap');
+    // the child is another person: it may be booked at that time
+    expect(await code(book(f!.ctx, { motifId: b.motifId, ownerId: b.ownerId, start: new Date('2026-01-07T11:30:00Z'), parent: false, childIds: f!.childIds }))).toBe('ok');
+
+    // the same agent offering a second motif on the same hours: the second occupied session is refused
+    const c = await offer(env.rt, { agentId, motif: { name: 'Accès aux droits', durationMinutes: 30 }, recurrence: { kind: 'weekly', weekdays: [3] } });
+    const [g] = await families(env.rt, 1);
+    const r = await code(book(g!.ctx, { motifId: c.motifId, ownerId: agentId, start: wed, parent: true, childIds: [] }));
+    // listed slots already hide the agent's occupied time: the booking finds no such slot, or the database refuses it
+    expect(['rendezvous/slot-unavailable', 'rendezvous/agent-busy']).toContain(r);
+  });
+
+  it('the database itself refuses an overlapping row (not JavaScript)', async () => {
+    const { rows } = await env.rt.deps.db.query<{ session_id: string; household_id: string; subject_key: string; during: string }>(
+      `SELECT session_id, household_id, subject_key, during::text FROM rdv_bookings WHERE status = 'confirmed' LIMIT 1`,
+    );
+    const r = rows[0]!;
+    await expect(
+      env.rt.deps.db.query(`INSERT INTO rdv_bookings (session_id, household_id, subject_key, during, created_at, status_at) VALUES ($1,$2,$3,$4::tstzrange, now(), now())`, [
+        r.session_id,
+        r.household_id,
+        r.subject_key,
+        r.during,
+      ]),
+    ).rejects.toMatchObject({ constraint: 'rdv_bookings_subject_overlap' });
+  });
+});
+
+describe('collective slot under contention', () => {
+  it('500 concurrent requests on capacity 5 give exactly 5 confirmations and a clear refusal for the others', async () => {
+    env.clock.set(NOW);
+    const w = await offer(env.rt, {
+      agentId: (await env.as('agent')).user.id,
+      motif: { name: 'Atelier gestion du stress', kind: 'atelier', collective: true, capacity: 5, durationMinutes: 120 },
+      recurrence: { kind: 'weekly', weekdays: [6] },
+      startTime: '09:00',
+      endTime: '11:00',
+    });
+    const fams = await families(env.rt, 500, []);
+    const start = new Date('2026-01-10T08:00:00Z');
+    const results = await Promise.all(fams.map((f) => code(book(f.ctx, { motifId: w.motifId, ownerId: w.ownerId, start, parent: true, childIds: [] }))));
+    const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ ok: 5, 'rendezvous/full': 495 });
+    const { rows } = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM rdv_sessions WHERE motif_id = $1`, [w.motifId]);
+    expect(rows).toHaveLength(1);
+    expect(await sessionSeats(rows[0]!.id)).toMatchObject({ taken: 5, capacity: 5, confirmed: 5 });
+  }, 120_000);
+});
+
+describe('waitlist and promotion', () => {
+  let w: Awaited<ReturnType<typeof offer>>;
+  let fam: TestFamily[];
+  const start = new Date('2026-01-10T08:00:00Z');
+  const input = (_f: TestFamily) => ({ motifId: w.motifId, ownerId: w.ownerId, start, parent: true, childIds: [] as string[] });
+  let booked: string[];
+  let sessionId: string;
+
+  beforeAll(async () => {
+    env.clock.set(NOW);
+    w = await offer(env.rt, {
+      agentId: (await env.as('agent')).user.id,
+      motif: { name: 'Atelier dématérialisation', kind: 'atelier', collective: true, capacity: 2, durationMinutes: 120, cancelNoticeMinutes: 60 },
+      recurrence: { kind: 'weekly', weekdays: [6] },
+      startTime: '09:00',
+      endTime: '11:00',
+    });
+    fam = await families(env.rt, 6);
+    booked = [];
+    for (const f of fam.slice(0, 2)) {
+      const r = await book(f.ctx, input(f));
+      booked.push(r.bookingIds[0]!);
+      sessionId = r.sessionId;
+    }
+    await joinWaitlist(fam[2]!.ctx, input(fam[2]!));
+    await joinWaitlist(fam[3]!.ctx, input(fam[3]!));
+  });
+
+  it('a cancellation offers the seat to the first waiting family, holding it: a new booking finds it taken', async () => {
+    const mark = await env.auditMark();
+    await cancelBooking(fam[0]!.ctx, booked[0]!);
+    await env.expectAudit('rendezvous/cancelled', booked[0]!, { after: mark, actorId: fam[0]!.userId });
+    expect(await sessionSeats(sessionId)).toMatchObject({ taken: 2, confirmed: 1, offered: 1 });
+    expect(await code(book(fam[4]!.ctx, input(fam[4]!)))).toBe('rendezvous/full');
+    const { rows } = await env.rt.deps.db.query(`SELECT body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.offer'`, [fam[2]!.userId]);
+    expect(rows[0].body).toContain('réservée jusqu');
+    // the second family is still waiting: no offer before a seat is free
+    const { rows: second } = await env.rt.deps.db.query(`SELECT status FROM rdv_waitlist WHERE household_id = $1`, [fam[3]!.householdId]);
+    expect(second[0].status).toBe('waiting');
+  });
+
+  it('an offer lapses after its window and passes on', async () => {
+    env.clock.set('2026-01-05T12:01:00+01:00');
+    try {
+      const mark = await env.auditMark();
+      expect(await expireOffers(env.rt.deps)).toBe(1);
+      await env.expectAudit('rendezvous/offer-expired', null, { after: mark, householdId: fam[2]!.householdId });
+      const { rows } = await env.rt.deps.db.query<{ id: string; status: string }>(`SELECT id, status FROM rdv_waitlist WHERE household_id = $1`, [fam[3]!.householdId]);
+      expect(rows[0]!.status).toBe('offered');
+      expect(await sessionSeats(sessionId)).toMatchObject({ taken: 2, confirmed: 1, offered: 1 });
+      // the lapsed family cannot take it any more
+      const { rows: lapsed } = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM rdv_waitlist WHERE household_id = $1`, [fam[2]!.householdId]);
+      expect(await code(acceptOffer(fam[2]!.ctx, lapsed[0]!.id))).toBe('rendezvous/offer-expired');
+      const accMark = await env.auditMark();
+      const r = await acceptOffer(fam[3]!.ctx, rows[0]!.id);
+      await env.expectAudit('rendezvous/offer-accepted', rows[0]!.id, { after: accMark, actorId: fam[3]!.userId });
+      expect(r.bookingId).toBeTruthy();
+      expect(await sessionSeats(sessionId)).toMatchObject({ taken: 2, confirmed: 2, offered: 0 });
+    } finally {
+      env.clock.set(NOW);
+    }
+  });
+
+  it('someone else cannot accept or leave a family’s waitlist entry', async () => {
+    const x = await joinWaitlist(fam[5]!.ctx, input(fam[5]!));
+    expect(await code(leaveWaitlist(fam[4]!.ctx, x.waitIds[0]!))).toBe('rendezvous/not-found');
+    const mark = await env.auditMark();
+    await leaveWaitlist(fam[5]!.ctx, x.waitIds[0]!);
+    await env.expectAudit('rendezvous/waitlist-left', x.waitIds[0]!, { after: mark });
+  });
+
+  it('a cancellation and new bookings racing never over-fill the slot', async () => {
+    const all = [...fam];
+    for (let round = 0; round < 5; round++) {
+      const extra = await families(env.rt, 6);
+      all.push(...extra);
+      await Promise.all(extra.slice(0, 2).map((f) => code(joinWaitlist(f.ctx, input(f)))));
+      const { rows } = await env.rt.deps.db.query<{ id: string; household_id: string }>(
+        `SELECT id, household_id FROM rdv_bookings WHERE session_id = $1 AND status = 'confirmed' LIMIT 1`,
+        [sessionId],
+      );
+      const holder = all.find((f) => f.householdId === rows[0]!.household_id);
+      const ctx = holder?.ctx ?? staffCtx(env.rt, agentId);
+      const results = await Promise.all([cancelBooking(ctx, rows[0]!.id).then(() => 'ok'), ...extra.slice(2).map((f) => code(book(f.ctx, input(f))))]);
+      expect(results[0]).toBe('ok');
+      const seats = await sessionSeats(sessionId);
+      expect(seats.confirmed + seats.offered).toBeLessThanOrEqual(seats.capacity);
+      expect(seats.taken).toBe(seats.confirmed + seats.offered);
+      // accept whatever is offered, so the next round starts full again
+      const { rows: offered } = await env.rt.deps.db.query<{ id: string; household_id: string }>(`SELECT id, household_id FROM rdv_waitlist WHERE session_id = $1 AND status = 'offered'`, [sessionId]);
+      for (const o of offered) await acceptOffer(all.find((f) => f.householdId === o.household_id)!.ctx, o.id);
+      const after = await sessionSeats(sessionId);
+      expect(after.confirmed).toBeLessThanOrEqual(2);
+    }
+  }, 60_000);
+});
+
+describe('agent at the desk', () => {
+  it('books for a family (file opened with a reason), marks presence after the time, and the family cannot', async () => {
+    env.clock.set(NOW);
+    const agent = staffCtx(env.rt, agentId);
+    const m = await offer(env.rt, { agentId, motif: { name: 'Guichet unique', bookableBy: 'agent' }, recurrence: { kind: 'weekly', weekdays: [4] } });
+    const [f] = await families(env.rt, 1);
+    const thu = new Date('2026-01-08T11:00:00Z');
+    expect(await code(book(f!.ctx, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [] }))).toBe('rendezvous/not-bookable');
+    expect(await code(book(agent, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [], householdId: f!.householdId }))).toBe('dossiers/reason-required');
+    const mark = await env.auditMark();
+    const r = await book(agent, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [], householdId: f!.householdId, reason: 'Accueil au guichet' });
+    const entry = await env.expectAudit('rendezvous/booked', r.bookingIds[0]!, { after: mark, actorId: agentId });
+    expect(entry.details).toMatchObject({ atDesk: true });
+
+    expect(await code(markBooking(agent, r.bookingIds[0]!, 'seen'))).toBe('rendezvous/not-yet');
+    env.clock.set('2026-01-08T12:31:00+01:00');
+    expect(await code(markBooking(f!.ctx, r.bookingIds[0]!, 'seen'))).toBe('auth/forbidden');
+    const m2 = await env.auditMark();
+    await markBooking(agent, r.bookingIds[0]!, 'seen');
+    await env.expectAudit('rendezvous/status-changed', r.bookingIds[0]!, { after: m2, actorId: agentId });
+    await markBooking(agent, r.bookingIds[0]!, 'noshow');
+    expect(await code(markBooking(agent, r.bookingIds[0]!, 'revoked'))).toBe('rendezvous/bad-status');
+    env.clock.set(NOW);
+  });
+
+  it('revoking tells the family; a family cannot cancel too late', async () => {
+    env.clock.set(NOW);
+    const agent = staffCtx(env.rt, agentId);
+    const m = await offer(env.rt, { agentId, motif: { name: 'Infirmière', cancelNoticeMinutes: 24 * 60, minNoticeMinutes: 0 }, recurrence: { kind: 'weekly', weekdays: [1] } });
+    const [f] = await families(env.rt, 1);
+    const monday = new Date('2026-01-05T11:00:00Z');
+    const r = await book(f!.ctx, { motifId: m.motifId, ownerId: agentId, start: monday, parent: true, childIds: [] });
+    expect(await code(cancelBooking(f!.ctx, r.bookingIds[0]!))).toBe('rendezvous/too-late-to-cancel');
+    const mark = await env.auditMark();
+    await markBooking(agent, r.bookingIds[0]!, 'revoked');
+    await env.expectAudit('rendezvous/status-changed', r.bookingIds[0]!, { after: mark });
+    const { rows } = await env.rt.deps.db.query(`SELECT body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.cancelled'`, [f!.userId]);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('moves a booking to another slot and tells the family', async () => {
+    env.clock.set(NOW);
+    const m = await offer(env.rt, { agentId: (await env.as('agent')).user.id, motif: { name: 'Psychologue (déplacement)' }, recurrence: { kind: 'weekly', weekdays: [5] } });
+    const [f] = await families(env.rt, 1);
+    const r = await book(f!.ctx, { motifId: m.motifId, ownerId: m.ownerId, start: new Date('2026-01-09T11:00:00Z'), parent: true, childIds: [] });
+    const mark = await env.auditMark();
+    await moveBooking(f!.ctx, r.bookingIds[0]!, { ownerId: m.ownerId, start: new Date('2026-01-09T12:00:00Z') });
+    await env.expectAudit('rendezvous/moved', r.bookingIds[0]!, { after: mark, actorId: f!.userId });
+    const { rows } = await env.rt.deps.db.query(`SELECT body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.moved'`, [f!.userId]);
+    expect(rows[0].body).toContain('déplacé au vendredi 9 janvier à 13 h');
+    const { rows: s } = await env.rt.deps.db.query<{ taken: number }>(`SELECT taken FROM rdv_sessions WHERE motif_id = $1 ORDER BY lower(during)`, [m.motifId]);
+    expect(s.map((x) => x.taken)).toEqual([0, 1]);
+  });
+});
+
+describe('occasional crèche places', () => {
+  it('a capacity per half-day and age group, booked for one child of the file', async () => {
+    env.clock.set(NOW);
+    const c = await offer(env.rt, {
+      motif: { name: 'Crèche occasionnelle', kind: 'creche', durationMinutes: 240, collective: true, capacity: 1, minNoticeMinutes: 120 },
+      recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] },
+      startTime: '08:30',
+      endTime: '12:30',
+      resourceCapacities: { '0-1': 1, '1-3': 2 },
+    });
+    const fams = await families(env.rt, 3, ['2025-06-01', '2018-01-01']);
+    const tue = new Date('2026-01-06T07:30:00Z');
+    expect(await code(book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: true, childIds: [] }))).toBe('rendezvous/child-required');
+    expect(await code(book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[0]!.childIds[1]!] }))).toBe('rendezvous/no-age-group');
+    await book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[0]!.childIds[0]!] });
+    expect(await code(book(fams[1]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[1]!.childIds[0]!] }))).toBe('rendezvous/full');
+  });
+});

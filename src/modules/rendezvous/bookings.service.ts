@@ -1,0 +1,236 @@
+/**
+ * Booking use cases: book (a family online, or an agent at the desk), cancel, move, and the
+ * agent's statuses. Seats are taken under the session row's lock; overlaps are refused by
+ * the database's exclusion constraints; every change, its notices and its audit entry
+ * commit together.
+ */
+import { audit } from '../../platform/audit';
+import { parisDate } from '../../platform/clock';
+import type { Ctx } from '../../platform/context';
+import { onConstraint, tx, type Tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { requireRole, requireUser } from '../../platform/roles';
+import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem, type Household } from '../dossiers';
+import { ensureSession, getBooking, insertBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
+import { getMotif, lieuxByIds, resourceCapacity, type MotifRow } from './catalogue.store';
+import { scheduleReminders, tellFamily } from './notices';
+import { ageGroupOn } from './slots';
+import { locateSlot, requireMotif, type OfferedSlot } from './slots.service';
+import { freeSeat } from './free-seat';
+import { cancelledByServiceText, confirmationText, movedText } from './wording';
+
+export interface Attendees {
+  /** The parent attends. */
+  parent: boolean;
+  /** Children of the file who attend. */
+  childIds: string[];
+}
+
+export interface BookInput extends Attendees {
+  motifId: string;
+  ownerId: string;
+  start: Date;
+  /** Staff only: the family's file, and the reason to open it if not opened yet. */
+  householdId?: string;
+  reason?: string;
+}
+
+export interface Subject {
+  key: string;
+  childId: string | null;
+  birthDate: string | null;
+}
+
+/** Map a violated constraint of a booking to what a person reads. */
+export function bookingConflict(err: unknown): never {
+  return onConstraint(err, {
+    rdv_bookings_subject_overlap: () => new AppError('rendezvous/overlap'),
+    rdv_sessions_agent_overlap: () => new AppError('rendezvous/agent-busy'),
+    rdv_sessions_seats: () => new AppError('rendezvous/full'),
+    rdv_waitlist_once: () => new AppError('rendezvous/already-waiting'),
+  });
+}
+
+/**
+ * The parent's own file, read before the transaction opens (it reads through the pool: a
+ * transaction waiting for a second connection could starve the pool under load). Null for staff.
+ */
+export async function parentFile(ctx: Ctx): Promise<Household | null> {
+  const user = requireUser(ctx);
+  if (user.role !== 'parent') return null;
+  const h = await getHouseholdForUser(ctx);
+  if (!h) throw new AppError('rendezvous/no-file');
+  return h;
+}
+
+/** The family acted for: a parent's own file (`own`, from parentFile), or a file staff opened (access audited by dossiers). */
+export async function familyFor(ctx: Ctx, t: Tx, own: Household | null, householdId?: string, reason?: string): Promise<Household> {
+  const user = requireUser(ctx);
+  if (user.role === 'parent') {
+    const h = own;
+    if (!h) throw new AppError('rendezvous/no-file');
+    if (householdId && householdId !== h.id) throw new AppError('rendezvous/not-found');
+    return h;
+  }
+  if (user.role !== 'agent' && user.role !== 'coordinator') throw new AppError('auth/forbidden');
+  if (!householdId) throw new AppError('rendezvous/not-found', { fields: [{ path: 'householdId', message: 'Choisissez le dossier de la famille.' }] });
+  await assertCanAccess(ctx, householdId, 'rendezvous.book', { q: t, reason });
+  const h = await readHouseholdAsSystem(t, householdId, ctx.now());
+  if (!h) throw new AppError('rendezvous/not-found');
+  return h;
+}
+
+export function subjectsOf(h: Household, who: Attendees): Subject[] {
+  const out: Subject[] = [];
+  if (who.parent) out.push({ key: `parent:${h.id}`, childId: null, birthDate: null });
+  for (const [i, id] of [...new Set(who.childIds)].entries()) {
+    const child = h.children.find((c) => c.id === id);
+    if (!child) throw new AppError('rendezvous/unknown-child', { fields: [{ path: `childIds.${i}`, message: "Cet enfant n'est pas dans le dossier." }] });
+    out.push({ key: `child:${child.id}`, childId: child.id, birthDate: child.birthDate });
+  }
+  if (!out.length) throw new AppError('rendezvous/nobody', { fields: [{ path: 'childIds', message: 'Choisissez qui vient.' }] });
+  return out;
+}
+
+/** The session's capacity and age group: a resource's per age group (one child), a collective motif's, or one seat. */
+export async function seatsFor(t: Tx, motif: MotifRow, slot: OfferedSlot, subjects: Subject[]): Promise<{ capacity: number; ageGroup: string }> {
+  if (!slot.resourceId) return { capacity: motif.collective ? motif.capacity : 1, ageGroup: '' };
+  const only = subjects[0];
+  if (subjects.length !== 1 || !only?.birthDate) throw new AppError('rendezvous/child-required', { fields: [{ path: 'childIds', message: 'Choisissez un enfant.' }] });
+  const group = ageGroupOn(only.birthDate, parisDate(slot.start));
+  const capacity = group ? await resourceCapacity(t, slot.resourceId, group) : 0;
+  if (!group || capacity === 0) throw new AppError('rendezvous/no-age-group', { fields: [{ path: 'childIds.0', message: "Pas de place pour l'âge de cet enfant." }] });
+  return { capacity, ageGroup: group };
+}
+
+async function placeName(t: Tx, lieuId: string | null): Promise<string | null> {
+  if (!lieuId) return null;
+  const l = (await lieuxByIds(t, [lieuId])).get(lieuId);
+  return l ? `${l.name}, ${l.address}` : null;
+}
+
+export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: string[]; sessionId: string }> {
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const motif = await requireMotif(ctx.db, input.motifId);
+  if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
+  const slot = await locateSlot(ctx.db, ctx, motif, input.ownerId, input.start);
+  const own = await parentFile(ctx);
+  try {
+    return await tx(ctx.db, async (t) => {
+      const now = ctx.now();
+      const h = await familyFor(ctx, t, own, input.householdId, input.reason);
+      const subjects = subjectsOf(h, input);
+      const { capacity, ageGroup } = await seatsFor(t, motif, slot, subjects);
+      const sessionId = await ensureSession(
+        t,
+        { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
+        now,
+      );
+      if (!(await takeSeats(t, sessionId, subjects.length))) throw new AppError('rendezvous/full', { details: { sessionId } });
+      const bookingIds: string[] = [];
+      for (const s of subjects) {
+        bookingIds.push(
+          await insertBooking(t, { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId, start: slot.start, end: slot.end, bookedBy: user.id, viaWaitlist: false }, now),
+        );
+      }
+      await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, slot.start, await placeName(t, slot.lieuId), motif.documents));
+      await scheduleReminders(t, ctx, bookingIds[0]!, slot.start, now);
+      await audit(t, ctx, 'rendezvous/booked', {
+        householdId: h.id,
+        subjectType: 'booking',
+        subjectId: bookingIds[0],
+        details: { motifId: motif.id, sessionId, bookings: bookingIds, atDesk: user.role !== 'parent' },
+      });
+      return { bookingIds, sessionId };
+    });
+  } catch (err) {
+    return bookingConflict(err);
+  }
+}
+
+/** A booking the caller may act on: a parent's own (else not found), any for staff. */
+async function ownBooking(ctx: Ctx, t: Tx, own: Household | null, bookingId: string) {
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const b = await lockBooking(t, bookingId);
+  if (!b) throw new AppError('rendezvous/not-found');
+  if (user.role === 'parent' && (!own || own.id !== b.householdId)) throw new AppError('rendezvous/not-found');
+  const motif = await getMotif(t, b.motifId);
+  if (!motif) throw new AppError('rendezvous/not-found');
+  return { user, booking: b, motif };
+}
+
+/** A family cancels (excusé, within the motif's notice), or staff cancel (annulé par le service, the family is told). */
+export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> {
+  requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const own = await parentFile(ctx);
+  await tx(ctx.db, async (t) => {
+    const now = ctx.now();
+    const { user, booking, motif } = await ownBooking(ctx, t, own, bookingId);
+    if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
+    const byFamily = user.role === 'parent';
+    if (byFamily && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
+    await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
+    if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
+    if (!byFamily) {
+      const h = await readHouseholdAsSystem(t, booking.householdId, now);
+      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
+    }
+    await audit(t, ctx, 'rendezvous/cancelled', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { byFamily } });
+  });
+}
+
+/** Move a booking to another slot of the same motif, in one transaction (the old seat may go to the waitlist). */
+export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: string; start: Date }): Promise<void> {
+  requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const pre = await getBooking(ctx.db, bookingId);
+  if (!pre) throw new AppError('rendezvous/not-found');
+  const motif = await requireMotif(ctx.db, pre.motifId);
+  const slot = await locateSlot(ctx.db, ctx, motif, to.ownerId, to.start);
+  const own = await parentFile(ctx);
+  try {
+    await tx(ctx.db, async (t) => {
+      const now = ctx.now();
+      const { user, booking } = await ownBooking(ctx, t, own, bookingId);
+      if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
+      if (user.role === 'parent' && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
+      const h = await readHouseholdAsSystem(t, booking.householdId, now);
+      if (!h) throw new AppError('rendezvous/not-found');
+      const subject: Subject = { key: booking.subjectKey, childId: booking.childId, birthDate: h.children.find((c) => c.id === booking.childId)?.birthDate ?? null };
+      const { capacity, ageGroup } = await seatsFor(t, motif, slot, [subject]);
+      if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
+      const sessionId = await ensureSession(
+        t,
+        { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
+        now,
+      );
+      if (!(await takeSeats(t, sessionId, 1))) throw new AppError('rendezvous/full');
+      await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
+      await tellFamily(t, ctx, h, 'rendezvous.moved', 'Rendez-vous déplacé', movedText(motif.name, booking.start, slot.start, await placeName(t, slot.lieuId)));
+      await scheduleReminders(t, ctx, booking.id, slot.start, now);
+      await audit(t, ctx, 'rendezvous/moved', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { from: booking.sessionId, to: sessionId } });
+    });
+  } catch (err) {
+    bookingConflict(err);
+  }
+}
+
+const AFTER_START: readonly BookingStatus[] = ['seen', 'noshow'];
+
+/** An agent marks a booking: vu, absent (lapin), excusé, annulé par le service. */
+export async function markBooking(ctx: Ctx, bookingId: string, status: Exclude<BookingStatus, 'confirmed'>): Promise<void> {
+  requireRole(ctx, 'agent', 'coordinator');
+  await tx(ctx.db, async (t) => {
+    const now = ctx.now();
+    const { booking, motif } = await ownBooking(ctx, t, null, bookingId);
+    const fromPresence = AFTER_START.includes(booking.status) && AFTER_START.includes(status);
+    if (booking.status !== 'confirmed' && !fromPresence) throw new AppError('rendezvous/bad-status');
+    if (AFTER_START.includes(status) && booking.start > now) throw new AppError('rendezvous/not-yet');
+    await setBookingStatus(t, booking.id, status, now);
+    if (!AFTER_START.includes(status) && booking.start > now) await freeSeat(t, ctx, booking.sessionId);
+    if (status === 'revoked' && booking.start > now) {
+      const h = await readHouseholdAsSystem(t, booking.householdId, now);
+      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
+    }
+    await audit(t, ctx, 'rendezvous/status-changed', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { from: booking.status, to: status } });
+  });
+}

@@ -1,0 +1,242 @@
+/** SQL of sessions (a slot's occurrence and its seats), bookings and the waitlist. */
+import type { Queryable } from '../../platform/db/pool';
+
+export type BookingStatus = 'confirmed' | 'seen' | 'noshow' | 'excused' | 'revoked';
+export type WaitStatus = 'waiting' | 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface SessionKey {
+  motifId: string;
+  agentId: string | null;
+  resourceId: string | null;
+  lieuId: string | null;
+  ageGroup: string;
+  start: Date;
+  end: Date;
+  capacity: number;
+}
+
+/** The session of this slot, created if missing (concurrent creators meet on the unique key). */
+export async function ensureSession(q: Queryable, k: SessionKey, now: Date): Promise<string> {
+  const ins = await q.query<{ id: string }>(
+    `INSERT INTO rdv_sessions (motif_id, agent_id, resource_id, lieu_id, age_group, during, capacity, created_at)
+     VALUES ($1,$2,$3,$4,$5,tstzrange($6,$7),$8,$9)
+     ON CONFLICT (motif_id, (coalesce(agent_id, resource_id)), age_group, (lower(during))) DO NOTHING
+     RETURNING id`,
+    [k.motifId, k.agentId, k.resourceId, k.lieuId, k.ageGroup, k.start, k.end, k.capacity, now],
+  );
+  if (ins.rows[0]) return ins.rows[0].id;
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM rdv_sessions WHERE motif_id = $1 AND coalesce(agent_id, resource_id) = $2 AND age_group = $3 AND lower(during) = $4`,
+    [k.motifId, k.agentId ?? k.resourceId, k.ageGroup, k.start],
+  );
+  return rows[0]!.id;
+}
+
+/**
+ * Take `n` seats of a session, or none: one UPDATE under the row's lock, so concurrent
+ * bookers queue on the row and each sees the count the previous one left.
+ */
+export async function takeSeats(q: Queryable, sessionId: string, n: number): Promise<boolean> {
+  const { rowCount } = await q.query(`UPDATE rdv_sessions SET taken = taken + $2 WHERE id = $1 AND taken + $2 <= capacity`, [sessionId, n]);
+  return rowCount === 1;
+}
+
+export async function releaseSeats(q: Queryable, sessionId: string, n: number): Promise<void> {
+  await q.query(`UPDATE rdv_sessions SET taken = taken - $2 WHERE id = $1`, [sessionId, n]);
+}
+
+export interface SessionRow {
+  id: string;
+  motifId: string;
+  agentId: string | null;
+  resourceId: string | null;
+  lieuId: string | null;
+  ageGroup: string;
+  start: Date;
+  end: Date;
+  capacity: number;
+  taken: number;
+}
+
+const SESSION_COLS = `s.id, s.motif_id AS "motifId", s.agent_id AS "agentId", s.resource_id AS "resourceId", s.lieu_id AS "lieuId",
+  s.age_group AS "ageGroup", lower(s.during) AS start, upper(s.during) AS "end", s.capacity, s.taken`;
+
+export async function lockSession(q: Queryable, id: string): Promise<SessionRow | null> {
+  const { rows } = await q.query<SessionRow>(`SELECT ${SESSION_COLS} FROM rdv_sessions s WHERE s.id = $1 FOR UPDATE`, [id]);
+  return rows[0] ?? null;
+}
+
+/** Sessions of a motif starting in [from, to): their seats, to show full slots. */
+export async function sessionsOfMotif(q: Queryable, motifId: string, from: Date, to: Date): Promise<SessionRow[]> {
+  const { rows } = await q.query<SessionRow>(
+    `SELECT ${SESSION_COLS} FROM rdv_sessions s WHERE s.motif_id = $1 AND lower(s.during) >= $2 AND lower(s.during) < $3`,
+    [motifId, from, to],
+  );
+  return rows;
+}
+
+/** Times agents are taken (occupied sessions of any motif) overlapping [from, to). */
+export async function agentsBusy(q: Queryable, agentIds: string[], from: Date, to: Date, exceptMotifId: string): Promise<{ ownerId: string; start: Date; end: Date }[]> {
+  if (!agentIds.length) return [];
+  const { rows } = await q.query<{ ownerId: string; start: Date; end: Date }>(
+    `SELECT agent_id AS "ownerId", lower(during) AS start, upper(during) AS "end" FROM rdv_sessions
+      WHERE agent_id = ANY($1::uuid[]) AND taken > 0 AND during && tstzrange($2, $3) AND motif_id <> $4`,
+    [agentIds, from, to, exceptMotifId],
+  );
+  return rows;
+}
+
+export interface NewBooking {
+  sessionId: string;
+  householdId: string;
+  subjectKey: string;
+  childId: string | null;
+  start: Date;
+  end: Date;
+  bookedBy: string | null;
+  viaWaitlist: boolean;
+}
+
+export async function insertBooking(q: Queryable, b: NewBooking, now: Date): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_bookings (session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at)
+     VALUES ($1,$2,$3,$4,tstzrange($5,$6),$7,$8,$9,$9) RETURNING id`,
+    [b.sessionId, b.householdId, b.subjectKey, b.childId, b.start, b.end, b.bookedBy, b.viaWaitlist, now],
+  );
+  return rows[0]!.id;
+}
+
+export interface BookingRow {
+  id: string;
+  sessionId: string;
+  householdId: string;
+  subjectKey: string;
+  childId: string | null;
+  status: BookingStatus;
+  viaWaitlist: boolean;
+  start: Date;
+  end: Date;
+  motifId: string;
+  agentId: string | null;
+  resourceId: string | null;
+  lieuId: string | null;
+  createdAt: Date;
+}
+
+const BOOKING_COLS = `b.id, b.session_id AS "sessionId", b.household_id AS "householdId", b.subject_key AS "subjectKey", b.child_id AS "childId",
+  b.status, b.via_waitlist AS "viaWaitlist", lower(b.during) AS start, upper(b.during) AS "end", s.motif_id AS "motifId",
+  s.agent_id AS "agentId", s.resource_id AS "resourceId", s.lieu_id AS "lieuId", b.created_at AS "createdAt"`;
+
+export async function lockBooking(q: Queryable, id: string): Promise<BookingRow | null> {
+  const { rows } = await q.query<BookingRow>(
+    `SELECT ${BOOKING_COLS} FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id WHERE b.id = $1 FOR UPDATE OF b`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function getBooking(q: Queryable, id: string): Promise<BookingRow | null> {
+  const { rows } = await q.query<BookingRow>(`SELECT ${BOOKING_COLS} FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id WHERE b.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function setBookingStatus(q: Queryable, id: string, status: BookingStatus, now: Date): Promise<void> {
+  await q.query(`UPDATE rdv_bookings SET status = $2, status_at = $3 WHERE id = $1`, [id, status, now]);
+}
+
+export async function moveBookingRow(q: Queryable, id: string, sessionId: string, start: Date, end: Date, now: Date): Promise<void> {
+  await q.query(`UPDATE rdv_bookings SET session_id = $2, during = tstzrange($3, $4), status_at = $5 WHERE id = $1`, [id, sessionId, start, end, now]);
+}
+
+export async function bookingsOfHousehold(q: Queryable, householdId: string): Promise<BookingRow[]> {
+  const { rows } = await q.query<BookingRow>(
+    `SELECT ${BOOKING_COLS} FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id WHERE b.household_id = $1 ORDER BY lower(b.during) DESC`,
+    [householdId],
+  );
+  return rows;
+}
+
+/** Bookings in the sessions of an agent between two instants (the agenda). */
+export async function bookingsOfAgent(q: Queryable, agentId: string, from: Date, to: Date): Promise<BookingRow[]> {
+  const { rows } = await q.query<BookingRow>(
+    `SELECT ${BOOKING_COLS} FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id
+      WHERE s.agent_id = $1 AND s.during && tstzrange($2, $3) ORDER BY lower(b.during), b.created_at`,
+    [agentId, from, to],
+  );
+  return rows;
+}
+
+/** Bookings of a session still holding a seat. */
+export async function countConfirmed(q: Queryable, sessionId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(`SELECT count(*) AS n FROM rdv_bookings WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
+  return rows[0]!.n;
+}
+
+// ——— waitlist ———
+
+export interface WaitRow {
+  id: string;
+  sessionId: string;
+  householdId: string;
+  subjectKey: string;
+  childId: string | null;
+  status: WaitStatus;
+  createdAt: Date;
+  offerExpiresAt: Date | null;
+  bookingId: string | null;
+}
+
+const WAIT_COLS = `w.id, w.session_id AS "sessionId", w.household_id AS "householdId", w.subject_key AS "subjectKey", w.child_id AS "childId",
+  w.status, w.created_at AS "createdAt", w.offer_expires_at AS "offerExpiresAt", w.booking_id AS "bookingId"`;
+
+export async function insertWait(q: Queryable, w: { sessionId: string; householdId: string; subjectKey: string; childId: string | null }, now: Date): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_waitlist (session_id, household_id, subject_key, child_id, created_at) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+    [w.sessionId, w.householdId, w.subjectKey, w.childId, now],
+  );
+  return rows[0]!.id;
+}
+
+export async function lockWait(q: Queryable, id: string): Promise<WaitRow | null> {
+  const { rows } = await q.query<WaitRow>(`SELECT ${WAIT_COLS} FROM rdv_waitlist w WHERE w.id = $1 FOR UPDATE`, [id]);
+  return rows[0] ?? null;
+}
+
+/** The first family waiting on a session (the caller holds the session's lock). */
+export async function nextWaiting(q: Queryable, sessionId: string): Promise<WaitRow | null> {
+  const { rows } = await q.query<WaitRow>(
+    `SELECT ${WAIT_COLS} FROM rdv_waitlist w WHERE w.session_id = $1 AND w.status = 'waiting' ORDER BY w.created_at, w.id LIMIT 1 FOR UPDATE`,
+    [sessionId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markOffered(q: Queryable, id: string, now: Date, expiresAt: Date): Promise<void> {
+  await q.query(`UPDATE rdv_waitlist SET status = 'offered', offered_at = $2, offer_expires_at = $3 WHERE id = $1`, [id, now, expiresAt]);
+}
+
+export async function closeWait(q: Queryable, id: string, status: WaitStatus, now: Date, bookingId: string | null = null): Promise<void> {
+  await q.query(`UPDATE rdv_waitlist SET status = $2, closed_at = $3, booking_id = coalesce($4, booking_id) WHERE id = $1`, [id, status, now, bookingId]);
+}
+
+/** Offers whose confirmation window has passed. */
+export async function expiredOffers(q: Queryable, now: Date): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(`SELECT id FROM rdv_waitlist WHERE status = 'offered' AND offer_expires_at <= $1 ORDER BY offer_expires_at`, [now]);
+  return rows.map((r) => r.id);
+}
+
+export async function waitsOfHousehold(q: Queryable, householdId: string): Promise<(WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null })[]> {
+  const { rows } = await q.query<WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null }>(
+    `SELECT ${WAIT_COLS}, lower(s.during) AS start, upper(s.during) AS "end", s.motif_id AS "motifId", s.lieu_id AS "lieuId"
+       FROM rdv_waitlist w JOIN rdv_sessions s ON s.id = w.session_id
+      WHERE w.household_id = $1 AND w.status IN ('waiting', 'offered') ORDER BY lower(s.during)`,
+    [householdId],
+  );
+  return rows;
+}
+
+/** Erasure of a family's file: its bookings and waitlist entries go (seats of future sessions are freed by the caller first). */
+export async function deleteHouseholdRows(q: Queryable, householdId: string): Promise<void> {
+  await q.query(`DELETE FROM rdv_waitlist WHERE household_id = $1`, [householdId]);
+  await q.query(`DELETE FROM rdv_bookings WHERE household_id = $1`, [householdId]);
+}

@@ -1,0 +1,183 @@
+/** SQL of the offer: motifs, lieux, plages d'ouverture, absences, resources. */
+import type { Queryable } from '../../platform/db/pool';
+import type { AgeGroup, Plage, Recurrence } from './slots';
+
+export type MotifKind = 'permanence' | 'atelier' | 'creche' | 'repit';
+export type BookableBy = 'family' | 'agent' | 'referral';
+
+export interface MotifRow {
+  id: string;
+  name: string;
+  kind: MotifKind;
+  description: string | null;
+  durationMinutes: number;
+  bookableBy: BookableBy;
+  minNoticeMinutes: number;
+  maxNoticeDays: number;
+  cancelNoticeMinutes: number;
+  documents: string[];
+  collective: boolean;
+  capacity: number;
+  isDemo: boolean;
+}
+
+const MOTIF_COLS = `id, name, kind, description, duration_minutes AS "durationMinutes", bookable_by AS "bookableBy",
+  min_notice_minutes AS "minNoticeMinutes", max_notice_days AS "maxNoticeDays", cancel_notice_minutes AS "cancelNoticeMinutes",
+  documents, collective, capacity, is_demo AS "isDemo"`;
+
+export interface NewMotif {
+  name: string;
+  kind: MotifKind;
+  description?: string | null;
+  durationMinutes: number;
+  bookableBy: BookableBy;
+  minNoticeMinutes: number;
+  maxNoticeDays: number;
+  cancelNoticeMinutes: number;
+  documents: string[];
+  collective: boolean;
+  capacity: number;
+  isDemo?: boolean;
+}
+
+export async function insertMotif(q: Queryable, m: NewMotif, now: Date): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_motifs (name, kind, description, duration_minutes, bookable_by, min_notice_minutes, max_notice_days,
+       cancel_notice_minutes, documents, collective, capacity, is_demo, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+    [m.name, m.kind, m.description ?? null, m.durationMinutes, m.bookableBy, m.minNoticeMinutes, m.maxNoticeDays, m.cancelNoticeMinutes,
+     m.documents, m.collective, m.collective ? m.capacity : 1, m.isDemo ?? false, now],
+  );
+  return rows[0]!.id;
+}
+
+export async function listMotifs(q: Queryable, opts: { bookableBy?: BookableBy } = {}): Promise<MotifRow[]> {
+  const { rows } = await q.query<MotifRow>(
+    `SELECT ${MOTIF_COLS} FROM rdv_motifs WHERE active AND ($1::text IS NULL OR bookable_by = $1) ORDER BY kind, name`,
+    [opts.bookableBy ?? null],
+  );
+  return rows;
+}
+
+export async function getMotif(q: Queryable, id: string): Promise<MotifRow | null> {
+  const { rows } = await q.query<MotifRow>(`SELECT ${MOTIF_COLS} FROM rdv_motifs WHERE id = $1 AND active`, [id]);
+  return rows[0] ?? null;
+}
+
+export interface LieuRow {
+  id: string;
+  name: string;
+  address: string;
+  neighbourhoodId: string | null;
+  accessibility: string | null;
+  singleUseDate: string | null;
+}
+
+export async function insertLieu(
+  q: Queryable,
+  l: { name: string; address: string; neighbourhoodId: string | null; accessibility: string | null; singleUseDate: string | null; isDemo?: boolean },
+  now: Date,
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_lieux (name, address, neighbourhood_id, accessibility, single_use_date, is_demo, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [l.name, l.address, l.neighbourhoodId, l.accessibility, l.singleUseDate, l.isDemo ?? false, now],
+  );
+  return rows[0]!.id;
+}
+
+export async function lieuxByIds(q: Queryable, ids: string[]): Promise<Map<string, LieuRow>> {
+  if (!ids.length) return new Map();
+  const { rows } = await q.query<LieuRow>(
+    `SELECT id, name, address, neighbourhood_id AS "neighbourhoodId", accessibility, single_use_date AS "singleUseDate"
+       FROM rdv_lieux WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function insertResource(q: Queryable, r: { name: string; lieuId: string | null; capacities: Partial<Record<AgeGroup, number>>; isDemo?: boolean }, now: Date): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_resources (name, lieu_id, is_demo, created_at) VALUES ($1,$2,$3,$4) RETURNING id`,
+    [r.name, r.lieuId, r.isDemo ?? false, now],
+  );
+  const id = rows[0]!.id;
+  for (const [group, capacity] of Object.entries(r.capacities)) {
+    await q.query(`INSERT INTO rdv_resource_capacities (resource_id, age_group, capacity) VALUES ($1,$2,$3)`, [id, group, capacity]);
+  }
+  return id;
+}
+
+export async function resourceCapacity(q: Queryable, resourceId: string, group: AgeGroup): Promise<number> {
+  const { rows } = await q.query<{ capacity: number }>(
+    `SELECT capacity FROM rdv_resource_capacities WHERE resource_id = $1 AND age_group = $2`,
+    [resourceId, group],
+  );
+  return rows[0]?.capacity ?? 0;
+}
+
+export async function resourceNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>(`SELECT id, name FROM rdv_resources WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export interface NewPlage {
+  agentId: string | null;
+  resourceId: string | null;
+  lieuId: string | null;
+  motifIds: string[];
+  firstDate: string;
+  untilDate: string | null;
+  startTime: string;
+  endTime: string;
+  recurrence: Recurrence;
+  isDemo?: boolean;
+}
+
+export async function insertPlage(q: Queryable, p: NewPlage, now: Date): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_plages (agent_id, resource_id, lieu_id, motif_ids, first_date, until_date, start_time, end_time, recurrence, is_demo, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+    [p.agentId, p.resourceId, p.lieuId, p.motifIds, p.firstDate, p.untilDate, p.startTime, p.endTime, JSON.stringify(p.recurrence), p.isDemo ?? false, now],
+  );
+  return rows[0]!.id;
+}
+
+/** The plages offering a motif that apply somewhere in [fromDate, toDate] (owner = agent or resource). */
+export async function plagesOfMotif(q: Queryable, motifId: string, fromDate: string, toDate: string, ownerId?: string): Promise<(Plage & { agentId: string | null; resourceId: string | null })[]> {
+  const { rows } = await q.query<Plage & { agentId: string | null; resourceId: string | null }>(
+    `SELECT id, coalesce(agent_id, resource_id) AS "ownerId", agent_id AS "agentId", resource_id AS "resourceId", lieu_id AS "lieuId",
+            to_char(first_date, 'YYYY-MM-DD') AS "firstDate", to_char(until_date, 'YYYY-MM-DD') AS "untilDate",
+            to_char(start_time, 'HH24:MI') AS "startTime", to_char(end_time, 'HH24:MI') AS "endTime", recurrence
+       FROM rdv_plages
+      WHERE $1 = ANY(motif_ids) AND first_date <= $3::date AND (until_date IS NULL OR until_date >= $2::date)
+        AND ($4::uuid IS NULL OR coalesce(agent_id, resource_id) = $4::uuid)`,
+    [motifId, fromDate, toDate, ownerId ?? null],
+  );
+  return rows;
+}
+
+export async function insertAbsence(
+  q: Queryable,
+  a: { agentId: string | null; resourceId: string | null; start: Date; end: Date; label: string | null },
+  now: Date,
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO rdv_absences (agent_id, resource_id, during, label, created_at) VALUES ($1,$2,tstzrange($3,$4),$5,$6) RETURNING id`,
+    [a.agentId, a.resourceId, a.start, a.end, a.label, now],
+  );
+  return rows[0]!.id;
+}
+
+/** Absences of these owners and closures of everyone overlapping [from, to). */
+export async function absencesBetween(q: Queryable, ownerIds: string[], from: Date, to: Date): Promise<{ ownerId: string | null; start: Date; end: Date }[]> {
+  const { rows } = await q.query<{ ownerId: string | null; start: Date; end: Date }>(
+    `SELECT coalesce(agent_id, resource_id) AS "ownerId", lower(during) AS start, upper(during) AS "end"
+       FROM rdv_absences
+      WHERE during && tstzrange($2, $3)
+        AND (coalesce(agent_id, resource_id) = ANY($1::uuid[]) OR (agent_id IS NULL AND resource_id IS NULL))`,
+    [ownerIds, from, to],
+  );
+  return rows;
+}

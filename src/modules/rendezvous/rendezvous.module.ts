@@ -1,0 +1,11 @@
+import type { ModuleDef } from '../../platform/module';
+import { rendezvousErrors } from './rendezvous.errors';
+import { rendezvousDossiersHooks } from './rendezvous.hooks';
+import { expireOffersJob, remindJob } from './rendezvous.jobs';
+
+export const rendezvousModule: ModuleDef<typeof rendezvousErrors> = {
+  name: 'rendezvous',
+  errors: rendezvousErrors,
+  jobs: [remindJob, expireOffersJob],
+  hooks: { dossiers: rendezvousDossiersHooks },
+};
