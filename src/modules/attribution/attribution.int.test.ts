@@ -121,6 +121,10 @@ describe('a campaign from rules to places', () => {
     const parent = await env.as('parent');
     expect((await parent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 1 })).statusCode).toBe(403);
     expect((await agent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 2 })).statusCode).toBe(400);
+    // the proof is in the family's file: the agent opens it first, with a reason
+    const closed = await agent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 1 });
+    expect(closed.json().error.code).toBe('dossiers/reason-required');
+    expect((await agent.post(`/api/dossiers/households/${referred.householdId}/open`, { reason: 'Vérifier les justificatifs de la demande de place' })).statusCode).toBe(200);
     expect((await agent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 1 })).statusCode).toBe(200);
     await env.expectAudit('attribution/criterion-verified', ids[0], { actorId: agent.user.id });
     const list = (await agent.get(`/api/attribution/campaigns/${campaignId}/applications`)).json().applications;

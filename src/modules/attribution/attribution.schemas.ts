@@ -163,6 +163,8 @@ export const staffApplicationOut = z.object({
   number: z.number(),
   childAge: z.number().nullable(),
   fromFile: z.boolean(),
+  /** To open the family's file (with a reason, audited) and see its proofs. */
+  householdId: z.string().nullable(),
   keepTogether: z.boolean(),
   submittedAt: timestamp,
   criteria: z.record(z.string(), valueOut),

@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context';
 import { onConstraint, tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
+import { assertCanAccess } from '../dossiers/index';
 import { parisDate } from '../../platform/clock';
 import { allocate, compareAllocations, type Allocation, type Campaign, type Outcome as CoreOutcome } from './allocate';
 import type { CampaignInput, ScenarioInput } from './attribution.schemas';
@@ -177,6 +178,7 @@ export async function campaignApplications(ctx: Ctx, id: string) {
       number: a.number,
       childAge: ageOnDay(a.childBirthDate, today),
       fromFile: a.householdId !== null,
+      householdId: a.householdId,
       keepTogether: a.keepTogether,
       submittedAt: a.submittedAt,
       criteria: a.criteria,
@@ -197,6 +199,8 @@ export async function verifyCriterion(ctx: Ctx, applicationId: string, code: str
     if (!c) throw notFound();
     if (c.status === 'published') throw new AppError('attribution/not-editable');
     if (!(await store.criteriaOf(t, a.campaignId)).some((x) => x.code === code)) throw new AppError('attribution/unknown-criterion', { fields: [{ path: 'code', message: `Critère inconnu : « ${code} ».` }] });
+    // The proof is a document of the family's file: the agent has opened it, with a reason (audited by dossiers).
+    if (a.householdId) await assertCanAccess(ctx, a.householdId, 'attribution.verify', { q: t });
     await store.setCriterionValue(t, applicationId, code, { value, source: 'verified', verifiedAt: ctx.now().toISOString() });
     await audit(t, ctx, 'attribution/criterion-verified', { householdId: a.householdId, subjectType: 'application', subjectId: applicationId, details: { code, value } });
   });

@@ -137,13 +137,21 @@ function Applications({ c }: { c: CampaignDetail }) {
   const label = (code: string) => c.criteria.find((x) => x.code === code)?.label ?? code;
   // Relais' own records (siblings in the application, earlier campaigns, refusals) need no proof.
   const verifiable = (code: string) => !['siblings', 'lost', 'refused'].includes(c.criteria.find((x) => x.code === code)?.derive ?? '');
+  const [error, setError] = useState<string | null>(null);
   async function verify(a: StaffApplication, code: string) {
-    await api.put(`/api/attribution/applications/${a.id}/criteria/${code}`, { value: a.criteria[code]?.value ?? 0 });
-    r.reload();
+    try {
+      await api.put(`/api/attribution/applications/${a.id}/criteria/${code}`, { value: a.criteria[code]?.value ?? 0 });
+      setError(null);
+      r.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : null);
+    }
   }
   return (
     <section aria-labelledby="apps">
       <h2 id="apps">{t('attribution.applications')}</h2>
+      <p className="muted">{t('attribution.verifyHelp')}</p>
+      {error ? <Alert tone="error" live>{error}</Alert> : null}
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data ? (
         <div className="table-scroll">
@@ -165,6 +173,9 @@ function Applications({ c }: { c: CampaignDetail }) {
                     <div className="muted" style={{ fontWeight: 400 }}>
                       {a.childAge !== null ? t('attribution.childAgeStaff', { age: a.childAge }) : t('attribution.externalApplication')} · {frDate(a.submittedAt)}
                     </div>
+                    {a.householdId ? (
+                      <Link to={`/dossier/agent/familles/${a.householdId}`} aria-label={t('attribution.openFamilyFileLabel', { n: a.number })}>{t('attribution.openFamilyFile')}</Link>
+                    ) : null}
                   </th>
                   <td>{a.choices.map((g, i) => `${i + 1}. ${g}`).join(' · ')}</td>
                   <td>
