@@ -222,6 +222,7 @@ const NOT_USE_CASES: Record<string, string> = {
   'rights.actionLabel': 'pure',
   'prefill.readHouseholdAsSystem': 'for jobs of other modules, documented as unchecked',
   'prefill.householdNeighbourhoods': 'bulk neighbourhood ids for indicators, no personal data',
+  'prefill.activeHouseholdIds': 'ids of active files for system tasks of other modules (aides preview), no personal data',
 };
 
 /** Answers that mean "refused". */
