@@ -186,6 +186,23 @@ describe('a campaign from rules to places', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('two publications at once: one wins, the other is told it is already published', async () => {
+    const coordinator = await env.as('coordinator');
+    const c = (await coordinator.post('/api/attribution/campaigns', campaignBody({ opensAt: null, closesAt: null }))).json().id;
+    await coordinator.post(`/api/attribution/campaigns/${c}/status`, { status: 'open' });
+    const g = (await coordinator.get(`/api/attribution/campaigns/${c}`)).json().groups[0].id;
+    for (let i = 0; i < 3; i++) {
+      const f = await family();
+      await f.parent.post(`/api/attribution/campaigns/${c}/applications`, { children: [f.children[1]!.id], choices: [g] });
+    }
+    const [a, b] = await Promise.all([coordinator.post(`/api/attribution/campaigns/${c}/publish`, {}), coordinator.post(`/api/attribution/campaigns/${c}/publish`, {})]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM attribution_offers o JOIN attribution_applications a ON a.id = o.application_id WHERE a.campaign_id = $1`, [c]);
+    expect(rows[0].n).toBe(2);
+  });
+});
+
 describe('who may not', () => {
   it('families and partners reach no staff route; staff and partners reach no family route', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
@@ -261,11 +278,11 @@ describe('offers', () => {
     const secondOffer = (await second.parent.get('/api/attribution/me/applications')).json().applications[0].offer;
     expect(secondOffer.status).toBe('offered');
     // the families were told: results for all three, then a freed place for the second
-    const { rows: sent } = await env.rt.deps.db.query(`SELECT recipient, template FROM notifications WHERE template LIKE 'attribution.%' AND user_id = ANY($1::uuid[]) ORDER BY id`, [
+    const { rows: sent } = await env.rt.deps.db.query(`SELECT recipient, template FROM notifications WHERE template LIKE 'attribution.%' AND user_id = ANY($1::uuid[]) ORDER BY template`, [
       [first.parent.user.id, second.parent.user.id, third.parent.user.id],
     ]);
-    expect(sent.map((n: any) => n.template)).toEqual(['attribution.results', 'attribution.results', 'attribution.results', 'attribution.offer']);
-    expect(sent[3].recipient).toBe(second.parent.user.email);
+    expect(sent.map((n: any) => n.template).sort()).toEqual(['attribution.offer', 'attribution.results', 'attribution.results', 'attribution.results']);
+    expect(sent.find((n: any) => n.template === 'attribution.offer').recipient).toBe(second.parent.user.email);
     // a second live offer in a full group is refused by the database itself
     const { rows } = await env.rt.deps.db.query(`SELECT id FROM attribution_applications WHERE campaign_id = $1 AND household_id = $2`, [c, third.householdId]);
     await expect(env.rt.deps.db.query(`INSERT INTO attribution_offers (application_id, group_id, created_at, expires_at) VALUES ($1, $2, now(), now())`, [rows[0].id, g])).rejects.toThrow(/full/);
@@ -363,6 +380,11 @@ describe('CLI: relais attribution run', () => {
     ]);
     await cli('run', write('c.json', file));
     expect(await count()).toBe(1); // the same file is not stored twice
+    // staff see it; it is not on the public pages (its criteria are the file's codes, not published rules)
+    const coordinator = await env.as('coordinator');
+    const imported = (await coordinator.get('/api/attribution/campaigns')).json().campaigns.find((c: any) => c.title === 'Campagne importée (c.json)');
+    expect(imported).toMatchObject({ status: 'published', applications: 2, places: 1 });
+    expect((await env.client().get(`/api/attribution/public/campaigns/${imported.id}`)).statusCode).toBe(404);
   });
 
   it('refuses a bad file with exit 2 and the exact path of each error', async () => {

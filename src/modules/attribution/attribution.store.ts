@@ -73,7 +73,7 @@ export async function listCampaigns(q: Queryable, opts: { visibleOnly?: boolean 
             (SELECT count(*) FROM attribution_applications a WHERE a.campaign_id = c.id AND a.status = 'submitted')::int AS applications,
             (SELECT coalesce(sum(capacity), 0) FROM attribution_groups g WHERE g.campaign_id = c.id)::int AS places
        FROM attribution_campaigns c
-      WHERE ($1::boolean IS NOT TRUE OR c.status <> 'draft')
+      WHERE ($1::boolean IS NOT TRUE OR (c.status <> 'draft' AND c.external_id IS NULL))
       ORDER BY c.opens_at DESC NULLS LAST, c.created_at DESC, c.id`,
     [opts.visibleOnly ?? false],
   );

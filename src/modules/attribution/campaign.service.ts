@@ -72,7 +72,8 @@ export async function publicCampaigns(ctx: Ctx) {
 
 export async function publicRules(ctx: Ctx, id: string) {
   const c = await store.getCampaign(ctx.db, id);
-  if (!c || c.status === 'draft') throw notFound();
+  // Drafts are not public yet; campaigns imported by the CLI are the town's other tools' to publish (their criteria have no French labels).
+  if (!c || c.status === 'draft' || c.externalId) throw notFound();
   return rulesOf(ctx.db, c);
 }
 
