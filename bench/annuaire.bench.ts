@@ -23,26 +23,68 @@ function rng(seed: number) {
 }
 
 const TOWNS: [string, number, number, string][] = [
-  ['Amiens', 49.894, 2.296, '80021'], ['Lille', 50.629, 3.057, '59350'], ['Paris', 48.857, 2.352, '75056'], ['Lyon', 45.764, 4.836, '69123'],
-  ['Marseille', 43.296, 5.37, '13055'], ['Toulouse', 43.605, 1.444, '31555'], ['Nantes', 47.218, -1.554, '44109'], ['Strasbourg', 48.573, 7.752, '67482'],
-  ['Bordeaux', 44.838, -0.579, '33063'], ['Rennes', 48.117, -1.678, '35238'], ['Dijon', 47.322, 5.041, '21231'], ['Rouen', 49.443, 1.1, '76540'],
+  ['Amiens', 49.894, 2.296, '80021'],
+  ['Lille', 50.629, 3.057, '59350'],
+  ['Paris', 48.857, 2.352, '75056'],
+  ['Lyon', 45.764, 4.836, '69123'],
+  ['Marseille', 43.296, 5.37, '13055'],
+  ['Toulouse', 43.605, 1.444, '31555'],
+  ['Nantes', 47.218, -1.554, '44109'],
+  ['Strasbourg', 48.573, 7.752, '67482'],
+  ['Bordeaux', 44.838, -0.579, '33063'],
+  ['Rennes', 48.117, -1.678, '35238'],
+  ['Dijon', 47.322, 5.041, '21231'],
+  ['Rouen', 49.443, 1.1, '76540'],
 ];
 const KINDS: [string, string, string[]][] = [
   ['Cabinet dentaire', 'Soins dentaires, urgences et suivi des enfants', ['sante--acces-aux-soins']],
   ['Maison de santé', 'Médecins généralistes et infirmiers, consultations sans rendez-vous', ['sante--acces-aux-soins']],
   ['Épicerie solidaire', 'Aide alimentaire et produits pour bébés à petits prix', ['equipement-et-alimentation--alimentation']],
   ['Crèche', 'Accueil des jeunes enfants, places en accueil occasionnel', ['famille--garde-denfants']],
-  ['Centre social', 'Soutien à la parentalité, ateliers et sorties familles', ['famille--soutien-a-la-parentalite-et-a-leducation', 'remobilisation--lien-social']],
+  [
+    'Centre social',
+    'Soutien à la parentalité, ateliers et sorties familles',
+    ['famille--soutien-a-la-parentalite-et-a-leducation', 'remobilisation--lien-social'],
+  ],
   ['Mission locale', 'Accompagnement vers l’emploi et la formation des jeunes', ['trouver-un-emploi--repondre-a-des-offres-demploi']],
-  ['Point info logement', 'Hébergement d’urgence, maintien dans le logement, impayés de loyer', ['logement-hebergement--rechercher-une-solution-dhebergement-temporaire']],
-  ['France services', 'Accès aux droits et aide aux démarches administratives en ligne', ['difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives']],
+  [
+    'Point info logement',
+    'Hébergement d’urgence, maintien dans le logement, impayés de loyer',
+    ['logement-hebergement--rechercher-une-solution-dhebergement-temporaire'],
+  ],
+  [
+    'France services',
+    'Accès aux droits et aide aux démarches administratives en ligne',
+    ['difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives'],
+  ],
   ['Club sportif', 'Sport et activités culturelles pour les enfants et les parents', ['remobilisation--activites-sportives-et-culturelles']],
 ];
 const HOURS = [
-  'Mo-Fr 08:30-12:00,13:30-17:00; PH off', 'Mo-Fr 09:00-18:00; Sa 09:00-12:00', 'Mo-Sa 08:00-19:30', 'Tu,Th 14:00-18:30; Sa 09:00-12:00',
-  'Mo-Fr 07:00-19:00', 'We 09:00-12:00,14:00-18:00', 'Mo-Fr 17:00-21:00; Sa 10:00-18:00', '24/7', 'Mo,We,Fr 09:00-11:30', 'Mo-Fr 08:30-12:00,14:00-19:00; Sa 08:30-12:00; PH off',
+  'Mo-Fr 08:30-12:00,13:30-17:00; PH off',
+  'Mo-Fr 09:00-18:00; Sa 09:00-12:00',
+  'Mo-Sa 08:00-19:30',
+  'Tu,Th 14:00-18:30; Sa 09:00-12:00',
+  'Mo-Fr 07:00-19:00',
+  'We 09:00-12:00,14:00-18:00',
+  'Mo-Fr 17:00-21:00; Sa 10:00-18:00',
+  '24/7',
+  'Mo,We,Fr 09:00-11:30',
+  'Mo-Fr 08:30-12:00,14:00-19:00; Sa 08:30-12:00; PH off',
 ];
-const QUERIES = ['dentiste', 'aide alimentaire', 'creche', 'emploi jeunes', 'hebergement urgence', 'soutien parentalite', 'medecin', 'demarches administratives', 'sport enfants', 'epiceries solidaires', 'logement', 'garde enfant'];
+const QUERIES = [
+  'dentiste',
+  'aide alimentaire',
+  'creche',
+  'emploi jeunes',
+  'hebergement urgence',
+  'soutien parentalite',
+  'medecin',
+  'demarches administratives',
+  'sport enfants',
+  'epiceries solidaires',
+  'logement',
+  'garde enfant',
+];
 
 function generate() {
   const r = rng(42);

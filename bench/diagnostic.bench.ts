@@ -45,7 +45,13 @@ export function benchQuestionnaire(): Questionnaire {
     { id: 'quartier', type: 'neighbourhood', label: 'Quartier', options: ['Nord', 'Étouvie', 'Sud', 'Saint-Maurice', 'Saint-Leu', 'Centre-ville', 'Elbeuf'] },
   ];
   for (let i = 1; i <= 14; i++) questions.push({ id: `choix_${i}`, type: 'single', label: `Choix ${i}`, options: ['Oui', 'Non', 'Ne sait pas', 'Parfois'] });
-  for (let i = 1; i <= 5; i++) questions.push({ id: `multi_${i}`, type: 'multi', label: `Multi ${i}`, options: ['Coût élevé', 'Autre', 'Taille insuffisante', 'Bruit', 'Isolation', 'Transports'] });
+  for (let i = 1; i <= 5; i++)
+    questions.push({
+      id: `multi_${i}`,
+      type: 'multi',
+      label: `Multi ${i}`,
+      options: ['Coût élevé', 'Autre', 'Taille insuffisante', 'Bruit', 'Isolation', 'Transports'],
+    });
   for (let i = 1; i <= 7; i++) questions.push({ id: `echelle_${i}`, type: 'scale', label: `Échelle ${i}` });
   questions.push({ id: 'enfants', type: 'number', label: 'Enfants', min: 0, max: 12, integer: true });
   questions.push({ id: 'loyer', type: 'number', label: 'Loyer', min: 0 });
@@ -130,9 +136,31 @@ export default async function run(report: (name: string, value: number, unit: st
 
   const bench = await startBenchApp();
   try {
-    const user = await insertUser(bench.rt.deps.db, { identifier: `bench-coord-${Date.now()}@bench.relais.fr`, password: 'mot-de-passe-bench', role: 'coordinator', displayName: 'Bench' });
-    const ctx = makeCtx(bench.rt.deps, { id: user.id, role: 'coordinator', displayName: 'Bench', email: null, phone: null, structureId: null, locale: 'fr', easyRead: false, isDemo: false });
-    const id = await insertQuestionnaire(bench.rt.deps.db, { title: qn.title, access: 'links', definition: qn, publish: true, createdBy: user.id, now: new Date() });
+    const user = await insertUser(bench.rt.deps.db, {
+      identifier: `bench-coord-${Date.now()}@bench.relais.fr`,
+      password: 'mot-de-passe-bench',
+      role: 'coordinator',
+      displayName: 'Bench',
+    });
+    const ctx = makeCtx(bench.rt.deps, {
+      id: user.id,
+      role: 'coordinator',
+      displayName: 'Bench',
+      email: null,
+      phone: null,
+      structureId: null,
+      locale: 'fr',
+      easyRead: false,
+      isDemo: false,
+    });
+    const id = await insertQuestionnaire(bench.rt.deps.db, {
+      title: qn.title,
+      access: 'links',
+      definition: qn,
+      publish: true,
+      createdBy: user.id,
+      now: new Date(),
+    });
     t = performance.now();
     const imported = await importResponsesCsv(ctx, id, { csv, fileName: 'bench.csv' });
     const dbImportMs = performance.now() - t;
@@ -152,4 +180,3 @@ export default async function run(report: (name: string, value: number, unit: st
     await bench.close();
   }
 }
-

@@ -17,7 +17,10 @@ const PASSWORD = 'mot-de-passe-de-bench';
 
 async function session(url: string, identifier: string): Promise<{ cookie: string; csrf: string }> {
   const me = await fetch(`${url}/api/auth/me`);
-  const csrfCookie = me.headers.getSetCookie().find((c) => c.startsWith('relais_csrf='))!.split(';')[0];
+  const csrfCookie = me.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('relais_csrf='))!
+    .split(';')[0];
   const cookie = await loginCookie(url, identifier, PASSWORD);
   const all = cookie.includes('relais_csrf=') ? cookie : `${csrfCookie}; ${cookie}`;
   return { cookie: all, csrf: all.match(/relais_csrf=([^;]+)/)![1] };
@@ -30,7 +33,10 @@ async function timeIt(n: number, fn: (i: number) => Promise<void>): Promise<numb
     await fn(i);
     times.push(performance.now() - t0);
   }
-  return percentile(times.sort((a, b) => a - b), 50);
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
 }
 
 export default async function run(report: Report) {
@@ -60,13 +66,20 @@ export default async function run(report: Report) {
     const p0 = await session(app.url, parents[0]);
     const file = {
       parent: { firstName: 'Nadia', lastName: 'Martin', birthDate: '1990-05-12' },
-      children: [{ firstName: 'Lina', birthDate: '2018-09-01' }, { firstName: 'Yanis', birthDate: '2021-02-20' }],
+      children: [
+        { firstName: 'Lina', birthDate: '2018-09-01' },
+        { firstName: 'Yanis', birthDate: '2021-02-20' },
+      ],
       address: { line: '12 rue des Lilas', postalCode: '80000', neighbourhoodId: 'nord' },
       situation: { activity: 'actif', salaryNetMonthlyCents: 110000, alimonyReceivedMonthlyCents: 0 },
       housing: { status: 'locataire_hlm', rentMonthlyCents: 48000 },
     };
     const post = (s: { cookie: string; csrf: string }, path: string, body: unknown) =>
-      fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body: JSON.stringify(body) });
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+        body: JSON.stringify(body),
+      });
     const created = await post(p0, '/api/dossiers/me', file);
     if (created.status !== 201) throw new Error(`file not created: ${created.status}`);
 
@@ -90,11 +103,17 @@ export default async function run(report: Report) {
     report('dossiers_search_p50_ms', s.latency.p50, 'ms');
     report('dossiers_search_p99_ms', s.latency.p99, 'ms');
 
-    report('dossiers_export_ms', Math.round(await timeIt(10, async () => {
-      const res = await fetch(`${app.url}/api/dossiers/me/export.json`, { headers: { cookie: p0.cookie } });
-      if (res.status !== 200) throw new Error(`export ${res.status}`);
-      await res.arrayBuffer();
-    })), 'ms');
+    report(
+      'dossiers_export_ms',
+      Math.round(
+        await timeIt(10, async () => {
+          const res = await fetch(`${app.url}/api/dossiers/me/export.json`, { headers: { cookie: p0.cookie } });
+          if (res.status !== 200) throw new Error(`export ${res.status}`);
+          await res.arrayBuffer();
+        }),
+      ),
+      'ms',
+    );
 
     const others: { cookie: string; csrf: string }[] = [];
     for (const id of parents.slice(1, 11)) {
@@ -102,10 +121,16 @@ export default async function run(report: Report) {
       if ((await post(sess, '/api/dossiers/me', file)).status !== 201) throw new Error('file not created');
       others.push(sess);
     }
-    report('dossiers_erase_ms', Math.round(await timeIt(10, async (i) => {
-      const res = await post(others[i], '/api/dossiers/me/erase', { confirm: 'EFFACER' });
-      if (res.status !== 200) throw new Error(`erase ${res.status}`);
-    })), 'ms');
+    report(
+      'dossiers_erase_ms',
+      Math.round(
+        await timeIt(10, async (i) => {
+          const res = await post(others[i], '/api/dossiers/me/erase', { confirm: 'EFFACER' });
+          if (res.status !== 200) throw new Error(`erase ${res.status}`);
+        }),
+      ),
+      'ms',
+    );
   } finally {
     await app.close();
   }

@@ -62,7 +62,12 @@ async function measure(report: Report) {
   const app = await startBenchApp();
   try {
     const url = `${app.url}/api/droits/simulations`;
-    const requests = inputs.map((body) => ({ method: 'POST' as const, path: '/api/droits/simulations', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const requests = inputs.map((body) => ({
+      method: 'POST' as const,
+      path: '/api/droits/simulations',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }));
     // warm-up at a low rate
     await autocannon({ url, connections: 4, duration: 2, overallRate: 100, requests });
     const r = await autocannon({ url, connections: 10, duration: 10, overallRate: 200, requests });

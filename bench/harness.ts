@@ -72,7 +72,13 @@ export interface BenchApp {
 
 export async function startBenchApp(opts: { seed?: boolean } = {}): Promise<BenchApp> {
   const databaseUrl = await benchDatabase();
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATA_DIR: `.tmp/bench-data-${process.pid}` });
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: `.tmp/bench-data-${process.pid}`,
+  });
   const rt = await boot(config, { modules, jobs: 'send', log: () => {} });
   if (opts.seed) await runSeeds(rt.systemCtx(), allSeeds());
   const { app } = await buildApp(rt.deps, { logger: false });
@@ -93,14 +99,20 @@ export async function startBenchApp(opts: { seed?: boolean } = {}): Promise<Benc
 /** Log in through the API and return the cookie header to send. */
 export async function loginCookie(url: string, identifier: string, password: string): Promise<string> {
   const me = await fetch(`${url}/api/auth/me`);
-  const csrf = me.headers.getSetCookie().find((c) => c.startsWith('relais_csrf='))!.split(';')[0];
+  const csrf = me.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('relais_csrf='))!
+    .split(';')[0];
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: csrf, 'x-csrf-token': csrf.split('=')[1] },
     body: JSON.stringify({ identifier, password }),
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 export function percentile(sorted: number[], p: number): number {

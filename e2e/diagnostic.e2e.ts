@@ -54,7 +54,16 @@ async function stepOn(page: Journey['page'], name: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   await page.screenshot({ path: `test-results/screens/diagnostic/${name}.png`, fullPage: true });
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')})`), `axe on ${name}`).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((x) => x.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    ),
+    `axe on ${name}`,
+  ).toEqual([]);
 }
 
 it('builds a three-question survey, gets two answers on the public page, and reads the results', async () => {
@@ -69,8 +78,15 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   const add = async (type: string, label: string, options?: string) => {
     await page.getByLabel('Type de la nouvelle question').selectOption(type);
     await page.getByRole('button', { name: 'Ajouter une question' }).click();
-    await page.getByLabel(/Question posée/).last().fill(label);
-    if (options) await page.getByLabel(/Réponses possibles/).last().fill(options);
+    await page
+      .getByLabel(/Question posée/)
+      .last()
+      .fill(label);
+    if (options)
+      await page
+        .getByLabel(/Réponses possibles/)
+        .last()
+        .fill(options);
   };
   await add('single', 'Avez-vous une solution de garde ?');
   await add('scale', 'Votre niveau de stress');
@@ -160,7 +176,10 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await expect.poll(() => stress.getByText('Moyenne : 7 (médiane 7)').isVisible()).toBe(true);
   await h.step('resultats-filtre');
 
-  const { rows } = await h.env.rt.deps.db.query(`SELECT channel, count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1 AND status = 'submitted' GROUP BY channel ORDER BY channel`, [id]);
+  const { rows } = await h.env.rt.deps.db.query(
+    `SELECT channel, count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1 AND status = 'submitted' GROUP BY channel ORDER BY channel`,
+    [id],
+  );
   expect(rows).toEqual([
     { channel: 'kiosk', n: 1 },
     { channel: 'link', n: 1 },
@@ -177,7 +196,9 @@ it('shows the Amiens demo results like the published diagnostic, and exports the
   await expect.poll(() => stress.getByText('Moyenne : 6,24').isVisible()).toBe(true);
   await h.step('resultats-amiens');
   await page.screenshot({ path: 'test-results/screens/diagnostic/resultats-amiens-haut.png' });
-  const report = await page.request.get(`${page.url().replace(/\/diagnostic\/([^/]+)\/resultats$/, '/api/diagnostic/questionnaires/$1/report')}?format=html&by=quartier`);
+  const report = await page.request.get(
+    `${page.url().replace(/\/diagnostic\/([^/]+)\/resultats$/, '/api/diagnostic/questionnaires/$1/report')}?format=html&by=quartier`,
+  );
   expect(report.status()).toBe(200);
   expect(await report.text()).toContain('Budget et précarité');
 });

@@ -49,7 +49,9 @@ it('an agent creates a file with the family at the desk; consent is required and
 it('a school partner flags a situation with the family’s consent; the agents get a task', async () => {
   const { page, url } = j;
   const parent = await j.env.as('parent');
-  const hid = (await parent.post('/api/dossiers/me', { parent: { firstName: 'Inès', lastName: 'Roux' }, children: [{ firstName: 'Tom', birthDate: '2016-05-05' }] })).json().household.id;
+  const hid = (
+    await parent.post('/api/dossiers/me', { parent: { firstName: 'Inès', lastName: 'Roux' }, children: [{ firstName: 'Tom', birthDate: '2016-05-05' }] })
+  ).json().household.id;
   await j.env.structure(SCHOOL);
   await parent.post('/api/dossiers/me/consents', { structureId: SCHOOL, purpose: 'early-detection', parts: ['identity', 'children'] });
   await j.login('partner', { structureId: SCHOOL, displayName: 'École Jules Verne' });

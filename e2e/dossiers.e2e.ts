@@ -18,7 +18,10 @@ const setClock = (iso: string) => (j.env.clock as unknown as { set(v: string): v
 beforeAll(async () => {
   j = await startJourney('dossiers', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 390, height: 844 } });
   // The partner structure exists (in the directory) before the family chooses it.
-  await j.env.rt.deps.db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, 'Association Les Liens', '{}'::jsonb)`, [LIENS, LIENS]);
+  await j.env.rt.deps.db.query(
+    `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, 'Association Les Liens', '{}'::jsonb)`,
+    [LIENS, LIENS],
+  );
   await j.env.as('partner', { structureId: LIENS, displayName: 'Association Les Liens' });
 });
 afterAll(() => j?.close());
@@ -56,8 +59,14 @@ it('a parent fills the file once, in steps, and sees why each field is asked', a
   await page.getByLabel(/Prénom de l’enfant/).fill('Lina');
   await page.getByLabel(/Date de naissance de l’enfant/).fill('2018-09-01');
   await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
-  await page.getByLabel(/Prénom de l’enfant/).nth(1).fill('Yanis');
-  await page.getByLabel(/Date de naissance de l’enfant/).nth(1).fill('2021-02-20');
+  await page
+    .getByLabel(/Prénom de l’enfant/)
+    .nth(1)
+    .fill('Yanis');
+  await page
+    .getByLabel(/Date de naissance de l’enfant/)
+    .nth(1)
+    .fill('2021-02-20');
   await j.step('etape-enfants');
   await next();
   await page.getByLabel('Numéro et rue').fill('12 rue des Lilas');

@@ -34,7 +34,8 @@ async function postFromPage(page: Page, url: string, body: unknown): Promise<{ s
   );
 }
 
-const radio = (page: Page, group: RegExp, option: string | RegExp) => page.getByRole('radiogroup', { name: group }).getByText(option, { exact: typeof option === 'string' });
+const radio = (page: Page, group: RegExp, option: string | RegExp) =>
+  page.getByRole('radiogroup', { name: group }).getByText(option, { exact: typeof option === 'string' });
 const heading2 = (page: Page) => page.getByRole('heading', { level: 2 }).first().textContent();
 const amountOf = async (page: Page, benefit: string) => {
   const card = page.locator('article.benefit', { has: page.getByRole('heading', { name: benefit, exact: true }) });
@@ -220,7 +221,10 @@ describe('droits on a desktop', () => {
     await page.getByRole('button', { name: 'Chercher les aides manquantes' }).click();
     await expect.poll(() => page.getByText(/Résultat enregistré dans votre dossier/).count()).toBe(1);
     await j.step('potentiels-enregistre');
-    const saved = await j.env.rt.deps.db.query(`SELECT e.period FROM droits_estimates e JOIN household_members m ON m.household_id = e.household_id WHERE m.user_id = $1`, [me.id]);
+    const saved = await j.env.rt.deps.db.query(
+      `SELECT e.period FROM droits_estimates e JOIN household_members m ON m.household_id = e.household_id WHERE m.user_id = $1`,
+      [me.id],
+    );
     expect(saved.rows).toEqual([{ period: '2026-03' }]);
   });
 

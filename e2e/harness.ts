@@ -32,8 +32,14 @@ export async function nextStep(page: Page, button = 'Continuer'): Promise<void> 
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(before + 1);
 }
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchChromium(): Promise<Browser> {
@@ -85,7 +91,13 @@ export async function startJourney(name: string, opts: { seed?: boolean; now?: s
       const file = path.join(dir, `${String(++n).padStart(2, '0')}-${stepName}.png`);
       await page.screenshot({ path: file, fullPage: o.fullPage ?? true });
       expect(
-        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')})`),
+        serious.map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((x) => x.target.join(' '))
+              .slice(0, 3)
+              .join(', ')})`,
+        ),
         `axe violations on step "${stepName}" (${page.url()})`,
       ).toEqual([]);
       expect(errors, `page errors on step "${stepName}"`).toEqual([]);
@@ -93,7 +105,10 @@ export async function startJourney(name: string, opts: { seed?: boolean; now?: s
     async login(role, o = {}) {
       const identifier = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@e2e.relais.fr`;
       const user = await insertUser(env.rt.deps.db, {
-        identifier, password: TEST_PASSWORD, role, displayName: o.displayName ?? `E2E ${role}`,
+        identifier,
+        password: TEST_PASSWORD,
+        role,
+        displayName: o.displayName ?? `E2E ${role}`,
         structureId: role === 'partner' ? (o.structureId ?? '00000000-0000-4000-8000-00000000a001') : null,
       });
       await page.goto(`${url}/connexion`);

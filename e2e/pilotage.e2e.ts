@@ -12,7 +12,12 @@ beforeAll(async () => {
   j = await startJourney('pilotage', { seed: true, now: '2026-03-10T10:00:00+01:00' });
   // Relais' own data: a family of Étouvie whose file an agent opens this month.
   const parent = await j.env.as('parent');
-  const hid = (await parent.post('/api/dossiers/me', { parent: { firstName: 'Awa', birthDate: '1991-02-03' }, address: { postalCode: '80000', neighbourhoodId: 'etouvie' } })).json().household.id;
+  const hid = (
+    await parent.post('/api/dossiers/me', {
+      parent: { firstName: 'Awa', birthDate: '1991-02-03' },
+      address: { postalCode: '80000', neighbourhoodId: 'etouvie' },
+    })
+  ).json().household.id;
   const agent = await j.env.as('agent');
   expect((await agent.post(`/api/dossiers/households/${hid}/open`, { reason: 'Accueil au CCAS' })).statusCode).toBe(200);
 }, 120_000);
@@ -52,7 +57,14 @@ it('a coordinator follows the Dijon plan: status, manual value, computed indicat
   await page.getByRole('link', { name: 'Tableau de bord' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Tableau de bord/);
   await page.getByRole('button', { name: 'Calculer maintenant' }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: /valeur\(s\) calculée\(s\)/ }).count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: /valeur\(s\) calculée\(s\)/ })
+        .count(),
+    )
+    .toBe(1);
   const opened = page.locator('.indicator-card').filter({ hasText: 'Dossiers de familles ouverts par les agents' });
   await expect.poll(() => opened.locator('.figure').textContent()).toBe('1 ouvertures');
   const trained = page.locator('.indicator-card').filter({ hasText: "Agents formés à l'accueil" });
@@ -76,8 +88,19 @@ it('the evaluation of the sport experiment is written and exported as printable 
   const tree = (await coord.get(`/api/pilotage/plans/${dijon.id}`)).json();
   const bilan = tree.axes[3].objectives[0].actions[0];
   const [reached, participation] = bilan.indicators;
-  for (const [period, value] of [['2026-01', 6], ['2026-02', 9], ['2026-03', 5]] as const) await coord.put(`/api/pilotage/indicators/${reached.id}/values`, { period, value });
-  for (const [neighbourhood, value] of [['nord', 4], ['etouvie', 6], ['sud', 3], ['elbeuf', 1]] as const) await coord.put(`/api/pilotage/indicators/${participation.id}/values`, { period: '2026-03', neighbourhood, value });
+  for (const [period, value] of [
+    ['2026-01', 6],
+    ['2026-02', 9],
+    ['2026-03', 5],
+  ] as const)
+    await coord.put(`/api/pilotage/indicators/${reached.id}/values`, { period, value });
+  for (const [neighbourhood, value] of [
+    ['nord', 4],
+    ['etouvie', 6],
+    ['sud', 3],
+    ['elbeuf', 1],
+  ] as const)
+    await coord.put(`/api/pilotage/indicators/${participation.id}/values`, { period: '2026-03', neighbourhood, value });
   await page.goto(`${url}/pilotage/plans/${dijon.id}/tableau-de-bord`);
   await page.getByRole('tab', { name: 'Axe 4' }).click();
   await page.getByRole('link', { name: /^Réaliser un bilan qualitatif et quantitatif/ }).click();

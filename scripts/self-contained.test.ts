@@ -48,7 +48,10 @@ export interface Finding {
 
 const NAMED: Array<{ re: RegExp; why: string }> = [
   { re: /\.\.[\\/]+shared\b/, why: 'the reference folder beside the repository' },
-  { re: /(?<![\w.-])shared\/(?:reference|seeds|hooks)\b|(?<![\w.-])shared\/(?:ENGINEERING|PRODUCT|ANCHORS)\.md/, why: 'the reference folder beside the repository' },
+  {
+    re: /(?<![\w.-])shared\/(?:reference|seeds|hooks)\b|(?<![\w.-])shared\/(?:ENGINEERING|PRODUCT|ANCHORS)\.md/,
+    why: 'the reference folder beside the repository',
+  },
   { re: /(?<![\w.~-])\/work\//, why: 'an absolute path of the machine the project was written on' },
 ];
 
@@ -84,7 +87,8 @@ export function scan(files: Array<{ file: string; text: string }>): Finding[] {
       for (const { re, why } of NAMED) if (re.test(line)) findings.push({ file, line: i + 1, text: line.trim().slice(0, 160), why });
       for (const p of relativeReads(line, markdown)) {
         const target = path.resolve(dir, p);
-        if (target !== ROOT && !target.startsWith(ROOT + path.sep)) findings.push({ file, line: i + 1, text: p, why: `resolves outside the repository (${path.relative(ROOT, target)})` });
+        if (target !== ROOT && !target.startsWith(ROOT + path.sep))
+          findings.push({ file, line: i + 1, text: p, why: `resolves outside the repository (${path.relative(ROOT, target)})` });
       }
     });
   }

@@ -74,10 +74,10 @@ export default async function setup() {
     // On a shared server (DATABASE_URL), drop what this run created.
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-      [TEMPLATE_DB, `relais_t_${RUN_ID}_%`],
-    );
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
+      TEMPLATE_DB,
+      `relais_t_${RUN_ID}_%`,
+    ]);
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => {});
     await c.end();
   };

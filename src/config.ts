@@ -38,7 +38,12 @@ const schema = z.object({
   TRUST_PROXY: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every(isAddressOrCidr), { message: 'adresses IP ou plages CIDR séparées par des virgules (ex. 127.0.0.1,10.0.0.0/8)' }),
 });
 

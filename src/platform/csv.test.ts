@@ -12,21 +12,37 @@ describe('parseCsv', () => {
   });
 
   it('reads CRLF and lone CR line ends', () => {
-    expect(fields('a,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(fields('a,b\r1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fields('a,b\r\n1,2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(fields('a,b\r1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('reads the last record without a final line end', () => {
     expect(fields('a\n1')).toEqual([['a'], ['1']]);
-    expect(fields('a,b\r\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fields('a,b\r\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps empty fields, including a trailing one', () => {
-    expect(fields('a,,c\n,,\n1,2,')).toEqual([['a', '', 'c'], ['', '', ''], ['1', '2', '']]);
+    expect(fields('a,,c\n,,\n1,2,')).toEqual([
+      ['a', '', 'c'],
+      ['', '', ''],
+      ['1', '2', ''],
+    ]);
   });
 
   it('keeps empty quoted fields', () => {
-    expect(fields('a,,c\n"",x,')).toEqual([['a', '', 'c'], ['', 'x', '']]);
+    expect(fields('a,,c\n"",x,')).toEqual([
+      ['a', '', 'c'],
+      ['', 'x', ''],
+    ]);
     expect(fields('"",a')).toEqual([['', 'a']]);
   });
 
@@ -68,12 +84,18 @@ describe('parseCsv', () => {
     expect(r.separator).toBe(';');
     expect(r.records[1]!.fields).toEqual(['R1', '1,5']);
     expect(detectSeparator('id;nom;"a,b"\n')).toBe(';');
-    expect(fields('id;nom\n1;"x;y"')).toEqual([['id', 'nom'], ['1', 'x;y']]);
+    expect(fields('id;nom\n1;"x;y"')).toEqual([
+      ['id', 'nom'],
+      ['1', 'x;y'],
+    ]);
   });
 
   it('detects tab as separator', () => {
     expect(detectSeparator('a\tb\tc\n')).toBe('\t');
-    expect(fields('a\tb\n1\t"x\ty"')).toEqual([['a', 'b'], ['1', 'x\ty']]);
+    expect(fields('a\tb\n1\t"x\ty"')).toEqual([
+      ['a', 'b'],
+      ['1', 'x\ty'],
+    ]);
   });
 
   it('detects , by default, on ties, and when the header has one column', () => {
@@ -197,7 +219,13 @@ describe('writing CSV', () => {
   });
 
   it('keeps numbers numeric: a negative number is not a formula', () => {
-    expect(toCsv([['id', 'solde'], ['R1', -12.5], ['R2', 0]])).toBe('id,solde\r\nR1,-12.5\r\nR2,0\r\n');
+    expect(
+      toCsv([
+        ['id', 'solde'],
+        ['R1', -12.5],
+        ['R2', 0],
+      ]),
+    ).toBe('id,solde\r\nR1,-12.5\r\nR2,0\r\n');
   });
 
   it('gives back the exact text when reading its own export', () => {

@@ -90,11 +90,7 @@ export function detectSeparator(text: string): CsvSeparator {
  * Problems (an unterminated quote, text after a closing quote) are reported, and the
  * record is still delivered with the best reading of its fields.
  */
-export function scanCsv(
-  text: string,
-  onRecord: (fields: string[], line: number, record: number) => void,
-  options: CsvReadOptions = {},
-): CsvScan {
+export function scanCsv(text: string, onRecord: (fields: string[], line: number, record: number) => void, options: CsvReadOptions = {}): CsvScan {
   const separator = options.separator ?? detectSeparator(text);
   const sep = separator.charCodeAt(0);
   const problems: CsvProblem[] = [];

@@ -44,7 +44,11 @@ function sourceFiles(dir: string, opts: { tests: boolean }): { file: string; tex
 }
 
 const code = sourceFiles(SRC, { tests: false });
-const withTests = [...sourceFiles(SRC, { tests: true }), ...sourceFiles(path.join(ROOT, 'e2e'), { tests: true }), ...sourceFiles(path.join(ROOT, 'bench'), { tests: true })];
+const withTests = [
+  ...sourceFiles(SRC, { tests: true }),
+  ...sourceFiles(path.join(ROOT, 'e2e'), { tests: true }),
+  ...sourceFiles(path.join(ROOT, 'bench'), { tests: true }),
+];
 const wiring = assemble(modules);
 const declaredCodes = new Set(wiring.errors.keys());
 const declaredJobs = new Map(wiring.jobs.map((j) => [j.name, j]));
@@ -153,10 +157,7 @@ describe('error codes', () => {
     );
     // The HTTP error handler answers codes by name (errorSpec('…'), sendCode(reply, '…'), its tables).
     const handler = code.filter((f) => f.file.startsWith('src/platform/http/'));
-    const answered = [
-      ...findAll(code, /errorSpec\('([^']+)'\)/g),
-      ...findAll(handler, /'((?:http|db|auth)\/[a-z0-9-]+)'/g),
-    ];
+    const answered = [...findAll(code, /errorSpec\('([^']+)'\)/g), ...findAll(handler, /'((?:http|db|auth)\/[a-z0-9-]+)'/g)];
     expect(thrown.length).toBeGreaterThan(50);
     const undeclared = [...thrown, ...answered].filter(([, c]) => !declaredCodes.has(c)).map(([f, c]) => `${f}: ${c}`);
     expect(undeclared, 'codes thrown but declared by no module (add them to the module’s <m>.errors.ts)').toEqual([]);

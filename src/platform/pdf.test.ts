@@ -60,10 +60,11 @@ function renderer(settings: Partial<PdfSettings>): { r: PdfRenderer; pids: numbe
   return { r, pids, launched };
 }
 
-const codeOf = (p: Promise<unknown>) => p.then(
-  () => 'resolved',
-  (e: AppError) => e.code,
-);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: AppError) => e.code,
+  );
 
 describe('PDF settings (src/config.ts)', () => {
   it('defaults to 2 at once, 8 waiting, 60 s; reads the three variables; refuses nonsense naming the variable', () => {

@@ -143,7 +143,12 @@ function exited(child: ChildProcess): Promise<void> {
  * One render in its own browser. `result` settles at the deadline or abort at the latest;
  * `gone` resolves once the browser process has exited (even if it was still starting).
  */
-function renderOnce(html: string, settings: PdfSettings, signal: AbortSignal | undefined, onLaunch: (pid: number) => void): { result: Promise<Buffer>; gone: Promise<void> } {
+function renderOnce(
+  html: string,
+  settings: PdfSettings,
+  signal: AbortSignal | undefined,
+  onLaunch: (pid: number) => void,
+): { result: Promise<Buffer>; gone: Promise<void> } {
   let server: BrowserServer | undefined;
   let stopped = false;
   let fail: (e: Error) => void = () => {};
@@ -163,7 +168,14 @@ function renderOnce(html: string, settings: PdfSettings, signal: AbortSignal | u
 
   const work = (async () => {
     const { chromium } = await import('playwright-core');
-    server = await chromium.launchServer({ executablePath: settings.chromiumPath, args: ['--no-sandbox'], timeout: settings.timeoutMs, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    server = await chromium.launchServer({
+      executablePath: settings.chromiumPath,
+      args: ['--no-sandbox'],
+      timeout: settings.timeoutMs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     const pid = server.process().pid;
     if (pid) onLaunch(pid);
     // Stopped while the browser was starting: it is killed as soon as it exists.

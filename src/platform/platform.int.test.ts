@@ -71,7 +71,10 @@ describe('audit log', () => {
 describe('notification outbox', () => {
   it('writes a message to the outbox folder when no SMTP server is configured, once', async () => {
     const id = await queueNotification(env.rt.deps.db, env.rt.deps.jobs, {
-      channel: 'sms', recipient: '+33600000000', template: 'test.hello', body: 'Bonjour (test)',
+      channel: 'sms',
+      recipient: '+33600000000',
+      template: 'test.hello',
+      body: 'Bonjour (test)',
     });
     await deliver(env.rt.deps, id);
     await deliver(env.rt.deps, id); // a retry after success sends nothing more

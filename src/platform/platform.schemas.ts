@@ -70,7 +70,11 @@ export const outboxOut = z.object({
 });
 
 /** This API's own description (OpenAPI 3). */
-export const openapiOut = z.looseObject({ openapi: z.string().optional(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()).optional() });
+export const openapiOut = z.looseObject({
+  openapi: z.string().optional(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()).optional(),
+});
 
 export type TownOut = z.infer<typeof townOut>;
 export type AuditEntry = z.infer<typeof auditOut>['entries'][number];

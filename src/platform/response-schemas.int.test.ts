@@ -21,7 +21,9 @@ interface OpenApiResponse {
 
 describe('response schemas', () => {
   it('every /api route has one for its success status, shown in OpenAPI', async () => {
-    const doc = (await env.client().get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { responses?: Record<string, OpenApiResponse> }>> };
+    const doc = (await env.client().get('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, OpenApiResponse> }>>;
+    };
     const missing: string[] = [];
     let checked = 0;
     for (const r of env.routes) {
@@ -57,7 +59,11 @@ describe('response schemas', () => {
       nested: { kept: 1, internal: 'INTERNE' },
     }));
     // A bug: the reply lacks a field its schema requires, and carries one it must not.
-    app.get('/api/test/wrong', { config: { access: 'public' }, schema: { response: { 200: out } } }, async () => ({ id: 'a', secret: 'NE-PAS-ENVOYER' }) as unknown as z.infer<typeof out>);
+    app.get(
+      '/api/test/wrong',
+      { config: { access: 'public' }, schema: { response: { 200: out } } },
+      async () => ({ id: 'a', secret: 'NE-PAS-ENVOYER' }) as unknown as z.infer<typeof out>,
+    );
     await app.ready();
     try {
       const ok = await app.inject({ method: 'GET', url: '/api/test/extra' });

@@ -33,9 +33,10 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   await c.connect();
   try {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await c.query(`CREATE DATABASE "${name}"`).catch((e) => {
-      if (e.code !== '42P04') throw e; // created meanwhile by another process
-    });
+    if (!rowCount)
+      await c.query(`CREATE DATABASE "${name}"`).catch((e) => {
+        if (e.code !== '42P04') throw e; // created meanwhile by another process
+      });
   } finally {
     await c.end();
   }

@@ -18,10 +18,9 @@ export async function runSeeds(ctx: Ctx, seeds: SeedDef[], log: (m: string) => v
   for (const seed of seeds) {
     const did = await tx(ctx.db, async (t) => {
       // The row lock makes concurrent starts wait, then skip.
-      const ins = await t.query(
-        `INSERT INTO platform_state (key, value) VALUES ($1, 'false'::jsonb) ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [`seed:${seed.name}`],
-      );
+      const ins = await t.query(`INSERT INTO platform_state (key, value) VALUES ($1, 'false'::jsonb) ON CONFLICT (key) DO NOTHING RETURNING key`, [
+        `seed:${seed.name}`,
+      ]);
       const { rows } = await t.query(`SELECT value FROM platform_state WHERE key = $1 FOR UPDATE`, [`seed:${seed.name}`]);
       if (!ins.rowCount && rows[0]?.value === true) return false;
       await seed.run(ctx, t);

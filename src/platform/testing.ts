@@ -120,8 +120,7 @@ export async function expectAudit(
   const { after, ...fields } = match;
   const found = rows.find(
     (r) =>
-      (after === undefined || r.id > after) &&
-      Object.entries(fields).every(([k, v]) => v === undefined || (r as unknown as Record<string, unknown>)[k] === v),
+      (after === undefined || r.id > after) && Object.entries(fields).every(([k, v]) => v === undefined || (r as unknown as Record<string, unknown>)[k] === v),
   );
   if (!found) {
     const { rows: seen } = await db.query<{ action: string; subject_id: string | null }>(

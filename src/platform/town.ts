@@ -22,9 +22,7 @@ const townSchema = z.object({
     surface: z.string().regex(/^#[0-9a-f]{6}$/i),
   }),
   contact: z.object({ phone: z.string(), address: z.string() }),
-  neighbourhoods: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), center: latLon }))
-    .min(1),
+  neighbourhoods: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), center: latLon })).min(1),
   geojson: z.string().optional(),
 });
 
@@ -42,7 +40,12 @@ export function loadTown(file: string): Town {
 
 /** Neighbourhood by id or by name (accents and case ignored). */
 export function findNeighbourhood(town: Town, idOrName: string): Neighbourhood | undefined {
-  const norm = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+  const norm = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .trim();
   const k = norm(idOrName);
   return town.neighbourhoods.find((n) => n.id === k || norm(n.name) === k);
 }

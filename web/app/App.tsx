@@ -17,7 +17,9 @@ export function App() {
   const visible = NAV.filter((e) => !e.roles || (user && e.roles.includes(user.role)));
   return (
     <>
-      <a className="skip-link" href="#contenu">{t('app.skip')}</a>
+      <a className="skip-link" href="#contenu">
+        {t('app.skip')}
+      </a>
       {user?.isDemo ? <div className="demo-banner">{t('app.demo')}</div> : null}
       <header className="site-header">
         <div className="header-inner">
@@ -28,16 +30,29 @@ export function App() {
               <small>{t('app.tagline', { town: town.name })}</small>
             </span>
           </Link>
-          <button type="button" className="btn menu-toggle" data-variant="ghost" aria-expanded={menuOpen} aria-controls="outils menu-principal" onClick={() => setMenuOpen(!menuOpen)}>
+          <button
+            type="button"
+            className="btn menu-toggle"
+            data-variant="ghost"
+            aria-expanded={menuOpen}
+            aria-controls="outils menu-principal"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             ☰ {t('app.menu')}
           </button>
           <div className="header-tools" id="outils" data-open={menuOpen}>
             <label>
               <span>{t('app.language')}</span>
               <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-                <option value="fr" lang="fr">Français</option>
-                <option value="en" lang="en">English</option>
-                <option value="ar" lang="ar">العربية</option>
+                <option value="fr" lang="fr">
+                  Français
+                </option>
+                <option value="en" lang="en">
+                  English
+                </option>
+                <option value="ar" lang="ar">
+                  العربية
+                </option>
               </select>
             </label>
             {/* A native checkbox with the switch role: no component library in the first load. */}
@@ -49,7 +64,17 @@ export function App() {
             {user ? (
               <>
                 <Link to="/compte">{t('nav.account')}</Link>
-                <button type="button" className="btn" data-variant="secondary" style={{ color: 'var(--color-primary)' }} onClick={() => void logout().then(() => { window.location.href = '/'; })}>
+                <button
+                  type="button"
+                  className="btn"
+                  data-variant="secondary"
+                  style={{ color: 'var(--color-primary)' }}
+                  onClick={() =>
+                    void logout().then(() => {
+                      window.location.href = '/';
+                    })
+                  }
+                >
                   {t('nav.logout')}
                 </button>
               </>
@@ -64,7 +89,9 @@ export function App() {
       </header>
       <nav className="main-nav" id="menu-principal" aria-label={t('app.mainNav')} data-open={menuOpen}>
         <ul onClick={() => setMenuOpen(false)}>
-          <li><Link to="/">{t('nav.home')}</Link></li>
+          <li>
+            <Link to="/">{t('nav.home')}</Link>
+          </li>
           {visible.map((e) => (
             <li key={e.id}>
               <Link to={hrefOf(e)} className={path.startsWith(`${e.path}/`) ? 'in-section' : undefined}>
@@ -75,11 +102,19 @@ export function App() {
           ))}
           {user?.role === 'admin' ? (
             <>
-              <li><Link to="/admin/comptes">{t('nav.accounts')}</Link></li>
-              <li><Link to="/admin/messages">{t('nav.outbox')}</Link></li>
+              <li>
+                <Link to="/admin/comptes">{t('nav.accounts')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/messages">{t('nav.outbox')}</Link>
+              </li>
             </>
           ) : null}
-          {user && (user.role === 'coordinator' || user.role === 'admin') ? <li><Link to="/journal">{t('nav.audit')}</Link></li> : null}
+          {user && (user.role === 'coordinator' || user.role === 'admin') ? (
+            <li>
+              <Link to="/journal">{t('nav.audit')}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <main id="contenu" tabIndex={-1}>

@@ -1,5 +1,17 @@
 /** A small router of our own: history API, lazy pages, focus moved to the page title. */
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useSyncExternalStore, type ComponentType, type ReactNode, type MouseEvent, type LazyExoticComponent } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ComponentType,
+  type ReactNode,
+  type MouseEvent,
+  type LazyExoticComponent,
+} from 'react';
 import { routes, type RouteDef } from './routes';
 
 interface Location {
@@ -88,7 +100,12 @@ export function useParams(): Record<string, string> {
 }
 
 /** An internal link: client-side navigation, a real <a href> for everything else. */
-export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
+export function Link({
+  to,
+  children,
+  className,
+  ...rest
+}: { to: string; children: ReactNode; className?: string } & Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     rest.onClick?.(e);
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

@@ -41,14 +41,17 @@ export function TownProvider({ children }: { children: ReactNode }) {
   const [town, setTown] = useState<Town>(() => embedded() ?? fallback);
   useEffect(() => {
     if (embedded()) return;
-    api.get<Town>('/api/town').then((t) => {
-      setTown(t);
-      const s = document.documentElement.style;
-      s.setProperty('--color-primary', t.theme.primary);
-      s.setProperty('--color-primary-contrast', t.theme.primaryContrast);
-      s.setProperty('--color-accent', t.theme.accent);
-      s.setProperty('--color-surface', t.theme.surface);
-    }, () => {});
+    api.get<Town>('/api/town').then(
+      (t) => {
+        setTown(t);
+        const s = document.documentElement.style;
+        s.setProperty('--color-primary', t.theme.primary);
+        s.setProperty('--color-primary-contrast', t.theme.primaryContrast);
+        s.setProperty('--color-accent', t.theme.accent);
+        s.setProperty('--color-surface', t.theme.surface);
+      },
+      () => {},
+    );
   }, []);
   return <TownContext.Provider value={town}>{children}</TownContext.Provider>;
 }

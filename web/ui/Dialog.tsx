@@ -6,7 +6,9 @@ export function Dialog({ title, isOpen, onOpenChange, children }: { title: strin
     <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable className="dialog-overlay">
       <Modal>
         <AriaDialog className="dialog">
-          <Heading slot="title" style={{ marginTop: 0 }}>{title}</Heading>
+          <Heading slot="title" style={{ marginTop: 0 }}>
+            {title}
+          </Heading>
           {children}
         </AriaDialog>
       </Modal>

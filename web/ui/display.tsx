@@ -3,7 +3,17 @@ import type { ReactNode } from 'react';
 import { usePageTitle } from '../app/router';
 import { useT } from '../app/i18n';
 
-export function Alert({ tone = 'info', title, children, live }: { tone?: 'info' | 'success' | 'error' | 'warning'; title?: string; children?: ReactNode; live?: boolean }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  live,
+}: {
+  tone?: 'info' | 'success' | 'error' | 'warning';
+  title?: string;
+  children?: ReactNode;
+  live?: boolean;
+}) {
   return (
     <div className="alert" data-tone={tone} role={live ? (tone === 'error' ? 'alert' : 'status') : undefined}>
       {title ? <strong>{title}</strong> : null}
@@ -36,7 +46,11 @@ export function Card({ title, children, headingLevel = 2 }: { title?: ReactNode;
 
 export function DemoBadge({ label }: { label?: string }) {
   const t = useT();
-  return <span className="badge" data-tone="demo">{label ?? t('ui.demo')}</span>;
+  return (
+    <span className="badge" data-tone="demo">
+      {label ?? t('ui.demo')}
+    </span>
+  );
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
@@ -54,7 +68,9 @@ export function ProgressSteps({ current, total, label }: { current: number; tota
           <span key={i} className="bar" data-done={i < current} />
         ))}
       </div>
-      <p className="muted" aria-hidden="true">{text}</p>
+      <p className="muted" aria-hidden="true">
+        {text}
+      </p>
     </div>
   );
 }
@@ -66,7 +82,17 @@ export interface Column<R> {
   numeric?: boolean;
 }
 
-export function DataTable<R extends Record<string, any>>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<R>[]; rows: R[]; rowKey: (r: R) => string }) {
+export function DataTable<R extends Record<string, any>>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<R>[];
+  rows: R[];
+  rowKey: (r: R) => string;
+}) {
   return (
     <div style={{ overflowX: 'auto' }}>
       <table>
@@ -74,7 +100,9 @@ export function DataTable<R extends Record<string, any>>({ caption, columns, row
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" style={c.numeric ? { textAlign: 'end' } : undefined}>{c.header}</th>
+              <th key={c.key} scope="col" style={c.numeric ? { textAlign: 'end' } : undefined}>
+                {c.header}
+              </th>
             ))}
           </tr>
         </thead>
@@ -82,7 +110,9 @@ export function DataTable<R extends Record<string, any>>({ caption, columns, row
           {rows.map((r) => (
             <tr key={rowKey(r)}>
               {columns.map((c) => (
-                <td key={c.key} style={c.numeric ? { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } : undefined}>{c.render ? c.render(r) : String(r[c.key] ?? '')}</td>
+                <td key={c.key} style={c.numeric ? { textAlign: 'end', fontVariantNumeric: 'tabular-nums' } : undefined}>
+                  {c.render ? c.render(r) : String(r[c.key] ?? '')}
+                </td>
               ))}
             </tr>
           ))}
@@ -96,7 +126,21 @@ export function DataTable<R extends Record<string, any>>({ caption, columns, row
  * Horizontal bars in SVG, with the data table beside it (the chart is for the eye, the
  * table for everyone: screen readers read the table, the SVG is hidden from them).
  */
-export function BarChart({ title, data, unit = '', format = (v: number) => String(v), labelHeader, valueHeader }: { title: string; data: { label: string; value: number }[]; unit?: string; format?: (v: number) => string; labelHeader?: string; valueHeader?: string }) {
+export function BarChart({
+  title,
+  data,
+  unit = '',
+  format = (v: number) => String(v),
+  labelHeader,
+  valueHeader,
+}: {
+  title: string;
+  data: { label: string; value: number }[];
+  unit?: string;
+  format?: (v: number) => string;
+  labelHeader?: string;
+  valueHeader?: string;
+}) {
   const t = useT();
   const max = Math.max(1, ...data.map((d) => d.value));
   const rowH = 28;
@@ -115,7 +159,8 @@ export function BarChart({ title, data, unit = '', format = (v: number) => Strin
               </text>
               <rect x={labelW} y={4} width={Math.max(0, w)} height={rowH - 10} rx={3} fill="var(--color-primary)" />
               <text x={labelW + w + 6} y={rowH / 2} dominantBaseline="middle" fontSize="12" fill="#1b1f29">
-                {format(d.value)}{unit}
+                {format(d.value)}
+                {unit}
               </text>
             </g>
           );
@@ -125,11 +170,22 @@ export function BarChart({ title, data, unit = '', format = (v: number) => Strin
         <table>
           <caption>{title}</caption>
           <thead>
-            <tr><th scope="col">{labelHeader ?? t('ui.chart.label')}</th><th scope="col" style={{ textAlign: 'end' }}>{valueHeader ?? t('ui.chart.value')}</th></tr>
+            <tr>
+              <th scope="col">{labelHeader ?? t('ui.chart.label')}</th>
+              <th scope="col" style={{ textAlign: 'end' }}>
+                {valueHeader ?? t('ui.chart.value')}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {data.map((d) => (
-              <tr key={d.label}><td>{d.label}</td><td style={{ textAlign: 'end' }}>{format(d.value)}{unit}</td></tr>
+              <tr key={d.label}>
+                <td>{d.label}</td>
+                <td style={{ textAlign: 'end' }}>
+                  {format(d.value)}
+                  {unit}
+                </td>
+              </tr>
             ))}
           </tbody>
         </table>

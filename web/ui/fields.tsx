@@ -35,14 +35,30 @@ export function TextField({ label, help, error, multiline, ...props }: TextField
         {label}
         {props.isRequired ? <Required /> : null}
       </Label>
-      {help ? <Text slot="description" className="help">{help}</Text> : null}
+      {help ? (
+        <Text slot="description" className="help">
+          {help}
+        </Text>
+      ) : null}
       {multiline ? <TextArea placeholder={props.placeholder} /> : <Input placeholder={props.placeholder} />}
       <FieldError className="error">{error}</FieldError>
     </AriaTextField>
   );
 }
 
-export function NumberField({ label, help, error, value, onChange, minValue, maxValue, step, isRequired, euros, name }: Common & {
+export function NumberField({
+  label,
+  help,
+  error,
+  value,
+  onChange,
+  minValue,
+  maxValue,
+  step,
+  isRequired,
+  euros,
+  name,
+}: Common & {
   value: number | null | undefined;
   onChange: (v: number | null) => void;
   minValue?: number;
@@ -70,14 +86,27 @@ export function NumberField({ label, help, error, value, onChange, minValue, max
         {label}
         {isRequired ? <Required /> : null}
       </Label>
-      {help ? <Text slot="description" className="help">{help}</Text> : null}
+      {help ? (
+        <Text slot="description" className="help">
+          {help}
+        </Text>
+      ) : null}
       <Input inputMode="decimal" />
       <FieldError className="error">{error}</FieldError>
     </AriaNumberField>
   );
 }
 
-export function SelectField({ label, help, error, value, onChange, options, isRequired, name }: Common & {
+export function SelectField({
+  label,
+  help,
+  error,
+  value,
+  onChange,
+  options,
+  isRequired,
+  name,
+}: Common & {
   value: string;
   onChange: (v: string) => void;
   options: { value: string; label: string }[];
@@ -92,7 +121,11 @@ export function SelectField({ label, help, error, value, onChange, options, isRe
         {label}
         {isRequired ? <Required /> : null}
       </label>
-      {help ? <span className="help" id={`${id}-help`}>{help}</span> : null}
+      {help ? (
+        <span className="help" id={`${id}-help`}>
+          {help}
+        </span>
+      ) : null}
       <select
         id={id}
         name={name}
@@ -108,21 +141,44 @@ export function SelectField({ label, help, error, value, onChange, options, isRe
           </option>
         ))}
       </select>
-      {error ? <span className="error" id={`${id}-err`}>{error}</span> : null}
+      {error ? (
+        <span className="error" id={`${id}-err`}>
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-export function Checkbox({ children, ...props }: { children: ReactNode; isSelected?: boolean; onChange?: (v: boolean) => void; value?: string; name?: string }) {
+export function Checkbox({
+  children,
+  ...props
+}: {
+  children: ReactNode;
+  isSelected?: boolean;
+  onChange?: (v: boolean) => void;
+  value?: string;
+  name?: string;
+}) {
   return (
     <AriaCheckbox {...props} className="check">
-      <span className="box" aria-hidden="true">{props.isSelected ? '✓' : ''}</span>
+      <span className="box" aria-hidden="true">
+        {props.isSelected ? '✓' : ''}
+      </span>
       <span>{children}</span>
     </AriaCheckbox>
   );
 }
 
-export function RadioGroup({ label, help, error, value, onChange, options, isRequired }: Common & {
+export function RadioGroup({
+  label,
+  help,
+  error,
+  value,
+  onChange,
+  options,
+  isRequired,
+}: Common & {
   value: string | null;
   onChange: (v: string) => void;
   options: { value: string; label: string; help?: string }[];
@@ -131,12 +187,18 @@ export function RadioGroup({ label, help, error, value, onChange, options, isReq
   return (
     <AriaRadioGroup className="field" value={value} onChange={onChange} isRequired={isRequired} isInvalid={Boolean(error)} validationBehavior="aria">
       <Label className="label">{label}</Label>
-      {help ? <Text slot="description" className="help">{help}</Text> : null}
+      {help ? (
+        <Text slot="description" className="help">
+          {help}
+        </Text>
+      ) : null}
       {options.map((o) => (
         <Radio key={o.value} value={o.value} className="check radio">
           {({ isSelected }) => (
             <>
-              <span className="box" aria-hidden="true">{isSelected ? '●' : ''}</span>
+              <span className="box" aria-hidden="true">
+                {isSelected ? '●' : ''}
+              </span>
               <span>
                 {o.label}
                 {o.help ? <span className="help"> — {o.help}</span> : null}

@@ -115,7 +115,11 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
         const byYear = new Map<number, typeof rows>();
         for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
         for (const [year, list] of byYear) {
-          await saveIndicators(ctx, { year, source: list[0].source, values: list.map((r) => ({ neighbourhood: r.neighbourhood, indicator: r.indicator, value: r.value })) });
+          await saveIndicators(ctx, {
+            year,
+            source: list[0].source,
+            values: list.map((r) => ({ neighbourhood: r.neighbourhood, indicator: r.indicator, value: r.value })),
+          });
         }
         console.error(`${rows.length} valeur(s) enregistrée(s).`);
       });
@@ -166,7 +170,9 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
           process.stdout.write(JSON.stringify(r, null, 2) + '\n');
           return;
         }
-        console.log(`${r.total} service(s)${r.mots.length ? ` pour « ${r.mots.join(' ')} »` : ''}${r.origine?.quartier ? `, du plus proche au plus loin de ${r.origine.quartier}` : ''} :`);
+        console.log(
+          `${r.total} service(s)${r.mots.length ? ` pour « ${r.mots.join(' ')} »` : ''}${r.origine?.quartier ? `, du plus proche au plus loin de ${r.origine.quartier}` : ''} :`,
+        );
         for (const s of r.services) {
           const dist = s.distance_m !== null ? ` — ${(s.distance_m / 1000).toFixed(1)} km` : '';
           console.log(`• ${s.nom} (${s.structure.nom})${dist}${s.demo ? ' [démo]' : ''}`);

@@ -19,7 +19,11 @@ afterAll(() => env?.close());
 const search = async (qs: string) => {
   const res = await env.client().get(`/api/annuaire/services?${qs}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { total: number; mots: string[]; services: { nom: string; distance_m: number | null; quartier: string; horaires: { ouvert_maintenant: boolean } | null; demo: boolean }[] };
+  return res.json() as {
+    total: number;
+    mots: string[];
+    services: { nom: string; distance_m: number | null; quartier: string; horaires: { ouvert_maintenant: boolean } | null; demo: boolean }[];
+  };
 };
 
 describe('import', () => {
@@ -40,10 +44,14 @@ describe('import', () => {
 
   it('lands nothing when one row is invalid, and reports line and field', async () => {
     const ctx = env.rt.systemCtx();
-    const bad = JSON.stringify([
-      { source: 'x', id: 'x--1', nom: 'Structure valable', date_maj: '2026-01-01' },
-      { source: 'x', id: 'x--2', nom: 'Autre', date_maj: '2026-13-01', siret: '12' },
-    ], null, 1);
+    const bad = JSON.stringify(
+      [
+        { source: 'x', id: 'x--1', nom: 'Structure valable', date_maj: '2026-01-01' },
+        { source: 'x', id: 'x--2', nom: 'Autre', date_maj: '2026-13-01', siret: '12' },
+      ],
+      null,
+      1,
+    );
     const r = await importDirectory(ctx, bad);
     expect(r.errors.map((e) => [e.line, e.field])).toEqual([
       [8, 'date_maj'],
@@ -193,7 +201,11 @@ describe('partner listing', () => {
     const own = rows[0].id as string;
     const { rows: other } = await env.rt.deps.db.query(`SELECT id FROM annuaire_structures WHERE di_id = 'relais-demo--ccas'`);
     const partner = await env.as('partner', { structureId: own });
-    const res = await partner.patch(`/api/annuaire/structures/${own}`, { telephone: '03 22 00 11 22', pass_famille_solo: true, horaires_accueil: 'Tu,Th 14:00-19:00' });
+    const res = await partner.patch(`/api/annuaire/structures/${own}`, {
+      telephone: '03 22 00 11 22',
+      pass_famille_solo: true,
+      horaires_accueil: 'Tu,Th 14:00-19:00',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().date_verification).toBe('2026-11-25');
     await env.expectAudit('annuaire/listing-updated', own, { actorId: partner.user.id });
@@ -245,7 +257,15 @@ describe('seasonal hours', () => {
   it('recomputes the typical week of seasonal hours every night', async () => {
     const ctx = env.rt.systemCtx();
     const dump = JSON.stringify([
-      { source: 'saison', structure_id: 'dora--cs-tournesol', id: 'saison--1', nom: 'Accueil de loisirs', description: 'Ouvert en été seulement.', date_maj: '2026-01-01', horaires_accueil: 'Jul-Aug Mo-Fr 09:00-17:00' },
+      {
+        source: 'saison',
+        structure_id: 'dora--cs-tournesol',
+        id: 'saison--1',
+        nom: 'Accueil de loisirs',
+        description: 'Ouvert en été seulement.',
+        date_maj: '2026-01-01',
+        horaires_accueil: 'Jul-Aug Mo-Fr 09:00-17:00',
+      },
     ]);
     // The structure belongs to source dora: reference it from the same source.
     const r = await importDirectory(ctx, dump.replace('"source":"saison"', '"source":"dora"').replace('saison--1', 'dora--saison-1'));
@@ -275,7 +295,11 @@ describe('territory', () => {
   it('a coordinator enters neighbourhood indicators, audited', async () => {
     const coord = await env.as('coordinator');
     const mark = await env.auditMark();
-    const res = await coord.put('/api/annuaire/territoire/indicateurs', { year: 2025, source: 'INSEE', values: [{ neighbourhood: 'etouvie', indicator: 'familles_monoparentales', value: 990 }] });
+    const res = await coord.put('/api/annuaire/territoire/indicateurs', {
+      year: 2025,
+      source: 'INSEE',
+      values: [{ neighbourhood: 'etouvie', indicator: 'familles_monoparentales', value: 990 }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((await env.expectAudit('annuaire/indicators-saved', null, { after: mark, actorId: coord.user.id })).details).toEqual({ year: 2025, count: 1 });
   });

@@ -6,7 +6,16 @@ import { STAFF } from '../../platform/roles';
 import { CATEGORIES, PROFESSIONS } from './categories';
 import { exportDirectory } from './export-directory';
 import { importDirectory, importErrorToAppError } from './import-directory';
-import { confirmListing, getService, getStructure, myListing, servicePatchSchema, structurePatchSchema, updateService, updateStructure } from './annuaire.service';
+import {
+  confirmListing,
+  getService,
+  getStructure,
+  myListing,
+  servicePatchSchema,
+  structurePatchSchema,
+  updateService,
+  updateStructure,
+} from './annuaire.service';
 import { importOutcomeOut, needsOut, searchResultOut, serviceDetailOut, structureOut, territoryOut } from './annuaire.schemas';
 import { searchDirectory, searchQuerySchema } from './search-services';
 import { indicatorsInputSchema, saveIndicators, territory } from './territory';
@@ -17,7 +26,10 @@ const idParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.' }) });
 export default async function annuaireRoutes(app: App) {
   app.get(
     '/api/annuaire/services',
-    { config: { access: 'public' }, schema: { response: { 200: searchResultOut }, tags: ['annuaire'], summary: "Chercher dans l'annuaire", querystring: searchQuerySchema } },
+    {
+      config: { access: 'public' },
+      schema: { response: { 200: searchResultOut }, tags: ['annuaire'], summary: "Chercher dans l'annuaire", querystring: searchQuerySchema },
+    },
     async (req) => searchDirectory(req.ctx, req.query),
   );
 
@@ -29,7 +41,10 @@ export default async function annuaireRoutes(app: App) {
 
   app.get(
     '/api/annuaire/structures/:id',
-    { config: { access: 'public' }, schema: { response: { 200: structureOut }, tags: ['annuaire'], summary: "Fiche d'une structure et ses services", params: idParams } },
+    {
+      config: { access: 'public' },
+      schema: { response: { 200: structureOut }, tags: ['annuaire'], summary: "Fiche d'une structure et ses services", params: idParams },
+    },
     async (req) => getStructure(req.ctx, req.params.id),
   );
 
@@ -55,14 +70,23 @@ export default async function annuaireRoutes(app: App) {
     '/api/annuaire/structures/:id',
     {
       config: { access: ['partner', ...STAFF] },
-      schema: { response: { 200: structureOut }, tags: ['annuaire'], summary: 'Modifier la fiche d’une structure', params: idParams, body: structurePatchSchema },
+      schema: {
+        response: { 200: structureOut },
+        tags: ['annuaire'],
+        summary: 'Modifier la fiche d’une structure',
+        params: idParams,
+        body: structurePatchSchema,
+      },
     },
     async (req) => updateStructure(req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/api/annuaire/structures/:id/verification',
-    { config: { access: ['partner', ...STAFF] }, schema: { response: { 200: structureOut }, tags: ['annuaire'], summary: 'Confirmer que la fiche est à jour', params: idParams } },
+    {
+      config: { access: ['partner', ...STAFF] },
+      schema: { response: { 200: structureOut }, tags: ['annuaire'], summary: 'Confirmer que la fiche est à jour', params: idParams },
+    },
     async (req) => confirmListing(req.ctx, req.params.id),
   );
 
@@ -80,7 +104,17 @@ export default async function annuaireRoutes(app: App) {
     {
       config: { access: ['agent', 'coordinator', 'admin'] },
       bodyLimit: 50 * 1024 * 1024,
-      schema: { response: { 200: importOutcomeOut }, tags: ['annuaire'], summary: 'Importer un fichier data·inclusion (JSON ou CSV)', body: z.object({ content: z.string().min(1).max(50 * 1024 * 1024) }) },
+      schema: {
+        response: { 200: importOutcomeOut },
+        tags: ['annuaire'],
+        summary: 'Importer un fichier data·inclusion (JSON ou CSV)',
+        body: z.object({
+          content: z
+            .string()
+            .min(1)
+            .max(50 * 1024 * 1024),
+        }),
+      },
     },
     async (req) => {
       const outcome = await importDirectory(req.ctx, req.body.content);
@@ -94,7 +128,8 @@ export default async function annuaireRoutes(app: App) {
     {
       config: { access: ['agent', 'coordinator', 'admin'] },
       schema: {
-        produces: ['application/json', 'text/csv'], response: { 200: fileBody('L’annuaire au schéma data·inclusion, en JSON ou CSV') },
+        produces: ['application/json', 'text/csv'],
+        response: { 200: fileBody('L’annuaire au schéma data·inclusion, en JSON ou CSV') },
         tags: ['annuaire'],
         summary: 'Exporter l’annuaire (data·inclusion)',
         querystring: z.object({ format: z.enum(['json', 'csv']).default('json'), type: z.enum(['all', 'structures', 'services']).default('all') }),
@@ -110,13 +145,19 @@ export default async function annuaireRoutes(app: App) {
 
   app.get(
     '/api/annuaire/territoire',
-    { config: { access: 'public' }, schema: { response: { 200: territoryOut }, tags: ['annuaire'], summary: 'Indicateurs des quartiers et ratios par famille monoparentale' } },
+    {
+      config: { access: 'public' },
+      schema: { response: { 200: territoryOut }, tags: ['annuaire'], summary: 'Indicateurs des quartiers et ratios par famille monoparentale' },
+    },
     async (req) => territory(req.ctx),
   );
 
   app.put(
     '/api/annuaire/territoire/indicateurs',
-    { config: { access: ['coordinator', 'admin'] }, schema: { response: { 200: territoryOut }, tags: ['annuaire'], summary: 'Saisir des indicateurs de quartier', body: indicatorsInputSchema } },
+    {
+      config: { access: ['coordinator', 'admin'] },
+      schema: { response: { 200: territoryOut }, tags: ['annuaire'], summary: 'Saisir des indicateurs de quartier', body: indicatorsInputSchema },
+    },
     async (req) => {
       await saveIndicators(req.ctx, req.body);
       return territory(req.ctx);

@@ -114,7 +114,14 @@ export const territoryOut = z.object({
   sources: z.array(nstr),
   indicators: z.array(z.object({ id: z.enum(['familles', 'familles_monoparentales', 'taux_pauvrete_monoparentales', 'enfants_moins_11']), label: str })),
   keys: z.array(z.object({ id: str, label: str, kind: str })),
-  rows: z.array(z.object({ id: str, name: str, indicators: z.partialRecord(z.enum(['familles', 'familles_monoparentales', 'taux_pauvrete_monoparentales', 'enfants_moins_11']), z.number()), ratios: z.record(z.string(), ratioOut) })),
+  rows: z.array(
+    z.object({
+      id: str,
+      name: str,
+      indicators: z.partialRecord(z.enum(['familles', 'familles_monoparentales', 'taux_pauvrete_monoparentales', 'enfants_moins_11']), z.number()),
+      ratios: z.record(z.string(), ratioOut),
+    }),
+  ),
 });
 
 export type ServiceSummary = z.infer<typeof serviceSummaryOut>;

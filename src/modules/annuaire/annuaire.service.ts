@@ -21,7 +21,20 @@ import { serviceRow, structureRow } from './listing-rows';
 import { forgetCorrections, summarize, type ServiceSummary } from './search-services';
 import { isStale } from './staleness';
 
-export async function getService(ctx: Ctx, id: string): Promise<ServiceSummary & { structure_horaires: string | null; modes_mobilisation: string[]; lien_mobilisation: string | null; conditions_acces: string | null; frais_precisions: string | null; site_web: string | null; stale: boolean }> {
+export async function getService(
+  ctx: Ctx,
+  id: string,
+): Promise<
+  ServiceSummary & {
+    structure_horaires: string | null;
+    modes_mobilisation: string[];
+    lien_mobilisation: string | null;
+    conditions_acces: string | null;
+    frais_precisions: string | null;
+    site_web: string | null;
+    stale: boolean;
+  }
+> {
   const row = await store.serviceById(ctx.db, id);
   if (!row) throw new AppError('annuaire/not-found');
   const s = summarize(row, ctx.now());
@@ -84,7 +97,20 @@ export const servicePatchSchema = z.object({
 });
 export type ServicePatch = z.infer<typeof servicePatchSchema>;
 
-const DI_STRUCTURE_FIELDS = ['nom', 'description', 'adresse', 'complement_adresse', 'code_postal', 'commune', 'telephone', 'courriel', 'site_web', 'horaires_accueil', 'latitude', 'longitude'] as const;
+const DI_STRUCTURE_FIELDS = [
+  'nom',
+  'description',
+  'adresse',
+  'complement_adresse',
+  'code_postal',
+  'commune',
+  'telephone',
+  'courriel',
+  'site_web',
+  'horaires_accueil',
+  'latitude',
+  'longitude',
+] as const;
 const EXTRA_FIELDS = ['pass_famille_solo', 'pass_famille_solo_avantage', 'coin_enfants', 'poussettes', 'langues', 'label_ville_solidaire'] as const;
 
 function requireListingEditor(ctx: Ctx, structureId: string) {

@@ -61,11 +61,21 @@ const SERVICE_EXTRA_COLUMNS: [string, ColumnType][] = [
 ];
 
 /** One statement upserting many rows: `INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT (source, di_id)`. */
-function upsertSql(table: string, di: [string, ColumnType][], extras: [string, ColumnType][], withExtras: boolean, keepExplicit: Record<string, string> = {}): string {
+function upsertSql(
+  table: string,
+  di: [string, ColumnType][],
+  extras: [string, ColumnType][],
+  withExtras: boolean,
+  keepExplicit: Record<string, string> = {},
+): string {
   // import_seq keeps the file's order for the export whatever order rows are written in.
   const all: [string, ColumnType][] = [['source', 'text'], ['di_id', 'text'], ...di, ...extras, ['import_seq', 'int8' as ColumnType]];
   const cast = (c: string, _t: ColumnType) =>
-    c === 'week_open' ? `r.${c}::int4multirange` : c === 'import_seq' ? `coalesce(r.import_seq, nextval(pg_get_serial_sequence('${table}', 'import_seq')))` : `r.${c}`;
+    c === 'week_open'
+      ? `r.${c}::int4multirange`
+      : c === 'import_seq'
+        ? `coalesce(r.import_seq, nextval(pg_get_serial_sequence('${table}', 'import_seq')))`
+        : `r.${c}`;
   const recordType = all.map(([c, t]) => `${c} ${t}`).join(', ');
   // Without our fields in the file, a value we were told explicitly stays.
   const updated = [...di, ...(withExtras ? extras : [])].map(([c]) =>
@@ -116,7 +126,10 @@ export async function upsertServices(q: Queryable, rows: ServiceRow[], withExtra
 const BASICS = `id, nom, adresse, code_postal, commune, telephone, latitude, longitude, horaires_accueil, quartier`;
 
 /** Structures by data·inclusion key (source, id), for services that reference them. */
-export async function structureBasicsByKeys(q: Queryable, keys: { source: string; di_id: string }[]): Promise<(StructureBasics & { source: string; di_id: string })[]> {
+export async function structureBasicsByKeys(
+  q: Queryable,
+  keys: { source: string; di_id: string }[],
+): Promise<(StructureBasics & { source: string; di_id: string })[]> {
   if (!keys.length) return [];
   const { rows } = await q.query(
     `SELECT source, di_id, ${BASICS} FROM annuaire_structures s
@@ -136,10 +149,16 @@ export async function allStructureKeys(q: Queryable): Promise<{ source: string; 
 }
 
 /** Services whose address, place or hours come from one of these structures (to refresh them). */
-export async function servicesOfStructures(q: Queryable, structureIds: string[]): Promise<{ id: string; structure_id: string; raw: Record<string, unknown>; demo: boolean; categorie: string | null; profession: string | null }[]> {
+export async function servicesOfStructures(
+  q: Queryable,
+  structureIds: string[],
+): Promise<{ id: string; structure_id: string; raw: Record<string, unknown>; demo: boolean; categorie: string | null; profession: string | null }[]> {
   if (!structureIds.length) return [];
   return (
-    await q.query(`SELECT id, structure_id, raw, demo, categorie_explicit AS categorie, profession FROM annuaire_services WHERE structure_id = ANY($1::uuid[])`, [structureIds])
+    await q.query(
+      `SELECT id, structure_id, raw, demo, categorie_explicit AS categorie, profession FROM annuaire_services WHERE structure_id = ANY($1::uuid[])`,
+      [structureIds],
+    )
   ).rows;
 }
 
@@ -221,7 +240,10 @@ export async function markStructureChecked(q: Queryable, structureId: string, to
 
 /** "Ma fiche est à jour": the listing checked on `today`, nothing else changed; false when there is no such structure. */
 export async function confirmStructureChecked(q: Queryable, structureId: string, today: string): Promise<boolean> {
-  const r = await q.query(`UPDATE annuaire_structures SET date_verification = $2, stale_reminded_at = NULL, updated_at = now() WHERE id = $1`, [structureId, today]);
+  const r = await q.query(`UPDATE annuaire_structures SET date_verification = $2, stale_reminded_at = NULL, updated_at = now() WHERE id = $1`, [
+    structureId,
+    today,
+  ]);
   return (r.rowCount ?? 0) > 0;
 }
 
@@ -244,7 +266,11 @@ export async function exportRows(q: Queryable): Promise<{
 }
 
 /** Listings not checked since `before` whose partner was not reminded since `remindedBefore`. */
-export async function staleListings(q: Queryable, before: string, remindedBefore: Date): Promise<{ id: string; nom: string; checked: string | null; user_id: string; email: string | null; phone: string | null }[]> {
+export async function staleListings(
+  q: Queryable,
+  before: string,
+  remindedBefore: Date,
+): Promise<{ id: string; nom: string; checked: string | null; user_id: string; email: string | null; phone: string | null }[]> {
   const { rows } = await q.query(
     `SELECT st.id, st.nom, coalesce(st.date_verification, st.date_maj)::text AS checked, u.id AS user_id, u.email, u.phone
      FROM annuaire_structures st JOIN users u ON u.structure_id = st.id AND u.role = 'partner' AND u.disabled_at IS NULL

@@ -52,7 +52,7 @@ describe('validateRecord: structures', () => {
   });
   it('reports unknown réseaux porteurs by position', () => {
     expect(errorsOf('structure', structure({ reseaux_porteurs: ['caf', 'inconnu'] }))).toEqual([
-      ['reseaux_porteurs.1', '« inconnu » n\'est pas une valeur autorisée.'],
+      ['reseaux_porteurs.1', "« inconnu » n'est pas une valeur autorisée."],
     ]);
   });
   it('rejects a non-object element', () => {
@@ -92,10 +92,10 @@ describe('validateRecord: services', () => {
     expect(
       errorsOf('service', service({ thematiques: ['famille--garde-denfants', 'sante--dentiste'], type: 'conseil', frais: 'libre', publics: ['parents'] })),
     ).toEqual([
-      ['frais', '« libre » n\'est pas une valeur autorisée.'],
-      ['publics.0', '« parents » n\'est pas une valeur autorisée.'],
-      ['thematiques.1', '« sante--dentiste » n\'est pas une valeur autorisée.'],
-      ['type', '« conseil » n\'est pas une valeur autorisée.'],
+      ['frais', "« libre » n'est pas une valeur autorisée."],
+      ['publics.0', "« parents » n'est pas une valeur autorisée."],
+      ['thematiques.1', "« sante--dentiste » n'est pas une valeur autorisée."],
+      ['type', "« conseil » n'est pas une valeur autorisée."],
     ]);
   });
   it('rejects duplicates and empty lists where the schema says so', () => {
@@ -156,8 +156,6 @@ describe('validateRecords (a whole file)', () => {
     ]);
   });
   it('formats an error in French', () => {
-    expect(formatRowError({ line: 3, kind: 'service', id: 'x--1', field: 'frais', message: 'Non.' })).toBe(
-      'ligne 3 (service x--1), champ « frais » : Non.',
-    );
+    expect(formatRowError({ line: 3, kind: 'service', id: 'x--1', field: 'frais', message: 'Non.' })).toBe('ligne 3 (service x--1), champ « frais » : Non.');
   });
 });

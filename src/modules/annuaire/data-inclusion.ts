@@ -91,7 +91,15 @@ export function validateRecord(src: SourceRecord): { valid: ValidRecord | null; 
   }
   if (errors.length) return { valid: null, errors };
   return {
-    valid: { line, kind, source: record.source as string, id: record.id as string, record, extras, hasExtras: extrasInput !== undefined && extrasInput !== null } as ValidRecord,
+    valid: {
+      line,
+      kind,
+      source: record.source as string,
+      id: record.id as string,
+      record,
+      extras,
+      hasExtras: extrasInput !== undefined && extrasInput !== null,
+    } as ValidRecord,
     errors: [],
   };
 }

@@ -14,7 +14,13 @@ function roundTrip(text: string, format: 'json' | 'csv') {
   expect([...read.errors, ...errors]).toEqual([]);
   const kind = valid[0].kind;
   const items: ExportItem[] = valid.map((v) => ({ record: v.record, extras: v.extras }));
-  return format === 'json' ? JSON.stringify(items.map((it) => toJsonRecord(kind, it)), null, 2) : toCsv(kind, items);
+  return format === 'json'
+    ? JSON.stringify(
+        items.map((it) => toJsonRecord(kind, it)),
+        null,
+        2,
+      )
+    : toCsv(kind, items);
 }
 
 describe('jsonElementLines', () => {

@@ -46,7 +46,10 @@ function readJson(text: string): ReadResult {
   }
   const obj = data as Record<string, unknown>;
   const errors: RowError[] = [];
-  for (const [key, kind] of [['structures', 'structure'], ['services', 'service']] as const) {
+  for (const [key, kind] of [
+    ['structures', 'structure'],
+    ['services', 'service'],
+  ] as const) {
     const list = obj[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
@@ -66,7 +69,12 @@ function firstBadElementLine(body: string): number {
   const { top, topOffsets } = jsonElementLines(body);
   for (let i = 0; i < topOffsets.length; i++) {
     const end = i + 1 < topOffsets.length ? topOffsets[i + 1] : body.length;
-    const slice = body.slice(topOffsets[i], end).trimEnd().replace(/[,\]]$/, '').trimEnd().replace(/,$/, '');
+    const slice = body
+      .slice(topOffsets[i], end)
+      .trimEnd()
+      .replace(/[,\]]$/, '')
+      .trimEnd()
+      .replace(/,$/, '');
     try {
       JSON.parse(slice);
     } catch {

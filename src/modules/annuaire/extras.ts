@@ -16,11 +16,13 @@ export const structureExtrasSchema = z.object({
   pass_famille_solo_avantage: z.string().max(300).nullable().default(null),
   coin_enfants: z.boolean().default(false),
   poussettes: z.boolean().default(false),
-  langues: z
-    .array(z.string().regex(/^[a-z]{2,3}$/, 'Code de langue à 2 ou 3 lettres (fr, en, ar…).'))
-    .default([]),
+  langues: z.array(z.string().regex(/^[a-z]{2,3}$/, 'Code de langue à 2 ou 3 lettres (fr, en, ar…).')).default([]),
   date_verification: date.nullable().default(null),
-  quartier: z.string().regex(/^[a-z0-9-]+$/, 'Identifiant de quartier invalide.').nullable().default(null),
+  quartier: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'Identifiant de quartier invalide.')
+    .nullable()
+    .default(null),
 });
 
 export const serviceExtrasSchema = z.object({

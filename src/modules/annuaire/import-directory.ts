@@ -101,7 +101,12 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     for (const withExtras of [true, false]) {
       const group = structures.filter((s) => s.hasExtras === withExtras);
       for (const batch of chunks(group, size)) {
-        const res = await store.upsertStructures(t, batch.map((s) => structureRow(s.record, s.extras, shapes)), withExtras, now);
+        const res = await store.upsertStructures(
+          t,
+          batch.map((s) => structureRow(s.record, s.extras, shapes)),
+          withExtras,
+          now,
+        );
         for (const r of res) {
           if (r.inserted) outcome.structures.inserted++;
           else {
@@ -156,7 +161,12 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
 }
 
 /** Services take address, place and hours from their structure: recompute them after it changed. */
-export async function refreshInheritedServices(t: Queryable, ctx: Pick<Ctx, 'town' | 'now'>, structureIds: string[], skip: Set<string> = new Set()): Promise<void> {
+export async function refreshInheritedServices(
+  t: Queryable,
+  ctx: Pick<Ctx, 'town' | 'now'>,
+  structureIds: string[],
+  skip: Set<string> = new Set(),
+): Promise<void> {
   if (!structureIds.length) return;
   const shapes = townShapes(ctx);
   const list = (await store.servicesOfStructures(t, structureIds)).filter((s) => !skip.has(s.id));

@@ -5,7 +5,10 @@ const hoods = ['amiens', 'nord', 'etouvie'];
 
 describe('parseIndicatorsCsv', () => {
   it('reads a spreadsheet export with ; and decimal commas', () => {
-    const r = parseIndicatorsCsv('quartier;indicateur;annee;valeur;source\nnord;familles_monoparentales;2024;1 650;INSEE\netouvie;taux_pauvrete_monoparentales;2024;58,5 %;\n', hoods);
+    const r = parseIndicatorsCsv(
+      'quartier;indicateur;annee;valeur;source\nnord;familles_monoparentales;2024;1 650;INSEE\netouvie;taux_pauvrete_monoparentales;2024;58,5 %;\n',
+      hoods,
+    );
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
       { neighbourhood: 'nord', indicator: 'familles_monoparentales', year: 2024, value: 1650, source: 'INSEE' },

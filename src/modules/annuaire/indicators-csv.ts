@@ -14,7 +14,10 @@ export interface IndicatorRow {
   source: string | null;
 }
 
-export function parseIndicatorsCsv(text: string, knownNeighbourhoods: readonly string[]): { rows: IndicatorRow[]; errors: { line: number; message: string }[] } {
+export function parseIndicatorsCsv(
+  text: string,
+  knownNeighbourhoods: readonly string[],
+): { rows: IndicatorRow[]; errors: { line: number; message: string }[] } {
   const parsed = parseCsv(text);
   const errors = parsed.problems.map((e) => ({ line: e.line, message: e.message }));
   const [header, ...lines] = parsed.records;
@@ -32,7 +35,8 @@ export function parseIndicatorsCsv(text: string, knownNeighbourhoods: readonly s
     const year = Number(cell('annee'));
     const value = Number(cell('valeur').replace(',', '.').replace(/\s|%/g, ''));
     if (!knownNeighbourhoods.includes(neighbourhood)) errors.push({ line: l.line, message: `Quartier « ${neighbourhood} » inconnu.` });
-    if (!(INDICATORS as readonly string[]).includes(indicator)) errors.push({ line: l.line, message: `Indicateur « ${indicator} » inconnu (attendu : ${INDICATORS.join(', ')}).` });
+    if (!(INDICATORS as readonly string[]).includes(indicator))
+      errors.push({ line: l.line, message: `Indicateur « ${indicator} » inconnu (attendu : ${INDICATORS.join(', ')}).` });
     if (!Number.isInteger(year) || year < 1990 || year > 2100) errors.push({ line: l.line, message: 'Année invalide.' });
     if (!Number.isFinite(value) || value < 0 || cell('valeur') === '') errors.push({ line: l.line, message: 'Valeur invalide (nombre positif attendu).' });
     rows.push({ neighbourhood, indicator: indicator as IndicatorName, year, value, source: idx('source') >= 0 ? cell('source') || null : null });

@@ -41,7 +41,13 @@ describe('serviceRow', () => {
     expect(row.week_open).toBe('{[540,720),[1980,2160),[3420,3600),[4860,5040),[6300,6480)}');
   });
   it('keeps its own place and hours when it has them', () => {
-    const row = serviceRow({ ...base, latitude: 49.9166, longitude: 2.2936, horaires_accueil: 'Sa 09:00-12:00' }, DEFAULT_SERVICE_EXTRAS, structure, shapes, now);
+    const row = serviceRow(
+      { ...base, latitude: 49.9166, longitude: 2.2936, horaires_accueil: 'Sa 09:00-12:00' },
+      DEFAULT_SERVICE_EXTRAS,
+      structure,
+      shapes,
+      now,
+    );
     expect(row.quartier).toBe('nord');
     expect(row.week_open).toBe('{[7740,7920)}');
   });

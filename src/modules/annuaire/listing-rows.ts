@@ -131,7 +131,7 @@ export function serviceRow(
   const words = [
     structure.nom,
     ...thematiques.map((t) => `${labelOf('thematiques', t)} ${THEME_LABELS[themeOf(t)] ?? ''}`),
-    profession ? PROFESSIONS.find((p) => p.id === profession)?.label ?? '' : '',
+    profession ? (PROFESSIONS.find((p) => p.id === profession)?.label ?? '') : '',
     str(record.publics_precisions) ?? '',
     // Where it is, as a word: lets the text index also filter by area (see geo.ts).
     latitude !== null && longitude !== null ? geoCell(latitude, longitude) : '',

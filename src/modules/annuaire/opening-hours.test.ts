@@ -64,9 +64,7 @@ describe('nextOpening', () => {
     expect(nextOpening(DENTIST, wed('12:30'))?.toISOString()).toBe(wed('14:00').toISOString());
   });
   it('skips the weekend from Saturday noon to Monday', () => {
-    expect(nextOpening(DENTIST, new Date('2026-11-28T13:00:00+01:00'))?.toISOString()).toBe(
-      new Date('2026-11-30T08:30:00+01:00').toISOString(),
-    );
+    expect(nextOpening(DENTIST, new Date('2026-11-28T13:00:00+01:00'))?.toISOString()).toBe(new Date('2026-11-30T08:30:00+01:00').toISOString());
   });
   it('is null when never open', () => {
     expect(nextOpening('off', wed('10:00'))).toBeNull();
@@ -126,7 +124,16 @@ describe('week filters', () => {
     expect(containsMinute(week, minuteOfWeek(wed('13:00')))).toBe(false);
   });
   it('mergeIntervals joins touching ranges', () => {
-    expect(mergeIntervals([[10, 20], [0, 10], [30, 40]])).toEqual([[0, 20], [30, 40]]);
+    expect(
+      mergeIntervals([
+        [10, 20],
+        [0, 10],
+        [30, 40],
+      ]),
+    ).toEqual([
+      [0, 20],
+      [30, 40],
+    ]);
   });
 });
 
@@ -145,8 +152,23 @@ describe('French descriptions', () => {
 });
 
 describe('quickStatus agrees with statusPhrase', () => {
-  const values = [DENTIST, 'Mo-Fr 08:30-12:00,13:30-17:00; PH off', 'Tu,Th 14:00-18:30; Sa 09:00-12:00', '24/7', 'Mo,We,Fr 09:00-11:30', 'Mo-Fr 22:00-02:00', 'Su 10:00-12:00'];
-  const instants = ['2026-11-25T09:00:00+01:00', '2026-11-25T12:30:00+01:00', '2026-11-25T23:30:00+01:00', '2026-11-28T13:00:00+01:00', '2026-11-29T11:00:00+01:00', '2026-11-30T07:00:00+01:00'];
+  const values = [
+    DENTIST,
+    'Mo-Fr 08:30-12:00,13:30-17:00; PH off',
+    'Tu,Th 14:00-18:30; Sa 09:00-12:00',
+    '24/7',
+    'Mo,We,Fr 09:00-11:30',
+    'Mo-Fr 22:00-02:00',
+    'Su 10:00-12:00',
+  ];
+  const instants = [
+    '2026-11-25T09:00:00+01:00',
+    '2026-11-25T12:30:00+01:00',
+    '2026-11-25T23:30:00+01:00',
+    '2026-11-28T13:00:00+01:00',
+    '2026-11-29T11:00:00+01:00',
+    '2026-11-30T07:00:00+01:00',
+  ];
   for (const v of values) {
     it(v, () => {
       for (const i of instants) expect(quickStatus(v, new Date(i)), `${v} at ${i}`).toEqual(statusPhrase(v, new Date(i)));

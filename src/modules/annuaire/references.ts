@@ -12,11 +12,7 @@ export async function structureExists(q: Queryable, structureId: string): Promis
 
 export type DirectoryReferenceProblem = 'unknown-structure' | 'unknown-service' | 'service-of-other-structure';
 
-export async function checkDirectoryReference(
-  q: Queryable,
-  structureId: string,
-  serviceId?: string | null,
-): Promise<DirectoryReferenceProblem | null> {
+export async function checkDirectoryReference(q: Queryable, structureId: string, serviceId?: string | null): Promise<DirectoryReferenceProblem | null> {
   const st = await q.query(`SELECT 1 FROM annuaire_structures WHERE id = $1 FOR KEY SHARE`, [structureId]);
   if (!st.rowCount) return 'unknown-structure';
   if (serviceId == null) return null;

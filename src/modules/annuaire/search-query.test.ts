@@ -35,7 +35,12 @@ describe('toTsQuery', () => {
 
 describe('week literals', () => {
   it('writes multiranges', () => {
-    expect(multirangeLiteral([[0, 10], [20, 30]])).toBe('{[0,10),[20,30)}');
+    expect(
+      multirangeLiteral([
+        [0, 10],
+        [20, 30],
+      ]),
+    ).toBe('{[0,10),[20,30)}');
     expect(SATURDAY_MORNING_LITERAL).toBe('{[7680,7920)}');
     expect(EVENING_LITERAL.startsWith('{[1080,1440),[2520,2880)')).toBe(true);
   });
@@ -60,13 +65,10 @@ describe('geo', () => {
     expect(pointInRing([49.15, 2.05], square)).toBe(false);
   });
   it('prefers the polygon, else the nearest centre within 3 km', () => {
-    const shapes = shapesFromGeoJson(
-      { features: [{ properties: { id: 'a' }, geometry: { type: 'Polygon', coordinates: [square] } }] },
-      [
-        { id: 'a', name: 'A', center: [49.05, 2.05] },
-        { id: 'b', name: 'B', center: [49.2, 2.2] },
-      ],
-    );
+    const shapes = shapesFromGeoJson({ features: [{ properties: { id: 'a' }, geometry: { type: 'Polygon', coordinates: [square] } }] }, [
+      { id: 'a', name: 'A', center: [49.05, 2.05] },
+      { id: 'b', name: 'B', center: [49.2, 2.2] },
+    ]);
     expect(neighbourhoodOf([49.01, 2.01], shapes)).toBe('a');
     expect(neighbourhoodOf([49.205, 2.2], shapes)).toBe('b');
     expect(neighbourhoodOf([40, 2], shapes)).toBeNull();

@@ -7,7 +7,7 @@ import { eveningWindows, SATURDAY_MORNING, type WeekInterval } from './opening-h
 
 const STOPWORDS = new Set(
   (
-    "a ai au aux avec besoin ce ces cette chez d dans de des du en est et il j je l la le les leur lui ma me mes mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y " +
+    'a ai au aux avec besoin ce ces cette chez d dans de des du en est et il j je l la le les leur lui ma me mes mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y ' +
     'cherche chercher trouver'
   ).split(' '),
 );

@@ -15,16 +15,15 @@ import { EVENING_LITERAL, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } fro
 import { isStale } from './staleness';
 import { labelOf } from './vocabularies';
 
-const csvList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((x) => x.trim()).filter(Boolean));
-const flag = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'oui', 'non'])])
-  .transform((v) => v === true || v === 'true' || v === '1' || v === 'oui');
+const csvList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(',')).map((x) => x.trim()).filter(Boolean));
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'oui', 'non'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'oui');
 
 export const searchQuerySchema = z.object({
   q: z.string().max(200).optional().describe('Texte libre (accents, pluriels et fautes de frappe tolérés)'),
-  besoin: z.enum(CATEGORY_IDS as [string, ...string[]]).optional().describe("Besoin (« J'ai besoin de… »)"),
+  besoin: z
+    .enum(CATEGORY_IDS as [string, ...string[]])
+    .optional()
+    .describe("Besoin (« J'ai besoin de… »)"),
   thematique: csvList.optional().describe('Thématiques data·inclusion, séparées par des virgules'),
   public: csvList.optional().describe('Publics data·inclusion'),
   profession: z.enum(PROFESSION_IDS as [string, ...string[]]).optional(),
@@ -36,7 +35,10 @@ export const searchQuerySchema = z.object({
   pass: flag.optional().describe('Accepte le Pass Famille Solo'),
   label: flag.optional().describe('Label « Ville solidaire avec les parents solos »'),
   enfants: flag.optional().describe('Accessible avec enfants (coin enfants ou poussettes)'),
-  langue: z.string().regex(/^[a-z]{2,3}$/).optional(),
+  langue: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
   quartier: z.string().max(60).optional().describe('Quartier (identifiant ou nom) : ne garder que ses services'),
   pres_de: z.string().max(60).optional().describe('Trier par distance depuis le centre de ce quartier'),
   lat: z.coerce.number().min(-90).max(90).optional(),
@@ -171,7 +173,8 @@ export async function searchDirectory(ctx: Ctx, query: SearchQuery): Promise<Sea
   const now = ctx.now();
   const thematiques = [...(query.thematique ?? [])];
   const need = query.besoin ? categoryById(query.besoin) : undefined;
-  const sort = query.tri === 'nom' ? 'name' : query.tri === 'pertinence' ? 'relevance' : query.tri === 'distance' || origin ? 'distance' : tsquery ? 'relevance' : 'name';
+  const sort =
+    query.tri === 'nom' ? 'name' : query.tri === 'pertinence' ? 'relevance' : query.tri === 'distance' || origin ? 'distance' : tsquery ? 'relevance' : 'name';
   const radiusM = query.rayon_km ? query.rayon_km * 1000 : null;
   const { rows, total, totalCapped } = await store.searchServices(ctx.db, {
     tsquery,

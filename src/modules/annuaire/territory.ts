@@ -30,7 +30,9 @@ export async function saveIndicators(ctx: Ctx, input: IndicatorsInput, demo = fa
   const known = new Set([ctx.town.id, ...ctx.town.neighbourhoods.map((n) => n.id)]);
   const bad = input.values.map((v, i) => ({ v, i })).filter(({ v }) => !known.has(v.neighbourhood));
   if (bad.length) {
-    throw new AppError('annuaire/unknown-neighbourhood', { fields: bad.map(({ i }) => ({ path: `values.${i}.neighbourhood`, message: "Ce quartier n'existe pas." })) });
+    throw new AppError('annuaire/unknown-neighbourhood', {
+      fields: bad.map(({ i }) => ({ path: `values.${i}.neighbourhood`, message: "Ce quartier n'existe pas." })),
+    });
   }
   await tx(ctx.db, async (t) => {
     for (const v of input.values) {
@@ -54,7 +56,10 @@ export async function territory(ctx: Ctx) {
     demo: ind.some((r) => r.demo),
     sources: [...new Set(ind.map((r) => r.source).filter(Boolean))],
     indicators: INDICATORS.map((id) => ({ id, label: INDICATOR_LABELS[id] })),
-    keys: [...CATEGORIES.map((c) => ({ id: c.id, label: c.label, kind: 'categorie' })), ...PROFESSIONS.map((p) => ({ id: p.id, label: p.label, kind: 'profession' }))],
+    keys: [
+      ...CATEGORIES.map((c) => ({ id: c.id, label: c.label, kind: 'categorie' })),
+      ...PROFESSIONS.map((p) => ({ id: p.id, label: p.label, kind: 'profession' })),
+    ],
     rows: territoryTable(ctx.town.neighbourhoods, indicators, counts, keys, { id: ctx.town.id, name: ctx.town.name }),
   };
 }

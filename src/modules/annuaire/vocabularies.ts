@@ -30,9 +30,7 @@ export const VOCABULARIES = {
 
 export type VocabularyName = keyof typeof VOCABULARIES;
 
-const index = new Map<string, Map<string, VocabularyEntry>>(
-  Object.entries(VOCABULARIES).map(([k, list]) => [k, new Map(list.map((e) => [e.value, e]))]),
-);
+const index = new Map<string, Map<string, VocabularyEntry>>(Object.entries(VOCABULARIES).map(([k, list]) => [k, new Map(list.map((e) => [e.value, e]))]));
 
 export function labelOf(vocabulary: VocabularyName, value: string): string {
   return index.get(vocabulary)?.get(value)?.label ?? value;

@@ -39,27 +39,111 @@ const result = analyseAmiens();
 /** Chart blocks: the text prints "label\nvalue%" for each bar, question by question. */
 const CHARTS: Array<{ question: string; bars: Array<[string, number]> }> = [
   // BUDGET ET PRÉCARITÉ
-  { question: 'pouvoir_achat', bars: [['Non', 70.9], ['Oui', 29.1]] },
-  { question: 'poste_reduit', bars: [['Loisirs', 81.4], ['Alimentation', 15.1], ['Santé', 3.5]] },
-  { question: 'budget_difficile', bars: [['Loisirs', 34.9], ['Logement', 33.7], ['Alimentation', 24.4], ['Santé', 7]] },
-  { question: 'cout_education', bars: [['Oui', 79.1], ['Non', 20.9]] },
-  { question: 'alimentation_compromise', bars: [['Oui', 58.1], ['Non', 41.9]] },
-  { question: 'loyer_vs_essentiel', bars: [['Plus de 3 fois', 37.2], ['Jamais', 36], ['1-2 fois', 26.7]] },
+  {
+    question: 'pouvoir_achat',
+    bars: [
+      ['Non', 70.9],
+      ['Oui', 29.1],
+    ],
+  },
+  {
+    question: 'poste_reduit',
+    bars: [
+      ['Loisirs', 81.4],
+      ['Alimentation', 15.1],
+      ['Santé', 3.5],
+    ],
+  },
+  {
+    question: 'budget_difficile',
+    bars: [
+      ['Loisirs', 34.9],
+      ['Logement', 33.7],
+      ['Alimentation', 24.4],
+      ['Santé', 7],
+    ],
+  },
+  {
+    question: 'cout_education',
+    bars: [
+      ['Oui', 79.1],
+      ['Non', 20.9],
+    ],
+  },
+  {
+    question: 'alimentation_compromise',
+    bars: [
+      ['Oui', 58.1],
+      ['Non', 41.9],
+    ],
+  },
+  {
+    question: 'loyer_vs_essentiel',
+    bars: [
+      ['Plus de 3 fois', 37.2],
+      ['Jamais', 36],
+      ['1-2 fois', 26.7],
+    ],
+  },
   // LOGEMENT ET CADRE DE VIE
-  { question: 'logement_adapte_difficile', bars: [['Non', 51.2], ['Oui', 48.8]] },
+  {
+    question: 'logement_adapte_difficile',
+    bars: [
+      ['Non', 51.2],
+      ['Oui', 48.8],
+    ],
+  },
   // a multiple choice: percentages over all mentions
   {
     question: 'defi_logement',
-    bars: [['Coût élevé', 33.7], ['Autre', 27.6], ['Taille insuffisante', 22.4], ['Mauvaise isolation énergétique', 16.3]],
+    bars: [
+      ['Coût élevé', 33.7],
+      ['Autre', 27.6],
+      ['Taille insuffisante', 22.4],
+      ['Mauvaise isolation énergétique', 16.3],
+    ],
   },
-  { question: 'amelioration_quartier', bars: [['Sécurité', 39.5], ['Propreté', 26.7], ['Aires de jeux', 20.9], ['Espaces verts', 8.1]] },
-  { question: 'satisfait_quartier', bars: [['Oui', 59.3], ['Non', 40.7]] },
-  { question: 'solutions_logement', bars: [["Mesures d'économie d'énergie", 64], ['Autre', 26.7], ['Déménagement', 5.8]] },
+  {
+    question: 'amelioration_quartier',
+    bars: [
+      ['Sécurité', 39.5],
+      ['Propreté', 26.7],
+      ['Aires de jeux', 20.9],
+      ['Espaces verts', 8.1],
+    ],
+  },
+  {
+    question: 'satisfait_quartier',
+    bars: [
+      ['Oui', 59.3],
+      ['Non', 40.7],
+    ],
+  },
+  {
+    question: 'solutions_logement',
+    bars: [
+      ["Mesures d'économie d'énergie", 64],
+      ['Autre', 26.7],
+      ['Déménagement', 5.8],
+    ],
+  },
   // MOBILITÉ
-  { question: 'deplacements_probleme', bars: [['Non', 67.4], ['Oui', 32.6]] },
+  {
+    question: 'deplacements_probleme',
+    bars: [
+      ['Non', 67.4],
+      ['Oui', 32.6],
+    ],
+  },
   {
     question: 'mode_transport',
-    bars: [['Transport public', 70.9], ['Voiture personnelle', 16.3], ['Marche', 10.5], ['Vélo', 1.2], ['Covoiturage', 1.2]],
+    bars: [
+      ['Transport public', 70.9],
+      ['Voiture personnelle', 16.3],
+      ['Marche', 10.5],
+      ['Vélo', 1.2],
+      ['Covoiturage', 1.2],
+    ],
   },
   {
     question: 'astuces_deplacement',
@@ -71,8 +155,20 @@ const CHARTS: Array<{ question: string; bars: Array<[string, number]> }> = [
       ['Covoiturage', 1.2],
     ],
   },
-  { question: 'permis', bars: [['Non', 65.1], ['Oui', 34.9]] },
-  { question: 'cout_transport_limite', bars: [['Non', 62.8], ['Oui', 37.2]] },
+  {
+    question: 'permis',
+    bars: [
+      ['Non', 65.1],
+      ['Oui', 34.9],
+    ],
+  },
+  {
+    question: 'cout_transport_limite',
+    bars: [
+      ['Non', 62.8],
+      ['Oui', 37.2],
+    ],
+  },
 ];
 
 type TextFigure = {
@@ -120,7 +216,12 @@ const TEXT: TextFigure[] = [
   { quote: 'seulement 3 % optent pour le partage de logement', question: 'solutions_logement', option: 'Partage de logement', value: 3 },
   { quote: '59 % des parents solos se disent satisfaits', question: 'satisfait_quartier', option: 'Oui', value: 59 },
   { quote: '41 % expriment une insatisfaction', question: 'satisfait_quartier', option: 'Non', value: 41 },
-  { quote: '40 % des parents souhaitent avant tout des améliorations en matière de sécurité', question: 'amelioration_quartier', option: 'Sécurité', value: 40 },
+  {
+    quote: '40 % des parents souhaitent avant tout des améliorations en matière de sécurité',
+    question: 'amelioration_quartier',
+    option: 'Sécurité',
+    value: 40,
+  },
   { quote: '27 % citent la propreté', question: 'amelioration_quartier', option: 'Propreté', value: 27 },
   { quote: "21 % souhaitent plus d'aires de jeux", question: 'amelioration_quartier', option: 'Aires de jeux', value: 21 },
   { quote: "53 % des parents solos n'ont jamais participé", question: 'participation_cadre_vie', option: 'Jamais', value: 53 },
@@ -137,7 +238,12 @@ const TEXT: TextFigure[] = [
   },
   // MOBILITÉ
   { quote: "65 % des parents solos n'ont pas de permis de conduire", question: 'permis', option: 'Non', value: 65 },
-  { quote: 'seuls 16 % des parents répondants peuvent compter sur un véhicule personnel', question: 'mode_transport', option: 'Voiture personnelle', value: 16 },
+  {
+    quote: 'seuls 16 % des parents répondants peuvent compter sur un véhicule personnel',
+    question: 'mode_transport',
+    option: 'Voiture personnelle',
+    value: 16,
+  },
   { quote: '70,9 % des répondants utilisent les transports publics', question: 'mode_transport', option: 'Transport public', value: 70.9, exact: true },
   { quote: '37 % déclarent que les coûts de transport limitent', question: 'cout_transport_limite', option: 'Oui', value: 37 },
   { quote: '32% considèrent que les déplacements sont un problème', question: 'deplacements_probleme', option: 'Oui', value: 32 },

@@ -100,12 +100,19 @@ describe('npx relais diagnostic analyse', () => {
     expect(html).toContain('selon « Votre quartier »');
   }, 60_000);
 
-  it('lays the report out in the diagnostic\'s sections with --themes', () => {
+  it("lays the report out in the diagnostic's sections with --themes", () => {
     const themes = path.join(repo, 'src/modules/diagnostic/demo/amiens-themes.json');
     const r = run('--questionnaire', questionnairePath, '--responses', responsesPath, '--format', 'md', '--themes', themes);
     expect(r.status).toBe(0);
     const sections = r.stdout.split('\n').filter((l) => l.startsWith('## '));
-    expect(sections).toEqual(['## Méthode', '## Profil des répondants', '## Budget et précarité', '## Logement et cadre de vie', '## Santé et bien-être', '## Mobilité']);
+    expect(sections).toEqual([
+      '## Méthode',
+      '## Profil des répondants',
+      '## Budget et précarité',
+      '## Logement et cadre de vie',
+      '## Santé et bien-être',
+      '## Mobilité',
+    ]);
   }, 60_000);
 
   it('exits with 2 and a French message on an unknown --by question', () => {

@@ -72,7 +72,9 @@ export function analyseSurvey(input: SurveyInput): SurveyOutput {
   try {
     json = JSON.parse(input.questionnaireJson);
   } catch (e) {
-    throw new AppError('diagnostic/invalid-questionnaire', { fields: [{ path: '', message: `Le fichier n'est pas du JSON valable : ${(e as Error).message}` }] });
+    throw new AppError('diagnostic/invalid-questionnaire', {
+      fields: [{ path: '', message: `Le fichier n'est pas du JSON valable : ${(e as Error).message}` }],
+    });
   }
   let questionnaire = parseQuestionnaire(json);
   if (input.themesJson !== undefined) {
@@ -80,7 +82,9 @@ export function analyseSurvey(input: SurveyInput): SurveyOutput {
     try {
       themes = JSON.parse(input.themesJson);
     } catch (e) {
-      throw new AppError('diagnostic/invalid-questionnaire', { fields: [{ path: 'themes', message: `Le fichier des thèmes n'est pas du JSON valable : ${(e as Error).message}` }] });
+      throw new AppError('diagnostic/invalid-questionnaire', {
+        fields: [{ path: 'themes', message: `Le fichier des thèmes n'est pas du JSON valable : ${(e as Error).message}` }],
+      });
     }
     questionnaire = applyThemes(questionnaire, parseThemes(themes));
   }

@@ -122,7 +122,12 @@ describe('analyse', () => {
     const f = analyse(table(), { filters: [{ question: 'quartier', equals: 'Sud' }] });
     expect(f.n_respondents).toBe(2);
     expect(f.questions.stress!.mean).toBe(6.5);
-    const g = analyse(table(), { filters: [{ question: 'stress', gte: 7 }, { question: 'defi', equals: 'Taille' }] });
+    const g = analyse(table(), {
+      filters: [
+        { question: 'stress', gte: 7 },
+        { question: 'defi', equals: 'Taille' },
+      ],
+    });
     expect(g.n_respondents).toBe(2);
   });
 

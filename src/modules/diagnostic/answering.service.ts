@@ -56,7 +56,14 @@ export async function startAnswering(ctx: Ctx, input: { questionnaireId?: string
         const def = existing.version === version ? definition : ((await store.versionDefinition(t, row.id, existing.version)) ?? definition);
         return { token, questionnaireId: row.id, title: def.title, questionnaire: def, answers: existing.answers, channel: 'link' };
       }
-      const responseId = await store.insertDraft(t, { questionnaireId: row.id, version, channel: 'link', tokenHash: hashToken(token), linkId: link.id, now: ctx.now() });
+      const responseId = await store.insertDraft(t, {
+        questionnaireId: row.id,
+        version,
+        channel: 'link',
+        tokenHash: hashToken(token),
+        linkId: link.id,
+        now: ctx.now(),
+      });
       await audit(t, ctx, 'diagnostic/answering-started', { subjectType: 'diagnostic_response', subjectId: responseId, details: { channel: 'link' } });
       return { token, questionnaireId: row.id, title: definition.title, questionnaire: definition, answers: {}, channel: 'link' };
     }
@@ -77,7 +84,14 @@ export async function startKioskResponse(ctx: Ctx, questionnaireId: string): Pro
     const row = await loadQuestionnaire(t, questionnaireId);
     const { version, definition } = openForAnswers(row);
     const token = newToken();
-    const responseId = await store.insertDraft(t, { questionnaireId, version, channel: 'kiosk', tokenHash: hashToken(token), collectedBy: agent.id, now: ctx.now() });
+    const responseId = await store.insertDraft(t, {
+      questionnaireId,
+      version,
+      channel: 'kiosk',
+      tokenHash: hashToken(token),
+      collectedBy: agent.id,
+      now: ctx.now(),
+    });
     await audit(t, ctx, 'diagnostic/answering-started', { subjectType: 'diagnostic_response', subjectId: responseId, details: { channel: 'kiosk' } });
     return { token, questionnaireId, title: definition.title, questionnaire: definition, answers: {}, channel: 'kiosk' };
   });
@@ -135,7 +149,11 @@ export async function submitAnswers(ctx: Ctx, token: string, answers: Record<str
     const canonical = rowAnswers(tableFromAnswers(definition, [{ answers: shown }]).table, 0);
     if (draft.linkId && !(await store.useLink(t, draft.linkId, ctx.now()))) throw new AppError('diagnostic/link-used');
     await store.submitResponse(t, draft.id, canonical, neighbourhoodIdOf(ctx.town, definition, canonical), ctx.now());
-    await audit(t, ctx, 'diagnostic/response-submitted', { subjectType: 'diagnostic_response', subjectId: draft.id, details: { questionnaireId: row.id, channel: draft.channel } });
+    await audit(t, ctx, 'diagnostic/response-submitted', {
+      subjectType: 'diagnostic_response',
+      subjectId: draft.id,
+      details: { questionnaireId: row.id, channel: draft.channel },
+    });
     return { submitted: true };
   });
 }

@@ -14,7 +14,13 @@ const survey = {
   title: 'Garde d’enfants',
   questions: [
     { id: 'garde', type: 'single', label: 'Avez-vous une solution de garde ?', options: ['Oui', 'Non'], required: true },
-    { id: 'freins', type: 'multi', label: 'Qu’est-ce qui vous en empêche ?', options: ['Coût', 'Horaires', 'Places'], show_if: { question: 'garde', equals: 'Non' } },
+    {
+      id: 'freins',
+      type: 'multi',
+      label: 'Qu’est-ce qui vous en empêche ?',
+      options: ['Coût', 'Horaires', 'Places'],
+      show_if: { question: 'garde', equals: 'Non' },
+    },
     { id: 'stress', type: 'scale', label: 'Votre niveau de stress' },
     { id: 'quartier', type: 'neighbourhood', label: 'Votre quartier', options: ['Nord', 'Sud', 'Étouvie'] },
   ],
@@ -54,7 +60,9 @@ describe('building a questionnaire', () => {
 
   it('refuses an invalid questionnaire with every field, in French', async () => {
     const coord = await env.as('coordinator');
-    const res = await coord.post('/api/diagnostic/questionnaires', { definition: { title: 'X', questions: [{ id: 'a', type: 'single', label: 'A', options: [] }] } });
+    const res = await coord.post('/api/diagnostic/questionnaires', {
+      definition: { title: 'X', questions: [{ id: 'a', type: 'single', label: 'A', options: [] }] },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('diagnostic/invalid-questionnaire');
     expect(res.json().error.fields).toEqual([{ path: 'questions.0.options', message: 'Il faut au moins 1 élément(s).' }]);
@@ -97,7 +105,10 @@ describe('answering', () => {
     expect((await visitor.post('/api/diagnostic/answering/resume', { token: token2 })).json().answers).toEqual({ garde: 'Non' });
 
     mark = await env.auditMark();
-    const sent = await visitor.post('/api/diagnostic/answering/submit', { token: token2, answers: { garde: 'Non', freins: ['Coût', 'Places'], stress: 8, quartier: 'Nord' } });
+    const sent = await visitor.post('/api/diagnostic/answering/submit', {
+      token: token2,
+      answers: { garde: 'Non', freins: ['Coût', 'Places'], stress: 8, quartier: 'Nord' },
+    });
     expect(sent.statusCode).toBe(200);
     await env.expectAudit('diagnostic/response-submitted', started.subjectId, { after: mark, actorId: null });
     expect((await visitor.post('/api/diagnostic/answering/start', { linkToken: first.token })).statusCode).toBe(410);
@@ -194,7 +205,13 @@ describe('CSV import and results', () => {
       fileName: 'terrain.csv',
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['rows.3.garde', 'rows.3.freins', 'rows.3.stress', 'rows.3.quartier', 'rows.4.freins']);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'rows.3.garde',
+      'rows.3.freins',
+      'rows.3.stress',
+      'rows.3.quartier',
+      'rows.4.freins',
+    ]);
     expect(res.json().error.fields[0].message).toMatch(/^ligne 3, colonne B \(garde\) : « Peut-être »/);
     expect(res.json().error.fields[4].message).toMatch(/condition d’affichage/);
     const count = await env.rt.deps.db.query(`SELECT count(*) AS n FROM diagnostic_responses WHERE questionnaire_id = $1`, [id]);
@@ -213,7 +230,11 @@ describe('CSV import and results', () => {
 
     const r = (await coord.get(`/api/diagnostic/questionnaires/${id}/results?by=quartier`)).json();
     expect(r.analysis.n_respondents).toBe(3);
-    expect(r.analysis.questions.freins).toMatchObject({ mentions: 3, percent: { Coût: 33.3, Horaires: 33.3, Places: 33.3 }, percent_of_respondents: { Coût: 50 } });
+    expect(r.analysis.questions.freins).toMatchObject({
+      mentions: 3,
+      percent: { Coût: 33.3, Horaires: 33.3, Places: 33.3 },
+      percent_of_respondents: { Coût: 50 },
+    });
     expect(r.analysis.questions.stress.mean).toBe(6.33);
     expect(r.analysis.by.Nord.n_respondents).toBe(2);
     expect(r.analysis.by.Nord.questions.stress.mean).toBe(7.5);
@@ -240,14 +261,18 @@ describe('CSV import and results', () => {
     expect((await agent.get(`/api/diagnostic/questionnaires/${id}/results`)).statusCode).toBe(403);
   });
 
-  it.runIf(pdfAvailable())('exports the report as PDF through Chromium', async () => {
-    const { coord, id } = await createPublished();
-    await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: good });
-    const pdf = await coord.get(`/api/diagnostic/questionnaires/${id}/report?format=pdf`);
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+  it.runIf(pdfAvailable())(
+    'exports the report as PDF through Chromium',
+    async () => {
+      const { coord, id } = await createPublished();
+      await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: good });
+      const pdf = await coord.get(`/api/diagnostic/questionnaires/${id}/report?format=pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    },
+    60_000,
+  );
 });
 
 describe('demo and indicators', () => {
@@ -263,7 +288,11 @@ describe('demo and indicators', () => {
     expect(r.analysis.questions.pouvoir_achat.percent).toEqual({ Non: 70.9, Oui: 29.1 });
     expect(Object.keys(r.analysis.by)).toContain('Étouvie');
 
-    const share = await computeQuestionnaireIndicator(env.rt.deps.db, { questionnaireId: amiens.id, measure: 'share', question: 'pouvoir_achat', option: 'Non' }, env.rt.deps.town);
+    const share = await computeQuestionnaireIndicator(
+      env.rt.deps.db,
+      { questionnaireId: amiens.id, measure: 'share', question: 'pouvoir_achat', option: 'Non' },
+      env.rt.deps.town,
+    );
     expect(share).toMatchObject({ value: 70.9, base: 86, unit: '%' });
     expect(share.byNeighbourhood.find((g) => g.label === 'Étouvie')).toMatchObject({ neighbourhood: 'etouvie', base: 12 });
     const mean = await computeQuestionnaireIndicator(env.rt.deps.db, { questionnaireId: amiens.id, measure: 'mean', question: 'fatigue' });

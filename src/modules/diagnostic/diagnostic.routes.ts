@@ -21,7 +21,16 @@ import { abortOnDisconnect } from '../../platform/http/disconnect';
 import { parseFilter } from './analyse-survey';
 import { resumeAnswering, publicQuestionnaire, saveAnswers, startAnswering, startKioskResponse, submitAnswers } from './answering.service';
 import { checkQuestionnaire } from './questionnaire';
-import { closeQuestionnaire, createLinks, createQuestionnaire, getQuestionnaire, listLinks, listQuestionnaires, publishQuestionnaire, updateQuestionnaire } from './questionnaires.service';
+import {
+  closeQuestionnaire,
+  createLinks,
+  createQuestionnaire,
+  getQuestionnaire,
+  listLinks,
+  listQuestionnaires,
+  publishQuestionnaire,
+  updateQuestionnaire,
+} from './questionnaires.service';
 import { capabilities, exportResponsesCsv, getReport, getResults, importResponsesCsv, type ResultsQuery } from './results.service';
 
 const BUILDERS = ['coordinator', 'admin'] as const;
@@ -53,45 +62,79 @@ function toResultsQuery(q: z.infer<typeof resultsQuery>): ResultsQuery {
 
 export default async function diagnosticRoutes(app: App) {
   // ------------------------------------------------------------ building (coordination)
-  app.get('/api/diagnostic/questionnaires', { config: { access: COLLECTORS }, schema: { response: { 200: questionnairesOut }, tags, summary: 'Questionnaires' } }, async (req) => ({
-    questionnaires: await listQuestionnaires(req.ctx),
-  }));
+  app.get(
+    '/api/diagnostic/questionnaires',
+    { config: { access: COLLECTORS }, schema: { response: { 200: questionnairesOut }, tags, summary: 'Questionnaires' } },
+    async (req) => ({
+      questionnaires: await listQuestionnaires(req.ctx),
+    }),
+  );
 
   app.post(
     '/api/diagnostic/questionnaires',
-    { config: { access: BUILDERS }, schema: { response: { 201: questionnaireViewOut }, tags, summary: 'Créer un questionnaire (brouillon)', body: z.object({ definition: z.unknown(), access: access.optional() }) } },
+    {
+      config: { access: BUILDERS },
+      schema: {
+        response: { 201: questionnaireViewOut },
+        tags,
+        summary: 'Créer un questionnaire (brouillon)',
+        body: z.object({ definition: z.unknown(), access: access.optional() }),
+      },
+    },
     async (req, reply) => reply.status(201).send(await createQuestionnaire(req.ctx, req.body)),
   );
 
   app.post(
     '/api/diagnostic/questionnaires/check',
-    { config: { access: BUILDERS }, schema: { response: { 200: checkOut }, tags, summary: 'Vérifier un questionnaire sans l’enregistrer', body: z.object({ definition: z.unknown() }) } },
+    {
+      config: { access: BUILDERS },
+      schema: { response: { 200: checkOut }, tags, summary: 'Vérifier un questionnaire sans l’enregistrer', body: z.object({ definition: z.unknown() }) },
+    },
     async (req) => {
       const r = checkQuestionnaire(req.body.definition);
       return r.ok ? { ok: true, errors: [] } : { ok: false, errors: r.errors };
     },
   );
 
-  app.get('/api/diagnostic/questionnaires/:id', { config: { access: COLLECTORS }, schema: { response: { 200: questionnaireViewOut }, tags, summary: 'Un questionnaire', params: idParams } }, async (req) =>
-    getQuestionnaire(req.ctx, req.params.id),
+  app.get(
+    '/api/diagnostic/questionnaires/:id',
+    { config: { access: COLLECTORS }, schema: { response: { 200: questionnaireViewOut }, tags, summary: 'Un questionnaire', params: idParams } },
+    async (req) => getQuestionnaire(req.ctx, req.params.id),
   );
 
   app.put(
     '/api/diagnostic/questionnaires/:id',
     {
       config: { access: BUILDERS },
-      schema: { response: { 200: questionnaireViewOut }, tags, summary: 'Modifier le brouillon', params: idParams, body: z.object({ definition: z.unknown().optional(), access: access.optional() }) },
+      schema: {
+        response: { 200: questionnaireViewOut },
+        tags,
+        summary: 'Modifier le brouillon',
+        params: idParams,
+        body: z.object({ definition: z.unknown().optional(), access: access.optional() }),
+      },
     },
     async (req) => updateQuestionnaire(req.ctx, req.params.id, req.body),
   );
 
-  app.post('/api/diagnostic/questionnaires/:id/publish', { config: { access: BUILDERS }, schema: { response: { 200: questionnaireViewOut }, tags, summary: 'Publier le brouillon', params: idParams } }, async (req) =>
-    publishQuestionnaire(req.ctx, req.params.id),
+  app.post(
+    '/api/diagnostic/questionnaires/:id/publish',
+    { config: { access: BUILDERS }, schema: { response: { 200: questionnaireViewOut }, tags, summary: 'Publier le brouillon', params: idParams } },
+    async (req) => publishQuestionnaire(req.ctx, req.params.id),
   );
 
   app.post(
     '/api/diagnostic/questionnaires/:id/close',
-    { config: { access: BUILDERS }, schema: { response: { 200: questionnaireViewOut }, tags, summary: 'Clore ou rouvrir la collecte', params: idParams, body: z.object({ closed: z.boolean() }) } },
+    {
+      config: { access: BUILDERS },
+      schema: {
+        response: { 200: questionnaireViewOut },
+        tags,
+        summary: 'Clore ou rouvrir la collecte',
+        params: idParams,
+        body: z.object({ closed: z.boolean() }),
+      },
+    },
     async (req) => closeQuestionnaire(req.ctx, req.params.id, req.body.closed),
   );
 
@@ -110,23 +153,37 @@ export default async function diagnosticRoutes(app: App) {
     async (req, reply) => reply.status(201).send({ links: await createLinks(req.ctx, req.params.id, req.body) }),
   );
 
-  app.get('/api/diagnostic/questionnaires/:id/links', { config: { access: BUILDERS }, schema: { response: { 200: linksOut }, tags, summary: 'Liens à usage unique', params: idParams } }, async (req) => ({
-    links: await listLinks(req.ctx, req.params.id),
-  }));
+  app.get(
+    '/api/diagnostic/questionnaires/:id/links',
+    { config: { access: BUILDERS }, schema: { response: { 200: linksOut }, tags, summary: 'Liens à usage unique', params: idParams } },
+    async (req) => ({
+      links: await listLinks(req.ctx, req.params.id),
+    }),
+  );
 
   // ------------------------------------------------------------ kiosk (agents)
   app.post(
     '/api/diagnostic/questionnaires/:id/kiosk',
-    { config: { access: COLLECTORS }, schema: { response: { 201: sessionOut }, tags, summary: 'Kiosque : commencer une réponse en face à face', params: idParams } },
+    {
+      config: { access: COLLECTORS },
+      schema: { response: { 201: sessionOut }, tags, summary: 'Kiosque : commencer une réponse en face à face', params: idParams },
+    },
     async (req, reply) => reply.status(201).send(await startKioskResponse(req.ctx, req.params.id)),
   );
 
   // ------------------------------------------------------------ results (coordination)
-  app.get('/api/diagnostic/capabilities', { config: { access: BUILDERS }, schema: { response: { 200: capabilitiesOut }, tags, summary: 'Exports disponibles' } }, async () => capabilities());
+  app.get(
+    '/api/diagnostic/capabilities',
+    { config: { access: BUILDERS }, schema: { response: { 200: capabilitiesOut }, tags, summary: 'Exports disponibles' } },
+    async () => capabilities(),
+  );
 
   app.get(
     '/api/diagnostic/questionnaires/:id/results',
-    { config: { access: BUILDERS }, schema: { response: { 200: resultsOut }, tags, summary: 'Résultats (filtres, croisement)', params: idParams, querystring: resultsQuery } },
+    {
+      config: { access: BUILDERS },
+      schema: { response: { 200: resultsOut }, tags, summary: 'Résultats (filtres, croisement)', params: idParams, querystring: resultsQuery },
+    },
     async (req) => getResults(req.ctx, req.params.id, toResultsQuery(req.query)),
   );
 
@@ -134,7 +191,14 @@ export default async function diagnosticRoutes(app: App) {
     '/api/diagnostic/questionnaires/:id/report',
     {
       config: { access: BUILDERS },
-      schema: { produces: ['text/html', 'text/markdown', 'application/pdf'], response: { 200: binaryBody('Le rapport en HTML, Markdown ou PDF (selon format)') }, tags, summary: 'Rapport de diagnostic (HTML, Markdown, PDF)', params: idParams, querystring: resultsQuery.extend({ format: z.enum(['html', 'md', 'pdf']).default('html') }) },
+      schema: {
+        produces: ['text/html', 'text/markdown', 'application/pdf'],
+        response: { 200: binaryBody('Le rapport en HTML, Markdown ou PDF (selon format)') },
+        tags,
+        summary: 'Rapport de diagnostic (HTML, Markdown, PDF)',
+        params: idParams,
+        querystring: resultsQuery.extend({ format: z.enum(['html', 'md', 'pdf']).default('html') }),
+      },
     },
     async (req, reply) => {
       const r = await getReport(req.ctx, req.params.id, { ...toResultsQuery(req.query), format: req.query.format }, abortOnDisconnect(reply));
@@ -144,10 +208,22 @@ export default async function diagnosticRoutes(app: App) {
 
   app.get(
     '/api/diagnostic/questionnaires/:id/responses.csv',
-    { config: { access: BUILDERS }, schema: { produces: ['text/csv'], response: { 200: fileBody('Les réponses, une ligne par personne (CSV)') }, tags, summary: 'Réponses (CSV)', params: idParams } },
+    {
+      config: { access: BUILDERS },
+      schema: {
+        produces: ['text/csv'],
+        response: { 200: fileBody('Les réponses, une ligne par personne (CSV)') },
+        tags,
+        summary: 'Réponses (CSV)',
+        params: idParams,
+      },
+    },
     async (req, reply) => {
       const r = await exportResponsesCsv(req.ctx, req.params.id);
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.fileName}"`).send(`\uFEFF${r.body}`);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${r.fileName}"`)
+        .send(`\uFEFF${r.body}`);
     },
   );
 
@@ -156,7 +232,13 @@ export default async function diagnosticRoutes(app: App) {
     {
       config: { access: BUILDERS },
       bodyLimit: 64 * 1024 * 1024,
-      schema: { response: { 200: importedOut }, tags, summary: 'Importer des réponses (CSV)', params: idParams, body: z.object({ csv: z.string().max(60 * 1024 * 1024), fileName: z.string().max(200).nullish() }) },
+      schema: {
+        response: { 200: importedOut },
+        tags,
+        summary: 'Importer des réponses (CSV)',
+        params: idParams,
+        body: z.object({ csv: z.string().max(60 * 1024 * 1024), fileName: z.string().max(200).nullish() }),
+      },
     },
     async (req) => importResponsesCsv(req.ctx, req.params.id, req.body),
   );
@@ -164,7 +246,10 @@ export default async function diagnosticRoutes(app: App) {
   // ------------------------------------------------------------ answering (public, no account)
   app.get(
     '/api/diagnostic/public/questionnaires/:id',
-    { config: { access: 'public' }, schema: { response: { 200: publicQuestionnaireOut }, tags, summary: 'Questionnaire ouvert : titre et questions', params: idParams } },
+    {
+      config: { access: 'public' },
+      schema: { response: { 200: publicQuestionnaireOut }, tags, summary: 'Questionnaire ouvert : titre et questions', params: idParams },
+    },
     async (req) => publicQuestionnaire(req.ctx, req.params.id),
   );
 
@@ -172,7 +257,12 @@ export default async function diagnosticRoutes(app: App) {
     '/api/diagnostic/answering/start',
     {
       config: { access: 'public', rateLimit: { max: 60, windowSeconds: 3600 } },
-      schema: { response: { 201: sessionOut }, tags, summary: 'Commencer à répondre (lien à usage unique ou questionnaire ouvert)', body: z.object({ questionnaireId: z.uuid().optional(), linkToken: token.optional() }) },
+      schema: {
+        response: { 201: sessionOut },
+        tags,
+        summary: 'Commencer à répondre (lien à usage unique ou questionnaire ouvert)',
+        body: z.object({ questionnaireId: z.uuid().optional(), linkToken: token.optional() }),
+      },
     },
     async (req, reply) => reply.status(201).send(await startAnswering(req.ctx, req.body)),
   );
@@ -185,7 +275,10 @@ export default async function diagnosticRoutes(app: App) {
 
   app.post(
     '/api/diagnostic/answering/save',
-    { config: { access: 'public' }, schema: { response: { 200: savedOut }, tags, summary: 'Enregistrer ses réponses en cours', body: z.object({ token, answers }) } },
+    {
+      config: { access: 'public' },
+      schema: { response: { 200: savedOut }, tags, summary: 'Enregistrer ses réponses en cours', body: z.object({ token, answers }) },
+    },
     async (req) => saveAnswers(req.ctx, req.body.token, req.body.answers),
   );
 

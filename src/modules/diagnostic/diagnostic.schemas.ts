@@ -32,7 +32,14 @@ const questionOut = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.enum(['single', 'neighbourhood']), options: z.array(str) }),
   z.object({ ...base, type: z.literal('multi'), options: z.array(str), max_choices: z.number().optional() }),
   z.object({ ...base, type: z.literal('scale'), min: z.number(), max: z.number(), min_label: str.optional(), max_label: str.optional() }),
-  z.object({ ...base, type: z.literal('number'), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().optional(), unit: str.optional() }),
+  z.object({
+    ...base,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+    unit: str.optional(),
+  }),
   z.object({ ...base, type: z.literal('text'), max_length: z.number().optional() }),
 ]);
 /** A questionnaire's definition (model.ts Questionnaire). */
@@ -73,7 +80,9 @@ export const questionnaireViewOut = z.object({
 });
 export const checkOut = z.object({ ok: z.boolean(), errors: z.array(z.object({ path: str, message: str })) });
 export const createdLinksOut = z.object({ links: z.array(z.object({ id: str, token: str, path: str })) });
-export const linksOut = z.object({ links: z.array(z.object({ id: str, questionnaireId: str, label: nstr, createdAt: timestamp, usedAt: timestamp.nullable() })) });
+export const linksOut = z.object({
+  links: z.array(z.object({ id: str, questionnaireId: str, label: nstr, createdAt: timestamp, usedAt: timestamp.nullable() })),
+});
 export const capabilitiesOut = z.object({ pdf: z.boolean() });
 
 const counts = z.record(z.string(), z.number());
@@ -99,7 +108,10 @@ export const resultsOut = z.object({
 export const importedOut = z.object({ imported: z.number(), warnings: z.array(str) });
 export const publicQuestionnaireOut = z.object({ id: str, title: str, access: accessOut, questionnaire: questionnaireOut });
 
-const answerValue = z.union([z.string(), z.array(z.string()), z.number()]).nullable().optional();
+const answerValue = z
+  .union([z.string(), z.array(z.string()), z.number()])
+  .nullable()
+  .optional();
 /** An answering session: its token is the respondent's own (kept in the page to resume). */
 export const sessionOut = z.object({
   token: str,

@@ -47,7 +47,16 @@ function toQuestionnaire(r: Record<string, unknown>): QuestionnaireRow {
 
 export async function insertQuestionnaire(
   q: Queryable,
-  v: { title: string; access: Access; definition: Questionnaire; publish: boolean; source?: string | null; createdBy: string | null; now: Date; isDemo?: boolean },
+  v: {
+    title: string;
+    access: Access;
+    definition: Questionnaire;
+    publish: boolean;
+    source?: string | null;
+    createdBy: string | null;
+    now: Date;
+    isDemo?: boolean;
+  },
 ): Promise<string> {
   const { rows } = await q.query(
     `INSERT INTO diagnostic_questionnaires (title, access, published_version, draft_version, source, created_by, created_at, updated_at, is_demo)
@@ -55,10 +64,12 @@ export async function insertQuestionnaire(
     [v.title, v.access, v.publish ? 1 : null, v.publish ? null : 1, v.source ?? null, v.createdBy, v.now, v.isDemo ?? false],
   );
   const id = rows[0].id as string;
-  await q.query(
-    `INSERT INTO diagnostic_questionnaire_versions (questionnaire_id, version, definition, created_at, published_at) VALUES ($1, 1, $2, $3, $4)`,
-    [id, JSON.stringify(v.definition), v.now, v.publish ? v.now : null],
-  );
+  await q.query(`INSERT INTO diagnostic_questionnaire_versions (questionnaire_id, version, definition, created_at, published_at) VALUES ($1, 1, $2, $3, $4)`, [
+    id,
+    JSON.stringify(v.definition),
+    v.now,
+    v.publish ? v.now : null,
+  ]);
   return id;
 }
 
@@ -141,7 +152,14 @@ export async function versionDefinition(q: Queryable, id: string, version: numbe
 
 // ---------------------------------------------------------------- links
 
-export async function insertLinks(q: Queryable, questionnaireId: string, hashes: string[], label: string | null, by: string | null, now: Date): Promise<string[]> {
+export async function insertLinks(
+  q: Queryable,
+  questionnaireId: string,
+  hashes: string[],
+  label: string | null,
+  by: string | null,
+  now: Date,
+): Promise<string[]> {
   const { rows } = await q.query(
     `INSERT INTO diagnostic_links (questionnaire_id, token_hash, label, created_by, created_at)
      SELECT $1, h, $3, $4, $5 FROM unnest($2::text[]) AS h RETURNING id`,
@@ -242,7 +260,10 @@ export async function submitResponse(q: Queryable, responseId: string, answers: 
   );
 }
 
-export async function insertImport(q: Queryable, v: { questionnaireId: string; version: number; fileName: string | null; rows: number; by: string | null; now: Date }): Promise<string> {
+export async function insertImport(
+  q: Queryable,
+  v: { questionnaireId: string; version: number; fileName: string | null; rows: number; by: string | null; now: Date },
+): Promise<string> {
   const { rows } = await q.query(
     `INSERT INTO diagnostic_imports (questionnaire_id, version, file_name, rows_imported, imported_by, imported_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [v.questionnaireId, v.version, v.fileName, v.rows, v.by, v.now],
@@ -308,15 +329,20 @@ export async function answersFingerprint(q: Queryable, questionnaireId: string, 
 
 export async function existingExternalIds(q: Queryable, questionnaireId: string, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const { rows } = await q.query(
-    `SELECT external_id FROM diagnostic_responses WHERE questionnaire_id = $1 AND external_id = ANY($2::text[])`,
-    [questionnaireId, ids],
-  );
+  const { rows } = await q.query(`SELECT external_id FROM diagnostic_responses WHERE questionnaire_id = $1 AND external_id = ANY($2::text[])`, [
+    questionnaireId,
+    ids,
+  ]);
   return rows.map((r) => r.external_id);
 }
 
 /** Submitted responses per town neighbourhood in a period (the "participation" indicator). */
-export async function responsesByNeighbourhood(q: Queryable, from: Date, to: Date, questionnaireId?: string): Promise<Array<{ neighbourhood: string | null; value: number }>> {
+export async function responsesByNeighbourhood(
+  q: Queryable,
+  from: Date,
+  to: Date,
+  questionnaireId?: string,
+): Promise<Array<{ neighbourhood: string | null; value: number }>> {
   const { rows } = await q.query(
     `SELECT neighbourhood_id AS neighbourhood, count(*) AS value FROM diagnostic_responses
       WHERE status = 'submitted' AND submitted_at >= $1 AND submitted_at < $2 AND ($3::uuid IS NULL OR questionnaire_id = $3)

@@ -16,7 +16,12 @@ const qn = parseQuestionnaire({
 });
 const table = readResponsesCsv(qn, 'garde,freins,stress,quartier\nOui,Coût,8,Nord\nNon,Coût|Horaires,6,Nord\nNon,,4,Étouvie\n,Horaires,,\n').table;
 const byHood = analyse(table, { by: 'quartier' });
-const town = { neighbourhoods: [{ id: 'nord', name: 'Nord', center: [0, 0] }, { id: 'etouvie', name: 'Étouvie', center: [0, 0] }] } as never;
+const town = {
+  neighbourhoods: [
+    { id: 'nord', name: 'Nord', center: [0, 0] },
+    { id: 'etouvie', name: 'Étouvie', center: [0, 0] },
+  ],
+} as never;
 
 describe('indicatorFromAnalysis', () => {
   it('gives the share of an answer, overall and by neighbourhood (town ids)', () => {

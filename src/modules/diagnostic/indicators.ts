@@ -70,9 +70,15 @@ export function checkIndicatorSpec(qn: Questionnaire, spec: QuestionnaireIndicat
 }
 
 /** The indicator from an analysis cross-tabulated by the neighbourhood question. Pure. */
-export function indicatorFromAnalysis(qn: Questionnaire, analysis: Analysis, spec: QuestionnaireIndicatorSpec, town?: Town | null): QuestionnaireIndicatorResult {
+export function indicatorFromAnalysis(
+  qn: Questionnaire,
+  analysis: Analysis,
+  spec: QuestionnaireIndicatorSpec,
+  town?: Town | null,
+): QuestionnaireIndicatorResult {
   checkIndicatorSpec(qn, spec);
-  const pick = (a: { n_respondents: number; questions: Record<string, QuestionAnalysis> }) => measureOf(spec, a.n_respondents, spec.question ? a.questions[spec.question] : undefined);
+  const pick = (a: { n_respondents: number; questions: Record<string, QuestionAnalysis> }) =>
+    measureOf(spec, a.n_respondents, spec.question ? a.questions[spec.question] : undefined);
   const unit = spec.measure === 'share' ? '%' : spec.measure === 'mean' ? 'moyenne' : 'répondants';
   const byNeighbourhood = Object.entries(analysis.by ?? {})
     .filter(([label]) => label !== NO_ANSWER_GROUP)

@@ -93,7 +93,6 @@ export function hasOptions(q: Question): q is ChoiceQuestion | MultiQuestion {
   return q.type === 'single' || q.type === 'neighbourhood' || q.type === 'multi';
 }
 
-
 const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('fr');
 
 export function conditionsOf(q: Question): Condition[] {

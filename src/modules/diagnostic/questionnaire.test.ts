@@ -106,10 +106,22 @@ describe('conditional questions', () => {
       { id: 'sante', type: 'single', label: 'Accès facile ?', options: ['Oui', 'Non'] },
       { id: 'pourquoi', type: 'multi', label: 'Pourquoi ?', options: ['Délais', 'Coût'], show_if: { question: 'sante', equals: 'Non' } },
       { id: 'cout', type: 'scale', label: 'Coût ?', show_if: { question: 'pourquoi', equals: 'Coût' } },
-      { id: 'detail', type: 'text', label: 'Précisez', show_if: [{ question: 'cout', gte: 8 }, { question: 'sante', in: ['Non'] }] },
+      {
+        id: 'detail',
+        type: 'text',
+        label: 'Précisez',
+        show_if: [
+          { question: 'cout', gte: 8 },
+          { question: 'sante', in: ['Non'] },
+        ],
+      },
       { id: 'libre', type: 'text', label: 'Autre', show_if: { question: 'sante', answered: false } },
     ]);
-  const shown = (id: string, answers: Answers) => isShown(qn().questions.find((q) => q.id === id)!, (k) => answers[k]);
+  const shown = (id: string, answers: Answers) =>
+    isShown(
+      qn().questions.find((q) => q.id === id)!,
+      (k) => answers[k],
+    );
 
   it('shows a question when the answer matches', () => {
     expect(shown('pourquoi', { sante: 'Non' })).toBe(true);

@@ -29,7 +29,10 @@ const conditionSchema = z
     question: z.string().min(1),
     equals: z.union([z.string(), z.number()]).optional(),
     not_equals: z.union([z.string(), z.number()]).optional(),
-    in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+    in: z
+      .array(z.union([z.string(), z.number()]))
+      .min(1)
+      .optional(),
     gte: z.number().optional(),
     lte: z.number().optional(),
     answered: z.boolean().optional(),
@@ -98,7 +101,7 @@ function frenchIssue(issue: z.core.$ZodIssue): string {
           ? `Ce texte est trop long (${issue.maximum} caractères au plus).`
           : `La valeur doit être au plus ${issue.maximum}.`;
     case 'invalid_format':
-      return "Identifiant invalide : lettres, chiffres, « _ » ou « - » seulement, sans espace.";
+      return 'Identifiant invalide : lettres, chiffres, « _ » ou « - » seulement, sans espace.';
     case 'invalid_union':
       return issue.path.at(-1) === 'type' || (issue as { note?: string }).note?.includes('discriminator')
         ? `Type de question inconnu. Types possibles : ${QUESTION_TYPES.join(', ')}.`
@@ -224,5 +227,3 @@ function conditionErrors(c: Condition, target: Question, path: string): FieldErr
   }
   return errors;
 }
-
-

@@ -121,7 +121,11 @@ export async function closeQuestionnaire(ctx: Ctx, id: string, closed: boolean):
 }
 
 /** Makes `count` single-use links; their tokens are returned once and only their hash is kept. */
-export async function createLinks(ctx: Ctx, id: string, input: { count: number; label?: string | null }): Promise<Array<{ id: string; token: string; path: string }>> {
+export async function createLinks(
+  ctx: Ctx,
+  id: string,
+  input: { count: number; label?: string | null },
+): Promise<Array<{ id: string; token: string; path: string }>> {
   const user = requireRole(ctx, ...BUILDERS);
   return tx(ctx.db, async (t) => {
     await loadQuestionnaire(t, id);

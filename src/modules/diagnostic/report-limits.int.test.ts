@@ -39,11 +39,16 @@ async function questionnaireWithHugeAnswer() {
   expect(created.statusCode).toBe(201);
   const id = created.json().id as string;
   expect((await coord.post(`/api/diagnostic/questionnaires/${id}/publish`)).statusCode).toBe(200);
-  const imported = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: `id,avis,remarques\nA1,Non,à remplacer\nA2,Oui,Rien à signaler\nA3,Non,${long}\n` });
+  const imported = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, {
+    csv: `id,avis,remarques\nA1,Non,à remplacer\nA2,Oui,Rien à signaler\nA3,Non,${long}\n`,
+  });
   expect(imported.statusCode).toBe(200);
   // Answers are capped on the way in (5,000 characters); a 1 MB one stored before the cap
   // (or by another path) must still give a report. Put it in place as it would be stored.
-  const set = await env.rt.deps.db.query(`UPDATE diagnostic_responses SET answers = jsonb_set(answers, '{remarques}', to_jsonb($2::text)), updated_at = updated_at + interval '1 second' WHERE questionnaire_id = $1 AND external_id = 'A1'`, [id, huge]);
+  const set = await env.rt.deps.db.query(
+    `UPDATE diagnostic_responses SET answers = jsonb_set(answers, '{remarques}', to_jsonb($2::text)), updated_at = updated_at + interval '1 second' WHERE questionnaire_id = $1 AND external_id = 'A1'`,
+    [id, huge],
+  );
   expect(set.rowCount).toBe(1);
   return { coord, id };
 }
@@ -69,30 +74,40 @@ describe('diagnostic report limits', () => {
     expect(csv.body).toContain(huge);
   });
 
-  it.runIf(pdfAvailable())('prints the report with the 1 MB answer to PDF', async () => {
-    const { coord, id } = await questionnaireWithHugeAnswer();
-    const pdf = await coord.get(`/api/diagnostic/questionnaires/${id}/report?format=pdf`);
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-  }, 120_000);
+  it.runIf(pdfAvailable())(
+    'prints the report with the 1 MB answer to PDF',
+    async () => {
+      const { coord, id } = await questionnaireWithHugeAnswer();
+      const pdf = await coord.get(`/api/diagnostic/questionnaires/${id}/report?format=pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    },
+    120_000,
+  );
 
-  it.runIf(pdfAvailable())('answers 503 http/busy with Retry-After when every slot and the queue are taken', async () => {
-    const { coord, id } = await questionnaireWithHugeAnswer();
-    const full = new PdfRenderer({ chromiumPath: externalPrograms().chromium, concurrency: 1, queueLimit: 0, timeoutMs: 120_000 });
-    const previous = setPdfRenderer(full);
-    const occupy = new AbortController();
-    try {
-      const running = full.render('<!doctype html><title>x</title><script>for (;;) {}</script>', { signal: occupy.signal }).catch((e: { code: string }) => e.code);
-      const res = await coord.get(`/api/diagnostic/questionnaires/${id}/report?format=pdf`);
-      expect(res.statusCode).toBe(503);
-      expect(res.json().error.code).toBe('http/busy');
-      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-      occupy.abort();
-      expect(await running).toBe('http/aborted');
-      await full.idle();
-    } finally {
-      occupy.abort();
-      setPdfRenderer(previous);
-    }
-  }, 120_000);
+  it.runIf(pdfAvailable())(
+    'answers 503 http/busy with Retry-After when every slot and the queue are taken',
+    async () => {
+      const { coord, id } = await questionnaireWithHugeAnswer();
+      const full = new PdfRenderer({ chromiumPath: externalPrograms().chromium, concurrency: 1, queueLimit: 0, timeoutMs: 120_000 });
+      const previous = setPdfRenderer(full);
+      const occupy = new AbortController();
+      try {
+        const running = full
+          .render('<!doctype html><title>x</title><script>for (;;) {}</script>', { signal: occupy.signal })
+          .catch((e: { code: string }) => e.code);
+        const res = await coord.get(`/api/diagnostic/questionnaires/${id}/report?format=pdf`);
+        expect(res.statusCode).toBe(503);
+        expect(res.json().error.code).toBe('http/busy');
+        expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        occupy.abort();
+        expect(await running).toBe('http/aborted');
+        await full.idle();
+      } finally {
+        occupy.abort();
+        setPdfRenderer(previous);
+      }
+    },
+    120_000,
+  );
 });

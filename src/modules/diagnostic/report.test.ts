@@ -22,7 +22,10 @@ const analysis = (by?: string) => analyse(readResponsesCsv(qn, csv).table, { by 
 
 describe('HTML report', () => {
   // Non-breaking spaces (before « % », in « 3 réponses ») read as plain spaces here.
-  const html = renderReport(qn, analysis('quartier'), 'html', { generatedAt: new Date('2026-03-10T10:00:00Z'), filtersLabel: 'stress ≥ 5' }).replace(/\u00a0/g, ' ');
+  const html = renderReport(qn, analysis('quartier'), 'html', { generatedAt: new Date('2026-03-10T10:00:00Z'), filtersLabel: 'stress ≥ 5' }).replace(
+    /\u00a0/g,
+    ' ',
+  );
 
   it('is a French, self-contained page with title, method, profile and one section per theme', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -67,7 +70,14 @@ describe('Markdown report', () => {
   const md = renderReport(qn, analysis(), 'md').replace(/\u00a0/g, ' ');
 
   it('has the same outline', () => {
-    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Méthode', '## Profil des répondants', '## Profil', '## Logement', '## Santé', '## Idées']);
+    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      '## Méthode',
+      '## Profil des répondants',
+      '## Profil',
+      '## Logement',
+      '## Santé',
+      '## Idées',
+    ]);
   });
 
   it('prints tables with a text bar', () => {

@@ -112,7 +112,9 @@ function block(qn: Questionnaire, q: Question, r: QuestionAnalysis, analysis: An
             rows: keys.map((k) => [k, String(r.counts[k] ?? 0), formatPercent(r.percent[k] ?? 0), formatPercent(r.percent_of_respondents?.[k] ?? 0)]),
           }
         : { caption, head: ['Réponse', 'Effectif', '%'], rows: keys.map((k) => [k, String(r.counts[k] ?? 0), formatPercent(r.percent[k] ?? 0)]) };
-    table.rows.push(q.type === 'multi' ? ['Total', String(r.mentions ?? 0), '100,0 %', '—'] : ['Total', String(r.answered), r.answered ? `100,0${NBSP}%` : '—']);
+    table.rows.push(
+      q.type === 'multi' ? ['Total', String(r.mentions ?? 0), '100,0 %', '—'] : ['Total', String(r.answered), r.answered ? `100,0${NBSP}%` : '—'],
+    );
   } else if (q.type === 'scale') {
     const keys = Object.keys(r.distribution ?? {});
     bars = keys.map((k) => ({ label: `Note ${k}`, value: r.percent[k] ?? 0, display: formatPercent(r.percent[k] ?? 0) }));
@@ -186,7 +188,7 @@ export function buildReportModel(qn: Questionnaire, analysis: Analysis, opts: Re
   const profile = profileQuestions(qn).filter((q) => analysis.questions[q.id]);
   const profileIds = new Set(profile.map((q) => q.id));
   const method = [
-    `${plural(analysis.n_respondents, "personne a", "personnes ont")} répondu au questionnaire.`,
+    `${plural(analysis.n_respondents, 'personne a', 'personnes ont')} répondu au questionnaire.`,
     ...(qn.description ? [qn.description] : []),
     ...(qn.note ? [qn.note] : []),
     'Pour une question à choix unique, les pourcentages portent sur les personnes qui ont répondu à la question. ' +
@@ -250,7 +252,10 @@ function htmlTable(t: Table): string {
   const numeric = (s: string) => /^[\d\s,.\u00a0%—-]+$/.test(s);
   const head = t.head.map((h, i) => `<th scope="col"${i > 0 ? ' class="num"' : ''}>${escapeXml(h)}</th>`).join('');
   const body = t.rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeXml(c)}</th>` : `<td${numeric(c) ? ' class="num"' : ''}>${escapeXml(c)}</td>`)).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeXml(c)}</th>` : `<td${numeric(c) ? ' class="num"' : ''}>${escapeXml(c)}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return `<table><caption>${escapeXml(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -4,16 +4,7 @@
  * (0 = no answer), a scale or number a float (NaN = no answer), a text a string or null.
  * Cells are parsed and checked here, one message per bad cell. Pure: no I/O.
  */
-import {
-  conditionsOf,
-  hasOptions,
-  isShown,
-  MULTI_SEPARATOR,
-  type AnswerValue,
-  type Answers,
-  type Question,
-  type Questionnaire,
-} from './questionnaire';
+import { conditionsOf, hasOptions, isShown, MULTI_SEPARATOR, type AnswerValue, type Answers, type Question, type Questionnaire } from './questionnaire';
 
 export type Column =
   | { kind: 'choice'; codes: Int32Array }
@@ -49,7 +40,10 @@ class OptionIndex {
 }
 
 function listOptions(options: readonly string[]): string {
-  const shown = options.slice(0, 12).map((o) => `« ${o} »`).join(', ');
+  const shown = options
+    .slice(0, 12)
+    .map((o) => `« ${o} »`)
+    .join(', ');
   return options.length > 12 ? `${shown}…` : shown;
 }
 
@@ -379,4 +373,3 @@ export function checkAnswers(questionnaire: Questionnaire, answers: Record<strin
   const { problems } = tableFromAnswers(questionnaire, [{ answers }]);
   return problems.map(({ question, message }) => ({ question, message }));
 }
-

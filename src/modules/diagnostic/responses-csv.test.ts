@@ -175,7 +175,9 @@ describe('conditions and required answers in rows', () => {
   it('checks one respondent from JSON answers', () => {
     expect(checkAnswers(cond, { sante: 'Non', pourquoi: 'loin' })).toEqual([]);
     expect(checkAnswers(cond, { sante: 'Peut-être' }).map((p) => p.question)).toEqual(['sante']);
-    expect(checkAnswers(cond, { inconnue: 'x', sante: 'Oui' })).toEqual([{ question: 'inconnue', message: "Cette question n'existe pas dans le questionnaire." }]);
+    expect(checkAnswers(cond, { inconnue: 'x', sante: 'Oui' })).toEqual([
+      { question: 'inconnue', message: "Cette question n'existe pas dans le questionnaire." },
+    ]);
   });
 
   it('bounds a free answer whose question sets no maximum length', () => {

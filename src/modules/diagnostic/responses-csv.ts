@@ -72,7 +72,14 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
             return RESPONDENT_ID_COLUMN;
           }
           if (!questionIds.has(name)) {
-            errors.push({ row: 1, line, column: name, column_letter: col, value: name, message: `La colonne « ${name} » ne correspond à aucune question du questionnaire.` });
+            errors.push({
+              row: 1,
+              line,
+              column: name,
+              column_letter: col,
+              value: name,
+              message: `La colonne « ${name} » ne correspond à aucune question du questionnaire.`,
+            });
             return null;
           }
           return name;
@@ -101,7 +108,14 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
       if (id !== null) {
         const first = seenIds.get(id);
         if (first !== undefined) {
-          errors.push({ row, line, column: RESPONDENT_ID_COLUMN, column_letter: columnLetter(idColumn + 1), value: id, message: `Identifiant déjà utilisé à la ligne ${first}.` });
+          errors.push({
+            row,
+            line,
+            column: RESPONDENT_ID_COLUMN,
+            column_letter: columnLetter(idColumn + 1),
+            value: id,
+            message: `Identifiant déjà utilisé à la ligne ${first}.`,
+          });
         } else seenIds.set(id, row);
       }
       builder.beginRow(id);
@@ -137,9 +151,12 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
   for (const p of scan.problems) {
     errors.push({ row: p.record, line: p.line, column: null, column_letter: null, value: null, message: p.message });
   }
-  if (!header) errors.push({ row: 1, line: 1, column: null, column_letter: null, value: null, message: 'Le fichier est vide : il faut au moins la ligne des en-têtes.' });
+  if (!header)
+    errors.push({ row: 1, line: 1, column: null, column_letter: null, value: null, message: 'Le fichier est vide : il faut au moins la ligne des en-têtes.' });
   if (blankRows) warnings.push(`${blankRows} ligne(s) vide(s) ignorée(s).`);
-  errors.sort((a, b) => a.row - b.row || (a.column_letter ?? '').length - (b.column_letter ?? '').length || (a.column_letter ?? '').localeCompare(b.column_letter ?? ''));
+  errors.sort(
+    (a, b) => a.row - b.row || (a.column_letter ?? '').length - (b.column_letter ?? '').length || (a.column_letter ?? '').localeCompare(b.column_letter ?? ''),
+  );
   return { table: builder.build(), errors, warnings, separator: scan.separator };
 }
 

@@ -48,14 +48,22 @@ export async function loadResponseTable(q: Parameters<typeof store.submittedAnsw
   if (cached && cached.fingerprint === fingerprint) return { row, definition, table: cached.table };
   const records = await store.submittedAnswers(q, id, period);
   // Answers given to an earlier version count for the questions that still fit.
-  const { table } = tableFromAnswers(definition, records.map((r) => ({ id: r.externalId ?? r.id, answers: r.answers })), { lenient: true });
+  const { table } = tableFromAnswers(
+    definition,
+    records.map((r) => ({ id: r.externalId ?? r.id, answers: r.answers })),
+    { lenient: true },
+  );
   tableCache.delete(key);
   tableCache.set(key, { fingerprint, table });
   while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
   return { row, definition, table };
 }
 
-export async function getResults(ctx: Ctx, id: string, query: ResultsQuery): Promise<{ questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire }; analysis: Analysis }> {
+export async function getResults(
+  ctx: Ctx,
+  id: string,
+  query: ResultsQuery,
+): Promise<{ questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire }; analysis: Analysis }> {
   requireRole(ctx, ...BUILDERS);
   const { row, definition, table } = await loadResponseTable(ctx.db, id, query);
   const analysis = analyse(table, { by: query.by, filters: query.filters });
@@ -69,10 +77,17 @@ function withFewerTexts(a: Analysis): Analysis {
   const trim = (g: GroupAnalysis): GroupAnalysis => ({
     ...g,
     questions: Object.fromEntries(
-      Object.entries(g.questions).map(([k, q]) => [k, q.answers && q.answers.length > MAX_TEXT_ANSWERS ? { ...q, answers: q.answers.slice(0, MAX_TEXT_ANSWERS) } : q]),
+      Object.entries(g.questions).map(([k, q]) => [
+        k,
+        q.answers && q.answers.length > MAX_TEXT_ANSWERS ? { ...q, answers: q.answers.slice(0, MAX_TEXT_ANSWERS) } : q,
+      ]),
     ),
   });
-  return { ...trim(a), ...(a.by_question ? { by_question: a.by_question } : {}), ...(a.by ? { by: Object.fromEntries(Object.entries(a.by).map(([k, g]) => [k, trim(g)])) } : {}) };
+  return {
+    ...trim(a),
+    ...(a.by_question ? { by_question: a.by_question } : {}),
+    ...(a.by ? { by: Object.fromEntries(Object.entries(a.by).map(([k, g]) => [k, trim(g)])) } : {}),
+  };
 }
 
 export function capabilities() {
@@ -92,9 +107,12 @@ export async function getReport(
   const analysis = analyse(table, { by: query.by, filters: query.filters });
   const filtersLabel = query.filters?.length ? describeFilters(query.filters) : undefined;
   const opts = { generatedAt: ctx.now(), filtersLabel, color: ctx.town.theme.primary };
-  const withSource: Questionnaire = row.source ? { ...definition, description: [definition.description, `Source : ${row.source}.`].filter(Boolean).join(' ') } : definition;
+  const withSource: Questionnaire = row.source
+    ? { ...definition, description: [definition.description, `Source : ${row.source}.`].filter(Boolean).join(' ') }
+    : definition;
   const base = `diagnostic-${slug(row.title)}`;
-  if (query.format === 'md') return { contentType: 'text/markdown; charset=utf-8', fileName: `${base}.md`, body: renderReport(withSource, analysis, 'md', opts) };
+  if (query.format === 'md')
+    return { contentType: 'text/markdown; charset=utf-8', fileName: `${base}.md`, body: renderReport(withSource, analysis, 'md', opts) };
   const html = renderReport(withSource, analysis, 'html', opts);
   if (query.format === 'html') return { contentType: 'text/html; charset=utf-8', fileName: `${base}.html`, body: html };
   return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await htmlToPdf(html, signal) };
@@ -130,7 +148,11 @@ function refuse(errors: CellError[]): never {
  * bad cell is reported by row and column, and then nothing is imported; otherwise every
  * row is, in one transaction.
  */
-export async function importResponsesCsv(ctx: Ctx, id: string, input: { csv: string; fileName?: string | null }): Promise<{ imported: number; warnings: string[] }> {
+export async function importResponsesCsv(
+  ctx: Ctx,
+  id: string,
+  input: { csv: string; fileName?: string | null },
+): Promise<{ imported: number; warnings: string[] }> {
   const user = requireRole(ctx, ...BUILDERS);
   return tx(ctx.db, async (t) => {
     const row = await loadQuestionnaire(t, id, true);
@@ -146,11 +168,25 @@ export async function importResponsesCsv(ctx: Ctx, id: string, input: { csv: str
         table.ids
           .map((x, i) => ({ x, i }))
           .filter(({ x }) => x !== null && taken.has(x))
-          .map(({ x, i }) => ({ row: i + 2, line: i + 2, column: 'id', column_letter: 'A', value: x, message: `Identifiant « ${x} » déjà importé pour ce questionnaire.` })),
+          .map(({ x, i }) => ({
+            row: i + 2,
+            line: i + 2,
+            column: 'id',
+            column_letter: 'A',
+            value: x,
+            message: `Identifiant « ${x} » déjà importé pour ce questionnaire.`,
+          })),
       );
     }
     const now = ctx.now();
-    const importId = await store.insertImport(t, { questionnaireId: id, version: row.publishedVersion, fileName: input.fileName ?? null, rows: table.size, by: user.id, now });
+    const importId = await store.insertImport(t, {
+      questionnaireId: id,
+      version: row.publishedVersion,
+      fileName: input.fileName ?? null,
+      rows: table.size,
+      by: user.id,
+      now,
+    });
     await store
       .insertSubmitted(t, { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now }, rowsOf(ctx, definition, table))
       .catch((err) => onConstraint(err, { diagnostic_responses_external_uq: new AppError('diagnostic/duplicate-import') }));

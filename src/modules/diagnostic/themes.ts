@@ -20,7 +20,10 @@ export function parseThemes(input: unknown): Themes {
   if (!r.success) {
     throw new AppError('diagnostic/invalid-questionnaire', {
       message: 'Le fichier des thèmes n’est pas valable.',
-      fields: r.error.issues.map((i) => ({ path: i.path.join('.'), message: 'Attendu : { "themes": { "Thème": ["question", …] }, "profile": ["question", …] }.' })),
+      fields: r.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        message: 'Attendu : { "themes": { "Thème": ["question", …] }, "profile": ["question", …] }.',
+      })),
     });
   }
   return r.data;

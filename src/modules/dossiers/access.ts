@@ -27,12 +27,7 @@ export interface HouseholdAccess {
   reason?: string;
 }
 
-export async function assertCanAccess(
-  ctx: Ctx,
-  householdId: string,
-  purpose: string,
-  opts: { q?: Queryable; reason?: string } = {},
-): Promise<HouseholdAccess> {
+export async function assertCanAccess(ctx: Ctx, householdId: string, purpose: string, opts: { q?: Queryable; reason?: string } = {}): Promise<HouseholdAccess> {
   const user = requireUser(ctx);
   const q = opts.q ?? ctx.db;
   const h = await householdStatus(q, householdId);

@@ -35,120 +35,232 @@ const tags = ['dossiers'];
 const reason = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins).').max(300);
 
 export default async function agentRoutes(app: App) {
-  app.get('/api/dossiers/caseload', {
-    config: { access: staff },
-    schema: { response: { 200: caseloadOut }, tags, summary: 'Les familles que je suis et ce qui attend' },
-  }, async (req) => agent.caseload(req.ctx));
+  app.get(
+    '/api/dossiers/caseload',
+    {
+      config: { access: staff },
+      schema: { response: { 200: caseloadOut }, tags, summary: 'Les familles que je suis et ce qui attend' },
+    },
+    async (req) => agent.caseload(req.ctx),
+  );
 
   // POST: a name or a phone never goes in a URL (logs, history).
-  app.post('/api/dossiers/search', {
-    config: { access: staff },
-    schema: { response: { 200: searchOut }, tags, summary: 'Rechercher une famille (nom, téléphone, prénom d’un enfant)', body: z.object({ q: z.string().max(100) }).strict() },
-  }, async (req) => agent.searchHouseholds(req.ctx, req.body.q));
-
-  app.post('/api/dossiers/households', {
-    config: { access: staff },
-    schema: {
-      response: { 201: householdWrapOut },
-      tags,
-      summary: "Créer un dossier avec la famille à l'accueil",
-      body: z.object({ patch: patchSchema, consentGiven: z.boolean(), reason: reason.default('Accueil de la famille') }).strict(),
+  app.post(
+    '/api/dossiers/search',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 200: searchOut },
+        tags,
+        summary: 'Rechercher une famille (nom, téléphone, prénom d’un enfant)',
+        body: z.object({ q: z.string().max(100) }).strict(),
+      },
     },
-  }, async (req, reply) => reply.status(201).send({ household: await households.createHouseholdAtDesk(req.ctx, req.body) }));
+    async (req) => agent.searchHouseholds(req.ctx, req.body.q),
+  );
 
-  app.post('/api/dossiers/households/:id/open', {
-    config: { access: staff },
-    schema: { response: { 200: householdWrapOut }, tags, summary: 'Ouvrir un dossier (motif obligatoire, tracé)', params: idParams, body: z.object({ reason }).strict() },
-  }, async (req) => ({ household: await agent.openHousehold(req.ctx, req.params.id, req.body.reason) }));
-
-  app.get('/api/dossiers/households/:id', {
-    config: { access: staff },
-    schema: { response: { 200: householdWrapOut }, tags, summary: 'Lire un dossier déjà ouvert', params: idParams },
-  }, async (req) => ({ household: await households.readHousehold(req.ctx, req.params.id) }));
-
-  app.patch('/api/dossiers/households/:id', {
-    config: { access: staff },
-    schema: { response: { 200: householdChangedOut }, tags, summary: 'Compléter un dossier avec la famille', params: idParams, body: patchSchema },
-  }, async (req) => households.updateHousehold(req.ctx, req.params.id, req.body));
-
-  app.get('/api/dossiers/households/:id/timeline', {
-    config: { access: staff },
-    schema: { response: { 200: timelineOut }, tags, summary: "Le fil d'une famille", params: idParams },
-  }, async (req) => agent.timeline(req.ctx, req.params.id));
-
-  app.get('/api/dossiers/households/:id/history', {
-    config: { access: staff },
-    schema: { response: { 200: historyOut }, tags, summary: 'Historique des modifications', params: idParams },
-  }, async (req) => households.history(req.ctx, req.params.id));
-
-  app.get('/api/dossiers/households/:id/prefill/:formId', {
-    config: { access: staff },
-    schema: { response: { 200: prefillOut }, tags, summary: "Champs d'un formulaire préremplis", params: householdFormParams },
-  }, async (req) => prefill(req.ctx, req.params.id, req.params.formId));
-
-  app.post('/api/dossiers/households/:id/notes', {
-    config: { access: staff },
-    schema: { response: { 201: createdSchema }, tags, summary: 'Ajouter une note', params: idParams, body: z.object({ body: z.string().trim().min(1).max(2000) }).strict() },
-  }, async (req, reply) => reply.status(201).send(await agent.addNote(req.ctx, req.params.id, req.body.body)));
-
-  app.post('/api/dossiers/households/:id/follow', {
-    config: { access: staff },
-    schema: { response: { 200: okSchema }, tags, summary: 'Suivre cette famille', params: idParams },
-  }, async (req) => agent.followHousehold(req.ctx, req.params.id));
-
-  app.post('/api/dossiers/households/:id/orientations', {
-    config: { access: staff },
-    schema: {
-      response: { 201: createdSchema },
-      tags,
-      summary: 'Orienter la famille vers une structure partenaire',
-      params: idParams,
-      body: z.object({ structureId: uuid, serviceId: uuid.nullable().optional(), note: z.string().trim().min(3).max(1000) }).strict(),
+  app.post(
+    '/api/dossiers/households',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 201: householdWrapOut },
+        tags,
+        summary: "Créer un dossier avec la famille à l'accueil",
+        body: z.object({ patch: patchSchema, consentGiven: z.boolean(), reason: reason.default('Accueil de la famille') }).strict(),
+      },
     },
-  }, async (req, reply) => reply.status(201).send(await orientation.orientHousehold(req.ctx, req.params.id, req.body)));
+    async (req, reply) => reply.status(201).send({ household: await households.createHouseholdAtDesk(req.ctx, req.body) }),
+  );
 
-  app.get('/api/dossiers/households/:id/consents', {
-    config: { access: staff },
-    schema: { response: { 200: consentsOut }, tags, summary: 'Accords de partage de la famille', params: idParams },
-  }, async (req) => consents.listConsents(req.ctx, req.params.id));
+  app.post(
+    '/api/dossiers/households/:id/open',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 200: householdWrapOut },
+        tags,
+        summary: 'Ouvrir un dossier (motif obligatoire, tracé)',
+        params: idParams,
+        body: z.object({ reason }).strict(),
+      },
+    },
+    async (req) => ({ household: await agent.openHousehold(req.ctx, req.params.id, req.body.reason) }),
+  );
 
-  app.post('/api/dossiers/households/:id/consents', {
-    config: { access: staff },
-    schema: { response: { 201: createdSchema }, tags, summary: "Enregistrer un accord donné à l'accueil", params: idParams, body: consentSchema },
-  }, async (req, reply) => reply.status(201).send(await consents.grantConsent(req.ctx, req.params.id, req.body as any)));
+  app.get(
+    '/api/dossiers/households/:id',
+    {
+      config: { access: staff },
+      schema: { response: { 200: householdWrapOut }, tags, summary: 'Lire un dossier déjà ouvert', params: idParams },
+    },
+    async (req) => ({ household: await households.readHousehold(req.ctx, req.params.id) }),
+  );
 
-  app.post('/api/dossiers/households/:id/consents/:consentId/revoke', {
-    config: { access: staff },
-    schema: { response: { 200: okSchema }, tags, summary: "Enregistrer le retrait d'un accord", params: householdConsentParams },
-  }, async (req) => consents.revokeConsent(req.ctx, req.params.id, req.params.consentId));
+  app.patch(
+    '/api/dossiers/households/:id',
+    {
+      config: { access: staff },
+      schema: { response: { 200: householdChangedOut }, tags, summary: 'Compléter un dossier avec la famille', params: idParams, body: patchSchema },
+    },
+    async (req) => households.updateHousehold(req.ctx, req.params.id, req.body),
+  );
 
-  app.get('/api/dossiers/households/:id/export.json', {
-    config: { access: staff },
-    schema: { response: { 200: exportOut }, tags, summary: 'Exporter le dossier pour la famille', params: idParams },
-  }, async (req, reply) => reply.header('cache-control', 'no-store').send(await rights.exportHousehold(req.ctx, req.params.id)));
+  app.get(
+    '/api/dossiers/households/:id/timeline',
+    {
+      config: { access: staff },
+      schema: { response: { 200: timelineOut }, tags, summary: "Le fil d'une famille", params: idParams },
+    },
+    async (req) => agent.timeline(req.ctx, req.params.id),
+  );
 
-  app.post('/api/dossiers/households/:id/erase', {
-    config: { access: staff },
-    schema: { response: { 200: erasedOut }, tags, summary: "Effacer le dossier à la demande de la famille", params: idParams, body: z.object({ confirm: z.literal('EFFACER') }).strict() },
-  }, async (req) => ({ erased: true, ...(await rights.eraseHousehold(req.ctx, req.params.id)) }));
+  app.get(
+    '/api/dossiers/households/:id/history',
+    {
+      config: { access: staff },
+      schema: { response: { 200: historyOut }, tags, summary: 'Historique des modifications', params: idParams },
+    },
+    async (req) => households.history(req.ctx, req.params.id),
+  );
 
-  app.post('/api/dossiers/tasks/:id/done', {
-    config: { access: staff },
-    schema: { response: { 200: okSchema }, tags, summary: 'Marquer une tâche comme traitée', params: idParams },
-  }, async (req) => agent.completeTask(req.ctx, req.params.id));
+  app.get(
+    '/api/dossiers/households/:id/prefill/:formId',
+    {
+      config: { access: staff },
+      schema: { response: { 200: prefillOut }, tags, summary: "Champs d'un formulaire préremplis", params: householdFormParams },
+    },
+    async (req) => prefill(req.ctx, req.params.id, req.params.formId),
+  );
 
-  app.get('/api/dossiers/retention', {
-    config: { access: ['coordinator', 'admin'] },
-    schema: { response: { 200: retentionOut }, tags, summary: 'Calendrier de conservation après effacement' },
-  }, async (req) => rights.retentionSchedule(req.ctx));
+  app.post(
+    '/api/dossiers/households/:id/notes',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 201: createdSchema },
+        tags,
+        summary: 'Ajouter une note',
+        params: idParams,
+        body: z.object({ body: z.string().trim().min(1).max(2000) }).strict(),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await agent.addNote(req.ctx, req.params.id, req.body.body)),
+  );
 
-  app.get('/api/dossiers/settings/renewal-date', {
-    config: { access: ['agent', 'coordinator', 'admin'] },
-    schema: { response: { 200: renewalDateOut }, tags, summary: 'Date annuelle de renouvellement' },
-  }, async (req) => renewal.getRenewalDate(req.ctx.db));
+  app.post(
+    '/api/dossiers/households/:id/follow',
+    {
+      config: { access: staff },
+      schema: { response: { 200: okSchema }, tags, summary: 'Suivre cette famille', params: idParams },
+    },
+    async (req) => agent.followHousehold(req.ctx, req.params.id),
+  );
 
-  app.put('/api/dossiers/settings/renewal-date', {
-    config: { access: ['coordinator', 'admin'] },
-    schema: { response: { 200: renewalDateOut }, tags, summary: 'Fixer la date annuelle de renouvellement', body: z.object({ month: z.number().int(), day: z.number().int() }).strict() },
-  }, async (req) => renewal.setRenewalDate(req.ctx, req.body));
+  app.post(
+    '/api/dossiers/households/:id/orientations',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 201: createdSchema },
+        tags,
+        summary: 'Orienter la famille vers une structure partenaire',
+        params: idParams,
+        body: z.object({ structureId: uuid, serviceId: uuid.nullable().optional(), note: z.string().trim().min(3).max(1000) }).strict(),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await orientation.orientHousehold(req.ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/dossiers/households/:id/consents',
+    {
+      config: { access: staff },
+      schema: { response: { 200: consentsOut }, tags, summary: 'Accords de partage de la famille', params: idParams },
+    },
+    async (req) => consents.listConsents(req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/api/dossiers/households/:id/consents',
+    {
+      config: { access: staff },
+      schema: { response: { 201: createdSchema }, tags, summary: "Enregistrer un accord donné à l'accueil", params: idParams, body: consentSchema },
+    },
+    async (req, reply) => reply.status(201).send(await consents.grantConsent(req.ctx, req.params.id, req.body as any)),
+  );
+
+  app.post(
+    '/api/dossiers/households/:id/consents/:consentId/revoke',
+    {
+      config: { access: staff },
+      schema: { response: { 200: okSchema }, tags, summary: "Enregistrer le retrait d'un accord", params: householdConsentParams },
+    },
+    async (req) => consents.revokeConsent(req.ctx, req.params.id, req.params.consentId),
+  );
+
+  app.get(
+    '/api/dossiers/households/:id/export.json',
+    {
+      config: { access: staff },
+      schema: { response: { 200: exportOut }, tags, summary: 'Exporter le dossier pour la famille', params: idParams },
+    },
+    async (req, reply) => reply.header('cache-control', 'no-store').send(await rights.exportHousehold(req.ctx, req.params.id)),
+  );
+
+  app.post(
+    '/api/dossiers/households/:id/erase',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 200: erasedOut },
+        tags,
+        summary: 'Effacer le dossier à la demande de la famille',
+        params: idParams,
+        body: z.object({ confirm: z.literal('EFFACER') }).strict(),
+      },
+    },
+    async (req) => ({ erased: true, ...(await rights.eraseHousehold(req.ctx, req.params.id)) }),
+  );
+
+  app.post(
+    '/api/dossiers/tasks/:id/done',
+    {
+      config: { access: staff },
+      schema: { response: { 200: okSchema }, tags, summary: 'Marquer une tâche comme traitée', params: idParams },
+    },
+    async (req) => agent.completeTask(req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/api/dossiers/retention',
+    {
+      config: { access: ['coordinator', 'admin'] },
+      schema: { response: { 200: retentionOut }, tags, summary: 'Calendrier de conservation après effacement' },
+    },
+    async (req) => rights.retentionSchedule(req.ctx),
+  );
+
+  app.get(
+    '/api/dossiers/settings/renewal-date',
+    {
+      config: { access: ['agent', 'coordinator', 'admin'] },
+      schema: { response: { 200: renewalDateOut }, tags, summary: 'Date annuelle de renouvellement' },
+    },
+    async (req) => renewal.getRenewalDate(req.ctx.db),
+  );
+
+  app.put(
+    '/api/dossiers/settings/renewal-date',
+    {
+      config: { access: ['coordinator', 'admin'] },
+      schema: {
+        response: { 200: renewalDateOut },
+        tags,
+        summary: 'Fixer la date annuelle de renouvellement',
+        body: z.object({ month: z.number().int(), day: z.number().int() }).strict(),
+      },
+    },
+    async (req) => renewal.setRenewalDate(req.ctx, req.body),
+  );
 }

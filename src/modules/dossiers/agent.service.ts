@@ -45,7 +45,8 @@ export async function searchHouseholds(ctx: Ctx, query: string) {
 /** Open a file with a typed reason: returns the whole file, audited. */
 export async function openHousehold(ctx: Ctx, householdId: string, reason: string) {
   requireRole(ctx, 'agent', 'coordinator');
-  if (reason.trim().length < 3) throw new AppError('dossiers/reason-required', { fields: [{ path: 'reason', message: 'Indiquez le motif de la consultation.' }] });
+  if (reason.trim().length < 3)
+    throw new AppError('dossiers/reason-required', { fields: [{ path: 'reason', message: 'Indiquez le motif de la consultation.' }] });
   await assertCanAccess(ctx, householdId, 'dossiers.open', { reason });
   return (await loadHousehold(ctx.db, householdId, parisDate(ctx.now())))!;
 }
@@ -64,11 +65,31 @@ export async function timeline(ctx: Ctx, householdId: string) {
   for (const c of changes) byVersion.set(c.version, [...(byVersion.get(c.version) ?? []), c]);
   for (const [version, cs] of byVersion) {
     const labels = [...new Set(cs.map((c) => labelOfHistoryField(c.field)))];
-    items.push({ at: isoOf(cs[0].at), kind: 'change', module: 'dossiers', title: `Dossier modifié (version ${version}) par ${cs[0].actorName ?? 'le système'}`, detail: labels.join(', ') });
+    items.push({
+      at: isoOf(cs[0].at),
+      kind: 'change',
+      module: 'dossiers',
+      title: `Dossier modifié (version ${version}) par ${cs[0].actorName ?? 'le système'}`,
+      detail: labels.join(', '),
+    });
   }
   for (const o of orientations) {
-    items.push({ at: isoOf(o.created_at), kind: 'orientation', module: 'dossiers', subjectId: o.id, title: `Orientation vers ${o.structure_name ?? 'une structure partenaire'}`, detail: o.note });
-    if (o.accepted_at) items.push({ at: isoOf(o.accepted_at), kind: 'orientation', module: 'dossiers', subjectId: o.id, title: o.status === 'declined' ? 'Orientation refusée par le partenaire' : 'Orientation acceptée par le partenaire' });
+    items.push({
+      at: isoOf(o.created_at),
+      kind: 'orientation',
+      module: 'dossiers',
+      subjectId: o.id,
+      title: `Orientation vers ${o.structure_name ?? 'une structure partenaire'}`,
+      detail: o.note,
+    });
+    if (o.accepted_at)
+      items.push({
+        at: isoOf(o.accepted_at),
+        kind: 'orientation',
+        module: 'dossiers',
+        subjectId: o.id,
+        title: o.status === 'declined' ? 'Orientation refusée par le partenaire' : 'Orientation acceptée par le partenaire',
+      });
     if (o.outcome_at) {
       items.push({
         at: isoOf(o.outcome_at),
@@ -80,17 +101,20 @@ export async function timeline(ctx: Ctx, householdId: string) {
       });
     }
   }
-  for (const n of notes) items.push({ at: isoOf(n.at), kind: 'note', module: 'dossiers', subjectId: n.id, title: `Note de ${n.author ?? 'un agent'}`, detail: n.body });
+  for (const n of notes)
+    items.push({ at: isoOf(n.at), kind: 'note', module: 'dossiers', subjectId: n.id, title: `Note de ${n.author ?? 'un agent'}`, detail: n.body });
   for (const k of tasks) {
     items.push({ at: isoOf(k.created_at), kind: 'task', module: 'dossiers', subjectId: k.id, title: TASK_LABELS[k.kind] ?? k.kind, detail: k.note });
   }
   for (const c of consents) {
     items.push({ at: isoOf(c.granted_at), kind: 'consent', module: 'dossiers', subjectId: c.id, title: `Accord donné : ${purposeLabel(c.purpose)}` });
-    if (c.revoked_at) items.push({ at: isoOf(c.revoked_at), kind: 'consent', module: 'dossiers', subjectId: c.id, title: `Accord retiré : ${purposeLabel(c.purpose)}` });
+    if (c.revoked_at)
+      items.push({ at: isoOf(c.revoked_at), kind: 'consent', module: 'dossiers', subjectId: c.id, title: `Accord retiré : ${purposeLabel(c.purpose)}` });
   }
   for (const r of renewals) {
     items.push({ at: isoOf(r.opened_at), kind: 'renewal', module: 'dossiers', title: `Renouvellement ${r.campaign_year} ouvert` });
-    if (r.confirmed_at) items.push({ at: isoOf(r.confirmed_at), kind: 'renewal', module: 'dossiers', title: `Renouvellement ${r.campaign_year} confirmé par la famille` });
+    if (r.confirmed_at)
+      items.push({ at: isoOf(r.confirmed_at), kind: 'renewal', module: 'dossiers', title: `Renouvellement ${r.campaign_year} confirmé par la famille` });
   }
   for (const source of timelineSources()) items.push(...(await source(ctx.db, householdId)));
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -70,7 +70,9 @@ export async function timelineRows(q: Queryable, householdId: string) {
          FROM household_orientations o WHERE o.household_id = $1`,
       [householdId],
     ),
-    q.query(`SELECT n.id, n.at, n.body, u.display_name AS author FROM household_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.household_id = $1`, [householdId]),
+    q.query(`SELECT n.id, n.at, n.body, u.display_name AS author FROM household_notes n LEFT JOIN users u ON u.id = n.author_id WHERE n.household_id = $1`, [
+      householdId,
+    ]),
     q.query(`SELECT id, kind, note, created_at, done_at FROM household_tasks WHERE household_id = $1`, [householdId]),
     q.query(`SELECT id, purpose, granted_at, revoked_at FROM household_consents WHERE household_id = $1`, [householdId]),
     q.query(`SELECT id, campaign_year, opened_at, confirmed_at FROM household_renewals WHERE household_id = $1`, [householdId]),

@@ -30,11 +30,7 @@ async function withDirectoryNames(ctx: Ctx, list: { structureId: string; name: s
   );
 }
 
-export async function grantConsent(
-  ctx: Ctx,
-  householdId: string,
-  input: { structureId: string; purpose: Purpose; parts: Part[]; expiresAt?: string | null },
-) {
+export async function grantConsent(ctx: Ctx, householdId: string, input: { structureId: string; purpose: Purpose; parts: Part[]; expiresAt?: string | null }) {
   return tx(ctx.db, async (t) => {
     const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
     if (access.as === 'partner') throw new AppError('auth/forbidden');
@@ -84,7 +80,10 @@ export async function revokeConsent(ctx: Ctx, householdId: string, consentId: st
 export async function listConsents(ctx: Ctx, householdId: string) {
   const access = await assertCanAccess(ctx, householdId, 'dossiers.consent');
   if (access.as === 'partner') throw new AppError('auth/forbidden');
-  const [rows, structures] = await Promise.all([cstore.listConsents(ctx.db, householdId), cstore.listPartnerStructures(ctx.db).then((l) => withDirectoryNames(ctx, l))]);
+  const [rows, structures] = await Promise.all([
+    cstore.listConsents(ctx.db, householdId),
+    cstore.listPartnerStructures(ctx.db).then((l) => withDirectoryNames(ctx, l)),
+  ]);
   const names = new Map(structures.map((s) => [s.structureId, s.name]));
   const now = ctx.now();
   return rows.map((c) => ({

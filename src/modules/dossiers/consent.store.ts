@@ -18,7 +18,12 @@ const CONSENT_COLS = `id, household_id AS "householdId", structure_id AS "struct
   recorded_at_desk AS "recordedAtDesk", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
 
 /** Consents holding at `now`, optionally for one structure and purpose. */
-export async function liveConsents(q: Queryable, householdId: string, now: Date, filter: { structureId?: string; purpose?: string } = {}): Promise<ConsentRow[]> {
+export async function liveConsents(
+  q: Queryable,
+  householdId: string,
+  now: Date,
+  filter: { structureId?: string; purpose?: string } = {},
+): Promise<ConsentRow[]> {
   const { rows } = await q.query(
     `SELECT ${CONSENT_COLS} FROM household_consents
       WHERE household_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
@@ -36,7 +41,16 @@ export async function listConsents(q: Queryable, householdId: string): Promise<C
 
 export async function insertConsent(
   q: Queryable,
-  c: { householdId: string; structureId: string; purpose: string; parts: Part[]; grantedBy: string | null; recordedAtDesk: boolean; expiresAt: Date | null; now: Date },
+  c: {
+    householdId: string;
+    structureId: string;
+    purpose: string;
+    parts: Part[];
+    grantedBy: string | null;
+    recordedAtDesk: boolean;
+    expiresAt: Date | null;
+    now: Date;
+  },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO household_consents (household_id, structure_id, purpose, parts, granted_at, granted_by, recorded_at_desk, expires_at)

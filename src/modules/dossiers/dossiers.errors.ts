@@ -4,7 +4,7 @@ export const dossiersErrors = defineErrors({
   'dossiers/not-found': { status: 404, message: "Ce dossier n'existe pas ou vous n'y avez pas accès." },
   'dossiers/no-household': { status: 404, message: "Vous n'avez pas encore de dossier. Créez-le en quelques étapes." },
   'dossiers/already-exists': { status: 409, message: 'Un dossier existe déjà pour ce compte.' },
-  'dossiers/reason-required': { status: 403, message: "Indiquez pourquoi vous ouvrez ce dossier : chaque consultation est tracée." },
+  'dossiers/reason-required': { status: 403, message: 'Indiquez pourquoi vous ouvrez ce dossier : chaque consultation est tracée.' },
   'dossiers/no-consent': { status: 403, message: "La famille n'a pas donné son accord pour partager ces informations avec votre structure." },
   'dossiers/unknown-form': { status: 404, message: "Ce formulaire n'est pas déclaré." },
   'dossiers/child-not-found': { status: 404, message: "Cet enfant n'est pas dans le dossier." },

@@ -16,7 +16,13 @@ const filePatch = {
     { firstName: 'Yanis', birthDate: '2015-02-20' },
   ],
   address: { line: '12 rue des Lilas', postalCode: '80000', neighbourhoodId: 'nord' },
-  situation: { activity: 'actif', salaryNetMonthlyCents: 95000, alimonyReceivedMonthlyCents: 0, annualIncomeCents: 1_140_000, familyBenefitsMonthlyCents: 40_000 },
+  situation: {
+    activity: 'actif',
+    salaryNetMonthlyCents: 95000,
+    alimonyReceivedMonthlyCents: 0,
+    annualIncomeCents: 1_140_000,
+    familyBenefitsMonthlyCents: 40_000,
+  },
   housing: { status: 'locataire_hlm', rentMonthlyCents: 48000 },
 };
 
@@ -93,7 +99,9 @@ describe('the family file', () => {
 
     const c = await parent.post('/api/dossiers/me/consents', { structureId: partner.user.structureId, purpose: 'orientation', parts: ['children', 'address'] });
     expect(c.statusCode).toBe(201);
-    expect((await parent.post('/api/dossiers/me/consents', { structureId: partner.user.structureId, purpose: 'orientation', parts: ['identity'] })).statusCode).toBe(409);
+    expect(
+      (await parent.post('/api/dossiers/me/consents', { structureId: partner.user.structureId, purpose: 'orientation', parts: ['identity'] })).statusCode,
+    ).toBe(409);
     const seen = (await partner.get(`/api/dossiers/partner/households/${hid}`)).json();
     expect(seen.parts).toEqual(['children', 'address']);
     expect(seen.household.children.map((k: any) => k.firstName)).toEqual(['Yanis', 'Lina']);
@@ -135,7 +143,12 @@ describe('the family file', () => {
     const parent = await env.as('parent');
     const hid = (await parent.post('/api/dossiers/me', filePatch)).json().household.id;
     const partner = await env.as('partner');
-    const g = await parent.post('/api/dossiers/me/consents', { structureId: partner.user.structureId, purpose: 'caf-contact', parts: ['resources'], expiresAt: '2026-03-31T23:59:59+02:00' });
+    const g = await parent.post('/api/dossiers/me/consents', {
+      structureId: partner.user.structureId,
+      purpose: 'caf-contact',
+      parts: ['resources'],
+      expiresAt: '2026-03-31T23:59:59+02:00',
+    });
     expect(g.statusCode).toBe(201);
     const seen = (await partner.get(`/api/dossiers/partner/households/${hid}?purpose=caf-contact`)).json();
     expect(seen.household.situation.salaryNetMonthlyCents).toBe(95000);

@@ -52,7 +52,13 @@ async function family(tag: string, partnerStructureId: string): Promise<Family> 
       { firstName: v.child2, birthDate: '2020-06-30' },
     ],
     address: { line: v.line, postalCode: '80000', neighbourhoodId: 'sud' },
-    situation: { activity: 'chomeur', unemploymentSince: '2025-11-01', unemploymentNetMonthlyCents: 87654, alimonyReceivedMonthlyCents: 0, annualIncomeCents: 1_000_000 },
+    situation: {
+      activity: 'chomeur',
+      unemploymentSince: '2025-11-01',
+      unemploymentNetMonthlyCents: 87654,
+      alimonyReceivedMonthlyCents: 0,
+      annualIncomeCents: 1_000_000,
+    },
     housing: { status: 'locataire_vide', rentMonthlyCents: 61234 },
   });
   expect(r.statusCode).toBe(201);
@@ -117,7 +123,10 @@ describe('two parents', () => {
     };
     const notErase = (u: string) => !u.endsWith('/erase');
     let walked = 0;
-    for (const [walker, victim] of [[b, a], [a, b]] as const) {
+    for (const [walker, victim] of [
+      [b, a],
+      [a, b],
+    ] as const) {
       const before = await snapshot(victim);
       walked += await walk(walker, victim, notErase);
       // The victim's file is unchanged by the other parent's walk.
@@ -127,7 +136,10 @@ describe('two parents', () => {
     // A partner of another structure sees nothing; the consented one (orientation, children) only the children part.
     const childPart = a.values.filter((v) => /enfant|ecole/.test(v));
     expect(childPart).toHaveLength(3);
-    for (const [structureId, allowed] of [['66666666-6666-4666-8666-666666666666', []], [structure, [a.id, ...childPart]]] as const) {
+    for (const [structureId, allowed] of [
+      ['66666666-6666-4666-8666-666666666666', []],
+      [structure, [a.id, ...childPart]],
+    ] as const) {
       const partner = await env.as('partner', { structureId });
       const before = await snapshot(a);
       await walk({ ...a, client: partner as Family['client'] }, a, notErase, [...allowed]);
@@ -188,7 +200,18 @@ describe('export', () => {
     expect((await env.client({ remoteAddress: '192.0.2.44' }).login(email, 'pas-le-bon-mot-de-passe')).statusCode).toBe(401);
     expect((await env.client().post('/api/auth/password-reset', { identifier: email })).statusCode).toBe(202);
     const about = await rowsAbout([f.id, f.client.user.id], [email]);
-    for (const t of ['users', 'sessions', 'password_resets', 'login_failures', 'notifications', 'throttle_events', 'audit_log', 'households', 'household_members', 'household_notes']) {
+    for (const t of [
+      'users',
+      'sessions',
+      'password_resets',
+      'login_failures',
+      'notifications',
+      'throttle_events',
+      'audit_log',
+      'households',
+      'household_members',
+      'household_notes',
+    ]) {
       expect(about.get(t)?.size, t).toBeGreaterThan(0);
     }
     const exp = await f.client.get('/api/dossiers/me/export.json');
@@ -205,7 +228,15 @@ describe('export', () => {
     expect(total).toBeGreaterThan(25);
     // Secrets are never exported, not even hashed passwords.
     expect(JSON.stringify(data)).not.toMatch(/\$argon2/);
-    for (const k of ['household_members', 'household_children', 'household_documents', 'household_changes', 'household_consents', 'household_orientations', 'household_notes']) {
+    for (const k of [
+      'household_members',
+      'household_children',
+      'household_documents',
+      'household_changes',
+      'household_consents',
+      'household_orientations',
+      'household_notes',
+    ]) {
       expect(data.stored[k].length, k).toBeGreaterThan(0);
     }
     expect(data.account.email).toBe(email);
@@ -296,7 +327,15 @@ describe('erasure', () => {
           dossiers: {
             retention: async (_q, householdId) =>
               householdId === f.id
-                ? [{ category: 'aides.granted-aid', reference: 'aid-1', legalBasis: 'Comptabilité publique (10 ans)', retainUntil: '2036-12-31', keep: ['parent.lastName'] }]
+                ? [
+                    {
+                      category: 'aides.granted-aid',
+                      reference: 'aid-1',
+                      legalBasis: 'Comptabilité publique (10 ans)',
+                      retainUntil: '2036-12-31',
+                      keep: ['parent.lastName'],
+                    },
+                  ]
                 : [],
           },
         },

@@ -9,7 +9,13 @@ import { PURPOSE_IDS } from './purposes';
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
 const cents = z.number().int().min(0).max(100_000_000);
 const text = (max: number) => z.string().trim().min(1, 'Ce champ ne peut pas être vide.').max(max);
-const optText = (max: number) => z.string().trim().max(max).transform((s) => (s === '' ? null : s)).nullable();
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable();
 export const uuid = z.uuid('Identifiant invalide.');
 
 export const parentSchema = z
@@ -17,7 +23,11 @@ export const parentSchema = z
     firstName: optText(80),
     lastName: optText(80),
     birthDate: date.nullable(),
-    phone: z.string().trim().regex(/^\+?[0-9 .-]{6,20}$/, 'Numéro de téléphone invalide.').nullable(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 .-]{6,20}$/, 'Numéro de téléphone invalide.')
+      .nullable(),
     email: z.email('Adresse e-mail invalide.').nullable(),
   })
   .partial()
@@ -54,9 +64,15 @@ export const patchSchema = z
     address: z
       .object({
         line: optText(200),
-        postalCode: z.string().regex(/^\d{5}$/, 'Code postal à 5 chiffres.').nullable(),
+        postalCode: z
+          .string()
+          .regex(/^\d{5}$/, 'Code postal à 5 chiffres.')
+          .nullable(),
         city: optText(100),
-        inseeCode: z.string().regex(/^\d[\dAB]\d{3}$/, 'Code INSEE à 5 caractères.').nullable(),
+        inseeCode: z
+          .string()
+          .regex(/^\d[\dAB]\d{3}$/, 'Code INSEE à 5 caractères.')
+          .nullable(),
         neighbourhoodId: z.string().max(60).nullable(),
       })
       .partial()
@@ -77,14 +93,30 @@ export const patchSchema = z
       .partial()
       .strict()
       .optional(),
-    housing: z.object({ status: z.enum(HOUSING_STATUSES).nullable(), rentMonthlyCents: cents.nullable() }).partial().strict().optional(),
-    quotient: z.object({ entered: z.number().int().min(0).max(100_000).nullable() }).strict().optional(),
+    housing: z
+      .object({ status: z.enum(HOUSING_STATUSES).nullable(), rentMonthlyCents: cents.nullable() })
+      .partial()
+      .strict()
+      .optional(),
+    quotient: z
+      .object({ entered: z.number().int().min(0).max(100_000).nullable() })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export const documentSchema = z
   .object({
-    kind: z.enum(['avis-imposition', 'attestation-caf', 'justificatif-domicile', 'piece-identite', 'jugement-garde', 'bulletin-salaire', 'attestation-pole-emploi', 'autre']),
+    kind: z.enum([
+      'avis-imposition',
+      'attestation-caf',
+      'justificatif-domicile',
+      'piece-identite',
+      'jugement-garde',
+      'bulletin-salaire',
+      'attestation-pole-emploi',
+      'autre',
+    ]),
     label: optText(120).optional(),
     validFrom: date.nullable().optional(),
     validUntil: date.nullable().optional(),
@@ -115,7 +147,12 @@ export const documentParams = z.object({ documentId: uuid });
 export const consentParams = z.object({ consentId: uuid });
 export const formParams = z.object({ formId: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'Formulaire inconnu.') });
 export const householdFormParams = formParams.extend({ id: uuid });
-export const periodQuery = z.object({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format AAAA-MM.').optional() });
+export const periodQuery = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mois attendu au format AAAA-MM.')
+    .optional(),
+});
 
 // ---------------------------------------------------------------- responses
 // What leaves the server: the serializer parses every reply through these schemas (keys
@@ -219,7 +256,17 @@ export const myFileOut = z.object({ household: householdOut.nullable(), missingF
 export const householdWrapOut = z.object({ household: householdOut });
 export const householdChangedOut = z.object({ household: householdOut, changed: z.number() });
 export const historyOut = z.array(
-  z.object({ id: z.number(), version: z.number(), at: timestamp, actorRole: nstr, actorName: nstr, source: str, field: str, oldValue: fieldValue, newValue: fieldValue }),
+  z.object({
+    id: z.number(),
+    version: z.number(),
+    at: timestamp,
+    actorRole: nstr,
+    actorName: nstr,
+    source: str,
+    field: str,
+    oldValue: fieldValue,
+    newValue: fieldValue,
+  }),
 );
 export const auditTrailOut = z.array(z.object({ id: z.number(), at: timestamp, action: str, label: str, actorRole: nstr, actorName: nstr, reason: nstr }));
 export const prefillOut = z.object({ formId: str, householdId: str, fields: z.array(fieldKey), missing: z.array(fieldKey), values: projectedHouseholdOut });
@@ -284,9 +331,7 @@ export const caseloadOut = z.object({
   ),
 });
 export const searchOut = z.array(z.object({ id: str, firstName: nstr, lastName: nstr, neighbourhoodId: nstr, children: nstr }));
-export const timelineOut = z.array(
-  z.object({ at: timestamp, kind: str, title: str, detail: nstr.optional(), module: str, subjectId: str.optional() }),
-);
+export const timelineOut = z.array(z.object({ at: timestamp, kind: str, title: str, detail: nstr.optional(), module: str, subjectId: str.optional() }));
 export const retentionOut = z.array(
   z.object({
     id: str,

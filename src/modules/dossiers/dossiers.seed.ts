@@ -16,9 +16,21 @@ export const dossiersDemoSeed: SeedDef = {
     if (await store.householdIdOfUser(t, parent.id)) return;
     const now = ctx.now();
     const id = await store.insertHousehold(t, { createdBy: parent.id, now, referentAgentId: agent?.id ?? null, isDemo: true });
-    await store.upsertMember(t, id, 'parent', { firstName: 'Samia', lastName: 'Démo', birthDate: '1991-04-14', email: parent.email, phone: null }, now, parent.id);
+    await store.upsertMember(
+      t,
+      id,
+      'parent',
+      { firstName: 'Samia', lastName: 'Démo', birthDate: '1991-04-14', email: parent.email, phone: null },
+      now,
+      parent.id,
+    );
     await store.upsertMember(t, id, 'other_parent', { custody: 'visiting', alimonyDueMonthlyCents: 15000, alimonyPaidRegularly: false }, now);
-    await store.insertChild(t, id, { firstName: 'Lina', lastName: 'Démo', birthDate: '2016-10-03', custody: 'full', schoolName: 'École Jules Verne', schoolLevel: 'CM1' }, now);
+    await store.insertChild(
+      t,
+      id,
+      { firstName: 'Lina', lastName: 'Démo', birthDate: '2016-10-03', custody: 'full', schoolName: 'École Jules Verne', schoolLevel: 'CM1' },
+      now,
+    );
     await store.insertChild(t, id, { firstName: 'Noé', lastName: 'Démo', birthDate: '2021-02-17', custody: 'full', schoolName: null, schoolLevel: null }, now);
     await store.updateHouseholdFields(
       t,

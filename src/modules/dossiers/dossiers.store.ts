@@ -196,7 +196,13 @@ export async function insertChild(q: Queryable, householdId: string, values: Rec
   return rows[0].id;
 }
 
-export async function updateChild(q: Queryable, householdId: string, childId: string, values: Partial<Record<keyof typeof CHILD_COLUMNS, unknown>>, now: Date): Promise<boolean> {
+export async function updateChild(
+  q: Queryable,
+  householdId: string,
+  childId: string,
+  values: Partial<Record<keyof typeof CHILD_COLUMNS, unknown>>,
+  now: Date,
+): Promise<boolean> {
   const entries = Object.entries(values).filter(([, v]) => v !== undefined) as [keyof typeof CHILD_COLUMNS, unknown][];
   const sets = entries.map(([k], i) => `, ${CHILD_COLUMNS[k]} = $${i + 4}`);
   const r = await q.query(`UPDATE household_children SET updated_at = $3${sets.join('')} WHERE household_id = $1 AND id = $2`, [
@@ -216,7 +222,17 @@ export async function deleteChild(q: Queryable, householdId: string, childId: st
 export async function insertDocument(
   q: Queryable,
   householdId: string,
-  d: { kind: string; label: string | null; validFrom: string | null; validUntil: string | null; storageName: string | null; originalName: string | null; mimeType: string | null; sizeBytes: number | null; uploadedBy: string | null },
+  d: {
+    kind: string;
+    label: string | null;
+    validFrom: string | null;
+    validUntil: string | null;
+    storageName: string | null;
+    originalName: string | null;
+    mimeType: string | null;
+    sizeBytes: number | null;
+    uploadedBy: string | null;
+  },
   now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
@@ -227,7 +243,12 @@ export async function insertDocument(
   return rows[0].id;
 }
 
-export async function updateDocument(q: Queryable, householdId: string, id: string, d: { label?: string | null; validFrom?: string | null; validUntil?: string | null }): Promise<boolean> {
+export async function updateDocument(
+  q: Queryable,
+  householdId: string,
+  id: string,
+  d: { label?: string | null; validFrom?: string | null; validUntil?: string | null },
+): Promise<boolean> {
   const r = await q.query(
     `UPDATE household_documents SET
         label = CASE WHEN $3 THEN $4 ELSE label END,
@@ -245,10 +266,10 @@ export async function deleteDocument(q: Queryable, householdId: string, id: stri
 }
 
 export async function documentFile(q: Queryable, householdId: string, id: string) {
-  const { rows } = await q.query(
-    `SELECT storage_name AS "storageName", mime_type AS "mimeType" FROM household_documents WHERE household_id = $1 AND id = $2`,
-    [householdId, id],
-  );
+  const { rows } = await q.query(`SELECT storage_name AS "storageName", mime_type AS "mimeType" FROM household_documents WHERE household_id = $1 AND id = $2`, [
+    householdId,
+    id,
+  ]);
   return rows[0] as { storageName: string | null; mimeType: string | null } | undefined;
 }
 
@@ -266,7 +287,15 @@ export async function recordChanges(
     `INSERT INTO household_changes (household_id, version, at, actor_id, actor_role, source, field, old_value, new_value)
      SELECT $1, $2, $3, $4, $5, $6, c.field, c.old_value, c.new_value
        FROM jsonb_to_recordset($7::jsonb) AS c(field text, old_value jsonb, new_value jsonb)`,
-    [householdId, version, now, actor.id, actor.role, source, JSON.stringify(changes.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue })))],
+    [
+      householdId,
+      version,
+      now,
+      actor.id,
+      actor.role,
+      source,
+      JSON.stringify(changes.map((c) => ({ field: c.field, old_value: c.oldValue, new_value: c.newValue }))),
+    ],
   );
   await q.query(`UPDATE households SET version = $2, updated_at = $3 WHERE id = $1`, [householdId, version, now]);
 }
@@ -279,7 +308,17 @@ export async function listChanges(q: Queryable, householdId: string, limit = 500
       WHERE c.household_id = $1 ORDER BY c.id DESC LIMIT $2`,
     [householdId, limit],
   );
-  return rows as { id: number; version: number; at: Date; actorRole: string | null; actorName: string | null; source: string; field: string; oldValue: unknown; newValue: unknown }[];
+  return rows as {
+    id: number;
+    version: number;
+    at: Date;
+    actorRole: string | null;
+    actorName: string | null;
+    source: string;
+    field: string;
+    oldValue: unknown;
+    newValue: unknown;
+  }[];
 }
 
 /** Every table of this module that holds rows about a household (all have `household_id`). */
@@ -359,9 +398,7 @@ export async function deleteExpiredRetention(q: Queryable, today: string) {
 
 /** What is kept after erasures, counted by category and end date (no personal data). */
 export async function retentionCounts(q: Queryable): Promise<{ category: string; retainUntil: string; count: number }[]> {
-  const { rows } = await q.query(
-    `SELECT category, retain_until AS "retainUntil", count(*)::int AS count FROM dossier_retention GROUP BY 1, 2 ORDER BY 2, 1`,
-  );
+  const { rows } = await q.query(`SELECT category, retain_until AS "retainUntil", count(*)::int AS count FROM dossier_retention GROUP BY 1, 2 ORDER BY 2, 1`);
   return rows;
 }
 
@@ -378,7 +415,9 @@ export async function householdStatus(q: Queryable, householdId: string): Promis
 
 /** The neighbourhood id of each of these households. */
 export async function neighbourhoodsOf(q: Queryable, householdIds: string[]): Promise<{ id: string; neighbourhood_id: string | null }[]> {
-  const { rows } = await q.query<{ id: string; neighbourhood_id: string | null }>(`SELECT id, neighbourhood_id FROM households WHERE id = ANY($1::uuid[])`, [householdIds]);
+  const { rows } = await q.query<{ id: string; neighbourhood_id: string | null }>(`SELECT id, neighbourhood_id FROM households WHERE id = ANY($1::uuid[])`, [
+    householdIds,
+  ]);
   return rows;
 }
 

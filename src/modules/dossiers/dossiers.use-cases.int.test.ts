@@ -137,10 +137,9 @@ describe('done by whom it is for, every change ends with its audit entry', () =>
     const flagged = await orientationFns.flagSituation(s, w.householdId, { note: 'Absences répétées' });
     await env.expectAudit('dossiers/early-detection', flagged.taskId, { after: mark, actorId: w.partner.id, householdId: w.householdId });
 
-    const { rows } = await env.rt.deps.db.query<{ id: string }>(
-      `SELECT id FROM household_tasks WHERE household_id = $1 AND kind = 'orientation_outcome'`,
-      [w.householdId],
-    );
+    const { rows } = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM household_tasks WHERE household_id = $1 AND kind = 'orientation_outcome'`, [
+      w.householdId,
+    ]);
     mark = await env.auditMark();
     await agentFns.completeTask(a, rows[0].id);
     await env.expectAudit('dossiers/task-done', rows[0].id, { after: mark, actorId: w.agent.id, householdId: w.householdId });
@@ -261,7 +260,16 @@ async function snapshot() {
 
 describe('tried on another family’s file, every use case is refused and changes nothing', () => {
   it('the list of attempts covers every use case the services export', () => {
-    const modules = { access: accessFns, household: householdFns, agent: agentFns, consent: consentFns, orientation: orientationFns, renewal: renewalFns, rights: rightsFns, prefill: prefillFns };
+    const modules = {
+      access: accessFns,
+      household: householdFns,
+      agent: agentFns,
+      consent: consentFns,
+      orientation: orientationFns,
+      renewal: renewalFns,
+      rights: rightsFns,
+      prefill: prefillFns,
+    };
     const exported = Object.entries(modules).flatMap(([m, ns]) =>
       Object.entries(ns)
         .filter(([, v]) => typeof v === 'function')
@@ -281,7 +289,7 @@ describe('tried on another family’s file, every use case is refused and change
         return u;
       },
     ],
-    ["a partner the family gave no consent", async () => (await env.as('partner', { structureId: OTHER_STRUCTURE })).user],
+    ['a partner the family gave no consent', async () => (await env.as('partner', { structureId: OTHER_STRUCTURE })).user],
   ];
 
   for (const [who, make] of intruders) {
@@ -318,7 +326,15 @@ describe('tried on another family’s file, every use case is refused and change
     const read = await orientationFns.readPartnerOrientation(s, w.closedOrientationId);
     expect(read.parts).toEqual(['children']);
     const before = await snapshot();
-    for (const name of ['household.updateHousehold', 'household.addDocument', 'household.removeDocument', 'consent.grantConsent', 'rights.exportHousehold', 'rights.eraseHousehold', 'household.readHousehold']) {
+    for (const name of [
+      'household.updateHousehold',
+      'household.addDocument',
+      'household.removeDocument',
+      'consent.grantConsent',
+      'rights.exportHousehold',
+      'rights.eraseHousehold',
+      'household.readHousehold',
+    ]) {
       await expect(ATTEMPTS[name](s), name).rejects.toSatisfy((e: unknown) => e instanceof AppError && REFUSALS.includes(e.code));
     }
     expect(await snapshot()).toBe(before);

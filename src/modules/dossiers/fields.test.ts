@@ -10,7 +10,10 @@ describe('projectHousehold', () => {
   });
   it('projects list groups item by item, with their ids', () => {
     const p = projectHousehold(h, ['children.firstName']);
-    expect(p.children).toEqual([{ id: 'c-2', firstName: 'Lina' }, { id: 'c-1', firstName: 'Yanis' }]);
+    expect(p.children).toEqual([
+      { id: 'c-2', firstName: 'Lina' },
+      { id: 'c-1', firstName: 'Yanis' },
+    ]);
     expect(JSON.stringify(p)).not.toContain('2019');
   });
   it('an absent other parent stays null', () => {
@@ -32,7 +35,10 @@ describe('history', () => {
     const after = flattenForHistory(
       sampleHousehold({
         address: { ...sampleHousehold().address, line: '3 place Gambetta' },
-        children: [sampleHousehold().children[0], { id: 'c-3', firstName: 'Noé', lastName: null, birthDate: '2024-01-01', custody: 'full', schoolName: null, schoolLevel: null }],
+        children: [
+          sampleHousehold().children[0],
+          { id: 'c-3', firstName: 'Noé', lastName: null, birthDate: '2024-01-01', custody: 'full', schoolName: null, schoolLevel: null },
+        ],
       }),
     );
     const changes = diffFlat(before, after);

@@ -111,7 +111,9 @@ export type ProjectedHousehold = ProjectedHouseholdOut;
  * by their id (`children.<id>.firstName`). Derived values (quotient computed, document
  * expiry) are left out: they are not entered.
  */
-export function flattenForHistory(h: Pick<Household, 'parent' | 'otherParent' | 'children' | 'address' | 'situation' | 'housing' | 'quotient' | 'documents'>): Record<string, unknown> {
+export function flattenForHistory(
+  h: Pick<Household, 'parent' | 'otherParent' | 'children' | 'address' | 'situation' | 'housing' | 'quotient' | 'documents'>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const put = (prefix: string, obj: Record<string, unknown> | null) => {
     if (!obj) return;

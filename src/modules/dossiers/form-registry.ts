@@ -22,10 +22,7 @@ export interface FormDeclaration {
 let forms = new Map<string, FormDeclaration>();
 
 /** A form's declaration, checked (id `module.form`, known fields, a purpose). Registers nothing. */
-export function defineForm(
-  formId: string,
-  decl: { fields: readonly (FieldKey | string)[]; purpose: string; title?: string },
-): FormDeclaration {
+export function defineForm(formId: string, decl: { fields: readonly (FieldKey | string)[]; purpose: string; title?: string }): FormDeclaration {
   if (!/^[a-z0-9-]+\.[a-z0-9-]+$/.test(formId)) throw new Error(`form id must be module.form: ${formId}`);
   const unknown = decl.fields.filter((f) => !isFieldKey(f));
   if (unknown.length) throw new Error(`form ${formId} declares unknown fields: ${unknown.join(', ')}`);

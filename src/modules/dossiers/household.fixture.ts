@@ -32,7 +32,18 @@ export function sampleHousehold(over: Partial<Household> = {}): Household {
     housing: { status: 'locataire_hlm', rentMonthlyCents: 48000 },
     quotient: { value: 400, source: 'computed', entered: null },
     documents: [
-      { id: 'd-1', kind: 'avis-imposition', label: 'Avis 2025', validFrom: '2025-09-01', validUntil: '2026-08-31', hasFile: false, originalName: null, mimeType: null, sizeBytes: null, expired: false },
+      {
+        id: 'd-1',
+        kind: 'avis-imposition',
+        label: 'Avis 2025',
+        validFrom: '2025-09-01',
+        validUntil: '2026-08-31',
+        hasFile: false,
+        originalName: null,
+        mimeType: null,
+        sizeBytes: null,
+        expired: false,
+      },
     ],
     ...over,
   };

@@ -105,7 +105,10 @@ export async function applyPatch(ctx: Ctx, t: Tx, before: Household, patch: Hous
     const a = { ...patch.address };
     if (a.neighbourhoodId) {
       const n = findNeighbourhood(ctx.town, a.neighbourhoodId);
-      if (!n) throw new AppError('dossiers/invalid-neighbourhood', { fields: [{ path: 'address.neighbourhoodId', message: "Ce quartier n'existe pas dans la commune." }] });
+      if (!n)
+        throw new AppError('dossiers/invalid-neighbourhood', {
+          fields: [{ path: 'address.neighbourhoodId', message: "Ce quartier n'existe pas dans la commune." }],
+        });
       a.neighbourhoodId = n.id;
     }
     // A postal code of the town fills the commune and its INSEE code when not given.
@@ -132,7 +135,8 @@ export async function applyPatch(ctx: Ctx, t: Tx, before: Household, patch: Hous
         schoolLevel: c.schoolLevel ?? null,
       };
       if (c.id) {
-        if (!before.children.some((k) => k.id === c.id)) throw new AppError('dossiers/child-not-found', { fields: [{ path: 'children', message: "Cet enfant n'est pas dans le dossier." }] });
+        if (!before.children.some((k) => k.id === c.id))
+          throw new AppError('dossiers/child-not-found', { fields: [{ path: 'children', message: "Cet enfant n'est pas dans le dossier." }] });
         await store.updateChild(t, id, c.id, values, now);
       } else {
         await store.insertChild(t, id, values, now);
@@ -165,10 +169,7 @@ export async function createOwnHousehold(ctx: Ctx, patch: HouseholdPatch): Promi
  * is recorded as a consent of the CCAS, at the desk; the agent becomes its referent and
  * the file is opened for them with the reason "accueil".
  */
-export async function createHouseholdAtDesk(
-  ctx: Ctx,
-  input: { patch: HouseholdPatch; consentGiven: boolean; reason: string },
-): Promise<Household> {
+export async function createHouseholdAtDesk(ctx: Ctx, input: { patch: HouseholdPatch; consentGiven: boolean; reason: string }): Promise<Household> {
   const user = requireRole(ctx, 'agent', 'coordinator');
   if (!input.consentGiven) {
     throw new AppError('http/invalid-input', { fields: [{ path: 'consentGiven', message: "L'accord de la famille est nécessaire pour créer son dossier." }] });
@@ -186,7 +187,13 @@ export async function createHouseholdAtDesk(
       expiresAt: null,
       now: ctx.now(),
     });
-    await audit(t, ctx, 'dossiers/created', { householdId: hid, subjectType: 'household', subjectId: hid, reason: input.reason, details: { by: 'agent', consentAtDesk: true } });
+    await audit(t, ctx, 'dossiers/created', {
+      householdId: hid,
+      subjectType: 'household',
+      subjectId: hid,
+      reason: input.reason,
+      details: { by: 'agent', consentAtDesk: true },
+    });
     await assertCanAccess(ctx, hid, 'dossiers.create', { q: t, reason: input.reason });
     await mutate(ctx, hid, 'agent', (t2, before) => applyPatch(ctx, t2, before, input.patch), { t });
     return hid;
@@ -284,7 +291,12 @@ export async function addDocument(ctx: Ctx, householdId: string, input: Document
   return { id: result };
 }
 
-export async function updateDocumentMeta(ctx: Ctx, householdId: string, documentId: string, input: { label?: string | null; validFrom?: string | null; validUntil?: string | null }) {
+export async function updateDocumentMeta(
+  ctx: Ctx,
+  householdId: string,
+  documentId: string,
+  input: { label?: string | null; validFrom?: string | null; validUntil?: string | null },
+) {
   validDate(input.validFrom, 'validFrom');
   validDate(input.validUntil, 'validUntil');
   if (input.validFrom && input.validUntil && input.validFrom > input.validUntil) throw INVALID_PERIOD();

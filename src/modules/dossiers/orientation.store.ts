@@ -62,10 +62,13 @@ export async function setOrientationAnswer(q: Queryable, id: string, status: 'ac
 }
 
 export async function closeOrientation(q: Queryable, id: string, o: { outcome: string; note: string | null; at: Date; by: string }) {
-  await q.query(
-    `UPDATE household_orientations SET status = 'closed', outcome = $2, outcome_note = $3, outcome_at = $4, outcome_by = $5 WHERE id = $1`,
-    [id, o.outcome, o.note, o.at, o.by],
-  );
+  await q.query(`UPDATE household_orientations SET status = 'closed', outcome = $2, outcome_note = $3, outcome_at = $4, outcome_by = $5 WHERE id = $1`, [
+    id,
+    o.outcome,
+    o.note,
+    o.at,
+    o.by,
+  ]);
 }
 
 /** The orienting agent's task: read the outcome a partner recorded. */
@@ -81,7 +84,10 @@ export async function insertOutcomeTask(
 }
 
 /** Repérage précoce: a task for the family's referent agent (or the whole CCAS when none). */
-export async function insertEarlyDetectionTask(q: Queryable, t: { householdId: string; note: string; structureId: string | null; createdBy: string; now: Date }): Promise<string> {
+export async function insertEarlyDetectionTask(
+  q: Queryable,
+  t: { householdId: string; note: string; structureId: string | null; createdBy: string; now: Date },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO household_tasks (household_id, kind, note, structure_id, created_by, created_at, assigned_to)
      SELECT $1, 'early_detection', $2, $3, $4, $5, referent_agent_id FROM households WHERE id = $1 RETURNING id`,

@@ -53,7 +53,8 @@ describe("a partner's view of a family file", () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     const text = res.body;
-    for (const leaked of ['NOTE-INTERNE', 'NOTE-MEDICALE', 'STOCKAGE-INTERNE', 'agent-internal', 'parentUserId', 'referentAgentId']) expect(text).not.toContain(leaked);
+    for (const leaked of ['NOTE-INTERNE', 'NOTE-MEDICALE', 'STOCKAGE-INTERNE', 'agent-internal', 'parentUserId', 'referentAgentId'])
+      expect(text).not.toContain(leaked);
     // Documents are a part of the file the schema knows: only its projected fields (id, kind, label, validUntil) may pass.
     expect(keysOf(body).sort()).toEqual(
       [

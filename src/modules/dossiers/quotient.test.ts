@@ -34,12 +34,21 @@ describe('computeQuotient', () => {
 
 describe('resolveQuotient', () => {
   it('entered wins', () => {
-    expect(resolveQuotient({ entered: 512, annualIncomeCents: 1_800_000, familyBenefitsMonthlyCents: 0, dependentChildren: 1 })).toEqual({ value: 512, source: 'entered' });
+    expect(resolveQuotient({ entered: 512, annualIncomeCents: 1_800_000, familyBenefitsMonthlyCents: 0, dependentChildren: 1 })).toEqual({
+      value: 512,
+      source: 'entered',
+    });
   });
   it('computed when income known', () => {
-    expect(resolveQuotient({ entered: null, annualIncomeCents: 1_200_000, familyBenefitsMonthlyCents: null, dependentChildren: 0 })).toEqual({ value: 500, source: 'computed' });
+    expect(resolveQuotient({ entered: null, annualIncomeCents: 1_200_000, familyBenefitsMonthlyCents: null, dependentChildren: 0 })).toEqual({
+      value: 500,
+      source: 'computed',
+    });
   });
   it('unknown without income', () => {
-    expect(resolveQuotient({ entered: null, annualIncomeCents: null, familyBenefitsMonthlyCents: 10_000, dependentChildren: 2 })).toEqual({ value: null, source: null });
+    expect(resolveQuotient({ entered: null, annualIncomeCents: null, familyBenefitsMonthlyCents: 10_000, dependentChildren: 2 })).toEqual({
+      value: null,
+      source: null,
+    });
   });
 });

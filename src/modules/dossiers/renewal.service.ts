@@ -61,7 +61,12 @@ export async function openDueRenewals(deps: Deps): Promise<{ opened: number }> {
           body,
         });
       }
-      await audit(t, ctx, 'dossiers/renewal-opened', { householdId: id, subjectType: 'renewal', subjectId: renewalId, details: { year: campaign.year, expiredDocuments: expired } });
+      await audit(t, ctx, 'dossiers/renewal-opened', {
+        householdId: id,
+        subjectType: 'renewal',
+        subjectId: renewalId,
+        details: { year: campaign.year, expiredDocuments: expired },
+      });
     });
   }
   return { opened };
@@ -92,7 +97,12 @@ export async function confirmRenewal(ctx: Ctx, patch: HouseholdPatch) {
         now: ctx.now(),
       });
     }
-    await audit(t, ctx, 'dossiers/renewal-confirmed', { householdId: id, subjectType: 'renewal', subjectId: renewal.id, details: { year: renewal.campaignYear, changes: changed } });
+    await audit(t, ctx, 'dossiers/renewal-confirmed', {
+      householdId: id,
+      subjectType: 'renewal',
+      subjectId: renewal.id,
+      details: { year: renewal.campaignYear, changes: changed },
+    });
     return { campaignYear: renewal.campaignYear, changes: changed, household: { ...household, lastConfirmedAt: ctx.now().toISOString() } };
   });
 }

@@ -21,5 +21,12 @@ export function dueCampaign(today: string, d: RenewalDate): { year: number; date
 }
 
 export function isValidRenewalDate(d: RenewalDate): boolean {
-  return Number.isInteger(d.month) && Number.isInteger(d.day) && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= new Date(Date.UTC(2024, d.month, 0)).getUTCDate();
+  return (
+    Number.isInteger(d.month) &&
+    Number.isInteger(d.day) &&
+    d.month >= 1 &&
+    d.month <= 12 &&
+    d.day >= 1 &&
+    d.day <= new Date(Date.UTC(2024, d.month, 0)).getUTCDate()
+  );
 }

@@ -13,15 +13,7 @@ import { AppError } from '../../platform/errors';
 import { removeOutboxFiles } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
-import {
-  deleteExpiredRetention,
-  eraseHouseholdRows,
-  householdRows,
-  insertRetention,
-  listChanges,
-  listRetention,
-  loadHousehold,
-} from './dossiers.store';
+import { deleteExpiredRetention, eraseHouseholdRows, householdRows, insertRetention, listChanges, listRetention, loadHousehold } from './dossiers.store';
 import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
 import { fieldUsage } from './form-registry';
 import { uploadsDir } from './household.service';
@@ -74,9 +66,7 @@ export async function householdAudit(ctx: Ctx, householdId: string) {
 /** Dates as ISO strings, stored hashes (bytea) as hex: what JSON can carry. */
 function jsonSafe(rows: Record<string, unknown>[]) {
   return rows.map((r) =>
-    Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : v]),
-    ),
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : v])),
   );
 }
 
@@ -118,8 +108,7 @@ export async function exportHousehold(ctx: Ctx, householdId: string) {
   };
 }
 
-const esc = (v: unknown) =>
-  String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (v: unknown) => String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const euros = (c: number | null) => (c == null ? '—' : `${(c / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} €`);
 
 /** A readable page of the export, printable (Ctrl+P → PDF). */
@@ -215,7 +204,13 @@ export async function purgeExpiredRetention(deps: Deps): Promise<{ purged: numbe
   const ctx = makeCtx(deps, null, 'job:dossiers.purge-retention');
   return tx(ctx.db, async (t) => {
     const rows = await deleteExpiredRetention(t, parisDate(ctx.now()));
-    for (const r of rows) await audit(t, ctx, 'dossiers/retention-purged', { householdId: r.household_id, subjectType: 'retention', subjectId: r.id, details: { category: r.category } });
+    for (const r of rows)
+      await audit(t, ctx, 'dossiers/retention-purged', {
+        householdId: r.household_id,
+        subjectType: 'retention',
+        subjectId: r.id,
+        details: { category: r.category },
+      });
     return { purged: rows.length };
   });
 }

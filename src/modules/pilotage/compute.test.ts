@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Town } from '../../platform/town';
 import { withTotal } from './compute';
 
-const town = { neighbourhoods: [{ id: 'nord', name: 'Nord', center: [0, 0] }, { id: 'sud', name: 'Sud', center: [0, 0] }] } as unknown as Town;
+const town = {
+  neighbourhoods: [
+    { id: 'nord', name: 'Nord', center: [0, 0] },
+    { id: 'sud', name: 'Sud', center: [0, 0] },
+  ],
+} as unknown as Town;
 
 describe('withTotal', () => {
   it('adds the town total and zero for quiet neighbourhoods', () => {
@@ -13,7 +18,14 @@ describe('withTotal', () => {
     ]);
   });
   it('puts null and unknown neighbourhoods under "not located"', () => {
-    const r = withTotal([{ neighbourhood: null, value: 2 }, { neighbourhood: 'atlantide', value: 1 }, { neighbourhood: 'sud', value: 4 }], town);
+    const r = withTotal(
+      [
+        { neighbourhood: null, value: 2 },
+        { neighbourhood: 'atlantide', value: 1 },
+        { neighbourhood: 'sud', value: 4 },
+      ],
+      town,
+    );
     expect(r.find((v) => v.neighbourhood === '?')?.value).toBe(3);
     expect(r.find((v) => v.neighbourhood === '*')?.value).toBe(7);
   });

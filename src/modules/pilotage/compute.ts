@@ -46,7 +46,13 @@ export async function evaluateRegistryIndicator(q: Queryable, town: Town, id: st
 export async function evaluateRegistry(q: Queryable, town: Town, period: string) {
   const out = [];
   for (const def of listIndicators()) {
-    out.push({ id: def.id, label: def.label, unit: def.unit, description: def.description, values: withTotal(await def.compute(q, periodBounds(period)), town) });
+    out.push({
+      id: def.id,
+      label: def.label,
+      unit: def.unit,
+      description: def.description,
+      values: withTotal(await def.compute(q, periodBounds(period)), town),
+    });
   }
   return out;
 }
@@ -74,7 +80,11 @@ export async function computeIndicator(q: Queryable, town: Town, ind: store.Indi
 }
 
 /** Snapshot the computed indicators of one plan (or all) for the given months. */
-export async function snapshot(db: Db, town: Town, opts: { planId?: string; periods: string[]; now: Date }): Promise<{ indicators: number; values: number; unavailable: string[] }> {
+export async function snapshot(
+  db: Db,
+  town: Town,
+  opts: { planId?: string; periods: string[]; now: Date },
+): Promise<{ indicators: number; values: number; unavailable: string[] }> {
   const indicators = await store.computedIndicators(db, opts.planId);
   let values = 0;
   const unavailable = new Set<string>();

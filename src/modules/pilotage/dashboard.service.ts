@@ -58,7 +58,10 @@ export async function dashboard(ctx: Ctx, planId: string) {
   const plan = await store.getPlan(ctx.db, planId);
   if (!plan) throw notFound();
   const tree = await store.planTree(ctx.db, planId);
-  const values = await store.valuesOf(ctx.db, tree.indicators.map((i) => i.id));
+  const values = await store.valuesOf(
+    ctx.db,
+    tree.indicators.map((i) => i.id),
+  );
   const indicators = new Map(tree.indicators.map((i) => [i.id, summarise(i, values)]));
   const empty = () => ({ a_lancer: 0, en_cours: 0, realisee: 0, abandonnee: 0 });
   return {
@@ -133,8 +136,21 @@ export async function setValue(ctx: Ctx, indicatorId: string, input: { period: s
     const ind = await store.getIndicator(t, indicatorId);
     if (!ind) throw notFound();
     if (ind.source !== 'manual') throw new AppError('pilotage/not-manual');
-    await store.upsertValue(t, { indicatorId, period: input.period, neighbourhood: input.neighbourhood, value: input.value, base: null, origin: 'manual', recordedBy: user.id, now: ctx.now() });
-    await audit(t, ctx, 'pilotage/value-recorded', { subjectType: 'indicator', subjectId: indicatorId, details: { period: input.period, neighbourhood: input.neighbourhood } });
+    await store.upsertValue(t, {
+      indicatorId,
+      period: input.period,
+      neighbourhood: input.neighbourhood,
+      value: input.value,
+      base: null,
+      origin: 'manual',
+      recordedBy: user.id,
+      now: ctx.now(),
+    });
+    await audit(t, ctx, 'pilotage/value-recorded', {
+      subjectType: 'indicator',
+      subjectId: indicatorId,
+      details: { period: input.period, neighbourhood: input.neighbourhood },
+    });
   });
   return { ok: true };
 }
@@ -146,7 +162,11 @@ export async function removeValue(ctx: Ctx, indicatorId: string, input: { period
     if (!ind) throw notFound();
     if (ind.source !== 'manual') throw new AppError('pilotage/not-manual');
     if (!(await store.deleteValue(t, indicatorId, input.period, input.neighbourhood))) throw notFound();
-    await audit(t, ctx, 'pilotage/value-removed', { subjectType: 'indicator', subjectId: indicatorId, details: { period: input.period, neighbourhood: input.neighbourhood } });
+    await audit(t, ctx, 'pilotage/value-removed', {
+      subjectType: 'indicator',
+      subjectId: indicatorId,
+      details: { period: input.period, neighbourhood: input.neighbourhood },
+    });
   });
 }
 
@@ -162,7 +182,11 @@ export async function computePlan(ctx: Ctx, planId: string, input: { from?: stri
   if (from > to) throw new AppError('pilotage/invalid-period', { fields: [{ path: 'from', message: 'Le premier mois doit précéder le dernier.' }] });
   const periods = periodRange(from, to, 24);
   const result = await snapshot(ctx.db, ctx.town, { planId, periods, now: ctx.now() });
-  await audit(ctx.db, ctx, 'pilotage/computed', { subjectType: 'plan', subjectId: planId, details: { from, to: periods.at(-1), indicators: result.indicators } });
+  await audit(ctx.db, ctx, 'pilotage/computed', {
+    subjectType: 'plan',
+    subjectId: planId,
+    details: { from, to: periods.at(-1), indicators: result.indicators },
+  });
   return { ...result, periods };
 }
 
@@ -171,5 +195,9 @@ export async function registryValues(ctx: Ctx, period?: string) {
   requireRole(ctx, ...READERS);
   const p = period ?? periodOf(ctx.now());
   checkPeriod(ctx, p);
-  return { period: p, neighbourhoods: ctx.town.neighbourhoods.map((n) => ({ id: n.id, name: n.name })), indicators: await evaluateRegistry(ctx.db, ctx.town, p) };
+  return {
+    period: p,
+    neighbourhoods: ctx.town.neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
+    indicators: await evaluateRegistry(ctx.db, ctx.town, p),
+  };
 }

@@ -3,8 +3,28 @@ import { summarise } from './dashboard.service';
 import { isAdditive } from './town-values';
 import type { IndicatorRow, ValueRow } from './pilotage.store';
 
-const ind = (unit: string, source: IndicatorRow['source'] = 'manual'): IndicatorRow => ({ id: 'i', actionId: 'a', position: 1, label: 'x', unit, baseline: 0, target: 20, direction: 'increase', source, relaisId: null, questionnaire: null });
-const v = (period: string, neighbourhood: string, value: number): ValueRow => ({ indicatorId: 'i', period, neighbourhood, value, base: null, origin: 'manual', recordedAt: new Date() });
+const ind = (unit: string, source: IndicatorRow['source'] = 'manual'): IndicatorRow => ({
+  id: 'i',
+  actionId: 'a',
+  position: 1,
+  label: 'x',
+  unit,
+  baseline: 0,
+  target: 20,
+  direction: 'increase',
+  source,
+  relaisId: null,
+  questionnaire: null,
+});
+const v = (period: string, neighbourhood: string, value: number): ValueRow => ({
+  indicatorId: 'i',
+  period,
+  neighbourhood,
+  value,
+  base: null,
+  origin: 'manual',
+  recordedAt: new Date(),
+});
 
 describe('town totals', () => {
   it('counts add up, rates and means do not', () => {

@@ -33,13 +33,18 @@ function inRange(v: ValueRow, e: { periodFrom: string; periodTo: string }): bool
 
 export function evaluationFigures(d: EvaluationData): EvaluationFigures {
   const e = d.evaluation;
-  const ind = (id: string | null) => (id ? d.indicators.find((i) => i.id === id) ?? null : null);
+  const ind = (id: string | null) => (id ? (d.indicators.find((i) => i.id === id) ?? null) : null);
   const vals = (id: string) => d.values.filter((v) => v.indicatorId === id && inRange(v, e));
 
   const r = ind(e.reachedIndicatorId);
   const reachedMonths = r ? townHistory(r, vals(r.id)) : [];
   const s = ind(e.satisfactionIndicatorId);
-  const sLast = s ? vals(s.id).filter((v) => v.neighbourhood === '*').sort((a, b) => a.period.localeCompare(b.period)).at(-1) ?? null : null;
+  const sLast = s
+    ? (vals(s.id)
+        .filter((v) => v.neighbourhood === '*')
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .at(-1) ?? null)
+    : null;
   const p = ind(e.participationIndicatorId);
   let participation: EvaluationFigures['participation'] = null;
   if (p) {
@@ -50,7 +55,9 @@ export function evaluationFigures(d: EvaluationData): EvaluationFigures {
     participation = { label: p.label, unit: p.unit, rows, total: rows.reduce((a, x) => a + x.value, 0) };
   }
   return {
-    reached: r ? { label: r.label, unit: r.unit, total: reachedMonths.length ? reachedMonths.reduce((a, x) => a + x.value, 0) : null, months: reachedMonths } : null,
+    reached: r
+      ? { label: r.label, unit: r.unit, total: reachedMonths.length ? reachedMonths.reduce((a, x) => a + x.value, 0) : null, months: reachedMonths }
+      : null,
     satisfaction: s ? { label: s.label, unit: s.unit, value: sLast?.value ?? null, base: sLast?.base ?? null, period: sLast?.period ?? null } : null,
     participation,
   };
@@ -58,7 +65,10 @@ export function evaluationFigures(d: EvaluationData): EvaluationFigures {
 
 const para = (text: string) =>
   text.trim()
-    ? text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('')
+    ? text
+        .split(/\n{2,}/)
+        .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+        .join('')
     : '<p class="muted">Non renseigné.</p>';
 
 export function evaluationHtml(d: EvaluationData): string {
@@ -73,9 +83,13 @@ export function evaluationHtml(d: EvaluationData): string {
       ? `<p class="muted">${escapeHtml(f.reached.label)} : pas encore de valeur sur la période.</p>`
       : `<p class="figure">${escapeHtml(formatNumber(f.reached.total, f.reached.unit))}</p>
        <p class="muted">${escapeHtml(f.reached.label)} — total des mois de la période.</p>
-       ${f.reached.months.length ? `<div class="chart-and-table">${historySvg(f.reached.months, { target: null, title: f.reached.label })}
+       ${
+         f.reached.months.length
+           ? `<div class="chart-and-table">${historySvg(f.reached.months, { target: null, title: f.reached.label })}
        <table><caption>${escapeHtml(f.reached.label)} par mois</caption><thead><tr><th scope="col">Mois</th><th scope="col" class="num">Valeur</th></tr></thead>
-       <tbody>${f.reached.months.map((m) => `<tr><td>${escapeHtml(periodLabel(m.period))}</td><td class="num">${escapeHtml(formatNumber(m.value))}</td></tr>`).join('')}</tbody></table></div>` : ''}`;
+       <tbody>${f.reached.months.map((m) => `<tr><td>${escapeHtml(periodLabel(m.period))}</td><td class="num">${escapeHtml(formatNumber(m.value))}</td></tr>`).join('')}</tbody></table></div>`
+           : ''
+       }`;
 
   const satisfaction = !f.satisfaction
     ? undefinedIndicator
@@ -97,7 +111,11 @@ export function evaluationHtml(d: EvaluationData): string {
        <tbody>${f.participation.rows.map((r) => `<tr><td>${escapeHtml(r.name)}</td><td class="num">${escapeHtml(formatNumber(r.value))}</td></tr>`).join('')}</tbody></table></div>`;
 
   const others = d.indicators.map((i) => {
-    const last = townHistory(i, d.values.filter((v) => v.indicatorId === i.id && inRange(v, e))).at(-1) ?? null;
+    const last =
+      townHistory(
+        i,
+        d.values.filter((v) => v.indicatorId === i.id && inRange(v, e)),
+      ).at(-1) ?? null;
     const st = standing(last?.value ?? null, i.target, i.baseline, i.direction);
     return `<tr><td>${escapeHtml(i.label)}</td><td class="num">${escapeHtml(formatNumber(i.baseline, i.unit))}</td><td class="num">${i.target === null ? 'à définir' : escapeHtml(formatNumber(i.target, i.unit))}</td><td class="num">${escapeHtml(formatNumber(last?.value ?? null, i.unit))}</td><td>${escapeHtml(st.label)}</td></tr>`;
   });

@@ -40,7 +40,10 @@ async function load(ctx: Ctx, actionId: string): Promise<EvaluationData & { exis
     action: { title: action.title, leadService: action.leadService, partners: action.partners, status: STATUS_LABELS[action.status] },
     neighbourhoods: ctx.town.neighbourhoods.map((n) => ({ id: n.id, name: n.name })),
     indicators,
-    values: await store.valuesOf(ctx.db, indicators.map((i) => i.id)),
+    values: await store.valuesOf(
+      ctx.db,
+      indicators.map((i) => i.id),
+    ),
     generatedAt: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(ctx.now()),
   };
 }
@@ -65,10 +68,12 @@ export async function saveEvaluation(ctx: Ctx, actionId: string, input: Evaluati
   }
   await tx(ctx.db, async (t) => {
     if (!(await store.getAction(t, actionId))) throw notFound();
-    const own = new Set((await store.planTree(t, (await store.planOf(t, 'action', actionId))!)).indicators.filter((i) => i.actionId === actionId).map((i) => i.id));
+    const own = new Set(
+      (await store.planTree(t, (await store.planOf(t, 'action', actionId))!)).indicators.filter((i) => i.actionId === actionId).map((i) => i.id),
+    );
     const fields = (['reachedIndicatorId', 'satisfactionIndicatorId', 'participationIndicatorId'] as const)
       .filter((k) => input[k] && !own.has(input[k]!))
-      .map((k) => ({ path: k, message: "Choisissez un indicateur de cette action." }));
+      .map((k) => ({ path: k, message: 'Choisissez un indicateur de cette action.' }));
     if (fields.length) throw new AppError('pilotage/not-in-plan', { fields });
     await evaluationStore.upsertEvaluation(t, { actionId, ...input }, ctx.now());
     await audit(t, ctx, 'pilotage/evaluation-saved', { subjectType: 'action', subjectId: actionId });

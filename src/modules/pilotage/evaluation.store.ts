@@ -33,6 +33,17 @@ export async function upsertEvaluation(q: Queryable, e: Omit<EvaluationRow, 'upd
        reached_indicator_id = EXCLUDED.reached_indicator_id, satisfaction_indicator_id = EXCLUDED.satisfaction_indicator_id,
        participation_indicator_id = EXCLUDED.participation_indicator_id, obstacles = EXCLUDED.obstacles, conclusions = EXCLUDED.conclusions,
        updated_at = EXCLUDED.updated_at`,
-    [e.actionId, e.title, e.periodFrom, e.periodTo, e.reachedIndicatorId, e.satisfactionIndicatorId, e.participationIndicatorId, e.obstacles, e.conclusions, now],
+    [
+      e.actionId,
+      e.title,
+      e.periodFrom,
+      e.periodTo,
+      e.reachedIndicatorId,
+      e.satisfactionIndicatorId,
+      e.participationIndicatorId,
+      e.obstacles,
+      e.conclusions,
+      now,
+    ],
   );
 }

@@ -46,7 +46,9 @@ export function registerPilotageCli(program: Command, boot: () => Promise<Runtim
         const ctx = rt.systemCtx();
         const to = opts.jusquA ?? periodOf(ctx.now());
         const r = await snapshot(ctx.db, ctx.town, { periods: periodRange(opts.depuis ?? addMonths(to, -5), to, 24), now: ctx.now() });
-        console.log(`${r.indicators} indicateur(s), ${r.values} valeur(s) enregistrée(s)${r.unavailable.length ? `, ${r.unavailable.length} indisponible(s)` : ''}.`);
+        console.log(
+          `${r.indicators} indicateur(s), ${r.values} valeur(s) enregistrée(s)${r.unavailable.length ? `, ${r.unavailable.length} indisponible(s)` : ''}.`,
+        );
       } finally {
         await rt.close();
       }

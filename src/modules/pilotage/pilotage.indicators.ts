@@ -32,8 +32,7 @@ export const filesOpenedIndicator = defineIndicator({
   id: 'pilotage.files-opened',
   label: 'Dossiers ouverts par les agents',
   unit: 'ouvertures',
-  description:
-    "Nombre d'ouvertures d'un dossier de famille par un agent (avec un motif, selon le journal d'audit) sur la période, par quartier du foyer.",
+  description: "Nombre d'ouvertures d'un dossier de famille par un agent (avec un motif, selon le journal d'audit) sur la période, par quartier du foyer.",
   async compute(q, { from, to }) {
     const { rows } = await q.query<{ household_id: string; n: number }>(
       `SELECT household_id, count(*)::int AS n FROM audit_log
@@ -42,7 +41,10 @@ export const filesOpenedIndicator = defineIndicator({
       [from, to],
     );
     // One bulk lookup through dossiers' index: neighbourhood ids only, no family data.
-    const hoods = await householdNeighbourhoods(q, rows.map((r) => r.household_id));
+    const hoods = await householdNeighbourhoods(
+      q,
+      rows.map((r) => r.household_id),
+    );
     const sums = new Map<string | null, number>();
     for (const r of rows) {
       const n = hoods.get(r.household_id) ?? null;

@@ -10,7 +10,9 @@ afterAll(() => env.close());
 
 async function planWithAction(coord: Awaited<ReturnType<TestEnv['as']>>) {
   const plan = (await coord.post('/api/pilotage/plans', { title: 'Plan test' })).json().id;
-  const axis = (await coord.post(`/api/pilotage/plans/${plan}/axes`, { code: 'Axe 1', title: 'Accès aux droits', goals: ['Objectif 1 : réduire le non-recours'] })).json().id;
+  const axis = (
+    await coord.post(`/api/pilotage/plans/${plan}/axes`, { code: 'Axe 1', title: 'Accès aux droits', goals: ['Objectif 1 : réduire le non-recours'] })
+  ).json().id;
   const objective = (await coord.post(`/api/pilotage/axes/${axis}/objectives`, { code: 'i', title: 'Simplifier' })).json().id;
   const action = (await coord.post(`/api/pilotage/objectives/${objective}/actions`, { title: 'Guichet itinérant', neighbourhoods: ['nord'] })).json().id;
   return { plan, axis, objective, action };
@@ -21,14 +23,33 @@ describe('the action plan', () => {
     const coord = await env.as('coordinator');
     const { plan, action } = await planWithAction(coord);
     const upd = await coord.patch(`/api/pilotage/actions/${action}`, {
-      status: 'en_cours', leadService: 'CCAS', partners: ['CAF'], budgetPlannedCents: 1_500_000, budgetSpentCents: 250_000, startDate: '2026-01-01', endDate: '2026-12-31',
+      status: 'en_cours',
+      leadService: 'CCAS',
+      partners: ['CAF'],
+      budgetPlannedCents: 1_500_000,
+      budgetSpentCents: 250_000,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
     });
     expect(upd.statusCode).toBe(200);
-    const ind = await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', baseline: 0, target: 100 });
+    const ind = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
+      label: 'Familles reçues',
+      unit: 'familles',
+      source: 'manual',
+      baseline: 0,
+      target: 100,
+    });
     expect(ind.statusCode).toBe(201);
     const got = (await coord.get(`/api/pilotage/plans/${plan}`)).json();
     const a = got.axes[0].objectives[0].actions[0];
-    expect(a).toMatchObject({ status: 'en_cours', leadService: 'CCAS', partners: ['CAF'], budgetPlannedCents: 1_500_000, neighbourhoods: ['nord'], startDate: '2026-01-01' });
+    expect(a).toMatchObject({
+      status: 'en_cours',
+      leadService: 'CCAS',
+      partners: ['CAF'],
+      budgetPlannedCents: 1_500_000,
+      neighbourhoods: ['nord'],
+      startDate: '2026-01-01',
+    });
     expect(a.indicators[0]).toMatchObject({ label: 'Familles reçues', target: 100, baseline: 0, source: 'manual' });
 
     const agent = await env.as('agent');
@@ -113,9 +134,15 @@ describe('the action plan', () => {
     expect(r3.statusCode).toBe(422);
     expect(r3.json().error.fields[0].path).toBe('relaisId');
     expect((await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'X', source: 'relais' })).statusCode).toBe(400);
-    const r4 = await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'X', source: 'questionnaire', questionnaire: { questionnaireId: '00000000-0000-4000-8000-000000000999', measure: 'mean', question: 'stress' } });
+    const r4 = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
+      label: 'X',
+      source: 'questionnaire',
+      questionnaire: { questionnaireId: '00000000-0000-4000-8000-000000000999', measure: 'mean', question: 'stress' },
+    });
     expect(r4.statusCode).toBe(422);
-    const computed = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Ouvertures', source: 'relais', relaisId: 'pilotage.files-opened' })).json().id;
+    const computed = (
+      await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Ouvertures', source: 'relais', relaisId: 'pilotage.files-opened' })
+    ).json().id;
     expect((await coord.put(`/api/pilotage/indicators/${computed}/values`, { period: '2026-03', value: 3 })).statusCode).toBe(409);
     const manual = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Saisi', source: 'manual' })).json().id;
     expect((await coord.put(`/api/pilotage/indicators/${manual}/values`, { period: '2026-04', value: 3 })).statusCode).toBe(422);
@@ -128,8 +155,14 @@ describe('the action plan', () => {
   it('manual values by month and neighbourhood feed the dashboard and the history', async () => {
     const coord = await env.as('coordinator');
     const { plan, action } = await planWithAction(coord);
-    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', baseline: 0, target: 40 })).json().id;
-    for (const [period, value] of [['2026-01', 4], ['2026-02', 10], ['2026-03', 20]] as const) {
+    const id = (
+      await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', baseline: 0, target: 40 })
+    ).json().id;
+    for (const [period, value] of [
+      ['2026-01', 4],
+      ['2026-02', 10],
+      ['2026-03', 20],
+    ] as const) {
       expect((await coord.put(`/api/pilotage/indicators/${id}/values`, { period, value })).statusCode).toBe(200);
     }
     await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', neighbourhood: 'nord', value: 12 });
@@ -138,7 +171,11 @@ describe('the action plan', () => {
     await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-02', value: 11 });
     const d = (await coord.get(`/api/pilotage/plans/${plan}/dashboard`)).json();
     const i = d.axes[0].objectives[0].actions[0].indicators[0];
-    expect(i.history).toEqual([{ period: '2026-01', value: 4 }, { period: '2026-02', value: 11 }, { period: '2026-03', value: 20 }]);
+    expect(i.history).toEqual([
+      { period: '2026-01', value: 4 },
+      { period: '2026-02', value: 11 },
+      { period: '2026-03', value: 20 },
+    ]);
     expect(i.latest).toEqual({ period: '2026-03', value: 20 });
     expect(i.standing).toMatchObject({ state: 'on-way', percent: 50 });
     expect(i.byNeighbourhood).toEqual({ nord: 12, sud: 8 });
@@ -156,11 +193,18 @@ describe('indicators computed from Relais’ own data', () => {
   it('files opened by agents, by neighbourhood, change when agents open files', async () => {
     const coord = await env.as('coordinator');
     const { plan, action } = await planWithAction(coord);
-    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Ouvertures', source: 'relais', relaisId: 'pilotage.files-opened' })).json().id;
+    const id = (
+      await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Ouvertures', source: 'relais', relaisId: 'pilotage.files-opened' })
+    ).json().id;
     const values = async () => {
       const r = await coord.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-03' });
       expect(r.statusCode).toBe(200);
-      return Object.fromEntries((await coord.get(`/api/pilotage/indicators/${id}`)).json().values.filter((v: any) => v.period === '2026-03').map((v: any) => [v.neighbourhood, v.value]));
+      return Object.fromEntries(
+        (await coord.get(`/api/pilotage/indicators/${id}`))
+          .json()
+          .values.filter((v: any) => v.period === '2026-03')
+          .map((v: any) => [v.neighbourhood, v.value]),
+      );
     };
     const before = await values();
     const agent = await env.as('agent');
@@ -187,7 +231,10 @@ describe('indicators computed from Relais’ own data', () => {
       expect((await c2.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-04' })).statusCode).toBe(200);
       const d = (await c2.get(`/api/pilotage/plans/${plan}/dashboard`)).json();
       const i = d.axes[0].objectives[0].actions[0].indicators[0];
-      expect(i.history).toEqual([{ period: '2026-03', value: after2['*'] }, { period: '2026-04', value: 0 }]);
+      expect(i.history).toEqual([
+        { period: '2026-03', value: after2['*'] },
+        { period: '2026-04', value: 0 },
+      ]);
     } finally {
       setClock('2026-03-10T10:00:00+01:00');
     }
@@ -203,7 +250,9 @@ describe('indicators computed from Relais’ own data', () => {
     const p = await env.as('parent');
     await p.post('/api/dossiers/me', file('etouvie'));
     // Accounts carry the database's time: one dated in March.
-    await env.rt.deps.db.query(`INSERT INTO users (email, role, display_name, created_at) VALUES ('mars@test.relais.fr', 'parent', 'Mars', '2026-03-05T10:00:00+01:00')`);
+    await env.rt.deps.db.query(
+      `INSERT INTO users (email, role, display_name, created_at) VALUES ('mars@test.relais.fr', 'parent', 'Mars', '2026-03-05T10:00:00+01:00')`,
+    );
     const after = (await agent.get('/api/pilotage/registry/values?period=2026-03')).json();
     expect(val(created(after), 'etouvie')).toBe(val(created(before), 'etouvie') + 1);
     const accounts = (x: any) => val(x.indicators.find((i: any) => i.id === 'pilotage.parent-accounts').values, '*');
@@ -247,18 +296,32 @@ describe('demo plans, questionnaire indicator and evaluation', () => {
     const qid = (await coord.get('/api/diagnostic/questionnaires')).json().questionnaires.find((q: any) => q.isDemo).id;
     const { action } = await planWithAction(coord);
     const sat = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
-      label: 'Parents satisfaits du cadre de vie', unit: '%', source: 'questionnaire',
+      label: 'Parents satisfaits du cadre de vie',
+      unit: '%',
+      source: 'questionnaire',
       questionnaire: { questionnaireId: qid, measure: 'share', question: 'satisfait_quartier', option: 'Oui' },
     });
     expect(sat.statusCode).toBe(201);
     const bad = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
-      label: 'X', source: 'questionnaire', questionnaire: { questionnaireId: qid, measure: 'share', question: 'satisfait_quartier', option: 'Peut-être' },
+      label: 'X',
+      source: 'questionnaire',
+      questionnaire: { questionnaireId: qid, measure: 'share', question: 'satisfait_quartier', option: 'Peut-être' },
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0].path).toMatch(/^questionnaire/);
-    const plan = (await env.rt.deps.db.query(`SELECT a.plan_id FROM pilotage_actions x JOIN pilotage_objectives o ON o.id = x.objective_id JOIN pilotage_axes a ON a.id = o.axis_id WHERE x.id = $1`, [action])).rows[0].plan_id;
+    const plan = (
+      await env.rt.deps.db.query(
+        `SELECT a.plan_id FROM pilotage_actions x JOIN pilotage_objectives o ON o.id = x.objective_id JOIN pilotage_axes a ON a.id = o.axis_id WHERE x.id = $1`,
+        [action],
+      )
+    ).rows[0].plan_id;
     await coord.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-03' });
-    await coord.put(`/api/pilotage/actions/${action}/evaluation`, { title: 'Bilan', periodFrom: '2026-01', periodTo: '2026-03', satisfactionIndicatorId: sat.json().id });
+    await coord.put(`/api/pilotage/actions/${action}/evaluation`, {
+      title: 'Bilan',
+      periodFrom: '2026-01',
+      periodTo: '2026-03',
+      satisfactionIndicatorId: sat.json().id,
+    });
     const e = (await coord.get(`/api/pilotage/actions/${action}/evaluation`)).json();
     // The Amiens diagnostic publishes 59.3 % "Oui" (51 of 86).
     expect(e.figures.satisfaction).toMatchObject({ unit: '%', value: 59.3, base: 86, period: '2026-03' });
@@ -267,7 +330,8 @@ describe('demo plans, questionnaire indicator and evaluation', () => {
   it('the evaluation report gathers families reached, satisfaction, participation and obstacles', async () => {
     const coord = await env.as('coordinator');
     const { action } = await planWithAction(coord);
-    const mk = async (label: string) => (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label, unit: 'familles', source: 'manual' })).json().id;
+    const mk = async (label: string) =>
+      (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label, unit: 'familles', source: 'manual' })).json().id;
     const reached = await mk('Familles bénéficiaires');
     const satisfaction = await mk('Satisfaction');
     const participation = await mk('Participation');
@@ -278,9 +342,14 @@ describe('demo plans, questionnaire indicator and evaluation', () => {
     await coord.put(`/api/pilotage/indicators/${participation}/values`, { period: '2026-02', neighbourhood: 'nord', value: 1 });
     await coord.put(`/api/pilotage/indicators/${participation}/values`, { period: '2026-03', neighbourhood: 'sud', value: 3 });
     const body = {
-      title: 'Bilan <sport>', periodFrom: '2026-01', periodTo: '2026-03',
-      reachedIndicatorId: reached, satisfactionIndicatorId: satisfaction, participationIndicatorId: participation,
-      obstacles: 'Horaires du samedi\n\nTransport depuis Étouvie', conclusions: '',
+      title: 'Bilan <sport>',
+      periodFrom: '2026-01',
+      periodTo: '2026-03',
+      reachedIndicatorId: reached,
+      satisfactionIndicatorId: satisfaction,
+      participationIndicatorId: participation,
+      obstacles: 'Horaires du samedi\n\nTransport depuis Étouvie',
+      conclusions: '',
     };
     expect((await coord.put(`/api/pilotage/actions/${action}/evaluation`, body)).statusCode).toBe(200);
     const e = (await coord.get(`/api/pilotage/actions/${action}/evaluation`)).json();
@@ -307,7 +376,9 @@ describe('demo plans, questionnaire indicator and evaluation', () => {
   it('the monthly job snapshots every plan', async () => {
     const coord = await env.as('coordinator');
     const { action } = await planWithAction(coord);
-    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Comptes parents', source: 'relais', relaisId: 'pilotage.parent-accounts' })).json().id;
+    const id = (
+      await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Comptes parents', source: 'relais', relaisId: 'pilotage.parent-accounts' })
+    ).json().id;
     await env.rt.deps.jobs.runNow('pilotage.snapshot', {});
     const periods = (await coord.get(`/api/pilotage/indicators/${id}`)).json().values.map((v: any) => v.period);
     expect(periods).toEqual(expect.arrayContaining(['2026-02', '2026-03']));
@@ -362,7 +433,9 @@ describe('public summary', () => {
   it('nothing is public until the coordination publishes; then statuses and town values, never by neighbourhood', async () => {
     const coord = await env.as('coordinator');
     const { plan, action } = await planWithAction(coord);
-    const id = (await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', target: 50 })).json().id;
+    const id = (
+      await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Familles reçues', unit: 'familles', source: 'manual', target: 50 })
+    ).json().id;
     await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', value: 20 });
     await coord.put(`/api/pilotage/indicators/${id}/values`, { period: '2026-03', neighbourhood: 'nord', value: 2 });
     await coord.patch(`/api/pilotage/actions/${action}`, { status: 'en_cours', budgetPlannedCents: 100_000 });

@@ -2,8 +2,17 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
-const text = (max: number, label = 'Ce champ') => z.string().trim().max(max, { message: `${label} est trop long (${max} caractères au plus).` });
-const title = (max = 300) => z.string().trim().min(1, { message: 'Indiquez un intitulé.' }).max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
+const text = (max: number, label = 'Ce champ') =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+const title = (max = 300) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'Indiquez un intitulé.' })
+    .max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Mois attendu (AAAA-MM).' });
 const cents = z.number().int({ message: 'Montant en centimes entiers attendu.' }).min(0, { message: 'Le montant ne peut pas être négatif.' }).max(1e13);
 const date = z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' });
@@ -14,8 +23,18 @@ export const idParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.'
 export const planInput = z.object({ title: title(), description: text(5000).default('') });
 export const planPatch = z.object({ title: title().optional(), description: text(5000).optional() });
 
-export const axisInput = z.object({ code: text(20).default(''), title: title(), description: text(5000).default(''), goals: z.array(text(500)).max(20).default([]) });
-export const axisPatch = z.object({ code: text(20).optional(), title: title().optional(), description: text(5000).optional(), goals: z.array(text(500)).max(20).optional() });
+export const axisInput = z.object({
+  code: text(20).default(''),
+  title: title(),
+  description: text(5000).default(''),
+  goals: z.array(text(500)).max(20).default([]),
+});
+export const axisPatch = z.object({
+  code: text(20).optional(),
+  title: title().optional(),
+  description: text(5000).optional(),
+  goals: z.array(text(500)).max(20).optional(),
+});
 
 export const objectiveInput = z.object({ code: text(20).default(''), title: title(), description: text(5000).default('') });
 export const objectivePatch = objectiveInput.partial();
@@ -33,7 +52,10 @@ export const actionPatch = z.object({
   description: text(5000).optional(),
   leadService: text(200, 'Le service pilote').optional(),
   partners: z.array(text(200)).max(30).optional(),
-  partnerStructureIds: z.array(z.uuid({ message: 'Identifiant de structure invalide.' })).max(30).optional(),
+  partnerStructureIds: z
+    .array(z.uuid({ message: 'Identifiant de structure invalide.' }))
+    .max(30)
+    .optional(),
   neighbourhoods: z.array(neighbourhoodId).max(50).optional(),
   status: z.enum(STATUSES, { message: 'Statut inconnu.' }).optional(),
   budgetPlannedCents: cents.nullable().optional(),
@@ -63,7 +85,8 @@ export const indicatorInput = z
   })
   .superRefine((v, c) => {
     if (v.source === 'relais' && !v.relaisId) c.addIssue({ code: 'custom', path: ['relaisId'], message: 'Choisissez un indicateur de Relais.' });
-    if (v.source === 'questionnaire' && !v.questionnaire) c.addIssue({ code: 'custom', path: ['questionnaire'], message: 'Choisissez un questionnaire et une question.' });
+    if (v.source === 'questionnaire' && !v.questionnaire)
+      c.addIssue({ code: 'custom', path: ['questionnaire'], message: 'Choisissez un questionnaire et une question.' });
   });
 export type IndicatorInput = z.infer<typeof indicatorInput>;
 
@@ -182,7 +205,9 @@ export const dashboardOut = z.object({
           id: str,
           code: str,
           title: str,
-          actions: z.array(z.object({ id: str, title: str, status: statusOut, leadService: str, neighbourhoods: z.array(str), indicators: z.array(indicatorSummaryOut) })),
+          actions: z.array(
+            z.object({ id: str, title: str, status: statusOut, leadService: str, neighbourhoods: z.array(str), indicators: z.array(indicatorSummaryOut) }),
+          ),
         }),
       ),
     }),
@@ -209,7 +234,16 @@ export const publicPlanOut = planBase.extend({
               title: str,
               status: statusOut,
               indicators: z.array(
-                z.object({ id: str, label: str, unit: str, target: nnum, baseline: nnum, latest: point.nullable(), standing: standingOut, history: z.array(point) }),
+                z.object({
+                  id: str,
+                  label: str,
+                  unit: str,
+                  target: nnum,
+                  baseline: nnum,
+                  latest: point.nullable(),
+                  standing: standingOut,
+                  history: z.array(point),
+                }),
               ),
             }),
           ),

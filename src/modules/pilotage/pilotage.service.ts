@@ -28,7 +28,8 @@ function checkNeighbourhoods(ctx: Ctx, ids: string[] | undefined): void {
 function checkDates(a: { startDate?: string | null; endDate?: string | null }, current?: store.ActionRow | null): void {
   const start = a.startDate !== undefined ? a.startDate : (current?.startDate ?? null);
   const end = a.endDate !== undefined ? a.endDate : (current?.endDate ?? null);
-  if (start && end && end < start) throw new AppError('pilotage/invalid-dates', { fields: [{ path: 'endDate', message: 'La date de fin doit être après la date de début.' }] });
+  if (start && end && end < start)
+    throw new AppError('pilotage/invalid-dates', { fields: [{ path: 'endDate', message: 'La date de fin doit être après la date de début.' }] });
 }
 
 // ------------------------------------------------------------------ plans
@@ -231,7 +232,9 @@ async function checkIndicator(ctx: Ctx, input: IndicatorInput): Promise<Omit<sto
       await computeQuestionnaireIndicator(ctx.db, row.questionnaire!, ctx.town);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      throw new AppError('pilotage/invalid-questionnaire', { fields: err.fields?.map((f) => ({ path: `questionnaire.${f.path}`, message: f.message })) ?? [{ path: 'questionnaire', message: err.message }] });
+      throw new AppError('pilotage/invalid-questionnaire', {
+        fields: err.fields?.map((f) => ({ path: `questionnaire.${f.path}`, message: f.message })) ?? [{ path: 'questionnaire', message: err.message }],
+      });
     }
   }
   return row;

@@ -112,7 +112,10 @@ export async function listPlans(q: Queryable): Promise<(PlanRow & { axes: number
   return rows;
 }
 
-export async function insertPlan(q: Queryable, p: { title: string; description: string; source: string | null; isDemo: boolean; createdBy: string | null; now: Date }): Promise<string> {
+export async function insertPlan(
+  q: Queryable,
+  p: { title: string; description: string; source: string | null; isDemo: boolean; createdBy: string | null; now: Date },
+): Promise<string> {
   const { rows } = await q.query(
     `INSERT INTO pilotage_plans (title, description, source, is_demo, created_by, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$6) RETURNING id`,
     [p.title, p.description, p.source, p.isDemo, p.createdBy, p.now],
@@ -156,7 +159,9 @@ export async function deletePlan(q: Queryable, id: string): Promise<boolean> {
 export async function planTree(q: Queryable, planId: string) {
   const [axes, objectives, actions, indicators] = await Promise.all([
     q.query(`SELECT ${AXIS} FROM pilotage_axes WHERE plan_id = $1 ORDER BY position, id`, [planId]),
-    q.query(`SELECT ${objective('o.')} FROM pilotage_objectives o JOIN pilotage_axes a ON a.id = o.axis_id WHERE a.plan_id = $1 ORDER BY o.position, o.id`, [planId]),
+    q.query(`SELECT ${objective('o.')} FROM pilotage_objectives o JOIN pilotage_axes a ON a.id = o.axis_id WHERE a.plan_id = $1 ORDER BY o.position, o.id`, [
+      planId,
+    ]),
     q.query(
       `SELECT ${action('x.')} FROM pilotage_actions x JOIN pilotage_objectives o ON o.id = x.objective_id
          JOIN pilotage_axes a ON a.id = o.axis_id WHERE a.plan_id = $1 ORDER BY x.position, x.id`,
@@ -187,7 +192,11 @@ export async function insertAxis(q: Queryable, planId: string, a: { code: string
   return rows[0].id;
 }
 
-export async function updateAxis(q: Queryable, id: string, a: { code?: string; title?: string; description?: string; goals?: string[] }): Promise<string | null> {
+export async function updateAxis(
+  q: Queryable,
+  id: string,
+  a: { code?: string; title?: string; description?: string; goals?: string[] },
+): Promise<string | null> {
   const { rows } = await q.query(
     `UPDATE pilotage_axes SET code = coalesce($2, code), title = coalesce($3, title), description = coalesce($4, description), goals = coalesce($5, goals)
       WHERE id = $1 RETURNING plan_id`,
@@ -352,14 +361,25 @@ export async function upsertValue(q: Queryable, v: Omit<ValueRow, 'recordedAt'> 
 }
 
 export async function deleteValue(q: Queryable, indicatorId: string, period: string, neighbourhood: string): Promise<boolean> {
-  const { rowCount } = await q.query(`DELETE FROM pilotage_values WHERE indicator_id = $1 AND period = $2 AND neighbourhood = $3`, [indicatorId, period, neighbourhood]);
+  const { rowCount } = await q.query(`DELETE FROM pilotage_values WHERE indicator_id = $1 AND period = $2 AND neighbourhood = $3`, [
+    indicatorId,
+    period,
+    neighbourhood,
+  ]);
   return Boolean(rowCount);
 }
 
 /** A computed snapshot replaces the previous one of the period (a neighbourhood may drop out). */
-export async function replaceComputed(q: Queryable, indicatorId: string, period: string, values: { neighbourhood: string; value: number; base: number | null }[], now: Date): Promise<void> {
+export async function replaceComputed(
+  q: Queryable,
+  indicatorId: string,
+  period: string,
+  values: { neighbourhood: string; value: number; base: number | null }[],
+  now: Date,
+): Promise<void> {
   await q.query(`DELETE FROM pilotage_values WHERE indicator_id = $1 AND period = $2 AND origin = 'computed'`, [indicatorId, period]);
-  for (const v of values) await upsertValue(q, { indicatorId, period, neighbourhood: v.neighbourhood, value: v.value, base: v.base, origin: 'computed', recordedBy: null, now });
+  for (const v of values)
+    await upsertValue(q, { indicatorId, period, neighbourhood: v.neighbourhood, value: v.value, base: v.base, origin: 'computed', recordedBy: null, now });
 }
 
 export async function valuesOf(q: Queryable, indicatorIds: string[]): Promise<ValueRow[]> {

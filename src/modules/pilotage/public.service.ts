@@ -31,7 +31,12 @@ export async function publicPlan(ctx: Ctx, id: string) {
   const plan = await store.getPlan(ctx.db, id);
   if (!plan || !plan.publishedAt) throw notFound();
   const tree = await store.planTree(ctx.db, id);
-  const values = (await store.valuesOf(ctx.db, tree.indicators.map((i) => i.id))).filter((v) => v.neighbourhood === '*');
+  const values = (
+    await store.valuesOf(
+      ctx.db,
+      tree.indicators.map((i) => i.id),
+    )
+  ).filter((v) => v.neighbourhood === '*');
   return {
     id: plan.id,
     title: plan.title,
@@ -60,7 +65,16 @@ export async function publicPlan(ctx: Ctx, id: string) {
                 .filter((i) => i.actionId === x.id)
                 .map((i) => {
                   const s = summarise(i, values);
-                  return { id: i.id, label: i.label, unit: i.unit, target: i.target, baseline: i.baseline, latest: s.latest, standing: s.standing, history: s.history };
+                  return {
+                    id: i.id,
+                    label: i.label,
+                    unit: i.unit,
+                    target: i.target,
+                    baseline: i.baseline,
+                    latest: s.latest,
+                    standing: s.standing,
+                    history: s.history,
+                  };
                 }),
             })),
         })),

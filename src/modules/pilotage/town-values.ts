@@ -26,4 +26,3 @@ export function townHistory(i: IndicatorRow, mine: ValueRow[]): { period: string
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([period, p]) => (p.total !== undefined ? [{ period, value: p.total }] : derive ? [{ period, value: p.sum }] : []));
 }
-

@@ -29,7 +29,11 @@ const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest();
  * identifiers, messages sent to them, and the audit entries where they act or are the
  * subject. Hashes of secrets are given as they are stored (hex), never the secrets.
  */
-export async function accountRows(q: Queryable, userId: string, contacts: (string | null | undefined)[] = []): Promise<Record<string, Record<string, unknown>[]>> {
+export async function accountRows(
+  q: Queryable,
+  userId: string,
+  contacts: (string | null | undefined)[] = [],
+): Promise<Record<string, Record<string, unknown>[]>> {
   const idents = await identifiersOf(q, userId, contacts);
   const users = (await q.query(`SELECT * FROM users WHERE id = $1`, [userId])).rows.map((u) => ({
     ...u,

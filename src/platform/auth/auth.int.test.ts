@@ -83,7 +83,12 @@ describe('sign-up, login, logout', () => {
     expect(bad.json().error.fields[0]).toMatchObject({ path: 'identifier' });
     const missing = await c.post('/api/auth/signup', { identifier: 'y@example.fr' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.fields.map((f: any) => f.path).sort()).toEqual(['displayName', 'password']);
+    expect(
+      missing
+        .json()
+        .error.fields.map((f: any) => f.path)
+        .sort(),
+    ).toEqual(['displayName', 'password']);
     expect(missing.json().error.fields[0].message).toBe('Ce champ est obligatoire.');
   });
 
@@ -153,7 +158,8 @@ describe('login throttling: nobody can lock someone else out', () => {
 
   it('an address that fails on many identifiers is refused for all of them', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await env.client({ remoteAddress: '203.0.113.77' }).login(`essai${i}@example.fr`, 'faux-faux-faux')).statusCode);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await env.client({ remoteAddress: '203.0.113.77' }).login(`essai${i}@example.fr`, 'faux-faux-faux')).statusCode);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
     expect((await env.client({ remoteAddress: '203.0.113.77' }).login('amina@example.fr', 'un-long-mot-de-passe')).statusCode).toBe(429);
@@ -168,14 +174,19 @@ describe('client address and X-Forwarded-For (TRUST_PROXY)', () => {
     await c.get('/api/auth/me');
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
-      const res = await c.request('POST', '/api/auth/login', { identifier: 'proxy@example.fr', password: 'faux-faux-faux' }, { 'x-forwarded-for': `198.51.100.${i + 1}` });
+      const res = await c.request(
+        'POST',
+        '/api/auth/login',
+        { identifier: 'proxy@example.fr', password: 'faux-faux-faux' },
+        { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      );
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
-    const ok = await env.client({ remoteAddress: '192.0.2.30' }).request(
-      'POST', '/api/auth/login', { identifier: 'proxy@example.fr', password: 'un-long-mot-de-passe' }, { 'x-forwarded-for': '203.0.113.200' },
-    );
+    const ok = await env
+      .client({ remoteAddress: '192.0.2.30' })
+      .request('POST', '/api/auth/login', { identifier: 'proxy@example.fr', password: 'un-long-mot-de-passe' }, { 'x-forwarded-for': '203.0.113.200' });
     expect(ok.statusCode).toBe(200);
     await env.expectAudit('auth/login', ok.json().user.id, { ip: '192.0.2.30' });
     const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE ip = '203.0.113.200'`);
@@ -190,17 +201,27 @@ describe('client address and X-Forwarded-For (TRUST_PROXY)', () => {
       await c.post('/api/auth/signup', { identifier: 'derriere@example.fr', password: 'un-long-mot-de-passe', displayName: 'Derrière' });
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
-        const res = await c.request('POST', '/api/auth/login', { identifier: 'derriere@example.fr', password: 'faux-faux-faux' }, { 'x-forwarded-for': `198.51.100.${i + 1}` });
+        const res = await c.request(
+          'POST',
+          '/api/auth/login',
+          { identifier: 'derriere@example.fr', password: 'faux-faux-faux' },
+          { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        );
         statuses.push(res.statusCode);
       }
       expect(statuses.every((s) => s === 401)).toBe(true); // each client its own address
-      const ok = await c.request('POST', '/api/auth/login', { identifier: 'derriere@example.fr', password: 'un-long-mot-de-passe' }, { 'x-forwarded-for': '203.0.113.9' });
+      const ok = await c.request(
+        'POST',
+        '/api/auth/login',
+        { identifier: 'derriere@example.fr', password: 'un-long-mot-de-passe' },
+        { 'x-forwarded-for': '203.0.113.9' },
+      );
       expect(ok.statusCode).toBe(200);
       await proxied.expectAudit('auth/login', ok.json().user.id, { ip: '203.0.113.9' });
       // A request that does not come from the proxy cannot forward anything.
-      const direct = await proxied.client({ remoteAddress: '192.0.2.99' }).request(
-        'POST', '/api/auth/login', { identifier: 'derriere@example.fr', password: 'un-long-mot-de-passe' }, { 'x-forwarded-for': '203.0.113.10' },
-      );
+      const direct = await proxied
+        .client({ remoteAddress: '192.0.2.99' })
+        .request('POST', '/api/auth/login', { identifier: 'derriere@example.fr', password: 'un-long-mot-de-passe' }, { 'x-forwarded-for': '203.0.113.10' });
       expect(direct.statusCode).toBe(200);
       await proxied.expectAudit('auth/login', ok.json().user.id, { ip: '192.0.2.99' });
     } finally {

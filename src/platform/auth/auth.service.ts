@@ -60,10 +60,9 @@ function checkPassword(password: string, field = 'password') {
 
 async function findByIdentifier(q: Queryable, id: Identifier) {
   const col = id.kind === 'email' ? 'lower(u.email)' : 'u.phone';
-  const { rows } = await q.query(
-    `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE ${col} = $1 AND u.disabled_at IS NULL`,
-    [id.value],
-  );
+  const { rows } = await q.query(`SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE ${col} = $1 AND u.disabled_at IS NULL`, [
+    id.value,
+  ]);
   return rows[0] as (SessionUser & { passwordHash: string | null }) | undefined;
 }
 
@@ -223,10 +222,10 @@ export async function confirmPasswordReset(ctx: Ctx, token: string, password: st
   checkPassword(password);
   const hash = await hashPassword(password);
   return tx(ctx.db, async (t) => {
-    const { rows } = await t.query(
-      `UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
-      [hashToken(token), ctx.now()],
-    );
+    const { rows } = await t.query(`UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`, [
+      hashToken(token),
+      ctx.now(),
+    ]);
     if (!rows[0]) throw new AppError('auth/reset-invalid');
     const userId = rows[0].user_id;
     await t.query('UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1', [userId, hash, ctx.now()]);
@@ -244,7 +243,11 @@ export async function updateAccount(ctx: Ctx, patch: { displayName?: string; loc
     [user.id, patch.displayName?.trim() ?? null, patch.locale ?? null, patch.easyRead ?? null, ctx.now()],
   );
   // Which settings changed, never their values.
-  await audit(ctx.db, ctx, 'auth/account-updated', { subjectType: 'user', subjectId: user.id, details: { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) } });
+  await audit(ctx.db, ctx, 'auth/account-updated', {
+    subjectType: 'user',
+    subjectId: user.id,
+    details: { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) },
+  });
   return rows[0] as SessionUser;
 }
 

@@ -18,10 +18,9 @@ function secret(db: Queryable): Promise<Buffer> {
   let s = secrets.get(db);
   if (!s) {
     s = (async () => {
-      await db.query(
-        `INSERT INTO platform_state (key, value) VALUES ($1, to_jsonb(encode(gen_random_bytes(32), 'hex'))) ON CONFLICT (key) DO NOTHING`,
-        [SECRET_KEY],
-      );
+      await db.query(`INSERT INTO platform_state (key, value) VALUES ($1, to_jsonb(encode(gen_random_bytes(32), 'hex'))) ON CONFLICT (key) DO NOTHING`, [
+        SECRET_KEY,
+      ]);
       const { rows } = await db.query<{ v: string }>(`SELECT value #>> '{}' AS v FROM platform_state WHERE key = $1`, [SECRET_KEY]);
       return Buffer.from(rows[0].v, 'hex');
     })();

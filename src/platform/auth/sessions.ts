@@ -17,10 +17,13 @@ export async function createSession(q: Queryable, userId: string, now: Date): Pr
   const token = randomToken();
   const csrf = randomToken(18);
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await q.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)`,
-    [hashToken(token), userId, hashToken(csrf), now, expiresAt],
-  );
+  await q.query(`INSERT INTO sessions (token_hash, user_id, csrf_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)`, [
+    hashToken(token),
+    userId,
+    hashToken(csrf),
+    now,
+    expiresAt,
+  ]);
   return { token, csrf, expiresAt };
 }
 

@@ -126,7 +126,9 @@ export async function handleError(err: FastifyError | Error, req: FastifyRequest
   if (fe.code === 'FST_ERR_RESPONSE_SERIALIZATION') {
     // A reply that does not fit its route's response schema: our bug. Nothing of it is
     // sent; the log names the route and the paths that failed, never the values.
-    const issues = ((err.cause as { issues?: { path: PropertyKey[]; code: string }[] } | undefined)?.issues ?? []).map((i) => `${i.path.map(String).join('.')}: ${i.code}`);
+    const issues = ((err.cause as { issues?: { path: PropertyKey[]; code: string }[] } | undefined)?.issues ?? []).map(
+      (i) => `${i.path.map(String).join('.')}: ${i.code}`,
+    );
     req.log.error({ route: `${req.method} ${req.routeOptions.url}`, issues }, 'response does not match its schema');
     return reply.status(500).send(errorBody('internal', `Une erreur inattendue s'est produite. Référence : ${req.id}`));
   }

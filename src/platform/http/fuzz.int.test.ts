@@ -122,7 +122,10 @@ function payloads(op: Operation): { label: string; url: string; body?: unknown; 
     { label: 'query NUL', url: qs('a%00b') },
     { label: 'query bad percent', url: qs('%zz%E9%ED%A0%80') },
     { label: 'query huge', url: qs('x'.repeat(20_000)) },
-    { label: 'query boundary', url: `${url}?${new URLSearchParams(Object.fromEntries(Object.entries(op.query).map(([k, s]) => [k, String(sample(s, boundaryString))]))).toString()}` },
+    {
+      label: 'query boundary',
+      url: `${url}?${new URLSearchParams(Object.fromEntries(Object.entries(op.query).map(([k, s]) => [k, String(sample(s, boundaryString))]))).toString()}`,
+    },
   ];
   if (op.pathParams.length) {
     list.push(
@@ -140,7 +143,11 @@ function payloads(op: Operation): { label: string; url: string; body?: unknown; 
       { label: 'body boundary', url, body: sample(op.body, boundaryString) },
       { label: 'body huge string', url, body: sample(op.body, () => 'x'.repeat(300_000)) },
       { label: 'body deep', url, raw: Buffer.from(`{"${first}":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) },
-      { label: 'body invalid UTF-8', url, raw: Buffer.concat([Buffer.from(`{"${first}":"`), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80, 0xc3]), Buffer.from('"}')]) },
+      {
+        label: 'body invalid UTF-8',
+        url,
+        raw: Buffer.concat([Buffer.from(`{"${first}":"`), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80, 0xc3]), Buffer.from('"}')]),
+      },
       { label: 'body malformed', url, raw: Buffer.from(`{"${first}":`) },
     );
   }
@@ -235,14 +242,25 @@ describe('the examples of the issue', () => {
   it('refuses a string longer than its field allows, and 10 000 characters when it says nothing', async () => {
     const res = await env.client().get(`/api/annuaire/services?thematique=${'x'.repeat(10_001)}`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toEqual([{ path: 'thematique', message: expect.stringMatching(/^Ce texte est trop long \(10.000 caractères au maximum\)\.$/) }]);
+    expect(res.json().error.fields).toEqual([
+      { path: 'thematique', message: expect.stringMatching(/^Ce texte est trop long \(10.000 caractères au maximum\)\.$/) },
+    ]);
   });
 
   it('survives hostile cookies and headers', async () => {
     const failures: string[] = [];
     for (const cookie of ['relais_session=%00', 'relais_session=%ED%A0%80; relais_csrf=%zz', `relais_csrf=${'a.'.repeat(3000)}`, 'relais_session=a\u0000b']) {
-      for (const [method, url] of [['GET', '/api/auth/me'], ['POST', '/api/auth/logout'], ['POST', '/api/droits/simulations']] as const) {
-        const res = await env.app.inject({ method, url, headers: { cookie, 'x-csrf-token': '%00', 'content-type': 'application/json' }, payload: method === 'POST' ? '{}' : undefined });
+      for (const [method, url] of [
+        ['GET', '/api/auth/me'],
+        ['POST', '/api/auth/logout'],
+        ['POST', '/api/droits/simulations'],
+      ] as const) {
+        const res = await env.app.inject({
+          method,
+          url,
+          headers: { cookie, 'x-csrf-token': '%00', 'content-type': 'application/json' },
+          payload: method === 'POST' ? '{}' : undefined,
+        });
         assertShape(failures, `${method} ${url} with cookie ${cookie.slice(0, 40)}`, res as any);
       }
     }

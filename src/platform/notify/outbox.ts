@@ -56,7 +56,10 @@ export const outboxDir = (dataDir: string) => path.join(dataDir, 'outbox');
  * One file per message, named by the message's id and its recipient's account id
  * (never an e-mail or a phone), so that a family's erasure finds and removes them.
  */
-async function writeToOutbox(deps: Deps, row: { id: string; channel: string; recipient: string; subject: string | null; body: string; user_id: string | null }) {
+async function writeToOutbox(
+  deps: Deps,
+  row: { id: string; channel: string; recipient: string; subject: string | null; body: string; user_id: string | null },
+) {
   const dir = outboxDir(deps.config.dataDir);
   await fs.mkdir(dir, { recursive: true });
   const owner = row.user_id ? `-u${row.user_id}` : '';
@@ -118,10 +121,10 @@ export async function deliver(deps: Deps, id: string): Promise<void> {
       await client.query('COMMIT');
       throw err; // the queue retries with backoff
     }
-    await client.query(
-      `UPDATE notifications SET status = 'sent', attempts = attempts + 1, transport = $2, sent_at = now(), last_error = NULL WHERE id = $1`,
-      [id, transport],
-    );
+    await client.query(`UPDATE notifications SET status = 'sent', attempts = attempts + 1, transport = $2, sent_at = now(), last_error = NULL WHERE id = $1`, [
+      id,
+      transport,
+    ]);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});

@@ -33,12 +33,36 @@ function Preferences({ user }: { user: User }) {
   };
   return (
     <Card title={t('account.preferences')}>
-      {saved ? <Alert tone="success" live>{t('account.saved')}</Alert> : null}
+      {saved ? (
+        <Alert tone="success" live>
+          {t('account.saved')}
+        </Alert>
+      ) : null}
       <FormErrors error={error} />
       <form onSubmit={submit} noValidate>
-        <TextField label={t('account.name')} value={name} onChange={setName} isRequired error={error instanceof ApiError ? error.field('displayName') : undefined} />
-        <SelectField label={t('account.language')} name="locale" value={locale} onChange={(v) => setLoc(v as Locale)} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }, { value: 'ar', label: 'العربية' }]} />
-        <p><Switch isSelected={easy} onChange={setEasy}>{t('account.easyRead')}</Switch></p>
+        <TextField
+          label={t('account.name')}
+          value={name}
+          onChange={setName}
+          isRequired
+          error={error instanceof ApiError ? error.field('displayName') : undefined}
+        />
+        <SelectField
+          label={t('account.language')}
+          name="locale"
+          value={locale}
+          onChange={(v) => setLoc(v as Locale)}
+          options={[
+            { value: 'fr', label: 'Français' },
+            { value: 'en', label: 'English' },
+            { value: 'ar', label: 'العربية' },
+          ]}
+        />
+        <p>
+          <Switch isSelected={easy} onChange={setEasy}>
+            {t('account.easyRead')}
+          </Switch>
+        </p>
         <Button type="submit">{t('account.save')}</Button>
       </form>
     </Card>
@@ -67,12 +91,34 @@ function PasswordChange() {
   const e = error instanceof ApiError ? error : null;
   return (
     <Card title={t('account.password')}>
-      {done ? <Alert tone="success" live>{t('account.passwordChanged')}</Alert> : null}
+      {done ? (
+        <Alert tone="success" live>
+          {t('account.passwordChanged')}
+        </Alert>
+      ) : null}
       <FormErrors error={error} />
       <form onSubmit={submit} noValidate>
-        <TextField label={t('account.currentPassword')} type="password" autoComplete="current-password" value={current} onChange={setCurrent} isRequired error={e?.field('currentPassword')} />
-        <TextField label={t('account.newPassword')} type="password" autoComplete="new-password" value={next} onChange={setNext} isRequired error={e?.field('newPassword')} />
-        <Button type="submit" variant="secondary">{t('account.password')}</Button>
+        <TextField
+          label={t('account.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          isRequired
+          error={e?.field('currentPassword')}
+        />
+        <TextField
+          label={t('account.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+          isRequired
+          error={e?.field('newPassword')}
+        />
+        <Button type="submit" variant="secondary">
+          {t('account.password')}
+        </Button>
       </form>
     </Card>
   );
@@ -90,7 +136,9 @@ export default function AccountPage() {
             <Card title={user.displayName}>
               <dl>
                 <dt>{t('account.role')}</dt>
-                <dd>{t(`role.${user.role}`)} {user.isDemo ? <DemoBadge label={t('account.demoAccount')} /> : null}</dd>
+                <dd>
+                  {t(`role.${user.role}`)} {user.isDemo ? <DemoBadge label={t('account.demoAccount')} /> : null}
+                </dd>
                 <dt>{t('account.identifier')}</dt>
                 <dd>{user.email ?? user.phone}</dd>
               </dl>

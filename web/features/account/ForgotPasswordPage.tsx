@@ -24,10 +24,22 @@ export default function ForgotPasswordPage() {
   return (
     <div style={{ maxWidth: '32rem' }}>
       <PageHeader title={t('forgot.title')} intro={t('forgot.intro')} />
-      {done ? <Alert tone="success" live>{done}</Alert> : null}
+      {done ? (
+        <Alert tone="success" live>
+          {done}
+        </Alert>
+      ) : null}
       <FormErrors error={error} />
       <form onSubmit={submit} noValidate>
-        <TextField label={t('login.identifier')} name="identifier" autoComplete="username" value={identifier} onChange={setIdentifier} isRequired error={error instanceof ApiError ? error.field('identifier') : undefined} />
+        <TextField
+          label={t('login.identifier')}
+          name="identifier"
+          autoComplete="username"
+          value={identifier}
+          onChange={setIdentifier}
+          isRequired
+          error={error instanceof ApiError ? error.field('identifier') : undefined}
+        />
         <Button type="submit">{t('forgot.submit')}</Button>
       </form>
     </div>

@@ -41,10 +41,29 @@ export default function LoginPage() {
       <PageHeader title={t('login.title')} />
       <FormErrors error={error} />
       <form onSubmit={submit} noValidate>
-        <TextField label={t('login.identifier')} name="identifier" autoComplete="username" value={identifier} onChange={setIdentifier} isRequired error={e?.field('identifier')} />
-        <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} isRequired error={e?.field('password')} />
+        <TextField
+          label={t('login.identifier')}
+          name="identifier"
+          autoComplete="username"
+          value={identifier}
+          onChange={setIdentifier}
+          isRequired
+          error={e?.field('identifier')}
+        />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          isRequired
+          error={e?.field('password')}
+        />
         <div className="row">
-          <Button type="submit" isDisabled={busy}>{t('login.submit')}</Button>
+          <Button type="submit" isDisabled={busy}>
+            {t('login.submit')}
+          </Button>
           <Link to="/mot-de-passe-oublie">{t('login.forgot')}</Link>
         </div>
       </form>

@@ -27,15 +27,31 @@ export default function ResetPasswordPage() {
   return (
     <div style={{ maxWidth: '32rem' }}>
       <PageHeader title={t('reset.title')} />
-      {!token ? <Alert tone="error">{t('reset.noToken')} <Link to="/mot-de-passe-oublie">{t('forgot.title')}</Link></Alert> : null}
+      {!token ? (
+        <Alert tone="error">
+          {t('reset.noToken')} <Link to="/mot-de-passe-oublie">{t('forgot.title')}</Link>
+        </Alert>
+      ) : null}
       {done ? (
-        <Alert tone="success" live>{t('reset.done')} <Link to="/connexion">{t('nav.login')}</Link></Alert>
+        <Alert tone="success" live>
+          {t('reset.done')} <Link to="/connexion">{t('nav.login')}</Link>
+        </Alert>
       ) : (
         <>
           <FormErrors error={error} />
           <form onSubmit={submit} noValidate>
-            <TextField label={t('reset.password')} type="password" autoComplete="new-password" value={password} onChange={setPassword} isRequired error={error instanceof ApiError ? error.field('password') : undefined} />
-            <Button type="submit" isDisabled={!token}>{t('reset.submit')}</Button>
+            <TextField
+              label={t('reset.password')}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              isRequired
+              error={error instanceof ApiError ? error.field('password') : undefined}
+            />
+            <Button type="submit" isDisabled={!token}>
+              {t('reset.submit')}
+            </Button>
           </form>
         </>
       )}

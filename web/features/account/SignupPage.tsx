@@ -45,12 +45,44 @@ export default function SignupPage() {
     <div style={{ maxWidth: '32rem' }}>
       <PageHeader title={t('signup.title')} intro={t('signup.intro')} />
       <FormErrors error={error} labels={labels} />
-      {notice && <Alert tone="info" live>{notice} <Link to="/connexion">{t('nav.login')}</Link></Alert>}
+      {notice && (
+        <Alert tone="info" live>
+          {notice} <Link to="/connexion">{t('nav.login')}</Link>
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
-        <TextField label={labels.displayName} name="displayName" autoComplete="given-name" value={form.displayName} onChange={set('displayName')} isRequired error={e?.field('displayName')} />
-        <TextField label={labels.identifier} help={t('signup.identifierHelp')} name="identifier" autoComplete="username" value={form.identifier} onChange={set('identifier')} isRequired error={e?.field('identifier')} />
-        <TextField label={labels.password} name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} isRequired error={e?.field('password')} />
-        <Button type="submit" isDisabled={busy}>{t('signup.submit')}</Button>
+        <TextField
+          label={labels.displayName}
+          name="displayName"
+          autoComplete="given-name"
+          value={form.displayName}
+          onChange={set('displayName')}
+          isRequired
+          error={e?.field('displayName')}
+        />
+        <TextField
+          label={labels.identifier}
+          help={t('signup.identifierHelp')}
+          name="identifier"
+          autoComplete="username"
+          value={form.identifier}
+          onChange={set('identifier')}
+          isRequired
+          error={e?.field('identifier')}
+        />
+        <TextField
+          label={labels.password}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          isRequired
+          error={e?.field('password')}
+        />
+        <Button type="submit" isDisabled={busy}>
+          {t('signup.submit')}
+        </Button>
       </form>
       <p>
         {t('signup.hasAccount')} <Link to="/connexion">{t('nav.login')}</Link>

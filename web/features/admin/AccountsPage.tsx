@@ -41,30 +41,67 @@ function Accounts() {
   return (
     <div className="stack">
       <Card title={t('admin.accounts.create')}>
-        {created ? <Alert tone="success" live>{t('admin.accounts.created')}</Alert> : null}
+        {created ? (
+          <Alert tone="success" live>
+            {t('admin.accounts.created')}
+          </Alert>
+        ) : null}
         <FormErrors error={error} />
         <form onSubmit={submit} noValidate>
-          <TextField label={t('admin.accounts.name')} value={form.displayName} onChange={(v) => setForm({ ...form, displayName: v })} isRequired error={e?.field('displayName')} />
-          <TextField label={t('admin.accounts.identifier')} value={form.identifier} onChange={(v) => setForm({ ...form, identifier: v })} isRequired error={e?.field('identifier')} />
-          <TextField label={t('admin.accounts.password')} type="password" autoComplete="new-password" value={form.password} onChange={(v) => setForm({ ...form, password: v })} isRequired error={e?.field('password')} />
-          <SelectField label={t('admin.accounts.role')} name="role" value={form.role} onChange={(v) => setForm({ ...form, role: v })} options={['agent', 'partner', 'coordinator', 'admin', 'parent'].map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          {form.role === 'partner' ? <TextField label={t('admin.accounts.structure')} value={form.structureId} onChange={(v) => setForm({ ...form, structureId: v })} error={e?.field('structureId')} /> : null}
+          <TextField
+            label={t('admin.accounts.name')}
+            value={form.displayName}
+            onChange={(v) => setForm({ ...form, displayName: v })}
+            isRequired
+            error={e?.field('displayName')}
+          />
+          <TextField
+            label={t('admin.accounts.identifier')}
+            value={form.identifier}
+            onChange={(v) => setForm({ ...form, identifier: v })}
+            isRequired
+            error={e?.field('identifier')}
+          />
+          <TextField
+            label={t('admin.accounts.password')}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(v) => setForm({ ...form, password: v })}
+            isRequired
+            error={e?.field('password')}
+          />
+          <SelectField
+            label={t('admin.accounts.role')}
+            name="role"
+            value={form.role}
+            onChange={(v) => setForm({ ...form, role: v })}
+            options={['agent', 'partner', 'coordinator', 'admin', 'parent'].map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
+          {form.role === 'partner' ? (
+            <TextField
+              label={t('admin.accounts.structure')}
+              value={form.structureId}
+              onChange={(v) => setForm({ ...form, structureId: v })}
+              error={e?.field('structureId')}
+            />
+          ) : null}
           <Button type="submit">{t('admin.accounts.submit')}</Button>
         </form>
       </Card>
       <Loaded resource={accounts}>
         {({ users: list }) => (
-      <DataTable
-        caption={t('admin.accounts.count', { n: list.length })}
-        rowKey={(a) => a.id}
-        rows={list}
-        columns={[
-          { key: 'displayName', header: t('admin.accounts.name') },
-          { key: 'role', header: t('admin.accounts.role'), render: (a) => t(`role.${a.role}`) },
-          { key: 'email', header: t('admin.accounts.identifier'), render: (a) => a.email ?? a.phone ?? '' },
-          { key: 'isDemo', header: t('admin.accounts.demo'), render: (a) => (a.isDemo ? t('admin.accounts.yes') : '') },
-        ]}
-      />
+          <DataTable
+            caption={t('admin.accounts.count', { n: list.length })}
+            rowKey={(a) => a.id}
+            rows={list}
+            columns={[
+              { key: 'displayName', header: t('admin.accounts.name') },
+              { key: 'role', header: t('admin.accounts.role'), render: (a) => t(`role.${a.role}`) },
+              { key: 'email', header: t('admin.accounts.identifier'), render: (a) => a.email ?? a.phone ?? '' },
+              { key: 'isDemo', header: t('admin.accounts.demo'), render: (a) => (a.isDemo ? t('admin.accounts.yes') : '') },
+            ]}
+          />
         )}
       </Loaded>
     </div>

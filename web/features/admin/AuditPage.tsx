@@ -21,18 +21,22 @@ function Journal() {
   return (
     <Loaded resource={journal}>
       {({ entries }) => (
-    <DataTable
-      caption={t('admin.audit.count', { n: entries.length })}
-      rowKey={(e) => String(e.id)}
-      rows={entries}
-      columns={[
-        { key: 'at', header: t('admin.audit.when'), render: (e) => new Date(e.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) },
-        { key: 'actorName', header: t('admin.audit.who'), render: (e) => `${e.actorName ?? t('admin.audit.system')}${e.actorRole ? ` (${e.actorRole})` : ''}` },
-        { key: 'action', header: t('admin.audit.action') },
-        { key: 'householdId', header: t('admin.audit.file'), render: (e) => (e.householdId ? e.householdId.slice(0, 8) : '—') },
-        { key: 'reason', header: t('admin.audit.reason'), render: (e) => e.reason ?? '—' },
-      ]}
-    />
+        <DataTable
+          caption={t('admin.audit.count', { n: entries.length })}
+          rowKey={(e) => String(e.id)}
+          rows={entries}
+          columns={[
+            { key: 'at', header: t('admin.audit.when'), render: (e) => new Date(e.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) },
+            {
+              key: 'actorName',
+              header: t('admin.audit.who'),
+              render: (e) => `${e.actorName ?? t('admin.audit.system')}${e.actorRole ? ` (${e.actorRole})` : ''}`,
+            },
+            { key: 'action', header: t('admin.audit.action') },
+            { key: 'householdId', header: t('admin.audit.file'), render: (e) => (e.householdId ? e.householdId.slice(0, 8) : '—') },
+            { key: 'reason', header: t('admin.audit.reason'), render: (e) => e.reason ?? '—' },
+          ]}
+        />
       )}
     </Loaded>
   );

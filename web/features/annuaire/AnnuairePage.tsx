@@ -99,7 +99,9 @@ export default function AnnuairePage() {
         <div>
           <div className="field">
             <label htmlFor="annuaire-q">{t('annuaire.search')}</label>
-            <span className="help" id="annuaire-q-help">{t('annuaire.searchHelp')}</span>
+            <span className="help" id="annuaire-q-help">
+              {t('annuaire.searchHelp')}
+            </span>
             <input id="annuaire-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="annuaire-q-help" autoComplete="off" />
           </div>
           <div className="field">
@@ -107,7 +109,9 @@ export default function AnnuairePage() {
             <select id="annuaire-near" value={near} onChange={(e) => setNear(e.target.value)}>
               <option value="">{t('annuaire.nearNone')}</option>
               {town.neighbourhoods.map((n) => (
-                <option key={n.id} value={n.id}>{n.name}</option>
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
               ))}
             </select>
           </div>
@@ -136,12 +140,20 @@ export default function AnnuairePage() {
         </fieldset>
         <div className="annuaire-actions">
           <Button type="submit">{t('annuaire.submit')}</Button>
-          {need ? <Link to={`/annuaire/guide/${need.id}`}>{t('annuaire.guide')} : {need.label}</Link> : null}
+          {need ? (
+            <Link to={`/annuaire/guide/${need.id}`}>
+              {t('annuaire.guide')} : {need.label}
+            </Link>
+          ) : null}
           <Link to="/annuaire/territoire">{t('annuaire.territory')}</Link>
         </div>
       </form>
 
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
 
       <div className="annuaire-layout" data-map={showMap ? 'true' : 'false'}>
         <section aria-labelledby="results-title" aria-busy={loading}>
@@ -170,9 +182,17 @@ export default function AnnuairePage() {
           </ol>
           {pages > 1 ? (
             <nav className="annuaire-pager" aria-label={t('annuaire.page', { page, pages })}>
-              {page > 1 ? <Button variant="secondary" onPress={() => go({ page: String(page - 1) })}>{t('annuaire.previous')}</Button> : null}
+              {page > 1 ? (
+                <Button variant="secondary" onPress={() => go({ page: String(page - 1) })}>
+                  {t('annuaire.previous')}
+                </Button>
+              ) : null}
               <span>{t('annuaire.page', { page, pages })}</span>
-              {page < pages ? <Button variant="secondary" onPress={() => go({ page: String(page + 1) })}>{t('annuaire.next')}</Button> : null}
+              {page < pages ? (
+                <Button variant="secondary" onPress={() => go({ page: String(page + 1) })}>
+                  {t('annuaire.next')}
+                </Button>
+              ) : null}
             </nav>
           ) : null}
         </section>

@@ -40,9 +40,13 @@ export default function GuidePage() {
 
   return (
     <div className="annuaire annuaire-guide">
-      <p className="no-print"><Link to={`/annuaire?besoin=${besoin}`}>{t('annuaire.back')}</Link></p>
+      <p className="no-print">
+        <Link to={`/annuaire?besoin=${besoin}`}>{t('annuaire.back')}</Link>
+      </p>
       <PageHeader title={title} intro={t('annuaire.guideIntro', { town: town.name })}>
-        <p className="no-print"><Button onPress={() => window.print()}>{t('annuaire.print')}</Button></p>
+        <p className="no-print">
+          <Button onPress={() => window.print()}>{t('annuaire.print')}</Button>
+        </p>
       </PageHeader>
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {!services && !error ? <p>{t('annuaire.loading')}</p> : null}
@@ -59,8 +63,21 @@ export default function GuidePage() {
                 {[s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
                 {s.telephone ? ` · ${t('annuaire.phone')} : ${displayPhone(s.telephone)}` : ''}
               </p>
-              {s.horaires ? <p>{t('annuaire.hours')} : {s.horaires.semaine.filter((d) => d.text !== 'fermé').map((d) => `${d.day} ${d.text}`).join(' ; ')}</p> : null}
-              {s.pass_famille_solo ? <p>{t('annuaire.passBadge')}{s.pass_famille_solo_avantage ? ` : ${s.pass_famille_solo_avantage}` : ''}</p> : null}
+              {s.horaires ? (
+                <p>
+                  {t('annuaire.hours')} :{' '}
+                  {s.horaires.semaine
+                    .filter((d) => d.text !== 'fermé')
+                    .map((d) => `${d.day} ${d.text}`)
+                    .join(' ; ')}
+                </p>
+              ) : null}
+              {s.pass_famille_solo ? (
+                <p>
+                  {t('annuaire.passBadge')}
+                  {s.pass_famille_solo_avantage ? ` : ${s.pass_famille_solo_avantage}` : ''}
+                </p>
+              ) : null}
             </div>
           ))}
         </section>

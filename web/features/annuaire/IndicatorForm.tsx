@@ -31,14 +31,22 @@ export function IndicatorForm({ indicators, onSaved }: { indicators: { id: strin
   };
   return (
     <form onSubmit={submit} className="annuaire-form" aria-labelledby="indicator-form-title">
-      <h2 id="indicator-form-title" style={{ gridColumn: '1 / -1' }}>{t('annuaire.enterFigure')}</h2>
+      <h2 id="indicator-form-title" style={{ gridColumn: '1 / -1' }}>
+        {t('annuaire.enterFigure')}
+      </h2>
       <FormErrors error={error} />
-      {done ? <Alert tone="success" live>{t('annuaire.figureSaved')}</Alert> : null}
+      {done ? (
+        <Alert tone="success" live>
+          {t('annuaire.figureSaved')}
+        </Alert>
+      ) : null}
       <div className="field">
         <label htmlFor="ind-hood">{t('annuaire.neighbourhood')}</label>
         <select id="ind-hood" value={hood} onChange={(e) => setHood(e.target.value)}>
           {town.neighbourhoods.map((n) => (
-            <option key={n.id} value={n.id}>{n.name}</option>
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
           ))}
           <option value={town.id}>{town.name} (ville entière)</option>
         </select>
@@ -47,7 +55,9 @@ export function IndicatorForm({ indicators, onSaved }: { indicators: { id: strin
         <label htmlFor="ind-name">{t('annuaire.indicator')}</label>
         <select id="ind-name" value={indicator} onChange={(e) => setIndicator(e.target.value)}>
           {indicators.map((i) => (
-            <option key={i.id} value={i.id}>{i.label}</option>
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
           ))}
         </select>
       </div>

@@ -59,7 +59,10 @@ function Editor() {
       const body: Record<string, unknown> = {};
       for (const [k] of TEXT_FIELDS) body[k] = (form[k] as string) || null;
       body.description = (form.description as string) || null;
-      body.langues = String(form.langues).split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+      body.langues = String(form.langues)
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean);
       for (const k of ['pass_famille_solo', 'coin_enfants', 'poussettes']) body[k] = form[k];
       for (const s of listing.services) {
         const h = form[`svc:${s.id}`] as string;
@@ -84,19 +87,38 @@ function Editor() {
 
   return (
     <>
-      <h2>{listing.nom} {listing.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}</h2>
+      <h2>
+        {listing.nom} {listing.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
+      </h2>
       {listing.stale ? <Alert tone="warning">{t('annuaire.staleOwner')}</Alert> : null}
       {listing.date_verification ? <p className="muted">{t('annuaire.checked', { date: frenchDate(listing.date_verification) })}</p> : null}
-      {notice ? <Alert tone="success" live>{notice}</Alert> : null}
+      {notice ? (
+        <Alert tone="success" live>
+          {notice}
+        </Alert>
+      ) : null}
       <FormErrors error={error} />
-      <p><Button variant="secondary" onPress={confirm}>{t('annuaire.confirm')}</Button></p>
+      <p>
+        <Button variant="secondary" onPress={confirm}>
+          {t('annuaire.confirm')}
+        </Button>
+      </p>
       <form onSubmit={save} noValidate>
         {TEXT_FIELDS.map(([k, label]) => (
           <div className="field" key={k}>
             <label htmlFor={`f-${k}`}>{t(label)}</label>
-            {k === 'horaires_accueil' ? <span className="help" id="f-hours-help">{t('annuaire.hoursHelp')}</span> : null}
-            <input id={`f-${k}`} value={form[k] as string} onChange={(e) => setForm({ ...form, [k]: e.target.value })}
-              aria-describedby={k === 'horaires_accueil' ? 'f-hours-help' : undefined} aria-invalid={fieldError(k) ? true : undefined} />
+            {k === 'horaires_accueil' ? (
+              <span className="help" id="f-hours-help">
+                {t('annuaire.hoursHelp')}
+              </span>
+            ) : null}
+            <input
+              id={`f-${k}`}
+              value={form[k] as string}
+              onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+              aria-describedby={k === 'horaires_accueil' ? 'f-hours-help' : undefined}
+              aria-invalid={fieldError(k) ? true : undefined}
+            />
             {fieldError(k) ? <span className="error">{fieldError(k)}</span> : null}
           </div>
         ))}

@@ -24,10 +24,20 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
         {s.horaires ? (
-          <span className="badge" data-tone={s.horaires.ouvert_maintenant ? 'success' : 'neutral'}>{s.horaires.statut}</span>
+          <span className="badge" data-tone={s.horaires.ouvert_maintenant ? 'success' : 'neutral'}>
+            {s.horaires.statut}
+          </span>
         ) : null}
-        {s.pass_famille_solo ? <span className="badge" data-tone="accent">{t('annuaire.passBadge')}</span> : null}
-        {s.label_ville_solidaire ? <span className="badge" data-tone="accent">{t('annuaire.labelBadge')}</span> : null}
+        {s.pass_famille_solo ? (
+          <span className="badge" data-tone="accent">
+            {t('annuaire.passBadge')}
+          </span>
+        ) : null}
+        {s.label_ville_solidaire ? (
+          <span className="badge" data-tone="accent">
+            {t('annuaire.labelBadge')}
+          </span>
+        ) : null}
         {s.accessible_enfants.coin_enfants || s.accessible_enfants.poussettes ? <span className="badge">{t('annuaire.childrenBadge')}</span> : null}
       </p>
       {full ? <p>{s.description}</p> : <p className="annuaire-desc">{s.description}</p>}
@@ -42,7 +52,9 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
               {s.latitude !== null && s.longitude !== null ? (
                 <>
                   <br />
-                  <a href={`https://www.openstreetmap.org/directions?to=${s.latitude}%2C${s.longitude}`} rel="noopener" target="_blank">{t('annuaire.route')}</a>
+                  <a href={`https://www.openstreetmap.org/directions?to=${s.latitude}%2C${s.longitude}`} rel="noopener" target="_blank">
+                    {t('annuaire.route')}
+                  </a>
                   {' · '}
                   <a href={`geo:${s.latitude},${s.longitude}`}>{t('annuaire.openInMaps')}</a>
                 </>
@@ -53,7 +65,11 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         {s.telephone ? (
           <>
             <dt>{t('annuaire.phone')}</dt>
-            <dd><a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: displayPhone(s.telephone) })}>{displayPhone(s.telephone)}</a></dd>
+            <dd>
+              <a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: displayPhone(s.telephone) })}>
+                {displayPhone(s.telephone)}
+              </a>
+            </dd>
           </>
         ) : null}
         {s.pass_famille_solo_avantage ? (
@@ -65,7 +81,10 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         {s.frais ? (
           <>
             <dt>{t('annuaire.price')}</dt>
-            <dd>{s.frais === 'gratuit' ? t('annuaire.free') : t('annuaire.paying')}{s.frais_precisions ? ` — ${s.frais_precisions}` : ''}</dd>
+            <dd>
+              {s.frais === 'gratuit' ? t('annuaire.free') : t('annuaire.paying')}
+              {s.frais_precisions ? ` — ${s.frais_precisions}` : ''}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -93,9 +112,16 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         </ul>
       ) : null}
       {full && s.conditions_acces ? (
-        <p><strong>{t('annuaire.conditions')} : </strong>{s.conditions_acces}</p>
+        <p>
+          <strong>{t('annuaire.conditions')} : </strong>
+          {s.conditions_acces}
+        </p>
       ) : null}
-      {s.stale ? <p className="annuaire-stale" role="note">{t('annuaire.stale')}</p> : null}
+      {s.stale ? (
+        <p className="annuaire-stale" role="note">
+          {t('annuaire.stale')}
+        </p>
+      ) : null}
       {s.date_verification ? <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification) })}</p> : null}
     </article>
   );

@@ -35,7 +35,9 @@ export default function ServiceMap({ services, center, label }: { services: Serv
       if (c.items.length === 1) {
         const s = c.items[0].s;
         L.circleMarker(c.center, { radius: 9, color: '#fff', weight: 2, fillColor: s.horaires?.ouvert_maintenant ? '#1f6f43' : '#1d4f91', fillOpacity: 1 })
-          .bindPopup(`<a href="/annuaire/services/${s.id}">${escapeHtml(s.nom)}</a><br>${escapeHtml(s.adresse ?? '')}${s.horaires ? `<br>${escapeHtml(s.horaires.statut)}` : ''}`)
+          .bindPopup(
+            `<a href="/annuaire/services/${s.id}">${escapeHtml(s.nom)}</a><br>${escapeHtml(s.adresse ?? '')}${s.horaires ? `<br>${escapeHtml(s.horaires.statut)}` : ''}`,
+          )
           .addTo(layer);
       } else {
         const n = c.items.length;
@@ -57,27 +59,30 @@ export default function ServiceMap({ services, center, label }: { services: Serv
     L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(m);
     m.attributionControl.setPrefix(false).addAttribution('Fond de carte : contours de démonstration (Relais)');
     map.current = m;
-    api.get<{ features: Feature[] }>('/api/town/neighbourhoods.geojson').then((gj) => {
-      const base = L.geoJSON(gj as never, {
-        interactive: false,
-        style: (f) => {
-          const kind = (f?.properties as Feature['properties'])?.kind;
-          if (kind === 'commune') return { color: '#8892a6', weight: 1, fillColor: '#ffffff', fillOpacity: 1 };
-          if (kind === 'riviere') return { color: '#5b8fd6', weight: 5, opacity: 0.8 };
-          return { color: '#1d4f91', weight: 1.5, dashArray: '4 3', fillColor: '#dfe7f5', fillOpacity: 0.55 };
-        },
-      }).addTo(m);
-      base.bringToBack();
-      for (const f of gj.features) {
-        if (f.properties.kind !== 'quartier') continue;
-        // Name along the top edge, so it never hides the markers near the centre.
-        const b = L.geoJSON(f as never).getBounds();
-        L.tooltip({ permanent: true, direction: 'center', className: 'annuaire-hood-label', interactive: false })
-          .setLatLng([b.getNorth() - (b.getNorth() - b.getSouth()) * 0.12, b.getCenter().lng])
-          .setContent(escapeHtml(f.properties.name ?? ''))
-          .addTo(m);
-      }
-    }, () => {});
+    api.get<{ features: Feature[] }>('/api/town/neighbourhoods.geojson').then(
+      (gj) => {
+        const base = L.geoJSON(gj as never, {
+          interactive: false,
+          style: (f) => {
+            const kind = (f?.properties as Feature['properties'])?.kind;
+            if (kind === 'commune') return { color: '#8892a6', weight: 1, fillColor: '#ffffff', fillOpacity: 1 };
+            if (kind === 'riviere') return { color: '#5b8fd6', weight: 5, opacity: 0.8 };
+            return { color: '#1d4f91', weight: 1.5, dashArray: '4 3', fillColor: '#dfe7f5', fillOpacity: 0.55 };
+          },
+        }).addTo(m);
+        base.bringToBack();
+        for (const f of gj.features) {
+          if (f.properties.kind !== 'quartier') continue;
+          // Name along the top edge, so it never hides the markers near the centre.
+          const b = L.geoJSON(f as never).getBounds();
+          L.tooltip({ permanent: true, direction: 'center', className: 'annuaire-hood-label', interactive: false })
+            .setLatLng([b.getNorth() - (b.getNorth() - b.getSouth()) * 0.12, b.getCenter().lng])
+            .setContent(escapeHtml(f.properties.name ?? ''))
+            .addTo(m);
+        }
+      },
+      () => {},
+    );
     markers.current = L.layerGroup().addTo(m);
     m.on('zoomend', draw);
     return () => {

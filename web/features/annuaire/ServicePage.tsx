@@ -16,7 +16,9 @@ export default function ServicePage() {
   const { data: s, error, reload } = useApi<ServiceSummary>(`/api/annuaire/services/${id}`);
   return (
     <div className="annuaire">
-      <p className="no-print"><Link to="/annuaire">{t('annuaire.back')}</Link></p>
+      <p className="no-print">
+        <Link to="/annuaire">{t('annuaire.back')}</Link>
+      </p>
       {s ? (
         <>
           <PageHeader title={s.nom} />

@@ -20,26 +20,77 @@ export default function StructurePage() {
   const address = [s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
     <div className="annuaire">
-      <p className="no-print"><Link to="/annuaire">{t('annuaire.back')}</Link></p>
+      <p className="no-print">
+        <Link to="/annuaire">{t('annuaire.back')}</Link>
+      </p>
       <PageHeader title={s.nom} intro={s.description ?? undefined} />
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
-        {s.label_ville_solidaire ? <span className="badge" data-tone="accent">{t('annuaire.labelBadge')}</span> : null}
-        {s.pass_famille_solo ? <span className="badge" data-tone="accent">{t('annuaire.passBadge')}</span> : null}
+        {s.label_ville_solidaire ? (
+          <span className="badge" data-tone="accent">
+            {t('annuaire.labelBadge')}
+          </span>
+        ) : null}
+        {s.pass_famille_solo ? (
+          <span className="badge" data-tone="accent">
+            {t('annuaire.passBadge')}
+          </span>
+        ) : null}
       </p>
       <dl className="annuaire-facts">
-        {address ? (<><dt>{t('annuaire.address')}</dt><dd>{address}</dd></>) : null}
-        {s.telephone ? (<><dt>{t('annuaire.phone')}</dt><dd><a href={`tel:${s.telephone.replace(/\s+/g, '')}`}>{displayPhone(s.telephone)}</a></dd></>) : null}
-        {s.courriel ? (<><dt>{t('annuaire.email')}</dt><dd><a href={`mailto:${s.courriel}`}>{s.courriel}</a></dd></>) : null}
-        {s.site_web ? (<><dt>{t('annuaire.website')}</dt><dd><a href={s.site_web} rel="noopener" target="_blank">{s.site_web}</a></dd></>) : null}
-        {s.pass_famille_solo_avantage ? (<><dt>{t('annuaire.passDetails')}</dt><dd>{s.pass_famille_solo_avantage}</dd></>) : null}
+        {address ? (
+          <>
+            <dt>{t('annuaire.address')}</dt>
+            <dd>{address}</dd>
+          </>
+        ) : null}
+        {s.telephone ? (
+          <>
+            <dt>{t('annuaire.phone')}</dt>
+            <dd>
+              <a href={`tel:${s.telephone.replace(/\s+/g, '')}`}>{displayPhone(s.telephone)}</a>
+            </dd>
+          </>
+        ) : null}
+        {s.courriel ? (
+          <>
+            <dt>{t('annuaire.email')}</dt>
+            <dd>
+              <a href={`mailto:${s.courriel}`}>{s.courriel}</a>
+            </dd>
+          </>
+        ) : null}
+        {s.site_web ? (
+          <>
+            <dt>{t('annuaire.website')}</dt>
+            <dd>
+              <a href={s.site_web} rel="noopener" target="_blank">
+                {s.site_web}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {s.pass_famille_solo_avantage ? (
+          <>
+            <dt>{t('annuaire.passDetails')}</dt>
+            <dd>{s.pass_famille_solo_avantage}</dd>
+          </>
+        ) : null}
       </dl>
-      {s.stale ? <p className="annuaire-stale" role="note">{t('annuaire.stale')}</p> : null}
-      {s.date_verification ?? s.date_maj ? <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification ?? s.date_maj) })}</p> : null}
+      {s.stale ? (
+        <p className="annuaire-stale" role="note">
+          {t('annuaire.stale')}
+        </p>
+      ) : null}
+      {(s.date_verification ?? s.date_maj) ? (
+        <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification ?? s.date_maj) })}</p>
+      ) : null}
       <h2>{t('annuaire.services')}</h2>
       <ul className="annuaire-results">
         {s.services.map((v) => (
-          <li key={v.id}><ServiceCard s={v} /></li>
+          <li key={v.id}>
+            <ServiceCard s={v} />
+          </li>
         ))}
       </ul>
     </div>

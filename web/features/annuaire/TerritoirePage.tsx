@@ -43,13 +43,16 @@ export default function TerritoirePage() {
     const k = Math.cos(((minLat + maxLat) / 2) * (Math.PI / 180));
     const W = 400;
     const H = Math.round((W * (maxLat - minLat)) / ((maxLon - minLon) * k));
-    const project = ([lon, lat]: number[]) => `${(((lon - minLon) / (maxLon - minLon)) * W).toFixed(1)},${(((maxLat - lat) / (maxLat - minLat)) * H).toFixed(1)}`;
+    const project = ([lon, lat]: number[]) =>
+      `${(((lon - minLon) / (maxLon - minLon)) * W).toFixed(1)},${(((maxLat - lat) / (maxLat - minLat)) * H).toFixed(1)}`;
     return { W, H, project };
   }, [geo]);
 
   return (
     <div className="annuaire">
-      <p className="no-print"><Link to="/annuaire">{t('annuaire.back')}</Link></p>
+      <p className="no-print">
+        <Link to="/annuaire">{t('annuaire.back')}</Link>
+      </p>
       <PageHeader title={t('annuaire.territory')} intro={t('annuaire.territoryIntro')} />
       {data?.demo ? <Alert tone="warning">{t('annuaire.territoryDemo')}</Alert> : null}
       {data ? (
@@ -58,7 +61,9 @@ export default function TerritoirePage() {
             <label htmlFor="ratio-key">{t('annuaire.category')}</label>
             <select id="ratio-key" value={key} onChange={(e) => setKey(e.target.value)}>
               {data.keys.map((k) => (
-                <option key={k.id} value={k.id}>{k.label}</option>
+                <option key={k.id} value={k.id}>
+                  {k.label}
+                </option>
               ))}
             </select>
           </div>
@@ -66,20 +71,26 @@ export default function TerritoirePage() {
             <figure style={{ margin: 0 }}>
               {svg && geo ? (
                 <svg viewBox={`0 0 ${svg.W} ${svg.H}`} aria-hidden="true" focusable="false" style={{ width: '100%', height: 'auto', background: '#fff' }}>
-                  {[...geo.features].sort((a, b) => Number(b.properties.kind === 'commune') - Number(a.properties.kind === 'commune')).map((f, i) => {
-                    if (f.geometry.type !== 'Polygon') return null;
-                    const pts = f.geometry.coordinates[0].map(svg.project).join(' ');
-                    if (f.properties.kind === 'commune') return <polygon key={i} points={pts} fill="#fafafa" stroke="#8892a6" />;
-                    const c = classOf[f.properties.id ?? ''];
-                    return <polygon key={i} points={pts} fill={c === undefined || c < 0 ? '#ddd' : COLORS[c]} stroke="#1b1f29" strokeWidth={1} />;
-                  })}
+                  {[...geo.features]
+                    .sort((a, b) => Number(b.properties.kind === 'commune') - Number(a.properties.kind === 'commune'))
+                    .map((f, i) => {
+                      if (f.geometry.type !== 'Polygon') return null;
+                      const pts = f.geometry.coordinates[0].map(svg.project).join(' ');
+                      if (f.properties.kind === 'commune') return <polygon key={i} points={pts} fill="#fafafa" stroke="#8892a6" />;
+                      const c = classOf[f.properties.id ?? ''];
+                      return <polygon key={i} points={pts} fill={c === undefined || c < 0 ? '#ddd' : COLORS[c]} stroke="#1b1f29" strokeWidth={1} />;
+                    })}
                   {geo.features.map((f, i) => {
                     if (f.properties.kind !== 'quartier') return null;
                     const ring = f.geometry.coordinates[0];
                     const cx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
                     const cy = ring.reduce((s, p) => s + p[1], 0) / ring.length;
                     const [x, y] = svg.project([cx, cy]).split(',');
-                    return <text key={`l${i}`} x={x} y={y} fontSize="11" textAnchor="middle" fill="#1b1f29" stroke="#fff" strokeWidth="3" paintOrder="stroke">{f.properties.name}</text>;
+                    return (
+                      <text key={`l${i}`} x={x} y={y} fontSize="11" textAnchor="middle" fill="#1b1f29" stroke="#fff" strokeWidth="3" paintOrder="stroke">
+                        {f.properties.name}
+                      </text>
+                    );
                   })}
                 </svg>
               ) : null}
@@ -87,23 +98,42 @@ export default function TerritoirePage() {
                 <strong>{t('annuaire.mapLegend')}</strong> — {keyLabel}, {t('annuaire.per1000')}
                 <ul className="annuaire-legend">
                   {COLORS.map((c, i) => (
-                    <li key={c}><span style={{ background: c }} />{i === 0 ? 'faible' : i === 4 ? 'élevé' : ''}</li>
+                    <li key={c}>
+                      <span style={{ background: c }} />
+                      {i === 0 ? 'faible' : i === 4 ? 'élevé' : ''}
+                    </li>
                   ))}
-                  <li><span style={{ background: '#ddd' }} />{t('annuaire.noData')}</li>
+                  <li>
+                    <span style={{ background: '#ddd' }} />
+                    {t('annuaire.noData')}
+                  </li>
                 </ul>
               </figcaption>
             </figure>
             <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${keyLabel} — ${t('annuaire.per1000')}`}>
               <table>
-                <caption>{keyLabel} — {t('annuaire.per1000')}{data.year ? ` (${data.year})` : ''}</caption>
+                <caption>
+                  {keyLabel} — {t('annuaire.per1000')}
+                  {data.year ? ` (${data.year})` : ''}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Quartier</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Familles monoparentales</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Taux de pauvreté</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Enfants &lt; 11 ans</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Nombre</th>
-                    <th scope="col" style={{ textAlign: 'end' }}>Pour 1 000</th>
+                    <th scope="col" style={{ textAlign: 'end' }}>
+                      Familles monoparentales
+                    </th>
+                    <th scope="col" style={{ textAlign: 'end' }}>
+                      Taux de pauvreté
+                    </th>
+                    <th scope="col" style={{ textAlign: 'end' }}>
+                      Enfants &lt; 11 ans
+                    </th>
+                    <th scope="col" style={{ textAlign: 'end' }}>
+                      Nombre
+                    </th>
+                    <th scope="col" style={{ textAlign: 'end' }}>
+                      Pour 1 000
+                    </th>
                     <th scope="col">Soit</th>
                   </tr>
                 </thead>
@@ -114,7 +144,9 @@ export default function TerritoirePage() {
                       <tr key={r.id}>
                         <th scope="row">{r.name}</th>
                         <td style={{ textAlign: 'end' }}>{fmt(r.indicators.familles_monoparentales, 0)}</td>
-                        <td style={{ textAlign: 'end' }}>{r.indicators.taux_pauvrete_monoparentales !== undefined ? `${fmt(r.indicators.taux_pauvrete_monoparentales)} %` : '—'}</td>
+                        <td style={{ textAlign: 'end' }}>
+                          {r.indicators.taux_pauvrete_monoparentales !== undefined ? `${fmt(r.indicators.taux_pauvrete_monoparentales)} %` : '—'}
+                        </td>
                         <td style={{ textAlign: 'end' }}>{fmt(r.indicators.enfants_moins_11, 0)}</td>
                         <td style={{ textAlign: 'end' }}>{ratio?.count ?? 0}</td>
                         <td style={{ textAlign: 'end' }}>{fmt(ratio?.per1000)}</td>

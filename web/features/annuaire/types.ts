@@ -10,7 +10,21 @@ export type { SearchResult, ServiceDetail, StructureListing, Territory };
 export type Need = Needs['besoins'][number];
 
 export const LANGUAGE_NAMES: Record<string, string> = {
-  fr: 'français', en: 'anglais', ar: 'arabe', tr: 'turc', ro: 'roumain', es: 'espagnol', pt: 'portugais', de: 'allemand', it: 'italien', ru: 'russe', uk: 'ukrainien', fa: 'persan', ps: 'pachto', so: 'somali', wo: 'wolof',
+  fr: 'français',
+  en: 'anglais',
+  ar: 'arabe',
+  tr: 'turc',
+  ro: 'roumain',
+  es: 'espagnol',
+  pt: 'portugais',
+  de: 'allemand',
+  it: 'italien',
+  ru: 'russe',
+  uk: 'ukrainien',
+  fa: 'persan',
+  ps: 'pachto',
+  so: 'somali',
+  wo: 'wolof',
 };
 
 export function frenchDate(iso: string | null): string {

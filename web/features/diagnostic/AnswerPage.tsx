@@ -64,7 +64,9 @@ export default function AnswerPage() {
             store(questionnaireId!, null);
           }
         }
-        const pub = await api.get<{ title: string; access: 'links' | 'open'; questionnaire: Questionnaire }>(`/api/diagnostic/public/questionnaires/${questionnaireId}`);
+        const pub = await api.get<{ title: string; access: 'links' | 'open'; questionnaire: Questionnaire }>(
+          `/api/diagnostic/public/questionnaires/${questionnaireId}`,
+        );
         if (!cancelled) setIntro(pub);
       } catch (err) {
         if (!cancelled) setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', t('diagnostic.unavailable')));

@@ -76,7 +76,16 @@ function Builder({ id }: { id?: string }) {
     update({ questions });
   };
   const remove = (i: number) => update({ questions: survey.questions.filter((_, j) => j !== i) });
-  const add = () => update({ questions: [...survey.questions, emptyQuestion(newType, survey.questions.map((q) => q.id))] });
+  const add = () =>
+    update({
+      questions: [
+        ...survey.questions,
+        emptyQuestion(
+          newType,
+          survey.questions.map((q) => q.id),
+        ),
+      ],
+    });
 
   const save = async (): Promise<QuestionnaireView | null> => {
     setBusy(true);
@@ -127,7 +136,14 @@ function Builder({ id }: { id?: string }) {
       ) : null}
       <div className="diag-builder">
         <div>
-          <TextField label={t('diagnostic.surveyTitle')} name="title" value={survey.title} onChange={(title) => update({ title })} isRequired error={apiError?.field('title')} />
+          <TextField
+            label={t('diagnostic.surveyTitle')}
+            name="title"
+            value={survey.title}
+            onChange={(title) => update({ title })}
+            isRequired
+            error={apiError?.field('title')}
+          />
           <TextField
             label={t('diagnostic.surveyDescription')}
             help={t('diagnostic.surveyDescriptionHelp')}

@@ -28,7 +28,6 @@ export function CollectPanel({ q, onChange }: { q: QuestionnaireView; onChange: 
   const [importError, setImportError] = useState<ApiError | null>(null);
   const origin = window.location.origin;
 
-
   const setAccess = async (access: string) => {
     try {
       onChange(await api.put<QuestionnaireView>(`/api/diagnostic/questionnaires/${q.id}`, { access }));

@@ -41,7 +41,9 @@ export function QuestionInput({
           <Radio key={o} value={o} className="check radio diag-option">
             {({ isSelected }) => (
               <>
-                <span className="box" aria-hidden="true">{isSelected ? '●' : ''}</span>
+                <span className="box" aria-hidden="true">
+                  {isSelected ? '●' : ''}
+                </span>
                 <span>{o}</span>
               </>
             )}
@@ -67,10 +69,17 @@ export function QuestionInput({
           {help}
         </Text>
         {q.options.map((o) => (
-          <Checkbox key={o} value={o} className="check diag-option" isDisabled={Boolean(q.max_choices && Array.isArray(value) && value.length >= q.max_choices && !value.includes(o))}>
+          <Checkbox
+            key={o}
+            value={o}
+            className="check diag-option"
+            isDisabled={Boolean(q.max_choices && Array.isArray(value) && value.length >= q.max_choices && !value.includes(o))}
+          >
             {({ isSelected }) => (
               <>
-                <span className="box" aria-hidden="true">{isSelected ? '✓' : ''}</span>
+                <span className="box" aria-hidden="true">
+                  {isSelected ? '✓' : ''}
+                </span>
                 <span>{o}</span>
               </>
             )}
@@ -94,7 +103,12 @@ export function QuestionInput({
         isInvalid={Boolean(error)}
       >
         <Text slot="description" className="help" id={`${labelledBy}-help`}>
-          {t('diagnostic.scaleHelp', { min: q.min, max: q.max, minLabel: q.min_label ?? t('diagnostic.scaleLow'), maxLabel: q.max_label ?? t('diagnostic.scaleHigh') })}
+          {t('diagnostic.scaleHelp', {
+            min: q.min,
+            max: q.max,
+            minLabel: q.min_label ?? t('diagnostic.scaleLow'),
+            maxLabel: q.max_label ?? t('diagnostic.scaleHigh'),
+          })}
         </Text>
         <div className="diag-scale-values">
           {values.map((v) => (
@@ -137,7 +151,7 @@ export function QuestionInput({
       aria-describedby={describe}
       value={typeof value === 'string' ? value : ''}
       onChange={(v) => onChange(v === '' ? null : v)}
-      maxLength={q.type === "text" ? q.max_length : undefined}
+      maxLength={q.type === 'text' ? q.max_length : undefined}
       isInvalid={Boolean(error)}
     >
       <TextArea rows={4} />

@@ -62,7 +62,8 @@ function ResultsView({ id }: { id: string }) {
     .filter((s) => s.questions.length);
   const report = (format: string) => `/api/diagnostic/questionnaires/${id}/report?format=${format}${query ? `&${query}` : ''}`;
   const filterQuestion = def.questions.find((q) => q.id === fq);
-  const render = (q: Question) => (a.questions[q.id] ? <QuestionResult key={q.id} q={q} r={a.questions[q.id]!} analysis={a} byLabel={byQuestion?.label ?? null} /> : null);
+  const render = (q: Question) =>
+    a.questions[q.id] ? <QuestionResult key={q.id} q={q} r={a.questions[q.id]!} analysis={a} byLabel={byQuestion?.label ?? null} /> : null;
 
   return (
     <>

@@ -104,7 +104,14 @@ export function toDefinition(s: DraftSurvey): Questionnaire {
         case 'multi':
           return { ...base, type: d.type, options: options(d) } as Question;
         case 'scale':
-          return { ...base, type: 'scale', min: 1, max: 10, ...(d.minLabel.trim() ? { min_label: d.minLabel.trim() } : {}), ...(d.maxLabel.trim() ? { max_label: d.maxLabel.trim() } : {}) };
+          return {
+            ...base,
+            type: 'scale',
+            min: 1,
+            max: 10,
+            ...(d.minLabel.trim() ? { min_label: d.minLabel.trim() } : {}),
+            ...(d.maxLabel.trim() ? { max_label: d.maxLabel.trim() } : {}),
+          };
         case 'number':
           return { ...base, type: 'number', ...(d.unit.trim() ? { unit: d.unit.trim() } : {}) };
         case 'text':

@@ -64,7 +64,8 @@ export default {
     linksUsed: '{used} utilisé(s) sur {total}',
     kioskOpen: 'Ouvrir le kiosque',
     importTitle: 'Importer des réponses (CSV)',
-    importHelp: 'Une colonne par identifiant de question (plus une colonne « id » facultative) ; choix multiples séparés par « | » ; cellule vide = pas de réponse. Le fichier est importé en entier ou pas du tout.',
+    importHelp:
+      'Une colonne par identifiant de question (plus une colonne « id » facultative) ; choix multiples séparés par « | » ; cellule vide = pas de réponse. Le fichier est importé en entier ou pas du tout.',
     importFile: 'Fichier CSV',
     importSend: 'Importer',
     imported: '{n} réponse(s) importée(s).',

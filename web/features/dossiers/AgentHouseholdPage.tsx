@@ -63,7 +63,11 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
   return (
     <div className="stack">
       <FormErrors error={error} />
-      {notice ? <Alert tone="success" live>{notice}</Alert> : null}
+      {notice ? (
+        <Alert tone="success" live>
+          {notice}
+        </Alert>
+      ) : null}
       {editing && info ? (
         <Card title={t('dossiers.complete')}>
           <HouseholdForm
@@ -83,20 +87,39 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
         <Card title={t('dossiers.openTitle')}>
           <Summary h={h} staff />
           <div className="row">
-            <Button variant="secondary" onPress={() => setEditing(true)}>{t('dossiers.complete')}</Button>
-            <Button variant="secondary" onPress={() => api.post(`/api/dossiers/households/${id}/follow`).then(() => setNotice(t('dossiers.followed')), setError)}>
+            <Button variant="secondary" onPress={() => setEditing(true)}>
+              {t('dossiers.complete')}
+            </Button>
+            <Button
+              variant="secondary"
+              onPress={() => api.post(`/api/dossiers/households/${id}/follow`).then(() => setNotice(t('dossiers.followed')), setError)}
+            >
               {t('dossiers.follow')}
             </Button>
-            <LinkButton variant="secondary" to={`/droits/foyer/${id}`}>{t('dossiers.simulateRights')}</LinkButton>
+            <LinkButton variant="secondary" to={`/droits/foyer/${id}`}>
+              {t('dossiers.simulateRights')}
+            </LinkButton>
           </div>
         </Card>
       )}
       <Consents info={info} base={`/api/dossiers/households/${id}`} />
       <Card title={t('dossiers.orient')}>
         <form onSubmit={orient} className="stack">
-          <SelectField name="orient-structure" label={t('dossiers.orientStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />
+          <SelectField
+            name="orient-structure"
+            label={t('dossiers.orientStructure')}
+            value={structureId}
+            onChange={setStructureId}
+            options={structures.map((s) => ({ value: s.structureId, label: s.name }))}
+          />
           {services.length ? (
-            <SelectField name="orient-service" label={t('dossiers.orientService')} value={serviceId} onChange={setServiceId} options={[{ value: '', label: t('dossiers.orientWholeStructure') }, ...services.map((sv) => ({ value: sv.id, label: sv.nom }))]} />
+            <SelectField
+              name="orient-service"
+              label={t('dossiers.orientService')}
+              value={serviceId}
+              onChange={setServiceId}
+              options={[{ value: '', label: t('dossiers.orientWholeStructure') }, ...services.map((sv) => ({ value: sv.id, label: sv.nom }))]}
+            />
           ) : null}
           <TextField label={t('dossiers.orientNote')} value={orientNote} onChange={setOrientNote} multiline isRequired />
           <Button type="submit">{t('dossiers.orientButton')}</Button>
@@ -105,11 +128,17 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
       <Card title={t('dossiers.note')}>
         <form onSubmit={addNote} className="stack">
           <TextField label={t('dossiers.noteLabel')} value={note} onChange={setNote} multiline isRequired />
-          <Button type="submit" variant="secondary">{t('dossiers.noteAdd')}</Button>
+          <Button type="submit" variant="secondary">
+            {t('dossiers.noteAdd')}
+          </Button>
         </form>
       </Card>
       <Card title={t('dossiers.timeline')}>
-        {!items ? <LoadStatus data={items} error={timeline.error} reload={load} /> : items.length === 0 ? <EmptyState>{t('dossiers.timelineNone')}</EmptyState> : (
+        {!items ? (
+          <LoadStatus data={items} error={timeline.error} reload={load} />
+        ) : items.length === 0 ? (
+          <EmptyState>{t('dossiers.timelineNone')}</EmptyState>
+        ) : (
           <ol className="plain-list timeline">
             {items.map((i, n) => (
               <li key={n} data-kind={i.kind}>
@@ -147,7 +176,14 @@ function Opener({ id }: { id: string }) {
     <Card title={t('dossiers.open')}>
       <form onSubmit={open} className="stack">
         <FormErrors error={error} />
-        <TextField label={t('dossiers.openReason')} help={t('dossiers.openReasonHelp')} value={reason} onChange={setReason} isRequired error={error instanceof ApiError ? error.field('reason') : undefined} />
+        <TextField
+          label={t('dossiers.openReason')}
+          help={t('dossiers.openReasonHelp')}
+          value={reason}
+          onChange={setReason}
+          isRequired
+          error={error instanceof ApiError ? error.field('reason') : undefined}
+        />
         <Button type="submit">{t('dossiers.open')}</Button>
       </form>
     </Card>

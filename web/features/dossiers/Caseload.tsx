@@ -56,11 +56,16 @@ export function Caseload() {
         ) : null}
       </Card>
       <Card title={t('dossiers.tasks')}>
-        {!data ? <LoadStatus data={data} error={caseload.error} reload={load} /> : data.tasks.length === 0 ? <EmptyState>{t('dossiers.tasksNone')}</EmptyState> : (
+        {!data ? (
+          <LoadStatus data={data} error={caseload.error} reload={load} />
+        ) : data.tasks.length === 0 ? (
+          <EmptyState>{t('dossiers.tasksNone')}</EmptyState>
+        ) : (
           <ul className="plain-list">
             {data.tasks.map((k) => (
               <li key={k.id}>
-                <strong>{k.label}</strong> — <Link to={`/dossier/agent/familles/${k.householdId}`}>{nameOf(k)}</Link> <span className="muted">{frDate(k.createdAt)}</span>
+                <strong>{k.label}</strong> — <Link to={`/dossier/agent/familles/${k.householdId}`}>{nameOf(k)}</Link>{' '}
+                <span className="muted">{frDate(k.createdAt)}</span>
                 {k.note ? <div>{k.note}</div> : null}
                 <Button variant="ghost" onPress={() => api.post(`/api/dossiers/tasks/${k.id}/done`).then(load, setError)}>
                   {t('dossiers.taskDone')} <span className="visually-hidden">{k.label}</span>
@@ -71,7 +76,9 @@ export function Caseload() {
         )}
       </Card>
       <Card title={t('dossiers.families')}>
-        {!data ? null : data.families.length === 0 ? <EmptyState>{t('dossiers.familiesNone')}</EmptyState> : (
+        {!data ? null : data.families.length === 0 ? (
+          <EmptyState>{t('dossiers.familiesNone')}</EmptyState>
+        ) : (
           <ul className="plain-list">
             {data.families.map((f) => (
               <li key={f.id}>

@@ -36,17 +36,41 @@ export function CoordinatorPanel() {
           <form onSubmit={save} className="stack">
             <p>{t('dossiers.renewalDateHelp')}</p>
             <div className="row">
-              <NumberField label={t('dossiers.day')} value={date.day} minValue={1} maxValue={31} onChange={(v) => setDate({ ...date, day: v ?? 1 })} name="renewal-day" />
-              <NumberField label={t('dossiers.month')} value={date.month} minValue={1} maxValue={12} onChange={(v) => setDate({ ...date, month: v ?? 1 })} name="renewal-month" />
+              <NumberField
+                label={t('dossiers.day')}
+                value={date.day}
+                minValue={1}
+                maxValue={31}
+                onChange={(v) => setDate({ ...date, day: v ?? 1 })}
+                name="renewal-day"
+              />
+              <NumberField
+                label={t('dossiers.month')}
+                value={date.month}
+                minValue={1}
+                maxValue={12}
+                onChange={(v) => setDate({ ...date, month: v ?? 1 })}
+                name="renewal-month"
+              />
             </div>
-            <Button type="submit" variant="secondary">{t('dossiers.save')}</Button>
-            {saved ? <Alert tone="success" live>{t('dossiers.saved')}</Alert> : null}
+            <Button type="submit" variant="secondary">
+              {t('dossiers.save')}
+            </Button>
+            {saved ? (
+              <Alert tone="success" live>
+                {t('dossiers.saved')}
+              </Alert>
+            ) : null}
           </form>
         ) : null}
       </Card>
       <Card title={t('dossiers.retention')}>
         <p>{t('dossiers.retentionHelp')}</p>
-        {!rows ? <LoadStatus data={rows} error={retention.error} reload={retention.reload} /> : rows.length === 0 ? <EmptyState>{t('dossiers.retentionNone')}</EmptyState> : (
+        {!rows ? (
+          <LoadStatus data={rows} error={retention.error} reload={retention.reload} />
+        ) : rows.length === 0 ? (
+          <EmptyState>{t('dossiers.retentionNone')}</EmptyState>
+        ) : (
           <DataTable
             caption={t('dossiers.retention')}
             rowKey={(r) => r.id}

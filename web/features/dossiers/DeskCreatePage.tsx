@@ -19,21 +19,21 @@ function Desk() {
   return (
     <Loaded resource={fields}>
       {(info) => (
-    <HouseholdForm
-      initial={null}
-      usage={info.fields}
-      submitLabel={t('dossiers.deskCreate')}
-      intro={<p>{t('dossiers.deskIntro')}</p>}
-      extra={
-        <Checkbox isSelected={consent} onChange={setConsent}>
-          {t('dossiers.deskConsent')}
-        </Checkbox>
-      }
-      onSubmit={async (patch) => {
-        const r = await api.post<{ household: Household }>('/api/dossiers/households', { patch, consentGiven: consent, reason: 'Accueil de la famille' });
-        navigate(`/dossier/agent/familles/${r.household.id}`);
-      }}
-    />
+        <HouseholdForm
+          initial={null}
+          usage={info.fields}
+          submitLabel={t('dossiers.deskCreate')}
+          intro={<p>{t('dossiers.deskIntro')}</p>}
+          extra={
+            <Checkbox isSelected={consent} onChange={setConsent}>
+              {t('dossiers.deskConsent')}
+            </Checkbox>
+          }
+          onSubmit={async (patch) => {
+            const r = await api.post<{ household: Household }>('/api/dossiers/households', { patch, consentGiven: consent, reason: 'Accueil de la famille' });
+            navigate(`/dossier/agent/familles/${r.household.id}`);
+          }}
+        />
       )}
     </Loaded>
   );

@@ -19,12 +19,17 @@ export default function DossierPage() {
   const { search } = useLocation();
   const role = user?.role;
   const title = role === 'agent' || role === 'coordinator' ? t('dossiers.caseload') : role === 'partner' ? t('dossiers.partnerTitle') : t('dossiers.title');
-  const intro = role === 'agent' || role === 'coordinator' ? t('dossiers.caseloadIntro') : role === 'partner' ? t('dossiers.partnerIntro') : t('dossiers.intro');
+  const intro =
+    role === 'agent' || role === 'coordinator' ? t('dossiers.caseloadIntro') : role === 'partner' ? t('dossiers.partnerIntro') : t('dossiers.intro');
   return (
     <>
       <PageHeader title={title} intro={intro} />
       <RequireRole roles={['parent', 'agent', 'coordinator', 'partner']}>
-        {search.get('enregistre') ? <Alert tone="success" live>{t('dossiers.saved')}</Alert> : null}
+        {search.get('enregistre') ? (
+          <Alert tone="success" live>
+            {t('dossiers.saved')}
+          </Alert>
+        ) : null}
         {role === 'parent' ? (
           <MyFile />
         ) : role === 'partner' ? (

@@ -18,7 +18,10 @@ function Flag({ id }: { id: string }) {
   useEffect(() => {
     api.get<Shared>(`/api/dossiers/partner/households/${id}?purpose=early-detection`).then((s) => {
       const p = s.household.parent;
-      const kids = s.household.children?.map((c) => c.firstName).filter(Boolean).join(', ');
+      const kids = s.household.children
+        ?.map((c) => c.firstName)
+        .filter(Boolean)
+        .join(', ');
       setWho([p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : '', kids].filter(Boolean).join(' — ') || t('dossiers.family'));
     }, setError);
   }, [id, t]);
@@ -35,11 +38,17 @@ function Flag({ id }: { id: string }) {
   return (
     <li className="card">
       <strong>{who}</strong>
-      {done ? <Alert tone="success" live>{t('dossiers.flagged')}</Alert> : (
+      {done ? (
+        <Alert tone="success" live>
+          {t('dossiers.flagged')}
+        </Alert>
+      ) : (
         <form onSubmit={send} className="stack">
           <FormErrors error={error} />
           <TextField label={t('dossiers.flagNote')} value={note} onChange={setNote} multiline isRequired />
-          <Button type="submit" variant="secondary">{t('dossiers.flag')}</Button>
+          <Button type="submit" variant="secondary">
+            {t('dossiers.flag')}
+          </Button>
         </form>
       )}
     </li>
@@ -53,9 +62,15 @@ export function EarlyDetection() {
   return (
     <Card title={t('dossiers.earlyDetection')}>
       <p>{t('dossiers.earlyDetectionHelp')}</p>
-      {!rows ? <LoadStatus data={rows} error={consented.error} reload={consented.reload} /> : rows.length === 0 ? <EmptyState>{t('dossiers.earlyDetectionNone')}</EmptyState> : (
+      {!rows ? (
+        <LoadStatus data={rows} error={consented.error} reload={consented.reload} />
+      ) : rows.length === 0 ? (
+        <EmptyState>{t('dossiers.earlyDetectionNone')}</EmptyState>
+      ) : (
         <ul className="plain-list">
-          {rows.map((r) => <Flag key={r.householdId} id={r.householdId} />)}
+          {rows.map((r) => (
+            <Flag key={r.householdId} id={r.householdId} />
+          ))}
         </ul>
       )}
     </Card>

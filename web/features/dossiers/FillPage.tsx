@@ -20,16 +20,16 @@ function Fill() {
       {({ household: h }) => (
         <Loaded resource={fields}>
           {(info) => (
-    <HouseholdForm
-      initial={h}
-      usage={info.fields}
-      submitLabel={t('dossiers.save')}
-      onSubmit={async (patch) => {
-        if (h) await api.patch('/api/dossiers/me', patch);
-        else await api.post('/api/dossiers/me', patch);
-        navigate('/dossier?enregistre=1');
-      }}
-    />
+            <HouseholdForm
+              initial={h}
+              usage={info.fields}
+              submitLabel={t('dossiers.save')}
+              onSubmit={async (patch) => {
+                if (h) await api.patch('/api/dossiers/me', patch);
+                else await api.post('/api/dossiers/me', patch);
+                navigate('/dossier?enregistre=1');
+              }}
+            />
           )}
         </Loaded>
       )}

@@ -124,15 +124,42 @@ export function HouseholdForm({
     <form onSubmit={submit} className="stack household-form" noValidate>
       {intro}
       <ProgressSteps current={step + 1} total={steps.length} label={t('dossiers.stepOf', { n: step + 1, total: steps.length })} />
-      <h2 id="household-form-step" tabIndex={-1}>{steps[step]}</h2>
+      <h2 id="household-form-step" tabIndex={-1}>
+        {steps[step]}
+      </h2>
       <FormErrors error={error} />
       {step === 0 ? (
         <fieldset className="stack">
           <legend className="visually-hidden">{steps[0]}</legend>
-          <TextField label={t('dossiers.firstName')} value={d.parent.firstName ?? ''} onChange={(v) => set('parent', { firstName: v })} error={err('parent.firstName')} autoComplete="given-name" />
-          <TextField label={t('dossiers.lastName')} value={d.parent.lastName ?? ''} onChange={(v) => set('parent', { lastName: v })} error={err('parent.lastName')} autoComplete="family-name" />
-          <DateField name="parent-birthDate" label={t('dossiers.birthDate')} value={d.parent.birthDate} onChange={(v) => set('parent', { birthDate: v })} error={err('parent.birthDate')} />
-          <TextField label={t('dossiers.phone')} type="tel" value={d.parent.phone ?? ''} onChange={(v) => set('parent', { phone: v })} error={err('parent.phone')} autoComplete="tel" />
+          <TextField
+            label={t('dossiers.firstName')}
+            value={d.parent.firstName ?? ''}
+            onChange={(v) => set('parent', { firstName: v })}
+            error={err('parent.firstName')}
+            autoComplete="given-name"
+          />
+          <TextField
+            label={t('dossiers.lastName')}
+            value={d.parent.lastName ?? ''}
+            onChange={(v) => set('parent', { lastName: v })}
+            error={err('parent.lastName')}
+            autoComplete="family-name"
+          />
+          <DateField
+            name="parent-birthDate"
+            label={t('dossiers.birthDate')}
+            value={d.parent.birthDate}
+            onChange={(v) => set('parent', { birthDate: v })}
+            error={err('parent.birthDate')}
+          />
+          <TextField
+            label={t('dossiers.phone')}
+            type="tel"
+            value={d.parent.phone ?? ''}
+            onChange={(v) => set('parent', { phone: v })}
+            error={err('parent.phone')}
+            autoComplete="tel"
+          />
           <Why keys={['parent.firstName', 'parent.lastName', 'parent.birthDate', 'parent.phone']} usage={usage} />
         </fieldset>
       ) : null}
@@ -141,8 +168,21 @@ export function HouseholdForm({
           {d.children.map((c, i) => (
             <fieldset key={c.id ?? `new-${i}`} className="card stack">
               <legend>{c.firstName || t('dossiers.childN', { n: i + 1 })}</legend>
-              <TextField label={t('dossiers.childFirstName')} value={c.firstName} onChange={(v) => child(i, { firstName: v })} isRequired error={err(`children.${i}.firstName`)} />
-              <DateField name={`child-${i}-birthDate`} label={t('dossiers.childBirthDate')} value={c.birthDate || null} onChange={(v) => child(i, { birthDate: v ?? '' })} isRequired error={err(`children.${i}.birthDate`)} />
+              <TextField
+                label={t('dossiers.childFirstName')}
+                value={c.firstName}
+                onChange={(v) => child(i, { firstName: v })}
+                isRequired
+                error={err(`children.${i}.firstName`)}
+              />
+              <DateField
+                name={`child-${i}-birthDate`}
+                label={t('dossiers.childBirthDate')}
+                value={c.birthDate || null}
+                onChange={(v) => child(i, { birthDate: v ?? '' })}
+                isRequired
+                error={err(`children.${i}.birthDate`)}
+              />
               <SelectField
                 name={`child-${i}-custody`}
                 label={t('dossiers.custody')}
@@ -170,9 +210,28 @@ export function HouseholdForm({
       {step === 2 ? (
         <fieldset className="stack">
           <legend className="visually-hidden">{steps[2]}</legend>
-          <TextField label={t('dossiers.addressLine')} value={d.address.line ?? ''} onChange={(v) => set('address', { line: v })} error={err('address.line')} autoComplete="street-address" />
-          <TextField label={t('dossiers.postalCode')} value={d.address.postalCode ?? ''} onChange={(v) => set('address', { postalCode: v })} error={err('address.postalCode')} autoComplete="postal-code" inputMode="numeric" />
-          <TextField label={t('dossiers.city')} value={d.address.city ?? ''} onChange={(v) => set('address', { city: v })} error={err('address.city')} autoComplete="address-level2" />
+          <TextField
+            label={t('dossiers.addressLine')}
+            value={d.address.line ?? ''}
+            onChange={(v) => set('address', { line: v })}
+            error={err('address.line')}
+            autoComplete="street-address"
+          />
+          <TextField
+            label={t('dossiers.postalCode')}
+            value={d.address.postalCode ?? ''}
+            onChange={(v) => set('address', { postalCode: v })}
+            error={err('address.postalCode')}
+            autoComplete="postal-code"
+            inputMode="numeric"
+          />
+          <TextField
+            label={t('dossiers.city')}
+            value={d.address.city ?? ''}
+            onChange={(v) => set('address', { city: v })}
+            error={err('address.city')}
+            autoComplete="address-level2"
+          />
           <SelectField
             name="neighbourhood"
             label={t('dossiers.neighbourhood')}
@@ -199,17 +258,57 @@ export function HouseholdForm({
               { value: 'inactif', label: t('dossiers.activityInactif') },
             ]}
           />
-          {d.situation.activity === 'actif' ? money(t('dossiers.salary'), d.situation.salaryNetMonthlyCents, (c) => set('situation', { salaryNetMonthlyCents: c }), 'situation.salaryNetMonthlyCents') : null}
+          {d.situation.activity === 'actif'
+            ? money(
+                t('dossiers.salary'),
+                d.situation.salaryNetMonthlyCents,
+                (c) => set('situation', { salaryNetMonthlyCents: c }),
+                'situation.salaryNetMonthlyCents',
+              )
+            : null}
           {d.situation.activity === 'chomeur' ? (
             <>
-              {money(t('dossiers.unemployment'), d.situation.unemploymentNetMonthlyCents, (c) => set('situation', { unemploymentNetMonthlyCents: c }), 'situation.unemploymentNetMonthlyCents')}
-              <DateField name="unemploymentSince" label={t('dossiers.unemploymentSince')} value={d.situation.unemploymentSince} onChange={(v) => set('situation', { unemploymentSince: v })} error={err('situation.unemploymentSince')} />
+              {money(
+                t('dossiers.unemployment'),
+                d.situation.unemploymentNetMonthlyCents,
+                (c) => set('situation', { unemploymentNetMonthlyCents: c }),
+                'situation.unemploymentNetMonthlyCents',
+              )}
+              <DateField
+                name="unemploymentSince"
+                label={t('dossiers.unemploymentSince')}
+                value={d.situation.unemploymentSince}
+                onChange={(v) => set('situation', { unemploymentSince: v })}
+                error={err('situation.unemploymentSince')}
+              />
             </>
           ) : null}
-          {money(t('dossiers.alimonyReceived'), d.situation.alimonyReceivedMonthlyCents, (c) => set('situation', { alimonyReceivedMonthlyCents: c }), 'situation.alimonyReceivedMonthlyCents')}
-          {money(t('dossiers.otherIncome'), d.situation.otherIncomeMonthlyCents, (c) => set('situation', { otherIncomeMonthlyCents: c }), 'situation.otherIncomeMonthlyCents')}
-          {money(t('dossiers.familyBenefits'), d.situation.familyBenefitsMonthlyCents, (c) => set('situation', { familyBenefitsMonthlyCents: c }), 'situation.familyBenefitsMonthlyCents', t('dossiers.familyBenefitsHelp'))}
-          {money(t('dossiers.annualIncome'), d.situation.annualIncomeCents, (c) => set('situation', { annualIncomeCents: c }), 'situation.annualIncomeCents', t('dossiers.annualIncomeHelp'))}
+          {money(
+            t('dossiers.alimonyReceived'),
+            d.situation.alimonyReceivedMonthlyCents,
+            (c) => set('situation', { alimonyReceivedMonthlyCents: c }),
+            'situation.alimonyReceivedMonthlyCents',
+          )}
+          {money(
+            t('dossiers.otherIncome'),
+            d.situation.otherIncomeMonthlyCents,
+            (c) => set('situation', { otherIncomeMonthlyCents: c }),
+            'situation.otherIncomeMonthlyCents',
+          )}
+          {money(
+            t('dossiers.familyBenefits'),
+            d.situation.familyBenefitsMonthlyCents,
+            (c) => set('situation', { familyBenefitsMonthlyCents: c }),
+            'situation.familyBenefitsMonthlyCents',
+            t('dossiers.familyBenefitsHelp'),
+          )}
+          {money(
+            t('dossiers.annualIncome'),
+            d.situation.annualIncomeCents,
+            (c) => set('situation', { annualIncomeCents: c }),
+            'situation.annualIncomeCents',
+            t('dossiers.annualIncomeHelp'),
+          )}
           <Checkbox isSelected={Boolean(d.situation.recentlySeparated)} onChange={(v) => set('situation', { recentlySeparated: v })}>
             {t('dossiers.recentlySeparated')}
           </Checkbox>
@@ -229,15 +328,44 @@ export function HouseholdForm({
               { value: 'sans_domicile', label: t('dossiers.housingNone') },
             ]}
           />
-          {d.housing.status?.startsWith('locataire') ? money(t('dossiers.rent'), d.housing.rentMonthlyCents, (c) => set('housing', { rentMonthlyCents: c }), 'housing.rentMonthlyCents') : null}
-          <NumberField label={t('dossiers.qfEntered')} help={t('dossiers.qfHelp')} minValue={0} value={d.quotient.entered} onChange={(v) => set('quotient', { entered: v == null ? null : Math.round(v) })} name="quotient" error={err('quotient.entered')} />
-          <Why keys={['situation.activity', 'situation.salaryNetMonthlyCents', 'situation.alimonyReceivedMonthlyCents', 'housing.status', 'housing.rentMonthlyCents', 'quotient.value', 'situation.annualIncomeCents']} usage={usage} />
+          {d.housing.status?.startsWith('locataire')
+            ? money(t('dossiers.rent'), d.housing.rentMonthlyCents, (c) => set('housing', { rentMonthlyCents: c }), 'housing.rentMonthlyCents')
+            : null}
+          <NumberField
+            label={t('dossiers.qfEntered')}
+            help={t('dossiers.qfHelp')}
+            minValue={0}
+            value={d.quotient.entered}
+            onChange={(v) => set('quotient', { entered: v == null ? null : Math.round(v) })}
+            name="quotient"
+            error={err('quotient.entered')}
+          />
+          <Why
+            keys={[
+              'situation.activity',
+              'situation.salaryNetMonthlyCents',
+              'situation.alimonyReceivedMonthlyCents',
+              'housing.status',
+              'housing.rentMonthlyCents',
+              'quotient.value',
+              'situation.annualIncomeCents',
+            ]}
+            usage={usage}
+          />
         </fieldset>
       ) : null}
       {step === 4 ? (
         <fieldset className="stack">
           <legend className="visually-hidden">{steps[4]}</legend>
-          <Checkbox isSelected={d.otherParent !== null} onChange={(v) => setD((x) => ({ ...x, otherParent: v ? { firstName: null, lastName: null, custody: null, alimonyDueMonthlyCents: null, alimonyPaidRegularly: null } : null }))}>
+          <Checkbox
+            isSelected={d.otherParent !== null}
+            onChange={(v) =>
+              setD((x) => ({
+                ...x,
+                otherParent: v ? { firstName: null, lastName: null, custody: null, alimonyDueMonthlyCents: null, alimonyPaidRegularly: null } : null,
+              }))
+            }
+          >
             {t('dossiers.hasOtherParent')}
           </Checkbox>
           {d.otherParent ? (
@@ -257,7 +385,12 @@ export function HouseholdForm({
                   { value: 'none', label: t('dossiers.otherCustodyNone') },
                 ]}
               />
-              {money(t('dossiers.alimonyDue'), d.otherParent.alimonyDueMonthlyCents, (c) => set('otherParent', { alimonyDueMonthlyCents: c }), 'otherParent.alimonyDueMonthlyCents')}
+              {money(
+                t('dossiers.alimonyDue'),
+                d.otherParent.alimonyDueMonthlyCents,
+                (c) => set('otherParent', { alimonyDueMonthlyCents: c }),
+                'otherParent.alimonyDueMonthlyCents',
+              )}
               <Checkbox isSelected={Boolean(d.otherParent.alimonyPaidRegularly)} onChange={(v) => set('otherParent', { alimonyPaidRegularly: v })}>
                 {t('dossiers.alimonyPaid')}
               </Checkbox>
@@ -270,7 +403,10 @@ export function HouseholdForm({
         <div className="stack">
           <dl className="summary">
             <dt>{t('dossiers.you')}</dt>
-            <dd>{[d.parent.firstName, d.parent.lastName].filter(Boolean).join(' ') || '—'}{d.parent.birthDate ? ` · ${d.parent.birthDate}` : ''}</dd>
+            <dd>
+              {[d.parent.firstName, d.parent.lastName].filter(Boolean).join(' ') || '—'}
+              {d.parent.birthDate ? ` · ${d.parent.birthDate}` : ''}
+            </dd>
             <dt>{t('dossiers.children')}</dt>
             <dd>{d.children.map((c) => `${c.firstName} (${c.birthDate})`).join(', ') || '—'}</dd>
             <dt>{t('dossiers.address')}</dt>

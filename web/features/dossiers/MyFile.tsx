@@ -14,7 +14,16 @@ type Change = HistoryEntry;
 type Consent = ConsentOut;
 type AuditEntry = AuditTrailEntry;
 
-const KINDS = ['avis-imposition', 'attestation-caf', 'justificatif-domicile', 'piece-identite', 'jugement-garde', 'bulletin-salaire', 'attestation-pole-emploi', 'autre'];
+const KINDS = [
+  'avis-imposition',
+  'attestation-caf',
+  'justificatif-domicile',
+  'piece-identite',
+  'jugement-garde',
+  'bulletin-salaire',
+  'attestation-pole-emploi',
+  'autre',
+];
 
 function fmt(v: unknown, empty: string, field = ''): string {
   if (v == null || v === '') return empty;
@@ -30,7 +39,9 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
   return (
     <dl className="summary">
       <dt>{t(staff ? 'dossiers.theParent' : 'dossiers.you')}</dt>
-      <dd>{[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {frDate(h.parent.birthDate)} · {h.parent.phone ?? '—'}</dd>
+      <dd>
+        {[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {frDate(h.parent.birthDate)} · {h.parent.phone ?? '—'}
+      </dd>
       <dt>{t(staff ? 'dossiers.theChildren' : 'dossiers.children')}</dt>
       <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') : '—'}</dd>
       <dt>{t(staff ? 'dossiers.theAddress' : 'dossiers.address')}</dt>
@@ -44,7 +55,9 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
       {h.quotient.value != null ? (
         <>
           <dt>QF</dt>
-          <dd>{t('dossiers.qfValue', { v: h.quotient.value, source: h.quotient.source === 'entered' ? t('dossiers.qfEnteredSource') : t('dossiers.qfComputed') })}</dd>
+          <dd>
+            {t('dossiers.qfValue', { v: h.quotient.value, source: h.quotient.source === 'entered' ? t('dossiers.qfEnteredSource') : t('dossiers.qfComputed') })}
+          </dd>
         </>
       ) : null}
     </dl>
@@ -85,7 +98,11 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
           {h.documents.map((d) => (
             <li key={d.id}>
               <strong>{d.label ?? t(`dossiers.kind.${d.kind}`)}</strong>{' '}
-              {d.expired ? <span className="badge" data-tone="warning">{t('dossiers.docExpired')}</span> : null}{' '}
+              {d.expired ? (
+                <span className="badge" data-tone="warning">
+                  {t('dossiers.docExpired')}
+                </span>
+              ) : null}{' '}
               <span className="muted">{d.validUntil ? t('dossiers.docValid', { date: frDate(d.validUntil) }) : t('dossiers.docNoDate')}</span>{' '}
               {d.hasFile ? <a href={`/api/dossiers/me/documents/${d.id}/file`}>{t('dossiers.docDownload')}</a> : null}{' '}
               <Button variant="ghost" onPress={() => api.del(`/api/dossiers/me/documents/${d.id}`).then(reload, setError)}>
@@ -99,14 +116,28 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
       )}
       <form onSubmit={add} className="stack">
         <FormErrors error={error} />
-        <SelectField name="doc-kind" label={t('dossiers.docKind')} value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: t(`dossiers.kind.${k}`) }))} />
+        <SelectField
+          name="doc-kind"
+          label={t('dossiers.docKind')}
+          value={kind}
+          onChange={setKind}
+          options={KINDS.map((k) => ({ value: k, label: t(`dossiers.kind.${k}`) }))}
+        />
         <TextField label={t('dossiers.docLabel')} value={label} onChange={setLabel} />
-        <DateField name="doc-valid-until" label={t('dossiers.docValidUntil')} value={validUntil} onChange={setValidUntil} error={error instanceof ApiError ? error.field('validUntil') : undefined} />
+        <DateField
+          name="doc-valid-until"
+          label={t('dossiers.docValidUntil')}
+          value={validUntil}
+          onChange={setValidUntil}
+          error={error instanceof ApiError ? error.field('validUntil') : undefined}
+        />
         <div className="field">
           <label htmlFor="doc-file">{t('dossiers.docFile')}</label>
           <input id="doc-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
-        <Button type="submit" variant="secondary">{t('dossiers.docAdd')}</Button>
+        <Button type="submit" variant="secondary">
+          {t('dossiers.docAdd')}
+        </Button>
       </form>
     </Card>
   );
@@ -124,12 +155,20 @@ function History() {
   };
   return (
     <Card title={t('dossiers.history')}>
-      {!rows ? <LoadStatus data={rows} error={history.error} reload={history.reload} /> : rows.length === 0 ? <EmptyState>{t('dossiers.historyNone')}</EmptyState> : (
+      {!rows ? (
+        <LoadStatus data={rows} error={history.error} reload={history.reload} />
+      ) : rows.length === 0 ? (
+        <EmptyState>{t('dossiers.historyNone')}</EmptyState>
+      ) : (
         <ul className="plain-list history">
           {rows.slice(0, 50).map((c) => (
             <li key={c.id}>
-              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, t('dossiers.empty'), c.field)} → {fmt(c.newValue, t('dossiers.empty'), c.field)}{' '}
-              <span className="muted">({c.actorRole === 'parent' ? t('dossiers.historyYou') : c.actorName ?? t(`dossiers.source.${c.source}`)}{c.source === 'renewal' ? `, ${t('dossiers.source.renewal')}` : ''})</span>
+              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, t('dossiers.empty'), c.field)} →{' '}
+              {fmt(c.newValue, t('dossiers.empty'), c.field)}{' '}
+              <span className="muted">
+                ({c.actorRole === 'parent' ? t('dossiers.historyYou') : (c.actorName ?? t(`dossiers.source.${c.source}`))}
+                {c.source === 'renewal' ? `, ${t('dossiers.source.renewal')}` : ''})
+              </span>
             </li>
           ))}
         </ul>
@@ -170,7 +209,15 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
           {rows.map((c) => (
             <li key={c.id}>
               <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}{' '}
-              <span className="muted">{c.live ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) + (c.expiresAt ? ` ${t('dossiers.consentExpires', { date: frDate(c.expiresAt) })}` : '') : c.revokedAt ? t('dossiers.consentRevoked', { date: frDate(c.revokedAt) }) : t('dossiers.consentExpired', { date: frDate(c.expiresAt) })}{c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}</span>{' '}
+              <span className="muted">
+                {c.live
+                  ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) +
+                    (c.expiresAt ? ` ${t('dossiers.consentExpires', { date: frDate(c.expiresAt) })}` : '')
+                  : c.revokedAt
+                    ? t('dossiers.consentRevoked', { date: frDate(c.revokedAt) })
+                    : t('dossiers.consentExpired', { date: frDate(c.expiresAt) })}
+                {c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}
+              </span>{' '}
               {c.live ? (
                 <Button variant="danger" onPress={() => api.post(`${base}/consents/${c.id}/revoke`).then(load, setError)}>
                   {t('dossiers.consentRevoke')} <span className="visually-hidden">{c.structureName}</span>
@@ -185,8 +232,20 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
       {structures.length && info ? (
         <form onSubmit={grant} className="stack">
           <FormErrors error={error} />
-          <SelectField name="consent-structure" label={t('dossiers.consentStructure')} value={structureId} onChange={setStructureId} options={structures.map((s) => ({ value: s.structureId, label: s.name }))} />
-          <SelectField name="consent-purpose" label={t('dossiers.consentPurpose')} value={purpose} onChange={setPurpose} options={info.purposes.map((p) => ({ value: p.id, label: p.label }))} />
+          <SelectField
+            name="consent-structure"
+            label={t('dossiers.consentStructure')}
+            value={structureId}
+            onChange={setStructureId}
+            options={structures.map((s) => ({ value: s.structureId, label: s.name }))}
+          />
+          <SelectField
+            name="consent-purpose"
+            label={t('dossiers.consentPurpose')}
+            value={purpose}
+            onChange={setPurpose}
+            options={info.purposes.map((p) => ({ value: p.id, label: p.label }))}
+          />
           <fieldset className="stack">
             <legend>{t('dossiers.consentParts')}</legend>
             {info.parts.map((p) => (
@@ -196,7 +255,9 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
             ))}
           </fieldset>
           <DateField name="consent-until" label={t('dossiers.consentUntil')} value={until} onChange={setUntil} />
-          <Button type="submit" variant="secondary">{t('dossiers.consentGrant')}</Button>
+          <Button type="submit" variant="secondary">
+            {t('dossiers.consentGrant')}
+          </Button>
         </form>
       ) : (
         <EmptyState>{t('dossiers.consentNoStructure')}</EmptyState>
@@ -212,7 +273,11 @@ function AuditLog() {
   const others = rows?.filter((r) => r.actorRole && r.actorRole !== 'parent') ?? [];
   return (
     <Card title={t('dossiers.audit')}>
-      {!rows ? <LoadStatus data={rows} error={audit.error} reload={audit.reload} /> : others.length === 0 ? <EmptyState>{t('dossiers.auditNone')}</EmptyState> : (
+      {!rows ? (
+        <LoadStatus data={rows} error={audit.error} reload={audit.reload} />
+      ) : others.length === 0 ? (
+        <EmptyState>{t('dossiers.auditNone')}</EmptyState>
+      ) : (
         <ul className="plain-list">
           {others.slice(0, 50).map((a) => (
             <li key={a.id}>
@@ -243,20 +308,40 @@ function Rights() {
       setError(ex);
     }
   };
-  if (done) return <Alert tone="success" live>{t('dossiers.erased')}</Alert>;
+  if (done)
+    return (
+      <Alert tone="success" live>
+        {t('dossiers.erased')}
+      </Alert>
+    );
   return (
     <Card title={t('dossiers.rights')}>
       <ul className="plain-list">
-        <li><a href="/api/dossiers/me/export.json" download>{t('dossiers.exportJson')}</a></li>
-        <li><a href="/api/dossiers/me/export.html" target="_blank" rel="noopener">{t('dossiers.exportHtml')}</a></li>
+        <li>
+          <a href="/api/dossiers/me/export.json" download>
+            {t('dossiers.exportJson')}
+          </a>
+        </li>
+        <li>
+          <a href="/api/dossiers/me/export.html" target="_blank" rel="noopener">
+            {t('dossiers.exportHtml')}
+          </a>
+        </li>
       </ul>
       <details>
         <summary>{t('dossiers.eraseTitle')}</summary>
         <form onSubmit={erase} className="stack">
           <p>{t('dossiers.eraseHelp')}</p>
           <FormErrors error={error} />
-          <TextField label={t('dossiers.eraseConfirm')} value={confirm} onChange={setConfirm} error={error instanceof ApiError ? error.field('confirm') : undefined} />
-          <Button type="submit" variant="danger">{t('dossiers.eraseButton')}</Button>
+          <TextField
+            label={t('dossiers.eraseConfirm')}
+            value={confirm}
+            onChange={setConfirm}
+            error={error instanceof ApiError ? error.field('confirm') : undefined}
+          />
+          <Button type="submit" variant="danger">
+            {t('dossiers.eraseButton')}
+          </Button>
         </form>
       </details>
     </Card>
@@ -299,14 +384,18 @@ export function MyFile() {
           {h.lastConfirmedAt ? ` · ${t('dossiers.lastConfirmed', { date: frDate(h.lastConfirmedAt) })}` : ''}
         </p>
         <Summary h={h} />
-        <LinkButton to="/dossier/remplir" variant="secondary">{t('dossiers.edit')}</LinkButton>
+        <LinkButton to="/dossier/remplir" variant="secondary">
+          {t('dossiers.edit')}
+        </LinkButton>
       </Card>
       <Documents h={h} reload={load} />
       <History key={h.version} />
       <Consents info={info} />
       <AuditLog />
       <Rights />
-      <p className="muted"><Link to="/dossier/renouvellement">{t('dossiers.renewal')}</Link></p>
+      <p className="muted">
+        <Link to="/dossier/renouvellement">{t('dossiers.renewal')}</Link>
+      </p>
     </div>
   );
 }

@@ -42,7 +42,12 @@ function SharedFields({ h }: { h: Shared }) {
       {h.situation ? (
         <>
           <dt>{t('dossiers.resources')}</dt>
-          <dd>{Object.entries(h.situation).filter(([, v]) => v != null).map(([k, v]) => `${k} : ${v}`).join(' · ') || '—'}</dd>
+          <dd>
+            {Object.entries(h.situation)
+              .filter(([, v]) => v != null)
+              .map(([k, v]) => `${k} : ${v}`)
+              .join(' · ') || '—'}
+          </dd>
         </>
       ) : null}
     </dl>
@@ -75,8 +80,12 @@ function Detail({ id }: { id: string }) {
         <p>{o.note}</p>
         {o.status === 'sent' ? (
           <div className="row">
-            <Button onPress={() => api.post(`/api/dossiers/partner/orientations/${id}/accept`, { accept: true }).then(load, setError)}>{t('dossiers.accept')}</Button>
-            <Button variant="secondary" onPress={() => api.post(`/api/dossiers/partner/orientations/${id}/accept`, { accept: false }).then(load, setError)}>{t('dossiers.decline')}</Button>
+            <Button onPress={() => api.post(`/api/dossiers/partner/orientations/${id}/accept`, { accept: true }).then(load, setError)}>
+              {t('dossiers.accept')}
+            </Button>
+            <Button variant="secondary" onPress={() => api.post(`/api/dossiers/partner/orientations/${id}/accept`, { accept: false }).then(load, setError)}>
+              {t('dossiers.decline')}
+            </Button>
           </div>
         ) : null}
       </Card>
@@ -92,7 +101,12 @@ function Detail({ id }: { id: string }) {
       {o.status === 'accepted' ? (
         <Card title={t('dossiers.outcome')}>
           <form onSubmit={save} className="stack">
-            <RadioGroup label={t('dossiers.outcome')} value={outcome} onChange={setOutcome} options={OUTCOMES.map((x) => ({ value: x, label: t(`dossiers.outcome.${x}`) }))} />
+            <RadioGroup
+              label={t('dossiers.outcome')}
+              value={outcome}
+              onChange={setOutcome}
+              options={OUTCOMES.map((x) => ({ value: x, label: t(`dossiers.outcome.${x}`) }))}
+            />
             <TextField label={t('dossiers.outcomeNote')} value={note} onChange={setNote} multiline />
             <Button type="submit">{t('dossiers.outcomeSave')}</Button>
           </form>

@@ -18,7 +18,10 @@ export function PartnerOrientations() {
       {rows.map((o) => (
         <li key={o.id} className="card">
           <p>
-            <span className="badge">{t(`dossiers.status.${o.status}`)}</span> <span className="muted">{frDate(o.createdAt)} · {o.agentName ?? ''}</span>
+            <span className="badge">{t(`dossiers.status.${o.status}`)}</span>{' '}
+            <span className="muted">
+              {frDate(o.createdAt)} · {o.agentName ?? ''}
+            </span>
           </p>
           <p>{o.note}</p>
           <Link to={`/dossier/partenaire/orientations/${o.id}`}>{t('dossiers.partnerOpen')}</Link>

@@ -40,7 +40,9 @@ function Renew() {
       submitLabel={t('dossiers.renewalConfirm', { year })}
       intro={
         <>
-          <Alert tone="info" title={t('dossiers.renewalOpen', { year })}>{t('dossiers.renewalHelp')}</Alert>
+          <Alert tone="info" title={t('dossiers.renewalOpen', { year })}>
+            {t('dossiers.renewalHelp')}
+          </Alert>
           {r.expiredDocuments.length ? <Alert tone="warning">{t('dossiers.expiredDocs', { n: r.expiredDocuments.length })}</Alert> : null}
         </>
       }

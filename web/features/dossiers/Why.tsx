@@ -23,7 +23,21 @@ export function Why({ keys, usage }: { keys: string[]; usage: FieldUsage[] }) {
 }
 
 /** A labelled native date input (the phone's own date picker). */
-export function DateField({ label, value, onChange, error, isRequired, name }: { label: string; value: string | null; onChange: (v: string | null) => void; error?: string; isRequired?: boolean; name: string }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  isRequired,
+  name,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  error?: string;
+  isRequired?: boolean;
+  name: string;
+}) {
   const id = `date-${name}`;
   return (
     <div className="field">
@@ -41,7 +55,11 @@ export function DateField({ label, value, onChange, error, isRequired, name }: {
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => onChange(e.target.value || null)}
       />
-      {error ? <span className="error" id={`${id}-err`}>{error}</span> : null}
+      {error ? (
+        <span className="error" id={`${id}-err`}>
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -78,7 +78,8 @@ export default {
     housingUnknown: 'Choisir…',
     rent: 'Loyer par mois, charges comprises (€)',
     qfEntered: 'Quotient familial CAF, si vous le connaissez (€)',
-    qfHelp: 'Écrit sur votre attestation CAF. Sinon nous le calculons : (revenus annuels ÷ 12 + prestations du mois) ÷ parts ; 2 parts pour vous, + 0,5 par enfant, + 0,5 de plus au 3e enfant.',
+    qfHelp:
+      'Écrit sur votre attestation CAF. Sinon nous le calculons : (revenus annuels ÷ 12 + prestations du mois) ÷ parts ; 2 parts pour vous, + 0,5 par enfant, + 0,5 de plus au 3e enfant.',
     qfValue: 'Quotient familial : {v} € ({source})',
     qfComputed: 'calculé',
     qfEnteredSource: 'saisi',
@@ -130,7 +131,8 @@ export default {
     'source.system': 'Relais',
     empty: '(vide)',
     // consents
-    consentsIntro: 'Vous choisissez ce que chaque structure peut voir, et pourquoi. Vous pouvez retirer votre accord à tout moment : elle ne voit alors plus rien.',
+    consentsIntro:
+      'Vous choisissez ce que chaque structure peut voir, et pourquoi. Vous pouvez retirer votre accord à tout moment : elle ne voit alors plus rien.',
     consentStructure: 'Structure',
     consentPurpose: 'Pour quoi faire',
     consentParts: 'Ce que la structure peut voir',
@@ -151,7 +153,8 @@ export default {
     exportJson: 'Télécharger toutes mes données (JSON)',
     exportHtml: 'Voir mon dossier en page imprimable',
     eraseTitle: 'Effacer mon dossier',
-    eraseHelp: 'Vos informations seront effacées et votre compte fermé. Seules les informations que la loi oblige à garder (par exemple pour une aide versée) sont conservées jusqu’à leur date limite, puis effacées.',
+    eraseHelp:
+      'Vos informations seront effacées et votre compte fermé. Seules les informations que la loi oblige à garder (par exemple pour une aide versée) sont conservées jusqu’à leur date limite, puis effacées.',
     eraseConfirm: 'Pour confirmer, écrivez EFFACER',
     eraseButton: 'Effacer définitivement',
     erased: 'Votre dossier a été effacé. Votre compte est fermé.',
@@ -200,7 +203,8 @@ export default {
     deskCreate: 'Créer le dossier',
     // partner
     partnerTitle: 'Orientations reçues',
-    partnerIntro: 'Les familles orientées vers votre structure. Vous ne voyez que ce que chaque famille a accepté de partager, et seulement tant que son accord dure.',
+    partnerIntro:
+      'Les familles orientées vers votre structure. Vous ne voyez que ce que chaque famille a accepté de partager, et seulement tant que son accord dure.',
     partnerNone: 'Aucune orientation reçue.',
     partnerOpen: 'Voir l’orientation',
     accept: 'Accepter l’orientation',

@@ -13,11 +13,18 @@ function Tiles({ entries }: { entries: NavEntry[] }) {
       {entries.map((e) => (
         <li key={e.id}>
           <Link to={hrefOf(e)} className="tile">
-            <span className="icon" aria-hidden="true"><Icon name={e.id} /></span>
+            <span className="icon" aria-hidden="true">
+              <Icon name={e.id} />
+            </span>
             <span>
               <strong>{t(e.label)}</strong>
               {t(e.description)}
-              {e.soon ? <> <span className="badge">{t('home.soon')}</span></> : null}
+              {e.soon ? (
+                <>
+                  {' '}
+                  <span className="badge">{t('home.soon')}</span>
+                </>
+              ) : null}
             </span>
           </Link>
         </li>

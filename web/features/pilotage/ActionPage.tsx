@@ -13,7 +13,6 @@ import { READERS, StatusBadge, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
 import { STATUSES, type ActionStatus, type ActionView, type Indicator } from './types';
 
-
 const toCents = (v: number | null) => (v === null ? null : Math.round(v * 100));
 
 function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
@@ -37,7 +36,10 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
       await api.patch(`/api/pilotage/actions/${a.id}`, {
         status,
         leadService,
-        partners: partners.split(',').map((s) => s.trim()).filter(Boolean),
+        partners: partners
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
         neighbourhoods: hoods,
         partnerStructureIds: structures,
         budgetPlannedCents: toCents(planned),
@@ -55,15 +57,28 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
   return (
     <form onSubmit={submit} aria-labelledby="action-form">
       <h2 id="action-form">{t('pilotage.followUp')}</h2>
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
-      <SelectField label={t('pilotage.status')} name="status" value={status} onChange={(v) => setStatus(v as ActionStatus)} options={STATUSES.map((s) => ({ value: s, label: t(`pilotage.status.${s}`) }))} error={error?.field('status')} />
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
+      <SelectField
+        label={t('pilotage.status')}
+        name="status"
+        value={status}
+        onChange={(v) => setStatus(v as ActionStatus)}
+        options={STATUSES.map((s) => ({ value: s, label: t(`pilotage.status.${s}`) }))}
+        error={error?.field('status')}
+      />
       <div className="grid-2">
         <TextField label={t('pilotage.leadService')} value={leadService} onChange={setLead} error={error?.field('leadService')} />
         <TextField label={t('pilotage.partners')} help={t('pilotage.partnersHelp')} value={partners} onChange={setPartners} error={error?.field('partners')} />
       </div>
       <fieldset>
         <legend>{t('pilotage.neighbourhoods')}</legend>
-        <p className="muted" style={{ marginTop: 0 }}>{t('pilotage.neighbourhoodsHelp')}</p>
+        <p className="muted" style={{ marginTop: 0 }}>
+          {t('pilotage.neighbourhoodsHelp')}
+        </p>
         <div className="grid-2">
           {town.neighbourhoods.map((n) => (
             <Checkbox key={n.id} isSelected={hoods.includes(n.id)} onChange={(v) => setHoods((h) => (v ? [...h, n.id] : h.filter((x) => x !== n.id)))}>
@@ -71,7 +86,9 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
             </Checkbox>
           ))}
         </div>
-        {error?.fields.find((f) => f.path.startsWith('neighbourhoods')) ? <p className="field-error">{error.fields.find((f) => f.path.startsWith('neighbourhoods'))!.message}</p> : null}
+        {error?.fields.find((f) => f.path.startsWith('neighbourhoods')) ? (
+          <p className="field-error">{error.fields.find((f) => f.path.startsWith('neighbourhoods'))!.message}</p>
+        ) : null}
       </fieldset>
       <PartnerStructures value={structures} onChange={setStructures} />
       <div className="grid-2">
@@ -82,7 +99,9 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
       </div>
       <div className="row">
         <Button type="submit">{t('pilotage.saveAction')}</Button>
-        <span role="status" className="saved">{saved ? t('pilotage.saved') : ''}</span>
+        <span role="status" className="saved">
+          {saved ? t('pilotage.saved') : ''}
+        </span>
       </div>
     </form>
   );
@@ -94,12 +113,32 @@ function ReadOnly({ a }: { a: ActionView }) {
   const names = a.neighbourhoods.map((id) => town.neighbourhoods.find((n) => n.id === id)?.name ?? id);
   return (
     <dl className="facts">
-      <div><dt>{t('pilotage.status')}</dt><dd><StatusBadge status={a.status} /></dd></div>
-      <div><dt>{t('pilotage.leadService')}</dt><dd>{a.leadService || t('pilotage.toDefine')}</dd></div>
-      <div><dt>{t('pilotage.partners')}</dt><dd>{a.partners.join(', ') || t('pilotage.toDefine')}</dd></div>
-      <div><dt>{t('pilotage.neighbourhoods')}</dt><dd>{names.join(', ') || t('pilotage.wholeTown')}</dd></div>
-      <div><dt>{t('pilotage.budgetPlanned')}</dt><dd>{euros(a.budgetPlannedCents)}</dd></div>
-      <div><dt>{t('pilotage.budgetSpent')}</dt><dd>{euros(a.budgetSpentCents)}</dd></div>
+      <div>
+        <dt>{t('pilotage.status')}</dt>
+        <dd>
+          <StatusBadge status={a.status} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t('pilotage.leadService')}</dt>
+        <dd>{a.leadService || t('pilotage.toDefine')}</dd>
+      </div>
+      <div>
+        <dt>{t('pilotage.partners')}</dt>
+        <dd>{a.partners.join(', ') || t('pilotage.toDefine')}</dd>
+      </div>
+      <div>
+        <dt>{t('pilotage.neighbourhoods')}</dt>
+        <dd>{names.join(', ') || t('pilotage.wholeTown')}</dd>
+      </div>
+      <div>
+        <dt>{t('pilotage.budgetPlanned')}</dt>
+        <dd>{euros(a.budgetPlannedCents)}</dd>
+      </div>
+      <div>
+        <dt>{t('pilotage.budgetSpent')}</dt>
+        <dd>{euros(a.budgetSpentCents)}</dd>
+      </div>
     </dl>
   );
 }
@@ -113,7 +152,9 @@ function IndicatorList({ list, links }: { list: Indicator[]; links: boolean }) {
         <li key={i.id}>
           {links ? <Link to={`/pilotage/indicateurs/${i.id}`}>{i.label}</Link> : <span>{i.label}</span>}
           <span className="muted">{t(`pilotage.source.${i.source}`)}</span>
-          <span>{t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}</span>
+          <span>
+            {t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
+          </span>
         </li>
       ))}
     </ul>
@@ -138,7 +179,9 @@ export default function ActionPage() {
         {a ? (
           <>
             <p className="breadcrumb no-print">
-              {staff ? <Link to={`/pilotage/plans/${a.plan.id}`}>{a.plan.title}</Link> : <Link to="/pilotage">{a.plan.title}</Link>} › {a.axis.code} › {a.objective.code ? `${a.objective.code}. ` : ''}{a.objective.title}
+              {staff ? <Link to={`/pilotage/plans/${a.plan.id}`}>{a.plan.title}</Link> : <Link to="/pilotage">{a.plan.title}</Link>} › {a.axis.code} ›{' '}
+              {a.objective.code ? `${a.objective.code}. ` : ''}
+              {a.objective.title}
             </p>
             <PageHeader title={a.title}>
               {a.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
@@ -148,8 +191,16 @@ export default function ActionPage() {
             <h2>{t('pilotage.indicators')}</h2>
             <IndicatorList list={a.indicators} links={staff} />
             {canEdit ? <IndicatorForm actionId={a.id} onDone={reload} /> : null}
-            {staff ? <p><Link to={`/pilotage/actions/${a.id}/bilan`}>{t('pilotage.evaluation')}</Link></p> : null}
-            {canEdit ? <Button variant="danger" onPress={remove}>{t('pilotage.deleteAction')}</Button> : null}
+            {staff ? (
+              <p>
+                <Link to={`/pilotage/actions/${a.id}/bilan`}>{t('pilotage.evaluation')}</Link>
+              </p>
+            ) : null}
+            {canEdit ? (
+              <Button variant="danger" onPress={remove}>
+                {t('pilotage.deleteAction')}
+              </Button>
+            ) : null}
           </>
         ) : null}
       </RequireRole>

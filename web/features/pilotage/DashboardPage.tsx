@@ -24,12 +24,20 @@ function IndicatorCard({ i }: { i: IndicatorSummary }) {
       <h5>
         <Link to={`/pilotage/indicateurs/${i.id}`}>{i.label}</Link>
       </h5>
-      <p className="muted" style={{ margin: 0 }}>{i.sourceLabel}</p>
+      <p className="muted" style={{ margin: 0 }}>
+        {i.sourceLabel}
+      </p>
       <p style={{ margin: '0.25rem 0' }}>
         <span className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</span>
         {i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}
-        {' · '}{t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
-        {i.standing.state === 'no-target' || i.standing.state === 'no-value' ? null : <>{' · '}<StandingText standing={i.standing} /></>}
+        {' · '}
+        {t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
+        {i.standing.state === 'no-target' || i.standing.state === 'no-value' ? null : (
+          <>
+            {' · '}
+            <StandingText standing={i.standing} />
+          </>
+        )}
       </p>
       {i.history.length ? <HistoryChart small title={`${t('pilotage.history')} — ${i.label}`} points={i.history} target={i.target} unit={i.unit} /> : null}
     </div>
@@ -48,16 +56,29 @@ function NeighbourhoodTable({ axis, hoods }: { axis: AxisView; hoods: Neighbourh
         <thead>
           <tr>
             <th scope="col">{t('pilotage.indicator')}</th>
-            <th scope="col" style={{ textAlign: 'end' }}>{t('pilotage.total')}</th>
-            {cols.map((n) => <th key={n.id} scope="col" style={{ textAlign: 'end' }}>{n.name}</th>)}
+            <th scope="col" style={{ textAlign: 'end' }}>
+              {t('pilotage.total')}
+            </th>
+            {cols.map((n) => (
+              <th key={n.id} scope="col" style={{ textAlign: 'end' }}>
+                {n.name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {inds.map((i) => (
             <tr key={i.id}>
-              <th scope="row" style={{ fontWeight: 400, background: 'none' }}>{i.label}{i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}</th>
+              <th scope="row" style={{ fontWeight: 400, background: 'none' }}>
+                {i.label}
+                {i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}
+              </th>
               <td style={{ textAlign: 'end' }}>{formatNumber(i.latest?.value ?? null)}</td>
-              {cols.map((n) => <td key={n.id} style={{ textAlign: 'end' }}>{formatNumber(i.byNeighbourhood[n.id] ?? null)}</td>)}
+              {cols.map((n) => (
+                <td key={n.id} style={{ textAlign: 'end' }}>
+                  {formatNumber(i.byNeighbourhood[n.id] ?? null)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -70,11 +91,22 @@ function AxisPanel({ axis, hoods }: { axis: AxisView; hoods: Neighbourhood[] }) 
   const t = useT();
   return (
     <div>
-      <h2>{axis.code ? `${axis.code} — ` : ''}{axis.title}</h2>
-      {axis.goals.length ? <ul className="goals">{axis.goals.map((g) => <li key={g}>{g}</li>)}</ul> : null}
+      <h2>
+        {axis.code ? `${axis.code} — ` : ''}
+        {axis.title}
+      </h2>
+      {axis.goals.length ? (
+        <ul className="goals">
+          {axis.goals.map((g) => (
+            <li key={g}>{g}</li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="counts" aria-label={t('pilotage.statusCounts')}>
         {STATUSES.map((s) => (
-          <li key={s}><StatusBadge status={s} /> {axis.counts[s]}</li>
+          <li key={s}>
+            <StatusBadge status={s} /> {axis.counts[s]}
+          </li>
         ))}
       </ul>
       <p className="muted">{t('pilotage.budget', { spent: euros(axis.budget.spentCents), planned: euros(axis.budget.plannedCents) })}</p>
@@ -82,15 +114,22 @@ function AxisPanel({ axis, hoods }: { axis: AxisView; hoods: Neighbourhood[] }) 
       <NeighbourhoodTable axis={axis} hoods={hoods} />
       {axis.objectives.map((o) => (
         <section key={o.id} className="objective" aria-labelledby={`do-${o.id}`}>
-          <h3 id={`do-${o.id}`}>{o.code ? `${o.code}. ` : ''}{o.title}</h3>
+          <h3 id={`do-${o.id}`}>
+            {o.code ? `${o.code}. ` : ''}
+            {o.title}
+          </h3>
           <ul className="actions-list">
             {o.actions.map((a) => (
               <li key={a.id} style={{ display: 'block' }}>
                 <div className="row" style={{ alignItems: 'baseline' }}>
-                  <h4 style={{ margin: 0, fontSize: '1rem', fontWeight: 400, flex: '1 1 16rem' }}><Link to={`/pilotage/actions/${a.id}`}>{a.title}</Link></h4>
+                  <h4 style={{ margin: 0, fontSize: '1rem', fontWeight: 400, flex: '1 1 16rem' }}>
+                    <Link to={`/pilotage/actions/${a.id}`}>{a.title}</Link>
+                  </h4>
                   <StatusBadge status={a.status} />
                 </div>
-                {a.indicators.map((i) => <IndicatorCard key={i.id} i={i} />)}
+                {a.indicators.map((i) => (
+                  <IndicatorCard key={i.id} i={i} />
+                ))}
               </li>
             ))}
           </ul>
@@ -123,19 +162,29 @@ export default function DashboardPage() {
         <LoadStatus data={d} error={error} />
         {d ? (
           <>
-            <p className="breadcrumb no-print"><Link to={`/pilotage/plans/${d.plan.id}`}>{t('pilotage.backToPlan')}</Link></p>
+            <p className="breadcrumb no-print">
+              <Link to={`/pilotage/plans/${d.plan.id}`}>{t('pilotage.backToPlan')}</Link>
+            </p>
             <PageHeader title={`${t('pilotage.dashboard')} — ${d.plan.title}`} intro={periodLabel(d.period)}>
               {d.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
             </PageHeader>
             {canEdit ? (
               <div className="row no-print">
-                <Button variant="secondary" onPress={compute} isDisabled={busy}>{t('pilotage.compute')}</Button>
-                <span role="status" className="saved">{computed}</span>
+                <Button variant="secondary" onPress={compute} isDisabled={busy}>
+                  {t('pilotage.compute')}
+                </Button>
+                <span role="status" className="saved">
+                  {computed}
+                </span>
               </div>
             ) : null}
             <Tabs className="tabs">
               <TabList aria-label={t('pilotage.axesTabs')}>
-                {d.axes.map((a) => <Tab key={a.id} id={a.id}>{a.code || a.title}</Tab>)}
+                {d.axes.map((a) => (
+                  <Tab key={a.id} id={a.id}>
+                    {a.code || a.title}
+                  </Tab>
+                ))}
               </TabList>
               {d.axes.map((a) => (
                 <TabPanel key={a.id} id={a.id}>

@@ -4,7 +4,19 @@
  */
 import { formatNumber, periodLabel, periodShort } from './format';
 
-export function HistoryChart({ title, points, target, unit, small }: { title: string; points: { period: string; value: number }[]; target: number | null; unit: string; small?: boolean }) {
+export function HistoryChart({
+  title,
+  points,
+  target,
+  unit,
+  small,
+}: {
+  title: string;
+  points: { period: string; value: number }[];
+  target: number | null;
+  unit: string;
+  small?: boolean;
+}) {
   if (!points.length) return <p className="muted">Pas encore de valeur relevée.</p>;
   const w = small ? 240 : 420;
   const h = small ? 90 : 180;
@@ -25,33 +37,60 @@ export function HistoryChart({ title, points, target, unit, small }: { title: st
       <svg viewBox={`0 0 ${w} ${h}`} aria-hidden="true" focusable="false" style={{ width: '100%', maxWidth: w, height: 'auto' }}>
         <line x1={left} x2={w - m} y1={y(min)} y2={y(min)} stroke="#6b7385" />
         <line x1={left} x2={w - m} y1={y(max)} y2={y(max)} stroke="#c9cfdb" strokeDasharray="2 3" />
-        <text x={left - 4} y={y(min) + 4} textAnchor="end" fontSize="10" fill="#1b1f29">{fmt(min)}</text>
-        <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize="10" fill="#1b1f29">{fmt(max)}</text>
+        <text x={left - 4} y={y(min) + 4} textAnchor="end" fontSize="10" fill="#1b1f29">
+          {fmt(min)}
+        </text>
+        <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize="10" fill="#1b1f29">
+          {fmt(max)}
+        </text>
         {target !== null ? (
           <>
             <line x1={left} x2={w - m} y1={y(target)} y2={y(target)} stroke="#7a4b00" strokeDasharray="4 3" />
-            <text x={w - m} y={y(target) - 4} textAnchor="end" fontSize="10" fill="#7a4b00">cible</text>
+            <text x={w - m} y={y(target) - 4} textAnchor="end" fontSize="10" fill="#7a4b00">
+              cible
+            </text>
           </>
         ) : null}
         <polyline points={line} fill="none" stroke="var(--color-primary)" strokeWidth="2" />
         {points.map((p, i) => (
           <circle key={p.period} cx={x(i)} cy={y(p.value)} r="3" fill="var(--color-primary)" />
         ))}
-        <text x={x(points.length - 1)} y={y(last.value) - 7} textAnchor={points.length > 1 ? 'end' : 'middle'} fontSize="11" fontWeight="600" fill="#1b1f29">{fmt(last.value)}</text>
-        <text x={x(0)} y={h - 6} fontSize="10" textAnchor={points.length > 1 ? 'start' : 'middle'} fill="#1b1f29">{periodShort(points[0]!.period)}</text>
-        {points.length > 1 ? <text x={w - m} y={h - 6} fontSize="10" textAnchor="end" fill="#1b1f29">{periodShort(points.at(-1)!.period)}</text> : null}
+        <text x={x(points.length - 1)} y={y(last.value) - 7} textAnchor={points.length > 1 ? 'end' : 'middle'} fontSize="11" fontWeight="600" fill="#1b1f29">
+          {fmt(last.value)}
+        </text>
+        <text x={x(0)} y={h - 6} fontSize="10" textAnchor={points.length > 1 ? 'start' : 'middle'} fill="#1b1f29">
+          {periodShort(points[0]!.period)}
+        </text>
+        {points.length > 1 ? (
+          <text x={w - m} y={h - 6} fontSize="10" textAnchor="end" fill="#1b1f29">
+            {periodShort(points.at(-1)!.period)}
+          </text>
+        ) : null}
       </svg>
       <figcaption>
         <table className="pilotage-compact">
           <caption>{title}</caption>
           <thead>
-            <tr><th scope="col">Mois</th><th scope="col" style={{ textAlign: 'end' }}>Valeur</th></tr>
+            <tr>
+              <th scope="col">Mois</th>
+              <th scope="col" style={{ textAlign: 'end' }}>
+                Valeur
+              </th>
+            </tr>
           </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.period}><td>{periodLabel(p.period)}</td><td style={{ textAlign: 'end' }}>{formatNumber(p.value, unit)}</td></tr>
+              <tr key={p.period}>
+                <td>{periodLabel(p.period)}</td>
+                <td style={{ textAlign: 'end' }}>{formatNumber(p.value, unit)}</td>
+              </tr>
             ))}
-            {target !== null ? <tr><td>Cible</td><td style={{ textAlign: 'end' }}>{formatNumber(target, unit)}</td></tr> : null}
+            {target !== null ? (
+              <tr>
+                <td>Cible</td>
+                <td style={{ textAlign: 'end' }}>{formatNumber(target, unit)}</td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </figcaption>

@@ -24,7 +24,9 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
   const [error, setError] = useState<ApiError | null>(null);
   const registry = useApi<{ indicators: RegistryIndicator[] }>(source === 'relais' ? '/api/pilotage/registry' : null);
   const questionnaires = useApi<{ questionnaires: { id: string; title: string }[] }>(source === 'questionnaire' ? '/api/diagnostic/questionnaires' : null);
-  const chosen = useApi<{ definition: { questions: { id: string; type: string; label: string; options?: string[] }[] } }>(source === 'questionnaire' && questionnaireId ? `/api/diagnostic/questionnaires/${questionnaireId}` : null);
+  const chosen = useApi<{ definition: { questions: { id: string; type: string; label: string; options?: string[] }[] } }>(
+    source === 'questionnaire' && questionnaireId ? `/api/diagnostic/questionnaires/${questionnaireId}` : null,
+  );
   // Only the questions the measure can use: a mean needs a scale or a number, a share a choice.
   const usable = (chosen.data?.definition.questions ?? []).filter((q) =>
     measure === 'mean' ? q.type === 'scale' || q.type === 'number' : measure === 'share' ? Array.isArray(q.options) : true,
@@ -60,15 +62,31 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
     <details>
       <summary>{title}</summary>
       <form className="body" onSubmit={submit}>
-        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        {error ? (
+          <Alert tone="error" live>
+            {error.message}
+          </Alert>
+        ) : null}
         <TextField label={t('pilotage.indicatorLabel')} value={label} onChange={setLabel} isRequired error={fieldOf('label')} />
         <div className="grid-2">
           <TextField label={t('pilotage.unit')} value={unit} onChange={setUnit} error={fieldOf('unit')} />
-          <SelectField label={t('pilotage.direction')} name="direction" value={direction} onChange={(v) => setDirection(v as Direction)} options={(['increase', 'decrease', 'maintain'] as const).map((d) => ({ value: d, label: t(`pilotage.direction.${d}`) }))} />
+          <SelectField
+            label={t('pilotage.direction')}
+            name="direction"
+            value={direction}
+            onChange={(v) => setDirection(v as Direction)}
+            options={(['increase', 'decrease', 'maintain'] as const).map((d) => ({ value: d, label: t(`pilotage.direction.${d}`) }))}
+          />
           <NumberField label={t('pilotage.baseline')} value={baseline} onChange={setBaseline} error={fieldOf('baseline')} />
           <NumberField label={t('pilotage.target')} help={t('pilotage.targetHelp')} value={target} onChange={setTarget} error={fieldOf('target')} />
         </div>
-        <SelectField label={t('pilotage.sourceKind')} name="source" value={source} onChange={(v) => setSource(v as Source)} options={(['manual', 'relais', 'questionnaire'] as const).map((s) => ({ value: s, label: t(`pilotage.source.${s}`) }))} />
+        <SelectField
+          label={t('pilotage.sourceKind')}
+          name="source"
+          value={source}
+          onChange={(v) => setSource(v as Source)}
+          options={(['manual', 'relais', 'questionnaire'] as const).map((s) => ({ value: s, label: t(`pilotage.source.${s}`) }))}
+        />
         {source === 'relais' ? (
           <SelectField
             label={t('pilotage.relaisIndicator')}
@@ -91,7 +109,13 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
               error={fieldOf('questionnaire')}
               options={[{ value: '', label: '—' }, ...(questionnaires.data?.questionnaires ?? []).map((q) => ({ value: q.id, label: q.title }))]}
             />
-            <SelectField label={t('pilotage.measure')} name="measure" value={measure} onChange={(v) => setMeasure(v as typeof measure)} options={(['mean', 'share', 'respondents'] as const).map((m) => ({ value: m, label: t(`pilotage.measure.${m}`) }))} />
+            <SelectField
+              label={t('pilotage.measure')}
+              name="measure"
+              value={measure}
+              onChange={(v) => setMeasure(v as typeof measure)}
+              options={(['mean', 'share', 'respondents'] as const).map((m) => ({ value: m, label: t(`pilotage.measure.${m}`) }))}
+            />
             <SelectField
               label={t('pilotage.question')}
               name="question"
@@ -99,10 +123,21 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
               onChange={(v) => (setQuestion(v), setOption(''))}
               isRequired={measure !== 'respondents'}
               error={fieldOf('questionnaire.question')}
-              options={[{ value: '', label: measure === 'respondents' ? t('pilotage.allRespondents') : '—' }, ...usable.map((q) => ({ value: q.id, label: `${q.label} (${q.id})` }))]}
+              options={[
+                { value: '', label: measure === 'respondents' ? t('pilotage.allRespondents') : '—' },
+                ...usable.map((q) => ({ value: q.id, label: `${q.label} (${q.id})` })),
+              ]}
             />
             {measure === 'share' ? (
-              <SelectField label={t('pilotage.option')} name="option" value={option} onChange={setOption} isRequired error={fieldOf('questionnaire.option')} options={[{ value: '', label: '—' }, ...options.map((o) => ({ value: o, label: o }))]} />
+              <SelectField
+                label={t('pilotage.option')}
+                name="option"
+                value={option}
+                onChange={setOption}
+                isRequired
+                error={fieldOf('questionnaire.option')}
+                options={[{ value: '', label: '—' }, ...options.map((o) => ({ value: o, label: o }))]}
+              />
             ) : null}
           </>
         ) : null}

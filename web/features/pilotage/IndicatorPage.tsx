@@ -38,16 +38,37 @@ function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
   }
   return (
     <form onSubmit={submit} className="card" aria-labelledby="enter-value">
-      <h2 id="enter-value" style={{ marginTop: 0 }}>{t('pilotage.enterValue')}</h2>
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <h2 id="enter-value" style={{ marginTop: 0 }}>
+        {t('pilotage.enterValue')}
+      </h2>
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
       <div className="grid-2">
         <TextField label={t('pilotage.month')} type="month" value={period} onChange={setPeriod} isRequired error={error?.field('period')} />
-        <SelectField label={t('pilotage.byNeighbourhood')} name="neighbourhood" value={hood} onChange={setHood} options={[{ value: '*', label: t('pilotage.wholeTown') }, ...d.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))]} error={error?.field('neighbourhood')} />
-        <NumberField label={`${t('pilotage.value')}${d.indicator.unit ? ` (${d.indicator.unit})` : ''}`} value={value} onChange={setValue} isRequired error={error?.field('value')} />
+        <SelectField
+          label={t('pilotage.byNeighbourhood')}
+          name="neighbourhood"
+          value={hood}
+          onChange={setHood}
+          options={[{ value: '*', label: t('pilotage.wholeTown') }, ...d.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))]}
+          error={error?.field('neighbourhood')}
+        />
+        <NumberField
+          label={`${t('pilotage.value')}${d.indicator.unit ? ` (${d.indicator.unit})` : ''}`}
+          value={value}
+          onChange={setValue}
+          isRequired
+          error={error?.field('value')}
+        />
       </div>
       <div className="row">
         <Button type="submit">{t('pilotage.saveValue')}</Button>
-        <span role="status" className="saved">{saved}</span>
+        <span role="status" className="saved">
+          {saved}
+        </span>
       </div>
     </form>
   );
@@ -66,7 +87,13 @@ export default function IndicatorPage() {
     reload();
   }
   const i = d?.indicator;
-  const cols = d ? [{ id: '*', name: t('pilotage.wholeTown') }, ...d.neighbourhoods, ...(d.values.some((v) => v.neighbourhood === '?') ? [{ id: '?', name: t('pilotage.unlocated') }] : [])] : [];
+  const cols = d
+    ? [
+        { id: '*', name: t('pilotage.wholeTown') },
+        ...d.neighbourhoods,
+        ...(d.values.some((v) => v.neighbourhood === '?') ? [{ id: '?', name: t('pilotage.unlocated') }] : []),
+      ]
+    : [];
   const cell = (p: string, n: string) => d?.values.find((v) => v.period === p && v.neighbourhood === n);
   return (
     <div className="pilotage">
@@ -75,29 +102,59 @@ export default function IndicatorPage() {
         {d && i ? (
           <>
             <p className="breadcrumb no-print">
-              <Link to={`/pilotage/plans/${d.plan.id}`}>{d.plan.title}</Link> › <Link to={`/pilotage/actions/${d.action.id}`}>{t('pilotage.backToAction')}</Link>
+              <Link to={`/pilotage/plans/${d.plan.id}`}>{d.plan.title}</Link> ›{' '}
+              <Link to={`/pilotage/actions/${d.action.id}`}>{t('pilotage.backToAction')}</Link>
             </p>
             <PageHeader title={i.label} intro={d.action.title}>
               {d.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
             </PageHeader>
             {!i.available ? <Alert tone="warning">{t('pilotage.unavailable')}</Alert> : null}
             <dl className="facts">
-              <div><dt>{t('pilotage.sourceKind')}</dt><dd>{i.sourceLabel}</dd></div>
-              <div><dt>{t('pilotage.latest')}</dt><dd className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</dd></div>
-              <div><dt>{t('pilotage.baseline')}</dt><dd>{formatNumber(i.baseline, i.unit)}</dd></div>
-              <div><dt>{t('pilotage.target')}</dt><dd>{i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}</dd></div>
-              <div><dt>{t('pilotage.situation')}</dt><dd><StandingText standing={i.standing} /></dd></div>
-              <div><dt>{t('pilotage.direction')}</dt><dd>{t(`pilotage.direction.${i.direction}`)}</dd></div>
+              <div>
+                <dt>{t('pilotage.sourceKind')}</dt>
+                <dd>{i.sourceLabel}</dd>
+              </div>
+              <div>
+                <dt>{t('pilotage.latest')}</dt>
+                <dd className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</dd>
+              </div>
+              <div>
+                <dt>{t('pilotage.baseline')}</dt>
+                <dd>{formatNumber(i.baseline, i.unit)}</dd>
+              </div>
+              <div>
+                <dt>{t('pilotage.target')}</dt>
+                <dd>{i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}</dd>
+              </div>
+              <div>
+                <dt>{t('pilotage.situation')}</dt>
+                <dd>
+                  <StandingText standing={i.standing} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('pilotage.direction')}</dt>
+                <dd>{t(`pilotage.direction.${i.direction}`)}</dd>
+              </div>
             </dl>
             {d.description ? <p className="muted">{d.description}</p> : null}
             {canEdit && i.source !== 'manual' ? (
               <div className="row">
-                <Button variant="secondary" onPress={compute}>{t('pilotage.compute')}</Button>
-                <span role="status" className="saved">{computing}</span>
+                <Button variant="secondary" onPress={compute}>
+                  {t('pilotage.compute')}
+                </Button>
+                <span role="status" className="saved">
+                  {computing}
+                </span>
               </div>
             ) : null}
             <h2>{t('pilotage.history')}</h2>
-            <HistoryChart title={`${t('pilotage.history')} — ${i.label} (${t('pilotage.wholeTown').toLowerCase()})`} points={i.history} target={i.target} unit={i.unit} />
+            <HistoryChart
+              title={`${t('pilotage.history')} — ${i.label} (${t('pilotage.wholeTown').toLowerCase()})`}
+              points={i.history}
+              target={i.target}
+              unit={i.unit}
+            />
             {canEdit && i.source === 'manual' ? <ValueForm d={d} reload={reload} /> : null}
             {canEdit ? (
               <>
@@ -122,23 +179,36 @@ export default function IndicatorPage() {
                   <thead>
                     <tr>
                       <th scope="col">{t('pilotage.period')}</th>
-                      {cols.map((c) => <th key={c.id} scope="col" style={{ textAlign: 'end' }}>{c.name}</th>)}
+                      {cols.map((c) => (
+                        <th key={c.id} scope="col" style={{ textAlign: 'end' }}>
+                          {c.name}
+                        </th>
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
                     {d.periods.map((p) => (
                       <tr key={p.period}>
-                        <th scope="row" style={{ fontWeight: 400, background: 'none' }}>{p.label}</th>
+                        <th scope="row" style={{ fontWeight: 400, background: 'none' }}>
+                          {p.label}
+                        </th>
                         {cols.map((c) => {
                           const v = cell(p.period, c.id);
-                          return <td key={c.id} style={{ textAlign: 'end' }}>{v ? formatNumber(v.value) : '—'}{v?.base ? <span className="muted"> ({v.base})</span> : null}</td>;
+                          return (
+                            <td key={c.id} style={{ textAlign: 'end' }}>
+                              {v ? formatNumber(v.value) : '—'}
+                              {v?.base ? <span className="muted"> ({v.base})</span> : null}
+                            </td>
+                          );
                         })}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </TableScroll>
-            ) : <p className="muted">{t('pilotage.noValue')}.</p>}
+            ) : (
+              <p className="muted">{t('pilotage.noValue')}.</p>
+            )}
             {d.values.some((v) => v.base) ? <p className="muted">{t('pilotage.baseNote')}</p> : null}
           </>
         ) : null}

@@ -35,14 +35,17 @@ export function PartnerStructures({ value, onChange }: { value: string[]; onChan
   return (
     <fieldset>
       <legend>{t('pilotage.partnerStructures')}</legend>
-      <p className="muted" style={{ marginTop: 0 }}>{t('pilotage.partnerStructuresHelp')}</p>
+      <p className="muted" style={{ marginTop: 0 }}>
+        {t('pilotage.partnerStructuresHelp')}
+      </p>
       {value.length ? (
         <ul className="actions-list">
           {value.map((id) => (
             <li key={id}>
               <span style={{ flex: '1 1 12rem' }}>{names[id] ?? '…'}</span>
               <Button variant="secondary" onPress={() => onChange(value.filter((x) => x !== id))}>
-                {t('pilotage.remove')}<span className="visually-hidden"> {names[id] ?? ''}</span>
+                {t('pilotage.remove')}
+                <span className="visually-hidden"> {names[id] ?? ''}</span>
               </Button>
             </li>
           ))}
@@ -61,7 +64,9 @@ export function PartnerStructures({ value, onChange }: { value: string[]; onChan
             }
           }}
         />
-        <Button variant="secondary" onPress={() => search()} className="field-aligned">{t('pilotage.search')}</Button>
+        <Button variant="secondary" onPress={() => search()} className="field-aligned">
+          {t('pilotage.search')}
+        </Button>
       </div>
       {found ? (
         found.length ? (
@@ -73,14 +78,17 @@ export function PartnerStructures({ value, onChange }: { value: string[]; onChan
                   <span className="muted">{t('pilotage.added')}</span>
                 ) : (
                   <Button variant="secondary" onPress={() => onChange([...value, s.id])}>
-                    {t('pilotage.add')}<span className="visually-hidden"> {s.nom}</span>
+                    {t('pilotage.add')}
+                    <span className="visually-hidden"> {s.nom}</span>
                   </Button>
                 )}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="muted" role="status">{t('pilotage.noStructure')}</p>
+          <p className="muted" role="status">
+            {t('pilotage.noStructure')}
+          </p>
         )
       ) : null}
     </fieldset>

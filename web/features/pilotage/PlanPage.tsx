@@ -9,7 +9,19 @@ import { useApi } from '../../app/use-api';
 import type { Axis, Objective, Plan } from './types';
 
 /** A one-or-two-field form that POSTs then reloads. */
-function AddForm({ url, label, fields, onDone, extra }: { url: string; label: string; fields: { key: string; label: string; required?: boolean }[]; onDone: () => void; extra?: Record<string, unknown> }) {
+function AddForm({
+  url,
+  label,
+  fields,
+  onDone,
+  extra,
+}: {
+  url: string;
+  label: string;
+  fields: { key: string; label: string; required?: boolean }[];
+  onDone: () => void;
+  extra?: Record<string, unknown>;
+}) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(e: FormEvent) {
@@ -27,9 +39,20 @@ function AddForm({ url, label, fields, onDone, extra }: { url: string; label: st
     <details>
       <summary>{label}</summary>
       <form className="body" onSubmit={submit}>
-        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        {error ? (
+          <Alert tone="error" live>
+            {error.message}
+          </Alert>
+        ) : null}
         {fields.map((f) => (
-          <TextField key={f.key} label={f.label} value={values[f.key] ?? ''} onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))} isRequired={f.required} error={error?.field(f.key)} />
+          <TextField
+            key={f.key}
+            label={f.label}
+            value={values[f.key] ?? ''}
+            onChange={(v) => setValues((s) => ({ ...s, [f.key]: v }))}
+            isRequired={f.required}
+            error={error?.field(f.key)}
+          />
         ))}
         <Button type="submit">{label}</Button>
       </form>
@@ -38,7 +61,19 @@ function AddForm({ url, label, fields, onDone, extra }: { url: string; label: st
 }
 
 /** Rename (and re-describe) an axis or an objective, or delete it with what it holds. */
-function EditForm({ url, label, initial, withGoals, onDone }: { url: string; label: string; initial: { code: string; title: string; description: string; goals?: string[] }; withGoals?: boolean; onDone: () => void }) {
+function EditForm({
+  url,
+  label,
+  initial,
+  withGoals,
+  onDone,
+}: {
+  url: string;
+  label: string;
+  initial: { code: string; title: string; description: string; goals?: string[] };
+  withGoals?: boolean;
+  onDone: () => void;
+}) {
   const t = useT();
   const [code, setCode] = useState(initial.code);
   const [title, setTitle] = useState(initial.title);
@@ -48,7 +83,19 @@ function EditForm({ url, label, initial, withGoals, onDone }: { url: string; lab
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.patch(url, { code, title, description, ...(withGoals ? { goals: goals.split('\n').map((g) => g.trim()).filter(Boolean) } : {}) });
+      await api.patch(url, {
+        code,
+        title,
+        description,
+        ...(withGoals
+          ? {
+              goals: goals
+                .split('\n')
+                .map((g) => g.trim())
+                .filter(Boolean),
+            }
+          : {}),
+      });
       setError(null);
       onDone();
     } catch (err) {
@@ -64,16 +111,24 @@ function EditForm({ url, label, initial, withGoals, onDone }: { url: string; lab
     <details>
       <summary>{label}</summary>
       <form className="body" onSubmit={submit}>
-        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        {error ? (
+          <Alert tone="error" live>
+            {error.message}
+          </Alert>
+        ) : null}
         <div className="grid-2">
           <TextField label={t('pilotage.code')} value={code} onChange={setCode} error={error?.field('code')} />
           <TextField label={t('pilotage.titleField')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
         </div>
         <TextField label={t('pilotage.description')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
-        {withGoals ? <TextField label={t('pilotage.goals')} help={t('pilotage.goalsHelp')} value={goals} onChange={setGoals} multiline error={error?.field('goals')} /> : null}
+        {withGoals ? (
+          <TextField label={t('pilotage.goals')} help={t('pilotage.goalsHelp')} value={goals} onChange={setGoals} multiline error={error?.field('goals')} />
+        ) : null}
         <div className="row">
           <Button type="submit">{t('pilotage.save')}</Button>
-          <Button variant="danger" onPress={remove}>{t('pilotage.delete')}</Button>
+          <Button variant="danger" onPress={remove}>
+            {t('pilotage.delete')}
+          </Button>
         </div>
       </form>
     </details>
@@ -84,11 +139,18 @@ function ObjectiveBlock({ o, canEdit, reload }: { o: Objective; canEdit: boolean
   const t = useT();
   return (
     <section className="objective" aria-labelledby={`o-${o.id}`}>
-      <h3 id={`o-${o.id}`}>{o.code ? `${o.code}. ` : ''}{o.title}</h3>
+      <h3 id={`o-${o.id}`}>
+        {o.code ? `${o.code}. ` : ''}
+        {o.title}
+      </h3>
       {o.description ? (
         <details>
           <summary>{t('pilotage.description')}</summary>
-          <div className="body">{o.description.split('\n\n').map((p, i) => <p key={i}>{p}</p>)}</div>
+          <div className="body">
+            {o.description.split('\n\n').map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
         </details>
       ) : null}
       {o.actions.length === 0 ? <p className="muted">{t('pilotage.noAction')}</p> : null}
@@ -102,7 +164,14 @@ function ObjectiveBlock({ o, canEdit, reload }: { o: Objective; canEdit: boolean
         ))}
       </ul>
       {canEdit ? <EditForm url={`/api/pilotage/objectives/${o.id}`} label={t('pilotage.editObjective')} initial={o} onDone={reload} /> : null}
-      {canEdit ? <AddForm url={`/api/pilotage/objectives/${o.id}/actions`} label={t('pilotage.addAction')} fields={[{ key: 'title', label: t('pilotage.actionTitle'), required: true }]} onDone={reload} /> : null}
+      {canEdit ? (
+        <AddForm
+          url={`/api/pilotage/objectives/${o.id}/actions`}
+          label={t('pilotage.addAction')}
+          fields={[{ key: 'title', label: t('pilotage.actionTitle'), required: true }]}
+          onDone={reload}
+        />
+      ) : null}
     </section>
   );
 }
@@ -113,23 +182,36 @@ function AxisBlock({ a, canEdit, reload, open }: { a: Axis; canEdit: boolean; re
   return (
     <details open={open}>
       <summary>
-        <span>{a.code ? `${a.code} — ` : ''}{a.title}</span> <span className="muted">({n} actions)</span>
+        <span>
+          {a.code ? `${a.code} — ` : ''}
+          {a.title}
+        </span>{' '}
+        <span className="muted">({n} actions)</span>
       </summary>
       <div className="body">
         {a.description ? <p>{a.description.split('\n\n')[0]}</p> : null}
         {a.goals.length ? (
           <>
             <h3>{t('pilotage.goals')}</h3>
-            <ul className="goals">{a.goals.map((g) => <li key={g}>{g}</li>)}</ul>
+            <ul className="goals">
+              {a.goals.map((g) => (
+                <li key={g}>{g}</li>
+              ))}
+            </ul>
           </>
         ) : null}
-        {a.objectives.map((o) => <ObjectiveBlock key={o.id} o={o} canEdit={canEdit} reload={reload} />)}
+        {a.objectives.map((o) => (
+          <ObjectiveBlock key={o.id} o={o} canEdit={canEdit} reload={reload} />
+        ))}
         {canEdit ? <EditForm url={`/api/pilotage/axes/${a.id}`} label={t('pilotage.editAxis')} initial={a} withGoals onDone={reload} /> : null}
         {canEdit ? (
           <AddForm
             url={`/api/pilotage/axes/${a.id}/objectives`}
             label={t('pilotage.addObjective')}
-            fields={[{ key: 'code', label: t('pilotage.objectiveCode') }, { key: 'title', label: t('pilotage.objectiveTitle'), required: true }]}
+            fields={[
+              { key: 'code', label: t('pilotage.objectiveCode') },
+              { key: 'title', label: t('pilotage.objectiveTitle'), required: true },
+            ]}
             onDone={reload}
           />
         ) : null}
@@ -159,12 +241,24 @@ function EditPlan({ plan, reload }: { plan: Plan; reload: () => void }) {
     <details>
       <summary>{t('pilotage.editPlan')}</summary>
       <form className="body" onSubmit={submit}>
-        {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+        {error ? (
+          <Alert tone="error" live>
+            {error.message}
+          </Alert>
+        ) : null}
         <TextField label={t('pilotage.planTitle')} value={title} onChange={(v) => (setTitle(v), setSaved(false))} isRequired error={error?.field('title')} />
-        <TextField label={t('pilotage.planDescription')} value={description} onChange={(v) => (setDescription(v), setSaved(false))} multiline error={error?.field('description')} />
+        <TextField
+          label={t('pilotage.planDescription')}
+          value={description}
+          onChange={(v) => (setDescription(v), setSaved(false))}
+          multiline
+          error={error?.field('description')}
+        />
         <div className="row">
           <Button type="submit">{t('pilotage.save')}</Button>
-          <span role="status" className="saved">{saved ? t('pilotage.saved') : ''}</span>
+          <span role="status" className="saved">
+            {saved ? t('pilotage.saved') : ''}
+          </span>
           <Button
             variant="danger"
             onPress={async () => {
@@ -195,10 +289,22 @@ function Publish({ plan, reload }: { plan: Plan; reload: () => void }) {
   }
   return (
     <div className="card" style={{ margin: '1rem 0' }}>
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
-      <Switch isSelected={Boolean(plan.publishedAt)} onChange={toggle}>{t('pilotage.publish')}</Switch>
-      <p className="muted" style={{ marginBottom: 0 }}>{t('pilotage.publishHelp')}</p>
-      {plan.publishedAt ? <p style={{ marginBottom: 0 }}><Link to={`/plan-d-action/${plan.id}`}>{t('pilotage.publicLink')}</Link></p> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
+      <Switch isSelected={Boolean(plan.publishedAt)} onChange={toggle}>
+        {t('pilotage.publish')}
+      </Switch>
+      <p className="muted" style={{ marginBottom: 0 }}>
+        {t('pilotage.publishHelp')}
+      </p>
+      {plan.publishedAt ? (
+        <p style={{ marginBottom: 0 }}>
+          <Link to={`/plan-d-action/${plan.id}`}>{t('pilotage.publicLink')}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -210,25 +316,38 @@ export default function PlanPage() {
   const { data: plan, error, reload } = useApi<Plan>(`/api/pilotage/plans/${id}`);
   return (
     <div className="pilotage">
-      <p className="breadcrumb no-print"><Link to="/pilotage">{t('pilotage.title')}</Link></p>
+      <p className="breadcrumb no-print">
+        <Link to="/pilotage">{t('pilotage.title')}</Link>
+      </p>
       <RequireRole roles={[...READERS]}>
         <LoadStatus data={plan} error={error} />
         {plan ? (
           <>
             <PageHeader title={plan.title} intro={plan.description}>
               {plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
-              {plan.source ? <p className="muted">{t('pilotage.source')} : {plan.source}</p> : null}
-              <p><Link to={`/pilotage/plans/${plan.id}/tableau-de-bord`}>{t('pilotage.dashboard')}</Link></p>
+              {plan.source ? (
+                <p className="muted">
+                  {t('pilotage.source')} : {plan.source}
+                </p>
+              ) : null}
+              <p>
+                <Link to={`/pilotage/plans/${plan.id}/tableau-de-bord`}>{t('pilotage.dashboard')}</Link>
+              </p>
             </PageHeader>
             {!canEdit ? <Alert tone="info">{t('pilotage.readOnly')}</Alert> : <EditPlan plan={plan} reload={reload} />}
             {canEdit ? <Publish plan={plan} reload={reload} /> : null}
             <h2>{t('pilotage.axis')}s</h2>
-            {plan.axes.map((a, i) => <AxisBlock key={a.id} a={a} canEdit={canEdit} reload={reload} open={i === 0} />)}
+            {plan.axes.map((a, i) => (
+              <AxisBlock key={a.id} a={a} canEdit={canEdit} reload={reload} open={i === 0} />
+            ))}
             {canEdit ? (
               <AddForm
                 url={`/api/pilotage/plans/${plan.id}/axes`}
                 label={t('pilotage.addAxis')}
-                fields={[{ key: 'code', label: t('pilotage.axisCode') }, { key: 'title', label: t('pilotage.axisTitle'), required: true }]}
+                fields={[
+                  { key: 'code', label: t('pilotage.axisCode') },
+                  { key: 'title', label: t('pilotage.axisTitle'), required: true },
+                ]}
                 onDone={reload}
               />
             ) : null}

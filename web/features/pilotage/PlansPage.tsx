@@ -10,7 +10,6 @@ import { READERS, StatusBadge, TableScroll, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
 import type { PartnerAction, PlanSummary, RegistryValues } from './types';
 
-
 function NewPlan() {
   const t = useT();
   const [title, setTitle] = useState('');
@@ -27,8 +26,14 @@ function NewPlan() {
   }
   return (
     <form onSubmit={submit} className="card" aria-labelledby="new-plan">
-      <h2 id="new-plan" style={{ marginTop: 0 }}>{t('pilotage.newPlan')}</h2>
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <h2 id="new-plan" style={{ marginTop: 0 }}>
+        {t('pilotage.newPlan')}
+      </h2>
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
       <TextField label={t('pilotage.planTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <TextField label={t('pilotage.planDescription')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
       <Button type="submit">{t('pilotage.create')}</Button>
@@ -49,26 +54,42 @@ function RegistryTable() {
       <p className="muted">{t('pilotage.registryIntro')}</p>
       <form className="row" onSubmit={(e) => (e.preventDefault(), setQuery(month))}>
         <TextField label={t('pilotage.month')} value={month} onChange={setMonth} placeholder={data?.period} error={error?.field('period')} />
-        <Button type="submit" variant="secondary">{t('pilotage.show')}</Button>
+        <Button type="submit" variant="secondary">
+          {t('pilotage.show')}
+        </Button>
       </form>
       {error ? <Alert tone="error">{error.message}</Alert> : null}
       {data ? (
         <TableScroll label={t('pilotage.registryTitle')}>
           <table className="pilotage-compact">
-            <caption>{t('pilotage.registryTitle')} — {data.period}</caption>
+            <caption>
+              {t('pilotage.registryTitle')} — {data.period}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('pilotage.indicator')}</th>
-                <th scope="col" style={{ textAlign: 'end' }}>{t('pilotage.total')}</th>
-                {cols.map((n) => <th key={n.id} scope="col" style={{ textAlign: 'end' }}>{n.name}</th>)}
+                <th scope="col" style={{ textAlign: 'end' }}>
+                  {t('pilotage.total')}
+                </th>
+                {cols.map((n) => (
+                  <th key={n.id} scope="col" style={{ textAlign: 'end' }}>
+                    {n.name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {data.indicators.map((i) => (
                 <tr key={i.id}>
-                  <th scope="row" style={{ fontWeight: 400, background: 'none' }}>{i.label} <span className="muted">({i.unit})</span></th>
+                  <th scope="row" style={{ fontWeight: 400, background: 'none' }}>
+                    {i.label} <span className="muted">({i.unit})</span>
+                  </th>
                   <td style={{ textAlign: 'end' }}>{formatNumber(val(i.values, '*') ?? 0)}</td>
-                  {cols.map((n) => <td key={n.id} style={{ textAlign: 'end' }}>{formatNumber(val(i.values, n.id) ?? 0)}</td>)}
+                  {cols.map((n) => (
+                    <td key={n.id} style={{ textAlign: 'end' }}>
+                      {formatNumber(val(i.values, n.id) ?? 0)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -93,7 +114,9 @@ function PartnerActions() {
           <li key={a.id}>
             <Link to={`/pilotage/actions/${a.id}`}>{a.title}</Link>
             <StatusBadge status={a.status} />
-            <span className="muted">{a.planTitle} — {a.axisCode}</span>
+            <span className="muted">
+              {a.planTitle} — {a.axisCode}
+            </span>
           </li>
         ))}
       </ul>
@@ -110,27 +133,36 @@ export default function PlansPage() {
     <div className="pilotage">
       <PageHeader title={t('pilotage.title')} intro={t('pilotage.intro')} />
       {user?.role === 'partner' ? <PartnerActions /> : null}
-      {user?.role === 'partner' ? null : <RequireRole roles={[...READERS]}>
-        <LoadStatus data={data} error={error} />
-        {data ? (
-          <section aria-labelledby="plans">
-            <h2 id="plans">{t('pilotage.plans')}</h2>
-            {data.plans.length === 0 ? <p className="muted">{t('pilotage.noPlan')}</p> : null}
-            <ul className="cards">
-              {data.plans.map((p) => (
-                <li key={p.id} className="card">
-                  <h3 style={{ marginTop: 0 }}><Link to={`/pilotage/plans/${p.id}`}>{p.title}</Link></h3>
-                  {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
-                  <p className="muted">{t('pilotage.counts', { axes: p.axes, actions: p.actions })}</p>
-                  <p><Link to={`/pilotage/plans/${p.id}/tableau-de-bord`}>{t('pilotage.dashboard')}<span className="visually-hidden"> — {p.title}</span></Link></p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {canEdit ? <NewPlan /> : null}
-        <RegistryTable />
-      </RequireRole>}
+      {user?.role === 'partner' ? null : (
+        <RequireRole roles={[...READERS]}>
+          <LoadStatus data={data} error={error} />
+          {data ? (
+            <section aria-labelledby="plans">
+              <h2 id="plans">{t('pilotage.plans')}</h2>
+              {data.plans.length === 0 ? <p className="muted">{t('pilotage.noPlan')}</p> : null}
+              <ul className="cards">
+                {data.plans.map((p) => (
+                  <li key={p.id} className="card">
+                    <h3 style={{ marginTop: 0 }}>
+                      <Link to={`/pilotage/plans/${p.id}`}>{p.title}</Link>
+                    </h3>
+                    {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
+                    <p className="muted">{t('pilotage.counts', { axes: p.axes, actions: p.actions })}</p>
+                    <p>
+                      <Link to={`/pilotage/plans/${p.id}/tableau-de-bord`}>
+                        {t('pilotage.dashboard')}
+                        <span className="visually-hidden"> — {p.title}</span>
+                      </Link>
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {canEdit ? <NewPlan /> : null}
+          <RegistryTable />
+        </RequireRole>
+      )}
     </div>
   );
 }

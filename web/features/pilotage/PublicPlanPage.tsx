@@ -8,7 +8,6 @@ import { StatusBadge } from './shared';
 import { useApi } from '../../app/use-api';
 import type { PublicPlan, PublicPlanSummary } from './types';
 
-
 function PlanList() {
   const t = useT();
   const { data, error } = useApi<{ plans: PublicPlanSummary[] }>('/api/pilotage/public/plans');
@@ -20,7 +19,9 @@ function PlanList() {
       <ul className="cards">
         {data?.plans.map((p) => (
           <li key={p.id} className="card">
-            <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}><Link to={`/plan-d-action/${p.id}`}>{p.title}</Link></h2>
+            <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>
+              <Link to={`/plan-d-action/${p.id}`}>{p.title}</Link>
+            </h2>
             {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
             <p className="muted">{p.description}</p>
           </li>
@@ -35,22 +36,34 @@ function Plan({ id }: { id: string }) {
   const { data: p, error } = useApi<PublicPlan>(`/api/pilotage/public/plans/${id}`);
   return (
     <div className="pilotage">
-      <p className="breadcrumb no-print"><Link to="/plan-d-action">{t('pilotage.publicTitle')}</Link></p>
+      <p className="breadcrumb no-print">
+        <Link to="/plan-d-action">{t('pilotage.publicTitle')}</Link>
+      </p>
       <LoadStatus data={p} error={error} />
       {p ? (
         <>
           <PageHeader title={p.title} intro={p.description}>
             {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
-            {p.source ? <p className="muted">{t('pilotage.source')} : {p.source}</p> : null}
+            {p.source ? (
+              <p className="muted">
+                {t('pilotage.source')} : {p.source}
+              </p>
+            ) : null}
           </PageHeader>
           <p className="muted">{t('pilotage.publicNote')}</p>
           {p.axes.map((a) => (
             <details key={a.id}>
-              <summary>{a.code ? `${a.code} — ` : ''}{a.title}</summary>
+              <summary>
+                {a.code ? `${a.code} — ` : ''}
+                {a.title}
+              </summary>
               <div className="body">
                 {a.objectives.map((o) => (
                   <section key={o.id} className="objective" aria-labelledby={`po-${o.id}`}>
-                    <h2 id={`po-${o.id}`} style={{ fontSize: '1.05rem' }}>{o.code ? `${o.code}. ` : ''}{o.title}</h2>
+                    <h2 id={`po-${o.id}`} style={{ fontSize: '1.05rem' }}>
+                      {o.code ? `${o.code}. ` : ''}
+                      {o.title}
+                    </h2>
                     <ul className="actions-list">
                       {o.actions.map((x) => (
                         <li key={x.id} style={{ display: 'block' }}>
@@ -64,9 +77,12 @@ function Plan({ id }: { id: string }) {
                               <p style={{ margin: '0.25rem 0' }}>
                                 <span className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</span>
                                 {i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}
-                                {' · '}{t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
+                                {' · '}
+                                {t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
                               </p>
-                              {i.history.length ? <HistoryChart small title={`${t('pilotage.history')} — ${i.label}`} points={i.history} target={i.target} unit={i.unit} /> : null}
+                              {i.history.length ? (
+                                <HistoryChart small title={`${t('pilotage.history')} — ${i.label}`} points={i.history} target={i.target} unit={i.unit} />
+                              ) : null}
                             </div>
                           ))}
                         </li>

@@ -17,11 +17,19 @@ export function useCanEdit(): boolean {
 
 export function StatusBadge({ status }: { status: ActionStatus }) {
   const t = useT();
-  return <span className="status" data-status={status}>{t(`pilotage.status.${status}`)}</span>;
+  return (
+    <span className="status" data-status={status}>
+      {t(`pilotage.status.${status}`)}
+    </span>
+  );
 }
 
 export function StandingText({ standing }: { standing: Standing }) {
-  return <span className="standing" data-state={standing.state}>{standing.label}</span>;
+  return (
+    <span className="standing" data-state={standing.state}>
+      {standing.label}
+    </span>
+  );
 }
 
 /** A table that may scroll sideways on a phone: the region takes the keyboard focus. */

@@ -13,7 +13,10 @@ const here = import.meta.dirname;
 export function amiensQuestionnaire() {
   const raw = JSON.parse(fs.readFileSync(path.join(here, 'amiens-questionnaire.json'), 'utf8'));
   const base = parseQuestionnaire(raw);
-  const withQuartier = { ...base, questions: base.questions.map((q) => (q.id === 'quartier' && q.type === 'single' ? { ...q, type: 'neighbourhood' as const } : q)) };
+  const withQuartier = {
+    ...base,
+    questions: base.questions.map((q) => (q.id === 'quartier' && q.type === 'single' ? { ...q, type: 'neighbourhood' as const } : q)),
+  };
   // The reference file's note, in the language of the reports.
   const note = 'Questions et effectifs reconstitués à partir du diagnostic publié ; les croisements entre questions sont synthétiques.';
   return withAmiensThemes({ ...withQuartier, note });

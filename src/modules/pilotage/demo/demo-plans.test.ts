@@ -40,7 +40,8 @@ describe.each(['dijon', 'amiens'] as const)('demo plan %s', (name) => {
 
   it('finds every action the demo seed measures, exactly once', () => {
     const titles = actionsOf(plan).map((x) => x.title);
-    for (const start of Object.values(INDICATOR_ACTIONS[name])) expect({ start, matches: titles.filter((t) => t.startsWith(start)).length }).toEqual({ start, matches: 1 });
+    for (const start of Object.values(INDICATOR_ACTIONS[name]))
+      expect({ start, matches: titles.filter((t) => t.startsWith(start)).length }).toEqual({ start, matches: 1 });
   });
 });
 
@@ -64,7 +65,9 @@ describe('Dijon', () => {
     expect(actionsOf(p)).toHaveLength(97);
     const ax4 = p.axes[3]!.objectives[0]!;
     expect(ax4.title).toBe("Évaluer et déployer l'expérimentation de sport");
-    expect(ax4.actions[0]!.title).toBe("Réaliser un bilan qualitatif et quantitatif de l'expérimentation : nombre de familles bénéficiaires, satisfaction, freins persistants, participation selon les quartiers.");
+    expect(ax4.actions[0]!.title).toBe(
+      "Réaliser un bilan qualitatif et quantitatif de l'expérimentation : nombre de familles bénéficiaires, satisfaction, freins persistants, participation selon les quartiers.",
+    );
   });
 });
 

@@ -16,7 +16,13 @@ import * as store from '../pilotage.store';
 export interface DemoPlan {
   title: string;
   source: string;
-  axes: { code: string; title: string; description: string; goals: string[]; objectives: { code: string; title: string; description: string; actions: { title: string; description: string }[] }[] }[];
+  axes: {
+    code: string;
+    title: string;
+    description: string;
+    goals: string[];
+    objectives: { code: string; title: string; description: string; actions: { title: string; description: string }[] }[];
+  }[];
 }
 
 export function demoPlan(name: 'dijon' | 'amiens'): DemoPlan {
@@ -60,7 +66,8 @@ async function insertPlan(t: Tx, ctx: Ctx, plan: DemoPlan, description: string):
     const axisId = await store.insertAxis(t, planId, { code: a.code, title: a.title, description: a.description, goals: a.goals });
     for (const o of a.objectives) {
       const objectiveId = await store.insertObjective(t, axisId, { code: o.code, title: o.title, description: o.description });
-      for (const x of o.actions) actions.push({ title: x.title, id: await store.insertAction(t, objectiveId, { title: x.title, description: x.description }, now) });
+      for (const x of o.actions)
+        actions.push({ title: x.title, id: await store.insertAction(t, objectiveId, { title: x.title, description: x.description }, now) });
     }
   }
   return {
@@ -82,7 +89,20 @@ async function addIndicators(t: Tx, actionId: string, list: DemoIndicator[]): Pr
 
 /** The diagnostic's demo questionnaire (Amiens), looked up through its index as the system. */
 async function amiensQuestionnaireId(ctx: Ctx): Promise<string | null> {
-  const system = { ...ctx, user: { id: '00000000-0000-4000-8000-000000000000', role: 'admin' as const, displayName: 'Relais', email: null, phone: null, structureId: null, locale: 'fr' as const, easyRead: false, isDemo: true } };
+  const system = {
+    ...ctx,
+    user: {
+      id: '00000000-0000-4000-8000-000000000000',
+      role: 'admin' as const,
+      displayName: 'Relais',
+      email: null,
+      phone: null,
+      structureId: null,
+      locale: 'fr' as const,
+      easyRead: false,
+      isDemo: true,
+    },
+  };
   const list = await listQuestionnaires(system).catch(() => []);
   return list.find((q) => q.isDemo && /Parents solo/i.test(q.title))?.id ?? null;
 }
@@ -91,12 +111,21 @@ export const pilotageDemoSeed: SeedDef = {
   name: 'pilotage.demo',
   async run(ctx, t) {
     // ---------------------------------------------------------------- Dijon
-    const dijon = await insertPlan(t, ctx, demoPlan('dijon'), "Exemple : le plan d'action de Dijon en 5 axes, ses objectifs et ses mesures. Les cibles ne sont pas fixées par le document : elles sont « à définir ».");
+    const dijon = await insertPlan(
+      t,
+      ctx,
+      demoPlan('dijon'),
+      "Exemple : le plan d'action de Dijon en 5 axes, ses objectifs et ses mesures. Les cibles ne sont pas fixées par le document : elles sont « à définir ».",
+    );
     await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.agentsTrained), [manual("Agents formés à l'accueil des familles monoparentales", 'agents')]);
-    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.digitalHelp), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.digitalHelp), [
+      relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened'),
+    ]);
     await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.proactive), [relais('Simulations de droits réalisées', 'simulations', 'droits.simulations')]);
     await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.sharedDocuments), [relais('Dossiers uniques créés', 'dossiers', 'dossiers.files-created')]);
-    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.directory), [relais("Services référencés dans l'annuaire", 'services', 'annuaire.services-listed')]);
+    await addIndicators(t, dijon.action(INDICATOR_ACTIONS.dijon.directory), [
+      relais("Services référencés dans l'annuaire", 'services', 'annuaire.services-listed'),
+    ]);
     const bilan = dijon.action(INDICATOR_ACTIONS.dijon.sportReview);
     const [reached, participation] = await addIndicators(t, bilan, [
       manual("Familles bénéficiaires de l'expérimentation", 'familles'),
@@ -120,14 +149,29 @@ export const pilotageDemoSeed: SeedDef = {
     );
 
     // ---------------------------------------------------------------- Amiens
-    const amiens = await insertPlan(t, ctx, demoPlan('amiens'), "Exemple : les objectifs stratégiques issus du diagnostic « Parents solos » d'Amiens et les solutions proposées par les usagers. Les cibles sont « à définir ».");
+    const amiens = await insertPlan(
+      t,
+      ctx,
+      demoPlan('amiens'),
+      "Exemple : les objectifs stratégiques issus du diagnostic « Parents solos » d'Amiens et les solutions proposées par les usagers. Les cibles sont « à définir ».",
+    );
     const qid = await amiensQuestionnaireId(ctx);
     if (qid) {
       await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.stress), [
-        { ...base, label: 'Niveau de stress moyen déclaré (1 à 10)', unit: 'sur 10', baseline: AMIENS_STRESS_BASELINE, direction: 'decrease', source: 'questionnaire', questionnaire: { questionnaireId: qid, measure: 'mean', question: 'stress' } },
+        {
+          ...base,
+          label: 'Niveau de stress moyen déclaré (1 à 10)',
+          unit: 'sur 10',
+          baseline: AMIENS_STRESS_BASELINE,
+          direction: 'decrease',
+          source: 'questionnaire',
+          questionnaire: { questionnaireId: qid, measure: 'mean', question: 'stress' },
+        },
       ]);
     }
-    await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.mobileDesk), [relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened')]);
+    await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.mobileDesk), [
+      relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened'),
+    ]);
     await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.pass), [manual('Pass Famille Solo délivrés', 'pass')]);
 
     // The values of the computed indicators come from the monthly snapshot.
