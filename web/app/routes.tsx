@@ -65,6 +65,7 @@ export const routes: RouteDef[] = [
   { path: '/places/gestion/:id', load: () => import('../features/attribution/CampaignEditorPage') },
   { path: '/places/gestion/:id/simulation', load: () => import('../features/attribution/SimulationPage') },
   { path: '/places/gestion/:id/prevision', load: () => import('../features/attribution/ForecastPage') },
+  { path: '/cheques/:section', load: () => import('../features/cheques/ChequesPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

@@ -1,0 +1,149 @@
+/**
+ * Journey: an agent credits a chèque santé from the family's opened file; the family shows
+ * its code on a phone; the pharmacy's cashier reads it and takes 40 €; the balance drops; a
+ * second use of the same code is refused. A museum verifies a Pass Famille Solo and sees
+ * only the first name, the validity and its own benefit; an expired pass shows as expired.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startJourney, type Journey } from './harness';
+import { TEST_PASSWORD } from '../src/platform/testing';
+
+let j: Journey;
+const PHARMACY = '00000000-0000-4000-8000-0000000c0001';
+const MUSEUM = '00000000-0000-4000-8000-0000000c0002';
+const PARENT = 'samia-cheques@e2e.relais.fr';
+let householdId = '';
+let passNumber = '';
+let expiredNumber = '';
+let code = '';
+
+async function loginAs(identifier: string) {
+  const { page, url } = j;
+  await j.context.clearCookies();
+  await page.goto(`${url}/connexion`);
+  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
+  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+}
+
+async function fileOf(identifier: string, firstName: string) {
+  const parent = await j.env.as('parent', { identifier });
+  const res = await parent.post('/api/dossiers/me', {
+    parent: { firstName, lastName: 'Martin', birthDate: '1990-05-12' },
+    children: [{ firstName: 'Lina', birthDate: '2018-09-01' }],
+    address: { line: '2 rue des Jacobins', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
+    quotient: { entered: 450 },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().household.id as string;
+}
+
+beforeAll(async () => {
+  j = await startJourney('cheques', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 390, height: 844 } });
+  const db = j.env.rt.deps.db;
+  for (const [id, nom] of [[PHARMACY, 'Pharmacie du Centre'], [MUSEUM, 'Musée de Picardie']]) {
+    await db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, '{}'::jsonb)`, [id, id, nom]);
+  }
+  householdId = await fileOf(PARENT, 'Samia');
+  const otherHousehold = await fileOf('claire-cheques@e2e.relais.fr', 'Claire');
+  // The town's set-up: the pharmacy takes chèques santé; the museum offers free entry to pass holders.
+  const staff = await j.env.as('agent');
+  expect((await staff.put(`/api/cheques/partners/${PHARMACY}/kinds`, { kinds: ['sante'] })).statusCode).toBe(200);
+  const museum = await j.env.as('partner', { structureId: MUSEUM });
+  expect((await museum.post(`/api/cheques/partners/${MUSEUM}/offers`, { benefit: 'free_entry', theme: 'culture', title: 'Entrée gratuite au musée', details: 'Pour toute la famille' })).statusCode).toBe(201);
+  for (const id of [householdId, otherHousehold]) {
+    await staff.post(`/api/dossiers/households/${id}/open`, { reason: 'Pass Famille Solo' });
+    expect((await staff.post(`/api/cheques/households/${id}/pass`, {})).statusCode).toBe(201);
+  }
+  const numberOf = async (id: string) => (await db.query<{ number: string }>(`SELECT number FROM cheques_passes WHERE household_id = $1`, [id])).rows[0].number;
+  passNumber = await numberOf(householdId);
+  expiredNumber = await numberOf(otherHousehold);
+  // Claire's pass ran last year (the card's dates, as if issued then).
+  await db.query(`UPDATE cheques_passes SET valid_from = '2025-01-01', valid_until = '2025-12-31' WHERE household_id = $1`, [otherHousehold]);
+});
+afterAll(() => j?.close());
+
+it('an agent credits a chèque santé from the family’s opened file', async () => {
+  const { page, url } = j;
+  await j.login('agent');
+  await page.goto(`${url}/dossier/agent/familles/${householdId}`);
+  await page.getByLabel(/Motif de la consultation/).fill('Chèque santé accordé en commission');
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await page.goto(`${url}/cheques/foyer?famille=${householdId}`);
+  await page.getByRole('heading', { name: 'Créditer un compte' }).waitFor();
+  await j.step('agent-famille');
+  await page.getByLabel(/^Montant/).fill('150');
+  await page.getByLabel(/^Motif(?! de)/).fill('Chèque santé 2026 accordé en commission');
+  await page.getByRole('button', { name: 'Créditer' }).click();
+  await page.getByText('Compte crédité.').waitFor();
+  await expect.poll(() => page.getByText(/Disponible : 150,00\s€/).count()).toBe(1);
+  await j.step('agent-credite');
+});
+
+it('the family shows its code on the phone', async () => {
+  const { page, url } = j;
+  await loginAs(PARENT);
+  await page.goto(`${url}/cheques/famille`);
+  await page.getByText(/Disponible : 150,00\s€/).waitFor();
+  await j.step('famille-soldes');
+  await page.getByRole('button', { name: 'Payer avec ce chèque' }).click();
+  const short = page.getByTestId('short-code');
+  await short.waitFor();
+  code = (await short.textContent())!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{4} [A-Z0-9]{4}$/);
+  await expect.poll(() => page.getByRole('img', { name: 'Montrez ce code à la caisse' }).count()).toBe(1);
+  await j.step('famille-code');
+});
+
+it('the pharmacy takes 40 €, sees only the first name and the balance; a second use is refused', async () => {
+  const { page, url } = j;
+  await j.context.clearCookies();
+  await j.login('partner', { structureId: PHARMACY });
+  await page.goto(`${url}/cheques/caisse`);
+  await page.getByLabel(/^Code de la famille/).fill(code);
+  await page.getByRole('button', { name: 'Vérifier le code' }).click();
+  await page.getByText(/Samia — Chèque santé — disponible : 150,00\s€/).waitFor();
+  await page.getByLabel(/^Montant/).fill('40');
+  await page.getByRole('button', { name: 'Encaisser' }).click();
+  await page.getByText(/Paiement accepté : 40,00\s€ pour Samia\. Reste disponible : 110,00\s€\./).waitFor();
+  await expect.poll(() => page.getByText('Martin').count()).toBe(0);
+  await j.step('caisse-encaisse');
+  await page.getByLabel(/^Code de la famille/).fill(code);
+  await page.getByLabel(/^Montant/).fill('10');
+  await page.getByRole('button', { name: 'Encaisser' }).click();
+  await page.getByText(/déjà été utilisé/).waitFor();
+  await j.step('caisse-deja-utilise');
+});
+
+it('the family’s balance dropped; the payment is in its history; its pass card prints', async () => {
+  const { page, url } = j;
+  await loginAs(PARENT);
+  await page.goto(`${url}/cheques/famille`);
+  await page.getByText(/Disponible : 110,00\s€/).waitFor();
+  await expect.poll(() => page.getByText('Paiement chez Pharmacie du Centre').count()).toBe(1);
+  await j.step('famille-apres-paiement');
+  await page.goto(`${url}/cheques/carte`);
+  await page.getByText(/Pass Famille Solo/).first().waitFor();
+  await expect.poll(() => page.getByText('Samia').count()).toBeGreaterThan(0);
+  await j.step('carte-imprimable');
+});
+
+it('the museum verifies a pass and sees only what it should; an expired pass is refused as expired', async () => {
+  const { page, url } = j;
+  await j.context.clearCookies();
+  await j.login('partner', { structureId: MUSEUM });
+  await page.goto(`${url}/cheques/caisse`);
+  await page.getByLabel(/^Numéro du Pass/).fill(`PFS ${passNumber.slice(0, 4)} ${passNumber.slice(4)}`);
+  await page.getByRole('button', { name: 'Vérifier le Pass' }).click();
+  await page.getByText(/Pass de Samia, valable jusqu’au 9 mars 2027/).waitFor();
+  await expect.poll(() => page.getByText('Entrée gratuite au musée', { exact: false }).count()).toBe(1);
+  await expect.poll(() => page.getByText('Martin').count()).toBe(0);
+  await j.step('musee-pass-valide');
+  await page.getByLabel(/^Numéro du Pass/).fill(expiredNumber);
+  await page.getByRole('button', { name: 'Vérifier le Pass' }).click();
+  await page.getByText(/Pass de Claire, valable jusqu’au 31 décembre 2025/).waitFor();
+  await expect.poll(() => page.getByText('Expiré', { exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByText('Entrée gratuite au musée', { exact: false }).count()).toBe(0);
+  await j.step('musee-pass-expire');
+});

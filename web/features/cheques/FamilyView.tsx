@@ -1,0 +1,145 @@
+/** The family: balances per kind, a code to pay (QR + short code), the pass card, the history. */
+import { useEffect, useState } from 'react';
+import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, Card, EmptyState, FormErrors, Loaded, PageHeader } from '../../ui';
+import type { CodeState, MyCheques, MyPass, ShownCode } from '../../../src/modules/cheques';
+import { euros, frDateTime, frDay, frTime, signedEuros } from './format';
+import { Qr } from './Qr';
+
+type Kind = MyCheques['accounts'][number]['kind'];
+
+function CodePanel({ code, onClose, onUsed, onAgain }: { code: ShownCode; onClose: () => void; onUsed: () => void; onAgain: () => void }) {
+  const t = useT();
+  const [state, setState] = useState<CodeState['state']>('waiting');
+  useEffect(() => {
+    if (state !== 'waiting') return;
+    // The family's phone waits for the cashier: ask every 3 seconds whether the code served.
+    const timer = setInterval(async () => {
+      try {
+        const s = await api.get<CodeState>(`/api/cheques/me/codes/${code.id}/state`);
+        if (s.state !== 'waiting') {
+          setState(s.state);
+          if (s.state === 'used') onUsed();
+        }
+      } catch {
+        /* the next tick tries again */
+      }
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [code.id, state, onUsed]);
+  return (
+    <Card title={t('cheques.codeTitle')}>
+      <div className="cheques-code stack">
+        {state === 'used' ? <Alert tone="success" live>{t('cheques.codeUsed')}</Alert> : null}
+        {state === 'expired' ? <Alert tone="warning" live>{t('cheques.codeExpired')}</Alert> : null}
+        {state === 'waiting' ? (
+          <>
+            <p>{t('cheques.codeHelp')}</p>
+            <Qr text={code.qr} label={t('cheques.codeTitle')} />
+            <p className="cheques-short" data-testid="short-code">{code.code}</p>
+            <p className="muted">{t('cheques.codeUntil', { time: frTime(code.expiresAt) })}</p>
+          </>
+        ) : null}
+        <div className="row">
+          {state !== 'waiting' ? <Button onPress={onAgain}>{t('cheques.newCode')}</Button> : null}
+          <Button variant="secondary" onPress={onClose}>{t('cheques.close')}</Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+export function PassSummary({ pass }: { pass: NonNullable<MyPass['pass']> }) {
+  const t = useT();
+  return (
+    <div className="cheques-card stack">
+      <p>
+        <strong>{pass.firstName}</strong> <span className="cheques-status" data-status={pass.status}>{t(`cheques.status_${pass.status}`)}</span>
+      </p>
+      <p>
+        {t('cheques.passNumber')} : <span className="cheques-number">{pass.number}</span>
+      </p>
+      <p>{t('cheques.passValid', { from: frDay(pass.validFrom), until: frDay(pass.validUntil) })}</p>
+      {pass.token ? <Qr text={pass.token} label={t('cheques.pass')} size={200} /> : null}
+    </div>
+  );
+}
+
+export function FamilyView() {
+  const t = useT();
+  const mine = useApi<MyCheques>('/api/cheques/me');
+  const pass = useApi<MyPass>('/api/cheques/me/pass');
+  const [code, setCode] = useState<ShownCode | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const show = async (kind: Kind) => {
+    setError(null);
+    try {
+      setCode(await api.post<ShownCode>(`/api/cheques/me/codes/${kind}`));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div className="stack">
+      <PageHeader title={t('cheques.title')} intro={t('cheques.intro')} />
+      <FormErrors error={error} />
+      {code ? <CodePanel code={code} onClose={() => setCode(null)} onUsed={mine.reload} onAgain={() => show(code.kind)} /> : null}
+      <Loaded resource={mine}>
+        {(d) => (
+          <>
+            {d.accounts.length === 0 ? (
+              <EmptyState>{t('cheques.noAccount')}</EmptyState>
+            ) : (
+              <div className="cheques-accounts">
+                {d.accounts.map((a) => (
+                  <Card key={a.kind} title={a.label}>
+                    <p className="cheques-balance">{t('cheques.available', { amount: euros(a.availableCents) })}</p>
+                    {a.nextExpiry ? <p className="muted">{t('cheques.validUntil', { date: frDay(a.nextExpiry) })}</p> : null}
+                    {a.availableCents > 0 ? <Button onPress={() => show(a.kind)}>{t('cheques.pay')}</Button> : null}
+                  </Card>
+                ))}
+              </div>
+            )}
+            <Card title={t('cheques.history')}>
+              {d.history.length === 0 ? (
+                <EmptyState>{t('cheques.historyNone')}</EmptyState>
+              ) : (
+                <ul className="cheques-list" aria-label={t('cheques.history')}>
+                  {d.history.map((r) => (
+                    <li key={r.id}>
+                      <span>
+                        <span className="muted">{frDateTime(r.at)}</span> — {r.label}
+                        {r.cancelled ? ` ${t('cheques.cancelled')}` : ''} — {r.kindLabel}
+                      </span>
+                      <strong>{signedEuros(r.amountCents)}</strong>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </>
+        )}
+      </Loaded>
+      <Card title={t('cheques.pass')}>
+        <Loaded resource={pass}>
+          {(p) =>
+            p.pass ? (
+              <div className="stack">
+                <PassSummary pass={p.pass} />
+                <div className="row">
+                  <Link to="/cheques/carte">{t('cheques.passPrint')}</Link>
+                  <Link to="/cheques/offres">{t('cheques.passOffers')}</Link>
+                </div>
+              </div>
+            ) : (
+              <p>{t('cheques.passNone')}</p>
+            )
+          }
+        </Loaded>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/** The town: per month, settle each partner's redemptions, export the reimbursements (CSV), mark them paid. */
+import { useState } from 'react';
+import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { useApi } from '../../app/use-api';
+import { Button, Card, EmptyState, FormErrors, Loaded, PageHeader, TextField } from '../../ui';
+import type { Settlements } from '../../../src/modules/cheques';
+import { euros, frDateTime, frMonth } from './format';
+
+function lastMonth(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export function SettlementView() {
+  const t = useT();
+  const [period, setPeriod] = useState(lastMonth);
+  const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
+  const r = useApi<Settlements>(valid ? `/api/cheques/settlements?period=${period}` : null, { keepPrevious: true });
+  const [error, setError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      r.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div className="stack">
+      <PageHeader title={t('cheques.settleTitle')} intro={t('cheques.settleIntro')} />
+      <TextField label={t('cheques.month')} type="month" value={period} onChange={setPeriod} />
+      <FormErrors error={error} />
+      <Loaded resource={r}>
+        {(d) => {
+          const settledIds = new Set(d.settlements.map((s) => s.structureId));
+          const pending = d.partners.filter((p) => !settledIds.has(p.structureId));
+          return (
+            <>
+              <Card title={`${t('cheques.toSettle')} — ${frMonth(d.period)}`}>
+                {pending.length === 0 ? (
+                  <EmptyState>{t('cheques.nothing')}</EmptyState>
+                ) : (
+                  <ul className="cheques-list">
+                    {pending.map((p) => (
+                      <li key={p.structureId}>
+                        <span>
+                          {p.structureName} — {p.count} {t('cheques.count').toLowerCase()} — <strong>{euros(p.totalCents)}</strong>
+                        </span>
+                        <Button onPress={() => act(() => api.post('/api/cheques/settlements', { structureId: p.structureId, period: d.period }))}>{t('cheques.settle')}</Button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+              <Card title={t('cheques.settled')}>
+                {d.settlements.length === 0 ? (
+                  <EmptyState>{t('cheques.none')}</EmptyState>
+                ) : (
+                  <>
+                    <ul className="cheques-list">
+                      {d.settlements.map((s) => (
+                        <li key={s.id}>
+                          <span>
+                            {s.structureName} — {s.count} {t('cheques.count').toLowerCase()} — <strong>{euros(s.totalCents)}</strong> —{' '}
+                            {s.paidAt ? t('cheques.paid', { date: frDateTime(s.paidAt) }) : t('cheques.unpaid')}
+                          </span>
+                          {!s.paidAt ? <Button variant="secondary" onPress={() => act(() => api.post(`/api/cheques/settlements/${s.id}/paid`))}>{t('cheques.markPaid')}</Button> : null}
+                        </li>
+                      ))}
+                    </ul>
+                    <p>
+                      <a href={`/api/cheques/settlements.csv?period=${d.period}`} download>{t('cheques.exportCsv')}</a>
+                    </p>
+                  </>
+                )}
+              </Card>
+            </>
+          );
+        }}
+      </Loaded>
+    </div>
+  );
+}
