@@ -240,3 +240,12 @@ export async function deleteHouseholdRows(q: Queryable, householdId: string): Pr
   await q.query(`DELETE FROM rdv_waitlist WHERE household_id = $1`, [householdId]);
   await q.query(`DELETE FROM rdv_bookings WHERE household_id = $1`, [householdId]);
 }
+
+/** Sessions of an agent overlapping [from, to), occupied or not, with their seats (the agent's feed and agenda). */
+export async function sessionsOfAgent(q: Queryable, agentId: string, from: Date, to: Date): Promise<SessionRow[]> {
+  const { rows } = await q.query<SessionRow>(
+    `SELECT ${SESSION_COLS} FROM rdv_sessions s WHERE s.agent_id = $1 AND s.during && tstzrange($2, $3) AND s.taken > 0 ORDER BY lower(s.during)`,
+    [agentId, from, to],
+  );
+  return rows;
+}

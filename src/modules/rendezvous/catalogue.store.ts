@@ -181,3 +181,23 @@ export async function absencesBetween(q: Queryable, ownerIds: string[], from: Da
   );
   return rows;
 }
+
+export async function motifsByIds(q: Queryable, ids: string[]): Promise<Map<string, MotifRow>> {
+  if (!ids.length) return new Map();
+  const { rows } = await q.query<MotifRow>(`SELECT ${MOTIF_COLS} FROM rdv_motifs WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** An agent's private feed: a new random token replaces the old one (only its hash is kept). */
+export async function setFeedToken(q: Queryable, agentId: string, tokenHash: string, now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO rdv_agent_feeds (agent_id, token_hash, created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (agent_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at`,
+    [agentId, tokenHash, now],
+  );
+}
+
+export async function agentOfFeed(q: Queryable, tokenHash: string): Promise<string | null> {
+  const { rows } = await q.query<{ agentId: string }>(`SELECT agent_id AS "agentId" FROM rdv_agent_feeds WHERE token_hash = $1`, [tokenHash]);
+  return rows[0]?.agentId ?? null;
+}

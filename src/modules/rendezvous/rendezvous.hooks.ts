@@ -1,6 +1,7 @@
 /** What rendez-vous plugs into the household file: timeline, export, erasure. */
 import type { DossiersHooks } from '../dossiers';
 import { bookingsOfHousehold, deleteHouseholdRows, releaseSeats, waitsOfHousehold } from './bookings.store';
+import { deleteHouseholdEmergencies } from './emergency.store';
 import { frenchDayTime } from './wording';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -41,5 +42,6 @@ export const rendezvousDossiersHooks: DossiersHooks = {
       if (w.status === 'offered') await releaseSeats(t, w.sessionId, 1);
     }
     await deleteHouseholdRows(t, householdId);
+    await deleteHouseholdEmergencies(t, householdId);
   },
 };

@@ -1,0 +1,174 @@
+/** What families and agents read: my bookings and waitlist, the agent's agenda, a family's history, ICS files and feeds. */
+import crypto from 'node:crypto';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { requireRole } from '../../platform/roles';
+import { assertCanAccess, readHouseholdAsSystem, type Household } from '../dossiers';
+import { parentFile } from './bookings.service';
+import { bookingsOfAgent, bookingsOfHousehold, getBooking, sessionsOfAgent, waitsOfHousehold, type BookingRow, type BookingStatus } from './bookings.store';
+import { agentOfFeed, lieuxByIds, motifsByIds, setFeedToken, type LieuRow, type MotifRow } from './catalogue.store';
+import { toIcs } from './ics';
+
+export interface BookingView {
+  id: string;
+  motif: { id: string; name: string; kind: MotifRow['kind']; documents: string[] };
+  start: Date;
+  end: Date;
+  status: BookingStatus;
+  who: string;
+  lieu: { name: string; address: string; accessibility: string | null } | null;
+  viaWaitlist: boolean;
+  canCancel: boolean;
+}
+
+function whoOf(h: Household | null, b: Pick<BookingRow, 'childId'>): string {
+  if (!h) return '—';
+  if (b.childId) return h.children.find((c) => c.id === b.childId)?.firstName ?? 'Enfant';
+  return [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || 'Parent';
+}
+
+async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Household | null>, staff: boolean): Promise<BookingView[]> {
+  const motifs = await motifsByIds(ctx.db, [...new Set(rows.map((r) => r.motifId))]);
+  const lieux: Map<string, LieuRow> = await lieuxByIds(ctx.db, [...new Set(rows.map((r) => r.lieuId).filter((x): x is string => !!x))]);
+  const now = ctx.now().getTime();
+  return rows.map((b) => {
+    const m = motifs.get(b.motifId)!;
+    const l = b.lieuId ? lieux.get(b.lieuId) : undefined;
+    return {
+      id: b.id,
+      motif: { id: m.id, name: m.name, kind: m.kind, documents: m.documents },
+      start: b.start,
+      end: b.end,
+      status: b.status,
+      who: whoOf(households.get(b.householdId) ?? null, b),
+      lieu: l ? { name: l.name, address: l.address, accessibility: l.accessibility } : null,
+      viaWaitlist: b.viaWaitlist,
+      canCancel: b.status === 'confirmed' && (staff ? b.start.getTime() > now : b.start.getTime() - now >= m.cancelNoticeMinutes * 60_000),
+    };
+  });
+}
+
+export interface WaitView {
+  id: string;
+  motif: { id: string; name: string };
+  start: Date;
+  end: Date;
+  who: string;
+  status: 'waiting' | 'offered';
+  offerExpiresAt: Date | null;
+  /** Families ahead in the queue. */
+}
+
+/** The family's own bookings and waitlist entries. */
+export async function myBookings(ctx: Ctx): Promise<{ children: { id: string; firstName: string }[]; upcoming: BookingView[]; past: BookingView[]; waitlist: WaitView[] }> {
+  requireRole(ctx, 'parent');
+  const h = await parentFile(ctx);
+  if (!h) throw new AppError('rendezvous/no-file');
+  const rows = await bookingsOfHousehold(ctx.db, h.id);
+  const views = await decorate(ctx, rows, new Map([[h.id, h]]), false);
+  const now = ctx.now().getTime();
+  const waits = await waitsOfHousehold(ctx.db, h.id);
+  const motifs = await motifsByIds(ctx.db, [...new Set(waits.map((w) => w.motifId))]);
+  return {
+    children: h.children.map((c) => ({ id: c.id, firstName: c.firstName })),
+    upcoming: views.filter((v) => v.end.getTime() > now && v.status === 'confirmed').sort((a, b) => a.start.getTime() - b.start.getTime()),
+    past: views.filter((v) => v.end.getTime() <= now || v.status !== 'confirmed'),
+    waitlist: waits
+      .filter((w) => w.end.getTime() > now)
+      .map((w) => ({
+        id: w.id,
+        motif: { id: w.motifId, name: motifs.get(w.motifId)?.name ?? '' },
+        start: w.start,
+        end: w.end,
+        who: whoOf(h, w),
+        status: w.status as 'waiting' | 'offered',
+        offerExpiresAt: w.status === 'offered' ? w.offerExpiresAt : null,
+      })),
+  };
+}
+
+/** An agent's agenda between two instants (day or week): who comes, for what, where, and the status. */
+export async function agenda(ctx: Ctx, from: Date, to: Date, agentId?: string): Promise<{ bookings: BookingView[] }> {
+  const user = requireRole(ctx, 'agent', 'coordinator');
+  const who = agentId ?? user.id;
+  if (who !== user.id && user.role !== 'coordinator') throw new AppError('auth/forbidden');
+  if (to.getTime() - from.getTime() > 31 * 86_400_000 || to <= from) throw new AppError('http/invalid-input', { fields: [{ path: 'to', message: 'Une période de 31 jours au plus.' }] });
+  const rows = await bookingsOfAgent(ctx.db, who, from, to);
+  const households = new Map<string, Household | null>();
+  for (const id of new Set(rows.map((r) => r.householdId))) households.set(id, await readHouseholdAsSystem(ctx.db, id, ctx.now()));
+  await audit(ctx.db, ctx, 'rendezvous/agenda-read', { subjectType: 'agent', subjectId: who, details: { bookings: rows.length } });
+  return { bookings: await decorate(ctx, rows, households, true) };
+}
+
+/** A family's bookings, past and upcoming, from its file (staff: the file opened with a reason, audited by dossiers). */
+export async function householdBookings(ctx: Ctx, householdId: string, reason?: string): Promise<{ bookings: BookingView[] }> {
+  requireRole(ctx, 'agent', 'coordinator');
+  const h = await tx(ctx.db, async (t) => {
+    await assertCanAccess(ctx, householdId, 'rendezvous.history', { q: t, reason });
+    return readHouseholdAsSystem(t, householdId, ctx.now());
+  });
+  const rows = await bookingsOfHousehold(ctx.db, householdId);
+  return { bookings: await decorate(ctx, rows, new Map([[householdId, h]]), true) };
+}
+
+/** The ICS file of one booking (its family, or staff). */
+export async function bookingIcs(ctx: Ctx, bookingId: string): Promise<string> {
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const b = await getBooking(ctx.db, bookingId);
+  if (!b) throw new AppError('rendezvous/not-found');
+  if (user.role === 'parent') {
+    const h = await parentFile(ctx);
+    if (!h || h.id !== b.householdId) throw new AppError('rendezvous/not-found');
+  }
+  const [v] = await decorate(ctx, [b], new Map(), true);
+  return toIcs('Rendez-vous Relais', [
+    {
+      uid: b.id,
+      start: b.start,
+      end: b.end,
+      summary: v!.motif.name,
+      location: v!.lieu ? `${v!.lieu.name}, ${v!.lieu.address}` : null,
+      description: v!.motif.documents.length ? `À apporter : ${v!.motif.documents.join(', ')}` : null,
+      cancelled: b.status === 'excused' || b.status === 'revoked',
+    },
+  ], ctx.now());
+}
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+/** A new private feed address for the agent (the old one stops working). The token is a random secret, not an identifier. */
+export async function renewFeed(ctx: Ctx): Promise<{ token: string }> {
+  const user = requireRole(ctx, 'agent', 'coordinator');
+  const token = crypto.randomBytes(32).toString('base64url');
+  await tx(ctx.db, async (t) => {
+    await setFeedToken(t, user.id, hashToken(token), ctx.now());
+    await audit(t, ctx, 'rendezvous/feed-renewed', { subjectType: 'agent', subjectId: user.id });
+  });
+  return { token };
+}
+
+/** The agent's feed: sessions of the last 30 and next 90 days, with the number of people (no names: a calendar app keeps copies). */
+export async function agentFeed(ctx: Ctx, token: string): Promise<string> {
+  const agentId = await agentOfFeed(ctx.db, hashToken(token));
+  if (!agentId) throw new AppError('rendezvous/not-found');
+  const now = ctx.now().getTime();
+  const sessions = await sessionsOfAgent(ctx.db, agentId, new Date(now - 30 * 86_400_000), new Date(now + 90 * 86_400_000));
+  const motifs = await motifsByIds(ctx.db, [...new Set(sessions.map((s) => s.motifId))]);
+  const lieux = await lieuxByIds(ctx.db, [...new Set(sessions.map((s) => s.lieuId).filter((x): x is string => !!x))]);
+  return toIcs(
+    'Agenda Relais',
+    sessions.map((s) => {
+      const l = s.lieuId ? lieux.get(s.lieuId) : undefined;
+      return {
+        uid: s.id,
+        start: s.start,
+        end: s.end,
+        summary: `${motifs.get(s.motifId)?.name ?? 'Rendez-vous'} (${s.taken} ${s.taken > 1 ? 'personnes' : 'personne'})`,
+        location: l ? `${l.name}, ${l.address}` : null,
+      };
+    }),
+    ctx.now(),
+  );
+}
