@@ -77,8 +77,8 @@ export default async function aidesRoutes(app: App) {
   app.get('/api/aides/me/eligibilite', { config: { access: ['parent'] }, schema: { tags, summary: 'Mes aides locales, selon mon dossier', querystring: answersSchema, response: { 200: eligibilityListOut } } }, async (r) => ({
     results: (await cat.myEligibility(r.ctx, { residenceMonths: r.query.residenceMonths, employment: r.query.employment })).results,
   }));
-  app.get('/api/aides/me/formulaire/:aidId', { config: { access: ['parent'] }, schema: { tags, summary: "Le formulaire d'une aide, prérempli depuis mon dossier", params: aidParams, response: { 200: requestFormOut } } }, async (r) =>
-    views.requestForm(r.ctx, r.params.aidId),
+  app.get('/api/aides/me/formulaire/:aidId', { config: { access: ['parent'] }, schema: { tags, summary: "Le formulaire d'une aide, prérempli depuis mon dossier", params: aidParams, querystring: answersSchema, response: { 200: requestFormOut } } }, async (r) =>
+    views.requestForm(r.ctx, r.params.aidId, { residenceMonths: r.query.residenceMonths, employment: r.query.employment }),
   );
   app.get('/api/aides/me/demandes', { config: { access: ['parent'] }, schema: { tags, summary: 'Mes demandes', response: { 200: myRequestsOut } } }, async (r) => ({ requests: await views.myRequests(r.ctx) }));
   app.get('/api/aides/me/mandats', { config: { access: ['parent'] }, schema: { tags, summary: 'Les mandats que j’ai donnés', response: { 200: mandatesOut } } }, async (r) => ({ mandates: await mandates.myMandates(r.ctx) }));

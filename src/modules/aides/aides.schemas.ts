@@ -151,8 +151,7 @@ export const eligibilityListOut = z.object({ results: z.array(eligibilityOut) })
 
 export const requestFormOut = z.object({
   aid: z.object({ id: z.string(), version: z.number().int(), title: z.string(), summary: z.string(), summaryEasy: z.string(), demo: z.boolean(), howToAsk: z.string() }),
-  fileFields: z.array(z.object({ key: z.string(), missing: z.boolean() })),
-  values: z.record(z.string(), z.unknown()),
+  fileFields: z.array(z.object({ key: z.string(), label: z.string(), missing: z.boolean(), display: z.string() })),
   requestFields: z.array(requestField),
   documents: z.array(z.object({ kind: z.string(), label: z.string(), inFile: z.object({ label: z.string().nullable(), validUntil: z.string().nullable() }).nullable() })),
   eligibility: eligibilityOut,

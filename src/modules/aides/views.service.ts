@@ -11,10 +11,10 @@ import type { Ctx } from '../../platform/context';
 import { toCsv } from '../../platform/csv';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
-import { type FieldKey, getHouseholdForUser, prefill, projectHousehold } from '../dossiers/index';
+import { FIELDS, getHouseholdForUser, prefill, projectHousehold } from '../dossiers/index';
 import { householdFacts } from './catalogue.service';
 import * as catalogue from './catalogue.store';
-import { evaluateAid } from './eligibility';
+import { type AidFacts, evaluateAid } from './eligibility';
 import * as funds from './funds.store';
 import { euros } from './money';
 import * as queueStore from './queue.store';
@@ -25,8 +25,43 @@ import * as store from './requests.store';
 const STAFF = ['agent', 'coordinator'] as const;
 const isStaff = (role: string) => (STAFF as readonly string[]).includes(role);
 
+const ACTIVITY_LABELS: Record<string, string> = { actif: 'En emploi', chomeur: "En recherche d'emploi", inactif: 'Sans activité' };
+const HOUSING_LABELS: Record<string, string> = {
+  locataire_hlm: 'Locataire HLM',
+  locataire_vide: 'Locataire (vide)',
+  locataire_meuble: 'Locataire (meublé)',
+  proprietaire: 'Propriétaire',
+  loge_gratuitement: 'Logé·e gratuitement',
+  heberge: 'Hébergé·e',
+  sans_domicile: 'Sans domicile',
+};
+
+function frDate(d: string): string {
+  const [y, m, day] = d.split('-').map(Number);
+  const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  return `${day} ${months[m - 1]} ${y}`;
+}
+
+/** One file field's value as people read it (no code, no cents, no ISO date); '' when empty. */
+function displayValue(ctx: Ctx, key: string, projected: Record<string, unknown>): string {
+  const [group, field] = key.split('.');
+  const src = (projected as Record<string, unknown>)[group];
+  const one = (v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '';
+    if (field.endsWith('Cents') && typeof v === 'number') return `${euros(v)} par mois`;
+    if (key === 'quotient.value' && typeof v === 'number') return `${v} €`;
+    if (key === 'situation.activity') return ACTIVITY_LABELS[String(v)] ?? String(v);
+    if (key === 'housing.status') return HOUSING_LABELS[String(v)] ?? String(v);
+    if (key === 'address.neighbourhoodId') return ctx.town.neighbourhoods.find((n) => n.id === v)?.name ?? String(v);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return frDate(v);
+    return String(v);
+  };
+  if (Array.isArray(src)) return src.map((item) => one((item as Record<string, unknown>)[field])).filter(Boolean).join(', ');
+  return src && typeof src === 'object' ? one((src as Record<string, unknown>)[field]) : '';
+}
+
 /** The form of one aid for the logged-in parent. */
-export async function requestForm(ctx: Ctx, aidId: string) {
+export async function requestForm(ctx: Ctx, aidId: string, answers: Partial<AidFacts> = {}) {
   requireRole(ctx, 'parent');
   const h = await getHouseholdForUser(ctx);
   if (!h) throw new AppError('aides/no-household');
@@ -37,16 +72,15 @@ export async function requestForm(ctx: Ctx, aidId: string) {
   const wanted = new Set(aid.file_fields);
   const shown = p.fields.filter((f) => wanted.has(f));
   const today = parisDate(ctx.now());
-  const facts = await householdFacts(ctx.db, h.id, ctx.now());
+  const facts = await householdFacts(ctx.db, h.id, ctx.now(), answers);
   const documents = aid.documents.map((d) => {
     const inFile = h.documents.find((x) => x.kind === d.kind && !x.expired);
     return { kind: d.kind, label: d.label, inFile: inFile ? { label: inFile.label, validUntil: inFile.validUntil } : null };
   });
   return {
     aid: { id: aid.id, version: v.version, title: aid.title, summary: aid.summary, summaryEasy: aid.summary_easy, demo: aid.demo, howToAsk: aid.how_to_ask },
-    fileFields: shown.map((key) => ({ key, missing: p.missing.includes(key) })),
-    // Only this aid's fields, never the rest of what the form may show for other aids.
-    values: projectHousehold(h, shown as FieldKey[]),
+    // Only this aid's fields, never the rest of what the form may show for other aids; each as people read it.
+    fileFields: shown.map((key) => ({ key, label: FIELDS[key].label, missing: p.missing.includes(key), display: displayValue(ctx, key, projectHousehold(h, [key])) })),
     requestFields: aid.request_fields,
     documents,
     eligibility: evaluateAid(aid, facts),

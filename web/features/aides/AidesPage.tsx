@@ -1,0 +1,192 @@
+/** "Demander une aide": the aids for the logged-in family (from its file), its requests, and every aid with its conditions (no account needed). */
+import { useState } from 'react';
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NumberField, PageHeader } from '../../ui';
+import { EligibilityBadge } from './shared';
+import type { AidsList, EligibilityList, MandatesView, MyRequests } from './types';
+import { api } from '../../app/api';
+import { dateFr } from './format';
+
+function MyAids() {
+  const t = useT();
+  const [months, setMonths] = useState<number | null>(null);
+  const [applied, setApplied] = useState<number | null>(null);
+  const r = useApi<EligibilityList>(`/api/aides/me/eligibilite${applied !== null ? `?residenceMonths=${applied}` : ''}`, { keepPrevious: true });
+  const asksResidence = r.data?.results.some((x) => x.questions.some((q) => q.key === 'residence'));
+  if (r.error?.code === 'aides/no-household') {
+    return (
+      <Alert tone="info" title={t('aides.mine')}>
+        <p>{t('aides.noFile')}</p>
+        <LinkButton to="/dossier/remplir">{t('aides.fillFile')}</LinkButton>
+      </Alert>
+    );
+  }
+  return (
+    <section aria-labelledby="mine">
+      <h2 id="mine">{t('aides.mine')}</h2>
+      <p className="muted">{t('aides.mineIntro')}</p>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {asksResidence || applied !== null ? (
+        <form className="aides-row" onSubmit={(e) => (e.preventDefault(), setApplied(months))}>
+          <NumberField label={t('aides.residence')} value={months} onChange={setMonths} minValue={0} maxValue={1200} />
+          <Button type="submit" variant="secondary">{t('aides.update')}</Button>
+        </form>
+      ) : null}
+      {r.data ? (
+        <ul className="aides-list">
+          {[...r.data.results]
+            .sort((a, b) => rank(a.status) - rank(b.status))
+            .map((x) => (
+              <li key={x.aid} className="aides-card">
+                <h3>{x.title}</h3>
+                <div className="aides-row">
+                  <EligibilityBadge status={x.status} />
+                  {x.priority ? <span className="badge">{t('aides.priority')}</span> : null}
+                  {x.demo ? <DemoBadge label={t('aides.demo')} /> : null}
+                </div>
+                <p>{x.benefit}</p>
+                {x.status === 'not_eligible' ? (
+                  <>
+                    <p>{t('aides.why')}</p>
+                    <ul>{x.reasons.map((m) => <li key={m}>{m}</li>)}</ul>
+                  </>
+                ) : null}
+                {x.status === 'to_check' ? (
+                  <>
+                    <p>{t('aides.questions')}</p>
+                    <ul>{x.questions.map((q) => <li key={q.key}>{q.label}</li>)}</ul>
+                  </>
+                ) : null}
+                {x.status !== 'not_eligible' ? <LinkButton to={`/aides/demander/${x.aid}${applied !== null ? `?residence=${applied}` : ''}`}>{t('aides.ask')}</LinkButton> : null}
+              </li>
+            ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+const rank = (s: string) => (s === 'eligible' ? 0 : s === 'to_check' ? 1 : 2);
+
+function MyRequestsList() {
+  const t = useT();
+  const r = useApi<MyRequests>('/api/aides/me/demandes');
+  return (
+    <section aria-labelledby="my-requests">
+      <h2 id="my-requests">{t('aides.myRequests')}</h2>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {r.data && !r.data.requests.length ? <p className="muted">{t('aides.noRequest')}</p> : null}
+      {r.data?.requests.length ? (
+        <ul className="aides-list">
+          {r.data.requests.map((x) => (
+            <li key={x.id} className="aides-card">
+              <Link to={`/aides/demandes/${x.id}`}>{x.aidTitle}</Link> — <span className="badge">{x.statusLabel}</span>{' '}
+              <span className="muted">{dateFr(x.statusChangedAt)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function MyMandates() {
+  const t = useT();
+  const r = useApi<MandatesView>('/api/aides/me/mandats');
+  if (!r.data?.mandates.length) return null;
+  return (
+    <section aria-labelledby="my-mandates">
+      <h2 id="my-mandates">{t('aides.myMandates')}</h2>
+      <ul className="aides-list">
+        {r.data.mandates.map((m) => (
+          <li key={m.id} className="aides-card">
+            <p>
+              {m.purpose} — {m.agentName ?? t('aides.agent')}, {m.revokedAt ? t('aides.revoked') : t('aides.until', { date: dateFr(m.validUntil) })}
+            </p>
+            {!m.revokedAt ? (
+              <Button variant="secondary" onPress={() => void api.post(`/api/aides/me/mandats/${m.id}/revoke`, {}).then(r.reload)}>
+                {t('aides.revoke')}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Catalogue() {
+  const t = useT();
+  const { user } = useSession();
+  const r = useApi<AidsList>('/api/aides');
+  const list = <CatalogueList data={r.data} />;
+  return (
+    <section aria-labelledby="all-aids">
+      <h2 id="all-aids">{t('aides.all')}</h2>
+      <p className="muted">{t('aides.allIntro')}</p>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {/* A family sees its own aids above: the whole catalogue folds away, on a phone it is long. */}
+      {user?.role === 'parent' ? (
+        <details>
+          <summary>{t('aides.showAll')}</summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
+    </section>
+  );
+}
+
+function CatalogueList({ data }: { data: AidsList | null }) {
+  const t = useT();
+  const { user } = useSession();
+  return (
+    <>
+      {data ? (
+        <ul className="aides-list">
+          {data.aids.map((a) => (
+            <li key={a.aidId} className="aides-card">
+              <h3>{a.definition.title}</h3>
+              {a.definition.demo ? <DemoBadge label={t('aides.demo')} /> : null}
+              <p>{a.definition.summary}</p>
+              <p><strong>{t('aides.gives')}</strong> {a.benefitText}</p>
+              <p><strong>{t('aides.conditions')}</strong></p>
+              <ul>{a.conditionsText.map((c) => <li key={c}>{c}</li>)}</ul>
+              <p><strong>{t('aides.howToAsk')}</strong> {a.definition.how_to_ask}</p>
+              {!user ? <Link to="/connexion">{t('aides.login')}</Link> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+export default function AidesPage() {
+  const t = useT();
+  const { user } = useSession();
+  const staff = user && ['agent', 'coordinator', 'admin'].includes(user.role);
+  return (
+    <>
+      <PageHeader title={t('aides.title')} intro={t('aides.intro')} />
+      {staff ? (
+        <nav aria-label={t('aides.staffLinks')} className="aides-row">
+          <LinkButton to="/aides/instruction" variant="secondary">{t('aides.queue')}</LinkButton>
+          <LinkButton to="/aides/fonds" variant="secondary">{t('aides.funds')}</LinkButton>
+        </nav>
+      ) : null}
+      {user?.role === 'parent' ? (
+        <>
+          <MyAids />
+          <MyRequestsList />
+          <MyMandates />
+        </>
+      ) : null}
+      <Catalogue />
+    </>
+  );
+}

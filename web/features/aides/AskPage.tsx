@@ -1,0 +1,123 @@
+/** Asking for one aid: the file's fields this aid needs (prefilled, read-only here), the aid's own fields, the documents (the file's valid ones attached, the others uploaded). */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { navigate, useLocation, useParams } from '../../app/router';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
+import { readAsBase64 } from './format';
+import { EligibilityBadge } from './shared';
+import type { CreatedRequest, RequestFormView } from './types';
+
+function Form({ form, residence }: { form: RequestFormView; residence: number | null }) {
+  const t = useT();
+  const [values, setValues] = useState<Record<string, string | number | null>>({});
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const toUpload = form.documents.filter((d) => !d.inFile);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const fields: Record<string, string | number> = {};
+      for (const f of form.requestFields) {
+        const v = values[f.key];
+        if (v === null || v === undefined || v === '') continue;
+        fields[f.key] = f.type === 'money' ? Math.round(Number(v) * 100) : String(v);
+      }
+      const created = await api.post<CreatedRequest>('/api/aides/demandes', { aidId: form.aid.id, fields, answers: residence !== null ? { residenceMonths: residence } : undefined, submit: true });
+      for (const d of toUpload) {
+        const file = files[d.kind];
+        if (!file) continue;
+        await api.post(`/api/aides/demandes/${created.id}/documents`, { kind: d.kind, name: file.name, mimeType: file.type, base64: await readAsBase64(file) });
+      }
+      navigate(`/aides/demandes/${created.id}?envoyee=1`);
+    } catch (err) {
+      setError(err as ApiError);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit}>
+      <div className="aides-row">
+        <EligibilityBadge status={form.eligibility.status} />
+        {form.aid.demo ? <DemoBadge label={t('aides.demo')} /> : null}
+      </div>
+      <p>{form.aid.summary}</p>
+      <FormErrors error={error} />
+      <section aria-labelledby="from-file" className="card">
+        <h2 id="from-file">{t('aides.fromFile')}</h2>
+        <p className="muted">{t('aides.fromFileIntro')}</p>
+        <dl className="aides-dl">
+          {form.fileFields.map((f) => (
+            <div key={f.key} style={{ display: 'contents' }}>
+              <dt>{f.label}</dt>
+              <dd>{f.missing ? <em>{t('aides.missingInFile')}</em> : f.display}</dd>
+            </div>
+          ))}
+        </dl>
+        <LinkButton to="/dossier" variant="secondary">{t('aides.editFile')}</LinkButton>
+      </section>
+      {form.requestFields.length ? (
+        <section aria-labelledby="to-fill">
+          <h2 id="to-fill">{t('aides.toFill')}</h2>
+          {form.requestFields.map((f) =>
+            f.type === 'money' ? (
+              <NumberField
+                key={f.key}
+                label={f.label}
+                euros
+                isRequired={f.required}
+                value={(values[f.key] as number | null) ?? null}
+                onChange={(v) => setValues({ ...values, [f.key]: v })}
+                minValue={0}
+                error={error?.field(`fields.${f.key}`)}
+              />
+            ) : (
+              <TextField key={f.key} label={f.label} isRequired={f.required} value={String(values[f.key] ?? '')} onChange={(v) => setValues({ ...values, [f.key]: v })} error={error?.field(`fields.${f.key}`)} />
+            ),
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="docs">
+        <h2 id="docs">{t('aides.documents')}</h2>
+        <ul className="aides-list">
+          {form.documents.map((d) => (
+            <li key={d.kind} className="aides-card">
+              <strong>{d.label}</strong>
+              {d.inFile ? (
+                <p>{t('aides.inFile')}</p>
+              ) : (
+                <div className="aides-file">
+                  <label htmlFor={`file-${d.kind}`}>{t('aides.chooseFile', { label: d.label })}</label>
+                  <input id={`file-${d.kind}`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles({ ...files, [d.kind]: e.target.files?.[0] ?? null })} />
+                  <span className="help">{t('aides.fileHelp')}</span>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Button type="submit" isDisabled={busy}>{t('aides.send')}</Button>
+    </form>
+  );
+}
+
+export default function AskPage() {
+  const t = useT();
+  const { aidId } = useParams();
+  const loc = useLocation();
+  const residence = loc.search.get('residence');
+  const r = useApi<RequestFormView>(`/api/aides/me/formulaire/${aidId}${residence !== null ? `?residenceMonths=${encodeURIComponent(residence)}` : ''}`);
+  return (
+    <RequireRole roles={['parent']}>
+      <PageHeader title={r.data ? t('aides.formTitle', { title: r.data.aid.title }) : t('aides.title')} />
+      {r.error?.code === 'aides/no-household' ? <Alert tone="info">{t('aides.noFile')}</Alert> : null}
+      <Loaded resource={r}>{(form) => <Form form={form} residence={residence !== null ? Number(residence) : null} />}</Loaded>
+    </RequireRole>
+  );
+}
