@@ -65,6 +65,12 @@ export const routes: RouteDef[] = [
   { path: '/places/gestion/:id', load: () => import('../features/attribution/CampaignEditorPage') },
   { path: '/places/gestion/:id/simulation', load: () => import('../features/attribution/SimulationPage') },
   { path: '/places/gestion/:id/prevision', load: () => import('../features/attribution/ForecastPage') },
+  { path: '/aides', load: () => import('../features/aides/AidesPage') },
+  { path: '/aides/demander/:aidId', load: () => import('../features/aides/AskPage') },
+  { path: '/aides/demandes/:id', load: () => import('../features/aides/RequestPage') },
+  { path: '/aides/instruction', load: () => import('../features/aides/QueuePage') },
+  { path: '/aides/fonds', load: () => import('../features/aides/FundsPage') },
+  { path: '/aides/guichet/:householdId', load: () => import('../features/aides/DeskPage') },
   { path: '/cheques/:section', load: () => import('../features/cheques/ChequesPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
