@@ -17,6 +17,7 @@ import { aidesModule } from './aides/aides.module';
 import { attributionModule } from './attribution/attribution.module';
 import { rendezvousModule } from './rendezvous/rendezvous.module';
 import { chequesModule } from './cheques/cheques.module';
+import { groupesModule } from './groupes/groupes.module';
 // end module imports
 
 export const modules = [
@@ -31,6 +32,7 @@ export const modules = [
   attributionModule,
   rendezvousModule,
   chequesModule,
+  groupesModule,
   // end module list
 ] as const satisfies readonly ModuleDef[];
 

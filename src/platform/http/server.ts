@@ -7,6 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -88,6 +89,8 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
   });
 
   await app.register(cookie);
+  // WebSocket routes (`wsHandler`) go through the same hooks: session → ctx, access; 64 kB frames at most.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Relais API', version: '1', description: "API de Relais : droits, demandes d'aide, dossier unique, annuaire, rendez-vous…" },
