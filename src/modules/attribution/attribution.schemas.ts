@@ -12,14 +12,14 @@ const capacity = z.number().int({ message: 'Un nombre entier de places est atten
 const code = z.string().regex(/^[a-z0-9_]{1,60}$/, { message: 'Code en minuscules, chiffres et _ (60 caractères au plus).' });
 
 export const KINDS = ['repit', 'mercredis', 'vacances', 'activites', 'creche'] as const;
-export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
-export const VALUE_SOURCES = ['prefilled', 'declared', 'verified'] as const;
-export const OFFER_STATUSES = ['offered', 'confirmed', 'refused', 'expired'] as const;
+const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+const VALUE_SOURCES = ['prefilled', 'declared', 'verified'] as const;
+const OFFER_STATUSES = ['offered', 'confirmed', 'refused', 'expired'] as const;
 
 export const idParams = z.object({ id: uuid });
 export const criterionParams = z.object({ id: uuid, code });
 
-export const groupInput = z.object({
+const groupInput = z.object({
   id: uuid.nullable().optional(),
   label: title(),
   capacity,
@@ -29,7 +29,7 @@ export const groupInput = z.object({
   period: text(100).default(''),
 });
 
-export const criterionInput = z.object({
+const criterionInput = z.object({
   code,
   label: title(),
   description: text(2000).default(''),
@@ -99,7 +99,7 @@ const campaignBase = {
   tieBreak: z.string(),
   isDemo: z.boolean(),
 };
-export const campaignSummaryOut = z.object({ ...campaignBase, applications: z.number(), places: z.number() });
+const campaignSummaryOut = z.object({ ...campaignBase, applications: z.number(), places: z.number() });
 export const campaignsOut = z.object({ campaigns: z.array(campaignSummaryOut) });
 
 /** The published rules (readable without an account), with the last admitted score once published. */
@@ -134,7 +134,7 @@ const outcomeOut = z.object({
 });
 const offerOut = z.object({ id: z.string(), groupId: z.string(), groupLabel: z.string(), status: z.enum(OFFER_STATUSES), expiresAt: timestamp, decidedAt: timestamp.nullable() });
 
-export const myApplicationOut = z.object({
+const myApplicationOut = z.object({
   id: z.string(),
   campaignId: z.string(),
   campaignTitle: z.string(),
@@ -158,7 +158,7 @@ export const myApplicationOut = z.object({
 export const myApplicationsOut = z.object({ applications: z.array(myApplicationOut) });
 export const appliedOut = z.object({ ids: z.array(z.string()) });
 
-export const staffApplicationOut = z.object({
+const staffApplicationOut = z.object({
   id: z.string(),
   number: z.number(),
   childAge: z.number().nullable(),

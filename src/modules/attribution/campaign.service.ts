@@ -25,7 +25,7 @@ export const STAFF = ['agent', 'coordinator', 'admin'] as const;
 const notFound = () => new AppError('attribution/not-found');
 
 // ------------------------------------------------------------------ shared reads
-export function toCoreCampaign(groups: readonly store.GroupRow[], criteria: readonly store.CriterionRow[], apps: readonly store.ApplicationRow[], scenario: Partial<ScenarioInput> = {}): Campaign {
+function toCoreCampaign(groups: readonly store.GroupRow[], criteria: readonly store.CriterionRow[], apps: readonly store.ApplicationRow[], scenario: Partial<ScenarioInput> = {}): Campaign {
   const w = scenario.weights ?? {};
   const cap = scenario.capacities ?? {};
   return {

@@ -13,7 +13,7 @@
  * - `refused`: the family refused a matching offer in the last 12 months → 1;
  * - none: declared by the family (0 unless it says so).
  */
-export const DERIVATIONS = ['single_parent', 'work', 'siblings', 'lost', 'refused'] as const;
+const DERIVATIONS = ['single_parent', 'work', 'siblings', 'lost', 'refused'] as const;
 const QF = /^qf:(\d{1,6})-(\d{1,6})$/;
 
 export function isDerivation(spec: string): boolean {
@@ -64,7 +64,7 @@ export function proofDocumentKind(spec: string | null): string | null {
   return null;
 }
 
-export type ValueSource = 'prefilled' | 'declared' | 'verified';
+type ValueSource = 'prefilled' | 'declared' | 'verified';
 export interface StoredValue {
   value: number;
   source: ValueSource;

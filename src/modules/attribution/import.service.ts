@@ -13,7 +13,7 @@ import type { Allocation, Campaign } from './allocate';
 import * as store from './attribution.store';
 import { DEFAULT_TIE_BREAK } from './default-rules';
 
-export function fingerprint(raw: string): string {
+function fingerprint(raw: string): string {
   return `fichier:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
 }
 

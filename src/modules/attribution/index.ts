@@ -1,5 +1,4 @@
 /** What other modules (and the web app, types only) may use from attribution. */
-export { allocate, compareAllocations, withWeights, type Allocation, type Campaign } from './allocate';
 export type {
   ApplicationForm,
   CampaignDetail,
