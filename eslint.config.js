@@ -12,7 +12,13 @@ import tseslint from 'typescript-eslint';
  * questionnaire's display conditions, the choropleth's classes, the map's clustering.
  * The web app may import values from these and from nothing else under src/.
  */
-const SHARED_WITH_WEB = ['src/modules/diagnostic/model', 'src/modules/annuaire/ratios', 'src/modules/annuaire/geo', 'src/modules/droits/benefits', 'src/modules/droits/simulator-answers'];
+const SHARED_WITH_WEB = [
+  'src/modules/diagnostic/model',
+  'src/modules/annuaire/ratios',
+  'src/modules/annuaire/geo',
+  'src/modules/droits/benefits',
+  'src/modules/droits/simulator-answers',
+];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

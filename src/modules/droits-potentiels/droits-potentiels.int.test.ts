@@ -26,7 +26,10 @@ const household = (over: Record<string, unknown> = {}) => ({
   id: 'simulateur',
   period: '2026-03',
   parent: { age: 34, activite: 'inactif', salaire_net_mensuel: 0, chomage_net_mensuel: 0, salaire_imposable_mensuel: 0, chomage_imposable_mensuel: 0 },
-  children: [{ age: 6, date_naissance: '2019-09-01' }, { age: 11, date_naissance: '2015-02-20' }],
+  children: [
+    { age: 6, date_naissance: '2019-09-01' },
+    { age: 11, date_naissance: '2015-02-20' },
+  ],
   housing: { statut: 'locataire_hlm', loyer_mensuel: 480, depcom: '80021', commune: 'Amiens' },
   pension_alimentaire_recue_mensuelle: 0,
   isolement_recent: true,
@@ -128,7 +131,10 @@ describe('droits potentiels', () => {
     expect(sent[0].recipient).toBe(parent.user.email);
     expect(sent[0].body).toContain('01/04/2026');
     expect(sent[0].body).toMatch(/Allocation de soutien familial \(ASF\) : [\d,]+ € → [\d,]+ €/);
-    expect((await env.expectAudit('droits-potentiels/reestimated', hid, { actorId: null })).details).toMatchObject({ parameterDate: '2026-04-01', notified: true });
+    expect((await env.expectAudit('droits-potentiels/reestimated', hid, { actorId: null })).details).toMatchObject({
+      parameterDate: '2026-04-01',
+      notified: true,
+    });
     // (a month later the session has expired: log in again)
     expect((await parent.login(parent.user.email!)).statusCode).toBe(200);
     const after = (await parent.get('/api/droits/potential/me')).json();
@@ -161,14 +167,20 @@ describe('droits potentiels', () => {
     const open = await agent.get(`/api/droits/potential/households/${h.id}`);
     expect(open.statusCode).toBe(200);
     expect(open.json().household.input.housing.depcom).toBe('80021');
-    const { rows } = await env.rt.deps.db.query(
-      `SELECT action, details FROM audit_log WHERE household_id = $1 AND actor_id = $2 ORDER BY id`,
-      [h.id, agent.user.id],
-    );
+    const { rows } = await env.rt.deps.db.query(`SELECT action, details FROM audit_log WHERE household_id = $1 AND actor_id = $2 ORDER BY id`, [
+      h.id,
+      agent.user.id,
+    ]);
     expect(rows.map((r) => r.action)).toEqual(['dossiers/opened', 'dossiers/accessed']);
     expect(rows[1].details.purpose).toBe('droits.simulation');
 
-    const save = await agent.post('/api/droits/potential/check', { input: open.json().household.input, received: [], save: true, householdId: h.id, source: 'agent' });
+    const save = await agent.post('/api/droits/potential/check', {
+      input: open.json().household.input,
+      received: [],
+      save: true,
+      householdId: h.id,
+      source: 'agent',
+    });
     expect(save.statusCode).toBe(200);
     await env.expectAudit('droits-potentiels/saved', h.id, { actorId: agent.user.id, householdId: h.id });
     expect(save.json().saved.received).toEqual([]);

@@ -18,7 +18,9 @@ const filePrefillOut = z.object({
   householdId: z.string(),
   input: completeHouseholdOut,
   missing: z.array(z.string()),
-  otherParent: z.object({ custody: z.string().nullable(), alimonyDueMonthlyCents: z.number().nullable(), alimonyPaidRegularly: z.boolean().nullable() }).nullable(),
+  otherParent: z
+    .object({ custody: z.string().nullable(), alimonyDueMonthlyCents: z.number().nullable(), alimonyPaidRegularly: z.boolean().nullable() })
+    .nullable(),
   neighbourhoodId: z.string().nullable(),
 });
 export const prefillAnswerOut = z.object({ context: simulationContextOut, household: filePrefillOut.nullable(), saved: savedEstimateOut.nullable() });

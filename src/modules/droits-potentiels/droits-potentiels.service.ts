@@ -14,7 +14,16 @@ import { requireRole, requireUser } from '../../platform/roles';
 import { findNeighbourhood } from '../../platform/town';
 import { assertCanAccess, droitsMissingFields, getHouseholdForUser, readHouseholdAsSystem, toDroitsInput, type Household } from '../dossiers/index';
 import { type BenefitKey, parameterDates, simulate, SUPPORTED_PERIODS, type SimulationResult } from '../droits/index';
-import { amountsCents, changeMessage, estimateChanges, type MissedBenefit, missedBenefits, monthlyTotalCents, parameterDateFor, simulationPeriod } from './estimate';
+import {
+  amountsCents,
+  changeMessage,
+  estimateChanges,
+  type MissedBenefit,
+  missedBenefits,
+  monthlyTotalCents,
+  parameterDateFor,
+  simulationPeriod,
+} from './estimate';
 import * as store from './droits-potentiels.store';
 
 export type RunSource = 'simulateur' | 'potentiels' | 'agent';
@@ -72,7 +81,11 @@ function filePrefill(h: Household, period: string): FilePrefill {
     input: toDroitsInput(h, period),
     missing: droitsMissingFields(h),
     otherParent: h.otherParent
-      ? { custody: h.otherParent.custody, alimonyDueMonthlyCents: h.otherParent.alimonyDueMonthlyCents, alimonyPaidRegularly: h.otherParent.alimonyPaidRegularly }
+      ? {
+          custody: h.otherParent.custody,
+          alimonyDueMonthlyCents: h.otherParent.alimonyDueMonthlyCents,
+          alimonyPaidRegularly: h.otherParent.alimonyPaidRegularly,
+        }
       : null,
     neighbourhoodId: h.address.neighbourhoodId,
   };
@@ -88,7 +101,10 @@ export async function prefillForMe(ctx: Ctx): Promise<{ context: SimulationConte
 }
 
 /** An agent runs the simulator from a family's file: access checked and audited by dossiers. */
-export async function prefillForHousehold(ctx: Ctx, householdId: string): Promise<{ context: SimulationContext; household: FilePrefill; saved: SavedEstimate | null }> {
+export async function prefillForHousehold(
+  ctx: Ctx,
+  householdId: string,
+): Promise<{ context: SimulationContext; household: FilePrefill; saved: SavedEstimate | null }> {
   requireRole(ctx, 'agent', 'coordinator');
   const context = simulationContext(ctx);
   await assertCanAccess(ctx, householdId, 'droits.simulation');
@@ -100,7 +116,10 @@ export async function prefillForHousehold(ctx: Ctx, householdId: string): Promis
 function neighbourhoodOf(ctx: Ctx, id: string | null | undefined): string | null {
   if (!id) return null;
   const n = findNeighbourhood(ctx.town, id);
-  if (!n) throw new AppError('droits-potentiels/invalid-neighbourhood', { fields: [{ path: 'neighbourhoodId', message: "Ce quartier n'existe pas dans la commune." }] });
+  if (!n)
+    throw new AppError('droits-potentiels/invalid-neighbourhood', {
+      fields: [{ path: 'neighbourhoodId', message: "Ce quartier n'existe pas dans la commune." }],
+    });
   return n.id;
 }
 
@@ -136,7 +155,8 @@ export async function checkPotential(ctx: Ctx, body: CheckInput): Promise<CheckR
   try {
     result = simulate(body.input);
   } catch (err) {
-    if (err instanceof AppError && err.fields) throw new AppError(err.code, { fields: err.fields.map((f) => ({ ...f, path: f.path ? `input.${f.path}` : 'input' })) });
+    if (err instanceof AppError && err.fields)
+      throw new AppError(err.code, { fields: err.fields.map((f) => ({ ...f, path: f.path ? `input.${f.path}` : 'input' })) });
     throw err;
   }
   const received = [...new Set(body.received)];
@@ -237,7 +257,15 @@ export async function reestimateSaved(deps: Deps): Promise<{ checked: number; ch
           notified++;
         }
       }
-      await store.updateReestimate(t, id, { period, parameterDate, amountsCents: after, netCents: amountsCents(result.net_crds), missed, now: ctx.now(), notified: sent });
+      await store.updateReestimate(t, id, {
+        period,
+        parameterDate,
+        amountsCents: after,
+        netCents: amountsCents(result.net_crds),
+        missed,
+        now: ctx.now(),
+        notified: sent,
+      });
       await audit(t, ctx, 'droits-potentiels/reestimated', {
         householdId: id,
         subjectType: 'household',

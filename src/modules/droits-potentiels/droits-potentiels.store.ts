@@ -30,22 +30,35 @@ export async function upsertEstimate(
        parameter_date = EXCLUDED.parameter_date, amounts_cents = EXCLUDED.amounts_cents, net_cents = EXCLUDED.net_cents,
        missed = EXCLUDED.missed, saved_by = EXCLUDED.saved_by, saved_at = EXCLUDED.saved_at, updated_at = EXCLUDED.updated_at
      RETURNING ${COLUMNS}`,
-    [e.householdId, JSON.stringify(e.input), e.received, e.period, e.parameterDate, JSON.stringify(e.amountsCents), JSON.stringify(e.netCents), e.missed, e.savedBy, e.now],
+    [
+      e.householdId,
+      JSON.stringify(e.input),
+      e.received,
+      e.period,
+      e.parameterDate,
+      JSON.stringify(e.amountsCents),
+      JSON.stringify(e.netCents),
+      e.missed,
+      e.savedBy,
+      e.now,
+    ],
   );
   return rows[0]!;
 }
 
 export async function getEstimate(q: Queryable, householdId: string, opts: { forUpdate?: boolean } = {}): Promise<EstimateRow | null> {
-  const { rows } = await q.query<EstimateRow>(`SELECT ${COLUMNS} FROM droits_estimates WHERE household_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [householdId]);
+  const { rows } = await q.query<EstimateRow>(`SELECT ${COLUMNS} FROM droits_estimates WHERE household_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [
+    householdId,
+  ]);
   return rows[0] ?? null;
 }
 
 /** Households whose saved estimate used another revaluation than `parameterDate`. */
 export async function staleEstimateIds(q: Queryable, parameterDate: string, limit = 5000): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(
-    `SELECT household_id AS id FROM droits_estimates WHERE parameter_date <> $1 ORDER BY updated_at LIMIT $2`,
-    [parameterDate, limit],
-  );
+  const { rows } = await q.query<{ id: string }>(`SELECT household_id AS id FROM droits_estimates WHERE parameter_date <> $1 ORDER BY updated_at LIMIT $2`, [
+    parameterDate,
+    limit,
+  ]);
   return rows.map((r) => r.id);
 }
 

@@ -30,10 +30,11 @@ export function arsOfYear(h: Household, M: MonthIndex, L: Legislation): ArsResul
   const december = monthIndex(year, 12);
   const P = L.month(october);
   const a = P.ars;
-  const count = (lo: number, hi: number) => h.children.filter((c) => {
-    const x = ageYears(c.birth, december);
-    return x >= lo && x <= hi;
-  }).length;
+  const count = (lo: number, hi: number) =>
+    h.children.filter((c) => {
+      const x = ageYears(c.birth, december);
+      return x >= lo && x <= hi;
+    }).length;
   const primary = count(a.age_entree_primaire, a.age_entree_college - 1);
   const middle = count(a.age_entree_college, a.age_entree_lycee - 1);
   const justEighteen = h.children.filter((c) => {

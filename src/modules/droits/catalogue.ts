@@ -83,7 +83,11 @@ const HEADLINES: Record<BenefitKey, (P: Params, bmaf: number, r2: (x: number) =>
     const base = P.rsa.montant_de_base;
     return [
       { label: 'Parent seul avec 1 enfant (montant forfaitaire)', amount: r2(base * (1 + P.rsa.majoration_2e_personne)), parameter: 'rsa.montant_de_base' },
-      { label: 'RSA majoré, parent seul avec 1 enfant', amount: r2(base * (P.rsa.majore_taux_femme_enceinte + P.rsa.majore_taux_par_enfant)), parameter: 'rsa.majore_taux_par_enfant' },
+      {
+        label: 'RSA majoré, parent seul avec 1 enfant',
+        amount: r2(base * (P.rsa.majore_taux_femme_enceinte + P.rsa.majore_taux_par_enfant)),
+        parameter: 'rsa.majore_taux_par_enfant',
+      },
     ];
   },
   ppa: (P, _bmaf, r2) => [
@@ -92,7 +96,11 @@ const HEADLINES: Record<BenefitKey, (P: Params, bmaf: number, r2: (x: number) =>
   ],
   aide_logement: (P, _bmaf, r2) => [
     { label: 'Loyer plafond zone 2, 1 enfant', amount: P.logement.loyer_plafond_zone_2_un_enfant!, parameter: 'logement.loyer_plafond_zone_2_un_enfant' },
-    { label: 'Forfait charges, 1 enfant', amount: r2(P.logement.forfait_charges_base! + P.logement.forfait_charges_par_enfant!), parameter: 'logement.forfait_charges_base' },
+    {
+      label: 'Forfait charges, 1 enfant',
+      amount: r2(P.logement.forfait_charges_base! + P.logement.forfait_charges_par_enfant!),
+      parameter: 'logement.forfait_charges_base',
+    },
   ],
   paje_base: (P, bmaf, r2) => [
     { label: 'Taux plein, par mois', amount: r2(bmaf * P.paje.taux_plein), parameter: 'paje.taux_plein' },

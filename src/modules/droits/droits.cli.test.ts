@@ -14,7 +14,12 @@ function file(name: string, text: string) {
 async function cli(f: string, o: { jsonl?: boolean; keepGoing?: boolean }) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runSimulate(f, { explanations: false, ...o }, (l) => out.push(l), (m) => err.push(m));
+  const code = await runSimulate(
+    f,
+    { explanations: false, ...o },
+    (l) => out.push(l),
+    (m) => err.push(m),
+  );
   return { code, out: out.map((l) => JSON.parse(l) as Record<string, unknown>), err: err.join('\n') };
 }
 

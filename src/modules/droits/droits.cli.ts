@@ -88,7 +88,13 @@ export async function runSimulate(file: string | undefined, o: SimulateOptions, 
     failed = true;
     err(describe(`Ligne ${lineNo}`, r.fields));
     if (!o.keepGoing) return 2;
-    out(JSON.stringify({ ...(r.id ? { id: r.id } : {}), line: lineNo, error: { code: 'droits/invalid-household', message: 'La description du foyer est incomplète ou incorrecte.', fields: r.fields } }));
+    out(
+      JSON.stringify({
+        ...(r.id ? { id: r.id } : {}),
+        line: lineNo,
+        error: { code: 'droits/invalid-household', message: 'La description du foyer est incomplète ou incorrecte.', fields: r.fields },
+      }),
+    );
   }
   return failed ? 2 : 0;
 }

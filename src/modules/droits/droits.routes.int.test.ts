@@ -24,7 +24,10 @@ describe('POST /api/droits/simulations', () => {
     expect(body.explanations.rsa.steps.length).toBeGreaterThan(3);
   });
   it('answers an array in the same order', async () => {
-    const res = await env.client().post('/api/droits/simulations', sample.cases.slice(0, 5).map((c) => c.input));
+    const res = await env.client().post(
+      '/api/droits/simulations',
+      sample.cases.slice(0, 5).map((c) => c.input),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().map((r: { id: string }) => r.id)).toEqual(sample.cases.slice(0, 5).map((c) => c.input.id));
   });
@@ -58,7 +61,10 @@ describe('POST /api/droits/simulations, odd bodies', () => {
     expect(res.json()).toEqual([]);
   });
   it('more than 1 000 households: 413', async () => {
-    const res = await env.client().post('/api/droits/simulations', Array.from({ length: 1001 }, () => ({})));
+    const res = await env.client().post(
+      '/api/droits/simulations',
+      Array.from({ length: 1001 }, () => ({})),
+    );
     expect(res.statusCode).toBe(413);
   });
 });

@@ -51,8 +51,8 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
           ? unpaid > 0
             ? "L'autre parent ne paie pas toute la pension fixée : l'ASF est versée et la CAF (ARIPA) peut récupérer la pension impayée auprès de lui (recouvrement)."
             : c.household.alimony > 0
-            ? "Vous élevez seul·e vos enfants ; l'ASF complète la pension alimentaire reçue jusqu'au montant de l'ASF."
-            : "Vous élevez seul·e vos enfants sans pension alimentaire : l'ASF est versée. Si l'autre parent ne paie pas la pension fixée, la CAF (ARIPA) peut la lui réclamer (recouvrement)."
+              ? "Vous élevez seul·e vos enfants ; l'ASF complète la pension alimentaire reçue jusqu'au montant de l'ASF."
+              : "Vous élevez seul·e vos enfants sans pension alimentaire : l'ASF est versée. Si l'autre parent ne paie pas la pension fixée, la CAF (ARIPA) peut la lui réclamer (recouvrement)."
           : 'La pension alimentaire reçue dépasse (ou égale presque) le montant de l’ASF : rien à verser.',
     steps: t.take(),
   };
@@ -69,7 +69,10 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   t.step('Total mensuel', f.af);
   const af: Explanation = {
     eligible: f.af > 0,
-    reason: f.afChildren < 2 ? 'Les allocations familiales commencent au 2e enfant à charge (moins de 20 ans).' : 'Au moins deux enfants à charge : allocations familiales versées.',
+    reason:
+      f.afChildren < 2
+        ? 'Les allocations familiales commencent au 2e enfant à charge (moins de 20 ans).'
+        : 'Au moins deux enfants à charge : allocations familiales versées.',
     steps: t.take(),
   };
 
@@ -85,7 +88,7 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
       f.cf > 0
         ? 'Au moins 3 enfants de 3 à 20 ans et ressources sous le plafond : complément familial versé.'
         : f.paje > 0
-          ? "Un enfant de moins de 3 ans ouvre droit à la PAJE, qui ne se cumule pas avec le complément familial."
+          ? 'Un enfant de moins de 3 ans ouvre droit à la PAJE, qui ne se cumule pas avec le complément familial.'
           : 'Il faut au moins 3 enfants à charge âgés de 3 à 20 ans et des ressources sous le plafond.',
     steps: t.take(),
   };
@@ -100,7 +103,7 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   t.step('Allocations chômage nettes', r.resources.unemployment);
   t.step('Pension alimentaire reçue', r.resources.alimony);
   t.step('Allocations familiales (hors majorations)', r.resources.family.afBase);
-  t.step("ASF comptée forfaitairement", r.resources.family.asfForfait, 'rsa.forfait_asf_taux');
+  t.step('ASF comptée forfaitairement', r.resources.family.asfForfait, 'rsa.forfait_asf_taux');
   t.step('Complément familial et PAJE comptés', r.resources.family.cfNonMajore + r.resources.family.paje);
   t.step('Forfait logement déduit', r.forfaitLogement, 'rsa.forfait_logement_taux_3_personnes');
   t.step('Total des ressources', r.resources.total);
@@ -122,7 +125,11 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   const p = c.ppa;
   t.step('Période de référence', `${monthLabel(M - 3)} à ${monthLabel(M - 1)} : moyenne des 3 mois`);
   for (const m of p.months) {
-    t.step(`${monthLabel(m.month)} : montant forfaitaire${m.majore ? ' majoré (parent isolé)' : ''}`, m.forfaitaire, m.majore ? 'ppa.majore_taux_par_enfant' : 'ppa.montant_de_base');
+    t.step(
+      `${monthLabel(m.month)} : montant forfaitaire${m.majore ? ' majoré (parent isolé)' : ''}`,
+      m.forfaitaire,
+      m.majore ? 'ppa.majore_taux_par_enfant' : 'ppa.montant_de_base',
+    );
     const share = String(Math.round(L.month(m.month).ppa.pente_revenus_activite * 10000) / 100).replace('.', ',');
     t.step(`${monthLabel(m.month)} : ${share} % des revenus d'activité`, m.earningsShare, 'ppa.pente_revenus_activite');
     t.step(`${monthLabel(m.month)} : bonification individuelle`, m.bonus, 'ppa.bonification_taux_max');
@@ -134,7 +141,12 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
   t.step('Montant mensuel (non versé sous 15 €)', p.amount, 'ppa.montant_minimum_verse');
   const ppa: Explanation = {
     eligible: p.amount > 0,
-    reason: !p.hadEarnings && !p.majore ? "La prime d'activité suppose des revenus d'activité au cours des 3 derniers mois." : p.amount > 0 ? "Vos revenus d'activité ouvrent droit à la prime d'activité." : 'Vos ressources sont trop élevées pour la prime d’activité (ou le montant est inférieur à 15 €).',
+    reason:
+      !p.hadEarnings && !p.majore
+        ? "La prime d'activité suppose des revenus d'activité au cours des 3 derniers mois."
+        : p.amount > 0
+          ? "Vos revenus d'activité ouvrent droit à la prime d'activité."
+          : 'Vos ressources sont trop élevées pour la prime d’activité (ou le montant est inférieur à 15 €).',
     steps: t.take(),
   };
 
@@ -145,17 +157,17 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
     t.step('Statut du logement', c.household.housing.status === 'proprietaire' ? 'propriétaire' : 'logé·e gratuitement');
   } else {
     t.step('Période de référence des ressources', `${monthLabel(M - 13)} à ${monthLabel(M - 2)} (12 mois glissants)`);
-    t.step('Zone du logement', `zone ${hm.zone} (${c.household.housing.zoneSource === 'saisie' ? 'indiquée' : c.household.housing.zoneSource === 'commune' ? 'selon la commune' : 'zone 2 par défaut'})`);
+    t.step(
+      'Zone du logement',
+      `zone ${hm.zone} (${c.household.housing.zoneSource === 'saisie' ? 'indiquée' : c.household.housing.zoneSource === 'commune' ? 'selon la commune' : 'zone 2 par défaut'})`,
+    );
     t.step('Personnes à charge (enfants jusqu’à 20 ans)', hm.dependants);
     t.step('Salaires imposables sur 12 mois', hr.salaries);
     t.step('Allocations chômage imposables sur 12 mois', hr.unemployment);
     t.step('Abattement forfaitaire de 10 % (frais professionnels)', hr.deduction, 'logement.abattement_frais_pro_taux');
     if (hr.activityAllowance) t.step('Abattement de 30 % sur les revenus d’activité (chômage indemnisé)', true, 'logement.abattement_chomage_indemnise');
     if (hr.neutralised)
-      t.step(
-        hr.neutralisedBecause === 'rsa' ? 'Revenus neutralisés : RSA perçu le mois précédent' : 'Revenus neutralisés : chômage non indemnisé',
-        true,
-      );
+      t.step(hr.neutralisedBecause === 'rsa' ? 'Revenus neutralisés : RSA perçu le mois précédent' : 'Revenus neutralisés : chômage non indemnisé', true);
     if (hr.alimony > 0) t.step('Pensions alimentaires reçues (après abattement de 10 %)', hr.alimonyAfterDeduction, 'logement.abattement_pensions_min');
     t.step('Ressources retenues (arrondies aux 100 € supérieurs)', hr.rounded);
     t.step('Abattement forfaitaire R0', hm.r0, 'logement.r0_taux1pac');
@@ -165,7 +177,8 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
     t.step('Forfait charges', hm.charges, 'logement.forfait_charges_base');
     t.step('Participation personnelle', hm.participation, 'logement.p0_forfait');
     t.step('Aide avant minimum de versement', hm.beforeMinimum, hm.conventionne ? 'logement.seuil_versement_apl' : 'logement.seuil_versement_al');
-    if (hm.degressivityCoefficient < 1) t.step('Coefficient de dégressivité (loyer élevé)', hm.degressivityCoefficient, `logement.coefficient_degressivite_zone_${hm.zone}`);
+    if (hm.degressivityCoefficient < 1)
+      t.step('Coefficient de dégressivité (loyer élevé)', hm.degressivityCoefficient, `logement.coefficient_degressivite_zone_${hm.zone}`);
     t.step('Minoration forfaitaire', 5, 'logement.minoration_forfaitaire');
     if (hm.rls > 0) t.step('Réduction de loyer de solidarité (RLS) déduite à 98 %', hm.rls, 'logement.rls_fraction_baisse_aide');
     t.step('Montant mensuel net de CRDS', hm.amount, 'commun.crds_taux');
@@ -182,11 +195,14 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
 
   // --- PAJE
   familyResourcesSteps();
-  t.step("Montant à taux plein (part de la BMAF)", L.month(M).commun.bmaf * L.month(M).paje.taux_plein, 'paje.taux_plein');
+  t.step('Montant à taux plein (part de la BMAF)', L.month(M).commun.bmaf * L.month(M).paje.taux_plein, 'paje.taux_plein');
   t.step('Montant mensuel', f.paje, 'paje.plafond_taux_plein_0_enfant');
   const paje_base: Explanation = {
     eligible: f.paje > 0,
-    reason: f.paje > 0 ? "Un enfant de moins de 3 ans et des ressources sous le plafond : allocation de base versée jusqu'au mois précédant ses 3 ans." : 'Il faut un enfant de moins de 3 ans et des ressources sous le plafond.',
+    reason:
+      f.paje > 0
+        ? "Un enfant de moins de 3 ans et des ressources sous le plafond : allocation de base versée jusqu'au mois précédant ses 3 ans."
+        : 'Il faut un enfant de moins de 3 ans et des ressources sous le plafond.',
     steps: t.take(),
   };
 
@@ -216,4 +232,3 @@ export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, E
 
   return { asf, af, cf, rsa, ppa, aide_logement, paje_base, ars_annuel };
 }
-

@@ -83,7 +83,8 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
   const af = P.af;
   const eligibleAf = afChildren >= af.nb_enfants_min;
   const rateTotal =
-    (afChildren >= af.rang_taux_2e_enfant ? Math.min(afChildren - (af.rang_taux_2e_enfant - 1), af.rang_taux_3e_enfant - af.rang_taux_2e_enfant) : 0) * af.taux_2e_enfant +
+    (afChildren >= af.rang_taux_2e_enfant ? Math.min(afChildren - (af.rang_taux_2e_enfant - 1), af.rang_taux_3e_enfant - af.rang_taux_2e_enfant) : 0) *
+      af.taux_2e_enfant +
     Math.max(afChildren - (af.rang_taux_3e_enfant - 1), 0) * af.taux_3e_enfant_et_plus;
   const mod = modulationRate(P, R, afChildren);
   const afBaseFull = eligibleAf ? npRound(bmaf * rateTotal, 2) : 0;
@@ -108,8 +109,7 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
   const over1 = Math.max(0, R - mod.ceiling1);
   const over2 = Math.max(0, R - mod.ceiling2);
   const overMonthly = (over2 === 0 ? over1 : over2) / 12;
-  const afComplement =
-    overMonthly > 0 ? Math.max(0, afBase + afMajoration - overMonthly) + Math.max(0, afForfaitaire - overMonthly) : 0;
+  const afComplement = overMonthly > 0 ? Math.max(0, afBase + afMajoration - overMonthly) + Math.max(0, afForfaitaire - overMonthly) : 0;
   const afTotal = afBase + afMajoration + afForfaitaire + afComplement;
 
   // --- ASF: per child under 20, minus alimony received (euro for euro)
@@ -141,7 +141,8 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
   const cfEligibleCount = a.filter((x, i) => cfCharge[i] && x >= cfp.age_min && x < cfp.age_max).length;
   const cfEligible = cfEligibleCount >= cfp.nb_enfants_min;
   const cfCeiling =
-    cfp.plafond_0_enfant * (1 + cfp.majoration_deux_premiers_enfants * Math.min(cfChargeCount, 2) + cfp.majoration_troisieme_enfant_et_plus * Math.max(cfChargeCount - 2, 0)) +
+    cfp.plafond_0_enfant *
+      (1 + cfp.majoration_deux_premiers_enfants * Math.min(cfChargeCount, 2) + cfp.majoration_troisieme_enfant_et_plus * Math.max(cfChargeCount - 2, 0)) +
     cfp.majoration_isoles_biactifs;
   const cfAmount = cfEligible ? bmaf * cfp.taux_base : 0;
   let cfNonMajore = 0;

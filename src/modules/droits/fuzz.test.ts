@@ -34,7 +34,11 @@ describe('random households', () => {
         period,
         parent: { date_naissance: day(year - 38 - Math.floor(r() * 15)), salaire_net_mensuel: salary, chomage_net_mensuel: unemployment, activite },
         children,
-        housing: { statut, loyer_mensuel: statut.startsWith('locataire') ? Math.round(r() * 1400) : 0, ...(r() < 0.3 ? { zone: pick([1, 2, 3] as const) } : { depcom: pick(['80021', '93066', '23096', '75056', '13055']) }) },
+        housing: {
+          statut,
+          loyer_mensuel: statut.startsWith('locataire') ? Math.round(r() * 1400) : 0,
+          ...(r() < 0.3 ? { zone: pick([1, 2, 3] as const) } : { depcom: pick(['80021', '93066', '23096', '75056', '13055']) }),
+        },
         pension_alimentaire_recue_mensuelle: r() < 0.3 ? Math.round(r() * 400) : 0,
         isolement_recent: r() < 0.3,
       };

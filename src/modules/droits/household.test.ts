@@ -80,7 +80,9 @@ describe('household validation', () => {
     expect(zoneOf({ depcom: '23096' })).toEqual([3, 'commune']); // Guéret
     expect(zoneOf({ depcom: '80021', zone: '1bis' })).toEqual([1, 'saisie']);
     expect(zoneOf({ depcom: '99999' })).toEqual([2, 'defaut']);
-    expect(zoneOf({ depcom: 'Amiens' })).toEqual([{ path: 'housing.depcom', message: 'Code commune INSEE invalide : 5 caractères, par exemple 80021 pour Amiens.' }]);
+    expect(zoneOf({ depcom: 'Amiens' })).toEqual([
+      { path: 'housing.depcom', message: 'Code commune INSEE invalide : 5 caractères, par exemple 80021 pour Amiens.' },
+    ]);
   });
   it('simulate() throws droits/invalid-household (422) with the fields', () => {
     try {

@@ -57,10 +57,15 @@ export type HouseholdInput = z.input<typeof householdInputSchema>;
  * activity and amounts, each child's birth date and age, the rent, the alimony): what the
  * household file builds (dossiers' toDroitsInput) and the web's simulator sends.
  */
-export type CompleteHouseholdInput = Omit<HouseholdInput, 'id' | 'parent' | 'children' | 'housing' | 'pension_alimentaire_recue_mensuelle' | 'isolement_recent'> & {
+export type CompleteHouseholdInput = Omit<
+  HouseholdInput,
+  'id' | 'parent' | 'children' | 'housing' | 'pension_alimentaire_recue_mensuelle' | 'isolement_recent'
+> & {
   id: string;
   parent: HouseholdInput['parent'] &
-    Required<Pick<HouseholdInput['parent'], 'activite' | 'salaire_net_mensuel' | 'chomage_net_mensuel' | 'salaire_imposable_mensuel' | 'chomage_imposable_mensuel'>>;
+    Required<
+      Pick<HouseholdInput['parent'], 'activite' | 'salaire_net_mensuel' | 'chomage_net_mensuel' | 'salaire_imposable_mensuel' | 'chomage_imposable_mensuel'>
+    >;
   children: (NonNullable<HouseholdInput['children']>[number] & { date_naissance: string; age: number })[];
   housing: HouseholdInput['housing'] & Required<Pick<HouseholdInput['housing'], 'loyer_mensuel'>>;
   pension_alimentaire_recue_mensuelle: number;
@@ -150,7 +155,12 @@ function periodErrors(text: string, bounds: PeriodBounds): FieldError[] {
   const period = parseMonth(text);
   if (period === null) return [{ path: 'period', message: 'Indiquez le mois au format AAAA-MM (par exemple 2025-03).' }];
   if (period < bounds.first || period > bounds.last) {
-    return [{ path: 'period', message: `Le mois doit être compris entre ${formatMonth(bounds.first)} et ${formatMonth(bounds.last)} (paramètres de la législation connus).` }];
+    return [
+      {
+        path: 'period',
+        message: `Le mois doit être compris entre ${formatMonth(bounds.first)} et ${formatMonth(bounds.last)} (paramètres de la législation connus).`,
+      },
+    ];
   }
   return [];
 }
@@ -207,7 +217,9 @@ export function parseHousehold(raw: unknown, bounds: PeriodBounds, zoneOf: ZoneL
     children.push({ birth });
   });
 
-  const activity: Activity = input.parent.activite ?? (input.parent.chomage_net_mensuel > 0 && input.parent.salaire_net_mensuel === 0 ? 'chomeur' : input.parent.salaire_net_mensuel > 0 ? 'actif' : 'inactif');
+  const activity: Activity =
+    input.parent.activite ??
+    (input.parent.chomage_net_mensuel > 0 && input.parent.salaire_net_mensuel === 0 ? 'chomeur' : input.parent.salaire_net_mensuel > 0 ? 'actif' : 'inactif');
   let unemploymentStart: DayNumber | null = null;
   if (activity === 'chomeur') {
     if (input.parent.date_debut_chomage !== undefined) {

@@ -109,9 +109,29 @@ export function housingResources(h: Household, m: MonthIndex, L: Legislation, ne
 /** Owners and people housed for free: no rental housing aid (accession is out of scope). */
 function noHousingAid(month: MonthIndex, zone: Zone, dependants: number, resources: HousingResources): HousingMonth {
   return {
-    month, tenant: false, conventionne: false, dependants, zone, ceilingRent: 0, realRent: 0, retainedRent: 0, charges: 0, resources,
-    r0: 0, familyRate: 0, rentRate: 0, minimumParticipation: 0, participation: 0, beforeMinimum: 0, afterMinimum: 0,
-    degressivityCoefficient: 1, afterDegressivity: 0, gross: 0, rls: 0, grossAfterRls: 0, amount: 0,
+    month,
+    tenant: false,
+    conventionne: false,
+    dependants,
+    zone,
+    ceilingRent: 0,
+    realRent: 0,
+    retainedRent: 0,
+    charges: 0,
+    resources,
+    r0: 0,
+    familyRate: 0,
+    rentRate: 0,
+    minimumParticipation: 0,
+    participation: 0,
+    beforeMinimum: 0,
+    afterMinimum: 0,
+    degressivityCoefficient: 1,
+    afterDegressivity: 0,
+    gross: 0,
+    rls: 0,
+    grossAfterRls: 0,
+    amount: 0,
   };
 }
 
@@ -126,12 +146,14 @@ export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutra
   // A pregnant single parent is assessed on the couple scale (al_couple).
   const couple = expecting(h, m);
 
-  const ceilingRent = f32(npRound(
-    n === 0
-      ? zoneValue(P, couple ? 'loyer_plafond_zone_#_couples' : 'loyer_plafond_zone_#_personnes_seules', zone)
-      : zoneValue(P, 'loyer_plafond_zone_#_un_enfant', zone) + (n > 1 ? (n - 1) * zoneValue(P, 'loyer_plafond_zone_#_majoration_par_enf_supp', zone) : 0),
-    2,
-  ));
+  const ceilingRent = f32(
+    npRound(
+      n === 0
+        ? zoneValue(P, couple ? 'loyer_plafond_zone_#_couples' : 'loyer_plafond_zone_#_personnes_seules', zone)
+        : zoneValue(P, 'loyer_plafond_zone_#_un_enfant', zone) + (n > 1 ? (n - 1) * zoneValue(P, 'loyer_plafond_zone_#_majoration_par_enf_supp', zone) : 0),
+      2,
+    ),
+  );
   // A furnished home counts for 2/3 of its rent in AL (not in APL, except furnished rooms).
   const furnished = h.housing.status === 'locataire_meuble' && !conventionne;
   const realRent = f32(npRound(f32(h.housing.rent) * (furnished ? 2 / 3 : 1)));
@@ -139,17 +161,22 @@ export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutra
   const charges = f32(lg.forfait_charges_base + n * lg.forfait_charges_par_enfant);
 
   const resources = housingResources(h, m, L, neutralisedByRsa);
-  const r0 =
-    n === 0
-      ? couple ? lg.r0_taux_couple : lg.r0_taux_seul
-      : n >= 6
-        ? lg.r0_taux6pac + (n - 6) * lg.r0_taux_pac_supp
-        : lg[`r0_taux${n}pac`]!;
+  const r0 = n === 0 ? (couple ? lg.r0_taux_couple : lg.r0_taux_seul) : n >= 6 ? lg.r0_taux6pac + (n - 6) * lg.r0_taux_pac_supp : lg[`r0_taux${n}pac`]!;
   const afterAllowance = Math.max(0, f32(resources.rounded - f32(r0)));
   const familyRate =
-    n === 0 ? (couple ? lg.tf_couples_0_enfant : lg.tf_personnes_isolees) : n >= 6 ? lg.tf_avec_6_enfants + (n > 6 ? (n - 6) * lg.tf_maj_par_enf_supp : 0) : [lg.tf_avec_1_enfant, lg.tf_avec_2_enfants, lg.tf_avec_3_enfants, lg.tf_avec_4_enfants, lg.tf_avec_5_enfants][n - 1]!;
+    n === 0
+      ? couple
+        ? lg.tf_couples_0_enfant
+        : lg.tf_personnes_isolees
+      : n >= 6
+        ? lg.tf_avec_6_enfants + (n > 6 ? (n - 6) * lg.tf_maj_par_enf_supp : 0)
+        : [lg.tf_avec_1_enfant, lg.tf_avec_2_enfants, lg.tf_avec_3_enfants, lg.tf_avec_4_enfants, lg.tf_avec_5_enfants][n - 1]!;
   const referenceRent =
-    n === 0 ? (couple ? lg.loyer_plafond_zone_2_couples : lg.loyer_plafond_zone_2_personnes_seules) : lg.loyer_plafond_zone_2_un_enfant + (n > 1 ? (n - 1) * lg.loyer_plafond_zone_2_majoration_par_enf_supp : 0);
+    n === 0
+      ? couple
+        ? lg.loyer_plafond_zone_2_couples
+        : lg.loyer_plafond_zone_2_personnes_seules
+      : lg.loyer_plafond_zone_2_un_enfant + (n > 1 ? (n - 1) * lg.loyer_plafond_zone_2_majoration_par_enf_supp : 0);
   const rl = retainedRent / referenceRent;
   const rentRate =
     rl >= lg.tl_seuil_2
@@ -172,7 +199,13 @@ export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutra
   let rls = 0;
   if (conventionne) {
     const ceilingKey =
-      n === 0 ? (couple ? 'rls_plafond_zone_#_couples' : 'rls_plafond_zone_#_personnes_seules') : n <= 6 ? `rls_plafond_zone_#_famille_${n}pac` : 'rls_plafond_zone_#_famille_6pac';
+      n === 0
+        ? couple
+          ? 'rls_plafond_zone_#_couples'
+          : 'rls_plafond_zone_#_personnes_seules'
+        : n <= 6
+          ? `rls_plafond_zone_#_famille_${n}pac`
+          : 'rls_plafond_zone_#_famille_6pac';
     const ceiling = zoneValue(P, ceilingKey, zone) + (n > 6 ? (n - 6) * zoneValue(P, 'rls_plafond_zone_#_majoration_par_pac_supp', zone) : 0);
     if (resources.rounded / 12 < ceiling) {
       rls =

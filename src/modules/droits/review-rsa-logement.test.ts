@@ -65,7 +65,9 @@ describe('aides au logement: dégressivité for high rents (aides_logement.py, a
   //   coefficient = 1 - (1 000 - 915.18) / 219.64 = 0.613822 → round_(280.7656 × 0.613822, 2) = 172.34
   //   minus the 5 € minoration = 167.34, minus CRDS 0.5 % = 166.50
   it('reduces the aid between 2.5 and 3.1 times the ceiling rent in zone 3', () => {
-    expect(run({ period: '2025-06', children: ['2015-02-10'], salary: 1200, statut: 'locataire_vide', loyer: 1000, zone: 3 }).amounts.aide_logement).toBe(166.5);
+    expect(run({ period: '2025-06', children: ['2015-02-10'], salary: 1200, statut: 'locataire_vide', loyer: 1000, zone: 3 }).amounts.aide_logement).toBe(
+      166.5,
+    );
   });
 });
 

@@ -30,7 +30,14 @@ describe('simulator answers → engine input', () => {
     expect(input).toEqual({
       id: 'simulateur',
       period: '2026-03',
-      parent: { age: 34, activite: 'actif', salaire_net_mensuel: 900, chomage_net_mensuel: 120.5, salaire_imposable_mensuel: 900, chomage_imposable_mensuel: 120.5 },
+      parent: {
+        age: 34,
+        activite: 'actif',
+        salaire_net_mensuel: 900,
+        chomage_net_mensuel: 120.5,
+        salaire_imposable_mensuel: 900,
+        chomage_imposable_mensuel: 120.5,
+      },
       children: [
         { age: 6, date_naissance: '2019-09-01' },
         { age: 11, date_naissance: '2015-02-20' },

@@ -147,7 +147,8 @@ export function checkStep(step: StepId, a: Answers, today: string): Problems {
       if (a.activity === 'actif' && (a.salary == null || a.salary < 0)) p.salary = 'err.amount';
       if (a.activity === 'chomeur' && (a.unemployment == null || a.unemployment < 0)) p.unemployment = 'err.amount';
       if (a.unemployment != null && a.unemployment < 0) p.unemployment = 'err.amount';
-      if (a.activity === 'chomeur' && a.unemploymentSince && (!DATE.test(a.unemploymentSince) || a.unemploymentSince > today)) p.unemploymentSince = 'err.pastDate';
+      if (a.activity === 'chomeur' && a.unemploymentSince && (!DATE.test(a.unemploymentSince) || a.unemploymentSince > today))
+        p.unemploymentSince = 'err.pastDate';
       break;
     case 'pension':
       if (!a.alimonyStatus) p.alimonyStatus = 'err.choose';

@@ -41,7 +41,6 @@ function AgentSimulator() {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
 
-
   const open = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -63,7 +62,9 @@ function AgentSimulator() {
         <p>{t('droits.agent.reasonText')}</p>
         <FormErrors error={error} />
         <TextField label={t('droits.agent.reason')} value={reason} onChange={setReason} isRequired error={error?.field('reason')} />
-        <Button type="submit" isDisabled={busy}>{t('droits.agent.open')}</Button>
+        <Button type="submit" isDisabled={busy}>
+          {t('droits.agent.open')}
+        </Button>
       </form>
     );
   }
@@ -72,9 +73,15 @@ function AgentSimulator() {
   return (
     <>
       <div className="print-only">
-        <p><strong>{t('droits.agent.printTitle')}</strong> — {dateLabel(new Date().toISOString())}</p>
+        <p>
+          <strong>{t('droits.agent.printTitle')}</strong> — {dateLabel(new Date().toISOString())}
+        </p>
       </div>
-      {data.saved ? <div className="no-print"><LastSaved saved={data.saved} /></div> : null}
+      {data.saved ? (
+        <div className="no-print">
+          <LastSaved saved={data.saved} />
+        </div>
+      ) : null}
       <Simulator
         storageKey={`relais.droits.agent.${household.householdId}`}
         store="session"

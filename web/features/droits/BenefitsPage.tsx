@@ -57,7 +57,9 @@ export default function BenefitsPage() {
                     <tbody>
                       {b.currentAmounts.map((a) => (
                         <tr key={a.label}>
-                          <th scope="row" style={{ fontWeight: 400, background: 'none' }}>{a.label}</th>
+                          <th scope="row" style={{ fontWeight: 400, background: 'none' }}>
+                            {a.label}
+                          </th>
                           <td style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>{euros(a.amount)}</td>
                         </tr>
                       ))}
@@ -74,7 +76,9 @@ export default function BenefitsPage() {
               <h3>{t('droits.list.differ')}</h3>
               <p>{b.whyItMayDiffer}</p>
               <p>
-                <a href={b.link} target="_blank" rel="noreferrer">{t('droits.res.moreInfo')} — {b.acronym}</a>
+                <a href={b.link} target="_blank" rel="noreferrer">
+                  {t('droits.res.moreInfo')} — {b.acronym}
+                </a>
               </p>
             </article>
           ))}

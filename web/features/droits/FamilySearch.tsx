@@ -29,7 +29,9 @@ export function FamilySearch() {
   };
   return (
     <section aria-labelledby="family-search" className="card">
-      <h2 id="family-search" style={{ marginTop: 0 }}>{t('droits.agent.searchTitle')}</h2>
+      <h2 id="family-search" style={{ marginTop: 0 }}>
+        {t('droits.agent.searchTitle')}
+      </h2>
       <p>{t('droits.agent.searchText')}</p>
       <form onSubmit={submit} className="row" style={{ alignItems: 'flex-end' }}>
         <TextField label={t('droits.agent.search')} value={q} onChange={setQ} />
@@ -43,9 +45,7 @@ export function FamilySearch() {
           <ul>
             {found.map((f) => (
               <li key={f.id}>
-                <Link to={`/droits/foyer/${f.id}`}>
-                  {t('droits.agent.simulateFor', { name: [f.firstName, f.lastName].filter(Boolean).join(' ') || '—' })}
-                </Link>
+                <Link to={`/droits/foyer/${f.id}`}>{t('droits.agent.simulateFor', { name: [f.firstName, f.lastName].filter(Boolean).join(' ') || '—' })}</Link>
                 {f.children ? <span className="muted"> — {t('droits.agent.children', { names: f.children })}</span> : null}
               </li>
             ))}

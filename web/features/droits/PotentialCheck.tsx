@@ -47,7 +47,14 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
     setBusy(true);
     setError(null);
     try {
-      const body = { input, received, save: canSave === true && save, neighbourhoodId, source: mode === 'agent' ? 'agent' : 'potentiels', ...(householdId ? { householdId } : {}) };
+      const body = {
+        input,
+        received,
+        save: canSave === true && save,
+        neighbourhoodId,
+        source: mode === 'agent' ? 'agent' : 'potentiels',
+        ...(householdId ? { householdId } : {}),
+      };
       setAnswer(await api.post<CheckAnswer>('/api/droits/potential/check', body));
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
@@ -75,7 +82,9 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
             {mode === 'family' ? <p className="help muted">{t('droits.pot.saveHelp')}</p> : null}
           </>
         ) : canSave === false ? (
-          <p className="muted">{t('droits.pot.noFile')} <Link to="/dossier">{t('nav.dossier')}</Link></p>
+          <p className="muted">
+            {t('droits.pot.noFile')} <Link to="/dossier">{t('nav.dossier')}</Link>
+          </p>
         ) : canSave === null && mode === 'family' ? (
           <p className="muted">
             {t('droits.pot.login')} <Link to={`/connexion?retour=${encodeURIComponent('/droits/potentiels')}`}>{t('droits.pot.loginLink')}</Link>
@@ -83,7 +92,9 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
         ) : null}
         <FormErrors error={error} />
         <div className="droits-nav">
-          <Button type="submit" isDisabled={busy}>{t('droits.pot.submit')}</Button>
+          <Button type="submit" isDisabled={busy}>
+            {t('droits.pot.submit')}
+          </Button>
         </div>
       </form>
       {answer ? <MissedList answer={answer} mode={mode} H={H} H2={H2} catalogue={catalogue} /> : null}
@@ -91,7 +102,19 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
   );
 }
 
-function MissedList({ answer, mode, H, H2, catalogue }: { answer: CheckAnswer; mode: 'family' | 'agent'; H: 'h2' | 'h3'; H2: 'h3' | 'h4'; catalogue: ReturnType<typeof useCatalogue> }) {
+function MissedList({
+  answer,
+  mode,
+  H,
+  H2,
+  catalogue,
+}: {
+  answer: CheckAnswer;
+  mode: 'family' | 'agent';
+  H: 'h2' | 'h3';
+  H2: 'h3' | 'h4';
+  catalogue: ReturnType<typeof useCatalogue>;
+}) {
   const t = useT();
   const reason = useReason();
   return (

@@ -46,7 +46,10 @@ export default function PotentialPage() {
         complete && answers ? (
           <>
             <p>
-              {t('droits.pot.basedOn')} <LinkButton to="/droits/simulateur" variant="secondary">{t('droits.pot.editAnswers')}</LinkButton>
+              {t('droits.pot.basedOn')}{' '}
+              <LinkButton to="/droits/simulateur" variant="secondary">
+                {t('droits.pot.editAnswers')}
+              </LinkButton>
             </p>
             <PotentialCheck
               input={buildInput(answers, data.context.period)}

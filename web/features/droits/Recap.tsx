@@ -43,7 +43,9 @@ export function Recap({ a, period, onEdit }: { a: Answers; period: string; onEdi
     ],
     commune: [
       [t('droits.recap.commune'), a.commune ? `${a.commune.name} (${a.commune.depcom.slice(0, 2)})` : none],
-      ...(a.neighbourhoodId ? [[t('droits.recap.neighbourhood'), town.neighbourhoods.find((n) => n.id === a.neighbourhoodId)?.name ?? a.neighbourhoodId] as [string, string]] : []),
+      ...(a.neighbourhoodId
+        ? [[t('droits.recap.neighbourhood'), town.neighbourhoods.find((n) => n.id === a.neighbourhoodId)?.name ?? a.neighbourhoodId] as [string, string]]
+        : []),
     ],
   };
   return (

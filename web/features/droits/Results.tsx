@@ -83,7 +83,9 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
       <thead>
         <tr>
           <th scope="col">{t('droits.res.step')}</th>
-          <th scope="col" style={{ textAlign: 'end' }}>{t('droits.res.value')}</th>
+          <th scope="col" style={{ textAlign: 'end' }}>
+            {t('droits.res.value')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -133,7 +135,17 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
           <ul className="refs">
             {refs.map((r) => {
               const [title, href] = r.split(' — ');
-              return <li key={r}>{href?.startsWith('https://') ? <a href={href} target="_blank" rel="noreferrer">{title}</a> : r}</li>;
+              return (
+                <li key={r}>
+                  {href?.startsWith('https://') ? (
+                    <a href={href} target="_blank" rel="noreferrer">
+                      {title}
+                    </a>
+                  ) : (
+                    r
+                  )}
+                </li>
+              );
             })}
           </ul>
         </>
@@ -161,12 +173,21 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
   const others = BENEFIT_KEYS.filter((k) => !(result.amounts[k] > 0));
   const total = MONTHLY.reduce((s, k) => s + result.net_crds[k], 0);
   const aripa =
-    alimonyStatus === 'unpaid' ? 'droits.res.aripaUnpaid' : alimonyStatus === 'partly' ? 'droits.res.aripaPartly' : alimonyStatus === 'none' ? 'droits.res.aripaNone' : null;
+    alimonyStatus === 'unpaid'
+      ? 'droits.res.aripaUnpaid'
+      : alimonyStatus === 'partly'
+        ? 'droits.res.aripaPartly'
+        : alimonyStatus === 'none'
+          ? 'droits.res.aripaNone'
+          : null;
   return (
     <section aria-labelledby="droits-results">
       <h2 id="droits-results">{t('droits.res.title')}</h2>
       <p>
-        {t('droits.res.forMonth', { month: monthLabel(result.period), date: parameterDate ? parameterDate.split('-').reverse().join('/') : `01/${result.period.slice(5)}/${result.period.slice(0, 4)}` })}
+        {t('droits.res.forMonth', {
+          month: monthLabel(result.period),
+          date: parameterDate ? parameterDate.split('-').reverse().join('/') : `01/${result.period.slice(5)}/${result.period.slice(0, 4)}`,
+        })}
       </p>
       {eligible.length ? (
         <div className="droits-total">

@@ -7,7 +7,22 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Alert, Button, ProgressSteps } from '../../ui';
-import { answersFromFile, buildInput, checkStep, clearSaved, emptyAnswers, firstIncompleteStep, loadSaved, type Answers, type Problems, type Saved, STEPS, type StepId, stepOfPath, storeSaved } from './answers';
+import {
+  answersFromFile,
+  buildInput,
+  checkStep,
+  clearSaved,
+  emptyAnswers,
+  firstIncompleteStep,
+  loadSaved,
+  type Answers,
+  type Problems,
+  type Saved,
+  STEPS,
+  type StepId,
+  stepOfPath,
+  storeSaved,
+} from './answers';
 import { monthLabel } from './format';
 import { Recap } from './Recap';
 import { Results } from './Results';
@@ -164,8 +179,18 @@ export function Simulator(props: SimulatorProps) {
       <div>
         {props.context.latestKnown ? <p className="muted">{t('droits.sim.periodLatest', { month: monthLabel(period) })}</p> : null}
         {loading ? <p role="status">{t('droits.res.loading')}</p> : null}
-        {serverError ? <Alert tone="error" title={t('droits.res.error')} live>{serverError.message}</Alert> : null}
-        {result ? <Results result={result} alimonyStatus={a.alimonyStatus} parameterDate={props.context.period === result.period ? props.context.parameterDate : undefined} /> : null}
+        {serverError ? (
+          <Alert tone="error" title={t('droits.res.error')} live>
+            {serverError.message}
+          </Alert>
+        ) : null}
+        {result ? (
+          <Results
+            result={result}
+            alimonyStatus={a.alimonyStatus}
+            parameterDate={props.context.period === result.period ? props.context.parameterDate : undefined}
+          />
+        ) : null}
         {result ? (
           <section className="print-only">
             <h2>{t('droits.res.answers')}</h2>
@@ -173,8 +198,12 @@ export function Simulator(props: SimulatorProps) {
           </section>
         ) : null}
         <div className="droits-actions">
-          <Button variant="secondary" onPress={() => go(STEPS.indexOf('recap'))}>{t('droits.res.edit')}</Button>
-          <Button variant="secondary" onPress={() => window.print()}>{t('droits.res.print')}</Button>
+          <Button variant="secondary" onPress={() => go(STEPS.indexOf('recap'))}>
+            {t('droits.res.edit')}
+          </Button>
+          <Button variant="secondary" onPress={() => window.print()}>
+            {t('droits.res.print')}
+          </Button>
           {props.actions}
         </div>
         {result ? props.after?.(buildInput(a, period), a) : null}
@@ -186,11 +215,21 @@ export function Simulator(props: SimulatorProps) {
   return (
     <div className="droits-step">
       {prefillNotice}
-      {cleared ? <Alert tone="success" live>{t('droits.sim.restartDone')}</Alert> : null}
+      {cleared ? (
+        <Alert tone="success" live>
+          {t('droits.sim.restartDone')}
+        </Alert>
+      ) : null}
       <ProgressSteps current={step + 1} total={STEPS.length} label={t('droits.sim.progress')} />
       <form onSubmit={onSubmit} noValidate>
-        <h2 ref={headingRef} tabIndex={-1}>{t(`droits.step.${stepId}`)}</h2>
-        {hasProblems ? <Alert tone="error" live>{t('droits.sim.fixErrors')}</Alert> : null}
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t(`droits.step.${stepId}`)}
+        </h2>
+        {hasProblems ? (
+          <Alert tone="error" live>
+            {t('droits.sim.fixErrors')}
+          </Alert>
+        ) : null}
         {serverError && serverError.fields.length ? (
           <Alert tone="error" live>
             <ul>
@@ -223,13 +262,19 @@ export function Simulator(props: SimulatorProps) {
           ) : null}
           <span className="spacer" />
           <Button type="submit" isDisabled={stepId === 'foyer' && a.livesAlone === 'non'}>
-            {stepId === 'recap' ? t(agent ? 'droits.recap.submitAgent' : 'droits.recap.submit') : returnToRecap ? t('droits.sim.toRecap') : t('droits.sim.next')}
+            {stepId === 'recap'
+              ? t(agent ? 'droits.recap.submitAgent' : 'droits.recap.submit')
+              : returnToRecap
+                ? t('droits.sim.toRecap')
+                : t('droits.sim.next')}
           </Button>
         </div>
       </form>
       <p className="muted">{t(agent ? 'droits.sim.keptAgent' : 'droits.sim.kept')}</p>
       <p>
-        <Button variant="ghost" className="droits-restart" onPress={restart}>{t('droits.sim.restart')}</Button>
+        <Button variant="ghost" className="droits-restart" onPress={restart}>
+          {t('droits.sim.restart')}
+        </Button>
       </p>
     </div>
   );

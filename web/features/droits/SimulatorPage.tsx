@@ -25,7 +25,11 @@ export default function SimulatorPage() {
           context={data.context}
           prefill={data.me?.household ?? null}
           source="simulateur"
-          actions={<LinkButton to="/droits/potentiels" variant="primary">{t('droits.res.potential')}</LinkButton>}
+          actions={
+            <LinkButton to="/droits/potentiels" variant="primary">
+              {t('droits.res.potential')}
+            </LinkButton>
+          }
         />
       ) : null}
       {!data.loading && !data.context && !data.error ? <Alert tone="error">{t('droits.res.error')}</Alert> : null}

@@ -26,9 +26,24 @@ export function StepFields({ step, a, set, problems, period }: Props) {
     case 'foyer':
       return (
         <>
-          <RadioGroup label={t('droits.q.livesAlone')} help={t('droits.q.livesAloneHelp')} value={a.livesAlone} onChange={(v) => set({ livesAlone: v as 'oui' | 'non' })} options={yesNo} error={err('livesAlone')} />
+          <RadioGroup
+            label={t('droits.q.livesAlone')}
+            help={t('droits.q.livesAloneHelp')}
+            value={a.livesAlone}
+            onChange={(v) => set({ livesAlone: v as 'oui' | 'non' })}
+            options={yesNo}
+            error={err('livesAlone')}
+          />
           {a.livesAlone === 'non' ? <Alert tone="warning">{t('droits.q.livesAloneNo')}</Alert> : null}
-          <NumberField label={t('droits.q.parentAge')} value={a.parentAge} onChange={(v) => set({ parentAge: v == null ? null : Math.round(v) })} minValue={0} maxValue={120} error={err('parentAge')} name="parentAge" />
+          <NumberField
+            label={t('droits.q.parentAge')}
+            value={a.parentAge}
+            onChange={(v) => set({ parentAge: v == null ? null : Math.round(v) })}
+            minValue={0}
+            maxValue={120}
+            error={err('parentAge')}
+            name="parentAge"
+          />
           <RadioGroup
             label={t('droits.q.recentlySeparated')}
             help={t('droits.q.recentlySeparatedHelp')}
@@ -62,7 +77,11 @@ export function StepFields({ step, a, set, problems, period }: Props) {
                       aria-describedby={e ? `${id}-err` : undefined}
                       onChange={(ev) => set({ children: a.children.map((x, j) => (j === i ? { birthDate: ev.target.value } : x)) })}
                     />
-                    {e ? <span className="error" id={`${id}-err`}>{e}</span> : null}
+                    {e ? (
+                      <span className="error" id={`${id}-err`}>
+                        {e}
+                      </span>
+                    ) : null}
                   </div>
                   {age != null ? <span className="age">{t('droits.q.childAge', { age })}</span> : null}
                   {a.children.length > 1 ? (
@@ -96,16 +115,43 @@ export function StepFields({ step, a, set, problems, period }: Props) {
             error={err('activity')}
           />
           {a.activity === 'actif' ? (
-            <NumberField euros label={t('droits.q.salary')} help={t('droits.q.salaryHelp')} value={a.salary} onChange={(v) => set({ salary: v })} minValue={0} error={err('salary')} name="salary" />
+            <NumberField
+              euros
+              label={t('droits.q.salary')}
+              help={t('droits.q.salaryHelp')}
+              value={a.salary}
+              onChange={(v) => set({ salary: v })}
+              minValue={0}
+              error={err('salary')}
+              name="salary"
+            />
           ) : null}
           {a.activity === 'actif' || a.activity === 'chomeur' ? (
-            <NumberField euros label={t('droits.q.unemployment')} help={t('droits.q.unemploymentHelp')} value={a.unemployment} onChange={(v) => set({ unemployment: v })} minValue={0} error={err('unemployment')} name="unemployment" />
+            <NumberField
+              euros
+              label={t('droits.q.unemployment')}
+              help={t('droits.q.unemploymentHelp')}
+              value={a.unemployment}
+              onChange={(v) => set({ unemployment: v })}
+              minValue={0}
+              error={err('unemployment')}
+              name="unemployment"
+            />
           ) : null}
           {a.activity === 'chomeur' ? (
             <div className="field">
               <label htmlFor="chomage-depuis">{t('droits.q.unemploymentSince')}</label>
-              <span className="help" id="chomage-depuis-help">{t('droits.q.unemploymentSinceHelp')}</span>
-              <input id="chomage-depuis" type="date" value={a.unemploymentSince} aria-describedby="chomage-depuis-help" aria-invalid={err('unemploymentSince') ? true : undefined} onChange={(e) => set({ unemploymentSince: e.target.value })} />
+              <span className="help" id="chomage-depuis-help">
+                {t('droits.q.unemploymentSinceHelp')}
+              </span>
+              <input
+                id="chomage-depuis"
+                type="date"
+                value={a.unemploymentSince}
+                aria-describedby="chomage-depuis-help"
+                aria-invalid={err('unemploymentSince') ? true : undefined}
+                onChange={(e) => set({ unemploymentSince: e.target.value })}
+              />
               {err('unemploymentSince') ? <span className="error">{err('unemploymentSince')}</span> : null}
             </div>
           ) : null}
@@ -128,7 +174,16 @@ export function StepFields({ step, a, set, problems, period }: Props) {
             error={err('alimonyStatus')}
           />
           {receivesAlimony(a.alimonyStatus) ? (
-            <NumberField euros label={t('droits.q.alimony')} help={t('droits.q.alimonyHelp')} value={a.alimony} onChange={(v) => set({ alimony: v })} minValue={0} error={err('alimony')} name="alimony" />
+            <NumberField
+              euros
+              label={t('droits.q.alimony')}
+              help={t('droits.q.alimonyHelp')}
+              value={a.alimony}
+              onChange={(v) => set({ alimony: v })}
+              minValue={0}
+              error={err('alimony')}
+              name="alimony"
+            />
           ) : null}
           {a.alimonyStatus === 'unpaid' || a.alimonyStatus === 'partly' ? <Alert tone="info">{t('droits.pension.aripa')}</Alert> : null}
           {a.alimonyStatus === 'none' ? <Alert tone="info">{t('droits.pension.fix')}</Alert> : null}
@@ -141,11 +196,23 @@ export function StepFields({ step, a, set, problems, period }: Props) {
             label={t('droits.q.housingStatus')}
             value={a.housingStatus}
             onChange={(v) => set({ housingStatus: v as Answers['housingStatus'] })}
-            options={(['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'loge_gratuitement', 'proprietaire'] as const).map((s) => ({ value: s, label: t(`droits.a.${s}`) }))}
+            options={(['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'loge_gratuitement', 'proprietaire'] as const).map((s) => ({
+              value: s,
+              label: t(`droits.a.${s}`),
+            }))}
             error={err('housingStatus')}
           />
           {isTenant(a.housingStatus) ? (
-            <NumberField euros label={t('droits.q.rent')} help={t('droits.q.rentHelp')} value={a.rent} onChange={(v) => set({ rent: v })} minValue={0} error={err('rent')} name="rent" />
+            <NumberField
+              euros
+              label={t('droits.q.rent')}
+              help={t('droits.q.rentHelp')}
+              value={a.rent}
+              onChange={(v) => set({ rent: v })}
+              minValue={0}
+              error={err('rent')}
+              name="rent"
+            />
           ) : null}
         </>
       );
@@ -185,7 +252,9 @@ function CommuneFields({ a, set, error }: { a: Answers; set: Props['set']; error
       <>
         <Alert tone="success">{t('droits.q.communeChosen', { name: a.commune.name, dep: a.commune.depcom.slice(0, 2) })}</Alert>
         <p>
-          <Button variant="secondary" onPress={() => set({ commune: null, neighbourhoodId: null })}>{t('droits.q.communeChange')}</Button>
+          <Button variant="secondary" onPress={() => set({ commune: null, neighbourhoodId: null })}>
+            {t('droits.q.communeChange')}
+          </Button>
         </p>
         {inTown && town.neighbourhoods.length ? (
           <SelectField

@@ -52,4 +52,3 @@ export function clearSaved(key: string, s: Store = 'local'): void {
     /* ignore */
   }
 }
-

@@ -5,7 +5,7 @@ export default {
     'home.title': 'Mes droits',
     'home.intro': 'Savoir à quelles aides nationales vous avez peut-être droit, combien, et comment les demander. Sans compte, en quelques minutes.',
     'home.simulate': 'Estimer mes droits',
-    'home.simulateText': "7 étapes courtes. Vos réponses restent sur cet appareil tant que vous ne choisissez pas de les enregistrer.",
+    'home.simulateText': '7 étapes courtes. Vos réponses restent sur cet appareil tant que vous ne choisissez pas de les enregistrer.',
     'home.potential': 'Les aides que je ne touche pas encore',
     'home.potentialText': 'Cochez ce que vous recevez déjà : nous listons ce que vous pourriez demander en plus.',
     'home.browse': 'Toutes les aides et leurs conditions',
@@ -55,7 +55,8 @@ export default {
     // foyer
     'q.livesAlone': 'Élevez-vous seul·e vos enfants ?',
     'q.livesAloneHelp': 'Sans conjoint, ni mariage, ni PACS, ni vie en couple.',
-    'q.livesAloneNo': 'Ce simulateur est fait pour les parents qui élèvent seuls leurs enfants. Pour un couple, utilisez le simulateur de mesdroitssociaux.gouv.fr.',
+    'q.livesAloneNo':
+      'Ce simulateur est fait pour les parents qui élèvent seuls leurs enfants. Pour un couple, utilisez le simulateur de mesdroitssociaux.gouv.fr.',
     'a.yes': 'Oui',
     'a.no': 'Non',
     'q.parentAge': 'Votre âge',
@@ -88,7 +89,8 @@ export default {
     'a.noOther': 'Il n’y a pas d’autre parent (décédé, ou enfant non reconnu)',
     'q.alimony': 'Ce que vous recevez vraiment, en moyenne par mois',
     'q.alimonyHelp': 'Pour tous les enfants ensemble.',
-    'pension.aripa': 'Quand l’autre parent ne paie pas la pension fixée, la CAF peut vous verser l’allocation de soutien familial (ASF) et lui réclamer l’argent à votre place : c’est l’ARIPA (pension-alimentaire.caf.fr).',
+    'pension.aripa':
+      'Quand l’autre parent ne paie pas la pension fixée, la CAF peut vous verser l’allocation de soutien familial (ASF) et lui réclamer l’argent à votre place : c’est l’ARIPA (pension-alimentaire.caf.fr).',
     'pension.fix': 'Sans pension fixée, la CAF verse l’ASF et peut vous aider à faire fixer une pension.',
     // logement
     'q.housingStatus': 'Votre logement',
@@ -152,7 +154,8 @@ export default {
     'res.period': 'Période prise en compte',
     'res.resources': 'Ressources et éléments utilisés',
     'res.differ': 'Pourquoi le montant réel peut être différent',
-    'res.differCommon': 'Nous calculons comme si votre situation était la même depuis deux ans. La CAF, elle, utilise vos vraies ressources déclarées et les changements récents.',
+    'res.differCommon':
+      'Nous calculons comme si votre situation était la même depuis deux ans. La CAF, elle, utilise vos vraies ressources déclarées et les changements récents.',
     'res.detail': 'Voir le calcul détaillé',
     'res.step': 'Élément du calcul',
     'res.value': 'Valeur',
@@ -167,11 +170,12 @@ export default {
     'res.estimate': 'Ceci est une estimation, pas une décision. Seule la CAF (ou la MSA) fixe le montant après votre demande.',
     'res.error': 'Le calcul n’a pas pu être fait.',
     'res.loading': 'Calcul en cours…',
-    'res.aripaUnpaid': 'L’autre parent ne paie pas la pension fixée : demandez l’ASF et le recouvrement par l’ARIPA (pension-alimentaire.caf.fr). La CAF réclamera la pension à votre place.',
+    'res.aripaUnpaid':
+      'L’autre parent ne paie pas la pension fixée : demandez l’ASF et le recouvrement par l’ARIPA (pension-alimentaire.caf.fr). La CAF réclamera la pension à votre place.',
     'res.aripaPartly': 'La pension n’est pas toujours payée : l’ARIPA peut la réclamer à l’autre parent, et la CAF peut compléter avec l’ASF.',
     'res.aripaNone': 'Sans pension fixée, la CAF verse l’ASF pendant quelques mois et vous aide à faire fixer une pension.',
-    'yes': 'oui',
-    'no': 'non',
+    yes: 'oui',
+    no: 'non',
     // benefits names (short)
     'b.asf': 'Allocation de soutien familial (ASF)',
     'b.af': 'Allocations familiales',
@@ -192,7 +196,8 @@ export default {
     'basis.ars_annuel': 'Elle dépend de l’âge des enfants à la rentrée (6 à 18 ans) et de vos revenus d’il y a deux ans.',
     // browse
     'list.title': 'Toutes les aides et leurs conditions',
-    'list.intro': 'Les aides nationales pour les parents qui élèvent seuls leurs enfants : à quoi elles servent, les conditions, les montants et comment les demander.',
+    'list.intro':
+      'Les aides nationales pour les parents qui élèvent seuls leurs enfants : à quoi elles servent, les conditions, les montants et comment les demander.',
     'list.conditions': 'Conditions',
     'list.amounts': 'Montants au {date}',
     'list.how': 'Comment la demander',

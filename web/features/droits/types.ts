@@ -2,7 +2,15 @@
 // The shapes the droits API answers are the engine's own (type-only imports: nothing of
 // the engine reaches the browser bundle).
 import type { BenefitInfo, BenefitKey, CompleteHouseholdInput, Explanation, SimulationResult, Step } from '../../../src/modules/droits/index';
-import type { CheckAnswer, Commune, FilePrefill, MissedBenefit, PrefillAnswer, SavedEstimate, SimulationContext } from '../../../src/modules/droits-potentiels/index';
+import type {
+  CheckAnswer,
+  Commune,
+  FilePrefill,
+  MissedBenefit,
+  PrefillAnswer,
+  SavedEstimate,
+  SimulationContext,
+} from '../../../src/modules/droits-potentiels/index';
 // The one list of benefits, in display order: a pure, import-free file shared with the web
 // (SHARED_WITH_WEB in eslint.config.js).
 import { BENEFITS } from '../../../src/modules/droits/benefits';
