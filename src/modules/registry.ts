@@ -18,6 +18,7 @@ import { attributionModule } from './attribution/attribution.module';
 import { rendezvousModule } from './rendezvous/rendezvous.module';
 import { chequesModule } from './cheques/cheques.module';
 import { groupesModule } from './groupes/groupes.module';
+import { entraideModule } from './entraide/entraide.module';
 // end module imports
 
 export const modules = [
@@ -33,6 +34,7 @@ export const modules = [
   rendezvousModule,
   chequesModule,
   groupesModule,
+  entraideModule,
   // end module list
 ] as const satisfies readonly ModuleDef[];
 

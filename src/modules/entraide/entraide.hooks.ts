@@ -1,0 +1,15 @@
+/** What the entraide plugs into the household file: its timeline, export and erasure. */
+import type { DossiersHooks } from '../dossiers/index';
+import * as loans from './loans.store';
+
+export const entraideDossiersHooks: DossiersHooks = {
+  timeline: async (q, householdId) =>
+    (await loans.timelineOf(q, householdId)).map((r) => ({
+      at: new Date(r.at).toISOString(),
+      kind: `entraide.${r.kind}`,
+      title: r.kind === 'post' ? `Entraide : annonce « ${r.title} »` : `Parentothèque : « ${r.title} »`,
+      module: 'entraide',
+    })),
+  export: (q, householdId) => loans.exportHousehold(q, householdId),
+  erasure: (t, householdId) => loans.eraseHousehold(t, householdId),
+};

@@ -1,0 +1,123 @@
+/** Requests and answers of the entraide API (zod; French messages). The web's types are inferred from these. */
+import { z } from 'zod';
+import { day, timestamp } from '../../platform/response-schemas';
+
+export const idParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.' }) });
+export const neighbourhoodParams = z.object({ neighbourhoodId: z.string().min(1).max(60) });
+
+export const POST_KINDS = ['offer', 'request'] as const;
+export const POST_CATEGORIES = ['garde', 'trajet', 'courses', 'pret', 'ecoute'] as const;
+export const ITEM_CATEGORIES = ['poussette', 'lit', 'siege-auto', 'cartable', 'fournitures', 'electromenager', 'meuble', 'autre'] as const;
+export const ITEM_CONDITIONS = ['neuf', 'tres-bon', 'bon', 'usage'] as const;
+
+const isoMoment = z.iso.datetime({ offset: true, message: 'Date et heure invalides.' });
+
+export const postInput = z.strictObject({
+  kind: z.enum(POST_KINDS, { message: 'Choisissez : je propose ou je demande.' }),
+  category: z.enum(POST_CATEGORIES, { message: "Choisissez le type d'entraide." }),
+  neighbourhoodId: z.string({ message: 'Choisissez le quartier.' }).min(1, 'Choisissez le quartier.').max(60),
+  title: z.string({ message: 'Donnez un titre.' }).trim().min(3, 'Le titre fait au moins 3 caractères.').max(120, 'Le titre fait au plus 120 caractères.'),
+  description: z.string().trim().max(2000, 'La description fait au plus 2 000 caractères.').default(''),
+  startsAt: isoMoment,
+  endsAt: isoMoment.nullish(),
+  // Mutual help is free: a price field is refused outright.
+  price: z.never({ message: "L'entraide entre parents est gratuite : pas de prix." }).optional(),
+  priceCents: z.never({ message: "L'entraide entre parents est gratuite : pas de prix." }).optional(),
+});
+
+export const messageInput = z.strictObject({ message: z.string({ message: 'Écrivez un message.' }).trim().min(1, 'Écrivez un message.').max(2000, 'Le message fait au plus 2 000 caractères.') });
+export const bodyInput = z.strictObject({ body: z.string({ message: 'Écrivez un message.' }).trim().min(1, 'Écrivez un message.').max(2000, 'Le message fait au plus 2 000 caractères.') });
+export const blockInput = z.strictObject({ answerId: z.uuid({ message: 'Identifiant invalide.' }).optional(), postId: z.uuid({ message: 'Identifiant invalide.' }).optional() });
+export const reportInput = z.strictObject({
+  answerId: z.uuid({ message: 'Identifiant invalide.' }).optional(),
+  postId: z.uuid({ message: 'Identifiant invalide.' }).optional(),
+  reason: z.string({ message: 'Dites ce qui pose problème.' }).trim().min(3, 'Dites ce qui pose problème.').max(1000),
+});
+export const resolveInput = z.strictObject({ decision: z.enum(['dismiss', 'remove-post'], { message: 'Choisissez une décision.' }) });
+export const ambassadorInput = z.strictObject({ userId: z.uuid({ message: 'Identifiant invalide.' }), neighbourhoodId: z.string().min(1).max(60) });
+
+export const itemInput = z.strictObject({
+  title: z.string({ message: "Nommez l'objet." }).trim().min(2, "Nommez l'objet.").max(120),
+  category: z.enum(ITEM_CATEGORIES, { message: 'Choisissez une catégorie.' }),
+  condition: z.enum(ITEM_CONDITIONS, { message: "Choisissez l'état." }),
+  mode: z.enum(['pret', 'don'], { message: 'Prêt ou don ?' }),
+  donorKind: z.enum(['partenaire', 'entreprise', 'famille'], { message: 'Qui donne cet objet ?' }),
+  donorLabel: z.string().trim().max(120).nullish(),
+  description: z.string().trim().max(2000).optional(),
+  neighbourhoodId: z.string().min(1).max(60).nullish(),
+  loanDays: z.int({ message: 'Un nombre de jours.' }).min(1, 'Au moins 1 jour.').max(365, 'Au plus 365 jours.').optional(),
+});
+export const catalogueQuery = z.object({ category: z.enum(ITEM_CATEGORIES).optional() });
+
+// ------------------------------------------------------------------ answers
+export const postOut = z.object({
+  id: z.string(),
+  kind: z.enum(POST_KINDS),
+  category: z.enum(POST_CATEGORIES),
+  neighbourhoodId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  startsAt: timestamp,
+  endsAt: timestamp.nullable(),
+  isDemo: z.boolean(),
+  answers: z.number().int(),
+  mine: z.boolean(),
+});
+export const boardOut = z.object({ posts: z.array(postOut) });
+
+export const conversationOut = z.object({
+  id: z.string(),
+  postId: z.string(),
+  postTitle: z.string(),
+  side: z.enum(['author', 'helper']),
+  iShare: z.boolean(),
+  theyShare: z.boolean(),
+  blocked: z.boolean(),
+  contact: z.object({ firstName: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() }).nullable(),
+  messages: z.array(z.object({ id: z.string(), mine: z.boolean(), body: z.string(), createdAt: timestamp })),
+});
+export const conversationsOut = z.object({
+  conversations: z.array(z.object({ id: z.string(), postId: z.string(), postTitle: z.string(), side: z.enum(['author', 'helper']), lastMessageAt: timestamp.nullable(), contactShared: z.boolean() })),
+});
+export const reportsOut = z.object({
+  reports: z.array(z.object({ id: z.string(), postId: z.string().nullable(), postTitle: z.string().nullable(), reason: z.string(), createdAt: timestamp })),
+});
+
+export const itemOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(ITEM_CATEGORIES),
+  condition: z.enum(ITEM_CONDITIONS),
+  mode: z.enum(['pret', 'don']),
+  donorKind: z.enum(['partenaire', 'entreprise', 'famille']),
+  donorLabel: z.string().nullable(),
+  description: z.string(),
+  neighbourhoodId: z.string().nullable(),
+  loanDays: z.number().int(),
+  isDemo: z.boolean(),
+  available: z.boolean(),
+});
+export const catalogueOut = z.object({ items: z.array(itemOut) });
+
+export const loanOut = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+  itemMode: z.enum(['pret', 'don']),
+  status: z.enum(['reserved', 'active', 'overdue', 'returned', 'given', 'refused', 'cancelled']),
+  dueOn: day.nullable(),
+  reservedAt: timestamp,
+  startedAt: timestamp.nullable(),
+  endedAt: timestamp.nullable(),
+});
+export const loansOut = z.object({ loans: z.array(loanOut) });
+
+export type Post = z.infer<typeof postOut>;
+export type Board = z.infer<typeof boardOut>;
+export type Conversation = z.infer<typeof conversationOut>;
+export type Conversations = z.infer<typeof conversationsOut>;
+export type Item = z.infer<typeof itemOut>;
+export type Catalogue = z.infer<typeof catalogueOut>;
+export type Loan = z.infer<typeof loanOut>;
+export type Loans = z.infer<typeof loansOut>;
+export type PostInput = z.infer<typeof postInput>;

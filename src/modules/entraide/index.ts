@@ -1,0 +1,5 @@
+/** What other modules (and the web app, types only) may use from the entraide. */
+export { splitCost, splitWeeks, ROUNDING_RULE_FR, euros } from './cost-split';
+export { matchRides, ROAD_FACTOR, DEFAULT_DETOUR_LIMIT, TIME_MARGIN_MINUTES } from './ride-matching';
+/** The API's answers, inferred from the response schemas (the web imports these, type-only). */
+export type { Board, Catalogue, Conversation, Conversations, Item, Loan, Loans, Post, PostInput } from './entraide.schemas';
