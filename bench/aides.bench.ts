@@ -3,12 +3,35 @@
  * - aides_eligibility_households_per_s: one household (CLI input format, parsed once)
  *   evaluated against every demo aid (rules/aides), on one core (this process): best of
  *   five 1-second windows (the machine is shared);
- * - aides_eligibility_evaluations_per_s: the same, counted per aid evaluated.
+ * - aides_eligibility_evaluations_per_s: the same, counted per aid evaluated;
+ * - aides_file_request_p50_ms / _p99_ms: a family files a request and uploads one 1 MB PDF
+ *   (two HTTP calls on loopback, one after the other; 100 requests);
+ * - aides_grants_per_s_contended: 400 grants on ONE fund, 20 at a time (each its own
+ *   transaction: budget row lock, decision, ledger entry, notice, audit), at the use-case level.
  */
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { demoRules } from '../src/modules/aides/aid-files';
 import { evaluateAll } from '../src/modules/aides/eligibility';
 import { factsFromInput, parseAidsHousehold } from '../src/modules/aides/household-facts';
-import type { Report } from './harness';
+import { insertUser } from '../src/platform/auth/auth.service';
+import { makeCtx } from '../src/platform/context';
+import { tx } from '../src/platform/db/pool';
+import { installAidFiles } from '../src/modules/aides/catalogue.service';
+import { setBudget, upsertFund } from '../src/modules/aides/funds.store';
+import { grantRequest } from '../src/modules/aides/requests.service';
+import { insertRequest, setStatus } from '../src/modules/aides/requests.store';
+import { loginCookie, percentile, startBenchApp, type Report } from './harness';
+
+const PASSWORD = 'mot-de-passe-de-bench';
+
+async function session(url: string, identifier: string): Promise<{ cookie: string; csrf: string }> {
+  const me = await fetch(`${url}/api/auth/me`);
+  const csrfCookie = me.headers.getSetCookie().find((c) => c.startsWith('relais_csrf='))!.split(';')[0];
+  const cookie = await loginCookie(url, identifier, PASSWORD);
+  const all = cookie.includes('relais_csrf=') ? cookie : `${csrfCookie}; ${cookie}`;
+  return { cookie: all, csrf: all.match(/relais_csrf=([^;]+)/)![1] };
+}
 
 const HOUSEHOLD = {
   period: '2026-03',
@@ -44,6 +67,70 @@ function eligibility(report: Report): void {
   report('aides_eligibility_evaluations_per_s', Math.round(best * aids.length), 'aid evaluations/s');
 }
 
+async function requestsAndGrants(report: Report): Promise<void> {
+  const app = await startBenchApp();
+  try {
+    const db = app.rt.deps.db;
+    const now = app.rt.deps.clock.now();
+    await tx(db, (t) => installAidFiles(t, now, new Date(now).getUTCFullYear()));
+    await insertUser(db, { identifier: 'bench-parent@bench.relais.fr', password: PASSWORD, role: 'parent', displayName: 'Parent' });
+    const s = await session(app.url, 'bench-parent@bench.relais.fr');
+    const post = async (path: string, body: unknown) => {
+      const r = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body: JSON.stringify(body) });
+      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      return r.json() as Promise<{ id: string; household?: { id: string } }>;
+    };
+    const household = await post('/api/dossiers/me', {
+      parent: { firstName: 'Bench', lastName: 'Parent', email: 'bench-parent@bench.relais.fr' },
+      children: [{ firstName: 'Enfant', birthDate: '2018-01-01' }],
+      address: { postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'nord' },
+      situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 90000 },
+      housing: { status: 'locataire_hlm' },
+    });
+    const megabyte = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024 * 1024 - 9, 0x20)]).toString('base64');
+    const times: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
+      const r = await post('/api/aides/demandes', { aidId: 'cheque-sante', fields: {} });
+      await post(`/api/aides/demandes/${r.id}/documents`, { kind: 'attestation-caf', name: 'attestation.pdf', mimeType: 'application/pdf', base64: megabyte });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    report('aides_file_request_p50_ms', percentile(times, 50), 'ms (request + one 1 MB document)');
+    report('aides_file_request_p99_ms', percentile(times, 99), 'ms (request + one 1 MB document)');
+
+    // Contention: many grants on one fund at once.
+    await upsertFund(db, { id: 'fonds-bench', title: 'Fonds de bench', isDemo: false }, now);
+    const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Paris' }).format(now));
+    await setBudget(db, 'fonds-bench', year, 1_000_000_000, now);
+    const ids: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const id = await insertRequest(
+        db,
+        { householdId: household.household!.id, aidId: 'cheque-sante', aidVersion: 1, fundId: 'fonds-bench', neighbourhood: 'nord', fields: {}, eligibility: {}, mandateId: null, createdBy: null, isDemo: false },
+        now,
+      );
+      await setStatus(db, id, 'en_instruction', now);
+      ids.push(id);
+    }
+    const agent = await insertUser(db, { identifier: 'bench-agent@bench.relais.fr', password: PASSWORD, role: 'agent', displayName: 'Agent' });
+    const ctx = makeCtx(app.rt.deps, agent);
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < ids.length) await grantRequest(ctx, ids[next++], { amountCents: 10000 });
+      }),
+    );
+    report('aides_grants_per_s_contended', Math.round((ids.length * 1000) / (performance.now() - t0)), 'grants/s (one fund, 20 concurrent)');
+  } finally {
+    // 100 MB of uploaded test files: not kept.
+    await fs.rm(path.join(app.rt.deps.config.dataDir, 'uploads', 'aides'), { recursive: true, force: true });
+    await app.close();
+  }
+}
+
 export default async function run(report: Report): Promise<void> {
   eligibility(report);
+  await requestsAndGrants(report);
 }
