@@ -201,3 +201,9 @@ export async function agentOfFeed(q: Queryable, tokenHash: string): Promise<stri
   const { rows } = await q.query<{ agentId: string }>(`SELECT agent_id AS "agentId" FROM rdv_agent_feeds WHERE token_hash = $1`, [tokenHash]);
   return rows[0]?.agentId ?? null;
 }
+
+/** The demo agent's account (the platform's demo accounts seed made it), for the demo offer. */
+export async function demoAgentId(q: Queryable): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(`SELECT id FROM users WHERE is_demo AND role = 'agent' ORDER BY created_at LIMIT 1`);
+  return rows[0]?.id ?? null;
+}

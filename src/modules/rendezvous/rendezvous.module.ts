@@ -1,5 +1,7 @@
 import type { ModuleDef } from '../../platform/module';
+import { rendezvousDemoSeed } from './demo/demo.seed';
 import { rendezvousErrors } from './rendezvous.errors';
+import { rendezvousIndicators } from './rendezvous.indicators';
 import { rendezvousDossiersHooks } from './rendezvous.hooks';
 import { expireOffersJob, remindJob } from './rendezvous.jobs';
 import rendezvousRoutes from './rendezvous.routes';
@@ -9,5 +11,7 @@ export const rendezvousModule: ModuleDef<typeof rendezvousErrors> = {
   errors: rendezvousErrors,
   jobs: [remindJob, expireOffersJob],
   routes: rendezvousRoutes,
+  seeds: [rendezvousDemoSeed],
+  indicators: rendezvousIndicators,
   hooks: { dossiers: rendezvousDossiersHooks },
 };
