@@ -43,7 +43,7 @@ beforeAll(async () => {
   j = await startJourney('cheques', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 390, height: 844 } });
   const db = j.env.rt.deps.db;
   for (const [id, nom] of [[PHARMACY, 'Pharmacie du Centre'], [MUSEUM, 'Musée de Picardie']]) {
-    await db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, '{}'::jsonb)`, [id, id, nom]);
+    await db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, jsonb_build_object('id', $2::text, 'source', 'e2e', 'nom', $3::text))`, [id, id, nom]);
   }
   householdId = await fileOf(PARENT, 'Samia');
   const otherHousehold = await fileOf('claire-cheques@e2e.relais.fr', 'Claire');

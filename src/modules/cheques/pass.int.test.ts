@@ -24,6 +24,13 @@ async function family(firstName: string, quotient: number | null) {
   return { parent, householdId };
 }
 
+/** A partner whose directory listing is complete (the directory refuses to flag an incomplete one). */
+async function listedPartner(): Promise<Who> {
+  const p = (await env.as('partner')) as Who;
+  await env.rt.deps.db.query(`UPDATE annuaire_structures SET raw = jsonb_build_object('id', di_id, 'source', source, 'nom', nom) WHERE id = $1`, [p.user.structureId]);
+  return p;
+}
+
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
   agent = (await env.as('agent')) as Who;
@@ -63,8 +70,8 @@ describe('Pass Famille Solo', () => {
   it('a partner verifies: first name, validity, its own benefits only; revoked and expired show as such; each verification counted, not who', async () => {
     const { parent, householdId } = await family('Inès', 300);
     const passId = (await agent.post(`/api/cheques/households/${householdId}/pass`, {})).json().id;
-    const museum = (await env.as('partner')) as Who;
-    const pool = (await env.as('partner')) as Who;
+    const museum = await listedPartner();
+    const pool = await listedPartner();
     const offer = await museum.post(`/api/cheques/partners/${museum.user.structureId}/offers`, { benefit: 'free_entry', theme: 'culture', title: 'Entrée gratuite au musée', details: 'Pour toute la famille' });
     expect(offer.statusCode, offer.body).toBe(201);
     await env.expectAudit('cheques/offer-added', offer.json().id, { actorId: museum.user.id });
@@ -117,7 +124,7 @@ describe('Pass Famille Solo', () => {
   });
 
   it('families browse offers by theme and neighbourhood; a partner removes its own (audited)', async () => {
-    const partner = (await env.as('partner')) as Who;
+    const partner = await listedPartner();
     const id = (await partner.post(`/api/cheques/partners/${partner.user.structureId}/offers`, { benefit: 'reserved_workshop', theme: 'ateliers', title: 'Atelier cuisine parents-enfants' })).json().id;
     const parent = (await env.as('parent')) as Who;
     const list = (await parent.get('/api/cheques/pass/offers?theme=ateliers')).json().offers;
@@ -125,8 +132,12 @@ describe('Pass Famille Solo', () => {
     expect((await parent.get('/api/cheques/pass/offers?theme=inconnu')).statusCode).toBe(400);
     const other = (await env.as('partner')) as Who;
     expect((await other.delete(`/api/cheques/offers/${id}`)).statusCode).toBe(404);
+    // The directory's "Pass Famille Solo" filter follows the offers.
+    const flag = async () => (await env.rt.deps.db.query(`SELECT pass_famille_solo AS f, pass_famille_solo_avantage AS a FROM annuaire_structures WHERE id = $1`, [partner.user.structureId])).rows[0];
+    expect(await flag()).toEqual({ f: true, a: 'Atelier cuisine parents-enfants' });
     expect((await partner.delete(`/api/cheques/offers/${id}`)).statusCode).toBe(200);
     await env.expectAudit('cheques/offer-removed', id, { actorId: partner.user.id });
+    expect(await flag()).toEqual({ f: false, a: null });
   });
 
   it('accepting a partner per kind is for agents (audited)', async () => {

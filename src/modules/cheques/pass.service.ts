@@ -19,7 +19,7 @@ import { AGENTS } from './ledger.service';
 import { loadPassKeys } from './pass-keys';
 import { signPass, TOKEN_PREFIX, verifyPassToken } from './pass-token';
 import * as store from './pass.store';
-import { structureBasics } from './structures';
+import { structureBasics, syncDirectoryFlag } from './structures';
 
 export const VERIFY_LIMIT = { max: 300, windowSeconds: 600 };
 export const VERIFY_MISS_LIMIT = { max: 20, windowSeconds: 600 };
@@ -171,6 +171,8 @@ export async function addOffer(ctx: Ctx, structureId: string, input: OfferInput)
   if (user.role === 'partner' && user.structureId !== structureId) throw new AppError('auth/forbidden');
   const s = await structureBasics(ctx, structureId);
   if (!s) throw new AppError('cheques/not-found');
+  // The directory's flag first: a listing the directory refuses (incomplete) is fixed before offers are added.
+  await syncDirectoryFlag(ctx, structureId, [...(await store.offers(ctx.db, { structureId })).map((o) => o.title), input.title]);
   return tx(ctx.db, async (t) => {
     const id = await store.insertOffer(t, { structureId, benefit: input.benefit, theme: input.theme, title: input.title, details: input.details ?? null, neighbourhoodId: s.neighbourhood, by: user.id, now: ctx.now() });
     await audit(t, ctx, 'cheques/offer-added', { subjectType: 'cheques_offer', subjectId: id, details: { structureId } });
@@ -180,9 +182,13 @@ export async function addOffer(ctx: Ctx, structureId: string, input: OfferInput)
 
 export async function removeOffer(ctx: Ctx, offerId: string) {
   const user = requireRole(ctx, 'partner', ...AGENTS);
+  const mine = (o: store.OfferRow | null): o is store.OfferRow => o !== null && (user.role !== 'partner' || o.structureId === user.structureId);
+  const found = await store.offerById(ctx.db, offerId);
+  if (!mine(found)) throw new AppError('cheques/not-found');
+  await syncDirectoryFlag(ctx, found.structureId, (await store.offers(ctx.db, { structureId: found.structureId })).filter((o) => o.id !== offerId).map((o) => o.title));
   return tx(ctx.db, async (t) => {
     const o = await store.offerById(t, offerId);
-    if (!o || (user.role === 'partner' && o.structureId !== user.structureId)) throw new AppError('cheques/not-found');
+    if (!mine(o)) throw new AppError('cheques/not-found');
     await store.deleteOffer(t, offerId);
     await audit(t, ctx, 'cheques/offer-removed', { subjectType: 'cheques_offer', subjectId: offerId, details: { structureId: o.structureId } });
     return { ok: true };

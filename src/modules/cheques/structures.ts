@@ -1,7 +1,7 @@
 /** What the chèques need of the directory (annuaire, through its index): a partner's name and neighbourhood. */
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { getStructure } from '../annuaire/index';
+import { getStructure, updateStructure } from '../annuaire/index';
 
 export interface StructureBasics {
   name: string;
@@ -25,4 +25,18 @@ export async function structureNames(ctx: Ctx, ids: string[]): Promise<Map<strin
     if (s) out.set(id, s.name);
   }
   return out;
+}
+
+/**
+ * The directory's "Pass Famille Solo" filter reads the structure's flag: a partner listing
+ * offers for pass holders is flagged (with its offers as the advantage text); one that
+ * withdraws its last offer is no longer. Through annuaire's own use case (its access check,
+ * its validation, its transaction).
+ */
+export async function syncDirectoryFlag(ctx: Ctx, structureId: string, offerTitles: string[]): Promise<void> {
+  const text = offerTitles.join(' ; ');
+  await updateStructure(ctx, structureId, {
+    pass_famille_solo: offerTitles.length > 0,
+    pass_famille_solo_avantage: offerTitles.length ? (text.length > 300 ? `${text.slice(0, 299)}…` : text) : null,
+  });
 }
