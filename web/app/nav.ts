@@ -21,7 +21,7 @@ export const NAV: NavEntry[] = [
   { id: 'annuaire', path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire' },
   { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous', soon: true },
   { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides' },
-  { id: 'entraide', path: '/entraide', label: 'nav.entraide', description: 'home.entraide', soon: true },
+  { id: 'entraide', path: '/entraide/voisins', label: 'nav.entraide', description: 'home.entraide' },
   { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', soon: true },
   { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places' },

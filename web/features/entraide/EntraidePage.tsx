@@ -1,0 +1,62 @@
+/**
+ * Entraide entre parents, one route with sections: Parents Voisins (board, post, answer),
+ * a conversation (?id=…), the parentothèque (catalogue and my loans).
+ */
+import { useEffect } from 'react';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, navigate, useLocation, useParams } from '../../app/router';
+import { useApi } from '../../app/use-api';
+import { PageHeader, RequireRole } from '../../ui';
+import type { MyFile } from '../../../src/modules/dossiers';
+import { ConversationView } from './ConversationView';
+import { ParentothequeView } from './ParentothequeView';
+import { VoisinsView } from './VoisinsView';
+import messages from './messages';
+import './entraide.css';
+
+registerMessages('entraide', messages);
+
+const SECTIONS = ['voisins', 'conversation', 'parentotheque'];
+
+function Tabs({ section }: { section: string }) {
+  const t = useT();
+  return (
+    <nav aria-label={t('entraide.title')} className="entraide-tabs">
+      <Link to="/entraide/voisins" aria-current={section === 'voisins' ? 'page' : undefined}>
+        {t('entraide.tabVoisins')}
+      </Link>
+      <Link to="/entraide/parentotheque" aria-current={section === 'parentotheque' ? 'page' : undefined}>
+        {t('entraide.tabParentotheque')}
+      </Link>
+    </nav>
+  );
+}
+
+function FamilyContent({ section }: { section: string }) {
+  const { search } = useLocation();
+  const file = useApi<MyFile>('/api/dossiers/me');
+  const hood = file.data?.household?.address?.neighbourhoodId ?? null;
+  if (section === 'conversation') return <ConversationView id={search.get('id')} />;
+  if (section === 'parentotheque') return <ParentothequeView />;
+  if (file.loading && !file.data) return null;
+  return <VoisinsView defaultNeighbourhood={hood} />;
+}
+
+export default function EntraidePage() {
+  const t = useT();
+  const { section } = useParams();
+  const known = SECTIONS.includes(section ?? '');
+  useEffect(() => {
+    if (!known) navigate('/entraide/voisins', { replace: true });
+  }, [known]);
+  const current = known ? section! : 'voisins';
+  return (
+    <>
+      <PageHeader title={t('entraide.title')} intro={t('entraide.intro')} />
+      <RequireRole roles={['parent']}>
+        <Tabs section={current} />
+        <FamilyContent section={current} />
+      </RequireRole>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+/** The parentothèque: the catalogue, asking for an item, my loans (with what is due when). */
+import { useState } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, DemoBadge, Loaded } from '../../ui';
+import type { Catalogue, Item, Loan, Loans } from '../../../src/modules/entraide';
+import { formatDay } from './format';
+
+function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <li className="entraide-card">
+      <p className="entraide-tag">
+        {item.mode === 'pret' ? t('entraide.lend') : t('entraide.gift')} · {t(`entraide.condition_${item.condition}`)}
+        {item.isDemo ? <> <DemoBadge /></> : null}
+      </p>
+      <h3>{item.title}</h3>
+      {item.description ? <p>{item.description}</p> : null}
+      {item.donorLabel ? <p className="muted">{t('entraide.givenBy', { who: item.donorLabel })}</p> : null}
+      {item.mode === 'pret' ? <p className="muted">{t('entraide.loanDays', { n: item.loanDays })}</p> : null}
+      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {item.available ? (
+        <Button
+          onPress={async () => {
+            try {
+              await api.post(`/api/entraide/items/${item.id}/ask`);
+              setError(null);
+              onAsked();
+            } catch (err) {
+              setError((err as ApiError).message);
+            }
+          }}
+        >
+          {t('entraide.ask')} : {item.title}
+        </Button>
+      ) : (
+        <p>{t('entraide.taken')}</p>
+      )}
+    </li>
+  );
+}
+
+function LoanLine({ loan, reload }: { loan: Loan; reload: () => void }) {
+  const t = useT();
+  const date = loan.dueOn ? formatDay(loan.dueOn) : '';
+  return (
+    <li className="entraide-card" data-status={loan.status}>
+      <h3>{loan.itemTitle}</h3>
+      <p>{t(`entraide.status_${loan.status}`, { date })}</p>
+      {loan.status === 'reserved' ? (
+        <Button variant="secondary" onPress={async () => { await api.post(`/api/entraide/loans/${loan.id}/cancel`); reload(); }}>
+          {t('entraide.cancel')}
+        </Button>
+      ) : null}
+    </li>
+  );
+}
+
+export function ParentothequeView() {
+  const t = useT();
+  const items = useApi<Catalogue>('/api/entraide/items');
+  const loans = useApi<Loans>('/api/entraide/loans/mine');
+  const reload = () => {
+    items.reload();
+    loans.reload();
+  };
+  return (
+    <div className="stack">
+      <section aria-labelledby="entraide-loans">
+        <h2 id="entraide-loans">{t('entraide.myLoans')}</h2>
+        <Loaded resource={loans}>
+          {(d) => (
+            <>
+              {d.loans.some((l) => l.status === 'overdue') ? <Alert tone="warning">{t('entraide.overdueAlert')}</Alert> : null}
+              {d.loans.length ? (
+                <ul className="entraide-list">
+                  {d.loans.map((l) => (
+                    <LoanLine key={l.id} loan={l} reload={reload} />
+                  ))}
+                </ul>
+              ) : (
+                <p>{t('entraide.noLoan')}</p>
+              )}
+            </>
+          )}
+        </Loaded>
+      </section>
+      <section aria-labelledby="entraide-catalogue">
+        <h2 id="entraide-catalogue">{t('entraide.catalogue')}</h2>
+        <Loaded resource={items}>
+          {(d) =>
+            d.items.length ? (
+              <ul className="entraide-list">
+                {d.items.map((i) => (
+                  <ItemCard key={i.id} item={i} onAsked={reload} />
+                ))}
+              </ul>
+            ) : (
+              <p>{t('entraide.noItem')}</p>
+            )
+          }
+        </Loaded>
+      </section>
+    </div>
+  );
+}
