@@ -22,7 +22,7 @@ export const NAV: NavEntry[] = [
   { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous', soon: true },
   { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides' },
   { id: 'entraide', path: '/entraide/voisins', label: 'nav.entraide', description: 'home.entraide' },
-  { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', soon: true },
+  { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', roles: ['parent', 'agent', 'coordinator', 'admin'] },
   { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places' },
   { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },

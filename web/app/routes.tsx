@@ -73,6 +73,10 @@ export const routes: RouteDef[] = [
   { path: '/aides/guichet/:householdId', load: () => import('../features/aides/DeskPage') },
   { path: '/entraide/:section', load: () => import('../features/entraide/EntraidePage') },
   { path: '/cheques/:section', load: () => import('../features/cheques/ChequesPage') },
+  { path: '/groupes', load: () => import('../features/groupes/GroupesPage') },
+  { path: '/groupes/salons/:id', load: () => import('../features/groupes/RoomPage') },
+  { path: '/groupes/moderation', load: () => import('../features/groupes/ModerationPage') },
+  { path: '/cuisine', load: () => import('../features/groupes/NeutralPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];

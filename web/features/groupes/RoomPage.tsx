@@ -1,0 +1,304 @@
+/** A room: live messages, the composer, report/block/delete, the private help card, quick exit, and the facilitator's controls. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link, useParams } from '../../app/router';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
+import type { MessageView, Posted, Room } from '../../../src/modules/groupes';
+import messages from './messages';
+import { formatMoment, formatTime, quickExit, useLiveRoom } from './live';
+import './groupes.css';
+
+registerMessages('groupes', messages);
+
+function QuickExit() {
+  const t = useT();
+  return (
+    <div className="groupes-exit">
+      <button type="button" onClick={quickExit} title={t('groupes.quickExitHelp')} data-testid="quick-exit">
+        {t('groupes.quickExit')}
+      </button>
+    </div>
+  );
+}
+
+function HelpCard({ help, onClose }: { help: NonNullable<Posted['help']>; onClose: () => void }) {
+  const t = useT();
+  return (
+    <section className="groupes-help" role="alert" aria-labelledby="groupes-help-title">
+      <h2 id="groupes-help-title">{t('groupes.helpTitle')}</h2>
+      <p>{t('groupes.helpIntro')}</p>
+      <ul>
+        {help.lines.map((l) => (
+          <li key={l.number}>
+            <a href={l.number === '114' ? `sms:${l.number}` : `tel:${l.number}`}>{l.number}</a> — {l.label}
+          </li>
+        ))}
+      </ul>
+      <Button variant="secondary" onPress={onClose}>
+        {t('groupes.helpClose')}
+      </Button>
+    </section>
+  );
+}
+
+function Message({ m, room, onError, onInfo }: { m: MessageView; room: Room; onError: (e: string) => void; onInfo: (s: string) => void }) {
+  const t = useT();
+  const [reporting, setReporting] = useState(false);
+  const [hiding, setHiding] = useState(false);
+  const [reason, setReason] = useState('');
+  const act = async (fn: () => Promise<unknown>, info?: string) => {
+    try {
+      await fn();
+      if (info) onInfo(info);
+      setReporting(false);
+      setHiding(false);
+      setReason('');
+    } catch (err) {
+      onError((err as ApiError).message);
+    }
+  };
+  const base = `/api/groupes/rooms/${room.id}/messages/${m.seq}`;
+  let body;
+  if (m.deleted) body = <p className="muted">{t('groupes.deleted')}</p>;
+  else if (m.hidden) body = <p className="muted">{m.hiddenReason ? t('groupes.hiddenMine', { reason: m.hiddenReason }) : t('groupes.hidden')}</p>;
+  else body = <p>{m.body}</p>;
+  return (
+    <li className="groupes-message" data-mine={m.mine} data-facilitator={m.byFacilitator} data-seq={m.seq}>
+      <header>
+        <strong>{m.deleted ? '—' : m.pseudonym}</strong>
+        {m.byFacilitator ? <span>({t('groupes.facilitator')})</span> : null}
+        {m.mine ? <span>({t('groupes.you')})</span> : null}
+        {m.kind === 'summary' ? <span>{t('groupes.summary')}</span> : null}
+        <span className="muted">{formatTime(m.createdAt)}</span>
+      </header>
+      {body}
+      {!m.deleted && !m.hidden ? (
+        <div className="groupes-actions">
+          {m.mine ? (
+            <Button variant="secondary" onPress={() => act(() => api.del(base))}>
+              {t('groupes.delete')}
+            </Button>
+          ) : (
+            <>
+              <Button variant="secondary" onPress={() => setReporting((v) => !v)} aria-label={`${t('groupes.report')} (${m.pseudonym})`}>
+                {t('groupes.report')}
+              </Button>
+              {!m.byFacilitator ? (
+                <Button variant="secondary" onPress={() => act(() => api.post(`${base}/block`, {}), t('groupes.blocked'))} aria-label={`${t('groupes.block')} (${m.pseudonym})`}>
+                  {t('groupes.block')}
+                </Button>
+              ) : null}
+            </>
+          )}
+          {room.moderator ? (
+            <>
+              <Button variant="secondary" onPress={() => setHiding((v) => !v)}>
+                {t('groupes.hide')}
+              </Button>
+              <Button variant="secondary" onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/pin`, { seq: m.seq }))}>
+                {t('groupes.pin')}
+              </Button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {reporting ? (
+        <form onSubmit={(e) => (e.preventDefault(), act(() => api.post(`${base}/report`, { reason }), t('groupes.reported')))}>
+          <TextField label={t('groupes.reportReason')} value={reason} onChange={setReason} />
+          <Button type="submit">{t('groupes.report')}</Button>
+        </form>
+      ) : null}
+      {hiding ? (
+        <form onSubmit={(e) => (e.preventDefault(), act(() => api.post(`${base}/hide`, { reason })))}>
+          <TextField label={t('groupes.hideReason')} value={reason} onChange={setReason} isRequired />
+          <Button type="submit">{t('groupes.hide')}</Button>
+        </form>
+      ) : null}
+    </li>
+  );
+}
+
+function Composer({ room, onPosted }: { room: Room; onPosted: (p: Posted) => void }) {
+  const t = useT();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const p = await api.post<Posted>(`/api/groupes/rooms/${room.id}/messages`, { body });
+      setBody('');
+      setError(null);
+      onPosted(p);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit}>
+      {error && !error.field('body') ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <TextField label={t('groupes.write')} value={body} onChange={setBody} multiline isRequired error={error?.field('body')} />
+      <Button type="submit">{t('groupes.send')}</Button>
+    </form>
+  );
+}
+
+function Controls({ room, reload }: { room: Room; reload: () => void }) {
+  const t = useT();
+  const [slow, setSlow] = useState(room.slowModeSeconds);
+  const [title, setTitle] = useState('');
+  const [startsAt, setStartsAt] = useState('');
+  const [minutes, setMinutes] = useState(60);
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  const current = room.sessions.find((s) => s.status === 'scheduled');
+  const toSummarise = room.sessions.find((s) => s.status === 'closed' && s.summarySeq === null);
+  return (
+    <section aria-labelledby="groupes-controls" className="card">
+      <h2 id="groupes-controls">{t('groupes.controls')}</h2>
+      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <form onSubmit={(e) => (e.preventDefault(), act(() => api.put(`/api/groupes/rooms/${room.id}/slow-mode`, { seconds: slow })))}>
+        <NumberField label={t('groupes.slowMode')} value={slow} onChange={(v) => setSlow(v ?? 0)} minValue={0} maxValue={3600} error={error?.field('seconds')} />
+        <Button type="submit" variant="secondary">{t('groupes.apply')}</Button>
+      </form>
+      <h3>{t('groupes.roster')}</h3>
+      <ul className="groupes-roster">
+        {room.roster
+          .filter((m) => m.role === 'member')
+          .map((m) => (
+            <li key={m.userId}>
+              <span>{m.pseudonym}</span>
+              {m.mutedUntil ? (
+                <Button variant="secondary" onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/members/${m.userId}/mute`, { minutes: 0 }))}>
+                  {t('groupes.unmute')}
+                </Button>
+              ) : (
+                <Button variant="secondary" onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/members/${m.userId}/mute`, { minutes: 10 }))} aria-label={`${t('groupes.mute')} : ${m.pseudonym}`}>
+                  {t('groupes.mute')}
+                </Button>
+              )}
+              <Button variant="secondary" onPress={() => act(() => api.post(`/api/groupes/rooms/${room.id}/members/${m.userId}/remove`, {}))} aria-label={`${t('groupes.remove')} : ${m.pseudonym}`}>
+                {t('groupes.remove')}
+              </Button>
+            </li>
+          ))}
+      </ul>
+      {current ? (
+        <p>
+          {current.title} · {formatMoment(current.startsAt)}{' '}
+          <Button variant="secondary" onPress={() => act(() => api.post(`/api/groupes/sessions/${current.id}/close`, {}))}>
+            {t('groupes.close')}
+          </Button>
+        </p>
+      ) : null}
+      {toSummarise ? (
+        <form onSubmit={(e) => (e.preventDefault(), act(() => api.post(`/api/groupes/sessions/${toSummarise.id}/summary`, { summary })))}>
+          <TextField label={t('groupes.summaryField')} value={summary} onChange={setSummary} multiline isRequired error={error?.field('summary')} />
+          <Button type="submit">{t('groupes.postSummary')}</Button>
+        </form>
+      ) : null}
+      <h3>{t('groupes.schedule')}</h3>
+      <form onSubmit={(e) => (e.preventDefault(), act(() => api.post(`/api/groupes/rooms/${room.id}/sessions`, { title, startsAt: startsAt ? new Date(startsAt).toISOString() : '', minutes })))}>
+        <TextField label={t('groupes.sessionTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
+        <div className="field">
+          <label htmlFor="groupes-start">{t('groupes.sessionStart')}</label>
+          <input id="groupes-start" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+          {error?.field('startsAt') ? <span className="error">{error.field('startsAt')}</span> : null}
+        </div>
+        <NumberField label={t('groupes.sessionMinutes')} value={minutes} onChange={(v) => setMinutes(v ?? 60)} minValue={15} maxValue={240} />
+        <Button type="submit" variant="secondary">{t('groupes.schedule')}</Button>
+      </form>
+    </section>
+  );
+}
+
+function RoomView({ id }: { id: string }) {
+  const t = useT();
+  const room = useApi<Room>(`/api/groupes/rooms/${id}`, { keepPrevious: true });
+  const [alerted, setAlerted] = useState(false);
+  const live = useLiveRoom(room.data ? id : null, (type) => {
+    if (type === 'alert') setAlerted(true);
+    room.reload();
+  });
+  const [help, setHelp] = useState<Posted['help']>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const r = room.data;
+  return (
+    <>
+      <QuickExit />
+      <PageHeader title={r?.name ?? t('groupes.title')} />
+      <p>
+        <Link to="/groupes">{t('groupes.back')}</Link>
+        {r?.moderator ? (
+          <>
+            {' · '}
+            <Link to="/groupes/moderation">{t('groupes.moderation')}</Link>
+          </>
+        ) : null}
+      </p>
+      <LoadStatus data={r} error={room.error} reload={room.reload} />
+      {r ? (
+        <>
+          {help ? <HelpCard help={help} onClose={() => setHelp(null)} /> : null}
+          {alerted && r.moderator ? (
+            <Alert tone="warning" live>
+              <Link to="/groupes/moderation">{t('groupes.alerts')}</Link>
+            </Alert>
+          ) : null}
+          {info ? <Alert tone="success" live>{info}</Alert> : null}
+          {error ? <Alert tone="error" live>{error}</Alert> : null}
+          {r.pinned ? (
+            <Alert tone="info" title={t('groupes.pinned')}>
+              <p>
+                {r.pinned.pseudonym} : {r.pinned.body}
+              </p>
+            </Alert>
+          ) : null}
+          {r.slowModeSeconds > 0 ? <p className="groupes-status">{t('groupes.slow', { n: r.slowModeSeconds })}</p> : null}
+          <p className="groupes-status" role="status">
+            {live.state === 'live' ? t('groupes.live') : t('groupes.reconnecting')}
+          </p>
+          <section aria-label={t('groupes.title')} aria-live="polite">
+            {live.messages.length ? (
+              <ol className="groupes-messages">
+                {live.messages.map((m) => (
+                  <Message key={m.seq} m={m} room={r} onError={setError} onInfo={setInfo} />
+                ))}
+              </ol>
+            ) : (
+              <p>{t('groupes.empty')}</p>
+            )}
+          </section>
+          {r.mutedUntil ? (
+            <Alert tone="warning" live>
+              {t('groupes.muted', { time: formatTime(r.mutedUntil) })}
+            </Alert>
+          ) : r.joined && (r.kind === 'discussion' || r.myRole === 'facilitator') ? (
+            <Composer room={r} onPosted={(p) => setHelp(p.help)} />
+          ) : null}
+          {r.moderator ? <Controls room={r} reload={room.reload} /> : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export default function RoomPage() {
+  const { id } = useParams();
+  return (
+    <RequireRole roles={['parent', 'agent', 'coordinator', 'admin']}>
+      <RoomView id={id!} />
+    </RequireRole>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The room's messages over WebSocket: the server sends what we missed after our last
+ * number, then live ones; we reconnect (with our last number) when the connection drops.
+ * Messages are kept by number: nothing twice, always in order.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { MessageView } from '../../../src/modules/groupes';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+export function useLiveRoom(roomId: string | null, onSignal: (type: 'room' | 'member' | 'alert') => void) {
+  const [messages, setMessages] = useState<MessageView[]>([]);
+  const [state, setState] = useState<LiveState>('connecting');
+  const signal = useRef(onSignal);
+  signal.current = onSignal;
+
+  useEffect(() => {
+    if (!roomId) return;
+    let lastSeq = 0;
+    let ws: WebSocket | null = null;
+    let stopped = false;
+    let retry = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const byNumber = new Map<number, MessageView>();
+    const publish = () => setMessages([...byNumber.values()].sort((a, b) => a.seq - b.seq));
+
+    const open = () => {
+      const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+      ws = new WebSocket(`${proto}://${location.host}/api/groupes/rooms/${roomId}/live?after=${lastSeq}`);
+      ws.onmessage = (ev) => {
+        const f = JSON.parse(String(ev.data)) as { type: string; message?: MessageView; lastSeq?: number };
+        if (f.type === 'message' && f.message) {
+          if (f.message.seq <= lastSeq) return;
+          lastSeq = f.message.seq;
+          byNumber.set(f.message.seq, f.message);
+          publish();
+        } else if (f.type === 'update' && f.message) {
+          byNumber.set(f.message.seq, f.message);
+          publish();
+        } else if (f.type === 'ready') {
+          retry = 0;
+          lastSeq = Math.max(lastSeq, f.lastSeq ?? 0);
+          setState('live');
+        } else if (f.type === 'room' || f.type === 'member' || f.type === 'alert') {
+          signal.current(f.type);
+        }
+      };
+      ws.onclose = (ev) => {
+        if (stopped) return;
+        if (ev.code === 4403) {
+          setState('closed');
+          signal.current('member');
+          return;
+        }
+        setState('reconnecting');
+        retry++;
+        timer = setTimeout(open, Math.min(10_000, 300 * 2 ** Math.min(retry, 5)));
+      };
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      ws?.close();
+    };
+  }, [roomId]);
+
+  return { messages, state };
+}
+
+/** "mardi 10 mars à 18:00" — never an ISO date in front of people. */
+export function formatMoment(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+}
+
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+}
+
+/** Quick exit: the room leaves the tab's history, then the tab goes to a neutral page. */
+export function quickExit(): void {
+  history.replaceState(null, '', '/cuisine');
+  location.replace('/cuisine');
+}
