@@ -2,7 +2,7 @@
 import type { App } from '../../platform/http/types';
 import { fileBody } from '../../platform/response-schemas';
 import { AGENTS, TOWN, correctAccount, creditByAgent, householdCheques, myCheques } from './ledger.service';
-import { addOffer, issuePass, listOffers, myPass, passCheck, publicKey, removeOffer, renewPass, revokePass, verifyPass } from './pass.service';
+import { addOffer, issuePass, listOffers, myPass, passCheck, passUses, publicKey, removeOffer, renewPass, revokePass, verifyPass } from './pass.service';
 import { partnerKinds, setPartnerKinds } from './partners.service';
 import { cancelRedemption, codeState, lookupCode, redeem, showCode, todaysRedemptions } from './redemption.service';
 import * as s from './cheques.schemas';
@@ -61,6 +61,7 @@ export default async function chequesRoutes(app: App) {
     reply.status(201).send(await addOffer(req.ctx, req.params.id, req.body)),
   );
   app.delete('/api/cheques/offers/:id', { config: { access: ['partner', ...AGENTS] }, schema: { tags, summary: 'Retirer une offre', params: s.idParams, response: { 200: s.okOut } } }, async (req) => removeOffer(req.ctx, req.params.id));
+  app.get('/api/cheques/pass/uses', { config: { access: TOWN }, schema: { tags, summary: 'Passages du Pass par partenaire et quartier (comptés, jamais qui)', querystring: s.periodQuery, response: { 200: s.passUsesOut } } }, async (req) => passUses(req.ctx, req.query.period));
   app.get('/api/cheques/pass/public-key', { config: { access: 'public' }, schema: { tags, summary: 'Clé publique de la ville pour vérifier un Pass hors ligne', produces: ['application/x-pem-file'], response: { 200: s.publicKeyOut } } }, async (req, reply) =>
     reply.type('application/x-pem-file').send(publicKey(req.ctx)),
   );

@@ -123,6 +123,10 @@ export const offersOut = z.object({
     }),
   ),
 });
+export const passUsesOut = z.object({
+  period: z.string(),
+  uses: z.array(z.object({ structureId: z.string(), structureName: z.string(), neighbourhood: z.string().nullable(), count: z.number() })),
+});
 export const publicKeyOut = z.string().meta({ description: 'Clé publique Ed25519 de la ville (PEM, SPKI)' });
 
 export const statementOut = z.object({

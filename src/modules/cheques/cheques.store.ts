@@ -144,13 +144,6 @@ export async function setKindsOfStructure(q: Queryable, structureId: string, kin
   );
 }
 
-export async function acceptedPartners(q: Queryable): Promise<{ structureId: string; kinds: Kind[] }[]> {
-  const { rows } = await q.query<{ structureId: string; kinds: Kind[] }>(
-    `SELECT structure_id AS "structureId", array_agg(kind ORDER BY kind) AS kinds FROM cheques_partner_kinds GROUP BY structure_id`,
-  );
-  return rows;
-}
-
 // ------------------------------------------------------------------ payment codes
 export async function insertCode(q: Queryable, c: { accountId: string; hash: Buffer; now: Date; expiresAt: Date }): Promise<string> {
   const { rows } = await q.query<{ id: string }>(

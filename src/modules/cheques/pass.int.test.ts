@@ -100,6 +100,10 @@ describe('Pass Famille Solo', () => {
 
     const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM cheques_pass_verifications WHERE structure_id = $1`, [museum.user.structureId]);
     expect(rows[0].n).toBe(2);
+    const town = (await env.as('coordinator')) as Who;
+    expect((await museum.get('/api/cheques/pass/uses?period=2026-03')).statusCode).toBe(403);
+    const uses = (await town.get('/api/cheques/pass/uses?period=2026-03')).json().uses;
+    expect(uses.find((u: { structureId: string }) => u.structureId === museum.user.structureId)).toEqual({ structureId: museum.user.structureId, structureName: 'Structure de test', neighbourhood: null, count: 2 });
     const values = await getIndicator('cheques.pass-verifications')!.compute(env.rt.deps.db, { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') });
     expect(values.reduce((s, v) => s + v.value, 0)).toBeGreaterThanOrEqual(3);
   });

@@ -5,7 +5,7 @@
  * and the benefits they grant. Each verification is counted, never who was verified.
  */
 import { audit } from '../../platform/audit';
-import { parisDate } from '../../platform/clock';
+import { parisDate, parisInstant } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -15,7 +15,7 @@ import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem } from '../
 import { chequesRules } from './cheques-rules';
 import { generateCode, groupCode, looksLikeCode, normalizeCode } from './codes';
 import { passEligibility, passPeriod } from './eligibility';
-import { AGENTS } from './ledger.service';
+import { AGENTS, TOWN } from './ledger.service';
 import { loadPassKeys } from './pass-keys';
 import { signPass, TOKEN_PREFIX, verifyPassToken } from './pass-token';
 import * as store from './pass.store';
@@ -215,4 +215,19 @@ export async function listOffers(ctx: Ctx, f: { theme?: string; neighbourhood?: 
       neighbourhood: o.neighbourhoodId ? (hoods.get(o.neighbourhoodId) ?? null) : null,
     })),
   };
+}
+
+/** For the evaluation of the measure: verifications per partner and its neighbourhood over a month (counts, never who). */
+export async function passUses(ctx: Ctx, period: string) {
+  requireRole(ctx, ...TOWN);
+  const [y, m] = period.split('-').map(Number);
+  const from = parisInstant(`${period}-01`);
+  const to = parisInstant(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
+  const rows = await store.verificationsByStructure(ctx.db, from, to);
+  const hoods = new Map(ctx.town.neighbourhoods.map((n) => [n.id, n.name]));
+  const uses = [];
+  for (const r of rows) {
+    uses.push({ structureId: r.structureId, structureName: (await structureBasics(ctx, r.structureId))?.name ?? '', neighbourhood: r.neighbourhood ? (hoods.get(r.neighbourhood) ?? null) : null, count: r.n });
+  }
+  return { period, uses };
 }

@@ -94,12 +94,6 @@ export async function offers(q: Queryable, f: { structureId?: string; theme?: st
   return rows;
 }
 
-/** Structures that list at least one offer (the directory's "Pass Famille Solo" filter). */
-export async function structuresWithOffers(q: Queryable): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(`SELECT DISTINCT structure_id AS id FROM cheques_pass_offers`);
-  return rows.map((r) => r.id);
-}
-
 // ------------------------------------------------------------------ verifications (counted, not who)
 export async function countVerification(q: Queryable, v: { structureId: string; neighbourhoodId: string | null; result: 'valid' | 'expired' | 'revoked'; now: Date }): Promise<void> {
   await q.query(`INSERT INTO cheques_pass_verifications (structure_id, neighbourhood_id, result, at) VALUES ($1, $2, $3, $4)`, [v.structureId, v.neighbourhoodId, v.result, v.now]);
