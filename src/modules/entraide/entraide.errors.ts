@@ -18,4 +18,7 @@ export const entraideErrors = defineErrors({
   'entraide/overdue-loan': { status: 409, message: "Rendez d'abord l'objet dont le prêt est en retard : vous pourrez ensuite en emprunter un autre." },
   'entraide/invalid-loan-status': { status: 409, message: "Ce prêt n'est pas dans un état qui permet cette action." },
   'entraide/report-resolved': { status: 409, message: 'Ce signalement a déjà été traité.' },
+  'entraide/coop-full': { status: 409, message: 'Cette coopérative a déjà 4 familles.' },
+  'entraide/coop-too-far': { status: 409, message: 'Cette coopérative est dans un quartier trop éloigné du vôtre.' },
+  'entraide/coop-member': { status: 409, message: 'Votre famille fait déjà partie de cette coopérative.' },
 });

@@ -1,5 +1,6 @@
 /** What the entraide plugs into the household file: its timeline, export and erasure. */
 import type { DossiersHooks } from '../dossiers/index';
+import * as coops from './coops.store';
 import * as loans from './loans.store';
 
 export const entraideDossiersHooks: DossiersHooks = {
@@ -11,5 +12,8 @@ export const entraideDossiersHooks: DossiersHooks = {
       module: 'entraide',
     })),
   export: (q, householdId) => loans.exportHousehold(q, householdId),
-  erasure: (t, householdId) => loans.eraseHousehold(t, householdId),
+  erasure: async (t, householdId) => {
+    await loans.eraseHousehold(t, householdId);
+    await coops.eraseHousehold(t, householdId);
+  },
 };

@@ -7,6 +7,13 @@ import {
   boardOut,
   bodyInput,
   catalogueOut,
+  coopInput,
+  joinInput,
+  monthQuery,
+  myCoopsOut,
+  splitOut,
+  weekInput,
+  weekParams,
   catalogueQuery,
   conversationOut,
   conversationsOut,
@@ -20,6 +27,7 @@ import {
   reportsOut,
   resolveInput,
 } from './entraide.schemas';
+import * as coopSvc from './coops.service';
 import * as lend from './parentotheque.service';
 import * as voisins from './voisins.service';
 
@@ -82,4 +90,19 @@ export default async function entraideRoutes(app: App) {
   app.post('/api/entraide/loans/:id/refuse', { config: { access: COMMITTEE }, schema: { tags, summary: 'Refuser une réservation', params: idParams, response: { 200: okSchema } } }, async (req) => lend.refuseLoan(req.ctx, req.params.id));
   app.post('/api/entraide/loans/:id/return', { config: { access: COMMITTEE }, schema: { tags, summary: 'Enregistrer le retour', params: idParams, response: { 200: okSchema } } }, async (req) => lend.returnLoan(req.ctx, req.params.id));
   app.post('/api/entraide/loans/:id/cancel', { config: { access: PARENT }, schema: { tags, summary: 'Annuler ma réservation', params: idParams, response: { 200: okSchema } } }, async (req) => lend.cancelReservation(req.ctx, req.params.id));
+
+  // ------------------------------------------------------------ garde partagée
+  app.get('/api/entraide/coops', { config: { access: PARENT }, schema: { tags, summary: 'Mes coopératives et celles qui ont une place près de chez moi', response: { 200: myCoopsOut } } }, async (req) => coopSvc.myCoops(req.ctx));
+  app.post('/api/entraide/coops', { config: { access: PARENT }, schema: { tags, summary: 'Créer une coopérative de garde partagée', body: coopInput, response: { 201: createdSchema } } }, async (req, reply) =>
+    reply.status(201).send(await coopSvc.createCoop(req.ctx, req.body)),
+  );
+  app.post('/api/entraide/coops/:id/join', { config: { access: PARENT }, schema: { tags, summary: 'Rejoindre une coopérative', params: idParams, body: joinInput, response: { 200: okSchema } } }, async (req) =>
+    coopSvc.joinCoop(req.ctx, req.params.id, req.body),
+  );
+  app.put('/api/entraide/coops/:id/weeks/:monday', { config: { access: PARENT }, schema: { tags, summary: 'Mes heures une semaine donnée', params: weekParams, body: weekInput, response: { 200: okSchema } } }, async (req) =>
+    coopSvc.setWeek(req.ctx, req.params.id, req.params.monday, req.body.minutes),
+  );
+  app.get('/api/entraide/coops/:id/split', { config: { access: PARENT }, schema: { tags, summary: 'Partage du coût du mois', params: idParams, querystring: monthQuery, response: { 200: splitOut } } }, async (req) =>
+    coopSvc.split(req.ctx, req.params.id, req.query.month),
+  );
 }

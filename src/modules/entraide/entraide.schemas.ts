@@ -112,6 +112,36 @@ export const loanOut = z.object({
 });
 export const loansOut = z.object({ loans: z.array(loanOut) });
 
+// ------------------------------------------------------------------ cooperatives
+const custody = z.enum(['all', 'even', 'odd'], { message: 'Toutes les semaines, ou une semaine sur deux (paires ou impaires) ?' });
+const minutesPerWeek = z.int({ message: 'Un nombre de minutes.' }).min(0, 'Pas de nombre négatif.').max(3600, 'Au plus 60 heures par semaine.');
+export const coopInput = z.strictObject({
+  name: z.string({ message: 'Donnez un nom.' }).trim().min(2, 'Donnez un nom.').max(80),
+  hourlyCostCents: z.int({ message: 'Un coût horaire en centimes.' }).min(100, 'Au moins 1 € de l’heure.').max(10000, 'Au plus 100 € de l’heure.'),
+  minutesPerWeek,
+  custody: custody.default('all'),
+});
+export const joinInput = z.strictObject({ minutesPerWeek, custody: custody.default('all') });
+export const weekParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.' }), monday: z.iso.date({ message: 'Date invalide.' }) });
+export const weekInput = z.strictObject({ minutes: minutesPerWeek });
+export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois au format AAAA-MM.') });
+const coopOut = z.object({ id: z.string(), name: z.string(), neighbourhoodId: z.string(), hourlyCostCents: z.number().int(), isDemo: z.boolean() });
+export const myCoopsOut = z.object({ coops: z.array(coopOut), open: z.array(coopOut.extend({ families: z.number().int() })) });
+export const splitOut = z.object({
+  coopId: z.string(),
+  name: z.string(),
+  month: z.string(),
+  weeks: z.number().int(),
+  hourlyCostCents: z.number().int(),
+  childminderMinutes: z.number().int(),
+  totalCents: z.number().int(),
+  myCents: z.number().int(),
+  families: z.array(z.object({ label: z.string(), mine: z.boolean(), minutes: z.number().int(), cents: z.number().int() })),
+  roundingRule: z.string(),
+});
+export type MyCoops = z.infer<typeof myCoopsOut>;
+export type CoopSplit = z.infer<typeof splitOut>;
+
 export type Post = z.infer<typeof postOut>;
 export type Board = z.infer<typeof boardOut>;
 export type Conversation = z.infer<typeof conversationOut>;

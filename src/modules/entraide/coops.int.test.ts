@@ -1,0 +1,82 @@
+/** Garde partagée through HTTP on real PostgreSQL: forming a cooperative, its limits, the month's exact split. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { SessionUser } from '../../platform/context';
+import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
+
+let env: TestEnv;
+type Who = TestClient & { user: SessionUser };
+let n = 0;
+
+async function family(neighbourhoodId = 'etouvie'): Promise<{ parent: Who; householdId: string }> {
+  const parent = (await env.as('parent')) as Who;
+  n++;
+  const res = await parent.post('/api/dossiers/me', {
+    parent: { firstName: `Parent${n}`, lastName: 'Coop', birthDate: '1988-01-12' },
+    children: [{ firstName: 'Inès', birthDate: '2024-04-01' }],
+    address: { line: `${n} rue des Lilas`, postalCode: '80000', inseeCode: '80021', neighbourhoodId },
+  });
+  expect(res.statusCode).toBe(201);
+  return { parent, householdId: res.json().household.id };
+}
+
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+});
+afterAll(() => env.close());
+
+it('two families form a cooperative and see their monthly split, exact to the cent', async () => {
+  const a = await family();
+  const b = await family('saint-maurice'); // a neighbouring quarter (centres ≈ 1.5 km apart)
+  const created = await a.parent.post('/api/entraide/coops', { name: 'Les Lilas', hourlyCostCents: 1157, minutesPerWeek: 20 * 60, custody: 'all' });
+  expect(created.statusCode).toBe(201);
+  const coopId = created.json().id;
+  await env.expectAudit('entraide/coop-created', coopId, { actorId: a.parent.user.id });
+
+  const open = (await b.parent.get('/api/entraide/coops')).json().open;
+  expect(open.map((c: { id: string }) => c.id)).toContain(coopId);
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 13 * 60, custody: 'odd' })).statusCode).toBe(200);
+  await env.expectAudit('entraide/coop-joined', coopId, { actorId: b.parent.user.id });
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-member');
+
+  // One week differs: holidays for family A the week of 16 March.
+  expect((await a.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 0 })).statusCode).toBe(200);
+  await env.expectAudit('entraide/coop-week-set', coopId, { actorId: a.parent.user.id });
+  expect((await a.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-17`, { minutes: 0 })).json().error.fields[0].path).toBe('monday');
+
+  const sa = (await a.parent.get(`/api/entraide/coops/${coopId}/split?month=2026-03`)).json();
+  const sb = (await b.parent.get(`/api/entraide/coops/${coopId}/split?month=2026-03`)).json();
+  // March 2026: Mondays 2, 9, 16, 23, 30; B (odd weeks 11, 13) on the 9th and 23rd.
+  // A: 4 × 1200 = 4800 min (not the 16th); B: 2 × 780 = 1560; the childminder works the longest each week:
+  // 1200 (2nd) + 1200 (9th) + 0 (16th) + 1200 (23rd) + 1200 (30th) = 4800 min → 4800 × 11,57 € / 60 = 925,60 €.
+  expect(sa.childminderMinutes).toBe(4800);
+  expect(sa.totalCents).toBe(92_560);
+  expect(sa.families.reduce((s: number, f: { cents: number }) => s + f.cents, 0)).toBe(sa.totalCents);
+  expect(sa.myCents + sb.myCents).toBe(sa.totalCents);
+  expect(sa.families.find((f: { mine: boolean }) => f.mine).minutes).toBe(4800);
+  expect(sb.families.find((f: { mine: boolean }) => f.mine).minutes).toBe(1560);
+  expect(sa.roundingRule).toContain('centime');
+
+  // An outsider sees nothing; a fifth family is refused; a far quarter is refused.
+  const c = await family();
+  expect((await c.parent.get(`/api/entraide/coops/${coopId}/split?month=2026-03`)).statusCode).toBe(404);
+  expect((await c.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 60 })).statusCode).toBe(404);
+  const far = await family('sud');
+  expect((await far.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-too-far');
+  expect((await c.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).statusCode).toBe(200);
+  const d = await family();
+  expect((await d.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).statusCode).toBe(200);
+  const e = await family();
+  expect((await e.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-full');
+  // An agent is not a family.
+  const agent = await env.as('agent');
+  expect((await agent.get('/api/entraide/coops')).statusCode).toBe(403);
+});
+
+it('concurrent joins never pass four families', async () => {
+  const a = await family();
+  const coopId = (await a.parent.post('/api/entraide/coops', { name: 'Concurrence', hourlyCostCents: 1200, minutesPerWeek: 600 })).json().id;
+  const others = await Promise.all(Array.from({ length: 6 }, () => family()));
+  const res = await Promise.all(others.map((o) => o.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 300 })));
+  expect(res.filter((r) => r.statusCode === 200)).toHaveLength(3);
+  expect(res.filter((r) => r.statusCode === 409)).toHaveLength(3);
+});
