@@ -38,6 +38,7 @@ async function loginAs(identifier: string): Promise<void> {
   await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+  await page.waitForLoadState('networkidle');
 }
 
 const pdf = (text: string) => ({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n% ${text}\n`) });
@@ -127,6 +128,7 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await loginAs(agent.identifier);
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(`${url}/aides/fonds`);
+  await expect.poll(() => h1(page)).toBe('Fonds des aides locales');
   const mobilite = page.locator('tr[data-fund="fonds-mobilite"]');
   await expect.poll(() => mobilite.locator('td').nth(3).textContent().then(spaces)).toBe('20 000 €');
   await page.goto(requestUrl);
@@ -165,4 +167,18 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await expect.poll(() => page.getByText(/Demande du chèque santé au guichet — Claire Agent, jusqu’au/).count()).toBe(1);
   await expect.poll(() => page.getByRole('link', { name: 'Chèque santé' }).count()).toBe(1);
   await j.step('famille-mandat-visible');
+
+  // An admin raises the chèque santé's threshold: a preview of who becomes eligible, then a new dated version.
+  await j.login('admin');
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${url}/aides/admin/cheque-sante`);
+  await expect.poll(() => h1(page)).toBe('Modifier : Chèque santé');
+  await page.getByLabel('Quotient familial maximum (€)').fill('750');
+  await page.getByLabel('Note de version (pourquoi ce changement)').fill('Seuil relevé par le conseil d’administration');
+  await page.getByRole('button', { name: 'Voir qui devient éligible' }).click();
+  await expect.poll(() => page.getByText(/^Sur \d+ dossiers : \d+ éligibles avant/).count()).toBe(1);
+  await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+  await expect.poll(() => page.getByText('Version 2 enregistrée.').count()).toBe(1);
+  await expect.poll(() => page.getByText(/^Version 2 du 10 mars 2026 — Seuil relevé/).count()).toBe(1);
+  await j.step('admin-nouvelle-version');
 });

@@ -71,6 +71,7 @@ export const routes: RouteDef[] = [
   { path: '/aides/instruction', load: () => import('../features/aides/QueuePage') },
   { path: '/aides/fonds', load: () => import('../features/aides/FundsPage') },
   { path: '/aides/guichet/:householdId', load: () => import('../features/aides/DeskPage') },
+  { path: '/aides/admin/:aidId', load: () => import('../features/aides/EditAidPage') },
   { path: '/entraide/:section', load: () => import('../features/entraide/EntraidePage') },
   { path: '/cheques/:section', load: () => import('../features/cheques/ChequesPage') },
   { path: '/groupes', load: () => import('../features/groupes/GroupesPage') },

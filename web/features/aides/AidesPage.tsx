@@ -158,6 +158,7 @@ function CatalogueList({ data }: { data: AidsList | null }) {
               <ul>{a.conditionsText.map((c) => <li key={c}>{c}</li>)}</ul>
               <p><strong>{t('aides.howToAsk')}</strong> {a.definition.how_to_ask}</p>
               {!user ? <Link to="/connexion">{t('aides.login')}</Link> : null}
+              {user && ['admin', 'coordinator'].includes(user.role) ? <Link to={`/aides/admin/${a.aidId}`}>{t('aides.edit')}</Link> : null}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ export type {
   GrantResult,
   MandatesView,
   MyRequests,
+  PreviewView,
   QueueView,
   RequestFormView,
   RequestView,
