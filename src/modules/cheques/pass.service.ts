@@ -136,14 +136,16 @@ export async function verifyPass(ctx: Ctx, input: { pass: string }) {
     const n = normalizeCode(text).replace(/^PFS/, '');
     number = looksLikeCode(n) ? n : null;
   }
-  const p = number ? await store.passByNumber(ctx.db, number) : null;
+  const [p, structure, offers] = await Promise.all([
+    number ? store.passByNumber(ctx.db, number) : null,
+    structureBasics(ctx, user.structureId),
+    store.offers(ctx.db, { structureId: user.structureId }),
+  ]);
   if (!p || !p.householdId) {
     await throttle(ctx.db, 'cheques.pass-verify-miss', user.id, VERIFY_MISS_LIMIT, now);
     throw new AppError('cheques/unknown-pass', { fields: [{ path: 'pass', message: 'Pass non reconnu.' }] });
   }
   const status = statusOf(p, parisDate(now));
-  const structure = await structureBasics(ctx, user.structureId);
-  const offers = await store.offers(ctx.db, { structureId: user.structureId });
   await tx(ctx.db, async (t) => {
     await store.countVerification(t, { structureId: user.structureId!, neighbourhoodId: structure?.neighbourhood ?? null, result: status === 'valid' ? 'valid' : status === 'revoked' ? 'revoked' : 'expired', now });
     // Who verified, never whose pass: no household in this entry.

@@ -8,7 +8,21 @@ export interface StructureBasics {
   neighbourhood: string | null;
 }
 
+/** A minute's memory of names and neighbourhoods: a cashier's verifications do not reload the listing each time. */
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; value: StructureBasics | null }>();
+
 export async function structureBasics(ctx: Ctx, id: string): Promise<StructureBasics | null> {
+  const now = ctx.now().getTime();
+  const hit = cache.get(id);
+  if (hit && now - hit.at >= 0 && now - hit.at < CACHE_MS) return hit.value;
+  const value = await readBasics(ctx, id);
+  if (cache.size > 5000) cache.clear();
+  cache.set(id, { at: now, value });
+  return value;
+}
+
+async function readBasics(ctx: Ctx, id: string): Promise<StructureBasics | null> {
   try {
     const s = await getStructure(ctx, id);
     return { name: s.nom, neighbourhood: s.quartier ?? null };
