@@ -1,7 +1,8 @@
 /**
  * Journeys of the entraide: a parent posts a school-run request in Étouvie and a neighbour
  * answers (contact details only once both accept); a family borrows a poussette from the
- * parentothèque and is reminded to return it. (Cooperatives and rides have no pages yet.)
+ * parentothèque and is reminded to return it; two families form a cooperative and see
+ * their monthly split. (Rides have no pages yet.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -124,4 +125,32 @@ it('a family borrows a poussette and is reminded to return it', async () => {
   await expect.poll(() => page.getByText('En retard : à rendre depuis le 13 mars 2026').count()).toBe(1);
   await expect.poll(() => page.getByText(/Un objet est en retard/).count()).toBe(1);
   await j.step('rappel-retard');
+});
+
+it('two families form a cooperative and see their monthly split', async () => {
+  const { page, url } = j;
+  j.env.clock.set('2026-03-10T10:00:00+01:00');
+  await newFamily('Amel', '5 rue du Pont');
+  await page.goto(`${url}/entraide/garde`);
+  await expect.poll(() => page.getByText('Vous ne faites partie d’aucune coopérative.').count()).toBe(1);
+  await page.getByLabel(/Nom de la coopérative/).fill('Les Petits Loups');
+  await page.getByLabel(/Coût horaire/).fill('11,57');
+  await page.getByLabel(/Vos heures de garde par semaine/).fill('20');
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Les Petits Loups' }).count()).toBe(1);
+  await j.step('cooperative-creee');
+
+  await newFamily('Julie', '9 rue du Pont');
+  await page.goto(`${url}/entraide/garde`);
+  await expect.poll(() => page.getByRole('button', { name: 'Rejoindre Les Petits Loups' }).count()).toBe(1);
+  await page.getByLabel(/Vos heures de garde par semaine/).first().fill('13');
+  await page.getByText('une semaine sur deux (semaines impaires)').first().click();
+  await page.getByRole('button', { name: 'Rejoindre Les Petits Loups' }).click();
+  // March 2026: Amel 5 × 20 h = 100 h, Julie 2 × 13 h = 26 h; the childminder works 100 h × 11,57 € = 1 157,00 €.
+  await expect.poll(() => page.getByText(/Total du mois : 1\s157,00\s€/).count()).toBe(1);
+  const owed = await page.locator('.entraide-owed').textContent();
+  // 1 157,00 € × 26 / 126 = 238,746… → 238,75 € (largest remainder).
+  expect(owed?.replace(/\s/g, ' ')).toBe('Votre part pour mars 2026 : 238,75 €');
+  await expect.poll(() => page.getByRole('cell', { name: '918,25 €' }).count()).toBe(1);
+  await j.step('partage-du-mois');
 });

@@ -5,6 +5,7 @@
  * split (coop-month.ts) and what it owes.
  */
 import { audit } from '../../platform/audit';
+import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -80,7 +81,7 @@ export async function myCoops(ctx: Ctx) {
   const mine = await coops.coopsOf(ctx.db, me.householdId);
   const around = ctx.town.neighbourhoods.filter((n) => neighbouring(ctx, me.neighbourhoodId, n.id)).map((n) => n.id);
   const open = (await coops.openCoops(ctx.db, around)).filter((c) => !mine.some((m) => m.id === c.id));
-  return { coops: mine, open };
+  return { month: parisDate(ctx.now()).slice(0, 7), coops: mine, open };
 }
 
 /** The month's split, for a member: each family's hours and share (the others' as "Famille 2, 3…"), what I owe. */

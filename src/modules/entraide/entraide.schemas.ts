@@ -126,7 +126,7 @@ export const weekParams = z.object({ id: z.uuid({ message: 'Identifiant invalide
 export const weekInput = z.strictObject({ minutes: minutesPerWeek });
 export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois au format AAAA-MM.') });
 const coopOut = z.object({ id: z.string(), name: z.string(), neighbourhoodId: z.string(), hourlyCostCents: z.number().int(), isDemo: z.boolean() });
-export const myCoopsOut = z.object({ coops: z.array(coopOut), open: z.array(coopOut.extend({ families: z.number().int() })) });
+export const myCoopsOut = z.object({ month: z.string(), coops: z.array(coopOut), open: z.array(coopOut.extend({ families: z.number().int() })) });
 export const splitOut = z.object({
   coopId: z.string(),
   name: z.string(),

@@ -9,6 +9,7 @@ import { useApi } from '../../app/use-api';
 import { PageHeader, RequireRole } from '../../ui';
 import type { MyFile } from '../../../src/modules/dossiers';
 import { ConversationView } from './ConversationView';
+import { CoopView } from './CoopView';
 import { ParentothequeView } from './ParentothequeView';
 import { VoisinsView } from './VoisinsView';
 import messages from './messages';
@@ -16,7 +17,7 @@ import './entraide.css';
 
 registerMessages('entraide', messages);
 
-const SECTIONS = ['voisins', 'conversation', 'parentotheque'];
+const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde'];
 
 function Tabs({ section }: { section: string }) {
   const t = useT();
@@ -28,6 +29,9 @@ function Tabs({ section }: { section: string }) {
       <Link to="/entraide/parentotheque" aria-current={section === 'parentotheque' ? 'page' : undefined}>
         {t('entraide.tabParentotheque')}
       </Link>
+      <Link to="/entraide/garde" aria-current={section === 'garde' ? 'page' : undefined}>
+        {t('entraide.tabGarde')}
+      </Link>
     </nav>
   );
 }
@@ -38,6 +42,7 @@ function FamilyContent({ section }: { section: string }) {
   const hood = file.data?.household?.address?.neighbourhoodId ?? null;
   if (section === 'conversation') return <ConversationView id={search.get('id')} />;
   if (section === 'parentotheque') return <ParentothequeView />;
+  if (section === 'garde') return <CoopView />;
   if (file.loading && !file.data) return null;
   return <VoisinsView defaultNeighbourhood={hood} />;
 }

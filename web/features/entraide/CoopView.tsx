@@ -1,0 +1,216 @@
+/** Garde partagée: my cooperatives with the month's split, create one, join one nearby. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { useTown } from '../../app/town';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, DataTable, DemoBadge, FormErrors, Loaded, NumberField, RadioGroup, TextField } from '../../ui';
+import type { CoopSplit, MyCoops } from '../../../src/modules/entraide';
+import { euros, hours, monthLabel, shiftMonth } from './format';
+
+function Split({ coopId, month }: { coopId: string; month: string }) {
+  const t = useT();
+  const r = useApi<CoopSplit>(`/api/entraide/coops/${coopId}/split?month=${month}`, { keepPrevious: true });
+  return (
+    <Loaded resource={r}>
+      {(s) => (
+        <div className="stack">
+          <p className="entraide-owed">{t('entraide.youOwe', { amount: euros(s.myCents), month: monthLabel(s.month) })}</p>
+          <DataTable
+            caption={t('entraide.splitCaption', { month: monthLabel(s.month) })}
+            rows={s.families}
+            rowKey={(f) => f.label}
+            columns={[
+              { key: 'family', header: t('entraide.family'), render: (f) => f.label },
+              { key: 'hours', header: t('entraide.hoursUsed'), render: (f) => hours(f.minutes) },
+              { key: 'share', header: t('entraide.share'), render: (f) => euros(f.cents) },
+            ]}
+          />
+          <p>{t('entraide.total', { amount: euros(s.totalCents), hours: hours(s.childminderMinutes), rate: euros(s.hourlyCostCents) })}</p>
+          <details>
+            <summary>{t('entraide.roundingTitle')}</summary>
+            <p>{s.roundingRule}</p>
+          </details>
+          <p className="muted">{t('entraide.cmgLater')}</p>
+        </div>
+      )}
+    </Loaded>
+  );
+}
+
+function CoopCard({ coop, month }: { coop: MyCoops['coops'][number]; month: string }) {
+  return (
+    <li className="entraide-card">
+      <h3>
+        {coop.name} {coop.isDemo ? <DemoBadge /> : null}
+      </h3>
+      <Split coopId={coop.id} month={month} />
+    </li>
+  );
+}
+
+function HoursFields({
+  minutes,
+  setMinutes,
+  custody,
+  setCustody,
+  error,
+}: {
+  minutes: number | null;
+  setMinutes: (v: number | null) => void;
+  custody: string;
+  setCustody: (v: string) => void;
+  error: ApiError | null;
+}) {
+  const t = useT();
+  return (
+    <>
+      <NumberField
+        label={t('entraide.hoursPerWeek')}
+        value={minutes === null ? null : minutes / 60}
+        onChange={(v) => setMinutes(v === null ? null : Math.round(v * 60))}
+        minValue={0}
+        maxValue={60}
+        step={0.5}
+        isRequired
+        error={error?.field('minutesPerWeek')}
+      />
+      <RadioGroup
+        label={t('entraide.custody')}
+        value={custody}
+        onChange={setCustody}
+        options={[
+          { value: 'all', label: t('entraide.custodyAll') },
+          { value: 'even', label: t('entraide.custodyEven') },
+          { value: 'odd', label: t('entraide.custodyOdd') },
+        ]}
+      />
+    </>
+  );
+}
+
+function CreateForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [rate, setRate] = useState<number | null>(12);
+  const [minutes, setMinutes] = useState<number | null>(null);
+  const [custody, setCustody] = useState('all');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.post('/api/entraide/coops', { name, hourlyCostCents: Math.round((rate ?? 0) * 100), minutesPerWeek: minutes ?? 0, custody });
+      setError(null);
+      setName('');
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="stack entraide-form">
+      <h2>{t('entraide.createCoop')}</h2>
+      <FormErrors error={error} />
+      <TextField label={t('entraide.coopName')} value={name} onChange={setName} isRequired error={error?.field('name')} />
+      <NumberField
+        label={t('entraide.hourlyCost')}
+        help={t('entraide.hourlyCostHelp')}
+        value={rate}
+        onChange={setRate}
+        euros
+        minValue={1}
+        maxValue={100}
+        step={0.01}
+        isRequired
+        error={error?.field('hourlyCostCents')}
+      />
+      <HoursFields minutes={minutes} setMinutes={setMinutes} custody={custody} setCustody={setCustody} error={error} />
+      <Button type="submit">{t('entraide.create')}</Button>
+    </form>
+  );
+}
+
+function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () => void }) {
+  const t = useT();
+  const town = useTown();
+  const [minutes, setMinutes] = useState<number | null>(null);
+  const [custody, setCustody] = useState('all');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.post(`/api/entraide/coops/${coop.id}/join`, { minutesPerWeek: minutes ?? 0, custody });
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <li className="entraide-card">
+      <h3>
+        {coop.name} {coop.isDemo ? <DemoBadge /> : null}
+      </h3>
+      <p className="muted">
+        {town.neighbourhoods.find((n) => n.id === coop.neighbourhoodId)?.name} · {t('entraide.families', { n: coop.families })} ·{' '}
+        {t('entraide.perHour', { amount: euros(coop.hourlyCostCents) })}
+      </p>
+      <form onSubmit={submit} className="stack">
+        {error && !error.field('minutesPerWeek') ? (
+          <Alert tone="error" live>
+            {error.message}
+          </Alert>
+        ) : null}
+        <HoursFields minutes={minutes} setMinutes={setMinutes} custody={custody} setCustody={setCustody} error={error} />
+        <Button type="submit">{t('entraide.join', { name: coop.name })}</Button>
+      </form>
+    </li>
+  );
+}
+
+export function CoopView() {
+  const r = useApi<MyCoops>('/api/entraide/coops');
+  return <Loaded resource={r}>{(d) => <Coops d={d} reload={r.reload} />}</Loaded>;
+}
+
+function Coops({ d, reload }: { d: MyCoops; reload: () => void }) {
+  const t = useT();
+  const [month, setMonth] = useState(d.month);
+  return (
+    <div className="stack">
+      <section aria-labelledby="entraide-mycoops">
+        <h2 id="entraide-mycoops">{t('entraide.myCoops')}</h2>
+        {d.coops.length ? (
+          <>
+            <div className="entraide-month">
+              <Button variant="secondary" onPress={() => setMonth(shiftMonth(month, -1))}>
+                {t('entraide.prevMonth')}
+              </Button>
+              <p aria-live="polite">{monthLabel(month)}</p>
+              <Button variant="secondary" onPress={() => setMonth(shiftMonth(month, 1))}>
+                {t('entraide.nextMonth')}
+              </Button>
+            </div>
+            <ul className="entraide-list">
+              {d.coops.map((c) => (
+                <CoopCard key={c.id} coop={c} month={month} />
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('entraide.noCoop')}</p>
+        )}
+      </section>
+      {d.open.length ? (
+        <section aria-labelledby="entraide-opencoops">
+          <h2 id="entraide-opencoops">{t('entraide.openCoops')}</h2>
+          <ul className="entraide-list">
+            {d.open.map((c) => (
+              <JoinCard key={c.id} coop={c} onDone={reload} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <CreateForm onDone={reload} />
+    </div>
+  );
+}
