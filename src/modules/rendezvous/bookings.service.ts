@@ -11,7 +11,7 @@ import { onConstraint, tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
 import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem, type Household } from '../dossiers';
-import { ensureSession, getBooking, insertBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
+import { ensureSession, getBooking, seatsLeft, insertBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
 import { getMotif, lieuxByIds, resourceCapacity, type MotifRow } from './catalogue.store';
 import { scheduleReminders, tellFamily } from './notices';
 import { ageGroupOn } from './slots';
@@ -126,7 +126,8 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
         { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
         now,
       );
-      if (!(await takeSeats(t, sessionId, subjects.length))) throw new AppError('rendezvous/full', { details: { sessionId } });
+      // A fast refusal when the session is already full (no lock); the guarantee is takeSeats below.
+      if ((await seatsLeft(t, sessionId)) < subjects.length) throw new AppError('rendezvous/full', { details: { sessionId } });
       const bookingIds: string[] = [];
       for (const s of subjects) {
         bookingIds.push(
@@ -141,6 +142,8 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
         subjectId: bookingIds[0],
         details: { motifId: motif.id, sessionId, bookings: bookingIds, atDesk: user.role !== 'parent' },
       });
+      // Last statement before COMMIT: the session row stays locked only for the commit itself.
+      if (!(await takeSeats(t, sessionId, subjects.length))) throw new AppError('rendezvous/full', { details: { sessionId } });
       return { bookingIds, sessionId };
     });
   } catch (err) {

@@ -41,6 +41,12 @@ export async function takeSeats(q: Queryable, sessionId: string, n: number): Pro
   return rowCount === 1;
 }
 
+/** Seats left as last committed (no lock: a fast refusal only, never a guarantee). */
+export async function seatsLeft(q: Queryable, sessionId: string): Promise<number> {
+  const { rows } = await q.query<{ left: number }>(`SELECT capacity - taken AS left FROM rdv_sessions WHERE id = $1`, [sessionId]);
+  return rows[0]?.left ?? 0;
+}
+
 export async function releaseSeats(q: Queryable, sessionId: string, n: number): Promise<void> {
   await q.query(`UPDATE rdv_sessions SET taken = taken - $2 WHERE id = $1`, [sessionId, n]);
 }
@@ -205,7 +211,7 @@ export async function lockWait(q: Queryable, id: string): Promise<WaitRow | null
 /** The first family waiting on a session (the caller holds the session's lock). */
 export async function nextWaiting(q: Queryable, sessionId: string): Promise<WaitRow | null> {
   const { rows } = await q.query<WaitRow>(
-    `SELECT ${WAIT_COLS} FROM rdv_waitlist w WHERE w.session_id = $1 AND w.status = 'waiting' ORDER BY w.created_at, w.id LIMIT 1 FOR UPDATE`,
+    `SELECT ${WAIT_COLS} FROM rdv_waitlist w WHERE w.session_id = $1 AND w.status = 'waiting' ORDER BY w.created_at, w.seq LIMIT 1 FOR UPDATE`,
     [sessionId],
   );
   return rows[0] ?? null;

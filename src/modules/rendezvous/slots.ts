@@ -129,9 +129,22 @@ function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): b
   return aStart < bEnd && bStart < aEnd;
 }
 
+// Many plages share the same days and hours: their instants are computed once (bounded cache).
+const instants = new Map<string, number>();
+function instant(date: string, time: string): number {
+  const key = `${date}T${time}`;
+  let v = instants.get(key);
+  if (v === undefined) {
+    if (instants.size > 50_000) instants.clear();
+    v = parisInstant(date, time).getTime();
+    instants.set(key, v);
+  }
+  return v;
+}
+
 /** The occurrence instants of a plage on a date (its wall-clock bounds, in Paris). */
 export function occurrence(plage: Plage, date: string): { start: Date; end: Date } {
-  return { start: parisInstant(date, plage.startTime), end: parisInstant(date, plage.endTime) };
+  return { start: new Date(instant(date, plage.startTime)), end: new Date(instant(date, plage.endTime)) };
 }
 
 /**
@@ -178,7 +191,7 @@ export function freeSlots(q: SlotQuery): Slot[] {
       }
     }
   }
-  out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.ownerId.localeCompare(b.ownerId));
+  out.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : 0));
   return out;
 }
 
