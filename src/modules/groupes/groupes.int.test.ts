@@ -302,6 +302,32 @@ describe('retention', () => {
   });
 });
 
+describe('erasure of a family', () => {
+  it("erasing the family's file takes the parent's messages, memberships and blocks with it; the export lists them first", async () => {
+    const parent = await env.as('parent');
+    const created = await parent.post('/api/dossiers/me', { parent: { firstName: 'Awa', birthDate: '1991-02-03' }, address: { postalCode: '80000' } });
+    expect(created.statusCode).toBeLessThan(300);
+    const room = await newRoom();
+    await parent.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Awa80' });
+    await lina.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Lune' });
+    const seq = (await post(parent, 'un message à effacer avec moi', room)).json().message.seq;
+    await post(lina, 'je reste', room);
+    await lina.post(`/api/groupes/rooms/${room}/messages/${seq}/block`);
+    const exported = await parent.get('/api/dossiers/me/export.json');
+    expect(exported.body).toContain('un message à effacer avec moi');
+    expect((await parent.post('/api/dossiers/me/erase', { confirm: 'EFFACER' })).statusCode).toBe(200);
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT (SELECT count(*)::int FROM groupes_messages WHERE author_id = $1) AS messages,
+              (SELECT count(*)::int FROM groupes_members WHERE user_id = $1) AS members,
+              (SELECT count(*)::int FROM groupes_blocks WHERE blocked_id = $1) AS blocks`,
+      [parent.user.id],
+    );
+    expect(rows[0]).toEqual({ messages: 0, members: 0, blocks: 0 });
+    const left = (await lina.get(`/api/groupes/rooms/${room}/messages`)).json().messages.map((m: { body: string }) => m.body);
+    expect(left).toEqual(['je reste']);
+  });
+});
+
 describe('live (WebSocket)', () => {
   const live: LiveClient[] = [];
   afterAll(() => live.forEach((l) => l.close()));
