@@ -238,3 +238,26 @@ describe('Parentothèque', () => {
     expect((await g.parent.post(`/api/entraide/items/${frigo}/ask`)).json().error.code).toBe('entraide/item-unavailable');
   });
 });
+
+describe('the household file', () => {
+  it('exports the family’s entraide rows and erases them with the file', async () => {
+    const a = await family();
+    const b = await family();
+    const postId = (await a.parent.post('/api/entraide/posts', schoolRun)).json().id;
+    const answerId = (await b.parent.post(`/api/entraide/posts/${postId}/answers`, { message: 'Je peux aider.' })).json().id;
+    await a.parent.post('/api/entraide/blocks', { answerId });
+    const exp = await a.parent.get('/api/dossiers/me/export.json');
+    expect(exp.statusCode).toBe(200);
+    expect(JSON.stringify(exp.json())).toContain('Trajet école jeudi');
+    const erase = await a.parent.post('/api/dossiers/me/erase', { confirm: 'EFFACER' });
+    expect(erase.statusCode).toBeLessThan(300);
+    const db = env.rt.deps.db;
+    const left = await db.query(
+      `SELECT (SELECT count(*) FROM entraide_posts WHERE household_id = $1)::int AS posts,
+              (SELECT count(*) FROM entraide_answers WHERE id = $2)::int AS answers,
+              (SELECT count(*) FROM entraide_blocks WHERE blocker_household_id = $1 OR blocked_household_id = $1)::int AS blocks`,
+      [a.householdId, answerId],
+    );
+    expect(left.rows[0]).toEqual({ posts: 0, answers: 0, blocks: 0 });
+  });
+});
