@@ -180,6 +180,30 @@ describe('asking for an aid and its instruction', () => {
   });
 });
 
+describe('a decision is never edited', () => {
+  it('a corrected grant is a new decision superseding the last; the fund releases and commits', async () => {
+    const { parent } = await family();
+    const agent = (await env.as('agent')) as Who;
+    const a = ctxOf(agent.user);
+    const r = await requests.createRequest(ctxOf(parent.user), { aidId: 'fonds-educatif', fields: { cost_cents: 25000, purpose: 'Classe de neige' }, submit: true });
+    await requests.takeRequest(a, r.id);
+    const first = await requests.grantRequest(a, r.id, { amountCents: 25000 });
+    const [before] = await fundTotals(env.rt.deps.db, 2026, 'fonds-educatif');
+    await expect(requests.correctGrant(ctxOf(parent.user), r.id, { amountCents: 20000, text: 'x' })).rejects.toMatchObject({ code: 'auth/forbidden' });
+    await expect(requests.correctGrant(a, r.id, { amountCents: 40000, text: 'x' })).rejects.toMatchObject({ code: 'aides/amount-too-high' });
+    const second = await requests.correctGrant(a, r.id, { amountCents: 20000, text: 'Le voyage coûte moins cher.' });
+    await env.expectAudit('aides/decision-corrected', r.id, { actorId: agent.user.id });
+    const decisions = await store.decisionsOf(env.rt.deps.db, r.id);
+    expect(decisions.map((d) => [d.id, d.amountCents, d.supersedes])).toEqual([
+      [first.decisionId, 25000, null],
+      [second.decisionId, 20000, first.decisionId],
+    ]);
+    const [after] = await fundTotals(env.rt.deps.db, 2026, 'fonds-educatif');
+    expect(after.remainderCents - before.remainderCents).toBe(5000);
+    expect(second.remainderCents).toBe(after.remainderCents);
+  });
+});
+
 describe('mandates', () => {
   it('an agent files at the desk under a mandate the family gave; every action marked; the family revokes it', async () => {
     const { parent, householdId } = await family();

@@ -10,6 +10,7 @@ import {
   answersSchema,
   assignBody,
   closeBody,
+  correctGrantBody,
   correctionBody,
   createdRequestOut,
   createRequestBody,
@@ -132,6 +133,7 @@ export default async function aidesRoutes(app: App) {
   action('take', 'Prendre en instruction', z.object({}).strict(), (ctx, id) => req.takeRequest(ctx, id));
   action('correction', 'Demander une correction (pièces, champs) : l’instruction attend la famille', correctionBody, req.askCorrection);
   action('grant', 'Accorder (montant ; engagé sur le fonds)', grantBody, req.grantRequest, grantOut);
+  action('correct-grant', 'Corriger une décision d’accord (une nouvelle décision, jamais une modification)', correctGrantBody, req.correctGrant, grantOut);
   action('refuse', 'Refuser (motif, voie de recours)', refuseBody, req.refuseRequest, decisionOut);
   action('close', 'Classer sans suite', closeBody, req.closeRequest);
   action('pay', 'Marquer versée (paiement inscrit sur le fonds)', z.object({}).strict(), (ctx, id) => req.payRequest(ctx, id));

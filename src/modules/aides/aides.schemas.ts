@@ -63,6 +63,9 @@ export const answerBody = z
   .strict();
 
 export const grantBody = z.object({ amountCents: z.number().int('Montant en centimes entiers.').positive('Le montant doit être positif.').max(10_000_000) }).strict();
+export const correctGrantBody = z
+  .object({ amountCents: z.number().int('Montant en centimes entiers.').positive('Le montant doit être positif.').max(10_000_000), text: text(2000).min(1, 'Dites pourquoi la décision est corrigée.') })
+  .strict();
 export const refuseBody = z
   .object({ motif: z.enum(Object.keys(REFUSAL_MOTIFS) as [keyof typeof REFUSAL_MOTIFS], { message: 'Choisissez un motif.' }), text: text(2000).default('') })
   .strict()

@@ -289,6 +289,45 @@ export async function grantRequest(ctx: Ctx, id: string, input: { amountCents: n
   });
 }
 
+/**
+ * A granted amount corrected: never an edit. A new decision supersedes the last one; the
+ * old commitment is released and the new one committed, under the same budget lock.
+ */
+export async function correctGrant(ctx: Ctx, id: string, input: { amountCents: number; text: string }): Promise<{ decisionId: string; remainderCents: number }> {
+  const user = requireRole(ctx, ...STAFF_ROLES);
+  return tx(ctx.db, async (t) => {
+    const r = await lockRequest(t, id);
+    if (r.status !== 'accordee') throw new AppError('aides/transition-not-allowed');
+    const aid = await aidOf(t, r);
+    const max = maxGrantCents(aid.benefit, { cost_cents: num(r.fields.cost_cents), amount_cents: num(r.fields.amount_cents) });
+    if (max !== null && input.amountCents > max) throw new AppError('aides/amount-too-high', { fields: [{ path: 'amountCents', message: `Au plus ${euros(max)} pour cette demande.` }] });
+    const previous = (await store.decisionsOf(t, id)).at(-1)!;
+    const year = parisParts(previous.decidedAt).year;
+    if ((await funds.lockBudget(t, r.fundId, year)) === null) throw new AppError('aides/no-budget');
+    const [totals] = await funds.fundTotals(t, year, r.fundId);
+    if (input.amountCents - previous.amountCents! > totals.remainderCents) {
+      throw new AppError('aides/fund-exhausted', { fields: [{ path: 'amountCents', message: `Il reste ${euros(totals.remainderCents)} sur ce fonds cette année.` }] });
+    }
+    const schedule = aid.benefit.kind === 'loan' ? loanSchedule(input.amountCents, aid.benefit.months, aid.benefit.rate_percent) : null;
+    const decisionId = await store.insertDecision(
+      t,
+      { requestId: id, kind: 'accordee', amountCents: input.amountCents, schedule, motif: null, motifText: input.text, contest: null, supersedes: previous.id, by: user.id },
+      ctx.now(),
+    );
+    const entry = { fundId: r.fundId, year, requestId: id, neighbourhood: r.neighbourhood, by: user.id };
+    await funds.addEntry(t, { ...entry, kind: 'release', amountCents: previous.amountCents!, decisionId: previous.id }, ctx.now());
+    try {
+      await funds.addEntry(t, { ...entry, kind: 'commitment', amountCents: input.amountCents, decisionId }, ctx.now());
+    } catch (err) {
+      onConstraint(err, { aid_fund_not_overcommitted: new AppError('aides/fund-exhausted') });
+    }
+    await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision-corrected', from: r.status, to: null, detail: { amountCents: input.amountCents } }, ctx.now());
+    await notifyFamily(ctx, t, r.householdId, 'accordee', aid.title, `La décision a été corrigée : le montant accordé est maintenant de ${euros(input.amountCents)} (au lieu de ${euros(previous.amountCents!)}).${input.text ? ` ${input.text}` : ''}`);
+    await audit(t, ctx, 'aides/decision-corrected', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { decision: decisionId, supersedes: previous.id, amountCents: input.amountCents } });
+    return { decisionId, remainderCents: totals.remainderCents + previous.amountCents! - input.amountCents };
+  });
+}
+
 function num(v: string | number | undefined): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }

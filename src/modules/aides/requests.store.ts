@@ -138,7 +138,7 @@ export async function insertDecision(
 export async function decisionsOf(q: Queryable, requestId: string): Promise<DecisionRow[]> {
   const { rows } = await q.query<DecisionRow>(
     `SELECT id, kind, amount_cents AS "amountCents", schedule, motif, motif_text AS "motifText", contest, supersedes, decided_at AS "decidedAt"
-       FROM aid_decisions WHERE request_id = $1 ORDER BY decided_at, id`,
+       FROM aid_decisions WHERE request_id = $1 ORDER BY seq`,
     [requestId],
   );
   return rows;
