@@ -1,5 +1,6 @@
 /** Every local aid file is valid against rules/aides/aid.schema.json, and the schema catches what it must. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ describe('rules/aides', () => {
   });
 
   it('refuses a file whose id is not its name', () => {
-    const dir = fs.mkdtempSync(path.join(process.cwd(), 'test-results', 'aides-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-aides-')); // a fresh clone has no test-results/ yet
     try {
       fs.copyFileSync(path.join(AIDES_DIR, 'aid.schema.json'), path.join(dir, 'aid.schema.json'));
       fs.copyFileSync(path.join(AIDES_DIR, 'fonds.yaml'), path.join(dir, 'fonds.yaml'));

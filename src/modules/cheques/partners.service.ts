@@ -11,7 +11,7 @@ import { structureBasics } from './structures';
 
 export async function partnerKinds(ctx: Ctx, structureId: string) {
   const user = requireRole(ctx, 'partner', ...AGENTS);
-  if (user.role === 'partner' && user.structureId !== structureId) throw new AppError('auth/forbidden');
+  if (user.role === 'partner' && user.structureId !== structureId) throw new AppError('cheques/structure-not-found');
   return { structureId, kinds: await store.kindsOfStructure(ctx.db, structureId) };
 }
 

@@ -27,7 +27,9 @@ async function family(firstName: string, quotient: number | null) {
 /** A partner whose directory listing is complete (the directory refuses to flag an incomplete one). */
 async function listedPartner(): Promise<Who> {
   const p = (await env.as('partner')) as Who;
-  await env.rt.deps.db.query(`UPDATE annuaire_structures SET raw = jsonb_build_object('id', di_id, 'source', source, 'nom', nom) WHERE id = $1`, [p.user.structureId]);
+  await env.rt.deps.db.query(`UPDATE annuaire_structures SET raw = jsonb_build_object('id', di_id, 'source', source, 'nom', nom) WHERE id = $1`, [
+    p.user.structureId,
+  ]);
   return p;
 }
 
@@ -72,16 +74,28 @@ describe('Pass Famille Solo', () => {
     const passId = (await agent.post(`/api/cheques/households/${householdId}/pass`, {})).json().id;
     const museum = await listedPartner();
     const pool = await listedPartner();
-    const offer = await museum.post(`/api/cheques/partners/${museum.user.structureId}/offers`, { benefit: 'free_entry', theme: 'culture', title: 'Entrée gratuite au musée', details: 'Pour toute la famille' });
+    const offer = await museum.post(`/api/cheques/partners/${museum.user.structureId}/offers`, {
+      benefit: 'free_entry',
+      theme: 'culture',
+      title: 'Entrée gratuite au musée',
+      details: 'Pour toute la famille',
+    });
     expect(offer.statusCode, offer.body).toBe(201);
     await env.expectAudit('cheques/offer-added', offer.json().id, { actorId: museum.user.id });
-    expect((await pool.post(`/api/cheques/partners/${museum.user.structureId}/offers`, { benefit: 'free_entry', theme: 'sport', title: 'x' })).statusCode).toBe(403);
+    expect((await pool.post(`/api/cheques/partners/${museum.user.structureId}/offers`, { benefit: 'free_entry', theme: 'sport', title: 'x' })).statusCode).toBe(
+      404,
+    );
     await pool.post(`/api/cheques/partners/${pool.user.structureId}/offers`, { benefit: 'reduced_price', theme: 'sport', title: 'Piscine à 1 €' });
 
     const card = (await parent.get('/api/cheques/me/pass')).json().pass;
     const scanned = await museum.post('/api/cheques/counter/pass', { pass: card.token });
     expect(scanned.statusCode, scanned.body).toBe(200);
-    expect(scanned.json()).toEqual({ status: 'valid', firstName: 'Inès', validUntil: '2027-03-09', benefits: [{ title: 'Entrée gratuite au musée', benefit: 'free_entry', benefitLabel: 'Entrée gratuite', details: 'Pour toute la famille' }] });
+    expect(scanned.json()).toEqual({
+      status: 'valid',
+      firstName: 'Inès',
+      validUntil: '2027-03-09',
+      benefits: [{ title: 'Entrée gratuite au musée', benefit: 'free_entry', benefitLabel: 'Entrée gratuite', details: 'Pour toute la famille' }],
+    });
     const typed = (await pool.post('/api/cheques/counter/pass', { pass: card.number.toLowerCase() })).json();
     expect(typed.benefits.map((b: { title: string }) => b.title)).toEqual(['Piscine à 1 €']);
     await env.expectAudit('cheques/pass-verified', museum.user.structureId!, { actorId: museum.user.id, householdId: null });
@@ -103,8 +117,16 @@ describe('Pass Famille Solo', () => {
     const town = (await env.as('coordinator')) as Who;
     expect((await museum.get('/api/cheques/pass/uses?period=2026-03')).statusCode).toBe(403);
     const uses = (await town.get('/api/cheques/pass/uses?period=2026-03')).json().uses;
-    expect(uses.find((u: { structureId: string }) => u.structureId === museum.user.structureId)).toEqual({ structureId: museum.user.structureId, structureName: 'Structure de test', neighbourhood: null, count: 2 });
-    const values = await getIndicator('cheques.pass-verifications')!.compute(env.rt.deps.db, { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') });
+    expect(uses.find((u: { structureId: string }) => u.structureId === museum.user.structureId)).toEqual({
+      structureId: museum.user.structureId,
+      structureName: 'Structure de test',
+      neighbourhood: null,
+      count: 2,
+    });
+    const values = await getIndicator('cheques.pass-verifications')!.compute(env.rt.deps.db, {
+      from: new Date('2026-03-01T00:00:00Z'),
+      to: new Date('2026-04-01T00:00:00Z'),
+    });
     expect(values.reduce((s, v) => s + v.value, 0)).toBeGreaterThanOrEqual(3);
   });
 
@@ -129,15 +151,33 @@ describe('Pass Famille Solo', () => {
 
   it('families browse offers by theme and neighbourhood; a partner removes its own (audited)', async () => {
     const partner = await listedPartner();
-    const id = (await partner.post(`/api/cheques/partners/${partner.user.structureId}/offers`, { benefit: 'reserved_workshop', theme: 'ateliers', title: 'Atelier cuisine parents-enfants' })).json().id;
+    const id = (
+      await partner.post(`/api/cheques/partners/${partner.user.structureId}/offers`, {
+        benefit: 'reserved_workshop',
+        theme: 'ateliers',
+        title: 'Atelier cuisine parents-enfants',
+      })
+    ).json().id;
     const parent = (await env.as('parent')) as Who;
     const list = (await parent.get('/api/cheques/pass/offers?theme=ateliers')).json().offers;
-    expect(list).toEqual([expect.objectContaining({ title: 'Atelier cuisine parents-enfants', themeLabel: 'Ateliers', benefitLabel: 'Atelier réservé', structureName: 'Structure de test' })]);
+    expect(list).toEqual([
+      expect.objectContaining({
+        title: 'Atelier cuisine parents-enfants',
+        themeLabel: 'Ateliers',
+        benefitLabel: 'Atelier réservé',
+        structureName: 'Structure de test',
+      }),
+    ]);
     expect((await parent.get('/api/cheques/pass/offers?theme=inconnu')).statusCode).toBe(400);
     const other = (await env.as('partner')) as Who;
     expect((await other.delete(`/api/cheques/offers/${id}`)).statusCode).toBe(404);
     // The directory's "Pass Famille Solo" filter follows the offers.
-    const flag = async () => (await env.rt.deps.db.query(`SELECT pass_famille_solo AS f, pass_famille_solo_avantage AS a FROM annuaire_structures WHERE id = $1`, [partner.user.structureId])).rows[0];
+    const flag = async () =>
+      (
+        await env.rt.deps.db.query(`SELECT pass_famille_solo AS f, pass_famille_solo_avantage AS a FROM annuaire_structures WHERE id = $1`, [
+          partner.user.structureId,
+        ])
+      ).rows[0];
     expect(await flag()).toEqual({ f: true, a: 'Atelier cuisine parents-enfants' });
     expect((await partner.delete(`/api/cheques/offers/${id}`)).statusCode).toBe(200);
     await env.expectAudit('cheques/offer-removed', id, { actorId: partner.user.id });

@@ -51,7 +51,16 @@ export async function passCheck(ctx: Ctx, householdId: string, reason?: string) 
   return {
     eligible: e.eligible,
     reason: e.eligible ? null : e.reason,
-    pass: pass ? { id: pass.id, number: printedNumber(pass.number), firstName: pass.firstName, validFrom: pass.validFrom, validUntil: pass.validUntil, status: statusOf(pass, today) } : null,
+    pass: pass
+      ? {
+          id: pass.id,
+          number: printedNumber(pass.number),
+          firstName: pass.firstName,
+          validFrom: pass.validFrom,
+          validUntil: pass.validUntil,
+          status: statusOf(pass, today),
+        }
+      : null,
   };
 }
 
@@ -111,7 +120,10 @@ export async function myPass(ctx: Ctx) {
   const p = await store.passOfHousehold(ctx.db, h.id);
   if (!p) return { pass: null };
   const status = statusOf(p, parisDate(ctx.now()));
-  const token = status === 'revoked' ? null : signPass({ number: p.number, firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil }, loadPassKeys(ctx.config.dataDir).privateKey);
+  const token =
+    status === 'revoked'
+      ? null
+      : signPass({ number: p.number, firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil }, loadPassKeys(ctx.config.dataDir).privateKey);
   return { pass: { number: printedNumber(p.number), firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil, status, token } };
 }
 
@@ -147,7 +159,12 @@ export async function verifyPass(ctx: Ctx, input: { pass: string }) {
   }
   const status = statusOf(p, parisDate(now));
   await tx(ctx.db, async (t) => {
-    await store.countVerification(t, { structureId: user.structureId!, neighbourhoodId: structure?.neighbourhood ?? null, result: status === 'valid' ? 'valid' : status === 'revoked' ? 'revoked' : 'expired', now });
+    await store.countVerification(t, {
+      structureId: user.structureId!,
+      neighbourhoodId: structure?.neighbourhood ?? null,
+      result: status === 'valid' ? 'valid' : status === 'revoked' ? 'revoked' : 'expired',
+      now,
+    });
     // Who verified, never whose pass: no household in this entry.
     await audit(t, ctx, 'cheques/pass-verified', { subjectType: 'structure', subjectId: user.structureId!, details: { status } });
   });
@@ -155,7 +172,8 @@ export async function verifyPass(ctx: Ctx, input: { pass: string }) {
     status,
     firstName: p.firstName,
     validUntil: p.validUntil,
-    benefits: status === 'valid' ? offers.map((o) => ({ title: o.title, benefit: o.benefit, benefitLabel: BENEFIT_LABELS[o.benefit], details: o.details })) : [],
+    benefits:
+      status === 'valid' ? offers.map((o) => ({ title: o.title, benefit: o.benefit, benefitLabel: BENEFIT_LABELS[o.benefit], details: o.details })) : [],
   };
 }
 
@@ -170,13 +188,22 @@ export interface OfferInput {
 /** A partner lists what it offers pass holders (staff may do it for a structure). */
 export async function addOffer(ctx: Ctx, structureId: string, input: OfferInput) {
   const user = requireRole(ctx, 'partner', ...AGENTS);
-  if (user.role === 'partner' && user.structureId !== structureId) throw new AppError('auth/forbidden');
+  if (user.role === 'partner' && user.structureId !== structureId) throw new AppError('cheques/structure-not-found');
   const s = await structureBasics(ctx, structureId);
   if (!s) throw new AppError('cheques/not-found');
   // The directory's flag first: a listing the directory refuses (incomplete) is fixed before offers are added.
   await syncDirectoryFlag(ctx, structureId, [...(await store.offers(ctx.db, { structureId })).map((o) => o.title), input.title]);
   return tx(ctx.db, async (t) => {
-    const id = await store.insertOffer(t, { structureId, benefit: input.benefit, theme: input.theme, title: input.title, details: input.details ?? null, neighbourhoodId: s.neighbourhood, by: user.id, now: ctx.now() });
+    const id = await store.insertOffer(t, {
+      structureId,
+      benefit: input.benefit,
+      theme: input.theme,
+      title: input.title,
+      details: input.details ?? null,
+      neighbourhoodId: s.neighbourhood,
+      by: user.id,
+      now: ctx.now(),
+    });
     await audit(t, ctx, 'cheques/offer-added', { subjectType: 'cheques_offer', subjectId: id, details: { structureId } });
     return { id };
   });
@@ -187,7 +214,11 @@ export async function removeOffer(ctx: Ctx, offerId: string) {
   const mine = (o: store.OfferRow | null): o is store.OfferRow => o !== null && (user.role !== 'partner' || o.structureId === user.structureId);
   const found = await store.offerById(ctx.db, offerId);
   if (!mine(found)) throw new AppError('cheques/not-found');
-  await syncDirectoryFlag(ctx, found.structureId, (await store.offers(ctx.db, { structureId: found.structureId })).filter((o) => o.id !== offerId).map((o) => o.title));
+  await syncDirectoryFlag(
+    ctx,
+    found.structureId,
+    (await store.offers(ctx.db, { structureId: found.structureId })).filter((o) => o.id !== offerId).map((o) => o.title),
+  );
   return tx(ctx.db, async (t) => {
     const o = await store.offerById(t, offerId);
     if (!mine(o)) throw new AppError('cheques/not-found');
@@ -229,7 +260,12 @@ export async function passUses(ctx: Ctx, period: string) {
   const hoods = new Map(ctx.town.neighbourhoods.map((n) => [n.id, n.name]));
   const uses = [];
   for (const r of rows) {
-    uses.push({ structureId: r.structureId, structureName: (await structureBasics(ctx, r.structureId))?.name ?? '', neighbourhood: r.neighbourhood ? (hoods.get(r.neighbourhood) ?? null) : null, count: r.n });
+    uses.push({
+      structureId: r.structureId,
+      structureName: (await structureBasics(ctx, r.structureId))?.name ?? '',
+      neighbourhood: r.neighbourhood ? (hoods.get(r.neighbourhood) ?? null) : null,
+      count: r.n,
+    });
   }
   return { period, uses };
 }
