@@ -4,6 +4,7 @@ import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
 import { useTown } from '../../app/town';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, LinkButton, Loaded, PageHeader, RequireRole, TextField } from '../../ui';
 import type { RoomSummary, Rooms, Session } from '../../../src/modules/groupes';
@@ -110,11 +111,14 @@ function Content() {
   const t = useT();
   const rooms = useApi<Rooms>('/api/groupes/rooms');
   const sessions = useApi<{ sessions: Session[] }>('/api/groupes/sessions');
+  const { user } = useSession();
   return (
     <>
-      <p>
-        <Link to="/groupes/moderation">{t('groupes.moderation')}</Link>
-      </p>
+      {user && user.role !== 'parent' ? (
+        <p>
+          <Link to="/groupes/moderation">{t('groupes.moderation')}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="groupes-sessions">
         <h2 id="groupes-sessions">{t('groupes.sessions')}</h2>
         <Loaded resource={sessions}>{(d) => <SessionList sessions={d.sessions} reload={sessions.reload} />}</Loaded>
