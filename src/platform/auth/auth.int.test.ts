@@ -76,8 +76,8 @@ describe('sign-up, login, logout', () => {
     const c = env.client();
     await c.get('/api/auth/me');
     const weak = await c.post('/api/auth/signup', { identifier: 'x@example.fr', password: 'court', displayName: 'X' });
-    expect(weak.statusCode).toBe(422);
-    expect(weak.json().error.fields[0].path).toBe('password');
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields).toEqual([{ path: 'password', message: 'Au moins 10 caractères.' }]);
     const bad = await c.post('/api/auth/signup', { identifier: 'pas-un-email', password: 'un-long-mot-de-passe', displayName: 'X' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0]).toMatchObject({ path: 'identifier' });
@@ -90,6 +90,11 @@ describe('sign-up, login, logout', () => {
         .sort(),
     ).toEqual(['displayName', 'password']);
     expect(missing.json().error.fields[0].message).toBe('Ce champ est obligatoire.');
+    // Every field of an empty form named at once, in plain French (no "Trop petit : chaîne…").
+    const empty = await c.post('/api/auth/signup', { identifier: '', password: '', displayName: '' });
+    expect(empty.statusCode).toBe(400);
+    const byField = Object.fromEntries(empty.json().error.fields.map((f: any) => [f.path, f.message]));
+    expect(byField).toEqual({ identifier: 'Ce champ est obligatoire.', password: 'Au moins 10 caractères.', displayName: 'Ce champ est obligatoire.' });
   });
 
   it('logs out: the session no longer works, and the page gets a fresh token to log in again', async () => {

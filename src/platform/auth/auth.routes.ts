@@ -5,6 +5,7 @@ import { cookieSecure } from '../http/server';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS } from './sessions';
 import * as auth from './auth.service';
 import { issuePreSessionToken } from './csrf';
+import { MIN_PASSWORD_LENGTH } from './password';
 import { timestamp } from '../response-schemas';
 
 export const SIGNUP_MESSAGE =
@@ -49,7 +50,9 @@ export default async function authRoutes(app: App) {
         summary: 'Créer un compte parent (e-mail ou téléphone) ; même réponse si le compte existe déjà',
         body: z.object({
           identifier: z.string().min(3).max(200),
-          password: z.string().max(200),
+          // Checked here too (the service checks it for every caller): an empty password is
+          // named with the other fields' errors, not only once they are right.
+          password: z.string().min(MIN_PASSWORD_LENGTH, `Au moins ${MIN_PASSWORD_LENGTH} caractères.`).max(200),
           displayName: z.string().trim().min(1).max(100),
         }),
         response: { 201: z.object({ message: z.string() }) },

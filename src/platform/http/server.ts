@@ -22,12 +22,11 @@ import { checkCsrf, issuePreSessionToken, matchesSession, validPreSessionToken }
 import { throttle } from '../throttle';
 import { errorBody, handleError, handleFrameworkError } from './error-handler';
 import { hostileInputHook } from './hostile-input-hook';
+import { frenchIssue } from './zod-fr';
 import type { App, RouteInfo } from './types';
 
 z.config(z.locales.fr());
-z.config({
-  customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? 'Ce champ est obligatoire.' : undefined),
-});
+z.config({ customError: frenchIssue });
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,7 +41,10 @@ function withTown(html: string, deps: Deps): string {
   const json = JSON.stringify(town).replace(/</g, '\\u003c');
   const t = town.theme;
   return html
-    .replace('<html lang="fr" dir="ltr">', `<html lang="fr" dir="ltr" style="--color-primary:${t.primary};--color-primary-contrast:${t.primaryContrast};--color-accent:${t.accent};--color-surface:${t.surface}">`)
+    .replace(
+      '<html lang="fr" dir="ltr">',
+      `<html lang="fr" dir="ltr" style="--color-primary:${t.primary};--color-primary-contrast:${t.primaryContrast};--color-accent:${t.accent};--color-surface:${t.surface}">`,
+    )
     .replace('<title>Relais</title>', `<title>Relais – ${town.name}</title>`)
     .replace('</head>', `<script type="application/json" id="relais-town">${json}</script></head>`);
 }
