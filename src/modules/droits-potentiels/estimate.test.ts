@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parameterDates, SUPPORTED_PERIODS } from '../droits/index';
 import { amountsCents, changeMessage, estimateChanges, formatEurosFr, missedBenefits, monthlyTotalCents, parameterDateFor, simulationPeriod } from './estimate';
 
 const zero = { asf: 0, af: 0, cf: 0, rsa: 0, ppa: 0, aide_logement: 0, paje_base: 0, ars_annuel: 0 };
@@ -12,7 +13,15 @@ describe('simulationPeriod', () => {
     expect(simulationPeriod('2026-11-25', bounds)).toEqual({ period: '2026-06', latestKnown: true });
   });
   it('uses the first month before the bounds', () => {
+    expect(simulationPeriod('2026-05-01', bounds).period).toBe('2026-05');
     expect(simulationPeriod('2023-05-01', bounds).period).toBe('2024-01');
+  });
+  it("estimates for today's month with the engine's bounds, with the latest revaluation held", () => {
+    const { period, latestKnown } = simulationPeriod('2026-12-04', SUPPORTED_PERIODS);
+    expect({ period, latestKnown }).toEqual({ period: '2026-12', latestKnown: false });
+    const latest = [...parameterDates()].sort().at(-1)!;
+    // The parameters held end before December 2026: the latest revaluation is the one used (and said).
+    expect(parameterDateFor(period, parameterDates())).toBe(latest);
   });
 });
 

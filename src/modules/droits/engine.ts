@@ -17,8 +17,13 @@ import type { Legislation } from './parameters';
 /** float32 storage of the reference model (local alias: hot path). */
 const f32 = Math.fround;
 
-/** Months the engine answers for: the parameters we hold cover 2024-01 to 2026-06. */
-export const SUPPORTED_PERIODS: PeriodBounds = { first: monthIndex(2024, 1), last: monthIndex(2026, 6) };
+/**
+ * Months the engine answers for. From 2024-01 (the first parameters we hold); up to the end
+ * of 2027 because a month after the last revaluation we hold is estimated with the latest
+ * known values (each parameter keeps its last dated value), and the answer says which
+ * revaluation that is: the simulator estimates for the current month, never a past one.
+ */
+export const SUPPORTED_PERIODS: PeriodBounds = { first: monthIndex(2024, 1), last: monthIndex(2027, 12) };
 
 export type Amounts = Record<BenefitKey, number>;
 

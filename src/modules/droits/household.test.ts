@@ -43,9 +43,11 @@ describe('household validation', () => {
   it('period outside the parameters', () => {
     expect(fieldsOf(testHousehold({ period: '2023-12' }))[0]).toEqual({
       path: 'period',
-      message: 'Le mois doit être compris entre 2024-01 et 2026-06 (paramètres de la législation connus).',
+      message: 'Le mois doit être compris entre 2024-01 et 2027-12 (paramètres de la législation connus).',
     });
-    expect(fieldsOf(testHousehold({ period: '2026-07' }))[0]!.path).toBe('period');
+    expect(fieldsOf(testHousehold({ period: '2028-01' }))[0]!.path).toBe('period');
+    // A month after the last revaluation held is estimated with the latest values (the simulator's current month).
+    expect(engine.parse(testHousehold({ period: '2026-12' })).ok).toBe(true);
     expect(fieldsOf(testHousehold({ period: '2025-13' }))[0]!.message).toContain('AAAA-MM');
   });
   it('impossible dates', () => {
