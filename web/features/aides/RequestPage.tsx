@@ -143,6 +143,7 @@ function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
   const [motif, setMotif] = useState('conditions');
   const [text, setText] = useState('');
   const [closeText, setCloseText] = useState('');
+  const [correctText, setCorrectText] = useState('');
   const post = (path: string, body: unknown) => api.post(`/api/aides/demandes/${r.id}/${path}`, body);
   return (
     <section aria-labelledby="instruct" className="card">
@@ -199,7 +200,17 @@ function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
           <Button type="submit" variant="secondary">{t('aides.closeButton')}</Button>
         </form>
       ) : null}
-      {r.status === 'accordee' ? <Button onPress={() => void a.run(() => post('pay', {}), t('aides.done'))}>{t('aides.pay')}</Button> : null}
+      {r.status === 'accordee' ? (
+        <>
+          <Button onPress={() => void a.run(() => post('pay', {}), t('aides.done'))}>{t('aides.pay')}</Button>
+          <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('correct-grant', { amountCents: Math.round((amount ?? 0) * 100), text: correctText }), t('aides.done')))}>
+            <h3>{t('aides.correctGrant')}</h3>
+            <NumberField label={t('aides.newAmount')} value={amount} onChange={setAmount} euros minValue={0} error={a.error?.field('amountCents')} />
+            <TextField label={t('aides.correctWhy')} value={correctText} onChange={setCorrectText} error={a.error?.field('text')} />
+            <Button type="submit" variant="secondary">{t('aides.correctButton')}</Button>
+          </form>
+        </>
+      ) : null}
     </section>
   );
 }
