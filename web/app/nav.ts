@@ -25,6 +25,7 @@ export const NAV: NavEntry[] = [
   { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', roles: ['parent', 'agent', 'coordinator', 'admin'] },
   { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places' },
+  { id: 'cheques', path: '/cheques/accueil', label: 'nav.cheques', description: 'home.cheques', roles: ['parent', 'partner', 'agent', 'coordinator', 'admin'] },
   { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },
   { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'] },
 ];
