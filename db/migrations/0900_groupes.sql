@@ -112,7 +112,8 @@ CREATE TABLE groupes_settings (
   words_seeded   boolean NOT NULL DEFAULT false,
   updated_at     timestamptz
 );
-INSERT INTO groupes_settings (id) VALUES (true);
+-- No row until the town sets something or the word list is seeded (the code reads the defaults):
+-- a freshly migrated database stays empty, as a backup restore requires.
 
 CREATE TABLE groupes_sessions (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),

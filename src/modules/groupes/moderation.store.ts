@@ -88,6 +88,7 @@ export async function listWords(q: Queryable): Promise<WordRow[]> {
 
 /** Fills the list from the rules file once per database (the settings row, locked, says whether it was). */
 export async function seedWordsOnce(q: Queryable, rules: readonly WordRule[], now: Date): Promise<void> {
+  await q.query(`INSERT INTO groupes_settings (id) VALUES (true) ON CONFLICT (id) DO NOTHING`);
   const { rows } = await q.query<{ seeded: boolean }>(`SELECT words_seeded AS seeded FROM groupes_settings FOR UPDATE`);
   if (rows[0]?.seeded) return;
   for (const r of rules) {
@@ -124,7 +125,11 @@ export async function retentionDays(q: Queryable): Promise<number> {
 }
 
 export async function setRetentionDays(q: Queryable, days: number, now: Date): Promise<void> {
-  await q.query(`UPDATE groupes_settings SET retention_days = $1, updated_at = $2`, [days, now]);
+  await q.query(
+    `INSERT INTO groupes_settings (id, retention_days, updated_at) VALUES (true, $1, $2)
+     ON CONFLICT (id) DO UPDATE SET retention_days = EXCLUDED.retention_days, updated_at = EXCLUDED.updated_at`,
+    [days, now],
+  );
 }
 
 // ------------------------------------------------------------------ live sessions
