@@ -83,7 +83,7 @@ it('a parent fills the file once, in steps, and sees why each field is asked', a
   await next();
   await j.step('etape-autre-parent');
   await next();
-  await expect.poll(() => page.getByText('Lina (2018-09-01), Yanis (2021-02-20)').count()).toBe(1);
+  await expect.poll(() => page.getByText('Lina (01/09/2018), Yanis (20/02/2021)').count()).toBe(1);
   await j.step('etape-verifier');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.waitForURL(/\/dossier\?enregistre=1/);

@@ -4,6 +4,7 @@
  * Modules register their own messages under their namespace.
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { elideFrench } from './format';
 
 export type Locale = 'fr' | 'en' | 'ar';
 type Catalog = Record<string, string>;
@@ -36,7 +37,7 @@ export function translate(locale: Locale, easyRead: boolean, key: string, vars?:
     if (import.meta.env.DEV) console.warn(`missing message ${key}`);
     return key;
   }
-  return interpolate(s, vars);
+  return interpolate(locale === 'fr' && vars ? elideFrench(s, vars) : s, vars);
 }
 
 interface I18nState {
@@ -97,7 +98,5 @@ export function useT(): T {
   return useMemo(() => (key, vars) => translate(locale, easyRead, key, vars), [locale, easyRead]);
 }
 
-/** Euros from cents, French formatting (1 234,56 €). */
-export function formatEuros(cents: number, locale: Locale = 'fr'): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-FR' : locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+/** Euros from cents: the one formatter is in ./format (re-exported for the pages that import it from here). */
+export { formatEuros } from './format';

@@ -244,6 +244,9 @@ describe('export', () => {
     expect(html.headers['content-type']).toContain('text/html');
     for (const v of ['charlieprenom', 'charlieenfantun', 'charlie impasse des Essais']) expect(html.body).toContain(v);
     expect(html.body).not.toContain('<script');
+    // The readable part (all but the raw dump at the end) shows no code, field name, id, cents or ISO date.
+    const readable = html.body.split('<h2>Toutes les données enregistrées')[0].replace(/<[^>]+>/g, ' ');
+    expect(readable).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][a-zA-Z]*\b|\d{4}-\d{2}-\d{2}|[0-9a-f]{8}-[0-9a-f]{4}-|Cents|null →/);
   });
 });
 

@@ -261,7 +261,7 @@ export default async function meRoutes(app: App) {
     },
     async (req, reply) => {
       const data = await rights.exportHousehold(req.ctx, await households.ownHouseholdId(req.ctx));
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rights.exportHtml(data));
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rights.exportHtml(data, req.ctx.town.neighbourhoods));
     },
   );
 

@@ -18,6 +18,7 @@ import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } f
 import { fieldUsage } from './form-registry';
 import { uploadsDir } from './household.service';
 import type { Household } from './household';
+import { euros, fieldText, frDay, frInstant, valueText, type ValueContext } from './value-labels';
 
 export { HOUSEHOLD_TABLES } from './dossiers.store';
 
@@ -109,42 +110,48 @@ export async function exportHousehold(ctx: Ctx, householdId: string) {
 }
 
 const esc = (v: unknown) => String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const euros = (c: number | null) => (c == null ? '—' : `${(c / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} €`);
 
 /** A readable page of the export, printable (Ctrl+P → PDF). */
-export function exportHtml(data: Awaited<ReturnType<typeof exportHousehold>>): string {
+export function exportHtml(data: Awaited<ReturnType<typeof exportHousehold>>, neighbourhoods: readonly { id: string; name: string }[] = []): string {
   const h: Household = data.file;
+  const vc: ValueContext = { neighbourhoods, children: h.children };
+  const v = (field: string, value: unknown) => (value == null || value === '' ? '—' : valueText(field, value, vc));
   const row = (label: string, v: unknown) => `<tr><th scope="row">${esc(label)}</th><td>${esc(v)}</td></tr>`;
   const table = (caption: string, rows: string) => `<table><caption>${esc(caption)}</caption><tbody>${rows}</tbody></table>`;
   const kids = h.children
-    .map((c) => row(`${c.firstName} ${c.lastName ?? ''}`, `né·e le ${c.birthDate} · ${c.schoolName ?? 'école non renseignée'} ${c.schoolLevel ?? ''}`))
+    .map((c) =>
+      row(
+        `${c.firstName} ${c.lastName ?? ''}`,
+        `né·e le ${frDay(c.birthDate)} · ${v('children.custody', c.custody)} · ${c.schoolName ?? 'école non renseignée'} ${c.schoolLevel ?? ''}`,
+      ),
+    )
     .join('');
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mon dossier — export du ${esc(data.exportedAt.slice(0, 10))}</title>
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mon dossier — export du ${esc(frDay(data.exportedAt))}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}
-caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top}th{width:40%}
-pre{white-space:pre-wrap;font-size:.8rem;background:#f4f4f4;padding:.5rem}</style></head><body>
-<h1>Mon dossier</h1><p>Export du ${esc(data.exportedAt)} — responsable du traitement : ${esc(data.controller)}.</p>
-${table('Vous', row('Prénom', h.parent.firstName) + row('Nom', h.parent.lastName) + row('Date de naissance', h.parent.birthDate) + row('Téléphone', h.parent.phone) + row('E-mail', h.parent.email))}
-${h.otherParent ? table("L'autre parent", row('Prénom', h.otherParent.firstName) + row('Nom', h.otherParent.lastName) + row('Garde', h.otherParent.custody) + row('Pension fixée', euros(h.otherParent.alimonyDueMonthlyCents))) : ''}
+caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{width:40%}
+table{table-layout:fixed}pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#f4f4f4;padding:.5rem}</style></head><body>
+<h1>Mon dossier</h1><p>Export du ${esc(frInstant(data.exportedAt))} — responsable du traitement : ${esc(data.controller)}.</p>
+${table('Vous', row('Prénom', h.parent.firstName) + row('Nom', h.parent.lastName) + row('Date de naissance', h.parent.birthDate ? frDay(h.parent.birthDate) : null) + row('Téléphone', h.parent.phone) + row('E-mail', h.parent.email))}
+${h.otherParent ? table("L'autre parent", row('Prénom', h.otherParent.firstName) + row('Nom', h.otherParent.lastName) + row('Garde', v('otherParent.custody', h.otherParent.custody)) + row('Pension fixée', euros(h.otherParent.alimonyDueMonthlyCents))) : ''}
 ${table('Enfants', kids || row('Aucun enfant', ''))}
-${table('Adresse', row('Adresse', h.address.line) + row('Code postal', h.address.postalCode) + row('Commune', h.address.city) + row('Code INSEE', h.address.inseeCode) + row('Quartier', h.address.neighbourhoodId))}
+${table('Adresse', row('Adresse', h.address.line) + row('Code postal', h.address.postalCode) + row('Commune', h.address.city) + row('Code INSEE', h.address.inseeCode) + row('Quartier', v('address.neighbourhoodId', h.address.neighbourhoodId)))}
 ${table(
   'Ressources et logement',
-  row('Activité', h.situation.activity) +
+  row('Activité', v('situation.activity', h.situation.activity)) +
     row('Salaire net mensuel', euros(h.situation.salaryNetMonthlyCents)) +
     row('Chômage net mensuel', euros(h.situation.unemploymentNetMonthlyCents)) +
     row('Autres revenus mensuels', euros(h.situation.otherIncomeMonthlyCents)) +
     row('Pension alimentaire reçue', euros(h.situation.alimonyReceivedMonthlyCents)) +
     row('Prestations familiales', euros(h.situation.familyBenefitsMonthlyCents)) +
     row('Revenus annuels', euros(h.situation.annualIncomeCents)) +
-    row('Logement', h.housing.status) +
+    row('Logement', v('housing.status', h.housing.status)) +
     row('Loyer', euros(h.housing.rentMonthlyCents)) +
     row('Quotient familial', h.quotient.value == null ? null : `${h.quotient.value} € (${h.quotient.source === 'entered' ? 'saisi' : 'calculé'})`),
 )}
-${table('Justificatifs', h.documents.map((d) => row(d.label ?? d.kind, `valable jusqu'au ${d.validUntil ?? '—'}${d.expired ? ' (expiré)' : ''}`)).join('') || row('Aucun justificatif', ''))}
-${table('Historique des modifications', data.history.map((c) => row(`${new Date(c.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })} — ${c.field}`, `${JSON.stringify(c.oldValue)} → ${JSON.stringify(c.newValue)}`)).join('') || row('Aucune modification', ''))}
-${table('Consultations et actions sur votre dossier', data.accessLog.map((a) => row(new Date(a.at).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }), `${a.label}${a.actorName ? ` — ${a.actorName}` : ''}${a.reason ? ` — motif : ${a.reason}` : ''}`)).join(''))}
+${table('Justificatifs', h.documents.map((d) => row(d.label ?? d.kind, `valable jusqu'au ${frDay(d.validUntil)}${d.expired ? ' (expiré)' : ''}`)).join('') || row('Aucun justificatif', ''))}
+${table('Historique des modifications', data.history.map((c) => row(`${frInstant(c.at)} — ${fieldText(c.field, vc)}`, `${valueText(c.field, c.oldValue, vc)} → ${valueText(c.field, c.newValue, vc)}`)).join('') || row('Aucune modification', ''))}
+${table('Consultations et actions sur votre dossier', data.accessLog.map((a) => row(frInstant(a.at), `${a.label}${a.actorName ? ` — ${a.actorName}` : ''}${a.reason ? ` — motif : ${a.reason}` : ''}`)).join(''))}
 <h2>Toutes les données enregistrées</h2><pre>${esc(JSON.stringify(data.stored, null, 2))}</pre>
 </body></html>`;
 }

@@ -62,6 +62,12 @@ function ResultsView({ id }: { id: string }) {
     .filter((s) => s.questions.length);
   const report = (format: string) => `/api/diagnostic/questionnaires/${id}/report?format=${format}${query ? `&${query}` : ''}`;
   const filterQuestion = def.questions.find((q) => q.id === fq);
+  // "question=valeur" is the API's filter; a person reads the question's words.
+  const filterLabel = (f: string) => {
+    const at = f.indexOf('=');
+    const q = def.questions.find((x) => x.id === f.slice(0, at));
+    return `${q?.label ?? t('diagnostic.filterUnknown')} : ${f.slice(at + 1)}`;
+  };
   const render = (q: Question) =>
     a.questions[q.id] ? <QuestionResult key={q.id} q={q} r={a.questions[q.id]!} analysis={a} byLabel={byQuestion?.label ?? null} /> : null;
 
@@ -139,8 +145,12 @@ function ResultsView({ id }: { id: string }) {
             <ul className="diag-chips">
               {filters.map((f) => (
                 <li key={f}>
-                  {f}{' '}
-                  <Button variant="ghost" aria-label={t('diagnostic.filterRemove', { label: f })} onPress={() => setFilters(filters.filter((x) => x !== f))}>
+                  {filterLabel(f)}{' '}
+                  <Button
+                    variant="ghost"
+                    aria-label={t('diagnostic.filterRemove', { label: filterLabel(f) })}
+                    onPress={() => setFilters(filters.filter((x) => x !== f))}
+                  >
                     ✕
                   </Button>
                 </li>

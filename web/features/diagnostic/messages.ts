@@ -115,6 +115,7 @@ export default {
     filterAdd: 'Ajouter le filtre',
     filterNone: 'Aucun filtre',
     filters: 'Filtres appliqués',
+    filterUnknown: 'Question',
     from: 'Réponses envoyées depuis le',
     to: 'Jusqu’au (inclus)',
     filterRemove: 'Retirer le filtre {label}',

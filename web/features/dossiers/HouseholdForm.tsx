@@ -10,6 +10,8 @@ import { useTown } from '../../app/town';
 import { Button, Checkbox, FormErrors, NumberField, ProgressSteps, SelectField, TextField } from '../../ui';
 import { DateField, Why } from './Why';
 import type { Child, FieldUsage, Household } from './types';
+import { frDate } from '../../app/format';
+import { valueText } from './labels';
 
 export interface Draft {
   parent: Household['parent'];
@@ -405,14 +407,14 @@ export function HouseholdForm({
             <dt>{t('dossiers.you')}</dt>
             <dd>
               {[d.parent.firstName, d.parent.lastName].filter(Boolean).join(' ') || '—'}
-              {d.parent.birthDate ? ` · ${d.parent.birthDate}` : ''}
+              {d.parent.birthDate ? ` · ${frDate(d.parent.birthDate)}` : ''}
             </dd>
             <dt>{t('dossiers.children')}</dt>
-            <dd>{d.children.map((c) => `${c.firstName} (${c.birthDate})`).join(', ') || '—'}</dd>
+            <dd>{d.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') || '—'}</dd>
             <dt>{t('dossiers.address')}</dt>
             <dd>{[d.address.line, d.address.postalCode, d.address.city].filter(Boolean).join(', ') || '—'}</dd>
             <dt>{t('dossiers.housing')}</dt>
-            <dd>{d.housing.status ?? '—'}</dd>
+            <dd>{d.housing.status ? valueText(t, 'housing.status', d.housing.status) : '—'}</dd>
           </dl>
           {extra}
         </div>

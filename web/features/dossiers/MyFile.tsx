@@ -2,12 +2,15 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
-import { formatEuros, useT } from '../../app/i18n';
+import { useT } from '../../app/i18n';
+import { formatEuros, frDate, frDateTime } from '../../app/format';
+import { useTown } from '../../app/town';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
 import { DateField } from './Why';
-import { frDate, frDateTime, type FieldsInfo, type Household } from './types';
+import type { FieldsInfo, Household } from './types';
+import { fieldKey, valueText } from './labels';
 import type { AuditTrailEntry, ConsentOut, HistoryEntry } from '../../../src/modules/dossiers';
 
 type Change = HistoryEntry;
@@ -25,13 +28,6 @@ const KINDS = [
   'autre',
 ];
 
-function fmt(v: unknown, empty: string, field = ''): string {
-  if (v == null || v === '') return empty;
-  if (typeof v === 'number' && field.endsWith('Cents')) return formatEuros(v);
-  if (typeof v === 'boolean') return v ? 'oui' : 'non';
-  return String(v);
-}
-
 /** The file at a glance; `staff` words it for an agent ("Parent", not "Vous"). */
 export function Summary({ h, staff = false }: { h: Household; staff?: boolean }) {
   const t = useT();
@@ -48,7 +44,7 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
       <dd>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</dd>
       <dt>{t(staff ? 'dossiers.theResources' : 'dossiers.resources')}</dt>
       <dd>
-        {s.activity ?? '—'}
+        {s.activity ? valueText(t, 'situation.activity', s.activity) : '—'}
         {s.salaryNetMonthlyCents != null ? ` · ${formatEuros(s.salaryNetMonthlyCents)}` : ''}
         {h.housing.rentMonthlyCents != null ? ` · ${t('dossiers.rent')} ${formatEuros(h.housing.rentMonthlyCents)}` : ''}
       </dd>
@@ -143,16 +139,21 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
   );
 }
 
-function History() {
+function History({ children }: { children: Household['children'] }) {
   const t = useT();
+  const town = useTown();
   const history = useApi<Change[]>('/api/dossiers/me/history');
   const fields = useApi<FieldsInfo>('/api/dossiers/fields');
   const rows = history.data;
   const labels: Record<string, string> = Object.fromEntries((fields.data?.fields ?? []).map((x) => [x.key, x.label]));
+  // A child's line names the child ("Garde de chaque enfant (Lina)"), never by its id.
   const labelOf = (field: string) => {
     const p = field.split('.');
-    return labels[p.length === 3 ? `${p[0]}.${p[2]}` : field] ?? field;
+    const child = p[0] === 'children' && p.length === 3 ? children.find((c) => c.id === p[1])?.firstName : undefined;
+    const label = labels[fieldKey(field)] ?? t('dossiers.fieldOther');
+    return child ? `${label} (${child})` : label;
   };
+  const fmt = (v: unknown, field: string) => valueText(t, field, v, town.neighbourhoods);
   return (
     <Card title={t('dossiers.history')}>
       {!rows ? (
@@ -163,8 +164,7 @@ function History() {
         <ul className="plain-list history">
           {rows.slice(0, 50).map((c) => (
             <li key={c.id}>
-              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, t('dossiers.empty'), c.field)} →{' '}
-              {fmt(c.newValue, t('dossiers.empty'), c.field)}{' '}
+              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, c.field)} → {fmt(c.newValue, c.field)}{' '}
               <span className="muted">
                 ({c.actorRole === 'parent' ? t('dossiers.historyYou') : (c.actorName ?? t(`dossiers.source.${c.source}`))}
                 {c.source === 'renewal' ? `, ${t('dossiers.source.renewal')}` : ''})
@@ -389,7 +389,7 @@ export function MyFile() {
         </LinkButton>
       </Card>
       <Documents h={h} reload={load} />
-      <History key={h.version} />
+      <History key={h.version} children={h.children} />
       <Consents info={info} />
       <AuditLog />
       <Rights />

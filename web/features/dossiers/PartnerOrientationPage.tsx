@@ -6,7 +6,9 @@ import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
 import { Alert, Button, Card, FormErrors, LoadStatus, PageHeader, RadioGroup, RequireRole, TextField } from '../../ui';
 import messages from './messages';
-import { frDate } from './types';
+import { frDate } from '../../app/format';
+import { useTown } from '../../app/town';
+import { valueText } from './labels';
 import './dossiers.css';
 import type { PartnerOrientation, ProjectedHouseholdOut } from '../../../src/modules/dossiers';
 
@@ -17,35 +19,64 @@ type Orientation = PartnerOrientation;
 
 const OUTCOMES = ['accompanied', 'redirected', 'no_contact', 'not_needed'];
 
+/** "Salaire net par mois : 900,00 €": a consented field, labelled and formatted, for staff. */
+function fieldLine(t: ReturnType<typeof useT>, group: string, k: string, v: unknown): string {
+  return `${t(`dossiers.field.${k}`)} : ${valueText(t, `${group}.${k}`, v)}`;
+}
+
+/** What the family shared, in the third person: the partner reads about the family, not to it. */
 function SharedFields({ h }: { h: Shared }) {
   const t = useT();
+  const town = useTown();
   return (
     <dl className="summary">
       {h.parent ? (
         <>
-          <dt>{t('dossiers.you')}</dt>
-          <dd>{Object.values(h.parent).filter(Boolean).join(' · ') || '—'}</dd>
+          <dt>{t('dossiers.theParent')}</dt>
+          <dd>
+            {Object.entries(h.parent)
+              .filter(([, v]) => v != null && v !== '')
+              .map(([k, v]) => (k === 'firstName' || k === 'lastName' ? String(v) : fieldLine(t, 'parent', k, v)))
+              .join(' · ') || '—'}
+          </dd>
         </>
       ) : null}
       {h.children ? (
         <>
-          <dt>{t('dossiers.children')}</dt>
-          <dd>{h.children.map((c) => [c.firstName, c.birthDate ? frDate(c.birthDate) : null, c.schoolName].filter(Boolean).join(', ')).join(' ; ') || '—'}</dd>
+          <dt>{t('dossiers.theChildren')}</dt>
+          <dd>
+            {h.children
+              .map((c) =>
+                [c.firstName, c.birthDate ? `${t('dossiers.field.birthDate').toLowerCase()} ${frDate(c.birthDate)}` : null, c.schoolName]
+                  .filter(Boolean)
+                  .join(', '),
+              )
+              .join(' ; ') || '—'}
+          </dd>
         </>
       ) : null}
       {h.address ? (
         <>
-          <dt>{t('dossiers.address')}</dt>
-          <dd>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</dd>
+          <dt>{t('dossiers.theAddress')}</dt>
+          <dd>
+            {[
+              h.address.line,
+              h.address.postalCode,
+              h.address.city,
+              h.address.neighbourhoodId ? valueText(t, 'address.neighbourhoodId', h.address.neighbourhoodId, town.neighbourhoods) : null,
+            ]
+              .filter(Boolean)
+              .join(', ') || '—'}
+          </dd>
         </>
       ) : null}
       {h.situation ? (
         <>
-          <dt>{t('dossiers.resources')}</dt>
+          <dt>{t('dossiers.theResources')}</dt>
           <dd>
             {Object.entries(h.situation)
               .filter(([, v]) => v != null)
-              .map(([k, v]) => `${k} : ${v}`)
+              .map(([k, v]) => fieldLine(t, 'situation', k, v))
               .join(' · ') || '—'}
           </dd>
         </>

@@ -8,6 +8,5 @@ export type Household = HouseholdOut;
 export type DocumentMeta = Household['documents'][number];
 export type FieldUsage = FieldsInfo['fields'][number];
 
-export const frDate = (iso: string | null | undefined) =>
-  iso ? new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' }) : '—';
-export const frDateTime = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+/** Dates are written by the one formatting layer (web/app/format.ts). */
+export { frDate, frDateTime } from '../../app/format';

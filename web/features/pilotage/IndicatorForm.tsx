@@ -125,7 +125,7 @@ export function IndicatorForm({ actionId, indicator: ind, onDone }: { actionId: 
               error={fieldOf('questionnaire.question')}
               options={[
                 { value: '', label: measure === 'respondents' ? t('pilotage.allRespondents') : '—' },
-                ...usable.map((q) => ({ value: q.id, label: `${q.label} (${q.id})` })),
+                ...usable.map((q) => ({ value: q.id, label: q.label })),
               ]}
             />
             {measure === 'share' ? (
