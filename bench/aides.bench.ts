@@ -27,7 +27,10 @@ const PASSWORD = 'mot-de-passe-de-bench';
 
 async function session(url: string, identifier: string): Promise<{ cookie: string; csrf: string }> {
   const me = await fetch(`${url}/api/auth/me`);
-  const csrfCookie = me.headers.getSetCookie().find((c) => c.startsWith('relais_csrf='))!.split(';')[0];
+  const csrfCookie = me.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('relais_csrf='))!
+    .split(';')[0];
   const cookie = await loginCookie(url, identifier, PASSWORD);
   const all = cookie.includes('relais_csrf=') ? cookie : `${csrfCookie}; ${cookie}`;
   return { cookie: all, csrf: all.match(/relais_csrf=([^;]+)/)![1] };
@@ -76,7 +79,11 @@ async function requestsAndGrants(report: Report): Promise<void> {
     await insertUser(db, { identifier: 'bench-parent@bench.relais.fr', password: PASSWORD, role: 'parent', displayName: 'Parent' });
     const s = await session(app.url, 'bench-parent@bench.relais.fr');
     const post = async (path: string, body: unknown) => {
-      const r = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, body: JSON.stringify(body) });
+      const r = await fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+        body: JSON.stringify(body),
+      });
       if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
       return r.json() as Promise<{ id: string; household?: { id: string } }>;
     };
@@ -107,7 +114,18 @@ async function requestsAndGrants(report: Report): Promise<void> {
     for (let i = 0; i < 400; i++) {
       const id = await insertRequest(
         db,
-        { householdId: household.household!.id, aidId: 'cheque-sante', aidVersion: 1, fundId: 'fonds-bench', neighbourhood: 'nord', fields: {}, eligibility: {}, mandateId: null, createdBy: null, isDemo: false },
+        {
+          householdId: household.household!.id,
+          aidId: 'cheque-sante',
+          aidVersion: 1,
+          fundId: 'fonds-bench',
+          neighbourhood: 'nord',
+          fields: {},
+          eligibility: {},
+          mandateId: null,
+          createdBy: null,
+          isDemo: false,
+        },
         now,
       );
       await setStatus(db, id, 'en_instruction', now);

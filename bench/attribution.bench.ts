@@ -12,11 +12,19 @@ import { loginCookie, startBenchApp, type Report } from './harness';
 
 function campaign(): Campaign {
   let s = 20260304;
-  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const groups = Array.from({ length: 50 }, (_, i) => ({ id: `g${i}`, capacity: 40 }));
-  const criteria = ['monoparentalite', 'qf_tranche_1', 'qf_tranche_2', 'contrainte_emploi', 'fratrie', 'campagne_perdue', 'refus', 'handicap', 'orientation_sociale'].map(
-    (id, i) => ({ id, weight: id === 'refus' ? -10 : 5 + i * 2 }),
-  );
+  const criteria = [
+    'monoparentalite',
+    'qf_tranche_1',
+    'qf_tranche_2',
+    'contrainte_emploi',
+    'fratrie',
+    'campagne_perdue',
+    'refus',
+    'handicap',
+    'orientation_sociale',
+  ].map((id, i) => ({ id, weight: id === 'refus' ? -10 : 5 + i * 2 }));
   const applications: Application[] = [];
   for (let i = 0; applications.length < 10_000; i++) {
     const siblings = rand() < 0.2 ? 2 + Math.floor(rand() * 2) : 1;

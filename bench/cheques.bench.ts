@@ -49,7 +49,10 @@ export default async function run(report: Report): Promise<void> {
     const { url, rt } = bench;
     const db = rt.deps.db;
     const structureId = crypto.randomUUID();
-    await db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'bench', $2::text, 'Pharmacie du banc', '{}'::jsonb)`, [structureId, structureId]);
+    await db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'bench', $2::text, 'Pharmacie du banc', '{}'::jsonb)`, [
+      structureId,
+      structureId,
+    ]);
 
     const parent = await session(url, await user(db, 'parent'));
     const file = await call(url, parent, 'POST', '/api/dossiers/me', {
@@ -63,7 +66,11 @@ export default async function run(report: Report): Promise<void> {
     const agent = await session(url, await user(db, 'agent'));
     await call(url, agent, 'POST', `/api/dossiers/households/${householdId}/open`, { reason: 'Banc d’essai' });
     for (let i = 0; i < 5; i++) {
-      const c = await call(url, agent, 'POST', `/api/cheques/households/${householdId}/credits`, { kind: 'alimentaire', amountCents: 1_000_000, reason: 'Banc d’essai' });
+      const c = await call(url, agent, 'POST', `/api/cheques/households/${householdId}/credits`, {
+        kind: 'alimentaire',
+        amountCents: 1_000_000,
+        reason: 'Banc d’essai',
+      });
       if (c.status !== 201) throw new Error(`credit: ${c.status}`);
     }
     await call(url, agent, 'PUT', `/api/cheques/partners/${structureId}/kinds`, { kinds: ['alimentaire'] });

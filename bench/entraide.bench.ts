@@ -58,7 +58,11 @@ function coops(report: Report): void {
     const n = 2 + Math.floor(rnd() * 3);
     return {
       rateCents: 1100 + Math.floor(rnd() * 600), // the childminder's hourly cost, employer charges included
-      plans: Array.from({ length: n }, (_, f) => ({ familyId: `c${c}f${f}`, minutesPerWeek: 60 * (4 + Math.floor(rnd() * 20)), custody: (['all', 'even', 'odd'] as CustodyWeeks[])[Math.floor(rnd() * 3)]! })),
+      plans: Array.from({ length: n }, (_, f) => ({
+        familyId: `c${c}f${f}`,
+        minutesPerWeek: 60 * (4 + Math.floor(rnd() * 20)),
+        custody: (['all', 'even', 'odd'] as CustodyWeeks[])[Math.floor(rnd() * 3)]!,
+      })),
     };
   });
   const t0 = performance.now();

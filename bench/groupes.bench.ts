@@ -65,7 +65,10 @@ export default async function run(report: Report) {
       return { id: u.id, identifier, cookie: '' };
     });
     const rooms: string[] = [];
-    for (let r = 0; r < ROOMS; r++) rooms.push(await store.insertRoom(pool, { name: `Salon ${r}`, description: '', theme: 'autre', neighbourhood: null, kind: 'discussion', createdBy: null, now }));
+    for (let r = 0; r < ROOMS; r++)
+      rooms.push(
+        await store.insertRoom(pool, { name: `Salon ${r}`, description: '', theme: 'autre', neighbourhood: null, kind: 'discussion', createdBy: null, now }),
+      );
     const members = new Map<string, string[]>();
     for (let r = 0; r < ROOMS; r++) {
       const ids: string[] = [];

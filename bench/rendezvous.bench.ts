@@ -22,12 +22,43 @@ function monthOfSlots(): number {
   for (let a = 0; a < 50; a++) {
     const ownerId = `agent-${a}`;
     plages.push(
-      { id: `${a}-w`, ownerId, lieuId: null, firstDate: '2026-01-01', untilDate: null, startTime: '09:00', endTime: '12:00', recurrence: { kind: 'weekly', weekdays: [1, 2, 4] } },
-      { id: `${a}-2w`, ownerId, lieuId: null, firstDate: '2026-01-01', untilDate: null, startTime: '14:00', endTime: '17:30', recurrence: { kind: 'weekly', weekdays: [3, 5], interval: 2 } },
-      { id: `${a}-m`, ownerId, lieuId: null, firstDate: '2026-01-01', untilDate: null, startTime: '09:00', endTime: '12:00', recurrence: { kind: 'monthly', weekday: 6, nths: [1, 3] } },
+      {
+        id: `${a}-w`,
+        ownerId,
+        lieuId: null,
+        firstDate: '2026-01-01',
+        untilDate: null,
+        startTime: '09:00',
+        endTime: '12:00',
+        recurrence: { kind: 'weekly', weekdays: [1, 2, 4] },
+      },
+      {
+        id: `${a}-2w`,
+        ownerId,
+        lieuId: null,
+        firstDate: '2026-01-01',
+        untilDate: null,
+        startTime: '14:00',
+        endTime: '17:30',
+        recurrence: { kind: 'weekly', weekdays: [3, 5], interval: 2 },
+      },
+      {
+        id: `${a}-m`,
+        ownerId,
+        lieuId: null,
+        firstDate: '2026-01-01',
+        untilDate: null,
+        startTime: '09:00',
+        endTime: '12:00',
+        recurrence: { kind: 'monthly', weekday: 6, nths: [1, 3] },
+      },
     );
   }
-  const absences = Array.from({ length: 50 }, (_, a) => ({ ownerId: `agent-${a}`, start: new Date(Date.UTC(2026, 2, 2 + (a % 20), 8)), end: new Date(Date.UTC(2026, 2, 2 + (a % 20), 12)) }));
+  const absences = Array.from({ length: 50 }, (_, a) => ({
+    ownerId: `agent-${a}`,
+    start: new Date(Date.UTC(2026, 2, 2 + (a % 20), 8)),
+    end: new Date(Date.UTC(2026, 2, 2 + (a % 20), 12)),
+  }));
   const t0 = performance.now();
   const slots = freeSlots({
     plages,
@@ -56,11 +87,29 @@ export default async function run(report: Report) {
     // ——— contention: 1 000 families on 10 sessions of 50 seats, all at once through the use case
     const workshop = await offer(
       rt,
-      { agentId: agent.id, motif: { name: 'Atelier (bench)', kind: 'atelier', collective: true, capacity: 50, durationMinutes: 60, minNoticeMinutes: 0, maxNoticeDays: 60 }, recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] }, startTime: '08:00', endTime: '18:00', firstDate: today },
+      {
+        agentId: agent.id,
+        motif: { name: 'Atelier (bench)', kind: 'atelier', collective: true, capacity: 50, durationMinutes: 60, minNoticeMinutes: 0, maxNoticeDays: 60 },
+        recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] },
+        startTime: '08:00',
+        endTime: '18:00',
+        firstDate: today,
+      },
       rt.deps.clock.now(),
     );
     const slotStarts = freeSlots({
-      plages: [{ id: 'p', ownerId: agent.id, lieuId: null, firstDate: today, untilDate: null, startTime: '08:00', endTime: '18:00', recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] } }],
+      plages: [
+        {
+          id: 'p',
+          ownerId: agent.id,
+          lieuId: null,
+          firstDate: today,
+          untilDate: null,
+          startTime: '08:00',
+          endTime: '18:00',
+          recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] },
+        },
+      ],
       motif: { durationMinutes: 60, minNoticeMinutes: 24 * 60, maxNoticeDays: 50 },
       now: rt.deps.clock.now(),
       fromDate: today,
@@ -78,7 +127,8 @@ export default async function run(report: Report) {
     );
     const seconds = (performance.now() - t0) / 1000;
     const ok = results.filter((r) => r === 'ok').length;
-    if (ok !== 500 || results.some((r) => r !== 'ok' && r !== 'rendezvous/full')) throw new Error(`contention: ${ok} confirmed, ${JSON.stringify([...new Set(results)])}`);
+    if (ok !== 500 || results.some((r) => r !== 'ok' && r !== 'rendezvous/full'))
+      throw new Error(`contention: ${ok} confirmed, ${JSON.stringify([...new Set(results)])}`);
     report('rendezvous_confirmed_per_s_contention', Math.round(ok / seconds), 'bookings/s');
     report('rendezvous_contention_requests_per_s', Math.round(results.length / seconds), 'requests/s');
 
@@ -87,11 +137,17 @@ export default async function run(report: Report) {
     // Files opened beforehand (the reason typed once, as at the desk), so each request is the booking itself.
     await tx(db, async (t) => {
       for (const f of desk) {
-        await t.query(`INSERT INTO household_access_grants (household_id, user_id, reason, opened_at, expires_at) VALUES ($1, $2, 'bench', now(), now() + interval '8 hours')`, [f.householdId, agent.id]);
+        await t.query(
+          `INSERT INTO household_access_grants (household_id, user_id, reason, opened_at, expires_at) VALUES ($1, $2, 'bench', now(), now() + interval '8 hours')`,
+          [f.householdId, agent.id],
+        );
       }
     });
     const me = await fetch(`${app.url}/api/auth/me`);
-    const csrfCookie = me.headers.getSetCookie().find((c) => c.startsWith('relais_csrf='))!.split(';')[0]!;
+    const csrfCookie = me.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('relais_csrf='))!
+      .split(';')[0]!;
     const login = await loginCookie(app.url, 'agent-rdv@bench.relais.fr', PASSWORD);
     const cookie = login.includes('relais_csrf=') ? login : `${csrfCookie}; ${login}`;
     const csrf = /relais_csrf=([^;]+)/.exec(cookie)![1]!;
@@ -109,7 +165,13 @@ export default async function run(report: Report) {
         fetch(`${app.url}/api/rendezvous/bookings`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-          body: JSON.stringify({ motifId: workshop.motifId, ownerId: agent.id, start: slotStarts[10 + (i % 20)]!.toISOString(), parent: true, householdId: f.householdId }),
+          body: JSON.stringify({
+            motifId: workshop.motifId,
+            ownerId: agent.id,
+            start: slotStarts[10 + (i % 20)]!.toISOString(),
+            parent: true,
+            householdId: f.householdId,
+          }),
         }).then(
           async (r) => {
             await r.arrayBuffer();

@@ -67,10 +67,14 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   });
   expect(created.status).toBe(201);
   const householdId = created.json.household.id as string;
-  expect((await postFromPage(page, '/api/dossiers/me/documents', { kind: 'avis-imposition', validFrom: '2025-09-01', validUntil: '2026-08-31' })).status).toBe(201);
+  expect((await postFromPage(page, '/api/dossiers/me/documents', { kind: 'avis-imposition', validFrom: '2025-09-01', validUntil: '2026-08-31' })).status).toBe(
+    201,
+  );
 
   await page.goto(`${url}/aides`);
-  const permis = page.locator('#mine ~ ul > li, section[aria-labelledby="mine"] li').filter({ has: page.getByRole('heading', { name: 'Aide au permis de conduire' }) });
+  const permis = page
+    .locator('#mine ~ ul > li, section[aria-labelledby="mine"] li')
+    .filter({ has: page.getByRole('heading', { name: 'Aide au permis de conduire' }) });
   await expect.poll(() => permis.getByText('À vérifier').count()).toBe(1);
   await page.getByLabel('Depuis combien de mois habitez-vous la commune ?').fill('24');
   await page.getByRole('button', { name: 'Mettre à jour' }).click();
@@ -142,8 +146,12 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await j.step('fonds-restant');
 
   // The family is told (outbox), in plain French.
-  const { rows } = await j.env.rt.deps.db.query(`SELECT body FROM notifications WHERE recipient = $1 AND template = 'aides.status' ORDER BY created_at`, [parent.identifier]);
-  expect(rows.map((r: { body: string }) => r.body).join('\n')).toMatch(/Bonne nouvelle : votre demande « Aide au permis de conduire » est accordée\.[\s\S]*Montant : 1 200 €/);
+  const { rows } = await j.env.rt.deps.db.query(`SELECT body FROM notifications WHERE recipient = $1 AND template = 'aides.status' ORDER BY created_at`, [
+    parent.identifier,
+  ]);
+  expect(rows.map((r: { body: string }) => r.body).join('\n')).toMatch(
+    /Bonne nouvelle : votre demande « Aide au permis de conduire » est accordée\.[\s\S]*Montant : 1 200 €/,
+  );
 
   // At the desk: the family gives a mandate, the agent files under it.
   await page.goto(`${url}/aides/guichet/${householdId}`);

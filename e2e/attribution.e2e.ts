@@ -116,7 +116,9 @@ it('the coordinator simulates a heavier weight for single parenthood, sees who c
   await page.getByRole('button', { name: 'Oui, publier' }).click();
   await expect.poll(() => page.getByText(/Résultats publiés : \d+ place\(s\) proposée\(s\)/).count()).toBe(1);
   await j.step('publie');
-  const { rows } = await j.env.rt.deps.db.query(`SELECT weight::float8 AS w FROM attribution_criteria WHERE campaign_id = $1 AND code = 'monoparentalite'`, [campaignId]);
+  const { rows } = await j.env.rt.deps.db.query(`SELECT weight::float8 AS w FROM attribution_criteria WHERE campaign_id = $1 AND code = 'monoparentalite'`, [
+    campaignId,
+  ]);
   expect(rows[0].w).toBe(30);
   await page.goto(`${url}/places/gestion/${campaignId}/prevision`);
   await expect.poll(() => page.getByRole('heading', { name: 'Juillet, 6 à 11 ans' }).count()).toBe(1);

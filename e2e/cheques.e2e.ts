@@ -42,8 +42,14 @@ async function fileOf(identifier: string, firstName: string) {
 beforeAll(async () => {
   j = await startJourney('cheques', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 390, height: 844 } });
   const db = j.env.rt.deps.db;
-  for (const [id, nom] of [[PHARMACY, 'Pharmacie du Centre'], [MUSEUM, 'Musée de Picardie']]) {
-    await db.query(`INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, jsonb_build_object('id', $2::text, 'source', 'e2e', 'nom', $3::text))`, [id, id, nom]);
+  for (const [id, nom] of [
+    [PHARMACY, 'Pharmacie du Centre'],
+    [MUSEUM, 'Musée de Picardie'],
+  ]) {
+    await db.query(
+      `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, jsonb_build_object('id', $2::text, 'source', 'e2e', 'nom', $3::text))`,
+      [id, id, nom],
+    );
   }
   householdId = await fileOf(PARENT, 'Samia');
   const otherHousehold = await fileOf('claire-cheques@e2e.relais.fr', 'Claire');
@@ -51,7 +57,16 @@ beforeAll(async () => {
   const staff = await j.env.as('agent');
   expect((await staff.put(`/api/cheques/partners/${PHARMACY}/kinds`, { kinds: ['sante'] })).statusCode).toBe(200);
   const museum = await j.env.as('partner', { structureId: MUSEUM });
-  expect((await museum.post(`/api/cheques/partners/${MUSEUM}/offers`, { benefit: 'free_entry', theme: 'culture', title: 'Entrée gratuite au musée', details: 'Pour toute la famille' })).statusCode).toBe(201);
+  expect(
+    (
+      await museum.post(`/api/cheques/partners/${MUSEUM}/offers`, {
+        benefit: 'free_entry',
+        theme: 'culture',
+        title: 'Entrée gratuite au musée',
+        details: 'Pour toute la famille',
+      })
+    ).statusCode,
+  ).toBe(201);
   for (const id of [householdId, otherHousehold]) {
     await staff.post(`/api/dossiers/households/${id}/open`, { reason: 'Pass Famille Solo' });
     expect((await staff.post(`/api/cheques/households/${id}/pass`, {})).statusCode).toBe(201);
@@ -124,7 +139,10 @@ it('the family’s balance dropped; the payment is in its history; its pass card
   await expect.poll(() => page.getByText('Paiement chez Pharmacie du Centre').count()).toBe(1);
   await j.step('famille-apres-paiement');
   await page.goto(`${url}/cheques/carte`);
-  await page.getByText(/Pass Famille Solo/).first().waitFor();
+  await page
+    .getByText(/Pass Famille Solo/)
+    .first()
+    .waitFor();
   await expect.poll(() => page.getByText('Samia').count()).toBeGreaterThan(0);
   await j.step('carte-imprimable');
 });

@@ -98,7 +98,15 @@ it('a parent posts a school-run request in Étouvie; a neighbour answers; contac
 it('a family borrows a poussette and is reminded to return it', async () => {
   const { page, url } = j;
   const agent = await j.env.as('agent');
-  const item = await agent.post('/api/entraide/items', { title: 'Poussette canne', category: 'poussette', condition: 'bon', mode: 'pret', donorKind: 'partenaire', donorLabel: 'Association Les Petits Pas', loanDays: 3 });
+  const item = await agent.post('/api/entraide/items', {
+    title: 'Poussette canne',
+    category: 'poussette',
+    condition: 'bon',
+    mode: 'pret',
+    donorKind: 'partenaire',
+    donorLabel: 'Association Les Petits Pas',
+    loanDays: 3,
+  });
   expect(item.statusCode).toBe(201);
   const identifier = await newFamily('Sarah', '12 rue Saint-Leu');
   await page.goto(`${url}/entraide/parentotheque`);
@@ -118,7 +126,9 @@ it('a family borrows a poussette and is reminded to return it', async () => {
   await j.env.rt.deps.jobs.runNow('entraide.remind-loans', {});
   j.env.clock.set('2026-03-14T10:00:00+01:00');
   await j.env.rt.deps.jobs.runNow('entraide.remind-loans', {});
-  const notes = await j.env.rt.deps.db.query("SELECT subject FROM notifications WHERE template = 'entraide.loan-reminder' AND recipient = 'sarah@example.fr' ORDER BY created_at");
+  const notes = await j.env.rt.deps.db.query(
+    "SELECT subject FROM notifications WHERE template = 'entraide.loan-reminder' AND recipient = 'sarah@example.fr' ORDER BY created_at",
+  );
   expect(notes.rows.map((r) => r.subject)).toEqual(['Parentothèque : retour bientôt', 'Parentothèque : objet à rendre']);
   await loginAs(identifier);
   await page.goto(`${url}/entraide/parentotheque`);
@@ -143,7 +153,10 @@ it('two families form a cooperative and see their monthly split', async () => {
   await newFamily('Julie', '9 rue du Pont');
   await page.goto(`${url}/entraide/garde`);
   await expect.poll(() => page.getByRole('button', { name: 'Rejoindre Les Petits Loups' }).count()).toBe(1);
-  await page.getByLabel(/Vos heures de garde par semaine/).first().fill('13');
+  await page
+    .getByLabel(/Vos heures de garde par semaine/)
+    .first()
+    .fill('13');
   await page.getByText('une semaine sur deux (semaines impaires)').first().click();
   await page.getByRole('button', { name: 'Rejoindre Les Petits Loups' }).click();
   // March 2026: Amel 5 × 20 h = 100 h, Julie 2 × 13 h = 26 h; the childminder works 100 h × 11,57 € = 1 157,00 €.

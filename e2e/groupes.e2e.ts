@@ -40,7 +40,11 @@ const messagesOf = (page: Page) => page.locator('.groupes-message p').allTextCon
 beforeAll(async () => {
   j = await startJourney('groupes', { now: '2026-03-10T20:30:00+01:00', viewport: VIEWPORT });
   const coord = await j.env.as('coordinator');
-  const res = await coord.post('/api/groupes/rooms', { name: 'Après la séparation', theme: 'separation', description: 'Se séparer, réorganiser la garde, tenir le coup.' });
+  const res = await coord.post('/api/groupes/rooms', {
+    name: 'Après la séparation',
+    theme: 'separation',
+    description: 'Se séparer, réorganiser la garde, tenir le coup.',
+  });
   roomId = res.json().id;
 }, 120_000);
 afterAll(async () => {

@@ -23,7 +23,13 @@ async function run(content: string, jsonl = false) {
   fs.writeFileSync(file, content);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runEligibility(file, { jsonl, date: '2026-03-10' }, town, (l) => out.push(l), (m) => err.push(m));
+  const code = await runEligibility(
+    file,
+    { jsonl, date: '2026-03-10' },
+    town,
+    (l) => out.push(l),
+    (m) => err.push(m),
+  );
   fs.rmSync(dir, { recursive: true });
   return { code, out, err };
 }
@@ -60,7 +66,15 @@ describe('relais aides eligibilite', () => {
   it('a missing file: exit code 2', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    expect(await runEligibility('/nonexistent/f.json', {}, town, (l) => out.push(l), (m) => err.push(m))).toBe(2);
+    expect(
+      await runEligibility(
+        '/nonexistent/f.json',
+        {},
+        town,
+        (l) => out.push(l),
+        (m) => err.push(m),
+      ),
+    ).toBe(2);
     expect(err[0]).toMatch(/Fichier introuvable/);
   });
 });

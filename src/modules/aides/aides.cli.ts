@@ -80,7 +80,12 @@ export async function runEligibility(
     else {
       failed = true;
       err(describe(`Ligne ${lineNo}`, r.fields));
-      out(JSON.stringify({ line: lineNo, error: { code: 'aides/invalid-household', message: 'La description du foyer est incomplète ou incorrecte.', fields: r.fields } }));
+      out(
+        JSON.stringify({
+          line: lineNo,
+          error: { code: 'aides/invalid-household', message: 'La description du foyer est incomplète ou incorrecte.', fields: r.fields },
+        }),
+      );
     }
   }
   return failed ? 2 : 0;
@@ -96,7 +101,13 @@ export function registerAidesCli(program: Command, _boot: () => Promise<Runtime>
     .action(async (file: string | undefined, o: { jsonl?: boolean; date?: string }) => {
       const town = loadTown(loadConfig().TOWN_CONFIG);
       const lines: string[] = [];
-      const code = await runEligibility(file, o, town, (l) => lines.push(l), (m) => console.error(m));
+      const code = await runEligibility(
+        file,
+        o,
+        town,
+        (l) => lines.push(l),
+        (m) => console.error(m),
+      );
       if (lines.length) process.stdout.write(lines.join('\n') + '\n');
       if (code !== 0) process.exitCode = code;
     });

@@ -39,7 +39,12 @@ describe('public catalogue and simulator (no account)', () => {
     const aids = res.json().aids as { definition: { id: string }; conditionsText: string[]; benefitText: string }[];
     expect(aids).toHaveLength(9);
     const sante = aids.find((a) => a.definition.id === 'cheque-sante')!;
-    expect(sante.conditionsText).toEqual(['Habiter Amiens', 'Élever seul·e ses enfants', 'Quotient familial de 700 € ou moins', 'Ne pas l’avoir déjà reçue cette année']);
+    expect(sante.conditionsText).toEqual([
+      'Habiter Amiens',
+      'Élever seul·e ses enfants',
+      'Quotient familial de 700 € ou moins',
+      'Ne pas l’avoir déjà reçue cette année',
+    ]);
     expect(sante.benefitText).toBe('150 € par an');
     const one = await env.client().get('/api/aides/catalogue/aide-permis');
     expect(one.json().versions).toHaveLength(1);
@@ -47,10 +52,20 @@ describe('public catalogue and simulator (no account)', () => {
   });
 
   it('simulates a household described by hand, and names the bad field', async () => {
-    const ok = await env.client().post('/api/aides/simulations', { period: '2026-03', parent: { age: 30 }, housing: { statut: 'locataire_vide' }, commune: 'Amiens', quotient_familial: 812 });
+    const ok = await env
+      .client()
+      .post('/api/aides/simulations', {
+        period: '2026-03',
+        parent: { age: 30 },
+        housing: { statut: 'locataire_vide' },
+        commune: 'Amiens',
+        quotient_familial: 812,
+      });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().results.find((r: { aid: string }) => r.aid === 'cheque-sante').reasons).toEqual(['quotient familial 812 € > 700 €, soit 112 € au-dessus']);
-    const bad = await env.client().post('/api/aides/simulations', { period: '2026-03', parent: { age: 30 }, housing: { statut: 'locataire_vide' }, situation_emploi: 'astronaute' });
+    const bad = await env
+      .client()
+      .post('/api/aides/simulations', { period: '2026-03', parent: { age: 30 }, housing: { statut: 'locataire_vide' }, situation_emploi: 'astronaute' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0].path).toBe('situation_emploi');
   });
@@ -61,17 +76,40 @@ describe('a family and an agent through the API', () => {
     const { parent } = await family();
     const elig = await parent.get('/api/aides/me/eligibilite?residenceMonths=24');
     expect(elig.statusCode).toBe(200);
-    expect(elig.json().results.find((r: { aid: string }) => r.aid === 'aide-permis'), JSON.stringify(elig.json().results[0])).toMatchObject({ status: 'eligible', priority: true });
+    expect(
+      elig.json().results.find((r: { aid: string }) => r.aid === 'aide-permis'),
+      JSON.stringify(elig.json().results[0]),
+    ).toMatchObject({ status: 'eligible', priority: true });
     const form = await parent.get('/api/aides/me/formulaire/aide-permis');
     expect(form.statusCode).toBe(200);
-    expect(form.json().fileFields.map((f: { key: string }) => f.key)).toEqual(['parent.firstName', 'parent.lastName', 'address.line', 'address.postalCode', 'address.city', 'situation.activity', 'quotient.value']);
-    expect(form.json().fileFields.slice(0, 2).map((f: { display: string }) => f.display)).toEqual(['Nadia', 'Roche']);
-    expect(form.json().fileFields.find((f: { key: string }) => f.key === 'situation.activity')).toMatchObject({ label: 'Activité', display: "En recherche d'emploi" });
+    expect(form.json().fileFields.map((f: { key: string }) => f.key)).toEqual([
+      'parent.firstName',
+      'parent.lastName',
+      'address.line',
+      'address.postalCode',
+      'address.city',
+      'situation.activity',
+      'quotient.value',
+    ]);
+    expect(
+      form
+        .json()
+        .fileFields.slice(0, 2)
+        .map((f: { display: string }) => f.display),
+    ).toEqual(['Nadia', 'Roche']);
+    expect(form.json().fileFields.find((f: { key: string }) => f.key === 'situation.activity')).toMatchObject({
+      label: 'Activité',
+      display: "En recherche d'emploi",
+    });
     expect(JSON.stringify(form.json())).not.toContain('2016-04-01'); // never more than this aid's fields
 
     const bad = await parent.post('/api/aides/demandes', { aidId: 'aide-permis', fields: { cost_cents: 'cher' } });
     expect(bad.statusCode).toBe(422);
-    const created = await parent.post('/api/aides/demandes', { aidId: 'aide-permis', fields: { cost_cents: 120000, driving_school: 'Auto-école Étouvie' }, answers: { residenceMonths: 24 } });
+    const created = await parent.post('/api/aides/demandes', {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 120000, driving_school: 'Auto-école Étouvie' },
+      answers: { residenceMonths: 24 },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     const up = await parent.post(`/api/aides/demandes/${id}/documents`, { kind: 'devis', name: 'devis.pdf', mimeType: 'application/pdf', base64: pdf });
@@ -112,7 +150,9 @@ describe('a family and an agent through the API', () => {
     const funds = await later.get('/api/aides/fonds');
     const mob = funds.json().funds.find((f: { fundId: string }) => f.fundId === 'fonds-mobilite');
     expect(mob).toMatchObject({ budgetCents: 2000000, committedCents: 96000, remainderCents: 1904000, remainderText: '19 040 €' });
-    expect(funds.json().byNeighbourhood).toContainEqual(expect.objectContaining({ fundId: 'fonds-mobilite', neighbourhoodName: 'Étouvie', committedCents: 96000 }));
+    expect(funds.json().byNeighbourhood).toContainEqual(
+      expect.objectContaining({ fundId: 'fonds-mobilite', neighbourhoodName: 'Étouvie', committedCents: 96000 }),
+    );
     env.clock.set('2026-03-10T10:00:00+01:00');
     expect((await parent.get('/api/aides/fonds')).statusCode).toBe(403);
   });
@@ -137,7 +177,13 @@ describe('a family and an agent through the API', () => {
   it('an agent records a mandate at the desk and files under it; the family sees the mandate', async () => {
     const { parent, householdId } = await family();
     const agent = (await env.as('agent')) as Who;
-    const m = await agent.post('/api/aides/mandats', { householdId, aidId: null, purpose: 'Demandes d’aides au guichet', days: 30, reason: 'Accueil au guichet du CCAS' });
+    const m = await agent.post('/api/aides/mandats', {
+      householdId,
+      aidId: null,
+      purpose: 'Demandes d’aides au guichet',
+      days: 30,
+      reason: 'Accueil au guichet du CCAS',
+    });
     expect(m.statusCode).toBe(201);
     const r = await agent.post('/api/aides/demandes', { aidId: 'cheque-sante', fields: {}, mandateId: m.json().id });
     expect(r.statusCode).toBe(201);

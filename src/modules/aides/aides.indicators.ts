@@ -28,7 +28,8 @@ export const aidesIndicators: IndicatorDef[] = [
     id: 'aides.instruction-days',
     label: "Délai moyen d'instruction des aides locales",
     unit: 'jours',
-    description: 'Du dépôt à la décision, sans compter le temps où la demande attendait une correction de la famille ; demandes décidées sur la période, par quartier.',
+    description:
+      'Du dépôt à la décision, sans compter le temps où la demande attendait une correction de la famille ; demandes décidées sur la période, par quartier.',
     compute: (q, { from, to }) => averageInstructionDays(q, from, to),
   }),
 ];

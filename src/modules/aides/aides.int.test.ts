@@ -20,7 +20,13 @@ const filePatch = {
   parent: { firstName: 'Samia', lastName: 'Benali', birthDate: '1990-05-12', email: 'samia@example.fr' },
   children: [{ firstName: 'Lina', birthDate: '2019-09-01' }],
   address: { line: '12 rue des Lilas', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'nord' },
-  situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 90000, alimonyReceivedMonthlyCents: 0, annualIncomeCents: 1_000_000, familyBenefitsMonthlyCents: 20_000 },
+  situation: {
+    activity: 'chomeur',
+    unemploymentNetMonthlyCents: 90000,
+    alimonyReceivedMonthlyCents: 0,
+    annualIncomeCents: 1_000_000,
+    familyBenefitsMonthlyCents: 20_000,
+  },
   housing: { status: 'locataire_hlm', rentMonthlyCents: 45000 },
 };
 const pdf = Buffer.from('%PDF-1.7\n% un justificatif de test\n').toString('base64');
@@ -53,7 +59,12 @@ describe('asking for an aid and its instruction', () => {
     const p = ctxOf(parent.user);
     const a = ctxOf(agent.user);
 
-    const created = await requests.createRequest(p, { aidId: 'aide-permis', fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' }, answers: { residenceMonths: 24 }, submit: true });
+    const created = await requests.createRequest(p, {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+      answers: { residenceMonths: 24 },
+      submit: true,
+    });
     expect(created.status).toBe('deposee');
     expect(created.attached).toEqual(['avis-imposition']); // the file's valid document, not asked again
     await env.expectAudit('aides/request-created', created.id, { actorId: parent.user.id });
@@ -95,14 +106,27 @@ describe('asking for an aid and its instruction', () => {
     expect(paid.remainderCents).toBe(after.remainderCents);
 
     const events = await store.eventsOf(env.rt.deps.db, created.id);
-    expect(events.map((e) => e.toStatus).filter(Boolean)).toEqual(['brouillon', 'deposee', 'en_instruction', 'a_corriger', 'en_instruction', 'accordee', 'versee']);
+    expect(events.map((e) => e.toStatus).filter(Boolean)).toEqual([
+      'brouillon',
+      'deposee',
+      'en_instruction',
+      'a_corriger',
+      'en_instruction',
+      'accordee',
+      'versee',
+    ]);
     const bodies = (await notices()).filter((n) => n.recipient === 'samia@example.fr').map((n) => n.body);
     expect(bodies.some((b) => b.includes('est bien déposée'))).toBe(true);
-    expect(bodies.some((b) => b.includes('besoin d\'un complément') && b.includes("Devis de l'auto-école"))).toBe(true);
+    expect(bodies.some((b) => b.includes("besoin d'un complément") && b.includes("Devis de l'auto-école"))).toBe(true);
     expect(bodies.some((b) => b.includes('est accordée') && b.includes('1 200 €'))).toBe(true);
     for (const b of bodies) expect(b).not.toMatch(/aide-permis|accordee|en_instruction|cents/);
     // The same aid this year again: the file now says "already received".
-    const again = await requests.createRequest(p, { aidId: 'aide-permis', fields: { cost_cents: 100000, driving_school: 'X' }, answers: { residenceMonths: 24 }, submit: false });
+    const again = await requests.createRequest(p, {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 100000, driving_school: 'X' },
+      answers: { residenceMonths: 24 },
+      submit: false,
+    });
     expect(((await store.getRequest(env.rt.deps.db, again.id))!.eligibility as { reasons: string[] }).reasons).toContain('déjà reçue cette année');
   });
 
@@ -112,13 +136,19 @@ describe('asking for an aid and its instruction', () => {
     const agent = (await env.as('agent')) as Who;
     const r = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheque-sante', fields: {}, submit: true });
     // Another family: not found, never "forbidden" (no hint it exists).
-    await expect(requests.addDocument(ctxOf(other.parent.user), r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: pdf })).rejects.toMatchObject({ code: 'aides/request-not-found' });
+    await expect(
+      requests.addDocument(ctxOf(other.parent.user), r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: pdf }),
+    ).rejects.toMatchObject({ code: 'aides/request-not-found' });
     await expect(requests.answerCorrection(ctxOf(other.parent.user), r.id, {})).rejects.toMatchObject({ code: 'aides/request-not-found' });
     // A family does not instruct; an agent does not ask for a family without its mandate.
     await expect(requests.takeRequest(ctxOf(parent.user), r.id)).rejects.toMatchObject({ code: 'auth/forbidden' });
     await expect(requests.grantRequest(ctxOf(parent.user), r.id, { amountCents: 100 })).rejects.toMatchObject({ code: 'auth/forbidden' });
-    await expect(requests.createRequest(ctxOf(agent.user), { aidId: 'cheque-sante', fields: {}, submit: true })).rejects.toMatchObject({ code: 'aides/mandate-required' });
-    await expect(requests.addDocument(ctxOf(agent.user), r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: pdf })).rejects.toMatchObject({ code: 'aides/mandate-required' });
+    await expect(requests.createRequest(ctxOf(agent.user), { aidId: 'cheque-sante', fields: {}, submit: true })).rejects.toMatchObject({
+      code: 'aides/mandate-required',
+    });
+    await expect(
+      requests.addDocument(ctxOf(agent.user), r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: pdf }),
+    ).rejects.toMatchObject({ code: 'aides/mandate-required' });
     // A family cannot write a private annotation.
     await expect(requests.postMessage(ctxOf(parent.user), r.id, { body: 'x', internal: true })).rejects.toMatchObject({ code: 'aides/request-not-found' });
   });
@@ -133,8 +163,12 @@ describe('asking for an aid and its instruction', () => {
     await expect(requests.createRequest(p, { aidId: 'inconnue', fields: {}, submit: true })).rejects.toMatchObject({ code: 'aides/aid-not-found' });
     const r = await requests.createRequest(p, { aidId: 'cheque-sante', fields: {}, submit: false });
     const exe = Buffer.from('MZ\x90\x00 pas un PDF').toString('base64');
-    await expect(requests.addDocument(p, r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: exe })).rejects.toMatchObject({ code: 'aides/file-type' });
-    await expect(requests.addDocument(p, r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: '' })).rejects.toMatchObject({ code: 'aides/file-empty' });
+    await expect(requests.addDocument(p, r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: exe })).rejects.toMatchObject({
+      code: 'aides/file-type',
+    });
+    await expect(requests.addDocument(p, r.id, { kind: 'autre', name: 'x.pdf', mimeType: 'application/pdf', base64: '' })).rejects.toMatchObject({
+      code: 'aides/file-empty',
+    });
     await requests.submitRequest(p, r.id);
     await env.expectAudit('aides/request-submitted', r.id, { actorId: parent.user.id });
     await expect(requests.submitRequest(p, r.id)).rejects.toMatchObject({ code: 'aides/transition-not-allowed' });
@@ -185,7 +219,11 @@ describe('a decision is never edited', () => {
     const { parent } = await family();
     const agent = (await env.as('agent')) as Who;
     const a = ctxOf(agent.user);
-    const r = await requests.createRequest(ctxOf(parent.user), { aidId: 'fonds-educatif', fields: { cost_cents: 25000, purpose: 'Classe de neige' }, submit: true });
+    const r = await requests.createRequest(ctxOf(parent.user), {
+      aidId: 'fonds-educatif',
+      fields: { cost_cents: 25000, purpose: 'Classe de neige' },
+      submit: true,
+    });
     await requests.takeRequest(a, r.id);
     const first = await requests.grantRequest(a, r.id, { amountCents: 25000 });
     const [before] = await fundTotals(env.rt.deps.db, 2026, 'fonds-educatif');
@@ -209,9 +247,19 @@ describe('mandates', () => {
     const { parent, householdId } = await family();
     const agent = (await env.as('agent')) as Who;
     const a = ctxOf(agent.user);
-    await expect(recordMandate(ctxOf(parent.user), { householdId, aidId: null, purpose: 'Demandes au guichet', days: 30 })).rejects.toMatchObject({ code: 'auth/forbidden' });
-    await expect(recordMandate(a, { householdId, aidId: null, purpose: 'Demandes au guichet', days: 365, reason: 'Accueil au guichet' })).rejects.toMatchObject({ code: 'aides/invalid-fields' });
-    const m = await recordMandate(a, { householdId, aidId: 'cheque-sante', purpose: 'Demande du chèque santé au guichet', days: 30, reason: 'Accueil au guichet' });
+    await expect(recordMandate(ctxOf(parent.user), { householdId, aidId: null, purpose: 'Demandes au guichet', days: 30 })).rejects.toMatchObject({
+      code: 'auth/forbidden',
+    });
+    await expect(recordMandate(a, { householdId, aidId: null, purpose: 'Demandes au guichet', days: 365, reason: 'Accueil au guichet' })).rejects.toMatchObject(
+      { code: 'aides/invalid-fields' },
+    );
+    const m = await recordMandate(a, {
+      householdId,
+      aidId: 'cheque-sante',
+      purpose: 'Demande du chèque santé au guichet',
+      days: 30,
+      reason: 'Accueil au guichet',
+    });
     await env.expectAudit('aides/mandate-recorded', m.id, { actorId: agent.user.id });
 
     const r = await requests.createRequest(a, { aidId: 'cheque-sante', fields: {}, submit: true, mandateId: m.id });
@@ -220,20 +268,28 @@ describe('mandates', () => {
     expect((await store.eventsOf(env.rt.deps.db, r.id)).every((e) => e.byMandate)).toBe(true);
     expect((await notices()).at(-1)!.body).toMatch(/déposée pour vous par un agent du CCAS, avec votre mandat/);
     // Limited in purpose: another aid is not covered.
-    await expect(requests.createRequest(a, { aidId: 'cheques-services', fields: {}, submit: true, mandateId: m.id })).rejects.toMatchObject({ code: 'aides/mandate-required' });
+    await expect(requests.createRequest(a, { aidId: 'cheques-services', fields: {}, submit: true, mandateId: m.id })).rejects.toMatchObject({
+      code: 'aides/mandate-required',
+    });
     // Another agent cannot use it.
     const other = (await env.as('agent')) as Who;
-    await expect(requests.createRequest(ctxOf(other.user), { aidId: 'cheque-sante', fields: {}, submit: true, mandateId: m.id })).rejects.toMatchObject({ code: 'aides/mandate-required' });
+    await expect(requests.createRequest(ctxOf(other.user), { aidId: 'cheque-sante', fields: {}, submit: true, mandateId: m.id })).rejects.toMatchObject({
+      code: 'aides/mandate-required',
+    });
 
     expect((await store.mandatesOf(env.rt.deps.db, householdId)).map((x) => x.purpose)).toEqual(['Demande du chèque santé au guichet']);
     await revokeMandate(ctxOf(parent.user), m.id);
     await env.expectAudit('aides/mandate-revoked', m.id, { actorId: parent.user.id });
-    await expect(requests.createRequest(a, { aidId: 'cheque-sante', fields: {}, submit: false, mandateId: m.id })).rejects.toMatchObject({ code: 'aides/mandate-required' });
+    await expect(requests.createRequest(a, { aidId: 'cheque-sante', fields: {}, submit: false, mandateId: m.id })).rejects.toMatchObject({
+      code: 'aides/mandate-required',
+    });
 
     // Limited in time.
     const m2 = await recordMandate(a, { householdId, aidId: null, purpose: 'Demandes au guichet', days: 1, reason: 'Accueil au guichet' });
     env.clock.set('2026-03-20T10:00:00+01:00');
-    await expect(requests.createRequest(a, { aidId: 'cheque-sante', fields: {}, submit: false, mandateId: m2.id })).rejects.toMatchObject({ code: 'aides/mandate-required' });
+    await expect(requests.createRequest(a, { aidId: 'cheque-sante', fields: {}, submit: false, mandateId: m2.id })).rejects.toMatchObject({
+      code: 'aides/mandate-required',
+    });
     env.clock.set('2026-03-10T10:00:00+01:00');
   });
 });
@@ -248,7 +304,18 @@ describe('funds', () => {
     for (let i = 0; i < 50; i++) {
       const id = await store.insertRequest(
         db,
-        { householdId, aidId: 'cheque-sante', aidVersion: 1, fundId: 'fonds-test', neighbourhood: 'nord', fields: {}, eligibility: {}, mandateId: null, createdBy: null, isDemo: false },
+        {
+          householdId,
+          aidId: 'cheque-sante',
+          aidVersion: 1,
+          fundId: 'fonds-test',
+          neighbourhood: 'nord',
+          fields: {},
+          eligibility: {},
+          mandateId: null,
+          createdBy: null,
+          isDemo: false,
+        },
         env.clock.now(),
       );
       await store.setStatus(db, id, 'en_instruction', env.clock.now());

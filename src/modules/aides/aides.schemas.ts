@@ -5,7 +5,10 @@ import { EMPLOYMENTS } from './aid';
 import { CORRECTION_REASONS, REFUSAL_MOTIFS, STATUSES } from './request-states';
 
 const uuid = z.uuid({ message: 'Identifiant invalide.' });
-const aidId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Identifiant d’aide invalide.').max(60);
+const aidId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Identifiant d’aide invalide.')
+  .max(60);
 const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`);
 
 // ---------------------------------------------------------------- requests
@@ -25,7 +28,10 @@ export const createRequestBody = z
   .object({
     aidId,
     fields: z.record(z.string().max(40), z.union([z.string().max(500), z.number()])).default({}),
-    answers: z.object({ residenceMonths: z.number().int().min(0).max(1200).optional() }).strict().optional(),
+    answers: z
+      .object({ residenceMonths: z.number().int().min(0).max(1200).optional() })
+      .strict()
+      .optional(),
     submit: z.boolean().default(true),
     mandateId: uuid.nullable().optional(),
   })
@@ -35,7 +41,10 @@ export const mandateBody = z.object({ mandateId: uuid.nullable().optional() }).s
 
 export const documentBody = z
   .object({
-    kind: z.string().regex(/^[a-z-]+$/).max(40),
+    kind: z
+      .string()
+      .regex(/^[a-z-]+$/)
+      .max(40),
     name: z.string().min(1).max(200),
     mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png'], { message: 'Formats acceptés : PDF, JPEG ou PNG.' }),
     // 5 MB of content is ~6.7 MB in base64.
@@ -62,16 +71,23 @@ export const answerBody = z
   })
   .strict();
 
-export const grantBody = z.object({ amountCents: z.number().int('Montant en centimes entiers.').positive('Le montant doit être positif.').max(10_000_000) }).strict();
+export const grantBody = z
+  .object({ amountCents: z.number().int('Montant en centimes entiers.').positive('Le montant doit être positif.').max(10_000_000) })
+  .strict();
 export const correctGrantBody = z
-  .object({ amountCents: z.number().int('Montant en centimes entiers.').positive('Le montant doit être positif.').max(10_000_000), text: text(2000).min(1, 'Dites pourquoi la décision est corrigée.') })
+  .object({
+    amountCents: z.number().int('Montant en centimes entiers.').positive('Le montant doit être positif.').max(10_000_000),
+    text: text(2000).min(1, 'Dites pourquoi la décision est corrigée.'),
+  })
   .strict();
 export const refuseBody = z
   .object({ motif: z.enum(Object.keys(REFUSAL_MOTIFS) as [keyof typeof REFUSAL_MOTIFS], { message: 'Choisissez un motif.' }), text: text(2000).default('') })
   .strict()
   .refine((b) => b.motif !== 'autre' || b.text.length > 0, { message: 'Précisez le motif.', path: ['text'] });
 export const closeBody = z.object({ text: text(2000).min(1, 'Dites pourquoi la demande est classée.') }).strict();
-export const messageBody = z.object({ body: text(4000).min(1, 'Le message est vide.'), internal: z.boolean().default(false), mandateId: uuid.nullable().optional() }).strict();
+export const messageBody = z
+  .object({ body: text(4000).min(1, 'Le message est vide.'), internal: z.boolean().default(false), mandateId: uuid.nullable().optional() })
+  .strict();
 export const assignBody = z.object({ agentId: uuid.nullable() }).strict();
 
 export const queueQuery = z
@@ -94,7 +110,9 @@ export const recordMandateBody = z
   })
   .strict();
 
-export const versionBody = z.object({ definition: z.unknown(), baseVersion: z.number().int().min(1).nullable(), note: text(300).nullable().default(null) }).strict();
+export const versionBody = z
+  .object({ definition: z.unknown(), baseVersion: z.number().int().min(1).nullable(), note: text(300).nullable().default(null) })
+  .strict();
 export const previewBody = z.object({ definition: z.unknown() }).strict();
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
 
@@ -153,10 +171,20 @@ export const eligibilityOut = z.object({
 export const eligibilityListOut = z.object({ results: z.array(eligibilityOut) });
 
 export const requestFormOut = z.object({
-  aid: z.object({ id: z.string(), version: z.number().int(), title: z.string(), summary: z.string(), summaryEasy: z.string(), demo: z.boolean(), howToAsk: z.string() }),
+  aid: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    summary: z.string(),
+    summaryEasy: z.string(),
+    demo: z.boolean(),
+    howToAsk: z.string(),
+  }),
   fileFields: z.array(z.object({ key: z.string(), label: z.string(), missing: z.boolean(), display: z.string() })),
   requestFields: z.array(requestField),
-  documents: z.array(z.object({ kind: z.string(), label: z.string(), inFile: z.object({ label: z.string().nullable(), validUntil: z.string().nullable() }).nullable() })),
+  documents: z.array(
+    z.object({ kind: z.string(), label: z.string(), inFile: z.object({ label: z.string().nullable(), validUntil: z.string().nullable() }).nullable() }),
+  ),
   eligibility: eligibilityOut,
   today: day,
 });
@@ -165,7 +193,16 @@ export const createdRequestOut = z.object({ id: z.string(), status: z.enum(STATU
 
 export const myRequestsOut = z.object({
   requests: z.array(
-    z.object({ id: z.string(), aidId: z.string(), aidTitle: z.string(), status: z.enum(STATUSES), statusLabel: z.string(), createdAt: timestamp, statusChangedAt: timestamp, byMandate: z.boolean() }),
+    z.object({
+      id: z.string(),
+      aidId: z.string(),
+      aidTitle: z.string(),
+      status: z.enum(STATUSES),
+      statusLabel: z.string(),
+      createdAt: timestamp,
+      statusChangedAt: timestamp,
+      byMandate: z.boolean(),
+    }),
   ),
 });
 
@@ -174,7 +211,15 @@ export const requestOut = z.object({
   householdId: z.string(),
   status: z.enum(STATUSES),
   statusLabel: z.string(),
-  aid: z.object({ id: z.string(), version: z.number().int(), title: z.string(), benefit, documents: z.array(requiredDocument), requestFields: z.array(requestField), demo: z.boolean() }),
+  aid: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    benefit,
+    documents: z.array(requiredDocument),
+    requestFields: z.array(requestField),
+    demo: z.boolean(),
+  }),
   fundId: z.string(),
   neighbourhood: z.string().nullable(),
   fields: z.record(z.string(), z.union([z.string(), z.number()])),
@@ -184,7 +229,17 @@ export const requestOut = z.object({
   byMandate: z.boolean(),
   assignedTo: z.string().nullable(),
   correction: z.object({ reason: z.string(), documents: z.array(z.string()), fields: z.array(z.string()), message: z.string() }).nullable(),
-  events: z.array(z.object({ at: timestamp, kind: z.string(), toStatus: z.string().nullable(), toLabel: z.string().nullable(), actorRole: z.string().nullable(), actorName: z.string().nullable(), byMandate: z.boolean() })),
+  events: z.array(
+    z.object({
+      at: timestamp,
+      kind: z.string(),
+      toStatus: z.string().nullable(),
+      toLabel: z.string().nullable(),
+      actorRole: z.string().nullable(),
+      actorName: z.string().nullable(),
+      byMandate: z.boolean(),
+    }),
+  ),
   decisions: z.array(
     z.object({
       id: z.string(),
@@ -198,8 +253,29 @@ export const requestOut = z.object({
       decidedAt: timestamp,
     }),
   ),
-  documents: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string(), fromFile: z.boolean(), originalName: z.string().nullable(), sizeBytes: z.number().nullable(), addedAt: timestamp, byMandate: z.boolean() })),
-  messages: z.array(z.object({ id: z.string(), internal: z.boolean(), body: z.string(), at: timestamp, authorRole: z.string().nullable(), authorName: z.string().nullable(), byMandate: z.boolean() })),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      label: z.string(),
+      fromFile: z.boolean(),
+      originalName: z.string().nullable(),
+      sizeBytes: z.number().nullable(),
+      addedAt: timestamp,
+      byMandate: z.boolean(),
+    }),
+  ),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      internal: z.boolean(),
+      body: z.string(),
+      at: timestamp,
+      authorRole: z.string().nullable(),
+      authorName: z.string().nullable(),
+      byMandate: z.boolean(),
+    }),
+  ),
 });
 
 export const queueOut = z.object({
@@ -228,17 +304,47 @@ export const grantOut = z.object({ decisionId: z.string(), remainderCents: cents
 export const decisionOut = z.object({ decisionId: z.string() });
 
 export const mandatesOut = z.object({
-  mandates: z.array(z.object({ id: z.string(), agentName: z.string().nullable(), aidId: z.string().nullable(), purpose: z.string(), grantedAt: timestamp, validUntil: timestamp, revokedAt: timestamp.nullable() })),
+  mandates: z.array(
+    z.object({
+      id: z.string(),
+      agentName: z.string().nullable(),
+      aidId: z.string().nullable(),
+      purpose: z.string(),
+      grantedAt: timestamp,
+      validUntil: timestamp,
+      revokedAt: timestamp.nullable(),
+    }),
+  ),
 });
 
 export const versionOut = z.object({ aidId: z.string(), version: z.number().int() });
 const previewCount = z.object({ eligible: z.number().int(), notEligible: z.number().int(), toCheck: z.number().int() });
-export const previewOut = z.object({ households: z.number().int(), before: previewCount, after: previewCount, gained: z.number().int(), lost: z.number().int() });
+export const previewOut = z.object({
+  households: z.number().int(),
+  before: previewCount,
+  after: previewCount,
+  gained: z.number().int(),
+  lost: z.number().int(),
+});
 
 export const fundsOut = z.object({
   year: z.number().int(),
-  funds: z.array(z.object({ fundId: z.string(), title: z.string(), year: z.number().int(), budgetCents: cents, committedCents: cents, paidCents: cents, remainderCents: cents, remainderText: z.string(), isDemo: z.boolean() })),
-  byNeighbourhood: z.array(z.object({ fundId: z.string(), neighbourhood: z.string().nullable(), neighbourhoodName: z.string(), committedCents: cents, paidCents: cents })),
+  funds: z.array(
+    z.object({
+      fundId: z.string(),
+      title: z.string(),
+      year: z.number().int(),
+      budgetCents: cents,
+      committedCents: cents,
+      paidCents: cents,
+      remainderCents: cents,
+      remainderText: z.string(),
+      isDemo: z.boolean(),
+    }),
+  ),
+  byNeighbourhood: z.array(
+    z.object({ fundId: z.string(), neighbourhood: z.string().nullable(), neighbourhoodName: z.string(), committedCents: cents, paidCents: cents }),
+  ),
 });
 
 export type AidView = z.infer<typeof aidOut>;

@@ -23,7 +23,12 @@ export async function installAidFiles(t: Tx, now: Date, year: number): Promise<v
   const { aids, funds: fundDefs } = demoRules();
   for (const f of fundDefs) {
     await funds.upsertFund(t, { id: f.id, title: f.title, isDemo: true }, now);
-    await t.query(`INSERT INTO aid_fund_budgets (fund_id, year, budget_cents, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [f.id, year, f.budget_cents, now]);
+    await t.query(`INSERT INTO aid_fund_budgets (fund_id, year, budget_cents, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      f.id,
+      year,
+      f.budget_cents,
+      now,
+    ]);
   }
   for (const a of aids) {
     await t.query(
@@ -57,7 +62,11 @@ export async function simulate(ctx: Ctx, raw: unknown): Promise<AidEligibility[]
   if (!parsed.ok) throw new AppError('aides/invalid-household', { fields: parsed.fields });
   const facts = factsFromInput(parsed.input, raw, ctx.town);
   const day = today(ctx);
-  return evaluateAll((await openAids(ctx.db, day)).map((v) => v.definition), facts, day);
+  return evaluateAll(
+    (await openAids(ctx.db, day)).map((v) => v.definition),
+    facts,
+    day,
+  );
 }
 
 /** What we know of a household from its file and its requests; `answers` fill what the file does not say. */
@@ -74,7 +83,14 @@ export async function myEligibility(ctx: Ctx, answers: Partial<AidFacts>): Promi
   if (!h) throw new AppError('aides/no-household');
   const facts = await householdFacts(ctx.db, h.id, ctx.now(), answers);
   const day = today(ctx);
-  return { householdId: h.id, results: evaluateAll((await openAids(ctx.db, day)).map((v) => v.definition), facts, day) };
+  return {
+    householdId: h.id,
+    results: evaluateAll(
+      (await openAids(ctx.db, day)).map((v) => v.definition),
+      facts,
+      day,
+    ),
+  };
 }
 
 export interface PreviewCount {
@@ -132,7 +148,11 @@ export async function saveVersion(ctx: Ctx, raw: unknown, baseVersion: number | 
     if ((current?.version ?? null) !== baseVersion) throw new AppError('aides/version-conflict');
     const version = (current?.version ?? 0) + 1;
     await catalogue.insertVersion(t, { definition: def, version, note, createdBy: user.id }, ctx.now());
-    await audit(t, ctx, 'aides/aid-version-saved', { subjectType: 'aid', subjectId: def.id, details: { version, fund: def.fund, ended: def.end_date ?? null } });
+    await audit(t, ctx, 'aides/aid-version-saved', {
+      subjectType: 'aid',
+      subjectId: def.id,
+      details: { version, fund: def.fund, ended: def.end_date ?? null },
+    });
     return { aidId: def.id, version };
   });
 }

@@ -27,9 +27,7 @@ export async function insertVersion(
 
 /** The latest version of every aid, by title. */
 export async function currentVersions(q: Queryable): Promise<AidVersion[]> {
-  const { rows } = await q.query<AidVersion>(
-    `SELECT DISTINCT ON (aid_id) ${COLS} FROM aid_versions ORDER BY aid_id, version DESC`,
-  );
+  const { rows } = await q.query<AidVersion>(`SELECT DISTINCT ON (aid_id) ${COLS} FROM aid_versions ORDER BY aid_id, version DESC`);
   return rows.sort((a, b) => a.definition.title.localeCompare(b.definition.title, 'fr'));
 }
 

@@ -27,8 +27,10 @@ function one(c: Condition): string {
 
 export function describeConditions(aid: AidDefinition, town: { name: string; inseeCode: string; neighbourhoods: { id: string; name: string }[] }): string[] {
   const out: string[] = [];
-  if (aid.territory.communes.length) out.push(aid.territory.communes.includes(town.inseeCode) && aid.territory.communes.length === 1 ? `Habiter ${town.name}` : 'Habiter une commune concernée');
-  if (aid.territory.neighbourhoods.length) out.push(`Habiter un de ces quartiers : ${aid.territory.neighbourhoods.map((n) => town.neighbourhoods.find((x) => x.id === n)?.name ?? n).join(', ')}`);
+  if (aid.territory.communes.length)
+    out.push(aid.territory.communes.includes(town.inseeCode) && aid.territory.communes.length === 1 ? `Habiter ${town.name}` : 'Habiter une commune concernée');
+  if (aid.territory.neighbourhoods.length)
+    out.push(`Habiter un de ces quartiers : ${aid.territory.neighbourhoods.map((n) => town.neighbourhoods.find((x) => x.id === n)?.name ?? n).join(', ')}`);
   out.push(...aid.conditions.map(one));
   if (aid.profiles.length) {
     out.push(`Et l’un de ces profils : ${aid.profiles.map((p) => `${p.label}${p.priority ? ' (prioritaire)' : ''}`).join(' ; ')}`);

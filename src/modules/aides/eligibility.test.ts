@@ -122,7 +122,15 @@ describe('evaluateAid', () => {
   it('AND within a profile: both conditions needed', () => {
     const a: AidDefinition = {
       ...base,
-      profiles: [{ label: 'Jeune parent en recherche', conditions: [{ kind: 'employment', among: ['demandeur_emploi'] }, { kind: 'child_age', max_years: 2 }] }],
+      profiles: [
+        {
+          label: 'Jeune parent en recherche',
+          conditions: [
+            { kind: 'employment', among: ['demandeur_emploi'] },
+            { kind: 'child_age', max_years: 2 },
+          ],
+        },
+      ],
     };
     expect(evaluateAid(a, { employment: 'demandeur_emploi', childrenAges: [1] }).status).toBe('eligible');
     expect(evaluateAid(a, { employment: 'demandeur_emploi', childrenAges: [5] }).reasons[0]).toMatch(/aucun enfant de 2 ans ou moins/);
@@ -136,18 +144,24 @@ describe('evaluateAid', () => {
   });
 
   it('resources per month and per year, with the margin', () => {
-    expect(evaluateAid(aid('pret-honneur'), { ...full, resourcesMonthlyCents: 260000 }).reasons).toEqual(['ressources 2 600 € par mois > 2 500 €, soit 100 € au-dessus']);
+    expect(evaluateAid(aid('pret-honneur'), { ...full, resourcesMonthlyCents: 260000 }).reasons).toEqual([
+      'ressources 2 600 € par mois > 2 500 €, soit 100 € au-dessus',
+    ]);
     const yearly: AidDefinition = { ...base, conditions: [{ kind: 'resources', max_cents: 2400000, period: 'year' }] };
     expect(evaluateAid(yearly, { resourcesMonthlyCents: 210000 }).reasons).toEqual(['ressources 25 200 € par an > 24 000 €, soit 1 200 € au-dessus']);
     expect(evaluateAid(yearly, { resourcesMonthlyCents: 200000 }).status).toBe('eligible');
   });
 
   it('residence duration: how many months are still missing', () => {
-    expect(evaluateAid(aid('aide-permis'), { ...full, residenceMonths: 4 }).reasons).toEqual(['dans la commune depuis 4 mois < 6 mois, soit 2 mois à attendre']);
+    expect(evaluateAid(aid('aide-permis'), { ...full, residenceMonths: 4 }).reasons).toEqual([
+      'dans la commune depuis 4 mois < 6 mois, soit 2 mois à attendre',
+    ]);
   });
 
   it('housing: a home owner cannot get the deposit advance', () => {
-    expect(evaluateAid(aid('fonds-logement-depot'), { ...full, housing: 'proprietaire' }).reasons[0]).toMatch(/^logement : propriétaire \(réservée à : locataire HLM/);
+    expect(evaluateAid(aid('fonds-logement-depot'), { ...full, housing: 'proprietaire' }).reasons[0]).toMatch(
+      /^logement : propriétaire \(réservée à : locataire HLM/,
+    );
   });
 
   it('already received this year', () => {

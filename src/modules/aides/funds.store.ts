@@ -36,7 +36,10 @@ export async function setBudget(q: Queryable, fundId: string, year: number, budg
 
 /** Locks the (fund, year) budget row for the transaction; concurrent grants on the fund wait here. Null: no budget that year. */
 export async function lockBudget(t: Tx, fundId: string, year: number): Promise<number | null> {
-  const { rows } = await t.query<{ budget_cents: string }>(`SELECT budget_cents FROM aid_fund_budgets WHERE fund_id = $1 AND year = $2 FOR UPDATE`, [fundId, year]);
+  const { rows } = await t.query<{ budget_cents: string }>(`SELECT budget_cents FROM aid_fund_budgets WHERE fund_id = $1 AND year = $2 FOR UPDATE`, [
+    fundId,
+    year,
+  ]);
   return rows[0] ? Number(rows[0].budget_cents) : null;
 }
 
@@ -84,7 +87,16 @@ export async function totalsByNeighbourhood(q: Queryable, year: number): Promise
 
 export async function addEntry(
   t: Queryable,
-  e: { fundId: string; year: number; kind: 'commitment' | 'payment' | 'release'; amountCents: number; requestId: string; decisionId: string | null; neighbourhood: string | null; by: string | null },
+  e: {
+    fundId: string;
+    year: number;
+    kind: 'commitment' | 'payment' | 'release';
+    amountCents: number;
+    requestId: string;
+    decisionId: string | null;
+    neighbourhood: string | null;
+    by: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await t.query(

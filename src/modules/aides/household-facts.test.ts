@@ -24,8 +24,23 @@ describe('factsFromInput (droits format + local fields)', () => {
   });
 
   it('reads the local fields, euros into cents', () => {
-    const f = facts({ ...minimal, commune: 'amiens', quartier: 'nord', quotient_familial: 812.5, situation_emploi: 'en_formation', anciennete_residence_mois: 7, aides_recues_cette_annee: ['cheque-sante'] });
-    expect(f).toMatchObject({ inseeCode: '80021', neighbourhood: 'nord', quotientCents: 81250, employment: 'en_formation', residenceMonths: 7, receivedThisYear: ['cheque-sante'] });
+    const f = facts({
+      ...minimal,
+      commune: 'amiens',
+      quartier: 'nord',
+      quotient_familial: 812.5,
+      situation_emploi: 'en_formation',
+      anciennete_residence_mois: 7,
+      aides_recues_cette_annee: ['cheque-sante'],
+    });
+    expect(f).toMatchObject({
+      inseeCode: '80021',
+      neighbourhood: 'nord',
+      quotientCents: 81250,
+      employment: 'en_formation',
+      residenceMonths: 7,
+      receivedThisYear: ['cheque-sante'],
+    });
   });
 
   it('a commune code or the housing depcom; another town is outside', () => {
@@ -59,14 +74,28 @@ describe('factsFromFile', () => {
   const h = {
     children: [{ birthDate: '2020-05-01' }, { birthDate: '2010-01-01' }],
     address: { inseeCode: '80021', neighbourhoodId: 'etouvie' },
-    situation: { activity: 'actif', salaryNetMonthlyCents: 120000, unemploymentNetMonthlyCents: null, otherIncomeMonthlyCents: null, alimonyReceivedMonthlyCents: 10000 },
+    situation: {
+      activity: 'actif',
+      salaryNetMonthlyCents: 120000,
+      unemploymentNetMonthlyCents: null,
+      otherIncomeMonthlyCents: null,
+      alimonyReceivedMonthlyCents: 10000,
+    },
     housing: { status: 'heberge' },
     quotient: { value: 640 },
   } as unknown as Household;
 
   it('reads the file, with the aids received this year', () => {
     const f = factsFromFile(h, '2026-03-10', ['cheque-sante']);
-    expect(f).toMatchObject({ inseeCode: '80021', neighbourhood: 'etouvie', quotientCents: 64000, resourcesMonthlyCents: 130000, childrenAges: [5, 16], employment: 'en_emploi', receivedThisYear: ['cheque-sante'] });
+    expect(f).toMatchObject({
+      inseeCode: '80021',
+      neighbourhood: 'etouvie',
+      quotientCents: 64000,
+      resourcesMonthlyCents: 130000,
+      childrenAges: [5, 16],
+      employment: 'en_emploi',
+      receivedThisYear: ['cheque-sante'],
+    });
     expect(f.housing).toBeUndefined();
     expect(f.residenceMonths).toBeUndefined();
   });

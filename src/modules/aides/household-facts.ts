@@ -96,7 +96,8 @@ export function parseAidsHousehold(raw: unknown): { ok: true; input: z.output<ty
     ok: false,
     fields: r.error.issues.map((i) => ({
       path: i.path.map(String).join('.'),
-      message: i.code === 'invalid_type' ? 'Ce champ est obligatoire ou de mauvais type.' : i.code === 'invalid_value' ? 'Valeur non reconnue.' : 'Valeur invalide.',
+      message:
+        i.code === 'invalid_type' ? 'Ce champ est obligatoire ou de mauvais type.' : i.code === 'invalid_value' ? 'Valeur non reconnue.' : 'Valeur invalide.',
     })),
   };
 }

@@ -13,7 +13,10 @@ import * as store from './requests.store';
 
 export const MAX_MANDATE_DAYS = 90;
 
-export async function recordMandate(ctx: Ctx, input: { householdId: string; aidId: string | null; purpose: string; days: number; reason?: string }): Promise<{ id: string }> {
+export async function recordMandate(
+  ctx: Ctx,
+  input: { householdId: string; aidId: string | null; purpose: string; days: number; reason?: string },
+): Promise<{ id: string }> {
   const user = requireRole(ctx, 'agent', 'coordinator');
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > MAX_MANDATE_DAYS) {
     throw new AppError('aides/invalid-fields', { fields: [{ path: 'days', message: `Un mandat dure de 1 à ${MAX_MANDATE_DAYS} jours.` }] });
@@ -23,10 +26,22 @@ export async function recordMandate(ctx: Ctx, input: { householdId: string; aidI
     const now = ctx.now();
     const id = await store.insertMandate(
       t,
-      { householdId: input.householdId, agentId: user.id, aidId: input.aidId, purpose: input.purpose, grantedBy: user.id, validUntil: new Date(now.getTime() + input.days * 86_400_000) },
+      {
+        householdId: input.householdId,
+        agentId: user.id,
+        aidId: input.aidId,
+        purpose: input.purpose,
+        grantedBy: user.id,
+        validUntil: new Date(now.getTime() + input.days * 86_400_000),
+      },
       now,
     );
-    await audit(t, ctx, 'aides/mandate-recorded', { householdId: input.householdId, subjectType: 'aid_mandate', subjectId: id, details: { aid: input.aidId, days: input.days } });
+    await audit(t, ctx, 'aides/mandate-recorded', {
+      householdId: input.householdId,
+      subjectType: 'aid_mandate',
+      subjectId: id,
+      details: { aid: input.aidId, days: input.days },
+    });
     return { id };
   });
 }

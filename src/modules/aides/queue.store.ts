@@ -67,7 +67,12 @@ export async function waitingLongerThan(q: Queryable, days: number, now: Date): 
 }
 
 /** Indicator counts per neighbourhood over [from, to). */
-export async function countsByNeighbourhood(q: Queryable, what: 'requested' | 'granted' | 'paid', from: Date, to: Date): Promise<{ neighbourhood: string | null; value: number }[]> {
+export async function countsByNeighbourhood(
+  q: Queryable,
+  what: 'requested' | 'granted' | 'paid',
+  from: Date,
+  to: Date,
+): Promise<{ neighbourhood: string | null; value: number }[]> {
   const sql = {
     requested: `SELECT neighbourhood, count(*)::int AS value FROM aid_requests WHERE NOT is_demo AND submitted_at >= $1 AND submitted_at < $2 GROUP BY neighbourhood`,
     granted: `SELECT r.neighbourhood, count(*)::int AS value FROM aid_decisions d JOIN aid_requests r ON r.id = d.request_id

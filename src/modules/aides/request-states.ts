@@ -36,7 +36,11 @@ export function nextStatus(action: RequestAction, from: RequestStatus): RequestS
   return t.from.includes(from) ? t.to : null;
 }
 
-export const CORRECTION_REASONS = { incomplete: 'Il manque une pièce ou une information', incorrect: 'Une pièce ou une information est incorrecte', outdated: "Une pièce n'est plus à jour" } as const;
+export const CORRECTION_REASONS = {
+  incomplete: 'Il manque une pièce ou une information',
+  incorrect: 'Une pièce ou une information est incorrecte',
+  outdated: "Une pièce n'est plus à jour",
+} as const;
 export type CorrectionReason = keyof typeof CORRECTION_REASONS;
 
 export const REFUSAL_MOTIFS = {
@@ -64,5 +68,8 @@ export function familyMessage(to: RequestStatus, aidTitle: string, extra = ''): 
     classee: `Votre demande « ${aidTitle} » a été classée sans suite.`,
     versee: `L'aide « ${aidTitle} » vous a été versée.`,
   };
-  return { subject: `Votre demande d'aide : ${STATUS_LABELS[to].toLowerCase()}`, body: `${bodies[to]}${extra ? `\n\n${extra}` : ''}\n\nRetrouvez le détail dans votre espace Relais, rubrique « Demander une aide ».` };
+  return {
+    subject: `Votre demande d'aide : ${STATUS_LABELS[to].toLowerCase()}`,
+    body: `${bodies[to]}${extra ? `\n\n${extra}` : ''}\n\nRetrouvez le détail dans votre espace Relais, rubrique « Demander une aide ».`,
+  };
 }

@@ -23,7 +23,17 @@ import { evaluateAid, type AidFacts } from './eligibility';
 import { checkUpload, UPLOAD_TYPES, type UploadType } from './file-check';
 import * as funds from './funds.store';
 import { euros } from './money';
-import { CONTEST_TEXT, CORRECTION_REASONS, type CorrectionReason, familyMessage, nextStatus, REFUSAL_MOTIFS, type RefusalMotif, type RequestAction, type RequestStatus } from './request-states';
+import {
+  CONTEST_TEXT,
+  CORRECTION_REASONS,
+  type CorrectionReason,
+  familyMessage,
+  nextStatus,
+  REFUSAL_MOTIFS,
+  type RefusalMotif,
+  type RequestAction,
+  type RequestStatus,
+} from './request-states';
 import * as store from './requests.store';
 
 const STAFF_ROLES = ['agent', 'coordinator'] as const;
@@ -86,12 +96,14 @@ function checkFields(aid: AidDefinition, input: Record<string, unknown>): Record
       continue;
     }
     if (f.type === 'money') {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > 10_000_000) problems.push({ path, message: `${f.label} : indiquez un montant positif.` });
+      if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > 10_000_000)
+        problems.push({ path, message: `${f.label} : indiquez un montant positif.` });
       else out[f.key] = v;
     } else if (typeof v !== 'string' || v.trim().length > 500) problems.push({ path, message: `${f.label} : 500 caractères au plus.` });
     else out[f.key] = v.trim();
   }
-  for (const k of Object.keys(input)) if (!aid.request_fields.some((f) => f.key === k)) problems.push({ path: `fields.${k}`, message: "Ce champ n'est pas demandé par cette aide." });
+  for (const k of Object.keys(input))
+    if (!aid.request_fields.some((f) => f.key === k)) problems.push({ path: `fields.${k}`, message: "Ce champ n'est pas demandé par cette aide." });
   if (problems.length) throw new AppError('aides/invalid-fields', { fields: problems });
   return out;
 }
@@ -137,21 +149,61 @@ export async function createRequest(ctx: Ctx, input: CreateRequestInput): Promis
     const eligibility = evaluateAid(v.definition, facts);
     const id = await store.insertRequest(
       t,
-      { householdId: who.householdId, aidId: v.aidId, aidVersion: v.version, fundId: v.definition.fund, neighbourhood: h.address.neighbourhoodId, fields, eligibility, mandateId: who.mandateId, createdBy: who.userId, isDemo: false },
+      {
+        householdId: who.householdId,
+        aidId: v.aidId,
+        aidVersion: v.version,
+        fundId: v.definition.fund,
+        neighbourhood: h.address.neighbourhoodId,
+        fields,
+        eligibility,
+        mandateId: who.mandateId,
+        createdBy: who.userId,
+        isDemo: false,
+      },
       ctx.now(),
     );
-    await store.addEvent(t, { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'created', from: null, to: 'brouillon' }, ctx.now());
+    await store.addEvent(
+      t,
+      { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'created', from: null, to: 'brouillon' },
+      ctx.now(),
+    );
     const attached: string[] = [];
     for (const d of reusableDocuments(v.definition, h.documents, day)) {
-      await store.insertDocument(t, { requestId: id, kind: d.kind, householdDocumentId: d.id, storageName: null, originalName: null, mimeType: null, sizeBytes: null, by: who.userId, mandateId: who.mandateId }, ctx.now());
+      await store.insertDocument(
+        t,
+        {
+          requestId: id,
+          kind: d.kind,
+          householdDocumentId: d.id,
+          storageName: null,
+          originalName: null,
+          mimeType: null,
+          sizeBytes: null,
+          by: who.userId,
+          mandateId: who.mandateId,
+        },
+        ctx.now(),
+      );
       attached.push(d.kind);
     }
     let status: RequestStatus = 'brouillon';
     if (input.submit) {
       status = 'deposee';
       await store.setStatus(t, id, status, ctx.now(), { submitted: true });
-      await store.addEvent(t, { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'status', from: 'brouillon', to: status }, ctx.now());
-      await notifyFamily(ctx, t, who.householdId, status, v.definition.title, who.mandateId ? 'Elle a été déposée pour vous par un agent du CCAS, avec votre mandat.' : '');
+      await store.addEvent(
+        t,
+        { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'status', from: 'brouillon', to: status },
+        ctx.now(),
+      );
+      await notifyFamily(
+        ctx,
+        t,
+        who.householdId,
+        status,
+        v.definition.title,
+        who.mandateId ? 'Elle a été déposée pour vous par un agent du CCAS, avec votre mandat.' : '',
+      );
     }
     await audit(t, ctx, 'aides/request-created', {
       householdId: who.householdId,
@@ -189,9 +241,18 @@ export async function submitRequest(ctx: Ctx, id: string, mandateId?: string | n
     const r = await lockRequest(t, id);
     const to = transition('submit', r);
     await store.setStatus(t, id, to, ctx.now(), { submitted: true });
-    await store.addEvent(t, { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'status', from: r.status, to }, ctx.now());
+    await store.addEvent(
+      t,
+      { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'status', from: r.status, to },
+      ctx.now(),
+    );
     await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title);
-    await audit(t, ctx, 'aides/request-submitted', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { mandate: who.mandateId } });
+    await audit(t, ctx, 'aides/request-submitted', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { mandate: who.mandateId },
+    });
   });
 }
 
@@ -227,17 +288,42 @@ export async function askCorrection(ctx: Ctx, id: string, input: CorrectionInput
     await store.setStatus(t, id, to, ctx.now(), { pause: 'start' });
     await store.addEvent(
       t,
-      { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'correction-asked', from: r.status, to, detail: { reason: input.reason, documents: input.documents, fields: input.fields, message: input.message } },
+      {
+        requestId: id,
+        actorId: user.id,
+        actorRole: user.role,
+        mandateId: null,
+        kind: 'correction-asked',
+        from: r.status,
+        to,
+        detail: { reason: input.reason, documents: input.documents, fields: input.fields, message: input.message },
+      },
       ctx.now(),
     );
     const asked = [...docLabels, ...fieldLabels];
-    await notifyFamily(ctx, t, r.householdId, to, aid.title, `${CORRECTION_REASONS[input.reason]}${asked.length ? ` : ${asked.join(', ')}` : ''}.${input.message ? `\n\nMessage de l'agent : ${input.message}` : ''}`);
-    await audit(t, ctx, 'aides/correction-asked', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { reason: input.reason, documents: input.documents, fields: input.fields } });
+    await notifyFamily(
+      ctx,
+      t,
+      r.householdId,
+      to,
+      aid.title,
+      `${CORRECTION_REASONS[input.reason]}${asked.length ? ` : ${asked.join(', ')}` : ''}.${input.message ? `\n\nMessage de l'agent : ${input.message}` : ''}`,
+    );
+    await audit(t, ctx, 'aides/correction-asked', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { reason: input.reason, documents: input.documents, fields: input.fields },
+    });
   });
 }
 
 /** The family answers a correction (new documents uploaded beforehand, fields corrected): instruction resumes. */
-export async function answerCorrection(ctx: Ctx, id: string, input: { fields?: Record<string, unknown>; message?: string; mandateId?: string | null }): Promise<void> {
+export async function answerCorrection(
+  ctx: Ctx,
+  id: string,
+  input: { fields?: Record<string, unknown>; message?: string; mandateId?: string | null },
+): Promise<void> {
   const pre = await store.getRequest(ctx.db, id);
   if (!pre) throw new AppError('aides/request-not-found');
   const who = await actAsFamily(ctx, ctx.db, { householdId: pre.householdId, aidId: pre.aidId, mandateId: input.mandateId });
@@ -247,9 +333,23 @@ export async function answerCorrection(ctx: Ctx, id: string, input: { fields?: R
     const r = await lockRequest(t, id);
     const to = transition('answer_correction', r);
     await store.setStatus(t, id, to, ctx.now(), { pause: 'end', fields });
-    await store.addEvent(t, { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'correction-answered', from: r.status, to }, ctx.now());
-    if (input.message?.trim()) await store.insertMessage(t, { requestId: id, authorId: who.userId, authorRole: who.role, mandateId: who.mandateId, internal: false, body: input.message.trim() }, ctx.now());
-    await audit(t, ctx, 'aides/correction-answered', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { mandate: who.mandateId } });
+    await store.addEvent(
+      t,
+      { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'correction-answered', from: r.status, to },
+      ctx.now(),
+    );
+    if (input.message?.trim())
+      await store.insertMessage(
+        t,
+        { requestId: id, authorId: who.userId, authorRole: who.role, mandateId: who.mandateId, internal: false, body: input.message.trim() },
+        ctx.now(),
+      );
+    await audit(t, ctx, 'aides/correction-answered', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { mandate: who.mandateId },
+    });
   });
 }
 
@@ -265,26 +365,57 @@ export async function grantRequest(ctx: Ctx, id: string, input: { amountCents: n
     const to = transition('grant', r);
     const aid = await aidOf(t, r);
     const max = maxGrantCents(aid.benefit, { cost_cents: num(r.fields.cost_cents), amount_cents: num(r.fields.amount_cents) });
-    if (max !== null && input.amountCents > max) throw new AppError('aides/amount-too-high', { fields: [{ path: 'amountCents', message: `Au plus ${euros(max)} pour cette demande.` }] });
+    if (max !== null && input.amountCents > max)
+      throw new AppError('aides/amount-too-high', { fields: [{ path: 'amountCents', message: `Au plus ${euros(max)} pour cette demande.` }] });
     const year = parisParts(ctx.now()).year;
     const budget = await funds.lockBudget(t, r.fundId, year);
     if (budget === null) throw new AppError('aides/no-budget');
     const [totals] = await funds.fundTotals(t, year, r.fundId);
     if (input.amountCents > totals.remainderCents) {
-      throw new AppError('aides/fund-exhausted', { fields: [{ path: 'amountCents', message: `Il reste ${euros(totals.remainderCents)} sur ce fonds cette année.` }] });
+      throw new AppError('aides/fund-exhausted', {
+        fields: [{ path: 'amountCents', message: `Il reste ${euros(totals.remainderCents)} sur ce fonds cette année.` }],
+      });
     }
     const schedule = aid.benefit.kind === 'loan' ? loanSchedule(input.amountCents, aid.benefit.months, aid.benefit.rate_percent) : null;
-    const decisionId = await store.insertDecision(t, { requestId: id, kind: 'accordee', amountCents: input.amountCents, schedule, motif: null, motifText: null, contest: null, supersedes: null, by: user.id }, ctx.now());
+    const decisionId = await store.insertDecision(
+      t,
+      { requestId: id, kind: 'accordee', amountCents: input.amountCents, schedule, motif: null, motifText: null, contest: null, supersedes: null, by: user.id },
+      ctx.now(),
+    );
     try {
-      await funds.addEntry(t, { fundId: r.fundId, year, kind: 'commitment', amountCents: input.amountCents, requestId: id, decisionId, neighbourhood: r.neighbourhood, by: user.id }, ctx.now());
+      await funds.addEntry(
+        t,
+        { fundId: r.fundId, year, kind: 'commitment', amountCents: input.amountCents, requestId: id, decisionId, neighbourhood: r.neighbourhood, by: user.id },
+        ctx.now(),
+      );
     } catch (err) {
       onConstraint(err, { aid_fund_not_overcommitted: new AppError('aides/fund-exhausted') });
     }
     await store.setStatus(t, id, to, ctx.now(), { decided: true });
-    await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision', from: r.status, to, detail: { amountCents: input.amountCents } }, ctx.now());
-    const extra = schedule ? `Montant : ${euros(input.amountCents)}, à rembourser en ${schedule.length} mensualités de ${euros(schedule[0].amountCents)}.` : `Montant : ${euros(input.amountCents)}.`;
+    await store.addEvent(
+      t,
+      {
+        requestId: id,
+        actorId: user.id,
+        actorRole: user.role,
+        mandateId: null,
+        kind: 'decision',
+        from: r.status,
+        to,
+        detail: { amountCents: input.amountCents },
+      },
+      ctx.now(),
+    );
+    const extra = schedule
+      ? `Montant : ${euros(input.amountCents)}, à rembourser en ${schedule.length} mensualités de ${euros(schedule[0].amountCents)}.`
+      : `Montant : ${euros(input.amountCents)}.`;
     await notifyFamily(ctx, t, r.householdId, to, aid.title, extra);
-    await audit(t, ctx, 'aides/request-granted', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { decision: decisionId, amountCents: input.amountCents, fund: r.fundId } });
+    await audit(t, ctx, 'aides/request-granted', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { decision: decisionId, amountCents: input.amountCents, fund: r.fundId },
+    });
     return { decisionId, remainderCents: totals.remainderCents - input.amountCents };
   });
 }
@@ -293,25 +424,42 @@ export async function grantRequest(ctx: Ctx, id: string, input: { amountCents: n
  * A granted amount corrected: never an edit. A new decision supersedes the last one; the
  * old commitment is released and the new one committed, under the same budget lock.
  */
-export async function correctGrant(ctx: Ctx, id: string, input: { amountCents: number; text: string }): Promise<{ decisionId: string; remainderCents: number }> {
+export async function correctGrant(
+  ctx: Ctx,
+  id: string,
+  input: { amountCents: number; text: string },
+): Promise<{ decisionId: string; remainderCents: number }> {
   const user = requireRole(ctx, ...STAFF_ROLES);
   return tx(ctx.db, async (t) => {
     const r = await lockRequest(t, id);
     if (r.status !== 'accordee') throw new AppError('aides/transition-not-allowed');
     const aid = await aidOf(t, r);
     const max = maxGrantCents(aid.benefit, { cost_cents: num(r.fields.cost_cents), amount_cents: num(r.fields.amount_cents) });
-    if (max !== null && input.amountCents > max) throw new AppError('aides/amount-too-high', { fields: [{ path: 'amountCents', message: `Au plus ${euros(max)} pour cette demande.` }] });
+    if (max !== null && input.amountCents > max)
+      throw new AppError('aides/amount-too-high', { fields: [{ path: 'amountCents', message: `Au plus ${euros(max)} pour cette demande.` }] });
     const previous = (await store.decisionsOf(t, id)).at(-1)!;
     const year = parisParts(previous.decidedAt).year;
     if ((await funds.lockBudget(t, r.fundId, year)) === null) throw new AppError('aides/no-budget');
     const [totals] = await funds.fundTotals(t, year, r.fundId);
     if (input.amountCents - previous.amountCents! > totals.remainderCents) {
-      throw new AppError('aides/fund-exhausted', { fields: [{ path: 'amountCents', message: `Il reste ${euros(totals.remainderCents)} sur ce fonds cette année.` }] });
+      throw new AppError('aides/fund-exhausted', {
+        fields: [{ path: 'amountCents', message: `Il reste ${euros(totals.remainderCents)} sur ce fonds cette année.` }],
+      });
     }
     const schedule = aid.benefit.kind === 'loan' ? loanSchedule(input.amountCents, aid.benefit.months, aid.benefit.rate_percent) : null;
     const decisionId = await store.insertDecision(
       t,
-      { requestId: id, kind: 'accordee', amountCents: input.amountCents, schedule, motif: null, motifText: input.text, contest: null, supersedes: previous.id, by: user.id },
+      {
+        requestId: id,
+        kind: 'accordee',
+        amountCents: input.amountCents,
+        schedule,
+        motif: null,
+        motifText: input.text,
+        contest: null,
+        supersedes: previous.id,
+        by: user.id,
+      },
       ctx.now(),
     );
     const entry = { fundId: r.fundId, year, requestId: id, neighbourhood: r.neighbourhood, by: user.id };
@@ -321,9 +469,34 @@ export async function correctGrant(ctx: Ctx, id: string, input: { amountCents: n
     } catch (err) {
       onConstraint(err, { aid_fund_not_overcommitted: new AppError('aides/fund-exhausted') });
     }
-    await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision-corrected', from: r.status, to: null, detail: { amountCents: input.amountCents } }, ctx.now());
-    await notifyFamily(ctx, t, r.householdId, 'accordee', aid.title, `La décision a été corrigée : le montant accordé est maintenant de ${euros(input.amountCents)} (au lieu de ${euros(previous.amountCents!)}).${input.text ? ` ${input.text}` : ''}`);
-    await audit(t, ctx, 'aides/decision-corrected', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { decision: decisionId, supersedes: previous.id, amountCents: input.amountCents } });
+    await store.addEvent(
+      t,
+      {
+        requestId: id,
+        actorId: user.id,
+        actorRole: user.role,
+        mandateId: null,
+        kind: 'decision-corrected',
+        from: r.status,
+        to: null,
+        detail: { amountCents: input.amountCents },
+      },
+      ctx.now(),
+    );
+    await notifyFamily(
+      ctx,
+      t,
+      r.householdId,
+      'accordee',
+      aid.title,
+      `La décision a été corrigée : le montant accordé est maintenant de ${euros(input.amountCents)} (au lieu de ${euros(previous.amountCents!)}).${input.text ? ` ${input.text}` : ''}`,
+    );
+    await audit(t, ctx, 'aides/decision-corrected', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { decision: decisionId, supersedes: previous.id, amountCents: input.amountCents },
+    });
     return { decisionId, remainderCents: totals.remainderCents + previous.amountCents! - input.amountCents };
   });
 }
@@ -338,11 +511,41 @@ export async function refuseRequest(ctx: Ctx, id: string, input: { motif: Refusa
   return tx(ctx.db, async (t) => {
     const r = await lockRequest(t, id);
     const to = transition('refuse', r);
-    const decisionId = await store.insertDecision(t, { requestId: id, kind: 'refusee', amountCents: null, schedule: null, motif: input.motif, motifText: input.text, contest: CONTEST_TEXT, supersedes: null, by: user.id }, ctx.now());
+    const decisionId = await store.insertDecision(
+      t,
+      {
+        requestId: id,
+        kind: 'refusee',
+        amountCents: null,
+        schedule: null,
+        motif: input.motif,
+        motifText: input.text,
+        contest: CONTEST_TEXT,
+        supersedes: null,
+        by: user.id,
+      },
+      ctx.now(),
+    );
     await store.setStatus(t, id, to, ctx.now(), { decided: true });
-    await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision', from: r.status, to, detail: { motif: input.motif } }, ctx.now());
-    await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, `Motif : ${REFUSAL_MOTIFS[input.motif]}.${input.text ? ` ${input.text}` : ''}\n\n${CONTEST_TEXT}`);
-    await audit(t, ctx, 'aides/request-refused', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { decision: decisionId, motif: input.motif } });
+    await store.addEvent(
+      t,
+      { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision', from: r.status, to, detail: { motif: input.motif } },
+      ctx.now(),
+    );
+    await notifyFamily(
+      ctx,
+      t,
+      r.householdId,
+      to,
+      (await aidOf(t, r)).title,
+      `Motif : ${REFUSAL_MOTIFS[input.motif]}.${input.text ? ` ${input.text}` : ''}\n\n${CONTEST_TEXT}`,
+    );
+    await audit(t, ctx, 'aides/request-refused', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { decision: decisionId, motif: input.motif },
+    });
     return { decisionId };
   });
 }
@@ -353,7 +556,11 @@ export async function closeRequest(ctx: Ctx, id: string, input: { text: string }
   await tx(ctx.db, async (t) => {
     const r = await lockRequest(t, id);
     const to = transition('close', r);
-    await store.insertDecision(t, { requestId: id, kind: 'classee', amountCents: null, schedule: null, motif: null, motifText: input.text, contest: null, supersedes: null, by: user.id }, ctx.now());
+    await store.insertDecision(
+      t,
+      { requestId: id, kind: 'classee', amountCents: null, schedule: null, motif: null, motifText: input.text, contest: null, supersedes: null, by: user.id },
+      ctx.now(),
+    );
     await store.setStatus(t, id, to, ctx.now(), { decided: true, pause: 'end' });
     await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision', from: r.status, to }, ctx.now());
     await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, input.text);
@@ -368,11 +575,42 @@ export async function payRequest(ctx: Ctx, id: string): Promise<void> {
     const r = await lockRequest(t, id);
     const to = transition('pay', r);
     const decision = (await store.decisionsOf(t, id)).filter((d) => d.kind === 'accordee').at(-1)!;
-    await funds.addEntry(t, { fundId: r.fundId, year: parisParts(decision.decidedAt).year, kind: 'payment', amountCents: decision.amountCents!, requestId: id, decisionId: decision.id, neighbourhood: r.neighbourhood, by: user.id }, ctx.now());
+    await funds.addEntry(
+      t,
+      {
+        fundId: r.fundId,
+        year: parisParts(decision.decidedAt).year,
+        kind: 'payment',
+        amountCents: decision.amountCents!,
+        requestId: id,
+        decisionId: decision.id,
+        neighbourhood: r.neighbourhood,
+        by: user.id,
+      },
+      ctx.now(),
+    );
     await store.setStatus(t, id, to, ctx.now());
-    await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'status', from: r.status, to, detail: { amountCents: decision.amountCents } }, ctx.now());
+    await store.addEvent(
+      t,
+      {
+        requestId: id,
+        actorId: user.id,
+        actorRole: user.role,
+        mandateId: null,
+        kind: 'status',
+        from: r.status,
+        to,
+        detail: { amountCents: decision.amountCents },
+      },
+      ctx.now(),
+    );
     await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, `Montant versé : ${euros(decision.amountCents!)}.`);
-    await audit(t, ctx, 'aides/request-paid', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { amountCents: decision.amountCents } });
+    await audit(t, ctx, 'aides/request-paid', {
+      householdId: r.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { amountCents: decision.amountCents },
+    });
   });
 }
 
@@ -400,11 +638,39 @@ export async function addDocument(
       const r = await lockRequest(t, id);
       const docId = await store.insertDocument(
         t,
-        { requestId: id, kind: input.kind, householdDocumentId: null, storageName, originalName: input.name.slice(0, 200), mimeType: input.mimeType, sizeBytes: bytes.length, by: who.userId, mandateId: who.mandateId },
+        {
+          requestId: id,
+          kind: input.kind,
+          householdDocumentId: null,
+          storageName,
+          originalName: input.name.slice(0, 200),
+          mimeType: input.mimeType,
+          sizeBytes: bytes.length,
+          by: who.userId,
+          mandateId: who.mandateId,
+        },
         ctx.now(),
       );
-      await store.addEvent(t, { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'document-added', from: null, to: null, detail: { kind: input.kind } }, ctx.now());
-      await audit(t, ctx, 'aides/document-added', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { document: docId, kind: input.kind, mandate: who.mandateId } });
+      await store.addEvent(
+        t,
+        {
+          requestId: id,
+          actorId: who.userId,
+          actorRole: who.role,
+          mandateId: who.mandateId,
+          kind: 'document-added',
+          from: null,
+          to: null,
+          detail: { kind: input.kind },
+        },
+        ctx.now(),
+      );
+      await audit(t, ctx, 'aides/document-added', {
+        householdId: r.householdId,
+        subjectType: 'aid_request',
+        subjectId: id,
+        details: { document: docId, kind: input.kind, mandate: who.mandateId },
+      });
       return { id: docId };
     });
   } catch (err) {
@@ -425,11 +691,20 @@ export async function postMessage(ctx: Ctx, id: string, input: { body: string; i
     mandateId = (await actAsFamily(ctx, ctx.db, { householdId: pre.householdId, aidId: pre.aidId, mandateId: input.mandateId })).mandateId;
   }
   return tx(ctx.db, async (t) => {
-    const msgId = await store.insertMessage(t, { requestId: id, authorId: user.id, authorRole: user.role, mandateId, internal: input.internal, body: input.body }, ctx.now());
+    const msgId = await store.insertMessage(
+      t,
+      { requestId: id, authorId: user.id, authorRole: user.role, mandateId, internal: input.internal, body: input.body },
+      ctx.now(),
+    );
     if (staff && !input.internal && !mandateId) {
       await notifyFamily(ctx, t, pre.householdId, pre.status, (await aidOf(t, pre)).title, `Un agent vous a écrit : « ${input.body} »`);
     }
-    await audit(t, ctx, input.internal ? 'aides/annotation-added' : 'aides/message-posted', { householdId: pre.householdId, subjectType: 'aid_request', subjectId: id, details: { message: msgId, mandate: mandateId } });
+    await audit(t, ctx, input.internal ? 'aides/annotation-added' : 'aides/message-posted', {
+      householdId: pre.householdId,
+      subjectType: 'aid_request',
+      subjectId: id,
+      details: { message: msgId, mandate: mandateId },
+    });
     return { id: msgId };
   });
 }
@@ -441,10 +716,15 @@ export async function assignRequest(ctx: Ctx, id: string, agentId: string | null
     const r = await lockRequest(t, id);
     if (agentId) {
       const { rows } = await t.query<{ role: string }>(`SELECT role FROM users WHERE id = $1`, [agentId]);
-      if (!rows[0] || !(STAFF_ROLES as readonly string[]).includes(rows[0].role)) throw new AppError('aides/invalid-fields', { fields: [{ path: 'agentId', message: "Cette personne n'est pas un agent." }] });
+      if (!rows[0] || !(STAFF_ROLES as readonly string[]).includes(rows[0].role))
+        throw new AppError('aides/invalid-fields', { fields: [{ path: 'agentId', message: "Cette personne n'est pas un agent." }] });
     }
     await store.assign(t, id, agentId);
-    await store.addEvent(t, { requestId: id, actorId: ctx.user!.id, actorRole: ctx.user!.role, mandateId: null, kind: 'assigned', from: null, to: null, detail: { agentId } }, ctx.now());
+    await store.addEvent(
+      t,
+      { requestId: id, actorId: ctx.user!.id, actorRole: ctx.user!.role, mandateId: null, kind: 'assigned', from: null, to: null, detail: { agentId } },
+      ctx.now(),
+    );
     await audit(t, ctx, 'aides/request-assigned', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id, details: { agentId } });
   });
 }

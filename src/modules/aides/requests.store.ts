@@ -32,13 +32,36 @@ const COLS = `id, household_id AS "householdId", aid_id AS "aidId", aid_version 
 
 export async function insertRequest(
   q: Queryable,
-  r: { householdId: string; aidId: string; aidVersion: number; fundId: string; neighbourhood: string | null; fields: object; eligibility: object; mandateId: string | null; createdBy: string | null; isDemo: boolean },
+  r: {
+    householdId: string;
+    aidId: string;
+    aidVersion: number;
+    fundId: string;
+    neighbourhood: string | null;
+    fields: object;
+    eligibility: object;
+    mandateId: string | null;
+    createdBy: string | null;
+    isDemo: boolean;
+  },
   now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO aid_requests (household_id, aid_id, aid_version, fund_id, neighbourhood, status, fields, eligibility, mandate_id, created_by, created_at, status_changed_at, is_demo)
      VALUES ($1, $2, $3, $4, $5, 'brouillon', $6, $7, $8, $9, $10, $10, $11) RETURNING id`,
-    [r.householdId, r.aidId, r.aidVersion, r.fundId, r.neighbourhood, JSON.stringify(r.fields), JSON.stringify(r.eligibility), r.mandateId, r.createdBy, now, r.isDemo],
+    [
+      r.householdId,
+      r.aidId,
+      r.aidVersion,
+      r.fundId,
+      r.neighbourhood,
+      JSON.stringify(r.fields),
+      JSON.stringify(r.eligibility),
+      r.mandateId,
+      r.createdBy,
+      now,
+      r.isDemo,
+    ],
   );
   return rows[0].id;
 }
@@ -70,7 +93,17 @@ export async function setStatus(
        assigned_to = CASE WHEN $7 THEN $8::uuid ELSE assigned_to END,
        fields = COALESCE($9::jsonb, fields)
      WHERE id = $1`,
-    [id, to, now, extra.submitted ?? false, extra.pause ?? null, extra.decided ?? false, extra.assignedTo !== undefined, extra.assignedTo ?? null, extra.fields ? JSON.stringify(extra.fields) : null],
+    [
+      id,
+      to,
+      now,
+      extra.submitted ?? false,
+      extra.pause ?? null,
+      extra.decided ?? false,
+      extra.assignedTo !== undefined,
+      extra.assignedTo ?? null,
+      extra.fields ? JSON.stringify(extra.fields) : null,
+    ],
   );
 }
 
@@ -80,7 +113,16 @@ export async function assign(q: Queryable, id: string, agentId: string | null): 
 
 export async function addEvent(
   q: Queryable,
-  e: { requestId: string; actorId: string | null; actorRole: string | null; mandateId: string | null; kind: string; from: RequestStatus | null; to: RequestStatus | null; detail?: object },
+  e: {
+    requestId: string;
+    actorId: string | null;
+    actorRole: string | null;
+    mandateId: string | null;
+    kind: string;
+    from: RequestStatus | null;
+    to: RequestStatus | null;
+    detail?: object;
+  },
   now: Date,
 ): Promise<void> {
   await q.query(
@@ -124,7 +166,17 @@ export interface DecisionRow {
 
 export async function insertDecision(
   q: Queryable,
-  d: { requestId: string; kind: DecisionRow['kind']; amountCents: number | null; schedule: object | null; motif: string | null; motifText: string | null; contest: string | null; supersedes: string | null; by: string | null },
+  d: {
+    requestId: string;
+    kind: DecisionRow['kind'];
+    amountCents: number | null;
+    schedule: object | null;
+    motif: string | null;
+    motifText: string | null;
+    contest: string | null;
+    supersedes: string | null;
+    by: string | null;
+  },
   now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
@@ -158,7 +210,17 @@ export interface DocumentRow {
 
 export async function insertDocument(
   q: Queryable,
-  d: { requestId: string; kind: string; householdDocumentId: string | null; storageName: string | null; originalName: string | null; mimeType: string | null; sizeBytes: number | null; by: string | null; mandateId: string | null },
+  d: {
+    requestId: string;
+    kind: string;
+    householdDocumentId: string | null;
+    storageName: string | null;
+    originalName: string | null;
+    mimeType: string | null;
+    sizeBytes: number | null;
+    by: string | null;
+    mandateId: string | null;
+  },
   now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
@@ -189,7 +251,11 @@ export interface MessageRow {
   byMandate: boolean;
 }
 
-export async function insertMessage(q: Queryable, m: { requestId: string; authorId: string; authorRole: string; mandateId: string | null; internal: boolean; body: string }, now: Date): Promise<string> {
+export async function insertMessage(
+  q: Queryable,
+  m: { requestId: string; authorId: string; authorRole: string; mandateId: string | null; internal: boolean; body: string },
+  now: Date,
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO aid_messages (request_id, author_id, author_role, mandate_id, internal, body, at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [m.requestId, m.authorId, m.authorRole, m.mandateId, m.internal, m.body, now],

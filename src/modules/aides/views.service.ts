@@ -56,7 +56,11 @@ function displayValue(ctx: Ctx, key: string, projected: Record<string, unknown>)
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return frDate(v);
     return String(v);
   };
-  if (Array.isArray(src)) return src.map((item) => one((item as Record<string, unknown>)[field])).filter(Boolean).join(', ');
+  if (Array.isArray(src))
+    return src
+      .map((item) => one((item as Record<string, unknown>)[field]))
+      .filter(Boolean)
+      .join(', ');
   return src && typeof src === 'object' ? one((src as Record<string, unknown>)[field]) : '';
 }
 
@@ -80,7 +84,12 @@ export async function requestForm(ctx: Ctx, aidId: string, answers: Partial<AidF
   return {
     aid: { id: aid.id, version: v.version, title: aid.title, summary: aid.summary, summaryEasy: aid.summary_easy, demo: aid.demo, howToAsk: aid.how_to_ask },
     // Only this aid's fields, never the rest of what the form may show for other aids; each as people read it.
-    fileFields: shown.map((key) => ({ key, label: FIELDS[key].label, missing: p.missing.includes(key), display: displayValue(ctx, key, projectHousehold(h, [key])) })),
+    fileFields: shown.map((key) => ({
+      key,
+      label: FIELDS[key].label,
+      missing: p.missing.includes(key),
+      display: displayValue(ctx, key, projectHousehold(h, [key])),
+    })),
     requestFields: aid.request_fields,
     documents,
     eligibility: evaluateAid(aid, facts),
@@ -96,7 +105,16 @@ export async function myRequests(ctx: Ctx) {
   const out = [];
   for (const r of rows) {
     const v = await catalogue.versionOf(ctx.db, r.aidId, r.aidVersion);
-    out.push({ id: r.id, aidId: r.aidId, aidTitle: v!.definition.title, status: r.status, statusLabel: STATUS_LABELS[r.status], createdAt: r.createdAt, statusChangedAt: r.statusChangedAt, byMandate: r.mandateId !== null });
+    out.push({
+      id: r.id,
+      aidId: r.aidId,
+      aidTitle: v!.definition.title,
+      status: r.status,
+      statusLabel: STATUS_LABELS[r.status],
+      createdAt: r.createdAt,
+      statusChangedAt: r.statusChangedAt,
+      byMandate: r.mandateId !== null,
+    });
   }
   return out;
 }
@@ -111,7 +129,15 @@ async function requestDetail(ctx: Ctx, r: store.RequestRow, withInternal: boolea
     householdId: r.householdId,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
-    aid: { id: aid.id, version: v.version, title: aid.title, benefit: aid.benefit, documents: aid.documents, requestFields: aid.request_fields, demo: aid.demo },
+    aid: {
+      id: aid.id,
+      version: v.version,
+      title: aid.title,
+      benefit: aid.benefit,
+      documents: aid.documents,
+      requestFields: aid.request_fields,
+      demo: aid.demo,
+    },
     fundId: r.fundId,
     neighbourhood: r.neighbourhood,
     fields: r.fields,
@@ -121,9 +147,26 @@ async function requestDetail(ctx: Ctx, r: store.RequestRow, withInternal: boolea
     byMandate: r.mandateId !== null,
     assignedTo: r.assignedTo,
     correction: correction ? (correction.detail as { reason: string; documents: string[]; fields: string[]; message: string }) : null,
-    events: events.map((e) => ({ at: e.at, kind: e.kind, toStatus: e.toStatus, toLabel: e.toStatus ? STATUS_LABELS[e.toStatus] : null, actorRole: e.actorRole, actorName: isStaff(e.actorRole ?? '') ? e.actorName : null, byMandate: e.byMandate })),
+    events: events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      toStatus: e.toStatus,
+      toLabel: e.toStatus ? STATUS_LABELS[e.toStatus] : null,
+      actorRole: e.actorRole,
+      actorName: isStaff(e.actorRole ?? '') ? e.actorName : null,
+      byMandate: e.byMandate,
+    })),
     decisions: await store.decisionsOf(ctx.db, r.id),
-    documents: (await store.documentsOf(ctx.db, r.id)).map((d) => ({ id: d.id, kind: d.kind, label: aid.documents.find((x) => x.kind === d.kind)?.label ?? 'Autre justificatif', fromFile: d.householdDocumentId !== null, originalName: d.originalName, sizeBytes: d.sizeBytes, addedAt: d.addedAt, byMandate: d.byMandate })),
+    documents: (await store.documentsOf(ctx.db, r.id)).map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      label: aid.documents.find((x) => x.kind === d.kind)?.label ?? 'Autre justificatif',
+      fromFile: d.householdDocumentId !== null,
+      originalName: d.originalName,
+      sizeBytes: d.sizeBytes,
+      addedAt: d.addedAt,
+      byMandate: d.byMandate,
+    })),
     messages: (await store.messagesOf(ctx.db, r.id, withInternal)).map((m) => ({ ...m, authorName: isStaff(m.authorRole ?? '') ? m.authorName : null })),
   };
 }
@@ -186,6 +229,9 @@ export async function fundsDashboard(ctx: Ctx, year?: number) {
   return {
     year: y,
     funds: totals.map((t) => ({ ...t, remainderText: euros(t.remainderCents) })),
-    byNeighbourhood: byNeighbourhood.map((n) => ({ ...n, neighbourhoodName: ctx.town.neighbourhoods.find((x) => x.id === n.neighbourhood)?.name ?? 'Non renseigné' })),
+    byNeighbourhood: byNeighbourhood.map((n) => ({
+      ...n,
+      neighbourhoodName: ctx.town.neighbourhoods.find((x) => x.id === n.neighbourhood)?.name ?? 'Non renseigné',
+    })),
   };
 }

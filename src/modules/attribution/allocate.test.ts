@@ -36,10 +36,11 @@ function randomCampaign(rand: () => number, n: number, groups: number): Campaign
   const apps: Application[] = [];
   for (let i = 0; i < n; i++) {
     const family = rand() < 0.2 && i > 0 ? apps[Math.floor(rand() * i)]!.family : `f${i}`;
-    const choices = shuffle(gs.map((g) => g.id), rand).slice(0, 1 + Math.floor(rand() * 3));
-    apps.push(
-      app(`a${i}`, { mono: rand() < 0.5 ? 1 : 0, qf1: Math.round(rand() * 4) / 4 }, choices, { family, submittedAt: at(Math.floor(rand() * 5)) }),
-    );
+    const choices = shuffle(
+      gs.map((g) => g.id),
+      rand,
+    ).slice(0, 1 + Math.floor(rand() * 3));
+    apps.push(app(`a${i}`, { mono: rand() < 0.5 ? 1 : 0, qf1: Math.round(rand() * 4) / 4 }, choices, { family, submittedAt: at(Math.floor(rand() * 5)) }));
   }
   return { groups: gs, criteria, applications: apps };
 }
@@ -105,7 +106,10 @@ describe('order and ties', () => {
   it('compares scores after rounding: 10.004 and 10.001 tie, and time decides', () => {
     const r = allocate({
       groups: [{ id: 'g', capacity: 1 }],
-      criteria: [{ id: 'x', weight: 10.004 }, { id: 'y', weight: 10.001 }],
+      criteria: [
+        { id: 'x', weight: 10.004 },
+        { id: 'y', weight: 10.001 },
+      ],
       applications: [app('a', { x: 1 }, ['g'], { submittedAt: at(2) }), app('b', { y: 1 }, ['g'], { submittedAt: at(1) })],
     });
     expect(r.applications.map((a) => a.id)).toEqual(['b', 'a']);
@@ -236,7 +240,8 @@ describe('siblings', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const r = allocate(randomCampaign(rng(seed), 150, 5));
       const byFamily = new Map<string, string[]>();
-      for (const a of r.applications) byFamily.set(a.family, [...(byFamily.get(a.family) ?? []), a.outcome.status === 'admitted' ? a.outcome.group : 'waitlist']);
+      for (const a of r.applications)
+        byFamily.set(a.family, [...(byFamily.get(a.family) ?? []), a.outcome.status === 'admitted' ? a.outcome.group : 'waitlist']);
       for (const outcomes of byFamily.values()) expect(new Set(outcomes).size).toBe(1);
     }
   });
@@ -275,16 +280,16 @@ describe('the campaign file', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(allocationFile(allocate(parsed.value))).toEqual({
-      applications: [{ id: 'a-102', score: 27.5, breakdown: { monoparentalite: 20, qf_tranche_1: 7.5 }, rank: 1, outcome: { status: 'admitted', group: 'ete-6-11' } }],
+      applications: [
+        { id: 'a-102', score: 27.5, breakdown: { monoparentalite: 20, qf_tranche_1: 7.5 }, rank: 1, outcome: { status: 'admitted', group: 'ete-6-11' } },
+      ],
       groups: [{ id: 'ete-6-11', admitted: 1, last_admitted_score: 27.5 }],
     });
   });
   it('names the exact path of every error', () => {
     const bad = structuredClone(good) as any;
     bad.groups.push({ id: 'ete-6-11', capacity: 3 });
-    bad.applications.push(
-      { id: 'a-102', family: 'f-18', submitted_at: '2026-03-02', criteria: { inconnu: 1, qf_tranche_1: 1.5 }, choices: ['nulle-part'] },
-    );
+    bad.applications.push({ id: 'a-102', family: 'f-18', submitted_at: '2026-03-02', criteria: { inconnu: 1, qf_tranche_1: 1.5 }, choices: ['nulle-part'] });
     const parsed = parseCampaign(bad);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;

@@ -73,7 +73,7 @@ export interface Allocation {
 export function round2(x: number): number {
   const scaled = x * 100;
   const nudged = scaled + Math.sign(scaled) * Math.max(1e-9, Math.abs(scaled) * 1e-12);
-  return Math.round(Math.abs(nudged)) * Math.sign(nudged) / 100 || 0;
+  return (Math.round(Math.abs(nudged)) * Math.sign(nudged)) / 100 || 0;
 }
 
 export function scoreOf(app: Application, criteria: readonly Criterion[]): { score: number; breakdown: Record<string, number> } {
@@ -180,7 +180,16 @@ export function compareAllocations(before: Allocation, after: Allocation): Statu
   for (const b of before.applications) {
     const a = afterById.get(b.id);
     if (!a || sameOutcome(b.outcome, a.outcome)) continue;
-    changes.push({ id: b.id, family: b.family, before: b.outcome, after: a.outcome, scoreBefore: b.score, scoreAfter: a.score, rankBefore: b.rank, rankAfter: a.rank });
+    changes.push({
+      id: b.id,
+      family: b.family,
+      before: b.outcome,
+      after: a.outcome,
+      scoreBefore: b.score,
+      scoreAfter: a.score,
+      rankBefore: b.rank,
+      rankAfter: a.rank,
+    });
   }
   return changes;
 }

@@ -38,8 +38,18 @@ export async function applicationForm(ctx: Ctx, campaignId: string) {
   if (!c || c.status === 'draft') throw notFound();
   // Only the fields the form declared (hooks.dossiers.forms), read through the file's access check.
   const p = await prefill(ctx, h.id, APPLICATION_FORM.formId);
-  const v = p.values as { otherParent?: { custody?: DeriveInput['custody'] } | null; quotient?: { value?: number | null }; situation?: { activity?: string | null }; children?: { id: string; firstName?: string; birthDate?: string }[]; documents?: { kind?: string; validUntil?: string | null }[] };
-  const [rules, history, mine] = await Promise.all([rulesOf(ctx.db, c), store.householdHistory(ctx.db, h.id, c.id, ctx.now()), store.applicationsOfHousehold(ctx.db, h.id)]);
+  const v = p.values as {
+    otherParent?: { custody?: DeriveInput['custody'] } | null;
+    quotient?: { value?: number | null };
+    situation?: { activity?: string | null };
+    children?: { id: string; firstName?: string; birthDate?: string }[];
+    documents?: { kind?: string; validUntil?: string | null }[];
+  };
+  const [rules, history, mine] = await Promise.all([
+    rulesOf(ctx.db, c),
+    store.householdHistory(ctx.db, h.id, c.id, ctx.now()),
+    store.applicationsOfHousehold(ctx.db, h.id),
+  ]);
   const today = parisDate(ctx.now());
   const children = (v.children ?? []).map((k) => ({
     id: k.id,
@@ -86,23 +96,35 @@ export async function apply(ctx: Ctx, campaignId: string, input: ApplyInput) {
       if (!k) throw new AppError('attribution/unknown-child', { fields: [{ path: `children.${i}`, message: "Cet enfant n'est pas dans votre dossier." }] });
       return k;
     });
-    if (new Set(input.choices).size !== input.choices.length) throw new AppError('http/validation', { fields: [{ path: 'choices', message: 'Un groupe est choisi deux fois.' }] });
+    if (new Set(input.choices).size !== input.choices.length)
+      throw new AppError('http/validation', { fields: [{ path: 'choices', message: 'Un groupe est choisi deux fois.' }] });
     input.choices.forEach((g, i) => {
       const group = groups.find((x) => x.id === g);
-      if (!group) throw new AppError('attribution/unknown-group', { fields: [{ path: `choices.${i}`, message: "Ce groupe n'existe pas dans cette campagne." }] });
+      if (!group)
+        throw new AppError('attribution/unknown-group', { fields: [{ path: `choices.${i}`, message: "Ce groupe n'existe pas dans cette campagne." }] });
       for (const k of kids) {
         const age = ageOnDay(k.birthDate, today)!;
         if ((group.ageMin != null && age < group.ageMin) || (group.ageMax != null && age > group.ageMax)) {
-          throw new AppError('attribution/age-band', { fields: [{ path: `choices.${i}`, message: `« ${group.label} » n'accueille pas les enfants de ${age} ans.` }] });
+          throw new AppError('attribution/age-band', {
+            fields: [{ path: `choices.${i}`, message: `« ${group.label} » n'accueille pas les enfants de ${age} ans.` }],
+          });
         }
       }
     });
     const unknown = Object.keys(input.declared).filter((k) => !criteria.some((x) => x.code === k));
-    if (unknown.length) throw new AppError('attribution/unknown-criterion', { fields: unknown.map((k) => ({ path: `declared.${k}`, message: `Critère inconnu : « ${k} ».` })) });
+    if (unknown.length)
+      throw new AppError('attribution/unknown-criterion', { fields: unknown.map((k) => ({ path: `declared.${k}`, message: `Critère inconnu : « ${k} ».` })) });
     const history = await store.householdHistory(t, h.id, c.id, now);
     const values = applicationValues(
       criteria,
-      { custody: h.otherParent?.custody ?? null, quotient: h.quotient.value, activity: h.situation.activity, children: kids.length, keepTogether: input.keepTogether, ...history },
+      {
+        custody: h.otherParent?.custody ?? null,
+        quotient: h.quotient.value,
+        activity: h.situation.activity,
+        children: kids.length,
+        keepTogether: input.keepTogether,
+        ...history,
+      },
       input.declared,
     );
     const ids: string[] = [];
@@ -162,13 +184,23 @@ export async function myApplications(ctx: Ctx) {
       submittedAt: a.submittedAt,
       status: a.status,
       choices: a.choices.map((g) => ({ id: g, label: labels.get(g) ?? '', lastAdmittedScore: c.groups.find((x) => x.id === g)?.lastAdmittedScore ?? null })),
-      criteria: c.criteria.map((x) => ({ code: x.code, label: x.label, value: a.criteria[x.code]?.value ?? 0, source: a.criteria[x.code]?.source ?? 'declared' })),
+      criteria: c.criteria.map((x) => ({
+        code: x.code,
+        label: x.label,
+        value: a.criteria[x.code]?.value ?? 0,
+        source: a.criteria[x.code]?.source ?? 'declared',
+      })),
       result: r
         ? {
             score: r.score,
             rank: r.rank,
             total: c.total,
-            breakdown: Object.entries(r.breakdown).map(([code, points]) => ({ code, label: crit.get(code)?.label ?? code, weight: crit.get(code)?.weight ?? 0, points })),
+            breakdown: Object.entries(r.breakdown).map(([code, points]) => ({
+              code,
+              label: crit.get(code)?.label ?? code,
+              weight: crit.get(code)?.weight ?? 0,
+              points,
+            })),
             outcome: outcomeOf(r, labels),
           }
         : null,

@@ -60,7 +60,13 @@ export function registerAttributionCli(program: Command, boot: () => Promise<Run
       if (!opts.dryRun) {
         const rt = await boot();
         try {
-          const r = await importCampaign(rt.systemCtx(), { name: path.basename(file), raw: read.raw + JSON.stringify(campaign.criteria), campaign, allocation, kind: opts.kind as CampaignKind });
+          const r = await importCampaign(rt.systemCtx(), {
+            name: path.basename(file),
+            raw: read.raw + JSON.stringify(campaign.criteria),
+            campaign,
+            allocation,
+            kind: opts.kind as CampaignKind,
+          });
           console.error(r.created ? 'Campagne enregistrée.' : 'Campagne déjà enregistrée (même fichier, mêmes poids) : rien de nouveau.');
         } finally {
           await rt.close();

@@ -4,7 +4,8 @@ import * as store from './attribution.store';
 
 export const APPLICATION_FORM = defineForm('attribution.application', {
   title: 'Demande de place (crèche, mercredis, vacances, répit)',
-  purpose: "Calculer les points de votre demande selon les critères publiés (parent seul, quotient familial, travail, frères et sœurs) et vérifier l'âge de chaque enfant pour les groupes choisis.",
+  purpose:
+    "Calculer les points de votre demande selon les critères publiés (parent seul, quotient familial, travail, frères et sœurs) et vérifier l'âge de chaque enfant pour les groupes choisis.",
   fields: ['otherParent.custody', 'children.firstName', 'children.birthDate', 'quotient.value', 'situation.activity', 'documents.kind', 'documents.validUntil'],
 });
 

@@ -18,7 +18,8 @@ export const applicationsIndicator = defineIndicator({
   id: 'attribution.applications',
   label: 'Demandes de place (crèche, mercredis, vacances, répit)',
   unit: 'demandes',
-  description: 'Demandes de place déposées dans la période (une par enfant), par quartier du dossier de la famille ; les demandes importées sans dossier sont « non localisées ».',
+  description:
+    'Demandes de place déposées dans la période (une par enfant), par quartier du dossier de la famille ; les demandes importées sans dossier sont « non localisées ».',
   compute: async (q, { from, to }) => {
     const rows = await applicationsSubmitted(q, from, to);
     return byNeighbourhood(q, rows, (rs) => rs.reduce((s, r) => s + r.n, 0));
@@ -29,7 +30,8 @@ export const singleParentAdmittedIndicator = defineIndicator({
   id: 'attribution.single-parent-admitted',
   label: 'Part des familles monoparentales parmi les admis',
   unit: '%',
-  description: 'Parmi les places attribuées par les campagnes publiées dans la période, la part des demandes qui comptaient le critère « parent seul », par quartier.',
+  description:
+    'Parmi les places attribuées par les campagnes publiées dans la période, la part des demandes qui comptaient le critère « parent seul », par quartier.',
   compute: async (q, { from, to }) => {
     const rows = await admittedInPeriod(q, from, to);
     return byNeighbourhood(q, rows, (rs) => Math.round((1000 * rs.filter((r) => r.singleParent).length) / rs.length) / 10);

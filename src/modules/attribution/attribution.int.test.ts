@@ -79,17 +79,30 @@ describe('a campaign from rules to places', () => {
     expect(form.statusCode).toBe(200);
     // QF = (11 400 / 12 + 400) / 3 = 450
     expect(form.json().prefilled).toMatchObject({ monoparentalite: 1, qf_tranche_1: 1, qf_tranche_2: 0, contrainte_emploi: 1, handicap: null });
-    expect(form.json().children.map((c: any) => c.age).sort()).toEqual([6, 9]);
+    expect(
+      form
+        .json()
+        .children.map((c: any) => c.age)
+        .sort(),
+    ).toEqual([6, 9]);
     expect(JSON.stringify(form.json())).not.toContain('Benali');
 
     const other = await family();
-    const foreign = await f.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [other.children[0]!.id], choices: [groups[0]!.id] });
+    const foreign = await f.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, {
+      children: [other.children[0]!.id],
+      choices: [groups[0]!.id],
+    });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.fields[0].path).toBe('children.0');
-    const tooYoung = await f.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: f.children.map((c) => c.id), choices: [groups[2]!.id] });
+    const tooYoung = await f.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, {
+      children: f.children.map((c) => c.id),
+      choices: [groups[2]!.id],
+    });
     expect(tooYoung.statusCode).toBe(422);
     expect(tooYoung.json().error.code).toBe('attribution/age-band');
-    expect((await coordinator.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [f.children[0]!.id], choices: [groups[0]!.id] })).statusCode).toBe(403);
+    expect(
+      (await coordinator.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [f.children[0]!.id], choices: [groups[0]!.id] })).statusCode,
+    ).toBe(403);
 
     const res = await f.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, {
       children: f.children.map((c) => c.id),
@@ -107,16 +120,31 @@ describe('a campaign from rules to places', () => {
     expect(mine).toHaveLength(2);
     expect(form.json().proofs).toMatchObject({ monoparentalite: false, qf_tranche_1: false, handicap: null });
     const values = Object.fromEntries(mine[0].criteria.map((c: any) => [c.code, [c.value, c.source]]));
-    expect(values).toMatchObject({ monoparentalite: [1, 'prefilled'], fratrie: [1, 'prefilled'], handicap: [1, 'declared'], orientation_sociale: [0, 'declared'] });
+    expect(values).toMatchObject({
+      monoparentalite: [1, 'prefilled'],
+      fratrie: [1, 'prefilled'],
+      handicap: [1, 'declared'],
+      orientation_sociale: [0, 'declared'],
+    });
     expect(mine[0].result).toBeNull();
   });
 
   it('three more families apply; an agent verifies a criterion on its proof', async () => {
     const solo = await family();
     await solo.parent.patch('/api/dossiers/me', { otherParent: { custody: 'alternate' }, quotient: { entered: 700 } });
-    expect((await solo.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [solo.children[0]!.id], choices: [groups[1]!.id, groups[0]!.id], keepTogether: false })).statusCode).toBe(201);
+    expect(
+      (
+        await solo.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, {
+          children: [solo.children[0]!.id],
+          choices: [groups[1]!.id, groups[0]!.id],
+          keepTogether: false,
+        })
+      ).statusCode,
+    ).toBe(201);
     const referred = await family();
-    const ids = (await referred.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [referred.children[1]!.id], choices: [groups[0]!.id] })).json().ids;
+    const ids = (
+      await referred.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [referred.children[1]!.id], choices: [groups[0]!.id] })
+    ).json().ids;
     const agent = await env.as('agent');
     const parent = await env.as('parent');
     expect((await parent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 1 })).statusCode).toBe(403);
@@ -124,7 +152,9 @@ describe('a campaign from rules to places', () => {
     // the proof is in the family's file: the agent opens it first, with a reason
     const closed = await agent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 1 });
     expect(closed.json().error.code).toBe('dossiers/reason-required');
-    expect((await agent.post(`/api/dossiers/households/${referred.householdId}/open`, { reason: 'Vérifier les justificatifs de la demande de place' })).statusCode).toBe(200);
+    expect(
+      (await agent.post(`/api/dossiers/households/${referred.householdId}/open`, { reason: 'Vérifier les justificatifs de la demande de place' })).statusCode,
+    ).toBe(200);
     expect((await agent.put(`/api/attribution/applications/${ids[0]}/criteria/orientation_sociale`, { value: 1 })).statusCode).toBe(200);
     await env.expectAudit('attribution/criterion-verified', ids[0], { actorId: agent.user.id });
     const list = (await agent.get(`/api/attribution/campaigns/${campaignId}/applications`)).json().applications;
@@ -134,7 +164,9 @@ describe('a campaign from rules to places', () => {
 
     // a family withdraws before the results (and only its own application), then may apply again
     const late = await family();
-    const lateIds = (await late.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [late.children[0]!.id], choices: [groups[1]!.id] })).json().ids;
+    const lateIds = (
+      await late.parent.post(`/api/attribution/campaigns/${campaignId}/applications`, { children: [late.children[0]!.id], choices: [groups[1]!.id] })
+    ).json().ids;
     expect((await referred.parent.post(`/api/attribution/me/applications/${lateIds[0]}/withdraw`, {})).statusCode).toBe(404);
     expect((await late.parent.post(`/api/attribution/me/applications/${lateIds[0]}/withdraw`, {})).statusCode).toBe(200);
     await env.expectAudit('attribution/withdrawn', lateIds[0], { actorId: late.parent.user.id });
@@ -153,7 +185,9 @@ describe('a campaign from rules to places', () => {
     expect(same.current.admitted).toBe(3);
     // The siblings (mono 20, qf1 15, work 10, siblings 5, handicap 10 = 60) fill July;
     // the referred child (mono 20 + qf1 15 + work 10 + referral 10 = 55) wants July only; the shared-custody child (mono 10, qf2 8, work 10 = 28) gets August.
-    const sim = (await coordinator.post(`/api/attribution/campaigns/${campaignId}/simulate`, { weights: { handicap: 0 }, capacities: { [groups[0]!.id]: 1 } })).json();
+    const sim = (
+      await coordinator.post(`/api/attribution/campaigns/${campaignId}/simulate`, { weights: { handicap: 0 }, capacities: { [groups[0]!.id]: 1 } })
+    ).json();
     expect(sim.families).toBeGreaterThan(0);
     const change = sim.changes[0];
     expect(change.before.status).toBe('admitted');
@@ -173,7 +207,9 @@ describe('a campaign from rules to places', () => {
     expect(rules.criteria.find((c: any) => c.code === 'monoparentalite').weight).toBe(30);
     expect(rules.groups[0].lastAdmittedScore).toBe(70);
 
-    const { rows } = await env.rt.deps.db.query(`SELECT household_id FROM attribution_applications WHERE campaign_id = $1 ORDER BY number LIMIT 1`, [campaignId]);
+    const { rows } = await env.rt.deps.db.query(`SELECT household_id FROM attribution_applications WHERE campaign_id = $1 ORDER BY number LIMIT 1`, [
+      campaignId,
+    ]);
     const staffList = (await coordinator.get(`/api/attribution/campaigns/${campaignId}/applications`)).json().applications;
     expect(staffList.filter((a: any) => a.offer?.status === 'offered')).toHaveLength(3);
     expect(rows[0].household_id).toBeTruthy();
@@ -196,9 +232,15 @@ describe('concurrency', () => {
       const f = await family();
       await f.parent.post(`/api/attribution/campaigns/${c}/applications`, { children: [f.children[1]!.id], choices: [g] });
     }
-    const [a, b] = await Promise.all([coordinator.post(`/api/attribution/campaigns/${c}/publish`, {}), coordinator.post(`/api/attribution/campaigns/${c}/publish`, {})]);
+    const [a, b] = await Promise.all([
+      coordinator.post(`/api/attribution/campaigns/${c}/publish`, {}),
+      coordinator.post(`/api/attribution/campaigns/${c}/publish`, {}),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM attribution_offers o JOIN attribution_applications a ON a.id = o.application_id WHERE a.campaign_id = $1`, [c]);
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT count(*)::int AS n FROM attribution_offers o JOIN attribution_applications a ON a.id = o.application_id WHERE a.campaign_id = $1`,
+      [c],
+    );
     expect(rows[0].n).toBe(2);
   });
 });
@@ -226,8 +268,7 @@ describe('who may not', () => {
       ['POST', `/api/attribution/offers/${id}/refuse`],
       ['POST', `/api/attribution/me/applications/${id}/withdraw`],
     ];
-    const call = (c: Awaited<ReturnType<TestEnv['as']>>, [m, u]: [string, string]) =>
-      m === 'GET' ? c.get(u) : m === 'PUT' ? c.put(u, {}) : c.post(u, {});
+    const call = (c: Awaited<ReturnType<TestEnv['as']>>, [m, u]: [string, string]) => (m === 'GET' ? c.get(u) : m === 'PUT' ? c.put(u, {}) : c.post(u, {}));
     const parent = await env.as('parent');
     const partner = await env.as('partner');
     const agent = await env.as('agent');
@@ -250,7 +291,10 @@ describe('offers', () => {
     setClock('2026-05-01T10:00:00+02:00');
     const coordinator = await env.as('coordinator');
     const c = (
-      await coordinator.post('/api/attribution/campaigns', campaignBody({ opensAt: null, closesAt: null, groups: [{ label: 'Mercredis', capacity: 1 }], kind: 'mercredis' }))
+      await coordinator.post(
+        '/api/attribution/campaigns',
+        campaignBody({ opensAt: null, closesAt: null, groups: [{ label: 'Mercredis', capacity: 1 }], kind: 'mercredis' }),
+      )
     ).json().id;
     await coordinator.post(`/api/attribution/campaigns/${c}/status`, { status: 'open' });
     const g = (await coordinator.get(`/api/attribution/campaigns/${c}`)).json().groups[0].id;
@@ -258,7 +302,11 @@ describe('offers', () => {
     const second = await family();
     const third = await family();
     await first.parent.post(`/api/attribution/campaigns/${c}/applications`, { children: [first.children[0]!.id], choices: [g], declared: { handicap: 1 } });
-    await second.parent.post(`/api/attribution/campaigns/${c}/applications`, { children: [second.children[0]!.id], choices: [g], declared: { orientation_sociale: 0.5 } });
+    await second.parent.post(`/api/attribution/campaigns/${c}/applications`, {
+      children: [second.children[0]!.id],
+      choices: [g],
+      declared: { orientation_sociale: 0.5 },
+    });
     await third.parent.post(`/api/attribution/campaigns/${c}/applications`, { children: [third.children[0]!.id], choices: [g] });
     await coordinator.post(`/api/attribution/campaigns/${c}/publish`, {});
 
@@ -278,14 +326,17 @@ describe('offers', () => {
     const secondOffer = (await second.parent.get('/api/attribution/me/applications')).json().applications[0].offer;
     expect(secondOffer.status).toBe('offered');
     // the families were told: results for all three, then a freed place for the second
-    const { rows: sent } = await env.rt.deps.db.query(`SELECT recipient, template FROM notifications WHERE template LIKE 'attribution.%' AND user_id = ANY($1::uuid[]) ORDER BY template`, [
-      [first.parent.user.id, second.parent.user.id, third.parent.user.id],
-    ]);
+    const { rows: sent } = await env.rt.deps.db.query(
+      `SELECT recipient, template FROM notifications WHERE template LIKE 'attribution.%' AND user_id = ANY($1::uuid[]) ORDER BY template`,
+      [[first.parent.user.id, second.parent.user.id, third.parent.user.id]],
+    );
     expect(sent.map((n: any) => n.template).sort()).toEqual(['attribution.offer', 'attribution.results', 'attribution.results', 'attribution.results']);
     expect(sent.find((n: any) => n.template === 'attribution.offer').recipient).toBe(second.parent.user.email);
     // a second live offer in a full group is refused by the database itself
     const { rows } = await env.rt.deps.db.query(`SELECT id FROM attribution_applications WHERE campaign_id = $1 AND household_id = $2`, [c, third.householdId]);
-    await expect(env.rt.deps.db.query(`INSERT INTO attribution_offers (application_id, group_id, created_at, expires_at) VALUES ($1, $2, now(), now())`, [rows[0].id, g])).rejects.toThrow(/full/);
+    await expect(
+      env.rt.deps.db.query(`INSERT INTO attribution_offers (application_id, group_id, created_at, expires_at) VALUES ($1, $2, now(), now())`, [rows[0].id, g]),
+    ).rejects.toThrow(/full/);
 
     setClock('2026-05-09T10:00:00+02:00');
     await env.rt.deps.jobs.runNow('attribution.expire-offers', {});
@@ -293,7 +344,12 @@ describe('offers', () => {
     expect((await third.parent.get('/api/attribution/me/applications')).json().applications[0].offer.status).toBe('offered');
 
     // the refusal counts in the family's next campaign
-    const next = (await coordinator.post('/api/attribution/campaigns', campaignBody({ opensAt: null, closesAt: null, groups: [{ label: 'Mercredis', capacity: 3 }], kind: 'mercredis' }))).json().id;
+    const next = (
+      await coordinator.post(
+        '/api/attribution/campaigns',
+        campaignBody({ opensAt: null, closesAt: null, groups: [{ label: 'Mercredis', capacity: 3 }], kind: 'mercredis' }),
+      )
+    ).json().id;
     await coordinator.post(`/api/attribution/campaigns/${next}/status`, { status: 'open' });
     expect((await first.parent.get(`/api/attribution/campaigns/${next}/form`)).json().prefilled).toMatchObject({ refus: 1, campagne_perdue: 0 });
     const forecast = (await coordinator.get(`/api/attribution/campaigns/${next}/forecast`)).json();
@@ -328,7 +384,10 @@ describe('CLI: relais attribution run', () => {
   };
   const file = {
     groups: [{ id: 'ete-6-11', capacity: 1 }],
-    criteria: [{ id: 'monoparentalite', weight: 20 }, { id: 'qf_tranche_1', weight: 25 }],
+    criteria: [
+      { id: 'monoparentalite', weight: 20 },
+      { id: 'qf_tranche_1', weight: 25 },
+    ],
     applications: [
       { id: 'a-1', family: 'f-1', submitted_at: '2026-03-02T09:14:00+01:00', criteria: { monoparentalite: 1 }, choices: ['ete-6-11'] },
       { id: 'a-2', family: 'f-2', submitted_at: '2026-03-02T09:15:00+01:00', criteria: { qf_tranche_1: 1 }, choices: ['ete-6-11'] },

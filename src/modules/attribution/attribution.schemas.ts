@@ -2,13 +2,32 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
-const text = (max: number, label = 'Ce champ') => z.string().trim().max(max, { message: `${label} est trop long (${max} caractères au plus).` });
-const title = (max = 200) => z.string().trim().min(1, { message: 'Indiquez un intitulé.' }).max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
+const text = (max: number, label = 'Ce champ') =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+const title = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'Indiquez un intitulé.' })
+    .max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
 const uuid = z.uuid({ message: 'Identifiant invalide.' });
 const instant = z.iso.datetime({ offset: true, message: 'Date et heure attendues (AAAA-MM-JJTHH:MM avec fuseau).' });
-const value01 = z.number({ message: 'Une valeur de 0 à 1 est attendue.' }).min(0, { message: 'Une valeur de 0 à 1 est attendue.' }).max(1, { message: 'Une valeur de 0 à 1 est attendue.' });
-const weight = z.number({ message: 'Un poids numérique est attendu.' }).min(-1000, { message: 'Poids entre -1 000 et 1 000.' }).max(1000, { message: 'Poids entre -1 000 et 1 000.' });
-const capacity = z.number().int({ message: 'Un nombre entier de places est attendu.' }).min(0, { message: 'Le nombre de places ne peut pas être négatif.' }).max(100_000);
+const value01 = z
+  .number({ message: 'Une valeur de 0 à 1 est attendue.' })
+  .min(0, { message: 'Une valeur de 0 à 1 est attendue.' })
+  .max(1, { message: 'Une valeur de 0 à 1 est attendue.' });
+const weight = z
+  .number({ message: 'Un poids numérique est attendu.' })
+  .min(-1000, { message: 'Poids entre -1 000 et 1 000.' })
+  .max(1000, { message: 'Poids entre -1 000 et 1 000.' });
+const capacity = z
+  .number()
+  .int({ message: 'Un nombre entier de places est attendu.' })
+  .min(0, { message: 'Le nombre de places ne peut pas être négatif.' })
+  .max(100_000);
 const code = z.string().regex(/^[a-z0-9_]{1,60}$/, { message: 'Code en minuscules, chiffres et _ (60 caractères au plus).' });
 
 export const KINDS = ['repit', 'mercredis', 'vacances', 'activites', 'creche'] as const;
@@ -132,7 +151,14 @@ const outcomeOut = z.object({
   groupLabel: z.string().nullable(),
   position: z.number().nullable(),
 });
-const offerOut = z.object({ id: z.string(), groupId: z.string(), groupLabel: z.string(), status: z.enum(OFFER_STATUSES), expiresAt: timestamp, decidedAt: timestamp.nullable() });
+const offerOut = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  groupLabel: z.string(),
+  status: z.enum(OFFER_STATUSES),
+  expiresAt: timestamp,
+  decidedAt: timestamp.nullable(),
+});
 
 const myApplicationOut = z.object({
   id: z.string(),

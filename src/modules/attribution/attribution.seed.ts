@@ -19,7 +19,8 @@ async function campaign(t: Tx, o: { year: number; status: store.CampaignStatus; 
   const id = await store.insertCampaign(t, {
     kind: 'repit',
     title: `Séjours de répit — été ${o.year} (démonstration)`,
-    description: "Exemple de démonstration : des séjours de quelques jours pour les enfants, pendant que le parent souffle. Les places sont attribuées selon les critères publiés ci-dessous.",
+    description:
+      'Exemple de démonstration : des séjours de quelques jours pour les enfants, pendant que le parent souffle. Les places sont attribuées selon les critères publiés ci-dessous.',
     opensAt: o.opensAt,
     closesAt: o.closesAt,
     offerDays: 7,
@@ -30,7 +31,18 @@ async function campaign(t: Tx, o: { year: number; status: store.CampaignStatus; 
   });
   const groups: string[] = [];
   for (const [i, g] of GROUPS.entries()) {
-    groups.push(await store.upsertGroup(t, id, { externalId: g.key, label: g.label, capacity: o.capacities[i]!, ageMin: g.ageMin, ageMax: g.ageMax, site: 'Centre de loisirs des Tilleuls', period: `${g.period} ${o.year}`, position: i + 1 }));
+    groups.push(
+      await store.upsertGroup(t, id, {
+        externalId: g.key,
+        label: g.label,
+        capacity: o.capacities[i]!,
+        ageMin: g.ageMin,
+        ageMax: g.ageMax,
+        site: 'Centre de loisirs des Tilleuls',
+        period: `${g.period} ${o.year}`,
+        position: i + 1,
+      }),
+    );
   }
   await store.replaceCriteria(t, id, DEFAULT_CRITERIA);
   return { id, groups };
@@ -77,11 +89,32 @@ export const attributionDemoSeed: SeedDef = {
   async run(ctx, t) {
     const now = ctx.now();
     const year = Number(now.toISOString().slice(0, 4));
-    const past1 = await campaign(t, { year: year - 2, status: 'closed', opensAt: new Date(now.getTime() - 730 * DAY), closesAt: new Date(now.getTime() - 700 * DAY), capacities: [4, 6, 6], now });
+    const past1 = await campaign(t, {
+      year: year - 2,
+      status: 'closed',
+      opensAt: new Date(now.getTime() - 730 * DAY),
+      closesAt: new Date(now.getTime() - 700 * DAY),
+      capacities: [4, 6, 6],
+      now,
+    });
     await families(t, past1, pastFamilies([5, 9, 6]), new Date(now.getTime() - 729 * DAY));
-    const past2 = await campaign(t, { year: year - 1, status: 'closed', opensAt: new Date(now.getTime() - 365 * DAY), closesAt: new Date(now.getTime() - 335 * DAY), capacities: [4, 6, 6], now });
+    const past2 = await campaign(t, {
+      year: year - 1,
+      status: 'closed',
+      opensAt: new Date(now.getTime() - 365 * DAY),
+      closesAt: new Date(now.getTime() - 335 * DAY),
+      capacities: [4, 6, 6],
+      now,
+    });
     await families(t, past2, pastFamilies([6, 12, 8]), new Date(now.getTime() - 364 * DAY));
-    const current = await campaign(t, { year, status: 'open', opensAt: new Date(now.getTime() - 7 * DAY), closesAt: new Date(now.getTime() + 30 * DAY), capacities: [2, 3, 2], now });
+    const current = await campaign(t, {
+      year,
+      status: 'open',
+      opensAt: new Date(now.getTime() - 7 * DAY),
+      closesAt: new Date(now.getTime() + 30 * DAY),
+      capacities: [2, 3, 2],
+      now,
+    });
     await families(
       t,
       current,

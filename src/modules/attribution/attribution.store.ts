@@ -100,7 +100,10 @@ export interface CampaignFields {
   tieBreak: string;
 }
 
-export async function insertCampaign(q: Queryable, c: CampaignFields & { externalId?: string | null; status?: CampaignStatus; isDemo?: boolean; now: Date }): Promise<string> {
+export async function insertCampaign(
+  q: Queryable,
+  c: CampaignFields & { externalId?: string | null; status?: CampaignStatus; isDemo?: boolean; now: Date },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO attribution_campaigns (external_id, kind, title, description, opens_at, closes_at, offer_days, status, tie_break, is_demo, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
@@ -179,12 +182,16 @@ export async function setWeight(q: Queryable, campaignId: string, code: string, 
 
 // ------------------------------------------------------------------ applications
 export async function applicationsOf(q: Queryable, campaignId: string): Promise<ApplicationRow[]> {
-  const { rows } = await q.query(`SELECT ${APPLICATION} FROM attribution_applications WHERE campaign_id = $1 AND status = 'submitted' ORDER BY number`, [campaignId]);
+  const { rows } = await q.query(`SELECT ${APPLICATION} FROM attribution_applications WHERE campaign_id = $1 AND status = 'submitted' ORDER BY number`, [
+    campaignId,
+  ]);
   return rows;
 }
 
 export async function applicationsOfHousehold(q: Queryable, householdId: string): Promise<ApplicationRow[]> {
-  const { rows } = await q.query(`SELECT ${APPLICATION} FROM attribution_applications WHERE household_id = $1 ORDER BY submitted_at DESC, number`, [householdId]);
+  const { rows } = await q.query(`SELECT ${APPLICATION} FROM attribution_applications WHERE household_id = $1 ORDER BY submitted_at DESC, number`, [
+    householdId,
+  ]);
   return rows;
 }
 
@@ -195,7 +202,9 @@ export async function getApplication(q: Queryable, id: string, opts: { lock?: bo
 
 /** The next family number of a campaign; call with the campaign's row locked. */
 export async function nextNumber(q: Queryable, campaignId: string): Promise<number> {
-  const { rows } = await q.query<{ n: number }>(`SELECT coalesce(max(number), 0)::int + 1 AS n FROM attribution_applications WHERE campaign_id = $1`, [campaignId]);
+  const { rows } = await q.query<{ n: number }>(`SELECT coalesce(max(number), 0)::int + 1 AS n FROM attribution_applications WHERE campaign_id = $1`, [
+    campaignId,
+  ]);
   return rows[0]!.n;
 }
 
@@ -207,13 +216,31 @@ export async function insertApplication(
     `INSERT INTO attribution_applications (campaign_id, number, household_id, child_id, child_first_name, child_birth_date, external_id, family_key, keep_together,
                                            submitted_at, criteria, choices, is_demo)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::uuid[], $13) RETURNING id`,
-    [a.campaignId, a.number, a.householdId, a.childId, a.childFirstName, a.childBirthDate, a.externalId, a.familyKey, a.keepTogether, a.submittedAt, JSON.stringify(a.criteria), a.choices, a.isDemo ?? false],
+    [
+      a.campaignId,
+      a.number,
+      a.householdId,
+      a.childId,
+      a.childFirstName,
+      a.childBirthDate,
+      a.externalId,
+      a.familyKey,
+      a.keepTogether,
+      a.submittedAt,
+      JSON.stringify(a.criteria),
+      a.choices,
+      a.isDemo ?? false,
+    ],
   );
   return rows[0]!.id;
 }
 
 export async function setCriterionValue(q: Queryable, applicationId: string, code: string, value: StoredValue & { verifiedAt?: string }): Promise<void> {
-  await q.query(`UPDATE attribution_applications SET criteria = jsonb_set(criteria, ARRAY[$2], $3::jsonb) WHERE id = $1`, [applicationId, code, JSON.stringify(value)]);
+  await q.query(`UPDATE attribution_applications SET criteria = jsonb_set(criteria, ARRAY[$2], $3::jsonb) WHERE id = $1`, [
+    applicationId,
+    code,
+    JSON.stringify(value),
+  ]);
 }
 
 export async function withdrawApplication(q: Queryable, id: string): Promise<void> {
@@ -353,7 +380,10 @@ export async function lockGroupRoom(q: Queryable, groupId: string): Promise<numb
 }
 
 /** The campaign's waitlist, in order, with whether each application was ever offered a place. */
-export async function waitlist(q: Queryable, runId: string): Promise<{ applicationId: string; householdId: string | null; familyKey: string; choices: string[]; position: number; offered: boolean }[]> {
+export async function waitlist(
+  q: Queryable,
+  runId: string,
+): Promise<{ applicationId: string; householdId: string | null; familyKey: string; choices: string[]; position: number; offered: boolean }[]> {
   const { rows } = await q.query(
     `SELECT r.application_id AS "applicationId", a.household_id AS "householdId", a.family_key AS "familyKey", a.choices::text[] AS choices, r.position,
             EXISTS (SELECT 1 FROM attribution_offers o WHERE o.application_id = a.id) AS offered
@@ -365,12 +395,21 @@ export async function waitlist(q: Queryable, runId: string): Promise<{ applicati
 }
 
 export async function insertRefusal(q: Queryable, r: { householdId: string; campaignId: string; offerId: string; now: Date }): Promise<void> {
-  await q.query(`INSERT INTO attribution_refusals (household_id, campaign_id, offer_id, refused_at) VALUES ($1, $2, $3, $4)`, [r.householdId, r.campaignId, r.offerId, r.now]);
+  await q.query(`INSERT INTO attribution_refusals (household_id, campaign_id, offer_id, refused_at) VALUES ($1, $2, $3, $4)`, [
+    r.householdId,
+    r.campaignId,
+    r.offerId,
+    r.now,
+  ]);
 }
 
 // ------------------------------------------------------------------ forecast and the file's life cycle
 /** Per earlier campaign of a kind (oldest first), the applications that chose each group label first. */
-export async function demandHistory(q: Queryable, kind: CampaignKind, before: string): Promise<{ campaignId: string; title: string; opensAt: Date | null; label: string; period: string; demand: number; capacity: number }[]> {
+export async function demandHistory(
+  q: Queryable,
+  kind: CampaignKind,
+  before: string,
+): Promise<{ campaignId: string; title: string; opensAt: Date | null; label: string; period: string; demand: number; capacity: number }[]> {
   const { rows } = await q.query(
     `SELECT c.id AS "campaignId", c.title, c.opens_at AS "opensAt", g.label, g.period, g.capacity,
             (SELECT count(*) FROM attribution_applications a WHERE a.campaign_id = c.id AND a.status = 'submitted' AND a.choices[1] = g.id)::int AS demand
@@ -410,7 +449,10 @@ export async function anonymiseHousehold(q: Queryable, householdId: string): Pro
   await q.query(`DELETE FROM attribution_refusals WHERE household_id = $1`, [householdId]);
 }
 
-export async function timelineRows(q: Queryable, householdId: string): Promise<{ id: string; title: string; submittedAt: Date; childFirstName: string | null }[]> {
+export async function timelineRows(
+  q: Queryable,
+  householdId: string,
+): Promise<{ id: string; title: string; submittedAt: Date; childFirstName: string | null }[]> {
   const { rows } = await q.query(
     `SELECT a.id, c.title, a.submitted_at AS "submittedAt", a.child_first_name AS "childFirstName"
        FROM attribution_applications a JOIN attribution_campaigns c ON c.id = a.campaign_id WHERE a.household_id = $1 ORDER BY a.submitted_at`,

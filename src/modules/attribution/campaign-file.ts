@@ -17,7 +17,7 @@ export interface FileError {
   message: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false, errors: FileError[] };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FileError[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= 200;
@@ -95,7 +95,8 @@ export function parseCampaign(raw: unknown): Parsed<Campaign> {
     else {
       for (const [key, v] of Object.entries(a.criteria)) {
         if (!criterionIds.has(key)) errors.push({ path: `${at}.criteria.${key}`, message: `critère inconnu : « ${key} »` });
-        else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) errors.push({ path: `${at}.criteria.${key}`, message: 'une valeur de 0 à 1 est attendue' });
+        else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+          errors.push({ path: `${at}.criteria.${key}`, message: 'une valeur de 0 à 1 est attendue' });
         else values[key] = v;
       }
     }

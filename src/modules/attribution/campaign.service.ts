@@ -25,7 +25,12 @@ export const STAFF = ['agent', 'coordinator', 'admin'] as const;
 const notFound = () => new AppError('attribution/not-found');
 
 // ------------------------------------------------------------------ shared reads
-function toCoreCampaign(groups: readonly store.GroupRow[], criteria: readonly store.CriterionRow[], apps: readonly store.ApplicationRow[], scenario: Partial<ScenarioInput> = {}): Campaign {
+function toCoreCampaign(
+  groups: readonly store.GroupRow[],
+  criteria: readonly store.CriterionRow[],
+  apps: readonly store.ApplicationRow[],
+  scenario: Partial<ScenarioInput> = {},
+): Campaign {
   const w = scenario.weights ?? {};
   const cap = scenario.capacities ?? {};
   return {
@@ -44,7 +49,8 @@ function toCoreCampaign(groups: readonly store.GroupRow[], criteria: readonly st
 export function outcomeOf(o: { status: 'admitted' | 'waitlist'; groupId: string | null; position: number | null }, labels: Map<string, string>) {
   return { status: o.status, groupId: o.groupId, groupLabel: o.groupId ? (labels.get(o.groupId) ?? null) : null, position: o.position };
 }
-const fromCore = (o: CoreOutcome) => (o.status === 'admitted' ? { status: o.status, groupId: o.group, position: null } : { status: o.status, groupId: null, position: o.position });
+const fromCore = (o: CoreOutcome) =>
+  o.status === 'admitted' ? { status: o.status, groupId: o.group, position: null } : { status: o.status, groupId: null, position: o.position };
 
 export function ageOnDay(birthDate: string | null, today: string): number | null {
   if (!birthDate) return null;
@@ -103,7 +109,8 @@ function checkInput(input: CampaignInput): void {
     if (c.derive && !isDerivation(c.derive)) fields.push({ path: `criteria.${i}.derive`, message: 'Règle de lecture du dossier inconnue.' });
   });
   input.groups.forEach((g, i) => {
-    if (g.ageMin != null && g.ageMax != null && g.ageMax < g.ageMin) fields.push({ path: `groups.${i}.ageMax`, message: "L'âge maximum doit être au moins l'âge minimum." });
+    if (g.ageMin != null && g.ageMax != null && g.ageMax < g.ageMin)
+      fields.push({ path: `groups.${i}.ageMax`, message: "L'âge maximum doit être au moins l'âge minimum." });
   });
   if (fields.length) throw new AppError('http/validation', { fields });
 }
@@ -115,17 +122,36 @@ async function writeRules(t: Queryable, id: string, input: CampaignInput, creati
     keep.push(await store.upsertGroup(t, id, { ...g, id: g.id ?? null, externalId: g.id ?? `groupe-${i + 1}-${randomUUID().slice(0, 8)}`, position: i + 1 }));
   }
   const dropped = [...chosen].filter((g) => !keep.includes(g));
-  if (dropped.length) throw new AppError('attribution/unknown-group', { fields: [{ path: 'groups', message: 'Un groupe déjà choisi par des familles ne peut pas être retiré.' }] });
+  if (dropped.length)
+    throw new AppError('attribution/unknown-group', {
+      fields: [{ path: 'groups', message: 'Un groupe déjà choisi par des familles ne peut pas être retiré.' }],
+    });
   await store.deleteGroupsExcept(t, id, keep);
-  await store.replaceCriteria(t, id, input.criteria.map((c, i) => ({ ...c, position: i + 1 })));
+  await store.replaceCriteria(
+    t,
+    id,
+    input.criteria.map((c, i) => ({ ...c, position: i + 1 })),
+  );
 }
 
-export async function createCampaign(ctx: Ctx, raw: Omit<CampaignInput, 'criteria' | 'tieBreak'> & { criteria?: CampaignInput['criteria']; tieBreak?: string }) {
+export async function createCampaign(
+  ctx: Ctx,
+  raw: Omit<CampaignInput, 'criteria' | 'tieBreak'> & { criteria?: CampaignInput['criteria']; tieBreak?: string },
+) {
   requireRole(ctx, ...STAFF);
-  const input: CampaignInput = { ...raw, criteria: raw.criteria?.length ? raw.criteria : [...DEFAULT_CRITERIA], tieBreak: raw.tieBreak?.trim() || DEFAULT_TIE_BREAK };
+  const input: CampaignInput = {
+    ...raw,
+    criteria: raw.criteria?.length ? raw.criteria : [...DEFAULT_CRITERIA],
+    tieBreak: raw.tieBreak?.trim() || DEFAULT_TIE_BREAK,
+  };
   checkInput(input);
   return tx(ctx.db, async (t) => {
-    const id = await store.insertCampaign(t, { ...input, opensAt: input.opensAt ? new Date(input.opensAt) : null, closesAt: input.closesAt ? new Date(input.closesAt) : null, now: ctx.now() });
+    const id = await store.insertCampaign(t, {
+      ...input,
+      opensAt: input.opensAt ? new Date(input.opensAt) : null,
+      closesAt: input.closesAt ? new Date(input.closesAt) : null,
+      now: ctx.now(),
+    });
     await writeRules(t, id, input, true);
     await audit(t, ctx, 'attribution/campaign-created', { subjectType: 'campaign', subjectId: id });
     return { id };
@@ -140,7 +166,12 @@ export async function updateCampaign(ctx: Ctx, id: string, input: CampaignInput)
     const c = await store.getCampaign(t, id, { lock: true });
     if (!c) throw notFound();
     if (c.status === 'published') throw new AppError('attribution/not-editable');
-    await store.updateCampaign(t, id, { ...input, opensAt: input.opensAt ? new Date(input.opensAt) : null, closesAt: input.closesAt ? new Date(input.closesAt) : null }, ctx.now());
+    await store.updateCampaign(
+      t,
+      id,
+      { ...input, opensAt: input.opensAt ? new Date(input.opensAt) : null, closesAt: input.closesAt ? new Date(input.closesAt) : null },
+      ctx.now(),
+    );
     await writeRules(t, id, input, false);
     await audit(t, ctx, 'attribution/campaign-updated', { subjectType: 'campaign', subjectId: id });
   });
@@ -167,7 +198,8 @@ export async function campaignApplications(ctx: Ctx, id: string) {
   const [apps, groups] = await Promise.all([store.applicationsOf(ctx.db, id), store.groupsOf(ctx.db, id)]);
   const ids = apps.map((a) => a.id);
   const labels = new Map(groups.map((g) => [g.id, g.label]));
-  const [results, offers] = c.status === 'published' ? await Promise.all([store.resultsOfApplications(ctx.db, ids), store.offersOfApplications(ctx.db, ids)]) : [[], []];
+  const [results, offers] =
+    c.status === 'published' ? await Promise.all([store.resultsOfApplications(ctx.db, ids), store.offersOfApplications(ctx.db, ids)]) : [[], []];
   const resultBy = new Map(results.map((r) => [r.applicationId, r]));
   const offerBy = new Map(offers.map((o) => [o.applicationId, o]));
   const today = parisDate(ctx.now());
@@ -199,11 +231,17 @@ export async function verifyCriterion(ctx: Ctx, applicationId: string, code: str
     const c = await store.getCampaign(t, a.campaignId);
     if (!c) throw notFound();
     if (c.status === 'published') throw new AppError('attribution/not-editable');
-    if (!(await store.criteriaOf(t, a.campaignId)).some((x) => x.code === code)) throw new AppError('attribution/unknown-criterion', { fields: [{ path: 'code', message: `Critère inconnu : « ${code} ».` }] });
+    if (!(await store.criteriaOf(t, a.campaignId)).some((x) => x.code === code))
+      throw new AppError('attribution/unknown-criterion', { fields: [{ path: 'code', message: `Critère inconnu : « ${code} ».` }] });
     // The proof is a document of the family's file: the agent has opened it, with a reason (audited by dossiers).
     if (a.householdId) await assertCanAccess(ctx, a.householdId, 'attribution.verify', { q: t });
     await store.setCriterionValue(t, applicationId, code, { value, source: 'verified', verifiedAt: ctx.now().toISOString() });
-    await audit(t, ctx, 'attribution/criterion-verified', { householdId: a.householdId, subjectType: 'application', subjectId: applicationId, details: { code, value } });
+    await audit(t, ctx, 'attribution/criterion-verified', {
+      householdId: a.householdId,
+      subjectType: 'application',
+      subjectId: applicationId,
+      details: { code, value },
+    });
   });
   return { ok: true };
 }
@@ -213,7 +251,13 @@ function summary(alloc: Allocation, labels: Map<string, string>) {
   return {
     admitted: alloc.applications.filter((a) => a.outcome.status === 'admitted').length,
     waitlist: alloc.applications.filter((a) => a.outcome.status === 'waitlist').length,
-    groups: alloc.groups.map((g) => ({ id: g.id, label: labels.get(g.id) ?? '', capacity: g.capacity, admitted: g.admitted, lastAdmittedScore: g.lastAdmittedScore })),
+    groups: alloc.groups.map((g) => ({
+      id: g.id,
+      label: labels.get(g.id) ?? '',
+      capacity: g.capacity,
+      admitted: g.admitted,
+      lastAdmittedScore: g.lastAdmittedScore,
+    })),
   };
 }
 
@@ -221,7 +265,8 @@ function checkScenario(scenario: ScenarioInput, groups: readonly store.GroupRow[
   const codes = new Set(criteria.map((c) => c.code));
   const gids = new Set(groups.map((g) => g.id));
   const bad = Object.keys(scenario.weights).filter((k) => !codes.has(k));
-  if (bad.length) throw new AppError('attribution/unknown-criterion', { fields: bad.map((k) => ({ path: `weights.${k}`, message: `Critère inconnu : « ${k} ».` })) });
+  if (bad.length)
+    throw new AppError('attribution/unknown-criterion', { fields: bad.map((k) => ({ path: `weights.${k}`, message: `Critère inconnu : « ${k} ».` })) });
   const badG = Object.keys(scenario.capacities).filter((k) => !gids.has(k));
   if (badG.length) throw new AppError('attribution/unknown-group', { fields: badG.map((k) => ({ path: `capacities.${k}`, message: 'Groupe inconnu.' })) });
 }
@@ -241,7 +286,11 @@ export async function simulate(ctx: Ctx, id: string, scenario: ScenarioInput) {
   const why = explainChanges(before, after, changes);
   const number = new Map(apps.map((a) => [a.id, a.number]));
   const family = new Map(apps.map((a) => [a.id, a.familyKey]));
-  await audit(ctx.db, ctx, 'attribution/simulated', { subjectType: 'campaign', subjectId: id, details: { weights: scenario.weights, capacities: Object.keys(scenario.capacities).length, changes: changes.length } });
+  await audit(ctx.db, ctx, 'attribution/simulated', {
+    subjectType: 'campaign',
+    subjectId: id,
+    details: { weights: scenario.weights, capacities: Object.keys(scenario.capacities).length, changes: changes.length },
+  });
   return {
     current: summary(before, labels),
     scenario: summary(after, labels),
@@ -318,7 +367,11 @@ export async function publish(ctx: Ctx, id: string, scenario: ScenarioInput) {
     }
     await store.setStatus(t, id, 'published', now);
     const admitted = alloc.applications.filter((a) => a.outcome.status === 'admitted').length;
-    await audit(t, ctx, 'attribution/published', { subjectType: 'campaign', subjectId: id, details: { runId, weights: scenario.weights, admitted, applications: apps.length } });
+    await audit(t, ctx, 'attribution/published', {
+      subjectType: 'campaign',
+      subjectId: id,
+      details: { runId, weights: scenario.weights, admitted, applications: apps.length },
+    });
     return { admitted, waitlist: apps.length - admitted, offers };
   });
 }

@@ -17,7 +17,10 @@ function fingerprint(raw: string): string {
   return `fichier:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}`;
 }
 
-export async function importCampaign(ctx: Ctx, file: { name: string; raw: string; campaign: Campaign; allocation: Allocation; kind: store.CampaignKind }): Promise<{ id: string; created: boolean }> {
+export async function importCampaign(
+  ctx: Ctx,
+  file: { name: string; raw: string; campaign: Campaign; allocation: Allocation; kind: store.CampaignKind },
+): Promise<{ id: string; created: boolean }> {
   const externalId = fingerprint(file.raw);
   return tx(ctx.db, async (t) => {
     const existing = await store.campaignByExternalId(t, externalId);
@@ -37,9 +40,25 @@ export async function importCampaign(ctx: Ctx, file: { name: string; raw: string
     });
     const groupId = new Map<string, string>();
     for (const [i, g] of file.campaign.groups.entries()) {
-      groupId.set(g.id, await store.upsertGroup(t, id, { externalId: g.id, label: g.id, capacity: g.capacity, ageMin: null, ageMax: null, site: '', period: '', position: i + 1 }));
+      groupId.set(
+        g.id,
+        await store.upsertGroup(t, id, {
+          externalId: g.id,
+          label: g.id,
+          capacity: g.capacity,
+          ageMin: null,
+          ageMax: null,
+          site: '',
+          period: '',
+          position: i + 1,
+        }),
+      );
     }
-    await store.replaceCriteria(t, id, file.campaign.criteria.map((c, i) => ({ code: c.id, label: c.id, description: '', weight: c.weight, proof: '', derive: null, position: i + 1 })));
+    await store.replaceCriteria(
+      t,
+      id,
+      file.campaign.criteria.map((c, i) => ({ code: c.id, label: c.id, description: '', weight: c.weight, proof: '', derive: null, position: i + 1 })),
+    );
     const appId = new Map<string, string>();
     for (const [i, a] of file.campaign.applications.entries()) {
       appId.set(

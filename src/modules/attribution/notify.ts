@@ -7,12 +7,21 @@ import type { Jobs } from '../../platform/jobs';
 import { queueNotification } from '../../platform/notify/outbox';
 import { readHouseholdAsSystem } from '../dossiers/index';
 
-const fmt = (d: Date) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(d);
+const fmt = (d: Date) =>
+  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(d);
 
-export async function notifyFamily(t: Tx, jobs: Jobs, householdId: string, now: Date, m: { campaignTitle: string; offerDeadline: Date | null; template: 'attribution.results' | 'attribution.offer' }): Promise<void> {
+export async function notifyFamily(
+  t: Tx,
+  jobs: Jobs,
+  householdId: string,
+  now: Date,
+  m: { campaignTitle: string; offerDeadline: Date | null; template: 'attribution.results' | 'attribution.offer' },
+): Promise<void> {
   const h = await readHouseholdAsSystem(t, householdId, now);
   if (!h || h.status !== 'active' || !h.parent.email) return;
-  const offer = m.offerDeadline ? ` Une place est proposée pour votre enfant : confirmez-la ou refusez-la avant le ${fmt(m.offerDeadline)}, sinon elle passera à la famille suivante.` : '';
+  const offer = m.offerDeadline
+    ? ` Une place est proposée pour votre enfant : confirmez-la ou refusez-la avant le ${fmt(m.offerDeadline)}, sinon elle passera à la famille suivante.`
+    : '';
   const body =
     m.template === 'attribution.results'
       ? `Bonjour,\n\nLes résultats de « ${m.campaignTitle} » sont publiés. Dans Relais, rubrique « Places », « Mes demandes », vous voyez vos points critère par critère, votre rang et votre résultat.${offer}\n\nLe CCAS`

@@ -24,8 +24,23 @@ export const chequesDossiersHooks: DossiersHooks = {
       subjectId: e.id,
     }));
     for (const p of passes) {
-      items.push({ at: p.issuedAt.toISOString(), kind: 'cheques.pass-issued', title: 'Pass Famille Solo émis', detail: null, module: 'cheques', subjectId: p.id });
-      if (p.revokedAt) items.push({ at: p.revokedAt.toISOString(), kind: 'cheques.pass-revoked', title: 'Pass Famille Solo révoqué', detail: null, module: 'cheques', subjectId: p.id });
+      items.push({
+        at: p.issuedAt.toISOString(),
+        kind: 'cheques.pass-issued',
+        title: 'Pass Famille Solo émis',
+        detail: null,
+        module: 'cheques',
+        subjectId: p.id,
+      });
+      if (p.revokedAt)
+        items.push({
+          at: p.revokedAt.toISOString(),
+          kind: 'cheques.pass-revoked',
+          title: 'Pass Famille Solo révoqué',
+          detail: null,
+          module: 'cheques',
+          subjectId: p.id,
+        });
     }
     return items;
   },

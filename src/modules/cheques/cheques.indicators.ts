@@ -12,7 +12,8 @@ export const passVerificationsIndicator = defineIndicator({
   id: 'cheques.pass-verifications',
   label: 'Vérifications du Pass Famille Solo chez les partenaires',
   unit: 'vérifications',
-  description: "Nombre de Pass Famille Solo présentés et vérifiés chez un partenaire sur la période, par quartier du partenaire (on compte les passages, jamais qui).",
+  description:
+    'Nombre de Pass Famille Solo présentés et vérifiés chez un partenaire sur la période, par quartier du partenaire (on compte les passages, jamais qui).',
   async compute(q, { from, to }) {
     return (await verificationsByNeighbourhood(q, from, to)).map((r): IndicatorValue => ({ neighbourhood: r.neighbourhood, value: r.n }));
   },
@@ -26,7 +27,10 @@ export const redemptionIndicators: IndicatorDef[] = KINDS.map((kind) =>
     description: `Paiements chez un partenaire (${KIND_LABELS[kind]}) sur la période, hors paiements annulés, par quartier de la famille.`,
     async compute(q, { from, to }) {
       const rows = await redemptionsOfKind(q, kind, from, to);
-      const hoods = await householdNeighbourhoods(q, rows.flatMap((r) => (r.householdId ? [r.householdId] : [])));
+      const hoods = await householdNeighbourhoods(
+        q,
+        rows.flatMap((r) => (r.householdId ? [r.householdId] : [])),
+      );
       const sums = new Map<string | null, number>();
       for (const r of rows) {
         const n = r.householdId ? (hoods.get(r.householdId) ?? null) : null;

@@ -262,7 +262,9 @@ describe('settlement', () => {
   it('after settlement only the town corrects, with a reason (audited)', async () => {
     const { householdId } = await family('Jade');
     await credit(householdId, 3000);
-    expect((await agent.post(`/api/cheques/households/${householdId}/corrections`, { kind: 'sante', amountCents: -500, reason: 'Double crédit' })).statusCode).toBe(403);
+    expect(
+      (await agent.post(`/api/cheques/households/${householdId}/corrections`, { kind: 'sante', amountCents: -500, reason: 'Double crédit' })).statusCode,
+    ).toBe(403);
     const res = await town.post(`/api/cheques/households/${householdId}/corrections`, { kind: 'sante', amountCents: -500, reason: 'Double crédit' });
     expect(res.statusCode).toBe(201);
     await env.expectAudit('cheques/corrected', res.json().id, { actorId: town.user.id, reason: 'Double crédit' });
@@ -281,12 +283,16 @@ describe('expiry with notice', () => {
     try {
       env.clock.set('2026-03-15T09:00:00+01:00');
       await env.rt.deps.jobs.runNow('cheques.expire', {});
-      const { rows } = await env.rt.deps.db.query(`SELECT recipient, subject, body FROM notifications WHERE template = 'cheques.expiry-notice' AND recipient = 'elsa@example.fr'`);
+      const { rows } = await env.rt.deps.db.query(
+        `SELECT recipient, subject, body FROM notifications WHERE template = 'cheques.expiry-notice' AND recipient = 'elsa@example.fr'`,
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].body).toContain('Il vous reste 45,00\u00a0€ à utiliser sur votre compte « Chèques services de proximité »');
       expect(rows[0].body).toContain('après le 20 mars 2026');
       await env.rt.deps.jobs.runNow('cheques.expire', {});
-      expect((await env.rt.deps.db.query(`SELECT 1 FROM notifications WHERE template = 'cheques.expiry-notice' AND recipient = 'elsa@example.fr'`)).rowCount).toBe(1);
+      expect(
+        (await env.rt.deps.db.query(`SELECT 1 FROM notifications WHERE template = 'cheques.expiry-notice' AND recipient = 'elsa@example.fr'`)).rowCount,
+      ).toBe(1);
 
       env.clock.set('2026-03-21T09:00:00+01:00');
       // Past the date, before the job: nothing can be spent.

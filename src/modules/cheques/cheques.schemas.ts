@@ -14,7 +14,11 @@ const cents = z
   .min(1, { message: 'Le montant doit être positif.' })
   .max(1_000_000, { message: 'Le montant dépasse 10 000 €.' });
 const reason = (label = 'Le motif') =>
-  z.string().trim().min(3, { message: `${label} doit faire au moins 3 caractères.` }).max(500, { message: `${label} est trop long (500 caractères au plus).` });
+  z
+    .string()
+    .trim()
+    .min(3, { message: `${label} doit faire au moins 3 caractères.` })
+    .max(500, { message: `${label} est trop long (500 caractères au plus).` });
 const date = z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' });
 
 export const kindParams = z.object({ kind });
@@ -31,7 +35,12 @@ export const creditInput = z.object({
 
 export const correctionInput = z.object({
   kind,
-  amountCents: z.number({ message: 'Montant attendu.' }).int({ message: 'Montant en centimes entiers attendu.' }).min(-1_000_000).max(1_000_000).refine((n) => n !== 0, { message: 'Une correction de 0 € ne change rien.' }),
+  amountCents: z
+    .number({ message: 'Montant attendu.' })
+    .int({ message: 'Montant en centimes entiers attendu.' })
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((n) => n !== 0, { message: 'Une correction de 0 € ne change rien.' }),
   reason: reason(),
 });
 
@@ -42,7 +51,9 @@ export const partnerKindsInput = z.object({ kinds: z.array(kind).max(KINDS.lengt
 
 export const passIssueInput = z.object({ reason: reason('Le motif d’ouverture').optional() });
 export const passRevokeInput = z.object({ reason: reason() });
-export const passVerifyInput = z.object({ pass: z.string().trim().min(1, { message: 'Saisissez ou scannez le Pass.' }).max(400, { message: 'Ce contenu est trop long.' }) });
+export const passVerifyInput = z.object({
+  pass: z.string().trim().min(1, { message: 'Saisissez ou scannez le Pass.' }).max(400, { message: 'Ce contenu est trop long.' }),
+});
 
 const BENEFITS = ['free_entry', 'reduced_price', 'reserved_workshop'] as const;
 const THEMES = ['culture', 'sport', 'loisirs', 'ateliers'] as const;
@@ -54,7 +65,10 @@ export const offerInput = z.object({
 });
 export const offersQuery = z.object({
   theme: z.enum(THEMES, { message: 'Thème inconnu.' }).optional(),
-  neighbourhood: z.string().regex(/^[a-z0-9-]{1,60}$/, { message: 'Quartier inconnu.' }).optional(),
+  neighbourhood: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, { message: 'Quartier inconnu.' })
+    .optional(),
   structureId: uuid.optional(),
 });
 
@@ -85,10 +99,28 @@ export const okOut = z.object({ ok: z.boolean() });
 export const codeOut = z.object({ id: z.string(), code: z.string(), qr: z.string(), kind: kindOut, expiresAt: timestamp });
 export const codeStateOut = z.object({ state: z.enum(['waiting', 'used', 'expired']) });
 export const lookupOut = z.object({ firstName: z.string(), kind: kindOut, kindLabel: z.string(), availableCents: z.number() });
-export const redeemedOut = z.object({ id: z.string(), firstName: z.string(), kind: kindOut, kindLabel: z.string(), amountCents: z.number(), availableCents: z.number() });
+export const redeemedOut = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  kind: kindOut,
+  kindLabel: z.string(),
+  amountCents: z.number(),
+  availableCents: z.number(),
+});
 export const counterOut = z.object({
   kinds: z.array(kindOut),
-  redemptions: z.array(z.object({ id: z.string(), at: timestamp, kind: kindOut, kindLabel: z.string(), amountCents: z.number(), firstName: z.string(), cancelled: z.boolean(), settled: z.boolean() })),
+  redemptions: z.array(
+    z.object({
+      id: z.string(),
+      at: timestamp,
+      kind: kindOut,
+      kindLabel: z.string(),
+      amountCents: z.number(),
+      firstName: z.string(),
+      cancelled: z.boolean(),
+      settled: z.boolean(),
+    }),
+  ),
 });
 export const partnerKindsOut = z.object({ structureId: z.string(), kinds: z.array(kindOut) });
 
@@ -135,12 +167,25 @@ export const statementOut = z.object({
   period: z.string(),
   totalCents: z.number(),
   settledCents: z.number(),
-  lines: z.array(z.object({ id: z.string(), at: timestamp, kind: kindOut, kindLabel: z.string(), amountCents: z.number(), cancelled: z.boolean(), settled: z.boolean() })),
+  lines: z.array(
+    z.object({ id: z.string(), at: timestamp, kind: kindOut, kindLabel: z.string(), amountCents: z.number(), cancelled: z.boolean(), settled: z.boolean() }),
+  ),
 });
 export const settlementsOut = z.object({
   period: z.string(),
   partners: z.array(z.object({ structureId: z.string(), structureName: z.string(), count: z.number(), totalCents: z.number() })),
-  settlements: z.array(z.object({ id: z.string(), structureId: z.string(), structureName: z.string(), period: z.string(), count: z.number(), totalCents: z.number(), createdAt: timestamp, paidAt: timestamp.nullable() })),
+  settlements: z.array(
+    z.object({
+      id: z.string(),
+      structureId: z.string(),
+      structureName: z.string(),
+      period: z.string(),
+      count: z.number(),
+      totalCents: z.number(),
+      createdAt: timestamp,
+      paidAt: timestamp.nullable(),
+    }),
+  ),
 });
 
 export type Statement = z.infer<typeof statementOut>;

@@ -12,7 +12,10 @@ export interface AccountRow {
 const ACCOUNT = `id, household_id AS "householdId", kind, holder_first_name AS "holderFirstName"`;
 
 /** The household's account of this kind, created on its first credit. */
-export async function upsertAccount(q: Queryable, a: { householdId: string; kind: Kind; firstName: string | null; now: Date; isDemo?: boolean }): Promise<string> {
+export async function upsertAccount(
+  q: Queryable,
+  a: { householdId: string; kind: Kind; firstName: string | null; now: Date; isDemo?: boolean },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO cheques_accounts (household_id, kind, holder_first_name, created_at, is_demo) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (household_id, kind) WHERE household_id IS NOT NULL
@@ -75,7 +78,19 @@ export async function insertEntry(q: Queryable, e: NewEntry): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO cheques_entries (account_id, type, amount_cents, source, source_ref, reason, expires_at, structure_id, reverses_id, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [e.accountId, e.type, e.amountCents, e.source ?? null, e.sourceRef ?? null, e.reason ?? null, e.expiresAt ?? null, e.structureId ?? null, e.reversesId ?? null, e.createdBy, e.now],
+    [
+      e.accountId,
+      e.type,
+      e.amountCents,
+      e.source ?? null,
+      e.sourceRef ?? null,
+      e.reason ?? null,
+      e.expiresAt ?? null,
+      e.structureId ?? null,
+      e.reversesId ?? null,
+      e.createdBy,
+      e.now,
+    ],
   );
   return rows[0].id;
 }
@@ -110,7 +125,11 @@ export async function entriesOfHousehold(q: Queryable, householdId: string, limi
   return rows;
 }
 
-export async function entryById(q: Queryable, id: string, opts: { forUpdateAccount?: boolean } = {}): Promise<(EntryRow & { householdId: string | null }) | null> {
+export async function entryById(
+  q: Queryable,
+  id: string,
+  opts: { forUpdateAccount?: boolean } = {},
+): Promise<(EntryRow & { householdId: string | null }) | null> {
   const { rows } = await q.query<EntryRow & { householdId: string | null }>(
     `SELECT ${ENTRY}, a.household_id AS "householdId" FROM cheques_entries e JOIN cheques_accounts a ON a.id = e.account_id WHERE e.id = $1
      ${opts.forUpdateAccount ? 'FOR UPDATE OF a' : ''}`,
@@ -255,10 +274,7 @@ export async function markClosed(q: Queryable, creditId: string, now: Date): Pro
 
 // ------------------------------------------------------------------ family's rows (export, erasure, timeline)
 export async function detachHousehold(q: Queryable, householdId: string): Promise<void> {
-  await q.query(
-    `DELETE FROM cheques_codes WHERE account_id IN (SELECT id FROM cheques_accounts WHERE household_id = $1)`,
-    [householdId],
-  );
+  await q.query(`DELETE FROM cheques_codes WHERE account_id IN (SELECT id FROM cheques_accounts WHERE household_id = $1)`, [householdId]);
   await q.query(`UPDATE cheques_accounts SET household_id = NULL, holder_first_name = NULL WHERE household_id = $1`, [householdId]);
 }
 

@@ -14,7 +14,7 @@ export interface PassFacts {
 export type PassEligibility = { eligible: true } | { eligible: false; reason: string };
 
 export function passEligibility(f: PassFacts, rules: ChequesRules['pass']): PassEligibility {
-  if (rules.singleParent && !f.singleParent) return { eligible: false, reason: "Le Pass est réservé aux familles monoparentales." };
+  if (rules.singleParent && !f.singleParent) return { eligible: false, reason: 'Le Pass est réservé aux familles monoparentales.' };
   if (f.quotientCents === null) return { eligible: false, reason: 'Le quotient familial manque au dossier : ajoutez-le avant d’émettre le Pass.' };
   if (f.quotientCents > rules.maxQuotientCents) {
     return { eligible: false, reason: `Le quotient familial dépasse le plafond du Pass (${Math.round(rules.maxQuotientCents / 100)} € par mois).` };

@@ -67,7 +67,12 @@ export async function expireCredits(deps: Deps): Promise<number> {
         const take = Math.min(c.amountCents, left);
         if (take > 0) {
           const id = await store.insertEntry(t, { accountId, type: 'expiry', amountCents: -take, reversesId: c.id, createdBy: null, now });
-          await audit(t, ctx, 'cheques/expired', { householdId: account.householdId, subjectType: 'cheques_entry', subjectId: id, details: { kind: account.kind, amountCents: take } });
+          await audit(t, ctx, 'cheques/expired', {
+            householdId: account.householdId,
+            subjectType: 'cheques_entry',
+            subjectId: id,
+            details: { kind: account.kind, amountCents: take },
+          });
           left -= take;
           written++;
         }

@@ -24,7 +24,7 @@ export function entryLabel(e: { type: EntryType; source: CreditSource | null; pa
         : e.source === 'top_up'
           ? 'Rechargement'
           : e.source === 'aid'
-            ? "Aide accordée par la ville"
+            ? 'Aide accordée par la ville'
             : 'Crédit accordé par un agent';
     case 'debit':
       return e.partnerName ? `Paiement chez ${e.partnerName}` : 'Paiement chez un partenaire';

@@ -21,10 +21,7 @@ export const TOWN = ['coordinator', 'admin'] as const;
 
 /** Where a credit comes from: an agent's decision (with its reason), a yearly allowance, a top-up, or a granted aid. */
 export type CreditSourceRef =
-  | { kind: 'agent'; reason: string }
-  | { kind: 'allowance'; reason?: string }
-  | { kind: 'top_up'; reason?: string }
-  | { kind: 'aid'; requestId: string };
+  { kind: 'agent'; reason: string } | { kind: 'allowance'; reason?: string } | { kind: 'top_up'; reason?: string } | { kind: 'aid'; requestId: string };
 
 export interface CreditInput {
   householdId: string;
@@ -93,11 +90,28 @@ export async function correctAccount(ctx: Ctx, householdId: string, input: { kin
     await store.lockAccount(t, account.id);
     let entryId: string;
     try {
-      entryId = await store.insertEntry(t, { accountId: account.id, type: 'correction', amountCents: input.amountCents, reason: input.reason, createdBy: ctx.user!.id, now: ctx.now() });
+      entryId = await store.insertEntry(t, {
+        accountId: account.id,
+        type: 'correction',
+        amountCents: input.amountCents,
+        reason: input.reason,
+        createdBy: ctx.user!.id,
+        now: ctx.now(),
+      });
     } catch (err) {
-      onConstraint(err, { cheques_balance_nonnegative: new AppError('cheques/correction-too-large', { fields: [{ path: 'amountCents', message: 'Cette correction rendrait le solde négatif.' }] }) });
+      onConstraint(err, {
+        cheques_balance_nonnegative: new AppError('cheques/correction-too-large', {
+          fields: [{ path: 'amountCents', message: 'Cette correction rendrait le solde négatif.' }],
+        }),
+      });
     }
-    await audit(t, ctx, 'cheques/corrected', { householdId, subjectType: 'cheques_entry', subjectId: entryId, reason: input.reason, details: { kind: input.kind, amountCents: input.amountCents } });
+    await audit(t, ctx, 'cheques/corrected', {
+      householdId,
+      subjectType: 'cheques_entry',
+      subjectId: entryId,
+      reason: input.reason,
+      details: { kind: input.kind, amountCents: input.amountCents },
+    });
     return { id: entryId };
   });
 }
@@ -121,7 +135,10 @@ async function accountsView(q: Queryable, householdId: string, now: Date): Promi
 
 async function historyView(ctx: Ctx, householdId: string) {
   const entries = await store.entriesOfHousehold(ctx.db, householdId);
-  const names = await structureNames(ctx, entries.flatMap((e) => (e.structureId ? [e.structureId] : [])));
+  const names = await structureNames(
+    ctx,
+    entries.flatMap((e) => (e.structureId ? [e.structureId] : [])),
+  );
   return entries.map((e) => ({
     id: e.id,
     kind: e.kind,

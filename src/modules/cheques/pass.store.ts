@@ -15,7 +15,10 @@ export interface PassRow {
 const PASS = `id, household_id AS "householdId", number, first_name AS "firstName", valid_from::text AS "validFrom", valid_until::text AS "validUntil",
   issued_at AS "issuedAt", revoked_at AS "revokedAt"`;
 
-export async function insertPass(q: Queryable, p: { householdId: string; number: string; firstName: string; validFrom: string; validUntil: string; by: string | null; now: Date; isDemo?: boolean }): Promise<string> {
+export async function insertPass(
+  q: Queryable,
+  p: { householdId: string; number: string; firstName: string; validFrom: string; validUntil: string; by: string | null; now: Date; isDemo?: boolean },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO cheques_passes (household_id, number, first_name, valid_from, valid_until, issued_at, issued_by, is_demo)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -44,7 +47,12 @@ export async function passByNumber(q: Queryable, number: string): Promise<PassRo
 }
 
 export async function revokePass(q: Queryable, id: string, by: string, reason: string, now: Date): Promise<boolean> {
-  const r = await q.query(`UPDATE cheques_passes SET revoked_at = $2, revoked_by = $3, revoke_reason = $4 WHERE id = $1 AND revoked_at IS NULL`, [id, now, by, reason]);
+  const r = await q.query(`UPDATE cheques_passes SET revoked_at = $2, revoked_by = $3, revoke_reason = $4 WHERE id = $1 AND revoked_at IS NULL`, [
+    id,
+    now,
+    by,
+    reason,
+  ]);
   return r.rowCount === 1;
 }
 
@@ -95,8 +103,16 @@ export async function offers(q: Queryable, f: { structureId?: string; theme?: st
 }
 
 // ------------------------------------------------------------------ verifications (counted, not who)
-export async function countVerification(q: Queryable, v: { structureId: string; neighbourhoodId: string | null; result: 'valid' | 'expired' | 'revoked'; now: Date }): Promise<void> {
-  await q.query(`INSERT INTO cheques_pass_verifications (structure_id, neighbourhood_id, result, at) VALUES ($1, $2, $3, $4)`, [v.structureId, v.neighbourhoodId, v.result, v.now]);
+export async function countVerification(
+  q: Queryable,
+  v: { structureId: string; neighbourhoodId: string | null; result: 'valid' | 'expired' | 'revoked'; now: Date },
+): Promise<void> {
+  await q.query(`INSERT INTO cheques_pass_verifications (structure_id, neighbourhood_id, result, at) VALUES ($1, $2, $3, $4)`, [
+    v.structureId,
+    v.neighbourhoodId,
+    v.result,
+    v.now,
+  ]);
 }
 
 export async function verificationsByNeighbourhood(q: Queryable, from: Date, to: Date): Promise<{ neighbourhood: string | null; n: number }[]> {
@@ -107,7 +123,11 @@ export async function verificationsByNeighbourhood(q: Queryable, from: Date, to:
   return rows;
 }
 
-export async function verificationsByStructure(q: Queryable, from: Date, to: Date): Promise<{ structureId: string; neighbourhood: string | null; n: number }[]> {
+export async function verificationsByStructure(
+  q: Queryable,
+  from: Date,
+  to: Date,
+): Promise<{ structureId: string; neighbourhood: string | null; n: number }[]> {
   const { rows } = await q.query(
     `SELECT structure_id AS "structureId", neighbourhood_id AS neighbourhood, count(*)::int AS n FROM cheques_pass_verifications
       WHERE at >= $1 AND at < $2 GROUP BY structure_id, neighbourhood_id ORDER BY n DESC`,

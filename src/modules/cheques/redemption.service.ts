@@ -90,7 +90,12 @@ export async function lookupCode(ctx: Ctx, input: { code: string }) {
     if (found.used) throw new AppError('cheques/code-used');
     return wrongCode(ctx, user.id);
   }
-  return { firstName: found.code.holderFirstName ?? '', kind: found.code.kind, kindLabel: KIND_LABELS[found.code.kind], availableCents: found.balance.availableCents };
+  return {
+    firstName: found.code.holderFirstName ?? '',
+    kind: found.code.kind,
+    kindLabel: KIND_LABELS[found.code.kind],
+    availableCents: found.balance.availableCents,
+  };
 }
 
 /** The cashier takes an amount with a code: one debit entry, the code used, in one transaction. */
@@ -125,7 +130,14 @@ export async function redeem(ctx: Ctx, input: { code: string; amountCents: numbe
     if (result.used) throw new AppError('cheques/code-used');
     return wrongCode(ctx, user.id);
   }
-  return { id: result.entryId, firstName: result.firstName, kind: result.kind, kindLabel: KIND_LABELS[result.kind], amountCents: input.amountCents, availableCents: result.availableCents };
+  return {
+    id: result.entryId,
+    firstName: result.firstName,
+    kind: result.kind,
+    kindLabel: KIND_LABELS[result.kind],
+    amountCents: input.amountCents,
+    availableCents: result.availableCents,
+  };
 }
 
 /** The partner's redemptions of today (Paris), for its cashier's list. */
@@ -136,7 +148,16 @@ export async function todaysRedemptions(ctx: Ctx) {
   const rows = await store.debitsOfStructure(ctx.db, user.structureId, parisInstant(today), parisInstant(addDays(today, 1)));
   return {
     kinds: await store.kindsOfStructure(ctx.db, user.structureId),
-    redemptions: rows.map((r) => ({ id: r.id, at: r.createdAt, kind: r.kind, kindLabel: KIND_LABELS[r.kind], amountCents: -r.amountCents, firstName: r.holderFirstName ?? '', cancelled: r.cancelled, settled: r.settled })),
+    redemptions: rows.map((r) => ({
+      id: r.id,
+      at: r.createdAt,
+      kind: r.kind,
+      kindLabel: KIND_LABELS[r.kind],
+      amountCents: -r.amountCents,
+      firstName: r.holderFirstName ?? '',
+      cancelled: r.cancelled,
+      settled: r.settled,
+    })),
   };
 }
 
@@ -153,11 +174,23 @@ export async function cancelRedemption(ctx: Ctx, entryId: string) {
       if (e.settled || parisDate(e.createdAt) !== parisDate(ctx.now())) throw new AppError('cheques/cancel-too-late');
       let id: string;
       try {
-        id = await store.insertEntry(t, { accountId: e.accountId, type: 'cancellation', amountCents: -e.amountCents, reversesId: e.id, createdBy: user.id, now: ctx.now() });
+        id = await store.insertEntry(t, {
+          accountId: e.accountId,
+          type: 'cancellation',
+          amountCents: -e.amountCents,
+          reversesId: e.id,
+          createdBy: user.id,
+          now: ctx.now(),
+        });
       } catch (err) {
         onConstraint(err, { cheques_entries_reverses_key: new AppError('cheques/already-cancelled') });
       }
-      await audit(t, ctx, 'cheques/redemption-cancelled', { householdId: e.householdId, subjectType: 'cheques_entry', subjectId: e.id, details: { cancellationId: id, structureId: user.structureId } });
+      await audit(t, ctx, 'cheques/redemption-cancelled', {
+        householdId: e.householdId,
+        subjectType: 'cheques_entry',
+        subjectId: e.id,
+        details: { cancellationId: id, structureId: user.structureId },
+      });
       return { id };
     },
     // Against a settlement of the same day's redemptions: one of the two waits and retries.

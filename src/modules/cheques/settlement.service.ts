@@ -17,7 +17,8 @@ import { structureNames } from './structures';
 
 /** A month is settled once it is over: a redemption made later in it would never be. */
 function checkPeriod(ctx: Ctx, period: string): void {
-  if (period >= parisDate(ctx.now()).slice(0, 7)) throw new AppError('cheques/invalid-period', { fields: [{ path: 'period', message: 'Ce mois n’est pas encore terminé.' }] });
+  if (period >= parisDate(ctx.now()).slice(0, 7))
+    throw new AppError('cheques/invalid-period', { fields: [{ path: 'period', message: 'Ce mois n’est pas encore terminé.' }] });
 }
 
 export async function statement(ctx: Ctx, q: { period: string; structureId?: string }) {
@@ -34,7 +35,15 @@ export async function statement(ctx: Ctx, q: { period: string; structureId?: str
     period: q.period,
     totalCents: kept.reduce((s, l) => s + l.amountCents, 0),
     settledCents: kept.filter((l) => l.settlementId).reduce((s, l) => s + l.amountCents, 0),
-    lines: lines.map((l) => ({ id: l.id, at: l.at, kind: l.kind, kindLabel: KIND_LABELS[l.kind], amountCents: l.amountCents, cancelled: l.cancelled, settled: l.settlementId !== null })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      at: l.at,
+      kind: l.kind,
+      kindLabel: KIND_LABELS[l.kind],
+      amountCents: l.amountCents,
+      cancelled: l.cancelled,
+      settled: l.settlementId !== null,
+    })),
   };
 }
 
@@ -62,7 +71,11 @@ export async function settle(ctx: Ctx, input: { structureId: string; period: str
         onConstraint(err, { cheques_settlements_once: new AppError('cheques/already-settled') });
       }
       if (!s) throw new AppError((await store.settlementExists(t, input.structureId, input.period)) ? 'cheques/already-settled' : 'cheques/nothing-to-settle');
-      await audit(t, ctx, 'cheques/settled', { subjectType: 'cheques_settlement', subjectId: s.id, details: { structureId: input.structureId, period: input.period, totalCents: s.totalCents, count: s.count } });
+      await audit(t, ctx, 'cheques/settled', {
+        subjectType: 'cheques_settlement',
+        subjectId: s.id,
+        details: { structureId: input.structureId, period: input.period, totalCents: s.totalCents, count: s.count },
+      });
       return { id: s.id };
     },
     { isolation: 'serializable' },

@@ -65,7 +65,10 @@ export async function settlementsOfPeriod(q: Queryable, period: string): Promise
  * Settles a partner's month: the redemptions not cancelled and not settled yet, in one
  * statement (run under SERIALIZABLE: a cancellation racing it makes one of them retry).
  */
-export async function insertSettlement(q: Queryable, s: { structureId: string; period: string; by: string; now: Date }): Promise<{ id: string; totalCents: number; count: number } | null> {
+export async function insertSettlement(
+  q: Queryable,
+  s: { structureId: string; period: string; by: string; now: Date },
+): Promise<{ id: string; totalCents: number; count: number } | null> {
   const { rows } = await q.query<{ id: string; totalCents: number; count: number }>(
     `WITH lines AS (
        SELECT e.id, -e.amount_cents AS cents FROM cheques_entries e

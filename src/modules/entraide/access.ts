@@ -30,5 +30,6 @@ export async function requireAgentOrAmbassador(ctx: Ctx, q: Queryable = ctx.db):
 }
 
 export function checkNeighbourhood(ctx: Ctx, id: string, path = 'neighbourhoodId'): void {
-  if (!ctx.town.neighbourhoods.some((n) => n.id === id)) throw new AppError('entraide/unknown-neighbourhood', { fields: [{ path, message: "Ce quartier n'existe pas." }] });
+  if (!ctx.town.neighbourhoods.some((n) => n.id === id))
+    throw new AppError('entraide/unknown-neighbourhood', { fields: [{ path, message: "Ce quartier n'existe pas." }] });
 }

@@ -34,7 +34,8 @@ export function monthSplit(month: string, hourlyCostCents: number, members: read
   for (const monday of mondays) {
     let longest = 0;
     for (const m of members) {
-      const minutes = byKey.get(`${m.householdId}|${monday}`) ?? minutesInWeek({ familyId: m.householdId, minutesPerWeek: m.minutesPerWeek, custody: m.custody }, monday);
+      const minutes =
+        byKey.get(`${m.householdId}|${monday}`) ?? minutesInWeek({ familyId: m.householdId, minutesPerWeek: m.minutesPerWeek, custody: m.custody }, monday);
       totals.set(m.householdId, totals.get(m.householdId)! + minutes);
       longest = Math.max(longest, minutes);
     }
@@ -42,6 +43,9 @@ export function monthSplit(month: string, hourlyCostCents: number, members: read
   }
   // Nearest cent, half up, in integers.
   const totalCents = Math.floor((childminderMinutes * hourlyCostCents + 30) / 60);
-  const shares = splitCost(totalCents, [...totals].map(([familyId, minutes]) => ({ familyId, minutes })));
+  const shares = splitCost(
+    totalCents,
+    [...totals].map(([familyId, minutes]) => ({ familyId, minutes })),
+  );
   return { month, mondays, childminderMinutes, totalCents, shares };
 }

@@ -29,12 +29,24 @@ function neighbouring(ctx: Ctx, a: string | null, b: string): boolean {
   return haversineKm({ lat: na.center[0], lon: na.center[1] }, { lat: nb.center[0], lon: nb.center[1] }) <= NEIGHBOURING_KM;
 }
 
-export async function createCoop(ctx: Ctx, input: { name: string; hourlyCostCents: number; minutesPerWeek: number; custody: CustodyWeeks }): Promise<{ id: string }> {
+export async function createCoop(
+  ctx: Ctx,
+  input: { name: string; hourlyCostCents: number; minutesPerWeek: number; custody: CustodyWeeks },
+): Promise<{ id: string }> {
   const me = await requireFamily(ctx);
-  if (!me.neighbourhoodId) throw new AppError('entraide/unknown-neighbourhood', { fields: [{ path: 'neighbourhoodId', message: 'Indiquez votre quartier dans votre dossier famille.' }] });
+  if (!me.neighbourhoodId)
+    throw new AppError('entraide/unknown-neighbourhood', {
+      fields: [{ path: 'neighbourhoodId', message: 'Indiquez votre quartier dans votre dossier famille.' }],
+    });
   checkNeighbourhood(ctx, me.neighbourhoodId);
   return tx(ctx.db, async (t) => {
-    const id = await coops.insertCoop(t, { name: input.name, neighbourhoodId: me.neighbourhoodId!, hourlyCostCents: input.hourlyCostCents, isDemo: false, now: ctx.now() });
+    const id = await coops.insertCoop(t, {
+      name: input.name,
+      neighbourhoodId: me.neighbourhoodId!,
+      hourlyCostCents: input.hourlyCostCents,
+      isDemo: false,
+      now: ctx.now(),
+    });
     await coops.addMember(t, id, { householdId: me.householdId, minutesPerWeek: input.minutesPerWeek, custody: input.custody }, ctx.now());
     await audit(t, ctx, 'entraide/coop-created', { householdId: me.householdId, subjectType: 'entraide_coop', subjectId: id });
     return { id };
@@ -68,7 +80,8 @@ async function memberOf(ctx: Ctx, coopId: string) {
 
 export async function setWeek(ctx: Ctx, coopId: string, monday: string, minutes: number): Promise<{ ok: true }> {
   const { me } = await memberOf(ctx, coopId);
-  if (!mondaysOf(monday.slice(0, 7)).includes(monday)) throw new AppError('entraide/invalid-dates', { fields: [{ path: 'monday', message: 'Indiquez le lundi de la semaine.' }] });
+  if (!mondaysOf(monday.slice(0, 7)).includes(monday))
+    throw new AppError('entraide/invalid-dates', { fields: [{ path: 'monday', message: 'Indiquez le lundi de la semaine.' }] });
   return tx(ctx.db, async (t) => {
     await coops.setWeek(t, coopId, me.householdId, monday, minutes);
     await audit(t, ctx, 'entraide/coop-week-set', { householdId: me.householdId, subjectType: 'entraide_coop', subjectId: coopId, details: { monday } });
@@ -91,7 +104,12 @@ export async function split(ctx: Ctx, coopId: string, month: string) {
   const entries = mondays.length ? await coops.weeks(ctx.db, coopId, mondays[0]!, mondays[mondays.length - 1]!) : [];
   const r = monthSplit(month, coop.hourlyCostCents, list, entries);
   let k = 1;
-  const families = r.shares.map((s) => ({ label: s.familyId === me.householdId ? 'Votre famille' : `Famille ${++k}`, mine: s.familyId === me.householdId, minutes: s.minutes, cents: s.cents }));
+  const families = r.shares.map((s) => ({
+    label: s.familyId === me.householdId ? 'Votre famille' : `Famille ${++k}`,
+    mine: s.familyId === me.householdId,
+    minutes: s.minutes,
+    cents: s.cents,
+  }));
   return {
     coopId,
     name: coop.name,

@@ -30,7 +30,13 @@ export async function members(q: Queryable, coopId: string): Promise<MemberRow[]
 }
 
 export async function addMember(q: Queryable, coopId: string, m: Omit<MemberRow, 'joinedAt'>, now: Date): Promise<void> {
-  await q.query('INSERT INTO entraide_coop_members (coop_id, household_id, minutes_per_week, custody, joined_at) VALUES ($1, $2, $3, $4, $5)', [coopId, m.householdId, m.minutesPerWeek, m.custody, now]);
+  await q.query('INSERT INTO entraide_coop_members (coop_id, household_id, minutes_per_week, custody, joined_at) VALUES ($1, $2, $3, $4, $5)', [
+    coopId,
+    m.householdId,
+    m.minutesPerWeek,
+    m.custody,
+    now,
+  ]);
 }
 
 export async function coopsOf(q: Queryable, householdId: string): Promise<CoopRow[]> {

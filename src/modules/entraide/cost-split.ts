@@ -11,7 +11,7 @@
  */
 
 export const ROUNDING_RULE_FR =
-  "Chaque famille paie le coût total multiplié par ses heures, divisé par toutes les heures, arrondi au centime inférieur. " +
+  'Chaque famille paie le coût total multiplié par ses heures, divisé par toutes les heures, arrondi au centime inférieur. ' +
   "Les centimes restants (moins d'un par famille) vont, un chacun, aux familles dont la partie arrondie était la plus grande ; " +
   "à égalité, à la famille qui a utilisé le plus d'heures, puis dans l'ordre de leur identifiant. La somme des parts est toujours égale au total.";
 
@@ -45,7 +45,17 @@ export function splitCost(totalCents: number, usages: readonly Usage[]): Share[]
   });
   let left = totalCents - rows.reduce((s, r) => s + r.floor, 0);
   const order = [...rows].sort((a, b) =>
-    a.remainder !== b.remainder ? (b.remainder > a.remainder ? 1 : -1) : b.u.minutes !== a.u.minutes ? b.u.minutes - a.u.minutes : a.u.familyId < b.u.familyId ? -1 : a.u.familyId > b.u.familyId ? 1 : 0,
+    a.remainder !== b.remainder
+      ? b.remainder > a.remainder
+        ? 1
+        : -1
+      : b.u.minutes !== a.u.minutes
+        ? b.u.minutes - a.u.minutes
+        : a.u.familyId < b.u.familyId
+          ? -1
+          : a.u.familyId > b.u.familyId
+            ? 1
+            : 0,
   );
   const extra = new Set<number>();
   for (const r of order) {

@@ -5,7 +5,7 @@ export const entraideErrors = defineErrors({
   'entraide/not-found': { status: 404, message: "Cet élément de l'entraide n'existe pas ou ne vous est pas accessible." },
   'entraide/price-refused': { status: 422, message: "L'entraide entre parents est gratuite : retirez le montant ou la mention de paiement." },
   'entraide/not-validated': { status: 403, message: 'Seuls les foyers validés par un agent ou un parent ambassadeur peuvent proposer une garde.' },
-  'entraide/blocked': { status: 403, message: "Vous ne pouvez pas échanger avec ce foyer." },
+  'entraide/blocked': { status: 403, message: 'Vous ne pouvez pas échanger avec ce foyer.' },
   'entraide/own-post': { status: 409, message: 'Vous ne pouvez pas répondre à votre propre annonce.' },
   'entraide/already-answered': { status: 409, message: 'Vous avez déjà répondu à cette annonce : continuez dans la conversation.' },
   'entraide/post-closed': { status: 409, message: "Cette annonce n'est plus ouverte." },

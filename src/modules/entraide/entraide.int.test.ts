@@ -19,7 +19,14 @@ async function family(neighbourhoodId = 'etouvie'): Promise<{ parent: Who; house
   return { parent, householdId: res.json().household.id };
 }
 
-const schoolRun = { kind: 'request', category: 'trajet', neighbourhoodId: 'etouvie', title: "Trajet école jeudi", description: "Quelqu'un peut emmener Léo à l'école Jean Moulin jeudi matin ?", startsAt: '2026-03-12T08:15:00+01:00' };
+const schoolRun = {
+  kind: 'request',
+  category: 'trajet',
+  neighbourhoodId: 'etouvie',
+  title: 'Trajet école jeudi',
+  description: "Quelqu'un peut emmener Léo à l'école Jean Moulin jeudi matin ?",
+  startsAt: '2026-03-12T08:15:00+01:00',
+};
 
 beforeAll(async () => {
   env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
@@ -83,7 +90,13 @@ describe('Parents Voisins', () => {
 
   it('only validated households offer childcare; an agent or the ambassador of the neighbourhood validates', async () => {
     const a = await family();
-    const garde = { ...schoolRun, kind: 'offer', category: 'garde', title: 'Garde ponctuelle mercredi', description: 'Je peux garder un enfant mercredi après-midi.' };
+    const garde = {
+      ...schoolRun,
+      kind: 'offer',
+      category: 'garde',
+      title: 'Garde ponctuelle mercredi',
+      description: 'Je peux garder un enfant mercredi après-midi.',
+    };
     expect((await a.parent.post('/api/entraide/posts', garde)).json().error.code).toBe('entraide/not-validated');
 
     // A parent who is not an ambassador cannot validate.
@@ -143,7 +156,15 @@ describe('Parents Voisins', () => {
 });
 
 describe('Parentothèque', () => {
-  const poussette = { title: 'Poussette canne', category: 'poussette', condition: 'bon', mode: 'pret', donorKind: 'partenaire', donorLabel: 'Association Les Petits Pas', loanDays: 14 };
+  const poussette = {
+    title: 'Poussette canne',
+    category: 'poussette',
+    condition: 'bon',
+    mode: 'pret',
+    donorKind: 'partenaire',
+    donorLabel: 'Association Les Petits Pas',
+    loanDays: 14,
+  };
 
   it('20 families ask the same poussette at once: exactly one reservation', async () => {
     const agent = await env.as('agent');
@@ -156,7 +177,10 @@ describe('Parentothèque', () => {
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c === 409)).toHaveLength(19);
     expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'entraide/item-taken')).toBe(true);
-    const { rows } = await env.rt.deps.db.query("SELECT count(*)::int AS n FROM entraide_loans WHERE item_id = $1 AND status IN ('reserved', 'active', 'overdue')", [item.json().id]);
+    const { rows } = await env.rt.deps.db.query(
+      "SELECT count(*)::int AS n FROM entraide_loans WHERE item_id = $1 AND status IN ('reserved', 'active', 'overdue')",
+      [item.json().id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -179,7 +203,10 @@ describe('Parentothèque', () => {
     // Two days before the due day: a reminder.
     env.clock.set('2026-03-11T10:00:00+01:00');
     await env.rt.deps.jobs.runNow('entraide.remind-loans', {});
-    let notes = await env.rt.deps.db.query("SELECT subject, body FROM notifications WHERE template = 'entraide.loan-reminder' AND user_id = $1 ORDER BY created_at", [f.parent.user.id]);
+    let notes = await env.rt.deps.db.query(
+      "SELECT subject, body FROM notifications WHERE template = 'entraide.loan-reminder' AND user_id = $1 ORDER BY created_at",
+      [f.parent.user.id],
+    );
     expect(notes.rows).toHaveLength(1);
     expect(notes.rows[0].body).toContain('13 mars 2026');
     // Run twice the same day: no second message.
@@ -192,7 +219,9 @@ describe('Parentothèque', () => {
     await env.rt.deps.jobs.runNow('entraide.remind-loans', {});
     mine = (await f.parent.get('/api/entraide/loans/mine')).json().loans;
     expect(mine[0].status).toBe('overdue');
-    notes = await env.rt.deps.db.query("SELECT subject FROM notifications WHERE template = 'entraide.loan-reminder' AND user_id = $1 ORDER BY created_at", [f.parent.user.id]);
+    notes = await env.rt.deps.db.query("SELECT subject FROM notifications WHERE template = 'entraide.loan-reminder' AND user_id = $1 ORDER BY created_at", [
+      f.parent.user.id,
+    ]);
     expect(notes.rows.map((r) => r.subject)).toEqual(['Parentothèque : retour bientôt', 'Parentothèque : objet à rendre']);
     const refused = await f.parent.post(`/api/entraide/items/${lit}/ask`);
     expect(refused.statusCode).toBe(409);
@@ -231,7 +260,9 @@ describe('Parentothèque', () => {
     await env.expectAudit('entraide/loan-refused', l2, { actorId: agent.user.id });
     expect((await agent.post(`/api/entraide/loans/${l2}/approve`)).json().error.code).toBe('entraide/invalid-loan-status');
 
-    const frigo = (await agent.post('/api/entraide/items', { ...poussette, title: 'Réfrigérateur', category: 'electromenager', mode: 'don', donorKind: 'entreprise' })).json().id;
+    const frigo = (
+      await agent.post('/api/entraide/items', { ...poussette, title: 'Réfrigérateur', category: 'electromenager', mode: 'don', donorKind: 'entreprise' })
+    ).json().id;
     const d = (await f.parent.post(`/api/entraide/items/${frigo}/ask`)).json().id;
     expect((await agent.post(`/api/entraide/loans/${d}/approve`)).statusCode).toBe(200);
     expect((await f.parent.get('/api/entraide/items')).json().items.map((i: { id: string }) => i.id)).not.toContain(frigo);

@@ -31,10 +31,23 @@ export const remindLoansJob = defineJob<Record<string, never>>({
           : `Bonjour, pensez à rendre « ${l.itemTitle} » à la parentothèque d'ici le ${frenchDay(l.dueOn)}. Merci !`;
         const subject = late ? 'Parentothèque : objet à rendre' : 'Parentothèque : retour bientôt';
         if (h?.parent.email) {
-          await queueNotification(t, deps.jobs, { channel: 'email', recipient: h.parent.email, userId: h.parentUserId, template: 'entraide.loan-reminder', subject, body });
+          await queueNotification(t, deps.jobs, {
+            channel: 'email',
+            recipient: h.parent.email,
+            userId: h.parentUserId,
+            template: 'entraide.loan-reminder',
+            subject,
+            body,
+          });
           sent++;
         } else if (h?.parent.phone) {
-          await queueNotification(t, deps.jobs, { channel: 'sms', recipient: h.parent.phone, userId: h.parentUserId, template: 'entraide.loan-reminder', body });
+          await queueNotification(t, deps.jobs, {
+            channel: 'sms',
+            recipient: h.parent.phone,
+            userId: h.parentUserId,
+            template: 'entraide.loan-reminder',
+            body,
+          });
           sent++;
         }
       }

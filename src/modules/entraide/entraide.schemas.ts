@@ -25,9 +25,16 @@ export const postInput = z.strictObject({
   priceCents: z.never({ message: "L'entraide entre parents est gratuite : pas de prix." }).optional(),
 });
 
-export const messageInput = z.strictObject({ message: z.string({ message: 'Écrivez un message.' }).trim().min(1, 'Écrivez un message.').max(2000, 'Le message fait au plus 2 000 caractères.') });
-export const bodyInput = z.strictObject({ body: z.string({ message: 'Écrivez un message.' }).trim().min(1, 'Écrivez un message.').max(2000, 'Le message fait au plus 2 000 caractères.') });
-export const blockInput = z.strictObject({ answerId: z.uuid({ message: 'Identifiant invalide.' }).optional(), postId: z.uuid({ message: 'Identifiant invalide.' }).optional() });
+export const messageInput = z.strictObject({
+  message: z.string({ message: 'Écrivez un message.' }).trim().min(1, 'Écrivez un message.').max(2000, 'Le message fait au plus 2 000 caractères.'),
+});
+export const bodyInput = z.strictObject({
+  body: z.string({ message: 'Écrivez un message.' }).trim().min(1, 'Écrivez un message.').max(2000, 'Le message fait au plus 2 000 caractères.'),
+});
+export const blockInput = z.strictObject({
+  answerId: z.uuid({ message: 'Identifiant invalide.' }).optional(),
+  postId: z.uuid({ message: 'Identifiant invalide.' }).optional(),
+});
 export const reportInput = z.strictObject({
   answerId: z.uuid({ message: 'Identifiant invalide.' }).optional(),
   postId: z.uuid({ message: 'Identifiant invalide.' }).optional(),
@@ -77,7 +84,16 @@ export const conversationOut = z.object({
   messages: z.array(z.object({ id: z.string(), mine: z.boolean(), body: z.string(), createdAt: timestamp })),
 });
 export const conversationsOut = z.object({
-  conversations: z.array(z.object({ id: z.string(), postId: z.string(), postTitle: z.string(), side: z.enum(['author', 'helper']), lastMessageAt: timestamp.nullable(), contactShared: z.boolean() })),
+  conversations: z.array(
+    z.object({
+      id: z.string(),
+      postId: z.string(),
+      postTitle: z.string(),
+      side: z.enum(['author', 'helper']),
+      lastMessageAt: timestamp.nullable(),
+      contactShared: z.boolean(),
+    }),
+  ),
 });
 export const reportsOut = z.object({
   reports: z.array(z.object({ id: z.string(), postId: z.string().nullable(), postTitle: z.string().nullable(), reason: z.string(), createdAt: timestamp })),

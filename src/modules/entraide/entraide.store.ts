@@ -29,7 +29,11 @@ export async function appointAmbassador(q: Queryable, userId: string, neighbourh
 }
 
 export async function block(q: Queryable, blocker: string, blocked: string, now: Date): Promise<void> {
-  await q.query('INSERT INTO entraide_blocks (blocker_household_id, blocked_household_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [blocker, blocked, now]);
+  await q.query('INSERT INTO entraide_blocks (blocker_household_id, blocked_household_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+    blocker,
+    blocked,
+    now,
+  ]);
 }
 
 /** A block works both ways. */
@@ -98,18 +102,33 @@ export async function setPostStatus(q: Queryable, id: string, status: PostRow['s
   await q.query('UPDATE entraide_posts SET status = $2 WHERE id = $1', [id, status]);
 }
 
-export type AnswerRow = { id: string; postId: string; householdId: string; authorHouseholdId: string; authorSharesContact: boolean; helperSharesContact: boolean; createdAt: Date };
+export type AnswerRow = {
+  id: string;
+  postId: string;
+  householdId: string;
+  authorHouseholdId: string;
+  authorSharesContact: boolean;
+  helperSharesContact: boolean;
+  createdAt: Date;
+};
 
 const ANSWER_COLS = `a.id, a.post_id AS "postId", a.household_id AS "householdId", p.household_id AS "authorHouseholdId",
   a.author_shares_contact AS "authorSharesContact", a.helper_shares_contact AS "helperSharesContact", a.created_at AS "createdAt"`;
 
 export async function insertAnswer(q: Queryable, postId: string, householdId: string, now: Date): Promise<string> {
-  const { rows } = await q.query<{ id: string }>('INSERT INTO entraide_answers (post_id, household_id, created_at) VALUES ($1, $2, $3) RETURNING id', [postId, householdId, now]);
+  const { rows } = await q.query<{ id: string }>('INSERT INTO entraide_answers (post_id, household_id, created_at) VALUES ($1, $2, $3) RETURNING id', [
+    postId,
+    householdId,
+    now,
+  ]);
   return rows[0]!.id;
 }
 
 export async function getAnswer(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<AnswerRow | null> {
-  const { rows } = await q.query<AnswerRow>(`SELECT ${ANSWER_COLS} FROM entraide_answers a JOIN entraide_posts p ON p.id = a.post_id WHERE a.id = $1${opts.lock ? ' FOR UPDATE OF a' : ''}`, [id]);
+  const { rows } = await q.query<AnswerRow>(
+    `SELECT ${ANSWER_COLS} FROM entraide_answers a JOIN entraide_posts p ON p.id = a.post_id WHERE a.id = $1${opts.lock ? ' FOR UPDATE OF a' : ''}`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -146,7 +165,10 @@ export async function messages(q: Queryable, answerId: string): Promise<{ id: st
 }
 
 // ------------------------------------------------------------------ reports
-export async function insertReport(q: Queryable, r: { reporter: string; postId: string | null; reported: string | null; reason: string; now: Date }): Promise<string> {
+export async function insertReport(
+  q: Queryable,
+  r: { reporter: string; postId: string | null; reported: string | null; reason: string; now: Date },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     'INSERT INTO entraide_reports (reporter_household_id, post_id, reported_household_id, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
     [r.reporter, r.postId, r.reported, r.reason, r.now],
@@ -154,7 +176,15 @@ export async function insertReport(q: Queryable, r: { reporter: string; postId: 
   return rows[0]!.id;
 }
 
-export type ReportRow = { id: string; postId: string | null; postTitle: string | null; reportedHouseholdId: string | null; reason: string; status: string; createdAt: Date };
+export type ReportRow = {
+  id: string;
+  postId: string | null;
+  postTitle: string | null;
+  reportedHouseholdId: string | null;
+  reason: string;
+  status: string;
+  createdAt: Date;
+};
 
 export async function openReports(q: Queryable): Promise<ReportRow[]> {
   const { rows } = await q.query<ReportRow>(

@@ -21,10 +21,7 @@ const ITEM_COLS = `i.id, i.title, i.category, i.condition, i.mode, i.donor_kind 
   i.neighbourhood_id AS "neighbourhoodId", i.loan_days AS "loanDays", i.status, i.is_demo AS "isDemo",
   EXISTS (SELECT 1 FROM entraide_loans l WHERE l.item_id = i.id AND l.status IN ('reserved', 'active', 'overdue')) AS promised`;
 
-export async function insertItem(
-  q: Queryable,
-  i: Omit<ItemRow, 'id' | 'status' | 'promised'> & { now: Date },
-): Promise<string> {
+export async function insertItem(q: Queryable, i: Omit<ItemRow, 'id' | 'status' | 'promised'> & { now: Date }): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO entraide_items (title, category, condition, mode, donor_kind, donor_label, description, neighbourhood_id, loan_days, is_demo, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -89,7 +86,10 @@ export async function insertLoan(q: Queryable, itemId: string, householdId: stri
 }
 
 export async function getLoan(q: Queryable, id: string, opts: { lock?: boolean } = {}): Promise<LoanRow | null> {
-  const { rows } = await q.query<LoanRow>(`SELECT ${LOAN_COLS} FROM entraide_loans l JOIN entraide_items i ON i.id = l.item_id WHERE l.id = $1${opts.lock ? ' FOR UPDATE OF l' : ''}`, [id]);
+  const { rows } = await q.query<LoanRow>(
+    `SELECT ${LOAN_COLS} FROM entraide_loans l JOIN entraide_items i ON i.id = l.item_id WHERE l.id = $1${opts.lock ? ' FOR UPDATE OF l' : ''}`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -108,7 +108,11 @@ export async function loansToHandle(q: Queryable): Promise<LoanRow[]> {
   return rows;
 }
 
-export async function setLoan(q: Queryable, id: string, patch: { status: LoanStatus; dueOn?: string | null; startedAt?: Date; endedAt?: Date; decidedBy?: string }): Promise<void> {
+export async function setLoan(
+  q: Queryable,
+  id: string,
+  patch: { status: LoanStatus; dueOn?: string | null; startedAt?: Date; endedAt?: Date; decidedBy?: string },
+): Promise<void> {
   await q.query(
     `UPDATE entraide_loans SET status = $2, due_on = coalesce($3::date, due_on), started_at = coalesce($4, started_at), ended_at = coalesce($5, ended_at),
             decided_by = coalesce($6, decided_by) WHERE id = $1`,
@@ -123,7 +127,11 @@ export async function markOverdue(q: Queryable, today: string): Promise<number> 
 }
 
 /** Loans to remind today (due within `days` days or overdue), not reminded yet today; marked as reminded. */
-export async function takeReminders(q: Queryable, today: string, days: number): Promise<{ id: string; householdId: string; itemTitle: string; dueOn: string; status: LoanStatus }[]> {
+export async function takeReminders(
+  q: Queryable,
+  today: string,
+  days: number,
+): Promise<{ id: string; householdId: string; itemTitle: string; dueOn: string; status: LoanStatus }[]> {
   const { rows } = await q.query(
     `UPDATE entraide_loans l SET last_reminder_on = $1::date
        FROM entraide_items i
@@ -137,9 +145,14 @@ export async function takeReminders(q: Queryable, today: string, days: number): 
 
 // ------------------------------------------------------------------ the household file's hooks
 export async function eraseHousehold(q: Queryable, householdId: string): Promise<void> {
-  await q.query('DELETE FROM entraide_messages WHERE author_household_id = $1 OR answer_id IN (SELECT a.id FROM entraide_answers a JOIN entraide_posts p ON p.id = a.post_id WHERE a.household_id = $1 OR p.household_id = $1)', [householdId]);
+  await q.query(
+    'DELETE FROM entraide_messages WHERE author_household_id = $1 OR answer_id IN (SELECT a.id FROM entraide_answers a JOIN entraide_posts p ON p.id = a.post_id WHERE a.household_id = $1 OR p.household_id = $1)',
+    [householdId],
+  );
   await q.query('DELETE FROM entraide_answers WHERE household_id = $1 OR post_id IN (SELECT id FROM entraide_posts WHERE household_id = $1)', [householdId]);
-  await q.query('DELETE FROM entraide_reports WHERE reported_household_id = $1 OR post_id IN (SELECT id FROM entraide_posts WHERE household_id = $1)', [householdId]);
+  await q.query('DELETE FROM entraide_reports WHERE reported_household_id = $1 OR post_id IN (SELECT id FROM entraide_posts WHERE household_id = $1)', [
+    householdId,
+  ]);
   await q.query('UPDATE entraide_reports SET reporter_household_id = NULL WHERE reporter_household_id = $1', [householdId]);
   await q.query('DELETE FROM entraide_posts WHERE household_id = $1', [householdId]);
   await q.query('DELETE FROM entraide_blocks WHERE blocker_household_id = $1 OR blocked_household_id = $1', [householdId]);
@@ -148,9 +161,15 @@ export async function eraseHousehold(q: Queryable, householdId: string): Promise
 }
 
 export async function exportHousehold(q: Queryable, householdId: string): Promise<Record<string, unknown[]>> {
-  const posts = await q.query('SELECT id, kind, category, neighbourhood_id, title, description, starts_at, ends_at, status, created_at FROM entraide_posts WHERE household_id = $1 ORDER BY created_at', [householdId]);
+  const posts = await q.query(
+    'SELECT id, kind, category, neighbourhood_id, title, description, starts_at, ends_at, status, created_at FROM entraide_posts WHERE household_id = $1 ORDER BY created_at',
+    [householdId],
+  );
   const msgs = await q.query('SELECT answer_id, body, created_at FROM entraide_messages WHERE author_household_id = $1 ORDER BY created_at', [householdId]);
-  const loans = await q.query('SELECT l.id, i.title, l.status, l.due_on::text AS due_on, l.reserved_at, l.started_at, l.ended_at FROM entraide_loans l JOIN entraide_items i ON i.id = l.item_id WHERE l.household_id = $1 ORDER BY l.reserved_at', [householdId]);
+  const loans = await q.query(
+    'SELECT l.id, i.title, l.status, l.due_on::text AS due_on, l.reserved_at, l.started_at, l.ended_at FROM entraide_loans l JOIN entraide_items i ON i.id = l.item_id WHERE l.household_id = $1 ORDER BY l.reserved_at',
+    [householdId],
+  );
   return { entraide_posts: posts.rows, entraide_messages: msgs.rows, entraide_loans: loans.rows };
 }
 

@@ -70,7 +70,9 @@ export async function askItem(ctx: Ctx, itemId: string): Promise<{ id: string }>
     const item = await loans.getItem(t, itemId);
     if (!item) throw notFound();
     if (item.status !== 'available') throw new AppError('entraide/item-unavailable');
-    const id = await loans.insertLoan(t, itemId, me.householdId, ctx.now()).catch((err) => onConstraint(err, { entraide_loans_item_promised: () => new AppError('entraide/item-taken') }));
+    const id = await loans
+      .insertLoan(t, itemId, me.householdId, ctx.now())
+      .catch((err) => onConstraint(err, { entraide_loans_item_promised: () => new AppError('entraide/item-taken') }));
     await audit(t, ctx, 'entraide/item-reserved', { householdId: me.householdId, subjectType: 'entraide_loan', subjectId: id, details: { itemId } });
     return { id };
   });
@@ -87,7 +89,12 @@ export async function loansToHandle(ctx: Ctx) {
   return loans.loansToHandle(ctx.db);
 }
 
-async function decide(ctx: Ctx, loanId: string, from: loans.LoanStatus[], fn: (t: Parameters<Parameters<typeof tx>[1]>[0], loan: loans.LoanRow, by: string) => Promise<string>) {
+async function decide(
+  ctx: Ctx,
+  loanId: string,
+  from: loans.LoanStatus[],
+  fn: (t: Parameters<Parameters<typeof tx>[1]>[0], loan: loans.LoanRow, by: string) => Promise<string>,
+) {
   return tx(ctx.db, async (t) => {
     const who = await requireAgentOrAmbassador(ctx, t);
     const loan = await loans.getLoan(t, loanId, { lock: true });

@@ -8,7 +8,18 @@ const km = (dLatKm: number, dLonKm = 0) => ({ lat: club.lat + dLatKm / 111.2, lo
 let n = 0;
 function req(p: Partial<RideRequest> & { home: RideRequest['home'] }): RideRequest {
   n++;
-  return { id: `r${String(n).padStart(3, '0')}`, householdId: `h${n}`, placeId: 'club', destination: club, arriveAt: 14 * 60, role: 'passenger', children: 1, seats: 0, canDrive: false, ...p };
+  return {
+    id: `r${String(n).padStart(3, '0')}`,
+    householdId: `h${n}`,
+    placeId: 'club',
+    destination: club,
+    arriveAt: 14 * 60,
+    role: 'passenger',
+    children: 1,
+    seats: 0,
+    canDrive: false,
+    ...p,
+  };
 }
 const driver = (p: Partial<RideRequest> & { home: RideRequest['home'] }) => req({ role: 'driver', seats: 3, canDrive: true, ...p });
 
@@ -80,7 +91,8 @@ describe('matching', () => {
     const d2 = driver({ home: km(10) });
     const p2 = req({ home: km(6) });
     const blocked = new Set([`${d2.householdId}|${p2.householdId}`]);
-    const compatible = (a: RideRequest, b: RideRequest) => !blocked.has(`${a.householdId}|${b.householdId}`) && !blocked.has(`${b.householdId}|${a.householdId}`);
+    const compatible = (a: RideRequest, b: RideRequest) =>
+      !blocked.has(`${a.householdId}|${b.householdId}`) && !blocked.has(`${b.householdId}|${a.householdId}`);
     expect(matchRides([d2, p2], { compatible }).cars).toEqual([]);
   });
   it('"either" families drive by rota: the one who drove least drives', () => {
@@ -111,7 +123,16 @@ describe('matching', () => {
     const reqs: RideRequest[] = [];
     for (let i = 0; i < 300; i++) {
       const role = rnd() < 0.3 ? 'driver' : rnd() < 0.5 ? 'either' : 'passenger';
-      reqs.push(req({ home: km(rnd() * 20 - 10, rnd() * 20 - 10), role, seats: role === 'passenger' ? 0 : 1 + Math.floor(rnd() * 4), canDrive: role !== 'passenger', children: 1 + Math.floor(rnd() * 2), arriveAt: 840 + Math.floor(rnd() * 40) }));
+      reqs.push(
+        req({
+          home: km(rnd() * 20 - 10, rnd() * 20 - 10),
+          role,
+          seats: role === 'passenger' ? 0 : 1 + Math.floor(rnd() * 4),
+          canDrive: role !== 'passenger',
+          children: 1 + Math.floor(rnd() * 2),
+          arriveAt: 840 + Math.floor(rnd() * 40),
+        }),
+      );
     }
     const r = matchRides(reqs);
     const byId = new Map(reqs.map((x) => [x.id, x]));

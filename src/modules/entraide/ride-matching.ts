@@ -115,7 +115,12 @@ export function groupByPlaceAndTime(requests: readonly RideRequest[], margin = T
 export type Compatible = (a: RideRequest, b: RideRequest) => boolean;
 
 /** Fill one car by cheapest insertion; returns the passengers taken (in route order) and the route length. */
-function fillCar(driver: RideRequest, waiting: RideRequest[], dist: DistanceFn, compatible: Compatible): { taken: RideRequest[]; routeKm: number; directKm: number } {
+function fillCar(
+  driver: RideRequest,
+  waiting: RideRequest[],
+  dist: DistanceFn,
+  compatible: Compatible,
+): { taken: RideRequest[]; routeKm: number; directKm: number } {
   const directKm = dist(driver.home, driver.destination);
   const maxKm = directKm * (1 + (driver.detourLimit ?? DEFAULT_DETOUR_LIMIT)) + 1e-9;
   const route: Point[] = [driver.home, driver.destination];
@@ -130,7 +135,8 @@ function fillCar(driver: RideRequest, waiting: RideRequest[], dist: DistanceFn, 
       if (!compatible(driver, p) || taken.some((q) => !compatible(q, p))) continue;
       for (let at = 1; at < route.length; at++) {
         const added = dist(route[at - 1]!, p.home) + dist(p.home, route[at]!) - dist(route[at - 1]!, route[at]!);
-        if (length + added <= maxKm && (!best || added < best.added - 1e-12 || (Math.abs(added - best.added) <= 1e-12 && p.id < best.p.id))) best = { p, at, added };
+        if (length + added <= maxKm && (!best || added < best.added - 1e-12 || (Math.abs(added - best.added) <= 1e-12 && p.id < best.p.id)))
+          best = { p, at, added };
       }
     }
     if (!best) break;

@@ -22,7 +22,13 @@ describe('buildRota', () => {
     expect(rota[0]).toEqual({ date: '2026-03-04', driverId: 'a', riders: ['b', 'c'] });
   });
   it('starts with the one who drove least before', () => {
-    const rota = buildRota([{ householdId: 'a', canDrive: true, custody: 'all', drives: 4 }, { householdId: 'b', canDrive: true, custody: 'all', drives: 1 }], ['2026-03-04']);
+    const rota = buildRota(
+      [
+        { householdId: 'a', canDrive: true, custody: 'all', drives: 4 },
+        { householdId: 'b', canDrive: true, custody: 'all', drives: 1 },
+      ],
+      ['2026-03-04'],
+    );
     expect(rota[0]!.driverId).toBe('b');
   });
   it('follows alternating custody weeks and never picks one who cannot drive', () => {

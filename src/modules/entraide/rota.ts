@@ -47,14 +47,16 @@ export function buildRota(crew: readonly CrewMember[], dates: readonly string[])
   const last = new Map<string, number>();
   return dates.map((date, i) => {
     const here = crew.filter((m) => present(m, date));
-    const candidates = here.filter((m) => m.canDrive).sort((a, b) => {
-      const d = drives.get(a.householdId)! - drives.get(b.householdId)!;
-      if (d) return d;
-      const la = last.get(a.householdId) ?? -1;
-      const lb = last.get(b.householdId) ?? -1;
-      if (la !== lb) return la - lb;
-      return a.householdId < b.householdId ? -1 : 1;
-    });
+    const candidates = here
+      .filter((m) => m.canDrive)
+      .sort((a, b) => {
+        const d = drives.get(a.householdId)! - drives.get(b.householdId)!;
+        if (d) return d;
+        const la = last.get(a.householdId) ?? -1;
+        const lb = last.get(b.householdId) ?? -1;
+        if (la !== lb) return la - lb;
+        return a.householdId < b.householdId ? -1 : 1;
+      });
     const driver = candidates[0] ?? null;
     if (driver) {
       drives.set(driver.householdId, drives.get(driver.householdId)! + 1);

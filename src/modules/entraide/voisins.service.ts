@@ -29,14 +29,22 @@ export async function createPost(ctx: Ctx, input: PostInput): Promise<{ id: stri
   const me = await requireFamily(ctx);
   checkNeighbourhood(ctx, input.neighbourhoodId);
   const hits = priceHits({ title: input.title, description: input.description });
-  if (hits.length) throw new AppError('entraide/price-refused', { fields: hits.map((h) => ({ path: h.field, message: `Montant ou paiement trouvé : « ${h.excerpt} ». L'entraide est gratuite.` })) });
+  if (hits.length)
+    throw new AppError('entraide/price-refused', {
+      fields: hits.map((h) => ({ path: h.field, message: `Montant ou paiement trouvé : « ${h.excerpt} ». L'entraide est gratuite.` })),
+    });
   const startsAt = new Date(input.startsAt);
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
   if (endsAt && endsAt <= startsAt) throw new AppError('entraide/invalid-dates', { fields: [{ path: 'endsAt', message: 'La fin doit être après le début.' }] });
   return tx(ctx.db, async (t) => {
     if (input.kind === 'offer' && input.category === 'garde' && !(await store.isValidated(t, me.householdId))) throw new AppError('entraide/not-validated');
     const id = await store.insertPost(t, { ...input, householdId: me.householdId, startsAt, endsAt, isDemo: false, now: ctx.now() });
-    await audit(t, ctx, 'entraide/post-created', { householdId: me.householdId, subjectType: 'entraide_post', subjectId: id, details: { kind: input.kind, category: input.category } });
+    await audit(t, ctx, 'entraide/post-created', {
+      householdId: me.householdId,
+      subjectType: 'entraide_post',
+      subjectId: id,
+      details: { kind: input.kind, category: input.category },
+    });
     return { id };
   });
 }
@@ -62,8 +70,13 @@ export async function answerPost(ctx: Ctx, postId: string, message: string): Pro
     // Offering childcare in answer to a request needs a validated household too.
     if (post.kind === 'request' && post.category === 'garde' && !(await store.isValidated(t, me.householdId))) throw new AppError('entraide/not-validated');
     const hits = priceHits({ message });
-    if (hits.length) throw new AppError('entraide/price-refused', { fields: [{ path: 'message', message: `Montant ou paiement trouvé : « ${hits[0]!.excerpt} ». L'entraide est gratuite.` }] });
-    const id = await store.insertAnswer(t, postId, me.householdId, ctx.now()).catch((err) => onConstraint(err, { entraide_answers_once: () => new AppError('entraide/already-answered') }));
+    if (hits.length)
+      throw new AppError('entraide/price-refused', {
+        fields: [{ path: 'message', message: `Montant ou paiement trouvé : « ${hits[0]!.excerpt} ». L'entraide est gratuite.` }],
+      });
+    const id = await store
+      .insertAnswer(t, postId, me.householdId, ctx.now())
+      .catch((err) => onConstraint(err, { entraide_answers_once: () => new AppError('entraide/already-answered') }));
     await store.insertMessage(t, id, me.householdId, message, ctx.now());
     await audit(t, ctx, 'entraide/post-answered', { householdId: me.householdId, subjectType: 'entraide_answer', subjectId: id, details: { postId } });
     return { id };
@@ -108,7 +121,12 @@ export async function conversation(ctx: Ctx, answerId: string) {
   let contact: { firstName: string | null; phone: string | null; address: string | null } | null = null;
   if (a.authorSharesContact && a.helperSharesContact && !blocked) {
     const h = await readHouseholdAsSystem(ctx.db, other, ctx.now());
-    if (h) contact = { firstName: h.parent.firstName, phone: h.parent.phone, address: [h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || null };
+    if (h)
+      contact = {
+        firstName: h.parent.firstName,
+        phone: h.parent.phone,
+        address: [h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || null,
+      };
   }
   return {
     id: a.id,
@@ -126,7 +144,14 @@ export async function conversation(ctx: Ctx, answerId: string) {
 export async function myConversations(ctx: Ctx) {
   const me = await requireFamily(ctx);
   const rows = await store.answersOf(ctx.db, me.householdId);
-  return rows.map((r) => ({ id: r.id, postId: r.postId, postTitle: r.postTitle, side: r.authorHouseholdId === me.householdId ? ('author' as const) : ('helper' as const), lastMessageAt: r.lastMessageAt, contactShared: r.authorSharesContact && r.helperSharesContact }));
+  return rows.map((r) => ({
+    id: r.id,
+    postId: r.postId,
+    postTitle: r.postTitle,
+    side: r.authorHouseholdId === me.householdId ? ('author' as const) : ('helper' as const),
+    lastMessageAt: r.lastMessageAt,
+    contactShared: r.authorSharesContact && r.helperSharesContact,
+  }));
 }
 
 /** Block the other side of a conversation (or a post's author): both ways from now on. */

@@ -20,5 +20,5 @@ export const groupesErrors = defineErrors({
   'groupes/already-reported': { status: 409, message: 'Vous avez déjà signalé ce message.' },
   'groupes/bad-pattern': { status: 422, message: 'Ce motif ne contient aucun mot utilisable (un préfixe « mot* » doit avoir au moins 3 lettres).' },
   'groupes/word-exists': { status: 409, message: 'Ce motif est déjà dans la liste.' },
-  'groupes/bad-origin': { status: 403, message: "La connexion en direct doit venir des pages de Relais." },
+  'groupes/bad-origin': { status: 403, message: 'La connexion en direct doit venir des pages de Relais.' },
 });

@@ -256,7 +256,11 @@ describe('sessions', () => {
     expect((await lina.post(`/api/groupes/rooms/${roomId}/sessions`, { title: 'x', startsAt: '2026-03-12T18:00:00+01:00', minutes: 60 })).statusCode).toBe(403);
     const past = await facil.post(`/api/groupes/rooms/${roomId}/sessions`, { title: 'x', startsAt: '2026-03-01T18:00:00+01:00', minutes: 60 });
     expect(past.json().error.fields[0].path).toBe('startsAt');
-    const res = await facil.post(`/api/groupes/rooms/${roomId}/sessions`, { title: 'Garder le lien après la séparation', startsAt: '2026-03-12T18:00:00+01:00', minutes: 60 });
+    const res = await facil.post(`/api/groupes/rooms/${roomId}/sessions`, {
+      title: 'Garder le lien après la séparation',
+      startsAt: '2026-03-12T18:00:00+01:00',
+      minutes: 60,
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     await env.expectAudit('groupes/session-scheduled', id, { actorId: facil.user.id });
@@ -348,8 +352,16 @@ describe('live (WebSocket)', () => {
     const b = await openLive(base, room, { cookie: cookie(omar) });
     live.push(a, b);
     await Promise.all([...Array(8)].map((_, i) => post(i % 2 ? lina : omar, `direct ${i}`, room)));
-    await until(() => a.seqs(), (s) => s.length === 8, 'eight messages on a');
-    await until(() => b.seqs(), (s) => s.length === 8, 'eight messages on b');
+    await until(
+      () => a.seqs(),
+      (s) => s.length === 8,
+      'eight messages on a',
+    );
+    await until(
+      () => b.seqs(),
+      (s) => s.length === 8,
+      'eight messages on b',
+    );
     expect(a.seqs()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(b.seqs()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // b drops; messages go on; b comes back with its last number.
@@ -359,12 +371,25 @@ describe('live (WebSocket)', () => {
     const b2 = await openLive(base, room, { cookie: cookie(omar), after: 8 });
     live.push(b2);
     await post(lina, 'après le retour', room);
-    await until(() => b2.seqs(), (s) => s.length === 4, 'catch-up and live on b2');
+    await until(
+      () => b2.seqs(),
+      (s) => s.length === 4,
+      'catch-up and live on b2',
+    );
     expect(b2.seqs()).toEqual([9, 10, 11, 12]);
-    expect(b2.frames.filter((f) => f.type === 'message').map((f) => f.message!.body)).toEqual(["pendant l'absence 0", "pendant l'absence 1", "pendant l'absence 2", 'après le retour']);
+    expect(b2.frames.filter((f) => f.type === 'message').map((f) => f.message!.body)).toEqual([
+      "pendant l'absence 0",
+      "pendant l'absence 1",
+      "pendant l'absence 2",
+      'après le retour',
+    ]);
     // moderation reaches the sockets: hidden for everyone, live.
     await facil.post(`/api/groupes/rooms/${room}/messages/12/hide`, { reason: 'test' });
-    const upd = await until(() => b2.frames.find((f) => f.type === 'update'), (f) => !!f, 'an update');
+    const upd = await until(
+      () => b2.frames.find((f) => f.type === 'update'),
+      (f) => !!f,
+      'an update',
+    );
     expect(upd!.message).toMatchObject({ seq: 12, hidden: true, body: null });
   });
 
@@ -381,7 +406,11 @@ describe('live (WebSocket)', () => {
     // the block is applied by the hub when its notification arrives: wait until a message of B no longer comes through
     await post(b, 'bloqué', room);
     await post(facil, 'témoin', room);
-    await until(() => la.frames.filter((f) => f.type === 'message').map((f) => f.message!.body), (s) => s.includes('témoin'), 'the witness message');
+    await until(
+      () => la.frames.filter((f) => f.type === 'message').map((f) => f.message!.body),
+      (s) => s.includes('témoin'),
+      'the witness message',
+    );
     expect(la.frames.filter((f) => f.type === 'message').map((f) => f.message!.body)).toEqual(['premier', 'témoin']);
     await facil.post(`/api/groupes/rooms/${room}/members/${a.user.id}/remove`);
     expect((await la.closed).code).toBe(4403);

@@ -99,24 +99,45 @@ it('carries messages between two processes, in order, once each, and catches up 
   sockets.push(onA, onB);
 
   // Written at once through both processes.
-  const writes = [...Array(16)].map((_, i) => (i % 2 ? parent.call(a, 'POST', `/api/groupes/rooms/${room}/messages`, { body: `du parent ${i}` }) : agent.call(b, 'POST', `/api/groupes/rooms/${room}/messages`, { body: `de l'animateur ${i}` })));
+  const writes = [...Array(16)].map((_, i) =>
+    i % 2
+      ? parent.call(a, 'POST', `/api/groupes/rooms/${room}/messages`, { body: `du parent ${i}` })
+      : agent.call(b, 'POST', `/api/groupes/rooms/${room}/messages`, { body: `de l'animateur ${i}` }),
+  );
   const codes = (await Promise.all(writes)).map((r) => r.status);
   expect(codes).toEqual(Array(16).fill(201));
   const expected = [...Array(16)].map((_, i) => i + 1);
-  await until(() => onA.seqs(), (s) => s.length >= 16, '16 messages on process A');
-  await until(() => onB.seqs(), (s) => s.length >= 16, '16 messages on process B');
+  await until(
+    () => onA.seqs(),
+    (s) => s.length >= 16,
+    '16 messages on process A',
+  );
+  await until(
+    () => onB.seqs(),
+    (s) => s.length >= 16,
+    '16 messages on process B',
+  );
   expect(onA.seqs()).toEqual(expected);
   expect(onB.seqs()).toEqual(expected);
 
   // The agent's socket on B drops; the parent writes through A; the agent comes back on A.
   onB.close();
   await onB.closed;
-  for (let i = 0; i < 3; i++) expect((await parent.call(a, 'POST', `/api/groupes/rooms/${room}/messages`, { body: `pendant l'absence ${i}` })).status).toBe(201);
+  for (let i = 0; i < 3; i++)
+    expect((await parent.call(a, 'POST', `/api/groupes/rooms/${room}/messages`, { body: `pendant l'absence ${i}` })).status).toBe(201);
   const back = await openLive(a, room, { cookie: agent.cookie(), after: 16 });
   sockets.push(back);
   expect((await agent.call(b, 'POST', `/api/groupes/rooms/${room}/messages`, { body: 'de retour' })).status).toBe(201);
-  await until(() => back.seqs(), (s) => s.length >= 4, 'catch-up then live');
+  await until(
+    () => back.seqs(),
+    (s) => s.length >= 4,
+    'catch-up then live',
+  );
   expect(back.seqs()).toEqual([17, 18, 19, 20]);
-  await until(() => onA.seqs(), (s) => s.length >= 20, 'all 20 on A');
+  await until(
+    () => onA.seqs(),
+    (s) => s.length >= 20,
+    'all 20 on A',
+  );
   expect(onA.seqs()).toEqual([...expected, 17, 18, 19, 20]);
 }, 120_000);

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
 const text = (max: number, label = 'Ce texte') =>
-  z.string().trim().max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
 const required = (max: number, label: string) => text(max, label).min(1, { message: `${label} est vide.` });
 const uuid = z.uuid({ message: 'Identifiant invalide.' });
 
@@ -27,7 +30,12 @@ export const roomInput = z.object({
   name: required(120, 'Le nom'),
   description: text(1000, 'La description').default(''),
   theme: z.enum(THEMES, { message: 'Thème inconnu.' }),
-  neighbourhood: z.string().regex(/^[a-z0-9-]+$/, { message: 'Quartier inconnu.' }).max(60).nullable().default(null),
+  neighbourhood: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: 'Quartier inconnu.' })
+    .max(60)
+    .nullable()
+    .default(null),
   kind: z.enum(['discussion', 'announcement'], { message: 'Type de groupe inconnu.' }).default('discussion'),
 });
 
@@ -44,17 +52,26 @@ export const messageInput = z.object({ body: required(4000, 'Le message') });
 export const historyQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
 export const reportInput = z.object({ reason: text(500, 'La raison').default('') });
 export const hideInput = z.object({ reason: required(500, 'La raison') });
-export const muteInput = z.object({ minutes: z.number().int().min(0, { message: 'Entre 0 et 1440 minutes.' }).max(1440, { message: 'Entre 0 et 1440 minutes.' }) });
-export const slowModeInput = z.object({ seconds: z.number().int().min(0, { message: 'Entre 0 et 3600 secondes.' }).max(3600, { message: 'Entre 0 et 3600 secondes.' }) });
+export const muteInput = z.object({
+  minutes: z.number().int().min(0, { message: 'Entre 0 et 1440 minutes.' }).max(1440, { message: 'Entre 0 et 1440 minutes.' }),
+});
+export const slowModeInput = z.object({
+  seconds: z.number().int().min(0, { message: 'Entre 0 et 3600 secondes.' }).max(3600, { message: 'Entre 0 et 3600 secondes.' }),
+});
 export const pinInput = z.object({ seq: z.number().int().min(1).nullable() });
 export const purgeInput = z.object({ hours: z.number().int().min(1).max(720).default(24), reason: required(500, 'La raison') });
-export const resolveInput = z.object({ resolution: z.enum(['hidden', 'dismissed'], { message: 'Décision inconnue.' }), reason: text(500, 'La raison').default('') });
+export const resolveInput = z.object({
+  resolution: z.enum(['hidden', 'dismissed'], { message: 'Décision inconnue.' }),
+  reason: text(500, 'La raison').default(''),
+});
 export const wordInput = z.object({
   kind: z.enum(['term', 'whitelist'], { message: 'Type inconnu.' }),
   category: z.enum(['suicide', 'violence', 'enfance'], { message: 'Catégorie inconnue.' }).nullable().default(null),
   pattern: required(120, 'Le motif'),
 });
-export const retentionInput = z.object({ days: z.number().int().min(7, { message: 'Entre 7 et 3650 jours.' }).max(3650, { message: 'Entre 7 et 3650 jours.' }) });
+export const retentionInput = z.object({
+  days: z.number().int().min(7, { message: 'Entre 7 et 3650 jours.' }).max(3650, { message: 'Entre 7 et 3650 jours.' }),
+});
 export const sessionInput = z.object({
   title: required(200, "L'intitulé"),
   startsAt: z.iso.datetime({ offset: true, message: 'Date et heure attendues.' }),

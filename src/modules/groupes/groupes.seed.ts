@@ -20,10 +20,24 @@ export const groupesDemoSeed: SeedDef = {
     const rooms: { name: string; theme: string; description: string; neighbourhood?: string; kind?: string }[] = [
       ...ROOMS,
       ...(n ? [{ name: `Parents solos – ${n.name}`, theme: 'quartier', description: 'Les parents du quartier.', neighbourhood: n.id }] : []),
-      { name: 'Annonces des groupes', theme: 'autre', description: 'Les séances à venir et les nouvelles des groupes (seule l’animation publie).', kind: 'announcement' },
+      {
+        name: 'Annonces des groupes',
+        theme: 'autre',
+        description: 'Les séances à venir et les nouvelles des groupes (seule l’animation publie).',
+        kind: 'announcement',
+      },
     ];
     for (const r of rooms) {
-      const id = await store.insertRoom(t, { name: r.name, description: r.description, theme: r.theme, neighbourhood: r.neighbourhood ?? null, kind: r.kind ?? 'discussion', createdBy: null, now, isDemo: true });
+      const id = await store.insertRoom(t, {
+        name: r.name,
+        description: r.description,
+        theme: r.theme,
+        neighbourhood: r.neighbourhood ?? null,
+        kind: r.kind ?? 'discussion',
+        createdBy: null,
+        now,
+        isDemo: true,
+      });
       if (agent) await store.upsertMember(t, { roomId: id, userId: agent, pseudonym: 'Julien (animateur)', role: 'facilitator', now });
     }
   },

@@ -94,7 +94,12 @@ export async function getRoom(ctx: Ctx, roomId: string): Promise<z.input<typeof 
     pinned: pinnedRow && !pinnedRow.hiddenAt && !pinnedRow.deletedAt ? viewMessage(pinnedRow, a.user.id, a.moderator) : null,
     lastSeq: Number(room.lastSeq),
     sessions: sessions.map((s) => ({ ...s, summarySeq: s.summarySeq === null ? null : Number(s.summarySeq) })),
-    roster: roster.map((m) => ({ userId: m.userId, pseudonym: m.pseudonym, role: m.role, mutedUntil: m.mutedUntil && m.mutedUntil > ctx.now() ? m.mutedUntil : null })),
+    roster: roster.map((m) => ({
+      userId: m.userId,
+      pseudonym: m.pseudonym,
+      role: m.role,
+      mutedUntil: m.mutedUntil && m.mutedUntil > ctx.now() ? m.mutedUntil : null,
+    })),
   };
 }
 
@@ -106,7 +111,11 @@ export async function joinRoom(ctx: Ctx, roomId: string, pseudonym: string) {
     try {
       await store.upsertMember(t, { roomId, userId: a.user.id, pseudonym, role: 'member', now: ctx.now() });
     } catch (err) {
-      throw onConstraint(err, { groupes_members_pseudonym_key: new AppError('groupes/pseudonym-taken', { fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }] }) });
+      throw onConstraint(err, {
+        groupes_members_pseudonym_key: new AppError('groupes/pseudonym-taken', {
+          fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }],
+        }),
+      });
     }
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
     await audit(t, ctx, 'groupes/joined', { subjectType: 'groupes_room', subjectId: roomId });
@@ -131,11 +140,16 @@ export async function appointFacilitator(ctx: Ctx, roomId: string, userId: strin
   return tx(ctx.db, async (t) => {
     if (!(await store.getRoom(t, roomId))) throw new AppError('groupes/not-found');
     const role = await store.userRole(t, userId);
-    if (!role || !['agent', 'coordinator'].includes(role)) throw new AppError('groupes/not-facilitator-role', { fields: [{ path: 'userId', message: 'Choisissez un agent ou un membre de la coordination.' }] });
+    if (!role || !['agent', 'coordinator'].includes(role))
+      throw new AppError('groupes/not-facilitator-role', { fields: [{ path: 'userId', message: 'Choisissez un agent ou un membre de la coordination.' }] });
     try {
       await store.upsertMember(t, { roomId, userId, pseudonym, role: 'facilitator', now: ctx.now() });
     } catch (err) {
-      throw onConstraint(err, { groupes_members_pseudonym_key: new AppError('groupes/pseudonym-taken', { fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }] }) });
+      throw onConstraint(err, {
+        groupes_members_pseudonym_key: new AppError('groupes/pseudonym-taken', {
+          fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }],
+        }),
+      });
     }
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
     await audit(t, ctx, 'groupes/facilitator-appointed', { subjectType: 'groupes_room', subjectId: roomId, details: { userId } });
@@ -184,7 +198,8 @@ export async function postMessage(ctx: Ctx, roomId: string, body: string, kind: 
       }
     }
     const recent = await store.recentNormalised(t, roomId, a.user.id, new Date(now.getTime() - DUPLICATE_WINDOW_MS), DUPLICATE_LAST);
-    if (recent.includes(normalised)) throw new AppError('groupes/duplicate', { fields: [{ path: 'body', message: 'Ce message est identique à un de vos derniers messages.' }] });
+    if (recent.includes(normalised))
+      throw new AppError('groupes/duplicate', { fields: [{ path: 'body', message: 'Ce message est identique à un de vos derniers messages.' }] });
     await throttle(t, 'groupes.post', a.user.id, POST_LIMIT, now);
     const { id, seq } = await store.appendMessage(t, { roomId, authorId: a.user.id, pseudonym: a.member.pseudonym, kind, body, normalised, now });
     await store.touchLastPost(t, roomId, a.user.id, now);
@@ -193,7 +208,11 @@ export async function postMessage(ctx: Ctx, roomId: string, body: string, kind: 
       const alertId = await mod.insertAlert(t, { roomId, messageId: id, categories: hit.categories, now });
       await publish(t, ROOM_CHANNEL, { r: roomId, t: 'alert' });
       // No words of the message in the audit: identifiers and categories only.
-      await audit(t, ctx, 'groupes/danger-alert', { subjectType: 'groupes_alert', subjectId: alertId, details: { roomId, messageId: id, categories: hit.categories } });
+      await audit(t, ctx, 'groupes/danger-alert', {
+        subjectType: 'groupes_alert',
+        subjectId: alertId,
+        details: { roomId, messageId: id, categories: hit.categories },
+      });
     }
     const row = (await store.getMessage(t, roomId, Number(seq)))!;
     return {

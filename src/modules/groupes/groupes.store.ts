@@ -105,7 +105,10 @@ export async function listMembers(q: Queryable, roomId: string): Promise<MemberR
 }
 
 /** Joins (or comes back after leaving): the history starts at the room's current number. */
-export async function upsertMember(q: Queryable, m: { roomId: string; userId: string; pseudonym: string; role: 'member' | 'facilitator'; now: Date }): Promise<void> {
+export async function upsertMember(
+  q: Queryable,
+  m: { roomId: string; userId: string; pseudonym: string; role: 'member' | 'facilitator'; now: Date },
+): Promise<void> {
   await q.query(
     `INSERT INTO groupes_members (room_id, user_id, pseudonym, role, joined_seq, joined_at)
      VALUES ($1, $2, $3, $4, (SELECT last_seq FROM groupes_rooms WHERE id = $1), $5)
@@ -187,13 +190,20 @@ export async function messagesAfter(q: Queryable, roomId: string, readerId: stri
 
 /** Messages by number (the fan-out re-reads what a notification names). */
 export async function messagesBySeq(q: Queryable, roomId: string, seqs: number[]): Promise<MessageRow[]> {
-  const { rows } = await q.query<MessageRow>(`SELECT ${MESSAGE_COLS} FROM ${MESSAGE_FROM} WHERE g.room_id = $1 AND g.seq = ANY($2::bigint[]) ORDER BY g.seq`, [roomId, seqs]);
+  const { rows } = await q.query<MessageRow>(`SELECT ${MESSAGE_COLS} FROM ${MESSAGE_FROM} WHERE g.room_id = $1 AND g.seq = ANY($2::bigint[]) ORDER BY g.seq`, [
+    roomId,
+    seqs,
+  ]);
   return rows;
 }
 
 /** Messages numbered in (from, to], for every reader (the fan-out filters per socket). */
 export async function messagesBetween(q: Queryable, roomId: string, from: number, to: number): Promise<MessageRow[]> {
-  const { rows } = await q.query<MessageRow>(`SELECT ${MESSAGE_COLS} FROM ${MESSAGE_FROM} WHERE g.room_id = $1 AND g.seq > $2 AND g.seq <= $3 ORDER BY g.seq`, [roomId, from, to]);
+  const { rows } = await q.query<MessageRow>(`SELECT ${MESSAGE_COLS} FROM ${MESSAGE_FROM} WHERE g.room_id = $1 AND g.seq > $2 AND g.seq <= $3 ORDER BY g.seq`, [
+    roomId,
+    from,
+    to,
+  ]);
   return rows;
 }
 
@@ -241,8 +251,14 @@ export async function deleteUserContent(q: Queryable, userId: string): Promise<n
 
 /** The rows of one person, for its export. */
 export async function userContent(q: Queryable, userId: string) {
-  const messages = (await q.query(`SELECT room_id, seq, pseudonym, kind, body, created_at, hidden_at, hidden_reason, deleted_at FROM groupes_messages WHERE author_id = $1 ORDER BY created_at`, [userId])).rows;
-  const memberships = (await q.query(`SELECT room_id, pseudonym, role, joined_at, muted_until, removed_at FROM groupes_members WHERE user_id = $1`, [userId])).rows;
+  const messages = (
+    await q.query(
+      `SELECT room_id, seq, pseudonym, kind, body, created_at, hidden_at, hidden_reason, deleted_at FROM groupes_messages WHERE author_id = $1 ORDER BY created_at`,
+      [userId],
+    )
+  ).rows;
+  const memberships = (await q.query(`SELECT room_id, pseudonym, role, joined_at, muted_until, removed_at FROM groupes_members WHERE user_id = $1`, [userId]))
+    .rows;
   return { groupes_messages: messages, groupes_members: memberships };
 }
 

@@ -30,7 +30,11 @@ export interface LiveClient {
 }
 
 /** Opens `/api/groupes/rooms/:id/live?after=` on a listening server; resolves when the catch-up is done. */
-export function openLive(baseUrl: string, roomId: string, opts: { cookie: string; after?: number; origin?: string; onFrame?: (f: LiveFrame) => void }): Promise<LiveClient> {
+export function openLive(
+  baseUrl: string,
+  roomId: string,
+  opts: { cookie: string; after?: number; origin?: string; onFrame?: (f: LiveFrame) => void },
+): Promise<LiveClient> {
   const url = `${baseUrl.replace(/^http/, 'ws')}/api/groupes/rooms/${roomId}/live?after=${opts.after ?? 0}`;
   const headers: Record<string, string> = { cookie: opts.cookie };
   if (opts.origin) headers.origin = opts.origin;

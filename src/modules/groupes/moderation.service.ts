@@ -49,7 +49,16 @@ export async function moderationQueue(ctx: Ctx) {
   const out = [];
   for (const r of reports) {
     const m = await store.getMessage(ctx.db, r.roomId, Number(r.seq));
-    if (m) out.push({ id: r.id, roomId: r.roomId, roomName: r.roomName, reason: r.reason, createdAt: r.createdAt, authorId: r.authorId, message: viewMessage(m, user.id, true) });
+    if (m)
+      out.push({
+        id: r.id,
+        roomId: r.roomId,
+        roomName: r.roomName,
+        reason: r.reason,
+        createdAt: r.createdAt,
+        authorId: r.authorId,
+        message: viewMessage(m, user.id, true),
+      });
   }
   return { reports: out, alerts: alerts.map((a) => ({ ...a, seq: a.seq === null ? null : Number(a.seq) })) };
 }
@@ -80,7 +89,12 @@ export async function resolveReport(ctx: Ctx, reportId: string, resolution: 'hid
     await moderatorOf(ctx, t, r.roomId);
     if (resolution === 'hidden') await hide(ctx, t, r.roomId, Number(r.seq), reason || 'Message contraire aux règles du groupe.');
     else await mod.resolveReportsOf(t, r.messageId, ctx.user!.id, 'dismissed', ctx.now());
-    await audit(t, ctx, 'groupes/report-resolved', { subjectType: 'groupes_report', subjectId: reportId, reason: reason || undefined, details: { roomId: r.roomId, resolution } });
+    await audit(t, ctx, 'groupes/report-resolved', {
+      subjectType: 'groupes_report',
+      subjectId: reportId,
+      reason: reason || undefined,
+      details: { roomId: r.roomId, resolution },
+    });
     return { ok: true };
   });
 }
@@ -105,7 +119,11 @@ export async function muteMember(ctx: Ctx, roomId: string, userId: string, minut
     const until = minutes > 0 ? new Date(ctx.now().getTime() + minutes * 60_000) : null;
     await store.setMuted(t, roomId, userId, until);
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
-    await audit(t, ctx, minutes > 0 ? 'groupes/member-muted' : 'groupes/member-unmuted', { subjectType: 'groupes_room', subjectId: roomId, details: { userId, minutes } });
+    await audit(t, ctx, minutes > 0 ? 'groupes/member-muted' : 'groupes/member-unmuted', {
+      subjectType: 'groupes_room',
+      subjectId: roomId,
+      details: { userId, minutes },
+    });
     return { ok: true };
   });
 }
@@ -201,7 +219,13 @@ export async function addWord(ctx: Ctx, input: { kind: 'term' | 'whitelist'; cat
     if (!(await mod.wordsSeeded(t))) await mod.seedWordsOnce(t, loadRulesFile(), ctx.now());
     let id: string;
     try {
-      id = await mod.insertWord(t, { kind: input.kind, category: input.kind === 'term' ? input.category : null, pattern: input.pattern, by: user.id, now: ctx.now() });
+      id = await mod.insertWord(t, {
+        kind: input.kind,
+        category: input.kind === 'term' ? input.category : null,
+        pattern: input.pattern,
+        by: user.id,
+        now: ctx.now(),
+      });
     } catch (err) {
       throw onConstraint(err, { groupes_words_key: new AppError('groupes/word-exists', { fields: [{ path: 'pattern', message: 'Déjà dans la liste.' }] }) });
     }

@@ -49,7 +49,15 @@ export async function insertAlert(q: Queryable, a: { roomId: string; messageId: 
 }
 
 export async function openAlerts(q: Queryable, userId: string, allRooms: boolean) {
-  const { rows } = await q.query<{ id: string; roomId: string; roomName: string; categories: string[]; createdAt: Date; seq: number | null; pseudonym: string | null }>(
+  const { rows } = await q.query<{
+    id: string;
+    roomId: string;
+    roomName: string;
+    categories: string[];
+    createdAt: Date;
+    seq: number | null;
+    pseudonym: string | null;
+  }>(
     `SELECT a.id, a.room_id AS "roomId", r.name AS "roomName", a.categories, a.created_at AS "createdAt", g.seq, g.pseudonym
        FROM groupes_alerts a JOIN groupes_rooms r ON r.id = a.room_id LEFT JOIN groupes_messages g ON g.id = a.message_id
       WHERE a.acknowledged_at IS NULL
@@ -92,10 +100,12 @@ export async function seedWordsOnce(q: Queryable, rules: readonly WordRule[], no
   const { rows } = await q.query<{ seeded: boolean }>(`SELECT words_seeded AS seeded FROM groupes_settings FOR UPDATE`);
   if (rows[0]?.seeded) return;
   for (const r of rules) {
-    await q.query(
-      `INSERT INTO groupes_words (kind, category, pattern, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, pattern) DO NOTHING`,
-      [r.kind, r.kind === 'term' ? (r.category ?? null) : null, r.pattern, now],
-    );
+    await q.query(`INSERT INTO groupes_words (kind, category, pattern, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, pattern) DO NOTHING`, [
+      r.kind,
+      r.kind === 'term' ? (r.category ?? null) : null,
+      r.pattern,
+      now,
+    ]);
   }
   await q.query(`UPDATE groupes_settings SET words_seeded = true`);
 }
@@ -146,7 +156,10 @@ export interface SessionRow {
   registered: boolean;
 }
 
-export async function insertSession(q: Queryable, s: { roomId: string; title: string; startsAt: Date; endsAt: Date; facilitatorId: string; now: Date }): Promise<string> {
+export async function insertSession(
+  q: Queryable,
+  s: { roomId: string; title: string; startsAt: Date; endsAt: Date; facilitatorId: string; now: Date },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO groupes_sessions (room_id, title, starts_at, ends_at, facilitator_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [s.roomId, s.title, s.startsAt, s.endsAt, s.facilitatorId, s.now],
@@ -177,10 +190,11 @@ export async function getSession(q: Queryable, id: string, opts: { lock?: boolea
 }
 
 export async function register(q: Queryable, sessionId: string, userId: string, now: Date): Promise<boolean> {
-  const { rowCount } = await q.query(
-    `INSERT INTO groupes_registrations (session_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-    [sessionId, userId, now],
-  );
+  const { rowCount } = await q.query(`INSERT INTO groupes_registrations (session_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    sessionId,
+    userId,
+    now,
+  ]);
   return (rowCount ?? 0) > 0;
 }
 
@@ -210,7 +224,9 @@ export async function registrantsToRemind(q: Queryable, sessionId: string) {
 
 /** Where to send a reminder: the account's e-mail, else its phone (platform users table). */
 export async function contactOf(q: Queryable, userId: string): Promise<{ channel: 'email' | 'sms'; recipient: string } | null> {
-  const { rows } = await q.query<{ email: string | null; phone: string | null }>(`SELECT email, phone FROM users WHERE id = $1 AND disabled_at IS NULL`, [userId]);
+  const { rows } = await q.query<{ email: string | null; phone: string | null }>(`SELECT email, phone FROM users WHERE id = $1 AND disabled_at IS NULL`, [
+    userId,
+  ]);
   const u = rows[0];
   if (u?.email) return { channel: 'email', recipient: u.email };
   if (u?.phone) return { channel: 'sms', recipient: u.phone };

@@ -75,12 +75,23 @@ export async function postSummary(ctx: Ctx, sessionId: string, summary: string) 
   await tx(ctx.db, async (t) => {
     await mod.setSummarySeq(t, sessionId, posted.message.seq);
     await publish(t, ROOM_CHANNEL, { r: s.roomId, t: 'room' });
-    await audit(t, ctx, 'groupes/summary-posted', { subjectType: 'groupes_session', subjectId: sessionId, details: { roomId: s.roomId, seq: posted.message.seq } });
+    await audit(t, ctx, 'groupes/summary-posted', {
+      subjectType: 'groupes_session',
+      subjectId: sessionId,
+      details: { roomId: s.roomId, seq: posted.message.seq },
+    });
   });
   return { ok: true };
 }
 
-const timeFmt = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+const timeFmt = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The job: remind everyone registered (e-mail or SMS), once. */
 export async function remindSession(deps: Deps, sessionId: string): Promise<{ sent: number }> {

@@ -50,7 +50,12 @@ describe('booking an individual slot', () => {
 
   it('lists the free slots of the motif in Paris time', async () => {
     const { slots } = await listSlots(fam[0]!.ctx, motif.motifId, '2026-01-05', 7);
-    expect(slots.map((s) => s.start.toISOString())).toEqual(['2026-01-06T11:00:00.000Z', '2026-01-06T11:30:00.000Z', '2026-01-06T12:00:00.000Z', '2026-01-06T12:30:00.000Z']);
+    expect(slots.map((s) => s.start.toISOString())).toEqual([
+      '2026-01-06T11:00:00.000Z',
+      '2026-01-06T11:30:00.000Z',
+      '2026-01-06T12:00:00.000Z',
+      '2026-01-06T12:30:00.000Z',
+    ]);
     expect(slots[0]!.lieu?.name).toBe('Maison de quartier');
   });
 
@@ -58,7 +63,9 @@ describe('booking an individual slot', () => {
     const mark = await env.auditMark();
     const r = await book(fam[0]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] });
     await env.expectAudit('rendezvous/booked', r.bookingIds[0]!, { after: mark, actorId: fam[0]!.userId, householdId: fam[0]!.householdId });
-    const { rows } = await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation'`, [fam[0]!.userId]);
+    const { rows } = await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation'`, [
+      fam[0]!.userId,
+    ]);
     expect(rows.map((x) => x.channel).sort()).toEqual(['email', 'sms']);
     expect(rows[0].body).toContain('mardi 6 janvier à 12 h');
     expect(rows[0].body).toContain('carte Vitale');
@@ -66,13 +73,17 @@ describe('booking an individual slot', () => {
   });
 
   it('a booked individual slot is full for the next family, who may join the waitlist', async () => {
-    expect(await code(book(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe('rendezvous/full');
+    expect(await code(book(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe(
+      'rendezvous/full',
+    );
     const { slots } = await listSlots(fam[1]!.ctx, motif.motifId, '2026-01-05', 7);
     expect(slots[0]!.full).toBe(true);
     const mark = await env.auditMark();
     const w = await joinWaitlist(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] });
     await env.expectAudit('rendezvous/waitlisted', w.waitIds[0]!, { after: mark, actorId: fam[1]!.userId });
-    expect(await code(joinWaitlist(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe('rendezvous/already-waiting');
+    expect(await code(joinWaitlist(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe(
+      'rendezvous/already-waiting',
+    );
   });
 
   it('the waitlist of a slot with seats left is refused: book it', async () => {
@@ -81,18 +92,28 @@ describe('booking an individual slot', () => {
   });
 
   it('refuses a time the plages do not offer, and a child of another file', async () => {
-    expect(await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T11:10:00Z'), parent: true, childIds: [] }))).toBe(
-      'rendezvous/slot-unavailable',
-    );
-    expect(await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T12:00:00Z'), parent: false, childIds: [fam[0]!.childIds[0]!] }))).toBe(
-      'rendezvous/unknown-child',
-    );
+    expect(
+      await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T11:10:00Z'), parent: true, childIds: [] })),
+    ).toBe('rendezvous/slot-unavailable');
+    expect(
+      await code(
+        book(fam[2]!.ctx, {
+          motifId: motif.motifId,
+          ownerId: agentId,
+          start: new Date('2026-01-06T12:00:00Z'),
+          parent: false,
+          childIds: [fam[0]!.childIds[0]!],
+        }),
+      ),
+    ).toBe('rendezvous/unknown-child');
   });
 
   it('respects the minimum notice for families', async () => {
     env.clock.set('2026-01-06T11:40:00+01:00');
     try {
-      expect(await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T11:30:00Z'), parent: true, childIds: [] }))).toBe('rendezvous/slot-unavailable');
+      expect(
+        await code(book(fam[2]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: new Date('2026-01-06T11:30:00Z'), parent: true, childIds: [] })),
+      ).toBe('rendezvous/slot-unavailable');
     } finally {
       env.clock.set(NOW);
     }
@@ -111,13 +132,21 @@ describe('never two overlapping bookings', () => {
   it('for the same person (exclusion constraint), nor two sessions of one agent at once', async () => {
     env.clock.set(NOW);
     const a = await offer(env.rt, { agentId, motif: { name: 'Clinique de droits', durationMinutes: 60 }, recurrence: { kind: 'weekly', weekdays: [3] } });
-    const b = await offer(env.rt, { agentId: (await env.as('agent')).user.id, motif: { name: 'Psychologue', durationMinutes: 30 }, recurrence: { kind: 'weekly', weekdays: [3] } });
+    const b = await offer(env.rt, {
+      agentId: (await env.as('agent')).user.id,
+      motif: { name: 'Psychologue', durationMinutes: 30 },
+      recurrence: { kind: 'weekly', weekdays: [3] },
+    });
     const [f] = await families(env.rt, 1);
     const wed = new Date('2026-01-07T11:00:00Z');
     await book(f!.ctx, { motifId: a.motifId, ownerId: a.ownerId, start: wed, parent: true, childIds: [] });
-    expect(await code(book(f!.ctx, { motifId: b.motifId, ownerId: b.ownerId, start: new Date('2026-01-07T11:30:00Z'), parent: true, childIds: [] }))).toBe('rendezvous/overlap');
+    expect(await code(book(f!.ctx, { motifId: b.motifId, ownerId: b.ownerId, start: new Date('2026-01-07T11:30:00Z'), parent: true, childIds: [] }))).toBe(
+      'rendezvous/overlap',
+    );
     // the child is another person: it may be booked at that time
-    expect(await code(book(f!.ctx, { motifId: b.motifId, ownerId: b.ownerId, start: new Date('2026-01-07T11:30:00Z'), parent: false, childIds: f!.childIds }))).toBe('ok');
+    expect(
+      await code(book(f!.ctx, { motifId: b.motifId, ownerId: b.ownerId, start: new Date('2026-01-07T11:30:00Z'), parent: false, childIds: f!.childIds })),
+    ).toBe('ok');
 
     // the same agent offering a second motif on the same hours: the second occupied session is refused
     const c = await offer(env.rt, { agentId, motif: { name: 'Accès aux droits', durationMinutes: 30 }, recurrence: { kind: 'weekly', weekdays: [3] } });
@@ -133,12 +162,10 @@ describe('never two overlapping bookings', () => {
     );
     const r = rows[0]!;
     await expect(
-      env.rt.deps.db.query(`INSERT INTO rdv_bookings (session_id, household_id, subject_key, during, created_at, status_at) VALUES ($1,$2,$3,$4::tstzrange, now(), now())`, [
-        r.session_id,
-        r.household_id,
-        r.subject_key,
-        r.during,
-      ]),
+      env.rt.deps.db.query(
+        `INSERT INTO rdv_bookings (session_id, household_id, subject_key, during, created_at, status_at) VALUES ($1,$2,$3,$4::tstzrange, now(), now())`,
+        [r.session_id, r.household_id, r.subject_key, r.during],
+      ),
     ).rejects.toMatchObject({ constraint: 'rdv_bookings_subject_overlap' });
   });
 });
@@ -211,7 +238,9 @@ describe('waitlist and promotion', () => {
       const mark = await env.auditMark();
       expect(await expireOffers(env.rt.deps)).toBe(1);
       await env.expectAudit('rendezvous/offer-expired', null, { after: mark, householdId: fam[2]!.householdId });
-      const { rows } = await env.rt.deps.db.query<{ id: string; status: string }>(`SELECT id, status FROM rdv_waitlist WHERE household_id = $1`, [fam[3]!.householdId]);
+      const { rows } = await env.rt.deps.db.query<{ id: string; status: string }>(`SELECT id, status FROM rdv_waitlist WHERE household_id = $1`, [
+        fam[3]!.householdId,
+      ]);
       expect(rows[0]!.status).toBe('offered');
       expect(await sessionSeats(sessionId)).toMatchObject({ taken: 2, confirmed: 1, offered: 1 });
       // the lapsed family cannot take it any more
@@ -253,7 +282,10 @@ describe('waitlist and promotion', () => {
       expect(seats.confirmed + seats.offered).toBeLessThanOrEqual(seats.capacity);
       expect(seats.taken).toBe(seats.confirmed + seats.offered);
       // accept whatever is offered, so the next round starts full again
-      const { rows: offered } = await env.rt.deps.db.query<{ id: string; household_id: string }>(`SELECT id, household_id FROM rdv_waitlist WHERE session_id = $1 AND status = 'offered'`, [sessionId]);
+      const { rows: offered } = await env.rt.deps.db.query<{ id: string; household_id: string }>(
+        `SELECT id, household_id FROM rdv_waitlist WHERE session_id = $1 AND status = 'offered'`,
+        [sessionId],
+      );
       for (const o of offered) await acceptOffer(all.find((f) => f.householdId === o.household_id)!.ctx, o.id);
       const after = await sessionSeats(sessionId);
       expect(after.confirmed).toBeLessThanOrEqual(2);
@@ -269,9 +301,19 @@ describe('agent at the desk', () => {
     const [f] = await families(env.rt, 1);
     const thu = new Date('2026-01-08T11:00:00Z');
     expect(await code(book(f!.ctx, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [] }))).toBe('rendezvous/not-bookable');
-    expect(await code(book(agent, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [], householdId: f!.householdId }))).toBe('dossiers/reason-required');
+    expect(await code(book(agent, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [], householdId: f!.householdId }))).toBe(
+      'dossiers/reason-required',
+    );
     const mark = await env.auditMark();
-    const r = await book(agent, { motifId: m.motifId, ownerId: agentId, start: thu, parent: true, childIds: [], householdId: f!.householdId, reason: 'Accueil au guichet' });
+    const r = await book(agent, {
+      motifId: m.motifId,
+      ownerId: agentId,
+      start: thu,
+      parent: true,
+      childIds: [],
+      householdId: f!.householdId,
+      reason: 'Accueil au guichet',
+    });
     const entry = await env.expectAudit('rendezvous/booked', r.bookingIds[0]!, { after: mark, actorId: agentId });
     expect(entry.details).toMatchObject({ atDesk: true });
 
@@ -289,7 +331,11 @@ describe('agent at the desk', () => {
   it('revoking tells the family; a family cannot cancel too late', async () => {
     env.clock.set(NOW);
     const agent = staffCtx(env.rt, agentId);
-    const m = await offer(env.rt, { agentId, motif: { name: 'Infirmière', cancelNoticeMinutes: 24 * 60, minNoticeMinutes: 0 }, recurrence: { kind: 'weekly', weekdays: [1] } });
+    const m = await offer(env.rt, {
+      agentId,
+      motif: { name: 'Infirmière', cancelNoticeMinutes: 24 * 60, minNoticeMinutes: 0 },
+      recurrence: { kind: 'weekly', weekdays: [1] },
+    });
     const [f] = await families(env.rt, 1);
     const monday = new Date('2026-01-05T11:00:00Z');
     const r = await book(f!.ctx, { motifId: m.motifId, ownerId: agentId, start: monday, parent: true, childIds: [] });
@@ -303,7 +349,11 @@ describe('agent at the desk', () => {
 
   it('moves a booking to another slot and tells the family', async () => {
     env.clock.set(NOW);
-    const m = await offer(env.rt, { agentId: (await env.as('agent')).user.id, motif: { name: 'Psychologue (déplacement)' }, recurrence: { kind: 'weekly', weekdays: [5] } });
+    const m = await offer(env.rt, {
+      agentId: (await env.as('agent')).user.id,
+      motif: { name: 'Psychologue (déplacement)' },
+      recurrence: { kind: 'weekly', weekdays: [5] },
+    });
     const [f] = await families(env.rt, 1);
     const r = await book(f!.ctx, { motifId: m.motifId, ownerId: m.ownerId, start: new Date('2026-01-09T11:00:00Z'), parent: true, childIds: [] });
     const mark = await env.auditMark();
@@ -328,9 +378,15 @@ describe('occasional crèche places', () => {
     });
     const fams = await families(env.rt, 3, ['2025-06-01', '2018-01-01']);
     const tue = new Date('2026-01-06T07:30:00Z');
-    expect(await code(book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: true, childIds: [] }))).toBe('rendezvous/child-required');
-    expect(await code(book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[0]!.childIds[1]!] }))).toBe('rendezvous/no-age-group');
+    expect(await code(book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: true, childIds: [] }))).toBe(
+      'rendezvous/child-required',
+    );
+    expect(await code(book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[0]!.childIds[1]!] }))).toBe(
+      'rendezvous/no-age-group',
+    );
     await book(fams[0]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[0]!.childIds[0]!] });
-    expect(await code(book(fams[1]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[1]!.childIds[0]!] }))).toBe('rendezvous/full');
+    expect(await code(book(fams[1]!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: tue, parent: false, childIds: [fams[1]!.childIds[0]!] }))).toBe(
+      'rendezvous/full',
+    );
   });
 });

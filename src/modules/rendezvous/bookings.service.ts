@@ -11,7 +11,17 @@ import { onConstraint, tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
 import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem, type Household } from '../dossiers';
-import { ensureSession, getBooking, seatsLeft, insertBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
+import {
+  ensureSession,
+  getBooking,
+  seatsLeft,
+  insertBooking,
+  lockBooking,
+  moveBookingRow,
+  setBookingStatus,
+  takeSeats,
+  type BookingStatus,
+} from './bookings.store';
 import { getMotif, lieuxByIds, resourceCapacity, type MotifRow } from './catalogue.store';
 import { scheduleReminders, tellFamily } from './notices';
 import { ageGroupOn } from './slots';
@@ -96,10 +106,12 @@ export function subjectsOf(h: Household, who: Attendees): Subject[] {
 export async function seatsFor(t: Tx, motif: MotifRow, slot: OfferedSlot, subjects: Subject[]): Promise<{ capacity: number; ageGroup: string }> {
   if (!slot.resourceId) return { capacity: motif.collective ? motif.capacity : 1, ageGroup: '' };
   const only = subjects[0];
-  if (subjects.length !== 1 || !only?.birthDate) throw new AppError('rendezvous/child-required', { fields: [{ path: 'childIds', message: 'Choisissez un enfant.' }] });
+  if (subjects.length !== 1 || !only?.birthDate)
+    throw new AppError('rendezvous/child-required', { fields: [{ path: 'childIds', message: 'Choisissez un enfant.' }] });
   const group = ageGroupOn(only.birthDate, parisDate(slot.start));
   const capacity = group ? await resourceCapacity(t, slot.resourceId, group) : 0;
-  if (!group || capacity === 0) throw new AppError('rendezvous/no-age-group', { fields: [{ path: 'childIds.0', message: "Pas de place pour l'âge de cet enfant." }] });
+  if (!group || capacity === 0)
+    throw new AppError('rendezvous/no-age-group', { fields: [{ path: 'childIds.0', message: "Pas de place pour l'âge de cet enfant." }] });
   return { capacity, ageGroup: group };
 }
 
@@ -131,10 +143,21 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
       const bookingIds: string[] = [];
       for (const s of subjects) {
         bookingIds.push(
-          await insertBooking(t, { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId, start: slot.start, end: slot.end, bookedBy: user.id, viaWaitlist: false }, now),
+          await insertBooking(
+            t,
+            { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId, start: slot.start, end: slot.end, bookedBy: user.id, viaWaitlist: false },
+            now,
+          ),
         );
       }
-      await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, slot.start, await placeName(t, slot.lieuId), motif.documents));
+      await tellFamily(
+        t,
+        ctx,
+        h,
+        'rendezvous.confirmation',
+        'Rendez-vous confirmé',
+        confirmationText(motif.name, slot.start, await placeName(t, slot.lieuId), motif.documents),
+      );
       await scheduleReminders(t, ctx, bookingIds[0]!, slot.start, now);
       await audit(t, ctx, 'rendezvous/booked', {
         householdId: h.id,
@@ -195,10 +218,15 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       const now = ctx.now();
       const { user, booking } = await ownBooking(ctx, t, own, bookingId);
       if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
-      if (user.role === 'parent' && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
+      if (user.role === 'parent' && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000)
+        throw new AppError('rendezvous/too-late-to-cancel');
       const h = await readHouseholdAsSystem(t, booking.householdId, now);
       if (!h) throw new AppError('rendezvous/not-found');
-      const subject: Subject = { key: booking.subjectKey, childId: booking.childId, birthDate: h.children.find((c) => c.id === booking.childId)?.birthDate ?? null };
+      const subject: Subject = {
+        key: booking.subjectKey,
+        childId: booking.childId,
+        birthDate: h.children.find((c) => c.id === booking.childId)?.birthDate ?? null,
+      };
       const { capacity, ageGroup } = await seatsFor(t, motif, slot, [subject]);
       if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
       const sessionId = await ensureSession(
@@ -210,7 +238,12 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
       await tellFamily(t, ctx, h, 'rendezvous.moved', 'Rendez-vous déplacé', movedText(motif.name, booking.start, slot.start, await placeName(t, slot.lieuId)));
       await scheduleReminders(t, ctx, booking.id, slot.start, now);
-      await audit(t, ctx, 'rendezvous/moved', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { from: booking.sessionId, to: sessionId } });
+      await audit(t, ctx, 'rendezvous/moved', {
+        householdId: booking.householdId,
+        subjectType: 'booking',
+        subjectId: booking.id,
+        details: { from: booking.sessionId, to: sessionId },
+      });
     });
   } catch (err) {
     bookingConflict(err);
@@ -234,6 +267,11 @@ export async function markBooking(ctx: Ctx, bookingId: string, status: Exclude<B
       const h = await readHouseholdAsSystem(t, booking.householdId, now);
       if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
     }
-    await audit(t, ctx, 'rendezvous/status-changed', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { from: booking.status, to: status } });
+    await audit(t, ctx, 'rendezvous/status-changed', {
+      householdId: booking.householdId,
+      subjectType: 'booking',
+      subjectId: booking.id,
+      details: { from: booking.status, to: status },
+    });
   });
 }

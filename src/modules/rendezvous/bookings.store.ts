@@ -82,7 +82,13 @@ export async function sessionsOfMotif(q: Queryable, motifId: string, from: Date,
 }
 
 /** Times agents are taken (occupied sessions of any motif) overlapping [from, to). */
-export async function agentsBusy(q: Queryable, agentIds: string[], from: Date, to: Date, exceptMotifId: string): Promise<{ ownerId: string; start: Date; end: Date }[]> {
+export async function agentsBusy(
+  q: Queryable,
+  agentIds: string[],
+  from: Date,
+  to: Date,
+  exceptMotifId: string,
+): Promise<{ ownerId: string; start: Date; end: Date }[]> {
   if (!agentIds.length) return [];
   const { rows } = await q.query<{ ownerId: string; start: Date; end: Date }>(
     `SELECT agent_id AS "ownerId", lower(during) AS start, upper(during) AS "end" FROM rdv_sessions
@@ -195,7 +201,11 @@ export interface WaitRow {
 const WAIT_COLS = `w.id, w.session_id AS "sessionId", w.household_id AS "householdId", w.subject_key AS "subjectKey", w.child_id AS "childId",
   w.status, w.created_at AS "createdAt", w.offer_expires_at AS "offerExpiresAt", w.booking_id AS "bookingId"`;
 
-export async function insertWait(q: Queryable, w: { sessionId: string; householdId: string; subjectKey: string; childId: string | null }, now: Date): Promise<string> {
+export async function insertWait(
+  q: Queryable,
+  w: { sessionId: string; householdId: string; subjectKey: string; childId: string | null },
+  now: Date,
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO rdv_waitlist (session_id, household_id, subject_key, child_id, created_at) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
     [w.sessionId, w.householdId, w.subjectKey, w.childId, now],
@@ -227,11 +237,16 @@ export async function closeWait(q: Queryable, id: string, status: WaitStatus, no
 
 /** Offers whose confirmation window has passed. */
 export async function expiredOffers(q: Queryable, now: Date): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(`SELECT id FROM rdv_waitlist WHERE status = 'offered' AND offer_expires_at <= $1 ORDER BY offer_expires_at`, [now]);
+  const { rows } = await q.query<{ id: string }>(`SELECT id FROM rdv_waitlist WHERE status = 'offered' AND offer_expires_at <= $1 ORDER BY offer_expires_at`, [
+    now,
+  ]);
   return rows.map((r) => r.id);
 }
 
-export async function waitsOfHousehold(q: Queryable, householdId: string): Promise<(WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null })[]> {
+export async function waitsOfHousehold(
+  q: Queryable,
+  householdId: string,
+): Promise<(WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null })[]> {
   const { rows } = await q.query<WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null }>(
     `SELECT ${WAIT_COLS}, lower(s.during) AS start, upper(s.during) AS "end", s.motif_id AS "motifId", s.lieu_id AS "lieuId"
        FROM rdv_waitlist w JOIN rdv_sessions s ON s.id = w.session_id

@@ -38,7 +38,8 @@ export async function createPlage(ctx: Ctx, p: Omit<NewPlage, 'agentId'> & { age
   const user = requireRole(ctx, 'agent', 'coordinator');
   const agentId = p.resourceId ? null : (p.agentId ?? user.id);
   if (agentId && agentId !== user.id && user.role !== 'coordinator') throw new AppError('auth/forbidden');
-  if (p.endTime <= p.startTime) throw new AppError('rendezvous/invalid-plage', { fields: [{ path: 'endTime', message: "L'heure de fin doit être après l'heure de début." }] });
+  if (p.endTime <= p.startTime)
+    throw new AppError('rendezvous/invalid-plage', { fields: [{ path: 'endTime', message: "L'heure de fin doit être après l'heure de début." }] });
   return tx(ctx.db, async (t) => {
     const id = await insertPlage(t, { ...p, agentId }, ctx.now());
     await audit(t, ctx, 'rendezvous/plage-created', { subjectType: 'plage', subjectId: id });

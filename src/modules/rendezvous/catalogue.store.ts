@@ -45,17 +45,29 @@ export async function insertMotif(q: Queryable, m: NewMotif, now: Date): Promise
     `INSERT INTO rdv_motifs (name, kind, description, duration_minutes, bookable_by, min_notice_minutes, max_notice_days,
        cancel_notice_minutes, documents, collective, capacity, is_demo, created_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-    [m.name, m.kind, m.description ?? null, m.durationMinutes, m.bookableBy, m.minNoticeMinutes, m.maxNoticeDays, m.cancelNoticeMinutes,
-     m.documents, m.collective, m.collective ? m.capacity : 1, m.isDemo ?? false, now],
+    [
+      m.name,
+      m.kind,
+      m.description ?? null,
+      m.durationMinutes,
+      m.bookableBy,
+      m.minNoticeMinutes,
+      m.maxNoticeDays,
+      m.cancelNoticeMinutes,
+      m.documents,
+      m.collective,
+      m.collective ? m.capacity : 1,
+      m.isDemo ?? false,
+      now,
+    ],
   );
   return rows[0]!.id;
 }
 
 export async function listMotifs(q: Queryable, opts: { bookableBy?: BookableBy } = {}): Promise<MotifRow[]> {
-  const { rows } = await q.query<MotifRow>(
-    `SELECT ${MOTIF_COLS} FROM rdv_motifs WHERE active AND ($1::text IS NULL OR bookable_by = $1) ORDER BY kind, name`,
-    [opts.bookableBy ?? null],
-  );
+  const { rows } = await q.query<MotifRow>(`SELECT ${MOTIF_COLS} FROM rdv_motifs WHERE active AND ($1::text IS NULL OR bookable_by = $1) ORDER BY kind, name`, [
+    opts.bookableBy ?? null,
+  ]);
   return rows;
 }
 
@@ -96,11 +108,17 @@ export async function lieuxByIds(q: Queryable, ids: string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function insertResource(q: Queryable, r: { name: string; lieuId: string | null; capacities: Partial<Record<AgeGroup, number>>; isDemo?: boolean }, now: Date): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO rdv_resources (name, lieu_id, is_demo, created_at) VALUES ($1,$2,$3,$4) RETURNING id`,
-    [r.name, r.lieuId, r.isDemo ?? false, now],
-  );
+export async function insertResource(
+  q: Queryable,
+  r: { name: string; lieuId: string | null; capacities: Partial<Record<AgeGroup, number>>; isDemo?: boolean },
+  now: Date,
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(`INSERT INTO rdv_resources (name, lieu_id, is_demo, created_at) VALUES ($1,$2,$3,$4) RETURNING id`, [
+    r.name,
+    r.lieuId,
+    r.isDemo ?? false,
+    now,
+  ]);
   const id = rows[0]!.id;
   for (const [group, capacity] of Object.entries(r.capacities)) {
     await q.query(`INSERT INTO rdv_resource_capacities (resource_id, age_group, capacity) VALUES ($1,$2,$3)`, [id, group, capacity]);
@@ -109,10 +127,10 @@ export async function insertResource(q: Queryable, r: { name: string; lieuId: st
 }
 
 export async function resourceCapacity(q: Queryable, resourceId: string, group: AgeGroup): Promise<number> {
-  const { rows } = await q.query<{ capacity: number }>(
-    `SELECT capacity FROM rdv_resource_capacities WHERE resource_id = $1 AND age_group = $2`,
-    [resourceId, group],
-  );
+  const { rows } = await q.query<{ capacity: number }>(`SELECT capacity FROM rdv_resource_capacities WHERE resource_id = $1 AND age_group = $2`, [
+    resourceId,
+    group,
+  ]);
   return rows[0]?.capacity ?? 0;
 }
 
@@ -145,7 +163,13 @@ export async function insertPlage(q: Queryable, p: NewPlage, now: Date): Promise
 }
 
 /** The plages offering a motif that apply somewhere in [fromDate, toDate] (owner = agent or resource). */
-export async function plagesOfMotif(q: Queryable, motifId: string, fromDate: string, toDate: string, ownerId?: string): Promise<(Plage & { agentId: string | null; resourceId: string | null })[]> {
+export async function plagesOfMotif(
+  q: Queryable,
+  motifId: string,
+  fromDate: string,
+  toDate: string,
+  ownerId?: string,
+): Promise<(Plage & { agentId: string | null; resourceId: string | null })[]> {
   const { rows } = await q.query<Plage & { agentId: string | null; resourceId: string | null }>(
     `SELECT id, coalesce(agent_id, resource_id) AS "ownerId", agent_id AS "agentId", resource_id AS "resourceId", lieu_id AS "lieuId",
             to_char(first_date, 'YYYY-MM-DD') AS "firstDate", to_char(until_date, 'YYYY-MM-DD') AS "untilDate",

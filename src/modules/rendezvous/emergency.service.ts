@@ -12,7 +12,16 @@ import { queueNotification } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { readHouseholdAsSystem } from '../dossiers';
 import { parentFile } from './bookings.service';
-import { answerEmergencyRow, emergenciesOfHousehold, insertEmergency, isOnCall, listEmergencies, lockEmergency, onCallAgents, setOnCall } from './emergency.store';
+import {
+  answerEmergencyRow,
+  emergenciesOfHousehold,
+  insertEmergency,
+  isOnCall,
+  listEmergencies,
+  lockEmergency,
+  onCallAgents,
+  setOnCall,
+} from './emergency.store';
 import { tellFamily } from './notices';
 
 /** The realtime channel the on-call inbox listens to (payload: the request's id only). */
@@ -30,8 +39,10 @@ export async function fileEmergency(ctx: Ctx, input: EmergencyInput): Promise<{ 
   requireRole(ctx, 'parent');
   const h = await parentFile(ctx);
   if (!h) throw new AppError('rendezvous/no-file');
-  if (!h.children.some((c) => c.id === input.childId)) throw new AppError('rendezvous/unknown-child', { fields: [{ path: 'childId', message: "Cet enfant n'est pas dans le dossier." }] });
-  if (input.toTime <= input.fromTime) throw new AppError('http/invalid-input', { fields: [{ path: 'toTime', message: "L'heure de fin doit être après l'heure de début." }] });
+  if (!h.children.some((c) => c.id === input.childId))
+    throw new AppError('rendezvous/unknown-child', { fields: [{ path: 'childId', message: "Cet enfant n'est pas dans le dossier." }] });
+  if (input.toTime <= input.fromTime)
+    throw new AppError('http/invalid-input', { fields: [{ path: 'toTime', message: "L'heure de fin doit être après l'heure de début." }] });
   return tx(ctx.db, async (t) => {
     const id = await insertEmergency(t, { householdId: h.id, ...input }, ctx.now());
     const agents = await onCallAgents(t);
@@ -67,7 +78,12 @@ export async function answerEmergency(ctx: Ctx, id: string, answer: { status: 'p
     if (h) await tellFamily(t, ctx, h, 'rendezvous.emergency-answer', "Votre demande de garde d'urgence", text);
     const minutes = Math.round((now.getTime() - e.createdAt.getTime()) / 60_000);
     await publish(t, EMERGENCY_CHANNEL, { id });
-    await audit(t, ctx, 'rendezvous/emergency-answered', { householdId: e.householdId, subjectType: 'emergency', subjectId: id, details: { status: answer.status, minutes } });
+    await audit(t, ctx, 'rendezvous/emergency-answered', {
+      householdId: e.householdId,
+      subjectType: 'emergency',
+      subjectId: id,
+      details: { status: answer.status, minutes },
+    });
     return { minutes };
   });
 }

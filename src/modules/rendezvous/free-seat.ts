@@ -34,7 +34,11 @@ export async function freeSeat(t: Tx, ctx: Ctx, sessionId: string): Promise<{ of
   const h = await readHouseholdAsSystem(t, next.householdId, now);
   if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.offer', 'Une place s’est libérée', offerText(motif.name, session.start, expiresAt));
   if (ctx.jobs.started) await ctx.jobs.send('rendezvous.expire-offers', {}, { tx: t, startAfter: expiresAt });
-  await audit(t, ctx, 'rendezvous/offered', { householdId: next.householdId, subjectType: 'waitlist', subjectId: next.id, details: { sessionId, minutes: window } });
+  await audit(t, ctx, 'rendezvous/offered', {
+    householdId: next.householdId,
+    subjectType: 'waitlist',
+    subjectId: next.id,
+    details: { sessionId, minutes: window },
+  });
   return { offeredTo: next.id };
 }
-

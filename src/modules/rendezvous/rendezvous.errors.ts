@@ -12,7 +12,7 @@ export const rendezvousErrors = defineErrors({
   'rendezvous/nobody': { status: 422, message: 'Choisissez qui vient au rendez-vous.' },
   'rendezvous/child-required': { status: 422, message: "Choisissez un seul enfant pour cette place d'accueil." },
   'rendezvous/no-age-group': { status: 422, message: "Aucune place n'est prévue pour l'âge de cet enfant." },
-  'rendezvous/too-late-to-cancel': { status: 409, message: "Il est trop tard pour annuler en ligne : appelez le service." },
+  'rendezvous/too-late-to-cancel': { status: 409, message: 'Il est trop tard pour annuler en ligne : appelez le service.' },
   'rendezvous/not-full': { status: 409, message: 'Ce créneau a encore des places : réservez-le directement.' },
   'rendezvous/already-waiting': { status: 409, message: "Cette personne est déjà sur la liste d'attente de ce créneau." },
   'rendezvous/offer-expired': { status: 410, message: "Cette proposition de place a expiré ou n'est plus valable." },

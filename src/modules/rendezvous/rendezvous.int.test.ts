@@ -27,7 +27,13 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     const agent = await env.as('agent');
     const parent = await env.as('parent');
     const file = await fileFor(env.rt, parent.user.id, ['2022-04-01']);
-    const m = await offer(env.rt, { agentId: agent.user.id, motif: { name: 'Atelier parents-enfants', kind: 'atelier', collective: true, capacity: 6, durationMinutes: 90, minNoticeMinutes: 0 }, recurrence: { kind: 'weekly', weekdays: [6] }, startTime: '09:00', endTime: '10:30' });
+    const m = await offer(env.rt, {
+      agentId: agent.user.id,
+      motif: { name: 'Atelier parents-enfants', kind: 'atelier', collective: true, capacity: 6, durationMinutes: 90, minNoticeMinutes: 0 },
+      recurrence: { kind: 'weekly', weekdays: [6] },
+      startTime: '09:00',
+      endTime: '10:30',
+    });
 
     const motifs = await parent.get('/api/rendezvous/motifs');
     expect(motifs.statusCode).toBe(200);
@@ -42,7 +48,13 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('start');
 
-    const res = await parent.post('/api/rendezvous/bookings', { motifId: m.motifId, ownerId: m.ownerId, start: slot.start, parent: true, childIds: file.childIds });
+    const res = await parent.post('/api/rendezvous/bookings', {
+      motifId: m.motifId,
+      ownerId: m.ownerId,
+      start: slot.start,
+      parent: true,
+      childIds: file.childIds,
+    });
     expect(res.statusCode).toBe(201);
     const { bookingIds } = res.json();
     expect(bookingIds).toHaveLength(2);
@@ -63,7 +75,9 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     expect((await other.get(`/api/rendezvous/bookings/${bookingIds[0]}/ics`)).statusCode).toBe(404);
     expect((await other.post(`/api/rendezvous/bookings/${bookingIds[0]}/cancel`)).statusCode).toBe(404);
 
-    const agenda = await agent.get(`/api/rendezvous/agenda?from=${encodeURIComponent('2026-01-05T00:00:00+01:00')}&to=${encodeURIComponent('2026-01-12T00:00:00+01:00')}`);
+    const agenda = await agent.get(
+      `/api/rendezvous/agenda?from=${encodeURIComponent('2026-01-05T00:00:00+01:00')}&to=${encodeURIComponent('2026-01-12T00:00:00+01:00')}`,
+    );
     expect(agenda.statusCode).toBe(200);
     expect(agenda.json().bookings).toHaveLength(2);
     expect((await parent.get(`/api/rendezvous/agenda?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z`)).statusCode).toBe(403);
@@ -78,7 +92,9 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     await env.expectAudit('rendezvous/cancelled', bookingIds[1], { actorId: parent.user.id });
     // a cancelled booking is not reminded
     await env.rt.deps.jobs.runNow('rendezvous.remind', { bookingId: bookingIds[1], startsAt: slot.start });
-    const { rows: after } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND template = 'rendezvous.reminder'`, [parent.user.id]);
+    const { rows: after } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND template = 'rendezvous.reminder'`, [
+      parent.user.id,
+    ]);
     expect(after[0].n).toBe(rows.length);
 
     // presence, then the family's history from its file
@@ -88,7 +104,12 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     await env.expectAudit('rendezvous/status-changed', bookingIds[0], { actorId: agent.user.id });
     const hist = await agent.get(`/api/rendezvous/households/${file.householdId}/bookings?reason=${encodeURIComponent('Suivi du dossier')}`);
     expect(hist.statusCode).toBe(200);
-    expect(hist.json().bookings.map((b: { status: string }) => b.status).sort()).toEqual(['excused', 'seen']);
+    expect(
+      hist
+        .json()
+        .bookings.map((b: { status: string }) => b.status)
+        .sort(),
+    ).toEqual(['excused', 'seen']);
     env.clock.set(NOW);
   });
 
@@ -123,15 +144,29 @@ describe('emergency childcare', () => {
     const sub = new Subscriber(env.databaseUrl);
     const stop = await sub.subscribe(EMERGENCY_CHANNEL, (p) => events.push(p));
     try {
-      const bad = await parent.post('/api/rendezvous/emergencies', { childId: file.childIds[0], day: '2026-01-06', fromTime: '14:00', toTime: '13:00', reason: 'Entretien' });
+      const bad = await parent.post('/api/rendezvous/emergencies', {
+        childId: file.childIds[0],
+        day: '2026-01-06',
+        fromTime: '14:00',
+        toTime: '13:00',
+        reason: 'Entretien',
+      });
       expect(bad.statusCode).toBe(422);
-      const res = await parent.post('/api/rendezvous/emergencies', { childId: file.childIds[0], day: '2026-01-06', fromTime: '08:00', toTime: '13:00', reason: "Entretien d'embauche" });
+      const res = await parent.post('/api/rendezvous/emergencies', {
+        childId: file.childIds[0],
+        day: '2026-01-06',
+        fromTime: '08:00',
+        toTime: '13:00',
+        reason: "Entretien d'embauche",
+      });
       expect(res.statusCode).toBe(201);
       const { id, alerted } = res.json();
       expect(alerted).toBeGreaterThanOrEqual(1);
       await env.expectAudit('rendezvous/emergency-filed', id, { actorId: parent.user.id });
       await until(async () => events.some((e) => e.id === id));
-      const { rows } = await env.rt.deps.db.query(`SELECT channel FROM notifications WHERE user_id = $1 AND template = 'rendezvous.emergency-alert'`, [agent.user.id]);
+      const { rows } = await env.rt.deps.db.query(`SELECT channel FROM notifications WHERE user_id = $1 AND template = 'rendezvous.emergency-alert'`, [
+        agent.user.id,
+      ]);
       expect(rows.map((r) => r.channel)).toEqual(['sms']);
 
       const inbox = (await agent.get('/api/rendezvous/emergencies')).json();

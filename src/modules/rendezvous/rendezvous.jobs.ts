@@ -20,7 +20,14 @@ export const remindJob = defineJob<{ bookingId: string; startsAt: string }>({
       const h = await readHouseholdAsSystem(t, b.householdId, ctx.now());
       if (!motif || !h) return;
       const lieu = b.lieuId ? (await lieuxByIds(t, [b.lieuId])).get(b.lieuId) : undefined;
-      await tellFamily(t, deps, h, 'rendezvous.reminder', 'Rappel de rendez-vous', reminderText(motif.name, b.start, lieu ? `${lieu.name}, ${lieu.address}` : null, motif.documents));
+      await tellFamily(
+        t,
+        deps,
+        h,
+        'rendezvous.reminder',
+        'Rappel de rendez-vous',
+        reminderText(motif.name, b.start, lieu ? `${lieu.name}, ${lieu.address}` : null, motif.documents),
+      );
     });
   },
 });

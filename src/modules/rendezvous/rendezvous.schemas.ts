@@ -6,8 +6,17 @@ const uuid = z.uuid({ message: 'Identifiant invalide.' });
 const date = z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' });
 const instant = z.iso.datetime({ offset: true, message: 'Date et heure attendues (avec fuseau).' });
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Heure attendue (HH:MM).' });
-const text = (max: number, label = 'Ce champ') => z.string().trim().max(max, { message: `${label} est trop long (${max} caractères au plus).` });
-const name = (max = 200) => z.string().trim().min(1, { message: 'Indiquez un intitulé.' }).max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
+const text = (max: number, label = 'Ce champ') =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+const name = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'Indiquez un intitulé.' })
+    .max(max, { message: `L'intitulé est trop long (${max} caractères au plus).` });
 
 export const idParams = z.object({ id: uuid });
 export const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}(\.ics)?$/, { message: 'Adresse de calendrier invalide.' }) });
@@ -36,9 +45,19 @@ export const motifInput = z.object({
   description: text(2000).nullable().default(null),
   durationMinutes: z.number().int().min(5, { message: '5 minutes au moins.' }).max(720, { message: '12 heures au plus.' }),
   bookableBy: z.enum(['family', 'agent', 'referral']).default('family'),
-  minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 60).default(0),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 60)
+    .default(0),
   maxNoticeDays: z.number().int().min(1).max(730).default(60),
-  cancelNoticeMinutes: z.number().int().min(0).max(60 * 24 * 30).default(240),
+  cancelNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .default(240),
   documents: z.array(text(200)).max(20).default([]),
   collective: z.boolean().default(false),
   capacity: z.number().int().min(1).max(500).default(1),
@@ -47,7 +66,11 @@ export const motifInput = z.object({
 export const lieuInput = z.object({
   name: name(),
   address: name(300),
-  neighbourhoodId: z.string().regex(/^[a-z0-9-]+$/, { message: 'Quartier inconnu.' }).nullable().default(null),
+  neighbourhoodId: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { message: 'Quartier inconnu.' })
+    .nullable()
+    .default(null),
   accessibility: text(1000).nullable().default(null),
   singleUseDate: date.nullable().default(null),
 });
@@ -55,8 +78,19 @@ export const lieuInput = z.object({
 const weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
 const recurrence = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('once') }),
-  z.object({ kind: z.literal('weekly'), weekdays: z.array(weekday).min(1, { message: 'Choisissez au moins un jour.' }).max(7), interval: z.number().int().min(1).max(8).optional() }),
-  z.object({ kind: z.literal('monthly'), weekday, nths: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(-1)])).min(1).max(5) }),
+  z.object({
+    kind: z.literal('weekly'),
+    weekdays: z.array(weekday).min(1, { message: 'Choisissez au moins un jour.' }).max(7),
+    interval: z.number().int().min(1).max(8).optional(),
+  }),
+  z.object({
+    kind: z.literal('monthly'),
+    weekday,
+    nths: z
+      .array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(-1)]))
+      .min(1)
+      .max(5),
+  }),
 ]);
 export const plageInput = z.object({
   agentId: uuid.nullable().optional(),
@@ -76,10 +110,26 @@ export const slotsQuery = z.object({
   from: date,
   days: z.coerce.number().int().min(1, { message: '1 jour au moins.' }).max(62, { message: '62 jours au plus.' }).default(14),
 });
-const lieuOut = z.object({ id: z.string(), name: z.string(), address: z.string(), neighbourhoodId: z.string().nullable(), accessibility: z.string().nullable() });
+const lieuOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  neighbourhoodId: z.string().nullable(),
+  accessibility: z.string().nullable(),
+});
 export const slotsOut = z.object({
   motif: motifOut,
-  slots: z.array(z.object({ start: timestamp, end: timestamp, ownerId: z.string(), ownerName: z.string().nullable(), lieu: lieuOut.nullable(), seatsLeft: z.number().nullable(), full: z.boolean() })),
+  slots: z.array(
+    z.object({
+      start: timestamp,
+      end: timestamp,
+      ownerId: z.string(),
+      ownerName: z.string().nullable(),
+      lieu: lieuOut.nullable(),
+      seatsLeft: z.number().nullable(),
+      full: z.boolean(),
+    }),
+  ),
 });
 
 export const bookInput = z.object({
@@ -159,7 +209,16 @@ export const inboxOut = z.object({
 });
 export const myEmergenciesOut = z.object({
   requests: z.array(
-    z.object({ id: z.string(), day: z.string(), fromTime: z.string(), toTime: z.string(), status: emergencyStatus, answer: z.string().nullable(), childFirstName: z.string(), createdAt: timestamp }),
+    z.object({
+      id: z.string(),
+      day: z.string(),
+      fromTime: z.string(),
+      toTime: z.string(),
+      status: emergencyStatus,
+      answer: z.string().nullable(),
+      childFirstName: z.string(),
+      createdAt: timestamp,
+    }),
   ),
 });
 export const createdOut = z.object({ id: z.string() });

@@ -28,14 +28,7 @@ export function timingFor(ctx: Ctx, motif: MotifRow): MotifTiming {
  * closures; individual motifs also minus the agents' other occupied sessions. Seats are
  * not checked here: the booking's transaction does that under the session's lock.
  */
-export async function offeredSlots(
-  q: Queryable,
-  ctx: Ctx,
-  motif: MotifRow,
-  fromDate: string,
-  toDate: string,
-  ownerId?: string,
-): Promise<OfferedSlot[]> {
+export async function offeredSlots(q: Queryable, ctx: Ctx, motif: MotifRow, fromDate: string, toDate: string, ownerId?: string): Promise<OfferedSlot[]> {
   const plages = await plagesOfMotif(q, motif.id, fromDate, toDate, ownerId);
   if (!plages.length) return [];
   const owners = [...new Set(plages.map((p) => p.ownerId))];

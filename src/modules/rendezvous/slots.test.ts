@@ -77,7 +77,12 @@ describe('occursOn', () => {
 describe('freeSlots', () => {
   it('cuts each occurrence by the duration, in Paris time (winter: UTC+1)', () => {
     const s = freeSlots(q({ toDate: '2026-01-06' }));
-    expect(s.map((x) => iso(x.start))).toEqual(['2026-01-06T11:00:00.000Z', '2026-01-06T11:30:00.000Z', '2026-01-06T12:00:00.000Z', '2026-01-06T12:30:00.000Z']);
+    expect(s.map((x) => iso(x.start))).toEqual([
+      '2026-01-06T11:00:00.000Z',
+      '2026-01-06T11:30:00.000Z',
+      '2026-01-06T12:00:00.000Z',
+      '2026-01-06T12:30:00.000Z',
+    ]);
     expect(iso(s[3]!.end)).toBe('2026-01-06T13:00:00.000Z');
     expect(s[0]!.lieuId).toBe('lieu-1');
   });
@@ -124,11 +129,15 @@ describe('freeSlots', () => {
     expect(s.filter((x) => x.ownerId === 'agent-b')).toHaveLength(4);
   });
   it('an absence of everyone (closure) applies to all', () => {
-    const s = freeSlots(q({ toDate: '2026-01-06', absences: [{ ownerId: null, start: new Date('2026-01-06T00:00:00Z'), end: new Date('2026-01-07T00:00:00Z') }] }));
+    const s = freeSlots(
+      q({ toDate: '2026-01-06', absences: [{ ownerId: null, start: new Date('2026-01-06T00:00:00Z'), end: new Date('2026-01-07T00:00:00Z') }] }),
+    );
     expect(s).toEqual([]);
   });
   it('skips busy times of the owner', () => {
-    const s = freeSlots(q({ toDate: '2026-01-06', busy: [{ ownerId: 'agent-a', start: new Date('2026-01-06T11:30:00Z'), end: new Date('2026-01-06T12:00:00Z') }] }));
+    const s = freeSlots(
+      q({ toDate: '2026-01-06', busy: [{ ownerId: 'agent-a', start: new Date('2026-01-06T11:30:00Z'), end: new Date('2026-01-06T12:00:00Z') }] }),
+    );
     expect(s).toHaveLength(3);
   });
   it('respects the minimum notice', () => {

@@ -62,7 +62,9 @@ export interface WaitView {
 }
 
 /** The family's own bookings and waitlist entries. */
-export async function myBookings(ctx: Ctx): Promise<{ children: { id: string; firstName: string }[]; upcoming: BookingView[]; past: BookingView[]; waitlist: WaitView[] }> {
+export async function myBookings(
+  ctx: Ctx,
+): Promise<{ children: { id: string; firstName: string }[]; upcoming: BookingView[]; past: BookingView[]; waitlist: WaitView[] }> {
   requireRole(ctx, 'parent');
   const h = await parentFile(ctx);
   if (!h) throw new AppError('rendezvous/no-file');
@@ -94,7 +96,8 @@ export async function agenda(ctx: Ctx, from: Date, to: Date, agentId?: string): 
   const user = requireRole(ctx, 'agent', 'coordinator');
   const who = agentId ?? user.id;
   if (who !== user.id && user.role !== 'coordinator') throw new AppError('auth/forbidden');
-  if (to.getTime() - from.getTime() > 31 * 86_400_000 || to <= from) throw new AppError('http/invalid-input', { fields: [{ path: 'to', message: 'Une période de 31 jours au plus.' }] });
+  if (to.getTime() - from.getTime() > 31 * 86_400_000 || to <= from)
+    throw new AppError('http/invalid-input', { fields: [{ path: 'to', message: 'Une période de 31 jours au plus.' }] });
   const rows = await bookingsOfAgent(ctx.db, who, from, to);
   const households = new Map<string, Household | null>();
   for (const id of new Set(rows.map((r) => r.householdId))) households.set(id, await readHouseholdAsSystem(ctx.db, id, ctx.now()));
@@ -123,17 +126,21 @@ export async function bookingIcs(ctx: Ctx, bookingId: string): Promise<string> {
     if (!h || h.id !== b.householdId) throw new AppError('rendezvous/not-found');
   }
   const [v] = await decorate(ctx, [b], new Map(), true);
-  return toIcs('Rendez-vous Relais', [
-    {
-      uid: b.id,
-      start: b.start,
-      end: b.end,
-      summary: v!.motif.name,
-      location: v!.lieu ? `${v!.lieu.name}, ${v!.lieu.address}` : null,
-      description: v!.motif.documents.length ? `À apporter : ${v!.motif.documents.join(', ')}` : null,
-      cancelled: b.status === 'excused' || b.status === 'revoked',
-    },
-  ], ctx.now());
+  return toIcs(
+    'Rendez-vous Relais',
+    [
+      {
+        uid: b.id,
+        start: b.start,
+        end: b.end,
+        summary: v!.motif.name,
+        location: v!.lieu ? `${v!.lieu.name}, ${v!.lieu.address}` : null,
+        description: v!.motif.documents.length ? `À apporter : ${v!.motif.documents.join(', ')}` : null,
+        cancelled: b.status === 'excused' || b.status === 'revoked',
+      },
+    ],
+    ctx.now(),
+  );
 }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');

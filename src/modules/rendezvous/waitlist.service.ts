@@ -42,7 +42,12 @@ export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitId
       if (session.capacity - session.taken >= subjects.length) throw new AppError('rendezvous/not-full');
       const waitIds: string[] = [];
       for (const s of subjects) waitIds.push(await insertWait(t, { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId }, now));
-      await audit(t, ctx, 'rendezvous/waitlisted', { householdId: h.id, subjectType: 'waitlist', subjectId: waitIds[0], details: { sessionId, entries: waitIds } });
+      await audit(t, ctx, 'rendezvous/waitlisted', {
+        householdId: h.id,
+        subjectType: 'waitlist',
+        subjectId: waitIds[0],
+        details: { sessionId, entries: waitIds },
+      });
       return { waitIds };
     });
   } catch (err) {
@@ -70,13 +75,23 @@ export async function acceptOffer(ctx: Ctx, waitId: string): Promise<{ bookingId
       const session = (await lockSession(t, w.sessionId))!;
       const bookingId = await insertBooking(
         t,
-        { sessionId: session.id, householdId: w.householdId, subjectKey: w.subjectKey, childId: w.childId, start: session.start, end: session.end, bookedBy: ctx.user!.id, viaWaitlist: true },
+        {
+          sessionId: session.id,
+          householdId: w.householdId,
+          subjectKey: w.subjectKey,
+          childId: w.childId,
+          start: session.start,
+          end: session.end,
+          bookedBy: ctx.user!.id,
+          viaWaitlist: true,
+        },
         now,
       );
       await closeWait(t, w.id, 'accepted', now, bookingId);
       const motif = await getMotif(t, session.motifId);
       const h = await readHouseholdAsSystem(t, w.householdId, now);
-      if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, session.start, null, motif.documents));
+      if (h && motif)
+        await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, session.start, null, motif.documents));
       await scheduleReminders(t, ctx, bookingId, session.start, now);
       await audit(t, ctx, 'rendezvous/offer-accepted', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { bookingId } });
       return { bookingId };

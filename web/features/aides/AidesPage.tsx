@@ -32,7 +32,9 @@ function MyAids() {
       {asksResidence || applied !== null ? (
         <form className="aides-row" onSubmit={(e) => (e.preventDefault(), setApplied(months))}>
           <NumberField label={t('aides.residence')} value={months} onChange={setMonths} minValue={0} maxValue={1200} />
-          <Button type="submit" variant="secondary">{t('aides.update')}</Button>
+          <Button type="submit" variant="secondary">
+            {t('aides.update')}
+          </Button>
         </form>
       ) : null}
       {r.data ? (
@@ -51,16 +53,26 @@ function MyAids() {
                 {x.status === 'not_eligible' ? (
                   <>
                     <p>{t('aides.why')}</p>
-                    <ul>{x.reasons.map((m) => <li key={m}>{m}</li>)}</ul>
+                    <ul>
+                      {x.reasons.map((m) => (
+                        <li key={m}>{m}</li>
+                      ))}
+                    </ul>
                   </>
                 ) : null}
                 {x.status === 'to_check' ? (
                   <>
                     <p>{t('aides.questions')}</p>
-                    <ul>{x.questions.map((q) => <li key={q.key}>{q.label}</li>)}</ul>
+                    <ul>
+                      {x.questions.map((q) => (
+                        <li key={q.key}>{q.label}</li>
+                      ))}
+                    </ul>
                   </>
                 ) : null}
-                {x.status !== 'not_eligible' ? <LinkButton to={`/aides/demander/${x.aid}${applied !== null ? `?residence=${applied}` : ''}`}>{t('aides.ask')}</LinkButton> : null}
+                {x.status !== 'not_eligible' ? (
+                  <LinkButton to={`/aides/demander/${x.aid}${applied !== null ? `?residence=${applied}` : ''}`}>{t('aides.ask')}</LinkButton>
+                ) : null}
               </li>
             ))}
         </ul>
@@ -153,10 +165,20 @@ function CatalogueList({ data }: { data: AidsList | null }) {
               <h3>{a.definition.title}</h3>
               {a.definition.demo ? <DemoBadge label={t('aides.demo')} /> : null}
               <p>{a.definition.summary}</p>
-              <p><strong>{t('aides.gives')}</strong> {a.benefitText}</p>
-              <p><strong>{t('aides.conditions')}</strong></p>
-              <ul>{a.conditionsText.map((c) => <li key={c}>{c}</li>)}</ul>
-              <p><strong>{t('aides.howToAsk')}</strong> {a.definition.how_to_ask}</p>
+              <p>
+                <strong>{t('aides.gives')}</strong> {a.benefitText}
+              </p>
+              <p>
+                <strong>{t('aides.conditions')}</strong>
+              </p>
+              <ul>
+                {a.conditionsText.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+              <p>
+                <strong>{t('aides.howToAsk')}</strong> {a.definition.how_to_ask}
+              </p>
               {!user ? <Link to="/connexion">{t('aides.login')}</Link> : null}
               {user && ['admin', 'coordinator'].includes(user.role) ? <Link to={`/aides/admin/${a.aidId}`}>{t('aides.edit')}</Link> : null}
             </li>
@@ -176,8 +198,12 @@ export default function AidesPage() {
       <PageHeader title={t('aides.title')} intro={t('aides.intro')} />
       {staff ? (
         <nav aria-label={t('aides.staffLinks')} className="aides-row">
-          <LinkButton to="/aides/instruction" variant="secondary">{t('aides.queue')}</LinkButton>
-          <LinkButton to="/aides/fonds" variant="secondary">{t('aides.funds')}</LinkButton>
+          <LinkButton to="/aides/instruction" variant="secondary">
+            {t('aides.queue')}
+          </LinkButton>
+          <LinkButton to="/aides/fonds" variant="secondary">
+            {t('aides.funds')}
+          </LinkButton>
         </nav>
       ) : null}
       {user?.role === 'parent' ? (

@@ -28,7 +28,12 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
         if (v === null || v === undefined || v === '') continue;
         fields[f.key] = f.type === 'money' ? Math.round(Number(v) * 100) : String(v);
       }
-      const created = await api.post<CreatedRequest>('/api/aides/demandes', { aidId: form.aid.id, fields, answers: residence !== null ? { residenceMonths: residence } : undefined, submit: true });
+      const created = await api.post<CreatedRequest>('/api/aides/demandes', {
+        aidId: form.aid.id,
+        fields,
+        answers: residence !== null ? { residenceMonths: residence } : undefined,
+        submit: true,
+      });
       for (const d of toUpload) {
         const file = files[d.kind];
         if (!file) continue;
@@ -60,7 +65,9 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
             </div>
           ))}
         </dl>
-        <LinkButton to="/dossier" variant="secondary">{t('aides.editFile')}</LinkButton>
+        <LinkButton to="/dossier" variant="secondary">
+          {t('aides.editFile')}
+        </LinkButton>
       </section>
       {form.requestFields.length ? (
         <section aria-labelledby="to-fill">
@@ -78,7 +85,14 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
                 error={error?.field(`fields.${f.key}`)}
               />
             ) : (
-              <TextField key={f.key} label={f.label} isRequired={f.required} value={String(values[f.key] ?? '')} onChange={(v) => setValues({ ...values, [f.key]: v })} error={error?.field(`fields.${f.key}`)} />
+              <TextField
+                key={f.key}
+                label={f.label}
+                isRequired={f.required}
+                value={String(values[f.key] ?? '')}
+                onChange={(v) => setValues({ ...values, [f.key]: v })}
+                error={error?.field(`fields.${f.key}`)}
+              />
             ),
           )}
         </section>
@@ -94,7 +108,12 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
               ) : (
                 <div className="aides-file">
                   <label htmlFor={`file-${d.kind}`}>{t('aides.chooseFile', { label: d.label })}</label>
-                  <input id={`file-${d.kind}`} type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles({ ...files, [d.kind]: e.target.files?.[0] ?? null })} />
+                  <input
+                    id={`file-${d.kind}`}
+                    type="file"
+                    accept="application/pdf,image/jpeg,image/png"
+                    onChange={(e) => setFiles({ ...files, [d.kind]: e.target.files?.[0] ?? null })}
+                  />
                   <span className="help">{t('aides.fileHelp')}</span>
                 </div>
               )}
@@ -102,7 +121,9 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
           ))}
         </ul>
       </section>
-      <Button type="submit" isDisabled={busy}>{t('aides.send')}</Button>
+      <Button type="submit" isDisabled={busy}>
+        {t('aides.send')}
+      </Button>
     </form>
   );
 }

@@ -23,7 +23,13 @@ function Desk({ householdId }: { householdId: string }) {
   async function record() {
     setError(null);
     try {
-      const r = await api.post<{ id: string }>('/api/aides/mandats', { householdId, aidId: aidId || null, purpose, days: days ?? 0, reason: reason || undefined });
+      const r = await api.post<{ id: string }>('/api/aides/mandats', {
+        householdId,
+        aidId: aidId || null,
+        purpose,
+        days: days ?? 0,
+        reason: reason || undefined,
+      });
       setMandateId(r.id);
     } catch (e) {
       setError(e as ApiError);
@@ -47,24 +53,57 @@ function Desk({ householdId }: { householdId: string }) {
     <>
       <FormErrors error={error} />
       <form className="card" onSubmit={(e) => (e.preventDefault(), void record())}>
-        <SelectField label={t('aides.mandateAid')} value={aidId} onChange={setAidId} options={[{ value: '', label: t('aides.anyAid') }, ...(aids.data?.aids ?? []).map((a) => ({ value: a.aidId, label: a.definition.title }))]} />
+        <SelectField
+          label={t('aides.mandateAid')}
+          value={aidId}
+          onChange={setAidId}
+          options={[{ value: '', label: t('aides.anyAid') }, ...(aids.data?.aids ?? []).map((a) => ({ value: a.aidId, label: a.definition.title }))]}
+        />
         <TextField label={t('aides.mandatePurpose')} value={purpose} onChange={setPurpose} isRequired error={error?.field('purpose')} />
         <NumberField label={t('aides.mandateDays')} value={days} onChange={setDays} minValue={1} maxValue={90} isRequired error={error?.field('days')} />
         <TextField label={t('aides.openReason')} value={reason} onChange={setReason} error={error?.field('reason')} />
-        <Button type="submit" isDisabled={mandateId !== null}>{t('aides.recordMandate')}</Button>
+        <Button type="submit" isDisabled={mandateId !== null}>
+          {t('aides.recordMandate')}
+        </Button>
       </form>
       {mandateId ? (
         <form className="card" onSubmit={(e) => (e.preventDefault(), void file())}>
-          <Alert tone="success" live>{t('aides.mandateRecorded')}</Alert>
-          {!aidId ? <SelectField label={t('aides.colAid')} value={aidId} onChange={setAidId} options={(aids.data?.aids ?? []).map((a) => ({ value: a.aidId, label: a.definition.title }))} /> : null}
+          <Alert tone="success" live>
+            {t('aides.mandateRecorded')}
+          </Alert>
+          {!aidId ? (
+            <SelectField
+              label={t('aides.colAid')}
+              value={aidId}
+              onChange={setAidId}
+              options={(aids.data?.aids ?? []).map((a) => ({ value: a.aidId, label: a.definition.title }))}
+            />
+          ) : null}
           {aid?.definition.request_fields.map((f) =>
             f.type === 'money' ? (
-              <NumberField key={f.key} label={f.label} euros isRequired={f.required} value={(fields[f.key] as number | null) ?? null} onChange={(v) => setFields({ ...fields, [f.key]: v })} error={error?.field(`fields.${f.key}`)} />
+              <NumberField
+                key={f.key}
+                label={f.label}
+                euros
+                isRequired={f.required}
+                value={(fields[f.key] as number | null) ?? null}
+                onChange={(v) => setFields({ ...fields, [f.key]: v })}
+                error={error?.field(`fields.${f.key}`)}
+              />
             ) : (
-              <TextField key={f.key} label={f.label} isRequired={f.required} value={String(fields[f.key] ?? '')} onChange={(v) => setFields({ ...fields, [f.key]: v })} error={error?.field(`fields.${f.key}`)} />
+              <TextField
+                key={f.key}
+                label={f.label}
+                isRequired={f.required}
+                value={String(fields[f.key] ?? '')}
+                onChange={(v) => setFields({ ...fields, [f.key]: v })}
+                error={error?.field(`fields.${f.key}`)}
+              />
             ),
           )}
-          <Button type="submit" isDisabled={!aidId}>{t('aides.fileForFamily')}</Button>
+          <Button type="submit" isDisabled={!aidId}>
+            {t('aides.fileForFamily')}
+          </Button>
         </form>
       ) : null}
     </>

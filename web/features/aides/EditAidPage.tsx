@@ -21,12 +21,37 @@ function ConditionField({ c, onChange, at }: { c: Cond; onChange: (c: Cond) => v
     const label = c.kind === 'quotient_familial' ? t('aides.editQf') : t('aides.editResources');
     return <NumberField name={at} label={label} euros value={toEuros(c.max_cents)} onChange={(v) => onChange({ ...c, max_cents: toCents(v) })} minValue={0} />;
   }
-  if (c.kind === 'residence') return <NumberField name={at} label={t('aides.editResidence')} value={c.min_months as number} onChange={(v) => onChange({ ...c, min_months: v ?? 1 })} minValue={1} />;
+  if (c.kind === 'residence')
+    return (
+      <NumberField
+        name={at}
+        label={t('aides.editResidence')}
+        value={c.min_months as number}
+        onChange={(v) => onChange({ ...c, min_months: v ?? 1 })}
+        minValue={1}
+      />
+    );
   if (c.kind === 'child_age') {
     return (
       <div className="aides-row">
-        {c.min_years !== undefined ? <NumberField name={`${at}-min`} label={t('aides.editChildMin')} value={c.min_years as number} onChange={(v) => onChange({ ...c, min_years: v ?? 0 })} minValue={0} /> : null}
-        {c.max_years !== undefined ? <NumberField name={`${at}-max`} label={t('aides.editChildMax')} value={c.max_years as number} onChange={(v) => onChange({ ...c, max_years: v ?? 0 })} minValue={0} /> : null}
+        {c.min_years !== undefined ? (
+          <NumberField
+            name={`${at}-min`}
+            label={t('aides.editChildMin')}
+            value={c.min_years as number}
+            onChange={(v) => onChange({ ...c, min_years: v ?? 0 })}
+            minValue={0}
+          />
+        ) : null}
+        {c.max_years !== undefined ? (
+          <NumberField
+            name={`${at}-max`}
+            label={t('aides.editChildMax')}
+            value={c.max_years as number}
+            onChange={(v) => onChange({ ...c, max_years: v ?? 0 })}
+            minValue={0}
+          />
+        ) : null}
       </div>
     );
   }
@@ -70,32 +95,78 @@ function Editor({ aid, reload }: { aid: AidDetail; reload: () => void }) {
     <form onSubmit={(e) => (e.preventDefault(), void save())}>
       {def.demo ? <DemoBadge label={t('aides.demo')} /> : null}
       <FormErrors error={error} />
-      {saved ? <Alert tone="success" live>{t('aides.versionSaved', { n: saved })}</Alert> : null}
+      {saved ? (
+        <Alert tone="success" live>
+          {t('aides.versionSaved', { n: saved })}
+        </Alert>
+      ) : null}
       <TextField label={t('aides.editTitle')} value={def.title} onChange={(v) => setDef({ ...def, title: v })} isRequired error={error?.field('title')} />
-      <TextField label={t('aides.editSummary')} value={def.summary} onChange={(v) => setDef({ ...def, summary: v })} multiline error={error?.field('summary')} />
-      <TextField label={t('aides.editEasy')} value={def.summary_easy} onChange={(v) => setDef({ ...def, summary_easy: v })} multiline error={error?.field('summary_easy')} />
+      <TextField
+        label={t('aides.editSummary')}
+        value={def.summary}
+        onChange={(v) => setDef({ ...def, summary: v })}
+        multiline
+        error={error?.field('summary')}
+      />
+      <TextField
+        label={t('aides.editEasy')}
+        value={def.summary_easy}
+        onChange={(v) => setDef({ ...def, summary_easy: v })}
+        multiline
+        error={error?.field('summary_easy')}
+      />
       <TextField label={t('aides.editHow')} value={def.how_to_ask} onChange={(v) => setDef({ ...def, how_to_ask: v })} error={error?.field('how_to_ask')} />
       <h2>{t('aides.conditions')}</h2>
       {def.conditions.map((c, i) => (
         <ConditionField key={i} at={`cond-${i}`} c={c as Cond} onChange={(x) => setCond(i, x)} />
       ))}
       <h2>{t('aides.gives')}</h2>
-      {'amount_cents' in b ? <NumberField label={t('aides.editAmount')} euros value={toEuros(b.amount_cents)} onChange={(v) => setBenefit('amount_cents', toCents(v))} minValue={0} /> : null}
-      {'cap_cents' in b ? <NumberField label={t('aides.editCap')} euros value={toEuros(b.cap_cents)} onChange={(v) => setBenefit('cap_cents', toCents(v))} minValue={0} /> : null}
-      {'max_cents' in b ? <NumberField label={t('aides.editLoanMax')} euros value={toEuros(b.max_cents)} onChange={(v) => setBenefit('max_cents', toCents(v))} minValue={0} /> : null}
-      {'rate_percent' in b && b.kind === 'cost_share' ? <NumberField label={t('aides.editRate')} value={b.rate_percent as number} onChange={(v) => setBenefit('rate_percent', v ?? 0)} minValue={1} maxValue={100} /> : null}
+      {'amount_cents' in b ? (
+        <NumberField
+          label={t('aides.editAmount')}
+          euros
+          value={toEuros(b.amount_cents)}
+          onChange={(v) => setBenefit('amount_cents', toCents(v))}
+          minValue={0}
+        />
+      ) : null}
+      {'cap_cents' in b ? (
+        <NumberField label={t('aides.editCap')} euros value={toEuros(b.cap_cents)} onChange={(v) => setBenefit('cap_cents', toCents(v))} minValue={0} />
+      ) : null}
+      {'max_cents' in b ? (
+        <NumberField label={t('aides.editLoanMax')} euros value={toEuros(b.max_cents)} onChange={(v) => setBenefit('max_cents', toCents(v))} minValue={0} />
+      ) : null}
+      {'rate_percent' in b && b.kind === 'cost_share' ? (
+        <NumberField
+          label={t('aides.editRate')}
+          value={b.rate_percent as number}
+          onChange={(v) => setBenefit('rate_percent', v ?? 0)}
+          minValue={1}
+          maxValue={100}
+        />
+      ) : null}
       <div className="field">
         <label htmlFor="end-date">{t('aides.editEnd')}</label>
         <input id="end-date" type="date" value={def.end_date ?? ''} onChange={(e) => setDef({ ...def, end_date: e.target.value || undefined })} />
       </div>
       <TextField label={t('aides.editNote')} value={note} onChange={setNote} />
       <div className="aides-row">
-        <Button variant="secondary" onPress={() => void doPreview()}>{t('aides.preview')}</Button>
+        <Button variant="secondary" onPress={() => void doPreview()}>
+          {t('aides.preview')}
+        </Button>
         <Button type="submit">{t('aides.saveVersion')}</Button>
       </div>
       {preview ? (
         <Alert tone="info" title={t('aides.previewTitle')} live>
-          <p>{t('aides.previewCounts', { n: preview.households, before: preview.before.eligible, after: preview.after.eligible, gained: preview.gained, lost: preview.lost })}</p>
+          <p>
+            {t('aides.previewCounts', {
+              n: preview.households,
+              before: preview.before.eligible,
+              after: preview.after.eligible,
+              gained: preview.gained,
+              lost: preview.lost,
+            })}
+          </p>
         </Alert>
       ) : null}
       <h2>{t('aides.versions')}</h2>

@@ -20,10 +20,18 @@ function Dashboard({ data }: { data: FundsView }) {
           <thead>
             <tr>
               <th scope="col">{t('aides.fund')}</th>
-              <th scope="col" className="aides-num">{t('aides.budget')}</th>
-              <th scope="col" className="aides-num">{t('aides.committed')}</th>
-              <th scope="col" className="aides-num">{t('aides.paid')}</th>
-              <th scope="col" className="aides-num">{t('aides.left')}</th>
+              <th scope="col" className="aides-num">
+                {t('aides.budget')}
+              </th>
+              <th scope="col" className="aides-num">
+                {t('aides.committed')}
+              </th>
+              <th scope="col" className="aides-num">
+                {t('aides.paid')}
+              </th>
+              <th scope="col" className="aides-num">
+                {t('aides.left')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -49,8 +57,12 @@ function Dashboard({ data }: { data: FundsView }) {
             <tr>
               <th scope="col">{t('aides.fund')}</th>
               <th scope="col">{t('aides.hood')}</th>
-              <th scope="col" className="aides-num">{t('aides.committed')}</th>
-              <th scope="col" className="aides-num">{t('aides.paid')}</th>
+              <th scope="col" className="aides-num">
+                {t('aides.committed')}
+              </th>
+              <th scope="col" className="aides-num">
+                {t('aides.paid')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -40,13 +40,29 @@ function Queue() {
   return (
     <>
       <form className="aides-row" onSubmit={(e) => (e.preventDefault(), apply())}>
-        <SelectField label={t('aides.fund')} value={fund} onChange={setFund} options={[{ value: '', label: t('aides.anyFund') }, ...(funds.data?.funds ?? []).map((f) => ({ value: f.fundId, label: f.title }))]} />
-        <SelectField label={t('aides.statusFilter')} value={status} onChange={setStatus} options={[{ value: '', label: t('aides.anyStatus') }, ...STATUS_OPTIONS.map(([value, label]) => ({ value, label }))]} />
+        <SelectField
+          label={t('aides.fund')}
+          value={fund}
+          onChange={setFund}
+          options={[{ value: '', label: t('aides.anyFund') }, ...(funds.data?.funds ?? []).map((f) => ({ value: f.fundId, label: f.title }))]}
+        />
+        <SelectField
+          label={t('aides.statusFilter')}
+          value={status}
+          onChange={setStatus}
+          options={[{ value: '', label: t('aides.anyStatus') }, ...STATUS_OPTIONS.map(([value, label]) => ({ value, label }))]}
+        />
         <NumberField label={t('aides.olderThan')} value={older} onChange={setOlder} minValue={0} />
         <TextField label={t('aides.search')} value={q} onChange={setQ} />
-        <Button type="submit" variant="secondary">{t('aides.filter')}</Button>
+        <Button type="submit" variant="secondary">
+          {t('aides.filter')}
+        </Button>
       </form>
-      <p><a href={`/api/aides/instruction.csv${query}`} download>{t('aides.csv')}</a></p>
+      <p>
+        <a href={`/api/aides/instruction.csv${query}`} download>
+          {t('aides.csv')}
+        </a>
+      </p>
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data && !r.data.requests.length ? <p className="muted">{t('aides.none')}</p> : null}
       {r.data?.requests.length ? (
@@ -60,7 +76,9 @@ function Queue() {
                 <th scope="col">{t('aides.colStatus')}</th>
                 <th scope="col">{t('aides.colHood')}</th>
                 <th scope="col">{t('aides.colFiled')}</th>
-                <th scope="col" className="aides-num">{t('aides.colWaiting')}</th>
+                <th scope="col" className="aides-num">
+                  {t('aides.colWaiting')}
+                </th>
                 <th scope="col">{t('aides.colAgent')}</th>
               </tr>
             </thead>
@@ -91,7 +109,11 @@ export default function QueuePage() {
   return (
     <RequireRole roles={['agent', 'coordinator']}>
       <PageHeader title={t('aides.queueTitle')} intro={t('aides.queueIntro')} />
-      <p><LinkButton to="/aides/fonds" variant="secondary">{t('aides.funds')}</LinkButton></p>
+      <p>
+        <LinkButton to="/aides/fonds" variant="secondary">
+          {t('aides.funds')}
+        </LinkButton>
+      </p>
       <Queue />
     </RequireRole>
   );

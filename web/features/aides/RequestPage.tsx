@@ -42,19 +42,29 @@ function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
       aria-labelledby="add-doc"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        if (file) void a.run(async () => api.post(`/api/aides/demandes/${r.id}/documents`, { kind, name: file.name, mimeType: file.type, base64: await readAsBase64(file) }), t('aides.added'));
+        if (file)
+          void a.run(
+            async () => api.post(`/api/aides/demandes/${r.id}/documents`, { kind, name: file.name, mimeType: file.type, base64: await readAsBase64(file) }),
+            t('aides.added'),
+          );
       }}
     >
       <h3 id="add-doc">{t('aides.addDocument')}</h3>
       <FormErrors error={a.error} />
-      {a.done ? <Alert tone="success" live>{a.done}</Alert> : null}
+      {a.done ? (
+        <Alert tone="success" live>
+          {a.done}
+        </Alert>
+      ) : null}
       {kinds.length ? <SelectField label={t('aides.kind')} value={kind} onChange={setKind} options={kinds} /> : null}
       <div className="aides-file">
         <label htmlFor="request-file">{t('aides.chooseFile', { label: kinds.find((k) => k.value === kind)?.label ?? '' })}</label>
         <input id="request-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <span className="help">{t('aides.fileHelp')}</span>
       </div>
-      <Button type="submit" variant="secondary" isDisabled={!file}>{t('aides.addFile')}</Button>
+      <Button type="submit" variant="secondary" isDisabled={!file}>
+        {t('aides.addFile')}
+      </Button>
     </form>
   );
 }
@@ -64,14 +74,26 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
   const [message, setMessage] = useState('');
   const a = useAction(reload);
   const c = r.correction!;
-  const asked = [...c.documents.map((k) => r.aid.documents.find((d) => d.kind === k)?.label ?? k), ...c.fields.map((k) => r.aid.requestFields.find((f) => f.key === k)?.label ?? k)];
+  const asked = [
+    ...c.documents.map((k) => r.aid.documents.find((d) => d.kind === k)?.label ?? k),
+    ...c.fields.map((k) => r.aid.requestFields.find((f) => f.key === k)?.label ?? k),
+  ];
   return (
     <section aria-labelledby="correction" className="card">
       <h2 id="correction">{t('aides.correction')}</h2>
-      {asked.length ? <p>{t('aides.correctionAsked')} {asked.join(', ')}</p> : null}
+      {asked.length ? (
+        <p>
+          {t('aides.correctionAsked')} {asked.join(', ')}
+        </p>
+      ) : null}
       {c.message ? <p>« {c.message} »</p> : null}
       <AddDocument r={r} reload={reload} />
-      <form onSubmit={(e) => (e.preventDefault(), void a.run(() => api.post(`/api/aides/demandes/${r.id}/answer`, { message: message || undefined }), t('aides.answered')))}>
+      <form
+        onSubmit={(e) => (
+          e.preventDefault(),
+          void a.run(() => api.post(`/api/aides/demandes/${r.id}/answer`, { message: message || undefined }), t('aides.answered'))
+        )}
+      >
         <FormErrors error={a.error} />
         <TextField label={t('aides.answerMessage')} value={message} onChange={setMessage} multiline />
         <Button type="submit">{t('aides.answer')}</Button>
@@ -96,11 +118,19 @@ function Decision({ r }: { r: RequestView }) {
       {d.kind === 'refusee' ? (
         <>
           <p>{t('aides.refused')}</p>
-          <p>{t('aides.motif')} {d.motifText}</p>
-          <p>{t('aides.contest')} {d.contest}</p>
+          <p>
+            {t('aides.motif')} {d.motifText}
+          </p>
+          <p>
+            {t('aides.contest')} {d.contest}
+          </p>
         </>
       ) : null}
-      {d.kind === 'classee' ? <p>{t('aides.closed')} — {d.motifText}</p> : null}
+      {d.kind === 'classee' ? (
+        <p>
+          {t('aides.closed')} — {d.motifText}
+        </p>
+      ) : null}
       <p className="muted">{dateFr(d.decidedAt)}</p>
     </section>
   );
@@ -118,7 +148,8 @@ function Messages({ r, staff, reload }: { r: RequestView; staff: boolean; reload
       {r.messages.map((m) => (
         <div key={m.id} className="aides-message" data-internal={m.internal}>
           <p className="muted">
-            {m.authorName ?? (m.authorRole === 'parent' ? t('aides.family') : t('aides.agent'))} — {dateTimeFr(m.at)} {m.internal ? <span className="badge">{t('aides.internalBadge')}</span> : null}
+            {m.authorName ?? (m.authorRole === 'parent' ? t('aides.family') : t('aides.agent'))} — {dateTimeFr(m.at)}{' '}
+            {m.internal ? <span className="badge">{t('aides.internalBadge')}</span> : null}
           </p>
           <p>{m.body}</p>
         </div>
@@ -126,8 +157,14 @@ function Messages({ r, staff, reload }: { r: RequestView; staff: boolean; reload
       <form onSubmit={(e) => (e.preventDefault(), void a.run(() => api.post(`/api/aides/demandes/${r.id}/messages`, { body, internal }), t('aides.done')))}>
         <FormErrors error={a.error} />
         <TextField label={t('aides.write')} value={body} onChange={setBody} multiline />
-        {staff ? <Checkbox isSelected={internal} onChange={setInternal}>{t('aides.internal')}</Checkbox> : null}
-        <Button type="submit" variant="secondary">{t('aides.sendMessage')}</Button>
+        {staff ? (
+          <Checkbox isSelected={internal} onChange={setInternal}>
+            {t('aides.internal')}
+          </Checkbox>
+        ) : null}
+        <Button type="submit" variant="secondary">
+          {t('aides.sendMessage')}
+        </Button>
       </form>
     </section>
   );
@@ -149,11 +186,20 @@ function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
     <section aria-labelledby="instruct" className="card">
       <h2 id="instruct">{t('aides.open')}</h2>
       <FormErrors error={a.error} />
-      {a.done ? <Alert tone="success" live>{a.done}</Alert> : null}
+      {a.done ? (
+        <Alert tone="success" live>
+          {a.done}
+        </Alert>
+      ) : null}
       {r.status === 'deposee' ? <Button onPress={() => void a.run(() => post('take', {}), t('aides.done'))}>{t('aides.take')}</Button> : null}
       {r.status === 'en_instruction' ? (
         <>
-          <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('correction', { reason, documents: doc ? [doc] : [], fields: [], message }), t('aides.done')))}>
+          <form
+            onSubmit={(e) => (
+              e.preventDefault(),
+              void a.run(() => post('correction', { reason, documents: doc ? [doc] : [], fields: [], message }), t('aides.done'))
+            )}
+          >
             <h3>{t('aides.askCorrection')}</h3>
             <SelectField
               label={t('aides.reason')}
@@ -165,9 +211,16 @@ function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
                 { value: 'outdated', label: t('aides.reasonOutdated') },
               ]}
             />
-            <SelectField label={t('aides.docsToFix')} value={doc} onChange={setDoc} options={[{ value: '', label: t('aides.noDoc') }, ...r.aid.documents.map((d) => ({ value: d.kind, label: d.label }))]} />
+            <SelectField
+              label={t('aides.docsToFix')}
+              value={doc}
+              onChange={setDoc}
+              options={[{ value: '', label: t('aides.noDoc') }, ...r.aid.documents.map((d) => ({ value: d.kind, label: d.label }))]}
+            />
             <TextField label={t('aides.messageToFamily')} value={message} onChange={setMessage} multiline error={a.error?.field('message')} />
-            <Button type="submit" variant="secondary">{t('aides.sendCorrection')}</Button>
+            <Button type="submit" variant="secondary">
+              {t('aides.sendCorrection')}
+            </Button>
           </form>
           <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('grant', { amountCents: Math.round((amount ?? 0) * 100) }), t('aides.done')))}>
             <h3>{t('aides.grant')}</h3>
@@ -189,7 +242,9 @@ function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
               ]}
             />
             <TextField label={t('aides.details')} value={text} onChange={setText} multiline error={a.error?.field('text')} />
-            <Button type="submit" variant="secondary">{t('aides.refuseButton')}</Button>
+            <Button type="submit" variant="secondary">
+              {t('aides.refuseButton')}
+            </Button>
           </form>
         </>
       ) : null}
@@ -197,17 +252,26 @@ function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
         <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('close', { text: closeText }), t('aides.done')))}>
           <h3>{t('aides.close')}</h3>
           <TextField label={t('aides.closeReason')} value={closeText} onChange={setCloseText} error={a.error?.field('text')} />
-          <Button type="submit" variant="secondary">{t('aides.closeButton')}</Button>
+          <Button type="submit" variant="secondary">
+            {t('aides.closeButton')}
+          </Button>
         </form>
       ) : null}
       {r.status === 'accordee' ? (
         <>
           <Button onPress={() => void a.run(() => post('pay', {}), t('aides.done'))}>{t('aides.pay')}</Button>
-          <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('correct-grant', { amountCents: Math.round((amount ?? 0) * 100), text: correctText }), t('aides.done')))}>
+          <form
+            onSubmit={(e) => (
+              e.preventDefault(),
+              void a.run(() => post('correct-grant', { amountCents: Math.round((amount ?? 0) * 100), text: correctText }), t('aides.done'))
+            )}
+          >
             <h3>{t('aides.correctGrant')}</h3>
             <NumberField label={t('aides.newAmount')} value={amount} onChange={setAmount} euros minValue={0} error={a.error?.field('amountCents')} />
             <TextField label={t('aides.correctWhy')} value={correctText} onChange={setCorrectText} error={a.error?.field('text')} />
-            <Button type="submit" variant="secondary">{t('aides.correctButton')}</Button>
+            <Button type="submit" variant="secondary">
+              {t('aides.correctButton')}
+            </Button>
           </form>
         </>
       ) : null}
@@ -223,9 +287,15 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
   const money = r.fields.cost_cents ?? r.fields.amount_cents;
   return (
     <>
-      {loc.search.get('envoyee') && !staff ? <Alert tone="success" live>{t('aides.sent')}</Alert> : null}
+      {loc.search.get('envoyee') && !staff ? (
+        <Alert tone="success" live>
+          {t('aides.sent')}
+        </Alert>
+      ) : null}
       <div className="aides-row">
-        <span className="badge" data-tone={r.status === 'accordee' || r.status === 'versee' ? 'success' : undefined}>{r.statusLabel}</span>
+        <span className="badge" data-tone={r.status === 'accordee' || r.status === 'versee' ? 'success' : undefined}>
+          {r.statusLabel}
+        </span>
         {r.byMandate ? <span className="badge">{staff ? t('aides.byMandateStaff') : t('aides.byMandate')}</span> : null}
         {r.aid.demo ? <DemoBadge label={t('aides.demo')} /> : null}
       </div>

@@ -10,7 +10,9 @@ export function dateFr(iso: string | null | undefined): string {
 }
 
 export function dateTimeFr(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(
+    new Date(iso),
+  );
 }
 
 /** File → base64 (without the data: prefix). */

@@ -143,7 +143,8 @@ export default {
     hood: 'Quartier',
     // desk
     deskTitle: 'Au guichet : demander pour une famille',
-    deskIntro: 'La famille donne un mandat, limité dans le temps et à un objet ; elle le voit dans son espace et peut le retirer. Chaque action faite sous mandat est marquée.',
+    deskIntro:
+      'La famille donne un mandat, limité dans le temps et à un objet ; elle le voit dans son espace et peut le retirer. Chaque action faite sous mandat est marquée.',
     mandatePurpose: 'Objet du mandat',
     mandateDays: 'Durée (jours, 90 au plus)',
     mandateAid: 'Aide concernée',

@@ -27,17 +27,38 @@ function Choices({ form, choices, setChoices, error }: { form: ApplicationForm; 
   return (
     <fieldset>
       <legend>{t('attribution.choicesTitle')}</legend>
-      <p className="help" style={{ marginTop: 0 }}>{t('attribution.choicesHelp')}</p>
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      <p className="help" style={{ marginTop: 0 }}>
+        {t('attribution.choicesHelp')}
+      </p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {choices.length ? (
         <ol className="choices" aria-label={t('attribution.choicesTitle')}>
           {choices.map((id, i) => (
             <li key={id}>
               <span className="label">{t('attribution.choiceN', { n: i + 1, label: label(id) })}</span>
               <span className="actions">
-                <Button variant="secondary" isDisabled={i === 0} onPress={() => move(i, -1)} aria-label={t('attribution.upLabel', { label: label(id) })}>↑ {t('attribution.up')}</Button>
-                <Button variant="secondary" isDisabled={i === choices.length - 1} onPress={() => move(i, 1)} aria-label={t('attribution.downLabel', { label: label(id) })}>↓ {t('attribution.down')}</Button>
-                <Button variant="ghost" onPress={() => setChoices(choices.filter((c) => c !== id))} aria-label={t('attribution.removeLabel', { label: label(id) })}>{t('attribution.remove')}</Button>
+                <Button variant="secondary" isDisabled={i === 0} onPress={() => move(i, -1)} aria-label={t('attribution.upLabel', { label: label(id) })}>
+                  ↑ {t('attribution.up')}
+                </Button>
+                <Button
+                  variant="secondary"
+                  isDisabled={i === choices.length - 1}
+                  onPress={() => move(i, 1)}
+                  aria-label={t('attribution.downLabel', { label: label(id) })}
+                >
+                  ↓ {t('attribution.down')}
+                </Button>
+                <Button
+                  variant="ghost"
+                  onPress={() => setChoices(choices.filter((c) => c !== id))}
+                  aria-label={t('attribution.removeLabel', { label: label(id) })}
+                >
+                  {t('attribution.remove')}
+                </Button>
               </span>
             </li>
           ))}
@@ -53,9 +74,14 @@ function Choices({ form, choices, setChoices, error }: { form: ApplicationForm; 
               <li key={g.id}>
                 <span className="label">
                   {g.label}
-                  <span className="muted" style={{ display: 'block', fontWeight: 400 }}>{ages(t, g.ageMin, g.ageMax)}{g.site ? ` · ${g.site}` : ''}</span>
+                  <span className="muted" style={{ display: 'block', fontWeight: 400 }}>
+                    {ages(t, g.ageMin, g.ageMax)}
+                    {g.site ? ` · ${g.site}` : ''}
+                  </span>
                 </span>
-                <Button variant="secondary" onPress={() => setChoices([...choices, g.id])} aria-label={t('attribution.addLabel', { label: g.label })}>{t('attribution.add')}</Button>
+                <Button variant="secondary" onPress={() => setChoices([...choices, g.id])} aria-label={t('attribution.addLabel', { label: g.label })}>
+                  {t('attribution.add')}
+                </Button>
               </li>
             ))}
           </ul>
@@ -105,7 +131,9 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
         {form.children.map((c) => (
           <div key={c.id}>
             {c.alreadyApplied ? (
-              <p className="muted">{t('attribution.childAge', { name: c.firstName, age: c.age })} — {t('attribution.alreadyApplied')}</p>
+              <p className="muted">
+                {t('attribution.childAge', { name: c.firstName, age: c.age })} — {t('attribution.alreadyApplied')}
+              </p>
             ) : (
               <Checkbox isSelected={children.includes(c.id)} onChange={(v) => setChildren(v ? [...children, c.id] : children.filter((x) => x !== c.id))}>
                 {t('attribution.childAge', { name: c.firstName, age: c.age })}
@@ -114,25 +142,31 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           </div>
         ))}
         {children.length > 1 ? (
-          <Checkbox isSelected={keepTogether} onChange={setKeepTogether}>{t('attribution.keepTogether')}</Checkbox>
+          <Checkbox isSelected={keepTogether} onChange={setKeepTogether}>
+            {t('attribution.keepTogether')}
+          </Checkbox>
         ) : null}
       </fieldset>
       <Choices form={form} choices={choices} setChoices={setChoices} error={error?.fields.find((f) => f.path.startsWith('choices'))?.message} />
       <fieldset>
         <legend>{t('attribution.yourSituation')}</legend>
-        <p className="help" style={{ marginTop: 0 }}>{t('attribution.situationHelp')}</p>
+        <p className="help" style={{ marginTop: 0 }}>
+          {t('attribution.situationHelp')}
+        </p>
         {asked.map((c) => {
           const v = valueOf(c.code);
           const fromFile = form.prefilled[c.code] !== null && form.prefilled[c.code] !== undefined && values[c.code] === undefined;
           return (
             <div key={c.code} style={{ marginBottom: '0.6rem' }}>
-              <Checkbox isSelected={v > 0} onChange={(on) => setValues({ ...values, [c.code]: on ? (form.prefilled[c.code] || 1) : 0 })}>
+              <Checkbox isSelected={v > 0} onChange={(on) => setValues({ ...values, [c.code]: on ? form.prefilled[c.code] || 1 : 0 })}>
                 {c.label} <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1)) })})</span>
               </Checkbox>
               <p className="muted" style={{ margin: '0 0 0 2.2rem', fontSize: '0.9rem' }}>
                 {fromFile ? `${t('attribution.fromYourFile')} · ` : ''}
                 {t('attribution.proof')} : {c.proof}
-                {v > 0 && form.proofs[c.code] !== null && form.proofs[c.code] !== undefined ? ` · ${form.proofs[c.code] ? t('attribution.documentPresent') : t('attribution.documentMissing')}` : ''}
+                {v > 0 && form.proofs[c.code] !== null && form.proofs[c.code] !== undefined
+                  ? ` · ${form.proofs[c.code] ? t('attribution.documentPresent') : t('attribution.documentMissing')}`
+                  : ''}
               </p>
             </div>
           );
@@ -151,7 +185,9 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           {t('attribution.proofsNote')} <Link to="/dossier">{t('attribution.openFile')}</Link>
         </p>
       </fieldset>
-      <Button type="submit" isDisabled={busy}>{t('attribution.send')}</Button>
+      <Button type="submit" isDisabled={busy}>
+        {t('attribution.send')}
+      </Button>
     </form>
   );
 }
@@ -170,7 +206,9 @@ function ApplyInner({ id }: { id: string }) {
   }
   return (
     <>
-      <p className="breadcrumb"><Link to={`/places/campagnes/${id}`}>{t('attribution.readRules')}</Link></p>
+      <p className="breadcrumb">
+        <Link to={`/places/campagnes/${id}`}>{t('attribution.readRules')}</Link>
+      </p>
       <PageHeader title={r.data ? `${t('attribution.applyTitle')} — ${r.data.campaign.title}` : t('attribution.applyTitle')} />
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data ? <Form form={r.data} id={id} /> : null}

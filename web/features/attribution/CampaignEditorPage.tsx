@@ -44,7 +44,15 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
         closesAt: closes ? parisMidnight(closes) : null,
         offerDays: offerDays ?? 7,
         tieBreak,
-        groups: groups.map((g) => ({ id: g.id || null, label: g.label, capacity: g.capacity, ageMin: g.ageMin, ageMax: g.ageMax, site: g.site, period: g.period })),
+        groups: groups.map((g) => ({
+          id: g.id || null,
+          label: g.label,
+          capacity: g.capacity,
+          ageMin: g.ageMin,
+          ageMax: g.ageMax,
+          site: g.site,
+          period: g.period,
+        })),
         criteria: criteria.map(({ code, label, description, weight, proof, derive }) => ({ code, label, description, weight, proof, derive })),
       });
       setError(null);
@@ -59,7 +67,11 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
   return (
     <form onSubmit={submit} className="stack" noValidate>
       <FormErrors error={error} />
-      {saved ? <Alert tone="success" live>{t('attribution.saved')}</Alert> : null}
+      {saved ? (
+        <Alert tone="success" live>
+          {t('attribution.saved')}
+        </Alert>
+      ) : null}
       <TextField label={t('attribution.campaignTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <TextField label={t('attribution.description')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
       <div className="grid-form">
@@ -69,8 +81,19 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
         </div>
         <div className="field">
           <label htmlFor="closes">{t('attribution.closesAt')}</label>
-          <input id="closes" type="date" value={closes} onChange={(e) => setCloses(e.target.value)} aria-invalid={error?.field('closesAt') ? true : undefined} aria-describedby={error?.field('closesAt') ? 'closes-err' : undefined} />
-          {error?.field('closesAt') ? <span className="error" id="closes-err">{error.field('closesAt')}</span> : null}
+          <input
+            id="closes"
+            type="date"
+            value={closes}
+            onChange={(e) => setCloses(e.target.value)}
+            aria-invalid={error?.field('closesAt') ? true : undefined}
+            aria-describedby={error?.field('closesAt') ? 'closes-err' : undefined}
+          />
+          {error?.field('closesAt') ? (
+            <span className="error" id="closes-err">
+              {error.field('closesAt')}
+            </span>
+          ) : null}
         </div>
         <NumberField label={t('attribution.offerDays')} value={offerDays} onChange={setOfferDays} minValue={1} maxValue={60} />
       </div>
@@ -80,16 +103,40 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
         <fieldset key={g.id || `new-${i}`}>
           <legend>{g.label || t('attribution.group')}</legend>
           <div className="grid-form">
-            <TextField label={t('attribution.groupLabel')} value={g.label} onChange={(v) => setGroup(i, { label: v })} isRequired error={error?.field(`groups.${i}.label`)} />
-            <NumberField label={t('attribution.capacity')} value={g.capacity} onChange={(v) => setGroup(i, { capacity: v ?? 0 })} minValue={0} error={error?.field(`groups.${i}.capacity`)} />
+            <TextField
+              label={t('attribution.groupLabel')}
+              value={g.label}
+              onChange={(v) => setGroup(i, { label: v })}
+              isRequired
+              error={error?.field(`groups.${i}.label`)}
+            />
+            <NumberField
+              label={t('attribution.capacity')}
+              value={g.capacity}
+              onChange={(v) => setGroup(i, { capacity: v ?? 0 })}
+              minValue={0}
+              error={error?.field(`groups.${i}.capacity`)}
+            />
             <NumberField label={t('attribution.ageMin')} value={g.ageMin} onChange={(v) => setGroup(i, { ageMin: v })} minValue={0} maxValue={25} />
-            <NumberField label={t('attribution.ageMax')} value={g.ageMax} onChange={(v) => setGroup(i, { ageMax: v })} minValue={0} maxValue={25} error={error?.field(`groups.${i}.ageMax`)} />
+            <NumberField
+              label={t('attribution.ageMax')}
+              value={g.ageMax}
+              onChange={(v) => setGroup(i, { ageMax: v })}
+              minValue={0}
+              maxValue={25}
+              error={error?.field(`groups.${i}.ageMax`)}
+            />
             <TextField label={t('attribution.site')} value={g.site} onChange={(v) => setGroup(i, { site: v })} />
             <TextField label={t('attribution.period')} value={g.period} onChange={(v) => setGroup(i, { period: v })} />
           </div>
         </fieldset>
       ))}
-      <Button variant="secondary" onPress={() => setGroups([...groups, { id: '', label: '', capacity: 10, ageMin: null, ageMax: null, site: '', period: '', lastAdmittedScore: null, admitted: null }])}>
+      <Button
+        variant="secondary"
+        onPress={() =>
+          setGroups([...groups, { id: '', label: '', capacity: 10, ageMin: null, ageMax: null, site: '', period: '', lastAdmittedScore: null, admitted: null }])
+        }
+      >
         {t('attribution.addGroup')}
       </Button>
       <h2>{t('attribution.rulesTitle')}</h2>
@@ -97,8 +144,21 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
         <fieldset key={x.code}>
           <legend>{x.label}</legend>
           <div className="grid-form">
-            <TextField label={t('attribution.criterionLabel')} value={x.label} onChange={(v) => setCriterion(i, { label: v })} error={error?.field(`criteria.${i}.label`)} />
-            <NumberField label={t('attribution.weight')} value={x.weight} onChange={(v) => setCriterion(i, { weight: v ?? 0 })} minValue={-1000} maxValue={1000} step={0.5} error={error?.field(`criteria.${i}.weight`)} />
+            <TextField
+              label={t('attribution.criterionLabel')}
+              value={x.label}
+              onChange={(v) => setCriterion(i, { label: v })}
+              error={error?.field(`criteria.${i}.label`)}
+            />
+            <NumberField
+              label={t('attribution.weight')}
+              value={x.weight}
+              onChange={(v) => setCriterion(i, { weight: v ?? 0 })}
+              minValue={-1000}
+              maxValue={1000}
+              step={0.5}
+              error={error?.field(`criteria.${i}.weight`)}
+            />
           </div>
           <TextField label={t('attribution.criterionDescription')} value={x.description} onChange={(v) => setCriterion(i, { description: v })} />
           <TextField label={t('attribution.proof')} value={x.proof} onChange={(v) => setCriterion(i, { proof: v })} />
@@ -123,10 +183,22 @@ function StatusButtons({ c, reload }: { c: CampaignDetail; reload: () => void })
   };
   return (
     <div className="row">
-      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
       {c.status !== 'open' ? <Button onPress={() => set('open')}>{t('attribution.openApplications')}</Button> : null}
-      {c.status === 'open' ? <Button variant="secondary" onPress={() => set('closed')}>{t('attribution.closeApplications')}</Button> : null}
-      {c.status !== 'draft' ? <Button variant="ghost" onPress={() => set('draft')}>{t('attribution.backToDraft')}</Button> : null}
+      {c.status === 'open' ? (
+        <Button variant="secondary" onPress={() => set('closed')}>
+          {t('attribution.closeApplications')}
+        </Button>
+      ) : null}
+      {c.status !== 'draft' ? (
+        <Button variant="ghost" onPress={() => set('draft')}>
+          {t('attribution.backToDraft')}
+        </Button>
+      ) : null}
     </div>
   );
 }
@@ -151,7 +223,11 @@ function Applications({ c }: { c: CampaignDetail }) {
     <section aria-labelledby="apps">
       <h2 id="apps">{t('attribution.applications')}</h2>
       <p className="muted">{t('attribution.verifyHelp')}</p>
-      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data ? (
         <div className="table-scroll">
@@ -171,10 +247,13 @@ function Applications({ c }: { c: CampaignDetail }) {
                   <th scope="row" style={{ fontWeight: 600 }}>
                     {t('attribution.familyN', { n: a.number })}
                     <div className="muted" style={{ fontWeight: 400 }}>
-                      {a.childAge !== null ? t('attribution.childAgeStaff', { age: a.childAge }) : t('attribution.externalApplication')} · {frDate(a.submittedAt)}
+                      {a.childAge !== null ? t('attribution.childAgeStaff', { age: a.childAge }) : t('attribution.externalApplication')} ·{' '}
+                      {frDate(a.submittedAt)}
                     </div>
                     {a.householdId ? (
-                      <Link to={`/dossier/agent/familles/${a.householdId}`} aria-label={t('attribution.openFamilyFileLabel', { n: a.number })}>{t('attribution.openFamilyFile')}</Link>
+                      <Link to={`/dossier/agent/familles/${a.householdId}`} aria-label={t('attribution.openFamilyFileLabel', { n: a.number })}>
+                        {t('attribution.openFamilyFile')}
+                      </Link>
                     ) : null}
                   </th>
                   <td>{a.choices.map((g, i) => `${i + 1}. ${g}`).join(' · ')}</td>
@@ -188,7 +267,14 @@ function Applications({ c }: { c: CampaignDetail }) {
                             {v.source !== 'verified' && verifiable(code) && c.status !== 'published' ? (
                               <>
                                 {' '}
-                                <Button variant="secondary" className="small" onPress={() => verify(a, code)} aria-label={t('attribution.verifyLabel', { criterion: label(code), n: a.number })}>{t('attribution.verify')}</Button>
+                                <Button
+                                  variant="secondary"
+                                  className="small"
+                                  onPress={() => verify(a, code)}
+                                  aria-label={t('attribution.verifyLabel', { criterion: label(code), n: a.number })}
+                                >
+                                  {t('attribution.verify')}
+                                </Button>
                               </>
                             ) : null}
                           </li>
@@ -198,7 +284,11 @@ function Applications({ c }: { c: CampaignDetail }) {
                   {c.status === 'published' ? (
                     <td>
                       {a.result ? `${t('attribution.rank')} ${a.result.rank} · ${score(a.result.score)} · ` : ''}
-                      {a.result?.outcome.status === 'admitted' ? t('attribution.outcomeAdmitted', { group: a.result.outcome.groupLabel ?? '' }) : a.result ? t('attribution.outcomeWaitlist', { n: a.result.outcome.position ?? 0 }) : ''}
+                      {a.result?.outcome.status === 'admitted'
+                        ? t('attribution.outcomeAdmitted', { group: a.result.outcome.groupLabel ?? '' })
+                        : a.result
+                          ? t('attribution.outcomeWaitlist', { n: a.result.outcome.position ?? 0 })
+                          : ''}
                       {a.offer ? ` · ${t('attribution.offer')} ${t(`attribution.offer.${a.offer.status}`)}` : ''}
                     </td>
                   ) : null}
@@ -244,7 +334,9 @@ export default function CampaignEditorPage() {
   const { id } = useParams();
   return (
     <div className="attribution">
-      <p className="breadcrumb"><Link to="/places/gestion">{t('attribution.manageTitle')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/places/gestion">{t('attribution.manageTitle')}</Link>
+      </p>
       <RequireRole roles={[...STAFF_ROLES]}>
         <Editor id={id!} />
       </RequireRole>

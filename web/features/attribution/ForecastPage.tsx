@@ -23,10 +23,17 @@ function Page({ id }: { id: string }) {
           <>
             {f.groups.map((g) => (
               <section key={g.label} aria-labelledby={`fg-${g.label}`} className="card" style={{ marginBottom: '1rem' }}>
-                <h2 id={`fg-${g.label}`} style={{ marginTop: 0, fontSize: '1.1rem' }}>{g.label}</h2>
+                <h2 id={`fg-${g.label}`} style={{ marginTop: 0, fontSize: '1.1rem' }}>
+                  {g.label}
+                </h2>
                 <p>
                   {t('attribution.currentDemand')} : <strong>{g.current}</strong>
-                  {g.forecast !== null ? <> · {t('attribution.forecastFor')} : <strong>{g.forecast}</strong></> : null}
+                  {g.forecast !== null ? (
+                    <>
+                      {' '}
+                      · {t('attribution.forecastFor')} : <strong>{g.forecast}</strong>
+                    </>
+                  ) : null}
                 </p>
                 {g.history.length ? (
                   <BarChart
@@ -55,7 +62,9 @@ export default function ForecastPage() {
   const { id } = useParams();
   return (
     <div className="attribution">
-      <p className="breadcrumb"><Link to="/places/gestion">{t('attribution.manageTitle')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/places/gestion">{t('attribution.manageTitle')}</Link>
+      </p>
       <RequireRole roles={[...STAFF_ROLES]}>
         <Page id={id!} />
       </RequireRole>

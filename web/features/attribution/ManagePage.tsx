@@ -31,10 +31,21 @@ function NewCampaign() {
   }
   return (
     <form onSubmit={submit} className="card" aria-labelledby="new-campaign">
-      <h2 id="new-campaign" style={{ marginTop: 0 }}>{t('attribution.newCampaign')}</h2>
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      <h2 id="new-campaign" style={{ marginTop: 0 }}>
+        {t('attribution.newCampaign')}
+      </h2>
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
       <TextField label={t('attribution.campaignTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
-      <SelectField label={t('attribution.kind')} value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: t(`attribution.kind.${k}`) }))} />
+      <SelectField
+        label={t('attribution.kind')}
+        value={kind}
+        onChange={setKind}
+        options={KINDS.map((k) => ({ value: k, label: t(`attribution.kind.${k}`) }))}
+      />
       <p className="help">{t('attribution.createHelp')}</p>
       <Button type="submit">{t('attribution.create')}</Button>
     </form>
@@ -45,7 +56,9 @@ export default function ManagePage() {
   const t = useT();
   return (
     <div className="attribution">
-      <p className="breadcrumb"><Link to="/places">{t('attribution.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/places">{t('attribution.back')}</Link>
+      </p>
       <PageHeader title={t('attribution.manageTitle')} />
       <RequireRole roles={[...STAFF_ROLES]}>
         <List />
@@ -60,7 +73,17 @@ function List() {
   const r = useApi<{ campaigns: CampaignSummary[] }>('/api/attribution/campaigns');
   return (
     <Loaded resource={r}>
-      {(d) => (d.campaigns.length ? <ul className="campaign-list">{d.campaigns.map((c) => <CampaignCard key={c.id} c={c} staff />)}</ul> : <p className="muted">{t('attribution.noCampaign')}</p>)}
+      {(d) =>
+        d.campaigns.length ? (
+          <ul className="campaign-list">
+            {d.campaigns.map((c) => (
+              <CampaignCard key={c.id} c={c} staff />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('attribution.noCampaign')}</p>
+        )
+      }
     </Loaded>
   );
 }

@@ -24,14 +24,20 @@ function Breakdown({ a }: { a: MyApplication }) {
         <thead>
           <tr>
             <th scope="col">{t('attribution.criterion')}</th>
-            <th scope="col" className="num">{t('attribution.points')}</th>
-            <th scope="col" className="bar-cell"><span className="visually-hidden">{t('attribution.points')}</span></th>
+            <th scope="col" className="num">
+              {t('attribution.points')}
+            </th>
+            <th scope="col" className="bar-cell">
+              <span className="visually-hidden">{t('attribution.points')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((b) => (
             <tr key={b.code}>
-              <th scope="row" style={{ fontWeight: 400 }}>{b.label}</th>
+              <th scope="row" style={{ fontWeight: 400 }}>
+                {b.label}
+              </th>
               <td className="num">{signed(b.points)}</td>
               <td className="bar-cell" aria-hidden="true">
                 <span className="bar" data-negative={b.points < 0} style={{ width: `${(Math.abs(b.points) / max) * 100}%` }} />
@@ -42,7 +48,9 @@ function Breakdown({ a }: { a: MyApplication }) {
         <tfoot>
           <tr>
             <th scope="row">{t('attribution.total')}</th>
-            <td className="num"><strong>{score(r.score)}</strong></td>
+            <td className="num">
+              <strong>{score(r.score)}</strong>
+            </td>
             <td />
           </tr>
         </tfoot>
@@ -70,12 +78,20 @@ function Offer({ a, reload }: { a: MyApplication; reload: () => void }) {
     <div className="offer">
       <h4 style={{ margin: '0 0 0.3rem' }}>{t('attribution.offerTitle', { group: o.groupLabel })}</h4>
       <p style={{ margin: '0 0 0.5rem' }}>{t('attribution.offerDeadline', { date: frDateTime(o.expiresAt) })}</p>
-      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
       <div className="row">
         <Button onPress={() => answer('confirm')}>{t('attribution.confirm')}</Button>
-        <Button variant="secondary" onPress={() => answer('refuse')}>{t('attribution.refuse')}</Button>
+        <Button variant="secondary" onPress={() => answer('refuse')}>
+          {t('attribution.refuse')}
+        </Button>
       </div>
-      <p className="muted" style={{ marginBottom: 0 }}>{t('attribution.refuseWarning')}</p>
+      <p className="muted" style={{ marginBottom: 0 }}>
+        {t('attribution.refuseWarning')}
+      </p>
     </div>
   );
 }
@@ -93,8 +109,14 @@ function Withdraw({ a, reload }: { a: MyApplication; reload: () => void }) {
   }
   return (
     <>
-      {error ? <Alert tone="error" live>{error}</Alert> : null}
-      <Button variant="secondary" onPress={go}>{t('attribution.withdraw')}</Button>
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
+      <Button variant="secondary" onPress={go}>
+        {t('attribution.withdraw')}
+      </Button>
     </>
   );
 }
@@ -113,9 +135,15 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
         <p>{t('attribution.withdrawn')}</p>
       ) : !r ? (
         <>
-          <p>{t(`attribution.status.${a.campaignStatus}`)} — {t('attribution.waitingResults')}</p>
+          <p>
+            {t(`attribution.status.${a.campaignStatus}`)} — {t('attribution.waitingResults')}
+          </p>
           <h3 style={{ fontSize: '1rem' }}>{t('attribution.yourChoices')}</h3>
-          <ol>{a.choices.map((c) => <li key={c.id}>{c.label}</li>)}</ol>
+          <ol>
+            {a.choices.map((c) => (
+              <li key={c.id}>{c.label}</li>
+            ))}
+          </ol>
           {a.campaignStatus !== 'published' ? <Withdraw a={a} reload={reload} /> : null}
         </>
       ) : (
@@ -124,7 +152,9 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
             <span className="figure">{t('attribution.yourScore', { score: score(r.score) })}</span>
             <span>{t('attribution.yourRank', { rank: r.rank, total: r.total })}</span>
             <strong>
-              {r.outcome.status === 'admitted' ? t('attribution.admitted', { group: r.outcome.groupLabel ?? '' }) : t('attribution.waitlisted', { n: r.outcome.position ?? 0 })}
+              {r.outcome.status === 'admitted'
+                ? t('attribution.admitted', { group: r.outcome.groupLabel ?? '' })
+                : t('attribution.waitlisted', { n: r.outcome.position ?? 0 })}
             </strong>
           </div>
           {a.offer ? <Offer a={a} reload={reload} /> : null}
@@ -135,13 +165,17 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
               <thead>
                 <tr>
                   <th scope="col">{t('attribution.group')}</th>
-                  <th scope="col" className="num">{t('attribution.lastAdmittedShort')}</th>
+                  <th scope="col" className="num">
+                    {t('attribution.lastAdmittedShort')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {a.choices.map((c, i) => (
                   <tr key={c.id}>
-                    <th scope="row" style={{ fontWeight: 400 }}>{i + 1}. {c.label}</th>
+                    <th scope="row" style={{ fontWeight: 400 }}>
+                      {i + 1}. {c.label}
+                    </th>
                     <td className="num">{c.lastAdmittedScore === null ? t('attribution.noneAdmitted') : score(c.lastAdmittedScore)}</td>
                   </tr>
                 ))}
@@ -150,7 +184,9 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
           </div>
         </>
       )}
-      <p style={{ marginBottom: 0 }}><Link to={`/places/campagnes/${a.campaignId}`}>{t('attribution.readRules')}</Link></p>
+      <p style={{ marginBottom: 0 }}>
+        <Link to={`/places/campagnes/${a.campaignId}`}>{t('attribution.readRules')}</Link>
+      </p>
     </li>
   );
 }
@@ -161,15 +197,23 @@ function Mine() {
   const r = useApi<{ applications: MyApplication[] }>('/api/attribution/me/applications');
   return (
     <>
-      {loc.search.has('envoye') ? <Alert tone="success" live>{t('attribution.sent')}</Alert> : null}
+      {loc.search.has('envoye') ? (
+        <Alert tone="success" live>
+          {t('attribution.sent')}
+        </Alert>
+      ) : null}
       <Loaded resource={r}>
         {(d) =>
           d.applications.length ? (
             <ul className="campaign-list">
-              {d.applications.map((a) => <Application key={a.id} a={a} reload={r.reload} />)}
+              {d.applications.map((a) => (
+                <Application key={a.id} a={a} reload={r.reload} />
+              ))}
             </ul>
           ) : (
-            <p>{t('attribution.noApplication')} <Link to="/places">{t('attribution.campaigns')}</Link></p>
+            <p>
+              {t('attribution.noApplication')} <Link to="/places">{t('attribution.campaigns')}</Link>
+            </p>
           )
         }
       </Loaded>

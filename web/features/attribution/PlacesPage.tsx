@@ -27,7 +27,11 @@ export function CampaignCard({ c, staff }: { c: CampaignSummary; staff?: boolean
         {staff ? <span>{t('attribution.applicationsCount', { n: c.applications })}</span> : null}
         {c.isDemo ? <DemoBadge label={t('attribution.example')} /> : null}
       </p>
-      {when ? <p className="muted" style={{ margin: 0 }}>{when}</p> : null}
+      {when ? (
+        <p className="muted" style={{ margin: 0 }}>
+          {when}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -41,8 +45,16 @@ export default function PlacesPage() {
     <div className="attribution">
       <PageHeader title={t('attribution.title')} intro={t('attribution.intro')}>
         <div className="row">
-          {user?.role === 'parent' ? <LinkButton to="/places/mes-demandes" variant="secondary">{t('attribution.myApplications')}</LinkButton> : null}
-          {staff ? <LinkButton to="/places/gestion" variant="secondary">{t('attribution.manage')}</LinkButton> : null}
+          {user?.role === 'parent' ? (
+            <LinkButton to="/places/mes-demandes" variant="secondary">
+              {t('attribution.myApplications')}
+            </LinkButton>
+          ) : null}
+          {staff ? (
+            <LinkButton to="/places/gestion" variant="secondary">
+              {t('attribution.manage')}
+            </LinkButton>
+          ) : null}
         </div>
       </PageHeader>
       <h2>{t('attribution.campaigns')}</h2>

@@ -48,8 +48,14 @@ export function GroupsTable({ rules }: { rules: CampaignRules }) {
           <tr>
             <th scope="col">{t('attribution.group')}</th>
             <th scope="col">{t('attribution.ages')}</th>
-            <th scope="col" className="num">{t('attribution.capacity')}</th>
-            {published ? <th scope="col" className="num">{t('attribution.lastAdmitted')}</th> : null}
+            <th scope="col" className="num">
+              {t('attribution.capacity')}
+            </th>
+            {published ? (
+              <th scope="col" className="num">
+                {t('attribution.lastAdmitted')}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -57,7 +63,11 @@ export function GroupsTable({ rules }: { rules: CampaignRules }) {
             <tr key={g.id}>
               <th scope="row" style={{ fontWeight: 600 }}>
                 {g.label}
-                {g.site ? <div className="muted" style={{ fontWeight: 400 }}>{g.site}</div> : null}
+                {g.site ? (
+                  <div className="muted" style={{ fontWeight: 400 }}>
+                    {g.site}
+                  </div>
+                ) : null}
               </th>
               <td>{ages(t, g.ageMin, g.ageMax)}</td>
               <td className="num">{g.capacity}</td>
@@ -77,7 +87,9 @@ export default function RulesPage() {
   const r = useApi<CampaignRules>(`/api/attribution/public/campaigns/${id}`);
   return (
     <div className="attribution">
-      <p className="breadcrumb"><Link to="/places">{t('attribution.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/places">{t('attribution.back')}</Link>
+      </p>
       <Loaded resource={r}>
         {(c) => (
           <>
@@ -88,7 +100,11 @@ export default function RulesPage() {
                 {c.isDemo ? <DemoBadge label={t('attribution.example')} /> : null}
               </p>
               {windowText(t, c.opensAt, c.closesAt) ? <p>{windowText(t, c.opensAt, c.closesAt)}</p> : null}
-              {c.status === 'open' && (!user || user.role === 'parent') ? <LinkButton to={user ? `/places/campagnes/${c.id}/demande` : `/connexion?retour=${encodeURIComponent(`/places/campagnes/${c.id}/demande`)}`}>{t('attribution.apply')}</LinkButton> : null}
+              {c.status === 'open' && (!user || user.role === 'parent') ? (
+                <LinkButton to={user ? `/places/campagnes/${c.id}/demande` : `/connexion?retour=${encodeURIComponent(`/places/campagnes/${c.id}/demande`)}`}>
+                  {t('attribution.apply')}
+                </LinkButton>
+              ) : null}
             </PageHeader>
             <section aria-labelledby="rules">
               <h2 id="rules">{t('attribution.rulesTitle')}</h2>

@@ -13,14 +13,19 @@ import './attribution.css';
 
 registerMessages('attribution', messages);
 
-const outcome = (t: T, o: Outcome) => (o.status === 'admitted' ? t('attribution.outcomeAdmitted', { group: o.groupLabel ?? '' }) : t('attribution.outcomeWaitlist', { n: o.position ?? 0 }));
+const outcome = (t: T, o: Outcome) =>
+  o.status === 'admitted' ? t('attribution.outcomeAdmitted', { group: o.groupLabel ?? '' }) : t('attribution.outcomeWaitlist', { n: o.position ?? 0 });
 
 function Changes({ sim }: { sim: Simulation }) {
   const t = useT();
   return (
     <section aria-labelledby="changes" aria-live="polite">
       <h2 id="changes">{sim.families ? t('attribution.simSummary', { n: sim.families }) : t('attribution.simNone')}</h2>
-      <p>{t('attribution.simCurrent', { admitted: sim.current.admitted, waitlist: sim.current.waitlist })}<br />{t('attribution.simScenario', { admitted: sim.scenario.admitted, waitlist: sim.scenario.waitlist })}</p>
+      <p>
+        {t('attribution.simCurrent', { admitted: sim.current.admitted, waitlist: sim.current.waitlist })}
+        <br />
+        {t('attribution.simScenario', { admitted: sim.scenario.admitted, waitlist: sim.scenario.waitlist })}
+      </p>
       {sim.changes.length ? (
         <div className="table-scroll">
           <table>
@@ -36,14 +41,19 @@ function Changes({ sim }: { sim: Simulation }) {
             <tbody>
               {sim.changes.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row" style={{ fontWeight: 600 }}>{t('attribution.familyN', { n: c.number })}</th>
+                  <th scope="row" style={{ fontWeight: 600 }}>
+                    {t('attribution.familyN', { n: c.number })}
+                  </th>
                   <td>{outcome(t, c.before)}</td>
                   <td>{outcome(t, c.after)}</td>
                   <td>
-                    {t('attribution.whyScore', { before: score(c.scoreBefore), after: score(c.scoreAfter) })}, {t('attribution.whyRank', { before: c.rankBefore, after: c.rankAfter })}
+                    {t('attribution.whyScore', { before: score(c.scoreBefore), after: score(c.scoreAfter) })},{' '}
+                    {t('attribution.whyRank', { before: c.rankBefore, after: c.rankAfter })}
                     {c.criteria.length ? (
                       <ul style={{ margin: 0, paddingInlineStart: '1rem' }}>
-                        {c.criteria.map((x) => <li key={x.code}>{t('attribution.whyCriterion', { label: x.label, before: score(x.before), after: score(x.after) })}</li>)}
+                        {c.criteria.map((x) => (
+                          <li key={x.code}>{t('attribution.whyCriterion', { label: x.label, before: score(x.before), after: score(x.after) })}</li>
+                        ))}
                       </ul>
                     ) : (
                       <div className="muted">{t('attribution.whyOthers')}</div>
@@ -90,7 +100,12 @@ function Simulator({ c, reload }: { c: CampaignDetail; reload: () => void }) {
       setError(err instanceof ApiError ? err : null);
     }
   }
-  if (published) return <Alert tone="success" live>{t('attribution.publishedDone', published)}</Alert>;
+  if (published)
+    return (
+      <Alert tone="success" live>
+        {t('attribution.publishedDone', published)}
+      </Alert>
+    );
   if (c.status === 'published') return <Alert tone="info">{t('attribution.publishedLocked')}</Alert>;
   return (
     <>
@@ -131,18 +146,26 @@ function Simulator({ c, reload }: { c: CampaignDetail; reload: () => void }) {
         </fieldset>
         <div className="row">
           <Button type="submit">{t('attribution.simulate')}</Button>
-          <Button variant="ghost" onPress={() => (setWeights({}), setCapacities({}), setSim(null))}>{t('attribution.reset')}</Button>
+          <Button variant="ghost" onPress={() => (setWeights({}), setCapacities({}), setSim(null))}>
+            {t('attribution.reset')}
+          </Button>
         </div>
       </form>
       {sim ? <Changes sim={sim} /> : null}
       <div className="row" style={{ marginTop: '1.5rem' }}>
-        <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={c.applications === 0}>{t('attribution.publish')}</Button>
+        <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={c.applications === 0}>
+          {t('attribution.publish')}
+        </Button>
       </div>
       <Dialog title={t('attribution.publish')} isOpen={confirming} onOpenChange={setConfirming}>
         <p>{t('attribution.publishConfirm')}</p>
         <div className="row">
-          <Button variant="danger" onPress={publish}>{t('attribution.publishNow')}</Button>
-          <Button variant="secondary" onPress={() => setConfirming(false)}>{t('attribution.cancel')}</Button>
+          <Button variant="danger" onPress={publish}>
+            {t('attribution.publishNow')}
+          </Button>
+          <Button variant="secondary" onPress={() => setConfirming(false)}>
+            {t('attribution.cancel')}
+          </Button>
         </div>
       </Dialog>
     </>
@@ -158,7 +181,9 @@ function Page({ id }: { id: string }) {
       {r.data ? (
         <>
           <PageHeader title={`${t('attribution.simTitle')} — ${r.data.title}`}>
-            <p className="meta"><StatusBadge status={r.data.status} /> <span>{t('attribution.applicationsCount', { n: r.data.applications })}</span></p>
+            <p className="meta">
+              <StatusBadge status={r.data.status} /> <span>{t('attribution.applicationsCount', { n: r.data.applications })}</span>
+            </p>
           </PageHeader>
           <StaffTabs id={id} current="simulation" />
           <Simulator c={r.data} reload={r.reload} />
@@ -173,7 +198,9 @@ export default function SimulationPage() {
   const { id } = useParams();
   return (
     <div className="attribution">
-      <p className="breadcrumb"><Link to="/places/gestion">{t('attribution.manageTitle')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/places/gestion">{t('attribution.manageTitle')}</Link>
+      </p>
       <RequireRole roles={[...STAFF_ROLES]}>
         <Page id={id!} />
       </RequireRole>

@@ -8,7 +8,9 @@ export function frDate(iso: string | null | undefined): string {
 
 export function frDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(
+    new Date(iso),
+  );
 }
 
 export function score(v: number | null | undefined): string {

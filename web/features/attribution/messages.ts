@@ -2,7 +2,8 @@
 export default {
   fr: {
     title: 'Places : crèche, mercredis, vacances, répit',
-    intro: 'Les places sont attribuées selon des critères publiés à l’avance. Chaque famille reçoit le détail de ses points, son rang et le score du dernier admis.',
+    intro:
+      'Les places sont attribuées selon des critères publiés à l’avance. Chaque famille reçoit le détail de ses points, son rang et le score du dernier admis.',
     campaigns: 'Campagnes',
     noCampaign: 'Aucune campagne pour l’instant.',
     example: 'Exemple (démonstration)',
@@ -34,7 +35,8 @@ export default {
     negative: 'points retirés',
     tieBreak: 'En cas d’égalité',
     preferences: 'Vos choix',
-    preferencesText: 'Vous classez les groupes dans l’ordre que vous préférez. Chaque famille, dans l’ordre des points, reçoit le premier groupe de sa liste où il reste de la place.',
+    preferencesText:
+      'Vous classez les groupes dans l’ordre que vous préférez. Chaque famille, dans l’ordre des points, reçoit le premier groupe de sa liste où il reste de la place.',
     groups: 'Groupes et places',
     group: 'Groupe',
     ages: 'Âges',
@@ -48,7 +50,8 @@ export default {
     lastAdmitted: 'Score du dernier admis',
     lastAdmittedShort: 'Dernier admis',
     noneAdmitted: 'personne',
-    offerDelay: 'Une place proposée doit être confirmée dans les {n} jours, sinon elle passe à la famille suivante. Refuser une place qui correspond à la demande retire des points lors des campagnes suivantes.',
+    offerDelay:
+      'Une place proposée doit être confirmée dans les {n} jours, sinon elle passe à la famille suivante. Refuser une place qui correspond à la demande retire des points lors des campagnes suivantes.',
     back: 'Toutes les campagnes',
     // apply
     applyTitle: 'Demande de place',

@@ -7,7 +7,11 @@ export const STAFF_ROLES = ['agent', 'coordinator', 'admin'] as const;
 
 export function StatusBadge({ status }: { status: CampaignSummary['status'] }) {
   const t = useT();
-  return <span className="badge" data-tone={status === 'open' ? 'success' : undefined}>{t(`attribution.status.${status}`)}</span>;
+  return (
+    <span className="badge" data-tone={status === 'open' ? 'success' : undefined}>
+      {t(`attribution.status.${status}`)}
+    </span>
+  );
 }
 
 export function StaffTabs({ id, current }: { id: string; current: 'editor' | 'simulation' | 'forecast' }) {
@@ -21,9 +25,7 @@ export function StaffTabs({ id, current }: { id: string; current: 'editor' | 'si
     <nav aria-label={t('attribution.campaigns')} className="attribution-tabs">
       <ul>
         {tabs.map((x) => (
-          <li key={x.key}>
-            {x.key === current ? <span aria-current="page">{x.label}</span> : <Link to={x.to}>{x.label}</Link>}
-          </li>
+          <li key={x.key}>{x.key === current ? <span aria-current="page">{x.label}</span> : <Link to={x.to}>{x.label}</Link>}</li>
         ))}
       </ul>
     </nav>

@@ -30,7 +30,13 @@ function CreditForm({ householdId, onDone }: { householdId: string; onDone: () =
     setError(null);
     setNotice('');
     try {
-      await api.post(`/api/cheques/households/${householdId}/credits`, { kind, amountCents: Math.round((amount ?? 0) * 100), source, reason, validUntil: validUntil || null });
+      await api.post(`/api/cheques/households/${householdId}/credits`, {
+        kind,
+        amountCents: Math.round((amount ?? 0) * 100),
+        source,
+        reason,
+        validUntil: validUntil || null,
+      });
       setNotice(t('cheques.credited'));
       setAmount(null);
       setReason('');
@@ -43,9 +49,22 @@ function CreditForm({ householdId, onDone }: { householdId: string; onDone: () =
     <Card title={t('cheques.creditTitle')}>
       <form className="stack" onSubmit={submit}>
         <FormErrors error={error} />
-        {notice ? <Alert tone="success" live>{notice}</Alert> : null}
+        {notice ? (
+          <Alert tone="success" live>
+            {notice}
+          </Alert>
+        ) : null}
         <SelectField name="credit-kind" label={t('cheques.kind')} value={kind} onChange={setKind} options={KINDS} />
-        <NumberField label={t('cheques.amountEuros')} value={amount} onChange={setAmount} minValue={0.01} step={0.01} euros isRequired error={fieldError('amountCents')} />
+        <NumberField
+          label={t('cheques.amountEuros')}
+          value={amount}
+          onChange={setAmount}
+          minValue={0.01}
+          step={0.01}
+          euros
+          isRequired
+          error={fieldError('amountCents')}
+        />
         <SelectField
           name="credit-source"
           label={t('cheques.source')}
@@ -83,12 +102,18 @@ function PassPanel({ householdId }: { householdId: string }) {
     <Card title={t('cheques.pass')}>
       <div className="stack">
         <FormErrors error={error} />
-        {notice ? <Alert tone="success" live>{notice}</Alert> : null}
+        {notice ? (
+          <Alert tone="success" live>
+            {notice}
+          </Alert>
+        ) : null}
         {!d ? <LoadStatus data={d} error={check.error} reload={check.reload} /> : null}
         {d?.pass ? (
           <p>
-            <span className="cheques-status" data-status={d.pass.status}>{t(`cheques.status_${d.pass.status}`)}</span> {d.pass.number} —{' '}
-            {t('cheques.passValid', { from: frDay(d.pass.validFrom), until: frDay(d.pass.validUntil) })}
+            <span className="cheques-status" data-status={d.pass.status}>
+              {t(`cheques.status_${d.pass.status}`)}
+            </span>{' '}
+            {d.pass.number} — {t('cheques.passValid', { from: frDay(d.pass.validFrom), until: frDay(d.pass.validUntil) })}
           </p>
         ) : null}
         {d && (!d.pass || d.pass.status === 'revoked') ? (
@@ -103,9 +128,15 @@ function PassPanel({ householdId }: { householdId: string }) {
         ) : null}
         {d?.pass && d.pass.status !== 'revoked' ? (
           <>
-            <Button variant="secondary" onPress={() => act(() => api.post(`/api/cheques/passes/${d.pass!.id}/renewal`, {}), t('cheques.renewed'))}>{t('cheques.renew')}</Button>
+            <Button variant="secondary" onPress={() => act(() => api.post(`/api/cheques/passes/${d.pass!.id}/renewal`, {}), t('cheques.renewed'))}>
+              {t('cheques.renew')}
+            </Button>
             <TextField label={t('cheques.revokeReason')} value={reason} onChange={setReason} />
-            <Button variant="secondary" isDisabled={reason.trim().length < 3} onPress={() => act(() => api.post(`/api/cheques/passes/${d.pass!.id}/revocation`, { reason }), t('cheques.revoked'))}>
+            <Button
+              variant="secondary"
+              isDisabled={reason.trim().length < 3}
+              onPress={() => act(() => api.post(`/api/cheques/passes/${d.pass!.id}/revocation`, { reason }), t('cheques.revoked'))}
+            >
               {t('cheques.revoke')}
             </Button>
           </>

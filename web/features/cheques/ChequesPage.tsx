@@ -41,23 +41,50 @@ export default function ChequesPage() {
   const { section } = useParams();
   const { search } = useLocation();
   const { user } = useSession();
-  const home = user && !['famille', 'carte', 'offres', 'caisse', 'foyer', 'remboursements'].includes(section ?? '') ? `/cheques/${HOME_BY_ROLE[user.role] ?? 'offres'}` : null;
+  const home =
+    user && !['famille', 'carte', 'offres', 'caisse', 'foyer', 'remboursements'].includes(section ?? '')
+      ? `/cheques/${HOME_BY_ROLE[user.role] ?? 'offres'}`
+      : null;
   useEffect(() => {
     if (home) navigate(home, { replace: true });
   }, [home]);
   switch (section) {
     case 'famille':
-      return <RequireRole roles={['parent']}><FamilyView /></RequireRole>;
+      return (
+        <RequireRole roles={['parent']}>
+          <FamilyView />
+        </RequireRole>
+      );
     case 'carte':
-      return <RequireRole roles={['parent']}><PrintableCard /></RequireRole>;
+      return (
+        <RequireRole roles={['parent']}>
+          <PrintableCard />
+        </RequireRole>
+      );
     case 'offres':
-      return <RequireRole roles={['parent', 'agent', 'partner', 'coordinator', 'admin']}><OffersView /></RequireRole>;
+      return (
+        <RequireRole roles={['parent', 'agent', 'partner', 'coordinator', 'admin']}>
+          <OffersView />
+        </RequireRole>
+      );
     case 'caisse':
-      return <RequireRole roles={['partner']}><CounterView /></RequireRole>;
+      return (
+        <RequireRole roles={['partner']}>
+          <CounterView />
+        </RequireRole>
+      );
     case 'foyer':
-      return <RequireRole roles={['agent', 'coordinator', 'admin']}><AgentView householdId={search.get('famille')} /></RequireRole>;
+      return (
+        <RequireRole roles={['agent', 'coordinator', 'admin']}>
+          <AgentView householdId={search.get('famille')} />
+        </RequireRole>
+      );
     case 'remboursements':
-      return <RequireRole roles={['coordinator', 'admin']}><SettlementView /></RequireRole>;
+      return (
+        <RequireRole roles={['coordinator', 'admin']}>
+          <SettlementView />
+        </RequireRole>
+      );
     default:
       return <RequireRole roles={['parent', 'agent', 'partner', 'coordinator', 'admin']}>{null}</RequireRole>;
   }

@@ -45,17 +45,40 @@ function TakePayment({ onDone }: { onDone: () => void }) {
         <FormErrors error={error} />
         {done ? (
           <Alert tone="success" live>
-            <span className="cheques-result">{t('cheques.taken', { amount: euros(done.amountCents), name: done.firstName, left: euros(done.availableCents) })}</span>
+            <span className="cheques-result">
+              {t('cheques.taken', { amount: euros(done.amountCents), name: done.firstName, left: euros(done.availableCents) })}
+            </span>
           </Alert>
         ) : null}
-        <TextField label={t('cheques.code')} help={t('cheques.codeFieldHelp')} value={code} onChange={setCode} isRequired autoComplete="off" error={fieldError('code')} />
-        <Button variant="secondary" onPress={lookup} isDisabled={!code.trim()}>{t('cheques.check')}</Button>
+        <TextField
+          label={t('cheques.code')}
+          help={t('cheques.codeFieldHelp')}
+          value={code}
+          onChange={setCode}
+          isRequired
+          autoComplete="off"
+          error={fieldError('code')}
+        />
+        <Button variant="secondary" onPress={lookup} isDisabled={!code.trim()}>
+          {t('cheques.check')}
+        </Button>
         {found ? (
           <Alert tone="info" live>
-            <span className="cheques-result">{t('cheques.lookupResult', { name: found.firstName, kind: found.kindLabel, amount: euros(found.availableCents) })}</span>
+            <span className="cheques-result">
+              {t('cheques.lookupResult', { name: found.firstName, kind: found.kindLabel, amount: euros(found.availableCents) })}
+            </span>
           </Alert>
         ) : null}
-        <NumberField label={t('cheques.amountEuros')} value={amount} onChange={setAmount} minValue={0.01} step={0.01} euros isRequired error={fieldError('amountCents')} />
+        <NumberField
+          label={t('cheques.amountEuros')}
+          value={amount}
+          onChange={setAmount}
+          minValue={0.01}
+          step={0.01}
+          euros
+          isRequired
+          error={fieldError('amountCents')}
+        />
         <Button type="submit">{t('cheques.take')}</Button>
       </form>
     </Card>
@@ -82,12 +105,16 @@ function VerifyPass() {
       <form className="stack cheques-counter" onSubmit={verify}>
         <FormErrors error={error} />
         <TextField label={t('cheques.passField')} value={text} onChange={setText} isRequired autoComplete="off" />
-        <Button type="submit" isDisabled={!text.trim()}>{t('cheques.verify')}</Button>
+        <Button type="submit" isDisabled={!text.trim()}>
+          {t('cheques.verify')}
+        </Button>
       </form>
       {result ? (
         <div className="stack" role="status" aria-live="polite">
           <p className="cheques-result">
-            <span className="cheques-status" data-status={result.status}>{t(`cheques.status_${result.status}`)}</span>{' '}
+            <span className="cheques-status" data-status={result.status}>
+              {t(`cheques.status_${result.status}`)}
+            </span>{' '}
             {t('cheques.passFor', { name: result.firstName, date: frDay(result.validUntil) })}
           </p>
           {result.status === 'valid' ? (
@@ -146,7 +173,13 @@ export function CounterView() {
                   <span>
                     {frTime(r.at)} — {r.firstName} — {r.kindLabel} — <strong>{euros(r.amountCents)}</strong>
                   </span>
-                  {r.cancelled ? <span className="muted">{t('cheques.cancelledShort')}</span> : !r.settled ? <Button variant="secondary" onPress={() => cancel(r.id)}>{t('cheques.cancel')}</Button> : null}
+                  {r.cancelled ? (
+                    <span className="muted">{t('cheques.cancelledShort')}</span>
+                  ) : !r.settled ? (
+                    <Button variant="secondary" onPress={() => cancel(r.id)}>
+                      {t('cheques.cancel')}
+                    </Button>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -33,19 +33,31 @@ function CodePanel({ code, onClose, onUsed, onAgain }: { code: ShownCode; onClos
   return (
     <Card title={t('cheques.codeTitle')}>
       <div className="cheques-code stack">
-        {state === 'used' ? <Alert tone="success" live>{t('cheques.codeUsed')}</Alert> : null}
-        {state === 'expired' ? <Alert tone="warning" live>{t('cheques.codeExpired')}</Alert> : null}
+        {state === 'used' ? (
+          <Alert tone="success" live>
+            {t('cheques.codeUsed')}
+          </Alert>
+        ) : null}
+        {state === 'expired' ? (
+          <Alert tone="warning" live>
+            {t('cheques.codeExpired')}
+          </Alert>
+        ) : null}
         {state === 'waiting' ? (
           <>
             <p>{t('cheques.codeHelp')}</p>
             <Qr text={code.qr} label={t('cheques.codeTitle')} />
-            <p className="cheques-short" data-testid="short-code">{code.code}</p>
+            <p className="cheques-short" data-testid="short-code">
+              {code.code}
+            </p>
             <p className="muted">{t('cheques.codeUntil', { time: frTime(code.expiresAt) })}</p>
           </>
         ) : null}
         <div className="row">
           {state !== 'waiting' ? <Button onPress={onAgain}>{t('cheques.newCode')}</Button> : null}
-          <Button variant="secondary" onPress={onClose}>{t('cheques.close')}</Button>
+          <Button variant="secondary" onPress={onClose}>
+            {t('cheques.close')}
+          </Button>
         </div>
       </div>
     </Card>
@@ -57,7 +69,10 @@ export function PassSummary({ pass }: { pass: NonNullable<MyPass['pass']> }) {
   return (
     <div className="cheques-card stack">
       <p>
-        <strong>{pass.firstName}</strong> <span className="cheques-status" data-status={pass.status}>{t(`cheques.status_${pass.status}`)}</span>
+        <strong>{pass.firstName}</strong>{' '}
+        <span className="cheques-status" data-status={pass.status}>
+          {t(`cheques.status_${pass.status}`)}
+        </span>
       </p>
       <p>
         {t('cheques.passNumber')} : <span className="cheques-number">{pass.number}</span>

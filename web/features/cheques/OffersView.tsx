@@ -22,7 +22,13 @@ export function OffersView() {
     <div className="stack">
       <PageHeader title={t('cheques.offersTitle')} intro={t('cheques.offersIntro')} />
       <div className="row">
-        <SelectField name="offers-theme" label={t('cheques.theme')} value={theme} onChange={setTheme} options={[{ value: '', label: t('cheques.allThemes') }, ...THEMES.map((v) => ({ value: v, label: THEME_LABELS[v] }))]} />
+        <SelectField
+          name="offers-theme"
+          label={t('cheques.theme')}
+          value={theme}
+          onChange={setTheme}
+          options={[{ value: '', label: t('cheques.allThemes') }, ...THEMES.map((v) => ({ value: v, label: THEME_LABELS[v] }))]}
+        />
         <SelectField
           name="offers-hood"
           label={t('cheques.neighbourhood')}

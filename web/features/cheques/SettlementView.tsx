@@ -50,7 +50,9 @@ export function SettlementView() {
                         <span>
                           {p.structureName} — {p.count} {t('cheques.count').toLowerCase()} — <strong>{euros(p.totalCents)}</strong>
                         </span>
-                        <Button onPress={() => act(() => api.post('/api/cheques/settlements', { structureId: p.structureId, period: d.period }))}>{t('cheques.settle')}</Button>
+                        <Button onPress={() => act(() => api.post('/api/cheques/settlements', { structureId: p.structureId, period: d.period }))}>
+                          {t('cheques.settle')}
+                        </Button>
                       </li>
                     ))}
                   </ul>
@@ -68,12 +70,18 @@ export function SettlementView() {
                             {s.structureName} — {s.count} {t('cheques.count').toLowerCase()} — <strong>{euros(s.totalCents)}</strong> —{' '}
                             {s.paidAt ? t('cheques.paid', { date: frDateTime(s.paidAt) }) : t('cheques.unpaid')}
                           </span>
-                          {!s.paidAt ? <Button variant="secondary" onPress={() => act(() => api.post(`/api/cheques/settlements/${s.id}/paid`))}>{t('cheques.markPaid')}</Button> : null}
+                          {!s.paidAt ? (
+                            <Button variant="secondary" onPress={() => act(() => api.post(`/api/cheques/settlements/${s.id}/paid`))}>
+                              {t('cheques.markPaid')}
+                            </Button>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
                     <p>
-                      <a href={`/api/cheques/settlements.csv?period=${d.period}`} download>{t('cheques.exportCsv')}</a>
+                      <a href={`/api/cheques/settlements.csv?period=${d.period}`} download>
+                        {t('cheques.exportCsv')}
+                      </a>
                     </p>
                   </>
                 )}

@@ -4,7 +4,7 @@ export default {
     title: 'Mes chèques et mon Pass',
     intro: 'Vos chèques santé, services, garde et votre carte alimentaire, et votre Pass Famille Solo.',
     available: 'Disponible : {amount}',
-    validUntil: "À utiliser avant le {date} inclus",
+    validUntil: 'À utiliser avant le {date} inclus',
     pay: 'Payer avec ce chèque',
     codeTitle: 'Montrez ce code à la caisse',
     codeHelp: 'La caisse scanne le QR code ou tape le code. Il sert une seule fois, pendant 5 minutes.',
@@ -22,7 +22,8 @@ export default {
     amount: 'Montant',
     cancelled: '(annulé)',
     pass: 'Pass Famille Solo',
-    passNone: "Vous n'avez pas de Pass Famille Solo. Il est ouvert aux familles monoparentales dont le quotient familial est sous le plafond de la ville : parlez-en à votre agent du CCAS.",
+    passNone:
+      "Vous n'avez pas de Pass Famille Solo. Il est ouvert aux familles monoparentales dont le quotient familial est sous le plafond de la ville : parlez-en à votre agent du CCAS.",
     passNumber: 'Numéro du Pass',
     passValid: 'Valable du {from} au {until}',
     passPrint: 'Version à imprimer',
@@ -62,7 +63,8 @@ export default {
     todayNone: 'Aucun paiement aujourd’hui.',
     cancel: 'Annuler ce paiement',
     cancelledShort: 'Annulé',
-    notAccepted: "Votre structure n'encaisse pas de chèques (la ville agrée chaque partenaire par type de chèque) : vous pouvez vérifier ici les Pass Famille Solo.",
+    notAccepted:
+      "Votre structure n'encaisse pas de chèques (la ville agrée chaque partenaire par type de chèque) : vous pouvez vérifier ici les Pass Famille Solo.",
     agentTitle: 'Chèques et Pass de la famille',
     openFirst: "Ouvrez d'abord le dossier de la famille, avec un motif.",
     openFile: 'Ouvrir le dossier',

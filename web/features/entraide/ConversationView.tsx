@@ -34,8 +34,16 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
   return (
     <div className="stack">
       <h2>{c.postTitle}</h2>
-      {error && !error.field('body') && !error.field('reason') ? <Alert tone="error" live>{error.message}</Alert> : null}
-      {notice ? <Alert tone="success" live>{notice}</Alert> : null}
+      {error && !error.field('body') && !error.field('reason') ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
+      {notice ? (
+        <Alert tone="success" live>
+          {notice}
+        </Alert>
+      ) : null}
       <ol className="entraide-thread">
         {c.messages.map((m) => (
           <li key={m.id} className={m.mine ? 'entraide-msg entraide-msg-mine' : 'entraide-msg'}>
@@ -68,7 +76,9 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
             <p>{t('entraide.shareHelp')}</p>
             {c.iShare ? <p>{t('entraide.iShared')}</p> : null}
             {c.theyShare ? <p>{t('entraide.theyShared')}</p> : null}
-            {!c.iShare && !c.blocked ? <Button onPress={() => act(() => api.post(`/api/entraide/conversations/${c.id}/share-contact`))}>{t('entraide.shareContact')}</Button> : null}
+            {!c.iShare && !c.blocked ? (
+              <Button onPress={() => act(() => api.post(`/api/entraide/conversations/${c.id}/share-contact`))}>{t('entraide.shareContact')}</Button>
+            ) : null}
           </>
         )}
       </section>

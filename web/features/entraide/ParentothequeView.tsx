@@ -14,13 +14,22 @@ function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
     <li className="entraide-card">
       <p className="entraide-tag">
         {item.mode === 'pret' ? t('entraide.lend') : t('entraide.gift')} · {t(`entraide.condition_${item.condition}`)}
-        {item.isDemo ? <> <DemoBadge /></> : null}
+        {item.isDemo ? (
+          <>
+            {' '}
+            <DemoBadge />
+          </>
+        ) : null}
       </p>
       <h3>{item.title}</h3>
       {item.description ? <p>{item.description}</p> : null}
       {item.donorLabel ? <p className="muted">{t('entraide.givenBy', { who: item.donorLabel })}</p> : null}
       {item.mode === 'pret' ? <p className="muted">{t('entraide.loanDays', { n: item.loanDays })}</p> : null}
-      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
       {item.available ? (
         <Button
           onPress={async () => {
@@ -50,7 +59,13 @@ function LoanLine({ loan, reload }: { loan: Loan; reload: () => void }) {
       <h3>{loan.itemTitle}</h3>
       <p>{t(`entraide.status_${loan.status}`, { date })}</p>
       {loan.status === 'reserved' ? (
-        <Button variant="secondary" onPress={async () => { await api.post(`/api/entraide/loans/${loan.id}/cancel`); reload(); }}>
+        <Button
+          variant="secondary"
+          onPress={async () => {
+            await api.post(`/api/entraide/loans/${loan.id}/cancel`);
+            reload();
+          }}
+        >
           {t('entraide.cancel')}
         </Button>
       ) : null}

@@ -39,15 +39,50 @@ function PostForm({ neighbourhoodId, onDone }: { neighbourhoodId: string; onDone
     <form onSubmit={submit} className="stack entraide-form">
       <h2>{t('entraide.newPost')}</h2>
       <FormErrors error={error} />
-      {done ? <Alert tone="success" live>{t('entraide.published')}</Alert> : null}
-      <RadioGroup label={t('entraide.kind')} value={kind} onChange={setKind} options={[{ value: 'request', label: t('entraide.kindRequest') }, { value: 'offer', label: t('entraide.kindOffer') }]} />
-      <SelectField label={t('entraide.category')} value={category} onChange={setCategory} options={CATEGORIES.map((c) => ({ value: c, label: t(`entraide.cat_${c}`) }))} />
+      {done ? (
+        <Alert tone="success" live>
+          {t('entraide.published')}
+        </Alert>
+      ) : null}
+      <RadioGroup
+        label={t('entraide.kind')}
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'request', label: t('entraide.kindRequest') },
+          { value: 'offer', label: t('entraide.kindOffer') },
+        ]}
+      />
+      <SelectField
+        label={t('entraide.category')}
+        value={category}
+        onChange={setCategory}
+        options={CATEGORIES.map((c) => ({ value: c, label: t(`entraide.cat_${c}`) }))}
+      />
       <TextField label={t('entraide.postTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
-      <TextField label={t('entraide.description')} help={t('entraide.descriptionHelp')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
+      <TextField
+        label={t('entraide.description')}
+        help={t('entraide.descriptionHelp')}
+        value={description}
+        onChange={setDescription}
+        multiline
+        error={error?.field('description')}
+      />
       <div className="field">
         <label htmlFor="entraide-when">{t('entraide.when')}</label>
-        <input id="entraide-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required aria-describedby={error?.field('startsAt') ? 'entraide-when-error' : undefined} />
-        {error?.field('startsAt') ? <p id="entraide-when-error" className="error">{error.field('startsAt')}</p> : null}
+        <input
+          id="entraide-when"
+          type="datetime-local"
+          value={when}
+          onChange={(e) => setWhen(e.target.value)}
+          required
+          aria-describedby={error?.field('startsAt') ? 'entraide-when-error' : undefined}
+        />
+        {error?.field('startsAt') ? (
+          <p id="entraide-when-error" className="error">
+            {error.field('startsAt')}
+          </p>
+        ) : null}
       </div>
       <Button type="submit">{t('entraide.publish')}</Button>
     </form>
@@ -59,7 +94,12 @@ function AnswerForm({ post, onDone }: { post: Post; onDone: () => void }) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
-  if (sent) return <Alert tone="success" live>{t('entraide.sent')}</Alert>;
+  if (sent)
+    return (
+      <Alert tone="success" live>
+        {t('entraide.sent')}
+      </Alert>
+    );
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
@@ -72,7 +112,11 @@ function AnswerForm({ post, onDone }: { post: Post; onDone: () => void }) {
   }
   return (
     <form onSubmit={submit} className="stack">
-      {error && !error.field('message') ? <Alert tone="error" live>{error.message}</Alert> : null}
+      {error && !error.field('message') ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
       <TextField label={t('entraide.yourAnswer')} value={message} onChange={setMessage} multiline isRequired error={error?.field('message')} />
       <Button type="submit">{t('entraide.answer')}</Button>
     </form>
@@ -85,12 +129,20 @@ function PostCard({ post, onAnswered }: { post: Post; onAnswered: () => void }) 
     <li className="entraide-card">
       <p className="entraide-tag">
         {post.kind === 'request' ? t('entraide.request') : t('entraide.offer')} · {t(`entraide.cat_${post.category}`)}
-        {post.isDemo ? <> <DemoBadge /></> : null}
+        {post.isDemo ? (
+          <>
+            {' '}
+            <DemoBadge />
+          </>
+        ) : null}
       </p>
       <h3>{post.title}</h3>
       <p className="muted">{formatMoment(String(post.startsAt))}</p>
       {post.description ? <p>{post.description}</p> : null}
-      <p className="muted">{post.mine ? `${t('entraide.mine')} · ` : ''}{t('entraide.answers', { n: post.answers })}</p>
+      <p className="muted">
+        {post.mine ? `${t('entraide.mine')} · ` : ''}
+        {t('entraide.answers', { n: post.answers })}
+      </p>
       {post.mine ? null : <AnswerForm post={post} onDone={onAnswered} />}
     </li>
   );
@@ -104,7 +156,12 @@ export function VoisinsView({ defaultNeighbourhood }: { defaultNeighbourhood: st
   const convs = useApi<Conversations>('/api/entraide/conversations');
   return (
     <div className="stack">
-      <SelectField label={t('entraide.neighbourhood')} value={hood} onChange={setHood} options={town.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))} />
+      <SelectField
+        label={t('entraide.neighbourhood')}
+        value={hood}
+        onChange={setHood}
+        options={town.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))}
+      />
       <section aria-labelledby="entraide-board">
         <h2 id="entraide-board">{t('entraide.board')}</h2>
         <Loaded resource={board}>

@@ -40,8 +40,19 @@ function JoinForm({ room }: { room: RoomSummary }) {
   }
   return (
     <form onSubmit={submit}>
-      {error && !error.field('pseudonym') ? <Alert tone="error" live>{error.message}</Alert> : null}
-      <TextField label={t('groupes.pseudonym')} help={t('groupes.pseudonymHelp')} value={pseudonym} onChange={setPseudonym} isRequired error={error?.field('pseudonym')} />
+      {error && !error.field('pseudonym') ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
+      <TextField
+        label={t('groupes.pseudonym')}
+        help={t('groupes.pseudonymHelp')}
+        value={pseudonym}
+        onChange={setPseudonym}
+        isRequired
+        error={error?.field('pseudonym')}
+      />
       <Button type="submit">{t('groupes.join')}</Button>
     </form>
   );
@@ -50,7 +61,7 @@ function JoinForm({ room }: { room: RoomSummary }) {
 function RoomCard({ room }: { room: RoomSummary }) {
   const t = useT();
   const town = useTown();
-  const hood = room.neighbourhood ? town.neighbourhoods.find((n) => n.id === room.neighbourhood)?.name ?? room.neighbourhood : null;
+  const hood = room.neighbourhood ? (town.neighbourhoods.find((n) => n.id === room.neighbourhood)?.name ?? room.neighbourhood) : null;
   return (
     <li className="groupes-room-card">
       <h3>{room.name}</h3>
@@ -78,7 +89,11 @@ export function SessionList({ sessions, reload }: { sessions: Session[]; reload:
   if (!sessions.length) return <p>{t('groupes.noSession')}</p>;
   return (
     <ul className="groupes-rooms">
-      {error ? <Alert tone="error" live>{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
       {sessions
         .filter((s) => s.status === 'scheduled')
         .map((s) => (

@@ -31,7 +31,11 @@ function Queue() {
     <Loaded resource={q}>
       {(d) => (
         <>
-          {error ? <Alert tone="error" live>{error}</Alert> : null}
+          {error ? (
+            <Alert tone="error" live>
+              {error}
+            </Alert>
+          ) : null}
           <section aria-labelledby="groupes-alerts">
             <h2 id="groupes-alerts">{t('groupes.dangerAlerts')}</h2>
             {d.alerts.length ? (
@@ -39,7 +43,12 @@ function Queue() {
                 {d.alerts.map((a) => (
                   <li key={a.id} className="groupes-room-card" data-testid="alert">
                     <p>
-                      {t('groupes.alertIn', { room: a.roomName, seq: a.seq ?? '—', name: a.pseudonym ?? '—', cats: a.categories.map((c) => CATEGORIES[c] ?? c).join(', ') })}
+                      {t('groupes.alertIn', {
+                        room: a.roomName,
+                        seq: a.seq ?? '—',
+                        name: a.pseudonym ?? '—',
+                        cats: a.categories.map((c) => CATEGORIES[c] ?? c).join(', '),
+                      })}
                     </p>
                     <p className="muted">{formatMoment(String(a.createdAt))}</p>
                     <Link to={`/groupes/salons/${a.roomId}`}>{t('groupes.open')}</Link>{' '}
@@ -62,7 +71,18 @@ function Queue() {
                       <strong>{r.message.pseudonym}</strong> : {r.message.body ?? t('groupes.hidden')}
                     </blockquote>
                     <p>{r.reason ? t('groupes.reason', { reason: r.reason }) : t('groupes.noReason')}</p>
-                    <Button onPress={() => act(() => api.post(`/api/groupes/reports/${r.id}/resolve`, { resolution: 'hidden', reason: r.reason || 'Message contraire aux règles du groupe.' }))}>{t('groupes.hide')}</Button>{' '}
+                    <Button
+                      onPress={() =>
+                        act(() =>
+                          api.post(`/api/groupes/reports/${r.id}/resolve`, {
+                            resolution: 'hidden',
+                            reason: r.reason || 'Message contraire aux règles du groupe.',
+                          }),
+                        )
+                      }
+                    >
+                      {t('groupes.hide')}
+                    </Button>{' '}
                     <Button variant="secondary" onPress={() => act(() => api.post(`/api/groupes/reports/${r.id}/resolve`, { resolution: 'dismissed' }))}>
                       {t('groupes.dismiss')}
                     </Button>

@@ -86,7 +86,11 @@ function Message({ m, room, onError, onInfo }: { m: MessageView; room: Room; onE
                 {t('groupes.report')}
               </Button>
               {!m.byFacilitator ? (
-                <Button variant="secondary" onPress={() => act(() => api.post(`${base}/block`, {}), t('groupes.blocked'))} aria-label={`${t('groupes.block')} (${m.pseudonym})`}>
+                <Button
+                  variant="secondary"
+                  onPress={() => act(() => api.post(`${base}/block`, {}), t('groupes.blocked'))}
+                  aria-label={`${t('groupes.block')} (${m.pseudonym})`}
+                >
                   {t('groupes.block')}
                 </Button>
               ) : null}
@@ -137,7 +141,11 @@ function Composer({ room, onPosted }: { room: Room; onPosted: (p: Posted) => voi
   }
   return (
     <form onSubmit={submit}>
-      {error && !error.field('body') ? <Alert tone="error" live>{error.message}</Alert> : null}
+      {error && !error.field('body') ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
       <TextField label={t('groupes.write')} value={body} onChange={setBody} multiline isRequired error={error?.field('body')} />
       <Button type="submit">{t('groupes.send')}</Button>
     </form>
@@ -166,10 +174,23 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
   return (
     <section aria-labelledby="groupes-controls" className="card">
       <h2 id="groupes-controls">{t('groupes.controls')}</h2>
-      {error ? <Alert tone="error" live>{error.message}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
       <form onSubmit={(e) => (e.preventDefault(), act(() => api.put(`/api/groupes/rooms/${room.id}/slow-mode`, { seconds: slow })))}>
-        <NumberField label={t('groupes.slowMode')} value={slow} onChange={(v) => setSlow(v ?? 0)} minValue={0} maxValue={3600} error={error?.field('seconds')} />
-        <Button type="submit" variant="secondary">{t('groupes.apply')}</Button>
+        <NumberField
+          label={t('groupes.slowMode')}
+          value={slow}
+          onChange={(v) => setSlow(v ?? 0)}
+          minValue={0}
+          maxValue={3600}
+          error={error?.field('seconds')}
+        />
+        <Button type="submit" variant="secondary">
+          {t('groupes.apply')}
+        </Button>
       </form>
       <h3>{t('groupes.roster')}</h3>
       <ul className="groupes-roster">
@@ -183,11 +204,19 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
                   {t('groupes.unmute')}
                 </Button>
               ) : (
-                <Button variant="secondary" onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/members/${m.userId}/mute`, { minutes: 10 }))} aria-label={`${t('groupes.mute')} : ${m.pseudonym}`}>
+                <Button
+                  variant="secondary"
+                  onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/members/${m.userId}/mute`, { minutes: 10 }))}
+                  aria-label={`${t('groupes.mute')} : ${m.pseudonym}`}
+                >
                   {t('groupes.mute')}
                 </Button>
               )}
-              <Button variant="secondary" onPress={() => act(() => api.post(`/api/groupes/rooms/${room.id}/members/${m.userId}/remove`, {}))} aria-label={`${t('groupes.remove')} : ${m.pseudonym}`}>
+              <Button
+                variant="secondary"
+                onPress={() => act(() => api.post(`/api/groupes/rooms/${room.id}/members/${m.userId}/remove`, {}))}
+                aria-label={`${t('groupes.remove')} : ${m.pseudonym}`}
+              >
                 {t('groupes.remove')}
               </Button>
             </li>
@@ -208,7 +237,12 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
         </form>
       ) : null}
       <h3>{t('groupes.schedule')}</h3>
-      <form onSubmit={(e) => (e.preventDefault(), act(() => api.post(`/api/groupes/rooms/${room.id}/sessions`, { title, startsAt: startsAt ? new Date(startsAt).toISOString() : '', minutes })))}>
+      <form
+        onSubmit={(e) => (
+          e.preventDefault(),
+          act(() => api.post(`/api/groupes/rooms/${room.id}/sessions`, { title, startsAt: startsAt ? new Date(startsAt).toISOString() : '', minutes }))
+        )}
+      >
         <TextField label={t('groupes.sessionTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
         <div className="field">
           <label htmlFor="groupes-start">{t('groupes.sessionStart')}</label>
@@ -216,7 +250,9 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
           {error?.field('startsAt') ? <span className="error">{error.field('startsAt')}</span> : null}
         </div>
         <NumberField label={t('groupes.sessionMinutes')} value={minutes} onChange={(v) => setMinutes(v ?? 60)} minValue={15} maxValue={240} />
-        <Button type="submit" variant="secondary">{t('groupes.schedule')}</Button>
+        <Button type="submit" variant="secondary">
+          {t('groupes.schedule')}
+        </Button>
       </form>
     </section>
   );
@@ -256,8 +292,16 @@ function RoomView({ id }: { id: string }) {
               <Link to="/groupes/moderation">{t('groupes.alerts')}</Link>
             </Alert>
           ) : null}
-          {info ? <Alert tone="success" live>{info}</Alert> : null}
-          {error ? <Alert tone="error" live>{error}</Alert> : null}
+          {info ? (
+            <Alert tone="success" live>
+              {info}
+            </Alert>
+          ) : null}
+          {error ? (
+            <Alert tone="error" live>
+              {error}
+            </Alert>
+          ) : null}
           {r.pinned ? (
             <Alert tone="info" title={t('groupes.pinned')}>
               <p>

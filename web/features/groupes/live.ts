@@ -70,7 +70,14 @@ export function useLiveRoom(roomId: string | null, onSignal: (type: 'room' | 'me
 
 /** "mardi 10 mars à 18:00" — never an ISO date in front of people. */
 export function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('fr-FR', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
 }
 
 export function formatTime(iso: string): string {

@@ -2,7 +2,8 @@
 export default {
   fr: {
     title: 'Groupes de parole',
-    intro: 'Parlez avec d’autres parents solos, à toute heure, sous un pseudonyme. Des séances en direct sont animées par des travailleurs sociaux et des psychologues.',
+    intro:
+      'Parlez avec d’autres parents solos, à toute heure, sous un pseudonyme. Des séances en direct sont animées par des travailleurs sociaux et des psychologues.',
     rooms: 'Les groupes',
     members: '{n} membre(s)',
     joined: 'Vous êtes dans ce groupe sous le nom « {name} ».',

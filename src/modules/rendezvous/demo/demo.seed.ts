@@ -23,27 +23,146 @@ export const rendezvousDemoSeed: SeedDef = {
     const arret = await lieu('Guichet itinérant — place du Marché (démo)', 'Place du Marché', 2, 'Camion avec rampe.', today);
 
     const motif = (m: Parameters<typeof insertMotif>[1]) => insertMotif(t, { ...m, isDemo: true }, now);
-    const plage = (p: Omit<Parameters<typeof insertPlage>[1], 'firstDate' | 'untilDate' | 'isDemo'>) => insertPlage(t, { ...p, firstDate: today, untilDate: null, isDemo: true }, now);
+    const plage = (p: Omit<Parameters<typeof insertPlage>[1], 'firstDate' | 'untilDate' | 'isDemo'>) =>
+      insertPlage(t, { ...p, firstDate: today, untilDate: null, isDemo: true }, now);
 
-    const sante = await motif({ name: 'Permanence santé — infirmière (démo)', kind: 'permanence', durationMinutes: 30, bookableBy: 'family', minNoticeMinutes: 60, maxNoticeDays: 60, cancelNoticeMinutes: 240, documents: ['carte Vitale', 'carnet de santé'], collective: false, capacity: 1 });
-    await plage({ agentId, resourceId: null, lieuId: maison, motifIds: [sante], startTime: '12:00', endTime: '14:00', recurrence: { kind: 'monthly', weekday: 2, nths: [1, 3] } });
+    const sante = await motif({
+      name: 'Permanence santé — infirmière (démo)',
+      kind: 'permanence',
+      durationMinutes: 30,
+      bookableBy: 'family',
+      minNoticeMinutes: 60,
+      maxNoticeDays: 60,
+      cancelNoticeMinutes: 240,
+      documents: ['carte Vitale', 'carnet de santé'],
+      collective: false,
+      capacity: 1,
+    });
+    await plage({
+      agentId,
+      resourceId: null,
+      lieuId: maison,
+      motifIds: [sante],
+      startTime: '12:00',
+      endTime: '14:00',
+      recurrence: { kind: 'monthly', weekday: 2, nths: [1, 3] },
+    });
 
-    const droits = await motif({ name: 'Clinique de droits (démo)', kind: 'permanence', durationMinutes: 30, bookableBy: 'family', minNoticeMinutes: 120, maxNoticeDays: 45, cancelNoticeMinutes: 240, documents: ["pièce d'identité", 'dernier avis CAF'], collective: false, capacity: 1 });
-    await plage({ agentId, resourceId: null, lieuId: maison, motifIds: [droits], startTime: '09:00', endTime: '12:00', recurrence: { kind: 'weekly', weekdays: [6] } });
+    const droits = await motif({
+      name: 'Clinique de droits (démo)',
+      kind: 'permanence',
+      durationMinutes: 30,
+      bookableBy: 'family',
+      minNoticeMinutes: 120,
+      maxNoticeDays: 45,
+      cancelNoticeMinutes: 240,
+      documents: ["pièce d'identité", 'dernier avis CAF'],
+      collective: false,
+      capacity: 1,
+    });
+    await plage({
+      agentId,
+      resourceId: null,
+      lieuId: maison,
+      motifIds: [droits],
+      startTime: '09:00',
+      endTime: '12:00',
+      recurrence: { kind: 'weekly', weekdays: [6] },
+    });
 
-    const atelier = await motif({ name: 'Atelier gestion du stress (démo)', kind: 'atelier', durationMinutes: 120, bookableBy: 'family', minNoticeMinutes: 60, maxNoticeDays: 60, cancelNoticeMinutes: 120, documents: [], collective: true, capacity: 8 });
-    await plage({ agentId, resourceId: null, lieuId: maison, motifIds: [atelier], startTime: '14:00', endTime: '16:00', recurrence: { kind: 'weekly', weekdays: [4] } });
+    const atelier = await motif({
+      name: 'Atelier gestion du stress (démo)',
+      kind: 'atelier',
+      durationMinutes: 120,
+      bookableBy: 'family',
+      minNoticeMinutes: 60,
+      maxNoticeDays: 60,
+      cancelNoticeMinutes: 120,
+      documents: [],
+      collective: true,
+      capacity: 8,
+    });
+    await plage({
+      agentId,
+      resourceId: null,
+      lieuId: maison,
+      motifIds: [atelier],
+      startTime: '14:00',
+      endTime: '16:00',
+      recurrence: { kind: 'weekly', weekdays: [4] },
+    });
 
-    const guichet = await motif({ name: 'Guichet unique mobile (démo)', kind: 'permanence', durationMinutes: 20, bookableBy: 'agent', minNoticeMinutes: 0, maxNoticeDays: 30, cancelNoticeMinutes: 60, documents: ['justificatif de domicile'], collective: false, capacity: 1 });
+    const guichet = await motif({
+      name: 'Guichet unique mobile (démo)',
+      kind: 'permanence',
+      durationMinutes: 20,
+      bookableBy: 'agent',
+      minNoticeMinutes: 0,
+      maxNoticeDays: 30,
+      cancelNoticeMinutes: 60,
+      documents: ['justificatif de domicile'],
+      collective: false,
+      capacity: 1,
+    });
     await plage({ agentId, resourceId: null, lieuId: arret, motifIds: [guichet], startTime: '16:00', endTime: '18:00', recurrence: { kind: 'once' } });
 
     const lilas = await insertResource(t, { name: 'Crèche des Lilas (démo)', lieuId: creche, capacities: { '0-1': 2, '1-3': 4, '3-6': 4 }, isDemo: true }, now);
-    const occasionnelle = await motif({ name: 'Crèche occasionnelle — demi-journée (démo)', kind: 'creche', durationMinutes: 240, bookableBy: 'family', minNoticeMinutes: 120, maxNoticeDays: 21, cancelNoticeMinutes: 120, documents: ['carnet de santé (vaccins)'], collective: true, capacity: 1 });
-    await plage({ agentId: null, resourceId: lilas, lieuId: creche, motifIds: [occasionnelle], startTime: '08:30', endTime: '12:30', recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] } });
-    await plage({ agentId: null, resourceId: lilas, lieuId: creche, motifIds: [occasionnelle], startTime: '13:30', endTime: '17:30', recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] } });
+    const occasionnelle = await motif({
+      name: 'Crèche occasionnelle — demi-journée (démo)',
+      kind: 'creche',
+      durationMinutes: 240,
+      bookableBy: 'family',
+      minNoticeMinutes: 120,
+      maxNoticeDays: 21,
+      cancelNoticeMinutes: 120,
+      documents: ['carnet de santé (vaccins)'],
+      collective: true,
+      capacity: 1,
+    });
+    await plage({
+      agentId: null,
+      resourceId: lilas,
+      lieuId: creche,
+      motifIds: [occasionnelle],
+      startTime: '08:30',
+      endTime: '12:30',
+      recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] },
+    });
+    await plage({
+      agentId: null,
+      resourceId: lilas,
+      lieuId: creche,
+      motifIds: [occasionnelle],
+      startTime: '13:30',
+      endTime: '17:30',
+      recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] },
+    });
 
-    const repitLieu = await insertResource(t, { name: 'Journées de répit (démo)', lieuId: maison, capacities: { '1-3': 3, '3-6': 5, '6-12': 6 }, isDemo: true }, now);
-    const repit = await motif({ name: 'Journée de répit avec garde (démo)', kind: 'repit', durationMinutes: 480, bookableBy: 'family', minNoticeMinutes: 24 * 60, maxNoticeDays: 60, cancelNoticeMinutes: 24 * 60, documents: ['carnet de santé'], collective: true, capacity: 1 });
-    await plage({ agentId: null, resourceId: repitLieu, lieuId: maison, motifIds: [repit], startTime: '09:00', endTime: '17:00', recurrence: { kind: 'monthly', weekday: 6, nths: [2] } });
+    const repitLieu = await insertResource(
+      t,
+      { name: 'Journées de répit (démo)', lieuId: maison, capacities: { '1-3': 3, '3-6': 5, '6-12': 6 }, isDemo: true },
+      now,
+    );
+    const repit = await motif({
+      name: 'Journée de répit avec garde (démo)',
+      kind: 'repit',
+      durationMinutes: 480,
+      bookableBy: 'family',
+      minNoticeMinutes: 24 * 60,
+      maxNoticeDays: 60,
+      cancelNoticeMinutes: 24 * 60,
+      documents: ['carnet de santé'],
+      collective: true,
+      capacity: 1,
+    });
+    await plage({
+      agentId: null,
+      resourceId: repitLieu,
+      lieuId: maison,
+      motifIds: [repit],
+      startTime: '09:00',
+      endTime: '17:00',
+      recurrence: { kind: 'monthly', weekday: 6, nths: [2] },
+    });
   },
 };
