@@ -52,15 +52,13 @@ describe('public catalogue and simulator (no account)', () => {
   });
 
   it('simulates a household described by hand, and names the bad field', async () => {
-    const ok = await env
-      .client()
-      .post('/api/aides/simulations', {
-        period: '2026-03',
-        parent: { age: 30 },
-        housing: { statut: 'locataire_vide' },
-        commune: 'Amiens',
-        quotient_familial: 812,
-      });
+    const ok = await env.client().post('/api/aides/simulations', {
+      period: '2026-03',
+      parent: { age: 30 },
+      housing: { statut: 'locataire_vide' },
+      commune: 'Amiens',
+      quotient_familial: 812,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().results.find((r: { aid: string }) => r.aid === 'cheque-sante').reasons).toEqual(['quotient familial 812 € > 700 €, soit 112 € au-dessus']);
     const bad = await env

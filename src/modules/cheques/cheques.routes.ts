@@ -51,17 +51,15 @@ export default async function chequesRoutes(app: App) {
     async (req, reply) => {
       const b = req.body;
       const source = b.source === 'agent' ? { kind: 'agent' as const, reason: b.reason } : { kind: b.source, reason: b.reason };
-      return reply
-        .status(201)
-        .send(
-          await creditByAgent(req.ctx, req.params.householdId, {
-            kind: b.kind,
-            amountCents: b.amountCents,
-            source,
-            validUntil: b.validUntil,
-            openReason: b.openReason,
-          }),
-        );
+      return reply.status(201).send(
+        await creditByAgent(req.ctx, req.params.householdId, {
+          kind: b.kind,
+          amountCents: b.amountCents,
+          source,
+          validUntil: b.validUntil,
+          openReason: b.openReason,
+        }),
+      );
     },
   );
   app.post(
