@@ -12,7 +12,7 @@ it('home page says in plain words what a parent can do', async () => {
   const { page, url } = j;
   await page.goto(url);
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bienvenue sur Relais');
-  await expect.poll(() => page.getByText('Pour les parents solos de Amiens').count()).toBe(1);
+  await expect.poll(() => page.getByText("Pour les parents solos d'Amiens").count()).toBe(1);
   await expect.poll(() => page.getByRole('link', { name: /Mes droits/ }).count()).toBeGreaterThan(0);
   await expect.poll(() => page.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(1);
   await j.step('accueil');
@@ -22,6 +22,12 @@ it('a parent signs up, sees the account page, logs out and logs back in', async 
   const { page, url } = j;
   await page.goto(`${url}/inscription`);
   await j.step('inscription-vide');
+  // an empty form: every field says, in plain French, what it needs (the password too)
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect.poll(() => page.getByText('Ce champ est obligatoire.').count()).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => page.getByText('Au moins 10 caractères.').count()).toBeGreaterThan(0);
+  expect(await page.locator('body').innerText()).not.toMatch(/Trop petit|chaîne de caractères|>=/);
+  await j.step('inscription-champs-vides');
   // first a mistake: the form says which field is wrong
   await page.getByLabel(/Votre prénom/).fill('Nadia');
   await page.getByLabel(/Adresse e-mail ou numéro de téléphone portable/).fill('nadia@example.fr');
