@@ -24,7 +24,7 @@ it('finds a dentist open on Saturday morning near Étouvie', async () => {
   await page.getByLabel('Ouvert le samedi matin').check();
   await page.getByLabel('Près de').selectOption('etouvie');
   await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
-  await expect.poll(() => page.locator('#results-title').textContent()).toMatch(/du plus proche au plus loin de Étouvie/);
+  await expect.poll(() => page.locator('#results-title').textContent()).toMatch(/du plus proche au plus loin d'Étouvie/);
   const first = page.locator('.annuaire-results > li').first();
   await expect.poll(() => first.locator('h3').textContent()).toContain('Soins dentaires enfants et adultes');
   await expect.poll(() => first.textContent()).toContain("Cabinet dentaire d'Étouvie");
