@@ -99,12 +99,14 @@ export async function buildServer(outdir = path.join(root, 'dist', 'server')): P
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+  // `npm run build -- --logLevel warn` (npm test) passes vite's option on to this step too.
+  const { values } = parseArgs({ options: { outdir: { type: 'string' }, logLevel: { type: 'string' } } });
   const started = performance.now();
   const meta = await buildServer(values.outdir);
   const bytes = Object.values(meta.outputs).reduce((n, o) => n + o.bytes, 0);
   const out = path.relative(process.cwd(), path.resolve(values.outdir ?? path.join(root, 'dist', 'server')));
-  console.log(
-    `server built in ${out || '.'} (${Object.keys(meta.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  if (values.logLevel !== 'warn' && values.logLevel !== 'error' && values.logLevel !== 'silent')
+    console.log(
+      `server built in ${out || '.'} (${Object.keys(meta.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 }
