@@ -139,7 +139,9 @@ it('the family’s balance dropped; the payment is in its history; its pass card
   await expect.poll(() => page.getByText('Paiement chez Pharmacie du Centre').count()).toBe(1);
   await j.step('famille-apres-paiement');
   await page.goto(`${url}/cheques/carte`);
+  // In the page, not the menu (its entry "Chèques et Pass Famille Solo" is hidden on a phone).
   await page
+    .locator('main')
     .getByText(/Pass Famille Solo/)
     .first()
     .waitFor();
