@@ -7,9 +7,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tx } from '../src/platform/db/pool';
-import { TEST_PASSWORD } from '../src/platform/testing';
 import { installAidFiles } from '../src/modules/aides/catalogue.service';
-import { startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -17,29 +16,6 @@ beforeAll(async () => {
   await tx(j.env.rt.deps.db, (t) => installAidFiles(t, j.env.clock.now(), 2026));
 }, 120_000);
 afterAll(() => j?.close());
-
-async function postFromPage(page: Page, url: string, body: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ([u, b]) => {
-      const csrf = document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
-      const r = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(b) });
-      return { status: r.status, json: await r.json().catch(() => null) };
-    },
-    [url, body] as const,
-  );
-}
-
-/** Logs the browser in again as an existing user (the harness's login creates a new one). */
-async function loginAs(identifier: string): Promise<void> {
-  const { page, url } = j;
-  await page.context().clearCookies();
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
-  await page.waitForLoadState('networkidle');
-}
 
 const pdf = (text: string) => ({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n% ${text}\n`) });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -116,7 +92,7 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await j.step('correction-demandee');
 
   // The family adds the document and answers.
-  await loginAs(parent.identifier);
+  await j.loginAs(parent.identifier);
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(requestUrl);
   await expect.poll(() => page.getByRole('heading', { name: 'Le CCAS a besoin d’un complément' }).count()).toBe(1);
@@ -129,7 +105,7 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await j.step('complement-envoye');
 
   // The agent grants; the fund's remainder drops.
-  await loginAs(agent.identifier);
+  await j.loginAs(agent.identifier);
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(`${url}/aides/fonds`);
   await expect.poll(() => h1(page)).toBe('Fonds des aides locales');
@@ -169,7 +145,7 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await j.step('guichet-demande');
 
   // The family sees the mandate and the request filed for it.
-  await loginAs(parent.identifier);
+  await j.loginAs(parent.identifier);
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto(`${url}/aides`);
   await expect.poll(() => page.getByText(/Demande du chèque santé au guichet — Claire Agent, jusqu’au/).count()).toBe(1);

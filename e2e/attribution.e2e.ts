@@ -5,10 +5,8 @@
  * status and why, and publishes; the family reads its points by criterion, its rank, the
  * last admitted score of each group it chose, and confirms the place offered.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_PASSWORD } from '../src/platform/testing';
-import { startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey } from './harness';
 
 let j: Journey;
 let parentId = '';
@@ -22,27 +20,6 @@ beforeAll(async () => {
   campaignId = rows[0].id;
 });
 afterAll(() => j?.close());
-
-async function postFromPage(page: Page, url: string, body: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ([u, b]) => {
-      const csrf = document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
-      const r = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(b) });
-      return { status: r.status, json: await r.json().catch(() => null) };
-    },
-    [url, body] as const,
-  );
-}
-
-async function loginAs(identifier: string) {
-  const { page, url } = j;
-  await j.context.clearCookies();
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
-}
 
 const h1 = () => j.page.getByRole('heading', { level: 1 }).textContent();
 
@@ -128,7 +105,7 @@ it('the coordinator simulates a heavier weight for single parenthood, sees who c
 it('the family reads its points by criterion, its rank and the last admitted score, and confirms its place', async () => {
   const { page, url } = j;
   await page.setViewportSize(PHONE);
-  await loginAs(parentId);
+  await j.loginAs(parentId);
   await page.goto(`${url}/places/mes-demandes`);
   // 30 (single parent) + 15 (QF up to 500 €) + 10 (work) = 55
   await expect.poll(() => page.getByText('Votre score : 55 points').count()).toBe(1);

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startJourney, type Journey } from './harness';
-import { TEST_PASSWORD } from '../src/platform/testing';
 
 let j: Journey;
 const PHARMACY = '00000000-0000-4000-8000-0000000c0001';
@@ -16,16 +15,6 @@ let householdId = '';
 let passNumber = '';
 let expiredNumber = '';
 let code = '';
-
-async function loginAs(identifier: string) {
-  const { page, url } = j;
-  await j.context.clearCookies();
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
-}
 
 async function fileOf(identifier: string, firstName: string) {
   const parent = await j.env.as('parent', { identifier });
@@ -98,7 +87,7 @@ it('an agent credits a chèque santé from the family’s opened file', async ()
 
 it('the family shows its code on the phone', async () => {
   const { page, url } = j;
-  await loginAs(PARENT);
+  await j.loginAs(PARENT);
   await page.goto(`${url}/cheques/famille`);
   await page.getByText(/Disponible : 150,00\s€/).waitFor();
   await j.step('famille-soldes');
@@ -133,7 +122,7 @@ it('the pharmacy takes 40 €, sees only the first name and the balance; a secon
 
 it('the family’s balance dropped; the payment is in its history; its pass card prints', async () => {
   const { page, url } = j;
-  await loginAs(PARENT);
+  await j.loginAs(PARENT);
   await page.goto(`${url}/cheques/famille`);
   await page.getByText(/Disponible : 110,00\s€/).waitFor();
   await expect.poll(() => page.getByText('Paiement chez Pharmacie du Centre').count()).toBe(1);

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { nextStep, startJourney, type Journey } from './harness';
-import { TEST_PASSWORD } from '../src/platform/testing';
 
 let j: Journey;
 let parentId = '';
@@ -25,16 +24,6 @@ beforeAll(async () => {
   await j.env.as('partner', { structureId: LIENS, displayName: 'Association Les Liens' });
 });
 afterAll(() => j?.close());
-
-async function loginAs(identifier: string) {
-  const { page, url } = j;
-  await j.context.clearCookies();
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
-}
 
 const h1 = () => j.page.getByRole('heading', { level: 1 }).textContent();
 const next = () => nextStep(j.page);
@@ -109,7 +98,7 @@ it('next year, the family renews its file with one correction', async () => {
   await j.env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
   const { rows } = await j.env.rt.deps.db.query(`SELECT recipient, subject FROM notifications WHERE template = 'dossiers.renewal-open'`);
   expect(rows).toEqual([{ recipient: parentId, subject: 'Renouvelez votre dossier 2027' }]);
-  await loginAs(parentId); // the session expired meanwhile
+  await j.loginAs(parentId); // the session expired meanwhile
   await page.goto(`${url}/dossier`);
   await expect.poll(() => page.getByText('C’est le moment de renouveler votre dossier pour 2027.').count()).toBe(1);
   await j.step('renouvellement-annonce');
@@ -173,7 +162,7 @@ it('the partner accepts, sees only the consented fields and records the outcome;
   await expect.poll(() => page.getByText(/Accompagnement engagé — Premier rendez-vous fixé/).count()).toBe(1);
   await j.step('partenaire-resultat');
 
-  await loginAs(agentId);
+  await j.loginAs(agentId);
   await page.goto(`${url}/dossier`);
   await expect.poll(() => page.getByText("Résultat d'orientation reçu").count()).toBeGreaterThan(0);
   await j.step('agent-a-traiter');

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey } from './harness';
 
 const NOW = '2026-03-10T10:00:00+01:00';
 
@@ -21,18 +21,6 @@ const filePatch = {
   situation: { activity: 'actif', salaryNetMonthlyCents: 90000, unemploymentNetMonthlyCents: 0, alimonyReceivedMonthlyCents: 0, recentlySeparated: false },
   housing: { status: 'locataire_hlm', rentMonthlyCents: 45000 },
 };
-
-/** POST from the page itself (session cookie + CSRF header), as the web app does. */
-async function postFromPage(page: Page, url: string, body: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ([u, b]) => {
-      const csrf = document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
-      const r = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(b) });
-      return { status: r.status, json: await r.json().catch(() => null) };
-    },
-    [url, body] as const,
-  );
-}
 
 const radio = (page: Page, group: RegExp, option: string | RegExp) =>
   page.getByRole('radiogroup', { name: group }).getByText(option, { exact: typeof option === 'string' });

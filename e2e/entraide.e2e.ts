@@ -5,36 +5,13 @@
  * their monthly split. (Rides have no pages yet.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../src/platform/testing';
-import { startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
   j = await startJourney('entraide', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 360, height: 800 } });
 }, 120_000);
 afterAll(() => j?.close());
-
-async function postFromPage(page: Page, url: string, body: unknown): Promise<{ status: number; json: any }> {
-  return page.evaluate(
-    async ([u, b]) => {
-      const csrf = document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
-      const r = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(b) });
-      return { status: r.status, json: await r.json().catch(() => null) };
-    },
-    [url, body] as const,
-  );
-}
-
-async function loginAs(identifier: string): Promise<void> {
-  const { page, url } = j;
-  await page.context().clearCookies();
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
-}
 
 async function newFamily(firstName: string, line: string): Promise<string> {
   await j.page.context().clearCookies();
@@ -82,7 +59,7 @@ it('a parent posts a school-run request in Étouvie; a neighbour answers; contac
   expect(await page.getByText('3 rue de Picardie').count()).toBe(0);
   await j.step('voisin-repond');
 
-  await loginAs(nadia);
+  await j.loginAs(nadia);
   await page.goto(`${url}/entraide/voisins`);
   await page.getByRole('link', { name: 'Trajet école jeudi matin' }).click();
   await expect.poll(() => page.getByText('L’autre parent a accepté de montrer ses coordonnées.').count()).toBe(1);
@@ -130,7 +107,7 @@ it('a family borrows a poussette and is reminded to return it', async () => {
     "SELECT subject FROM notifications WHERE template = 'entraide.loan-reminder' AND recipient = 'sarah@example.fr' ORDER BY created_at",
   );
   expect(notes.rows.map((r) => r.subject)).toEqual(['Parentothèque : retour bientôt', 'Parentothèque : objet à rendre']);
-  await loginAs(identifier);
+  await j.loginAs(identifier);
   await page.goto(`${url}/entraide/parentotheque`);
   await expect.poll(() => page.getByText('En retard : à rendre depuis le 13 mars 2026').count()).toBe(1);
   await expect.poll(() => page.getByText(/Un objet est en retard/).count()).toBe(1);

@@ -117,6 +117,28 @@ async function visibleText(page: Page): Promise<string> {
   }, RAW_ZONES);
 }
 
+/** Fills the login page and waits to leave it. */
+async function signIn(page: Page, url: string, identifier: string): Promise<void> {
+  await page.goto(`${url}/connexion`);
+  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
+  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+  await page.waitForLoadState('networkidle').catch(() => {});
+}
+
+/** POSTs JSON from inside the page, with its session cookie and CSRF token (what a form would send). */
+export async function postFromPage(page: Page, url: string, body: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ([u, b]) => {
+      const csrf = document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
+      const r = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(b) });
+      return { status: r.status, json: await r.json().catch(() => null) };
+    },
+    [url, body] as const,
+  );
+}
+
 export interface Journey {
   env: TestEnv;
   url: string;
@@ -127,6 +149,8 @@ export interface Journey {
   step(name: string, opts?: { fullPage?: boolean }): Promise<void>;
   /** Create a user of the role and log the browser in through the login page. */
   login(role: Role, opts?: { structureId?: string; displayName?: string }): Promise<{ id: string; identifier: string }>;
+  /** Log the browser in again as an existing user (after clearing its cookies). */
+  loginAs(identifier: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -186,12 +210,12 @@ export async function startJourney(name: string, opts: { seed?: boolean; now?: s
         displayName: o.displayName ?? `E2E ${role}`,
         structureId: role === 'partner' ? (o.structureId ?? '00000000-0000-4000-8000-00000000a001') : null,
       });
-      await page.goto(`${url}/connexion`);
-      await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-      await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+      await signIn(page, url, identifier);
       return { id: user.id, identifier };
+    },
+    async loginAs(identifier) {
+      await context.clearCookies();
+      await signIn(page, url, identifier);
     },
     async close() {
       await browser.close().catch(() => {});
