@@ -128,6 +128,7 @@ export default tseslint.config(
     files: [
       'src/config.ts', // the one reader
       'src/platform/testing.ts', // the test harness reads what scripts/test-global-setup.ts exported to the test workers
+      'src/platform/testing-multiprocess.ts', // hands the parent's environment to the server processes it starts
       'src/**/*.test.ts', // tests set variables to test config.ts and the CLI
       'scripts/**/*.ts', // the test runner and build scripts hand variables to child processes
       'bench/**/*.ts',

@@ -20,9 +20,16 @@ export interface Migration {
 }
 
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+  const files = fs.readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f));
+  const byVersion = new Map<string, string[]>();
+  for (const f of files) byVersion.set(f.slice(0, 4), [...(byVersion.get(f.slice(0, 4)) ?? []), f]);
+  const twice = [...byVersion.values()].filter((same) => same.length > 1);
+  if (twice.length) {
+    throw new Error(
+      `Two migrations share a number: ${twice.map((same) => same.join(' and ')).join('; ')}. Renumber the one not yet landed to the next free number of its module's range.`,
+    );
+  }
+  return files
     .sort()
     .map((f) => {
       const sql = fs.readFileSync(path.join(dir, f), 'utf8');
