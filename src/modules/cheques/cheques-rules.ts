@@ -15,6 +15,8 @@ export const rulesSchema = z.object({
   kinds: z.object(Object.fromEntries(KINDS.map((k) => [k, kindRule])) as Record<Kind, typeof kindRule>),
   code: z.object({ lifetimeMinutes: z.number().int().min(1).max(60) }),
   pass: z.object({ singleParent: z.boolean(), maxQuotientCents: z.number().int().min(0), validityMonths: z.number().int().min(1).max(36) }),
+  /** The yearly allowance of the kinds with a `yearlyAllowanceCents`: who receives it (once per calendar year, valid to 31 December). */
+  allowance: z.object({ singleParent: z.boolean(), maxQuotientCents: z.number().int().min(0) }),
 });
 export type ChequesRules = z.infer<typeof rulesSchema>;
 

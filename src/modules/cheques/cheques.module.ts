@@ -1,15 +1,17 @@
 import type { ModuleDef } from '../../platform/module';
+import { registerChequesCli } from './cheques.cli';
 import { chequesErrors } from './cheques.errors';
 import { chequesDossiersHooks } from './cheques.hooks';
 import { chequesIndicators } from './cheques.indicators';
-import { expireJob } from './cheques.jobs';
+import { allowanceJob, expireJob } from './cheques.jobs';
 import chequesRoutes from './cheques.routes';
 
 export const chequesModule: ModuleDef<typeof chequesErrors> = {
   name: 'cheques',
   errors: chequesErrors,
-  jobs: [expireJob],
+  jobs: [expireJob, allowanceJob],
   routes: chequesRoutes,
+  cli: registerChequesCli,
   indicators: chequesIndicators,
   hooks: { dossiers: chequesDossiersHooks },
 };

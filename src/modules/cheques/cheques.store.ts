@@ -70,14 +70,16 @@ export interface NewEntry {
   expiresAt?: Date | null;
   structureId?: string | null;
   reversesId?: string | null;
+  /** A yearly allowance's year: once per account and year (unique index cheques_entries_allowance_once). */
+  allowanceYear?: number | null;
   createdBy: string | null;
   now: Date;
 }
 
 export async function insertEntry(q: Queryable, e: NewEntry): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO cheques_entries (account_id, type, amount_cents, source, source_ref, reason, expires_at, structure_id, reverses_id, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    `INSERT INTO cheques_entries (account_id, type, amount_cents, source, source_ref, reason, expires_at, structure_id, reverses_id, created_by, created_at, allowance_year)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       e.accountId,
       e.type,
@@ -90,6 +92,7 @@ export async function insertEntry(q: Queryable, e: NewEntry): Promise<string> {
       e.reversesId ?? null,
       e.createdBy,
       e.now,
+      e.allowanceYear ?? null,
     ],
   );
   return rows[0].id;
@@ -286,4 +289,15 @@ export async function creditsValidAfter(q: Queryable, accountId: string, after: 
     [accountId, after],
   );
   return rows[0].n;
+}
+
+// ------------------------------------------------------------------ yearly allowance
+/** "householdId:kind" of the accounts already credited with this year's allowance. */
+export async function allowancesOfYear(q: Queryable, year: number): Promise<Set<string>> {
+  const { rows } = await q.query<{ key: string }>(
+    `SELECT a.household_id || ':' || a.kind AS key FROM cheques_entries e JOIN cheques_accounts a ON a.id = e.account_id
+      WHERE e.allowance_year = $1 AND a.household_id IS NOT NULL`,
+    [year],
+  );
+  return new Set(rows.map((r) => r.key));
 }

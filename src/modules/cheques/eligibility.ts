@@ -14,12 +14,31 @@ export interface PassFacts {
 export type PassEligibility = { eligible: true } | { eligible: false; reason: string };
 
 export function passEligibility(f: PassFacts, rules: ChequesRules['pass']): PassEligibility {
-  if (rules.singleParent && !f.singleParent) return { eligible: false, reason: 'Le Pass est réservé aux familles monoparentales.' };
-  if (f.quotientCents === null) return { eligible: false, reason: 'Le quotient familial manque au dossier : ajoutez-le avant d’émettre le Pass.' };
+  return quotientRule(f, rules, { who: 'Le Pass est réservé', before: 'd’émettre le Pass', ceiling: 'du Pass' });
+}
+
+/** Whether the file opens the yearly allowance (dotation annuelle) of the kinds that have one. */
+export function allowanceEligibility(f: PassFacts, rules: ChequesRules['allowance']): PassEligibility {
+  return quotientRule(f, rules, { who: 'La dotation annuelle est réservée', before: 'de verser la dotation', ceiling: 'de la dotation annuelle' });
+}
+
+/** The town's rule for the pass and the allowance: a single parent, a known quotient at or under the ceiling. */
+function quotientRule(
+  f: PassFacts,
+  rules: { singleParent: boolean; maxQuotientCents: number },
+  words: { who: string; before: string; ceiling: string },
+): PassEligibility {
+  if (rules.singleParent && !f.singleParent) return { eligible: false, reason: `${words.who} aux familles monoparentales.` };
+  if (f.quotientCents === null) return { eligible: false, reason: `Le quotient familial manque au dossier : ajoutez-le avant ${words.before}.` };
   if (f.quotientCents > rules.maxQuotientCents) {
-    return { eligible: false, reason: `Le quotient familial dépasse le plafond du Pass (${Math.round(rules.maxQuotientCents / 100)} € par mois).` };
+    return { eligible: false, reason: `Le quotient familial dépasse le plafond ${words.ceiling} (${Math.round(rules.maxQuotientCents / 100)} € par mois).` };
   }
   return { eligible: true };
+}
+
+/** The facts the rules read from a household file (every file of Relais is a single parent's). */
+export function factsOf(h: { quotient: { value: number | null } }): PassFacts {
+  return { singleParent: true, quotientCents: h.quotient.value === null ? null : Math.round(h.quotient.value * 100) };
 }
 
 /** The pass's period: from today for `months` months, the last day included (YYYY-MM-DD). */

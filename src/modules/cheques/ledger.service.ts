@@ -30,6 +30,12 @@ export interface CreditInput {
   source: CreditSourceRef;
   /** Last day the credit can be spent (YYYY-MM-DD, Paris); default: the kind's validity from today. */
   validUntil?: string | null;
+  /**
+   * When this credit is the household's yearly allowance of that kind for this year (the
+   * nightly job, or a granted yearly aid): a second one for the same year is refused by the
+   * database (`cheques/allowance-already`).
+   */
+  allowanceYear?: number | null;
 }
 
 /** The instant a credit valid until `day` (inclusive, Paris) stops being spendable. */
@@ -50,23 +56,35 @@ export async function creditAccount(t: Queryable, ctx: Ctx, input: CreditInput):
   if (validUntil < today) throw new AppError('http/invalid-input', { fields: [{ path: 'validUntil', message: 'La date de fin de validité est passée.' }] });
   const accountId = await store.upsertAccount(t, { householdId: input.householdId, kind: input.kind, firstName: h.parent.firstName, now });
   const s = input.source;
-  const entryId = await store.insertEntry(t, {
-    accountId,
-    type: 'credit',
-    amountCents: input.amountCents,
-    source: s.kind,
-    sourceRef: s.kind === 'aid' ? s.requestId : null,
-    reason: s.kind === 'aid' ? null : (s.reason ?? null),
-    expiresAt: expiryInstant(validUntil),
-    createdBy: ctx.user?.id ?? null,
-    now,
-  });
+  let entryId: string;
+  try {
+    entryId = await store.insertEntry(t, {
+      accountId,
+      type: 'credit',
+      amountCents: input.amountCents,
+      source: s.kind,
+      sourceRef: s.kind === 'aid' ? s.requestId : null,
+      reason: s.kind === 'aid' ? null : (s.reason ?? null),
+      expiresAt: expiryInstant(validUntil),
+      allowanceYear: input.allowanceYear ?? null,
+      createdBy: ctx.user?.id ?? null,
+      now,
+    });
+  } catch (err) {
+    onConstraint(err, { cheques_entries_allowance_once: new AppError('cheques/allowance-already') });
+  }
   await audit(t, ctx, 'cheques/credited', {
     householdId: input.householdId,
     subjectType: 'cheques_entry',
     subjectId: entryId,
     reason: s.kind === 'agent' ? s.reason : undefined,
-    details: { kind: input.kind, amountCents: input.amountCents, source: s.kind, validUntil },
+    details: {
+      kind: input.kind,
+      amountCents: input.amountCents,
+      source: s.kind,
+      validUntil,
+      ...(input.allowanceYear ? { allowanceYear: input.allowanceYear } : {}),
+    },
   });
   return { accountId, entryId };
 }
@@ -186,4 +204,46 @@ export async function exportRows(q: Queryable, householdId: string) {
   const accounts = await store.accountsOfHousehold(q, householdId);
   const entries = await store.entriesOfHousehold(q, householdId, 100_000);
   return { cheques_accounts: accounts, cheques_entries: entries };
+}
+
+/**
+ * The town's finance agent credits a checked list (`relais cheques crediter`): all lines or
+ * none, in one transaction, each credit audited with the list's reason. A line whose file
+ * does not exist (or is erased) is reported with its line number and nothing is credited.
+ */
+export async function creditList(
+  ctx: Ctx,
+  lines: { line: number; householdId: string; kind: Kind; amountCents: number; validUntil: string | null }[],
+  opts: { reason: string; topUp?: boolean },
+): Promise<{ ok: true; credited: number; totalCents: number } | { ok: false; problems: { line: number; message: string }[] }> {
+  const problems: { line: number; message: string }[] = [];
+  const rollback = new Error('rollback');
+  try {
+    return await tx(ctx.db, async (t) => {
+      for (const l of lines) {
+        try {
+          await creditAccount(t, ctx, {
+            householdId: l.householdId,
+            kind: l.kind,
+            amountCents: l.amountCents,
+            source: opts.topUp ? { kind: 'top_up', reason: opts.reason } : { kind: 'agent', reason: opts.reason },
+            validUntil: l.validUntil,
+          });
+        } catch (err) {
+          // Only the checks made before any SQL write: the transaction is still usable, the next lines are checked too.
+          if (err instanceof AppError && (err.code === 'cheques/not-found' || err.code === 'http/invalid-input')) {
+            problems.push({
+              line: l.line,
+              message: err.code === 'cheques/not-found' ? 'Aucun dossier actif avec cet identifiant.' : 'La date de fin de validité est passée.',
+            });
+          } else throw err;
+        }
+      }
+      if (problems.length) throw rollback;
+      return { ok: true as const, credited: lines.length, totalCents: lines.reduce((s, l) => s + l.amountCents, 0) };
+    });
+  } catch (err) {
+    if (err === rollback) return { ok: false, problems };
+    throw err;
+  }
 }

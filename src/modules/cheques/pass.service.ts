@@ -14,7 +14,7 @@ import { throttle } from '../../platform/throttle';
 import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
 import { chequesRules } from './cheques-rules';
 import { generateCode, groupCode, looksLikeCode, normalizeCode } from './codes';
-import { passEligibility, passPeriod } from './eligibility';
+import { factsOf, passEligibility, passPeriod } from './eligibility';
 import { AGENTS, TOWN } from './ledger.service';
 import { loadPassKeys } from './pass-keys';
 import { signPass, TOKEN_PREFIX, verifyPassToken } from './pass-token';
@@ -45,7 +45,7 @@ export async function passCheck(ctx: Ctx, householdId: string, reason?: string) 
   await assertCanAccess(ctx, householdId, 'cheques.pass', { reason });
   const h = await readHouseholdAsSystem(ctx.db, householdId, ctx.now());
   if (!h) throw new AppError('cheques/not-found');
-  const e = passEligibility({ singleParent: true, quotientCents: h.quotient.value === null ? null : Math.round(h.quotient.value * 100) }, chequesRules().pass);
+  const e = passEligibility(factsOf(h), chequesRules().pass);
   const pass = await store.passOfHousehold(ctx.db, householdId);
   const today = parisDate(ctx.now());
   return {
@@ -71,7 +71,7 @@ export async function issuePass(ctx: Ctx, householdId: string, input: { reason?:
     const h = await readHouseholdAsSystem(t, householdId, ctx.now());
     if (!h) throw new AppError('cheques/not-found');
     const rules = chequesRules().pass;
-    const e = passEligibility({ singleParent: true, quotientCents: h.quotient.value === null ? null : Math.round(h.quotient.value * 100) }, rules);
+    const e = passEligibility(factsOf(h), rules);
     if (!e.eligible) throw new AppError('cheques/not-eligible', { fields: [{ path: 'householdId', message: e.reason }] });
     const period = passPeriod(parisDate(ctx.now()), rules.validityMonths);
     let id: string;

@@ -15,6 +15,10 @@ import { TOWN } from './ledger.service';
 import * as store from './settlement.store';
 import { structureNames } from './structures';
 
+/** Euros for a spreadsheet ("50,50") and a French day ("02/04/2026"). */
+const amount = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+const day = (d: Date) => parisDate(d).split('-').reverse().join('/');
+
 /** A month is settled once it is over: a redemption made later in it would never be. */
 function checkPeriod(ctx: Ctx, period: string): void {
   if (period >= parisDate(ctx.now()).slice(0, 7))
@@ -49,6 +53,11 @@ export async function statement(ctx: Ctx, q: { period: string; structureId?: str
 
 export async function settlementsOf(ctx: Ctx, period: string) {
   requireRole(ctx, ...TOWN);
+  return periodOverview(ctx, period);
+}
+
+/** A month per partner: the redemptions still to settle, and the settlements made. The caller checked who may read it. */
+async function periodOverview(ctx: Ctx, period: string) {
   const [pending, settled] = await Promise.all([store.structuresOfPeriod(ctx.db, period), store.settlementsOfPeriod(ctx.db, period)]);
   const names = await structureNames(ctx, [...pending.map((p) => p.structureId), ...settled.map((s) => s.structureId)]);
   return {
@@ -60,13 +69,18 @@ export async function settlementsOf(ctx: Ctx, period: string) {
 
 export async function settle(ctx: Ctx, input: { structureId: string; period: string }) {
   const user = requireRole(ctx, ...TOWN);
+  return settleOne(ctx, input, user.id);
+}
+
+/** One partner's month, by a town user or by the town's finance agent at the command line (`by` null). */
+async function settleOne(ctx: Ctx, input: { structureId: string; period: string }, by: string | null) {
   checkPeriod(ctx, input.period);
   return tx(
     ctx.db,
     async (t) => {
       let s: Awaited<ReturnType<typeof store.insertSettlement>>;
       try {
-        s = await store.insertSettlement(t, { ...input, by: user.id, now: ctx.now() });
+        s = await store.insertSettlement(t, { ...input, by, now: ctx.now() });
       } catch (err) {
         onConstraint(err, { cheques_settlements_once: new AppError('cheques/already-settled') });
       }
@@ -97,7 +111,46 @@ export async function settlementsCsv(ctx: Ctx, period: string): Promise<string> 
   const { settlements } = await settlementsOf(ctx, period);
   const rows: (string | number)[][] = [['Partenaire', 'Identifiant de la structure', 'Mois', 'Nombre de paiements', 'Montant (€)', 'Payé le']];
   for (const s of settlements) {
-    rows.push([s.structureName, s.structureId, s.period, s.count, (s.totalCents / 100).toFixed(2).replace('.', ','), s.paidAt ? parisDate(s.paidAt) : '']);
+    rows.push([s.structureName, s.structureId, s.period, s.count, amount(s.totalCents), s.paidAt ? day(s.paidAt) : '']);
   }
   return toCsv(rows, { separator: ';', bom: true });
+}
+
+/**
+ * For the town's finance agent (`relais cheques remboursements`): every partner of the month,
+ * settled or not, with what the town owes it. `settle` first establishes the statements of
+ * the partners still pending (each audited, the actor being the command line).
+ */
+export async function reimbursementsCsv(
+  ctx: Ctx,
+  period: string,
+  opts: { settle?: boolean } = {},
+): Promise<{ csv: string; settled: number; partners: number }> {
+  let settled = 0;
+  if (opts.settle) {
+    for (const p of (await periodOverview(ctx, period)).partners) {
+      try {
+        await settleOne(ctx, { structureId: p.structureId, period }, null);
+        settled++;
+      } catch (err) {
+        // Settled or emptied meanwhile (a cancellation, another agent): the export below says where it stands.
+        if (!(err instanceof AppError && (err.code === 'cheques/already-settled' || err.code === 'cheques/nothing-to-settle'))) throw err;
+      }
+    }
+  }
+  const o = await periodOverview(ctx, period);
+  const rows: (string | number)[][] = [['Partenaire', 'Identifiant de la structure', 'Mois', 'Nombre de paiements', 'Montant (€)', 'État', 'Payé le']];
+  for (const s of o.settlements) {
+    rows.push([
+      s.structureName,
+      s.structureId,
+      period,
+      s.count,
+      amount(s.totalCents),
+      s.paidAt ? 'payé' : 'relevé établi, à payer',
+      s.paidAt ? day(s.paidAt) : '',
+    ]);
+  }
+  for (const p of o.partners) rows.push([p.structureName, p.structureId, period, p.count, amount(p.totalCents), 'relevé à établir', '']);
+  return { csv: toCsv(rows, { separator: ';', bom: true }), settled, partners: o.settlements.length + o.partners.length };
 }

@@ -67,7 +67,7 @@ export async function settlementsOfPeriod(q: Queryable, period: string): Promise
  */
 export async function insertSettlement(
   q: Queryable,
-  s: { structureId: string; period: string; by: string; now: Date },
+  s: { structureId: string; period: string; by: string | null; now: Date },
 ): Promise<{ id: string; totalCents: number; count: number } | null> {
   const { rows } = await q.query<{ id: string; totalCents: number; count: number }>(
     `WITH lines AS (

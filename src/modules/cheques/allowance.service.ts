@@ -1,0 +1,112 @@
+/**
+ * The yearly allowance (dotation annuelle): every active file that meets the town's rule
+ * (rules/cheques/cheques.json → `allowance`) receives, once per calendar year, each kind's
+ * `yearlyAllowanceCents`, valid to 31 December; the nightly expiry job then sends the
+ * 7-day notice and writes the expiry of what is left. The job runs every night, so a family
+ * whose file opens or qualifies during the year gets that year's allowance the next
+ * morning; "once a year" is the database's unique index, not this loop.
+ */
+import { parisParts } from '../../platform/clock';
+import { makeCtx, type Deps } from '../../platform/context';
+import { tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { queueNotification } from '../../platform/notify/outbox';
+import { activeHouseholdIds, readHouseholdAsSystem } from '../dossiers/index';
+import { chequesRules } from './cheques-rules';
+import * as store from './cheques.store';
+import { allowanceEligibility, factsOf } from './eligibility';
+import { creditAccount } from './ledger.service';
+import { euros, frenchDate, KIND_LABELS, KINDS, type Kind } from './kinds';
+
+/** More files than a town holds: the run reads every active file's id once. */
+const MAX_HOUSEHOLDS = 200_000;
+
+export interface AllowanceRun {
+  year: number;
+  /** Households credited by this run (with one or more kinds). */
+  credited: number;
+  /** Kinds × households credited, and the total in cents. */
+  credits: number;
+  totalCents: number;
+  /** Households that already had this year's allowance of every kind. */
+  already: number;
+  /** Households whose file does not meet the rule (quotient missing or above the ceiling). */
+  notEligible: number;
+}
+
+/** The kinds with a yearly allowance and its amount. */
+export function allowanceKinds(): { kind: Kind; amountCents: number }[] {
+  const rules = chequesRules();
+  return KINDS.map((kind) => ({ kind, amountCents: rules.kinds[kind].yearlyAllowanceCents })).filter((k) => k.amountCents > 0);
+}
+
+/**
+ * Credits this year's allowance to every eligible active file that does not hold it yet.
+ * `dryRun` counts without writing anything (the CLI's --essai).
+ */
+export async function grantYearlyAllowances(deps: Deps, opts: { dryRun?: boolean } = {}): Promise<AllowanceRun> {
+  const now = deps.clock.now();
+  const ctx = makeCtx(deps, null, 'cheques.allowance');
+  const year = parisParts(now).year;
+  const run: AllowanceRun = { year, credited: 0, credits: 0, totalCents: 0, already: 0, notEligible: 0 };
+  const kinds = allowanceKinds();
+  if (!kinds.length) return run;
+  const rule = chequesRules().allowance;
+  const done = await store.allowancesOfYear(deps.db, year);
+  for (const householdId of await activeHouseholdIds(deps.db, MAX_HOUSEHOLDS)) {
+    const pending = kinds.filter((k) => !done.has(`${householdId}:${k.kind}`));
+    if (!pending.length) {
+      run.already++;
+      continue;
+    }
+    const h = await readHouseholdAsSystem(deps.db, householdId, now);
+    if (!h || h.status !== 'active') continue;
+    if (!allowanceEligibility(factsOf(h), rule).eligible) {
+      run.notEligible++;
+      continue;
+    }
+    if (opts.dryRun) {
+      run.credited++;
+      run.credits += pending.length;
+      run.totalCents += pending.reduce((s, k) => s + k.amountCents, 0);
+      continue;
+    }
+    try {
+      await tx(deps.db, async (t) => {
+        for (const k of pending) {
+          await creditAccount(t, ctx, {
+            householdId,
+            kind: k.kind,
+            amountCents: k.amountCents,
+            source: { kind: 'allowance', reason: `Dotation annuelle ${year}` },
+            validUntil: `${year}-12-31`,
+            allowanceYear: year,
+          });
+        }
+        const recipient = h.parent.email ?? h.parent.phone ?? null;
+        if (recipient) {
+          const lines = pending.map((k) => `- ${KIND_LABELS[k.kind]} : ${euros(k.amountCents)}`).join('\n');
+          await queueNotification(t, deps.jobs, {
+            channel: h.parent.email ? 'email' : 'sms',
+            recipient,
+            userId: h.parentUserId,
+            template: 'cheques.allowance',
+            subject: `Vos chèques ${year} sont disponibles`,
+            body: `${h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,'}\nLa ville vous verse votre dotation annuelle :\n${lines}\nElle est valable jusqu'au ${frenchDate(`${year}-12-31`)}, chez les partenaires de la ville : montrez votre code dans Relais ou votre carte imprimée.`,
+          });
+        }
+      });
+    } catch (err) {
+      // Another run credited this file meanwhile: the index said no, nothing was written.
+      if (err instanceof AppError && err.code === 'cheques/allowance-already') {
+        run.already++;
+        continue;
+      }
+      throw err;
+    }
+    run.credited++;
+    run.credits += pending.length;
+    run.totalCents += pending.reduce((s, k) => s + k.amountCents, 0);
+  }
+  return run;
+}
