@@ -18,6 +18,7 @@ const SHARED_WITH_WEB = [
   'src/modules/annuaire/geo',
   'src/modules/droits/benefits',
   'src/modules/droits/simulator-answers',
+  'src/modules/cheques/qr',
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
