@@ -60,6 +60,11 @@ export async function getStructure(ctx: Ctx, id: string): Promise<StructureListi
   return { ...rest, description: (raw as Record<string, unknown>).description ?? null, stale: isStale(checked, ctx.now()), services } as StructureListingRow;
 }
 
+/** Structures of the directory by name (or a service's name), with their services: the agents' orientation picker. */
+export async function findStructures(ctx: Ctx, text: string) {
+  return store.structuresByName(ctx.db, text.trim(), 30);
+}
+
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const structurePatchSchema = z.object({

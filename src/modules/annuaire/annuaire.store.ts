@@ -211,6 +211,28 @@ export async function servicesOfStructure(q: Queryable, structureId: string): Pr
   return rows;
 }
 
+/**
+ * Structures whose name, or one of whose services' names, contains `text` (accents and case
+ * ignored), with their services: what an agent picks from to orient a family.
+ */
+export async function structuresByName(
+  q: Queryable,
+  text: string,
+  limit: number,
+): Promise<{ id: string; nom: string; commune: string | null; services: { id: string; nom: string }[] }[]> {
+  const { rows } = await q.query(
+    `SELECT st.id, st.nom, st.commune,
+            coalesce((SELECT json_agg(json_build_object('id', s.id, 'nom', s.nom) ORDER BY s.nom) FROM annuaire_services s WHERE s.structure_id = st.id), '[]') AS services
+       FROM annuaire_structures st
+      WHERE st.nom <> '' AND (immutable_unaccent(lower(st.nom)) LIKE '%' || immutable_unaccent(lower($1)) || '%'
+         OR EXISTS (SELECT 1 FROM annuaire_services s WHERE s.structure_id = st.id
+                     AND immutable_unaccent(lower(s.nom)) LIKE '%' || immutable_unaccent(lower($1)) || '%'))
+      ORDER BY st.nom LIMIT $2`,
+    [text, limit],
+  );
+  return rows;
+}
+
 /** The structure's row, locked until the transaction ends (a listing edit). */
 export async function lockStructure(q: Queryable, id: string): Promise<Record<string, any> | null> {
   const { rows } = await q.query(`SELECT * FROM annuaire_structures WHERE id = $1 FOR UPDATE`, [id]);

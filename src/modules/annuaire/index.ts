@@ -1,7 +1,7 @@
 /** What other modules may use from the annuaire. */
 export { annuaireModule } from './annuaire.module';
 export { searchDirectory, type SearchQuery, type ServiceSummary } from './search-services';
-export { getService, getStructure, updateStructure } from './annuaire.service';
+export { findStructures, getService, getStructure, updateStructure } from './annuaire.service';
 export { checkDirectoryReference, type DirectoryReferenceProblem } from './references';
 export { isOpenAt, nextOpening, statusPhrase } from './opening-hours';
 export { CATEGORIES } from './categories';

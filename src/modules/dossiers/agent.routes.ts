@@ -1,4 +1,7 @@
-/** HTTP routes of the CCAS agents and coordinators (`/api/dossiers/households…`, caseload, search, retention). */
+/**
+ * HTTP routes of the CCAS agents and coordinators (`/api/dossiers/households…`, caseload, search, retention),
+ * and the family's answer to an orientation proposed at the desk.
+ */
 import { z } from 'zod';
 import type { App } from '../../platform/http/types';
 import { createdSchema, okSchema } from '../../platform/response-schemas';
@@ -10,9 +13,19 @@ import { prefill } from './prefill';
 import * as renewal from './renewal.service';
 import * as rights from './rights.service';
 import {
+  deskConsentSchema,
+  deskConsentsOut,
+  deskRevokeSchema,
+  directoryOut,
+  directoryQuery,
+  orientationAnsweredOut,
+  orientationAnswerSchema,
+  orientationRequestsOut,
+  orientationSchema,
+  orientedOut,
+} from './desk.schemas';
+import {
   caseloadOut,
-  consentSchema,
-  consentsOut,
   erasedOut,
   exportOut,
   historyOut,
@@ -27,7 +40,6 @@ import {
   retentionOut,
   searchOut,
   timelineOut,
-  uuid,
 } from './dossiers.schemas';
 
 const staff = ['agent', 'coordinator'] as const;
@@ -157,16 +169,30 @@ export default async function agentRoutes(app: App) {
     async (req) => agent.followHousehold(req.ctx, req.params.id),
   );
 
+  app.get(
+    '/api/dossiers/directory',
+    {
+      config: { access: staff },
+      schema: {
+        response: { 200: directoryOut },
+        tags,
+        summary: "Structures de l'annuaire vers lesquelles orienter (par nom de structure ou de service)",
+        querystring: directoryQuery,
+      },
+    },
+    async (req) => orientation.directoryForOrientation(req.ctx, req.query.q),
+  );
+
   app.post(
     '/api/dossiers/households/:id/orientations',
     {
       config: { access: staff },
       schema: {
-        response: { 201: createdSchema },
+        response: { 201: orientedOut },
         tags,
-        summary: 'Orienter la famille vers une structure partenaire',
+        summary: "Orienter la famille vers une structure ou un service de l'annuaire, avec son accord",
         params: idParams,
-        body: z.object({ structureId: uuid, serviceId: uuid.nullable().optional(), note: z.string().trim().min(3).max(1000) }).strict(),
+        body: orientationSchema,
       },
     },
     async (req, reply) => reply.status(201).send(await orientation.orientHousehold(req.ctx, req.params.id, req.body)),
@@ -176,16 +202,22 @@ export default async function agentRoutes(app: App) {
     '/api/dossiers/households/:id/consents',
     {
       config: { access: staff },
-      schema: { response: { 200: consentsOut }, tags, summary: 'Accords de partage de la famille', params: idParams },
+      schema: { response: { 200: deskConsentsOut }, tags, summary: 'Accords de partage de la famille (qui les a donnés, où)', params: idParams },
     },
-    async (req) => consents.listConsents(req.ctx, req.params.id),
+    async (req) => consents.listDeskConsents(req.ctx, req.params.id),
   );
 
   app.post(
     '/api/dossiers/households/:id/consents',
     {
       config: { access: staff },
-      schema: { response: { 201: createdSchema }, tags, summary: "Enregistrer un accord donné à l'accueil", params: idParams, body: consentSchema },
+      schema: {
+        response: { 201: createdSchema },
+        tags,
+        summary: "Enregistrer l'accord que la famille donne elle-même au guichet",
+        params: idParams,
+        body: deskConsentSchema,
+      },
     },
     async (req, reply) => reply.status(201).send(await consents.grantConsent(req.ctx, req.params.id, req.body as any)),
   );
@@ -194,9 +226,40 @@ export default async function agentRoutes(app: App) {
     '/api/dossiers/households/:id/consents/:consentId/revoke',
     {
       config: { access: staff },
-      schema: { response: { 200: okSchema }, tags, summary: "Enregistrer le retrait d'un accord", params: householdConsentParams },
+      schema: {
+        response: { 200: okSchema },
+        tags,
+        summary: "Enregistrer le retrait d'un accord que la famille demande elle-même au guichet",
+        params: householdConsentParams,
+        body: deskRevokeSchema,
+      },
     },
-    async (req) => consents.revokeConsent(req.ctx, req.params.id, req.params.consentId),
+    async (req) => consents.revokeConsent(req.ctx, req.params.id, req.params.consentId, req.body?.familyStatement),
+  );
+
+  // The family's own answer to an orientation proposed at the desk (its consent is part of it).
+  app.get(
+    '/api/dossiers/me/orientation-requests',
+    {
+      config: { access: ['parent'] },
+      schema: { response: { 200: orientationRequestsOut }, tags, summary: 'Orientations proposées par le CCAS qui attendent mon accord' },
+    },
+    async (req) => orientation.familyOrientationRequests(req.ctx, await households.ownHouseholdId(req.ctx)),
+  );
+
+  app.post(
+    '/api/dossiers/me/orientation-requests/:id/answer',
+    {
+      config: { access: ['parent'] },
+      schema: {
+        response: { 200: orientationAnsweredOut },
+        tags,
+        summary: 'Donner mon accord à une orientation, ou la refuser',
+        params: idParams,
+        body: orientationAnswerSchema,
+      },
+    },
+    async (req) => orientation.answerOrientationRequest(req.ctx, await households.ownHouseholdId(req.ctx), req.params.id, req.body.accept),
   );
 
   app.get(

@@ -15,6 +15,7 @@ import { labelOfHistoryField } from './fields';
 import { timelineSources, type TimelineItem } from './extensions';
 import { OUTCOMES } from './orientation.service';
 import { purposeLabel } from './purposes';
+import { getService, getStructure } from '../annuaire/index';
 
 const TASK_LABELS: Record<string, string> = {
   early_detection: 'Repérage précoce signalé par un partenaire',
@@ -73,15 +74,24 @@ export async function timeline(ctx: Ctx, householdId: string) {
       detail: labels.join(', '),
     });
   }
+  const where = await orientationPlaces(ctx, orientations);
   for (const o of orientations) {
     items.push({
       at: isoOf(o.created_at),
       kind: 'orientation',
       module: 'dossiers',
       subjectId: o.id,
-      title: `Orientation vers ${o.structure_name ?? 'une structure partenaire'}`,
+      title: `Orientation vers ${where.get(o.id)}${o.status === 'awaiting_consent' ? ' (en attente de l’accord de la famille)' : ''}`,
       detail: o.note,
     });
+    if (o.family_answered_at)
+      items.push({
+        at: isoOf(o.family_answered_at),
+        kind: 'orientation',
+        module: 'dossiers',
+        subjectId: o.id,
+        title: o.status === 'refused_by_family' ? 'Orientation refusée par la famille' : 'Accord de la famille donné : orientation envoyée',
+      });
     if (o.accepted_at)
       items.push({
         at: isoOf(o.accepted_at),
@@ -118,6 +128,19 @@ export async function timeline(ctx: Ctx, householdId: string) {
   }
   for (const source of timelineSources()) items.push(...(await source(ctx.db, householdId)));
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** "Centre social d'Étouvie (démo), service « Permanence… »": each orientation's place as the directory names it. */
+async function orientationPlaces(ctx: Ctx, orientations: { id: string; structure_id: string; service_id: string | null }[]) {
+  const out = new Map<string, string>();
+  await Promise.all(
+    orientations.map(async (o) => {
+      const structure = (await getStructure(ctx, o.structure_id).catch(() => null))?.nom ?? 'une structure partenaire';
+      const service = o.service_id ? (await getService(ctx, o.service_id).catch(() => null))?.nom : null;
+      out.set(o.id, service ? `${structure}, service « ${service} »` : structure);
+    }),
+  );
+  return out;
 }
 
 export async function addNote(ctx: Ctx, householdId: string, body: string) {

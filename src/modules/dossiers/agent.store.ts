@@ -65,8 +65,8 @@ export async function findHouseholds(q: Queryable, text: string, digits: string)
 export async function timelineRows(q: Queryable, householdId: string) {
   const [orientations, notes, tasks, consents, renewals] = await Promise.all([
     q.query(
-      `SELECT o.id, o.created_at, o.status, o.note, o.outcome, o.outcome_note, o.outcome_at, o.accepted_at,
-              (SELECT min(display_name) FROM users u WHERE u.role = 'partner' AND u.structure_id = o.structure_id) AS structure_name
+      `SELECT o.id, o.created_at, o.status, o.note, o.outcome, o.outcome_note, o.outcome_at, o.accepted_at, o.structure_id, o.service_id,
+              o.family_answered_at
          FROM household_orientations o WHERE o.household_id = $1`,
       [householdId],
     ),

@@ -30,10 +30,27 @@ async function withDirectoryNames(ctx: Ctx, list: { structureId: string; name: s
   );
 }
 
-export async function grantConsent(ctx: Ctx, householdId: string, input: { structureId: string; purpose: Purpose; parts: Part[]; expiresAt?: string | null }) {
+/**
+ * An agent never gives or withdraws a consent in the family's name: at the desk, it records
+ * what the family itself says, and says so (`familyStatement`), with its own name in the audit.
+ */
+function assertDeskStatement(as: 'parent' | 'staff' | 'partner', familyStatement: boolean | undefined) {
+  if (as === 'partner') throw new AppError('auth/forbidden');
+  if (as === 'staff' && familyStatement !== true) {
+    throw new AppError('dossiers/desk-statement-required', {
+      fields: [{ path: 'familyStatement', message: 'Cochez que la famille l’a dit elle-même, au guichet.' }],
+    });
+  }
+}
+
+export async function grantConsent(
+  ctx: Ctx,
+  householdId: string,
+  input: { structureId: string; purpose: Purpose; parts: Part[]; expiresAt?: string | null; familyStatement?: boolean },
+) {
   return tx(ctx.db, async (t) => {
     const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
-    if (access.as === 'partner') throw new AppError('auth/forbidden');
+    assertDeskStatement(access.as, input.familyStatement);
     await assertDirectoryReference(t, input.structureId);
     const parts = [...new Set(input.parts)];
     let id: string;
@@ -61,17 +78,22 @@ export async function grantConsent(ctx: Ctx, householdId: string, input: { struc
   });
 }
 
-export async function revokeConsent(ctx: Ctx, householdId: string, consentId: string) {
+/**
+ * The family withdraws a consent. Withdrawing must be as easy as giving (RGPD art. 7.3): a
+ * family that says so at the desk is heard there; the agent records the family's statement
+ * (`familyStatement`), the file and the family's access log say it was at the desk, by whom.
+ */
+export async function revokeConsent(ctx: Ctx, householdId: string, consentId: string, familyStatement?: boolean) {
   return tx(ctx.db, async (t) => {
     const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
-    if (access.as === 'partner') throw new AppError('auth/forbidden');
+    assertDeskStatement(access.as, familyStatement);
     const row = await cstore.revokeConsent(t, householdId, consentId, ctx.user!.id, ctx.now());
     if (!row) throw new AppError('dossiers/consent-not-found');
     await audit(t, ctx, 'dossiers/consent-revoked', {
       householdId,
       subjectType: 'consent',
       subjectId: consentId,
-      details: { structureId: row.structureId, purpose: row.purpose },
+      details: { structureId: row.structureId, purpose: row.purpose, atDesk: access.as === 'staff' },
     });
     return { ok: true };
   });
@@ -80,11 +102,14 @@ export async function revokeConsent(ctx: Ctx, householdId: string, consentId: st
 export async function listConsents(ctx: Ctx, householdId: string) {
   const access = await assertCanAccess(ctx, householdId, 'dossiers.consent');
   if (access.as === 'partner') throw new AppError('auth/forbidden');
-  const [rows, structures] = await Promise.all([
-    cstore.listConsents(ctx.db, householdId),
-    cstore.listPartnerStructures(ctx.db).then((l) => withDirectoryNames(ctx, l)),
-  ]);
-  const names = new Map(structures.map((s) => [s.structureId, s.name]));
+  const rows = await cstore.listConsents(ctx.db, householdId);
+  // Every structure as the directory names it (a consent may name any of them, not only those with an account).
+  const ids = [...new Set(rows.map((c) => c.structureId))];
+  const structures = await withDirectoryNames(
+    ctx,
+    ids.map((structureId) => ({ structureId, name: '' })),
+  );
+  const names = new Map(structures.filter((s) => s.name).map((s) => [s.structureId, s.name]));
   const now = ctx.now();
   return rows.map((c) => ({
     ...c,
@@ -93,6 +118,26 @@ export async function listConsents(ctx: Ctx, householdId: string) {
     partLabels: c.parts.map((p) => PART_LABELS[p] ?? p),
     live: !c.revokedAt && (!c.expiresAt || c.expiresAt > now),
   }));
+}
+
+/** The consents as the agent reads them: who in the family gave or withdrew each, where, and who recorded it. */
+export async function listDeskConsents(ctx: Ctx, householdId: string) {
+  requireRole(ctx, 'agent', 'coordinator');
+  const consents = await listConsents(ctx, householdId); // the access check (audited) first
+  const [actors, parent] = await Promise.all([cstore.consentActors(ctx.db, householdId), cstore.parentName(ctx.db, householdId)]);
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  return {
+    familyName: parent,
+    consents: consents.map((c) => {
+      const a = byId.get(c.id);
+      return {
+        ...c,
+        recordedByName: c.recordedAtDesk ? (a?.grantedByName ?? null) : null,
+        revokedAtDesk: a?.revokedByRole === 'agent' || a?.revokedByRole === 'coordinator',
+        revokedByName: a?.revokedByRole === 'parent' ? null : (a?.revokedByName ?? null),
+      };
+    }),
+  };
 }
 
 export async function partnerStructures(ctx: Ctx) {

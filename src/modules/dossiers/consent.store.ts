@@ -93,6 +93,35 @@ export async function listPartnerStructures(q: Queryable): Promise<{ structureId
   return rows;
 }
 
+/** Who granted and who withdrew each consent of a family (names and roles of the accounts). */
+export async function consentActors(q: Queryable, householdId: string) {
+  const { rows } = await q.query<{ id: string; grantedByName: string | null; revokedByName: string | null; revokedByRole: string | null }>(
+    `SELECT c.id, g.display_name AS "grantedByName", r.display_name AS "revokedByName", r.role AS "revokedByRole"
+       FROM household_consents c LEFT JOIN users g ON g.id = c.granted_by LEFT JOIN users r ON r.id = c.revoked_by
+      WHERE c.household_id = $1`,
+    [householdId],
+  );
+  return rows;
+}
+
+/** The parent's name as the file holds it ("Awa Diallo"), or null. */
+export async function parentName(q: Queryable, householdId: string): Promise<string | null> {
+  const { rows } = await q.query<{ name: string | null }>(
+    `SELECT nullif(trim(concat_ws(' ', first_name, last_name)), '') AS name FROM household_members WHERE household_id = $1 AND kind = 'parent'`,
+    [householdId],
+  );
+  return rows[0]?.name ?? null;
+}
+
+/** The structure each partner account acts for (accounts without one left out). */
+export async function structuresOfUsers(q: Queryable, userIds: string[]): Promise<{ userId: string; structureId: string }[]> {
+  if (!userIds.length) return [];
+  const { rows } = await q.query(`SELECT id AS "userId", structure_id AS "structureId" FROM users WHERE id = ANY($1::uuid[]) AND structure_id IS NOT NULL`, [
+    userIds,
+  ]);
+  return rows;
+}
+
 /** Families (active) whose consent to `structureId` holds at `now`: ids and consent terms only, no personal data. */
 export async function consentedHouseholdsOfStructure(q: Queryable, structureId: string | null, now: Date) {
   const { rows } = await q.query(

@@ -25,5 +25,10 @@ export const dossiersErrors = defineErrors({
   'dossiers/unknown-service': { status: 422, message: "Ce service n'existe pas dans l'annuaire." },
   'dossiers/service-not-of-structure': { status: 422, message: "Ce service n'est pas proposé par cette structure." },
   'dossiers/file-content': { status: 422, message: 'Le contenu du fichier ne correspond pas à son format (PDF, JPEG ou PNG attendu).' },
+  'dossiers/desk-statement-required': {
+    status: 422,
+    message: "Un agent n'agit jamais à la place de la famille : cochez que la famille l'a dit elle-même, au guichet.",
+  },
+  'dossiers/orientation-consent': { status: 422, message: "L'orientation demande l'accord de la famille : dites comment elle le donne et ce qu'elle partage." },
   'dossiers/invalid-period': { status: 422, message: 'La date de début de validité doit précéder la date de fin.' },
 });

@@ -14,19 +14,64 @@ export interface OrientationRow {
 
 export async function insertOrientation(
   q: Queryable,
-  o: { householdId: string; structureId: string; serviceId: string | null; agentId: string; note: string; now: Date },
+  o: {
+    householdId: string;
+    structureId: string;
+    serviceId: string | null;
+    agentId: string;
+    note: string;
+    now: Date;
+    status: 'sent' | 'awaiting_consent';
+    consentParts: string[] | null;
+  },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO household_orientations (household_id, structure_id, service_id, agent_id, note, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [o.householdId, o.structureId, o.serviceId, o.agentId, o.note, o.now],
+    `INSERT INTO household_orientations (household_id, structure_id, service_id, agent_id, note, created_at, status, consent_parts)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [o.householdId, o.structureId, o.serviceId, o.agentId, o.note, o.now, o.status, o.consentParts],
   );
   return rows[0].id;
 }
 
+/** What a structure may see: an orientation the family has not agreed to is not sent yet. */
+const SENT = `o.status NOT IN ('awaiting_consent', 'refused_by_family')`;
+
+/** Orientations of a family waiting for its own consent. */
+export async function awaitingOrientations(q: Queryable, householdId: string) {
+  const { rows } = await q.query<{
+    id: string;
+    structureId: string;
+    serviceId: string | null;
+    note: string;
+    createdAt: Date;
+    consentParts: string[] | null;
+    agentName: string | null;
+  }>(
+    `SELECT o.id, o.structure_id AS "structureId", o.service_id AS "serviceId", o.note, o.created_at AS "createdAt",
+            o.consent_parts AS "consentParts", u.display_name AS "agentName"
+       FROM household_orientations o LEFT JOIN users u ON u.id = o.agent_id
+      WHERE o.household_id = $1 AND o.status = 'awaiting_consent' ORDER BY o.created_at DESC`,
+    [householdId],
+  );
+  return rows;
+}
+
+/** An orientation of the family waiting for its consent, locked until the transaction ends. */
+export async function lockAwaitingOrientation(q: Queryable, householdId: string, id: string) {
+  const { rows } = await q.query(`SELECT * FROM household_orientations WHERE id = $1 AND household_id = $2 AND status = 'awaiting_consent' FOR UPDATE`, [
+    id,
+    householdId,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function setFamilyAnswer(q: Queryable, id: string, status: 'sent' | 'refused_by_family', at: Date) {
+  await q.query(`UPDATE household_orientations SET status = $2, family_answered_at = $3 WHERE id = $1`, [id, status, at]);
+}
+
 /** The orientation if it was sent to `structureId`, locked until the transaction ends. */
 export async function lockOrientationOfStructure(q: Queryable, id: string, structureId: string | null): Promise<OrientationRow | null> {
-  const { rows } = await q.query(`SELECT * FROM household_orientations WHERE id = $1 AND structure_id = $2 FOR UPDATE`, [id, structureId]);
+  const { rows } = await q.query(`SELECT * FROM household_orientations o WHERE o.id = $1 AND o.structure_id = $2 AND ${SENT} FOR UPDATE`, [id, structureId]);
   return rows[0] ?? null;
 }
 
@@ -39,7 +84,7 @@ export async function orientationsOfStructure(q: Queryable, structureId: string 
                      AND c.purpose = 'orientation' AND c.revoked_at IS NULL AND (c.expires_at IS NULL OR c.expires_at > $2)) AS "hasConsent"
        FROM household_orientations o JOIN households h ON h.id = o.household_id AND h.status = 'active'
        LEFT JOIN users u ON u.id = o.agent_id
-      WHERE o.structure_id = $1 ORDER BY o.created_at DESC LIMIT 200`,
+      WHERE o.structure_id = $1 AND ${SENT} ORDER BY o.created_at DESC LIMIT 200`,
     [structureId, now],
   );
   return rows;
@@ -51,7 +96,7 @@ export async function orientationOfStructure(q: Queryable, id: string, structure
     `SELECT o.id, o.household_id AS "householdId", o.note, o.status, o.created_at AS "createdAt", o.accepted_at AS "acceptedAt",
             o.outcome, o.outcome_note AS "outcomeNote", o.outcome_at AS "outcomeAt"
        FROM household_orientations o JOIN households h ON h.id = o.household_id AND h.status = 'active'
-      WHERE o.id = $1 AND o.structure_id = $2`,
+      WHERE o.id = $1 AND o.structure_id = $2 AND ${SENT}`,
     [id, structureId],
   );
   return rows[0] ?? null;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { audit, listAudit } from '../../platform/audit';
+import { audit, listAudit, type AuditRow } from '../../platform/audit';
 import { accountRows, anonymiseAccount } from '../../platform/auth/account-data';
 import { parisDate } from '../../platform/clock';
 import { makeCtx, type Ctx, type Deps } from '../../platform/context';
@@ -13,6 +13,10 @@ import { AppError } from '../../platform/errors';
 import { removeOutboxFiles } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
+import { readAuditTrail, type Names } from './audit-reading';
+import { structuresOfUsers } from './consent.store';
+import { CCAS_STRUCTURE_ID } from './purposes';
+import { getService, getStructure } from '../annuaire/index';
 import { deleteExpiredRetention, eraseHouseholdRows, householdRows, insertRetention, listChanges, listRetention, loadHousehold } from './dossiers.store';
 import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
 import { fieldUsage } from './form-registry';
@@ -31,6 +35,8 @@ const ACTION_LABELS: Record<string, string> = {
   'dossiers/consent-granted': 'Accord de partage donné',
   'dossiers/consent-revoked': 'Accord de partage retiré',
   'dossiers/oriented': 'Orientation vers une structure partenaire',
+  'dossiers/orientation-consent-confirmed': 'Accord donné pour une orientation proposée par le CCAS',
+  'dossiers/orientation-refused-by-family': 'Orientation proposée par le CCAS refusée',
   'dossiers/orientation-accepted': 'Orientation acceptée par la structure',
   'dossiers/orientation-declined': 'Orientation refusée par la structure',
   'dossiers/orientation-outcome': "Résultat de l'orientation enregistré",
@@ -48,20 +54,39 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-/** The access log of the family's own file. */
+/** The access log of the family's own file: one line per visit, partners named by their structure. */
 export async function householdAudit(ctx: Ctx, householdId: string) {
   const access = await assertCanAccess(ctx, householdId, 'dossiers.audit');
   if (access.as === 'partner') throw new AppError('auth/forbidden');
   const rows = await listAudit(ctx.db, { householdId, limit: 500 });
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    action: r.action,
-    label: actionLabel(r.action),
-    actorRole: r.actorRole,
-    actorName: r.actorRole === 'parent' ? 'Vous' : r.actorName,
-    reason: r.reason,
-  }));
+  const names = await directoryNames(ctx, rows);
+  return readAuditTrail(rows, actionLabel, names);
+}
+
+/** The directory's names of every structure and service the rows name (and of the partners' structures). */
+async function directoryNames(ctx: Ctx, rows: AuditRow[]): Promise<Names> {
+  const partnerIds = [...new Set(rows.filter((r) => r.actorRole === 'partner' && r.actorId).map((r) => r.actorId!))];
+  const actorStructures = new Map((await structuresOfUsers(ctx.db, partnerIds)).map((u) => [u.userId, u.structureId]));
+  const structureIds = new Set<string>([...actorStructures.values()]);
+  const serviceIds = new Set<string>();
+  for (const r of rows) {
+    if (typeof r.details?.structureId === 'string') structureIds.add(r.details.structureId);
+    if (typeof r.details?.serviceId === 'string') serviceIds.add(r.details.serviceId);
+  }
+  const structures = new Map<string, string>([[CCAS_STRUCTURE_ID, 'CCAS']]);
+  const services = new Map<string, string>();
+  await Promise.all([
+    ...[...structureIds].map(async (id) => {
+      if (structures.has(id)) return;
+      const s = await getStructure(ctx, id).catch(() => null);
+      if (s?.nom) structures.set(id, s.nom);
+    }),
+    ...[...serviceIds].map(async (id) => {
+      const s = await getService(ctx, id).catch(() => null);
+      if (s?.nom) services.set(id, s.nom);
+    }),
+  ]);
+  return { structure: (id) => structures.get(id), service: (id) => services.get(id), structureOfActor: (id) => actorStructures.get(id) };
 }
 
 /** Dates as ISO strings, stored hashes (bytea) as hex: what JSON can carry. */
