@@ -8,7 +8,7 @@ export const groupesErrors = defineErrors({
   'groupes/not-moderator': { status: 403, message: 'Seuls les animateurs de ce groupe et la coordination peuvent faire cela.' },
   'groupes/already-member': { status: 409, message: 'Vous faites déjà partie de ce groupe.' },
   'groupes/pseudonym-taken': { status: 409, message: 'Ce pseudonyme est déjà utilisé dans ce groupe : choisissez-en un autre.' },
-  'groupes/removed': { status: 403, message: "Vous avez été retiré·e de ce groupe par l'animation." },
+  'groupes/removed': { status: 403, message: "Vous avez été retiré·e de ce groupe par l'animation : seule la modération peut vous y réadmettre." },
   'groupes/muted': { status: 403, message: "L'animation vous a mis·e en sourdine pour un moment : vous pourrez écrire plus tard." },
   'groupes/announcement-only': { status: 403, message: 'Dans ce groupe, seuls les animateurs publient des annonces.' },
   'groupes/slow-mode': { status: 429, message: 'Le groupe est en mode lent : attendez un peu avant votre prochain message.' },
@@ -20,5 +20,6 @@ export const groupesErrors = defineErrors({
   'groupes/already-reported': { status: 409, message: 'Vous avez déjà signalé ce message.' },
   'groupes/bad-pattern': { status: 422, message: 'Ce motif ne contient aucun mot utilisable (un préfixe « mot* » doit avoir au moins 3 lettres).' },
   'groupes/word-exists': { status: 409, message: 'Ce motif est déjà dans la liste.' },
+  'groupes/not-removed': { status: 404, message: "Cette personne n'est pas retirée de ce groupe." },
   'groupes/bad-origin': { status: 403, message: 'La connexion en direct doit venir des pages de Relais.' },
 });

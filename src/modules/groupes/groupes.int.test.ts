@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
 import type { SessionUser } from '../../platform/context';
 import { openLive, type LiveClient } from './live-client';
+import * as store from './groupes.store';
+import { TEST_PASSWORD } from '../../platform/testing';
 
 let env: TestEnv;
 let base: string;
@@ -50,16 +52,85 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe('rooms', () => {
-  it('only coordination creates rooms and appoints facilitators; audited', async () => {
+  it('an agent or coordination creates rooms (theme, neighbourhood, announcements), a parent cannot; audited', async () => {
     expect((await lina.post('/api/groupes/rooms', { name: 'x', theme: 'budget' })).statusCode).toBe(403);
     const bad = await coord.post('/api/groupes/rooms', { name: 'x', theme: 'inconnu' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('theme');
+    const hood = env.rt.deps.town.neighbourhoods[0]!.id;
+    const unknownHood = await coord.post('/api/groupes/rooms', { name: 'x', theme: 'quartier', neighbourhood: 'nulle-part' });
+    expect(unknownHood.json().error.fields[0].path).toBe('neighbourhood');
+    // An agent creating a room facilitates it, under a pseudonym it must give.
+    const agent = await env.as('agent');
+    const noPseudonym = await agent.post('/api/groupes/rooms', { name: 'Annonces du quartier', theme: 'quartier', neighbourhood: hood, kind: 'announcement' });
+    expect(noPseudonym.statusCode).toBe(400);
+    expect(noPseudonym.json().error.fields[0].path).toBe('pseudonym');
+    const created = await agent.post('/api/groupes/rooms', {
+      name: 'Annonces du quartier',
+      theme: 'quartier',
+      neighbourhood: hood,
+      kind: 'announcement',
+      pseudonym: 'Nadia (CESF)',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const entry = await env.expectAudit('groupes/room-created', id, { actorId: agent.user.id });
+    expect(entry.details).toMatchObject({ theme: 'quartier', kind: 'announcement', neighbourhood: hood, facilitating: true });
+    expect((await agent.get(`/api/groupes/rooms/${id}`)).json()).toMatchObject({
+      kind: 'announcement',
+      neighbourhood: hood,
+      myRole: 'facilitator',
+      moderator: true,
+      pseudonym: 'Nadia (CESF)',
+    });
     await env.expectAudit('groupes/room-created', roomId, { actorId: coord.user.id });
     await env.expectAudit('groupes/facilitator-appointed', roomId, { actorId: coord.user.id });
     const parentAsFacilitator = await coord.post(`/api/groupes/rooms/${roomId}/facilitators`, { userId: outsider.user.id, pseudonym: 'Non' });
     expect(parentAsFacilitator.statusCode).toBe(422);
     expect((await lina.post(`/api/groupes/rooms/${roomId}/facilitators`, { userId: lina.user.id, pseudonym: 'Moi' })).statusCode).toBe(403);
+  });
+
+  it('leaving is the parent’s own choice and it may come back; a removal takes a moderator to lift; told apart in data and audit', async () => {
+    const room = await newRoom();
+    const p = await env.as('parent');
+    expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris' })).statusCode).toBe(200);
+    await post(p, 'avant de partir', room);
+    expect((await p.post(`/api/groupes/rooms/${room}/leave`)).statusCode).toBe(200);
+    await env.expectAudit('groupes/left', room, { actorId: p.user.id });
+    const state = async () =>
+      (
+        await env.rt.deps.db.query(
+          `SELECT left_at IS NOT NULL AS "left", removed_at IS NOT NULL AS removed, removed_by AS "by" FROM groupes_members WHERE room_id = $1 AND user_id = $2`,
+          [room, p.user.id],
+        )
+      ).rows[0];
+    expect(await state()).toEqual({ left: true, removed: false, by: null });
+    const listed = async () => (await p.get('/api/groupes/rooms')).json().rooms.find((r: { id: string }) => r.id === room);
+    expect(await listed()).toMatchObject({ joined: false, removed: false });
+    expect((await post(p, 'encore là', room)).json().error.code).toBe('groupes/not-member');
+    // Back by its own choice, under another pseudonym: the history starts again.
+    expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris de retour' })).statusCode).toBe(200);
+    const back = await env.expectAudit('groupes/joined', room, { actorId: p.user.id });
+    expect(back.details).toEqual({ again: true });
+    expect((await p.get(`/api/groupes/rooms/${room}/messages`)).json().messages).toEqual([]);
+
+    // Removed by a facilitator: it cannot come back, nor lift it itself.
+    expect((await facil.post(`/api/groupes/rooms/${room}/members/${p.user.id}/remove`)).statusCode).toBe(200);
+    const removed = await env.expectAudit('groupes/member-removed', room, { actorId: facil.user.id });
+    expect(removed.details).toEqual({ userId: p.user.id });
+    expect(await state()).toEqual({ left: false, removed: true, by: facil.user.id });
+    expect(await listed()).toMatchObject({ joined: false, removed: true });
+    expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris 3' })).json().error.code).toBe('groupes/removed');
+    expect((await p.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).statusCode).toBe(403);
+    expect((await lina.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).statusCode).toBe(403);
+    const roster = (await facil.get(`/api/groupes/rooms/${room}`)).json().roster;
+    expect(roster.find((m: { userId: string }) => m.userId === p.user.id)).toMatchObject({ pseudonym: 'Iris de retour', removed: true });
+    // A moderator readmits: the person may join again, by its own choice.
+    expect((await facil.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).statusCode).toBe(200);
+    await env.expectAudit('groupes/member-readmitted', room, { actorId: facil.user.id });
+    expect((await facil.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).json().error.code).toBe('groupes/not-removed');
+    expect(await listed()).toMatchObject({ joined: false, removed: false });
+    expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris' })).statusCode).toBe(200);
   });
 
   it('a parent joins with a pseudonym (never its name), unique in the room; audited', async () => {
@@ -108,6 +179,19 @@ describe('messages', () => {
     for (let i = 0; i < 22; i++) codes.push((await post(outsider, `flot ${i}`, room)).statusCode);
     expect(codes.filter((c) => c === 201)).toHaveLength(20);
     expect(codes.at(-1)).toBe(429);
+  });
+
+  it('posting is audited (who, where, which number), never with the text; an outsider posts nothing', async () => {
+    const res = await post(lina, 'Une phrase qui reste dans le groupe');
+    expect(res.statusCode).toBe(201);
+    const { id, seq } = res.json().message;
+    const entry = await env.expectAudit('groupes/message-posted', id, { actorId: lina.user.id, subjectType: 'groupes_message' });
+    expect(entry.details).toEqual({ roomId, seq, kind: 'message' });
+    expect(JSON.stringify(entry)).not.toContain('phrase');
+    const mark = await env.auditMark();
+    expect((await post(outsider, 'je ne suis pas membre')).statusCode).toBe(403);
+    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE id > $1 AND action = 'groupes/message-posted'`, [mark]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('the author deletes its own message, nobody else can; audited', async () => {
@@ -246,8 +330,19 @@ describe('safety', () => {
     expect(added.statusCode).toBe(201);
     await env.expectAudit('groupes/word-added', added.json().id, { actorId: coord.user.id });
     expect((await post(lina, 'il veut me tabasser')).json().help.categories).toEqual(['violence']);
+    // The page's try-out: what the list makes of a sentence, without posting it.
+    const check = (text: string) => coord.post('/api/groupes/words/check', { text });
+    expect((await facil.post('/api/groupes/words/check', { text: 'bonjour' })).statusCode).toBe(403);
+    expect((await check('')).json().error.fields[0].path).toBe('text');
+    expect((await check('Je vais tabasser la pâte à crêpes')).json()).toEqual({ categories: ['violence'], patterns: ['tabass*'] });
+    const white = await coord.post('/api/groupes/words', { kind: 'whitelist', pattern: 'tabasser la pate' });
+    expect(white.statusCode).toBe(201);
+    await env.expectAudit('groupes/word-added', white.json().id, { actorId: coord.user.id });
+    expect((await check('Je vais tabasser la pâte à crêpes')).json()).toEqual({ categories: [], patterns: [] });
+    expect((await check('il veut me tabasser')).json().categories).toEqual(['violence']);
     expect((await coord.delete(`/api/groupes/words/${added.json().id}`)).statusCode).toBe(200);
     await env.expectAudit('groupes/word-removed', added.json().id, { actorId: coord.user.id });
+    expect((await check('il veut me tabasser')).json().categories).toEqual([]);
   });
 });
 
@@ -414,5 +509,95 @@ describe('live (WebSocket)', () => {
     expect(la.frames.filter((f) => f.type === 'message').map((f) => f.message!.body)).toEqual(['premier', 'témoin']);
     await facil.post(`/api/groupes/rooms/${room}/members/${a.user.id}/remove`);
     expect((await la.closed).code).toBe(4403);
+  });
+
+  it('delivery resumes after the listener’s connection is terminated: what was written meanwhile arrives once, in order', async () => {
+    const room = await newRoom();
+    await lina.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Lune' });
+    await omar.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Soleil' });
+    const a = await openLive(base, room, { cookie: cookie(lina) });
+    live.push(a);
+    await post(omar, 'avant', room);
+    await until(
+      () => a.seqs(),
+      (s) => s.length === 1,
+      'the first message',
+    );
+    // Two messages and a hiding whose notifications never reach the hub (as when its connection is down).
+    const now = env.clock.now();
+    for (const body of ['perdu un', 'perdu deux'])
+      await store.appendMessage(env.rt.deps.db, { roomId: room, authorId: omar.user.id, pseudonym: 'Soleil', kind: 'message', body, normalised: body, now });
+    const first = (await store.getMessage(env.rt.deps.db, room, 1))!;
+    await store.hideMessage(env.rt.deps.db, first.id, 'Hors sujet', now);
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE application_name = 'relais-groupes' AND datname = current_database()`,
+    );
+    expect(rows.filter((r) => r.killed)).toHaveLength(1);
+    // Nothing else is notified: only the hub's catch-up on reconnection can bring them.
+    await until(
+      () => a.seqs(),
+      (s) => s.length >= 3,
+      'the catch-up after reconnection',
+    );
+    await post(lina, 'après', room);
+    await until(
+      () => a.seqs(),
+      (s) => s.length >= 4,
+      'live again',
+    );
+    expect(a.seqs()).toEqual([1, 2, 3, 4]);
+    expect(a.frames.filter((f) => f.type === 'message').map((f) => f.message!.body)).toEqual(['avant', 'perdu un', 'perdu deux', 'après']);
+    const update = await until(
+      () => a.frames.find((f) => f.type === 'update'),
+      (f) => !!f,
+      'the missed hiding',
+    );
+    expect(update!.message).toMatchObject({ seq: 1, hidden: true, body: null });
+  });
+
+  it('a socket ends with its session: logout, password change elsewhere, an administrator disabling the account, erasure', async () => {
+    const room = await newRoom();
+    const closedCode = async (c: LiveClient) => (await c.closed).code;
+    const identifier = `groupes-sessions-${Math.random().toString(36).slice(2, 8)}@test.relais.fr`;
+    const p = await env.as('parent', { identifier });
+    await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Pivoine' });
+    const created = await p.post('/api/dossiers/me', { parent: { firstName: 'Rose', birthDate: '1990-05-06' }, address: { postalCode: '80000' } });
+    expect(created.statusCode).toBeLessThan(300);
+
+    // Logout: the socket of that session closes.
+    const s1 = await openLive(base, room, { cookie: cookie(p) });
+    live.push(s1);
+    expect((await p.post('/api/auth/logout')).statusCode).toBe(200);
+    expect(await closedCode(s1)).toBe(4401);
+
+    // Password changed from another device: the other sessions' sockets close, this one's stays.
+    const phone = env.client();
+    expect((await phone.login(identifier)).statusCode).toBe(200);
+    const laptop = env.client();
+    expect((await laptop.login(identifier)).statusCode).toBe(200);
+    const onPhone = await openLive(base, room, { cookie: cookie(phone) });
+    const onLaptop = await openLive(base, room, { cookie: cookie(laptop) });
+    live.push(onPhone, onLaptop);
+    expect((await laptop.post('/api/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'un-nouveau-mot-de-passe-2026' })).statusCode).toBe(200);
+    expect(await closedCode(onPhone)).toBe(4401);
+    const seq = (await post(facil, 'toujours là ?', room)).json().message.seq;
+    await until(
+      () => onLaptop.seqs(),
+      (s) => s.includes(seq),
+      'the message on the session that stayed',
+    );
+
+    // An administrator disables the account: every socket of it closes.
+    const other = await env.as('parent');
+    await other.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Capucine' });
+    const s3 = await openLive(base, room, { cookie: cookie(other) });
+    live.push(s3);
+    await env.rt.deps.db.query(`UPDATE users SET disabled_at = $2 WHERE id = $1`, [other.user.id, env.clock.now()]);
+    expect(await closedCode(s3)).toBe(4401);
+
+    // The family's file erased (its account with it): the socket closes.
+    const onLaptopAgain = onLaptop;
+    expect((await laptop.post('/api/dossiers/me/erase', { confirm: 'EFFACER' })).statusCode).toBe(200);
+    expect(await closedCode(onLaptopAgain)).toBe(4401);
   });
 });

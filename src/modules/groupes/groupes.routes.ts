@@ -1,8 +1,10 @@
 /** HTTP and WebSocket of the groupes de parole. */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { App } from '../../platform/http/types';
 import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import type { Role } from '../../platform/roles';
 import {
   blocksOut,
   createdOut,
@@ -33,15 +35,17 @@ import {
   settingsOut,
   slowModeInput,
   summaryInput,
+  wordCheckInput,
+  wordCheckOut,
   wordInput,
   wordsOut,
   wsInfoOut,
 } from './groupes.schemas';
-import { z } from 'zod';
 import * as svc from './groupes.service';
-import { COORDINATION, PARTICIPANTS } from './groupes.service';
+import { COORDINATION, PARTICIPANTS, ROOM_CREATORS } from './groupes.service';
 import { LiveHub, type LiveSocket } from './live';
 import * as moderation from './moderation.service';
+import { NEUTRAL_PAGE } from './neutral-page';
 import * as sessions from './sessions.service';
 
 const tags = ['groupes'];
@@ -61,6 +65,39 @@ function checkOrigin(req: FastifyRequest) {
   if (!ours.includes(host)) throw new AppError('groupes/bad-origin');
 }
 
+type Input<P, B, Q> = { params: P; body: B; query: Q };
+
+/**
+ * One JSON operation of the API: who may call it (default: the rooms' participants), its
+ * zod schemas, and the use case it calls. `created` answers 201 instead of 200.
+ */
+function op<O extends z.ZodType, P extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+  app: App,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  o: { summary: string; access?: Role[]; params?: P; body?: B; query?: Q; out: O; created?: boolean },
+  run: (ctx: Ctx, i: Input<z.output<P>, z.output<B>, z.output<Q>>) => Promise<z.input<O>>,
+) {
+  app.route({
+    method,
+    url,
+    config: { access: o.access ?? PARTICIPANTS },
+    schema: {
+      tags,
+      summary: o.summary,
+      ...(o.params && { params: o.params }),
+      ...(o.body && { body: o.body }),
+      ...(o.query && { querystring: o.query }),
+      response: { [o.created ? 201 : 200]: o.out },
+    },
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const out = await run(req.ctx, req as unknown as Input<z.output<P>, z.output<B>, z.output<Q>>);
+      return reply.status(o.created ? 201 : 200).send(out);
+    },
+    // The schemas are generic here: the types flow through `run`, the serializer checks the answer.
+  } as never);
+}
+
 export default async function groupesRoutes(app: App) {
   let hub: LiveHub | null = null;
   const hubOf = (ctx: Ctx) => (hub ??= new LiveHub(ctx));
@@ -68,59 +105,36 @@ export default async function groupesRoutes(app: App) {
     await hub?.close();
   });
 
-  app.get(
-    '/api/groupes/rooms',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Les groupes de parole, par thème et quartier', response: { 200: roomsOut } } },
-    async (req) => svc.listRooms(req.ctx),
+  // ------------------------------------------------------------ rooms and messages
+  const room = { params: idParams };
+  const message = { params: roomMessageParams };
+  const member = { params: roomUserParams };
+  op(app, 'GET', '/api/groupes/rooms', { summary: 'Les groupes de parole, par thème et quartier', out: roomsOut }, (ctx) => svc.listRooms(ctx));
+  op(app, 'POST', '/api/groupes/rooms', { summary: 'Créer un groupe', access: ROOM_CREATORS, body: roomInput, out: createdOut, created: true }, (ctx, i) =>
+    svc.createRoom(ctx, i.body),
   );
-  app.post(
-    '/api/groupes/rooms',
-    { config: { access: COORDINATION }, schema: { tags, summary: 'Créer un groupe', body: roomInput, response: { 201: createdOut } } },
-    async (req, reply) => reply.status(201).send(await svc.createRoom(req.ctx, req.body)),
+  op(app, 'GET', '/api/groupes/rooms/:id', { summary: 'Un groupe : son état, ses séances', ...room, out: roomOut }, (ctx, i) => svc.getRoom(ctx, i.params.id));
+  op(app, 'POST', '/api/groupes/rooms/:id/join', { summary: 'Rejoindre (ou revenir) avec un pseudonyme', ...room, body: joinInput, out: okOut }, (ctx, i) =>
+    svc.joinRoom(ctx, i.params.id, i.body.pseudonym),
   );
-  app.get(
-    '/api/groupes/rooms/:id',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Un groupe : son état, ses séances', params: idParams, response: { 200: roomOut } } },
-    async (req) => svc.getRoom(req.ctx, req.params.id),
+  op(app, 'POST', '/api/groupes/rooms/:id/leave', { summary: 'Quitter le groupe (on peut revenir)', ...room, out: okOut }, (ctx, i) =>
+    svc.leaveRoom(ctx, i.params.id),
   );
-  app.post(
-    '/api/groupes/rooms/:id/join',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: 'Rejoindre avec un pseudonyme', params: idParams, body: joinInput, response: { 200: okOut } },
-    },
-    async (req) => svc.joinRoom(req.ctx, req.params.id, req.body.pseudonym),
-  );
-  app.post(
-    '/api/groupes/rooms/:id/leave',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Quitter le groupe', params: idParams, response: { 200: okOut } } },
-    async (req) => svc.leaveRoom(req.ctx, req.params.id),
-  );
-  app.post(
+  op(
+    app,
+    'POST',
     '/api/groupes/rooms/:id/facilitators',
-    {
-      config: { access: COORDINATION },
-      schema: { tags, summary: 'Nommer un animateur (agent ou coordination)', params: idParams, body: facilitatorInput, response: { 200: okOut } },
-    },
-    async (req) => svc.appointFacilitator(req.ctx, req.params.id, req.body.userId, req.body.pseudonym),
+    { summary: 'Nommer un animateur (agent ou coordination)', access: COORDINATION, ...room, body: facilitatorInput, out: okOut },
+    (ctx, i) => svc.appointFacilitator(ctx, i.params.id, i.body.userId, i.body.pseudonym),
   );
-  app.get(
-    '/api/groupes/rooms/:id/messages',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: 'Messages après un numéro', params: idParams, querystring: historyQuery, response: { 200: historyOut } },
-    },
-    async (req) => svc.history(req.ctx, req.params.id, req.query.after),
+  op(app, 'GET', '/api/groupes/rooms/:id/messages', { summary: 'Messages après un numéro', ...room, query: historyQuery, out: historyOut }, (ctx, i) =>
+    svc.history(ctx, i.params.id, i.query.after),
   );
-  app.post(
-    '/api/groupes/rooms/:id/messages',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Écrire un message', params: idParams, body: messageInput, response: { 201: postedOut } } },
-    async (req, reply) => reply.status(201).send(await svc.postMessage(req.ctx, req.params.id, req.body.body)),
+  op(app, 'POST', '/api/groupes/rooms/:id/messages', { summary: 'Écrire un message', ...room, body: messageInput, out: postedOut, created: true }, (ctx, i) =>
+    svc.postMessage(ctx, i.params.id, i.body.body),
   );
-  app.delete(
-    '/api/groupes/rooms/:id/messages/:seq',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Supprimer son propre message', params: roomMessageParams, response: { 200: okOut } } },
-    async (req) => svc.deleteOwnMessage(req.ctx, req.params.id, req.params.seq),
+  op(app, 'DELETE', '/api/groupes/rooms/:id/messages/:seq', { summary: 'Supprimer son propre message', ...message, out: okOut }, (ctx, i) =>
+    svc.deleteOwnMessage(ctx, i.params.id, i.params.seq),
   );
 
   // ------------------------------------------------------------ live (WebSocket)
@@ -141,14 +155,22 @@ export default async function groupesRoutes(app: App) {
     handler: async () => ({
       protocol: 'relais-groupes-1' as const,
       description:
-        "Ouvrir en WebSocket avec ?after=<dernier numéro reçu>. Trames JSON : message, update, ready, room, member, alert. Les messages s'écrivent par POST /api/groupes/rooms/:id/messages.",
+        "Ouvrir en WebSocket avec ?after=<dernier numéro reçu>. Trames JSON : message, update, ready, room, member, alert. Les messages s'écrivent par POST /api/groupes/rooms/:id/messages. La connexion se ferme quand la session prend fin.",
     }),
     wsHandler: async (socket: LiveSocket, req: FastifyRequest) => {
       const { id } = req.params as { id: string };
       const { after } = req.query as { after: number };
       try {
         const a = await svc.readerAccess(req.ctx, req.ctx.db, id);
-        await hubOf(req.ctx).attach(socket, { userId: a.user.id, roomId: id, moderator: a.moderator, floor: a.floor, after });
+        await hubOf(req.ctx).attach(socket, {
+          userId: a.user.id,
+          session: req.sessionToken!,
+          roomId: id,
+          moderator: a.moderator,
+          coordination: svc.isCoordination(req.ctx),
+          floor: a.floor,
+          after,
+        });
       } catch (err) {
         const code = err instanceof AppError ? err.code : 'internal';
         socket.close(code === 'internal' ? 1011 : 4403, code);
@@ -157,153 +179,115 @@ export default async function groupesRoutes(app: App) {
   } as never);
 
   // ------------------------------------------------------------ safety
-  app.post(
+  op(
+    app,
+    'POST',
     '/api/groupes/rooms/:id/messages/:seq/report',
-    {
-      config: { access: PARTICIPANTS },
-      schema: {
-        tags,
-        summary: 'Signaler un message (anonyme pour les modérateurs)',
-        params: roomMessageParams,
-        body: reportInput,
-        response: { 201: createdOut },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await moderation.reportMessage(req.ctx, req.params.id, req.params.seq, req.body.reason)),
+    { summary: 'Signaler un message (anonyme pour les modérateurs)', ...message, body: reportInput, out: createdOut, created: true },
+    (ctx, i) => moderation.reportMessage(ctx, i.params.id, i.params.seq, i.body.reason),
   );
-  app.post(
+  op(
+    app,
+    'POST',
     '/api/groupes/rooms/:id/messages/:seq/block',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: "Bloquer l'auteur d'un message (dans les deux sens)", params: roomMessageParams, response: { 200: okOut } },
-    },
-    async (req) => moderation.blockAuthor(req.ctx, req.params.id, req.params.seq),
+    { summary: "Bloquer l'auteur d'un message (dans les deux sens)", ...message, out: okOut },
+    (ctx, i) => moderation.blockAuthor(ctx, i.params.id, i.params.seq),
   );
-  app.get('/api/groupes/blocks', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Mes blocages', response: { 200: blocksOut } } }, async (req) =>
-    moderation.listBlocks(req.ctx),
+  op(app, 'GET', '/api/groupes/blocks', { summary: 'Mes blocages', out: blocksOut }, (ctx) => moderation.listBlocks(ctx));
+  op(app, 'DELETE', '/api/groupes/blocks/:id', { summary: 'Débloquer', ...room, out: okOut }, (ctx, i) => moderation.unblock(ctx, i.params.id));
+  op(
+    app,
+    'POST',
+    '/api/groupes/rooms/:id/messages/:seq/hide',
+    { summary: "Masquer un message (l'auteur voit pourquoi)", ...message, body: hideInput, out: okOut },
+    (ctx, i) => moderation.hideMessage(ctx, i.params.id, i.params.seq, i.body.reason),
   );
-  app.delete(
-    '/api/groupes/blocks/:id',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Débloquer', params: idParams, response: { 200: okOut } } },
-    async (req) => moderation.unblock(req.ctx, req.params.id),
+  op(app, 'PUT', '/api/groupes/rooms/:id/pin', { summary: 'Épingler un message (ou aucun)', ...room, body: pinInput, out: okOut }, (ctx, i) =>
+    moderation.pinMessage(ctx, i.params.id, i.body.seq),
+  );
+  op(app, 'PUT', '/api/groupes/rooms/:id/slow-mode', { summary: 'Mode lent', ...room, body: slowModeInput, out: okOut }, (ctx, i) =>
+    moderation.setSlowMode(ctx, i.params.id, i.body.seconds),
+  );
+  op(
+    app,
+    'PUT',
+    '/api/groupes/rooms/:id/members/:userId/mute',
+    { summary: 'Mettre en sourdine (0 : lever)', ...member, body: muteInput, out: okOut },
+    (ctx, i) => moderation.muteMember(ctx, i.params.id, i.params.userId, i.body.minutes),
+  );
+  op(app, 'POST', '/api/groupes/rooms/:id/members/:userId/remove', { summary: 'Retirer du groupe', ...member, out: okOut }, (ctx, i) =>
+    moderation.removeMember(ctx, i.params.id, i.params.userId),
+  );
+  op(app, 'POST', '/api/groupes/rooms/:id/members/:userId/readmit', { summary: 'Réadmettre une personne retirée', ...member, out: okOut }, (ctx, i) =>
+    moderation.readmitMember(ctx, i.params.id, i.params.userId),
+  );
+  op(
+    app,
+    'POST',
+    '/api/groupes/rooms/:id/members/:userId/purge',
+    { summary: "Masquer les messages récents d'une personne", ...member, body: purgeInput, out: purgedOut },
+    (ctx, i) => moderation.purgeRecent(ctx, i.params.id, i.params.userId, i.body.hours, i.body.reason),
+  );
+  op(app, 'GET', '/api/groupes/moderation', { summary: 'Signalements et alertes des groupes que je modère', out: moderationOut }, (ctx) =>
+    moderation.moderationQueue(ctx),
+  );
+  op(app, 'POST', '/api/groupes/reports/:id/resolve', { summary: 'Traiter un signalement', ...room, body: resolveInput, out: okOut }, (ctx, i) =>
+    moderation.resolveReport(ctx, i.params.id, i.body.resolution, i.body.reason),
+  );
+  op(app, 'POST', '/api/groupes/alerts/:id/acknowledge', { summary: 'Prendre en charge une alerte', ...room, out: okOut }, (ctx, i) =>
+    moderation.acknowledgeAlert(ctx, i.params.id),
   );
 
-  app.post(
-    '/api/groupes/rooms/:id/messages/:seq/hide',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: "Masquer un message (l'auteur voit pourquoi)", params: roomMessageParams, body: hideInput, response: { 200: okOut } },
-    },
-    async (req) => moderation.hideMessage(req.ctx, req.params.id, req.params.seq, req.body.reason),
-  );
-  app.put(
-    '/api/groupes/rooms/:id/pin',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: 'Épingler un message (ou aucun)', params: idParams, body: pinInput, response: { 200: okOut } },
-    },
-    async (req) => moderation.pinMessage(req.ctx, req.params.id, req.body.seq),
-  );
-  app.put(
-    '/api/groupes/rooms/:id/slow-mode',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Mode lent', params: idParams, body: slowModeInput, response: { 200: okOut } } },
-    async (req) => moderation.setSlowMode(req.ctx, req.params.id, req.body.seconds),
-  );
-  app.put(
-    '/api/groupes/rooms/:id/members/:userId/mute',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: 'Mettre en sourdine (0 : lever)', params: roomUserParams, body: muteInput, response: { 200: okOut } },
-    },
-    async (req) => moderation.muteMember(req.ctx, req.params.id, req.params.userId, req.body.minutes),
-  );
-  app.post(
-    '/api/groupes/rooms/:id/members/:userId/remove',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Retirer du groupe', params: roomUserParams, response: { 200: okOut } } },
-    async (req) => moderation.removeMember(req.ctx, req.params.id, req.params.userId),
-  );
-  app.post(
-    '/api/groupes/rooms/:id/members/:userId/purge',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: "Masquer les messages récents d'une personne", params: roomUserParams, body: purgeInput, response: { 200: purgedOut } },
-    },
-    async (req) => moderation.purgeRecent(req.ctx, req.params.id, req.params.userId, req.body.hours, req.body.reason),
-  );
-  app.get(
-    '/api/groupes/moderation',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Signalements et alertes des groupes que je modère', response: { 200: moderationOut } } },
-    async (req) => moderation.moderationQueue(req.ctx),
-  );
-  app.post(
-    '/api/groupes/reports/:id/resolve',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Traiter un signalement', params: idParams, body: resolveInput, response: { 200: okOut } } },
-    async (req) => moderation.resolveReport(req.ctx, req.params.id, req.body.resolution, req.body.reason),
-  );
-  app.post(
-    '/api/groupes/alerts/:id/acknowledge',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Prendre en charge une alerte', params: idParams, response: { 200: okOut } } },
-    async (req) => moderation.acknowledgeAlert(req.ctx, req.params.id),
-  );
-  app.get(
+  // ------------------------------------------------------------ word list, retention (coordination)
+  const coordination = { access: COORDINATION };
+  op(app, 'GET', '/api/groupes/words', { summary: 'Mots de vigilance', ...coordination, out: wordsOut }, (ctx) => moderation.listWords(ctx));
+  op(
+    app,
+    'POST',
     '/api/groupes/words',
-    { config: { access: COORDINATION }, schema: { tags, summary: 'Mots de vigilance', response: { 200: wordsOut } } },
-    async (req) => moderation.listWords(req.ctx),
+    { summary: 'Ajouter un mot ou une expression autorisée', ...coordination, body: wordInput, out: createdOut, created: true },
+    (ctx, i) => moderation.addWord(ctx, i.body),
   );
-  app.post(
-    '/api/groupes/words',
-    {
-      config: { access: COORDINATION },
-      schema: { tags, summary: 'Ajouter un mot ou une expression autorisée', body: wordInput, response: { 201: createdOut } },
-    },
-    async (req, reply) => reply.status(201).send(await moderation.addWord(req.ctx, req.body)),
+  op(app, 'DELETE', '/api/groupes/words/:id', { summary: 'Retirer un mot', ...coordination, ...room, out: okOut }, (ctx, i) =>
+    moderation.removeWord(ctx, i.params.id),
   );
-  app.delete(
-    '/api/groupes/words/:id',
-    { config: { access: COORDINATION }, schema: { tags, summary: 'Retirer un mot', params: idParams, response: { 200: okOut } } },
-    async (req) => moderation.removeWord(req.ctx, req.params.id),
+  op(
+    app,
+    'POST',
+    '/api/groupes/words/check',
+    { summary: 'Essayer la liste sur une phrase (rien n’est enregistré)', ...coordination, body: wordCheckInput, out: wordCheckOut },
+    (ctx, i) => moderation.checkText(ctx, i.body.text),
   );
-  app.get(
-    '/api/groupes/settings',
-    { config: { access: COORDINATION }, schema: { tags, summary: 'Durée de conservation', response: { 200: settingsOut } } },
-    async (req) => moderation.getSettings(req.ctx),
-  );
-  app.put(
-    '/api/groupes/settings',
-    { config: { access: COORDINATION }, schema: { tags, summary: 'Changer la durée de conservation', body: retentionInput, response: { 200: settingsOut } } },
-    async (req) => moderation.setRetention(req.ctx, req.body.days),
+  op(app, 'GET', '/api/groupes/settings', { summary: 'Durée de conservation', ...coordination, out: settingsOut }, (ctx) => moderation.getSettings(ctx));
+  op(app, 'PUT', '/api/groupes/settings', { summary: 'Changer la durée de conservation', ...coordination, body: retentionInput, out: settingsOut }, (ctx, i) =>
+    moderation.setRetention(ctx, i.body.days),
   );
 
   // ------------------------------------------------------------ live sessions
-  app.get(
-    '/api/groupes/sessions',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Séances à venir', response: { 200: sessionsOut } } },
-    async (req) => sessions.listUpcoming(req.ctx),
-  );
-  app.post(
+  op(app, 'GET', '/api/groupes/sessions', { summary: 'Séances à venir', out: sessionsOut }, (ctx) => sessions.listUpcoming(ctx));
+  op(
+    app,
+    'POST',
     '/api/groupes/rooms/:id/sessions',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: 'Programmer une séance (animateurs)', params: idParams, body: sessionInput, response: { 201: createdOut } },
-    },
-    async (req, reply) => reply.status(201).send(await sessions.scheduleSession(req.ctx, req.params.id, req.body)),
+    { summary: 'Programmer une séance (animateurs)', ...room, body: sessionInput, out: createdOut, created: true },
+    (ctx, i) => sessions.scheduleSession(ctx, i.params.id, i.body),
   );
-  app.put(
+  op(
+    app,
+    'PUT',
     '/api/groupes/sessions/:id/registration',
-    {
-      config: { access: PARTICIPANTS },
-      schema: { tags, summary: "S'inscrire à une séance (ou se désinscrire)", params: idParams, body: registerInput, response: { 200: okOut } },
-    },
-    async (req) => sessions.registerToSession(req.ctx, req.params.id, req.body.registered),
+    { summary: "S'inscrire à une séance (ou se désinscrire)", ...room, body: registerInput, out: okOut },
+    (ctx, i) => sessions.registerToSession(ctx, i.params.id, i.body.registered),
   );
-  app.post(
-    '/api/groupes/sessions/:id/close',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Clore la séance', params: idParams, response: { 200: okOut } } },
-    async (req) => sessions.closeSession(req.ctx, req.params.id),
+  op(app, 'POST', '/api/groupes/sessions/:id/close', { summary: 'Clore la séance', ...room, out: okOut }, (ctx, i) => sessions.closeSession(ctx, i.params.id));
+  op(app, 'POST', '/api/groupes/sessions/:id/summary', { summary: 'Publier le compte rendu', ...room, body: summaryInput, out: okOut }, (ctx, i) =>
+    sessions.postSummary(ctx, i.params.id, i.body.summary),
   );
-  app.post(
-    '/api/groupes/sessions/:id/summary',
-    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Publier le compte rendu', params: idParams, body: summaryInput, response: { 200: okOut } } },
-    async (req) => sessions.postSummary(req.ctx, req.params.id, req.body.summary),
+
+  // ------------------------------------------------------------ quick exit
+  // Where the quick exit leads: a plain page outside the web app (no menu, no name of
+  // Relais, no script), under an address that says nothing.
+  app.get('/cuisine', { config: { access: 'public' }, schema: { hide: true, produces: ['text/html'] } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(NEUTRAL_PAGE),
   );
 }

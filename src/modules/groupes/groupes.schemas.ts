@@ -37,14 +37,19 @@ export const roomInput = z.object({
     .nullable()
     .default(null),
   kind: z.enum(['discussion', 'announcement'], { message: 'Type de groupe inconnu.' }).default('discussion'),
+  /** The creator's pseudonym as its facilitator (required of an agent). */
+  pseudonym: z.preprocess((v) => (v === '' ? null : v), pseudonymField().nullable().default(null)),
 });
 
-export const pseudonym = z
-  .string()
-  .trim()
-  .min(2, { message: 'Le pseudonyme doit faire au moins 2 caractères.' })
-  .max(40, { message: 'Le pseudonyme est trop long (40 caractères au plus).' })
-  .regex(/^[\p{L}\p{N} ._'()-]+$/u, { message: 'Lettres, chiffres, espaces, points, tirets, parenthèses et apostrophes seulement.' });
+function pseudonymField() {
+  return z
+    .string()
+    .trim()
+    .min(2, { message: 'Le pseudonyme doit faire au moins 2 caractères.' })
+    .max(40, { message: 'Le pseudonyme est trop long (40 caractères au plus).' })
+    .regex(/^[\p{L}\p{N} ._'()-]+$/u, { message: 'Lettres, chiffres, espaces, points, tirets, parenthèses et apostrophes seulement.' });
+}
+export const pseudonym = pseudonymField();
 
 export const joinInput = z.object({ pseudonym });
 export const facilitatorInput = z.object({ userId: uuid, pseudonym });
@@ -69,6 +74,7 @@ export const wordInput = z.object({
   category: z.enum(['suicide', 'violence', 'enfance'], { message: 'Catégorie inconnue.' }).nullable().default(null),
   pattern: required(120, 'Le motif'),
 });
+export const wordCheckInput = z.object({ text: required(4000, 'La phrase') });
 export const retentionInput = z.object({
   days: z.number().int().min(7, { message: 'Entre 7 et 3650 jours.' }).max(3650, { message: 'Entre 7 et 3650 jours.' }),
 });
@@ -102,6 +108,8 @@ export const memberOut = z.object({
   pseudonym: z.string(),
   role: z.enum(['member', 'facilitator']),
   mutedUntil: timestamp.nullable(),
+  /** Removed by a moderator: listed so that a moderator can readmit. */
+  removed: z.boolean(),
 });
 
 export const sessionOut = z.object({
@@ -127,6 +135,8 @@ export const roomSummaryOut = z.object({
   members: z.number(),
   joined: z.boolean(),
   pseudonym: z.string().nullable(),
+  /** Removed by a moderator (not left by choice): joining again takes a moderator. */
+  removed: z.boolean(),
 });
 export const roomsOut = z.object({ rooms: z.array(roomSummaryOut), canCreate: z.boolean() });
 
@@ -173,6 +183,8 @@ export const moderationOut = z.object({ reports: z.array(reportOut), alerts: z.a
 
 export const wordOut = z.object({ id: z.string(), kind: z.enum(['term', 'whitelist']), category: z.string().nullable(), pattern: z.string() });
 export const wordsOut = z.object({ words: z.array(wordOut) });
+/** What the list makes of a sentence: the categories it would flag, and the patterns that matched. */
+export const wordCheckOut = z.object({ categories: z.array(z.enum(['suicide', 'violence', 'enfance'])), patterns: z.array(z.string()) });
 export const settingsOut = z.object({ retentionDays: z.number() });
 export const blocksOut = z.object({ blocks: z.array(z.object({ userId: z.string(), pseudonym: z.string().nullable() })) });
 export const sessionsOut = z.object({ sessions: z.array(sessionOut) });
@@ -193,3 +205,5 @@ export type Moderation = z.infer<typeof moderationOut>;
 export type Words = z.infer<typeof wordsOut>;
 export type Session = z.infer<typeof sessionOut>;
 export type Blocks = z.infer<typeof blocksOut>;
+export type WordCheck = z.infer<typeof wordCheckOut>;
+export type Settings = z.infer<typeof settingsOut>;

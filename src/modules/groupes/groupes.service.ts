@@ -16,8 +16,12 @@ import { loadRulesFile } from './word-list';
 
 /** Who takes part in rooms: families and the town's staff (partners do not). */
 export const PARTICIPANTS: Role[] = ['parent', 'agent', 'coordinator', 'admin'];
-/** Who creates rooms, appoints facilitators, moderates every room, edits the word list and retention. */
+/** Who appoints facilitators, moderates every room, edits the word list and retention. */
 export const COORDINATION: Role[] = ['coordinator', 'admin'];
+/** Who creates rooms: coordination, and the town's social workers and psychologists (agents), who then facilitate them. */
+export const ROOM_CREATORS: Role[] = ['agent', 'coordinator', 'admin'];
+/** Platform roles a facilitator may have. */
+const FACILITATOR_ROLES: Role[] = ['agent', 'coordinator'];
 /** The channel of every room event between processes (payloads: ids and numbers only). */
 export const ROOM_CHANNEL = 'groupes_room';
 
@@ -36,9 +40,9 @@ export async function roomAccess(ctx: Ctx, q: Queryable, roomId: string, opts: {
   const room = await store.getRoom(q, roomId);
   if (!room) throw new AppError('groupes/not-found');
   const member = await store.getMember(q, roomId, user.id, { lock: opts.lockMember });
-  const active = member && !member.removedAt ? member : null;
+  const active = member && !member.removedAt && !member.leftAt ? member : null;
   const moderator = isCoordination(ctx) || active?.role === 'facilitator';
-  return { user, room, member: active, removed: !!member?.removedAt, moderator };
+  return { user, room, member: active, removed: !!member?.removedAt, left: !!member?.leftAt, moderator };
 }
 
 /** Readers: members, and moderators (from the start of the room). */
@@ -53,19 +57,36 @@ export async function listRooms(ctx: Ctx) {
   const user = requireRole(ctx, ...PARTICIPANTS);
   const rows = await store.listRooms(ctx.db, user.id);
   return {
-    canCreate: isCoordination(ctx),
+    canCreate: ROOM_CREATORS.includes(user.role),
     rooms: rows.map((r) => ({ ...r, theme: r.theme as Room['theme'] })),
   };
 }
 
-export async function createRoom(ctx: Ctx, input: { name: string; description: string; theme: string; neighbourhood: string | null; kind: string }) {
-  const user = requireRole(ctx, ...COORDINATION);
+/**
+ * A new room. An agent who creates one facilitates it under the pseudonym it gives; a
+ * coordinator may do the same, or appoint facilitators afterwards.
+ */
+export async function createRoom(
+  ctx: Ctx,
+  input: { name: string; description: string; theme: string; neighbourhood: string | null; kind: string; pseudonym?: string | null },
+) {
+  const user = requireRole(ctx, ...ROOM_CREATORS);
   if (input.neighbourhood && !ctx.town.neighbourhoods.some((n) => n.id === input.neighbourhood)) {
     throw new AppError('http/validation', { fields: [{ path: 'neighbourhood', message: 'Quartier inconnu.' }] });
   }
+  const pseudonym = input.pseudonym || null;
+  if (!pseudonym && user.role === 'agent')
+    throw new AppError('http/validation', { fields: [{ path: 'pseudonym', message: 'Choisissez le pseudonyme sous lequel vous animerez ce groupe.' }] });
+  if (pseudonym && !FACILITATOR_ROLES.includes(user.role))
+    throw new AppError('groupes/not-facilitator-role', { fields: [{ path: 'pseudonym', message: 'Seul un agent ou la coordination peut animer un groupe.' }] });
   return tx(ctx.db, async (t) => {
     const id = await store.insertRoom(t, { ...input, createdBy: user.id, now: ctx.now() });
-    await audit(t, ctx, 'groupes/room-created', { subjectType: 'groupes_room', subjectId: id, details: { theme: input.theme, kind: input.kind } });
+    if (pseudonym) await store.upsertMember(t, { roomId: id, userId: user.id, pseudonym, role: 'facilitator', now: ctx.now() });
+    await audit(t, ctx, 'groupes/room-created', {
+      subjectType: 'groupes_room',
+      subjectId: id,
+      details: { theme: input.theme, kind: input.kind, neighbourhood: input.neighbourhood, facilitating: !!pseudonym },
+    });
     return { id };
   });
 }
@@ -87,6 +108,7 @@ export async function getRoom(ctx: Ctx, roomId: string): Promise<z.input<typeof 
     members: room.members,
     joined: !!a.member,
     pseudonym: a.member?.pseudonym ?? null,
+    removed: a.removed,
     myRole: a.member?.role ?? null,
     moderator: a.moderator,
     mutedUntil: a.member?.mutedUntil && a.member.mutedUntil > ctx.now() ? a.member.mutedUntil : null,
@@ -99,10 +121,12 @@ export async function getRoom(ctx: Ctx, roomId: string): Promise<z.input<typeof 
       pseudonym: m.pseudonym,
       role: m.role,
       mutedUntil: m.mutedUntil && m.mutedUntil > ctx.now() ? m.mutedUntil : null,
+      removed: !!m.removedAt,
     })),
   };
 }
 
+/** Join under a pseudonym, or come back after leaving (never after a removal, until a moderator readmits). */
 export async function joinRoom(ctx: Ctx, roomId: string, pseudonym: string) {
   return tx(ctx.db, async (t) => {
     const a = await roomAccess(ctx, t, roomId, { lockMember: true });
@@ -111,28 +135,29 @@ export async function joinRoom(ctx: Ctx, roomId: string, pseudonym: string) {
     try {
       await store.upsertMember(t, { roomId, userId: a.user.id, pseudonym, role: 'member', now: ctx.now() });
     } catch (err) {
-      throw onConstraint(err, {
-        groupes_members_pseudonym_key: new AppError('groupes/pseudonym-taken', {
-          fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }],
-        }),
-      });
+      throw onConstraint(err, { groupes_members_pseudonym_key: pseudonymTaken() });
     }
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
-    await audit(t, ctx, 'groupes/joined', { subjectType: 'groupes_room', subjectId: roomId });
+    await audit(t, ctx, 'groupes/joined', { subjectType: 'groupes_room', subjectId: roomId, details: { again: a.left } });
     return { ok: true };
   });
 }
 
+/** The member leaves by its own choice (not a removal): its sockets close; it may join again. */
 export async function leaveRoom(ctx: Ctx, roomId: string) {
   return tx(ctx.db, async (t) => {
     const a = await roomAccess(ctx, t, roomId, { lockMember: true });
     if (!a.member) throw new AppError('groupes/not-member');
-    await store.setRemoved(t, roomId, a.user.id, ctx.now());
+    await store.setLeft(t, roomId, a.user.id, ctx.now());
+    await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: a.user.id });
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
     await audit(t, ctx, 'groupes/left', { subjectType: 'groupes_room', subjectId: roomId });
     return { ok: true };
   });
 }
+
+const pseudonymTaken = () =>
+  new AppError('groupes/pseudonym-taken', { fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }] });
 
 /** A coordinator appoints a staff member as facilitator of a room (a membership role, not a platform role). */
 export async function appointFacilitator(ctx: Ctx, roomId: string, userId: string, pseudonym: string) {
@@ -140,16 +165,12 @@ export async function appointFacilitator(ctx: Ctx, roomId: string, userId: strin
   return tx(ctx.db, async (t) => {
     if (!(await store.getRoom(t, roomId))) throw new AppError('groupes/not-found');
     const role = await store.userRole(t, userId);
-    if (!role || !['agent', 'coordinator'].includes(role))
+    if (!role || !FACILITATOR_ROLES.includes(role as Role))
       throw new AppError('groupes/not-facilitator-role', { fields: [{ path: 'userId', message: 'Choisissez un agent ou un membre de la coordination.' }] });
     try {
       await store.upsertMember(t, { roomId, userId, pseudonym, role: 'facilitator', now: ctx.now() });
     } catch (err) {
-      throw onConstraint(err, {
-        groupes_members_pseudonym_key: new AppError('groupes/pseudonym-taken', {
-          fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }],
-        }),
-      });
+      throw onConstraint(err, { groupes_members_pseudonym_key: pseudonymTaken() });
     }
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
     await audit(t, ctx, 'groupes/facilitator-appointed', { subjectType: 'groupes_room', subjectId: roomId, details: { userId } });
@@ -204,6 +225,8 @@ export async function postMessage(ctx: Ctx, roomId: string, body: string, kind: 
     const { id, seq } = await store.appendMessage(t, { roomId, authorId: a.user.id, pseudonym: a.member.pseudonym, kind, body, normalised, now });
     await store.touchLastPost(t, roomId, a.user.id, now);
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'm', s: Number(seq) });
+    // Who wrote where and when, never what: the text stays in the room (and goes with its retention).
+    await audit(t, ctx, 'groupes/message-posted', { subjectType: 'groupes_message', subjectId: id, details: { roomId, seq: Number(seq), kind } });
     if (hit) {
       const alertId = await mod.insertAlert(t, { roomId, messageId: id, categories: hit.categories, now });
       await publish(t, ROOM_CHANNEL, { r: roomId, t: 'alert' });

@@ -23,10 +23,14 @@ export interface MemberRow {
   joinedSeq: number;
   mutedUntil: Date | null;
   removedAt: Date | null;
+  /** Left by its own choice (may join again); removedAt: removed by a moderator (may not, until readmitted). */
+  leftAt: Date | null;
   lastPostAt: Date | null;
 }
+/** A membership that counts: neither left nor removed. */
+const ACTIVE = (alias: string) => `${alias}.removed_at IS NULL AND ${alias}.left_at IS NULL`;
 const MEMBER_COLS = `m.room_id AS "roomId", m.user_id AS "userId", m.pseudonym, m.role, m.joined_seq AS "joinedSeq",
-  m.muted_until AS "mutedUntil", m.removed_at AS "removedAt", m.last_post_at AS "lastPostAt"`;
+  m.muted_until AS "mutedUntil", m.removed_at AS "removedAt", m.left_at AS "leftAt", m.last_post_at AS "lastPostAt"`;
 
 export interface MessageRow {
   id: string;
@@ -60,10 +64,10 @@ export async function insertRoom(
 }
 
 export async function listRooms(q: Queryable, userId: string) {
-  const { rows } = await q.query<RoomRow & { members: number; pseudonym: string | null; joined: boolean }>(
+  const { rows } = await q.query<RoomRow & { members: number; pseudonym: string | null; joined: boolean; removed: boolean }>(
     `SELECT ${ROOM_COLS},
-            (SELECT count(*)::int FROM groupes_members x WHERE x.room_id = r.id AND x.removed_at IS NULL) AS members,
-            m.pseudonym, (m.user_id IS NOT NULL AND m.removed_at IS NULL) AS joined
+            (SELECT count(*)::int FROM groupes_members x WHERE x.room_id = r.id AND ${ACTIVE('x')}) AS members,
+            m.pseudonym, (m.user_id IS NOT NULL AND ${ACTIVE('m')}) AS joined, (m.removed_at IS NOT NULL) AS removed
        FROM groupes_rooms r LEFT JOIN groupes_members m ON m.room_id = r.id AND m.user_id = $1
       ORDER BY r.theme, r.name`,
     [userId],
@@ -73,7 +77,7 @@ export async function listRooms(q: Queryable, userId: string) {
 
 export async function getRoom(q: Queryable, id: string): Promise<(RoomRow & { members: number }) | null> {
   const { rows } = await q.query<RoomRow & { members: number }>(
-    `SELECT ${ROOM_COLS}, (SELECT count(*)::int FROM groupes_members x WHERE x.room_id = r.id AND x.removed_at IS NULL) AS members
+    `SELECT ${ROOM_COLS}, (SELECT count(*)::int FROM groupes_members x WHERE x.room_id = r.id AND ${ACTIVE('x')}) AS members
        FROM groupes_rooms r WHERE r.id = $1`,
     [id],
   );
@@ -98,13 +102,17 @@ export async function getMember(q: Queryable, roomId: string, userId: string, op
 
 export async function listMembers(q: Queryable, roomId: string): Promise<MemberRow[]> {
   const { rows } = await q.query<MemberRow>(
-    `SELECT ${MEMBER_COLS} FROM groupes_members m WHERE m.room_id = $1 AND m.removed_at IS NULL ORDER BY m.role DESC, lower(m.pseudonym)`,
+    `SELECT ${MEMBER_COLS} FROM groupes_members m WHERE m.room_id = $1 AND m.left_at IS NULL ORDER BY m.role DESC, lower(m.pseudonym)`,
     [roomId],
   );
   return rows;
 }
 
-/** Joins (or comes back after leaving): the history starts at the room's current number. */
+/**
+ * Joins, or comes back after leaving (the history then starts again at the room's current
+ * number, under the pseudonym chosen now). A removal stays unless coordination appoints
+ * the person facilitator.
+ */
 export async function upsertMember(
   q: Queryable,
   m: { roomId: string; userId: string; pseudonym: string; role: 'member' | 'facilitator'; now: Date },
@@ -113,7 +121,12 @@ export async function upsertMember(
     `INSERT INTO groupes_members (room_id, user_id, pseudonym, role, joined_seq, joined_at)
      VALUES ($1, $2, $3, $4, (SELECT last_seq FROM groupes_rooms WHERE id = $1), $5)
      ON CONFLICT (room_id, user_id) DO UPDATE SET pseudonym = EXCLUDED.pseudonym,
-       role = CASE WHEN EXCLUDED.role = 'facilitator' THEN 'facilitator' ELSE groupes_members.role END`,
+       role = CASE WHEN EXCLUDED.role = 'facilitator' THEN 'facilitator' ELSE groupes_members.role END,
+       joined_seq = CASE WHEN groupes_members.left_at IS NOT NULL THEN EXCLUDED.joined_seq ELSE groupes_members.joined_seq END,
+       joined_at = CASE WHEN groupes_members.left_at IS NOT NULL THEN EXCLUDED.joined_at ELSE groupes_members.joined_at END,
+       left_at = NULL,
+       removed_at = CASE WHEN EXCLUDED.role = 'facilitator' THEN NULL ELSE groupes_members.removed_at END,
+       removed_by = CASE WHEN EXCLUDED.role = 'facilitator' THEN NULL ELSE groupes_members.removed_by END`,
     [m.roomId, m.userId, m.pseudonym, m.role, m.now],
   );
 }
@@ -122,8 +135,23 @@ export async function setMuted(q: Queryable, roomId: string, userId: string, unt
   await q.query(`UPDATE groupes_members SET muted_until = $3 WHERE room_id = $1 AND user_id = $2`, [roomId, userId, until]);
 }
 
-export async function setRemoved(q: Queryable, roomId: string, userId: string, at: Date): Promise<void> {
-  await q.query(`UPDATE groupes_members SET removed_at = $3 WHERE room_id = $1 AND user_id = $2`, [roomId, userId, at]);
+/** A moderator removes a member: it may not come back until readmitted. */
+export async function setRemoved(q: Queryable, roomId: string, userId: string, by: string | null, at: Date): Promise<void> {
+  await q.query(`UPDATE groupes_members SET removed_at = $4, removed_by = $3, left_at = NULL WHERE room_id = $1 AND user_id = $2`, [roomId, userId, by, at]);
+}
+
+/** The member leaves by its own choice: it may join again. */
+export async function setLeft(q: Queryable, roomId: string, userId: string, at: Date): Promise<void> {
+  await q.query(`UPDATE groupes_members SET left_at = $3 WHERE room_id = $1 AND user_id = $2`, [roomId, userId, at]);
+}
+
+/** A moderator lifts a removal: the person is as if it had left, free to join again. */
+export async function readmit(q: Queryable, roomId: string, userId: string, at: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE groupes_members SET removed_at = NULL, removed_by = NULL, left_at = $3 WHERE room_id = $1 AND user_id = $2 AND removed_at IS NOT NULL`,
+    [roomId, userId, at],
+  );
+  return (rowCount ?? 0) > 0;
 }
 
 export async function touchLastPost(q: Queryable, roomId: string, userId: string, at: Date): Promise<void> {
@@ -131,10 +159,9 @@ export async function touchLastPost(q: Queryable, roomId: string, userId: string
 }
 
 export async function roomFacilitatorIds(q: Queryable, roomId: string): Promise<string[]> {
-  const { rows } = await q.query<{ id: string }>(
-    `SELECT user_id AS id FROM groupes_members WHERE room_id = $1 AND role = 'facilitator' AND removed_at IS NULL`,
-    [roomId],
-  );
+  const { rows } = await q.query<{ id: string }>(`SELECT user_id AS id FROM groupes_members m WHERE room_id = $1 AND role = 'facilitator' AND ${ACTIVE('m')}`, [
+    roomId,
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -207,6 +234,31 @@ export async function messagesBetween(q: Queryable, roomId: string, from: number
   return rows;
 }
 
+/** The room's last committed number (a number being written is not visible until it commits, and commits in order). */
+export async function lastSeq(q: Queryable, roomId: string): Promise<number> {
+  const { rows } = await q.query<{ lastSeq: string }>(`SELECT last_seq AS "lastSeq" FROM groupes_rooms WHERE id = $1`, [roomId]);
+  return Number(rows[0]?.lastSeq ?? 0);
+}
+
+/** Messages hidden or deleted since a moment (re-sent as updates after a lost connection). */
+export async function messagesChangedSince(q: Queryable, roomId: string, since: Date): Promise<MessageRow[]> {
+  const { rows } = await q.query<MessageRow>(
+    `SELECT ${MESSAGE_COLS} FROM ${MESSAGE_FROM} WHERE g.room_id = $1 AND (g.hidden_at >= $2 OR g.deleted_at >= $2) ORDER BY g.seq LIMIT 1000`,
+    [roomId, since],
+  );
+  return rows;
+}
+
+/** Of these session token hashes (hex), those of sessions still open (platform sessions table). */
+export async function liveSessions(q: Queryable, hashes: string[], now: Date): Promise<string[]> {
+  const { rows } = await q.query<{ h: string }>(
+    `SELECT encode(s.token_hash, 'hex') AS h FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = ANY(SELECT decode(x, 'hex') FROM unnest($1::text[]) x) AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+    [hashes, now],
+  );
+  return rows.map((r) => r.h);
+}
+
 export async function getMessage(q: Queryable, roomId: string, seq: number, opts: { lock?: boolean } = {}): Promise<MessageRow | null> {
   const { rows } = await q.query<MessageRow>(
     `SELECT ${MESSAGE_COLS} FROM ${MESSAGE_FROM} WHERE g.room_id = $1 AND g.seq = $2${opts.lock ? ' FOR UPDATE OF g' : ''}`,
@@ -257,8 +309,9 @@ export async function userContent(q: Queryable, userId: string) {
       [userId],
     )
   ).rows;
-  const memberships = (await q.query(`SELECT room_id, pseudonym, role, joined_at, muted_until, removed_at FROM groupes_members WHERE user_id = $1`, [userId]))
-    .rows;
+  const memberships = (
+    await q.query(`SELECT room_id, pseudonym, role, joined_at, muted_until, left_at, removed_at FROM groupes_members WHERE user_id = $1`, [userId])
+  ).rows;
   return { groupes_messages: messages, groupes_members: memberships };
 }
 

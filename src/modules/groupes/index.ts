@@ -1,3 +1,3 @@
 /** What other modules may use from the groupes de parole: nothing yet. The web's types, inferred from the response schemas: */
-export type { Blocks, History, MessageView, Moderation, Posted, Room, RoomSummary, Rooms, Session, Words } from './groupes.schemas';
+export type { Blocks, History, MessageView, Moderation, Posted, Room, RoomSummary, Rooms, Session, Settings, WordCheck, Words } from './groupes.schemas';
 export { THEME_LABELS } from './groupes.schemas';

@@ -8,10 +8,20 @@
  * what it missed from the database, then the live messages queued meanwhile; anything at
  * or below what it already got is dropped, so nothing comes twice or out of order.
  *
+ * The hub's LISTEN connection may drop: it comes back (platform Subscriber) and the hub
+ * re-reads, room by room, what was numbered meanwhile, messages hidden or deleted
+ * meanwhile, memberships, blocks and sessions, so a drop costs a delay, never a message.
+ *
+ * A socket lives no longer than the session that opened it: a trigger on the sessions
+ * table (db/migrations/0901) notifies `groupes_session_end` whatever ends one (logout,
+ * password change, an administrator, an erased account), and every process closes the
+ * sockets of that session (code 4401); the heartbeat re-checks them too (expiry).
+ *
  * Frames (server → client), JSON: {type:'message', message} | {type:'update', message} |
  * {type:'ready', lastSeq} | {type:'room'} (reload the room: pin, slow mode, sessions) |
  * {type:'member'} (your membership changed: muted, removed) | {type:'alert'} (moderators).
  */
+import { hashToken } from '../../platform/auth/sessions';
 import type { Deps } from '../../platform/context';
 import { Subscriber } from '../../platform/events';
 import type { MessageView } from './groupes.schemas';
@@ -32,8 +42,12 @@ export interface LiveSocket {
 interface Conn {
   socket: LiveSocket;
   userId: string;
+  /** The hash of the session's token (hex), as the session-end notification names it. */
+  session: string;
   roomId: string;
   moderator: boolean;
+  /** Coordination reads every room without being a member. */
+  coordination: boolean;
   floor: number;
   blocked: Set<string>;
   /** The highest number this socket has been sent (or skipped). */
@@ -59,14 +73,22 @@ type Event =
   | { t: 'blocks'; u: string[] };
 
 const OPEN = 1;
-/** A notification names one message; if some were missed, fetch at most this many before it. */
-const MAX_GAP = 500;
+/** Messages re-read from the database per query when fanning out or catching up. */
+const PAGE = 500;
+/** Notified by the trigger of db/migrations/0901 when a session ends: { h: token hash hex } or { u: disabled account }. */
+export const SESSION_END_CHANNEL = 'groupes_session_end';
+/** The close code of a socket whose session ended (the page goes back to the login). */
+export const SESSION_ENDED = 4401;
+/** After a dropped LISTEN connection, moderation changes are re-read from this long before the drop was noticed. */
+const RESYNC_MARGIN_MS = 60_000;
 
 export class LiveHub {
   private rooms = new Map<string, RoomState>();
   private subscriber: Subscriber | null = null;
   private ready: Promise<void> | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  /** When the LISTEN connection was found down (what was notified since is re-read on reconnection). */
+  private lostAt: Date | null = null;
 
   constructor(private readonly deps: Deps) {}
 
@@ -74,9 +96,17 @@ export class LiveHub {
   start(): Promise<void> {
     this.ready ??= (async () => {
       const url = (this.deps.db as unknown as { options: { connectionString: string } }).options.connectionString;
-      this.subscriber = new Subscriber(url);
+      this.subscriber = new Subscriber(url, {
+        name: 'relais-groupes',
+        onError: (err) => {
+          this.lostAt ??= this.deps.clock.now();
+          this.deps.log.warn({ err: String(err) }, 'groupes: live listener down, reconnecting');
+        },
+      });
+      this.subscriber.onReconnect(() => this.resync());
       await this.subscriber.subscribe(ROOM_CHANNEL, (e: Event) => this.onEvent(e));
-      // Dead sockets (a phone that lost its network) are dropped after a missed ping.
+      await this.subscriber.subscribe(SESSION_END_CHANNEL, (e: { h?: string; u?: string }) => this.endSessions((c) => c.session === e.h || c.userId === e.u));
+      // Dead sockets (a phone that lost its network) are dropped after a missed ping; ended sessions (expiry) closed.
       this.heartbeat = setInterval(() => {
         for (const room of this.rooms.values()) {
           for (const c of room.conns) {
@@ -91,6 +121,7 @@ export class LiveHub {
             }
           }
         }
+        void this.checkSessions();
       }, 25_000);
       this.heartbeat.unref();
     })();
@@ -111,13 +142,18 @@ export class LiveHub {
   }
 
   /** Registers a socket, then sends it what it missed after `after`, then live messages. */
-  async attach(socket: LiveSocket, a: { userId: string; roomId: string; moderator: boolean; floor: number; after: number }): Promise<void> {
+  async attach(
+    socket: LiveSocket,
+    a: { userId: string; session: string; roomId: string; moderator: boolean; coordination: boolean; floor: number; after: number },
+  ): Promise<void> {
     await this.start();
     const conn: Conn = {
       socket,
       userId: a.userId,
+      session: hashToken(a.session).toString('hex'),
       roomId: a.roomId,
       moderator: a.moderator,
+      coordination: a.coordination,
       floor: a.floor,
       blocked: new Set(await store.blockedBothWays(this.deps.db, a.userId)),
       lastSent: Math.max(a.after, a.floor),
@@ -187,43 +223,15 @@ export class LiveHub {
 
   private async handle(roomId: string, room: RoomState, e: Exclude<Event, { t: 'blocks' }>) {
     switch (e.t) {
-      case 'm': {
-        const from = Math.max(room.lastSeq ?? e.s - 1, e.s - MAX_GAP);
-        if (e.s <= from) return;
-        const rows = await store.messagesBetween(this.deps.db, roomId, from, e.s);
-        room.lastSeq = Math.max(room.lastSeq ?? 0, e.s);
-        for (const m of rows) {
-          // One serialisation for every ordinary reader; the author and moderators get their own view.
-          const common = viewMessage(m, '', false);
-          const frame = JSON.stringify({ type: 'message', message: common });
-          for (const c of room.conns) {
-            if (c.userId === m.authorId || c.moderator) this.deliver(c, viewMessage(m, c.userId, c.moderator), m.authorId);
-            else this.deliver(c, common, m.authorId, { frame });
-          }
-        }
+      case 'm':
+        // Everything numbered up to this one (a lost notification leaves no gap).
+        await this.fanOut(roomId, room, room.lastSeq ?? e.s - 1, e.s);
         return;
-      }
-      case 'u': {
-        const rows = await store.messagesBySeq(this.deps.db, roomId, e.s);
-        for (const m of rows) {
-          for (const c of room.conns) {
-            if (c.queue || Number(m.seq) > c.lastSent || Number(m.seq) <= c.floor) continue;
-            if (m.authorId && c.blocked.has(m.authorId)) continue;
-            this.send(c, { type: 'update', message: viewMessage(m, c.userId, c.moderator) });
-          }
-        }
+      case 'u':
+        this.sendUpdates(room, await store.messagesBySeq(this.deps.db, roomId, e.s));
         return;
-      }
       case 'member':
-        for (const c of room.conns) {
-          if (c.userId !== e.u) continue;
-          const member = await store.getMember(this.deps.db, roomId, c.userId);
-          if (member?.removedAt) c.socket.close(4403, 'removed');
-          else {
-            if (member) c.moderator = c.moderator || member.role === 'facilitator';
-            this.send(c, { type: 'member' });
-          }
-        }
+        for (const c of room.conns) if (c.userId === e.u) await this.recheckMember(roomId, c);
         return;
       case 'alert':
         for (const c of room.conns) if (c.moderator) this.send(c, { type: 'alert' });
@@ -231,6 +239,92 @@ export class LiveHub {
       case 'room':
         for (const c of room.conns) this.send(c, { type: 'room' });
         return;
+    }
+  }
+
+  /** Sends the room's messages numbered in (from, to] to its sockets, page by page, in order. */
+  private async fanOut(roomId: string, room: RoomState, from: number, to: number) {
+    while (from < to) {
+      const rows = await store.messagesBetween(this.deps.db, roomId, from, Math.min(to, from + PAGE));
+      from = Math.min(to, from + PAGE);
+      room.lastSeq = Math.max(room.lastSeq ?? 0, from);
+      for (const m of rows) {
+        // One serialisation for every ordinary reader; the author and moderators get their own view.
+        const common = viewMessage(m, '', false);
+        const frame = JSON.stringify({ type: 'message', message: common });
+        for (const c of room.conns) {
+          if (c.userId === m.authorId || c.moderator) this.deliver(c, viewMessage(m, c.userId, c.moderator), m.authorId);
+          else this.deliver(c, common, m.authorId, { frame });
+        }
+      }
+    }
+  }
+
+  /** Hidden or deleted messages, to the sockets that already have them. */
+  private sendUpdates(room: RoomState, rows: store.MessageRow[]) {
+    for (const m of rows) {
+      for (const c of room.conns) {
+        if (c.queue || Number(m.seq) > c.lastSent || Number(m.seq) <= c.floor) continue;
+        if (m.authorId && c.blocked.has(m.authorId)) continue;
+        this.send(c, { type: 'update', message: viewMessage(m, c.userId, c.moderator) });
+      }
+    }
+  }
+
+  /** A membership changed: a member who left or was removed is disconnected; the others reload it. */
+  private async recheckMember(roomId: string, c: Conn) {
+    const member = await store.getMember(this.deps.db, roomId, c.userId);
+    const active = member && !member.removedAt && !member.leftAt;
+    if (!active && !c.coordination) c.socket.close(4403, member?.removedAt ? 'removed' : 'left');
+    else {
+      c.moderator = c.coordination || member?.role === 'facilitator';
+      this.send(c, { type: 'member' });
+    }
+  }
+
+  /** Closes the sockets whose session ended. */
+  private endSessions(ended: (c: Conn) => boolean) {
+    for (const room of this.rooms.values()) for (const c of room.conns) if (ended(c)) c.socket.close(SESSION_ENDED, 'session ended');
+  }
+
+  /** Sessions that ended without a notification reaching us (expiry, a listener that was down). */
+  private async checkSessions() {
+    const hashes = new Set<string>();
+    for (const room of this.rooms.values()) for (const c of room.conns) hashes.add(c.session);
+    if (!hashes.size) return;
+    try {
+      const alive = new Set(await store.liveSessions(this.deps.db, [...hashes], this.deps.clock.now()));
+      this.endSessions((c) => !alive.has(c.session));
+    } catch (err) {
+      this.deps.log.warn({ err: String(err) }, 'groupes: session check failed');
+    }
+  }
+
+  /**
+   * The LISTEN connection is back: whatever was notified while it was down is lost, so
+   * each room re-reads from its last fanned-out number (in its chain: in order, once),
+   * re-sends what moderation changed, re-checks memberships, blocks and sessions.
+   */
+  private resync() {
+    const since = new Date((this.lostAt ?? this.deps.clock.now()).getTime() - RESYNC_MARGIN_MS);
+    this.lostAt = null;
+    for (const [roomId, room] of this.rooms) {
+      room.chain = room.chain
+        .then(() => this.catchUp(roomId, room, since))
+        .catch((err) => this.deps.log.warn({ err: String(err) }, 'groupes: catch-up after reconnection failed'));
+    }
+    void this.checkSessions();
+  }
+
+  private async catchUp(roomId: string, room: RoomState, since: Date) {
+    if (!room.conns.size) return;
+    const last = await store.lastSeq(this.deps.db, roomId);
+    await this.fanOut(roomId, room, room.lastSeq ?? Math.min(...[...room.conns].map((c) => c.lastSent)), last);
+    this.sendUpdates(room, await store.messagesChangedSince(this.deps.db, roomId, since));
+    for (const c of room.conns) {
+      c.blocked = new Set(await store.blockedBothWays(this.deps.db, c.userId));
+      await this.recheckMember(roomId, c);
+      this.send(c, { type: 'room' });
     }
   }
 

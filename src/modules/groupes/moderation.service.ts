@@ -10,10 +10,10 @@ import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { publish } from '../../platform/events';
 import { requireRole } from '../../platform/roles';
-import { COORDINATION, isCoordination, PARTICIPANTS, readerAccess, roomAccess, ROOM_CHANNEL } from './groupes.service';
+import { COORDINATION, isCoordination, PARTICIPANTS, readerAccess, roomAccess, ROOM_CHANNEL, wordList } from './groupes.service';
 import * as store from './groupes.store';
 import * as mod from './moderation.store';
-import { parsePattern } from './vigilance';
+import { parsePattern, scan } from './vigilance';
 import { viewMessage } from './view';
 import { loadRulesFile } from './word-list';
 
@@ -115,7 +115,7 @@ export async function muteMember(ctx: Ctx, roomId: string, userId: string, minut
   return tx(ctx.db, async (t) => {
     await moderatorOf(ctx, t, roomId);
     const m = await store.getMember(t, roomId, userId, { lock: true });
-    if (!m || m.removedAt) throw new AppError('groupes/not-member');
+    if (!m || m.removedAt || m.leftAt) throw new AppError('groupes/not-member');
     const until = minutes > 0 ? new Date(ctx.now().getTime() + minutes * 60_000) : null;
     await store.setMuted(t, roomId, userId, until);
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
@@ -128,14 +128,26 @@ export async function muteMember(ctx: Ctx, roomId: string, userId: string, minut
   });
 }
 
+/** A moderator removes a participant (not the participant's own leaving): it may not join again until readmitted. */
 export async function removeMember(ctx: Ctx, roomId: string, userId: string) {
   return tx(ctx.db, async (t) => {
-    await moderatorOf(ctx, t, roomId);
+    const a = await moderatorOf(ctx, t, roomId);
     const m = await store.getMember(t, roomId, userId, { lock: true });
-    if (!m || m.removedAt) throw new AppError('groupes/not-member');
-    await store.setRemoved(t, roomId, userId, ctx.now());
+    if (!m || m.removedAt || m.leftAt) throw new AppError('groupes/not-member');
+    await store.setRemoved(t, roomId, userId, a.user.id, ctx.now());
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
     await audit(t, ctx, 'groupes/member-removed', { subjectType: 'groupes_room', subjectId: roomId, details: { userId } });
+    return { ok: true };
+  });
+}
+
+/** A moderator lifts a removal: the person may join the room again (it is not put back without its own choice). */
+export async function readmitMember(ctx: Ctx, roomId: string, userId: string) {
+  return tx(ctx.db, async (t) => {
+    await moderatorOf(ctx, t, roomId);
+    if (!(await store.readmit(t, roomId, userId, ctx.now()))) throw new AppError('groupes/not-removed');
+    await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
+    await audit(t, ctx, 'groupes/member-readmitted', { subjectType: 'groupes_room', subjectId: roomId, details: { userId } });
     return { ok: true };
   });
 }
@@ -241,6 +253,13 @@ export async function removeWord(ctx: Ctx, id: string) {
     await audit(t, ctx, 'groupes/word-removed', { subjectType: 'groupes_word', subjectId: id });
     return { ok: true };
   });
+}
+
+/** Tries the list as it stands on a sentence (nothing is stored, nothing audited: no change, no personal data). */
+export async function checkText(ctx: Ctx, text: string) {
+  requireRole(ctx, ...COORDINATION);
+  const hit = scan(await wordList(ctx.db, ctx.db, ctx.now()), text);
+  return { categories: hit?.categories ?? [], patterns: hit?.patterns ?? [] };
 }
 
 export async function getSettings(ctx: Ctx) {

@@ -16,7 +16,7 @@ export async function openReports(q: Queryable, userId: string, allRooms: boolea
     `SELECT p.id, p.room_id AS "roomId", r.name AS "roomName", p.reason, p.created_at AS "createdAt", g.seq, g.author_id AS "authorId"
        FROM groupes_reports p JOIN groupes_rooms r ON r.id = p.room_id JOIN groupes_messages g ON g.id = p.message_id
       WHERE p.resolved_at IS NULL
-        AND ($2 OR EXISTS (SELECT 1 FROM groupes_members f WHERE f.room_id = p.room_id AND f.user_id = $1 AND f.role = 'facilitator' AND f.removed_at IS NULL))
+        AND ($2 OR EXISTS (SELECT 1 FROM groupes_members f WHERE f.room_id = p.room_id AND f.user_id = $1 AND f.role = 'facilitator' AND f.removed_at IS NULL AND f.left_at IS NULL))
       ORDER BY p.created_at LIMIT 200`,
     [userId, allRooms],
   );
@@ -61,7 +61,7 @@ export async function openAlerts(q: Queryable, userId: string, allRooms: boolean
     `SELECT a.id, a.room_id AS "roomId", r.name AS "roomName", a.categories, a.created_at AS "createdAt", g.seq, g.pseudonym
        FROM groupes_alerts a JOIN groupes_rooms r ON r.id = a.room_id LEFT JOIN groupes_messages g ON g.id = a.message_id
       WHERE a.acknowledged_at IS NULL
-        AND ($2 OR EXISTS (SELECT 1 FROM groupes_members f WHERE f.room_id = a.room_id AND f.user_id = $1 AND f.role = 'facilitator' AND f.removed_at IS NULL))
+        AND ($2 OR EXISTS (SELECT 1 FROM groupes_members f WHERE f.room_id = a.room_id AND f.user_id = $1 AND f.role = 'facilitator' AND f.removed_at IS NULL AND f.left_at IS NULL))
       ORDER BY a.created_at LIMIT 200`,
     [userId, allRooms],
   );
@@ -215,7 +215,7 @@ export async function registrantsToRemind(q: Queryable, sessionId: string) {
   const { rows } = await q.query<{ userId: string; title: string; startsAt: Date; roomName: string }>(
     `SELECT x.user_id AS "userId", s.title, s.starts_at AS "startsAt", r.name AS "roomName"
        FROM groupes_registrations x JOIN groupes_sessions s ON s.id = x.session_id JOIN groupes_rooms r ON r.id = s.room_id
-       JOIN groupes_members m ON m.room_id = s.room_id AND m.user_id = x.user_id AND m.removed_at IS NULL
+       JOIN groupes_members m ON m.room_id = s.room_id AND m.user_id = x.user_id AND m.removed_at IS NULL AND m.left_at IS NULL
       WHERE x.session_id = $1 AND s.status = 'scheduled'`,
     [sessionId],
   );
