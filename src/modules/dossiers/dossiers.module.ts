@@ -7,12 +7,14 @@ import { wireDossiers } from './extensions';
 import meRoutes from './dossiers.routes';
 import agentRoutes from './agent.routes';
 import partnerRoutes from './partner.routes';
+import draftRoutes from './draft.routes';
 import { dossiersDemoSeed } from './dossiers.seed';
 import { filesIndicator } from './dossiers.indicators';
 import { registerDossiersCli } from './dossiers.cli';
 
 async function routes(app: App) {
   await meRoutes(app);
+  await draftRoutes(app);
   await agentRoutes(app);
   await partnerRoutes(app);
 }

@@ -94,7 +94,7 @@ export const patchSchema = z
       .strict()
       .optional(),
     housing: z
-      .object({ status: z.enum(HOUSING_STATUSES).nullable(), rentMonthlyCents: cents.nullable() })
+      .object({ status: z.enum(HOUSING_STATUSES).nullable(), rentMonthlyCents: cents.nullable(), chargesMonthlyCents: cents.nullable() })
       .partial()
       .strict()
       .optional(),
@@ -191,7 +191,12 @@ export const situationOut = z.object({
   annualIncomeCents: ncents,
   recentlySeparated: z.boolean().nullable(),
 });
-export const housingOut = z.object({ status: z.enum(HOUSING_STATUSES).nullable(), rentMonthlyCents: ncents });
+export const housingOut = z.object({
+  status: z.enum(HOUSING_STATUSES).nullable(),
+  rentMonthlyCents: ncents,
+  chargesMonthlyCents: ncents,
+  rentWithChargesFormerCents: ncents,
+});
 export const quotientOut = z.object({ value: z.number().nullable(), source: z.enum(['entered', 'computed']).nullable(), entered: z.number().nullable() });
 export const documentOut = z.object({
   id: str,

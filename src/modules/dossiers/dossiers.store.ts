@@ -26,6 +26,8 @@ export const HOUSEHOLD_COLUMNS = {
   'situation.recentlySeparated': 'recently_separated',
   'housing.status': 'housing_status',
   'housing.rentMonthlyCents': 'rent_monthly_cents',
+  'housing.chargesMonthlyCents': 'charges_monthly_cents',
+  'housing.rentWithChargesFormerCents': 'rent_with_charges_former_cents',
   'quotient.entered': 'qf_entered',
 } as const;
 
@@ -136,7 +138,12 @@ export async function loadHousehold(q: Queryable, id: string, today: string, opt
       annualIncomeCents: h.annual_income_cents,
       recentlySeparated: h.recently_separated,
     },
-    housing: { status: h.housing_status, rentMonthlyCents: h.rent_monthly_cents },
+    housing: {
+      status: h.housing_status,
+      rentMonthlyCents: h.rent_monthly_cents,
+      chargesMonthlyCents: h.charges_monthly_cents,
+      rentWithChargesFormerCents: h.rent_with_charges_former_cents,
+    },
     quotient: { value: q2.value, source: q2.source, entered: h.qf_entered },
     documents: docs,
   };
@@ -372,7 +379,7 @@ export async function eraseHouseholdRows(q: Queryable, householdId: string, now:
             neighbourhood_id = NULL, activity = NULL, unemployment_since = NULL, salary_net_monthly_cents = NULL,
             unemployment_net_monthly_cents = NULL, other_income_monthly_cents = NULL, alimony_received_monthly_cents = NULL,
             family_benefits_monthly_cents = NULL, annual_income_cents = NULL, recently_separated = NULL, housing_status = NULL,
-            rent_monthly_cents = NULL, qf_entered = NULL, referent_agent_id = NULL, last_confirmed_at = NULL, updated_at = $2
+            rent_monthly_cents = NULL, charges_monthly_cents = NULL, rent_with_charges_former_cents = NULL, qf_entered = NULL, referent_agent_id = NULL, last_confirmed_at = NULL, updated_at = $2
       WHERE id = $1`,
     [householdId, now],
   );

@@ -38,8 +38,18 @@ describe('toDroitsInput', () => {
     expect(toDroitsInput(h, '2026-03').children).toEqual([{ date_naissance: '2026-03-15', age: 0 }]);
   });
   it('hosted or homeless → loge_gratuitement with no rent; owners pay no rent', () => {
-    expect(toDroitsInput(sampleHousehold({ housing: { status: 'heberge', rentMonthlyCents: 30000 } }), '2026-03').housing.statut).toBe('loge_gratuitement');
-    expect(toDroitsInput(sampleHousehold({ housing: { status: 'proprietaire', rentMonthlyCents: 30000 } }), '2026-03').housing.loyer_mensuel).toBe(0);
+    expect(
+      toDroitsInput(
+        sampleHousehold({ housing: { status: 'heberge', rentMonthlyCents: 30000, chargesMonthlyCents: null, rentWithChargesFormerCents: null } }),
+        '2026-03',
+      ).housing.statut,
+    ).toBe('loge_gratuitement');
+    expect(
+      toDroitsInput(
+        sampleHousehold({ housing: { status: 'proprietaire', rentMonthlyCents: 30000, chargesMonthlyCents: null, rentWithChargesFormerCents: null } }),
+        '2026-03',
+      ).housing.loyer_mensuel,
+    ).toBe(0);
   });
   it('unemployed: passes the start date', () => {
     const h = sampleHousehold();
@@ -50,8 +60,20 @@ describe('toDroitsInput', () => {
   it('refuses a bad period', () => {
     expect(() => toDroitsInput(sampleHousehold(), '2026-13')).toThrow();
   });
+  it('passes the rent without charges, the one the file asks; charges are not the rent, a former "charges comprises" figure is not used', () => {
+    const h = sampleHousehold({ housing: { status: 'locataire_vide', rentMonthlyCents: 45000, chargesMonthlyCents: 7000, rentWithChargesFormerCents: null } });
+    expect(toDroitsInput(h, '2026-03').housing.loyer_mensuel).toBe(450);
+    const former = sampleHousehold({
+      housing: { status: 'locataire_vide', rentMonthlyCents: null, chargesMonthlyCents: null, rentWithChargesFormerCents: 52000 },
+    });
+    expect(toDroitsInput(former, '2026-03').housing.loyer_mensuel).toBe(0);
+    expect(droitsMissingFields(former)).toContain('housing.rentMonthlyCents');
+  });
   it('lists what is missing for the simulator', () => {
-    const h = sampleHousehold({ children: [], housing: { status: 'locataire_vide', rentMonthlyCents: null } });
+    const h = sampleHousehold({
+      children: [],
+      housing: { status: 'locataire_vide', rentMonthlyCents: null, chargesMonthlyCents: null, rentWithChargesFormerCents: null },
+    });
     expect(droitsMissingFields(h)).toEqual(['children.birthDate', 'housing.rentMonthlyCents']);
     expect(droitsMissingFields(sampleHousehold())).toEqual([]);
   });

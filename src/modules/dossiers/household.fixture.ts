@@ -29,7 +29,7 @@ export function sampleHousehold(over: Partial<Household> = {}): Household {
       annualIncomeCents: 1_140_600,
       recentlySeparated: true,
     },
-    housing: { status: 'locataire_hlm', rentMonthlyCents: 48000 },
+    housing: { status: 'locataire_hlm', rentMonthlyCents: 48000, chargesMonthlyCents: null, rentWithChargesFormerCents: null },
     quotient: { value: 400, source: 'computed', entered: null },
     documents: [
       {

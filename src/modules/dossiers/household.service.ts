@@ -16,6 +16,7 @@ import { findNeighbourhood } from '../../platform/town';
 import { assertCanAccess } from './access';
 import { contentMatchesType } from './file-signature';
 import { insertConsent } from './consent.store';
+import { deleteDraft } from './draft.store';
 import * as store from './dossiers.store';
 import { diffFlat, flattenForHistory, PARTS } from './fields';
 import type { Address, Child, Household, Housing, OtherParent, Parent, Situation } from './household';
@@ -120,6 +121,8 @@ export async function applyPatch(ctx: Ctx, t: Tx, before: Household, patch: Hous
   }
   for (const [k, v] of Object.entries(patch.situation ?? {})) cols[`situation.${k}`] = v;
   for (const [k, v] of Object.entries(patch.housing ?? {})) cols[`housing.${k}`] = v;
+  // The rent given again (without charges, the one definition) replaces the old "charges comprises" figure.
+  if (patch.housing?.rentMonthlyCents != null && before.housing.rentWithChargesFormerCents != null) cols['housing.rentWithChargesFormerCents'] = null;
   if (patch.quotient) cols['quotient.entered'] = patch.quotient.entered;
   await store.updateHouseholdFields(t, id, cols as any, now);
   if (patch.children) {
@@ -159,6 +162,8 @@ export async function createOwnHousehold(ctx: Ctx, patch: HouseholdPatch): Promi
     }
     await audit(t, ctx, 'dossiers/created', { householdId: id, subjectType: 'household', subjectId: id, details: { by: 'family' } });
     await mutate(ctx, id, 'family', (t2, before) => applyPatch(ctx, t2, before, patch), { t });
+    // Saved: the draft typed on the way has done its work.
+    await deleteDraft(t, user.id, 'remplir');
     return id;
   });
   return (await store.loadHousehold(ctx.db, householdId, parisDate(ctx.now())))!;
@@ -217,8 +222,12 @@ export async function readHousehold(ctx: Ctx, householdId: string, purpose = 'do
 }
 
 export async function updateHousehold(ctx: Ctx, householdId: string, patch: HouseholdPatch, source?: ChangeSource) {
-  requireUser(ctx);
-  const { household, changed } = await mutate(ctx, householdId, source ?? sourceOf(ctx), (t, before) => applyPatch(ctx, t, before, patch));
+  const user = requireUser(ctx);
+  const { household, changed } = await mutate(ctx, householdId, source ?? sourceOf(ctx), async (t, before) => {
+    await applyPatch(ctx, t, before, patch);
+    // The family's own correction, saved: its draft has done its work.
+    if (user.role === 'parent') await deleteDraft(t, user.id, 'remplir');
+  });
   return { household, changed };
 }
 

@@ -73,7 +73,12 @@ export interface Situation {
 
 export interface Housing {
   status: HousingStatus | null;
+  /** The rent WITHOUT charges (loyer principal): the housing aid's own definition, the simulator's too. */
   rentMonthlyCents: number | null;
+  /** Rental charges per month, asked apart (optional): local housing aids read the whole cost. */
+  chargesMonthlyCents: number | null;
+  /** A rent typed "charges comprises" before the file asked it without charges (migration 0210); cleared when the rent is given again. */
+  rentWithChargesFormerCents: number | null;
 }
 
 export interface Quotient {

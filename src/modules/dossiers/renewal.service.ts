@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors';
 import { queueNotification } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { loadHousehold } from './dossiers.store';
+import { deleteDraft } from './draft.store';
 import { applyPatch, mutate, ownHouseholdId, type HouseholdPatch } from './household.service';
 import * as store from './renewal.store';
 import { DEFAULT_RENEWAL_DATE, dueCampaign, isValidRenewalDate, type RenewalDate } from './renewal';
@@ -88,6 +89,7 @@ export async function confirmRenewal(ctx: Ctx, patch: HouseholdPatch) {
     if (!renewal) throw new AppError('dossiers/no-renewal');
     const { changed, household } = await mutate(ctx, id, 'renewal', (t2, before) => applyPatch(ctx, t2, before, patch), { t });
     await store.confirmRenewal(t, { renewalId: renewal.id, householdId: id, by: ctx.user!.id, changes: changed, now: ctx.now() });
+    await deleteDraft(t, ctx.user!.id, 'renouvellement');
     // The referent agent, if any, checks what changed (it may change granted aids or ranks).
     if (changed > 0) {
       await store.insertRenewalReviewTask(t, {

@@ -18,6 +18,7 @@ import { structuresOfUsers } from './consent.store';
 import { CCAS_STRUCTURE_ID } from './purposes';
 import { getService, getStructure } from '../annuaire/index';
 import { deleteExpiredRetention, eraseHouseholdRows, householdRows, insertRetention, listChanges, listRetention, loadHousehold } from './dossiers.store';
+import { deleteDraftsOfUser, draftRowsOfUser } from './draft.store';
 import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
 import { fieldUsage } from './form-registry';
 import { uploadsDir } from './household.service';
@@ -115,6 +116,7 @@ export async function exportHousehold(ctx: Ctx, householdId: string) {
     rows.audit_log = [...rows.audit_log, ...account.audit_log.filter((a) => !seen.has(String(a.id)))];
     const { audit_log: _a, ...rest } = account;
     Object.assign(rows, rest);
+    rows.household_drafts = await draftRowsOfUser(q, file.parentUserId);
   }
   const stored = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, jsonSafe(v as Record<string, unknown>[])]));
   const user = (rows.users as Record<string, unknown>[] | undefined)?.[0];
@@ -132,6 +134,42 @@ export async function exportHousehold(ctx: Ctx, householdId: string) {
     formsUsingYourData: fieldUsage().filter((f) => f.usedBy.length),
     stored,
   };
+}
+
+/** What each stored table holds, in words (the printable export names no table). */
+const STORED_LABELS: Record<string, string> = {
+  users: 'Votre compte',
+  sessions: 'Connexions à votre compte',
+  password_resets: 'Demandes de nouveau mot de passe',
+  login_failures: 'Essais de connexion manqués',
+  throttle_events: 'Essais limités (protection du compte)',
+  notifications: 'Messages envoyés (e-mails, SMS)',
+  audit_log: 'Journal des consultations et des actions',
+  households: 'Votre dossier',
+  household_members: 'Vous et l’autre parent',
+  household_children: 'Enfants',
+  household_documents: 'Justificatifs',
+  household_changes: 'Historique des modifications',
+  household_consents: 'Accords de partage',
+  household_orientations: 'Orientations vers des partenaires',
+  household_tasks: 'Suivi par les agents',
+  household_notes: 'Notes des agents',
+  household_access_grants: 'Ouvertures du dossier par un agent',
+  household_renewals: 'Renouvellements',
+  household_drafts: 'Brouillons du formulaire',
+  dossier_retention: 'Données gardées par obligation légale',
+};
+const STORED_PREFIXES: [string, string][] = [
+  ['aides_', 'Demandes d’aide'],
+  ['attribution_', 'Candidatures à des places'],
+  ['droits_', 'Estimations de vos droits'],
+  ['entraide_', 'Entraide entre parents'],
+  ['groupes_', 'Groupes de parole'],
+  ['rendezvous_', 'Rendez-vous'],
+  ['cheques_', 'Chèques et Pass Famille Solo'],
+];
+function storedLabel(table: string): string {
+  return STORED_LABELS[table] ?? STORED_PREFIXES.find(([p]) => table.startsWith(p))?.[1] ?? 'Autres données';
 }
 
 const esc = (v: unknown) => String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -155,7 +193,7 @@ export function exportHtml(data: Awaited<ReturnType<typeof exportHousehold>>, ne
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}
 caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{width:40%}
-table{table-layout:fixed}pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:#f4f4f4;padding:.5rem}</style></head><body>
+table{table-layout:fixed}</style></head><body>
 <h1>Mon dossier</h1><p>Export du ${esc(frInstant(data.exportedAt))} — responsable du traitement : ${esc(data.controller)}.</p>
 ${table('Vous', row('Prénom', h.parent.firstName) + row('Nom', h.parent.lastName) + row('Date de naissance', h.parent.birthDate ? frDay(h.parent.birthDate) : null) + row('Téléphone', h.parent.phone) + row('E-mail', h.parent.email))}
 ${h.otherParent ? table("L'autre parent", row('Prénom', h.otherParent.firstName) + row('Nom', h.otherParent.lastName) + row('Garde', v('otherParent.custody', h.otherParent.custody)) + row('Pension fixée', euros(h.otherParent.alimonyDueMonthlyCents))) : ''}
@@ -171,13 +209,22 @@ ${table(
     row('Prestations familiales', euros(h.situation.familyBenefitsMonthlyCents)) +
     row('Revenus annuels', euros(h.situation.annualIncomeCents)) +
     row('Logement', v('housing.status', h.housing.status)) +
-    row('Loyer', euros(h.housing.rentMonthlyCents)) +
+    row('Loyer sans les charges', euros(h.housing.rentMonthlyCents)) +
+    row('Charges', euros(h.housing.chargesMonthlyCents)) +
+    (h.housing.rentWithChargesFormerCents != null ? row('Loyer indiqué avant, charges comprises', euros(h.housing.rentWithChargesFormerCents)) : '') +
     row('Quotient familial', h.quotient.value == null ? null : `${h.quotient.value} € (${h.quotient.source === 'entered' ? 'saisi' : 'calculé'})`),
 )}
 ${table('Justificatifs', h.documents.map((d) => row(d.label ?? d.kind, `valable jusqu'au ${frDay(d.validUntil)}${d.expired ? ' (expiré)' : ''}`)).join('') || row('Aucun justificatif', ''))}
 ${table('Historique des modifications', data.history.map((c) => row(`${frInstant(c.at)} — ${fieldText(c.field, vc)}`, `${valueText(c.field, c.oldValue, vc)} → ${valueText(c.field, c.newValue, vc)}`)).join('') || row('Aucune modification', ''))}
 ${table('Consultations et actions sur votre dossier', data.accessLog.map((a) => row(frInstant(a.at), `${a.label}${a.actorName ? ` — ${a.actorName}` : ''}${a.reason ? ` — motif : ${a.reason}` : ''}`)).join(''))}
-<h2>Toutes les données enregistrées</h2><pre>${esc(JSON.stringify(data.stored, null, 2))}</pre>
+${table(
+  'Toutes les données enregistrées',
+  Object.entries(data.stored)
+    .filter(([, rows]) => rows.length)
+    .map(([name, rows]) => row(storedLabel(name), `${rows.length} ${rows.length > 1 ? 'enregistrements' : 'enregistrement'}`))
+    .join(''),
+)}
+<p>Le détail complet, valeur par valeur, est dans le fichier à télécharger « export.json » (format lisible par un ordinateur), depuis la page « Mon dossier ».</p>
 </body></html>`;
 }
 
@@ -212,6 +259,7 @@ export async function eraseHousehold(ctx: Ctx, householdId: string): Promise<{ r
       }
     }
     for (const hook of erasureHooks()) await hook(t, householdId);
+    if (h.parentUserId) await deleteDraftsOfUser(t, h.parentUserId);
     const files = await eraseHouseholdRows(t, householdId, ctx.now());
     const account = h.parentUserId
       ? { userId: h.parentUserId, ...(await anonymiseAccount(t, h.parentUserId, [h.parent.email, h.parent.phone], ctx.now())) }

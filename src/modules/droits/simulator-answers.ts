@@ -93,6 +93,16 @@ export function buildInput(a: Answers, period: string): HouseholdInput {
   };
 }
 
+/**
+ * The rent, asked the same way by the simulator and the household file: the housing aid's own
+ * definition, the rent without charges (loyer principal); the aid counts charges as a forfait.
+ */
+export const RENT_WORDING = {
+  question: 'Loyer par mois, sans les charges',
+  help: 'Le loyer seul, écrit sur le bail ou la quittance : sans l’eau, le chauffage collectif ni les autres charges. L’aide au logement compte les charges à part, au forfait.',
+  easyHelp: 'Sans les charges (eau, chauffage…).',
+} as const;
+
 /** Answers from the household file (dossiers' toDroitsInput, plus what it knows of the other parent). */
 export function answersFromFile(p: FilePrefill): Answers {
   const i = p.input;

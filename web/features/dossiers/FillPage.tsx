@@ -24,6 +24,7 @@ function Fill() {
               initial={h}
               usage={info.fields}
               submitLabel={t('dossiers.save')}
+              draftForm="remplir"
               onSubmit={async (patch) => {
                 if (h) await api.patch('/api/dossiers/me', patch);
                 else await api.post('/api/dossiers/me', patch);

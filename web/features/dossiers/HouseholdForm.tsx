@@ -1,16 +1,18 @@
 /**
  * The file in short steps (vous, enfants, adresse, ressources, autre parent, vérifier),
  * used to fill it once, to correct it, to renew it and by an agent at the desk.
- * Each step says why its fields are asked; nothing is sent before the last step.
+ * Each step says why its fields are asked. The family's own forms keep a draft as it types
+ * (draft.ts): a reload, a lost connection or another device resumes where it was.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
-import { Button, Checkbox, FormErrors, NumberField, ProgressSteps, SelectField, TextField } from '../../ui';
+import { Alert, Button, Checkbox, FormErrors, NumberField, ProgressSteps, SelectField, TextField } from '../../ui';
 import { DateField, Why } from './Why';
 import type { Child, FieldUsage, Household } from './types';
-import { frDate } from '../../app/format';
+import { formatEuros, frDate, frDateTime } from '../../app/format';
+import { useDraft, type DraftForm, type DraftHandle } from './draft';
 import { valueText } from './labels';
 
 export interface Draft {
@@ -40,7 +42,7 @@ export function draftOf(h: Household | null): Draft {
       annualIncomeCents: null,
       recentlySeparated: null,
     },
-    housing: h?.housing ?? { status: null, rentMonthlyCents: null },
+    housing: h?.housing ?? { status: null, rentMonthlyCents: null, chargesMonthlyCents: null, rentWithChargesFormerCents: null },
     quotient: { entered: h?.quotient.entered ?? null },
   };
 }
@@ -54,7 +56,7 @@ export function patchOf(d: Draft) {
     children: d.children.map((c) => clean({ ...c, id: c.id, lastName: c.lastName ?? null })).map((c) => (c.id ? c : { ...c, id: undefined })),
     address: clean({ line: d.address.line, postalCode: d.address.postalCode, city: d.address.city, neighbourhoodId: d.address.neighbourhoodId }),
     situation: d.situation,
-    housing: d.housing,
+    housing: { status: d.housing.status, rentMonthlyCents: d.housing.rentMonthlyCents, chargesMonthlyCents: d.housing.chargesMonthlyCents },
     quotient: d.quotient,
   };
 }
@@ -70,14 +72,12 @@ const STEP_OF_PATH: [RegExp, number][] = [
 const toCents = (v: number | null) => (v == null ? null : Math.round(v * 100));
 const toEuros = (c: number | null) => (c == null ? null : c / 100);
 
-export function HouseholdForm({
-  initial,
-  usage,
-  submitLabel,
-  onSubmit,
-  intro,
-  extra,
-}: {
+/** A stored draft over the file's values, group by group (a draft holds every group the form has). */
+export function resumeDraft(initial: Household | null, data: object): Draft {
+  return { ...draftOf(initial), ...(data as Partial<Draft>) };
+}
+
+interface FormProps {
   initial: Household | null;
   usage: FieldUsage[];
   submitLabel: string;
@@ -85,16 +85,55 @@ export function HouseholdForm({
   intro?: ReactNode;
   /** Shown on the last step, above the button (e.g. the desk consent). */
   extra?: ReactNode;
-}) {
+  /** The family's own form: keep a draft of what it types (server + this browser). */
+  draftForm?: DraftForm;
+}
+
+export function HouseholdForm(props: FormProps) {
+  const t = useT();
+  const draft = useDraft(props.draftForm ?? null);
+  if (!draft.ready) return <p role="status">{t('dossiers.draftLoading')}</p>;
+  return <Steps {...props} draft={props.draftForm ? draft : null} />;
+}
+
+const LAST_STEP = 5;
+
+function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: FormProps & { draft: DraftHandle | null }) {
   const t = useT();
   const town = useTown();
-  const [d, setD] = useState<Draft>(() => draftOf(initial));
-  const [step, setStep] = useState(0);
+  const [resumed, setResumed] = useState(draft?.restored ?? null);
+  const [d, setD] = useState<Draft>(() => (resumed ? resumeDraft(initial, resumed.data) : draftOf(initial)));
+  const [step, setStepState] = useState(() => Math.min(Math.max(resumed?.step ?? 0, 0), LAST_STEP));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const steps = [t('dossiers.you'), t('dossiers.children'), t('dossiers.address'), t('dossiers.resources'), t('dossiers.otherParent'), t('dossiers.summary')];
   const err = (path: string) => (error instanceof ApiError ? error.field(path) : undefined);
   const set = <K extends keyof Draft>(k: K, v: Partial<NonNullable<Draft[K]>>) => setD((x) => ({ ...x, [k]: { ...(x[k] as object), ...v } }));
+  // Every change is kept (the first render is what was loaded: nothing new to keep).
+  const loaded = useRef(true);
+  const stepRef = useRef(step);
+  useEffect(() => {
+    if (loaded.current) {
+      loaded.current = false;
+      return;
+    }
+    draft?.change(stepRef.current, d);
+  }, [d]); // eslint-disable-line react-hooks/exhaustive-deps -- the draft handle is stable per form
+  const setStep = (n: number) => {
+    stepRef.current = n;
+    setStepState(n);
+    // A step change is sent at once: the next device resumes on this step.
+    draft?.change(n, d);
+    draft?.flush();
+  };
+  const startAgain = async () => {
+    await draft?.discard();
+    setResumed(null);
+    loaded.current = true;
+    setD(draftOf(initial));
+    stepRef.current = 0;
+    setStepState(0);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -106,7 +145,9 @@ export function HouseholdForm({
     setBusy(true);
     setError(null);
     try {
+      await draft?.beforeSave();
       await onSubmit(patchOf(d));
+      draft?.afterSave();
     } catch (ex) {
       setError(ex);
       const first = ex instanceof ApiError ? ex.fields[0]?.path : undefined;
@@ -125,6 +166,19 @@ export function HouseholdForm({
   return (
     <form onSubmit={submit} className="stack household-form" noValidate>
       {intro}
+      {resumed ? (
+        <Alert tone="info">
+          <span>{t('dossiers.draftResumed', { when: frDateTime(resumed.savedAt) })}</span>{' '}
+          <Button variant="ghost" onPress={() => void startAgain()}>
+            {t('dossiers.draftStartAgain')}
+          </Button>
+        </Alert>
+      ) : null}
+      {draft?.offline ? (
+        <p className="muted" role="status">
+          {t('dossiers.draftOffline')}
+        </p>
+      ) : null}
       <ProgressSteps current={step + 1} total={steps.length} label={t('dossiers.stepOf', { n: step + 1, total: steps.length })} />
       <h2 id="household-form-step" tabIndex={-1}>
         {steps[step]}
@@ -330,9 +384,27 @@ export function HouseholdForm({
               { value: 'sans_domicile', label: t('dossiers.housingNone') },
             ]}
           />
-          {d.housing.status?.startsWith('locataire')
-            ? money(t('dossiers.rent'), d.housing.rentMonthlyCents, (c) => set('housing', { rentMonthlyCents: c }), 'housing.rentMonthlyCents')
-            : null}
+          {d.housing.status?.startsWith('locataire') ? (
+            <>
+              {d.housing.rentWithChargesFormerCents != null && d.housing.rentMonthlyCents == null ? (
+                <Alert tone="info">{t('dossiers.rentFormer', { amount: formatEuros(d.housing.rentWithChargesFormerCents) })}</Alert>
+              ) : null}
+              {money(
+                t('dossiers.rent'),
+                d.housing.rentMonthlyCents,
+                (c) => set('housing', { rentMonthlyCents: c }),
+                'housing.rentMonthlyCents',
+                t('dossiers.rentHelp'),
+              )}
+              {money(
+                t('dossiers.charges'),
+                d.housing.chargesMonthlyCents,
+                (c) => set('housing', { chargesMonthlyCents: c }),
+                'housing.chargesMonthlyCents',
+                t('dossiers.chargesHelp'),
+              )}
+            </>
+          ) : null}
           <NumberField
             label={t('dossiers.qfEntered')}
             help={t('dossiers.qfHelp')}
@@ -349,6 +421,7 @@ export function HouseholdForm({
               'situation.alimonyReceivedMonthlyCents',
               'housing.status',
               'housing.rentMonthlyCents',
+              'housing.chargesMonthlyCents',
               'quotient.value',
               'situation.annualIncomeCents',
             ]}

@@ -47,6 +47,10 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
         {s.activity ? valueText(t, 'situation.activity', s.activity) : '—'}
         {s.salaryNetMonthlyCents != null ? ` · ${formatEuros(s.salaryNetMonthlyCents)}` : ''}
         {h.housing.rentMonthlyCents != null ? ` · ${t('dossiers.rent')} ${formatEuros(h.housing.rentMonthlyCents)}` : ''}
+        {h.housing.chargesMonthlyCents != null ? ` · ${t('dossiers.charges')} ${formatEuros(h.housing.chargesMonthlyCents)}` : ''}
+        {h.housing.rentMonthlyCents == null && h.housing.rentWithChargesFormerCents != null
+          ? ` · ${t('dossiers.rentToConfirm', { amount: formatEuros(h.housing.rentWithChargesFormerCents) })}`
+          : ''}
       </dd>
       {h.quotient.value != null ? (
         <>

@@ -38,6 +38,7 @@ function Renew() {
       initial={r.household}
       usage={info.fields}
       submitLabel={t('dossiers.renewalConfirm', { year })}
+      draftForm="renouvellement"
       intro={
         <>
           <Alert tone="info" title={t('dossiers.renewalOpen', { year })}>

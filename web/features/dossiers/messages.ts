@@ -1,4 +1,6 @@
 /** Texts of the household file pages (French; "facile à lire" variants for the main ones). */
+import { RENT_WORDING } from '../../../src/modules/droits/simulator-answers';
+
 export default {
   fr: {
     theParent: 'Parent',
@@ -91,7 +93,17 @@ export default {
     housingHosted: 'Hébergé·e chez un proche',
     housingNone: 'Sans logement',
     housingUnknown: 'Choisir…',
-    rent: 'Loyer par mois, charges comprises (€)',
+    rent: RENT_WORDING.question,
+    rentHelp: RENT_WORDING.help,
+    draftLoading: 'Nous reprenons ce que vous aviez saisi…',
+    draftResumed: 'Nous avons gardé ce que vous aviez saisi le {when}. Vous reprenez là où vous en étiez.',
+    draftStartAgain: 'Tout recommencer',
+    draftOffline: 'Pas de connexion : ce que vous saisissez est gardé sur ce téléphone et sera envoyé dès le retour du réseau.',
+    charges: 'Charges par mois, si vous les connaissez',
+    chargesHelp:
+      'Eau, chauffage collectif, entretien : écrites à part sur la quittance. Elles servent aux aides locales au logement (impayés, dépôt de garantie), pas au calcul de l’aide au logement.',
+    rentFormer: 'Vous aviez indiqué {amount} par mois, charges comprises. Indiquez maintenant le loyer sans les charges, et les charges à part.',
+    rentToConfirm: 'Loyer à confirmer sans les charges (vous aviez indiqué {amount} charges comprises)',
     qfEntered: 'Quotient familial CAF, si vous le connaissez (€)',
     qfHelp:
       'Écrit sur votre attestation CAF. Sinon nous le calculons : (revenus annuels ÷ 12 + prestations du mois) ÷ parts ; 2 parts pour vous, + 0,5 par enfant, + 0,5 de plus au 3e enfant.',

@@ -1,4 +1,6 @@
 /** Texts of the droits pages (French; "facile à lire" variants: shorter sentences, one idea each). */
+import { RENT_WORDING } from '../../../src/modules/droits/simulator-answers';
+
 export default {
   fr: {
     // hub
@@ -99,8 +101,8 @@ export default {
     'a.locataire_meuble': 'Je loue un logement meublé',
     'a.loge_gratuitement': 'Je suis hébergé·e gratuitement (famille, amis…)',
     'a.proprietaire': 'Je suis propriétaire',
-    'q.rent': 'Votre loyer par mois, sans les charges',
-    'q.rentHelp': 'Le montant écrit sur votre quittance ou votre bail.',
+    'q.rent': RENT_WORDING.question,
+    'q.rentHelp': RENT_WORDING.help,
     // commune
     'q.commune': 'Votre commune',
     'q.communeHelp': 'Tapez le nom de votre commune puis choisissez-la. Elle sert au calcul de l’aide au logement.',
@@ -290,7 +292,7 @@ export default {
     'q.alimony': 'Combien vous recevez par mois ?',
     'pension.aripa': 'L’autre parent ne paie pas ? La CAF peut vous aider. Elle vous donne de l’argent. Elle demande la pension à l’autre parent.',
     'pension.fix': 'Pas de pension ? La CAF vous aide.',
-    'q.rentHelp': 'Sans les charges.',
+    'q.rentHelp': RENT_WORDING.easyHelp,
     'q.communeHelp': 'Écrivez le nom de votre ville. Puis choisissez-la.',
     'recap.intro': 'Vérifiez vos réponses. Vous pouvez changer une réponse.',
     'res.totalHelp': 'C’est l’argent versé chaque mois.',
