@@ -19,7 +19,7 @@ import { makeCtx } from '../src/platform/context';
 import { tx } from '../src/platform/db/pool';
 import { installAidFiles } from '../src/modules/aides/catalogue.service';
 import { setBudget, upsertFund } from '../src/modules/aides/funds.store';
-import { grantRequest } from '../src/modules/aides/requests.service';
+import { grantRequest } from '../src/modules/aides/decisions.service';
 import { insertRequest, setStatus } from '../src/modules/aides/requests.store';
 import { loginCookie, percentile, startBenchApp, type Report } from './harness';
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { AIDES_DIR, loadAidFiles, loadFunds, validateAid } from '../../src/modules/aides/aid-files';
+import { KINDS } from '../../src/modules/cheques/index';
 import { FIELD_KEYS } from '../../src/modules/dossiers/index';
 
 const funds = loadFunds().map((f) => f.id);
@@ -29,6 +30,17 @@ describe('rules/aides', () => {
   it('pays each aid from a declared fund with a positive demo budget', () => {
     for (const a of aids) expect(funds).toContain(a.fund);
     for (const f of loadFunds()) expect(Number.isInteger(f.budget_cents) && f.budget_cents > 0).toBe(true);
+  });
+
+  it('pays vouchers only in the kinds of chèques the cheques module keeps', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(AIDES_DIR, 'aid.schema.json'), 'utf8'));
+    const vouchers = schema.definitions.benefit.oneOf.find((b: { properties: { kind: { const: string } } }) => b.properties.kind.const === 'vouchers');
+    expect([...vouchers.properties.voucher.enum].sort()).toEqual([...KINDS].sort());
+    const paidInVouchers = aids.filter((a) => a.benefit.kind === 'vouchers').map((a) => a.id);
+    expect(paidInVouchers.sort()).toEqual(['cheque-sante', 'cheques-garde', 'cheques-services']);
+    const bad = permis();
+    bad.benefit = { kind: 'vouchers', amount_cents: 1000, voucher: 'bons-achat' as never, per: 'once' };
+    expect(validateAid(bad, funds).ok).toBe(false);
   });
 
   it('refuses an unknown field, with its path', () => {

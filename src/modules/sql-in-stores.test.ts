@@ -14,10 +14,6 @@ const ALLOWED: Record<string, string> = {
   'annuaire/references.ts': 'in progress (directory references checked from dossiers)',
   'pilotage/pilotage.indicators.ts': 'not moved yet',
   'diagnostic/purge-drafts.job.ts': 'not moved yet',
-  'aides/aides.hooks.ts': 'landed with the rule, not moved yet (aides.store.ts)',
-  'aides/aides.jobs.ts': 'landed with the rule, not moved yet (aides.store.ts)',
-  'aides/catalogue.service.ts': 'landed with the rule, not moved yet (aides.store.ts)',
-  'aides/requests.service.ts': 'landed with the rule, not moved yet (aides.store.ts)',
 };
 
 function sourceFiles(dir: string): string[] {

@@ -4,6 +4,7 @@
  * integer cents. The JSON Schema (rules/aides/aid.schema.json) is the one validation of
  * this shape; these types mirror it. Pure: no I/O.
  */
+import type { Kind as ChequesKind } from '../cheques/index';
 
 /** The family's employment situation, as an aid's condition reads it. */
 export const EMPLOYMENTS = ['en_emploi', 'demandeur_emploi', 'en_formation', 'sans_activite'] as const;
@@ -50,7 +51,8 @@ export type Benefit =
   | { kind: 'cost_share'; rate_percent: number; cap_cents: number }
   | { kind: 'yearly_allowance'; amount_cents: number }
   | { kind: 'loan'; max_cents: number; rate_percent: number; months: number }
-  | { kind: 'vouchers'; amount_cents: number; voucher: string; per: 'year' | 'once' };
+  // The kind of chèques credited to the family's account (module cheques).
+  | { kind: 'vouchers'; amount_cents: number; voucher: ChequesKind; per: 'year' | 'once' };
 
 export interface RequiredDocument {
   kind: DocumentKind;

@@ -45,7 +45,7 @@ describe('public catalogue and simulator (no account)', () => {
       'Quotient familial de 700 € ou moins',
       'Ne pas l’avoir déjà reçue cette année',
     ]);
-    expect(sante.benefitText).toBe('150 € par an');
+    expect(sante.benefitText).toBe('150 € en chèques par an');
     const one = await env.client().get('/api/aides/catalogue/aide-permis');
     expect(one.json().versions).toHaveLength(1);
     expect((await env.client().get('/api/aides/catalogue/inconnue')).json().error.code).toBe('aides/aid-not-found');

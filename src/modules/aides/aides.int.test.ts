@@ -1,45 +1,20 @@
 /** Requests, their instruction and the funds, on real PostgreSQL (service level). */
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx, SessionUser } from '../../platform/context';
-import { makeCtx } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
-import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+import { ctxOf as ctxOfUser, family as familyWithFile, pdf, type Who } from './aides.testing';
 import { installAidFiles, saveVersion } from './catalogue.service';
 import * as catalogue from './catalogue.store';
 import { fundTotals, setBudget, upsertFund } from './funds.store';
 import { recordMandate, revokeMandate } from './mandates.service';
+import * as decisions from './decisions.service';
 import * as requests from './requests.service';
 import * as store from './requests.store';
 
 let env: TestEnv;
-const ctxOf = (user: SessionUser): Ctx => makeCtx(env.rt.deps, user, `test-${crypto.randomUUID()}`, '127.0.0.1');
-type Who = TestClient & { user: SessionUser };
-
-const filePatch = {
-  parent: { firstName: 'Samia', lastName: 'Benali', birthDate: '1990-05-12', email: 'samia@example.fr' },
-  children: [{ firstName: 'Lina', birthDate: '2019-09-01' }],
-  address: { line: '12 rue des Lilas', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'nord' },
-  situation: {
-    activity: 'chomeur',
-    unemploymentNetMonthlyCents: 90000,
-    alimonyReceivedMonthlyCents: 0,
-    annualIncomeCents: 1_000_000,
-    familyBenefitsMonthlyCents: 20_000,
-  },
-  housing: { status: 'locataire_hlm', rentMonthlyCents: 45000 },
-};
-const pdf = Buffer.from('%PDF-1.7\n% un justificatif de test\n').toString('base64');
-
-async function family(): Promise<{ parent: Who; householdId: string }> {
-  const parent = (await env.as('parent')) as Who;
-  const res = await parent.post('/api/dossiers/me', filePatch);
-  expect(res.statusCode).toBe(201);
-  const householdId = res.json().household.id as string;
-  const doc = await parent.post('/api/dossiers/me/documents', { kind: 'avis-imposition', validFrom: '2025-09-01', validUntil: '2026-08-31' });
-  expect(doc.statusCode).toBe(201);
-  return { parent, householdId };
-}
+const ctxOf = (user: SessionUser): Ctx => ctxOfUser(env, user);
+const family = () => familyWithFile(env);
 
 async function notices(template = 'aides.status'): Promise<{ body: string; recipient: string }[]> {
   const { rows } = await env.rt.deps.db.query(`SELECT body, recipient FROM notifications WHERE template = $1 ORDER BY created_at, id`, [template]);
@@ -78,7 +53,7 @@ describe('asking for an aid and its instruction', () => {
     await env.expectAudit('aides/correction-asked', created.id, { actorId: agent.user.id });
     expect((await store.getRequest(env.rt.deps.db, created.id))!.status).toBe('a_corriger');
     // Instruction pauses: the agent cannot decide until the family answers.
-    await expect(requests.grantRequest(a, created.id, { amountCents: 100000 })).rejects.toMatchObject({ code: 'aides/transition-not-allowed' });
+    await expect(decisions.grantRequest(a, created.id, { amountCents: 100000 })).rejects.toMatchObject({ code: 'aides/transition-not-allowed' });
 
     env.clock.set('2026-03-12T10:00:00+01:00');
     const doc = await requests.addDocument(p, created.id, { kind: 'devis', name: 'devis.pdf', mimeType: 'application/pdf', base64: pdf });
@@ -91,15 +66,15 @@ describe('asking for an aid and its instruction', () => {
     expect(resumed.pausedSeconds).toBe(2 * 86400);
 
     const [before] = await fundTotals(env.rt.deps.db, 2026, 'fonds-mobilite');
-    await expect(requests.grantRequest(a, created.id, { amountCents: 130000 })).rejects.toMatchObject({ code: 'aides/amount-too-high' }); // 80 % of 1 500 € = 1 200 €
-    const g = await requests.grantRequest(a, created.id, { amountCents: 120000 });
+    await expect(decisions.grantRequest(a, created.id, { amountCents: 130000 })).rejects.toMatchObject({ code: 'aides/amount-too-high' }); // 80 % of 1 500 € = 1 200 €
+    const g = await decisions.grantRequest(a, created.id, { amountCents: 120000 });
     await env.expectAudit('aides/request-granted', created.id, { actorId: agent.user.id });
     const [after] = await fundTotals(env.rt.deps.db, 2026, 'fonds-mobilite');
     expect(after.remainderCents).toBe(before.remainderCents - 120000);
     expect(g.remainderCents).toBe(after.remainderCents);
     expect(after.committedCents - before.committedCents).toBe(120000);
 
-    await requests.payRequest(a, created.id);
+    await decisions.payRequest(a, created.id);
     await env.expectAudit('aides/request-paid', created.id, { actorId: agent.user.id });
     const [paid] = await fundTotals(env.rt.deps.db, 2026, 'fonds-mobilite');
     expect(paid.paidCents - before.paidCents).toBe(120000);
@@ -142,7 +117,7 @@ describe('asking for an aid and its instruction', () => {
     await expect(requests.answerCorrection(ctxOf(other.parent.user), r.id, {})).rejects.toMatchObject({ code: 'aides/request-not-found' });
     // A family does not instruct; an agent does not ask for a family without its mandate.
     await expect(requests.takeRequest(ctxOf(parent.user), r.id)).rejects.toMatchObject({ code: 'auth/forbidden' });
-    await expect(requests.grantRequest(ctxOf(parent.user), r.id, { amountCents: 100 })).rejects.toMatchObject({ code: 'auth/forbidden' });
+    await expect(decisions.grantRequest(ctxOf(parent.user), r.id, { amountCents: 100 })).rejects.toMatchObject({ code: 'auth/forbidden' });
     await expect(requests.createRequest(ctxOf(agent.user), { aidId: 'cheque-sante', fields: {}, submit: true })).rejects.toMatchObject({
       code: 'aides/mandate-required',
     });
@@ -180,7 +155,7 @@ describe('asking for an aid and its instruction', () => {
     const a = ctxOf(agent.user);
     const r1 = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheque-sante', fields: {}, submit: true });
     await requests.takeRequest(a, r1.id);
-    const d = await requests.refuseRequest(a, r1.id, { motif: 'conditions', text: 'Quotient familial trop élevé.' });
+    const d = await decisions.refuseRequest(a, r1.id, { motif: 'conditions', text: 'Quotient familial trop élevé.' });
     await env.expectAudit('aides/request-refused', r1.id, { actorId: agent.user.id });
     const [decision] = await store.decisionsOf(env.rt.deps.db, r1.id);
     expect(decision).toMatchObject({ id: d.decisionId, kind: 'refusee', motif: 'conditions' });
@@ -189,7 +164,7 @@ describe('asking for an aid and its instruction', () => {
     await expect(env.rt.deps.db.query(`UPDATE aid_decisions SET motif = 'autre' WHERE id = $1`, [d.decisionId])).rejects.toThrow(/append-only/);
 
     const r2 = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheques-services', fields: {}, submit: true });
-    await requests.closeRequest(a, r2.id, { text: 'Demande en double.' });
+    await decisions.closeRequest(a, r2.id, { text: 'Demande en double.' });
     await env.expectAudit('aides/request-closed', r2.id, { actorId: agent.user.id });
     expect((await store.getRequest(env.rt.deps.db, r2.id))!.status).toBe('classee');
   });
@@ -225,14 +200,14 @@ describe('a decision is never edited', () => {
       submit: true,
     });
     await requests.takeRequest(a, r.id);
-    const first = await requests.grantRequest(a, r.id, { amountCents: 25000 });
+    const first = await decisions.grantRequest(a, r.id, { amountCents: 25000 });
     const [before] = await fundTotals(env.rt.deps.db, 2026, 'fonds-educatif');
-    await expect(requests.correctGrant(ctxOf(parent.user), r.id, { amountCents: 20000, text: 'x' })).rejects.toMatchObject({ code: 'auth/forbidden' });
-    await expect(requests.correctGrant(a, r.id, { amountCents: 40000, text: 'x' })).rejects.toMatchObject({ code: 'aides/amount-too-high' });
-    const second = await requests.correctGrant(a, r.id, { amountCents: 20000, text: 'Le voyage coûte moins cher.' });
+    await expect(decisions.correctGrant(ctxOf(parent.user), r.id, { amountCents: 20000, text: 'x' })).rejects.toMatchObject({ code: 'auth/forbidden' });
+    await expect(decisions.correctGrant(a, r.id, { amountCents: 40000, text: 'x' })).rejects.toMatchObject({ code: 'aides/amount-too-high' });
+    const second = await decisions.correctGrant(a, r.id, { amountCents: 20000, text: 'Le voyage coûte moins cher.' });
     await env.expectAudit('aides/decision-corrected', r.id, { actorId: agent.user.id });
-    const decisions = await store.decisionsOf(env.rt.deps.db, r.id);
-    expect(decisions.map((d) => [d.id, d.amountCents, d.supersedes])).toEqual([
+    const taken = await store.decisionsOf(env.rt.deps.db, r.id);
+    expect(taken.map((d) => [d.id, d.amountCents, d.supersedes])).toEqual([
       [first.decisionId, 25000, null],
       [second.decisionId, 20000, first.decisionId],
     ]);
@@ -322,7 +297,7 @@ describe('funds', () => {
       ids.push(id);
     }
     const agents = await Promise.all(Array.from({ length: 5 }, () => env.as('agent') as Promise<Who>));
-    const results = await Promise.allSettled(ids.map((id, i) => requests.grantRequest(ctxOf(agents[i % 5].user), id, { amountCents: 10000 })));
+    const results = await Promise.allSettled(ids.map((id, i) => decisions.grantRequest(ctxOf(agents[i % 5].user), id, { amountCents: 10000 })));
     const granted = results.filter((r) => r.status === 'fulfilled').length;
     const refused = results.filter((r) => r.status === 'rejected');
     expect(granted).toBe(10);

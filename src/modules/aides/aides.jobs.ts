@@ -5,6 +5,7 @@ import { defineJob } from '../../platform/jobs';
 import { queueNotification } from '../../platform/notify/outbox';
 import { tx } from '../../platform/db/pool';
 import { waitingLongerThan } from './queue.store';
+import { referencedUploads } from './requests.store';
 
 export const REMIND_AFTER_DAYS = 10;
 
@@ -49,8 +50,7 @@ export const purgeUploadsJob = defineJob<Record<string, never>>({
     } catch {
       return;
     }
-    const { rows } = await deps.db.query<{ storage_name: string }>(`SELECT storage_name FROM aid_request_documents WHERE storage_name = ANY($1)`, [names]);
-    const kept = new Set(rows.map((r) => r.storage_name));
+    const kept = new Set(await referencedUploads(deps.db, names));
     // A file written in the last hour may belong to an upload whose transaction is still open.
     const hourAgo = deps.clock.now().getTime() - 3600_000;
     let removed = 0;

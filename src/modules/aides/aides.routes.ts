@@ -34,6 +34,7 @@ import {
   refuseBody,
   requestFormOut,
   requestOut,
+  UPLOADS_BODY_LIMIT,
   versionBody,
   versionOut,
   yearQuery,
@@ -45,6 +46,7 @@ import { describeConditions } from './conditions-text';
 import type { AidVersion } from './catalogue.store';
 import type { Ctx } from '../../platform/context';
 import * as mandates from './mandates.service';
+import * as dec from './decisions.service';
 import * as req from './requests.service';
 import * as views from './views.service';
 
@@ -145,6 +147,7 @@ export default async function aidesRoutes(app: App) {
     '/api/aides/demandes',
     {
       config: { access: ['parent', ...STAFF] },
+      bodyLimit: UPLOADS_BODY_LIMIT,
       schema: { tags, summary: 'Demander une aide (la famille, ou un agent sous mandat)', body: createRequestBody, response: { 201: createdRequestOut } },
     },
     async (r, reply) => reply.status(201).send(await req.createRequest(r.ctx, r.body)),
@@ -195,6 +198,7 @@ export default async function aidesRoutes(app: App) {
     '/api/aides/demandes/:id/answer',
     {
       config: { access: ['parent', ...STAFF] },
+      bodyLimit: UPLOADS_BODY_LIMIT,
       schema: { tags, summary: 'Répondre à une demande de correction', params: idParams, body: answerBody, response: { 200: ok } },
     },
     async (r) => {
@@ -257,11 +261,11 @@ export default async function aidesRoutes(app: App) {
     );
   action('take', 'Prendre en instruction', z.object({}).strict(), (ctx, id) => req.takeRequest(ctx, id));
   action('correction', 'Demander une correction (pièces, champs) : l’instruction attend la famille', correctionBody, req.askCorrection);
-  action('grant', 'Accorder (montant ; engagé sur le fonds)', grantBody, req.grantRequest, grantOut);
-  action('correct-grant', 'Corriger une décision d’accord (une nouvelle décision, jamais une modification)', correctGrantBody, req.correctGrant, grantOut);
-  action('refuse', 'Refuser (motif, voie de recours)', refuseBody, req.refuseRequest, decisionOut);
-  action('close', 'Classer sans suite', closeBody, req.closeRequest);
-  action('pay', 'Marquer versée (paiement inscrit sur le fonds)', z.object({}).strict(), (ctx, id) => req.payRequest(ctx, id));
+  action('grant', 'Accorder (montant ; engagé sur le fonds)', grantBody, dec.grantRequest, grantOut);
+  action('correct-grant', 'Corriger une décision d’accord (une nouvelle décision, jamais une modification)', correctGrantBody, dec.correctGrant, grantOut);
+  action('refuse', 'Refuser (motif, voie de recours)', refuseBody, dec.refuseRequest, decisionOut);
+  action('close', 'Classer sans suite', closeBody, dec.closeRequest);
+  action('pay', 'Marquer versée (paiement inscrit sur le fonds)', z.object({}).strict(), (ctx, id) => dec.payRequest(ctx, id));
   action('assign', 'Attribuer à un agent', assignBody, (ctx, id, b) => req.assignRequest(ctx, id, b.agentId));
 
   app.post(

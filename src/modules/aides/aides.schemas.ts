@@ -24,6 +24,26 @@ export const answersSchema = z
   })
   .strict();
 
+/** A form sends its documents with it: three files of 5 MB at most (base64 adds a third). */
+export const MAX_DOCUMENTS_PER_CALL = 3;
+export const UPLOADS_BODY_LIMIT = 24 * 1024 * 1024;
+
+/** One new justificatif, its content in base64 (checked on the server: PDF, JPEG or PNG, 5 MB). */
+const upload = z
+  .object({
+    kind: z
+      .string()
+      .regex(/^[a-z-]+$/)
+      .max(40),
+    name: z.string().min(1).max(200),
+    mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png'], { message: 'Formats acceptés : PDF, JPEG ou PNG.' }),
+    // 5 MB of content is ~6.7 MB in base64.
+    base64: z.string().max(7_000_000, 'Le fichier dépasse 5 Mo.'),
+  })
+  .strict();
+/** New documents sent with a request or an answer, recorded with it (all or nothing). */
+const uploads = z.array(upload).max(MAX_DOCUMENTS_PER_CALL, `${MAX_DOCUMENTS_PER_CALL} justificatifs au plus à la fois.`).optional();
+
 export const createRequestBody = z
   .object({
     aidId,
@@ -34,24 +54,13 @@ export const createRequestBody = z
       .optional(),
     submit: z.boolean().default(true),
     mandateId: uuid.nullable().optional(),
+    documents: uploads,
   })
   .strict();
 
 export const mandateBody = z.object({ mandateId: uuid.nullable().optional() }).strict();
 
-export const documentBody = z
-  .object({
-    kind: z
-      .string()
-      .regex(/^[a-z-]+$/)
-      .max(40),
-    name: z.string().min(1).max(200),
-    mimeType: z.enum(['application/pdf', 'image/jpeg', 'image/png'], { message: 'Formats acceptés : PDF, JPEG ou PNG.' }),
-    // 5 MB of content is ~6.7 MB in base64.
-    base64: z.string().max(7_000_000, 'Le fichier dépasse 5 Mo.'),
-    mandateId: uuid.nullable().optional(),
-  })
-  .strict();
+export const documentBody = upload.extend({ mandateId: uuid.nullable().optional() }).strict();
 
 export const correctionBody = z
   .object({
@@ -68,6 +77,7 @@ export const answerBody = z
     fields: z.record(z.string().max(40), z.union([z.string().max(500), z.number()])).optional(),
     message: text(4000).optional(),
     mandateId: uuid.nullable().optional(),
+    documents: uploads,
   })
   .strict();
 
@@ -189,7 +199,7 @@ export const requestFormOut = z.object({
   today: day,
 });
 
-export const createdRequestOut = z.object({ id: z.string(), status: z.enum(STATUSES), attached: z.array(z.string()) });
+export const createdRequestOut = z.object({ id: z.string(), status: z.enum(STATUSES), attached: z.array(z.string()), uploaded: z.array(z.string()) });
 
 export const myRequestsOut = z.object({
   requests: z.array(

@@ -18,7 +18,7 @@ describe('describeBenefit', () => {
     expect(describeBenefit({ kind: 'cost_share', rate_percent: 80, cap_cents: 120000 })).toBe('80 % du coût, au plus 1 200 €');
     expect(describeBenefit({ kind: 'cost_share', rate_percent: 100, cap_cents: 30000 })).toBe('Le coût pris en charge, au plus 300 €');
     expect(describeBenefit({ kind: 'loan', max_cents: 150000, rate_percent: 0, months: 24 })).toBe("Prêt sans intérêt jusqu'à 1 500 €, remboursé en 24 mois");
-    expect(describeBenefit({ kind: 'vouchers', amount_cents: 10000, voucher: 'x', per: 'year' })).toBe('100 € en chèques par an');
+    expect(describeBenefit({ kind: 'vouchers', amount_cents: 10000, voucher: 'services', per: 'year' })).toBe('100 € en chèques par an');
     expect(describeBenefit({ kind: 'fixed', amount_cents: 5000 })).toBe('50 €, versés une fois');
   });
 });

@@ -23,20 +23,9 @@ export async function installAidFiles(t: Tx, now: Date, year: number): Promise<v
   const { aids, funds: fundDefs } = demoRules();
   for (const f of fundDefs) {
     await funds.upsertFund(t, { id: f.id, title: f.title, isDemo: true }, now);
-    await t.query(`INSERT INTO aid_fund_budgets (fund_id, year, budget_cents, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      f.id,
-      year,
-      f.budget_cents,
-      now,
-    ]);
+    await funds.insertBudgetIfAbsent(t, f.id, year, f.budget_cents, now);
   }
-  for (const a of aids) {
-    await t.query(
-      `INSERT INTO aid_versions (aid_id, version, definition, fund_id, end_date, is_demo, note, created_by, created_at)
-       VALUES ($1, 1, $2, $3, $4, $5, 'Version initiale (rules/aides)', NULL, $6) ON CONFLICT DO NOTHING`,
-      [a.id, JSON.stringify(a), a.fund, a.end_date ?? null, a.demo, now],
-    );
-  }
+  for (const a of aids) await catalogue.insertInitialVersion(t, a, now);
 }
 
 export const today = (ctx: Ctx) => parisDate(ctx.now());
@@ -143,7 +132,7 @@ export async function saveVersion(ctx: Ctx, raw: unknown, baseVersion: number | 
   const user = requireRole(ctx, 'admin', 'coordinator');
   const def = await checkDefinition(ctx.db, raw);
   return tx(ctx.db, async (t) => {
-    await t.query(`SELECT pg_advisory_xact_lock(hashtext('aides.version:' || $1))`, [def.id]);
+    await catalogue.lockAid(t, def.id);
     const current = await catalogue.versionOf(t, def.id);
     if ((current?.version ?? null) !== baseVersion) throw new AppError('aides/version-conflict');
     const version = (current?.version ?? 0) + 1;

@@ -50,3 +50,17 @@ export async function fundIds(q: Queryable): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(`SELECT id FROM aid_funds ORDER BY id`);
   return rows.map((r) => r.id);
 }
+
+/** Version 1 of an aid from its file, when the aid has none yet. */
+export async function insertInitialVersion(q: Queryable, a: AidDefinition, now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO aid_versions (aid_id, version, definition, fund_id, end_date, is_demo, note, created_by, created_at)
+     VALUES ($1, 1, $2, $3, $4, $5, 'Version initiale (rules/aides)', NULL, $6) ON CONFLICT DO NOTHING`,
+    [a.id, JSON.stringify(a), a.fund, a.end_date ?? null, a.demo, now],
+  );
+}
+
+/** Serialises the edits of one aid until the transaction ends (two admins saving at once). */
+export async function lockAid(t: Queryable, aidId: string): Promise<void> {
+  await t.query(`SELECT pg_advisory_xact_lock(hashtext('aides.version:' || $1))`, [aidId]);
+}

@@ -44,7 +44,7 @@ describe('evaluateAid', () => {
     expect(r.status).toBe('eligible');
     expect(r.reasons).toEqual([]);
     expect(r.met).toContain('quotient familial 600 € ≤ 700 €');
-    expect(r.benefit).toBe('150 € par an');
+    expect(r.benefit).toBe('150 € en chèques par an');
   });
 
   it('gives the reason and the margin of a quotient familial above the threshold', () => {

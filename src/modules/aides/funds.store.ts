@@ -34,6 +34,16 @@ export async function setBudget(q: Queryable, fundId: string, year: number, budg
   );
 }
 
+/** A year's budget, when the fund has none for that year yet. */
+export async function insertBudgetIfAbsent(q: Queryable, fundId: string, year: number, budgetCents: number, now: Date): Promise<void> {
+  await q.query(`INSERT INTO aid_fund_budgets (fund_id, year, budget_cents, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+    fundId,
+    year,
+    budgetCents,
+    now,
+  ]);
+}
+
 /** Locks the (fund, year) budget row for the transaction; concurrent grants on the fund wait here. Null: no budget that year. */
 export async function lockBudget(t: Tx, fundId: string, year: number): Promise<number | null> {
   const { rows } = await t.query<{ budget_cents: string }>(`SELECT budget_cents FROM aid_fund_budgets WHERE fund_id = $1 AND year = $2 FOR UPDATE`, [
@@ -104,4 +114,27 @@ export async function addEntry(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [e.fundId, e.year, e.kind, e.amountCents, e.requestId, e.decisionId, e.neighbourhood, e.by, now],
   );
+}
+
+/**
+ * Records that a granted request credited the family's chèques account. The request is the
+ * key: a second credit for it fails (unique violation) and rolls its transaction back.
+ */
+export async function insertVoucherCredit(
+  q: Queryable,
+  c: { requestId: string; decisionId: string; chequesKind: string; amountCents: number; entryId: string },
+  now: Date,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO aid_voucher_credits (request_id, decision_id, cheques_kind, amount_cents, entry_id, credited_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [c.requestId, c.decisionId, c.chequesKind, c.amountCents, c.entryId, now],
+  );
+}
+
+export async function voucherCreditOf(q: Queryable, requestId: string): Promise<{ amountCents: number; chequesKind: string } | null> {
+  const { rows } = await q.query<{ amountCents: number; chequesKind: string }>(
+    `SELECT amount_cents AS "amountCents", cheques_kind AS "chequesKind" FROM aid_voucher_credits WHERE request_id = $1`,
+    [requestId],
+  );
+  return rows[0] ?? null;
 }

@@ -327,3 +327,15 @@ export async function revokeMandate(q: Queryable, id: string, householdId: strin
   const r = await q.query(`UPDATE aid_mandates SET revoked_at = $3 WHERE id = $1 AND household_id = $2 AND revoked_at IS NULL`, [id, householdId, now]);
   return (r.rowCount ?? 0) > 0;
 }
+
+/** Which of these stored file names a request still references. */
+export async function referencedUploads(q: Queryable, names: string[]): Promise<string[]> {
+  const { rows } = await q.query<{ storage_name: string }>(`SELECT storage_name FROM aid_request_documents WHERE storage_name = ANY($1)`, [names]);
+  return rows.map((r) => r.storage_name);
+}
+
+/** A user's role (to check that an assignee is staff), or null. */
+export async function userRole(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ role: string }>(`SELECT role FROM users WHERE id = $1`, [userId]);
+  return rows[0]?.role ?? null;
+}

@@ -19,7 +19,7 @@ import * as funds from './funds.store';
 import { euros } from './money';
 import * as queueStore from './queue.store';
 import { STATUS_LABELS } from './request-states';
-import { uploadsDir } from './requests.service';
+import { uploadsDir } from './acting.service';
 import * as store from './requests.store';
 
 const STAFF = ['agent', 'coordinator'] as const;

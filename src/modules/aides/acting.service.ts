@@ -1,0 +1,86 @@
+/**
+ * What every request use case shares: who acts for the household (the parent, or an
+ * agent under a live mandate), the request locked for the transaction, the allowed
+ * transition, the aid's version the request was judged by, and the family's notice.
+ */
+import path from 'node:path';
+import type { Ctx } from '../../platform/context';
+import type { Queryable, Tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { queueNotification } from '../../platform/notify/outbox';
+import { requireUser } from '../../platform/roles';
+import { getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
+import type { AidDefinition } from './aid';
+import * as catalogue from './catalogue.store';
+import { familyMessage, nextStatus, type RequestAction, type RequestStatus } from './request-states';
+import * as store from './requests.store';
+
+export const STAFF_ROLES = ['agent', 'coordinator'] as const;
+
+export function uploadsDir(ctx: Ctx): string {
+  return path.join(ctx.config.dataDir, 'uploads', 'aides');
+}
+
+/** Who acts for the household: the parent itself, or an agent under a live mandate. */
+export interface Acting {
+  householdId: string;
+  userId: string;
+  role: string;
+  mandateId: string | null;
+}
+
+export async function actAsFamily(ctx: Ctx, q: Queryable, opts: { householdId?: string; aidId?: string; mandateId?: string | null }): Promise<Acting> {
+  const user = requireUser(ctx);
+  if (user.role === 'parent') {
+    const h = await getHouseholdForUser(ctx);
+    if (!h) throw new AppError('aides/no-household');
+    if (opts.householdId && opts.householdId !== h.id) throw new AppError('aides/request-not-found');
+    return { householdId: h.id, userId: user.id, role: user.role, mandateId: null };
+  }
+  if ((STAFF_ROLES as readonly string[]).includes(user.role) && opts.mandateId) {
+    const m = await store.getMandate(q, opts.mandateId);
+    const now = ctx.now();
+    const live = m && m.agentId === user.id && !m.revokedAt && m.validUntil > now && (m.aidId === null || !opts.aidId || m.aidId === opts.aidId);
+    if (!live || (opts.householdId && m.householdId !== opts.householdId)) throw new AppError('aides/mandate-required');
+    return { householdId: m.householdId, userId: user.id, role: user.role, mandateId: m.id };
+  }
+  throw new AppError('aides/mandate-required');
+}
+
+/** Tells the family (e-mail, else SMS) in plain French, in the transaction of the change. */
+export async function notifyFamily(ctx: Ctx, t: Tx, householdId: string, to: RequestStatus, aidTitle: string, extra = ''): Promise<void> {
+  const h = await readHouseholdAsSystem(t, householdId, ctx.now());
+  if (!h) return;
+  const msg = familyMessage(to, aidTitle, extra);
+  const channel = h.parent.email ? 'email' : h.parent.phone ? 'sms' : null;
+  if (!channel) return;
+  await queueNotification(t, ctx.jobs, {
+    channel,
+    recipient: (channel === 'email' ? h.parent.email : h.parent.phone)!,
+    userId: h.parentUserId,
+    template: 'aides.status',
+    subject: msg.subject,
+    body: msg.body,
+  });
+}
+
+/** Loads and locks a request for the transaction. */
+export async function lockRequest(t: Tx, id: string): Promise<store.RequestRow> {
+  const r = await store.getRequest(t, id, true);
+  if (!r) throw new AppError('aides/request-not-found');
+  return r;
+}
+
+export function transition(action: RequestAction, r: store.RequestRow): RequestStatus {
+  const to = nextStatus(action, r.status);
+  if (!to) throw new AppError('aides/transition-not-allowed');
+  return to;
+}
+
+export async function aidOf(q: Queryable, r: store.RequestRow): Promise<AidDefinition> {
+  return (await catalogue.versionOf(q, r.aidId, r.aidVersion))!.definition;
+}
+
+export function num(v: string | number | undefined): number | undefined {
+  return typeof v === 'number' ? v : undefined;
+}

@@ -1,0 +1,155 @@
+/**
+ * Requests sent with their documents in one call (all or nothing), aids paid in vouchers
+ * credited to the family's chèques account once, on real PostgreSQL.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx, SessionUser } from '../../platform/context';
+import { tx } from '../../platform/db/pool';
+import { createTestEnv, type TestEnv } from '../../platform/testing';
+import { ctxOf as ctxOfUser, family as familyWithFile, pdf, type Who } from './aides.testing';
+import { installAidFiles } from './catalogue.service';
+import * as decisions from './decisions.service';
+import { fundTotals } from './funds.store';
+import * as requests from './requests.service';
+import * as store from './requests.store';
+
+let env: TestEnv;
+const ctxOf = (user: SessionUser): Ctx => ctxOfUser(env, user);
+const family = () => familyWithFile(env);
+const dir = () => path.join(env.rt.deps.config.dataDir, 'uploads', 'aides');
+const stored = () => (fs.existsSync(dir()) ? fs.readdirSync(dir()) : []);
+/** The audit actions written after a mark (a refused call writes none). */
+const auditedSince = async (mark: number) =>
+  (await env.rt.deps.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE id > $1 ORDER BY id`, [mark])).rows.map((r) => r.action);
+const exe = Buffer.from('MZ\x90\x00 pas un PDF').toString('base64');
+
+beforeAll(async () => {
+  env = await createTestEnv({ now: '2026-03-10T10:00:00+01:00' });
+  await tx(env.rt.deps.db, (t) => installAidFiles(t, env.clock.now(), 2026));
+});
+afterAll(() => env.close());
+
+describe('a request and its documents in one submission', () => {
+  it('records the request with its new documents in one transaction', async () => {
+    const { parent, householdId } = await family();
+    const created = await requests.createRequest(ctxOf(parent.user), {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+      answers: { residenceMonths: 24 },
+      submit: true,
+      documents: [{ kind: 'devis', name: 'devis.pdf', mimeType: 'application/pdf', base64: pdf }],
+    });
+    expect(created).toMatchObject({ status: 'deposee', attached: ['avis-imposition'], uploaded: ['devis'] });
+    await env.expectAudit('aides/request-created', created.id, { actorId: parent.user.id });
+    const docs = await store.documentsOf(env.rt.deps.db, created.id);
+    expect(docs.map((d) => d.kind).sort()).toEqual(['avis-imposition', 'devis']);
+    const upload = docs.find((d) => d.kind === 'devis')!;
+    expect(stored()).toContain(upload.storageName);
+    expect((await store.getRequest(env.rt.deps.db, created.id))!.householdId).toBe(householdId);
+  });
+
+  it('writes nothing when one document is refused: no request, no file, no audit entry', async () => {
+    const { parent, householdId } = await family();
+    const mark = await env.auditMark();
+    const before = stored().length;
+    await expect(
+      requests.createRequest(ctxOf(parent.user), {
+        aidId: 'aide-permis',
+        fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+        submit: true,
+        documents: [
+          { kind: 'devis', name: 'devis.pdf', mimeType: 'application/pdf', base64: pdf },
+          { kind: 'autre', name: 'virus.pdf', mimeType: 'application/pdf', base64: exe },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'aides/file-type', fields: [{ path: 'documents.1.mimeType', message: expect.any(String) }] });
+    await expect(
+      requests.createRequest(ctxOf(parent.user), {
+        aidId: 'aide-permis',
+        fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+        submit: true,
+        documents: [{ kind: 'bulletin-salaire', name: 'b.pdf', mimeType: 'application/pdf', base64: pdf }],
+      }),
+    ).rejects.toMatchObject({ code: 'aides/invalid-fields', fields: [{ path: 'documents.0.kind', message: expect.any(String) }] });
+    expect(await store.requestsOfHousehold(env.rt.deps.db, householdId)).toEqual([]);
+    expect(stored().length).toBe(before);
+    expect(await auditedSince(mark)).toEqual([]);
+  });
+
+  it('over HTTP: one POST carries the files; the form answers the field at fault', async () => {
+    const { parent } = await family();
+    const res = await parent.post('/api/aides/demandes', {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+      answers: { residenceMonths: 24 },
+      documents: [{ kind: 'devis', name: 'devis.pdf', mimeType: 'application/pdf', base64: pdf }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'deposee', uploaded: ['devis'] });
+    const bad = await parent.post('/api/aides/demandes', {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+      documents: [{ kind: 'devis', name: 'devis.gif', mimeType: 'image/gif', base64: pdf }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('documents.0.mimeType');
+  });
+
+  it('an answer to a correction carries its documents too', async () => {
+    const { parent } = await family();
+    const agent = (await env.as('agent')) as Who;
+    const r = await requests.createRequest(ctxOf(parent.user), {
+      aidId: 'aide-permis',
+      fields: { cost_cents: 150000, driving_school: 'Auto-école du Nord' },
+      submit: true,
+    });
+    await requests.takeRequest(ctxOf(agent.user), r.id);
+    await requests.askCorrection(ctxOf(agent.user), r.id, { reason: 'incomplete', documents: ['devis'], fields: [], message: '' });
+    await requests.answerCorrection(ctxOf(parent.user), r.id, {
+      message: 'Voici le devis.',
+      documents: [{ kind: 'devis', name: 'devis.pdf', mimeType: 'application/pdf', base64: pdf }],
+    });
+    await env.expectAudit('aides/correction-answered', r.id, { actorId: parent.user.id });
+    expect((await store.getRequest(env.rt.deps.db, r.id))!.status).toBe('en_instruction');
+    expect((await store.documentsOf(env.rt.deps.db, r.id)).map((d) => d.kind)).toContain('devis');
+  });
+});
+
+describe('an aid paid in vouchers', () => {
+  it('credits the family’s chèques account when granted, once; the amount is then corrected on that account', async () => {
+    const { parent } = await family();
+    const agent = (await env.as('agent')) as Who;
+    const a = ctxOf(agent.user);
+    const r = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheque-sante', fields: {}, submit: true });
+    await requests.takeRequest(a, r.id);
+    const [fundBefore] = await fundTotals(env.rt.deps.db, 2026, 'fonds-sante');
+    await decisions.grantRequest(a, r.id, { amountCents: 15000 });
+    await env.expectAudit('aides/request-granted', r.id, { actorId: agent.user.id });
+    const mine = await parent.get('/api/cheques/me');
+    expect(mine.statusCode).toBe(200);
+    const sante = mine.json().accounts.find((x: { kind: string }) => x.kind === 'sante');
+    expect(sante.balanceCents).toBe(15000);
+    expect(mine.json().history.filter((h: { label: string }) => h.label === 'Aide accordée par la ville')).toHaveLength(1);
+    const [fundAfter] = await fundTotals(env.rt.deps.db, 2026, 'fonds-sante');
+    expect(fundBefore.remainderCents - fundAfter.remainderCents).toBe(15000);
+
+    // A second grant of the same request is refused and credits nothing.
+    await expect(decisions.grantRequest(a, r.id, { amountCents: 15000 })).rejects.toMatchObject({ code: 'aides/transition-not-allowed' });
+    await expect(decisions.correctGrant(a, r.id, { amountCents: 10000, text: 'x' })).rejects.toMatchObject({ code: 'aides/vouchers-credited' });
+    const again = (await parent.get('/api/cheques/me')).json();
+    expect(again.accounts.find((x: { kind: string }) => x.kind === 'sante').balanceCents).toBe(15000);
+    const bodies = (await env.rt.deps.db.query(`SELECT body FROM notifications WHERE template = 'aides.status' ORDER BY created_at`)).rows.map((x) => x.body);
+    expect(bodies.some((b: string) => b.includes('crédités sur votre compte « Chèque santé »'))).toBe(true);
+  });
+
+  it('an aid not paid in vouchers leaves the chèques alone', async () => {
+    const { parent } = await family();
+    const agent = (await env.as('agent')) as Who;
+    const r = await requests.createRequest(ctxOf(parent.user), { aidId: 'fonds-educatif', fields: { cost_cents: 20000, purpose: 'Sortie' }, submit: true });
+    await requests.takeRequest(ctxOf(agent.user), r.id);
+    await decisions.grantRequest(ctxOf(agent.user), r.id, { amountCents: 20000 });
+    expect((await parent.get('/api/cheques/me')).json().accounts.every((x: { balanceCents: number }) => x.balanceCents === 0)).toBe(true);
+  });
+});
