@@ -25,6 +25,7 @@ export const chequesErrors = defineErrors({
   'cheques/already-paid': { status: 409, message: 'Ce relevé est déjà marqué payé.' },
   'cheques/nothing-to-settle': { status: 422, message: "Ce partenaire n'a aucun paiement à régler sur ce mois." },
   'cheques/invalid-period': { status: 422, message: 'Un mois se règle une fois terminé (AAAA-MM).' },
+  'cheques/nothing-to-print': { status: 404, message: "Rien à imprimer : cette famille n'a ni Pass Famille Solo ni chèque." },
   'cheques/allowance-already': { status: 409, message: 'Cette famille a déjà reçu la dotation annuelle de ce chèque pour cette année.' },
   'cheques/correction-too-large': { status: 409, message: 'Cette correction rendrait le solde négatif.' },
 });

@@ -1,6 +1,10 @@
 /** HTTP of the chèques and the Pass Famille Solo: zod in, a use case, zod out. */
+import type { FastifyReply, FastifySchema } from 'fastify';
+import { abortOnDisconnect } from '../../platform/http/disconnect';
 import type { App } from '../../platform/http/types';
-import { fileBody } from '../../platform/response-schemas';
+import type { Access } from '../../platform/roles';
+import { binaryBody, fileBody } from '../../platform/response-schemas';
+import { householdCardPdf, myCardPdf } from './card.service';
 import { AGENTS, TOWN, correctAccount, creditByAgent, householdCheques, myCheques } from './ledger.service';
 import { addOffer, issuePass, listOffers, myPass, passCheck, passUses, publicKey, removeOffer, renewPass, revokePass, verifyPass } from './pass.service';
 import { partnerKinds, setPartnerKinds } from './partners.service';
@@ -10,236 +14,181 @@ import { markPaid, settle, settlementsCsv, settlementsOf, statement } from './se
 
 const tags = ['cheques'];
 
+/** A route's options: who may call it, its summary, its zod schemas (one shape for every chèques route). */
+function route<S extends FastifySchema>(access: Access, summary: string, schema: S) {
+  return { config: { access }, schema: { tags, summary, ...schema } };
+}
+
+/** 201 with the use case's answer. */
+async function created<T>(reply: FastifyReply, answer: Promise<T>) {
+  return reply.status(201).send(await answer);
+}
+
+/** A file to download: its type, its name, its body. */
+function download(reply: FastifyReply, type: string, fileName: string, body: string | Buffer) {
+  return reply.type(type).header('content-disposition', `attachment; filename="${fileName}"`).send(body);
+}
+
 export default async function chequesRoutes(app: App) {
   // ------------------------------------------------------------ the family
-  app.get(
-    '/api/cheques/me',
-    { config: { access: ['parent'] }, schema: { tags, summary: 'Mes chèques : soldes et historique', response: { 200: s.myChequesOut } } },
-    async (req) => myCheques(req.ctx),
-  );
+  app.get('/api/cheques/me', route(['parent'], 'Mes chèques : soldes et historique', { response: { 200: s.myChequesOut } }), async (req) => myCheques(req.ctx));
   app.post(
     '/api/cheques/me/codes/:kind',
-    {
-      config: { access: ['parent'] },
-      schema: { tags, summary: 'Afficher un code de paiement (5 minutes, une fois)', params: s.kindParams, response: { 201: s.codeOut } },
-    },
-    async (req, reply) => reply.status(201).send(await showCode(req.ctx, req.params.kind)),
+    route(['parent'], 'Afficher un code de paiement (5 minutes, une fois)', { params: s.kindParams, response: { 201: s.codeOut } }),
+    (req, reply) => created(reply, showCode(req.ctx, req.params.kind)),
   );
   app.get(
     '/api/cheques/me/codes/:id/state',
-    { config: { access: ['parent'] }, schema: { tags, summary: 'Le code a-t-il servi ?', params: s.idParams, response: { 200: s.codeStateOut } } },
+    route(['parent'], 'Le code a-t-il servi ?', { params: s.idParams, response: { 200: s.codeStateOut } }),
     async (req) => codeState(req.ctx, req.params.id),
   );
+  app.get('/api/cheques/me/pass', route(['parent'], 'Mon Pass Famille Solo', { response: { 200: s.myPassOut } }), async (req) => myPass(req.ctx));
   app.get(
-    '/api/cheques/me/pass',
-    { config: { access: ['parent'] }, schema: { tags, summary: 'Mon Pass Famille Solo', response: { 200: s.myPassOut } } },
-    async (req) => myPass(req.ctx),
+    '/api/cheques/me/card.pdf',
+    route(['parent'], 'Ma carte imprimable (PDF) : Pass Famille Solo et soldes', {
+      produces: ['application/pdf'],
+      response: { 200: binaryBody('Carte A6 sur une page A4, PDF') },
+    }),
+    async (req, reply) => download(reply, 'application/pdf', 'carte-relais.pdf', await myCardPdf(req.ctx, abortOnDisconnect(reply))),
   );
 
   // ------------------------------------------------------------ agents (family's file)
   app.get(
     '/api/cheques/households/:householdId',
-    { config: { access: AGENTS }, schema: { tags, summary: "Les chèques d'une famille", params: s.householdParams, response: { 200: s.householdChequesOut } } },
+    route(AGENTS, "Les chèques d'une famille", { params: s.householdParams, response: { 200: s.householdChequesOut } }),
     async (req) => householdCheques(req.ctx, req.params.householdId),
   );
   app.post(
     '/api/cheques/households/:householdId/credits',
-    {
-      config: { access: AGENTS },
-      schema: { tags, summary: 'Créditer un compte', params: s.householdParams, body: s.creditInput, response: { 201: s.creditedOut } },
-    },
-    async (req, reply) => {
-      const b = req.body;
-      const source = b.source === 'agent' ? { kind: 'agent' as const, reason: b.reason } : { kind: b.source, reason: b.reason };
-      return reply.status(201).send(
-        await creditByAgent(req.ctx, req.params.householdId, {
-          kind: b.kind,
-          amountCents: b.amountCents,
-          source,
-          validUntil: b.validUntil,
-          openReason: b.openReason,
-        }),
-      );
+    route(AGENTS, 'Créditer un compte', { params: s.householdParams, body: s.creditInput, response: { 201: s.creditedOut } }),
+    (req, reply) => {
+      const { source, reason, ...credit } = req.body;
+      return created(reply, creditByAgent(req.ctx, req.params.householdId, { ...credit, source: { kind: source, reason } }));
     },
   );
   app.post(
     '/api/cheques/households/:householdId/corrections',
-    {
-      config: { access: TOWN },
-      schema: { tags, summary: 'Corriger un compte (la ville)', params: s.householdParams, body: s.correctionInput, response: { 201: s.createdOut } },
-    },
-    async (req, reply) => reply.status(201).send(await correctAccount(req.ctx, req.params.householdId, req.body)),
+    route(TOWN, 'Corriger un compte (la ville)', { params: s.householdParams, body: s.correctionInput, response: { 201: s.createdOut } }),
+    (req, reply) => created(reply, correctAccount(req.ctx, req.params.householdId, req.body)),
+  );
+  app.get(
+    '/api/cheques/households/:householdId/card.pdf',
+    route(AGENTS, 'Imprimer la carte d’une famille au guichet (PDF)', {
+      params: s.householdParams,
+      produces: ['application/pdf'],
+      response: { 200: binaryBody('Carte A6 sur une page A4, PDF') },
+    }),
+    async (req, reply) =>
+      download(reply, 'application/pdf', 'carte-relais.pdf', await householdCardPdf(req.ctx, req.params.householdId, abortOnDisconnect(reply))),
   );
   app.get(
     '/api/cheques/households/:householdId/pass',
-    {
-      config: { access: AGENTS },
-      schema: { tags, summary: 'Pass Famille Solo : conditions et carte', params: s.householdParams, response: { 200: s.passCheckOut } },
-    },
+    route(AGENTS, 'Pass Famille Solo : conditions et carte', { params: s.householdParams, response: { 200: s.passCheckOut } }),
     async (req) => passCheck(req.ctx, req.params.householdId),
   );
   app.post(
     '/api/cheques/households/:householdId/pass',
-    {
-      config: { access: AGENTS },
-      schema: { tags, summary: 'Émettre le Pass Famille Solo', params: s.householdParams, body: s.passIssueInput, response: { 201: s.createdOut } },
-    },
-    async (req, reply) => reply.status(201).send(await issuePass(req.ctx, req.params.householdId, req.body)),
+    route(AGENTS, 'Émettre le Pass Famille Solo', { params: s.householdParams, body: s.passIssueInput, response: { 201: s.createdOut } }),
+    (req, reply) => created(reply, issuePass(req.ctx, req.params.householdId, req.body)),
   );
   app.post(
     '/api/cheques/passes/:id/renewal',
-    { config: { access: AGENTS }, schema: { tags, summary: 'Renouveler le Pass', params: s.idParams, body: s.passIssueInput, response: { 200: s.okOut } } },
+    route(AGENTS, 'Renouveler le Pass', { params: s.idParams, body: s.passIssueInput, response: { 200: s.okOut } }),
     async (req) => renewPass(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/api/cheques/passes/:id/revocation',
-    { config: { access: AGENTS }, schema: { tags, summary: 'Révoquer le Pass', params: s.idParams, body: s.passRevokeInput, response: { 200: s.okOut } } },
+    route(AGENTS, 'Révoquer le Pass', { params: s.idParams, body: s.passRevokeInput, response: { 200: s.okOut } }),
     async (req) => revokePass(req.ctx, req.params.id, req.body),
   );
 
   // ------------------------------------------------------------ the partner's counter
-  app.get(
-    '/api/cheques/counter',
-    { config: { access: ['partner'] }, schema: { tags, summary: 'Caisse : types acceptés et paiements du jour', response: { 200: s.counterOut } } },
-    async (req) => todaysRedemptions(req.ctx),
+  app.get('/api/cheques/counter', route(['partner'], 'Caisse : types acceptés et paiements du jour', { response: { 200: s.counterOut } }), async (req) =>
+    todaysRedemptions(req.ctx),
   );
   app.post(
     '/api/cheques/counter/lookup',
-    { config: { access: ['partner'] }, schema: { tags, summary: 'Lire un code (rien n’est débité)', body: s.codeInput, response: { 200: s.lookupOut } } },
+    route(['partner'], 'Lire un code (rien n’est débité)', { body: s.codeInput, response: { 200: s.lookupOut } }),
     async (req) => lookupCode(req.ctx, req.body),
   );
   app.post(
     '/api/cheques/counter/redemptions',
-    { config: { access: ['partner'] }, schema: { tags, summary: 'Encaisser un montant avec un code', body: s.redeemInput, response: { 201: s.redeemedOut } } },
-    async (req, reply) => reply.status(201).send(await redeem(req.ctx, req.body)),
+    route(['partner'], 'Encaisser un montant avec un code', { body: s.redeemInput, response: { 201: s.redeemedOut } }),
+    (req, reply) => created(reply, redeem(req.ctx, req.body)),
   );
   app.post(
     '/api/cheques/counter/redemptions/:id/cancellation',
-    { config: { access: ['partner'] }, schema: { tags, summary: 'Annuler un paiement du jour', params: s.idParams, response: { 201: s.createdOut } } },
-    async (req, reply) => reply.status(201).send(await cancelRedemption(req.ctx, req.params.id)),
+    route(['partner'], 'Annuler un paiement du jour', { params: s.idParams, response: { 201: s.createdOut } }),
+    (req, reply) => created(reply, cancelRedemption(req.ctx, req.params.id)),
   );
   app.post(
     '/api/cheques/counter/pass',
-    { config: { access: ['partner'] }, schema: { tags, summary: 'Vérifier un Pass Famille Solo', body: s.passVerifyInput, response: { 200: s.verifyOut } } },
+    route(['partner'], 'Vérifier un Pass Famille Solo', { body: s.passVerifyInput, response: { 200: s.verifyOut } }),
     async (req) => verifyPass(req.ctx, req.body),
   );
 
   // ------------------------------------------------------------ partners and offers
   app.get(
     '/api/cheques/partners/:id/kinds',
-    {
-      config: { access: ['partner', ...AGENTS] },
-      schema: { tags, summary: 'Types de chèques acceptés par un partenaire', params: s.idParams, response: { 200: s.partnerKindsOut } },
-    },
+    route(['partner', ...AGENTS], 'Types de chèques acceptés par un partenaire', { params: s.idParams, response: { 200: s.partnerKindsOut } }),
     async (req) => partnerKinds(req.ctx, req.params.id),
   );
   app.put(
     '/api/cheques/partners/:id/kinds',
-    {
-      config: { access: AGENTS },
-      schema: {
-        tags,
-        summary: 'Accepter un partenaire par type de chèque',
-        params: s.idParams,
-        body: s.partnerKindsInput,
-        response: { 200: s.partnerKindsOut },
-      },
-    },
+    route(AGENTS, 'Accepter un partenaire par type de chèque', { params: s.idParams, body: s.partnerKindsInput, response: { 200: s.partnerKindsOut } }),
     async (req) => setPartnerKinds(req.ctx, req.params.id, req.body.kinds),
   );
   app.get(
     '/api/cheques/pass/offers',
-    {
-      config: { access: 'authenticated' },
-      schema: { tags, summary: 'Offres du Pass Famille Solo, par thème et quartier', querystring: s.offersQuery, response: { 200: s.offersOut } },
-    },
+    route('authenticated', 'Offres du Pass Famille Solo, par thème et quartier', { querystring: s.offersQuery, response: { 200: s.offersOut } }),
     async (req) => listOffers(req.ctx, req.query),
   );
   app.post(
     '/api/cheques/partners/:id/offers',
-    {
-      config: { access: ['partner', ...AGENTS] },
-      schema: { tags, summary: 'Ajouter une offre Pass Famille Solo', params: s.idParams, body: s.offerInput, response: { 201: s.createdOut } },
-    },
-    async (req, reply) => reply.status(201).send(await addOffer(req.ctx, req.params.id, req.body)),
+    route(['partner', ...AGENTS], 'Ajouter une offre Pass Famille Solo', { params: s.idParams, body: s.offerInput, response: { 201: s.createdOut } }),
+    (req, reply) => created(reply, addOffer(req.ctx, req.params.id, req.body)),
   );
-  app.delete(
-    '/api/cheques/offers/:id',
-    { config: { access: ['partner', ...AGENTS] }, schema: { tags, summary: 'Retirer une offre', params: s.idParams, response: { 200: s.okOut } } },
-    async (req) => removeOffer(req.ctx, req.params.id),
+  app.delete('/api/cheques/offers/:id', route(['partner', ...AGENTS], 'Retirer une offre', { params: s.idParams, response: { 200: s.okOut } }), async (req) =>
+    removeOffer(req.ctx, req.params.id),
   );
   app.get(
     '/api/cheques/pass/uses',
-    {
-      config: { access: TOWN },
-      schema: {
-        tags,
-        summary: 'Passages du Pass par partenaire et quartier (comptés, jamais qui)',
-        querystring: s.periodQuery,
-        response: { 200: s.passUsesOut },
-      },
-    },
+    route(TOWN, 'Passages du Pass par partenaire et quartier (comptés, jamais qui)', { querystring: s.periodQuery, response: { 200: s.passUsesOut } }),
     async (req) => passUses(req.ctx, req.query.period),
   );
   app.get(
     '/api/cheques/pass/public-key',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        summary: 'Clé publique de la ville pour vérifier un Pass hors ligne',
-        produces: ['application/x-pem-file'],
-        response: { 200: s.publicKeyOut },
-      },
-    },
+    route('public', 'Clé publique de la ville pour vérifier un Pass hors ligne', { produces: ['application/x-pem-file'], response: { 200: s.publicKeyOut } }),
     async (req, reply) => reply.type('application/x-pem-file').send(publicKey(req.ctx)),
   );
 
   // ------------------------------------------------------------ settlement (the town)
   app.get(
     '/api/cheques/statements',
-    {
-      config: { access: ['partner', ...TOWN] },
-      schema: {
-        tags,
-        summary: "Relevé d'un partenaire pour un mois",
-        querystring: s.periodQuery.extend({ structureId: s.idParams.shape.id.optional() }),
-        response: { 200: s.statementOut },
-      },
-    },
+    route(['partner', ...TOWN], "Relevé d'un partenaire pour un mois", {
+      querystring: s.periodQuery.extend({ structureId: s.idParams.shape.id.optional() }),
+      response: { 200: s.statementOut },
+    }),
     async (req) => statement(req.ctx, req.query),
   );
-  app.get(
-    '/api/cheques/settlements',
-    { config: { access: TOWN }, schema: { tags, summary: 'Remboursements du mois', querystring: s.periodQuery, response: { 200: s.settlementsOut } } },
-    async (req) => settlementsOf(req.ctx, req.query.period),
+  app.get('/api/cheques/settlements', route(TOWN, 'Remboursements du mois', { querystring: s.periodQuery, response: { 200: s.settlementsOut } }), async (req) =>
+    settlementsOf(req.ctx, req.query.period),
   );
   app.post(
     '/api/cheques/settlements',
-    { config: { access: TOWN }, schema: { tags, summary: 'Établir le relevé d’un partenaire', body: s.settleInput, response: { 201: s.createdOut } } },
-    async (req, reply) => reply.status(201).send(await settle(req.ctx, req.body)),
+    route(TOWN, 'Établir le relevé d’un partenaire', { body: s.settleInput, response: { 201: s.createdOut } }),
+    (req, reply) => created(reply, settle(req.ctx, req.body)),
   );
-  app.post(
-    '/api/cheques/settlements/:id/paid',
-    { config: { access: TOWN }, schema: { tags, summary: 'Marquer un remboursement payé', params: s.idParams, response: { 200: s.okOut } } },
-    async (req) => markPaid(req.ctx, req.params.id),
+  app.post('/api/cheques/settlements/:id/paid', route(TOWN, 'Marquer un remboursement payé', { params: s.idParams, response: { 200: s.okOut } }), async (req) =>
+    markPaid(req.ctx, req.params.id),
   );
   app.get(
     '/api/cheques/settlements.csv',
-    {
-      config: { access: TOWN },
-      schema: {
-        tags,
-        summary: 'Exporter les remboursements du mois (CSV)',
-        querystring: s.periodQuery,
-        produces: ['text/csv'],
-        response: { 200: fileBody('Remboursements aux partenaires, CSV') },
-      },
-    },
-    async (req, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="remboursements-${req.query.period}.csv"`)
-        .send(await settlementsCsv(req.ctx, req.query.period)),
+    route(TOWN, 'Exporter les remboursements du mois (CSV)', {
+      querystring: s.periodQuery,
+      produces: ['text/csv'],
+      response: { 200: fileBody('Remboursements aux partenaires, CSV') },
+    }),
+    async (req, reply) => download(reply, 'text/csv; charset=utf-8', `remboursements-${req.query.period}.csv`, await settlementsCsv(req.ctx, req.query.period)),
   );
 }

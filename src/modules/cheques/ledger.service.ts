@@ -190,6 +190,12 @@ export async function myCheques(ctx: Ctx) {
   return { firstName: h.parent.firstName, accounts: withNextExpiry(await accountsView(ctx.db, h.id, now), history, parisDate(now)), history };
 }
 
+/** The household's balances with the last day of their soonest credit. The caller checked who may see them. */
+export async function balancesOf(ctx: Ctx, householdId: string): Promise<AccountView[]> {
+  const now = ctx.now();
+  return withNextExpiry(await accountsView(ctx.db, householdId, now), await historyView(ctx, householdId), parisDate(now));
+}
+
 /** An agent's view of a family's accounts (file opened with a reason). */
 export async function householdCheques(ctx: Ctx, householdId: string, reason?: string) {
   requireRole(ctx, ...AGENTS);

@@ -117,14 +117,19 @@ export async function myPass(ctx: Ctx) {
   requireRole(ctx, 'parent');
   const h = await getHouseholdForUser(ctx);
   if (!h) throw new AppError('cheques/no-household');
-  const p = await store.passOfHousehold(ctx.db, h.id);
-  if (!p) return { pass: null };
+  return { pass: await passCardOf(ctx, h.id) };
+}
+
+/** The household's pass as its card shows it (signed QR content unless revoked), or null. The caller checked who may see it. */
+export async function passCardOf(ctx: Ctx, householdId: string) {
+  const p = await store.passOfHousehold(ctx.db, householdId);
+  if (!p) return null;
   const status = statusOf(p, parisDate(ctx.now()));
   const token =
     status === 'revoked'
       ? null
       : signPass({ number: p.number, firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil }, loadPassKeys(ctx.config.dataDir).privateKey);
-  return { pass: { number: printedNumber(p.number), firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil, status, token } };
+  return { number: printedNumber(p.number), firstName: p.firstName, validFrom: p.validFrom, validUntil: p.validUntil, status, token };
 }
 
 export function publicKey(ctx: Ctx) {

@@ -1,17 +1,12 @@
-/** A QR code drawn as SVG (qrcode-generator computes the modules; we draw one path). */
-import qrcode from 'qrcode-generator';
+/** A QR code drawn as SVG (the modules come from the chèques' shared qr.ts, also used by the printed card). */
+import { qrModules } from '../../../src/modules/cheques/qr';
 
 export function Qr({ text, label, size = 220 }: { text: string; label: string; size?: number }) {
-  const qr = qrcode(0, 'M');
-  qr.addData(text);
-  qr.make();
-  const n = qr.getModuleCount();
-  let d = '';
-  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4} ${r + 4}h1v1h-1z`;
+  const { side, path } = qrModules(text);
   return (
-    <svg className="cheques-qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${n + 8} ${n + 8}`} shapeRendering="crispEdges">
-      <rect width={n + 8} height={n + 8} fill="#fff" />
-      <path d={d} fill="#000" />
+    <svg className="cheques-qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${side} ${side}`} shapeRendering="crispEdges">
+      <rect width={side} height={side} fill="#fff" />
+      <path d={path} fill="#000" />
     </svg>
   );
 }
