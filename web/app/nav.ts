@@ -24,6 +24,8 @@ export const NAV: NavEntry[] = [
   { id: 'entraide', path: '/entraide/voisins', label: 'nav.entraide', description: 'home.entraide' },
   { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', roles: ['parent', 'agent', 'coordinator', 'admin'] },
   { id: 'dossier', path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
+  { id: 'familles', path: '/dossier', label: 'nav.familles', description: 'home.familles', roles: ['agent', 'coordinator'] },
+  { id: 'ma-fiche', path: '/annuaire/ma-fiche', label: 'nav.maFiche', description: 'home.maFiche', roles: ['partner'] },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places' },
   { id: 'cheques', path: '/cheques/accueil', label: 'nav.cheques', description: 'home.cheques', roles: ['parent', 'partner', 'agent', 'coordinator', 'admin'] },
   { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },

@@ -43,6 +43,7 @@ export const routes: RouteDef[] = [
   { path: '/dossier/renouvellement', load: () => import('../features/dossiers/RenewalPage') },
   { path: '/dossier/agent/nouveau', load: () => import('../features/dossiers/DeskCreatePage') },
   { path: '/dossier/agent/familles/:id', load: () => import('../features/dossiers/AgentHouseholdPage') },
+  { path: '/dossier/agent/familles/:id/fiche', load: () => import('../features/dossiers/AgentSummaryPage') },
   { path: '/dossier/partenaire/orientations/:id', load: () => import('../features/dossiers/PartnerOrientationPage') },
   { path: '/droits', load: () => import('../features/droits/DroitsPage') },
   { path: '/droits/simulateur', load: () => import('../features/droits/SimulatorPage') },

@@ -1,18 +1,30 @@
-/** An agent opens a family's file (with a reason), reads its timeline, adds a note, orients it to a partner. */
+/**
+ * An agent opens a family's file (with a reason): the family's name as the heading, its timeline,
+ * notes, consents recorded at the desk (third person), orientation to any structure of the directory,
+ * and a printable summary.
+ */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
-import { Alert, Button, Card, EmptyState, FormErrors, LinkButton, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, Button, Card, EmptyState, FormErrors, LinkButton, LoadStatus, PageHeader, RequireRole, TextField } from '../../ui';
 import { HouseholdForm } from './HouseholdForm';
-import { Consents, Summary } from './MyFile';
+import { DeskSummary } from './DeskSummary';
+import { DeskConsents } from './DeskConsents';
+import { DeskOrientation } from './DeskOrientation';
+import deskMessages from './desk-messages';
 import messages from './messages';
 import { frDateTime, type FieldsInfo, type Household } from './types';
 import './dossiers.css';
+import './desk.css';
 import type { TimelineEntry } from '../../../src/modules/dossiers';
 
 registerMessages('dossiers', messages);
+registerMessages('desk', deskMessages);
+
+/** "Awa Diallo", or null before the file names the parent. */
+export const familyName = (h: Household) => [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || null;
 
 type Item = TimelineEntry;
 
@@ -24,17 +36,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
   const timeline = useApi<Item[]>(`/api/dossiers/households/${id}/timeline`);
   const { data: items, reload: load } = timeline;
   const [note, setNote] = useState('');
-  const structures = useApi<{ structureId: string; name: string }[]>('/api/dossiers/structures').data ?? [];
-  const [chosenStructureId, setChosenStructureId] = useState('');
-  const structureId = chosenStructureId || structures[0]?.structureId || '';
-  // The services of the chosen structure (annuaire): orient to one of them, or to the structure.
-  const services = useApi<{ services?: { id: string; nom: string }[] }>(structureId ? `/api/annuaire/structures/${structureId}` : null).data?.services ?? [];
-  const [serviceId, setServiceId] = useState('');
-  const setStructureId = (v: string) => {
-    setChosenStructureId(v);
-    setServiceId('');
-  };
-  const [orientNote, setOrientNote] = useState('');
+  const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
   const addNote = async (e: FormEvent) => {
@@ -43,18 +45,6 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
     try {
       await api.post(`/api/dossiers/households/${id}/notes`, { body: note });
       setNote('');
-      load();
-    } catch (ex) {
-      setError(ex);
-    }
-  };
-  const orient = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      await api.post(`/api/dossiers/households/${id}/orientations`, { structureId, serviceId: serviceId || null, note: orientNote });
-      setOrientNote('');
-      setNotice(t('dossiers.oriented'));
       load();
     } catch (ex) {
       setError(ex);
@@ -85,7 +75,7 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
         </Card>
       ) : (
         <Card title={t('dossiers.openTitle')}>
-          <Summary h={h} staff />
+          <DeskSummary h={h} />
           <div className="row">
             <Button variant="secondary" onPress={() => setEditing(true)}>
               {t('dossiers.complete')}
@@ -99,32 +89,22 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
             <LinkButton variant="secondary" to={`/droits/foyer/${id}`}>
               {t('dossiers.simulateRights')}
             </LinkButton>
+            <LinkButton variant="secondary" to={`/dossier/agent/familles/${id}/fiche`}>
+              {t('desk.printSummary')}
+            </LinkButton>
           </div>
         </Card>
       )}
-      <Consents info={info} base={`/api/dossiers/households/${id}`} />
-      <Card title={t('dossiers.orient')}>
-        <form onSubmit={orient} className="stack">
-          <SelectField
-            name="orient-structure"
-            label={t('dossiers.orientStructure')}
-            value={structureId}
-            onChange={setStructureId}
-            options={structures.map((s) => ({ value: s.structureId, label: s.name }))}
-          />
-          {services.length ? (
-            <SelectField
-              name="orient-service"
-              label={t('dossiers.orientService')}
-              value={serviceId}
-              onChange={setServiceId}
-              options={[{ value: '', label: t('dossiers.orientWholeStructure') }, ...services.map((sv) => ({ value: sv.id, label: sv.nom }))]}
-            />
-          ) : null}
-          <TextField label={t('dossiers.orientNote')} value={orientNote} onChange={setOrientNote} multiline isRequired />
-          <Button type="submit">{t('dossiers.orientButton')}</Button>
-        </form>
-      </Card>
+      <DeskOrientation
+        householdId={id}
+        info={info}
+        version={version}
+        onDone={() => {
+          setVersion((v) => v + 1);
+          load();
+        }}
+      />
+      <DeskConsents householdId={id} info={info} version={version} />
       <Card title={t('dossiers.note')}>
         <form onSubmit={addNote} className="stack">
           <TextField label={t('dossiers.noteLabel')} value={note} onChange={setNote} multiline isRequired />
@@ -170,35 +150,46 @@ function Opener({ id }: { id: string }) {
       setError(ex);
     }
   };
-  if (h) return <OpenedFile id={id} h={h} />;
-  if (!needReason) return <LoadStatus data={h} error={file.error} reload={file.reload} />;
+  if (h)
+    return (
+      <>
+        <PageHeader title={familyName(h) ? t('desk.familyOf', { name: familyName(h)! }) : t('desk.familyFile')} />
+        <OpenedFile id={id} h={h} />
+      </>
+    );
+  if (!needReason)
+    return (
+      <>
+        <PageHeader title={t('desk.familyFile')} />
+        <LoadStatus data={h} error={file.error} reload={file.reload} />
+      </>
+    );
   return (
-    <Card title={t('dossiers.open')}>
-      <form onSubmit={open} className="stack">
-        <FormErrors error={error} />
-        <TextField
-          label={t('dossiers.openReason')}
-          help={t('dossiers.openReasonHelp')}
-          value={reason}
-          onChange={setReason}
-          isRequired
-          error={error instanceof ApiError ? error.field('reason') : undefined}
-        />
-        <Button type="submit">{t('dossiers.open')}</Button>
-      </form>
-    </Card>
+    <>
+      <PageHeader title={t('desk.familyFile')} />
+      <Card title={t('dossiers.open')}>
+        <form onSubmit={open} className="stack">
+          <FormErrors error={error} />
+          <TextField
+            label={t('dossiers.openReason')}
+            help={t('dossiers.openReasonHelp')}
+            value={reason}
+            onChange={setReason}
+            isRequired
+            error={error instanceof ApiError ? error.field('reason') : undefined}
+          />
+          <Button type="submit">{t('dossiers.open')}</Button>
+        </form>
+      </Card>
+    </>
   );
 }
 
 export default function AgentHouseholdPage() {
-  const t = useT();
   const { id } = useParams();
   return (
-    <>
-      <PageHeader title={t('dossiers.openTitle')} />
-      <RequireRole roles={['agent', 'coordinator']}>
-        <Opener id={id} />
-      </RequireRole>
-    </>
+    <RequireRole roles={['agent', 'coordinator']}>
+      <Opener id={id} />
+    </RequireRole>
   );
 }
