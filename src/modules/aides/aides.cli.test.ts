@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { demoRules } from './aid-files';
 import { runEligibility } from './aides.cli';
+
+/** The stored versions are the YAML files' until an agent edits one (the database case: aides.instruction.int.test.ts). */
+const aidsOn = async () => demoRules().aids;
 
 const town = { name: 'Amiens', inseeCode: '80021' };
 const household = {
@@ -27,6 +31,7 @@ async function run(content: string, jsonl = false) {
     file,
     { jsonl, date: '2026-03-10' },
     town,
+    aidsOn,
     (l) => out.push(l),
     (m) => err.push(m),
   );
@@ -63,6 +68,20 @@ describe('relais aides eligibilite', () => {
     expect(r.err[0]).toMatch(/JSON illisible/);
   });
 
+  it('no aid stored: exit code 2 and what to do', async () => {
+    const err: string[] = [];
+    const code = await runEligibility(
+      undefined,
+      { date: '2026-03-10' },
+      town,
+      async () => [],
+      () => {},
+      (m) => err.push(m),
+    );
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/Aucune aide locale/);
+  });
+
   it('a missing file: exit code 2', async () => {
     const out: string[] = [];
     const err: string[] = [];
@@ -71,6 +90,7 @@ describe('relais aides eligibilite', () => {
         '/nonexistent/f.json',
         {},
         town,
+        aidsOn,
         (l) => out.push(l),
         (m) => err.push(m),
       ),

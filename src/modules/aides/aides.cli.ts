@@ -1,8 +1,10 @@
 /**
  * `relais aides eligibilite [FILE] [--jsonl]`: households in the droits input format
  * (plus `commune`, `quartier`, `quotient_familial`, `situation_emploi`,
- * `anciennete_residence_mois`, `aides_recues_cette_annee`) against every local aid of
- * rules/aides; one JSON line per household, the answer the eligibility page shows.
+ * `anciennete_residence_mois`, `aides_recues_cette_annee`) against every local aid open
+ * that day, as stored in the database (the versions agents edit, not the YAML files that
+ * seeded them), with the server's evaluator; one JSON line per household, the answer the
+ * eligibility page shows.
  * Bad input: a French message on stderr, exit code 2 (with --jsonl the next lines go on).
  */
 import fs from 'node:fs';
@@ -13,7 +15,8 @@ import { parisDate, systemClock } from '../../platform/clock';
 import type { FieldError } from '../../platform/errors';
 import type { Runtime } from '../../platform/runtime';
 import { loadTown } from '../../platform/town';
-import { demoRules } from './aid-files';
+import type { AidDefinition } from './aid';
+import { openAids } from './catalogue.service';
 import { evaluateAll } from './eligibility';
 import { factsFromInput, parseAidsHousehold, type TownRef } from './household-facts';
 
@@ -27,7 +30,15 @@ function describe(where: string, fields: FieldError[]): string {
   return [`${where} : la description du foyer est incomplète ou incorrecte.`, ...fields.map((f) => `  - ${f.path || '(foyer)'} : ${f.message}`)].join('\n');
 }
 
-export function eligibilityOf(text: string, town: TownRef, date: string): { ok: true; line: EligibilityLine } | { ok: false; fields: FieldError[] } {
+/** The aids open on a day (YYYY-MM-DD): the latest stored version of each. */
+export type AidsOn = (date: string) => Promise<readonly AidDefinition[]>;
+
+export function eligibilityOf(
+  text: string,
+  town: TownRef,
+  date: string,
+  aids: readonly AidDefinition[],
+): { ok: true; line: EligibilityLine } | { ok: false; fields: FieldError[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -37,7 +48,7 @@ export function eligibilityOf(text: string, town: TownRef, date: string): { ok: 
   const parsed = parseAidsHousehold(raw);
   if (!parsed.ok) return parsed;
   const facts = factsFromInput(parsed.input, raw, town);
-  return { ok: true, line: { ...(parsed.input.id !== undefined ? { id: parsed.input.id } : {}), date, results: evaluateAll(demoRules().aids, facts, date) } };
+  return { ok: true, line: { ...(parsed.input.id !== undefined ? { id: parsed.input.id } : {}), date, results: evaluateAll(aids, facts, date) } };
 }
 
 async function readAll(file: string | undefined): Promise<string> {
@@ -51,6 +62,7 @@ export async function runEligibility(
   file: string | undefined,
   o: { jsonl?: boolean; date?: string },
   town: TownRef,
+  aidsOn: AidsOn,
   out: (line: string) => void,
   err: (msg: string) => void,
 ): Promise<number> {
@@ -63,8 +75,13 @@ export async function runEligibility(
     err('La date doit être au format AAAA-MM-JJ.');
     return 2;
   }
+  const aids = await aidsOn(date);
+  if (!aids.length) {
+    err('Aucune aide locale ouverte à cette date dans la base (lancez `npx relais seed` pour installer les aides de démonstration).');
+    return 2;
+  }
   if (!o.jsonl) {
-    const r = eligibilityOf((await readAll(file)).trim(), town, date);
+    const r = eligibilityOf((await readAll(file)).trim(), town, date, aids);
     if (r.ok) out(JSON.stringify(r.line));
     else err(describe('Foyer', r.fields));
     return r.ok ? 0 : 2;
@@ -75,7 +92,7 @@ export async function runEligibility(
   for await (const text of rl) {
     lineNo++;
     if (!text.trim()) continue;
-    const r = eligibilityOf(text, town, date);
+    const r = eligibilityOf(text, town, date, aids);
     if (r.ok) out(JSON.stringify(r.line));
     else {
       failed = true;
@@ -91,7 +108,7 @@ export async function runEligibility(
   return failed ? 2 : 0;
 }
 
-export function registerAidesCli(program: Command, _boot: () => Promise<Runtime>) {
+export function registerAidesCli(program: Command, boot: () => Promise<Runtime>) {
   const g = program.command('aides').description('Aides locales : qui peut les obtenir');
   g.command('eligibilite')
     .description('Évalue un foyer (JSON) ou, avec --jsonl, un foyer par ligne, face à chaque aide locale ; écrit une ligne JSON par foyer')
@@ -101,14 +118,24 @@ export function registerAidesCli(program: Command, _boot: () => Promise<Runtime>
     .action(async (file: string | undefined, o: { jsonl?: boolean; date?: string }) => {
       const town = loadTown(loadConfig().TOWN_CONFIG);
       const lines: string[] = [];
-      const code = await runEligibility(
-        file,
-        o,
-        town,
-        (l) => lines.push(l),
-        (m) => console.error(m),
-      );
-      if (lines.length) process.stdout.write(lines.join('\n') + '\n');
-      if (code !== 0) process.exitCode = code;
+      // The database only once the input is known to be there (a missing file needs none).
+      let rt: Runtime | null = null;
+      try {
+        const code = await runEligibility(
+          file,
+          o,
+          town,
+          async (date) => {
+            rt ??= await boot();
+            return (await openAids(rt.deps.db, date)).map((v) => v.definition);
+          },
+          (l) => lines.push(l),
+          (m) => console.error(m),
+        );
+        if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+        if (code !== 0) process.exitCode = code;
+      } finally {
+        if (rt) await (rt as Runtime).close();
+      }
     });
 }

@@ -1,15 +1,19 @@
 /**
  * Requests sent with their documents in one call (all or nothing), aids paid in vouchers
- * credited to the family's chèques account once, on real PostgreSQL.
+ * credited to the family's chèques account once, the CLI reading the stored versions, on
+ * real PostgreSQL.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx, SessionUser } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
 import { ctxOf as ctxOfUser, family as familyWithFile, pdf, type Who } from './aides.testing';
-import { installAidFiles } from './catalogue.service';
+import { runEligibility } from './aides.cli';
+import { installAidFiles, openAids, saveVersion, simulate } from './catalogue.service';
+import * as catalogue from './catalogue.store';
 import * as decisions from './decisions.service';
 import { fundTotals } from './funds.store';
 import * as requests from './requests.service';
@@ -151,5 +155,50 @@ describe('an aid paid in vouchers', () => {
     await requests.takeRequest(ctxOf(agent.user), r.id);
     await decisions.grantRequest(ctxOf(agent.user), r.id, { amountCents: 20000 });
     expect((await parent.get('/api/cheques/me')).json().accounts.every((x: { balanceCents: number }) => x.balanceCents === 0)).toBe(true);
+  });
+});
+
+describe('relais aides eligibilite reads the stored versions', () => {
+  it('evaluates the version an admin saved, with the answer the server gives', async () => {
+    const household = {
+      id: 'f1',
+      period: '2026-03',
+      parent: { age: 34, salaire_net_mensuel: 900, activite: 'chomeur' },
+      children: [{ age: 4 }],
+      housing: { statut: 'locataire_hlm', loyer_mensuel: 450 },
+      commune: 'Amiens',
+      quotient_familial: 812,
+      anciennete_residence_mois: 12,
+      aides_recues_cette_annee: [],
+    };
+    const run = async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aides-cli-'));
+      fs.writeFileSync(path.join(dir, 'in.json'), JSON.stringify(household));
+      const out: string[] = [];
+      const code = await runEligibility(
+        path.join(dir, 'in.json'),
+        { date: '2026-03-10' },
+        env.rt.deps.town,
+        async (date) => (await openAids(env.rt.deps.db, date)).map((v) => v.definition),
+        (l) => out.push(l),
+        () => {},
+      );
+      fs.rmSync(dir, { recursive: true });
+      expect(code).toBe(0);
+      return JSON.parse(out[0]).results as { aid: string; status: string; reasons: string[] }[];
+    };
+    expect((await run()).find((r) => r.aid === 'cheque-sante')).toMatchObject({ status: 'not_eligible' });
+
+    const admin = (await env.as('admin')) as Who;
+    const current = (await catalogue.versionOf(env.rt.deps.db, 'cheque-sante'))!;
+    const edited = structuredClone(current.definition);
+    edited.conditions = edited.conditions.map((c) => (c.kind === 'quotient_familial' ? { ...c, max_cents: 90000 } : c));
+    await saveVersion(ctxOf(admin.user), edited, current.version, 'Plafond relevé à 900 €');
+    const after = await run();
+    expect(after.find((r) => r.aid === 'cheque-sante')).toMatchObject({ status: 'eligible' });
+    // The server's public simulator answers the same for the same household.
+    env.clock.set('2026-03-10T10:00:00+01:00');
+    const server = await simulate(ctxOf(admin.user), household);
+    expect(server.map((r) => [r.aid, r.status])).toEqual(after.map((r) => [r.aid, r.status]));
   });
 });
