@@ -9,6 +9,7 @@ import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
 import { DateField } from './Why';
+import { OrientationRequests } from './OrientationRequests';
 import type { FieldsInfo, Household } from './types';
 import { fieldKey, valueText } from './labels';
 import type { AuditTrailEntry, ConsentOut, HistoryEntry } from '../../../src/modules/dossiers';
@@ -394,6 +395,7 @@ export function MyFile() {
       </Card>
       <Documents h={h} reload={load} />
       <History key={h.version} children={h.children} />
+      <OrientationRequests />
       <Consents info={info} />
       <AuditLog />
       <Rights />
