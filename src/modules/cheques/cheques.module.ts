@@ -5,6 +5,7 @@ import { chequesDossiersHooks } from './cheques.hooks';
 import { chequesIndicators } from './cheques.indicators';
 import { allowanceJob, expireJob } from './cheques.jobs';
 import chequesRoutes from './cheques.routes';
+import { chequesDemoSeed } from './cheques.seed';
 
 export const chequesModule: ModuleDef<typeof chequesErrors> = {
   name: 'cheques',
@@ -12,6 +13,7 @@ export const chequesModule: ModuleDef<typeof chequesErrors> = {
   jobs: [expireJob, allowanceJob],
   routes: chequesRoutes,
   cli: registerChequesCli,
+  seeds: [chequesDemoSeed],
   indicators: chequesIndicators,
   hooks: { dossiers: chequesDossiersHooks },
 };

@@ -301,3 +301,12 @@ export async function allowancesOfYear(q: Queryable, year: number): Promise<Set<
   );
   return new Set(rows.map((r) => r.key));
 }
+
+// ------------------------------------------------------------------ demo
+/** The demo parent account (platform's demo accounts), for the demo seed. */
+export async function demoParent(q: Queryable): Promise<{ id: string; displayName: string; email: string | null } | null> {
+  const { rows } = await q.query<{ id: string; displayName: string; email: string | null }>(
+    `SELECT id, display_name AS "displayName", email FROM users WHERE is_demo AND role = 'parent' ORDER BY created_at LIMIT 1`,
+  );
+  return rows[0] ?? null;
+}
