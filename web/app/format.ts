@@ -70,3 +70,8 @@ export function elideFrench(template: string, vars: Record<string, string | numb
     return d === 'D' ? out.charAt(0).toUpperCase() + out.slice(1) : out;
   });
 }
+
+/** 14:05 — a time of day in Paris. */
+export function frTime(iso: string | Date | null | undefined): string {
+  return iso ? toDate(iso).toLocaleTimeString('fr-FR', { timeZone: TZ, hour: '2-digit', minute: '2-digit' }) : '—';
+}
