@@ -23,6 +23,7 @@ import {
   orientationRequestsOut,
   orientationSchema,
   orientedOut,
+  recentFamiliesOut,
 } from './desk.schemas';
 import {
   caseloadOut,
@@ -54,6 +55,15 @@ export default async function agentRoutes(app: App) {
       schema: { response: { 200: caseloadOut }, tags, summary: 'Les familles que je suis et ce qui attend' },
     },
     async (req) => agent.caseload(req.ctx),
+  );
+
+  app.get(
+    '/api/dossiers/caseload/recent',
+    {
+      config: { access: staff },
+      schema: { response: { 200: recentFamiliesOut }, tags, summary: 'Les dossiers que j’ai ouverts ces 30 derniers jours' },
+    },
+    async (req) => agent.recentFamilies(req.ctx),
   );
 
   // POST: a name or a phone never goes in a URL (logs, history).

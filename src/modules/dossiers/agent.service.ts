@@ -32,6 +32,14 @@ export async function caseload(ctx: Ctx) {
   return { families, tasks: tasks.map((t) => ({ ...t, label: TASK_LABELS[t.kind] ?? t.kind })) };
 }
 
+export const RECENT_DAYS = 30;
+
+/** Families the agent opened in the last RECENT_DAYS days (its own openings: no new reading of any file). */
+export async function recentFamilies(ctx: Ctx) {
+  const agent = requireRole(ctx, 'agent', 'coordinator');
+  return store.recentlyOpenedBy(ctx.db, agent.id, new Date(ctx.now().getTime() - RECENT_DAYS * 86_400_000));
+}
+
 /** Search by parent's name, phone or a child's first name. Results name families; opening one needs a reason. */
 export async function searchHouseholds(ctx: Ctx, query: string) {
   requireRole(ctx, 'agent', 'coordinator');

@@ -21,6 +21,20 @@ export async function familiesOfReferent(q: Queryable, agentId: string) {
   return rows;
 }
 
+/** Active families the agent opened since `since`, the latest opening first (one line per family). */
+export async function recentlyOpenedBy(q: Queryable, agentId: string, since: Date) {
+  const { rows } = await q.query<{ id: string; firstName: string | null; lastName: string | null; openedAt: Date; reason: string }>(
+    `SELECT h.id, m.first_name AS "firstName", m.last_name AS "lastName", g.opened_at AS "openedAt", g.reason
+       FROM (SELECT DISTINCT ON (household_id) household_id, opened_at, reason FROM household_access_grants
+              WHERE user_id = $1 AND opened_at >= $2 ORDER BY household_id, opened_at DESC) g
+       JOIN households h ON h.id = g.household_id AND h.status = 'active'
+       LEFT JOIN household_members m ON m.household_id = h.id AND m.kind = 'parent'
+      ORDER BY g.opened_at DESC LIMIT 20`,
+    [agentId, since],
+  );
+  return rows;
+}
+
 /** Open tasks of active families assigned to `agentId` or to nobody. */
 export async function openTasksFor(q: Queryable, agentId: string) {
   const { rows } = await q.query(

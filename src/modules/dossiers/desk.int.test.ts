@@ -74,6 +74,15 @@ describe('consents at the desk', () => {
   });
 });
 
+describe('Mes familles', () => {
+  it('lists the files the agent opened recently, with the motif; nobody else reads that list', async () => {
+    const recent = (await agent.get('/api/dossiers/caseload/recent')).json();
+    expect(recent).toMatchObject([{ id: householdId, firstName: 'Awa', lastName: 'Diallo', reason: 'Rendez-vous logement' }]);
+    expect((await parent.get('/api/dossiers/caseload/recent')).statusCode).toBe(403);
+    expect((await (await env.as('agent')).get('/api/dossiers/caseload/recent')).json()).toEqual([]);
+  });
+});
+
 describe('orientation with consent', () => {
   it('finds any structure of the directory by its name or a service’s name', async () => {
     const found = (await agent.get(`/api/dossiers/directory?q=${encodeURIComponent('permanence logement')}`)).json();

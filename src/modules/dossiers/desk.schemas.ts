@@ -48,6 +48,9 @@ export const orientationRequestsOut = z.array(
 export const orientationAnswerSchema = z.object({ accept: z.boolean() }).strict();
 export const orientationAnsweredOut = z.object({ status: z.enum(['sent', 'refused_by_family']) });
 
+export const recentFamiliesOut = z.array(z.object({ id: str, firstName: nstr, lastName: nstr, openedAt: timestamp, reason: str }));
+
+export type RecentFamily = z.infer<typeof recentFamiliesOut>[number];
 export type DeskConsents = z.infer<typeof deskConsentsOut>;
 export type DirectoryStructure = z.infer<typeof directoryOut>[number];
 export type OrientationRequest = z.infer<typeof orientationRequestsOut>[number];

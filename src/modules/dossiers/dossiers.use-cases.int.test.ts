@@ -179,6 +179,7 @@ const ATTEMPTS: Record<string, Attempt> = {
   'household.removeDocument': (c) => householdFns.removeDocument(c, w.householdId, w.documentId),
   'household.readDocumentFile': (c) => householdFns.readDocumentFile(c, w.householdId, w.documentId),
   'agent.caseload': (c) => agentFns.caseload(c),
+  'agent.recentFamilies': (c) => agentFns.recentFamilies(c),
   'agent.searchHouseholds': (c) => agentFns.searchHouseholds(c, 'Zoéfamille'),
   'agent.openHousehold': (c) => agentFns.openHousehold(c, w.householdId, 'Curiosité'),
   'agent.timeline': (c) => agentFns.timeline(c, w.householdId),

@@ -24,7 +24,7 @@ export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
 export type { DossiersHooks, TimelineItem, RetentionNeed } from './extensions';
 export { PURPOSES, type Purpose } from './purposes';
-export type { DeskConsents, DirectoryStructure, OrientationRequest } from './desk.schemas';
+export type { DeskConsents, DirectoryStructure, OrientationRequest, RecentFamily } from './desk.schemas';
 export type { DraftData, DraftOut, DraftSaved } from './draft.schemas';
 /** The API's answers, inferred from the response schemas (the web imports these, type-only). */
 export type {

@@ -6,7 +6,8 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { Button, Card, EmptyState, FormErrors, LinkButton, LoadStatus, TextField } from '../../ui';
 import { frDate } from './types';
-import type { Caseload, SearchResult } from '../../../src/modules/dossiers';
+import type { Caseload, RecentFamily, SearchResult } from '../../../src/modules/dossiers';
+import { frDateTime } from '../../app/format';
 
 /** A family of the caseload, or a search result (which names the children instead of counting them). */
 type Family = Partial<Caseload['families'][number]> & Pick<SearchResult, 'id' | 'firstName' | 'lastName' | 'neighbourhoodId'> & { children?: string | null };
@@ -18,6 +19,7 @@ export function Caseload() {
   const t = useT();
   const caseload = useApi<{ families: Family[]; tasks: Task[] }>('/api/dossiers/caseload');
   const { data, reload: load } = caseload;
+  const recent = useApi<RecentFamily[]>('/api/dossiers/caseload/recent');
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Family[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -70,6 +72,22 @@ export function Caseload() {
                 <Button variant="ghost" onPress={() => api.post(`/api/dossiers/tasks/${k.id}/done`).then(load, setError)}>
                   {t('dossiers.taskDone')} <span className="visually-hidden">{k.label}</span>
                 </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title={t('desk.recent')}>
+        {!recent.data ? (
+          <LoadStatus data={recent.data} error={recent.error} reload={recent.reload} />
+        ) : recent.data.length === 0 ? (
+          <EmptyState>{t('desk.recentNone')}</EmptyState>
+        ) : (
+          <ul className="plain-list">
+            {recent.data.map((f) => (
+              <li key={f.id}>
+                <Link to={`/dossier/agent/familles/${f.id}`}>{nameOf(f)}</Link>{' '}
+                <span className="muted">{t('desk.recentOpened', { date: frDateTime(f.openedAt), reason: f.reason })}</span>
               </li>
             ))}
           </ul>

@@ -9,9 +9,11 @@ import { EarlyDetection } from './EarlyDetection';
 import { MyFile } from './MyFile';
 import { PartnerOrientations } from './PartnerOrientations';
 import messages from './messages';
+import deskMessages from './desk-messages';
 import './dossiers.css';
 
 registerMessages('dossiers', messages);
+registerMessages('desk', deskMessages);
 
 export default function DossierPage() {
   const t = useT();

@@ -4,6 +4,9 @@ export default {
     familyFile: 'Dossier de la famille',
     familyOf: 'Famille {name}',
     printSummary: 'Fiche imprimable',
+    recent: 'Dossiers que vous avez ouverts ces 30 derniers jours',
+    recentNone: 'Vous n’avez ouvert aucun dossier ces 30 derniers jours.',
+    recentOpened: 'ouvert le {date} — motif : {reason}',
     // consents recorded at the desk
     consents: 'Accords de partage de la famille',
     consentsIntro:
