@@ -8,6 +8,7 @@ import meRoutes from './dossiers.routes';
 import agentRoutes from './agent.routes';
 import partnerRoutes from './partner.routes';
 import draftRoutes from './draft.routes';
+import offersRoutes from './offers.routes';
 import { dossiersDemoSeed } from './dossiers.seed';
 import { filesIndicator } from './dossiers.indicators';
 import { registerDossiersCli } from './dossiers.cli';
@@ -15,6 +16,7 @@ import { registerDossiersCli } from './dossiers.cli';
 async function routes(app: App) {
   await meRoutes(app);
   await draftRoutes(app);
+  await offersRoutes(app);
   await agentRoutes(app);
   await partnerRoutes(app);
 }

@@ -9,8 +9,11 @@
  *   when; the identity fields named are kept in `dossier_retention` until that date,
  *   then purged by the `dossiers.purge-retention` job;
  * - an export source: their rows about the household, for the family's export;
- * - forms: which fields of the file each of their forms needs, and why (`defineForm`).
+ * - forms: which fields of the file each of their forms needs, and why (`defineForm`);
+ * - offers: what the family can ask from them, read from its file (local aids it may get…),
+ *   shown on "Mon dossier" where the family already looks (GET /api/dossiers/me/offres).
  */
+import type { Ctx } from '../../platform/context';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import type { ModuleDef } from '../../platform/module';
 import { installForms, type FormDeclaration } from './form-registry';
@@ -45,6 +48,33 @@ export type RetentionProvider = (q: Queryable, householdId: string) => Promise<R
 /** Rows another module stores about a household, for the family's export (every stored field). */
 export type ExportSource = (q: Queryable, householdId: string) => Promise<Record<string, unknown[]>>;
 
+/** One thing the family may ask for, in plain French (never a code, a field name or cents). */
+export interface OfferItem {
+  /** Stable within its module (e.g. the aid's id). */
+  key: string;
+  title: string;
+  /** `yes`: the file says the family can get it; `maybe`: a question is still open. */
+  likelihood: 'yes' | 'maybe';
+  /** What it gives, e.g. "150 € en chèques par an". */
+  gives: string;
+  /** Why, or what is still to check, one sentence each. */
+  why: string[];
+  /** Where the family asks for it (a path of the web app). */
+  href: string;
+}
+
+/** A module's offers for the family whose file it is, under the module's own heading. */
+export interface OfferSection {
+  module: string;
+  title: string;
+  items: OfferItem[];
+  /** Where to see everything the module offers, with its conditions. */
+  more: { href: string; label: string };
+}
+
+/** Called with the parent's context and its own household: the module reads what it needs itself. */
+export type OffersSource = (ctx: Ctx, householdId: string) => Promise<OfferSection | null>;
+
 /** What a module plugs into the household file: `hooks: { dossiers: { … } }` in its ModuleDef. */
 export interface DossiersHooks {
   timeline?: TimelineSource;
@@ -53,6 +83,8 @@ export interface DossiersHooks {
   export?: ExportSource;
   /** Its forms (`defineForm`): `prefill` gives a form only the fields it declares. */
   forms?: readonly FormDeclaration[];
+  /** What the family can ask from it, shown on "Mon dossier". */
+  offers?: OffersSource;
 }
 
 declare module '../../platform/module' {
@@ -67,12 +99,13 @@ interface Wired {
   erasure: ErasureHook[];
   retention: RetentionProvider[];
   exporters: ExportSource[];
+  offers: OffersSource[];
 }
-let wired: Wired = { timeline: [], erasure: [], retention: [], exporters: [] };
+let wired: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [] };
 
 /** The dossiers module's `wire`: reads every module's `hooks.dossiers`, in module order. */
 export function wireDossiers(modules: readonly ModuleDef[]): void {
-  const next: Wired = { timeline: [], erasure: [], retention: [], exporters: [] };
+  const next: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [] };
   const forms: FormDeclaration[] = [];
   for (const m of modules) {
     const h = m.hooks?.dossiers;
@@ -81,6 +114,7 @@ export function wireDossiers(modules: readonly ModuleDef[]): void {
     if (h.erasure) next.erasure.push(h.erasure);
     if (h.retention) next.retention.push(h.retention);
     if (h.export) next.exporters.push(h.export);
+    if (h.offers) next.offers.push(h.offers);
     forms.push(...(h.forms ?? []));
   }
   installForms(forms);
@@ -91,3 +125,4 @@ export const timelineSources = (): readonly TimelineSource[] => wired.timeline;
 export const erasureHooks = (): readonly ErasureHook[] => wired.erasure;
 export const retentionProviders = (): readonly RetentionProvider[] => wired.retention;
 export const exportSources = (): readonly ExportSource[] => wired.exporters;
+export const offerSources = (): readonly OffersSource[] => wired.offers;

@@ -22,7 +22,8 @@ export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbour
 export { toDroitsInput, droitsMissingFields, DROITS_FIELDS } from './droits-input';
 export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
-export type { DossiersHooks, TimelineItem, RetentionNeed } from './extensions';
+export type { DossiersHooks, TimelineItem, RetentionNeed, OfferItem, OfferSection } from './extensions';
+export type { FileOffers } from './offers.schemas';
 export { PURPOSES, type Purpose } from './purposes';
 export type { DeskConsents, DirectoryStructure, OrientationRequest, RecentFamily } from './desk.schemas';
 export type { DraftData, DraftOut, DraftSaved } from './draft.schemas';

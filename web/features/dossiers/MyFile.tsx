@@ -8,6 +8,7 @@ import { useTown } from '../../app/town';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
+import { Offers } from './Offers';
 import { DateField } from './Why';
 import { OrientationRequests } from './OrientationRequests';
 import type { FieldsInfo, Household } from './types';
@@ -393,6 +394,7 @@ export function MyFile() {
           {t('dossiers.edit')}
         </LinkButton>
       </Card>
+      <Offers />
       <Documents h={h} reload={load} />
       <History key={h.version} children={h.children} />
       <OrientationRequests />
