@@ -121,10 +121,15 @@ it('two parents and a facilitator: real time, mute, help card, alert, report, qu
   await expect.poll(() => f.getByTestId('alert').count()).toBe(1);
   await shot(f, 'f-moderation');
 
-  // Quick exit: a neutral page, and the room is no longer in the tab's history.
+  // Quick exit: a plain page outside the app (no menu, no name of the service), and the
+  // room is no longer in the tab's history.
   await a.getByTestId('quick-exit').click();
   await a.waitForURL(/\/cuisine$/);
-  await expect.poll(() => a.getByRole('heading', { level: 1 }).textContent()).toBe('Idées de recettes de saison');
+  await expect.poll(() => a.getByRole('heading', { level: 1 }).textContent()).toBe('Recettes de saison');
+  expect(await a.title()).toBe('Recettes de saison');
+  const neutral = await a.locator('body').innerText();
+  for (const word of ['Relais', 'Groupes de parole', 'Après la séparation', 'Lune', 'Se déconnecter']) expect(neutral).not.toContain(word);
+  expect(await a.locator('script').count()).toBe(0);
   await j.step('sortie-rapide');
   await a.goBack();
   await a.waitForLoadState();

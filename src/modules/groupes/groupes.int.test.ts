@@ -106,7 +106,7 @@ describe('rooms', () => {
       ).rows[0];
     expect(await state()).toEqual({ left: true, removed: false, by: null });
     const listed = async () => (await p.get('/api/groupes/rooms')).json().rooms.find((r: { id: string }) => r.id === room);
-    expect(await listed()).toMatchObject({ joined: false, removed: false });
+    expect(await listed()).toMatchObject({ joined: false, removed: false, left: true });
     expect((await post(p, 'encore là', room)).json().error.code).toBe('groupes/not-member');
     // Back by its own choice, under another pseudonym: the history starts again.
     expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris de retour' })).statusCode).toBe(200);
@@ -119,7 +119,7 @@ describe('rooms', () => {
     const removed = await env.expectAudit('groupes/member-removed', room, { actorId: facil.user.id });
     expect(removed.details).toEqual({ userId: p.user.id });
     expect(await state()).toEqual({ left: false, removed: true, by: facil.user.id });
-    expect(await listed()).toMatchObject({ joined: false, removed: true });
+    expect(await listed()).toMatchObject({ joined: false, removed: true, left: false });
     expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris 3' })).json().error.code).toBe('groupes/removed');
     expect((await p.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).statusCode).toBe(403);
     expect((await lina.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).statusCode).toBe(403);
@@ -129,8 +129,9 @@ describe('rooms', () => {
     expect((await facil.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).statusCode).toBe(200);
     await env.expectAudit('groupes/member-readmitted', room, { actorId: facil.user.id });
     expect((await facil.post(`/api/groupes/rooms/${room}/members/${p.user.id}/readmit`)).json().error.code).toBe('groupes/not-removed');
-    expect(await listed()).toMatchObject({ joined: false, removed: false });
+    expect(await listed()).toMatchObject({ joined: false, removed: false, left: true });
     expect((await p.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Iris' })).statusCode).toBe(200);
+    expect(await listed()).toMatchObject({ joined: true, removed: false, left: false });
   });
 
   it('a parent joins with a pseudonym (never its name), unique in the room; audited', async () => {

@@ -137,6 +137,8 @@ export const roomSummaryOut = z.object({
   pseudonym: z.string().nullable(),
   /** Removed by a moderator (not left by choice): joining again takes a moderator. */
   removed: z.boolean(),
+  /** Left by one's own choice: may join again. */
+  left: z.boolean(),
 });
 export const roomsOut = z.object({ rooms: z.array(roomSummaryOut), canCreate: z.boolean() });
 

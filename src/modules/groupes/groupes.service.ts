@@ -109,6 +109,7 @@ export async function getRoom(ctx: Ctx, roomId: string): Promise<z.input<typeof 
     joined: !!a.member,
     pseudonym: a.member?.pseudonym ?? null,
     removed: a.removed,
+    left: a.left,
     myRole: a.member?.role ?? null,
     moderator: a.moderator,
     mutedUntil: a.member?.mutedUntil && a.member.mutedUntil > ctx.now() ? a.member.mutedUntil : null,

@@ -64,10 +64,11 @@ export async function insertRoom(
 }
 
 export async function listRooms(q: Queryable, userId: string) {
-  const { rows } = await q.query<RoomRow & { members: number; pseudonym: string | null; joined: boolean; removed: boolean }>(
+  const { rows } = await q.query<RoomRow & { members: number; pseudonym: string | null; joined: boolean; removed: boolean; left: boolean }>(
     `SELECT ${ROOM_COLS},
             (SELECT count(*)::int FROM groupes_members x WHERE x.room_id = r.id AND ${ACTIVE('x')}) AS members,
-            m.pseudonym, (m.user_id IS NOT NULL AND ${ACTIVE('m')}) AS joined, (m.removed_at IS NOT NULL) AS removed
+            m.pseudonym, (m.user_id IS NOT NULL AND ${ACTIVE('m')}) AS joined, (m.removed_at IS NOT NULL) AS removed,
+            (m.left_at IS NOT NULL) AS "left"
        FROM groupes_rooms r LEFT JOIN groupes_members m ON m.room_id = r.id AND m.user_id = $1
       ORDER BY r.theme, r.name`,
     [userId],

@@ -10,20 +10,10 @@ import { Alert, Button, LinkButton, Loaded, PageHeader, RequireRole, TextField }
 import type { RoomSummary, Rooms, Session } from '../../../src/modules/groupes';
 import messages from './messages';
 import { formatMoment } from './live';
+import { THEMES } from './labels';
 import './groupes.css';
 
 registerMessages('groupes', messages);
-
-const THEMES: Record<string, string> = {
-  separation: 'Séparation',
-  budget: 'Budget',
-  ados: 'Ados',
-  'petite-enfance': 'Petite enfance',
-  'sante-mentale': 'Santé mentale',
-  'premiers-mois': 'Premiers mois seul·e',
-  quartier: 'Mon quartier',
-  autre: 'Autre',
-};
 
 function JoinForm({ room }: { room: RoomSummary }) {
   const t = useT();
@@ -76,8 +66,13 @@ function RoomCard({ room }: { room: RoomSummary }) {
           <p>{t('groupes.joined', { name: room.pseudonym ?? '' })}</p>
           <LinkButton to={`/groupes/salons/${room.id}`}>{t('groupes.open')}</LinkButton>
         </>
+      ) : room.removed ? (
+        <p className="muted">{t('groupes.removedHere')}</p>
       ) : (
-        <JoinForm room={room} />
+        <>
+          {room.left ? <p>{t('groupes.left')}</p> : null}
+          <JoinForm room={room} />
+        </>
       )}
     </li>
   );
@@ -127,13 +122,16 @@ function Content() {
   const rooms = useApi<Rooms>('/api/groupes/rooms');
   const sessions = useApi<{ sessions: Session[] }>('/api/groupes/sessions');
   const { user } = useSession();
+  const staff = !!user && user.role !== 'parent';
+  const coordination = user?.role === 'coordinator' || user?.role === 'admin';
   return (
     <>
-      {user && user.role !== 'parent' ? (
-        <p>
-          <Link to="/groupes/moderation">{t('groupes.moderation')}</Link>
-        </p>
-      ) : null}
+      <nav aria-label={t('groupes.title')} className="groupes-links">
+        {rooms.data?.canCreate ? <Link to="/groupes/nouveau">{t('groupes.create')}</Link> : null}
+        {staff ? <Link to="/groupes/moderation">{t('groupes.moderation')}</Link> : null}
+        {coordination ? <Link to="/groupes/reglages">{t('groupes.settings')}</Link> : null}
+        <Link to="/groupes/blocages">{t('groupes.blocks')}</Link>
+      </nav>
       <section aria-labelledby="groupes-sessions">
         <h2 id="groupes-sessions">{t('groupes.sessions')}</h2>
         <Loaded resource={sessions}>{(d) => <SessionList sessions={d.sessions} reload={sessions.reload} />}</Loaded>

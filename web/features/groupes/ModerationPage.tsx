@@ -8,11 +8,10 @@ import { Alert, Button, Loaded, PageHeader, RequireRole } from '../../ui';
 import type { Moderation } from '../../../src/modules/groupes';
 import messages from './messages';
 import { formatMoment } from './live';
+import { CATEGORIES } from './labels';
 import './groupes.css';
 
 registerMessages('groupes', messages);
-
-const CATEGORIES: Record<string, string> = { suicide: 'suicide', violence: 'violences', enfance: 'enfant en danger' };
 
 function Queue() {
   const t = useT();

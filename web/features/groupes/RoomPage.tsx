@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
-import { Link, useParams } from '../../app/router';
+import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
 import type { MessageView, Posted, Room } from '../../../src/modules/groupes';
@@ -152,6 +152,47 @@ function Composer({ room, onPosted }: { room: Room; onPosted: (p: Posted) => voi
   );
 }
 
+/** Leaving is the member's own choice: it may come back (unlike a removal by the animation). */
+function Leave({ room }: { room: Room }) {
+  const t = useT();
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="groupes-leave" className="groupes-leave">
+      <h2 id="groupes-leave">{t('groupes.leave')}</h2>
+      <p>{t('groupes.leaveHelp')}</p>
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
+      {asking ? (
+        <p className="groupes-actions">
+          <Button
+            onPress={async () => {
+              try {
+                await api.post(`/api/groupes/rooms/${room.id}/leave`, {});
+                navigate('/groupes');
+              } catch (err) {
+                setError((err as ApiError).message);
+              }
+            }}
+          >
+            {t('groupes.leaveConfirm')}
+          </Button>{' '}
+          <Button variant="secondary" onPress={() => setAsking(false)}>
+            {t('groupes.cancel')}
+          </Button>
+        </p>
+      ) : (
+        <Button variant="secondary" onPress={() => setAsking(true)}>
+          {t('groupes.leave')}
+        </Button>
+      )}
+    </section>
+  );
+}
+
 function Controls({ room, reload }: { room: Room; reload: () => void }) {
   const t = useT();
   const [slow, setSlow] = useState(room.slowModeSeconds);
@@ -195,10 +236,13 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
       <h3>{t('groupes.roster')}</h3>
       <ul className="groupes-roster">
         {room.roster
-          .filter((m) => m.role === 'member')
+          .filter((m) => m.role === 'member' && !m.removed)
           .map((m) => (
             <li key={m.userId}>
-              <span>{m.pseudonym}</span>
+              <span>
+                {m.pseudonym}
+                {m.mutedUntil ? <span className="muted"> ({t('groupes.mutedTag', { time: formatTime(m.mutedUntil) })})</span> : null}
+              </span>
               {m.mutedUntil ? (
                 <Button variant="secondary" onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/members/${m.userId}/mute`, { minutes: 0 }))}>
                   {t('groupes.unmute')}
@@ -222,6 +266,27 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
             </li>
           ))}
       </ul>
+      <h3>{t('groupes.removedList')}</h3>
+      {room.roster.some((m) => m.removed) ? (
+        <ul className="groupes-roster" data-testid="removed">
+          {room.roster
+            .filter((m) => m.removed)
+            .map((m) => (
+              <li key={m.userId}>
+                <span>{m.pseudonym}</span>
+                <Button
+                  variant="secondary"
+                  onPress={() => act(() => api.post(`/api/groupes/rooms/${room.id}/members/${m.userId}/readmit`, {}))}
+                  aria-label={`${t('groupes.readmit')} : ${m.pseudonym}`}
+                >
+                  {t('groupes.readmit')}
+                </Button>
+              </li>
+            ))}
+        </ul>
+      ) : (
+        <p>{t('groupes.noRemoved')}</p>
+      )}
       {current ? (
         <p>
           {current.title} · {formatMoment(current.startsAt)}{' '}
@@ -310,9 +375,16 @@ function RoomView({ id }: { id: string }) {
             </Alert>
           ) : null}
           {r.slowModeSeconds > 0 ? <p className="groupes-status">{t('groupes.slow', { n: r.slowModeSeconds })}</p> : null}
-          <p className="groupes-status" role="status">
-            {live.state === 'live' ? t('groupes.live') : t('groupes.reconnecting')}
-          </p>
+          {live.state === 'ended' ? (
+            <Alert tone="warning" live>
+              <p>{t('groupes.sessionEnded')}</p>
+              <Link to="/connexion">{t('groupes.login')}</Link>
+            </Alert>
+          ) : (
+            <p className="groupes-status" role="status">
+              {live.state === 'live' ? t('groupes.live') : t('groupes.reconnecting')}
+            </p>
+          )}
           <section aria-label={t('groupes.title')} aria-live="polite">
             {live.messages.length ? (
               <ol className="groupes-messages">
@@ -332,6 +404,7 @@ function RoomView({ id }: { id: string }) {
             <Composer room={r} onPosted={(p) => setHelp(p.help)} />
           ) : null}
           {r.moderator ? <Controls room={r} reload={room.reload} /> : null}
+          {r.joined ? <Leave room={r} /> : null}
         </>
       ) : null}
     </>

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MessageView } from '../../../src/modules/groupes';
 
-export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed' | 'ended';
 
 export function useLiveRoom(roomId: string | null, onSignal: (type: 'room' | 'member' | 'alert') => void) {
   const [messages, setMessages] = useState<MessageView[]>([]);
@@ -52,6 +52,11 @@ export function useLiveRoom(roomId: string | null, onSignal: (type: 'room' | 'me
           signal.current('member');
           return;
         }
+        // The session ended (logout elsewhere, password changed, account closed): no reconnection.
+        if (ev.code === 4401) {
+          setState('ended');
+          return;
+        }
         setState('reconnecting');
         retry++;
         timer = setTimeout(open, Math.min(10_000, 300 * 2 ** Math.min(retry, 5)));
@@ -84,8 +89,10 @@ export function formatTime(iso: string): string {
   return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 }
 
-/** Quick exit: the room leaves the tab's history, then the tab goes to a neutral page. */
+/**
+ * Quick exit: the tab loads a plain page served outside the app (GET /cuisine), replacing
+ * the room in the tab's history, so Back does not come back to it.
+ */
 export function quickExit(): void {
-  history.replaceState(null, '', '/cuisine');
   location.replace('/cuisine');
 }
