@@ -78,7 +78,9 @@ export const routes: RouteDef[] = [
   { path: '/groupes', load: () => import('../features/groupes/GroupesPage') },
   { path: '/groupes/salons/:id', load: () => import('../features/groupes/RoomPage') },
   { path: '/groupes/moderation', load: () => import('../features/groupes/ModerationPage') },
-  { path: '/cuisine', load: () => import('../features/groupes/NeutralPage') },
+  { path: '/groupes/nouveau', load: () => import('../features/groupes/NewRoomPage') },
+  { path: '/groupes/reglages', load: () => import('../features/groupes/SettingsPage') },
+  { path: '/groupes/blocages', load: () => import('../features/groupes/BlocksPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];
