@@ -231,3 +231,107 @@ export async function demoAgentId(q: Queryable): Promise<string | null> {
   const { rows } = await q.query<{ id: string }>(`SELECT id FROM users WHERE is_demo AND role = 'agent' ORDER BY created_at LIMIT 1`);
   return rows[0]?.id ?? null;
 }
+
+// ——— the offer as staff edit it ———
+
+export async function listLieux(q: Queryable): Promise<LieuRow[]> {
+  const { rows } = await q.query<LieuRow>(
+    `SELECT id, name, address, neighbourhood_id AS "neighbourhoodId", accessibility, to_char(single_use_date, 'YYYY-MM-DD') AS "singleUseDate"
+       FROM rdv_lieux ORDER BY name`,
+  );
+  return rows;
+}
+
+export interface ResourceRow {
+  id: string;
+  name: string;
+  lieuId: string | null;
+  isDemo: boolean;
+  capacities: { ageGroup: AgeGroup; capacity: number }[];
+}
+
+export async function listResources(q: Queryable): Promise<ResourceRow[]> {
+  const { rows } = await q.query<ResourceRow>(
+    `SELECT r.id, r.name, r.lieu_id AS "lieuId", r.is_demo AS "isDemo",
+            coalesce((SELECT json_agg(json_build_object('ageGroup', c.age_group, 'capacity', c.capacity) ORDER BY c.age_group)
+                        FROM rdv_resource_capacities c WHERE c.resource_id = r.id), '[]') AS capacities
+       FROM rdv_resources r ORDER BY r.name`,
+  );
+  return rows;
+}
+
+/** Replace a resource's seats per age group (a group at 0 or absent offers no seat). */
+export async function setResourceCapacities(q: Queryable, resourceId: string, capacities: Partial<Record<AgeGroup, number>>): Promise<boolean> {
+  const { rowCount } = await q.query(`SELECT 1 FROM rdv_resources WHERE id = $1 FOR UPDATE`, [resourceId]);
+  if (!rowCount) return false;
+  await q.query(`DELETE FROM rdv_resource_capacities WHERE resource_id = $1`, [resourceId]);
+  for (const [group, capacity] of Object.entries(capacities)) {
+    if (capacity) await q.query(`INSERT INTO rdv_resource_capacities (resource_id, age_group, capacity) VALUES ($1,$2,$3)`, [resourceId, group, capacity]);
+  }
+  return true;
+}
+
+export interface PlageListRow extends NewPlage {
+  id: string;
+  isDemo: boolean;
+  ownerName: string | null;
+}
+
+export async function listPlages(q: Queryable): Promise<PlageListRow[]> {
+  const { rows } = await q.query<PlageListRow>(
+    `SELECT p.id, p.agent_id AS "agentId", p.resource_id AS "resourceId", p.lieu_id AS "lieuId", p.motif_ids AS "motifIds",
+            to_char(p.first_date, 'YYYY-MM-DD') AS "firstDate", to_char(p.until_date, 'YYYY-MM-DD') AS "untilDate",
+            to_char(p.start_time, 'HH24:MI') AS "startTime", to_char(p.end_time, 'HH24:MI') AS "endTime", p.recurrence,
+            p.is_demo AS "isDemo", coalesce(u.display_name, r.name) AS "ownerName"
+       FROM rdv_plages p LEFT JOIN users u ON u.id = p.agent_id LEFT JOIN rdv_resources r ON r.id = p.resource_id
+      ORDER BY coalesce(u.display_name, r.name), p.start_time`,
+  );
+  return rows;
+}
+
+/** A plage stops: it is deleted (the sessions already booked keep their own time, place and seats). */
+export async function deletePlage(q: Queryable, id: string): Promise<{ agentId: string | null } | null> {
+  const { rows } = await q.query<{ agentId: string | null }>(`DELETE FROM rdv_plages WHERE id = $1 RETURNING agent_id AS "agentId"`, [id]);
+  return rows[0] ?? null;
+}
+
+export interface AbsenceRow {
+  id: string;
+  agentId: string | null;
+  resourceId: string | null;
+  ownerName: string | null;
+  start: Date;
+  end: Date;
+  label: string | null;
+}
+
+/** Absences and closures that end after `from`. */
+export async function listAbsences(q: Queryable, from: Date): Promise<AbsenceRow[]> {
+  const { rows } = await q.query<AbsenceRow>(
+    `SELECT a.id, a.agent_id AS "agentId", a.resource_id AS "resourceId", coalesce(u.display_name, r.name) AS "ownerName",
+            lower(a.during) AS start, upper(a.during) AS "end", a.label
+       FROM rdv_absences a LEFT JOIN users u ON u.id = a.agent_id LEFT JOIN rdv_resources r ON r.id = a.resource_id
+      WHERE upper(a.during) > $1 ORDER BY lower(a.during)`,
+    [from],
+  );
+  return rows;
+}
+
+export async function deleteAbsence(q: Queryable, id: string): Promise<{ agentId: string | null } | null> {
+  const { rows } = await q.query<{ agentId: string | null }>(`DELETE FROM rdv_absences WHERE id = $1 RETURNING agent_id AS "agentId"`, [id]);
+  return rows[0] ?? null;
+}
+
+/** A motif is withdrawn from the offer (its past bookings keep it). */
+export async function archiveMotif(q: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await q.query(`UPDATE rdv_motifs SET active = false WHERE id = $1 AND active`, [id]);
+  return rowCount === 1;
+}
+
+/** The staff who may hold plages (agents and coordinators), by name. */
+export async function staffMembers(q: Queryable): Promise<{ id: string; name: string }[]> {
+  const { rows } = await q.query<{ id: string; name: string }>(
+    `SELECT id, display_name AS name FROM users WHERE role IN ('agent', 'coordinator') ORDER BY display_name LIMIT 500`,
+  );
+  return rows;
+}

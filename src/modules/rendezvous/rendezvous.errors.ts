@@ -19,5 +19,6 @@ export const rendezvousErrors = defineErrors({
   'rendezvous/bad-status': { status: 409, message: 'Ce rendez-vous ne peut pas passer à cet état.' },
   'rendezvous/not-yet': { status: 409, message: "Le rendez-vous n'a pas encore eu lieu." },
   'rendezvous/invalid-plage': { status: 422, message: "Cette plage d'ouverture est incomplète ou incohérente." },
+  'rendezvous/bad-origin': { status: 403, message: 'Cette page ne peut pas ouvrir la mise à jour en direct.' },
   'rendezvous/answered': { status: 409, message: 'Cette demande a déjà reçu une réponse.' },
 });

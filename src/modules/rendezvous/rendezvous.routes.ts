@@ -1,8 +1,23 @@
 /** HTTP of rendez-vous: the offer, slots, bookings, waitlist, agenda, ICS, emergency childcare. */
+import type { FastifyRequest } from 'fastify';
+import { requireRole } from '../../platform/roles';
 import type { App } from '../../platform/http/types';
+import { assertOwnOrigin, EmergencySignals, type SignalSocket } from './emergency-live';
 import { fileBody, noContent } from '../../platform/response-schemas';
 import { book, cancelBooking, markBooking, moveBooking } from './bookings.service';
-import { createAbsence, createLieu, createMotif, createPlage, motifsFor } from './catalogue.service';
+import {
+  createAbsence,
+  createLieu,
+  createMotif,
+  createPlage,
+  createResource,
+  motifsFor,
+  offerForStaff,
+  removeAbsence,
+  removePlage,
+  updateResourceCapacities,
+  withdrawMotif,
+} from './catalogue.service';
 import { answerEmergency, emergencyInbox, fileEmergency, myEmergencies, setMyOnCall } from './emergency.service';
 import * as s from './rendezvous.schemas';
 import { listSlots } from './slots.service';
@@ -14,6 +29,11 @@ const STAFF = ['agent', 'coordinator'] as const;
 const FAMILY_OR_STAFF = ['parent', 'agent', 'coordinator'] as const;
 
 export default async function rendezvousRoutes(app: App) {
+  let signals: EmergencySignals | null = null;
+  app.addHook('onClose', async () => {
+    await signals?.close();
+  });
+
   // ———————————————————————————— the offer
   app.get(
     '/api/rendezvous/motifs',
@@ -38,7 +58,55 @@ export default async function rendezvousRoutes(app: App) {
   app.post(
     '/api/rendezvous/absences',
     { config: { access: STAFF }, schema: { tags, summary: 'Déclarer une absence ou une fermeture', body: s.absenceInput, response: { 201: s.createdOut } } },
-    async (req, reply) => reply.status(201).send(await createAbsence(req.ctx, { ...req.body, start: new Date(req.body.start), end: new Date(req.body.end) })),
+    async (req, reply) => reply.status(201).send(await createAbsence(req.ctx, req.body)),
+  );
+  app.get(
+    '/api/rendezvous/offer',
+    { config: { access: STAFF }, schema: { tags, summary: "L'offre à régler : motifs, lieux, ressources, plages, absences", response: { 200: s.offerOut } } },
+    async (req) => offerForStaff(req.ctx),
+  );
+  app.post(
+    '/api/rendezvous/motifs/:id/withdraw',
+    { config: { access: ['coordinator'] }, schema: { tags, summary: "Retirer un motif de l'offre", params: s.idParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await withdrawMotif(req.ctx, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/rendezvous/resources',
+    {
+      config: { access: ['coordinator'] },
+      schema: { tags, summary: 'Créer une ressource (crèche, répit) et ses places', body: s.resourceInput, response: { 201: s.createdOut } },
+    },
+    async (req, reply) => reply.status(201).send(await createResource(req.ctx, req.body)),
+  );
+  app.put(
+    '/api/rendezvous/resources/:id/capacities',
+    {
+      config: { access: ['coordinator'] },
+      schema: { tags, summary: "Places par demi-journée et tranche d'âge", params: s.idParams, body: s.capacitiesBody, response: { 204: noContent } },
+    },
+    async (req, reply) => {
+      await updateResourceCapacities(req.ctx, req.params.id, req.body.capacities);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    '/api/rendezvous/plages/:id',
+    { config: { access: STAFF }, schema: { tags, summary: "Supprimer une plage d'ouverture", params: s.idParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await removePlage(req.ctx, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    '/api/rendezvous/absences/:id',
+    { config: { access: STAFF }, schema: { tags, summary: 'Supprimer une absence ou une fermeture', params: s.idParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await removeAbsence(req.ctx, req.params.id);
+      return reply.status(204).send(null);
+    },
   );
   app.get(
     '/api/rendezvous/slots',
@@ -138,8 +206,18 @@ export default async function rendezvousRoutes(app: App) {
   // ———————————————————————————— agents
   app.get(
     '/api/rendezvous/agenda',
-    { config: { access: STAFF }, schema: { tags, summary: "Agenda d'un agent", querystring: s.agendaQuery, response: { 200: s.bookingsOut } } },
-    async (req) => agenda(req.ctx, new Date(req.query.from), new Date(req.query.to), req.query.agentId),
+    { config: { access: STAFF }, schema: { tags, summary: "Agenda d'un agent", querystring: s.agendaQuery, response: { 200: s.agendaOut } } },
+    async (req) =>
+      agenda(
+        req.ctx,
+        {
+          day: req.query.day,
+          days: req.query.days,
+          from: req.query.from ? new Date(req.query.from) : undefined,
+          to: req.query.to ? new Date(req.query.to) : undefined,
+        },
+        req.query.agentId,
+      ),
   );
   app.get(
     '/api/rendezvous/households/:id/bookings',
@@ -150,7 +228,7 @@ export default async function rendezvousRoutes(app: App) {
         summary: "Rendez-vous d'une famille (depuis son dossier)",
         params: s.idParams,
         querystring: s.historyQuery,
-        response: { 200: s.bookingsOut },
+        response: { 200: s.householdBookingsOut },
       },
     },
     async (req) => householdBookings(req.ctx, req.params.id, req.query.reason),
@@ -191,6 +269,32 @@ export default async function rendezvousRoutes(app: App) {
     { config: { access: STAFF }, schema: { tags, summary: "Demandes de garde d'urgence (astreinte)", response: { 200: s.inboxOut } } },
     async (req) => emergencyInbox(req.ctx),
   );
+  app.route({
+    method: 'GET',
+    url: '/api/rendezvous/emergencies/live',
+    config: { access: STAFF },
+    schema: {
+      tags,
+      summary: "Signal en direct des demandes de garde d'urgence (WebSocket) ; sans Upgrade : la description du protocole",
+      response: { 200: s.liveInfoOut },
+    },
+    preHandler: async (req: FastifyRequest) => {
+      if (req.ws) assertOwnOrigin(req);
+    },
+    handler: async () => ({
+      protocol: 'relais-rendezvous-urgences-1' as const,
+      description:
+        'Ouvrir en WebSocket. Trames JSON : ready, puis emergency à chaque demande déposée ou répondue ; relire alors GET /api/rendezvous/emergencies.',
+    }),
+    wsHandler: async (socket: SignalSocket, req: FastifyRequest) => {
+      try {
+        requireRole(req.ctx, 'agent', 'coordinator');
+        await (signals ??= new EmergencySignals(req.ctx)).attach(socket);
+      } catch {
+        socket.close(4403, 'forbidden');
+      }
+    },
+  } as never);
   app.post(
     '/api/rendezvous/emergencies/:id/answer',
     {

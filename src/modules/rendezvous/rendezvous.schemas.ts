@@ -103,11 +103,26 @@ export const plageInput = z.object({
   endTime: clock,
   recurrence,
 });
-export const absenceInput = z.object({ start: instant, end: instant, label: text(200).nullable().default(null), everyone: z.boolean().default(false) });
+export const absenceInput = z.object({
+  fromDate: date,
+  toDate: date,
+  fromTime: clock.nullable().default(null),
+  toTime: clock.nullable().default(null),
+  label: text(200).nullable().default(null),
+  everyone: z.boolean().default(false),
+  resourceId: uuid.nullable().default(null),
+});
+
+const ageGroup = z.enum(['0-1', '1-3', '3-6', '6-12']);
+const seats = z.number().int().min(0, { message: '0 au moins.' }).max(500, { message: '500 au plus.' });
+export const capacitiesInput = z.object({ '0-1': seats.optional(), '1-3': seats.optional(), '3-6': seats.optional(), '6-12': seats.optional() });
+export const resourceInput = z.object({ name: name(), lieuId: uuid.nullable().default(null), capacities: capacitiesInput });
+export const capacitiesBody = z.object({ capacities: capacitiesInput });
 
 export const slotsQuery = z.object({
   motifId: uuid,
-  from: date,
+  /** Paris day; today (the server's clock) when absent. */
+  from: date.optional(),
   days: z.coerce.number().int().min(1, { message: '1 jour au moins.' }).max(62, { message: '62 jours au plus.' }).default(14),
 });
 const lieuOut = z.object({
@@ -119,6 +134,8 @@ const lieuOut = z.object({
 });
 export const slotsOut = z.object({
   motif: motifOut,
+  fromDate: z.string(),
+  today: z.string(),
   slots: z.array(
     z.object({
       start: timestamp,
@@ -149,6 +166,7 @@ export const statusInput = z.object({ status: z.enum(['seen', 'noshow', 'excused
 
 const bookingView = z.object({
   id: z.string(),
+  householdId: z.string(),
   motif: z.object({ id: z.string(), name: z.string(), kind: motifKind, documents: z.array(z.string()) }),
   start: timestamp,
   end: timestamp,
@@ -175,7 +193,19 @@ export const myBookingsOut = z.object({
   ),
 });
 export const bookingsOut = z.object({ bookings: z.array(bookingView) });
-export const agendaQuery = z.object({ from: instant, to: instant, agentId: uuid.optional() });
+export const householdBookingsOut = bookingsOut.extend({
+  family: z.object({ name: z.string(), children: z.array(z.object({ id: z.string(), firstName: z.string() })) }),
+});
+export const agendaQuery = z.object({
+  /** Either a Paris day and a number of days (today by the server's clock when absent)… */
+  day: date.optional(),
+  days: z.coerce.number().int().min(1).max(31).default(1),
+  /** …or two instants. */
+  from: instant.optional(),
+  to: instant.optional(),
+  agentId: uuid.optional(),
+});
+export const agendaOut = bookingsOut.extend({ day: z.string(), days: z.number(), today: z.string() });
 export const historyQuery = z.object({ reason: text(500).optional() });
 export const feedOut = z.object({ token: z.string() });
 
@@ -183,6 +213,7 @@ export const emergencyInput = z.object({ childId: uuid, day: date, fromTime: clo
 export const emergencyFiled = z.object({ id: z.string(), alerted: z.number() });
 export const answerInput = z.object({ status: z.enum(['placed', 'refused']), message: text(1000).nullable().default(null) });
 export const answerOut = z.object({ minutes: z.number() });
+export const liveInfoOut = z.object({ protocol: z.literal('relais-rendezvous-urgences-1'), description: z.string() });
 export const onCallInput = z.object({ on: z.boolean() });
 export const onCallOut = z.object({ onCall: z.boolean() });
 const emergencyStatus = z.enum(['open', 'placed', 'refused']);
@@ -223,10 +254,60 @@ export const myEmergenciesOut = z.object({
 });
 export const createdOut = z.object({ id: z.string() });
 
+const recurrenceOut = z.union([
+  z.object({ kind: z.literal('once') }),
+  z.object({ kind: z.literal('weekly'), weekdays: z.array(z.number()), interval: z.number().optional() }),
+  z.object({ kind: z.literal('monthly'), weekday: z.number(), nths: z.array(z.number()) }),
+]);
+export const offerOut = z.object({
+  motifs: z.array(motifOut),
+  lieux: z.array(lieuOut.extend({ singleUseDate: z.string().nullable() })),
+  resources: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      lieuId: z.string().nullable(),
+      isDemo: z.boolean(),
+      capacities: z.array(z.object({ ageGroup, capacity: z.number() })),
+    }),
+  ),
+  plages: z.array(
+    z.object({
+      id: z.string(),
+      agentId: z.string().nullable(),
+      resourceId: z.string().nullable(),
+      ownerName: z.string().nullable(),
+      lieuId: z.string().nullable(),
+      motifIds: z.array(z.string()),
+      firstDate: z.string(),
+      untilDate: z.string().nullable(),
+      startTime: z.string(),
+      endTime: z.string(),
+      recurrence: recurrenceOut,
+      isDemo: z.boolean(),
+    }),
+  ),
+  absences: z.array(
+    z.object({
+      id: z.string(),
+      agentId: z.string().nullable(),
+      resourceId: z.string().nullable(),
+      ownerName: z.string().nullable(),
+      start: timestamp,
+      end: timestamp,
+      label: z.string().nullable(),
+    }),
+  ),
+  agents: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
 export type Motif = z.infer<typeof motifOut>;
 export type SlotsOut = z.infer<typeof slotsOut>;
 export type MyBookings = z.infer<typeof myBookingsOut>;
 export type BookingsOut = z.infer<typeof bookingsOut>;
+export type Agenda = z.infer<typeof agendaOut>;
 export type BookingViewOut = z.infer<typeof bookingView>;
 export type Inbox = z.infer<typeof inboxOut>;
+export type Offer = z.infer<typeof offerOut>;
+export type HouseholdBookings = z.infer<typeof householdBookingsOut>;
 export type MyEmergencies = z.infer<typeof myEmergenciesOut>;

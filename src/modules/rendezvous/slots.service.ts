@@ -70,8 +70,15 @@ export interface SlotView {
 }
 
 /** The use case behind "choose a slot": the free slots of a motif over `days` days from `fromDate`. */
-export async function listSlots(ctx: Ctx, motifId: string, fromDate: string, days: number): Promise<{ motif: MotifRow; slots: SlotView[] }> {
+export async function listSlots(
+  ctx: Ctx,
+  motifId: string,
+  from: string | undefined,
+  days: number,
+): Promise<{ motif: MotifRow; fromDate: string; today: string; slots: SlotView[] }> {
   const user = requireUser(ctx);
+  const today = parisDate(ctx.now());
+  const fromDate = from ?? today;
   const motif = await requireMotif(ctx.db, motifId);
   if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
   if (user.role === 'partner' && motif.bookableBy === 'agent') throw new AppError('rendezvous/not-bookable');
@@ -88,6 +95,8 @@ export async function listSlots(ctx: Ctx, motifId: string, fromDate: string, day
   const perAgeGroup = motif.kind === 'creche' || motif.kind === 'repit';
   return {
     motif,
+    fromDate,
+    today,
     slots: slots.map((s) => {
       const left = perAgeGroup ? null : (seats.get(`${s.ownerId}|${s.start.getTime()}`) ?? motif.capacity);
       const lieu = s.lieuId ? lieux.get(s.lieuId) : undefined;

@@ -92,6 +92,11 @@ function dateOfDayNumber(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The calendar date `n` days after `date` (`YYYY-MM-DD`). */
+export function addDays(date: string, n: number): string {
+  return dateOfDayNumber(dayNumber(date) + n);
+}
+
 /** ISO weekday of a calendar date (1 = Monday). */
 export function weekdayOf(date: string): Weekday {
   const js = new Date(dayNumber(date) * DAY_MS).getUTCDay();

@@ -1,6 +1,7 @@
 /** What families and agents read: my bookings and waitlist, the agent's agenda, a family's history, ICS files and feeds. */
 import crypto from 'node:crypto';
 import { audit } from '../../platform/audit';
+import { parisDate, parisInstant } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -10,9 +11,11 @@ import { parentFile } from './bookings.service';
 import { bookingsOfAgent, bookingsOfHousehold, getBooking, sessionsOfAgent, waitsOfHousehold, type BookingRow, type BookingStatus } from './bookings.store';
 import { agentOfFeed, lieuxByIds, motifsByIds, setFeedToken, type LieuRow, type MotifRow } from './catalogue.store';
 import { toIcs } from './ics';
+import { addDays } from './slots';
 
 export interface BookingView {
   id: string;
+  householdId: string;
   motif: { id: string; name: string; kind: MotifRow['kind']; documents: string[] };
   start: Date;
   end: Date;
@@ -38,6 +41,7 @@ async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Ho
     const l = b.lieuId ? lieux.get(b.lieuId) : undefined;
     return {
       id: b.id,
+      householdId: b.householdId,
       motif: { id: m.id, name: m.name, kind: m.kind, documents: m.documents },
       start: b.start,
       end: b.end,
@@ -92,8 +96,16 @@ export async function myBookings(
 }
 
 /** An agent's agenda between two instants (day or week): who comes, for what, where, and the status. */
-export async function agenda(ctx: Ctx, from: Date, to: Date, agentId?: string): Promise<{ bookings: BookingView[] }> {
+export async function agenda(
+  ctx: Ctx,
+  range: { day?: string; days: number; from?: Date; to?: Date },
+  agentId?: string,
+): Promise<{ bookings: BookingView[]; day: string; days: number; today: string }> {
   const user = requireRole(ctx, 'agent', 'coordinator');
+  const today = parisDate(ctx.now());
+  const day = range.day ?? (range.from ? parisDate(range.from) : today);
+  const from = range.from ?? parisInstant(day);
+  const to = range.to ?? parisInstant(addDays(day, range.days));
   const who = agentId ?? user.id;
   if (who !== user.id && user.role !== 'coordinator') throw new AppError('auth/forbidden');
   if (to.getTime() - from.getTime() > 31 * 86_400_000 || to <= from)
@@ -102,18 +114,28 @@ export async function agenda(ctx: Ctx, from: Date, to: Date, agentId?: string): 
   const households = new Map<string, Household | null>();
   for (const id of new Set(rows.map((r) => r.householdId))) households.set(id, await readHouseholdAsSystem(ctx.db, id, ctx.now()));
   await audit(ctx.db, ctx, 'rendezvous/agenda-read', { subjectType: 'agent', subjectId: who, details: { bookings: rows.length } });
-  return { bookings: await decorate(ctx, rows, households, true) };
+  return { bookings: await decorate(ctx, rows, households, true), day, days: range.days, today };
 }
 
 /** A family's bookings, past and upcoming, from its file (staff: the file opened with a reason, audited by dossiers). */
-export async function householdBookings(ctx: Ctx, householdId: string, reason?: string): Promise<{ bookings: BookingView[] }> {
+export async function householdBookings(
+  ctx: Ctx,
+  householdId: string,
+  reason?: string,
+): Promise<{ bookings: BookingView[]; family: { name: string; children: { id: string; firstName: string }[] } }> {
   requireRole(ctx, 'agent', 'coordinator');
   const h = await tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'rendezvous.history', { q: t, reason });
     return readHouseholdAsSystem(t, householdId, ctx.now());
   });
   const rows = await bookingsOfHousehold(ctx.db, householdId);
-  return { bookings: await decorate(ctx, rows, new Map([[householdId, h]]), true) };
+  return {
+    bookings: await decorate(ctx, rows, new Map([[householdId, h]]), true),
+    family: {
+      name: h ? [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || 'Famille' : 'Famille',
+      children: (h?.children ?? []).map((c) => ({ id: c.id, firstName: c.firstName })),
+    },
+  };
 }
 
 /** The ICS file of one booking (its family, or staff). */
