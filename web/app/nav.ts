@@ -19,7 +19,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { id: 'droits', path: '/droits', label: 'nav.droits', description: 'home.droits' },
   { id: 'annuaire', path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire' },
-  { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous', soon: true },
+  { id: 'rendezvous', path: '/rendez-vous', label: 'nav.rendezvous', description: 'home.rendezvous' },
   { id: 'aides', path: '/aides', label: 'nav.aides', description: 'home.aides' },
   { id: 'entraide', path: '/entraide/voisins', label: 'nav.entraide', description: 'home.entraide' },
   { id: 'groupes', path: '/groupes', label: 'nav.groupes', description: 'home.groupes', roles: ['parent', 'agent', 'coordinator', 'admin'] },

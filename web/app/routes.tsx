@@ -81,6 +81,13 @@ export const routes: RouteDef[] = [
   { path: '/groupes/nouveau', load: () => import('../features/groupes/NewRoomPage') },
   { path: '/groupes/reglages', load: () => import('../features/groupes/SettingsPage') },
   { path: '/groupes/blocages', load: () => import('../features/groupes/BlocksPage') },
+  { path: '/rendez-vous', load: () => import('../features/rendezvous/RendezvousPage') },
+  { path: '/rendez-vous/mes-rendez-vous', load: () => import('../features/rendezvous/MyBookingsPage') },
+  { path: '/rendez-vous/garde-urgence', load: () => import('../features/rendezvous/EmergencyPage') },
+  { path: '/rendez-vous/agenda', load: () => import('../features/rendezvous/AgendaPage') },
+  { path: '/rendez-vous/urgences', load: () => import('../features/rendezvous/EmergenciesPage') },
+  { path: '/rendez-vous/familles/:id', load: () => import('../features/rendezvous/FamilyPage') },
+  { path: '/rendez-vous/offre', load: () => import('../features/rendezvous/OfferPage') },
   // end module routes
   { path: '/bientot/:module', load: () => import('../features/home/ComingSoonPage') },
 ];
