@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { householdInputSchema, simulate } from './index';
-import { ageAt, answersFromFile, buildInput, checkStep, emptyAnswers, firstIncompleteStep, stepOfPath, type Answers } from './simulator-answers';
+import { ageAt, ageOnDay, answersFromFile, buildInput, checkStep, emptyAnswers, firstIncompleteStep, stepOfPath, type Answers } from './simulator-answers';
 
 const answers: Answers = {
   ...emptyAnswers(),
@@ -64,6 +64,13 @@ describe('simulator answers → engine input', () => {
     expect(ageAt('2015-03-01', '2026-03')).toBe(11);
     expect(ageAt('2015-03-02', '2026-03')).toBe(10);
     expect(ageAt('2026-03-15', '2026-03')).toBe(0);
+  });
+
+  it('says a child’s age as of today in the summary (9 on the 4th, though 8 on the 1st of the month)', () => {
+    expect(ageOnDay('2017-12-03', '2026-12-04')).toBe(9);
+    expect(ageAt('2017-12-03', '2026-12')).toBe(8);
+    expect(ageOnDay('2017-12-05', '2026-12-04')).toBe(8);
+    expect(ageOnDay('2026-12-05', '2026-12-04')).toBe(0);
   });
 
   it('comes back from the household file prefill as the same answers', () => {

@@ -61,6 +61,15 @@ export function ageAt(birthDate: string, period: string): number {
   return Math.max(0, age);
 }
 
+/** Age in whole years on a day (YYYY-MM-DD): what a person says, shown in the summary (the engine counts on the 1st of the month). */
+export function ageOnDay(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  let age = y! - by!;
+  if (m! < bm! || (m === bm && d! < bd!)) age--;
+  return Math.max(0, age);
+}
+
 const round2 = (x: number | null) => Math.round((x ?? 0) * 100) / 100;
 
 /** The engine's household (benefits-sample `input` format) from the answers. */

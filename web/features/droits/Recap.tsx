@@ -2,13 +2,20 @@
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { Button } from '../../ui';
-import { ageAt, type Answers, isTenant, receivesAlimony, STEPS, type StepId } from './answers';
+import { ageOnDay, type Answers, isTenant, receivesAlimony, STEPS, type StepId } from './answers';
 import { dateLabel, euros } from './format';
 
-export function Recap({ a, period, onEdit }: { a: Answers; period: string; onEdit: (step: StepId) => void }) {
+/** Ages are said as of today (the engine counts them on the 1st of the simulated month). */
+export function Recap({ a, onEdit }: { a: Answers; period: string; onEdit: (step: StepId) => void }) {
+  // The person's own day, on their device: the age they would say.
+  const today = new Date().toISOString().slice(0, 10);
   const t = useT();
   const town = useTown();
   const none = t('droits.recap.none');
+  const childLine = (birth: string) => {
+    const age = ageOnDay(birth, today);
+    return t(age === 0 ? 'droits.recap.childBaby' : age === 1 ? 'droits.recap.childOne' : 'droits.recap.child', { date: dateLabel(birth), age });
+  };
   const yn = (v: 'oui' | 'non' | null) => (v === 'oui' ? t('droits.a.yes') : v === 'non' ? t('droits.a.no') : none);
   const money = (v: number | null) => (v == null ? none : euros(v));
   const alimonyLabel: Record<string, string> = {
@@ -24,10 +31,7 @@ export function Recap({ a, period, onEdit }: { a: Answers; period: string; onEdi
       [t('droits.recap.parentAge'), a.parentAge == null ? none : t('droits.recap.years', { n: a.parentAge })],
       [t('droits.recap.recentlySeparated'), yn(a.recentlySeparated)],
     ],
-    enfants: a.children.map((c, i) => [
-      t('droits.recap.childN', { n: i + 1 }),
-      c.birthDate ? t('droits.recap.child', { date: dateLabel(c.birthDate), age: ageAt(c.birthDate, period) }) : none,
-    ]),
+    enfants: a.children.map((c, i) => [t('droits.recap.childN', { n: i + 1 }), c.birthDate ? childLine(c.birthDate) : none]),
     travail: [
       [t('droits.recap.activity'), a.activity ? t(`droits.recap.a.${a.activity}`) : none],
       ...(a.activity === 'actif' ? [[t('droits.recap.salary'), money(a.salary)] as [string, string]] : []),
