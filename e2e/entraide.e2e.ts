@@ -2,7 +2,7 @@
  * Journeys of the entraide: a parent posts a school-run request in Étouvie and a neighbour
  * answers (contact details only once both accept); a family borrows a poussette from the
  * parentothèque and is reminded to return it; two families form a cooperative and see
- * their monthly split. (Rides have no pages yet.)
+ * their monthly split. (Rides: entraide-covoiturage.e2e.ts.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postFromPage, startJourney, type Journey } from './harness';

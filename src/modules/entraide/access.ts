@@ -6,14 +6,14 @@ import { requireRole, STAFF } from '../../platform/roles';
 import { getHouseholdForUser } from '../dossiers/index';
 import * as store from './entraide.store';
 
-export type Me = { user: SessionUser; householdId: string; neighbourhoodId: string | null };
+export type Me = { user: SessionUser; householdId: string; neighbourhoodId: string | null; parentBirthDate: string | null };
 
 /** The logged-in parent and their household (required to take part). */
 export async function requireFamily(ctx: Ctx): Promise<Me> {
   const user = requireRole(ctx, 'parent');
   const h = await getHouseholdForUser(ctx);
   if (!h) throw new AppError('entraide/no-household');
-  return { user, householdId: h.id, neighbourhoodId: h.address.neighbourhoodId };
+  return { user, householdId: h.id, neighbourhoodId: h.address.neighbourhoodId, parentBirthDate: h.parent.birthDate };
 }
 
 export function isStaff(user: SessionUser): boolean {

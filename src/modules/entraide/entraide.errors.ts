@@ -21,4 +21,10 @@ export const entraideErrors = defineErrors({
   'entraide/coop-full': { status: 409, message: 'Cette coopérative a déjà 4 familles.' },
   'entraide/coop-too-far': { status: 409, message: 'Cette coopérative est dans un quartier trop éloigné du vôtre.' },
   'entraide/coop-member': { status: 409, message: 'Votre famille fait déjà partie de cette coopérative.' },
+  'entraide/unknown-activity': { status: 422, message: "Cette activité n'est pas dans l'annuaire ou n'a pas d'adresse situable." },
+  'entraide/no-licence': { status: 422, message: 'Pour conduire, il faut être majeur et avoir le permis : cochez la case ou demandez seulement une place.' },
+  'entraide/minor-driver': { status: 403, message: 'Un mineur ne conduit jamais : demandez seulement une place.' },
+  'entraide/ride-exists': { status: 409, message: 'Vous êtes déjà inscrit au covoiturage de cette activité ce jour-là.' },
+  'entraide/no-crew': { status: 409, message: "Aucun groupe de covoiturage ne vous est proposé pour l'instant." },
+  'entraide/no-home': { status: 422, message: 'Indiquez votre quartier dans votre dossier famille pour calculer les trajets.' },
 });

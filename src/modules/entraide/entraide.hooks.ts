@@ -2,6 +2,7 @@
 import type { DossiersHooks } from '../dossiers/index';
 import * as coops from './coops.store';
 import * as loans from './loans.store';
+import * as rides from './rides.store';
 
 export const entraideDossiersHooks: DossiersHooks = {
   timeline: async (q, householdId) =>
@@ -11,9 +12,10 @@ export const entraideDossiersHooks: DossiersHooks = {
       title: r.kind === 'post' ? `Entraide : annonce « ${r.title} »` : `Parentothèque : « ${r.title} »`,
       module: 'entraide',
     })),
-  export: (q, householdId) => loans.exportHousehold(q, householdId),
+  export: async (q, householdId) => ({ ...(await loans.exportHousehold(q, householdId)), ...(await rides.exportHousehold(q, householdId)) }),
   erasure: async (t, householdId) => {
     await loans.eraseHousehold(t, householdId);
     await coops.eraseHousehold(t, householdId);
+    await rides.eraseHousehold(t, householdId);
   },
 };

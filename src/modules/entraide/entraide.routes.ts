@@ -1,4 +1,4 @@
-/** HTTP of the entraide: Parents Voisins (board, posts, answers, conversations, blocks, reports, moderation, validation) and the parentothèque. */
+/** HTTP of the entraide: Parents Voisins, the parentothèque, garde partagée, covoiturage (rides.routes.ts). */
 import type { App } from '../../platform/http/types';
 import { createdSchema, okSchema } from '../../platform/response-schemas';
 import {
@@ -7,34 +7,31 @@ import {
   boardOut,
   bodyInput,
   catalogueOut,
-  coopInput,
-  joinInput,
-  monthQuery,
-  myCoopsOut,
-  splitOut,
-  weekInput,
-  weekParams,
   catalogueQuery,
   conversationOut,
   conversationsOut,
+  coopInput,
   idParams,
   itemInput,
+  joinInput,
   loansOut,
   messageInput,
+  monthQuery,
+  myCoopsOut,
   neighbourhoodParams,
   postInput,
   reportInput,
   reportsOut,
   resolveInput,
+  splitOut,
+  weekInput,
+  weekParams,
 } from './entraide.schemas';
 import * as coopSvc from './coops.service';
 import * as lend from './parentotheque.service';
+import { COMMITTEE, creation, idAction, listing, PARENT, STAFF, tags } from './routes-kit';
+import ridesRoutes from './rides.routes';
 import * as voisins from './voisins.service';
-
-const tags = ['entraide'];
-const PARENT = ['parent'] as const;
-const STAFF = ['agent', 'coordinator', 'admin'] as const;
-const COMMITTEE = ['parent', 'agent', 'coordinator', 'admin'] as const;
 
 export default async function entraideRoutes(app: App) {
   // ------------------------------------------------------------ Parents Voisins
@@ -44,27 +41,17 @@ export default async function entraideRoutes(app: App) {
       config: { access: 'authenticated' },
       schema: { tags, summary: "Annonces ouvertes d'un quartier", params: neighbourhoodParams, response: { 200: boardOut } },
     },
-    async (req) => ({
-      posts: await voisins.board(req.ctx, req.params.neighbourhoodId),
-    }),
+    async (req) => ({ posts: await voisins.board(req.ctx, req.params.neighbourhoodId) }),
   );
-  app.post(
-    '/api/entraide/posts',
-    { config: { access: PARENT }, schema: { tags, summary: 'Publier une offre ou une demande', body: postInput, response: { 201: createdSchema } } },
-    async (req, reply) => reply.status(201).send(await voisins.createPost(req.ctx, req.body)),
-  );
+  creation(app, '/api/entraide/posts', PARENT, 'Publier une offre ou une demande', postInput, voisins.createPost);
   app.post(
     '/api/entraide/posts/:id/answers',
     { config: { access: PARENT }, schema: { tags, summary: 'Répondre à une annonce', params: idParams, body: messageInput, response: { 201: createdSchema } } },
     async (req, reply) => reply.status(201).send(await voisins.answerPost(req.ctx, req.params.id, req.body.message)),
   );
-  app.get(
-    '/api/entraide/conversations',
-    { config: { access: PARENT }, schema: { tags, summary: 'Mes conversations', response: { 200: conversationsOut } } },
-    async (req) => ({
-      conversations: await voisins.myConversations(req.ctx),
-    }),
-  );
+  listing(app, '/api/entraide/conversations', PARENT, 'Mes conversations', conversationsOut, async (ctx) => ({
+    conversations: await voisins.myConversations(ctx),
+  }));
   app.get(
     '/api/entraide/conversations/:id',
     { config: { access: PARENT }, schema: { tags, summary: 'Une conversation', params: idParams, response: { 200: conversationOut } } },
@@ -75,39 +62,20 @@ export default async function entraideRoutes(app: App) {
     { config: { access: PARENT }, schema: { tags, summary: 'Écrire un message', params: idParams, body: bodyInput, response: { 201: createdSchema } } },
     async (req, reply) => reply.status(201).send(await voisins.sendMessage(req.ctx, req.params.id, req.body.body)),
   );
-  app.post(
-    '/api/entraide/conversations/:id/share-contact',
-    {
-      config: { access: PARENT },
-      schema: { tags, summary: 'Accepter de montrer mon téléphone et mon adresse', params: idParams, response: { 200: okSchema } },
-    },
-    async (req) => voisins.shareContact(req.ctx, req.params.id),
-  );
+  idAction(app, '/api/entraide/conversations/:id/share-contact', PARENT, 'Accepter de montrer mon téléphone et mon adresse', voisins.shareContact);
   app.post(
     '/api/entraide/blocks',
     { config: { access: PARENT }, schema: { tags, summary: 'Bloquer un foyer (dans les deux sens)', body: blockInput, response: { 200: okSchema } } },
     async (req) => voisins.blockHousehold(req.ctx, req.body),
   );
-  app.post(
-    '/api/entraide/reports',
-    { config: { access: PARENT }, schema: { tags, summary: 'Signaler une annonce ou une conversation', body: reportInput, response: { 201: createdSchema } } },
-    async (req, reply) => reply.status(201).send(await voisins.report(req.ctx, req.body)),
-  );
-  app.get(
-    '/api/entraide/reports',
-    { config: { access: STAFF }, schema: { tags, summary: 'File de modération', response: { 200: reportsOut } } },
-    async (req) => ({ reports: await voisins.moderationQueue(req.ctx) }),
-  );
+  creation(app, '/api/entraide/reports', PARENT, 'Signaler une annonce ou une conversation', reportInput, voisins.report);
+  listing(app, '/api/entraide/reports', STAFF, 'File de modération', reportsOut, async (ctx) => ({ reports: await voisins.moderationQueue(ctx) }));
   app.post(
     '/api/entraide/reports/:id/resolve',
     { config: { access: STAFF }, schema: { tags, summary: 'Traiter un signalement', params: idParams, body: resolveInput, response: { 200: okSchema } } },
     async (req) => voisins.resolveReport(req.ctx, req.params.id, req.body.decision),
   );
-  app.post(
-    '/api/entraide/households/:id/validation',
-    { config: { access: COMMITTEE }, schema: { tags, summary: 'Valider un foyer (garde)', params: idParams, response: { 200: okSchema } } },
-    async (req) => voisins.validateHousehold(req.ctx, req.params.id),
-  );
+  idAction(app, '/api/entraide/households/:id/validation', COMMITTEE, 'Valider un foyer (garde)', voisins.validateHousehold);
   app.post(
     '/api/entraide/ambassadors',
     { config: { access: STAFF }, schema: { tags, summary: 'Nommer un parent ambassadeur', body: ambassadorInput, response: { 200: okSchema } } },
@@ -121,60 +89,24 @@ export default async function entraideRoutes(app: App) {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'Catalogue de la parentothèque', querystring: catalogueQuery, response: { 200: catalogueOut } },
     },
-    async (req) => ({
-      items: await lend.catalogue(req.ctx, req.query.category),
-    }),
+    async (req) => ({ items: await lend.catalogue(req.ctx, req.query.category) }),
   );
-  app.post(
-    '/api/entraide/items',
-    { config: { access: COMMITTEE }, schema: { tags, summary: 'Ajouter un objet', body: itemInput, response: { 201: createdSchema } } },
-    async (req, reply) => reply.status(201).send(await lend.addItem(req.ctx, req.body)),
-  );
+  creation(app, '/api/entraide/items', COMMITTEE, 'Ajouter un objet', itemInput, lend.addItem);
   app.post(
     '/api/entraide/items/:id/ask',
     { config: { access: PARENT }, schema: { tags, summary: 'Demander un objet (réservé pour moi)', params: idParams, response: { 201: createdSchema } } },
     async (req, reply) => reply.status(201).send(await lend.askItem(req.ctx, req.params.id)),
   );
-  app.get('/api/entraide/loans/mine', { config: { access: PARENT }, schema: { tags, summary: 'Mes prêts', response: { 200: loansOut } } }, async (req) => ({
-    loans: await lend.myLoans(req.ctx),
-  }));
-  app.get(
-    '/api/entraide/loans',
-    { config: { access: COMMITTEE }, schema: { tags, summary: 'Prêts à traiter (comité, agents)', response: { 200: loansOut } } },
-    async (req) => ({ loans: await lend.loansToHandle(req.ctx) }),
-  );
-  app.post(
-    '/api/entraide/loans/:id/approve',
-    { config: { access: COMMITTEE }, schema: { tags, summary: 'Accepter une réservation', params: idParams, response: { 200: okSchema } } },
-    async (req) => lend.approveLoan(req.ctx, req.params.id),
-  );
-  app.post(
-    '/api/entraide/loans/:id/refuse',
-    { config: { access: COMMITTEE }, schema: { tags, summary: 'Refuser une réservation', params: idParams, response: { 200: okSchema } } },
-    async (req) => lend.refuseLoan(req.ctx, req.params.id),
-  );
-  app.post(
-    '/api/entraide/loans/:id/return',
-    { config: { access: COMMITTEE }, schema: { tags, summary: 'Enregistrer le retour', params: idParams, response: { 200: okSchema } } },
-    async (req) => lend.returnLoan(req.ctx, req.params.id),
-  );
-  app.post(
-    '/api/entraide/loans/:id/cancel',
-    { config: { access: PARENT }, schema: { tags, summary: 'Annuler ma réservation', params: idParams, response: { 200: okSchema } } },
-    async (req) => lend.cancelReservation(req.ctx, req.params.id),
-  );
+  listing(app, '/api/entraide/loans/mine', PARENT, 'Mes prêts', loansOut, async (ctx) => ({ loans: await lend.myLoans(ctx) }));
+  listing(app, '/api/entraide/loans', COMMITTEE, 'Prêts à traiter (comité, agents)', loansOut, async (ctx) => ({ loans: await lend.loansToHandle(ctx) }));
+  idAction(app, '/api/entraide/loans/:id/approve', COMMITTEE, 'Accepter une réservation', lend.approveLoan);
+  idAction(app, '/api/entraide/loans/:id/refuse', COMMITTEE, 'Refuser une réservation', lend.refuseLoan);
+  idAction(app, '/api/entraide/loans/:id/return', COMMITTEE, 'Enregistrer le retour', lend.returnLoan);
+  idAction(app, '/api/entraide/loans/:id/cancel', PARENT, 'Annuler ma réservation', lend.cancelReservation);
 
   // ------------------------------------------------------------ garde partagée
-  app.get(
-    '/api/entraide/coops',
-    { config: { access: PARENT }, schema: { tags, summary: 'Mes coopératives et celles qui ont une place près de chez moi', response: { 200: myCoopsOut } } },
-    async (req) => coopSvc.myCoops(req.ctx),
-  );
-  app.post(
-    '/api/entraide/coops',
-    { config: { access: PARENT }, schema: { tags, summary: 'Créer une coopérative de garde partagée', body: coopInput, response: { 201: createdSchema } } },
-    async (req, reply) => reply.status(201).send(await coopSvc.createCoop(req.ctx, req.body)),
-  );
+  listing(app, '/api/entraide/coops', PARENT, 'Mes coopératives et celles qui ont une place près de chez moi', myCoopsOut, coopSvc.myCoops);
+  creation(app, '/api/entraide/coops', PARENT, 'Créer une coopérative de garde partagée', coopInput, coopSvc.createCoop);
   app.post(
     '/api/entraide/coops/:id/join',
     { config: { access: PARENT }, schema: { tags, summary: 'Rejoindre une coopérative', params: idParams, body: joinInput, response: { 200: okSchema } } },
@@ -196,4 +128,6 @@ export default async function entraideRoutes(app: App) {
     },
     async (req) => coopSvc.split(req.ctx, req.params.id, req.query.month),
   );
+
+  await ridesRoutes(app);
 }

@@ -167,3 +167,61 @@ export type Catalogue = z.infer<typeof catalogueOut>;
 export type Loan = z.infer<typeof loanOut>;
 export type Loans = z.infer<typeof loansOut>;
 export type PostInput = z.infer<typeof postInput>;
+
+// ------------------------------------------------------------------ covoiturage
+const isoDay = z.iso.date({ message: 'Date invalide.' });
+export const rideInput = z.strictObject({
+  serviceId: z.uuid({ message: "Choisissez une activité de l'annuaire." }),
+  weekday: z.int({ message: 'Choisissez le jour.' }).min(0, 'Choisissez le jour.').max(6, 'Choisissez le jour.'),
+  arriveAt: z.string({ message: "Indiquez l'heure d'arrivée." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "L'heure d'arrivée, par exemple 14:00."),
+  fromDay: isoDay,
+  toDay: isoDay,
+  role: z.enum(['driver', 'passenger', 'either'], { message: 'Je conduis, je cherche une place, ou les deux ?' }),
+  children: z.int({ message: "Un nombre d'enfants." }).min(0, 'Pas de nombre négatif.').max(6, 'Au plus 6 enfants.'),
+  seats: z.int({ message: 'Un nombre de places.' }).min(0, 'Pas de nombre négatif.').max(8, 'Au plus 8 places.').default(0),
+  hasLicence: z.boolean().default(false),
+  detourPercent: z.int({ message: 'Un pourcentage.' }).min(0, 'Pas de nombre négatif.').max(100, 'Au plus 100 %.').default(25),
+  custody: z.enum(['all', 'even', 'odd'], { message: 'Toutes les semaines, ou une semaine sur deux ?' }).default('all'),
+  home: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).nullish(),
+});
+export const rideRegisteredOut = z.object({ id: z.string(), crewId: z.string().nullable() });
+export const myRidesOut = z.object({
+  holidaysZone: z.string(),
+  rides: z.array(
+    z.object({
+      id: z.string(),
+      placeLabel: z.string(),
+      weekday: z.number().int(),
+      arriveAt: z.string(),
+      fromDay: day,
+      toDay: day,
+      role: z.enum(['driver', 'passenger', 'either']),
+      children: z.number().int(),
+      seats: z.number().int(),
+      detourPercent: z.number().int(),
+      custody: z.enum(['all', 'even', 'odd']),
+      state: z.enum(['waiting', 'proposed', 'confirmed']),
+      iConfirmed: z.boolean(),
+      crew: z
+        .object({
+          iDrive: z.boolean(),
+          routeKm: z.number(),
+          detourPercent: z.number().int(),
+          members: z.array(
+            z.object({
+              label: z.string(),
+              mine: z.boolean(),
+              drives: z.boolean(),
+              children: z.number().int(),
+              confirmed: z.boolean(),
+              contact: z.object({ firstName: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+            }),
+          ),
+          rota: z.array(z.object({ date: day, driver: z.string().nullable() })),
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type MyRides = z.infer<typeof myRidesOut>;
+export type RideInputBody = z.input<typeof rideInput>;

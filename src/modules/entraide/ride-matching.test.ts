@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DETOUR_LIMIT, detourOf, groupByPlaceAndTime, haversineKm, matchRides, ROAD_FACTOR, roadKm, type RideRequest } from './ride-matching';
+import {
+  DEFAULT_DETOUR_LIMIT,
+  detourOf,
+  extendCar,
+  groupByPlaceAndTime,
+  haversineKm,
+  matchRides,
+  ROAD_FACTOR,
+  roadKm,
+  type RideRequest,
+} from './ride-matching';
 
 // Amiens-ish coordinates: a club at the centre, homes around (1° lat ≈ 111 km).
 const club = { lat: 49.894, lon: 2.2957 };
@@ -158,5 +168,27 @@ describe('groupByPlaceAndTime', () => {
     const b = req({ home: km(1), arriveAt: 610 });
     const c = req({ home: km(1), arriveAt: 620 });
     expect(groupByPlaceAndTime([c, a, b]).map((g) => g.map((x) => x.id))).toEqual([[a.id, b.id], [c.id]]);
+  });
+});
+
+describe('a car formed earlier takes newcomers', () => {
+  it('fills its free seats within the detour limit and the time margin, keeping those aboard', () => {
+    const d = driver({ home: km(10), seats: 2 });
+    const aboard = req({ home: km(8) });
+    const onTheWay = req({ home: km(5) });
+    const late = req({ home: km(4), arriveAt: 14 * 60 + 30 });
+    const farAway = req({ home: km(0, 9) });
+    const another = req({ home: km(3) });
+    const r = extendCar(d, [aboard], [farAway, late, onTheWay, another]);
+    // One seat left: the cheapest newcomer on the way (both on the way cost nothing; by id).
+    expect(r.added).toEqual([onTheWay.id]);
+    expect(r.routeKm).toBeCloseTo(roadKm(km(10), club), 6);
+  });
+
+  it('takes nobody when the seats are taken or the detour would pass the limit', () => {
+    const d = driver({ home: km(10), seats: 1 });
+    expect(extendCar(d, [req({ home: km(8) })], [req({ home: km(5) })]).added).toEqual([]);
+    const d2 = driver({ home: km(10), seats: 3, detourLimit: 0.1 });
+    expect(extendCar(d2, [], [req({ home: km(5, 4) })]).added).toEqual([]);
   });
 });

@@ -114,40 +114,83 @@ export function groupByPlaceAndTime(requests: readonly RideRequest[], margin = T
 /** May these two families share a car (a block works both ways; the caller decides). */
 export type Compatible = (a: RideRequest, b: RideRequest) => boolean;
 
-/** Fill one car by cheapest insertion; returns the passengers taken (in route order) and the route length. */
+/**
+ * Fill one car by cheapest insertion; returns the passengers taken (in route order) and the
+ * route length. `aboard` are passengers already in the car (a crew formed earlier): placed
+ * first at their cheapest places, they keep their seats whatever the detour.
+ */
 function fillCar(
   driver: RideRequest,
   waiting: RideRequest[],
   dist: DistanceFn,
   compatible: Compatible,
-): { taken: RideRequest[]; routeKm: number; directKm: number } {
+  aboard: readonly RideRequest[] = [],
+): { taken: RideRequest[]; added: RideRequest[]; routeKm: number; directKm: number } {
   const directKm = dist(driver.home, driver.destination);
   const maxKm = directKm * (1 + (driver.detourLimit ?? DEFAULT_DETOUR_LIMIT)) + 1e-9;
   const route: Point[] = [driver.home, driver.destination];
   const taken: RideRequest[] = [];
+  const added: RideRequest[] = [];
   const stops: RideRequest[] = []; // the passengers in pick-up order (route[1..-1])
   let length = directKm;
   let seatsLeft = driver.seats;
-  for (;;) {
+  const cheapest = (p: RideRequest) => {
+    let best: { at: number; added: number } | null = null;
+    for (let at = 1; at < route.length; at++) {
+      const extra = dist(route[at - 1]!, p.home) + dist(p.home, route[at]!) - dist(route[at - 1]!, route[at]!);
+      if (!best || extra < best.added - 1e-12) best = { at, added: extra };
+    }
+    return best!;
+  };
+  const place = (p: RideRequest, at: number, extra: number) => {
+    route.splice(at, 0, p.home);
+    stops.splice(at - 1, 0, p);
+    length += extra;
+    seatsLeft -= p.children;
+    taken.push(p);
+  };
+  for (const p of aboard) {
+    const c = cheapest(p);
+    place(p, c.at, c.added);
+  }
+  while (seatsLeft > 0) {
     let best: { p: RideRequest; at: number; added: number } | null = null;
     for (const p of waiting) {
       if (p.children > seatsLeft || taken.includes(p) || p.householdId === driver.householdId) continue;
       if (!compatible(driver, p) || taken.some((q) => !compatible(q, p))) continue;
       for (let at = 1; at < route.length; at++) {
-        const added = dist(route[at - 1]!, p.home) + dist(p.home, route[at]!) - dist(route[at - 1]!, route[at]!);
-        if (length + added <= maxKm && (!best || added < best.added - 1e-12 || (Math.abs(added - best.added) <= 1e-12 && p.id < best.p.id)))
-          best = { p, at, added };
+        const extra = dist(route[at - 1]!, p.home) + dist(p.home, route[at]!) - dist(route[at - 1]!, route[at]!);
+        if (length + extra <= maxKm && (!best || extra < best.added - 1e-12 || (Math.abs(extra - best.added) <= 1e-12 && p.id < best.p.id)))
+          best = { p, at, added: extra };
       }
     }
     if (!best) break;
-    route.splice(best.at, 0, best.p.home);
-    stops.splice(best.at - 1, 0, best.p);
-    length += best.added;
-    seatsLeft -= best.p.children;
-    taken.push(best.p);
-    if (seatsLeft <= 0) break;
+    place(best.p, best.at, best.added);
+    added.push(best.p);
   }
-  return { taken: stops, routeKm: length, directKm };
+  return { taken: stops, added, routeKm: length, directKm };
+}
+
+/**
+ * A car formed earlier takes more passengers: those waiting for the same place who arrive
+ * within the margin of its driver, while its seats and the driver's detour limit allow.
+ */
+export function extendCar(
+  driver: RideRequest,
+  aboard: readonly RideRequest[],
+  waiting: readonly RideRequest[],
+  opts: { dist?: DistanceFn; compatible?: Compatible; margin?: number } = {},
+): { added: string[]; routeKm: number; directKm: number } {
+  const margin = opts.margin ?? TIME_MARGIN_MINUTES;
+  const riders = waiting.filter(
+    (r) =>
+      r.placeId === driver.placeId &&
+      Math.abs(r.arriveAt - driver.arriveAt) <= margin &&
+      r.children > 0 &&
+      (r.role !== 'driver' || !r.canDrive || r.seats <= 0),
+  );
+  const { added, routeKm, directKm } = fillCar(driver, riders, opts.dist ?? roadKm, opts.compatible ?? (() => true), aboard);
+  return { added: added.map((p) => p.id), routeKm, directKm };
 }
 
 /** Match one group (same place and time). */

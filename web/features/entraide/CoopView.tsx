@@ -4,9 +4,10 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DataTable, DemoBadge, FormErrors, Loaded, NumberField, RadioGroup, TextField } from '../../ui';
+import { Alert, Button, DataTable, DemoBadge, FormErrors, Loaded, NumberField, TextField } from '../../ui';
 import type { CoopSplit, MyCoops } from '../../../src/modules/entraide';
 import { euros, hours, monthLabel, shiftMonth } from './format';
+import { CustodyRadio } from './inputs';
 
 function Split({ coopId, month }: { coopId: string; month: string }) {
   const t = useT();
@@ -75,16 +76,7 @@ function HoursFields({
         isRequired
         error={error?.field('minutesPerWeek')}
       />
-      <RadioGroup
-        label={t('entraide.custody')}
-        value={custody}
-        onChange={setCustody}
-        options={[
-          { value: 'all', label: t('entraide.custodyAll') },
-          { value: 'even', label: t('entraide.custodyEven') },
-          { value: 'odd', label: t('entraide.custodyOdd') },
-        ]}
-      />
+      <CustodyRadio value={custody} onChange={setCustody} />
     </>
   );
 }

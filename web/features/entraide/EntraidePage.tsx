@@ -10,6 +10,7 @@ import { PageHeader, RequireRole } from '../../ui';
 import type { MyFile } from '../../../src/modules/dossiers';
 import { ConversationView } from './ConversationView';
 import { CoopView } from './CoopView';
+import { CovoiturageView } from './CovoiturageView';
 import { ParentothequeView } from './ParentothequeView';
 import { VoisinsView } from './VoisinsView';
 import messages from './messages';
@@ -17,7 +18,7 @@ import './entraide.css';
 
 registerMessages('entraide', messages);
 
-const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde'];
+const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage'];
 
 function Tabs({ section }: { section: string }) {
   const t = useT();
@@ -32,6 +33,9 @@ function Tabs({ section }: { section: string }) {
       <Link to="/entraide/garde" aria-current={section === 'garde' ? 'page' : undefined}>
         {t('entraide.tabGarde')}
       </Link>
+      <Link to="/entraide/covoiturage" aria-current={section === 'covoiturage' ? 'page' : undefined}>
+        {t('entraide.tabCovoiturage')}
+      </Link>
     </nav>
   );
 }
@@ -43,6 +47,7 @@ function FamilyContent({ section }: { section: string }) {
   if (section === 'conversation') return <ConversationView id={search.get('id')} />;
   if (section === 'parentotheque') return <ParentothequeView />;
   if (section === 'garde') return <CoopView />;
+  if (section === 'covoiturage') return <CovoiturageView />;
   if (file.loading && !file.data) return null;
   return <VoisinsView defaultNeighbourhood={hood} />;
 }

@@ -8,6 +8,7 @@ import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, Loaded, RadioGroup, SelectField, TextField } from '../../ui';
 import type { Board, Conversations, Post } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
+import { NativeDateField } from './inputs';
 
 const CATEGORIES = ['trajet', 'garde', 'courses', 'pret', 'ecoute'] as const;
 
@@ -68,22 +69,7 @@ function PostForm({ neighbourhoodId, onDone }: { neighbourhoodId: string; onDone
         multiline
         error={error?.field('description')}
       />
-      <div className="field">
-        <label htmlFor="entraide-when">{t('entraide.when')}</label>
-        <input
-          id="entraide-when"
-          type="datetime-local"
-          value={when}
-          onChange={(e) => setWhen(e.target.value)}
-          required
-          aria-describedby={error?.field('startsAt') ? 'entraide-when-error' : undefined}
-        />
-        {error?.field('startsAt') ? (
-          <p id="entraide-when-error" className="error">
-            {error.field('startsAt')}
-          </p>
-        ) : null}
-      </div>
+      <NativeDateField id="entraide-when" type="datetime-local" label={t('entraide.when')} value={when} onChange={setWhen} error={error?.field('startsAt')} />
       <Button type="submit">{t('entraide.publish')}</Button>
     </form>
   );

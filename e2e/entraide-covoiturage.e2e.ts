@@ -1,0 +1,80 @@
+/**
+ * Journey of the covoiturage: two families of Étouvie going to the same Wednesday activity
+ * of the directory are matched for a ride; each confirms; then they see each other's phone
+ * and who drives the next Wednesdays. (Demo data seeded: the directory's activities.)
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postFromPage, startJourney, type Journey } from './harness';
+
+let j: Journey;
+beforeAll(async () => {
+  j = await startJourney('entraide-covoiturage', { seed: true, now: '2026-03-10T10:00:00+01:00', viewport: { width: 360, height: 800 } });
+}, 180_000);
+afterAll(() => j?.close());
+
+async function newFamily(firstName: string, phone: string): Promise<string> {
+  await j.page.context().clearCookies();
+  const who = await j.login('parent');
+  const res = await postFromPage(j.page, '/api/dossiers/me', {
+    parent: { firstName, lastName: 'Voisin', birthDate: '1987-09-14', phone, email: `${firstName.toLowerCase()}.covoit@example.fr` },
+    children: [{ firstName: 'Lina', birthDate: '2016-02-03' }],
+    address: { line: '2 rue de Picardie', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
+  });
+  expect(res.status).toBe(201);
+  return who.identifier;
+}
+
+async function register(role: 'driver' | 'passenger'): Promise<void> {
+  const { page, url } = j;
+  await page.goto(`${url}/entraide/covoiturage`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Proposer ou demander un trajet' }).count()).toBe(1);
+  const activity = page.getByLabel('Activité (annuaire)');
+  await expect.poll(() => activity.locator('option', { hasText: 'Sport parent et enfant' }).count()).toBe(1);
+  const value = await activity.locator('option', { hasText: 'Sport parent et enfant' }).getAttribute('value');
+  await activity.selectOption(value!);
+  await page.getByLabel('Jour de la semaine').selectOption('3');
+  await page.getByLabel('Heure d’arrivée').fill(role === 'passenger' ? '13:50' : '14:00');
+  await page.getByLabel('Premier jour').fill('2026-03-11');
+  await page.getByLabel('Dernier jour').fill('2026-06-24');
+  if (role !== 'passenger') {
+    await page.getByText('conduisez et avez des places libres').click();
+    await page.getByText('Je suis majeur et j’ai le permis de conduire').click();
+  }
+}
+
+it('two families going to the same Wednesday activity are matched for a ride', async () => {
+  const { page } = j;
+  const nadia = await newFamily('Nadia', '0611223344');
+  await register('driver');
+  // Without the licence box: refused, with the reason beside it.
+  await page.getByText('Je suis majeur et j’ai le permis de conduire').click();
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect.poll(() => page.getByText('Cochez si vous êtes majeur et avez le permis.').count()).toBeGreaterThan(0);
+  await j.step('permis-demande');
+  await page.getByText('Je suis majeur et j’ai le permis de conduire').click();
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect.poll(() => page.getByText(/nous vous proposerons un groupe/).count()).toBe(1);
+  await expect.poll(() => page.getByText('En attente d’une autre famille').count()).toBe(1);
+  await j.step('conductrice-inscrite');
+
+  await newFamily('Karim', '0655443322');
+  await register('passenger');
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect.poll(() => page.getByText(/une autre famille va au même endroit/).count()).toBe(1);
+  await expect.poll(() => page.getByText('Groupe proposé : à confirmer').count()).toBe(1);
+  // Before both confirm: no name, no phone.
+  expect(await page.getByText('0611223344').count()).toBe(0);
+  expect(await page.getByText(/Nadia/).count()).toBe(0);
+  await j.step('groupe-propose');
+  await page.getByRole('button', { name: 'Confirmer ce groupe' }).click();
+  await expect.poll(() => page.getByText('a confirmé').count()).toBe(1);
+
+  await j.loginAs(nadia);
+  await j.page.goto(`${j.url}/entraide/covoiturage`);
+  await expect.poll(() => page.getByText(/Vous conduisez/).count()).toBe(1);
+  await page.getByRole('button', { name: 'Confirmer ce groupe' }).click();
+  await expect.poll(() => page.getByText('Groupe confirmé').count()).toBe(1);
+  await expect.poll(() => page.getByRole('link', { name: '0655443322' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('cell', { name: '11 mars 2026' }).count()).toBe(1);
+  await j.step('groupe-confirme', { fullPage: true });
+});
