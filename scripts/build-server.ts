@@ -54,7 +54,20 @@ const banner = [
   'const __relaisSourceUrl = (rel) => new URL(rel, import.meta.url).href;',
   'const __relaisSource = (rel) => __relaisFileURLToPath(new URL(rel, import.meta.url));',
   "const __relaisHelpCache = __relaisSource('cli-help.json');",
+  "const __relaisDistDir = __relaisSource('.');",
 ].join('\n');
+
+/** Every `src/**\/*.worker.ts` is its own entry, worker.<path under src/ with dots>.js beside main.js (src/platform/workers.ts): at the top of the output folder like every chunk, so the relative source locations hold. */
+function workerEntries(): Record<string, string> {
+  const src = path.join(root, 'src');
+  const entries: Record<string, string> = {};
+  for (const rel of fs.readdirSync(src, { recursive: true }) as string[]) {
+    if (!rel.endsWith('.worker.ts')) continue;
+    const name = rel.split(path.sep).join('/').replace(/\.ts$/, '').replace(/\//g, '.');
+    entries[`worker.${name}`] = path.join(src, rel);
+  }
+  return entries;
+}
 
 export async function buildServer(outdir = path.join(root, 'dist', 'server')): Promise<esbuild.Metafile> {
   outdir = path.resolve(outdir);
@@ -64,7 +77,7 @@ export async function buildServer(outdir = path.join(root, 'dist', 'server')): P
   fs.rmSync(tmp, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: path.join(root, 'src', 'main.ts') },
+    entryPoints: { main: path.join(root, 'src', 'main.ts'), ...workerEntries() },
     outdir: tmp,
     bundle: true,
     // src/main.ts imports the commands lazily: `--help` loads a few kilobytes, not the application.
@@ -78,7 +91,7 @@ export async function buildServer(outdir = path.join(root, 'dist', 'server')): P
     keepNames: true,
     banner: { js: banner },
     // src/main.ts answers `--help` from this file (src/cli/help-cache.ts).
-    define: { RELAIS_HELP_CACHE: '__relaisHelpCache' },
+    define: { RELAIS_HELP_CACHE: '__relaisHelpCache', RELAIS_DIST_DIR: '__relaisDistDir' },
     // tmp is a sibling of outdir: the relative paths the plugin writes hold for both.
     plugins: [sourceLocations(tmp)],
     metafile: true,

@@ -46,6 +46,25 @@ describe('npm run build:server', () => {
     expect(JSON.parse(r.stdout).id).toBe('a');
   });
 
+  it('runs worker threads from their compiled entries (droits simulate --jobs 2), output in input order', () => {
+    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ ...testHousehold(), id: `h${i}` }));
+    const r = spawnSync(process.execPath, [path.join(outdir, 'main.js'), 'droits', 'simulate', '--jsonl', '--jobs', '2', '--references', 'ids'], {
+      cwd: root,
+      input: lines.join('\n'),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(outdir)).toContain('worker.modules.droits.batch.worker.js');
+    const ids = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
+    expect(ids).toEqual(lines.map((_, i) => `h${i}`));
+  });
+
   it('maps a stack trace to the .ts source line', () => {
     // The build's own step, told to write into a folder: fs throws from src/cli/help-cache.ts.
     const r = run('--write-help-cache', outdir);

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runSimulate } from './droits.cli';
+import { type SimulateOptions, runSimulate } from './droits.cli';
+import { defaultEngine } from './engine';
 import { testHousehold } from './test-households';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'droits-cli-'));
@@ -11,16 +12,20 @@ function file(name: string, text: string) {
   writeFileSync(p, text);
   return p;
 }
-async function cli(f: string, o: { jsonl?: boolean; keepGoing?: boolean }) {
+async function cli(f: string, o: Partial<SimulateOptions>) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runSimulate(
     f,
     { explanations: false, ...o },
-    (l) => out.push(l),
+    (text) => {
+      expect(text.endsWith('\n')).toBe(true);
+      out.push(text);
+    },
     (m) => err.push(m),
   );
-  return { code, out: out.map((l) => JSON.parse(l) as Record<string, unknown>), err: err.join('\n') };
+  const lines = out.join('').split('\n').slice(0, -1);
+  return { code, text: out.join(''), out: lines.map((l) => JSON.parse(l) as Record<string, unknown>), err: err.join('\n') };
 }
 
 const good = (id: string) => JSON.stringify({ ...testHousehold(), id });
@@ -61,5 +66,49 @@ describe('relais droits simulate', () => {
     const r = await cli(path.join(dir, 'nope.json'), {});
     expect(r.code).toBe(2);
     expect(r.err).toContain('Fichier introuvable');
+  });
+  it('--jobs 3 writes exactly what one thread writes, in input order, bad lines in their place', async () => {
+    // 1,000 lines: several batches per worker, so the order is really put back together.
+    const lines = Array.from({ length: 1000 }, (_, i) => (i % 97 === 13 ? bad : i % 101 === 7 ? '{not json' : good(`h${i}`)));
+    const f = file('big.jsonl', lines.join('\n'));
+    const one = await cli(f, { jsonl: true, keepGoing: true, explanations: true });
+    const three = await cli(f, { jsonl: true, keepGoing: true, explanations: true, jobs: 3 });
+    expect(three.code).toBe(2);
+    expect(three.text).toBe(one.text);
+    expect(three.out).toHaveLength(1000);
+    expect(three.out[13]).toMatchObject({ id: 'bad', line: 14 });
+    expect(three.out[999]!.id).toBe('h999');
+    expect(three.err).toBe(one.err);
+  }, 60_000);
+  it('--jobs 2 stops at the first bad line, after writing every line before it', async () => {
+    const lines = Array.from({ length: 700 }, (_, i) => (i === 600 ? bad : good(`h${i}`)));
+    const r = await cli(file('stop2.jsonl', lines.join('\n')), { jsonl: true, jobs: 2 });
+    expect(r.code).toBe(2);
+    expect(r.out.map((o) => o.id)).toEqual(lines.slice(0, 600).map((_, i) => `h${i}`));
+    expect(r.err).toContain('Ligne 601');
+  }, 60_000);
+  it('--references household gives each reference once per household; ids leaves only parameter ids, which references() resolves', async () => {
+    const f = file('refs.json', good('r'));
+    const inline = (await cli(f, { explanations: true })).out[0] as { explanations: Record<string, { steps: { parameter?: string; reference?: string }[] }> };
+    const once = (await cli(f, { explanations: true, references: 'household' })).out[0] as typeof inline & {
+      references: Record<string, string>;
+      period: string;
+    };
+    const ids = (await cli(f, { explanations: true, references: 'ids' })).out[0] as typeof once;
+    const inlineRefs = Object.values(inline.explanations).flatMap((e) => e.steps.filter((s) => s.reference));
+    expect(inlineRefs.length).toBeGreaterThan(5);
+    for (const s of inlineRefs) expect(once.references[s.parameter!]).toBe(s.reference);
+    expect(JSON.stringify(once.explanations)).not.toContain('"reference"');
+    expect(ids.references).toBeUndefined();
+    expect(JSON.stringify(ids.explanations)).not.toContain('"reference"');
+    expect(JSON.stringify(ids.explanations)).toBe(JSON.stringify(once.explanations));
+    // Resolved by id for the household's month: the same texts.
+    const table = defaultEngine().references(once.period).references;
+    for (const [parameter, text] of Object.entries(once.references)) expect(table[parameter]!.text).toBe(text);
+    expect(JSON.stringify(ids).length).toBeLessThan(JSON.stringify(inline).length * 0.75);
+  });
+  it('references() refuses a month outside the parameters', () => {
+    expect(() => defaultEngine().references('1999-01')).toThrow();
+    expect(() => defaultEngine().references('2026-13')).toThrow();
   });
 });

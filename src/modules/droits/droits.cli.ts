@@ -6,44 +6,34 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { Command } from 'commander';
-import type { FieldError } from '../../platform/errors';
+import { type Command, InvalidArgumentError } from 'commander';
+import { parisDate, systemClock } from '../../platform/clock';
 import type { Runtime } from '../../platform/runtime';
-import { defaultEngine } from './engine';
+import { defaultJobs, startWorker } from '../../platform/workers';
+import { type BatchLine, type BatchOptions, type BatchPiece, describeFailure, errorLine, simulateBatch, simulateText } from './batch';
+import type { BatchAnswer, BatchRequest } from './batch.worker';
+import { REFERENCE_MODES, type ReferenceMode, defaultEngine } from './engine';
 
-interface SimulateOptions {
+export interface SimulateOptions {
   jsonl?: boolean;
   keepGoing?: boolean;
   explanations: boolean;
+  /** Where legal references go (engine.ts ReferenceMode); default `inline`. */
+  references?: ReferenceMode;
+  /** Worker threads for --jsonl (1: this thread). */
+  jobs?: number;
+  /** Called after each written batch with the households and input characters done so far (progress on a terminal). */
+  progress?: (households: number, chars: number) => void;
 }
+
+/** Lines per message to a worker: large enough that messaging costs little, small enough to keep memory flat. */
+const BATCH_LINES = 256;
 
 function exitWith(code: number): void {
   process.exitCode = code;
   process.once('exit', () => {
     process.exitCode = code;
   });
-}
-
-function describe(where: string, fields: FieldError[]): string {
-  return [`${where} : la description du foyer est incomplète ou incorrecte.`, ...fields.map((f) => `  - ${f.path || '(foyer)'} : ${f.message}`)].join('\n');
-}
-
-type LineOutcome = { ok: true; json: string } | { ok: false; fields: FieldError[]; id?: string };
-
-function simulateText(text: string, index: number, explanations: boolean): LineOutcome {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, fields: [{ path: '', message: 'JSON illisible (vérifiez les guillemets, virgules et accolades).' }] };
-  }
-  const engine = defaultEngine();
-  const parsed = engine.parse(raw, index);
-  if (!parsed.ok) {
-    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-    return { ok: false, fields: parsed.fields, id };
-  }
-  return { ok: true, json: JSON.stringify(engine.run(parsed.household, { explain: explanations })) };
 }
 
 async function* inputLines(file: string | undefined): AsyncGenerator<string> {
@@ -59,44 +49,155 @@ async function readAll(file: string | undefined): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function runSimulate(file: string | undefined, o: SimulateOptions, out: (line: string) => void, err: (msg: string) => void): Promise<number> {
+/** N worker threads; a batch goes to the least busy; each worker answers in the order it was asked. */
+class BatchPool {
+  private readonly queues: { resolve: (p: BatchPiece[]) => void; reject: (e: Error) => void }[][];
+  private readonly workers;
+  private seq = 0;
+
+  constructor(jobs: number) {
+    this.workers = Array.from({ length: jobs }, () => startWorker(new URL('./batch.worker.ts', import.meta.url)));
+    this.queues = this.workers.map(() => []);
+    this.workers.forEach((w, i) => {
+      w.on('message', (a: BatchAnswer) => this.queues[i]!.shift()?.resolve(a.pieces));
+      w.on('error', (e) => {
+        for (const q of this.queues[i]!.splice(0)) q.reject(e);
+      });
+    });
+  }
+
+  submit(lines: BatchLine[], options: BatchOptions): Promise<BatchPiece[]> {
+    let i = 0;
+    for (let k = 1; k < this.queues.length; k++) if (this.queues[k]!.length < this.queues[i]!.length) i = k;
+    const req: BatchRequest = { seq: this.seq++, lines, options };
+    return new Promise((resolve, reject) => {
+      this.queues[i]!.push({ resolve, reject });
+      this.workers[i]!.postMessage(req);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Simulates FILE (or standard input); `out` receives the output, whole lines ending with
+ * "\n", in input order (awaited: a slow reader slows the simulation down, memory stays flat);
+ * `err` the French messages. Resolves with the exit code (0, or 2 on bad input).
+ */
+export async function runSimulate(
+  file: string | undefined,
+  o: SimulateOptions,
+  out: (text: string) => void | Promise<void>,
+  err: (msg: string) => void,
+): Promise<number> {
   if (file && !fs.existsSync(file)) {
     err(`Fichier introuvable : ${file}`);
     return 2;
   }
-  let failed = false;
+  const options: BatchOptions = { explanations: o.explanations, references: o.references ?? 'inline' };
   if (!o.jsonl) {
-    const text = (await readAll(file)).trim();
-    const r = simulateText(text, 0, o.explanations);
-    if (r.ok) out(r.json);
-    else {
-      err(describe('Foyer', r.fields));
-      failed = true;
-    }
-    return failed ? 2 : 0;
-  }
-  let lineNo = 0;
-  let index = 0;
-  for await (const line of inputLines(file)) {
-    lineNo++;
-    if (!line.trim()) continue;
-    const r = simulateText(line, index++, o.explanations);
+    const r = simulateText((await readAll(file)).trim(), 0, options);
     if (r.ok) {
-      out(r.json);
-      continue;
+      await out(r.json + '\n');
+      return 0;
     }
-    failed = true;
-    err(describe(`Ligne ${lineNo}`, r.fields));
-    if (!o.keepGoing) return 2;
-    out(
-      JSON.stringify({
-        ...(r.id ? { id: r.id } : {}),
-        line: lineNo,
-        error: { code: 'droits/invalid-household', message: 'La description du foyer est incomplète ou incorrecte.', fields: r.fields },
-      }),
-    );
+    err(describeFailure('Foyer', r.fields));
+    return 2;
+  }
+  const jobs = Math.max(1, o.jobs ?? 1);
+  const pool = jobs > 1 ? new BatchPool(jobs) : null;
+  // Batches sent and not yet written, in input order; bounded, so reading waits for writing.
+  const inflight: Promise<BatchPiece[]>[] = [];
+  const maxInflight = jobs > 1 ? jobs * 3 : 1;
+  let failed = false;
+  let stopped = false;
+  let done = 0;
+  let chars = 0;
+  const sizes: number[] = []; // input characters of each batch in flight, same order
+  const writeOldest = async () => {
+    const pieces = await inflight.shift()!;
+    chars += sizes.shift()!;
+    for (const piece of pieces) {
+      if ('text' in piece) {
+        await out(piece.text);
+        continue;
+      }
+      failed = true;
+      err(describeFailure(`Ligne ${piece.failure.lineNo}`, piece.failure.fields));
+      if (!o.keepGoing) {
+        stopped = true;
+        return;
+      }
+      await out(errorLine(piece.failure));
+    }
+    done += pieces.reduce((n, p) => n + ('text' in p ? countLines(p.text) : 1), 0);
+    o.progress?.(done, chars);
+  };
+  const send = (lines: BatchLine[]) => {
+    const p = pool ? pool.submit(lines, options) : Promise.resolve(simulateBatch(lines, options));
+    p.catch(() => {}); // a batch abandoned after a stop must not be an unhandled rejection
+    inflight.push(p);
+    sizes.push(lines.reduce((n, l) => n + l.text.length + 1, 0));
+  };
+  try {
+    let batch: BatchLine[] = [];
+    let lineNo = 0;
+    let index = 0;
+    for await (const text of inputLines(file)) {
+      lineNo++;
+      if (!text.trim()) continue;
+      batch.push({ lineNo, index: index++, text });
+      if (batch.length < BATCH_LINES) continue;
+      send(batch);
+      batch = [];
+      while (inflight.length >= maxInflight && !stopped) await writeOldest();
+      if (stopped) break;
+    }
+    if (!stopped && batch.length) send(batch);
+    while (inflight.length && !stopped) await writeOldest();
+  } finally {
+    await pool?.close();
   }
   return failed ? 2 : 0;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('un nombre entier de 1 à 256.');
+  return n;
+}
+
+function referenceMode(value: string): ReferenceMode {
+  if (!(REFERENCE_MODES as readonly string[]).includes(value)) throw new InvalidArgumentError(`une de ces valeurs : ${REFERENCE_MODES.join(', ')}.`);
+  return value as ReferenceMode;
+}
+
+/**
+ * "12 345 foyers · 20 100 par seconde · fin dans ~4 s" on stderr, at most once a second, when it
+ * is a terminal; the end is estimated from the share of the file read (`totalChars`, its size).
+ */
+function terminalProgress(totalChars: number | null): ((done: number, chars: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const started = performance.now();
+  let last = 0;
+  const nf = new Intl.NumberFormat('fr-FR');
+  return (done, chars) => {
+    const now = performance.now();
+    if (now - last < 1000) return;
+    last = now;
+    const seconds = (now - started) / 1000;
+    const rate = done / seconds;
+    const eta = totalChars && chars > 0 ? ` · fin dans ~${Math.max(1, Math.round((seconds * (totalChars - chars)) / chars))} s` : '';
+    process.stderr.write(`\r${nf.format(done)} foyers · ${nf.format(Math.round(rate))} par seconde${eta}   `);
+  };
 }
 
 export function registerDroitsCli(program: Command, _boot: () => Promise<Runtime>) {
@@ -107,25 +208,31 @@ export function registerDroitsCli(program: Command, _boot: () => Promise<Runtime
     .option('--jsonl', 'un foyer JSON par ligne')
     .option('--keep-going', 'avec --jsonl : continuer après une ligne invalide (une ligne d’erreur est écrite à sa place)')
     .option('--no-explanations', 'ne pas écrire le détail des calculs')
+    .option(
+      '--references <mode>',
+      'références juridiques des étapes : inline (sur les étapes), household (une fois par foyer), ids (identifiants de paramètres seulement, voir `relais droits references`)',
+      referenceMode,
+      'inline',
+    )
+    .option('--jobs <n>', 'avec --jsonl : nombre de fils de calcul (par défaut : le nombre de cœurs)', positiveInt, defaultJobs())
     .action(async (file: string | undefined, o: SimulateOptions) => {
-      const buffer: string[] = [];
-      const flush = () => {
-        if (buffer.length) process.stdout.write(buffer.join('\n') + '\n');
-        buffer.length = 0;
-      };
-      const code = await runSimulate(
-        file,
-        o,
-        (line) => {
-          buffer.push(line);
-          if (buffer.length >= 256) flush();
-        },
-        (msg) => {
-          flush();
-          console.error(msg);
-        },
-      );
-      flush();
+      const write = (text: string) => (process.stdout.write(text) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r())));
+      const progress = o.jsonl ? terminalProgress(file && fs.existsSync(file) ? fs.statSync(file).size : null) : undefined;
+      const code = await runSimulate(file, { ...o, progress }, write, (msg) => console.error(msg));
+      if (progress) process.stderr.write('\n');
       if (code !== 0) exitWith(code);
+    });
+  g.command('references')
+    .description('Références juridiques de chaque paramètre en vigueur un mois donné (JSON) : ce que désignent les identifiants de `--references ids`')
+    .option('--period <AAAA-MM>', 'le mois (par défaut : le mois en cours)')
+    .action((o: { period?: string }) => {
+      const engine = defaultEngine();
+      const period = o.period ?? parisDate(systemClock.now()).slice(0, 7);
+      try {
+        process.stdout.write(JSON.stringify(engine.references(period), null, 2) + '\n');
+      } catch {
+        console.error(`Mois inconnu ou hors des paramètres connus : ${period} (AAAA-MM).`);
+        exitWith(2);
+      }
     });
 }

@@ -83,6 +83,33 @@ describe('GET /api/droits/benefits', () => {
   });
 });
 
+describe('GET /api/droits/references', () => {
+  it('resolves the parameter ids of the explanation steps, for the simulated month', async () => {
+    const sim = (await env.client().post('/api/droits/simulations', { ...testHousehold(), id: 'r' })).json();
+    const res = await env.client().get(`/api/droits/references?period=${sim.period}`);
+    expect(res.statusCode).toBe(200);
+    const { period, references } = res.json();
+    expect(period).toBe(sim.period);
+    const inline = Object.values(sim.explanations as Record<string, { steps: { parameter?: string; reference?: string }[] }>).flatMap((e) =>
+      e.steps.filter((s) => s.reference),
+    );
+    expect(inline.length).toBeGreaterThan(0);
+    for (const step of inline) expect(references[step.parameter!].text).toBe(step.reference);
+    expect(references['asf.taux_par_enfant'].href).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
+  });
+  it('without a month: the current one; a bad or unknown month: 4xx naming the field', async () => {
+    expect((await env.client().get('/api/droits/references')).statusCode).toBe(200);
+    const bad = await env.client().get('/api/droits/references?period=décembre');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('period');
+    for (const period of ['2026-13', '1999-01']) {
+      const res = await env.client().get(`/api/droits/references?period=${period}`);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.fields[0]).toMatchObject({ path: 'period', message: expect.stringContaining('AAAA-MM') });
+    }
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents both routes with their schemas', async () => {
     const doc = (await env.client().get('/api/openapi.json')).json();

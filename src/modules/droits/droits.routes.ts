@@ -9,7 +9,8 @@ import type { App } from '../../platform/http/types';
 import { benefitCatalogue } from './catalogue';
 import { type SimulationResult, defaultEngine } from './engine';
 import { householdInputSchema } from './household';
-import { benefitsOut, errorSchema, simulationResultSchema } from './droits.schemas';
+import { parisDate } from '../../platform/clock';
+import { benefitsOut, errorSchema, referencesOut, referencesQuery, simulationResultSchema } from './droits.schemas';
 
 const MAX_HOUSEHOLDS = 1000;
 
@@ -66,5 +67,20 @@ export default async function droitsRoutes(app: App) {
       },
     },
     async (req) => ({ benefits: benefitCatalogue(req.ctx.now()) }),
+  );
+
+  app.get(
+    '/api/droits/references',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['droits'],
+        summary: 'Références juridiques de chaque paramètre en vigueur un mois donné (par défaut : le mois en cours)',
+        description: 'Ce que désignent les identifiants de paramètres (`parameter`) des étapes d’explication, pour la période d’une simulation.',
+        querystring: referencesQuery,
+        response: { 200: referencesOut, 422: errorSchema },
+      },
+    },
+    async (req) => defaultEngine().references(req.query.period ?? parisDate(req.ctx.now()).slice(0, 7)),
   );
 }

@@ -37,6 +37,17 @@ export const benefitSchema = z.object({
 });
 export const benefitsOut = z.object({ benefits: z.array(benefitSchema) });
 
+export const referencesQuery = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'Indiquez un mois au format AAAA-MM.')
+    .optional(),
+});
+export const referencesOut = z.object({
+  period: z.string(),
+  references: z.record(z.string(), z.object({ label: z.string(), title: z.string(), href: z.string().optional(), text: z.string() })),
+});
+
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
 });

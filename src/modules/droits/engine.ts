@@ -5,7 +5,7 @@
  */
 import { AppError, type FieldError } from '../../platform/errors';
 import { compute } from './compute';
-import { type MonthIndex, formatMonth, monthIndex } from './dates';
+import { type MonthIndex, firstDay, formatMonth, monthIndex, parseMonth } from './dates';
 import type { Explanation } from './explain';
 import { BENEFITS, BENEFIT_FACTS, type BenefitKey, perBenefit } from './benefits';
 import { explainAll } from './explanations';
@@ -33,11 +33,24 @@ export interface SimulationResult {
   amounts: Amounts;
   net_crds: Amounts;
   explanations: Record<BenefitKey, Explanation>;
+  /** With `references: 'household'`: the legal reference of each parameter the steps name, once. */
+  references?: Record<string, string>;
 }
+
+/**
+ * Where the legal references of the explanation steps go:
+ * - `inline`: on the first step of each explanation that uses the parameter (the API, the pages);
+ * - `household`: once per household in `references` (parameter id → "title — link"), steps keep the id;
+ * - `ids`: steps keep the parameter id only; `relais droits references` / GET /api/droits/references
+ *   resolve them for the household's period.
+ */
+export type ReferenceMode = 'inline' | 'household' | 'ids';
+export const REFERENCE_MODES: readonly ReferenceMode[] = ['inline', 'household', 'ids'];
 
 export interface SimulationOptions {
   /** Skip the explanation steps (benchmarks, bulk re-estimation). */
   explain?: boolean;
+  references?: ReferenceMode;
 }
 
 export class RightsEngine {
@@ -82,8 +95,43 @@ export class RightsEngine {
       net[key] = BENEFIT_FACTS[key].crds ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
     }
     const explanations = options.explain === false ? emptyExplanations(amounts) : explainAll(c, this.legislation);
-    return { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
+    const result: SimulationResult = { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
+    const mode = options.references ?? 'inline';
+    if (mode !== 'inline' && options.explain !== false) {
+      const references: Record<string, string> = {};
+      for (const key of BENEFITS) {
+        for (const step of explanations[key].steps) {
+          if (step.reference === undefined) continue;
+          if (step.parameter) references[step.parameter] = step.reference;
+          delete step.reference;
+        }
+      }
+      if (mode === 'household') result.references = references;
+    }
+    return result;
   }
+
+  /**
+   * The legal reference of every parameter in force during `period` (YYYY-MM): what the
+   * parameter ids of `references: 'ids'` explanations resolve to.
+   */
+  references(period: string): { period: string; references: Record<string, { label: string; title: string; href?: string; text: string }> } {
+    const m = parseMonth(period);
+    if (m === null || m < this.bounds.first || m > this.bounds.last) {
+      throw new AppError('droits/unknown-period', {
+        fields: [{ path: 'period', message: `Indiquez un mois entre ${formatMonth(this.bounds.first)} et ${formatMonth(this.bounds.last)} (AAAA-MM).` }],
+      });
+    }
+    const day = firstDay(m);
+    const out: Record<string, { label: string; title: string; href?: string; text: string }> = {};
+    for (const name of this.legislation.names().sort()) {
+      const d = this.legislation.describe(name, day);
+      const text = this.legislation.referenceText(name, day);
+      if (d.reference && text) out[name] = { label: d.label, title: d.reference.title, ...(d.reference.href ? { href: d.reference.href } : {}), text };
+    }
+    return { period: formatMonth(m), references: out };
+  }
+
 
   /** Dates on which a parameter changes, from the first supported month on (re-notification job). */
   parameterDates(): string[] {

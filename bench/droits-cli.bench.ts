@@ -1,0 +1,84 @@
+/**
+ * `relais droits simulate --jsonl` end to end, as a town's IT runs it (issue 20): 100,000
+ * households (the 40 of the benefits sample, repeated, each with its own id) from a file,
+ * through the compiled CLI (bin/relais.js; built first when stale), process start included,
+ * output to a file. Printed: households/s with every core (`--jobs` default) and with
+ * `--jobs 1`, with explanations; peak memory of the process (all its threads); output bytes
+ * per household with references inline (today's API shape) and by id (`--references ids`).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Report } from './harness';
+
+const root = path.resolve(import.meta.dirname, '..');
+const HOUSEHOLDS = 100_000;
+// Peak memory of the whole process (main thread and workers), printed on its way out.
+const PEAK_RSS = `data:text/javascript,${encodeURIComponent("import fs from 'node:fs'; process.on('exit', () => fs.writeSync(2, '\\nRELAIS_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));")}`;
+
+function ensureBuilt() {
+  const compiled = path.join(root, 'dist', 'server', 'main.js');
+  const built = fs.existsSync(compiled) ? fs.statSync(compiled).mtimeMs : 0;
+  const src = path.join(root, 'src');
+  const stale = (fs.readdirSync(src, { recursive: true }) as string[]).some((f) => fs.statSync(path.join(src, f)).mtimeMs > built);
+  if (stale)
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'build-server.ts')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function writeInput(file: string) {
+  const sample = JSON.parse(fs.readFileSync(path.join(root, 'src/modules/droits/fixtures/benefits-sample.json'), 'utf8')) as {
+    cases: { input: Record<string, unknown> }[];
+  };
+  const fd = fs.openSync(file, 'w');
+  let chunk = '';
+  for (let i = 0; i < HOUSEHOLDS; i++) {
+    chunk += JSON.stringify({ ...sample.cases[i % sample.cases.length]!.input, id: `m-${i}` }) + '\n';
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, chunk);
+  fs.closeSync(fd);
+}
+
+async function simulate(input: string, output: string, args: string[]): Promise<{ seconds: number; peakMb: number; bytes: number }> {
+  const t0 = performance.now();
+  const out = fs.openSync(output, 'w');
+  const p = spawn(process.execPath, ['--import', PEAK_RSS, path.join(root, 'bin', 'relais.js'), 'droits', 'simulate', '--jsonl', input, ...args], {
+    cwd: root,
+    stdio: ['ignore', out, 'pipe'],
+  });
+  let stderr = '';
+  p.stderr!.on('data', (d) => (stderr += d));
+  const code = await new Promise<number | null>((r) => p.on('exit', r));
+  fs.closeSync(out);
+  const seconds = (performance.now() - t0) / 1000;
+  if (code !== 0) throw new Error(`relais droits simulate ${args.join(' ')}: exit ${code}: ${stderr.slice(0, 2000)}`);
+  if (stderr.includes('tsx')) throw new Error(`the CLI ran the sources, not the build: ${stderr.slice(0, 500)}`);
+  const rss = Number(stderr.match(/RELAIS_MAXRSS_KB=(\d+)/)?.[1] ?? NaN);
+  return { seconds, peakMb: rss / 1024, bytes: fs.statSync(output).size };
+}
+
+export default async function run(report: Report) {
+  ensureBuilt();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-droits-cli-'));
+  try {
+    const input = path.join(dir, 'households.jsonl');
+    const output = path.join(dir, 'out.jsonl');
+    writeInput(input);
+    const all = await simulate(input, output, []);
+    report('droits_cli_households_per_s_all_cores', Math.round(HOUSEHOLDS / all.seconds), `households/s (${os.availableParallelism()} cores, start included)`);
+    report('droits_cli_peak_memory_all_cores', Math.round(all.peakMb), 'MB');
+    report('droits_cli_bytes_per_household_inline', Math.round(all.bytes / HOUSEHOLDS), 'bytes');
+    const one = await simulate(input, output, ['--jobs', '1']);
+    report('droits_cli_households_per_s_one_job', Math.round(HOUSEHOLDS / one.seconds), 'households/s');
+    report('droits_cli_peak_memory_one_job', Math.round(one.peakMb), 'MB');
+    const ids = await simulate(input, output, ['--references', 'ids']);
+    report('droits_cli_households_per_s_references_ids', Math.round(HOUSEHOLDS / ids.seconds), 'households/s');
+    report('droits_cli_bytes_per_household_references_ids', Math.round(ids.bytes / HOUSEHOLDS), 'bytes');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
