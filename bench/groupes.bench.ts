@@ -5,10 +5,10 @@
  * POST left to the moment a socket received it (insert + commit + NOTIFY + re-read + send).
  * Prints p50/p99 fan-out latency and deliveries per second. Bounded in count and time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import pg from 'pg';
 import { insertUser } from '../src/platform/auth/auth.service';
+import { startServerProcess, type ServerProcess } from '../src/platform/testing-multiprocess';
 import * as store from '../src/modules/groupes/groupes.store';
 import { openLive, type LiveClient } from '../src/modules/groupes/live-client';
 import { benchDatabase, loginCookie, percentile, type Report } from './harness';
@@ -20,28 +20,6 @@ const MESSAGES = 500;
 const RATE_PER_S = 50;
 const PASSWORD = 'mot-de-passe-de-bench';
 
-function startServer(databaseUrl: string, procs: ChildProcess[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: `.tmp/bench-groupes-${process.pid}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    procs.push(p);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
-    p.stdout!.on('data', (d) => {
-      out += d;
-      const m = out.match(/http:\/\/localhost:(\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
-    });
-    p.stderr!.on('data', (d) => (out += d));
-    p.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
 async function inBatches<T, R>(items: T[], size: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((t, k) => fn(t, i + k)))));
@@ -50,12 +28,13 @@ async function inBatches<T, R>(items: T[], size: number, fn: (t: T, i: number) =
 
 export default async function run(report: Report) {
   const databaseUrl = await benchDatabase();
-  const procs: ChildProcess[] = [];
+  const servers: ServerProcess[] = [];
   const sockets: LiveClient[] = [];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   try {
-    const [a, b] = await Promise.all([startServer(databaseUrl, procs), startServer(databaseUrl, procs)]);
-    const bases = [a!, b!];
+    const dataDir = `.tmp/bench-groupes-${process.pid}`;
+    servers.push(...(await Promise.all([startServerProcess(databaseUrl, { dataDir }), startServerProcess(databaseUrl, { dataDir })])));
+    const bases = servers.map((x) => x.url);
     const now = new Date(Math.round(performance.timeOrigin));
 
     // Users, rooms, memberships: room r holds users r*20 … r*20+19 (mod 100), so each user is in 10 rooms.
@@ -150,7 +129,6 @@ export default async function run(report: Report) {
   } finally {
     for (const s of sockets) s.close();
     await pool.end();
-    for (const p of procs) p.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await Promise.all(servers.map((x) => x.stop()));
   }
 }
