@@ -14,13 +14,14 @@ import { getHouseholdForUser, getForm, prefill, type Household } from '../dossie
 import type { ApplyInput } from './attribution.schemas';
 import * as store from './attribution.store';
 import { ageOnDay, outcomeOf, rulesOf } from './campaign.service';
-import { applicationValues, deriveValue, proofDocumentKind, type DeriveInput } from './derive';
+import { applicationValues, deriveValue, type DeriveInput } from './derive';
+import * as documents from './documents.store';
 import { APPLICATION_FORM } from './attribution.hooks';
 import { passOn } from './offers';
 
 const notFound = () => new AppError('attribution/not-found');
 
-async function ownHousehold(ctx: Ctx): Promise<Household> {
+export async function ownHousehold(ctx: Ctx): Promise<Household> {
   requireRole(ctx, 'parent');
   const h = await getHouseholdForUser(ctx);
   if (!h) throw new AppError('attribution/no-household');
@@ -45,10 +46,11 @@ export async function applicationForm(ctx: Ctx, campaignId: string) {
     children?: { id: string; firstName?: string; birthDate?: string }[];
     documents?: { kind?: string; validUntil?: string | null }[];
   };
-  const [rules, history, mine] = await Promise.all([
+  const [rules, history, mine, attached] = await Promise.all([
     rulesOf(ctx.db, c),
     store.householdHistory(ctx.db, h.id, c.id, ctx.now()),
     store.applicationsOfHousehold(ctx.db, h.id),
+    documents.documentsOf(ctx.db, c.id, h.id),
   ]);
   const today = parisDate(ctx.now());
   const children = (v.children ?? []).map((k) => ({
@@ -65,18 +67,16 @@ export async function applicationForm(ctx: Ctx, campaignId: string) {
     keepTogether: true,
     ...history,
   };
-  const documents = [...new Set((v.documents ?? []).filter((d) => !d.validUntil || d.validUntil >= today).map((d) => d.kind ?? ''))].filter(Boolean);
+  const fileDocuments = [...new Set((v.documents ?? []).filter((d) => !d.validUntil || d.validUntil >= today).map((d) => d.kind ?? ''))].filter(Boolean);
   return {
     campaign: rules,
     children,
     prefilled: Object.fromEntries(rules.criteria.map((x) => [x.code, deriveValue(x.derive, input)])),
-    documents,
+    documents: fileDocuments,
     proofs: Object.fromEntries(
-      rules.criteria.map((x) => {
-        const kind = proofDocumentKind(x.derive);
-        return [x.code, kind ? documents.includes(kind) : null];
-      }),
+      rules.criteria.map((x) => [x.code, x.proofDocument ? fileDocuments.includes(x.proofDocument) || attached.some((d) => d.criterion === x.code) : null]),
     ),
+    attached: attached.map(({ id, criterion, name, sizeBytes, uploadedAt }) => ({ id, criterion, name, sizeBytes, uploadedAt })),
     purpose: getForm(APPLICATION_FORM.formId)?.purpose ?? '',
   };
 }

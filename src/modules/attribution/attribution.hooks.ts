@@ -1,6 +1,6 @@
 /** Applications in the household file's life cycle: its form's fields, the agent's timeline, the family's export, erasure. */
 import { defineForm, type DossiersHooks } from '../dossiers/index';
-import * as store from './attribution.store';
+import * as history from './history.store';
 
 export const APPLICATION_FORM = defineForm('attribution.application', {
   title: 'Demande de place (crèche, mercredis, vacances, répit)',
@@ -12,12 +12,12 @@ export const APPLICATION_FORM = defineForm('attribution.application', {
 export const attributionDossiersHooks: DossiersHooks = {
   forms: [APPLICATION_FORM],
 
-  export: async (q, householdId) => ({ attribution_applications: await store.applicationsForExport(q, householdId) }),
+  export: async (q, householdId) => ({ attribution_applications: await history.applicationsForExport(q, householdId) }),
 
-  erasure: async (t, householdId) => store.anonymiseHousehold(t, householdId),
+  erasure: async (t, householdId) => history.anonymiseHousehold(t, householdId),
 
   timeline: async (q, householdId) =>
-    (await store.timelineRows(q, householdId)).map((r) => ({
+    (await history.timelineRows(q, householdId)).map((r) => ({
       at: r.submittedAt.toISOString(),
       kind: 'attribution.application',
       title: `Demande de place : ${r.title}`,

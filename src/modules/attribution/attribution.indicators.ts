@@ -2,7 +2,7 @@
 import { defineIndicator, type IndicatorValue } from '../../platform/indicators';
 import type { Queryable } from '../../platform/db/pool';
 import { householdNeighbourhoods } from '../dossiers/index';
-import { admittedInPeriod, applicationsSubmitted } from './attribution.store';
+import { admittedInPeriod, applicationsSubmitted } from './history.store';
 
 async function byNeighbourhood<T extends { householdId: string | null }>(q: Queryable, rows: T[], value: (rows: T[]) => number): Promise<IndicatorValue[]> {
   const where = await householdNeighbourhoods(q, [...new Set(rows.map((r) => r.householdId).filter((x): x is string => x !== null))]);

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../platform/testing';
 import { registerAttributionCli } from './attribution.cli';
+import { campaignBody, newFamily } from './attribution.fixture';
 import { applicationsIndicator, singleParentAdmittedIndicator } from './attribution.indicators';
 
 let env: TestEnv;
@@ -14,37 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const filePatch = {
-  parent: { firstName: 'Samia', lastName: 'Benali', birthDate: '1990-05-12' },
-  otherParent: { custody: 'visiting' },
-  children: [
-    { firstName: 'Lina', birthDate: '2019-09-01' },
-    { firstName: 'Yanis', birthDate: '2017-02-20' },
-  ],
-  situation: { activity: 'actif', annualIncomeCents: 1_140_000, familyBenefitsMonthlyCents: 40_000 },
-};
-
-const campaignBody = (over: Record<string, unknown> = {}) => ({
-  kind: 'repit',
-  title: 'Séjours de répit — été',
-  opensAt: '2026-03-01T00:00:00+01:00',
-  closesAt: '2026-04-01T00:00:00+02:00',
-  offerDays: 5,
-  groups: [
-    { label: 'Juillet 6-11 ans', capacity: 2, ageMin: 6, ageMax: 11, period: 'Juillet 2026' },
-    { label: 'Août 6-11 ans', capacity: 1, ageMin: 6, ageMax: 11, period: 'Août 2026' },
-    { label: 'Juillet 3-5 ans', capacity: 1, ageMin: 3, ageMax: 5, period: 'Juillet 2026' },
-  ],
-  ...over,
-});
-
-async function family() {
-  const parent = await env.as('parent');
-  const created = await parent.post('/api/dossiers/me', filePatch);
-  expect(created.statusCode).toBe(201);
-  const h = created.json().household;
-  return { parent, householdId: h.id as string, children: h.children as { id: string; firstName: string }[] };
-}
+const family = () => newFamily(env);
 
 describe('a campaign from rules to places', () => {
   let campaignId: string;
@@ -118,7 +89,7 @@ describe('a campaign from rules to places', () => {
 
     const mine = (await f.parent.get('/api/attribution/me/applications')).json().applications;
     expect(mine).toHaveLength(2);
-    expect(form.json().proofs).toMatchObject({ monoparentalite: false, qf_tranche_1: false, handicap: null });
+    expect(form.json().proofs).toMatchObject({ monoparentalite: false, qf_tranche_1: false, handicap: false, fratrie: null });
     const values = Object.fromEntries(mine[0].criteria.map((c: any) => [c.code, [c.value, c.source]]));
     expect(values).toMatchObject({
       monoparentalite: [1, 'prefilled'],
@@ -259,6 +230,7 @@ describe('who may not', () => {
       ['POST', `/api/attribution/campaigns/${id}/simulate`],
       ['POST', `/api/attribution/campaigns/${id}/publish`],
       ['GET', `/api/attribution/campaigns/${id}/forecast`],
+      ['GET', `/api/attribution/campaigns/${id}/results`],
     ];
     const familyRoutes: [string, string][] = [
       ['GET', `/api/attribution/campaigns/${id}/form`],
@@ -267,8 +239,11 @@ describe('who may not', () => {
       ['POST', `/api/attribution/offers/${id}/confirm`],
       ['POST', `/api/attribution/offers/${id}/refuse`],
       ['POST', `/api/attribution/me/applications/${id}/withdraw`],
+      ['POST', `/api/attribution/campaigns/${id}/documents`],
+      ['DELETE', `/api/attribution/campaigns/${id}/documents/${id}`],
     ];
-    const call = (c: Awaited<ReturnType<TestEnv['as']>>, [m, u]: [string, string]) => (m === 'GET' ? c.get(u) : m === 'PUT' ? c.put(u, {}) : c.post(u, {}));
+    const call = (c: Awaited<ReturnType<TestEnv['as']>>, [m, u]: [string, string]) =>
+      m === 'GET' ? c.get(u) : m === 'PUT' ? c.put(u, {}) : m === 'DELETE' ? c.delete(u) : c.post(u, {});
     const parent = await env.as('parent');
     const partner = await env.as('partner');
     const agent = await env.as('agent');
@@ -343,6 +318,25 @@ describe('offers', () => {
     expect((await second.parent.get('/api/attribution/me/applications')).json().applications[0].offer.status).toBe('expired');
     expect((await third.parent.get('/api/attribution/me/applications')).json().applications[0].offer.status).toBe('offered');
 
+    // staff follow the place from offer to offer: refused, passed on and expired, passed on again
+    const results = await coordinator.get(`/api/attribution/campaigns/${c}/results`);
+    expect(results.statusCode).toBe(200);
+    const group = results.json().groups[0];
+    expect(group.offers.map((o: any) => [o.number, o.status, o.passedOn])).toEqual([
+      [1, 'refused', false],
+      [2, 'expired', true],
+      [3, 'offered', true],
+    ]);
+    expect(group.admitted.map((a: any) => a.number)).toEqual([1]);
+    expect(group.waitlist.map((a: any) => [a.position, a.number])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+    expect(results.json().offers).toEqual({ offered: 1, confirmed: 0, refused: 1, expired: 1 });
+    const firstResult = results.json().applications.find((a: any) => a.number === 1);
+    expect(firstResult.breakdown.reduce((sum: number, b: any) => sum + b.points, 0)).toBeCloseTo(firstResult.score, 2);
+    expect(JSON.stringify(results.json())).not.toContain('Benali');
+
     // the refusal counts in the family's next campaign
     const next = (
       await coordinator.post(
@@ -353,7 +347,8 @@ describe('offers', () => {
     await coordinator.post(`/api/attribution/campaigns/${next}/status`, { status: 'open' });
     expect((await first.parent.get(`/api/attribution/campaigns/${next}/form`)).json().prefilled).toMatchObject({ refus: 1, campagne_perdue: 0 });
     const forecast = (await coordinator.get(`/api/attribution/campaigns/${next}/forecast`)).json();
-    expect(forecast.groups[0]).toMatchObject({ label: 'Mercredis', history: [{ demand: 3, capacity: 1 }], forecast: 3, current: 0 });
+    expect(forecast.periods).toHaveLength(1);
+    expect(forecast.periods[0].groups[0]).toMatchObject({ label: 'Mercredis', history: [{ campaignId: c, demand: 3, capacity: 1 }], forecast: 3, current: 0 });
   });
 });
 
@@ -479,6 +474,7 @@ describe('demo', () => {
     expect(open.applications).toBe(9);
     const coordinator = await env.as('coordinator');
     const f = (await coordinator.get(`/api/attribution/campaigns/${open.id}/forecast`)).json();
-    expect(f.groups.map((g: any) => g.forecast)).toEqual([7, 15, 10]);
+    expect(f.periods.map((p: any) => p.period)).toEqual(['Juillet', 'Août']);
+    expect(f.periods.flatMap((p: any) => p.groups.map((g: any) => g.forecast))).toEqual([7, 15, 10]);
   });
 });

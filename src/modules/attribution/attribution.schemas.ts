@@ -48,12 +48,29 @@ const groupInput = z.object({
   period: text(100).default(''),
 });
 
+/** Document kinds a criterion can name as its proof (null: a field of the file, or Relais' own records). */
+export const PROOF_DOCUMENTS = [
+  'attestation-caf',
+  'avis-imposition',
+  'jugement-garde',
+  'bulletin-salaire',
+  'attestation-formation',
+  'attestation-pole-emploi',
+  'notification-mdph',
+  'courrier-travailleur-social',
+  'justificatif-domicile',
+  'autre',
+] as const;
+export type ProofDocument = (typeof PROOF_DOCUMENTS)[number];
+
 const criterionInput = z.object({
-  code,
+  /** Kept for an existing criterion; a new one gets it from its label. */
+  code: code.nullable().optional(),
   label: title(),
   description: text(2000).default(''),
   weight,
   proof: text(300).default(''),
+  proofDocument: z.enum(PROOF_DOCUMENTS, { message: 'Type de justificatif inconnu.' }).nullable().default(null),
   derive: z.string().max(40).nullable().default(null),
 });
 
@@ -82,6 +99,19 @@ export type ApplyInput = z.infer<typeof applyInput>;
 
 export const verifyInput = z.object({ value: value01 });
 
+/** A proof attached from the application form: PDF, JPEG or PNG, 3 MB at most (as the household file's documents). */
+export const MAX_PROOF_BYTES = 3 * 1024 * 1024;
+export const PROOF_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const documentInput = z.object({
+  criterion: code,
+  name: z.string().trim().min(1, { message: 'Le fichier n’a pas de nom.' }).max(200, { message: 'Nom de fichier trop long (200 caractères au plus).' }),
+  mimeType: z.enum(PROOF_TYPES, { message: 'Formats acceptés : PDF, JPEG ou PNG.' }),
+  // 3 MB of content is 4 MB in base64.
+  base64: z.string().min(1, { message: 'Le fichier est vide.' }).max(4_200_000, { message: 'Le fichier dépasse 3 Mo.' }),
+});
+export type DocumentInput = z.infer<typeof documentInput>;
+export const documentParams = z.object({ id: uuid, documentId: uuid });
+
 export const scenarioInput = z.object({
   weights: z.record(code, weight).default({}),
   capacities: z.record(uuid, capacity).default({}),
@@ -104,6 +134,7 @@ const criterionOut = z.object({
   description: z.string(),
   weight: z.number(),
   proof: z.string(),
+  proofDocument: z.enum(PROOF_DOCUMENTS).nullable(),
   derive: z.string().nullable(),
 });
 const campaignBase = {
@@ -140,8 +171,10 @@ export const applicationFormOut = z.object({
   prefilled: z.record(z.string(), z.number().nullable()),
   /** Document kinds present (and still valid) in the file. */
   documents: z.array(z.string()),
-  /** Per criterion read from the file: is its proof among the file's valid documents (null: no document proves it). */
+  /** Per criterion: is its proof document among the file's valid documents or attached to this campaign (null: no document proves it). */
   proofs: z.record(z.string(), z.boolean().nullable()),
+  /** Documents the family attached to this campaign, per criterion. */
+  attached: z.array(z.object({ id: z.string(), criterion: z.string(), name: z.string(), sizeBytes: z.number(), uploadedAt: timestamp })),
   purpose: z.string(),
 });
 
@@ -197,6 +230,8 @@ const staffApplicationOut = z.object({
   choices: z.array(z.string()),
   result: z.object({ score: z.number(), rank: z.number(), outcome: outcomeOut }).nullable(),
   offer: offerOut.nullable(),
+  /** Proofs the family attached (read through an audited route). */
+  documents: z.array(z.object({ id: z.string(), criterion: z.string(), name: z.string(), mimeType: z.string(), uploadedAt: timestamp })),
 });
 export const staffApplicationsOut = z.object({ applications: z.array(staffApplicationOut) });
 
@@ -228,15 +263,62 @@ export const simulationOut = z.object({
 export const publishedOut = z.object({ admitted: z.number(), waitlist: z.number(), offers: z.number() });
 export const offerDecisionOut = z.object({ status: z.enum(OFFER_STATUSES), passedOn: z.number() });
 
+/** Demand per group and period: earlier campaigns of the same kind, this one so far, the next one's forecast. */
 export const forecastOut = z.object({
   campaigns: z.array(z.object({ id: z.string(), title: z.string(), opensAt: timestamp.nullable() })),
+  periods: z.array(
+    z.object({
+      /** The period without its year ("Juillet"), as groups of successive campaigns share it; '' when groups name none. */
+      period: z.string(),
+      groups: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          capacity: z.number(),
+          /** One point per earlier campaign (oldest first); null demand: the campaign had no such group. */
+          history: z.array(z.object({ campaignId: z.string(), demand: z.number().nullable(), capacity: z.number().nullable() })),
+          current: z.number(),
+          forecast: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+const rankedOut = z.object({ id: z.string(), number: z.number(), score: z.number(), rank: z.number(), position: z.number().nullable() });
+const offerLogOut = offerOut.omit({ groupLabel: true }).extend({
+  number: z.number(),
+  createdAt: timestamp,
+  /** Made after publication, for a place a refusal or an expiry freed. */
+  passedOn: z.boolean(),
+});
+/** The published allocation as staff follow it: per group and per family, and the life of each offer. */
+export const resultsOut = z.object({
+  publishedAt: timestamp,
+  total: z.number(),
+  offers: z.object({ offered: z.number(), confirmed: z.number(), refused: z.number(), expired: z.number() }),
   groups: z.array(
     z.object({
+      id: z.string(),
       label: z.string(),
       period: z.string(),
-      history: z.array(z.object({ campaignTitle: z.string(), demand: z.number(), capacity: z.number() })),
-      current: z.number(),
-      forecast: z.number().nullable(),
+      capacity: z.number(),
+      lastAdmittedScore: z.number().nullable(),
+      admitted: z.array(rankedOut),
+      /** Waitlisted applications that listed this group, in waitlist order. */
+      waitlist: z.array(rankedOut),
+      offers: z.array(offerLogOut),
+    }),
+  ),
+  applications: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number(),
+      score: z.number(),
+      rank: z.number(),
+      outcome: outcomeOut,
+      breakdown: z.array(z.object({ code: z.string(), label: z.string(), points: z.number() })),
+      offer: offerOut.nullable(),
     }),
   ),
 });
@@ -252,3 +334,5 @@ export type StaffApplication = z.infer<typeof staffApplicationOut>;
 export type Simulation = z.infer<typeof simulationOut>;
 export type Forecast = z.infer<typeof forecastOut>;
 export type Outcome = z.infer<typeof outcomeOut>;
+export type Results = z.infer<typeof resultsOut>;
+export type AttachedDocument = ApplicationForm['attached'][number];

@@ -1,5 +1,6 @@
 /** SQL of the attribution tables: campaigns, groups, criteria, applications, runs and results, offers, refusals. */
 import type { Queryable } from '../../platform/db/pool';
+import type { ProofDocument } from './attribution.schemas';
 import type { StoredValue } from './derive';
 
 export type CampaignKind = 'repit' | 'mercredis' | 'vacances' | 'activites' | 'creche';
@@ -37,6 +38,7 @@ export interface CriterionRow {
   description: string;
   weight: number;
   proof: string;
+  proofDocument: ProofDocument | null;
   derive: string | null;
   position: number;
 }
@@ -61,7 +63,7 @@ export interface ApplicationRow {
 const CAMPAIGN = `id, external_id AS "externalId", kind, title, description, opens_at AS "opensAt", closes_at AS "closesAt", offer_days AS "offerDays",
   status, tie_break AS "tieBreak", is_demo AS "isDemo", created_at AS "createdAt", updated_at AS "updatedAt"`;
 const GROUP = `id, external_id AS "externalId", label, capacity, age_min AS "ageMin", age_max AS "ageMax", site, period, position`;
-const CRITERION = `code, label, description, weight::float8 AS weight, proof, derive, position`;
+const CRITERION = `code, label, description, weight::float8 AS weight, proof, proof_document AS "proofDocument", derive, position`;
 const APPLICATION = `id, campaign_id AS "campaignId", number, household_id AS "householdId", child_id AS "childId", child_first_name AS "childFirstName",
   child_birth_date AS "childBirthDate", external_id AS "externalId", family_key AS "familyKey", keep_together AS "keepTogether", submitted_at AS "submittedAt",
   criteria, choices::text[] AS choices, status, is_demo AS "isDemo"`;
@@ -170,8 +172,9 @@ export async function replaceCriteria(q: Queryable, campaignId: string, list: re
   await q.query(`DELETE FROM attribution_criteria WHERE campaign_id = $1`, [campaignId]);
   for (const c of list) {
     await q.query(
-      `INSERT INTO attribution_criteria (campaign_id, code, label, description, weight, proof, derive, position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [campaignId, c.code, c.label, c.description, c.weight, c.proof, c.derive, c.position],
+      `INSERT INTO attribution_criteria (campaign_id, code, label, description, weight, proof, proof_document, derive, position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [campaignId, c.code, c.label, c.description, c.weight, c.proof, c.proofDocument, c.derive, c.position],
     );
   }
 }
@@ -333,10 +336,13 @@ export interface OfferRow {
 const OFFER = `id, application_id AS "applicationId", group_id AS "groupId", status, created_at AS "createdAt", expires_at AS "expiresAt", decided_at AS "decidedAt"`;
 
 /** Inserts an offer; the table's trigger refuses it (attribution_offers_capacity) when the group is full. */
-export async function insertOffer(q: Queryable, o: { applicationId: string; groupId: string; now: Date; expiresAt: Date }): Promise<string> {
+export async function insertOffer(
+  q: Queryable,
+  o: { applicationId: string; groupId: string; now: Date; expiresAt: Date; passedOn?: boolean },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO attribution_offers (application_id, group_id, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [o.applicationId, o.groupId, o.now, o.expiresAt],
+    `INSERT INTO attribution_offers (application_id, group_id, created_at, expires_at, passed_on) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [o.applicationId, o.groupId, o.now, o.expiresAt, o.passedOn ?? false],
   );
   return rows[0]!.id;
 }
@@ -403,81 +409,14 @@ export async function insertRefusal(q: Queryable, r: { householdId: string; camp
   ]);
 }
 
-// ------------------------------------------------------------------ forecast and the file's life cycle
-/** Per earlier campaign of a kind (oldest first), the applications that chose each group label first. */
-export async function demandHistory(
-  q: Queryable,
-  kind: CampaignKind,
-  before: string,
-): Promise<{ campaignId: string; title: string; opensAt: Date | null; label: string; period: string; demand: number; capacity: number }[]> {
+/** Every offer of a campaign (its whole life: made at publication or passed on, then confirmed, refused or expired), oldest first. */
+export async function offersOfCampaign(q: Queryable, campaignId: string): Promise<(OfferRow & { number: number; passedOn: boolean })[]> {
   const { rows } = await q.query(
-    `SELECT c.id AS "campaignId", c.title, c.opens_at AS "opensAt", g.label, g.period, g.capacity,
-            (SELECT count(*) FROM attribution_applications a WHERE a.campaign_id = c.id AND a.status = 'submitted' AND a.choices[1] = g.id)::int AS demand
-       FROM attribution_campaigns c JOIN attribution_groups g ON g.campaign_id = c.id
-      WHERE c.kind = $1 AND c.id <> $2 AND c.status IN ('closed', 'published')
-      ORDER BY c.opens_at NULLS FIRST, c.created_at, g.position`,
-    [kind, before],
-  );
-  return rows;
-}
-
-export async function applicationsForExport(q: Queryable, householdId: string): Promise<unknown[]> {
-  const { rows } = await q.query(
-    `SELECT a.id, c.title AS campaign, a.child_first_name, a.child_birth_date, a.submitted_at, a.criteria, a.status, a.keep_together,
-            (SELECT array_agg(g.label ORDER BY array_position(a.choices, g.id)) FROM attribution_groups g WHERE g.id = ANY(a.choices)) AS choices,
-            (SELECT to_jsonb(r) - 'run_id' - 'application_id' FROM attribution_results r WHERE r.application_id = a.id) AS result,
-            (SELECT jsonb_agg(jsonb_build_object('status', o.status, 'created_at', o.created_at, 'expires_at', o.expires_at, 'decided_at', o.decided_at))
-               FROM attribution_offers o WHERE o.application_id = a.id) AS offers
-       FROM attribution_applications a JOIN attribution_campaigns c ON c.id = a.campaign_id
-      WHERE a.household_id = $1 ORDER BY a.submitted_at`,
-    [householdId],
-  );
-  return rows;
-}
-
-/**
- * Erasure: the family's rows lose everything that names the family (household, child, its
- * corrections); the anonymous row stays so that a published ranking keeps its ranks.
- */
-export async function anonymiseHousehold(q: Queryable, householdId: string): Promise<void> {
-  await q.query(
-    `UPDATE attribution_applications SET household_id = NULL, child_id = NULL, child_first_name = NULL, child_birth_date = NULL,
-            family_key = 'efface-' || id::text, anonymised = true
-      WHERE household_id = $1`,
-    [householdId],
-  );
-  await q.query(`DELETE FROM attribution_refusals WHERE household_id = $1`, [householdId]);
-}
-
-export async function timelineRows(
-  q: Queryable,
-  householdId: string,
-): Promise<{ id: string; title: string; submittedAt: Date; childFirstName: string | null }[]> {
-  const { rows } = await q.query(
-    `SELECT a.id, c.title, a.submitted_at AS "submittedAt", a.child_first_name AS "childFirstName"
-       FROM attribution_applications a JOIN attribution_campaigns c ON c.id = a.campaign_id WHERE a.household_id = $1 ORDER BY a.submitted_at`,
-    [householdId],
-  );
-  return rows;
-}
-
-// ------------------------------------------------------------------ indicators (no personal data: counts per household)
-export async function applicationsSubmitted(q: Queryable, from: Date, to: Date): Promise<{ householdId: string | null; n: number }[]> {
-  const { rows } = await q.query(
-    `SELECT household_id AS "householdId", count(*)::int AS n FROM attribution_applications
-      WHERE status = 'submitted' AND submitted_at >= $1 AND submitted_at < $2 GROUP BY household_id`,
-    [from, to],
-  );
-  return rows;
-}
-
-/** Applications admitted by runs published in the period, and whether each claimed single parenthood. */
-export async function admittedInPeriod(q: Queryable, from: Date, to: Date): Promise<{ householdId: string | null; singleParent: boolean }[]> {
-  const { rows } = await q.query(
-    `SELECT a.household_id AS "householdId", coalesce((a.criteria -> 'monoparentalite' ->> 'value')::numeric > 0, false) AS "singleParent"
-       FROM attribution_results r JOIN attribution_runs u ON u.id = r.run_id JOIN attribution_applications a ON a.id = r.application_id
-      WHERE r.status = 'admitted' AND u.created_at >= $1 AND u.created_at < $2`,
-    [from, to],
+    `SELECT o.id, o.application_id AS "applicationId", o.group_id AS "groupId", o.status, o.created_at AS "createdAt", o.expires_at AS "expiresAt",
+            o.decided_at AS "decidedAt", o.passed_on AS "passedOn", a.number
+       FROM attribution_offers o JOIN attribution_applications a ON a.id = o.application_id
+      WHERE a.campaign_id = $1 ORDER BY o.created_at, a.number, o.id`,
+    [campaignId],
   );
   return rows;
 }

@@ -14,10 +14,11 @@ import { parisDate } from '../../platform/clock';
 import { allocate, compareAllocations, type Allocation, type Campaign, type Outcome as CoreOutcome } from './allocate';
 import type { CampaignInput, ScenarioInput } from './attribution.schemas';
 import * as store from './attribution.store';
+import { withCodes } from './criteria';
 import { DEFAULT_CRITERIA, DEFAULT_TIE_BREAK } from './default-rules';
+import * as documents from './documents.store';
 import { isDerivation } from './derive';
 import { explainChanges } from './explain';
-import { forecastNext } from './forecast';
 import { notifyFamily } from './notify';
 import { offerDeadline } from './offers';
 
@@ -97,7 +98,11 @@ export async function getCampaign(ctx: Ctx, id: string) {
   return { ...(await rulesOf(ctx.db, c)), applications: apps.length };
 }
 
-function checkInput(input: CampaignInput): void {
+type Rules = Omit<CampaignInput, 'criteria'> & { criteria: (CampaignInput['criteria'][number] & { code: string })[] };
+
+/** The input checked, each criterion with its code (a new one's from its label). */
+function checkInput(raw: CampaignInput): Rules {
+  const input = { ...raw, criteria: withCodes(raw.criteria) };
   if (input.opensAt && input.closesAt && Date.parse(input.closesAt) <= Date.parse(input.opensAt)) {
     throw new AppError('attribution/invalid-dates', { fields: [{ path: 'closesAt', message: "La date de clôture doit être après la date d'ouverture." }] });
   }
@@ -113,9 +118,10 @@ function checkInput(input: CampaignInput): void {
       fields.push({ path: `groups.${i}.ageMax`, message: "L'âge maximum doit être au moins l'âge minimum." });
   });
   if (fields.length) throw new AppError('http/validation', { fields });
+  return input;
 }
 
-async function writeRules(t: Queryable, id: string, input: CampaignInput, creating: boolean): Promise<void> {
+async function writeRules(t: Queryable, id: string, input: Rules, creating: boolean): Promise<void> {
   const chosen = creating ? new Set<string>() : await store.groupsChosen(t, id);
   const keep: string[] = [];
   for (const [i, g] of input.groups.entries()) {
@@ -139,12 +145,11 @@ export async function createCampaign(
   raw: Omit<CampaignInput, 'criteria' | 'tieBreak'> & { criteria?: CampaignInput['criteria']; tieBreak?: string },
 ) {
   requireRole(ctx, ...STAFF);
-  const input: CampaignInput = {
+  const input = checkInput({
     ...raw,
     criteria: raw.criteria?.length ? raw.criteria : [...DEFAULT_CRITERIA],
     tieBreak: raw.tieBreak?.trim() || DEFAULT_TIE_BREAK,
-  };
-  checkInput(input);
+  });
   return tx(ctx.db, async (t) => {
     const id = await store.insertCampaign(t, {
       ...input,
@@ -158,10 +163,9 @@ export async function createCampaign(
   });
 }
 
-export async function updateCampaign(ctx: Ctx, id: string, input: CampaignInput) {
+export async function updateCampaign(ctx: Ctx, id: string, raw: CampaignInput) {
   requireRole(ctx, ...STAFF);
-  input = { ...input, tieBreak: input.tieBreak.trim() || DEFAULT_TIE_BREAK };
-  checkInput(input);
+  const input = checkInput({ ...raw, tieBreak: raw.tieBreak.trim() || DEFAULT_TIE_BREAK });
   await tx(ctx.db, async (t) => {
     const c = await store.getCampaign(t, id, { lock: true });
     if (!c) throw notFound();
@@ -200,6 +204,7 @@ export async function campaignApplications(ctx: Ctx, id: string) {
   const labels = new Map(groups.map((g) => [g.id, g.label]));
   const [results, offers] =
     c.status === 'published' ? await Promise.all([store.resultsOfApplications(ctx.db, ids), store.offersOfApplications(ctx.db, ids)]) : [[], []];
+  const proofs = await documents.documentsOf(ctx.db, id);
   const resultBy = new Map(results.map((r) => [r.applicationId, r]));
   const offerBy = new Map(offers.map((o) => [o.applicationId, o]));
   const today = parisDate(ctx.now());
@@ -218,6 +223,7 @@ export async function campaignApplications(ctx: Ctx, id: string) {
       choices: a.choices.map((g) => labels.get(g) ?? ''),
       result: r ? { score: r.score, rank: r.rank, outcome: outcomeOf(r, labels) } : null,
       offer: o ? { ...o, groupLabel: labels.get(o.groupId) ?? '' } : null,
+      documents: a.householdId ? proofs.filter((d) => d.householdId === a.householdId) : [],
     };
   });
 }
@@ -374,28 +380,4 @@ export async function publish(ctx: Ctx, id: string, scenario: ScenarioInput) {
     });
     return { admitted, waitlist: apps.length - admitted, offers };
   });
-}
-
-// ------------------------------------------------------------------ forecast
-/** Demand per group (first choices) in earlier campaigns of the same kind, this campaign's so far, and the next one's forecast. */
-export async function forecast(ctx: Ctx, id: string) {
-  requireRole(ctx, ...STAFF);
-  const c = await store.getCampaign(ctx.db, id);
-  if (!c) throw notFound();
-  const [history, groups, apps] = await Promise.all([store.demandHistory(ctx.db, c.kind, id), store.groupsOf(ctx.db, id), store.applicationsOf(ctx.db, id)]);
-  const campaigns = new Map<string, { id: string; title: string; opensAt: Date | null }>();
-  for (const h of history) campaigns.set(h.campaignId, { id: h.campaignId, title: h.title, opensAt: h.opensAt });
-  return {
-    campaigns: [...campaigns.values()],
-    groups: groups.map((g) => {
-      const past = history.filter((h) => h.label === g.label).map((h) => ({ campaignTitle: h.title, demand: h.demand, capacity: h.capacity }));
-      return {
-        label: g.label,
-        period: g.period,
-        history: past,
-        current: apps.filter((a) => a.choices[0] === g.id).length,
-        forecast: forecastNext(past.map((p) => p.demand)),
-      };
-    }),
-  };
 }

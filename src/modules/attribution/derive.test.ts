@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, compareAllocations, withWeights, type Campaign } from './allocate';
-import { applicationValues, deriveValue, isDerivation, proofDocumentKind, type DeriveInput } from './derive';
+import { applicationValues, deriveValue, isDerivation, type DeriveInput } from './derive';
 import { explainChanges } from './explain';
 import { forecastNext } from './forecast';
 
@@ -25,12 +25,6 @@ describe('values read from the file', () => {
     expect(deriveValue('lost', { ...base, lostCampaigns: 2 })).toBe(1);
     expect(deriveValue('refused', base)).toBe(0);
     expect(deriveValue(null, base)).toBeNull();
-  });
-  it('names the document of the file that proves a value', () => {
-    expect(proofDocumentKind('qf:0-500')).toBe('attestation-caf');
-    expect(proofDocumentKind('single_parent')).toBe('jugement-garde');
-    expect(proofDocumentKind('siblings')).toBeNull();
-    expect(proofDocumentKind(null)).toBeNull();
   });
   it('knows the rules it can apply', () => {
     expect(isDerivation('qf:0-500')).toBe(true);

@@ -56,14 +56,6 @@ export function deriveValue(spec: string | null, input: DeriveInput): number | n
   return null;
 }
 
-/** The document of the household file that proves a value read from the file (null: no such kind of document). */
-export function proofDocumentKind(spec: string | null): string | null {
-  if (spec === 'single_parent') return 'jugement-garde';
-  if (spec === 'work') return 'bulletin-salaire';
-  if (spec && QF.test(spec)) return 'attestation-caf';
-  return null;
-}
-
 type ValueSource = 'prefilled' | 'declared' | 'verified';
 export interface StoredValue {
   value: number;

@@ -57,7 +57,16 @@ export async function importCampaign(
     await store.replaceCriteria(
       t,
       id,
-      file.campaign.criteria.map((c, i) => ({ code: c.id, label: c.id, description: '', weight: c.weight, proof: '', derive: null, position: i + 1 })),
+      file.campaign.criteria.map((c, i) => ({
+        code: c.id,
+        label: c.id,
+        description: '',
+        weight: c.weight,
+        proof: '',
+        proofDocument: null,
+        derive: null,
+        position: i + 1,
+      })),
     );
     const appId = new Map<string, string>();
     for (const [i, a] of file.campaign.applications.entries()) {

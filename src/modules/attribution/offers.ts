@@ -31,7 +31,7 @@ export async function passOn(t: Tx, jobs: Jobs, campaignId: string, groupId: str
     if (members.some((m) => m.offered)) continue;
     if (!members.every((m) => m.choices.includes(groupId)) || members.length > room) continue;
     const expiresAt = offerDeadline(now, campaign.offerDays);
-    for (const m of members) await store.insertOffer(t, { applicationId: m.applicationId, groupId, now, expiresAt });
+    for (const m of members) await store.insertOffer(t, { applicationId: m.applicationId, groupId, now, expiresAt, passedOn: true });
     const household = members[0]!.householdId;
     if (household) await notifyFamily(t, jobs, household, now, { campaignTitle: campaign.title, offerDeadline: expiresAt, template: 'attribution.offer' });
     room -= members.length;
