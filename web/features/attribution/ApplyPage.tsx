@@ -5,9 +5,10 @@ import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, FormErrors, LinkButton, LoadStatus, PageHeader, RequireRole } from '../../ui';
-import { ages, signed } from './format';
+import { ages, signed } from './display';
 import messages from './messages';
-import type { ApplicationForm } from './types';
+import { ProofUpload } from './ProofUpload';
+import type { ApplicationForm, AttachedDocument } from '../../../src/modules/attribution';
 import './attribution.css';
 
 registerMessages('attribution', messages);
@@ -100,6 +101,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
   const [values, setValues] = useState<Record<string, number>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [attached, setAttached] = useState<AttachedDocument[]>(form.attached);
   const open = form.campaign.status === 'open';
   const asked = useMemo(() => form.campaign.criteria.filter((c) => !c.derive || !COMPUTED.has(c.derive)), [form]);
   const computed = form.campaign.criteria.filter((c) => c.derive && COMPUTED.has(c.derive));
@@ -161,13 +163,21 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
               <Checkbox isSelected={v > 0} onChange={(on) => setValues({ ...values, [c.code]: on ? form.prefilled[c.code] || 1 : 0 })}>
                 {c.label} <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1)) })})</span>
               </Checkbox>
-              <p className="muted" style={{ margin: '0 0 0 2.2rem', fontSize: '0.9rem' }}>
-                {fromFile ? `${t('attribution.fromYourFile')} · ` : ''}
-                {t('attribution.proof')} : {c.proof}
-                {v > 0 && form.proofs[c.code] !== null && form.proofs[c.code] !== undefined
-                  ? ` · ${form.proofs[c.code] ? t('attribution.documentPresent') : t('attribution.documentMissing')}`
-                  : ''}
-              </p>
+              <div className="criterion-proof">
+                <p className="muted">
+                  {fromFile ? `${t('attribution.fromYourFile')} · ` : ''}
+                  {t('attribution.proof')} : {c.proof || (c.proofDocument ? t(`attribution.doc.${c.proofDocument}`) : '')}
+                </p>
+                {v > 0 ? (
+                  <ProofUpload
+                    campaignId={id}
+                    criterion={c}
+                    attached={attached.find((d) => d.criterion === c.code)}
+                    inFile={Boolean(c.proofDocument && form.documents.includes(c.proofDocument))}
+                    onChange={(doc) => setAttached([...attached.filter((d) => d.criterion !== c.code), ...(doc ? [doc] : [])])}
+                  />
+                ) : null}
+              </div>
             </div>
           );
         })}
@@ -181,9 +191,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
             ))}
           </ul>
         ) : null}
-        <p>
-          {t('attribution.proofsNote')} <Link to="/dossier">{t('attribution.openFile')}</Link>
-        </p>
+        <p className="muted">{t('attribution.proofsNote')}</p>
       </fieldset>
       <Button type="submit" isDisabled={busy}>
         {t('attribution.send')}

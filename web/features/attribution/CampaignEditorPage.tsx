@@ -1,20 +1,21 @@
 /** Staff: a campaign's rules (published to families), its groups of places, its status, and the applications (by family number). */
 import { useState, type FormEvent } from 'react';
+import type { CampaignDetail, StaffApplication } from '../../../src/modules/attribution';
 import { api, ApiError } from '../../app/api';
+import { frLongDate } from '../../app/format';
 import { registerMessages, useT } from '../../app/i18n';
-import { Link, useParams } from '../../app/router';
+import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, FormErrors, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
-import { frDate, parisMidnight, score, toDateInput } from './format';
+import { Alert, Button, FormErrors, LoadStatus, NumberField, TextField } from '../../ui';
+import { CriteriaEditor, type CriterionDraft } from './CriteriaEditor';
+import { outcomeText, parisMidnight, score, toDateInput } from './display';
 import messages from './messages';
-import { StaffTabs, StatusBadge, STAFF_ROLES } from './shared';
-import type { CampaignDetail, StaffApplication } from './types';
+import { StaffCampaignPage } from './shared';
 import './attribution.css';
 
 registerMessages('attribution', messages);
 
 type Group = CampaignDetail['groups'][number];
-type Criterion = CampaignDetail['criteria'][number];
 
 function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
   const t = useT();
@@ -25,12 +26,11 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
   const [offerDays, setOfferDays] = useState<number | null>(c.offerDays);
   const [tieBreak, setTieBreak] = useState(c.tieBreak);
   const [groups, setGroups] = useState<Group[]>(c.groups);
-  const [criteria, setCriteria] = useState<Criterion[]>(c.criteria);
+  const [criteria, setCriteria] = useState<CriterionDraft[]>(c.criteria.map((x) => ({ ...x, key: x.code })));
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const locked = c.status === 'published';
   const setGroup = (i: number, patch: Partial<Group>) => setGroups(groups.map((g, j) => (i === j ? { ...g, ...patch } : g)));
-  const setCriterion = (i: number, patch: Partial<Criterion>) => setCriteria(criteria.map((x, j) => (i === j ? { ...x, ...patch } : x)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -53,7 +53,15 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
           site: g.site,
           period: g.period,
         })),
-        criteria: criteria.map(({ code, label, description, weight, proof, derive }) => ({ code, label, description, weight, proof, derive })),
+        criteria: criteria.map(({ code, label, description, weight, proof, proofDocument, derive }) => ({
+          code: code || null,
+          label,
+          description,
+          weight,
+          proof,
+          proofDocument,
+          derive,
+        })),
       });
       setError(null);
       setSaved(true);
@@ -139,31 +147,7 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
       >
         {t('attribution.addGroup')}
       </Button>
-      <h2>{t('attribution.rulesTitle')}</h2>
-      {criteria.map((x, i) => (
-        <fieldset key={x.code}>
-          <legend>{x.label}</legend>
-          <div className="grid-form">
-            <TextField
-              label={t('attribution.criterionLabel')}
-              value={x.label}
-              onChange={(v) => setCriterion(i, { label: v })}
-              error={error?.field(`criteria.${i}.label`)}
-            />
-            <NumberField
-              label={t('attribution.weight')}
-              value={x.weight}
-              onChange={(v) => setCriterion(i, { weight: v ?? 0 })}
-              minValue={-1000}
-              maxValue={1000}
-              step={0.5}
-              error={error?.field(`criteria.${i}.weight`)}
-            />
-          </div>
-          <TextField label={t('attribution.criterionDescription')} value={x.description} onChange={(v) => setCriterion(i, { description: v })} />
-          <TextField label={t('attribution.proof')} value={x.proof} onChange={(v) => setCriterion(i, { proof: v })} />
-        </fieldset>
-      ))}
+      <CriteriaEditor criteria={criteria} setCriteria={setCriteria} error={error} />
       <Button type="submit">{t('attribution.save')}</Button>
     </form>
   );
@@ -236,8 +220,8 @@ function Applications({ c }: { c: CampaignDetail }) {
             <thead>
               <tr>
                 <th scope="col">{t('attribution.familyN', { n: '' }).trim()}</th>
-                <th scope="col">{t('attribution.yourChoices')}</th>
-                <th scope="col">{t('attribution.yourSituation')}</th>
+                <th scope="col">{t('attribution.choicesStaff')}</th>
+                <th scope="col">{t('attribution.situationStaff')}</th>
                 {c.status === 'published' ? <th scope="col">{t('attribution.outcome')}</th> : null}
               </tr>
             </thead>
@@ -248,7 +232,7 @@ function Applications({ c }: { c: CampaignDetail }) {
                     {t('attribution.familyN', { n: a.number })}
                     <div className="muted" style={{ fontWeight: 400 }}>
                       {a.childAge !== null ? t('attribution.childAgeStaff', { age: a.childAge }) : t('attribution.externalApplication')} ·{' '}
-                      {frDate(a.submittedAt)}
+                      {frLongDate(a.submittedAt)}
                     </div>
                     {a.householdId ? (
                       <Link to={`/dossier/agent/familles/${a.householdId}`} aria-label={t('attribution.openFamilyFileLabel', { n: a.number })}>
@@ -256,7 +240,25 @@ function Applications({ c }: { c: CampaignDetail }) {
                       </Link>
                     ) : null}
                   </th>
-                  <td>{a.choices.map((g, i) => `${i + 1}. ${g}`).join(' · ')}</td>
+                  <td>
+                    {a.choices.map((g, i) => `${i + 1}. ${g}`).join(' · ')}
+                    {a.documents.length ? (
+                      <ul className="proofs">
+                        {a.documents.map((d) => (
+                          <li key={d.id}>
+                            <a
+                              href={`/api/attribution/campaigns/${c.id}/documents/${d.id}/file`}
+                              target="_blank"
+                              rel="noreferrer"
+                              aria-label={t('attribution.readProofLabel', { criterion: label(d.criterion), n: a.number })}
+                            >
+                              {t('attribution.readProof', { criterion: label(d.criterion) })}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
                   <td>
                     <ul style={{ margin: 0, paddingInlineStart: '1rem' }}>
                       {Object.entries(a.criteria)
@@ -284,11 +286,7 @@ function Applications({ c }: { c: CampaignDetail }) {
                   {c.status === 'published' ? (
                     <td>
                       {a.result ? `${t('attribution.rank')} ${a.result.rank} · ${score(a.result.score)} · ` : ''}
-                      {a.result?.outcome.status === 'admitted'
-                        ? t('attribution.outcomeAdmitted', { group: a.result.outcome.groupLabel ?? '' })
-                        : a.result
-                          ? t('attribution.outcomeWaitlist', { n: a.result.outcome.position ?? 0 })
-                          : ''}
+                      {a.result ? outcomeText(t, a.result.outcome) : ''}
                       {a.offer ? ` · ${t('attribution.offer')} ${t(`attribution.offer.${a.offer.status}`)}` : ''}
                     </td>
                   ) : null}
@@ -302,44 +300,15 @@ function Applications({ c }: { c: CampaignDetail }) {
   );
 }
 
-function Editor({ id }: { id: string }) {
-  const t = useT();
-  const r = useApi<CampaignDetail>(`/api/attribution/campaigns/${id}`);
-  return (
-    <>
-      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
-      {r.data ? (
-        <>
-          <PageHeader title={r.data.title}>
-            <p className="meta">
-              <StatusBadge status={r.data.status} />
-              <span>{t(`attribution.kind.${r.data.kind}`)}</span>
-              <span>{t('attribution.applicationsCount', { n: r.data.applications })}</span>
-              {r.data.isDemo ? <DemoBadge label={t('attribution.example')} /> : null}
-              {r.data.status !== 'draft' ? <Link to={`/places/campagnes/${id}`}>{t('attribution.readRules')}</Link> : null}
-            </p>
-            <StatusButtons c={r.data} reload={r.reload} />
-          </PageHeader>
-          <StaffTabs id={id} current="editor" />
-          <RulesForm key={`${r.data.status}-${r.data.groups.length}`} c={r.data} reload={r.reload} />
-          <Applications c={r.data} />
-        </>
-      ) : null}
-    </>
-  );
-}
-
 export default function CampaignEditorPage() {
-  const t = useT();
-  const { id } = useParams();
   return (
-    <div className="attribution">
-      <p className="breadcrumb">
-        <Link to="/places/gestion">{t('attribution.manageTitle')}</Link>
-      </p>
-      <RequireRole roles={[...STAFF_ROLES]}>
-        <Editor id={id!} />
-      </RequireRole>
-    </div>
+    <StaffCampaignPage current="editor" actions={(c, reload) => <StatusButtons c={c} reload={reload} />}>
+      {(c, reload) => (
+        <>
+          <RulesForm key={[c.status, ...c.groups.map((g) => g.id), ...c.criteria.map((x) => x.code)].join()} c={c} reload={reload} />
+          <Applications c={c} />
+        </>
+      )}
+    </StaffCampaignPage>
   );
 }

@@ -1,73 +1,114 @@
-/** Staff: demand per group in earlier campaigns of the same kind (first choices), this campaign's so far, and the forecast. */
+/** Staff: demand per group and period in earlier campaigns of the same kind (first choices), this campaign's so far, and the forecast, drawn and tabled. */
+import type { Forecast } from '../../../src/modules/attribution';
 import { registerMessages, useT } from '../../app/i18n';
-import { Link, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { BarChart, Loaded, PageHeader, RequireRole } from '../../ui';
+import { Loaded } from '../../ui';
+import { ForecastChart, groupColour } from './ForecastChart';
 import messages from './messages';
-import { StaffTabs, STAFF_ROLES } from './shared';
-import type { CampaignDetail, Forecast } from './types';
+import { StaffCampaignPage } from './shared';
 import './attribution.css';
 
 registerMessages('attribution', messages);
 
-function Page({ id }: { id: string }) {
+/** A campaign's column: the year it opened (Paris), or its title. */
+const yearOf = (c: Forecast['campaigns'][number]) =>
+  c.opensAt ? new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(c.opensAt)) : c.title;
+
+function Period({ p, f }: { p: Forecast['periods'][number]; f: Forecast }) {
   const t = useT();
-  const c = useApi<CampaignDetail>(`/api/attribution/campaigns/${id}`);
+  const years = f.campaigns.map(yearOf);
+  const title = p.period || t('attribution.noPeriod');
+  const id = `period-${p.groups[0]!.id}`;
+  return (
+    <section aria-labelledby={id} className="card forecast-period">
+      <h2 id={id}>{title}</h2>
+      <figure className="forecast-figure">
+        <div>
+          <ForecastChart period={p} years={years} />
+          <ul className="legend">
+            {p.groups.map((g, i) => (
+              <li key={g.id}>
+                <span className="swatch" style={{ background: groupColour(i) }} aria-hidden="true" /> {g.label}
+              </li>
+            ))}
+            <li>
+              <span className="swatch line" aria-hidden="true" /> {t('attribution.legendPlaces')}
+            </li>
+            <li>
+              <span className="swatch dashed" aria-hidden="true" /> {t('attribution.legendForecast')}
+            </li>
+          </ul>
+        </div>
+        <figcaption>
+          {/* Focusable so that a keyboard can scroll it on a phone. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('attribution.chartTitle', { label: title })}>
+            <table>
+              <caption>{t('attribution.chartTitle', { label: title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('attribution.group')}</th>
+                  {[...years, t('attribution.currentDemand'), t('attribution.forecastFor'), t('attribution.capacity')].map((h) => (
+                    <th key={h} scope="col" className="num">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {p.groups.map((g) => (
+                  <tr key={g.id}>
+                    <th scope="row">{g.label}</th>
+                    {g.history.map((h) => (
+                      <td key={h.campaignId} className="num">
+                        {h.demand === null ? '—' : t('attribution.demandOfPlaces', { demand: h.demand, places: h.capacity ?? 0 })}
+                      </td>
+                    ))}
+                    <td className="num">{g.current}</td>
+                    <td className="num">{g.forecast ?? '—'}</td>
+                    <td className="num">{g.capacity}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </figcaption>
+      </figure>
+      {p.groups.some((g) => g.forecast !== null && g.forecast > g.capacity) ? (
+        <p className="forecast-warning">
+          {t('attribution.forecastOver', {
+            groups: p.groups
+              .filter((g) => g.forecast !== null && g.forecast > g.capacity)
+              .map((g) => g.label)
+              .join(', '),
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Body({ id }: { id: string }) {
+  const t = useT();
   const r = useApi<Forecast>(`/api/attribution/campaigns/${id}/forecast`);
   return (
-    <>
-      <PageHeader title={`${t('attribution.forecastTitle')}${c.data ? ` — ${c.data.title}` : ''}`} intro={t('attribution.forecastIntro')} />
-      <StaffTabs id={id} current="forecast" />
-      <Loaded resource={r}>
-        {(f) => (
-          <>
-            {f.groups.map((g) => (
-              <section key={g.label} aria-labelledby={`fg-${g.label}`} className="card" style={{ marginBottom: '1rem' }}>
-                <h2 id={`fg-${g.label}`} style={{ marginTop: 0, fontSize: '1.1rem' }}>
-                  {g.label}
-                </h2>
-                <p>
-                  {t('attribution.currentDemand')} : <strong>{g.current}</strong>
-                  {g.forecast !== null ? (
-                    <>
-                      {' '}
-                      · {t('attribution.forecastFor')} : <strong>{g.forecast}</strong>
-                    </>
-                  ) : null}
-                </p>
-                {g.history.length ? (
-                  <BarChart
-                    title={t('attribution.chartTitle', { label: g.label })}
-                    labelHeader={t('attribution.campaign')}
-                    valueHeader={t('attribution.demand')}
-                    data={[
-                      ...g.history.map((h) => ({ label: h.campaignTitle.replace(/ \(démonstration\)$/, ''), value: h.demand })),
-                      ...(g.forecast !== null ? [{ label: t('attribution.forecastFor'), value: g.forecast }] : []),
-                    ]}
-                  />
-                ) : (
-                  <p className="muted">{t('attribution.noHistory')}</p>
-                )}
-              </section>
-            ))}
-          </>
-        )}
-      </Loaded>
-    </>
+    <Loaded resource={r}>
+      {(f) => (
+        <>
+          {f.campaigns.length ? null : <p className="muted">{t('attribution.noHistory')}</p>}
+          {f.periods.map((p) => (
+            <Period key={p.groups[0]!.id} p={p} f={f} />
+          ))}
+        </>
+      )}
+    </Loaded>
   );
 }
 
 export default function ForecastPage() {
   const t = useT();
-  const { id } = useParams();
   return (
-    <div className="attribution">
-      <p className="breadcrumb">
-        <Link to="/places/gestion">{t('attribution.manageTitle')}</Link>
-      </p>
-      <RequireRole roles={[...STAFF_ROLES]}>
-        <Page id={id!} />
-      </RequireRole>
-    </div>
+    <StaffCampaignPage current="forecast" heading={t('attribution.forecastTitle')} intro={t('attribution.forecastIntro')}>
+      {(c) => <Body id={c.id} />}
+    </StaffCampaignPage>
   );
 }

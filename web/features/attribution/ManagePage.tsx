@@ -8,7 +8,7 @@ import { Alert, Button, Loaded, PageHeader, RequireRole, SelectField, TextField 
 import messages from './messages';
 import { CampaignCard } from './PlacesPage';
 import { STAFF_ROLES } from './shared';
-import type { CampaignSummary } from './types';
+import type { CampaignSummary } from '../../../src/modules/attribution';
 import './attribution.css';
 
 registerMessages('attribution', messages);

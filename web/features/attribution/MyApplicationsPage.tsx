@@ -5,59 +5,14 @@ import { registerMessages, useT } from '../../app/i18n';
 import { Link, useLocation } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Loaded, PageHeader, RequireRole } from '../../ui';
-import { frDate, frDateTime, score, signed } from './format';
+import { frDateTime, frLongDate } from '../../app/format';
+import { score } from './display';
 import messages from './messages';
-import type { MyApplication } from './types';
+import { PointsTable } from './PointsTable';
+import type { MyApplication } from '../../../src/modules/attribution';
 import './attribution.css';
 
 registerMessages('attribution', messages);
-
-function Breakdown({ a }: { a: MyApplication }) {
-  const t = useT();
-  const r = a.result!;
-  const max = Math.max(1, ...r.breakdown.map((b) => Math.abs(b.points)));
-  const rows = r.breakdown.filter((b) => b.points !== 0).sort((x, y) => y.points - x.points);
-  return (
-    <div className="table-scroll">
-      <table>
-        <caption style={{ textAlign: 'start', fontWeight: 700 }}>{t('attribution.breakdownTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('attribution.criterion')}</th>
-            <th scope="col" className="num">
-              {t('attribution.points')}
-            </th>
-            <th scope="col" className="bar-cell">
-              <span className="visually-hidden">{t('attribution.points')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((b) => (
-            <tr key={b.code}>
-              <th scope="row" style={{ fontWeight: 400 }}>
-                {b.label}
-              </th>
-              <td className="num">{signed(b.points)}</td>
-              <td className="bar-cell" aria-hidden="true">
-                <span className="bar" data-negative={b.points < 0} style={{ width: `${(Math.abs(b.points) / max) * 100}%` }} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('attribution.total')}</th>
-            <td className="num">
-              <strong>{score(r.score)}</strong>
-            </td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  );
-}
 
 function Offer({ a, reload }: { a: MyApplication; reload: () => void }) {
   const t = useT();
@@ -129,7 +84,7 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
       <h2>{a.campaignTitle}</h2>
       <p className="meta">
         {a.childFirstName ? <strong>{t('attribution.forChild', { name: a.childFirstName })}</strong> : null}
-        <span className="muted">{t('attribution.submittedOn', { date: frDate(a.submittedAt) })}</span>
+        <span className="muted">{t('attribution.submittedOn', { date: frLongDate(a.submittedAt) })}</span>
       </p>
       {a.status === 'withdrawn' ? (
         <p>{t('attribution.withdrawn')}</p>
@@ -158,7 +113,7 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
             </strong>
           </div>
           {a.offer ? <Offer a={a} reload={reload} /> : null}
-          <Breakdown a={a} />
+          <PointsTable caption={t('attribution.breakdownTitle')} breakdown={r.breakdown} total={r.score} />
           <div className="table-scroll">
             <table>
               <caption style={{ textAlign: 'start', fontWeight: 700 }}>{t('attribution.lastAdmittedTitle')}</caption>

@@ -6,8 +6,8 @@ import { useApi } from '../../app/use-api';
 import { DemoBadge, LinkButton, Loaded, PageHeader } from '../../ui';
 import messages from './messages';
 import { StatusBadge, STAFF_ROLES } from './shared';
-import { windowText } from './format';
-import type { CampaignSummary } from './types';
+import { windowText } from './display';
+import type { CampaignSummary } from '../../../src/modules/attribution';
 import './attribution.css';
 
 registerMessages('attribution', messages);

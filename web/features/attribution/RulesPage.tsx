@@ -4,10 +4,10 @@ import { Link, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { DemoBadge, LinkButton, Loaded, PageHeader } from '../../ui';
-import { ages, score, signed, windowText } from './format';
+import { ages, score, signed, windowText } from './display';
 import messages from './messages';
 import { StatusBadge } from './shared';
-import type { CampaignRules } from './types';
+import type { CampaignRules } from '../../../src/modules/attribution';
 import './attribution.css';
 
 registerMessages('attribution', messages);
@@ -25,9 +25,9 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
             </span>
           </div>
           {c.description ? <p style={{ margin: '0.3rem 0' }}>{c.description}</p> : null}
-          {c.proof ? (
+          {c.proof || c.proofDocument ? (
             <p className="muted" style={{ margin: 0 }}>
-              {t('attribution.proof')} : {c.proof}
+              {t('attribution.proof')} : {c.proof || t(`attribution.doc.${c.proofDocument}`)}
               {c.derive ? ` (${t('attribution.fromFile')})` : ''}
             </p>
           ) : null}

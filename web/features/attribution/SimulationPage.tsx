@@ -1,20 +1,16 @@
 /** Staff: what-if before publishing (weights and places changed → the families whose status changes, and why), then publication. */
 import { useState, type FormEvent } from 'react';
+import type { CampaignDetail, Simulation } from '../../../src/modules/attribution';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT, type T } from '../../app/i18n';
-import { Link, useParams } from '../../app/router';
-import { useApi } from '../../app/use-api';
-import { Alert, Button, Dialog, FormErrors, LoadStatus, NumberField, PageHeader, RequireRole } from '../../ui';
-import { score } from './format';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { Alert, Button, Dialog, FormErrors, NumberField } from '../../ui';
+import { outcomeText, score } from './display';
 import messages from './messages';
-import { StaffTabs, StatusBadge, STAFF_ROLES } from './shared';
-import type { CampaignDetail, Outcome, Simulation } from './types';
+import { StaffCampaignPage } from './shared';
 import './attribution.css';
 
 registerMessages('attribution', messages);
-
-const outcome = (t: T, o: Outcome) =>
-  o.status === 'admitted' ? t('attribution.outcomeAdmitted', { group: o.groupLabel ?? '' }) : t('attribution.outcomeWaitlist', { n: o.position ?? 0 });
 
 function Changes({ sim }: { sim: Simulation }) {
   const t = useT();
@@ -44,8 +40,8 @@ function Changes({ sim }: { sim: Simulation }) {
                   <th scope="row" style={{ fontWeight: 600 }}>
                     {t('attribution.familyN', { n: c.number })}
                   </th>
-                  <td>{outcome(t, c.before)}</td>
-                  <td>{outcome(t, c.after)}</td>
+                  <td>{outcomeText(t, c.before)}</td>
+                  <td>{outcomeText(t, c.after)}</td>
                   <td>
                     {t('attribution.whyScore', { before: score(c.scoreBefore), after: score(c.scoreAfter) })},{' '}
                     {t('attribution.whyRank', { before: c.rankBefore, after: c.rankAfter })}
@@ -100,13 +96,17 @@ function Simulator({ c, reload }: { c: CampaignDetail; reload: () => void }) {
       setError(err instanceof ApiError ? err : null);
     }
   }
-  if (published)
+  if (published || c.status === 'published')
     return (
-      <Alert tone="success" live>
-        {t('attribution.publishedDone', published)}
-      </Alert>
+      <>
+        <Alert tone={published ? 'success' : 'info'} live={Boolean(published)}>
+          {published ? t('attribution.publishedDone', published) : t('attribution.publishedLocked')}
+        </Alert>
+        <p>
+          <Link to={`/places/gestion/${c.id}/resultats`}>{t('attribution.seeResults')}</Link>
+        </p>
+      </>
     );
-  if (c.status === 'published') return <Alert tone="info">{t('attribution.publishedLocked')}</Alert>;
   return (
     <>
       <p>{t('attribution.simIntro')}</p>
@@ -172,38 +172,11 @@ function Simulator({ c, reload }: { c: CampaignDetail; reload: () => void }) {
   );
 }
 
-function Page({ id }: { id: string }) {
-  const t = useT();
-  const r = useApi<CampaignDetail>(`/api/attribution/campaigns/${id}`);
-  return (
-    <>
-      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
-      {r.data ? (
-        <>
-          <PageHeader title={`${t('attribution.simTitle')} — ${r.data.title}`}>
-            <p className="meta">
-              <StatusBadge status={r.data.status} /> <span>{t('attribution.applicationsCount', { n: r.data.applications })}</span>
-            </p>
-          </PageHeader>
-          <StaffTabs id={id} current="simulation" />
-          <Simulator c={r.data} reload={r.reload} />
-        </>
-      ) : null}
-    </>
-  );
-}
-
 export default function SimulationPage() {
   const t = useT();
-  const { id } = useParams();
   return (
-    <div className="attribution">
-      <p className="breadcrumb">
-        <Link to="/places/gestion">{t('attribution.manageTitle')}</Link>
-      </p>
-      <RequireRole roles={[...STAFF_ROLES]}>
-        <Page id={id!} />
-      </RequireRole>
-    </div>
+    <StaffCampaignPage current="simulation" heading={t('attribution.simTitle')}>
+      {(c, reload) => <Simulator c={c} reload={reload} />}
+    </StaffCampaignPage>
   );
 }
