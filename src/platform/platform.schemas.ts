@@ -18,6 +18,7 @@ export const townOut = z.object({
   theme: z.object({ primary: z.string(), primaryContrast: z.string(), accent: z.string(), surface: z.string() }),
   contact: z.object({ phone: z.string(), address: z.string() }),
   neighbourhoods: z.array(z.object({ id: z.string(), name: z.string(), center: latLon })),
+  map: z.object({ tiles: z.object({ url: z.string(), attribution: z.string(), maxZoom: z.number().optional() }).optional() }).optional(),
 });
 
 /** The neighbourhoods' outlines: the town's GeoJSON file as it is (a standard format, its members kept). */

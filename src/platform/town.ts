@@ -24,7 +24,30 @@ const townSchema = z.object({
   contact: z.object({ phone: z.string(), address: z.string() }),
   neighbourhoods: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), center: latLon })).min(1),
   geojson: z.string().optional(),
+  /**
+   * The base map's tiles: an XYZ or WMTS (KVP) URL template with {z} {x} {y}, e.g. IGN's Plan
+   * (https://data.geopf.fr/wmts?…&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}…) or the town's own;
+   * its attribution is shown on the map. Without it, or when tiles fail, the map draws the
+   * town's own outline (geojson), offline.
+   */
+  map: z
+    .object({
+      tiles: z
+        .object({
+          url: z.url({ protocol: /^https$/ }).refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'URL de tuiles : {z}, {x} et {y} attendus.'),
+          attribution: z.string().min(1).max(300),
+          maxZoom: z.number().int().min(1).max(22).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
+
+/** The origin of the town's tile server, allowed for images by the pages' security policy (or null). */
+export function tileOrigin(town: Town): string | null {
+  const url = town.map?.tiles?.url;
+  return url ? new URL(url.replace(/\{[a-z]\}/g, '0')).origin : null;
+}
 
 export type Town = z.infer<typeof townSchema>;
 export type Neighbourhood = Town['neighbourhoods'][number];

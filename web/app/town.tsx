@@ -12,6 +12,8 @@ export interface Town {
   contact: { phone: string; address: string };
   neighbourhoods: { id: string; name: string; center: [number, number] }[];
   center: [number, number];
+  /** The base map's tiles (XYZ or WMTS URL template and its attribution), when the town has them. */
+  map?: { tiles?: { url: string; attribution: string; maxZoom?: number } };
 }
 
 const fallback: Town = {

@@ -2,6 +2,7 @@
  * The Fastify instance every module is registered on: zod schemas, OpenAPI, one error
  * handler, the session → ctx hook, CSRF, and access declared and enforced per route.
  */
+import { tileOrigin } from '../town';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -207,13 +208,15 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   });
 
+  // The town's map tiles, if configured, are the only images from elsewhere.
+  const tiles = tileOrigin(deps.town);
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html') && !req.url.startsWith('/api/docs')) {
       reply.header(
         'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
       );
     }
     reply.header('referrer-policy', 'same-origin');
