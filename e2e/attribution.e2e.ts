@@ -1,9 +1,13 @@
 /**
  * Journey (issue 15): anyone reads the published rules of the demo respite campaign; a
- * family applies from its file on a phone (prefilled, choices ordered with buttons); the
- * coordinator simulates a heavier weight for single parenthood, sees which families change
- * status and why, and publishes; the family reads its points by criterion, its rank, the
- * last admitted score of each group it chose, and confirms the place offered.
+ * family applies from its file on a phone (prefilled, choices ordered with buttons, the
+ * proof of a criterion attached); the coordinator writes a new campaign's criteria (one
+ * added with its proof, one removed) and reads them on the public rules, opens the family's
+ * proof, simulates a heavier weight for single parenthood, sees which families change status
+ * and why, publishes, and reads the results per group and per family and the forecast per
+ * group and period; the family reads its points by criterion, its rank, the last admitted
+ * score of each group it chose, and confirms its place; a week later the places nobody
+ * confirmed pass to the next families, and the coordinator follows them on the results page.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postFromPage, startJourney, type Journey } from './harness';
@@ -62,6 +66,13 @@ it('a family applies for a respite stay from its file, on a phone', async () => 
   await expect.poll(order).toEqual(['1. Août, 6 à 11 ans', '2. Juillet, 6 à 11 ans']);
   await page.getByRole('button', { name: 'Descendre « Août, 6 à 11 ans »' }).click();
   await expect.poll(order).toEqual(['1. Juillet, 6 à 11 ans', '2. Août, 6 à 11 ans']);
+  // the proof of single parenthood, attached from the form (the file has none yet)
+  await page.getByLabel('Joindre : Jugement ou convention de garde').setInputFiles({
+    name: 'jugement-garde.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'),
+  });
+  await expect.poll(() => page.getByText('Justificatif joint : jugement-garde.pdf').count()).toBe(1);
   await j.step('demande');
   await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
   await page.waitForURL(/\/places\/mes-demandes/);
@@ -70,16 +81,54 @@ it('a family applies for a respite stay from its file, on a phone', async () => 
   await j.step('demande-envoyee');
 });
 
-it('the coordinator simulates a heavier weight for single parenthood, sees who changes and why, then publishes', async () => {
+it("the coordinator writes a new campaign's criteria: one added with what proves it, one removed; families read them", async () => {
   const { page, url } = j;
   await page.setViewportSize(DESKTOP);
   await j.login('coordinator');
   await page.goto(`${url}/places/gestion`);
+  await page.getByLabel('Intitulé').fill('Mercredis — automne 2026');
+  await page.getByLabel('Type').selectOption({ label: 'Mercredis' });
+  await page.getByRole('button', { name: 'Créer la campagne' }).click();
+  await expect.poll(h1).toBe('Mercredis — automne 2026');
+  await page.getByRole('button', { name: 'Retirer le critère « Orientation par un travailleur social »' }).click();
+  await page.getByRole('button', { name: 'Ajouter un critère' }).click();
+  const added = page.getByRole('group', { name: 'Nouveau critère' });
+  await added.getByRole('textbox', { name: 'Intitulé' }).fill('Fratrie déjà accueillie le mercredi');
+  const criterion = page.getByRole('group', { name: 'Fratrie déjà accueillie le mercredi' });
+  await criterion.getByRole('textbox', { name: 'Poids (points)' }).fill('4');
+  await criterion.getByLabel('Document qui le prouve').selectOption({ label: 'Autre document' });
+  await criterion.getByRole('textbox', { name: 'Justificatif' }).fill('Attestation d’inscription du frère ou de la sœur');
+  await j.step('criteres-edition');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect.poll(() => page.getByText('Enregistré.').count()).toBe(1);
+  await page.getByRole('button', { name: 'Ouvrir les demandes' }).click();
+  await page.getByRole('link', { name: 'Lire les règles' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Comment les places sont attribuées' }).count()).toBe(1);
+  await expect.poll(() => page.getByText('Fratrie déjà accueillie le mercredi').count()).toBe(1);
+  await expect.poll(() => page.getByText('Justificatif : Attestation d’inscription du frère ou de la sœur').count()).toBe(1);
+  await expect.poll(() => page.getByText('Orientation par un travailleur social').count()).toBe(0);
+  await j.step('criteres-publies');
+});
+
+it('the coordinator opens the proof the family attached, simulates a heavier weight for single parenthood, sees who changes and why, then publishes', async () => {
+  const { page, url } = j;
+  await page.goto(`${url}/places/gestion`);
   await page.getByRole('link', { name: /Séjours de répit — été 2026/ }).click();
   await expect.poll(() => page.getByText('Demande n° 10').count()).toBe(1); // the family's application, by number, no name
   await expect.poll(() => page.getByText('Diallo').count()).toBe(0);
+  const proof = page.getByRole('link', { name: 'Ouvrir le justificatif « Parent seul avec ses enfants » de la demande n° 10 (consultation tracée)' });
+  await expect.poll(() => proof.count()).toBe(1);
   await j.step('campagne-gestion');
+  const href = (await proof.getAttribute('href'))!;
+  const opened = await page.evaluate(async (u) => {
+    const r = await fetch(u);
+    return { status: r.status, type: r.headers.get('content-type'), start: (await r.text()).slice(0, 5) };
+  }, href);
+  expect(opened).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
+  const { rows: reads } = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attribution/document-read'`);
+  expect(reads[0].n).toBe(1);
   await page.getByRole('link', { name: 'Simuler et publier' }).click();
+  await expect.poll(h1).toMatch(/^Simuler avant de publier/);
   const weight = page.getByRole('textbox', { name: 'Parent seul avec ses enfants' });
   await weight.fill('30');
   await weight.blur();
@@ -97,9 +146,36 @@ it('the coordinator simulates a heavier weight for single parenthood, sees who c
     campaignId,
   ]);
   expect(rows[0].w).toBe(30);
-  await page.goto(`${url}/places/gestion/${campaignId}/prevision`);
-  await expect.poll(() => page.getByRole('heading', { name: 'Juillet, 6 à 11 ans' }).count()).toBe(1);
+  await page.getByRole('link', { name: 'Voir les résultats par groupe et par famille' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Par groupe' }).count()).toBe(1);
+  const july = page.getByRole('region', { name: 'Juillet, 6 à 11 ans' });
+  await expect.poll(() => july.getByText(/^Score du dernier admis : \d/).count()).toBe(1);
+  await expect.poll(() => july.getByText(/^Demande n° 10 : place proposée le/).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'Liste d’attente (dans l’ordre)' }).count()).toBe(3);
+  await page.getByText(/^Demande n° 10 : rang \d+ sur 10/).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('table', { name: 'Points de la demande n° 10, critère par critère' })
+        .getByRole('row', { name: /Total 55/ })
+        .count(),
+    )
+    .toBe(1);
+  await j.step('resultats-staff');
+  await page.getByRole('link', { name: 'Prévision de la demande' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Juillet', exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'Août', exact: true }).count()).toBe(1);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('table', { name: 'Demandes en premier choix — Juillet' })
+        .getByRole('row', { name: /^Juillet, 6 à 11 ans/ })
+        .count(),
+    )
+    .toBe(1);
   await j.step('prevision');
+  await page.setViewportSize(PHONE);
+  await j.step('prevision-telephone');
 });
 
 it('the family reads its points by criterion, its rank and the last admitted score, and confirms its place', async () => {
@@ -120,4 +196,19 @@ it('the family reads its points by criterion, its rank and the last admitted sco
   await page.getByRole('button', { name: 'Je confirme la place' }).click();
   await expect.poll(() => page.getByText('Place confirmée : Juillet, 6 à 11 ans').count()).toBe(1);
   await j.step('place-confirmee');
+});
+
+it('a week later, the places nobody confirmed pass to the next families, and the coordinator follows them', async () => {
+  const { page, url } = j;
+  (j.env.clock as unknown as { set(v: string): void }).set('2026-03-18T12:00:00+01:00');
+  await j.env.rt.deps.jobs.runNow('attribution.expire-offers', {});
+  await page.setViewportSize(DESKTOP);
+  await j.login('coordinator');
+  await page.goto(`${url}/places/gestion/${campaignId}/resultats`);
+  await expect.poll(() => page.getByText(/expirée le .* sans réponse, place passée à la famille suivante/).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(/^Demande n° \d+ : place libérée, proposée le/).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByText(/^Demande n° 10 : place proposée le .* — confirmée le/).count()).toBe(1);
+  await j.step('resultats-expiration');
+  await page.setViewportSize(PHONE);
+  await j.step('resultats-expiration-telephone');
 });
