@@ -24,6 +24,7 @@ import {
   storeSaved,
 } from './answers';
 import { monthLabel } from './format';
+import { Complements } from './Complements';
 import { Recap } from './Recap';
 import { Results } from './Results';
 import { StepFields } from './StepFields';
@@ -191,6 +192,7 @@ export function Simulator(props: SimulatorProps) {
             parameterDate={props.context.period === result.period ? props.context.parameterDate : undefined}
           />
         ) : null}
+        {result ? <Complements household={buildInput(a, period)} /> : null}
         {result ? (
           <section className="print-only">
             <h2>{t('droits.res.answers')}</h2>

@@ -1,0 +1,96 @@
+/**
+ * What other modules add beside the national benefits for the household just estimated
+ * (their `hooks.droits.complements`, e.g. the town's local aids): POST /api/droits/complements
+ * with the same household, nothing stored.
+ */
+import { useEffect, useState } from 'react';
+import { api, ApiError } from '../../app/api';
+import { registerMessages, useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { LoadStatus } from '../../ui';
+import type { ComplementItem, SimulatorComplements } from '../../../src/modules/droits';
+import messages from './complements-messages';
+import type { HouseholdInput } from './types';
+
+registerMessages('droits.complements', messages);
+
+function Item({ o }: { o: ComplementItem }) {
+  const t = useT();
+  return (
+    <li>
+      <article className="benefit" aria-labelledby={`c-${o.key}`}>
+        <h4 id={`c-${o.key}`}>{o.title}</h4>
+        <p>
+          <span className="badge" data-tone={o.likelihood === 'yes' ? 'success' : undefined}>
+            {t(`droits.complements.${o.likelihood}`)}
+          </span>{' '}
+          {o.gives}
+        </p>
+        {o.why.length ? (
+          <ul>
+            {o.why.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Link to={o.href}>
+          {t('droits.complements.see')} <span className="visually-hidden">{o.title}</span>
+        </Link>
+      </article>
+    </li>
+  );
+}
+
+export function Complements({ household }: { household: HouseholdInput }) {
+  const t = useT();
+  const [data, setData] = useState<SimulatorComplements | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const body = JSON.stringify(household);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api.post<SimulatorComplements>('/api/droits/complements', JSON.parse(body)).then(
+      (d) => live && setData(d),
+      (e) => live && setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', 'Une erreur est survenue.')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [body, attempt]);
+  if (!data) return <LoadStatus data={data} error={error} reload={() => setAttempt((n) => n + 1)} />;
+  return (
+    <>
+      {data.sections.map((s) => {
+        const likely = s.items.filter((o) => o.likelihood !== 'no');
+        const others = s.items.filter((o) => o.likelihood === 'no');
+        return (
+          <section key={s.module} aria-labelledby={`complements-${s.module}`}>
+            <h3 id={`complements-${s.module}`}>{s.title}</h3>
+            <p>{t('droits.complements.intro')}</p>
+            {likely.length ? (
+              <ul className="benefits">
+                {likely.map((o) => (
+                  <Item key={o.key} o={o} />
+                ))}
+              </ul>
+            ) : null}
+            {others.length ? (
+              <details>
+                <summary>{t('droits.complements.others', { n: others.length })}</summary>
+                <ul className="benefits">
+                  {others.map((o) => (
+                    <Item key={o.key} o={o} />
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            <p>
+              <Link to={s.more.href}>{s.more.label}</Link>
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}
