@@ -1,6 +1,8 @@
 /** What the aides module plugs into the household file: timeline, export, erasure, retention, the request form. */
 import type { Queryable } from '../../platform/db/pool';
 import { defineForm, type DossiersHooks, type TimelineItem } from '../dossiers/index';
+import type { DroitsHooks } from '../droits/index';
+import { fileOffers, simulatorComplements } from './catalogue.service';
 import * as store from './household.store';
 import { STATUS_LABELS } from './request-states';
 
@@ -42,6 +44,8 @@ async function timeline(q: Queryable, householdId: string): Promise<TimelineItem
 
 export const aidesDossiersHooks: DossiersHooks = {
   forms: [requestForm],
+  // The local aids the family can get (or should check), on its file.
+  offers: fileOffers,
   timeline,
   export: store.exportRows,
   // The fund ledger keeps its amounts (no family data in it); the requests and everything under them go.
@@ -57,3 +61,6 @@ export const aidesDossiersHooks: DossiersHooks = {
     }));
   },
 };
+
+/** The local aids beside the national benefits in the rights simulator's results. */
+export const aidesDroitsHooks: DroitsHooks = { complements: simulatorComplements };

@@ -202,3 +202,47 @@ describe('relais aides eligibilite reads the stored versions', () => {
     expect(server.map((r) => [r.aid, r.status])).toEqual(after.map((r) => [r.aid, r.status]));
   });
 });
+
+describe('the local aids where the family already looks', () => {
+  it("on the family's file: the aids it can get or should check, each with where to ask", async () => {
+    const { parent } = await family();
+    const res = await parent.get('/api/dossiers/me/offres');
+    expect(res.statusCode).toBe(200);
+    const aides = res.json().sections.find((s: { module: string }) => s.module === 'aides');
+    expect(aides.title).toBe('Les aides de la ville');
+    const permis = aides.items.find((i: { key: string }) => i.key === 'aide-permis');
+    expect(permis).toMatchObject({ href: '/aides/demander/aide-permis', gives: '80 % du coût, au plus 1 200 €' });
+    for (const i of aides.items) expect(['yes', 'maybe']).toContain(i.likelihood);
+    // Eligible first.
+    const order = aides.items.map((i: { likelihood: string }) => i.likelihood);
+    expect(order).toEqual([...order].sort((a: string, b: string) => (a === b ? 0 : a === 'yes' ? -1 : 1)));
+  });
+
+  it("in the rights simulator's results, beside the national benefits, with the margin of a refusal", async () => {
+    const res = await env.client().post('/api/droits/complements', {
+      period: '2026-03',
+      parent: { age: 34, salaire_net_mensuel: 900, activite: 'chomeur' },
+      children: [{ age: 4 }],
+      housing: { statut: 'locataire_hlm', loyer_mensuel: 450, depcom: '80021' },
+      quotient_familial: 950, // above the ceiling, even the one raised above
+    });
+    expect(res.statusCode).toBe(200);
+    const aides = res.json().sections.find((s: { module: string }) => s.module === 'aides');
+    const sante = aides.items.find((i: { key: string }) => i.key === 'cheque-sante');
+    expect(sante).toMatchObject({ likelihood: 'no', href: '/aides#aide-cheque-sante' });
+    expect(sante.why[0]).toMatch(/^quotient familial 950 € > 900 €, soit 50 € au-dessus$/);
+    // Without the quotient familial the answer is a question, never "eligible".
+    const bare = await env.client().post('/api/droits/complements', {
+      period: '2026-03',
+      parent: { age: 34, salaire_net_mensuel: 900, activite: 'chomeur' },
+      children: [{ age: 4 }],
+      housing: { statut: 'locataire_hlm', loyer_mensuel: 450, depcom: '80021' },
+    });
+    const santeBare = bare
+      .json()
+      .sections.find((s: { module: string }) => s.module === 'aides')
+      .items.find((i: { key: string }) => i.key === 'cheque-sante');
+    expect(santeBare.likelihood).toBe('maybe');
+    expect(santeBare.why.join(' ')).toMatch(/quotient familial/);
+  });
+});

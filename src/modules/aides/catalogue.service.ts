@@ -16,6 +16,7 @@ import * as catalogue from './catalogue.store';
 import { evaluateAid, evaluateAll, type AidEligibility, type AidFacts } from './eligibility';
 import * as funds from './funds.store';
 import { factsFromFile, factsFromInput, parseAidsHousehold } from './household-facts';
+import { ALL_AIDS, type AidOffer, OFFERS_TITLE, rankOffers, toOffer } from './offers';
 import { receivedThisYear } from './requests.store';
 
 /** Version 1 of every aid of rules/aides and the funds with their demo budget for `year`, when absent. */
@@ -56,6 +57,42 @@ export async function simulate(ctx: Ctx, raw: unknown): Promise<AidEligibility[]
     facts,
     day,
   );
+}
+
+/** Beside the national benefits in the rights simulator: every open aid against the household it estimated. */
+export async function simulatorComplements(
+  ctx: Ctx,
+  raw: unknown,
+): Promise<{ module: string; title: string; items: AidOffer[]; more: typeof ALL_AIDS } | null> {
+  const parsed = parseAidsHousehold(raw);
+  // The droits engine accepted the household; a local field it does not know and we refuse is ignored, not an error of the simulator.
+  if (!parsed.ok) return null;
+  const day = today(ctx);
+  const results = evaluateAll(
+    (await openAids(ctx.db, day)).map((v) => v.definition),
+    factsFromInput(parsed.input, raw, ctx.town),
+    day,
+  );
+  if (!results.length) return null;
+  return { module: 'aides', title: OFFERS_TITLE, items: rankOffers(results).map((e) => toOffer(e, false)), more: ALL_AIDS };
+}
+
+/** On the family's own file: the aids it can get or should check (not the ones its file rules out). */
+export async function fileOffers(
+  ctx: Ctx,
+  householdId: string,
+): Promise<{ module: string; title: string; items: (AidOffer & { likelihood: 'yes' | 'maybe' })[]; more: typeof ALL_AIDS } | null> {
+  requireRole(ctx, 'parent');
+  const day = today(ctx);
+  const aids = (await openAids(ctx.db, day)).map((v) => v.definition);
+  if (!aids.length) return null;
+  const results = evaluateAll(aids, await householdFacts(ctx.db, householdId, ctx.now()), day).filter((e) => e.status !== 'not_eligible');
+  return {
+    module: 'aides',
+    title: OFFERS_TITLE,
+    items: rankOffers(results).map((e) => toOffer(e, true) as AidOffer & { likelihood: 'yes' | 'maybe' }),
+    more: ALL_AIDS,
+  };
 }
 
 /** What we know of a household from its file and its requests; `answers` fill what the file does not say. */

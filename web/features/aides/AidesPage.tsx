@@ -161,7 +161,7 @@ function CatalogueList({ data }: { data: AidsList | null }) {
       {data ? (
         <ul className="aides-list">
           {data.aids.map((a) => (
-            <li key={a.aidId} className="aides-card">
+            <li key={a.aidId} id={`aide-${a.aidId}`} className="aides-card">
               <h3>{a.definition.title}</h3>
               {a.definition.demo ? <DemoBadge label={t('aides.demo')} /> : null}
               <p>{a.definition.summary}</p>
