@@ -21,10 +21,16 @@ it('finds a dentist open on Saturday morning near Étouvie', async () => {
 
   await page.getByRole('button', { name: /Me soigner/ }).click();
   await page.getByLabel('Mots-clés (facultatif)').fill('dentistes');
+  // The extra criteria are folded until asked for.
+  await page.getByText(/^Plus de critères/).click();
   await page.getByLabel('Ouvert le samedi matin').check();
   await page.getByLabel('Près de').selectOption('etouvie');
   await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   await expect.poll(() => page.locator('#results-title').textContent()).toMatch(/du plus proche au plus loin d'Étouvie/);
+  // The page moved to the results, the criteria folded away (the choice still counted).
+  await expect.poll(() => page.evaluate(() => Math.round(document.getElementById('results-title')!.getBoundingClientRect().top))).toBeLessThan(120);
+  await expect.poll(() => page.locator('details.annuaire-more').getAttribute('open')).toBe(null);
+  await expect.poll(() => page.getByText('Plus de critères (déjà choisis : 1)').count()).toBe(1);
   const first = page.locator('.annuaire-results > li').first();
   await expect.poll(() => first.locator('h3').textContent()).toContain('Soins dentaires enfants et adultes');
   await expect.poll(() => first.textContent()).toContain("Cabinet dentaire d'Étouvie");
@@ -47,13 +53,26 @@ it('finds a dentist open on Saturday morning near Étouvie', async () => {
   await j.step('fiche-structure');
 });
 
-it('works without the map (list first, then the map on demand)', async () => {
+it('on a phone: the list first, the map behind a tab (loaded only then)', async () => {
   const { page, url } = j;
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize({ width: 360, height: 740 });
+  const leaflet: string[] = [];
+  page.on('request', (r) => {
+    if (/leaflet|ServiceMap|neighbourhoods\.geojson/i.test(r.url())) leaflet.push(r.url());
+  });
   await page.goto(`${url}/annuaire?besoin=garde&ouvert=maintenant`);
   await expect.poll(() => page.locator('.annuaire-results > li').count()).toBeGreaterThan(0);
-  await expect.poll(() => page.locator('.annuaire-map').count()).toBe(0);
-  await j.step('mobile-sans-carte');
+  await expect.poll(() => page.getByRole('tab', { name: /^Liste \(\d+\)$/ }).getAttribute('aria-selected')).toBe('true');
+  expect(await page.locator('.annuaire-map').count()).toBe(0);
+  expect(leaflet).toEqual([]);
+  await j.step('mobile-liste');
+  await page.getByRole('tab', { name: 'Carte' }).click();
+  await expect.poll(() => page.locator('.annuaire-map .leaflet-overlay-pane path').count()).toBeGreaterThan(3);
+  expect(await page.locator('.annuaire-results').count()).toBe(0);
+  expect(leaflet.length).toBeGreaterThan(0);
+  await j.step('mobile-carte');
+  await page.getByRole('tab', { name: /^Liste/ }).click();
+  await expect.poll(() => page.locator('.annuaire-results > li').count()).toBeGreaterThan(0);
   await page.setViewportSize({ width: 1100, height: 900 });
 });
 

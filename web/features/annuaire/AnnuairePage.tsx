@@ -1,9 +1,12 @@
 /**
  * "J'ai besoin de…": a need in plain words, a few criteria, then the list (first in the
- * page, for screen readers and slow phones) and, beside it, the map (loaded on demand).
+ * page, for screen readers and slow phones) and the map: beside the list on a wide screen,
+ * behind a tab on a phone; Leaflet and the outlines load only when the map is shown.
+ * After a search the page moves to the results and the extra criteria fold away.
  * The criteria live in the address, so a result can be shared or bookmarked.
  */
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
@@ -23,18 +26,37 @@ const WHEN = [
   ['apres-18h', 'annuaire.evening'],
 ] as const;
 const PER_PAGE = 20;
+const WIDE = '(min-width: 60rem)';
+
+/** True while the screen is wide enough for the map beside the list (follows rotation and resizing). */
+function useWide(): boolean {
+  const [wide, setWide] = useState(() => typeof window !== 'undefined' && Boolean(window.matchMedia?.(WIDE).matches));
+  useEffect(() => {
+    const mq = window.matchMedia?.(WIDE);
+    if (!mq) return;
+    const on = () => setWide(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return wide;
+}
 
 export default function AnnuairePage() {
   const t = useT();
   const town = useTown();
   const { search } = useLocation();
-  const [showMap, setShowMap] = useState(() => typeof window !== 'undefined' && window.matchMedia?.('(min-width: 60rem)').matches);
+  const wide = useWide();
+  const [showMap, setShowMap] = useState(true);
+  const [tab, setTab] = useState<'liste' | 'carte'>('liste');
+  const [jump, setJump] = useState(false);
 
   const besoin = search.get('besoin') ?? '';
   const [q, setQ] = useState(search.get('q') ?? '');
   const [near, setNear] = useState(search.get('pres_de') ?? '');
   const [when, setWhen] = useState<string[]>(search.getAll('ouvert'));
   const [flags, setFlags] = useState({ pass: search.get('pass') === 'true', label: search.get('label') === 'true', enfants: search.get('enfants') === 'true' });
+  const chosen = when.length + Object.values(flags).filter(Boolean).length;
+  const [moreOpen, setMoreOpen] = useState(false);
   const page = Number(search.get('page') ?? '1') || 1;
 
   const needs = useApi<{ besoins: Need[] }>('/api/annuaire/besoins').data?.besoins ?? [];
@@ -65,12 +87,77 @@ export default function AnnuairePage() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    setMoreOpen(false);
+    setJump(true);
     go();
   };
+
+  // Once the results of a search are in, the page moves to them (the first one was screens below).
+  useEffect(() => {
+    if (!jump || loading) return;
+    setJump(false);
+    const h = document.getElementById('results-title');
+    h?.focus({ preventScroll: true });
+    h?.scrollIntoView({ block: 'start' });
+  }, [jump, loading]);
 
   const need = needs.find((n) => n.id === besoin);
   const pages = result ? Math.max(1, Math.ceil(result.total / PER_PAGE)) : 1;
   const place = town.neighbourhoods.find((n) => n.id === result?.origine?.quartier)?.name;
+
+  const resultsList = (
+    <section aria-labelledby="results-title" aria-busy={loading}>
+      <h2 id="results-title" aria-live="polite" tabIndex={-1}>
+        {loading && !result
+          ? t('annuaire.loading')
+          : result?.total_plus
+            ? t('annuaire.resultsMore', { n: result.total })
+            : result && place
+              ? t('annuaire.resultsNear', { n: result.total, place })
+              : t('annuaire.results', { n: result?.total ?? 0 })}
+      </h2>
+      {result?.mots.length ? <p className="muted">{t('annuaire.correctedWords', { words: result.mots.join(' ') })}</p> : null}
+      {wide ? (
+        <p className="no-print">
+          <Button variant="secondary" onPress={() => setShowMap(!showMap)} aria-expanded={showMap}>
+            {showMap ? t('annuaire.hideMap') : t('annuaire.showMap')}
+          </Button>
+        </p>
+      ) : null}
+      {result && result.total === 0 ? <p>{t('annuaire.noResult')}</p> : null}
+      <ol className="annuaire-results" aria-label={t('annuaire.list')}>
+        {result?.services.map((s) => (
+          <li key={s.id}>
+            <ServiceCard s={s} />
+          </li>
+        ))}
+      </ol>
+      {pages > 1 ? (
+        <nav className="annuaire-pager" aria-label={t('annuaire.page', { page, pages })}>
+          {page > 1 ? (
+            <Button variant="secondary" onPress={() => go({ page: String(page - 1) })}>
+              {t('annuaire.previous')}
+            </Button>
+          ) : null}
+          <span>{t('annuaire.page', { page, pages })}</span>
+          {page < pages ? (
+            <Button variant="secondary" onPress={() => go({ page: String(page + 1) })}>
+              {t('annuaire.next')}
+            </Button>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+  const mapSection = (
+    <section className="annuaire-map-col no-print" aria-labelledby="map-title">
+      <h2 id="map-title">{t('annuaire.map')}</h2>
+      <p className="muted small">{t('annuaire.mapHelp')}</p>
+      <Suspense fallback={<p>{t('annuaire.loading')}</p>}>
+        <ServiceMap services={result?.services ?? []} center={town.center} label={t('annuaire.map')} tiles={town.map?.tiles} />
+      </Suspense>
+    </section>
+  );
 
   return (
     <div className="annuaire">
@@ -80,13 +167,27 @@ export default function AnnuairePage() {
         <h2 id="needs-title">{t('annuaire.needs')}</h2>
         <ul className="annuaire-needs">
           <li>
-            <button type="button" aria-pressed={!besoin} onClick={() => go({ besoin: null, page: null })}>
+            <button
+              type="button"
+              aria-pressed={!besoin}
+              onClick={() => {
+                setJump(true);
+                go({ besoin: null, page: null });
+              }}
+            >
               <strong>{t('annuaire.allNeeds')}</strong>
             </button>
           </li>
           {needs.map((n) => (
             <li key={n.id}>
-              <button type="button" aria-pressed={besoin === n.id} onClick={() => go({ besoin: n.id, page: null })}>
+              <button
+                type="button"
+                aria-pressed={besoin === n.id}
+                onClick={() => {
+                  setJump(true);
+                  go({ besoin: n.id, page: null });
+                }}
+              >
                 <strong>{n.need}</strong>
                 <span className="muted">{n.label}</span>
               </button>
@@ -116,28 +217,31 @@ export default function AnnuairePage() {
             </select>
           </div>
         </div>
-        <fieldset>
-          <legend>{t('annuaire.when')}</legend>
-          {WHEN.map(([value, key]) => (
-            <label key={value} className="native-check">
-              <input
-                type="checkbox"
-                checked={when.includes(value)}
-                onChange={(e) => setWhen(e.target.checked ? [...when, value] : when.filter((w) => w !== value))}
-              />
-              <span>{t(key)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('annuaire.options')}</legend>
-          {(['pass', 'label', 'enfants'] as const).map((k) => (
-            <label key={k} className="native-check">
-              <input type="checkbox" checked={flags[k]} onChange={(e) => setFlags({ ...flags, [k]: e.target.checked })} />
-              <span>{t(k === 'enfants' ? 'annuaire.children' : `annuaire.${k}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <details className="annuaire-more" open={moreOpen} onToggle={(e) => setMoreOpen((e.target as HTMLDetailsElement).open)}>
+          <summary>{chosen ? t('annuaire.moreCriteriaChosen', { n: chosen }) : t('annuaire.moreCriteria')}</summary>
+          <fieldset>
+            <legend>{t('annuaire.when')}</legend>
+            {WHEN.map(([value, key]) => (
+              <label key={value} className="native-check">
+                <input
+                  type="checkbox"
+                  checked={when.includes(value)}
+                  onChange={(e) => setWhen(e.target.checked ? [...when, value] : when.filter((w) => w !== value))}
+                />
+                <span>{t(key)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('annuaire.options')}</legend>
+            {(['pass', 'label', 'enfants'] as const).map((k) => (
+              <label key={k} className="native-check">
+                <input type="checkbox" checked={flags[k]} onChange={(e) => setFlags({ ...flags, [k]: e.target.checked })} />
+                <span>{t(k === 'enfants' ? 'annuaire.children' : `annuaire.${k}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
         <div className="annuaire-actions">
           <Button type="submit">{t('annuaire.submit')}</Button>
           {need ? (
@@ -155,57 +259,21 @@ export default function AnnuairePage() {
         </Alert>
       ) : null}
 
-      <div className="annuaire-layout" data-map={showMap ? 'true' : 'false'}>
-        <section aria-labelledby="results-title" aria-busy={loading}>
-          <h2 id="results-title" aria-live="polite">
-            {loading && !result
-              ? t('annuaire.loading')
-              : result?.total_plus
-                ? t('annuaire.resultsMore', { n: result.total })
-                : result && place
-                  ? t('annuaire.resultsNear', { n: result.total, place })
-                  : t('annuaire.results', { n: result?.total ?? 0 })}
-          </h2>
-          {result?.mots.length ? <p className="muted">{t('annuaire.correctedWords', { words: result.mots.join(' ') })}</p> : null}
-          <p className="no-print">
-            <Button variant="secondary" onPress={() => setShowMap(!showMap)} aria-expanded={showMap}>
-              {showMap ? t('annuaire.hideMap') : t('annuaire.showMap')}
-            </Button>
-          </p>
-          {result && result.total === 0 ? <p>{t('annuaire.noResult')}</p> : null}
-          <ol className="annuaire-results" aria-label={t('annuaire.list')}>
-            {result?.services.map((s) => (
-              <li key={s.id}>
-                <ServiceCard s={s} />
-              </li>
-            ))}
-          </ol>
-          {pages > 1 ? (
-            <nav className="annuaire-pager" aria-label={t('annuaire.page', { page, pages })}>
-              {page > 1 ? (
-                <Button variant="secondary" onPress={() => go({ page: String(page - 1) })}>
-                  {t('annuaire.previous')}
-                </Button>
-              ) : null}
-              <span>{t('annuaire.page', { page, pages })}</span>
-              {page < pages ? (
-                <Button variant="secondary" onPress={() => go({ page: String(page + 1) })}>
-                  {t('annuaire.next')}
-                </Button>
-              ) : null}
-            </nav>
-          ) : null}
-        </section>
-        {showMap ? (
-          <section className="annuaire-map-col no-print" aria-labelledby="map-title">
-            <h2 id="map-title">{t('annuaire.map')}</h2>
-            <p className="muted small">{t('annuaire.mapHelp')}</p>
-            <Suspense fallback={<p>{t('annuaire.loading')}</p>}>
-              <ServiceMap services={result?.services ?? []} center={town.center} label={t('annuaire.map')} />
-            </Suspense>
-          </section>
-        ) : null}
-      </div>
+      {wide ? (
+        <div className="annuaire-layout" data-map={showMap ? 'true' : 'false'}>
+          {resultsList}
+          {showMap ? mapSection : null}
+        </div>
+      ) : (
+        <Tabs className="annuaire-tabs" selectedKey={tab} onSelectionChange={(k) => setTab(k as 'liste' | 'carte')}>
+          <TabList aria-label={t('annuaire.viewAs')} className="annuaire-tablist no-print">
+            <Tab id="liste">{t('annuaire.tabList', { n: result?.total ?? 0 })}</Tab>
+            <Tab id="carte">{t('annuaire.map')}</Tab>
+          </TabList>
+          <TabPanel id="liste">{resultsList}</TabPanel>
+          <TabPanel id="carte">{mapSection}</TabPanel>
+        </Tabs>
+      )}
     </div>
   );
 }

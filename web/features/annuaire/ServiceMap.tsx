@@ -1,7 +1,9 @@
 /**
- * The map beside the list (its own lazy chunk, with Leaflet). No tile server: the base
- * map is the town's own GeoJSON (commune outline, river, neighbourhoods). Markers are
- * clustered on a grid that follows the zoom. The list stays the accessible reference.
+ * The map (its own lazy chunk, with Leaflet, loaded only when the map is shown). The base
+ * map is the town's tile layer when its configuration names one (XYZ or WMTS template, with
+ * its attribution), drawn over the town's own GeoJSON outline (commune, river,
+ * neighbourhoods), which stays alone, offline, when there are no tiles or they fail.
+ * Markers are clustered on a grid that follows the zoom. The list stays the accessible reference.
  */
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
@@ -20,7 +22,20 @@ type Feature = { properties: { kind?: string; name?: string; id?: string }; geom
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export default function ServiceMap({ services, center, label }: { services: ServiceSummary[]; center: [number, number]; label: string }) {
+/** Tiles that fail this many times in a row give way to the outline. */
+const TILE_FAILURES = 4;
+
+export default function ServiceMap({
+  services,
+  center,
+  label,
+  tiles,
+}: {
+  services: ServiceSummary[];
+  center: [number, number];
+  label: string;
+  tiles?: { url: string; attribution: string; maxZoom?: number };
+}) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
@@ -57,20 +72,35 @@ export default function ServiceMap({ services, center, label }: { services: Serv
     if (!el.current || map.current) return;
     const m = L.map(el.current, { center, zoom: 13, minZoom: 11, maxZoom: 18, zoomControl: false });
     L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(m);
-    m.attributionControl.setPrefix(false).addAttribution('Fond de carte : contours de démonstration (Relais)');
+    m.attributionControl.setPrefix(false).addAttribution('Contours : ville (Relais)');
     map.current = m;
+    // With tiles, the outline is drawn transparent over them; without (or once they fail), filled.
+    let tileLayer: L.TileLayer | null = null;
+    let outline: L.GeoJSON | null = null;
+    const fillOutline = () => outline?.setStyle((f) => styleOf(f, false));
+    if (tiles) {
+      let failures = 0;
+      tileLayer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: tiles.maxZoom ?? 18, crossOrigin: false })
+        .on('tileload', () => (failures = 0))
+        .on('tileerror', () => {
+          if (++failures < TILE_FAILURES || !tileLayer) return;
+          m.removeLayer(tileLayer);
+          tileLayer = null;
+          fillOutline();
+        })
+        .addTo(m);
+    }
+    const styleOf = (f: { properties?: unknown } | undefined, overTiles: boolean): L.PathOptions => {
+      const kind = (f?.properties as Feature['properties'])?.kind;
+      if (kind === 'commune') return { color: '#8892a6', weight: 1, fillColor: '#ffffff', fillOpacity: overTiles ? 0 : 1 };
+      if (kind === 'riviere') return { color: '#5b8fd6', weight: 5, opacity: overTiles ? 0 : 0.8 };
+      return { color: '#1d4f91', weight: 1.5, dashArray: '4 3', fillColor: '#dfe7f5', fillOpacity: overTiles ? 0.15 : 0.55 };
+    };
     api.get<{ features: Feature[] }>('/api/town/neighbourhoods.geojson').then(
       (gj) => {
-        const base = L.geoJSON(gj as never, {
-          interactive: false,
-          style: (f) => {
-            const kind = (f?.properties as Feature['properties'])?.kind;
-            if (kind === 'commune') return { color: '#8892a6', weight: 1, fillColor: '#ffffff', fillOpacity: 1 };
-            if (kind === 'riviere') return { color: '#5b8fd6', weight: 5, opacity: 0.8 };
-            return { color: '#1d4f91', weight: 1.5, dashArray: '4 3', fillColor: '#dfe7f5', fillOpacity: 0.55 };
-          },
-        }).addTo(m);
+        const base = L.geoJSON(gj as never, { interactive: false, style: (f) => styleOf(f, tileLayer !== null) }).addTo(m);
         base.bringToBack();
+        outline = base;
         for (const f of gj.features) {
           if (f.properties.kind !== 'quartier') continue;
           // Name along the top edge, so it never hides the markers near the centre.
@@ -89,6 +119,7 @@ export default function ServiceMap({ services, center, label }: { services: Serv
       m.remove();
       map.current = null;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is built once; the town (centre, tiles) does not change while it is shown
   }, []);
 
   useEffect(() => {
