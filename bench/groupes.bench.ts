@@ -33,7 +33,9 @@ export default async function run(report: Report) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   try {
     const dataDir = `.tmp/bench-groupes-${process.pid}`;
-    servers.push(...(await Promise.all([startServerProcess(databaseUrl, { dataDir }), startServerProcess(databaseUrl, { dataDir })])));
+    // The bench makes its own users and rooms: no demo data.
+    const opts = { dataDir, env: { SEED_DEMO: 'false' } };
+    servers.push(...(await Promise.all([startServerProcess(databaseUrl, opts), startServerProcess(databaseUrl, opts)])));
     const bases = servers.map((x) => x.url);
     const now = new Date(Math.round(performance.timeOrigin));
 
