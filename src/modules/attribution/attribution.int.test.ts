@@ -328,9 +328,9 @@ describe('offers', () => {
       [3, 'offered', true],
     ]);
     expect(group.admitted.map((a: any) => a.number)).toEqual([1]);
-    expect(group.waitlist.map((a: any) => [a.position, a.number])).toEqual([
-      [1, 2],
-      [2, 3],
+    expect(group.waitlist.map((a: any) => [a.position, a.number, a.offer])).toEqual([
+      [1, 2, 'expired'],
+      [2, 3, 'offered'],
     ]);
     expect(results.json().offers).toEqual({ offered: 1, confirmed: 0, refused: 1, expired: 1 });
     const firstResult = results.json().applications.find((a: any) => a.number === 1);

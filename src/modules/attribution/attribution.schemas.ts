@@ -285,7 +285,15 @@ export const forecastOut = z.object({
   ),
 });
 
-const rankedOut = z.object({ id: z.string(), number: z.number(), score: z.number(), rank: z.number(), position: z.number().nullable() });
+const rankedOut = z.object({
+  id: z.string(),
+  number: z.number(),
+  score: z.number(),
+  rank: z.number(),
+  position: z.number().nullable(),
+  /** Where its last offer stands (null: never offered a place). */
+  offer: z.enum(OFFER_STATUSES).nullable(),
+});
 const offerLogOut = offerOut.omit({ groupLabel: true }).extend({
   number: z.number(),
   createdAt: timestamp,

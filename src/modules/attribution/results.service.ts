@@ -27,7 +27,14 @@ export async function campaignResults(ctx: Ctx, id: string) {
   const app = new Map(apps.map((a) => [a.id, a]));
   const number = (applicationId: string) => app.get(applicationId)?.number ?? 0;
   const lastOffer = new Map(offers.map((o) => [o.applicationId, o]));
-  const ranked = (r: store.ResultRow) => ({ id: r.applicationId, number: number(r.applicationId), score: r.score, rank: r.rank, position: r.position });
+  const ranked = (r: store.ResultRow) => ({
+    id: r.applicationId,
+    number: number(r.applicationId),
+    score: r.score,
+    rank: r.rank,
+    position: r.position,
+    offer: lastOffer.get(r.applicationId)?.status ?? null,
+  });
   const waitlist = results.filter((r) => r.status === 'waitlist').sort((a, b) => a.position! - b.position!);
   const count = (status: store.OfferRow['status']) => offers.filter((o) => o.status === status).length;
   return {

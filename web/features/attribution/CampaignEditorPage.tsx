@@ -287,7 +287,7 @@ function Applications({ c }: { c: CampaignDetail }) {
                     <td>
                       {a.result ? `${t('attribution.rank')} ${a.result.rank} · ${score(a.result.score)} · ` : ''}
                       {a.result ? outcomeText(t, a.result.outcome) : ''}
-                      {a.offer ? ` · ${t('attribution.offer')} ${t(`attribution.offer.${a.offer.status}`)}` : ''}
+                      {a.offer ? ` · ${t(`attribution.offerState.${a.offer.status}`)}` : ''}
                     </td>
                   ) : null}
                 </tr>

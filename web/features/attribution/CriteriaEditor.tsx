@@ -50,14 +50,14 @@ export function CriteriaEditor({
         return (
           <fieldset key={x.key} className="criterion-edit">
             <legend>{name}</legend>
+            <TextField
+              label={t('attribution.criterionLabel')}
+              value={x.label}
+              onChange={(v) => set(i, { label: v })}
+              isRequired
+              error={error?.field(`criteria.${i}.label`)}
+            />
             <div className="grid-form">
-              <TextField
-                label={t('attribution.criterionLabel')}
-                value={x.label}
-                onChange={(v) => set(i, { label: v })}
-                isRequired
-                error={error?.field(`criteria.${i}.label`)}
-              />
               <NumberField
                 label={t('attribution.weight')}
                 help={t('attribution.weightHelp')}

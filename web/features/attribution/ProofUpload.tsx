@@ -76,20 +76,22 @@ export function ProofUpload({
       ) : (
         <>
           {inFile ? <p className="muted">{t('attribution.documentPresent')}</p> : null}
-          <label htmlFor={id}>
-            {t(inFile ? 'attribution.attachAnother' : 'attribution.attach', { document: t(`attribution.doc.${criterion.proofDocument}`) })}
-          </label>
-          <input
-            id={id}
-            type="file"
-            accept={TYPES.join(',')}
-            disabled={busy}
-            aria-describedby={`${id}-help`}
-            onChange={(e) => {
-              void upload(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
+          <span className="file-pick">
+            <label htmlFor={id}>
+              {t(inFile ? 'attribution.attachAnother' : 'attribution.attach', { document: t(`attribution.doc.${criterion.proofDocument}`) })}
+            </label>
+            <input
+              id={id}
+              type="file"
+              accept={TYPES.join(',')}
+              disabled={busy}
+              aria-describedby={`${id}-help`}
+              onChange={(e) => {
+                void upload(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </span>
           <span className="help" id={`${id}-help`}>
             {busy ? t('attribution.sending') : t('attribution.fileTypes')}
           </span>

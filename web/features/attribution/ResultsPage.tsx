@@ -50,11 +50,14 @@ function GroupResults({ g }: { g: Group }) {
         <div>
           <h4>{t('attribution.admittedTitle')}</h4>
           {g.admitted.length ? (
-            <ol className="ranked">
+            <ul className="ranked">
               {g.admitted.map((a) => (
-                <li key={a.id}>{t('attribution.rankedLine', { n: a.number, rank: a.rank, score: score(a.score) })}</li>
+                <li key={a.id}>
+                  {t('attribution.rankedLine', { n: a.number, rank: a.rank, score: score(a.score) })}
+                  {a.offer ? ` — ${t(`attribution.offerState.${a.offer}`)}` : ''}
+                </li>
               ))}
-            </ol>
+            </ul>
           ) : (
             <p className="muted">{t('attribution.noneAdmitted')}</p>
           )}
@@ -62,11 +65,14 @@ function GroupResults({ g }: { g: Group }) {
         <div>
           <h4>{t('attribution.waitlistTitle')}</h4>
           {g.waitlist.length ? (
-            <ol className="ranked">
+            <ul className="ranked">
               {g.waitlist.map((a) => (
-                <li key={a.id}>{t('attribution.waitlistLine', { n: a.number, position: a.position ?? 0, score: score(a.score) })}</li>
+                <li key={a.id}>
+                  {t('attribution.waitlistLine', { n: a.number, position: a.position ?? 0, score: score(a.score) })}
+                  {a.offer ? ` — ${t(`attribution.offerState.${a.offer}`)}` : ''}
+                </li>
               ))}
-            </ol>
+            </ul>
           ) : (
             <p className="muted">{t('attribution.nobodyWaiting')}</p>
           )}
@@ -97,7 +103,7 @@ function Families({ r }: { r: Results }) {
             <details>
               <summary>
                 {t('attribution.familyLine', { n: a.number, rank: a.rank, total: r.total, score: score(a.score) })} — {outcomeText(t, a.outcome)}
-                {a.offer ? ` · ${t('attribution.offer')} ${t(`attribution.offer.${a.offer.status}`)}` : ''}
+                {a.offer ? ` · ${t(`attribution.offerState.${a.offer.status}`)}` : ''}
               </summary>
               <PointsTable caption={t('attribution.breakdownOf', { n: a.number })} breakdown={a.breakdown} total={a.score} />
             </details>
