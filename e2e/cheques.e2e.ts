@@ -3,6 +3,9 @@
  * its code on a phone; the pharmacy's cashier reads it and takes 40 €; the balance drops; a
  * second use of the same code is refused. A museum verifies a Pass Famille Solo and sees
  * only the first name, the validity and its own benefit; an expired pass shows as expired.
+ * Around it: the cashier scans with the camera (a stand-in BarcodeDetector and camera, as
+ * Chromium on Linux has neither), the printable card and its PDF (the family's, and the
+ * agent's at the desk), and the yearly allowance reaching the family.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startJourney, type Journey } from './harness';
@@ -15,6 +18,22 @@ let householdId = '';
 let passNumber = '';
 let expiredNumber = '';
 let code = '';
+let passToken = '';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1100, height: 900 };
+
+/** A camera and a QR reader for the page (Chromium on Linux has no BarcodeDetector): it reads whatever `window.__scan` holds. */
+const FAKE_CAMERA = `
+  window.BarcodeDetector = class { constructor() {} async detect() { return window.__scan ? [{ rawValue: window.__scan }] : []; } };
+  navigator.mediaDevices.getUserMedia = async () => { const c = document.createElement('canvas'); c.width = 64; c.height = 64; c.getContext('2d').fillRect(0, 0, 64, 64); return c.captureStream(1); };
+`;
+
+/** What the page fetches itself (its session cookie), as a status and a content type. */
+const fetchFromPage = (url: string) =>
+  j.page.evaluate(async (u) => {
+    const r = await fetch(u);
+    return { status: r.status, type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+  }, url);
 
 async function fileOf(identifier: string, firstName: string) {
   const parent = await j.env.as('parent', { identifier });
@@ -29,7 +48,7 @@ async function fileOf(identifier: string, firstName: string) {
 }
 
 beforeAll(async () => {
-  j = await startJourney('cheques', { now: '2026-03-10T10:00:00+01:00', viewport: { width: 390, height: 844 } });
+  j = await startJourney('cheques', { now: '2026-03-10T10:00:00+01:00', viewport: PHONE });
   const db = j.env.rt.deps.db;
   for (const [id, nom] of [
     [PHARMACY, 'Pharmacie du Centre'],
@@ -68,9 +87,10 @@ beforeAll(async () => {
 });
 afterAll(() => j?.close());
 
-it('an agent credits a chèque santé from the family’s opened file', async () => {
+it('an agent credits a chèque santé from the family’s opened file, and prints its card at the desk (audited)', async () => {
   const { page, url } = j;
-  await j.login('agent');
+  await page.setViewportSize(DESKTOP);
+  const agent = await j.login('agent');
   await page.goto(`${url}/dossier/agent/familles/${householdId}`);
   await page.getByLabel(/Motif de la consultation/).fill('Chèque santé accordé en commission');
   await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
@@ -83,6 +103,11 @@ it('an agent credits a chèque santé from the family’s opened file', async ()
   await page.getByText('Compte crédité.').waitFor();
   await expect.poll(() => page.getByText(/Disponible : 150,00\s€/).count()).toBe(1);
   await j.step('agent-credite');
+  const link = page.getByRole('link', { name: 'Imprimer la carte de la famille (PDF)' });
+  const pdf = await fetchFromPage((await link.getAttribute('href'))!);
+  expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+  await j.env.expectAudit('cheques/card-printed', householdId, { actorId: agent.id, householdId });
+  await page.setViewportSize(PHONE);
 });
 
 it('the family shows its code on the phone', async () => {
@@ -104,15 +129,20 @@ it('the pharmacy takes 40 €, sees only the first name and the balance; a secon
   const { page, url } = j;
   await j.context.clearCookies();
   await j.login('partner', { structureId: PHARMACY });
+  await page.addInitScript(FAKE_CAMERA);
   await page.goto(`${url}/cheques/caisse`);
-  await page.getByLabel(/^Code de la famille/).fill(code);
-  await page.getByRole('button', { name: 'Vérifier le code' }).click();
+  // The cashier scans the family's phone: the QR holds the code.
+  await page.evaluate((c) => ((window as unknown as { __scan: string }).__scan = c), code.replace(' ', ''));
+  await page.getByRole('button', { name: 'Scanner le code avec la caméra' }).click();
   await page.getByText(/Samia — Chèque santé — disponible : 150,00\s€/).waitFor();
+  await expect.poll(() => page.getByLabel(/^Code de la famille/).inputValue()).toBe(code.replace(' ', ''));
+  await j.step('caisse-scan');
   await page.getByLabel(/^Montant/).fill('40');
   await page.getByRole('button', { name: 'Encaisser' }).click();
   await page.getByText(/Paiement accepté : 40,00\s€ pour Samia\. Reste disponible : 110,00\s€\./).waitFor();
   await expect.poll(() => page.getByText('Martin').count()).toBe(0);
   await j.step('caisse-encaisse');
+  // Typed this time, with its space: the same code, refused.
   await page.getByLabel(/^Code de la famille/).fill(code);
   await page.getByLabel(/^Montant/).fill('10');
   await page.getByRole('button', { name: 'Encaisser' }).click();
@@ -135,7 +165,25 @@ it('the family’s balance dropped; the payment is in its history; its pass card
     .first()
     .waitFor();
   await expect.poll(() => page.getByText('Samia').count()).toBeGreaterThan(0);
+  // The day of printing, the browser's own (the server's clock is the test's).
+  await page.getByText(/Soldes au \d{1,2} [a-zéû]+ \d{4}/).waitFor();
+  await expect
+    .poll(() =>
+      page
+        .locator('main')
+        .getByText(/110,00\s€/)
+        .count(),
+    )
+    .toBe(1);
+  await expect.poll(() => page.getByRole('img', { name: 'Pass Famille Solo' }).count()).toBe(1);
   await j.step('carte-imprimable');
+  await page.emulateMedia({ media: 'print' });
+  await j.step('carte-impression');
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = await fetchFromPage((await page.getByRole('link', { name: 'Télécharger la carte (PDF)' }).getAttribute('href'))!);
+  expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+  passToken = await page.evaluate(async () => (await (await fetch('/api/cheques/me/pass')).json()).pass.token as string);
+  expect(passToken).toMatch(/^RPFS1\./);
 });
 
 it('the museum verifies a pass and sees only what it should; an expired pass is refused as expired', async () => {
@@ -143,6 +191,12 @@ it('the museum verifies a pass and sees only what it should; an expired pass is 
   await j.context.clearCookies();
   await j.login('partner', { structureId: MUSEUM });
   await page.goto(`${url}/cheques/caisse`);
+  // Scanned: the QR holds the signed card.
+  await page.evaluate((c) => ((window as unknown as { __scan: string }).__scan = c), passToken);
+  await page.getByRole('button', { name: 'Scanner le Pass avec la caméra' }).click();
+  await page.getByText(/Pass de Samia, valable jusqu’au 9 mars 2027/).waitFor();
+  await expect.poll(() => page.getByText('Entrée gratuite au musée', { exact: false }).count()).toBe(1);
+  // Typed: the short number printed on the card.
   await page.getByLabel(/^Numéro du Pass/).fill(`PFS ${passNumber.slice(0, 4)} ${passNumber.slice(4)}`);
   await page.getByRole('button', { name: 'Vérifier le Pass' }).click();
   await page.getByText(/Pass de Samia, valable jusqu’au 9 mars 2027/).waitFor();
@@ -155,4 +209,18 @@ it('the museum verifies a pass and sees only what it should; an expired pass is 
   await expect.poll(() => page.getByText('Expiré', { exact: true }).count()).toBe(1);
   await expect.poll(() => page.getByText('Entrée gratuite au musée', { exact: false }).count()).toBe(0);
   await j.step('musee-pass-expire');
+});
+
+it('the yearly allowance reaches the family, with the day it runs out', async () => {
+  const { page, url } = j;
+  await j.env.rt.deps.jobs.runNow('cheques.allowance', {});
+  await j.loginAs(PARENT);
+  await page.goto(`${url}/cheques/famille`);
+  await page.getByText(/Disponible : 100,00\s€/).waitFor();
+  await expect.poll(() => page.getByText(/Dotation annuelle/).count()).toBe(2);
+  await expect.poll(() => page.getByText(/Disponible : 260,00\s€/).count()).toBe(1);
+  await j.step('famille-dotation');
+  await page.setViewportSize(DESKTOP);
+  await j.step('famille-dotation-ordinateur');
+  await page.setViewportSize(PHONE);
 });

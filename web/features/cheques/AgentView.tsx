@@ -1,12 +1,14 @@
 /** An agent, from a family's opened file: balances and history, credit an account, issue/renew/revoke the pass. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
+import { formatEuros, frLongDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Card, EmptyState, FormErrors, LoadStatus, NumberField, PageHeader, SelectField, TextField } from '../../ui';
+import { Alert, Button, Card, EmptyState, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
 import type { HouseholdCheques, PassCheck } from '../../../src/modules/cheques';
-import { euros, frDateTime, frDay, signedEuros } from './format';
+import { EntryList } from './EntryList';
+import { ActionStatus, AmountField, useAction } from './use-action';
 
 const KINDS = [
   { value: 'sante', label: 'Chèque santé' },
@@ -22,49 +24,21 @@ function CreditForm({ householdId, onDone }: { householdId: string; onDone: () =
   const [source, setSource] = useState('agent');
   const [reason, setReason] = useState('');
   const [validUntil, setValidUntil] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const fieldError = (p: string) => (error instanceof ApiError ? error.field(p) : undefined);
+  const action = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setNotice('');
-    try {
-      await api.post(`/api/cheques/households/${householdId}/credits`, {
-        kind,
-        amountCents: Math.round((amount ?? 0) * 100),
-        source,
-        reason,
-        validUntil: validUntil || null,
-      });
-      setNotice(t('cheques.credited'));
-      setAmount(null);
-      setReason('');
-      onDone();
-    } catch (ex) {
-      setError(ex);
-    }
+    const body = { kind, amountCents: Math.round((amount ?? 0) * 100), source, reason, validUntil: validUntil || null };
+    if (!(await action.run(() => api.post(`/api/cheques/households/${householdId}/credits`, body), t('cheques.credited')))) return;
+    setAmount(null);
+    setReason('');
+    onDone();
   };
   return (
     <Card title={t('cheques.creditTitle')}>
       <form className="stack" onSubmit={submit}>
-        <FormErrors error={error} />
-        {notice ? (
-          <Alert tone="success" live>
-            {notice}
-          </Alert>
-        ) : null}
+        <ActionStatus action={action} />
         <SelectField name="credit-kind" label={t('cheques.kind')} value={kind} onChange={setKind} options={KINDS} />
-        <NumberField
-          label={t('cheques.amountEuros')}
-          value={amount}
-          onChange={setAmount}
-          minValue={0.01}
-          step={0.01}
-          euros
-          isRequired
-          error={fieldError('amountCents')}
-        />
+        <AmountField value={amount} onChange={setAmount} action={action} />
         <SelectField
           name="credit-source"
           label={t('cheques.source')}
@@ -72,8 +46,8 @@ function CreditForm({ householdId, onDone }: { householdId: string; onDone: () =
           onChange={setSource}
           options={['agent', 'allowance', 'top_up'].map((s) => ({ value: s, label: t(`cheques.source_${s}`) }))}
         />
-        <TextField label={t('cheques.reason')} value={reason} onChange={setReason} isRequired error={fieldError('reason')} />
-        <TextField label={t('cheques.validUntilField')} type="date" value={validUntil} onChange={setValidUntil} error={fieldError('validUntil')} />
+        <TextField label={t('cheques.reason')} value={reason} onChange={setReason} isRequired error={action.field('reason')} />
+        <TextField label={t('cheques.validUntilField')} type="date" value={validUntil} onChange={setValidUntil} error={action.field('validUntil')} />
         <Button type="submit">{t('cheques.credit')}</Button>
       </form>
     </Card>
@@ -84,36 +58,20 @@ function PassPanel({ householdId }: { householdId: string }) {
   const t = useT();
   const check = useApi<PassCheck>(`/api/cheques/households/${householdId}/pass`);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setNotice('');
-    try {
-      await fn();
-      setNotice(done);
-      check.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const action = useAction();
+  const act = (fn: () => Promise<unknown>, done: string) => action.run(fn, done).then(check.reload);
   const d = check.data;
   return (
     <Card title={t('cheques.pass')}>
       <div className="stack">
-        <FormErrors error={error} />
-        {notice ? (
-          <Alert tone="success" live>
-            {notice}
-          </Alert>
-        ) : null}
+        <ActionStatus action={action} />
         {!d ? <LoadStatus data={d} error={check.error} reload={check.reload} /> : null}
         {d?.pass ? (
           <p>
             <span className="cheques-status" data-status={d.pass.status}>
               {t(`cheques.status_${d.pass.status}`)}
             </span>{' '}
-            {d.pass.number} — {t('cheques.passValid', { from: frDay(d.pass.validFrom), until: frDay(d.pass.validUntil) })}
+            {d.pass.number} — {t('cheques.passValid', { from: frLongDate(d.pass.validFrom), until: frLongDate(d.pass.validUntil) })}
           </p>
         ) : null}
         {d && (!d.pass || d.pass.status === 'revoked') ? (
@@ -163,6 +121,11 @@ export function AgentView({ householdId }: { householdId: string | null }) {
       ) : (
         <>
           <Card title={t('cheques.balances')}>
+            <p>
+              <a href={`/api/cheques/households/${householdId}/card.pdf`} download>
+                {t('cheques.printCard')}
+              </a>
+            </p>
             {r.data.accounts.length === 0 ? (
               <EmptyState>{t('cheques.historyNone')}</EmptyState>
             ) : (
@@ -170,7 +133,7 @@ export function AgentView({ householdId }: { householdId: string | null }) {
                 {r.data.accounts.map((a) => (
                   <li key={a.kind}>
                     <span>{a.label}</span>
-                    <strong>{t('cheques.available', { amount: euros(a.availableCents) })}</strong>
+                    <strong>{t('cheques.available', { amount: formatEuros(a.availableCents) })}</strong>
                   </li>
                 ))}
               </ul>
@@ -179,20 +142,7 @@ export function AgentView({ householdId }: { householdId: string | null }) {
           <CreditForm householdId={householdId} onDone={r.reload} />
           <PassPanel householdId={householdId} />
           <Card title={t('cheques.history')}>
-            {r.data.history.length === 0 ? (
-              <EmptyState>{t('cheques.historyNone')}</EmptyState>
-            ) : (
-              <ul className="cheques-list">
-                {r.data.history.map((h) => (
-                  <li key={h.id}>
-                    <span>
-                      {frDateTime(h.at)} — {h.kindLabel} — {h.label}
-                    </span>
-                    <strong>{signedEuros(h.amountCents)}</strong>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <EntryList entries={r.data.history} />
           </Card>
         </>
       )}

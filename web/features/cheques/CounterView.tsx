@@ -1,11 +1,13 @@
-/** The partner's counter, phone-first: take an amount with a family's code, verify a pass, today's payments. */
+/** The partner's counter, phone-first: take an amount with a family's code (camera or typed), verify a pass, today's payments. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
+import { formatEuros, frLongDate, frTime } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Card, EmptyState, FormErrors, LoadStatus, NumberField, PageHeader, TextField } from '../../ui';
+import { Alert, Button, Card, EmptyState, LoadStatus, PageHeader, TextField } from '../../ui';
 import type { CodeLookup, Counter, PassVerification, Redeemed } from '../../../src/modules/cheques';
-import { euros, frDay, frTime } from './format';
+import { QrScanner } from './QrScanner';
+import { ActionStatus, AmountField, useAction } from './use-action';
 
 function TakePayment({ onDone }: { onDone: () => void }) {
   const t = useT();
@@ -13,43 +15,39 @@ function TakePayment({ onDone }: { onDone: () => void }) {
   const [amount, setAmount] = useState<number | null>(null);
   const [found, setFound] = useState<CodeLookup | null>(null);
   const [done, setDone] = useState<Redeemed | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = (path: string) => (error instanceof ApiError ? error.field(path) : undefined);
-  const lookup = async () => {
-    setError(null);
+  const action = useAction();
+  const lookup = async (text: string) => {
     setDone(null);
-    try {
-      setFound(await api.post<CodeLookup>('/api/cheques/counter/lookup', { code }));
-    } catch (e) {
-      setFound(null);
-      setError(e);
-    }
+    setFound((await action.run(() => api.post<CodeLookup>('/api/cheques/counter/lookup', { code: text }))) ?? null);
   };
   const take = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
-      const r = await api.post<Redeemed>('/api/cheques/counter/redemptions', { code, amountCents: Math.round((amount ?? 0) * 100) });
-      setDone(r);
-      setFound(null);
-      setCode('');
-      setAmount(null);
-      onDone();
-    } catch (ex) {
-      setError(ex);
-    }
+    const r = await action.run(() => api.post<Redeemed>('/api/cheques/counter/redemptions', { code, amountCents: Math.round((amount ?? 0) * 100) }));
+    if (!r) return;
+    setDone(r);
+    setFound(null);
+    setCode('');
+    setAmount(null);
+    onDone();
   };
   return (
     <Card title={t('cheques.takeTitle')}>
       <form className="stack cheques-counter" onSubmit={take}>
-        <FormErrors error={error} />
+        <ActionStatus action={action} />
         {done ? (
           <Alert tone="success" live>
             <span className="cheques-result">
-              {t('cheques.taken', { amount: euros(done.amountCents), name: done.firstName, left: euros(done.availableCents) })}
+              {t('cheques.taken', { amount: formatEuros(done.amountCents), name: done.firstName, left: formatEuros(done.availableCents) })}
             </span>
           </Alert>
         ) : null}
+        <QrScanner
+          label={t('cheques.scanCode')}
+          onCode={(text) => {
+            setCode(text);
+            void lookup(text);
+          }}
+        />
         <TextField
           label={t('cheques.code')}
           help={t('cheques.codeFieldHelp')}
@@ -57,28 +55,19 @@ function TakePayment({ onDone }: { onDone: () => void }) {
           onChange={setCode}
           isRequired
           autoComplete="off"
-          error={fieldError('code')}
+          error={action.field('code')}
         />
-        <Button variant="secondary" onPress={lookup} isDisabled={!code.trim()}>
+        <Button variant="secondary" onPress={() => lookup(code)} isDisabled={!code.trim()}>
           {t('cheques.check')}
         </Button>
         {found ? (
           <Alert tone="info" live>
             <span className="cheques-result">
-              {t('cheques.lookupResult', { name: found.firstName, kind: found.kindLabel, amount: euros(found.availableCents) })}
+              {t('cheques.lookupResult', { name: found.firstName, kind: found.kindLabel, amount: formatEuros(found.availableCents) })}
             </span>
           </Alert>
         ) : null}
-        <NumberField
-          label={t('cheques.amountEuros')}
-          value={amount}
-          onChange={setAmount}
-          minValue={0.01}
-          step={0.01}
-          euros
-          isRequired
-          error={fieldError('amountCents')}
-        />
+        <AmountField value={amount} onChange={setAmount} action={action} />
         <Button type="submit">{t('cheques.take')}</Button>
       </form>
     </Card>
@@ -89,22 +78,29 @@ function VerifyPass() {
   const t = useT();
   const [text, setText] = useState('');
   const [result, setResult] = useState<PassVerification | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const verify = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
+  const action = useAction();
+  const verify = async (pass: string) => {
     setResult(null);
-    try {
-      setResult(await api.post<PassVerification>('/api/cheques/counter/pass', { pass: text }));
-    } catch (ex) {
-      setError(ex);
-    }
+    setResult((await action.run(() => api.post<PassVerification>('/api/cheques/counter/pass', { pass }))) ?? null);
   };
   return (
     <Card title={t('cheques.verifyTitle')}>
-      <form className="stack cheques-counter" onSubmit={verify}>
-        <FormErrors error={error} />
-        <TextField label={t('cheques.passField')} value={text} onChange={setText} isRequired autoComplete="off" />
+      <form
+        className="stack cheques-counter"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void verify(text);
+        }}
+      >
+        <ActionStatus action={action} />
+        <QrScanner
+          label={t('cheques.scanPass')}
+          onCode={(scanned) => {
+            setText(scanned);
+            void verify(scanned);
+          }}
+        />
+        <TextField label={t('cheques.passField')} value={text} onChange={setText} isRequired autoComplete="off" error={action.field('pass')} />
         <Button type="submit" isDisabled={!text.trim()}>
           {t('cheques.verify')}
         </Button>
@@ -115,7 +111,7 @@ function VerifyPass() {
             <span className="cheques-status" data-status={result.status}>
               {t(`cheques.status_${result.status}`)}
             </span>{' '}
-            {t('cheques.passFor', { name: result.firstName, date: frDay(result.validUntil) })}
+            {t('cheques.passFor', { name: result.firstName, date: frLongDate(result.validUntil) })}
           </p>
           {result.status === 'valid' ? (
             <>
@@ -143,25 +139,18 @@ function VerifyPass() {
 export function CounterView() {
   const t = useT();
   const today = useApi<Counter>('/api/cheques/counter');
-  const [error, setError] = useState<unknown>(null);
-  const cancel = async (id: string) => {
-    setError(null);
-    try {
-      await api.post(`/api/cheques/counter/redemptions/${id}/cancellation`);
-      today.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const action = useAction();
+  const cancel = (id: string) => action.run(() => api.post(`/api/cheques/counter/redemptions/${id}/cancellation`)).then(today.reload);
+  const accepts = today.data ? today.data.kinds.length > 0 : null;
   return (
     <div className="stack">
       <PageHeader title={t('cheques.counterTitle')} intro={t('cheques.counterIntro')} />
-      {today.data && today.data.kinds.length === 0 ? <Alert tone="info">{t('cheques.notAccepted')}</Alert> : null}
-      {today.data?.kinds.length ? <TakePayment onDone={today.reload} /> : null}
+      {accepts === false ? <Alert tone="info">{t('cheques.notAccepted')}</Alert> : null}
+      {accepts ? <TakePayment onDone={today.reload} /> : null}
       <VerifyPass />
-      {today.data && today.data.kinds.length === 0 ? null : (
+      {accepts === false ? null : (
         <Card title={t('cheques.today')}>
-          <FormErrors error={error} />
+          <ActionStatus action={action} />
           {!today.data ? (
             <LoadStatus data={today.data} error={today.error} reload={today.reload} />
           ) : today.data.redemptions.length === 0 ? (
@@ -171,7 +160,7 @@ export function CounterView() {
               {today.data.redemptions.map((r) => (
                 <li key={r.id}>
                   <span>
-                    {frTime(r.at)} — {r.firstName} — {r.kindLabel} — <strong>{euros(r.amountCents)}</strong>
+                    {frTime(r.at)} — {r.firstName} — {r.kindLabel} — <strong>{formatEuros(r.amountCents)}</strong>
                   </span>
                   {r.cancelled ? (
                     <span className="muted">{t('cheques.cancelledShort')}</span>

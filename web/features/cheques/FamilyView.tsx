@@ -4,10 +4,12 @@ import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Card, EmptyState, FormErrors, Loaded, PageHeader } from '../../ui';
+import { formatEuros, frLongDate, frTime } from '../../app/format';
+import { Alert, Button, Card, EmptyState, Loaded, PageHeader } from '../../ui';
 import type { CodeState, MyCheques, MyPass, ShownCode } from '../../../src/modules/cheques';
-import { euros, frDateTime, frDay, frTime, signedEuros } from './format';
+import { EntryList } from './EntryList';
 import { Qr } from './Qr';
+import { ActionStatus, useAction } from './use-action';
 
 type Kind = MyCheques['accounts'][number]['kind'];
 
@@ -77,7 +79,7 @@ export function PassSummary({ pass }: { pass: NonNullable<MyPass['pass']> }) {
       <p>
         {t('cheques.passNumber')} : <span className="cheques-number">{pass.number}</span>
       </p>
-      <p>{t('cheques.passValid', { from: frDay(pass.validFrom), until: frDay(pass.validUntil) })}</p>
+      <p>{t('cheques.passValid', { from: frLongDate(pass.validFrom), until: frLongDate(pass.validUntil) })}</p>
       {pass.token ? <Qr text={pass.token} label={t('cheques.pass')} size={200} /> : null}
     </div>
   );
@@ -88,19 +90,12 @@ export function FamilyView() {
   const mine = useApi<MyCheques>('/api/cheques/me');
   const pass = useApi<MyPass>('/api/cheques/me/pass');
   const [code, setCode] = useState<ShownCode | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const show = async (kind: Kind) => {
-    setError(null);
-    try {
-      setCode(await api.post<ShownCode>(`/api/cheques/me/codes/${kind}`));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const action = useAction();
+  const show = async (kind: Kind) => setCode((await action.run(() => api.post<ShownCode>(`/api/cheques/me/codes/${kind}`))) ?? null);
   return (
     <div className="stack">
       <PageHeader title={t('cheques.title')} intro={t('cheques.intro')} />
-      <FormErrors error={error} />
+      <ActionStatus action={action} />
       {code ? <CodePanel code={code} onClose={() => setCode(null)} onUsed={mine.reload} onAgain={() => show(code.kind)} /> : null}
       <Loaded resource={mine}>
         {(d) => (
@@ -111,29 +106,15 @@ export function FamilyView() {
               <div className="cheques-accounts">
                 {d.accounts.map((a) => (
                   <Card key={a.kind} title={a.label}>
-                    <p className="cheques-balance">{t('cheques.available', { amount: euros(a.availableCents) })}</p>
-                    {a.nextExpiry ? <p className="muted">{t('cheques.validUntil', { date: frDay(a.nextExpiry) })}</p> : null}
+                    <p className="cheques-balance">{t('cheques.available', { amount: formatEuros(a.availableCents) })}</p>
+                    {a.nextExpiry ? <p className="muted">{t('cheques.validUntil', { date: frLongDate(a.nextExpiry) })}</p> : null}
                     {a.availableCents > 0 ? <Button onPress={() => show(a.kind)}>{t('cheques.pay')}</Button> : null}
                   </Card>
                 ))}
               </div>
             )}
             <Card title={t('cheques.history')}>
-              {d.history.length === 0 ? (
-                <EmptyState>{t('cheques.historyNone')}</EmptyState>
-              ) : (
-                <ul className="cheques-list" aria-label={t('cheques.history')}>
-                  {d.history.map((r) => (
-                    <li key={r.id}>
-                      <span>
-                        <span className="muted">{frDateTime(r.at)}</span> — {r.label}
-                        {r.cancelled ? ` ${t('cheques.cancelled')}` : ''} — {r.kindLabel}
-                      </span>
-                      <strong>{signedEuros(r.amountCents)}</strong>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <EntryList entries={d.history} />
             </Card>
           </>
         )}

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
-import { Button, Card, EmptyState, FormErrors, Loaded, PageHeader, TextField } from '../../ui';
+import { formatEuros, frDateTime, frMonth } from '../../app/format';
+import { Button, Card, EmptyState, Loaded, PageHeader, TextField } from '../../ui';
 import type { Settlements } from '../../../src/modules/cheques';
-import { euros, frDateTime, frMonth } from './format';
+import { ActionStatus, useAction } from './use-action';
 
 function lastMonth(): string {
   const d = new Date();
@@ -19,28 +20,20 @@ export function SettlementView() {
   const [period, setPeriod] = useState(lastMonth);
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(period);
   const r = useApi<Settlements>(valid ? `/api/cheques/settlements?period=${period}` : null, { keepPrevious: true });
-  const [error, setError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      r.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const action = useAction();
+  const act = (fn: () => Promise<unknown>) => action.run(fn).then(r.reload);
   return (
     <div className="stack">
       <PageHeader title={t('cheques.settleTitle')} intro={t('cheques.settleIntro')} />
       <TextField label={t('cheques.month')} type="month" value={period} onChange={setPeriod} />
-      <FormErrors error={error} />
+      <ActionStatus action={action} />
       <Loaded resource={r}>
         {(d) => {
           const settledIds = new Set(d.settlements.map((s) => s.structureId));
           const pending = d.partners.filter((p) => !settledIds.has(p.structureId));
           return (
             <>
-              <Card title={`${t('cheques.toSettle')} — ${frMonth(d.period)}`}>
+              <Card title={`${t('cheques.toSettle')} — ${frMonth(`${d.period}-01`)}`}>
                 {pending.length === 0 ? (
                   <EmptyState>{t('cheques.nothing')}</EmptyState>
                 ) : (
@@ -48,7 +41,7 @@ export function SettlementView() {
                     {pending.map((p) => (
                       <li key={p.structureId}>
                         <span>
-                          {p.structureName} — {p.count} {t('cheques.count').toLowerCase()} — <strong>{euros(p.totalCents)}</strong>
+                          {p.structureName} — {p.count} {t('cheques.count').toLowerCase()} — <strong>{formatEuros(p.totalCents)}</strong>
                         </span>
                         <Button onPress={() => act(() => api.post('/api/cheques/settlements', { structureId: p.structureId, period: d.period }))}>
                           {t('cheques.settle')}
@@ -67,7 +60,7 @@ export function SettlementView() {
                       {d.settlements.map((s) => (
                         <li key={s.id}>
                           <span>
-                            {s.structureName} — {s.count} {t('cheques.count').toLowerCase()} — <strong>{euros(s.totalCents)}</strong> —{' '}
+                            {s.structureName} — {s.count} {t('cheques.count').toLowerCase()} — <strong>{formatEuros(s.totalCents)}</strong> —{' '}
                             {s.paidAt ? t('cheques.paid', { date: frDateTime(s.paidAt) }) : t('cheques.unpaid')}
                           </span>
                           {!s.paidAt ? (
