@@ -14,7 +14,7 @@ import { listChanges, loadHousehold } from './dossiers.store';
 import { labelOfHistoryField } from './fields';
 import { timelineSources, type TimelineItem } from './extensions';
 import { OUTCOMES } from './orientation.service';
-import { purposeLabel } from './purposes';
+import { CCAS_STRUCTURE_ID, purposeLabel } from './purposes';
 import { getService, getStructure } from '../annuaire/index';
 
 const TASK_LABELS: Record<string, string> = {
@@ -73,7 +73,7 @@ export async function timeline(ctx: Ctx, householdId: string) {
   const byVersion = new Map<number, typeof changes>();
   for (const c of changes) byVersion.set(c.version, [...(byVersion.get(c.version) ?? []), c]);
   for (const [version, cs] of byVersion) {
-    const labels = [...new Set(cs.map((c) => labelOfHistoryField(c.field)))];
+    const labels = [...new Set(cs.map((c) => staffWording(labelOfHistoryField(c.field))))];
     items.push({
       at: isoOf(cs[0].at),
       kind: 'change',
@@ -124,10 +124,28 @@ export async function timeline(ctx: Ctx, householdId: string) {
   for (const k of tasks) {
     items.push({ at: isoOf(k.created_at), kind: 'task', module: 'dossiers', subjectId: k.id, title: TASK_LABELS[k.kind] ?? k.kind, detail: k.note });
   }
+  const consentPlaces = await structureNames(
+    ctx,
+    consents.map((c) => c.structure_id),
+  );
   for (const c of consents) {
-    items.push({ at: isoOf(c.granted_at), kind: 'consent', module: 'dossiers', subjectId: c.id, title: `Accord donné : ${purposeLabel(c.purpose)}` });
+    const to = consentPlaces.get(c.structure_id);
+    const what = `${to ? `${to} — ` : ''}${purposeLabel(c.purpose)}`;
+    items.push({
+      at: isoOf(c.granted_at),
+      kind: 'consent',
+      module: 'dossiers',
+      subjectId: c.id,
+      title: `Accord donné par la famille ${c.recorded_at_desk ? 'au guichet' : 'depuis son espace'} : ${what}`,
+    });
     if (c.revoked_at)
-      items.push({ at: isoOf(c.revoked_at), kind: 'consent', module: 'dossiers', subjectId: c.id, title: `Accord retiré : ${purposeLabel(c.purpose)}` });
+      items.push({
+        at: isoOf(c.revoked_at),
+        kind: 'consent',
+        module: 'dossiers',
+        subjectId: c.id,
+        title: `Accord retiré par la famille ${c.revoked_at_desk ? 'au guichet' : 'depuis son espace'} : ${what}`,
+      });
   }
   for (const r of renewals) {
     items.push({ at: isoOf(r.opened_at), kind: 'renewal', module: 'dossiers', title: `Renouvellement ${r.campaign_year} ouvert` });
@@ -136,6 +154,26 @@ export async function timeline(ctx: Ctx, householdId: string) {
   }
   for (const source of timelineSources()) items.push(...(await source(ctx.db, householdId)));
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** The form's labels speak to the family ("Votre nom"); the agent reads "Nom". */
+function staffWording(label: string): string {
+  const s = label.replace(/^(Votre|Vos) /, '');
+  return s === label ? label : s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Each structure's name in the directory (the CCAS's own id is no listing). */
+async function structureNames(ctx: Ctx, ids: string[]) {
+  const out = new Map<string, string>([[CCAS_STRUCTURE_ID, 'CCAS']]);
+  await Promise.all(
+    [...new Set(ids)]
+      .filter((id) => !out.has(id))
+      .map(async (id) => {
+        const nom = (await getStructure(ctx, id).catch(() => null))?.nom;
+        if (nom) out.set(id, nom);
+      }),
+  );
+  return out;
 }
 
 /** "Centre social d'Étouvie (démo), service « Permanence… »": each orientation's place as the directory names it. */

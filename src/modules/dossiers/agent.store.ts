@@ -88,7 +88,11 @@ export async function timelineRows(q: Queryable, householdId: string) {
       householdId,
     ]),
     q.query(`SELECT id, kind, note, created_at, done_at FROM household_tasks WHERE household_id = $1`, [householdId]),
-    q.query(`SELECT id, purpose, granted_at, revoked_at FROM household_consents WHERE household_id = $1`, [householdId]),
+    q.query(
+      `SELECT c.id, c.purpose, c.structure_id, c.granted_at, c.revoked_at, c.recorded_at_desk, r.role IN ('agent', 'coordinator') AS revoked_at_desk
+         FROM household_consents c LEFT JOIN users r ON r.id = c.revoked_by WHERE c.household_id = $1`,
+      [householdId],
+    ),
     q.query(`SELECT id, campaign_year, opened_at, confirmed_at FROM household_renewals WHERE household_id = $1`, [householdId]),
   ]);
   return { orientations: orientations.rows, notes: notes.rows, tasks: tasks.rows, consents: consents.rows, renewals: renewals.rows };

@@ -77,6 +77,20 @@ describe('readAuditTrail', () => {
     expect(line.label).toBe("Orientation vers Centre social d'Étouvie (démo), service « Permanence accès aux droits (démo) »");
   });
 
+  it('says when a consent was recorded at the desk, as the family’s own statement', () => {
+    const labelsOf = (a: string) => ({ 'dossiers/consent-revoked': 'Accord de partage retiré', 'dossiers/consent-granted': 'Accord de partage donné' })[a] ?? a;
+    const [revoked, granted] = readAuditTrail(
+      [
+        row(0, 'dossiers/consent-granted', { details: { structureId: ETOUVIE, atDesk: true } }),
+        row(1, 'dossiers/consent-revoked', { details: { structureId: ETOUVIE, atDesk: true } }),
+      ],
+      labelsOf,
+      names,
+    );
+    expect(granted.label).toBe("Accord de partage donné au guichet : Centre social d'Étouvie (démo)");
+    expect(revoked.label).toBe("Accord de partage retiré à votre demande, au guichet : Centre social d'Étouvie (démo)");
+  });
+
   it('says how long a visit lasted in words', () => {
     const at = '2026-12-04T09:00:00.000Z';
     expect(spanPhrase(at, '2026-12-04T09:00:20.000Z')).toBe("en moins d'une minute");

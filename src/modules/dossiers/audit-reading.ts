@@ -118,9 +118,13 @@ function labelOf(r: AuditLine, labels: (action: string) => string, names: Names)
   switch (r.action) {
     case 'dossiers/oriented':
       return where ? `Orientation vers ${where}` : base;
-    case 'dossiers/orientation-consent-confirmed':
     case 'dossiers/consent-granted':
-    case 'dossiers/consent-revoked':
+    case 'dossiers/consent-revoked': {
+      // Recorded by an agent: what the family said at the desk, said so.
+      const desk = r.details.atDesk === true ? (r.action === 'dossiers/consent-granted' ? ' au guichet' : ' à votre demande, au guichet') : '';
+      return `${base}${desk}${where ? ` : ${where}` : ''}`;
+    }
+    case 'dossiers/orientation-consent-confirmed':
       return where ? `${base} : ${where}` : base;
     default:
       return base;

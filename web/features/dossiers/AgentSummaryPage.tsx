@@ -51,7 +51,8 @@ function Printable({ id }: { id: string }) {
           <ul className="plain-list">
             {live.map((c) => (
               <li key={c.id}>
-                <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}. {consentSentence(t, name, c)}
+                <strong>{c.structureName}</strong> — {t(`desk.purpose.${c.purpose}`)} — {c.parts.map((p) => t(`desk.part.${p}`)).join(', ')}.{' '}
+                {consentSentence(t, name, c)}
               </li>
             ))}
           </ul>

@@ -88,7 +88,7 @@ export function DeskConsents({ householdId, info, version }: { householdId: stri
         <ul className="plain-list desk-consents">
           {r.data.consents.map((c) => (
             <li key={c.id}>
-              <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}
+              <strong>{c.structureName}</strong> — {t(`desk.purpose.${c.purpose}`)} — {c.parts.map((p) => t(`desk.part.${p}`)).join(', ')}
               <div className="muted">{consentSentence(t, name, c)}</div>
               {c.live ? (
                 <Button variant="secondary" onPress={() => setRevoking(c)}>
@@ -132,13 +132,13 @@ export function DeskConsents({ householdId, info, version }: { householdId: stri
               label={t('desk.purpose')}
               value={purpose}
               onChange={setPurpose}
-              options={info.purposes.map((p) => ({ value: p.id, label: p.label }))}
+              options={info.purposes.map((p) => ({ value: p.id, label: t(`desk.purpose.${p.id}`) }))}
             />
             <fieldset className="stack">
               <legend>{t('desk.parts')}</legend>
               {info.parts.map((p) => (
                 <Checkbox key={p.id} isSelected={parts.includes(p.id)} onChange={(v) => setParts((x) => (v ? [...x, p.id] : x.filter((y) => y !== p.id)))}>
-                  {p.label}
+                  {t(`desk.part.${p.id}`)}
                 </Checkbox>
               ))}
             </fieldset>

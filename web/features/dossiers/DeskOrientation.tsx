@@ -63,7 +63,7 @@ export function DeskOrientation({ householdId, info, version, onDone }: { househ
                   <legend>{t('desk.orientParts')}</legend>
                   {info.parts.map((p) => (
                     <Checkbox key={p.id} isSelected={parts.includes(p.id)} onChange={(v) => setParts((x) => (v ? [...x, p.id] : x.filter((y) => y !== p.id)))}>
-                      {p.label}
+                      {t(`desk.part.${p.id}`)}
                     </Checkbox>
                   ))}
                   {fieldError('parts') ? <p className="field-error">{fieldError('parts')}</p> : null}

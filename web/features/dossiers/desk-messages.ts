@@ -35,6 +35,16 @@ export default {
       'Retirer un accord doit être aussi simple que le donner : si la famille le demande au guichet, vous l’enregistrez ici. Le retrait apparaît dans son dossier et dans son journal, à votre nom.',
     cancel: 'Annuler',
     recorded: 'Enregistré. La famille le voit dans son dossier.',
+    'purpose.orientation': 'Orientation et accompagnement par la structure',
+    'purpose.early-detection': 'Repérage précoce (école, santé) : signaler une situation au CCAS',
+    'purpose.caf-contact': 'Échange avec la CAF pour les droits de la famille',
+    'purpose.cpam-contact': 'Échange avec la CPAM pour la santé de la famille',
+    'purpose.ccas-file': 'Constitution et suivi du dossier par le CCAS',
+    'part.identity': 'Identité (le parent et l’autre parent)',
+    'part.children': 'Enfants',
+    'part.resources': 'Ressources et situation',
+    'part.address': 'Adresse et quartier',
+    'part.documents': 'Justificatifs',
     // orientation
     orient: 'Orienter la famille',
     orientIntro:
