@@ -9,8 +9,8 @@ import type { App } from '../../platform/http/types';
 import { benefitCatalogue } from './catalogue';
 import { type SimulationResult, defaultEngine } from './engine';
 import { householdInputSchema } from './household';
+import { benefitsOut, errorSchema, referencesOut, referencesQuery, revaluationsOut, simulationResultSchema } from './droits.schemas';
 import { parisDate } from '../../platform/clock';
-import { benefitsOut, errorSchema, referencesOut, referencesQuery, simulationResultSchema } from './droits.schemas';
 
 const MAX_HOUSEHOLDS = 1000;
 
@@ -67,6 +67,19 @@ export default async function droitsRoutes(app: App) {
       },
     },
     async (req) => ({ benefits: benefitCatalogue(req.ctx.now()) }),
+  );
+
+  app.get(
+    '/api/droits/revaluations',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['droits'],
+        summary: 'La revalorisation des montants en vigueur aujourd’hui, et la prochaine attendue',
+        response: { 200: revaluationsOut },
+      },
+    },
+    async (req) => defaultEngine().revaluations(parisDate(req.ctx.now())),
   );
 
   app.get(

@@ -48,6 +48,10 @@ export const referencesOut = z.object({
   references: z.record(z.string(), z.object({ label: z.string(), title: z.string(), href: z.string().optional(), text: z.string() })),
 });
 
+const revaluationOut = z.object({ date: z.string(), families: z.array(z.string()) });
+export const revaluationsOut = z.object({ current: revaluationOut.nullable(), next: revaluationOut.nullable(), late: z.array(revaluationOut) });
+export type RevaluationsOut = z.infer<typeof revaluationsOut>;
+
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
 });

@@ -3,6 +3,7 @@
  * shapes the answer (amounts before CRDS, amounts paid after CRDS, explanations).
  * `defaultEngine()` loads rules/legislation once, on first use.
  */
+import { revaluationsOn, type Revaluations } from './revaluations';
 import { AppError, type FieldError } from '../../platform/errors';
 import { compute } from './compute';
 import { type MonthIndex, firstDay, formatMonth, monthIndex, parseMonth } from './dates';
@@ -132,6 +133,10 @@ export class RightsEngine {
     return { period: formatMonth(m), references: out };
   }
 
+  /** The revaluation in force on `today` (YYYY-MM-DD), the next one expected, any expected but missing. */
+  revaluations(today: string): Revaluations {
+    return revaluationsOn(this.legislation.seriesDates(), today);
+  }
 
   /** Dates on which a parameter changes, from the first supported month on (re-notification job). */
   parameterDates(): string[] {

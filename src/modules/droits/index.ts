@@ -25,6 +25,7 @@ export function parameterDates(): string[] {
 }
 /** The API's answers' schemas (the household file's prefill and droits potentiels reuse them). */
 export { completeHouseholdOut, simulationResultSchema } from './droits.schemas';
+export type { RevaluationsOut } from './droits.schemas';
 /** What other modules add to the simulator's results (`hooks: { droits: { complements } }`), and its answer's type. */
 export type { DroitsHooks, ComplementSection, ComplementItem, ComplementSource } from './extensions';
 export type { SimulatorComplements } from './complements.schemas';

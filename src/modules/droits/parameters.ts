@@ -295,6 +295,11 @@ export class Legislation {
     return { label: s.label, unit: s.unit, reference: ref ? { title: ref.title, href: ref.href } : undefined };
   }
 
+  /** Each parameter's unit and change dates (revaluations.ts reads which revaluation is in force). */
+  seriesDates(): { name: string; unit: string; starts: string[] }[] {
+    return [...this.series.entries()].map(([name, s]) => ({ name, unit: s.unit, starts: s.starts.map(formatDay) }));
+  }
+
   /** Every date on which at least one parameter changes, sorted (ISO `YYYY-MM-DD`). */
   changeDates(from?: DayNumber): string[] {
     const set = new Set<number>();

@@ -6,6 +6,9 @@ import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { useI18n, useT } from '../../app/i18n';
 import { Alert } from '../../ui';
+import { frLongDate } from '../../app/format';
+import { useApi } from '../../app/use-api';
+import type { RevaluationsOut } from '../../../src/modules/droits';
 import type { AlimonyStatus } from './answers';
 import { euros, isPeriodStep, monthLabel, stepValue } from './format';
 import { BENEFIT_KEYS, type BenefitInfo, type BenefitKey, type SimulationResult } from './types';
@@ -20,6 +23,23 @@ export function loadCatalogue(): Promise<BenefitInfo[]> {
     },
   );
   return catalogueCache;
+}
+
+/** Which revaluation the amounts are, the next one expected, and one expected but not yet in our parameters. */
+function RevaluationNote() {
+  const t = useT();
+  const r = useApi<RevaluationsOut>('/api/droits/revaluations');
+  if (!r.data) return null;
+  const say = (key: string, v: { date: string; families: string[] }) => t(key, { date: frLongDate(v.date), families: v.families.join(', ') });
+  return (
+    <div className="muted droits-revaluation">
+      {r.data.current ? <p>{say('droits.res.revaluation', r.data.current)}</p> : null}
+      {r.data.late.map((l) => (
+        <p key={l.date}>{say('droits.res.lateRevaluation', l)}</p>
+      ))}
+      {r.data.next ? <p>{say('droits.res.nextRevaluation', r.data.next)}</p> : null}
+    </div>
+  );
 }
 
 export function useCatalogue(): BenefitInfo[] | null {
@@ -189,6 +209,7 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
           date: parameterDate ? parameterDate.split('-').reverse().join('/') : `01/${result.period.slice(5)}/${result.period.slice(0, 4)}`,
         })}
       </p>
+      <RevaluationNote />
       {eligible.length ? (
         <div className="droits-total">
           <strong>{t('droits.res.total', { amount: euros(total) })}</strong>
