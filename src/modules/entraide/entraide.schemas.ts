@@ -166,6 +166,7 @@ export type Item = z.infer<typeof itemOut>;
 export type Catalogue = z.infer<typeof catalogueOut>;
 export type Loan = z.infer<typeof loanOut>;
 export type Loans = z.infer<typeof loansOut>;
+export type Reports = z.infer<typeof reportsOut>;
 export type PostInput = z.infer<typeof postInput>;
 
 // ------------------------------------------------------------------ covoiturage

@@ -2,4 +2,18 @@
 export { splitCost, splitWeeks, ROUNDING_RULE_FR, euros } from './cost-split';
 export { matchRides, ROAD_FACTOR, DEFAULT_DETOUR_LIMIT, TIME_MARGIN_MINUTES } from './ride-matching';
 /** The API's answers, inferred from the response schemas (the web imports these, type-only). */
-export type { CoopSplit, MyCoops, MyRides, Board, Catalogue, Conversation, Conversations, Item, Loan, Loans, Post, PostInput } from './entraide.schemas';
+export type {
+  CoopSplit,
+  MyCoops,
+  MyRides,
+  Board,
+  Catalogue,
+  Conversation,
+  Conversations,
+  Item,
+  Loan,
+  Loans,
+  Post,
+  PostInput,
+  Reports,
+} from './entraide.schemas';

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate, useLocation, useParams } from '../../app/router';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { PageHeader, RequireRole } from '../../ui';
 import type { MyFile } from '../../../src/modules/dossiers';
@@ -12,13 +13,15 @@ import { ConversationView } from './ConversationView';
 import { CoopView } from './CoopView';
 import { CovoiturageView } from './CovoiturageView';
 import { ParentothequeView } from './ParentothequeView';
+import { StaffView } from './StaffView';
 import { VoisinsView } from './VoisinsView';
 import messages from './messages';
 import './entraide.css';
 
 registerMessages('entraide', messages);
 
-const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage'];
+const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'suivi'];
+const STAFF_ROLES = ['agent', 'coordinator', 'admin'];
 
 function Tabs({ section }: { section: string }) {
   const t = useT();
@@ -55,17 +58,29 @@ function FamilyContent({ section }: { section: string }) {
 export default function EntraidePage() {
   const t = useT();
   const { section } = useParams();
+  const { user, loading } = useSession();
+  const staff = user !== null && STAFF_ROLES.includes(user.role);
   const known = SECTIONS.includes(section ?? '');
+  // Staff follow the entraide from its own page; families never see it.
+  const target = staff ? 'suivi' : known && section !== 'suivi' ? section! : 'voisins';
   useEffect(() => {
-    if (!known) navigate('/entraide/voisins', { replace: true });
-  }, [known]);
-  const current = known ? section! : 'voisins';
+    if (!loading && section !== target) navigate(`/entraide/${target}`, { replace: true });
+  }, [loading, section, target]);
+  if (target === 'suivi')
+    return (
+      <>
+        <PageHeader title={t('entraide.staffTitle')} intro={t('entraide.staffIntro')} />
+        <RequireRole roles={['agent', 'coordinator', 'admin']}>
+          <StaffView />
+        </RequireRole>
+      </>
+    );
   return (
     <>
       <PageHeader title={t('entraide.title')} intro={t('entraide.intro')} />
       <RequireRole roles={['parent']}>
-        <Tabs section={current} />
-        <FamilyContent section={current} />
+        <Tabs section={target} />
+        <FamilyContent section={target} />
       </RequireRole>
     </>
   );
