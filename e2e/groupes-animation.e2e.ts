@@ -1,7 +1,7 @@
 /**
  * Journey: running the groupes de parole. An agent creates a room from its page (theme,
  * neighbourhood, discussion) and facilitates it: mutes a parent and lifts the mute,
- * removes one and readmits it. The coordinator edits the danger word list and its
+ * removes one and readmits it. The coordinator names a second facilitator, edits the danger word list and its
  * whitelist, tries them on a sentence, and sets the retention period. A parent leaves a
  * room by its own choice (and may come back), and lifts a block it made.
  */
@@ -66,8 +66,17 @@ it('an agent creates and runs a room, coordination sets the word list and retent
   await j.env.expectAudit('groupes/member-readmitted', roomId, { actorId: agent.id });
   expect((await tom.post(`/api/groupes/rooms/${roomId}/join`, { pseudonym: 'Tom' })).statusCode).toBe(200);
 
-  // Coordination: the word list, tried on a sentence, and the retention period.
   const coord = await j.login('coordinator', { displayName: 'Hélène Coordination' });
+  // Coordination names a second facilitator by the e-mail of the account.
+  const psy = await j.env.as('agent');
+  await page.goto(`${j.url}/groupes/salons/${roomId}`);
+  await page.getByLabel(/^Adresse e-mail de l’animateur/).fill(psy.user.email!);
+  await page.getByLabel(/^Son pseudonyme dans ce groupe/).fill('Karim (psychologue)');
+  await page.getByRole('button', { name: 'Nommer à l’animation' }).click();
+  await expect.poll(() => page.getByText('Karim (psychologue), Nadia (CESF)').count()).toBe(1);
+  await j.env.expectAudit('groupes/facilitator-appointed', roomId, { actorId: coord.id });
+  await j.step('salon-coordination');
+  // Coordination: the word list, tried on a sentence, and the retention period.
   await page.goto(`${j.url}/groupes`);
   await page.getByRole('link', { name: 'Réglages des groupes' }).click();
   await page.waitForURL(/\/groupes\/reglages$/);

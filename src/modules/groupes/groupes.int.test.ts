@@ -90,6 +90,23 @@ describe('rooms', () => {
     expect((await lina.post(`/api/groupes/rooms/${roomId}/facilitators`, { userId: lina.user.id, pseudonym: 'Moi' })).statusCode).toBe(403);
   });
 
+  it('coordination names a facilitator by the e-mail of a staff account (the page’s form); audited', async () => {
+    const room = (await coord.post('/api/groupes/rooms', { name: 'Sans animation encore', theme: 'ados' })).json().id;
+    const psy = await env.as('agent');
+    const byEmail = (email: string, pseudonym = 'Karim (psychologue)') => coord.post(`/api/groupes/rooms/${room}/facilitators`, { email, pseudonym });
+    expect((await byEmail('pas-une-adresse')).json().error.fields[0].path).toBe('email');
+    const parentEmail = await byEmail(lina.user.email!);
+    expect(parentEmail.statusCode).toBe(422);
+    expect(parentEmail.json().error.fields[0].path).toBe('email');
+    expect((await byEmail('personne@nulle-part.fr')).statusCode).toBe(422);
+    expect((await coord.post(`/api/groupes/rooms/${room}/facilitators`, { pseudonym: 'Sans adresse' })).json().error.fields[0].path).toBe('email');
+    expect((await facil.post(`/api/groupes/rooms/${room}/facilitators`, { email: psy.user.email, pseudonym: 'Karim' })).statusCode).toBe(403);
+    expect((await byEmail(psy.user.email!.toUpperCase())).statusCode).toBe(200);
+    const entry = await env.expectAudit('groupes/facilitator-appointed', room, { actorId: coord.user.id });
+    expect(entry.details).toEqual({ userId: psy.user.id });
+    expect((await psy.get(`/api/groupes/rooms/${room}`)).json()).toMatchObject({ myRole: 'facilitator', moderator: true, pseudonym: 'Karim (psychologue)' });
+  });
+
   it('leaving is the parent’s own choice and it may come back; a removal takes a moderator to lift; told apart in data and audit', async () => {
     const room = await newRoom();
     const p = await env.as('parent');

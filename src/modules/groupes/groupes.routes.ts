@@ -125,7 +125,7 @@ export default async function groupesRoutes(app: App) {
     'POST',
     '/api/groupes/rooms/:id/facilitators',
     { summary: 'Nommer un animateur (agent ou coordination)', access: COORDINATION, ...room, body: facilitatorInput, out: okOut },
-    (ctx, i) => svc.appointFacilitator(ctx, i.params.id, i.body.userId, i.body.pseudonym),
+    (ctx, i) => svc.appointFacilitator(ctx, i.params.id, i.body, i.body.pseudonym),
   );
   op(app, 'GET', '/api/groupes/rooms/:id/messages', { summary: 'Messages après un numéro', ...room, query: historyQuery, out: historyOut }, (ctx, i) =>
     svc.history(ctx, i.params.id, i.query.after),

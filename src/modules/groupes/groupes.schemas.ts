@@ -52,7 +52,12 @@ function pseudonymField() {
 export const pseudonym = pseudonymField();
 
 export const joinInput = z.object({ pseudonym });
-export const facilitatorInput = z.object({ userId: uuid, pseudonym });
+/** The facilitator by account id, or by e-mail (the page's form). */
+export const facilitatorInput = z.object({
+  userId: uuid.optional(),
+  email: z.email({ message: 'Adresse e-mail invalide.' }).max(200).optional(),
+  pseudonym,
+});
 export const messageInput = z.object({ body: required(4000, 'Le message') });
 export const historyQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
 export const reportInput = z.object({ reason: text(500, 'La raison').default('') });

@@ -160,20 +160,28 @@ export async function leaveRoom(ctx: Ctx, roomId: string) {
 const pseudonymTaken = () =>
   new AppError('groupes/pseudonym-taken', { fields: [{ path: 'pseudonym', message: 'Ce pseudonyme est déjà pris dans ce groupe.' }] });
 
-/** A coordinator appoints a staff member as facilitator of a room (a membership role, not a platform role). */
-export async function appointFacilitator(ctx: Ctx, roomId: string, userId: string, pseudonym: string) {
+/**
+ * A coordinator appoints a staff member as facilitator of a room (a membership role, not a
+ * platform role), named by its account id or its e-mail address.
+ */
+export async function appointFacilitator(ctx: Ctx, roomId: string, who: { userId?: string; email?: string }, pseudonym: string) {
   requireRole(ctx, ...COORDINATION);
+  const path = who.userId ? 'userId' : 'email';
+  if (!who.userId && !who.email)
+    throw new AppError('http/validation', { fields: [{ path, message: "Indiquez l'adresse e-mail de l'animateur ou de l'animatrice." }] });
   return tx(ctx.db, async (t) => {
     if (!(await store.getRoom(t, roomId))) throw new AppError('groupes/not-found');
-    const role = await store.userRole(t, userId);
-    if (!role || !FACILITATOR_ROLES.includes(role as Role))
-      throw new AppError('groupes/not-facilitator-role', { fields: [{ path: 'userId', message: 'Choisissez un agent ou un membre de la coordination.' }] });
+    const staff = who.userId ? { id: who.userId, role: await store.userRole(t, who.userId) } : await store.accountByEmail(t, who.email!);
+    if (!staff?.role || !FACILITATOR_ROLES.includes(staff.role as Role))
+      throw new AppError('groupes/not-facilitator-role', { fields: [{ path, message: 'Choisissez un agent ou un membre de la coordination.' }] });
+    const userId = staff.id;
     try {
       await store.upsertMember(t, { roomId, userId, pseudonym, role: 'facilitator', now: ctx.now() });
     } catch (err) {
       throw onConstraint(err, { groupes_members_pseudonym_key: pseudonymTaken() });
     }
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
+    await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
     await audit(t, ctx, 'groupes/facilitator-appointed', { subjectType: 'groupes_room', subjectId: roomId, details: { userId } });
     return { ok: true };
   });

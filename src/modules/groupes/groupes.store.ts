@@ -172,6 +172,15 @@ export async function userRole(q: Queryable, userId: string): Promise<string | n
   return rows[0]?.role ?? null;
 }
 
+/** An active account by its e-mail, with its role (a facilitator is named by e-mail). Reads the platform's users table. */
+export async function accountByEmail(q: Queryable, email: string): Promise<{ id: string; role: string } | null> {
+  const { rows } = await q.query<{ id: string; role: string }>(
+    `SELECT id, role::text AS role FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL`,
+    [email],
+  );
+  return rows[0] ?? null;
+}
+
 /**
  * Appends a message: the room's counter row is incremented (and so locked until commit)
  * in the same statement, so two messages of a room never share a number and commit in

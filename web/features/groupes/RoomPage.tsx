@@ -4,7 +4,8 @@ import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
+import { useSession } from '../../app/session';
+import { Alert, Button, FormErrors, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
 import type { MessageView, Posted, Room } from '../../../src/modules/groupes';
 import messages from './messages';
 import { formatMoment, formatTime, quickExit, useLiveRoom } from './live';
@@ -152,6 +153,36 @@ function Composer({ room, onPosted }: { room: Room; onPosted: (p: Posted) => voi
   );
 }
 
+/** Coordination names a facilitator by the e-mail of its account (an agent or a coordinator). */
+function Appoint({ room, reload }: { room: Room; reload: () => void }) {
+  const t = useT();
+  const [email, setEmail] = useState('');
+  const [pseudonym, setPseudonym] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.post(`/api/groupes/rooms/${room.id}/facilitators`, { email, pseudonym });
+      setEmail('');
+      setPseudonym('');
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="groupes-inline-form">
+      {error && !error.field('email') && !error.field('pseudonym') ? <FormErrors error={error} /> : null}
+      <TextField label={t('groupes.appointEmail')} value={email} onChange={setEmail} isRequired error={error?.field('email')} />
+      <TextField label={t('groupes.appointPseudonym')} value={pseudonym} onChange={setPseudonym} isRequired error={error?.field('pseudonym')} />
+      <Button type="submit" variant="secondary">
+        {t('groupes.appoint')}
+      </Button>
+    </form>
+  );
+}
+
 /** Leaving is the member's own choice: it may come back (unlike a removal by the animation). */
 function Leave({ room }: { room: Room }) {
   const t = useT();
@@ -195,6 +226,8 @@ function Leave({ room }: { room: Room }) {
 
 function Controls({ room, reload }: { room: Room; reload: () => void }) {
   const t = useT();
+  const { user } = useSession();
+  const coordination = user?.role === 'coordinator' || user?.role === 'admin';
   const [slow, setSlow] = useState(room.slowModeSeconds);
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
@@ -233,6 +266,14 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
           {t('groupes.apply')}
         </Button>
       </form>
+      <h3>{t('groupes.facilitators')}</h3>
+      <p>
+        {room.roster
+          .filter((m) => m.role === 'facilitator')
+          .map((m) => m.pseudonym)
+          .join(', ') || t('groupes.noFacilitator')}
+      </p>
+      {coordination ? <Appoint room={room} reload={reload} /> : null}
       <h3>{t('groupes.roster')}</h3>
       <ul className="groupes-roster">
         {room.roster
