@@ -205,7 +205,9 @@ it('a week later, the places nobody confirmed pass to the next families, and the
   await page.setViewportSize(DESKTOP);
   await j.login('coordinator');
   await page.goto(`${url}/places/gestion/${campaignId}/resultats`);
-  await expect.poll(() => page.getByText(/expirée le .* sans réponse, place passée à la famille suivante/).count()).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByText(/expirée le .* sans réponse : la place est libérée pour la famille suivante qui l’a demandée/).count())
+    .toBeGreaterThan(0);
   await expect.poll(() => page.getByText(/^Demande n° \d+ : place libérée, proposée le/).count()).toBeGreaterThan(0);
   await expect.poll(() => page.getByText(/^Demande n° 10 : place proposée le .* — confirmée le/).count()).toBe(1);
   await j.step('resultats-expiration');

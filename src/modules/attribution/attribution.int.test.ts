@@ -328,9 +328,9 @@ describe('offers', () => {
       [3, 'offered', true],
     ]);
     expect(group.admitted.map((a: any) => a.number)).toEqual([1]);
-    expect(group.waitlist.map((a: any) => [a.position, a.number, a.offer])).toEqual([
-      [1, 2, 'expired'],
-      [2, 3, 'offered'],
+    expect(group.waitlist.map((a: any) => [a.position, a.number, a.offer.status, a.offer.groupLabel])).toEqual([
+      [1, 2, 'expired', 'Mercredis'],
+      [2, 3, 'offered', 'Mercredis'],
     ]);
     expect(results.json().offers).toEqual({ offered: 1, confirmed: 0, refused: 1, expired: 1 });
     const firstResult = results.json().applications.find((a: any) => a.number === 1);

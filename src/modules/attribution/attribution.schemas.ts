@@ -291,8 +291,8 @@ const rankedOut = z.object({
   score: z.number(),
   rank: z.number(),
   position: z.number().nullable(),
-  /** Where its last offer stands (null: never offered a place). */
-  offer: z.enum(OFFER_STATUSES).nullable(),
+  /** Where its last offer stands, in which group (null: never offered a place). */
+  offer: z.object({ status: z.enum(OFFER_STATUSES), groupLabel: z.string() }).nullable(),
 });
 const offerLogOut = offerOut.omit({ groupLabel: true }).extend({
   number: z.number(),

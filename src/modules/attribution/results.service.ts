@@ -27,13 +27,17 @@ export async function campaignResults(ctx: Ctx, id: string) {
   const app = new Map(apps.map((a) => [a.id, a]));
   const number = (applicationId: string) => app.get(applicationId)?.number ?? 0;
   const lastOffer = new Map(offers.map((o) => [o.applicationId, o]));
+  const offerOf = (applicationId: string) => {
+    const o = lastOffer.get(applicationId);
+    return o ? { status: o.status, groupLabel: labels.get(o.groupId) ?? '' } : null;
+  };
   const ranked = (r: store.ResultRow) => ({
     id: r.applicationId,
     number: number(r.applicationId),
     score: r.score,
     rank: r.rank,
     position: r.position,
-    offer: lastOffer.get(r.applicationId)?.status ?? null,
+    offer: offerOf(r.applicationId),
   });
   const waitlist = results.filter((r) => r.status === 'waitlist').sort((a, b) => a.position! - b.position!);
   const count = (status: store.OfferRow['status']) => offers.filter((o) => o.status === status).length;

@@ -54,7 +54,7 @@ function GroupResults({ g }: { g: Group }) {
               {g.admitted.map((a) => (
                 <li key={a.id}>
                   {t('attribution.rankedLine', { n: a.number, rank: a.rank, score: score(a.score) })}
-                  {a.offer ? ` — ${t(`attribution.offerState.${a.offer}`)}` : ''}
+                  {a.offer ? ` — ${t(`attribution.offerState.${a.offer.status}`)}` : ''}
                 </li>
               ))}
             </ul>
@@ -69,7 +69,7 @@ function GroupResults({ g }: { g: Group }) {
               {g.waitlist.map((a) => (
                 <li key={a.id}>
                   {t('attribution.waitlistLine', { n: a.number, position: a.position ?? 0, score: score(a.score) })}
-                  {a.offer ? ` — ${t(`attribution.offerState.${a.offer}`)}` : ''}
+                  {a.offer ? ` — ${t(`attribution.offerState.${a.offer.status}`)}${a.offer.groupLabel !== g.label ? ` (${a.offer.groupLabel})` : ''}` : ''}
                 </li>
               ))}
             </ul>
