@@ -1,5 +1,5 @@
 /** The shell: skip link, header (town, language, "facile à lire", account), navigation, footer. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Router, useLocation } from './router';
 import { useI18n, useT, type Locale } from './i18n';
 import { useSession } from './session';
@@ -14,6 +14,8 @@ export function App() {
   const town = useTown();
   const [menuOpen, setMenuOpen] = useState(false);
   const { path } = useLocation();
+  // Any navigation (a link of the menu or of the page, back and forward) closes the phone menu.
+  useEffect(() => setMenuOpen(false), [path]);
   const visible = NAV.filter((e) => !e.roles || (user && e.roles.includes(user.role)));
   return (
     <>
@@ -30,6 +32,13 @@ export function App() {
               <small>{t('app.tagline', { town: town.name })}</small>
             </span>
           </Link>
+          {user ? null : (
+            // On a phone, logging in and signing up stay in sight, outside the menu.
+            <div className="header-account-phone">
+              <Link to="/connexion">{t('nav.login')}</Link>
+              <Link to="/inscription">{t('nav.signup')}</Link>
+            </div>
+          )}
           <button
             type="button"
             className="btn menu-toggle"
@@ -79,10 +88,10 @@ export function App() {
                 </button>
               </>
             ) : (
-              <>
+              <span className="header-account-wide">
                 <Link to="/connexion">{t('nav.login')}</Link>
                 <Link to="/inscription">{t('nav.signup')}</Link>
-              </>
+              </span>
             )}
           </div>
         </div>
