@@ -71,10 +71,40 @@ it('switches the shell to Arabic (right to left) and English', async () => {
 
 it('a mobile screen gets the menu behind a button', async () => {
   const { page, url } = j;
-  await page.setViewportSize({ width: 390, height: 800 });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.context().clearCookies();
   await page.goto(url);
+  // Logging in and signing up are in sight without opening the menu.
+  await expect.poll(() => page.getByRole('link', { name: 'Se connecter' }).isVisible()).toBe(true);
+  await expect.poll(() => page.getByRole('link', { name: 'Créer un compte' }).isVisible()).toBe(true);
+  await j.step('mobile-accueil');
   const toggle = page.getByRole('button', { name: /Menu/ });
   await toggle.click();
   await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
   await j.step('mobile-menu');
+  // Any navigation closes it, a link of the menu as well as one of the page or the back button.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes droits' }).click();
+  await page.waitForURL(/\/droits$/);
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+  await toggle.click();
+  await page.goBack();
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+});
+
+it('a new account on a phone lands on a welcome pointing to the simulator and the file', async () => {
+  const { page, url } = j;
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await page.getByLabel(/Votre prénom/).fill('Awa');
+  await page.getByLabel(/Adresse e-mail ou numéro de téléphone portable/).fill('awa@example.fr');
+  await page.getByLabel(/Mot de passe \(10 caractères/).fill('un-mot-de-passe-solide');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await page.waitForURL(/\/compte\?bienvenue=1/);
+  await expect.poll(() => page.getByRole('heading', { name: 'Bienvenue, votre compte est créé' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('link', { name: 'Faire une simulation' }).getAttribute('href')).toBe('/droits/simulateur');
+  await j.step('mobile-bienvenue');
+  await page.getByRole('link', { name: 'Remplir mon dossier' }).click();
+  await page.waitForURL(/\/dossier\/remplir$/);
+  await expect.poll(() => page.locator('#household-form-step').textContent()).toBe('Vous');
+  await page.setViewportSize({ width: 1100, height: 900 });
 });

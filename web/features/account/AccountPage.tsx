@@ -5,6 +5,8 @@ import { useSession, type User } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { SelectField, Switch, TextField } from '../../ui/fields';
 import { Alert, Card, DemoBadge, PageHeader } from '../../ui/display';
+import { LinkButton } from '../../ui';
+import { useLocation } from '../../app/router';
 import { FormErrors } from '../../ui/FormErrors';
 import { RequireRole } from '../../ui/RequireRole';
 
@@ -124,15 +126,42 @@ function PasswordChange() {
   );
 }
 
+/** A new account lands here (sign-up → /compte?bienvenue=1): the two first useful things. */
+function Welcome() {
+  const t = useT();
+  return (
+    <section className="stack" aria-labelledby="welcome-title">
+      <h2 id="welcome-title">{t('account.welcomeTitle')}</h2>
+      <p>{t('account.welcomeIntro')}</p>
+      <div className="welcome-grid">
+        <Card title={t('account.welcomeSimTitle')}>
+          <p>{t('account.welcomeSimText')}</p>
+          <LinkButton to="/droits/simulateur">{t('account.welcomeSimLink')}</LinkButton>
+        </Card>
+        <Card title={t('account.welcomeFileTitle')}>
+          <p>{t('account.welcomeFileText')}</p>
+          <LinkButton to="/dossier/remplir" variant="secondary">
+            {t('account.welcomeFileLink')}
+          </LinkButton>
+        </Card>
+      </div>
+      <p className="muted">{t('account.welcomeLater')}</p>
+    </section>
+  );
+}
+
 export default function AccountPage() {
   const t = useT();
   const { user } = useSession();
+  const { search } = useLocation();
+  const welcome = search.get('bienvenue') === '1' && user?.role === 'parent';
   return (
     <>
       <PageHeader title={t('account.title')} />
       <RequireRole roles={['parent', 'agent', 'partner', 'coordinator', 'admin']}>
         {user ? (
           <div className="stack">
+            {welcome ? <Welcome /> : null}
             <Card title={user.displayName}>
               <dl>
                 <dt>{t('account.role')}</dt>
