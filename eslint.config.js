@@ -19,6 +19,7 @@ const SHARED_WITH_WEB = [
   'src/modules/droits/benefits',
   'src/modules/droits/simulator-answers',
   'src/modules/cheques/qr',
+  'src/modules/annuaire/week-hours',
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-/** A partner keeps their own listing current: contact, hours, Pass, children access, services' hours. */
+/** A partner keeps their own listing current: contact, hours day by day (never the OSM syntax), Pass, children access, services' hours. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
@@ -7,6 +7,7 @@ import { Alert, Button, DemoBadge, FormErrors, LoadStatus, PageHeader, RequireRo
 import './annuaire.css';
 import messages from './messages';
 import { frenchDate, type StructureListing } from './types';
+import { WeekHoursEditor } from './WeekHoursEditor';
 
 registerMessages('annuaire', messages);
 
@@ -17,7 +18,6 @@ const TEXT_FIELDS = [
   ['courriel', 'annuaire.email'],
   ['site_web', 'annuaire.website'],
   ['adresse', 'annuaire.address'],
-  ['horaires_accueil', 'annuaire.hours'],
   ['pass_famille_solo_avantage', 'annuaire.passDetails'],
 ] as const;
 
@@ -58,6 +58,7 @@ function Editor() {
     try {
       const body: Record<string, unknown> = {};
       for (const [k] of TEXT_FIELDS) body[k] = (form[k] as string) || null;
+      body.horaires_accueil = (form.horaires_accueil as string) || null;
       body.description = (form.description as string) || null;
       body.langues = String(form.langues)
         .split(',')
@@ -107,21 +108,22 @@ function Editor() {
         {TEXT_FIELDS.map(([k, label]) => (
           <div className="field" key={k}>
             <label htmlFor={`f-${k}`}>{t(label)}</label>
-            {k === 'horaires_accueil' ? (
-              <span className="help" id="f-hours-help">
-                {t('annuaire.hoursHelp')}
-              </span>
-            ) : null}
             <input
               id={`f-${k}`}
               value={form[k] as string}
               onChange={(e) => setForm({ ...form, [k]: e.target.value })}
-              aria-describedby={k === 'horaires_accueil' ? 'f-hours-help' : undefined}
               aria-invalid={fieldError(k) ? true : undefined}
             />
             {fieldError(k) ? <span className="error">{fieldError(k)}</span> : null}
           </div>
         ))}
+        <WeekHoursEditor
+          id="f-horaires_accueil"
+          title={t('partner.hoursTitle')}
+          value={form.horaires_accueil as string}
+          onChange={(v) => setForm((f) => ({ ...f, horaires_accueil: v }))}
+          error={fieldError('horaires_accueil')}
+        />
         <div className="field">
           <label htmlFor="f-description">{t('annuaire.description')}</label>
           <textarea id="f-description" value={form.description as string} onChange={(e) => setForm({ ...form, description: e.target.value })} />
@@ -138,10 +140,16 @@ function Editor() {
         ))}
         <h3>{t('annuaire.services')}</h3>
         {listing.services.map((s) => (
-          <div className="field" key={s.id}>
-            <label htmlFor={`svc-h-${s.id}`}>{t('annuaire.serviceHours', { name: s.nom })}</label>
-            <input id={`svc-h-${s.id}`} value={form[`svc:${s.id}`] as string} onChange={(e) => setForm({ ...form, [`svc:${s.id}`]: e.target.value })} />
-          </div>
+          <details key={s.id} className="week-service">
+            <summary>{t('partner.serviceHoursTitle', { name: s.nom })}</summary>
+            <p className="muted">{t('partner.serviceSameAsStructure')}</p>
+            <WeekHoursEditor
+              id={`svc-h-${s.id}`}
+              title={t('partner.serviceHoursTitle', { name: s.nom })}
+              value={form[`svc:${s.id}`] as string}
+              onChange={(v) => setForm((f) => ({ ...f, [`svc:${s.id}`]: v }))}
+            />
+          </details>
         ))}
         <Button type="submit">{t('annuaire.save')}</Button>
       </form>
