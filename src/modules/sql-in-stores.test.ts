@@ -9,12 +9,7 @@ import { describe, expect, it } from 'vitest';
 const MODULES = import.meta.dirname;
 
 /** Known exceptions, each with why (shrink this list; never grow it without a reason). */
-const ALLOWED: Record<string, string> = {
-  'dossiers/dossiers.seed.ts': "reads the platform's demo accounts (users), not a dossiers table",
-  'annuaire/references.ts': 'in progress (directory references checked from dossiers)',
-  'pilotage/pilotage.indicators.ts': 'not moved yet',
-  'diagnostic/purge-drafts.job.ts': 'not moved yet',
-};
+const ALLOWED: Record<string, string> = {};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -70,3 +70,17 @@ export async function listAudit(
   );
   return rows;
 }
+
+/** How many times `action` was recorded by actors of `actorRole` in [from, to), per household (indicators). */
+export async function countActionsPerHousehold(
+  q: Queryable,
+  filter: { action: string; actorRole: string; from: Date; to: Date },
+): Promise<{ householdId: string; n: number }[]> {
+  const { rows } = await q.query<{ householdId: string; n: number }>(
+    `SELECT household_id AS "householdId", count(*)::int AS n FROM audit_log
+      WHERE action = $1 AND actor_role = $2 AND household_id IS NOT NULL AND at >= $3 AND at < $4
+      GROUP BY household_id`,
+    [filter.action, filter.actorRole, filter.from, filter.to],
+  );
+  return rows;
+}

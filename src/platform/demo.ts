@@ -3,6 +3,7 @@
  * flagged `is_demo` and the UI says so. The password is printed at start: a demo
  * instance is for trying Relais, never for real families.
  */
+import type { Queryable } from './db/pool';
 import type { SeedDef } from './seeds';
 import { insertUser } from './auth/auth.service';
 import type { Role } from './roles';
@@ -32,3 +33,11 @@ export const demoAccountsSeed: SeedDef = {
     }
   },
 };
+
+/** The demo accounts with these identifiers (other modules' demo seeds attach their data to them). */
+export async function demoAccounts(q: Queryable, identifiers: string[]): Promise<{ id: string; role: Role; email: string }[]> {
+  const { rows } = await q.query<{ id: string; role: Role; email: string }>(`SELECT id, role, email FROM users WHERE is_demo AND email = ANY($1::text[])`, [
+    identifiers,
+  ]);
+  return rows;
+}

@@ -399,3 +399,14 @@ export async function servicesByNeighbourhood(q: Queryable, before: Date): Promi
   );
   return rows;
 }
+
+/** Locks the structure's row against deletion until the transaction ends (FOR KEY SHARE); false if there is none. */
+export async function keyShareStructure(q: Queryable, structureId: string): Promise<boolean> {
+  return Boolean((await q.query(`SELECT 1 FROM annuaire_structures WHERE id = $1 FOR KEY SHARE`, [structureId])).rowCount);
+}
+
+/** Locks the service's row likewise; its structure's id, or null if there is no such service. */
+export async function keyShareServiceStructure(q: Queryable, serviceId: string): Promise<string | null> {
+  const { rows } = await q.query<{ structure_id: string }>(`SELECT structure_id FROM annuaire_services WHERE id = $1 FOR KEY SHARE`, [serviceId]);
+  return rows[0]?.structure_id ?? null;
+}

@@ -4,19 +4,19 @@
  * so that what they store points at a listing that exists and holds together.
  */
 import type { Queryable } from '../../platform/db/pool';
+import * as store from './annuaire.store';
 
 /** For the platform (partner accounts): does the directory have this structure? */
 export async function structureExists(q: Queryable, structureId: string): Promise<boolean> {
-  return Boolean((await q.query(`SELECT 1 FROM annuaire_structures WHERE id = $1 FOR KEY SHARE`, [structureId])).rowCount);
+  return store.keyShareStructure(q, structureId);
 }
 
 export type DirectoryReferenceProblem = 'unknown-structure' | 'unknown-service' | 'service-of-other-structure';
 
 export async function checkDirectoryReference(q: Queryable, structureId: string, serviceId?: string | null): Promise<DirectoryReferenceProblem | null> {
-  const st = await q.query(`SELECT 1 FROM annuaire_structures WHERE id = $1 FOR KEY SHARE`, [structureId]);
-  if (!st.rowCount) return 'unknown-structure';
+  if (!(await store.keyShareStructure(q, structureId))) return 'unknown-structure';
   if (serviceId == null) return null;
-  const sv = await q.query<{ structure_id: string }>(`SELECT structure_id FROM annuaire_services WHERE id = $1 FOR KEY SHARE`, [serviceId]);
-  if (!sv.rowCount) return 'unknown-service';
-  return sv.rows[0]!.structure_id === structureId ? null : 'service-of-other-structure';
+  const owner = await store.keyShareServiceStructure(q, serviceId);
+  if (owner === null) return 'unknown-service';
+  return owner === structureId ? null : 'service-of-other-structure';
 }

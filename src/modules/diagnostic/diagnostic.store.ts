@@ -357,3 +357,8 @@ export async function responsesByNeighbourhood(
   );
   return rows.map((r) => ({ neighbourhood: r.neighbourhood, value: r.value }));
 }
+
+/** Answers started and never sent, last touched before `cutoff` (purge-drafts.job.ts). */
+export async function deleteDraftsBefore(q: Queryable, cutoff: Date): Promise<number> {
+  return (await q.query(`DELETE FROM diagnostic_responses WHERE status = 'draft' AND updated_at < $1`, [cutoff])).rowCount ?? 0;
+}

@@ -3,6 +3,7 @@
  * deleted: nothing is kept that the person did not choose to send.
  */
 import { defineJob } from '../../platform/jobs';
+import { deleteDraftsBefore } from './diagnostic.store';
 
 export const DRAFT_RETENTION_DAYS = 90;
 
@@ -11,6 +12,6 @@ export const purgeDraftsJob = defineJob({
   cron: '30 3 * * *',
   handler: async (_data, deps) => {
     const cutoff = new Date(deps.clock.now().getTime() - DRAFT_RETENTION_DAYS * 24 * 3600 * 1000);
-    await deps.db.query(`DELETE FROM diagnostic_responses WHERE status = 'draft' AND updated_at < $1`, [cutoff]);
+    await deleteDraftsBefore(deps.db, cutoff);
   },
 });

@@ -1,5 +1,5 @@
 /** Demo data: the demo parent's file (two children), shared with the demo partner for orientation. */
-import { DEMO_PARTNER_STRUCTURE_ID } from '../../platform/demo';
+import { DEMO_PARTNER_STRUCTURE_ID, demoAccounts } from '../../platform/demo';
 import type { SeedDef } from '../../platform/seeds';
 import { insertConsent } from './consent.store';
 import * as store from './dossiers.store';
@@ -7,9 +7,7 @@ import * as store from './dossiers.store';
 export const dossiersDemoSeed: SeedDef = {
   name: 'dossiers.demo',
   async run(ctx, t) {
-    const { rows } = await t.query<{ id: string; role: string; email: string }>(
-      `SELECT id, role, email FROM users WHERE is_demo AND email IN ('parent@demo.relais.fr', 'agent@demo.relais.fr')`,
-    );
+    const rows = await demoAccounts(t, ['parent@demo.relais.fr', 'agent@demo.relais.fr']);
     const parent = rows.find((r) => r.role === 'parent');
     const agent = rows.find((r) => r.role === 'agent');
     if (!parent) return;

@@ -287,3 +287,12 @@ export async function listAccounts(ctx: Ctx, filter: { role?: Role; limit?: numb
   );
   return rows;
 }
+
+/** Accounts of `role` opened in [from, to), demo accounts left out (indicators). */
+export async function countAccountsCreated(q: Queryable, role: Role, from: Date, to: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users WHERE role = $1 AND NOT is_demo AND created_at >= $2 AND created_at < $3`,
+    [role, from, to],
+  );
+  return rows[0]?.n ?? 0;
+}
