@@ -48,20 +48,24 @@ export async function actAsFamily(ctx: Ctx, q: Queryable, opts: { householdId?: 
 }
 
 /** Tells the family (e-mail, else SMS) in plain French, in the transaction of the change. */
-export async function notifyFamily(ctx: Ctx, t: Tx, householdId: string, to: RequestStatus, aidTitle: string, extra = ''): Promise<void> {
+export async function notifyHousehold(ctx: Ctx, t: Tx, householdId: string, template: string, msg: { subject: string; body: string }): Promise<void> {
   const h = await readHouseholdAsSystem(t, householdId, ctx.now());
   if (!h) return;
-  const msg = familyMessage(to, aidTitle, extra);
   const channel = h.parent.email ? 'email' : h.parent.phone ? 'sms' : null;
   if (!channel) return;
   await queueNotification(t, ctx.jobs, {
     channel,
     recipient: (channel === 'email' ? h.parent.email : h.parent.phone)!,
     userId: h.parentUserId,
-    template: 'aides.status',
+    template,
     subject: msg.subject,
     body: msg.body,
   });
+}
+
+/** A request's new status, told to the family. */
+export async function notifyFamily(ctx: Ctx, t: Tx, householdId: string, to: RequestStatus, aidTitle: string, extra = ''): Promise<void> {
+  await notifyHousehold(ctx, t, householdId, 'aides.status', familyMessage(to, aidTitle, extra));
 }
 
 /** Loads and locks a request for the transaction. */

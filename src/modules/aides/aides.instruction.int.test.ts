@@ -246,3 +246,79 @@ describe('the local aids where the family already looks', () => {
     expect(santeBare.why.join(' ')).toMatch(/quotient familial/);
   });
 });
+
+describe('assignment', () => {
+  it('an agent assigns a request to an instructor (or takes it); the queue lists by assignee and status', async () => {
+    const { parent } = await family();
+    const agent = (await env.as('agent')) as Who;
+    const colleague = (await env.as('agent')) as Who;
+    const r1 = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheques-services', fields: {}, submit: true });
+    const r2 = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheques-garde', fields: {}, submit: true });
+    const list = await agent.get('/api/aides/instructeurs');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().agents.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining([agent.user.id, colleague.user.id]));
+    expect(list.json().agents.map((a: { id: string }) => a.id)).not.toContain(parent.user.id);
+    expect((await parent.get('/api/aides/instructeurs')).statusCode).toBe(403);
+
+    expect((await agent.post(`/api/aides/demandes/${r1.id}/assign`, { agentId: colleague.user.id })).statusCode).toBe(200);
+    await env.expectAudit('aides/request-assigned', r1.id, { actorId: agent.user.id });
+    expect((await agent.post(`/api/aides/demandes/${r2.id}/take`, {})).statusCode).toBe(200);
+    const byColleague = (await agent.get(`/api/aides/instruction?assigned=${colleague.user.id}`)).json().requests;
+    expect(byColleague.map((x: { id: string }) => x.id)).toEqual([r1.id]);
+    expect(byColleague[0].assignedName).toBe(colleague.user.displayName);
+    const mine = (await agent.get('/api/aides/instruction?assigned=me&status=en_instruction')).json().requests;
+    expect(mine.map((x: { id: string }) => x.id)).toEqual([r2.id]);
+    expect((await agent.get('/api/aides/instruction?assigned=quelqu-un')).statusCode).toBe(400);
+    // The agent's view names the assignee; the family's does not.
+    expect((await agent.get(`/api/aides/demandes/${r1.id}`)).json()).toMatchObject({ assignedTo: colleague.user.id, assignedName: expect.any(String) });
+    expect((await parent.get(`/api/aides/demandes/${r1.id}`)).json()).toMatchObject({ assignedTo: null, assignedName: null });
+  });
+});
+
+describe('when an aid ends, the families are told', () => {
+  const noticesOf = async (householdId: string) =>
+    (await env.rt.deps.db.query(`SELECT aid_id, reason, period FROM aid_end_notices WHERE household_id = $1 ORDER BY sent_at`, [householdId])).rows;
+
+  it('an end date near: the families asking for it are told once; in December, a yearly aid granted this year is to ask again', async () => {
+    env.clock.set('2026-03-10T10:00:00+01:00');
+    const { parent, householdId } = await family();
+    const agent = (await env.as('agent')) as Who;
+    const admin = (await env.as('admin')) as Who;
+    const asked = await requests.createRequest(ctxOf(parent.user), { aidId: 'fonds-educatif', fields: { cost_cents: 20000, purpose: 'Sortie' }, submit: true });
+    const sante = await requests.createRequest(ctxOf(parent.user), { aidId: 'cheque-sante', fields: {}, submit: true });
+    await requests.takeRequest(ctxOf(agent.user), sante.id);
+    await decisions.grantRequest(ctxOf(agent.user), sante.id, { amountCents: 15000 });
+
+    const current = (await catalogue.versionOf(env.rt.deps.db, 'fonds-educatif'))!;
+    await saveVersion(ctxOf(admin.user), { ...current.definition, end_date: '2026-03-31' }, current.version, 'Fin du fonds');
+    const mark = await env.auditMark();
+    await env.rt.deps.jobs.runNow('aides.notify-ending', {});
+    expect(await noticesOf(householdId)).toEqual([{ aid_id: 'fonds-educatif', reason: 'aid-ended', period: '2026-03-31' }]);
+    await env.expectAudit('aides/end-notice-sent', 'fonds-educatif', { after: mark });
+    const audited = await env.rt.deps.db.query(`SELECT household_id FROM audit_log WHERE action = 'aides/end-notice-sent' AND id > $1`, [mark]);
+    expect(audited.rows.map((r) => r.household_id)).toContain(householdId);
+    const sent = (await env.rt.deps.db.query(`SELECT subject, body FROM notifications WHERE template = 'aides.ending' AND user_id = $1`, [parent.user.id]))
+      .rows;
+    expect(sent).toHaveLength(1);
+    expect(sent[0].subject).toBe("L'aide « Fonds éducatif d'urgence » prend fin le 31 mars 2026");
+    expect(sent[0].body).toMatch(/Votre demande en cours reste instruite/);
+    // Run again (the next day): nothing twice.
+    await env.rt.deps.jobs.runNow('aides.notify-ending', {});
+    expect(await noticesOf(householdId)).toHaveLength(1);
+    expect(asked.status).toBe('deposee');
+
+    // December: the chèque santé granted in 2026 ends on December 31st.
+    env.clock.set('2026-12-01T08:00:00+01:00');
+    await env.rt.deps.jobs.runNow('aides.notify-ending', {});
+    expect((await noticesOf(householdId)).map((n) => [n.aid_id, n.reason, n.period])).toContainEqual(['cheque-sante', 'renewal', '2026']);
+    const renewal = (
+      await env.rt.deps.db.query(`SELECT body FROM notifications WHERE template = 'aides.ending' AND user_id = $1 ORDER BY created_at`, [parent.user.id])
+    ).rows.at(-1)!;
+    expect(renewal.body).toMatch(
+      /Chèque santé » qui vous a été accordée pour 2026 prend fin le 31 décembre 2026\. Vous pourrez la demander à nouveau à partir du 1er janvier 2027/,
+    );
+    await env.rt.deps.jobs.runNow('aides.notify-ending', {});
+    expect((await noticesOf(householdId)).filter((n) => n.reason === 'renewal')).toHaveLength(1);
+    env.clock.set('2026-03-10T10:00:00+01:00');
+  });
+});

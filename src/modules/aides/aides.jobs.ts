@@ -1,9 +1,10 @@
-/** A daily reminder of the requests waiting for more than REMIND_AFTER_DAYS days: to the assigned agent (else in the log for the queue's filter). */
+/** The jobs of the local aids: the reminder of waiting requests (to the assigned agent), the end notices to families, the nightly purge of unreferenced uploads. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { defineJob } from '../../platform/jobs';
 import { queueNotification } from '../../platform/notify/outbox';
 import { tx } from '../../platform/db/pool';
+import { notifyEndings } from './endings.service';
 import { waitingLongerThan } from './queue.store';
 import { referencedUploads } from './requests.store';
 
@@ -35,6 +36,16 @@ export const remindWaitingJob = defineJob<{ days?: number }>({
       }
     });
     deps.log.info({ waiting: waiting.length, agents: byAgent.size }, 'aides reminder');
+  },
+});
+
+/** Daily: tells the families when an aid they receive, ask for or could get ends, and in December to ask again for a yearly aid. */
+export const notifyEndingJob = defineJob<Record<string, never>>({
+  name: 'aides.notify-ending',
+  cron: '0 7 * * *',
+  async handler(_data, deps) {
+    const r = await notifyEndings(deps);
+    deps.log.info(r, 'aides end notices');
   },
 });
 

@@ -3,14 +3,14 @@ import { registerAidesCli } from './aides.cli';
 import { aidesErrors } from './aides.errors';
 import { aidesDossiersHooks, aidesDroitsHooks } from './aides.hooks';
 import { aidesIndicators } from './aides.indicators';
-import { purgeUploadsJob, remindWaitingJob } from './aides.jobs';
+import { notifyEndingJob, purgeUploadsJob, remindWaitingJob } from './aides.jobs';
 import aidesRoutes from './aides.routes';
 import { aidesDemoSeed } from './aides.seed';
 
 export const aidesModule: ModuleDef<typeof aidesErrors> = {
   name: 'aides',
   errors: aidesErrors,
-  jobs: [remindWaitingJob, purgeUploadsJob],
+  jobs: [remindWaitingJob, purgeUploadsJob, notifyEndingJob],
   routes: aidesRoutes,
   cli: registerAidesCli,
   seeds: [aidesDemoSeed],

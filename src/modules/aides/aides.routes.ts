@@ -22,6 +22,7 @@ import {
   grantBody,
   grantOut,
   idParams,
+  instructorsOut,
   mandateBody,
   mandatesOut,
   messageBody,
@@ -231,6 +232,11 @@ export default async function aidesRoutes(app: App) {
     async (r) => ({
       requests: await views.queue(r.ctx, r.query),
     }),
+  );
+  app.get(
+    '/api/aides/instructeurs',
+    { config: { access: STAFF }, schema: { tags, summary: 'Les agents à qui attribuer une demande', response: { 200: instructorsOut } } },
+    async (r) => ({ agents: await views.instructors(r.ctx) }),
   );
   app.get(
     '/api/aides/instruction.csv',

@@ -105,7 +105,7 @@ export const queueQuery = z
     fund: z.string().max(60).optional(),
     status: z.enum(STATUSES).optional(),
     olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
-    assigned: z.enum(['me', 'none']).optional(),
+    assigned: z.union([z.enum(['me', 'none']), uuid], { message: 'Choisissez « moi », « personne » ou un agent.' }).optional(),
     q: z.string().max(100).optional(),
   })
   .strict();
@@ -238,6 +238,7 @@ export const requestOut = z.object({
   submittedAt: timestamp.nullable(),
   byMandate: z.boolean(),
   assignedTo: z.string().nullable(),
+  assignedName: z.string().nullable(),
   correction: z.object({ reason: z.string(), documents: z.array(z.string()), fields: z.array(z.string()), message: z.string() }).nullable(),
   events: z.array(
     z.object({
@@ -363,6 +364,8 @@ export type AidsList = z.infer<typeof aidsOut>;
 export type EligibilityView = z.infer<typeof eligibilityOut>;
 export type EligibilityList = z.infer<typeof eligibilityListOut>;
 export type RequestFormView = z.infer<typeof requestFormOut>;
+export const instructorsOut = z.object({ agents: z.array(z.object({ id: z.string(), name: z.string() })) });
+export type Instructors = z.infer<typeof instructorsOut>;
 export type CreatedRequest = z.infer<typeof createdRequestOut>;
 export type MyRequests = z.infer<typeof myRequestsOut>;
 export type RequestView = z.infer<typeof requestOut>;

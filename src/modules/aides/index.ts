@@ -12,6 +12,7 @@ export type {
   EligibilityView,
   FundsView,
   GrantResult,
+  Instructors,
   MandatesView,
   MyRequests,
   PreviewView,

@@ -7,8 +7,8 @@ export interface QueueFilters {
   status?: RequestStatus;
   /** Waiting (filed, not decided) for at least this many days. */
   olderThanDays?: number;
-  /** 'me': assigned to the caller; 'none': unassigned. */
-  assigned?: 'me' | 'none';
+  /** 'me': assigned to the caller; 'none': unassigned; else the id of the agent it is assigned to. */
+  assigned?: string;
   /** Search in the aid's title or the request number's start. */
   q?: string;
 }
@@ -47,7 +47,7 @@ export async function queue(q: Queryable, f: QueueFilters, userId: string, now: 
         AND ($1::text IS NULL OR r.fund_id = $1)
         AND ($2::text IS NULL OR r.status = $2)
         AND ($4::int IS NULL OR (r.status IN ('deposee', 'en_instruction') AND r.submitted_at <= $3::timestamptz - make_interval(days => $4::int)))
-        AND ($5::text IS NULL OR ($5 = 'me' AND r.assigned_to = $6) OR ($5 = 'none' AND r.assigned_to IS NULL))
+        AND ($5::text IS NULL OR ($5 = 'me' AND r.assigned_to = $6) OR ($5 = 'none' AND r.assigned_to IS NULL) OR r.assigned_to::text = $5)
         AND ($7::text IS NULL OR immutable_unaccent(lower(v.definition->>'title')) LIKE '%' || immutable_unaccent(lower($7)) || '%' OR r.id::text LIKE lower($7) || '%')
       ORDER BY r.submitted_at NULLS LAST, r.id
       LIMIT $8`,

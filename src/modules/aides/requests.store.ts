@@ -339,3 +339,17 @@ export async function userRole(q: Queryable, userId: string): Promise<string | n
   const { rows } = await q.query<{ role: string }>(`SELECT role FROM users WHERE id = $1`, [userId]);
   return rows[0]?.role ?? null;
 }
+
+export async function displayName(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ display_name: string | null }>(`SELECT display_name FROM users WHERE id = $1`, [userId]);
+  return rows[0]?.display_name ?? null;
+}
+
+/** Staff accounts of these roles, by name (who a request can be assigned to). */
+export async function staffUsers(q: Queryable, roles: readonly string[]): Promise<{ id: string; name: string }[]> {
+  const { rows } = await q.query<{ id: string; name: string }>(
+    `SELECT id, COALESCE(display_name, 'Agent') AS name FROM users WHERE role = ANY($1) AND disabled_at IS NULL ORDER BY display_name, id LIMIT 500`,
+    [roles],
+  );
+  return rows;
+}

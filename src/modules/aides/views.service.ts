@@ -145,7 +145,9 @@ async function requestDetail(ctx: Ctx, r: store.RequestRow, withInternal: boolea
     createdAt: r.createdAt,
     submittedAt: r.submittedAt,
     byMandate: r.mandateId !== null,
-    assignedTo: r.assignedTo,
+    // Who instructs it: for the agents only (the family deals with the CCAS, not a named agent).
+    assignedTo: withInternal ? r.assignedTo : null,
+    assignedName: withInternal && r.assignedTo ? await store.displayName(ctx.db, r.assignedTo) : null,
     correction: correction ? (correction.detail as { reason: string; documents: string[]; fields: string[]; message: string }) : null,
     events: events.map((e) => ({
       at: e.at,
@@ -191,6 +193,12 @@ export async function documentFile(ctx: Ctx, requestId: string, documentId: stri
   const d = (await store.documentsOf(ctx.db, requestId)).find((x) => x.id === documentId);
   if (!d?.storageName) throw new AppError('aides/request-not-found');
   return { bytes: await fs.readFile(path.join(uploadsDir(ctx), path.basename(d.storageName))), mimeType: d.mimeType ?? 'application/octet-stream' };
+}
+
+/** The agents a request can be assigned to (instructors), by name. */
+export async function instructors(ctx: Ctx) {
+  requireRole(ctx, ...STAFF);
+  return store.staffUsers(ctx.db, ['agent', 'coordinator']);
 }
 
 export async function queue(ctx: Ctx, f: queueStore.QueueFilters) {
