@@ -84,5 +84,56 @@ describe('the printed card', () => {
     expect(desk.statusCode).toBe(200);
     expect(desk.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     await env.expectAudit('cheques/card-printed', householdId, { actorId: agent.user.id, householdId, after: mark });
+
+    const codes = await agent.post(`/api/cheques/households/${householdId}/payment-codes`, {});
+    expect(codes.statusCode).toBe(200);
+    expect(codes.headers['content-disposition']).toBe('attachment; filename="codes-de-paiement.pdf"');
+    expect(codes.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('a printed sheet of payment codes (a family without a smartphone)', () => {
+  const codesIn = (html: string) => [...html.matchAll(/<span class="code">([A-Z0-9]{4} [A-Z0-9]{4})<\/span>/g)].map((m) => m[1]);
+
+  it('an agent prints it at the desk (audited): each code pays once; a phone code leaves it alone; a new sheet retires the old one', async () => {
+    const { parent, householdId } = await family('Awa');
+    expect((await agent.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Feuille de codes' })).statusCode).toBe(200);
+    expect((await agent.post(`/api/cheques/households/${householdId}/credits`, { kind: 'sante', amountCents: 15000, reason: 'Accordé' })).statusCode).toBe(201);
+    const partner = (await env.as('partner')) as Who;
+    expect((await agent.put(`/api/cheques/partners/${partner.user.structureId}/kinds`, { kinds: ['sante'] })).statusCode).toBe(200);
+
+    expect((await partner.post(`/api/cheques/households/${householdId}/payment-codes`, { format: 'html' })).statusCode).toBe(403);
+    expect((await parent.post(`/api/cheques/households/${householdId}/payment-codes`, { format: 'html' })).statusCode).toBe(403);
+    expect((await agent.post(`/api/cheques/households/${householdId}/payment-codes`, { format: 'doc' })).json().error.fields[0].path).toBe('format');
+
+    const mark = await env.auditMark();
+    const res = await agent.post(`/api/cheques/households/${householdId}/payment-codes`, { format: 'html' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Chèque santé <small>(codes valables jusqu’au 10 juin 2026)</small>');
+    const sheet = codesIn(res.body);
+    expect(sheet).toHaveLength(6);
+    const a = await env.expectAudit('cheques/codes-printed', householdId, { actorId: agent.user.id, householdId, after: mark });
+    expect(a.details).toEqual({ kinds: ['sante'], codes: 6 });
+
+    const pay = (code: string, amountCents: number) => partner.post('/api/cheques/counter/redemptions', { code, amountCents });
+    expect((await pay(sheet[0], 2000)).json()).toMatchObject({ firstName: 'Awa', availableCents: 13000 });
+    expect((await pay(sheet[0], 1000)).json().error.code).toBe('cheques/code-used');
+    // The family shows a code on a phone meanwhile: the paper still works.
+    expect((await parent.post('/api/cheques/me/codes/sante')).statusCode).toBe(201);
+    expect((await pay(sheet[1], 1000)).statusCode).toBe(201);
+
+    // The family prints a new sheet itself: the old sheet's codes stop working, the new ones pay.
+    const again = await parent.post('/api/cheques/me/payment-codes', { format: 'html' });
+    expect(again.statusCode).toBe(200);
+    const fresh = codesIn(again.body);
+    expect((await pay(sheet[2], 1000)).json().error.code).toBe('cheques/invalid-code');
+    expect((await pay(fresh[0], 1000)).json()).toMatchObject({ availableCents: 11000 });
+    await env.expectAudit('cheques/codes-printed', householdId, { actorId: parent.user.id, householdId });
+  });
+
+  it('nothing to print when no chèque has money left', async () => {
+    const { parent } = await family('Lya');
+    expect((await parent.post('/api/cheques/me/payment-codes', { format: 'html' })).json().error.code).toBe('cheques/nothing-to-print');
   });
 });

@@ -14,6 +14,8 @@ export interface CardData {
   printedOn: string;
   pass: { number: string; validFrom: string; validUntil: string; status: 'valid' | 'expired' | 'revoked' | 'not_yet_valid'; token: string | null } | null;
   accounts: { label: string; availableCents: number; nextExpiry: string | null }[];
+  /** Printed payment codes (a sheet for a family without a smartphone), per chèque. */
+  codes?: { label: string; validUntil: string; codes: string[] }[];
 }
 
 const STATUS: Record<NonNullable<CardData['pass']>['status'], string> = {
@@ -53,6 +55,18 @@ export function cardHtml(d: CardData): string {
           .join('')}</ul>
       </section>`
     : '';
+  const codes = d.codes?.length
+    ? `<section class="codes">
+        <h2>Codes de paiement — un code par achat</h2>
+        <p>Donnez un code au partenaire : il le tape, le code sert une seule fois. Rayez-le ensuite. Cette feuille remplace la précédente, dont les codes ne marchent plus. Gardez-la comme de l’argent.</p>
+        ${d.codes
+          .map(
+            (c) =>
+              `<h3>${e(c.label)} <small>(codes valables jusqu’au ${frenchDate(c.validUntil)})</small></h3><ul class="grid">${c.codes.map((x) => `<li>☐ <span class="code">${e(x)}</span></li>`).join('')}</ul>`,
+          )
+          .join('')}
+      </section>`
+    : '';
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Carte de ${e(d.firstName)}</title>
 <style>
@@ -71,6 +85,11 @@ export function cardHtml(d: CardData): string {
   small { color: #333; }
   .help { margin-top: 8mm; font-size: 10pt; max-width: 170mm; }
   .cut { font-size: 8pt; color: #555; margin: 0 0 1mm; }
+  .codes { margin-top: 6mm; max-width: 180mm; font-size: 10pt; page-break-inside: avoid; }
+  .codes h3 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+  .grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1mm 4mm; }
+  .grid li { border: none; }
+  .code { font-family: 'DejaVu Sans Mono', monospace; font-size: 12pt; letter-spacing: 0.08em; }
 </style></head>
 <body>
   <p class="cut">✂ Carte à découper le long des pointillés</p>
@@ -80,10 +99,11 @@ export function cardHtml(d: CardData): string {
     ${pass}
     ${accounts}
   </div>
+  ${codes}
   <div class="help">
     <h2>Comment utiliser cette carte</h2>
     <p>Chez un partenaire qui accepte le Pass Famille Solo, montrez la carte : le partenaire scanne le code QR ou tape le numéro, et voit seulement votre prénom, la validité et ce qu’il vous offre.</p>
-    <p>Les soldes sont ceux du ${frenchDate(d.printedOn)} : ils baissent à chaque paiement. Pour payer avec vos chèques, le partenaire a besoin d’un code de paiement, affiché dans Relais («&nbsp;Mes chèques&nbsp;», bouton «&nbsp;Payer avec ce chèque&nbsp;»).</p>
+    <p>Les soldes sont ceux du ${frenchDate(d.printedOn)} : ils baissent à chaque paiement. Pour payer avec vos chèques, le partenaire a besoin d’un code de paiement : affiché dans Relais («&nbsp;Mes chèques&nbsp;», bouton «&nbsp;Payer avec ce chèque&nbsp;»), ou imprimé sur une feuille de codes (à l’accueil du CCAS ou depuis Relais).</p>
     <p>Carte perdue ? Prévenez l’accueil du CCAS : le Pass sera révoqué et une nouvelle carte imprimée.</p>
   </div>
 </body></html>`;

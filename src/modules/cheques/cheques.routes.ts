@@ -4,7 +4,7 @@ import { abortOnDisconnect } from '../../platform/http/disconnect';
 import type { App } from '../../platform/http/types';
 import type { Access } from '../../platform/roles';
 import { binaryBody, fileBody } from '../../platform/response-schemas';
-import { householdCardPdf, myCardPdf } from './card.service';
+import { householdCardPdf, householdPaymentSheet, myCardPdf, myPaymentSheet, type SheetFormat } from './card.service';
 import { AGENTS, TOWN, correctAccount, creditByAgent, householdCheques, myCheques } from './ledger.service';
 import { addOffer, issuePass, listOffers, myPass, passCheck, passUses, publicKey, removeOffer, renewPass, revokePass, verifyPass } from './pass.service';
 import { partnerKinds, setPartnerKinds } from './partners.service';
@@ -22,6 +22,11 @@ function route<S extends FastifySchema>(access: Access, summary: string, schema:
 /** 201 with the use case's answer. */
 async function created<T>(reply: FastifyReply, answer: Promise<T>) {
   return reply.status(201).send(await answer);
+}
+
+/** A sheet of payment codes: the PDF to download, or its HTML (to print from the browser). */
+function sheet(reply: FastifyReply, format: SheetFormat, r: { body: Buffer | string }) {
+  return format === 'html' ? reply.type('text/html; charset=utf-8').send(r.body) : download(reply, 'application/pdf', 'codes-de-paiement.pdf', r.body);
 }
 
 /** A file to download: its type, its name, its body. */
@@ -52,6 +57,16 @@ export default async function chequesRoutes(app: App) {
     async (req, reply) => download(reply, 'application/pdf', 'carte-relais.pdf', await myCardPdf(req.ctx, abortOnDisconnect(reply))),
   );
 
+  app.post(
+    '/api/cheques/me/payment-codes',
+    route(['parent'], 'Imprimer ma feuille de codes de paiement (la précédente ne marche plus)', {
+      body: s.sheetInput,
+      produces: ['application/pdf', 'text/html'],
+      response: { 200: binaryBody('La carte et ses codes de paiement, PDF ou HTML') },
+    }),
+    async (req, reply) => sheet(reply, req.body.format, await myPaymentSheet(req.ctx, req.body.format, abortOnDisconnect(reply))),
+  );
+
   // ------------------------------------------------------------ agents (family's file)
   app.get(
     '/api/cheques/households/:householdId',
@@ -80,6 +95,17 @@ export default async function chequesRoutes(app: App) {
     }),
     async (req, reply) =>
       download(reply, 'application/pdf', 'carte-relais.pdf', await householdCardPdf(req.ctx, req.params.householdId, abortOnDisconnect(reply))),
+  );
+  app.post(
+    '/api/cheques/households/:householdId/payment-codes',
+    route(AGENTS, 'Imprimer une feuille de codes de paiement pour une famille sans smartphone (la précédente ne marche plus)', {
+      params: s.householdParams,
+      body: s.sheetInput,
+      produces: ['application/pdf', 'text/html'],
+      response: { 200: binaryBody('La carte et ses codes de paiement, PDF ou HTML') },
+    }),
+    async (req, reply) =>
+      sheet(reply, req.body.format, await householdPaymentSheet(req.ctx, req.params.householdId, req.body.format, abortOnDisconnect(reply))),
   );
   app.get(
     '/api/cheques/households/:householdId/pass',

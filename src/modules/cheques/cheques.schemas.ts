@@ -22,6 +22,7 @@ const reason = (label = 'Le motif') =>
 const date = z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' });
 
 export const kindParams = z.object({ kind });
+export const sheetInput = z.object({ format: z.enum(['pdf', 'html'], { message: 'Format attendu : pdf ou html.' }).default('pdf') });
 
 export const creditInput = z.object({
   kind,

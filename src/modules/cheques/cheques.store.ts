@@ -167,10 +167,10 @@ export async function setKindsOfStructure(q: Queryable, structureId: string, kin
 }
 
 // ------------------------------------------------------------------ payment codes
-export async function insertCode(q: Queryable, c: { accountId: string; hash: Buffer; now: Date; expiresAt: Date }): Promise<string> {
+export async function insertCode(q: Queryable, c: { accountId: string; hash: Buffer; now: Date; expiresAt: Date; printed?: boolean }): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO cheques_codes (account_id, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [c.accountId, c.hash, c.now, c.expiresAt],
+    `INSERT INTO cheques_codes (account_id, code_hash, created_at, expires_at, printed) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [c.accountId, c.hash, c.now, c.expiresAt, c.printed ?? false],
   );
   return rows[0].id;
 }
@@ -203,9 +203,16 @@ export async function markCodeUsed(q: Queryable, id: string, entryId: string, no
   return r.rowCount === 1;
 }
 
-/** Earlier unused codes of the account stop working when a new one is shown (one live code per account). */
-export async function retireCodes(q: Queryable, accountId: string, now: Date): Promise<void> {
-  await q.query(`UPDATE cheques_codes SET expires_at = least(expires_at, $2) WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2`, [accountId, now]);
+/**
+ * Earlier unused codes of the account stop working when a new one is shown (one live code
+ * per account): the phone's (`printed` false), or a printed sheet's when a new sheet is printed.
+ */
+export async function retireCodes(q: Queryable, accountId: string, now: Date, printed = false): Promise<void> {
+  await q.query(`UPDATE cheques_codes SET expires_at = least(expires_at, $2) WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2 AND printed = $3`, [
+    accountId,
+    now,
+    printed,
+  ]);
 }
 
 export async function codeStatus(q: Queryable, id: string): Promise<{ usedAt: Date | null; expiresAt: Date; accountId: string } | null> {
