@@ -11,16 +11,6 @@ const required = (max: number, label: string) => text(max, label).min(1, { messa
 const uuid = z.uuid({ message: 'Identifiant invalide.' });
 
 export const THEMES = ['separation', 'budget', 'ados', 'petite-enfance', 'sante-mentale', 'premiers-mois', 'quartier', 'autre'] as const;
-export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
-  separation: 'Séparation',
-  budget: 'Budget',
-  ados: 'Ados',
-  'petite-enfance': 'Petite enfance',
-  'sante-mentale': 'Santé mentale',
-  'premiers-mois': 'Premiers mois seul·e',
-  quartier: 'Mon quartier',
-  autre: 'Autre',
-};
 
 export const idParams = z.object({ id: uuid });
 export const roomMessageParams = z.object({ id: uuid, seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });

@@ -1,5 +1,8 @@
 /** Words people read for the module's values (themes, danger categories): never the code itself. */
-export const THEMES: Record<string, string> = {
+import type { RoomSummary } from '../../../src/modules/groupes';
+
+/** One per theme the module knows (tsc says when one is missing). */
+export const THEMES: Record<RoomSummary['theme'], string> = {
   separation: 'Séparation',
   budget: 'Budget',
   ados: 'Ados',
