@@ -7,19 +7,12 @@ import type { ApiError } from '../../app/api';
 import type { CampaignDetail } from '../../../src/modules/attribution';
 import { useT } from '../../app/i18n';
 import { Button, NumberField, SelectField, TextField } from '../../ui';
+import { READS, readOf } from './display';
 import { PROOF_DOCUMENTS } from './shared';
 
 export type CriterionDraft = CampaignDetail['criteria'][number] & { key: string };
 
-/** How Relais reads a criterion from the family's file ('' : the family declares it; 'qf' : a band of quotient familial). */
-const READS = ['', 'single_parent', 'qf', 'work', 'siblings', 'lost', 'refused'] as const;
 const QF = /^qf:(\d+)-(\d+)$/;
-
-function readOf(derive: string | null): (typeof READS)[number] {
-  if (!derive) return '';
-  if (QF.test(derive)) return 'qf';
-  return (READS as readonly string[]).includes(derive) ? (derive as (typeof READS)[number]) : '';
-}
 
 let fresh = 0;
 export function newCriterion(): CriterionDraft {

@@ -4,7 +4,7 @@ import { Link, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { DemoBadge, LinkButton, Loaded, PageHeader } from '../../ui';
-import { ages, score, signed, windowText } from './display';
+import { ages, readOf, score, signed, windowText } from './display';
 import messages from './messages';
 import { StatusBadge } from './shared';
 import type { CampaignRules } from '../../../src/modules/attribution';
@@ -28,7 +28,7 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
           {c.proof || c.proofDocument ? (
             <p className="muted" style={{ margin: 0 }}>
               {t('attribution.proof')} : {c.proof || t(`attribution.doc.${c.proofDocument}`)}
-              {c.derive ? ` (${t('attribution.fromFile')})` : ''}
+              {readOf(c.derive) ? ` (${t(`attribution.fileField.${readOf(c.derive)}`)})` : ''}
             </p>
           ) : null}
         </li>

@@ -50,3 +50,12 @@ export function parisMidnight(day: string): string | null {
 export function outcomeText(t: T, o: Outcome): string {
   return o.status === 'admitted' ? t('attribution.outcomeAdmitted', { group: o.groupLabel ?? '' }) : t('attribution.outcomeWaitlist', { n: o.position ?? 0 });
 }
+
+/** How Relais reads a criterion from the family's file ('' : the family declares it; 'qf' : a band of quotient familial). */
+export const READS = ['', 'single_parent', 'qf', 'work', 'siblings', 'lost', 'refused'] as const;
+
+export function readOf(derive: string | null): (typeof READS)[number] {
+  if (!derive) return '';
+  if (/^qf:\d+-\d+$/.test(derive)) return 'qf';
+  return (READS as readonly string[]).includes(derive) ? (derive as (typeof READS)[number]) : '';
+}
