@@ -19,6 +19,7 @@ export { defineForm, getForm, listForms, fieldUsage, type FormDeclaration } from
 export { FIELDS, FIELD_KEYS, PARTS, PART_LABELS, projectHousehold, fieldsOfParts, type FieldKey, type Part, type ProjectedHousehold } from './fields';
 export { assertCanAccess, type HouseholdAccess } from './access';
 export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbourhoods, activeHouseholdIds, type Prefill } from './prefill';
+export { familyCard, familyCardOfUser, type FamilyCard } from './family-card.store';
 export { toDroitsInput, droitsMissingFields, DROITS_FIELDS } from './droits-input';
 export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
