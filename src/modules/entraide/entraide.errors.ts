@@ -27,4 +27,7 @@ export const entraideErrors = defineErrors({
   'entraide/ride-exists': { status: 409, message: 'Vous êtes déjà inscrit au covoiturage de cette activité ce jour-là.' },
   'entraide/no-crew': { status: 409, message: "Aucun groupe de covoiturage ne vous est proposé pour l'instant." },
   'entraide/no-home': { status: 422, message: 'Indiquez votre quartier dans votre dossier famille pour calculer les trajets.' },
+  'entraide/empty-roster': { status: 409, message: "Ajoutez d'abord des parents de confiance à votre liste de dépannage." },
+  'entraide/backup-taken': { status: 409, message: 'Un autre parent a déjà accepté cette demande. Merci !' },
+  'entraide/contact-not-shared': { status: 409, message: 'Échangez d’abord vos coordonnées dans cette conversation.' },
 });

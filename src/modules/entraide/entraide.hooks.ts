@@ -1,5 +1,6 @@
 /** What the entraide plugs into the household file: its timeline, export and erasure. */
 import type { DossiersHooks } from '../dossiers/index';
+import * as backup from './backup.store';
 import * as coops from './coops.store';
 import * as loans from './loans.store';
 import * as rides from './rides.store';
@@ -12,10 +13,15 @@ export const entraideDossiersHooks: DossiersHooks = {
       title: r.kind === 'post' ? `Entraide : annonce « ${r.title} »` : `Parentothèque : « ${r.title} »`,
       module: 'entraide',
     })),
-  export: async (q, householdId) => ({ ...(await loans.exportHousehold(q, householdId)), ...(await rides.exportHousehold(q, householdId)) }),
+  export: async (q, householdId) => ({
+    ...(await loans.exportHousehold(q, householdId)),
+    ...(await rides.exportHousehold(q, householdId)),
+    ...(await backup.exportHousehold(q, householdId)),
+  }),
   erasure: async (t, householdId) => {
     await loans.eraseHousehold(t, householdId);
     await coops.eraseHousehold(t, householdId);
     await rides.eraseHousehold(t, householdId);
+    await backup.eraseHousehold(t, householdId);
   },
 };

@@ -30,6 +30,7 @@ import {
 import * as coopSvc from './coops.service';
 import * as lend from './parentotheque.service';
 import { COMMITTEE, creation, idAction, listing, PARENT, STAFF, tags } from './routes-kit';
+import backupRoutes from './backup.routes';
 import ridesRoutes from './rides.routes';
 import * as voisins from './voisins.service';
 
@@ -130,4 +131,5 @@ export default async function entraideRoutes(app: App) {
   );
 
   await ridesRoutes(app);
+  await backupRoutes(app);
 }

@@ -226,3 +226,29 @@ export const myRidesOut = z.object({
 });
 export type MyRides = z.infer<typeof myRidesOut>;
 export type RideInputBody = z.input<typeof rideInput>;
+
+// ------------------------------------------------------------------ garde de dépannage
+export const BACKUP_REASONS = ['enfant-malade', 'entretien', 'rendez-vous', 'autre'] as const;
+export const rosterInput = z.strictObject({ answerId: z.uuid({ message: 'Identifiant invalide.' }) });
+export const backupInput = z.strictObject({
+  reason: z.enum(BACKUP_REASONS, { message: 'Pourquoi avez-vous besoin d’une garde ?' }),
+  note: z.string().trim().max(500, 'Au plus 500 caractères.').default(''),
+  startsAt: isoMoment,
+  endsAt: isoMoment,
+});
+export const backupCreatedOut = z.object({ id: z.string(), reached: z.number().int() });
+const backupContact = z.object({ firstName: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() });
+const backupView = {
+  id: z.string(),
+  reason: z.enum(BACKUP_REASONS),
+  note: z.string(),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  status: z.enum(['open', 'taken', 'cancelled']),
+};
+export const myBackupOut = z.object({
+  roster: z.array(z.object({ memberId: z.string(), contact: backupContact.nullable() })),
+  mine: z.array(z.object({ ...backupView, helper: backupContact.nullable() })),
+  incoming: z.array(z.object({ ...backupView, takenByMe: z.boolean(), requester: backupContact.nullable() })),
+});
+export type MyBackup = z.infer<typeof myBackupOut>;

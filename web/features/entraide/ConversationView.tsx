@@ -71,6 +71,11 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
             <dt>{t('entraide.address')}</dt>
             <dd>{c.contact.address ?? '—'}</dd>
           </dl>
+        ) : null}
+        {c.contact ? (
+          <Button variant="secondary" onPress={() => act(() => api.post('/api/entraide/roster', { answerId: c.id }), t('entraide.rosterAdded'))}>
+            {t('entraide.rosterAdd')}
+          </Button>
         ) : (
           <>
             <p>{t('entraide.shareHelp')}</p>

@@ -12,6 +12,7 @@ import type { MyFile } from '../../../src/modules/dossiers';
 import { ConversationView } from './ConversationView';
 import { CoopView } from './CoopView';
 import { CovoiturageView } from './CovoiturageView';
+import { DepannageView } from './DepannageView';
 import { ParentothequeView } from './ParentothequeView';
 import { StaffView } from './StaffView';
 import { VoisinsView } from './VoisinsView';
@@ -20,7 +21,7 @@ import './entraide.css';
 
 registerMessages('entraide', messages);
 
-const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'suivi'];
+const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'depannage', 'suivi'];
 const STAFF_ROLES = ['agent', 'coordinator', 'admin'];
 
 function Tabs({ section }: { section: string }) {
@@ -39,6 +40,9 @@ function Tabs({ section }: { section: string }) {
       <Link to="/entraide/covoiturage" aria-current={section === 'covoiturage' ? 'page' : undefined}>
         {t('entraide.tabCovoiturage')}
       </Link>
+      <Link to="/entraide/depannage" aria-current={section === 'depannage' ? 'page' : undefined}>
+        {t('entraide.tabDepannage')}
+      </Link>
     </nav>
   );
 }
@@ -51,6 +55,7 @@ function FamilyContent({ section }: { section: string }) {
   if (section === 'parentotheque') return <ParentothequeView />;
   if (section === 'garde') return <CoopView />;
   if (section === 'covoiturage') return <CovoiturageView />;
+  if (section === 'depannage') return <DepannageView />;
   if (file.loading && !file.data) return null;
   return <VoisinsView defaultNeighbourhood={hood} />;
 }
