@@ -107,6 +107,15 @@ it('an agent credits a chèque santé from the family’s opened file, and print
   const pdf = await fetchFromPage((await link.getAttribute('href'))!);
   expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
   await j.env.expectAudit('cheques/card-printed', householdId, { actorId: agent.id, householdId });
+  // Without a smartphone: a sheet of single-use payment codes, printed at the desk.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Imprimer une feuille de codes de paiement (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('codes-de-paiement.pdf');
+  await page.getByText(/Feuille téléchargée/).waitFor();
+  await j.env.expectAudit('cheques/codes-printed', householdId, { actorId: agent.id, householdId });
+  await j.step('agent-feuille-codes');
   await page.setViewportSize(PHONE);
 });
 

@@ -8,6 +8,7 @@ import { useApi } from '../../app/use-api';
 import { Alert, Button, Card, EmptyState, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
 import type { HouseholdCheques, PassCheck } from '../../../src/modules/cheques';
 import { EntryList } from './EntryList';
+import { PrintCodesButton } from './PrintCodesButton';
 import { ActionStatus, AmountField, useAction } from './use-action';
 
 const KINDS = [
@@ -126,6 +127,7 @@ export function AgentView({ householdId }: { householdId: string | null }) {
                 {t('cheques.printCard')}
               </a>
             </p>
+            {r.data.accounts.some((a) => a.availableCents > 0) ? <PrintCodesButton url={`/api/cheques/households/${householdId}/payment-codes`} /> : null}
             {r.data.accounts.length === 0 ? (
               <EmptyState>{t('cheques.historyNone')}</EmptyState>
             ) : (

@@ -16,6 +16,7 @@ import { AgentView } from './AgentView';
 import { CounterView } from './CounterView';
 import { FamilyView, PassSummary } from './FamilyView';
 import { OffersView } from './OffersView';
+import { PrintCodesButton } from './PrintCodesButton';
 import { SettlementView } from './SettlementView';
 import messages from './messages';
 import './cheques.css';
@@ -52,6 +53,11 @@ function PrintableCard() {
                     </li>
                   ))}
                 </ul>
+                {d.accounts.some((a) => a.availableCents > 0) ? (
+                  <div className="no-print">
+                    <PrintCodesButton url="/api/cheques/me/payment-codes" />
+                  </div>
+                ) : null}
               </section>
             ) : null
           }
