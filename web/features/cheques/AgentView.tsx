@@ -122,12 +122,6 @@ export function AgentView({ householdId }: { householdId: string | null }) {
       ) : (
         <>
           <Card title={t('cheques.balances')}>
-            <p>
-              <a href={`/api/cheques/households/${householdId}/card.pdf`} download>
-                {t('cheques.printCard')}
-              </a>
-            </p>
-            {r.data.accounts.some((a) => a.availableCents > 0) ? <PrintCodesButton url={`/api/cheques/households/${householdId}/payment-codes`} /> : null}
             {r.data.accounts.length === 0 ? (
               <EmptyState>{t('cheques.historyNone')}</EmptyState>
             ) : (
@@ -140,6 +134,12 @@ export function AgentView({ householdId }: { householdId: string | null }) {
                 ))}
               </ul>
             )}
+            <p>
+              <a href={`/api/cheques/households/${householdId}/card.pdf`} download>
+                {t('cheques.printCard')}
+              </a>
+            </p>
+            {r.data.accounts.some((a) => a.availableCents > 0) ? <PrintCodesButton url={`/api/cheques/households/${householdId}/payment-codes`} /> : null}
           </Card>
           <CreditForm householdId={householdId} onDone={r.reload} />
           <PassPanel householdId={householdId} />
