@@ -7,8 +7,6 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertUser } from '../src/platform/auth/auth.service';
-import { TEST_PASSWORD } from '../src/platform/testing';
 import { PATIENCE_MS, startJourney, type Journey } from './harness';
 
 const VIEWPORT = { width: 360, height: 780 };
@@ -16,22 +14,17 @@ let j: Journey;
 let contexts: BrowserContext[] = [];
 let roomId: string;
 
-async function loginIn(page: Page, role: 'parent' | 'agent', displayName: string): Promise<string> {
-  const identifier = `${role}-${Math.random().toString(36).slice(2, 8)}@e2e.relais.fr`;
-  const user = await insertUser(j.env.rt.deps.db, { identifier, password: TEST_PASSWORD, role, displayName, structureId: null });
-  await page.goto(`${j.url}/connexion`);
-  await page.getByLabel(/Adresse e-mail ou numéro de téléphone/).fill(identifier);
-  await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
-  return user.id;
-}
-
-async function newPage(): Promise<Page> {
+/**
+ * Another person in a browser of its own: a user made and signed in by the harness
+ * (`env.as`), its session cookies handed to a new browser context.
+ */
+async function personInBrowser(role: 'parent' | 'agent', displayName: string): Promise<{ page: Page; userId: string }> {
+  const person = await j.env.as(role, { displayName });
   const c = await j.browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   c.setDefaultTimeout(PATIENCE_MS);
   contexts.push(c);
-  return c.newPage();
+  await c.addCookies([...person.cookies].map(([name, value]) => ({ name, value, url: j.url })));
+  return { page: await c.newPage(), userId: person.user.id };
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.resolve('test-results', 'screens', 'groupes', `${name}.png`), fullPage: true });
@@ -56,10 +49,8 @@ afterAll(async () => {
 it('two parents and a facilitator: real time, mute, help card, alert, report, quick exit', async () => {
   const a = j.page;
   await j.login('parent', { displayName: 'Lina Martin' });
-  const b = await newPage();
-  await loginIn(b, 'parent', 'Omar Benali');
-  const f = await newPage();
-  const facilitatorId = await loginIn(f, 'agent', 'Claire Durand');
+  const { page: b } = await personInBrowser('parent', 'Omar Benali');
+  const { page: f, userId: facilitatorId } = await personInBrowser('agent', 'Claire Durand');
   const coord = await j.env.as('coordinator');
   expect((await coord.post(`/api/groupes/rooms/${roomId}/facilitators`, { userId: facilitatorId, pseudonym: 'Claire (psychologue)' })).statusCode).toBe(200);
 
