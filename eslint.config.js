@@ -18,6 +18,7 @@ const SHARED_WITH_WEB = [
   'src/modules/annuaire/geo',
   'src/modules/droits/benefits',
   'src/modules/droits/simulator-answers',
+  'src/modules/droits/glossary',
   'src/modules/cheques/qr',
   'src/modules/annuaire/week-hours',
 ];
