@@ -85,7 +85,7 @@ describe('droits on a desktop', () => {
 
     await expect.poll(() => heading2(page)).toBe('Votre logement');
     await radio(page, /Votre logement/, /logement social/).click();
-    await page.getByLabel(/Votre loyer par mois/).fill('450');
+    await page.getByLabel('Loyer par mois, sans les charges').fill('450');
     await j.step('logement');
     await page.getByRole('button', { name: 'Continuer' }).click();
 
@@ -130,7 +130,7 @@ describe('droits on a desktop', () => {
     await expect.poll(() => heading2(page)).toBe('Récapitulatif');
     await page.getByRole('button', { name: 'Modifier : Votre logement' }).click();
     await expect.poll(() => heading2(page)).toBe('Votre logement');
-    await page.getByLabel(/Votre loyer par mois/).fill('600');
+    await page.getByLabel('Loyer par mois, sans les charges').fill('600');
     await j.step('modifier-logement');
     await page.getByRole('button', { name: 'Revenir au récapitulatif' }).click();
     await expect.poll(() => heading2(page)).toBe('Récapitulatif');
@@ -255,10 +255,10 @@ describe('droits on a desktop', () => {
   });
 });
 
-describe('droits on a phone (390×800)', () => {
+describe('droits on a phone (360×800)', () => {
   let j: Journey;
   beforeAll(async () => {
-    j = await startJourney('droits-mobile', { now: NOW, viewport: { width: 390, height: 800 } });
+    j = await startJourney('droits-mobile', { now: NOW, viewport: { width: 360, height: 800 } });
   });
   afterAll(() => j?.close());
 
@@ -283,7 +283,7 @@ describe('droits on a phone (390×800)', () => {
     await j.step('mobile-pension');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await radio(page, /Votre logement/, /logement vide/).click();
-    await page.getByLabel(/Votre loyer par mois/).fill('620');
+    await page.getByLabel('Loyer par mois, sans les charges').fill('620');
     await j.step('mobile-logement');
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByLabel(/^Votre commune/).fill('Lille');
@@ -298,6 +298,16 @@ describe('droits on a phone (390×800)', () => {
     await rsa.getByText('Pourquoi ce montant ?').click();
     await j.step('mobile-resultats');
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    // The housing aid's detailed table fits the phone, and its jargon is explained in words.
+    const housing = page.locator('article.benefit', { has: page.getByRole('heading', { name: /Aide au logement/ }) });
+    await housing.getByText('Pourquoi ce montant ?').click();
+    const table = housing.locator('table');
+    await expect.poll(() => table.evaluate((t) => Math.round(t.getBoundingClientRect().right))).toBeLessThanOrEqual(360);
+    await expect.poll(() => table.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
+    await expect.poll(() => housing.locator('.droits-glossary dt', { hasText: /^R0$/ }).count()).toBe(1);
+    await expect.poll(() => housing.locator('.droits-glossary dt', { hasText: /^Forfait charges$/ }).count()).toBe(1);
+    await housing.scrollIntoViewIfNeeded();
+    await j.step('mobile-aide-logement-detail');
     await page.goto(`${url}/droits/prestations`);
     await expect.poll(() => page.locator('.catalogue article').count()).toBe(8);
     await j.step('mobile-prestations');

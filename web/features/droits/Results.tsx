@@ -9,6 +9,7 @@ import { Alert } from '../../ui';
 import { frLongDate } from '../../app/format';
 import { useApi } from '../../app/use-api';
 import type { RevaluationsOut } from '../../../src/modules/droits';
+import { glossaryFor } from '../../../src/modules/droits/glossary';
 import type { AlimonyStatus } from './answers';
 import { euros, isPeriodStep, monthLabel, stepValue } from './format';
 import { BENEFIT_KEYS, type BenefitInfo, type BenefitKey, type SimulationResult } from './types';
@@ -97,8 +98,22 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
   const refs = [...new Set(ex.steps.map((s) => s.reference).filter((r): r is string => Boolean(r)))];
   const yes = t('droits.yes');
   const no = t('droits.no');
+  const words = glossaryFor([...used.map((s) => s.label), ...periods.map((s) => s.label), ...(k === 'ars_annuel' ? [] : ['CRDS'])]);
+  const glossary = words.length ? (
+    <>
+      <h5>{t('droits.res.words')}</h5>
+      <dl className="droits-glossary">
+        {words.map((g) => (
+          <div key={g.term}>
+            <dt>{g.term}</dt>
+            <dd>{g.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  ) : null;
   const table = (
-    <table>
+    <table className="droits-why-table">
       <caption className="visually-hidden">{t('droits.res.resources')}</caption>
       <thead>
         <tr>
@@ -138,14 +153,18 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
           <details>
             <summary>{t('droits.res.detail')}</summary>
             {table}
+            {glossary}
           </details>
         ) : (
           <>
             <h5>{t('droits.res.resources')}</h5>
             {table}
+            {glossary}
           </>
         )
-      ) : null}
+      ) : (
+        glossary
+      )}
       <h5>{t('droits.res.differ')}</h5>
       <p>{t('droits.res.differCommon')}</p>
       {info ? <p>{info.whyItMayDiffer}</p> : null}
