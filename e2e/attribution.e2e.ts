@@ -39,7 +39,7 @@ it('anyone reads the campaigns and the published rules, without an account', asy
   await expect.poll(() => page.getByText('Attestation de quotient familial de la CAF', { exact: false }).count()).toBeGreaterThan(0);
   await expect.poll(() => page.getByText(/À score égal, la demande déposée la première passe avant/).count()).toBe(1);
   // each criterion says what proves it: a document, or the field of the file Relais reads
-  await expect.poll(() => page.getByText('(lu dans votre dossier : votre quotient familial)', { exact: false }).count()).toBe(2);
+  await expect.poll(() => page.getByText('Lu dans votre dossier : votre quotient familial', { exact: true }).count()).toBe(2);
   await expect.poll(() => page.getByText('Justificatif : Notification de la MDPH').count()).toBe(1);
   await j.step('regles');
 });

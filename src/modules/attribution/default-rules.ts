@@ -14,7 +14,7 @@ export const DEFAULT_CRITERIA: readonly CriterionRow[] = [
     label: 'Parent seul avec ses enfants',
     description: "Vous élevez vos enfants seul·e (l'autre parent n'en a pas la garde, ou une garde alternée : moitié des points).",
     weight: 20,
-    proof: 'Jugement ou convention de garde (votre dossier dit déjà qui a la garde)',
+    proof: 'Jugement ou convention de garde',
     proofDocument: 'jugement-garde',
     derive: 'single_parent',
     position: 1,

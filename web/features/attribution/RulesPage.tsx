@@ -28,7 +28,11 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
           {c.proof || c.proofDocument ? (
             <p className="muted" style={{ margin: 0 }}>
               {t('attribution.proof')} : {c.proof || t(`attribution.doc.${c.proofDocument}`)}
-              {readOf(c.derive) ? ` (${t(`attribution.fileField.${readOf(c.derive)}`)})` : ''}
+            </p>
+          ) : null}
+          {readOf(c.derive) ? (
+            <p className="muted" style={{ margin: 0 }}>
+              {t(`attribution.fileField.${readOf(c.derive)}`)}
             </p>
           ) : null}
         </li>
