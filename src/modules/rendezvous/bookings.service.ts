@@ -7,23 +7,13 @@
 import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import { onConstraint, tx, type Tx } from '../../platform/db/pool';
+import { onConstraint, tx, type Queryable, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
-import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem, type Household } from '../dossiers';
-import {
-  ensureSession,
-  getBooking,
-  seatsLeft,
-  insertBooking,
-  lockBooking,
-  moveBookingRow,
-  setBookingStatus,
-  takeSeats,
-  type BookingStatus,
-} from './bookings.store';
+import { assertCanAccess, familyCard, familyCardOfUser, type FamilyCard } from '../dossiers';
+import { ensureSession, getBooking, insertBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
 import { getMotif, lieuxByIds, resourceCapacity, type MotifRow } from './catalogue.store';
-import { scheduleReminders, tellFamily } from './notices';
+import { tellFamily } from './notices';
 import { ageGroupOn } from './slots';
 import { locateSlot, requireMotif, type OfferedSlot } from './slots.service';
 import { freeSeat } from './free-seat';
@@ -62,19 +52,20 @@ export function bookingConflict(err: unknown): never {
 }
 
 /**
- * The parent's own file, read before the transaction opens (it reads through the pool: a
- * transaction waiting for a second connection could starve the pool under load). Null for staff.
+ * The parent's own file as a booking needs it (the family card: one query, not the whole
+ * file), read before the transaction opens (it reads through the pool: a transaction
+ * waiting for a second connection could starve the pool under load). Null for staff.
  */
-export async function parentFile(ctx: Ctx): Promise<Household | null> {
+export async function parentFile(ctx: Ctx): Promise<FamilyCard | null> {
   const user = requireUser(ctx);
   if (user.role !== 'parent') return null;
-  const h = await getHouseholdForUser(ctx);
+  const h = await familyCardOfUser(ctx.db, user.id);
   if (!h) throw new AppError('rendezvous/no-file');
   return h;
 }
 
 /** The family acted for: a parent's own file (`own`, from parentFile), or a file staff opened (access audited by dossiers). */
-export async function familyFor(ctx: Ctx, t: Tx, own: Household | null, householdId?: string, reason?: string): Promise<Household> {
+export async function familyFor(ctx: Ctx, t: Tx, own: FamilyCard | null, householdId?: string, reason?: string): Promise<FamilyCard> {
   const user = requireUser(ctx);
   if (user.role === 'parent') {
     const h = own;
@@ -85,12 +76,12 @@ export async function familyFor(ctx: Ctx, t: Tx, own: Household | null, househol
   if (user.role !== 'agent' && user.role !== 'coordinator') throw new AppError('auth/forbidden');
   if (!householdId) throw new AppError('rendezvous/not-found', { fields: [{ path: 'householdId', message: 'Choisissez le dossier de la famille.' }] });
   await assertCanAccess(ctx, householdId, 'rendezvous.book', { q: t, reason });
-  const h = await readHouseholdAsSystem(t, householdId, ctx.now());
+  const h = await familyCard(t, householdId);
   if (!h) throw new AppError('rendezvous/not-found');
   return h;
 }
 
-export function subjectsOf(h: Household, who: Attendees): Subject[] {
+export function subjectsOf(h: Pick<FamilyCard, 'id' | 'children'>, who: Attendees): Subject[] {
   const out: Subject[] = [];
   if (who.parent) out.push({ key: `parent:${h.id}`, childId: null, birthDate: null });
   for (const [i, id] of [...new Set(who.childIds)].entries()) {
@@ -115,9 +106,9 @@ export async function seatsFor(t: Tx, motif: MotifRow, slot: OfferedSlot, subjec
   return { capacity, ageGroup: group };
 }
 
-async function placeName(t: Tx, lieuId: string | null): Promise<string | null> {
+async function placeName(q: Queryable, lieuId: string | null): Promise<string | null> {
   if (!lieuId) return null;
-  const l = (await lieuxByIds(t, [lieuId])).get(lieuId);
+  const l = (await lieuxByIds(q, [lieuId])).get(lieuId);
   return l ? `${l.name}, ${l.address}` : null;
 }
 
@@ -127,19 +118,22 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
   if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
   const slot = await locateSlot(ctx.db, ctx, motif, input.ownerId, input.start);
   const own = await parentFile(ctx);
+  // Read before the transaction: it holds a connection, and the seat's lock at its end, as briefly as possible.
+  const place = await placeName(ctx.db, slot.lieuId);
   try {
     return await tx(ctx.db, async (t) => {
       const now = ctx.now();
       const h = await familyFor(ctx, t, own, input.householdId, input.reason);
       const subjects = subjectsOf(h, input);
       const { capacity, ageGroup } = await seatsFor(t, motif, slot, subjects);
-      const sessionId = await ensureSession(
+      const session = await ensureSession(
         t,
         { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
         now,
       );
       // A fast refusal when the session is already full (no lock); the guarantee is takeSeats below.
-      if ((await seatsLeft(t, sessionId)) < subjects.length) throw new AppError('rendezvous/full', { details: { sessionId } });
+      const sessionId = session.id;
+      if (session.left < subjects.length) throw new AppError('rendezvous/full', { details: { sessionId } });
       const bookingIds: string[] = [];
       for (const s of subjects) {
         bookingIds.push(
@@ -150,15 +144,7 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
           ),
         );
       }
-      await tellFamily(
-        t,
-        ctx,
-        h,
-        'rendezvous.confirmation',
-        'Rendez-vous confirmé',
-        confirmationText(motif.name, slot.start, await placeName(t, slot.lieuId), motif.documents),
-      );
-      await scheduleReminders(t, ctx, bookingIds[0]!, slot.start, now);
+      await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, slot.start, place, motif.documents));
       await audit(t, ctx, 'rendezvous/booked', {
         householdId: h.id,
         subjectType: 'booking',
@@ -175,7 +161,7 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
 }
 
 /** A booking the caller may act on: a parent's own (else not found), any for staff. */
-async function ownBooking(ctx: Ctx, t: Tx, own: Household | null, bookingId: string) {
+async function ownBooking(ctx: Ctx, t: Tx, own: FamilyCard | null, bookingId: string) {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
   const b = await lockBooking(t, bookingId);
   if (!b) throw new AppError('rendezvous/not-found');
@@ -198,7 +184,7 @@ export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> 
     await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
     if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
     if (!byFamily) {
-      const h = await readHouseholdAsSystem(t, booking.householdId, now);
+      const h = await familyCard(t, booking.householdId);
       if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
     }
     await audit(t, ctx, 'rendezvous/cancelled', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { byFamily } });
@@ -220,7 +206,7 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
       if (user.role === 'parent' && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000)
         throw new AppError('rendezvous/too-late-to-cancel');
-      const h = await readHouseholdAsSystem(t, booking.householdId, now);
+      const h = await familyCard(t, booking.householdId);
       if (!h) throw new AppError('rendezvous/not-found');
       const subject: Subject = {
         key: booking.subjectKey,
@@ -229,7 +215,7 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       };
       const { capacity, ageGroup } = await seatsFor(t, motif, slot, [subject]);
       if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
-      const sessionId = await ensureSession(
+      const { id: sessionId } = await ensureSession(
         t,
         { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
         now,
@@ -237,7 +223,6 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       if (!(await takeSeats(t, sessionId, 1))) throw new AppError('rendezvous/full');
       await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
       await tellFamily(t, ctx, h, 'rendezvous.moved', 'Rendez-vous déplacé', movedText(motif.name, booking.start, slot.start, await placeName(t, slot.lieuId)));
-      await scheduleReminders(t, ctx, booking.id, slot.start, now);
       await audit(t, ctx, 'rendezvous/moved', {
         householdId: booking.householdId,
         subjectType: 'booking',
@@ -264,7 +249,7 @@ export async function markBooking(ctx: Ctx, bookingId: string, status: Exclude<B
     await setBookingStatus(t, booking.id, status, now);
     if (!AFTER_START.includes(status) && booking.start > now) await freeSeat(t, ctx, booking.sessionId);
     if (status === 'revoked' && booking.start > now) {
-      const h = await readHouseholdAsSystem(t, booking.householdId, now);
+      const h = await familyCard(t, booking.householdId);
       if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
     }
     await audit(t, ctx, 'rendezvous/status-changed', {

@@ -15,21 +15,28 @@ export interface SessionKey {
   capacity: number;
 }
 
-/** The session of this slot, created if missing (concurrent creators meet on the unique key). */
-export async function ensureSession(q: Queryable, k: SessionKey, now: Date): Promise<string> {
-  const ins = await q.query<{ id: string }>(
+/**
+ * The session of this slot and its seats left as last committed (no lock: a fast refusal
+ * only, never a guarantee), created if missing. Read first (the common case: one query);
+ * concurrent creators meet on the unique key.
+ */
+export async function ensureSession(q: Queryable, k: SessionKey, now: Date): Promise<{ id: string; left: number }> {
+  const find = () =>
+    q.query<{ id: string; left: number }>(
+      `SELECT id, capacity - taken AS left FROM rdv_sessions
+        WHERE motif_id = $1 AND coalesce(agent_id, resource_id) = $2 AND age_group = $3 AND lower(during) = $4`,
+      [k.motifId, k.agentId ?? k.resourceId, k.ageGroup, k.start],
+    );
+  const found = await find();
+  if (found.rows[0]) return found.rows[0];
+  const ins = await q.query<{ id: string; left: number }>(
     `INSERT INTO rdv_sessions (motif_id, agent_id, resource_id, lieu_id, age_group, during, capacity, created_at)
      VALUES ($1,$2,$3,$4,$5,tstzrange($6,$7),$8,$9)
      ON CONFLICT (motif_id, (coalesce(agent_id, resource_id)), age_group, (lower(during))) DO NOTHING
-     RETURNING id`,
+     RETURNING id, capacity - taken AS left`,
     [k.motifId, k.agentId, k.resourceId, k.lieuId, k.ageGroup, k.start, k.end, k.capacity, now],
   );
-  if (ins.rows[0]) return ins.rows[0].id;
-  const { rows } = await q.query<{ id: string }>(
-    `SELECT id FROM rdv_sessions WHERE motif_id = $1 AND coalesce(agent_id, resource_id) = $2 AND age_group = $3 AND lower(during) = $4`,
-    [k.motifId, k.agentId ?? k.resourceId, k.ageGroup, k.start],
-  );
-  return rows[0]!.id;
+  return ins.rows[0] ?? (await find()).rows[0]!;
 }
 
 /**
@@ -39,12 +46,6 @@ export async function ensureSession(q: Queryable, k: SessionKey, now: Date): Pro
 export async function takeSeats(q: Queryable, sessionId: string, n: number): Promise<boolean> {
   const { rowCount } = await q.query(`UPDATE rdv_sessions SET taken = taken + $2 WHERE id = $1 AND taken + $2 <= capacity`, [sessionId, n]);
   return rowCount === 1;
-}
-
-/** Seats left as last committed (no lock: a fast refusal only, never a guarantee). */
-export async function seatsLeft(q: Queryable, sessionId: string): Promise<number> {
-  const { rows } = await q.query<{ left: number }>(`SELECT capacity - taken AS left FROM rdv_sessions WHERE id = $1`, [sessionId]);
-  return rows[0]?.left ?? 0;
 }
 
 export async function releaseSeats(q: Queryable, sessionId: string, n: number): Promise<void> {
@@ -157,7 +158,11 @@ export async function setBookingStatus(q: Queryable, id: string, status: Booking
 }
 
 export async function moveBookingRow(q: Queryable, id: string, sessionId: string, start: Date, end: Date, now: Date): Promise<void> {
-  await q.query(`UPDATE rdv_bookings SET session_id = $2, during = tstzrange($3, $4), status_at = $5 WHERE id = $1`, [id, sessionId, start, end, now]);
+  // A new time: its reminders are due afresh.
+  await q.query(
+    `UPDATE rdv_bookings SET session_id = $2, during = tstzrange($3, $4), status_at = $5, reminded_48h_at = NULL, reminded_eve_at = NULL WHERE id = $1`,
+    [id, sessionId, start, end, now],
+  );
 }
 
 export async function bookingsOfHousehold(q: Queryable, householdId: string): Promise<BookingRow[]> {
@@ -278,6 +283,49 @@ export async function bookingStatusesBetween(q: Queryable, from: Date, to: Date)
        FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id
       WHERE lower(b.during) >= $1 AND lower(b.during) < $2`,
     [from, to],
+  );
+  return rows;
+}
+
+// ——— reminders ———
+
+/** The day before `start` at 18 h, Paris wall clock, as SQL over a booking `b`. */
+const EVE = `((date_trunc('day', lower(b.during) AT TIME ZONE 'Europe/Paris') - interval '6 hours') AT TIME ZONE 'Europe/Paris')`;
+
+export interface DueReminder {
+  householdId: string;
+  sessionId: string;
+  motifId: string;
+  lieuId: string | null;
+  start: Date;
+}
+
+/**
+ * Claims the confirmed bookings whose reminder is due at `now` (48 h before; the day before
+ * at 18 h), at most `limit`, and marks them reminded; one row per family and session (the
+ * parent and a child in one workshop get one message). A reminder whose time had already
+ * passed when the booking was made or moved is not sent (as the family was just told).
+ * Rows locked by another process's scan are skipped, never reminded twice.
+ */
+export async function claimDueReminders(q: Queryable, now: Date, limit: number): Promise<DueReminder[]> {
+  const { rows } = await q.query<DueReminder>(
+    `WITH due AS (
+       SELECT b.id FROM rdv_bookings b
+        WHERE b.status = 'confirmed' AND b.reminded_eve_at IS NULL
+          AND lower(b.during) > $1 AND lower(b.during) <= $1 + interval '48 hours'
+          AND ((b.reminded_48h_at IS NULL AND b.status_at < lower(b.during) - interval '48 hours') OR (${EVE} <= $1 AND b.status_at < ${EVE}))
+        ORDER BY lower(b.during) LIMIT $2
+        FOR UPDATE OF b SKIP LOCKED
+     ), marked AS (
+       UPDATE rdv_bookings b
+          SET reminded_48h_at = coalesce(b.reminded_48h_at, $1),
+              reminded_eve_at = CASE WHEN ${EVE} <= $1 THEN $1 END
+         FROM due WHERE b.id = due.id
+        RETURNING b.household_id, b.session_id
+     )
+     SELECT DISTINCT m.household_id AS "householdId", s.id AS "sessionId", s.motif_id AS "motifId", s.lieu_id AS "lieuId", lower(s.during) AS start
+       FROM marked m JOIN rdv_sessions s ON s.id = m.session_id`,
+    [now, limit],
   );
   return rows;
 }

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors';
 import { publish } from '../../platform/events';
 import { queueNotification } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
-import { readHouseholdAsSystem } from '../dossiers';
+import { familyCard, readHouseholdAsSystem } from '../dossiers';
 import { parentFile } from './bookings.service';
 import {
   answerEmergencyRow,
@@ -70,7 +70,7 @@ export async function answerEmergency(ctx: Ctx, id: string, answer: { status: 'p
     if (!e) throw new AppError('rendezvous/not-found');
     if (e.status !== 'open') throw new AppError('rendezvous/answered');
     await answerEmergencyRow(t, id, answer.status, answer.message, user.id, now);
-    const h = await readHouseholdAsSystem(t, e.householdId, now);
+    const h = await familyCard(t, e.householdId);
     const text =
       answer.status === 'placed'
         ? `Relais : une place de garde d'urgence est trouvée pour votre enfant.${answer.message ? ` ${answer.message}` : ''}`

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import type { Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
-import { readHouseholdAsSystem } from '../dossiers';
+import { familyCard } from '../dossiers';
 import { lockSession, markOffered, nextWaiting, releaseSeats } from './bookings.store';
 import { getMotif } from './catalogue.store';
 import { tellFamily } from './notices';
@@ -31,7 +31,7 @@ export async function freeSeat(t: Tx, ctx: Ctx, sessionId: string): Promise<{ of
   const expiresAt = new Date(now.getTime() + window * 60_000);
   await markOffered(t, next.id, now, expiresAt);
   const motif = await getMotif(t, session.motifId);
-  const h = await readHouseholdAsSystem(t, next.householdId, now);
+  const h = await familyCard(t, next.householdId);
   if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.offer', 'Une place s’est libérée', offerText(motif.name, session.start, expiresAt));
   if (ctx.jobs.started) await ctx.jobs.send('rendezvous.expire-offers', {}, { tx: t, startAfter: expiresAt });
   await audit(t, ctx, 'rendezvous/offered', {

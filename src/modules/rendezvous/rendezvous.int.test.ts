@@ -82,20 +82,23 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     expect(agenda.json().bookings).toHaveLength(2);
     expect((await parent.get(`/api/rendezvous/agenda?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z`)).statusCode).toBe(403);
 
-    // the reminder job tells the family, with the documents to bring
-    await env.rt.deps.jobs.runNow('rendezvous.remind', { bookingId: bookingIds[0], startsAt: slot.start });
-    const { rows } = await env.rt.deps.db.query(`SELECT body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.reminder'`, [parent.user.id]);
-    expect(rows[0].body).toContain('samedi 10 janvier à 9 h');
+    // 48 h before, the reminder scan tells the family once (the parent and the child share one message), with the documents to bring
+    const reminders = async () =>
+      (await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.reminder'`, [parent.user.id])).rows;
+    env.clock.set('2026-01-08T09:05:00+01:00');
+    await env.rt.deps.jobs.runNow('rendezvous.remind', {});
+    expect((await reminders()).map((r) => r.channel).sort()).toEqual(['email', 'sms']);
+    expect((await reminders())[0].body).toContain('samedi 10 janvier à 9 h');
+    await env.rt.deps.jobs.runNow('rendezvous.remind', {});
+    expect(await reminders()).toHaveLength(2);
 
     const cancel = await parent.post(`/api/rendezvous/bookings/${bookingIds[1]}/cancel`);
     expect(cancel.statusCode).toBe(204);
     await env.expectAudit('rendezvous/cancelled', bookingIds[1], { actorId: parent.user.id });
-    // a cancelled booking is not reminded
-    await env.rt.deps.jobs.runNow('rendezvous.remind', { bookingId: bookingIds[1], startsAt: slot.start });
-    const { rows: after } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND template = 'rendezvous.reminder'`, [
-      parent.user.id,
-    ]);
-    expect(after[0].n).toBe(rows.length);
+    // the day before at 18 h, the second reminder
+    env.clock.set('2026-01-09T18:00:00+01:00');
+    await env.rt.deps.jobs.runNow('rendezvous.remind', {});
+    expect(await reminders()).toHaveLength(4);
 
     // presence, then the family's history from its file
     env.clock.set('2026-01-10T10:45:00+01:00');

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
-import { assertCanAccess, readHouseholdAsSystem, type Household } from '../dossiers';
+import { assertCanAccess, familyCard } from '../dossiers';
 import { parentFile } from './bookings.service';
 import { bookingsOfAgent, bookingsOfHousehold, getBooking, sessionsOfAgent, waitsOfHousehold, type BookingRow, type BookingStatus } from './bookings.store';
 import { agentOfFeed, lieuxByIds, motifsByIds, setFeedToken, type LieuRow, type MotifRow } from './catalogue.store';
@@ -26,13 +26,19 @@ export interface BookingView {
   canCancel: boolean;
 }
 
-function whoOf(h: Household | null, b: Pick<BookingRow, 'childId'>): string {
+/** What naming who comes needs of a file (a family card or the whole file). */
+interface Names {
+  parent: { firstName: string | null; lastName: string | null };
+  children: { id: string; firstName: string | null }[];
+}
+
+function whoOf(h: Names | null, b: Pick<BookingRow, 'childId'>): string {
   if (!h) return '—';
   if (b.childId) return h.children.find((c) => c.id === b.childId)?.firstName ?? 'Enfant';
   return [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || 'Parent';
 }
 
-async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Household | null>, staff: boolean): Promise<BookingView[]> {
+async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Names | null>, staff: boolean): Promise<BookingView[]> {
   const motifs = await motifsByIds(ctx.db, [...new Set(rows.map((r) => r.motifId))]);
   const lieux: Map<string, LieuRow> = await lieuxByIds(ctx.db, [...new Set(rows.map((r) => r.lieuId).filter((x): x is string => !!x))]);
   const now = ctx.now().getTime();
@@ -111,8 +117,8 @@ export async function agenda(
   if (to.getTime() - from.getTime() > 31 * 86_400_000 || to <= from)
     throw new AppError('http/invalid-input', { fields: [{ path: 'to', message: 'Une période de 31 jours au plus.' }] });
   const rows = await bookingsOfAgent(ctx.db, who, from, to);
-  const households = new Map<string, Household | null>();
-  for (const id of new Set(rows.map((r) => r.householdId))) households.set(id, await readHouseholdAsSystem(ctx.db, id, ctx.now()));
+  const households = new Map<string, Names | null>();
+  for (const id of new Set(rows.map((r) => r.householdId))) households.set(id, await familyCard(ctx.db, id));
   await audit(ctx.db, ctx, 'rendezvous/agenda-read', { subjectType: 'agent', subjectId: who, details: { bookings: rows.length } });
   return { bookings: await decorate(ctx, rows, households, true), day, days: range.days, today };
 }
@@ -126,7 +132,7 @@ export async function householdBookings(
   requireRole(ctx, 'agent', 'coordinator');
   const h = await tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'rendezvous.history', { q: t, reason });
-    return readHouseholdAsSystem(t, householdId, ctx.now());
+    return familyCard(t, householdId);
   });
   const rows = await bookingsOfHousehold(ctx.db, householdId);
   return {

@@ -11,12 +11,12 @@ import { makeCtx } from '../../platform/context';
 import { tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
-import { readHouseholdAsSystem, type Household } from '../dossiers';
+import { familyCard, type FamilyCard } from '../dossiers';
 import { bookingConflict, familyFor, parentFile, seatsFor, subjectsOf, type BookInput } from './bookings.service';
 import { closeWait, ensureSession, expiredOffers, insertBooking, insertWait, lockSession, lockWait } from './bookings.store';
 import { freeSeat } from './free-seat';
 import { getMotif } from './catalogue.store';
-import { scheduleReminders, tellFamily } from './notices';
+import { tellFamily } from './notices';
 import { locateSlot, requireMotif } from './slots.service';
 import { confirmationText } from './wording';
 
@@ -33,7 +33,7 @@ export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitId
       const h = await familyFor(ctx, t, own, input.householdId, input.reason);
       const subjects = subjectsOf(h, input);
       const { capacity, ageGroup } = await seatsFor(t, motif, slot, subjects);
-      const sessionId = await ensureSession(
+      const { id: sessionId } = await ensureSession(
         t,
         { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
         now,
@@ -55,7 +55,7 @@ export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitId
   }
 }
 
-async function ownWait(ctx: Ctx, t: Tx, own: Household | null, waitId: string) {
+async function ownWait(ctx: Ctx, t: Tx, own: FamilyCard | null, waitId: string) {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
   const w = await lockWait(t, waitId);
   if (!w) throw new AppError('rendezvous/not-found');
@@ -89,10 +89,9 @@ export async function acceptOffer(ctx: Ctx, waitId: string): Promise<{ bookingId
       );
       await closeWait(t, w.id, 'accepted', now, bookingId);
       const motif = await getMotif(t, session.motifId);
-      const h = await readHouseholdAsSystem(t, w.householdId, now);
+      const h = await familyCard(t, w.householdId);
       if (h && motif)
         await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, session.start, null, motif.documents));
-      await scheduleReminders(t, ctx, bookingId, session.start, now);
       await audit(t, ctx, 'rendezvous/offer-accepted', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { bookingId } });
       return { bookingId };
     });
