@@ -23,6 +23,18 @@ const schema = z.object({
   /** SMTP server URL (smtp://user:pass@host:port). Without it, emails go to DATA_DIR/outbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Relais <ne-pas-repondre@relais.localhost>'),
+  /**
+   * SMS through a provider's HTTP API (src/platform/notify/sms-http.ts). `brevo`: Brevo's
+   * transactional SMS (SMS_API_KEY, SMS_SENDER ≤ 11 letters or digits; SMS_API_URL only to
+   * point at another endpoint, e.g. a test server). Without it, SMS go to DATA_DIR/outbox.
+   */
+  SMS_PROVIDER: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['brevo']).optional()),
+  SMS_API_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,11}$/, '11 lettres ou chiffres au plus, sans espace')
+    .default('Relais'),
+  SMS_API_URL: z.string().url().default('https://api.brevo.com/v3/transactionalSMS/send'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Mark session cookies Secure (set to true behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
@@ -66,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.SMS_PROVIDER && !c.SMS_API_KEY) throw new Error('Invalid configuration:\n  SMS_API_KEY: required with SMS_PROVIDER');
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),

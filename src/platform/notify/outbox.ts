@@ -11,6 +11,7 @@ import nodemailer from 'nodemailer';
 import type { Deps } from '../context';
 import type { Queryable } from '../db/pool';
 import { defineJob, type Jobs } from '../jobs';
+import { smsProviderFromConfig } from './sms-http';
 
 export interface OutgoingMessage {
   channel: 'email' | 'sms';
@@ -33,21 +34,33 @@ export async function queueNotification(q: Queryable, jobs: Jobs, msg: OutgoingM
   return id;
 }
 
-/** An SMS provider. None is configured in the demo: messages go to the outbox folder. */
+/** An SMS provider (sms-http.ts). None is configured in the demo: messages go to the outbox folder. */
 export interface SmsProvider {
   send(to: string, body: string): Promise<void>;
 }
 
-let smsProvider: SmsProvider | null = null;
-export function setSmsProvider(p: SmsProvider | null): void {
-  smsProvider = p;
+/** One transport per SMTP URL (connections pooled), one provider per configuration. */
+const transporters = new Map<string, nodemailer.Transporter>();
+function mailer(deps: Deps): nodemailer.Transporter | null {
+  const url = deps.config.SMTP_URL;
+  if (!url) return null;
+  let t = transporters.get(url);
+  if (!t) transporters.set(url, (t = nodemailer.createTransport(url)));
+  return t;
+}
+const smsProviders = new WeakMap<object, SmsProvider | null>();
+function smsProvider(deps: Deps): SmsProvider | null {
+  if (!smsProviders.has(deps.config)) smsProviders.set(deps.config, smsProviderFromConfig(deps.config));
+  return smsProviders.get(deps.config)!;
 }
 
-let transporter: nodemailer.Transporter | null = null;
-function mailer(deps: Deps): nodemailer.Transporter | null {
-  if (!deps.config.SMTP_URL) return null;
-  transporter ??= nodemailer.createTransport(deps.config.SMTP_URL);
-  return transporter;
+/** The headers of every e-mail: automatic (no out-of-office replies), in French, from the town's Relais. */
+function mailHeaders(row: { id: string }, deps: Deps) {
+  const host = new URL(deps.config.publicUrl).hostname || 'relais.localhost';
+  return {
+    messageId: `<${row.id}@${host}>`,
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'Content-Language': 'fr' },
+  };
 }
 
 export const outboxDir = (dataDir: string) => path.join(dataDir, 'outbox');
@@ -107,11 +120,12 @@ export async function deliver(deps: Deps, id: string): Promise<void> {
     }
     let transport: string;
     try {
+      const sms = row.channel === 'sms' ? smsProvider(deps) : null;
       if (row.channel === 'email' && mailer(deps)) {
-        await mailer(deps)!.sendMail({ from: deps.config.MAIL_FROM, to: row.recipient, subject: row.subject ?? '', text: row.body });
+        await mailer(deps)!.sendMail({ from: deps.config.MAIL_FROM, to: row.recipient, subject: row.subject ?? '', text: row.body, ...mailHeaders(row, deps) });
         transport = 'smtp';
-      } else if (row.channel === 'sms' && smsProvider) {
-        await smsProvider.send(row.recipient, row.body);
+      } else if (sms) {
+        await sms.send(row.recipient, row.body);
         transport = 'sms-provider';
       } else {
         transport = await writeToOutbox(deps, row);
