@@ -105,21 +105,16 @@ export const chequesDemoSeed: SeedDef = {
       const structureId = partner.get(partnerName);
       if (structureId) await store.insertEntry(t, { accountId, type: 'debit', amountCents: -amountCents, structureId, createdBy: null, now: ago(daysAgo) });
     };
-    const sante = await credit(
-      'sante',
-      chequesRules().kinds.sante.yearlyAllowanceCents || 15000,
-      'agent',
-      'Chèque santé accordé en commission (démo)',
-      inAYear,
-    );
-    const services = await credit(
-      'services',
-      chequesRules().kinds.services.yearlyAllowanceCents || 10000,
-      'agent',
-      'Chèques services accordés (démo)',
-      inAYear,
-    );
-    const alimentaire = await credit('alimentaire', 6000, 'top_up', 'Rechargement de la carte alimentaire (démo)', passPeriod(today, 6).validUntil);
+    const kinds = chequesRules().kinds;
+    const accounts = {} as Record<Kind, string>;
+    for (const [kind, cents, source, reason, until] of [
+      ['sante', kinds.sante.yearlyAllowanceCents || 15000, 'agent', 'Chèque santé accordé en commission (démo)', inAYear],
+      ['services', kinds.services.yearlyAllowanceCents || 10000, 'agent', 'Chèques services accordés (démo)', inAYear],
+      ['alimentaire', 6000, 'top_up', 'Rechargement de la carte alimentaire (démo)', passPeriod(today, 6).validUntil],
+    ] as const) {
+      accounts[kind] = await credit(kind, cents, source, reason, until);
+    }
+    const { sante, services, alimentaire } = accounts;
     await pay(sante, "Pharmacie d'Elbeuf", 2340, 35);
     await pay(services, "Centre social d'Étouvie", 1500, 33);
     await pay(alimentaire, "Épicerie solidaire d'Étouvie", 1280, 3);
