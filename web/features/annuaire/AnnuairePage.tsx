@@ -6,7 +6,6 @@
  * The criteria live in the address, so a result can be shared or bookmarked.
  */
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate, useLocation } from '../../app/router';
@@ -265,14 +264,18 @@ export default function AnnuairePage() {
           {showMap ? mapSection : null}
         </div>
       ) : (
-        <Tabs className="annuaire-tabs" selectedKey={tab} onSelectionChange={(k) => setTab(k as 'liste' | 'carte')}>
-          <TabList aria-label={t('annuaire.viewAs')} className="annuaire-tablist no-print">
-            <Tab id="liste">{t('annuaire.tabList', { n: result?.total ?? 0 })}</Tab>
-            <Tab id="carte">{t('annuaire.map')}</Tab>
-          </TabList>
-          <TabPanel id="liste">{resultsList}</TabPanel>
-          <TabPanel id="carte">{mapSection}</TabPanel>
-        </Tabs>
+        <>
+          {/* Two plain toggle buttons (no component library on this page's first load): the list, or the map. */}
+          <div className="annuaire-view-switch no-print" role="group" aria-label={t('annuaire.viewAs')}>
+            <button type="button" aria-pressed={tab === 'liste'} onClick={() => setTab('liste')}>
+              {t('annuaire.tabList', { n: result?.total ?? 0 })}
+            </button>
+            <button type="button" aria-pressed={tab === 'carte'} onClick={() => setTab('carte')}>
+              {t('annuaire.map')}
+            </button>
+          </div>
+          {tab === 'liste' ? resultsList : mapSection}
+        </>
       )}
     </div>
   );
