@@ -30,4 +30,7 @@ export const entraideErrors = defineErrors({
   'entraide/empty-roster': { status: 409, message: "Ajoutez d'abord des parents de confiance à votre liste de dépannage." },
   'entraide/backup-taken': { status: 409, message: 'Un autre parent a déjà accepté cette demande. Merci !' },
   'entraide/contact-not-shared': { status: 409, message: 'Échangez d’abord vos coordonnées dans cette conversation.' },
+  'entraide/tutoring-not-open': { status: 409, message: "Cette demande de tutorat n'est pas dans un état qui permet cette action." },
+  'entraide/tutor-mismatch': { status: 422, message: 'Ce tuteur ne fait pas cette matière à ce niveau.' },
+  'entraide/session-exists': { status: 409, message: 'Une séance est déjà notée ce jour-là.' },
 });

@@ -4,6 +4,7 @@ import * as backup from './backup.store';
 import * as coops from './coops.store';
 import * as loans from './loans.store';
 import * as rides from './rides.store';
+import * as tutoring from './tutoring.store';
 
 export const entraideDossiersHooks: DossiersHooks = {
   timeline: async (q, householdId) =>
@@ -17,11 +18,13 @@ export const entraideDossiersHooks: DossiersHooks = {
     ...(await loans.exportHousehold(q, householdId)),
     ...(await rides.exportHousehold(q, householdId)),
     ...(await backup.exportHousehold(q, householdId)),
+    ...(await tutoring.exportHousehold(q, householdId)),
   }),
   erasure: async (t, householdId) => {
     await loans.eraseHousehold(t, householdId);
     await coops.eraseHousehold(t, householdId);
     await rides.eraseHousehold(t, householdId);
     await backup.eraseHousehold(t, householdId);
+    await tutoring.eraseHousehold(t, householdId);
   },
 };

@@ -2,7 +2,9 @@
 import type { Queryable } from '../../platform/db/pool';
 import { defineIndicator, type IndicatorDef, type IndicatorValue } from '../../platform/indicators';
 import { householdNeighbourhoods } from '../dossiers/index';
+import { parisDate } from '../../platform/clock';
 import * as store from './indicators.store';
+import { minutesByHousehold } from './tutoring.store';
 
 /** Per-household counts summed by the household's neighbourhood (one bulk lookup through dossiers' index; ids only). */
 async function byHouseholdNeighbourhood(q: Queryable, rows: { householdId: string; n: number }[]): Promise<IndicatorValue[]> {
@@ -19,6 +21,16 @@ async function byHouseholdNeighbourhood(q: Queryable, rows: { householdId: strin
 }
 
 export const entraideIndicators: IndicatorDef[] = [
+  defineIndicator({
+    id: 'entraide.tutoring-hours',
+    label: 'Heures de tutorat bénévole',
+    unit: 'heures',
+    description: 'Heures des séances de tutorat faites sur la période (notées par la famille ou un agent), par quartier du foyer.',
+    async compute(q, { from, to }) {
+      const values = await byHouseholdNeighbourhood(q, await minutesByHousehold(q, parisDate(from), parisDate(to)));
+      return values.map((v) => ({ ...v, value: Math.round((v.value / 60) * 100) / 100 }));
+    },
+  }),
   defineIndicator({
     id: 'entraide.posts',
     label: 'Annonces Parents Voisins publiées',

@@ -32,6 +32,7 @@ import * as lend from './parentotheque.service';
 import { COMMITTEE, creation, idAction, listing, PARENT, STAFF, tags } from './routes-kit';
 import backupRoutes from './backup.routes';
 import ridesRoutes from './rides.routes';
+import tutoringRoutes from './tutoring.routes';
 import * as voisins from './voisins.service';
 
 export default async function entraideRoutes(app: App) {
@@ -132,4 +133,5 @@ export default async function entraideRoutes(app: App) {
 
   await ridesRoutes(app);
   await backupRoutes(app);
+  await tutoringRoutes(app);
 }

@@ -252,3 +252,81 @@ export const myBackupOut = z.object({
   incoming: z.array(z.object({ ...backupView, takenByMe: z.boolean(), requester: backupContact.nullable() })),
 });
 export type MyBackup = z.infer<typeof myBackupOut>;
+
+// ------------------------------------------------------------------ tutorat
+export const SUBJECTS = ['francais', 'maths', 'anglais', 'sciences', 'histoire-geo', 'devoirs'] as const;
+export const LEVELS = ['primaire', 'college', 'lycee'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+export type Level = (typeof LEVELS)[number];
+const hhmm = (message: string) => z.string({ message }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Une heure, par exemple 17:00.');
+export const tutorInput = z.strictObject({
+  displayName: z.string({ message: 'Le prénom et ce que fait le tuteur.' }).trim().min(2, 'Le prénom et ce que fait le tuteur.').max(120),
+  phone: z.string().trim().max(30).nullish(),
+  subjects: z
+    .array(z.enum(SUBJECTS, { message: 'Matière inconnue.' }))
+    .min(1, 'Au moins une matière.')
+    .max(6),
+  levels: z
+    .array(z.enum(LEVELS, { message: 'Niveau inconnu.' }))
+    .min(1, 'Au moins un niveau.')
+    .max(3),
+  neighbourhoodId: z.string({ message: 'Choisissez le quartier.' }).min(1).max(60),
+  weekdays: z.array(z.int().min(0).max(6)).min(1, 'Au moins un jour.').max(7),
+  from: hhmm('Heure de début.'),
+  to: hhmm('Heure de fin.'),
+});
+export const tutoringInput = z.strictObject({
+  childFirstName: z.string({ message: "Le prénom de l'enfant." }).trim().min(1, "Le prénom de l'enfant.").max(60),
+  subject: z.enum(SUBJECTS, { message: 'Choisissez la matière.' }),
+  level: z.enum(LEVELS, { message: 'Choisissez le niveau.' }),
+  weekday: z.int({ message: 'Choisissez le jour.' }).min(0).max(6),
+  from: hhmm('Heure de début.'),
+  to: hhmm('Heure de fin.'),
+});
+export const assignInput = z.strictObject({ tutorId: z.uuid({ message: 'Choisissez un tuteur.' }) });
+export const sessionInput = z.strictObject({
+  day: z.iso.date({ message: 'La date de la séance.' }),
+  minutes: z.int({ message: 'La durée en minutes.' }).min(15, 'Au moins 15 minutes.').max(240, 'Au plus 4 heures.'),
+});
+const tutoringView = {
+  id: z.string(),
+  childFirstName: z.string(),
+  subject: z.enum(SUBJECTS),
+  level: z.enum(LEVELS),
+  neighbourhoodId: z.string().nullable(),
+  weekday: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  status: z.enum(['open', 'matched', 'closed']),
+  minutesDone: z.number().int(),
+};
+export const myTutoringOut = z.object({
+  requests: z.array(z.object({ ...tutoringView, tutor: z.object({ name: z.string(), phone: z.string().nullable() }).nullable() })),
+});
+export const tutorsOut = z.object({
+  tutors: z.array(
+    z.object({
+      id: z.string(),
+      displayName: z.string(),
+      phone: z.string().nullable(),
+      subjects: z.array(z.enum(SUBJECTS)),
+      levels: z.array(z.enum(LEVELS)),
+      neighbourhoodId: z.string(),
+      weekdays: z.array(z.number().int()),
+      from: z.string(),
+      to: z.string(),
+      isDemo: z.boolean(),
+    }),
+  ),
+});
+export const tutoringQueueOut = z.object({
+  requests: z.array(
+    z.object({
+      ...tutoringView,
+      proposals: z.array(z.object({ tutorId: z.string(), name: z.string(), km: z.number().nullable(), overlapMinutes: z.number().int() })),
+    }),
+  ),
+});
+export type MyTutoring = z.infer<typeof myTutoringOut>;
+export type Tutors = z.infer<typeof tutorsOut>;
+export type TutoringQueue = z.infer<typeof tutoringQueueOut>;
