@@ -68,7 +68,7 @@ export default {
     lookupResult: '{name} — {kind} — disponible : {amount}',
     taken: 'Paiement accepté : {amount} pour {name}. Reste disponible : {left}.',
     verifyTitle: 'Vérifier un Pass Famille Solo',
-    passField: 'Numéro du Pass ou contenu du QR code',
+    passField: 'Numéro du Pass (sous le QR code de la carte)',
     verify: 'Vérifier le Pass',
     passFor: 'Pass de {name}, valable jusqu’au {date}',
     benefits: 'Ce que vous accordez',
