@@ -30,7 +30,8 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
               {t('attribution.proof')} : {c.proof || t(`attribution.doc.${c.proofDocument}`)}
             </p>
           ) : null}
-          {readOf(c.derive) ? (
+          {/* Relais' own records (siblings, earlier campaigns, refusals) are said by the proof line already. */}
+          {['single_parent', 'qf', 'work'].includes(readOf(c.derive)) ? (
             <p className="muted" style={{ margin: 0 }}>
               {t(`attribution.fileField.${readOf(c.derive)}`)}
             </p>
