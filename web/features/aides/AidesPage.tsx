@@ -6,9 +6,9 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NumberField, PageHeader } from '../../ui';
 import { EligibilityBadge } from './shared';
-import type { AidsList, EligibilityList, MandatesView, MyRequests } from './types';
+import type { AidsList, EligibilityList, MandatesView, MyRequests } from '../../../src/modules/aides';
 import { api } from '../../app/api';
-import { dateFr } from './format';
+import { frLongDate as dateFr } from '../../app/format';
 
 function MyAids() {
   const t = useT();

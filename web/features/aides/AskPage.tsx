@@ -1,17 +1,17 @@
-/** Asking for one aid: the file's fields this aid needs (prefilled, read-only here), the aid's own fields, the documents (the file's valid ones attached, the others uploaded). */
+/** Asking for one aid: the file's fields this aid needs (prefilled, read-only here), the aid's own fields, the documents (the file's valid ones attached, the others sent with the request, in one call). */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { navigate, useLocation, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
-import { readAsBase64 } from './format';
-import { EligibilityBadge } from './shared';
-import type { CreatedRequest, RequestFormView } from './types';
+import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
+import { toUpload as asUpload } from './upload';
+import { AidFields, EligibilityBadge, fieldsForApi, type FieldValues } from './shared';
+import type { CreatedRequest, RequestFormView } from '../../../src/modules/aides';
 
 function Form({ form, residence }: { form: RequestFormView; residence: number | null }) {
   const t = useT();
-  const [values, setValues] = useState<Record<string, string | number | null>>({});
+  const [values, setValues] = useState<FieldValues>({});
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,23 +22,15 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
     setBusy(true);
     setError(null);
     try {
-      const fields: Record<string, string | number> = {};
-      for (const f of form.requestFields) {
-        const v = values[f.key];
-        if (v === null || v === undefined || v === '') continue;
-        fields[f.key] = f.type === 'money' ? Math.round(Number(v) * 100) : String(v);
-      }
+      // The request and its new documents in one call: all recorded, or nothing.
+      const documents = await Promise.all(toUpload.filter((d) => files[d.kind]).map((d) => asUpload(d.kind, files[d.kind]!)));
       const created = await api.post<CreatedRequest>('/api/aides/demandes', {
         aidId: form.aid.id,
-        fields,
+        fields: fieldsForApi(form.requestFields, values),
         answers: residence !== null ? { residenceMonths: residence } : undefined,
         submit: true,
+        documents,
       });
-      for (const d of toUpload) {
-        const file = files[d.kind];
-        if (!file) continue;
-        await api.post(`/api/aides/demandes/${created.id}/documents`, { kind: d.kind, name: file.name, mimeType: file.type, base64: await readAsBase64(file) });
-      }
       navigate(`/aides/demandes/${created.id}?envoyee=1`);
     } catch (err) {
       setError(err as ApiError);
@@ -72,29 +64,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
       {form.requestFields.length ? (
         <section aria-labelledby="to-fill">
           <h2 id="to-fill">{t('aides.toFill')}</h2>
-          {form.requestFields.map((f) =>
-            f.type === 'money' ? (
-              <NumberField
-                key={f.key}
-                label={f.label}
-                euros
-                isRequired={f.required}
-                value={(values[f.key] as number | null) ?? null}
-                onChange={(v) => setValues({ ...values, [f.key]: v })}
-                minValue={0}
-                error={error?.field(`fields.${f.key}`)}
-              />
-            ) : (
-              <TextField
-                key={f.key}
-                label={f.label}
-                isRequired={f.required}
-                value={String(values[f.key] ?? '')}
-                onChange={(v) => setValues({ ...values, [f.key]: v })}
-                error={error?.field(`fields.${f.key}`)}
-              />
-            ),
-          )}
+          <AidFields fields={form.requestFields} values={values} onChange={setValues} error={error} />
         </section>
       ) : null}
       <section aria-labelledby="docs">

@@ -5,8 +5,8 @@ import { useT } from '../../app/i18n';
 import { navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
-import './shared';
-import type { AidsList, CreatedRequest } from './types';
+import { AidFields, fieldsForApi, type FieldValues } from './shared';
+import type { AidsList, CreatedRequest } from '../../../src/modules/aides';
 
 function Desk({ householdId }: { householdId: string }) {
   const t = useT();
@@ -16,7 +16,7 @@ function Desk({ householdId }: { householdId: string }) {
   const [days, setDays] = useState<number | null>(30);
   const [reason, setReason] = useState('');
   const [mandateId, setMandateId] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string | number | null>>({});
+  const [fields, setFields] = useState<FieldValues>({});
   const [error, setError] = useState<ApiError | null>(null);
   const aid = aids.data?.aids.find((a) => a.aidId === aidId);
 
@@ -38,11 +38,7 @@ function Desk({ householdId }: { householdId: string }) {
   async function file() {
     setError(null);
     try {
-      const out: Record<string, string | number> = {};
-      for (const f of aid?.definition.request_fields ?? []) {
-        const v = fields[f.key];
-        if (v !== null && v !== undefined && v !== '') out[f.key] = f.type === 'money' ? Math.round(Number(v) * 100) : String(v);
-      }
+      const out = fieldsForApi(aid?.definition.request_fields ?? [], fields);
       const r = await api.post<CreatedRequest>('/api/aides/demandes', { aidId, fields: out, mandateId, submit: true });
       navigate(`/aides/demandes/${r.id}`);
     } catch (e) {
@@ -79,28 +75,7 @@ function Desk({ householdId }: { householdId: string }) {
               options={(aids.data?.aids ?? []).map((a) => ({ value: a.aidId, label: a.definition.title }))}
             />
           ) : null}
-          {aid?.definition.request_fields.map((f) =>
-            f.type === 'money' ? (
-              <NumberField
-                key={f.key}
-                label={f.label}
-                euros
-                isRequired={f.required}
-                value={(fields[f.key] as number | null) ?? null}
-                onChange={(v) => setFields({ ...fields, [f.key]: v })}
-                error={error?.field(`fields.${f.key}`)}
-              />
-            ) : (
-              <TextField
-                key={f.key}
-                label={f.label}
-                isRequired={f.required}
-                value={String(fields[f.key] ?? '')}
-                onChange={(v) => setFields({ ...fields, [f.key]: v })}
-                error={error?.field(`fields.${f.key}`)}
-              />
-            ),
-          )}
+          <AidFields fields={aid?.definition.request_fields ?? []} values={fields} onChange={setFields} error={error} />
           <Button type="submit" isDisabled={!aidId}>
             {t('aides.fileForFamily')}
           </Button>

@@ -5,9 +5,9 @@ import { useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, Loaded, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
-import { dateFr } from './format';
+import { frLongDate as dateFr } from '../../app/format';
 import './shared';
-import type { AidDetail, PreviewView } from './types';
+import type { AidDetail, PreviewView } from '../../../src/modules/aides';
 
 type Definition = AidDetail['definition'];
 type Cond = Record<string, unknown> & { kind?: string };

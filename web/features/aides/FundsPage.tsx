@@ -3,9 +3,9 @@ import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { DemoBadge, Loaded, PageHeader, RequireRole } from '../../ui';
-import { euros } from './format';
-import './shared';
-import type { FundsView } from './types';
+import { formatEuros as euros } from '../../app/format';
+import { ScrollTable } from './shared';
+import type { FundsView } from '../../../src/modules/aides';
 
 function Dashboard({ data }: { data: FundsView }) {
   const t = useT();
@@ -14,69 +14,42 @@ function Dashboard({ data }: { data: FundsView }) {
   const hood = (id: string | null, fallback: string) => town.neighbourhoods.find((n) => n.id === id)?.name ?? fallback;
   return (
     <>
-      <div className="aides-table-wrap" role="region" aria-label={t('aides.fundsTitle')} tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">{t('aides.fundsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('aides.fund')}</th>
-              <th scope="col" className="aides-num">
-                {t('aides.budget')}
-              </th>
-              <th scope="col" className="aides-num">
-                {t('aides.committed')}
-              </th>
-              <th scope="col" className="aides-num">
-                {t('aides.paid')}
-              </th>
-              <th scope="col" className="aides-num">
-                {t('aides.left')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.funds.map((f) => (
-              <tr key={f.fundId} data-fund={f.fundId}>
-                <th scope="row">
-                  {f.title} {f.isDemo ? <DemoBadge label={t('aides.demo')} /> : null}
-                </th>
-                <td className="aides-num">{euros(f.budgetCents)}</td>
-                <td className="aides-num">{euros(f.committedCents)}</td>
-                <td className="aides-num">{euros(f.paidCents)}</td>
-                <td className="aides-num">{euros(f.remainderCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        label={t('aides.fundsTitle')}
+        head={[
+          { title: t('aides.fund') },
+          { title: t('aides.budget'), num: true },
+          { title: t('aides.committed'), num: true },
+          { title: t('aides.paid'), num: true },
+          { title: t('aides.left'), num: true },
+        ]}
+      >
+        {data.funds.map((f) => (
+          <tr key={f.fundId} data-fund={f.fundId}>
+            <th scope="row">
+              {f.title} {f.isDemo ? <DemoBadge label={t('aides.demo')} /> : null}
+            </th>
+            <td className="aides-num">{euros(f.budgetCents)}</td>
+            <td className="aides-num">{euros(f.committedCents)}</td>
+            <td className="aides-num">{euros(f.paidCents)}</td>
+            <td className="aides-num">{euros(f.remainderCents)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
       <h2>{t('aides.byHood')}</h2>
-      <div className="aides-table-wrap" role="region" aria-label={t('aides.byHood')} tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">{t('aides.byHood')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('aides.fund')}</th>
-              <th scope="col">{t('aides.hood')}</th>
-              <th scope="col" className="aides-num">
-                {t('aides.committed')}
-              </th>
-              <th scope="col" className="aides-num">
-                {t('aides.paid')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.byNeighbourhood.map((n) => (
-              <tr key={`${n.fundId}-${n.neighbourhood}`}>
-                <td>{title(n.fundId)}</td>
-                <td>{hood(n.neighbourhood, n.neighbourhoodName)}</td>
-                <td className="aides-num">{euros(n.committedCents)}</td>
-                <td className="aides-num">{euros(n.paidCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        label={t('aides.byHood')}
+        head={[{ title: t('aides.fund') }, { title: t('aides.hood') }, { title: t('aides.committed'), num: true }, { title: t('aides.paid'), num: true }]}
+      >
+        {data.byNeighbourhood.map((n) => (
+          <tr key={`${n.fundId}-${n.neighbourhood}`}>
+            <td>{title(n.fundId)}</td>
+            <td>{hood(n.neighbourhood, n.neighbourhoodName)}</td>
+            <td className="aides-num">{euros(n.committedCents)}</td>
+            <td className="aides-num">{euros(n.paidCents)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

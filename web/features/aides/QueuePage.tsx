@@ -5,9 +5,9 @@ import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Button, LinkButton, LoadStatus, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
-import { dateFr } from './format';
-import './shared';
-import type { FundsView, QueueView } from './types';
+import { frLongDate as dateFr } from '../../app/format';
+import { ScrollTable } from './shared';
+import type { FundsView, Instructors, QueueView } from '../../../src/modules/aides';
 
 const STATUS_OPTIONS = [
   ['deposee', 'Déposée'],
@@ -26,6 +26,8 @@ function Queue() {
   const [status, setStatus] = useState('');
   const [older, setOlder] = useState<number | null>(null);
   const [q, setQ] = useState('');
+  const [assigned, setAssigned] = useState('');
+  const agents = useApi<Instructors>('/api/aides/instructeurs');
   const [query, setQuery] = useState('');
   const funds = useApi<FundsView>('/api/aides/fonds');
   const r = useApi<QueueView>(`/api/aides/instruction${query}`, { keepPrevious: true });
@@ -34,6 +36,7 @@ function Queue() {
     if (fund) p.set('fund', fund);
     if (status) p.set('status', status);
     if (older !== null) p.set('olderThanDays', String(older));
+    if (assigned) p.set('assigned', assigned);
     if (q.trim()) p.set('q', q.trim());
     setQuery(p.toString() ? `?${p}` : '');
   }
@@ -52,6 +55,17 @@ function Queue() {
           onChange={setStatus}
           options={[{ value: '', label: t('aides.anyStatus') }, ...STATUS_OPTIONS.map(([value, label]) => ({ value, label }))]}
         />
+        <SelectField
+          label={t('aides.assignedFilter')}
+          value={assigned}
+          onChange={setAssigned}
+          options={[
+            { value: '', label: t('aides.anyAgent') },
+            { value: 'me', label: t('aides.me') },
+            { value: 'none', label: t('aides.nobodyYet') },
+            ...(agents.data?.agents ?? []).map((a) => ({ value: a.id, label: a.name })),
+          ]}
+        />
         <NumberField label={t('aides.olderThan')} value={older} onChange={setOlder} minValue={0} />
         <TextField label={t('aides.search')} value={q} onChange={setQ} />
         <Button type="submit" variant="secondary">
@@ -66,39 +80,32 @@ function Queue() {
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data && !r.data.requests.length ? <p className="muted">{t('aides.none')}</p> : null}
       {r.data?.requests.length ? (
-        <div className="aides-table-wrap" role="region" aria-label={t('aides.queueTitle')} tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('aides.queueTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('aides.colAid')}</th>
-                <th scope="col">{t('aides.fund')}</th>
-                <th scope="col">{t('aides.colStatus')}</th>
-                <th scope="col">{t('aides.colHood')}</th>
-                <th scope="col">{t('aides.colFiled')}</th>
-                <th scope="col" className="aides-num">
-                  {t('aides.colWaiting')}
-                </th>
-                <th scope="col">{t('aides.colAgent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.data.requests.map((x) => (
-                <tr key={x.id}>
-                  <td>
-                    <Link to={`/aides/demandes/${x.id}`}>{x.aidTitle}</Link> {x.byMandate ? <span className="badge">{t('aides.byMandateStaff')}</span> : null}
-                  </td>
-                  <td>{x.fundTitle}</td>
-                  <td>{STATUS_OPTIONS.find(([v]) => v === x.status)?.[1]}</td>
-                  <td>{town.neighbourhoods.find((n) => n.id === x.neighbourhood)?.name ?? '—'}</td>
-                  <td>{dateFr(x.submittedAt)}</td>
-                  <td className="aides-num">{t('aides.days', { n: x.waitingDays })}</td>
-                  <td>{x.assignedName ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          label={t('aides.queueTitle')}
+          head={[
+            { title: t('aides.colAid') },
+            { title: t('aides.fund') },
+            { title: t('aides.colStatus') },
+            { title: t('aides.colHood') },
+            { title: t('aides.colFiled') },
+            { title: t('aides.colWaiting'), num: true },
+            { title: t('aides.colAgent') },
+          ]}
+        >
+          {r.data.requests.map((x) => (
+            <tr key={x.id}>
+              <td>
+                <Link to={`/aides/demandes/${x.id}`}>{x.aidTitle}</Link> {x.byMandate ? <span className="badge">{t('aides.byMandateStaff')}</span> : null}
+              </td>
+              <td>{x.fundTitle}</td>
+              <td>{STATUS_OPTIONS.find(([v]) => v === x.status)?.[1]}</td>
+              <td>{town.neighbourhoods.find((n) => n.id === x.neighbourhood)?.name ?? '—'}</td>
+              <td>{dateFr(x.submittedAt)}</td>
+              <td className="aides-num">{t('aides.days', { n: x.waitingDays })}</td>
+              <td>{x.assignedName ?? '—'}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : null}
     </>
   );

@@ -1,33 +1,17 @@
 /** One request: for the family (where it stands, what to correct, the decision, messages) and for the agent (instruction actions, private annotations). */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, useLocation, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Checkbox, DemoBadge, FormErrors, Loaded, NumberField, PageHeader, SelectField, TextField } from '../../ui';
-import { dateFr, dateTimeFr, euros, readAsBase64 } from './format';
+import { Alert, Button, Checkbox, DemoBadge, FormErrors, Loaded, PageHeader, SelectField, TextField } from '../../ui';
+import { formatEuros, frDateTime as dateTimeFr, frLongDate as dateFr } from '../../app/format';
+import { Instruct } from './Instruct';
+import { ActionStatus, type Reload, useAction } from './shared';
+import { toUpload } from './upload';
 import { EligibilityBadge } from './shared';
-import type { RequestView } from './types';
-
-type Reload = () => void;
-
-function useAction(reload: Reload) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  async function run(fn: () => Promise<unknown>, message: string) {
-    setError(null);
-    setDone(null);
-    try {
-      await fn();
-      setDone(message);
-      reload();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }
-  return { error, done, run };
-}
+import type { RequestView } from '../../../src/modules/aides';
 
 function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
@@ -42,20 +26,11 @@ function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
       aria-labelledby="add-doc"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        if (file)
-          void a.run(
-            async () => api.post(`/api/aides/demandes/${r.id}/documents`, { kind, name: file.name, mimeType: file.type, base64: await readAsBase64(file) }),
-            t('aides.added'),
-          );
+        if (file) void a.run(async () => api.post(`/api/aides/demandes/${r.id}/documents`, await toUpload(kind, file)), t('aides.added'));
       }}
     >
       <h3 id="add-doc">{t('aides.addDocument')}</h3>
-      <FormErrors error={a.error} />
-      {a.done ? (
-        <Alert tone="success" live>
-          {a.done}
-        </Alert>
-      ) : null}
+      <ActionStatus a={a} />
       {kinds.length ? <SelectField label={t('aides.kind')} value={kind} onChange={setKind} options={kinds} /> : null}
       <div className="aides-file">
         <label htmlFor="request-file">{t('aides.chooseFile', { label: kinds.find((k) => k.value === kind)?.label ?? '' })}</label>
@@ -72,12 +47,19 @@ function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
 function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
   const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<Record<string, File | null>>({});
   const a = useAction(reload);
   const c = r.correction!;
   const asked = [
     ...c.documents.map((k) => r.aid.documents.find((d) => d.kind === k)?.label ?? k),
     ...c.fields.map((k) => r.aid.requestFields.find((f) => f.key === k)?.label ?? k),
   ];
+  // The documents asked for (or, when none is named, any document of the aid), sent with the answer in one call.
+  const kinds = c.documents.length ? r.aid.documents.filter((d) => c.documents.includes(d.kind)) : r.aid.documents;
+  async function answer() {
+    const documents = await Promise.all(kinds.filter((d) => files[d.kind]).map((d) => toUpload(d.kind, files[d.kind]!)));
+    await api.post(`/api/aides/demandes/${r.id}/answer`, { message: message || undefined, documents });
+  }
   return (
     <section aria-labelledby="correction" className="card">
       <h2 id="correction">{t('aides.correction')}</h2>
@@ -87,14 +69,20 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
         </p>
       ) : null}
       {c.message ? <p>« {c.message} »</p> : null}
-      <AddDocument r={r} reload={reload} />
-      <form
-        onSubmit={(e) => (
-          e.preventDefault(),
-          void a.run(() => api.post(`/api/aides/demandes/${r.id}/answer`, { message: message || undefined }), t('aides.answered'))
-        )}
-      >
+      <form onSubmit={(e) => (e.preventDefault(), void a.run(answer, t('aides.answered')))}>
         <FormErrors error={a.error} />
+        {kinds.map((d, i) => (
+          <div key={d.kind} className="aides-file">
+            <label htmlFor={`answer-file-${d.kind}`}>{t('aides.chooseFile', { label: d.label })}</label>
+            <input
+              id={`answer-file-${d.kind}`}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              onChange={(e) => setFiles({ ...files, [d.kind]: e.target.files?.[0] ?? null })}
+            />
+            <span className="help">{a.error?.field(`documents.${i}.mimeType`) ?? t('aides.fileHelp')}</span>
+          </div>
+        ))}
         <TextField label={t('aides.answerMessage')} value={message} onChange={setMessage} multiline />
         <Button type="submit">{t('aides.answer')}</Button>
       </form>
@@ -111,8 +99,8 @@ function Decision({ r }: { r: RequestView }) {
       <h2 id="decision">{t('aides.decision')}</h2>
       {d.kind === 'accordee' ? (
         <>
-          <p>{t('aides.granted', { amount: euros(d.amountCents) })}</p>
-          {d.schedule ? <p>{t('aides.schedule', { n: d.schedule.length, amount: euros(d.schedule[0]?.amountCents) })}</p> : null}
+          <p>{t('aides.granted', { amount: formatEuros(d.amountCents ?? 0) })}</p>
+          {d.schedule ? <p>{t('aides.schedule', { n: d.schedule.length, amount: formatEuros(d.schedule[0]?.amountCents ?? 0) })}</p> : null}
         </>
       ) : null}
       {d.kind === 'refusee' ? (
@@ -170,115 +158,6 @@ function Messages({ r, staff, reload }: { r: RequestView; staff: boolean; reload
   );
 }
 
-function Instruct({ r, reload }: { r: RequestView; reload: Reload }) {
-  const t = useT();
-  const a = useAction(reload);
-  const [reason, setReason] = useState('incomplete');
-  const [doc, setDoc] = useState('');
-  const [message, setMessage] = useState('');
-  const [amount, setAmount] = useState<number | null>(null);
-  const [motif, setMotif] = useState('conditions');
-  const [text, setText] = useState('');
-  const [closeText, setCloseText] = useState('');
-  const [correctText, setCorrectText] = useState('');
-  const post = (path: string, body: unknown) => api.post(`/api/aides/demandes/${r.id}/${path}`, body);
-  return (
-    <section aria-labelledby="instruct" className="card">
-      <h2 id="instruct">{t('aides.open')}</h2>
-      <FormErrors error={a.error} />
-      {a.done ? (
-        <Alert tone="success" live>
-          {a.done}
-        </Alert>
-      ) : null}
-      {r.status === 'deposee' ? <Button onPress={() => void a.run(() => post('take', {}), t('aides.done'))}>{t('aides.take')}</Button> : null}
-      {r.status === 'en_instruction' ? (
-        <>
-          <form
-            onSubmit={(e) => (
-              e.preventDefault(),
-              void a.run(() => post('correction', { reason, documents: doc ? [doc] : [], fields: [], message }), t('aides.done'))
-            )}
-          >
-            <h3>{t('aides.askCorrection')}</h3>
-            <SelectField
-              label={t('aides.reason')}
-              value={reason}
-              onChange={setReason}
-              options={[
-                { value: 'incomplete', label: t('aides.reasonIncomplete') },
-                { value: 'incorrect', label: t('aides.reasonIncorrect') },
-                { value: 'outdated', label: t('aides.reasonOutdated') },
-              ]}
-            />
-            <SelectField
-              label={t('aides.docsToFix')}
-              value={doc}
-              onChange={setDoc}
-              options={[{ value: '', label: t('aides.noDoc') }, ...r.aid.documents.map((d) => ({ value: d.kind, label: d.label }))]}
-            />
-            <TextField label={t('aides.messageToFamily')} value={message} onChange={setMessage} multiline error={a.error?.field('message')} />
-            <Button type="submit" variant="secondary">
-              {t('aides.sendCorrection')}
-            </Button>
-          </form>
-          <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('grant', { amountCents: Math.round((amount ?? 0) * 100) }), t('aides.done')))}>
-            <h3>{t('aides.grant')}</h3>
-            <NumberField label={t('aides.amount')} value={amount} onChange={setAmount} euros minValue={0} error={a.error?.field('amountCents')} />
-            <Button type="submit">{t('aides.grantButton')}</Button>
-          </form>
-          <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('refuse', { motif, text }), t('aides.done')))}>
-            <h3>{t('aides.refuse')}</h3>
-            <SelectField
-              label={t('aides.motifLabel')}
-              value={motif}
-              onChange={setMotif}
-              options={[
-                { value: 'conditions', label: t('aides.motifConditions') },
-                { value: 'pieces', label: t('aides.motifPieces') },
-                { value: 'deja_aide', label: t('aides.motifDeja') },
-                { value: 'budget', label: t('aides.motifBudget') },
-                { value: 'autre', label: t('aides.motifAutre') },
-              ]}
-            />
-            <TextField label={t('aides.details')} value={text} onChange={setText} multiline error={a.error?.field('text')} />
-            <Button type="submit" variant="secondary">
-              {t('aides.refuseButton')}
-            </Button>
-          </form>
-        </>
-      ) : null}
-      {['deposee', 'en_instruction', 'a_corriger'].includes(r.status) ? (
-        <form onSubmit={(e) => (e.preventDefault(), void a.run(() => post('close', { text: closeText }), t('aides.done')))}>
-          <h3>{t('aides.close')}</h3>
-          <TextField label={t('aides.closeReason')} value={closeText} onChange={setCloseText} error={a.error?.field('text')} />
-          <Button type="submit" variant="secondary">
-            {t('aides.closeButton')}
-          </Button>
-        </form>
-      ) : null}
-      {r.status === 'accordee' ? (
-        <>
-          <Button onPress={() => void a.run(() => post('pay', {}), t('aides.done'))}>{t('aides.pay')}</Button>
-          <form
-            onSubmit={(e) => (
-              e.preventDefault(),
-              void a.run(() => post('correct-grant', { amountCents: Math.round((amount ?? 0) * 100), text: correctText }), t('aides.done'))
-            )}
-          >
-            <h3>{t('aides.correctGrant')}</h3>
-            <NumberField label={t('aides.newAmount')} value={amount} onChange={setAmount} euros minValue={0} error={a.error?.field('amountCents')} />
-            <TextField label={t('aides.correctWhy')} value={correctText} onChange={setCorrectText} error={a.error?.field('text')} />
-            <Button type="submit" variant="secondary">
-              {t('aides.correctButton')}
-            </Button>
-          </form>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
 function View({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
   const { user } = useSession();
@@ -299,7 +178,7 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
         {r.byMandate ? <span className="badge">{staff ? t('aides.byMandateStaff') : t('aides.byMandate')}</span> : null}
         {r.aid.demo ? <DemoBadge label={t('aides.demo')} /> : null}
       </div>
-      {typeof money === 'number' ? <p>{t('aides.asked', { amount: euros(money) })}</p> : null}
+      {typeof money === 'number' ? <p>{t('aides.asked', { amount: formatEuros(money) })}</p> : null}
       {staff && r.eligibility ? (
         <p>
           {t('aides.eligibilityAtFiling')} : <EligibilityBadge status={r.eligibility.status} staff /> {r.eligibility.reasons.join(' ; ')}
