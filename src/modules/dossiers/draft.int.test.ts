@@ -109,6 +109,26 @@ describe('drafts of the household file', () => {
   });
 });
 
+describe('the renewal draft', () => {
+  it('is deleted when the family confirms its renewal', async () => {
+    const parent = await env.as('parent');
+    await parent.post('/api/dossiers/me', { parent: { firstName: 'Awa' }, children: [{ firstName: 'Moussa', birthDate: '2017-04-02' }] });
+    // Next year's renewal date (1 September by default): the job opens the renewal.
+    const clock = env.clock as unknown as { set(v: string): void };
+    clock.set('2027-09-02T08:00:00+02:00');
+    await env.rt.deps.jobs.runNow('dossiers.open-renewals', {});
+    await parent.login(parent.user.email!); // the session expired meanwhile
+    expect((await parent.get('/api/dossiers/me/renewal')).json().renewal).not.toBeNull();
+    await parent.put('/api/dossiers/me/brouillons/renouvellement', typed(2, 'Awa'));
+    await parent.put(URL, typed(1, 'Awa'));
+    expect((await parent.post('/api/dossiers/me/renewal/confirm', { parent: { lastName: 'Diallo' } })).statusCode).toBe(200);
+    expect((await parent.get('/api/dossiers/me/brouillons/renouvellement')).json()).toEqual({ draft: null });
+    // The other form's draft is not this one's business.
+    expect((await parent.get(URL)).json().draft).not.toBeNull();
+    clock.set('2026-12-04T10:00:00+01:00');
+  });
+});
+
 describe('one definition of the rent (without charges) between the file and the simulator', () => {
   it('the prefilled simulator reads the rent the file holds, without charges; charges stay apart', async () => {
     const parent = await env.as('parent');
