@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, FormErrors, LinkButton, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
-import { frCalendarDay, frClock } from './shared';
+import { Alert, Button, FormErrors, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { DayTimeField, frCalendarDay, frClock, NoFile } from './shared';
 import type { MyBookings, MyEmergencies } from './types';
 
 function Emergency() {
@@ -33,12 +33,7 @@ function Emergency() {
     }
   }
   if (file.error?.code === 'rendezvous/no-file') {
-    return (
-      <Alert tone="info">
-        <p>{t('rendezvous.noFile')}</p>
-        <LinkButton to="/dossier/remplir">{t('rendezvous.fillFile')}</LinkButton>
-      </Alert>
-    );
+    return <NoFile />;
   }
   return (
     <>
@@ -61,29 +56,26 @@ function Emergency() {
             error={error?.field('childId')}
             isRequired
           />
-          <div className="field">
-            <label htmlFor="rdv-em-day">{t('rendezvous.emergencyDay')}</label>
-            <input
-              id="rdv-em-day"
-              type="date"
-              value={day}
-              onChange={(e) => setDay(e.target.value)}
-              required
-              aria-invalid={error?.field('day') ? true : undefined}
-            />
-            {error?.field('day') ? <span className="error">{error.field('day')}</span> : null}
-          </div>
+          <DayTimeField id="rdv-em-day" type="date" label={t('rendezvous.emergencyDay')} value={day} onChange={setDay} isRequired error={error?.field('day')} />
           <div className="rdv-row">
-            <div className="field">
-              <label htmlFor="rdv-em-from">{t('rendezvous.emergencyFrom')}</label>
-              <input id="rdv-em-from" type="time" value={fromTime} onChange={(e) => setFrom(e.target.value)} required />
-              {error?.field('fromTime') ? <span className="error">{error.field('fromTime')}</span> : null}
-            </div>
-            <div className="field">
-              <label htmlFor="rdv-em-to">{t('rendezvous.emergencyTo')}</label>
-              <input id="rdv-em-to" type="time" value={toTime} onChange={(e) => setTo(e.target.value)} required />
-              {error?.field('toTime') ? <span className="error">{error.field('toTime')}</span> : null}
-            </div>
+            <DayTimeField
+              id="rdv-em-from"
+              type="time"
+              label={t('rendezvous.emergencyFrom')}
+              value={fromTime}
+              onChange={setFrom}
+              isRequired
+              error={error?.field('fromTime')}
+            />
+            <DayTimeField
+              id="rdv-em-to"
+              type="time"
+              label={t('rendezvous.emergencyTo')}
+              value={toTime}
+              onChange={setTo}
+              isRequired
+              error={error?.field('toTime')}
+            />
           </div>
           <TextField label={t('rendezvous.emergencyReason')} value={reason} onChange={setReason} multiline isRequired error={error?.field('reason')} />
           <Button type="submit">{t('rendezvous.emergencySend')}</Button>

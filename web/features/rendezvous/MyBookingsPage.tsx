@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { BookingItem } from './BookingItem';
-import { frDayTime, SlotPicker, type PickedSlot } from './shared';
+import { frDayTime, NoFile, SlotPicker, type PickedSlot } from './shared';
 import type { BookingViewOut, MyBookings } from './types';
 
 function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => void; onMessage: (m: string) => void }) {
@@ -83,12 +83,7 @@ function Mine() {
     }
   };
   if (r.error?.code === 'rendezvous/no-file') {
-    return (
-      <Alert tone="info">
-        <p>{t('rendezvous.noFile')}</p>
-        <LinkButton to="/dossier/remplir">{t('rendezvous.fillFile')}</LinkButton>
-      </Alert>
-    );
+    return <NoFile />;
   }
   return (
     <Loaded resource={r}>

@@ -10,7 +10,7 @@ import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, DemoBadge, FormErrors, Loaded, NumberField, PageHeader, RadioGroup, RequireRole, SelectField, TextField } from '../../ui';
-import { frCalendarDay, frClock, frDayTime, kindLabel, recurrenceText } from './shared';
+import { DayTimeField, frCalendarDay, frClock, frDayTime, kindLabel, recurrenceText } from './shared';
 import type { Offer } from './types';
 
 const AGE_GROUPS = ['0-1', '1-3', '3-6', '6-12'] as const;
@@ -225,10 +225,7 @@ function Lieux({ offer, reload }: { offer: Offer; reload: () => void }) {
           options={[{ value: '', label: t('rendezvous.noHood') }, ...town.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))]}
         />
         <TextField label={t('rendezvous.lieuAccess')} value={access} onChange={setAccess} />
-        <div className="field">
-          <label htmlFor="rdv-lieu-single">{t('rendezvous.lieuSingle')}</label>
-          <input id="rdv-lieu-single" type="date" value={single} onChange={(e) => setSingle(e.target.value)} />
-        </div>
+        <DayTimeField id="rdv-lieu-single" type="date" label={t('rendezvous.lieuSingle')} value={single} onChange={setSingle} />
         <Button type="submit">{t('rendezvous.lieuCreate')}</Button>
       </form>
     </Section>
@@ -409,24 +406,26 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
           {s.error?.field('motifIds') ? <span className="error">{s.error.field('motifIds')}</span> : null}
         </fieldset>
         <div className="rdv-row">
-          <div className="field">
-            <label htmlFor="rdv-plage-first">{t('rendezvous.plageFirst')}</label>
-            <input id="rdv-plage-first" type="date" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} required />
-            {s.error?.field('firstDate') ? <span className="error">{s.error.field('firstDate')}</span> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="rdv-plage-until">{t('rendezvous.plageUntil')}</label>
-            <input id="rdv-plage-until" type="date" value={untilDate} onChange={(e) => setUntilDate(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="rdv-plage-start">{t('rendezvous.plageStart')}</label>
-            <input id="rdv-plage-start" type="time" value={startTime} onChange={(e) => setStart(e.target.value)} required />
-          </div>
-          <div className="field">
-            <label htmlFor="rdv-plage-end">{t('rendezvous.plageEnd')}</label>
-            <input id="rdv-plage-end" type="time" value={endTime} onChange={(e) => setEnd(e.target.value)} required />
-            {s.error?.field('endTime') ? <span className="error">{s.error.field('endTime')}</span> : null}
-          </div>
+          <DayTimeField
+            id="rdv-plage-first"
+            type="date"
+            label={t('rendezvous.plageFirst')}
+            value={firstDate}
+            onChange={setFirstDate}
+            isRequired
+            error={s.error?.field('firstDate')}
+          />
+          <DayTimeField id="rdv-plage-until" type="date" label={t('rendezvous.plageUntil')} value={untilDate} onChange={setUntilDate} />
+          <DayTimeField id="rdv-plage-start" type="time" label={t('rendezvous.plageStart')} value={startTime} onChange={setStart} isRequired />
+          <DayTimeField
+            id="rdv-plage-end"
+            type="time"
+            label={t('rendezvous.plageEnd')}
+            value={endTime}
+            onChange={setEnd}
+            isRequired
+            error={s.error?.field('endTime')}
+          />
         </div>
         <RadioGroup
           label={t('rendezvous.plageRepeat')}
@@ -543,24 +542,18 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
           ]}
         />
         <div className="rdv-row">
-          <div className="field">
-            <label htmlFor="rdv-abs-from">{t('rendezvous.absenceFrom')}</label>
-            <input id="rdv-abs-from" type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} required />
-            {s.error?.field('fromDate') ? <span className="error">{s.error.field('fromDate')}</span> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="rdv-abs-to">{t('rendezvous.absenceTo')}</label>
-            <input id="rdv-abs-to" type="date" value={toDate} onChange={(e) => setToDate(e.target.value)} />
-            {s.error?.field('toDate') ? <span className="error">{s.error.field('toDate')}</span> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="rdv-abs-from-time">{t('rendezvous.absenceFromTime')}</label>
-            <input id="rdv-abs-from-time" type="time" value={fromTime} onChange={(e) => setFromTime(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="rdv-abs-to-time">{t('rendezvous.absenceToTime')}</label>
-            <input id="rdv-abs-to-time" type="time" value={toTime} onChange={(e) => setToTime(e.target.value)} />
-          </div>
+          <DayTimeField
+            id="rdv-abs-from"
+            type="date"
+            label={t('rendezvous.absenceFrom')}
+            value={fromDate}
+            onChange={setFromDate}
+            isRequired
+            error={s.error?.field('fromDate')}
+          />
+          <DayTimeField id="rdv-abs-to" type="date" label={t('rendezvous.absenceTo')} value={toDate} onChange={setToDate} error={s.error?.field('toDate')} />
+          <DayTimeField id="rdv-abs-from-time" type="time" label={t('rendezvous.absenceFromTime')} value={fromTime} onChange={setFromTime} />
+          <DayTimeField id="rdv-abs-to-time" type="time" label={t('rendezvous.absenceToTime')} value={toTime} onChange={setToTime} />
         </div>
         <TextField label={t('rendezvous.absenceLabel')} value={label} onChange={setLabel} />
         <Button type="submit">{t('rendezvous.absenceCreate')}</Button>

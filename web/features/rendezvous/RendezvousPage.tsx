@@ -5,20 +5,15 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, LinkButton, LoadStatus, PageHeader } from '../../ui';
 import { BookingFlow } from './BookingFlow';
+import { NoFile } from './shared';
 import { DeskSearch } from './DeskSearch';
-import './shared';
 import type { MyBookings } from './types';
 
 function FamilyBooking() {
   const t = useT();
   const mine = useApi<MyBookings>('/api/rendezvous/mine');
   if (mine.error?.code === 'rendezvous/no-file') {
-    return (
-      <Alert tone="info">
-        <p>{t('rendezvous.noFile')}</p>
-        <LinkButton to="/dossier/remplir">{t('rendezvous.fillFile')}</LinkButton>
-      </Alert>
-    );
+    return <NoFile />;
   }
   const offers = mine.data?.waitlist.filter((w) => w.status === 'offered') ?? [];
   return (

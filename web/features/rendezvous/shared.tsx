@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { registerMessages, useT, type T } from '../../app/i18n';
 import { frLongDate } from '../../app/format';
 import { useApi } from '../../app/use-api';
-import { Button, LoadStatus } from '../../ui';
+import { Alert, Button, LinkButton, LoadStatus } from '../../ui';
 import messages from './messages';
 import type { SlotsOut } from './types';
 import './rendezvous.css';
@@ -142,5 +142,55 @@ export function SlotPicker({
         </Button>
       </div>
     </div>
+  );
+}
+
+/** A native date or time input (the phone's own picker), with its label and the server's error for it. */
+export function DayTimeField({
+  id,
+  type,
+  label,
+  value,
+  onChange,
+  isRequired,
+  error,
+}: {
+  id: string;
+  type: 'date' | 'time';
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  isRequired?: boolean;
+  error?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={isRequired}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+      />
+      {error ? (
+        <span className="error" id={`${id}-err`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A family without a file yet: what to do first. */
+export function NoFile() {
+  const t = useT();
+  return (
+    <Alert tone="info">
+      <p>{t('rendezvous.noFile')}</p>
+      <LinkButton to="/dossier/remplir">{t('rendezvous.fillFile')}</LinkButton>
+    </Alert>
   );
 }
