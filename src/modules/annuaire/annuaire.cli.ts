@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../platform/errors';
 import type { Runtime } from '../../platform/runtime';
 import { formatRowError } from './data-inclusion';
-import { exportDirectory, type ExportKind } from './export-directory';
+import { exportDirectoryChunks, type ExportKind } from './export-directory';
 import { importDirectory } from './import-directory';
 import { parseIndicatorsCsv } from './indicators-csv';
 import { searchDirectory, searchQuerySchema } from './search-services';
@@ -93,7 +93,9 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
         return;
       }
       await withRuntime(boot, async (rt) => {
-        process.stdout.write(await exportDirectory(rt.systemCtx(), o.format, kind));
+        for await (const chunk of exportDirectoryChunks(rt.systemCtx(), o.format, kind)) {
+          if (!process.stdout.write(chunk)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+        }
       });
     });
 

@@ -1,10 +1,11 @@
 /** HTTP of the annuaire: public search and listings, partner edits, staff import/export, territory. */
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types';
 import { fileBody } from '../../platform/response-schemas';
 import { STAFF } from '../../platform/roles';
 import { CATEGORIES, PROFESSIONS } from './categories';
-import { exportDirectory } from './export-directory';
+import { exportDirectoryChunks } from './export-directory';
 import { importDirectory, importErrorToAppError } from './import-directory';
 import {
   confirmListing,
@@ -136,10 +137,11 @@ export default async function annuaireRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const body = await exportDirectory(req.ctx, req.query.format, req.query.type);
+      // Streamed from a cursor: a town's whole directory never sits in memory.
+      const body = Readable.from(exportDirectoryChunks(req.ctx, req.query.format, req.query.type));
       reply.header('content-type', req.query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="annuaire-${req.query.type}.${req.query.format}"`);
-      return body;
+      return reply.send(body as unknown as string); // a stream of that text (the schema documents the file)
     },
   );
 

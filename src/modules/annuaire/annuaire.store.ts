@@ -1,5 +1,6 @@
 /** SQL of the annuaire tables: import and export, listings, staleness reminders (the search's SQL is in search.store.ts). */
-import type { Queryable } from '../../platform/db/pool';
+import { cursorBatches } from '../../platform/db/cursor';
+import type { Queryable, Tx } from '../../platform/db/pool';
 import type { ServiceRow, StructureBasics, StructureRow } from './listing-rows';
 
 type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
@@ -270,21 +271,18 @@ export async function confirmStructureChecked(q: Queryable, structureId: string,
 }
 
 /** Everything, in import order, for the export. */
-export async function exportRows(q: Queryable): Promise<{
-  structures: { raw: Record<string, unknown>; extras: Record<string, unknown> }[];
-  services: { raw: Record<string, unknown>; extras: Record<string, unknown> }[];
-}> {
-  const structures = await q.query(
-    `SELECT raw, json_build_object('demo', demo, 'label_ville_solidaire', label_ville_solidaire, 'pass_famille_solo', pass_famille_solo,
+const EXPORT_SQL = {
+  structure: `SELECT raw, json_build_object('demo', demo, 'label_ville_solidaire', label_ville_solidaire, 'pass_famille_solo', pass_famille_solo,
        'pass_famille_solo_avantage', pass_famille_solo_avantage, 'coin_enfants', coin_enfants, 'poussettes', poussettes,
        'langues', langues, 'date_verification', date_verification, 'quartier', quartier_explicit) AS extras
      FROM annuaire_structures ORDER BY import_seq`,
-  );
-  const services = await q.query(
-    `SELECT raw, json_build_object('demo', demo, 'categorie', categorie_explicit, 'profession', profession) AS extras
+  service: `SELECT raw, json_build_object('demo', demo, 'categorie', categorie_explicit, 'profession', profession) AS extras
      FROM annuaire_services ORDER BY import_seq`,
-  );
-  return { structures: structures.rows, services: services.rows };
+} as const;
+
+/** The records of one kind in the file's order, a batch at a time (inside `inSnapshot`). */
+export function exportBatches(t: Tx, kind: 'structure' | 'service'): AsyncGenerator<{ raw: Record<string, unknown>; extras: Record<string, unknown> }[]> {
+  return cursorBatches(t, EXPORT_SQL[kind]);
 }
 
 /** Listings not checked since `before` whose partner was not reminded since `remindedBefore`. */

@@ -194,17 +194,32 @@ function encodeCell(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** The CSV's columns for these records: the schema's, then unknown ones in order met, then ours if any record has them. */
+export class CsvColumns {
+  readonly columns: string[];
+  private extras = false;
+  constructor(readonly kind: Kind) {
+    this.columns = [...FIELDS[kind]];
+  }
+  see(it: ExportItem): void {
+    for (const k of Object.keys(it.record)) if (!this.columns.includes(k)) this.columns.push(k);
+    if (!this.extras && !isDefaultExtras(this.kind, it.extras)) this.extras = true;
+  }
+  private extraKeys(): readonly string[] {
+    return this.extras ? (this.kind === 'structure' ? STRUCTURE_EXTRA_KEYS : SERVICE_EXTRA_KEYS) : [];
+  }
+  header(opts: { bom?: boolean } = {}): string {
+    return writeCsv([[...this.columns, ...this.extraKeys().map((k) => EXTRA_PREFIX + k)]], opts);
+  }
+  row(it: ExportItem): string {
+    const extras = it.extras as unknown as Record<string, unknown>;
+    return writeCsv([[...this.columns.map((c) => encodeCell(it.record[c])), ...this.extraKeys().map((k) => encodeCell(extras[k]))]]);
+  }
+}
+
 /** CSV of one kind: the schema's columns, then unknown ones, then ours if any record has them. */
 export function toCsv(kind: Kind, items: readonly ExportItem[], opts: { bom?: boolean } = {}): string {
-  const columns = [...FIELDS[kind]];
-  for (const it of items) for (const k of Object.keys(it.record)) if (!columns.includes(k)) columns.push(k);
-  const extraKeys: string[] = items.some((it) => !isDefaultExtras(kind, it.extras))
-    ? [...(kind === 'structure' ? STRUCTURE_EXTRA_KEYS : SERVICE_EXTRA_KEYS)]
-    : [];
-  const rows: string[][] = [[...columns, ...extraKeys.map((k) => EXTRA_PREFIX + k)]];
-  for (const it of items) {
-    const extras = it.extras as unknown as Record<string, unknown>;
-    rows.push([...columns.map((c) => encodeCell(it.record[c])), ...extraKeys.map((k) => encodeCell(extras[k]))]);
-  }
-  return writeCsv(rows, opts);
+  const cols = new CsvColumns(kind);
+  for (const it of items) cols.see(it);
+  return cols.header(opts) + items.map((it) => cols.row(it)).join('');
 }
