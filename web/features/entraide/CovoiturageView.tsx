@@ -7,16 +7,10 @@ import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
 import type { SearchResult } from '../../../src/modules/annuaire';
 import type { MyRides } from '../../../src/modules/entraide';
+import { clock, WEEKDAYS } from './format';
 import { CustodyRadio, NativeDateField } from './inputs';
 
 type Ride = MyRides['rides'][number];
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
-
-/** "14:05" → "14 h 05". */
-function clock(hhmm: string): string {
-  const [h, m] = hhmm.split(':');
-  return `${Number(h)} h ${m}`;
-}
 
 function RideForm({ onDone }: { onDone: () => void }) {
   const t = useT();

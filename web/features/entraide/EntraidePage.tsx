@@ -15,13 +15,14 @@ import { CovoiturageView } from './CovoiturageView';
 import { DepannageView } from './DepannageView';
 import { ParentothequeView } from './ParentothequeView';
 import { StaffView } from './StaffView';
+import { TutoratView } from './TutoratView';
 import { VoisinsView } from './VoisinsView';
 import messages from './messages';
 import './entraide.css';
 
 registerMessages('entraide', messages);
 
-const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'depannage', 'suivi'];
+const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'depannage', 'tutorat', 'suivi'];
 const STAFF_ROLES = ['agent', 'coordinator', 'admin'];
 
 function Tabs({ section }: { section: string }) {
@@ -43,6 +44,9 @@ function Tabs({ section }: { section: string }) {
       <Link to="/entraide/depannage" aria-current={section === 'depannage' ? 'page' : undefined}>
         {t('entraide.tabDepannage')}
       </Link>
+      <Link to="/entraide/tutorat" aria-current={section === 'tutorat' ? 'page' : undefined}>
+        {t('entraide.tabTutorat')}
+      </Link>
     </nav>
   );
 }
@@ -56,6 +60,7 @@ function FamilyContent({ section }: { section: string }) {
   if (section === 'garde') return <CoopView />;
   if (section === 'covoiturage') return <CovoiturageView />;
   if (section === 'depannage') return <DepannageView />;
+  if (section === 'tutorat') return <TutoratView />;
   if (file.loading && !file.data) return null;
   return <VoisinsView defaultNeighbourhood={hood} />;
 }

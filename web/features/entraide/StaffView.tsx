@@ -12,6 +12,7 @@ import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
 import type { Board, Catalogue, Loans, Reports } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
+import { TutorsStaff } from './TutorsStaff';
 
 const ITEM_CATEGORIES = ['poussette', 'lit', 'siege-auto', 'cartable', 'fournitures', 'electromenager', 'meuble', 'autre'] as const;
 const CONDITIONS = ['neuf', 'tres-bon', 'bon', 'usage'] as const;
@@ -281,6 +282,7 @@ export function StaffView() {
       <LoansToHandle onChange={stock.reload} />
       <Stock stock={stock} />
       <Unanswered changed={moderated} />
+      <TutorsStaff />
     </div>
   );
 }

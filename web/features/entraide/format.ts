@@ -37,3 +37,12 @@ export function shiftMonth(month: string, n: number): string {
   const d = new Date(Date.UTC(y, m - 1 + n, 1));
   return d.toISOString().slice(0, 7);
 }
+
+/** "14:05" → "14 h 05". */
+export function clock(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)} h ${m}`;
+}
+
+/** The week from Monday (0 = Sunday, as the API counts). */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];

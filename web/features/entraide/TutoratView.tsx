@@ -1,0 +1,160 @@
+/** Tutorat for a family: ask for a volunteer tutor for a child, see who was found, note the sessions done. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
+import type { MyTutoring } from '../../../src/modules/entraide';
+import { clock, hours, WEEKDAYS } from './format';
+import { NativeDateField } from './inputs';
+
+export const SUBJECTS = ['francais', 'maths', 'anglais', 'sciences', 'histoire-geo', 'devoirs'] as const;
+export const LEVELS = ['primaire', 'college', 'lycee'] as const;
+
+function SessionForm({ id, onDone }: { id: string; onDone: () => void }) {
+  const t = useT();
+  const [day, setDay] = useState('');
+  const [minutes, setMinutes] = useState<number | null>(60);
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await api.post(`/api/entraide/tutoring/${id}/sessions`, { day, minutes: minutes ?? 0 });
+      setError(null);
+      setDay('');
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="stack">
+      <FormErrors error={error} />
+      <NativeDateField id={`session-${id}`} label={t('entraide.sessionDay')} value={day} onChange={setDay} error={error?.field('day')} />
+      <NumberField
+        label={t('entraide.sessionMinutes')}
+        value={minutes}
+        onChange={setMinutes}
+        minValue={15}
+        maxValue={240}
+        step={15}
+        error={error?.field('minutes')}
+      />
+      <Button type="submit">{t('entraide.sessionLog')}</Button>
+    </form>
+  );
+}
+
+function AskForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const [child, setChild] = useState('');
+  const [subject, setSubject] = useState('maths');
+  const [level, setLevel] = useState('college');
+  const [weekday, setWeekday] = useState('3');
+  const [from, setFrom] = useState('14:00');
+  const [to, setTo] = useState('16:00');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    try {
+      await api.post('/api/entraide/tutoring', { childFirstName: child, subject, level, weekday: Number(weekday), from, to });
+      setError(null);
+      setDone(true);
+      setChild('');
+      onDone();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="stack entraide-form">
+      <h2>{t('entraide.tutoringAsk')}</h2>
+      <FormErrors error={error} />
+      {done ? (
+        <Alert tone="success" live>
+          {t('entraide.tutoringAsked')}
+        </Alert>
+      ) : null}
+      <TextField label={t('entraide.tutoringChild')} value={child} onChange={setChild} isRequired error={error?.field('childFirstName')} />
+      <SelectField
+        label={t('entraide.tutoringSubject')}
+        value={subject}
+        onChange={setSubject}
+        options={SUBJECTS.map((s) => ({ value: s, label: t(`entraide.subject_${s}`) }))}
+      />
+      <SelectField
+        label={t('entraide.tutoringLevel')}
+        value={level}
+        onChange={setLevel}
+        options={LEVELS.map((l) => ({ value: l, label: t(`entraide.level_${l}`) }))}
+      />
+      <SelectField
+        label={t('entraide.rideDay')}
+        value={weekday}
+        onChange={setWeekday}
+        options={WEEKDAYS.map((w) => ({ value: String(w), label: t(`entraide.day${w}`) }))}
+      />
+      <TextField
+        label={t('entraide.tutoringFrom')}
+        help={t('entraide.rideArriveHelp')}
+        value={from}
+        onChange={setFrom}
+        isRequired
+        error={error?.field('from')}
+      />
+      <TextField label={t('entraide.tutoringTo')} value={to} onChange={setTo} isRequired error={error?.field('to')} />
+      <Button type="submit">{t('entraide.tutoringSend')}</Button>
+    </form>
+  );
+}
+
+export function TutoratView() {
+  const t = useT();
+  const r = useApi<MyTutoring>('/api/entraide/tutoring');
+  return (
+    <div className="stack">
+      <p>{t('entraide.tutoringIntro')}</p>
+      <section aria-labelledby="tutoring-mine" className="stack">
+        <h2 id="tutoring-mine">{t('entraide.tutoringMine')}</h2>
+        <Loaded resource={r}>
+          {(d) =>
+            d.requests.length ? (
+              <ul className="entraide-list">
+                {d.requests.map((q) => (
+                  <li key={q.id} className="entraide-card">
+                    <h3>
+                      {q.childFirstName} · {t(`entraide.subject_${q.subject}`)} ({t(`entraide.level_${q.level}`)})
+                    </h3>
+                    <p className="muted">{t('entraide.tutoringWhen', { day: t(`entraide.day${q.weekday}`), from: clock(q.from), to: clock(q.to) })}</p>
+                    {q.tutor ? (
+                      <>
+                        <p>
+                          {t('entraide.tutoringTutor')} : <strong>{q.tutor.name}</strong>
+                          {q.tutor.phone ? (
+                            <>
+                              {' '}
+                              · {t('entraide.phone')} : <a href={`tel:${q.tutor.phone}`}>{q.tutor.phone}</a>
+                            </>
+                          ) : null}
+                        </p>
+                        <p>{t('entraide.tutoringDone', { hours: hours(q.minutesDone) })}</p>
+                        <SessionForm id={q.id} onDone={r.reload} />
+                      </>
+                    ) : (
+                      <p>{t('entraide.tutoringSearching')}</p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('entraide.tutoringNone')}</p>
+            )
+          }
+        </Loaded>
+      </section>
+      <AskForm onDone={r.reload} />
+    </div>
+  );
+}
