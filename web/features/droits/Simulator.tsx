@@ -3,7 +3,7 @@
  * the URL), a summary where any answer can be changed, then the results. Used by the
  * family's page and by an agent from a family's file (prefilled).
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Alert, Button, ProgressSteps } from '../../ui';
@@ -26,9 +26,11 @@ import {
 import { monthLabel } from './format';
 import { Complements } from './Complements';
 import { Recap } from './Recap';
-import { Results } from './Results';
 import { StepFields } from './StepFields';
 import type { FilePrefill, HouseholdInput, SimulationContext, SimulationResult } from './types';
+
+// The results (explanations, glossary, catalogue) load with the first result, not with the questions.
+const Results = lazy(() => import('./Results').then((m) => ({ default: m.Results })));
 
 export interface SimulatorProps {
   storageKey: string;
@@ -186,11 +188,13 @@ export function Simulator(props: SimulatorProps) {
           </Alert>
         ) : null}
         {result ? (
-          <Results
-            result={result}
-            alimonyStatus={a.alimonyStatus}
-            parameterDate={props.context.period === result.period ? props.context.parameterDate : undefined}
-          />
+          <Suspense fallback={<p role="status">{t('droits.res.loading')}</p>}>
+            <Results
+              result={result}
+              alimonyStatus={a.alimonyStatus}
+              parameterDate={props.context.period === result.period ? props.context.parameterDate : undefined}
+            />
+          </Suspense>
         ) : null}
         {result ? <Complements household={buildInput(a, period)} /> : null}
         {result ? (

@@ -1,0 +1,107 @@
+/**
+ * Lighthouse (mobile, simulated throttling) on every public page a parent reaches without
+ * an account: performance and accessibility scores, page by page, and the lowest of each.
+ * Pages with an id take the first one the demo data has (a service, a structure, a need,
+ * a campaign). One Chromium for all pages; each page is measured once, from a cold cache.
+ * The server reads the built page once at start: if the web app is rebuilt meanwhile (its
+ * assets renamed), a page paints nothing; the app is then restarted on the new build and the
+ * page measured again, once. `npm run bench -- lighthouse`.
+ */
+import fs from 'node:fs';
+import { startBenchApp, type Report } from './harness';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
+
+/** Public parent pages: `name` → path (`:x` filled from the demo data below). */
+const PAGES: [string, string][] = [
+  ['accueil', '/'],
+  ['connexion', '/connexion'],
+  ['inscription', '/inscription'],
+  ['mot_de_passe_oublie', '/mot-de-passe-oublie'],
+  ['droits', '/droits'],
+  ['droits_simulateur', '/droits/simulateur'],
+  ['droits_prestations', '/droits/prestations'],
+  ['droits_potentiels', '/droits/potentiels'],
+  ['annuaire', '/annuaire'],
+  ['annuaire_recherche', '/annuaire?besoin=:besoin'],
+  ['annuaire_service', '/annuaire/services/:service'],
+  ['annuaire_structure', '/annuaire/structures/:structure'],
+  ['annuaire_guide', '/annuaire/guide/:besoin'],
+  ['aides', '/aides'],
+  ['places', '/places'],
+  ['plan_d_action', '/plan-d-action'],
+];
+
+async function firstIds(url: string): Promise<Record<string, string | undefined>> {
+  const get = async (path: string) => (await fetch(`${url}${path}`)).json() as Promise<any>;
+  const services = await get('/api/annuaire/services?par_page=1');
+  const needs = await get('/api/annuaire/besoins');
+  return {
+    service: services.services?.[0]?.id,
+    structure: services.services?.[0]?.structure_id ?? services.services?.[0]?.structure?.id,
+    besoin: needs.besoins?.[0]?.id,
+  };
+}
+
+export default async function run(report: Report) {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error('# chromium missing: Lighthouse not measured');
+    return;
+  }
+  if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  let app = await startBenchApp({ seed: true });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+  const lowest = { performance: 100, accessibility: 100 };
+  const measure = (url: string) =>
+    lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      { extends: 'lighthouse:default', settings: { formFactor: 'mobile', throttlingMethod: 'simulate' } },
+    );
+  try {
+    let ids = await firstIds(app.url);
+    for (const [name, pattern] of PAGES) {
+      const missing = pattern.match(/:(\w+)/g)?.find((p) => !ids[p.slice(1)]);
+      if (missing) {
+        console.error(`# ${name}: no ${missing.slice(1)} in the demo data, not measured`);
+        continue;
+      }
+      const pathOf = () => pattern.replace(/:(\w+)/g, (_, k: string) => ids[k]!);
+      let path = pathOf();
+      let result = await measure(`${app.url}${path}`);
+      if (result?.lhr.runtimeError?.code === 'NO_FCP') {
+        console.error(`# ${name}: nothing painted (web app rebuilt meanwhile?): restarting on the current build`);
+        await app.close();
+        app = await startBenchApp({ seed: true });
+        ids = await firstIds(app.url);
+        path = pathOf();
+        result = await measure(`${app.url}${path}`);
+      }
+      const lhr = result?.lhr;
+      if (!lhr || lhr.runtimeError || lhr.categories.performance?.score == null) {
+        console.error(`# ${name}: Lighthouse could not score ${path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
+        continue;
+      }
+      const perf = Math.round(lhr.categories.performance.score * 100);
+      const a11y = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
+      report(`lighthouse_${name}_performance`, perf, 'score');
+      report(`lighthouse_${name}_accessibility`, a11y, 'score');
+      if (perf < 90 || a11y < 100) {
+        // What costs the most, to act on (the audits Lighthouse itself ranks).
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 0.9 && (a.details as { type?: string } | undefined)?.type !== 'debugdata')
+          .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`)
+          .slice(0, 8);
+        console.error(`# ${name}: ${failing.join(', ')}`);
+      }
+      lowest.performance = Math.min(lowest.performance, perf);
+      lowest.accessibility = Math.min(lowest.accessibility, a11y);
+    }
+    report('lighthouse_public_pages_lowest_performance', lowest.performance, 'score');
+    report('lighthouse_public_pages_lowest_accessibility', lowest.accessibility, 'score');
+  } finally {
+    await chrome.kill();
+    await app.close();
+  }
+}
