@@ -1,7 +1,7 @@
 /** What rendez-vous feeds the action plan: bookings honoured, no-show rate, use of the permanences, by neighbourhood. */
 import { defineIndicator, type IndicatorValue } from '../../platform/indicators';
 import { householdNeighbourhoods } from '../dossiers';
-import { bookingStatusesBetween } from './bookings.store';
+import { bookingStatusesBetween, permanenceUseBetween } from './bookings.store';
 
 type Row = Awaited<ReturnType<typeof bookingStatusesBetween>>[number];
 
@@ -50,4 +50,14 @@ export const bookingsIndicator = defineIndicator({
   },
 });
 
-export const rendezvousIndicators = [honouredIndicator, noShowIndicator, bookingsIndicator];
+export const permanenceUseIndicator = defineIndicator({
+  id: 'rendezvous.permanence-use',
+  label: 'Fréquentation des permanences par quartier',
+  unit: 'rendez-vous',
+  description: 'Rendez-vous des permanences (santé, droits, guichet itinérant) de la période, hors annulations, par quartier du lieu où elles se tiennent.',
+  async compute(q, { from, to }) {
+    return permanenceUseBetween(q, from, to);
+  },
+});
+
+export const rendezvousIndicators = [honouredIndicator, noShowIndicator, bookingsIndicator, permanenceUseIndicator];

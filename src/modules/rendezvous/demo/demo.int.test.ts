@@ -37,4 +37,7 @@ it('the demo offer: permanence santé 1st and 3rd Tuesday 12 h–14 h, and its u
   expect(await getIndicator('rendezvous.no-show-rate')!.compute(env.rt.deps.db, q)).toEqual([{ neighbourhood: 'centre', value: 100 }]);
   expect(await getIndicator('rendezvous.honoured')!.compute(env.rt.deps.db, q)).toEqual([{ neighbourhood: 'centre', value: 0 }]);
   expect(await getIndicator('rendezvous.bookings')!.compute(env.rt.deps.db, q)).toEqual([{ neighbourhood: 'centre', value: 1 }]);
+  // where the permanence is held: the place's neighbourhood (a no-show still used the slot)
+  const place = await env.rt.deps.db.query<{ n: string | null }>(`SELECT neighbourhood_id AS n FROM rdv_lieux WHERE name = 'Maison de quartier (démo)'`);
+  expect(await getIndicator('rendezvous.permanence-use')!.compute(env.rt.deps.db, q)).toEqual([{ neighbourhood: place.rows[0]!.n, value: 1 }]);
 });
