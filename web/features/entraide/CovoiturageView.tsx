@@ -1,14 +1,14 @@
 /** Covoiturage to children's activities: register for an activity of the directory, see the crew proposed, confirm, the rota. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { frLongDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
+import { Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
 import type { SearchResult } from '../../../src/modules/annuaire';
 import type { MyRides } from '../../../src/modules/entraide';
 import { clock, WEEKDAYS } from './format';
-import { CustodyRadio, NativeDateField } from './inputs';
+import { CustodyRadio, FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 type Ride = MyRides['rides'][number];
 
@@ -26,42 +26,27 @@ function RideForm({ onDone }: { onDone: () => void }) {
   const [detour, setDetour] = useState<number | null>(25);
   const [licence, setLicence] = useState(false);
   const [custody, setCustody] = useState('all');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const drives = role !== 'passenger';
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(null);
-    try {
-      const r = await api.post<{ id: string; crewId: string | null }>('/api/entraide/rides', {
-        serviceId,
-        weekday: Number(weekday),
-        arriveAt,
-        fromDay,
-        toDay,
-        role,
-        children: children ?? 0,
-        seats: drives ? (seats ?? 0) : 0,
-        hasLicence: drives && licence,
-        detourPercent: detour ?? 25,
-        custody,
-      });
-      setError(null);
-      setDone(r.crewId ? t('entraide.rideMatched') : t('entraide.rideWaiting'));
-      onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, done, submit } = useFormSubmit(async () => {
+    const r = await api.post<{ id: string; crewId: string | null }>('/api/entraide/rides', {
+      serviceId,
+      weekday: Number(weekday),
+      arriveAt,
+      fromDay,
+      toDay,
+      role,
+      children: children ?? 0,
+      seats: drives ? (seats ?? 0) : 0,
+      hasLicence: drives && licence,
+      detourPercent: detour ?? 25,
+      custody,
+    });
+    onDone();
+    return r.crewId ? t('entraide.rideMatched') : t('entraide.rideWaiting');
+  });
   return (
     <form onSubmit={submit} className="stack entraide-form">
-      <h2>{t('entraide.rideNew')}</h2>
-      <FormErrors error={error} />
-      {done ? (
-        <Alert tone="success" live>
-          {done}
-        </Alert>
-      ) : null}
+      <FormHead title={t('entraide.rideNew')} error={error} done={done} />
       <Loaded resource={activities}>
         {(d) => (
           <SelectField

@@ -1,12 +1,12 @@
 /** Garde de dépannage: my trusted neighbours, asking them all at once, and the requests of parents who trust me. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, FormErrors, Loaded, SelectField, TextField } from '../../ui';
+import { Button, FormErrors, Loaded, SelectField, TextField } from '../../ui';
 import type { MyBackup } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
-import { NativeDateField } from './inputs';
+import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 const REASONS = ['enfant-malade', 'entretien', 'rendez-vous', 'autre'] as const;
 type Contact = MyBackup['roster'][number]['contact'];
@@ -39,35 +39,20 @@ function RequestForm({ onDone }: { onDone: () => void }) {
   const [note, setNote] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(null);
-    try {
-      const r = await api.post<{ reached: number }>('/api/entraide/backup', {
-        reason,
-        note,
-        startsAt: from ? new Date(from).toISOString() : '',
-        endsAt: to ? new Date(to).toISOString() : '',
-      });
-      setError(null);
-      setDone(t('entraide.backupSent', { n: r.reached }));
-      setNote('');
-      onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, done, submit } = useFormSubmit(async () => {
+    const r = await api.post<{ reached: number }>('/api/entraide/backup', {
+      reason,
+      note,
+      startsAt: from ? new Date(from).toISOString() : '',
+      endsAt: to ? new Date(to).toISOString() : '',
+    });
+    setNote('');
+    onDone();
+    return t('entraide.backupSent', { n: r.reached });
+  });
   return (
     <form onSubmit={submit} className="stack entraide-form">
-      <h2>{t('entraide.backupAsk')}</h2>
-      <FormErrors error={error} />
-      {done ? (
-        <Alert tone="success" live>
-          {done}
-        </Alert>
-      ) : null}
+      <FormHead title={t('entraide.backupAsk')} error={error} done={done} />
       <SelectField
         label={t('entraide.backupReason')}
         value={reason}

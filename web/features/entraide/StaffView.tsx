@@ -3,16 +3,17 @@
  * parentothèque's reservations and loans to handle, its stock (and adding an item), and the
  * neighbourhood posts nobody answered yet. Written in the third person.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { frDateTime, frLongDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
+import { Button, DemoBadge, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
 import type { Board, Catalogue, Loans, Reports } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
 import { TutorsStaff } from './TutorsStaff';
+import { FormHead, useFormSubmit } from './inputs';
 
 const ITEM_CATEGORIES = ['poussette', 'lit', 'siege-auto', 'cartable', 'fournitures', 'electromenager', 'meuble', 'autre'] as const;
 const CONDITIONS = ['neuf', 'tres-bon', 'bon', 'usage'] as const;
@@ -136,31 +137,16 @@ function AddItem({ onDone }: { onDone: () => void }) {
   const [donorKind, setDonorKind] = useState('partenaire');
   const [donorLabel, setDonorLabel] = useState('');
   const [loanDays, setLoanDays] = useState<number | null>(30);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(false);
-    try {
-      await api.post('/api/entraide/items', { title, category, condition, mode, donorKind, donorLabel: donorLabel || null, loanDays: loanDays ?? 30 });
-      setError(null);
-      setDone(true);
-      setTitle('');
-      setDonorLabel('');
-      onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, done, submit } = useFormSubmit(async () => {
+    await api.post('/api/entraide/items', { title, category, condition, mode, donorKind, donorLabel: donorLabel || null, loanDays: loanDays ?? 30 });
+    setTitle('');
+    setDonorLabel('');
+    onDone();
+    return t('entraide.staffItemAdded');
+  });
   return (
     <form onSubmit={submit} className="stack entraide-form">
-      <h3>{t('entraide.staffAddItem')}</h3>
-      <FormErrors error={error} />
-      {done ? (
-        <Alert tone="success" live>
-          {t('entraide.staffItemAdded')}
-        </Alert>
-      ) : null}
+      <FormHead title={t('entraide.staffAddItem')} level={3} error={error} done={done} />
       <TextField label={t('entraide.staffItemTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <SelectField
         label={t('entraide.staffItemCategory')}

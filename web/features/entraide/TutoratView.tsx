@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
+import { Button, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
 import type { MyTutoring } from '../../../src/modules/entraide';
 import { clock, hours, WEEKDAYS } from './format';
-import { NativeDateField } from './inputs';
+import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 export const SUBJECTS = ['francais', 'maths', 'anglais', 'sciences', 'histoire-geo', 'devoirs'] as const;
 export const LEVELS = ['primaire', 'college', 'lycee'] as const;
@@ -53,30 +53,15 @@ function AskForm({ onDone }: { onDone: () => void }) {
   const [weekday, setWeekday] = useState('3');
   const [from, setFrom] = useState('14:00');
   const [to, setTo] = useState('16:00');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(false);
-    try {
-      await api.post('/api/entraide/tutoring', { childFirstName: child, subject, level, weekday: Number(weekday), from, to });
-      setError(null);
-      setDone(true);
-      setChild('');
-      onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, done, submit } = useFormSubmit(async () => {
+    await api.post('/api/entraide/tutoring', { childFirstName: child, subject, level, weekday: Number(weekday), from, to });
+    setChild('');
+    onDone();
+    return t('entraide.tutoringAsked');
+  });
   return (
     <form onSubmit={submit} className="stack entraide-form">
-      <h2>{t('entraide.tutoringAsk')}</h2>
-      <FormErrors error={error} />
-      {done ? (
-        <Alert tone="success" live>
-          {t('entraide.tutoringAsked')}
-        </Alert>
-      ) : null}
+      <FormHead title={t('entraide.tutoringAsk')} error={error} done={done} />
       <TextField label={t('entraide.tutoringChild')} value={child} onChange={setChild} isRequired error={error?.field('childFirstName')} />
       <SelectField
         label={t('entraide.tutoringSubject')}

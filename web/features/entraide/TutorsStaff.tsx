@@ -1,13 +1,14 @@
 /** Staff side of the tutorat: volunteer tutors (entering one validates it) and requests to assign, with the tutors proposed. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Checkbox, DemoBadge, FormErrors, Loaded, SelectField, TextField } from '../../ui';
+import { Button, Checkbox, DemoBadge, FormErrors, Loaded, SelectField, TextField } from '../../ui';
 import type { Tutors, TutoringQueue } from '../../../src/modules/entraide';
 import { clock, WEEKDAYS } from './format';
 import { LEVELS, SUBJECTS } from './TutoratView';
+import { FormHead, useFormSubmit } from './inputs';
 
 function toggle<T>(list: T[], v: T, on: boolean): T[] {
   return on ? [...list, v] : list.filter((x) => x !== v);
@@ -24,31 +25,16 @@ function AddTutor({ onDone }: { onDone: () => void }) {
   const [hood, setHood] = useState(town.neighbourhoods[0]?.id ?? '');
   const [from, setFrom] = useState('14:00');
   const [to, setTo] = useState('18:00');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(false);
-    try {
-      await api.post('/api/entraide/tutors', { displayName: name, phone: phone || null, subjects, levels, neighbourhoodId: hood, weekdays, from, to });
-      setError(null);
-      setDone(true);
-      setName('');
-      setPhone('');
-      onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, done, submit } = useFormSubmit(async () => {
+    await api.post('/api/entraide/tutors', { displayName: name, phone: phone || null, subjects, levels, neighbourhoodId: hood, weekdays, from, to });
+    setName('');
+    setPhone('');
+    onDone();
+    return t('entraide.tutorAdded');
+  });
   return (
     <form onSubmit={submit} className="stack entraide-form">
-      <h3>{t('entraide.tutorAdd')}</h3>
-      <FormErrors error={error} />
-      {done ? (
-        <Alert tone="success" live>
-          {t('entraide.tutorAdded')}
-        </Alert>
-      ) : null}
+      <FormHead title={t('entraide.tutorAdd')} level={3} error={error} done={done} />
       <TextField
         label={t('entraide.tutorName')}
         help={t('entraide.tutorNameHelp')}

@@ -5,10 +5,10 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, FormErrors, Loaded, RadioGroup, SelectField, TextField } from '../../ui';
+import { Alert, Button, DemoBadge, Loaded, RadioGroup, SelectField, TextField } from '../../ui';
 import type { Board, Conversations, Post } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
-import { NativeDateField } from './inputs';
+import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 const CATEGORIES = ['trajet', 'garde', 'courses', 'pret', 'ecoute'] as const;
 
@@ -19,32 +19,17 @@ function PostForm({ neighbourhoodId, onDone }: { neighbourhoodId: string; onDone
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [when, setWhen] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [done, setDone] = useState(false);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setDone(false);
-    try {
-      const startsAt = when ? new Date(when).toISOString() : '';
-      await api.post('/api/entraide/posts', { kind, category, neighbourhoodId, title, description, startsAt });
-      setError(null);
-      setDone(true);
-      setTitle('');
-      setDescription('');
-      onDone();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, done, submit } = useFormSubmit(async () => {
+    const startsAt = when ? new Date(when).toISOString() : '';
+    await api.post('/api/entraide/posts', { kind, category, neighbourhoodId, title, description, startsAt });
+    setTitle('');
+    setDescription('');
+    onDone();
+    return t('entraide.published');
+  });
   return (
     <form onSubmit={submit} className="stack entraide-form">
-      <h2>{t('entraide.newPost')}</h2>
-      <FormErrors error={error} />
-      {done ? (
-        <Alert tone="success" live>
-          {t('entraide.published')}
-        </Alert>
-      ) : null}
+      <FormHead title={t('entraide.newPost')} error={error} done={done} />
       <RadioGroup
         label={t('entraide.kind')}
         value={kind}

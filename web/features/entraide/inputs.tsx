@@ -1,6 +1,8 @@
 /** Inputs the entraide's forms share: custody weeks, and a native date (or date and time) field. */
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { RadioGroup } from '../../ui';
+import { Alert, FormErrors, RadioGroup } from '../../ui';
 
 export function CustodyRadio({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const t = useT();
@@ -44,5 +46,38 @@ export function NativeDateField({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A form's submit: sends, then says what was done — or keeps the errors, each shown beside its field. */
+export function useFormSubmit(send: () => Promise<string>) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    try {
+      const said = await send();
+      setError(null);
+      setDone(said);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return { error, done, submit };
+}
+
+/** A form's title, its errors and what was done. */
+export function FormHead({ title, level = 2, error, done }: { title: string; level?: 2 | 3; error: ApiError | null; done: string | null }) {
+  return (
+    <>
+      {level === 2 ? <h2>{title}</h2> : <h3>{title}</h3>}
+      <FormErrors error={error} />
+      {done ? (
+        <Alert tone="success" live>
+          {done}
+        </Alert>
+      ) : null}
+    </>
   );
 }
