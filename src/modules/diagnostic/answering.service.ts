@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { findNeighbourhood, type Town } from '../../platform/town';
 import * as store from './diagnostic.store';
+import { refreshPlanIndicators } from './plan-refresh';
 import { neighbourhoodQuestion, pruneHidden, type Answers, type Questionnaire } from './questionnaire';
 import { checkAnswers, checkDraftAnswers, rowAnswers, tableFromAnswers } from './response-table';
 import { BUILDERS, loadQuestionnaire } from './questionnaires.service';
@@ -149,6 +150,7 @@ export async function submitAnswers(ctx: Ctx, token: string, answers: Record<str
     const canonical = rowAnswers(tableFromAnswers(definition, [{ answers: shown }]).table, 0);
     if (draft.linkId && !(await store.useLink(t, draft.linkId, ctx.now()))) throw new AppError('diagnostic/link-used');
     await store.submitResponse(t, draft.id, canonical, neighbourhoodIdOf(ctx.town, definition, canonical), ctx.now());
+    await refreshPlanIndicators(ctx, t, row.id);
     await audit(t, ctx, 'diagnostic/response-submitted', {
       subjectType: 'diagnostic_response',
       subjectId: draft.id,

@@ -104,6 +104,8 @@ const groupAnalysisOut = z.object({ n_respondents: z.number(), questions: z.reco
 export const resultsOut = z.object({
   questionnaire: z.object({ id: str, title: str, source: nstr, definition: questionnaireOut }),
   analysis: groupAnalysisOut.extend({ by_question: str.optional(), by: z.record(z.string(), groupAnalysisOut).optional() }),
+  /** Answers sent to try a questionnaire holding reference answers: counted apart, not analysed with them. */
+  trialAnswers: z.number(),
 });
 export const importedOut = z.object({ imported: z.number(), warnings: z.array(str) });
 export const publicQuestionnaireOut = z.object({ id: str, title: str, access: accessOut, questionnaire: questionnaireOut });

@@ -306,6 +306,23 @@ export async function insertSubmitted(
   );
 }
 
+/**
+ * A questionnaire holding reference answers (the demo's 86 answers of Amiens, is_demo) is read
+ * on those only: answers given since to try it (link, kiosk, import) never merge into the reference.
+ */
+const REFERENCE_ONLY = `(is_demo OR NOT EXISTS (SELECT 1 FROM diagnostic_responses r WHERE r.questionnaire_id = $1 AND r.is_demo))`;
+
+/** Answers sent to try a questionnaire that holds reference answers: counted apart, never analysed with them. */
+export async function trialAnswersCount(q: Queryable, questionnaireId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM diagnostic_responses
+      WHERE questionnaire_id = $1 AND status = 'submitted' AND NOT is_demo
+        AND EXISTS (SELECT 1 FROM diagnostic_responses r WHERE r.questionnaire_id = $1 AND r.is_demo)`,
+    [questionnaireId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export async function submittedAnswers(
   q: Queryable,
   questionnaireId: string,
@@ -313,7 +330,7 @@ export async function submittedAnswers(
 ): Promise<Array<{ id: string; externalId: string | null; answers: Answers }>> {
   const { rows } = await q.query(
     `SELECT id, external_id, answers FROM diagnostic_responses
-      WHERE questionnaire_id = $1 AND status = 'submitted'
+      WHERE questionnaire_id = $1 AND status = 'submitted' AND ${REFERENCE_ONLY}
         AND ($2::timestamptz IS NULL OR submitted_at >= $2) AND ($3::timestamptz IS NULL OR submitted_at < $3)
       ORDER BY submitted_at, external_id NULLS LAST, id`,
     [questionnaireId, period.from ?? null, period.to ?? null],
@@ -325,7 +342,7 @@ export async function submittedAnswers(
 export async function answersFingerprint(q: Queryable, questionnaireId: string, period: { from?: Date; to?: Date } = {}): Promise<string> {
   const { rows } = await q.query(
     `SELECT count(*) AS n, max(updated_at) AS last, sum(hashtext(id::text)) AS ids FROM diagnostic_responses
-      WHERE questionnaire_id = $1 AND status = 'submitted'
+      WHERE questionnaire_id = $1 AND status = 'submitted' AND ${REFERENCE_ONLY}
         AND ($2::timestamptz IS NULL OR submitted_at >= $2) AND ($3::timestamptz IS NULL OR submitted_at < $3)`,
     [questionnaireId, period.from ?? null, period.to ?? null],
   );

@@ -12,6 +12,7 @@ import { describeCellError, describeFilters } from './analyse-survey';
 import { analyse, type Analysis, type GroupAnalysis } from './analysis';
 import { neighbourhoodIdOf } from './answering.service';
 import * as store from './diagnostic.store';
+import { refreshPlanIndicators } from './plan-refresh';
 import { neighbourhoodQuestion, type Answers, type Condition, type Questionnaire } from './questionnaire';
 import { renderReport } from './report';
 import { htmlToPdf, pdfAvailable } from './report-pdf';
@@ -63,11 +64,12 @@ export async function getResults(
   ctx: Ctx,
   id: string,
   query: ResultsQuery,
-): Promise<{ questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire }; analysis: Analysis }> {
+): Promise<{ questionnaire: { id: string; title: string; source: string | null; definition: Questionnaire }; analysis: Analysis; trialAnswers: number }> {
   requireRole(ctx, ...BUILDERS);
   const { row, definition, table } = await loadResponseTable(ctx.db, id, query);
   const analysis = analyse(table, { by: query.by, filters: query.filters });
-  return { questionnaire: { id: row.id, title: row.title, source: row.source, definition }, analysis: withFewerTexts(analysis) };
+  const trialAnswers = await store.trialAnswersCount(ctx.db, id);
+  return { questionnaire: { id: row.id, title: row.title, source: row.source, definition }, analysis: withFewerTexts(analysis), trialAnswers };
 }
 
 /** Free-text answers shown on the results page, per question and group (all are in the CSV export). */
@@ -190,6 +192,7 @@ export async function importResponsesCsv(
     await store
       .insertSubmitted(t, { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now }, rowsOf(ctx, definition, table))
       .catch((err) => onConstraint(err, { diagnostic_responses_external_uq: new AppError('diagnostic/duplicate-import') }));
+    await refreshPlanIndicators(ctx, t, id);
     await audit(t, ctx, 'diagnostic/responses-imported', { subjectType: 'questionnaire', subjectId: id, details: { importId, rows: table.size } });
     return { imported: table.size, warnings };
   });

@@ -83,9 +83,11 @@ export async function computeIndicator(q: Queryable, town: Town, ind: store.Indi
 export async function snapshot(
   db: Db,
   town: Town,
-  opts: { planId?: string; periods: string[]; now: Date },
+  opts: { planId?: string; indicatorId?: string; questionnaireId?: string; periods: string[]; now: Date },
 ): Promise<{ indicators: number; values: number; unavailable: string[] }> {
-  const indicators = await store.computedIndicators(db, opts.planId);
+  const indicators = (await store.computedIndicators(db, opts.planId)).filter(
+    (i) => (!opts.indicatorId || i.id === opts.indicatorId) && (!opts.questionnaireId || i.questionnaire?.questionnaireId === opts.questionnaireId),
+  );
   let values = 0;
   const unavailable = new Set<string>();
   for (const ind of indicators) {

@@ -4,7 +4,7 @@
  */
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { tx } from '../../platform/db/pool';
+import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { getIndicator as registryIndicator, listIndicators } from '../../platform/indicators';
 import { requireRole } from '../../platform/roles';
@@ -12,6 +12,7 @@ import { computeQuestionnaireIndicator } from '../diagnostic/index';
 import type { IndicatorInput } from './pilotage.schemas';
 import * as evaluationStore from './evaluation.store';
 import * as store from './pilotage.store';
+import { addMonths, periodOf, periodRange } from './periods';
 
 export const EDITORS = ['coordinator', 'admin'] as const;
 export const READERS = ['agent', 'coordinator', 'admin'] as const;
@@ -240,12 +241,20 @@ async function checkIndicator(ctx: Ctx, input: IndicatorInput): Promise<Omit<sto
   return row;
 }
 
+/** A computed indicator created or changed: its last six months are computed by the queue, not on someone's click. */
+async function refreshSoon(ctx: Ctx, t: Queryable, indicatorId: string, source: string) {
+  if (source === 'manual') return;
+  const current = periodOf(ctx.now());
+  await ctx.jobs.send('pilotage.snapshot', { indicatorId, periods: periodRange(addMonths(current, -5), current, 6) }, { tx: t });
+}
+
 export async function addIndicator(ctx: Ctx, actionId: string, input: IndicatorInput) {
   requireRole(ctx, ...EDITORS);
   const row = await checkIndicator(ctx, input);
   return tx(ctx.db, async (t) => {
     if (!(await store.getAction(t, actionId))) throw notFound();
     const id = await store.insertIndicator(t, actionId, row);
+    await refreshSoon(ctx, t, id, row.source);
     await audit(t, ctx, 'pilotage/indicator-created', { subjectType: 'indicator', subjectId: id, details: { source: row.source, relaisId: row.relaisId } });
     return { id };
   });
@@ -256,6 +265,7 @@ export async function updateIndicator(ctx: Ctx, id: string, input: IndicatorInpu
   const row = await checkIndicator(ctx, input);
   await tx(ctx.db, async (t) => {
     if (!(await store.updateIndicator(t, id, row))) throw notFound();
+    await refreshSoon(ctx, t, id, row.source);
     await audit(t, ctx, 'pilotage/indicator-updated', { subjectType: 'indicator', subjectId: id });
   });
   return { ok: true };

@@ -87,6 +87,7 @@ function ResultsView({ id }: { id: string }) {
           </>
         ) : null}
       </p>
+      {results.trialAnswers ? <p className="muted">{t('diagnostic.trialAnswers', { n: results.trialAnswers })}</p> : null}
       {error ? <Alert tone="error" title={error.message} live /> : null}
 
       <section className="card diag-controls" aria-label={t('diagnostic.by')}>
