@@ -116,6 +116,22 @@ describe('yearly allowance', () => {
     ]);
   });
 
+  it('an agent’s « dotation annuelle » is this year’s: the job leaves that kind alone, a second one is refused', async () => {
+    const agent = await env.as('agent');
+    const f = await family('Rose', 380);
+    expect((await agent.post(`/api/dossiers/households/${f.householdId}/open`, { reason: 'Dotation' })).statusCode).toBe(200);
+    const allowance = { kind: 'sante', amountCents: 15000, source: 'allowance', reason: 'Dotation versée au guichet' };
+    expect((await agent.post(`/api/cheques/households/${f.householdId}/credits`, allowance)).statusCode).toBe(201);
+    const again = await agent.post(`/api/cheques/households/${f.householdId}/credits`, allowance);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('cheques/allowance-already');
+    await grantYearlyAllowances(env.rt.deps);
+    expect((await allowanceEntries(f.householdId)).map((e) => [e.kind, e.year])).toEqual([
+      ['sante', 2026],
+      ['services', 2026],
+    ]);
+  });
+
   it('what is left on 31 December expires with its notice; the new year credits again', async () => {
     const f = await family('Zoe', 350);
     await grantYearlyAllowances(env.rt.deps);

@@ -4,7 +4,7 @@
  * the sum of entries; every change is a new entry, in one transaction with its audit.
  */
 import { audit } from '../../platform/audit';
-import { parisDate, parisInstant } from '../../platform/clock';
+import { parisDate, parisInstant, parisParts } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -89,12 +89,17 @@ export async function creditAccount(t: Queryable, ctx: Ctx, input: CreditInput):
   return { accountId, entryId };
 }
 
-/** An agent credits an account, from the family's file opened with a reason. */
+/**
+ * An agent credits an account, from the family's file opened with a reason. A credit the
+ * agent calls the yearly allowance is this year's (the nightly job then leaves that kind
+ * alone, and a second one is refused).
+ */
 export async function creditByAgent(ctx: Ctx, householdId: string, input: Omit<CreditInput, 'householdId'> & { openReason?: string }) {
   requireRole(ctx, ...AGENTS);
+  const allowanceYear = input.source.kind === 'allowance' ? parisParts(ctx.now()).year : null;
   return tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'cheques.credit', { q: t, reason: input.openReason });
-    return creditAccount(t, ctx, { ...input, householdId });
+    return creditAccount(t, ctx, { ...input, householdId, allowanceYear });
   });
 }
 
