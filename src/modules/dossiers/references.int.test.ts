@@ -42,7 +42,8 @@ describe('consents and orientations name what exists', () => {
     const { hid } = await family();
     const agent = await env.as('agent');
     await agent.post(`/api/dossiers/households/${hid}/open`, { reason: 'Orientation' });
-    const orient = (body: object) => agent.post(`/api/dossiers/households/${hid}/orientations`, { note: 'Soutien', ...body });
+    const orient = (body: object) =>
+      agent.post(`/api/dossiers/households/${hid}/orientations`, { note: 'Soutien', parts: ['identity'], consent: 'at-desk', ...body });
     const cases: [object, string, string][] = [
       [{ structureId: UNKNOWN }, 'dossiers/unknown-structure', 'structureId'],
       [{ structureId: a.structureId, serviceId: UNKNOWN }, 'dossiers/unknown-service', 'serviceId'],
