@@ -90,7 +90,21 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   };
   await add('single', 'Avez-vous une solution de garde ?');
   await add('scale', 'Votre niveau de stress');
-  await add('neighbourhood', 'Votre quartier', 'Nord\nSud\nÉtouvie');
+  // A neighbourhood question offers the town's neighbourhoods, as the town names them.
+  await add('neighbourhood', 'Votre quartier');
+  const town = (await (await page.request.get(`${h.url}/api/town`)).json()) as { neighbourhoods: { name: string }[] };
+  await expect
+    .poll(() =>
+      page
+        .getByLabel(/Réponses possibles/)
+        .last()
+        .inputValue(),
+    )
+    .toBe(town.neighbourhoods.map((n) => n.name).join('\n'));
+  await page
+    .getByLabel(/Réponses possibles/)
+    .last()
+    .fill('Nord\nSud\nÉtouvie');
   // The preview answers the first question, as a respondent would.
   const preview = page.getByRole('complementary', { name: 'Aperçu' });
   await expect.poll(() => preview.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
@@ -112,6 +126,8 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   const id = /\/diagnostic\/([0-9a-f-]{36})\/modifier/.exec(page.url())![1]!;
   await page.getByText('Toute personne qui a l’adresse du questionnaire').click();
   await expect.poll(() => page.getByRole('link', { name: new RegExp(`/enquete/${id}`) }).isVisible()).toBe(true);
+  // A QR code of the public address, for a poster.
+  await expect.poll(() => page.getByRole('img', { name: 'QR code de l’adresse du questionnaire « Garde d’enfants et stress »' }).isVisible()).toBe(true);
   await h.step('publie-collecte');
 
   // Single-use links for a distribution on paper, and a CSV file with a bad cell.
@@ -122,6 +138,10 @@ it('builds a three-question survey, gets two answers on the public page, and rea
   await expect.poll(async () => (await linksBox.inputValue()).split('\n')).toHaveLength(2);
   const links = (await linksBox.inputValue()).split('\n');
   expect(links[0]).toMatch(/\/enquete\/lien\/[\w-]{20,}$/);
+  // One QR code per single-use link, to print and hand out.
+  await page.getByText('Voir les 2 QR codes à imprimer (un par lien)').click();
+  await expect.poll(() => page.getByRole('img', { name: /^QR code du lien \d$/ }).count()).toBe(2);
+  await h.step('qr-liens');
   await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
     name: 'terrain.csv',
     mimeType: 'text/csv',
@@ -185,7 +205,8 @@ it('builds a three-question survey, gets two answers on the public page, and rea
     { channel: 'link', n: 1 },
     { channel: 'open', n: 2 },
   ]);
-});
+  // The longest journey (builder, four answers in three browsers, kiosk, results): more time on a loaded machine.
+}, 240_000);
 
 it('shows the Amiens demo results like the published diagnostic, and exports the report', async () => {
   const { page } = h;

@@ -117,7 +117,8 @@ export function AnsweringFlow({
     }
   };
 
-  const total = visible.length + 1;
+  // One count on the screen: the questions shown to this person (the review is no question).
+  const total = Math.max(visible.length, 1);
   return (
     <div className="diag-flow">
       <ProgressSteps current={Math.min(step + 1, total)} total={total} label={t('diagnostic.progress')} />

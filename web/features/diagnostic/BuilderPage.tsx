@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
+import { useTown } from '../../app/town';
 import { Link, useParams } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { Alert, Card, PageHeader } from '../../ui/display';
@@ -21,6 +22,7 @@ registerMessages('diagnostic', messages);
 
 function Builder({ id }: { id?: string }) {
   const t = useT();
+  const town = useTown();
   const [survey, setSurvey] = useState<DraftSurvey | null>(id ? null : { title: '', description: '', questions: [] });
   const [view, setView] = useState<QuestionnaireView | null>(null);
   const [newType, setNewType] = useState<QuestionType>('single');
@@ -83,6 +85,7 @@ function Builder({ id }: { id?: string }) {
         emptyQuestion(
           newType,
           survey.questions.map((q) => q.id),
+          town.neighbourhoods.map((h) => h.name),
         ),
       ],
     });
@@ -197,7 +200,11 @@ function Builder({ id }: { id?: string }) {
                 {t('diagnostic.start')}
               </Button>
             </Alert>
-          ) : preview && preview.questions.length ? (
+          ) : null}
+          {!previewDone && preview?.left ? (
+            <p className="muted">{t('diagnostic.previewLeft', { n: preview.left, total: preview.questions.length + preview.left })}</p>
+          ) : null}
+          {previewDone ? null : preview && preview.questions.length ? (
             <AnsweringFlow key={JSON.stringify(preview)} idPrefix="preview" questionnaire={preview} onSubmit={async () => setPreviewDone(true)} />
           ) : null}
         </aside>

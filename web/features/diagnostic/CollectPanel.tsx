@@ -9,6 +9,7 @@ import { Alert, Card } from '../../ui/display';
 import { NumberField, RadioGroup, TextField } from '../../ui/fields';
 import { FormErrors } from '../../ui/FormErrors';
 import type { Access, QuestionnaireView } from './types';
+import { Qr } from '../cheques/Qr';
 
 interface LinkRow {
   id: string;
@@ -77,9 +78,15 @@ export function CollectPanel({ q, onChange }: { q: QuestionnaireView; onChange: 
         ]}
       />
       {q.access === 'open' ? (
-        <p>
-          {t('diagnostic.publicAddress')} : <Link to={`/enquete/${q.id}`}>{`${origin}/enquete/${q.id}`}</Link>
-        </p>
+        <div className="diag-public">
+          <p>
+            {t('diagnostic.publicAddress')} : <Link to={`/enquete/${q.id}`}>{`${origin}/enquete/${q.id}`}</Link>
+          </p>
+          <figure className="diag-qr">
+            <Qr text={`${origin}/enquete/${q.id}`} label={t('diagnostic.qrPublic', { title: q.title })} size={180} />
+            <figcaption className="muted">{t('diagnostic.qrHelp')}</figcaption>
+          </figure>
+        </div>
       ) : null}
 
       <h3>{t('diagnostic.linksList')}</h3>
@@ -98,6 +105,18 @@ export function CollectPanel({ q, onChange }: { q: QuestionnaireView; onChange: 
             {t('diagnostic.linksCreated', { n: created.length })}
           </Alert>
           <TextField label={t('diagnostic.linksList')} multiline value={created.join('\n')} isReadOnly />
+          <details className="diag-qr-sheet">
+            <summary>{t('diagnostic.qrLinks', { n: created.length })}</summary>
+            <p className="muted">{t('diagnostic.qrLinksHelp')}</p>
+            <ul className="diag-qr-grid">
+              {created.map((l, i) => (
+                <li key={l}>
+                  <Qr text={l} label={t('diagnostic.qrLink', { n: i + 1 })} size={140} />
+                  <span>{t('diagnostic.qrLinkCaption', { n: i + 1, label: label || q.title })}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
         </>
       ) : null}
 

@@ -3,7 +3,8 @@ import { useT } from '../../app/i18n';
 import { Button } from '../../ui/Button';
 import { Checkbox, SelectField, TextField } from '../../ui/fields';
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '../../../src/modules/diagnostic/model';
-import { hasChoices, options, slugId, uniqueId, type DraftQuestion } from './builder-model';
+import { defaultOptions, hasChoices, options, slugId, uniqueId, type DraftQuestion } from './builder-model';
+import { useTown } from '../../app/town';
 import type { QuestionType } from './types';
 
 export function QuestionEditor({
@@ -29,6 +30,8 @@ export function QuestionEditor({
   errorOf: (field: string) => string | undefined;
 }) {
   const t = useT();
+  const town = useTown();
+  const hoods = town.neighbourhoods.map((h) => h.name);
   const n = index + 1;
   const set = (patch: Partial<DraftQuestion>) => onChange({ ...q, ...patch });
   const conditionable = earlier.filter((e) => (hasChoices(e.type) && options(e).length) || e.type === 'scale');
@@ -43,7 +46,13 @@ export function QuestionEditor({
         label={t('diagnostic.qType')}
         name={field('type')}
         value={q.type}
-        onChange={(v) => set({ type: v as QuestionType, optionsText: hasChoices(v as QuestionType) && !q.optionsText ? 'Oui\nNon' : q.optionsText })}
+        onChange={(v) => {
+          const type = v as QuestionType;
+          // A neighbourhood question offers the town's neighbourhoods; another choice keeps what was typed.
+          const optionsText =
+            type === 'neighbourhood' ? defaultOptions(type, hoods) : hasChoices(type) && !q.optionsText ? defaultOptions('single', hoods) : q.optionsText;
+          set({ type, optionsText });
+        }}
         options={QUESTION_TYPES.map((x) => ({ value: x, label: QUESTION_TYPE_LABELS[x] }))}
         error={errorOf('type')}
       />
@@ -63,6 +72,16 @@ export function QuestionEditor({
         onChange={(id) => set({ id, idEdited: true })}
         error={errorOf('id')}
       />
+      {q.type === 'neighbourhood' ? (
+        <div className="row">
+          <p className="muted">{t('diagnostic.qNeighbourhoodHelp', { n: hoods.length, town: town.name })}</p>
+          {q.optionsText !== defaultOptions('neighbourhood', hoods) ? (
+            <Button variant="ghost" onPress={() => set({ optionsText: defaultOptions('neighbourhood', hoods) })}>
+              {t('diagnostic.qNeighbourhoodReset')} <span className="visually-hidden">({t('diagnostic.questionN', { n })})</span>
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
       {hasChoices(q.type) ? (
         <TextField
           label={t('diagnostic.qOptions')}

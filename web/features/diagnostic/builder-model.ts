@@ -50,14 +50,21 @@ export function uniqueId(base: string, others: string[]): string {
   return id;
 }
 
-export function emptyQuestion(type: QuestionType, others: string[]): DraftQuestion {
+/** The answers a question of this type starts with: « Oui / Non », or the town's neighbourhoods for a neighbourhood question. */
+export function defaultOptions(type: QuestionType, neighbourhoods: readonly string[]): string {
+  if (type === 'single') return 'Oui\nNon';
+  if (type === 'neighbourhood') return neighbourhoods.join('\n');
+  return '';
+}
+
+export function emptyQuestion(type: QuestionType, others: string[], neighbourhoods: readonly string[] = []): DraftQuestion {
   return {
     key: newKey(),
     id: uniqueId('question', others),
     idEdited: false,
     type,
     label: '',
-    optionsText: type === 'single' ? 'Oui\nNon' : '',
+    optionsText: defaultOptions(type, neighbourhoods),
     required: false,
     theme: '',
     minLabel: '',
@@ -146,7 +153,11 @@ export function fromDefinition(q: Questionnaire): DraftSurvey {
   };
 }
 
-/** What the preview can show: questions with a label (and options for a choice). */
-export function previewable(def: Questionnaire): Questionnaire {
-  return { ...def, title: def.title || '…', questions: def.questions.filter((q) => q.label && (!('options' in q) || q.options.length > 0)) };
+/** A question a respondent could answer: a label, and answers for a choice. */
+export const complete = (q: Question) => Boolean(q.label) && (!('options' in q) || q.options.length > 0);
+
+/** What the preview can show: the complete questions (`left` counts those still missing a label or answers). */
+export function previewable(def: Questionnaire): Questionnaire & { left: number } {
+  const questions = def.questions.filter(complete);
+  return { ...def, title: def.title || '…', questions, left: def.questions.length - questions.length };
 }
