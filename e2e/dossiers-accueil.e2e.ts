@@ -32,7 +32,7 @@ it('an agent creates a file with the family at the desk; consent is required and
   await page.getByText('La famille accepte que le CCAS crée et conserve son dossier').click();
   await page.getByRole('button', { name: 'Créer le dossier' }).click();
   await page.waitForURL(/\/dossier\/agent\/familles\//);
-  await expect.poll(() => page.getByText('Accord donné : Constitution et suivi de votre dossier par le CCAS').count()).toBe(1);
+  await expect.poll(() => page.getByText('Accord donné par la famille au guichet : CCAS — Constitution et suivi de votre dossier par le CCAS').count()).toBe(1);
   await j.step('accueil-cree');
   // Completing the file with the family: a child added.
   await page.getByRole('button', { name: 'Compléter le dossier avec la famille' }).click();

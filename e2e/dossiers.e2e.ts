@@ -134,10 +134,14 @@ it('an agent finds the family, opens the file with a reason and orients it to th
   await page.getByLabel(/Motif de la consultation/).fill('Rendez-vous accès aux droits');
   await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
   await expect.poll(() => page.getByText(/Lina/).count()).toBeGreaterThan(0);
-  await page.getByLabel('Structure vers laquelle orienter').selectOption({ label: 'Association Les Liens' });
+  // Any structure of the directory, found by name; the family already shares with this one.
+  await page.locator('input[name="orient-q"]').fill('Les Liens');
+  await page.locator('form[role="search"]').first().getByRole('button', { name: 'Chercher dans l’annuaire' }).click();
+  await expect.poll(() => page.locator('select[name="orient-structure"] option').count()).toBe(1);
+  await expect.poll(() => page.getByText('La famille a déjà donné son accord à cette structure : l’orientation part tout de suite.').count()).toBe(1);
   await page.getByLabel(/Message pour la structure/).fill('Soutien à la parentalité, garde le mercredi');
-  await page.getByRole('button', { name: 'Orienter' }).click();
-  await expect.poll(() => page.getByText('Orientation envoyée.').count()).toBe(1);
+  await page.getByRole('button', { name: 'Orienter', exact: true }).click();
+  await expect.poll(() => page.getByText('Orientation envoyée à la structure.').count()).toBe(1);
   await expect.poll(() => page.getByText('Orientation vers Association Les Liens').count()).toBe(1);
   await j.step('agent-orientation');
 });
