@@ -7,24 +7,6 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/**
- * Pure files (no I/O) the browser runs too, so that a page and the server agree: a
- * questionnaire's display conditions, the choropleth's classes, the map's clustering.
- * The web app may import values from these and from nothing else under src/.
- */
-const SHARED_WITH_WEB = [
-  'src/modules/diagnostic/model',
-  'src/modules/annuaire/ratios',
-  'src/modules/annuaire/geo',
-  'src/modules/droits/benefits',
-  'src/modules/droits/simulator-answers',
-  'src/modules/droits/glossary',
-  'src/modules/cheques/qr',
-  'src/modules/annuaire/week-hours',
-];
-
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Another module, reached from a file `depth` folders below its own module's root, by anything but its index. */
 const otherModuleInternals = (depth) => ({
   // `../` × (depth + 1) lands in src/modules/; then a module name and a file other than index.
@@ -88,7 +70,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [srcNeverImportsWeb, otherModuleInternals(depth)] }] },
   })),
   ...[0, 1, 2].map((depth) => ({
-    // Tests too never import the web app: logic both sides need is a pure module file in SHARED_WITH_WEB.
+    // Tests too never import the web app: logic both sides need is in the module's shared.ts.
     files: [`src/modules/*/${'*/'.repeat(depth)}*.test.ts`],
     rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [srcNeverImportsWeb, otherModuleInternals(depth)] }] },
   })),
@@ -112,8 +94,8 @@ export default tseslint.config(
           paths: envFromProcess,
           patterns: [
             {
-              regex: `^(\\.\\./)+src/(?!modules/[^/]+(/index)?$|(${SHARED_WITH_WEB.map((f) => escape(f.slice('src/'.length))).join('|')})$)`,
-              message: "The web app imports from src/ only the types of a module's index.ts (or a pure file listed in SHARED_WITH_WEB, eslint.config.js).",
+              regex: '^(\\.\\./)+src/(?!modules/[^/]+/(index|shared)$|modules/[^/]+$)',
+              message: "The web app imports from src/ only a module's shared.ts (pure code both sides run) and the types of its index.ts (docs/modules.md).",
             },
             {
               regex: '^(\\.\\./)+src/modules/[^/]+(/index)?$',

@@ -32,13 +32,15 @@ describe('module boundaries', () => {
       'no-restricted-imports',
     ]);
   });
-  it('the web app imports only types of a module index, or a listed pure file', async () => {
+  it("the web app imports only types of a module's index, or values of its shared.ts", async () => {
     const web = 'web/features/droits/x.ts';
     expect(await fired(web, "import type { A } from '../../../src/modules/droits/index';\nexport type { A };\n")).toEqual([]);
     expect(await fired(web, "import { simulate } from '../../../src/modules/droits/index';\nexport { simulate };\n")).toEqual(['no-restricted-imports']);
     expect(await fired(web, "import type { A } from '../../../src/modules/droits/engine';\nexport type { A };\n")).toEqual(['no-restricted-imports']);
     expect(await fired(web, "import type { C } from '../../../src/config';\nexport type { C };\n")).toEqual(['no-restricted-imports']);
-    expect(await fired(web, "import { isShown } from '../../../src/modules/diagnostic/model';\nexport { isShown };\n")).toEqual([]);
+    expect(await fired(web, "import { isShown } from '../../../src/modules/diagnostic/shared';\nexport { isShown };\n")).toEqual([]);
+    // A pure file too, but reached past the module's shared.ts: refused.
+    expect(await fired(web, "import { isShown } from '../../../src/modules/diagnostic/model';\nexport { isShown };\n")).toEqual(['no-restricted-imports']);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * A QR code as one SVG path, for the family's phone (web/features/cheques/Qr.tsx) and the
  * printed card (card.ts): qrcode-generator computes the modules, we draw them with a quiet
- * zone of four modules. Pure; shared with the web (SHARED_WITH_WEB in eslint.config.js).
+ * zone of four modules. Pure; shared with the web (through the module's shared.ts).
  */
 import qrcode from 'qrcode-generator';
 

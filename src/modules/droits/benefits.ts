@@ -8,7 +8,7 @@
  * are `Record<BenefitKey, …>`, so a benefit without them does not type-check
  * (benefits.test.ts proves it); its rules/droits/<key>.yaml is checked by catalogue.test.ts.
  *
- * Pure and import-free: the web app imports it (eslint.config.js, SHARED_WITH_WEB).
+ * Pure and import-free: the web app imports it (through shared.ts).
  */
 export const BENEFITS = ['asf', 'af', 'cf', 'rsa', 'ppa', 'aide_logement', 'paje_base', 'ars_annuel'] as const;
 

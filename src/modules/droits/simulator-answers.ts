@@ -1,7 +1,7 @@
 /**
  * The simulator's answers: what the family said, in its words (not the engine's), and
  * how they become the engine's household input (and a household file's prefill becomes
- * answers again). Pure, no I/O: shared with the web app (SHARED_WITH_WEB in
+ * answers again). Pure, no I/O: shared with the web app (through droits/shared.ts;
  * eslint.config.js), which keeps the answers in the browser (web/features/droits/answers.ts).
  */
 import type { FilePrefill } from '../droits-potentiels/index'; // the prefill droits potentiels answers (types only)

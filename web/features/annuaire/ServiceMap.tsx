@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { cellForZoom, gridCluster } from '../../../src/modules/annuaire/geo';
+import { cellForZoom, gridCluster } from '../../../src/modules/annuaire/shared';
 import { api } from '../../app/api';
 import type { ServiceSummary } from './types';
 

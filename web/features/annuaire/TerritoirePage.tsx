@@ -1,6 +1,6 @@
 /** Territory: neighbourhood indicators and ratios per 1,000 single-parent families, table and choropleth. */
 import { useMemo, useState } from 'react';
-import { choroplethClasses } from '../../../src/modules/annuaire/ratios';
+import { choroplethClasses } from '../../../src/modules/annuaire/shared';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link } from '../../app/router';

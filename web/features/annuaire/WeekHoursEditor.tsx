@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { registerMessages, useT } from '../../app/i18n';
 import { Button, Checkbox } from '../../ui';
-import { emptyWeek, formatWeek, parseWeek, weekProblem, type Week } from '../../../src/modules/annuaire/week-hours';
+import { emptyWeek, formatWeek, parseWeek, weekProblem, type Week } from '../../../src/modules/annuaire/shared';
 import partnerMessages from './partner-messages';
 import './partner.css';
 

@@ -1,5 +1,5 @@
 /** A QR code drawn as SVG (the modules come from the chèques' shared qr.ts, also used by the printed card). */
-import { qrModules } from '../../../src/modules/cheques/qr';
+import { qrModules } from '../../../src/modules/cheques/shared';
 
 export function Qr({ text, label, size = 220 }: { text: string; label: string; size?: number }) {
   const { side, path } = qrModules(text);

@@ -9,7 +9,7 @@ import { useT } from '../../app/i18n';
 import { Button } from '../../ui/Button';
 import { Alert, ProgressSteps } from '../../ui/display';
 import { FormErrors } from '../../ui/FormErrors';
-import { isShown, pruneHidden } from '../../../src/modules/diagnostic/model';
+import { isShown, pruneHidden } from '../../../src/modules/diagnostic/shared';
 import { answerText, QuestionInput } from './QuestionInput';
 import type { Answers, AnswerValue, Questionnaire } from './types';
 

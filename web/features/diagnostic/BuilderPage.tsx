@@ -9,7 +9,7 @@ import { Alert, Card, PageHeader } from '../../ui/display';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormErrors } from '../../ui/FormErrors';
 import { RequireRole } from '../../ui/RequireRole';
-import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '../../../src/modules/diagnostic/model';
+import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '../../../src/modules/diagnostic/shared';
 import { AnsweringFlow } from './AnsweringFlow';
 import { emptyQuestion, fromDefinition, previewable, toDefinition, type DraftSurvey } from './builder-model';
 import { CollectPanel } from './CollectPanel';

@@ -2,7 +2,7 @@
 import { useT } from '../../app/i18n';
 import { Button } from '../../ui/Button';
 import { Checkbox, SelectField, TextField } from '../../ui/fields';
-import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '../../../src/modules/diagnostic/model';
+import { QUESTION_TYPE_LABELS, QUESTION_TYPES } from '../../../src/modules/diagnostic/shared';
 import { defaultOptions, hasChoices, options, slugId, uniqueId, type DraftQuestion } from './builder-model';
 import { useTown } from '../../app/town';
 import type { QuestionType } from './types';

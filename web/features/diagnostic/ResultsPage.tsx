@@ -8,7 +8,7 @@ import { Alert, DemoBadge, PageHeader } from '../../ui/display';
 import { SelectField } from '../../ui/fields';
 import { RequireRole } from '../../ui/RequireRole';
 import { LoadStatus } from '../../ui/Loaded';
-import { neighbourhoodQuestion, themesOf } from '../../../src/modules/diagnostic/model';
+import { neighbourhoodQuestion, themesOf } from '../../../src/modules/diagnostic/shared';
 import messages from './messages';
 import { QuestionResult } from './QuestionResult';
 import type { Question, Results } from './types';

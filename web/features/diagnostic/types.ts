@@ -1,7 +1,7 @@
 /** Shapes of the diagnostic API, as the pages use them: inferred from the module's response schemas (type-only). */
 import type { QuestionnaireSummary } from '../../../src/modules/diagnostic/index';
 
-export type { Answers, AnswerValue, Condition, Question, Questionnaire, QuestionType } from '../../../src/modules/diagnostic/model';
+export type { Answers, AnswerValue, Condition, Question, Questionnaire, QuestionType } from '../../../src/modules/diagnostic/shared';
 export type {
   Analysis,
   AnsweringSession,

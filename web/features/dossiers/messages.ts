@@ -1,5 +1,5 @@
 /** Texts of the household file pages (French; "facile à lire" variants for the main ones). */
-import { RENT_WORDING } from '../../../src/modules/droits/simulator-answers';
+import { RENT_WORDING } from '../../../src/modules/droits/shared';
 
 export default {
   fr: {

@@ -9,7 +9,7 @@ import { Alert } from '../../ui';
 import { frLongDate } from '../../app/format';
 import { useApi } from '../../app/use-api';
 import type { RevaluationsOut } from '../../../src/modules/droits';
-import { glossaryFor } from '../../../src/modules/droits/glossary';
+import { glossaryFor } from '../../../src/modules/droits/shared';
 import type { AlimonyStatus } from './answers';
 import { euros, isPeriodStep, monthLabel, stepValue } from './format';
 import { BENEFIT_KEYS, type BenefitInfo, type BenefitKey, type SimulationResult } from './types';

@@ -4,9 +4,9 @@
  * the engine's household input is droits' own pure file (src/modules/droits/simulator-answers.ts,
  * shared with the web), tested there against the engine.
  */
-import { emptyAnswers, type Answers } from '../../../src/modules/droits/simulator-answers';
+import { emptyAnswers, type Answers } from '../../../src/modules/droits/shared';
 
-export * from '../../../src/modules/droits/simulator-answers';
+export * from '../../../src/modules/droits/shared';
 
 export interface Saved {
   v: 1;

@@ -1,5 +1,5 @@
 /** Texts of the droits pages (French; "facile à lire" variants: shorter sentences, one idea each). */
-import { RENT_WORDING } from '../../../src/modules/droits/simulator-answers';
+import { RENT_WORDING } from '../../../src/modules/droits/shared';
 
 export default {
   fr: {

@@ -12,8 +12,8 @@ import type {
   SimulationContext,
 } from '../../../src/modules/droits-potentiels/index';
 // The one list of benefits, in display order: a pure, import-free file shared with the web
-// (SHARED_WITH_WEB in eslint.config.js).
-import { BENEFITS } from '../../../src/modules/droits/benefits';
+// (through the module's shared.ts).
+import { BENEFITS } from '../../../src/modules/droits/shared';
 
 export type { BenefitInfo, BenefitKey, Explanation, SimulationResult, Step };
 // The droits potentiels answers, inferred from the module's response schemas.
