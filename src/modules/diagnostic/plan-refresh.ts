@@ -9,6 +9,8 @@ import type { Ctx } from '../../platform/context';
 import type { Queryable } from '../../platform/db/pool';
 
 export async function refreshPlanIndicators(ctx: Ctx, t: Queryable, questionnaireId: string): Promise<void> {
+  // A process without the queue (a CLI, a test harness without jobs) leaves it to the hourly snapshot.
+  if (!ctx.jobs.started) return;
   const period = parisDate(ctx.now()).slice(0, 7);
   await ctx.jobs.send('pilotage.snapshot', { questionnaireId, periods: [period] }, { tx: t });
 }
