@@ -2,7 +2,8 @@
  * Journey: a family checks its eligibility to the local aids, asks for the aide au permis
  * with a document; the agent asks for a missing document, the family adds it, the agent
  * grants it, the fund's remainder drops, the family is told; then an agent files a
- * request at the desk under a mandate the family gives.
+ * request at the desk under a mandate the family gives, assigns and grants it: the chèque
+ * santé lands on the family's chèques account. The family's file lists the aids it can get.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -59,6 +60,17 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await expect.poll(() => page.getByText('quotient familial', { exact: false }).count()).toBeGreaterThan(0);
   await j.step('eligibilite-famille');
 
+  // Where the family already looks: its file lists the local aids it can get, each with its request form.
+  await page.goto(`${url}/dossier`);
+  const offers = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Les aides de la ville' }) });
+  await expect.poll(() => offers.getByRole('heading', { name: 'Aide au permis de conduire' }).count()).toBe(1);
+  await expect.poll(() => offers.getByRole('link', { name: 'Demander Aide au permis de conduire' }).count()).toBe(1);
+  await j.step('dossier-aides-locales');
+  await page.goto(`${url}/aides`);
+  await page.getByLabel('Depuis combien de mois habitez-vous la commune ?').fill('24');
+  await page.getByRole('button', { name: 'Mettre à jour' }).click();
+  await expect.poll(() => permis.getByText('Vous pouvez l’obtenir').count()).toBe(1);
+
   // Asking: the file's fields are shown, not asked; the tax notice is already there; one document uploaded.
   await permis.getByRole('link', { name: 'Demander cette aide' }).click();
   await expect.poll(() => h1(page)).toBe('Demander : Aide au permis de conduire');
@@ -85,6 +97,7 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await page.getByRole('link', { name: 'Aide au permis de conduire' }).click();
   await page.getByRole('button', { name: 'Prendre en instruction' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Demander une correction' }).count()).toBe(1);
+  await expect.poll(() => page.getByText('Demande attribuée à Claire Agent.').count()).toBe(1);
   await page.getByLabel('Pièce à fournir').selectOption('devis');
   await page.getByLabel('Message à la famille').fill("Merci de joindre le devis de l'auto-école.");
   await page.getByRole('button', { name: 'Envoyer la demande de correction' }).click();
@@ -97,11 +110,12 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await page.goto(requestUrl);
   await expect.poll(() => page.getByRole('heading', { name: 'Le CCAS a besoin d’un complément' }).count()).toBe(1);
   await expect.poll(() => page.getByText("Demandé : Devis de l'auto-école").count()).toBe(1);
+  // The document and the answer go together: one submission.
   await page.getByLabel("Choisir le fichier (Devis de l'auto-école)").setInputFiles(pdf('devis'));
-  await page.getByRole('button', { name: 'Ajouter le fichier' }).click();
-  await expect.poll(() => page.getByText('Justificatif ajouté.').count()).toBe(1);
+  await j.step('complement-formulaire');
   await page.getByRole('button', { name: 'J’ai complété, reprendre l’étude' }).click();
   await expect.poll(() => page.getByText('En instruction').first().count()).toBe(1);
+  await expect.poll(() => page.locator('section[aria-labelledby="docs-title"] li').filter({ hasText: "Devis de l'auto-école" }).count()).toBe(1);
   await j.step('complement-envoye');
 
   // The agent grants; the fund's remainder drops.
@@ -110,15 +124,15 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await page.goto(`${url}/aides/fonds`);
   await expect.poll(() => h1(page)).toBe('Fonds des aides locales');
   const mobilite = page.locator('tr[data-fund="fonds-mobilite"]');
-  await expect.poll(() => mobilite.locator('td').nth(3).textContent().then(spaces)).toBe('20 000 €');
+  await expect.poll(() => mobilite.locator('td').nth(3).textContent().then(spaces)).toBe('20 000,00 €');
   await page.goto(requestUrl);
   await page.getByLabel('Montant accordé (€)').fill('1200');
   await page.getByRole('button', { name: 'Accorder ce montant' }).click();
-  await expect.poll(() => page.getByText('Accordée : 1 200 €').count()).toBe(1);
+  await expect.poll(() => page.getByText('Accordée : 1 200,00 €').count()).toBe(1);
   await j.step('accordee-agent');
   await page.goto(`${url}/aides/fonds`);
-  await expect.poll(() => mobilite.locator('td').nth(3).textContent().then(spaces)).toBe('18 800 €');
-  await expect.poll(() => mobilite.locator('td').nth(1).textContent().then(spaces)).toBe('1 200 €');
+  await expect.poll(() => mobilite.locator('td').nth(3).textContent().then(spaces)).toBe('18 800,00 €');
+  await expect.poll(() => mobilite.locator('td').nth(1).textContent().then(spaces)).toBe('1 200,00 €');
   await j.step('fonds-restant');
 
   // The family is told (outbox), in plain French.
@@ -144,6 +158,29 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await expect.poll(() => page.getByText('sous mandat de la famille').first().count()).toBe(1);
   await j.step('guichet-demande');
 
+  // Assignment: to a colleague, then the queue lists by assignee; the agent takes it back and grants it.
+  const chequeUrl = page.url();
+  await j.env.as('agent', { displayName: 'Marc Instructeur' });
+  await page.reload();
+  await page.getByLabel('Attribuer à').selectOption({ label: 'Marc Instructeur' });
+  await page.getByRole('button', { name: 'Attribuer', exact: true }).click();
+  await expect.poll(() => page.getByText('Demande attribuée à Marc Instructeur.').count()).toBe(1);
+  await j.step('attribuee-collegue');
+  await page.goto(`${url}/aides/instruction`);
+  await page.getByLabel('Attribuée à').selectOption({ label: 'Marc Instructeur' });
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect.poll(() => page.getByRole('link', { name: 'Chèque santé' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('link', { name: 'Aide au permis de conduire' }).count()).toBe(0);
+  await j.step('file-par-agent');
+  await page.goto(chequeUrl);
+  await page.getByRole('button', { name: 'Me l’attribuer' }).click();
+  await expect.poll(() => page.getByText('Demande attribuée à Claire Agent.').count()).toBe(1);
+  await page.getByRole('button', { name: 'Prendre en instruction' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Accorder' }).count()).toBe(1);
+  await page.getByLabel('Montant accordé (€)').fill('150');
+  await page.getByRole('button', { name: 'Accorder ce montant' }).click();
+  await expect.poll(() => page.getByText('Accordée : 150,00 €').count()).toBe(1);
+
   // The family sees the mandate and the request filed for it.
   await j.loginAs(parent.identifier);
   await page.setViewportSize({ width: 360, height: 800 });
@@ -151,6 +188,9 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await expect.poll(() => page.getByText(/Demande du chèque santé au guichet — Claire Agent, jusqu’au/).count()).toBe(1);
   await expect.poll(() => page.getByRole('link', { name: 'Chèque santé' }).count()).toBe(1);
   await j.step('famille-mandat-visible');
+  // The chèque santé granted is on the family's chèques account.
+  const mine = await j.page.evaluate(async () => (await fetch('/api/cheques/me')).json());
+  expect(mine.accounts.find((a: { kind: string }) => a.kind === 'sante').balanceCents).toBe(15000);
 
   // An admin raises the chèque santé's threshold: a preview of who becomes eligible, then a new dated version.
   await j.login('admin');
