@@ -17,7 +17,11 @@ registerMessages('attribution', messages);
 
 type Group = CampaignDetail['groups'][number];
 
-function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
+/**
+ * `saved`/`setSaved` live in the page: saving new criteria or groups gives them ids, which
+ * remounts this form (its key), and the confirmation must outlive that.
+ */
+function RulesForm({ c, reload, saved, setSaved }: { c: CampaignDetail; reload: () => void; saved: boolean; setSaved: (v: boolean) => void }) {
   const t = useT();
   const [title, setTitle] = useState(c.title);
   const [description, setDescription] = useState(c.description);
@@ -28,7 +32,6 @@ function RulesForm({ c, reload }: { c: CampaignDetail; reload: () => void }) {
   const [groups, setGroups] = useState<Group[]>(c.groups);
   const [criteria, setCriteria] = useState<CriterionDraft[]>(c.criteria.map((x) => ({ ...x, key: x.code })));
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
   const locked = c.status === 'published';
   const setGroup = (i: number, patch: Partial<Group>) => setGroups(groups.map((g, j) => (i === j ? { ...g, ...patch } : g)));
 
@@ -301,11 +304,18 @@ function Applications({ c }: { c: CampaignDetail }) {
 }
 
 export default function CampaignEditorPage() {
+  const [saved, setSaved] = useState(false);
   return (
     <StaffCampaignPage current="editor" actions={(c, reload) => <StatusButtons c={c} reload={reload} />}>
       {(c, reload) => (
         <>
-          <RulesForm key={[c.status, ...c.groups.map((g) => g.id), ...c.criteria.map((x) => x.code)].join()} c={c} reload={reload} />
+          <RulesForm
+            key={[c.status, ...c.groups.map((g) => g.id), ...c.criteria.map((x) => x.code)].join()}
+            c={c}
+            reload={reload}
+            saved={saved}
+            setSaved={setSaved}
+          />
           <Applications c={c} />
         </>
       )}
