@@ -163,6 +163,13 @@ describe('rooms', () => {
     expect((await env.client().get('/api/groupes/rooms')).statusCode).toBe(401);
   });
 
+  it('nothing of the rooms is indexed: every answer tells search engines to keep out', async () => {
+    const res = await lina.get(`/api/groupes/rooms/${roomId}/messages`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect((await env.client().get('/api/groupes/rooms')).headers['x-robots-tag']).toBe('noindex, nofollow');
+  });
+
   it('an outsider can neither read nor write', async () => {
     expect((await outsider.get(`/api/groupes/rooms/${roomId}/messages`)).statusCode).toBe(403);
     expect((await post(outsider, 'bonjour')).json().error.code).toBe('groupes/not-member');

@@ -219,6 +219,8 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
         `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
       );
     }
+    // Nothing the API answers belongs in a search engine (discussion rooms, files, accounts).
+    if (req.url.startsWith('/api/')) reply.header('x-robots-tag', 'noindex, nofollow');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     return payload;
