@@ -22,12 +22,23 @@ export function Alert({
   );
 }
 
-/** The page's h1 (focused after navigation) and the document title. */
-export function PageHeader({ title, intro, children }: { title: string; intro?: ReactNode; children?: ReactNode }) {
+/**
+ * The page's h1 (focused after navigation) and the document title. `titleLang`: the title is data in
+ * another language than the page's (a service's name as the town wrote it in French): an isolated island.
+ */
+export function PageHeader({ title, intro, children, titleLang }: { title: string; intro?: ReactNode; children?: ReactNode; titleLang?: string }) {
   usePageTitle(title);
   return (
     <header className="page-header">
-      <h1>{title}</h1>
+      <h1>
+        {titleLang ? (
+          <bdi lang={titleLang} dir="ltr">
+            {title}
+          </bdi>
+        ) : (
+          title
+        )}
+      </h1>
       {intro ? <p className="muted">{intro}</p> : null}
       {children}
     </header>
