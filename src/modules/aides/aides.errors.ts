@@ -19,6 +19,11 @@ export const aidesErrors = defineErrors({
   'aides/file-type': { status: 415, message: 'Formats acceptés : PDF, JPEG ou PNG (le contenu du fichier doit correspondre).' },
   'aides/file-too-large': { status: 413, message: 'Le fichier dépasse 5 Mo.' },
   'aides/file-empty': { status: 422, message: 'Le fichier est vide.' },
+  'aides/allowance-already-received': {
+    status: 409,
+    message:
+      "La famille a déjà reçu ces chèques pour l'année (dotation annuelle de la ville) : rien n'est crédité une seconde fois. La demande peut être classée sans suite.",
+  },
   'aides/vouchers-credited': {
     status: 409,
     message: 'Les chèques de cette aide sont déjà crédités sur le compte de la famille : une correction se fait sur ce compte (rubrique Chèques).',

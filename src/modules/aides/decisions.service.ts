@@ -97,7 +97,23 @@ export async function grantRequest(ctx: Ctx, id: string, input: { amountCents: n
 async function creditVouchers(t: Tx, ctx: Ctx, r: RequestRow, aid: AidDefinition, decisionId: string, amountCents: number) {
   if (aid.benefit.kind !== 'vouchers') return null;
   const kind = aid.benefit.voucher;
-  const { entryId } = await creditAccount(t, ctx, { householdId: r.householdId, kind, amountCents, source: { kind: 'aid', requestId: r.id } });
+  // A yearly voucher aid is the year's allowance of that kind: the chèques' nightly allowance
+  // and this grant credit a year once between them (their unique index decides, whichever
+  // comes first); when the allowance came first, this grant is refused and nothing is written.
+  const year = aid.benefit.per === 'year' ? parisParts(ctx.now()).year : null;
+  const credited = await creditAccount(t, ctx, {
+    householdId: r.householdId,
+    kind,
+    amountCents,
+    source: { kind: 'aid', requestId: r.id },
+    allowanceYear: year,
+  });
+  if (credited.alreadyCredited) {
+    throw new AppError('aides/allowance-already-received', {
+      fields: [{ path: 'amountCents', message: `La famille a déjà reçu « ${KIND_LABELS[kind]} » pour ${year} (dotation annuelle) : rien à créditer en plus.` }],
+    });
+  }
+  const { entryId } = credited;
   try {
     await funds.insertVoucherCredit(t, { requestId: r.id, decisionId, chequesKind: kind, amountCents, entryId }, ctx.now());
   } catch (err) {

@@ -91,23 +91,26 @@ describe('yearly allowance', () => {
     expect(runs.reduce((s, r) => s + r.credits, 0)).toBeGreaterThanOrEqual(2);
   });
 
-  it('a granted yearly aid and the allowance meet on the same constraint: the second answers cheques/allowance-already', async () => {
+  it('a granted yearly aid and the allowance meet on the same constraint: the second writes nothing', async () => {
     const f = await family('Lou', 400);
     const ctx = env.rt.systemCtx();
-    await tx(ctx.db, (t) =>
+    const first = await tx(ctx.db, (t) =>
       creditAccount(t, ctx, { householdId: f.householdId, kind: 'sante', amountCents: 15000, source: { kind: 'aid', requestId: 'r-1' }, allowanceYear: 2026 }),
     );
-    await expect(
-      tx(ctx.db, (t) =>
-        creditAccount(t, ctx, {
-          householdId: f.householdId,
-          kind: 'sante',
-          amountCents: 15000,
-          source: { kind: 'aid', requestId: 'r-2' },
-          allowanceYear: 2026,
-        }),
-      ),
-    ).rejects.toMatchObject({ code: 'cheques/allowance-already' });
+    expect(first).toMatchObject({ alreadyCredited: false, entryId: expect.any(String) });
+    const mark = await env.auditMark();
+    const second = await tx(ctx.db, (t) =>
+      creditAccount(t, ctx, {
+        householdId: f.householdId,
+        kind: 'sante',
+        amountCents: 15000,
+        source: { kind: 'aid', requestId: 'r-2' },
+        allowanceYear: 2026,
+      }),
+    );
+    expect(second).toEqual({ accountId: first.accountId, entryId: null, alreadyCredited: true });
+    const { rows } = await env.rt.deps.db.query(`SELECT 1 FROM audit_log WHERE id > $1 AND action = 'cheques/credited'`, [mark]);
+    expect(rows).toEqual([]);
     await grantYearlyAllowances(env.rt.deps);
     // The job adds only the kind the aid did not cover.
     expect(await allowanceEntries(f.householdId)).toEqual([

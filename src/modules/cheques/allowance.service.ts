@@ -9,7 +9,6 @@
 import { parisParts } from '../../platform/clock';
 import { makeCtx, type Deps } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
-import { AppError } from '../../platform/errors';
 import { queueNotification } from '../../platform/notify/outbox';
 import { activeHouseholdIds, readHouseholdAsSystem } from '../dossiers/index';
 import { chequesRules } from './cheques-rules';
@@ -71,42 +70,42 @@ export async function grantYearlyAllowances(deps: Deps, opts: { dryRun?: boolean
       run.totalCents += pending.reduce((s, k) => s + k.amountCents, 0);
       continue;
     }
-    try {
-      await tx(deps.db, async (t) => {
-        for (const k of pending) {
-          await creditAccount(t, ctx, {
-            householdId,
-            kind: k.kind,
-            amountCents: k.amountCents,
-            source: { kind: 'allowance', reason: `Dotation annuelle ${year}` },
-            validUntil: `${year}-12-31`,
-            allowanceYear: year,
-          });
-        }
-        const recipient = h.parent.email ?? h.parent.phone ?? null;
-        if (recipient) {
-          const lines = pending.map((k) => `- ${KIND_LABELS[k.kind]} : ${euros(k.amountCents)}`).join('\n');
-          await queueNotification(t, deps.jobs, {
-            channel: h.parent.email ? 'email' : 'sms',
-            recipient,
-            userId: h.parentUserId,
-            template: 'cheques.allowance',
-            subject: `Vos chèques ${year} sont disponibles`,
-            body: `${h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,'}\nLa ville vous verse votre dotation annuelle :\n${lines}\nElle est valable jusqu'au ${frenchDate(`${year}-12-31`)}, chez les partenaires de la ville : montrez votre code dans Relais ou votre carte imprimée.`,
-          });
-        }
-      });
-    } catch (err) {
-      // Another run credited this file meanwhile: the index said no, nothing was written.
-      if (err instanceof AppError && err.code === 'cheques/allowance-already') {
-        run.already++;
-        continue;
+    // A kind whose year is already on the account (a granted yearly aid, an agent, a racing
+    // run) writes nothing: the unique index decides, and only what was credited is told.
+    const credited = await tx(deps.db, async (t) => {
+      const done: typeof pending = [];
+      for (const k of pending) {
+        const c = await creditAccount(t, ctx, {
+          householdId,
+          kind: k.kind,
+          amountCents: k.amountCents,
+          source: { kind: 'allowance', reason: `Dotation annuelle ${year}` },
+          validUntil: `${year}-12-31`,
+          allowanceYear: year,
+        });
+        if (!c.alreadyCredited) done.push(k);
       }
-      throw err;
+      const recipient = h.parent.email ?? h.parent.phone ?? null;
+      if (recipient && done.length) {
+        const lines = done.map((k) => `- ${KIND_LABELS[k.kind]} : ${euros(k.amountCents)}`).join('\n');
+        await queueNotification(t, deps.jobs, {
+          channel: h.parent.email ? 'email' : 'sms',
+          recipient,
+          userId: h.parentUserId,
+          template: 'cheques.allowance',
+          subject: `Vos chèques ${year} sont disponibles`,
+          body: `${h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,'}\nLa ville vous verse votre dotation annuelle :\n${lines}\nElle est valable jusqu'au ${frenchDate(`${year}-12-31`)}, chez les partenaires de la ville : montrez votre code dans Relais ou votre carte imprimée.`,
+        });
+      }
+      return done;
+    });
+    if (!credited.length) {
+      run.already++;
+      continue;
     }
     run.credited++;
-    run.credits += pending.length;
-    run.totalCents += pending.reduce((s, k) => s + k.amountCents, 0);
+    run.credits += credited.length;
+    run.totalCents += credited.reduce((s, k) => s + k.amountCents, 0);
   }
   return run;
 }

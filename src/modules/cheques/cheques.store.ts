@@ -76,26 +76,40 @@ export interface NewEntry {
   now: Date;
 }
 
+const INSERT_ENTRY = `INSERT INTO cheques_entries (account_id, type, amount_cents, source, source_ref, reason, expires_at, structure_id, reverses_id, created_by, created_at, allowance_year)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`;
+
+const entryParams = (e: NewEntry) => [
+  e.accountId,
+  e.type,
+  e.amountCents,
+  e.source ?? null,
+  e.sourceRef ?? null,
+  e.reason ?? null,
+  e.expiresAt ?? null,
+  e.structureId ?? null,
+  e.reversesId ?? null,
+  e.createdBy,
+  e.now,
+  e.allowanceYear ?? null,
+];
+
 export async function insertEntry(q: Queryable, e: NewEntry): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO cheques_entries (account_id, type, amount_cents, source, source_ref, reason, expires_at, structure_id, reverses_id, created_by, created_at, allowance_year)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [
-      e.accountId,
-      e.type,
-      e.amountCents,
-      e.source ?? null,
-      e.sourceRef ?? null,
-      e.reason ?? null,
-      e.expiresAt ?? null,
-      e.structureId ?? null,
-      e.reversesId ?? null,
-      e.createdBy,
-      e.now,
-      e.allowanceYear ?? null,
-    ],
-  );
+  const { rows } = await q.query<{ id: string }>(`${INSERT_ENTRY} RETURNING id`, entryParams(e));
   return rows[0].id;
+}
+
+/**
+ * A credit that is a year's allowance (`allowanceYear` set): inserts it, or nothing (null)
+ * when the account already holds that year's — the unique index decides, also against a
+ * transaction not yet committed (this insert waits for it, then does nothing if it committed).
+ */
+export async function insertAllowanceCredit(q: Queryable, e: NewEntry & { allowanceYear: number }): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `${INSERT_ENTRY} ON CONFLICT (account_id, allowance_year) WHERE allowance_year IS NOT NULL DO NOTHING RETURNING id`,
+    entryParams(e),
+  );
+  return rows[0]?.id ?? null;
 }
 
 export interface EntryRow {

@@ -43,11 +43,18 @@ export function expiryInstant(day: string): Date {
   return parisInstant(addDays(day, 1));
 }
 
+/** What a credit did: the entry written, or nothing because the account already holds that year's allowance. */
+export type Credited = { accountId: string; entryId: string; alreadyCredited: false } | { accountId: string; entryId: null; alreadyCredited: true };
+
 /**
  * Credits a household's account of a kind, inside the caller's transaction. The caller has
  * checked who may do it (an agent's use case below; the aids module when an aid is granted).
+ * With `allowanceYear`, a year credits an account once, whoever comes first (the nightly
+ * allowance, a granted yearly aid, an agent): the second writes nothing and gets
+ * `alreadyCredited: true` — the unique index `cheques_entries_allowance_once` decides, also
+ * when both run at the same instant. The caller says what that means for it.
  */
-export async function creditAccount(t: Queryable, ctx: Ctx, input: CreditInput): Promise<{ accountId: string; entryId: string }> {
+export async function creditAccount(t: Queryable, ctx: Ctx, input: CreditInput): Promise<Credited> {
   const now = ctx.now();
   const h = await readHouseholdAsSystem(t, input.householdId, now);
   if (!h || h.status !== 'active') throw new AppError('cheques/not-found');
@@ -56,23 +63,20 @@ export async function creditAccount(t: Queryable, ctx: Ctx, input: CreditInput):
   if (validUntil < today) throw new AppError('http/invalid-input', { fields: [{ path: 'validUntil', message: 'La date de fin de validité est passée.' }] });
   const accountId = await store.upsertAccount(t, { householdId: input.householdId, kind: input.kind, firstName: h.parent.firstName, now });
   const s = input.source;
-  let entryId: string;
-  try {
-    entryId = await store.insertEntry(t, {
-      accountId,
-      type: 'credit',
-      amountCents: input.amountCents,
-      source: s.kind,
-      sourceRef: s.kind === 'aid' ? s.requestId : null,
-      reason: s.kind === 'aid' ? null : (s.reason ?? null),
-      expiresAt: expiryInstant(validUntil),
-      allowanceYear: input.allowanceYear ?? null,
-      createdBy: ctx.user?.id ?? null,
-      now,
-    });
-  } catch (err) {
-    onConstraint(err, { cheques_entries_allowance_once: new AppError('cheques/allowance-already') });
-  }
+  const entry = {
+    accountId,
+    type: 'credit' as const,
+    amountCents: input.amountCents,
+    source: s.kind,
+    sourceRef: s.kind === 'aid' ? s.requestId : null,
+    reason: s.kind === 'aid' ? null : (s.reason ?? null),
+    expiresAt: expiryInstant(validUntil),
+    createdBy: ctx.user?.id ?? null,
+    now,
+  };
+  const year = input.allowanceYear ?? null;
+  const entryId = year === null ? await store.insertEntry(t, entry) : await store.insertAllowanceCredit(t, { ...entry, allowanceYear: year });
+  if (entryId === null) return { accountId, entryId: null, alreadyCredited: true };
   await audit(t, ctx, 'cheques/credited', {
     householdId: input.householdId,
     subjectType: 'cheques_entry',
@@ -83,10 +87,10 @@ export async function creditAccount(t: Queryable, ctx: Ctx, input: CreditInput):
       amountCents: input.amountCents,
       source: s.kind,
       validUntil,
-      ...(input.allowanceYear ? { allowanceYear: input.allowanceYear } : {}),
+      ...(year ? { allowanceYear: year } : {}),
     },
   });
-  return { accountId, entryId };
+  return { accountId, entryId, alreadyCredited: false };
 }
 
 /**
@@ -99,7 +103,9 @@ export async function creditByAgent(ctx: Ctx, householdId: string, input: Omit<C
   const allowanceYear = input.source.kind === 'allowance' ? parisParts(ctx.now()).year : null;
   return tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'cheques.credit', { q: t, reason: input.openReason });
-    return creditAccount(t, ctx, { ...input, householdId, allowanceYear });
+    const credited = await creditAccount(t, ctx, { ...input, householdId, allowanceYear });
+    if (credited.alreadyCredited) throw new AppError('cheques/allowance-already');
+    return credited;
   });
 }
 
