@@ -20,6 +20,7 @@ export const groupesErrors = defineErrors({
   'groupes/already-reported': { status: 409, message: 'Vous avez déjà signalé ce message.' },
   'groupes/bad-pattern': { status: 422, message: 'Ce motif ne contient aucun mot utilisable (un préfixe « mot* » doit avoir au moins 3 lettres).' },
   'groupes/word-exists': { status: 409, message: 'Ce motif est déjà dans la liste.' },
+  'groupes/not-facilitator': { status: 404, message: "Cette personne n'anime pas ce groupe." },
   'groupes/not-removed': { status: 404, message: "Cette personne n'est pas retirée de ce groupe." },
   'groupes/bad-origin': { status: 403, message: 'La connexion en direct doit venir des pages de Relais.' },
 });

@@ -107,6 +107,27 @@ describe('rooms', () => {
     expect((await psy.get(`/api/groupes/rooms/${room}`)).json()).toMatchObject({ myRole: 'facilitator', moderator: true, pseudonym: 'Karim (psychologue)' });
   });
 
+  it('coordination ends a facilitation: the person leaves the room and loses its controls; nobody else can; audited', async () => {
+    const room = await newRoom();
+    const psy = await env.as('agent');
+    expect((await coord.post(`/api/groupes/rooms/${room}/facilitators`, { userId: psy.user.id, pseudonym: 'Karim (psy)' })).statusCode).toBe(200);
+    const withdraw = (c: TestClient, userId = psy.user.id) => c.delete(`/api/groupes/rooms/${room}/facilitators/${userId}`);
+    expect((await withdraw(facil)).statusCode).toBe(403);
+    expect((await withdraw(lina)).statusCode).toBe(403);
+    expect((await withdraw(coord, lina.user.id)).json().error.code).toBe('groupes/not-facilitator');
+    expect((await withdraw(coord)).statusCode).toBe(200);
+    const entry = await env.expectAudit('groupes/facilitator-withdrawn', room, { actorId: coord.user.id });
+    expect(entry.details).toEqual({ userId: psy.user.id });
+    expect((await psy.get(`/api/groupes/rooms/${room}/messages`)).statusCode).toBe(403);
+    expect((await psy.put(`/api/groupes/rooms/${room}/slow-mode`, { seconds: 30 })).statusCode).toBe(403);
+    expect((await withdraw(coord)).statusCode).toBe(404);
+    expect(
+      (await coord.get(`/api/groupes/rooms/${room}`))
+        .json()
+        .roster.some((m: { userId: string; role: string }) => m.userId === psy.user.id && m.role === 'facilitator'),
+    ).toBe(false);
+  });
+
   it('leaving is the parent’s own choice and it may come back; a removal takes a moderator to lift; told apart in data and audit', async () => {
     const room = await newRoom();
     const p = await env.as('parent');

@@ -127,6 +127,13 @@ export default async function groupesRoutes(app: App) {
     { summary: 'Nommer un animateur (agent ou coordination)', access: COORDINATION, ...room, body: facilitatorInput, out: okOut },
     (ctx, i) => svc.appointFacilitator(ctx, i.params.id, i.body, i.body.pseudonym),
   );
+  op(
+    app,
+    'DELETE',
+    '/api/groupes/rooms/:id/facilitators/:userId',
+    { summary: "Mettre fin à l'animation d'une personne (elle quitte le groupe)", access: COORDINATION, ...member, out: okOut },
+    (ctx, i) => svc.withdrawFacilitator(ctx, i.params.id, i.params.userId),
+  );
   op(app, 'GET', '/api/groupes/rooms/:id/messages', { summary: 'Messages après un numéro', ...room, query: historyQuery, out: historyOut }, (ctx, i) =>
     svc.history(ctx, i.params.id, i.query.after),
   );

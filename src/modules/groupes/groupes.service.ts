@@ -187,6 +187,23 @@ export async function appointFacilitator(ctx: Ctx, roomId: string, who: { userId
   });
 }
 
+/**
+ * A coordinator ends a facilitation (a staff member who moved on, a mistaken appointment):
+ * the person leaves the room at once — its open sockets are closed by the hub's membership
+ * check — and its past messages stay as they were.
+ */
+export async function withdrawFacilitator(ctx: Ctx, roomId: string, userId: string) {
+  requireRole(ctx, ...COORDINATION);
+  return tx(ctx.db, async (t) => {
+    if (!(await store.getRoom(t, roomId))) throw new AppError('groupes/not-found');
+    if (!(await store.withdrawFacilitator(t, roomId, userId, ctx.now()))) throw new AppError('groupes/not-facilitator');
+    await publish(t, ROOM_CHANNEL, { r: roomId, t: 'member', u: userId });
+    await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
+    await audit(t, ctx, 'groupes/facilitator-withdrawn', { subjectType: 'groupes_room', subjectId: roomId, details: { userId } });
+    return { ok: true };
+  });
+}
+
 export async function history(ctx: Ctx, roomId: string, after: number) {
   const a = await readerAccess(ctx, ctx.db, roomId);
   const rows = await store.messagesAfter(ctx.db, roomId, a.user.id, Math.max(after, a.floor), HISTORY_PAGE);

@@ -142,6 +142,15 @@ export async function setRemoved(q: Queryable, roomId: string, userId: string, b
 }
 
 /** The member leaves by its own choice: it may join again. */
+/** A coordinator ends a staff member's facilitation: it leaves the room (and may be named again). */
+export async function withdrawFacilitator(q: Queryable, roomId: string, userId: string, at: Date): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE groupes_members SET role = 'member', left_at = $3 WHERE room_id = $1 AND user_id = $2 AND role = 'facilitator' AND left_at IS NULL`,
+    [roomId, userId, at],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
 export async function setLeft(q: Queryable, roomId: string, userId: string, at: Date): Promise<void> {
   await q.query(`UPDATE groupes_members SET left_at = $3 WHERE room_id = $1 AND user_id = $2`, [roomId, userId, at]);
 }

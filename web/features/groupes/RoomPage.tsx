@@ -267,12 +267,32 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
         </Button>
       </form>
       <h3>{t('groupes.facilitators')}</h3>
-      <p>
-        {room.roster
-          .filter((m) => m.role === 'facilitator')
-          .map((m) => m.pseudonym)
-          .join(', ') || t('groupes.noFacilitator')}
-      </p>
+      {coordination ? (
+        <ul className="groupes-roster">
+          {room.roster
+            .filter((m) => m.role === 'facilitator')
+            .map((m) => (
+              <li key={m.userId}>
+                <span>{m.pseudonym}</span>
+                <Button
+                  variant="secondary"
+                  onPress={() => act(() => api.del(`/api/groupes/rooms/${room.id}/facilitators/${m.userId}`))}
+                  aria-label={`${t('groupes.withdrawFacilitator')} : ${m.pseudonym}`}
+                >
+                  {t('groupes.withdrawFacilitator')}
+                </Button>
+              </li>
+            ))}
+        </ul>
+      ) : null}
+      {coordination && room.roster.some((m) => m.role === 'facilitator') ? null : (
+        <p>
+          {room.roster
+            .filter((m) => m.role === 'facilitator')
+            .map((m) => m.pseudonym)
+            .join(', ') || t('groupes.noFacilitator')}
+        </p>
+      )}
       {coordination ? <Appoint room={room} reload={reload} /> : null}
       <h3>{t('groupes.roster')}</h3>
       <ul className="groupes-roster">

@@ -60,6 +60,7 @@ export default {
     appointEmail: 'Adresse e-mail de l’animateur·rice (agent ou coordination)',
     appointPseudonym: 'Son pseudonyme dans ce groupe',
     appoint: 'Nommer à l’animation',
+    withdrawFacilitator: 'Mettre fin à son animation',
     mute: 'Sourdine 10 min',
     unmute: 'Lever la sourdine',
     remove: 'Retirer du groupe',
