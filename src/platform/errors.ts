@@ -94,6 +94,8 @@ export const platformErrors = defineErrors({
   'http/busy': { status: 503, message: 'Le service est très sollicité en ce moment. Réessayez dans quelques instants.' },
   'http/render-timeout': { status: 503, message: 'Le document a pris trop de temps à produire. Réessayez plus tard, ou téléchargez-le en HTML.' },
   'http/aborted': { status: 400, message: 'La demande a été interrompue.' },
+  'http/idempotency-pending': { status: 409, message: 'Cette demande est déjà en cours d’envoi. Patientez un instant.' },
+  'http/idempotency-mismatch': { status: 422, message: 'Cette clé de rejeu a déjà servi pour une autre demande.' },
   'auth/required': { status: 401, message: 'Connectez-vous pour continuer.' },
   'auth/forbidden': { status: 403, message: "Vous n'avez pas accès à cette page." },
   'auth/invalid-credentials': { status: 401, message: 'Identifiant ou mot de passe incorrect.' },

@@ -23,6 +23,9 @@ import { checkCsrf, issuePreSessionToken, matchesSession, validPreSessionToken }
 import { throttle } from '../throttle';
 import { errorBody, handleError, handleFrameworkError } from './error-handler';
 import { hostileInputHook } from './hostile-input-hook';
+import { registerCompression } from './compression';
+import { idempotencyHooks } from './idempotency';
+import { registerPwa } from './pwa';
 import { frenchIssue } from './zod-fr';
 import type { App, RouteInfo } from './types';
 
@@ -92,6 +95,7 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
   });
 
   await app.register(cookie);
+  await registerCompression(app);
   // WebSocket routes (`wsHandler`) go through the same hooks: session → ctx, access; 64 kB frames at most.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
@@ -175,6 +179,14 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
   // After access and CSRF: NUL characters, lone surrogates, overlong strings, deep JSON.
   app.addHook('preValidation', hostileInputHook);
 
+  // A change sent again with the same Idempotency-Key (the phone's offline queue) is answered once.
+  const idempotency = idempotencyHooks(deps);
+  app.addHook('preValidation', idempotency.preValidation);
+  app.addHook('onSend', idempotency.onSend);
+
+  // The installable app: its manifest and icons in the town's colours (the service worker is a built file).
+  registerPwa(app, deps);
+
   // The built web app, with the SPA fallback for its client-side routes.
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
@@ -187,6 +199,7 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
       immutable: true,
       setHeaders: (res, file) => {
         if (!file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'no-cache');
+        if (path.basename(file).startsWith('sw.js')) res.setHeader('service-worker-allowed', '/');
       },
     });
   }
