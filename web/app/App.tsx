@@ -1,7 +1,8 @@
 /** The shell: skip link, header (town, language, "facile à lire", account), navigation, footer. */
 import { useEffect, useState } from 'react';
 import { Link, Router, useLocation } from './router';
-import { useI18n, useT, type Locale } from './i18n';
+import { useI18n, useT } from './i18n';
+import { LOCALES } from './locales';
 import { useSession } from './session';
 import { useTown } from './town';
 import { hrefOf, NAV } from './nav';
@@ -52,16 +53,12 @@ export function App() {
           <div className="header-tools" id="outils" data-open={menuOpen}>
             <label>
               <span>{t('app.language')}</span>
-              <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-                <option value="fr" lang="fr">
-                  Français
-                </option>
-                <option value="en" lang="en">
-                  English
-                </option>
-                <option value="ar" lang="ar">
-                  العربية
-                </option>
+              <select value={locale} onChange={(e) => setLocale(e.target.value)}>
+                {LOCALES.map((l) => (
+                  <option key={l.code} value={l.code} lang={l.code}>
+                    {l.name}
+                  </option>
+                ))}
               </select>
             </label>
             {/* A native checkbox with the switch role: no component library in the first load. */}

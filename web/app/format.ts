@@ -1,8 +1,10 @@
 /**
- * The one formatting layer between a value and a person: dates in French (Europe/Paris),
- * euros from cents, "de" elided before a vowel. Pages, exports and e-mails use these and
+ * The one formatting layer between a value and a person: dates (Europe/Paris) and numbers in the
+ * reader's language (the locale's Intl tag, web/app/locales.ts), euros from cents, "de" elided before a vowel. Pages, exports and e-mails use these and
  * never print a stored value as it is (no ISO date, no cents, no code).
  */
+
+import { dirOf, intlTag } from './locales';
 
 const TZ = 'Europe/Paris';
 
@@ -12,30 +14,55 @@ function toDate(iso: string | Date): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00` : iso);
 }
 
-/** 04/12/2026 — or "—" when there is none. */
-export function frDate(iso: string | Date | null | undefined): string {
-  return iso ? toDate(iso).toLocaleDateString('fr-FR', { timeZone: TZ }) : '—';
+/** 04/12/2026 (fr), 04/12/2026 (en-GB), 4‏/12‏/2026 (ar) — or "—" when there is none. */
+export function formatDate(iso: string | Date | null | undefined, locale: string = 'fr'): string {
+  return iso ? toDate(iso).toLocaleDateString(intlTag(locale), { timeZone: TZ }) : '—';
 }
 
-/** 4 décembre 2026 — for sentences ("Montants au 4 décembre 2026"). */
-export function frLongDate(iso: string | Date | null | undefined): string {
-  return iso ? toDate(iso).toLocaleDateString('fr-FR', { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' }) : '—';
+/** 4 décembre 2026 / 4 December 2026 / 4 ديسمبر 2026 — for sentences. */
+export function formatLongDate(iso: string | Date | null | undefined, locale: string = 'fr'): string {
+  return iso ? toDate(iso).toLocaleDateString(intlTag(locale), { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' }) : '—';
 }
 
-/** décembre 2026 */
-export function frMonth(iso: string | Date | null | undefined): string {
-  return iso ? toDate(iso).toLocaleDateString('fr-FR', { timeZone: TZ, month: 'long', year: 'numeric' }) : '—';
+/** décembre 2026 / December 2026 */
+export function formatMonth(iso: string | Date | null | undefined, locale: string = 'fr'): string {
+  return iso ? toDate(iso).toLocaleDateString(intlTag(locale), { timeZone: TZ, month: 'long', year: 'numeric' }) : '—';
 }
 
 /** 04/12/2026 14:05 */
-export function frDateTime(iso: string | Date | null | undefined): string {
-  return iso ? toDate(iso).toLocaleString('fr-FR', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' }) : '—';
+export function formatDateTime(iso: string | Date | null | undefined, locale: string = 'fr'): string {
+  return iso ? toDate(iso).toLocaleString(intlTag(locale), { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' }) : '—';
 }
 
-/** Euros from integer cents: "1 234,56 €". */
-export function formatEuros(cents: number, locale: 'fr' | 'en' | 'ar' = 'fr'): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-FR' : locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+/** 14:05 — a time of day in Paris. */
+export function formatTime(iso: string | Date | null | undefined, locale: string = 'fr'): string {
+  return iso ? toDate(iso).toLocaleTimeString(intlTag(locale), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }) : '—';
 }
+
+/** A number as the locale writes it: 1 234,5 (fr), 1,234.5 (en, ar with Latin digits). */
+export function formatNumber(n: number, locale: string = 'fr', options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(intlTag(locale), options).format(n);
+}
+
+/**
+ * Euros from integer cents: "1 234,56 €" (fr), "€1,234.56" (en). In a right-to-left language the amount
+ * is a left-to-right island (isolate marks), so a sentence around it never reorders its digits.
+ */
+export function formatEuros(cents: number, locale: string = 'fr'): string {
+  return ltrIsland(new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100), locale);
+}
+
+/** Text that reads left to right whatever the page (a phone number, an amount, an IBAN), isolated in RTL pages. */
+export function ltrIsland(text: string, locale: string): string {
+  return dirOf(locale) === 'rtl' ? `\u2066${text}\u2069` : text;
+}
+
+/** French wrappers, for the pages that only speak French (staff pages, exports). */
+export const frDate = (iso: string | Date | null | undefined): string => formatDate(iso, 'fr');
+export const frLongDate = (iso: string | Date | null | undefined): string => formatLongDate(iso, 'fr');
+export const frMonth = (iso: string | Date | null | undefined): string => formatMonth(iso, 'fr');
+export const frDateTime = (iso: string | Date | null | undefined): string => formatDateTime(iso, 'fr');
+export const frTime = (iso: string | Date | null | undefined): string => formatTime(iso, 'fr');
 
 /**
  * "de" before a name, as French writes it: "d'Amiens", "d'Étouvie", "d'Hérouville" (mute h,
@@ -69,9 +96,4 @@ export function elideFrench(template: string, vars: Record<string, string | numb
     const out = de(v);
     return d === 'D' ? out.charAt(0).toUpperCase() + out.slice(1) : out;
   });
-}
-
-/** 14:05 — a time of day in Paris. */
-export function frTime(iso: string | Date | null | undefined): string {
-  return iso ? toDate(iso).toLocaleTimeString('fr-FR', { timeZone: TZ, hour: '2-digit', minute: '2-digit' }) : '—';
 }

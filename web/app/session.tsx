@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api';
 import type { Role } from './nav';
-import { useI18n, type Locale } from './i18n';
+import { useI18n } from './i18n';
 
 export interface User {
   id: string;
@@ -11,7 +11,8 @@ export interface User {
   email: string | null;
   phone: string | null;
   structureId: string | null;
-  locale: Locale;
+  /** One of web/app/locales.ts, or a language the town added on the server first (then French is shown). */
+  locale: string;
   easyRead: boolean;
   isDemo: boolean;
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { useI18n, useT, type Locale } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
+import { LOCALES } from '../../app/locales';
 import { useSession, type User } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { SelectField, Switch, TextField } from '../../ui/fields';
@@ -15,7 +16,7 @@ function Preferences({ user }: { user: User }) {
   const { setUser } = useSession();
   const { setLocale, setEasyRead } = useI18n();
   const [name, setName] = useState(user.displayName);
-  const [locale, setLoc] = useState<Locale>(user.locale);
+  const [locale, setLoc] = useState(user.locale);
   const [easy, setEasy] = useState(user.easyRead);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -53,12 +54,8 @@ function Preferences({ user }: { user: User }) {
           label={t('account.language')}
           name="locale"
           value={locale}
-          onChange={(v) => setLoc(v as Locale)}
-          options={[
-            { value: 'fr', label: 'Français' },
-            { value: 'en', label: 'English' },
-            { value: 'ar', label: 'العربية' },
-          ]}
+          onChange={setLoc}
+          options={LOCALES.map((l) => ({ value: l.code, label: l.name }))}
         />
         <p>
           <Switch isSelected={easy} onChange={setEasy}>
