@@ -11,7 +11,8 @@
  * - an export source: their rows about the household, for the family's export;
  * - forms: which fields of the file each of their forms needs, and why (`defineForm`);
  * - offers: what the family can ask from them, read from its file (local aids it may get…),
- *   shown on "Mon dossier" where the family already looks (GET /api/dossiers/me/offres).
+ *   shown on "Mon dossier" where the family already looks (GET /api/dossiers/me/offres);
+ * - renewed: what they renew with the file's yearly renewal, in its transaction.
  */
 import type { Ctx } from '../../platform/context';
 import type { Queryable, Tx } from '../../platform/db/pool';
@@ -75,6 +76,13 @@ export interface OfferSection {
 /** Called with the parent's context and its own household: the module reads what it needs itself. */
 export type OffersSource = (ctx: Ctx, householdId: string) => Promise<OfferSection | null>;
 
+/**
+ * The family confirmed its file's yearly renewal (the file as it now stands, corrections
+ * included): called inside that confirmation's transaction, with the family's context, so
+ * what a module renews with the file commits (or fails) with it.
+ */
+export type RenewedHook = (t: Tx, ctx: Ctx, event: { householdId: string; campaignYear: number }) => Promise<void>;
+
 /** What a module plugs into the household file: `hooks: { dossiers: { … } }` in its ModuleDef. */
 export interface DossiersHooks {
   timeline?: TimelineSource;
@@ -85,6 +93,8 @@ export interface DossiersHooks {
   forms?: readonly FormDeclaration[];
   /** What the family can ask from it, shown on "Mon dossier". */
   offers?: OffersSource;
+  /** What it renews with the file's yearly renewal (e.g. the Pass Famille Solo). */
+  renewed?: RenewedHook;
 }
 
 declare module '../../platform/module' {
@@ -100,12 +110,13 @@ interface Wired {
   retention: RetentionProvider[];
   exporters: ExportSource[];
   offers: OffersSource[];
+  renewed: RenewedHook[];
 }
-let wired: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [] };
+let wired: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [], renewed: [] };
 
 /** The dossiers module's `wire`: reads every module's `hooks.dossiers`, in module order. */
 export function wireDossiers(modules: readonly ModuleDef[]): void {
-  const next: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [] };
+  const next: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [], renewed: [] };
   const forms: FormDeclaration[] = [];
   for (const m of modules) {
     const h = m.hooks?.dossiers;
@@ -115,6 +126,7 @@ export function wireDossiers(modules: readonly ModuleDef[]): void {
     if (h.retention) next.retention.push(h.retention);
     if (h.export) next.exporters.push(h.export);
     if (h.offers) next.offers.push(h.offers);
+    if (h.renewed) next.renewed.push(h.renewed);
     forms.push(...(h.forms ?? []));
   }
   installForms(forms);
@@ -126,3 +138,4 @@ export const erasureHooks = (): readonly ErasureHook[] => wired.erasure;
 export const retentionProviders = (): readonly RetentionProvider[] => wired.retention;
 export const exportSources = (): readonly ExportSource[] => wired.exporters;
 export const offerSources = (): readonly OffersSource[] => wired.offers;
+export const renewedHooks = (): readonly RenewedHook[] => wired.renewed;

@@ -12,6 +12,7 @@ import { queueNotification } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { loadHousehold } from './dossiers.store';
 import { deleteDraft } from './draft.store';
+import { renewedHooks } from './extensions';
 import { applyPatch, mutate, ownHouseholdId, type HouseholdPatch } from './household.service';
 import * as store from './renewal.store';
 import { DEFAULT_RENEWAL_DATE, dueCampaign, isValidRenewalDate, type RenewalDate } from './renewal';
@@ -99,6 +100,8 @@ export async function confirmRenewal(ctx: Ctx, patch: HouseholdPatch) {
         now: ctx.now(),
       });
     }
+    // What other modules renew with the file (the Pass Famille Solo…), in this transaction.
+    for (const renewed of renewedHooks()) await renewed(t, ctx, { householdId: id, campaignYear: renewal.campaignYear });
     await audit(t, ctx, 'dossiers/renewal-confirmed', {
       householdId: id,
       subjectType: 'renewal',
