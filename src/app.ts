@@ -7,12 +7,14 @@ import type { Deps } from './platform/context';
 import { createServer } from './platform/http/server';
 import platformRoutes from './platform/http/platform.routes';
 import authRoutes from './platform/auth/auth.routes';
+import oidcRoutes from './platform/auth/oidc/oidc.routes';
 import { modules } from './modules/registry';
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}) {
   const { app, routes } = await createServer(deps, opts);
   await app.register(platformRoutes);
   await app.register(authRoutes);
+  await app.register(oidcRoutes);
   for (const m of modules) {
     if (m.routes) await app.register(m.routes);
   }

@@ -6,6 +6,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Empty counts as unset, as a shell's `VAR=` means. */
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -57,7 +61,71 @@ const schema = z.object({
         .filter(Boolean),
     )
     .refine((list) => list.every(isAddressOrCidr), { message: 'adresses IP ou plages CIDR séparées par des virgules (ex. 127.0.0.1,10.0.0.0/8)' }),
+  /*
+   * Sign-in through OpenID Connect (src/platform/auth/oidc/, docs/decisions/0016-oidc-sign-in.md):
+   * FranceConnect for families, ProConnect for agents and partners. A provider is on when its
+   * four variables are set (issuer, client id, secret, redirect URL); a partial set stops the start.
+   */
+  FRANCECONNECT_ISSUER: optionalUrl,
+  FRANCECONNECT_CLIENT_ID: optionalText,
+  FRANCECONNECT_CLIENT_SECRET: optionalText,
+  FRANCECONNECT_REDIRECT_URL: optionalUrl,
+  PROCONNECT_ISSUER: optionalUrl,
+  PROCONNECT_CLIENT_ID: optionalText,
+  PROCONNECT_CLIENT_SECRET: optionalText,
+  PROCONNECT_REDIRECT_URL: optionalUrl,
+  /**
+   * E-mail domains whose ProConnect sign-ins may ask for an account, and the role an admin is
+   * offered when approving it: `amiens.fr=agent,ccas-amiens.fr=agent,asso-exemple.fr=partner`.
+   * A subdomain counts (`ville.amiens.fr` is under `amiens.fr`). Roles: agent, partner, coordinator.
+   */
+  PROCONNECT_ROLE_DOMAINS: z
+    .string()
+    .default('')
+    .transform((s, c) => {
+      const map = new Map<string, 'agent' | 'partner' | 'coordinator'>();
+      for (const item of s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        const m = /^([a-z0-9.-]+\.[a-z]{2,})=(agent|partner|coordinator)$/i.exec(item);
+        if (!m) {
+          c.addIssue({ code: 'custom', message: `« ${item} » : attendu domaine=rôle (agent, partner ou coordinator), ex. amiens.fr=agent` });
+          return z.NEVER;
+        }
+        map.set(m[1].toLowerCase(), m[2].toLowerCase() as 'agent' | 'partner' | 'coordinator');
+      }
+      return map;
+    }),
 });
+
+/** One OpenID Connect provider, from its four variables. */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+const OIDC_PROVIDERS = { franceconnect: 'FRANCECONNECT', proconnect: 'PROCONNECT' } as const;
+export type OidcProviderName = keyof typeof OIDC_PROVIDERS;
+
+function oidcProviders(c: Record<string, unknown>): { providers: Partial<Record<OidcProviderName, OidcProviderConfig>>; problems: string[] } {
+  const providers: Partial<Record<OidcProviderName, OidcProviderConfig>> = {};
+  const problems: string[] = [];
+  for (const [name, prefix] of Object.entries(OIDC_PROVIDERS) as [OidcProviderName, string][]) {
+    const keys = ['ISSUER', 'CLIENT_ID', 'CLIENT_SECRET', 'REDIRECT_URL'].map((k) => `${prefix}_${k}`);
+    const set = keys.filter((k) => c[k] !== undefined);
+    if (!set.length) continue;
+    if (set.length < keys.length) {
+      problems.push(...keys.filter((k) => c[k] === undefined).map((k) => `  ${k}: requis avec ${set.join(', ')}`));
+      continue;
+    }
+    const [issuer, clientId, clientSecret, redirectUrl] = keys.map((k) => c[k] as string);
+    providers[name] = { issuer, clientId, clientSecret, redirectUrl };
+  }
+  return { providers, problems };
+}
 
 function isAddressOrCidr(s: string): boolean {
   const [addr, bits, ...rest] = s.split('/');
@@ -69,7 +137,12 @@ function isAddressOrCidr(s: string): boolean {
   return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
 }
 
-export type Config = z.infer<typeof schema> & { dataDir: string; publicUrl: string };
+export type Config = z.infer<typeof schema> & {
+  dataDir: string;
+  publicUrl: string;
+  /** The OpenID Connect providers whose variables are set (none: password sign-in only). */
+  oidc: Partial<Record<OidcProviderName, OidcProviderConfig>>;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -79,8 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   if (c.SMS_PROVIDER && !c.SMS_API_KEY) throw new Error('Invalid configuration:\n  SMS_API_KEY: required with SMS_PROVIDER');
+  const oidc = oidcProviders(c);
+  if (oidc.problems.length) throw new Error(`Invalid configuration:\n${oidc.problems.join('\n')}`);
   return {
     ...c,
+    oidc: oidc.providers,
     dataDir: path.resolve(c.DATA_DIR),
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
   };

@@ -103,6 +103,13 @@ export const platformErrors = defineErrors({
   'auth/unknown-structure': { status: 422, message: "Cette structure n'existe pas dans l'annuaire." },
   'auth/weak-password': { status: 422, message: 'Le mot de passe doit contenir au moins 10 caractères.' },
   'auth/reset-invalid': { status: 410, message: 'Ce lien de réinitialisation a expiré ou a déjà servi.' },
+  'auth/oidc-disabled': { status: 404, message: "Cette façon de se connecter n'est pas proposée ici." },
+  'auth/oidc-not-linked': { status: 404, message: "Cette identité n'est pas liée à votre compte." },
+  'auth/oidc-unlink-needs-password': {
+    status: 409,
+    message: "Choisissez d'abord un mot de passe (« Mot de passe oublié ? ») : sans lui, vous ne pourriez plus vous connecter.",
+  },
+  'auth/oidc-request-not-found': { status: 404, message: "Cette demande d'accès n'existe pas ou a déjà été traitée." },
   'db/conflict': { status: 409, message: 'Cette action entre en conflit avec une autre. Réessayez.' },
   'db/invalid-data': { status: 422, message: 'Une valeur ne peut pas être enregistrée : trop longue, hors limites ou mal formée.' },
   'db/invalid-reference': { status: 422, message: "Un élément indiqué n'existe pas ou plus." },

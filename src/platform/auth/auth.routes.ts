@@ -25,13 +25,21 @@ const userSchema = z.object({
 const meSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string() });
 const okSchema = z.object({ ok: z.literal(true) });
 
-export default async function authRoutes(app: App) {
-  const setSession = (reply: any, req: any, s: { token: string; csrf: string; expiresAt: Date }) => {
-    const secure = cookieSecure(req.ctx, req.protocol);
-    reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86400 });
-    reply.setCookie(CSRF_COOKIE, s.csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: SESSION_DAYS * 86400 });
-  };
+/** The session's cookies, for every way of signing in (password, a provider's callback). */
+export function setSession(reply: any, req: any, s: { token: string; csrf: string; expiresAt: Date }) {
+  const secure = cookieSecure(req.ctx, req.protocol);
+  reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86400 });
+  reply.setCookie(CSRF_COOKIE, s.csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: SESSION_DAYS * 86400 });
+}
 
+/** After a logout: the session's CSRF token dies with it, the page gets a pre-session one at once. */
+export async function clearSession(reply: any, req: any) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const csrf = await issuePreSessionToken(req.ctx.db);
+  reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure: cookieSecure(req.ctx, req.protocol) });
+}
+
+export default async function authRoutes(app: App) {
   app.get(
     '/api/auth/me',
     {
@@ -91,10 +99,7 @@ export default async function authRoutes(app: App) {
     },
     async (req, reply) => {
       await auth.logout(req.ctx, req.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      // The session's CSRF token dies with it: the page gets a pre-session one at once.
-      const csrf = await issuePreSessionToken(req.ctx.db);
-      reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure: cookieSecure(req.ctx, req.protocol) });
+      await clearSession(reply, req);
       return { ok: true as const };
     },
   );
