@@ -79,7 +79,9 @@ async function main(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const path = resolve(file);
-  const outDir = resolve(opt('out') ?? resolve(dirname(path), basename(path) === 'messages.ts' ? 'i18n' : `i18n-${basename(path, '.ts')}`));
+  const outDir = resolve(
+    opt('out') ?? resolve(dirname(path), basename(path) === 'messages.ts' ? 'i18n' : `i18n-${basename(path, '.ts').replace(/-messages$/, '')}`),
+  );
   const staff = (opt('staff') ?? '').split(',').filter(Boolean);
   const mod = (await import(pathToFileURL(path).href)) as { default: Record<string, Catalog> };
   const { files, errors } = convert(mod.default, staff);
