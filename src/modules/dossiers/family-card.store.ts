@@ -31,3 +31,23 @@ export async function familyCardOfUser(q: Queryable, userId: string): Promise<Fa
   const { rows } = await q.query<FamilyCard>(`${CARD} WHERE p.user_id = $1 AND h.status = 'active' LIMIT 1`, [userId]);
   return rows[0] ?? null;
 }
+
+/**
+ * The card of a file with its status and the reason of the staff member's open grant (if
+ * any), in one query: a hot path's access check and read together (card-access.ts).
+ */
+export async function familyCardWithGrant(
+  q: Queryable,
+  householdId: string,
+  userId: string,
+  now: Date,
+): Promise<(FamilyCard & { status: string; grantReason: string | null }) | null> {
+  const { rows } = await q.query<FamilyCard & { status: string; grantReason: string | null }>(
+    `SELECT card.*, (SELECT status FROM households WHERE id = $1) AS status,
+            (SELECT g.reason FROM household_access_grants g WHERE g.household_id = $1 AND g.user_id = $2 AND g.expires_at > $3
+              ORDER BY g.opened_at DESC LIMIT 1) AS "grantReason"
+       FROM (${CARD} WHERE h.id = $1) card`,
+    [householdId, userId, now],
+  );
+  return rows[0] ?? null;
+}

@@ -20,6 +20,7 @@ export { FIELDS, FIELD_KEYS, PARTS, PART_LABELS, projectHousehold, fieldsOfParts
 export { assertCanAccess, type HouseholdAccess } from './access';
 export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbourhoods, activeHouseholdIds, type Prefill } from './prefill';
 export { familyCard, familyCardOfUser, type FamilyCard } from './family-card.store';
+export { staffFamilyCard } from './card-access';
 export { toDroitsInput, droitsMissingFields, DROITS_FIELDS } from './droits-input';
 export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
