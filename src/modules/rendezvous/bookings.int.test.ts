@@ -63,9 +63,16 @@ describe('booking an individual slot', () => {
     const mark = await env.auditMark();
     const r = await book(fam[0]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] });
     await env.expectAudit('rendezvous/booked', r.bookingIds[0]!, { after: mark, actorId: fam[0]!.userId, householdId: fam[0]!.householdId });
-    const { rows } = await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation'`, [
-      fam[0]!.userId,
-    ]);
+    // The booking committed one notice and its job; the job (run here as the queue would) writes the SMS and the e-mail, once.
+    const confirmations = async () =>
+      (await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation'`, [fam[0]!.userId]))
+        .rows;
+    expect(await confirmations()).toEqual([]);
+    const jobs = await env.rt.deps.db.query<{ data: { id: string } }>(`SELECT data FROM pgboss.job WHERE name = 'rendezvous.send-notice'`);
+    expect(jobs.rows).toHaveLength(1);
+    await env.rt.deps.jobs.runNow('rendezvous.send-notice', jobs.rows[0]!.data);
+    await env.rt.deps.jobs.runNow('rendezvous.send-notice', jobs.rows[0]!.data);
+    const rows = await confirmations();
     expect(rows.map((x) => x.channel).sort()).toEqual(['email', 'sms']);
     expect(rows[0].body).toContain('mardi 6 janvier à 12 h');
     expect(rows[0].body).toContain('carte Vitale');

@@ -7,17 +7,18 @@
 import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import { onConstraint, tx, type Queryable, type Tx } from '../../platform/db/pool';
+import { onConstraint, tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
-import { assertCanAccess, familyCard, familyCardOfUser, type FamilyCard } from '../dossiers';
-import { ensureSession, getBooking, insertBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
-import { getMotif, lieuxByIds, resourceCapacity, type MotifRow } from './catalogue.store';
+import { randomUUID } from 'node:crypto';
+import { familyCard, familyCardOfUser, staffFamilyCard, type FamilyCard } from '../dossiers';
+import { bookSeats, ensureSession, getBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
+import { getMotif, type MotifRow } from './catalogue.store';
 import { tellFamily } from './notices';
 import { ageGroupOn } from './slots';
-import { locateSlot, requireMotif, type OfferedSlot } from './slots.service';
+import { locateSlot, type LocatedSlot } from './slots.service';
 import { freeSeat } from './free-seat';
-import { cancelledByServiceText, confirmationText, movedText } from './wording';
+import { cancelledByServiceText, movedText } from './wording';
 
 export interface Attendees {
   /** The parent attends. */
@@ -75,10 +76,8 @@ export async function familyFor(ctx: Ctx, t: Tx, own: FamilyCard | null, househo
   }
   if (user.role !== 'agent' && user.role !== 'coordinator') throw new AppError('auth/forbidden');
   if (!householdId) throw new AppError('rendezvous/not-found', { fields: [{ path: 'householdId', message: 'Choisissez le dossier de la famille.' }] });
-  await assertCanAccess(ctx, householdId, 'rendezvous.book', { q: t, reason });
-  const h = await familyCard(t, householdId);
-  if (!h) throw new AppError('rendezvous/not-found');
-  return h;
+  // The file opened with a reason (or opened now), the read audited, the card read: dossiers' rules, in two statements.
+  return staffFamilyCard(ctx, householdId, 'rendezvous.book', { q: t, reason });
 }
 
 export function subjectsOf(h: Pick<FamilyCard, 'id' | 'children'>, who: Attendees): Subject[] {
@@ -93,66 +92,76 @@ export function subjectsOf(h: Pick<FamilyCard, 'id' | 'children'>, who: Attendee
   return out;
 }
 
+/** A family books online only the motifs open to families. */
+export function familyMayBook(role: string): (motif: MotifRow) => void {
+  return (motif) => {
+    if (role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
+  };
+}
+
 /** The session's capacity and age group: a resource's per age group (one child), a collective motif's, or one seat. */
-export async function seatsFor(t: Tx, motif: MotifRow, slot: OfferedSlot, subjects: Subject[]): Promise<{ capacity: number; ageGroup: string }> {
+export function seatsFor(slot: LocatedSlot, subjects: Subject[]): { capacity: number; ageGroup: string } {
+  const motif = slot.motif;
   if (!slot.resourceId) return { capacity: motif.collective ? motif.capacity : 1, ageGroup: '' };
   const only = subjects[0];
   if (subjects.length !== 1 || !only?.birthDate)
     throw new AppError('rendezvous/child-required', { fields: [{ path: 'childIds', message: 'Choisissez un enfant.' }] });
   const group = ageGroupOn(only.birthDate, parisDate(slot.start));
-  const capacity = group ? await resourceCapacity(t, slot.resourceId, group) : 0;
+  const capacity = group ? (slot.capacities[group] ?? 0) : 0;
   if (!group || capacity === 0)
     throw new AppError('rendezvous/no-age-group', { fields: [{ path: 'childIds.0', message: "Pas de place pour l'âge de cet enfant." }] });
   return { capacity, ageGroup: group };
 }
 
-async function placeName(q: Queryable, lieuId: string | null): Promise<string | null> {
-  if (!lieuId) return null;
-  const l = (await lieuxByIds(q, [lieuId])).get(lieuId);
-  return l ? `${l.name}, ${l.address}` : null;
-}
-
+/**
+ * Book a slot: one read of the slot (motif, plages, absences, place, seats), the family card,
+ * then a transaction of three statements — the audit entry, the confirmation's job, and the
+ * booking itself (seats under the session's lock, bookings, notice) — so the seat's lock is
+ * held only for that statement and the commit.
+ */
 export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: string[]; sessionId: string }> {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
-  const motif = await requireMotif(ctx.db, input.motifId);
-  if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
-  const slot = await locateSlot(ctx.db, ctx, motif, input.ownerId, input.start);
+  const slot = await locateSlot(ctx.db, ctx, input.motifId, input.ownerId, input.start, familyMayBook(user.role));
+  const motif = slot.motif;
   const own = await parentFile(ctx);
-  // Read before the transaction: it holds a connection, and the seat's lock at its end, as briefly as possible.
-  const place = await placeName(ctx.db, slot.lieuId);
   try {
     return await tx(ctx.db, async (t) => {
       const now = ctx.now();
       const h = await familyFor(ctx, t, own, input.householdId, input.reason);
       const subjects = subjectsOf(h, input);
-      const { capacity, ageGroup } = await seatsFor(t, motif, slot, subjects);
-      const session = await ensureSession(
-        t,
-        { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
-        now,
-      );
-      // A fast refusal when the session is already full (no lock); the guarantee is takeSeats below.
-      const sessionId = session.id;
-      if (session.left < subjects.length) throw new AppError('rendezvous/full', { details: { sessionId } });
-      const bookingIds: string[] = [];
-      for (const s of subjects) {
-        bookingIds.push(
-          await insertBooking(
-            t,
-            { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId, start: slot.start, end: slot.end, bookedBy: user.id, viaWaitlist: false },
-            now,
-          ),
-        );
-      }
-      await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, slot.start, place, motif.documents));
+      const { capacity, ageGroup } = seatsFor(slot, subjects);
+      // A fast refusal when the session was full at the read (no lock); the guarantee is bookSeats below.
+      const known = slot.sessions[ageGroup];
+      if (known && known.left < subjects.length) throw new AppError('rendezvous/full');
+      const bookings = subjects.map((s) => ({ id: randomUUID(), subjectKey: s.key, childId: s.childId }));
+      const bookingIds = bookings.map((b) => b.id);
+      const noticeId = randomUUID();
       await audit(t, ctx, 'rendezvous/booked', {
         householdId: h.id,
         subjectType: 'booking',
         subjectId: bookingIds[0],
-        details: { motifId: motif.id, sessionId, bookings: bookingIds, atDesk: user.role !== 'parent' },
+        details: { motifId: motif.id, bookings: bookingIds, atDesk: user.role !== 'parent' },
       });
-      // Last statement before COMMIT: the session row stays locked only for the commit itself.
-      if (!(await takeSeats(t, sessionId, subjects.length))) throw new AppError('rendezvous/full', { details: { sessionId } });
+      if (ctx.jobs.started) await ctx.jobs.send('rendezvous.send-notice', { id: noticeId }, { tx: t });
+      const sessionId = await bookSeats(
+        t,
+        {
+          motifId: motif.id,
+          agentId: slot.agentId,
+          resourceId: slot.resourceId,
+          lieuId: slot.lieuId,
+          ageGroup,
+          start: slot.start,
+          end: slot.end,
+          capacity,
+          householdId: h.id,
+          bookedBy: user.id,
+          bookings,
+          noticeId,
+        },
+        now,
+      );
+      if (!sessionId) throw new AppError('rendezvous/full');
       return { bookingIds, sessionId };
     });
   } catch (err) {
@@ -196,8 +205,8 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
   requireRole(ctx, 'parent', 'agent', 'coordinator');
   const pre = await getBooking(ctx.db, bookingId);
   if (!pre) throw new AppError('rendezvous/not-found');
-  const motif = await requireMotif(ctx.db, pre.motifId);
-  const slot = await locateSlot(ctx.db, ctx, motif, to.ownerId, to.start);
+  const slot = await locateSlot(ctx.db, ctx, pre.motifId, to.ownerId, to.start);
+  const motif = slot.motif;
   const own = await parentFile(ctx);
   try {
     await tx(ctx.db, async (t) => {
@@ -213,7 +222,7 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
         childId: booking.childId,
         birthDate: h.children.find((c) => c.id === booking.childId)?.birthDate ?? null,
       };
-      const { capacity, ageGroup } = await seatsFor(t, motif, slot, [subject]);
+      const { capacity, ageGroup } = seatsFor(slot, [subject]);
       if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
       const { id: sessionId } = await ensureSession(
         t,
@@ -222,7 +231,7 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       );
       if (!(await takeSeats(t, sessionId, 1))) throw new AppError('rendezvous/full');
       await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
-      await tellFamily(t, ctx, h, 'rendezvous.moved', 'Rendez-vous déplacé', movedText(motif.name, booking.start, slot.start, await placeName(t, slot.lieuId)));
+      await tellFamily(t, ctx, h, 'rendezvous.moved', 'Rendez-vous déplacé', movedText(motif.name, booking.start, slot.start, slot.place));
       await audit(t, ctx, 'rendezvous/moved', {
         householdId: booking.householdId,
         subjectType: 'booking',

@@ -48,6 +48,92 @@ export async function takeSeats(q: Queryable, sessionId: string, n: number): Pro
   return rowCount === 1;
 }
 
+export interface NewSeats extends SessionKey {
+  householdId: string;
+  bookedBy: string | null;
+  /** One booking per attendee, ids chosen by the caller (its audit entry is written before). */
+  bookings: { id: string; subjectKey: string; childId: string | null }[];
+  /** The confirmation notice's id (its job is enqueued before). */
+  noticeId: string;
+}
+
+/**
+ * A booking in one statement: the session is created with its seats taken, or its seats
+ * are taken under the row's lock (ON CONFLICT … DO UPDATE … WHERE taken + n <= capacity),
+ * then the bookings and the confirmation notice are written. Null when the session is
+ * full; a new session asked for more than its capacity fails its CHECK (rdv_sessions_seats);
+ * an overlap fails the exclusion constraints. The lock lasts until the caller's COMMIT.
+ */
+export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `WITH seat AS (
+       INSERT INTO rdv_sessions (motif_id, agent_id, resource_id, lieu_id, age_group, during, capacity, taken, created_at)
+       VALUES ($1, $2, $3, $4, $5, tstzrange($6, $7), $8, $9, $10)
+       ON CONFLICT (motif_id, (coalesce(agent_id, resource_id)), age_group, (lower(during)))
+       DO UPDATE SET taken = rdv_sessions.taken + excluded.taken WHERE rdv_sessions.taken + excluded.taken <= rdv_sessions.capacity
+       RETURNING id
+     ), booked AS (
+       INSERT INTO rdv_bookings (id, session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at)
+       SELECT x.id, seat.id, $11, x.key, x.child, tstzrange($6, $7), $12, false, $10, $10
+         FROM seat CROSS JOIN unnest($13::uuid[], $14::text[], $15::uuid[]) AS x(id, key, child)
+     ), notice AS (
+       INSERT INTO rdv_notices (id, household_id, session_id, kind, created_at) SELECT $16, $11, seat.id, 'confirmation', $10 FROM seat
+     )
+     SELECT id FROM seat`,
+    [
+      k.motifId,
+      k.agentId,
+      k.resourceId,
+      k.lieuId,
+      k.ageGroup,
+      k.start,
+      k.end,
+      k.capacity,
+      k.bookings.length,
+      now,
+      k.householdId,
+      k.bookedBy,
+      k.bookings.map((b) => b.id),
+      k.bookings.map((b) => b.subjectKey),
+      k.bookings.map((b) => b.childId),
+      k.noticeId,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export interface NoticeRow {
+  id: string;
+  householdId: string;
+  motifId: string;
+  lieuId: string | null;
+  start: Date;
+}
+
+/** A pending notice, locked for its sending (null if sent, or being sent by another worker). */
+export async function claimNotice(q: Queryable, id: string): Promise<NoticeRow | null> {
+  const { rows } = await q.query<NoticeRow>(
+    `SELECT n.id, n.household_id AS "householdId", s.motif_id AS "motifId", s.lieu_id AS "lieuId", lower(s.during) AS start
+       FROM rdv_notices n JOIN rdv_sessions s ON s.id = n.session_id
+      WHERE n.id = $1 AND n.sent_at IS NULL FOR UPDATE OF n SKIP LOCKED`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Pending notices older than `before` (a lost job: the sweep sends them). */
+export async function pendingNotices(q: Queryable, before: Date, limit: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(`SELECT id FROM rdv_notices WHERE sent_at IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2`, [
+    before,
+    limit,
+  ]);
+  return rows.map((r) => r.id);
+}
+
+export async function markNoticeSent(q: Queryable, id: string, now: Date): Promise<void> {
+  await q.query(`UPDATE rdv_notices SET sent_at = $2 WHERE id = $1`, [id, now]);
+}
+
 export async function releaseSeats(q: Queryable, sessionId: string, n: number): Promise<void> {
   await q.query(`UPDATE rdv_sessions SET taken = taken - $2 WHERE id = $1`, [sessionId, n]);
 }
@@ -263,6 +349,7 @@ export async function waitsOfHousehold(
 
 /** Erasure of a family's file: its bookings and waitlist entries go (seats of future sessions are freed by the caller first). */
 export async function deleteHouseholdRows(q: Queryable, householdId: string): Promise<void> {
+  await q.query(`DELETE FROM rdv_notices WHERE household_id = $1`, [householdId]);
   await q.query(`DELETE FROM rdv_waitlist WHERE household_id = $1`, [householdId]);
   await q.query(`DELETE FROM rdv_bookings WHERE household_id = $1`, [householdId]);
 }

@@ -1,13 +1,23 @@
 import { defineJob } from '../../platform/jobs';
+import { sendNotice, sweepNotices } from './confirmations.service';
 import { sendDueReminders } from './reminders.service';
 import { expireOffers } from './waitlist.service';
 
-/** Reminders due (48 h before, the day before at 18 h): a scan every 5 minutes over the bookings (reminders.service.ts). */
+/** Reminders due (48 h before, the day before at 18 h): a scan every 5 minutes over the bookings (reminders.service.ts); and confirmations whose job was lost. */
 export const remindJob = defineJob<object>({
   name: 'rendezvous.remind',
   cron: '*/5 * * * *',
   handler: async (_data, deps) => {
     await sendDueReminders(deps);
+    await sweepNotices(deps);
+  },
+});
+
+/** A booking's confirmation (SMS and e-mail), enqueued by the booking's transaction (confirmations.service.ts). */
+export const sendNoticeJob = defineJob<{ id: string }>({
+  name: 'rendezvous.send-notice',
+  handler: async (data, deps) => {
+    await sendNotice(deps, data.id);
   },
 });
 

@@ -5,8 +5,8 @@ import type { Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/roles';
 import { agentsBusy, sessionsOfMotif } from './bookings.store';
-import { absencesBetween, getMotif, lieuxByIds, plagesOfMotif, resourceNames, type MotifRow } from './catalogue.store';
-import { freeSlots, type MotifTiming, type Slot } from './slots';
+import { absencesBetween, getMotif, lieuxByIds, plagesOfMotif, resourceNames, slotContext, type MotifRow } from './catalogue.store';
+import { freeSlots, type AgeGroup, type MotifTiming, type Slot } from './slots';
 
 const DAY_MS = 86_400_000;
 
@@ -44,12 +44,56 @@ export async function offeredSlots(q: Queryable, ctx: Ctx, motif: MotifRow, from
   }));
 }
 
-/** The exact slot asked for, or `rendezvous/slot-unavailable` (a forged or stale time). */
-export async function locateSlot(q: Queryable, ctx: Ctx, motif: MotifRow, ownerId: string, start: Date): Promise<OfferedSlot> {
+/** A slot located for a booking, with what the booking needs of it (read in one round trip). */
+export interface LocatedSlot extends OfferedSlot {
+  motif: MotifRow;
+  /** "Name, address" of its place, for the notices. */
+  place: string | null;
+  /** A resource's seats per age group. */
+  capacities: Partial<Record<AgeGroup, number>>;
+  /** Sessions already open for this slot, by age group ('' when none), with their seats left as last committed. */
+  sessions: Record<string, { id: string; left: number }>;
+}
+
+/**
+ * The exact slot asked for, or `rendezvous/slot-unavailable` (a forged or stale time);
+ * `rendezvous/not-found` for an unknown or withdrawn motif.
+ */
+export async function locateSlot(
+  q: Queryable,
+  ctx: Ctx,
+  motifId: string,
+  ownerId: string,
+  start: Date,
+  /** Checks on the motif before the slot is looked for (who may book it). */
+  guard?: (motif: MotifRow) => void,
+): Promise<LocatedSlot> {
   const day = parisDate(start);
-  const slot = (await offeredSlots(q, ctx, motif, day, day, ownerId)).find((s) => s.start.getTime() === start.getTime());
+  const from = parisInstant(day);
+  const c = await slotContext(q, motifId, ownerId, day, from, new Date(from.getTime() + DAY_MS), start);
+  if (!c.motif) throw new AppError('rendezvous/not-found');
+  const motif = c.motif;
+  guard?.(motif);
+  const kinds = new Map(c.plages.map((p) => [p.ownerId, { agentId: p.agentId, resourceId: p.resourceId }]));
+  const slot = freeSlots({
+    plages: c.plages,
+    motif: timingFor(ctx, motif),
+    now: ctx.now(),
+    fromDate: day,
+    toDate: day,
+    absences: c.absences,
+    busy: c.busy,
+  }).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new AppError('rendezvous/slot-unavailable', { fields: [{ path: 'start', message: "Ce créneau n'est pas proposé." }] });
-  return slot;
+  const lieu = c.lieux.find((l) => l.id === slot.lieuId);
+  return {
+    ...slot,
+    ...kinds.get(slot.ownerId)!,
+    motif,
+    place: lieu ? `${lieu.name}, ${lieu.address}` : null,
+    capacities: c.capacities,
+    sessions: c.sessions,
+  };
 }
 
 export async function requireMotif(q: Queryable, id: string): Promise<MotifRow> {

@@ -12,27 +12,26 @@ import { tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { familyCard, type FamilyCard } from '../dossiers';
-import { bookingConflict, familyFor, parentFile, seatsFor, subjectsOf, type BookInput } from './bookings.service';
+import { bookingConflict, familyFor, familyMayBook, parentFile, seatsFor, subjectsOf, type BookInput } from './bookings.service';
 import { closeWait, ensureSession, expiredOffers, insertBooking, insertWait, lockSession, lockWait } from './bookings.store';
 import { freeSeat } from './free-seat';
 import { getMotif } from './catalogue.store';
 import { tellFamily } from './notices';
-import { locateSlot, requireMotif } from './slots.service';
+import { locateSlot } from './slots.service';
 import { confirmationText } from './wording';
 
 /** Join the waitlist of a full slot, for each attendee. */
 export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitIds: string[] }> {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
-  const motif = await requireMotif(ctx.db, input.motifId);
-  if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
-  const slot = await locateSlot(ctx.db, ctx, motif, input.ownerId, input.start);
+  const slot = await locateSlot(ctx.db, ctx, input.motifId, input.ownerId, input.start, familyMayBook(user.role));
+  const motif = slot.motif;
   const own = await parentFile(ctx);
   try {
     return await tx(ctx.db, async (t) => {
       const now = ctx.now();
       const h = await familyFor(ctx, t, own, input.householdId, input.reason);
       const subjects = subjectsOf(h, input);
-      const { capacity, ageGroup } = await seatsFor(t, motif, slot, subjects);
+      const { capacity, ageGroup } = seatsFor(slot, subjects);
       const { id: sessionId } = await ensureSession(
         t,
         { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
