@@ -8,11 +8,13 @@
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useTown } from '../../app/town';
 import { Alert, Button, PageHeader } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
+import { needText } from './localize';
 import { ServiceCard } from './ServiceCard';
 import type { Need, SearchResult } from './types';
 
@@ -187,8 +189,8 @@ export default function AnnuairePage() {
                   go({ besoin: n.id, page: null });
                 }}
               >
-                <strong>{n.need}</strong>
-                <span className="muted">{n.label}</span>
+                <strong>{needText(t, n, 'need') ?? <Fr>{n.need}</Fr>}</strong>
+                <span className="muted">{needText(t, n, 'label') ?? <Fr>{n.label}</Fr>}</span>
               </button>
             </li>
           ))}
@@ -243,11 +245,7 @@ export default function AnnuairePage() {
         </details>
         <div className="annuaire-actions">
           <Button type="submit">{t('annuaire.submit')}</Button>
-          {need ? (
-            <Link to={`/annuaire/guide/${need.id}`}>
-              {t('annuaire.guide')} : {need.label}
-            </Link>
-          ) : null}
+          {need ? <Link to={`/annuaire/guide/${need.id}`}>{t('annuaire.guideLink', { need: needText(t, need, 'label') ?? need.label })}</Link> : null}
           <Link to="/annuaire/territoire">{t('annuaire.territory')}</Link>
         </div>
       </form>

@@ -2,7 +2,10 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
+import { message } from '../../ui/message';
+import { dayName, needText, rangesText } from './localize';
 import { Link, useParams } from '../../app/router';
 import { useTown } from '../../app/town';
 import { Alert, Button, DemoBadge, PageHeader } from '../../ui';
@@ -14,6 +17,7 @@ registerMessages('annuaire', messages);
 
 export default function GuidePage() {
   const t = useT();
+  const f = useFormat();
   const town = useTown();
   const { besoin } = useParams();
   const need = useApi<{ besoins: Need[] }>('/api/annuaire/besoins').data?.besoins.find((n) => n.id === besoin) ?? null;
@@ -35,8 +39,8 @@ export default function GuidePage() {
   const groups = [...town.neighbourhoods.map((n) => ({ id: n.id, name: n.name })), { id: '', name: t('annuaire.otherQuartier') }]
     .map((g) => ({ ...g, items: (services ?? []).filter((s) => (s.quartier ?? '') === g.id) }))
     .filter((g) => g.items.length);
-  const today = new Date().toLocaleDateString('fr-FR');
-  const title = t('annuaire.guideTitle', { need: need?.label ?? besoin });
+  const today = f.date(new Date());
+  const title = t('annuaire.guideTitle', { need: (need && needText(t, need, 'label')) ?? need?.label ?? besoin });
 
   return (
     <div className="annuaire annuaire-guide">
@@ -56,26 +60,33 @@ export default function GuidePage() {
           {g.items.map((s) => (
             <div key={s.id} className="guide-entry">
               <h3>
-                {s.nom} {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
+                <Fr>{s.nom}</Fr> {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
               </h3>
-              <p className="muted">{t('annuaire.structure', { name: s.structure.nom })}</p>
+              <p className="muted">{message(t, 'annuaire.structure', { name: <Fr>{s.structure.nom}</Fr> })}</p>
               <p>
-                {[s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-                {s.telephone ? ` · ${t('annuaire.phone')} : ${displayPhone(s.telephone)}` : ''}
+                <Fr>{[s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</Fr>
+                {s.telephone ? ` · ${t('annuaire.labelValue', { label: t('annuaire.phone'), value: displayPhone(s.telephone) })}` : ''}
               </p>
               {s.horaires ? (
                 <p>
-                  {t('annuaire.hours')} :{' '}
-                  {s.horaires.semaine
-                    .filter((d) => d.text !== 'fermé')
-                    .map((d) => `${d.day} ${d.text}`)
-                    .join(' ; ')}
+                  {t('annuaire.labelValue', {
+                    label: t('annuaire.hours'),
+                    value: s.horaires.semaine
+                      .filter((d) => d.text !== 'fermé')
+                      .map((d) => `${dayName(t, d.day) ?? d.day} ${rangesText(t, d.text) ?? d.text}`)
+                      .join(' ; '),
+                  })}
                 </p>
               ) : null}
               {s.pass_famille_solo ? (
                 <p>
                   {t('annuaire.passBadge')}
-                  {s.pass_famille_solo_avantage ? ` : ${s.pass_famille_solo_avantage}` : ''}
+                  {s.pass_famille_solo_avantage ? (
+                    <>
+                      {' : '}
+                      <Fr>{s.pass_famille_solo_avantage}</Fr>
+                    </>
+                  ) : null}
                 </p>
               ) : null}
             </div>

@@ -1,12 +1,16 @@
 /** One service as a family reads it: status, hours, how to go, phone, badges. */
-import { useT } from '../../app/i18n';
+import { useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { DemoBadge } from '../../ui';
-import { displayPhone, frenchDate, LANGUAGE_NAMES, type ServiceSummary } from './types';
+import { message } from '../../ui/message';
+import { dayName, languageName, rangesText, statusText } from './localize';
+import { displayPhone, type ServiceSummary } from './types';
 
 export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceSummary; headingLevel?: 2 | 3; full?: boolean }) {
   const t = useT();
+  const f = useFormat();
   const town = useTown();
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const quartier = town.neighbourhoods.find((n) => n.id === s.quartier)?.name;
@@ -15,17 +19,19 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
     <article className="annuaire-card" aria-labelledby={full ? undefined : `svc-${s.id}`} aria-label={full ? s.nom : undefined}>
       {full ? null : (
         <H id={`svc-${s.id}`} className="annuaire-card-title">
-          <Link to={`/annuaire/services/${s.id}`}>{s.nom}</Link>
+          <Link to={`/annuaire/services/${s.id}`}>
+            <Fr>{s.nom}</Fr>
+          </Link>
         </H>
       )}
       <p className="muted annuaire-structure">
-        <Link to={`/annuaire/structures/${s.structure.id}`}>{t('annuaire.structure', { name: s.structure.nom })}</Link>
+        <Link to={`/annuaire/structures/${s.structure.id}`}>{message(t, 'annuaire.structure', { name: <Fr>{s.structure.nom}</Fr> })}</Link>
       </p>
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
         {s.horaires ? (
           <span className="badge" data-tone={s.horaires.ouvert_maintenant ? 'success' : 'neutral'}>
-            {s.horaires.statut}
+            {statusText(t, s.horaires.statut) ?? <Fr>{s.horaires.statut}</Fr>}
           </span>
         ) : null}
         {s.pass_famille_solo ? (
@@ -40,15 +46,27 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         ) : null}
         {s.accessible_enfants.coin_enfants || s.accessible_enfants.poussettes ? <span className="badge">{t('annuaire.childrenBadge')}</span> : null}
       </p>
-      {full ? <p>{s.description}</p> : <p className="annuaire-desc">{s.description}</p>}
+      {full ? (
+        <p>
+          <Fr>{s.description}</Fr>
+        </p>
+      ) : (
+        <p className="annuaire-desc">
+          <Fr>{s.description}</Fr>
+        </p>
+      )}
       <dl className="annuaire-facts">
         {address ? (
           <>
             <dt>{t('annuaire.howToGo')}</dt>
             <dd>
-              {address}
-              {quartier ? ` (${quartier})` : ''}
-              {s.distance_m !== null ? ` — ${t('annuaire.distance', { km: (s.distance_m / 1000).toFixed(1).replace('.', ',') })}` : ''}
+              <Fr>
+                {address}
+                {quartier ? ` (${quartier})` : ''}
+              </Fr>
+              {s.distance_m !== null
+                ? ` — ${t('annuaire.distance', { km: f.number(s.distance_m / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}`
+                : ''}
               {s.latitude !== null && s.longitude !== null ? (
                 <>
                   <br />
@@ -66,7 +84,7 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
           <>
             <dt>{t('annuaire.phone')}</dt>
             <dd>
-              <a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: displayPhone(s.telephone) })}>
+              <a href={`tel:${s.telephone.replace(/\s+/g, '')}`} aria-label={t('annuaire.call', { phone: displayPhone(s.telephone) })} dir="ltr">
                 {displayPhone(s.telephone)}
               </a>
             </dd>
@@ -75,7 +93,9 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         {s.pass_famille_solo_avantage ? (
           <>
             <dt>{t('annuaire.passDetails')}</dt>
-            <dd>{s.pass_famille_solo_avantage}</dd>
+            <dd>
+              <Fr>{s.pass_famille_solo_avantage}</Fr>
+            </dd>
           </>
         ) : null}
         {s.frais ? (
@@ -83,7 +103,12 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
             <dt>{t('annuaire.price')}</dt>
             <dd>
               {s.frais === 'gratuit' ? t('annuaire.free') : t('annuaire.paying')}
-              {s.frais_precisions ? ` — ${s.frais_precisions}` : ''}
+              {s.frais_precisions ? (
+                <>
+                  {' — '}
+                  <Fr>{s.frais_precisions}</Fr>
+                </>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -92,19 +117,19 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         <details className="annuaire-hours" open={full}>
           <summary>{t('annuaire.hours')}</summary>
           <table>
-            <caption className="visually-hidden">{t('annuaire.serviceHours', { name: s.nom })}</caption>
+            <caption className="visually-hidden">{message(t, 'annuaire.serviceHours', { name: <Fr>{s.nom}</Fr> })}</caption>
             <tbody>
               {s.horaires.semaine.map((d) => (
                 <tr key={d.day}>
-                  <th scope="row">{d.day}</th>
-                  <td>{d.text}</td>
+                  <th scope="row">{dayName(t, d.day) ?? <Fr>{d.day}</Fr>}</th>
+                  <td>{rangesText(t, d.text) ?? <Fr>{d.text}</Fr>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </details>
       ) : null}
-      {full && s.langues.length ? <p>{t('annuaire.languages', { list: s.langues.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ') })}</p> : null}
+      {full && s.langues.length ? <p>{t('annuaire.languages', { list: s.langues.map((l) => languageName(t, l) ?? l).join(', ') })}</p> : null}
       {full && (s.accessible_enfants.coin_enfants || s.accessible_enfants.poussettes) ? (
         <ul>
           {s.accessible_enfants.coin_enfants ? <li>{t('annuaire.coinEnfants')}</li> : null}
@@ -113,8 +138,8 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
       ) : null}
       {full && s.conditions_acces ? (
         <p>
-          <strong>{t('annuaire.conditions')} : </strong>
-          {s.conditions_acces}
+          <strong>{t('annuaire.labelValue', { label: t('annuaire.conditions'), value: '' })}</strong>
+          <Fr>{s.conditions_acces}</Fr>
         </p>
       ) : null}
       {s.stale ? (
@@ -122,7 +147,7 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
           {t('annuaire.stale')}
         </p>
       ) : null}
-      {s.date_verification ? <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification) })}</p> : null}
+      {s.date_verification ? <p className="muted small">{t('annuaire.checked', { date: f.date(s.date_verification) })}</p> : null}
     </article>
   );
 }

@@ -10,6 +10,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { cellForZoom, gridCluster } from '../../../src/modules/annuaire/shared';
 import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { statusText } from './localize';
 import type { ServiceSummary } from './types';
 
 interface Point {
@@ -40,6 +42,13 @@ export default function ServiceMap({
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
   const points = useRef<Point[]>([]);
+  const t = useT();
+  const labels = {
+    cluster: (n: number) => t('annuaire.cluster', { n }),
+    zoomIn: t('annuaire.zoomIn'),
+    zoomOut: t('annuaire.zoomOut'),
+    attribution: t('annuaire.mapAttribution'),
+  };
 
   const draw = () => {
     const m = map.current;
@@ -51,7 +60,7 @@ export default function ServiceMap({
         const s = c.items[0].s;
         L.circleMarker(c.center, { radius: 9, color: '#fff', weight: 2, fillColor: s.horaires?.ouvert_maintenant ? '#1f6f43' : '#1d4f91', fillOpacity: 1 })
           .bindPopup(
-            `<a href="/annuaire/services/${s.id}">${escapeHtml(s.nom)}</a><br>${escapeHtml(s.adresse ?? '')}${s.horaires ? `<br>${escapeHtml(s.horaires.statut)}` : ''}`,
+            `<a href="/annuaire/services/${s.id}" lang="fr">${escapeHtml(s.nom)}</a><br><span lang="fr">${escapeHtml(s.adresse ?? '')}</span>${s.horaires ? `<br>${escapeHtml(statusText(t, s.horaires.statut) ?? s.horaires.statut)}` : ''}`,
           )
           .addTo(layer);
       } else {
@@ -59,7 +68,7 @@ export default function ServiceMap({
         const size = n < 10 ? 34 : 42;
         L.marker(c.center, {
           icon: L.divIcon({ className: 'annuaire-cluster', html: String(n), iconSize: [size, size] }),
-          title: `${n} services : cliquer pour zoomer`,
+          title: labels.cluster(n),
           keyboard: true,
         })
           .on('click', () => m.setView(c.center, Math.min(18, m.getZoom() + 2)))
@@ -71,8 +80,8 @@ export default function ServiceMap({
   useEffect(() => {
     if (!el.current || map.current) return;
     const m = L.map(el.current, { center, zoom: 13, minZoom: 11, maxZoom: 18, zoomControl: false });
-    L.control.zoom({ zoomInTitle: 'Zoomer', zoomOutTitle: 'Dézoomer' }).addTo(m);
-    m.attributionControl.setPrefix(false).addAttribution('Contours : ville (Relais)');
+    L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(m);
+    m.attributionControl.setPrefix(false).addAttribution(labels.attribution);
     map.current = m;
     // With tiles, the outline is drawn transparent over them; without (or once they fail), filled.
     let tileLayer: L.TileLayer | null = null;

@@ -1,6 +1,6 @@
 /** A service's full card. */
 import { useApi } from '../../app/use-api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useI18n, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
 import { LoadStatus, PageHeader } from '../../ui';
 import './annuaire.css';
@@ -12,6 +12,7 @@ registerMessages('annuaire', messages);
 
 export default function ServicePage() {
   const t = useT();
+  const { locale } = useI18n();
   const { id } = useParams();
   const { data: s, error, reload } = useApi<ServiceSummary>(`/api/annuaire/services/${id}`);
   return (
@@ -21,7 +22,7 @@ export default function ServicePage() {
       </p>
       {s ? (
         <>
-          <PageHeader title={s.nom} />
+          <PageHeader title={s.nom} titleLang={locale === 'fr' ? undefined : 'fr'} />
           <ServiceCard s={s} full headingLevel={2} />
         </>
       ) : (

@@ -1,12 +1,13 @@
 /** A structure: its contact, hours, label and Pass, and all its services. */
 import { useApi } from '../../app/use-api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useI18n, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, useParams } from '../../app/router';
 import { DemoBadge, LoadStatus, PageHeader } from '../../ui';
 import './annuaire.css';
 import messages from './messages';
 import { ServiceCard } from './ServiceCard';
-import { displayPhone, frenchDate, type StructureListing } from './types';
+import { displayPhone, type StructureListing } from './types';
 
 registerMessages('annuaire', messages);
 
@@ -14,6 +15,8 @@ type Structure = StructureListing;
 
 export default function StructurePage() {
   const t = useT();
+  const f = useFormat();
+  const { locale } = useI18n();
   const { id } = useParams();
   const { data: s, error, reload } = useApi<Structure>(`/api/annuaire/structures/${id}`);
   if (!s) return <LoadStatus data={s} error={error} reload={reload} />;
@@ -23,7 +26,7 @@ export default function StructurePage() {
       <p className="no-print">
         <Link to="/annuaire">{t('annuaire.back')}</Link>
       </p>
-      <PageHeader title={s.nom} intro={s.description ?? undefined} />
+      <PageHeader title={s.nom} titleLang={locale === 'fr' ? undefined : 'fr'} intro={s.description ? <Fr>{s.description}</Fr> : undefined} />
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
         {s.label_ville_solidaire ? (
@@ -41,14 +44,18 @@ export default function StructurePage() {
         {address ? (
           <>
             <dt>{t('annuaire.address')}</dt>
-            <dd>{address}</dd>
+            <dd>
+              <Fr>{address}</Fr>
+            </dd>
           </>
         ) : null}
         {s.telephone ? (
           <>
             <dt>{t('annuaire.phone')}</dt>
             <dd>
-              <a href={`tel:${s.telephone.replace(/\s+/g, '')}`}>{displayPhone(s.telephone)}</a>
+              <a href={`tel:${s.telephone.replace(/\s+/g, '')}`} dir="ltr">
+                {displayPhone(s.telephone)}
+              </a>
             </dd>
           </>
         ) : null}
@@ -73,7 +80,9 @@ export default function StructurePage() {
         {s.pass_famille_solo_avantage ? (
           <>
             <dt>{t('annuaire.passDetails')}</dt>
-            <dd>{s.pass_famille_solo_avantage}</dd>
+            <dd>
+              <Fr>{s.pass_famille_solo_avantage}</Fr>
+            </dd>
           </>
         ) : null}
       </dl>
@@ -82,9 +91,7 @@ export default function StructurePage() {
           {t('annuaire.stale')}
         </p>
       ) : null}
-      {(s.date_verification ?? s.date_maj) ? (
-        <p className="muted small">{t('annuaire.checked', { date: frenchDate(s.date_verification ?? s.date_maj) })}</p>
-      ) : null}
+      {(s.date_verification ?? s.date_maj) ? <p className="muted small">{t('annuaire.checked', { date: f.date(s.date_verification ?? s.date_maj) })}</p> : null}
       <h2>{t('annuaire.services')}</h2>
       <ul className="annuaire-results">
         {s.services.map((v) => (

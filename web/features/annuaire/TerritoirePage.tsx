@@ -2,12 +2,14 @@
 import { useMemo, useState } from 'react';
 import { choroplethClasses } from '../../../src/modules/annuaire/shared';
 import { useApi } from '../../app/use-api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { Alert, LoadStatus, PageHeader } from '../../ui';
 import './annuaire.css';
 import { useSession } from '../../app/session';
 import { IndicatorForm } from './IndicatorForm';
+import { categoryText } from './localize';
 import messages from './messages';
 import type { Territory } from './types';
 
@@ -16,10 +18,11 @@ registerMessages('annuaire', messages);
 type Geo = { features: { properties: { id?: string; kind?: string; name?: string }; geometry: { type: string; coordinates: number[][][] } }[] };
 
 const COLORS = ['#eef3fb', '#c6d6ee', '#8fb0dc', '#4f7fc0', '#1d4f91'];
-const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : v.toLocaleString('fr-FR', { maximumFractionDigits: digits }));
 
 export default function TerritoirePage() {
   const t = useT();
+  const f = useFormat();
+  const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : f.number(v, { maximumFractionDigits: digits }));
   const territory = useApi<Territory>('/api/annuaire/territoire');
   const { data, error, setData } = territory;
   const geo = useApi<Geo>('/api/town/neighbourhoods.geojson').data;
@@ -31,7 +34,7 @@ export default function TerritoirePage() {
   const total = data?.rows[data.rows.length - 1];
   const classes = choroplethClasses(hoods.map((r) => r.ratios[key]?.per1000 ?? null));
   const classOf = Object.fromEntries(hoods.map((r, i) => [r.id, classes[i]]));
-  const keyLabel = data?.keys.find((k) => k.id === key)?.label ?? key;
+  const keyLabel = categoryText(t, key) ?? data?.keys.find((k) => k.id === key)?.label ?? key;
 
   const svg = useMemo(() => {
     if (!geo) return null;
@@ -62,7 +65,7 @@ export default function TerritoirePage() {
             <select id="ratio-key" value={key} onChange={(e) => setKey(e.target.value)}>
               {data.keys.map((k) => (
                 <option key={k.id} value={k.id}>
-                  {k.label}
+                  {categoryText(t, k.id) ?? k.label}
                 </option>
               ))}
             </select>
@@ -100,7 +103,7 @@ export default function TerritoirePage() {
                   {COLORS.map((c, i) => (
                     <li key={c}>
                       <span style={{ background: c }} />
-                      {i === 0 ? 'faible' : i === 4 ? 'élevé' : ''}
+                      {i === 0 ? t('annuaire.legendLow') : i === 4 ? t('annuaire.legendHigh') : ''}
                     </li>
                   ))}
                   <li>
@@ -118,23 +121,23 @@ export default function TerritoirePage() {
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Quartier</th>
+                    <th scope="col">{t('annuaire.neighbourhood')}</th>
                     <th scope="col" style={{ textAlign: 'end' }}>
-                      Familles monoparentales
+                      {t('annuaire.thFamilies')}
                     </th>
                     <th scope="col" style={{ textAlign: 'end' }}>
-                      Taux de pauvreté
+                      {t('annuaire.thPoverty')}
                     </th>
                     <th scope="col" style={{ textAlign: 'end' }}>
-                      Enfants &lt; 11 ans
+                      {t('annuaire.thChildren')}
                     </th>
                     <th scope="col" style={{ textAlign: 'end' }}>
-                      Nombre
+                      {t('annuaire.thCount')}
                     </th>
                     <th scope="col" style={{ textAlign: 'end' }}>
-                      Pour 1 000
+                      {t('annuaire.thPer1000')}
                     </th>
-                    <th scope="col">Soit</th>
+                    <th scope="col">{t('annuaire.thThat')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -142,7 +145,9 @@ export default function TerritoirePage() {
                     const ratio = r.ratios[key];
                     return (
                       <tr key={r.id}>
-                        <th scope="row">{r.name}</th>
+                        <th scope="row">
+                          <Fr>{r.name}</Fr>
+                        </th>
                         <td style={{ textAlign: 'end' }}>{fmt(r.indicators.familles_monoparentales, 0)}</td>
                         <td style={{ textAlign: 'end' }}>
                           {r.indicators.taux_pauvrete_monoparentales !== undefined ? `${fmt(r.indicators.taux_pauvrete_monoparentales)} %` : '—'}
