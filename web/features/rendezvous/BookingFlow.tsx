@@ -6,9 +6,10 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, FormErrors, LinkButton, LoadStatus, RadioGroup } from '../../ui';
-import { frDayTime, kindLabel, SlotPicker, type PickedSlot } from './shared';
+import { kindLabel, SlotPicker, useWhen, type PickedSlot } from './shared';
 import type { Motif } from './types';
 
 interface Family {
@@ -21,6 +22,7 @@ const perChild = (m: Motif) => m.kind === 'creche' || m.kind === 'repit';
 
 export function BookingFlow({ family, staff = false, onDone }: { family: Family; staff?: boolean; onDone?: () => void }) {
   const t = useT();
+  const w = useWhen();
   const motifs = useApi<{ motifs: Motif[] }>('/api/rendezvous/motifs');
   const [motif, setMotif] = useState<Motif | null>(null);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
@@ -89,7 +91,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
     return (
       <section aria-labelledby="rdv-done" className="card">
         <h2 id="rdv-done" style={{ marginTop: 0 }}>
-          {motif?.name}
+          <Fr>{motif?.name}</Fr>
         </h2>
         {done.kind === 'booked' ? (
           <Alert tone="success" live>
@@ -100,10 +102,10 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
             <p>{staff ? t('rendezvous.waitingForFamily') : t('rendezvous.waiting')}</p>
           </Alert>
         )}
-        {slot ? <p>{frDayTime(slot.start)}</p> : null}
+        {slot ? <p>{w.dayTime(slot.start)}</p> : null}
         {motif?.documents.length ? (
           <p>
-            <strong>{t('rendezvous.documents')} :</strong> {motif.documents.join(', ')}
+            <strong>{t('rendezvous.labelColon', { label: t('rendezvous.documents') })}</strong> <Fr>{motif.documents.join(', ')}</Fr>
           </p>
         ) : null}
         <div className="rdv-row">
@@ -130,7 +132,9 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
         <LoadStatus data={motifs.data} error={motifs.error} reload={motifs.reload} />
         {motif ? (
           <div className="rdv-row">
-            <strong>{motif.name}</strong>
+            <strong>
+              <Fr>{motif.name}</Fr>
+            </strong>
             <Button variant="ghost" onPress={restart}>
               {t('rendezvous.change')}
             </Button>
@@ -142,7 +146,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
               .map((m) => (
                 <li key={m.id}>
                   <Button variant="secondary" className="rdv-choice" onPress={() => pickMotif(m)}>
-                    {m.name}
+                    <Fr>{m.name}</Fr>
                     <small>
                       {kindLabel(t, m.kind)} · {t('rendezvous.duration', { minutes: m.durationMinutes })}
                       {perChild(m) ? ` · ${t('rendezvous.perAge')}` : m.collective ? ` · ${t('rendezvous.collective', { capacity: m.capacity })}` : ''}
@@ -160,7 +164,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
           </h2>
           {slot ? (
             <div className="rdv-row">
-              <strong>{frDayTime(slot.start)}</strong>
+              <strong>{w.dayTime(slot.start)}</strong>
               <Button variant="ghost" onPress={() => setSlot(null)}>
                 {t('rendezvous.change')}
               </Button>
@@ -178,17 +182,19 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
           <FormErrors error={error} />
           <dl>
             <dt>{t('rendezvous.when')}</dt>
-            <dd>{frDayTime(slot.start)}</dd>
+            <dd>{w.dayTime(slot.start)}</dd>
             {slot.lieu ? (
               <>
                 <dt>{t('rendezvous.where')}</dt>
                 <dd>
-                  {slot.lieu.name}, {slot.lieu.address}
+                  <Fr>
+                    {slot.lieu.name}, {slot.lieu.address}
+                  </Fr>
                   {slot.lieu.accessibility ? (
                     <>
                       <br />
                       <span className="muted">
-                        {t('rendezvous.accessibility')} : {slot.lieu.accessibility}
+                        {t('rendezvous.labelColon', { label: t('rendezvous.accessibility') })} <Fr>{slot.lieu.accessibility}</Fr>
                       </span>
                     </>
                   ) : null}
@@ -196,7 +202,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
               </>
             ) : null}
             <dt>{t('rendezvous.documents')}</dt>
-            <dd>{motif.documents.length ? motif.documents.join(', ') : t('rendezvous.noDocument')}</dd>
+            <dd>{motif.documents.length ? <Fr>{motif.documents.join(', ')}</Fr> : t('rendezvous.noDocument')}</dd>
           </dl>
           {perChild(motif) ? (
             <RadioGroup

@@ -1,18 +1,22 @@
 /** One booking as a card: what, when, where, who, documents, its status; the actions passed in. */
 import type { ReactNode } from 'react';
 import { useT } from '../../app/i18n';
-import { frDayTime, frTime, statusLabel } from './shared';
+import { Fr } from '../../app/lang';
+import { statusLabel, useWhen } from './shared';
 import type { BookingViewOut } from './types';
 
 export function BookingItem({ b, children, headingLevel = 3 }: { b: BookingViewOut; children?: ReactNode; headingLevel?: 3 | 4 }) {
   const t = useT();
+  const w = useWhen();
   const H = `h${headingLevel}` as 'h3' | 'h4';
   return (
     <li className="rdv-card">
-      <H>{b.motif.name}</H>
+      <H>
+        <Fr>{b.motif.name}</Fr>
+      </H>
       <p style={{ margin: 0 }}>
         <strong>
-          {frDayTime(b.start)} – {frTime(b.end)}
+          {w.dayTime(b.start)} – {w.time(b.end)}
         </strong>{' '}
         · {b.who} ·{' '}
         <span className="badge" data-tone={b.status === 'confirmed' || b.status === 'seen' ? 'success' : undefined}>
@@ -22,13 +26,20 @@ export function BookingItem({ b, children, headingLevel = 3 }: { b: BookingViewO
       </p>
       {b.lieu ? (
         <p style={{ margin: '0.25rem 0' }}>
-          {b.lieu.name}, {b.lieu.address}
-          {b.lieu.accessibility ? <span className="muted"> ({b.lieu.accessibility})</span> : null}
+          <Fr>
+            {b.lieu.name}, {b.lieu.address}
+          </Fr>
+          {b.lieu.accessibility ? (
+            <span className="muted">
+              {' '}
+              (<Fr>{b.lieu.accessibility}</Fr>)
+            </span>
+          ) : null}
         </p>
       ) : null}
       {b.motif.documents.length && b.status === 'confirmed' ? (
         <p style={{ margin: '0.25rem 0' }}>
-          <strong>{t('rendezvous.documents')} :</strong> {b.motif.documents.join(', ')}
+          <strong>{t('rendezvous.labelColon', { label: t('rendezvous.documents') })}</strong> <Fr>{b.motif.documents.join(', ')}</Fr>
         </p>
       ) : null}
       {children ? <div className="rdv-row">{children}</div> : null}

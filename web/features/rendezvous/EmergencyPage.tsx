@@ -2,13 +2,15 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
-import { DayTimeField, frCalendarDay, frClock, NoFile } from './shared';
+import { DayTimeField, NoFile, useWhen } from './shared';
 import type { MyBookings, MyEmergencies } from './types';
 
 function Emergency() {
   const t = useT();
+  const w = useWhen();
   const file = useApi<MyBookings>('/api/rendezvous/mine');
   const mine = useApi<MyEmergencies>('/api/rendezvous/emergencies/mine');
   const [childId, setChildId] = useState('');
@@ -89,14 +91,18 @@ function Emergency() {
           {mine.data?.requests.map((r) => (
             <li key={r.id} className="rdv-card">
               <p style={{ margin: 0 }}>
-                {t('rendezvous.emergencyFor', { child: r.childFirstName, day: frCalendarDay(r.day), from: frClock(r.fromTime), to: frClock(r.toTime) })}
+                {t('rendezvous.emergencyFor', { child: r.childFirstName, day: w.calendarDay(r.day), from: w.clock(r.fromTime), to: w.clock(r.toTime) })}
               </p>
               <p style={{ margin: '0.25rem 0' }}>
                 <span className="badge" data-tone={r.status === 'placed' ? 'success' : undefined}>
                   {t(`rendezvous.emergency.${r.status}`)}
                 </span>
               </p>
-              {r.answer ? <p>{r.answer}</p> : null}
+              {r.answer ? (
+                <p>
+                  <Fr>{r.answer}</Fr>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 /** "Prendre rendez-vous": a family books in three taps from its file; staff find their agenda, the desk, emergencies and the offer. */
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -29,7 +30,9 @@ function FamilyBooking() {
       </nav>
       {offers.length ? (
         <Alert tone="success" title={t('rendezvous.offerFree')}>
-          <Link to="/rendez-vous/mes-rendez-vous">{offers[0]!.motif.name}</Link>
+          <Link to="/rendez-vous/mes-rendez-vous">
+            <Fr>{offers[0]!.motif.name}</Fr>
+          </Link>
         </Alert>
       ) : null}
       <LoadStatus data={mine.data} error={mine.error} reload={mine.reload} />

@@ -1,7 +1,8 @@
 /** What the rendez-vous pages share: their texts, French dates and times, status labels, the slot picker. */
-import { useState } from 'react';
-import { registerMessages, useT, type T } from '../../app/i18n';
-import { frLongDate } from '../../app/format';
+import { useMemo, useState } from 'react';
+import { registerMessages, useI18n, useT, type T } from '../../app/i18n';
+import { formatLongDate, frLongDate } from '../../app/format';
+import { intlTag } from '../../app/locales';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, LinkButton, LoadStatus } from '../../ui';
 import messages from './messages';
@@ -41,6 +42,30 @@ export function frClock(hhmm: string): string {
 
 /** A calendar day (`YYYY-MM-DD`) in long French ("6 janvier 2026"). */
 export const frCalendarDay = (date: string) => frLongDate(date);
+
+/**
+ * The dates and times of the family's pages in the reader's language: French as above ("mardi 6 janvier
+ * à 12 h 30"), other languages through Intl ("Tuesday 6 January at 12:30").
+ */
+export function useWhen() {
+  const t = useT();
+  const { locale } = useI18n();
+  return useMemo(() => {
+    if (locale === 'fr') return { day: frDay, time: frTime, dayTime: frDayTime, clock: frClock, calendarDay: frCalendarDay };
+    const tag = intlTag(locale);
+    const dayF = new Intl.DateTimeFormat(tag, { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long' });
+    const timeF = new Intl.DateTimeFormat(tag, { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const day = (d: string | Date) => dayF.format(new Date(d));
+    const time = (d: string | Date) => timeF.format(new Date(d));
+    return {
+      day,
+      time,
+      dayTime: (d: string | Date) => t('rendezvous.dayAt', { day: day(d), time: time(d) }),
+      clock: (hhmm: string) => hhmm,
+      calendarDay: (date: string) => formatLongDate(date, locale),
+    };
+  }, [locale, t]);
+}
 
 /** The Paris calendar day of an instant, `YYYY-MM-DD` (for the API, never shown). */
 export function parisDay(d: Date): string {
@@ -99,6 +124,7 @@ export function SlotPicker({
   headingLevel?: 3 | 4;
 }) {
   const t = useT();
+  const w = useWhen();
   // The first page starts today by the server's clock (the browser's may differ).
   const [from, setFrom] = useState<string | null>(null);
   const r = useApi<SlotsOut>(`/api/rendezvous/slots?motifId=${motifId}${from ? `&from=${from}` : ''}&days=14`, { keepPrevious: true });
@@ -115,15 +141,15 @@ export function SlotPicker({
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data && !days.size ? <p className="muted">{t('rendezvous.noSlot')}</p> : null}
       {[...days].map(([day, slots]) => (
-        <section key={day} aria-label={frDay(slots[0]!.start)}>
-          <H className="rdv-day">{frDay(slots[0]!.start)}</H>
+        <section key={day} aria-label={w.day(slots[0]!.start)}>
+          <H className="rdv-day">{w.day(slots[0]!.start)}</H>
           <ul className="rdv-slots">
             {slots.map((s) => (
               <li key={`${s.ownerId}-${s.start}`}>
                 <Button variant={s.full ? 'ghost' : 'secondary'} data-full={s.full} onPress={() => onPick(s, r.data!.motif)}>
-                  {s.full ? t('rendezvous.fullSlot', { time: frTime(s.start) }) : frTime(s.start)}
+                  {s.full ? t('rendezvous.fullSlot', { time: w.time(s.start) }) : w.time(s.start)}
                   {!s.full && s.seatsLeft !== null && r.data!.motif.collective ? (
-                    <small className="muted"> · {s.seatsLeft === 1 ? t('rendezvous.oneSeatLeft') : t('rendezvous.seatsLeft', { n: s.seatsLeft })}</small>
+                    <small className="muted"> · {t('rendezvous.seatsLeft', { n: s.seatsLeft })}</small>
                   ) : null}
                 </Button>
               </li>
