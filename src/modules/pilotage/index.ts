@@ -22,3 +22,5 @@ export type {
   RegistryValues,
   Standing,
 } from './pilotage.schemas';
+export type { IdeationPlans, MyIdeas, Proposal, StaffProposal, StaffProposals, SupportState } from './ideation.schemas';
+export type { Territory, TerritoryImported } from './territory.schemas';

@@ -9,4 +9,17 @@ export const pilotageErrors = defineErrors({
   'pilotage/invalid-period': { status: 422, message: 'La période doit être un mois au format AAAA-MM, pas dans le futur.' },
   'pilotage/invalid-dates': { status: 422, message: 'La date de fin doit être après la date de début.' },
   'pilotage/not-in-plan': { status: 422, message: "Cet indicateur n'appartient pas à cette action." },
+  'pilotage/objective-not-in-plan': { status: 422, message: "Cet objectif n'appartient pas au plan d'où vient l'idée." },
+  'pilotage/axis-not-in-plan': { status: 422, message: "Cet axe n'appartient pas à ce plan d'action." },
+  'pilotage/ideation-closed': { status: 409, message: "Ce plan ne reçoit pas d'idées en ce moment." },
+  'pilotage/proposal-not-published': { status: 409, message: "Cette idée n'est pas publiée : elle ne peut pas encore être soutenue ni devenir une action." },
+  'pilotage/already-supported': { status: 409, message: 'Vous soutenez déjà cette idée : un seul soutien par compte.' },
+  'pilotage/not-supported': { status: 409, message: 'Vous ne soutenez pas cette idée.' },
+  'pilotage/already-moderated': { status: 409, message: 'Cette idée a déjà été publiée ou refusée.' },
+  'pilotage/already-action': { status: 409, message: 'Cette idée est déjà devenue une action du plan.' },
+  'pilotage/not-an-action': { status: 409, message: "Cette idée n'est pas encore devenue une action du plan." },
+  'pilotage/territory-invalid': {
+    status: 422,
+    message: "Le fichier contient des erreurs : rien n'a été importé. Corrigez les lignes indiquées puis recommencez.",
+  },
 });

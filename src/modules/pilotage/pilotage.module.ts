@@ -4,12 +4,13 @@ import { registerPilotageCli } from './pilotage.cli';
 import { pilotageIndicators } from './pilotage.indicators';
 import { pilotageErrors } from './pilotage.errors';
 import { snapshotJob } from './pilotage.jobs';
+import { tellFollowersJob } from './ideation-events';
 import pilotageRoutes from './pilotage.routes';
 
 export const pilotageModule: ModuleDef<typeof pilotageErrors> = {
   name: 'pilotage',
   errors: pilotageErrors,
-  jobs: [snapshotJob],
+  jobs: [snapshotJob, tellFollowersJob],
   routes: pilotageRoutes,
   cli: registerPilotageCli,
   seeds: [pilotageDemoSeed],

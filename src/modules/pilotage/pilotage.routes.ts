@@ -4,6 +4,7 @@ import type { App } from '../../platform/http/types';
 import { fileBody, noContent } from '../../platform/response-schemas';
 import { computePlan, dashboard, indicatorDetail, registryValues, removeValue, setValue } from './dashboard.service';
 import { evaluationReport, getEvaluation, saveEvaluation } from './evaluation.service';
+import ideationRoutes from './ideation.routes';
 import {
   actionInput,
   actionPatch,
@@ -35,6 +36,7 @@ import {
 } from './pilotage.schemas';
 import * as svc from './pilotage.service';
 import { publicPlan, publicPlans, publishPlan } from './public.service';
+import territoryRoutes from './territory.routes';
 
 const tags = ['pilotage'];
 const EDITORS = svc.EDITORS;
@@ -43,6 +45,8 @@ const created = z.object({ id: z.string() });
 const ok = z.object({ ok: z.boolean() });
 
 export default async function pilotageRoutes(app: App) {
+  await ideationRoutes(app);
+  await territoryRoutes(app);
   // ------------------------------------------------------------ plans
   app.get('/api/pilotage/plans', { config: { access: READERS }, schema: { response: { 200: plansOut }, tags, summary: "Plans d'action" } }, async (req) => ({
     plans: await svc.listPlans(req.ctx),

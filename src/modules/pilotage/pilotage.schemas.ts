@@ -258,6 +258,8 @@ export const actionViewOut = actionOut.extend({
   objective: z.object({ id: str, code: str, title: str }),
   indicators: z.array(indicatorOut),
   hasEvaluation: z.boolean(),
+  /** The ideation proposal the action comes from (not shown to partners). */
+  proposal: z.object({ id: str, title: str, origin: z.enum(['online', 'workshop']), workshop: nstr, supports: z.number() }).nullable(),
 });
 export const partnerActionsOut = z.object({ actions: z.array(actionOut.extend({ planId: str, planTitle: str, axisCode: str, axisTitle: str })) });
 export const indicatorDetailOut = z.object({

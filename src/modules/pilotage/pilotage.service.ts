@@ -11,6 +11,8 @@ import { requireRole } from '../../platform/roles';
 import { computeQuestionnaireIndicator } from '../diagnostic/index';
 import type { IndicatorInput } from './pilotage.schemas';
 import * as evaluationStore from './evaluation.store';
+import { actionStatusChanged } from './ideation-events';
+import { proposalOfAction } from './ideation.store';
 import * as store from './pilotage.store';
 import { addMonths, periodOf, periodRange } from './periods';
 
@@ -173,7 +175,9 @@ export async function getAction(ctx: Ctx, id: string) {
   const objective = tree.objectives.find((o) => o.id === action.objectiveId)!;
   const axis = tree.axes.find((a) => a.id === objective.axisId)!;
   const evaluation = await evaluationStore.getEvaluation(ctx.db, id);
+  const proposal = user.role === 'partner' ? null : await proposalOfAction(ctx.db, id);
   return {
+    proposal,
     ...action,
     plan: { id: plan.id, title: plan.title, isDemo: plan.isDemo },
     axis: { id: axis.id, code: axis.code, title: axis.title },
@@ -193,7 +197,11 @@ export async function updateAction(ctx: Ctx, id: string, input: store.ActionInpu
     await store.updateAction(t, id, input, ctx.now());
     await store.touchPlan(t, (await store.planOf(t, 'action', id))!, ctx.now());
     const details: Record<string, unknown> = { fields: Object.keys(input) };
-    if (input.status && input.status !== current.status) details.status = { from: current.status, to: input.status };
+    if (input.status && input.status !== current.status) {
+      details.status = { from: current.status, to: input.status };
+      // An action born of a proposal: its author and supporters are told how it goes.
+      await actionStatusChanged(ctx, t, id, input.status);
+    }
     await audit(t, ctx, 'pilotage/action-updated', { subjectType: 'action', subjectId: id, details });
   });
   return { ok: true };

@@ -12,6 +12,9 @@ import { listQuestionnaires } from '../../diagnostic/index';
 import { addMonths } from '../periods';
 import * as evaluationStore from '../evaluation.store';
 import * as store from '../pilotage.store';
+import * as ideationStore from '../ideation.store';
+import { parseTerritoryCsv } from '../territory-figures';
+import * as territoryStore from '../territory.store';
 
 export interface DemoPlan {
   title: string;
@@ -49,8 +52,42 @@ export const INDICATOR_ACTIONS = {
   },
 } as const;
 
+/** Where the Amiens solutions come from (the diagnostic's « Émergence des solutions »). */
+export const AMIENS_WORKSHOP = "Atelier d'idéation « Parents solos », CCAS d'Amiens (exemple)";
+
+/** The Amiens figures of the diagnostic (rules/pilotage/README.md says what they are and are not). */
+export const DEMO_TERRITORY = {
+  file: path.resolve(import.meta.dirname, '../../../../rules/pilotage/amiens-territoire.csv'),
+  year: 2024,
+  source:
+    "Source : INSEE (recensement de la population) et Observatoire social communal d'Amiens, cités par le diagnostic « Parents solos » du CCAS d'Amiens — exemple ; le document ne précise ni le millésime (2024 retenu pour la démonstration) ni de chiffres par quartier",
+};
+
+async function importDemoTerritory(ctx: Ctx, t: Tx): Promise<void> {
+  if (ctx.town.id !== 'amiens') return; // another town's demo has no figures of its own
+  const parsed = parseTerritoryCsv(fs.readFileSync(DEMO_TERRITORY.file, 'utf8'), ctx.town);
+  if (parsed.problems.length) throw new Error(`demo territory: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  const importId = await territoryStore.insertImport(t, {
+    year: DEMO_TERRITORY.year,
+    source: DEMO_TERRITORY.source,
+    fileName: path.basename(DEMO_TERRITORY.file),
+    lines: new Set(parsed.rows.map((r) => r.area)).size,
+    isDemo: true,
+    by: null,
+    now: ctx.now(),
+  });
+  await territoryStore.replaceYear(t, DEMO_TERRITORY.year, importId, parsed.rows);
+}
+
 /** The one baseline the documents give: the mean stress (1 to 10) of the Amiens answers. */
 export const AMIENS_STRESS_BASELINE = 6.24;
+
+interface DemoAction {
+  id: string;
+  title: string;
+  description: string;
+  axisId: string;
+}
 
 type DemoIndicator = Omit<store.IndicatorRow, 'id' | 'actionId' | 'position'>;
 const base = { baseline: null, target: null, direction: 'increase' as const, relaisId: null, questionnaire: null };
@@ -58,20 +95,31 @@ const manual = (label: string, unit: string): DemoIndicator => ({ ...base, label
 const relais = (label: string, unit: string, relaisId: string): DemoIndicator => ({ ...base, label, unit, source: 'relais', relaisId });
 
 /** Insert a plan; returns the ids of the actions by the start of their title. */
-async function insertPlan(t: Tx, ctx: Ctx, plan: DemoPlan, description: string): Promise<{ planId: string; action: (start: string) => string }> {
+async function insertPlan(
+  t: Tx,
+  ctx: Ctx,
+  plan: DemoPlan,
+  description: string,
+): Promise<{ planId: string; action: (start: string) => string; actions: DemoAction[] }> {
   const now = ctx.now();
   const planId = await store.insertPlan(t, { title: plan.title, description, source: plan.source, isDemo: true, createdBy: null, now });
-  const actions: { title: string; id: string }[] = [];
+  const actions: DemoAction[] = [];
   for (const a of plan.axes) {
     const axisId = await store.insertAxis(t, planId, { code: a.code, title: a.title, description: a.description, goals: a.goals });
     for (const o of a.objectives) {
       const objectiveId = await store.insertObjective(t, axisId, { code: o.code, title: o.title, description: o.description });
       for (const x of o.actions)
-        actions.push({ title: x.title, id: await store.insertAction(t, objectiveId, { title: x.title, description: x.description }, now) });
+        actions.push({
+          title: x.title,
+          description: x.description,
+          axisId,
+          id: await store.insertAction(t, objectiveId, { title: x.title, description: x.description }, now),
+        });
     }
   }
   return {
     planId,
+    actions,
     action(start) {
       const found = actions.filter((x) => x.title.startsWith(start));
       if (found.length !== 1) throw new Error(`demo plan: ${found.length} actions start with ${start}`);
@@ -173,6 +221,27 @@ export const pilotageDemoSeed: SeedDef = {
       relais('Dossiers de familles ouverts par les agents', 'ouvertures', 'pilotage.files-opened'),
     ]);
     await addIndicators(t, amiens.action(INDICATOR_ACTIONS.amiens.pass), [manual('Pass Famille Solo délivrés', 'pass')]);
+
+    // Ideation: the Amiens solutions came from the parents' ideation workshop; each is a
+    // workshop proposal that became its action. The plan takes parents' ideas online.
+    await ideationStore.setIdeationOpen(t, amiens.planId, true);
+    for (const a of amiens.actions) {
+      await ideationStore.insertProposal(t, {
+        planId: amiens.planId,
+        axisId: a.axisId,
+        title: a.title.slice(0, 200),
+        body: a.description || a.title,
+        origin: 'workshop',
+        workshop: AMIENS_WORKSHOP,
+        authorId: null,
+        status: 'published',
+        moderatedBy: null,
+        actionId: a.id,
+        isDemo: true,
+        now: ctx.now(),
+      });
+    }
+    await importDemoTerritory(ctx, t);
 
     // The values of the computed indicators come from the monthly snapshot.
     if (ctx.jobs.started) await ctx.jobs.send('pilotage.snapshot', {}, { tx: t });

@@ -1,0 +1,120 @@
+/**
+ * Territory figures: import (CSV, all or nothing, versioned by year), and the territory's
+ * page — the figures by neighbourhood with their source, beside the questionnaire's answers
+ * (respondents for 1,000 single-parent families) and as denominators of Relais' indicators
+ * (the directory's services for 1,000 single-parent families, files created…). Pilotage reads
+ * the diagnostic and the registry; neither reads pilotage.
+ */
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { tx } from '../../platform/db/pool';
+import { AppError } from '../../platform/errors';
+import { getIndicator } from '../../platform/indicators';
+import { requireRole } from '../../platform/roles';
+import { computeQuestionnaireIndicator, listQuestionnaires } from '../diagnostic/index';
+import { withTotal } from './compute';
+import { addMonths, periodBounds, periodOf } from './periods';
+import { EDITORS, READERS } from './pilotage.service';
+import { FIGURES, TOWN_AREA, figuresTable, parseTerritoryCsv, ratioOf } from './territory-figures';
+import * as store from './territory.store';
+
+/** Relais' indicators shown with a territory figure as denominator (those this instance has). */
+export const RATIOS = [
+  { id: 'annuaire.services-listed', scale: 1000, label: "Services de l'annuaire pour 1 000 familles monoparentales", window: 'to-date' },
+  { id: 'dossiers.files-created', scale: 100, label: 'Dossiers de familles créés en 12 mois, pour 100 familles monoparentales', window: '12-months' },
+  { id: 'rendezvous.bookings', scale: 1000, label: 'Rendez-vous pris en 12 mois, pour 1 000 familles monoparentales', window: '12-months' },
+] as const;
+
+export interface ImportInput {
+  csv: string;
+  year: number;
+  source: string;
+  fileName?: string | null;
+}
+
+/** `system`: the CLI or the demo seed (no account); otherwise a coordinator or an admin. */
+export async function importFigures(ctx: Ctx, input: ImportInput, opts: { system?: boolean; demo?: boolean } = {}) {
+  if (!opts.system) requireRole(ctx, ...EDITORS);
+  const parsed = parseTerritoryCsv(input.csv, ctx.town);
+  if (parsed.problems.length) {
+    throw new AppError('pilotage/territory-invalid', {
+      fields: parsed.problems.slice(0, 100).map((p) => ({ path: 'file', message: `Ligne ${p.line}${p.column ? `, colonne ${p.column}` : ''} : ${p.message}` })),
+    });
+  }
+  const areas = new Set(parsed.rows.map((r) => r.area));
+  return tx(ctx.db, async (t) => {
+    const importId = await store.insertImport(t, {
+      year: input.year,
+      source: input.source.trim(),
+      fileName: input.fileName?.trim() || null,
+      lines: areas.size,
+      isDemo: opts.demo ?? false,
+      by: ctx.user?.id ?? null,
+      now: ctx.now(),
+    });
+    await store.replaceYear(t, input.year, importId, parsed.rows);
+    await audit(t, ctx, 'pilotage/territory-imported', {
+      subjectType: 'territory_import',
+      subjectId: importId,
+      details: { year: input.year, areas: areas.size, values: parsed.rows.length },
+    });
+    return { id: importId, year: input.year, areas: areas.size, values: parsed.rows.length, columns: parsed.columns, ignored: parsed.ignored };
+  });
+}
+
+async function surveyBeside(ctx: Ctx, questionnaireId: string | undefined, singleParent: (area: string) => number | null) {
+  const list = (await listQuestionnaires(ctx)).filter((q) => q.responses > 0);
+  const chosen = list.find((q) => q.id === questionnaireId) ?? list[0];
+  if (!chosen) return { questionnaires: [], questionnaire: null };
+  const r = await computeQuestionnaireIndicator(ctx.db, { questionnaireId: chosen.id, measure: 'respondents' }, ctx.town);
+  const by = new Map(r.byNeighbourhood.filter((b) => b.neighbourhood).map((b) => [b.neighbourhood!, b.value ?? 0]));
+  const rows = [{ area: TOWN_AREA, respondents: r.value ?? 0 }, ...ctx.town.neighbourhoods.map((n) => ({ area: n.id, respondents: by.get(n.id) ?? 0 }))].map(
+    (x) => ({ ...x, per1000: ratioOf(x.respondents, singleParent(x.area), 1000) }),
+  );
+  return {
+    questionnaires: list.map((q) => ({ id: q.id, title: q.title, isDemo: q.isDemo })),
+    questionnaire: { id: chosen.id, title: chosen.title, isDemo: chosen.isDemo, rows },
+  };
+}
+
+export async function territoryView(ctx: Ctx, query: { year?: number; questionnaireId?: string }) {
+  requireRole(ctx, ...READERS);
+  const years = await store.years(ctx.db);
+  const year = query.year !== undefined && years.includes(query.year) ? query.year : (years[0] ?? null);
+  const rows = year === null ? [] : await store.figuresOf(ctx.db, year);
+  const table = figuresTable(rows, ctx.town);
+  const singleParent = (area: string) => table.find((a) => a.area === area)?.values.familles_monoparentales?.value ?? null;
+
+  // Relais' own counts with the single-parent families as denominator.
+  const current = periodOf(ctx.now());
+  const window = { from: periodBounds(addMonths(current, -11)).from, to: periodBounds(current).to };
+  const ratios = [];
+  for (const r of RATIOS) {
+    const def = getIndicator(r.id);
+    if (!def) continue;
+    const values = withTotal(await def.compute(ctx.db, r.window === 'to-date' ? { from: new Date(0), to: window.to } : window), ctx.town);
+    const count = (area: string) => values.find((v) => v.neighbourhood === area)?.value ?? 0;
+    ratios.push({
+      id: r.id,
+      label: r.label,
+      unit: def.unit,
+      scale: r.scale,
+      rows: table.map((a) => ({ area: a.area, count: count(a.area), ratio: ratioOf(count(a.area), singleParent(a.area), r.scale) })),
+    });
+  }
+  return {
+    years,
+    year,
+    source: year === null ? null : await store.importOfYear(ctx.db, year),
+    imports: await store.imports(ctx.db),
+    figures: FIGURES.map((f) => ({ id: f.id, label: f.label, kind: f.kind })),
+    areas: table.map((a) => ({
+      area: a.area,
+      name: a.name,
+      values: FIGURES.flatMap((f) => (a.values[f.id] ? [{ figure: f.id, value: a.values[f.id]!.value, origin: a.values[f.id]!.origin }] : [])),
+    })),
+    iris: new Set(rows.filter((r) => r.area.startsWith('iris:')).map((r) => r.area)).size,
+    ratios,
+    survey: await surveyBeside(ctx, query.questionnaireId, singleParent),
+  };
+}
