@@ -26,18 +26,32 @@ export function Alert({
  * The page's h1 (focused after navigation) and the document title. `titleLang`: the title is data in
  * another language than the page's (a service's name as the town wrote it in French): an isolated island.
  */
-export function PageHeader({ title, intro, children, titleLang }: { title: string; intro?: ReactNode; children?: ReactNode; titleLang?: string }) {
+export function PageHeader({
+  title,
+  intro,
+  children,
+  titleLang,
+  heading,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children?: ReactNode;
+  titleLang?: string;
+  /** The h1 when it mixes languages (a translated sentence around a French name); `title` stays the document's title. */
+  heading?: ReactNode;
+}) {
   usePageTitle(title);
   return (
     <header className="page-header">
       <h1>
-        {titleLang ? (
-          <bdi lang={titleLang} dir="ltr">
-            {title}
-          </bdi>
-        ) : (
-          title
-        )}
+        {heading ??
+          (titleLang ? (
+            <bdi lang={titleLang} dir="ltr">
+              {title}
+            </bdi>
+          ) : (
+            title
+          ))}
       </h1>
       {intro ? <p className="muted">{intro}</p> : null}
       {children}
