@@ -20,4 +20,16 @@ export const diagnosticErrors = defineErrors({
   'diagnostic/duplicate-import': { status: 409, message: 'Certaines réponses de ce fichier ont déjà été importées (même identifiant).' },
   'diagnostic/invalid-indicator': { status: 422, message: 'Cet indicateur ne peut pas être calculé sur ce questionnaire.' },
   'diagnostic/pdf-unavailable': { status: 503, message: "L'export PDF n'est pas disponible sur ce serveur : exportez le rapport en HTML puis imprimez-le." },
+  'diagnostic/session-not-found': { status: 404, message: "Cette séance d'écoute n'existe pas." },
+  'diagnostic/session-cancelled': { status: 409, message: 'Cette séance est annulée : elle ne se modifie plus.' },
+  'diagnostic/participant-not-found': { status: 404, message: "Cette personne n'est pas inscrite à cette séance." },
+  'diagnostic/verbatim-not-found': { status: 404, message: "Ce verbatim n'existe pas ou a été retiré." },
+  'diagnostic/not-quotable': {
+    status: 409,
+    message: "Cette personne n'a pas accepté d'être citée : ses paroles ne peuvent pas être enregistrées comme verbatim.",
+  },
+  'diagnostic/consent-withdrawn': { status: 409, message: 'Cette personne a retiré son consentement.' },
+  'diagnostic/invalid-listening': { status: 422, message: 'Certains champs ne sont pas valables.' },
+  'diagnostic/already-invited': { status: 409, message: 'Cette famille est déjà inscrite à cette séance.' },
+  'diagnostic/persona-not-found': { status: 404, message: "Ce persona n'existe pas." },
 });

@@ -2,6 +2,7 @@ import type { ModuleDef } from '../../platform/module';
 import { registerDiagnosticCli } from './diagnostic.cli';
 import diagnosticRoutes from './diagnostic.routes';
 import { diagnosticDemoSeed } from './demo/amiens.seed';
+import { listeningDemoSeed } from './demo/listening.seed';
 import { responsesIndicator } from './indicators';
 import { diagnosticErrors } from './diagnostic.errors';
 import { purgeDraftsJob } from './purge-drafts.job';
@@ -12,6 +13,6 @@ export const diagnosticModule: ModuleDef<typeof diagnosticErrors> = {
   jobs: [purgeDraftsJob],
   routes: diagnosticRoutes,
   cli: registerDiagnosticCli,
-  seeds: [diagnosticDemoSeed],
+  seeds: [diagnosticDemoSeed, listeningDemoSeed],
   indicators: [responsesIndicator],
 };

@@ -20,6 +20,7 @@ import { parisInstant } from '../../platform/clock';
 import { abortOnDisconnect } from '../../platform/http/disconnect';
 import { parseFilter } from './analyse-survey';
 import { resumeAnswering, publicQuestionnaire, saveAnswers, startAnswering, startKioskResponse, submitAnswers } from './answering.service';
+import listeningRoutes from './listening.routes';
 import { checkQuestionnaire } from './questionnaire';
 import {
   closeQuestionnaire,
@@ -61,6 +62,9 @@ function toResultsQuery(q: z.infer<typeof resultsQuery>): ResultsQuery {
 }
 
 export default async function diagnosticRoutes(app: App) {
+  // Listening sessions, verbatims, analysis and personas (the diagnostic's qualitative part).
+  await listeningRoutes(app);
+
   // ------------------------------------------------------------ building (coordination)
   app.get(
     '/api/diagnostic/questionnaires',

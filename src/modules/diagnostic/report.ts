@@ -21,6 +21,14 @@ export interface ReportOptions {
   maxTextAnswers?: number;
   /** Characters of one free-text answer shown, at most (the rest is cut, with a note). */
   maxAnswerChars?: number;
+  /** Verbatims chosen for the report (listening sessions), by section heading; `other`: of no section. */
+  quotes?: { bySection: Record<string, Quote[]>; other: Quote[] };
+}
+
+/** A verbatim as the report prints it: the words, and the speaker as they consented to be named. */
+export interface Quote {
+  text: string;
+  attribution: string;
 }
 
 /**
@@ -58,7 +66,8 @@ interface ReportModel {
   subtitle: string;
   method: string[];
   profile: QuestionBlock[];
-  sections: Array<{ theme: string; blocks: QuestionBlock[] }>;
+  sections: Array<{ theme: string; blocks: QuestionBlock[]; quotes: Quote[] }>;
+  otherQuotes: Quote[];
 }
 
 const NBSP = '\u00a0';
@@ -202,10 +211,18 @@ export function buildReportModel(qn: Questionnaire, analysis: Analysis, opts: Re
     method.push(`Les résultats sont aussi croisés selon la question « ${byQ?.label ?? analysis.by_question} ».`);
   }
   if (opts.filtersLabel) method.push(`Filtre appliqué : ${opts.filtersLabel}.`);
+  const quotes = opts.quotes ?? { bySection: {}, other: [] };
+  if (quotes.other.length || Object.values(quotes.bySection).some((l) => l.length)) {
+    method.push(
+      'Les citations viennent des séances d’écoute (focus groups et entretiens individuels). Chaque personne citée l’a accepté, ' +
+        'sous la forme qu’elle a choisie (prénom, pseudonyme ou anonymat) ; une personne qui retire son accord n’est plus citée.',
+    );
+  }
   const sections = themesOf(qn, 'Résultats par question')
     .map(({ theme, questions }) => ({
       theme,
       blocks: questions.filter((q) => !profileIds.has(q.id) && analysis.questions[q.id]).map((q) => block(qn, q, analysis.questions[q.id]!, analysis, opts)),
+      quotes: quotes.bySection[theme] ?? [],
     }))
     .filter((s) => s.blocks.length > 0);
   const date = opts.generatedAt ? ` · rapport du ${frenchDate(opts.generatedAt)}` : '';
@@ -215,6 +232,7 @@ export function buildReportModel(qn: Questionnaire, analysis: Analysis, opts: Re
     method,
     profile: profile.map((q) => block(qn, q, analysis.questions[q.id]!, analysis, opts)),
     sections,
+    otherQuotes: quotes.other,
   };
 }
 
@@ -245,6 +263,10 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 thead th{background:#f2f4f7}
 .cross{margin-top:12px;overflow-x:auto}
 ul.answers{margin:0;padding-left:20px;overflow-wrap:anywhere}
+.quotes{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:16px;margin:16px 0}
+figure.quote{margin:0;padding:12px 16px;border-left:4px solid var(--accent);background:#f7f8fa;break-inside:avoid;page-break-inside:avoid}
+figure.quote blockquote{margin:0;font-style:italic;font-size:1.05rem}
+figure.quote figcaption{margin-top:6px;color:#4a4a4a;font-size:.9rem}
 @media print{main{padding:0}article{border:none;padding:0}}
 `;
 
@@ -282,6 +304,15 @@ function htmlBlock(b: QuestionBlock, color: string): string {
   return parts.join('\n');
 }
 
+function htmlQuotes(quotes: Quote[]): string {
+  if (!quotes.length) return '';
+  const items = quotes.map(
+    (q) =>
+      `<figure class="quote"><blockquote><p>«\u00a0${escapeXml(q.text)}\u00a0»</p></blockquote><figcaption>— ${escapeXml(q.attribution)}</figcaption></figure>`,
+  );
+  return `<div class="quotes" role="group" aria-label="Ce que disent les parents">${items.join('\n')}</div>`;
+}
+
 function renderHtml(m: ReportModel, opts: ReportOptions): string {
   const color = opts.color ?? '#1f4e79';
   const body = [
@@ -295,8 +326,16 @@ function renderHtml(m: ReportModel, opts: ReportOptions): string {
     body.push('<section aria-labelledby="s-profil"><h2 id="s-profil">Profil des répondants</h2>', ...m.profile.map((b) => htmlBlock(b, color)), '</section>');
   }
   m.sections.forEach((s, i) => {
-    body.push(`<section aria-labelledby="s-${i}"><h2 id="s-${i}">${escapeXml(s.theme)}</h2>`, ...s.blocks.map((b) => htmlBlock(b, color)), '</section>');
+    body.push(
+      `<section aria-labelledby="s-${i}"><h2 id="s-${i}">${escapeXml(s.theme)}</h2>`,
+      htmlQuotes(s.quotes),
+      ...s.blocks.map((b) => htmlBlock(b, color)),
+      '</section>',
+    );
   });
+  if (m.otherQuotes.length) {
+    body.push('<section aria-labelledby="s-paroles"><h2 id="s-paroles">Paroles de parents</h2>', htmlQuotes(m.otherQuotes), '</section>');
+  }
   return [
     '<!doctype html>',
     '<html lang="fr">',
@@ -338,6 +377,8 @@ function mdBlock(b: QuestionBlock): string {
 function renderMarkdown(m: ReportModel): string {
   const out = [`# ${m.title}`, '', m.subtitle, '', '## Méthode', '', ...m.method.flatMap((p) => [p, ''])];
   if (m.profile.length) out.push('## Profil des répondants', '', ...m.profile.map(mdBlock));
-  for (const s of m.sections) out.push(`## ${s.theme}`, '', ...s.blocks.map(mdBlock));
+  const mdQuotes = (quotes: Quote[]) => quotes.flatMap((q) => [`> «\u00a0${q.text.replace(/\n/g, ' ')}\u00a0»`, '>', `> — ${q.attribution}`, '']);
+  for (const s of m.sections) out.push(`## ${s.theme}`, '', ...mdQuotes(s.quotes), ...s.blocks.map(mdBlock));
+  if (m.otherQuotes.length) out.push('## Paroles de parents', '', ...mdQuotes(m.otherQuotes));
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }

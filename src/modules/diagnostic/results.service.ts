@@ -13,6 +13,7 @@ import { analyse, type Analysis, type GroupAnalysis } from './analysis';
 import { neighbourhoodIdOf } from './answering.service';
 import * as store from './diagnostic.store';
 import { refreshPlanIndicators } from './plan-refresh';
+import { reportQuotes } from './listening-analysis.service';
 import { neighbourhoodQuestion, type Answers, type Condition, type Questionnaire } from './questionnaire';
 import { renderReport } from './report';
 import { htmlToPdf, pdfAvailable } from './report-pdf';
@@ -108,7 +109,9 @@ export async function getReport(
   const { definition, table, row } = await loadResponseTable(ctx.db, id, query);
   const analysis = analyse(table, { by: query.by, filters: query.filters });
   const filtersLabel = query.filters?.length ? describeFilters(query.filters) : undefined;
-  const opts = { generatedAt: ctx.now(), filtersLabel, color: ctx.town.theme.primary };
+  // Chosen verbatims, read at each render (never cached): a withdrawn consent is gone from the next report.
+  const quotes = await reportQuotes(ctx, ctx.db, definition);
+  const opts = { generatedAt: ctx.now(), filtersLabel, color: ctx.town.theme.primary, quotes };
   const withSource: Questionnaire = row.source
     ? { ...definition, description: [definition.description, `Source : ${row.source}.`].filter(Boolean).join(' ') }
     : definition;
