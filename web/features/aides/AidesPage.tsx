@@ -1,14 +1,14 @@
 /** "Demander une aide": the aids for the logged-in family (from its file), its requests, and every aid with its conditions (no account needed). */
 import { useState } from 'react';
-import { useT } from '../../app/i18n';
+import { useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NumberField, PageHeader } from '../../ui';
-import { EligibilityBadge } from './shared';
+import { EligibilityBadge, statusText } from './shared';
 import type { AidsList, EligibilityList, MandatesView, MyRequests } from '../../../src/modules/aides';
 import { api } from '../../app/api';
-import { frLongDate as dateFr } from '../../app/format';
 
 function MyAids() {
   const t = useT();
@@ -43,19 +43,25 @@ function MyAids() {
             .sort((a, b) => rank(a.status) - rank(b.status))
             .map((x) => (
               <li key={x.aid} className="aides-card">
-                <h3>{x.title}</h3>
+                <h3>
+                  <Fr>{x.title}</Fr>
+                </h3>
                 <div className="aides-row">
                   <EligibilityBadge status={x.status} />
                   {x.priority ? <span className="badge">{t('aides.priority')}</span> : null}
                   {x.demo ? <DemoBadge label={t('aides.demo')} /> : null}
                 </div>
-                <p>{x.benefit}</p>
+                <p>
+                  <Fr>{x.benefit}</Fr>
+                </p>
                 {x.status === 'not_eligible' ? (
                   <>
                     <p>{t('aides.why')}</p>
                     <ul>
                       {x.reasons.map((m) => (
-                        <li key={m}>{m}</li>
+                        <li key={m}>
+                          <Fr>{m}</Fr>
+                        </li>
                       ))}
                     </ul>
                   </>
@@ -65,7 +71,9 @@ function MyAids() {
                     <p>{t('aides.questions')}</p>
                     <ul>
                       {x.questions.map((q) => (
-                        <li key={q.key}>{q.label}</li>
+                        <li key={q.key}>
+                          <Fr>{q.label}</Fr>
+                        </li>
                       ))}
                     </ul>
                   </>
@@ -85,6 +93,7 @@ const rank = (s: string) => (s === 'eligible' ? 0 : s === 'to_check' ? 1 : 2);
 
 function MyRequestsList() {
   const t = useT();
+  const f = useFormat();
   const r = useApi<MyRequests>('/api/aides/me/demandes');
   return (
     <section aria-labelledby="my-requests">
@@ -95,8 +104,10 @@ function MyRequestsList() {
         <ul className="aides-list">
           {r.data.requests.map((x) => (
             <li key={x.id} className="aides-card">
-              <Link to={`/aides/demandes/${x.id}`}>{x.aidTitle}</Link> — <span className="badge">{x.statusLabel}</span>{' '}
-              <span className="muted">{dateFr(x.statusChangedAt)}</span>
+              <Link to={`/aides/demandes/${x.id}`}>
+                <Fr>{x.aidTitle}</Fr>
+              </Link>{' '}
+              — <span className="badge">{statusText(t, x.status, x.statusLabel)}</span> <span className="muted">{f.longDate(x.statusChangedAt)}</span>
             </li>
           ))}
         </ul>
@@ -107,6 +118,7 @@ function MyRequestsList() {
 
 function MyMandates() {
   const t = useT();
+  const f = useFormat();
   const r = useApi<MandatesView>('/api/aides/me/mandats');
   if (!r.data?.mandates.length) return null;
   return (
@@ -116,7 +128,8 @@ function MyMandates() {
         {r.data.mandates.map((m) => (
           <li key={m.id} className="aides-card">
             <p>
-              {m.purpose} — {m.agentName ?? t('aides.agent')}, {m.revokedAt ? t('aides.revoked') : t('aides.until', { date: dateFr(m.validUntil) })}
+              <Fr>{m.purpose}</Fr> — {m.agentName ?? t('aides.agent')},{' '}
+              {m.revokedAt ? t('aides.revoked') : t('aides.until', { date: f.longDate(m.validUntil) })}
             </p>
             {!m.revokedAt ? (
               <Button variant="secondary" onPress={() => void api.post(`/api/aides/me/mandats/${m.id}/revoke`, {}).then(r.reload)}>
@@ -162,22 +175,28 @@ function CatalogueList({ data }: { data: AidsList | null }) {
         <ul className="aides-list">
           {data.aids.map((a) => (
             <li key={a.aidId} id={`aide-${a.aidId}`} className="aides-card">
-              <h3>{a.definition.title}</h3>
+              <h3>
+                <Fr>{a.definition.title}</Fr>
+              </h3>
               {a.definition.demo ? <DemoBadge label={t('aides.demo')} /> : null}
-              <p>{a.definition.summary}</p>
               <p>
-                <strong>{t('aides.gives')}</strong> {a.benefitText}
+                <Fr>{a.definition.summary}</Fr>
+              </p>
+              <p>
+                <strong>{t('aides.gives')}</strong> <Fr>{a.benefitText}</Fr>
               </p>
               <p>
                 <strong>{t('aides.conditions')}</strong>
               </p>
               <ul>
                 {a.conditionsText.map((c) => (
-                  <li key={c}>{c}</li>
+                  <li key={c}>
+                    <Fr>{c}</Fr>
+                  </li>
                 ))}
               </ul>
               <p>
-                <strong>{t('aides.howToAsk')}</strong> {a.definition.how_to_ask}
+                <strong>{t('aides.howToAsk')}</strong> <Fr>{a.definition.how_to_ask}</Fr>
               </p>
               {!user ? <Link to="/connexion">{t('aides.login')}</Link> : null}
               {user && ['admin', 'coordinator'].includes(user.role) ? <Link to={`/aides/admin/${a.aidId}`}>{t('aides.edit')}</Link> : null}

@@ -2,9 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { navigate, useLocation, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
+import { message } from '../../ui/message';
 import { toUpload as asUpload } from './upload';
 import { AidFields, EligibilityBadge, fieldsForApi, type FieldValues } from './shared';
 import type { CreatedRequest, RequestFormView } from '../../../src/modules/aides';
@@ -44,7 +46,9 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
         <EligibilityBadge status={form.eligibility.status} />
         {form.aid.demo ? <DemoBadge label={t('aides.demo')} /> : null}
       </div>
-      <p>{form.aid.summary}</p>
+      <p>
+        <Fr>{form.aid.summary}</Fr>
+      </p>
       <FormErrors error={error} />
       <section aria-labelledby="from-file" className="card">
         <h2 id="from-file">{t('aides.fromFile')}</h2>
@@ -52,8 +56,10 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
         <dl className="aides-dl">
           {form.fileFields.map((f) => (
             <div key={f.key} style={{ display: 'contents' }}>
-              <dt>{f.label}</dt>
-              <dd>{f.missing ? <em>{t('aides.missingInFile')}</em> : f.display}</dd>
+              <dt>
+                <Fr>{f.label}</Fr>
+              </dt>
+              <dd>{f.missing ? <em>{t('aides.missingInFile')}</em> : <Fr>{f.display}</Fr>}</dd>
             </div>
           ))}
         </dl>
@@ -72,7 +78,9 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
         <ul className="aides-list">
           {form.documents.map((d) => (
             <li key={d.kind} className="aides-card">
-              <strong>{d.label}</strong>
+              <strong>
+                <Fr>{d.label}</Fr>
+              </strong>
               {d.inFile ? (
                 <p>{t('aides.inFile')}</p>
               ) : (
@@ -106,7 +114,10 @@ export default function AskPage() {
   const r = useApi<RequestFormView>(`/api/aides/me/formulaire/${aidId}${residence !== null ? `?residenceMonths=${encodeURIComponent(residence)}` : ''}`);
   return (
     <RequireRole roles={['parent']}>
-      <PageHeader title={r.data ? t('aides.formTitle', { title: r.data.aid.title }) : t('aides.title')} />
+      <PageHeader
+        title={r.data ? t('aides.formTitle', { title: r.data.aid.title }) : t('aides.title')}
+        heading={r.data ? message(t, 'aides.formTitle', { title: <Fr>{r.data.aid.title}</Fr> }) : undefined}
+      />
       {r.error?.code === 'aides/no-household' ? <Alert tone="info">{t('aides.noFile')}</Alert> : null}
       <Loaded resource={r}>{(form) => <Form form={form} residence={residence !== null ? Number(residence) : null} />}</Loaded>
     </RequireRole>

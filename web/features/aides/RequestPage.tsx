@@ -1,16 +1,17 @@
 /** One request: for the family (where it stands, what to correct, the decision, messages) and for the agent (instruction actions, private annotations). */
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
-import { useT } from '../../app/i18n';
+import { useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
+import { message } from '../../ui/message';
 import { Link, useLocation, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, DemoBadge, FormErrors, Loaded, PageHeader, SelectField, TextField } from '../../ui';
-import { formatEuros, frDateTime as dateTimeFr, frLongDate as dateFr } from '../../app/format';
 import { Instruct } from './Instruct';
 import { ActionStatus, type Reload, useAction } from './shared';
 import { toUpload } from './upload';
-import { EligibilityBadge } from './shared';
+import { EligibilityBadge, statusText } from './shared';
 import type { RequestView } from '../../../src/modules/aides';
 
 function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
@@ -65,10 +66,14 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
       <h2 id="correction">{t('aides.correction')}</h2>
       {asked.length ? (
         <p>
-          {t('aides.correctionAsked')} {asked.join(', ')}
+          {t('aides.correctionAsked')} <Fr>{asked.join(', ')}</Fr>
         </p>
       ) : null}
-      {c.message ? <p>« {c.message} »</p> : null}
+      {c.message ? (
+        <p>
+          <Fr>« {c.message} »</Fr>
+        </p>
+      ) : null}
       <form onSubmit={(e) => (e.preventDefault(), void a.run(answer, t('aides.answered')))}>
         <FormErrors error={a.error} />
         {kinds.map((d, i) => (
@@ -92,6 +97,7 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
 
 function Decision({ r }: { r: RequestView }) {
   const t = useT();
+  const f = useFormat();
   const d = r.decisions.at(-1);
   if (!d) return null;
   return (
@@ -99,33 +105,34 @@ function Decision({ r }: { r: RequestView }) {
       <h2 id="decision">{t('aides.decision')}</h2>
       {d.kind === 'accordee' ? (
         <>
-          <p>{t('aides.granted', { amount: formatEuros(d.amountCents ?? 0) })}</p>
-          {d.schedule ? <p>{t('aides.schedule', { n: d.schedule.length, amount: formatEuros(d.schedule[0]?.amountCents ?? 0) })}</p> : null}
+          <p>{t('aides.granted', { amount: f.euros(d.amountCents ?? 0) })}</p>
+          {d.schedule ? <p>{t('aides.schedule', { n: d.schedule.length, amount: f.euros(d.schedule[0]?.amountCents ?? 0) })}</p> : null}
         </>
       ) : null}
       {d.kind === 'refusee' ? (
         <>
           <p>{t('aides.refused')}</p>
           <p>
-            {t('aides.motif')} {d.motifText}
+            {t('aides.motif')} <Fr>{d.motifText}</Fr>
           </p>
           <p>
-            {t('aides.contest')} {d.contest}
+            {t('aides.contest')} <Fr>{d.contest}</Fr>
           </p>
         </>
       ) : null}
       {d.kind === 'classee' ? (
         <p>
-          {t('aides.closed')} — {d.motifText}
+          {t('aides.closed')} — <Fr>{d.motifText}</Fr>
         </p>
       ) : null}
-      <p className="muted">{dateFr(d.decidedAt)}</p>
+      <p className="muted">{f.longDate(d.decidedAt)}</p>
     </section>
   );
 }
 
 function Messages({ r, staff, reload }: { r: RequestView; staff: boolean; reload: Reload }) {
   const t = useT();
+  const f = useFormat();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const a = useAction(() => (setBody(''), reload()));
@@ -136,10 +143,12 @@ function Messages({ r, staff, reload }: { r: RequestView; staff: boolean; reload
       {r.messages.map((m) => (
         <div key={m.id} className="aides-message" data-internal={m.internal}>
           <p className="muted">
-            {m.authorName ?? (m.authorRole === 'parent' ? t('aides.family') : t('aides.agent'))} — {dateTimeFr(m.at)}{' '}
+            {m.authorName ?? (m.authorRole === 'parent' ? t('aides.family') : t('aides.agent'))} — {f.dateTime(m.at)}{' '}
             {m.internal ? <span className="badge">{t('aides.internalBadge')}</span> : null}
           </p>
-          <p>{m.body}</p>
+          <p>
+            <Fr>{m.body}</Fr>
+          </p>
         </div>
       ))}
       <form onSubmit={(e) => (e.preventDefault(), void a.run(() => api.post(`/api/aides/demandes/${r.id}/messages`, { body, internal }), t('aides.done')))}>
@@ -160,6 +169,7 @@ function Messages({ r, staff, reload }: { r: RequestView; staff: boolean; reload
 
 function View({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
+  const f = useFormat();
   const { user } = useSession();
   const loc = useLocation();
   const staff = user !== null && user.role !== 'parent';
@@ -173,12 +183,12 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
       ) : null}
       <div className="aides-row">
         <span className="badge" data-tone={r.status === 'accordee' || r.status === 'versee' ? 'success' : undefined}>
-          {r.statusLabel}
+          {statusText(t, r.status, r.statusLabel)}
         </span>
         {r.byMandate ? <span className="badge">{staff ? t('aides.byMandateStaff') : t('aides.byMandate')}</span> : null}
         {r.aid.demo ? <DemoBadge label={t('aides.demo')} /> : null}
       </div>
-      {typeof money === 'number' ? <p>{t('aides.asked', { amount: formatEuros(money) })}</p> : null}
+      {typeof money === 'number' ? <p>{t('aides.asked', { amount: f.euros(money) })}</p> : null}
       {staff && r.eligibility ? (
         <p>
           {t('aides.eligibilityAtFiling')} : <EligibilityBadge status={r.eligibility.status} staff /> {r.eligibility.reasons.join(' ; ')}
@@ -198,8 +208,8 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
         <ul>
           {r.documents.map((d) => (
             <li key={d.id}>
-              {d.label}
-              {d.fromFile ? ` (${t('aides.docFromFile')})` : ''} — {dateFr(d.addedAt)}
+              <Fr>{d.label}</Fr>
+              {d.fromFile ? ` (${t('aides.docFromFile')})` : ''} — {f.longDate(d.addedAt)}
             </li>
           ))}
         </ul>
@@ -212,7 +222,7 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
             .filter((e) => e.toLabel)
             .map((e, i) => (
               <li key={i}>
-                {dateTimeFr(e.at)} — {e.toLabel}
+                {f.dateTime(e.at)} — {statusText(t, e.toStatus, e.toLabel)}
                 {e.byMandate ? ` (${staff ? t('aides.byMandateStaff') : t('aides.byMandate')})` : ''}
               </li>
             ))}
@@ -229,7 +239,10 @@ export default function RequestPage() {
   const r = useApi<RequestView>(`/api/aides/demandes/${id}`, { keepPrevious: true });
   return (
     <>
-      <PageHeader title={r.data ? t('aides.requestTitle', { title: r.data.aid.title }) : t('aides.title')} />
+      <PageHeader
+        title={r.data ? t('aides.requestTitle', { title: r.data.aid.title }) : t('aides.title')}
+        heading={r.data ? message(t, 'aides.requestTitle', { title: <Fr>{r.data.aid.title}</Fr> }) : undefined}
+      />
       <Loaded resource={r}>{(data) => <View r={data} reload={r.reload} />}</Loaded>
     </>
   );

@@ -1,7 +1,7 @@
 /** What the aides pages share: their texts, the eligibility badge, the aid's own fields in a form, a scrolling table. */
 import { useState, type ReactNode } from 'react';
 import type { ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useT, type T } from '../../app/i18n';
 import { Alert, FormErrors, NumberField, TextField } from '../../ui';
 import messages from './messages';
 import './aides.css';
@@ -22,6 +22,13 @@ export function EligibilityBadge({ status, staff = false }: { status: 'eligible'
       {label}
     </span>
   );
+}
+
+/** A request's status in the reader's language (the server's French label when the catalogue has none). */
+export function statusText(t: T, status: string | null, label: string | null): string {
+  const key = `aides.status.${status}`;
+  const v = status ? t(key) : key;
+  return v === key ? (label ?? '') : v;
 }
 
 export interface AidField {
