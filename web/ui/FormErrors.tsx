@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../app/api';
+import { ErrorText, Fr } from '../app/lang';
 
 /** The error summary at the top of a form: focused, with each field named. */
 export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Record<string, string> }) {
@@ -11,13 +12,15 @@ export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Re
   const e = error instanceof ApiError ? error : new ApiError(0, 'unknown', (error as Error).message ?? 'Une erreur est survenue.');
   return (
     <div ref={ref} tabIndex={-1} className="alert" data-tone="error" role="alert">
-      <strong>{e.message}</strong>
+      <strong>
+        <ErrorText code={e.code} message={e.message} />
+      </strong>
       {e.fields.length ? (
         <ul>
           {e.fields.map((f) => (
             <li key={f.path + f.message}>
               {labels[f.path] ? `${labels[f.path]} : ` : ''}
-              {f.message}
+              <Fr>{f.message}</Fr>
             </li>
           ))}
         </ul>

@@ -7,13 +7,16 @@ import { useT } from '../app/i18n';
 import type { ApiResource } from '../app/use-api';
 import { Alert } from './display';
 import { Button } from './Button';
+import { ErrorText } from '../app/lang';
 
 export function Loaded<T>({ resource, children }: { resource: ApiResource<T>; children: (data: T) => ReactNode }) {
   const t = useT();
   if (resource.error && resource.data === null) {
     return (
       <Alert tone="error" live>
-        <p>{resource.error.message}</p>
+        <p>
+          <ErrorText code={resource.error.code} message={resource.error.message} />
+        </p>
         <Button variant="secondary" onPress={resource.reload}>
           {t('common.retry')}
         </Button>
@@ -28,12 +31,14 @@ export function Loaded<T>({ resource, children }: { resource: ApiResource<T>; ch
  * The same status and error as `<Loaded>`, for a page that lays its data out itself:
  * nothing once the data is in.
  */
-export function LoadStatus({ data, error, reload }: { data: unknown; error: { message: string } | null; reload?: () => void }) {
+export function LoadStatus({ data, error, reload }: { data: unknown; error: { code?: string; message: string } | null; reload?: () => void }) {
   const t = useT();
   if (error && (data === null || data === undefined)) {
     return (
       <Alert tone="error" live>
-        <p>{error.message}</p>
+        <p>
+          <ErrorText code={error.code} message={error.message} />
+        </p>
         {reload ? (
           <Button variant="secondary" onPress={reload}>
             {t('common.retry')}
