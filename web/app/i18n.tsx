@@ -5,7 +5,7 @@
  * on. Text only staff read may live in staff.json (French only, not translated). See docs/modules.md,
  * "Messages", and docs/decisions/0015-i18n-icu-catalogues.md.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlMessageFormat } from 'intl-messageformat';
 import * as fmt from './format';
 import { dirOf, EASY_READ_SUFFIX, intlTag, isLocale, SOURCE_LOCALE, type Locale } from './locales';
@@ -55,6 +55,11 @@ export function catalogues(files: Record<string, unknown>): Messages {
   }
   if (!out.fr) out.fr = {};
   return out as Messages;
+}
+
+/** Whether the catalogue has a message for `key` (in French, the source of every key). */
+export function hasMessage(key: string): boolean {
+  return catalogOf(SOURCE_LOCALE)[key] !== undefined;
 }
 
 export type Vars = Record<string, string | number | Date | null | undefined>;
@@ -169,6 +174,30 @@ export function useI18n(): I18nState {
 export function useT(): T {
   const { locale, easyRead } = useI18n();
   return useMemo(() => (key, vars) => translate(locale, easyRead, key, vars), [locale, easyRead]);
+}
+
+/**
+ * A message whose values may be elements (`tx('droits.res.payer', { payer: <Fr>{info.payer}</Fr> })`):
+ * formatted as text around markers, then the elements put back in their places.
+ */
+export function useTx(): (key: string, vars: Record<string, ReactNode>) => ReactNode {
+  const t = useT();
+  return useMemo(
+    () => (key, vars) => {
+      const plain: Vars = {};
+      const nodes: ReactNode[] = [];
+      for (const [k, v] of Object.entries(vars)) {
+        if (typeof v === 'string' || typeof v === 'number') plain[k] = v;
+        else {
+          plain[k] = `\uE000${nodes.length}\uE001`;
+          nodes.push(v);
+        }
+      }
+      const parts = t(key, plain).split(/\uE000(\d+)\uE001/);
+      return parts.map((p, i) => (i % 2 ? <Fragment key={i}>{nodes[Number(p)]}</Fragment> : p));
+    },
+    [t],
+  );
 }
 
 /** The formatters of ./format bound to the reader's language: `const f = useFormat(); f.euros(cents)`. */

@@ -5,7 +5,8 @@
  * page does not move its punctuation ("? Élevez-vous…").
  */
 import type { ReactNode } from 'react';
-import { useI18n } from './i18n';
+import { hasMessage, translate, useI18n, useT } from './i18n';
+import { ltrIsland } from './format';
 import { SOURCE_LOCALE } from './locales';
 
 /** French text (data written in French, a legal name): an isolated lang="fr" island outside French pages. */
@@ -26,15 +27,35 @@ export function Ltr({ children }: { children: ReactNode }) {
 
 /**
  * A legal name stays French, with a translation beside it outside French pages:
- * « Allocation de soutien familial (ASF) — family support allowance ». `gloss` is the catalogue's
- * translation (the same French name in fr.json, so it is never shown twice).
+ * « Allocation de soutien familial (ASF) — family support allowance ». `k` is the catalogue key: its
+ * French message is the legal name, its message in the reader's language the translation.
  */
-export function LegalName({ name, gloss }: { name: string; gloss?: string }) {
+export function LegalName({ k }: { k: string }) {
   const { locale } = useI18n();
-  if (locale === SOURCE_LOCALE || !gloss || gloss === name) return <>{name}</>;
+  const name = translate(SOURCE_LOCALE, false, k);
+  const gloss = translate(locale, false, k);
+  if (locale === SOURCE_LOCALE || gloss === name) return <Fr>{name}</Fr>;
   return (
     <>
       <Fr>{name}</Fr> — {gloss}
     </>
   );
+}
+
+/** The same as plain text (an option of a list, a sentence): the French name isolated in a right-to-left page. */
+export function legalNameText(locale: string, k: string): string {
+  const name = translate(SOURCE_LOCALE, false, k);
+  const gloss = translate(locale, false, k);
+  if (locale === SOURCE_LOCALE || gloss === name) return name;
+  return `${ltrIsland(name, locale)} — ${gloss}`;
+}
+
+/**
+ * An error from the API: the server writes French, so a code the catalogue knows (`errors.<code>` in
+ * web/app/i18n) is shown in the reader's language, any other message as French text.
+ */
+export function ErrorText({ code, message }: { code?: string; message: string }) {
+  const t = useT();
+  const key = `errors.${code ?? 'unknown'}`;
+  return hasMessage(key) ? <>{t(key)}</> : <Fr>{message}</Fr>;
 }

@@ -10,7 +10,7 @@ import { registerMessages, useT } from '../../app/i18n';
 import { useParams } from '../../app/router';
 import { Alert, Button, FormErrors, LoadStatus, PageHeader, RequireRole, TextField } from '../../ui';
 import './droits.css';
-import { dateLabel } from './format';
+import { useDroitsFormat } from './format';
 import messages from './messages';
 import { LastSaved, PotentialCheck } from './PotentialCheck';
 import { Simulator } from './Simulator';
@@ -32,6 +32,7 @@ export default function AgentSimulatorPage() {
 
 function AgentSimulator() {
   const t = useT();
+  const { dateLabel } = useDroitsFormat();
   const { id } = useParams();
   // The file opens only with a reason (dossiers audits it): the API says when one is needed.
   const prefill = useApi<PrefillAnswer>(`/api/droits/potential/households/${encodeURIComponent(id ?? '')}`);

@@ -1,9 +1,10 @@
 /** Every benefit with its conditions, amounts and how to claim, without simulating. */
 import { useEffect, useState } from 'react';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useT, useTx } from '../../app/i18n';
+import { Fr, LegalName } from '../../app/lang';
 import { FormErrors, LinkButton, PageHeader } from '../../ui';
 import './droits.css';
-import { dateLabel, euros } from './format';
+import { useDroitsFormat } from './format';
 import messages from './messages';
 import { loadCatalogue } from './Results';
 import type { BenefitInfo } from './types';
@@ -12,6 +13,8 @@ registerMessages('droits', messages);
 
 export default function BenefitsPage() {
   const t = useT();
+  const tx = useTx();
+  const { dateLabel, euros } = useDroitsFormat();
   const [list, setList] = useState<BenefitInfo[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -31,7 +34,9 @@ export default function BenefitsPage() {
             <ul className="catalogue-toc">
               {list.map((b) => (
                 <li key={b.key}>
-                  <a href={`#aide-${b.key}`}>{b.name}</a>
+                  <a href={`#aide-${b.key}`}>
+                    <LegalName k={`droits.b.${b.key}`} />
+                  </a>
                 </li>
               ))}
             </ul>
@@ -39,14 +44,18 @@ export default function BenefitsPage() {
           {list.map((b) => (
             <article key={b.key} id={`aide-${b.key}`} aria-labelledby={`h-${b.key}`}>
               <h2 id={`h-${b.key}`}>
-                {b.name} <span className="badge">{b.acronym}</span>
+                <LegalName k={`droits.b.${b.key}`} /> <span className="badge">{b.acronym}</span>
               </h2>
-              <p>{b.summary}</p>
-              <p>{t('droits.res.payer', { payer: b.payer })}</p>
+              <p>
+                <Fr>{b.summary}</Fr>
+              </p>
+              <p>{tx('droits.res.payer', { payer: <Fr>{b.payer}</Fr> })}</p>
               <h3>{t('droits.list.conditions')}</h3>
               <ul>
                 {b.conditions.map((c) => (
-                  <li key={c}>{c}</li>
+                  <li key={c}>
+                    <Fr>{c}</Fr>
+                  </li>
                 ))}
               </ul>
               {b.currentAmounts.length ? (
@@ -58,7 +67,7 @@ export default function BenefitsPage() {
                       {b.currentAmounts.map((a) => (
                         <tr key={a.label}>
                           <th scope="row" style={{ fontWeight: 400, background: 'none' }}>
-                            {a.label}
+                            <Fr>{a.label}</Fr>
                           </th>
                           <td style={{ textAlign: 'end', whiteSpace: 'nowrap' }}>{euros(a.amount)}</td>
                         </tr>
@@ -70,14 +79,18 @@ export default function BenefitsPage() {
               <h3>{t('droits.list.how')}</h3>
               <ol>
                 {b.howToClaim.map((s) => (
-                  <li key={s}>{s}</li>
+                  <li key={s}>
+                    <Fr>{s}</Fr>
+                  </li>
                 ))}
               </ol>
               <h3>{t('droits.list.differ')}</h3>
-              <p>{b.whyItMayDiffer}</p>
+              <p>
+                <Fr>{b.whyItMayDiffer}</Fr>
+              </p>
               <p>
                 <a href={b.link} target="_blank" rel="noreferrer">
-                  {t('droits.res.moreInfo')} — {b.acronym}
+                  {t('droits.res.moreInfo')} — <Fr>{b.acronym}</Fr>
                 </a>
               </p>
             </article>

@@ -8,6 +8,7 @@ import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { LoadStatus } from '../../ui';
+import { Fr } from '../../app/lang';
 import type { ComplementItem, SimulatorComplements } from '../../../src/modules/droits';
 import messages from './complements-messages';
 import type { HouseholdInput } from './types';
@@ -19,22 +20,29 @@ function Item({ o }: { o: ComplementItem }) {
   return (
     <li>
       <article className="benefit" aria-labelledby={`c-${o.key}`}>
-        <h4 id={`c-${o.key}`}>{o.title}</h4>
+        <h4 id={`c-${o.key}`}>
+          <Fr>{o.title}</Fr>
+        </h4>
         <p>
           <span className="badge" data-tone={o.likelihood === 'yes' ? 'success' : undefined}>
             {t(`droits.complements.${o.likelihood}`)}
           </span>{' '}
-          {o.gives}
+          <Fr>{o.gives}</Fr>
         </p>
         {o.why.length ? (
           <ul>
             {o.why.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>
+                <Fr>{w}</Fr>
+              </li>
             ))}
           </ul>
         ) : null}
         <Link to={o.href}>
-          {t('droits.complements.see')} <span className="visually-hidden">{o.title}</span>
+          {t('droits.complements.see')}{' '}
+          <span className="visually-hidden">
+            <Fr>{o.title}</Fr>
+          </span>
         </Link>
       </article>
     </li>
@@ -66,7 +74,9 @@ export function Complements({ household }: { household: HouseholdInput }) {
         const others = s.items.filter((o) => o.likelihood === 'no');
         return (
           <section key={s.module} aria-labelledby={`complements-${s.module}`}>
-            <h3 id={`complements-${s.module}`}>{s.title}</h3>
+            <h3 id={`complements-${s.module}`}>
+              <Fr>{s.title}</Fr>
+            </h3>
             <p>{t('droits.complements.intro')}</p>
             {likely.length ? (
               <ul className="benefits">
@@ -86,7 +96,9 @@ export function Complements({ household }: { household: HouseholdInput }) {
               </details>
             ) : null}
             <p>
-              <Link to={s.more.href}>{s.more.label}</Link>
+              <Link to={s.more.href}>
+                <Fr>{s.more.label}</Fr>
+              </Link>
             </p>
           </section>
         );

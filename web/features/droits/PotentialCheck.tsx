@@ -7,7 +7,8 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { Alert, Button, Checkbox, FormErrors } from '../../ui';
-import { dateLabel, eurosCents, monthLabel } from './format';
+import { useDroitsFormat } from './format';
+import { LegalName } from '../../app/lang';
 import { HowToClaim, useCatalogue, useReason } from './Results';
 import { BENEFIT_KEYS, type BenefitKey, type CheckAnswer, type HouseholdInput, type SavedEstimate } from './types';
 
@@ -70,7 +71,7 @@ export function PotentialCheck({ input, mode, householdId, canSave, neighbourhoo
           <legend id="pot-form">{t('droits.pot.received')}</legend>
           {BENEFIT_KEYS.map((k) => (
             <Checkbox key={k} isSelected={received.includes(k)} onChange={(v) => toggle(k, v)} value={k}>
-              {t(`droits.b.${k}`)}
+              <LegalName k={`droits.b.${k}`} />
             </Checkbox>
           ))}
         </fieldset>
@@ -116,6 +117,7 @@ function MissedList({
   catalogue: ReturnType<typeof useCatalogue>;
 }) {
   const t = useT();
+  const { dateLabel, eurosCents, monthLabel } = useDroitsFormat();
   const reason = useReason();
   return (
     <div aria-live="polite">
@@ -130,14 +132,16 @@ function MissedList({
           {answer.monthlyTotalCents > 0 ? (
             <div className="droits-total">
               <strong>{t('droits.pot.missedTotal', { amount: eurosCents(answer.missed.filter((m) => !m.yearly).reduce((s, m) => s + m.netCents, 0)) })}</strong>
-              <span>{t('droits.res.forMonth', { month: monthLabel(answer.result.period), date: answer.parameterDate.split('-').reverse().join('/') })}</span>
+              <span>{t('droits.res.forMonth', { month: monthLabel(answer.result.period), date: dateLabel(answer.parameterDate) })}</span>
             </div>
           ) : null}
           <ul className="benefits">
             {answer.missed.map((m) => (
               <li key={m.key}>
                 <article className="benefit" aria-labelledby={`m-${m.key}`}>
-                  <H2 id={`m-${m.key}`}>{t(`droits.b.${m.key}`)}</H2>
+                  <H2 id={`m-${m.key}`}>
+                    <LegalName k={`droits.b.${m.key}`} />
+                  </H2>
                   <p className="amount">{t(m.yearly ? 'droits.res.perYear' : 'droits.res.perMonth', { amount: eurosCents(m.netCents) })}</p>
                   <p>{reason(m.key, answer.result)}</p>
                   <details>
@@ -157,10 +161,16 @@ function MissedList({
 
 export function LastSaved({ saved }: { saved: SavedEstimate }) {
   const t = useT();
+  const { dateLabel, eurosCents, monthLabel } = useDroitsFormat();
   return (
     <Alert tone="info" title={t('droits.pot.lastSaved')}>
       {t('droits.pot.lastSavedText', { date: dateLabel(saved.updatedAt), month: monthLabel(saved.period), n: saved.missed.length })}{' '}
-      {saved.missed.map((m) => `${t(`droits.b.${m.key}`)} (${eurosCents(m.netCents)})`).join(', ')}
+      {saved.missed.map((m, i) => (
+        <span key={m.key}>
+          {i ? ', ' : ''}
+          <LegalName k={`droits.b.${m.key}`} /> ({eurosCents(m.netCents)})
+        </span>
+      ))}
     </Alert>
   );
 }

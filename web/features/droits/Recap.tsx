@@ -3,13 +3,14 @@ import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { Button } from '../../ui';
 import { ageOnDay, type Answers, isTenant, receivesAlimony, STEPS, type StepId } from './answers';
-import { dateLabel, euros } from './format';
+import { useDroitsFormat } from './format';
 
 /** Ages are said as of today (the engine counts them on the 1st of the simulated month). */
 export function Recap({ a, onEdit }: { a: Answers; period: string; onEdit: (step: StepId) => void }) {
   // The person's own day, on their device: the age they would say.
   const today = new Date().toISOString().slice(0, 10);
   const t = useT();
+  const { dateLabel, euros } = useDroitsFormat();
   const town = useTown();
   const none = t('droits.recap.none');
   const childLine = (birth: string) => {

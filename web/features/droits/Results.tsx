@@ -4,14 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
-import { useI18n, useT } from '../../app/i18n';
+import { useI18n, useT, useTx } from '../../app/i18n';
 import { Alert } from '../../ui';
-import { frLongDate } from '../../app/format';
 import { useApi } from '../../app/use-api';
 import type { RevaluationsOut } from '../../../src/modules/droits';
 import { glossaryFor } from '../../../src/modules/droits/shared';
 import type { AlimonyStatus } from './answers';
-import { euros, isPeriodStep, monthLabel, stepValue } from './format';
+import { isPeriodStep, useDroitsFormat } from './format';
+import { Fr, LegalName } from '../../app/lang';
 import { BENEFIT_KEYS, type BenefitInfo, type BenefitKey, type SimulationResult } from './types';
 
 let catalogueCache: Promise<BenefitInfo[]> | null = null;
@@ -29,9 +29,10 @@ export function loadCatalogue(): Promise<BenefitInfo[]> {
 /** Which revaluation the amounts are, the next one expected, and one expected but not yet in our parameters. */
 function RevaluationNote() {
   const t = useT();
+  const { dateLabel } = useDroitsFormat();
   const r = useApi<RevaluationsOut>('/api/droits/revaluations');
   if (!r.data) return null;
-  const say = (key: string, v: { date: string; families: string[] }) => t(key, { date: frLongDate(v.date), families: v.families.join(', ') });
+  const say = (key: string, v: { date: string; families: string[] }) => t(key, { date: dateLabel(v.date), families: v.families.join(', ') });
   return (
     <div className="muted droits-revaluation">
       {r.data.current ? <p>{say('droits.res.revaluation', r.data.current)}</p> : null}
@@ -71,18 +72,21 @@ export function useOpenDetailsForPrint(): void {
 
 export function HowToClaim({ info }: { info: BenefitInfo | undefined }) {
   const t = useT();
+  const tx = useTx();
   if (!info) return null;
   return (
     <>
-      <p>{t('droits.res.payer', { payer: info.payer })}</p>
+      <p>{tx('droits.res.payer', { payer: <Fr>{info.payer}</Fr> })}</p>
       <ol>
         {info.howToClaim.map((s) => (
-          <li key={s}>{s}</li>
+          <li key={s}>
+            <Fr>{s}</Fr>
+          </li>
         ))}
       </ol>
       <p>
         <a href={info.link} target="_blank" rel="noreferrer">
-          {t('droits.res.moreInfo')} — {info.acronym}
+          {t('droits.res.moreInfo')} — <Fr>{info.acronym}</Fr>
         </a>
       </p>
     </>
@@ -91,6 +95,7 @@ export function HowToClaim({ info }: { info: BenefitInfo | undefined }) {
 
 function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; info?: BenefitInfo }) {
   const t = useT();
+  const { stepValue } = useDroitsFormat();
   const { easyRead } = useI18n();
   const ex = result.explanations[k];
   const periods = ex.steps.filter(isPeriodStep);
@@ -105,8 +110,12 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
       <dl className="droits-glossary">
         {words.map((g) => (
           <div key={g.term}>
-            <dt>{g.term}</dt>
-            <dd>{g.text}</dd>
+            <dt>
+              <Fr>{g.term}</Fr>
+            </dt>
+            <dd>
+              <Fr>{g.text}</Fr>
+            </dd>
           </div>
         ))}
       </dl>
@@ -126,8 +135,10 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
       <tbody>
         {used.map((s, i) => (
           <tr key={i}>
-            <td>{s.label}</td>
-            <td className="num">{stepValue(s, yes, no)}</td>
+            <td>
+              <Fr>{s.label}</Fr>
+            </td>
+            <td className="num">{typeof s.value === 'string' ? <Fr>{s.value}</Fr> : stepValue(s, yes, no)}</td>
           </tr>
         ))}
       </tbody>
@@ -142,7 +153,7 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
           <ul>
             {periods.map((s, i) => (
               <li key={i}>
-                {s.label} : <strong>{stepValue(s, yes, no)}</strong>
+                <Fr>{s.label}</Fr> : <strong>{typeof s.value === 'string' ? <Fr>{s.value}</Fr> : stepValue(s, yes, no)}</strong>
               </li>
             ))}
           </ul>
@@ -167,7 +178,11 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
       )}
       <h5>{t('droits.res.differ')}</h5>
       <p>{t('droits.res.differCommon')}</p>
-      {info ? <p>{info.whyItMayDiffer}</p> : null}
+      {info ? (
+        <p>
+          <Fr>{info.whyItMayDiffer}</Fr>
+        </p>
+      ) : null}
       {refs.length && !easyRead ? (
         <>
           <h5 className="refs-title">{t('droits.res.law')}</h5>
@@ -178,10 +193,10 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
                 <li key={r}>
                   {href?.startsWith('https://') ? (
                     <a href={href} target="_blank" rel="noreferrer">
-                      {title}
+                      <Fr>{title}</Fr>
                     </a>
                   ) : (
-                    r
+                    <Fr>{r}</Fr>
                   )}
                 </li>
               );
@@ -195,15 +210,16 @@ function Why({ k, result, info }: { k: BenefitKey; result: SimulationResult; inf
 
 const MONTHLY = BENEFIT_KEYS.filter((k) => k !== 'ars_annuel');
 
-/** The engine's reason, or in "facile à lire" a short sentence of ours. */
+/** The engine's reason (French), or a short sentence of ours in "facile à lire" and in other languages. */
 export function useReason(): (k: BenefitKey, result: SimulationResult) => string {
   const t = useT();
-  const { easyRead } = useI18n();
-  return (k, result) => (easyRead ? t(`droits.short.${k}.${result.amounts[k] > 0 ? 'yes' : 'no'}`) : result.explanations[k].reason);
+  const { easyRead, locale } = useI18n();
+  return (k, result) => (easyRead || locale !== 'fr' ? t(`droits.short.${k}.${result.amounts[k] > 0 ? 'yes' : 'no'}`) : result.explanations[k].reason);
 }
 
 export function Results({ result, alimonyStatus, parameterDate }: { result: SimulationResult; alimonyStatus: AlimonyStatus | null; parameterDate?: string }) {
   const t = useT();
+  const { euros, monthLabel, dateLabel } = useDroitsFormat();
   const reason = useReason();
   const catalogue = useCatalogue();
   useOpenDetailsForPrint();
@@ -225,7 +241,7 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
       <p>
         {t('droits.res.forMonth', {
           month: monthLabel(result.period),
-          date: parameterDate ? parameterDate.split('-').reverse().join('/') : `01/${result.period.slice(5)}/${result.period.slice(0, 4)}`,
+          date: dateLabel(parameterDate ?? `${result.period.slice(0, 7)}-01`),
         })}
       </p>
       <RevaluationNote />
@@ -249,7 +265,9 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
               return (
                 <li key={k}>
                   <article className="benefit" aria-labelledby={`b-${k}`}>
-                    <h4 id={`b-${k}`}>{t(`droits.b.${k}`)}</h4>
+                    <h4 id={`b-${k}`}>
+                      <LegalName k={`droits.b.${k}`} />
+                    </h4>
                     <p className="amount">{t(yearly ? 'droits.res.perYear' : 'droits.res.perMonth', { amount: euros(net) })}</p>
                     {result.amounts[k] !== net ? <p className="gross">{t('droits.res.gross', { amount: euros(result.amounts[k]) })}</p> : null}
                     <p>{reason(k, result)}</p>
@@ -276,7 +294,9 @@ export function Results({ result, alimonyStatus, parameterDate }: { result: Simu
             {others.map((k) => (
               <li key={k}>
                 <article className="benefit" aria-labelledby={`b-${k}`}>
-                  <h4 id={`b-${k}`}>{t(`droits.b.${k}`)}</h4>
+                  <h4 id={`b-${k}`}>
+                    <LegalName k={`droits.b.${k}`} />
+                  </h4>
                   <p>{reason(k, result)}</p>
                   {k === 'asf' && aripa ? <Alert tone="info">{t(aripa)}</Alert> : null}
                   <details>

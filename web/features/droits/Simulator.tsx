@@ -23,7 +23,7 @@ import {
   stepOfPath,
   storeSaved,
 } from './answers';
-import { monthLabel } from './format';
+import { useDroitsFormat } from './format';
 import { Complements } from './Complements';
 import { Recap } from './Recap';
 import { StepFields } from './StepFields';
@@ -58,6 +58,7 @@ function initial(props: SimulatorProps): Saved {
 
 export function Simulator(props: SimulatorProps) {
   const t = useT();
+  const { monthLabel } = useDroitsFormat();
   const [state, setState] = useState<Saved>(() => initial(props));
   const [problems, setProblems] = useState<Problems>({});
   const [serverError, setServerError] = useState<ApiError | null>(null);
