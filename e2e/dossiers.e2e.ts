@@ -114,7 +114,7 @@ it('next year, the family renews its file with one correction', async () => {
   await next();
   await next();
   await page.getByRole('button', { name: 'Confirmer mon dossier pour 2027' }).click();
-  await expect.poll(() => page.getByText('Merci ! Votre dossier est renouvelé pour 2027 (1 modification(s)).').count()).toBe(1);
+  await expect.poll(() => page.getByText('Merci ! Votre dossier est renouvelé pour 2027 (1 modification).').count()).toBe(1);
   await j.step('renouvellement-fait');
   await page.getByRole('link', { name: 'Mon dossier' }).last().click();
   await expect.poll(() => page.getByText(/Loyer par mois.*480,00.*→.*495,00/).count()).toBe(1);

@@ -61,7 +61,7 @@ describe('droits on a desktop', () => {
     await page.getByLabel('Date de naissance de l’enfant 1').fill('2019-09-01');
     await page.getByRole('button', { name: /Ajouter un enfant/ }).click();
     await page.getByLabel('Date de naissance de l’enfant 2').fill('2015-02-20');
-    await expect.poll(() => page.getByText('6 an(s)').count()).toBe(1);
+    await expect.poll(() => page.getByText('6 ans').count()).toBe(1);
     // a reload in the middle keeps the step and the answers (kept in the browser, not in the address)
     await page.reload();
     await expect.poll(() => heading2(page)).toBe('Vos enfants');
