@@ -109,7 +109,8 @@ export function SelectField({
 }: Common & {
   value: string;
   onChange: (v: string) => void;
-  options: { value: string; label: string }[];
+  /** `lang` marks an option written in another language than the page (a language's own name, French data). */
+  options: { value: string; label: string; lang?: string }[];
   isRequired?: boolean;
   name?: string;
 }) {
@@ -136,7 +137,7 @@ export function SelectField({
         required={isRequired}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
