@@ -4,8 +4,7 @@
  * family (?famille=<id>, from the family's file), the town's settlements.
  */
 import { useEffect, type ReactNode } from 'react';
-import { formatEuros, frLongDate } from '../../app/format';
-import { useT, registerMessages } from '../../app/i18n';
+import { useFormat, useT, registerMessages } from '../../app/i18n';
 import { navigate, useLocation, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -18,6 +17,7 @@ import { FamilyView, PassSummary } from './FamilyView';
 import { OffersView } from './OffersView';
 import { PrintCodesButton } from './PrintCodesButton';
 import { SettlementView } from './SettlementView';
+import { known } from './localize';
 import messages from './messages';
 import './cheques.css';
 
@@ -26,6 +26,7 @@ registerMessages('cheques', messages);
 /** The card to print at home (A6 on the page) or to download as a PDF, for a family without a smartphone. */
 function PrintableCard() {
   const t = useT();
+  const f = useFormat();
   const pass = useApi<MyPass>('/api/cheques/me/pass');
   const mine = useApi<MyCheques>('/api/cheques/me');
   return (
@@ -44,12 +45,12 @@ function PrintableCard() {
           {(d) =>
             d.accounts.length ? (
               <section className="cheques-card stack" aria-label={t('cheques.balances')}>
-                <h2>{t('cheques.balancesOn', { date: frLongDate(new Date()) })}</h2>
+                <h2>{t('cheques.balancesOn', { date: f.longDate(new Date()) })}</h2>
                 <ul className="cheques-list">
                   {d.accounts.map((a) => (
                     <li key={a.kind}>
-                      <span>{a.label}</span>
-                      <strong>{formatEuros(a.availableCents)}</strong>
+                      <span>{known(t, `cheques.kind_${a.kind}`) ?? a.label}</span>
+                      <strong>{f.euros(a.availableCents)}</strong>
                     </li>
                   ))}
                 </ul>

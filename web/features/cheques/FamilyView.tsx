@@ -1,13 +1,14 @@
 /** The family: balances per kind, a code to pay (QR + short code), the pass card, the history. */
 import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
-import { useT } from '../../app/i18n';
+import { useFormat, useT } from '../../app/i18n';
+import { Fr, Ltr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { formatEuros, frLongDate, frTime } from '../../app/format';
 import { Alert, Button, Card, EmptyState, Loaded, PageHeader } from '../../ui';
 import type { CodeState, MyCheques, MyPass, ShownCode } from '../../../src/modules/cheques';
 import { EntryList } from './EntryList';
+import { known } from './localize';
 import { Qr } from './Qr';
 import { ActionStatus, useAction } from './use-action';
 
@@ -15,6 +16,7 @@ type Kind = MyCheques['accounts'][number]['kind'];
 
 function CodePanel({ code, onClose, onUsed, onAgain }: { code: ShownCode; onClose: () => void; onUsed: () => void; onAgain: () => void }) {
   const t = useT();
+  const f = useFormat();
   const [state, setState] = useState<CodeState['state']>('waiting');
   useEffect(() => {
     if (state !== 'waiting') return;
@@ -49,10 +51,10 @@ function CodePanel({ code, onClose, onUsed, onAgain }: { code: ShownCode; onClos
           <>
             <p>{t('cheques.codeHelp')}</p>
             <Qr text={code.qr} label={t('cheques.codeTitle')} />
-            <p className="cheques-short" data-testid="short-code">
+            <p className="cheques-short" data-testid="short-code" dir="ltr">
               {code.code}
             </p>
-            <p className="muted">{t('cheques.codeUntil', { time: frTime(code.expiresAt) })}</p>
+            <p className="muted">{t('cheques.codeUntil', { time: f.time(code.expiresAt) })}</p>
           </>
         ) : null}
         <div className="row">
@@ -68,6 +70,7 @@ function CodePanel({ code, onClose, onUsed, onAgain }: { code: ShownCode; onClos
 
 export function PassSummary({ pass }: { pass: NonNullable<MyPass['pass']> }) {
   const t = useT();
+  const f = useFormat();
   return (
     <div className="cheques-card stack">
       <p>
@@ -77,9 +80,12 @@ export function PassSummary({ pass }: { pass: NonNullable<MyPass['pass']> }) {
         </span>
       </p>
       <p>
-        {t('cheques.passNumber')} : <span className="cheques-number">{pass.number}</span>
+        {t('cheques.labelColon', { label: t('cheques.passNumber') })}{' '}
+        <span className="cheques-number">
+          <Ltr>{pass.number}</Ltr>
+        </span>
       </p>
-      <p>{t('cheques.passValid', { from: frLongDate(pass.validFrom), until: frLongDate(pass.validUntil) })}</p>
+      <p>{t('cheques.passValid', { from: f.longDate(pass.validFrom), until: f.longDate(pass.validUntil) })}</p>
       {pass.token ? <Qr text={pass.token} label={t('cheques.pass')} size={200} /> : null}
     </div>
   );
@@ -87,6 +93,7 @@ export function PassSummary({ pass }: { pass: NonNullable<MyPass['pass']> }) {
 
 export function FamilyView() {
   const t = useT();
+  const f = useFormat();
   const mine = useApi<MyCheques>('/api/cheques/me');
   const pass = useApi<MyPass>('/api/cheques/me/pass');
   const [code, setCode] = useState<ShownCode | null>(null);
@@ -105,9 +112,9 @@ export function FamilyView() {
             ) : (
               <div className="cheques-accounts">
                 {d.accounts.map((a) => (
-                  <Card key={a.kind} title={a.label}>
-                    <p className="cheques-balance">{t('cheques.available', { amount: formatEuros(a.availableCents) })}</p>
-                    {a.nextExpiry ? <p className="muted">{t('cheques.validUntil', { date: frLongDate(a.nextExpiry) })}</p> : null}
+                  <Card key={a.kind} title={known(t, `cheques.kind_${a.kind}`) ?? <Fr>{a.label}</Fr>}>
+                    <p className="cheques-balance">{t('cheques.available', { amount: f.euros(a.availableCents) })}</p>
+                    {a.nextExpiry ? <p className="muted">{t('cheques.validUntil', { date: f.longDate(a.nextExpiry) })}</p> : null}
                     {a.availableCents > 0 ? <Button onPress={() => show(a.kind)}>{t('cheques.pay')}</Button> : null}
                   </Card>
                 ))}

@@ -1,13 +1,13 @@
 /** Pass Famille Solo offers, browsed by theme and neighbourhood. */
 import { useState } from 'react';
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Card, EmptyState, Loaded, PageHeader, SelectField } from '../../ui';
 import type { PassOffers } from '../../../src/modules/cheques';
 
 const THEMES = ['culture', 'sport', 'loisirs', 'ateliers'] as const;
-const THEME_LABELS: Record<(typeof THEMES)[number], string> = { culture: 'Culture', sport: 'Sport', loisirs: 'Loisirs', ateliers: 'Ateliers' };
 
 export function OffersView() {
   const t = useT();
@@ -27,7 +27,7 @@ export function OffersView() {
           label={t('cheques.theme')}
           value={theme}
           onChange={setTheme}
-          options={[{ value: '', label: t('cheques.allThemes') }, ...THEMES.map((v) => ({ value: v, label: THEME_LABELS[v] }))]}
+          options={[{ value: '', label: t('cheques.allThemes') }, ...THEMES.map((v) => ({ value: v, label: t(`cheques.theme_${v}`) }))]}
         />
         <SelectField
           name="offers-hood"
@@ -44,15 +44,21 @@ export function OffersView() {
           ) : (
             <div className="cheques-accounts">
               {d.offers.map((o) => (
-                <Card key={o.id} title={o.title} headingLevel={2}>
+                <Card key={o.id} title={<Fr>{o.title}</Fr>} headingLevel={2}>
                   <p>
-                    <strong>{o.benefitLabel}</strong> — {o.themeLabel}
+                    <strong>{t(`cheques.benefit_${o.benefit}`)}</strong> — {t(`cheques.theme_${o.theme}`)}
                   </p>
                   <p>
-                    {o.structureName}
-                    {o.neighbourhood ? ` (${o.neighbourhood})` : ''}
+                    <Fr>
+                      {o.structureName}
+                      {o.neighbourhood ? ` (${o.neighbourhood})` : ''}
+                    </Fr>
                   </p>
-                  {o.details ? <p className="muted">{o.details}</p> : null}
+                  {o.details ? (
+                    <p className="muted">
+                      <Fr>{o.details}</Fr>
+                    </p>
+                  ) : null}
                 </Card>
               ))}
             </div>
