@@ -1,16 +1,19 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/vite-service-worker';
 
 export default defineConfig({
   root: 'web',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // Read by the service worker's build (scripts/vite-service-worker.ts): the app shell's files.
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

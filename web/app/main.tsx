@@ -4,16 +4,19 @@ import { App } from './App';
 import { I18nProvider, registerMessages } from './i18n';
 import { SessionProvider } from './session';
 import { TownProvider } from './town';
+import { PwaStatus, registerServiceWorker } from './pwa';
 import messages from './messages';
 import './theme.css';
 
 registerMessages('', messages);
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <TownProvider>
         <SessionProvider>
+          <PwaStatus />
           <App />
         </SessionProvider>
       </TownProvider>

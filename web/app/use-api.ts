@@ -50,6 +50,11 @@ export function useApi<T>(url: string | null, opts: { keepPrevious?: boolean } =
     };
   }, [url, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  // Forms queued without network have just reached the server (pwa.tsx): what the page shows may have changed.
+  useEffect(() => {
+    window.addEventListener('relais-outbox-sent', reload);
+    return () => window.removeEventListener('relais-outbox-sent', reload);
+  }, [reload]);
   const setData = useCallback((data: T | null) => setState((s) => ({ ...s, data, error: null, loading: false })), []);
   const stale = state.url !== url; // first render after a URL change
   return {

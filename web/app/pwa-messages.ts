@@ -1,0 +1,36 @@
+/** The installable app's words (update prompt, forms waiting for the network). */
+export default {
+  fr: {
+    update: 'Une nouvelle version est disponible',
+    reload: 'Recharger',
+    offline: 'Vous êtes hors connexion : vous voyez vos informations telles qu’elles étaient à votre dernière visite.',
+    queued: 'En attente de réseau — sera envoyé automatiquement',
+    sent: 'Envoyé',
+    failed: 'Non envoyé',
+    close: 'Fermer',
+    outbox: 'Vos envois depuis ce téléphone',
+    cancelBooking: 'Annulation du rendez-vous « {what} »',
+  },
+  en: {
+    update: 'A new version is available',
+    reload: 'Reload',
+    offline: 'You are offline: you see your information as it was on your last visit.',
+    queued: 'Waiting for the network — will be sent automatically',
+    sent: 'Sent',
+    failed: 'Not sent',
+    close: 'Close',
+    outbox: 'Forms sent from this phone',
+    cancelBooking: 'Cancellation of the appointment “{what}”',
+  },
+  ar: {
+    update: 'يتوفر إصدار جديد',
+    reload: 'إعادة التحميل',
+    offline: 'أنت غير متصل بالإنترنت: تظهر معلوماتك كما كانت في زيارتك الأخيرة.',
+    queued: 'في انتظار الشبكة — سيتم الإرسال تلقائيًا',
+    sent: 'تم الإرسال',
+    failed: 'لم يتم الإرسال',
+    close: 'إغلاق',
+    outbox: 'الإرسالات من هذا الهاتف',
+    cancelBooking: 'إلغاء الموعد «{what}»',
+  },
+};

@@ -1,0 +1,231 @@
+/**
+ * The installable app in the page (issue 19): registers the service worker (sw.ts), offers
+ * a new version ("Recharger"), sends forms as they are or queues them without network
+ * (pwa-outbox.ts) with their status in view, and forgets the family's data on this phone
+ * when it signs out or someone else signs in (a shared phone must not show the previous
+ * family's pass).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './api';
+import { registerMessages, useT } from './i18n';
+import { useSession } from './session';
+import { FAMILY_CACHE } from './pwa-policy';
+import { flushOutbox, idbOutbox, newItem, OUTBOX_SYNC_TAG, outcomeOf, sendItem, type OutboxItem, type OutboxTransport } from './pwa-outbox';
+import messages from './pwa-messages';
+
+registerMessages('pwa', messages);
+
+const supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof indexedDB !== 'undefined';
+const store = () => idbOutbox(indexedDB);
+const CHANGED = 'relais-outbox-changed';
+/** Sent on the window when queued forms reached the server: pages read their data again (use-api.ts). */
+export const OUTBOX_SENT = 'relais-outbox-sent';
+
+function csrfCookie(): string {
+  return document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
+}
+
+const transport: OutboxTransport = {
+  fetch: (url, init) => fetch(url, init),
+  async session() {
+    const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const me = (await res.json()) as { user: { id: string } | null };
+    return { userId: me.user?.id ?? null, csrf: csrfCookie() };
+  },
+};
+
+function changed() {
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+let flushing: Promise<unknown> | null = null;
+/** Sends what waits (on start, when the network returns, after a queued form). */
+export function flushNow(): Promise<unknown> {
+  if (!supported) return Promise.resolve();
+  flushing ??= flushOutbox(store(), transport)
+    .then((r) => {
+      if (r.sent) window.dispatchEvent(new Event(OUTBOX_SENT));
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      flushing = null;
+      changed();
+    });
+  return flushing;
+}
+
+/**
+ * A family's form that may wait for the network: sent now when possible, else kept and sent
+ * later (once, whatever happens: it carries an Idempotency-Key). 'queued' tells the page to
+ * say so; a refusal by the server is thrown as an ApiError, as `api` does.
+ */
+export async function sendOrQueue(
+  userId: string,
+  req: { method: OutboxItem['method']; url: string; body: unknown; label: string },
+): Promise<'sent' | 'queued'> {
+  const item = newItem(crypto.randomUUID(), userId, req, Date.now());
+  const r: Awaited<ReturnType<typeof sendItem>> = navigator.onLine ? await sendItem(transport, item, csrfCookie()) : { status: 0, text: '' };
+  if (r.status !== 0 || !supported) {
+    if (outcomeOf(r.status, r.code) === 'sent') return 'sent';
+    const e = (() => {
+      try {
+        return JSON.parse(r.text)?.error ?? {};
+      } catch {
+        return {};
+      }
+    })();
+    if (r.status === 0) throw new ApiError(0, 'network', 'Connexion impossible. Vérifiez votre accès à internet puis réessayez.');
+    throw new ApiError(r.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
+  }
+  await store().put(item);
+  changed();
+  const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+  await (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
+  return 'queued';
+}
+
+/** Drops what this phone keeps of a family: its cached data and its waiting forms. */
+export async function forgetFamily(): Promise<void> {
+  if (!supported) return;
+  await caches.delete(FAMILY_CACHE).catch(() => false);
+  await store()
+    .clear()
+    .catch(() => {});
+  changed();
+}
+
+export function registerServiceWorker(): void {
+  if (!supported || !window.isSecureContext) return;
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+  });
+  window.addEventListener('online', () => void flushNow());
+  navigator.serviceWorker.addEventListener('message', (e) => {
+    if (e.data?.type === 'outbox-changed') {
+      changed();
+      window.dispatchEvent(new Event(OUTBOX_SENT));
+    }
+  });
+}
+
+/** The waiting version of the app, if any (a new one was installed while this one runs). */
+function useUpdate(): ServiceWorker | null {
+  const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
+  useEffect(() => {
+    if (!supported) return;
+    let live = true;
+    void navigator.serviceWorker.getRegistration().then((reg) => {
+      if (!reg || !live) return;
+      const check = () => {
+        if (reg.waiting && navigator.serviceWorker.controller) setWaiting(reg.waiting);
+      };
+      check();
+      reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', check));
+    });
+    let reloaded = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (waitingAsked && !reloaded) {
+        reloaded = true;
+        window.location.reload();
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return waiting;
+}
+let waitingAsked = false;
+
+function useOutbox(userId: string | null): [OutboxItem[], () => void] {
+  const [items, setItems] = useState<OutboxItem[]>([]);
+  const read = useCallback(() => {
+    if (!supported) return;
+    void store()
+      .all()
+      .then((all) => setItems(all.filter((i) => i.userId === userId).sort((a, b) => a.createdAt - b.createdAt)))
+      .catch(() => setItems([]));
+  }, [userId]);
+  useEffect(() => {
+    read();
+    window.addEventListener(CHANGED, read);
+    return () => window.removeEventListener(CHANGED, read);
+  }, [read]);
+  const dismiss = useCallback(() => {
+    void Promise.all(items.filter((i) => i.state !== 'pending').map((i) => store().delete(i.id))).then(changed);
+  }, [items]);
+  return [items, dismiss];
+}
+
+/** Shown above every page: the update prompt, being offline, and the forms that wait or went. */
+export function PwaStatus() {
+  const t = useT();
+  const { user, loading } = useSession();
+  const waiting = useUpdate();
+  const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine);
+  const [items, dismiss] = useOutbox(user?.id ?? null);
+  const previous = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  useEffect(() => {
+    if (loading) return;
+    const id = user?.id ?? null;
+    // Signed out, or someone else signed in: this phone forgets the previous family.
+    if (previous.current && previous.current !== id) void forgetFamily();
+    previous.current = id;
+    if (id) void flushNow();
+  }, [user?.id, loading]);
+  if (!waiting && online && !items.length) return null;
+  return (
+    <div className="pwa-status stack" role="status" style={{ padding: '0.5rem' }}>
+      {waiting ? (
+        <div className="alert" data-tone="info">
+          <div className="row">
+            <span>{t('pwa.update')} — </span>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                waitingAsked = true;
+                waiting.postMessage({ type: 'skip-waiting' });
+              }}
+            >
+              {t('pwa.reload')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {!online ? (
+        <div className="alert" data-tone="warning">
+          {t('pwa.offline')}
+        </div>
+      ) : null}
+      {items.length ? (
+        <div className="alert" data-tone={items.some((i) => i.state === 'failed') ? 'error' : items.some((i) => i.state === 'pending') ? 'warning' : 'success'}>
+          <strong>{t('pwa.outbox')}</strong>
+          <ul>
+            {items.map((i) => (
+              <li key={i.id}>
+                {i.label} : <strong>{t(`pwa.${i.state === 'pending' ? 'queued' : i.state}`)}</strong>
+                {i.message ? ` (${i.message})` : null}
+              </li>
+            ))}
+          </ul>
+          {items.some((i) => i.state !== 'pending') ? (
+            <button type="button" className="btn" data-variant="secondary" onClick={dismiss}>
+              {t('pwa.close')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
