@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { sendOrQueue } from '../../app/pwa';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { BookingItem } from './BookingItem';
@@ -13,11 +15,12 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
   const [moving, setMoving] = useState(false);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const { user } = useSession();
   const act = async (f: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
-      await f();
-      onMessage(message);
+      // A cancellation without network waits on the phone and goes when it returns (issue 19).
+      onMessage((await f()) === 'queued' ? t('pwa.queued') : message);
       reload();
     } catch (e) {
       setError(e as ApiError);
@@ -40,7 +43,21 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
           {asking ? (
             <span className="rdv-row" role="group" aria-label={t('rendezvous.cancelConfirm')}>
               <span>{t('rendezvous.cancelConfirm')}</span>
-              <Button variant="danger" onPress={() => void act(() => api.post(`/api/rendezvous/bookings/${b.id}/cancel`, {}), t('rendezvous.cancelled'))}>
+              <Button
+                variant="danger"
+                onPress={() =>
+                  void act(
+                    () =>
+                      sendOrQueue(user?.id ?? '', {
+                        method: 'POST',
+                        url: `/api/rendezvous/bookings/${b.id}/cancel`,
+                        body: {},
+                        label: t('pwa.cancelBooking', { what: b.motif.name }),
+                      }),
+                    t('rendezvous.cancelled'),
+                  )
+                }
+              >
                 {t('rendezvous.cancel')}
               </Button>
               <Button variant="ghost" onPress={() => setAsking(false)}>
