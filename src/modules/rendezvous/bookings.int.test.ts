@@ -396,4 +396,48 @@ describe('occasional crèche places', () => {
       'rendezvous/full',
     );
   });
+
+  it('lists a slot full for the child’s age group (with the waitlist) while another age group has room; no slot for an age without seats', async () => {
+    env.clock.set(NOW);
+    const c = await offer(env.rt, {
+      motif: { name: 'Journée de répit', kind: 'repit', durationMinutes: 240, collective: true, capacity: 1, minNoticeMinutes: 120 },
+      recurrence: { kind: 'weekly', weekdays: [3] },
+      startTime: '08:30',
+      endTime: '12:30',
+      resourceCapacities: { '0-1': 1, '1-3': 2 },
+    });
+    const wed = new Date('2026-01-07T07:30:00Z');
+    const [baby1, baby2] = await families(env.rt, 2, ['2025-06-01']);
+    const [toddler] = await families(env.rt, 1, ['2024-06-01']);
+    const [pupil] = await families(env.rt, 1, ['2018-01-01']);
+    const slotFor = async (f: TestFamily) => (await listSlots(f.ctx, c.motifId, '2026-01-05', 7, { childId: f.childIds[0] })).slots;
+    expect((await slotFor(baby2!))[0]).toMatchObject({ seatsLeft: 1, full: false });
+    await book(baby1!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: wed, parent: false, childIds: [baby1!.childIds[0]!] });
+    // The 0-1 group is full; the 1-3 group still has its two seats, on the same half-day.
+    expect((await slotFor(baby2!))[0]).toMatchObject({ start: wed, seatsLeft: 0, full: true });
+    expect((await slotFor(toddler!))[0]).toMatchObject({ start: wed, seatsLeft: 2, full: false });
+    expect(await slotFor(pupil!)).toEqual([]);
+    // Without a child, seats per age group are unknown (null), never a wrong "free".
+    expect((await listSlots(baby2!.ctx, c.motifId, '2026-01-05', 7)).slots[0]).toMatchObject({ seatsLeft: null, full: false });
+    // The full group's family joins the waitlist; the other group's books.
+    await joinWaitlist(baby2!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: wed, parent: false, childIds: [baby2!.childIds[0]!] });
+    await book(toddler!.ctx, { motifId: c.motifId, ownerId: c.ownerId, start: wed, parent: false, childIds: [toddler!.childIds[0]!] });
+    expect((await slotFor(toddler!))[0]).toMatchObject({ seatsLeft: 1, full: false });
+    // A child of another file is refused, with the field.
+    const err = await listSlots(baby2!.ctx, c.motifId, '2026-01-05', 7, { childId: toddler!.childIds[0] }).catch((e: AppError) => e);
+    expect(err).toMatchObject({ code: 'rendezvous/unknown-child' });
+    // Staff list for a family's child through its opened file, and the read is audited.
+    const agent = staffCtx(env.rt, agentId);
+    expect(await code(listSlots(agent, c.motifId, '2026-01-05', 7, { childId: baby2!.childIds[0], householdId: baby2!.householdId }))).toBe(
+      'dossiers/reason-required',
+    );
+    await env.rt.deps.db.query(
+      `INSERT INTO household_access_grants (household_id, user_id, reason, opened_at, expires_at) VALUES ($1, $2, 'Accueil', $3, $3::timestamptz + interval '8 hours')`,
+      [baby2!.householdId, agentId, env.clock.now()],
+    );
+    const mark = await env.auditMark();
+    const staffView = await listSlots(agent, c.motifId, '2026-01-05', 7, { childId: baby2!.childIds[0], householdId: baby2!.householdId });
+    expect(staffView.slots[0]).toMatchObject({ full: true });
+    await env.expectAudit('dossiers/accessed', baby2!.householdId, { after: mark, actorId: agentId });
+  });
 });

@@ -126,12 +126,16 @@ export async function insertResource(
   return id;
 }
 
-export async function resourceCapacity(q: Queryable, resourceId: string, group: AgeGroup): Promise<number> {
-  const { rows } = await q.query<{ capacity: number }>(`SELECT capacity FROM rdv_resource_capacities WHERE resource_id = $1 AND age_group = $2`, [
-    resourceId,
-    group,
-  ]);
-  return rows[0]?.capacity ?? 0;
+/** Seats per age group of these resources. */
+export async function capacitiesOf(q: Queryable, resourceIds: string[]): Promise<Map<string, Partial<Record<AgeGroup, number>>>> {
+  const out = new Map<string, Partial<Record<AgeGroup, number>>>();
+  if (!resourceIds.length) return out;
+  const { rows } = await q.query<{ resourceId: string; ageGroup: AgeGroup; capacity: number }>(
+    `SELECT resource_id AS "resourceId", age_group AS "ageGroup", capacity FROM rdv_resource_capacities WHERE resource_id = ANY($1::uuid[])`,
+    [resourceIds],
+  );
+  for (const r of rows) out.set(r.resourceId, { ...out.get(r.resourceId), [r.ageGroup]: r.capacity });
+  return out;
 }
 
 export async function resourceNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {

@@ -114,7 +114,7 @@ export default async function rendezvousRoutes(app: App) {
       config: { access: [...FAMILY_OR_STAFF, 'partner'] },
       schema: { tags, summary: "Créneaux libres d'un motif", querystring: s.slotsQuery, response: { 200: s.slotsOut } },
     },
-    async (req) => listSlots(req.ctx, req.query.motifId, req.query.from, req.query.days),
+    async (req) => listSlots(req.ctx, req.query.motifId, req.query.from, req.query.days, { childId: req.query.childId, householdId: req.query.householdId }),
   );
 
   // ———————————————————————————— bookings

@@ -124,6 +124,10 @@ export const slotsQuery = z.object({
   /** Paris day; today (the server's clock) when absent. */
   from: date.optional(),
   days: z.coerce.number().int().min(1, { message: '1 jour au moins.' }).max(62, { message: '62 jours au plus.' }).default(14),
+  /** A crèche or respite place: the child it is for (its age group's seats). */
+  childId: uuid.optional(),
+  /** Staff: the family's file the child belongs to. */
+  householdId: uuid.optional(),
 });
 const lieuOut = z.object({
   id: z.string(),

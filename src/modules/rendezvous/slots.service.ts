@@ -1,12 +1,13 @@
 /** Free slots of a motif: the plages cut by the pure computation, with each session's seats. */
 import { parisDate, parisInstant } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import type { Queryable } from '../../platform/db/pool';
+import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/roles';
 import { agentsBusy, sessionsOfMotif } from './bookings.store';
-import { absencesBetween, getMotif, lieuxByIds, plagesOfMotif, resourceNames, slotContext, type MotifRow } from './catalogue.store';
-import { freeSlots, type AgeGroup, type MotifTiming, type Slot } from './slots';
+import { absencesBetween, capacitiesOf, getMotif, lieuxByIds, plagesOfMotif, resourceNames, slotContext, type MotifRow } from './catalogue.store';
+import { ageGroupOn, freeSlots, type AgeGroup, type MotifTiming, type Slot } from './slots';
+import { familyCardOfUser, staffFamilyCard, type FamilyCard } from '../dossiers';
 
 const DAY_MS = 86_400_000;
 
@@ -113,12 +114,37 @@ export interface SlotView {
   full: boolean;
 }
 
-/** The use case behind "choose a slot": the free slots of a motif over `days` days from `fromDate`. */
+/** For whom the slots are listed: a child of the file (a crèche or respite place: its age group's seats). */
+export interface SlotsFor {
+  childId?: string;
+  /** Staff: the family's file (opened with a reason; the read is audited). */
+  householdId?: string;
+}
+
+/** The birth date of a child of the file the caller may read. */
+async function childBirthDate(ctx: Ctx, who: SlotsFor & { childId: string }): Promise<string> {
+  const user = requireUser(ctx);
+  let card: FamilyCard | null = null;
+  if (user.role === 'parent') card = await familyCardOfUser(ctx.db, user.id);
+  else if ((user.role === 'agent' || user.role === 'coordinator') && who.householdId)
+    card = await tx(ctx.db, (t) => staffFamilyCard(ctx, who.householdId!, 'rendezvous.book', { q: t }));
+  const child = card?.children.find((c) => c.id === who.childId);
+  if (!child) throw new AppError('rendezvous/unknown-child', { fields: [{ path: 'childId', message: "Cet enfant n'est pas dans le dossier." }] });
+  return child.birthDate;
+}
+
+/**
+ * The use case behind "choose a slot": the free slots of a motif over `days` days from
+ * `fromDate`. A crèche or respite place counts its seats per age group: for a child, each
+ * slot shows the seats of the child's age group that day (full even when other groups have
+ * room), and a slot with no seat at all for that age is not offered.
+ */
 export async function listSlots(
   ctx: Ctx,
   motifId: string,
   from: string | undefined,
   days: number,
+  who: SlotsFor = {},
 ): Promise<{ motif: MotifRow; fromDate: string; today: string; slots: SlotView[] }> {
   const user = requireUser(ctx);
   const today = parisDate(ctx.now());
@@ -126,33 +152,38 @@ export async function listSlots(
   const motif = await requireMotif(ctx.db, motifId);
   if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
   if (user.role === 'partner' && motif.bookableBy === 'agent') throw new AppError('rendezvous/not-bookable');
+  const perAgeGroup = motif.kind === 'creche' || motif.kind === 'repit';
+  const birthDate = perAgeGroup && who.childId ? await childBirthDate(ctx, { ...who, childId: who.childId }) : null;
   const toDate = parisDate(new Date(parisInstant(fromDate).getTime() + (days - 1) * DAY_MS + 12 * 3600_000));
   const slots = await offeredSlots(ctx.db, ctx, motif, fromDate, toDate);
   const sessions = await sessionsOfMotif(ctx.db, motif.id, parisInstant(fromDate), new Date(parisInstant(toDate).getTime() + DAY_MS));
   const seats = new Map<string, number>();
-  for (const s of sessions) {
-    if (s.ageGroup) continue;
-    seats.set(`${s.agentId ?? s.resourceId}|${s.start.getTime()}`, s.capacity - s.taken);
-  }
+  for (const s of sessions) seats.set(`${s.agentId ?? s.resourceId}|${s.ageGroup}|${s.start.getTime()}`, s.capacity - s.taken);
   const lieux = await lieuxByIds(ctx.db, [...new Set(slots.map((s) => s.lieuId).filter((x): x is string => !!x))]);
-  const resources = await resourceNames(ctx.db, [...new Set(slots.map((s) => s.resourceId).filter((x): x is string => !!x))]);
-  const perAgeGroup = motif.kind === 'creche' || motif.kind === 'repit';
-  return {
-    motif,
-    fromDate,
-    today,
-    slots: slots.map((s) => {
-      const left = perAgeGroup ? null : (seats.get(`${s.ownerId}|${s.start.getTime()}`) ?? motif.capacity);
-      const lieu = s.lieuId ? lieux.get(s.lieuId) : undefined;
-      return {
-        start: s.start,
-        end: s.end,
-        ownerId: s.ownerId,
-        ownerName: s.resourceId ? (resources.get(s.resourceId) ?? null) : null,
-        lieu: lieu ? { id: lieu.id, name: lieu.name, address: lieu.address, neighbourhoodId: lieu.neighbourhoodId, accessibility: lieu.accessibility } : null,
-        seatsLeft: left,
-        full: left !== null && left <= 0,
-      };
-    }),
-  };
+  const resourceIds = [...new Set(slots.map((s) => s.resourceId).filter((x): x is string => !!x))];
+  const resources = await resourceNames(ctx.db, resourceIds);
+  const capacities = birthDate ? await capacitiesOf(ctx.db, resourceIds) : new Map<string, Partial<Record<AgeGroup, number>>>();
+  const out: SlotView[] = [];
+  for (const s of slots) {
+    let left: number | null;
+    if (!perAgeGroup) left = seats.get(`${s.ownerId}||${s.start.getTime()}`) ?? motif.capacity;
+    else if (!birthDate) left = null;
+    else {
+      const group = ageGroupOn(birthDate, parisDate(s.start));
+      const capacity = group && s.resourceId ? (capacities.get(s.resourceId)?.[group] ?? 0) : 0;
+      if (!group || capacity === 0) continue;
+      left = seats.get(`${s.ownerId}|${group}|${s.start.getTime()}`) ?? capacity;
+    }
+    const lieu = s.lieuId ? lieux.get(s.lieuId) : undefined;
+    out.push({
+      start: s.start,
+      end: s.end,
+      ownerId: s.ownerId,
+      ownerName: s.resourceId ? (resources.get(s.resourceId) ?? null) : null,
+      lieu: lieu ? { id: lieu.id, name: lieu.name, address: lieu.address, neighbourhoodId: lieu.neighbourhoodId, accessibility: lieu.accessibility } : null,
+      seatsLeft: left,
+      full: left !== null && left <= 0,
+    });
+  }
+  return { motif, fromDate, today, slots: out };
 }

@@ -169,6 +169,22 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
                 {t('rendezvous.change')}
               </Button>
             </div>
+          ) : perChild(motif) ? (
+            <>
+              {family.children.length > 1 ? (
+                <RadioGroup
+                  label={t('rendezvous.forWhichChild')}
+                  value={childIds[0] ?? null}
+                  onChange={(v) => setChildIds([v])}
+                  options={family.children.map((c) => ({ value: c.id, label: c.firstName }))}
+                />
+              ) : null}
+              {childIds[0] ? (
+                <SlotPicker key={childIds[0]} motifId={motif.id} onPick={pickSlot} forChild={{ childId: childIds[0], householdId: family.householdId }} />
+              ) : (
+                <p className="muted">{t('rendezvous.noChild')}</p>
+              )}
+            </>
           ) : (
             <SlotPicker motifId={motif.id} onPick={pickSlot} />
           )}
@@ -205,13 +221,9 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
             <dd>{motif.documents.length ? <Fr>{motif.documents.join(', ')}</Fr> : t('rendezvous.noDocument')}</dd>
           </dl>
           {perChild(motif) ? (
-            <RadioGroup
-              label={t('rendezvous.who')}
-              value={childIds[0] ?? null}
-              onChange={(v) => setChildIds([v])}
-              options={family.children.map((c) => ({ value: c.id, label: c.firstName }))}
-              error={error?.field('childIds') ?? error?.field('childIds.0')}
-            />
+            <p>
+              <strong>{t('rendezvous.forChild', { name: family.children.find((c) => c.id === childIds[0])?.firstName ?? '' })}</strong>
+            </p>
           ) : (
             <fieldset className="field">
               <legend>{t('rendezvous.who')}</legend>

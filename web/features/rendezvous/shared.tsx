@@ -118,16 +118,20 @@ export function SlotPicker({
   motifId,
   onPick,
   headingLevel = 3,
+  forChild,
 }: {
   motifId: string;
   onPick: (s: PickedSlot, motif: SlotsOut['motif']) => void;
   headingLevel?: 3 | 4;
+  /** A crèche or respite place: the child it is for (seats of its age group), and at the desk the family's file. */
+  forChild?: { childId: string; householdId?: string };
 }) {
   const t = useT();
   const w = useWhen();
   // The first page starts today by the server's clock (the browser's may differ).
   const [from, setFrom] = useState<string | null>(null);
-  const r = useApi<SlotsOut>(`/api/rendezvous/slots?motifId=${motifId}${from ? `&from=${from}` : ''}&days=14`, { keepPrevious: true });
+  const child = forChild ? `&childId=${forChild.childId}${forChild.householdId ? `&householdId=${forChild.householdId}` : ''}` : '';
+  const r = useApi<SlotsOut>(`/api/rendezvous/slots?motifId=${motifId}${from ? `&from=${from}` : ''}&days=14${child}`, { keepPrevious: true });
   const days = new Map<string, SlotsOut['slots']>();
   for (const s of r.data?.slots ?? []) {
     const d = parisDay(new Date(s.start));
