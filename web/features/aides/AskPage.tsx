@@ -1,12 +1,11 @@
 /** Asking for one aid: the file's fields this aid needs (prefilled, read-only here), the aid's own fields, the documents (the file's valid ones attached, the others sent with the request, in one call). */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { navigate, useLocation, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
-import { message } from '../../ui/message';
 import { toUpload as asUpload } from './upload';
 import { AidFields, EligibilityBadge, fieldsForApi, type FieldValues } from './shared';
 import type { CreatedRequest, RequestFormView } from '../../../src/modules/aides';
@@ -108,6 +107,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
 
 export default function AskPage() {
   const t = useT();
+  const tx = useTx();
   const { aidId } = useParams();
   const loc = useLocation();
   const residence = loc.search.get('residence');
@@ -116,7 +116,7 @@ export default function AskPage() {
     <RequireRole roles={['parent']}>
       <PageHeader
         title={r.data ? t('aides.formTitle', { title: r.data.aid.title }) : t('aides.title')}
-        heading={r.data ? message(t, 'aides.formTitle', { title: <Fr>{r.data.aid.title}</Fr> }) : undefined}
+        heading={r.data ? tx('aides.formTitle', { title: <Fr>{r.data.aid.title}</Fr> }) : undefined}
       />
       {r.error?.code === 'aides/no-household' ? <Alert tone="info">{t('aides.noFile')}</Alert> : null}
       <Loaded resource={r}>{(form) => <Form form={form} residence={residence !== null ? Number(residence) : null} />}</Loaded>

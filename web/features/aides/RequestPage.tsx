@@ -1,9 +1,8 @@
 /** One request: for the family (where it stands, what to correct, the decision, messages) and for the agent (instruction actions, private annotations). */
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
-import { useFormat, useT } from '../../app/i18n';
+import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
-import { message } from '../../ui/message';
 import { Link, useLocation, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -235,13 +234,14 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
 
 export default function RequestPage() {
   const t = useT();
+  const tx = useTx();
   const { id } = useParams();
   const r = useApi<RequestView>(`/api/aides/demandes/${id}`, { keepPrevious: true });
   return (
     <>
       <PageHeader
         title={r.data ? t('aides.requestTitle', { title: r.data.aid.title }) : t('aides.title')}
-        heading={r.data ? message(t, 'aides.requestTitle', { title: <Fr>{r.data.aid.title}</Fr> }) : undefined}
+        heading={r.data ? tx('aides.requestTitle', { title: <Fr>{r.data.aid.title}</Fr> }) : undefined}
       />
       <Loaded resource={r}>{(data) => <View r={data} reload={r.reload} />}</Loaded>
     </>

@@ -2,9 +2,8 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
-import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
-import { message } from '../../ui/message';
 import { dayName, needText, rangesText } from './localize';
 import { Link, useParams } from '../../app/router';
 import { useTown } from '../../app/town';
@@ -17,6 +16,7 @@ registerMessages('annuaire', messages);
 
 export default function GuidePage() {
   const t = useT();
+  const tx = useTx();
   const f = useFormat();
   const town = useTown();
   const { besoin } = useParams();
@@ -62,7 +62,7 @@ export default function GuidePage() {
               <h3>
                 <Fr>{s.nom}</Fr> {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
               </h3>
-              <p className="muted">{message(t, 'annuaire.structure', { name: <Fr>{s.structure.nom}</Fr> })}</p>
+              <p className="muted">{tx('annuaire.structure', { name: <Fr>{s.structure.nom}</Fr> })}</p>
               <p>
                 <Fr>{[s.adresse, [s.code_postal, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</Fr>
                 {s.telephone ? ` · ${t('annuaire.labelValue', { label: t('annuaire.phone'), value: displayPhone(s.telephone) })}` : ''}

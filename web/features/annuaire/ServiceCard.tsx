@@ -1,15 +1,15 @@
 /** One service as a family reads it: status, hours, how to go, phone, badges. */
-import { useFormat, useT } from '../../app/i18n';
+import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { DemoBadge } from '../../ui';
-import { message } from '../../ui/message';
 import { dayName, languageName, rangesText, statusText } from './localize';
 import { displayPhone, type ServiceSummary } from './types';
 
 export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceSummary; headingLevel?: 2 | 3; full?: boolean }) {
   const t = useT();
+  const tx = useTx();
   const f = useFormat();
   const town = useTown();
   const H = `h${headingLevel}` as 'h2' | 'h3';
@@ -25,7 +25,7 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         </H>
       )}
       <p className="muted annuaire-structure">
-        <Link to={`/annuaire/structures/${s.structure.id}`}>{message(t, 'annuaire.structure', { name: <Fr>{s.structure.nom}</Fr> })}</Link>
+        <Link to={`/annuaire/structures/${s.structure.id}`}>{tx('annuaire.structure', { name: <Fr>{s.structure.nom}</Fr> })}</Link>
       </p>
       <p className="annuaire-badges">
         {s.demo ? <DemoBadge label={t('annuaire.demo')} /> : null}
@@ -117,7 +117,7 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
         <details className="annuaire-hours" open={full}>
           <summary>{t('annuaire.hours')}</summary>
           <table>
-            <caption className="visually-hidden">{message(t, 'annuaire.serviceHours', { name: <Fr>{s.nom}</Fr> })}</caption>
+            <caption className="visually-hidden">{tx('annuaire.serviceHours', { name: <Fr>{s.nom}</Fr> })}</caption>
             <tbody>
               {s.horaires.semaine.map((d) => (
                 <tr key={d.day}>

@@ -1,8 +1,7 @@
 /** A family's chèques history, as the family and its agent read it: when, what, which chèque, how much. */
-import { useFormat, useT } from '../../app/i18n';
+import { useFormat, useT, useTx } from '../../app/i18n';
 import { formatEuros } from '../../app/format';
 import { Fr } from '../../app/lang';
-import { message } from '../../ui/message';
 import { EmptyState } from '../../ui';
 import type { MyCheques } from '../../../src/modules/cheques';
 import { entryText, known } from './localize';
@@ -13,9 +12,10 @@ export const signedEuros = (cents: number, locale = 'fr') => (cents > 0 ? `+${fo
 /** A history line in the reader's language; the partner's name (or an unknown phrase) stays French. */
 function EntryLabel({ label }: { label: string }) {
   const t = useT();
+  const tx = useTx();
   const e = entryText(label);
   if (!e) return <Fr>{label}</Fr>;
-  return <>{e.partner ? message(t, e.key, { partner: <Fr>{e.partner}</Fr> }) : t(e.key)}</>;
+  return <>{e.partner ? tx(e.key, { partner: <Fr>{e.partner}</Fr> }) : t(e.key)}</>;
 }
 
 export function EntryList({ entries }: { entries: MyCheques['history'] }) {
