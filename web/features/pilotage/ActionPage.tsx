@@ -186,6 +186,12 @@ export default function ActionPage() {
             <PageHeader title={a.title}>
               {a.plan.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
               {a.description ? a.description.split('\n').map((l, i) => <p key={i}>{l}</p>) : null}
+              {a.proposal ? (
+                <p className="idea-origin-line">
+                  {t('pilotage.idees.actionFrom', { title: a.proposal.title, n: a.proposal.supports })}{' '}
+                  {staff ? <Link to="/pilotage/idees">{t('pilotage.idees.staffTitle')}</Link> : null}
+                </p>
+              ) : null}
             </PageHeader>
             {canEdit ? <ActionForm key={a.id} a={a} reload={reload} /> : <ReadOnly a={a} />}
             <h2>{t('pilotage.indicators')}</h2>

@@ -136,6 +136,10 @@ export default function PlansPage() {
       {user?.role === 'partner' ? null : (
         <RequireRole roles={[...READERS]}>
           <LoadStatus data={data} error={error} />
+          <nav aria-label={t('pilotage.idees.links')} className="row">
+            <Link to="/pilotage/idees">{t('pilotage.idees.staffTitle')}</Link>
+            <Link to="/pilotage/territoire">{t('pilotage.idees.territoryTitle')}</Link>
+          </nav>
           {data ? (
             <section aria-labelledby="plans">
               <h2 id="plans">{t('pilotage.plans')}</h2>

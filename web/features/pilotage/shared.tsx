@@ -2,11 +2,13 @@
 import type { ReactNode } from 'react';
 import { registerMessages, useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
+import ideasMessages from './ideas-messages';
 import messages from './messages';
 import type { ActionStatus, Standing } from './types';
 import './pilotage.css';
 
 registerMessages('pilotage', messages);
+registerMessages('pilotage.idees', ideasMessages);
 
 export const READERS = ['agent', 'coordinator', 'admin'] as const;
 

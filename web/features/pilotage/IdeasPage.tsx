@@ -1,0 +1,271 @@
+/** « Vos idées » : parents propose ideas for the plan, support those of others, and follow what they become. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../app/api';
+import { frDate } from '../../app/format';
+import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/session';
+import { useApi } from '../../app/use-api';
+import { Alert, Button, DemoBadge, FormErrors, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
+import { StatusBadge } from './shared';
+import type { IdeationPlans, MyIdeas, Proposal } from './types';
+
+type IdeaPlan = IdeationPlans['plans'][number];
+
+function ProposeForm({ plan, onSent }: { plan: IdeaPlan; onSent: () => void }) {
+  const t = useT();
+  const [axisId, setAxisId] = useState('');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    try {
+      await api.post('/api/pilotage/ideas', { planId: plan.id, axisId, title, body });
+      setError(null);
+      setTitle('');
+      setBody('');
+      setDone(true);
+      onSent();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby="propose">
+      <h2 id="propose" style={{ marginTop: 0 }}>
+        {t('pilotage.idees.proposeTitle')}
+      </h2>
+      <FormErrors error={error} labels={{ axisId: t('pilotage.idees.axis'), title: t('pilotage.idees.ideaTitle'), body: t('pilotage.idees.ideaBody') }} />
+      {done ? (
+        <Alert tone="success" live>
+          {t('pilotage.idees.sent')}
+        </Alert>
+      ) : null}
+      <SelectField
+        label={t('pilotage.idees.axis')}
+        name="axis"
+        value={axisId}
+        onChange={setAxisId}
+        isRequired
+        error={error?.field('axisId')}
+        options={[
+          { value: '', label: t('pilotage.idees.chooseAxis') },
+          ...plan.axes.map((a) => ({ value: a.id, label: a.code ? `${a.code} — ${a.title}` : a.title })),
+        ]}
+      />
+      <TextField label={t('pilotage.idees.ideaTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
+      <TextField
+        label={t('pilotage.idees.ideaBody')}
+        help={t('pilotage.idees.ideaBodyHelp')}
+        value={body}
+        onChange={setBody}
+        multiline
+        isRequired
+        error={error?.field('body')}
+      />
+      <Button type="submit">{t('pilotage.idees.send')}</Button>
+    </form>
+  );
+}
+
+function Mine({ version }: { version: number }) {
+  const t = useT();
+  const r = useApi<MyIdeas>(`/api/pilotage/ideas/mine?v=${version}`, { keepPrevious: true });
+  return (
+    <section aria-labelledby="mine" className="card">
+      <h2 id="mine" style={{ marginTop: 0 }}>
+        {t('pilotage.idees.mineTitle')}
+      </h2>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {r.data && !r.data.proposals.length && !r.data.events.length ? <p className="muted">{t('pilotage.idees.mineEmpty')}</p> : null}
+      {r.data?.proposals.length ? (
+        <ul className="idea-mine">
+          {r.data.proposals.map((p) => (
+            <li key={p.id}>
+              <strong>{p.title}</strong> — <span className="idea-state">{t(`pilotage.idees.status.${p.status}`)}</span>
+              {p.refusalReason ? <div>{t('pilotage.idees.reason', { reason: p.refusalReason })}</div> : null}
+              {p.actionTitle ? <div>{t('pilotage.idees.becameAction', { title: p.actionTitle })}</div> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {r.data?.events.length ? (
+        <>
+          <h3>{t('pilotage.idees.news')}</h3>
+          <ul className="idea-news">
+            {r.data.events.map((e) => (
+              <li key={e.id}>
+                <span className="muted">{frDate(e.at)}</span> — {e.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolean; onChange: (p: Proposal) => void }) {
+  const t = useT();
+  const [error, setError] = useState<ApiError | null>(null);
+  async function toggle() {
+    try {
+      const url = `/api/pilotage/ideas/${p.id}/support`;
+      const s = p.supportedByMe
+        ? await api.del<{ supports: number; supportedByMe: boolean }>(url)
+        : await api.post<{ supports: number; supportedByMe: boolean }>(url);
+      setError(null);
+      onChange({ ...p, ...s });
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <li className="card idea" aria-labelledby={`idea-${p.id}`}>
+      <h4 id={`idea-${p.id}`} className="idea-title">
+        {p.title}
+      </h4>
+      <p className="muted idea-origin">
+        {p.origin === 'workshop' ? t('pilotage.idees.fromWorkshop', { workshop: p.workshop ?? '' }) : t('pilotage.idees.online')}
+      </p>
+      <p className="idea-body">{p.body}</p>
+      {p.actionTitle ? (
+        <p className="idea-action">
+          <span>{t('pilotage.idees.becameAction', { title: p.actionTitle })}</span> {p.actionStatus ? <StatusBadge status={p.actionStatus} /> : null}
+        </p>
+      ) : null}
+      <div className="row idea-support">
+        <span className="idea-count">{t('pilotage.idees.supports', { n: p.supports })}</span>
+        {canSupport ? (
+          <Button
+            variant={p.supportedByMe ? 'secondary' : 'primary'}
+            onPress={toggle}
+            aria-label={`${p.supportedByMe ? t('pilotage.idees.withdraw') : t('pilotage.idees.support')} : ${p.title}`}
+          >
+            {p.supportedByMe ? t('pilotage.idees.withdraw') : t('pilotage.idees.support')}
+          </Button>
+        ) : null}
+      </div>
+      {error ? (
+        <Alert tone="error" live>
+          {error.message}
+        </Alert>
+      ) : null}
+    </li>
+  );
+}
+
+function Published({ plan, canSupport, version, onChange }: { plan: IdeaPlan; canSupport: boolean; version: number; onChange: () => void }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState('supports');
+  const [axisId, setAxisId] = useState('');
+  const params = new URLSearchParams({ planId: plan.id, sort, v: String(version) });
+  if (q) params.set('q', q);
+  if (axisId) params.set('axisId', axisId);
+  const r = useApi<{ proposals: Proposal[] }>(`/api/pilotage/ideas?${params}`, { keepPrevious: true });
+  const groups = plan.axes
+    .map((a) => ({ id: a.id, title: a.code ? `${a.code} — ${a.title}` : a.title, items: r.data?.proposals.filter((p) => p.axisId === a.id) ?? [] }))
+    .concat([{ id: 'none', title: t('pilotage.idees.noAxis'), items: r.data?.proposals.filter((p) => !p.axisId) ?? [] }])
+    .filter((g) => g.items.length);
+  const replace = (p: Proposal) => {
+    if (r.data) r.setData({ proposals: r.data.proposals.map((x) => (x.id === p.id ? p : x)) });
+    onChange();
+  };
+  return (
+    <section aria-labelledby="published">
+      <h2 id="published">{t('pilotage.idees.publishedTitle')}</h2>
+      <form className="row idea-filters" onSubmit={(e) => (e.preventDefault(), setQ(text.trim()))} role="search">
+        <TextField label={t('pilotage.idees.search')} value={text} onChange={setText} error={r.error?.field('q')} />
+        <Button type="submit" variant="secondary">
+          {t('pilotage.idees.searchButton')}
+        </Button>
+        <SelectField
+          label={t('pilotage.idees.sort')}
+          name="sort"
+          value={sort}
+          onChange={setSort}
+          options={[
+            { value: 'supports', label: t('pilotage.idees.sortSupports') },
+            { value: 'recent', label: t('pilotage.idees.sortRecent') },
+          ]}
+        />
+        <SelectField
+          label={t('pilotage.idees.axis')}
+          name="axis-filter"
+          value={axisId}
+          onChange={setAxisId}
+          options={[
+            { value: '', label: t('pilotage.idees.allAxes') },
+            ...plan.axes.map((a) => ({ value: a.id, label: a.code ? `${a.code} — ${a.title}` : a.title })),
+          ]}
+        />
+      </form>
+      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+      {r.data && !r.data.proposals.length ? <p className="muted">{t('pilotage.idees.none')}</p> : null}
+      {groups.map((g) => (
+        <section key={g.id} aria-labelledby={`axis-${g.id}`}>
+          <h3 id={`axis-${g.id}`}>{g.title}</h3>
+          <ul className="ideas">
+            {g.items.map((p) => (
+              <IdeaCard key={p.id} p={p} canSupport={canSupport} onChange={replace} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+export default function IdeasPage() {
+  const t = useT();
+  const { user } = useSession();
+  const plans = useApi<IdeationPlans>('/api/pilotage/ideas/plans');
+  const [planId, setPlanId] = useState('');
+  const [version, setVersion] = useState(0);
+  const plan = plans.data?.plans.find((p) => p.id === planId) ?? plans.data?.plans[0];
+  const isParent = user?.role === 'parent';
+  const bump = () => setVersion((v) => v + 1);
+  return (
+    <div className="pilotage">
+      <PageHeader title={t('pilotage.idees.title')} intro={t('pilotage.idees.intro')} />
+      <LoadStatus data={plans.data} error={plans.error} reload={plans.reload} />
+      {plans.data && !plan ? <p className="muted">{t('pilotage.idees.noPlan')}</p> : null}
+      {plan ? (
+        <>
+          {plans.data!.plans.length > 1 ? (
+            <SelectField
+              label={t('pilotage.idees.plan')}
+              name="plan"
+              value={plan.id}
+              onChange={setPlanId}
+              options={plans.data!.plans.map((p) => ({ value: p.id, label: p.title }))}
+            />
+          ) : (
+            <p>
+              <strong>{plan.title}</strong>
+            </p>
+          )}
+          {plan.isDemo ? <DemoBadge label={t('pilotage.idees.example')} /> : null}
+          {isParent ? (
+            <div className="idea-columns">
+              <ProposeForm plan={plan} onSent={bump} />
+              <Mine version={version} />
+            </div>
+          ) : user ? (
+            <p className="muted">{t('pilotage.idees.proposeStaff')}</p>
+          ) : (
+            <Alert tone="info">
+              {t('pilotage.idees.proposeLogin')} <Link to="/connexion?retour=%2Fidees">{t('pilotage.idees.login')}</Link>
+            </Alert>
+          )}
+          <Published plan={plan} canSupport={isParent} version={version} onChange={bump} />
+        </>
+      ) : null}
+    </div>
+  );
+}
