@@ -27,6 +27,7 @@ export const NAV: NavEntry[] = [
   { id: 'familles', path: '/dossier', label: 'nav.familles', description: 'home.familles', roles: ['agent', 'coordinator'] },
   { id: 'ma-fiche', path: '/annuaire/ma-fiche', label: 'nav.maFiche', description: 'home.maFiche', roles: ['partner'] },
   { id: 'places', path: '/places', label: 'nav.places', description: 'home.places' },
+  { id: 'idees', path: '/idees', label: 'nav.idees', description: 'home.idees' },
   { id: 'cheques', path: '/cheques/accueil', label: 'nav.cheques', description: 'home.cheques', roles: ['parent', 'partner', 'agent', 'coordinator', 'admin'] },
   { id: 'diagnostic', path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },
   { id: 'pilotage', path: '/pilotage', label: 'nav.pilotage', description: 'home.pilotage', roles: ['coordinator', 'admin'] },
