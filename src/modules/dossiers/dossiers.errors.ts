@@ -21,6 +21,10 @@ export const dossiersErrors = defineErrors({
   'dossiers/file-too-large': { status: 413, message: 'Le fichier dépasse 3 Mo.' },
   'dossiers/file-type': { status: 422, message: 'Formats acceptés : PDF, JPEG ou PNG.' },
   'dossiers/invalid-date': { status: 422, message: 'Cette date est impossible.' },
+  'dossiers/identity-locked': {
+    status: 409,
+    message: 'Votre nom, vos prénoms et votre date de naissance viennent de FranceConnect : ils ne peuvent pas être modifiés ici.',
+  },
   'dossiers/unknown-structure': { status: 422, message: "Cette structure n'existe pas dans l'annuaire." },
   'dossiers/unknown-service': { status: 422, message: "Ce service n'existe pas dans l'annuaire." },
   'dossiers/service-not-of-structure': { status: 422, message: "Ce service n'est pas proposé par cette structure." },

@@ -4,6 +4,7 @@ import { dossiersErrors } from './dossiers.errors';
 import { openRenewalsJob, purgeRetentionJob } from './dossiers.jobs';
 import { droitsSimulationForm } from './droits-input';
 import { wireDossiers } from './extensions';
+import { applyCertifiedIdentity, withdrawCertification } from './certified-identity';
 import meRoutes from './dossiers.routes';
 import agentRoutes from './agent.routes';
 import partnerRoutes from './partner.routes';
@@ -30,7 +31,11 @@ export const dossiersModule: ModuleDef<typeof dossiersErrors> = {
   seeds: [dossiersDemoSeed],
   indicators: [filesIndicator],
   // The rights simulator's form is the file's own (toDroitsInput lives here).
-  hooks: { dossiers: { forms: [droitsSimulationForm] } },
+  // A FranceConnect sign-in fills and locks the parent's identity in the file (certified-identity.ts).
+  hooks: {
+    dossiers: { forms: [droitsSimulationForm] },
+    auth: { certifiedIdentity: applyCertifiedIdentity, certificationWithdrawn: (t, ctx) => withdrawCertification(t, ctx) },
+  },
   // Others plug into the file: read their hooks.dossiers.
   wire: wireDossiers,
 };

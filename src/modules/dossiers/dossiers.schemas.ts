@@ -222,6 +222,11 @@ export const householdOut = z.object({
   referentAgentId: nstr,
   parentUserId: nstr,
   parent: parentOut,
+  /** Set: the parent's names and birth date come from FranceConnect and cannot be edited. */
+  identityCertification: z
+    .object({ by: z.enum(['franceconnect']), at: timestamp })
+    .nullable()
+    .optional(),
   otherParent: otherParentOut.nullable(),
   children: z.array(childOut),
   address: addressOut,

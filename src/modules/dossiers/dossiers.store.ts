@@ -116,6 +116,7 @@ export async function loadHousehold(q: Queryable, id: string, today: string, opt
       phone: p?.phone ?? null,
       email: p?.email ?? null,
     },
+    identityCertification: p?.identity_certified_by ? { by: p.identity_certified_by, at: iso(p.identity_certified_at)! } : null,
     otherParent: o
       ? {
           firstName: o.first_name,
@@ -187,6 +188,15 @@ export async function upsertMember(
      ON CONFLICT (household_id, kind) DO UPDATE SET updated_at = EXCLUDED.updated_at${updates.map((u) => `, ${u}`).join('')}`,
     params,
   );
+}
+
+/** Who certified the parent's identity (FranceConnect) and when; null clears it. */
+export async function setIdentityCertification(q: Queryable, householdId: string, by: 'franceconnect' | null, at: Date | null): Promise<void> {
+  await q.query(`UPDATE household_members SET identity_certified_by = $2, identity_certified_at = $3 WHERE household_id = $1 AND kind = 'parent'`, [
+    householdId,
+    by,
+    at,
+  ]);
 }
 
 export async function deleteMember(q: Queryable, householdId: string, kind: 'other_parent') {

@@ -91,10 +91,23 @@ function validDate(d: string | null | undefined, pathName: string) {
   }
 }
 
+const CERTIFIED_FIELDS = ['firstName', 'lastName', 'birthDate'] as const;
+
+/** A certified identity (FranceConnect) is locked: sending it unchanged is fine, changing it is refused, field by field. */
+function assertIdentityUnchanged(before: Household, patch: HouseholdPatch): void {
+  if (!before.identityCertification || !patch.parent) return;
+  const changed = CERTIFIED_FIELDS.filter((k) => patch.parent![k] !== undefined && (patch.parent![k] ?? null) !== before.parent[k]);
+  if (!changed.length) return;
+  throw new AppError('dossiers/identity-locked', {
+    fields: changed.map((k) => ({ path: `parent.${k}`, message: 'Ce renseignement vient de FranceConnect : il ne peut pas être modifié ici.' })),
+  });
+}
+
 /** Apply a patch inside `mutate`. Checks what zod cannot: real dates, the town's neighbourhoods. */
 export async function applyPatch(ctx: Ctx, t: Tx, before: Household, patch: HouseholdPatch): Promise<void> {
   const now = ctx.now();
   const id = before.id;
+  assertIdentityUnchanged(before, patch);
   validDate(patch.parent?.birthDate, 'parent.birthDate');
   validDate(patch.situation?.unemploymentSince, 'situation.unemploymentSince');
   patch.children?.forEach((c, i) => validDate(c.birthDate, `children.${i}.birthDate`));

@@ -111,6 +111,8 @@ export interface Household {
   referentAgentId: string | null;
   parentUserId: string | null;
   parent: Parent;
+  /** The parent's identity (names, birth date) as FranceConnect certified it: locked in the file. */
+  identityCertification?: { by: 'franceconnect'; at: string } | null;
   otherParent: OtherParent | null;
   children: Child[];
   address: Address;

@@ -18,6 +18,8 @@
 export { defineForm, getForm, listForms, fieldUsage, type FormDeclaration } from './form-registry';
 export { FIELDS, FIELD_KEYS, PARTS, PART_LABELS, projectHousehold, fieldsOfParts, type FieldKey, type Part, type ProjectedHousehold } from './fields';
 export { assertCanAccess, type HouseholdAccess } from './access';
+/** The parent's identity certified by FranceConnect fills and locks the file (wired as `hooks.auth` in dossiers.module.ts). */
+export { applyCertifiedIdentity, withdrawCertification } from './certified-identity';
 export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbourhoods, activeHouseholdIds, type Prefill } from './prefill';
 export { familyCard, familyCardOfUser, type FamilyCard } from './family-card.store';
 export { staffFamilyCard } from './card-access';

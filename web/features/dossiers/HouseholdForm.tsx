@@ -74,7 +74,12 @@ const toEuros = (c: number | null) => (c == null ? null : c / 100);
 
 /** A stored draft over the file's values, group by group (a draft holds every group the form has). */
 export function resumeDraft(initial: Household | null, data: object): Draft {
-  return { ...draftOf(initial), ...(data as Partial<Draft>) };
+  const d = { ...draftOf(initial), ...(data as Partial<Draft>) };
+  // A certified identity (FranceConnect) is the file's, whatever a draft typed before it.
+  if (initial?.identityCertification) {
+    d.parent = { ...d.parent, firstName: initial.parent.firstName, lastName: initial.parent.lastName, birthDate: initial.parent.birthDate };
+  }
+  return d;
 }
 
 interface FormProps {
@@ -106,6 +111,8 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
   const [step, setStepState] = useState(() => Math.min(Math.max(resumed?.step ?? 0, 0), LAST_STEP));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The parent's identity certified by FranceConnect is shown, not edited.
+  const certified = Boolean(initial?.identityCertification);
   const steps = [t('dossiers.you'), t('dossiers.children'), t('dossiers.address'), t('dossiers.resources'), t('dossiers.otherParent'), t('dossiers.summary')];
   const err = (path: string) => (error instanceof ApiError ? error.field(path) : undefined);
   const set = <K extends keyof Draft>(k: K, v: Partial<NonNullable<Draft[K]>>) => setD((x) => ({ ...x, [k]: { ...(x[k] as object), ...v } }));
@@ -187,12 +194,14 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
       {step === 0 ? (
         <fieldset className="stack">
           <legend className="visually-hidden">{steps[0]}</legend>
+          {certified ? <Alert tone="info">{t('dossiers.certifiedIdentity')}</Alert> : null}
           <TextField
             label={t('dossiers.firstName')}
             value={d.parent.firstName ?? ''}
             onChange={(v) => set('parent', { firstName: v })}
             error={err('parent.firstName')}
             autoComplete="given-name"
+            isReadOnly={certified}
           />
           <TextField
             label={t('dossiers.lastName')}
@@ -200,6 +209,7 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
             onChange={(v) => set('parent', { lastName: v })}
             error={err('parent.lastName')}
             autoComplete="family-name"
+            isReadOnly={certified}
           />
           <DateField
             name="parent-birthDate"
@@ -207,6 +217,7 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
             value={d.parent.birthDate}
             onChange={(v) => set('parent', { birthDate: v })}
             error={err('parent.birthDate')}
+            isReadOnly={certified}
           />
           <TextField
             label={t('dossiers.phone')}

@@ -29,6 +29,7 @@ export function DateField({
   onChange,
   error,
   isRequired,
+  isReadOnly,
   name,
 }: {
   label: string;
@@ -36,6 +37,7 @@ export function DateField({
   onChange: (v: string | null) => void;
   error?: string;
   isRequired?: boolean;
+  isReadOnly?: boolean;
   name: string;
 }) {
   const id = `date-${name}`;
@@ -51,6 +53,7 @@ export function DateField({
         type="date"
         value={value ?? ''}
         required={isRequired}
+        readOnly={isReadOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => onChange(e.target.value || null)}
