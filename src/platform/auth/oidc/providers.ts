@@ -66,7 +66,9 @@ export function configuration(p: OidcProviderConfig): Promise<oidc.Configuration
       p.clientId,
       { client_secret: p.clientSecret, id_token_signed_response_alg: 'RS256', [oidc.clockSkew]: skew },
       oidc.ClientSecretBasic(p.clientSecret),
-      insecure ? { execute: [oidc.allowInsecureRequests], timeout: 10 } : { timeout: 10 },
+      // Non-repudiation: the id_token's signature is checked against the issuer's keys, even though
+      // it came straight from the token endpoint (openid-client skips it otherwise).
+      { execute: insecure ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks], timeout: 10 },
     );
     c.catch(() => configurations.delete(key));
     configurations.set(key, c);
