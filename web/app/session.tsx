@@ -55,8 +55,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [setLocale, setEasyRead],
   );
   const logout = useCallback(async () => {
-    await api.post('/api/auth/logout');
+    // A session opened by FranceConnect or ProConnect is ended there too (the provider sends the browser back).
+    const res = await api.post<{ redirectTo: string | null }>('/api/auth/oidc/logout');
     setUser(null);
+    if (res.redirectTo) window.location.assign(res.redirectTo);
   }, []);
   return <SessionContext.Provider value={{ user, loading, refresh, setUser: apply, logout }}>{children}</SessionContext.Provider>;
 }
