@@ -134,6 +134,20 @@ export async function markNoticeSent(q: Queryable, id: string, now: Date): Promi
   await q.query(`UPDATE rdv_notices SET sent_at = $2 WHERE id = $1`, [id, now]);
 }
 
+/** A session's place or agent changes (its bookings keep their time); an agent's overlap fails rdv_sessions_agent_overlap. */
+export async function changeSessionRow(q: Queryable, id: string, lieuId: string | null, agentId: string | null): Promise<void> {
+  await q.query(`UPDATE rdv_sessions SET lieu_id = $2, agent_id = $3 WHERE id = $1`, [id, lieuId, agentId]);
+}
+
+/** Families with a confirmed booking in a session (each told once). */
+export async function householdsOfSession(q: Queryable, sessionId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT DISTINCT household_id AS id FROM rdv_bookings WHERE session_id = $1 AND status = 'confirmed' ORDER BY household_id`,
+    [sessionId],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function releaseSeats(q: Queryable, sessionId: string, n: number): Promise<void> {
   await q.query(`UPDATE rdv_sessions SET taken = taken - $2 WHERE id = $1`, [sessionId, n]);
 }

@@ -20,5 +20,7 @@ export const rendezvousErrors = defineErrors({
   'rendezvous/not-yet': { status: 409, message: "Le rendez-vous n'a pas encore eu lieu." },
   'rendezvous/invalid-plage': { status: 422, message: "Cette plage d'ouverture est incomplète ou incohérente." },
   'rendezvous/bad-origin': { status: 403, message: 'Cette page ne peut pas ouvrir la mise à jour en direct.' },
+  'rendezvous/nothing-to-change': { status: 422, message: 'Choisissez un nouveau lieu ou un autre agent.' },
+  'rendezvous/session-started': { status: 409, message: 'Ce créneau a déjà commencé : il ne peut plus changer de lieu ni d’agent.' },
   'rendezvous/answered': { status: 409, message: 'Cette demande a déjà reçu une réponse.' },
 });

@@ -20,6 +20,7 @@ import {
 } from './catalogue.service';
 import { answerEmergency, emergencyInbox, fileEmergency, myEmergencies, setMyOnCall } from './emergency.service';
 import * as s from './rendezvous.schemas';
+import { changeSession } from './session-change.service';
 import { listSlots } from './slots.service';
 import { agenda, agentFeed, bookingIcs, householdBookings, myBookings, renewFeed } from './views.service';
 import { acceptOffer, joinWaitlist, leaveWaitlist } from './waitlist.service';
@@ -204,6 +205,20 @@ export default async function rendezvousRoutes(app: App) {
   );
 
   // ———————————————————————————— agents
+  app.post(
+    '/api/rendezvous/sessions/:id/change',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: "Changer le lieu ou l'agent d'un créneau (les familles sont prévenues)",
+        params: s.idParams,
+        body: s.sessionChangeInput,
+        response: { 200: s.sessionChangeOut },
+      },
+    },
+    async (req) => changeSession(req.ctx, req.params.id, req.body),
+  );
   app.get(
     '/api/rendezvous/agenda',
     { config: { access: STAFF }, schema: { tags, summary: "Agenda d'un agent", querystring: s.agendaQuery, response: { 200: s.agendaOut } } },

@@ -210,6 +210,8 @@ export const agendaQuery = z.object({
   agentId: uuid.optional(),
 });
 export const agendaOut = bookingsOut.extend({ day: z.string(), days: z.number(), today: z.string() });
+export const sessionChangeInput = z.object({ lieuId: uuid.nullable().optional(), agentId: uuid.optional() });
+export const sessionChangeOut = z.object({ told: z.number() });
 export const historyQuery = z.object({ reason: text(500).optional() });
 export const feedOut = z.object({ token: z.string() });
 

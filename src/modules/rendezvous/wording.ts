@@ -37,3 +37,11 @@ export function cancelledByServiceText(motif: string, start: Date): string {
 export function movedText(motif: string, before: Date, after: Date, place: string | null): string {
   return `Relais : votre rendez-vous « ${motif} » du ${frenchDayTime(before)} est déplacé au ${frenchDayTime(after)}${place ? `, ${place}` : ''}.`;
 }
+
+/** The place or the agent of a booking changed (its time did not). */
+export function sessionChangedText(motif: string, start: Date, change: { place?: string | null; agent?: string | null }): string {
+  const parts: string[] = [];
+  if (change.place !== undefined) parts.push(change.place ? `aura lieu à ${change.place}` : 'change de lieu (le service vous précisera lequel)');
+  if (change.agent) parts.push(`sera assuré par ${change.agent}`);
+  return `Relais : votre rendez-vous « ${motif} » du ${frenchDayTime(start)} ${parts.join(' et ')}. L’heure ne change pas.`;
+}
