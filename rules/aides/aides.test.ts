@@ -15,7 +15,18 @@ const permis = () => structuredClone(aids.find((a) => a.id === 'aide-permis')!);
 describe('rules/aides', () => {
   it('holds the demo aids the seeds propose, each marked demo', () => {
     expect(aids.map((a) => a.id).sort()).toEqual(
-      ['aide-permis', 'cheque-sante', 'cheques-garde', 'cheques-services', 'fonds-educatif', 'fonds-logement-depot', 'fonds-logement-impayes', 'fsl-monoparental', 'pret-honneur'].sort(),
+      [
+        'aide-permis',
+        'cheque-sante',
+        'cheques-garde',
+        'cheques-services',
+        'fonds-educatif',
+        'fonds-logement-depot',
+        'fonds-logement-impayes',
+        'fsl-monoparental',
+        'pass-famille-solo',
+        'pret-honneur',
+      ].sort(),
     );
     for (const a of aids) expect(a.demo).toBe(true);
     for (const f of fs.readdirSync(AIDES_DIR).filter((n) => n.endsWith('.yaml'))) {

@@ -52,7 +52,10 @@ export type Benefit =
   | { kind: 'yearly_allowance'; amount_cents: number }
   | { kind: 'loan'; max_cents: number; rate_percent: number; months: number }
   // The kind of chèques credited to the family's account (module cheques).
-  | { kind: 'vouchers'; amount_cents: number; voucher: ChequesKind; per: 'year' | 'once' };
+  | { kind: 'vouchers'; amount_cents: number; voucher: ChequesKind; per: 'year' | 'once' }
+  // The Pass Famille Solo (module cheques): not asked by a request; the chèques module issues
+  // it from the family's file while this aid says eligible.
+  | { kind: 'pass' };
 
 export interface RequiredDocument {
   kind: DocumentKind;
@@ -91,6 +94,11 @@ export interface AidDefinition {
   end_date?: string;
   /** Where it comes from (the plan's measure). */
   source: string;
+}
+
+/** An aid the family asks for with a request (the Pass is issued from the file instead). */
+export function isRequestable(aid: Pick<AidDefinition, 'benefit'>): boolean {
+  return aid.benefit.kind !== 'pass';
 }
 
 export function isEnded(aid: Pick<AidDefinition, 'end_date'>, today: string): boolean {

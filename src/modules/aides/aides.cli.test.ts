@@ -45,7 +45,7 @@ describe('relais aides eligibilite', () => {
     expect(r.code).toBe(0);
     const line = JSON.parse(r.out[0]);
     expect(line.id).toBe('f1');
-    expect(line.results).toHaveLength(9);
+    expect(line.results).toHaveLength(10);
     const sante = line.results.find((x: { aid: string }) => x.aid === 'cheque-sante');
     expect(sante.status).toBe('not_eligible');
     expect(sante.reasons).toEqual(['quotient familial 812 € > 700 €, soit 112 € au-dessus']);

@@ -3,6 +3,10 @@ import { defineErrors } from '../../platform/errors';
 export const aidesErrors = defineErrors({
   'aides/invalid-household': { status: 422, message: 'La description du foyer est incomplète ou incorrecte.' },
   'aides/aid-not-found': { status: 404, message: "Cette aide n'existe pas." },
+  'aides/not-requestable': {
+    status: 409,
+    message: "Le Pass Famille Solo ne se demande pas : un agent du CCAS l'émet depuis votre dossier, au guichet ou lors d'un rendez-vous.",
+  },
   'aides/aid-ended': { status: 410, message: 'Cette aide a pris fin : elle ne peut plus être demandée.' },
   'aides/invalid-aid': { status: 422, message: "La description de l'aide est incomplète ou incorrecte." },
   'aides/version-conflict': { status: 409, message: "Quelqu'un a modifié cette aide entre-temps : rechargez la page pour partir de la dernière version." },

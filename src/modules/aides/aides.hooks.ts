@@ -1,9 +1,11 @@
 /** What the aides module plugs into the household file: timeline, export, erasure, retention, the request form. */
 import type { Queryable } from '../../platform/db/pool';
 import { defineForm, type DossiersHooks, type TimelineItem } from '../dossiers/index';
+import type { ChequesHooks } from '../cheques/index';
 import type { DroitsHooks } from '../droits/index';
 import { fileOffers, simulatorComplements } from './catalogue.service';
 import * as store from './household.store';
+import { passAidEligibility } from './pass-rule.service';
 import { STATUS_LABELS } from './request-states';
 
 /** Every household-file field a local aid's form may show (each aid shows only its own `file_fields`). */
@@ -64,3 +66,6 @@ export const aidesDossiersHooks: DossiersHooks = {
 
 /** The local aids beside the national benefits in the rights simulator's results. */
 export const aidesDroitsHooks: DroitsHooks = { complements: simulatorComplements };
+
+/** The Pass Famille Solo's rule is our local aid « pass-famille-solo »: the chèques module asks it here. */
+export const aidesChequesHooks: ChequesHooks = { passRule: passAidEligibility };

@@ -281,7 +281,8 @@ describe('funds', () => {
         db,
         {
           householdId,
-          aidId: 'cheque-sante',
+          // Not a yearly voucher aid (that one credits a household once a year): a zero-rate loan.
+          aidId: 'pret-honneur',
           aidVersion: 1,
           fundId: 'fonds-test',
           neighbourhood: 'nord',

@@ -1,7 +1,7 @@
 import type { ModuleDef } from '../../platform/module';
 import { registerAidesCli } from './aides.cli';
 import { aidesErrors } from './aides.errors';
-import { aidesDossiersHooks, aidesDroitsHooks } from './aides.hooks';
+import { aidesChequesHooks, aidesDossiersHooks, aidesDroitsHooks } from './aides.hooks';
 import { aidesIndicators } from './aides.indicators';
 import { notifyEndingJob, purgeUploadsJob, remindWaitingJob } from './aides.jobs';
 import aidesRoutes from './aides.routes';
@@ -15,5 +15,5 @@ export const aidesModule: ModuleDef<typeof aidesErrors> = {
   cli: registerAidesCli,
   seeds: [aidesDemoSeed],
   indicators: aidesIndicators,
-  hooks: { dossiers: aidesDossiersHooks, droits: aidesDroitsHooks },
+  hooks: { dossiers: aidesDossiersHooks, droits: aidesDroitsHooks, cheques: aidesChequesHooks },
 };

@@ -176,6 +176,7 @@ export const eligibilityOut = z.object({
   questions: z.array(question),
   profile: z.string().nullable(),
   priority: z.boolean(),
+  askable: z.boolean(),
   benefit: z.string(),
 });
 export const eligibilityListOut = z.object({ results: z.array(eligibilityOut) });

@@ -17,6 +17,8 @@ export function describeBenefit(b: Benefit): string {
       return `Prêt ${b.rate_percent === 0 ? 'sans intérêt' : `à ${String(b.rate_percent).replace('.', ',')} %`} jusqu'à ${euros(b.max_cents)}, remboursé en ${b.months} mois`;
     case 'vouchers':
       return `${euros(b.amount_cents)} en chèques${b.per === 'year' ? ' par an' : ''}`;
+    case 'pass':
+      return 'Le Pass Famille Solo, gratuit : entrée gratuite ou tarif réduit chez les partenaires';
   }
 }
 
@@ -36,6 +38,8 @@ export function maxGrantCents(b: Benefit, asked: { cost_cents?: number; amount_c
       return Math.min(b.cap_cents, Math.floor((asked.cost_cents * b.rate_percent) / 100));
     case 'loan':
       return asked.amount_cents === undefined ? b.max_cents : Math.min(b.max_cents, asked.amount_cents);
+    case 'pass':
+      return 0;
   }
 }
 

@@ -6,7 +6,7 @@
  * 700 €, soit 112 € au-dessus"). Our own small evaluator rather than Publicodes: see
  * docs/decisions/0012-aides-own-evaluator.md. Pure: no I/O.
  */
-import { type AidDefinition, type Condition, type Employment, type HousingKind, isEnded, type Profile } from './aid';
+import { type AidDefinition, type Condition, type Employment, type HousingKind, isEnded, isRequestable, type Profile } from './aid';
 import { describeBenefit } from './benefit';
 import { euros } from './money';
 
@@ -96,6 +96,8 @@ export interface AidEligibility {
   /** The household matches a priority profile (served first). */
   priority: boolean;
   benefit: string;
+  /** Asked with a request (false: the Pass Famille Solo, issued from the file by an agent). */
+  askable: boolean;
 }
 
 const unknown = (q: QuestionKey): Check => ({ s: 'unknown', q });
@@ -199,6 +201,7 @@ export function evaluateAid(aid: AidDefinition, f: AidFacts): AidEligibility {
     profile: status === 'eligible' ? (prof.profile?.label ?? null) : null,
     priority: status === 'eligible' && prof.profile?.priority === true,
     benefit: describeBenefit(aid.benefit),
+    askable: isRequestable(aid),
   };
 }
 

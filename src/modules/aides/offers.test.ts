@@ -14,6 +14,7 @@ const base: AidEligibility = {
   profile: null,
   priority: false,
   benefit: '150 € en chèques par an',
+  askable: true,
 };
 
 describe('an eligibility answer shown elsewhere', () => {
@@ -27,6 +28,8 @@ describe('an eligibility answer shown elsewhere', () => {
       href: '/aides/demander/cheque-sante',
     });
     expect(toOffer(base, false).href).toBe('/aides#aide-cheque-sante');
+    // The Pass Famille Solo is not asked with a request: its card in the catalogue says how to get it.
+    expect(toOffer({ ...base, aid: 'pass-famille-solo', askable: false }, true).href).toBe('/aides#aide-pass-famille-solo');
   });
 
   it('to check: the questions still open; not eligible: the margins', () => {

@@ -27,7 +27,7 @@ export function toOffer(e: AidEligibility, ask: boolean): AidOffer {
     likelihood: LIKELIHOOD[e.status],
     gives: e.benefit,
     why: e.priority && e.status === 'eligible' ? [`Prioritaire : ${e.profile ?? 'votre situation'}`] : why,
-    href: ask ? `/aides/demander/${e.aid}` : `/aides#aide-${e.aid}`,
+    href: ask && e.askable ? `/aides/demander/${e.aid}` : `/aides#aide-${e.aid}`,
   };
 }
 

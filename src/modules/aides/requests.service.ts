@@ -12,7 +12,7 @@ import { AppError, type FieldError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
 import { readHouseholdAsSystem } from '../dossiers/index';
 import { actAsFamily, aidOf, lockRequest, notifyFamily, STAFF_ROLES, transition } from './acting.service';
-import { type AidDefinition, isEnded } from './aid';
+import { type AidDefinition, isEnded, isRequestable } from './aid';
 import { householdFacts } from './catalogue.service';
 import * as catalogue from './catalogue.store';
 import { evaluateAid, type AidFacts } from './eligibility';
@@ -88,6 +88,7 @@ export async function createRequest(
   if (!v) throw new AppError('aides/aid-not-found');
   const day = parisDate(ctx.now());
   if (isEnded(v.definition, day)) throw new AppError('aides/aid-ended');
+  if (!isRequestable(v.definition)) throw new AppError('aides/not-requestable');
   const fields = checkFields(v.definition, input.fields);
   const at = (i: number) => `documents.${i}.`;
   checkKinds(v.definition, input.documents ?? [], at);

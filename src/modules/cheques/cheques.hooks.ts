@@ -10,8 +10,11 @@ import * as store from './cheques.store';
 import { entryLabel, euros, KIND_LABELS } from './kinds';
 import { exportRows } from './ledger.service';
 import * as passStore from './pass.store';
+import { renewPassWithFile } from './pass.service';
 
 export const chequesDossiersHooks: DossiersHooks = {
+  // The Pass Famille Solo is renewed with the file (or told it ends at its date).
+  renewed: renewPassWithFile,
   async timeline(q, householdId) {
     const entries = await store.entriesOfHousehold(q, householdId, 100);
     const passes = await passStore.passesOfHousehold(q, householdId);

@@ -2,6 +2,7 @@ import type { ModuleDef } from '../../platform/module';
 import { registerChequesCli } from './cheques.cli';
 import { chequesErrors } from './cheques.errors';
 import { chequesDossiersHooks } from './cheques.hooks';
+import { wireCheques } from './extensions';
 import { chequesIndicators } from './cheques.indicators';
 import { allowanceJob, expireJob } from './cheques.jobs';
 import chequesRoutes from './cheques.routes';
@@ -16,4 +17,6 @@ export const chequesModule: ModuleDef<typeof chequesErrors> = {
   seeds: [chequesDemoSeed],
   indicators: chequesIndicators,
   hooks: { dossiers: chequesDossiersHooks },
+  // The aids module gives the Pass Famille Solo's rule (a local aid): read its hooks.cheques.
+  wire: wireCheques,
 };

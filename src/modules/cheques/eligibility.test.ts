@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, passEligibility, passPeriod } from './eligibility';
+import { addDays, allowanceEligibility, passPeriod } from './eligibility';
 
-const rules = { singleParent: true, maxQuotientCents: 70000, validityMonths: 12 };
+const rules = { singleParent: true, maxQuotientCents: 70000 };
 
-describe('pass eligibility', () => {
+describe('yearly allowance eligibility (the pass’s rule is the aids module’s local aid pass-famille-solo)', () => {
   it('opens under the threshold, at the threshold, not above, never on missing data', () => {
-    expect(passEligibility({ singleParent: true, quotientCents: 45000 }, rules)).toEqual({ eligible: true });
-    expect(passEligibility({ singleParent: true, quotientCents: 70000 }, rules)).toEqual({ eligible: true });
-    expect(passEligibility({ singleParent: true, quotientCents: 70001 }, rules)).toMatchObject({ eligible: false, reason: expect.stringContaining('700 €') });
-    expect(passEligibility({ singleParent: true, quotientCents: null }, rules)).toMatchObject({ eligible: false, reason: expect.stringContaining('manque') });
-    expect(passEligibility({ singleParent: false, quotientCents: 100 }, rules)).toMatchObject({ eligible: false });
+    expect(allowanceEligibility({ singleParent: true, quotientCents: 45000 }, rules)).toEqual({ eligible: true });
+    expect(allowanceEligibility({ singleParent: true, quotientCents: 70000 }, rules)).toEqual({ eligible: true });
+    expect(allowanceEligibility({ singleParent: true, quotientCents: 70001 }, rules)).toMatchObject({
+      eligible: false,
+      reason: expect.stringContaining('700 €'),
+    });
+    expect(allowanceEligibility({ singleParent: true, quotientCents: null }, rules)).toMatchObject({
+      eligible: false,
+      reason: expect.stringContaining('manque'),
+    });
+    expect(allowanceEligibility({ singleParent: false, quotientCents: 100 }, rules)).toMatchObject({ eligible: false });
   });
   it('runs for whole months, the last day included', () => {
     expect(passPeriod('2026-03-10', 12)).toEqual({ validFrom: '2026-03-10', validUntil: '2027-03-09' });

@@ -1,7 +1,8 @@
 /**
- * Whether a family's file opens the Pass Famille Solo, with the reason in plain French.
+ * Whether a family's file opens the yearly allowance, with the reason in plain French.
  * Every household file of Relais is a single parent's; the quotient must be known and
- * under the town's threshold — missing data never means eligible. Pure.
+ * under the town's threshold — missing data never means eligible. (The Pass Famille Solo's
+ * rule is a local aid of the aids module: extensions.ts.) Pure.
  */
 import type { ChequesRules } from './cheques-rules';
 
@@ -13,16 +14,12 @@ export interface PassFacts {
 
 export type PassEligibility = { eligible: true } | { eligible: false; reason: string };
 
-export function passEligibility(f: PassFacts, rules: ChequesRules['pass']): PassEligibility {
-  return quotientRule(f, rules, { who: 'Le Pass est réservé', before: 'd’émettre le Pass', ceiling: 'du Pass' });
-}
-
 /** Whether the file opens the yearly allowance (dotation annuelle) of the kinds that have one. */
 export function allowanceEligibility(f: PassFacts, rules: ChequesRules['allowance']): PassEligibility {
   return quotientRule(f, rules, { who: 'La dotation annuelle est réservée', before: 'de verser la dotation', ceiling: 'de la dotation annuelle' });
 }
 
-/** The town's rule for the pass and the allowance: a single parent, a known quotient at or under the ceiling. */
+/** The town's rule for the allowance: a single parent, a known quotient at or under the ceiling. */
 function quotientRule(
   f: PassFacts,
   rules: { singleParent: boolean; maxQuotientCents: number },
@@ -36,7 +33,7 @@ function quotientRule(
   return { eligible: true };
 }
 
-/** The facts the rules read from a household file (every file of Relais is a single parent's). */
+/** The facts the rule reads from a household file (every file of Relais is a single parent's). */
 export function factsOf(h: { quotient: { value: number | null } }): PassFacts {
   return { singleParent: true, quotientCents: h.quotient.value === null ? null : Math.round(h.quotient.value * 100) };
 }

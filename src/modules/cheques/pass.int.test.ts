@@ -64,7 +64,7 @@ describe('Pass Famille Solo', () => {
     const rich = await family('Claire', 1200);
     const refused = await agent.post(`/api/cheques/households/${rich.householdId}/pass`, {});
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.fields[0].message).toContain('plafond');
+    expect(refused.json().error.fields[0].message).toBe('quotient familial 1 200 € > 700 €, soit 500 € au-dessus');
     const missing = await family('Noor', null);
     expect((await agent.get(`/api/cheques/households/${missing.householdId}/pass`)).json()).toMatchObject({ eligible: false });
   });

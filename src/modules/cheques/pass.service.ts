@@ -7,14 +7,17 @@
 import { audit } from '../../platform/audit';
 import { parisDate, parisInstant } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import { onConstraint, tx } from '../../platform/db/pool';
+import { onConstraint, tx, type Queryable, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
+import { queueNotification } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { throttle } from '../../platform/throttle';
 import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
 import { chequesRules } from './cheques-rules';
 import { generateCode, groupCode, looksLikeCode, normalizeCode } from './codes';
-import { factsOf, passEligibility, passPeriod } from './eligibility';
+import { passPeriod } from './eligibility';
+import { passRule, type PassRuleAnswer } from './extensions';
+import { frenchDate } from './kinds';
 import { AGENTS, TOWN } from './ledger.service';
 import { loadPassKeys } from './pass-keys';
 import { signPass, TOKEN_PREFIX, verifyPassToken } from './pass-token';
@@ -45,12 +48,12 @@ export async function passCheck(ctx: Ctx, householdId: string, reason?: string) 
   await assertCanAccess(ctx, householdId, 'cheques.pass', { reason });
   const h = await readHouseholdAsSystem(ctx.db, householdId, ctx.now());
   if (!h) throw new AppError('cheques/not-found');
-  const e = passEligibility(factsOf(h), chequesRules().pass);
+  const e = await passRuleSays(ctx.db, householdId, ctx.now());
   const pass = await store.passOfHousehold(ctx.db, householdId);
   const today = parisDate(ctx.now());
   return {
     eligible: e.eligible,
-    reason: e.eligible ? null : e.reason,
+    reason: e.eligible ? null : e.reasons.join(' '),
     pass: pass
       ? {
           id: pass.id,
@@ -64,16 +67,25 @@ export async function passCheck(ctx: Ctx, householdId: string, reason?: string) 
   };
 }
 
+/**
+ * The Pass's rule — the aids module's local aid « Pass Famille Solo », through our
+ * `passRule` hook. No module giving it: nothing is issued (missing rule never means eligible).
+ */
+async function passRuleSays(q: Queryable, householdId: string, now: Date): Promise<PassRuleAnswer> {
+  const rule = passRule();
+  if (!rule) return { eligible: false, reasons: ["La règle du Pass Famille Solo (une aide locale de la ville) n'est pas disponible."] };
+  return rule(q, householdId, now);
+}
+
 export async function issuePass(ctx: Ctx, householdId: string, input: { reason?: string } = {}) {
   const user = requireRole(ctx, ...AGENTS);
   return tx(ctx.db, async (t) => {
     await assertCanAccess(ctx, householdId, 'cheques.pass', { q: t, reason: input.reason });
     const h = await readHouseholdAsSystem(t, householdId, ctx.now());
     if (!h) throw new AppError('cheques/not-found');
-    const rules = chequesRules().pass;
-    const e = passEligibility(factsOf(h), rules);
-    if (!e.eligible) throw new AppError('cheques/not-eligible', { fields: [{ path: 'householdId', message: e.reason }] });
-    const period = passPeriod(parisDate(ctx.now()), rules.validityMonths);
+    const e = await passRuleSays(t, householdId, ctx.now());
+    if (!e.eligible) throw new AppError('cheques/not-eligible', { fields: [{ path: 'householdId', message: e.reasons.join(' ') }] });
+    const period = passPeriod(parisDate(ctx.now()), chequesRules().pass.validityMonths);
     let id: string;
     try {
       id = await store.insertPass(t, { householdId, number: generateCode(), firstName: h.parent.firstName ?? '', ...period, by: user.id, now: ctx.now() });
@@ -93,10 +105,57 @@ export async function renewPass(ctx: Ctx, passId: string, input: { reason?: stri
     if (!p || !p.householdId) throw new AppError('cheques/not-found');
     await assertCanAccess(ctx, p.householdId, 'cheques.pass', { q: t, reason: input.reason });
     if (p.revokedAt) throw new AppError('cheques/already-revoked');
+    const e = await passRuleSays(t, p.householdId, ctx.now());
+    if (!e.eligible) throw new AppError('cheques/not-eligible', { fields: [{ path: 'passId', message: e.reasons.join(' ') }] });
     const { validUntil } = passPeriod(parisDate(ctx.now()), chequesRules().pass.validityMonths);
     await store.renewPass(t, passId, validUntil);
     await audit(t, ctx, 'cheques/pass-renewed', { householdId: p.householdId, subjectType: 'cheques_pass', subjectId: passId, details: { validUntil } });
     return { ok: true };
+  });
+}
+
+/**
+ * The family confirmed its file's yearly renewal (dossiers' `renewed` hook, in that
+ * transaction): a live pass runs a new period from today when the rule still holds; else it
+ * is left to end at its date, and the family is told now why and until when it is valid.
+ */
+export async function renewPassWithFile(t: Tx, ctx: Ctx, event: { householdId: string; campaignYear: number }): Promise<void> {
+  const p = await store.passOfHousehold(t, event.householdId);
+  const today = parisDate(ctx.now());
+  if (!p || p.revokedAt || p.validUntil < today) return;
+  const e = await passRuleSays(t, event.householdId, ctx.now());
+  if (e.eligible) {
+    const { validUntil } = passPeriod(today, chequesRules().pass.validityMonths);
+    await store.renewPass(t, p.id, validUntil);
+    await audit(t, ctx, 'cheques/pass-renewed', {
+      householdId: event.householdId,
+      subjectType: 'cheques_pass',
+      subjectId: p.id,
+      details: { validUntil, withFileRenewal: event.campaignYear },
+    });
+    return;
+  }
+  const h = await readHouseholdAsSystem(t, event.householdId, ctx.now());
+  const recipient = h?.parent.email ?? h?.parent.phone ?? null;
+  if (h && recipient) {
+    await queueNotification(t, ctx.jobs, {
+      channel: h.parent.email ? 'email' : 'sms',
+      recipient,
+      userId: h.parentUserId,
+      template: 'cheques.pass-not-renewed',
+      subject: 'Votre Pass Famille Solo ne sera pas renouvelé',
+      body:
+        `${h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,'}\n` +
+        `Avec votre dossier tel que vous l'avez confirmé, votre Pass Famille Solo ne peut pas être renouvelé :\n` +
+        e.reasons.map((r) => `- ${r}`).join('\n') +
+        `\nIl reste valable jusqu'au ${frenchDate(p.validUntil)}. Si votre situation change, un agent du CCAS peut vous en émettre un nouveau.`,
+    });
+  }
+  await audit(t, ctx, 'cheques/pass-not-renewed', {
+    householdId: event.householdId,
+    subjectType: 'cheques_pass',
+    subjectId: p.id,
+    details: { validUntil: p.validUntil, withFileRenewal: event.campaignYear },
   });
 }
 
