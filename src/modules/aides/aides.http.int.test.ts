@@ -37,7 +37,7 @@ describe('public catalogue and simulator (no account)', () => {
     const res = await env.client().get('/api/aides');
     expect(res.statusCode).toBe(200);
     const aids = res.json().aids as { definition: { id: string }; conditionsText: string[]; benefitText: string }[];
-    expect(aids).toHaveLength(9);
+    expect(aids).toHaveLength(10);
     const sante = aids.find((a) => a.definition.id === 'cheque-sante')!;
     expect(sante.conditionsText).toEqual([
       'Habiter Amiens',
@@ -66,6 +66,31 @@ describe('public catalogue and simulator (no account)', () => {
       .post('/api/aides/simulations', { period: '2026-03', parent: { age: 30 }, housing: { statut: 'locataire_vide' }, situation_emploi: 'astronaute' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.fields[0].path).toBe('situation_emploi');
+  });
+
+  it('the page’s form: what is not answered is asked, never assumed (no housing, no ages, no month)', async () => {
+    const sim = (body: unknown) => env.client().post('/api/aides/simulations', body);
+    const unknown = await sim({ parent: {}, children: [{}], housing: {}, commune: 'Amiens', quotient_familial: 450 });
+    expect(unknown.statusCode, unknown.body).toBe(200);
+    const by = (id: string) => unknown.json().results.find((r: { aid: string }) => r.aid === id);
+    // The services' chèques read the children's ages and what was received this year: both still to ask.
+    expect(by('cheques-services')).toMatchObject({ status: 'to_check' });
+    expect(by('cheques-services').questions.map((q: { key: string }) => q.key)).toEqual(expect.arrayContaining(['children', 'received_this_year']));
+    expect(by('pass-famille-solo')).toMatchObject({ status: 'eligible', askable: false });
+    const answered = await sim({
+      parent: { salaire_net_mensuel: 900 },
+      children: [{ age: 4 }],
+      housing: { statut: 'locataire_hlm' },
+      commune: 'Amiens',
+      quotient_familial: 450,
+      situation_emploi: 'demandeur_emploi',
+      anciennete_residence_mois: 24,
+      aides_recues_cette_annee: [],
+    });
+    expect(answered.json().results.find((r: { aid: string }) => r.aid === 'cheques-services')).toMatchObject({ status: 'eligible', askable: true });
+    expect(answered.json().results.every((r: { status: string }) => r.status !== 'to_check')).toBe(true);
+    const elsewhere = await sim({ parent: {}, housing: {}, commune: 'autre', quotient_familial: 450 });
+    expect(elsewhere.json().results.find((r: { aid: string }) => r.aid === 'pass-famille-solo')).toMatchObject({ status: 'not_eligible' });
   });
 });
 

@@ -16,6 +16,10 @@ const euros = z.number().finite().nonnegative().max(1_000_000);
 
 /** The CLI's (and the public simulator's) input: the droits household plus what local aids read. */
 export const aidsHouseholdSchema = householdInputSchema.extend({
+  /** YYYY-MM: the month children's birth dates are read on (the public simulator sends ages instead). */
+  period: z.string().max(20).default(''),
+  /** The housing status may be left unanswered by the public simulator: then an aid that reads it asks. */
+  housing: householdInputSchema.shape.housing.extend({ statut: z.enum(HOUSING_KINDS).optional() }).default({ loyer_mensuel: 0 }),
   /** INSEE code (5 characters) or the town's name. */
   commune: z.string().max(100).optional(),
   /** Neighbourhood id of the town configuration. */
@@ -83,7 +87,7 @@ export function factsFromInput(input: z.output<typeof aidsHouseholdSchema>, raw:
     childrenAges,
     employment: input.situation_emploi ?? (input.parent.activite ? ACTIVITY_TO_EMPLOYMENT[input.parent.activite] : undefined),
     residenceMonths: input.anciennete_residence_mois,
-    housing: (HOUSING_KINDS as readonly string[]).includes(status) ? (status as HousingKind) : undefined,
+    housing: status && (HOUSING_KINDS as readonly string[]).includes(status) ? (status as HousingKind) : undefined,
     receivedThisYear: input.aides_recues_cette_annee ?? (receivedUnknownMeansNone ? [] : undefined),
   };
 }

@@ -6,7 +6,9 @@ import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NumberField, PageHeader } from '../../ui';
-import { EligibilityBadge, statusText } from './shared';
+import { statusText } from './shared';
+import { byLikelihood, EligibilityItem } from './EligibilityItem';
+import { Simulator } from './Simulator';
 import type { AidsList, EligibilityList, MandatesView, MyRequests } from '../../../src/modules/aides';
 import { api } from '../../app/api';
 
@@ -39,57 +41,14 @@ function MyAids() {
       ) : null}
       {r.data ? (
         <ul className="aides-list">
-          {[...r.data.results]
-            .sort((a, b) => rank(a.status) - rank(b.status))
-            .map((x) => (
-              <li key={x.aid} className="aides-card">
-                <h3>
-                  <Fr>{x.title}</Fr>
-                </h3>
-                <div className="aides-row">
-                  <EligibilityBadge status={x.status} />
-                  {x.priority ? <span className="badge">{t('aides.priority')}</span> : null}
-                  {x.demo ? <DemoBadge label={t('aides.demo')} /> : null}
-                </div>
-                <p>
-                  <Fr>{x.benefit}</Fr>
-                </p>
-                {x.status === 'not_eligible' ? (
-                  <>
-                    <p>{t('aides.why')}</p>
-                    <ul>
-                      {x.reasons.map((m) => (
-                        <li key={m}>
-                          <Fr>{m}</Fr>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {x.status === 'to_check' ? (
-                  <>
-                    <p>{t('aides.questions')}</p>
-                    <ul>
-                      {x.questions.map((q) => (
-                        <li key={q.key}>
-                          <Fr>{q.label}</Fr>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {x.status !== 'not_eligible' ? (
-                  <LinkButton to={`/aides/demander/${x.aid}${applied !== null ? `?residence=${applied}` : ''}`}>{t('aides.ask')}</LinkButton>
-                ) : null}
-              </li>
-            ))}
+          {[...r.data.results].sort(byLikelihood).map((x) => (
+            <EligibilityItem key={x.aid} x={x} askHref={`/aides/demander/${x.aid}${applied !== null ? `?residence=${applied}` : ''}`} />
+          ))}
         </ul>
       ) : null}
     </section>
   );
 }
-
-const rank = (s: string) => (s === 'eligible' ? 0 : s === 'to_check' ? 1 : 2);
 
 function MyRequestsList() {
   const t = useT();
@@ -149,20 +108,24 @@ function Catalogue() {
   const r = useApi<AidsList>('/api/aides');
   const list = <CatalogueList data={r.data} />;
   return (
-    <section aria-labelledby="all-aids">
-      <h2 id="all-aids">{t('aides.all')}</h2>
-      <p className="muted">{t('aides.allIntro')}</p>
-      <LoadStatus data={r.data} error={r.error} reload={r.reload} />
-      {/* A family sees its own aids above: the whole catalogue folds away, on a phone it is long. */}
-      {user?.role === 'parent' ? (
-        <details>
-          <summary>{t('aides.showAll')}</summary>
-          {list}
-        </details>
-      ) : (
-        list
-      )}
-    </section>
+    <>
+      {/* Without an account (or for someone else, at the desk): every aid against the answers given here. */}
+      {user?.role !== 'parent' && r.data ? <Simulator aids={r.data.aids} /> : null}
+      <section aria-labelledby="all-aids">
+        <h2 id="all-aids">{t('aides.all')}</h2>
+        <p className="muted">{t('aides.allIntro')}</p>
+        <LoadStatus data={r.data} error={r.error} reload={r.reload} />
+        {/* A family sees its own aids above: the whole catalogue folds away, on a phone it is long. */}
+        {user?.role === 'parent' ? (
+          <details>
+            <summary>{t('aides.showAll')}</summary>
+            {list}
+          </details>
+        ) : (
+          list
+        )}
+      </section>
+    </>
   );
 }
 
