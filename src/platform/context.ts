@@ -23,7 +23,8 @@ export interface SessionUser {
   email: string | null;
   phone: string | null;
   structureId: string | null;
-  locale: 'fr' | 'en' | 'ar';
+  /** A language tag users.locale accepts (fr, en, ar, or one a town added). */
+  locale: string;
   easyRead: boolean;
   isDemo: boolean;
 }

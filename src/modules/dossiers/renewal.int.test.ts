@@ -35,7 +35,7 @@ it('the town sets the date; the job opens one pre-filled renewal per file, notif
   const { rows: notes } = await db.query(`SELECT recipient, body FROM notifications WHERE template = 'dossiers.renewal-open'`);
   expect(notes).toHaveLength(1);
   expect(notes[0].recipient).toBe(parent.user.email);
-  expect(notes[0].body).toContain('1 justificatif(s) ne sont plus valables');
+  expect(notes[0].body).toContain("1 justificatif n'est plus valable");
   const opened = (await db.query(`SELECT id, household_id FROM household_renewals`)).rows[0];
   await env.expectAudit('dossiers/renewal-opened', opened.id, { householdId: opened.household_id, actorId: null });
 

@@ -8,7 +8,7 @@ import { parisDate, parisInstant } from '../../platform/clock';
 import { makeCtx, type Ctx, type Deps } from '../../platform/context';
 import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
-import { queueNotification } from '../../platform/notify/outbox';
+import { queueLocalized } from '../../platform/notify/localized';
 import { requireRole } from '../../platform/roles';
 import { loadHousehold } from './dossiers.store';
 import { deleteDraft } from './draft.store';
@@ -47,20 +47,15 @@ export async function openDueRenewals(deps: Deps): Promise<{ opened: number }> {
       const h = (await loadHousehold(t, id, today))!;
       const expired = h.documents.filter((d) => d.expired).length;
       const link = `${deps.config.publicUrl}/dossier/renouvellement`;
-      const body =
-        `Bonjour,\n\nC'est le moment de renouveler votre dossier pour l'année ${campaign.year}. ` +
-        `Il est déjà rempli : vérifiez-le et corrigez ce qui a changé, en quelques minutes.\n` +
-        (expired ? `${expired} justificatif(s) ne sont plus valables : pensez à les remplacer.\n` : '') +
-        `\n${link}\n\n${deps.town.ccasName}`;
       const recipient = h.parent.email ?? h.parent.phone;
       if (recipient) {
-        await queueNotification(t, deps.jobs, {
+        // In the family's language (users.locale): src/modules/dossiers/messages/<locale>.json.
+        await queueLocalized(t, deps.jobs, {
           channel: h.parent.email ? 'email' : 'sms',
           recipient,
           userId: h.parentUserId,
           template: 'dossiers.renewal-open',
-          subject: `Renouvelez votre dossier ${campaign.year}`,
-          body,
+          vars: { year: String(campaign.year), expired, link, ccas: deps.town.ccasName },
         });
       }
       await audit(t, ctx, 'dossiers/renewal-opened', {

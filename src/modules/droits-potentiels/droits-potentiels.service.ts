@@ -10,6 +10,7 @@ import { type Ctx, type Deps, makeCtx } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { queueNotification } from '../../platform/notify/outbox';
+import { localeOfUser } from '../../platform/notify/localized';
 import { requireRole, requireUser } from '../../platform/roles';
 import { findNeighbourhood } from '../../platform/town';
 import { assertCanAccess, droitsMissingFields, getHouseholdForUser, readHouseholdAsSystem, toDroitsInput, type Household } from '../dossiers/index';
@@ -244,7 +245,9 @@ export async function reestimateSaved(deps: Deps): Promise<{ checked: number; ch
         const phone = contact?.phone ?? h.parent.phone;
         const recipient = email ?? phone;
         if (recipient) {
-          const msg = changeMessage(changes, parameterDate, `${deps.config.publicUrl}/droits/potentiels`, deps.town.ccasName);
+          // In the family's language (users.locale).
+          const locale = await localeOfUser(t, h.parentUserId);
+          const msg = changeMessage(changes, parameterDate, `${deps.config.publicUrl}/droits/potentiels`, deps.town.ccasName, locale);
           await queueNotification(t, deps.jobs, {
             channel: email ? 'email' : 'sms',
             recipient,
@@ -252,6 +255,7 @@ export async function reestimateSaved(deps: Deps): Promise<{ checked: number; ch
             template: 'droits.estimate-changed',
             subject: msg.subject,
             body: msg.body,
+            locale: msg.locale,
           });
           sent = true;
           notified++;

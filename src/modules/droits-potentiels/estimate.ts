@@ -4,6 +4,7 @@
  * changed anything worth telling the family. Amounts in integer cents.
  */
 import { BENEFITS, BENEFIT_FACTS, type BenefitKey, type SimulationResult } from '../droits/index';
+import { intlTagOf, renderNotification } from '../../platform/notify/localized';
 
 export type AmountsCents = Record<BenefitKey, number>;
 
@@ -98,16 +99,22 @@ export function formatEurosFr(cents: number): string {
   return `${cents < 0 ? '-' : ''}${grouped},${rest} €`;
 }
 
-/** The message sent when a revaluation changes a saved estimate (plain words, no personal data beyond amounts). */
-export function changeMessage(changes: readonly EstimateChange[], parameterDate: string, link: string, ccasName: string): { subject: string; body: string } {
+/**
+ * The message sent when a revaluation changes a saved estimate (plain words, no personal data beyond
+ * amounts), in the family's language: template droits.estimate-changed (src/modules/droits/messages/).
+ * Benefit names stay French (legal names); amounts and the date are written the locale's way.
+ */
+export function changeMessage(
+  changes: readonly EstimateChange[],
+  parameterDate: string,
+  link: string,
+  ccasName: string,
+  locale = 'fr',
+): { subject: string; body: string; locale: string } {
   const [y, m, d] = parameterDate.split('-');
-  const lines = changes.map((c) => `- ${benefitShortName(c.key)} : ${formatEurosFr(c.beforeCents)} → ${formatEurosFr(c.afterCents)}`);
-  return {
-    subject: 'Vos droits estimés ont changé',
-    body:
-      `Bonjour,\n\nLes montants des aides ont été revalorisés le ${d}/${m}/${y}. ` +
-      `Nous avons refait l'estimation enregistrée dans votre dossier :\n\n${lines.join('\n')}\n\n` +
-      `C'est une estimation : seul l'organisme qui paie (CAF ou MSA) fixe le montant réel. ` +
-      `Voyez le détail et comment demander ces aides :\n${link}\n\n${ccasName}`,
-  };
+  const money = (cents: number) =>
+    locale === 'fr' ? formatEurosFr(cents) : new Intl.NumberFormat(intlTagOf(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const lines = changes.map((c) => `- ${benefitShortName(c.key)} : ${money(c.beforeCents)} → ${money(c.afterCents)}`);
+  const r = renderNotification(locale, 'droits.estimate-changed', { date: `${d}/${m}/${y}`, lines: lines.join('\n'), link, ccas: ccasName });
+  return { subject: r.subject ?? '', body: r.body, locale: r.locale };
 }

@@ -6,6 +6,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS } from './sessions';
 import * as auth from './auth.service';
 import { issuePreSessionToken } from './csrf';
 import { MIN_PASSWORD_LENGTH } from './password';
+import { isSupportedLocale } from '../notify/localized';
 import { timestamp } from '../response-schemas';
 
 export const SIGNUP_MESSAGE =
@@ -18,7 +19,7 @@ const userSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   structureId: z.string().nullable(),
-  locale: z.enum(['fr', 'en', 'ar']),
+  locale: z.string(),
   easyRead: z.boolean(),
   isDemo: z.boolean(),
 });
@@ -147,7 +148,7 @@ export default async function authRoutes(app: App) {
         summary: 'Modifier ses préférences (nom, langue, facile à lire)',
         body: z.object({
           displayName: z.string().trim().min(1).max(100).optional(),
-          locale: z.enum(['fr', 'en', 'ar']).optional(),
+          locale: z.string().refine(isSupportedLocale, 'Cette langue n’est pas proposée.').optional(),
           easyRead: z.boolean().optional(),
         }),
         response: { 200: z.object({ user: userSchema }) },

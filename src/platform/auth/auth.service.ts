@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { audit } from '../audit';
 import type { Ctx, SessionUser } from '../context';
 import { tx, type Queryable } from '../db/pool';
-import { queueNotification } from '../notify/outbox';
+import { queueLocalized } from '../notify/localized';
 import { requireRole, requireUser, type Role } from '../roles';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { parseIdentifier, type Identifier } from './identifiers';
@@ -134,16 +134,12 @@ export async function signup(ctx: Ctx, input: { identifier: string; password: st
     if (!owner) return;
     const loginUrl = `${ctx.config.publicUrl}/connexion`;
     const resetUrl = `${ctx.config.publicUrl}/mot-de-passe-oublie`;
-    await queueNotification(t, ctx.jobs, {
+    await queueLocalized(t, ctx.jobs, {
       channel: id.kind === 'email' ? 'email' : 'sms',
       recipient: id.value,
       userId: owner.id,
       template: 'auth.signup-existing',
-      subject: `${ctx.town.name} – Relais : vous avez déjà un compte`,
-      body:
-        id.kind === 'email'
-          ? `Bonjour,\n\nQuelqu'un vient de demander la création d'un compte Relais avec cette adresse, qui a déjà un compte. Aucun nouveau compte n'a été créé.\n\nSi c'était vous, connectez-vous : ${loginUrl}\nMot de passe oublié ? ${resetUrl}\n\nSi ce n'était pas vous, vous n'avez rien à faire : votre compte n'a pas changé.\n\n${ctx.town.ccasName}`
-          : `Relais ${ctx.town.name} : quelqu'un a voulu créer un compte avec votre numéro, qui en a déjà un. Rien n'a changé. Connexion : ${loginUrl}`,
+      vars: { town: ctx.town.name, ccas: ctx.town.ccasName, loginUrl, resetUrl },
     });
     await audit(t, ctx, 'auth/signup-existing', { subjectType: 'user', subjectId: owner.id });
   });
@@ -203,16 +199,12 @@ export async function requestPasswordReset(ctx: Ctx, identifier: string): Promis
       user.id,
       new Date(ctx.now().getTime() + RESET_TTL_MS),
     ]);
-    await queueNotification(t, ctx.jobs, {
+    await queueLocalized(t, ctx.jobs, {
       channel: id.kind === 'email' ? 'email' : 'sms',
       recipient: id.value,
       userId: user.id,
       template: 'auth.password-reset',
-      subject: `${ctx.town.name} – Relais : réinitialiser votre mot de passe`,
-      body:
-        id.kind === 'email'
-          ? `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans l'heure :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.\n\n${ctx.town.ccasName}`
-          : `Relais ${ctx.town.name} : nouveau mot de passe ici (valable 1 h) ${link}`,
+      vars: { town: ctx.town.name, ccas: ctx.town.ccasName, link },
     });
     await audit(t, { ...ctx, user }, 'auth/password-reset-requested', { subjectType: 'user', subjectId: user.id });
   });
@@ -234,7 +226,7 @@ export async function confirmPasswordReset(ctx: Ctx, token: string, password: st
   });
 }
 
-export async function updateAccount(ctx: Ctx, patch: { displayName?: string; locale?: 'fr' | 'en' | 'ar'; easyRead?: boolean }) {
+export async function updateAccount(ctx: Ctx, patch: { displayName?: string; locale?: string; easyRead?: boolean }) {
   const user = requireUser(ctx);
   const { rows } = await ctx.db.query(
     `UPDATE users u SET display_name = coalesce($2, display_name), locale = coalesce($3, locale),

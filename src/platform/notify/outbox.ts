@@ -21,13 +21,15 @@ export interface OutgoingMessage {
   template: string;
   subject?: string;
   body: string;
+  /** The language the message is written in (queueLocalized sets it; French otherwise). */
+  locale?: string;
 }
 
 export async function queueNotification(q: Queryable, jobs: Jobs, msg: OutgoingMessage): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO notifications (channel, recipient, user_id, template, subject, body)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [msg.channel, msg.recipient, msg.userId ?? null, msg.template, msg.subject ?? null, msg.body],
+    `INSERT INTO notifications (channel, recipient, user_id, template, subject, body, locale)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [msg.channel, msg.recipient, msg.userId ?? null, msg.template, msg.subject ?? null, msg.body, msg.locale ?? 'fr'],
   );
   const id = rows[0].id;
   if (jobs.started) await jobs.send('notify.send', { id }, { tx: q });
@@ -54,12 +56,12 @@ function smsProvider(deps: Deps): SmsProvider | null {
   return smsProviders.get(deps.config)!;
 }
 
-/** The headers of every e-mail: automatic (no out-of-office replies), in French, from the town's Relais. */
-function mailHeaders(row: { id: string }, deps: Deps) {
+/** The headers of every e-mail: automatic (no out-of-office replies), in the message's language, from the town's Relais. */
+function mailHeaders(row: { id: string; locale?: string }, deps: Deps) {
   const host = new URL(deps.config.publicUrl).hostname || 'relais.localhost';
   return {
     messageId: `<${row.id}@${host}>`,
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'Content-Language': 'fr' },
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'Content-Language': row.locale ?? 'fr' },
   };
 }
 
@@ -110,7 +112,7 @@ export async function deliver(deps: Deps, id: string): Promise<void> {
   try {
     await client.query('BEGIN');
     const { rows } = await client.query(
-      `SELECT id, channel, recipient, subject, body, status, user_id FROM notifications WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+      `SELECT id, channel, recipient, subject, body, status, user_id, locale FROM notifications WHERE id = $1 FOR UPDATE SKIP LOCKED`,
       [id],
     );
     const row = rows[0];
