@@ -23,3 +23,15 @@ export type {
   PublicQuestionnaire,
   AnsweringSessionOut as AnsweringSession,
 } from './diagnostic.schemas';
+/** Listening sessions, verbatims, their analysis and the personas (API answers, type-only for the web). */
+export type {
+  Beside,
+  ListeningAnalysis,
+  ListeningThemesOut,
+  ParticipantView,
+  PersonaSummary,
+  PersonaView,
+  SessionSummary,
+  SessionView,
+  VerbatimView,
+} from './listening.schemas';

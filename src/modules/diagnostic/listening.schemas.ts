@@ -91,10 +91,15 @@ const sessionSummary = z.object({
   neighbourhoodId: nstr,
   neighbourhood: nstr,
   startsAt: timestamp,
+  /** The day and the time in Paris, as the form edits them. */
+  date: day,
+  time: str,
   durationMinutes: z.number(),
   facilitator: str,
   place: nstr,
   cancelled: z.boolean(),
+  /** 'planned' (to come), 'past' (its time has come), 'cancelled'. */
+  state: z.enum(['planned', 'past', 'cancelled']),
   cancelReason: nstr,
   participants: z.number(),
   attended: z.number(),

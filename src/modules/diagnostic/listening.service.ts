@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { audit } from '../../platform/audit';
-import { parisDate, parisInstant } from '../../platform/clock';
+import { parisDate, parisInstant, parisParts } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -65,6 +65,11 @@ const hoodName = (ctx: Ctx, id: string | null) => (id ? (findNeighbourhood(ctx.t
 
 // ------------------------------------------------------------------ views
 
+function hhmm(d: Date): string {
+  const p = parisParts(d);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
 function summary(ctx: Ctx, s: store.SessionRow, themes: ListeningTheme[]): SessionSummary {
   return {
     id: s.id,
@@ -77,10 +82,13 @@ function summary(ctx: Ctx, s: store.SessionRow, themes: ListeningTheme[]): Sessi
     neighbourhoodId: s.neighbourhoodId,
     neighbourhood: hoodName(ctx, s.neighbourhoodId),
     startsAt: s.startsAt,
+    date: parisDate(s.startsAt),
+    time: hhmm(s.startsAt),
     durationMinutes: s.durationMinutes,
     facilitator: s.facilitator,
     place: s.place,
     cancelled: s.cancelledAt !== null,
+    state: s.cancelledAt ? 'cancelled' : s.startsAt.getTime() <= ctx.now().getTime() ? 'past' : 'planned',
     cancelReason: s.cancelReason,
     participants: s.participants,
     attended: s.attended,

@@ -4,3 +4,4 @@
  * only, from its `index.ts`; nothing else (eslint.config.js, src/modules/shared-is-pure.test.ts).
  */
 export * from './model';
+export * from './listening';

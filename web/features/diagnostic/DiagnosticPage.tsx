@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { LinkButton } from '../../ui/Button';
 import { Alert, DemoBadge, EmptyState, PageHeader } from '../../ui/display';
 import { RequireRole } from '../../ui/RequireRole';
+import { ListeningNav } from './listening-ui';
 import messages from './messages';
 import type { QuestionnaireSummary } from './types';
 import './diagnostic.css';
@@ -29,6 +30,7 @@ function List() {
     <>
       <PageHeader title={t('diagnostic.title')} intro={t('diagnostic.intro')}>
         {builder ? <LinkButton to="/diagnostic/nouveau">{t('diagnostic.new')}</LinkButton> : null}
+        {builder ? <ListeningNav current="questionnaires" /> : null}
       </PageHeader>
       {error ? <Alert tone="error" title={error.message} /> : null}
       {!items && !error ? <p>{t('diagnostic.loading')}</p> : null}

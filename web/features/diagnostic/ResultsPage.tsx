@@ -11,7 +11,8 @@ import { LoadStatus } from '../../ui/Loaded';
 import { neighbourhoodQuestion, themesOf } from '../../../src/modules/diagnostic/shared';
 import messages from './messages';
 import { QuestionResult } from './QuestionResult';
-import type { Question, Results } from './types';
+import { ListeningNav, Voices } from './listening-ui';
+import type { Beside, Question, Results } from './types';
 import './diagnostic.css';
 
 registerMessages('diagnostic', messages);
@@ -43,6 +44,7 @@ function ResultsView({ id }: { id: string }) {
 
   const pdf = useApi<{ pdf: boolean }>('/api/diagnostic/capabilities').data?.pdf ?? false;
   // The last results stay on screen while a new filter or cross-tab loads.
+  const voices = useApi<Beside>(`/api/diagnostic/questionnaires/${id}/voices`).data;
   const { data: results, error, reload } = useApi<Results>(`/api/diagnostic/questionnaires/${id}/results${query ? `?${query}` : ''}`, { keepPrevious: true });
 
   useEffect(() => {
@@ -77,6 +79,7 @@ function ResultsView({ id }: { id: string }) {
         <p>
           <Link to="/diagnostic">{t('diagnostic.back')}</Link>
         </p>
+        <ListeningNav current="questionnaires" />
       </PageHeader>
       <p>
         <strong>{t('diagnostic.respondents', { n: a.n_respondents })}</strong>
@@ -197,6 +200,7 @@ function ResultsView({ id }: { id: string }) {
       {sections.map((s, i) => (
         <section key={s.theme} aria-labelledby={`diag-sec-${i}`}>
           <h2 id={`diag-sec-${i}`}>{s.theme}</h2>
+          <Voices section={s.theme} beside={voices} />
           {s.questions.map(render)}
         </section>
       ))}

@@ -17,3 +17,14 @@ export type {
 
 export type Status = QuestionnaireSummary['status'];
 export type Access = QuestionnaireSummary['access'];
+export type {
+  Beside,
+  ListeningAnalysis,
+  ListeningThemesOut,
+  ParticipantView,
+  PersonaSummary,
+  PersonaView,
+  SessionSummary,
+  SessionView,
+  VerbatimView,
+} from '../../../src/modules/diagnostic/index';
