@@ -112,6 +112,9 @@ export function App() {
                 <Link to="/admin/comptes">{t('nav.accounts')}</Link>
               </li>
               <li>
+                <Link to="/admin/acces">{t('nav.accessRequests')}</Link>
+              </li>
+              <li>
                 <Link to="/admin/messages">{t('nav.outbox')}</Link>
               </li>
             </>

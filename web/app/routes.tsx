@@ -23,6 +23,7 @@ export const routes: RouteDef[] = [
   { path: '/compte', load: () => import('../features/account/AccountPage') },
   { path: '/admin/messages', load: () => import('../features/admin/OutboxPage') },
   { path: '/admin/comptes', load: () => import('../features/admin/AccountsPage') },
+  { path: '/admin/acces', load: () => import('../features/admin/AccessRequestsPage') },
   { path: '/journal', load: () => import('../features/admin/AuditPage') },
   // module routes — one line per page, keep this marker
   { path: '/annuaire', load: () => import('../features/annuaire/AnnuairePage') },

@@ -10,6 +10,7 @@ import { LinkButton } from '../../ui';
 import { useLocation } from '../../app/router';
 import { FormErrors } from '../../ui/FormErrors';
 import { RequireRole } from '../../ui/RequireRole';
+import { LinkedIdentities } from './Identities';
 
 function Preferences({ user }: { user: User }) {
   const t = useT();
@@ -171,6 +172,7 @@ export default function AccountPage() {
             </Card>
             <Preferences user={user} />
             <PasswordChange />
+            <LinkedIdentities user={user} />
           </div>
         ) : null}
       </RequireRole>

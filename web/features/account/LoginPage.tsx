@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/fields';
 import { Alert, PageHeader } from '../../ui/display';
 import { FormErrors } from '../../ui/FormErrors';
+import { OidcSignIn } from './OidcSignIn';
 
 /** Only same-site paths: a crafted `retour` must not send people elsewhere. */
 export function safeReturn(v: string | null): string {
@@ -39,6 +40,7 @@ export default function LoginPage() {
   return (
     <div style={{ maxWidth: '32rem' }}>
       <PageHeader title={t('login.title')} />
+      <OidcSignIn where="families" />
       <FormErrors error={error} />
       <form onSubmit={submit} noValidate>
         <TextField
@@ -70,6 +72,7 @@ export default function LoginPage() {
       <p>
         {t('login.noAccount')} <Link to="/inscription">{t('nav.signup')}</Link>
       </p>
+      <OidcSignIn where="staff" />
       <Alert tone="info">{t('login.demo')}</Alert>
     </div>
   );
