@@ -154,11 +154,22 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-export async function startJourney(name: string, opts: { seed?: boolean; now?: string; viewport?: { width: number; height: number } } = {}): Promise<Journey> {
+export async function startJourney(
+  name: string,
+  opts: {
+    seed?: boolean;
+    now?: string;
+    viewport?: { width: number; height: number };
+    /** Extra configuration of the app (e.g. an OIDC provider's variables). */
+    env?: Record<string, string>;
+    /** Listen on this port (known before the start, e.g. for a provider's redirect URL) instead of a free one. */
+    port?: number;
+  } = {},
+): Promise<Journey> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web app not built: run `npx vite build` (npm test does it)');
-  const env = await createTestEnv({ now: opts.now });
+  const env = await createTestEnv({ now: opts.now, env: opts.env });
   if (opts.seed) await env.seedDemo();
-  await env.app.listen({ port: 0, host: '127.0.0.1' });
+  await env.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const addr = env.app.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const browser = await launchChromium();
