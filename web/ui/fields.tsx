@@ -23,16 +23,29 @@ function Required() {
 
 interface Common {
   label: string;
+  /** The label is data in another language than the page's (an aid's field as the town wrote it): an isolated island. */
+  labelLang?: string;
   help?: string;
   /** Server-side error for this field (ApiError.field(path)). */
   error?: string;
 }
 
-export function TextField({ label, help, error, multiline, ...props }: TextFieldProps & Common & { multiline?: boolean; placeholder?: string }) {
+/** A field's label, in its own language when it is data (`labelLang`). */
+function LabelText({ label, lang }: { label: string; lang?: string }) {
+  return lang ? (
+    <bdi lang={lang} dir="ltr">
+      {label}
+    </bdi>
+  ) : (
+    <>{label}</>
+  );
+}
+
+export function TextField({ label, labelLang, help, error, multiline, ...props }: TextFieldProps & Common & { multiline?: boolean; placeholder?: string }) {
   return (
     <AriaTextField {...props} className="field" isInvalid={Boolean(error) || props.isInvalid} validationBehavior="aria">
       <Label>
-        {label}
+        <LabelText label={label} lang={labelLang} />
         {props.isRequired ? <Required /> : null}
       </Label>
       {help ? (
@@ -48,6 +61,7 @@ export function TextField({ label, help, error, multiline, ...props }: TextField
 
 export function NumberField({
   label,
+  labelLang,
   help,
   error,
   value,
@@ -83,7 +97,7 @@ export function NumberField({
       formatOptions={euros ? { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 } : { maximumFractionDigits: 2 }}
     >
       <Label>
-        {label}
+        <LabelText label={label} lang={labelLang} />
         {isRequired ? <Required /> : null}
       </Label>
       {help ? (
