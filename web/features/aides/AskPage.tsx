@@ -7,11 +7,12 @@ import { navigate, useLocation, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { toUpload as asUpload } from './upload';
-import { AidFields, EligibilityBadge, fieldsForApi, type FieldValues } from './shared';
+import { AidFields, EligibilityBadge, fieldsForApi, fileFieldLabel, type FieldValues } from './shared';
 import type { CreatedRequest, RequestFormView } from '../../../src/modules/aides';
 
 function Form({ form, residence }: { form: RequestFormView; residence: number | null }) {
   const t = useT();
+  const tx = useTx();
   const [values, setValues] = useState<FieldValues>({});
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,9 +56,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
         <dl className="aides-dl">
           {form.fileFields.map((f) => (
             <div key={f.key} style={{ display: 'contents' }}>
-              <dt>
-                <Fr>{f.label}</Fr>
-              </dt>
+              <dt>{fileFieldLabel(t, f.key) ?? <Fr>{f.label}</Fr>}</dt>
               <dd>{f.missing ? <em>{t('aides.missingInFile')}</em> : <Fr>{f.display}</Fr>}</dd>
             </div>
           ))}
@@ -84,7 +83,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
                 <p>{t('aides.inFile')}</p>
               ) : (
                 <div className="aides-file">
-                  <label htmlFor={`file-${d.kind}`}>{t('aides.chooseFile', { label: d.label })}</label>
+                  <label htmlFor={`file-${d.kind}`}>{tx('aides.chooseFile', { label: <Fr>{d.label}</Fr> })}</label>
                   <input
                     id={`file-${d.kind}`}
                     type="file"

@@ -15,6 +15,7 @@ import type { RequestView } from '../../../src/modules/aides';
 
 function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
+  const tx = useTx();
   const kinds = r.aid.documents.map((d) => ({ value: d.kind, label: d.label }));
   const missing = kinds.find((k) => !r.documents.some((d) => d.kind === k.value));
   const [kind, setKind] = useState(r.correction?.documents[0] ?? missing?.value ?? kinds[0]?.value ?? 'autre');
@@ -33,7 +34,7 @@ function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
       <ActionStatus a={a} />
       {kinds.length ? <SelectField label={t('aides.kind')} value={kind} onChange={setKind} options={kinds} /> : null}
       <div className="aides-file">
-        <label htmlFor="request-file">{t('aides.chooseFile', { label: kinds.find((k) => k.value === kind)?.label ?? '' })}</label>
+        <label htmlFor="request-file">{tx('aides.chooseFile', { label: <Fr>{kinds.find((k) => k.value === kind)?.label ?? ''}</Fr> })}</label>
         <input id="request-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <span className="help">{t('aides.fileHelp')}</span>
       </div>
@@ -46,6 +47,7 @@ function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
 
 function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
+  const tx = useTx();
   const [message, setMessage] = useState('');
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const a = useAction(reload);
@@ -77,7 +79,7 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
         <FormErrors error={a.error} />
         {kinds.map((d, i) => (
           <div key={d.kind} className="aides-file">
-            <label htmlFor={`answer-file-${d.kind}`}>{t('aides.chooseFile', { label: d.label })}</label>
+            <label htmlFor={`answer-file-${d.kind}`}>{tx('aides.chooseFile', { label: <Fr>{d.label}</Fr> })}</label>
             <input
               id={`answer-file-${d.kind}`}
               type="file"

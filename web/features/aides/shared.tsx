@@ -24,6 +24,13 @@ export function EligibilityBadge({ status, staff = false }: { status: 'eligible'
   );
 }
 
+/** A field of the family's file by its key ("parent.firstName"), translated; null when the catalogue has none. */
+export function fileFieldLabel(t: T, key: string): string | null {
+  const k = `aides.file.${key}`;
+  const v = t(k);
+  return v === k ? null : v;
+}
+
 /** A request's status in the reader's language (the server's French label when the catalogue has none). */
 export function statusText(t: T, status: string | null, label: string | null): string {
   const key = `aides.status.${status}`;
@@ -68,6 +75,7 @@ export function AidFields({
           <NumberField
             key={f.key}
             label={f.label}
+            labelLang="fr"
             euros
             isRequired={f.required}
             value={(values[f.key] as number | null) ?? null}
@@ -79,6 +87,7 @@ export function AidFields({
           <TextField
             key={f.key}
             label={f.label}
+            labelLang="fr"
             isRequired={f.required}
             value={String(values[f.key] ?? '')}
             onChange={(v) => onChange({ ...values, [f.key]: v })}

@@ -7,7 +7,7 @@
  */
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../../app/use-api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link, navigate, useLocation } from '../../app/router';
 import { useTown } from '../../app/town';
@@ -44,6 +44,7 @@ function useWide(): boolean {
 
 export default function AnnuairePage() {
   const t = useT();
+  const tx = useTx();
   const town = useTown();
   const { search } = useLocation();
   const wide = useWide();
@@ -238,7 +239,11 @@ export default function AnnuairePage() {
             {(['pass', 'label', 'enfants'] as const).map((k) => (
               <label key={k} className="native-check">
                 <input type="checkbox" checked={flags[k]} onChange={(e) => setFlags({ ...flags, [k]: e.target.checked })} />
-                <span>{t(k === 'enfants' ? 'annuaire.children' : `annuaire.${k}`)}</span>
+                <span>
+                  {k === 'label'
+                    ? tx('annuaire.label', { name: <Fr>« Ville solidaire avec les parents solos »</Fr> })
+                    : t(k === 'enfants' ? 'annuaire.children' : `annuaire.${k}`)}
+                </span>
               </label>
             ))}
           </fieldset>
