@@ -58,7 +58,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // A session opened by FranceConnect or ProConnect is ended there too (the provider sends the browser back).
     const res = await api.post<{ redirectTo: string | null }>('/api/auth/oidc/logout');
     setUser(null);
-    if (res.redirectTo) window.location.assign(res.redirectTo);
+    if (res.redirectTo) {
+      window.location.assign(res.redirectTo);
+      // The page is leaving for the provider: whoever awaits must not navigate elsewhere meanwhile.
+      await new Promise<never>(() => {});
+    }
   }, []);
   return <SessionContext.Provider value={{ user, loading, refresh, setUser: apply, logout }}>{children}</SessionContext.Provider>;
 }
