@@ -39,7 +39,7 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
       <dt>{t(staff ? 'dossiers.theParent' : 'dossiers.you')}</dt>
       <dd>
         {[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {frDate(h.parent.birthDate)} · {h.parent.phone ?? '—'}
-        {h.identityCertification && !staff ? <span className="help"> {t('dossiers.certifiedIdentity')}</span> : null}
+        {h.identityCertification && !staff ? <p className="help">{t('dossiers.certifiedIdentity')}</p> : null}
       </dd>
       <dt>{t(staff ? 'dossiers.theChildren' : 'dossiers.children')}</dt>
       <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') : '—'}</dd>
