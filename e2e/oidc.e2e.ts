@@ -44,7 +44,17 @@ beforeAll(async () => {
         birthcountry: '99100',
         email: 'sarah.benali@exemple.fr',
       },
+      'fc-lina': {
+        given_name: 'Lina',
+        family_name: 'Moreau',
+        birthdate: '1992-02-03',
+        gender: 'female',
+        birthplace: '80021',
+        birthcountry: '99100',
+        email: 'lina.moreau@exemple.fr',
+      },
       'pc-agent': { email: 'agent.e2e@amiens.fr', given_name: 'Claire', usual_name: 'Petit', uid: 'cp', siret: '21800021000013' },
+      'pc-new': { email: 'nadia.benali@amiens.fr', given_name: 'Nadia', usual_name: 'Benali', uid: 'nb', siret: '21800021000013' },
     },
   });
   const vars = (prefix: string, c: typeof fc) => ({
@@ -138,4 +148,47 @@ it('a ProConnect sign-in logs an existing agent in', async () => {
   await page.goto(`${url}/compte`);
   await expect.poll(() => page.getByText(/Votre compte est lié à ProConnect/).count()).toBe(1);
   await j.step('agent-connecte-proconnect');
+});
+
+it('a parent with a password links FranceConnect from « Mon compte »', async () => {
+  const { page, url } = j;
+  await j.context.clearCookies();
+  await j.login('parent', { displayName: 'Lina M.' });
+  await page.goto(`${url}/compte`);
+  await expect.poll(() => page.getByRole('link', { name: 'Lier FranceConnect' }).count()).toBe(1);
+  await j.step('compte-lier-franceconnect');
+  await page.getByRole('link', { name: 'Lier FranceConnect' }).click();
+  await atProvider('fc-lina');
+  await page.waitForURL((u) => u.origin === url && u.pathname === '/compte');
+  await expect.poll(() => page.getByText('FranceConnect est maintenant lié à votre compte.').count()).toBe(1);
+  await expect.poll(() => page.getByRole('button', { name: 'Délier FranceConnect' }).count()).toBe(1);
+  await j.step('compte-franceconnect-lie');
+});
+
+it('an unknown agent of an authorised domain waits; an admin accepts the request; the agent then signs in', async () => {
+  const { page, url } = j;
+  await j.context.clearCookies();
+  await page.goto(`${url}/connexion`);
+  await page.getByRole('link', { name: 'S’identifier avec ProConnect' }).click();
+  await atProvider('pc-new');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Demande d'accès enregistrée");
+  await j.step('demande-acces-enregistree');
+  await j.context.clearCookies();
+  await j.login('admin');
+  await page.goto(`${url}/admin/acces`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Nadia Benali' }).count()).toBe(1);
+  await j.step('admin-demandes-acces');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await j.step('admin-demandes-acces-telephone');
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.getByRole('button', { name: 'Accepter' }).click();
+  await expect.poll(() => page.getByText(/Demande acceptée/).count()).toBe(1);
+  await j.step('admin-demande-acceptee');
+  await j.context.clearCookies();
+  await page.goto(`${url}/connexion`);
+  await page.getByRole('link', { name: 'S’identifier avec ProConnect' }).click();
+  await atProvider('pc-new');
+  await page.waitForURL((u) => u.origin === url && !u.pathname.startsWith('/api/'));
+  const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+  expect(me.user).toMatchObject({ role: 'agent', displayName: 'Nadia Benali' });
 });
