@@ -56,7 +56,7 @@ function Preferences({ user }: { user: User }) {
           name="locale"
           value={locale}
           onChange={setLoc}
-          options={LOCALES.map((l) => ({ value: l.code, label: l.name }))}
+          options={LOCALES.map((l) => ({ value: l.code, label: l.name, lang: l.code }))}
         />
         <p>
           <Switch isSelected={easy} onChange={setEasy}>

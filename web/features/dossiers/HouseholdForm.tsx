@@ -6,12 +6,12 @@
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../app/api';
-import { useT } from '../../app/i18n';
+import { useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useTown } from '../../app/town';
 import { Alert, Button, Checkbox, FormErrors, NumberField, ProgressSteps, SelectField, TextField } from '../../ui';
 import { DateField, Why } from './Why';
 import type { Child, FieldUsage, Household } from './types';
-import { formatEuros, frDate, frDateTime } from '../../app/format';
 import { useDraft, type DraftForm, type DraftHandle } from './draft';
 import { valueText } from './labels';
 
@@ -105,6 +105,7 @@ const LAST_STEP = 5;
 
 function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: FormProps & { draft: DraftHandle | null }) {
   const t = useT();
+  const fmt = useFormat();
   const town = useTown();
   const [resumed, setResumed] = useState(draft?.restored ?? null);
   const [d, setD] = useState<Draft>(() => (resumed ? resumeDraft(initial, resumed.data) : draftOf(initial)));
@@ -175,7 +176,7 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
       {intro}
       {resumed ? (
         <Alert tone="info">
-          <span>{t('dossiers.draftResumed', { when: frDateTime(resumed.savedAt) })}</span>{' '}
+          <span>{t('dossiers.draftResumed', { when: fmt.dateTime(resumed.savedAt) })}</span>{' '}
           <Button variant="ghost" onPress={() => void startAgain()}>
             {t('dossiers.draftStartAgain')}
           </Button>
@@ -398,7 +399,7 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
           {d.housing.status?.startsWith('locataire') ? (
             <>
               {d.housing.rentWithChargesFormerCents != null && d.housing.rentMonthlyCents == null ? (
-                <Alert tone="info">{t('dossiers.rentFormer', { amount: formatEuros(d.housing.rentWithChargesFormerCents) })}</Alert>
+                <Alert tone="info">{t('dossiers.rentFormer', { amount: fmt.euros(d.housing.rentWithChargesFormerCents) })}</Alert>
               ) : null}
               {money(
                 t('dossiers.rent'),
@@ -491,14 +492,16 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
             <dt>{t('dossiers.you')}</dt>
             <dd>
               {[d.parent.firstName, d.parent.lastName].filter(Boolean).join(' ') || '—'}
-              {d.parent.birthDate ? ` · ${frDate(d.parent.birthDate)}` : ''}
+              {d.parent.birthDate ? ` · ${fmt.date(d.parent.birthDate)}` : ''}
             </dd>
             <dt>{t('dossiers.children')}</dt>
-            <dd>{d.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') || '—'}</dd>
+            <dd>{d.children.map((c) => `${c.firstName} (${fmt.date(c.birthDate)})`).join(', ') || '—'}</dd>
             <dt>{t('dossiers.address')}</dt>
-            <dd>{[d.address.line, d.address.postalCode, d.address.city].filter(Boolean).join(', ') || '—'}</dd>
+            <dd>
+              <Fr>{[d.address.line, d.address.postalCode, d.address.city].filter(Boolean).join(', ') || '—'}</Fr>
+            </dd>
             <dt>{t('dossiers.housing')}</dt>
-            <dd>{d.housing.status ? valueText(t, 'housing.status', d.housing.status) : '—'}</dd>
+            <dd>{d.housing.status ? valueText(t, 'housing.status', d.housing.status, [], fmt.locale) : '—'}</dd>
           </dl>
           {extra}
         </div>

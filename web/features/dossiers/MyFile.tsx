@@ -2,8 +2,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useApi } from '../../app/use-api';
-import { useT } from '../../app/i18n';
-import { formatEuros, frDate, frDateTime } from '../../app/format';
+import { useFormat, useT, useTx } from '../../app/i18n';
+import { Fr, Ltr } from '../../app/lang';
 import { useTown } from '../../app/town';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -12,7 +12,7 @@ import { Offers } from './Offers';
 import { DateField } from './Why';
 import { OrientationRequests } from './OrientationRequests';
 import type { FieldsInfo, Household } from './types';
-import { fieldKey, valueText } from './labels';
+import { fieldKey, isTypedText, valueText } from './labels';
 import type { AuditTrailEntry, ConsentOut, HistoryEntry } from '../../../src/modules/dossiers';
 
 type Change = HistoryEntry;
@@ -33,26 +33,30 @@ const KINDS = [
 /** The file at a glance; `staff` words it for an agent ("Parent", not "Vous"). */
 export function Summary({ h, staff = false }: { h: Household; staff?: boolean }) {
   const t = useT();
+  const fmt = useFormat();
   const s = h.situation;
   return (
     <dl className="summary">
       <dt>{t(staff ? 'dossiers.theParent' : 'dossiers.you')}</dt>
       <dd>
-        {[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {frDate(h.parent.birthDate)} · {h.parent.phone ?? '—'}
+        {[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {fmt.date(h.parent.birthDate)} ·{' '}
+        {h.parent.phone ? <Ltr>{h.parent.phone}</Ltr> : '—'}
         {h.identityCertification && !staff ? <p className="help">{t('dossiers.certifiedIdentity')}</p> : null}
       </dd>
       <dt>{t(staff ? 'dossiers.theChildren' : 'dossiers.children')}</dt>
-      <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${frDate(c.birthDate)})`).join(', ') : '—'}</dd>
+      <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${fmt.date(c.birthDate)})`).join(', ') : '—'}</dd>
       <dt>{t(staff ? 'dossiers.theAddress' : 'dossiers.address')}</dt>
-      <dd>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</dd>
+      <dd>
+        <Fr>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</Fr>
+      </dd>
       <dt>{t(staff ? 'dossiers.theResources' : 'dossiers.resources')}</dt>
       <dd>
-        {s.activity ? valueText(t, 'situation.activity', s.activity) : '—'}
-        {s.salaryNetMonthlyCents != null ? ` · ${formatEuros(s.salaryNetMonthlyCents)}` : ''}
-        {h.housing.rentMonthlyCents != null ? ` · ${t('dossiers.rent')} ${formatEuros(h.housing.rentMonthlyCents)}` : ''}
-        {h.housing.chargesMonthlyCents != null ? ` · ${t('dossiers.charges')} ${formatEuros(h.housing.chargesMonthlyCents)}` : ''}
+        {s.activity ? valueText(t, 'situation.activity', s.activity, [], fmt.locale) : '—'}
+        {s.salaryNetMonthlyCents != null ? ` · ${fmt.euros(s.salaryNetMonthlyCents)}` : ''}
+        {h.housing.rentMonthlyCents != null ? ` · ${t('dossiers.rent')} ${fmt.euros(h.housing.rentMonthlyCents)}` : ''}
+        {h.housing.chargesMonthlyCents != null ? ` · ${t('dossiers.charges')} ${fmt.euros(h.housing.chargesMonthlyCents)}` : ''}
         {h.housing.rentMonthlyCents == null && h.housing.rentWithChargesFormerCents != null
-          ? ` · ${t('dossiers.rentToConfirm', { amount: formatEuros(h.housing.rentWithChargesFormerCents) })}`
+          ? ` · ${t('dossiers.rentToConfirm', { amount: fmt.euros(h.housing.rentWithChargesFormerCents) })}`
           : ''}
       </dd>
       {h.quotient.value != null ? (
@@ -69,6 +73,7 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
 
 function Documents({ h, reload }: { h: Household; reload: () => void }) {
   const t = useT();
+  const fmt = useFormat();
   const [kind, setKind] = useState('attestation-caf');
   const [label, setLabel] = useState('');
   const [validUntil, setValidUntil] = useState<string | null>(null);
@@ -106,7 +111,7 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
                   {t('dossiers.docExpired')}
                 </span>
               ) : null}{' '}
-              <span className="muted">{d.validUntil ? t('dossiers.docValid', { date: frDate(d.validUntil) }) : t('dossiers.docNoDate')}</span>{' '}
+              <span className="muted">{d.validUntil ? t('dossiers.docValid', { date: fmt.date(d.validUntil) }) : t('dossiers.docNoDate')}</span>{' '}
               {d.hasFile ? <a href={`/api/dossiers/me/documents/${d.id}/file`}>{t('dossiers.docDownload')}</a> : null}{' '}
               <Button variant="ghost" onPress={() => api.del(`/api/dossiers/me/documents/${d.id}`).then(reload, setError)}>
                 {t('dossiers.docDelete')} <span className="visually-hidden">{d.label ?? d.kind}</span>
@@ -148,6 +153,7 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
 
 function History({ children }: { children: Household['children'] }) {
   const t = useT();
+  const fmt = useFormat();
   const town = useTown();
   const history = useApi<Change[]>('/api/dossiers/me/history');
   const fields = useApi<FieldsInfo>('/api/dossiers/fields');
@@ -157,10 +163,21 @@ function History({ children }: { children: Household['children'] }) {
   const labelOf = (field: string) => {
     const p = field.split('.');
     const child = p[0] === 'children' && p.length === 3 ? children.find((c) => c.id === p[1])?.firstName : undefined;
-    const label = labels[fieldKey(field)] ?? t('dossiers.fieldOther');
-    return child ? `${label} (${child})` : label;
+    const own = labels[fieldKey(field)];
+    // The field's name comes from the server, in French.
+    const label = own ? <Fr>{own}</Fr> : t('dossiers.fieldOther');
+    return child ? (
+      <>
+        {label} ({child})
+      </>
+    ) : (
+      label
+    );
   };
-  const fmt = (v: unknown, field: string) => valueText(t, field, v, town.neighbourhoods);
+  const show = (v: unknown, field: string) => {
+    const text = valueText(t, field, v, town.neighbourhoods, fmt.locale);
+    return isTypedText(field, v) ? <Fr>{text}</Fr> : text;
+  };
   return (
     <Card title={t('dossiers.history')}>
       {!rows ? (
@@ -171,7 +188,8 @@ function History({ children }: { children: Household['children'] }) {
         <ul className="plain-list history">
           {rows.slice(0, 50).map((c) => (
             <li key={c.id}>
-              <span className="muted">{frDateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {fmt(c.oldValue, c.field)} → {fmt(c.newValue, c.field)}{' '}
+              <span className="muted">{fmt.dateTime(c.at)}</span> — <strong>{labelOf(c.field)}</strong> : {show(c.oldValue, c.field)} →{' '}
+              {show(c.newValue, c.field)}{' '}
               <span className="muted">
                 ({c.actorRole === 'parent' ? t('dossiers.historyYou') : (c.actorName ?? t(`dossiers.source.${c.source}`))}
                 {c.source === 'renewal' ? `, ${t('dossiers.source.renewal')}` : ''})
@@ -187,6 +205,7 @@ function History({ children }: { children: Household['children'] }) {
 /** The consents of a file: `base` is `/api/dossiers/me` for the family, `/api/dossiers/households/:id` at the desk. */
 export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo | null; base?: string }) {
   const t = useT();
+  const fmt = useFormat();
   const consents = useApi<Consent[]>(`${base}/consents`);
   const { data: rows, reload: load } = consents;
   const structures = useApi<{ structureId: string; name: string }[]>('/api/dossiers/structures').data ?? [];
@@ -215,19 +234,25 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
         <ul className="plain-list">
           {rows.map((c) => (
             <li key={c.id}>
-              <strong>{c.structureName}</strong> — {c.purposeLabel} — {c.partLabels.join(', ')}{' '}
+              <strong>
+                <Fr>{c.structureName}</Fr>
+              </strong>{' '}
+              — <Fr>{c.purposeLabel}</Fr> — <Fr>{c.partLabels.join(', ')}</Fr>{' '}
               <span className="muted">
                 {c.live
-                  ? t('dossiers.consentLive', { date: frDate(c.grantedAt) }) +
-                    (c.expiresAt ? ` ${t('dossiers.consentExpires', { date: frDate(c.expiresAt) })}` : '')
+                  ? t('dossiers.consentLive', { date: fmt.date(c.grantedAt) }) +
+                    (c.expiresAt ? ` ${t('dossiers.consentExpires', { date: fmt.date(c.expiresAt) })}` : '')
                   : c.revokedAt
-                    ? t('dossiers.consentRevoked', { date: frDate(c.revokedAt) })
-                    : t('dossiers.consentExpired', { date: frDate(c.expiresAt) })}
+                    ? t('dossiers.consentRevoked', { date: fmt.date(c.revokedAt) })
+                    : t('dossiers.consentExpired', { date: fmt.date(c.expiresAt) })}
                 {c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}
               </span>{' '}
               {c.live ? (
                 <Button variant="danger" onPress={() => api.post(`${base}/consents/${c.id}/revoke`).then(load, setError)}>
-                  {t('dossiers.consentRevoke')} <span className="visually-hidden">{c.structureName}</span>
+                  {t('dossiers.consentRevoke')}{' '}
+                  <span className="visually-hidden">
+                    <Fr>{c.structureName}</Fr>
+                  </span>
                 </Button>
               ) : null}
             </li>
@@ -257,7 +282,7 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
             <legend>{t('dossiers.consentParts')}</legend>
             {info.parts.map((p) => (
               <Checkbox key={p.id} isSelected={parts.includes(p.id)} onChange={(v) => setParts((x) => (v ? [...x, p.id] : x.filter((y) => y !== p.id)))}>
-                {p.label}
+                <Fr>{p.label}</Fr>
               </Checkbox>
             ))}
           </fieldset>
@@ -275,6 +300,8 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
 
 function AuditLog() {
   const t = useT();
+  const tx = useTx();
+  const fmt = useFormat();
   const audit = useApi<AuditEntry[]>('/api/dossiers/me/audit');
   const rows = audit.data;
   const others = rows?.filter((r) => r.actorRole && r.actorRole !== 'parent') ?? [];
@@ -288,8 +315,8 @@ function AuditLog() {
         <ul className="plain-list">
           {others.slice(0, 50).map((a) => (
             <li key={a.id}>
-              <span className="muted">{frDateTime(a.at)}</span> — {a.label} — {a.actorName ?? a.actorRole}
-              {a.reason ? ` — ${t('dossiers.auditReason', { reason: a.reason })}` : ''}
+              <span className="muted">{fmt.dateTime(a.at)}</span> — <Fr>{a.label}</Fr> — <Fr>{a.actorName ?? a.actorRole}</Fr>
+              {a.reason ? <> — {tx('dossiers.auditReason', { reason: <Fr>{a.reason}</Fr> })}</> : ''}
             </li>
           ))}
         </ul>
@@ -357,6 +384,7 @@ function Rights() {
 
 export function MyFile() {
   const t = useT();
+  const fmt = useFormat();
   const me = useApi<{ household: Household | null }>('/api/dossiers/me');
   const myRenewal = useApi<{ renewal: { campaignYear: number } | null }>('/api/dossiers/me/renewal');
   const info = useApi<FieldsInfo>('/api/dossiers/fields').data;
@@ -387,8 +415,8 @@ export function MyFile() {
       {expired ? <Alert tone="warning">{t('dossiers.expiredDocs', { n: expired })}</Alert> : null}
       <Card title={t('dossiers.title')}>
         <p className="muted">
-          {t('dossiers.version', { v: h.version, date: frDate(h.updatedAt) })}
-          {h.lastConfirmedAt ? ` · ${t('dossiers.lastConfirmed', { date: frDate(h.lastConfirmedAt) })}` : ''}
+          {t('dossiers.version', { v: h.version, date: fmt.date(h.updatedAt) })}
+          {h.lastConfirmedAt ? ` · ${t('dossiers.lastConfirmed', { date: fmt.date(h.lastConfirmedAt) })}` : ''}
         </p>
         <Summary h={h} />
         <LinkButton to="/dossier/remplir" variant="secondary">

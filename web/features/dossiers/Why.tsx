@@ -1,9 +1,11 @@
 /** "Pourquoi on vous demande ceci ?": which forms use a field, and why. */
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import type { FieldUsage } from './types';
 
 export function Why({ keys, usage }: { keys: string[]; usage: FieldUsage[] }) {
   const t = useT();
+  const tx = useTx();
   const forms = new Map<string, { title: string; purpose: string }>();
   for (const u of usage) if (keys.includes(u.key)) for (const f of u.usedBy) forms.set(f.formId, f);
   return (
@@ -12,7 +14,7 @@ export function Why({ keys, usage }: { keys: string[]; usage: FieldUsage[] }) {
       {forms.size ? (
         <ul>
           {[...forms.values()].map((f) => (
-            <li key={f.title}>{t('dossiers.whyUsedBy', { title: f.title, purpose: f.purpose })}</li>
+            <li key={f.title}>{tx('dossiers.whyUsedBy', { title: <Fr>{f.title}</Fr>, purpose: <Fr>{f.purpose}</Fr> })}</li>
           ))}
         </ul>
       ) : (

@@ -3,7 +3,7 @@
  * as the form's options), euros from cents, a date in French, a neighbourhood by its name.
  * The history, the summaries and the partner's page go through `valueText`.
  */
-import { formatEuros, frDate } from '../../app/format';
+import { formatDate, formatEuros } from '../../app/format';
 import type { T } from '../../app/i18n';
 
 /** Message keys of each enum's values, by field (a child's field as `children.<field>`). */
@@ -33,15 +33,21 @@ export function fieldKey(field: string): string {
   return p.length === 3 ? `${p[0]}.${p[2]}` : field;
 }
 
-/** A stored value in words; `neighbourhoods` names the town's neighbourhoods by id. */
-export function valueText(t: T, field: string, v: unknown, neighbourhoods: readonly { id: string; name: string }[] = []): string {
+/** A stored value in words, in the reader's language (`locale`); `neighbourhoods` names the town's neighbourhoods by id. */
+export function valueText(t: T, field: string, v: unknown, neighbourhoods: readonly { id: string; name: string }[] = [], locale = 'fr'): string {
   const key = fieldKey(field);
   if (v == null || v === '') return t('dossiers.empty');
-  if (typeof v === 'boolean') return v ? 'oui' : 'non';
-  if (typeof v === 'number' && key.endsWith('Cents')) return formatEuros(v);
+  if (typeof v === 'boolean') return t(v ? 'dossiers.yes' : 'dossiers.no');
+  if (typeof v === 'number' && key.endsWith('Cents')) return formatEuros(v, locale);
   if (key === 'address.neighbourhoodId') return neighbourhoods.find((n) => n.id === v)?.name ?? String(v);
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(v)) return frDate(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(v)) return formatDate(v, locale);
   const labels = ENUM_LABELS[key];
   if (labels && typeof v === 'string' && labels[v]) return t(labels[v]);
   return String(v);
+}
+
+/** Whether a stored value is text the family or an agent typed (a street, a school): shown as French. */
+export function isTypedText(field: string, v: unknown): boolean {
+  const key = fieldKey(field);
+  return typeof v === 'string' && v !== '' && !/^\d{4}-\d{2}-\d{2}(T|$)/.test(v) && !(ENUM_LABELS[key]?.[v] !== undefined) && key !== 'address.neighbourhoodId';
 }

@@ -28,11 +28,12 @@ export function loadCatalogue(): Promise<BenefitInfo[]> {
 
 /** Which revaluation the amounts are, the next one expected, and one expected but not yet in our parameters. */
 function RevaluationNote() {
-  const t = useT();
+  const tx = useTx();
   const { dateLabel } = useDroitsFormat();
   const r = useApi<RevaluationsOut>('/api/droits/revaluations');
   if (!r.data) return null;
-  const say = (key: string, v: { date: string; families: string[] }) => t(key, { date: dateLabel(v.date), families: v.families.join(', ') });
+  // The benefit families are named in French by the server.
+  const say = (key: string, v: { date: string; families: string[] }) => tx(key, { date: dateLabel(v.date), families: <Fr>{v.families.join(', ')}</Fr> });
   return (
     <div className="muted droits-revaluation">
       {r.data.current ? <p>{say('droits.res.revaluation', r.data.current)}</p> : null}
