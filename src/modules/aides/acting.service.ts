@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { queueNotification } from '../../platform/notify/outbox';
-import { requireUser } from '../../platform/roles';
+import { requireRole } from '../../platform/roles';
 import { getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
 import type { AidDefinition } from './aid';
 import * as catalogue from './catalogue.store';
@@ -30,7 +30,8 @@ export interface Acting {
 }
 
 export async function actAsFamily(ctx: Ctx, q: Queryable, opts: { householdId?: string; aidId?: string; mandateId?: string | null }): Promise<Acting> {
-  const user = requireUser(ctx);
+  // A family for itself, an agent under its mandate; nobody else (a partner never acts for a family here).
+  const user = requireRole(ctx, 'parent', ...STAFF_ROLES);
   if (user.role === 'parent') {
     const h = await getHouseholdForUser(ctx);
     if (!h) throw new AppError('aides/no-household');
