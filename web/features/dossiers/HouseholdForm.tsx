@@ -491,11 +491,25 @@ function Steps({ initial, usage, submitLabel, onSubmit, intro, extra, draft }: F
           <dl className="summary">
             <dt>{t('dossiers.you')}</dt>
             <dd>
-              {[d.parent.firstName, d.parent.lastName].filter(Boolean).join(' ') || '—'}
-              {d.parent.birthDate ? ` · ${fmt.date(d.parent.birthDate)}` : ''}
+              <bdi>{[d.parent.firstName, d.parent.lastName].filter(Boolean).join(' ') || '—'}</bdi>
+              {d.parent.birthDate ? (
+                <>
+                  {' · '}
+                  <bdi>{fmt.date(d.parent.birthDate)}</bdi>
+                </>
+              ) : null}
             </dd>
             <dt>{t('dossiers.children')}</dt>
-            <dd>{d.children.map((c) => `${c.firstName} (${fmt.date(c.birthDate)})`).join(', ') || '—'}</dd>
+            <dd>
+              {d.children.length
+                ? d.children.map((c, i) => (
+                    <span key={i}>
+                      {i ? ', ' : ''}
+                      <bdi>{c.firstName}</bdi> (<bdi>{fmt.date(c.birthDate)}</bdi>)
+                    </span>
+                  ))
+                : '—'}
+            </dd>
             <dt>{t('dossiers.address')}</dt>
             <dd>
               <Fr>{[d.address.line, d.address.postalCode, d.address.city].filter(Boolean).join(', ') || '—'}</Fr>

@@ -39,12 +39,22 @@ export function Summary({ h, staff = false }: { h: Household; staff?: boolean })
     <dl className="summary">
       <dt>{t(staff ? 'dossiers.theParent' : 'dossiers.you')}</dt>
       <dd>
-        {[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'} · {fmt.date(h.parent.birthDate)} ·{' '}
+        {/* Names and dates keep their own direction inside a right-to-left line. */}
+        <bdi>{[h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || '—'}</bdi> · <bdi>{fmt.date(h.parent.birthDate)}</bdi> ·{' '}
         {h.parent.phone ? <Ltr>{h.parent.phone}</Ltr> : '—'}
         {h.identityCertification && !staff ? <p className="help">{t('dossiers.certifiedIdentity')}</p> : null}
       </dd>
       <dt>{t(staff ? 'dossiers.theChildren' : 'dossiers.children')}</dt>
-      <dd>{h.children.length ? h.children.map((c) => `${c.firstName} (${fmt.date(c.birthDate)})`).join(', ') : '—'}</dd>
+      <dd>
+        {h.children.length
+          ? h.children.map((c, i) => (
+              <span key={c.id ?? i}>
+                {i ? ', ' : ''}
+                <bdi>{c.firstName}</bdi> (<bdi>{fmt.date(c.birthDate)}</bdi>)
+              </span>
+            ))
+          : '—'}
+      </dd>
       <dt>{t(staff ? 'dossiers.theAddress' : 'dossiers.address')}</dt>
       <dd>
         <Fr>{[h.address.line, h.address.postalCode, h.address.city].filter(Boolean).join(', ') || '—'}</Fr>
