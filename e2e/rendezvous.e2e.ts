@@ -1,9 +1,10 @@
 /**
  * Journey (issue 14): on a 360 px phone, a family books an occasional crèche half-day in
- * three taps for its child, finds the next day full and joins its waitlist (told it is no
- * booking); an agent, from another family's file, cancels that family's booking; the seat
+ * three taps for its child, finds the next day full for its age group (while the under-ones
+ * still have room) and joins its waitlist (told it is no booking); an agent, from another family's file, cancels that family's booking; the seat
  * is offered to the first family, who takes it. The family books a collective workshop for
- * itself and its child; on the day, the agent marks both present from the agenda. Then an
+ * itself and its child; the agent moves that workshop to another room (the family is told);
+ * on the day, the agent marks both present from the agenda. Then an
  * emergency childcare request reaches the on-call inbox and is answered; a coordinator adds
  * a plage "1er et 3e mardi du mois" in the offer editor.
  */
@@ -12,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { insertUser } from '../src/platform/auth/auth.service';
 import { TEST_PASSWORD } from '../src/platform/testing';
 import { book } from '../src/modules/rendezvous/bookings.service';
+import { insertLieu } from '../src/modules/rendezvous/catalogue.store';
 import { families, offer } from '../src/modules/rendezvous/fixtures/families';
 import { postFromPage, startJourney, type Journey } from './harness';
 
@@ -31,7 +33,7 @@ beforeAll(async () => {
   const now = j.env.clock.now();
   agentIdentifier = `agent-rdv-${Math.random().toString(36).slice(2, 6)}@e2e.relais.fr`;
   const agent = await insertUser(rt.deps.db, { identifier: agentIdentifier, password: TEST_PASSWORD, role: 'agent', displayName: 'Claire Martin' });
-  // One seat for the 1–3 years each half-day, Monday to Friday mornings.
+  // One seat for the 1–3 years and two for the under-ones each half-day, Monday to Friday mornings.
   creche = await offer(
     rt,
     {
@@ -44,7 +46,7 @@ beforeAll(async () => {
         cancelNoticeMinutes: 120,
         documents: ['carnet de santé (vaccins)'],
       },
-      resourceCapacities: { '1-3': 1 },
+      resourceCapacities: { '0-1': 2, '1-3': 1 },
       recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] },
       startTime: '08:30',
       endTime: '12:30',
@@ -62,6 +64,12 @@ beforeAll(async () => {
       endTime: '16:00',
       firstDate: '2026-03-01',
     },
+    now,
+  );
+  // A second room, for the workshop moved there.
+  await insertLieu(
+    rt.deps.db,
+    { name: 'Centre social Etouvie', address: '2 rue Jean Moulin', neighbourhoodId: 'ouest', accessibility: null, singleUseDate: null },
     now,
   );
   // Another family already holds Tuesday's only seat for its toddler.
@@ -107,19 +115,23 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await page.getByRole('button', { name: /Crèche occasionnelle/ }).click();
   await expect.poll(() => page.getByRole('region', { name: 'mercredi 11 mars' }).count()).toBe(1);
   await j.step('choisir-creneau');
-  await page.getByRole('region', { name: 'mercredi 11 mars' }).getByRole('button', { name: '8 h 30', exact: true }).click();
+  // The seats shown are those of Lina's age group.
+  await page.getByRole('region', { name: 'mercredi 11 mars' }).getByRole('button', { name: '8 h 30 · 1 place' }).click();
   await expect.poll(() => page.getByText('carnet de santé (vaccins)').count()).toBeGreaterThan(0);
-  await expect.poll(() => page.getByRole('radio', { name: 'Lina' }).isChecked()).toBe(true);
+  await expect.poll(() => page.getByText('Pour Lina', { exact: true }).count()).toBe(1);
   await j.step('confirmer');
   await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
   await expect.poll(() => page.getByText('C’est réservé.', { exact: false }).count()).toBe(1);
   await expect.poll(() => page.getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href')).toMatch(/\/ics$/);
   await j.step('reserve');
 
-  // Tuesday is full for her age: the waitlist, said to be no booking.
+  // Tuesday is full for her age (the under-ones still have room): shown full in the list, it leads to the waitlist, said to be no booking.
   await page.getByRole('button', { name: 'Prendre un autre rendez-vous' }).click();
-  await pickMotifAndSlot(page, 'Crèche occasionnelle', 'mardi 10 mars', '8 h 30');
-  await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+  await page.getByRole('button', { name: /Crèche occasionnelle/ }).click();
+  const tuesdaySlots = page.getByRole('region', { name: 'mardi 10 mars' });
+  await expect.poll(() => tuesdaySlots.getByRole('button', { name: '8 h 30, complet : liste d’attente' }).count()).toBe(1);
+  await j.step('creneau-complet-pour-son-age');
+  await tuesdaySlots.getByRole('button', { name: '8 h 30, complet : liste d’attente' }).click();
   await expect.poll(() => page.getByText('Ce créneau est complet.').count()).toBe(1);
   await expect.poll(() => page.getByText('La liste d’attente n’est pas un rendez-vous', { exact: false }).count()).toBe(1);
   await j.step('creneau-complet');
@@ -173,6 +185,25 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   const workshop = page.locator('li.rdv-card').filter({ hasText: 'Atelier parents-enfants' });
   await expect.poll(() => workshop.count()).toBe(2);
   await j.step('atelier-reserve');
+
+  // ——— the agent moves Thursday's workshop to another room from the agenda: the family is told, same time
+  await j.loginAs(agentIdentifier);
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${url}/rendez-vous/agenda`);
+  await expect.poll(() => h1(page)).toBe('Agenda de l’agent');
+  await page.getByRole('button', { name: 'Semaine' }).click();
+  const sessionRows = page.locator('li.rdv-card').filter({ hasText: 'Atelier parents-enfants' });
+  await expect.poll(() => sessionRows.count()).toBe(2);
+  await sessionRows.first().getByRole('button', { name: 'Changer le lieu ou l’agent' }).click();
+  await sessionRows.first().getByLabel('Nouveau lieu').selectOption({ label: 'Centre social Etouvie, 2 rue Jean Moulin' });
+  await j.step('agenda-changer-lieu');
+  await sessionRows.first().getByRole('button', { name: 'Enregistrer et prévenir les familles' }).click();
+  await expect.poll(() => page.getByText('Créneau modifié : 1 famille prévenue.').count()).toBe(1);
+  await j.step('agenda-lieu-change');
+  const notices = await j.env.rt.deps.db.query<{ body: string }>(`SELECT body FROM notifications WHERE template = 'rendezvous.changed' AND channel = 'sms'`);
+  expect(notices.rows.map((r) => r.body)).toEqual([
+    'Relais : votre rendez-vous « Atelier parents-enfants » du jeudi 12 mars à 14 h aura lieu à Centre social Etouvie, 2 rue Jean Moulin. L’heure ne change pas.',
+  ]);
 
   // ——— Thursday after the workshop: the agent marks both present from the agenda
   j.env.clock.set('2026-03-12T16:30:00+01:00');

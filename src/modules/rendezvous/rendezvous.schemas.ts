@@ -170,6 +170,7 @@ export const statusInput = z.object({ status: z.enum(['seen', 'noshow', 'excused
 
 const bookingView = z.object({
   id: z.string(),
+  sessionId: z.string(),
   householdId: z.string(),
   motif: z.object({ id: z.string(), name: z.string(), kind: motifKind, documents: z.array(z.string()) }),
   start: timestamp,

@@ -15,6 +15,7 @@ import { addDays } from './slots';
 
 export interface BookingView {
   id: string;
+  sessionId: string;
   householdId: string;
   motif: { id: string; name: string; kind: MotifRow['kind']; documents: string[] };
   start: Date;
@@ -47,6 +48,7 @@ async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Na
     const l = b.lieuId ? lieux.get(b.lieuId) : undefined;
     return {
       id: b.id,
+      sessionId: b.sessionId,
       householdId: b.householdId,
       motif: { id: m.id, name: m.name, kind: m.kind, documents: m.documents },
       start: b.start,

@@ -8,6 +8,7 @@ import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { BookingItem } from './BookingItem';
 import { MarkButtons } from './MarkButtons';
+import { SessionChange } from './SessionChange';
 import { addDays, frDay, parisDay } from './shared';
 import type { Agenda, BookingViewOut, Offer } from './types';
 
@@ -45,7 +46,8 @@ function AgendaView() {
   const [day, setDay] = useState<string | null>(null);
   const [agentId, setAgentId] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const offer = useApi<Offer>(user?.role === 'coordinator' ? '/api/rendezvous/offer' : null);
+  // Places and agents: the coordinator's agenda picker, and changing a slot's place or agent.
+  const offer = useApi<Offer>('/api/rendezvous/offer');
   const r = useApi<Agenda>(`/api/rendezvous/agenda?days=${span}${day ? `&day=${day}` : ''}${agentId ? `&agentId=${agentId}` : ''}`, { keepPrevious: true });
   const shown = r.data?.day ?? day ?? '';
   const byDay = new Map<string, BookingViewOut[]>();
@@ -76,7 +78,7 @@ function AgendaView() {
           {t('rendezvous.next')}
         </Button>
       </div>
-      {offer.data ? (
+      {offer.data && user?.role === 'coordinator' ? (
         <SelectField
           name="agent"
           label={t('rendezvous.agendaTitle')}
@@ -103,6 +105,7 @@ function AgendaView() {
             {list.map((b) => (
               <BookingItem key={b.id} b={b} headingLevel={span === 7 ? 4 : 3}>
                 <MarkButtons b={b} onDone={done} />
+                {offer.data && b.status === 'confirmed' && b.canCancel ? <SessionChange b={b} offer={offer.data} onDone={done} /> : null}
                 <Link to={`/rendez-vous/familles/${b.householdId}`}>{t('rendezvous.familyFile')}</Link>
               </BookingItem>
             ))}
