@@ -76,7 +76,15 @@ function WorkshopForm({ plan, onDone }: { plan: StaffPlan; onDone: () => void })
       <h2 id="workshop-form" style={{ marginTop: 0 }}>
         {t('pilotage.idees.workshopTitle')}
       </h2>
-      <FormErrors error={s.error} labels={{ axisId: t('pilotage.idees.axis'), title: t('pilotage.idees.ideaTitle'), workshop: t('pilotage.idees.workshop') }} />
+      <FormErrors
+        error={s.error}
+        labels={{
+          axisId: t('pilotage.idees.axis'),
+          title: t('pilotage.idees.staffIdeaTitle'),
+          body: t('pilotage.idees.staffIdeaBody'),
+          workshop: t('pilotage.idees.workshop'),
+        }}
+      />
       {s.done ? (
         <Alert tone="success" live>
           {t('pilotage.idees.added')}
@@ -102,8 +110,8 @@ function WorkshopForm({ plan, onDone }: { plan: StaffPlan; onDone: () => void })
           ...plan.axes.map((a) => ({ value: a.id, label: a.code ? `${a.code} — ${a.title}` : a.title })),
         ]}
       />
-      <TextField label={t('pilotage.idees.ideaTitle')} value={title} onChange={setTitle} isRequired error={s.error?.field('title')} />
-      <TextField label={t('pilotage.idees.ideaBody')} value={body} onChange={setBody} multiline isRequired error={s.error?.field('body')} />
+      <TextField label={t('pilotage.idees.staffIdeaTitle')} value={title} onChange={setTitle} isRequired error={s.error?.field('title')} />
+      <TextField label={t('pilotage.idees.staffIdeaBody')} value={body} onChange={setBody} multiline isRequired error={s.error?.field('body')} />
       <Button type="submit">{t('pilotage.idees.add')}</Button>
     </form>
   );

@@ -195,7 +195,7 @@ function Published({ plan, canSupport, version, onChange }: { plan: IdeaPlan; ca
           ]}
         />
         <SelectField
-          label={t('pilotage.idees.axis')}
+          label={t('pilotage.idees.axisFilter')}
           name="axis-filter"
           value={axisId}
           onChange={setAxisId}

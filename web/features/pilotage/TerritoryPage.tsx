@@ -5,12 +5,16 @@ import { frDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, FormErrors, LoadStatus, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { Alert, Button, DemoBadge, FormErrors, LoadStatus, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import { formatNumber } from './format';
 import { READERS, TableScroll, useCanEdit } from './shared';
 import type { Territory, TerritoryImported } from './types';
 
 type FigureKind = Territory['figures'][number]['kind'];
+
+/** The header a town's file may use, to be copied as is. */
+const IMPORT_COLUMNS =
+  'zone;quartier;familles;familles_monoparentales;taux_pauvrete_monoparentales;taux_pauvrete_couples;niveau_vie_median_monoparentales;enfants_moins_11';
 
 function figureText(value: number, kind: FigureKind): string {
   if (kind === 'percent') return `${formatNumber(value)} %`;
@@ -26,7 +30,7 @@ function sourceLine(t: ReturnType<typeof useT>, source: string): string {
 function ImportForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
-  const [year, setYear] = useState<number | null>(null);
+  const [year, setYear] = useState('');
   const [source, setSource] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<TerritoryImported | null>(null);
@@ -37,7 +41,12 @@ function ImportForm({ onDone }: { onDone: () => void }) {
       return setError(new ApiError(400, 'http/validation', t('pilotage.idees.chooseFile'), [{ path: 'file', message: t('pilotage.idees.chooseFile') }]));
     try {
       const csv = await file.text();
-      const r = await api.post<TerritoryImported>('/api/pilotage/territory/imports', { csv, year, source, fileName: file.name });
+      const r = await api.post<TerritoryImported>('/api/pilotage/territory/imports', {
+        csv,
+        year: /^\d+$/.test(year.trim()) ? Number(year.trim()) : undefined,
+        source,
+        fileName: file.name,
+      });
       setError(null);
       setResult(r);
       onDone();
@@ -51,7 +60,10 @@ function ImportForm({ onDone }: { onDone: () => void }) {
         {t('pilotage.idees.importTitle')}
       </h2>
       <p className="muted">{t('pilotage.idees.importIntro')}</p>
-      <FormErrors error={error} labels={{ year: t('pilotage.idees.year'), source: t('pilotage.idees.sourceField') }} />
+      <p>
+        {t('pilotage.idees.importColumns')} : <code>{IMPORT_COLUMNS}</code>
+      </p>
+      <FormErrors error={error} labels={{ year: t('pilotage.idees.importYear'), source: t('pilotage.idees.sourceField') }} />
       {result ? (
         <Alert tone="success" live>
           {t('pilotage.idees.imported', { values: result.values, areas: result.areas, year: result.year })}
@@ -62,7 +74,7 @@ function ImportForm({ onDone }: { onDone: () => void }) {
         <label htmlFor="territory-file">{t('pilotage.idees.file')}</label>
         <input id="territory-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
-      <NumberField label={t('pilotage.idees.year')} value={year} onChange={setYear} minValue={1990} maxValue={2100} isRequired error={error?.field('year')} />
+      <TextField label={t('pilotage.idees.importYear')} inputMode="numeric" value={year} onChange={setYear} isRequired error={error?.field('year')} />
       <TextField
         label={t('pilotage.idees.sourceField')}
         help={t('pilotage.idees.sourceHelp')}
@@ -155,8 +167,12 @@ function Page() {
           />
           {d.source ? (
             <p className="territory-source">
+              {d.source.isDemo ? (
+                <>
+                  <DemoBadge label={t('pilotage.idees.example')} />{' '}
+                </>
+              ) : null}
               {sourceLine(t, d.source.source)}
-              {d.source.isDemo ? <DemoBadge label={t('pilotage.idees.example')} /> : null}
               <br />
               <span className="muted">{t('pilotage.idees.importedOn', { date: frDate(d.source.importedAt), file: d.source.fileName ?? '—' })}</span>
             </p>
@@ -220,7 +236,7 @@ function Page() {
                     <th scope="col">
                       {t('pilotage.idees.count')} ({ratio.unit})
                     </th>
-                    <th scope="col">{t('pilotage.idees.ratio')}</th>
+                    <th scope="col">{t('pilotage.idees.perScale', { scale: ratio.scale })}</th>
                   </tr>
                 </thead>
                 <tbody>
