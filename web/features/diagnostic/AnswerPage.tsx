@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useI18n, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useParams } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { Alert, PageHeader } from '../../ui/display';
@@ -37,6 +38,7 @@ function store(id: string, token: string | null) {
 
 export default function AnswerPage() {
   const t = useT();
+  const { locale } = useI18n();
   const params = useParams();
   const linkToken = params.token;
   const questionnaireId = params.id;
@@ -92,12 +94,20 @@ export default function AnswerPage() {
   const description = (session?.questionnaire ?? intro?.questionnaire)?.description;
   return (
     <div className="diag-answer">
-      <PageHeader title={title} />
-      {error ? <Alert tone="error" title={error.message} live /> : null}
+      <PageHeader title={title} titleLang={(session ?? intro) && locale !== 'fr' ? 'fr' : undefined} />
+      {error ? (
+        <Alert tone="error" live>
+          <Fr>{error.message}</Fr>
+        </Alert>
+      ) : null}
       {done ? <Thanks /> : null}
       {!done && !session && intro ? (
         <>
-          {description ? <p>{description}</p> : null}
+          {description ? (
+            <p>
+              <Fr>{description}</Fr>
+            </p>
+          ) : null}
           <p>{t('diagnostic.anonymous')}</p>
           {intro.access === 'open' ? (
             <>

@@ -3,15 +3,16 @@
  * the answers saved at each step (resumable), a review screen, then sending.
  * Questions hidden by their conditions are skipped as the answers change.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Button } from '../../ui/Button';
 import { Alert, ProgressSteps } from '../../ui/display';
 import { FormErrors } from '../../ui/FormErrors';
 import { isShown, pruneHidden } from '../../../src/modules/diagnostic/shared';
 import { answerText, QuestionInput } from './QuestionInput';
-import type { Answers, AnswerValue, Questionnaire } from './types';
+import type { Answers, AnswerValue, Question, Questionnaire } from './types';
 
 function firstOpenStep(qn: Questionnaire, answers: Answers): number {
   const visible = qn.questions.filter((q) => isShown(q, (id) => answers[id]));
@@ -127,11 +128,11 @@ export function AnsweringFlow({
         <section aria-labelledby={headingId} className="diag-question">
           <p className="muted diag-step">{t('diagnostic.stepOf', { n: step + 1, total: visible.length })}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-            {q.label}
+            <Fr>{q.label}</Fr>
           </h2>
           {q.help ? (
             <p className="help" id={`${headingId}-desc`}>
-              {q.help}
+              <Fr>{q.help}</Fr>
             </p>
           ) : null}
           {!q.required ? <p className="muted">{t('diagnostic.optional')}</p> : null}
@@ -164,10 +165,12 @@ export function AnsweringFlow({
           <dl className="diag-review">
             {visible.map((x, i) => (
               <div key={x.id}>
-                <dt>{x.label}</dt>
+                <dt>
+                  <Fr>{x.label}</Fr>
+                </dt>
                 <dd>
-                  <span>{answerText(x, answers[x.id]) ?? <em>{t('diagnostic.noAnswer')}</em>}</span>{' '}
-                  <Button variant="ghost" onPress={() => setStep(i)} aria-label={`${t('diagnostic.changeAnswer')} : ${x.label}`}>
+                  <span>{answerShown(x, answers[x.id]) ?? <em>{t('diagnostic.noAnswer')}</em>}</span>{' '}
+                  <Button variant="ghost" onPress={() => setStep(i)} aria-label={t('diagnostic.changeOf', { question: x.label })}>
                     {t('diagnostic.changeAnswer')}
                   </Button>
                 </dd>
@@ -197,4 +200,11 @@ export function Thanks() {
       {t('diagnostic.thanksText')}
     </Alert>
   );
+}
+
+/** An answer on the review: a number as it is, what the person chose or wrote in the questionnaire's language (French). */
+function answerShown(q: Question, value: AnswerValue | null | undefined): ReactNode {
+  const text = answerText(q, value);
+  if (text === null || text === undefined) return null;
+  return q.type === 'number' || q.type === 'scale' ? text : <Fr>{text}</Fr>;
 }

@@ -1,7 +1,8 @@
 /** Kiosk mode: an agent collects answers face to face, one person after another. */
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useT, useTx } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useParams } from '../../app/router';
 import { Button } from '../../ui/Button';
 import { Alert, PageHeader } from '../../ui/display';
@@ -15,6 +16,7 @@ registerMessages('diagnostic', messages);
 
 function Kiosk({ id }: { id: string }) {
   const t = useT();
+  const tx = useTx();
   const [session, setSession] = useState<AnsweringSession | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [count, setCount] = useState(0);
@@ -37,11 +39,19 @@ function Kiosk({ id }: { id: string }) {
 
   return (
     <div className="diag-answer">
-      <PageHeader title={t('diagnostic.kioskTitle', { title: session?.title ?? '…' })} intro={t('diagnostic.kioskIntro')} />
+      <PageHeader
+        title={t('diagnostic.kioskTitle', { title: session?.title ?? '…' })}
+        heading={tx('diagnostic.kioskTitle', { title: <Fr>{session?.title ?? '…'}</Fr> })}
+        intro={t('diagnostic.kioskIntro')}
+      />
       <p className="muted" role="status">
         {t('diagnostic.kioskCount', { n: count })}
       </p>
-      {error ? <Alert tone="error" title={error.message} live /> : null}
+      {error ? (
+        <Alert tone="error" live>
+          <Fr>{error.message}</Fr>
+        </Alert>
+      ) : null}
       {done ? (
         <>
           <Thanks />

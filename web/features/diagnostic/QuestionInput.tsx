@@ -1,6 +1,7 @@
 /** The input of one question, by type; labelled by the question's heading (`labelledBy`). */
 import { Checkbox, CheckboxGroup, Input, NumberField, Radio, RadioGroup, Text, TextArea, TextField } from 'react-aria-components';
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import type { AnswerValue, Question } from './types';
 
 export function QuestionInput({
@@ -19,6 +20,7 @@ export function QuestionInput({
   error?: string;
 }) {
   const t = useT();
+  const tx = useTx();
   const errorId = `${labelledBy}-error`;
   const describe = [describedBy, error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const errorText = error ? (
@@ -44,7 +46,9 @@ export function QuestionInput({
                 <span className="box" aria-hidden="true">
                   {isSelected ? '●' : ''}
                 </span>
-                <span>{o}</span>
+                <span>
+                  <Fr>{o}</Fr>
+                </span>
               </>
             )}
           </Radio>
@@ -80,7 +84,9 @@ export function QuestionInput({
                 <span className="box" aria-hidden="true">
                   {isSelected ? '✓' : ''}
                 </span>
-                <span>{o}</span>
+                <span>
+                  <Fr>{o}</Fr>
+                </span>
               </>
             )}
           </Checkbox>
@@ -103,11 +109,11 @@ export function QuestionInput({
         isInvalid={Boolean(error)}
       >
         <Text slot="description" className="help" id={`${labelledBy}-help`}>
-          {t('diagnostic.scaleHelp', {
+          {tx('diagnostic.scaleHelp', {
             min: q.min,
             max: q.max,
-            minLabel: q.min_label ?? t('diagnostic.scaleLow'),
-            maxLabel: q.max_label ?? t('diagnostic.scaleHigh'),
+            minLabel: q.min_label ? <Fr>{q.min_label}</Fr> : t('diagnostic.scaleLow'),
+            maxLabel: q.max_label ? <Fr>{q.max_label}</Fr> : t('diagnostic.scaleHigh'),
           })}
         </Text>
         <div className="diag-scale-values">
