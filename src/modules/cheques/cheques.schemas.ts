@@ -202,3 +202,4 @@ export type PassCheck = z.infer<typeof passCheckOut>;
 export type MyPass = z.infer<typeof myPassOut>;
 export type PassVerification = z.infer<typeof verifyOut>;
 export type PassOffers = z.infer<typeof offersOut>;
+export type PassUses = z.infer<typeof passUsesOut>;

@@ -21,6 +21,7 @@ export type {
   MyPass,
   PassCheck,
   PassOffers,
+  PassUses,
   PassVerification,
   Redeemed,
   Settlements,

@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { formatEuros, frDateTime, frMonth } from '../../app/format';
 import { Button, Card, EmptyState, Loaded, PageHeader, TextField } from '../../ui';
-import type { Settlements } from '../../../src/modules/cheques';
+import type { PassUses, Settlements } from '../../../src/modules/cheques';
 import { ActionStatus, useAction } from './use-action';
 
 function lastMonth(): string {
@@ -83,6 +83,35 @@ export function SettlementView() {
           );
         }}
       </Loaded>
+      {valid ? <PassUsesCard period={period} /> : null}
     </div>
+  );
+}
+
+/** For the evaluation of the measure: the Pass's uses per partner and its neighbourhood that month (counted, never who). */
+function PassUsesCard({ period }: { period: string }) {
+  const t = useT();
+  const r = useApi<PassUses>(`/api/cheques/pass/uses?period=${period}`, { keepPrevious: true });
+  return (
+    <Loaded resource={r}>
+      {(d) => (
+        <Card title={`${t('cheques.passUses')} — ${frMonth(`${d.period}-01`)}`}>
+          {d.uses.length === 0 ? (
+            <EmptyState>{t('cheques.passUsesNone')}</EmptyState>
+          ) : (
+            <ul className="cheques-list">
+              {d.uses.map((u) => (
+                <li key={`${u.structureId}-${u.neighbourhood ?? ''}`}>
+                  <span>
+                    {u.structureName}
+                    {u.neighbourhood ? ` (${u.neighbourhood})` : ''} — {t('cheques.passUsesCount', { n: u.count })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+    </Loaded>
   );
 }
