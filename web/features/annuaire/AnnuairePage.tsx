@@ -61,7 +61,8 @@ export default function AnnuairePage() {
   const [moreOpen, setMoreOpen] = useState(false);
   const page = Number(search.get('page') ?? '1') || 1;
 
-  const needs = useApi<{ besoins: Need[] }>('/api/annuaire/besoins').data?.besoins ?? [];
+  const needsRes = useApi<{ besoins: Need[] }>('/api/annuaire/besoins');
+  const needs = needsRes.data?.besoins ?? [];
 
   const params = new URLSearchParams(search.toString());
   params.set('par_page', String(PER_PAGE));
@@ -160,6 +161,18 @@ export default function AnnuairePage() {
       </Suspense>
     </section>
   );
+
+  // The needs come first on the page: until they are in, nothing below is drawn, so that it
+  // does not jump down when they arrive (Lighthouse's layout shift, issue 18); the footer
+  // waits below the screen meanwhile.
+  if (needsRes.loading) {
+    return (
+      <div className="annuaire" style={{ minHeight: '100vh' }}>
+        <PageHeader title={t('annuaire.title')} intro={t('annuaire.intro')} />
+        <p role="status">{t('annuaire.loading')}</p>
+      </div>
+    );
+  }
 
   return (
     <div className="annuaire">

@@ -1,4 +1,5 @@
 /** One service as a family reads it: status, hours, how to go, phone, badges. */
+import { useState } from 'react';
 import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
@@ -6,6 +7,35 @@ import { useTown } from '../../app/town';
 import { DemoBadge } from '../../ui';
 import { dayName, languageName, rangesText, statusText } from './localize';
 import { displayPhone, type ServiceSummary } from './types';
+
+/**
+ * The week's hours, folded in a list: the table is made only when unfolded (20 cards with 7
+ * rows each were half of the directory page's elements, issue 18).
+ */
+function Hours({ s, full }: { s: ServiceSummary; full: boolean }) {
+  const t = useT();
+  const tx = useTx();
+  const [open, setOpen] = useState(full);
+  if (!s.horaires) return null;
+  return (
+    <details className="annuaire-hours" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('annuaire.hours')}</summary>
+      {open ? (
+        <table>
+          <caption className="visually-hidden">{tx('annuaire.serviceHours', { name: <Fr>{s.nom}</Fr> })}</caption>
+          <tbody>
+            {s.horaires.semaine.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{dayName(t, d.day) ?? <Fr>{d.day}</Fr>}</th>
+                <td>{rangesText(t, d.text) ?? <Fr>{d.text}</Fr>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </details>
+  );
+}
 
 export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceSummary; headingLevel?: 2 | 3; full?: boolean }) {
   const t = useT();
@@ -113,22 +143,7 @@ export function ServiceCard({ s, headingLevel = 3, full = false }: { s: ServiceS
           </>
         ) : null}
       </dl>
-      {s.horaires ? (
-        <details className="annuaire-hours" open={full}>
-          <summary>{t('annuaire.hours')}</summary>
-          <table>
-            <caption className="visually-hidden">{tx('annuaire.serviceHours', { name: <Fr>{s.nom}</Fr> })}</caption>
-            <tbody>
-              {s.horaires.semaine.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{dayName(t, d.day) ?? <Fr>{d.day}</Fr>}</th>
-                  <td>{rangesText(t, d.text) ?? <Fr>{d.text}</Fr>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      ) : null}
+      {s.horaires ? <Hours s={s} full={full} /> : null}
       {full && s.langues.length ? <p>{t('annuaire.languages', { list: s.langues.map((l) => languageName(t, l) ?? l).join(', ') })}</p> : null}
       {full && (s.accessible_enfants.coin_enfants || s.accessible_enfants.poussettes) ? (
         <ul>
