@@ -23,6 +23,9 @@ export { applyCertifiedIdentity, withdrawCertification } from './certified-ident
 export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbourhoods, activeHouseholdIds, type Prefill } from './prefill';
 export { familyCard, familyCardOfUser, type FamilyCard } from './family-card.store';
 export { staffFamilyCard } from './card-access';
+/** A document of the family's file, added (the family's own or an opened file) and read (access and audit as dossiers requires). */
+export { addDocument, readDocumentFile, type DocumentInput as FileDocumentInput } from './household.service';
+export { documentsMeta, type DocumentMeta } from './document-meta.store';
 export { toDroitsInput, droitsMissingFields, DROITS_FIELDS } from './droits-input';
 export { computeQuotient, quotientParts, resolveQuotient } from './quotient';
 export { ageOn, dependentChildren, type Household, type Child, type Parent, type Situation, type Housing, type Address } from './household';
