@@ -5,7 +5,7 @@ import { PageHeader } from '../../ui/display';
 import { Loaded } from '../../ui/Loaded';
 import { RequireRole } from '../../ui/RequireRole';
 import listeningMessages from './listening-messages';
-import { ListeningNav, Quote } from './listening-ui';
+import { ListeningNav, Quote, ScrollRegion } from './listening-ui';
 import type { ListeningAnalysis } from './types';
 import './diagnostic.css';
 
@@ -13,7 +13,7 @@ registerMessages('diagnostic.ecoute', listeningMessages);
 
 function CountTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<[string, ...Array<string | number>]> }) {
   return (
-    <div className="diag-scroll">
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -38,7 +38,7 @@ function CountTable({ caption, head, rows }: { caption: string; head: string[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -13,7 +13,7 @@ import { NumberField, RadioGroup, SelectField, TextField } from '../../ui/fields
 import { Loaded } from '../../ui/Loaded';
 import { RequireRole } from '../../ui/RequireRole';
 import listeningMessages from './listening-messages';
-import { ListeningNav, useFormError } from './listening-ui';
+import { ListeningNav, ScrollRegion, useFormError } from './listening-ui';
 import type { ListeningThemesOut, SessionSummary, SessionView } from './types';
 import './diagnostic.css';
 
@@ -201,7 +201,7 @@ function PlanForm({ themes }: { themes: ListeningThemesOut['themes'] }) {
         }}
       >
         <FormErrors error={error} />
-        <SessionFields f={f} set={(p) => setF({ ...f, ...p })} themes={themes} field={field} />
+        <SessionFields f={f} set={(p) => setF((prev) => ({ ...prev, ...p }))} themes={themes} field={field} />
         <Button type="submit">{t('diagnostic.ecoute.planSubmit')}</Button>
       </form>
     </Card>
@@ -212,7 +212,7 @@ function Sessions({ sessions }: { sessions: SessionSummary[] }) {
   const t = useT();
   if (!sessions.length) return <EmptyState>{t('diagnostic.ecoute.none')}</EmptyState>;
   return (
-    <div className="diag-scroll">
+    <ScrollRegion label={t('diagnostic.ecoute.sessionsCaption')}>
       <table>
         <caption>{t('diagnostic.ecoute.sessionsCaption')}</caption>
         <thead>
@@ -245,7 +245,7 @@ function Sessions({ sessions }: { sessions: SessionSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

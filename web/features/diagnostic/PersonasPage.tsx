@@ -6,7 +6,7 @@ import { Card, DemoBadge, EmptyState, PageHeader } from '../../ui/display';
 import { Loaded } from '../../ui/Loaded';
 import { RequireRole } from '../../ui/RequireRole';
 import listeningMessages from './listening-messages';
-import { ListeningNav } from './listening-ui';
+import { ListeningNav, ScrollRegion } from './listening-ui';
 import { PersonaForm } from './persona-form';
 import type { PersonaSummary } from './types';
 import './diagnostic.css';
@@ -17,7 +17,7 @@ function List({ personas }: { personas: PersonaSummary[] }) {
   const t = useT();
   if (!personas.length) return <EmptyState>{t('diagnostic.ecoute.personasNone')}</EmptyState>;
   return (
-    <div className="diag-scroll">
+    <ScrollRegion label={t('diagnostic.ecoute.personaCaption')}>
       <table>
         <caption>{t('diagnostic.ecoute.personaCaption')}</caption>
         <thead>
@@ -39,7 +39,7 @@ function List({ personas }: { personas: PersonaSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

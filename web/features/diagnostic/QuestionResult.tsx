@@ -90,7 +90,8 @@ export function QuestionResult({ q, r, analysis, byLabel }: { q: Question; r: Qu
         </figure>
       ) : null}
       {groups.length && q.type !== 'text' ? (
-        <div className="diag-cross">
+        // Scrolls sideways on a phone: focusable so that a keyboard can scroll it too.
+        <div className="diag-cross" tabIndex={0} role="region" aria-label={t('diagnostic.crossCaption', { label: q.label, by: byLabel ?? '' })}>
           <table>
             <caption>{t('diagnostic.crossCaption', { label: q.label, by: byLabel ?? '' })}</caption>
             <thead>

@@ -14,7 +14,7 @@ import { LoadStatus } from '../../ui/Loaded';
 import { RequireRole } from '../../ui/RequireRole';
 import { AGE_BANDS } from '../../../src/modules/diagnostic/shared';
 import listeningMessages from './listening-messages';
-import { ListeningNav, Quote, useFormError } from './listening-ui';
+import { ListeningNav, Quote, ScrollRegion, useFormError } from './listening-ui';
 import { sessionBody, SessionFields, type SessionForm } from './ListeningPage';
 import type { ListeningThemesOut, ParticipantView, SessionView } from './types';
 import './diagnostic.css';
@@ -37,9 +37,9 @@ function Participants({ s, update }: { s: SessionView; update: (v: SessionView) 
       <h2 id="ls-participants">{t('diagnostic.ecoute.participants')}</h2>
       <FormErrors error={error} />
       {!s.participantList.length ? (
-        <EmptyState>—</EmptyState>
+        <EmptyState>{t('diagnostic.ecoute.participantsNone')}</EmptyState>
       ) : (
-        <div className="diag-scroll">
+        <ScrollRegion label={t('diagnostic.ecoute.participantsCaption')}>
           <table>
             <caption>{t('diagnostic.ecoute.participantsCaption')}</caption>
             <thead>
@@ -83,7 +83,7 @@ function Participants({ s, update }: { s: SessionView; update: (v: SessionView) 
                         {[true, false].map((value) => (
                           <Button
                             key={String(value)}
-                            variant="ghost"
+                            variant={p.attended === value ? 'primary' : 'secondary'}
                             aria-pressed={p.attended === value}
                             aria-label={`${value ? t('diagnostic.ecoute.markPresent') : t('diagnostic.ecoute.markAbsent')} : ${personName(p, t)}`}
                             onPress={() =>
@@ -131,7 +131,7 @@ function Participants({ s, update }: { s: SessionView; update: (v: SessionView) 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -154,7 +154,7 @@ function RegisterForm({ s, update }: { s: SessionView; update: (v: SessionView) 
   const t = useT();
   const town = useTown();
   const [f, setF] = useState({ ...emptyPerson, consentDate: s.date });
-  const set = (p: Partial<typeof f>) => setF({ ...f, ...p });
+  const set = (p: Partial<typeof f>) => setF((prev) => ({ ...prev, ...p }));
   const { error, field, run } = useFormError();
   return (
     <Card title={t('diagnostic.ecoute.register')}>
@@ -310,7 +310,7 @@ function VerbatimForm({ s, themes, update }: { s: SessionView; themes: Themes; u
           e.preventDefault();
           void run(async () => {
             update(await api.post<SessionView>(`/api/diagnostic/listening/sessions/${s.id}/verbatims`, f));
-            setF({ ...f, text: '' });
+            setF((prev) => ({ ...prev, text: '', themes: [s.theme] }));
           });
         }}
       >
@@ -319,7 +319,7 @@ function VerbatimForm({ s, themes, update }: { s: SessionView; themes: Themes; u
           label={t('diagnostic.ecoute.speaker')}
           name="speaker"
           value={f.participantId}
-          onChange={(participantId) => setF({ ...f, participantId })}
+          onChange={(participantId) => setF((prev) => ({ ...prev, participantId }))}
           error={field('participantId')}
           isRequired
           options={[{ value: '', label: t('diagnostic.ecoute.speakerNone') }, ...speakers.map((p) => ({ value: p.id, label: p.attribution! }))]}
@@ -328,12 +328,12 @@ function VerbatimForm({ s, themes, update }: { s: SessionView; themes: Themes; u
           label={t('diagnostic.ecoute.text')}
           multiline
           value={f.text}
-          onChange={(text) => setF({ ...f, text })}
+          onChange={(text) => setF((prev) => ({ ...prev, text }))}
           error={field('text')}
           isRequired
           name="text"
         />
-        <ThemeBoxes themes={themes} value={f.themes} onChange={(next) => setF({ ...f, themes: next })} legend={t('diagnostic.ecoute.themes')} />
+        <ThemeBoxes themes={themes} value={f.themes} onChange={(next) => setF((prev) => ({ ...prev, themes: next }))} legend={t('diagnostic.ecoute.themes')} />
         {field('themes') ? <p className="error">{field('themes')}</p> : null}
         <Button type="submit">{t('diagnostic.ecoute.recordSubmit')}</Button>
       </form>
@@ -377,12 +377,12 @@ function DetailsForm({ s, themes, update }: { s: SessionView; themes: Themes; up
           help={t('diagnostic.ecoute.notesHelp')}
           multiline
           value={f.notes}
-          onChange={(notes) => setF({ ...f, notes })}
+          onChange={(notes) => setF((prev) => ({ ...prev, notes }))}
           error={field('notes')}
           name="notes"
         />
         {s.partnerName ? <p className="muted">{s.partnerName}</p> : null}
-        <SessionFields f={f} set={(p) => setF({ ...f, ...p })} themes={themes} field={field} />
+        <SessionFields f={f} set={(p) => setF((prev) => ({ ...prev, ...p }))} themes={themes} field={field} />
         <Button type="submit">{t('diagnostic.ecoute.edit')}</Button>
         {saved ? (
           <p role="status" className="muted">

@@ -54,6 +54,7 @@ export default {
     notesHelp: 'N’y écrire que ce que les personnes ont accepté de voir noter.',
     participants: 'Participants et consentements',
     participantsCaption: 'Personnes inscrites',
+    participantsNone: 'Personne n’est encore inscrit à cette séance.',
     colPerson: 'Personne',
     colQuote: 'Citation',
     colRecord: 'Notes',

@@ -89,3 +89,12 @@ export function Voices({ section, beside }: { section: string; beside: Beside | 
     </section>
   );
 }
+
+/** A table that scrolls sideways on a phone, reachable with the keyboard (axe: scrollable-region-focusable). */
+export function ScrollRegion({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="diag-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

@@ -124,7 +124,7 @@ export function PersonaForm({ initial, onSaved }: { initial: PersonaView | null;
       <TextField
         label={t('diagnostic.ecoute.personaName')}
         value={f.name}
-        onChange={(name) => setF({ ...f, name })}
+        onChange={(name) => setF((prev) => ({ ...prev, name }))}
         error={field('name')}
         isRequired
         name="persona-name"
@@ -133,11 +133,22 @@ export function PersonaForm({ initial, onSaved }: { initial: PersonaView | null;
         label={t('diagnostic.ecoute.situation')}
         multiline
         value={f.situation}
-        onChange={(situation) => setF({ ...f, situation })}
+        onChange={(situation) => setF((prev) => ({ ...prev, situation }))}
         error={field('situation')}
       />
-      <TextField label={t('diagnostic.ecoute.needs')} multiline value={f.needs} onChange={(needs) => setF({ ...f, needs })} error={field('needs')} />
-      <TextField label={t('diagnostic.ecoute.personaQuote')} value={f.quote} onChange={(quote) => setF({ ...f, quote })} error={field('quote')} />
+      <TextField
+        label={t('diagnostic.ecoute.needs')}
+        multiline
+        value={f.needs}
+        onChange={(needs) => setF((prev) => ({ ...prev, needs }))}
+        error={field('needs')}
+      />
+      <TextField
+        label={t('diagnostic.ecoute.personaQuote')}
+        value={f.quote}
+        onChange={(quote) => setF((prev) => ({ ...prev, quote }))}
+        error={field('quote')}
+      />
       {figures.length ? (
         <ul>
           {figures.map((x, i) => (
