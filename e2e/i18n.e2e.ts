@@ -40,7 +40,7 @@ function wordsOf(locale: 'en' | 'ar') {
 async function frenchOutsideIslands(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const FRENCH =
-      /(^|[\s(«"'’])(le|la|les|des|du|de|d’|l’|une|un|et|ou|vous|votre|vos|pour|avec|est|sont|aux|au|dans|pas|sur|mon|ma|mes|nous|ce|cette|qui|que)(?=[\s,.:;!?)»"]|$)/i;
+      /(^|[\s(«"'’])(le|la|les|des|du|de|d’|l’|d'|l'|une|un|et|ou|vous|votre|vos|pour|avec|est|sont|aux|au|dans|pas|sur|mon|ma|mes|nous|ce|cette|qui|que)(?=[\s,.:;!?)»"]|$)/i;
     const ACCENTED_WORD = /[a-z][éèêàùçôîâœ][a-z]|[a-z]{2}[éè]\b/i;
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -1,7 +1,8 @@
 /** The shell: skip link, header (town, language, "facile à lire", account), navigation, footer. */
 import { useEffect, useState } from 'react';
 import { Link, Router, useLocation } from './router';
-import { useI18n, useT } from './i18n';
+import { useI18n, useT, useTx } from './i18n';
+import { Fr, Ltr } from './lang';
 import { LOCALES } from './locales';
 import { useSession } from './session';
 import { useTown } from './town';
@@ -10,6 +11,7 @@ import NotFoundPage from '../features/home/NotFoundPage';
 
 export function App() {
   const t = useT();
+  const tx = useTx();
   const { locale, setLocale, easyRead, setEasyRead } = useI18n();
   const { user, logout } = useSession();
   const town = useTown();
@@ -131,7 +133,7 @@ export function App() {
       </main>
       <footer className="site-footer">
         <div className="inner">
-          <span>{t('app.footer.ccas', { ccas: town.ccasName, phone: town.contact.phone })}</span>
+          <span>{tx('app.footer.ccas', { ccas: <Fr>{town.ccasName}</Fr>, phone: <Ltr>{town.contact.phone}</Ltr> })}</span>
           <span>{t('app.footer.accessibility')}</span>
           <a href="/api/docs">{t('app.footer.api')}</a>
         </div>

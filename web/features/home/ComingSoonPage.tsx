@@ -1,4 +1,5 @@
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
+import { Ltr } from '../../app/lang';
 import { Link, useParams } from '../../app/router';
 import { useTown } from '../../app/town';
 import { NAV } from '../../app/nav';
@@ -8,6 +9,7 @@ import NotFoundPage from './NotFoundPage';
 /** What a module not yet built says: what it will do, and who can help meanwhile. No fake content. */
 export default function ComingSoonPage() {
   const t = useT();
+  const tx = useTx();
   const town = useTown();
   const { module } = useParams();
   const entry = NAV.find((e) => e.id === module);
@@ -15,7 +17,7 @@ export default function ComingSoonPage() {
   return (
     <>
       <PageHeader title={t('soon.title', { module: t(entry.label) })} intro={t(entry.description)} />
-      <p>{t('soon.body', { phone: town.contact.phone })}</p>
+      <p>{tx('soon.body', { phone: <Ltr>{town.contact.phone}</Ltr> })}</p>
       <Link to="/">{t('soon.back')}</Link>
     </>
   );

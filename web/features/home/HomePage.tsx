@@ -1,4 +1,5 @@
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
+import { Ltr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
@@ -35,6 +36,7 @@ function Tiles({ entries }: { entries: NavEntry[] }) {
 
 export default function HomePage() {
   const t = useT();
+  const tx = useTx();
   const town = useTown();
   const { user } = useSession();
   const forFamilies = NAV.filter((e) => !e.roles);
@@ -45,7 +47,7 @@ export default function HomePage() {
       <p style={{ fontSize: '1.15rem' }}>{t('home.intro', { town: town.name })}</p>
       <Tiles entries={forFamilies} />
       <p>{t('home.noAccount')}</p>
-      <p>{t('home.help', { phone: town.contact.phone })}</p>
+      <p>{tx('home.help', { phone: <Ltr>{town.contact.phone}</Ltr> })}</p>
       {staff.length ? (
         <section>
           <h2>{t('home.staff')}</h2>
