@@ -19,6 +19,8 @@ export const BROWSER_COOKIE = 'relais_oidc';
 const BROWSER_COOKIE_PATH = '/api/auth/oidc';
 
 const providerParam = z.object({ provider: z.enum(PROVIDER_NAMES as [string, ...string[]], { message: 'Service de connexion inconnu.' }) });
+/** Per client address: a town hall's agents may all sign in from one address in the morning. */
+const SIGN_IN_LIMIT = { max: 600, windowSeconds: 3600 };
 const redirectDoc = z.null().meta({ description: 'Redirection (en-tête Location)' });
 
 export default async function oidcRoutes(app: App) {
@@ -38,7 +40,7 @@ export default async function oidcRoutes(app: App) {
   app.get(
     '/api/auth/oidc/:provider/start',
     {
-      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 3600 } },
+      config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
       schema: {
         tags: ['compte'],
         summary: 'Aller se connecter chez le service (code, PKCE, state, nonce) ; `purpose=link` lie FranceConnect au compte connecté',
@@ -67,7 +69,7 @@ export default async function oidcRoutes(app: App) {
   app.get(
     '/api/auth/oidc/:provider/callback',
     {
-      config: { access: 'public', rateLimit: { max: 60, windowSeconds: 3600 } },
+      config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
       schema: {
         tags: ['compte'],
         summary: 'Retour du service de connexion : session ouverte (redirection), demande enregistrée, ou page de refus',
