@@ -44,12 +44,14 @@ function withTown(html: string, deps: Deps): string {
   const { geojson: _g, ...town } = deps.town;
   const json = JSON.stringify(town).replace(/</g, '\\u003c');
   const t = town.theme;
+  // The phone's bar and the installed app in the town's colour (the manifest says the same).
   return html
     .replace(
       '<html lang="fr" dir="ltr">',
       `<html lang="fr" dir="ltr" style="--color-primary:${t.primary};--color-primary-contrast:${t.primaryContrast};--color-accent:${t.accent};--color-surface:${t.surface}">`,
     )
     .replace('<title>Relais</title>', `<title>Relais – ${town.name}</title>`)
+    .replace(/<meta name="theme-color" content="#[0-9a-f]{6}" \/>/i, `<meta name="theme-color" content="${t.primary}" />`)
     .replace('</head>', `<script type="application/json" id="relais-town">${json}</script></head>`);
 }
 
