@@ -16,7 +16,7 @@ import type { RequestView } from '../../../src/modules/aides';
 function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
   const t = useT();
   const tx = useTx();
-  const kinds = r.aid.documents.map((d) => ({ value: d.kind, label: d.label }));
+  const kinds = r.aid.documents.map((d) => ({ value: d.kind, label: d.label, lang: 'fr' }));
   const missing = kinds.find((k) => !r.documents.some((d) => d.kind === k.value));
   const [kind, setKind] = useState(r.correction?.documents[0] ?? missing?.value ?? kinds[0]?.value ?? 'autre');
   const [file, setFile] = useState<File | null>(null);

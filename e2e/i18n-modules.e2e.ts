@@ -1,0 +1,185 @@
+/**
+ * Journey "i18n-modules" (issue 19, the modules' parent pages): a parent picks English (then, in a second
+ * run, Arabic) on the account page; searches the directory by need and opens a service; books a
+ * rendez-vous slot; asks the town for an aid with a document and reads its request; opens the Pass
+ * Famille Solo. At every step, besides axe and the raw-value guard, no French outside a lang="fr" island
+ * (the town's data keeps its language: a service's or an aid's name, a place, a document); the Arabic
+ * pages are right to left. Screenshots at 360 px (phone) and desktop.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tx } from '../src/platform/db/pool';
+import { insertUser } from '../src/platform/auth/auth.service';
+import { TEST_PASSWORD } from '../src/platform/testing';
+import { installAidFiles } from '../src/modules/aides/catalogue.service';
+import { offer } from '../src/modules/rendezvous/fixtures/families';
+import { postFromPage, startJourney, type Journey } from './harness';
+import { chooseLanguage, frenchOutsideIslands } from './i18n-check';
+
+// Monday 9 March 2026, 9 h in Paris.
+const NOW = '2026-03-09T09:00:00+01:00';
+const PHONE = { width: 360, height: 800 };
+const DESKTOP = { width: 1100, height: 900 };
+const MOTIF = 'Permanence du CCAS — accès aux droits';
+const AID = 'Aide au permis de conduire';
+
+/** The module's catalogue gives the words to look for, so the journey follows the translations. */
+function words(locale: 'en' | 'ar') {
+  const cache = new Map<string, Record<string, string>>();
+  const tag = locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
+  return (module: string, key: string, vars: Record<string, string | number> = {}) => {
+    if (!cache.has(module)) cache.set(module, JSON.parse(fs.readFileSync(path.resolve('web/features', module, 'i18n', `${locale}.json`), 'utf8')));
+    const message = cache.get(module)![key];
+    if (message === undefined) throw new Error(`no ${module}.${key} in ${locale}`);
+    return String(new IntlMessageFormat(message, tag).format(vars));
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pdf = (text: string) => ({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n% ${text}\n`) });
+
+describe.each([
+  ['en', 'English'],
+  ['ar', 'العربية'],
+] as const)('a parent in %s', (locale, label) => {
+  let j: Journey;
+  const w = words(locale);
+  let householdId = '';
+
+  /** axe, screenshot (phone too when asked), raw values, and no French outside lang="fr". */
+  async function check(name: string, opts: { phone?: boolean } = {}) {
+    const { page } = j;
+    if (opts.phone) {
+      await page.setViewportSize(PHONE);
+      await j.step(`${name}-360`);
+      expect(await frenchOutsideIslands(page), `French outside lang="fr" on step "${name}-360" (${page.url()})`).toEqual([]);
+      await page.setViewportSize(DESKTOP);
+    }
+    await j.step(name);
+    expect(await frenchOutsideIslands(page), `French outside lang="fr" on step "${name}" (${page.url()})`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+  }
+
+  beforeAll(async () => {
+    j = await startJourney(`i18n-modules-${locale}`, { seed: true, now: NOW, viewport: DESKTOP });
+    j.page.on('pageerror', (e) => console.error(`page error: ${String(e)}`));
+    const rt = j.env.rt;
+    const now = j.env.clock.now();
+    await tx(rt.deps.db, (t) => installAidFiles(t, now, 2026));
+    const agent = await insertUser(rt.deps.db, {
+      identifier: `agent-i18n-${locale}@e2e.relais.fr`,
+      password: TEST_PASSWORD,
+      role: 'agent',
+      displayName: 'Claire Martin',
+    });
+    await offer(
+      rt,
+      {
+        agentId: agent.id,
+        motif: { name: MOTIF, documents: ['avis d’imposition', 'attestation CAF'] },
+        recurrence: { kind: 'weekly', weekdays: [1, 2, 3, 4, 5] },
+        startTime: '09:00',
+        endTime: '12:00',
+        firstDate: '2026-03-01',
+      },
+      now,
+    );
+
+    // The family: an account, its file (entered earlier), the Pass Famille Solo issued by an agent.
+    const parent = await j.login('parent');
+    const created = await postFromPage(j.page, '/api/dossiers/me', {
+      parent: { firstName: 'Samia', lastName: 'Benali', birthDate: '1990-05-12', email: parent.identifier, phone: '+33612345678' },
+      children: [{ firstName: 'Lina', birthDate: '2019-09-01' }],
+      address: { line: '12 rue des Lilas', postalCode: '80000', city: 'Amiens', inseeCode: '80021', neighbourhoodId: 'nord' },
+      situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 90000, annualIncomeCents: 1_000_000, familyBenefitsMonthlyCents: 20_000 },
+      housing: { status: 'locataire_hlm', rentMonthlyCents: 45000 },
+      quotient: { entered: 450 },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    householdId = created.json.household.id as string;
+    expect(
+      (await postFromPage(j.page, '/api/dossiers/me/documents', { kind: 'avis-imposition', validFrom: '2025-09-01', validUntil: '2026-08-31' })).status,
+    ).toBe(201);
+    const staff = await j.env.as('agent');
+    await staff.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Pass Famille Solo' });
+    const pass = await staff.post(`/api/cheques/households/${householdId}/pass`, {});
+    expect(pass.statusCode, pass.body).toBe(201);
+
+    await chooseLanguage(j, locale, label);
+  }, 180_000);
+  afterAll(() => j?.close());
+
+  it('searches the directory by need and opens a service', async () => {
+    const { page, url } = j;
+    await page.goto(`${url}/annuaire`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('annuaire', 'title'));
+    await check('annuaire', { phone: true });
+    await page.getByRole('button', { name: new RegExp(escape(w('annuaire', 'need.garde.need'))) }).click();
+    await expect.poll(() => page.locator('.annuaire-results > li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#results-title').textContent()).not.toBe(w('annuaire', 'loading'));
+    await check('annuaire-garde');
+    await page.locator('.annuaire-results > li').first().getByRole('link').first().click();
+    await page.waitForURL(/\/annuaire\/services\//);
+    await expect.poll(() => page.getByRole('heading', { name: w('annuaire', 'hours') }).count()).toBe(0);
+    await expect.poll(() => page.getByText(w('annuaire', 'back')).count()).toBe(1);
+    await check('annuaire-service', { phone: true });
+  });
+
+  it('books a rendez-vous slot', async () => {
+    const { page, url } = j;
+    await page.goto(`${url}/rendez-vous`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('rendezvous', 'title'));
+    await expect.poll(() => page.getByRole('button', { name: new RegExp(escape(MOTIF)) }).count()).toBe(1);
+    await check('rendezvous', { phone: true });
+    await page.getByRole('button', { name: new RegExp(escape(MOTIF)) }).click();
+    await expect.poll(() => page.locator('.rdv-slots button').count()).toBeGreaterThan(0);
+    await check('rendezvous-creneaux');
+    await page.locator('.rdv-slots button').first().click();
+    await expect.poll(() => page.getByRole('heading', { name: w('rendezvous', 'step3') }).count()).toBe(1);
+    await check('rendezvous-confirmer', { phone: true });
+    await page.getByRole('button', { name: w('rendezvous', 'confirm') }).click();
+    await expect.poll(() => page.getByText(w('rendezvous', 'booked')).count()).toBe(1);
+    await check('rendezvous-reserve');
+    await page.goto(`${url}/rendez-vous/mes-rendez-vous`);
+    await expect.poll(() => page.getByRole('heading', { name: new RegExp(escape(MOTIF)) }).count()).toBe(1);
+    await check('mes-rendez-vous', { phone: true });
+  });
+
+  it('asks for an aid with a document and reads its request', async () => {
+    const { page, url } = j;
+    await page.goto(`${url}/aides`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('aides', 'title'));
+    const permis = page.locator('section[aria-labelledby="mine"] li').filter({ has: page.getByRole('heading', { name: AID }) });
+    await expect.poll(() => permis.count()).toBe(1);
+    await page.getByLabel(w('aides', 'residence')).fill('24');
+    await page.getByRole('button', { name: w('aides', 'update') }).click();
+    await expect.poll(() => permis.getByText(w('aides', 'eligible')).count()).toBe(1);
+    await check('aides', { phone: true });
+    await permis.getByRole('link', { name: w('aides', 'ask') }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('aides', 'formTitle', { title: AID }));
+    await expect.poll(() => page.getByText(w('aides', 'inFile')).count()).toBe(1);
+    await page.getByLabel(/^Coût total du permis/).fill('1500');
+    await page.getByLabel(/^Nom de l'auto-école/).fill('Auto-école du Nord');
+    await page.getByLabel(w('aides', 'chooseFile', { label: 'Justificatif de domicile de moins de 3 mois' })).setInputFiles(pdf('quittance'));
+    await check('aides-formulaire', { phone: true });
+    await page.getByRole('button', { name: w('aides', 'send') }).click();
+    await page.waitForURL(/\/aides\/demandes\//);
+    await expect.poll(() => page.getByText(w('aides', 'sent')).count()).toBe(1);
+    await expect.poll(() => page.getByText(w('aides', 'status.deposee')).count()).toBeGreaterThan(0);
+    await check('aides-demande', { phone: true });
+  });
+
+  it('opens its Pass Famille Solo', async () => {
+    const { page, url } = j;
+    await page.goto(`${url}/cheques/famille`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('cheques', 'title'));
+    await expect.poll(() => page.getByText(w('cheques', 'status_valid'), { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.locator('.cheques-number').count()).toBe(1);
+    await check('cheques-pass', { phone: true });
+    await page.goto(`${url}/cheques/offres`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('cheques', 'offersTitle'));
+    await check('cheques-offres');
+  });
+});
