@@ -126,4 +126,16 @@ it('the territory figures page shows the Amiens figures with their source, besid
   await page.getByLabel('Année', { exact: true }).selectOption('2021');
   await expect.poll(() => page.getByRole('cell', { name: /^1\s650$/ }).count()).toBeGreaterThan(0);
   await j.step('import-2021', { fullPage: true });
+
+  // The figures are the denominator of the plan's counts: files opened for 1,000 single-parent families.
+  const coord = await j.env.as('coordinator');
+  const amiens = (await coord.get('/api/pilotage/plans')).json().plans.find((p: { title: string }) => p.title.includes('Amiens'));
+  const tree = (await coord.get(`/api/pilotage/plans/${amiens.id}`)).json();
+  const files = tree.axes
+    .flatMap((a: any) => a.objectives.flatMap((o: any) => o.actions.flatMap((x: any) => x.indicators)))
+    .find((i: { label: string }) => i.label === 'Dossiers de familles ouverts par les agents');
+  await page.goto(`${url}/pilotage/indicateurs/${files.id}`);
+  await page.getByRole('button', { name: 'Calculer maintenant' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Rapporté aux familles monoparentales (mars 2026)' }).count()).toBe(1);
+  await j.step('indicateur-rapporte');
 });

@@ -271,6 +271,10 @@ export const indicatorDetailOut = z.object({
   periods: z.array(z.object({ period: str, label: str })),
   values: z.array(z.object({ period: str, neighbourhood: str, value: z.number(), base: nnum, origin: z.enum(['manual', 'computed']) })),
   currentPeriod: str,
+  /** The territory's single-parent families (latest figures) as denominator of a count, by area. */
+  denominator: z
+    .object({ year: z.number(), source: str, isDemo: z.boolean(), scale: z.number(), values: z.array(z.object({ area: str, families: z.number() })) })
+    .nullable(),
 });
 const registryIndicatorOut = z.object({ id: str, label: str, unit: str, description: str });
 export const registryOut = z.object({ indicators: z.array(registryIndicatorOut) });

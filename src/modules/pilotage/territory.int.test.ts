@@ -142,6 +142,16 @@ describe('territory figures', () => {
     expect(whole.respondents).toBeGreaterThan(0);
     expect(whole.per1000).toBe(Math.round((whole.respondents * 10_000) / 6613) / 10);
 
+    // The figures are the denominator of the plan's counts, never of a mean.
+    const amiens = (await coord.get('/api/pilotage/plans')).json().plans.find((p: { title: string }) => p.title.includes('Amiens'));
+    const tree = (await coord.get(`/api/pilotage/plans/${amiens.id}`)).json();
+    const indicators = tree.axes.flatMap((a: any) => a.objectives.flatMap((o: any) => o.actions.flatMap((x: any) => x.indicators)));
+    const files = indicators.find((i: { label: string }) => i.label === 'Dossiers de familles ouverts par les agents');
+    const detail = (await coord.get(`/api/pilotage/indicators/${files.id}`)).json();
+    expect(detail.denominator).toMatchObject({ year: 2024, isDemo: true, scale: 1000, values: [{ area: '*', families: 6613 }] });
+    const stress = indicators.find((i: { unit: string }) => i.unit === 'sur 10');
+    expect((await coord.get(`/api/pilotage/indicators/${stress.id}`)).json().denominator).toBeNull();
+
     const plans = (await env.client().get('/api/pilotage/ideas/plans')).json().plans;
     expect(plans.map((p: { title: string }) => p.title)).toEqual([expect.stringContaining('Amiens')]);
     const ideas = (await env.client().get(`/api/pilotage/ideas?planId=${plans[0].id}`)).json().proposals;

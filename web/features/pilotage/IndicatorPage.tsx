@@ -74,6 +74,56 @@ function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
   );
 }
 
+/** The latest month's values for 1,000 single-parent families of each area (the territory's figures). */
+function PerFamilies({ d, cols }: { d: IndicatorDetail; cols: { id: string; name: string }[] }) {
+  const t = useT();
+  const den = d.denominator!;
+  const last = d.periods[d.periods.length - 1]!;
+  const rows = cols.flatMap((c) => {
+    const families = den.values.find((v) => v.area === c.id)?.families;
+    const v = d.values.find((x) => x.period === last.period && x.neighbourhood === c.id);
+    return families === undefined || !v ? [] : [{ ...c, value: v.value, families, ratio: Math.round((v.value * den.scale * 10) / families) / 10 }];
+  });
+  if (!rows.length) return null;
+  return (
+    <section aria-labelledby="per-families">
+      <h2 id="per-families">{t('pilotage.idees.perFamiliesTitle', { month: last.label })}</h2>
+      <p className="muted">
+        {/^source\s*:/i.test(den.source) ? den.source : t('pilotage.idees.source', { source: den.source })} (
+        {t('pilotage.idees.figuresOf', { year: String(den.year) })})
+      </p>
+      <TableScroll label={t('pilotage.idees.perFamiliesTitle', { month: last.label })}>
+        <table className="pilotage-compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('pilotage.idees.area')}</th>
+              <th scope="col" style={{ textAlign: 'end' }}>
+                {t('pilotage.idees.count')}
+              </th>
+              <th scope="col" style={{ textAlign: 'end' }}>
+                {t('pilotage.idees.singleParent')}
+              </th>
+              <th scope="col" style={{ textAlign: 'end' }}>
+                {t('pilotage.idees.perScale', { scale: den.scale })}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                <td style={{ textAlign: 'end' }}>{formatNumber(r.value)}</td>
+                <td style={{ textAlign: 'end' }}>{formatNumber(r.families)}</td>
+                <td style={{ textAlign: 'end' }}>{formatNumber(r.ratio)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
 export default function IndicatorPage() {
   const t = useT();
   const { id } = useParams();
@@ -210,6 +260,7 @@ export default function IndicatorPage() {
               <p className="muted">{t('pilotage.noValue')}.</p>
             )}
             {d.values.some((v) => v.base) ? <p className="muted">{t('pilotage.baseNote')}</p> : null}
+            {d.denominator && d.periods.length ? <PerFamilies d={d} cols={cols} /> : null}
           </>
         ) : null}
       </RequireRole>

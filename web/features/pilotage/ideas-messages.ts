@@ -100,6 +100,8 @@ export default {
     ratiosIntro: "Ce que Relais compte (services de l'annuaire, dossiers, rendez-vous), rapporté au nombre de familles monoparentales de chaque territoire.",
     count: 'Nombre',
     perScale: 'Pour {scale, number} familles monoparentales',
+    perFamiliesTitle: 'Rapporté aux familles monoparentales ({month})',
+    figuresOf: 'chiffres de {year}',
     noRatio: '—',
     importTitle: 'Importer des chiffres',
     importIntro:
