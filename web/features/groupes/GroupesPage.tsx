@@ -1,7 +1,8 @@
 /** The groupes de parole: rooms by theme and neighbourhood, joined under a pseudonym; upcoming live sessions. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useI18n, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, navigate } from '../../app/router';
 import { useTown } from '../../app/town';
 import { useSession } from '../../app/session';
@@ -10,7 +11,6 @@ import { Alert, Button, LinkButton, Loaded, PageHeader, RequireRole, TextField }
 import type { RoomSummary, Rooms, Session } from '../../../src/modules/groupes';
 import messages from './messages';
 import { formatMoment } from './live';
-import { THEMES } from './labels';
 import './groupes.css';
 
 registerMessages('groupes', messages);
@@ -54,13 +54,19 @@ function RoomCard({ room }: { room: RoomSummary }) {
   const hood = room.neighbourhood ? (town.neighbourhoods.find((n) => n.id === room.neighbourhood)?.name ?? room.neighbourhood) : null;
   return (
     <li className="groupes-room-card">
-      <h3>{room.name}</h3>
+      <h3>
+        <Fr>{room.name}</Fr>
+      </h3>
       <p className="muted">
-        {THEMES[room.theme]} · {t('groupes.members', { n: room.members })}
+        {t(`groupes.theme_${room.theme}`)} · {t('groupes.members', { n: room.members })}
         {hood ? ` · ${t('groupes.neighbourhood', { name: hood })}` : ''}
         {room.kind === 'announcement' ? ` · ${t('groupes.announcement')}` : ''}
       </p>
-      {room.description ? <p>{room.description}</p> : null}
+      {room.description ? (
+        <p>
+          <Fr>{room.description}</Fr>
+        </p>
+      ) : null}
       {room.joined ? (
         <>
           <p>{t('groupes.joined', { name: room.pseudonym ?? '' })}</p>
@@ -80,22 +86,25 @@ function RoomCard({ room }: { room: RoomSummary }) {
 
 export function SessionList({ sessions, reload }: { sessions: Session[]; reload: () => void }) {
   const t = useT();
+  const { locale } = useI18n();
   const [error, setError] = useState<string | null>(null);
   if (!sessions.length) return <p>{t('groupes.noSession')}</p>;
   return (
     <ul className="groupes-rooms">
       {error ? (
         <Alert tone="error" live>
-          {error}
+          <Fr>{error}</Fr>
         </Alert>
       ) : null}
       {sessions
         .filter((s) => s.status === 'scheduled')
         .map((s) => (
           <li key={s.id} className="groupes-room-card">
-            <h3>{s.title}</h3>
+            <h3>
+              <Fr>{s.title}</Fr>
+            </h3>
             <p>
-              {s.roomName} · {formatMoment(s.startsAt)}
+              <Fr>{s.roomName}</Fr> · {formatMoment(s.startsAt, locale)}
             </p>
             {s.registered ? <p>{t('groupes.registered')}</p> : null}
             <Button

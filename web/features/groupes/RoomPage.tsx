@@ -1,7 +1,8 @@
 /** A room: live messages, the composer, report/block/delete, the private help card, quick exit, and the facilitator's controls. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useI18n, useT, type T } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { useSession } from '../../app/session';
@@ -24,6 +25,13 @@ function QuickExit() {
   );
 }
 
+/** A help line's description in the reader's language, by its number; null for a number the catalogue does not know. */
+function helpLine(t: T, number: string): string | null {
+  const key = `groupes.helpLine.${number}`;
+  const v = t(key);
+  return v === key ? null : v;
+}
+
 function HelpCard({ help, onClose }: { help: NonNullable<Posted['help']>; onClose: () => void }) {
   const t = useT();
   return (
@@ -33,7 +41,10 @@ function HelpCard({ help, onClose }: { help: NonNullable<Posted['help']>; onClos
       <ul>
         {help.lines.map((l) => (
           <li key={l.number}>
-            <a href={l.number === '114' ? `sms:${l.number}` : `tel:${l.number}`}>{l.number}</a> — {l.label}
+            <a href={l.number === '114' ? `sms:${l.number}` : `tel:${l.number}`} dir="ltr">
+              {l.number}
+            </a>{' '}
+            — {helpLine(t, l.number) ?? <Fr>{l.label}</Fr>}
           </li>
         ))}
       </ul>
@@ -46,6 +57,7 @@ function HelpCard({ help, onClose }: { help: NonNullable<Posted['help']>; onClos
 
 function Message({ m, room, onError, onInfo }: { m: MessageView; room: Room; onError: (e: string) => void; onInfo: (s: string) => void }) {
   const t = useT();
+  const { locale } = useI18n();
   const [reporting, setReporting] = useState(false);
   const [hiding, setHiding] = useState(false);
   const [reason, setReason] = useState('');
@@ -72,7 +84,7 @@ function Message({ m, room, onError, onInfo }: { m: MessageView; room: Room; onE
         {m.byFacilitator ? <span>({t('groupes.facilitator')})</span> : null}
         {m.mine ? <span>({t('groupes.you')})</span> : null}
         {m.kind === 'summary' ? <span>{t('groupes.summary')}</span> : null}
-        <span className="muted">{formatTime(m.createdAt)}</span>
+        <span className="muted">{formatTime(m.createdAt, locale)}</span>
       </header>
       {body}
       {!m.deleted && !m.hidden ? (
@@ -226,6 +238,7 @@ function Leave({ room }: { room: Room }) {
 
 function Controls({ room, reload }: { room: Room; reload: () => void }) {
   const t = useT();
+  const { locale } = useI18n();
   const { user } = useSession();
   const coordination = user?.role === 'coordinator' || user?.role === 'admin';
   const [slow, setSlow] = useState(room.slowModeSeconds);
@@ -302,7 +315,7 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
             <li key={m.userId}>
               <span>
                 {m.pseudonym}
-                {m.mutedUntil ? <span className="muted"> ({t('groupes.mutedTag', { time: formatTime(m.mutedUntil) })})</span> : null}
+                {m.mutedUntil ? <span className="muted"> ({t('groupes.mutedTag', { time: formatTime(m.mutedUntil, locale) })})</span> : null}
               </span>
               {m.mutedUntil ? (
                 <Button variant="secondary" onPress={() => act(() => api.put(`/api/groupes/rooms/${room.id}/members/${m.userId}/mute`, { minutes: 0 }))}>
@@ -350,7 +363,7 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
       )}
       {current ? (
         <p>
-          {current.title} · {formatMoment(current.startsAt)}{' '}
+          <Fr>{current.title}</Fr> · {formatMoment(current.startsAt, locale)}{' '}
           <Button variant="secondary" onPress={() => act(() => api.post(`/api/groupes/sessions/${current.id}/close`, {}))}>
             {t('groupes.close')}
           </Button>
@@ -386,6 +399,7 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
 
 function RoomView({ id }: { id: string }) {
   const t = useT();
+  const { locale } = useI18n();
   const room = useApi<Room>(`/api/groupes/rooms/${id}`, { keepPrevious: true });
   const [alerted, setAlerted] = useState(false);
   const live = useLiveRoom(room.data ? id : null, (type) => {
@@ -399,7 +413,7 @@ function RoomView({ id }: { id: string }) {
   return (
     <>
       <QuickExit />
-      <PageHeader title={r?.name ?? t('groupes.title')} />
+      <PageHeader title={r?.name ?? t('groupes.title')} titleLang={r && locale !== 'fr' ? 'fr' : undefined} />
       <p>
         <Link to="/groupes">{t('groupes.back')}</Link>
         {r?.moderator ? (
@@ -459,7 +473,7 @@ function RoomView({ id }: { id: string }) {
           </section>
           {r.mutedUntil ? (
             <Alert tone="warning" live>
-              {t('groupes.muted', { time: formatTime(r.mutedUntil) })}
+              {t('groupes.muted', { time: formatTime(r.mutedUntil, locale) })}
             </Alert>
           ) : r.joined && (r.kind === 'discussion' || r.myRole === 'facilitator') ? (
             <Composer room={r} onPosted={(p) => setHelp(p.help)} />

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { MessageView } from '../../../src/modules/groupes';
+import { intlTag } from '../../app/locales';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'closed' | 'ended';
 
@@ -73,9 +74,9 @@ export function useLiveRoom(roomId: string | null, onSignal: (type: 'room' | 'me
   return { messages, state };
 }
 
-/** "mardi 10 mars à 18:00" — never an ISO date in front of people. */
-export function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', {
+/** "mardi 10 mars à 18:00" ("Tuesday 10 March at 18:00") — never an ISO date in front of people. */
+export function formatMoment(iso: string, locale = 'fr'): string {
+  return new Intl.DateTimeFormat(intlTag(locale), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -85,8 +86,8 @@ export function formatMoment(iso: string): string {
   }).format(new Date(iso));
 }
 
-export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
+export function formatTime(iso: string, locale = 'fr'): string {
+  return new Intl.DateTimeFormat(intlTag(locale), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).format(new Date(iso));
 }
 
 /**
