@@ -32,6 +32,14 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await expect.poll(() => page.getByRole('heading', { name: 'Aide au permis de conduire' }).count()).toBe(1);
   await expect.poll(() => page.getByText('Quotient familial de 700 € ou moins').count()).toBeGreaterThan(0);
   await j.step('catalogue-sans-compte');
+  // Without an account, the simulator: what is not answered is asked, a threshold passed is told with its margin.
+  await page.getByLabel('Votre commune').selectOption('Amiens');
+  await page.getByLabel(/^Quotient familial/).fill('812');
+  await page.getByRole('button', { name: 'Voir les aides pour moi' }).click();
+  const results = page.locator('section[aria-labelledby="aides-sim"] .aides-list');
+  await expect.poll(() => results.getByText('quotient familial 812 € > 700 €, soit 112 € au-dessus').count()).toBeGreaterThan(0);
+  await expect.poll(() => results.getByText('Quel âge ont vos enfants ?').count()).toBeGreaterThan(0);
+  await j.step('simulateur-sans-compte');
 
   // The family: its file (entered earlier, with its tax notice), then its aids.
   const parent = await j.login('parent');
@@ -205,4 +213,4 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await expect.poll(() => page.getByText('Version 2 enregistrée.').count()).toBe(1);
   await expect.poll(() => page.getByText(/^Version 2 du 10 mars 2026 — Seuil relevé/).count()).toBe(1);
   await j.step('admin-nouvelle-version');
-});
+}, 300_000);
