@@ -1,6 +1,7 @@
 import { defineErrors } from '../../platform/errors';
 
 export const attributionErrors = defineErrors({
+  'attribution/proof-expired': { status: 422, message: 'Ce justificatif n’est plus valable : joignez-en un plus récent.' },
   'attribution/not-found': { status: 404, message: "Cette campagne, cette demande ou cette proposition de place n'existe pas." },
   'attribution/no-household': { status: 409, message: "Créez d'abord votre dossier : la demande se remplit à partir de lui." },
   'attribution/not-open': { status: 409, message: 'Les demandes ne sont pas ouvertes pour cette campagne (pas encore, ou plus).' },

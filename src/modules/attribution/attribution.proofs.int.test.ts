@@ -13,7 +13,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n').toString('bas
 const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
 
 type Client = Awaited<ReturnType<TestEnv['as']>>;
-const attach = (parent: Client, body: { criterion: string; name: string; mimeType: string; base64: string }) =>
+const attach = (parent: Client, body: { criterion: string; name: string; mimeType: string; base64: string; validUntil?: string }) =>
   parent.post(`/api/attribution/campaigns/${campaignId}/documents`, body);
 let coordinator: Client;
 let campaignId: string;
@@ -84,6 +84,30 @@ describe('proofs attached from the application form', () => {
     const own = await f.parent.get(`/api/attribution/campaigns/${campaignId}/documents/${documentId}/file`);
     expect(own.statusCode).toBe(200);
     expect(own.headers['content-type']).toBe('application/pdf');
+    // It is a document of the family's file: in its documents list, named by what it proves.
+    const file = (await f.parent.get('/api/dossiers/me')).json().household;
+    expect(file.documents).toEqual([expect.objectContaining({ kind: 'autre', originalName: 'notification-mdph.pdf' })]);
+    expect(file.documents[0].label).toBeTruthy();
+  });
+
+  it('a proof already out of date is refused; a dated one keeps its validity in the file', async () => {
+    const old = await attach(f.parent, {
+      criterion: 'monoparentalite',
+      name: 'jugement.pdf',
+      mimeType: 'application/pdf',
+      base64: PDF,
+      validUntil: '2026-01-31',
+    });
+    expect(old.statusCode).toBe(422);
+    expect(old.json().error).toMatchObject({ code: 'attribution/proof-expired', fields: [{ path: 'validUntil' }] });
+    const dated = await attach(f.parent, { criterion: 'qf_tranche_1', name: 'caf.pdf', mimeType: 'application/pdf', base64: PDF, validUntil: '2026-12-31' });
+    expect(dated.statusCode).toBe(201);
+    const docs = (await f.parent.get('/api/dossiers/me')).json().household.documents;
+    expect(docs).toContainEqual(expect.objectContaining({ kind: 'attestation-caf', validUntil: '2026-12-31', originalName: 'caf.pdf' }));
+    expect((await f.parent.get(`/api/attribution/campaigns/${campaignId}/form`)).json().proofs.qf_tranche_1).toBe(true);
+    // Unlinked from the campaign, it stays in the family's file.
+    expect((await f.parent.delete(`/api/attribution/campaigns/${campaignId}/documents/${dated.json().id}`)).statusCode).toBe(200);
+    expect((await f.parent.get('/api/dossiers/me')).json().household.documents).toHaveLength(2);
   });
 
   it('refuses a file that is not what it says, an unknown criterion, nothing stored', async () => {
@@ -122,11 +146,24 @@ describe('proofs attached from the application form', () => {
     const agent = await env.as('agent');
     const listed = (await agent.get(`/api/attribution/campaigns/${campaignId}/applications`)).json().applications;
     expect(listed[0].documents).toMatchObject([{ id: documentId, criterion: 'handicap', name: 'notification-mdph.pdf', mimeType: 'application/pdf' }]);
-    const mark = await env.auditMark();
-    const read = await agent.get(`/api/attribution/campaigns/${campaignId}/documents/${documentId}/file`);
+    // A staff read goes through the family's file: without a reason, refused and not recorded as read.
+    let mark = await env.auditMark();
+    const closed = await agent.get(`/api/attribution/campaigns/${campaignId}/documents/${documentId}/file`);
+    expect(closed.statusCode).toBe(403);
+    expect(closed.json().error.code).toBe('dossiers/reason-required');
+    const { rows: none } = await env.rt.deps.db.query(`SELECT 1 FROM audit_log WHERE action = 'attribution/document-read' AND id > $1`, [mark]);
+    expect(none).toEqual([]);
+    const read = await agent.get(
+      `/api/attribution/campaigns/${campaignId}/documents/${documentId}/file?reason=${encodeURIComponent('Vérifier le justificatif de la demande')}`,
+    );
     expect(read.statusCode).toBe(200);
     expect(read.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    await env.expectAudit('dossiers/opened', f.householdId, { actorId: agent.user.id, after: mark });
     await env.expectAudit('attribution/document-read', campaignId, { actorId: agent.user.id, householdId: f.householdId, after: mark });
+    // The file now open (its reason given), the next read is audited as an access with that reason.
+    mark = await env.auditMark();
+    expect((await agent.get(`/api/attribution/campaigns/${campaignId}/documents/${documentId}/file`)).statusCode).toBe(200);
+    await env.expectAudit('dossiers/accessed', f.householdId, { actorId: agent.user.id, after: mark });
   });
 
   it('a family replaces then removes its proof; after publication proofs no longer change; the results page opens then', async () => {

@@ -14,6 +14,7 @@ import {
   criterionParams,
   documentInput,
   documentParams,
+  documentReadQuery,
   forecastOut,
   idParams,
   myApplicationsOut,
@@ -81,11 +82,12 @@ export default async function attributionRoutes(app: App) {
     '/api/attribution/campaigns/:id/documents/:documentId/file',
     def(['parent', ...STAFF], "Le fichier d'un justificatif joint (lecture tracée pour les agents)", {
       params: documentParams,
+      querystring: documentReadQuery,
       produces: ['application/pdf', 'image/jpeg', 'image/png'],
       response: { 200: binaryBody('Le justificatif (PDF, JPEG ou PNG)') },
     }),
     async (req, reply) => {
-      const f = await readDocument(req.ctx, req.params.id, req.params.documentId);
+      const f = await readDocument(req.ctx, req.params.id, req.params.documentId, { reason: req.query.reason });
       return reply.type(f.mimeType).header('content-disposition', 'inline').header('cache-control', 'private, no-store').send(f.bytes);
     },
   );

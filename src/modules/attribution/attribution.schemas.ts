@@ -108,7 +108,10 @@ export const documentInput = z.object({
   mimeType: z.enum(PROOF_TYPES, { message: 'Formats acceptés : PDF, JPEG ou PNG.' }),
   // 3 MB of content is 4 MB in base64.
   base64: z.string().min(1, { message: 'Le fichier est vide.' }).max(4_200_000, { message: 'Le fichier dépasse 3 Mo.' }),
+  /** Until when the document is valid, if it says (a CAF certificate, a payslip): kept with it in the family's file. */
+  validUntil: z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' }).nullable().optional(),
 });
+export const documentReadQuery = z.object({ reason: z.string().trim().min(1).max(500).optional() });
 export type DocumentInput = z.infer<typeof documentInput>;
 export const documentParams = z.object({ id: uuid, documentId: uuid });
 

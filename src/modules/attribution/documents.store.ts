@@ -10,23 +10,25 @@ export interface DocumentRow {
   mimeType: string;
   sizeBytes: number;
   uploadedAt: Date;
+  /** The document of the family's file it is (null: a proof stored before 0702, its content here). */
+  householdDocumentId: string | null;
 }
 const DOCUMENT = `id, campaign_id AS "campaignId", household_id AS "householdId", criterion_code AS criterion, original_name AS name, mime_type AS "mimeType",
-  size_bytes AS "sizeBytes", uploaded_at AS "uploadedAt"`;
+  size_bytes AS "sizeBytes", uploaded_at AS "uploadedAt", household_document_id AS "householdDocumentId"`;
 
-/** Stores a proof; one per family, campaign and criterion: a new one replaces the last. */
-export async function putDocument(
+/** Links a document of the family's file as the proof of a criterion; one per family, campaign and criterion: a new one replaces the link. */
+export async function linkDocument(
   q: Queryable,
-  d: Omit<DocumentRow, 'id' | 'sizeBytes'> & { content: Buffer; uploadedBy: string | null },
+  d: Omit<DocumentRow, 'id' | 'householdDocumentId'> & { householdDocumentId: string; uploadedBy: string | null },
 ): Promise<{ id: string; replaced: boolean }> {
   const { rows } = await q.query<{ id: string; replaced: boolean }>(
-    `INSERT INTO attribution_documents (campaign_id, household_id, criterion_code, original_name, mime_type, size_bytes, content, uploaded_at, uploaded_by)
+    `INSERT INTO attribution_documents (campaign_id, household_id, criterion_code, original_name, mime_type, size_bytes, household_document_id, uploaded_at, uploaded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT ON CONSTRAINT attribution_documents_one_per_criterion DO UPDATE
-       SET original_name = EXCLUDED.original_name, mime_type = EXCLUDED.mime_type, size_bytes = EXCLUDED.size_bytes, content = EXCLUDED.content,
-           uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by, id = gen_random_uuid()
+       SET original_name = EXCLUDED.original_name, mime_type = EXCLUDED.mime_type, size_bytes = EXCLUDED.size_bytes, content = NULL,
+           household_document_id = EXCLUDED.household_document_id, uploaded_at = EXCLUDED.uploaded_at, uploaded_by = EXCLUDED.uploaded_by, id = gen_random_uuid()
      RETURNING id, (xmax <> 0) AS replaced`,
-    [d.campaignId, d.householdId, d.criterion, d.name, d.mimeType, d.content.length, d.content, d.uploadedAt, d.uploadedBy],
+    [d.campaignId, d.householdId, d.criterion, d.name, d.mimeType, d.sizeBytes, d.householdDocumentId, d.uploadedAt, d.uploadedBy],
   );
   return rows[0]!;
 }

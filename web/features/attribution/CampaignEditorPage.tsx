@@ -245,6 +245,7 @@ function Applications({ c }: { c: CampaignDetail }) {
                   </th>
                   <td>
                     {a.choices.map((g, i) => `${i + 1}. ${g}`).join(' · ')}
+                    {a.documents.length ? <p className="muted">{t('attribution.proofsNeedFile')}</p> : null}
                     {a.documents.length ? (
                       <ul className="proofs">
                         {a.documents.map((d) => (

@@ -231,6 +231,7 @@ export default {
     choicesStaff: 'Choix et justificatifs',
     situationStaff: 'Situation',
     readProof: 'Justificatif joint : {criterion}',
+    proofsNeedFile: 'Dans le dossier de la famille : ouvrez-le d’abord (motif tracé) pour lire ses justificatifs.',
     readProofLabel: 'Ouvrir le justificatif « {criterion} » de la demande n° {n} (consultation tracée)',
     campaignPages: 'Pages de la campagne',
     results: 'Résultats',
