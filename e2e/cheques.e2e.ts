@@ -220,6 +220,17 @@ it('the museum verifies a pass and sees only what it should; an expired pass is 
   await j.step('musee-pass-expire');
 });
 
+it('the town reads the Pass’s uses per partner for the month (counted, never who)', async () => {
+  const { page, url } = j;
+  await j.login('coordinator');
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${url}/cheques/remboursements`);
+  await page.getByLabel('Mois').fill('2026-03');
+  await expect.poll(() => page.getByText('Musée de Picardie — 3 passages').count()).toBe(1);
+  await j.step('ville-passages-pass');
+  await page.setViewportSize(PHONE);
+});
+
 it('the yearly allowance reaches the family, with the day it runs out', async () => {
   const { page, url } = j;
   await j.env.rt.deps.jobs.runNow('cheques.allowance', {});
