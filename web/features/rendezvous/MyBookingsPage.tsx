@@ -4,10 +4,11 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { sendOrQueue } from '../../app/pwa';
 import { useSession } from '../../app/session';
+import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { BookingItem } from './BookingItem';
-import { frDayTime, NoFile, SlotPicker, type PickedSlot } from './shared';
+import { NoFile, SlotPicker, useWhen, type PickedSlot } from './shared';
 import type { BookingViewOut, MyBookings } from './types';
 
 function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => void; onMessage: (m: string) => void }) {
@@ -86,6 +87,7 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
 
 function Mine() {
   const t = useT();
+  const when = useWhen();
   const r = useApi<MyBookings>('/api/rendezvous/mine');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -120,11 +122,14 @@ function Mine() {
                   <li key={w.id} className={`rdv-card ${w.status === 'offered' ? 'rdv-offer' : 'rdv-wait'}`}>
                     <h3>{w.status === 'offered' ? t('rendezvous.offerFree') : t('rendezvous.waitingFor')}</h3>
                     <p style={{ margin: 0 }}>
-                      <strong>{w.motif.name}</strong> · {frDayTime(w.start)} · {w.who}
+                      <strong>
+                        <Fr>{w.motif.name}</Fr>
+                      </strong>{' '}
+                      · {when.dayTime(w.start)} · {w.who}
                     </p>
                     {w.status === 'offered' && w.offerExpiresAt ? (
                       <>
-                        <p>{t('rendezvous.offerUntil', { when: frDayTime(w.offerExpiresAt) })}</p>
+                        <p>{t('rendezvous.offerUntil', { when: when.dayTime(w.offerExpiresAt) })}</p>
                         <div className="rdv-row">
                           <Button onPress={() => void wait(`/api/rendezvous/waitlist/${w.id}/accept`, t('rendezvous.booked'))}>{t('rendezvous.accept')}</Button>
                           <Button variant="ghost" onPress={() => void wait(`/api/rendezvous/waitlist/${w.id}/leave`, null)}>
