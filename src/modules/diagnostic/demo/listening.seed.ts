@@ -26,7 +26,8 @@ interface DemoSession {
   title: string;
   theme: string;
   neighbourhood: string | null;
-  monthsAgo: number;
+  /** Days before the demo's start (the report gives no dates): one week apart, in the report's order. */
+  daysAgo: number;
   quotes: DemoQuote[];
   notes: string;
 }
@@ -39,7 +40,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     title: 'Focus 1 : précarité, logement et conditions de vie (démo)',
     theme: 'budget',
     neighbourhood: 'Saint-Maurice',
-    monthsAgo: 5,
+    daysAgo: 150,
     notes: 'Le coût des loyers et la fin de mois reviennent chez tous. Proposition des parents : un « Pass Famille Solo » pour les activités des enfants.',
     quotes: [
       {
@@ -65,7 +66,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     title: 'Focus 2 : emploi et insertion professionnelle (démo)',
     theme: 'emploi',
     neighbourhood: 'Nord',
-    monthsAgo: 5,
+    daysAgo: 143,
     notes: 'La garde d’enfants aux horaires décalés bloque l’accès à l’emploi. Proposition : une crèche municipale à horaires flexibles.',
     quotes: [
       {
@@ -91,7 +92,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     title: 'Focus 3 : santé et bien-être (démo)',
     theme: 'sante',
     neighbourhood: 'Elbeuf',
-    monthsAgo: 4,
+    daysAgo: 136,
     notes: 'Isolement et charge mentale. Proposition : des permanences de santé mentale dans les centres sociaux.',
     quotes: [
       {
@@ -117,7 +118,7 @@ export const DEMO_SESSIONS: DemoSession[] = [
     title: 'Focus 4 : mobilité (démo)',
     theme: 'mobilite',
     neighbourhood: 'Sud',
-    monthsAgo: 4,
+    daysAgo: 129,
     notes: 'Sans permis, tout se fait en bus. Proposition : une aide au financement du permis de conduire.',
     quotes: [
       {
@@ -200,7 +201,7 @@ export const listeningDemoSeed: SeedDef = {
     const hood = (name: string | null) => (name ? (findNeighbourhood(ctx.town, name)?.id ?? null) : null);
     const verbatimIds = new Map<string, string>();
     for (const s of DEMO_SESSIONS) {
-      const startsAt = new Date(now.getTime() - s.monthsAgo * 30 * 24 * 3600_000);
+      const startsAt = new Date(now.getTime() - s.daysAgo * 24 * 3600_000);
       startsAt.setUTCHours(12, 30, 0, 0);
       const sessionId = await store.insertSession(t, {
         kind: s.kind,
