@@ -6,7 +6,6 @@
  */
 import type { ReactNode } from 'react';
 import { hasMessage, translate, useI18n, useT } from './i18n';
-import { ltrIsland } from './format';
 import { SOURCE_LOCALE } from './locales';
 
 /** French text (data written in French, a legal name): an isolated lang="fr" island outside French pages. */
@@ -40,14 +39,6 @@ export function LegalName({ k }: { k: string }) {
       <Fr>{name}</Fr> — {gloss}
     </>
   );
-}
-
-/** The same as plain text (an option of a list, a sentence): the French name isolated in a right-to-left page. */
-export function legalNameText(locale: string, k: string): string {
-  const name = translate(SOURCE_LOCALE, false, k);
-  const gloss = translate(locale, false, k);
-  if (locale === SOURCE_LOCALE || gloss === name) return name;
-  return `${ltrIsland(name, locale)} — ${gloss}`;
 }
 
 /**

@@ -25,10 +25,6 @@ export function isLocale(code: unknown): code is Locale {
   return LOCALES.some((l) => l.code === code);
 }
 
-export function localeInfo(code: string): (typeof LOCALES)[number] {
-  return LOCALES.find((l) => l.code === code) ?? LOCALES[0];
-}
-
 export function intlTag(code: string): string {
   return LOCALES.find((l) => l.code === code)?.intl ?? code;
 }

@@ -65,7 +65,7 @@ export function isSupportedLocale(code: string): boolean {
   return supportedLocales().includes(code);
 }
 
-export type NotificationVars = Record<string, string | number | Date>;
+type NotificationVars = Record<string, string | number | Date>;
 
 const compiled = new Map<string, IntlMessageFormat>();
 function format(message: string, locale: string, vars: NotificationVars): string {
