@@ -96,6 +96,7 @@ describe('role matrix', () => {
     for (const r of env.routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
   });
 
+  // Every route times six roles, a thousand requests or more: room for a busy machine.
   it('walks every route with every role: forbidden roles get 401/403, allowed ones never do', async () => {
     const clients = new Map<Role | 'anonymous', Awaited<ReturnType<TestEnv['as']>> | ReturnType<TestEnv['client']>>();
     clients.set('anonymous', env.client());
@@ -118,5 +119,5 @@ describe('role matrix', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });
