@@ -88,6 +88,8 @@ export async function sendOrQueue(
 export async function forgetFamily(): Promise<void> {
   if (!supported) return;
   await caches.delete(FAMILY_CACHE).catch(() => false);
+  // The pages seen are the same for everyone, but their addresses may name a family's records.
+  for (const name of await caches.keys().catch(() => [] as string[])) if (name.startsWith('relais-pages-')) await caches.delete(name);
   await store()
     .clear()
     .catch(() => {});

@@ -134,7 +134,10 @@ async function session(req: Request): Promise<Response> {
       .json()
       .catch(() => null)) as SessionAnswer | null;
     const next = afterSession(await owner(), me);
-    if (next.clear) await caches.delete(CACHES.family);
+    if (next.clear) {
+      await caches.delete(CACHES.family);
+      await caches.delete(CACHES.pages); // addresses seen may name the family's records
+    }
     const cache = await caches.open(CACHES.family);
     if (next.keep && next.owner) {
       await cache.put(OWNER_KEY, new Response(JSON.stringify({ userId: next.owner }), { headers: { 'content-type': 'application/json' } }));
