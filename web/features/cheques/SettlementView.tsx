@@ -41,7 +41,7 @@ export function SettlementView() {
                     {pending.map((p) => (
                       <li key={p.structureId}>
                         <span>
-                          {p.structureName} — {p.count} {t('cheques.count').toLowerCase()} — <strong>{formatEuros(p.totalCents)}</strong>
+                          {p.structureName} — {t('cheques.payments', { n: p.count })} — <strong>{formatEuros(p.totalCents)}</strong>
                         </span>
                         <Button onPress={() => act(() => api.post('/api/cheques/settlements', { structureId: p.structureId, period: d.period }))}>
                           {t('cheques.settle')}
@@ -60,7 +60,7 @@ export function SettlementView() {
                       {d.settlements.map((s) => (
                         <li key={s.id}>
                           <span>
-                            {s.structureName} — {s.count} {t('cheques.count').toLowerCase()} — <strong>{formatEuros(s.totalCents)}</strong> —{' '}
+                            {s.structureName} — {t('cheques.payments', { n: s.count })} — <strong>{formatEuros(s.totalCents)}</strong> —{' '}
                             {s.paidAt ? t('cheques.paid', { date: frDateTime(s.paidAt) }) : t('cheques.unpaid')}
                           </span>
                           {!s.paidAt ? (
