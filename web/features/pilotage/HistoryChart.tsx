@@ -2,6 +2,8 @@
  * An indicator's history: a small SVG line chart for the eye (hidden from screen
  * readers) and the data table beside it for everyone.
  */
+import { useI18n, useT } from '../../app/i18n';
+import { intlTag } from '../../app/locales';
 import { formatNumber, periodLabel, periodShort } from './format';
 
 export function HistoryChart({
@@ -17,7 +19,9 @@ export function HistoryChart({
   unit: string;
   small?: boolean;
 }) {
-  if (!points.length) return <p className="muted">Pas encore de valeur relevée.</p>;
+  const t = useT();
+  const { locale } = useI18n();
+  if (!points.length) return <p className="muted">{t('pilotage.noValueYet')}</p>;
   const w = small ? 240 : 420;
   const h = small ? 90 : 180;
   const m = 22;
@@ -29,7 +33,7 @@ export function HistoryChart({
   const y = (v: number) => m + (h - 2 * m) * (1 - (v - min) / span);
   const step = points.length > 1 ? (w - left - m) / (points.length - 1) : 0;
   const x = (i: number) => (points.length > 1 ? left + i * step : (w + left) / 2);
-  const fmt = (v: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, notation: 'compact' }).format(v);
+  const fmt = (v: number) => new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2, notation: 'compact' }).format(v);
   const last = points.at(-1)!;
   const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   return (
@@ -59,11 +63,11 @@ export function HistoryChart({
           {fmt(last.value)}
         </text>
         <text x={x(0)} y={h - 6} fontSize="10" textAnchor={points.length > 1 ? 'start' : 'middle'} fill="#1b1f29">
-          {periodShort(points[0]!.period)}
+          {periodShort(points[0]!.period, locale)}
         </text>
         {points.length > 1 ? (
           <text x={w - m} y={h - 6} fontSize="10" textAnchor="end" fill="#1b1f29">
-            {periodShort(points.at(-1)!.period)}
+            {periodShort(points.at(-1)!.period, locale)}
           </text>
         ) : null}
       </svg>
@@ -72,23 +76,23 @@ export function HistoryChart({
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Mois</th>
+              <th scope="col">{t('pilotage.chartMonth')}</th>
               <th scope="col" style={{ textAlign: 'end' }}>
-                Valeur
+                {t('pilotage.chartValue')}
               </th>
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
               <tr key={p.period}>
-                <td>{periodLabel(p.period)}</td>
-                <td style={{ textAlign: 'end' }}>{formatNumber(p.value, unit)}</td>
+                <td>{periodLabel(p.period, locale)}</td>
+                <td style={{ textAlign: 'end' }}>{formatNumber(p.value, unit, locale)}</td>
               </tr>
             ))}
             {target !== null ? (
               <tr>
-                <td>Cible</td>
-                <td style={{ textAlign: 'end' }}>{formatNumber(target, unit)}</td>
+                <td>{t('pilotage.target')}</td>
+                <td style={{ textAlign: 'end' }}>{formatNumber(target, unit, locale)}</td>
               </tr>
             ) : null}
           </tbody>

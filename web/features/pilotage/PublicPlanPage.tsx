@@ -1,8 +1,9 @@
 /** The public summary of a published plan: what the town does, where each action stands, town-wide figures. */
-import { useT } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
 import { Alert, DemoBadge, PageHeader, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
+import { Fr } from '../../app/lang';
 import { HistoryChart } from './HistoryChart';
 import { StatusBadge } from './shared';
 import { useApi } from '../../app/use-api';
@@ -20,10 +21,14 @@ function PlanList() {
         {data?.plans.map((p) => (
           <li key={p.id} className="card">
             <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>
-              <Link to={`/plan-d-action/${p.id}`}>{p.title}</Link>
+              <Link to={`/plan-d-action/${p.id}`}>
+                <Fr>{p.title}</Fr>
+              </Link>
             </h2>
             {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
-            <p className="muted">{p.description}</p>
+            <p className="muted">
+              <Fr>{p.description}</Fr>
+            </p>
           </li>
         ))}
       </ul>
@@ -33,6 +38,7 @@ function PlanList() {
 
 function Plan({ id }: { id: string }) {
   const t = useT();
+  const { locale } = useI18n();
   const { data: p, error } = useApi<PublicPlan>(`/api/pilotage/public/plans/${id}`);
   return (
     <div className="pilotage">
@@ -42,11 +48,11 @@ function Plan({ id }: { id: string }) {
       <LoadStatus data={p} error={error} />
       {p ? (
         <>
-          <PageHeader title={p.title} intro={p.description}>
+          <PageHeader title={p.title} titleLang={locale === 'fr' ? undefined : 'fr'} intro={p.description ? <Fr>{p.description}</Fr> : undefined}>
             {p.isDemo ? <DemoBadge label={t('pilotage.example')} /> : null}
             {p.source ? (
               <p className="muted">
-                {t('pilotage.source')} : {p.source}
+                {t('pilotage.labelColon', { label: t('pilotage.source') })} <Fr>{p.source}</Fr>
               </p>
             ) : null}
           </PageHeader>
@@ -55,30 +61,35 @@ function Plan({ id }: { id: string }) {
             <details key={a.id}>
               <summary>
                 {a.code ? `${a.code} — ` : ''}
-                {a.title}
+                <Fr>{a.title}</Fr>
               </summary>
               <div className="body">
                 {a.objectives.map((o) => (
                   <section key={o.id} className="objective" aria-labelledby={`po-${o.id}`}>
                     <h2 id={`po-${o.id}`} style={{ fontSize: '1.05rem' }}>
                       {o.code ? `${o.code}. ` : ''}
-                      {o.title}
+                      <Fr>{o.title}</Fr>
                     </h2>
                     <ul className="actions-list">
                       {o.actions.map((x) => (
                         <li key={x.id} style={{ display: 'block' }}>
                           <div className="row" style={{ alignItems: 'baseline' }}>
-                            <span style={{ flex: '1 1 16rem' }}>{x.title}</span>
+                            <span style={{ flex: '1 1 16rem' }}>
+                              <Fr>{x.title}</Fr>
+                            </span>
                             <StatusBadge status={x.status} />
                           </div>
                           {x.indicators.map((i) => (
                             <div key={i.id} className="indicator-card">
-                              <h3 style={{ fontSize: '1rem', margin: 0 }}>{i.label}</h3>
+                              <h3 style={{ fontSize: '1rem', margin: 0 }}>
+                                <Fr>{i.label}</Fr>
+                              </h3>
                               <p style={{ margin: '0.25rem 0' }}>
-                                <span className="figure">{i.latest ? formatNumber(i.latest.value, i.unit) : t('pilotage.noValue')}</span>
-                                {i.latest ? <span className="muted"> ({periodLabel(i.latest.period)})</span> : null}
+                                <span className="figure">{i.latest ? formatNumber(i.latest.value, i.unit, locale) : t('pilotage.noValue')}</span>
+                                {i.latest ? <span className="muted"> ({periodLabel(i.latest.period, locale)})</span> : null}
                                 {' · '}
-                                {t('pilotage.target')} : {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit)}
+                                {t('pilotage.labelColon', { label: t('pilotage.target') })}{' '}
+                                {i.target === null ? t('pilotage.toDefine') : formatNumber(i.target, i.unit, locale)}
                               </p>
                               {i.history.length ? (
                                 <HistoryChart small title={`${t('pilotage.history')} — ${i.label}`} points={i.history} target={i.target} unit={i.unit} />
