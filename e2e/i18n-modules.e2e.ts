@@ -64,7 +64,6 @@ describe.each([
 
   beforeAll(async () => {
     j = await startJourney(`i18n-modules-${locale}`, { seed: true, now: NOW, viewport: DESKTOP });
-    j.page.on('pageerror', (e) => console.error(`page error: ${String(e)}`));
     const rt = j.env.rt;
     const now = j.env.clock.now();
     await tx(rt.deps.db, (t) => installAidFiles(t, now, 2026));
