@@ -143,4 +143,12 @@ it('two families form a cooperative and see their monthly split', async () => {
   expect(owed?.replace(/\s/g, ' ')).toBe('Votre part pour mars 2026 : 238,75 €');
   await expect.poll(() => page.getByRole('cell', { name: '918,25 €' }).count()).toBe(1);
   await j.step('partage-du-mois');
+
+  // What the CAF's CMG may cover of Julie's share: 26 h, 1 200 € a month, 1 child → participation
+  // 1 200 × 0,0619 % = 0,7428 € an hour; 238,75 € − 26 × 0,7428 € = 219,4372 → 219,43 €.
+  await page.getByLabel(/Ressources mensuelles de votre foyer/).fill('1200');
+  await page.getByRole('button', { name: 'Estimer' }).click();
+  await expect.poll(async () => (await page.locator('.entraide-cmg').textContent())?.replace(/\s/g, ' ') ?? '').toContain('environ 219,43 €');
+  await expect.poll(() => page.getByText('Estimation, à confirmer auprès de la CAF.').count()).toBe(1);
+  await j.step('estimation-cmg');
 });

@@ -56,9 +56,20 @@ it('two families form a cooperative and see their monthly split, exact to the ce
   expect(sb.families.find((f: { mine: boolean }) => f.mine).minutes).toBe(1560);
   expect(sa.roundingRule).toContain('centime');
 
+  // The CMG estimate on A's share: 80 h, 1 500 € a month, 1 child → participation 1 500 × 0.0619 % = 0.9285 € an hour,
+  // the hourly cost (≈ 8.73 €) is under the 15 € cap: aid = share − 80 × 0.9285 € = share − 74.28 €.
+  const cmg = await a.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=1500&children=1`);
+  expect(cmg.statusCode).toBe(200);
+  expect(cmg.json()).toMatchObject({ myCents: sa.myCents, minutes: 4800, cmgCents: sa.myCents - 7428, leftCents: 7428, participationPerHourCents: 93 });
+  const bad = await a.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=-5&children=1`);
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json().error.fields[0].path).toBe('resources');
+  expect((await a.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=1500&children=0`)).json().error.fields[0].path).toBe('children');
+
   // An outsider sees nothing; a fifth family is refused; a far quarter is refused.
   const c = await family();
   expect((await c.parent.get(`/api/entraide/coops/${coopId}/split?month=2026-03`)).statusCode).toBe(404);
+  expect((await c.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=1500&children=1`)).statusCode).toBe(404);
   expect((await c.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 60 })).statusCode).toBe(404);
   const far = await family('sud');
   expect((await far.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-too-far');

@@ -10,7 +10,9 @@ import type { Ctx } from '../../platform/context';
 import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { checkNeighbourhood, requireFamily } from './access';
+import { estimateCmg } from './cmg';
 import { mondaysOf, monthSplit } from './coop-month';
+import { cmgParameters } from './entraide-rules';
 import { ROUNDING_RULE_FR, type CustodyWeeks } from './cost-split';
 import * as coops from './coops.store';
 import { haversineKm } from './ride-matching';
@@ -121,5 +123,24 @@ export async function split(ctx: Ctx, coopId: string, month: string) {
     myCents: families.find((f) => f.mine)?.cents ?? 0,
     families,
     roundingRule: ROUNDING_RULE_FR,
+  };
+}
+
+/**
+ * What the CMG may cover of my share of the month (an estimate: the family gives its monthly
+ * resources and children; nothing is stored). Barème in rules/entraide/cmg-garde-domicile.json.
+ */
+export async function cmgEstimate(ctx: Ctx, coopId: string, q: { month: string; resources: number; children: number }) {
+  const s = await split(ctx, coopId, q.month);
+  const mine = s.families.find((f) => f.mine);
+  const p = cmgParameters();
+  const e = estimateCmg(p, { minutes: mine?.minutes ?? 0, costCents: s.myCents, monthlyResourcesCents: q.resources * 100, children: q.children });
+  return {
+    month: s.month,
+    minutes: mine?.minutes ?? 0,
+    myCents: s.myCents,
+    ...e,
+    hourlyCostCapCents: p.hourlyCostCapCents,
+    rulesFrom: p.from,
   };
 }

@@ -22,3 +22,29 @@ export function schoolHolidays(): SchoolHolidays {
   holidays ??= holidaysSchema.parse(JSON.parse(fs.readFileSync(HOLIDAYS_FILE, 'utf8')));
   return holidays;
 }
+
+export const CMG_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/cmg-garde-domicile.json');
+
+const cents = z.number().int().nonnegative();
+export const cmgSchema = z.object({
+  from: isoDay,
+  sources: z.array(z.string().min(1)).min(1),
+  hourlyCostCapCents: cents,
+  resourcesFloorCents: cents,
+  resourcesCeilingCents: cents,
+  effortRateByChildren: z
+    .array(z.object({ children: z.number().int().min(1), rate: z.number().positive().max(0.01) }))
+    .min(1)
+    .refine((rows) => rows[0]!.children === 1 && rows.every((r, i) => i === 0 || r.children > rows[i - 1]!.children), 'children ascending from 1'),
+  maxChildAge: z.object({ couple: z.number().int(), singleParent: z.number().int() }),
+  verified: z.record(z.string(), z.string()),
+});
+export type CmgParameters = z.infer<typeof cmgSchema>;
+
+let cmg: CmgParameters | null = null;
+
+/** The CMG barème (garde à domicile, emploi direct) the estimate uses. */
+export function cmgParameters(): CmgParameters {
+  cmg ??= cmgSchema.parse(JSON.parse(fs.readFileSync(CMG_FILE, 'utf8')));
+  return cmg;
+}

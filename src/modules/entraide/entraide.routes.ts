@@ -24,6 +24,8 @@ import {
   reportsOut,
   resolveInput,
   splitOut,
+  cmgOut,
+  cmgQuery,
   weekInput,
   weekParams,
 } from './entraide.schemas';
@@ -129,6 +131,20 @@ export default async function entraideRoutes(app: App) {
       schema: { tags, summary: 'Partage du coût du mois', params: idParams, querystring: monthQuery, response: { 200: splitOut } },
     },
     async (req) => coopSvc.split(req.ctx, req.params.id, req.query.month),
+  );
+  app.get(
+    '/api/entraide/coops/:id/cmg',
+    {
+      config: { access: PARENT },
+      schema: {
+        tags,
+        summary: 'Estimation du complément de libre choix du mode de garde (CAF) sur ma part du mois',
+        params: idParams,
+        querystring: cmgQuery,
+        response: { 200: cmgOut },
+      },
+    },
+    async (req) => coopSvc.cmgEstimate(req.ctx, req.params.id, req.query),
   );
 
   await ridesRoutes(app);

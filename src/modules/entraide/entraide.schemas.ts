@@ -157,6 +157,30 @@ export const splitOut = z.object({
 });
 export type MyCoops = z.infer<typeof myCoopsOut>;
 export type CoopSplit = z.infer<typeof splitOut>;
+export const cmgQuery = monthQuery.extend({
+  resources: z.coerce
+    .number({ message: 'Les ressources mensuelles du foyer, en euros.' })
+    .int('Les ressources en euros entiers.')
+    .min(0, 'Les ressources ne peuvent pas être négatives.')
+    .max(100000, 'Les ressources mensuelles semblent trop élevées.'),
+  children: z.coerce
+    .number({ message: 'Le nombre d’enfants à charge.' })
+    .int('Un nombre entier d’enfants.')
+    .min(1, 'Au moins un enfant à charge.')
+    .max(15, 'Au plus 15 enfants.'),
+});
+export const cmgOut = z.object({
+  month: z.string(),
+  minutes: z.number().int(),
+  myCents: z.number().int(),
+  cmgCents: z.number().int(),
+  leftCents: z.number().int(),
+  participationPerHourCents: z.number().int(),
+  hourlyCostRetainedCents: z.number().int(),
+  hourlyCostCapCents: z.number().int(),
+  rulesFrom: z.string(),
+});
+export type CmgEstimateOut = z.infer<typeof cmgOut>;
 
 export type Post = z.infer<typeof postOut>;
 export type Board = z.infer<typeof boardOut>;

@@ -4,6 +4,7 @@ export { matchRides, ROAD_FACTOR, DEFAULT_DETOUR_LIMIT, TIME_MARGIN_MINUTES } fr
 /** The API's answers, inferred from the response schemas (the web imports these, type-only). */
 export type {
   CoopSplit,
+  CmgEstimateOut,
   MyBackup,
   MyCoops,
   MyRides,

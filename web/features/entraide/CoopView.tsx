@@ -5,9 +5,77 @@ import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DataTable, DemoBadge, FormErrors, Loaded, NumberField, TextField } from '../../ui';
-import type { CoopSplit, MyCoops } from '../../../src/modules/entraide';
+import type { CmgEstimateOut, CoopSplit, MyCoops } from '../../../src/modules/entraide';
 import { euros, hours, monthLabel, shiftMonth } from './format';
 import { CustodyRadio } from './inputs';
+
+/** What the CAF's CMG may cover of my share: the family gives its resources and children (not stored). */
+function CmgEstimate({ coopId, month }: { coopId: string; month: string }) {
+  const t = useT();
+  const [resources, setResources] = useState<number | null>(null);
+  const [children, setChildren] = useState<number | null>(1);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<CmgEstimateOut | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const q = new URLSearchParams({ month, resources: String(Math.round(resources ?? -1)), children: String(children ?? 0) });
+      setResult(await api.get<CmgEstimateOut>(`/api/entraide/coops/${coopId}/cmg?${q}`));
+      setError(null);
+    } catch (err) {
+      setResult(null);
+      setError(err as ApiError);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="stack entraide-form" aria-labelledby={`cmg-${coopId}`}>
+      <h3 id={`cmg-${coopId}`}>{t('entraide.cmgTitle')}</h3>
+      <p>{t('entraide.cmgIntro')}</p>
+      <FormErrors error={error} />
+      <NumberField
+        label={t('entraide.cmgResources')}
+        help={t('entraide.cmgResourcesHelp')}
+        value={resources}
+        onChange={setResources}
+        euros
+        minValue={0}
+        maxValue={100000}
+        step={1}
+        isRequired
+        error={error?.field('resources')}
+      />
+      <NumberField
+        label={t('entraide.cmgChildren')}
+        value={children}
+        onChange={setChildren}
+        minValue={1}
+        maxValue={15}
+        step={1}
+        isRequired
+        error={error?.field('children')}
+      />
+      <Button type="submit">{t('entraide.cmgEstimate')}</Button>
+      {result && (
+        <div role="status" className="stack">
+          <p className="entraide-cmg">
+            {t('entraide.cmgResult', { amount: euros(result.cmgCents), share: euros(result.myCents), month: monthLabel(result.month) })}
+          </p>
+          <p>{t('entraide.cmgLeft', { amount: euros(result.leftCents) })}</p>
+          <p className="muted">
+            {t('entraide.cmgHow', {
+              participation: euros(result.participationPerHourCents),
+              rate: euros(result.hourlyCostRetainedCents),
+              cap: euros(result.hourlyCostCapCents),
+            })}
+          </p>
+          <p>
+            <strong>{t('entraide.cmgConfirm')}</strong>
+          </p>
+        </div>
+      )}
+    </form>
+  );
+}
 
 function Split({ coopId, month }: { coopId: string; month: string }) {
   const t = useT();
@@ -32,7 +100,7 @@ function Split({ coopId, month }: { coopId: string; month: string }) {
             <summary>{t('entraide.roundingTitle')}</summary>
             <p>{s.roundingRule}</p>
           </details>
-          <p className="muted">{t('entraide.cmgLater')}</p>
+          <CmgEstimate coopId={coopId} month={s.month} />
         </div>
       )}
     </Loaded>
