@@ -1,4 +1,5 @@
 /** Idempotency-Key (the phone's offline queue replays a form): a replay never writes twice. */
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../testing';
 
@@ -34,6 +35,20 @@ describe('Idempotency-Key', () => {
     // Without the key the same form is a second change, refused by the module.
     const twice = await parent.post('/api/dossiers/me', file('Samia'));
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('keeps the answer as written, not as compressed for the first client: a replay reads the same JSON', async () => {
+    const parent = await env.as('parent');
+    const key = 'offline-0005-eeee';
+    const headers = { 'idempotency-key': key, 'accept-encoding': 'br, gzip' };
+    const first = await parent.request('POST', '/api/dossiers/me', file('Inès'), headers);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await parent.request('POST', '/api/dossiers/me', file('Inès'), { 'idempotency-key': key });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(again.json()).toEqual(JSON.parse(zlib.brotliDecompressSync(first.rawPayload).toString()));
+    expect(await households(parent.user.id)).toBe(1);
   });
 
   it('refuses a key reused for another request, and a malformed key, with a French message', async () => {
