@@ -12,12 +12,17 @@ export interface BatchOptions {
   references: ReferenceMode;
 }
 
-export interface BatchLine {
-  /** 1-based line number in the input (blank lines count). */
-  lineNo: number;
-  /** 0-based index among the households (what error paths are relative to). */
-  index: number;
+/**
+ * Consecutive households of the input, packed to cross to a worker cheaply (one string and
+ * one typed array instead of an object per line).
+ */
+export interface PackedBatch {
+  /** The households' lines joined with "\n" (blank lines left out). */
   text: string;
+  /** 1-based line number in the input of each household (blank lines count). */
+  lineNos: Int32Array;
+  /** 0-based index among the households of the first one (what error paths are relative to). */
+  firstIndex: number;
 }
 
 export interface LineFailure {
@@ -26,8 +31,12 @@ export interface LineFailure {
   id?: string;
 }
 
-/** Output lines of a batch in input order: runs of good lines joined (each ends with "\n"), failures between them. */
-export type BatchPiece = { text: string } | { failure: LineFailure };
+/**
+ * Output lines of a batch in input order: runs of good lines joined (each ends with "\n"),
+ * UTF-8 encoded when `encode` (a worker: the main thread writes the bytes as they are),
+ * failures between them.
+ */
+export type BatchPiece = { text: string | Uint8Array } | { failure: LineFailure };
 
 type LineOutcome = { ok: true; json: string } | { ok: false; fields: FieldError[]; id?: string };
 
@@ -47,20 +56,30 @@ export function simulateText(text: string, index: number, o: BatchOptions): Line
   return { ok: true, json: JSON.stringify(engine.run(parsed.household, { explain: o.explanations, references: o.references })) };
 }
 
-export function simulateBatch(lines: BatchLine[], o: BatchOptions): BatchPiece[] {
+const utf8 = new TextEncoder();
+
+export function simulateBatch(batch: PackedBatch, o: BatchOptions, encode = false): BatchPiece[] {
   const pieces: BatchPiece[] = [];
   let run = '';
-  for (const line of lines) {
-    const r = simulateText(line.text, line.index, o);
+  const flush = () => {
+    // TextEncoder: a buffer of its own (Buffer.from may share a pool), so it can be transferred.
+    if (run) pieces.push({ text: encode ? utf8.encode(run) : run });
+    run = '';
+  };
+  let start = 0;
+  for (let i = 0; i < batch.lineNos.length; i++) {
+    const end = batch.text.indexOf('\n', start);
+    const text = end === -1 ? batch.text.slice(start) : batch.text.slice(start, end);
+    start = end + 1;
+    const r = simulateText(text, batch.firstIndex + i, o);
     if (r.ok) {
       run += r.json + '\n';
       continue;
     }
-    if (run) pieces.push({ text: run });
-    run = '';
-    pieces.push({ failure: { lineNo: line.lineNo, fields: r.fields, ...(r.id ? { id: r.id } : {}) } });
+    flush();
+    pieces.push({ failure: { lineNo: batch.lineNos[i]!, fields: r.fields, ...(r.id ? { id: r.id } : {}) } });
   }
-  if (run) pieces.push({ text: run });
+  flush();
   return pieces;
 }
 

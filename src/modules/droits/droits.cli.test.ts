@@ -18,7 +18,9 @@ async function cli(f: string, o: Partial<SimulateOptions>) {
   const code = await runSimulate(
     f,
     { explanations: false, ...o },
-    (text) => {
+    (chunk) => {
+      // A worker's output comes as UTF-8 bytes, this thread's as a string: both whole lines.
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
       expect(text.endsWith('\n')).toBe(true);
       out.push(text);
     },

@@ -10,7 +10,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { parisDate, systemClock } from '../../platform/clock';
 import type { Runtime } from '../../platform/runtime';
 import { defaultJobs, startWorker } from '../../platform/workers';
-import { type BatchLine, type BatchOptions, type BatchPiece, describeFailure, errorLine, simulateBatch, simulateText } from './batch';
+import { type BatchOptions, type BatchPiece, type PackedBatch, describeFailure, errorLine, simulateBatch, simulateText } from './batch';
 import type { BatchAnswer, BatchRequest } from './batch.worker';
 import { REFERENCE_MODES, type ReferenceMode, defaultEngine } from './engine';
 
@@ -66,13 +66,13 @@ class BatchPool {
     });
   }
 
-  submit(lines: BatchLine[], options: BatchOptions): Promise<BatchPiece[]> {
+  submit(batch: PackedBatch, options: BatchOptions): Promise<BatchPiece[]> {
     let i = 0;
     for (let k = 1; k < this.queues.length; k++) if (this.queues[k]!.length < this.queues[i]!.length) i = k;
-    const req: BatchRequest = { seq: this.seq++, lines, options };
+    const req: BatchRequest = { seq: this.seq++, batch, options };
     return new Promise((resolve, reject) => {
       this.queues[i]!.push({ resolve, reject });
-      this.workers[i]!.postMessage(req);
+      this.workers[i]!.postMessage(req, [batch.lineNos.buffer as ArrayBuffer]);
     });
   }
 
@@ -83,13 +83,13 @@ class BatchPool {
 
 /**
  * Simulates FILE (or standard input); `out` receives the output, whole lines ending with
- * "\n", in input order (awaited: a slow reader slows the simulation down, memory stays flat);
+ * "\n" (a string, or UTF-8 bytes from a worker), in input order (awaited: a slow reader slows the simulation down, memory stays flat);
  * `err` the French messages. Resolves with the exit code (0, or 2 on bad input).
  */
 export async function runSimulate(
   file: string | undefined,
   o: SimulateOptions,
-  out: (text: string) => void | Promise<void>,
+  out: (chunk: string | Uint8Array) => void | Promise<void>,
   err: (msg: string) => void,
 ): Promise<number> {
   if (file && !fs.existsSync(file)) {
@@ -115,10 +115,10 @@ export async function runSimulate(
   let stopped = false;
   let done = 0;
   let chars = 0;
-  const sizes: number[] = []; // input characters of each batch in flight, same order
+  const sizes: { households: number; chars: number }[] = []; // of each batch in flight, same order
   const writeOldest = async () => {
     const pieces = await inflight.shift()!;
-    chars += sizes.shift()!;
+    const size = sizes.shift()!;
     for (const piece of pieces) {
       if ('text' in piece) {
         await out(piece.text);
@@ -132,41 +132,43 @@ export async function runSimulate(
       }
       await out(errorLine(piece.failure));
     }
-    done += pieces.reduce((n, p) => n + ('text' in p ? countLines(p.text) : 1), 0);
+    done += size.households;
+    chars += size.chars;
     o.progress?.(done, chars);
   };
-  const send = (lines: BatchLine[]) => {
-    const p = pool ? pool.submit(lines, options) : Promise.resolve(simulateBatch(lines, options));
+  const send = (batch: PackedBatch, chars: number) => {
+    sizes.push({ households: batch.lineNos.length, chars });
+    const p = pool ? pool.submit(batch, options) : Promise.resolve(simulateBatch(batch, options));
     p.catch(() => {}); // a batch abandoned after a stop must not be an unhandled rejection
     inflight.push(p);
-    sizes.push(lines.reduce((n, l) => n + l.text.length + 1, 0));
   };
   try {
-    let batch: BatchLine[] = [];
+    let texts: string[] = [];
+    const lineNos = new Int32Array(BATCH_LINES);
+    let batchChars = 0;
     let lineNo = 0;
     let index = 0;
+    const pack = (): PackedBatch => ({ text: texts.join('\n'), lineNos: lineNos.subarray(0, texts.length).slice(), firstIndex: index - texts.length });
     for await (const text of inputLines(file)) {
       lineNo++;
+      batchChars += text.length + 1;
       if (!text.trim()) continue;
-      batch.push({ lineNo, index: index++, text });
-      if (batch.length < BATCH_LINES) continue;
-      send(batch);
-      batch = [];
+      lineNos[texts.length] = lineNo;
+      texts.push(text);
+      index++;
+      if (texts.length < BATCH_LINES) continue;
+      send(pack(), batchChars);
+      texts = [];
+      batchChars = 0;
       while (inflight.length >= maxInflight && !stopped) await writeOldest();
       if (stopped) break;
     }
-    if (!stopped && batch.length) send(batch);
+    if (!stopped && texts.length) send(pack(), batchChars);
     while (inflight.length && !stopped) await writeOldest();
   } finally {
     await pool?.close();
   }
   return failed ? 2 : 0;
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function positiveInt(value: string): number {
@@ -216,7 +218,8 @@ export function registerDroitsCli(program: Command, _boot: () => Promise<Runtime
     )
     .option('--jobs <n>', 'avec --jsonl : nombre de fils de calcul (par défaut : le nombre de cœurs)', positiveInt, defaultJobs())
     .action(async (file: string | undefined, o: SimulateOptions) => {
-      const write = (text: string) => (process.stdout.write(text) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r())));
+      const write = (chunk: string | Uint8Array) =>
+        process.stdout.write(chunk) ? undefined : new Promise<void>((r) => process.stdout.once('drain', () => r()));
       const progress = o.jsonl ? terminalProgress(file && fs.existsSync(file) ? fs.statSync(file).size : null) : undefined;
       const code = await runSimulate(file, { ...o, progress }, write, (msg) => console.error(msg));
       if (progress) process.stderr.write('\n');

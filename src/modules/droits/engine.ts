@@ -95,20 +95,12 @@ export class RightsEngine {
       amounts[key] = toCents(x) / 100;
       net[key] = BENEFIT_FACTS[key].crds ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
     }
-    const explanations = options.explain === false ? emptyExplanations(amounts) : explainAll(c, this.legislation);
-    const result: SimulationResult = { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
     const mode = options.references ?? 'inline';
-    if (mode !== 'inline' && options.explain !== false) {
-      const references: Record<string, string> = {};
-      for (const key of BENEFITS) {
-        for (const step of explanations[key].steps) {
-          if (step.reference === undefined) continue;
-          if (step.parameter) references[step.parameter] = step.reference;
-          delete step.reference;
-        }
-      }
-      if (mode === 'household') result.references = references;
-    }
+    // References are placed while the steps are built (never added then deleted: steps keep one shape).
+    const references: Record<string, string> | undefined = mode === 'household' ? {} : undefined;
+    const explanations = options.explain === false ? emptyExplanations(amounts) : explainAll(c, this.legislation, mode, references);
+    const result: SimulationResult = { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
+    if (references && options.explain !== false) result.references = references;
     return result;
   }
 

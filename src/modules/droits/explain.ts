@@ -16,20 +16,28 @@ export interface Explanation {
   steps: Step[];
 }
 
-/** Collects steps; formulas call it only when an explanation is wanted (null otherwise). */
+/**
+ * Collects steps; formulas call it only when an explanation is wanted (null otherwise).
+ * `collected` given: a step's reference goes there (parameter id → text) instead of on the
+ * step (engine.ts `references: 'household'`); `referenceOf` null: no reference at all (`ids`).
+ */
 export class Tracer {
   readonly steps: Step[] = [];
   /** A legal reference is written once per explanation, on the first step that uses it. */
   private readonly referenced = new Set<string>();
-  constructor(private readonly referenceOf: (parameter: string) => string | undefined) {}
+  constructor(
+    private readonly referenceOf: ((parameter: string) => string | undefined) | null,
+    private readonly collected?: Record<string, string>,
+  ) {}
 
   step(label: string, value: Step['value'], parameter?: string): void {
     const s: Step = { label, value: typeof value === 'number' ? round4(value) : value };
     if (parameter) {
       s.parameter = parameter;
-      const ref = this.referenceOf(parameter);
+      const ref = this.referenceOf?.(parameter);
       if (ref && !this.referenced.has(ref)) {
-        s.reference = ref;
+        if (this.collected) this.collected[parameter] = ref;
+        else s.reference = ref;
         this.referenced.add(ref);
       }
     }

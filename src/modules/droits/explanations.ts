@@ -5,6 +5,7 @@
  */
 import type { BenefitKey } from './benefits';
 import type { Computation } from './compute';
+import type { ReferenceMode } from './engine';
 import { type MonthIndex, firstDay, yearOf } from './dates';
 import { type Explanation, Tracer } from './explain';
 import type { Legislation } from './parameters';
@@ -15,10 +16,19 @@ export function monthLabel(m: MonthIndex): string {
 }
 
 /** One explanation per benefit of benefits.ts (a Record: a benefit without its explanation does not compile). */
-export function explainAll(c: Computation, L: Legislation): Record<BenefitKey, Explanation> {
+/**
+ * `references`: `inline` on the steps (default), `household` into `collected` (parameter id →
+ * text, the steps keep the id), `ids` nowhere (the steps keep the id).
+ */
+export function explainAll(
+  c: Computation,
+  L: Legislation,
+  references: ReferenceMode = 'inline',
+  collected?: Record<string, string>,
+): Record<BenefitKey, Explanation> {
   const M = c.household.period;
   const day = firstDay(M);
-  const t = new Tracer((name) => L.referenceText(name, day));
+  const t = new Tracer(references === 'ids' ? null : (name) => L.referenceText(name, day), references === 'household' ? collected : undefined);
   const f = c.family;
   const res = f.resources;
 
