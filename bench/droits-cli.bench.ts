@@ -4,7 +4,9 @@
  * through the compiled CLI (bin/relais.js; built first when stale), process start included,
  * output to a file. Printed: households/s with every core (`--jobs` default) and with
  * `--jobs 1`, with explanations; peak memory of the process (all its threads); output bytes
- * per household with references inline (today's API shape) and by id (`--references ids`).
+ * per household with references inline (today's API shape) and by id (`--references ids`);
+ * the start of the compiled CLI (`relais --help`, median of 5); the load average beside them
+ * (the machine is shared: figures taken under load are lower than on an idle one).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,8 +63,21 @@ async function simulate(input: string, output: string, args: string[]): Promise<
   return { seconds, peakMb: rss / 1024, bytes: fs.statSync(output).size };
 }
 
+/** Seconds from spawning `relais --help` (compiled) to its exit, median of 5. */
+function cliStart(): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, [path.join(root, 'bin', 'relais.js'), '--help'], { cwd: root, stdio: 'ignore' });
+    times.push((performance.now() - t0) / 1000);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
+
 export default async function run(report: Report) {
   ensureBuilt();
+  report('droits_cli_load_average_1min', Number(os.loadavg()[0]!.toFixed(1)), `(${os.availableParallelism()} cores, at the start)`);
+  report('droits_cli_start_help', Number(cliStart().toFixed(3)), 's (aim ≤ 0.5 s)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-droits-cli-'));
   try {
     const input = path.join(dir, 'households.jsonl');
@@ -78,6 +93,7 @@ export default async function run(report: Report) {
     const ids = await simulate(input, output, ['--references', 'ids']);
     report('droits_cli_households_per_s_references_ids', Math.round(HOUSEHOLDS / ids.seconds), 'households/s');
     report('droits_cli_bytes_per_household_references_ids', Math.round(ids.bytes / HOUSEHOLDS), 'bytes');
+    report('droits_cli_load_average_1min_end', Number(os.loadavg()[0]!.toFixed(1)), '(at the end)');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
