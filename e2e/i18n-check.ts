@@ -1,7 +1,6 @@
 /**
  * What the language journeys share (issue 19): choosing a language on the account page, and the
- * check that a page shows no French outside a lang="fr" island. The same check as in
- * e2e/i18n.e2e.ts, here so every module's language journey imports it.
+ * check that a page shows no French outside a lang="fr" island; every language journey imports it.
  */
 import type { Page } from 'playwright-core';
 import type { Journey } from './harness';
@@ -14,7 +13,7 @@ import type { Journey } from './harness';
 export async function frenchOutsideIslands(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const FRENCH =
-      /(^|[\s(«"'’])(le|la|les|des|du|de|d’|l’|une|un|et|ou|vous|votre|vos|pour|avec|est|sont|aux|au|dans|pas|sur|mon|ma|mes|nous|ce|cette|qui|que)(?=[\s,.:;!?)»"]|$)/i;
+      /(^|[\s(«"'’])(le|la|les|des|du|de|d’|l’|d'|l'|une|un|et|ou|vous|votre|vos|pour|avec|est|sont|aux|au|dans|pas|sur|mon|ma|mes|nous|ce|cette|qui|que)(?=[\s,.:;!?)»"]|$)/i;
     const ACCENTED_WORD = /[a-z][éèêàùçôîâœ][a-z]|[a-z]{2}[éè]\b/i;
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

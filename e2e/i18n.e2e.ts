@@ -11,6 +11,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { nextStep, startJourney, type Journey } from './harness';
+import { chooseLanguage as pickLanguage, frenchOutsideIslands } from './i18n-check';
 
 const NOW = '2026-03-10T10:00:00+01:00';
 const PHONE = { width: 360, height: 800 };
@@ -32,32 +33,6 @@ function wordsOf(locale: 'en' | 'ar') {
   };
 }
 
-/**
- * Text nodes people see that read as French and sit outside any lang="fr" element. French is told by
- * its small words (de, la, vous, pour…) or an accented letter inside a word; names of places or people
- * alone are not flagged (they are not translated anyway).
- */
-async function frenchOutsideIslands(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const FRENCH =
-      /(^|[\s(«"'’])(le|la|les|des|du|de|d’|l’|d'|l'|une|un|et|ou|vous|votre|vos|pour|avec|est|sont|aux|au|dans|pas|sur|mon|ma|mes|nous|ce|cette|qui|que)(?=[\s,.:;!?)»"]|$)/i;
-    const ACCENTED_WORD = /[a-z][éèêàùçôîâœ][a-z]|[a-z]{2}[éè]\b/i;
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').replace(/[\u2066-\u2069\u200e\u200f]/g, '').trim();
-      if (!text) continue;
-      const el = n.parentElement;
-      if (!el || el.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
-      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
-      if (lang.startsWith('fr')) continue;
-      if (!el.getClientRects().length && !el.closest('.visually-hidden, option')) continue;
-      if (FRENCH.test(text) || ACCENTED_WORD.test(text)) out.push(`${text.slice(0, 80)} (in <${el.tagName.toLowerCase()}>)`);
-    }
-    return out;
-  });
-}
-
 async function check(j: Journey, name: string, opts: { phone?: boolean } = {}) {
   const { page } = j;
   if (opts.phone) {
@@ -73,12 +48,8 @@ const heading2 = (page: Page) => page.getByRole('heading', { level: 2 }).first()
 const radio = (page: Page, group: string, option: string) => page.getByRole('radiogroup', { name: group }).getByText(option, { exact: true });
 
 async function chooseLanguage(j: Journey, locale: 'en' | 'ar', label: string) {
-  const { page, url } = j;
-  await page.goto(`${url}/compte`);
   // The account page starts in French (the account's language); its picker lists every language.
-  await page.locator('select[name="locale"]').selectOption({ label });
-  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+  await pickLanguage(j, locale, label);
   const { rows } = await j.env.rt.deps.db.query(`SELECT locale FROM users WHERE locale = $1`, [locale]);
   expect(rows.length).toBeGreaterThan(0);
 }
