@@ -349,6 +349,29 @@ describe('offers', () => {
     const forecast = (await coordinator.get(`/api/attribution/campaigns/${next}/forecast`)).json();
     expect(forecast.periods).toHaveLength(1);
     expect(forecast.periods[0].groups[0]).toMatchObject({ label: 'Mercredis', history: [{ campaignId: c, demand: 3, capacity: 1 }], forecast: 3, current: 0 });
+
+    // A renamed group meets nothing until a coordinator maps it to the earlier one (an agent may not); audited.
+    const renamed = (
+      await coordinator.post(
+        '/api/attribution/campaigns',
+        campaignBody({ opensAt: null, closesAt: null, groups: [{ label: 'Mercredis récréatifs', capacity: 3 }], kind: 'mercredis' }),
+      )
+    ).json().id;
+    const unmapped = (await coordinator.get(`/api/attribution/campaigns/${renamed}/forecast`)).json();
+    const renamedGroup = unmapped.periods[0].groups[0];
+    expect(renamedGroup).toMatchObject({ matched: false, forecast: null, mappedTo: null });
+    const target = unmapped.mappable.find((m: any) => m.label === 'Mercredis');
+    expect(target).toBeTruthy();
+    const agent = await env.as('agent');
+    expect((await agent.put(`/api/attribution/campaigns/${renamed}/groups/${renamedGroup.id}/forecast-key`, { key: target.key })).statusCode).toBe(403);
+    const bad = await coordinator.put(`/api/attribution/campaigns/${renamed}/groups/${renamedGroup.id}/forecast-key`, { key: 'nulle-part' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields[0].path).toBe('key');
+    const mark = await env.auditMark();
+    expect((await coordinator.put(`/api/attribution/campaigns/${renamed}/groups/${renamedGroup.id}/forecast-key`, { key: target.key })).statusCode).toBe(200);
+    await env.expectAudit('attribution/group-mapped', renamed, { actorId: coordinator.user.id, after: mark });
+    const mapped = (await coordinator.get(`/api/attribution/campaigns/${renamed}/forecast`)).json().periods[0].groups[0];
+    expect(mapped).toMatchObject({ matched: true, forecast: 3, mappedTo: target.key });
   });
 });
 

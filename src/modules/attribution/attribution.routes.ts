@@ -16,6 +16,8 @@ import {
   documentParams,
   documentReadQuery,
   forecastOut,
+  groupMapInput,
+  groupParams,
   idParams,
   myApplicationsOut,
   offerDecisionOut,
@@ -31,7 +33,7 @@ import {
 } from './attribution.schemas';
 import * as svc from './campaign.service';
 import { attachDocument, readDocument, removeDocument } from './documents.service';
-import { forecast } from './forecast.service';
+import { forecast, mapGroup } from './forecast.service';
 import { campaignResults } from './results.service';
 
 const STAFF = svc.STAFF;
@@ -172,5 +174,14 @@ export default async function attributionRoutes(app: App) {
     '/api/attribution/campaigns/:id/forecast',
     def(STAFF, 'Demande par groupe et période des campagnes précédentes, et prévision', { params: idParams, response: { 200: forecastOut } }),
     async (req) => forecast(req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/attribution/campaigns/:id/groups/:groupId/forecast-key',
+    def(['coordinator', 'admin'], 'Dire quels groupes des campagnes précédentes un groupe renommé continue (prévision)', {
+      params: groupParams,
+      body: groupMapInput,
+      response: { 200: okOut },
+    }),
+    async (req) => mapGroup(req.ctx, req.params.id, req.params.groupId, req.body.key),
   );
 }

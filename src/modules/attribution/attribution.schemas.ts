@@ -282,11 +282,19 @@ export const forecastOut = z.object({
           history: z.array(z.object({ campaignId: z.string(), demand: z.number().nullable(), capacity: z.number().nullable() })),
           current: z.number(),
           forecast: z.number().nullable(),
+          /** Whether an earlier campaign had it (by site, age band and period, a coordinator's mapping, or its label). */
+          matched: z.boolean(),
+          /** The key of the earlier groups a coordinator mapped it to. */
+          mappedTo: z.string().nullable(),
         }),
       ),
     }),
   ),
+  /** Earlier groups a group can be mapped to (one per key). */
+  mappable: z.array(z.object({ key: z.string(), label: z.string(), period: z.string() })),
 });
+export const groupMapInput = z.object({ key: z.string().min(1).max(600).nullable() });
+export const groupParams = z.object({ id: uuid, groupId: uuid });
 
 const rankedOut = z.object({
   id: z.string(),

@@ -31,6 +31,8 @@ export interface GroupRow {
   site: string;
   period: string;
   position: number;
+  /** The earlier groups' key it continues (a coordinator's mapping), if any. */
+  forecastKey: string | null;
 }
 export interface CriterionRow {
   code: string;
@@ -62,7 +64,7 @@ export interface ApplicationRow {
 
 const CAMPAIGN = `id, external_id AS "externalId", kind, title, description, opens_at AS "opensAt", closes_at AS "closesAt", offer_days AS "offerDays",
   status, tie_break AS "tieBreak", is_demo AS "isDemo", created_at AS "createdAt", updated_at AS "updatedAt"`;
-const GROUP = `id, external_id AS "externalId", label, capacity, age_min AS "ageMin", age_max AS "ageMax", site, period, position`;
+const GROUP = `id, external_id AS "externalId", label, capacity, age_min AS "ageMin", age_max AS "ageMax", site, period, position, forecast_key AS "forecastKey"`;
 const CRITERION = `code, label, description, weight::float8 AS weight, proof, proof_document AS "proofDocument", derive, position`;
 const APPLICATION = `id, campaign_id AS "campaignId", number, household_id AS "householdId", child_id AS "childId", child_first_name AS "childFirstName",
   child_birth_date AS "childBirthDate", external_id AS "externalId", family_key AS "familyKey", keep_together AS "keepTogether", submitted_at AS "submittedAt",
@@ -136,7 +138,7 @@ export async function criteriaOf(q: Queryable, campaignId: string): Promise<Crit
   return rows;
 }
 
-export async function upsertGroup(q: Queryable, campaignId: string, g: Omit<GroupRow, 'id'> & { id?: string | null }): Promise<string> {
+export async function upsertGroup(q: Queryable, campaignId: string, g: Omit<GroupRow, 'id' | 'forecastKey'> & { id?: string | null }): Promise<string> {
   if (g.id) {
     const { rowCount } = await q.query(
       `UPDATE attribution_groups SET label = $3, capacity = $4, age_min = $5, age_max = $6, site = $7, period = $8, position = $9 WHERE id = $1 AND campaign_id = $2`,
@@ -419,4 +421,10 @@ export async function offersOfCampaign(q: Queryable, campaignId: string): Promis
     [campaignId],
   );
   return rows;
+}
+
+/** A coordinator maps a group to the key of the earlier groups it continues (null: back to its own place). */
+export async function setGroupForecastKey(q: Queryable, campaignId: string, groupId: string, key: string | null): Promise<boolean> {
+  const r = await q.query(`UPDATE attribution_groups SET forecast_key = $3 WHERE campaign_id = $1 AND id = $2`, [campaignId, groupId, key]);
+  return (r.rowCount ?? 0) > 0;
 }

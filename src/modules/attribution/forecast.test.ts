@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demandByGroupAndPeriod, forecastNext, withoutYear } from './forecast';
+import { demandByGroupAndPeriod, forecastNext, groupKey, mappableGroups, withoutYear } from './forecast';
 
 describe('forecastNext', () => {
   it('extends the least-squares line one step; one point is itself; none is none', () => {
@@ -58,5 +58,44 @@ describe('demand per group and period', () => {
     expect(g3.history.map((h) => h.demand)).toEqual([null, null]);
     expect(g3.forecast).toBeNull();
     expect(g3.current).toBe(0);
+  });
+});
+
+describe('renamed groups', () => {
+  const place = { site: 'Centre de loisirs Nord', ageMin: 6, ageMax: 11 };
+  const past = [
+    { campaignId: 'c2024', label: 'Été des grands', period: 'Juillet 2024', demand: 9, capacity: 6, ...place },
+    { campaignId: 'c2025', label: 'Les explorateurs', period: 'Juillet 2025', demand: 12, capacity: 6, ...place },
+    { campaignId: 'c2025', label: 'Les petits', period: 'Juillet 2025', demand: 30, capacity: 6, site: 'Centre de loisirs Nord', ageMin: 3, ageMax: 5 },
+    { campaignId: 'c2025', label: 'Atelier cirque', period: 'Juillet 2025', demand: 5, capacity: 6, site: 'Gymnase Sud', ageMin: 8, ageMax: 12 },
+  ];
+
+  it('a group meets its earlier namesakes by site, age band and kind of period, whatever their labels', () => {
+    const [july] = demandByGroupAndPeriod(
+      [{ id: 'g', label: 'Les aventuriers', period: 'Juillet 2026', capacity: 8, ...place }],
+      ['c2024', 'c2025'],
+      past,
+      new Map(),
+    );
+    expect(july!.groups[0]).toMatchObject({ matched: true, forecast: 15 });
+    expect(july!.groups[0]!.history.map((h) => h.demand)).toEqual([9, 12]);
+  });
+
+  it('a renamed and moved group meets nothing until a coordinator maps it, then it meets the mapped groups', () => {
+    const moved = { id: 'g', label: 'Cirque et jonglage', period: 'Juillet 2026', capacity: 8, site: 'Gymnase Sud (nouveau)', ageMin: 8, ageMax: 12 };
+    const before = demandByGroupAndPeriod([moved], ['c2024', 'c2025'], past, new Map())[0]!.groups[0]!;
+    expect(before).toMatchObject({ matched: false, forecast: null, mappedTo: null });
+    const target = mappableGroups(past).find((g) => g.label === 'Atelier cirque')!;
+    expect(target).toEqual({ key: groupKey(past[3]!), label: 'Atelier cirque', period: 'Juillet' });
+    const after = demandByGroupAndPeriod([{ ...moved, forecastKey: target.key }], ['c2024', 'c2025'], past, new Map())[0]!.groups[0]!;
+    expect(after).toMatchObject({ matched: true, forecast: 5, mappedTo: target.key });
+    expect(after.history.map((h) => h.demand)).toEqual([null, 5]);
+  });
+
+  it('a group without site nor age band is known by its label and kind of period', () => {
+    expect(groupKey({ label: 'Mercredis', period: 'Mercredis 2026-2027' })).toBe(groupKey({ label: 'mercredis', period: 'Mercredis 2025-2026' }));
+    expect(groupKey({ label: 'A', site: 'Nord', ageMin: 6, ageMax: 11, period: 'Juillet 2026' })).toBe(
+      groupKey({ label: 'B', site: 'nord', ageMin: 6, ageMax: 11, period: 'juillet 2024' }),
+    );
   });
 });

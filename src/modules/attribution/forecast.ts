@@ -35,26 +35,55 @@ const sameKey = (text: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 
-export interface ForecastGroup {
+/** Where and for whom a group's places are: what stays when a group is renamed. */
+export interface GroupPlace {
+  site?: string;
+  ageMin?: number | null;
+  ageMax?: number | null;
+  period: string;
+  /** A coordinator's mapping: the key of the earlier groups this one continues (a renamed group). */
+  forecastKey?: string | null;
+}
+
+/**
+ * A group's stable key: the key a coordinator mapped it to, else its site, its age band and
+ * its kind of period (years aside); a group saying neither a site nor an age band (a file's
+ * bare group) is known by its label and kind of period.
+ */
+export function groupKey(g: GroupPlace & { label: string }): string {
+  if (g.forecastKey) return g.forecastKey;
+  const site = sameKey(g.site ?? '');
+  if (!site && g.ageMin == null && g.ageMax == null) return `label:${sameKey(g.label)}|${sameKey(g.period)}`;
+  return `${site}|${g.ageMin ?? ''}-${g.ageMax ?? ''}|${sameKey(g.period)}`;
+}
+
+export interface ForecastGroup extends GroupPlace {
   id: string;
   label: string;
-  period: string;
   capacity: number;
 }
-export interface PastGroup {
+export interface PastGroup extends GroupPlace {
   campaignId: string;
   label: string;
-  period: string;
   demand: number;
   capacity: number;
 }
 
+/** The earlier group a group meets in one campaign: by stable key (site, age band, period kind, or mapping), else by label and period. */
+function matchIn(g: ForecastGroup, inCampaign: readonly PastGroup[]): PastGroup | undefined {
+  const key = groupKey(g);
+  const byKey = inCampaign.filter((x) => groupKey(x) === key);
+  if (byKey.length) return byKey.find((x) => sameKey(x.label) === sameKey(g.label)) ?? byKey[0];
+  return inCampaign.find((x) => sameKey(x.label) === sameKey(g.label) && sameKey(x.period) === sameKey(g.period));
+}
+
 /**
  * Demand per group and period: a group of this campaign meets, in each earlier campaign
- * (oldest first), the group of the same label and the same period once their years are
- * set aside ("Juillet, 6 à 11 ans" of "Juillet 2025" and of "Juillet 2026"); its forecast
- * extends the line through the campaigns that had it. Groups are listed per period, in
- * the campaign's order.
+ * (oldest first), the group of the same place — same site, age band and kind of period,
+ * years aside, whatever it was called — or the one a coordinator mapped it to, else the one
+ * of the same label and period; its forecast extends the line through the campaigns that
+ * had it. Groups are listed per period, in the campaign's order; `matched` says whether any
+ * earlier campaign had it (else a coordinator may map it).
  */
 export function demandByGroupAndPeriod(
   groups: readonly ForecastGroup[],
@@ -65,11 +94,23 @@ export function demandByGroupAndPeriod(
   const periods = new Map<string, { period: string; groups: ReturnType<typeof row>[] }>();
   function row(g: ForecastGroup) {
     const history = campaigns.map((campaignId) => {
-      const p = past.find((x) => x.campaignId === campaignId && sameKey(x.label) === sameKey(g.label) && sameKey(x.period) === sameKey(g.period));
+      const p = matchIn(
+        g,
+        past.filter((x) => x.campaignId === campaignId),
+      );
       return { campaignId, demand: p?.demand ?? null, capacity: p?.capacity ?? null };
     });
     const points = history.flatMap((h) => (h.demand === null ? [] : [h.demand]));
-    return { id: g.id, label: g.label, capacity: g.capacity, history, current: current.get(g.id) ?? 0, forecast: forecastNext(points) };
+    return {
+      id: g.id,
+      label: g.label,
+      capacity: g.capacity,
+      history,
+      current: current.get(g.id) ?? 0,
+      forecast: forecastNext(points),
+      matched: points.length > 0,
+      mappedTo: g.forecastKey ?? null,
+    };
   }
   for (const g of groups) {
     const key = sameKey(g.period);
@@ -78,4 +119,14 @@ export function demandByGroupAndPeriod(
     periods.set(key, entry);
   }
   return [...periods.values()];
+}
+
+/** Earlier groups a coordinator can map a group to: one per stable key, newest label first. */
+export function mappableGroups(past: readonly PastGroup[]): { key: string; label: string; period: string }[] {
+  const out = new Map<string, { key: string; label: string; period: string }>();
+  for (const p of [...past].reverse()) {
+    const key = groupKey(p);
+    if (!out.has(key)) out.set(key, { key, label: p.label, period: withoutYear(p.period) });
+  }
+  return [...out.values()];
 }

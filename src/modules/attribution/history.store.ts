@@ -8,9 +8,24 @@ export async function demandHistory(
   q: Queryable,
   kind: CampaignKind,
   before: string,
-): Promise<{ campaignId: string; title: string; opensAt: Date | null; label: string; period: string; demand: number; capacity: number }[]> {
+): Promise<
+  {
+    campaignId: string;
+    title: string;
+    opensAt: Date | null;
+    label: string;
+    period: string;
+    demand: number;
+    capacity: number;
+    site: string;
+    ageMin: number | null;
+    ageMax: number | null;
+    forecastKey: string | null;
+  }[]
+> {
   const { rows } = await q.query(
     `SELECT c.id AS "campaignId", c.title, c.opens_at AS "opensAt", g.label, g.period, g.capacity,
+            g.site, g.age_min AS "ageMin", g.age_max AS "ageMax", g.forecast_key AS "forecastKey",
             (SELECT count(*) FROM attribution_applications a WHERE a.campaign_id = c.id AND a.status = 'submitted' AND a.choices[1] = g.id)::int AS demand
        FROM attribution_campaigns c JOIN attribution_groups g ON g.campaign_id = c.id
       WHERE c.kind = $1 AND c.id <> $2 AND c.status IN ('closed', 'published')
