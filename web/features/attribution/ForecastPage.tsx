@@ -1,8 +1,11 @@
 /** Staff: demand per group and period in earlier campaigns of the same kind (first choices), this campaign's so far, and the forecast, drawn and tabled. */
 import type { Forecast } from '../../../src/modules/attribution';
+import { useState } from 'react';
+import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { Loaded } from '../../ui';
+import { FormErrors, Loaded, SelectField } from '../../ui';
 import { ForecastChart, groupColour } from './ForecastChart';
 import messages from './messages';
 import { StaffCampaignPage } from './shared';
@@ -14,7 +17,39 @@ registerMessages('attribution', messages);
 const yearOf = (c: Forecast['campaigns'][number]) =>
   c.opensAt ? new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(c.opensAt)) : c.title;
 
-function Period({ p, f }: { p: Forecast['periods'][number]; f: Forecast }) {
+/** A coordinator says which earlier group a new or renamed group continues: its history and forecast follow. */
+function GroupMapping({ campaignId, g, f, reload }: { campaignId: string; g: Forecast['periods'][number]['groups'][number]; f: Forecast; reload: () => void }) {
+  const t = useT();
+  const [error, setError] = useState<ApiError | null>(null);
+  const save = async (key: string) => {
+    setError(null);
+    try {
+      await api.put(`/api/attribution/campaigns/${campaignId}/groups/${g.id}/forecast-key`, { key: key || null });
+      reload();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <div>
+      <FormErrors error={error} />
+      <SelectField
+        name={`map-${g.id}`}
+        label={t('attribution.mapGroup', { label: g.label })}
+        value={g.mappedTo ?? ''}
+        onChange={(v) => void save(v)}
+        options={[
+          { value: '', label: t('attribution.mapNone') },
+          ...f.mappable.map((m) => ({ value: m.key, label: m.period ? `${m.label} (${m.period})` : m.label })),
+        ]}
+        error={error?.field('key')}
+      />
+    </div>
+  );
+}
+
+function Period({ p, f, campaignId, reload }: { p: Forecast['periods'][number]; f: Forecast; campaignId: string; reload: () => void }) {
+  const { user } = useSession();
   const t = useT();
   const years = f.campaigns.map(yearOf);
   const title = p.period || t('attribution.noPeriod');
@@ -73,6 +108,9 @@ function Period({ p, f }: { p: Forecast['periods'][number]; f: Forecast }) {
           </div>
         </figcaption>
       </figure>
+      {f.mappable.length && (user?.role === 'coordinator' || user?.role === 'admin')
+        ? p.groups.filter((g) => !g.matched || g.mappedTo).map((g) => <GroupMapping key={g.id} campaignId={campaignId} g={g} f={f} reload={reload} />)
+        : null}
       {p.groups.some((g) => g.forecast !== null && g.forecast > g.capacity) ? (
         <p className="forecast-warning">
           {t('attribution.forecastOver', {
@@ -96,7 +134,7 @@ function Body({ id }: { id: string }) {
         <>
           {f.campaigns.length ? null : <p className="muted">{t('attribution.noHistory')}</p>}
           {f.periods.map((p) => (
-            <Period key={p.groups[0]!.id} p={p} f={f} />
+            <Period key={p.groups[0]!.id} p={p} f={f} campaignId={id} reload={r.reload} />
           ))}
         </>
       )}

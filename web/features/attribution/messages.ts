@@ -191,6 +191,8 @@ export default {
     forecastTitle: 'Prévision de la demande',
     forecastIntro: 'Demandes en premier choix par groupe lors des campagnes précédentes du même type, et la prévision qui en découle.',
     forecastFor: 'Prévision',
+    mapGroup: '« {label} » continue le groupe des campagnes précédentes…',
+    mapNone: 'Aucun : un groupe nouveau',
     currentDemand: 'Demandes cette campagne',
     noHistory: 'Pas de campagne précédente pour ce groupe.',
     demand: 'Demandes',
