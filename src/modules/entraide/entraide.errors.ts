@@ -14,6 +14,7 @@ export const entraideErrors = defineErrors({
   'entraide/not-ambassador': { status: 403, message: 'Réservé aux agents et aux parents ambassadeurs.' },
   'entraide/self-block': { status: 422, message: 'Vous ne pouvez pas bloquer votre propre foyer.' },
   'entraide/item-taken': { status: 409, message: 'Cet objet est déjà réservé ou prêté à une autre famille.' },
+  'entraide/photo-invalid': { status: 422, message: 'La photo doit être une image JPEG, PNG ou WebP de 2 Mo au plus.' },
   'entraide/item-unavailable': { status: 409, message: "Cet objet n'est plus disponible." },
   'entraide/overdue-loan': { status: 409, message: "Rendez d'abord l'objet dont le prêt est en retard : vous pourrez ensuite en emprunter un autre." },
   'entraide/invalid-loan-status': { status: 409, message: "Ce prêt n'est pas dans un état qui permet cette action." },

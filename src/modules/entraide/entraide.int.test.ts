@@ -268,6 +268,35 @@ describe('Parentothèque', () => {
     expect((await f.parent.get('/api/entraide/items')).json().items.map((i: { id: string }) => i.id)).not.toContain(frigo);
     expect((await g.parent.post(`/api/entraide/items/${frigo}/ask`)).json().error.code).toBe('entraide/item-unavailable');
   });
+
+  it('an item photo: its GPS EXIF stripped before storing, shown to signed-in users, set only by the committee', async () => {
+    const agent = await env.as('agent');
+    const itemId = (await agent.post('/api/entraide/items', { ...poussette, title: 'Lit parapluie photo', category: 'lit' })).json().id;
+    const exif = Buffer.concat([Buffer.from('Exif\0\0MM\0*', 'latin1'), Buffer.from('GPS 49.8941N 2.2958E', 'latin1')]);
+    const seg = (marker: number, payload: Buffer) =>
+      Buffer.concat([Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+    const image = Buffer.concat([seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])), Buffer.from([0x12, 0x34, 0xff, 0xd9])]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), seg(0xe0, Buffer.from('JFIF\0\x01\x01', 'latin1')), seg(0xe1, exif), image]);
+
+    const f = await family();
+    expect((await f.parent.put(`/api/entraide/items/${itemId}/photo`, { base64: jpeg.toString('base64') })).statusCode).toBe(403);
+    const notPhoto = await agent.put(`/api/entraide/items/${itemId}/photo`, { base64: Buffer.from('%PDF-1.7').toString('base64') });
+    expect(notPhoto.statusCode).toBe(422);
+    expect(notPhoto.json().error.fields[0].path).toBe('base64');
+    expect((await f.parent.get(`/api/entraide/items/${itemId}/photo`)).statusCode).toBe(404);
+
+    expect((await agent.put(`/api/entraide/items/${itemId}/photo`, { base64: jpeg.toString('base64') })).statusCode).toBe(200);
+    await env.expectAudit('entraide/item-photo-set', itemId, { actorId: agent.user.id });
+    const got = await f.parent.get(`/api/entraide/items/${itemId}/photo`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toContain('image/jpeg');
+    expect(got.rawPayload.includes(Buffer.from('GPS'))).toBe(false);
+    expect(got.rawPayload.includes(Buffer.from('JFIF'))).toBe(true);
+    const listed = (await f.parent.get('/api/entraide/items')).json().items.find((i: { id: string }) => i.id === itemId);
+    expect(listed.hasPhoto).toBe(true);
+    // Nobody signed in: refused.
+    expect((await env.app.inject({ method: 'GET', url: `/api/entraide/items/${itemId}/photo` })).statusCode).toBe(401);
+  });
 });
 
 describe('the household file', () => {

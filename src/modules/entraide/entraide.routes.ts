@@ -1,4 +1,5 @@
 /** HTTP of the entraide: Parents Voisins, the parentothèque, garde partagée, covoiturage (rides.routes.ts). */
+import { binaryBody } from '../../platform/response-schemas';
 import type { App } from '../../platform/http/types';
 import { createdSchema, okSchema } from '../../platform/response-schemas';
 import {
@@ -24,6 +25,7 @@ import {
   reportsOut,
   resolveInput,
   splitOut,
+  photoInput,
   cmgOut,
   cmgQuery,
   weekInput,
@@ -96,6 +98,31 @@ export default async function entraideRoutes(app: App) {
     async (req) => ({ items: await lend.catalogue(req.ctx, req.query.category) }),
   );
   creation(app, '/api/entraide/items', COMMITTEE, 'Ajouter un objet', itemInput, lend.addItem);
+  app.put(
+    '/api/entraide/items/:id/photo',
+    {
+      config: { access: COMMITTEE },
+      schema: { tags, summary: "La photo d'un objet (métadonnées retirées)", params: idParams, body: photoInput, response: { 200: okSchema } },
+    },
+    async (req) => lend.setItemPhoto(req.ctx, req.params.id, req.body.base64),
+  );
+  app.get(
+    '/api/entraide/items/:id/photo',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "La photo d'un objet de la parentothèque",
+        params: idParams,
+        produces: ['image/jpeg', 'image/png', 'image/webp'],
+        response: { 200: binaryBody('La photo (JPEG, PNG ou WebP)') },
+      },
+    },
+    async (req, reply) => {
+      const p = await lend.itemPhoto(req.ctx, req.params.id);
+      return reply.type(p.mimeType).header('content-disposition', 'inline').header('cache-control', 'private, no-store').send(p.content);
+    },
+  );
   app.post(
     '/api/entraide/items/:id/ask',
     { config: { access: PARENT }, schema: { tags, summary: 'Demander un objet (réservé pour moi)', params: idParams, response: { 201: createdSchema } } },

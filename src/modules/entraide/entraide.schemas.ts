@@ -112,6 +112,12 @@ export const itemOut = z.object({
   loanDays: z.number().int(),
   isDemo: z.boolean(),
   available: z.boolean(),
+  hasPhoto: z.boolean(),
+});
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export const photoInput = z.strictObject({
+  // 2 MB of content is about 2.8 MB in base64.
+  base64: z.string({ message: 'Choisissez une photo.' }).min(1, 'Choisissez une photo.').max(2_800_000, 'La photo dépasse 2 Mo.'),
 });
 export const catalogueOut = z.object({ items: z.array(itemOut) });
 

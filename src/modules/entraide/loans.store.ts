@@ -15,13 +15,15 @@ export type ItemRow = {
   status: 'available' | 'given' | 'retired';
   isDemo: boolean;
   promised: boolean;
+  hasPhoto: boolean;
 };
 
 const ITEM_COLS = `i.id, i.title, i.category, i.condition, i.mode, i.donor_kind AS "donorKind", i.donor_label AS "donorLabel", i.description,
   i.neighbourhood_id AS "neighbourhoodId", i.loan_days AS "loanDays", i.status, i.is_demo AS "isDemo",
-  EXISTS (SELECT 1 FROM entraide_loans l WHERE l.item_id = i.id AND l.status IN ('reserved', 'active', 'overdue')) AS promised`;
+  EXISTS (SELECT 1 FROM entraide_loans l WHERE l.item_id = i.id AND l.status IN ('reserved', 'active', 'overdue')) AS promised,
+  EXISTS (SELECT 1 FROM entraide_item_photos p WHERE p.item_id = i.id) AS "hasPhoto"`;
 
-export async function insertItem(q: Queryable, i: Omit<ItemRow, 'id' | 'status' | 'promised'> & { now: Date }): Promise<string> {
+export async function insertItem(q: Queryable, i: Omit<ItemRow, 'id' | 'status' | 'promised' | 'hasPhoto'> & { now: Date }): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO entraide_items (title, category, condition, mode, donor_kind, donor_label, description, neighbourhood_id, loan_days, is_demo, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -181,4 +183,22 @@ export async function timelineOf(q: Queryable, householdId: string): Promise<{ a
     [householdId],
   );
   return rows;
+}
+
+/** Sets (or replaces) an item's photo. */
+export async function upsertPhoto(q: Queryable, itemId: string, p: { mimeType: string; content: Buffer; by: string; now: Date }): Promise<void> {
+  await q.query(
+    `INSERT INTO entraide_item_photos (item_id, mime_type, content, size_bytes, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (item_id) DO UPDATE SET mime_type = EXCLUDED.mime_type, content = EXCLUDED.content, size_bytes = EXCLUDED.size_bytes,
+       uploaded_by = EXCLUDED.uploaded_by, uploaded_at = EXCLUDED.uploaded_at`,
+    [itemId, p.mimeType, p.content, p.content.length, p.by, p.now],
+  );
+}
+
+export async function getPhoto(q: Queryable, itemId: string): Promise<{ mimeType: string; content: Buffer } | null> {
+  const { rows } = await q.query<{ mimeType: string; content: Buffer }>(
+    'SELECT mime_type AS "mimeType", content FROM entraide_item_photos WHERE item_id = $1',
+    [itemId],
+  );
+  return rows[0] ?? null;
 }

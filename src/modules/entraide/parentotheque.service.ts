@@ -12,7 +12,9 @@ import { onConstraint, tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireUser } from '../../platform/roles';
 import { isStaff, requireAgentOrAmbassador, requireFamily } from './access';
+import { MAX_PHOTO_BYTES } from './entraide.schemas';
 import * as loans from './loans.store';
+import { stripPhotoMetadata } from './photo-metadata';
 
 export type ItemInput = {
   title: string;
@@ -147,3 +149,36 @@ export async function cancelReservation(ctx: Ctx, loanId: string): Promise<{ ok:
 }
 
 export { isStaff };
+
+/**
+ * The committee (agent or ambassador) sets an item's photo: JPEG, PNG or WebP by its bytes, 2 MB at
+ * most, its metadata (EXIF with the GPS position, XMP, IPTC, text chunks) stripped before storing.
+ */
+export async function setItemPhoto(ctx: Ctx, itemId: string, base64: string): Promise<{ ok: true }> {
+  const { user } = await requireAgentOrAmbassador(ctx);
+  const raw = Buffer.from(base64, 'base64');
+  const field = (message: string) => new AppError('entraide/photo-invalid', { fields: [{ path: 'base64', message }] });
+  if (raw.length === 0) throw field('La photo est vide.');
+  if (raw.length > MAX_PHOTO_BYTES) throw field('La photo dépasse 2 Mo.');
+  const clean = stripPhotoMetadata(raw);
+  if (!clean) throw field("Ce fichier n'est pas une photo JPEG, PNG ou WebP.");
+  return tx(ctx.db, async (t) => {
+    const item = await loans.getItem(t, itemId);
+    if (!item) throw notFound();
+    await loans.upsertPhoto(t, itemId, { mimeType: clean.type, content: Buffer.from(clean.bytes), by: user.id, now: ctx.now() });
+    await audit(t, ctx, 'entraide/item-photo-set', {
+      subjectType: 'entraide_item',
+      subjectId: itemId,
+      details: { bytes: clean.bytes.length, type: clean.type },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** An item's photo, for signed-in users only. */
+export async function itemPhoto(ctx: Ctx, itemId: string): Promise<{ mimeType: string; content: Buffer }> {
+  requireUser(ctx);
+  const p = await loans.getPhoto(ctx.db, itemId);
+  if (!p) throw notFound();
+  return p;
+}
