@@ -11,6 +11,7 @@ import { useLocation } from '../../app/router';
 import { FormErrors } from '../../ui/FormErrors';
 import { RequireRole } from '../../ui/RequireRole';
 import { LinkedIdentities } from './Identities';
+import { useApi } from '../../app/use-api';
 
 function Preferences({ user }: { user: User }) {
   const t = useT();
@@ -69,7 +70,26 @@ function Preferences({ user }: { user: User }) {
   );
 }
 
+/**
+ * Changing a password needs one: an account opened through FranceConnect or ProConnect has none
+ * and is offered to create one by the reset link instead (its « mot de passe actuel » would not exist).
+ */
 function PasswordChange() {
+  const t = useT();
+  const ids = useApi<{ hasPassword: boolean }>('/api/account/identities');
+  if (ids.data && !ids.data.hasPassword)
+    return (
+      <Card title={t('account.noPasswordTitle')}>
+        <p>{t('account.noPassword')}</p>
+        <LinkButton to="/mot-de-passe-oublie" variant="secondary">
+          {t('account.createPassword')}
+        </LinkButton>
+      </Card>
+    );
+  return <PasswordForm />;
+}
+
+function PasswordForm() {
   const t = useT();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
