@@ -1,7 +1,7 @@
 /**
  * `relais droits simulate --jsonl` end to end, as a town's IT runs it (issue 20): 100,000
  * households (the 40 of the benefits sample, repeated, each with its own id) from a file,
- * through the compiled CLI (bin/relais.js; built first when stale), process start included,
+ * through the compiled CLI (dist/server/main.js, what bin/relais.js runs; built first when stale), process start included,
  * output to a file. Printed: households/s with every core (`--jobs` default) and with
  * `--jobs 1`, with explanations; peak memory of the process (all its threads); output bytes
  * per household with references inline (today's API shape) and by id (`--references ids`);
@@ -48,7 +48,9 @@ function writeInput(file: string) {
 async function simulate(input: string, output: string, args: string[]): Promise<{ seconds: number; peakMb: number; bytes: number }> {
   const t0 = performance.now();
   const out = fs.openSync(output, 'w');
-  const p = spawn(process.execPath, ['--import', PEAK_RSS, path.join(root, 'bin', 'relais.js'), 'droits', 'simulate', '--jsonl', input, ...args], {
+  // The compiled entry itself (what bin/relais.js imports): another engineer saving a source file
+  // during the minutes of a run must not switch bin/relais.js to the sources half-way.
+  const p = spawn(process.execPath, ['--import', PEAK_RSS, path.join(root, 'dist', 'server', 'main.js'), 'droits', 'simulate', '--jsonl', input, ...args], {
     cwd: root,
     stdio: ['ignore', out, 'pipe'],
   });
