@@ -37,6 +37,17 @@ it('an agent follows the entraide: stock, loans, moderation', async () => {
   await expect.poll(() => page.getByRole('heading', { name: 'Lit parapluie' }).count()).toBe(1);
   await j.step('stock');
 
+  // Its photo: a PNG carrying a text chunk with a GPS position (the server strips it, see entraide.int.test.ts).
+  const onePixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const text = Buffer.from('Comment\0GPS 49.8941N 2.2958E', 'latin1');
+  const chunk = Buffer.concat([Buffer.from([0, 0, 0, text.length]), Buffer.from('tEXt'), text, Buffer.from([0, 0, 0, 0])]);
+  const png = Buffer.concat([onePixel.subarray(0, 33), chunk, onePixel.subarray(33)]);
+  await page.getByLabel('Photo de « Lit parapluie »').setInputFiles({ name: 'lit.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Envoyer la photo : Lit parapluie' }).click();
+  await expect.poll(() => page.getByRole('img', { name: 'Photo : Lit parapluie' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('img', { name: 'Photo : Lit parapluie' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await j.step('stock-photo');
+
   // A family reserves it; another reports a post.
   const sarah = await family('Sarah');
   const items = (await sarah.get('/api/entraide/items')).json().items;

@@ -5,6 +5,7 @@ import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, Loaded } from '../../ui';
 import type { Catalogue, Item, Loan, Loans } from '../../../src/modules/entraide';
+import { ItemPhoto } from './ItemPhoto';
 import { formatDay } from './format';
 
 function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
@@ -22,6 +23,7 @@ function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
         ) : null}
       </p>
       <h3>{item.title}</h3>
+      {item.hasPhoto ? <ItemPhoto id={item.id} title={item.title} /> : null}
       {item.description ? <p>{item.description}</p> : null}
       {item.donorLabel ? <p className="muted">{t('entraide.givenBy', { who: item.donorLabel })}</p> : null}
       {item.mode === 'pret' ? <p className="muted">{t('entraide.loanDays', { n: item.loanDays })}</p> : null}

@@ -9,6 +9,7 @@ import { frDateTime, frLongDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
+import { ItemPhoto, PhotoUpload } from './ItemPhoto';
 import { Button, DemoBadge, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
 import type { Board, Catalogue, Loans, Reports } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
@@ -203,6 +204,8 @@ function Stock({ stock }: { stock: ReturnType<typeof useApi<Catalogue>> }) {
                     {t(`entraide.condition_${i.condition}`)}
                   </p>
                   <p>{i.available ? t('entraide.staffInStock') : t('entraide.staffPromised')}</p>
+                  {i.hasPhoto ? <ItemPhoto id={i.id} title={i.title} /> : <p className="muted">{t('entraide.photoNone')}</p>}
+                  <PhotoUpload id={i.id} title={i.title} onDone={stock.reload} />
                 </li>
               ))}
             </ul>

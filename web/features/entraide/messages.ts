@@ -101,6 +101,11 @@ export default {
     share: 'Part',
     total: 'Total du mois : {amount} ({hours} de garde à {rate} de l’heure).',
     roundingTitle: 'Comment le partage est arrondi',
+    photoAlt: 'Photo : {title}',
+    photoFile: 'Photo de « {title} »',
+    photoHelp: 'JPEG, PNG ou WebP, 2 Mo au plus. La position et les autres informations cachées de la photo sont retirées.',
+    photoSend: 'Envoyer la photo : {title}',
+    photoNone: 'Pas encore de photo.',
     cmgTitle: 'Ce que la CAF peut prendre en charge',
     cmgIntro:
       'Le complément de libre choix du mode de garde (CMG) de la CAF aide à payer une garde à domicile, partagée ou non. Indiquez vos ressources pour une estimation sur votre part du mois ; rien n’est enregistré.',
