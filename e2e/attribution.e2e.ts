@@ -123,11 +123,17 @@ it('the coordinator opens the proof the family attached, simulates a heavier wei
   await expect.poll(() => proof.count()).toBe(1);
   await j.step('campagne-gestion');
   const href = (await proof.getAttribute('href'))!;
-  const opened = await page.evaluate(async (u) => {
-    const r = await fetch(u);
-    return { status: r.status, type: r.headers.get('content-type'), start: (await r.text()).slice(0, 5) };
-  }, href);
+  const fetchProof = (u: string) =>
+    page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get('content-type'), start: (await r.text()).slice(0, 5) };
+    }, u);
+  // A proof is a document of the family's file: read only once the file is opened with a reason (audited by dossiers).
+  expect((await fetchProof(href)).status).toBe(403);
+  const opened = await fetchProof(`${href}?reason=${encodeURIComponent('Vérifier le justificatif de monoparentalité')}`);
   expect(opened).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
+  const { rows: openings } = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'dossiers/opened'`);
+  expect(openings[0].n).toBeGreaterThan(0);
   const { rows: reads } = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attribution/document-read'`);
   expect(reads[0].n).toBe(1);
   await page.getByRole('link', { name: 'Simuler et publier' }).click();
