@@ -215,9 +215,10 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await expect.poll(() => rows.count()).toBe(2);
   await j.step('agenda-jour');
   for (const who of ['Samia Benali', 'Lina']) {
-    const row = rows.filter({ hasText: who });
+    // The person's line (the card's place/agent form lists other names in its options).
+    const row = rows.filter({ has: page.locator('p', { hasText: `· ${who} ·` }) });
     await row.getByRole('button', { name: 'Venu', exact: true }).click();
-    await expect.poll(() => row.getByText('Venu', { exact: true }).count()).toBe(1);
+    await expect.poll(() => row.locator('.badge').textContent()).toBe('Venu');
   }
   await expect.poll(() => page.getByText('État enregistré : Venu.').count()).toBe(1);
   await j.step('presence-marquee');
