@@ -73,9 +73,15 @@ it('an agent creates and runs a room, coordination sets the word list and retent
   await page.getByLabel(/^Adresse e-mail de l’animateur/).fill(psy.user.email!);
   await page.getByLabel(/^Son pseudonyme dans ce groupe/).fill('Karim (psychologue)');
   await page.getByRole('button', { name: 'Nommer à l’animation' }).click();
-  await expect.poll(() => page.getByText('Karim (psychologue), Nadia (CESF)').count()).toBe(1);
+  const endFacilitation = (who: string) => page.getByRole('button', { name: `Mettre fin à son animation : ${who}` });
+  await expect.poll(() => endFacilitation('Karim (psychologue)').count()).toBe(1);
+  await expect.poll(() => endFacilitation('Nadia (CESF)').count()).toBe(1);
   await j.env.expectAudit('groupes/facilitator-appointed', roomId, { actorId: coord.id });
   await j.step('salon-coordination');
+  // … and ends a facilitation: the person leaves the room.
+  await endFacilitation('Karim (psychologue)').click();
+  await expect.poll(() => endFacilitation('Karim (psychologue)').count()).toBe(0);
+  await j.env.expectAudit('groupes/facilitator-withdrawn', roomId, { actorId: coord.id });
   // Coordination: the word list, tried on a sentence, and the retention period.
   await page.goto(`${j.url}/groupes`);
   await page.getByRole('link', { name: 'Réglages des groupes' }).click();
