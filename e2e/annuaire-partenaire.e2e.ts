@@ -55,6 +55,8 @@ it('opens on Sunday morning, closes Wednesday afternoon, copies Tuesday onto Thu
 it('the public listing shows the new hours in words', async () => {
   const { page, url } = j;
   await page.goto(`${url}/annuaire/structures/${ETOUVIE}`);
+  // A service's week is folded (its table is made when unfolded): unfold the first one.
+  await page.locator('details.annuaire-hours > summary').first().click();
   await expect.poll(() => page.getByText(/dimanche/i).count()).toBeGreaterThan(0);
   await j.step('fiche-publique');
 });
