@@ -223,3 +223,15 @@ export function passwordFromEnv(env: NodeJS.ProcessEnv = process.env): string | 
   const v = env.RELAIS_PASSWORD;
   return v === '' ? undefined : v;
 }
+
+/**
+ * Where the built web app is served from, when not the default `dist/web`. For development
+ * and tests only: several people building and running browser journeys on one checkout each
+ * build into their own folder (`npx vite build --outDir /tmp/web-me` and
+ * `RELAIS_WEB_DIST=/tmp/web-me npx vitest run --project e2e …`) so one build does not pull
+ * the pages from under another's journey.
+ */
+export function webDistOverride(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const v = env.RELAIS_WEB_DIST;
+  return v ? v : undefined;
+}

@@ -3,6 +3,7 @@
  * handler, the session → ctx hook, CSRF, and access declared and enforced per route.
  */
 import { tileOrigin } from '../town';
+import { webDistOverride } from '../../config';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -32,7 +33,7 @@ import type { App, RouteInfo } from './types';
 z.config(z.locales.fr());
 z.config({ customError: frenchIssue });
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
+export const WEB_DIST = path.resolve(webDistOverride() ?? path.resolve(import.meta.dirname, '../../../dist/web'));
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
