@@ -4,6 +4,7 @@
  * opened, services listed…); the wiring installs them and the pilotage module lists and
  * evaluates them.
  */
+import type { Ctx } from './context';
 import type { Queryable } from './db/pool';
 
 export interface IndicatorQuery {
@@ -18,6 +19,18 @@ export interface IndicatorValue {
   value: number;
 }
 
+/**
+ * The same count over another dimension than the neighbourhood (e.g. per partner), for the
+ * indicator's page: labelled rows, in French, counts only (never who).
+ */
+export interface IndicatorBreakdown {
+  /** What a row is: « Partenaire ». */
+  by: string;
+  /** What a row's detail says, when rows have one: « Quartier du partenaire ». */
+  detail?: string;
+  rows: { label: string; detail?: string | null; value: number }[];
+}
+
 export interface IndicatorDef {
   /** `module.name`, stable: action plans reference it. */
   id: string;
@@ -25,6 +38,8 @@ export interface IndicatorDef {
   unit: string;
   description: string;
   compute(q: Queryable, query: IndicatorQuery): Promise<IndicatorValue[]>;
+  /** Optional: the period's count per something else than the neighbourhood (names read with the reader's context). */
+  breakdown?(ctx: Ctx, query: IndicatorQuery): Promise<IndicatorBreakdown>;
 }
 
 /** The wired indicators (every module's `indicators`, see src/platform/wiring.ts). */

@@ -6,11 +6,11 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
-import { getIndicator as registryIndicator } from '../../platform/indicators';
+import { getIndicator as registryIndicator, type IndicatorDef as RegistryDef } from '../../platform/indicators';
 import { requireRole } from '../../platform/roles';
 import { evaluateRegistry, snapshot } from './compute';
 import { TOTAL, townHistory } from './town-values';
-import { addMonths, isPeriod, periodLabel, periodOf, periodRange } from './periods';
+import { addMonths, isPeriod, periodBounds, periodLabel, periodOf, periodRange } from './periods';
 import { EDITORS, READERS } from './pilotage.service';
 import * as store from './pilotage.store';
 import { figuresTable } from './territory-figures';
@@ -110,6 +110,7 @@ export async function indicatorDetail(ctx: Ctx, id: string) {
   const plan = (await store.getPlan(ctx.db, planId))!;
   const values = await store.valuesOf(ctx.db, [id]);
   const def = ind.relaisId ? registryIndicator(ind.relaisId) : undefined;
+  const periods = [...new Set(values.map((v) => v.period))].sort();
   return {
     indicator: summarise(ind, values),
     description: def?.description ?? null,
@@ -120,6 +121,26 @@ export async function indicatorDetail(ctx: Ctx, id: string) {
     values: values.map((v) => ({ period: v.period, neighbourhood: v.neighbourhood, value: v.value, base: v.base, origin: v.origin })),
     currentPeriod: periodOf(ctx.now()),
     denominator: await singleParentDenominator(ctx, ind),
+    breakdown: def?.breakdown ? await breakdownOf(ctx, def.breakdown, periods.at(-1) ?? periodOf(ctx.now()), periods[0]) : null,
+  };
+}
+
+/**
+ * A registry indicator's count per something else than the neighbourhood (a partner…), read
+ * live: for the latest month shown, and from the first month shown to it.
+ */
+async function breakdownOf(ctx: Ctx, breakdown: NonNullable<RegistryDef['breakdown']>, last: string, first = last) {
+  const [month, span] = await Promise.all([breakdown(ctx, periodBounds(last)), breakdown(ctx, { from: periodBounds(first).from, to: periodBounds(last).to })]);
+  const key = (r: { label: string; detail?: string | null }) => `${r.label}\u0000${r.detail ?? ''}`;
+  const inMonth = new Map(month.rows.map((r) => [key(r), r.value]));
+  return {
+    by: span.by,
+    detail: span.detail ?? null,
+    period: { period: last, label: periodLabel(last) },
+    since: { period: first, label: periodLabel(first) },
+    rows: span.rows
+      .map((r) => ({ label: r.label, detail: r.detail ?? null, month: inMonth.get(key(r)) ?? 0, total: r.value }))
+      .sort((a, b) => b.month - a.month || b.total - a.total || a.label.localeCompare(b.label, 'fr')),
   };
 }
 

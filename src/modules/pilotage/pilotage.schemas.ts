@@ -275,6 +275,16 @@ export const indicatorDetailOut = z.object({
   denominator: z
     .object({ year: z.number(), source: str, isDemo: z.boolean(), scale: z.number(), values: z.array(z.object({ area: str, families: z.number() })) })
     .nullable(),
+  /** A registry indicator's count per something else than the neighbourhood (e.g. per partner): the latest month shown and since the first. */
+  breakdown: z
+    .object({
+      by: str,
+      detail: nstr,
+      period: z.object({ period: str, label: str }),
+      since: z.object({ period: str, label: str }),
+      rows: z.array(z.object({ label: str, detail: nstr, month: z.number(), total: z.number() })),
+    })
+    .nullable(),
 });
 const registryIndicatorOut = z.object({ id: str, label: str, unit: str, description: str });
 export const registryOut = z.object({ indicators: z.array(registryIndicatorOut) });

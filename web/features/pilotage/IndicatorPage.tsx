@@ -124,6 +124,51 @@ function PerFamilies({ d, cols }: { d: IndicatorDetail; cols: { id: string; name
   );
 }
 
+/** A registry indicator's count per partner (or another dimension): the latest month shown, and since the first. */
+function Breakdown({ b }: { b: NonNullable<IndicatorDetail['breakdown']> }) {
+  const t = useT();
+  const title = t('pilotage.breakdownTitle', { by: b.by.toLocaleLowerCase('fr') });
+  return (
+    <section aria-labelledby="breakdown">
+      <h2 id="breakdown">{title}</h2>
+      <p className="muted">{t('pilotage.breakdownIntro')}</p>
+      {b.rows.length ? (
+        <TableScroll label={title}>
+          <table className="pilotage-compact">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{b.by}</th>
+                {b.detail ? <th scope="col">{b.detail}</th> : null}
+                <th scope="col" style={{ textAlign: 'end' }}>
+                  {b.period.label}
+                </th>
+                {b.since.period !== b.period.period ? (
+                  <th scope="col" style={{ textAlign: 'end' }}>
+                    {t('pilotage.breakdownSince', { month: b.since.label })}
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {b.rows.map((r) => (
+                <tr key={`${r.label}|${r.detail ?? ''}`}>
+                  <th scope="row">{r.label}</th>
+                  {b.detail ? <td>{r.detail ?? '—'}</td> : null}
+                  <td style={{ textAlign: 'end' }}>{formatNumber(r.month)}</td>
+                  {b.since.period !== b.period.period ? <td style={{ textAlign: 'end' }}>{formatNumber(r.total)}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : (
+        <p className="muted">{t('pilotage.breakdownNone')}</p>
+      )}
+    </section>
+  );
+}
+
 export default function IndicatorPage() {
   const t = useT();
   const { id } = useParams();
@@ -261,6 +306,7 @@ export default function IndicatorPage() {
             )}
             {d.values.some((v) => v.base) ? <p className="muted">{t('pilotage.baseNote')}</p> : null}
             {d.denominator && d.periods.length ? <PerFamilies d={d} cols={cols} /> : null}
+            {d.breakdown ? <Breakdown b={d.breakdown} /> : null}
           </>
         ) : null}
       </RequireRole>
