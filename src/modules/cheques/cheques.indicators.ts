@@ -1,12 +1,13 @@
 /**
  * For the evaluation of the measure in pilotage: Pass verifications per partner's
- * neighbourhood (counted, never who), and redemptions per kind of chèque by the family's
+ * neighbourhood, and per partner on the indicator's page (counted, never who), and redemptions per kind of chèque by the family's
  * neighbourhood (through dossiers' index: neighbourhood ids only).
  */
 import { defineIndicator, type IndicatorDef, type IndicatorValue } from '../../platform/indicators';
-import { householdNeighbourhoods } from '../dossiers/index';
+import { sumsByHouseholdNeighbourhood } from '../dossiers/index';
 import { KIND_LABELS, KINDS } from './kinds';
-import { redemptionsOfKind, verificationsByNeighbourhood } from './pass.store';
+import { redemptionsOfKind, verificationsByNeighbourhood, verificationsByStructure } from './pass.store';
+import { structureBasics } from './structures';
 
 export const passVerificationsIndicator = defineIndicator({
   id: 'cheques.pass-verifications',
@@ -16,6 +17,18 @@ export const passVerificationsIndicator = defineIndicator({
     'Nombre de Pass Famille Solo présentés et vérifiés chez un partenaire sur la période, par quartier du partenaire (on compte les passages, jamais qui).',
   async compute(q, { from, to }) {
     return (await verificationsByNeighbourhood(q, from, to)).map((r): IndicatorValue => ({ neighbourhood: r.neighbourhood, value: r.n }));
+  },
+  async breakdown(ctx, { from, to }) {
+    const hoods = new Map(ctx.town.neighbourhoods.map((n) => [n.id, n.name]));
+    const rows = [];
+    for (const r of await verificationsByStructure(ctx.db, from, to)) {
+      rows.push({
+        label: (await structureBasics(ctx, r.structureId))?.name ?? 'Partenaire retiré de l’annuaire',
+        detail: r.neighbourhood ? (hoods.get(r.neighbourhood) ?? null) : null,
+        value: r.n,
+      });
+    }
+    return { by: 'Partenaire', detail: 'Quartier du partenaire', rows };
   },
 });
 
@@ -27,16 +40,7 @@ export const redemptionIndicators: IndicatorDef[] = KINDS.map((kind) =>
     description: `Paiements chez un partenaire (${KIND_LABELS[kind]}) sur la période, hors paiements annulés, par quartier de la famille.`,
     async compute(q, { from, to }) {
       const rows = await redemptionsOfKind(q, kind, from, to);
-      const hoods = await householdNeighbourhoods(
-        q,
-        rows.flatMap((r) => (r.householdId ? [r.householdId] : [])),
-      );
-      const sums = new Map<string | null, number>();
-      for (const r of rows) {
-        const n = r.householdId ? (hoods.get(r.householdId) ?? null) : null;
-        sums.set(n, (sums.get(n) ?? 0) + r.n);
-      }
-      return [...sums].map(([neighbourhood, value]): IndicatorValue => ({ neighbourhood, value }));
+      return sumsByHouseholdNeighbourhood(q, rows);
     },
   }),
 );

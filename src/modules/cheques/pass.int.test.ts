@@ -130,6 +130,52 @@ describe('Pass Famille Solo', () => {
     expect(values.reduce((s, v) => s + v.value, 0)).toBeGreaterThanOrEqual(3);
   });
 
+  it('pilotage reads the verifications per partner and its neighbourhood on the indicator’s page (counted, never who); a family cannot', async () => {
+    const { parent } = await family('Yasmine', 350);
+    const hh = (await parent.get('/api/dossiers/me')).json().household.id;
+    expect((await agent.post(`/api/cheques/households/${hh}/pass`, {})).statusCode).toBe(201);
+    const card = (await parent.get('/api/cheques/me/pass')).json().pass;
+    const theatre = await listedPartner();
+    const club = await listedPartner();
+    const db = env.rt.deps.db;
+    await db.query(`UPDATE annuaire_structures SET nom = 'Théâtre du Parc (test)', quartier = 'etouvie' WHERE id = $1`, [theatre.user.structureId]);
+    await db.query(`UPDATE annuaire_structures SET nom = 'Club de judo (test)', quartier = NULL WHERE id = $1`, [club.user.structureId]);
+    for (const who of [theatre, theatre, club]) expect((await who.post('/api/cheques/counter/pass', { pass: card.token })).statusCode).toBe(200);
+
+    const coord = (await env.as('coordinator')) as Who;
+    const plan = (await coord.post('/api/pilotage/plans', { title: 'Plan Pass' })).json().id;
+    const axis = (await coord.post(`/api/pilotage/plans/${plan}/axes`, { code: 'Axe 5', title: 'Loisirs', goals: [] })).json().id;
+    const objective = (await coord.post(`/api/pilotage/axes/${axis}/objectives`, { code: 'v', title: 'Pass Famille Solo' })).json().id;
+    const action = (await coord.post(`/api/pilotage/objectives/${objective}/actions`, { title: 'Pass Famille Solo', neighbourhoods: [] })).json().id;
+    const created = await coord.post(`/api/pilotage/actions/${action}/indicators`, {
+      label: 'Passages du Pass',
+      source: 'relais',
+      relaisId: 'cheques.pass-verifications',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await coord.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-02', to: '2026-03' })).statusCode).toBe(200);
+    const detail = await coord.get(`/api/pilotage/indicators/${id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    const b = detail.json().breakdown;
+    expect(b).toMatchObject({ by: 'Partenaire', detail: 'Quartier du partenaire', period: { period: '2026-03' }, since: { period: '2026-02' } });
+    const mine = b.rows.filter((r: { label: string }) => r.label.endsWith('(test)'));
+    expect(mine).toEqual([
+      { label: 'Théâtre du Parc (test)', detail: 'Étouvie', month: 2, total: 2 },
+      { label: 'Club de judo (test)', detail: null, month: 1, total: 1 },
+    ]);
+    // Counts only: nothing of the family in the answer.
+    expect(detail.body).not.toContain('Yasmine');
+    expect(detail.body).not.toContain(card.number);
+    // An indicator with no breakdown answers null.
+    const other = (
+      await coord.post(`/api/pilotage/actions/${action}/indicators`, { label: 'Paiements', source: 'relais', relaisId: 'cheques.redemptions-sante' })
+    ).json().id;
+    expect((await coord.get(`/api/pilotage/indicators/${other}`)).json().breakdown).toBeNull();
+    expect((await parent.get(`/api/pilotage/indicators/${id}`)).statusCode).toBe(403);
+    expect((await theatre.get(`/api/pilotage/indicators/${id}`)).statusCode).toBe(403);
+  });
+
   it('an expired pass is refused as expired; renewal extends it (audited)', async () => {
     const { parent, householdId } = await family('Awa', 500);
     const passId = (await agent.post(`/api/cheques/households/${householdId}/pass`, {})).json().id;
