@@ -21,6 +21,8 @@ export { assertCanAccess, type HouseholdAccess } from './access';
 /** The parent's identity certified by FranceConnect fills and locks the file (wired as `hooks.auth` in dossiers.module.ts). */
 export { applyCertifiedIdentity, withdrawCertification } from './certified-identity';
 export { getHouseholdForUser, prefill, readHouseholdAsSystem, householdNeighbourhoods, activeHouseholdIds, type Prefill } from './prefill';
+/** Indicator values by the neighbourhood of each row's household (the action plan's figures of every module). */
+export { valuesByHouseholdNeighbourhood, sumsByHouseholdNeighbourhood } from './neighbourhood-values';
 export { familyCard, familyCardOfUser, type FamilyCard } from './family-card.store';
 export { staffFamilyCard } from './card-access';
 /** A document of the family's file, added (the family's own or an opened file) and read (access and audit as dossiers requires). */

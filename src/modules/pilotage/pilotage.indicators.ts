@@ -5,8 +5,8 @@
  */
 import { countActionsPerHousehold } from '../../platform/audit';
 import { countAccountsCreated } from '../../platform/auth/auth.service';
-import { defineIndicator, type IndicatorDef, type IndicatorValue } from '../../platform/indicators';
-import { householdNeighbourhoods } from '../dossiers/index';
+import { defineIndicator, type IndicatorDef } from '../../platform/indicators';
+import { sumsByHouseholdNeighbourhood } from '../dossiers/index';
 
 const ROLE_ACCOUNTS = [
   { role: 'parent', id: 'pilotage.parent-accounts', label: 'Comptes de parents créés', unit: 'comptes' },
@@ -33,17 +33,7 @@ export const filesOpenedIndicator = defineIndicator({
   description: "Nombre d'ouvertures d'un dossier de famille par un agent (avec un motif, selon le journal d'audit) sur la période, par quartier du foyer.",
   async compute(q, { from, to }) {
     const rows = await countActionsPerHousehold(q, { action: 'dossiers/opened', actorRole: 'agent', from, to });
-    // One bulk lookup through dossiers' index: neighbourhood ids only, no family data.
-    const hoods = await householdNeighbourhoods(
-      q,
-      rows.map((r) => r.householdId),
-    );
-    const sums = new Map<string | null, number>();
-    for (const r of rows) {
-      const n = hoods.get(r.householdId) ?? null;
-      sums.set(n, (sums.get(n) ?? 0) + r.n);
-    }
-    return [...sums].map(([neighbourhood, value]): IndicatorValue => ({ neighbourhood, value }));
+    return sumsByHouseholdNeighbourhood(q, rows);
   },
 });
 

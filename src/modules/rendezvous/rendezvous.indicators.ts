@@ -1,18 +1,7 @@
 /** What rendez-vous feeds the action plan: bookings honoured, no-show rate, use of the permanences, by neighbourhood. */
-import { defineIndicator, type IndicatorValue } from '../../platform/indicators';
-import { householdNeighbourhoods } from '../dossiers';
+import { defineIndicator } from '../../platform/indicators';
+import { valuesByHouseholdNeighbourhood } from '../dossiers';
 import { bookingStatusesBetween, permanenceUseBetween } from './bookings.store';
-
-type Row = Awaited<ReturnType<typeof bookingStatusesBetween>>[number];
-
-async function byNeighbourhood(rows: Row[], hoods: Map<string, string | null>, value: (rows: Row[]) => number): Promise<IndicatorValue[]> {
-  const groups = new Map<string | null, Row[]>();
-  for (const r of rows) {
-    const n = hoods.get(r.householdId) ?? null;
-    groups.set(n, [...(groups.get(n) ?? []), r]);
-  }
-  return [...groups].map(([neighbourhood, list]) => ({ neighbourhood, value: value(list) }));
-}
 
 export const honouredIndicator = defineIndicator({
   id: 'rendezvous.honoured',
@@ -21,8 +10,7 @@ export const honouredIndicator = defineIndicator({
   description: 'Rendez-vous de la période où la personne est venue (marqués « vu » par un agent).',
   async compute(q, { from, to }) {
     const rows = await bookingStatusesBetween(q, from, to);
-    const hoods = await householdNeighbourhoods(q, [...new Set(rows.map((r) => r.householdId))]);
-    return byNeighbourhood(rows, hoods, (l) => l.filter((r) => r.status === 'seen').length);
+    return valuesByHouseholdNeighbourhood(q, rows, (l) => l.filter((r) => r.status === 'seen').length);
   },
 });
 
@@ -33,8 +21,7 @@ export const noShowIndicator = defineIndicator({
   description: 'Part des rendez-vous passés marqués « absent » parmi ceux marqués « vu » ou « absent ».',
   async compute(q, { from, to }) {
     const rows = (await bookingStatusesBetween(q, from, to)).filter((r) => r.status === 'seen' || r.status === 'noshow');
-    const hoods = await householdNeighbourhoods(q, [...new Set(rows.map((r) => r.householdId))]);
-    return byNeighbourhood(rows, hoods, (l) => Math.round((1000 * l.filter((r) => r.status === 'noshow').length) / l.length) / 10);
+    return valuesByHouseholdNeighbourhood(q, rows, (l) => Math.round((1000 * l.filter((r) => r.status === 'noshow').length) / l.length) / 10);
   },
 });
 
@@ -45,8 +32,7 @@ export const bookingsIndicator = defineIndicator({
   description: 'Rendez-vous de la période, hors annulations, par quartier de la famille : usage de chaque permanence.',
   async compute(q, { from, to }) {
     const rows = (await bookingStatusesBetween(q, from, to)).filter((r) => r.status !== 'excused' && r.status !== 'revoked');
-    const hoods = await householdNeighbourhoods(q, [...new Set(rows.map((r) => r.householdId))]);
-    return byNeighbourhood(rows, hoods, (l) => l.length);
+    return valuesByHouseholdNeighbourhood(q, rows, (l) => l.length);
   },
 });
 
