@@ -76,6 +76,7 @@ export const routes: RouteDef[] = [
   { path: '/places/gestion/:id/simulation', load: () => import('../features/attribution/SimulationPage') },
   { path: '/places/gestion/:id/prevision', load: () => import('../features/attribution/ForecastPage') },
   { path: '/places/gestion/:id/resultats', load: () => import('../features/attribution/ResultsPage') },
+  { path: '/places/gestion/:id/justificatifs/:documentId', load: () => import('../features/attribution/ProofPage') },
   { path: '/aides', load: () => import('../features/aides/AidesPage') },
   { path: '/aides/demander/:aidId', load: () => import('../features/aides/AskPage') },
   { path: '/aides/demandes/:id', load: () => import('../features/aides/RequestPage') },
