@@ -5,11 +5,22 @@
  * a campaign). One Chromium for all pages; each page is measured once, from a cold cache.
  * The server reads the built page once at start: if the web app is rebuilt meanwhile (its
  * assets renamed), a page paints nothing; the app is then restarted on the new build and the
- * page measured again, once. `npm run bench -- lighthouse`.
+ * page measured again, once. `npm run bench -- lighthouse`; on another build than dist/web,
+ * `RELAIS_WEB_DIST=/tmp/web-me npm run bench -- lighthouse` (compressed first:
+ * `npx tsx scripts/compress-web.ts /tmp/web-me`).
+ *
+ * Simulated throttling (Lantern) is computed from the trace, so a busy machine lowers the
+ * score: each page's line carries the load average when it was measured, and the first and
+ * last lines the load at the start and the end.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startBenchApp, type Report } from './harness';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
+import { WEB_DIST } from '../src/platform/http/server';
+
+const load1 = () => os.loadavg()[0];
 
 /** Public parent pages: `name` → path (`:x` filled from the demo data below). */
 const PAGES: [string, string][] = [
@@ -31,6 +42,11 @@ const PAGES: [string, string][] = [
   ['plan_d_action', '/plan-d-action'],
 ];
 
+interface NetworkItem {
+  resourceType?: string;
+  transferSize?: number;
+}
+
 async function firstIds(url: string): Promise<Record<string, string | undefined>> {
   const get = async (path: string) => (await fetch(`${url}${path}`)).json() as Promise<any>;
   const services = await get('/api/annuaire/services?par_page=1');
@@ -47,7 +63,8 @@ export default async function run(report: Report) {
     console.error('# chromium missing: Lighthouse not measured');
     return;
   }
-  if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run \`npm run build\` first`);
+  report('lighthouse_load_average_start', load1(), 'load');
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   let app = await startBenchApp({ seed: true });
@@ -85,8 +102,17 @@ export default async function run(report: Report) {
       }
       const perf = Math.round(lhr.categories.performance.score * 100);
       const a11y = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
+      const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+      const jsBytes = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [])
+        .filter((r) => r.resourceType === 'Script')
+        .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
       report(`lighthouse_${name}_performance`, perf, 'score');
       report(`lighthouse_${name}_accessibility`, a11y, 'score');
+      report(`lighthouse_${name}_lcp`, Math.round(num('largest-contentful-paint')), 'ms');
+      report(`lighthouse_${name}_tbt`, Math.round(num('total-blocking-time')), 'ms');
+      report(`lighthouse_${name}_cls`, num('cumulative-layout-shift'), 'score');
+      report(`lighthouse_${name}_js_transferred`, Math.round(jsBytes / 102.4) / 10, 'kB');
+      report(`lighthouse_${name}_load_average`, load1(), 'load');
       if (perf < 90 || a11y < 100) {
         // What costs the most, to act on (the audits Lighthouse itself ranks).
         const failing = Object.values(lhr.audits)
@@ -100,6 +126,7 @@ export default async function run(report: Report) {
     }
     report('lighthouse_public_pages_lowest_performance', lowest.performance, 'score');
     report('lighthouse_public_pages_lowest_accessibility', lowest.accessibility, 'score');
+    report('lighthouse_load_average_end', load1(), 'load');
   } finally {
     await chrome.kill();
     await app.close();
