@@ -94,9 +94,8 @@ export async function listSessions(q: Queryable): Promise<SessionRow[]> {
   return rows as SessionRow[];
 }
 
-export interface ParticipantRow {
-  id: string;
-  sessionId: string;
+/** What is recorded of a participant and their consents (as registered, and as read back). */
+export interface ParticipantInput {
   firstName: string | null;
   pseudonym: string | null;
   age: number | null;
@@ -108,9 +107,14 @@ export interface ParticipantRow {
   profileConsent: boolean;
   recordConsent: boolean;
   consentAt: Date;
+  attended: boolean | null;
+}
+
+export interface ParticipantRow extends ParticipantInput {
+  id: string;
+  sessionId: string;
   consentRecordedBy: string | null;
   withdrawnAt: Date | null;
-  attended: boolean | null;
   isDemo: boolean;
 }
 
@@ -131,21 +135,6 @@ export async function getParticipant(q: Queryable, id: string, lock = false): Pr
   if (lock) await q.query(`SELECT 1 FROM diagnostic_listening_participants WHERE id = $1 FOR UPDATE`, [id]);
   const { rows } = await q.query(`${PARTICIPANT_SELECT} WHERE p.id = $1`, [id]);
   return (rows[0] as ParticipantRow | undefined) ?? null;
-}
-
-export interface ParticipantInput {
-  firstName: string | null;
-  pseudonym: string | null;
-  age: number | null;
-  ageBand: AgeBand | null;
-  neighbourhoodId: string | null;
-  childrenCount: number | null;
-  householdId: string | null;
-  quoteConsent: QuoteConsent;
-  profileConsent: boolean;
-  recordConsent: boolean;
-  consentAt: Date;
-  attended: boolean | null;
 }
 
 export async function insertParticipant(

@@ -6,6 +6,8 @@
  * persona categories (isolement social, précarité économique, accès aux services, parentalité),
  * not the personas' texts nor the sessions' dates and partners: those are written for the demo.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { SeedDef } from '../../../platform/seeds';
 import { findNeighbourhood } from '../../../platform/town';
 import type { QuoteConsent, SessionKind } from '../listening';
@@ -147,52 +149,14 @@ interface DemoPersona {
   needs: string;
   quote: string;
   figures: Array<{ questionId: string; answer: string }>;
+  /** Keys of the demo quotes above. */
   quotes: string[];
 }
 
-const DEMO_PERSONAS: DemoPersona[] = [
-  {
-    name: 'Le parent en précarité économique (démo)',
-    situation: 'Parent solo aux revenus faibles, locataire ; le loyer payé, il reste peu pour le mois.',
-    needs: 'Boucler les fins de mois, offrir des activités aux enfants, être aidé sans attendre l’impayé.',
-    quote: 'Le mois se joue sur le loyer : après, tout est un arbitrage.',
-    figures: [
-      { questionId: 'pouvoir_achat', answer: 'Non' },
-      { questionId: 'loyer_vs_essentiel', answer: 'Plus de 3 fois' },
-    ],
-    quotes: ['sophie', 'laura'],
-  },
-  {
-    name: 'Le parent qui jongle entre emploi et garde (démo)',
-    situation: 'Parent solo qui cherche un emploi ou travaille en horaires décalés, sans solution de garde adaptée.',
-    needs: 'Une garde aux horaires de son travail, à un coût qui laisse un gain à reprendre un emploi.',
-    quote: 'Chaque offre d’emploi passe d’abord par la question : qui garde les enfants ?',
-    figures: [{ questionId: 'cout_education', answer: 'Oui' }],
-    quotes: ['karim', 'fatima'],
-  },
-  {
-    name: 'Le parent isolé (démo)',
-    situation: 'Parent solo sans réseau de soutien proche, qui porte seul la charge mentale du foyer.',
-    needs: 'Être écouté, souffler (répit), rencontrer d’autres parents, accéder à un soutien psychologique.',
-    quote: 'Personne à qui passer le relais, même une heure.',
-    figures: [
-      { questionId: 'stress', answer: '' },
-      { questionId: 'fatigue', answer: '' },
-    ],
-    quotes: ['myriam', 'pierre'],
-  },
-  {
-    name: 'Le parent éloigné des services (démo)',
-    situation: 'Parent solo sans permis ni voiture, dans un quartier où les services et l’emploi sont loin.',
-    needs: 'Des services qui viennent à lui (guichet itinérant), des transports abordables, une aide au permis.',
-    quote: 'Chaque démarche coûte une demi-journée de bus.',
-    figures: [
-      { questionId: 'permis', answer: 'Non' },
-      { questionId: 'deplacements_probleme', answer: 'Oui' },
-    ],
-    quotes: ['amelie', 'olivier'],
-  },
-];
+/** The personas' texts are data (listening-personas.json), read when the seed runs. */
+function demoPersonas(): DemoPersona[] {
+  return (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'listening-personas.json'), 'utf8')) as { personas: DemoPersona[] }).personas;
+}
 
 export const listeningDemoSeed: SeedDef = {
   name: 'diagnostic.listening-demo',
@@ -203,7 +167,7 @@ export const listeningDemoSeed: SeedDef = {
     for (const s of DEMO_SESSIONS) {
       const startsAt = new Date(now.getTime() - s.daysAgo * 24 * 3600_000);
       startsAt.setUTCHours(12, 30, 0, 0);
-      const sessionId = await store.insertSession(t, {
+      const fields: store.SessionInput = {
         kind: s.kind,
         title: s.title,
         theme: s.theme,
@@ -214,24 +178,9 @@ export const listeningDemoSeed: SeedDef = {
         durationMinutes: 120,
         facilitator: FACILITATOR,
         place: null,
-        by: null,
-        now,
-        isDemo: true,
-      });
-      await store.updateSession(t, sessionId, {
-        kind: s.kind,
-        title: s.title,
-        theme: s.theme,
-        structureId: null,
-        partnerName: null,
-        neighbourhoodId: hood(s.neighbourhood),
-        startsAt,
-        durationMinutes: 120,
-        facilitator: FACILITATOR,
-        place: null,
-        notes: s.notes,
-        now,
-      });
+      };
+      const sessionId = await store.insertSession(t, { ...fields, by: null, now, isDemo: true });
+      await store.updateSession(t, sessionId, { ...fields, notes: s.notes, now });
       for (const q of s.quotes) {
         const quoteConsent: QuoteConsent = 'first_name';
         const participantId = await store.insertParticipant(t, sessionId, {
@@ -266,7 +215,7 @@ export const listeningDemoSeed: SeedDef = {
       }
     }
     const questionnaireId = await personas.demoQuestionnaireId(t);
-    for (const p of DEMO_PERSONAS) {
+    for (const p of demoPersonas()) {
       const id = await personas.insertPersona(t, { name: p.name, situation: p.situation, needs: p.needs, quote: p.quote, by: null, now, isDemo: true });
       await personas.setBasis(
         t,
