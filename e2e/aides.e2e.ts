@@ -36,7 +36,7 @@ it('a family asks for the aide au permis; the agent asks for a document, grants 
   await page.getByLabel('Votre commune').selectOption('Amiens');
   await page.getByLabel(/^Quotient familial/).fill('812');
   await page.getByRole('button', { name: 'Voir les aides pour moi' }).click();
-  const results = page.locator('section[aria-labelledby="aides-sim"] .aides-list');
+  const results = page.locator('section[aria-labelledby="aides-sim"] .item-list');
   await expect.poll(() => results.getByText('quotient familial 812 € > 700 €, soit 112 € au-dessus').count()).toBeGreaterThan(0);
   await expect.poll(() => results.getByText('Quel âge ont vos enfants ?').count()).toBeGreaterThan(0);
   await j.step('simulateur-sans-compte');

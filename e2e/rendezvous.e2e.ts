@@ -152,7 +152,7 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await page.getByLabel(/Motif de consultation du dossier/).fill('Appel de la crèche : absence de l’enfant mardi');
   await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Rendez-vous de la famille' }).count()).toBe(1);
-  const tuesday = page.locator('li.rdv-card').filter({ hasText: 'mardi 10 mars à 8 h 30' });
+  const tuesday = page.locator('li.item-card').filter({ hasText: 'mardi 10 mars à 8 h 30' });
   await expect.poll(() => tuesday.count()).toBe(1);
   await j.step('agent-dossier-famille');
   await tuesday.getByRole('button', { name: 'Annuler (service)' }).click();
@@ -167,7 +167,7 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await expect.poll(() => page.getByText('Confirmez avant le lundi 9 mars à 11 h', { exact: false }).count()).toBe(1);
   await j.step('place-proposee');
   await page.getByRole('button', { name: 'Je prends la place' }).click();
-  const promoted = page.locator('li.rdv-card').filter({ hasText: 'mardi 10 mars à 8 h 30' });
+  const promoted = page.locator('li.item-card').filter({ hasText: 'mardi 10 mars à 8 h 30' });
   await expect.poll(() => promoted.getByText('Obtenu par la liste d’attente').count()).toBe(1);
   await expect.poll(() => page.getByRole('heading', { name: 'En attente d’une place' }).count()).toBe(0);
   await j.step('place-acceptee');
@@ -182,7 +182,7 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
   await expect.poll(() => page.getByText('C’est réservé.', { exact: false }).count()).toBe(1);
   await page.goto(`${url}/rendez-vous/mes-rendez-vous`);
-  const workshop = page.locator('li.rdv-card').filter({ hasText: 'Atelier parents-enfants' });
+  const workshop = page.locator('li.item-card').filter({ hasText: 'Atelier parents-enfants' });
   await expect.poll(() => workshop.count()).toBe(2);
   await j.step('atelier-reserve');
 
@@ -192,7 +192,7 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await page.goto(`${url}/rendez-vous/agenda`);
   await expect.poll(() => h1(page)).toBe('Agenda de l’agent');
   await page.getByRole('button', { name: 'Semaine' }).click();
-  const sessionRows = page.locator('li.rdv-card').filter({ hasText: 'Atelier parents-enfants' });
+  const sessionRows = page.locator('li.item-card').filter({ hasText: 'Atelier parents-enfants' });
   await expect.poll(() => sessionRows.count()).toBe(2);
   await sessionRows.first().getByRole('button', { name: 'Changer le lieu ou l’agent' }).click();
   await sessionRows.first().getByLabel('Nouveau lieu').selectOption({ label: 'Centre social Etouvie, 2 rue Jean Moulin' });
@@ -211,7 +211,7 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await page.setViewportSize(DESKTOP);
   await page.goto(`${url}/rendez-vous/agenda`);
   await expect.poll(() => h1(page)).toBe('Agenda de l’agent');
-  const rows = page.locator('li.rdv-card').filter({ hasText: 'Atelier parents-enfants' });
+  const rows = page.locator('li.item-card').filter({ hasText: 'Atelier parents-enfants' });
   await expect.poll(() => rows.count()).toBe(2);
   await j.step('agenda-jour');
   for (const who of ['Samia Benali', 'Lina']) {
@@ -278,7 +278,7 @@ it('an emergency childcare request reaches the on-call inbox at once and gets it
   await expect.poll(() => fpage.getByText('Demande envoyée.', { exact: false }).count()).toBe(1);
 
   // It shows in the agent's inbox without a reload.
-  const card = page.locator('li.rdv-card').filter({ hasText: 'Nadia Karim' });
+  const card = page.locator('li.item-card').filter({ hasText: 'Nadia Karim' });
   await expect.poll(() => card.count()).toBe(1);
   await expect.poll(() => card.getByText('Le 13 mars 2026 de 8 h à 12 h').count()).toBe(1);
   await j.step('urgence-recue');
@@ -316,9 +316,9 @@ it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h" and sets a 
   await expect.poll(() => plages.getByText('Résumé : 1er et 3e mardi du mois, 12 h–14 h').count()).toBe(1);
   await j.step('offre-plage');
   await plages.getByRole('button', { name: 'Ajouter la plage' }).click();
-  await expect.poll(() => plages.locator('li.rdv-card').filter({ hasText: '1er et 3e mardi du mois, 12 h–14 h' }).count()).toBe(1);
+  await expect.poll(() => plages.locator('li.item-card').filter({ hasText: '1er et 3e mardi du mois, 12 h–14 h' }).count()).toBe(1);
 
-  const resource = page.getByRole('region', { name: 'Ressources d’accueil (crèche, répit)' }).locator('li.rdv-card').filter({ hasText: 'Crèche des Lilas' });
+  const resource = page.getByRole('region', { name: 'Ressources d’accueil (crèche, répit)' }).locator('li.item-card').filter({ hasText: 'Crèche des Lilas' });
   await resource.getByLabel('1 à 3 ans').fill('2');
   await resource.getByRole('button', { name: 'Enregistrer les places' }).click();
   await expect.poll(() => resource.getByText('Enregistré.').count()).toBe(1);

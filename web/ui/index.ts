@@ -1,3 +1,6 @@
+/** Our accessible components (react-aria-components) and the styles every page shares. */
+import './lists.css';
+
 export { Button, LinkButton } from './Button';
 export { TextField, NumberField, SelectField, Checkbox, RadioGroup, Switch } from './fields';
 export { Alert, PageHeader, Card, DemoBadge, EmptyState, ProgressSteps, DataTable, BarChart, type Column } from './display';

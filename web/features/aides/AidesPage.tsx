@@ -32,7 +32,7 @@ function MyAids() {
       <p className="muted">{t('aides.mineIntro')}</p>
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {asksResidence || applied !== null ? (
-        <form className="aides-row" onSubmit={(e) => (e.preventDefault(), setApplied(months))}>
+        <form className="item-row" onSubmit={(e) => (e.preventDefault(), setApplied(months))}>
           <NumberField label={t('aides.residence')} value={months} onChange={setMonths} minValue={0} maxValue={1200} />
           <Button type="submit" variant="secondary">
             {t('aides.update')}
@@ -40,7 +40,7 @@ function MyAids() {
         </form>
       ) : null}
       {r.data ? (
-        <ul className="aides-list">
+        <ul className="item-list">
           {[...r.data.results].sort(byLikelihood).map((x) => (
             <EligibilityItem key={x.aid} x={x} askHref={`/aides/demander/${x.aid}${applied !== null ? `?residence=${applied}` : ''}`} />
           ))}
@@ -60,9 +60,9 @@ function MyRequestsList() {
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data && !r.data.requests.length ? <p className="muted">{t('aides.noRequest')}</p> : null}
       {r.data?.requests.length ? (
-        <ul className="aides-list">
+        <ul className="item-list">
           {r.data.requests.map((x) => (
-            <li key={x.id} className="aides-card">
+            <li key={x.id} className="item-card">
               <Link to={`/aides/demandes/${x.id}`}>
                 <Fr>{x.aidTitle}</Fr>
               </Link>{' '}
@@ -83,9 +83,9 @@ function MyMandates() {
   return (
     <section aria-labelledby="my-mandates">
       <h2 id="my-mandates">{t('aides.myMandates')}</h2>
-      <ul className="aides-list">
+      <ul className="item-list">
         {r.data.mandates.map((m) => (
-          <li key={m.id} className="aides-card">
+          <li key={m.id} className="item-card">
             <p>
               <Fr>{m.purpose}</Fr> — {m.agentName ?? t('aides.agent')},{' '}
               {m.revokedAt ? t('aides.revoked') : t('aides.until', { date: f.longDate(m.validUntil) })}
@@ -135,9 +135,9 @@ function CatalogueList({ data }: { data: AidsList | null }) {
   return (
     <>
       {data ? (
-        <ul className="aides-list">
+        <ul className="item-list">
           {data.aids.map((a) => (
-            <li key={a.aidId} id={`aide-${a.aidId}`} className="aides-card">
+            <li key={a.aidId} id={`aide-${a.aidId}`} className="item-card">
               <h3>
                 <Fr>{a.definition.title}</Fr>
               </h3>
@@ -179,7 +179,7 @@ export default function AidesPage() {
     <>
       <PageHeader title={t('aides.title')} intro={t('aides.intro')} />
       {staff ? (
-        <nav aria-label={t('aides.staffLinks')} className="aides-row">
+        <nav aria-label={t('aides.staffLinks')} className="item-row">
           <LinkButton to="/aides/instruction" variant="secondary">
             {t('aides.queue')}
           </LinkButton>

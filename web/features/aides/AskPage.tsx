@@ -42,7 +42,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
 
   return (
     <form onSubmit={submit}>
-      <div className="aides-row">
+      <div className="item-row">
         <EligibilityBadge status={form.eligibility.status} />
         {form.aid.demo ? <DemoBadge label={t('aides.demo')} /> : null}
       </div>
@@ -73,9 +73,9 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
       ) : null}
       <section aria-labelledby="docs">
         <h2 id="docs">{t('aides.documents')}</h2>
-        <ul className="aides-list">
+        <ul className="item-list">
           {form.documents.map((d) => (
-            <li key={d.kind} className="aides-card">
+            <li key={d.kind} className="item-card">
               <strong>
                 <Fr>{d.label}</Fr>
               </strong>

@@ -33,7 +33,7 @@ function ConditionField({ c, onChange, at }: { c: Cond; onChange: (c: Cond) => v
     );
   if (c.kind === 'child_age') {
     return (
-      <div className="aides-row">
+      <div className="item-row">
         {c.min_years !== undefined ? (
           <NumberField
             name={`${at}-min`}
@@ -150,7 +150,7 @@ function Editor({ aid, reload }: { aid: AidDetail; reload: () => void }) {
         <input id="end-date" type="date" value={def.end_date ?? ''} onChange={(e) => setDef({ ...def, end_date: e.target.value || undefined })} />
       </div>
       <TextField label={t('aides.editNote')} value={note} onChange={setNote} />
-      <div className="aides-row">
+      <div className="item-row">
         <Button variant="secondary" onPress={() => void doPreview()}>
           {t('aides.preview')}
         </Button>

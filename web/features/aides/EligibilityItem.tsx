@@ -15,11 +15,11 @@ const rank = (s: string) => (s === 'eligible' ? 0 : s === 'to_check' ? 1 : 2);
 export function EligibilityItem({ x, askHref }: { x: Eligibility; askHref: string | null }) {
   const t = useT();
   return (
-    <li className="aides-card">
+    <li className="item-card">
       <h3>
         <Fr>{x.title}</Fr>
       </h3>
-      <div className="aides-row">
+      <div className="item-row">
         <EligibilityBadge status={x.status} />
         {x.priority ? <span className="badge">{t('aides.priority')}</span> : null}
         {x.demo ? <DemoBadge label={t('aides.demo')} /> : null}

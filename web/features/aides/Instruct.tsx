@@ -34,7 +34,7 @@ function Assign({ r, reload }: { r: RequestView; reload: Reload }) {
       <h3 id="assign-title">{t('aides.assignTitle')}</h3>
       <ActionStatus a={a} />
       <p>{r.assignedName ? t('aides.assignedTo', { name: r.assignedName }) : t('aides.unassigned')}</p>
-      <div className="aides-row">
+      <div className="item-row">
         <SelectField
           label={t('aides.assignTo')}
           value={agentId}

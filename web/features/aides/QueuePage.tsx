@@ -42,7 +42,7 @@ function Queue() {
   }
   return (
     <>
-      <form className="aides-row" onSubmit={(e) => (e.preventDefault(), apply())}>
+      <form className="item-row" onSubmit={(e) => (e.preventDefault(), apply())}>
         <SelectField
           label={t('aides.fund')}
           value={fund}

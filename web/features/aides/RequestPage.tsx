@@ -182,7 +182,7 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
           {t('aides.sent')}
         </Alert>
       ) : null}
-      <div className="aides-row">
+      <div className="item-row">
         <span className="badge" data-tone={r.status === 'accordee' || r.status === 'versee' ? 'success' : undefined}>
           {statusText(t, r.status, r.statusLabel)}
         </span>
@@ -196,7 +196,7 @@ function View({ r, reload }: { r: RequestView; reload: Reload }) {
         </p>
       ) : null}
       {staff ? (
-        <p className="aides-row">
+        <p className="item-row">
           <Link to={`/dossier/agent/familles/${r.householdId}`}>{t('aides.openFile')}</Link>
           <Link to={`/aides/guichet/${r.householdId}`}>{t('aides.deskTitle')}</Link>
         </p>

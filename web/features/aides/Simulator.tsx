@@ -205,7 +205,7 @@ export function Simulator({ aids }: { aids: AidsList['aids'] }) {
       {results ? (
         <div aria-live="polite">
           <h3>{t('aides.sim.results')}</h3>
-          <ul className="aides-list">
+          <ul className="item-list">
             {results.map((x) => (
               <EligibilityItem key={x.aid} x={x} askHref={null} />
             ))}

@@ -61,7 +61,7 @@ function AgendaView() {
   };
   return (
     <>
-      <div className="rdv-row" role="group" aria-label={t('rendezvous.agenda')} style={{ marginBottom: '0.75rem' }}>
+      <div className="item-row" role="group" aria-label={t('rendezvous.agenda')} style={{ marginBottom: '0.75rem' }}>
         <Button variant={span === 1 ? 'primary' : 'secondary'} onPress={() => setSpan(1)} aria-pressed={span === 1}>
           {t('rendezvous.day')}
         </Button>
@@ -101,7 +101,7 @@ function AgendaView() {
       {[...byDay].map(([d, list]) => (
         <section key={d} aria-label={frDay(`${d}T12:00:00Z`)}>
           {span === 7 ? <h3>{frDay(`${d}T12:00:00Z`)}</h3> : null}
-          <ul className="rdv-list">
+          <ul className="item-list">
             {list.map((b) => (
               <BookingItem key={b.id} b={b} headingLevel={span === 7 ? 4 : 3}>
                 <MarkButtons b={b} onDone={done} />

@@ -108,7 +108,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
             <strong>{t('rendezvous.labelColon', { label: t('rendezvous.documents') })}</strong> <Fr>{motif.documents.join(', ')}</Fr>
           </p>
         ) : null}
-        <div className="rdv-row">
+        <div className="item-row">
           {done.kind === 'booked' ? (
             <a className="btn" data-variant="secondary" href={`/api/rendezvous/bookings/${done.bookingId}/ics`} download="rendez-vous.ics">
               {t('rendezvous.ics')}
@@ -131,7 +131,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
         </h2>
         <LoadStatus data={motifs.data} error={motifs.error} reload={motifs.reload} />
         {motif ? (
-          <div className="rdv-row">
+          <div className="item-row">
             <strong>
               <Fr>{motif.name}</Fr>
             </strong>
@@ -163,7 +163,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
             {t('rendezvous.step2')}
           </h2>
           {slot ? (
-            <div className="rdv-row">
+            <div className="item-row">
               <strong>{w.dayTime(slot.start)}</strong>
               <Button variant="ghost" onPress={() => setSlot(null)}>
                 {t('rendezvous.change')}

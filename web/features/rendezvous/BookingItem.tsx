@@ -10,7 +10,7 @@ export function BookingItem({ b, children, headingLevel = 3 }: { b: BookingViewO
   const w = useWhen();
   const H = `h${headingLevel}` as 'h3' | 'h4';
   return (
-    <li className="rdv-card">
+    <li className="item-card">
       <H>
         <Fr>{b.motif.name}</Fr>
       </H>
@@ -42,7 +42,7 @@ export function BookingItem({ b, children, headingLevel = 3 }: { b: BookingViewO
           <strong>{t('rendezvous.labelColon', { label: t('rendezvous.documents') })}</strong> <Fr>{b.motif.documents.join(', ')}</Fr>
         </p>
       ) : null}
-      {children ? <div className="rdv-row">{children}</div> : null}
+      {children ? <div className="item-row">{children}</div> : null}
     </li>
   );
 }

@@ -27,7 +27,7 @@ export function DeskSearch() {
       </h2>
       <p>{t('rendezvous.deskIntro')}</p>
       <FormErrors error={error} />
-      <form onSubmit={submit} className="rdv-row" style={{ alignItems: 'flex-end' }}>
+      <form onSubmit={submit} className="item-row" style={{ alignItems: 'flex-end' }}>
         <TextField label={t('rendezvous.search')} value={q} onChange={setQ} />
         <div className="field">
           <Button type="submit">{t('rendezvous.searchButton')}</Button>
@@ -35,9 +35,9 @@ export function DeskSearch() {
       </form>
       {found && !found.length ? <p className="muted">{t('rendezvous.noResult')}</p> : null}
       {found?.length ? (
-        <ul className="rdv-list">
+        <ul className="item-list">
           {found.map((f) => (
-            <li key={f.id} className="rdv-card">
+            <li key={f.id} className="item-card">
               <strong>{[f.firstName, f.lastName].filter(Boolean).join(' ')}</strong>
               {f.children ? <span className="muted"> — {f.children}</span> : null}
               <br />

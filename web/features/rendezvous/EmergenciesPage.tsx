@@ -70,7 +70,7 @@ function Answer({ id, onDone }: { id: string; onDone: () => void }) {
     <div style={{ width: '100%' }}>
       <FormErrors error={error} />
       <TextField label={t('rendezvous.answer')} value={message} onChange={setMessage} multiline />
-      <div className="rdv-row">
+      <div className="item-row">
         <Button onPress={() => void send('placed')}>{t('rendezvous.place')}</Button>
         <Button variant="secondary" onPress={() => void send('refused')}>
           {t('rendezvous.refuse')}
@@ -107,9 +107,9 @@ function InboxView() {
             {t('rendezvous.onCall')}
           </Switch>
           {!r.data.requests.length ? <p className="muted">{t('rendezvous.noEmergency')}</p> : null}
-          <ul className="rdv-list" style={{ marginTop: '1rem' }}>
+          <ul className="item-list" style={{ marginTop: '1rem' }}>
             {r.data.requests.map((e) => (
-              <li key={e.id} className={`rdv-card ${e.status === 'open' ? 'rdv-wait' : ''}`}>
+              <li key={e.id} className={`item-card ${e.status === 'open' ? 'rdv-wait' : ''}`}>
                 <h2 style={{ fontSize: '1.1rem', margin: 0 }}>
                   {t('rendezvous.emergencyFamily', { family: e.family, child: e.childFirstName, age: age(t, e.childBirthDate, e.day) })}
                 </h2>

@@ -59,7 +59,7 @@ function Emergency() {
             isRequired
           />
           <DayTimeField id="rdv-em-day" type="date" label={t('rendezvous.emergencyDay')} value={day} onChange={setDay} isRequired error={error?.field('day')} />
-          <div className="rdv-row">
+          <div className="item-row">
             <DayTimeField
               id="rdv-em-from"
               type="time"
@@ -87,9 +87,9 @@ function Emergency() {
         <h2 id="rdv-em-mine">{t('rendezvous.emergencyMine')}</h2>
         <LoadStatus data={mine.data} error={mine.error} reload={mine.reload} />
         {mine.data && !mine.data.requests.length ? <p className="muted">{t('rendezvous.emergencyNone')}</p> : null}
-        <ul className="rdv-list">
+        <ul className="item-list">
           {mine.data?.requests.map((r) => (
-            <li key={r.id} className="rdv-card">
+            <li key={r.id} className="item-card">
               <p style={{ margin: 0 }}>
                 {t('rendezvous.emergencyFor', { child: r.childFirstName, day: w.calendarDay(r.day), from: w.clock(r.fromTime), to: w.clock(r.toTime) })}
               </p>

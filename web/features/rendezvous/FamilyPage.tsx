@@ -39,7 +39,7 @@ function Family({ id }: { id: string }) {
               </Alert>
             ) : null}
             {r.data.bookings.length ? (
-              <ul className="rdv-list">
+              <ul className="item-list">
                 {r.data.bookings.map((b) => (
                   <BookingItem key={b.id} b={b}>
                     <MarkButtons

@@ -42,7 +42,7 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
             {t('rendezvous.move')}
           </Button>
           {asking ? (
-            <span className="rdv-row" role="group" aria-label={t('rendezvous.cancelConfirm')}>
+            <span className="item-row" role="group" aria-label={t('rendezvous.cancelConfirm')}>
               <span>{t('rendezvous.cancelConfirm')}</span>
               <Button
                 variant="danger"
@@ -117,9 +117,9 @@ function Mine() {
           {d.waitlist.length ? (
             <section aria-labelledby="rdv-wait">
               <h2 id="rdv-wait">{t('rendezvous.waitlist')}</h2>
-              <ul className="rdv-list">
+              <ul className="item-list">
                 {d.waitlist.map((w) => (
-                  <li key={w.id} className={`rdv-card ${w.status === 'offered' ? 'rdv-offer' : 'rdv-wait'}`}>
+                  <li key={w.id} className={`item-card ${w.status === 'offered' ? 'rdv-offer' : 'rdv-wait'}`}>
                     <h3>{w.status === 'offered' ? t('rendezvous.offerFree') : t('rendezvous.waitingFor')}</h3>
                     <p style={{ margin: 0 }}>
                       <strong>
@@ -130,7 +130,7 @@ function Mine() {
                     {w.status === 'offered' && w.offerExpiresAt ? (
                       <>
                         <p>{t('rendezvous.offerUntil', { when: when.dayTime(w.offerExpiresAt) })}</p>
-                        <div className="rdv-row">
+                        <div className="item-row">
                           <Button onPress={() => void wait(`/api/rendezvous/waitlist/${w.id}/accept`, t('rendezvous.booked'))}>{t('rendezvous.accept')}</Button>
                           <Button variant="ghost" onPress={() => void wait(`/api/rendezvous/waitlist/${w.id}/leave`, null)}>
                             {t('rendezvous.decline')}
@@ -150,7 +150,7 @@ function Mine() {
           <section aria-labelledby="rdv-upcoming">
             <h2 id="rdv-upcoming">{t('rendezvous.upcoming')}</h2>
             {d.upcoming.length ? (
-              <ul className="rdv-list">
+              <ul className="item-list">
                 {d.upcoming.map((b) => (
                   <Upcoming key={b.id} b={b} reload={r.reload} onMessage={setMessage} />
                 ))}
@@ -165,7 +165,7 @@ function Mine() {
           {d.past.length ? (
             <section aria-labelledby="rdv-past">
               <h2 id="rdv-past">{t('rendezvous.past')}</h2>
-              <ul className="rdv-list">
+              <ul className="item-list">
                 {d.past.map((b) => (
                   <BookingItem key={b.id} b={b} />
                 ))}

@@ -91,9 +91,9 @@ function Motifs({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
       .then((done) => done && setName(''));
   return (
     <Section id="rdv-motifs" title={t('rendezvous.motifs')}>
-      <ul className="rdv-list">
+      <ul className="item-list">
         {offer.motifs.map((m) => (
-          <li key={m.id} className="rdv-card">
+          <li key={m.id} className="item-card">
             <strong>{m.name}</strong> {m.isDemo ? <DemoBadge label={t('rendezvous.demo')} /> : null}
             <br />
             <span className="muted">
@@ -202,9 +202,9 @@ function Lieux({ offer, reload }: { offer: Offer; reload: () => void }) {
       .then((done) => done && (setName(''), setAddress('')));
   return (
     <Section id="rdv-lieux" title={t('rendezvous.lieux')}>
-      <ul className="rdv-list">
+      <ul className="item-list">
         {offer.lieux.map((l) => (
-          <li key={l.id} className="rdv-card">
+          <li key={l.id} className="item-card">
             <strong>{l.name}</strong> — {l.address}
             {l.neighbourhoodId ? ` · ${hoodName(l.neighbourhoodId)}` : ''}
             {l.singleUseDate ? ` · ${t('rendezvous.singleUse', { date: frCalendarDay(l.singleUseDate) })}` : ''}
@@ -235,7 +235,7 @@ function Lieux({ offer, reload }: { offer: Offer; reload: () => void }) {
 function CapacityFields({ caps, onChange }: { caps: Caps; onChange: (c: Caps) => void }) {
   const t = useT();
   return (
-    <div className="rdv-row">
+    <div className="item-row">
       {AGE_GROUPS.map((g) => (
         <NumberField
           key={g}
@@ -255,7 +255,7 @@ function ResourceCard({ r, reload, coordinator }: { r: Offer['resources'][number
   const s = useSubmit(reload);
   const [caps, setCaps] = useState<Caps>(() => Object.fromEntries(r.capacities.map((c) => [c.ageGroup, c.capacity])));
   return (
-    <li className="rdv-card">
+    <li className="item-card">
       <h3>
         {r.name} {r.isDemo ? <DemoBadge label={t('rendezvous.demo')} /> : null}
       </h3>
@@ -284,7 +284,7 @@ function Resources({ offer, reload, coordinator }: { offer: Offer; reload: () =>
   return (
     <Section id="rdv-resources" title={t('rendezvous.resources')}>
       <p className="muted">{t('rendezvous.resourcesIntro')}</p>
-      <ul className="rdv-list">
+      <ul className="item-list">
         {offer.resources.map((r) => (
           <ResourceCard key={r.id} r={r} reload={reload} coordinator={coordinator} />
         ))}
@@ -363,9 +363,9 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
     );
   return (
     <Section id="rdv-plages" title={t('rendezvous.plages')}>
-      <ul className="rdv-list">
+      <ul className="item-list">
         {offer.plages.map((p) => (
-          <li key={p.id} className="rdv-card">
+          <li key={p.id} className="item-card">
             <strong>{p.ownerName}</strong> {p.isDemo ? <DemoBadge label={t('rendezvous.demo')} /> : null}
             <br />
             {recurrenceText(t, p.recurrence, p.firstDate)}, {frClock(p.startTime)}–{frClock(p.endTime)}
@@ -405,7 +405,7 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
           ))}
           {s.error?.field('motifIds') ? <span className="error">{s.error.field('motifIds')}</span> : null}
         </fieldset>
-        <div className="rdv-row">
+        <div className="item-row">
           <DayTimeField
             id="rdv-plage-first"
             type="date"
@@ -437,7 +437,7 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
           <>
             <fieldset className="field">
               <legend>{t('rendezvous.plageWeekdays')}</legend>
-              <div className="rdv-row">
+              <div className="item-row">
                 {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                   <Checkbox key={d} isSelected={weekdays.includes(d)} onChange={(v) => setWeekdays((xs) => toggle(xs, d, v))}>
                     {t(`rendezvous.wd.${d}`)}
@@ -452,7 +452,7 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
           <>
             <fieldset className="field">
               <legend>{t('rendezvous.plageNth')}</legend>
-              <div className="rdv-row">
+              <div className="item-row">
                 {[1, 2, 3, 4, 5, -1].map((n) => (
                   <Checkbox key={n} isSelected={nths.includes(n)} onChange={(v) => setNths((xs) => toggle(xs, n, v))}>
                     {t(`rendezvous.nth.${n}`)}
@@ -505,9 +505,9 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
   return (
     <Section id="rdv-absences" title={t('rendezvous.absences')}>
       {offer.absences.length ? (
-        <ul className="rdv-list">
+        <ul className="item-list">
           {offer.absences.map((a) => (
-            <li key={a.id} className="rdv-card">
+            <li key={a.id} className="item-card">
               <strong>{a.ownerName ?? t('rendezvous.everyone')}</strong> · {frDayTime(a.start)} – {frDayTime(a.end)}
               {a.label ? ` · ${a.label}` : ''}
               {coordinator || a.agentId === user?.id ? (
@@ -541,7 +541,7 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
               : []),
           ]}
         />
-        <div className="rdv-row">
+        <div className="item-row">
           <DayTimeField
             id="rdv-abs-from"
             type="date"

@@ -19,7 +19,7 @@ function FamilyBooking() {
   const offers = mine.data?.waitlist.filter((w) => w.status === 'offered') ?? [];
   return (
     <>
-      <nav className="rdv-row" aria-label={t('rendezvous.mineTitle')} style={{ marginBottom: '1rem' }}>
+      <nav className="item-row" aria-label={t('rendezvous.mineTitle')} style={{ marginBottom: '1rem' }}>
         <LinkButton to="/rendez-vous/mes-rendez-vous" variant="secondary">
           {t('rendezvous.mineTitle')}
           {mine.data ? ` (${mine.data.upcoming.length})` : ''}
@@ -46,7 +46,7 @@ function StaffHome() {
   const { user } = useSession();
   return (
     <>
-      <nav className="rdv-row" aria-label={t('rendezvous.staffIntro')} style={{ marginBottom: '1rem' }}>
+      <nav className="item-row" aria-label={t('rendezvous.staffIntro')} style={{ marginBottom: '1rem' }}>
         <LinkButton to="/rendez-vous/agenda">{t('rendezvous.agenda')}</LinkButton>
         <LinkButton to="/rendez-vous/urgences" variant="secondary">
           {t('rendezvous.emergencies')}

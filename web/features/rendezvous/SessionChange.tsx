@@ -55,7 +55,7 @@ export function SessionChange({ b, offer, onDone }: { b: BookingViewOut; offer: 
         options={[{ value: '', label: t('rendezvous.unchanged') }, ...offer.agents.map((a) => ({ value: a.id, label: a.name }))]}
         error={error?.field('agentId')}
       />
-      <div className="rdv-row">
+      <div className="item-row">
         <Button onPress={() => void save()} isDisabled={busy || (!lieuId && !agentId)}>
           {t('rendezvous.changeSessionSave')}
         </Button>

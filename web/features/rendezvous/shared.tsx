@@ -161,7 +161,7 @@ export function SlotPicker({
           </ul>
         </section>
       ))}
-      <div className="rdv-row" style={{ marginTop: '0.75rem' }}>
+      <div className="item-row" style={{ marginTop: '0.75rem' }}>
         {shown > today ? (
           <Button variant="ghost" onPress={() => setFrom(addDays(shown, -14) < today ? today : addDays(shown, -14))}>
             {t('rendezvous.previousDays')}
