@@ -33,5 +33,9 @@ export const entraideErrors = defineErrors({
   'entraide/contact-not-shared': { status: 409, message: 'Échangez d’abord vos coordonnées dans cette conversation.' },
   'entraide/tutoring-not-open': { status: 409, message: "Cette demande de tutorat n'est pas dans un état qui permet cette action." },
   'entraide/tutor-mismatch': { status: 422, message: 'Ce tuteur ne fait pas cette matière à ce niveau.' },
+  'entraide/meeting-full': { status: 409, message: 'Cette rencontre est complète : il ne reste pas assez de places.' },
+  'entraide/meeting-registered': { status: 409, message: 'Votre famille est déjà inscrite à cette rencontre.' },
+  'entraide/meeting-cancelled': { status: 409, message: 'Cette rencontre est annulée.' },
+  'entraide/meeting-past': { status: 409, message: 'Cette rencontre est déjà passée.' },
   'entraide/session-exists': { status: 409, message: 'Une séance est déjà notée ce jour-là.' },
 });

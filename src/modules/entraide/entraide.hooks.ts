@@ -3,6 +3,7 @@ import type { DossiersHooks } from '../dossiers/index';
 import * as backup from './backup.store';
 import * as coops from './coops.store';
 import * as loans from './loans.store';
+import * as meetings from './meetings.store';
 import * as rides from './rides.store';
 import * as tutoring from './tutoring.store';
 
@@ -19,6 +20,7 @@ export const entraideDossiersHooks: DossiersHooks = {
     ...(await rides.exportHousehold(q, householdId)),
     ...(await backup.exportHousehold(q, householdId)),
     ...(await tutoring.exportHousehold(q, householdId)),
+    ...(await meetings.exportHousehold(q, householdId)),
   }),
   erasure: async (t, householdId) => {
     await loans.eraseHousehold(t, householdId);
@@ -26,5 +28,6 @@ export const entraideDossiersHooks: DossiersHooks = {
     await rides.eraseHousehold(t, householdId);
     await backup.eraseHousehold(t, householdId);
     await tutoring.eraseHousehold(t, householdId);
+    await meetings.eraseHousehold(t, householdId);
   },
 };

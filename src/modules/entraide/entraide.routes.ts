@@ -35,6 +35,7 @@ import * as coopSvc from './coops.service';
 import * as lend from './parentotheque.service';
 import { COMMITTEE, creation, idAction, listing, PARENT, STAFF, tags } from './routes-kit';
 import backupRoutes from './backup.routes';
+import meetingsRoutes from './meetings.routes';
 import ridesRoutes from './rides.routes';
 import tutoringRoutes from './tutoring.routes';
 import * as voisins from './voisins.service';
@@ -177,4 +178,5 @@ export default async function entraideRoutes(app: App) {
   await ridesRoutes(app);
   await backupRoutes(app);
   await tutoringRoutes(app);
+  await meetingsRoutes(app);
 }

@@ -22,3 +22,4 @@ export type {
   PostInput,
   Reports,
 } from './entraide.schemas';
+export type { UpcomingMeetings, NeighbourhoodActivity, MeetingRegistrations } from './meetings.schemas';

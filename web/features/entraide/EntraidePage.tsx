@@ -9,6 +9,7 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { PageHeader, RequireRole } from '../../ui';
 import type { MyFile } from '../../../src/modules/dossiers';
+import { AmbassadorView } from './AmbassadorView';
 import { ConversationView } from './ConversationView';
 import { CoopView } from './CoopView';
 import { CovoiturageView } from './CovoiturageView';
@@ -22,7 +23,7 @@ import './entraide.css';
 
 registerMessages('entraide', messages);
 
-const SECTIONS = ['voisins', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'depannage', 'tutorat', 'suivi'];
+const SECTIONS = ['voisins', 'ambassadeur', 'conversation', 'parentotheque', 'garde', 'covoiturage', 'depannage', 'tutorat', 'suivi'];
 const STAFF_ROLES = ['agent', 'coordinator', 'admin'];
 
 function Tabs({ section }: { section: string }) {
@@ -56,6 +57,7 @@ function FamilyContent({ section }: { section: string }) {
   const file = useApi<MyFile>('/api/dossiers/me');
   const hood = file.data?.household?.address?.neighbourhoodId ?? null;
   if (section === 'conversation') return <ConversationView id={search.get('id')} />;
+  if (section === 'ambassadeur') return <AmbassadorView />;
   if (section === 'parentotheque') return <ParentothequeView />;
   if (section === 'garde') return <CoopView />;
   if (section === 'covoiturage') return <CovoiturageView />;

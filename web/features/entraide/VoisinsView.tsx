@@ -9,6 +9,7 @@ import { Alert, Button, DemoBadge, Loaded, RadioGroup, SelectField, TextField } 
 import type { Board, Conversations, Post } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
 import { FormHead, NativeDateField, useFormSubmit } from './inputs';
+import { MeetingsView } from './MeetingsView';
 
 const CATEGORIES = ['trajet', 'garde', 'courses', 'pret', 'ecoute'] as const;
 
@@ -149,6 +150,7 @@ export function VoisinsView({ defaultNeighbourhood }: { defaultNeighbourhood: st
           }
         </Loaded>
       </section>
+      <MeetingsView />
       <section aria-labelledby="entraide-conversations">
         <h2 id="entraide-conversations">{t('entraide.conversations')}</h2>
         <Loaded resource={convs}>
