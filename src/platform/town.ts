@@ -24,6 +24,8 @@ const townSchema = z.object({
   contact: z.object({ phone: z.string(), address: z.string() }),
   neighbourhoods: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), center: latLon })).min(1),
   geojson: z.string().optional(),
+  /** The school holidays zone of the national calendar (A: Dijon…, B: Amiens…, C: Paris…); the entraide's recurring rides skip its holidays. */
+  schoolZone: z.enum(['A', 'B', 'C']).optional(),
   /**
    * The base map's tiles: an XYZ or WMTS (KVP) URL template with {z} {x} {y}, e.g. IGN's Plan
    * (https://data.geopf.fr/wmts?…&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}…) or the town's own;
