@@ -9,9 +9,10 @@ import tseslint from 'typescript-eslint';
 
 /** Another module, reached from a file `depth` folders below its own module's root, by anything but its index. */
 const otherModuleInternals = (depth) => ({
-  // `../` × (depth + 1) lands in src/modules/; then a module name and a file other than index.
-  regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!index(\\.ts)?$).+`,
-  message: 'A module uses another only through its index.ts: import from "../<module>" (docs/modules.md).',
+  // `../` × (depth + 1) lands in src/modules/; then a module name and a file other than index
+  // (or shared: the pure values a pure file of another module may import without loading its I/O).
+  regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!(index|shared)(\\.ts)?$).+`,
+  message: 'A module uses another only through its index.ts (or its shared.ts, pure values): import from "../<module>" (docs/modules.md).',
 });
 
 const srcNeverImportsWeb = {

@@ -5,6 +5,7 @@
  * this shape; these types mirror it. Pure: no I/O.
  */
 import type { Kind as ChequesKind } from '../cheques/index';
+import { DOCUMENT_KINDS as FILE_DOCUMENT_KINDS } from '../dossiers/shared';
 
 /** The family's employment situation, as an aid's condition reads it. */
 export const EMPLOYMENTS = ['en_emploi', 'demandeur_emploi', 'en_formation', 'sans_activite'] as const;
@@ -13,18 +14,8 @@ export type Employment = (typeof EMPLOYMENTS)[number];
 export const HOUSING_KINDS = ['locataire_hlm', 'locataire_vide', 'locataire_meuble', 'loge_gratuitement', 'proprietaire'] as const;
 export type HousingKind = (typeof HOUSING_KINDS)[number];
 
-/** The justificatif kinds of the household file (dossiers). */
-export const DOCUMENT_KINDS = [
-  'avis-imposition',
-  'attestation-caf',
-  'justificatif-domicile',
-  'piece-identite',
-  'jugement-garde',
-  'bulletin-salaire',
-  'attestation-pole-emploi',
-  'devis',
-  'autre',
-] as const;
+/** What an aid may ask for: the justificatif kinds of the household file (dossiers), and a quote. */
+export const DOCUMENT_KINDS = [...FILE_DOCUMENT_KINDS, 'devis'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export type Period = 'month' | 'year';

@@ -9,7 +9,7 @@ import { parisDate } from '../../platform/clock';
 import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
-import { addDocument, assertCanAccess, getHouseholdForUser, readDocumentFile } from '../dossiers/index';
+import { addDocument, assertCanAccess, getHouseholdForUser, isDocumentKind, readDocumentFile } from '../dossiers/index';
 import type { DocumentInput } from './attribution.schemas';
 import * as store from './attribution.store';
 import { ownHousehold } from './application.service';
@@ -18,17 +18,6 @@ import * as documents from './documents.store';
 import { proofProblem } from './proof-file';
 
 const notFound = () => new AppError('attribution/not-found');
-
-/** The kind of document of the family's file a criterion's proof is (the file knows these kinds; others are « autre » with their label). */
-const FILE_KINDS = new Set([
-  'avis-imposition',
-  'attestation-caf',
-  'justificatif-domicile',
-  'piece-identite',
-  'jugement-garde',
-  'bulletin-salaire',
-  'attestation-pole-emploi',
-]);
 
 async function openCampaign(q: Queryable, campaignId: string, criterion: string, lock: boolean) {
   const c = await store.getCampaign(q, campaignId, { lock });
@@ -57,7 +46,7 @@ export async function attachDocument(ctx: Ctx, campaignId: string, input: Docume
       fields: [{ path: 'validUntil', message: 'Ce justificatif n’est plus valable : joignez-en un plus récent.' }],
     });
   const { criterion } = await openCampaign(ctx.db, campaignId, input.criterion, false);
-  const kind = criterion.proofDocument && FILE_KINDS.has(criterion.proofDocument) ? criterion.proofDocument : 'autre';
+  const kind = criterion.proofDocument && isDocumentKind(criterion.proofDocument) ? criterion.proofDocument : 'autre';
   // In the family's file first (its own transaction, access checked by dossiers); the link below
   // re-checks the campaign under its lock. Should the campaign publish in between, the document
   // stays in the family's file, where it belongs anyway.

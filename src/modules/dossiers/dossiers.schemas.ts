@@ -5,6 +5,7 @@ import { completeHouseholdOut } from '../droits/index';
 import { FIELD_KEYS, PARTS, type FieldKey } from './fields';
 import { ACTIVITIES, CHILD_CUSTODY, HOUSING_STATUSES, OTHER_PARENT_CUSTODY } from './household';
 import { PURPOSE_IDS } from './purposes';
+import { DOCUMENT_KINDS } from './document-kinds';
 
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.');
 const cents = z.number().int().min(0).max(100_000_000);
@@ -107,16 +108,7 @@ export const patchSchema = z
 
 export const documentSchema = z
   .object({
-    kind: z.enum([
-      'avis-imposition',
-      'attestation-caf',
-      'justificatif-domicile',
-      'piece-identite',
-      'jugement-garde',
-      'bulletin-salaire',
-      'attestation-pole-emploi',
-      'autre',
-    ]),
+    kind: z.enum(DOCUMENT_KINDS),
     label: optText(120).optional(),
     validFrom: date.nullable().optional(),
     validUntil: date.nullable().optional(),

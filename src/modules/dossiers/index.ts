@@ -27,6 +27,7 @@ export { familyCard, familyCardOfUser, type FamilyCard } from './family-card.sto
 export { staffFamilyCard } from './card-access';
 /** A document of the family's file, added (the family's own or an opened file) and read (access and audit as dossiers requires). */
 export { addDocument, readDocumentFile, type DocumentInput as FileDocumentInput } from './household.service';
+export { isDocumentKind } from './document-kinds';
 export { documentsMeta, type DocumentMeta } from './document-meta.store';
 export { toDroitsInput, droitsMissingFields, DROITS_FIELDS } from './droits-input';
 export { computeQuotient, quotientParts, resolveQuotient } from './quotient';

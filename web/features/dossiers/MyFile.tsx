@@ -14,21 +14,11 @@ import { OrientationRequests } from './OrientationRequests';
 import type { FieldsInfo, Household } from './types';
 import { fieldKey, isTypedText, valueText } from './labels';
 import type { AuditTrailEntry, ConsentOut, HistoryEntry } from '../../../src/modules/dossiers';
+import { DOCUMENT_KINDS } from '../../../src/modules/dossiers/shared';
 
 type Change = HistoryEntry;
 type Consent = ConsentOut;
 type AuditEntry = AuditTrailEntry;
-
-const KINDS = [
-  'avis-imposition',
-  'attestation-caf',
-  'justificatif-domicile',
-  'piece-identite',
-  'jugement-garde',
-  'bulletin-salaire',
-  'attestation-pole-emploi',
-  'autre',
-];
 
 /** The file at a glance; `staff` words it for an agent ("Parent", not "Vous"). */
 export function Summary({ h, staff = false }: { h: Household; staff?: boolean }) {
@@ -139,7 +129,7 @@ function Documents({ h, reload }: { h: Household; reload: () => void }) {
           label={t('dossiers.docKind')}
           value={kind}
           onChange={setKind}
-          options={KINDS.map((k) => ({ value: k, label: t(`dossiers.kind.${k}`) }))}
+          options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`dossiers.kind.${k}`) }))}
         />
         <TextField label={t('dossiers.docLabel')} value={label} onChange={setLabel} />
         <DateField
