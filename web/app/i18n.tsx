@@ -6,8 +6,8 @@
  * "Messages", and docs/decisions/0015-i18n-icu-catalogues.md.
  */
 import { createContext, Fragment, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { IntlMessageFormat } from 'intl-messageformat';
 import * as fmt from './format';
+import { formatIcu } from './icu';
 import { dirOf, EASY_READ_SUFFIX, intlTag, isLocale, SOURCE_LOCALE, type Locale } from './locales';
 
 export type { Locale } from './locales';
@@ -65,18 +65,6 @@ export function hasMessage(key: string): boolean {
 export type Vars = Record<string, string | number | Date | null | undefined>;
 export type T = (key: string, vars?: Vars) => string;
 
-const compiled = new Map<string, IntlMessageFormat>();
-
-function compile(template: string, locale: string): IntlMessageFormat {
-  const k = `${locale}\u0000${template}`;
-  let f = compiled.get(k);
-  if (!f) {
-    f = new IntlMessageFormat(template, intlTag(locale), undefined, { ignoreTag: true });
-    compiled.set(k, f);
-  }
-  return f;
-}
-
 /** Left-to-right isolate: French (or any LTR text) kept whole inside a right-to-left sentence. */
 const LRI = '\u2066';
 const PDI = '\u2069';
@@ -97,7 +85,7 @@ export function translate(locale: string, easyRead: boolean, key: string, vars?:
   const source = lang === SOURCE_LOCALE && vars ? fmt.elideFrench(template, stringVars(vars)) : template;
   let out: string;
   try {
-    out = String(compile(source, lang).format(vars as Record<string, string | number | Date>));
+    out = formatIcu(source, intlTag(lang), vars);
   } catch (e) {
     if (import.meta.env.DEV) console.warn(`message ${key} does not format`, e);
     out = template;
