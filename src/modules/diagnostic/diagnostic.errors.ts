@@ -30,6 +30,13 @@ export const diagnosticErrors = defineErrors({
   },
   'diagnostic/consent-withdrawn': { status: 409, message: 'Cette personne a retiré son consentement.' },
   'diagnostic/invalid-listening': { status: 422, message: 'Certains champs ne sont pas valables.' },
-  'diagnostic/already-invited': { status: 409, message: 'Cette famille est déjà inscrite à cette séance.' },
+  'diagnostic/already-invited': { status: 409, message: 'Cette famille est déjà invitée à cette séance.' },
+  'diagnostic/session-past': { status: 409, message: 'Cette séance a déjà eu lieu : on n’y invite plus.' },
+  'diagnostic/no-account': {
+    status: 409,
+    message: 'Cette famille n’a pas de compte Relais pour répondre : invitez-la de vive voix, elle peut venir et être inscrite à la séance.',
+  },
+  'diagnostic/invitation-not-found': { status: 404, message: 'Cette invitation n’existe pas.' },
+  'diagnostic/invitation-answered': { status: 409, message: 'Vous avez déjà répondu à cette invitation.' },
   'diagnostic/persona-not-found': { status: 404, message: "Ce persona n'existe pas." },
 });

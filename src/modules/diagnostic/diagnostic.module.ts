@@ -3,6 +3,7 @@ import { registerDiagnosticCli } from './diagnostic.cli';
 import diagnosticRoutes from './diagnostic.routes';
 import { diagnosticDemoSeed } from './demo/amiens.seed';
 import { listeningDemoSeed } from './demo/listening.seed';
+import { listeningDossiersHooks } from './listening.hooks';
 import { responsesIndicator } from './indicators';
 import { diagnosticErrors } from './diagnostic.errors';
 import { purgeDraftsJob } from './purge-drafts.job';
@@ -15,4 +16,5 @@ export const diagnosticModule: ModuleDef<typeof diagnosticErrors> = {
   cli: registerDiagnosticCli,
   seeds: [diagnosticDemoSeed, listeningDemoSeed],
   indicators: [responsesIndicator],
+  hooks: { dossiers: listeningDossiersHooks },
 };

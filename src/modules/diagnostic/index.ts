@@ -35,3 +35,4 @@ export type {
   SessionView,
   VerbatimView,
 } from './listening.schemas';
+export type { HouseholdSessions, MyInvitations } from './listening-invitations.schemas';

@@ -37,6 +37,7 @@ import {
   updateVerbatim,
   withdrawConsent,
 } from './listening.service';
+import invitationRoutes from './listening-invitations.routes';
 import { createPersona, deletePersona, getPersona, listPersonas, updatePersona } from './personas.service';
 
 const LISTENERS = ['coordinator', 'admin'] as const;
@@ -45,6 +46,7 @@ const LISTENERS = ['coordinator', 'admin'] as const;
 const to = <S extends object>(summary: string, schema: S) => ({ config: { access: LISTENERS }, schema: { tags: ['diagnostic'], summary, ...schema } });
 
 export default async function listeningRoutes(app: App) {
+  await invitationRoutes(app);
   app.get('/api/diagnostic/listening/themes', to('Thèmes des verbatims (liste de la ville)', { response: { 200: themesOut } }), async (req) =>
     getThemes(req.ctx),
   );

@@ -148,6 +148,8 @@ export const verbatimOut = z.object({
 
 export const sessionOut = sessionSummary.extend({
   notes: str,
+  /** Families invited from their files, by answer: counts only (which family is never shown). */
+  invitations: z.object({ pending: z.number(), accepted: z.number(), declined: z.number() }),
   participantList: z.array(participantOut),
   verbatimList: z.array(verbatimOut),
 });

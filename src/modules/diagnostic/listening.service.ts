@@ -24,6 +24,7 @@ import type {
   SessionSummaryData as SessionSummary,
   VerbatimData as VerbatimView,
 } from './listening.schemas';
+import { invitationCounts } from './listening-invitations.store';
 import * as store from './listening.store';
 
 export const LISTENERS = ['coordinator', 'admin'] as const;
@@ -159,6 +160,7 @@ export async function getSession(ctx: Ctx, id: string, q: Queryable = ctx.db): P
   return {
     ...summary(ctx, s, listeningThemes()),
     notes: s.notes,
+    invitations: await invitationCounts(q, id),
     participantList: participants.map((p) => ({
       id: p.id,
       firstName: p.firstName,
@@ -173,7 +175,8 @@ export async function getSession(ctx: Ctx, id: string, q: Queryable = ctx.db): P
       profileConsent: p.profileConsent,
       recordConsent: p.recordConsent,
       consentDate: parisDate(p.consentAt),
-      consentRecordedBy: p.consentRecordedBy,
+      // A family invited from its file gave its consent itself, from its account.
+      consentRecordedBy: p.householdId ? 'La famille, depuis son compte' : p.consentRecordedBy,
       withdrawnAt: p.withdrawnAt,
       attended: p.attended,
       attribution: attribution(speakerOf(ctx, p)),

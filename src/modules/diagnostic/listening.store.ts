@@ -286,8 +286,3 @@ export async function updateVerbatim(q: Queryable, id: string, v: { text: string
 export async function deleteVerbatim(q: Queryable, id: string): Promise<void> {
   await q.query(`DELETE FROM diagnostic_verbatims WHERE id = $1`, [id]);
 }
-
-/** Clears the link to a household file (the file is being erased). */
-export async function forgetHousehold(q: Queryable, householdId: string): Promise<void> {
-  await q.query(`UPDATE diagnostic_listening_participants SET household_id = NULL WHERE household_id = $1`, [householdId]);
-}
