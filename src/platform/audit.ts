@@ -17,24 +17,36 @@ export interface AuditEntry {
 }
 
 export async function audit(q: Queryable, ctx: Ctx, action: string, entry: AuditEntry = {}): Promise<void> {
-  await q.query(
-    `INSERT INTO audit_log (at, actor_id, actor_role, action, household_id, subject_type, subject_id, reason, details, request_id, ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      ctx.now(),
-      ctx.user?.id ?? null,
-      ctx.user?.role ?? null,
-      action,
-      entry.householdId ?? null,
-      entry.subjectType ?? null,
-      entry.subjectId ?? null,
-      entry.reason ?? null,
-      JSON.stringify(entry.details ?? {}),
-      ctx.requestId,
-      // The client address as Fastify resolved it: X-Forwarded-For only from TRUST_PROXY.
-      ctx.ip,
-    ],
-  );
+  const { text, values } = auditInsert(ctx, action, entry);
+  await q.query(text, values);
+}
+
+/**
+ * The entry as one INSERT whose parameters are numbered from `$first`: for a change made in a
+ * single statement (a hot path, e.g. a booking), the entry is a CTE of that statement, so the
+ * change and its trace land together or not at all without a transaction's round trips.
+ * `audit` above is this INSERT on its own.
+ */
+export function auditInsert(ctx: Ctx, action: string, entry: AuditEntry = {}, first = 1): { text: string; values: unknown[] } {
+  const values = [
+    ctx.now(),
+    ctx.user?.id ?? null,
+    ctx.user?.role ?? null,
+    action,
+    entry.householdId ?? null,
+    entry.subjectType ?? null,
+    entry.subjectId ?? null,
+    entry.reason ?? null,
+    JSON.stringify(entry.details ?? {}),
+    ctx.requestId,
+    // The client address as Fastify resolved it: X-Forwarded-For only from TRUST_PROXY.
+    ctx.ip,
+  ];
+  const params = values.map((_, i) => `$${first + i}`).join(', ');
+  return {
+    text: `INSERT INTO audit_log (at, actor_id, actor_role, action, household_id, subject_type, subject_id, reason, details, request_id, ip) VALUES (${params})`,
+    values,
+  };
 }
 
 export interface AuditRow {
