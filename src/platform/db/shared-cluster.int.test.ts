@@ -147,7 +147,7 @@ afterAll(async () => {
     /* gone, as it should be */
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
-}, 60_000);
+}, 300_000);
 
 it.skipIf(Boolean(process.env.DATABASE_URL))(
   'CLI commands and a second server share the running cluster; a killed postmaster is restarted with nothing acknowledged lost',
