@@ -3,15 +3,24 @@
  * process: any server process may enqueue, any may work. A module declares its jobs with
  * `defineJob` (no side effect) and lists them as `jobs` in its ModuleDef; the wiring hands
  * every declared job to `new Jobs(url, jobs)`, and `start` creates the queues, starts
- * workers and cron schedules. `send` may run inside a transaction so that a job exists
- * exactly when the change that causes it commits; it refuses a job nobody declared.
+ * workers and cron schedules. A job is queued by its own handle (`remindJob.send(ctx, data,
+ * { tx })`), inside the transaction of its cause so that it exists exactly when that change
+ * commits; the queue refuses a job nobody declared (a handle not listed in any ModuleDef).
  */
 import PgBoss from 'pg-boss';
+import { z } from 'zod';
 import type { Deps } from './context';
 import type { Queryable } from './db/pool';
 
+/** The payload of a job declared without a schema (a periodic one runs with `{}`): kept as sent. */
+const anyPayload = z.looseObject({});
+
+const QUEUE_SETUP_LOCK = 7_242_012;
+
 export interface JobDef<T extends object = object> {
   name: string;
+  /** Checks the payload when the job is sent and again when it runs (a job queued by an older version). */
+  payload: z.ZodType<T>;
   handler: (data: T, deps: Deps) => Promise<void>;
   /** Cron (Europe/Paris) to run this job periodically with `{}` as data. */
   cron?: string;
@@ -20,11 +29,16 @@ export interface JobDef<T extends object = object> {
   expireInSeconds?: number;
 }
 
-const QUEUE_SETUP_LOCK = 7_242_012;
+/** Where a job is queued from: a use case's `ctx`, the process's `deps`, or the queue itself. */
+export type JobsHolder = { jobs: Jobs } | Jobs;
 
-/** Types a job (`module.verb`). Registers nothing: list it in your ModuleDef's `jobs`. */
-export function defineJob<T extends object>(def: JobDef<T>): JobDef<T> {
-  return def;
+/**
+ * A declared job: the only way to queue it is its own `send`, so its name is never a
+ * string typed at a call site and its payload is typed by its schema (`z.input`).
+ */
+export interface Job<In extends object = object, T extends object = object> extends JobDef<T> {
+  /** Enqueue (inside `opts.tx` when given: the job exists exactly when that transaction commits). */
+  send(on: JobsHolder, data: In, opts?: SendOptions): Promise<string | null>;
 }
 
 export interface SendOptions {
@@ -32,6 +46,38 @@ export interface SendOptions {
   tx?: Queryable;
   startAfter?: Date | number;
   singletonKey?: string;
+}
+
+const ENQUEUE = Symbol('enqueue');
+
+interface JobSpec<T extends object> {
+  /** `<module>.<verb>`. */
+  name: string;
+  handler: (data: T, deps: Deps) => Promise<void>;
+  cron?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  expireInSeconds?: number;
+}
+
+/**
+ * Declares a job (`module.verb`). Registers nothing: list it in your ModuleDef's `jobs`.
+ * `payload`: its zod schema, which types what `send` accepts and the handler receives (a
+ * periodic job, or one without data, leaves it out).
+ */
+export function defineJob<S extends z.ZodType<object, object>>(def: JobSpec<z.output<S>> & { payload: S }): Job<z.input<S>, z.output<S>>;
+export function defineJob<T extends object = Record<string, never>>(def: JobSpec<T> & { payload?: undefined }): Job<T, T>;
+export function defineJob(def: JobSpec<object> & { payload?: z.ZodType<object> }): Job {
+  const payload = def.payload ?? anyPayload;
+  return {
+    ...def,
+    payload,
+    handler: async (data, deps) => def.handler(payload.parse(data), deps),
+    send: async (on, data, opts) => {
+      const jobs = on instanceof Jobs ? on : on.jobs;
+      return jobs[ENQUEUE](def.name, payload.parse(data), opts);
+    },
+  };
 }
 
 export class Jobs {
@@ -90,7 +136,8 @@ export class Jobs {
     }
   }
 
-  async send<T extends object>(name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
+  /** Only a job's own `send` reaches this (the symbol is this file's): see `defineJob`. */
+  async [ENQUEUE](name: string, data: object, opts: SendOptions = {}): Promise<string | null> {
     if (!this.registry.has(name)) throw new Error(`unknown job ${name}`);
     if (!this.boss) throw new Error('job queue not started');
     const db = opts.tx ? { executeSql: (text: string, values: unknown[]) => opts.tx!.query(text, values as any[]) } : undefined;
@@ -101,8 +148,20 @@ export class Jobs {
     });
   }
 
-  /** Run a job's handler now, in this process (tests, CLI). */
-  async runNow<T extends object>(name: string, data: T): Promise<void> {
+  /**
+   * @deprecated Queue a job by its handle (`someJob.send(ctx, data, opts)`): its name and payload are then typed.
+   * Kept only while the last senders move to their handles; removed with them.
+   */
+  send(name: string, data: object, opts: SendOptions = {}): Promise<string | null> {
+    return this[ENQUEUE](name, data, opts);
+  }
+
+  /**
+   * Run a job's handler now, in this process (tests, CLI): the job, or its name (a test's
+   * shorthand; src/platform/module-contract.test.ts checks every name a test runs is declared).
+   */
+  async runNow<T extends object>(job: Job<T, any> | string, data: T): Promise<void> {
+    const name = typeof job === 'string' ? job : job.name;
     const def = this.registry.get(name);
     if (!def || !this.deps) throw new Error(`unknown job ${name} or queue not started`);
     await def.handler(data, this.deps);

@@ -1,6 +1,7 @@
 /** The jobs of the local aids: the reminder of waiting requests (to the assigned agent), the end notices to families, the nightly purge of unreferenced uploads. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { defineJob } from '../../platform/jobs';
 import { queueNotification } from '../../platform/notify/outbox';
 import { tx } from '../../platform/db/pool';
@@ -10,8 +11,9 @@ import { referencedUploads } from './requests.store';
 
 export const REMIND_AFTER_DAYS = 10;
 
-export const remindWaitingJob = defineJob<{ days?: number }>({
+export const remindWaitingJob = defineJob({
   name: 'aides.remind-waiting',
+  payload: z.object({ days: z.number().int().min(0).optional() }),
   cron: '0 8 * * 1-5',
   async handler(data, deps) {
     const days = data.days ?? REMIND_AFTER_DAYS;
@@ -40,7 +42,7 @@ export const remindWaitingJob = defineJob<{ days?: number }>({
 });
 
 /** Daily: tells the families when an aid they receive, ask for or could get ends, and in December to ask again for a yearly aid. */
-export const notifyEndingJob = defineJob<Record<string, never>>({
+export const notifyEndingJob = defineJob({
   name: 'aides.notify-ending',
   cron: '0 7 * * *',
   async handler(_data, deps) {
@@ -50,7 +52,7 @@ export const notifyEndingJob = defineJob<Record<string, never>>({
 });
 
 /** Nightly: deletes the uploaded files no request references any more (an erased family's, a failed upload's). */
-export const purgeUploadsJob = defineJob<Record<string, never>>({
+export const purgeUploadsJob = defineJob({
   name: 'aides.purge-uploads',
   cron: '30 3 * * *',
   async handler(_data, deps) {

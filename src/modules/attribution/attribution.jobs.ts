@@ -4,7 +4,7 @@ import { defineJob } from '../../platform/jobs';
 import * as store from './attribution.store';
 import { passOn } from './offers';
 
-export const expireOffersJob = defineJob<Record<string, never>>({
+export const expireOffersJob = defineJob({
   name: 'attribution.expire-offers',
   cron: '*/15 * * * *',
   async handler(_data, deps) {

@@ -3,7 +3,7 @@ import { defineJob } from '../../platform/jobs';
 import { grantYearlyAllowances } from './allowance.service';
 import { expireCredits, sendExpiryNotices } from './expiry.service';
 
-export const expireJob = defineJob<Record<string, never>>({
+export const expireJob = defineJob({
   name: 'cheques.expire',
   cron: '10 3 * * *',
   async handler(_data, deps) {
@@ -17,7 +17,7 @@ export const expireJob = defineJob<Record<string, never>>({
  * The yearly allowance, every night after the expiry (a file that qualifies during the year
  * gets that year's allowance the next morning; the database credits a year once).
  */
-export const allowanceJob = defineJob<Record<string, never>>({
+export const allowanceJob = defineJob({
   name: 'cheques.allowance',
   cron: '40 3 * * *',
   async handler(_data, deps) {

@@ -13,7 +13,7 @@ function frenchDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export const remindLoansJob = defineJob<Record<string, never>>({
+export const remindLoansJob = defineJob({
   name: 'entraide.remind-loans',
   cron: '0 9 * * *',
   async handler(_data, deps) {

@@ -1,14 +1,9 @@
 /** Session reminders (sent when a session is scheduled, to run an hour before) and the daily retention purge. */
 import { defineJob } from '../../platform/jobs';
 import { purgeExpiredMessages } from './retention.service';
-import { remindSession } from './sessions.service';
 
-export const remindJob = defineJob<{ sessionId: string }>({
-  name: 'groupes.remind',
-  handler: async (data, deps) => {
-    await remindSession(deps, data.sessionId);
-  },
-});
+/** Declared beside the use case that sends it (no import cycle between the two files). */
+export { remindJob } from './sessions.service';
 
 export const purgeMessagesJob = defineJob({
   name: 'groupes.purge-messages',

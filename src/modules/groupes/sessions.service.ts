@@ -2,9 +2,11 @@
 import { audit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/context';
 import { makeCtx } from '../../platform/context';
+import { z } from 'zod';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { publish } from '../../platform/events';
+import { defineJob } from '../../platform/jobs';
 import { queueNotification } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
 import { PARTICIPANTS, postMessage, readerAccess, roomAccess, ROOM_CHANNEL } from './groupes.service';
@@ -31,7 +33,7 @@ export async function scheduleSession(ctx: Ctx, roomId: string, input: { title: 
     const endsAt = new Date(startsAt.getTime() + input.minutes * 60_000);
     const id = await mod.insertSession(t, { roomId, title: input.title, startsAt, endsAt, facilitatorId: a.user.id, now: ctx.now() });
     const remindAt = new Date(Math.max(startsAt.getTime() - REMINDER_BEFORE_MS, ctx.now().getTime()));
-    await ctx.jobs.send('groupes.remind', { sessionId: id }, { tx: t, startAfter: remindAt, singletonKey: `groupes.remind:${id}` });
+    await remindJob.send(ctx, { sessionId: id }, { tx: t, startAfter: remindAt, singletonKey: `groupes.remind:${id}` });
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'room' });
     await audit(t, ctx, 'groupes/session-scheduled', { subjectType: 'groupes_session', subjectId: id, details: { roomId } });
     return { id };
@@ -94,6 +96,15 @@ const timeFmt = new Intl.DateTimeFormat('fr-FR', {
 });
 
 /** The job: remind everyone registered (e-mail or SMS), once. */
+/** The reminder of a session, an hour before it (sent by scheduleSession, listed in groupes.module.ts through groupes.jobs.ts). */
+export const remindJob = defineJob({
+  name: 'groupes.remind',
+  payload: z.object({ sessionId: z.string() }),
+  handler: async (data, deps) => {
+    await remindSession(deps, data.sessionId);
+  },
+});
+
 export async function remindSession(deps: Deps, sessionId: string): Promise<{ sent: number }> {
   const ctx = makeCtx(deps, null, 'job:groupes.remind');
   return tx(ctx.db, async (t) => {

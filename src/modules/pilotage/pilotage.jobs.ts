@@ -5,12 +5,14 @@
  * created or changed: its last months; answers received for a questionnaire: its indicators),
  * narrowed by `indicatorId` or `questionnaireId`.
  */
+import { z } from 'zod';
 import { defineJob } from '../../platform/jobs';
 import { snapshot } from './compute';
 import { addMonths, periodOf } from './periods';
 
-export const snapshotJob = defineJob<{ periods?: string[]; indicatorId?: string; questionnaireId?: string }>({
+export const snapshotJob = defineJob({
   name: 'pilotage.snapshot',
+  payload: z.object({ periods: z.array(z.string()).optional(), indicatorId: z.string().optional(), questionnaireId: z.string().optional() }),
   cron: '0 * * * *',
   async handler(data, deps) {
     const now = deps.clock.now();

@@ -15,6 +15,7 @@ import { actionStatusChanged } from './ideation-events';
 import { proposalOfAction } from './ideation.store';
 import * as store from './pilotage.store';
 import { addMonths, periodOf, periodRange } from './periods';
+import { snapshotJob } from './pilotage.jobs';
 
 export const EDITORS = ['coordinator', 'admin'] as const;
 export const READERS = ['agent', 'coordinator', 'admin'] as const;
@@ -253,7 +254,7 @@ async function checkIndicator(ctx: Ctx, input: IndicatorInput): Promise<Omit<sto
 async function refreshSoon(ctx: Ctx, t: Queryable, indicatorId: string, source: string) {
   if (source === 'manual') return;
   const current = periodOf(ctx.now());
-  await ctx.jobs.send('pilotage.snapshot', { indicatorId, periods: periodRange(addMonths(current, -5), current, 6) }, { tx: t });
+  await snapshotJob.send(ctx, { indicatorId, periods: periodRange(addMonths(current, -5), current, 6) }, { tx: t });
 }
 
 export async function addIndicator(ctx: Ctx, actionId: string, input: IndicatorInput) {

@@ -8,6 +8,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import { z } from 'zod';
 import type { Deps } from '../context';
 import type { Queryable } from '../db/pool';
 import { defineJob, type Jobs } from '../jobs';
@@ -32,7 +33,7 @@ export async function queueNotification(q: Queryable, jobs: Jobs, msg: OutgoingM
     [msg.channel, msg.recipient, msg.userId ?? null, msg.template, msg.subject ?? null, msg.body, msg.locale ?? 'fr'],
   );
   const id = rows[0].id;
-  if (jobs.started) await jobs.send('notify.send', { id }, { tx: q });
+  if (jobs.started) await sendNotificationJob.send(jobs, { id }, { tx: q });
   return id;
 }
 
@@ -150,8 +151,9 @@ export async function deliver(deps: Deps, id: string): Promise<void> {
   }
 }
 
-export const sendNotificationJob = defineJob<{ id: string }>({
+export const sendNotificationJob = defineJob({
   name: 'notify.send',
+  payload: z.object({ id: z.string() }),
   retryLimit: 8,
   retryDelaySeconds: 20,
   handler: async (data, deps) => deliver(deps, data.id),
@@ -164,7 +166,7 @@ export const sweepNotificationsJob = defineJob({
     const { rows } = await deps.db.query<{ id: string }>(
       `SELECT id FROM notifications WHERE status = 'pending' AND created_at < now() - interval '2 minutes' ORDER BY created_at LIMIT 500`,
     );
-    for (const r of rows) await deps.jobs.send('notify.send', { id: r.id }, { singletonKey: r.id });
+    for (const r of rows) await sendNotificationJob.send(deps, { id: r.id }, { singletonKey: r.id });
   },
 });
 

@@ -10,6 +10,7 @@ import { getIndicator } from '../../../platform/indicators';
 import type { SeedDef } from '../../../platform/seeds';
 import { listQuestionnaires } from '../../diagnostic/index';
 import { addMonths } from '../periods';
+import { snapshotJob } from '../pilotage.jobs';
 import * as evaluationStore from '../evaluation.store';
 import * as store from '../pilotage.store';
 import * as ideationStore from '../ideation.store';
@@ -244,6 +245,6 @@ export const pilotageDemoSeed: SeedDef = {
     await importDemoTerritory(ctx, t);
 
     // The values of the computed indicators come from the monthly snapshot.
-    if (ctx.jobs.started) await ctx.jobs.send('pilotage.snapshot', {}, { tx: t });
+    if (ctx.jobs.started) await snapshotJob.send(ctx, {}, { tx: t });
   },
 };
