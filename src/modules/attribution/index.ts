@@ -13,3 +13,5 @@ export type {
   Simulation,
   StaffApplication,
 } from './attribution.schemas';
+/** The entraide's covoiturage offers rides to the places a family accepted. */
+export { admittedPlaces, type AdmittedPlace } from './ride-places.store';
