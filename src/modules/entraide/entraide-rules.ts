@@ -9,18 +9,22 @@ import { z } from 'zod';
 export const HOLIDAYS_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/vacances-scolaires.json');
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const holiday = z.object({ label: z.string().min(1), from: isoDay, to: isoDay }).refine((h) => h.to >= h.from, 'to before from');
 export const holidaysSchema = z.object({
-  zone: z.string(),
-  source: z.string(),
-  holidays: z.array(z.object({ label: z.string().min(1), from: isoDay, to: isoDay }).refine((h) => h.to >= h.from, 'to before from')),
+  sources: z.array(z.string().min(1)).min(1),
+  verified: z.record(z.string(), z.string()),
+  zones: z.partialRecord(z.enum(['A', 'B', 'C']), z.object({ academies: z.string().min(1), holidays: z.array(holiday) })),
 });
-export type SchoolHolidays = z.infer<typeof holidaysSchema>;
+export type SchoolZone = 'A' | 'B' | 'C';
+export type SchoolHolidays = { zone: SchoolZone | null; holidays: { label: string; from: string; to: string }[] };
 
-let holidays: SchoolHolidays | null = null;
+let calendar: z.infer<typeof holidaysSchema> | null = null;
 
-export function schoolHolidays(): SchoolHolidays {
-  holidays ??= holidaysSchema.parse(JSON.parse(fs.readFileSync(HOLIDAYS_FILE, 'utf8')));
-  return holidays;
+/** The school holidays of a zone (the town's `schoolZone`); none when the town names no zone or the file lacks it. */
+export function schoolHolidays(zone: SchoolZone | undefined): SchoolHolidays {
+  calendar ??= holidaysSchema.parse(JSON.parse(fs.readFileSync(HOLIDAYS_FILE, 'utf8')));
+  const z = zone ? calendar.zones[zone] : undefined;
+  return { zone: z ? zone! : null, holidays: z?.holidays ?? [] };
 }
 
 export const CMG_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/cmg-garde-domicile.json');

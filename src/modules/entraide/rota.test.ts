@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schoolHolidays } from './entraide-rules';
 import { buildRota, occurrences, present } from './rota';
 
 describe('occurrences', () => {
@@ -47,5 +48,36 @@ describe('buildRota', () => {
   });
   it('no driver when nobody present can drive', () => {
     expect(buildRota([{ householdId: 'x', canDrive: false, custody: 'all' }], ['2026-03-04'])[0]!.driverId).toBeNull();
+  });
+});
+
+describe('the school calendar by zone (rules/entraide/vacances-scolaires.json)', () => {
+  const wednesdays = (zone: 'A' | 'B' | undefined) => occurrences('2026-12-01', '2027-05-12', 3, schoolHolidays(zone).holidays);
+  it('zone B (Amiens) skips Christmas 2026, its winter (20 Feb – 7 Mar 2027) and spring (17 Apr – 2 May 2027) holidays', () => {
+    const days = wednesdays('B');
+    expect(days).not.toContain('2026-12-23');
+    expect(days).not.toContain('2026-12-30');
+    expect(days).toContain('2027-01-06');
+    expect(days).toContain('2027-02-17');
+    expect(days).not.toContain('2027-02-24');
+    expect(days).not.toContain('2027-03-03');
+    expect(days).toContain('2027-04-14');
+    expect(days).not.toContain('2027-04-21');
+    expect(days).not.toContain('2027-04-28');
+    expect(days).toContain('2027-05-05');
+  });
+  it('zone A (Dijon) has its own winter (13 – 28 Feb 2027) and spring (10 – 25 Apr 2027) holidays', () => {
+    const days = wednesdays('A');
+    expect(days).not.toContain('2026-12-23');
+    expect(days).not.toContain('2027-02-17');
+    expect(days).not.toContain('2027-02-24');
+    expect(days).toContain('2027-03-03');
+    expect(days).not.toContain('2027-04-14');
+    expect(days).not.toContain('2027-04-21');
+    expect(days).toContain('2027-04-28');
+  });
+  it('a town without a zone skips nothing (and says so)', () => {
+    expect(schoolHolidays(undefined)).toEqual({ zone: null, holidays: [] });
+    expect(wednesdays(undefined)).toContain('2026-12-23');
   });
 });
