@@ -201,23 +201,48 @@ export type PostInput = z.infer<typeof postInput>;
 
 // ------------------------------------------------------------------ covoiturage
 const isoDay = z.iso.date({ message: 'Date invalide.' });
-export const rideInput = z.strictObject({
-  serviceId: z.uuid({ message: "Choisissez une activité de l'annuaire." }),
-  weekday: z.int({ message: 'Choisissez le jour.' }).min(0, 'Choisissez le jour.').max(6, 'Choisissez le jour.'),
-  arriveAt: z.string({ message: "Indiquez l'heure d'arrivée." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "L'heure d'arrivée, par exemple 14:00."),
-  fromDay: isoDay,
-  toDay: isoDay,
-  role: z.enum(['driver', 'passenger', 'either'], { message: 'Je conduis, je cherche une place, ou les deux ?' }),
-  children: z.int({ message: "Un nombre d'enfants." }).min(0, 'Pas de nombre négatif.').max(6, 'Au plus 6 enfants.'),
-  seats: z.int({ message: 'Un nombre de places.' }).min(0, 'Pas de nombre négatif.').max(8, 'Au plus 8 places.').default(0),
-  hasLicence: z.boolean().default(false),
-  detourPercent: z.int({ message: 'Un pourcentage.' }).min(0, 'Pas de nombre négatif.').max(100, 'Au plus 100 %.').default(25),
-  custody: z.enum(['all', 'even', 'odd'], { message: 'Toutes les semaines, ou une semaine sur deux ?' }).default('all'),
-  home: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).nullish(),
+export const rideInput = z
+  .strictObject({
+    /** Where to: an activity of the directory, or one of the family's bookings (rendezvous) or accepted places (attribution). */
+    serviceId: z.uuid({ message: "Choisissez une activité de l'annuaire." }).optional(),
+    bookingId: z.uuid({ message: 'Choisissez un de vos rendez-vous.' }).optional(),
+    offerId: z.uuid({ message: 'Choisissez une de vos places.' }).optional(),
+    weekday: z.int({ message: 'Choisissez le jour.' }).min(0, 'Choisissez le jour.').max(6, 'Choisissez le jour.'),
+    arriveAt: z.string({ message: "Indiquez l'heure d'arrivée." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "L'heure d'arrivée, par exemple 14:00."),
+    fromDay: isoDay,
+    toDay: isoDay,
+    role: z.enum(['driver', 'passenger', 'either'], { message: 'Je conduis, je cherche une place, ou les deux ?' }),
+    children: z.int({ message: "Un nombre d'enfants." }).min(0, 'Pas de nombre négatif.').max(6, 'Au plus 6 enfants.'),
+    seats: z.int({ message: 'Un nombre de places.' }).min(0, 'Pas de nombre négatif.').max(8, 'Au plus 8 places.').default(0),
+    hasLicence: z.boolean().default(false),
+    detourPercent: z.int({ message: 'Un pourcentage.' }).min(0, 'Pas de nombre négatif.').max(100, 'Au plus 100 %.').default(25),
+    custody: z.enum(['all', 'even', 'odd'], { message: 'Toutes les semaines, ou une semaine sur deux ?' }).default('all'),
+    home: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).nullish(),
+  })
+  .refine((r) => [r.serviceId, r.bookingId, r.offerId].filter(Boolean).length === 1, {
+    message: "Choisissez une activité de l'annuaire, un de vos rendez-vous ou une de vos places.",
+    path: ['serviceId'],
+  });
+export const rideSourcesOut = z.object({
+  sources: z.array(
+    z.object({
+      kind: z.enum(['booking', 'place']),
+      id: z.string(),
+      title: z.string(),
+      placeName: z.string(),
+      address: z.string().nullable(),
+      day: day.nullable(),
+      weekday: z.number().int().nullable(),
+      time: z.string().nullable(),
+      period: z.string().nullable(),
+      located: z.boolean(),
+    }),
+  ),
 });
+export type RideSources = z.infer<typeof rideSourcesOut>;
 export const rideRegisteredOut = z.object({ id: z.string(), crewId: z.string().nullable() });
 export const myRidesOut = z.object({
-  holidaysZone: z.string(),
+  holidaysZone: z.string().nullable(),
   rides: z.array(
     z.object({
       id: z.string(),

@@ -179,3 +179,126 @@ it('eight families register at once for one car of two seats: two passengers in 
   expect(rows.find((r) => r.crew_id !== null)?.n).toBe(3);
   expect(rows.find((r) => r.crew_id === null)?.n).toBe(6);
 });
+
+it("a recurring ride skips the 2026-2027 holidays of the town's zone (Amiens: zone B)", async () => {
+  env.clock.set('2026-12-04T10:00:00+01:00'); // the Christmas holidays are the next ones
+  const a = await family(env, 'saint-leu');
+  const b = await family(env, 'saint-leu');
+  const winter = (extra: Record<string, unknown>) => wednesday(sport, { weekday: 3, arriveAt: '10:00', ...extra });
+  // Across Christmas: 9 and 16 December, then 6 January (23 and 30 December are holidays).
+  await a.parent.post('/api/entraide/rides', winter({ role: 'driver', seats: 3, hasLicence: true, fromDay: '2026-12-07', toDay: '2027-01-13' }));
+  expect((await b.parent.post('/api/entraide/rides', winter({ role: 'passenger', fromDay: '2026-12-07', toDay: '2027-01-13' }))).json().crewId).not.toBeNull();
+  const christmas = (await b.parent.get('/api/entraide/rides')).json();
+  expect(christmas.holidaysZone).toBe('B');
+  expect(christmas.rides[0].crew.rota.map((x: { date: string }) => x.date)).toEqual(['2026-12-09', '2026-12-16', '2027-01-06', '2027-01-13']);
+
+  // Winter 2027: zone B is off 20 February – 7 March (24 February and 3 March skipped); 17 February, a zone A holiday, runs.
+  const c = await family(env, 'elbeuf');
+  const d = await family(env, 'elbeuf');
+  const feb = (extra: Record<string, unknown>) => wednesday(piscine, { weekday: 3, arriveAt: '16:00', fromDay: '2027-02-08', toDay: '2027-03-17', ...extra });
+  await c.parent.post('/api/entraide/rides', feb({ role: 'driver', seats: 3, hasLicence: true }));
+  expect((await d.parent.post('/api/entraide/rides', feb({ role: 'passenger' }))).json().crewId).not.toBeNull();
+  const rota = (await d.parent.get('/api/entraide/rides')).json().rides[0].crew.rota.map((x: { date: string }) => x.date);
+  expect(rota).toEqual(['2027-02-10', '2027-02-17', '2027-03-10', '2027-03-17']);
+});
+
+it('a family offers or asks a ride to one of its bookings (rendezvous) or accepted places (attribution); not to someone else’s', async () => {
+  env.clock.set('2026-12-04T10:00:00+01:00');
+  const db = env.rt.deps.db;
+  const a = await family(env, 'etouvie', { firstName: 'Lina' });
+  const b = await family(env, 'etouvie', { firstName: 'Omar' });
+  // Both booked the crèche of the demo for Wednesday 9 December, 9:00 (a place in the Étouvie neighbourhood).
+  const { rows: ids } = await db.query<{ lieu: string; motif: string; resource: string }>(
+    `SELECT (SELECT id FROM rdv_lieux WHERE name = 'Crèche des Lilas (démo)') AS lieu, (SELECT id FROM rdv_motifs ORDER BY name LIMIT 1) AS motif,
+            (SELECT id FROM rdv_resources LIMIT 1) AS resource`,
+  );
+  const { lieu, motif, resource } = ids[0]!;
+  await db.query(`UPDATE rdv_lieux SET neighbourhood_id = 'etouvie' WHERE id = $1`, [lieu]);
+  const { rows: sess } = await db.query<{ id: string }>(
+    `INSERT INTO rdv_sessions (motif_id, resource_id, lieu_id, age_group, during, capacity, taken, created_at)
+     VALUES ($1, $2, $3, 'test-rides', tstzrange('2026-12-09T09:00:00+01:00', '2026-12-09T11:00:00+01:00'), 4, 2, now()) RETURNING id`,
+    [motif, resource, lieu],
+  );
+  const booking = async (householdId: string) =>
+    (
+      await db.query<{ id: string }>(
+        `INSERT INTO rdv_bookings (session_id, household_id, subject_key, during, status, created_at, status_at)
+         VALUES ($1, $2::uuid, 'parent:' || $2::text, tstzrange('2026-12-09T09:00:00+01:00', '2026-12-09T11:00:00+01:00'), 'confirmed', now(), now()) RETURNING id`,
+        [sess[0]!.id, householdId],
+      )
+    ).rows[0]!.id;
+  const bookingA = await booking(a.householdId);
+  const bookingB = await booking(b.householdId);
+
+  const sources = (await a.parent.get('/api/entraide/rides/sources')).json().sources;
+  expect(sources).toContainEqual(
+    expect.objectContaining({
+      kind: 'booking',
+      id: bookingA,
+      placeName: 'Crèche des Lilas (démo)',
+      day: '2026-12-09',
+      weekday: 3,
+      time: '09:00',
+      located: true,
+    }),
+  );
+  expect(sources.map((s: { id: string }) => s.id)).not.toContain(bookingB);
+
+  // The booking fixes the day and time, whatever the form sent.
+  const ride = { weekday: 1, arriveAt: '18:00', fromDay: '2026-12-07', toDay: '2027-06-30', children: 1 };
+  const ra = await a.parent.post('/api/entraide/rides', { ...ride, bookingId: bookingA, role: 'driver', seats: 2, hasLicence: true });
+  expect(ra.statusCode).toBe(201);
+  await env.expectAudit('entraide/ride-registered', ra.json().id, { actorId: a.parent.user.id });
+  // Another family's booking: refused with the field.
+  const stolen = await b.parent.post('/api/entraide/rides', { ...ride, bookingId: bookingA, role: 'passenger' });
+  expect(stolen.statusCode).toBe(422);
+  expect(stolen.json().error.fields[0].path).toBe('bookingId');
+  const rb = await b.parent.post('/api/entraide/rides', { ...ride, bookingId: bookingB, role: 'passenger' });
+  expect(rb.json().crewId).not.toBeNull();
+  const mine = (await b.parent.get('/api/entraide/rides')).json().rides.find((r: { id: string }) => r.id === rb.json().id);
+  expect(mine).toMatchObject({
+    weekday: 3,
+    arriveAt: '09:00',
+    fromDay: '2026-12-09',
+    toDay: '2026-12-09',
+    placeLabel: 'Crèche des Lilas (démo) — 3 allée des Lilas',
+  });
+  expect(mine.crew.rota.map((x: { date: string }) => x.date)).toEqual(['2026-12-09']);
+
+  // An accepted place (attribution) whose site is a structure of the directory: the family gives the schedule.
+  const { rows: st } = await db.query<{ nom: string }>('SELECT nom FROM annuaire_structures WHERE latitude IS NOT NULL ORDER BY nom LIMIT 1');
+  const { rows: camp } = await db.query<{ id: string }>(
+    `INSERT INTO attribution_campaigns (kind, title, tie_break, status, created_at, updated_at) VALUES ('mercredis', 'Mercredis 2026-2027', 'random', 'published', now(), now()) RETURNING id`,
+  );
+  const { rows: grp } = await db.query<{ id: string }>(
+    `INSERT INTO attribution_groups (campaign_id, external_id, label, capacity, site, period) VALUES ($1, 'g1', '6-11 ans', 10, $2, 'mercredis') RETURNING id`,
+    [camp[0]!.id, st[0]!.nom],
+  );
+  const { rows: app } = await db.query<{ id: string }>(
+    `INSERT INTO attribution_applications (campaign_id, number, household_id, family_key, submitted_at, choices) VALUES ($1, 1, $2, 'f1', now(), ARRAY[$3]::uuid[]) RETURNING id`,
+    [camp[0]!.id, a.householdId, grp[0]!.id],
+  );
+  const { rows: offer } = await db.query<{ id: string }>(
+    `INSERT INTO attribution_offers (application_id, group_id, status, created_at, expires_at) VALUES ($1, $2, 'confirmed', now(), now() + interval '7 days') RETURNING id`,
+    [app[0]!.id, grp[0]!.id],
+  );
+  const placeSource = (await a.parent.get('/api/entraide/rides/sources')).json().sources.find((s: { kind: string }) => s.kind === 'place');
+  expect(placeSource).toMatchObject({ id: offer[0]!.id, title: 'Mercredis 2026-2027 — 6-11 ans', placeName: st[0]!.nom, located: true });
+  const rp = await a.parent.post('/api/entraide/rides', {
+    offerId: offer[0]!.id,
+    weekday: 3,
+    arriveAt: '13:30',
+    fromDay: '2027-01-06',
+    toDay: '2027-06-30',
+    role: 'either',
+    seats: 2,
+    hasLicence: true,
+    children: 1,
+  });
+  expect(rp.statusCode).toBe(201);
+  expect((await b.parent.post('/api/entraide/rides', { ...ride, offerId: offer[0]!.id, role: 'passenger' })).json().error.fields[0].path).toBe('offerId');
+  // Exactly one destination.
+  const both = await a.parent.post('/api/entraide/rides', { ...ride, offerId: offer[0]!.id, bookingId: bookingA, role: 'passenger' });
+  expect(both.statusCode).toBe(400);
+  expect(both.json().error.fields[0].path).toBe('serviceId');
+});

@@ -1,11 +1,16 @@
 /** HTTP of the covoiturage to children's activities. */
 import type { App } from '../../platform/http/types';
-import { rideInput, rideRegisteredOut, myRidesOut } from './entraide.schemas';
+import { rideInput, rideRegisteredOut, rideSourcesOut, myRidesOut } from './entraide.schemas';
+import { requireFamily } from './access';
+import { rideSources } from './ride-sources.service';
 import * as ridesSvc from './rides.service';
 import { idAction, listing, PARENT, tags } from './routes-kit';
 
 export default async function ridesRoutes(app: App) {
   listing(app, '/api/entraide/rides', PARENT, 'Mes trajets partagés vers les activités', myRidesOut, ridesSvc.myRides);
+  listing(app, '/api/entraide/rides/sources', PARENT, 'Mes rendez-vous et mes places où un trajet partagé peut aller', rideSourcesOut, async (ctx) => ({
+    sources: await rideSources(ctx, await requireFamily(ctx)),
+  }));
   app.post(
     '/api/entraide/rides',
     {

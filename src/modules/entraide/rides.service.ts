@@ -16,12 +16,15 @@ import { ageOn, readHouseholdAsSystem } from '../dossiers/index';
 import { requireFamily } from './access';
 import type { CustodyWeeks } from './cost-split';
 import { schoolHolidays } from './entraide-rules';
+import { sourcePlace } from './ride-sources.service';
 import { extendCar, matchRides, type RideRequest, type RideRole } from './ride-matching';
 import * as rides from './rides.store';
 import { buildRota, occurrences } from './rota';
 
 export type RideInput = {
-  serviceId: string;
+  serviceId?: string;
+  bookingId?: string;
+  offerId?: string;
   weekday: number;
   arriveAt: string;
   fromDay: string;
@@ -66,17 +69,21 @@ export async function registerRide(ctx: Ctx, input: RideInput): Promise<{ id: st
     if (input.seats < 1) throw new AppError('entraide/no-licence', field('seats', 'Indiquez au moins une place libre pour conduire.'));
   }
   if (input.role !== 'driver' && input.children < 1) throw new AppError('entraide/invalid-dates', field('children', 'Au moins un enfant à emmener.'));
+  // A booking fixes its own day and time; an activity or an accepted place takes the family's.
+  const target = input.serviceId ? { ...(await activityPlace(ctx, input.serviceId)), key: input.serviceId, fixed: null } : await sourcePlace(ctx, me, input);
+  if (target.fixed) input = { ...input, ...target.fixed };
   if (input.toDay < input.fromDay) throw new AppError('entraide/invalid-dates', field('toDay', 'La fin doit être après le début.'));
-  const place = await activityPlace(ctx, input.serviceId);
+  const place = target;
+  const serviceId = target.key;
   const centre = ctx.town.neighbourhoods.find((n) => n.id === me.neighbourhoodId)?.center;
   const home = input.home ?? (centre ? { lat: centre[0], lon: centre[1] } : null);
   if (!home) throw new AppError('entraide/no-home');
   return tx(ctx.db, async (t) => {
-    await rides.lockActivity(t, input.serviceId, input.weekday);
+    await rides.lockActivity(t, serviceId, input.weekday);
     const id = await rides
       .insertRide(t, {
         householdId: me.householdId,
-        serviceId: input.serviceId,
+        serviceId,
         placeLabel: place.label,
         placeLat: place.lat,
         placeLon: place.lon,
@@ -102,7 +109,7 @@ export async function registerRide(ctx: Ctx, input: RideInput): Promise<{ id: st
       subjectId: id,
       details: { role: input.role, weekday: input.weekday },
     });
-    await matchWaiting(t, ctx, input.serviceId, input.weekday);
+    await matchWaiting(t, ctx, serviceId, input.weekday);
     const mine = await rides.getRide(t, id);
     return { id, crewId: mine?.crewId ?? null };
   });
@@ -288,7 +295,7 @@ export async function myRides(ctx: Ctx) {
     if (crew && members.length) {
       const from = members.reduce((d, m) => (m.fromDay > d ? m.fromDay : d), members[0]!.fromDay);
       const to = members.reduce((d, m) => (m.toDay < d ? m.toDay : d), members[0]!.toDay);
-      const dates = occurrences(from, to, r.weekday, schoolHolidays().holidays);
+      const dates = occurrences(from, to, r.weekday, schoolHolidays(ctx.town.schoolZone).holidays);
       const entries = buildRota(
         members.map((m) => ({ householdId: m.householdId, canDrive: m.canDrive && m.role !== 'passenger', custody: m.custody })),
         dates,
@@ -323,5 +330,5 @@ export async function myRides(ctx: Ctx) {
         : null,
     });
   }
-  return { rides: out, holidaysZone: schoolHolidays().zone };
+  return { rides: out, holidaysZone: schoolHolidays(ctx.town.schoolZone).zone };
 }
