@@ -1,14 +1,14 @@
 /**
  * A proposal's events and the telling of them: an event is written in the transaction of its
  * cause and the `pilotage.tell-followers` job is sent in the same transaction; the job queues
- * one notification (e-mail, else SMS) per author and supporter through the platform outbox,
+ * one notification (e-mail, else SMS) per author and supporter, in their language, through the platform outbox,
  * then marks the event told. Its hourly sweep tells what a process without the queue left.
  */
 import type { Ctx, Deps } from '../../platform/context';
 import { tx, type Queryable } from '../../platform/db/pool';
 import { defineJob } from '../../platform/jobs';
-import { queueNotification } from '../../platform/notify/outbox';
-import { eventMessage } from './ideation-messages';
+import { queueLocalized } from '../../platform/notify/localized';
+import { eventVars } from './ideation-messages';
 import * as store from './ideation.store';
 
 export async function recordEvent(ctx: Ctx, t: Queryable, proposalId: string, kind: store.EventKind, detail: string | null): Promise<void> {
@@ -30,12 +30,16 @@ export async function tellFollowers(deps: Deps): Promise<{ events: number; messa
     for (const e of events) {
       const authorOnly = e.kind === 'published' || e.kind === 'refused';
       for (const r of await store.recipients(t, e.proposalId, authorOnly)) {
-        const { subject, body } = eventMessage(e, r.isAuthor);
-        const template = `pilotage.idea-${e.kind}`;
-        if (r.email) await queueNotification(t, deps.jobs, { channel: 'email', recipient: r.email, userId: r.userId, template, subject, body });
-        else if (r.phone)
-          await queueNotification(t, deps.jobs, { channel: 'sms', recipient: r.phone, userId: r.userId, template, body: `${subject}. ${body}` });
-        else continue;
+        const recipient = r.email ?? r.phone;
+        if (!recipient) continue;
+        // In the recipient's language (users.locale): src/modules/pilotage/messages/<locale>.json.
+        await queueLocalized(t, deps.jobs, {
+          channel: r.email ? 'email' : 'sms',
+          recipient,
+          userId: r.userId,
+          template: `pilotage.idea-${e.kind}`,
+          vars: eventVars(e, r.isAuthor, { link: `${deps.config.publicUrl}/idees`, ccas: deps.town.ccasName }),
+        });
         messages++;
       }
     }

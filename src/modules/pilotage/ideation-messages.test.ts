@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventMessage, eventSentence } from './ideation-messages';
+import { renderNotification } from '../../platform/notify/localized';
+import { eventSentence, eventVars } from './ideation-messages';
 
 const base = { proposalTitle: 'Un café des parents', actionTitle: null, detail: null };
 
@@ -23,13 +24,24 @@ describe('what followers of an idea are told', () => {
     );
   });
 
-  it('the message says why the person receives it; a supporter can stop', () => {
-    const toSupporter = eventMessage({ ...base, kind: 'became-action' }, false);
+  it('the message says why the person receives it, in their language; a supporter can stop', () => {
+    const where = { link: 'https://relais.example/idees', ccas: 'CCAS d’Amiens' };
+    const toSupporter = renderNotification('fr', 'pilotage.idea-became-action', eventVars({ ...base, kind: 'became-action' }, false, where));
     expect(toSupporter.subject).toBe('Une idée devient une action du plan');
     expect(toSupporter.body).toContain('Vous soutenez cette idée.');
     expect(toSupporter.body).toContain('retirer votre soutien');
-    const toAuthor = eventMessage({ ...base, kind: 'refused', detail: 'Doublon' }, true);
-    expect(toAuthor.body).toContain('Vous avez proposé cette idée.');
+    const toAuthor = renderNotification('fr', 'pilotage.idea-refused', eventVars({ ...base, kind: 'refused', detail: 'Doublon' }, true, where));
+    expect(toAuthor.body).toContain('Raison donnée : Doublon');
     expect(toAuthor.body).not.toContain('retirer votre soutien');
+    const started = renderNotification(
+      'en',
+      'pilotage.idea-action-status',
+      eventVars({ ...base, kind: 'action-status', actionTitle: 'Café du samedi', detail: 'en_cours' }, false, where),
+    );
+    expect(started).toMatchObject({ locale: 'en', subject: 'News of an action born from your ideas' });
+    expect(started.body).toContain('The action “Café du samedi”, born from the idea “Un café des parents”, has started.');
+    expect(started.body).toContain('You can withdraw your support');
+    const sms = renderNotification('ar', 'pilotage.idea-action-status', eventVars({ ...base, kind: 'action-status', detail: 'realisee' }, true, where)).sms;
+    expect(sms).toContain('قد أُنجز');
   });
 });

@@ -1,6 +1,7 @@
 /**
- * What a proposal's author and supporters are told, in French (no notification catalogue
- * exists yet): one sentence for the in-app list, and the message sent. Pure.
+ * What a proposal's author and supporters are told: one sentence for the in-app list (French,
+ * shown as the town's words), and the variables of the notification sent in their language
+ * (the texts are the catalogues of src/modules/pilotage/messages). Pure.
  */
 import type { EventKind } from './ideation.store';
 
@@ -40,19 +41,19 @@ export function eventSentence(e: EventFacts): string {
   }
 }
 
-/** The message (subject and body) for one recipient. */
-export function eventMessage(e: EventFacts, isAuthor: boolean): { subject: string; body: string } {
-  const why = isAuthor ? 'Vous avez proposé cette idée.' : 'Vous soutenez cette idée.';
-  const subject = {
-    published: 'Votre idée est publiée',
-    refused: "Votre idée n'est pas publiée",
-    'became-action': 'Une idée devient une action du plan',
-    'action-status': 'Du nouveau sur une action issue de vos idées',
-    'action-news': 'Des nouvelles d’une action issue de vos idées',
-  }[e.kind];
-  const next =
-    e.kind === 'refused'
-      ? 'Vous pouvez proposer une idée reformulée dans Relais, rubrique « Plan d’action », « Vos idées ».'
-      : `Suivez-la dans Relais, rubrique « Plan d’action », « Vos idées ».${isAuthor ? '' : ' Vous pouvez retirer votre soutien à tout moment : vous ne recevrez plus ces messages.'}`;
-  return { subject, body: `Bonjour,\n\n${eventSentence(e)}\n${why}\n\n${next}\n\nLe CCAS` };
+/**
+ * The variables of an event's notification (texts: src/modules/pilotage/messages/<locale>.json,
+ * `idea-<kind>`), for one recipient: its author or one of its supporters.
+ */
+export function eventVars(e: EventFacts, isAuthor: boolean, where: { link: string; ccas: string }): Record<string, string> {
+  return {
+    idea: e.proposalTitle,
+    action: e.actionTitle ?? e.proposalTitle,
+    detail: e.detail ?? '',
+    status: e.kind === 'action-status' ? (e.detail ?? 'other') : 'other',
+    // The action keeps the idea's title unless the coordinator renamed it: the idea is named only then.
+    same: !e.actionTitle || e.actionTitle === e.proposalTitle ? 'yes' : 'no',
+    role: isAuthor ? 'author' : 'supporter',
+    ...where,
+  };
 }

@@ -191,6 +191,7 @@ describe('ideation', () => {
     const told = await notificationsOf(supporter.user.id);
     expect(told.map((n) => n.template)).toEqual(['pilotage.idea-became-action', 'pilotage.idea-action-status', 'pilotage.idea-action-news']);
     expect(told[1]!.body).toContain("L'action « Un réseau de parents relais » a démarré.");
+    expect(told[2]!.body).toContain('Premier café le 4 avril au centre social Nord.');
     const followed = (await supporter.get('/api/pilotage/ideas/mine')).json();
     expect(followed.proposals).toEqual([]);
     expect(followed.events.map((e: { text: string }) => e.text)).toEqual([
@@ -198,6 +199,22 @@ describe('ideation', () => {
       expect.stringContaining('a démarré'),
       expect.stringContaining('devient une action du plan'),
     ]);
+  });
+
+  it('a supporter who reads English is told in English', async () => {
+    const id = await published('Une halte-garderie le soir');
+    const reader = await env.as('parent');
+    expect((await reader.patch('/api/account', { locale: 'en' })).statusCode).toBe(200);
+    await reader.post(`/api/pilotage/ideas/${id}/support`);
+    const res = await coord.post(`/api/pilotage/ideas/${id}/action`, { objectiveId: objective, title: 'Halte-garderie de 18 h à 21 h' });
+    expect(res.statusCode).toBe(201);
+    await env.rt.deps.jobs.runNow('pilotage.tell-followers', {});
+    const { rows } = await env.rt.deps.db.query(`SELECT template, subject, body, locale FROM notifications WHERE user_id = $1`, [reader.user.id]);
+    expect(rows).toEqual([
+      expect.objectContaining({ template: 'pilotage.idea-became-action', locale: 'en', subject: 'An idea becomes an action of the plan' }),
+    ]);
+    expect(rows[0].body).toContain('The idea “Une halte-garderie le soir” becomes an action of the action plan: “Halte-garderie de 18 h à 21 h”.');
+    expect(rows[0].body).toContain('You support this idea.');
   });
 
   it('a workshop proposal is entered by the coordination, published at once, without an author', async () => {
@@ -218,5 +235,38 @@ describe('ideation', () => {
     for (let i = 0; i < 5; i++) expect((await parent.post('/api/pilotage/ideas', idea(`Idée numéro ${i}`))).statusCode).toBe(201);
     const sixth = await parent.post('/api/pilotage/ideas', idea('Idée de trop'));
     expect(sixth.statusCode).toBe(429);
+  });
+});
+
+describe('ideas and supports are the account’s personal data', () => {
+  it('the family’s export lists them; its erasure deletes its supports (still counted), its unpublished ideas, and its name', async () => {
+    const parent = await env.as('parent', { displayName: 'Inès Martin' });
+    const created = await parent.post('/api/dossiers/me', { parent: { firstName: 'Inès', birthDate: '1990-05-06' }, address: { postalCode: '80000' } });
+    expect(created.statusCode).toBe(201);
+    const mineId = await published('Un vestiaire solidaire pour les enfants', parent);
+    const waiting = (await parent.post('/api/pilotage/ideas', idea('Une idée pas encore relue'))).json().id;
+    const other = await published('Des ateliers cuisine à petit prix');
+    await parent.post(`/api/pilotage/ideas/${other}/support`);
+    const neighbour = await env.as('parent');
+    await neighbour.post(`/api/pilotage/ideas/${other}/support`);
+
+    const exported = (await parent.get('/api/dossiers/me/export.json')).json();
+    expect(exported.stored.pilotage_proposals.map((p: { id: string }) => p.id).sort()).toEqual([mineId, waiting].sort());
+    expect(exported.stored.pilotage_supports).toEqual([expect.objectContaining({ proposal_id: other, proposal_title: 'Des ateliers cuisine à petit prix' })]);
+
+    expect((await parent.post('/api/dossiers/me/erase', { confirm: 'EFFACER' })).statusCode).toBe(200);
+    await env.expectAudit('dossiers/erased', created.json().household.id);
+    const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM pilotage_supports WHERE user_id = $1`, [parent.user.id]);
+    expect(rows[0].n).toBe(0);
+    // The count stays: the erased support is still one of the two.
+    const list = (await neighbour.get(`/api/pilotage/ideas?planId=${plan}`)).json().proposals;
+    expect(list.find((p: { id: string }) => p.id === other)).toMatchObject({ supports: 2, supportedByMe: true });
+    // Its published idea stays, without an author; the one nobody read is gone.
+    const staff = (await coord.get(`/api/pilotage/ideas/staff?planId=${plan}`)).json().proposals;
+    expect(staff.find((p: { id: string }) => p.id === mineId)).toMatchObject({ authorName: null });
+    expect(staff.find((p: { id: string }) => p.id === waiting)).toBeUndefined();
+    expect(JSON.stringify(staff)).not.toContain('Inès');
+    // The neighbour withdraws: the count goes down by one, never below the erased one.
+    expect((await neighbour.delete(`/api/pilotage/ideas/${other}/support`)).json()).toEqual({ supports: 1, supportedByMe: false });
   });
 });

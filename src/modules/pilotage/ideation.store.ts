@@ -33,7 +33,7 @@ export interface ProposalRow {
 const PROPOSAL = `p.id, p.plan_id AS "planId", p.axis_id AS "axisId", a.code AS "axisCode", a.title AS "axisTitle", p.title, p.body, p.origin, p.workshop,
   p.author_id AS "authorId", u.display_name AS "authorName", p.status, p.refusal_reason AS "refusalReason", p.moderated_at AS "moderatedAt",
   p.action_id AS "actionId", x.title AS "actionTitle", x.status AS "actionStatus", p.is_demo AS "isDemo", p.created_at AS "createdAt",
-  (SELECT count(*) FROM pilotage_supports s WHERE s.proposal_id = p.id)::int AS supports,
+  ((SELECT count(*) FROM pilotage_supports s WHERE s.proposal_id = p.id) + p.erased_supports)::int AS supports,
   EXISTS (SELECT 1 FROM pilotage_supports s WHERE s.proposal_id = p.id AND s.user_id = $1::uuid) AS "supportedByMe"`;
 const FROM = `pilotage_proposals p LEFT JOIN pilotage_axes a ON a.id = p.axis_id LEFT JOIN pilotage_actions x ON x.id = p.action_id
   LEFT JOIN users u ON u.id = p.author_id`;
@@ -108,7 +108,7 @@ export async function proposalOfAction(
   actionId: string,
 ): Promise<{ id: string; title: string; origin: ProposalOrigin; workshop: string | null; supports: number } | null> {
   const { rows } = await q.query(
-    `SELECT p.id, p.title, p.origin, p.workshop, (SELECT count(*) FROM pilotage_supports s WHERE s.proposal_id = p.id)::int AS supports
+    `SELECT p.id, p.title, p.origin, p.workshop, ((SELECT count(*) FROM pilotage_supports s WHERE s.proposal_id = p.id) + p.erased_supports)::int AS supports
        FROM pilotage_proposals p WHERE p.action_id = $1`,
     [actionId],
   );
@@ -127,7 +127,10 @@ export async function deleteSupport(q: Queryable, proposalId: string, userId: st
 }
 
 export async function supportCount(q: Queryable, proposalId: string): Promise<number> {
-  const { rows } = await q.query(`SELECT count(*)::int AS n FROM pilotage_supports WHERE proposal_id = $1`, [proposalId]);
+  const { rows } = await q.query(
+    `SELECT ((SELECT count(*) FROM pilotage_supports WHERE proposal_id = $1) + erased_supports)::int AS n FROM pilotage_proposals WHERE id = $1`,
+    [proposalId],
+  );
   return rows[0].n;
 }
 
@@ -230,4 +233,42 @@ export async function plansForStaff(q: Queryable): Promise<{ id: string; title: 
        FROM pilotage_plans p ORDER BY p.ideation_open DESC, p.is_demo, p.title`,
   );
   return rows;
+}
+
+// ------------------------------------------------------------------ the family's rights (dossiers hooks)
+
+/** Everything ideation stores about an account, for the family's export: its proposals, its supports and what it was told of them. */
+export async function accountRows(q: Queryable, userId: string): Promise<Record<string, unknown[]>> {
+  const proposals = (
+    await q.query(
+      `SELECT id, plan_id, axis_id, title, body, origin, status, refusal_reason, moderated_at, action_id, created_at FROM pilotage_proposals
+        WHERE author_id = $1 ORDER BY created_at`,
+      [userId],
+    )
+  ).rows;
+  const supports = (
+    await q.query(
+      `SELECT s.proposal_id, p.title AS proposal_title, s.created_at FROM pilotage_supports s JOIN pilotage_proposals p ON p.id = s.proposal_id
+        WHERE s.user_id = $1 ORDER BY s.created_at`,
+      [userId],
+    )
+  ).rows;
+  return { pilotage_proposals: proposals, pilotage_supports: supports };
+}
+
+/**
+ * The account is erased. Its supports are deleted but still counted (erased_supports), so the
+ * figures stay; its proposals no one else read (pending, refused) are deleted with their events;
+ * its published ones stay as ideas of the plan, without their author.
+ */
+export async function eraseAccount(q: Queryable, userId: string): Promise<{ supports: number; deleted: number; anonymised: number }> {
+  const supports = await q.query(
+    `WITH gone AS (DELETE FROM pilotage_supports WHERE user_id = $1 RETURNING proposal_id)
+     UPDATE pilotage_proposals p SET erased_supports = p.erased_supports + g.n
+       FROM (SELECT proposal_id, count(*)::int AS n FROM gone GROUP BY proposal_id) g WHERE p.id = g.proposal_id`,
+    [userId],
+  );
+  const deleted = await q.query(`DELETE FROM pilotage_proposals WHERE author_id = $1 AND status <> 'published'`, [userId]);
+  const anonymised = await q.query(`UPDATE pilotage_proposals SET author_id = NULL WHERE author_id = $1`, [userId]);
+  return { supports: supports.rowCount ?? 0, deleted: deleted.rowCount ?? 0, anonymised: anonymised.rowCount ?? 0 };
 }

@@ -5,6 +5,7 @@ import { pilotageIndicators } from './pilotage.indicators';
 import { pilotageErrors } from './pilotage.errors';
 import { snapshotJob } from './pilotage.jobs';
 import { tellFollowersJob } from './ideation-events';
+import { ideationDossiersHooks } from './ideation.hooks';
 import pilotageRoutes from './pilotage.routes';
 
 export const pilotageModule: ModuleDef<typeof pilotageErrors> = {
@@ -15,4 +16,5 @@ export const pilotageModule: ModuleDef<typeof pilotageErrors> = {
   cli: registerPilotageCli,
   seeds: [pilotageDemoSeed],
   indicators: pilotageIndicators,
+  hooks: { dossiers: ideationDossiersHooks },
 };
