@@ -3,9 +3,9 @@ import { cursorBatches } from '../../platform/db/cursor';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import type { ServiceRow, StructureBasics, StructureRow } from './listing-rows';
 
-type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
+export type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
 
-const STRUCTURE_DI_COLUMNS: [string, ColumnType][] = [
+export const STRUCTURE_DI_COLUMNS: [string, ColumnType][] = [
   ['nom', 'text'],
   ['adresse', 'text'],
   ['complement_adresse', 'text'],
@@ -21,7 +21,7 @@ const STRUCTURE_DI_COLUMNS: [string, ColumnType][] = [
   ['raw', 'jsonb'],
   ['quartier', 'text'],
 ];
-const STRUCTURE_EXTRA_COLUMNS: [string, ColumnType][] = [
+export const STRUCTURE_EXTRA_COLUMNS: [string, ColumnType][] = [
   ['demo', 'bool'],
   ['label_ville_solidaire', 'bool'],
   ['pass_famille_solo', 'bool'],
@@ -32,7 +32,7 @@ const STRUCTURE_EXTRA_COLUMNS: [string, ColumnType][] = [
   ['date_verification', 'date'],
   ['quartier_explicit', 'text'],
 ];
-const SERVICE_DI_COLUMNS: [string, ColumnType][] = [
+export const SERVICE_DI_COLUMNS: [string, ColumnType][] = [
   ['structure_id', 'uuid'],
   ['nom', 'text'],
   ['description', 'text'],
@@ -55,7 +55,7 @@ const SERVICE_DI_COLUMNS: [string, ColumnType][] = [
   ['week_open', 'text'],
   ['search_extra', 'text'],
 ];
-const SERVICE_EXTRA_COLUMNS: [string, ColumnType][] = [
+export const SERVICE_EXTRA_COLUMNS: [string, ColumnType][] = [
   ['demo', 'bool'],
   ['categorie_explicit', 'text'],
   ['profession', 'text'],
