@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tx } from './pool';
-import { copyRows, copyText, type CopyValue } from './copy';
+import { copyRows, copyText, pgTextArray, type CopyValue } from './copy';
 import { createTestEnv, type TestEnv } from '../testing';
 
 let env: TestEnv;
@@ -27,6 +27,14 @@ it('writes every row exactly as given, hostile strings and JSON included', async
   expect(back.slice(0, -1).map((r) => r.data.label)).toEqual(hostile);
   expect(back[3].at.toISOString()).toBe('2026-01-04T00:00:00.000Z');
   expect(back[8]).toEqual({ id: 99, label: null, data: null, at: null, ok: null });
+});
+
+it('writes text[] values element by element, quotes, backslashes, braces and the word NULL included', async () => {
+  await env.rt.deps.db.query(`CREATE TABLE copy_arrays (id int PRIMARY KEY, list text[])`);
+  const lists = [[], ['un'], ['a"b', 'c\\d', '{x}', 'e,f', 'NULL', '', 'tab\there', 'ligne\nsuivante', 'é😀']];
+  await tx(env.rt.deps.db, (t) => copyRows(t, 'copy_arrays', ['id', 'list'], lists.map((l, i) => [i, pgTextArray(l)])));
+  const { rows } = await env.rt.deps.db.query(`SELECT list FROM copy_arrays ORDER BY id`);
+  expect(rows.map((r) => r.list)).toEqual(lists);
 });
 
 it('a constraint broken halfway aborts the whole COPY and its transaction: nothing is written', async () => {

@@ -22,6 +22,14 @@ export function copyText(v: CopyValue): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
 }
 
+/**
+ * A text[] value for COPY: the array literal `{"a","b"}` (each element quoted, `"` and `\`
+ * escaped), which copyText then escapes for the COPY stream like any other text.
+ */
+export function pgTextArray(list: readonly string[]): string {
+  return `{${list.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 const quoteIdent = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
   return name;
