@@ -58,8 +58,9 @@ export function registerAnnuaireCli(program: Command, boot: () => Promise<Runtim
         const started = performance.now();
         let lastPrint = 0;
         const outcome = await importDirectory(rt.systemCtx(), text, {
+          // Progress for long imports, on a terminal only (not in a log or a pipe).
           onProgress: (done, total) => {
-            if (total >= 2000 && (performance.now() - lastPrint > 1000 || done === total)) {
+            if (process.stderr.isTTY && total >= 2000 && (performance.now() - lastPrint > 1000 || done === total)) {
               lastPrint = performance.now();
               process.stderr.write(`  ${done}/${total} lignes (${Math.round((done * 100) / total)} %)\n`);
             }

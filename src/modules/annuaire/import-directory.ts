@@ -4,6 +4,7 @@
  * written in one transaction, or nothing. Re-importing a source updates its records
  * (unique source + id) instead of duplicating them.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { audit } from '../../platform/audit';
@@ -12,11 +13,12 @@ import { tx, type Queryable, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import * as store from './annuaire.store';
+import * as importStore from './import.store';
 import { structureKey, validateRecords, type RowError, type ValidRecord } from './data-inclusion';
 import { readDiFile } from './di-files';
 import type { ServiceExtras, StructureExtras } from './extras';
 import { geoCell, shapesFromGeoJson, type NeighbourhoodShape } from './geo';
-import { serviceRow, structureRow, type StructureBasics } from './listing-rows';
+import { serviceRow, structureRow, type ServiceRow, type StructureBasics } from './listing-rows';
 import { forgetCorrections } from './search-services';
 
 export interface ImportOutcome {
@@ -92,65 +94,101 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
   const now = ctx.now();
   const shapes = townShapes(ctx);
   let done = 0;
+  const progressed = (n: number) => {
+    done += n;
+    opts.onProgress?.(done, total);
+  };
 
   const inTransaction = <T>(fn: (t: Tx) => Promise<T>) => (within ? fn(within) : tx(ctx.db, fn));
   await inTransaction(async (t) => {
+    await importStore.lockDirectoryImport(t);
     // Large files: let the text index gather new entries longer before merging them.
     if (total > 5000) await store.deferTextIndexMerges(t);
+
+    // Structures already there are updated (upsert); new ones are copied, in file order.
+    const knownStructures = await importStore.existingIds(
+      t,
+      'annuaire_structures',
+      structures.map((s) => ({ source: s.source, di_id: s.id })),
+    );
     const updatedStructureIds: string[] = [];
     for (const withExtras of [true, false]) {
-      const group = structures.filter((s) => s.hasExtras === withExtras);
+      const group = structures.filter((s) => s.hasExtras === withExtras && knownStructures.has(structureKey(s.source, s.id)));
       for (const batch of chunks(group, size)) {
-        const res = await store.upsertStructures(
+        for (const r of await store.upsertStructures(
           t,
           batch.map((s) => structureRow(s.record, s.extras, shapes)),
           withExtras,
           now,
-        );
-        for (const r of res) {
-          if (r.inserted) outcome.structures.inserted++;
-          else {
-            outcome.structures.updated++;
-            updatedStructureIds.push(r.id);
-          }
+        )) {
+          outcome.structures.updated++;
+          updatedStructureIds.push(r.id);
         }
-        done += batch.length;
-        opts.onProgress?.(done, total);
+        progressed(batch.length);
       }
+    }
+    const newStructures = structures.filter((s) => !knownStructures.has(structureKey(s.source, s.id)));
+    if (newStructures.length) {
+      const seq = await store.reserveImportSeq(t, 'annuaire_structures', newStructures.length);
+      outcome.structures.inserted = await importStore.copyNewStructures(
+        t,
+        mapLazily(newStructures, (s, i) => ({ ...structureRow(s.record, s.extras, shapes), id: randomUUID(), import_seq: seq + i }), progressed),
+        now,
+      );
     }
 
     const basics = new Map<string, StructureBasics>();
     const keys = new Map<string, { source: string; di_id: string }>();
     for (const s of services) keys.set(structureKey(s.source, s.record.structure_id as string), { source: s.source, di_id: s.record.structure_id as string });
     for (const b of await store.structureBasicsByKeys(t, [...keys.values()])) basics.set(structureKey(b.source, b.di_id), b);
+    const basicsOf = (s: ValidRecord<'service'>) => basics.get(structureKey(s.source, s.record.structure_id as string))!;
+    const knownServices = await importStore.existingIds(
+      t,
+      'annuaire_services',
+      services.map((s) => ({ source: s.source, di_id: s.id })),
+    );
 
     const serviceIds: string[] = [];
+    const tokens = new Set<string>();
     const base = services.length ? await store.reserveImportSeq(t, 'annuaire_services', services.length) : 0;
+    // Written area by area (file order kept in import_seq): services near each other share
+    // heap pages, so a text + radius search reads few pages.
+    const byArea = (list: { s: ValidRecord<'service'>; i: number }[]) =>
+      list.map((x) => ({ ...x, area: areaKey(placeOf(x.s.record, basicsOf(x.s))) })).sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : a.i - b.i));
+    const numbered = services.map((s, i) => ({ s, i }));
     for (const withExtras of [true, false]) {
-      // Written area by area (file order kept in import_seq): services near each other share
-      // heap pages, so a text + radius search reads few pages.
-      const rows = services
-        .map((s, i) => ({ s, i }))
-        .filter(({ s }) => s.hasExtras === withExtras)
-        .map(({ s, i }) => ({
-          ...serviceRow(s.record, s.extras, basics.get(structureKey(s.source, s.record.structure_id as string))!, shapes, now),
-          import_seq: base + i,
-        }))
-        .sort((a, b) => areaKey(a).localeCompare(areaKey(b)) || a.import_seq - b.import_seq);
-      for (const batch of chunks(rows, size)) {
-        for (const r of await store.upsertServices(t, batch, withExtras, now)) {
+      const group = byArea(numbered.filter(({ s }) => s.hasExtras === withExtras && knownServices.has(structureKey(s.source, s.id))));
+      for (const batch of chunks(group, size)) {
+        const rows = batch.map(({ s, i }) => ({ ...serviceRow(s.record, s.extras, basicsOf(s), shapes, now), import_seq: base + i }));
+        for (const row of rows) addTokens(tokens, row);
+        for (const r of await store.upsertServices(t, rows, withExtras, now)) {
           serviceIds.push(r.id);
-          if (r.inserted) outcome.services.inserted++;
-          else outcome.services.updated++;
+          outcome.services.updated++;
         }
-        done += batch.length;
-        opts.onProgress?.(done, total);
+        progressed(batch.length);
       }
+    }
+    const newServices = byArea(numbered.filter(({ s }) => !knownServices.has(structureKey(s.source, s.id))));
+    if (newServices.length) {
+      outcome.services.inserted = await importStore.copyNewServices(
+        t,
+        mapLazily(
+          newServices,
+          ({ s, i }) => {
+            const row = { ...serviceRow(s.record, s.extras, basicsOf(s), shapes, now), id: randomUUID(), import_seq: base + i };
+            addTokens(tokens, row);
+            serviceIds.push(row.id);
+            return row;
+          },
+          progressed,
+        ),
+        now,
+      );
     }
     await refreshInheritedServices(t, ctx, updatedStructureIds, new Set(serviceIds));
     // Merge the pending entries now, so searches after a big import scan a compact index.
     if (total > 5000) await store.mergeTextIndexes(t);
-    await store.addWords(t, serviceIds.length > 20_000 ? null : serviceIds);
+    await importStore.addWordsOfTokens(t, [...tokens]);
     await audit(t, ctx, 'annuaire/imported', {
       subjectType: 'annuaire',
       details: { format: read.format, structures: outcome.structures, services: outcome.services },
@@ -158,6 +196,36 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
   });
   forgetCorrections();
   return outcome;
+}
+
+/** `fn` over `list` as it is read (by COPY), telling `progressed` every 1,000 items and at the end. */
+function* mapLazily<T, R>(list: T[], fn: (x: T, i: number) => R, progressed: (n: number) => void): Generator<R> {
+  let pending = 0;
+  for (let i = 0; i < list.length; i++) {
+    yield fn(list[i], i);
+    if (++pending === 1000) {
+      progressed(pending);
+      pending = 0;
+    }
+  }
+  if (pending) progressed(pending);
+}
+
+/** Where a service is: its own place, else its structure's (as serviceRow decides). */
+function placeOf(record: Record<string, unknown>, structure: StructureBasics): { latitude: number | null; longitude: number | null } {
+  const own =
+    typeof record.latitude === 'number' && typeof record.longitude === 'number' && Number.isFinite(record.latitude) && Number.isFinite(record.longitude);
+  return own ? { latitude: record.latitude as number, longitude: record.longitude as number } : structure;
+}
+
+/** The pieces of a service's searched text between ASCII spaces and punctuation (see addWordsOfTokens). */
+function addTokens(tokens: Set<string>, row: ServiceRow): void {
+  for (const text of [row.nom, row.search_extra, row.description]) {
+    for (const token of text.split(/[^0-9A-Za-z\u0080-\uffff]+/)) {
+      // ASCII pieces shorter than 3 letters stay shorter than 3 letters: never a word.
+      if (token.length >= 3 || /[\u0080-\uffff]/.test(token)) tokens.add(token);
+    }
+  }
 }
 
 /** Services take address, place and hours from their structure: recompute them after it changed. */
