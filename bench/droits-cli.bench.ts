@@ -5,14 +5,16 @@
  * output to a file. Printed: households/s with every core (`--jobs` default) and with
  * `--jobs 1`, with explanations; peak memory of the process (all its threads); output bytes
  * per household with references inline (today's API shape) and by id (`--references ids`);
- * the start of the compiled CLI (`relais --help`, median of 5); the load average beside them
- * (the machine is shared: figures taken under load are lower than on an idle one).
+ * the start of the compiled CLI (`relais --help`, median of 5); the start of the compiled server
+ * (`npm start`'s command) to its first answer on /api/health, on a cluster that already exists
+ * (created and migrated by a first start that is not timed), median of 3; the load average
+ * beside them (the machine is shared: figures taken under load are lower than on an idle one).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Report } from './harness';
+import { freePort, type Report } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..');
 const HOUSEHOLDS = 100_000;
@@ -76,12 +78,68 @@ function cliStart(): number {
   return times.sort((a, b) => a - b)[2]!;
 }
 
+/** Seconds from spawning the compiled server to a 200 on /api/health, then it is stopped (SIGTERM). */
+async function serverStart(env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  const p = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist', 'server', 'main.js'), 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  p.stderr!.on('data', (d) => (stderr += d));
+  let exited = false;
+  const exit = new Promise<void>((r) => p.on('exit', () => ((exited = true), r())));
+  try {
+    for (;;) {
+      if (exited) throw new Error(`relais serve ended before answering: ${stderr.slice(0, 2000)}`);
+      const ok = await fetch(`http://127.0.0.1:${env.PORT}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return (performance.now() - t0) / 1000;
+      if (performance.now() - t0 > 120_000) throw new Error(`relais serve did not answer in 2 minutes: ${stderr.slice(0, 2000)}`);
+      await new Promise((r) => setTimeout(r, 5)); // a poll interval, not a wait for a state
+    }
+  } finally {
+    p.kill('SIGTERM');
+    await exit;
+  }
+}
+
+/** Median of 3 server starts on one data directory, after a first start that creates its cluster. */
+async function serverStarts(): Promise<number> {
+  // Under the checkout, like the other benches' clusters: PostgreSQL runs as its own user when
+  // we are root, and cannot enter a private temporary folder.
+  const dataDir = path.join(root, '.tmp', `bench-server-start-${process.pid}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    EMBEDDED_PG_PORT: String(await freePort()),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  try {
+    await serverStart(env);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) times.push(await serverStart(env));
+    return times.sort((a, b) => a - b)[1]!;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export default async function run(report: Report) {
   ensureBuilt();
   report('droits_cli_load_average_1min', Number(os.loadavg()[0]!.toFixed(1)), `(${os.availableParallelism()} cores, at the start)`);
   report('droits_cli_start_help', Number(cliStart().toFixed(3)), 's (aim ≤ 0.5 s)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-droits-cli-'));
   try {
+    report('server_start_to_health', Number((await serverStarts()).toFixed(3)), `s (aim ≤ 2 s; existing cluster; load ${os.loadavg()[0]!.toFixed(1)})`);
     const input = path.join(dir, 'households.jsonl');
     const output = path.join(dir, 'out.jsonl');
     writeInput(input);
