@@ -250,14 +250,12 @@ function Applications({ c }: { c: CampaignDetail }) {
                       <ul className="proofs">
                         {a.documents.map((d) => (
                           <li key={d.id}>
-                            <a
-                              href={`/api/attribution/campaigns/${c.id}/documents/${d.id}/file`}
-                              target="_blank"
-                              rel="noreferrer"
+                            <Link
+                              to={`/places/gestion/${c.id}/justificatifs/${d.id}`}
                               aria-label={t('attribution.readProofLabel', { criterion: label(d.criterion), n: a.number })}
                             >
                               {t('attribution.readProof', { criterion: label(d.criterion) })}
-                            </a>
+                            </Link>
                           </li>
                         ))}
                       </ul>
