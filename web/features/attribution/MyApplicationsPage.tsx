@@ -1,11 +1,11 @@
 /** The family's applications: status; once published, its points by criterion, rank, outcome, last admitted score per group chosen; answering an offer. */
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, useLocation } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Loaded, PageHeader, RequireRole } from '../../ui';
-import { frDateTime, frLongDate } from '../../app/format';
 import { score } from './display';
 import messages from './messages';
 import { PointsTable } from './PointsTable';
@@ -16,6 +16,7 @@ registerMessages('attribution', messages);
 
 function Offer({ a, reload }: { a: MyApplication; reload: () => void }) {
   const t = useT();
+  const f = useFormat();
   const [error, setError] = useState<string | null>(null);
   const o = a.offer!;
   async function answer(kind: 'confirm' | 'refuse') {
@@ -32,7 +33,7 @@ function Offer({ a, reload }: { a: MyApplication; reload: () => void }) {
   return (
     <div className="offer">
       <h4 style={{ margin: '0 0 0.3rem' }}>{t('attribution.offerTitle', { group: o.groupLabel })}</h4>
-      <p style={{ margin: '0 0 0.5rem' }}>{t('attribution.offerDeadline', { date: frDateTime(o.expiresAt) })}</p>
+      <p style={{ margin: '0 0 0.5rem' }}>{t('attribution.offerDeadline', { date: f.dateTime(o.expiresAt) })}</p>
       {error ? (
         <Alert tone="error" live>
           {error}
@@ -78,13 +79,16 @@ function Withdraw({ a, reload }: { a: MyApplication; reload: () => void }) {
 
 function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
   const t = useT();
+  const f = useFormat();
   const r = a.result;
   return (
     <li className="card">
-      <h2>{a.campaignTitle}</h2>
+      <h2>
+        <Fr>{a.campaignTitle}</Fr>
+      </h2>
       <p className="meta">
         {a.childFirstName ? <strong>{t('attribution.forChild', { name: a.childFirstName })}</strong> : null}
-        <span className="muted">{t('attribution.submittedOn', { date: frLongDate(a.submittedAt) })}</span>
+        <span className="muted">{t('attribution.submittedOn', { date: f.longDate(a.submittedAt) })}</span>
       </p>
       {a.status === 'withdrawn' ? (
         <p>{t('attribution.withdrawn')}</p>

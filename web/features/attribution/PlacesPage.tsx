@@ -1,5 +1,6 @@
 /** The campaigns (readable without an account): what each offers, when to apply, a link to its rules; the family's and the staff's entries. */
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -14,11 +15,14 @@ registerMessages('attribution', messages);
 
 export function CampaignCard({ c, staff }: { c: CampaignSummary; staff?: boolean }) {
   const t = useT();
-  const when = windowText(t, c.opensAt, c.closesAt);
+  const f = useFormat();
+  const when = windowText(t, f.longDate, c.opensAt, c.closesAt);
   return (
     <li className="card">
       <h2>
-        <Link to={staff ? `/places/gestion/${c.id}` : `/places/campagnes/${c.id}`}>{c.title}</Link>
+        <Link to={staff ? `/places/gestion/${c.id}` : `/places/campagnes/${c.id}`}>
+          <Fr>{c.title}</Fr>
+        </Link>
       </h2>
       <p className="meta">
         <StatusBadge status={c.status} />

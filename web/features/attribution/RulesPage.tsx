@@ -1,5 +1,5 @@
 /** The published rules of a campaign, before anyone applies: criteria, points, proofs, tie-break, groups (and once published, the last admitted score). */
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -87,6 +87,7 @@ export function GroupsTable({ rules }: { rules: CampaignRules }) {
 
 export default function RulesPage() {
   const t = useT();
+  const f = useFormat();
   const { id } = useParams();
   const { user } = useSession();
   const r = useApi<CampaignRules>(`/api/attribution/public/campaigns/${id}`);
@@ -104,7 +105,7 @@ export default function RulesPage() {
                 <span>{t(`attribution.kind.${c.kind}`)}</span>
                 {c.isDemo ? <DemoBadge label={t('attribution.example')} /> : null}
               </p>
-              {windowText(t, c.opensAt, c.closesAt) ? <p>{windowText(t, c.opensAt, c.closesAt)}</p> : null}
+              {windowText(t, f.longDate, c.opensAt, c.closesAt) ? <p>{windowText(t, f.longDate, c.opensAt, c.closesAt)}</p> : null}
               {c.status === 'open' && (!user || user.role === 'parent') ? (
                 <LinkButton to={user ? `/places/campagnes/${c.id}/demande` : `/connexion?retour=${encodeURIComponent(`/places/campagnes/${c.id}/demande`)}`}>
                   {t('attribution.apply')}

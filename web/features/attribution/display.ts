@@ -1,5 +1,4 @@
 /** How the place pages say what is theirs: points, age bands, the application window, a date input's day (dates and euros: web/app/format.ts). */
-import { frLongDate } from '../../app/format';
 import type { Outcome } from '../../../src/modules/attribution';
 import type { T } from '../../app/i18n';
 
@@ -22,10 +21,11 @@ export function ages(t: T, min: number | null, max: number | null): string {
   return t('attribution.allAges');
 }
 
-export function windowText(t: T, from: string | null, to: string | null): string | null {
-  if (from && to) return t('attribution.window', { from: frLongDate(from), to: frLongDate(to) });
-  if (from) return t('attribution.windowFrom', { from: frLongDate(from) });
-  if (to) return t('attribution.windowTo', { to: frLongDate(to) });
+/** The application window, its days in the reader's language (`longDate`: useFormat().longDate). */
+export function windowText(t: T, longDate: (iso: string) => string, from: string | null, to: string | null): string | null {
+  if (from && to) return t('attribution.window', { from: longDate(from), to: longDate(to) });
+  if (from) return t('attribution.windowFrom', { from: longDate(from) });
+  if (to) return t('attribution.windowTo', { to: longDate(to) });
   return null;
 }
 
