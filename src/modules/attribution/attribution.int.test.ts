@@ -283,6 +283,8 @@ describe('offers', () => {
       declared: { orientation_sociale: 0.5 },
     });
     await third.parent.post(`/api/attribution/campaigns/${c}/applications`, { children: [third.children[0]!.id], choices: [g] });
+    // The second family reads its account in English: its messages come in English.
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [second.parent.user.id]);
     await coordinator.post(`/api/attribution/campaigns/${c}/publish`, {});
 
     const mine = (await first.parent.get('/api/attribution/me/applications')).json().applications[0];
@@ -307,6 +309,22 @@ describe('offers', () => {
     );
     expect(sent.map((n: any) => n.template).sort()).toEqual(['attribution.offer', 'attribution.results', 'attribution.results', 'attribution.results']);
     expect(sent.find((n: any) => n.template === 'attribution.offer').recipient).toBe(second.parent.user.email);
+    const { rows: english } = await env.rt.deps.db.query(
+      `SELECT template, subject, body, locale FROM notifications WHERE user_id = $1 AND template LIKE 'attribution.%' ORDER BY template`,
+      [second.parent.user.id],
+    );
+    expect(english.map((n: any) => [n.template, n.locale, n.subject])).toEqual([
+      ['attribution.offer', 'en', 'A place is offered to you: Séjours de répit — été'],
+      ['attribution.results', 'en', 'Results: Séjours de répit — été'],
+    ]);
+    // its deadline in English and in Paris time: offered on 1 May at 10:00, 5 days to answer
+    expect(english[0].body).toContain('confirm or refuse it before 6 May at 10:00');
+    expect(english[1].body).not.toContain('A place is offered');
+    const { rows: french } = await env.rt.deps.db.query(`SELECT subject, body FROM notifications WHERE user_id = $1 AND template = 'attribution.results'`, [
+      first.parent.user.id,
+    ]);
+    expect(french[0].subject).toBe('Résultats : Séjours de répit — été');
+    expect(french[0].body).toContain('confirmez-la ou refusez-la avant le 6 mai à 10:00');
     // a second live offer in a full group is refused by the database itself
     const { rows } = await env.rt.deps.db.query(`SELECT id FROM attribution_applications WHERE campaign_id = $1 AND household_id = $2`, [c, third.householdId]);
     await expect(
