@@ -122,20 +122,32 @@ it('the coordinator opens the proof the family attached, simulates a heavier wei
   const proof = page.getByRole('link', { name: 'Ouvrir le justificatif « Parent seul avec ses enfants » de la demande n° 10 (consultation tracée)' });
   await expect.poll(() => proof.count()).toBe(1);
   await j.step('campagne-gestion');
-  const href = (await proof.getAttribute('href'))!;
-  const fetchProof = (u: string) =>
-    page.evaluate(async (u) => {
-      const r = await fetch(u);
-      return { status: r.status, type: r.headers.get('content-type'), start: (await r.text()).slice(0, 5) };
-    }, u);
-  // A proof is a document of the family's file: read only once the file is opened with a reason (audited by dossiers).
-  expect((await fetchProof(href)).status).toBe(403);
-  const opened = await fetchProof(`${href}?reason=${encodeURIComponent('Vérifier le justificatif de monoparentalité')}`);
-  expect(opened).toEqual({ status: 200, type: 'application/pdf', start: '%PDF-' });
+  // A proof is a document of the family's file: the link leads to a page that asks for the reason first
+  // (the file is not open yet), never to the API's raw refusal.
+  await proof.click();
+  await expect.poll(() => page.getByText(/Ouvrez d’abord le dossier de la famille en indiquant le motif/).count()).toBe(1);
+  await expect.poll(() => page.getByText('"error"').count()).toBe(0);
+  await page.getByRole('button', { name: 'Ouvrir le dossier et lire le justificatif' }).click();
+  await expect.poll(() => page.getByText('Indiquez le motif de la consultation.').count()).toBe(1);
+  await j.step('justificatif-motif');
+  await page.getByRole('textbox', { name: 'Motif de la consultation' }).fill('Vérifier le justificatif de monoparentalité');
+  await page.getByRole('button', { name: 'Ouvrir le dossier et lire le justificatif' }).click();
+  await expect.poll(() => page.getByText('Dossier ouvert : consultation tracée.').count()).toBe(1);
+  const view = page.getByRole('link', { name: 'Lire le justificatif (jugement-garde.pdf, s’ouvre dans un nouvel onglet)' });
+  // The bytes already read, kept in the page (the page's policy lets nothing else fetch them).
+  await expect.poll(() => view.getAttribute('href')).toMatch(/^blob:/);
+  await expect.poll(() => page.getByRole('link', { name: 'Télécharger le justificatif (jugement-garde.pdf)' }).count()).toBe(1);
+  await j.step('justificatif-lu');
   const { rows: openings } = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'dossiers/opened'`);
   expect(openings[0].n).toBeGreaterThan(0);
   const { rows: reads } = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attribution/document-read'`);
   expect(reads[0].n).toBe(1);
+  // Back on the campaign, the file now open: the same link shows the proof at once.
+  await page.getByRole('link', { name: 'Retour aux demandes de la campagne' }).click();
+  await proof.click();
+  await expect.poll(() => page.getByText('Dossier ouvert : consultation tracée.').count()).toBe(1);
+  await expect.poll(() => page.getByText(/Ouvrez d’abord le dossier/).count()).toBe(0);
+  await page.getByRole('link', { name: 'Retour aux demandes de la campagne' }).click();
   await page.getByRole('link', { name: 'Simuler et publier' }).click();
   await expect.poll(h1).toMatch(/^Simuler avant de publier/);
   const weight = page.getByRole('textbox', { name: 'Parent seul avec ses enfants' });
@@ -222,4 +234,37 @@ it('a week later, the places nobody confirmed pass to the next families, and the
   await j.step('resultats-expiration');
   await page.setViewportSize(PHONE);
   await j.step('resultats-expiration-telephone');
+});
+
+it('next summer, a coordinator maps a renamed group to the earlier group it continues: its history and forecast follow', async () => {
+  const { page, url } = j;
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`${url}/places/gestion`);
+  await page.getByLabel('Intitulé').fill('Séjours de répit — été 2027');
+  await page.getByLabel('Type').selectOption({ label: 'Séjours de répit' });
+  await page.getByRole('button', { name: 'Créer la campagne' }).click();
+  await expect.poll(h1).toBe('Séjours de répit — été 2027');
+  // A new campaign starts with one group, « Groupe 1 »: it becomes July's 6-12 (the earlier summers had 6-11).
+  const group = page.getByRole('group', { name: 'Groupe 1', exact: true });
+  await group.getByRole('textbox', { name: 'Âge minimum' }).fill('6');
+  await group.getByRole('textbox', { name: 'Âge maximum' }).fill('12');
+  await group.getByRole('textbox', { name: 'Période' }).fill('Juillet');
+  await group.getByRole('textbox', { name: 'Nom du groupe' }).fill('Juillet, 6 à 12 ans');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect.poll(() => page.getByText('Enregistré.').count()).toBe(1);
+  await page.getByRole('link', { name: 'Prévision de la demande' }).click();
+  const map = page.getByLabel('« Juillet, 6 à 12 ans » continue le groupe des campagnes précédentes…');
+  await expect.poll(() => map.count()).toBe(1);
+  const row = () => page.getByRole('table', { name: 'Demandes en premier choix — Juillet' }).getByRole('row', { name: /^Juillet, 6 à 12 ans/ });
+  // A new group: no history of its own yet.
+  await expect.poll(async () => (await row().textContent())?.includes(' places')).toBe(false);
+  await map.selectOption({ label: 'Juillet, 6 à 11 ans (Juillet)' });
+  // Its history is the earlier group's now: demand of earlier summers, and a forecast.
+  await expect.poll(async () => (await row().textContent())?.match(/\d+ pour \d+ places/g)?.length ?? 0).toBeGreaterThan(0);
+  await expect.poll(() => map.inputValue()).not.toBe('');
+  await j.step('prevision-correspondance');
+  await page.setViewportSize(PHONE);
+  await j.step('prevision-correspondance-telephone');
+  const { rows } = await j.env.rt.deps.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attribution/group-mapped'`);
+  expect(rows[0].n).toBeGreaterThan(0);
 });
