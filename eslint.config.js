@@ -20,6 +20,32 @@ const srcNeverImportsWeb = {
   message: 'Server code never imports the web app (web/ depends on src/, not the other way round).',
 };
 
+/** Outside src/modules, only the registry knows the modules (the platform never imports one; the CLI and app wire the list). */
+const onlyTheRegistry = {
+  regex: '^(\\./|(\\.\\./)+)modules/(?!registry$).+',
+  message: 'The platform, the CLI and the app reach the modules only through src/modules/registry.ts (hooks are declared by the modules, docs/modules.md).',
+};
+
+/** What the browser may take from src/: a module's shared.ts (values) and its index.ts (types only). */
+const webFromSrc = [
+  {
+    regex: '^(\\.\\./)+src/(?!modules/[^/]+/(index|shared)$|modules/[^/]+$)',
+    message: "The web app imports from src/ only a module's shared.ts (pure code both sides run) and the types of its index.ts (docs/modules.md).",
+  },
+  {
+    regex: '^(\\.\\./)+src/modules/[^/]+(/index)?$',
+    allowTypeImports: true,
+    message: "Only `import type` from a module's index.ts: a value would pull server code into the browser bundle.",
+  },
+];
+
+/** A module's pages are its own: another feature reaches them only through the app (its pages.ts); shared pieces go to web/ui. */
+const otherFeature = {
+  // From web/features/<m>/x.tsx: `../<other>/…`; the shell's own pages (account, admin, home) share among themselves.
+  regex: '^\\.\\./(?!\\.\\./)[^/]+/',
+  message: "A web feature never imports another feature's files: move what both need to web/ui (or the module's shared.ts).",
+};
+
 const envFromProcess = [
   { name: 'process', importNames: ['env'], message: 'Only src/config.ts reads the environment.' },
   { name: 'node:process', importNames: ['env'], message: 'Only src/config.ts reads the environment.' },
@@ -76,6 +102,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [srcNeverImportsWeb, otherModuleInternals(depth)] }] },
   })),
   {
+    files: ['src/*.ts', 'src/platform/**/*.ts', 'src/cli/**/*.ts'],
+    // The contract test reads the extension points' wiring of dossiers and droits-potentiels on purpose.
+    ignores: ['src/platform/module-contract.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [srcNeverImportsWeb, onlyTheRegistry] }] },
+  },
+  {
     // The clock itself; tests (they set the clock they inject, and may read the real one);
     // the test harness's cookie jar, which expires cookies like a browser does.
     files: ['src/platform/clock.ts', 'src/platform/testing.ts', 'src/**/*.test.ts'],
@@ -89,24 +121,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs['recommended-latest'].rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: envFromProcess,
-          patterns: [
-            {
-              regex: '^(\\.\\./)+src/(?!modules/[^/]+/(index|shared)$|modules/[^/]+$)',
-              message: "The web app imports from src/ only a module's shared.ts (pure code both sides run) and the types of its index.ts (docs/modules.md).",
-            },
-            {
-              regex: '^(\\.\\./)+src/modules/[^/]+(/index)?$',
-              allowTypeImports: true,
-              message: "Only `import type` from a module's index.ts: a value would pull server code into the browser bundle.",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: envFromProcess, patterns: webFromSrc }],
     },
+  },
+  {
+    files: ['web/features/*/*.{ts,tsx}'],
+    ignores: ['web/features/{account,admin,home}/*'],
+    rules: { 'no-restricted-imports': ['error', { paths: envFromProcess, patterns: [...webFromSrc, otherFeature] }] },
   },
 
   // ── Where reading the environment is the point ──

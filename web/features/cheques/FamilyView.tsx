@@ -9,7 +9,7 @@ import { Alert, Button, Card, EmptyState, Loaded, PageHeader } from '../../ui';
 import type { CodeState, MyCheques, MyPass, ShownCode } from '../../../src/modules/cheques';
 import { EntryList } from './EntryList';
 import { known } from './localize';
-import { Qr } from './Qr';
+import { Qr } from '../../ui/Qr';
 import { ActionStatus, useAction } from './use-action';
 
 type Kind = MyCheques['accounts'][number]['kind'];

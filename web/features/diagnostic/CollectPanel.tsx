@@ -9,7 +9,7 @@ import { Alert, Card } from '../../ui/display';
 import { NumberField, RadioGroup, TextField } from '../../ui/fields';
 import { FormErrors } from '../../ui/FormErrors';
 import type { Access, QuestionnaireView } from './types';
-import { Qr } from '../cheques/Qr';
+import { Qr } from '../../ui/Qr';
 
 interface LinkRow {
   id: string;
