@@ -135,6 +135,39 @@ describe('yearly allowance', () => {
     ]);
   });
 
+  it('a family whose account is in English gets the allowance and the 7-day expiry notice in English', async () => {
+    const liam = await family('Liam', 400);
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [liam.parent.user.id]);
+    await grantYearlyAllowances(env.rt.deps);
+    const sent = async (template: string) =>
+      (
+        await env.rt.deps.db.query<{ subject: string | null; body: string; locale: string }>(
+          `SELECT subject, body, locale FROM notifications WHERE template = $1 AND recipient = 'liam@example.fr'`,
+          [template],
+        )
+      ).rows;
+    const [allowance] = await sent('cheques.allowance');
+    expect(allowance).toMatchObject({ locale: 'en', subject: 'Your 2026 vouchers are available' });
+    expect(allowance!.body).toContain('Hello Liam,');
+    expect(allowance!.body).toContain('- Health voucher (chèque santé): €150.00');
+    expect(allowance!.body).toContain('- Local services vouchers (chèques services): €100.00');
+    expect(allowance!.body).not.toContain('food card');
+    expect(allowance!.body).toContain('valid until 31 December 2026');
+    try {
+      env.clock.set('2026-12-26T09:00:00+01:00');
+      await env.rt.deps.jobs.runNow('cheques.expire', {});
+      const notices = await sent('cheques.expiry-notice');
+      expect(notices.map((n) => n.subject).sort()).toEqual([
+        'Health voucher (chèque santé): a credit expires soon',
+        'Local services vouchers (chèques services): a credit expires soon',
+      ]);
+      expect(notices.map((n) => n.body).join('\n')).toContain('You still have €150.00 to use');
+      expect(notices.map((n) => n.body).join('\n')).toContain('no longer be valid after 31 December 2026');
+    } finally {
+      env.clock.set('2026-03-10T10:00:00+01:00');
+    }
+  });
+
   it('what is left on 31 December expires with its notice; the new year credits again', async () => {
     const f = await family('Zoe', 350);
     await grantYearlyAllowances(env.rt.deps);

@@ -9,13 +9,13 @@
 import { parisParts } from '../../platform/clock';
 import { makeCtx, type Deps } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
-import { queueNotification } from '../../platform/notify/outbox';
+import { queueLocalized } from '../../platform/notify/localized';
 import { activeHouseholdIds, readHouseholdAsSystem } from '../dossiers/index';
 import { chequesRules } from './cheques-rules';
 import * as store from './cheques.store';
 import { allowanceEligibility, factsOf } from './eligibility';
 import { creditAccount } from './ledger.service';
-import { euros, frenchDate, KIND_LABELS, KINDS, type Kind } from './kinds';
+import { dayAsDate, KINDS, type Kind } from './kinds';
 
 /** More files than a town holds: the run reads every active file's id once. */
 const MAX_HOUSEHOLDS = 200_000;
@@ -87,14 +87,25 @@ export async function grantYearlyAllowances(deps: Deps, opts: { dryRun?: boolean
       }
       const recipient = h.parent.email ?? h.parent.phone ?? null;
       if (recipient && done.length) {
-        const lines = done.map((k) => `- ${KIND_LABELS[k.kind]} : ${euros(k.amountCents)}`).join('\n');
-        await queueNotification(t, deps.jobs, {
+        // One line per kind credited, in the family's language (src/modules/cheques/messages/<locale>.json).
+        const amounts: Record<string, string | number> = {};
+        for (const kind of KINDS) {
+          const k = done.find((d) => d.kind === kind);
+          amounts[`${kind}On`] = k ? 'yes' : 'no';
+          amounts[kind] = k ? k.amountCents / 100 : 0;
+        }
+        await queueLocalized(t, deps.jobs, {
           channel: h.parent.email ? 'email' : 'sms',
           recipient,
           userId: h.parentUserId,
           template: 'cheques.allowance',
-          subject: `Vos chèques ${year} sont disponibles`,
-          body: `${h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,'}\nLa ville vous verse votre dotation annuelle :\n${lines}\nElle est valable jusqu'au ${frenchDate(`${year}-12-31`)}, chez les partenaires de la ville : montrez votre code dans Relais ou votre carte imprimée.`,
+          vars: {
+            hasName: h.parent.firstName ? 'yes' : 'no',
+            name: h.parent.firstName ?? '',
+            year: String(year),
+            until: dayAsDate(`${year}-12-31`),
+            ...amounts,
+          },
         });
       }
       return done;

@@ -8,11 +8,11 @@ import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import { makeCtx, type Deps } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
-import { queueNotification } from '../../platform/notify/outbox';
+import { queueLocalized } from '../../platform/notify/localized';
 import { readHouseholdAsSystem } from '../dossiers/index';
 import * as store from './cheques.store';
 import { addDays } from './eligibility';
-import { euros, frenchDate, KIND_LABELS } from './kinds';
+import { dayAsDate } from './kinds';
 
 export const NOTICE_DAYS = 7;
 
@@ -35,15 +35,19 @@ export async function sendExpiryNotices(deps: Deps): Promise<number> {
       const h = await readHouseholdAsSystem(t, c.householdId, now);
       const recipient = h?.parent.email ?? h?.parent.phone ?? null;
       if (!h || !recipient) return;
-      const lastDay = frenchDate(addDays(parisDate(c.expiresAt), -1));
-      const hello = h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,';
-      await queueNotification(t, deps.jobs, {
+      // In the family's language (users.locale): src/modules/cheques/messages/<locale>.json.
+      await queueLocalized(t, deps.jobs, {
         channel: h.parent.email ? 'email' : 'sms',
         recipient,
         userId: h.parentUserId,
         template: 'cheques.expiry-notice',
-        subject: `${KIND_LABELS[c.kind]} : un crédit expire bientôt`,
-        body: `${hello}\nIl vous reste ${euros(left)} à utiliser sur votre compte « ${KIND_LABELS[c.kind]} ». Ce montant ne sera plus valable après le ${lastDay}. Vous pouvez le dépenser chez les partenaires de la ville en montrant votre code dans Relais.`,
+        vars: {
+          hasName: h.parent.firstName ? 'yes' : 'no',
+          name: h.parent.firstName ?? '',
+          kind: c.kind,
+          amount: left / 100,
+          lastDay: dayAsDate(addDays(parisDate(c.expiresAt), -1)),
+        },
       });
       await audit(t, ctx, 'cheques/expiry-noticed', { householdId: c.householdId, subjectType: 'cheques_entry', subjectId: c.id });
       sent++;

@@ -54,3 +54,11 @@ export function frenchDate(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return `${d === 1 ? '1er' : d} ${MONTHS[m - 1]} ${y}`;
 }
+
+/**
+ * A day ("2026-12-31") as an instant for a notification's `{x, date, long}`: noon UTC, the same
+ * day in Paris and in any time zone the message may be formatted in.
+ */
+export function dayAsDate(day: string): Date {
+  return new Date(`${day}T12:00:00Z`);
+}

@@ -9,7 +9,7 @@ import { parisDate, parisInstant } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx, type Queryable, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
-import { queueNotification } from '../../platform/notify/outbox';
+import { queueLocalized } from '../../platform/notify/localized';
 import { requireRole } from '../../platform/roles';
 import { throttle } from '../../platform/throttle';
 import { assertCanAccess, getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
@@ -17,7 +17,7 @@ import { chequesRules } from './cheques-rules';
 import { generateCode, groupCode, looksLikeCode, normalizeCode } from './codes';
 import { passPeriod } from './eligibility';
 import { passRule, type PassRuleAnswer } from './extensions';
-import { frenchDate } from './kinds';
+import { dayAsDate } from './kinds';
 import { AGENTS, TOWN } from './ledger.service';
 import { loadPassKeys } from './pass-keys';
 import { signPass, TOKEN_PREFIX, verifyPassToken } from './pass-token';
@@ -138,17 +138,18 @@ export async function renewPassWithFile(t: Tx, ctx: Ctx, event: { householdId: s
   const h = await readHouseholdAsSystem(t, event.householdId, ctx.now());
   const recipient = h?.parent.email ?? h?.parent.phone ?? null;
   if (h && recipient) {
-    await queueNotification(t, ctx.jobs, {
+    // In the family's language; the rule's reasons are the aids module's French text.
+    await queueLocalized(t, ctx.jobs, {
       channel: h.parent.email ? 'email' : 'sms',
       recipient,
       userId: h.parentUserId,
       template: 'cheques.pass-not-renewed',
-      subject: 'Votre Pass Famille Solo ne sera pas renouvelé',
-      body:
-        `${h.parent.firstName ? `Bonjour ${h.parent.firstName},` : 'Bonjour,'}\n` +
-        `Avec votre dossier tel que vous l'avez confirmé, votre Pass Famille Solo ne peut pas être renouvelé :\n` +
-        e.reasons.map((r) => `- ${r}`).join('\n') +
-        `\nIl reste valable jusqu'au ${frenchDate(p.validUntil)}. Si votre situation change, un agent du CCAS peut vous en émettre un nouveau.`,
+      vars: {
+        hasName: h.parent.firstName ? 'yes' : 'no',
+        name: h.parent.firstName ?? '',
+        reasons: e.reasons.map((r) => `- ${r}`).join('\n'),
+        until: dayAsDate(p.validUntil),
+      },
     });
   }
   await audit(t, ctx, 'cheques/pass-not-renewed', {
