@@ -92,6 +92,9 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
             <LinkButton variant="secondary" to={`/dossier/agent/familles/${id}/fiche`}>
               {t('desk.printSummary')}
             </LinkButton>
+            <LinkButton variant="secondary" to={`/diagnostic/ecoute/inviter/${id}`}>
+              {t('dossiers.inviteListening')}
+            </LinkButton>
           </div>
         </Card>
       )}
