@@ -7,6 +7,7 @@ import { listeningDossiersHooks } from './listening.hooks';
 import { responsesIndicator } from './indicators';
 import { diagnosticErrors } from './diagnostic.errors';
 import { purgeDraftsJob } from './purge-drafts.job';
+import { wireDiagnostic } from './extensions';
 
 export const diagnosticModule: ModuleDef<typeof diagnosticErrors> = {
   name: 'diagnostic',
@@ -17,4 +18,5 @@ export const diagnosticModule: ModuleDef<typeof diagnosticErrors> = {
   seeds: [diagnosticDemoSeed, listeningDemoSeed],
   indicators: [responsesIndicator],
   hooks: { dossiers: listeningDossiersHooks },
+  wire: wireDiagnostic,
 };

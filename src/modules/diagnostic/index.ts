@@ -1,4 +1,6 @@
 /** What other modules may use from the diagnostic. */
+/** Its extension point: `hooks: { diagnostic: { answersChanged } }` in a ModuleDef. */
+export type { DiagnosticHooks } from './extensions';
 export {
   computeQuestionnaireIndicator,
   indicatorFromAnalysis,

@@ -13,7 +13,7 @@ import * as store from './ideation.store';
 
 export async function recordEvent(ctx: Ctx, t: Queryable, proposalId: string, kind: store.EventKind, detail: string | null): Promise<void> {
   await store.insertEvent(t, proposalId, kind, detail, ctx.now());
-  if (ctx.jobs.started) await ctx.jobs.send('pilotage.tell-followers', {}, { tx: t });
+  if (ctx.jobs.started) await tellFollowersJob.send(ctx, {}, { tx: t });
 }
 
 /** An action's status changed: if it comes from a proposal, its followers are told. */

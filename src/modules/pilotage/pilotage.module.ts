@@ -6,6 +6,7 @@ import { pilotageErrors } from './pilotage.errors';
 import { snapshotJob } from './pilotage.jobs';
 import { tellFollowersJob } from './ideation-events';
 import { ideationDossiersHooks } from './ideation.hooks';
+import { pilotageDiagnosticHooks } from './pilotage.hooks';
 import pilotageRoutes from './pilotage.routes';
 
 export const pilotageModule: ModuleDef<typeof pilotageErrors> = {
@@ -16,5 +17,5 @@ export const pilotageModule: ModuleDef<typeof pilotageErrors> = {
   cli: registerPilotageCli,
   seeds: [pilotageDemoSeed],
   indicators: pilotageIndicators,
-  hooks: { dossiers: ideationDossiersHooks },
+  hooks: { dossiers: ideationDossiersHooks, diagnostic: pilotageDiagnosticHooks },
 };
