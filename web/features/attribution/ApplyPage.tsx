@@ -2,6 +2,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, FormErrors, LinkButton, LoadStatus, PageHeader, RequireRole } from '../../ui';
@@ -74,7 +75,7 @@ function Choices({ form, choices, setChoices, error }: { form: ApplicationForm; 
             {others.map((g) => (
               <li key={g.id}>
                 <span className="label">
-                  {g.label}
+                  <Fr>{g.label}</Fr>
                   <span className="muted" style={{ display: 'block', fontWeight: 400 }}>
                     {ages(t, g.ageMin, g.ageMax)}
                     {g.site ? ` · ${g.site}` : ''}
@@ -161,7 +162,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           return (
             <div key={c.code} style={{ marginBottom: '0.6rem' }}>
               <Checkbox isSelected={v > 0} onChange={(on) => setValues({ ...values, [c.code]: on ? form.prefilled[c.code] || 1 : 0 })}>
-                {c.label} <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1)) })})</span>
+                <Fr>{c.label}</Fr> <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1)) })})</span>
               </Checkbox>
               <div className="criterion-proof">
                 <p className="muted">
@@ -185,7 +186,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           <ul className="muted" style={{ paddingInlineStart: '1.2rem' }}>
             {computed.map((c) => (
               <li key={c.code}>
-                {c.label} ({signed(c.weight)}) — {t('attribution.computed')}
+                <Fr>{c.label}</Fr> ({signed(c.weight)}) — {t('attribution.computed')}
                 {c.derive !== 'siblings' ? ` : ${(form.prefilled[c.code] ?? 0) > 0 ? t('attribution.yes') : t('attribution.no')}` : ''}
               </li>
             ))}

@@ -100,7 +100,9 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
           <h3 style={{ fontSize: '1rem' }}>{t('attribution.yourChoices')}</h3>
           <ol>
             {a.choices.map((c) => (
-              <li key={c.id}>{c.label}</li>
+              <li key={c.id}>
+                <Fr>{c.label}</Fr>
+              </li>
             ))}
           </ol>
           {a.campaignStatus !== 'published' ? <Withdraw a={a} reload={reload} /> : null}
@@ -133,7 +135,7 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
                 {a.choices.map((c, i) => (
                   <tr key={c.id}>
                     <th scope="row" style={{ fontWeight: 400 }}>
-                      {i + 1}. {c.label}
+                      {i + 1}. <Fr>{c.label}</Fr>
                     </th>
                     <td className="num">{c.lastAdmittedScore === null ? t('attribution.noneAdmitted') : score(c.lastAdmittedScore)}</td>
                   </tr>

@@ -1,5 +1,6 @@
 /** A score broken down by criterion (points, a bar for each, the total): for the family on its results, for staff on a family's line. */
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { score, signed } from './display';
 
 export function PointsTable({ caption, breakdown, total }: { caption: string; breakdown: { code: string; label: string; points: number }[]; total: number }) {
@@ -25,7 +26,7 @@ export function PointsTable({ caption, breakdown, total }: { caption: string; br
           {rows.map((b) => (
             <tr key={b.code}>
               <th scope="row" style={{ fontWeight: 400 }}>
-                {b.label}
+                <Fr>{b.label}</Fr>
               </th>
               <td className="num">{signed(b.points)}</td>
               <td className="bar-cell" aria-hidden="true">

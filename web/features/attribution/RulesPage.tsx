@@ -1,5 +1,6 @@
 /** The published rules of a campaign, before anyone applies: criteria, points, proofs, tie-break, groups (and once published, the last admitted score). */
 import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -19,15 +20,21 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
       {rules.criteria.map((c) => (
         <li key={c.code}>
           <div className="head">
-            <strong>{c.label}</strong>
+            <strong>
+              <Fr>{c.label}</Fr>
+            </strong>
             <span className="pts" data-negative={c.weight < 0}>
               {signed(c.weight)} {t('attribution.points').toLowerCase()}
             </span>
           </div>
-          {c.description ? <p style={{ margin: '0.3rem 0' }}>{c.description}</p> : null}
+          {c.description ? (
+            <p style={{ margin: '0.3rem 0' }}>
+              <Fr>{c.description}</Fr>
+            </p>
+          ) : null}
           {c.proof || c.proofDocument ? (
             <p className="muted" style={{ margin: 0 }}>
-              {t('attribution.proof')} : {c.proof || t(`attribution.doc.${c.proofDocument}`)}
+              {t('attribution.proof')} : {c.proof ? <Fr>{c.proof}</Fr> : t(`attribution.doc.${c.proofDocument}`)}
             </p>
           ) : null}
           {/* Relais' own records (siblings, earlier campaigns, refusals) are said by the proof line already. */}
@@ -67,10 +74,10 @@ export function GroupsTable({ rules }: { rules: CampaignRules }) {
           {rules.groups.map((g) => (
             <tr key={g.id}>
               <th scope="row" style={{ fontWeight: 600 }}>
-                {g.label}
+                <Fr>{g.label}</Fr>
                 {g.site ? (
                   <div className="muted" style={{ fontWeight: 400 }}>
-                    {g.site}
+                    <Fr>{g.site}</Fr>
                   </div>
                 ) : null}
               </th>
