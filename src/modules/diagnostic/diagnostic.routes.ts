@@ -1,4 +1,5 @@
 /** HTTP of the diagnostic: building and results (coordination), kiosk (agents), answering (public). */
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types';
 import { binaryBody, fileBody } from '../../platform/response-schemas';
@@ -33,6 +34,12 @@ import {
   updateQuestionnaire,
 } from './questionnaires.service';
 import { capabilities, exportResponsesCsv, getReport, getResults, importResponsesCsv, type ResultsQuery } from './results.service';
+
+/** A spreadsheet reads the CSV as UTF-8 when it starts with a byte order mark. */
+async function* withBom(chunks: AsyncIterable<string>) {
+  yield '\uFEFF';
+  yield* chunks;
+}
 
 const BUILDERS = ['coordinator', 'admin'] as const;
 const COLLECTORS = ['agent', 'coordinator', 'admin'] as const;
@@ -224,10 +231,11 @@ export default async function diagnosticRoutes(app: App) {
     },
     async (req, reply) => {
       const r = await exportResponsesCsv(req.ctx, req.params.id);
+      const body = Readable.from(withBom(r.chunks));
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${r.fileName}"`)
-        .send(`\uFEFF${r.body}`);
+        .send(body as unknown as string); // a stream of that text (the schema documents the file)
     },
   );
 

@@ -1,5 +1,6 @@
 /** SQL of the diagnostic tables only. */
 import { copyRows } from '../../platform/db/copy';
+import { cursorBatches, readBatches } from '../../platform/db/cursor';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import type { Answers, Questionnaire } from './questionnaire';
 
@@ -323,20 +324,25 @@ export async function trialAnswersCount(q: Queryable, questionnaireId: string): 
   return rows[0]?.n ?? 0;
 }
 
-export async function submittedAnswers(
-  q: Queryable,
-  questionnaireId: string,
-  period: { from?: Date; to?: Date } = {},
-): Promise<Array<{ id: string; externalId: string | null; answers: Answers }>> {
-  const { rows } = await q.query(
-    `SELECT id, external_id, answers FROM diagnostic_responses
+const SUBMITTED_ANSWERS = `SELECT id, external_id, answers FROM diagnostic_responses
       WHERE questionnaire_id = $1 AND status = 'submitted' AND ${REFERENCE_ONLY}
         AND ($2::timestamptz IS NULL OR submitted_at >= $2) AND ($3::timestamptz IS NULL OR submitted_at < $3)
-      ORDER BY submitted_at, external_id NULLS LAST, id`,
-    [questionnaireId, period.from ?? null, period.to ?? null],
-  );
-  return rows.map((r) => ({ id: r.id, externalId: r.external_id, answers: r.answers }));
+      ORDER BY submitted_at, external_id NULLS LAST, id`;
+
+export type SubmittedAnswer = { id: string; externalId: string | null; answers: Answers };
+
+/** The same answers, a batch at a time (from the pool: a cursor in a read-only snapshot; on `Tx`: that transaction's cursor). */
+export async function* submittedAnswerBatches(
+  q: Queryable | Tx,
+  questionnaireId: string,
+  period: { from?: Date; to?: Date } = {},
+  opts: { inTransaction?: boolean } = {},
+): AsyncGenerator<SubmittedAnswer[]> {
+  const params = [questionnaireId, period.from ?? null, period.to ?? null];
+  const batches = opts.inTransaction ? cursorBatches<Row>(q as Tx, SUBMITTED_ANSWERS, params, 2000) : readBatches<Row>(q, SUBMITTED_ANSWERS, params, 2000);
+  for await (const rows of batches) yield rows.map((r) => ({ id: r.id, externalId: r.external_id, answers: r.answers }));
 }
+type Row = { id: string; external_id: string | null; answers: Answers };
 
 /** Changes whenever the submitted answers of the questionnaire (in the period) change. */
 export async function answersFingerprint(q: Queryable, questionnaireId: string, period: { from?: Date; to?: Date } = {}): Promise<string> {

@@ -356,6 +356,26 @@ export function tableFromAnswers(
   return { table: builder.build(), problems };
 }
 
+/**
+ * The table of answers given to any version of the questionnaire (lenient, as
+ * `tableFromAnswers(…, { lenient: true })`), read batch by batch: only the table grows, the
+ * records of a batch are dropped once copied in.
+ */
+export async function tableFromAnswerBatches(
+  questionnaire: Questionnaire,
+  batches: AsyncIterable<ReadonlyArray<{ id?: string | null; answers: Record<string, unknown> }>>,
+): Promise<ResponseTable> {
+  const builder = new ResponseTableBuilder(questionnaire, 256, { keepLongText: true });
+  const known = new Set(questionnaire.questions.map((q) => q.id));
+  for await (const batch of batches) {
+    for (const r of batch) {
+      builder.beginRow(r.id ?? null);
+      for (const [qid, value] of Object.entries(r.answers)) if (known.has(qid)) builder.setAnswer(qid, value);
+    }
+  }
+  return builder.build();
+}
+
 /** Checks each answer given so far, alone (a draft: no required or condition check). */
 export function checkDraftAnswers(questionnaire: Questionnaire, answers: Record<string, unknown>): Array<{ question: string; message: string }> {
   const builder = new ResponseTableBuilder(questionnaire, 1);

@@ -162,12 +162,26 @@ export function readResponsesCsv(questionnaire: Questionnaire, text: string, opt
 
 /** Writes a table back as a responses CSV (same columns as the Amiens file). */
 export function responsesToCsv(table: ResponseTable, separator: CsvSeparator = ','): string {
+  return responsesCsvHeader(table.questionnaire, separator) + responsesCsvRows(table, separator);
+}
+
+/** The header line of a responses CSV (then `responsesCsvRows`, a table at a time). */
+export function responsesCsvHeader(questionnaire: Questionnaire, separator: CsvSeparator = ','): string {
+  return toCsv([[RESPONDENT_ID_COLUMN, ...questionnaire.questions.map((q) => q.id)]], { separator });
+}
+
+/**
+ * The rows of a table as responses CSV lines, without the header: tables read one after the
+ * other (an export by batches) give the lines of the whole. `before`: rows written before
+ * this table (a row without id is numbered after them).
+ */
+export function responsesCsvRows(table: ResponseTable, separator: CsvSeparator = ',', before = 0): string {
   const qs = table.questionnaire.questions;
-  const rows: CsvCell[][] = [[RESPONDENT_ID_COLUMN, ...qs.map((q) => q.id)]];
+  const rows: CsvCell[][] = [];
   for (let r = 0; r < table.size; r++) {
     const a = rowAnswers(table, r);
     rows.push([
-      table.ids[r] ?? String(r + 1),
+      table.ids[r] ?? String(before + r + 1),
       ...qs.map((q) => {
         const v = a[q.id];
         if (v === undefined || v === null) return '';

@@ -5,7 +5,8 @@
  */
 import type { Ctx } from '../../platform/context';
 import { audit } from '../../platform/audit';
-import { onConstraint, tx } from '../../platform/db/pool';
+import { inSnapshot } from '../../platform/db/cursor';
+import { onConstraint, tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { describeCellError, describeFilters } from './analyse-survey';
@@ -17,8 +18,8 @@ import { reportQuotes } from './listening-analysis.service';
 import { neighbourhoodQuestion, type Answers, type Condition, type Questionnaire } from './questionnaire';
 import { renderReport } from './report';
 import { htmlToPdf, pdfAvailable } from './report-pdf';
-import { answersReader, tableFromAnswers, type ResponseTable } from './response-table';
-import { readResponsesCsv, responsesToCsv, type CellError } from './responses-csv';
+import { answersReader, tableFromAnswerBatches, tableFromAnswers, type ResponseTable } from './response-table';
+import { readResponsesCsv, responsesCsvHeader, responsesCsvRows, type CellError } from './responses-csv';
 import { BUILDERS, loadQuestionnaire } from './questionnaires.service';
 
 export interface ResultsQuery {
@@ -40,7 +41,7 @@ const tableCache = new Map<string, { fingerprint: string; table: ResponseTable }
 const TABLE_CACHE_SIZE = 4;
 
 /** The answers of a questionnaire as a table, read against the version people answer. */
-export async function loadResponseTable(q: Parameters<typeof store.submittedAnswers>[0], id: string, period: { from?: Date; to?: Date } = {}) {
+export async function loadResponseTable(q: Queryable, id: string, period: { from?: Date; to?: Date } = {}) {
   const row = await loadQuestionnaire(q, id);
   const definition = (row.published ?? row.draft)!;
   const fp = await store.answersFingerprint(q, id, period);
@@ -48,13 +49,9 @@ export async function loadResponseTable(q: Parameters<typeof store.submittedAnsw
   const fingerprint = `${row.publishedVersion}|${row.draftVersion}|${fp}`;
   const cached = tableCache.get(key);
   if (cached && cached.fingerprint === fingerprint) return { row, definition, table: cached.table };
-  const records = await store.submittedAnswers(q, id, period);
-  // Answers given to an earlier version count for the questions that still fit.
-  const { table } = tableFromAnswers(
-    definition,
-    records.map((r) => ({ id: r.externalId ?? r.id, answers: r.answers })),
-    { lenient: true },
-  );
+  // Answers given to an earlier version count for the questions that still fit. Read a batch
+  // at a time: only the compact table is kept, not 100,000 answer objects.
+  const table = await tableFromAnswerBatches(definition, respondents(store.submittedAnswerBatches(q, id, period)));
   tableCache.delete(key);
   tableCache.set(key, { fingerprint, table });
   while (tableCache.size > TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
@@ -135,10 +132,32 @@ function slug(s: string): string {
   );
 }
 
-export async function exportResponsesCsv(ctx: Ctx, id: string): Promise<{ fileName: string; body: string }> {
+/** Respondents as the table names them: the id they came with, else ours. */
+async function* respondents(batches: AsyncIterable<store.SubmittedAnswer[]>) {
+  for await (const batch of batches) yield batch.map((r) => ({ id: r.externalId ?? r.id, answers: r.answers }));
+}
+
+/**
+ * The answers as CSV, streamed: the header, then the lines of each batch read through a
+ * cursor in one read-only snapshot (the same text as the whole table written at once,
+ * without ever holding it). Access and the questionnaire's existence are checked before the
+ * first byte; a client that leaves ends the snapshot.
+ */
+export async function exportResponsesCsv(ctx: Ctx, id: string): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
   requireRole(ctx, ...BUILDERS);
-  const { row, table } = await loadResponseTable(ctx.db, id);
-  return { fileName: `reponses-${slug(row.title)}.csv`, body: responsesToCsv(table) };
+  const { title } = await loadQuestionnaire(ctx.db, id);
+  const chunks = inSnapshot(ctx.db, async function* (t) {
+    const row = await loadQuestionnaire(t, id);
+    const definition = (row.published ?? row.draft)!;
+    yield responsesCsvHeader(definition);
+    let written = 0;
+    for await (const batch of respondents(store.submittedAnswerBatches(t, id, {}, { inTransaction: true }))) {
+      const { table } = tableFromAnswers(definition, batch, { lenient: true });
+      yield responsesCsvRows(table, ',', written);
+      written += table.size;
+    }
+  });
+  return { fileName: `reponses-${slug(title)}.csv`, chunks };
 }
 
 function refuse(errors: CellError[]): never {

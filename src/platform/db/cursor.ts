@@ -4,7 +4,8 @@
  * the same rows. The transaction ends — committed, or rolled back if the reader stops early
  * (a client that goes away) — before the connection goes back to the pool.
  */
-import type { Db, Tx } from './pool';
+import pg from 'pg';
+import type { Db, Queryable, Tx } from './pool';
 
 let cursors = 0;
 
@@ -37,4 +38,18 @@ export async function* inSnapshot<T>(db: Db, read: (t: Tx) => AsyncGenerator<T>)
     if (open) await client.query('ROLLBACK').catch(() => {});
     client.release();
   }
+}
+
+/**
+ * Rows of `sql`, `batch` at a time. From the pool: through a cursor in a read-only snapshot
+ * (memory bounded by the batch). From a client (the caller's transaction, or none): one query,
+ * one batch — a cursor needs a transaction, and we do not open one in someone else's client.
+ */
+export async function* readBatches<T>(q: Queryable, sql: string, params: unknown[] = [], batch = 1000): AsyncGenerator<T[]> {
+  if (q instanceof pg.Pool) {
+    yield* inSnapshot(q, (t) => cursorBatches<T>(t, sql, params, batch));
+    return;
+  }
+  const { rows } = await q.query(sql, params);
+  if (rows.length) yield rows as T[];
 }
