@@ -50,13 +50,13 @@ async function fileOf(identifier: string, firstName: string) {
 beforeAll(async () => {
   j = await startJourney('cheques', { now: '2026-03-10T10:00:00+01:00', viewport: PHONE });
   const db = j.env.rt.deps.db;
-  for (const [id, nom] of [
-    [PHARMACY, 'Pharmacie du Centre'],
-    [MUSEUM, 'Musée de Picardie'],
+  for (const [id, nom, quartier] of [
+    [PHARMACY, 'Pharmacie du Centre', null],
+    [MUSEUM, 'Musée de Picardie', 'centre-ville'],
   ]) {
     await db.query(
-      `INSERT INTO annuaire_structures (id, source, di_id, nom, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, jsonb_build_object('id', $2::text, 'source', 'e2e', 'nom', $3::text))`,
-      [id, id, nom],
+      `INSERT INTO annuaire_structures (id, source, di_id, nom, quartier, raw) VALUES ($1::uuid, 'e2e', $2::text, $3, $4, jsonb_build_object('id', $2::text, 'source', 'e2e', 'nom', $3::text))`,
+      [id, id, nom, quartier],
     );
   }
   householdId = await fileOf(PARENT, 'Samia');
@@ -226,9 +226,29 @@ it('the town reads the Pass’s uses per partner for the month (counted, never w
   await page.setViewportSize(DESKTOP);
   await page.goto(`${url}/cheques/remboursements`);
   await page.getByLabel('Mois').fill('2026-03');
-  await expect.poll(() => page.getByText('Musée de Picardie — 3 passages').count()).toBe(1);
+  await expect.poll(() => page.getByText('Musée de Picardie (Centre-ville) — 3 passages').count()).toBe(1);
   await j.step('ville-passages-pass');
+  // The same counts in the action plan: the indicator's page gives them per partner and its neighbourhood.
+  const town = await j.env.as('coordinator');
+  const plan = (await town.post('/api/pilotage/plans', { title: 'Plan familles monoparentales' })).json().id;
+  const axis = (await town.post(`/api/pilotage/plans/${plan}/axes`, { code: 'Axe 5', title: 'Sport, culture, loisirs', goals: [] })).json().id;
+  const objective = (await town.post(`/api/pilotage/axes/${axis}/objectives`, { code: 'v', title: 'Pass Famille Solo' })).json().id;
+  const action = (await town.post(`/api/pilotage/objectives/${objective}/actions`, { title: 'Pass Famille Solo', neighbourhoods: [] })).json().id;
+  const indicator = await town.post(`/api/pilotage/actions/${action}/indicators`, {
+    label: 'Passages du Pass chez les partenaires',
+    unit: 'passages',
+    source: 'relais',
+    relaisId: 'cheques.pass-verifications',
+  });
+  expect(indicator.statusCode, indicator.body).toBe(201);
+  expect((await town.post(`/api/pilotage/plans/${plan}/compute`, { from: '2026-03', to: '2026-03' })).statusCode).toBe(200);
+  await page.goto(`${url}/pilotage/indicateurs/${indicator.json().id}`);
+  const perPartner = page.getByRole('table', { name: 'Détail par partenaire' });
+  await expect.poll(() => perPartner.getByRole('row', { name: /Musée de Picardie Centre-ville 3/ }).count()).toBe(1);
+  await expect.poll(() => perPartner.getByText('Samia').count()).toBe(0);
+  await j.step('pilotage-passages-par-partenaire');
   await page.setViewportSize(PHONE);
+  await j.step('pilotage-passages-par-partenaire-telephone');
 });
 
 it('the yearly allowance reaches the family, with the day it runs out', async () => {
