@@ -14,7 +14,7 @@ export const passVerificationsIndicator = defineIndicator({
   label: 'Vérifications du Pass Famille Solo chez les partenaires',
   unit: 'vérifications',
   description:
-    'Nombre de Pass Famille Solo présentés et vérifiés chez un partenaire sur la période, par quartier du partenaire (on compte les passages, jamais qui).',
+    'Nombre de Pass Famille Solo présentés et vérifiés chez un partenaire sur la période, par quartier du partenaire ; le détail par partenaire est sur la page de l’indicateur (on compte les passages, jamais qui).',
   async compute(q, { from, to }) {
     return (await verificationsByNeighbourhood(q, from, to)).map((r): IndicatorValue => ({ neighbourhood: r.neighbourhood, value: r.n }));
   },
