@@ -107,14 +107,16 @@ function Catalogue() {
   const { user } = useSession();
   const r = useApi<AidsList>('/api/aides');
   const list = <CatalogueList data={r.data} />;
+  // Nothing above the status while the list loads: the simulator and the list then appear in its place
+  // instead of pushing down a heading already shown (a layout shift Lighthouse counted on phones).
+  if (!r.data) return <LoadStatus data={r.data} error={r.error} reload={r.reload} />;
   return (
     <>
       {/* Without an account (or for someone else, at the desk): every aid against the answers given here. */}
-      {user?.role !== 'parent' && r.data ? <Simulator aids={r.data.aids} /> : null}
+      {user?.role !== 'parent' ? <Simulator aids={r.data.aids} /> : null}
       <section aria-labelledby="all-aids">
         <h2 id="all-aids">{t('aides.all')}</h2>
         <p className="muted">{t('aides.allIntro')}</p>
-        <LoadStatus data={r.data} error={r.error} reload={r.reload} />
         {/* A family sees its own aids above: the whole catalogue folds away, on a phone it is long. */}
         {user?.role === 'parent' ? (
           <details>
