@@ -28,6 +28,7 @@ import { registerCompression } from './compression';
 import { idempotencyHooks } from './idempotency';
 import { registerPwa } from './pwa';
 import { frenchIssue } from './zod-fr';
+import { routePreloadedHtml } from './route-preload';
 import type { App, RouteInfo } from './types';
 
 z.config(z.locales.fr());
@@ -207,6 +208,7 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     });
   }
   const indexHtml = hasWeb ? withTown(fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'), deps) : null;
+  const pageHtml = indexHtml ? routePreloadedHtml(WEB_DIST, indexHtml) : null;
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !indexHtml) {
       return reply.status(404).send(errorBody('http/not-found', "Cette page ou cette ressource n'existe pas."));
@@ -221,7 +223,10 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     if (rel && !rel.includes('..') && fs.existsSync(path.join(WEB_DIST, rel)) && fs.statSync(path.join(WEB_DIST, rel)).isFile()) {
       return reply.sendFile(rel);
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(pageHtml!(`/${rel}`));
   });
 
   // The town's map tiles, if configured, are the only images from elsewhere.
