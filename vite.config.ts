@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './scripts/vite-service-worker';
+import { routePreload } from './scripts/vite-route-preload';
 
 export default defineConfig({
   root: 'web',
   publicDir: 'public',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), routePreload()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
