@@ -29,11 +29,12 @@ const onlyTheRegistry = {
 /** What the browser may take from src/: a module's shared.ts (values) and its index.ts (types only). */
 const webFromSrc = [
   {
-    regex: '^(\\.\\./)+src/(?!modules/[^/]+/(index|shared)$|modules/[^/]+$)',
-    message: "The web app imports from src/ only a module's shared.ts (pure code both sides run) and the types of its index.ts (docs/modules.md).",
+    regex: '^(\\.\\./)+src/(?!modules/[^/]+/(index|shared)$|modules/[^/]+$|platform/platform\\.schemas$)',
+    message:
+      "The web app imports from src/ only a module's shared.ts (pure code both sides run) and the types of its index.ts or of the platform's platform.schemas.ts (docs/modules.md).",
   },
   {
-    regex: '^(\\.\\./)+src/modules/[^/]+(/index)?$',
+    regex: '^(\\.\\./)+src/(modules/[^/]+(/index)?|platform/platform\\.schemas)$',
     allowTypeImports: true,
     message: "Only `import type` from a module's index.ts: a value would pull server code into the browser bundle.",
   },

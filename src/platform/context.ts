@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { Clock } from './clock';
 import type { Db } from './db/pool';
 import type { Jobs } from './jobs';
-import type { Role } from './roles';
+import type { SessionUser } from './platform.schemas';
 import type { Town } from './town';
 
 /** Console or pino: both take (object?, message). Never log personal data. */
@@ -16,18 +16,8 @@ export interface Logger {
   error(...args: any[]): void;
 }
 
-export interface SessionUser {
-  id: string;
-  role: Role;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  structureId: string | null;
-  /** A language tag users.locale accepts (fr, en, ar, or one a town added). */
-  locale: string;
-  easyRead: boolean;
-  isDemo: boolean;
-}
+/** Who is signed in: inferred from its response schema (platform.schemas.ts), the web app's type too. */
+export type { SessionUser };
 
 /** Shared by every request of a process. */
 export interface Deps {

@@ -1,6 +1,22 @@
 /** zod schemas of the platform routes' answers (town, audit, outbox, OpenAPI): see response-schemas.ts. */
 import { z } from 'zod';
 import { timestamp } from './response-schemas';
+import { ROLES } from './roles';
+
+/** Who is signed in (`req.ctx.user`, GET /api/auth/me): the server's and the web app's one shape. */
+export const sessionUserOut = z.object({
+  id: z.string().uuid(),
+  role: z.enum(ROLES),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  structureId: z.string().nullable(),
+  /** A language tag users.locale accepts (fr, en, ar, or one a town added: the web then shows French). */
+  locale: z.string(),
+  easyRead: z.boolean(),
+  isDemo: z.boolean(),
+});
+export const meOut = z.object({ user: sessionUserOut.nullable(), csrfToken: z.string() });
 
 const latLon = z.tuple([z.number(), z.number()]);
 
@@ -77,6 +93,8 @@ export const openapiOut = z.looseObject({
   paths: z.record(z.string(), z.unknown()).optional(),
 });
 
+export type SessionUser = z.infer<typeof sessionUserOut>;
+export type { Role } from './roles';
 export type TownOut = z.infer<typeof townOut>;
 export type AuditEntry = z.infer<typeof auditOut>['entries'][number];
 export type OutboxMessage = z.infer<typeof outboxOut>['messages'][number];

@@ -5,9 +5,10 @@
  * own: the app reaches them only through their `pages.ts` (eslint.config.js).
  */
 import type { ComponentType } from 'react';
+import type { Role } from '../../src/platform/platform.schemas';
 import { registerMessages, type Messages } from './i18n';
 
-export type Role = 'parent' | 'agent' | 'partner' | 'coordinator' | 'admin';
+export type { Role };
 
 export interface RouteDef {
   /** `/annuaire/services/:id` → `useParams().id`. */

@@ -1,21 +1,11 @@
 /** Who is logged in, shared by every page. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api';
-import type { Role } from './nav';
+import type { SessionUser } from '../../src/platform/platform.schemas';
 import { useI18n } from './i18n';
 
-export interface User {
-  id: string;
-  role: Role;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  structureId: string | null;
-  /** One of web/app/locales.ts, or a language the town added on the server first (then French is shown). */
-  locale: string;
-  easyRead: boolean;
-  isDemo: boolean;
-}
+/** The signed-in user as GET /api/auth/me answers it (its response schema's type). */
+export type User = SessionUser;
 
 interface SessionState {
   user: User | null;

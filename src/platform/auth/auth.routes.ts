@@ -8,22 +8,13 @@ import { issuePreSessionToken } from './csrf';
 import { MIN_PASSWORD_LENGTH } from './password';
 import { isSupportedLocale } from '../notify/localized';
 import { timestamp } from '../response-schemas';
+import { meOut, sessionUserOut } from '../platform.schemas';
 
 export const SIGNUP_MESSAGE =
   "Votre demande est enregistrée. Connectez-vous avec votre identifiant et ce mot de passe. Si un compte existait déjà avec cet identifiant, nous venons d'écrire à son propriétaire.";
 
-const userSchema = z.object({
-  id: z.string().uuid(),
-  role: z.enum(ROLES),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  structureId: z.string().nullable(),
-  locale: z.string(),
-  easyRead: z.boolean(),
-  isDemo: z.boolean(),
-});
-const meSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string() });
+const userSchema = sessionUserOut;
+const meSchema = meOut;
 const okSchema = z.object({ ok: z.literal(true) });
 
 /** The session's cookies, for every way of signing in (password, a provider's callback). */
