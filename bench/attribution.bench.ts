@@ -5,6 +5,7 @@
  * through the HTTP API as a coordinator: the what-if (read, allocate twice, compare, explain)
  * and the publication (results stored, one offer per admitted application, in one transaction).
  */
+import os from 'node:os';
 import { insertUser } from '../src/platform/auth/auth.service';
 import { allocate, compareAllocations, withWeights, type Application, type Campaign } from '../src/modules/attribution/allocate';
 import { importCampaign } from '../src/modules/attribution/import.service';
@@ -47,7 +48,11 @@ export default async function bench(report: Report) {
   let t0 = performance.now();
   let result = allocate(c);
   for (let i = 1; i < runs; i++) result = allocate(c);
-  report('attribution allocate 10,000 applications / 2,000 places / 50 groups (siblings)', (performance.now() - t0) / runs, 'ms');
+  report(
+    'attribution allocate 10,000 applications / 2,000 places / 50 groups (siblings)',
+    (performance.now() - t0) / runs,
+    `ms (aim: under 2 s; load ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`,
+  );
   const admitted = result.applications.filter((a) => a.outcome.status === 'admitted').length;
   report('attribution places filled', admitted, 'of 2000');
   t0 = performance.now();
