@@ -13,6 +13,10 @@ beforeAll(async () => {
 afterAll(() => j?.close());
 
 async function newFamily(firstName: string, phone: string): Promise<string> {
+  return (await newFamilyFile(firstName, phone)).identifier;
+}
+
+async function newFamilyFile(firstName: string, phone: string): Promise<{ identifier: string; householdId: string }> {
   await j.page.context().clearCookies();
   const who = await j.login('parent');
   const res = await postFromPage(j.page, '/api/dossiers/me', {
@@ -21,7 +25,7 @@ async function newFamily(firstName: string, phone: string): Promise<string> {
     address: { line: '2 rue de Picardie', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
   });
   expect(res.status).toBe(201);
-  return who.identifier;
+  return { identifier: who.identifier, householdId: res.json.household.id };
 }
 
 async function register(role: 'driver' | 'passenger'): Promise<void> {
@@ -77,4 +81,40 @@ it('two families going to the same Wednesday activity are matched for a ride', a
   await expect.poll(() => page.getByRole('link', { name: '0655443322' }).count()).toBe(1);
   await expect.poll(() => page.getByRole('cell', { name: '11 mars 2026' }).count()).toBe(1);
   await j.step('groupe-confirme', { fullPage: true });
+});
+
+it('a family offers a ride to its booking at the crèche, from its list of bookings and places', async () => {
+  const { page, url } = j;
+  const sonia = await newFamilyFile('Sonia', '0622334455');
+  // Sonia booked the demo crèche for Wednesday 18 March at 9:00 (set up directly: the rendezvous journey books through its pages).
+  const db = j.env.rt.deps.db;
+  const { rows } = await db.query<{ lieu: string; motif: string; resource: string }>(
+    `SELECT (SELECT id FROM rdv_lieux WHERE name = 'Crèche des Lilas (démo)') AS lieu, (SELECT id FROM rdv_motifs ORDER BY name LIMIT 1) AS motif,
+            (SELECT id FROM rdv_resources LIMIT 1) AS resource`,
+  );
+  const { lieu, motif, resource } = rows[0]!;
+  const session = await db.query<{ id: string }>(
+    `INSERT INTO rdv_sessions (motif_id, resource_id, lieu_id, age_group, during, capacity, taken, created_at)
+     VALUES ($1, $2, $3, 'e2e-rides', tstzrange('2026-03-18T09:00:00+01:00', '2026-03-18T11:00:00+01:00'), 4, 1, now()) RETURNING id`,
+    [motif, resource, lieu],
+  );
+  await db.query(
+    `INSERT INTO rdv_bookings (session_id, household_id, subject_key, during, status, created_at, status_at)
+     VALUES ($1, $2::uuid, 'parent:' || $2::text, tstzrange('2026-03-18T09:00:00+01:00', '2026-03-18T11:00:00+01:00'), 'confirmed', now(), now())`,
+    [session.rows[0]!.id, sonia.householdId],
+  );
+  const { rows: m } = await db.query<{ name: string }>('SELECT name FROM rdv_motifs WHERE id = $1', [motif]);
+
+  await page.goto(`${url}/entraide/covoiturage`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Mes rendez-vous et mes places' }).count()).toBe(1);
+  await page.getByRole('button', { name: `Proposer ou demander un trajet : ${m[0]!.name}` }).click();
+  await expect.poll(() => page.getByText('Le jour et l’heure sont ceux du rendez-vous : le 18 mars 2026 à 9 h 00.').count()).toBe(1);
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect.poll(() => page.getByText(/nous vous proposerons un groupe/).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'Crèche des Lilas (démo) — 3 allée des Lilas' }).count()).toBe(1);
+  await j.step('trajet-vers-un-rendez-vous');
+  // The covoiturage page on a desktop screen too.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await j.step('trajet-vers-un-rendez-vous-bureau');
+  await page.setViewportSize({ width: 360, height: 800 });
 });

@@ -21,5 +21,6 @@ export type {
   Post,
   PostInput,
   Reports,
+  RideSources,
 } from './entraide.schemas';
 export type { UpcomingMeetings, NeighbourhoodActivity, MeetingRegistrations } from './meetings.schemas';

@@ -106,7 +106,7 @@ function MeetingLine({ m, reload }: { m: Meeting; reload: () => void }) {
         <Fr>{m.title}</Fr>
       </h3>
       <p>
-        {f.dateTime(String(m.startsAt))} · <Fr>{m.place}</Fr>
+        {f.longDate(String(m.startsAt))} · {f.time(String(m.startsAt))} · <Fr>{m.place}</Fr>
       </p>
       {m.cancelled ? (
         <Alert tone="warning">{t('entraide.meetingIsCancelled')}</Alert>

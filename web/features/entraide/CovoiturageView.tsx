@@ -2,20 +2,22 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { frLongDate } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { useFormat, useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
 import type { SearchResult } from '../../../src/modules/annuaire';
-import type { MyRides } from '../../../src/modules/entraide';
+import type { MyRides, RideSources } from '../../../src/modules/entraide';
 import { clock, WEEKDAYS } from './format';
 import { CustodyRadio, FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 type Ride = MyRides['rides'][number];
 
-function RideForm({ onDone }: { onDone: () => void }) {
+function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: string; setTarget: (v: string) => void }) {
   const t = useT();
+  const f = useFormat();
   const activities = useApi<SearchResult>('/api/annuaire/services?besoin=loisirs');
-  const [serviceId, setServiceId] = useState('');
+  const sources = useApi<RideSources>('/api/entraide/rides/sources');
   const [weekday, setWeekday] = useState('3');
   const [arriveAt, setArriveAt] = useState('14:00');
   const [fromDay, setFromDay] = useState('');
@@ -27,13 +29,16 @@ function RideForm({ onDone }: { onDone: () => void }) {
   const [licence, setLicence] = useState(false);
   const [custody, setCustody] = useState('all');
   const drives = role !== 'passenger';
+  const [kind, id] = target.split(':') as [string, string | undefined];
+  const booking = kind === 'booking' ? sources.data?.sources.find((x) => x.id === id) : undefined;
   const { error, done, submit } = useFormSubmit(async () => {
     const r = await api.post<{ id: string; crewId: string | null }>('/api/entraide/rides', {
-      serviceId,
-      weekday: Number(weekday),
-      arriveAt,
-      fromDay,
-      toDay,
+      ...(kind === 'booking' ? { bookingId: id } : kind === 'place' ? { offerId: id } : { serviceId: id }),
+      // A booking has its own day and time (the server takes them from it).
+      weekday: booking ? booking.weekday : Number(weekday),
+      arriveAt: booking ? booking.time : arriveAt,
+      fromDay: booking ? booking.day : fromDay,
+      toDay: booking ? booking.day : toDay,
       role,
       children: children ?? 0,
       seats: drives ? (seats ?? 0) : 0,
@@ -45,39 +50,55 @@ function RideForm({ onDone }: { onDone: () => void }) {
     return r.crewId ? t('entraide.rideMatched') : t('entraide.rideWaiting');
   });
   return (
-    <form onSubmit={submit} className="stack entraide-form">
+    <form onSubmit={submit} className="stack entraide-form" id="entraide-ride-form">
       <FormHead title={t('entraide.rideNew')} error={error} done={done} />
       <Loaded resource={activities}>
         {(d) => (
           <SelectField
             label={t('entraide.rideActivity')}
-            value={serviceId}
-            onChange={setServiceId}
+            help={t('entraide.rideActivityHelp')}
+            value={target}
+            onChange={setTarget}
             isRequired
-            error={error?.field('serviceId')}
+            error={error?.field('serviceId') ?? error?.field('bookingId') ?? error?.field('offerId')}
             options={[
               { value: '', label: t('entraide.rideChoose') },
-              ...d.services.filter((s) => s.latitude !== null).map((s) => ({ value: s.id, label: `${s.nom} — ${s.structure.nom}` })),
+              ...(sources.data?.sources ?? [])
+                .filter((x) => x.located)
+                .map((x) => ({
+                  value: `${x.kind}:${x.id}`,
+                  label:
+                    x.kind === 'booking'
+                      ? t('entraide.rideToBooking', { title: x.title, place: x.placeName, date: f.longDate(x.day), time: clock(x.time ?? '00:00') })
+                      : t('entraide.rideToPlace', { title: x.title, place: x.placeName }),
+                })),
+              ...d.services.filter((s) => s.latitude !== null).map((s) => ({ value: `service:${s.id}`, label: `${s.nom} — ${s.structure.nom}` })),
             ]}
           />
         )}
       </Loaded>
-      <SelectField
-        label={t('entraide.rideDay')}
-        value={weekday}
-        onChange={setWeekday}
-        options={WEEKDAYS.map((w) => ({ value: String(w), label: t(`entraide.day${w}`) }))}
-      />
-      <TextField
-        label={t('entraide.rideArrive')}
-        help={t('entraide.rideArriveHelp')}
-        value={arriveAt}
-        onChange={setArriveAt}
-        isRequired
-        error={error?.field('arriveAt')}
-      />
-      <NativeDateField id="ride-from" label={t('entraide.rideFrom')} value={fromDay} onChange={setFromDay} error={error?.field('fromDay')} />
-      <NativeDateField id="ride-to" label={t('entraide.rideTo')} value={toDay} onChange={setToDay} error={error?.field('toDay')} />
+      {booking ? (
+        <p>{t('entraide.rideBookingFixed', { date: f.longDate(booking.day), time: clock(booking.time ?? '00:00') })}</p>
+      ) : (
+        <>
+          <SelectField
+            label={t('entraide.rideDay')}
+            value={weekday}
+            onChange={setWeekday}
+            options={WEEKDAYS.map((w) => ({ value: String(w), label: t(`entraide.day${w}`) }))}
+          />
+          <TextField
+            label={t('entraide.rideArrive')}
+            help={t('entraide.rideArriveHelp')}
+            value={arriveAt}
+            onChange={setArriveAt}
+            isRequired
+            error={error?.field('arriveAt')}
+          />
+          <NativeDateField id="ride-from" label={t('entraide.rideFrom')} value={fromDay} onChange={setFromDay} error={error?.field('fromDay')} />
+          <NativeDateField id="ride-to" label={t('entraide.rideTo')} value={toDay} onChange={setToDay} error={error?.field('toDay')} />
+        </>
+      )}
       <RadioGroup
         label={t('entraide.rideRole')}
         value={role}
@@ -131,12 +152,14 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
     <li className="entraide-card">
       <h3>{ride.placeLabel}</h3>
       <p>
-        {t('entraide.rideWhen', {
-          day: t(`entraide.day${ride.weekday}`),
-          time: clock(ride.arriveAt),
-          from: frLongDate(ride.fromDay),
-          to: frLongDate(ride.toDay),
-        })}
+        {ride.fromDay === ride.toDay
+          ? t('entraide.rideOnce', { date: frLongDate(ride.fromDay), time: clock(ride.arriveAt) })
+          : t('entraide.rideWhen', {
+              day: t(`entraide.day${ride.weekday}`),
+              time: clock(ride.arriveAt),
+              from: frLongDate(ride.fromDay),
+              to: frLongDate(ride.toDay),
+            })}
       </p>
       <p className="entraide-tag">{t(`entraide.rideState_${ride.state}`)}</p>
       <FormErrors error={error} />
@@ -192,9 +215,64 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
   );
 }
 
+/** My bookings and accepted places: a ride can go there too (the entry point from them). */
+function Sources({ choose }: { choose: (target: string) => void }) {
+  const t = useT();
+  const f = useFormat();
+  const sources = useApi<RideSources>('/api/entraide/rides/sources');
+  return (
+    <section aria-labelledby="entraide-ride-sources" className="stack">
+      <h2 id="entraide-ride-sources">{t('entraide.rideSources')}</h2>
+      <Loaded resource={sources}>
+        {(d) =>
+          d.sources.length ? (
+            <ul className="entraide-list">
+              {d.sources.map((x) => (
+                <li key={x.id} className="entraide-card">
+                  <p className="entraide-tag">{x.kind === 'booking' ? t('entraide.sourceBooking') : t('entraide.sourcePlace')}</p>
+                  <h3>
+                    <Fr>{x.title}</Fr>
+                  </h3>
+                  <p>
+                    <Fr>{x.placeName}</Fr>
+                    {x.day ? ` · ${f.longDate(x.day)} · ${clock(x.time ?? '00:00')}` : ''}
+                    {x.period ? (
+                      <>
+                        {' · '}
+                        <Fr>{x.period}</Fr>
+                      </>
+                    ) : null}
+                  </p>
+                  {x.located ? (
+                    <Button
+                      variant="secondary"
+                      onPress={() => {
+                        choose(`${x.kind}:${x.id}`);
+                        document.getElementById('entraide-ride-form')?.scrollIntoView();
+                      }}
+                    >
+                      {t('entraide.rideFromSource', { title: x.title })}
+                    </Button>
+                  ) : (
+                    <p className="muted">{t('entraide.sourceNotLocated')}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('entraide.noSource')}</p>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
 export function CovoiturageView() {
   const t = useT();
   const mine = useApi<MyRides>('/api/entraide/rides');
+  // 'service:<id>' (an activity of the directory), 'booking:<id>' (my booking) or 'place:<id>' (my accepted place)
+  const [target, setTarget] = useState('');
   return (
     <div className="stack">
       <section aria-labelledby="entraide-rides">
@@ -214,7 +292,8 @@ export function CovoiturageView() {
         </Loaded>
         <p className="muted">{t('entraide.rideRules')}</p>
       </section>
-      <RideForm onDone={mine.reload} />
+      <Sources choose={setTarget} />
+      <RideForm onDone={mine.reload} target={target} setTarget={setTarget} />
     </div>
   );
 }

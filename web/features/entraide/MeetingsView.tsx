@@ -38,7 +38,7 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
         <Fr>{m.title}</Fr>
       </h3>
       <p>
-        {f.dateTime(String(m.startsAt))}
+        {f.longDate(String(m.startsAt))} · {f.time(String(m.startsAt))}
         {m.endsAt ? ` – ${f.time(String(m.endsAt))}` : ''} · <Fr>{m.place}</Fr>
       </p>
       {m.description ? (

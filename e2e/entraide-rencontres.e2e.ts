@@ -1,0 +1,81 @@
+/**
+ * Journey of the ambassador meetings: an agent appoints a parent ambassador of Étouvie; she
+ * organises a meeting of the neighbourhood; a family of Étouvie sees it and registers; the
+ * ambassador sees the neighbourhood's activity, the family registered, and welcomes it.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postFromPage, startJourney, type Journey } from './harness';
+
+let j: Journey;
+beforeAll(async () => {
+  j = await startJourney('entraide-rencontres', { now: '2026-12-04T10:00:00+01:00', viewport: { width: 360, height: 800 } });
+}, 120_000);
+afterAll(() => j?.close());
+
+async function newFamily(firstName: string, lastName: string): Promise<{ id: string; identifier: string }> {
+  await j.page.context().clearCookies();
+  const who = await j.login('parent');
+  const res = await postFromPage(j.page, '/api/dossiers/me', {
+    parent: {
+      firstName,
+      lastName,
+      birthDate: '1988-03-02',
+      phone: '0611223344',
+      email: `${firstName
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()}.rencontre@example.fr`,
+    },
+    children: [{ firstName: 'Léo', birthDate: '2017-04-01' }],
+    address: { line: '4 rue de Picardie', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
+  });
+  expect(res.status).toBe(201);
+  return who;
+}
+
+it('an ambassador organises a meeting; a neighbour registers; the ambassador sees it and welcomes her', async () => {
+  const { page, url } = j;
+  const awa = await newFamily('Awa', 'Diallo');
+  const agent = await j.env.as('agent');
+  expect((await agent.post('/api/entraide/ambassadors', { userId: awa.id, neighbourhoodId: 'etouvie' })).statusCode).toBe(200);
+
+  await page.goto(`${url}/entraide/voisins`);
+  await page.getByRole('link', { name: 'Mon quartier : espace parent ambassadeur' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Parent ambassadeur · Étouvie' }).count()).toBe(1);
+  await page.getByLabel('Titre de la rencontre').fill('Café des parents de Noël');
+  await page.getByLabel('Lieu').fill('Centre social Étouvie, salle 2');
+  await page.getByLabel('Début').fill('2026-12-16T14:00');
+  await page.getByLabel('Fin (facultatif)').fill('2026-12-16T16:00');
+  await page.getByRole('textbox', { name: 'Nombre de places' }).fill('12');
+  await page.getByLabel('Détails').fill('On se retrouve avant les vacances, les enfants jouent à côté.');
+  await page.getByRole('button', { name: 'Publier la rencontre' }).click();
+  await expect.poll(() => page.getByText('Rencontre publiée : les familles du quartier la voient.').count()).toBe(1);
+  await expect.poll(() => page.getByText('0 personne(s) inscrite(s) sur 12 places').count()).toBe(1);
+  await j.step('rencontre-publiee');
+
+  await newFamily('Inès', 'Voisin');
+  await page.goto(`${url}/entraide/voisins`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Café des parents de Noël' }).count()).toBe(1);
+  await expect.poll(() => page.getByText('12 places libres sur 12').count()).toBe(1);
+  await page.getByRole('textbox', { name: 'Combien de personnes viennent (vous et vos enfants) ?' }).fill('2');
+  await page.getByRole('button', { name: 'Inscrire ma famille' }).click();
+  await expect.poll(() => page.getByText('Vous êtes inscrits (2 personnes).').count()).toBe(1);
+  await expect.poll(() => page.getByText('10 places libres sur 12').count()).toBe(1);
+  await j.step('famille-inscrite');
+
+  await j.loginAs(awa.identifier);
+  await page.goto(`${url}/entraide/ambassadeur`);
+  await expect.poll(() => page.getByText('1 nouvelle famille à accueillir').count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'Inès V.' }).count()).toBe(1);
+  await page.getByRole('button', { name: 'Voir les familles inscrites' }).click();
+  await expect.poll(() => page.getByText('Inès V. · 2 personnes').count()).toBe(1);
+  await j.step('ambassadeur-suivi');
+  // The main entraide page looked at on a desktop screen too.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await j.step('ambassadeur-suivi-bureau');
+  await page.setViewportSize({ width: 360, height: 800 });
+
+  await page.getByRole('button', { name: 'Noter que Inès V. est accueilli(e)' }).click();
+  await expect.poll(() => page.getByText('Aucune nouvelle famille à accueillir.').count()).toBe(1);
+  await j.step('famille-accueillie');
+});
