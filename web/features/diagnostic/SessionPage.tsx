@@ -35,6 +35,9 @@ function Participants({ s, update }: { s: SessionView; update: (v: SessionView) 
   return (
     <section aria-labelledby="ls-participants">
       <h2 id="ls-participants">{t('diagnostic.ecoute.participants')}</h2>
+      {s.invitations.pending + s.invitations.accepted + s.invitations.declined ? (
+        <p className="muted">{t('diagnostic.ecoute.invitationsCount', s.invitations)}</p>
+      ) : null}
       <FormErrors error={error} />
       {!s.participantList.length ? (
         <EmptyState>{t('diagnostic.ecoute.participantsNone')}</EmptyState>
@@ -57,6 +60,7 @@ function Participants({ s, update }: { s: SessionView; update: (v: SessionView) 
                 <tr key={p.id}>
                   <th scope="row">
                     {personName(p, t)} {p.isDemo ? <DemoBadge /> : null}
+                    {p.fromHousehold ? <div className="muted diag-small">{t('diagnostic.ecoute.fromFamily')}</div> : null}
                   </th>
                   <td>
                     {t(`diagnostic.ecoute.quote.${p.quoteConsent}`)}

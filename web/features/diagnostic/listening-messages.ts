@@ -162,5 +162,21 @@ export default {
     colBasis: 'Repose sur',
     basis: '{figures} chiffre(s), {verbatims} verbatim(s)',
     editPersona: 'Modifier le persona',
+    // invitations sent from a family's file (agent or coordinator)
+    inviteTitle: 'Inviter la famille à une séance d’écoute',
+    inviteIntro:
+      'La famille reçoit l’invitation dans son compte (et par e-mail ou SMS) et répond elle-même : elle choisit si elle vient et comment ses paroles peuvent être citées. La coordination ne voit que ce que la famille accepte de partager.',
+    inviteNoAccount:
+      'Cette famille n’a pas de compte Relais : invitez-la de vive voix. Si elle vient, la coordination l’inscrit à la séance avec les consentements qu’elle donne.',
+    inviteNone: 'Aucune séance d’écoute à venir.',
+    invite: 'Inviter à cette séance',
+    invited: 'Invitation envoyée : la famille répond depuis son compte.',
+    invitationStatus:
+      '{status, select, pending {Invitée le {date} : en attente de réponse} accepted {Invitée le {date} : a accepté} declined {Invitée le {date} : a refusé} other {}}',
+    inviteBack: 'Retour au dossier de la famille',
+    inviteFromFile: 'Inviter à une séance d’écoute',
+    invitationsCount:
+      'Familles invitées depuis leur dossier : {pending} en attente, {accepted} {accepted, plural, one {a accepté} other {ont accepté}}, {declined} {declined, plural, one {a refusé} other {ont refusé}}. Qui a été invité n’est pas montré ; une famille qui accepte apparaît ci-dessous avec ce qu’elle a choisi de partager.',
+    fromFamily: 'Inscrite par la famille depuis son compte',
   },
 };

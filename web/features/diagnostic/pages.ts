@@ -7,6 +7,8 @@ export default {
     { path: '/diagnostic', load: () => import('./DiagnosticPage') },
     { path: '/diagnostic/ecoute', load: () => import('./ListeningPage') },
     { path: '/diagnostic/ecoute/analyse', load: () => import('./ListeningAnalysisPage') },
+    { path: '/diagnostic/ecoute/inviter/:householdId', load: () => import('./InviteFamilyPage') },
+    { path: '/ecoute/invitations', load: () => import('./InvitationsPage') },
     { path: '/diagnostic/ecoute/:id', load: () => import('./SessionPage') },
     { path: '/diagnostic/personas', load: () => import('./PersonasPage') },
     { path: '/diagnostic/personas/:id', load: () => import('./PersonaPage') },

@@ -6,9 +6,25 @@ import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, FormErrors, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
+import { Alert, Button, DemoBadge, FormErrors, LinkButton, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
 import { StatusBadge } from './shared';
 import type { IdeationPlans, MyIdeas, Proposal } from './types';
+import type { MyInvitations } from '../../../src/modules/diagnostic/index';
+
+/** A parent's invitations to a listening session of the diagnostic still waiting for its answer (its other way of being heard). */
+function PendingInvitations() {
+  const t = useT();
+  const { user } = useSession();
+  const r = useApi<MyInvitations>(user?.role === 'parent' ? '/api/diagnostic/listening/invitations/mine' : null);
+  const n = r.data?.invitations.filter((i) => i.status === 'pending' && !i.session.cancelled).length ?? 0;
+  if (!n) return null;
+  return (
+    <Alert tone="info">
+      <p>{t('pilotage.idees.invitations', { n })}</p>
+      <LinkButton to="/ecoute/invitations">{t('pilotage.idees.seeInvitations')}</LinkButton>
+    </Alert>
+  );
+}
 
 type IdeaPlan = IdeationPlans['plans'][number];
 
@@ -233,6 +249,7 @@ export default function IdeasPage() {
   return (
     <div className="pilotage">
       <PageHeader title={t('pilotage.idees.title')} intro={t('pilotage.idees.intro')} />
+      <PendingInvitations />
       <LoadStatus data={plans.data} error={plans.error} reload={plans.reload} />
       {plans.data && !plan ? <p className="muted">{t('pilotage.idees.noPlan')}</p> : null}
       {plan ? (

@@ -44,6 +44,9 @@ export default {
     'status.refused': 'Non publiée',
     reason: 'Raison : {reason}',
     proposedOn: 'Proposée le {date}',
+    invitations:
+      '{n, plural, one {Le CCAS vous invite aussi à une rencontre pour donner votre avis.} other {Le CCAS vous invite aussi à # rencontres pour donner votre avis.}}',
+    seeInvitations: 'Voir mes invitations et répondre',
     // staff page
     staffTitle: 'Idées des parents',
     staffIntro:
