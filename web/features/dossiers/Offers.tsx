@@ -6,6 +6,8 @@ import { registerMessages, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Card, EmptyState, LinkButton, LoadStatus } from '../../ui';
+import { OfferItem } from '../../ui/OfferItem';
+import { Fr } from '../../app/lang';
 import type { FileOffers } from '../../../src/modules/dossiers';
 import messages from './offers-messages';
 
@@ -18,36 +20,27 @@ export function Offers() {
   return (
     <>
       {r.data.sections.map((s) => (
-        <Card key={s.module} title={s.title}>
+        <Card key={s.module} title={<Fr>{s.title}</Fr>}>
           {s.items.length ? (
             <ul className="plain-list offers">
               {s.items.map((o) => (
-                <li key={o.key}>
-                  <h3>{o.title}</h3>
-                  <p>
-                    <span className="badge" data-tone={o.likelihood === 'yes' ? 'success' : undefined}>
-                      {t(`dossiers.offers.${o.likelihood}`)}
-                    </span>{' '}
-                    {o.gives}
-                  </p>
-                  {o.why.length ? (
-                    <ul>
-                      {o.why.map((w) => (
-                        <li key={w}>{w}</li>
-                      ))}
-                    </ul>
-                  ) : null}
+                <OfferItem key={o.key} offer={o} badge={t(`dossiers.offers.${o.likelihood}`)} idPrefix={`offer-${s.module}`}>
                   <LinkButton to={o.href} variant="secondary">
-                    {t('dossiers.offers.ask')} <span className="visually-hidden">{o.title}</span>
+                    {t('dossiers.offers.ask')}{' '}
+                    <span className="visually-hidden">
+                      <Fr>{o.title}</Fr>
+                    </span>
                   </LinkButton>
-                </li>
+                </OfferItem>
               ))}
             </ul>
           ) : (
             <EmptyState>{t('dossiers.offers.none')}</EmptyState>
           )}
           <p>
-            <Link to={s.more.href}>{s.more.label}</Link>
+            <Link to={s.more.href}>
+              <Fr>{s.more.label}</Fr>
+            </Link>
           </p>
         </Card>
       ))}

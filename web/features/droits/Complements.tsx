@@ -10,44 +10,11 @@ import { Link } from '../../app/router';
 import { LoadStatus } from '../../ui';
 import { Fr } from '../../app/lang';
 import type { ComplementItem, SimulatorComplements } from '../../../src/modules/droits';
+import { OfferItem } from '../../ui/OfferItem';
 import messages from './complements-messages';
 import type { HouseholdInput } from './types';
 
 registerMessages('droits.complements', messages);
-
-function Item({ o }: { o: ComplementItem }) {
-  const t = useT();
-  return (
-    <li>
-      <article className="benefit" aria-labelledby={`c-${o.key}`}>
-        <h4 id={`c-${o.key}`}>
-          <Fr>{o.title}</Fr>
-        </h4>
-        <p>
-          <span className="badge" data-tone={o.likelihood === 'yes' ? 'success' : undefined}>
-            {t(`droits.complements.${o.likelihood}`)}
-          </span>{' '}
-          <Fr>{o.gives}</Fr>
-        </p>
-        {o.why.length ? (
-          <ul>
-            {o.why.map((w) => (
-              <li key={w}>
-                <Fr>{w}</Fr>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <Link to={o.href}>
-          {t('droits.complements.see')}{' '}
-          <span className="visually-hidden">
-            <Fr>{o.title}</Fr>
-          </span>
-        </Link>
-      </article>
-    </li>
-  );
-}
 
 export function Complements({ household }: { household: HouseholdInput }) {
   const t = useT();
@@ -67,6 +34,16 @@ export function Complements({ household }: { household: HouseholdInput }) {
     };
   }, [body, attempt]);
   if (!data) return <LoadStatus data={data} error={error} reload={() => setAttempt((n) => n + 1)} />;
+  const item = (o: ComplementItem) => (
+    <OfferItem key={o.key} offer={o} badge={t(`droits.complements.${o.likelihood}`)} level={4} idPrefix="c" className="benefit">
+      <Link to={o.href}>
+        {t('droits.complements.see')}{' '}
+        <span className="visually-hidden">
+          <Fr>{o.title}</Fr>
+        </span>
+      </Link>
+    </OfferItem>
+  );
   return (
     <>
       {data.sections.map((s) => {
@@ -78,21 +55,11 @@ export function Complements({ household }: { household: HouseholdInput }) {
               <Fr>{s.title}</Fr>
             </h3>
             <p>{t('droits.complements.intro')}</p>
-            {likely.length ? (
-              <ul className="benefits">
-                {likely.map((o) => (
-                  <Item key={o.key} o={o} />
-                ))}
-              </ul>
-            ) : null}
+            {likely.length ? <ul className="benefits">{likely.map(item)}</ul> : null}
             {others.length ? (
               <details>
                 <summary>{t('droits.complements.others', { n: others.length })}</summary>
-                <ul className="benefits">
-                  {others.map((o) => (
-                    <Item key={o.key} o={o} />
-                  ))}
-                </ul>
+                <ul className="benefits">{others.map(item)}</ul>
               </details>
             ) : null}
             <p>
