@@ -63,15 +63,18 @@ describe('booking an individual slot', () => {
     const mark = await env.auditMark();
     const r = await book(fam[0]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] });
     await env.expectAudit('rendezvous/booked', r.bookingIds[0]!, { after: mark, actorId: fam[0]!.userId, householdId: fam[0]!.householdId });
-    // The booking committed one notice and its job; the job (run here as the queue would) writes the SMS and the e-mail, once.
+    // The booking committed one notice; its job follows the commit (batched); the job (run here as the queue would) writes the SMS and the e-mail, once.
     const confirmations = async () =>
       (await env.rt.deps.db.query(`SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation'`, [fam[0]!.userId]))
         .rows;
     expect(await confirmations()).toEqual([]);
-    const jobs = await env.rt.deps.db.query<{ data: { id: string } }>(`SELECT data FROM pgboss.job WHERE name = 'rendezvous.send-notice'`);
-    expect(jobs.rows).toHaveLength(1);
-    await env.rt.deps.jobs.runNow('rendezvous.send-notice', jobs.rows[0]!.data);
-    await env.rt.deps.jobs.runNow('rendezvous.send-notice', jobs.rows[0]!.data);
+    const jobs = async () =>
+      (await env.rt.deps.db.query<{ data: { ids: string[] } }>(`SELECT data FROM pgboss.job WHERE name = 'rendezvous.send-notice'`)).rows.map((j) => j.data);
+    await expect.poll(jobs).toHaveLength(1);
+    const [job] = await jobs();
+    expect(job!.ids).toHaveLength(1);
+    await env.rt.deps.jobs.runNow('rendezvous.send-notice', job!);
+    await env.rt.deps.jobs.runNow('rendezvous.send-notice', job!);
     const rows = await confirmations();
     expect(rows.map((x) => x.channel).sort()).toEqual(['email', 'sms']);
     expect(rows[0].body).toContain('mardi 6 janvier à 12 h');
@@ -195,6 +198,26 @@ describe('collective slot under contention', () => {
     const { rows } = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM rdv_sessions WHERE motif_id = $1`, [w.motifId]);
     expect(rows).toHaveLength(1);
     expect(await sessionSeats(rows[0]!.id)).toMatchObject({ taken: 5, capacity: 5, confirmed: 5 });
+  }, 120_000);
+
+  it('as many concurrent families as seats, on four sessions of one agent, are all confirmed (no seat lost to a spurious overlap)', async () => {
+    env.clock.set(NOW);
+    const w = await offer(env.rt, {
+      agentId: (await env.as('agent')).user.id,
+      motif: { name: 'Atelier numérique', kind: 'atelier', collective: true, capacity: 40, durationMinutes: 60 },
+      recurrence: { kind: 'weekly', weekdays: [6] },
+      startTime: '09:00',
+      endTime: '13:00',
+    });
+    const fams = await families(env.rt, 160, []);
+    const starts = [8, 9, 10, 11].map((h) => new Date(`2026-01-10T${String(h).padStart(2, '0')}:00:00Z`));
+    const results = await Promise.all(
+      fams.map((f, i) => code(book(f.ctx, { motifId: w.motifId, ownerId: w.ownerId, start: starts[i % 4]!, parent: true, childIds: [] }))),
+    );
+    const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ ok: 160 });
+    const { rows } = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM rdv_sessions WHERE motif_id = $1`, [w.motifId]);
+    for (const r of rows) expect(await sessionSeats(r.id)).toMatchObject({ taken: 40, capacity: 40, confirmed: 40 });
   }, 120_000);
 });
 

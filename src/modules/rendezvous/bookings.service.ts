@@ -4,7 +4,7 @@
  * the database's exclusion constraints; every change, its notices and its audit entry
  * commit together.
  */
-import { audit } from '../../platform/audit';
+import { audit, auditInsert } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx, type Tx } from '../../platform/db/pool';
@@ -12,12 +12,23 @@ import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
 import { randomUUID } from 'node:crypto';
 import { familyCard, familyCardOfUser, staffFamilyCard, type FamilyCard } from '../dossiers';
-import { bookSeats, ensureSession, getBooking, lockBooking, moveBookingRow, setBookingStatus, takeSeats, type BookingStatus } from './bookings.store';
+import {
+  bookSeats,
+  ensureSession,
+  openSession,
+  getBooking,
+  lockBooking,
+  moveBookingRow,
+  setBookingStatus,
+  takeSeats,
+  type BookingStatus,
+} from './bookings.store';
 import { getMotif, type MotifRow } from './catalogue.store';
 import { tellFamily } from './notices';
 import { ageGroupOn } from './slots';
 import { locateSlot, type LocatedSlot } from './slots.service';
 import { freeSeat } from './free-seat';
+import { queueNotice } from './notice-queue';
 import { cancelledByServiceText, movedText } from './wording';
 
 export interface Attendees {
@@ -114,59 +125,117 @@ export function seatsFor(slot: LocatedSlot, subjects: Subject[]): { capacity: nu
 }
 
 /**
- * Book a slot: one read of the slot (motif, plages, absences, place, seats), the family card,
- * then a transaction of three statements — the audit entry, the confirmation's job, and the
- * booking itself (seats under the session's lock, bookings, notice) — so the seat's lock is
- * held only for that statement and the commit.
+ * The family a booking is for, read before any transaction (through the pool, beside the
+ * slot's read): a parent's own file, or the file staff opened — dossiers' rules, the read
+ * audited (with a reason typed now, the file is opened in its own transaction).
+ */
+export async function familyOf(ctx: Ctx, householdId?: string, reason?: string): Promise<FamilyCard> {
+  const user = requireUser(ctx);
+  if (user.role === 'parent') {
+    const h = await parentFile(ctx);
+    if (!h) throw new AppError('rendezvous/no-file');
+    if (householdId && householdId !== h.id) throw new AppError('rendezvous/not-found');
+    return h;
+  }
+  if (user.role !== 'agent' && user.role !== 'coordinator') throw new AppError('auth/forbidden');
+  if (!householdId) throw new AppError('rendezvous/not-found', { fields: [{ path: 'householdId', message: 'Choisissez le dossier de la famille.' }] });
+  if (reason?.trim()) return tx(ctx.db, (t) => staffFamilyCard(ctx, householdId, 'rendezvous.book', { q: t, reason }));
+  return staffFamilyCard(ctx, householdId, 'rendezvous.book', { q: ctx.db });
+}
+
+/** Two reads at once (two connections): their results, or the first one's error, then the second's. */
+export async function together<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
+/**
+ * The booking's statement run again after a deadlock or a spurious overlap of the agent's
+ * sessions, as `tx` runs a transaction again. Seats taken by concurrent bookers are updates of
+ * one session row, each a new row version checked against the agent's exclusion constraint;
+ * PostgreSQL may then report the row as overlapping itself (23P01 on rdv_sessions_agent_overlap,
+ * seen under contention: see README, Performance). A real overlap is a committed session of
+ * the agent at that time: it fails again every time and is then refused as such.
+ */
+async function againOnRace<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await statement();
+    } catch (err) {
+      const e = err as { code?: string; constraint?: string };
+      const race = e.code === '40P01' || (e.code === '23P01' && e.constraint === 'rdv_sessions_agent_overlap');
+      if (!race || attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
+ * Book a slot. The slot (motif, plages, absences, place, seats: one statement) and the family
+ * card are read at the same time, before the booking; the booking is then one statement —
+ * seats under the session's lock, bookings, notice and audit entry, all or nothing — so the
+ * seat's lock is held only for that statement. The confirmation's job is enqueued after the
+ * commit, batched (notice-queue.ts).
  */
 export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: string[]; sessionId: string }> {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
-  const slot = await locateSlot(ctx.db, ctx, input.motifId, input.ownerId, input.start, familyMayBook(user.role));
+  const [slot, h] = await together(
+    locateSlot(ctx.db, ctx, input.motifId, input.ownerId, input.start, familyMayBook(user.role)),
+    familyOf(ctx, input.householdId, input.reason),
+  );
   const motif = slot.motif;
-  const own = await parentFile(ctx);
+  const subjects = subjectsOf(h, input);
+  const { capacity, ageGroup } = seatsFor(slot, subjects);
+  // A fast refusal when the session was full at the read (no lock); the guarantee is the session's CHECK in bookSeats.
+  const known = slot.sessions[ageGroup];
+  if (known && known.left < subjects.length) throw new AppError('rendezvous/full');
+  const bookings = subjects.map((s) => ({ id: randomUUID(), subjectKey: s.key, childId: s.childId }));
+  const bookingIds = bookings.map((b) => b.id);
+  const noticeId = randomUUID();
+  const key = {
+    motifId: motif.id,
+    agentId: slot.agentId,
+    resourceId: slot.resourceId,
+    lieuId: slot.lieuId,
+    ageGroup,
+    start: slot.start,
+    end: slot.end,
+    capacity,
+  };
+  let sessionId: string;
   try {
-    return await tx(ctx.db, async (t) => {
-      const now = ctx.now();
-      const h = await familyFor(ctx, t, own, input.householdId, input.reason);
-      const subjects = subjectsOf(h, input);
-      const { capacity, ageGroup } = seatsFor(slot, subjects);
-      // A fast refusal when the session was full at the read (no lock); the guarantee is bookSeats below.
-      const known = slot.sessions[ageGroup];
-      if (known && known.left < subjects.length) throw new AppError('rendezvous/full');
-      const bookings = subjects.map((s) => ({ id: randomUUID(), subjectKey: s.key, childId: s.childId }));
-      const bookingIds = bookings.map((b) => b.id);
-      const noticeId = randomUUID();
-      await audit(t, ctx, 'rendezvous/booked', {
-        householdId: h.id,
-        subjectType: 'booking',
-        subjectId: bookingIds[0],
-        details: { motifId: motif.id, bookings: bookingIds, atDesk: user.role !== 'parent' },
-      });
-      if (ctx.jobs.started) await ctx.jobs.send('rendezvous.send-notice', { id: noticeId }, { tx: t });
-      const sessionId = await bookSeats(
-        t,
+    if (!known) await openSession(ctx.db, key, ctx.now());
+    sessionId = await againOnRace(() =>
+      bookSeats(
+        ctx.db,
         {
-          motifId: motif.id,
-          agentId: slot.agentId,
-          resourceId: slot.resourceId,
-          lieuId: slot.lieuId,
-          ageGroup,
-          start: slot.start,
-          end: slot.end,
-          capacity,
+          ...key,
           householdId: h.id,
           bookedBy: user.id,
           bookings,
           noticeId,
+          audit: (first) =>
+            auditInsert(
+              ctx,
+              'rendezvous/booked',
+              {
+                householdId: h.id,
+                subjectType: 'booking',
+                subjectId: bookingIds[0],
+                details: { motifId: motif.id, bookings: bookingIds, atDesk: user.role !== 'parent' },
+              },
+              first,
+            ),
         },
-        now,
-      );
-      if (!sessionId) throw new AppError('rendezvous/full');
-      return { bookingIds, sessionId };
-    });
+        ctx.now(),
+      ),
+    );
   } catch (err) {
     return bookingConflict(err);
   }
+  queueNotice(ctx, noticeId);
+  return { bookingIds, sessionId };
 }
 
 /** A booking the caller may act on: a parent's own (else not found), any for staff. */

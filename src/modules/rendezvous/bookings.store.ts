@@ -40,6 +40,21 @@ export async function ensureSession(q: Queryable, k: SessionKey, now: Date): Pro
 }
 
 /**
+ * Opens a slot's session with no seat taken yet (nothing if it exists). A new session is
+ * opened before its first booking takes seats: two first bookers then queue on its row,
+ * where two creating it with seats taken would each wait for the other's row on the agent's
+ * exclusion constraint (a deadlock). A session with no seat taken is outside that constraint.
+ */
+export async function openSession(q: Queryable, k: SessionKey, now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO rdv_sessions (motif_id, agent_id, resource_id, lieu_id, age_group, during, capacity, created_at)
+     VALUES ($1,$2,$3,$4,$5,tstzrange($6,$7),$8,$9)
+     ON CONFLICT (motif_id, (coalesce(agent_id, resource_id)), age_group, (lower(during))) DO NOTHING`,
+    [k.motifId, k.agentId, k.resourceId, k.lieuId, k.ageGroup, k.start, k.end, k.capacity, now],
+  );
+}
+
+/**
  * Take `n` seats of a session, or none: one UPDATE under the row's lock, so concurrent
  * bookers queue on the row and each sees the count the previous one left.
  */
@@ -51,26 +66,31 @@ export async function takeSeats(q: Queryable, sessionId: string, n: number): Pro
 export interface NewSeats extends SessionKey {
   householdId: string;
   bookedBy: string | null;
-  /** One booking per attendee, ids chosen by the caller (its audit entry is written before). */
+  /** One booking per attendee, ids chosen by the caller. */
   bookings: { id: string; subjectKey: string; childId: string | null }[];
-  /** The confirmation notice's id (its job is enqueued before). */
+  /** The confirmation notice's id (its job is enqueued after the commit). */
   noticeId: string;
+  /** The booking's audit entry as an INSERT numbered from `$first` (platform `auditInsert`): written by the same statement. */
+  audit: (first: number) => { text: string; values: unknown[] };
 }
 
 /**
- * A booking in one statement: the session is created with its seats taken, or its seats
- * are taken under the row's lock (ON CONFLICT … DO UPDATE … WHERE taken + n <= capacity),
- * then the bookings and the confirmation notice are written. Null when the session is
- * full; a new session asked for more than its capacity fails its CHECK (rdv_sessions_seats);
- * an overlap fails the exclusion constraints. The lock lasts until the caller's COMMIT.
+ * A booking in one statement, so its own transaction: the session's seats are taken under its
+ * row's lock (ON CONFLICT … DO UPDATE; created with them if missing), then the
+ * bookings, the confirmation notice and the audit entry are written. More seats than the
+ * capacity fail the session's CHECK (rdv_sessions_seats) and nothing is written; an overlap
+ * fails the exclusion constraints. The row's lock lasts only for this statement.
  */
-export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>(
-    `WITH seat AS (
+export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<string> {
+  const audit = k.audit(17);
+  const { rows } = await q.query<{ id: string }>({
+    // Prepared once per connection: the hot path's statement is parsed and planned once.
+    name: 'rendezvous.book-seats',
+    text: `WITH seat AS (
        INSERT INTO rdv_sessions (motif_id, agent_id, resource_id, lieu_id, age_group, during, capacity, taken, created_at)
        VALUES ($1, $2, $3, $4, $5, tstzrange($6, $7), $8, $9, $10)
        ON CONFLICT (motif_id, (coalesce(agent_id, resource_id)), age_group, (lower(during)))
-       DO UPDATE SET taken = rdv_sessions.taken + excluded.taken WHERE rdv_sessions.taken + excluded.taken <= rdv_sessions.capacity
+       DO UPDATE SET taken = rdv_sessions.taken + excluded.taken
        RETURNING id
      ), booked AS (
        INSERT INTO rdv_bookings (id, session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at)
@@ -78,9 +98,11 @@ export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<s
          FROM seat CROSS JOIN unnest($13::uuid[], $14::text[], $15::uuid[]) AS x(id, key, child)
      ), notice AS (
        INSERT INTO rdv_notices (id, household_id, session_id, kind, created_at) SELECT $16, $11, seat.id, 'confirmation', $10 FROM seat
+     ), audited AS (
+       ${audit.text}
      )
      SELECT id FROM seat`,
-    [
+    values: [
       k.motifId,
       k.agentId,
       k.resourceId,
@@ -97,9 +119,10 @@ export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<s
       k.bookings.map((b) => b.subjectKey),
       k.bookings.map((b) => b.childId),
       k.noticeId,
+      ...audit.values,
     ],
-  );
-  return rows[0]?.id ?? null;
+  });
+  return rows[0]!.id;
 }
 
 export interface NoticeRow {

@@ -367,8 +367,10 @@ export async function slotContext(q: Queryable, motifId: string, ownerId: string
     lieux: LieuRow[] | null;
     capacities: SlotContextRow['capacities'] | null;
     sessions: SlotContextRow['sessions'] | null;
-  }>(
-    `WITH p AS (
+  }>({
+    // Prepared once per connection: each booking reads its slot with it.
+    name: 'rendezvous.slot-context',
+    text: `WITH p AS (
        SELECT id, coalesce(agent_id, resource_id) AS "ownerId", agent_id AS "agentId", resource_id AS "resourceId", lieu_id AS "lieuId",
               to_char(first_date, 'YYYY-MM-DD') AS "firstDate", to_char(until_date, 'YYYY-MM-DD') AS "untilDate",
               to_char(start_time, 'HH24:MI') AS "startTime", to_char(end_time, 'HH24:MI') AS "endTime", recurrence
@@ -392,8 +394,8 @@ export async function slotContext(q: Queryable, motifId: string, ownerId: string
        (SELECT json_object_agg(age_group, capacity) FROM rdv_resource_capacities WHERE resource_id = $2::uuid) AS capacities,
        (SELECT json_object_agg(age_group, json_build_object('id', id, 'left', capacity - taken))
           FROM rdv_sessions WHERE motif_id = $1 AND coalesce(agent_id, resource_id) = $2::uuid AND lower(during) = $6) AS sessions`,
-    [motifId, ownerId, day, from, to, start],
-  );
+    values: [motifId, ownerId, day, from, to, start],
+  });
   const r = rows[0]!;
   const moment = (ms: number) => new Date(ms);
   return {

@@ -1,8 +1,8 @@
 /**
- * Booking confirmations: the booking's own statement writes one notice row and enqueues one
- * `rendezvous.send-notice` job in its transaction (so the confirmation exists exactly when the
- * booking commits); the job, after the commit, turns it into the family's SMS and e-mail
- * (the platform's outbox). A notice is sent once: it is claimed under its row's lock and
+ * Booking confirmations: the booking's own statement writes one notice row (so the
+ * confirmation exists exactly when the booking commits); a `rendezvous.send-notice` job,
+ * enqueued after the commit for the notices of a few milliseconds (notice-queue.ts), turns
+ * each into the family's SMS and e-mail (the platform's outbox). A notice is sent once: it is claimed under its row's lock and
  * marked sent with the messages. The reminder scan also sweeps notices whose job was lost.
  */
 import type { Deps } from '../../platform/context';

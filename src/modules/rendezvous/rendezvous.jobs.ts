@@ -13,11 +13,12 @@ export const remindJob = defineJob<object>({
   },
 });
 
-/** A booking's confirmation (SMS and e-mail), enqueued by the booking's transaction (confirmations.service.ts). */
-export const sendNoticeJob = defineJob<{ id: string }>({
+/** Bookings' confirmations (SMS and e-mail), enqueued after their commit, several per job (notice-queue.ts, confirmations.service.ts). */
+export const sendNoticeJob = defineJob<{ ids?: string[]; id?: string }>({
   name: 'rendezvous.send-notice',
   handler: async (data, deps) => {
-    await sendNotice(deps, data.id);
+    // `id`: one notice, as enqueued before the batches (a job still queued across an upgrade).
+    for (const id of data.ids ?? (data.id ? [data.id] : [])) await sendNotice(deps, id);
   },
 });
 
