@@ -3,13 +3,15 @@
  * nothing written), and done by someone who may (its audit entry). The booking, waitlist,
  * status, emergency and resource cases live beside their behaviour (bookings, offer and
  * rendezvous tests); here: the offer's creations, a session's place or agent changing (the
- * families told), the feed, on call, and the seat offered from the waitlist.
+ * families told), the feed, on call, and the seat offered from the waitlist. And the reads:
+ * staff read a family's bookings only through its file (opened with a reason, every read
+ * audited), a family only its own, a partner neither the agenda nor a family's bookings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../platform/context';
 import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
 import { book, cancelBooking } from './bookings.service';
-import { families, offer, staffCtx } from './fixtures/families';
+import { families, fileFor, offer, staffCtx } from './fixtures/families';
 import { joinWaitlist } from './waitlist.service';
 
 let env: TestEnv;
@@ -145,5 +147,73 @@ describe('the waitlist', () => {
     const mark = await env.auditMark();
     await cancelBooking(staffCtx(env.rt, otherAgent.user.id), bookingIds[0]!);
     await env.expectAudit('rendezvous/offered', waitIds[0]!, { after: mark, householdId: waiting!.householdId });
+  });
+});
+
+describe('reads of bookings', () => {
+  it('staff read a family’s bookings through its file, each read audited; a family reads only its own; a partner reads neither the agenda nor a file', async () => {
+    env.clock.set(NOW);
+    const o = await offer(env.rt, { agentId: agent.user.id, firstDate: '2026-03-01' });
+    const other = await env.as('parent');
+    const mine = await fileFor(env.rt, parent.user.id, []);
+    const theirs = await fileFor(env.rt, other.user.id, []);
+    const tue = new Date('2026-03-03T11:00:00Z');
+    const booked = await other.post('/api/rendezvous/bookings', {
+      motifId: o.motifId,
+      ownerId: agent.user.id,
+      start: tue.toISOString(),
+      parent: true,
+      childIds: [],
+    });
+    expect(booked.statusCode).toBe(201);
+    const bookingId = booked.json().bookingIds[0] as string;
+    const history = (who: Client, householdId: string, reason?: string) =>
+      who.get(`/api/rendezvous/households/${householdId}/bookings${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`);
+
+    // An agent who has not opened the file: refused, nothing read.
+    const closed = await history(agent, theirs.householdId);
+    expect(closed.statusCode).toBe(403);
+    expect(closed.json().error.code).toBe('dossiers/reason-required');
+    // Opened with a reason: the file's opening is audited with it, for this purpose.
+    let mark = await env.auditMark();
+    const opened = await history(agent, theirs.householdId, 'Rendez-vous manqué, rappel de la famille');
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().bookings.map((b: { id: string }) => b.id)).toEqual([bookingId]);
+    const entry = await env.expectAudit('dossiers/opened', theirs.householdId, {
+      after: mark,
+      actorId: agent.user.id,
+      householdId: theirs.householdId,
+      reason: 'Rendez-vous manqué, rappel de la famille',
+    });
+    expect(entry.details).toMatchObject({ purpose: 'rendezvous.history' });
+    // Read again within the opening: audited again, with the reason it was opened for.
+    mark = await env.auditMark();
+    expect((await history(agent, theirs.householdId)).statusCode).toBe(200);
+    const again = await env.expectAudit('dossiers/accessed', theirs.householdId, {
+      after: mark,
+      actorId: agent.user.id,
+      reason: 'Rendez-vous manqué, rappel de la famille',
+    });
+    expect(again.details).toMatchObject({ purpose: 'rendezvous.history' });
+
+    // A family: not another family's file, not its bookings, nor one of its calendar files; its own list has none of them.
+    mark = await env.auditMark();
+    expect((await history(parent, theirs.householdId, 'curiosité')).statusCode).toBe(403);
+    expect((await parent.get(`/api/rendezvous/bookings/${bookingId}/ics`)).statusCode).toBe(404);
+    const own = await parent.get('/api/rendezvous/mine');
+    expect(own.statusCode).toBe(200);
+    expect(JSON.stringify(own.json())).not.toContain(bookingId);
+    expect(mine.householdId).not.toBe(theirs.householdId);
+    // A partner: neither the agenda nor a family's bookings.
+    expect((await partner.get('/api/rendezvous/agenda')).statusCode).toBe(403);
+    expect((await partner.get(`/api/rendezvous/agenda?day=2026-03-03`)).statusCode).toBe(403);
+    expect((await history(partner, theirs.householdId, 'orientation')).statusCode).toBe(403);
+    // Nothing of that family was opened or read by them.
+    const { rows } = await env.rt.deps.db.query(`SELECT action FROM audit_log WHERE id > $1 AND household_id = $2 AND actor_id = ANY($3::uuid[])`, [
+      mark,
+      theirs.householdId,
+      [parent.user.id, partner.user.id],
+    ]);
+    expect(rows).toEqual([]);
   });
 });
