@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type SimulateOptions, runSimulate } from './droits.cli';
+import { buildCli } from '../../cli/index';
+import { type SimulateOptions, droitsProgram, runSimulate } from './droits.cli';
 import { defaultEngine } from './engine';
 import { testHousehold } from './test-households';
 
@@ -112,5 +113,15 @@ describe('relais droits simulate', () => {
   it('references() refuses a month outside the parameters', () => {
     expect(() => defaultEngine().references('1999-01')).toThrow();
     expect(() => defaultEngine().references('2026-13')).toThrow();
+  });
+});
+
+describe('relais droits loaded alone (src/main.ts)', () => {
+  it('has the same commands, arguments and options as in the whole relais tree', () => {
+    const alone = droitsProgram().commands.find((c) => c.name() === 'droits')!;
+    const whole = buildCli().commands.find((c) => c.name() === 'droits')!;
+    expect(alone.helpInformation()).toBe(whole.helpInformation());
+    expect(alone.commands.map((c) => c.name())).toEqual(whole.commands.map((c) => c.name()));
+    for (const c of alone.commands) expect(c.helpInformation()).toBe(whole.commands.find((w) => w.name() === c.name())!.helpInformation());
   });
 });

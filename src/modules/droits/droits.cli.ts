@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { type Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { parisDate, systemClock } from '../../platform/clock';
 import type { Runtime } from '../../platform/runtime';
 import { defaultJobs, startWorker } from '../../platform/workers';
@@ -28,6 +28,9 @@ export interface SimulateOptions {
 
 /** Lines per message to a worker: large enough that messaging costs little, small enough to keep memory flat. */
 const BATCH_LINES = 256;
+
+/** Old-generation heap of a worker: the engine and one batch need far less; the limit makes V8 collect early. */
+const WORKER_HEAP_MB = 96;
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -56,7 +59,11 @@ class BatchPool {
   private seq = 0;
 
   constructor(jobs: number) {
-    this.workers = Array.from({ length: jobs }, () => startWorker(new URL('./batch.worker.ts', import.meta.url)));
+    // A worker keeps one batch alive at a time (a few MB); without a limit V8 lets its heap grow
+    // to hundreds of MB before collecting, which is most of the peak memory of a long run.
+    this.workers = Array.from({ length: jobs }, () =>
+      startWorker(new URL('./batch.worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+    );
     this.queues = this.workers.map(() => []);
     this.workers.forEach((w, i) => {
       w.on('message', (a: BatchAnswer) => this.queues[i]!.shift()?.resolve(a.pieces));
@@ -238,4 +245,14 @@ export function registerDroitsCli(program: Command, _boot: () => Promise<Runtime
         exitWith(2);
       }
     });
+}
+
+/**
+ * `relais droits …` alone (src/main.ts): the same commands as in the whole `relais` tree,
+ * without loading the application (no database, no other module).
+ */
+export function droitsProgram(): Command {
+  const program = new Command('relais').showHelpAfterError().configureHelp({ sortSubcommands: true });
+  registerDroitsCli(program, () => Promise.reject(new Error('relais droits: no database')));
+  return program;
 }
