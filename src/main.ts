@@ -15,6 +15,17 @@ if (help !== null) {
   const { buildCli } = await import('./cli/index');
   console.log(`${writeHelpCache(buildCli(), args[1])} help texts`);
   process.exit(0);
+} else if (args[0] === 'droits') {
+  // The rights engine's commands need neither the database nor the other modules: loaded
+  // alone, a batch of households starts sooner and its main thread stays small (issue 20).
+  const { droitsProgram } = await import('./modules/droits/droits.cli');
+  droitsProgram()
+    .parseAsync(process.argv)
+    .then(() => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0))
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
 } else {
   // Loaded only now: the commands import the whole application.
   const { buildCli } = await import('./cli/index');
