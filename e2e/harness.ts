@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { externalPrograms } from '../src/config';
@@ -137,6 +137,24 @@ export async function postFromPage(page: Page, url: string, body: unknown): Prom
     },
     [url, body] as const,
   );
+}
+
+/**
+ * Types an ISO value into a date or time field of web/ui/DateField.tsx (found by its label), segment by
+ * segment whatever the page's language orders them: `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm` or `HH:mm`.
+ */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string, opts: { nth?: number } = {}): Promise<void> {
+  const groups = scope.getByRole('group', { name: label, exact: typeof label === 'string' ? true : undefined });
+  const group = opts.nth === undefined ? groups : groups.nth(opts.nth);
+  const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(iso);
+  if (!m) throw new Error(`fillDate: ${iso} is not YYYY-MM-DD, YYYY-MM-DDTHH:mm or HH:mm`);
+  const [, year, month, day, hour, minute] = m;
+  for (const [type, v] of Object.entries({ day, month, year, hour, minute })) {
+    if (v === undefined) continue;
+    const segment = group.locator(`[data-type="${type}"]`);
+    await segment.click();
+    await segment.pressSequentially(v);
+  }
 }
 
 export interface Journey {
