@@ -13,8 +13,7 @@ import { TOTAL, townHistory } from './town-values';
 import { addMonths, isPeriod, periodBounds, periodLabel, periodOf, periodRange } from './periods';
 import { EDITORS, READERS } from './pilotage.service';
 import * as store from './pilotage.store';
-import { figuresTable } from './territory-figures';
-import * as territoryStore from './territory.store';
+import { indicatorDenominator } from './territory.service';
 import { standing } from './progress';
 
 const notFound = () => new AppError('pilotage/not-found');
@@ -120,7 +119,8 @@ export async function indicatorDetail(ctx: Ctx, id: string) {
     periods: [...new Set(values.map((v) => v.period))].sort().map((p) => ({ period: p, label: periodLabel(p) })),
     values: values.map((v) => ({ period: v.period, neighbourhood: v.neighbourhood, value: v.value, base: v.base, origin: v.origin })),
     currentPeriod: periodOf(ctx.now()),
-    denominator: await singleParentDenominator(ctx, ind),
+    // The territory figure its count is reported to, as the coordination chose it (territory.service.ts).
+    ...(await indicatorDenominator(ctx, ind)),
     breakdown: def?.breakdown ? await breakdownOf(ctx, def.breakdown, periods.at(-1) ?? periodOf(ctx.now()), periods[0]) : null,
   };
 }
@@ -142,24 +142,6 @@ async function breakdownOf(ctx: Ctx, breakdown: NonNullable<RegistryDef['breakdo
       .map((r) => ({ label: r.label, detail: r.detail ?? null, month: inMonth.get(key(r)) ?? 0, total: r.value }))
       .sort((a, b) => b.month - a.month || b.total - a.total || a.label.localeCompare(b.label, 'fr')),
   };
-}
-
-/**
- * The single-parent families of the latest territory figures, by area ('*' and neighbourhoods),
- * as the denominator of a count (never of a rate, a mean or a share).
- */
-async function singleParentDenominator(ctx: Ctx, ind: store.IndicatorRow) {
-  if (/%|moyenne|sur 10|jours/i.test(ind.unit) || (ind.questionnaire && ind.questionnaire.measure !== 'respondents')) return null;
-  const year = (await territoryStore.years(ctx.db))[0];
-  if (year === undefined) return null;
-  const table = figuresTable(await territoryStore.figuresOf(ctx.db, year), ctx.town);
-  const values = table.flatMap((a) => {
-    const v = a.values.familles_monoparentales?.value;
-    return v === undefined ? [] : [{ area: a.area, families: v }];
-  });
-  if (!values.length) return null;
-  const source = await territoryStore.importOfYear(ctx.db, year);
-  return { year, source: source?.source ?? '', isDemo: source?.isDemo ?? false, scale: 1000, values };
 }
 
 function checkPeriod(ctx: Ctx, period: string, path = 'period'): void {

@@ -271,9 +271,19 @@ export const indicatorDetailOut = z.object({
   periods: z.array(z.object({ period: str, label: str })),
   values: z.array(z.object({ period: str, neighbourhood: str, value: z.number(), base: nnum, origin: z.enum(['manual', 'computed']) })),
   currentPeriod: str,
-  /** The territory's single-parent families (latest figures) as denominator of a count, by area. */
+  /** The territory figure a count is reported to, as the coordination chose it; null when the indicator is not a count. */
+  figure: z.enum(['familles_monoparentales', 'familles', 'enfants_moins_11']).nullable(),
+  /** That figure in the latest territory figures, by area, with its source and year (null without it). */
   denominator: z
-    .object({ year: z.number(), source: str, isDemo: z.boolean(), scale: z.number(), values: z.array(z.object({ area: str, families: z.number() })) })
+    .object({
+      figure: str,
+      label: str,
+      year: z.number(),
+      source: str,
+      isDemo: z.boolean(),
+      scale: z.number(),
+      values: z.array(z.object({ area: str, base: z.number() })),
+    })
     .nullable(),
   /** A registry indicator's count per something else than the neighbourhood (e.g. per partner): the latest month shown and since the first. */
   breakdown: z

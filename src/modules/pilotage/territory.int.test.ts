@@ -148,9 +148,30 @@ describe('territory figures', () => {
     const indicators = tree.axes.flatMap((a: any) => a.objectives.flatMap((o: any) => o.actions.flatMap((x: any) => x.indicators)));
     const files = indicators.find((i: { label: string }) => i.label === 'Dossiers de familles ouverts par les agents');
     const detail = (await coord.get(`/api/pilotage/indicators/${files.id}`)).json();
-    expect(detail.denominator).toMatchObject({ year: 2024, isDemo: true, scale: 1000, values: [{ area: '*', families: 6613 }] });
+    expect(detail).toMatchObject({ figure: 'familles_monoparentales' });
+    expect(detail.denominator).toMatchObject({ label: 'Familles monoparentales', year: 2024, isDemo: true, scale: 1000, values: [{ area: '*', base: 6613 }] });
     const stress = indicators.find((i: { unit: string }) => i.unit === 'sur 10');
-    expect((await coord.get(`/api/pilotage/indicators/${stress.id}`)).json().denominator).toBeNull();
+    expect((await coord.get(`/api/pilotage/indicators/${stress.id}`)).json()).toMatchObject({ figure: null, denominator: null });
+
+    // The coordination chooses the figure per indicator: families with children…
+    const choose = `/api/pilotage/indicators/${files.id}/denominator`;
+    for (const role of ['agent', 'parent', 'partner'] as const)
+      expect((await (await env.as(role)).put(choose, { figure: 'familles' })).statusCode, role).toBe(403);
+    const bad = await coord.put(choose, { figure: 'habitants' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('figure');
+    const mark = await env.auditMark();
+    expect((await coord.put(choose, { figure: 'familles' })).json()).toEqual({ figure: 'familles' });
+    await env.expectAudit('pilotage/indicator-denominator-set', files.id, { actorId: coord.user.id, after: mark });
+    expect((await coord.get(`/api/pilotage/indicators/${files.id}`)).json().denominator).toMatchObject({
+      figure: 'familles',
+      label: 'Familles avec enfants',
+      values: [{ area: '*', base: 16830 }],
+    });
+    // …or children under 11, which the Amiens figures do not give: no ratio is made up.
+    await coord.put(choose, { figure: 'enfants_moins_11' });
+    expect((await coord.get(`/api/pilotage/indicators/${files.id}`)).json()).toMatchObject({ figure: 'enfants_moins_11', denominator: null });
+    expect((await coord.put(`/api/pilotage/indicators/${crypto.randomUUID()}/denominator`, { figure: 'familles' })).statusCode).toBe(404);
 
     const plans = (await env.client().get('/api/pilotage/ideas/plans')).json().plans;
     expect(plans.map((p: { title: string }) => p.title)).toEqual([expect.stringContaining('Amiens')]);

@@ -1,8 +1,16 @@
 /** HTTP of the territory figures: the page's data, the CSV import. */
 import type { App } from '../../platform/http/types';
 import { EDITORS, READERS } from './pilotage.service';
-import { territoryImportedOut, territoryImportInput, territoryOut, territoryQuery } from './territory.schemas';
-import { importFigures, territoryView } from './territory.service';
+import {
+  denominatorInput,
+  denominatorOut,
+  indicatorParams,
+  territoryImportedOut,
+  territoryImportInput,
+  territoryOut,
+  territoryQuery,
+} from './territory.schemas';
+import { importFigures, setIndicatorDenominator, territoryView } from './territory.service';
 
 const tags = ['pilotage'];
 
@@ -33,5 +41,19 @@ export default async function territoryRoutes(app: App) {
       },
     },
     async (req, reply) => reply.status(201).send(await importFigures(req.ctx, req.body)),
+  );
+  app.put(
+    '/api/pilotage/indicators/:id/denominator',
+    {
+      config: { access: EDITORS },
+      schema: {
+        tags,
+        summary: "Le chiffre du territoire auquel le compte d'un indicateur est rapporté (familles, familles monoparentales, enfants de moins de 11 ans)",
+        params: indicatorParams,
+        body: denominatorInput,
+        response: { 200: denominatorOut },
+      },
+    },
+    async (req) => setIndicatorDenominator(req.ctx, req.params.id, req.body.figure),
   );
 }

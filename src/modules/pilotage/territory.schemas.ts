@@ -68,3 +68,11 @@ export const territoryOut = z.object({
 });
 export type Territory = z.infer<typeof territoryOut>;
 export type TerritoryImported = z.infer<typeof territoryImportedOut>;
+
+export const indicatorParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.' }) });
+export const denominatorInput = z.object({
+  figure: z.enum(['familles_monoparentales', 'familles', 'enfants_moins_11'], {
+    message: 'Choisissez : familles, familles monoparentales ou enfants de moins de 11 ans.',
+  }),
+});
+export const denominatorOut = denominatorInput;

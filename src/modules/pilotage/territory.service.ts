@@ -25,6 +25,47 @@ export const RATIOS = [
   { id: 'rendezvous.bookings', scale: 1000, label: 'Rendez-vous pris en 12 mois, pour 1 000 familles monoparentales', window: '12-months' },
 ] as const;
 
+/** The territory figures a plan indicator's count may be reported to, chosen per indicator by the coordination. */
+export const DENOMINATORS = ['familles_monoparentales', 'familles', 'enfants_moins_11'] as const;
+export type Denominator = (typeof DENOMINATORS)[number];
+
+/** Whether an indicator counts something (a territory figure may then be its denominator): never a rate, a mean, a share or a duration. */
+export function isCount(ind: { unit: string; questionnaire: { measure: string } | null }): boolean {
+  return !/%|moyenne|sur 10|jours/i.test(ind.unit) && (!ind.questionnaire || ind.questionnaire.measure === 'respondents');
+}
+
+/**
+ * The denominator of an indicator's count: the chosen figure of the latest territory figures, by
+ * area ('*' and neighbourhoods), with its source and year. `figure` is null for an indicator that
+ * is not a count; `denominator` is null when the latest figures do not have the chosen one.
+ */
+export async function indicatorDenominator(ctx: Ctx, ind: { id: string; unit: string; questionnaire: { measure: string } | null }) {
+  if (!isCount(ind)) return { figure: null, denominator: null };
+  const figure = ((await store.indicatorDenominator(ctx.db, ind.id)) ?? 'familles_monoparentales') as Denominator;
+  const year = (await store.years(ctx.db))[0];
+  if (year === undefined) return { figure, denominator: null };
+  const table = figuresTable(await store.figuresOf(ctx.db, year), ctx.town);
+  const values = table.flatMap((a) => {
+    const v = a.values[figure]?.value;
+    return v === undefined ? [] : [{ area: a.area, base: v }];
+  });
+  if (!values.length) return { figure, denominator: null };
+  const source = await store.importOfYear(ctx.db, year);
+  const label = FIGURES.find((f) => f.id === figure)!.label;
+  return { figure, denominator: { figure, label, year, source: source?.source ?? '', isDemo: source?.isDemo ?? false, scale: 1000, values } };
+}
+
+/** The coordination chooses the territory figure an indicator's count is reported to. */
+export async function setIndicatorDenominator(ctx: Ctx, indicatorId: string, figure: Denominator) {
+  requireRole(ctx, ...EDITORS);
+  await tx(ctx.db, async (t) => {
+    if (!(await store.setIndicatorDenominator(t, indicatorId, figure)))
+      throw new AppError('pilotage/not-found', { fields: [{ path: 'id', message: "Cet indicateur n'existe pas." }] });
+    await audit(t, ctx, 'pilotage/indicator-denominator-set', { subjectType: 'indicator', subjectId: indicatorId, details: { figure } });
+  });
+  return { figure };
+}
+
 export interface ImportInput {
   csv: string;
   year: number;

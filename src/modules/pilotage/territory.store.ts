@@ -61,3 +61,15 @@ export async function imports(q: Queryable, limit = 30): Promise<ImportRow[]> {
   );
   return rows;
 }
+
+/** The territory figure an indicator's count is reported to; null when there is no such indicator. */
+export async function indicatorDenominator(q: Queryable, indicatorId: string): Promise<string | null> {
+  const { rows } = await q.query(`SELECT denominator FROM pilotage_indicators WHERE id = $1`, [indicatorId]);
+  return rows[0]?.denominator ?? null;
+}
+
+/** Sets it; false when there is no such indicator. */
+export async function setIndicatorDenominator(q: Queryable, indicatorId: string, figure: string): Promise<boolean> {
+  const { rowCount } = await q.query(`UPDATE pilotage_indicators SET denominator = $2 WHERE id = $1`, [indicatorId, figure]);
+  return Boolean(rowCount);
+}

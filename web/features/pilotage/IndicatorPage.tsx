@@ -74,52 +74,93 @@ function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
   );
 }
 
-/** The latest month's values for 1,000 single-parent families of each area (the territory's figures). */
-function PerFamilies({ d, cols }: { d: IndicatorDetail; cols: { id: string; name: string }[] }) {
+/** Who a count may be reported to (the territory's figures): the coordination chooses per indicator. */
+const DENOMINATORS = ['familles_monoparentales', 'familles', 'enfants_moins_11'] as const;
+type Figure = (typeof DENOMINATORS)[number];
+
+function DenominatorChoice({ d, reload }: { d: Detail; reload: () => void }) {
   const t = useT();
-  const den = d.denominator!;
-  const last = d.periods[d.periods.length - 1]!;
-  const rows = cols.flatMap((c) => {
-    const families = den.values.find((v) => v.area === c.id)?.families;
-    const v = d.values.find((x) => x.period === last.period && x.neighbourhood === c.id);
-    return families === undefined || !v ? [] : [{ ...c, value: v.value, families, ratio: Math.round((v.value * den.scale * 10) / families) / 10 }];
-  });
-  if (!rows.length) return null;
+  const [error, setError] = useState<ApiError | null>(null);
+  async function choose(figure: string) {
+    try {
+      await api.put(`/api/pilotage/indicators/${d.indicator.id}/denominator`, { figure });
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
   return (
-    <section aria-labelledby="per-families">
-      <h2 id="per-families">{t('pilotage.idees.perFamiliesTitle', { month: last.label })}</h2>
-      <p className="muted">
-        {/^source\s*:/i.test(den.source) ? den.source : t('pilotage.idees.source', { source: den.source })} (
-        {t('pilotage.idees.figuresOf', { year: String(den.year) })})
-      </p>
-      <TableScroll label={t('pilotage.idees.perFamiliesTitle', { month: last.label })}>
-        <table className="pilotage-compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('pilotage.idees.area')}</th>
-              <th scope="col" style={{ textAlign: 'end' }}>
-                {t('pilotage.idees.count')}
-              </th>
-              <th scope="col" style={{ textAlign: 'end' }}>
-                {t('pilotage.idees.singleParent')}
-              </th>
-              <th scope="col" style={{ textAlign: 'end' }}>
-                {t('pilotage.idees.perScale', { scale: den.scale })}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.name}</th>
-                <td style={{ textAlign: 'end' }}>{formatNumber(r.value)}</td>
-                <td style={{ textAlign: 'end' }}>{formatNumber(r.families)}</td>
-                <td style={{ textAlign: 'end' }}>{formatNumber(r.ratio)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+    <SelectField
+      label={t('pilotage.idees.denominator')}
+      help={t('pilotage.idees.denominatorHelp')}
+      name="denominator"
+      value={d.figure ?? 'familles_monoparentales'}
+      onChange={choose}
+      error={error?.field('figure') ?? error?.message}
+      options={DENOMINATORS.map((f) => ({ value: f, label: t(`pilotage.idees.per.${f}`) }))}
+    />
+  );
+}
+
+/** The latest month's values for 1,000 of the chosen territory figure in each area, with the figure's source and year. */
+function PerTerritory({ d, cols, reload }: { d: Detail; cols: { id: string; name: string }[]; reload: () => void }) {
+  const t = useT();
+  const canEdit = useCanEdit();
+  const den = d.denominator;
+  const last = d.periods[d.periods.length - 1];
+  const figure = (d.figure ?? 'familles_monoparentales') as Figure;
+  const rows =
+    den && last
+      ? cols.flatMap((c) => {
+          const base = den.values.find((v) => v.area === c.id)?.base;
+          const v = d.values.find((x) => x.period === last.period && x.neighbourhood === c.id);
+          return base === undefined || !v ? [] : [{ ...c, value: v.value, base, ratio: Math.round((v.value * den.scale * 10) / base) / 10 }];
+        })
+      : [];
+  const title = t('pilotage.idees.perTerritoryTitle', { who: t(`pilotage.idees.per.${figure}`).toLocaleLowerCase('fr'), month: last?.label ?? '' });
+  return (
+    <section aria-labelledby="per-territory">
+      <h2 id="per-territory">{title}</h2>
+      {canEdit ? <DenominatorChoice d={d} reload={reload} /> : null}
+      {den && rows.length ? (
+        <>
+          <p className="muted">
+            {/^source\s*:/i.test(den.source) ? den.source : t('pilotage.idees.source', { source: den.source })} (
+            {t('pilotage.idees.figuresOf', { year: String(den.year) })}){den.isDemo ? <DemoBadge /> : null}
+          </p>
+          <TableScroll label={title}>
+            <table className="pilotage-compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('pilotage.idees.area')}</th>
+                  <th scope="col" style={{ textAlign: 'end' }}>
+                    {t('pilotage.idees.count')}
+                  </th>
+                  <th scope="col" style={{ textAlign: 'end' }}>
+                    {den.label}
+                  </th>
+                  <th scope="col" style={{ textAlign: 'end' }}>
+                    {t('pilotage.idees.perScaleOf', { scale: den.scale, who: t(`pilotage.idees.per.${figure}`).toLocaleLowerCase('fr') })}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">{r.name}</th>
+                    <td style={{ textAlign: 'end' }}>{formatNumber(r.value)}</td>
+                    <td style={{ textAlign: 'end' }}>{formatNumber(r.base)}</td>
+                    <td style={{ textAlign: 'end' }}>{formatNumber(r.ratio)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      ) : (
+        <p className="muted">{t('pilotage.idees.noDenominator')}</p>
+      )}
     </section>
   );
 }
@@ -305,7 +346,7 @@ export default function IndicatorPage() {
               <p className="muted">{t('pilotage.noValue')}.</p>
             )}
             {d.values.some((v) => v.base) ? <p className="muted">{t('pilotage.baseNote')}</p> : null}
-            {d.denominator && d.periods.length ? <PerFamilies d={d} cols={cols} /> : null}
+            {d.figure && d.periods.length ? <PerTerritory d={d} cols={cols} reload={reload} /> : null}
             {d.breakdown ? <Breakdown b={d.breakdown} /> : null}
           </>
         ) : null}
