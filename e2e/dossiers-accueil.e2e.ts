@@ -5,7 +5,7 @@
  * retention schedule.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { nextStep, startJourney, type Journey } from './harness';
+import { fillDate, nextStep, startJourney, type Journey } from './harness';
 
 let j: Journey;
 const SCHOOL = '00000000-0000-4000-8000-0000000e0001';
@@ -39,7 +39,7 @@ it('an agent creates a file with the family at the desk; consent is required and
   await nextStep(page);
   await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
   await page.getByLabel(/Prénom de l’enfant/).fill('Moussa');
-  await page.getByLabel(/Date de naissance de l’enfant/).fill('2017-04-02');
+  await fillDate(page, /Date de naissance de l’enfant/, '2017-04-02');
   for (let i = 0; i < 4; i++) await nextStep(page);
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect.poll(() => page.getByText(/Moussa \(02\/04\/2017\)/).count()).toBe(1);

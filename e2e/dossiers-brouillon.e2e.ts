@@ -7,7 +7,7 @@
  * reads as words and fits the phone.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { nextStep, startJourney, type Journey } from './harness';
+import { fillDate, nextStep, startJourney, type Journey } from './harness';
 
 let j: Journey;
 let userId = '';
@@ -40,20 +40,20 @@ it('a reload at every step keeps what was typed and the step', async () => {
 
   await page.getByLabel('Prénom', { exact: true }).fill('Nadia');
   await page.getByLabel('Nom', { exact: true }).fill('Martin');
-  await page.getByLabel('Date de naissance').fill('1990-05-12');
+  await fillDate(page, 'Date de naissance', '1990-05-12');
   await expect.poll(async () => (await serverDraft())?.data.parent.lastName).toBe('Martin');
   await reloadOn('Vous');
   expect(await page.getByLabel('Prénom', { exact: true }).inputValue()).toBe('Nadia');
-  expect(await page.getByLabel('Date de naissance').inputValue()).toBe('1990-05-12');
+  expect(await page.locator('input[type="hidden"][name="parent-birthDate"]').inputValue()).toBe('1990-05-12');
   await j.step('reprise-vous');
 
   await nextStep(page);
   await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
   await page.getByLabel(/Prénom de l’enfant/).fill('Lina');
-  await page.getByLabel(/Date de naissance de l’enfant/).fill('2017-12-03');
+  await fillDate(page, /Date de naissance de l’enfant/, '2017-12-03');
   await reloadOn('Vos enfants');
   expect(await page.getByLabel(/Prénom de l’enfant/).inputValue()).toBe('Lina');
-  expect(await page.getByLabel(/Date de naissance de l’enfant/).inputValue()).toBe('2017-12-03');
+  expect(await page.locator('input[type="hidden"][name="child-0-birthDate"]').inputValue()).toBe('2017-12-03');
   await j.step('reprise-enfants');
 
   await nextStep(page);

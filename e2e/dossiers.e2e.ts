@@ -5,7 +5,7 @@
  * records the outcome; the agent's timeline shows it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { nextStep, startJourney, type Journey } from './harness';
+import { fillDate, nextStep, startJourney, type Journey } from './harness';
 
 let j: Journey;
 let parentId = '';
@@ -38,7 +38,7 @@ it('a parent fills the file once, in steps, and sees why each field is asked', a
   await page.getByRole('link', { name: 'Remplir mon dossier' }).click();
   await page.getByLabel('Prénom', { exact: true }).fill('Nadia');
   await page.getByLabel('Nom', { exact: true }).fill('Martin');
-  await page.getByLabel('Date de naissance').fill('1990-05-12');
+  await fillDate(page, 'Date de naissance', '1990-05-12');
   await page.getByLabel('Téléphone').fill('06 12 34 56 78');
   await page.getByText('Pourquoi on vous demande ceci ?').click();
   await expect.poll(() => page.getByText(/Simulateur de droits/).count()).toBeGreaterThan(0);
@@ -46,16 +46,13 @@ it('a parent fills the file once, in steps, and sees why each field is asked', a
   await next();
   await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
   await page.getByLabel(/Prénom de l’enfant/).fill('Lina');
-  await page.getByLabel(/Date de naissance de l’enfant/).fill('2018-09-01');
+  await fillDate(page, /Date de naissance de l’enfant/, '2018-09-01');
   await page.getByRole('button', { name: 'Ajouter un enfant' }).click();
   await page
     .getByLabel(/Prénom de l’enfant/)
     .nth(1)
     .fill('Yanis');
-  await page
-    .getByLabel(/Date de naissance de l’enfant/)
-    .nth(1)
-    .fill('2021-02-20');
+  await fillDate(page, /Date de naissance de l’enfant/, '2021-02-20', { nth: 1 });
   await j.step('etape-enfants');
   await next();
   await page.getByLabel('Numéro et rue').fill('12 rue des Lilas');

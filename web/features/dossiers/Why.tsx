@@ -2,6 +2,7 @@
 import { useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import type { FieldUsage } from './types';
+import { DateField as UiDateField } from '../../ui/DateField';
 
 export function Why({ keys, usage }: { keys: string[]; usage: FieldUsage[] }) {
   const t = useT();
@@ -24,7 +25,7 @@ export function Why({ keys, usage }: { keys: string[]; usage: FieldUsage[] }) {
   );
 }
 
-/** A labelled native date input (the phone's own date picker). */
+/** A labelled date, typed in the reader's order (web/ui/DateField): `YYYY-MM-DD`, or null when empty. */
 export function DateField({
   label,
   value,
@@ -42,29 +43,16 @@ export function DateField({
   isReadOnly?: boolean;
   name: string;
 }) {
-  const id = `date-${name}`;
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {isRequired ? <span className="muted"> (obligatoire)</span> : null}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        value={value ?? ''}
-        required={isRequired}
-        readOnly={isReadOnly}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-        onChange={(e) => onChange(e.target.value || null)}
-      />
-      {error ? (
-        <span className="error" id={`${id}-err`}>
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <UiDateField
+      id={`date-${name}`}
+      name={name}
+      label={label}
+      value={value}
+      onChange={(v) => onChange(v || null)}
+      error={error}
+      isRequired={isRequired}
+      isReadOnly={isReadOnly}
+    />
   );
 }
