@@ -9,6 +9,7 @@
  */
 import type { Deps } from '../../platform/context';
 import type { Jobs } from '../../platform/jobs';
+import { sendNoticeJob } from './notice.job';
 
 const BATCH_MS = 20;
 const BATCH_MAX = 200;
@@ -25,7 +26,7 @@ function flush(deps: Pick<Deps, 'jobs' | 'log'>): void {
   batches.delete(deps.jobs);
   clearTimeout(batch.timer);
   if (!deps.jobs.started) return;
-  deps.jobs.send('rendezvous.send-notice', { ids: batch.ids }).catch((err: unknown) => {
+  sendNoticeJob.send(deps, { ids: batch.ids }).catch((err: unknown) => {
     // Not lost: the notices stay pending and the sweep sends them.
     deps.log.warn({ err: String(err), notices: batch.ids.length }, 'rendezvous: confirmation batch not enqueued (the sweep will send it)');
   });
