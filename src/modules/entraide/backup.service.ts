@@ -8,37 +8,23 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
-import { queueNotification } from '../../platform/notify/outbox';
+import { queueLocalized } from '../../platform/notify/localized';
 import { readHouseholdAsSystem, type Household } from '../dossiers/index';
 import { requireFamily } from './access';
 import * as backup from './backup.store';
 import * as store from './entraide.store';
+import { parisDayAndTime } from './paris-day';
 import { priceHits } from './free-help';
 
 export type BackupReason = backup.BackupRow['reason'];
 const notFound = () => new AppError('entraide/not-found');
 
-const REASONS: Record<BackupReason, string> = {
-  'enfant-malade': 'enfant malade',
-  entretien: "entretien d'embauche",
-  'rendez-vous': 'rendez-vous important',
-  autre: 'imprévu',
-};
-
-function when(d: Date): string {
-  return d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-}
-
-async function notify(t: Tx, ctx: Ctx, h: Household | null, subject: string, body: string): Promise<boolean> {
-  if (h?.parent.email) {
-    await queueNotification(t, ctx.jobs, { channel: 'email', recipient: h.parent.email, userId: h.parentUserId, template: 'entraide.backup', subject, body });
-    return true;
-  }
-  if (h?.parent.phone) {
-    await queueNotification(t, ctx.jobs, { channel: 'sms', recipient: h.parent.phone, userId: h.parentUserId, template: 'entraide.backup', body });
-    return true;
-  }
-  return false;
+/** A notification to a family in its language (src/modules/entraide/messages/<locale>.json): e-mail, or SMS without one. */
+async function notify(t: Tx, ctx: Ctx, h: Household | null, template: string, vars: Record<string, string | Date>): Promise<boolean> {
+  const recipient = h?.parent.email ?? h?.parent.phone;
+  if (!h || !recipient) return false;
+  await queueLocalized(t, ctx.jobs, { channel: h.parent.email ? 'email' : 'sms', recipient, userId: h.parentUserId, template, vars });
+  return true;
 }
 
 /** Add the other parent of a conversation (contacts exchanged both ways, household validated) to my roster. */
@@ -90,8 +76,12 @@ export async function requestBackup(
     let reached = 0;
     for (const m of roster) {
       const h = await readHouseholdAsSystem(t, m.householdId, ctx.now());
-      const body = `${who} a besoin d'une garde de dépannage (${REASONS[input.reason]}) ${when(startsAt)} jusqu'à ${when(endsAt)}. Si vous pouvez, acceptez dans Relais, rubrique Entraide > Dépannage : le premier parent qui accepte s'en charge.`;
-      if (await notify(t, ctx, h, 'Garde de dépannage : un parent a besoin de vous', body)) reached++;
+      const from = parisDayAndTime(startsAt);
+      const to = parisDayAndTime(endsAt);
+      // ICU select keys are identifiers: enfant-malade → enfantMalade.
+      const reason = input.reason.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+      const vars = { who, reason, fromDay: from.day, fromTime: from.time, toDay: to.day, toTime: to.time };
+      if (await notify(t, ctx, h, 'entraide.backup', vars)) reached++;
     }
     await audit(t, ctx, 'entraide/backup-requested', { householdId: me.householdId, subjectType: 'entraide_backup', subjectId: id, details: { reached } });
     return { id, reached };
@@ -109,13 +99,7 @@ export async function acceptBackup(ctx: Ctx, id: string): Promise<{ ok: true }> 
     if (!(await backup.take(t, id, me.householdId, ctx.now()))) throw new AppError('entraide/backup-taken');
     const helper = await readHouseholdAsSystem(t, me.householdId, ctx.now());
     const owner = await readHouseholdAsSystem(t, r.householdId, ctx.now());
-    await notify(
-      t,
-      ctx,
-      owner,
-      'Garde de dépannage : un parent vient',
-      `${helper?.parent.firstName ?? 'Un parent de confiance'} a accepté votre demande de garde ${when(r.startsAt)}. Son téléphone est dans Relais, rubrique Entraide > Dépannage.`,
-    );
+    await notify(t, ctx, owner, 'entraide.backup-taken', { who: helper?.parent.firstName ?? 'Un parent de confiance' });
     await audit(t, ctx, 'entraide/backup-accepted', { householdId: me.householdId, subjectType: 'entraide_backup', subjectId: id });
     return { ok: true as const };
   });

@@ -2,16 +2,12 @@
 import { parisDate } from '../../platform/clock';
 import { tx } from '../../platform/db/pool';
 import { defineJob } from '../../platform/jobs';
-import { queueNotification } from '../../platform/notify/outbox';
+import { queueLocalized } from '../../platform/notify/localized';
 import { readHouseholdAsSystem } from '../dossiers/index';
 import * as loans from './loans.store';
+import { dayAtNoon } from './paris-day';
 
 export const REMIND_DAYS_BEFORE = 2;
-
-function frenchDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 export const remindLoansJob = defineJob({
   name: 'entraide.remind-loans',
@@ -25,31 +21,17 @@ export const remindLoansJob = defineJob({
       let sent = 0;
       for (const l of due) {
         const h = await readHouseholdAsSystem(t, l.householdId, now);
-        const late = l.dueOn < today;
-        const body = late
-          ? `Bonjour, le prêt « ${l.itemTitle} » de la parentothèque devait être rendu le ${frenchDay(l.dueOn)}. Merci de le rapporter : d'autres familles l'attendent, et vous pourrez ensuite emprunter un autre objet.`
-          : `Bonjour, pensez à rendre « ${l.itemTitle} » à la parentothèque d'ici le ${frenchDay(l.dueOn)}. Merci !`;
-        const subject = late ? 'Parentothèque : objet à rendre' : 'Parentothèque : retour bientôt';
-        if (h?.parent.email) {
-          await queueNotification(t, deps.jobs, {
-            channel: 'email',
-            recipient: h.parent.email,
-            userId: h.parentUserId,
-            template: 'entraide.loan-reminder',
-            subject,
-            body,
-          });
-          sent++;
-        } else if (h?.parent.phone) {
-          await queueNotification(t, deps.jobs, {
-            channel: 'sms',
-            recipient: h.parent.phone,
-            userId: h.parentUserId,
-            template: 'entraide.loan-reminder',
-            body,
-          });
-          sent++;
-        }
+        const recipient = h?.parent.email ?? h?.parent.phone;
+        if (!h || !recipient) continue;
+        // In the family's language (src/modules/entraide/messages/<locale>.json).
+        await queueLocalized(t, deps.jobs, {
+          channel: h.parent.email ? 'email' : 'sms',
+          recipient,
+          userId: h.parentUserId,
+          template: 'entraide.loan-reminder',
+          vars: { late: l.dueOn < today ? 'yes' : 'no', item: l.itemTitle, due: dayAtNoon(l.dueOn) },
+        });
+        sent++;
       }
       return { overdue, reminders: sent };
     });

@@ -4,7 +4,6 @@
  * The capacity is guaranteed by the database (meetings.store.ts, migration 0806).
  */
 import { audit } from '../../platform/audit';
-import { parisParts } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -14,17 +13,12 @@ import { checkNeighbourhood, isStaff, requireAgentOrAmbassador, requireFamily } 
 import * as store from './entraide.store';
 import type { MeetingInput } from './meetings.schemas';
 import * as meetings from './meetings.store';
+import { parisDayAndTime } from './paris-day';
 
 /** A household is a newcomer to welcome during this many days after its first step in the neighbourhood's entraide. */
 export const NEWCOMER_DAYS = 60;
 const DAY_MS = 86_400_000;
 const notFound = () => new AppError('entraide/not-found');
-
-/** The Paris day as a Date at noon UTC (any time zone formats that day) and the Paris time « 18:30 ». */
-function parisDayAndTime(d: Date): { day: Date; time: string } {
-  const p = parisParts(d);
-  return { day: new Date(Date.UTC(p.year, p.month - 1, p.day, 12)), time: `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}` };
-}
 
 function shape(m: meetings.MeetingRow) {
   return {
