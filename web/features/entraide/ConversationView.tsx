@@ -6,10 +6,11 @@ import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Loaded, TextField } from '../../ui';
 import type { Conversation } from '../../../src/modules/entraide';
-import { formatMoment } from './format';
+import { useEntraideFormat } from './format';
 
 function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const [body, setBody] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -48,7 +49,7 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
         {c.messages.map((m) => (
           <li key={m.id} className={m.mine ? 'entraide-msg entraide-msg-mine' : 'entraide-msg'}>
             <p className="muted">
-              {m.mine ? t('entraide.you') : t('entraide.them')} · {formatMoment(String(m.createdAt))}
+              {m.mine ? t('entraide.you') : t('entraide.them')} · {ef.moment(String(m.createdAt))}
             </p>
             <p>{m.body}</p>
           </li>

@@ -6,12 +6,13 @@ import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DataTable, DemoBadge, FormErrors, Loaded, NumberField, TextField } from '../../ui';
 import type { CmgEstimateOut, CoopSplit, MyCoops } from '../../../src/modules/entraide';
-import { euros, hours, monthLabel, shiftMonth } from './format';
+import { hours, shiftMonth, useEntraideFormat } from './format';
 import { CustodyRadio } from './inputs';
 
 /** What the CAF's CMG may cover of my share: the family gives its resources and children (not stored). */
 function CmgEstimate({ coopId, month }: { coopId: string; month: string }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const [resources, setResources] = useState<number | null>(null);
   const [children, setChildren] = useState<number | null>(1);
   const [error, setError] = useState<ApiError | null>(null);
@@ -58,14 +59,14 @@ function CmgEstimate({ coopId, month }: { coopId: string; month: string }) {
       {result && (
         <div role="status" className="stack">
           <p className="entraide-cmg">
-            {t('entraide.cmgResult', { amount: euros(result.cmgCents), share: euros(result.myCents), month: monthLabel(result.month) })}
+            {t('entraide.cmgResult', { amount: ef.euros(result.cmgCents), share: ef.euros(result.myCents), month: ef.month(result.month) })}
           </p>
-          <p>{t('entraide.cmgLeft', { amount: euros(result.leftCents) })}</p>
+          <p>{t('entraide.cmgLeft', { amount: ef.euros(result.leftCents) })}</p>
           <p className="muted">
             {t('entraide.cmgHow', {
-              participation: euros(result.participationPerHourCents),
-              rate: euros(result.hourlyCostRetainedCents),
-              cap: euros(result.hourlyCostCapCents),
+              participation: ef.euros(result.participationPerHourCents),
+              rate: ef.euros(result.hourlyCostRetainedCents),
+              cap: ef.euros(result.hourlyCostCapCents),
             })}
           </p>
           <p>
@@ -79,23 +80,24 @@ function CmgEstimate({ coopId, month }: { coopId: string; month: string }) {
 
 function Split({ coopId, month }: { coopId: string; month: string }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const r = useApi<CoopSplit>(`/api/entraide/coops/${coopId}/split?month=${month}`, { keepPrevious: true });
   return (
     <Loaded resource={r}>
       {(s) => (
         <div className="stack">
-          <p className="entraide-owed">{t('entraide.youOwe', { amount: euros(s.myCents), month: monthLabel(s.month) })}</p>
+          <p className="entraide-owed">{t('entraide.youOwe', { amount: ef.euros(s.myCents), month: ef.month(s.month) })}</p>
           <DataTable
-            caption={t('entraide.splitCaption', { month: monthLabel(s.month) })}
+            caption={t('entraide.splitCaption', { month: ef.month(s.month) })}
             rows={s.families}
             rowKey={(f) => f.label}
             columns={[
               { key: 'family', header: t('entraide.family'), render: (f) => f.label },
               { key: 'hours', header: t('entraide.hoursUsed'), render: (f) => hours(f.minutes) },
-              { key: 'share', header: t('entraide.share'), render: (f) => euros(f.cents) },
+              { key: 'share', header: t('entraide.share'), render: (f) => ef.euros(f.cents) },
             ]}
           />
-          <p>{t('entraide.total', { amount: euros(s.totalCents), hours: hours(s.childminderMinutes), rate: euros(s.hourlyCostCents) })}</p>
+          <p>{t('entraide.total', { amount: ef.euros(s.totalCents), hours: hours(s.childminderMinutes), rate: ef.euros(s.hourlyCostCents) })}</p>
           <details>
             <summary>{t('entraide.roundingTitle')}</summary>
             <p>{s.roundingRule}</p>
@@ -192,6 +194,7 @@ function CreateForm({ onDone }: { onDone: () => void }) {
 
 function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const town = useTown();
   const [minutes, setMinutes] = useState<number | null>(null);
   const [custody, setCustody] = useState('all');
@@ -212,7 +215,7 @@ function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () 
       </h3>
       <p className="muted">
         {town.neighbourhoods.find((n) => n.id === coop.neighbourhoodId)?.name} · {t('entraide.families', { n: coop.families })} ·{' '}
-        {t('entraide.perHour', { amount: euros(coop.hourlyCostCents) })}
+        {t('entraide.perHour', { amount: ef.euros(coop.hourlyCostCents) })}
       </p>
       <form onSubmit={submit} className="stack">
         {error && !error.field('minutesPerWeek') ? (
@@ -234,6 +237,7 @@ export function CoopView() {
 
 function Coops({ d, reload }: { d: MyCoops; reload: () => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const [month, setMonth] = useState(d.month);
   return (
     <div className="stack">
@@ -245,7 +249,7 @@ function Coops({ d, reload }: { d: MyCoops; reload: () => void }) {
               <Button variant="secondary" onPress={() => setMonth(shiftMonth(month, -1))}>
                 {t('entraide.prevMonth')}
               </Button>
-              <p aria-live="polite">{monthLabel(month)}</p>
+              <p aria-live="polite">{ef.month(month)}</p>
               <Button variant="secondary" onPress={() => setMonth(shiftMonth(month, 1))}>
                 {t('entraide.nextMonth')}
               </Button>

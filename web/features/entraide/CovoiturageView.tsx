@@ -1,20 +1,20 @@
 /** Covoiturage to children's activities: register for an activity of the directory, see the crew proposed, confirm, the rota. */
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
-import { frLongDate } from '../../app/format';
 import { useFormat, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
 import type { SearchResult } from '../../../src/modules/annuaire';
 import type { MyRides, RideSources } from '../../../src/modules/entraide';
-import { clock, WEEKDAYS } from './format';
+import { WEEKDAYS, useEntraideFormat } from './format';
 import { CustodyRadio, FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 type Ride = MyRides['rides'][number];
 
 function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: string; setTarget: (v: string) => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const f = useFormat();
   const activities = useApi<SearchResult>('/api/annuaire/services?besoin=loisirs');
   const sources = useApi<RideSources>('/api/entraide/rides/sources');
@@ -69,7 +69,7 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
                   value: `${x.kind}:${x.id}`,
                   label:
                     x.kind === 'booking'
-                      ? t('entraide.rideToBooking', { title: x.title, place: x.placeName, date: f.longDate(x.day), time: clock(x.time ?? '00:00') })
+                      ? t('entraide.rideToBooking', { title: x.title, place: x.placeName, date: f.longDate(x.day), time: ef.clock(x.time ?? '00:00') })
                       : t('entraide.rideToPlace', { title: x.title, place: x.placeName }),
                 })),
               ...d.services.filter((s) => s.latitude !== null).map((s) => ({ value: `service:${s.id}`, label: `${s.nom} — ${s.structure.nom}` })),
@@ -78,7 +78,7 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
         )}
       </Loaded>
       {booking ? (
-        <p>{t('entraide.rideBookingFixed', { date: f.longDate(booking.day), time: clock(booking.time ?? '00:00') })}</p>
+        <p>{t('entraide.rideBookingFixed', { date: f.longDate(booking.day), time: ef.clock(booking.time ?? '00:00') })}</p>
       ) : (
         <>
           <SelectField
@@ -137,6 +137,7 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
 
 function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const [error, setError] = useState<ApiError | null>(null);
   async function act(verb: 'confirm' | 'decline' | 'cancel') {
     try {
@@ -153,23 +154,19 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
       <h3>{ride.placeLabel}</h3>
       <p>
         {ride.fromDay === ride.toDay
-          ? t('entraide.rideOnce', { date: frLongDate(ride.fromDay), time: clock(ride.arriveAt) })
+          ? t('entraide.rideOnce', { date: ef.day(ride.fromDay), time: ef.clock(ride.arriveAt) })
           : t('entraide.rideWhen', {
               day: t(`entraide.day${ride.weekday}`),
-              time: clock(ride.arriveAt),
-              from: frLongDate(ride.fromDay),
-              to: frLongDate(ride.toDay),
+              time: ef.clock(ride.arriveAt),
+              from: ef.day(ride.fromDay),
+              to: ef.day(ride.toDay),
             })}
       </p>
       <p className="entraide-tag">{t(`entraide.rideState_${ride.state}`)}</p>
       <FormErrors error={error} />
       {crew ? (
         <div className="stack">
-          <p>
-            {crew.iDrive
-              ? t('entraide.rideYouDrive', { km: crew.routeKm.toLocaleString('fr-FR'), detour: crew.detourPercent })
-              : t('entraide.rideSomeoneDrives')}
-          </p>
+          <p>{crew.iDrive ? t('entraide.rideYouDrive', { km: ef.km(crew.routeKm), detour: crew.detourPercent }) : t('entraide.rideSomeoneDrives')}</p>
           <ul className="entraide-members">
             {crew.members.map((m) => (
               <li key={m.label}>
@@ -190,7 +187,7 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
               rows={crew.rota}
               rowKey={(r) => r.date}
               columns={[
-                { key: 'date', header: t('entraide.rotaDate'), render: (r) => frLongDate(r.date) },
+                { key: 'date', header: t('entraide.rotaDate'), render: (r) => ef.day(r.date) },
                 { key: 'driver', header: t('entraide.rotaDriver'), render: (r) => r.driver ?? t('entraide.rotaNobody') },
               ]}
             />
@@ -218,6 +215,7 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
 /** My bookings and accepted places: a ride can go there too (the entry point from them). */
 function Sources({ choose }: { choose: (target: string) => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   const f = useFormat();
   const sources = useApi<RideSources>('/api/entraide/rides/sources');
   return (
@@ -235,7 +233,7 @@ function Sources({ choose }: { choose: (target: string) => void }) {
                   </h3>
                   <p>
                     <Fr>{x.placeName}</Fr>
-                    {x.day ? ` · ${f.longDate(x.day)} · ${clock(x.time ?? '00:00')}` : ''}
+                    {x.day ? ` · ${f.longDate(x.day)} · ${ef.clock(x.time ?? '00:00')}` : ''}
                     {x.period ? (
                       <>
                         {' · '}

@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { Button, FormErrors, Loaded, SelectField, TextField } from '../../ui';
 import type { MyBackup } from '../../../src/modules/entraide';
-import { formatMoment } from './format';
+import { useEntraideFormat } from './format';
 import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 const REASONS = ['enfant-malade', 'entretien', 'rendez-vous', 'autre'] as const;
@@ -76,6 +76,7 @@ function RequestForm({ onDone }: { onDone: () => void }) {
 
 export function DepannageView() {
   const t = useT();
+  const ef = useEntraideFormat();
   const r = useApi<MyBackup>('/api/entraide/backup');
   const [error, setError] = useState<ApiError | null>(null);
   async function act(url: string) {
@@ -101,7 +102,7 @@ export function DepannageView() {
                   {d.incoming.map((b) => (
                     <li key={b.id} className="entraide-card">
                       <p className="entraide-tag">{t(`entraide.reason_${b.reason}`)}</p>
-                      <h3>{t('entraide.backupFromTo', { from: formatMoment(String(b.startsAt)), to: formatMoment(String(b.endsAt)) })}</h3>
+                      <h3>{t('entraide.backupFromTo', { from: ef.moment(String(b.startsAt)), to: ef.moment(String(b.endsAt)) })}</h3>
                       {b.note ? <p>{b.note}</p> : null}
                       {b.takenByMe ? (
                         <p>
@@ -127,7 +128,7 @@ export function DepannageView() {
                   {d.mine.map((b) => (
                     <li key={b.id} className="entraide-card">
                       <p className="entraide-tag">{t(`entraide.reason_${b.reason}`)}</p>
-                      <h3>{t('entraide.backupFromTo', { from: formatMoment(String(b.startsAt)), to: formatMoment(String(b.endsAt)) })}</h3>
+                      <h3>{t('entraide.backupFromTo', { from: ef.moment(String(b.startsAt)), to: ef.moment(String(b.endsAt)) })}</h3>
                       <p>{t(`entraide.backupStatus_${b.status}`)}</p>
                       {b.helper ? (
                         <p>

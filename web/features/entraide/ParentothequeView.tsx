@@ -6,7 +6,7 @@ import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, Loaded } from '../../ui';
 import type { Catalogue, Item, Loan, Loans } from '../../../src/modules/entraide';
 import { ItemPhoto } from './ItemPhoto';
-import { formatDay } from './format';
+import { useEntraideFormat } from './format';
 
 function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
   const t = useT();
@@ -55,7 +55,8 @@ function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
 
 function LoanLine({ loan, reload }: { loan: Loan; reload: () => void }) {
   const t = useT();
-  const date = loan.dueOn ? formatDay(loan.dueOn) : '';
+  const ef = useEntraideFormat();
+  const date = loan.dueOn ? ef.day(loan.dueOn) : '';
   return (
     <li className="entraide-card" data-status={loan.status}>
       <h3>{loan.itemTitle}</h3>

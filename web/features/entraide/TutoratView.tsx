@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { Button, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
 import type { MyTutoring } from '../../../src/modules/entraide';
-import { clock, hours, WEEKDAYS } from './format';
+import { WEEKDAYS, hours, useEntraideFormat } from './format';
 import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 
 export const SUBJECTS = ['francais', 'maths', 'anglais', 'sciences', 'histoire-geo', 'devoirs'] as const;
@@ -97,6 +97,7 @@ function AskForm({ onDone }: { onDone: () => void }) {
 
 export function TutoratView() {
   const t = useT();
+  const ef = useEntraideFormat();
   const r = useApi<MyTutoring>('/api/entraide/tutoring');
   return (
     <div className="stack">
@@ -112,7 +113,7 @@ export function TutoratView() {
                     <h3>
                       {q.childFirstName} · {t(`entraide.subject_${q.subject}`)} ({t(`entraide.level_${q.level}`)})
                     </h3>
-                    <p className="muted">{t('entraide.tutoringWhen', { day: t(`entraide.day${q.weekday}`), from: clock(q.from), to: clock(q.to) })}</p>
+                    <p className="muted">{t('entraide.tutoringWhen', { day: t(`entraide.day${q.weekday}`), from: ef.clock(q.from), to: ef.clock(q.to) })}</p>
                     {q.tutor ? (
                       <>
                         <p>

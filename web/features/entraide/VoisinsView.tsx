@@ -7,7 +7,7 @@ import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, Loaded, RadioGroup, SelectField, TextField } from '../../ui';
 import type { Board, Conversations, Post } from '../../../src/modules/entraide';
-import { formatMoment } from './format';
+import { useEntraideFormat } from './format';
 import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 import { MeetingsView } from './MeetingsView';
 
@@ -97,6 +97,7 @@ function AnswerForm({ post, onDone }: { post: Post; onDone: () => void }) {
 
 function PostCard({ post, onAnswered }: { post: Post; onAnswered: () => void }) {
   const t = useT();
+  const ef = useEntraideFormat();
   return (
     <li className="entraide-card">
       <p className="entraide-tag">
@@ -109,7 +110,7 @@ function PostCard({ post, onAnswered }: { post: Post; onAnswered: () => void }) 
         ) : null}
       </p>
       <h3>{post.title}</h3>
-      <p className="muted">{formatMoment(String(post.startsAt))}</p>
+      <p className="muted">{ef.moment(String(post.startsAt))}</p>
       {post.description ? <p>{post.description}</p> : null}
       <p className="muted">
         {post.mine ? `${t('entraide.mine')} · ` : ''}
