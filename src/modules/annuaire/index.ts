@@ -5,5 +5,7 @@ export { findStructures, getService, getStructure, updateStructure } from './ann
 export { checkDirectoryReference, type DirectoryReferenceProblem } from './references';
 export { isOpenAt, nextOpening, statusPhrase } from './opening-hours';
 export { CATEGORIES } from './categories';
+/** Territory figures imported by pilotage become the directory's ratios' denominators (in the import's transaction). */
+export { recordTerritoryFigures } from './territory';
 /** The API's answers, inferred from the response schemas (the web imports these, type-only). */
 export type { SearchResult, ServiceDetail, StructureListing, Needs, Territory } from './annuaire.schemas';

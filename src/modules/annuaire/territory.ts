@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { tx } from '../../platform/db/pool';
+import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import * as store from './annuaire.store';
@@ -40,6 +40,25 @@ export async function saveIndicators(ctx: Ctx, input: IndicatorsInput, demo = fa
     }
     await audit(t, ctx, 'annuaire/indicators-saved', { subjectType: 'annuaire_territory', details: { year: input.year, count: input.values.length } });
   });
+}
+
+/**
+ * Figures imported elsewhere (pilotage's territory import: an INSEE-style CSV with its source
+ * and year) become the directory's denominators too, in the caller's transaction (its audit
+ * covers them). Only the town and its neighbourhoods, and only the figures the ratios use.
+ */
+export async function recordTerritoryFigures(
+  t: Queryable,
+  town: { id: string; neighbourhoods: readonly { id: string }[] },
+  input: { year: number; source: string; values: readonly { area: string; figure: string; value: number }[] },
+  now: Date,
+): Promise<number> {
+  const areas = new Set([town.id, ...town.neighbourhoods.map((n) => n.id)]);
+  const kept = input.values.filter((v) => areas.has(v.area) && (INDICATORS as readonly string[]).includes(v.figure));
+  for (const v of kept) {
+    await store.upsertIndicator(t, { neighbourhood: v.area, indicator: v.figure, year: input.year, value: v.value, source: input.source, demo: false }, now);
+  }
+  return kept.length;
 }
 
 export async function territory(ctx: Ctx) {
