@@ -27,6 +27,10 @@ describe('territory figures', () => {
     const nord = view.areas.find((a: { area: string }) => a.area === 'nord');
     expect(nord.values).toContainEqual({ figure: 'familles_monoparentales', value: 1650, origin: 'given' });
     expect(view.areas[0]).toMatchObject({ area: '*', name: 'Amiens (ville entière)' });
+    // The directory's ratios take them as denominators, with their source.
+    const directory = (await env.client().get('/api/annuaire/territoire')).json();
+    expect(directory).toMatchObject({ year: 2021, sources: ['INSEE, RP 2021'] });
+    expect(directory.rows.find((r: { id: string }) => r.id === 'nord').indicators).toMatchObject({ familles: 3400, familles_monoparentales: 1650 });
 
     for (const role of ['parent', 'partner'] as const) {
       const c = await env.as(role);

@@ -2,8 +2,9 @@
  * Territory figures: import (CSV, all or nothing, versioned by year), and the territory's
  * page — the figures by neighbourhood with their source, beside the questionnaire's answers
  * (respondents for 1,000 single-parent families) and as denominators of Relais' indicators
- * (the directory's services for 1,000 single-parent families, files created…). Pilotage reads
- * the diagnostic and the registry; neither reads pilotage.
+ * (the directory's services for 1,000 single-parent families, files created…), and handed to the
+ * directory for its own ratios. Pilotage reads the diagnostic, the directory and the registry;
+ * none of them reads pilotage.
  */
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -11,6 +12,7 @@ import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { getIndicator } from '../../platform/indicators';
 import { requireRole } from '../../platform/roles';
+import { recordTerritoryFigures } from '../annuaire/index';
 import { computeQuestionnaireIndicator, listQuestionnaires } from '../diagnostic/index';
 import { withTotal } from './compute';
 import { addMonths, periodBounds, periodOf } from './periods';
@@ -94,6 +96,14 @@ export async function importFigures(ctx: Ctx, input: ImportInput, opts: { system
       now: ctx.now(),
     });
     await store.replaceYear(t, input.year, importId, parsed.rows);
+    // The directory's ratios (« 1 pour N familles » by neighbourhood) take the same figures as their denominators.
+    // The demo's come with the directory's own demo figures (annuaire's seed).
+    if (!opts.demo) {
+      const values = figuresTable(parsed.rows, ctx.town).flatMap((a) =>
+        Object.entries(a.values).map(([figure, v]) => ({ area: a.area === TOWN_AREA ? ctx.town.id : a.area, figure, value: v!.value })),
+      );
+      await recordTerritoryFigures(t, ctx.town, { year: input.year, source: input.source.trim(), values }, ctx.now());
+    }
     await audit(t, ctx, 'pilotage/territory-imported', {
       subjectType: 'territory_import',
       subjectId: importId,
