@@ -3,7 +3,9 @@
  * publishes it; the parent supports it; the coordinator turns it into an action of the plan and
  * starts it; the parent reads, on « Vos idées » and in the message sent, that it became an
  * action and has started. Then the territory figures page shows the Amiens figures with their
- * source beside the questionnaire, and a wrong file is refused line by line.
+ * source beside the questionnaire, and a wrong file is refused line by line; a plan indicator's
+ * count is reported to the territory's single-parent families, then to the figure the
+ * coordinator chooses (families with children).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startJourney, type Journey } from './harness';
@@ -136,6 +138,20 @@ it('the territory figures page shows the Amiens figures with their source, besid
     .find((i: { label: string }) => i.label === 'Dossiers de familles ouverts par les agents');
   await page.goto(`${url}/pilotage/indicateurs/${files.id}`);
   await page.getByRole('button', { name: 'Calculer maintenant' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Rapporté aux familles monoparentales (mars 2026)' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'Rapporté aux familles monoparentales du territoire (mars 2026)' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('cell', { name: /^6\s613$/ }).count()).toBe(1);
   await j.step('indicateur-rapporte');
+
+  // The coordinator reports this count to another figure of the territory: families with children.
+  await page.getByLabel(/^Rapporter ce compte aux/).selectOption({ label: 'Familles avec enfants' });
+  await expect.poll(() => page.getByRole('heading', { name: 'Rapporté aux familles avec enfants du territoire (mars 2026)' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('cell', { name: /^16\s830$/ }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('columnheader', { name: /^Pour 1\s000 familles avec enfants$/ }).count()).toBe(1);
+  await expect
+    .poll(() => j.env.rt.deps.db.query(`SELECT denominator FROM pilotage_indicators WHERE id = $1`, [files.id]).then((r) => r.rows[0].denominator))
+    .toBe('familles');
+  await j.step('indicateur-rapporte-familles');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await j.step('indicateur-rapporte-360');
+  await page.setViewportSize({ width: 1100, height: 900 });
 });

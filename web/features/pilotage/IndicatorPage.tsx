@@ -127,7 +127,13 @@ function PerTerritory({ d, cols, reload }: { d: Detail; cols: { id: string; name
         <>
           <p className="muted">
             {/^source\s*:/i.test(den.source) ? den.source : t('pilotage.idees.source', { source: den.source })} (
-            {t('pilotage.idees.figuresOf', { year: String(den.year) })}){den.isDemo ? <DemoBadge /> : null}
+            {t('pilotage.idees.figuresOf', { year: String(den.year) })})
+            {den.isDemo ? (
+              <>
+                {' '}
+                <DemoBadge />
+              </>
+            ) : null}
           </p>
           <TableScroll label={title}>
             <table className="pilotage-compact">
