@@ -5,8 +5,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postFromPage, startJourney, type Journey } from './harness';
+import { chooseLanguage, frenchOutsideIslands } from './i18n-check';
 
 let j: Journey;
+let ines = '';
 beforeAll(async () => {
   j = await startJourney('entraide-rencontres', { now: '2026-12-04T10:00:00+01:00', viewport: { width: 360, height: 800 } });
 }, 120_000);
@@ -53,7 +55,7 @@ it('an ambassador organises a meeting; a neighbour registers; the ambassador see
   await expect.poll(() => page.getByText('0 personne(s) inscrite(s) sur 12 places').count()).toBe(1);
   await j.step('rencontre-publiee');
 
-  await newFamily('Inès', 'Voisin');
+  ines = (await newFamily('Inès', 'Voisin')).identifier;
   await page.goto(`${url}/entraide/voisins`);
   await expect.poll(() => page.getByRole('heading', { name: 'Café des parents de Noël' }).count()).toBe(1);
   await expect.poll(() => page.getByText('12 places libres sur 12').count()).toBe(1);
@@ -78,4 +80,16 @@ it('an ambassador organises a meeting; a neighbour registers; the ambassador see
   await page.getByRole('button', { name: 'Noter que Inès V. est accueilli(e)' }).click();
   await expect.poll(() => page.getByText('Aucune nouvelle famille à accueillir.').count()).toBe(1);
   await j.step('famille-accueillie');
+});
+
+it('in English, the family sees the neighbourhood meeting it registered for, in its language', async () => {
+  const { page, url } = j;
+  await j.loginAs(ines);
+  await chooseLanguage(j, 'en', 'English');
+  await page.goto(`${url}/entraide/voisins`);
+  await expect.poll(() => page.getByRole('heading', { name: 'Neighbourhood meetings' }).count()).toBe(1);
+  await expect.poll(() => page.getByText('You are registered (2 people).').count()).toBe(1);
+  await expect.poll(() => page.getByText('10 free places out of 12').count()).toBe(1);
+  await j.step('rencontres-en');
+  expect(await frenchOutsideIslands(page), 'French outside lang="fr" on the English page').toEqual([]);
 });
