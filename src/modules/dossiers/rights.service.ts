@@ -167,6 +167,8 @@ const STORED_PREFIXES: [string, string][] = [
   ['groupes_', 'Groupes de parole'],
   ['rendezvous_', 'Rendez-vous'],
   ['cheques_', 'Chèques et Pass Famille Solo'],
+  ['pilotage_', 'Idées proposées et soutenues'],
+  ['diagnostic_', 'Invitations et participations aux séances d’écoute'],
 ];
 function storedLabel(table: string): string {
   return STORED_LABELS[table] ?? STORED_PREFIXES.find(([p]) => table.startsWith(p))?.[1] ?? 'Autres données';
