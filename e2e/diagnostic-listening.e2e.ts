@@ -2,10 +2,11 @@
  * A coordinator plans a focus group, registers two participants with their consents, records
  * two verbatims and tags them, sees them beside the questionnaire's results of their theme, puts
  * one in the report (the report's HTML shows it), then the participant withdraws her consent
- * and the quote is gone from the report. Then the analysis and the personas (demo).
+ * and the quote is gone from the report. Then the analysis and the personas (demo). Then a
+ * family invited from its file answers from its account, choosing how it is quoted.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -152,4 +153,69 @@ it('reads the verbatims by theme and neighbourhood, and the personas on live fig
   await page.setViewportSize({ width: 360, height: 800 });
   await j.step('persona-telephone');
   await page.setViewportSize({ width: 1200, height: 900 });
+});
+
+it('invites a family from its file; the family answers from its account and chooses how it is quoted', async () => {
+  const { page, url } = j;
+  await page.setViewportSize({ width: 1200, height: 900 });
+  // A session to come, planned by the coordination.
+  await j.login('coordinator');
+  const planned = await postFromPage(page, '/api/diagnostic/listening/sessions', {
+    kind: 'focus_group',
+    title: 'Focus group garde le soir',
+    theme: 'garde',
+    neighbourhoodId: 'nord',
+    date: '2026-04-02',
+    time: '18:00',
+    facilitator: 'Claire, CCAS',
+    place: 'Centre social du Nord',
+  });
+  expect(planned.status).toBe(201);
+
+  // A family with its file and its account.
+  const parent = await j.login('parent');
+  const created = await postFromPage(page, '/api/dossiers/me', {
+    parent: { firstName: 'Samira', lastName: 'Benali', birthDate: '1990-02-14', email: 'samira@example.fr' },
+    children: [{ firstName: 'Inès', birthDate: '2018-06-01' }],
+    address: { line: '3 rue des Tilleuls', postalCode: '80000', neighbourhoodId: 'nord' },
+  });
+  expect(created.status).toBe(201);
+  const householdId = created.json.household.id as string;
+
+  // The agent, in the family's file (opened with a reason), invites it.
+  await j.login('agent');
+  expect((await postFromPage(page, `/api/dossiers/households/${householdId}/open`, { reason: 'Accompagnement de la famille' })).status).toBe(200);
+  await page.goto(`${url}/dossier/agent/familles/${householdId}`);
+  await page.getByRole('link', { name: 'Inviter à une séance d’écoute du diagnostic' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Inviter la famille à une séance d’écoute' }).isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Inviter à cette séance Focus group garde le soir' }).click();
+  await expect.poll(() => page.getByText(/Invitée le .* : en attente de réponse/).isVisible()).toBe(true);
+  await j.step('invitation-depuis-le-dossier');
+
+  // The family sees it where it follows its participation, and answers.
+  await j.loginAs(parent.identifier);
+  await page.goto(`${url}/idees`);
+  await page.getByRole('link', { name: 'Voir mes invitations et répondre' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Mes invitations à donner mon avis' }).isVisible()).toBe(true);
+  await j.step('famille-invitation');
+  await page.getByText('Avec un autre prénom que je choisis', { exact: true }).click();
+  await page.getByLabel(/^Le prénom à utiliser/).fill('Sam');
+  await page.getByText('On peut dire mon âge, mon quartier').click();
+  await expect.poll(() => page.getByText('Ce qui serait dit : 36 ans, Nord, 1 enfant.').isVisible()).toBe(true);
+  await page.getByRole('button', { name: "J'accepte de venir" }).click();
+  await expect.poll(() => page.getByText('Merci ! Votre réponse est enregistrée.').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('Vous avez accepté', { exact: true }).isVisible()).toBe(true);
+  await j.step('famille-a-repondu');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await j.step('famille-telephone');
+  await page.setViewportSize({ width: 1200, height: 900 });
+
+  // The coordination sees what the family chose to share, nothing more.
+  await j.login('coordinator');
+  await page.goto(`${url}/diagnostic/ecoute/${planned.json.id}`);
+  await expect.poll(() => page.getByText('signe : « Sam, 36 ans, Nord, 1 enfant »').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('Inscrite par la famille depuis son compte').isVisible()).toBe(true);
+  expect(await page.content()).not.toContain('Samira');
+  expect(await page.content()).not.toContain('Benali');
+  await j.step('coordination-participant-invite');
 });

@@ -68,8 +68,8 @@ function Answer({ inv, fromFile, onDone }: { inv: Invitation; fromFile: FromFile
       <Checkbox isSelected={record} onChange={setRecord}>
         {k('record')}
       </Checkbox>
-      <div className="actions">
-        <Button onPress={() => send(true)}>{k('accept')}</Button>
+      <div className="row">
+        <Button onPress={() => send(true)}>{k('accept')}</Button>{' '}
         <Button variant="secondary" onPress={() => send(false)}>
           {k('decline')}
         </Button>
