@@ -82,6 +82,33 @@ describe('booking an individual slot', () => {
     expect((await sessionSeats(r.sessionId)).taken).toBe(1);
   });
 
+  it('tells a family whose account is in English in English (SMS and e-mail), with the documents to bring', async () => {
+    const other = (await env.as('agent')).user.id;
+    const m = await offer(env.rt, {
+      agentId: other,
+      motif: { name: 'Clinique de droits', documents: ['avis d’imposition'] },
+      recurrence: { kind: 'weekly', weekdays: [3] },
+    });
+    const [f] = await families(env.rt, 1);
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [f!.userId]);
+    await book(f!.ctx, { motifId: m.motifId, ownerId: other, start: new Date('2026-01-07T11:30:00Z'), parent: true, childIds: [] });
+    const notices = await env.rt.deps.db.query<{ id: string }>(`SELECT id FROM rdv_notices WHERE household_id = $1`, [f!.householdId]);
+    await env.rt.deps.jobs.runNow('rendezvous.send-notice', { ids: notices.rows.map((n) => n.id) });
+    const { rows } = await env.rt.deps.db.query<{ channel: string; subject: string | null; body: string; locale: string }>(
+      `SELECT channel, subject, body, locale FROM notifications WHERE user_id = $1 AND template = 'rendezvous.confirmation' ORDER BY channel`,
+      [f!.userId],
+    );
+    expect(rows.map((r) => [r.channel, r.locale])).toEqual([
+      ['email', 'en'],
+      ['sms', 'en'],
+    ]);
+    expect(rows[0]!.subject).toBe('Appointment confirmed');
+    for (const r of rows)
+      expect(r.body).toBe(
+        'Relais: your appointment “Clinique de droits” is confirmed on Wednesday 7 January at 12:30, Maison de quartier, 1 rue de la Paix. Please bring: avis d’imposition.',
+      );
+  });
+
   it('a booked individual slot is full for the next family, who may join the waitlist', async () => {
     expect(await code(book(fam[1]!.ctx, { motifId: motif.motifId, ownerId: agentId, start: TUESDAY_NOON, parent: true, childIds: [] }))).toBe(
       'rendezvous/full',

@@ -29,7 +29,7 @@ import { ageGroupOn } from './slots';
 import { locateSlot, type LocatedSlot } from './slots.service';
 import { freeSeat } from './free-seat';
 import { queueNotice } from './notice-queue';
-import { cancelledByServiceText, movedText } from './wording';
+import { cancelledVars, movedVars } from './wording';
 
 export interface Attendees {
   /** The parent attends. */
@@ -263,7 +263,7 @@ export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> 
     if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
     if (!byFamily) {
       const h = await familyCard(t, booking.householdId);
-      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
+      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
     }
     await audit(t, ctx, 'rendezvous/cancelled', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { byFamily } });
   });
@@ -300,7 +300,7 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
       );
       if (!(await takeSeats(t, sessionId, 1))) throw new AppError('rendezvous/full');
       await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
-      await tellFamily(t, ctx, h, 'rendezvous.moved', 'Rendez-vous déplacé', movedText(motif.name, booking.start, slot.start, slot.place));
+      await tellFamily(t, ctx, h, 'rendezvous.moved', movedVars(motif.name, booking.start, slot.start, slot.place));
       await audit(t, ctx, 'rendezvous/moved', {
         householdId: booking.householdId,
         subjectType: 'booking',
@@ -328,7 +328,7 @@ export async function markBooking(ctx: Ctx, bookingId: string, status: Exclude<B
     if (!AFTER_START.includes(status) && booking.start > now) await freeSeat(t, ctx, booking.sessionId);
     if (status === 'revoked' && booking.start > now) {
       const h = await familyCard(t, booking.householdId);
-      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', 'Rendez-vous annulé', cancelledByServiceText(motif.name, booking.start));
+      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
     }
     await audit(t, ctx, 'rendezvous/status-changed', {
       householdId: booking.householdId,

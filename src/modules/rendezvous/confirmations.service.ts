@@ -11,7 +11,7 @@ import { familyCard } from '../dossiers';
 import { claimNotice, markNoticeSent, pendingNotices } from './bookings.store';
 import { getMotif, lieuxByIds } from './catalogue.store';
 import { tellFamily } from './notices';
-import { confirmationText } from './wording';
+import { confirmationVars } from './wording';
 
 /** Sends one confirmation notice (nothing if already sent or being sent). */
 export async function sendNotice(deps: Deps, id: string): Promise<boolean> {
@@ -23,7 +23,7 @@ export async function sendNotice(deps: Deps, id: string): Promise<boolean> {
     if (motif && h) {
       const lieu = n.lieuId ? (await lieuxByIds(t, [n.lieuId])).get(n.lieuId) : undefined;
       const place = lieu ? `${lieu.name}, ${lieu.address}` : null;
-      await tellFamily(t, deps, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, n.start, place, motif.documents));
+      await tellFamily(t, deps, h, 'rendezvous.confirmation', confirmationVars(motif.name, n.start, place, motif.documents));
     }
     await markNoticeSent(t, n.id, deps.clock.now());
     return true;

@@ -23,6 +23,7 @@ import {
   setOnCall,
 } from './emergency.store';
 import { tellFamily } from './notices';
+import { emergencyAnswerVars } from './wording';
 
 /** The realtime channel the on-call inbox listens to (payload: the request's id only). */
 export const EMERGENCY_CHANNEL = 'rendezvous_emergency';
@@ -71,11 +72,7 @@ export async function answerEmergency(ctx: Ctx, id: string, answer: { status: 'p
     if (e.status !== 'open') throw new AppError('rendezvous/answered');
     await answerEmergencyRow(t, id, answer.status, answer.message, user.id, now);
     const h = await familyCard(t, e.householdId);
-    const text =
-      answer.status === 'placed'
-        ? `Relais : une place de garde d'urgence est trouvée pour votre enfant.${answer.message ? ` ${answer.message}` : ''}`
-        : `Relais : nous n'avons pas de place de garde d'urgence pour cette demande.${answer.message ? ` ${answer.message}` : ''}`;
-    if (h) await tellFamily(t, ctx, h, 'rendezvous.emergency-answer', "Votre demande de garde d'urgence", text);
+    if (h) await tellFamily(t, ctx, h, 'rendezvous.emergency-answer', emergencyAnswerVars(answer.status, answer.message));
     const minutes = Math.round((now.getTime() - e.createdAt.getTime()) / 60_000);
     await publish(t, EMERGENCY_CHANNEL, { id });
     await audit(t, ctx, 'rendezvous/emergency-answered', {

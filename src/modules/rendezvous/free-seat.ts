@@ -12,7 +12,7 @@ import { lockSession, markOffered, nextWaiting, releaseSeats } from './bookings.
 import { getMotif } from './catalogue.store';
 import { tellFamily } from './notices';
 import { offerWindowMinutes } from './slots';
-import { offerText } from './wording';
+import { offerVars } from './wording';
 
 /**
  * One seat of the session is free (its holder cancelled, or an offer lapsed): offer it to
@@ -32,7 +32,7 @@ export async function freeSeat(t: Tx, ctx: Ctx, sessionId: string): Promise<{ of
   await markOffered(t, next.id, now, expiresAt);
   const motif = await getMotif(t, session.motifId);
   const h = await familyCard(t, next.householdId);
-  if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.offer', 'Une place s’est libérée', offerText(motif.name, session.start, expiresAt));
+  if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.offer', offerVars(motif.name, session.start, expiresAt));
   if (ctx.jobs.started) await ctx.jobs.send('rendezvous.expire-offers', {}, { tx: t, startAfter: expiresAt });
   await audit(t, ctx, 'rendezvous/offered', {
     householdId: next.householdId,

@@ -11,7 +11,7 @@ import { familyCard } from '../dossiers';
 import { claimDueReminders } from './bookings.store';
 import { lieuxByIds, motifsByIds } from './catalogue.store';
 import { tellFamily } from './notices';
-import { reminderText } from './wording';
+import { reminderVars } from './wording';
 
 const BATCH = 200;
 
@@ -30,14 +30,7 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
         const h = await familyCard(t, d.householdId);
         if (!motif || !h) continue;
         const lieu = d.lieuId ? lieux.get(d.lieuId) : undefined;
-        await tellFamily(
-          t,
-          deps,
-          h,
-          'rendezvous.reminder',
-          'Rappel de rendez-vous',
-          reminderText(motif.name, d.start, lieu ? `${lieu.name}, ${lieu.address}` : null, motif.documents),
-        );
+        await tellFamily(t, deps, h, 'rendezvous.reminder', reminderVars(motif.name, d.start, lieu ? `${lieu.name}, ${lieu.address}` : null, motif.documents));
       }
       return due.length;
     });

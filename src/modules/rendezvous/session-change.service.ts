@@ -13,7 +13,7 @@ import { familyCard } from '../dossiers';
 import { changeSessionRow, householdsOfSession, lockSession } from './bookings.store';
 import { getMotif, lieuxByIds, staffMembers } from './catalogue.store';
 import { tellFamily } from './notices';
-import { sessionChangedText } from './wording';
+import { sessionChangedVars } from './wording';
 
 export interface SessionChange {
   /** A place of the offer, or null (no place). */
@@ -54,8 +54,7 @@ export async function changeSession(ctx: Ctx, sessionId: string, change: Session
       const households = await householdsOfSession(t, session.id);
       for (const id of households) {
         const h = await familyCard(t, id);
-        if (h && motif)
-          await tellFamily(t, ctx, h, 'rendezvous.changed', 'Rendez-vous modifié', sessionChangedText(motif.name, session.start, { place, agent: agentName }));
+        if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.changed', sessionChangedVars(motif.name, session.start, { place, agent: agentName }));
       }
       await audit(t, ctx, 'rendezvous/session-changed', {
         subjectType: 'session',

@@ -18,7 +18,7 @@ import { freeSeat } from './free-seat';
 import { getMotif } from './catalogue.store';
 import { tellFamily } from './notices';
 import { locateSlot } from './slots.service';
-import { confirmationText } from './wording';
+import { confirmationVars } from './wording';
 
 /** Join the waitlist of a full slot, for each attendee. */
 export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitIds: string[] }> {
@@ -89,8 +89,7 @@ export async function acceptOffer(ctx: Ctx, waitId: string): Promise<{ bookingId
       await closeWait(t, w.id, 'accepted', now, bookingId);
       const motif = await getMotif(t, session.motifId);
       const h = await familyCard(t, w.householdId);
-      if (h && motif)
-        await tellFamily(t, ctx, h, 'rendezvous.confirmation', 'Rendez-vous confirmé', confirmationText(motif.name, session.start, null, motif.documents));
+      if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.confirmation', confirmationVars(motif.name, session.start, null, motif.documents));
       await audit(t, ctx, 'rendezvous/offer-accepted', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { bookingId } });
       return { bookingId };
     });

@@ -1,5 +1,9 @@
-/** French wording of times and messages (pure): people never read an ISO date. */
-import { parisParts, TZ } from '../../platform/clock';
+/**
+ * What the family is told, as the variables of its messages (pure). The texts are ICU
+ * catalogues in the family's language: src/modules/rendezvous/messages/<locale>.json (issue 19);
+ * `frenchDayTime` stays for the staff's French labels. People never read an ISO date.
+ */
+import { parisDate, parisParts, TZ } from '../../platform/clock';
 
 const dayFmt = new Intl.DateTimeFormat('fr-FR', { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long' });
 
@@ -14,34 +18,71 @@ export function frenchDayTime(d: Date): string {
   return `${dayFmt.format(d)} à ${frenchTime(d)}`;
 }
 
-export function documentsLine(documents: readonly string[]): string {
-  return documents.length ? ` À apporter : ${documents.join(', ')}.` : '';
+/** `12:30`, Paris time (the English and Arabic texts). */
+export function clockTime(d: Date): string {
+  const p = parisParts(d);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
-export function confirmationText(motif: string, start: Date, place: string | null, documents: readonly string[]): string {
-  return `Relais : votre rendez-vous « ${motif} » est confirmé le ${frenchDayTime(start)}${place ? `, ${place}` : ''}.${documentsLine(documents)}`;
+/**
+ * An instant as a message's variables: `day` (the Paris day, at noon UTC so any time zone formats
+ * that day: `{day, date, ::EEEEdMMMM}`), `time` (12:30) and `frTime` (12 h 30), prefixed.
+ */
+export function whenVars(d: Date, prefix = ''): Record<string, string | Date> {
+  const k = (name: string) => (prefix ? `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}` : name);
+  return { [k('day')]: new Date(`${parisDate(d)}T12:00:00Z`), [k('time')]: clockTime(d), [k('frTime')]: frenchTime(d) };
 }
 
-export function reminderText(motif: string, start: Date, place: string | null, documents: readonly string[]): string {
-  return `Relais : rappel de votre rendez-vous « ${motif} » le ${frenchDayTime(start)}${place ? `, ${place}` : ''}.${documentsLine(documents)} Pour annuler, ouvrez « Mes rendez-vous ».`;
+export type NoticeVars = Record<string, string | number | Date>;
+
+function placeVars(place: string | null): NoticeVars {
+  return { hasPlace: place ? 'yes' : 'no', place: place ?? '' };
 }
 
-export function offerText(motif: string, start: Date, expiresAt: Date): string {
-  return `Relais : une place s'est libérée pour « ${motif} » le ${frenchDayTime(start)}. Elle vous est réservée jusqu'à ${frenchTime(expiresAt)} : confirmez-la dans « Mes rendez-vous ».`;
+function documentsVars(documents: readonly string[]): NoticeVars {
+  return { hasDocuments: documents.length ? 'yes' : 'no', documents: documents.join(', ') };
 }
 
-export function cancelledByServiceText(motif: string, start: Date): string {
-  return `Relais : votre rendez-vous « ${motif} » du ${frenchDayTime(start)} est annulé par le service. Vous pouvez en reprendre un dans « Prendre rendez-vous ».`;
+/** `rendezvous.confirmation`. */
+export function confirmationVars(motif: string, start: Date, place: string | null, documents: readonly string[]): NoticeVars {
+  return { motif, ...whenVars(start), ...placeVars(place), ...documentsVars(documents) };
 }
 
-export function movedText(motif: string, before: Date, after: Date, place: string | null): string {
-  return `Relais : votre rendez-vous « ${motif} » du ${frenchDayTime(before)} est déplacé au ${frenchDayTime(after)}${place ? `, ${place}` : ''}.`;
+/** `rendezvous.reminder`. */
+export function reminderVars(motif: string, start: Date, place: string | null, documents: readonly string[]): NoticeVars {
+  return confirmationVars(motif, start, place, documents);
 }
 
-/** The place or the agent of a booking changed (its time did not). */
-export function sessionChangedText(motif: string, start: Date, change: { place?: string | null; agent?: string | null }): string {
-  const parts: string[] = [];
-  if (change.place !== undefined) parts.push(change.place ? `aura lieu à ${change.place}` : 'change de lieu (le service vous précisera lequel)');
-  if (change.agent) parts.push(`sera assuré par ${change.agent}`);
-  return `Relais : votre rendez-vous « ${motif} » du ${frenchDayTime(start)} ${parts.join(' et ')}. L’heure ne change pas.`;
+/** `rendezvous.offer`: a freed seat held until `expiresAt`. */
+export function offerVars(motif: string, start: Date, expiresAt: Date): NoticeVars {
+  return { motif, ...whenVars(start), ...whenVars(expiresAt, 'until') };
+}
+
+/** `rendezvous.cancelled` (by the service). */
+export function cancelledVars(motif: string, start: Date): NoticeVars {
+  return { motif, ...whenVars(start) };
+}
+
+/** `rendezvous.moved`. */
+export function movedVars(motif: string, before: Date, after: Date, place: string | null): NoticeVars {
+  return { motif, ...whenVars(before, 'from'), ...whenVars(after), ...placeVars(place) };
+}
+
+/** `rendezvous.changed`: the place or the agent of a booking changed (its time did not). */
+export function sessionChangedVars(motif: string, start: Date, change: { place?: string | null; agent?: string | null }): NoticeVars {
+  const placeChange = change.place === undefined ? 'none' : change.place ? 'named' : 'unknown';
+  return {
+    motif,
+    ...whenVars(start),
+    placeChange,
+    place: change.place ?? '',
+    hasAgent: change.agent ? 'yes' : 'no',
+    agent: change.agent ?? '',
+    both: placeChange !== 'none' && change.agent ? 'yes' : 'no',
+  };
+}
+
+/** `rendezvous.emergency-answer`: a place or a refusal, with the agent's words if any. */
+export function emergencyAnswerVars(status: 'placed' | 'refused', message: string | null): NoticeVars {
+  return { status, hasMessage: message ? 'yes' : 'no', message: message ?? '' };
 }
