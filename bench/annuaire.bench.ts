@@ -89,7 +89,7 @@ const QUERIES = [
   'garde enfant',
 ];
 
-export function generate() {
+function generate() {
   const r = rng(42);
   const structures: Record<string, unknown>[] = [];
   const services: Record<string, unknown>[] = [];
