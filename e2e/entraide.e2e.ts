@@ -69,6 +69,10 @@ it('a parent posts a school-run request in Étouvie; a neighbour answers; contac
   await page.getByRole('button', { name: 'Montrer mon téléphone et mon adresse' }).click();
   await expect.poll(() => page.getByText(/8 allée des Tilleuls/).count()).toBe(1);
   await j.step('coordonnees-echangees');
+  // Also looked at on a desktop screen.
+  await j.page.setViewportSize({ width: 1280, height: 900 });
+  await j.step('coordonnees-echangees-bureau');
+  await j.page.setViewportSize({ width: 360, height: 800 });
   void karim;
 });
 
@@ -112,6 +116,10 @@ it('a family borrows a poussette and is reminded to return it', async () => {
   await expect.poll(() => page.getByText('En retard : à rendre depuis le 13 mars 2026').count()).toBe(1);
   await expect.poll(() => page.getByText(/Un objet est en retard/).count()).toBe(1);
   await j.step('rappel-retard');
+  // Also looked at on a desktop screen.
+  await j.page.setViewportSize({ width: 1280, height: 900 });
+  await j.step('rappel-retard-bureau');
+  await j.page.setViewportSize({ width: 360, height: 800 });
 });
 
 it('two families form a cooperative and see their monthly split', async () => {
@@ -143,6 +151,10 @@ it('two families form a cooperative and see their monthly split', async () => {
   expect(owed?.replace(/\s/g, ' ')).toBe('Votre part pour mars 2026 : 238,75 €');
   await expect.poll(() => page.getByRole('cell', { name: '918,25 €' }).count()).toBe(1);
   await j.step('partage-du-mois');
+  // Also looked at on a desktop screen.
+  await j.page.setViewportSize({ width: 1280, height: 900 });
+  await j.step('partage-du-mois-bureau');
+  await j.page.setViewportSize({ width: 360, height: 800 });
 
   // What the CAF's CMG may cover of Julie's share: 26 h, 1 200 € a month, 1 child → participation
   // 1 200 × 0,0619 % = 0,7428 € an hour; 238,75 € − 26 × 0,7428 € = 219,4372 → 219,43 €.
