@@ -56,6 +56,37 @@ function Saved({ ok }: { ok: boolean }) {
   ) : null;
 }
 
+type Submit = ReturnType<typeof useSubmit>;
+
+/** A form of the offer: the server's errors, the « saved » notice, its fields, its button. */
+function OfferForm({
+  s,
+  onSubmit,
+  submitLabel,
+  variant,
+  spaced = true,
+  children,
+}: {
+  s: Submit;
+  onSubmit: () => void;
+  submitLabel: string;
+  variant?: 'secondary';
+  /** Set apart from the list above it. */
+  spaced?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={(e) => (e.preventDefault(), onSubmit())} className={spaced ? 'rdv-offer-form' : undefined}>
+      <FormErrors error={s.error} />
+      <Saved ok={s.ok} />
+      {children}
+      <Button type="submit" variant={variant}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
 function Motifs({ offer, reload, coordinator }: { offer: Offer; reload: () => void; coordinator: boolean }) {
   const t = useT();
   const s = useSubmit(reload);
@@ -116,9 +147,7 @@ function Motifs({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => (e.preventDefault(), create())} style={{ marginTop: '1rem' }}>
-        <FormErrors error={s.error} />
-        <Saved ok={s.ok} />
+      <OfferForm s={s} onSubmit={create} submitLabel={t('rendezvous.motifCreate')}>
         <TextField label={t('rendezvous.motifName')} value={name} onChange={setName} isRequired error={s.error?.field('name')} />
         <SelectField
           name="kind"
@@ -178,8 +207,7 @@ function Motifs({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
             ) : null}
           </>
         )}
-        <Button type="submit">{t('rendezvous.motifCreate')}</Button>
-      </form>
+      </OfferForm>
     </Section>
   );
 }
@@ -212,9 +240,7 @@ function Lieux({ offer, reload }: { offer: Offer; reload: () => void }) {
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => (e.preventDefault(), create())} style={{ marginTop: '1rem' }}>
-        <FormErrors error={s.error} />
-        <Saved ok={s.ok} />
+      <OfferForm s={s} onSubmit={create} submitLabel={t('rendezvous.lieuCreate')}>
         <TextField label={t('rendezvous.lieuName')} value={name} onChange={setName} isRequired error={s.error?.field('name')} />
         <TextField label={t('rendezvous.lieuAddress')} value={address} onChange={setAddress} isRequired error={s.error?.field('address')} />
         <SelectField
@@ -226,8 +252,7 @@ function Lieux({ offer, reload }: { offer: Offer; reload: () => void }) {
         />
         <TextField label={t('rendezvous.lieuAccess')} value={access} onChange={setAccess} />
         <DayTimeField id="rdv-lieu-single" type="date" label={t('rendezvous.lieuSingle')} value={single} onChange={setSingle} />
-        <Button type="submit">{t('rendezvous.lieuCreate')}</Button>
-      </form>
+      </OfferForm>
     </Section>
   );
 }
@@ -259,15 +284,16 @@ function ResourceCard({ r, reload, coordinator }: { r: Offer['resources'][number
       <h3>
         {r.name} {r.isDemo ? <DemoBadge label={t('rendezvous.demo')} /> : null}
       </h3>
-      <FormErrors error={s.error} />
-      <Saved ok={s.ok} />
       {coordinator ? (
-        <form onSubmit={(e) => (e.preventDefault(), void s.run(() => api.put(`/api/rendezvous/resources/${r.id}/capacities`, { capacities: caps })))}>
+        <OfferForm
+          s={s}
+          spaced={false}
+          variant="secondary"
+          onSubmit={() => void s.run(() => api.put(`/api/rendezvous/resources/${r.id}/capacities`, { capacities: caps }))}
+          submitLabel={t('rendezvous.resourceSave')}
+        >
           <CapacityFields caps={caps} onChange={setCaps} />
-          <Button type="submit" variant="secondary">
-            {t('rendezvous.resourceSave')}
-          </Button>
-        </form>
+        </OfferForm>
       ) : (
         <p>{r.capacities.map((c) => `${t(`rendezvous.age.${c.ageGroup}`)} : ${c.capacity}`).join(' · ')}</p>
       )}
@@ -290,12 +316,11 @@ function Resources({ offer, reload, coordinator }: { offer: Offer; reload: () =>
         ))}
       </ul>
       {coordinator ? (
-        <form
-          onSubmit={(e) => (e.preventDefault(), void s.run(() => api.post('/api/rendezvous/resources', { name, lieuId: lieuId || null, capacities: caps })))}
-          style={{ marginTop: '1rem' }}
+        <OfferForm
+          s={s}
+          onSubmit={() => void s.run(() => api.post('/api/rendezvous/resources', { name, lieuId: lieuId || null, capacities: caps }))}
+          submitLabel={t('rendezvous.resourceCreate')}
         >
-          <FormErrors error={s.error} />
-          <Saved ok={s.ok} />
           <TextField label={t('rendezvous.resourceName')} value={name} onChange={setName} isRequired error={s.error?.field('name')} />
           <SelectField
             name="resourceLieu"
@@ -305,8 +330,7 @@ function Resources({ offer, reload, coordinator }: { offer: Offer; reload: () =>
             options={[{ value: '', label: t('rendezvous.noHood') }, ...offer.lieux.map((l) => ({ value: l.id, label: l.name }))]}
           />
           <CapacityFields caps={caps} onChange={setCaps} />
-          <Button type="submit">{t('rendezvous.resourceCreate')}</Button>
-        </form>
+        </OfferForm>
       ) : null}
     </Section>
   );
@@ -385,9 +409,7 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => (e.preventDefault(), create())} style={{ marginTop: '1rem' }}>
-        <FormErrors error={s.error} />
-        <Saved ok={s.ok} />
+      <OfferForm s={s} onSubmit={create} submitLabel={t('rendezvous.plageCreate')}>
         <SelectField name="owner" label={t('rendezvous.plageOwner')} value={owner} onChange={setOwner} options={owners} />
         <SelectField
           name="plageLieu"
@@ -474,8 +496,7 @@ function Plages({ offer, reload, coordinator }: { offer: Offer; reload: () => vo
             <strong>{t('rendezvous.plagePreview', { text: `${recurrenceText(t, recurrence, firstDate)}, ${frClock(startTime)}–${frClock(endTime)}` })}</strong>
           </p>
         ) : null}
-        <Button type="submit">{t('rendezvous.plageCreate')}</Button>
-      </form>
+      </OfferForm>
     </Section>
   );
 }
@@ -523,9 +544,7 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
       ) : (
         <p className="muted">{t('rendezvous.none')}</p>
       )}
-      <form onSubmit={(e) => (e.preventDefault(), create())} style={{ marginTop: '1rem' }}>
-        <FormErrors error={s.error} />
-        <Saved ok={s.ok} />
+      <OfferForm s={s} onSubmit={create} submitLabel={t('rendezvous.absenceCreate')}>
         <SelectField
           name="absenceWho"
           label={t('rendezvous.absenceWho')}
@@ -556,8 +575,7 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
           <DayTimeField id="rdv-abs-to-time" type="time" label={t('rendezvous.absenceToTime')} value={toTime} onChange={setToTime} />
         </div>
         <TextField label={t('rendezvous.absenceLabel')} value={label} onChange={setLabel} />
-        <Button type="submit">{t('rendezvous.absenceCreate')}</Button>
-      </form>
+      </OfferForm>
     </Section>
   );
 }
