@@ -4,6 +4,7 @@ import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown, type Town } from '../../app/town';
 import { Alert, Button, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
+import { LazyDateField as DateField } from '../../ui/LazyDateField';
 import { ageAt, type Answers, isTenant, receivesAlimony, type Problems, type StepId } from './answers';
 import type { Commune } from './types';
 
@@ -66,23 +67,15 @@ export function StepFields({ step, a, set, problems, period }: Props) {
               const age = c.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(c.birthDate) ? ageAt(c.birthDate, period) : null;
               return (
                 <li key={i}>
-                  <div className="field">
-                    <label htmlFor={id}>{t('droits.q.childBirth', { n: i + 1 })}</label>
-                    <input
-                      id={id}
-                      type="date"
-                      value={c.birthDate}
-                      max={new Date().toISOString().slice(0, 10)}
-                      aria-invalid={e ? true : undefined}
-                      aria-describedby={e ? `${id}-err` : undefined}
-                      onChange={(ev) => set({ children: a.children.map((x, j) => (j === i ? { birthDate: ev.target.value } : x)) })}
-                    />
-                    {e ? (
-                      <span className="error" id={`${id}-err`}>
-                        {e}
-                      </span>
-                    ) : null}
-                  </div>
+                  <DateField
+                    id={id}
+                    name={id}
+                    label={t('droits.q.childBirth', { n: i + 1 })}
+                    value={c.birthDate}
+                    max={new Date().toISOString().slice(0, 10)}
+                    error={e}
+                    onChange={(v) => set({ children: a.children.map((x, j) => (j === i ? { birthDate: v } : x)) })}
+                  />
                   {age != null ? <span className="age">{t('droits.q.childAge', { age })}</span> : null}
                   {a.children.length > 1 ? (
                     <Button variant="secondary" onPress={() => set({ children: a.children.filter((_, j) => j !== i) })}>
@@ -139,21 +132,15 @@ export function StepFields({ step, a, set, problems, period }: Props) {
             />
           ) : null}
           {a.activity === 'chomeur' ? (
-            <div className="field">
-              <label htmlFor="chomage-depuis">{t('droits.q.unemploymentSince')}</label>
-              <span className="help" id="chomage-depuis-help">
-                {t('droits.q.unemploymentSinceHelp')}
-              </span>
-              <input
-                id="chomage-depuis"
-                type="date"
-                value={a.unemploymentSince}
-                aria-describedby="chomage-depuis-help"
-                aria-invalid={err('unemploymentSince') ? true : undefined}
-                onChange={(e) => set({ unemploymentSince: e.target.value })}
-              />
-              {err('unemploymentSince') ? <span className="error">{err('unemploymentSince')}</span> : null}
-            </div>
+            <DateField
+              id="chomage-depuis"
+              name="chomage-depuis"
+              label={t('droits.q.unemploymentSince')}
+              help={t('droits.q.unemploymentSinceHelp')}
+              value={a.unemploymentSince}
+              error={err('unemploymentSince')}
+              onChange={(v) => set({ unemploymentSince: v })}
+            />
           ) : null}
         </>
       );
