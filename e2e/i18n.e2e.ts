@@ -10,7 +10,7 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { nextStep, startJourney, type Journey } from './harness';
+import { fillDate, nextStep, startJourney, type Journey } from './harness';
 import { chooseLanguage as pickLanguage, frenchOutsideIslands } from './i18n-check';
 
 const NOW = '2026-03-10T10:00:00+01:00';
@@ -77,9 +77,9 @@ async function runSimulator(j: Journey, locale: 'en' | 'ar') {
   await page.getByRole('button', { name: d('sim.next') }).click();
 
   await expect.poll(() => heading2(page)).toBe(d('step.enfants'));
-  await page.getByLabel(d('q.childBirth', { n: 1 })).fill('2019-09-01');
+  await fillDate(page, d('q.childBirth', { n: 1 }), '2019-09-01');
   await page.getByRole('button', { name: d('q.addChild') }).click();
-  await page.getByLabel(d('q.childBirth', { n: 2 })).fill('2015-02-20');
+  await fillDate(page, d('q.childBirth', { n: 2 }), '2015-02-20');
   await expect.poll(() => page.getByText(d('q.childAge', { age: 6 })).count()).toBe(1);
   await check(j, 'enfants');
   await page.getByRole('button', { name: d('sim.next') }).click();
@@ -137,13 +137,13 @@ async function fillFile(j: Journey, locale: 'en' | 'ar') {
     .click();
   await page.getByLabel(x('firstName'), { exact: true }).fill('Nadia');
   await page.getByLabel(x('lastName'), { exact: true }).fill('Martin');
-  await page.getByLabel(x('birthDate'), { exact: true }).fill('1990-05-12');
+  await fillDate(page, x('birthDate'), '1990-05-12');
   await page.getByLabel(x('phone'), { exact: true }).fill('06 12 34 56 78');
   await check(j, 'dossier-vous', { phone: true });
   await next();
   await page.getByRole('button', { name: x('addChild') }).click();
   await page.getByLabel(new RegExp(x('childFirstName'))).fill('Lina');
-  await page.getByLabel(new RegExp(x('childBirthDate'))).fill('2018-09-01');
+  await fillDate(page, new RegExp(x('childBirthDate')), '2018-09-01');
   await check(j, 'dossier-enfants');
   await next();
   await page.getByLabel(x('addressLine')).fill('12 rue des Lilas');
