@@ -66,8 +66,8 @@ interface JobSpec<T extends object> {
  * periodic job, or one without data, leaves it out).
  */
 export function defineJob<S extends z.ZodType<object, object>>(def: JobSpec<z.output<S>> & { payload: S }): Job<z.input<S>, z.output<S>>;
-export function defineJob<T extends object = Record<string, never>>(def: JobSpec<T> & { payload?: undefined }): Job<T, T>;
-export function defineJob(def: JobSpec<object> & { payload?: z.ZodType<object> }): Job {
+export function defineJob(def: JobSpec<Record<string, never>> & { payload?: undefined }): Job<Record<string, never>, Record<string, never>>;
+export function defineJob(def: JobSpec<any> & { payload?: z.ZodType<object> }): Job<any, any> {
   const payload = def.payload ?? anyPayload;
   return {
     ...def,
@@ -146,14 +146,6 @@ export class Jobs {
       ...(opts.startAfter ? { startAfter: opts.startAfter instanceof Date ? opts.startAfter : new Date(opts.startAfter) } : {}),
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
     });
-  }
-
-  /**
-   * @deprecated Queue a job by its handle (`someJob.send(ctx, data, opts)`): its name and payload are then typed.
-   * Kept only while the last senders move to their handles; removed with them.
-   */
-  send(name: string, data: object, opts: SendOptions = {}): Promise<string | null> {
-    return this[ENQUEUE](name, data, opts);
   }
 
   /**

@@ -14,7 +14,8 @@ import { potentialDossiersHooks } from '../modules/droits-potentiels/droits-pote
 import { AppError, errorSpec, platformErrors } from './errors';
 import { handleError } from './http/error-handler';
 import { getIndicator } from './indicators';
-import { defineJob } from './jobs';
+import { z } from 'zod';
+import { defineJob, Jobs } from './jobs';
 import type { ModuleDef } from './module';
 import { platformModule } from './platform.module';
 import { assemble, wireModules } from './wiring';
@@ -182,6 +183,21 @@ describe('jobs', () => {
   );
   const moduleOf = (file: string) => /^src\/(modules\/[^/]+|platform)\//.exec(file)?.[1];
 
+  it('queues a job by its handle only, with the payload its schema types', async () => {
+    const job = defineJob({ name: 'x.run', payload: z.object({ id: z.string() }), handler: async () => {} });
+    const jobs = new Jobs('postgres://unused', []);
+    // @ts-expect-error the queue has no `send` by name: an unknown job name does not compile
+    expect(jobs.send).toBeUndefined();
+    // @ts-expect-error the payload is typed by the job's schema (and checked at run time)
+    await expect(job.send(jobs, { id: 3 })).rejects.toThrow();
+    await expect(job.send({ jobs }, { id: 'a' })).rejects.toThrow('unknown job x.run');
+  });
+
+  it('a job is queued only by its own handle, never by a name', () => {
+    const byName = findAll(withTests, /jobs\.send(?:<[^>]*>)?\(\s*(['"`][^'"`]+['"`])/g);
+    expect(byName.map(([f, n]) => `${f}: jobs.send(${n}…)`)).toEqual([]);
+  });
+
   it('every job the tests and journeys run by name is declared by a module', () => {
     const used = findAll(withTests, runPattern);
     expect(used.length).toBeGreaterThan(5);
@@ -206,7 +222,6 @@ describe('jobs', () => {
         )
         .map((d) => d.name),
     );
-    for (const [, n] of findAll(code, /jobs\.send\(\s*['"`]([^'"`]+)['"`]/g)) sent.add(n);
     const idle = wiring.jobs.filter((j) => !j.cron && !sent.has(j.name)).map((j) => j.name);
     expect(idle, 'jobs that nothing would ever run').toEqual([]);
   });

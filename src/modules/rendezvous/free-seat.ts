@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import { familyCard } from '../dossiers';
 import { lockSession, markOffered, nextWaiting, releaseSeats } from './bookings.store';
 import { getMotif } from './catalogue.store';
+import { expireOffersJob } from './rendezvous.jobs';
 import { tellFamily } from './notices';
 import { offerWindowMinutes } from './slots';
 import { offerVars } from './wording';
@@ -33,7 +34,7 @@ export async function freeSeat(t: Tx, ctx: Ctx, sessionId: string): Promise<{ of
   const motif = await getMotif(t, session.motifId);
   const h = await familyCard(t, next.householdId);
   if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.offer', offerVars(motif.name, session.start, expiresAt));
-  if (ctx.jobs.started) await ctx.jobs.send('rendezvous.expire-offers', {}, { tx: t, startAfter: expiresAt });
+  if (ctx.jobs.started) await expireOffersJob.send(ctx, {}, { tx: t, startAfter: expiresAt });
   await audit(t, ctx, 'rendezvous/offered', {
     householdId: next.householdId,
     subjectType: 'waitlist',
