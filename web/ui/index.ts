@@ -8,3 +8,4 @@ export { Dialog } from './Dialog';
 export { FormErrors } from './FormErrors';
 export { RequireRole } from './RequireRole';
 export { Loaded, LoadStatus } from './Loaded';
+export { FormCard } from './FormCard';

@@ -4,7 +4,7 @@ import { api, ApiError } from '../../app/api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, Loaded, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
+import { FormCard, Button, Loaded, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
 import messages from './messages';
 import { CampaignCard } from './PlacesPage';
 import { STAFF_ROLES } from './shared';
@@ -30,15 +30,7 @@ function NewCampaign() {
     }
   }
   return (
-    <form onSubmit={submit} className="card" aria-labelledby="new-campaign">
-      <h2 id="new-campaign" style={{ marginTop: 0 }}>
-        {t('attribution.newCampaign')}
-      </h2>
-      {error ? (
-        <Alert tone="error" live>
-          {error.message}
-        </Alert>
-      ) : null}
+    <FormCard id="new-campaign" title={t('attribution.newCampaign')} error={error} onSubmit={submit}>
       <TextField label={t('attribution.campaignTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <SelectField
         label={t('attribution.kind')}
@@ -48,7 +40,7 @@ function NewCampaign() {
       />
       <p className="help">{t('attribution.createHelp')}</p>
       <Button type="submit">{t('attribution.create')}</Button>
-    </form>
+    </FormCard>
   );
 }
 

@@ -4,7 +4,7 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
 import { IndicatorForm } from './IndicatorForm';
-import { Alert, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
+import { Alert, FormCard, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { READERS, TableScroll, StandingText, useCanEdit } from './shared';
@@ -37,15 +37,7 @@ function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
     }
   }
   return (
-    <form onSubmit={submit} className="card" aria-labelledby="enter-value">
-      <h2 id="enter-value" style={{ marginTop: 0 }}>
-        {t('pilotage.enterValue')}
-      </h2>
-      {error ? (
-        <Alert tone="error" live>
-          {error.message}
-        </Alert>
-      ) : null}
+    <FormCard id="enter-value" title={t('pilotage.enterValue')} error={error} onSubmit={submit}>
       <div className="grid-2">
         <TextField label={t('pilotage.month')} type="month" value={period} onChange={setPeriod} isRequired error={error?.field('period')} />
         <SelectField
@@ -70,7 +62,7 @@ function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
           {saved}
         </span>
       </div>
-    </form>
+    </FormCard>
   );
 }
 

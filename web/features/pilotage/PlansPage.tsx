@@ -4,7 +4,7 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
-import { Alert, Button, DemoBadge, PageHeader, RequireRole, TextField, LoadStatus } from '../../ui';
+import { Alert, FormCard, Button, DemoBadge, PageHeader, RequireRole, TextField, LoadStatus } from '../../ui';
 import { formatNumber } from './format';
 import { READERS, StatusBadge, TableScroll, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
@@ -25,19 +25,11 @@ function NewPlan() {
     }
   }
   return (
-    <form onSubmit={submit} className="card" aria-labelledby="new-plan">
-      <h2 id="new-plan" style={{ marginTop: 0 }}>
-        {t('pilotage.newPlan')}
-      </h2>
-      {error ? (
-        <Alert tone="error" live>
-          {error.message}
-        </Alert>
-      ) : null}
+    <FormCard id="new-plan" title={t('pilotage.newPlan')} error={error} onSubmit={submit}>
       <TextField label={t('pilotage.planTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <TextField label={t('pilotage.planDescription')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
       <Button type="submit">{t('pilotage.create')}</Button>
-    </form>
+    </FormCard>
   );
 }
 
