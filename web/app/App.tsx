@@ -6,7 +6,7 @@ import { Fr, Ltr } from './lang';
 import { LOCALES } from './locales';
 import { useSession } from './session';
 import { useTown } from './town';
-import { hrefOf, NAV } from './nav';
+import { hrefOf, menuFor } from './nav';
 import NotFoundPage from '../features/home/NotFoundPage';
 
 export function App() {
@@ -19,7 +19,7 @@ export function App() {
   const { path } = useLocation();
   // Any navigation (a link of the menu or of the page, back and forward) closes the phone menu.
   useEffect(() => setMenuOpen(false), [path]);
-  const visible = NAV.filter((e) => !e.roles || (user && e.roles.includes(user.role)));
+  const visible = menuFor(user?.role ?? null);
   return (
     <>
       <a className="skip-link" href="#contenu">

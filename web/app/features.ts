@@ -31,8 +31,10 @@ export interface NavEntry {
   /** Message keys: title and one-line description for the home page. */
   label: string;
   description: string;
-  /** Who sees it in the menu (everyone when absent). */
+  /** Who sees it in the menu once signed in (everyone when absent): a parent's entry is not an agent's. */
   roles?: Role[];
+  /** With `roles`: shown too to a visitor without an account (a parent's entry that leads to signing up). */
+  visitors?: boolean;
   soon?: boolean;
 }
 

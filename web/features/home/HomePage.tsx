@@ -3,7 +3,7 @@ import { Ltr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
-import { hrefOf, NAV, type NavEntry } from '../../app/nav';
+import { familyEntries, hrefOf, NAV, type NavEntry } from '../../app/nav';
 import { PageHeader } from '../../ui/display';
 import { Icon } from '../../ui/Icon';
 
@@ -39,8 +39,8 @@ export default function HomePage() {
   const tx = useTx();
   const town = useTown();
   const { user } = useSession();
-  const forFamilies = NAV.filter((e) => !e.roles);
-  const staff = NAV.filter((e) => e.roles && user && e.roles.includes(user.role));
+  const forFamilies = familyEntries();
+  const staff = NAV.filter((e) => e.roles && !e.visitors && user && e.roles.includes(user.role));
   return (
     <>
       <PageHeader title={t('home.title')} />
