@@ -123,6 +123,13 @@ it('an agent finds the family, opens the file with a reason and orients it to th
   agentId = (await j.login('agent')).identifier;
   await page.goto(`${url}/dossier`);
   await expect.poll(h1).toBe('Mes familles');
+  // The agent's menu (opened on the phone) has « Mes familles », never the parent's « Mon dossier ».
+  await page.getByRole('button', { name: /Menu/ }).click();
+  const menu = page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect.poll(() => menu.getByRole('link', { name: 'Mes familles' }).count()).toBe(1);
+  expect(await menu.getByRole('link', { name: 'Mon dossier' }).count()).toBe(0);
+  await j.step('agent-menu');
+  await page.getByRole('button', { name: /Menu/ }).click();
   await page.getByLabel('Nom, téléphone ou prénom d’un enfant').fill('lina');
   await page.getByRole('button', { name: 'Rechercher' }).click();
   await page.getByRole('link', { name: 'Nadia Martin' }).click();

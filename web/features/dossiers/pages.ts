@@ -13,7 +13,7 @@ export default {
     { path: '/dossier/partenaire/orientations/:id', load: () => import('./PartnerOrientationPage') },
   ],
   nav: [
-    { id: 'dossier', order: 70, path: '/dossier', label: 'nav.dossier', description: 'home.dossier' },
+    { id: 'dossier', order: 70, path: '/dossier', label: 'nav.dossier', description: 'home.dossier', roles: ['parent'], visitors: true },
     { id: 'familles', order: 80, path: '/dossier', label: 'nav.familles', description: 'home.familles', roles: ['agent', 'coordinator'] },
   ],
   // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
