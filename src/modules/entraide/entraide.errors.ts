@@ -11,6 +11,12 @@ export const entraideErrors = defineErrors({
   'entraide/post-closed': { status: 409, message: "Cette annonce n'est plus ouverte." },
   'entraide/unknown-neighbourhood': { status: 422, message: "Ce quartier n'existe pas dans la configuration de la ville." },
   'entraide/invalid-dates': { status: 422, message: 'La fin doit être après le début.' },
+  'entraide/no-parent-account': { status: 409, message: "Le parent de ce foyer n'a pas de compte : il ne peut pas être nommé ambassadeur." },
+  'entraide/no-neighbourhood': {
+    status: 409,
+    message: "Le dossier de ce foyer n'indique pas de quartier : complétez l'adresse avant de nommer un ambassadeur.",
+  },
+  'entraide/not-an-ambassador': { status: 409, message: "Ce parent n'est pas ambassadeur." },
   'entraide/not-ambassador': { status: 403, message: 'Réservé aux agents et aux parents ambassadeurs.' },
   'entraide/self-block': { status: 422, message: 'Vous ne pouvez pas bloquer votre propre foyer.' },
   'entraide/item-taken': { status: 409, message: 'Cet objet est déjà réservé ou prêté à une autre famille.' },

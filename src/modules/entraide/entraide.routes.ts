@@ -36,6 +36,7 @@ import * as lend from './parentotheque.service';
 import { COMMITTEE, creation, idAction, listing, PARENT, STAFF, tags } from './routes-kit';
 import backupRoutes from './backup.routes';
 import meetingsRoutes from './meetings.routes';
+import ambassadorsRoutes from './ambassadors.routes';
 import ridesRoutes from './rides.routes';
 import tutoringRoutes from './tutoring.routes';
 import * as voisins from './voisins.service';
@@ -179,4 +180,5 @@ export default async function entraideRoutes(app: App) {
   await backupRoutes(app);
   await tutoringRoutes(app);
   await meetingsRoutes(app);
+  await ambassadorsRoutes(app);
 }

@@ -28,6 +28,12 @@ export async function appointAmbassador(q: Queryable, userId: string, neighbourh
   );
 }
 
+/** Removes an ambassador; the neighbourhood it had, or null if it was none. */
+export async function removeAmbassador(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ neighbourhood_id: string }>('DELETE FROM entraide_ambassadors WHERE user_id = $1 RETURNING neighbourhood_id', [userId]);
+  return rows[0]?.neighbourhood_id ?? null;
+}
+
 export async function block(q: Queryable, blocker: string, blocked: string, now: Date): Promise<void> {
   await q.query('INSERT INTO entraide_blocks (blocker_household_id, blocked_household_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
     blocker,

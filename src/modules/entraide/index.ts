@@ -24,3 +24,4 @@ export type {
   RideSources,
 } from './entraide.schemas';
 export type { UpcomingMeetings, NeighbourhoodActivity, MeetingRegistrations } from './meetings.schemas';
+export type { HouseholdAmbassador } from './ambassadors.service';
