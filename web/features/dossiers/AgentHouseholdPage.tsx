@@ -95,6 +95,9 @@ function OpenedFile({ id, h: initial }: { id: string; h: Household }) {
             <LinkButton variant="secondary" to={`/diagnostic/ecoute/inviter/${id}`}>
               {t('dossiers.inviteListening')}
             </LinkButton>
+            <LinkButton variant="secondary" to={`/entraide/familles/${id}/ambassadeur`}>
+              {t('dossiers.entraideAmbassador')}
+            </LinkButton>
           </div>
         </Card>
       )}
