@@ -1,7 +1,7 @@
 /**
- * Journey of the ambassador meetings: an agent appoints a parent ambassador of Étouvie; she
- * organises a meeting of the neighbourhood; a family of Étouvie sees it and registers; the
- * ambassador sees the neighbourhood's activity, the family registered, and welcomes it.
+ * Journey of the ambassador meetings: an agent appoints a parent ambassador of Étouvie from her
+ * family's file; she organises a meeting of the neighbourhood; a family of Étouvie sees it and
+ * registers; the ambassador sees the neighbourhood's activity, the family registered, and welcomes it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { postFromPage, startJourney, type Journey } from './harness';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => j?.close());
 
-async function newFamily(firstName: string, lastName: string): Promise<{ id: string; identifier: string }> {
+async function newFamily(firstName: string, lastName: string): Promise<{ id: string; identifier: string; householdId: string }> {
   await j.page.context().clearCookies();
   const who = await j.login('parent');
   const res = await postFromPage(j.page, '/api/dossiers/me', {
@@ -32,15 +32,25 @@ async function newFamily(firstName: string, lastName: string): Promise<{ id: str
     address: { line: '4 rue de Picardie', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
   });
   expect(res.status).toBe(201);
-  return who;
+  return { ...who, householdId: res.json.household.id as string };
 }
 
 it('an ambassador organises a meeting; a neighbour registers; the ambassador sees it and welcomes her', async () => {
   const { page, url } = j;
   const awa = await newFamily('Awa', 'Diallo');
-  const agent = await j.env.as('agent');
-  expect((await agent.post('/api/entraide/ambassadors', { userId: awa.id, neighbourhoodId: 'etouvie' })).statusCode).toBe(200);
+  const awaHousehold = awa.householdId;
+  // The agent names her ambassador from her family's file (opened with a reason).
+  await page.context().clearCookies();
+  await j.login('agent');
+  expect((await postFromPage(page, `/api/dossiers/households/${awaHousehold}/open`, { reason: 'Entraide du quartier' })).status).toBe(200);
+  await page.goto(`${url}/dossier/agent/familles/${awaHousehold}`);
+  await page.getByRole('link', { name: 'Parent ambassadeur de l’entraide' }).click();
+  await page.getByRole('button', { name: 'Nommer Awa Diallo parent ambassadeur du quartier Étouvie' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Awa Diallo est parent ambassadeur du quartier Étouvie' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('button', { name: 'Retirer Awa Diallo' }).count()).toBe(1);
+  await j.step('ambassadeur-nomme');
 
+  await j.loginAs(awa.identifier);
   await page.goto(`${url}/entraide/voisins`);
   await page.getByRole('link', { name: 'Mon quartier : espace parent ambassadeur' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Parent ambassadeur · Étouvie' }).count()).toBe(1);

@@ -3,7 +3,10 @@ import type { FeaturePages } from '../../app/features';
 import { catalogues } from '../../app/i18n';
 
 export default {
-  routes: [{ path: '/entraide/:section', load: () => import('./EntraidePage') }],
+  routes: [
+    { path: '/entraide/:section', load: () => import('./EntraidePage') },
+    { path: '/entraide/familles/:householdId/ambassadeur', load: () => import('./AppointAmbassadorPage') },
+  ],
   nav: [{ id: 'entraide', order: 50, path: '/entraide/voisins', label: 'nav.entraide', description: 'home.entraide' }],
   // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
   messages: catalogues(import.meta.glob('./i18n-nav/*.json', { eager: true, import: 'default' })),
