@@ -39,6 +39,14 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9]{1,11}$/, '11 lettres ou chiffres au plus, sans espace')
     .default('Relais'),
   SMS_API_URL: z.string().url().default('https://api.brevo.com/v3/transactionalSMS/send'),
+  /**
+   * An OSRM-compatible routing server (its `table` service) for the covoiturage's road
+   * distances, e.g. `http://osrm.local:5000`. Without it, or when it fails, distances are the
+   * straight line × the published factor (src/modules/entraide/road-distances.ts).
+   */
+  ROUTING_URL: optionalUrl,
+  /** How long the covoiturage waits for the routing server before using the straight-line estimate. */
+  ROUTING_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Mark session cookies Secure (set to true behind HTTPS). */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
