@@ -11,6 +11,7 @@ import { IndicatorForm } from './IndicatorForm';
 import { PartnerStructures } from './PartnerStructures';
 import { READERS, StatusBadge, useCanEdit } from './shared';
 import { useApi } from '../../app/use-api';
+import { DateField } from '../../ui/DateField';
 import { STATUSES, type ActionStatus, type ActionView, type Indicator } from './types';
 
 const toCents = (v: number | null) => (v === null ? null : Math.round(v * 100));
@@ -94,8 +95,8 @@ function ActionForm({ a, reload }: { a: ActionView; reload: () => void }) {
       <div className="grid-2">
         <NumberField label={t('pilotage.budgetPlanned')} euros minValue={0} value={planned} onChange={setPlanned} error={error?.field('budgetPlannedCents')} />
         <NumberField label={t('pilotage.budgetSpent')} euros minValue={0} value={spent} onChange={setSpent} error={error?.field('budgetSpentCents')} />
-        <TextField label={t('pilotage.startDate')} type="date" value={start} onChange={setStart} error={error?.field('startDate')} />
-        <TextField label={t('pilotage.endDate')} type="date" value={end} onChange={setEnd} error={error?.field('endDate')} />
+        <DateField name="startDate" label={t('pilotage.startDate')} value={start} onChange={setStart} error={error?.field('startDate')} />
+        <DateField name="endDate" label={t('pilotage.endDate')} value={end} onChange={setEnd} error={error?.field('endDate')} />
       </div>
       <div className="row">
         <Button type="submit">{t('pilotage.saveAction')}</Button>
