@@ -5,6 +5,7 @@ import { formatEuros, frLongDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
+import { DateField } from '../../ui/DateField';
 import { Alert, Button, Card, EmptyState, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
 import type { HouseholdCheques, PassCheck } from '../../../src/modules/cheques';
 import { EntryList } from './EntryList';
@@ -48,7 +49,7 @@ function CreditForm({ householdId, onDone }: { householdId: string; onDone: () =
           options={['agent', 'allowance', 'top_up'].map((s) => ({ value: s, label: t(`cheques.source_${s}`) }))}
         />
         <TextField label={t('cheques.reason')} value={reason} onChange={setReason} isRequired error={action.field('reason')} />
-        <TextField label={t('cheques.validUntilField')} type="date" value={validUntil} onChange={setValidUntil} error={action.field('validUntil')} />
+        <DateField name="validUntil" label={t('cheques.validUntilField')} value={validUntil} onChange={setValidUntil} error={action.field('validUntil')} />
         <Button type="submit">{t('cheques.credit')}</Button>
       </form>
     </Card>
