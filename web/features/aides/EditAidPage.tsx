@@ -6,6 +6,7 @@ import { useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, Loaded, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
 import { frLongDate as dateFr } from '../../app/format';
+import { DateField } from '../../ui/DateField';
 import './shared';
 import type { AidDetail, PreviewView } from '../../../src/modules/aides';
 
@@ -145,10 +146,13 @@ function Editor({ aid, reload }: { aid: AidDetail; reload: () => void }) {
           maxValue={100}
         />
       ) : null}
-      <div className="field">
-        <label htmlFor="end-date">{t('aides.editEnd')}</label>
-        <input id="end-date" type="date" value={def.end_date ?? ''} onChange={(e) => setDef({ ...def, end_date: e.target.value || undefined })} />
-      </div>
+      <DateField
+        id="end-date"
+        name="end_date"
+        label={t('aides.editEnd')}
+        value={def.end_date ?? ''}
+        onChange={(v) => setDef({ ...def, end_date: v || undefined })}
+      />
       <TextField label={t('aides.editNote')} value={note} onChange={setNote} />
       <div className="item-row">
         <Button variant="secondary" onPress={() => void doPreview()}>
