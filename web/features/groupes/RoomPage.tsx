@@ -7,6 +7,7 @@ import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { useSession } from '../../app/session';
 import { Alert, Button, FormErrors, LoadStatus, NumberField, PageHeader, RequireRole, TextField } from '../../ui';
+import { DateField } from '../../ui/DateField';
 import type { MessageView, Posted, Room } from '../../../src/modules/groupes';
 import messages from './messages';
 import { formatMoment, formatTime, quickExit, useLiveRoom } from './live';
@@ -383,11 +384,15 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
         )}
       >
         <TextField label={t('groupes.sessionTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
-        <div className="field">
-          <label htmlFor="groupes-start">{t('groupes.sessionStart')}</label>
-          <input id="groupes-start" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-          {error?.field('startsAt') ? <span className="error">{error.field('startsAt')}</span> : null}
-        </div>
+        <DateField
+          id="groupes-start"
+          name="startsAt"
+          withTime
+          label={t('groupes.sessionStart')}
+          value={startsAt}
+          onChange={setStartsAt}
+          error={error?.field('startsAt')}
+        />
         <NumberField label={t('groupes.sessionMinutes')} value={minutes} onChange={(v) => setMinutes(v ?? 60)} minValue={15} maxValue={240} />
         <Button type="submit" variant="secondary">
           {t('groupes.schedule')}
