@@ -18,6 +18,7 @@ import type { CustodyWeeks } from './cost-split';
 import { schoolHolidays } from './entraide-rules';
 import { sourcePlace } from './ride-sources.service';
 import { extendCar, matchRides, type RideRequest, type RideRole } from './ride-matching';
+import { roadDistances } from './road-distances';
 import * as rides from './rides.store';
 import { buildRota, occurrences } from './rota';
 
@@ -146,13 +147,19 @@ export async function matchWaiting(t: Tx, ctx: Ctx, serviceId: string, weekday: 
     return a.fromDay <= b.toDay && b.fromDay <= a.toDay;
   };
   let waiting = all.filter((w) => w.crewId === null).map(request);
+  // Road distances from the routing service when configured (one request for every point), else straight line × factor.
+  const points = all.flatMap((w) => [
+    { lat: w.homeLat, lon: w.homeLon },
+    { lat: w.placeLat, lon: w.placeLon },
+  ]);
+  const { dist } = await roadDistances(points, { url: ctx.config.ROUTING_URL, timeoutMs: ctx.config.ROUTING_TIMEOUT_MS, log: ctx.log });
   let formed = 0;
   for (const crew of await rides.activeCrews(t, serviceId, weekday)) {
     if (!waiting.length) break;
     const driver = byId.get(crew.driverRideId);
     if (!driver) continue;
     const aboard = all.filter((w) => w.crewId === crew.id && w.id !== driver.id).map(request);
-    const { added, routeKm } = extendCar(request(driver), aboard, waiting, { compatible });
+    const { added, routeKm } = extendCar(request(driver), aboard, waiting, { compatible, dist });
     if (!added.length) continue;
     await rides.joinCrew(t, crew.id, added);
     await rides.setCrewRoute(t, crew.id, routeKm, 'proposed');
@@ -160,7 +167,7 @@ export async function matchWaiting(t: Tx, ctx: Ctx, serviceId: string, weekday: 
     waiting = waiting.filter((w) => !added.includes(w.id));
   }
   if (waiting.length < 2) return formed;
-  const { cars } = matchRides(waiting, { compatible });
+  const { cars } = matchRides(waiting, { compatible, dist });
   for (const car of cars) {
     const crewId = await rides.insertCrew(t, {
       serviceId,
