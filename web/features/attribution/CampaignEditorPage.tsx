@@ -12,6 +12,7 @@ import { outcomeText, parisMidnight, score, toDateInput } from './display';
 import messages from './messages';
 import { StaffCampaignPage } from './shared';
 import './attribution.css';
+import { DateField } from '../../ui/DateField';
 
 registerMessages('attribution', messages);
 
@@ -86,26 +87,8 @@ function RulesForm({ c, reload, saved, setSaved }: { c: CampaignDetail; reload: 
       <TextField label={t('attribution.campaignTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <TextField label={t('attribution.description')} value={description} onChange={setDescription} multiline error={error?.field('description')} />
       <div className="grid-form">
-        <div className="field">
-          <label htmlFor="opens">{t('attribution.opensAt')}</label>
-          <input id="opens" type="date" value={opens} onChange={(e) => setOpens(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="closes">{t('attribution.closesAt')}</label>
-          <input
-            id="closes"
-            type="date"
-            value={closes}
-            onChange={(e) => setCloses(e.target.value)}
-            aria-invalid={error?.field('closesAt') ? true : undefined}
-            aria-describedby={error?.field('closesAt') ? 'closes-err' : undefined}
-          />
-          {error?.field('closesAt') ? (
-            <span className="error" id="closes-err">
-              {error.field('closesAt')}
-            </span>
-          ) : null}
-        </div>
+        <DateField id="opens" name="opensAt" label={t('attribution.opensAt')} value={opens} onChange={setOpens} error={error?.field('opensAt')} />
+        <DateField id="closes" name="closesAt" label={t('attribution.closesAt')} value={closes} onChange={setCloses} error={error?.field('closesAt')} />
         <NumberField label={t('attribution.offerDays')} value={offerDays} onChange={setOfferDays} minValue={1} maxValue={60} />
       </div>
       <TextField label={t('attribution.tieBreakRule')} value={tieBreak} onChange={setTieBreak} multiline />
