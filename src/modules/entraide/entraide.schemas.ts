@@ -243,6 +243,8 @@ export type RideSources = z.infer<typeof rideSourcesOut>;
 export const rideRegisteredOut = z.object({ id: z.string(), crewId: z.string().nullable() });
 export const myRidesOut = z.object({
   holidaysZone: z.string().nullable(),
+  /** A routing service is configured: road distances (else straight line × ROAD_FACTOR, and whenever it fails). */
+  roadDistances: z.boolean(),
   rides: z.array(
     z.object({
       id: z.string(),

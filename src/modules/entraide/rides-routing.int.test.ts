@@ -59,13 +59,13 @@ async function pair(weekday: number) {
   const ride = { serviceId: piscine, weekday, arriveAt: '14:00', fromDay: '2026-03-11', toDay: '2026-06-24', children: 1 };
   const d = await a.parent.post('/api/entraide/rides', { ...ride, role: 'driver', seats: 2, hasLicence: true, detourPercent: 10, home: DRIVER });
   expect(d.statusCode).toBe(201);
-  return b.parent.post('/api/entraide/rides', { ...ride, role: 'passenger', home: PASSENGER });
+  return { r: await b.parent.post('/api/entraide/rides', { ...ride, role: 'passenger', home: PASSENGER }), passenger: b.parent };
 }
 
 it("the matching uses the routing service's road distances (one table request per matching)", async () => {
   mode = 'ok';
   const before = requests;
-  const r = await pair(1);
+  const { r, passenger } = await pair(1);
   expect(r.statusCode).toBe(201);
   expect(r.json().crewId).not.toBeNull();
   const { rows } = await env.rt.deps.db.query<{ route_km: string; direct_km: string }>('SELECT route_km, direct_km FROM entraide_crews WHERE id = $1', [
@@ -73,6 +73,8 @@ it("the matching uses the routing service's road distances (one table request pe
   ]);
   expect(Number(rows[0]!.direct_km)).toBeCloseTo(10, 3);
   expect(Number(rows[0]!.route_km)).toBeCloseTo(10.5, 3);
+  // The family's page says the distances are by road.
+  expect((await passenger.get('/api/entraide/rides')).json().roadDistances).toBe(true);
   expect(requests - before).toBe(1); // the driver alone is not matched: only the second registration asks
 });
 
@@ -80,7 +82,7 @@ it.each(['500', 'hang'] as const)('when the service answers %s, the straight lin
   mode = m;
   const before = requests;
   const warn = vi.spyOn(env.rt.deps.log, 'warn').mockImplementation(() => {});
-  const r = await pair(m === '500' ? 2 : 4);
+  const { r } = await pair(m === '500' ? 2 : 4);
   expect(r.statusCode).toBe(201);
   expect(r.json().crewId).toBeNull();
   expect(requests - before).toBe(1);

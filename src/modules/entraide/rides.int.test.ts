@@ -190,6 +190,7 @@ it("a recurring ride skips the 2026-2027 holidays of the town's zone (Amiens: zo
   expect((await b.parent.post('/api/entraide/rides', winter({ role: 'passenger', fromDay: '2026-12-07', toDay: '2027-01-13' }))).json().crewId).not.toBeNull();
   const christmas = (await b.parent.get('/api/entraide/rides')).json();
   expect(christmas.holidaysZone).toBe('B');
+  expect(christmas.roadDistances).toBe(false); // no routing service configured here
   expect(christmas.rides[0].crew.rota.map((x: { date: string }) => x.date)).toEqual(['2026-12-09', '2026-12-16', '2027-01-06', '2027-01-13']);
 
   // Winter 2027: zone B is off 20 February – 7 March (24 February and 3 March skipped); 17 February, a zone A holiday, runs.

@@ -337,5 +337,5 @@ export async function myRides(ctx: Ctx) {
         : null,
     });
   }
-  return { rides: out, holidaysZone: schoolHolidays(ctx.town.schoolZone).zone };
+  return { rides: out, holidaysZone: schoolHolidays(ctx.town.schoolZone).zone, roadDistances: Boolean(ctx.config.ROUTING_URL) };
 }

@@ -288,7 +288,10 @@ export function CovoiturageView() {
             )
           }
         </Loaded>
-        <p className="muted">{t('entraide.rideRules')}</p>
+        <p className="muted">
+          {t('entraide.rideRules')}
+          {mine.data ? ` ${t(mine.data.roadDistances ? 'entraide.rideDistanceRoad' : 'entraide.rideDistanceStraight')}` : null}
+        </p>
       </section>
       <Sources choose={setTarget} />
       <RideForm onDone={mine.reload} target={target} setTarget={setTarget} />
