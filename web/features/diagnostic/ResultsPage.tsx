@@ -14,6 +14,7 @@ import { QuestionResult } from './QuestionResult';
 import { ListeningNav, Voices } from './listening-ui';
 import type { Beside, Question, Results } from './types';
 import './diagnostic.css';
+import { DateField } from '../../ui/DateField';
 
 registerMessages('diagnostic', messages);
 
@@ -134,14 +135,8 @@ function ResultsView({ id }: { id: string }) {
           </Button>
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="diag-from">{t('diagnostic.from')}</label>
-            <input id="diag-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="diag-to">{t('diagnostic.to')}</label>
-            <input id="diag-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </div>
+          <DateField id="diag-from" name="from" label={t('diagnostic.from')} value={from} onChange={setFrom} />
+          <DateField id="diag-to" name="to" label={t('diagnostic.to')} value={to} onChange={setTo} />
         </div>
         <div>
           <span>{t('diagnostic.filters')} : </span>
