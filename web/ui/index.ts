@@ -9,3 +9,4 @@ export { FormErrors } from './FormErrors';
 export { RequireRole } from './RequireRole';
 export { Loaded, LoadStatus } from './Loaded';
 export { FormCard } from './FormCard';
+export { NativeDateInput } from './NativeDateInput';

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { Alert, FormErrors, RadioGroup } from '../../ui';
+import { Alert, FormErrors, NativeDateInput, RadioGroup } from '../../ui';
 
 export function CustodyRadio({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const t = useT();
@@ -20,15 +20,8 @@ export function CustodyRadio({ value, onChange }: { value: string; onChange: (v:
   );
 }
 
-/** A native date picker (the phone's own), with its label and its error beside it. */
-export function NativeDateField({
-  id,
-  label,
-  type = 'date',
-  value,
-  onChange,
-  error,
-}: {
+/** A native date picker (the phone's own), with its label and its error beside it; always required here. */
+export function NativeDateField(props: {
   id: string;
   label: string;
   type?: 'date' | 'datetime-local';
@@ -36,17 +29,7 @@ export function NativeDateField({
   onChange: (v: string) => void;
   error?: string | null;
 }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} required aria-describedby={error ? `${id}-error` : undefined} />
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <NativeDateInput {...props} isRequired />;
 }
 
 /** A form's submit: sends, then says what was done — or keeps the errors, each shown beside its field. */

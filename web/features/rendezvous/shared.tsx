@@ -4,7 +4,7 @@ import { registerMessages, useI18n, useT, type T } from '../../app/i18n';
 import { formatLongDate, frLongDate } from '../../app/format';
 import { intlTag } from '../../app/locales';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, LinkButton, LoadStatus } from '../../ui';
+import { Alert, Button, LinkButton, LoadStatus, NativeDateInput } from '../../ui';
 import messages from './messages';
 import type { SlotsOut } from './types';
 import './rendezvous.css';
@@ -176,43 +176,7 @@ export function SlotPicker({
 }
 
 /** A native date or time input (the phone's own picker), with its label and the server's error for it. */
-export function DayTimeField({
-  id,
-  type,
-  label,
-  value,
-  onChange,
-  isRequired,
-  error,
-}: {
-  id: string;
-  type: 'date' | 'time';
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  isRequired?: boolean;
-  error?: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required={isRequired}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-      />
-      {error ? (
-        <span className="error" id={`${id}-err`}>
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
-}
+export const DayTimeField = NativeDateInput;
 
 /** A family without a file yet: what to do first. */
 export function NoFile() {
