@@ -188,10 +188,14 @@ describe('ideation', () => {
     expect((await coord.post(`/api/pilotage/ideas/${id}/news`, { text: 'Premier café le 4 avril au centre social Nord.' })).statusCode).toBe(200);
     await env.expectAudit('pilotage/proposal-news', id, { actorId: coord.user.id });
     await env.rt.deps.jobs.runNow('pilotage.tell-followers', {});
+    // The start and the news are told by the same run, in one transaction: same created_at, so
+    // their order between them is not defined (and not promised); read each by its template.
     const told = await notificationsOf(supporter.user.id);
-    expect(told.map((n) => n.template)).toEqual(['pilotage.idea-became-action', 'pilotage.idea-action-status', 'pilotage.idea-action-news']);
-    expect(told[1]!.body).toContain("L'action « Un réseau de parents relais » a démarré.");
-    expect(told[2]!.body).toContain('Premier café le 4 avril au centre social Nord.');
+    expect(told[0]!.template).toBe('pilotage.idea-became-action');
+    expect(told.map((n) => n.template).sort()).toEqual(['pilotage.idea-action-news', 'pilotage.idea-action-status', 'pilotage.idea-became-action']);
+    const body = (template: string) => told.find((n) => n.template === template)!.body;
+    expect(body('pilotage.idea-action-status')).toContain("L'action « Un réseau de parents relais » a démarré.");
+    expect(body('pilotage.idea-action-news')).toContain('Premier café le 4 avril au centre social Nord.');
     const followed = (await supporter.get('/api/pilotage/ideas/mine')).json();
     expect(followed.proposals).toEqual([]);
     expect(followed.events.map((e: { text: string }) => e.text)).toEqual([
