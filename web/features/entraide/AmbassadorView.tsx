@@ -10,7 +10,7 @@ import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Loaded, NumberField, TextField } from '../../ui';
 import type { MeetingRegistrations, NeighbourhoodActivity } from '../../../src/modules/entraide';
-import { FormHead, NativeDateField, useFormSubmit } from './inputs';
+import { FormHead, NativeDateField, useFormSubmit, usePostThenReload } from './inputs';
 
 type Meeting = NeighbourhoodActivity['meetings'][number];
 
@@ -146,16 +146,7 @@ function MeetingLine({ m, reload }: { m: Meeting; reload: () => void }) {
 function Newcomer({ n, reload }: { n: NeighbourhoodActivity['newcomers'][number]; reload: () => void }) {
   const t = useT();
   const f = useFormat();
-  const [error, setError] = useState<ApiError | null>(null);
-  async function act(url: string) {
-    try {
-      await api.post(url);
-      setError(null);
-      reload();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, post: act } = usePostThenReload(reload);
   return (
     <li className="entraide-card">
       <h3>

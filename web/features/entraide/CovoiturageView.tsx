@@ -1,6 +1,6 @@
 /** Covoiturage to children's activities: register for an activity of the directory, see the crew proposed, confirm, the rota. */
 import { useState } from 'react';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { useFormat, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
@@ -8,7 +8,7 @@ import { Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGrou
 import type { SearchResult } from '../../../src/modules/annuaire';
 import type { MyRides, RideSources } from '../../../src/modules/entraide';
 import { WEEKDAYS, useEntraideFormat } from './format';
-import { CustodyRadio, FormHead, NativeDateField, useFormSubmit } from './inputs';
+import { CustodyRadio, FormHead, NativeDateField, useFormSubmit, usePostThenReload } from './inputs';
 
 type Ride = MyRides['rides'][number];
 
@@ -138,16 +138,8 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
 function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
   const t = useT();
   const ef = useEntraideFormat();
-  const [error, setError] = useState<ApiError | null>(null);
-  async function act(verb: 'confirm' | 'decline' | 'cancel') {
-    try {
-      await api.post(`/api/entraide/rides/${ride.id}/${verb}`);
-      setError(null);
-      reload();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, post } = usePostThenReload(reload);
+  const act = (verb: 'confirm' | 'decline' | 'cancel') => post(`/api/entraide/rides/${ride.id}/${verb}`);
   const crew = ride.crew;
   return (
     <li className="entraide-card">

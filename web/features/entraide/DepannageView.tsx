@@ -1,12 +1,12 @@
 /** Garde de dépannage: my trusted neighbours, asking them all at once, and the requests of parents who trust me. */
 import { useState } from 'react';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { Button, FormErrors, Loaded, SelectField, TextField } from '../../ui';
 import type { MyBackup } from '../../../src/modules/entraide';
 import { useEntraideFormat } from './format';
-import { FormHead, NativeDateField, useFormSubmit } from './inputs';
+import { FormHead, NativeDateField, useFormSubmit, usePostThenReload } from './inputs';
 
 const REASONS = ['enfant-malade', 'entretien', 'rendez-vous', 'autre'] as const;
 type Contact = MyBackup['roster'][number]['contact'];
@@ -78,16 +78,7 @@ export function DepannageView() {
   const t = useT();
   const ef = useEntraideFormat();
   const r = useApi<MyBackup>('/api/entraide/backup');
-  const [error, setError] = useState<ApiError | null>(null);
-  async function act(url: string) {
-    try {
-      await api.post(url);
-      setError(null);
-      r.reload();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, post: act } = usePostThenReload(r.reload);
   return (
     <div className="stack">
       <p>{t('entraide.backupIntro')}</p>

@@ -1,11 +1,11 @@
 /** The neighbourhood's upcoming meetings (organised by its ambassador parents): register my family, or unregister. */
 import { useState } from 'react';
-import { api, ApiError } from '../../app/api';
 import { useFormat, useT } from '../../app/i18n';
 import { ErrorText, Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, LinkButton, Loaded, NumberField } from '../../ui';
 import type { UpcomingMeetings } from '../../../src/modules/entraide';
+import { usePostThenReload } from './inputs';
 
 type Meeting = UpcomingMeetings['meetings'][number];
 
@@ -13,16 +13,7 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
   const t = useT();
   const f = useFormat();
   const [people, setPeople] = useState<number | null>(1);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function act(url: string, body?: unknown) {
-    try {
-      await api.post(url, body);
-      setError(null);
-      reload();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  }
+  const { error, post: act } = usePostThenReload(reload);
   return (
     <li className="entraide-card">
       <p className="entraide-tag">

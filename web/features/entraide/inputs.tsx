@@ -1,6 +1,6 @@
 /** Inputs the entraide's forms share: custody weeks, and a native date (or date and time) field. */
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../app/api';
+import { api, type ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Alert, FormErrors, NativeDateInput, RadioGroup } from '../../ui';
 
@@ -30,6 +30,21 @@ export function NativeDateField(props: {
   error?: string | null;
 }) {
   return <NativeDateInput {...props} isRequired />;
+}
+
+/** A button's POST: on success the error clears and the page reloads; on failure the error stays to be shown. */
+export function usePostThenReload(reload: () => void) {
+  const [error, setError] = useState<ApiError | null>(null);
+  async function post(url: string, body?: unknown) {
+    try {
+      await api.post(url, body);
+      setError(null);
+      reload();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  }
+  return { error, post };
 }
 
 /** A form's submit: sends, then says what was done — or keeps the errors, each shown beside its field. */
