@@ -4,7 +4,7 @@
  * neighbourhood posts nobody answered yet. Written in the third person.
  */
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../app/api';
+import { api } from '../../app/api';
 import { frDateTime, frLongDate } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
@@ -14,30 +14,15 @@ import { Button, DemoBadge, FormErrors, Loaded, NumberField, SelectField, TextFi
 import type { Board, Catalogue, Loans, Reports } from '../../../src/modules/entraide';
 import { formatMoment } from './format';
 import { TutorsStaff } from './TutorsStaff';
-import { FormHead, useFormSubmit } from './inputs';
+import { FormHead, useFormSubmit, usePostThenReload } from './inputs';
 
 const ITEM_CATEGORIES = ['poussette', 'lit', 'siege-auto', 'cartable', 'fournitures', 'electromenager', 'meuble', 'autre'] as const;
 const CONDITIONS = ['neuf', 'tres-bon', 'bon', 'usage'] as const;
 
-/** Runs an action, then reloads; its error shown where it happened. */
-function useAction(reload: () => void) {
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = async (url: string, body?: unknown) => {
-    try {
-      await api.post(url, body);
-      setError(null);
-      reload();
-    } catch (err) {
-      setError(err as ApiError);
-    }
-  };
-  return { error, run };
-}
-
 function Moderation({ onChange }: { onChange: () => void }) {
   const t = useT();
   const r = useApi<Reports>('/api/entraide/reports');
-  const { error, run } = useAction(() => {
+  const { error, post: run } = usePostThenReload(() => {
     r.reload();
     onChange();
   });
@@ -81,7 +66,7 @@ function Moderation({ onChange }: { onChange: () => void }) {
 function LoansToHandle({ onChange }: { onChange: () => void }) {
   const t = useT();
   const r = useApi<Loans>('/api/entraide/loans');
-  const { error, run } = useAction(() => {
+  const { error, post: run } = usePostThenReload(() => {
     r.reload();
     onChange();
   });
