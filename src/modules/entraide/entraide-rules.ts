@@ -1,16 +1,18 @@
 /**
- * Data the town owns for the entraide (rules/entraide/): the school holidays a recurring
- * ride skips. Read once, validated.
+ * Data the town owns for the entraide (rules/entraide/): the school holidays and the
+ * public holidays a recurring ride skips, the CMG barème. Read once, validated.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { publicHolidays, type DayOff } from './jours-feries';
 
 export const HOLIDAYS_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/vacances-scolaires.json');
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const holiday = z.object({ label: z.string().min(1), from: isoDay, to: isoDay }).refine((h) => h.to >= h.from, 'to before from');
 export const holidaysSchema = z.object({
+  checkedOn: isoDay,
   sources: z.array(z.string().min(1)).min(1),
   verified: z.record(z.string(), z.string()),
   zones: z.partialRecord(z.enum(['A', 'B', 'C']), z.object({ academies: z.string().min(1), holidays: z.array(holiday) })),
@@ -25,6 +27,27 @@ export function schoolHolidays(zone: SchoolZone | undefined): SchoolHolidays {
   calendar ??= holidaysSchema.parse(JSON.parse(fs.readFileSync(HOLIDAYS_FILE, 'utf8')));
   const z = zone ? calendar.zones[zone] : undefined;
   return { zone: z ? zone! : null, holidays: z?.holidays ?? [] };
+}
+
+export const PUBLIC_HOLIDAYS_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/jours-feries.json');
+
+const label = z.string().min(1);
+export const publicHolidaysSchema = z.object({
+  checkedOn: isoDay,
+  sources: z.array(z.string().min(1)).min(1),
+  fixed: z.array(z.object({ label, month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })).min(1),
+  easterOffsets: z.array(z.object({ label, days: z.number().int().min(-60).max(60) })),
+});
+
+let feries: z.infer<typeof publicHolidaysSchema> | null = null;
+
+/**
+ * Every day a recurring ride does not run from `from` to `to`: the zone's school holidays
+ * (the pont de l'Ascension among them) and the public holidays, computed (Easter-based).
+ */
+export function daysWithoutRides(zone: SchoolZone | undefined, from: string, to: string): DayOff[] {
+  feries ??= publicHolidaysSchema.parse(JSON.parse(fs.readFileSync(PUBLIC_HOLIDAYS_FILE, 'utf8')));
+  return [...schoolHolidays(zone).holidays, ...publicHolidays(feries, from, to)];
 }
 
 export const CMG_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/cmg-garde-domicile.json');

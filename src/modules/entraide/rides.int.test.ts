@@ -203,6 +203,24 @@ it("a recurring ride skips the 2026-2027 holidays of the town's zone (Amiens: zo
   expect(rota).toEqual(['2027-02-10', '2027-02-17', '2027-03-10', '2027-03-17']);
 });
 
+it("a recurring ride skips the town's pont de l'Ascension and the public holidays (Amiens: zone B, 2027)", async () => {
+  env.clock.set('2026-12-04T10:00:00+01:00');
+  const rota = async (weekday: number, fromDay: string, toDay: string) => {
+    const a = await family(env, 'nord');
+    const b = await family(env, 'nord');
+    const ride = (extra: Record<string, unknown>) => wednesday(piscine, { weekday, arriveAt: '17:30', fromDay, toDay, ...extra });
+    await a.parent.post('/api/entraide/rides', ride({ role: 'driver', seats: 3, hasLicence: true }));
+    expect((await b.parent.post('/api/entraide/rides', ride({ role: 'passenger' }))).json().crewId).not.toBeNull();
+    return (await b.parent.get('/api/entraide/rides')).json().rides[0].crew.rota.map((x: { date: string }) => x.date);
+  };
+  // Fridays: 23 and 30 April in zone B's spring holidays, 7 May the pont de l'Ascension.
+  expect(await rota(5, '2027-04-19', '2027-05-28')).toEqual(['2027-05-14', '2027-05-21', '2027-05-28']);
+  // Mondays: Easter Monday 29 March and Whit Monday 17 May 2027; 3 May is the reprise.
+  expect(await rota(1, '2027-03-22', '2027-05-24')).toEqual(['2027-03-22', '2027-04-05', '2027-04-12', '2027-05-03', '2027-05-10', '2027-05-24']);
+  // Thursdays: Ascension 6 May 2027.
+  expect(await rota(4, '2027-05-03', '2027-05-27')).toEqual(['2027-05-13', '2027-05-20', '2027-05-27']);
+});
+
 it('a family offers or asks a ride to one of its bookings (rendezvous) or accepted places (attribution); not to someone else’s', async () => {
   env.clock.set('2026-12-04T10:00:00+01:00');
   const db = env.rt.deps.db;

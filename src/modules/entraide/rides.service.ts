@@ -15,7 +15,7 @@ import { getService } from '../annuaire/index';
 import { ageOn, readHouseholdAsSystem } from '../dossiers/index';
 import { requireFamily } from './access';
 import type { CustodyWeeks } from './cost-split';
-import { schoolHolidays } from './entraide-rules';
+import { daysWithoutRides, schoolHolidays } from './entraide-rules';
 import { sourcePlace } from './ride-sources.service';
 import { extendCar, matchRides, type RideRequest, type RideRole } from './ride-matching';
 import { roadDistances } from './road-distances';
@@ -302,7 +302,7 @@ export async function myRides(ctx: Ctx) {
     if (crew && members.length) {
       const from = members.reduce((d, m) => (m.fromDay > d ? m.fromDay : d), members[0]!.fromDay);
       const to = members.reduce((d, m) => (m.toDay < d ? m.toDay : d), members[0]!.toDay);
-      const dates = occurrences(from, to, r.weekday, schoolHolidays(ctx.town.schoolZone).holidays);
+      const dates = occurrences(from, to, r.weekday, daysWithoutRides(ctx.town.schoolZone, from, to));
       const entries = buildRota(
         members.map((m) => ({ householdId: m.householdId, canDrive: m.canDrive && m.role !== 'passenger', custody: m.custody })),
         dates,
