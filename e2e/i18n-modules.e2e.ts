@@ -2,7 +2,8 @@
  * Journey "i18n-modules" (issue 19, the modules' parent pages): a parent picks English (then, in a second
  * run, Arabic) on the account page; searches the directory by need and opens a service; books a
  * rendez-vous slot; asks the town for an aid with a document and reads its request; opens the Pass
- * Famille Solo. At every step, besides axe and the raw-value guard, no French outside a lang="fr" island
+ * Famille Solo; proposes an idea for the town's action plan and reads its news once published. At
+ * every step, besides axe and the raw-value guard, no French outside a lang="fr" island
  * (the town's data keeps its language: a service's or an aid's name, a place, a document); the Arabic
  * pages are right to left. Screenshots at 360 px (phone) and desktop.
  */
@@ -30,7 +31,9 @@ function words(locale: 'en' | 'ar') {
   const cache = new Map<string, Record<string, string>>();
   const tag = locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB';
   return (module: string, key: string, vars: Record<string, string | number> = {}) => {
-    if (!cache.has(module)) cache.set(module, JSON.parse(fs.readFileSync(path.resolve('web/features', module, 'i18n', `${locale}.json`), 'utf8')));
+    // `module` is a feature (its i18n folder) or a feature's other catalogue folder ("pilotage/i18n-idees").
+    const dir = module.includes('/') ? module : `${module}/i18n`;
+    if (!cache.has(module)) cache.set(module, JSON.parse(fs.readFileSync(path.resolve('web/features', dir, `${locale}.json`), 'utf8')));
     const message = cache.get(module)![key];
     if (message === undefined) throw new Error(`no ${module}.${key} in ${locale}`);
     return String(new IntlMessageFormat(message, tag).format(vars));
@@ -168,6 +171,43 @@ describe.each([
     await expect.poll(() => page.getByText(w('aides', 'sent')).count()).toBe(1);
     await expect.poll(() => page.getByText(w('aides', 'status.deposee')).count()).toBeGreaterThan(0);
     await check('aides-demande', { phone: true });
+  });
+
+  it('proposes an idea for the action plan and reads its news', async () => {
+    const { page, url } = j;
+    const ideas = 'pilotage/i18n-idees';
+    const title = locale === 'ar' ? 'مقهى للآباء والأمهات يوم السبت' : 'A parents’ café on Saturday mornings';
+    await page.goto(`${url}/idees`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w(ideas, 'title'));
+    await expect.poll(() => page.locator('.ideas > li').count()).toBeGreaterThan(0);
+    await check('idees', { phone: true });
+    await page.getByLabel(new RegExp(`^${escape(w(ideas, 'axis'))}`)).selectOption({ index: 1 });
+    await page.getByLabel(new RegExp(`^${escape(w(ideas, 'ideaTitle'))}`)).fill(title);
+    await page
+      .getByLabel(new RegExp(`^${escape(w(ideas, 'ideaBody'))}`))
+      .fill(locale === 'ar' ? 'لقاء بين الوالدين مع ركن للأطفال.' : 'A time to meet, with a corner for the children.');
+    await page.getByRole('button', { name: w(ideas, 'send') }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: w(ideas, 'sent') })
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => page.getByText(w(ideas, 'status.pending'), { exact: true }).count()).toBe(1);
+    await check('idees-proposee', { phone: true });
+
+    // The coordination publishes it: the parent reads the news in its language.
+    const coordinator = await j.env.as('coordinator');
+    const staff = JSON.parse((await coordinator.get('/api/pilotage/ideas/staff')).body) as { proposals: { id: string; title: string }[] };
+    const mine = staff.proposals.find((p) => p.title === title);
+    expect(mine, 'the idea is waiting for review').toBeTruthy();
+    expect((await coordinator.post(`/api/pilotage/ideas/${mine!.id}/moderation`, { decision: 'publish' })).statusCode).toBe(200);
+    await page.reload();
+    await expect.poll(() => page.getByText(w(ideas, 'status.published'), { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.locator('.idea-news li').filter({ hasText: title }).count()).toBe(1);
+    await check('idees-nouvelles', { phone: true });
   });
 
   it('opens its Pass Famille Solo', async () => {

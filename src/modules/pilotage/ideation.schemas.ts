@@ -104,7 +104,17 @@ const planWithAxes = z.object({
 });
 export const ideationPlansOut = z.object({ plans: z.array(planWithAxes) });
 export const proposalsOut = z.object({ proposals: z.array(proposalOut) });
-export const eventOut = z.object({ id: str, proposalId: str, text: str, at: timestamp });
+/** `text` is the French sentence; `kind`, `detail`, `idea`, `action` let a page say it in the reader's language. */
+export const eventOut = z.object({
+  id: str,
+  proposalId: str,
+  text: str,
+  kind: z.enum(['published', 'refused', 'became-action', 'action-status', 'action-news']),
+  detail: str.nullable(),
+  idea: str,
+  action: str.nullable(),
+  at: timestamp,
+});
 export const myIdeasOut = z.object({ proposals: z.array(myProposalOut), events: z.array(eventOut) });
 export const staffProposalsOut = z.object({
   plans: z.array(planWithAxes.extend({ ideationOpen: z.boolean(), pending: z.number() })),

@@ -121,7 +121,16 @@ export async function myIdeas(ctx: Ctx) {
   const events = await store.eventsFor(ctx.db, user.id);
   return {
     proposals: mine.map((p) => ({ ...p, authorId: undefined, authorName: undefined })),
-    events: events.map((e) => ({ id: e.id, proposalId: e.proposalId, text: eventSentence(e), at: e.at })),
+    events: events.map((e) => ({
+      id: e.id,
+      proposalId: e.proposalId,
+      text: eventSentence(e),
+      kind: e.kind,
+      detail: e.detail,
+      idea: e.proposalTitle,
+      action: e.actionTitle,
+      at: e.at,
+    })),
   };
 }
 

@@ -1,14 +1,37 @@
 /** « Vos idées » : parents propose ideas for the plan, support those of others, and follow what they become. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { frDate } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { useFormat, useT, useTx } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, LinkButton, LoadStatus, PageHeader, SelectField, TextField } from '../../ui';
 import { StatusBadge } from './shared';
 import type { IdeationPlans, MyIdeas, Proposal } from './types';
+
+type IdeaEvent = MyIdeas['events'][number];
+
+/** What happened to an idea, in the reader's language; the titles and the town's words stay French islands. */
+function EventText({ e }: { e: IdeaEvent }) {
+  const t = useT();
+  const tx = useTx();
+  return (
+    <>
+      {tx(`pilotage.idees.event.${e.kind}`, {
+        idea: <Fr>{e.idea}</Fr>,
+        action: <Fr>{e.action ?? e.idea}</Fr>,
+        detail: e.detail ? <Fr>{e.detail}</Fr> : t('pilotage.idees.reasonUnknown'),
+        same: !e.action || e.action === e.idea ? 'yes' : 'no',
+        status: e.kind === 'action-status' ? (e.detail ?? 'other') : 'other',
+      })}
+    </>
+  );
+}
+
+/** An axis of the plan as the town named it (French data). */
+const axisOption = (a: IdeaPlan['axes'][number]) => ({ value: a.id, label: a.code ? `${a.code} — ${a.title}` : a.title, lang: 'fr' });
+
 import type { MyInvitations } from '../../../src/modules/diagnostic/index';
 
 /** A parent's invitations to a listening session of the diagnostic still waiting for its answer (its other way of being heard). */
@@ -67,10 +90,7 @@ function ProposeForm({ plan, onSent }: { plan: IdeaPlan; onSent: () => void }) {
         onChange={setAxisId}
         isRequired
         error={error?.field('axisId')}
-        options={[
-          { value: '', label: t('pilotage.idees.chooseAxis') },
-          ...plan.axes.map((a) => ({ value: a.id, label: a.code ? `${a.code} — ${a.title}` : a.title })),
-        ]}
+        options={[{ value: '', label: t('pilotage.idees.chooseAxis') }, ...plan.axes.map(axisOption)]}
       />
       <TextField label={t('pilotage.idees.ideaTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
       <TextField
@@ -89,6 +109,8 @@ function ProposeForm({ plan, onSent }: { plan: IdeaPlan; onSent: () => void }) {
 
 function Mine({ version }: { version: number }) {
   const t = useT();
+  const tx = useTx();
+  const f = useFormat();
   const r = useApi<MyIdeas>(`/api/pilotage/ideas/mine?v=${version}`, { keepPrevious: true });
   return (
     <section aria-labelledby="mine" className="card">
@@ -101,9 +123,12 @@ function Mine({ version }: { version: number }) {
         <ul className="idea-mine">
           {r.data.proposals.map((p) => (
             <li key={p.id}>
-              <strong>{p.title}</strong> — <span className="idea-state">{t(`pilotage.idees.status.${p.status}`)}</span>
-              {p.refusalReason ? <div>{t('pilotage.idees.reason', { reason: p.refusalReason })}</div> : null}
-              {p.actionTitle ? <div>{t('pilotage.idees.becameAction', { title: p.actionTitle })}</div> : null}
+              <strong>
+                <Fr>{p.title}</Fr>
+              </strong>{' '}
+              — <span className="idea-state">{t(`pilotage.idees.status.${p.status}`)}</span>
+              {p.refusalReason ? <div>{tx('pilotage.idees.reason', { reason: <Fr>{p.refusalReason}</Fr> })}</div> : null}
+              {p.actionTitle ? <div>{tx('pilotage.idees.becameAction', { title: <Fr>{p.actionTitle}</Fr> })}</div> : null}
             </li>
           ))}
         </ul>
@@ -114,7 +139,7 @@ function Mine({ version }: { version: number }) {
           <ul className="idea-news">
             {r.data.events.map((e) => (
               <li key={e.id}>
-                <span className="muted">{frDate(e.at)}</span> — {e.text}
+                <span className="muted">{f.date(e.at)}</span> — <EventText e={e} />
               </li>
             ))}
           </ul>
@@ -126,6 +151,7 @@ function Mine({ version }: { version: number }) {
 
 function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolean; onChange: (p: Proposal) => void }) {
   const t = useT();
+  const tx = useTx();
   const [error, setError] = useState<ApiError | null>(null);
   async function toggle() {
     try {
@@ -142,15 +168,18 @@ function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolea
   return (
     <li className="card idea" aria-labelledby={`idea-${p.id}`}>
       <h4 id={`idea-${p.id}`} className="idea-title">
-        {p.title}
+        <Fr>{p.title}</Fr>
       </h4>
       <p className="muted idea-origin">
-        {p.origin === 'workshop' ? t('pilotage.idees.fromWorkshop', { workshop: p.workshop ?? '' }) : t('pilotage.idees.online')}
+        {p.origin === 'workshop' ? tx('pilotage.idees.fromWorkshop', { workshop: <Fr>{p.workshop ?? ''}</Fr> }) : t('pilotage.idees.online')}
       </p>
-      <p className="idea-body">{p.body}</p>
+      <p className="idea-body">
+        <Fr>{p.body}</Fr>
+      </p>
       {p.actionTitle ? (
         <p className="idea-action">
-          <span>{t('pilotage.idees.becameAction', { title: p.actionTitle })}</span> {p.actionStatus ? <StatusBadge status={p.actionStatus} /> : null}
+          <span>{tx('pilotage.idees.becameAction', { title: <Fr>{p.actionTitle}</Fr> })}</span>{' '}
+          {p.actionStatus ? <StatusBadge status={p.actionStatus} /> : null}
         </p>
       ) : null}
       <div className="row idea-support">
@@ -215,17 +244,14 @@ function Published({ plan, canSupport, version, onChange }: { plan: IdeaPlan; ca
           name="axis-filter"
           value={axisId}
           onChange={setAxisId}
-          options={[
-            { value: '', label: t('pilotage.idees.allAxes') },
-            ...plan.axes.map((a) => ({ value: a.id, label: a.code ? `${a.code} — ${a.title}` : a.title })),
-          ]}
+          options={[{ value: '', label: t('pilotage.idees.allAxes') }, ...plan.axes.map(axisOption)]}
         />
       </form>
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {r.data && !r.data.proposals.length ? <p className="muted">{t('pilotage.idees.none')}</p> : null}
       {groups.map((g) => (
         <section key={g.id} aria-labelledby={`axis-${g.id}`}>
-          <h3 id={`axis-${g.id}`}>{g.title}</h3>
+          <h3 id={`axis-${g.id}`}>{g.id === 'none' ? g.title : <Fr>{g.title}</Fr>}</h3>
           <ul className="ideas">
             {g.items.map((p) => (
               <IdeaCard key={p.id} p={p} canSupport={canSupport} onChange={replace} />
@@ -260,11 +286,13 @@ export default function IdeasPage() {
               name="plan"
               value={plan.id}
               onChange={setPlanId}
-              options={plans.data!.plans.map((p) => ({ value: p.id, label: p.title }))}
+              options={plans.data!.plans.map((p) => ({ value: p.id, label: p.title, lang: 'fr' }))}
             />
           ) : (
             <p>
-              <strong>{plan.title}</strong>
+              <strong>
+                <Fr>{plan.title}</Fr>
+              </strong>
             </p>
           )}
           {plan.isDemo ? <DemoBadge label={t('pilotage.idees.example')} /> : null}
