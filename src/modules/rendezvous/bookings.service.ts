@@ -21,8 +21,10 @@ import {
   moveBookingRow,
   setBookingStatus,
   takeSeats,
+  type BookingOrigin,
   type BookingStatus,
 } from './bookings.store';
+import { partnerFamilyCard, referrerOf } from './referral.service';
 import { getMotif, type MotifRow } from './catalogue.store';
 import { tellFamily } from './notices';
 import { ageGroupOn } from './slots';
@@ -103,11 +105,17 @@ export function subjectsOf(h: Pick<FamilyCard, 'id' | 'children'>, who: Attendee
   return out;
 }
 
-/** A family books online only the motifs open to families. */
+/** Who may book a motif, as the motif says: a family online the motifs open to families, a partner those open to referral; staff any at the desk. */
 export function familyMayBook(role: string): (motif: MotifRow) => void {
   return (motif) => {
     if (role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
+    if (role === 'partner' && motif.bookableBy !== 'referral') throw new AppError('rendezvous/not-referral');
   };
+}
+
+/** Where a booking comes from, by the booker's role (pilotage counts them). */
+export function originOf(role: string): BookingOrigin {
+  return role === 'parent' ? 'family' : role === 'partner' ? 'partner' : 'desk';
 }
 
 /** The session's capacity and age group: a resource's per age group (one child), a collective motif's, or one seat. */
@@ -137,6 +145,8 @@ export async function familyOf(ctx: Ctx, householdId?: string, reason?: string):
     if (householdId && householdId !== h.id) throw new AppError('rendezvous/not-found');
     return h;
   }
+  // A partner: the family's consent to its structure (dossiers checks it and audits the read).
+  if (user.role === 'partner') return partnerFamilyCard(ctx, householdId);
   if (user.role !== 'agent' && user.role !== 'coordinator') throw new AppError('auth/forbidden');
   if (!householdId) throw new AppError('rendezvous/not-found', { fields: [{ path: 'householdId', message: 'Choisissez le dossier de la famille.' }] });
   if (reason?.trim()) return tx(ctx.db, (t) => staffFamilyCard(ctx, householdId, 'rendezvous.book', { q: t, reason }));
@@ -152,14 +162,15 @@ export async function together<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, 
 }
 
 /**
- * The booking's statement run again after a deadlock or a spurious overlap of the agent's
+ * The booking's statement — or a whole transaction that changes a session's seats (cancel,
+ * move, accept an offer) — run again after a deadlock or a spurious overlap of the agent's
  * sessions, as `tx` runs a transaction again. Seats taken by concurrent bookers are updates of
  * one session row, each a new row version checked against the agent's exclusion constraint;
  * PostgreSQL may then report the row as overlapping itself (23P01 on rdv_sessions_agent_overlap,
  * seen under contention: see README, Performance). A real overlap is a committed session of
  * the agent at that time: it fails again every time and is then refused as such.
  */
-async function againOnRace<T>(statement: () => Promise<T>): Promise<T> {
+export async function againOnRace<T>(statement: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await statement();
@@ -179,11 +190,13 @@ async function againOnRace<T>(statement: () => Promise<T>): Promise<T> {
  * commit, batched (notice-queue.ts).
  */
 export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: string[]; sessionId: string }> {
-  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const [slot, h] = await together(
     locateSlot(ctx.db, ctx, input.motifId, input.ownerId, input.start, familyMayBook(user.role)),
     familyOf(ctx, input.householdId, input.reason),
   );
+  const origin = originOf(user.role);
+  const referrer = origin === 'partner' ? await referrerOf(ctx) : null;
   const motif = slot.motif;
   const subjects = subjectsOf(h, input);
   const { capacity, ageGroup } = seatsFor(slot, subjects);
@@ -213,6 +226,8 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
           ...key,
           householdId: h.id,
           bookedBy: user.id,
+          origin,
+          referrer,
           bookings,
           noticeId,
           audit: (first) =>
@@ -223,7 +238,13 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
                 householdId: h.id,
                 subjectType: 'booking',
                 subjectId: bookingIds[0],
-                details: { motifId: motif.id, bookings: bookingIds, atDesk: user.role !== 'parent' },
+                details: {
+                  motifId: motif.id,
+                  bookings: bookingIds,
+                  atDesk: origin === 'desk',
+                  origin,
+                  ...(referrer ? { structureId: referrer.structureId } : {}),
+                },
               },
               first,
             ),
@@ -238,38 +259,50 @@ export async function book(ctx: Ctx, input: BookInput): Promise<{ bookingIds: st
   return { bookingIds, sessionId };
 }
 
-/** A booking the caller may act on: a parent's own (else not found), any for staff. */
+/** A booking the caller may act on: a parent's own, a partner's the ones its structure made (else not found), any for staff. */
 async function ownBooking(ctx: Ctx, t: Tx, own: FamilyCard | null, bookingId: string) {
-  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const b = await lockBooking(t, bookingId);
   if (!b) throw new AppError('rendezvous/not-found');
   if (user.role === 'parent' && (!own || own.id !== b.householdId)) throw new AppError('rendezvous/not-found');
+  if (user.role === 'partner' && (!user.structureId || b.referrerStructureId !== user.structureId)) throw new AppError('rendezvous/not-found');
   const motif = await getMotif(t, b.motifId);
   if (!motif) throw new AppError('rendezvous/not-found');
   return { user, booking: b, motif };
 }
 
-/** A family cancels (excusé, within the motif's notice), or staff cancel (annulé par le service, the family is told). */
+/**
+ * A family cancels (excusé, within the motif's notice), or staff — or the partner structure
+ * that proposed it — cancel (annulé par le service, the family is told). Run again on a
+ * spurious overlap of the session's new row version, as a booking is (againOnRace).
+ */
 export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> {
-  requireRole(ctx, 'parent', 'agent', 'coordinator');
+  requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const own = await parentFile(ctx);
-  await tx(ctx.db, async (t) => {
-    const now = ctx.now();
-    const { user, booking, motif } = await ownBooking(ctx, t, own, bookingId);
-    if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
-    const byFamily = user.role === 'parent';
-    if (byFamily && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
-    await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
-    if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
-    if (!byFamily) {
-      const h = await familyCard(t, booking.householdId);
-      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
-    }
-    await audit(t, ctx, 'rendezvous/cancelled', { householdId: booking.householdId, subjectType: 'booking', subjectId: booking.id, details: { byFamily } });
-  });
+  await againOnRace(() =>
+    tx(ctx.db, async (t) => {
+      const now = ctx.now();
+      const { user, booking, motif } = await ownBooking(ctx, t, own, bookingId);
+      if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
+      const byFamily = user.role === 'parent';
+      if (byFamily && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
+      await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
+      if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
+      if (!byFamily) {
+        const h = await familyCard(t, booking.householdId);
+        if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
+      }
+      await audit(t, ctx, 'rendezvous/cancelled', {
+        householdId: booking.householdId,
+        subjectType: 'booking',
+        subjectId: booking.id,
+        details: { byFamily, ...(user.role === 'partner' ? { byPartner: user.structureId } : {}) },
+      });
+    }),
+  );
 }
 
-/** Move a booking to another slot of the same motif, in one transaction (the old seat may go to the waitlist). */
+/** Move a booking to another slot of the same motif, in one transaction (the old seat may go to the waitlist); run again on a spurious overlap (againOnRace). */
 export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: string; start: Date }): Promise<void> {
   requireRole(ctx, 'parent', 'agent', 'coordinator');
   const pre = await getBooking(ctx.db, bookingId);
@@ -278,36 +311,38 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
   const motif = slot.motif;
   const own = await parentFile(ctx);
   try {
-    await tx(ctx.db, async (t) => {
-      const now = ctx.now();
-      const { user, booking } = await ownBooking(ctx, t, own, bookingId);
-      if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
-      if (user.role === 'parent' && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000)
-        throw new AppError('rendezvous/too-late-to-cancel');
-      const h = await familyCard(t, booking.householdId);
-      if (!h) throw new AppError('rendezvous/not-found');
-      const subject: Subject = {
-        key: booking.subjectKey,
-        childId: booking.childId,
-        birthDate: h.children.find((c) => c.id === booking.childId)?.birthDate ?? null,
-      };
-      const { capacity, ageGroup } = seatsFor(slot, [subject]);
-      if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
-      const { id: sessionId } = await ensureSession(
-        t,
-        { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
-        now,
-      );
-      if (!(await takeSeats(t, sessionId, 1))) throw new AppError('rendezvous/full');
-      await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
-      await tellFamily(t, ctx, h, 'rendezvous.moved', movedVars(motif.name, booking.start, slot.start, slot.place));
-      await audit(t, ctx, 'rendezvous/moved', {
-        householdId: booking.householdId,
-        subjectType: 'booking',
-        subjectId: booking.id,
-        details: { from: booking.sessionId, to: sessionId },
-      });
-    });
+    await againOnRace(() =>
+      tx(ctx.db, async (t) => {
+        const now = ctx.now();
+        const { user, booking } = await ownBooking(ctx, t, own, bookingId);
+        if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
+        if (user.role === 'parent' && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000)
+          throw new AppError('rendezvous/too-late-to-cancel');
+        const h = await familyCard(t, booking.householdId);
+        if (!h) throw new AppError('rendezvous/not-found');
+        const subject: Subject = {
+          key: booking.subjectKey,
+          childId: booking.childId,
+          birthDate: h.children.find((c) => c.id === booking.childId)?.birthDate ?? null,
+        };
+        const { capacity, ageGroup } = seatsFor(slot, [subject]);
+        if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
+        const { id: sessionId } = await ensureSession(
+          t,
+          { motifId: motif.id, agentId: slot.agentId, resourceId: slot.resourceId, lieuId: slot.lieuId, ageGroup, start: slot.start, end: slot.end, capacity },
+          now,
+        );
+        if (!(await takeSeats(t, sessionId, 1))) throw new AppError('rendezvous/full');
+        await moveBookingRow(t, booking.id, sessionId, slot.start, slot.end, now);
+        await tellFamily(t, ctx, h, 'rendezvous.moved', movedVars(motif.name, booking.start, slot.start, slot.place));
+        await audit(t, ctx, 'rendezvous/moved', {
+          householdId: booking.householdId,
+          subjectType: 'booking',
+          subjectId: booking.id,
+          details: { from: booking.sessionId, to: sessionId },
+        });
+      }),
+    );
   } catch (err) {
     bookingConflict(err);
   }

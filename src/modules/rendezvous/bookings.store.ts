@@ -2,6 +2,7 @@
 import type { Queryable } from '../../platform/db/pool';
 
 export type BookingStatus = 'confirmed' | 'seen' | 'noshow' | 'excused' | 'revoked';
+export type BookingOrigin = 'family' | 'desk' | 'partner';
 export type WaitStatus = 'waiting' | 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
 
 export interface SessionKey {
@@ -66,6 +67,9 @@ export async function takeSeats(q: Queryable, sessionId: string, n: number): Pro
 export interface NewSeats extends SessionKey {
   householdId: string;
   bookedBy: string | null;
+  /** Who the booking comes from; a partner's carries its structure and that structure's name. */
+  origin: BookingOrigin;
+  referrer: { structureId: string; name: string } | null;
   /** One booking per attendee, ids chosen by the caller. */
   bookings: { id: string; subjectKey: string; childId: string | null }[];
   /** The confirmation notice's id (its job is enqueued after the commit). */
@@ -82,7 +86,7 @@ export interface NewSeats extends SessionKey {
  * fails the exclusion constraints. The row's lock lasts only for this statement.
  */
 export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<string> {
-  const audit = k.audit(17);
+  const audit = k.audit(20);
   const { rows } = await q.query<{ id: string }>({
     // Prepared once per connection: the hot path's statement is parsed and planned once.
     name: 'rendezvous.book-seats',
@@ -93,11 +97,12 @@ export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<s
        DO UPDATE SET taken = rdv_sessions.taken + excluded.taken
        RETURNING id
      ), booked AS (
-       INSERT INTO rdv_bookings (id, session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at)
-       SELECT x.id, seat.id, $11, x.key, x.child, tstzrange($6, $7), $12, false, $10, $10
+       INSERT INTO rdv_bookings (id, session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at,
+                                 origin, referrer_structure_id, referrer_name)
+       SELECT x.id, seat.id, $11, x.key, x.child, tstzrange($6, $7), $12, false, $10, $10, $17, $18, $19
          FROM seat CROSS JOIN unnest($13::uuid[], $14::text[], $15::uuid[]) AS x(id, key, child)
      ), notice AS (
-       INSERT INTO rdv_notices (id, household_id, session_id, kind, created_at) SELECT $16, $11, seat.id, 'confirmation', $10 FROM seat
+       INSERT INTO rdv_notices (id, household_id, session_id, kind, created_at, referrer_name) SELECT $16, $11, seat.id, 'confirmation', $10, $19 FROM seat
      ), audited AS (
        ${audit.text}
      )
@@ -119,6 +124,9 @@ export async function bookSeats(q: Queryable, k: NewSeats, now: Date): Promise<s
       k.bookings.map((b) => b.subjectKey),
       k.bookings.map((b) => b.childId),
       k.noticeId,
+      k.origin,
+      k.referrer?.structureId ?? null,
+      k.referrer?.name ?? null,
       ...audit.values,
     ],
   });
@@ -131,12 +139,15 @@ export interface NoticeRow {
   motifId: string;
   lieuId: string | null;
   start: Date;
+  /** A partner's booking: the structure that proposed it. */
+  referrerName: string | null;
 }
 
 /** A pending notice, locked for its sending (null if sent, or being sent by another worker). */
 export async function claimNotice(q: Queryable, id: string): Promise<NoticeRow | null> {
   const { rows } = await q.query<NoticeRow>(
-    `SELECT n.id, n.household_id AS "householdId", s.motif_id AS "motifId", s.lieu_id AS "lieuId", lower(s.during) AS start
+    `SELECT n.id, n.household_id AS "householdId", s.motif_id AS "motifId", s.lieu_id AS "lieuId", lower(s.during) AS start,
+            n.referrer_name AS "referrerName"
        FROM rdv_notices n JOIN rdv_sessions s ON s.id = n.session_id
       WHERE n.id = $1 AND n.sent_at IS NULL FOR UPDATE OF n SKIP LOCKED`,
     [id],
@@ -231,13 +242,14 @@ export interface NewBooking {
   end: Date;
   bookedBy: string | null;
   viaWaitlist: boolean;
+  origin: BookingOrigin;
 }
 
 export async function insertBooking(q: Queryable, b: NewBooking, now: Date): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO rdv_bookings (session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at)
-     VALUES ($1,$2,$3,$4,tstzrange($5,$6),$7,$8,$9,$9) RETURNING id`,
-    [b.sessionId, b.householdId, b.subjectKey, b.childId, b.start, b.end, b.bookedBy, b.viaWaitlist, now],
+    `INSERT INTO rdv_bookings (session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at, origin)
+     VALUES ($1,$2,$3,$4,tstzrange($5,$6),$7,$8,$9,$9,$10) RETURNING id`,
+    [b.sessionId, b.householdId, b.subjectKey, b.childId, b.start, b.end, b.bookedBy, b.viaWaitlist, now, b.origin],
   );
   return rows[0]!.id;
 }
@@ -257,11 +269,15 @@ export interface BookingRow {
   resourceId: string | null;
   lieuId: string | null;
   createdAt: Date;
+  origin: BookingOrigin;
+  referrerStructureId: string | null;
+  referrerName: string | null;
 }
 
 const BOOKING_COLS = `b.id, b.session_id AS "sessionId", b.household_id AS "householdId", b.subject_key AS "subjectKey", b.child_id AS "childId",
   b.status, b.via_waitlist AS "viaWaitlist", lower(b.during) AS start, upper(b.during) AS "end", s.motif_id AS "motifId",
-  s.agent_id AS "agentId", s.resource_id AS "resourceId", s.lieu_id AS "lieuId", b.created_at AS "createdAt"`;
+  s.agent_id AS "agentId", s.resource_id AS "resourceId", s.lieu_id AS "lieuId", b.created_at AS "createdAt",
+  b.origin, b.referrer_structure_id AS "referrerStructureId", b.referrer_name AS "referrerName"`;
 
 export async function lockBooking(q: Queryable, id: string): Promise<BookingRow | null> {
   const { rows } = await q.query<BookingRow>(
@@ -292,6 +308,16 @@ export async function bookingsOfHousehold(q: Queryable, householdId: string): Pr
   const { rows } = await q.query<BookingRow>(
     `SELECT ${BOOKING_COLS} FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id WHERE b.household_id = $1 ORDER BY lower(b.during) DESC`,
     [householdId],
+  );
+  return rows;
+}
+
+/** The bookings a partner structure made for a family (never the family's other bookings). */
+export async function bookingsOfReferrer(q: Queryable, structureId: string, householdId: string): Promise<BookingRow[]> {
+  const { rows } = await q.query<BookingRow>(
+    `SELECT ${BOOKING_COLS} FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id
+      WHERE b.referrer_structure_id = $1 AND b.household_id = $2 ORDER BY lower(b.during) DESC`,
+    [structureId, householdId],
   );
   return rows;
 }

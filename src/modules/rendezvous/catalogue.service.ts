@@ -30,7 +30,8 @@ import { addDays, type AgeGroup } from './slots';
 export async function motifsFor(ctx: Ctx): Promise<{ motifs: MotifRow[] }> {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const motifs = await listMotifs(ctx.db, user.role === 'parent' ? { bookableBy: 'family' } : {});
-  return { motifs: user.role === 'partner' ? motifs.filter((m) => m.bookableBy !== 'agent') : motifs };
+  // A partner proposes only the motifs open to partner referral.
+  return { motifs: user.role === 'partner' ? motifs.filter((m) => m.bookableBy === 'referral') : motifs };
 }
 
 export async function createMotif(ctx: Ctx, m: NewMotif): Promise<{ id: string }> {

@@ -23,7 +23,7 @@ export async function sendNotice(deps: Deps, id: string): Promise<boolean> {
     if (motif && h) {
       const lieu = n.lieuId ? (await lieuxByIds(t, [n.lieuId])).get(n.lieuId) : undefined;
       const place = lieu ? `${lieu.name}, ${lieu.address}` : null;
-      await tellFamily(t, deps, h, 'rendezvous.confirmation', confirmationVars(motif.name, n.start, place, motif.documents));
+      await tellFamily(t, deps, h, 'rendezvous.confirmation', confirmationVars(motif.name, n.start, place, motif.documents, n.referrerName));
     }
     await markNoticeSent(t, n.id, deps.clock.now());
     return true;

@@ -4,6 +4,10 @@ export const rendezvousErrors = defineErrors({
   'rendezvous/not-found': { status: 404, message: "Ce rendez-vous ou ce créneau n'existe pas." },
   'rendezvous/no-file': { status: 409, message: "Créez d'abord votre dossier pour prendre rendez-vous." },
   'rendezvous/not-bookable': { status: 403, message: 'Ce rendez-vous se prend auprès d’un agent, pas en ligne.' },
+  'rendezvous/not-referral': {
+    status: 403,
+    message: 'Ce rendez-vous ne se propose pas sur orientation d’un partenaire : la famille le prend elle-même, ou auprès d’un agent.',
+  },
   'rendezvous/slot-unavailable': { status: 409, message: "Ce créneau n'est pas ou plus proposé. Choisissez-en un autre." },
   'rendezvous/full': { status: 409, message: "Ce créneau est complet. Vous pouvez rejoindre la liste d'attente." },
   'rendezvous/overlap': { status: 409, message: 'Cette personne a déjà un rendez-vous à ce moment-là.' },

@@ -22,12 +22,14 @@ import { answerEmergency, emergencyInbox, fileEmergency, myEmergencies, setMyOnC
 import * as s from './rendezvous.schemas';
 import { changeSession } from './session-change.service';
 import { listSlots } from './slots.service';
-import { agenda, agentFeed, bookingIcs, householdBookings, myBookings, renewFeed } from './views.service';
+import { agenda, agentFeed, bookingIcs, householdBookings, myBookings, partnerHousehold, renewFeed } from './views.service';
 import { acceptOffer, joinWaitlist, leaveWaitlist } from './waitlist.service';
 
 const tags = ['rendezvous'];
 const STAFF = ['agent', 'coordinator'] as const;
 const FAMILY_OR_STAFF = ['parent', 'agent', 'coordinator'] as const;
+/** Who books: a family, staff at the desk, a partner structure on referral (a family that consented to it). */
+const BOOKERS = [...FAMILY_OR_STAFF, 'partner'] as const;
 
 export default async function rendezvousRoutes(app: App) {
   let signals: EmergencySignals | null = null;
@@ -121,7 +123,7 @@ export default async function rendezvousRoutes(app: App) {
   // ———————————————————————————— bookings
   app.post(
     '/api/rendezvous/bookings',
-    { config: { access: FAMILY_OR_STAFF }, schema: { tags, summary: 'Réserver un créneau', body: s.bookInput, response: { 201: s.bookOut } } },
+    { config: { access: BOOKERS }, schema: { tags, summary: 'Réserver un créneau', body: s.bookInput, response: { 201: s.bookOut } } },
     async (req, reply) => reply.status(201).send(await book(req.ctx, { ...req.body, start: new Date(req.body.start) })),
   );
   app.get(
@@ -129,9 +131,22 @@ export default async function rendezvousRoutes(app: App) {
     { config: { access: ['parent'] }, schema: { tags, summary: 'Mes rendez-vous et listes d’attente', response: { 200: s.myBookingsOut } } },
     async (req) => myBookings(req.ctx),
   );
+  app.get(
+    '/api/rendezvous/partner/households/:id',
+    {
+      config: { access: ['partner'] },
+      schema: {
+        tags,
+        summary: 'Une famille orientée vers ma structure : ce qu’elle a partagé et les rendez-vous que ma structure lui a proposés',
+        params: s.idParams,
+        response: { 200: s.partnerHouseholdOut },
+      },
+    },
+    async (req) => partnerHousehold(req.ctx, req.params.id),
+  );
   app.post(
     '/api/rendezvous/bookings/:id/cancel',
-    { config: { access: FAMILY_OR_STAFF }, schema: { tags, summary: 'Annuler un rendez-vous', params: s.idParams, response: { 204: noContent } } },
+    { config: { access: BOOKERS }, schema: { tags, summary: 'Annuler un rendez-vous', params: s.idParams, response: { 204: noContent } } },
     async (req, reply) => {
       await cancelBooking(req.ctx, req.params.id);
       return reply.status(204).send(null);

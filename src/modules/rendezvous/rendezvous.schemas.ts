@@ -180,6 +180,7 @@ const bookingView = z.object({
   lieu: z.object({ name: z.string(), address: z.string(), accessibility: z.string().nullable() }).nullable(),
   viaWaitlist: z.boolean(),
   canCancel: z.boolean(),
+  proposedBy: z.string().nullable(),
 });
 export const myBookingsOut = z.object({
   children: z.array(z.object({ id: z.string(), firstName: z.string() })),
@@ -200,6 +201,10 @@ export const myBookingsOut = z.object({
 export const bookingsOut = z.object({ bookings: z.array(bookingView) });
 export const householdBookingsOut = bookingsOut.extend({
   family: z.object({ name: z.string(), children: z.array(z.object({ id: z.string(), firstName: z.string() })) }),
+});
+/** What a partner sees of a family: what it shared with the structure, and the bookings the structure made for it. */
+export const partnerHouseholdOut = bookingsOut.extend({
+  family: z.object({ name: z.string().nullable(), children: z.array(z.object({ id: z.string(), firstName: z.string() })) }),
 });
 export const agendaQuery = z.object({
   /** Either a Paris day and a number of days (today by the server's clock when absent)… */
@@ -317,4 +322,5 @@ export type BookingViewOut = z.infer<typeof bookingView>;
 export type Inbox = z.infer<typeof inboxOut>;
 export type Offer = z.infer<typeof offerOut>;
 export type HouseholdBookings = z.infer<typeof householdBookingsOut>;
+export type PartnerHouseholdBookings = z.infer<typeof partnerHouseholdOut>;
 export type MyEmergencies = z.infer<typeof myEmergenciesOut>;

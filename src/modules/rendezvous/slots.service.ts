@@ -8,6 +8,7 @@ import { agentsBusy, sessionsOfMotif } from './bookings.store';
 import { absencesBetween, capacitiesOf, getMotif, lieuxByIds, plagesOfMotif, resourceNames, slotContext, type MotifRow } from './catalogue.store';
 import { ageGroupOn, freeSlots, type AgeGroup, type MotifTiming, type Slot } from './slots';
 import { familyCardOfUser, staffFamilyCard, type FamilyCard } from '../dossiers';
+import { partnerFamilyCard } from './referral.service';
 
 const DAY_MS = 86_400_000;
 
@@ -128,6 +129,7 @@ async function childBirthDate(ctx: Ctx, who: SlotsFor & { childId: string }): Pr
   if (user.role === 'parent') card = await familyCardOfUser(ctx.db, user.id);
   else if ((user.role === 'agent' || user.role === 'coordinator') && who.householdId)
     card = await tx(ctx.db, (t) => staffFamilyCard(ctx, who.householdId!, 'rendezvous.book', { q: t }));
+  else if (user.role === 'partner') card = await partnerFamilyCard(ctx, who.householdId);
   const child = card?.children.find((c) => c.id === who.childId);
   if (!child) throw new AppError('rendezvous/unknown-child', { fields: [{ path: 'childId', message: "Cet enfant n'est pas dans le dossier." }] });
   return child.birthDate;
@@ -151,7 +153,7 @@ export async function listSlots(
   const fromDate = from ?? today;
   const motif = await requireMotif(ctx.db, motifId);
   if (user.role === 'parent' && motif.bookableBy !== 'family') throw new AppError('rendezvous/not-bookable');
-  if (user.role === 'partner' && motif.bookableBy === 'agent') throw new AppError('rendezvous/not-bookable');
+  if (user.role === 'partner' && motif.bookableBy !== 'referral') throw new AppError('rendezvous/not-referral');
   const perAgeGroup = motif.kind === 'creche' || motif.kind === 'repit';
   const birthDate = perAgeGroup && who.childId ? await childBirthDate(ctx, { ...who, childId: who.childId }) : null;
   const toDate = parisDate(new Date(parisInstant(fromDate).getTime() + (days - 1) * DAY_MS + 12 * 3600_000));

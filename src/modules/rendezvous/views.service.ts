@@ -8,7 +8,17 @@ import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess, familyCard } from '../dossiers';
 import { parentFile } from './bookings.service';
-import { bookingsOfAgent, bookingsOfHousehold, getBooking, sessionsOfAgent, waitsOfHousehold, type BookingRow, type BookingStatus } from './bookings.store';
+import { partnerFamilyCard } from './referral.service';
+import {
+  bookingsOfAgent,
+  bookingsOfHousehold,
+  bookingsOfReferrer,
+  getBooking,
+  sessionsOfAgent,
+  waitsOfHousehold,
+  type BookingRow,
+  type BookingStatus,
+} from './bookings.store';
 import { agentOfFeed, lieuxByIds, motifsByIds, setFeedToken, type LieuRow, type MotifRow } from './catalogue.store';
 import { toIcs } from './ics';
 import { addDays } from './slots';
@@ -25,6 +35,8 @@ export interface BookingView {
   lieu: { name: string; address: string; accessibility: string | null } | null;
   viaWaitlist: boolean;
   canCancel: boolean;
+  /** A partner's booking: « proposé par <structure> ». */
+  proposedBy: string | null;
 }
 
 /** What naming who comes needs of a file (a family card or the whole file). */
@@ -57,6 +69,7 @@ async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Na
       who: whoOf(households.get(b.householdId) ?? null, b),
       lieu: l ? { name: l.name, address: l.address, accessibility: l.accessibility } : null,
       viaWaitlist: b.viaWaitlist,
+      proposedBy: b.referrerName,
       canCancel: b.status === 'confirmed' && (staff ? b.start.getTime() > now : b.start.getTime() - now >= m.cancelNoticeMinutes * 60_000),
     };
   });
@@ -142,6 +155,27 @@ export async function householdBookings(
     family: {
       name: h ? [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || 'Famille' : 'Famille',
       children: (h?.children ?? []).map((c) => ({ id: c.id, firstName: c.firstName })),
+    },
+  };
+}
+
+/**
+ * What a partner sees of a family it may propose appointments to: what the family shared
+ * with its structure (the parent's name, the children) and the bookings its structure made
+ * for it — never the family's other bookings. The read is audited by dossiers.
+ */
+export async function partnerHousehold(
+  ctx: Ctx,
+  householdId: string,
+): Promise<{ bookings: BookingView[]; family: { name: string | null; children: { id: string; firstName: string }[] } }> {
+  const user = requireRole(ctx, 'partner');
+  const h = await partnerFamilyCard(ctx, householdId);
+  const rows = await bookingsOfReferrer(ctx.db, user.structureId!, householdId);
+  return {
+    bookings: await decorate(ctx, rows, new Map([[householdId, h]]), true),
+    family: {
+      name: h.shared.identity ? [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || null : null,
+      children: h.children.map((c) => ({ id: c.id, firstName: c.firstName })),
     },
   };
 }

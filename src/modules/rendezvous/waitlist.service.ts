@@ -12,7 +12,7 @@ import { tx, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { familyCard, type FamilyCard } from '../dossiers';
-import { bookingConflict, familyFor, familyMayBook, parentFile, seatsFor, subjectsOf, type BookInput } from './bookings.service';
+import { againOnRace, bookingConflict, familyFor, familyMayBook, originOf, parentFile, seatsFor, subjectsOf, type BookInput } from './bookings.service';
 import { closeWait, ensureSession, expiredOffers, insertBooking, insertWait, lockSession, lockWait } from './bookings.store';
 import { freeSeat } from './free-seat';
 import { getMotif } from './catalogue.store';
@@ -62,37 +62,40 @@ async function ownWait(ctx: Ctx, t: Tx, own: FamilyCard | null, waitId: string) 
   return w;
 }
 
-/** The family takes the place offered: the held seat becomes its booking. */
+/** The family takes the place offered: the held seat becomes its booking (run again on a spurious overlap, as a booking: againOnRace). */
 export async function acceptOffer(ctx: Ctx, waitId: string): Promise<{ bookingId: string }> {
-  requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
   const own = await parentFile(ctx);
   try {
-    return await tx(ctx.db, async (t) => {
-      const now = ctx.now();
-      const w = await ownWait(ctx, t, own, waitId);
-      if (w.status !== 'offered' || !w.offerExpiresAt || w.offerExpiresAt <= now) throw new AppError('rendezvous/offer-expired');
-      const session = (await lockSession(t, w.sessionId))!;
-      const bookingId = await insertBooking(
-        t,
-        {
-          sessionId: session.id,
-          householdId: w.householdId,
-          subjectKey: w.subjectKey,
-          childId: w.childId,
-          start: session.start,
-          end: session.end,
-          bookedBy: ctx.user!.id,
-          viaWaitlist: true,
-        },
-        now,
-      );
-      await closeWait(t, w.id, 'accepted', now, bookingId);
-      const motif = await getMotif(t, session.motifId);
-      const h = await familyCard(t, w.householdId);
-      if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.confirmation', confirmationVars(motif.name, session.start, null, motif.documents));
-      await audit(t, ctx, 'rendezvous/offer-accepted', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { bookingId } });
-      return { bookingId };
-    });
+    return await againOnRace(() =>
+      tx(ctx.db, async (t) => {
+        const now = ctx.now();
+        const w = await ownWait(ctx, t, own, waitId);
+        if (w.status !== 'offered' || !w.offerExpiresAt || w.offerExpiresAt <= now) throw new AppError('rendezvous/offer-expired');
+        const session = (await lockSession(t, w.sessionId))!;
+        const bookingId = await insertBooking(
+          t,
+          {
+            sessionId: session.id,
+            householdId: w.householdId,
+            subjectKey: w.subjectKey,
+            childId: w.childId,
+            start: session.start,
+            end: session.end,
+            bookedBy: user.id,
+            viaWaitlist: true,
+            origin: originOf(user.role),
+          },
+          now,
+        );
+        await closeWait(t, w.id, 'accepted', now, bookingId);
+        const motif = await getMotif(t, session.motifId);
+        const h = await familyCard(t, w.householdId);
+        if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.confirmation', confirmationVars(motif.name, session.start, null, motif.documents));
+        await audit(t, ctx, 'rendezvous/offer-accepted', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { bookingId } });
+        return { bookingId };
+      }),
+    );
   } catch (err) {
     return bookingConflict(err);
   }

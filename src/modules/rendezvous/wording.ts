@@ -43,14 +43,14 @@ function documentsVars(documents: readonly string[]): NoticeVars {
   return { hasDocuments: documents.length ? 'yes' : 'no', documents: documents.join(', ') };
 }
 
-/** `rendezvous.confirmation`. */
-export function confirmationVars(motif: string, start: Date, place: string | null, documents: readonly string[]): NoticeVars {
-  return { motif, ...whenVars(start), ...placeVars(place), ...documentsVars(documents) };
+/** `rendezvous.confirmation`; `referrer`: the partner structure that proposed it (« proposé par … »). */
+export function confirmationVars(motif: string, start: Date, place: string | null, documents: readonly string[], referrer: string | null = null): NoticeVars {
+  return { motif, ...whenVars(start), ...placeVars(place), ...documentsVars(documents), hasReferrer: referrer ? 'yes' : 'no', referrer: referrer ?? '' };
 }
 
 /** `rendezvous.reminder`. */
 export function reminderVars(motif: string, start: Date, place: string | null, documents: readonly string[]): NoticeVars {
-  return confirmationVars(motif, start, place, documents);
+  return { motif, ...whenVars(start), ...placeVars(place), ...documentsVars(documents) };
 }
 
 /** `rendezvous.offer`: a freed seat held until `expiresAt`. */
