@@ -237,12 +237,12 @@ export default async function meRoutes(app: App) {
     '/api/dossiers/me/export.json',
     {
       config: { access: parent },
-      schema: { response: { 200: exportOut }, tags, summary: 'Télécharger tout mon dossier (JSON)' },
+      schema: { response: { 200: exportOut }, tags, summary: 'Télécharger toutes mes données (JSON) : mon dossier et mon compte, ou mon compte seul' },
     },
     async (req, reply) => {
-      const data = await rights.exportHousehold(req.ctx, await households.ownHouseholdId(req.ctx));
+      const data = await rights.exportMyData(req.ctx);
       return reply
-        .header('content-disposition', `attachment; filename="mon-dossier-${parisDate(req.ctx.now())}.json"`)
+        .header('content-disposition', `attachment; filename="${data.file ? 'mon-dossier' : 'mes-donnees'}-${parisDate(req.ctx.now())}.json"`)
         .header('cache-control', 'no-store')
         .send(data);
     },
@@ -256,11 +256,11 @@ export default async function meRoutes(app: App) {
         produces: ['text/html'],
         response: { 200: fileBody('Le dossier en page HTML imprimable') },
         tags,
-        summary: 'Mon dossier en page lisible et imprimable',
+        summary: 'Mon dossier (ou mon compte sans dossier) en page lisible et imprimable',
       },
     },
     async (req, reply) => {
-      const data = await rights.exportHousehold(req.ctx, await households.ownHouseholdId(req.ctx));
+      const data = await rights.exportMyData(req.ctx);
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rights.exportHtml(data, req.ctx.town.neighbourhoods));
     },
   );
@@ -272,14 +272,14 @@ export default async function meRoutes(app: App) {
       schema: {
         response: { 200: erasedOut },
         tags,
-        summary: 'Effacer mon dossier (sauf ce que la loi oblige à garder)',
+        summary: 'Effacer mon dossier et mon compte, ou mon compte sans dossier (sauf ce que la loi oblige à garder)',
         body: z.object({ confirm: z.string().max(50) }).strict(),
       },
     },
     async (req) => {
       if (req.body.confirm.trim().toUpperCase() !== 'EFFACER')
         throw new AppError('dossiers/erase-confirm', { fields: [{ path: 'confirm', message: 'Recopiez le mot EFFACER.' }] });
-      const r = await rights.eraseHousehold(req.ctx, await households.ownHouseholdId(req.ctx));
+      const r = await rights.eraseMyData(req.ctx);
       return { erased: true, retained: r.retained };
     },
   );

@@ -306,7 +306,8 @@ export const exportOut = z.object({
   account: z
     .object({ displayName: fieldValue, email: fieldValue, phone: fieldValue, locale: fieldValue, easyRead: fieldValue, createdAt: fieldValue })
     .nullable(),
-  file: householdOut,
+  /** null for a parent's account without a household file (its account's rows only). */
+  file: householdOut.nullable(),
   history: historyOut,
   accessLog: auditTrailOut,
   formsUsingYourData: fieldsInfoOut.shape.fields,

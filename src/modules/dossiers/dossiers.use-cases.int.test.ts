@@ -211,6 +211,9 @@ const ATTEMPTS: Record<string, Attempt> = {
   'rights.retentionSchedule': (c) => rightsFns.retentionSchedule(c),
   'prefill.prefill': (c) => prefillFns.prefill(c, w.householdId, 'droits.simulation'),
   'prefill.getHouseholdForUser': (c) => prefillFns.getHouseholdForUser(c),
+  // The caller's own data (no id to aim at another's): the intruder's own export, then its own erasure, last.
+  'rights.exportMyData': (c) => rightsFns.exportMyData(c),
+  'rights.eraseMyData': (c) => rightsFns.eraseMyData(c),
 };
 
 /** Exports that are not use cases acting for a user, and why. */
@@ -250,6 +253,8 @@ const MAY_ANSWER = new Set([
   'orientation.listPartnerOrientations',
   'renewal.myRenewal',
   'prefill.getHouseholdForUser',
+  'rights.exportMyData',
+  'rights.eraseMyData',
 ]);
 
 async function snapshot() {

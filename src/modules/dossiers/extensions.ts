@@ -9,6 +9,10 @@
  *   when; the identity fields named are kept in `dossier_retention` until that date,
  *   then purged by the `dossiers.purge-retention` job;
  * - an export source: their rows about the household, for the family's export;
+ * - account hooks (`exportAccount`, `eraseAccount`): their rows keyed by a person's account
+ *   (ideas, supports, group messages…), which exist with or without a household file. The
+ *   parent's rights run them for its own account, file or no file; a household's export and
+ *   erasure run them for the household's parent, so there is one path per module;
  * - forms: which fields of the file each of their forms needs, and why (`defineForm`);
  * - offers: what the family can ask from them, read from its file (local aids it may get…),
  *   shown on "Mon dossier" where the family already looks (GET /api/dossiers/me/offres);
@@ -48,6 +52,14 @@ export type RetentionProvider = (q: Queryable, householdId: string) => Promise<R
 
 /** Rows another module stores about a household, for the family's export (every stored field). */
 export type ExportSource = (q: Queryable, householdId: string) => Promise<Record<string, unknown[]>>;
+
+/**
+ * Rows another module stores about a person's account (keyed by the user, not the household),
+ * for the person's export, whether or not it has a household file.
+ */
+export type AccountExportSource = (q: Queryable, userId: string) => Promise<Record<string, unknown[]>>;
+/** Erase or anonymise a module's rows keyed by the account, in the erasure's transaction. */
+export type AccountErasureHook = (t: Tx, userId: string) => Promise<void>;
 
 /** One thing the family may ask for, in plain French (never a code, a field name or cents). */
 export interface OfferItem {
@@ -89,6 +101,10 @@ export interface DossiersHooks {
   erasure?: ErasureHook;
   retention?: RetentionProvider;
   export?: ExportSource;
+  /** Its rows keyed by the person's account, for its export (file or no file). */
+  exportAccount?: AccountExportSource;
+  /** Erase its rows keyed by the person's account (the account's erasure, or the household's parent's). */
+  eraseAccount?: AccountErasureHook;
   /** Its forms (`defineForm`): `prefill` gives a form only the fields it declares. */
   forms?: readonly FormDeclaration[];
   /** What the family can ask from it, shown on "Mon dossier". */
@@ -109,14 +125,17 @@ interface Wired {
   erasure: ErasureHook[];
   retention: RetentionProvider[];
   exporters: ExportSource[];
+  accountExporters: AccountExportSource[];
+  accountErasure: AccountErasureHook[];
   offers: OffersSource[];
   renewed: RenewedHook[];
 }
-let wired: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [], renewed: [] };
+const empty = (): Wired => ({ timeline: [], erasure: [], retention: [], exporters: [], accountExporters: [], accountErasure: [], offers: [], renewed: [] });
+let wired: Wired = empty();
 
 /** The dossiers module's `wire`: reads every module's `hooks.dossiers`, in module order. */
 export function wireDossiers(modules: readonly ModuleDef[]): void {
-  const next: Wired = { timeline: [], erasure: [], retention: [], exporters: [], offers: [], renewed: [] };
+  const next = empty();
   const forms: FormDeclaration[] = [];
   for (const m of modules) {
     const h = m.hooks?.dossiers;
@@ -125,6 +144,8 @@ export function wireDossiers(modules: readonly ModuleDef[]): void {
     if (h.erasure) next.erasure.push(h.erasure);
     if (h.retention) next.retention.push(h.retention);
     if (h.export) next.exporters.push(h.export);
+    if (h.exportAccount) next.accountExporters.push(h.exportAccount);
+    if (h.eraseAccount) next.accountErasure.push(h.eraseAccount);
     if (h.offers) next.offers.push(h.offers);
     if (h.renewed) next.renewed.push(h.renewed);
     forms.push(...(h.forms ?? []));
@@ -137,5 +158,7 @@ export const timelineSources = (): readonly TimelineSource[] => wired.timeline;
 export const erasureHooks = (): readonly ErasureHook[] => wired.erasure;
 export const retentionProviders = (): readonly RetentionProvider[] => wired.retention;
 export const exportSources = (): readonly ExportSource[] => wired.exporters;
+export const accountExportSources = (): readonly AccountExportSource[] => wired.accountExporters;
+export const accountErasureHooks = (): readonly AccountErasureHook[] => wired.accountErasure;
 export const offerSources = (): readonly OffersSource[] => wired.offers;
 export const renewedHooks = (): readonly RenewedHook[] => wired.renewed;

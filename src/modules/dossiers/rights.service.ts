@@ -5,10 +5,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { audit, listAudit, type AuditRow } from '../../platform/audit';
-import { accountRows, anonymiseAccount } from '../../platform/auth/account-data';
+import { accountRows, anonymiseAccount, lockAccount } from '../../platform/auth/account-data';
 import { parisDate } from '../../platform/clock';
 import { makeCtx, type Ctx, type Deps } from '../../platform/context';
-import { tx } from '../../platform/db/pool';
+import { tx, type Queryable, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { removeOutboxFiles } from '../../platform/notify/outbox';
 import { requireRole } from '../../platform/roles';
@@ -17,9 +17,18 @@ import { readAuditTrail, type Names } from './audit-reading';
 import { structuresOfUsers } from './consent.store';
 import { CCAS_STRUCTURE_ID } from './purposes';
 import { getService, getStructure } from '../annuaire/index';
-import { deleteExpiredRetention, eraseHouseholdRows, householdRows, insertRetention, listChanges, listRetention, loadHousehold } from './dossiers.store';
+import {
+  deleteExpiredRetention,
+  eraseHouseholdRows,
+  householdIdOfUser,
+  householdRows,
+  insertRetention,
+  listChanges,
+  listRetention,
+  loadHousehold,
+} from './dossiers.store';
 import { deleteDraftsOfUser, draftRowsOfUser } from './draft.store';
-import { erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
+import { accountErasureHooks, accountExportSources, erasureHooks, exportSources, retentionProviders, type RetentionNeed } from './extensions';
 import { fieldUsage } from './form-registry';
 import { uploadsDir } from './household.service';
 import type { Household } from './household';
@@ -98,42 +107,77 @@ function jsonSafe(rows: Record<string, unknown>[]) {
 }
 
 /**
+ * Every row keyed by the person's account, by table: the platform's (account, sessions,
+ * login failures, password resets, messages, audit entries where it acts or is the subject),
+ * its form drafts, and each module's (`exportAccount` hooks: ideas, supports, group messages…).
+ */
+async function accountStored(q: Queryable, userId: string, contacts: (string | null | undefined)[]) {
+  const rows: Record<string, unknown[]> = await accountRows(q, userId, contacts);
+  rows.household_drafts = await draftRowsOfUser(q, userId);
+  for (const source of accountExportSources()) Object.assign(rows, await source(q, userId));
+  return rows;
+}
+
+/** The rows as JSON carries them, and the account's own words (no password, no table names). */
+function exportBody(ctx: Ctx, rows: Record<string, unknown[]>) {
+  const stored = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, jsonSafe(v as Record<string, unknown>[])]));
+  const user = (rows.users as Record<string, unknown>[] | undefined)?.[0];
+  const account = user
+    ? { displayName: user.display_name, email: user.email, phone: user.phone, locale: user.locale, easyRead: user.easy_read, createdAt: user.created_at }
+    : null;
+  return { exportedAt: ctx.now().toISOString(), controller: ctx.town.ccasName, account, stored };
+}
+
+/**
  * Everything stored about the person: the file, its history, consents, orientations,
- * and the raw rows of every table, the platform's included (account, sessions, login
- * failures, password resets, messages, audit entries without a household).
+ * and the raw rows of every table, the platform's and the account's included (account,
+ * sessions, login failures, password resets, messages, audit entries without a household,
+ * ideas, group messages…).
  */
 export async function exportHousehold(ctx: Ctx, householdId: string) {
   const access = await assertCanAccess(ctx, householdId, 'dossiers.export');
   if (access.as === 'partner') throw new AppError('auth/forbidden');
   const q = ctx.db;
   const file = (await loadHousehold(q, householdId, parisDate(ctx.now())))!;
-  const rows = await householdRows(q, householdId);
+  const rows: Record<string, unknown[]> = await householdRows(q, householdId);
   for (const source of exportSources()) Object.assign(rows, await source(q, householdId));
   if (file.parentUserId) {
-    const account = await accountRows(q, file.parentUserId, [file.parent.email, file.parent.phone]);
+    const account = await accountStored(q, file.parentUserId, [file.parent.email, file.parent.phone]);
     // Audit entries about the household and about the account, once each.
-    const seen = new Set(rows.audit_log.map((a) => String(a.id)));
-    rows.audit_log = [...rows.audit_log, ...account.audit_log.filter((a) => !seen.has(String(a.id)))];
-    const { audit_log: _a, ...rest } = account;
-    Object.assign(rows, rest);
-    rows.household_drafts = await draftRowsOfUser(q, file.parentUserId);
+    const seen = new Set((rows.audit_log as { id: unknown }[]).map((a) => String(a.id)));
+    account.audit_log = [...rows.audit_log, ...(account.audit_log as { id: unknown }[]).filter((a) => !seen.has(String(a.id)))];
+    Object.assign(rows, account);
   }
-  const stored = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, jsonSafe(v as Record<string, unknown>[])]));
-  const user = (rows.users as Record<string, unknown>[] | undefined)?.[0];
-  const account = user
-    ? { displayName: user.display_name, email: user.email, phone: user.phone, locale: user.locale, easyRead: user.easy_read, createdAt: user.created_at }
-    : null;
   await audit(q, ctx, 'dossiers/exported', { householdId, subjectType: 'household', subjectId: householdId });
   return {
-    exportedAt: ctx.now().toISOString(),
-    controller: ctx.town.ccasName,
-    account,
-    file,
+    ...exportBody(ctx, rows),
+    file: file as Household | null,
     history: await listChanges(q, householdId, 10_000),
     accessLog: await householdAudit(ctx, householdId),
     formsUsingYourData: fieldUsage().filter((f) => f.usedBy.length),
-    stored,
   };
+}
+
+/**
+ * The same export for a parent's account without a household file (it signed up, proposed
+ * ideas, joined a group…): every row keyed by its account; no file, history or access log.
+ */
+async function exportAccount(ctx: Ctx, userId: string): Promise<HouseholdExportData> {
+  const rows = await accountStored(ctx.db, userId, []);
+  await audit(ctx.db, ctx, 'dossiers/exported', { subjectType: 'user', subjectId: userId });
+  return { ...exportBody(ctx, rows), file: null, history: [], accessLog: [], formsUsingYourData: fieldUsage().filter((f) => f.usedBy.length) };
+}
+
+type HouseholdExportData = Awaited<ReturnType<typeof exportHousehold>>;
+
+/**
+ * The parent's own export (its right of access and portability belongs to the person, not
+ * to the file): its household's, with the account's rows, or its account's alone.
+ */
+export async function exportMyData(ctx: Ctx): Promise<HouseholdExportData> {
+  const user = requireRole(ctx, 'parent');
+  const householdId = await householdIdOfUser(ctx.db, user.id);
+  return householdId ? exportHousehold(ctx, householdId) : exportAccount(ctx, user.id);
 }
 
 /** What each stored table holds, in words (the printable export names no table). */
@@ -177,12 +221,11 @@ function storedLabel(table: string): string {
 const esc = (v: unknown) => String(v ?? '—').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A readable page of the export, printable (Ctrl+P → PDF). */
-export function exportHtml(data: Awaited<ReturnType<typeof exportHousehold>>, neighbourhoods: readonly { id: string; name: string }[] = []): string {
+export function exportHtml(data: HouseholdExportData, neighbourhoods: readonly { id: string; name: string }[] = []): string {
+  if (!data.file) return accountExportHtml(data);
   const h: Household = data.file;
   const vc: ValueContext = { neighbourhoods, children: h.children };
   const v = (field: string, value: unknown) => (value == null || value === '' ? '—' : valueText(field, value, vc));
-  const row = (label: string, v: unknown) => `<tr><th scope="row">${esc(label)}</th><td>${esc(v)}</td></tr>`;
-  const table = (caption: string, rows: string) => `<table><caption>${esc(caption)}</caption><tbody>${rows}</tbody></table>`;
   const kids = h.children
     .map((c) =>
       row(
@@ -192,10 +235,7 @@ export function exportHtml(data: Awaited<ReturnType<typeof exportHousehold>>, ne
     )
     .join('');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mon dossier — export du ${esc(frDay(data.exportedAt))}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}
-caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{width:40%}
-table{table-layout:fixed}</style></head><body>
+${PAGE_STYLE}</head><body>
 <h1>Mon dossier</h1><p>Export du ${esc(frInstant(data.exportedAt))} — responsable du traitement : ${esc(data.controller)}.</p>
 ${table('Vous', row('Prénom', h.parent.firstName) + row('Nom', h.parent.lastName) + row('Date de naissance', h.parent.birthDate ? frDay(h.parent.birthDate) : null) + row('Téléphone', h.parent.phone) + row('E-mail', h.parent.email))}
 ${h.otherParent ? table("L'autre parent", row('Prénom', h.otherParent.firstName) + row('Nom', h.otherParent.lastName) + row('Garde', v('otherParent.custody', h.otherParent.custody)) + row('Pension fixée', euros(h.otherParent.alimonyDueMonthlyCents))) : ''}
@@ -219,13 +259,39 @@ ${table(
 ${table('Justificatifs', h.documents.map((d) => row(d.label ?? d.kind, `valable jusqu'au ${frDay(d.validUntil)}${d.expired ? ' (expiré)' : ''}`)).join('') || row('Aucun justificatif', ''))}
 ${table('Historique des modifications', data.history.map((c) => row(`${frInstant(c.at)} — ${fieldText(c.field, vc)}`, `${valueText(c.field, c.oldValue, vc)} → ${valueText(c.field, c.newValue, vc)}`)).join('') || row('Aucune modification', ''))}
 ${table('Consultations et actions sur votre dossier', data.accessLog.map((a) => row(frInstant(a.at), `${a.label}${a.actorName ? ` — ${a.actorName}` : ''}${a.reason ? ` — motif : ${a.reason}` : ''}`)).join(''))}
-${table(
-  'Toutes les données enregistrées',
-  Object.entries(data.stored)
-    .filter(([, rows]) => rows.length)
-    .map(([name, rows]) => row(storedLabel(name), `${rows.length} ${rows.length > 1 ? 'enregistrements' : 'enregistrement'}`))
-    .join(''),
-)}
+${storedTable(data.stored)}
+<p>Le détail complet, valeur par valeur, est dans le fichier à télécharger « export.json » (format lisible par un ordinateur), depuis la page « Mon dossier ».</p>
+</body></html>`;
+}
+
+const row = (label: string, v: unknown) => `<tr><th scope="row">${esc(label)}</th><td>${esc(v)}</td></tr>`;
+const table = (caption: string, rows: string) => `<table><caption>${esc(caption)}</caption><tbody>${rows}</tbody></table>`;
+const PAGE_STYLE = `<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}
+caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{width:40%}
+table{table-layout:fixed}</style>`;
+
+/** What is stored, table by table, in words and counts (the values are in the JSON file). */
+function storedTable(stored: HouseholdExportData['stored']): string {
+  return table(
+    'Toutes les données enregistrées',
+    Object.entries(stored)
+      .filter(([, rows]) => rows.length)
+      .map(([name, rows]) => row(storedLabel(name), `${rows.length} ${rows.length > 1 ? 'enregistrements' : 'enregistrement'}`))
+      .join(''),
+  );
+}
+
+/** The printable page of an account without a household file: the account, then what is stored. */
+function accountExportHtml(data: HouseholdExportData): string {
+  const a = data.account;
+  const created = a && (typeof a.createdAt === 'string' || a.createdAt instanceof Date) ? frDay(new Date(a.createdAt).toISOString()) : null;
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mes données — export du ${esc(frDay(data.exportedAt))}</title>
+${PAGE_STYLE}</head><body>
+<h1>Mes données</h1><p>Export du ${esc(frInstant(data.exportedAt))} — responsable du traitement : ${esc(data.controller)}.</p>
+<p>Vous n’avez pas de dossier famille : voici tout ce que nous gardons sur votre compte.</p>
+${table('Votre compte', row('Nom affiché', a?.displayName) + row('E-mail', a?.email) + row('Téléphone', a?.phone) + row('Compte ouvert le', created))}
+${storedTable(data.stored)}
 <p>Le détail complet, valeur par valeur, est dans le fichier à télécharger « export.json » (format lisible par un ordinateur), depuis la page « Mon dossier ».</p>
 </body></html>`;
 }
@@ -242,37 +308,75 @@ function keptValues(h: Household, need: RetentionNeed): Record<string, unknown> 
   return Object.fromEntries(need.keep.map((k) => [k, get[k] ?? null]));
 }
 
-/**
- * Erase the family's personal data. What other modules must keep by law (retention
- * providers) is copied to `dossier_retention` with its date; everything else about the
- * household is deleted or set to NULL, the parent's account is anonymised and closed,
- * its sessions and messages deleted. The audit keeps identifiers only.
- */
-export async function eraseHousehold(ctx: Ctx, householdId: string): Promise<{ retained: number }> {
-  const { retained, files, account } = await tx(ctx.db, async (t) => {
-    const access = await assertCanAccess(ctx, householdId, 'dossiers.erase', { q: t });
-    if (access.as === 'partner') throw new AppError('auth/forbidden');
-    const h = (await loadHousehold(t, householdId, parisDate(ctx.now()), { lock: true }))!;
-    let retained = 0;
-    for (const provider of retentionProviders()) {
-      for (const need of await provider(t, householdId)) {
-        await insertRetention(t, { householdId, ...need, kept: keptValues(h, need), now: ctx.now() });
-        retained++;
-      }
+/** What an erasure leaves to do once committed: the files to delete. */
+interface Erased {
+  retained: number;
+  files: string[];
+  account: { userId: string; notificationIds: string[] } | null;
+}
+
+/** Every row keyed by the account in the modules (`eraseAccount` hooks) and its form drafts; then the account itself, anonymised and closed. */
+async function eraseAccountRows(ctx: Ctx, t: Tx, userId: string, contacts: (string | null | undefined)[]) {
+  for (const hook of accountErasureHooks()) await hook(t, userId);
+  await deleteDraftsOfUser(t, userId);
+  return { userId, ...(await anonymiseAccount(t, userId, contacts, ctx.now())) };
+}
+
+/** The household's erasure, in the caller's transaction (see eraseHousehold). */
+async function eraseHouseholdIn(ctx: Ctx, t: Tx, householdId: string): Promise<Erased> {
+  const access = await assertCanAccess(ctx, householdId, 'dossiers.erase', { q: t });
+  if (access.as === 'partner') throw new AppError('auth/forbidden');
+  const h = (await loadHousehold(t, householdId, parisDate(ctx.now()), { lock: true }))!;
+  let retained = 0;
+  for (const provider of retentionProviders()) {
+    for (const need of await provider(t, householdId)) {
+      await insertRetention(t, { householdId, ...need, kept: keptValues(h, need), now: ctx.now() });
+      retained++;
     }
-    for (const hook of erasureHooks()) await hook(t, householdId);
-    if (h.parentUserId) await deleteDraftsOfUser(t, h.parentUserId);
-    const files = await eraseHouseholdRows(t, householdId, ctx.now());
-    const account = h.parentUserId
-      ? { userId: h.parentUserId, ...(await anonymiseAccount(t, h.parentUserId, [h.parent.email, h.parent.phone], ctx.now())) }
-      : null;
-    await audit(t, ctx, 'dossiers/erased', { householdId, subjectType: 'household', subjectId: householdId, details: { retained } });
-    return { retained, files, account };
-  });
-  // Files once the erasure is committed: uploaded documents, and the messages sent to the family.
+  }
+  for (const hook of erasureHooks()) await hook(t, householdId);
+  const files = await eraseHouseholdRows(t, householdId, ctx.now());
+  const account = h.parentUserId ? await eraseAccountRows(ctx, t, h.parentUserId, [h.parent.email, h.parent.phone]) : null;
+  await audit(t, ctx, 'dossiers/erased', { householdId, subjectType: 'household', subjectId: householdId, details: { retained } });
+  return { retained, files, account };
+}
+
+/** Files once the erasure is committed: uploaded documents, and the messages sent to the person. */
+async function removeErasedFiles(ctx: Ctx, { retained, files, account }: Erased): Promise<{ retained: number }> {
   for (const f of files) await fs.rm(path.join(uploadsDir(ctx), path.basename(f)), { force: true });
   if (account) await removeOutboxFiles(ctx.config.dataDir, account);
   return { retained };
+}
+
+/**
+ * Erase the family's personal data. What other modules must keep by law (retention
+ * providers) is copied to `dossier_retention` with its date; everything else about the
+ * household is deleted or set to NULL; the parent's account goes as eraseMyData's does
+ * (the modules' rows keyed by it, then the account anonymised and closed, its sessions and
+ * messages deleted). The audit keeps identifiers only.
+ */
+export async function eraseHousehold(ctx: Ctx, householdId: string): Promise<{ retained: number }> {
+  return removeErasedFiles(ctx, await tx(ctx.db, (t) => eraseHouseholdIn(ctx, t, householdId)));
+}
+
+/**
+ * The parent erases its own data (the right to erasure belongs to the person, not to the
+ * file): its household's, with its account, or its account alone when it has no file
+ * (ideas, supports, group messages… through the modules' `eraseAccount` hooks; nothing is
+ * retained, the law keeps only what a file's aids leave). The account's row is locked
+ * first, so a file created meanwhile waits and is either erased with it or not there yet.
+ */
+export async function eraseMyData(ctx: Ctx): Promise<{ retained: number }> {
+  const user = requireRole(ctx, 'parent');
+  const erased = await tx(ctx.db, async (t): Promise<Erased> => {
+    if (!(await lockAccount(t, user.id))) throw new AppError('auth/required');
+    const householdId = await householdIdOfUser(t, user.id);
+    if (householdId) return eraseHouseholdIn(ctx, t, householdId);
+    const account = await eraseAccountRows(ctx, t, user.id, []);
+    await audit(t, ctx, 'dossiers/erased', { subjectType: 'user', subjectId: user.id, details: { retained: 0 } });
+    return { retained: 0, files: [], account };
+  });
+  return removeErasedFiles(ctx, erased);
 }
 
 /** For coordinators: what is kept after erasures, why and until when (no personal values). */

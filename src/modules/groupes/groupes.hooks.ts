@@ -1,18 +1,14 @@
-/** What the groupes plug into the household file: a family's erasure takes the parent's messages with it; its export lists them. */
-import { readHouseholdAsSystem, type DossiersHooks } from '../dossiers';
+/**
+ * What the groupes plug into the person's data rights, keyed by its account (a parent joins a
+ * group with or without a household file): its export lists its messages and memberships; its
+ * erasure takes its messages, memberships, blocks and session registrations with it. dossiers
+ * runs these for an account alone and for a household's parent alike.
+ */
+import type { DossiersHooks } from '../dossiers';
 import * as store from './groupes.store';
 import { eraseUserContent } from './retention.service';
 
-// The hooks receive no clock; the household's parent does not depend on the day (ages do).
-const ANY_DAY = new Date(0);
-
 export const groupesDossiersHooks: DossiersHooks = {
-  erasure: async (t, householdId) => {
-    const h = await readHouseholdAsSystem(t, householdId, ANY_DAY);
-    if (h?.parentUserId) await eraseUserContent(t, h.parentUserId);
-  },
-  export: async (q, householdId) => {
-    const h = await readHouseholdAsSystem(q, householdId, ANY_DAY);
-    return h?.parentUserId ? store.userContent(q, h.parentUserId) : {};
-  },
+  eraseAccount: async (t, userId) => void (await eraseUserContent(t, userId)),
+  exportAccount: (q, userId) => store.userContent(q, userId),
 };
