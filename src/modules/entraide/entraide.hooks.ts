@@ -1,7 +1,12 @@
-/** What the entraide plugs into the household file: its timeline, export and erasure. */
+/**
+ * What the entraide plugs into the household file: its timeline, export and erasure; and,
+ * keyed by the parent's account (file or no file), its ambassador appointment and the meetings
+ * it organised (the meetings stay for the families registered, without their organiser).
+ */
 import type { DossiersHooks } from '../dossiers/index';
 import * as backup from './backup.store';
 import * as coops from './coops.store';
+import * as store from './entraide.store';
 import * as loans from './loans.store';
 import * as meetings from './meetings.store';
 import * as rides from './rides.store';
@@ -29,5 +34,13 @@ export const entraideDossiersHooks: DossiersHooks = {
     await backup.eraseHousehold(t, householdId);
     await tutoring.eraseHousehold(t, householdId);
     await meetings.eraseHousehold(t, householdId);
+  },
+  exportAccount: async (q, userId) => ({
+    entraide_ambassadors: await store.ambassadorRowsOfUser(q, userId),
+    entraide_meetings: await meetings.organisedBy(q, userId),
+  }),
+  eraseAccount: async (t, userId) => {
+    await store.removeAmbassador(t, userId);
+    await meetings.forgetOrganiser(t, userId);
   },
 };

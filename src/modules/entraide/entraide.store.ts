@@ -34,6 +34,11 @@ export async function removeAmbassador(q: Queryable, userId: string): Promise<st
   return rows[0]?.neighbourhood_id ?? null;
 }
 
+/** The account's ambassador appointment, as stored, for the person's export (dossiers' exportAccount hook). */
+export async function ambassadorRowsOfUser(q: Queryable, userId: string): Promise<unknown[]> {
+  return (await q.query('SELECT * FROM entraide_ambassadors WHERE user_id = $1', [userId])).rows;
+}
+
 export async function block(q: Queryable, blocker: string, blocked: string, now: Date): Promise<void> {
   await q.query('INSERT INTO entraide_blocks (blocker_household_id, blocked_household_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
     blocker,

@@ -128,6 +128,16 @@ export async function welcome(q: Queryable, householdId: string, by: string, now
   );
 }
 
+/** The meetings an account organised, as stored, for the person's export (dossiers' exportAccount hook). */
+export async function organisedBy(q: Queryable, userId: string): Promise<unknown[]> {
+  return (await q.query('SELECT * FROM entraide_meetings WHERE organiser_user_id = $1 ORDER BY created_at', [userId])).rows;
+}
+
+/** The account is erased: its meetings stay for the families registered, without their organiser. */
+export async function forgetOrganiser(q: Queryable, userId: string): Promise<void> {
+  await q.query('UPDATE entraide_meetings SET organiser_user_id = NULL WHERE organiser_user_id = $1', [userId]);
+}
+
 export async function eraseHousehold(q: Queryable, householdId: string): Promise<void> {
   await q.query('DELETE FROM entraide_meeting_registrations WHERE household_id = $1', [householdId]);
   await q.query('DELETE FROM entraide_welcomes WHERE household_id = $1', [householdId]);
