@@ -53,7 +53,7 @@ export function simulateText(text: string, index: number, o: BatchOptions): Line
     const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
     return { ok: false, fields: parsed.fields, id };
   }
-  return { ok: true, json: JSON.stringify(engine.run(parsed.household, { explain: o.explanations, references: o.references })) };
+  return { ok: true, json: engine.runJson(parsed.household, { explain: o.explanations, references: o.references }) };
 }
 
 const utf8 = new TextEncoder();

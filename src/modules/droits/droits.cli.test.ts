@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCli } from '../../cli/index';
 import { type SimulateOptions, droitsProgram, runSimulate } from './droits.cli';
 import { defaultEngine } from './engine';
+import { resolveCompactLine } from './explanations-json';
 import { testHousehold } from './test-households';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'droits-cli-'));
@@ -90,25 +91,26 @@ describe('relais droits simulate', () => {
     expect(r.out.map((o) => o.id)).toEqual(lines.slice(0, 600).map((_, i) => `h${i}`));
     expect(r.err).toContain('Ligne 601');
   }, 60_000);
-  it('--references household gives each reference once per household; ids leaves only parameter ids, which references() resolves', async () => {
+  it('--references household gives each reference once per household; ids gives compact steps the catalogue and references() resolve to the inline line', async () => {
     const f = file('refs.json', good('r'));
-    const inline = (await cli(f, { explanations: true })).out[0] as { explanations: Record<string, { steps: { parameter?: string; reference?: string }[] }> };
+    const inlineRun = await cli(f, { explanations: true });
+    const inline = inlineRun.out[0] as { explanations: Record<string, { steps: { parameter?: string; reference?: string }[] }> };
     const once = (await cli(f, { explanations: true, references: 'household' })).out[0] as typeof inline & {
       references: Record<string, string>;
       period: string;
     };
-    const ids = (await cli(f, { explanations: true, references: 'ids' })).out[0] as typeof once;
+    const idsRun = await cli(f, { explanations: true, references: 'ids' });
     const inlineRefs = Object.values(inline.explanations).flatMap((e) => e.steps.filter((s) => s.reference));
     expect(inlineRefs.length).toBeGreaterThan(5);
     for (const s of inlineRefs) expect(once.references[s.parameter!]).toBe(s.reference);
     expect(JSON.stringify(once.explanations)).not.toContain('"reference"');
-    expect(ids.references).toBeUndefined();
-    expect(JSON.stringify(ids.explanations)).not.toContain('"reference"');
-    expect(JSON.stringify(ids.explanations)).toBe(JSON.stringify(once.explanations));
     // Resolved by id for the household's month: the same texts.
-    const table = defaultEngine().references(once.period).references;
-    for (const [parameter, text] of Object.entries(once.references)) expect(table[parameter]!.text).toBe(text);
-    expect(JSON.stringify(ids).length).toBeLessThan(JSON.stringify(inline).length * 0.75);
+    const served = defaultEngine().references(once.period);
+    for (const [parameter, text] of Object.entries(once.references)) expect(served.references[parameter]!.text).toBe(text);
+    expect(idsRun.out[0]!.references).toBeUndefined();
+    expect(idsRun.out[0]!.catalogue).toBe(served.catalogue.version);
+    expect(JSON.stringify(resolveCompactLine(idsRun.text.trim(), served.catalogue, served.references))).toBe(inlineRun.text.trim());
+    expect(idsRun.text.length).toBeLessThan(inlineRun.text.length * 0.3);
   });
   it('references() refuses a month outside the parameters', () => {
     expect(() => defaultEngine().references('1999-01')).toThrow();

@@ -96,6 +96,11 @@ describe('GET /api/droits/references', () => {
     expect(inline.length).toBeGreaterThan(0);
     for (const step of inline) expect(references[step.parameter!].text).toBe(step.reference);
     expect(references['asf.taux_par_enfant'].href).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
+    // And what the numbers of `relais droits simulate --references ids` mean.
+    const { catalogue } = res.json();
+    expect(catalogue.labels).toContain('Montant mensuel');
+    expect(catalogue.parameters).toContain('asf.taux_par_enfant');
+    expect(catalogue.version).toMatch(/^[0-9a-f]{8}$/);
   });
   it('without a month: the current one; a bad or unknown month: 4xx naming the field', async () => {
     expect((await env.client().get('/api/droits/references')).statusCode).toBe(200);

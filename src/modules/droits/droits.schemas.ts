@@ -46,6 +46,8 @@ export const referencesQuery = z.object({
 export const referencesOut = z.object({
   period: z.string(),
   references: z.record(z.string(), z.object({ label: z.string(), title: z.string(), href: z.string().optional(), text: z.string() })),
+  /** What the numbers of `relais droits simulate --references ids` lines mean (explanations-json.ts). */
+  catalogue: z.object({ version: z.string(), labels: z.array(z.string()), reasons: z.array(z.string()), parameters: z.array(z.string()) }),
 });
 
 const revaluationOut = z.object({ date: z.string(), families: z.array(z.string()) });

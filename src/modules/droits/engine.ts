@@ -7,7 +7,10 @@ import { revaluationsOn, type Revaluations } from './revaluations';
 import { AppError, type FieldError } from '../../platform/errors';
 import { compute } from './compute';
 import { type MonthIndex, firstDay, formatMonth, monthIndex, parseMonth } from './dates';
-import type { Explanation } from './explain';
+import { createHash } from 'node:crypto';
+import { type Explanation, type Tracer, toExplanations } from './explain';
+import { REASONS, STEP_LABELS } from './explanations-catalogue';
+import { type Catalogue, resultLine } from './explanations-json';
 import { BENEFITS, BENEFIT_FACTS, type BenefitKey, perBenefit } from './benefits';
 import { explainAll } from './explanations';
 import { type Household, type HouseholdInput, type PeriodBounds, type ZoneLookup, parseHousehold } from './household';
@@ -74,6 +77,33 @@ export class RightsEngine {
   }
 
   run(h: Household, options: SimulationOptions = {}): SimulationResult {
+    const { amounts, net, explained } = this.computeAll(h, options);
+    const mode = options.references ?? 'inline';
+    // With `household`, the references go there instead of on the steps.
+    const references: Record<string, string> | undefined = mode === 'household' ? {} : undefined;
+    const explanations = explained === null ? emptyExplanations(amounts) : toExplanations(explained, mode !== 'ids', references);
+    const result: SimulationResult = { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
+    if (references && explained !== null) result.references = references;
+    return result;
+  }
+
+  /**
+   * The household's JSON line for the batch command (without "\n"): `JSON.stringify(run(h,
+   * options))` for `inline` and `household`, written without the object tree; the compact
+   * form of explanations-json.ts for `ids`.
+   */
+  runJson(h: Household, options: SimulationOptions = {}): string {
+    const { amounts, net, explained } = this.computeAll(h, options);
+    const { catalogue, parameterIndex } = this.catalogueOnce();
+    return resultLine(
+      { id: h.id, period: formatMonth(h.period), amounts, net, explained, reasons: catalogue.reasons },
+      options.references ?? 'inline',
+      catalogue,
+      parameterIndex,
+    );
+  }
+
+  private computeAll(h: Household, options: SimulationOptions): { amounts: Amounts; net: Amounts; explained: Tracer | null } {
     const c = compute(h, this.legislation);
     const crdsRate = this.legislation.month(h.period).commun.crds_taux;
     // One formula per benefit (a Record: a benefit of the list without its formula does not compile).
@@ -95,20 +125,38 @@ export class RightsEngine {
       amounts[key] = toCents(x) / 100;
       net[key] = BENEFIT_FACTS[key].crds ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
     }
-    const mode = options.references ?? 'inline';
-    // References are placed while the steps are built (never added then deleted: steps keep one shape).
-    const references: Record<string, string> | undefined = mode === 'household' ? {} : undefined;
-    const explanations = options.explain === false ? emptyExplanations(amounts) : explainAll(c, this.legislation, mode, references);
-    const result: SimulationResult = { id: h.id, period: formatMonth(h.period), amounts, net_crds: net, explanations };
-    if (references && options.explain !== false) result.references = references;
-    return result;
+    const explained = options.explain === false ? null : explainAll(c, this.legislation, (options.references ?? 'inline') !== 'ids');
+    return { amounts, net, explained };
+  }
+
+  private catalogueCache?: { catalogue: Catalogue; parameterIndex: ReadonlyMap<string, number> };
+
+  /**
+   * What the numbers of a compact (`ids`) line mean: the step labels, the reasons and the
+   * parameter ids, numbered by their place; `version` changes with any of them.
+   */
+  catalogue(): Catalogue {
+    return this.catalogueOnce().catalogue;
+  }
+
+  private catalogueOnce() {
+    if (!this.catalogueCache) {
+      const lists = { labels: [...STEP_LABELS], reasons: [...REASONS], parameters: this.legislation.names().sort() };
+      const version = createHash('sha256').update(JSON.stringify(lists)).digest('hex').slice(0, 8);
+      this.catalogueCache = { catalogue: { version, ...lists }, parameterIndex: new Map(lists.parameters.map((p, i) => [p, i])) };
+    }
+    return this.catalogueCache;
   }
 
   /**
    * The legal reference of every parameter in force during `period` (YYYY-MM): what the
    * parameter ids of `references: 'ids'` explanations resolve to.
    */
-  references(period: string): { period: string; references: Record<string, { label: string; title: string; href?: string; text: string }> } {
+  references(period: string): {
+    period: string;
+    references: Record<string, { label: string; title: string; href?: string; text: string }>;
+    catalogue: Catalogue;
+  } {
     const m = parseMonth(period);
     if (m === null || m < this.bounds.first || m > this.bounds.last) {
       throw new AppError('droits/unknown-period', {
@@ -122,7 +170,7 @@ export class RightsEngine {
       const text = this.legislation.referenceText(name, day);
       if (d.reference && text) out[name] = { label: d.label, title: d.reference.title, ...(d.reference.href ? { href: d.reference.href } : {}), text };
     }
-    return { period: formatMonth(m), references: out };
+    return { period: formatMonth(m), references: out, catalogue: this.catalogue() };
   }
 
   /** The revaluation in force on `today` (YYYY-MM-DD), the next one expected, any expected but missing. */

@@ -2,10 +2,20 @@
  * Explanations: every benefit says whether the family is eligible, why, and the steps
  * of the computation in plain French, each step naming the parameter it used and its
  * legal reference when there is one.
+ *
+ * The steps are recorded once, as flat records (`Tracer`: a label's number in the
+ * catalogue, its arguments, the value, the parameter, the reference), then written out:
+ * as objects for the API (`toExplanations`), or straight into the JSON line of the batch
+ * command (explanations-json.ts) in any `--references` mode, without objects in between.
  */
+import { BENEFITS, type BenefitKey } from './benefits';
+import { LABEL_ID, REASONS, REASON_ID, type Reason, STEP_LABELS, type StepLabel, formatLabel } from './explanations-catalogue';
+
+export type StepValue = string | number | boolean;
+
 export interface Step {
   label: string;
-  value: string | number | boolean;
+  value: StepValue;
   parameter?: string;
   reference?: string;
 }
@@ -16,38 +26,92 @@ export interface Explanation {
   steps: Step[];
 }
 
+export type LabelArgs = readonly (string | number)[];
+
 /**
- * Collects steps; formulas call it only when an explanation is wanted (null otherwise).
- * `collected` given: a step's reference goes there (parameter id → text) instead of on the
- * step (engine.ts `references: 'household'`); `referenceOf` null: no reference at all (`ids`).
+ * Collects the steps of the explanations of one household, in the order of BENEFITS; formulas
+ * call it only when an explanation is wanted. `referenceOf` null: no reference is looked up
+ * (`--references ids`: the reader resolves the parameter ids).
  */
 export class Tracer {
-  readonly steps: Step[] = [];
+  /** Per step: its label's number in STEP_LABELS. */
+  readonly label: number[] = [];
+  /** Per step: the label's arguments (`{1}`, `{2}`), if any. */
+  readonly args: (LabelArgs | undefined)[] = [];
+  readonly value: StepValue[] = [];
+  readonly parameter: (string | undefined)[] = [];
+  /** Per step: the legal reference of its parameter when it is the first step of its explanation with that reference. */
+  readonly reference: (string | undefined)[] = [];
+  /** Per explanation (BENEFITS order): the index after its last step, eligible, its reason's number in REASONS. */
+  readonly ends: number[] = [];
+  readonly eligible: boolean[] = [];
+  readonly reason: number[] = [];
   /** A legal reference is written once per explanation, on the first step that uses it. */
   private readonly referenced = new Set<string>();
-  constructor(
-    private readonly referenceOf: ((parameter: string) => string | undefined) | null,
-    private readonly collected?: Record<string, string>,
-  ) {}
 
-  step(label: string, value: Step['value'], parameter?: string): void {
-    const s: Step = { label, value: typeof value === 'number' ? round4(value) : value };
-    if (parameter) {
-      s.parameter = parameter;
-      const ref = this.referenceOf?.(parameter);
+  constructor(private readonly referenceOf: ((parameter: string) => string | undefined) | null) {}
+
+  step(label: StepLabel, value: StepValue, parameter?: string, ...args: (string | number)[]): void {
+    this.label.push(LABEL_ID.get(label)!);
+    this.args.push(args.length ? args : undefined);
+    this.value.push(typeof value === 'number' ? round4(value) : value);
+    this.parameter.push(parameter);
+    let reference: string | undefined;
+    if (parameter && this.referenceOf) {
+      const ref = this.referenceOf(parameter);
       if (ref && !this.referenced.has(ref)) {
-        if (this.collected) this.collected[parameter] = ref;
-        else s.reference = ref;
+        reference = ref;
         this.referenced.add(ref);
       }
     }
-    this.steps.push(s);
+    this.reference.push(reference);
   }
 
-  take(): Step[] {
+  /** Closes the explanation of `key` (benefits come in the order of BENEFITS). */
+  end(key: BenefitKey, eligible: boolean, reason: Reason): void {
+    if (BENEFITS[this.ends.length] !== key) throw new Error(`explanation of ${key} out of order`);
+    this.ends.push(this.label.length);
+    this.eligible.push(eligible);
+    this.reason.push(REASON_ID.get(reason)!);
     this.referenced.clear();
-    return this.steps.splice(0, this.steps.length);
   }
+
+  /** Where the steps of explanation `i` start. */
+  start(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1]!;
+  }
+}
+
+/** The label of step `i` as people read it. */
+export function stepLabel(t: Tracer, i: number): string {
+  return formatLabel(STEP_LABELS[t.label[i]!]!, t.args[i]);
+}
+
+/**
+ * The explanations as objects (the API's shape). `collected` given (`--references
+ * household`): the references go there (parameter id → text) instead of on the steps;
+ * `withReferences` false: none at all.
+ */
+export function toExplanations(t: Tracer, withReferences: boolean, collected?: Record<string, string>): Record<BenefitKey, Explanation> {
+  const out = {} as Record<BenefitKey, Explanation>;
+  BENEFITS.forEach((key, e) => {
+    const steps: Step[] = [];
+    for (let i = t.start(e); i < t.ends[e]!; i++) {
+      const s: Step = { label: stepLabel(t, i), value: t.value[i]! };
+      const parameter = t.parameter[i];
+      if (parameter) {
+        s.parameter = parameter;
+        const ref = t.reference[i];
+        if (ref && withReferences) {
+          if (collected) collected[parameter] = ref;
+          else s.reference = ref;
+        }
+      }
+      steps.push(s);
+    }
+    out[key] = { eligible: t.eligible[e]!, reason: REASONS[t.reason[e]!]!, steps };
+  });
+  return out;
 }
 
 /** Euros keep their cents; rates and coefficients (below 1) keep four decimals. */
