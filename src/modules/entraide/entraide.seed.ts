@@ -10,6 +10,7 @@ import { searchDirectory } from '../annuaire/index';
 import * as coops from './coops.store';
 import * as store from './entraide.store';
 import * as loans from './loans.store';
+import { roadKm } from './ride-matching';
 import { matchWaiting } from './rides.service';
 import * as rides from './rides.store';
 
@@ -129,7 +130,8 @@ export const entraideDemoSeed: SeedDef = {
       };
       await rides.insertRide(t, { ...base, householdId: DEMO_FAMILIES[4]!, role: 'driver', children: 1, seats: 2, canDrive: true });
       await rides.insertRide(t, { ...base, householdId: DEMO_FAMILIES[5]!, role: 'passenger', children: 1, seats: 0, canDrive: false });
-      await matchWaiting(t, ctx, activity.id, 6, { isDemo: true });
+      // Demo crew: straight line × factor (no routing request while seeding).
+      await matchWaiting(t, ctx, activity.id, 6, roadKm, { isDemo: true });
     }
   },
 };

@@ -14,6 +14,8 @@ let server: http.Server;
 let piscine: string;
 let mode: 'ok' | '500' | 'hang' = 'ok';
 let requests = 0;
+/** When set, the next request is held: the test answers it by calling the function given. */
+let holdNext: ((answer: () => void) => void) | null = null;
 
 // The driver lives next to the pool, the passenger far on the other side of town: by straight
 // line, picking her up is far beyond the driver's 10 %; by the (fake) roads, she is on the way.
@@ -37,8 +39,14 @@ beforeAll(async () => {
     if (mode === 'hang') return;
     if (mode === '500') return void res.writeHead(500).end();
     const coords = decodeURIComponent(new URL(req.url ?? '', 'http://x').pathname.replace('/table/v1/driving/', '')).split(';');
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'Ok', distances: coords.map((x) => coords.map((y) => metres(x, y))) }));
+    const answer = () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'Ok', distances: coords.map((x) => coords.map((y) => metres(x, y))) }));
+    };
+    const hold = holdNext;
+    holdNext = null;
+    if (hold) hold(answer);
+    else answer();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -91,4 +99,46 @@ it.each(['500', 'hang'] as const)('when the service answers %s, the straight lin
   expect(JSON.stringify(warn.mock.calls[0])).toContain(m === '500' ? 'HTTP 500' : 'no answer within 300 ms');
   expect(JSON.stringify(warn.mock.calls[0])).not.toMatch(/49\.8|49\.9|2\.29|2\.33/);
   warn.mockRestore();
+});
+
+it('the routing service is asked before the activity is locked; a registration that came in meanwhile makes it ask again', async () => {
+  mode = 'ok';
+  const config = env.rt.deps.config;
+  const timeout = config.ROUTING_TIMEOUT_MS;
+  config.ROUTING_TIMEOUT_MS = 30_000; // the held request must not fall back to the straight line
+  try {
+    const db = env.rt.deps.db;
+    const advisoryLocks = async () =>
+      (
+        await db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        )
+      ).rows[0]!.n;
+    const [a, b, c] = [await family(env, 'etouvie'), await family(env, 'etouvie'), await family(env, 'etouvie')];
+    const ride = { serviceId: piscine, weekday: 6, arriveAt: '14:00', fromDay: '2026-03-11', toDay: '2026-06-24', children: 1 };
+    expect(
+      (await a.parent.post('/api/entraide/rides', { ...ride, role: 'driver', seats: 2, hasLicence: true, detourPercent: 10, home: DRIVER })).statusCode,
+    ).toBe(201);
+    const before = requests;
+    let answer: (() => void) | null = null;
+    holdNext = (fn) => (answer = fn);
+    const second = b.parent.post('/api/entraide/rides', { ...ride, role: 'passenger', home: PASSENGER });
+    await expect.poll(() => answer !== null).toBe(true);
+    // The request is in flight: nobody holds the activity's lock meanwhile.
+    expect(await advisoryLocks()).toBe(0);
+    // Another family registers meanwhile (its home elsewhere: the held distances do not cover it); it is not kept waiting.
+    const third = await c.parent.post('/api/entraide/rides', { ...ride, role: 'passenger', home: { lat: 49.87, lon: 2.31 } });
+    expect(third.statusCode).toBe(201);
+    expect(third.json().crewId).toBeNull(); // 50 km away by the fake roads
+    answer!();
+    const r = await second;
+    expect(r.statusCode).toBe(201);
+    // Under the lock the held distances missed the third family's home: asked again, then matched by road.
+    expect(r.json().crewId).not.toBeNull();
+    expect(requests - before).toBe(3);
+    const { rows } = await db.query<{ route_km: string }>('SELECT route_km FROM entraide_crews WHERE id = $1', [r.json().crewId]);
+    expect(Number(rows[0]!.route_km)).toBeCloseTo(10.5, 3);
+  } finally {
+    config.ROUTING_TIMEOUT_MS = timeout;
+  }
 });

@@ -9,7 +9,7 @@
 import { audit } from '../../platform/audit';
 import { parisDate } from '../../platform/clock';
 import type { Ctx } from '../../platform/context';
-import { onConstraint, tx, type Tx } from '../../platform/db/pool';
+import { onConstraint, tx, type Queryable, type Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { getService } from '../annuaire/index';
 import { ageOn, readHouseholdAsSystem } from '../dossiers/index';
@@ -17,8 +17,8 @@ import { requireFamily } from './access';
 import type { CustodyWeeks } from './cost-split';
 import { daysWithoutRides, schoolHolidays } from './entraide-rules';
 import { sourcePlace } from './ride-sources.service';
-import { extendCar, matchRides, type RideRequest, type RideRole } from './ride-matching';
-import { roadDistances } from './road-distances';
+import { extendCar, matchRides, roadKm, type DistanceFn, type Point, type RideRequest, type RideRole } from './ride-matching';
+import { roadDistances, type RoadDistances } from './road-distances';
 import * as rides from './rides.store';
 import { buildRota, occurrences } from './rota';
 
@@ -79,8 +79,7 @@ export async function registerRide(ctx: Ctx, input: RideInput): Promise<{ id: st
   const centre = ctx.town.neighbourhoods.find((n) => n.id === me.neighbourhoodId)?.center;
   const home = input.home ?? (centre ? { lat: centre[0], lon: centre[1] } : null);
   if (!home) throw new AppError('entraide/no-home');
-  return tx(ctx.db, async (t) => {
-    await rides.lockActivity(t, serviceId, input.weekday);
+  return underActivityLock(ctx, serviceId, input.weekday, [home, place], async (t, distances) => {
     const id = await rides
       .insertRide(t, {
         householdId: me.householdId,
@@ -110,18 +109,56 @@ export async function registerRide(ctx: Ctx, input: RideInput): Promise<{ id: st
       subjectId: id,
       details: { role: input.role, weekday: input.weekday },
     });
-    await matchWaiting(t, ctx, serviceId, input.weekday);
+    await matchWaiting(t, ctx, serviceId, input.weekday, distances.dist);
     const mine = await rides.getRide(t, id);
     return { id, crewId: mine?.crewId ?? null };
   });
 }
 
+const STALE = Symbol('distances asked before a registration that came in meanwhile');
+/** Tries with fresh distances when a registration came in meanwhile; the last one keeps them (its missing pairs by straight line × factor). */
+export const LOCK_ATTEMPTS = 3;
+
+/**
+ * Runs `fn` under the activity's lock (activity and weekday) with the distances between its
+ * registrations' homes and places (and `extra`, the newcomer's), asked BEFORE taking the lock:
+ * the routing request may last up to ROUTING_TIMEOUT_MS and nobody waits on the lock meanwhile.
+ * Under the lock, the distances are checked against the registrations as they now stand: when
+ * one came in between whose points they do not cover, the transaction is rolled back and tried
+ * again with fresh distances.
+ */
+async function underActivityLock<T>(
+  ctx: Ctx,
+  serviceId: string,
+  weekday: number,
+  extra: readonly Point[],
+  fn: (t: Tx, distances: RoadDistances) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await rides.activityPoints(ctx.db, serviceId, weekday);
+    // Alone (nobody else registered): nothing to match, nothing to ask — unless someone registers meanwhile.
+    const distances: RoadDistances = before.length
+      ? await roadDistances([...before, ...extra], { url: ctx.config.ROUTING_URL, timeoutMs: ctx.config.ROUTING_TIMEOUT_MS, log: ctx.log })
+      : { dist: roadKm, source: 'straight-line', covers: (points) => !ctx.config.ROUTING_URL || points.length <= extra.length };
+    try {
+      return await tx(ctx.db, async (t) => {
+        await rides.lockActivity(t, serviceId, weekday);
+        if (attempt < LOCK_ATTEMPTS && !distances.covers([...(await rides.activityPoints(t, serviceId, weekday)), ...extra])) throw STALE;
+        return fn(t, distances);
+      });
+    } catch (err) {
+      if (err !== STALE) throw err;
+      ctx.log.info({ attempt }, 'entraide rides: a registration came in while the distances were asked; asked again');
+    }
+  }
+}
+
 /**
  * Match the waiting registrations of one activity and weekday (the caller holds the activity
- * lock): first the running crews with seats left take passengers (a crew that grows goes back
+ * lock; `dist` was computed before taking it, see underActivityLock): first the running crews with seats left take passengers (a crew that grows goes back
  * to "proposed": the newcomer confirms too), then the rest are grouped into new crews.
  */
-export async function matchWaiting(t: Tx, ctx: Ctx, serviceId: string, weekday: number, opts: { isDemo?: boolean } = {}): Promise<number> {
+export async function matchWaiting(t: Tx, ctx: Ctx, serviceId: string, weekday: number, dist: DistanceFn, opts: { isDemo?: boolean } = {}): Promise<number> {
   const all = await rides.activityRides(t, serviceId, weekday);
   if (all.length < 2) return 0;
   const blocked = new Set((await rides.blockedPairs(t, [...new Set(all.map((w) => w.householdId))])).map(([a, b]) => `${a}/${b}`));
@@ -147,12 +184,6 @@ export async function matchWaiting(t: Tx, ctx: Ctx, serviceId: string, weekday: 
     return a.fromDay <= b.toDay && b.fromDay <= a.toDay;
   };
   let waiting = all.filter((w) => w.crewId === null).map(request);
-  // Road distances from the routing service when configured (one request for every point), else straight line × factor.
-  const points = all.flatMap((w) => [
-    { lat: w.homeLat, lon: w.homeLon },
-    { lat: w.placeLat, lon: w.placeLon },
-  ]);
-  const { dist } = await roadDistances(points, { url: ctx.config.ROUTING_URL, timeoutMs: ctx.config.ROUTING_TIMEOUT_MS, log: ctx.log });
   let formed = 0;
   for (const crew of await rides.activeCrews(t, serviceId, weekday)) {
     if (!waiting.length) break;
@@ -185,7 +216,7 @@ export async function matchWaiting(t: Tx, ctx: Ctx, serviceId: string, weekday: 
   return formed;
 }
 
-async function myRide(ctx: Ctx, t: Tx, rideId: string) {
+async function myRide(ctx: Ctx, t: Queryable, rideId: string) {
   const me = await requireFamily(ctx);
   const peek = await rides.getRide(t, rideId);
   if (!peek || peek.householdId !== me.householdId || peek.status !== 'open') throw notFound();
@@ -219,10 +250,10 @@ export async function confirmRide(ctx: Ctx, rideId: string): Promise<{ ok: true 
  * and its families wait for a new match — made at once.
  */
 export async function leaveRide(ctx: Ctx, rideId: string, mode: 'decline' | 'cancel'): Promise<{ ok: true }> {
-  return tx(ctx.db, async (t) => {
+  const first = (await myRide(ctx, ctx.db, rideId)).peek;
+  return underActivityLock(ctx, first.serviceId, first.weekday, [], async (t, distances) => {
     const { me, peek } = await myRide(ctx, t, rideId);
     if (mode === 'decline' && !peek.crewId) throw new AppError('entraide/no-crew');
-    await rides.lockActivity(t, peek.serviceId, peek.weekday);
     const ride = await rides.getRide(t, rideId, { lock: true });
     if (!ride || ride.status !== 'open') throw notFound();
     if (ride.crewId) {
@@ -253,7 +284,7 @@ export async function leaveRide(ctx: Ctx, rideId: string, mode: 'decline' | 'can
       subjectType: 'entraide_ride',
       subjectId: ride.id,
     });
-    await matchWaiting(t, ctx, ride.serviceId, ride.weekday);
+    await matchWaiting(t, ctx, ride.serviceId, ride.weekday, distances.dist);
     return { ok: true as const };
   });
 }

@@ -75,6 +75,19 @@ export async function getRide(q: Queryable, id: string, opts: { lock?: boolean }
   return rows[0] ?? null;
 }
 
+/** The homes and places of the open registrations of this activity and weekday (no lock: read before taking it). */
+export async function activityPoints(q: Queryable, serviceId: string, weekday: number): Promise<{ lat: number; lon: number }[]> {
+  const { rows } = await q.query<{ homeLat: number; homeLon: number; placeLat: number; placeLon: number }>(
+    `SELECT home_lat AS "homeLat", home_lon AS "homeLon", place_lat AS "placeLat", place_lon AS "placeLon"
+       FROM entraide_rides WHERE service_id = $1 AND weekday = $2 AND status = 'open'`,
+    [serviceId, weekday],
+  );
+  return rows.flatMap((r) => [
+    { lat: r.homeLat, lon: r.homeLon },
+    { lat: r.placeLat, lon: r.placeLon },
+  ]);
+}
+
 /** Open registrations of this activity and weekday (waiting or in a crew), with the households each one declined; locked. */
 export async function activityRides(q: Queryable, serviceId: string, weekday: number): Promise<(RideRow & { declined: string[] })[]> {
   const { rows } = await q.query(

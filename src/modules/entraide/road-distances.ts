@@ -10,13 +10,22 @@
 import type { Logger } from '../../platform/context';
 import { roadKm, type DistanceFn, type Point } from './ride-matching';
 
-export type RoadDistances = { dist: DistanceFn; source: 'routing' | 'straight-line' };
+export type RoadDistances = {
+  dist: DistanceFn;
+  source: 'routing' | 'straight-line';
+  /**
+   * Do these distances cover every one of `points`? False only when a routing service would
+   * have been asked for a point it was not asked for (a registration that came in meanwhile);
+   * never for the straight line chosen because no service is configured or it failed.
+   */
+  covers: (points: readonly Point[]) => boolean;
+};
 
 export type RoutingSettings = { url?: string; timeoutMs: number; log: Logger };
 
 const key = (p: Point) => `${p.lat.toFixed(6)},${p.lon.toFixed(6)}`;
 
-const STRAIGHT: RoadDistances = { dist: roadKm, source: 'straight-line' };
+const STRAIGHT: RoadDistances = { dist: roadKm, source: 'straight-line', covers: () => true };
 
 /** The distance function for these points: the routing service's matrix, else the straight-line estimate. */
 export async function roadDistances(points: readonly Point[], s: RoutingSettings): Promise<RoadDistances> {
@@ -30,7 +39,8 @@ export async function roadDistances(points: readonly Point[], s: RoutingSettings
       unique.push(p);
     }
   }
-  if (unique.length < 2) return STRAIGHT;
+  // Nothing to ask for a single point; with more, a routing service would have been asked.
+  if (unique.length < 2) return { ...STRAIGHT, covers: (ps) => new Set([...unique, ...ps].map(key)).size < 2 };
   const coords = unique.map((p) => `${p.lon.toFixed(6)},${p.lat.toFixed(6)}`).join(';');
   const url = `${s.url.replace(/\/+$/, '')}/table/v1/driving/${coords}?annotations=distance`;
   let matrix: (number | null)[][];
@@ -47,6 +57,7 @@ export async function roadDistances(points: readonly Point[], s: RoutingSettings
   }
   return {
     source: 'routing',
+    covers: (ps) => ps.every((p) => index.has(key(p))),
     dist: (a, b) => {
       const i = index.get(key(a));
       const j = index.get(key(b));
