@@ -218,6 +218,38 @@ describe('CSV import and results', () => {
     expect(count.rows[0].n).toBe(0);
   });
 
+  it('finds a bad cell far in a big file (the last of 30,000 rows) by row and column and imports nothing; fixed, the file imports whole through COPY', async () => {
+    const { coord, id } = await createPublished();
+    const rows = Array.from({ length: 30_000 }, (_, i) => (i % 2 ? `B${i},Oui,,${1 + (i % 10)},Sud` : `B${i},Non,Coût|Places,${1 + (i % 10)},Nord`));
+    const bad = [...rows.slice(0, -1), 'B29999,Oui,,12,Sud'];
+    const refused = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: ['id,garde,freins,stress,quartier', ...bad].join('\n') });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual([{ path: 'rows.30001.stress', message: expect.stringMatching(/^ligne 30001, colonne D \(stress\) : « 12 »/) }]);
+    const none = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM diagnostic_responses WHERE questionnaire_id = $1`, [id]);
+    expect(none.rows[0].n).toBe(0);
+
+    const res = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, {
+      csv: ['id,garde,freins,stress,quartier', ...rows].join('\n'),
+      fileName: 'grand.csv',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ imported: 30_000, warnings: [] });
+    expect((await env.expectAudit('diagnostic/responses-imported', id, { actorId: coord.user.id })).details).toMatchObject({ rows: 30_000 });
+    const { rows: stored } = await env.rt.deps.db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE neighbourhood_id = 'nord')::int AS nord, count(DISTINCT import_id)::int AS imports,
+              min(answers::text) FILTER (WHERE external_id = 'B0') AS b0, min(answers::text) FILTER (WHERE external_id = 'B29999') AS last
+         FROM diagnostic_responses WHERE questionnaire_id = $1 AND channel = 'import' AND status = 'submitted'`,
+      [id],
+    );
+    expect(stored[0]).toEqual({
+      n: 30_000,
+      nord: 15_000,
+      imports: 1,
+      b0: '{"garde": "Non", "freins": ["Coût", "Places"], "stress": 1, "quartier": "Nord"}',
+      last: '{"garde": "Oui", "stress": 10, "quartier": "Sud"}',
+    });
+  });
+
   it('imports a good file in one go, refuses it a second time, and analyses it with a cross-tab and filters', async () => {
     const { coord, id } = await createPublished();
     const res = await coord.post(`/api/diagnostic/questionnaires/${id}/import`, { csv: good, fileName: 'terrain.csv' });

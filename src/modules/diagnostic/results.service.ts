@@ -11,14 +11,14 @@ import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { describeCellError, describeFilters } from './analyse-survey';
 import { analyse, type Analysis, type GroupAnalysis } from './analysis';
-import { neighbourhoodIdOf } from './answering.service';
 import * as store from './diagnostic.store';
 import { refreshPlanIndicators } from './plan-refresh';
 import { reportQuotes } from './listening-analysis.service';
-import { neighbourhoodQuestion, type Answers, type Condition, type Questionnaire } from './questionnaire';
+import type { Condition, Questionnaire } from './questionnaire';
 import { renderReport } from './report';
 import { htmlToPdf, pdfAvailable } from './report-pdf';
-import { answersReader, tableFromAnswerBatches, tableFromAnswers, type ResponseTable } from './response-table';
+import { tableFromAnswerBatches, tableFromAnswers, type ResponseTable } from './response-table';
+import { submittedRows, type SubmittedRow } from './responses-copy';
 import { readResponsesCsv, responsesCsvHeader, responsesCsvRows, type CellError } from './responses-csv';
 import { BUILDERS, loadQuestionnaire } from './questionnaires.service';
 
@@ -221,20 +221,6 @@ export async function importResponsesCsv(
 }
 
 /** The rows to store for a table of answers, with the town neighbourhood of each respondent. */
-export function rowsOf(ctx: Pick<Ctx, 'town'>, definition: Questionnaire, table: ResponseTable) {
-  const read = answersReader(table);
-  const hood = neighbourhoodQuestion(definition);
-  const hoodIds = new Map<string, string | null>();
-  const out: Array<{ externalId: string | null; answers: Answers; neighbourhoodId: string | null }> = [];
-  for (let r = 0; r < table.size; r++) {
-    const answers = read(r);
-    const label = hood ? answers[hood.id] : undefined;
-    let neighbourhoodId: string | null = null;
-    if (typeof label === 'string') {
-      if (!hoodIds.has(label)) hoodIds.set(label, neighbourhoodIdOf(ctx.town, definition, answers));
-      neighbourhoodId = hoodIds.get(label)!;
-    }
-    out.push({ externalId: table.ids[r] ?? null, answers, neighbourhoodId });
-  }
-  return out;
+export function rowsOf(ctx: Pick<Ctx, 'town'>, definition: Questionnaire, table: ResponseTable): Iterable<SubmittedRow> {
+  return submittedRows(ctx.town, definition, table);
 }

@@ -40,15 +40,33 @@ const quoteIdent = (name: string) => {
  * chunk at a time, so memory does not grow with the count. Resolves with the rows written.
  */
 export async function copyRows(t: Tx, table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<number> {
-  const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
-  const stream = t.query(copyFrom(sql));
   let count = 0;
-  function* text(): Generator<string> {
-    let chunk = '';
+  function* lines(): Generator<string> {
     for (const row of rows) {
       if (row.length !== columns.length) throw new Error(`COPY ${table}: a row has ${row.length} values for ${columns.length} columns`);
-      chunk += row.map(copyText).join('\t') + '\n';
       count++;
+      yield row.map(copyText).join('\t') + '\n';
+    }
+  }
+  await copyLines(t, table, columns, lines());
+  return count;
+}
+
+/**
+ * COPY lines already in COPY text format (values escaped with copyText, joined by tabs, each
+ * line ending with a newline) into `table`. For imports that write the same fixed values on
+ * every row or build a value's text themselves (the survey answers' JSON): no array, no
+ * value-by-value conversion per row. Lines are gathered into 64 kB chunks, pulled as the
+ * server takes them (back-pressure): while PostgreSQL parses one chunk, the caller's
+ * generator prepares the next, on the other core.
+ */
+export async function copyLines(t: Tx, table: string, columns: string[], lines: Iterable<string>): Promise<void> {
+  const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+  const stream = t.query(copyFrom(sql));
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    for (const line of lines) {
+      chunk += line;
       if (chunk.length >= 1 << 16) {
         yield chunk;
         chunk = '';
@@ -56,6 +74,5 @@ export async function copyRows(t: Tx, table: string, columns: string[], rows: It
     }
     if (chunk) yield chunk;
   }
-  await pipeline(Readable.from(text(), { objectMode: false }), stream);
-  return count;
+  await pipeline(Readable.from(chunks(), { objectMode: false }), stream);
 }
