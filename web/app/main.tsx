@@ -7,6 +7,7 @@ import { TownProvider } from './town';
 import { PwaStatus, registerServiceWorker } from './pwa';
 import messages from './messages';
 import './theme.css';
+import '../ui/lists.css';
 
 registerMessages('', messages);
 registerServiceWorker();

@@ -1,0 +1,56 @@
+/** A choice from a list: a native select, with its label, help and error tied to it. */
+import { Required, type FieldCommon as Common } from './field-label';
+
+export function SelectField({
+  label,
+  help,
+  error,
+  value,
+  onChange,
+  options,
+  isRequired,
+  name,
+}: Common & {
+  value: string;
+  onChange: (v: string) => void;
+  /** `lang` marks an option written in another language than the page (a language's own name, French data). */
+  options: { value: string; label: string; lang?: string }[];
+  isRequired?: boolean;
+  name?: string;
+}) {
+  // A native select: the most robust control on phones and with screen readers.
+  const id = `sel-${name ?? label.replace(/\W+/g, '-').toLowerCase()}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {isRequired ? <Required /> : null}
+      </label>
+      {help ? (
+        <span className="help" id={`${id}-help`}>
+          {help}
+        </span>
+      ) : null}
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[help ? `${id}-help` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined}
+        required={isRequired}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value} lang={o.lang}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <span className="error" id={`${id}-err`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** What every form field of web/ui shares: its props, the "required" mark, a label that may be data in another language. */
+import { useT } from '../app/i18n';
+
+export interface FieldCommon {
+  label: string;
+  /** The label is data in another language than the page's (an aid's field as the town wrote it): an isolated island. */
+  labelLang?: string;
+  help?: string;
+  /** Server-side error for this field (ApiError.field(path)). */
+  error?: string;
+}
+
+export function Required() {
+  const t = useT();
+  return <span className="muted"> {t('ui.required')}</span>;
+}
+
+/** A field's label, in its own language when it is data (`labelLang`). */
+export function LabelText({ label, lang }: { label: string; lang?: string }) {
+  return lang ? (
+    <bdi lang={lang} dir="ltr">
+      {label}
+    </bdi>
+  ) : (
+    <>{label}</>
+  );
+}
