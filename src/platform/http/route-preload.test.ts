@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { routePreloadedHtml } from './route-preload';
+import { encodedPages, routePreloadedHtml } from './route-preload';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-preload-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -33,5 +34,22 @@ describe('routePreloadedHtml', () => {
   it('sends the page as it is without the file (an older build)', () => {
     const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
     expect(routePreloadedHtml(empty, index)('/aides')).toBe(index);
+  });
+});
+
+describe('encodedPages', () => {
+  const page = index.replace('<body>', `<body>${'<p>Relais</p>'.repeat(100)}`);
+
+  it('sends brotli when taken, else gzip, else the page as it is; a zero weight refuses', () => {
+    const encoded = encodedPages();
+    const br = encoded(page, 'gzip, deflate, br, zstd');
+    expect(br.encoding).toBe('br');
+    expect(zlib.brotliDecompressSync(br.body as Buffer).toString()).toBe(page);
+    expect((br.body as Buffer).length).toBeLessThan(page.length / 4);
+    const gz = encoded(page, 'gzip;q=1.0, br;q=0');
+    expect(gz.encoding).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body as Buffer).toString()).toBe(page);
+    expect(encoded(page, undefined)).toEqual({ body: page });
+    expect(encoded(page, 'identity')).toEqual({ body: page });
   });
 });

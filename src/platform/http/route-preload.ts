@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 type Preloads = Record<string, { js: string[]; css: string[] }>;
 
@@ -41,5 +42,38 @@ export function routePreloadedHtml(webDist: string, indexHtml: string): (urlPath
       pages.set(pattern, html);
     }
     return html;
+  };
+}
+
+/**
+ * A page's HTML in the encoding the browser takes (brotli, else gzip, else as it is), compressed once
+ * per distinct page: the pages are sent by the not-found handler, which the compression plugin does not
+ * cover (issue 18: the only uncompressed file a page load fetched).
+ */
+export function encodedPages(): (html: string, acceptEncoding: string | undefined) => { body: string | Buffer; encoding?: 'br' | 'gzip' } {
+  const cache = new Map<string, { br: Buffer; gzip: Buffer }>();
+  return (html, acceptEncoding) => {
+    const accepted = new Set(
+      (acceptEncoding ?? '')
+        .split(',')
+        .map((part) =>
+          part
+            .trim()
+            .toLowerCase()
+            .split(/\s*;\s*q=/),
+        )
+        .filter(([, q]) => q === undefined || Number(q) > 0)
+        .map(([name]) => name),
+    );
+    const accepts = (e: string) => accepted.has(e);
+    const encoding = accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : undefined;
+    if (!encoding) return { body: html };
+    let c = cache.get(html);
+    if (!c) {
+      const buf = Buffer.from(html);
+      c = { br: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), gzip: zlib.gzipSync(buf, { level: 9 }) };
+      cache.set(html, c);
+    }
+    return { body: c[encoding], encoding };
   };
 }

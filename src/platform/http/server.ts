@@ -28,7 +28,7 @@ import { registerCompression } from './compression';
 import { idempotencyHooks } from './idempotency';
 import { registerPwa } from './pwa';
 import { frenchIssue } from './zod-fr';
-import { routePreloadedHtml } from './route-preload';
+import { encodedPages, routePreloadedHtml } from './route-preload';
 import type { App, RouteInfo } from './types';
 
 z.config(z.locales.fr());
@@ -209,6 +209,7 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
   }
   const indexHtml = hasWeb ? withTown(fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'), deps) : null;
   const pageHtml = indexHtml ? routePreloadedHtml(WEB_DIST, indexHtml) : null;
+  const encodedPage = encodedPages();
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !indexHtml) {
       return reply.status(404).send(errorBody('http/not-found', "Cette page ou cette ressource n'existe pas."));
@@ -223,10 +224,9 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
     if (rel && !rel.includes('..') && fs.existsSync(path.join(WEB_DIST, rel)) && fs.statSync(path.join(WEB_DIST, rel)).isFile()) {
       return reply.sendFile(rel);
     }
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(pageHtml!(`/${rel}`));
+    const { body, encoding } = encodedPage(pageHtml!(`/${rel}`), req.headers['accept-encoding']);
+    if (encoding) reply.header('content-encoding', encoding);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding').send(body);
   });
 
   // The town's map tiles, if configured, are the only images from elsewhere.
