@@ -11,7 +11,11 @@
  *
  * Simulated throttling (Lantern) is computed from the trace, so a busy machine lowers the
  * score: each page's line carries the load average when it was measured, and the first and
- * last lines the load at the start and the end.
+ * last lines the load at the start and the end. `LIGHTHOUSE_RUNS=3` measures each page that
+ * many times and reports the median (with every score and load on a `#` line);
+ * `LIGHTHOUSE_PAGES=simulateur,guide` measures only the pages whose name contains one of
+ * these; `LIGHTHOUSE_REPORTS=/tmp/lh` writes each run's full report there (`<page>-<run>.json`),
+ * to read its opportunities and diagnostics.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +25,10 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 import { WEB_DIST } from '../src/platform/http/server';
 
 const load1 = () => os.loadavg()[0];
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS) || 1);
+const ONLY = (process.env.LIGHTHOUSE_PAGES ?? '').split(',').filter(Boolean);
+const REPORTS = process.env.LIGHTHOUSE_REPORTS;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Public parent pages: `name` → path (`:x` filled from the demo data below). */
 const PAGES: [string, string][] = [
@@ -78,49 +86,65 @@ export default async function run(report: Report) {
     );
   try {
     let ids = await firstIds(app.url);
+    if (REPORTS) fs.mkdirSync(REPORTS, { recursive: true });
     for (const [name, pattern] of PAGES) {
+      if (ONLY.length && !ONLY.some((o) => name.includes(o))) continue;
       const missing = pattern.match(/:(\w+)/g)?.find((p) => !ids[p.slice(1)]);
       if (missing) {
         console.error(`# ${name}: no ${missing.slice(1)} in the demo data, not measured`);
         continue;
       }
       const pathOf = () => pattern.replace(/:(\w+)/g, (_, k: string) => ids[k]!);
-      let path = pathOf();
-      let result = await measure(`${app.url}${path}`);
-      if (result?.lhr.runtimeError?.code === 'NO_FCP') {
-        console.error(`# ${name}: nothing painted (web app rebuilt meanwhile?): restarting on the current build`);
-        await app.close();
-        app = await startBenchApp({ seed: true });
-        ids = await firstIds(app.url);
-        path = pathOf();
-        result = await measure(`${app.url}${path}`);
-      }
-      const lhr = result?.lhr;
-      if (!lhr || lhr.runtimeError || lhr.categories.performance?.score == null) {
-        console.error(`# ${name}: Lighthouse could not score ${path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
-        continue;
-      }
-      const perf = Math.round(lhr.categories.performance.score * 100);
-      const a11y = Math.round((lhr.categories.accessibility?.score ?? 0) * 100);
-      const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-      const jsBytes = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [])
-        .filter((r) => r.resourceType === 'Script')
-        .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
-      report(`lighthouse_${name}_performance`, perf, 'score');
-      report(`lighthouse_${name}_accessibility`, a11y, 'score');
-      report(`lighthouse_${name}_lcp`, Math.round(num('largest-contentful-paint')), 'ms');
-      report(`lighthouse_${name}_tbt`, Math.round(num('total-blocking-time')), 'ms');
-      report(`lighthouse_${name}_cls`, num('cumulative-layout-shift'), 'score');
-      report(`lighthouse_${name}_js_transferred`, Math.round(jsBytes / 102.4) / 10, 'kB');
-      report(`lighthouse_${name}_load_average`, load1(), 'load');
-      if (perf < 90 || a11y < 100) {
+      const runs: { perf: number; a11y: number; lcp: number; tbt: number; cls: number; js: number; load: number; failing: string[] }[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        let path = pathOf();
+        let result = await measure(`${app.url}${path}`);
+        if (result?.lhr.runtimeError?.code === 'NO_FCP') {
+          console.error(`# ${name}: nothing painted (web app rebuilt meanwhile?): restarting on the current build`);
+          await app.close();
+          app = await startBenchApp({ seed: true });
+          ids = await firstIds(app.url);
+          path = pathOf();
+          result = await measure(`${app.url}${path}`);
+        }
+        const lhr = result?.lhr;
+        if (!lhr || lhr.runtimeError || lhr.categories.performance?.score == null) {
+          console.error(`# ${name}: Lighthouse could not score ${path}: ${lhr?.runtimeError?.message ?? 'no result'}`);
+          continue;
+        }
+        if (REPORTS) fs.writeFileSync(`${REPORTS}/${name}-${run}.json`, JSON.stringify(lhr));
+        const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        const jsBytes = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [])
+          .filter((r) => r.resourceType === 'Script')
+          .reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
         // What costs the most, to act on (the audits Lighthouse itself ranks).
         const failing = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && (a.details as { type?: string } | undefined)?.type !== 'debugdata')
           .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`)
           .slice(0, 8);
-        console.error(`# ${name}: ${failing.join(', ')}`);
+        runs.push({
+          perf: Math.round(lhr.categories.performance.score * 100),
+          a11y: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+          lcp: num('largest-contentful-paint'),
+          tbt: num('total-blocking-time'),
+          cls: num('cumulative-layout-shift'),
+          js: jsBytes,
+          load: load1(),
+          failing,
+        });
       }
+      if (!runs.length) continue;
+      if (RUNS > 1) console.error(`# ${name}: performance ${runs.map((r) => `${r.perf} (load ${r.load.toFixed(2)})`).join(', ')}`);
+      const perf = median(runs.map((r) => r.perf));
+      const a11y = Math.min(...runs.map((r) => r.a11y));
+      report(`lighthouse_${name}_performance`, perf, 'score');
+      report(`lighthouse_${name}_accessibility`, a11y, 'score');
+      report(`lighthouse_${name}_lcp`, Math.round(median(runs.map((r) => r.lcp))), 'ms');
+      report(`lighthouse_${name}_tbt`, Math.round(median(runs.map((r) => r.tbt))), 'ms');
+      report(`lighthouse_${name}_cls`, median(runs.map((r) => r.cls)), 'score');
+      report(`lighthouse_${name}_js_transferred`, Math.round(median(runs.map((r) => r.js)) / 102.4) / 10, 'kB');
+      report(`lighthouse_${name}_load_average`, median(runs.map((r) => r.load)), 'load');
+      if (perf < 90 || a11y < 100) console.error(`# ${name}: ${runs.find((r) => r.perf === perf)!.failing.join(', ')}`);
       lowest.performance = Math.min(lowest.performance, perf);
       lowest.accessibility = Math.min(lowest.accessibility, a11y);
     }
