@@ -1,7 +1,8 @@
 /**
- * The three taps of a booking (a family from its file, or an agent at the desk for a
- * family): what for → which slot → confirm, with who comes (the parent, a child of the
- * file, or several). A full slot leads to the waitlist, said to be no booking.
+ * The three taps of a booking (a family from its file, an agent at the desk for a family, or
+ * a partner structure on referral for a family that consented): what for → which slot →
+ * confirm, with who comes (the parent, a child of the file, or several). A full slot leads to
+ * the waitlist, said to be no booking (a partner chooses another slot).
  */
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
@@ -13,15 +14,27 @@ import { kindLabel, SlotPicker, useWhen, type PickedSlot } from './shared';
 import type { Motif } from './types';
 
 interface Family {
-  /** Staff at the desk: the family's file and the reason it was opened. */
+  /** Staff at the desk, or a partner: the family's file. */
   householdId?: string;
   children: { id: string; firstName: string }[];
 }
 
 const perChild = (m: Motif) => m.kind === 'creche' || m.kind === 'repit';
 
-export function BookingFlow({ family, staff = false, onDone }: { family: Family; staff?: boolean; onDone?: () => void }) {
+export function BookingFlow({
+  family,
+  staff: atDesk = false,
+  partner = false,
+  onDone,
+}: {
+  family: Family;
+  staff?: boolean;
+  /** A partner structure proposes the appointment (the motifs open to partner referral only; no waitlist). */
+  partner?: boolean;
+  onDone?: () => void;
+}) {
   const t = useT();
+  const staff = atDesk || partner;
   const w = useWhen();
   const motifs = useApi<{ motifs: Motif[] }>('/api/rendezvous/motifs');
   const [motif, setMotif] = useState<Motif | null>(null);
@@ -95,7 +108,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
         </h2>
         {done.kind === 'booked' ? (
           <Alert tone="success" live>
-            <p>{staff ? t('rendezvous.bookedForFamily') : t('rendezvous.booked')}</p>
+            <p>{partner ? t('rendezvous.partnerBooked') : staff ? t('rendezvous.bookedForFamily') : t('rendezvous.booked')}</p>
           </Alert>
         ) : (
           <Alert tone="warning" live>
@@ -109,7 +122,7 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
           </p>
         ) : null}
         <div className="item-row">
-          {done.kind === 'booked' ? (
+          {done.kind === 'booked' && !partner ? (
             <a className="btn" data-variant="secondary" href={`/api/rendezvous/bookings/${done.bookingId}/ics`} download="rendez-vous.ics">
               {t('rendezvous.ics')}
             </a>
@@ -241,7 +254,11 @@ export function BookingFlow({ family, staff = false, onDone }: { family: Family;
               ))}
             </fieldset>
           )}
-          {full ? (
+          {full && partner ? (
+            <Alert tone="warning" title={t('rendezvous.isFull')} live>
+              <p>{t('rendezvous.partnerFull')}</p>
+            </Alert>
+          ) : full ? (
             <>
               <Alert tone="warning" title={t('rendezvous.isFull')} live>
                 <p>{t('rendezvous.waitExplain')}</p>

@@ -24,6 +24,11 @@ export function BookingItem({ b, children, headingLevel = 3 }: { b: BookingViewO
         </span>
         {b.viaWaitlist ? <span className="muted"> · {t('rendezvous.viaWaitlist')}</span> : null}
       </p>
+      {b.proposedBy ? (
+        <p className="muted" style={{ margin: '0.25rem 0' }}>
+          {t('rendezvous.proposedBy', { name: b.proposedBy })}
+        </p>
+      ) : null}
       {b.lieu ? (
         <p style={{ margin: '0.25rem 0' }}>
           <Fr>

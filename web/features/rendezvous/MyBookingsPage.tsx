@@ -8,13 +8,12 @@ import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { BookingItem } from './BookingItem';
-import { NoFile, SlotPicker, useWhen, type PickedSlot } from './shared';
+import { CancelWithConfirm, NoFile, SlotPicker, useWhen, type PickedSlot } from './shared';
 import type { BookingViewOut, MyBookings } from './types';
 
 function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => void; onMessage: (m: string) => void }) {
   const t = useT();
   const [moving, setMoving] = useState(false);
-  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const { user } = useSession();
   const act = async (f: () => Promise<unknown>, message: string) => {
@@ -41,35 +40,20 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
           <Button variant="ghost" onPress={() => setMoving((m) => !m)}>
             {t('rendezvous.move')}
           </Button>
-          {asking ? (
-            <span className="item-row" role="group" aria-label={t('rendezvous.cancelConfirm')}>
-              <span>{t('rendezvous.cancelConfirm')}</span>
-              <Button
-                variant="danger"
-                onPress={() =>
-                  void act(
-                    () =>
-                      sendOrQueue(user?.id ?? '', {
-                        method: 'POST',
-                        url: `/api/rendezvous/bookings/${b.id}/cancel`,
-                        body: {},
-                        label: t('pwa.cancelBooking', { what: b.motif.name }),
-                      }),
-                    t('rendezvous.cancelled'),
-                  )
-                }
-              >
-                {t('rendezvous.cancel')}
-              </Button>
-              <Button variant="ghost" onPress={() => setAsking(false)}>
-                {t('rendezvous.cancelKeep')}
-              </Button>
-            </span>
-          ) : (
-            <Button variant="ghost" onPress={() => setAsking(true)}>
-              {t('rendezvous.cancel')}
-            </Button>
-          )}
+          <CancelWithConfirm
+            onConfirm={() =>
+              void act(
+                () =>
+                  sendOrQueue(user?.id ?? '', {
+                    method: 'POST',
+                    url: `/api/rendezvous/bookings/${b.id}/cancel`,
+                    body: {},
+                    label: t('pwa.cancelBooking', { what: b.motif.name }),
+                  }),
+                t('rendezvous.cancelled'),
+              )
+            }
+          />
         </>
       ) : (
         <span className="muted">{t('rendezvous.tooLate')}</span>

@@ -1,4 +1,4 @@
-/** "Prendre rendez-vous": a family books in three taps from its file; staff find their agenda, the desk, emergencies and the offer. */
+/** "Prendre rendez-vous": a family books in three taps from its file; staff find their agenda, the desk, emergencies and the offer; a partner proposes appointments to the families that consented. */
 import { useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
@@ -8,6 +8,7 @@ import { Alert, LinkButton, LoadStatus, PageHeader } from '../../ui';
 import { BookingFlow } from './BookingFlow';
 import { NoFile } from './shared';
 import { DeskSearch } from './DeskSearch';
+import { PartnerReferrals } from './PartnerReferrals';
 import type { MyBookings } from './types';
 
 function FamilyBooking() {
@@ -68,7 +69,10 @@ export default function RendezvousPage() {
   const staff = user && (user.role === 'agent' || user.role === 'coordinator');
   return (
     <>
-      <PageHeader title={t('rendezvous.title')} intro={staff ? t('rendezvous.staffIntro') : t('rendezvous.intro')} />
+      <PageHeader
+        title={t('rendezvous.title')}
+        intro={staff ? t('rendezvous.staffIntro') : user?.role === 'partner' ? t('rendezvous.partnerIntro') : t('rendezvous.intro')}
+      />
       {loading ? null : !user ? (
         <Alert tone="info">
           <p>{t('rendezvous.loginFirst')}</p>
@@ -78,6 +82,8 @@ export default function RendezvousPage() {
         <FamilyBooking />
       ) : staff ? (
         <StaffHome />
+      ) : user.role === 'partner' ? (
+        <PartnerReferrals />
       ) : (
         <Alert tone="error">{t('common.forbidden')}</Alert>
       )}

@@ -188,3 +188,24 @@ export function NoFile() {
     </Alert>
   );
 }
+
+/** « Annuler », then « Annuler ce rendez-vous ? » with « Annuler » (does it) and « Garder ». */
+export function CancelWithConfirm({ onConfirm }: { onConfirm: () => void }) {
+  const t = useT();
+  const [asking, setAsking] = useState(false);
+  return asking ? (
+    <span className="item-row" role="group" aria-label={t('rendezvous.cancelConfirm')}>
+      <span>{t('rendezvous.cancelConfirm')}</span>
+      <Button variant="danger" onPress={onConfirm}>
+        {t('rendezvous.cancel')}
+      </Button>
+      <Button variant="ghost" onPress={() => setAsking(false)}>
+        {t('rendezvous.cancelKeep')}
+      </Button>
+    </span>
+  ) : (
+    <Button variant="ghost" onPress={() => setAsking(true)}>
+      {t('rendezvous.cancel')}
+    </Button>
+  );
+}

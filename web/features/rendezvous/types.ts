@@ -4,6 +4,7 @@ export type {
   BookingsOut,
   BookingViewOut,
   HouseholdBookings,
+  PartnerHouseholdBookings,
   Inbox,
   Motif,
   MyBookings,
