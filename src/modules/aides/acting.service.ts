@@ -7,12 +7,13 @@ import path from 'node:path';
 import type { Ctx } from '../../platform/context';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
-import { queueNotification } from '../../platform/notify/outbox';
+import { localeOfUser, queueLocalized } from '../../platform/notify/localized';
 import { requireRole } from '../../platform/roles';
 import { getHouseholdForUser, readHouseholdAsSystem } from '../dossiers/index';
 import type { AidDefinition } from './aid';
 import * as catalogue from './catalogue.store';
-import { familyMessage, nextStatus, type RequestAction, type RequestStatus } from './request-states';
+import { statusVars, type FamilyNote } from './family-notices';
+import { nextStatus, type RequestAction, type RequestStatus } from './request-states';
 import * as store from './requests.store';
 
 export const STAFF_ROLES = ['agent', 'coordinator'] as const;
@@ -48,25 +49,29 @@ export async function actAsFamily(ctx: Ctx, q: Queryable, opts: { householdId?: 
   throw new AppError('aides/mandate-required');
 }
 
-/** Tells the family (e-mail, else SMS) in plain French, in the transaction of the change. */
-export async function notifyHousehold(ctx: Ctx, t: Tx, householdId: string, template: string, msg: { subject: string; body: string }): Promise<void> {
+/**
+ * Tells the family (e-mail, else SMS) in its language, in the transaction of the change: `vars` gives the
+ * template's variables for that language (amounts and days written for the reader).
+ */
+export async function notifyHousehold(ctx: Ctx, t: Tx, householdId: string, template: string, vars: (locale: string) => Record<string, string>): Promise<void> {
   const h = await readHouseholdAsSystem(t, householdId, ctx.now());
   if (!h) return;
   const channel = h.parent.email ? 'email' : h.parent.phone ? 'sms' : null;
   if (!channel) return;
-  await queueNotification(t, ctx.jobs, {
+  const locale = await localeOfUser(t, h.parentUserId);
+  await queueLocalized(t, ctx.jobs, {
     channel,
     recipient: (channel === 'email' ? h.parent.email : h.parent.phone)!,
     userId: h.parentUserId,
     template,
-    subject: msg.subject,
-    body: msg.body,
+    locale,
+    vars: vars(locale),
   });
 }
 
 /** A request's new status, told to the family. */
-export async function notifyFamily(ctx: Ctx, t: Tx, householdId: string, to: RequestStatus, aidTitle: string, extra = ''): Promise<void> {
-  await notifyHousehold(ctx, t, householdId, 'aides.status', familyMessage(to, aidTitle, extra));
+export async function notifyFamily(ctx: Ctx, t: Tx, householdId: string, to: RequestStatus, aidTitle: string, note?: FamilyNote): Promise<void> {
+  await notifyHousehold(ctx, t, householdId, 'aides.status', (locale) => statusVars(locale, to, aidTitle, note));
 }
 
 /** Loads and locks a request for the transaction. */

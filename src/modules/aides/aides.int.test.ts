@@ -28,6 +28,25 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe('asking for an aid and its instruction', () => {
+  it('a family that reads English is told in English: each new status, and the agent’s own words marked as French', async () => {
+    const { parent } = await family();
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [parent.user.id]);
+    const agent = (await env.as('agent')) as Who;
+    const r = await requests.createRequest(ctxOf(parent.user), { aidId: 'fonds-educatif', fields: { cost_cents: 20000, purpose: 'Sortie' }, submit: true });
+    await requests.takeRequest(ctxOf(agent.user), r.id);
+    await requests.askCorrection(ctxOf(agent.user), r.id, { reason: 'incomplete', documents: [], fields: [], message: 'Merci de préciser la sortie.' });
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT subject, body, locale FROM notifications WHERE template = 'aides.status' AND user_id = $1 ORDER BY created_at, id`,
+      [parent.user.id],
+    );
+    expect(rows.map((x) => x.locale)).toEqual(['en', 'en', 'en']);
+    expect(rows[0]).toMatchObject({ subject: 'Your aid request: filed' });
+    expect(rows[0].body).toMatch(/^Your request “Fonds éducatif d.urgence” has been filed\./);
+    expect(rows[2].subject).toBe('Your aid request: to be corrected');
+    expect(rows[2].body).toMatch(/A document or a piece of information is missing\.\n\nThe agent’s message \(in French\): Merci de préciser la sortie\./);
+    for (const x of rows) expect(x.body).not.toMatch(/Votre|Retrouvez|Montant/);
+  });
+
   it('the whole journey: asked with the file, corrected, granted, paid; the fund follows, the family is told', async () => {
     const { parent, householdId } = await family();
     const agent = (await env.as('agent')) as Who;

@@ -16,7 +16,8 @@ import type { AidDefinition } from './aid';
 import { loanSchedule, maxGrantCents } from './benefit';
 import * as funds from './funds.store';
 import { euros } from './money';
-import { CONTEST_TEXT, REFUSAL_MOTIFS, type RefusalMotif } from './request-states';
+import type { FamilyNote } from './family-notices';
+import { CONTEST_TEXT, type RefusalMotif } from './request-states';
 import * as store from './requests.store';
 import type { RequestRow } from './requests.store';
 
@@ -74,12 +75,12 @@ export async function grantRequest(ctx: Ctx, id: string, input: { amountCents: n
       },
       ctx.now(),
     );
-    const extra = schedule
-      ? `Montant : ${euros(input.amountCents)}, à rembourser en ${schedule.length} mensualités de ${euros(schedule[0].amountCents)}.`
+    const note: FamilyNote = schedule
+      ? { note: 'loan', amountCents: input.amountCents, months: schedule.length, monthlyCents: schedule[0].amountCents }
       : credit
-        ? `Montant : ${euros(input.amountCents)}, crédités sur votre compte « ${KIND_LABELS[credit.kind]} » (rubrique Chèques et Pass Famille Solo).`
-        : `Montant : ${euros(input.amountCents)}.`;
-    await notifyFamily(ctx, t, r.householdId, to, aid.title, extra);
+        ? { note: 'vouchers', amountCents: input.amountCents, kind: credit.kind }
+        : { note: 'amount', amountCents: input.amountCents };
+    await notifyFamily(ctx, t, r.householdId, to, aid.title, note);
     await audit(t, ctx, 'aides/request-granted', {
       householdId: r.householdId,
       subjectType: 'aid_request',
@@ -187,14 +188,12 @@ export async function correctGrant(
       },
       ctx.now(),
     );
-    await notifyFamily(
-      ctx,
-      t,
-      r.householdId,
-      'accordee',
-      aid.title,
-      `La décision a été corrigée : le montant accordé est maintenant de ${euros(input.amountCents)} (au lieu de ${euros(previous.amountCents!)}).${input.text ? ` ${input.text}` : ''}`,
-    );
+    await notifyFamily(ctx, t, r.householdId, 'accordee', aid.title, {
+      note: 'corrected',
+      amountCents: input.amountCents,
+      previousCents: previous.amountCents!,
+      text: input.text,
+    });
     await audit(t, ctx, 'aides/decision-corrected', {
       householdId: r.householdId,
       subjectType: 'aid_request',
@@ -232,14 +231,7 @@ export async function refuseRequest(ctx: Ctx, id: string, input: { motif: Refusa
       { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision', from: r.status, to, detail: { motif: input.motif } },
       ctx.now(),
     );
-    await notifyFamily(
-      ctx,
-      t,
-      r.householdId,
-      to,
-      (await aidOf(t, r)).title,
-      `Motif : ${REFUSAL_MOTIFS[input.motif]}.${input.text ? ` ${input.text}` : ''}\n\n${CONTEST_TEXT}`,
-    );
+    await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, { note: 'refused', motif: input.motif, text: input.text });
     await audit(t, ctx, 'aides/request-refused', {
       householdId: r.householdId,
       subjectType: 'aid_request',
@@ -263,7 +255,7 @@ export async function closeRequest(ctx: Ctx, id: string, input: { text: string }
     );
     await store.setStatus(t, id, to, ctx.now(), { decided: true, pause: 'end' });
     await store.addEvent(t, { requestId: id, actorId: user.id, actorRole: user.role, mandateId: null, kind: 'decision', from: r.status, to }, ctx.now());
-    await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, input.text);
+    await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, { note: 'text', text: input.text });
     await audit(t, ctx, 'aides/request-closed', { householdId: r.householdId, subjectType: 'aid_request', subjectId: id });
   });
 }
@@ -304,7 +296,7 @@ export async function payRequest(ctx: Ctx, id: string): Promise<void> {
       },
       ctx.now(),
     );
-    await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, `Montant versé : ${euros(decision.amountCents!)}.`);
+    await notifyFamily(ctx, t, r.householdId, to, (await aidOf(t, r)).title, { note: 'paid', amountCents: decision.amountCents! });
     await audit(t, ctx, 'aides/request-paid', {
       householdId: r.householdId,
       subjectType: 'aid_request',

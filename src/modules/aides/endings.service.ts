@@ -14,17 +14,18 @@ import { notifyHousehold } from './acting.service';
 import { householdFacts } from './catalogue.service';
 import * as catalogue from './catalogue.store';
 import { evaluateAid } from './eligibility';
-import { endedNotice, endsSoonOrJustEnded, isYearly, renewalNotice, renewalSeason, type Situation } from './endings';
+import { endsSoonOrJustEnded, isYearly, renewalSeason, type Situation } from './endings';
+import { endedVars, renewalVars } from './family-notices';
 import * as store from './endings.store';
 
 async function tell(
   ctx: Ctx,
   n: { householdId: string; aidId: string; requestId: string | null; reason: 'aid-ended' | 'renewal'; period: string },
-  msg: { subject: string; body: string },
+  vars: (locale: string) => Record<string, string>,
 ): Promise<boolean> {
   return tx(ctx.db, async (t) => {
     if (!(await store.insertEndNotice(t, n, ctx.now()))) return false;
-    await notifyHousehold(ctx, t, n.householdId, 'aides.ending', msg);
+    await notifyHousehold(ctx, t, n.householdId, 'aides.ending', vars);
     await audit(t, ctx, 'aides/end-notice-sent', {
       householdId: n.householdId,
       subjectType: 'aid',
@@ -55,7 +56,7 @@ export async function notifyEndings(deps: Deps): Promise<{ ended: number; renewa
       if (evaluateAid(aid, await householdFacts(ctx.db, id, now)).status === 'eligible') concerned.set(id, { requestId: null, situation: 'eligible' });
     }
     for (const [householdId, c] of concerned) {
-      const msg = endedNotice(aid.title, aid.end_date!, today, c.situation);
+      const msg = (locale: string) => endedVars(locale, aid.title, aid.end_date!, today, c.situation);
       if (await tell(ctx, { householdId, aidId: aid.id, requestId: c.requestId, reason: 'aid-ended', period: aid.end_date! }, msg)) ended++;
     }
   }
@@ -65,7 +66,7 @@ export async function notifyEndings(deps: Deps): Promise<{ ended: number; renewa
     for (const r of await store.grantedIn(ctx.db, year)) {
       const v = await catalogue.versionOf(ctx.db, r.aidId, r.aidVersion);
       if (!v || !isYearly(v.definition)) continue;
-      const msg = renewalNotice(v.definition.title, year);
+      const msg = () => renewalVars(v.definition.title, year);
       if (await tell(ctx, { householdId: r.householdId, aidId: r.aidId, requestId: r.requestId, reason: 'renewal', period: String(year) }, msg)) renewals++;
     }
   }

@@ -37,25 +37,3 @@ export function renewalSeason(today: string): boolean {
 }
 
 export type Situation = 'receives' | 'asked' | 'eligible';
-
-export function endedNotice(title: string, endDate: string, today: string, situation: Situation): { subject: string; body: string } {
-  const past = endDate < today;
-  const when = `${past ? 'a pris fin' : 'prend fin'} le ${frenchDay(endDate)}`;
-  const yours =
-    situation === 'receives'
-      ? 'Ce qui vous a été accordé reste acquis.'
-      : situation === 'asked'
-        ? 'Votre demande en cours reste instruite selon les règles du jour où elle a été déposée.'
-        : `D'après votre dossier, vous pouviez l'obtenir : ${past ? 'elle ne peut plus être demandée' : `demandez-la avant le ${frenchDay(endDate)} si elle vous intéresse`}.`;
-  return {
-    subject: `L'aide « ${title} » ${when}`,
-    body: `Bonjour,\n\nL'aide « ${title} » de la ville ${when}. ${yours}\n\nRetrouvez les autres aides de la ville dans la rubrique « Demander une aide ».`,
-  };
-}
-
-export function renewalNotice(title: string, year: number): { subject: string; body: string } {
-  return {
-    subject: `« ${title} » : à demander à nouveau pour ${year + 1}`,
-    body: `Bonjour,\n\nL'aide « ${title} » qui vous a été accordée pour ${year} prend fin le 31 décembre ${year}. Vous pourrez la demander à nouveau à partir du 1er janvier ${year + 1}, depuis la rubrique « Demander une aide ».`,
-  };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyMessage, nextStatus, STATUSES } from './request-states';
+import { nextStatus } from './request-states';
 
 describe('request states', () => {
   it('follows the life of a request', () => {
@@ -17,12 +17,5 @@ describe('request states', () => {
     expect(nextStatus('pay', 'refusee')).toBeNull();
     expect(nextStatus('submit', 'deposee')).toBeNull();
     for (const s of ['accordee', 'refusee', 'classee', 'versee'] as const) expect(nextStatus('close', s)).toBeNull();
-  });
-  it('a plain French message for every state, no code in it', () => {
-    for (const s of STATUSES) {
-      const m = familyMessage(s, 'Chèque santé');
-      expect(m.body).toContain('« Chèque santé »');
-      expect(m.body).not.toMatch(/_|en_instruction|accordee/);
-    }
   });
 });

@@ -55,21 +55,3 @@ export type RefusalMotif = keyof typeof REFUSAL_MOTIFS;
 /** How to contest a refusal, written on every refusal. */
 export const CONTEST_TEXT =
   "Vous pouvez contester cette décision dans un délai de deux mois : par un recours gracieux (une lettre au président du CCAS), ou devant le tribunal administratif. Un agent du CCAS peut vous aider à l'écrire.";
-
-/** What the family reads when the request changes (plain French, no code). */
-export function familyMessage(to: RequestStatus, aidTitle: string, extra = ''): { subject: string; body: string } {
-  const bodies: Record<RequestStatus, string> = {
-    brouillon: `Votre demande « ${aidTitle} » est enregistrée en brouillon.`,
-    deposee: `Votre demande « ${aidTitle} » est bien déposée. Un agent du CCAS va l'étudier.`,
-    en_instruction: `Votre demande « ${aidTitle} » est en cours d'étude par un agent du CCAS.`,
-    a_corriger: `Votre demande « ${aidTitle} » a besoin d'un complément de votre part. L'étude reprendra quand vous aurez répondu.`,
-    accordee: `Bonne nouvelle : votre demande « ${aidTitle} » est accordée.`,
-    refusee: `Votre demande « ${aidTitle} » n'a pas été accordée.`,
-    classee: `Votre demande « ${aidTitle} » a été classée sans suite.`,
-    versee: `L'aide « ${aidTitle} » vous a été versée.`,
-  };
-  return {
-    subject: `Votre demande d'aide : ${STATUS_LABELS[to].toLowerCase()}`,
-    body: `${bodies[to]}${extra ? `\n\n${extra}` : ''}\n\nRetrouvez le détail dans votre espace Relais, rubrique « Demander une aide ».`,
-  };
-}

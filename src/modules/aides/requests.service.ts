@@ -16,7 +16,7 @@ import { type AidDefinition, isEnded, isRequestable } from './aid';
 import { householdFacts } from './catalogue.service';
 import * as catalogue from './catalogue.store';
 import { evaluateAid, type AidFacts } from './eligibility';
-import { CORRECTION_REASONS, type CorrectionReason, type RequestStatus } from './request-states';
+import type { CorrectionReason, RequestStatus } from './request-states';
 import * as store from './requests.store';
 import { recordUploads, type UploadInput, withUploads, writeUploads } from './uploads.service';
 
@@ -149,14 +149,7 @@ export async function createRequest(
           { requestId: id, actorId: who.userId, actorRole: who.role, mandateId: who.mandateId, kind: 'status', from: 'brouillon', to: status },
           ctx.now(),
         );
-        await notifyFamily(
-          ctx,
-          t,
-          who.householdId,
-          status,
-          v.definition.title,
-          who.mandateId ? 'Elle a été déposée pour vous par un agent du CCAS, avec votre mandat.' : '',
-        );
+        await notifyFamily(ctx, t, who.householdId, status, v.definition.title, who.mandateId ? { note: 'mandate' } : undefined);
       }
       await audit(t, ctx, 'aides/request-created', {
         householdId: who.householdId,
@@ -238,14 +231,7 @@ export async function askCorrection(ctx: Ctx, id: string, input: CorrectionInput
       ctx.now(),
     );
     const asked = [...docLabels, ...fieldLabels];
-    await notifyFamily(
-      ctx,
-      t,
-      r.householdId,
-      to,
-      aid.title,
-      `${CORRECTION_REASONS[input.reason]}${asked.length ? ` : ${asked.join(', ')}` : ''}.${input.message ? `\n\nMessage de l'agent : ${input.message}` : ''}`,
-    );
+    await notifyFamily(ctx, t, r.householdId, to, aid.title, { note: 'correction', reason: input.reason, asked, text: input.message });
     await audit(t, ctx, 'aides/correction-asked', {
       householdId: r.householdId,
       subjectType: 'aid_request',
@@ -340,7 +326,7 @@ export async function postMessage(ctx: Ctx, id: string, input: { body: string; i
       ctx.now(),
     );
     if (staff && !input.internal && !mandateId) {
-      await notifyFamily(ctx, t, pre.householdId, pre.status, (await aidOf(t, pre)).title, `Un agent vous a écrit : « ${input.body} »`);
+      await notifyFamily(ctx, t, pre.householdId, pre.status, (await aidOf(t, pre)).title, { note: 'message', text: input.body });
     }
     await audit(t, ctx, input.internal ? 'aides/annotation-added' : 'aides/message-posted', {
       householdId: pre.householdId,
