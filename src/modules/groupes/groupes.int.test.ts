@@ -4,6 +4,8 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../platform/tes
 import type { SessionUser } from '../../platform/context';
 import { openLive, type LiveClient } from './live-client';
 import * as store from './groupes.store';
+import { renderNotification } from '../../platform/notify/localized';
+import { sessionStartIn } from './sessions.service';
 import { TEST_PASSWORD } from '../../platform/testing';
 
 let env: TestEnv;
@@ -410,11 +412,25 @@ describe('sessions', () => {
     await env.expectAudit('groupes/session-registered', id, { actorId: lina.user.id });
     const s = (await lina.get('/api/groupes/sessions')).json().sessions.find((x: { id: string }) => x.id === id);
     expect(s).toMatchObject({ registered: true, registrations: 1 });
+    // Lina reads English: her reminder is in English (the session's and the group's names as written).
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [lina.user.id]);
     await env.rt.deps.jobs.runNow('groupes.remind', { sessionId: id });
     const r = await env.expectAudit('groupes/session-reminded', id);
     expect(r.details).toEqual({ sent: 1 });
     const { rows } = await env.rt.deps.db.query(`SELECT template FROM notifications WHERE user_id = $1`, [lina.user.id]);
     expect(rows.map((x) => x.template)).toContain('groupes.session-reminder');
+    const reminder = (
+      await env.rt.deps.db.query(`SELECT subject, body, locale FROM notifications WHERE user_id = $1 AND template = 'groupes.session-reminder'`, [lina.user.id])
+    ).rows[0];
+    expect(reminder).toMatchObject({ locale: 'en', subject: 'Reminder: a session of your talking group' });
+    expect(reminder.body).toMatch(
+      /^Hello, the session “Garder le lien après la séparation” of the group “.+” starts on Thursday 12 March at 18:00\. Find it in Relais/,
+    );
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'fr' WHERE id = $1`, [lina.user.id]);
+    // The French text, as before.
+    expect(
+      renderNotification('fr', 'groupes.session-reminder', { title: 'T', room: 'R', when: sessionStartIn('fr', new Date('2026-03-12T17:00:00Z')) }).body,
+    ).toBe('Bonjour, la séance « T » du groupe « R » commence jeudi 12 mars à 18:00. Retrouvez-la dans Relais, rubrique Groupes de parole.');
     expect((await lina.post(`/api/groupes/sessions/${id}/close`)).statusCode).toBe(403);
     expect((await facil.post(`/api/groupes/sessions/${id}/close`)).statusCode).toBe(200);
     await env.expectAudit('groupes/session-closed', id, { actorId: facil.user.id });

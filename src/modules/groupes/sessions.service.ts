@@ -7,7 +7,7 @@ import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { publish } from '../../platform/events';
 import { defineJob } from '../../platform/jobs';
-import { queueNotification } from '../../platform/notify/outbox';
+import { intlTagOf, localeOfUser, queueLocalized } from '../../platform/notify/localized';
 import { requireRole } from '../../platform/roles';
 import { PARTICIPANTS, postMessage, readerAccess, roomAccess, ROOM_CHANNEL } from './groupes.service';
 import * as mod from './moderation.store';
@@ -86,14 +86,17 @@ export async function postSummary(ctx: Ctx, sessionId: string, summary: string) 
   return { ok: true };
 }
 
-const timeFmt = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** The session's start in Paris, written in the reader's language (« jeudi 12 mars à 18:00 », « Thursday 12 March at 18:00 »). */
+export function sessionStartIn(locale: string, startsAt: Date): string {
+  return new Intl.DateTimeFormat(intlTagOf(locale), {
+    timeZone: 'Europe/Paris',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(startsAt);
+}
 
 /** The job: remind everyone registered (e-mail or SMS), once. */
 /** The reminder of a session, an hour before it (sent by scheduleSession, listed in groupes.module.ts through groupes.jobs.ts). */
@@ -113,13 +116,15 @@ export async function remindSession(deps: Deps, sessionId: string): Promise<{ se
     for (const r of rows) {
       const to = await mod.contactOf(t, r.userId);
       if (!to) continue;
-      await queueNotification(t, ctx.jobs, {
+      // In the parent's language (users.locale): src/modules/groupes/messages/<locale>.json.
+      const locale = await localeOfUser(t, r.userId);
+      await queueLocalized(t, ctx.jobs, {
         channel: to.channel,
         recipient: to.recipient,
         userId: r.userId,
         template: 'groupes.session-reminder',
-        subject: 'Rappel : séance de votre groupe de parole',
-        body: `Bonjour, la séance « ${r.title} » du groupe « ${r.roomName} » commence ${timeFmt.format(r.startsAt)}. Retrouvez-la dans Relais, rubrique Groupes de parole.`,
+        locale,
+        vars: { title: r.title, room: r.roomName, when: sessionStartIn(locale, r.startsAt) },
       });
       sent++;
     }
