@@ -251,6 +251,71 @@ describe('collective slot under contention', () => {
   }, 120_000);
 });
 
+describe('cancel, move and accept an offer under contention (run again on a spurious overlap, as a booking)', () => {
+  const agentWorkshop = async (capacity: number, durationMinutes = 60) => {
+    const agent = (await env.as('agent')).user.id;
+    const w = await offer(env.rt, {
+      agentId: agent,
+      motif: { name: 'Atelier budget', kind: 'atelier', collective: true, capacity, durationMinutes, cancelNoticeMinutes: 60 },
+      recurrence: { kind: 'weekly', weekdays: [6] },
+      startTime: '09:00',
+      endTime: '13:00',
+    });
+    return { agent, w };
+  };
+  const nine = new Date('2026-01-17T08:00:00Z');
+
+  it('45 families move at once from 15 sessions of an agent to one: all moved, the seats follow', async () => {
+    env.clock.set(NOW);
+    const { w } = await agentWorkshop(45, 15);
+    const fams = await families(env.rt, 45, []);
+    // Three families in each quarter of an hour from 9 h 15 to 12 h 45; all move to 9 h at once.
+    const froms = fams.map((_, i) => new Date(nine.getTime() + (1 + Math.floor(i / 3)) * 15 * 60_000));
+    const booked = [];
+    for (const [i, f] of fams.entries())
+      booked.push(await book(f.ctx, { motifId: w.motifId, ownerId: w.ownerId, start: froms[i]!, parent: true, childIds: [] }));
+    const results = await Promise.all(fams.map((f, i) => code(moveBooking(f.ctx, booked[i]!.bookingIds[0]!, { ownerId: w.ownerId, start: nine }))));
+    expect(results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {})).toEqual({ ok: 45 });
+    const { rows } = await env.rt.deps.db.query<{ id: string; start: Date }>(`SELECT id, lower(during) AS start FROM rdv_sessions WHERE motif_id = $1`, [
+      w.motifId,
+    ]);
+    expect(rows).toHaveLength(16);
+    for (const r of rows)
+      expect(await sessionSeats(r.id)).toMatchObject(r.start.getTime() === nine.getTime() ? { taken: 45, confirmed: 45 } : { taken: 0, confirmed: 0 });
+  }, 120_000);
+
+  it('an agent cancels 20 bookings at once (each seat offered to a waiting family), the 20 families accept at once while 10 others try to book: none over-fills', async () => {
+    env.clock.set(NOW);
+    const { agent, w } = await agentWorkshop(20);
+    const holders = await families(env.rt, 20, []);
+    const waiting = await families(env.rt, 20, []);
+    const late = await families(env.rt, 10, []);
+    const input = { motifId: w.motifId, ownerId: w.ownerId, start: nine, parent: true, childIds: [] as string[] };
+    const booked: string[] = [];
+    let sessionId = '';
+    for (const f of holders) {
+      const r = await book(f.ctx, input);
+      booked.push(r.bookingIds[0]!);
+      sessionId = r.sessionId;
+    }
+    for (const f of waiting) await joinWaitlist(f.ctx, input);
+    const staff = staffCtx(env.rt, agent);
+    expect(await Promise.all(booked.map((id) => code(cancelBooking(staff, id))))).toEqual(booked.map(() => 'ok'));
+    expect(await sessionSeats(sessionId)).toMatchObject({ taken: 20, confirmed: 0, offered: 20 });
+    const offers = await env.rt.deps.db.query<{ id: string; household_id: string }>(
+      `SELECT id, household_id FROM rdv_waitlist WHERE session_id = $1 AND status = 'offered'`,
+      [sessionId],
+    );
+    const results = await Promise.all([
+      ...offers.rows.map((o) => code(acceptOffer(waiting.find((f) => f.householdId === o.household_id)!.ctx, o.id))),
+      ...late.map((f) => code(book(f.ctx, input))),
+    ]);
+    expect(results.slice(0, 20)).toEqual(offers.rows.map(() => 'ok'));
+    expect(new Set(results.slice(20))).toEqual(new Set(['rendezvous/full']));
+    expect(await sessionSeats(sessionId)).toMatchObject({ taken: 20, capacity: 20, confirmed: 20, offered: 0 });
+  }, 120_000);
+});
+
 describe('waitlist and promotion', () => {
   let w: Awaited<ReturnType<typeof offer>>;
   let fam: TestFamily[];
