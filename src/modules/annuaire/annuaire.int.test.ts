@@ -245,11 +245,30 @@ describe('partner listing', () => {
     await env.rt.deps.jobs.runNow('annuaire.remind-stale', {});
     await env.rt.deps.jobs.runNow('annuaire.remind-stale', {});
     const { rows: sent } = await env.rt.deps.db.query(
-      `SELECT recipient, subject FROM notifications WHERE template = 'annuaire.stale-listing' AND recipient = 'partenaire-etouvie@test.relais.fr'`,
+      `SELECT recipient, subject, body FROM notifications WHERE template = 'annuaire.stale-listing' AND recipient = 'partenaire-etouvie@test.relais.fr'`,
     );
     expect(sent).toHaveLength(1);
     expect(sent[0].subject).toMatch(/Centre social d'Étouvie/);
+    expect(sent[0].subject).toMatch(/^Votre fiche « .+ » dans l'annuaire est-elle à jour \?$/);
+    expect(sent[0].body).toMatch(/a été vérifiée pour la dernière fois le \d{2}\/\d{2}\/\d{4}\.\n/);
     await env.expectAudit('annuaire/stale-reminded', id, { actorId: null });
+  });
+
+  it('reminds a partner who reads English in English', async () => {
+    const { rows } = await env.rt.deps.db.query(`SELECT id FROM annuaire_structures WHERE di_id = 'relais-demo--epicerie-etouvie'`);
+    const partner = await env.as('partner', { structureId: rows[0].id, identifier: 'partner-en@test.relais.fr' });
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [partner.user.id]);
+    await env.rt.deps.db.query(`UPDATE annuaire_structures SET date_verification = '2025-06-02', stale_reminded_at = NULL WHERE id = $1`, [rows[0].id]);
+    await env.rt.deps.jobs.runNow('annuaire.remind-stale', {});
+    const { rows: sent } = await env.rt.deps.db.query(
+      `SELECT subject, body, locale FROM notifications WHERE template = 'annuaire.stale-listing' AND user_id = $1`,
+      [partner.user.id],
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ locale: 'en' });
+    expect(sent[0].subject).toMatch(/^Is your listing “.+” in the directory up to date\?$/);
+    expect(sent[0].body).toMatch(/was last checked on 2 June 2025\.\nFamilies rely on exact opening hours/);
+    expect(sent[0].body).toContain('/annuaire/ma-fiche');
   });
 });
 

@@ -6,21 +6,23 @@ import { audit } from '../../platform/audit';
 import { makeCtx, type Ctx, type Deps } from '../../platform/context';
 import { tx } from '../../platform/db/pool';
 import { defineJob } from '../../platform/jobs';
-import { queueNotification } from '../../platform/notify/outbox';
+import { intlTagOf, localeOfUser, queueLocalized } from '../../platform/notify/localized';
 import * as store from './annuaire.store';
 import { staleBefore } from './staleness';
 
 const REMIND_AGAIN_AFTER_DAYS = 30;
 
-export function staleReminderText(name: string, checked: string | null, link: string): { subject: string; body: string } {
-  const when = checked ? `le ${checked.split('-').reverse().join('/')}` : 'jamais';
-  return {
-    subject: `Votre fiche « ${name} » dans l'annuaire est-elle à jour ?`,
-    body:
-      `Bonjour,\n\nLa fiche « ${name} » de l'annuaire des services aux familles a été vérifiée pour la dernière fois ${when}.\n` +
-      `Les familles comptent sur des horaires et des coordonnées exacts. Pouvez-vous la relire et la confirmer ?\n\n${link}\n\n` +
-      `Merci,\nL'équipe Relais`,
-  };
+/**
+ * The variables of `annuaire.stale-listing` (texts: src/modules/annuaire/messages/<locale>.json) for a
+ * reader of `locale`: the day it was last checked written in that language (« 12/09/2025 » in French).
+ */
+export function staleReminderVars(locale: string, name: string, checked: string | null, link: string): Record<string, string> {
+  const day = checked
+    ? locale === 'fr'
+      ? checked.split('-').reverse().join('/')
+      : new Intl.DateTimeFormat(intlTagOf(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${checked}T12:00:00Z`))
+    : '';
+  return { name, checked: checked ? 'yes' : 'never', day, link };
 }
 
 /** Remind the partners of stale listings. Returns how many were reminded. */
@@ -34,14 +36,15 @@ export async function remindStaleListings(ctx: Ctx): Promise<number> {
     for (const s of stale) {
       const recipient = s.email ?? s.phone;
       if (!recipient) continue;
-      const { subject, body } = staleReminderText(s.nom, s.checked, `${ctx.config.publicUrl}/annuaire/ma-fiche`);
-      await queueNotification(t, ctx.jobs, {
+      // In the partner's language (users.locale): src/modules/annuaire/messages/<locale>.json.
+      const locale = await localeOfUser(t, s.user_id);
+      await queueLocalized(t, ctx.jobs, {
         channel: s.email ? 'email' : 'sms',
         recipient,
         userId: s.user_id,
         template: 'annuaire.stale-listing',
-        subject,
-        body: s.email ? body : `${subject} ${ctx.config.publicUrl}/annuaire/ma-fiche`,
+        locale,
+        vars: staleReminderVars(locale, s.nom, s.checked, `${ctx.config.publicUrl}/annuaire/ma-fiche`),
       });
       if (!done.has(s.id)) {
         await store.markReminded(t, s.id, now);
