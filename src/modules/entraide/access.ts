@@ -4,7 +4,7 @@ import type { Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole, STAFF } from '../../platform/roles';
 import { getHouseholdForUser } from '../dossiers/index';
-import * as store from './entraide.store';
+import { ambassadorOf } from './ambassador-tenure';
 
 export type Me = { user: SessionUser; householdId: string; neighbourhoodId: string | null; parentBirthDate: string | null };
 
@@ -24,7 +24,7 @@ export function isStaff(user: SessionUser): boolean {
 export async function requireAgentOrAmbassador(ctx: Ctx, q: Queryable = ctx.db): Promise<{ user: SessionUser; neighbourhoodId: string | null }> {
   const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'admin');
   if (isStaff(user)) return { user, neighbourhoodId: null };
-  const n = await store.ambassadorNeighbourhood(q, user.id);
+  const n = await ambassadorOf(ctx, user.id, q);
   if (!n) throw new AppError('entraide/not-ambassador');
   return { user, neighbourhoodId: n };
 }

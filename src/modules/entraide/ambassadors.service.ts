@@ -9,6 +9,7 @@ import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess, readHouseholdAsSystem } from '../dossiers/index';
+import { ambassadorOf } from './ambassador-tenure';
 import * as store from './entraide.store';
 
 /** The purpose named in dossiers' audit entries of these reads. */
@@ -38,7 +39,7 @@ const label = (ctx: Ctx, id: string | null) => {
 /** What the agent's page shows: the parent, its neighbourhood, whether (and where) it is an ambassador. */
 export async function householdAmbassador(ctx: Ctx, householdId: string): Promise<HouseholdAmbassador> {
   const { h } = await household(ctx, ctx.db, householdId);
-  const of = h.parentUserId ? await store.ambassadorNeighbourhood(ctx.db, h.parentUserId) : null;
+  const of = h.parentUserId ? await ambassadorOf(ctx, h.parentUserId) : null;
   const name = [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ');
   return { hasAccount: Boolean(h.parentUserId), parentName: name || null, neighbourhood: label(ctx, h.address.neighbourhoodId), ambassadorOf: label(ctx, of) };
 }

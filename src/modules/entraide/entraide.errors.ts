@@ -16,6 +16,10 @@ export const entraideErrors = defineErrors({
     status: 409,
     message: "Le dossier de ce foyer n'indique pas de quartier : complétez l'adresse avant de nommer un ambassadeur.",
   },
+  'entraide/ambassador-elsewhere': {
+    status: 409,
+    message: 'Un parent ambassadeur est nommé pour le quartier où vit sa famille : son dossier indique un autre quartier, ou aucun.',
+  },
   'entraide/not-an-ambassador': { status: 409, message: "Ce parent n'est pas ambassadeur." },
   'entraide/not-ambassador': { status: 403, message: 'Réservé aux agents et aux parents ambassadeurs.' },
   'entraide/self-block': { status: 422, message: 'Vous ne pouvez pas bloquer votre propre foyer.' },

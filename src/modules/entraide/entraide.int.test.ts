@@ -110,9 +110,15 @@ describe('Parents Voisins', () => {
     await env.expectAudit('entraide/ambassador-appointed', amb.parent.user.id, { actorId: agent.user.id });
     expect((await amb.parent.post(`/api/entraide/households/${a.householdId}/validation`)).json().error.code).toBe('entraide/not-ambassador');
     expect((await other.parent.post('/api/entraide/ambassadors', { userId: other.parent.user.id, neighbourhoodId: 'etouvie' })).statusCode).toBe(403);
-    expect((await agent.post('/api/entraide/ambassadors', { userId: amb.parent.user.id, neighbourhoodId: 'etouvie' })).statusCode).toBe(200);
-    expect((await amb.parent.post(`/api/entraide/households/${a.householdId}/validation`)).statusCode).toBe(200);
-    await env.expectAudit('entraide/household-validated', a.householdId, { actorId: amb.parent.user.id });
+    // An ambassador is named for the neighbourhood its family lives in.
+    const elsewhere = await agent.post('/api/entraide/ambassadors', { userId: amb.parent.user.id, neighbourhoodId: 'etouvie' });
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().error.code).toBe('entraide/ambassador-elsewhere');
+    expect(elsewhere.json().error.fields[0].path).toBe('neighbourhoodId');
+    const ambEtouvie = await family('etouvie');
+    expect((await agent.post('/api/entraide/ambassadors', { userId: ambEtouvie.parent.user.id, neighbourhoodId: 'etouvie' })).statusCode).toBe(200);
+    expect((await ambEtouvie.parent.post(`/api/entraide/households/${a.householdId}/validation`)).statusCode).toBe(200);
+    await env.expectAudit('entraide/household-validated', a.householdId, { actorId: ambEtouvie.parent.user.id });
 
     expect((await a.parent.post('/api/entraide/posts', garde)).statusCode).toBe(201);
   });

@@ -28,6 +28,32 @@ export async function appointAmbassador(q: Queryable, userId: string, neighbourh
   );
 }
 
+/** An ambassador's row, locked (its end is decided under it). */
+export async function lockAmbassador(q: Queryable, userId: string): Promise<{ neighbourhoodId: string; appointedBy: string | null } | null> {
+  const { rows } = await q.query<{ neighbourhoodId: string; appointedBy: string | null }>(
+    'SELECT neighbourhood_id AS "neighbourhoodId", appointed_by AS "appointedBy" FROM entraide_ambassadors WHERE user_id = $1 FOR UPDATE',
+    [userId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Every ambassador (a few per neighbourhood at most). */
+export async function ambassadors(q: Queryable): Promise<{ userId: string; neighbourhoodId: string }[]> {
+  const { rows } = await q.query<{ userId: string; neighbourhoodId: string }>(
+    'SELECT user_id AS "userId", neighbourhood_id AS "neighbourhoodId" FROM entraide_ambassadors ORDER BY appointed_at, user_id',
+  );
+  return rows;
+}
+
+/** The e-mail of a staff account still active (to tell the agent who appointed an ambassador). */
+export async function activeStaffEmail(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ email: string | null }>(
+    "SELECT email FROM users WHERE id = $1 AND disabled_at IS NULL AND role IN ('agent', 'coordinator', 'admin')",
+    [userId],
+  );
+  return rows[0]?.email ?? null;
+}
+
 /** Removes an ambassador; the neighbourhood it had, or null if it was none. */
 export async function removeAmbassador(q: Queryable, userId: string): Promise<string | null> {
   const { rows } = await q.query<{ neighbourhood_id: string }>('DELETE FROM entraide_ambassadors WHERE user_id = $1 RETURNING neighbourhood_id', [userId]);

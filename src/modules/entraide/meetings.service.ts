@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import { queueLocalized } from '../../platform/notify/localized';
 import { householdNeighbourhoods, readHouseholdAsSystem, type Household } from '../dossiers/index';
 import { checkNeighbourhood, isStaff, requireAgentOrAmbassador, requireFamily } from './access';
+import { ambassadorOf as currentAmbassadorship } from './ambassador-tenure';
 import * as store from './entraide.store';
 import type { MeetingInput } from './meetings.schemas';
 import * as meetings from './meetings.store';
@@ -131,7 +132,7 @@ export async function meetingRegistrations(ctx: Ctx, id: string) {
 /** The family's neighbourhood's upcoming meetings (and whether the reader is an ambassador). */
 export async function upcomingMeetings(ctx: Ctx) {
   const me = await requireFamily(ctx);
-  const ambassadorOf = await store.ambassadorNeighbourhood(ctx.db, me.user.id);
+  const ambassadorOf = await currentAmbassadorship(ctx, me.user.id);
   if (!me.neighbourhoodId) return { neighbourhoodId: null, ambassadorOf, meetings: [] };
   const rows = await meetings.upcoming(ctx.db, me.neighbourhoodId, me.householdId, ctx.now());
   return { neighbourhoodId: me.neighbourhoodId, ambassadorOf, meetings: rows.map((m) => ({ ...shape(m), myPeople: m.myPeople })) };

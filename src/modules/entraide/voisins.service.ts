@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors';
 import { requireRole, requireUser } from '../../platform/roles';
 import { householdNeighbourhoods, readHouseholdAsSystem } from '../dossiers/index';
 import { checkNeighbourhood, isStaff, requireAgentOrAmbassador, requireFamily } from './access';
+import { homeOf } from './ambassador-tenure';
 import * as store from './entraide.store';
 import { priceHits } from './free-help';
 
@@ -225,6 +226,10 @@ export async function appointAmbassador(ctx: Ctx, userId: string, neighbourhoodI
   const user = requireRole(ctx, 'agent', 'coordinator', 'admin');
   checkNeighbourhood(ctx, neighbourhoodId);
   return tx(ctx.db, async (t) => {
+    if ((await homeOf(t, userId))?.neighbourhoodId !== neighbourhoodId)
+      throw new AppError('entraide/ambassador-elsewhere', {
+        fields: [{ path: 'neighbourhoodId', message: "La famille de ce parent ne vit pas dans ce quartier d'après son dossier." }],
+      });
     await store.appointAmbassador(t, userId, neighbourhoodId, user.id, ctx.now());
     await audit(t, ctx, 'entraide/ambassador-appointed', { subjectType: 'user', subjectId: userId, details: { neighbourhoodId } });
     return { ok: true as const };

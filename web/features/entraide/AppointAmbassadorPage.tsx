@@ -51,9 +51,7 @@ function Page({ householdId }: { householdId: string }) {
           if (d.ambassadorOf)
             return (
               <Card title={t('entraide.appointIsAmbassador', { name, neighbourhood: d.ambassadorOf.name })} headingLevel={2}>
-                {d.neighbourhood && d.neighbourhood.id !== d.ambassadorOf.id ? (
-                  <p>{t('entraide.appointMoved', { neighbourhood: d.neighbourhood.name })}</p>
-                ) : null}
+                <p>{t('entraide.appointMoved')}</p>
                 <Button variant="secondary" onPress={() => act('removed')}>
                   {t('entraide.appointRemove')} <span className="visually-hidden">{name}</span>
                 </Button>
