@@ -114,7 +114,15 @@ describe('a parent without a household file', () => {
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('<h1>Mes données</h1>');
     expect(html.body).toContain('Compte alba');
-    for (const label of ['Votre compte', 'Idées proposées et soutenues', 'Groupes de parole', 'Connexions à votre compte']) expect(html.body).toContain(label);
+    for (const label of [
+      'Votre compte',
+      'Idées proposées',
+      'Idées soutenues',
+      'Groupes de parole rejoints',
+      'Messages dans les groupes de parole',
+      'Connexions à votre compte',
+    ])
+      expect(html.body).toContain(label);
     expect(html.body).not.toContain('<script');
     // People read words: no table or field name, no id, no ISO date, no code.
     const text = html.body

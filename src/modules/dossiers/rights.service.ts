@@ -202,6 +202,15 @@ const STORED_LABELS: Record<string, string> = {
   household_renewals: 'Renouvellements',
   household_drafts: 'Brouillons du formulaire',
   dossier_retention: 'Données gardées par obligation légale',
+  idempotency_keys: 'Formulaires envoyés deux fois (réponse gardée un jour)',
+  user_identities: 'Comptes FranceConnect ou ProConnect liés',
+  oidc_logins: 'Connexions FranceConnect ou ProConnect en cours',
+  pilotage_proposals: 'Idées proposées',
+  pilotage_supports: 'Idées soutenues',
+  groupes_members: 'Groupes de parole rejoints',
+  groupes_messages: 'Messages dans les groupes de parole',
+  entraide_ambassadors: 'Parent ambassadeur du quartier',
+  entraide_meetings: 'Rencontres organisées comme ambassadeur',
 };
 const STORED_PREFIXES: [string, string][] = [
   ['aides_', 'Demandes d’aide'],
@@ -271,15 +280,11 @@ const PAGE_STYLE = `<meta name="viewport" content="width=device-width, initial-s
 caption{text-align:left;font-weight:700;font-size:1.2rem;padding:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{width:40%}
 table{table-layout:fixed}</style>`;
 
-/** What is stored, table by table, in words and counts (the values are in the JSON file). */
+/** What is stored, in words and counts (tables of one kind under one label; the values are in the JSON file). */
 function storedTable(stored: HouseholdExportData['stored']): string {
-  return table(
-    'Toutes les données enregistrées',
-    Object.entries(stored)
-      .filter(([, rows]) => rows.length)
-      .map(([name, rows]) => row(storedLabel(name), `${rows.length} ${rows.length > 1 ? 'enregistrements' : 'enregistrement'}`))
-      .join(''),
-  );
+  const counts = new Map<string, number>();
+  for (const [name, rows] of Object.entries(stored)) if (rows.length) counts.set(storedLabel(name), (counts.get(storedLabel(name)) ?? 0) + rows.length);
+  return table('Toutes les données enregistrées', [...counts].map(([label, n]) => row(label, `${n} ${n > 1 ? 'enregistrements' : 'enregistrement'}`)).join(''));
 }
 
 /** The printable page of an account without a household file: the account, then what is stored. */

@@ -26,6 +26,11 @@ export default function DossierPage() {
   return (
     <>
       <PageHeader title={title} intro={intro} />
+      {search.get('efface') && !user ? (
+        <Alert tone="success" live>
+          {t(search.get('efface') === 'compte' ? 'dossiers.erasedAccount' : 'dossiers.erased')}
+        </Alert>
+      ) : null}
       <RequireRole roles={['parent', 'agent', 'coordinator', 'partner']}>
         {search.get('enregistre') ? (
           <Alert tone="success" live>

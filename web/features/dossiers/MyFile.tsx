@@ -5,7 +5,7 @@ import { useApi } from '../../app/use-api';
 import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr, Ltr } from '../../app/lang';
 import { useTown } from '../../app/town';
-import { Link } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
 import { Offers } from './Offers';
@@ -325,31 +325,28 @@ function AuditLog() {
   );
 }
 
-function Rights() {
+/** The parent's rights over its data: with a file, over the file and the account; without one, over the account alone (same routes). */
+function Rights({ hasFile }: { hasFile: boolean }) {
   const t = useT();
   const { refresh } = useSession();
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
   const erase = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
       await api.post('/api/dossiers/me/erase', { confirm });
-      setDone(true);
-      await refresh();
     } catch (ex) {
       setError(ex);
+      return;
     }
+    // The account is closed: the page says so above the sign-in prompt (DossierPage reads `efface`).
+    navigate(`/dossier?efface=${hasFile ? 'dossier' : 'compte'}`, { replace: true });
+    await refresh();
   };
-  if (done)
-    return (
-      <Alert tone="success" live>
-        {t('dossiers.erased')}
-      </Alert>
-    );
   return (
     <Card title={t('dossiers.rights')}>
+      {hasFile ? null : <p>{t('dossiers.rightsNoFileHelp')}</p>}
       <ul className="plain-list">
         <li>
           <a href="/api/dossiers/me/export.json" download>
@@ -358,14 +355,14 @@ function Rights() {
         </li>
         <li>
           <a href="/api/dossiers/me/export.html" target="_blank" rel="noopener">
-            {t('dossiers.exportHtml')}
+            {t(hasFile ? 'dossiers.exportHtml' : 'dossiers.exportHtmlAccount')}
           </a>
         </li>
       </ul>
       <details>
-        <summary>{t('dossiers.eraseTitle')}</summary>
+        <summary>{t(hasFile ? 'dossiers.eraseTitle' : 'dossiers.eraseAccountTitle')}</summary>
         <form onSubmit={erase} className="stack">
-          <p>{t('dossiers.eraseHelp')}</p>
+          <p>{t(hasFile ? 'dossiers.eraseHelp' : 'dossiers.eraseAccountHelp')}</p>
           <FormErrors error={error} />
           <TextField
             label={t('dossiers.eraseConfirm')}
@@ -397,10 +394,13 @@ export function MyFile() {
   const h = me.data.household;
   if (h === null) {
     return (
-      <Card title={t('dossiers.none')}>
-        <p>{t('dossiers.noneHelp')}</p>
-        <LinkButton to="/dossier/remplir">{t('dossiers.start')}</LinkButton>
-      </Card>
+      <div className="stack">
+        <Card title={t('dossiers.none')}>
+          <p>{t('dossiers.noneHelp')}</p>
+          <LinkButton to="/dossier/remplir">{t('dossiers.start')}</LinkButton>
+        </Card>
+        <Rights hasFile={false} />
+      </div>
     );
   }
   const expired = h.documents.filter((d) => d.expired).length;
@@ -429,7 +429,7 @@ export function MyFile() {
       <OrientationRequests />
       <Consents info={info} />
       <AuditLog />
-      <Rights />
+      <Rights hasFile />
       <p className="muted">
         <Link to="/dossier/renouvellement">{t('dossiers.renewal')}</Link>
       </p>
