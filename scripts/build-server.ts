@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { YAML_CACHE_FILE, yamlCache } from '../src/platform/yaml-files';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -99,6 +100,11 @@ export async function buildServer(outdir = path.join(root, 'dist', 'server')): P
   });
   // The output is ESM whatever the nearest package.json says.
   fs.writeFileSync(path.join(tmp, 'package.json'), '{ "type": "module" }\n');
+  // The rules' YAML files parsed once here, read as JSON at start-up (src/platform/yaml-files.ts).
+  const yamlFiles = (fs.readdirSync(path.join(root, 'rules'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .map((f) => path.join(root, 'rules', f));
+  fs.writeFileSync(path.join(tmp, YAML_CACHE_FILE), JSON.stringify(yamlCache(yamlFiles)));
   // The help texts, from the compiled command tree itself (which also proves that it loads).
   execFileSync(process.execPath, [path.join(tmp, 'main.js'), '--write-help-cache', path.join(tmp, 'cli-help.json')], {
     cwd: root,
