@@ -4,8 +4,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { parseCsv } from '../../platform/csv';
+import { readYamlFile } from '../../platform/yaml-files';
 import type { Zone, ZoneLookup } from './household';
 import { Legislation } from './parameters';
 
@@ -15,7 +15,8 @@ export function loadLegislation(dir = LEGISLATION_DIR): Legislation {
   const files: Record<string, unknown> = {};
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.yaml')) continue;
-    files[name.slice(0, -'.yaml'.length)] = parse(readFileSync(path.join(dir, name), 'utf8'));
+    // Parsed by the build when compiled (src/platform/yaml-files.ts): the server starts sooner.
+    files[name.slice(0, -'.yaml'.length)] = readYamlFile(path.join(dir, name));
   }
   return new Legislation(files);
 }
