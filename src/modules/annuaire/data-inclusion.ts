@@ -16,10 +16,9 @@ export const SCHEMAS: Record<Kind, JsonSchema> = {
   service: serviceSchemaJson as JsonSchema,
 };
 
-const validators: Record<Kind, SchemaValidator> = {
-  structure: new SchemaValidator(SCHEMAS.structure),
-  service: new SchemaValidator(SCHEMAS.service),
-};
+// Compiled on first use (an import, an edit), not at every start of the server (issue 20).
+const validators: Partial<Record<Kind, SchemaValidator>> = {};
+const validatorOf = (kind: Kind) => (validators[kind] ??= new SchemaValidator(SCHEMAS[kind]));
 
 /** data·inclusion field names in the schema's order. */
 export const FIELDS: Record<Kind, string[]> = {
@@ -71,7 +70,7 @@ export function validateRecord(src: SourceRecord): { valid: ValidRecord | null; 
   const push = (field: string, message: string) => errors.push({ line, kind, id, field, message });
 
   const { [EXTRAS_KEY]: extrasInput, ...record } = obj;
-  for (const issue of validators[kind].validate(record)) push(issue.path, issue.message);
+  for (const issue of validatorOf(kind).validate(record)) push(issue.path, issue.message);
   const { extras, issues } = parseExtras(kind, extrasInput);
   for (const issue of issues) push(issue.path, issue.message);
 
