@@ -2,6 +2,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** The language the server wrote `message` in, when it translated it (absent: French). */
+  lang?: string;
 }
 
 export class ApiError extends Error {
@@ -24,7 +26,8 @@ function csrfToken(): string {
 }
 
 async function request<T>(method: string, url: string, body?: unknown, retried = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The page's language: the server words field errors in it for a visitor (a signed-in user's own language wins).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'fr' };
   const sentToken = csrfToken();
   if (method !== 'GET') headers['x-csrf-token'] = sentToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
