@@ -14,8 +14,10 @@
 export interface FieldError {
   /** Path of the offending field, dot-separated (`children.0.birth_date`). */
   path: string;
-  /** French message for people. */
+  /** French message for people (the error handler gives it in the request's language when it can). */
   message: string;
+  /** The language `message` is written in, when the error handler translated it (absent: French). */
+  lang?: string;
 }
 
 export interface ErrorSpec {

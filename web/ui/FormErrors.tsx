@@ -20,7 +20,7 @@ export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Re
           {e.fields.map((f) => (
             <li key={f.path + f.message}>
               {labels[f.path] ? `${labels[f.path]} : ` : ''}
-              <Fr>{f.message}</Fr>
+              {f.lang && f.lang !== 'fr' ? f.message : <Fr>{f.message}</Fr>}
             </li>
           ))}
         </ul>

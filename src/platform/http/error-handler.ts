@@ -10,6 +10,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorSpec, type FieldError } from '../errors';
 import { isDbUnavailable, loggableError } from '../db/pool';
+import { localizeFields, requestLocale } from './field-messages';
 
 function fieldPath(instancePath: string, context?: string): string {
   const p = instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -88,17 +89,23 @@ export function handleFrameworkError(err: FastifyError, req: FastifyRequest, rep
   return sendCode(reply, FRAMEWORK_CODES[err.code] ?? 'http/bad-request');
 }
 
+/** The request's language for its field messages (the user's, else Accept-Language, else French). */
+function localeOf(req: FastifyRequest): string {
+  const header = req.headers['accept-language'];
+  return requestLocale(req.ctx?.user?.locale, Array.isArray(header) ? header[0] : header);
+}
+
 export async function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   // An AppError whose code no wired module declares is a bug: it falls through to the 500 below, logged.
   if (err instanceof AppError && err.declared) {
     // A refusal for load (503 http/busy) says when to come back.
     if (typeof err.details?.retryAfterSeconds === 'number') reply.header('retry-after', String(err.details.retryAfterSeconds));
-    return reply.status(err.status).send(errorBody(err.code, err.message, err.fields));
+    return reply.status(err.status).send(errorBody(err.code, err.message, localizeFields(err.fields, localeOf(req))));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const ctxName = (err as { validationContext?: string }).validationContext;
     const fields = err.validation.map((v) => ({ path: fieldPath(v.instancePath, ctxName), message: v.message ?? 'Valeur incorrecte.' }));
-    return sendCode(reply, 'http/validation', fields);
+    return sendCode(reply, 'http/validation', localizeFields(fields, localeOf(req)));
   }
   const fe = err as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

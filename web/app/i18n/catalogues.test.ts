@@ -1,6 +1,6 @@
 /**
  * Every catalogue of the app (the shell's web/app/i18n, each module's web/features/<m>/i18n, the
- * notifications' src/platform/notify/messages and src/modules/<m>/messages): found by globbing, so a module's files are checked as
+ * notifications' src/platform/notify/messages and src/modules/<m>/messages, the field errors' src/platform/http/field-messages): found by globbing, so a module's files are checked as
  * soon as they land. Fails on a French key missing in a shipped language, a key no French message has,
  * a message intl-messageformat cannot parse, and a translation whose arguments are not the French ones.
  */
@@ -13,7 +13,7 @@ import { EASY_READ_SUFFIX, intlTag, LOCALES, SOURCE_LOCALE } from '../locales';
 const root = join(import.meta.dirname, '../../..');
 
 function catalogueDirs(): string[] {
-  const dirs = [join(root, 'web/app/i18n'), join(root, 'src/platform/notify/messages')];
+  const dirs = [join(root, 'web/app/i18n'), join(root, 'src/platform/notify/messages'), join(root, 'src/platform/http/field-messages')];
   const features = join(root, 'web/features');
   for (const m of readdirSync(features)) {
     const base = join(features, m);
