@@ -1,7 +1,7 @@
 /** A family applies for a place: prefilled from its file, its children, its choices in order (buttons, not drag), its situation. */
 import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { registerMessages, useT } from '../../app/i18n';
+import { registerMessages, useI18n, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link, navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
@@ -95,6 +95,7 @@ function Choices({ form, choices, setChoices, error }: { form: ApplicationForm; 
 
 function Form({ form, id }: { form: ApplicationForm; id: string }) {
   const t = useT();
+  const { locale } = useI18n();
   const free = form.children.filter((c) => !c.alreadyApplied);
   const [children, setChildren] = useState<string[]>(free.length === 1 ? [free[0]!.id] : []);
   const [keepTogether, setKeepTogether] = useState(true);
@@ -162,7 +163,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           return (
             <div key={c.code} style={{ marginBottom: '0.6rem' }}>
               <Checkbox isSelected={v > 0} onChange={(on) => setValues({ ...values, [c.code]: on ? form.prefilled[c.code] || 1 : 0 })}>
-                <Fr>{c.label}</Fr> <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1)) })})</span>
+                <Fr>{c.label}</Fr> <span className="muted">({t('attribution.pointsN', { n: signed(c.weight * (v > 0 ? v : 1), locale) })})</span>
               </Checkbox>
               <div className="criterion-proof">
                 <p className="muted">
@@ -186,7 +187,7 @@ function Form({ form, id }: { form: ApplicationForm; id: string }) {
           <ul className="muted" style={{ paddingInlineStart: '1.2rem' }}>
             {computed.map((c) => (
               <li key={c.code}>
-                <Fr>{c.label}</Fr> ({signed(c.weight)}) — {t('attribution.computed')}
+                <Fr>{c.label}</Fr> ({signed(c.weight, locale)}) — {t('attribution.computed')}
                 {c.derive !== 'siblings' ? ` : ${(form.prefilled[c.code] ?? 0) > 0 ? t('attribution.yes') : t('attribution.no')}` : ''}
               </li>
             ))}

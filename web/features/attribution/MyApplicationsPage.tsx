@@ -80,6 +80,7 @@ function Withdraw({ a, reload }: { a: MyApplication; reload: () => void }) {
 function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
   const t = useT();
   const f = useFormat();
+  const pts = (v: number | null) => score(v, f.locale);
   const r = a.result;
   return (
     <li className="card">
@@ -110,7 +111,7 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
       ) : (
         <>
           <div className="result-head">
-            <span className="figure">{t('attribution.yourScore', { score: score(r.score) })}</span>
+            <span className="figure">{t('attribution.yourScore', { score: pts(r.score) })}</span>
             <span>{t('attribution.yourRank', { rank: r.rank, total: r.total })}</span>
             <strong>
               {r.outcome.status === 'admitted'
@@ -137,7 +138,7 @@ function Application({ a, reload }: { a: MyApplication; reload: () => void }) {
                     <th scope="row" style={{ fontWeight: 400 }}>
                       {i + 1}. <Fr>{c.label}</Fr>
                     </th>
-                    <td className="num">{c.lastAdmittedScore === null ? t('attribution.noneAdmitted') : score(c.lastAdmittedScore)}</td>
+                    <td className="num">{c.lastAdmittedScore === null ? t('attribution.noneAdmitted') : pts(c.lastAdmittedScore)}</td>
                   </tr>
                 ))}
               </tbody>

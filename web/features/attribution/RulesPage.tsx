@@ -1,5 +1,5 @@
 /** The published rules of a campaign, before anyone applies: criteria, points, proofs, tie-break, groups (and once published, the last admitted score). */
-import { registerMessages, useFormat, useT } from '../../app/i18n';
+import { registerMessages, useFormat, useI18n, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -15,6 +15,7 @@ registerMessages('attribution', messages);
 
 export function CriteriaList({ rules }: { rules: CampaignRules }) {
   const t = useT();
+  const { locale } = useI18n();
   return (
     <ul className="criteria-list">
       {rules.criteria.map((c) => (
@@ -24,7 +25,7 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
               <Fr>{c.label}</Fr>
             </strong>
             <span className="pts" data-negative={c.weight < 0}>
-              {signed(c.weight)} {t('attribution.points').toLowerCase()}
+              {signed(c.weight, locale)} {t('attribution.points').toLowerCase()}
             </span>
           </div>
           {c.description ? (
@@ -51,6 +52,7 @@ export function CriteriaList({ rules }: { rules: CampaignRules }) {
 
 export function GroupsTable({ rules }: { rules: CampaignRules }) {
   const t = useT();
+  const { locale } = useI18n();
   const published = rules.status === 'published';
   return (
     <div className="table-scroll">
@@ -83,7 +85,7 @@ export function GroupsTable({ rules }: { rules: CampaignRules }) {
               </th>
               <td>{ages(t, g.ageMin, g.ageMax)}</td>
               <td className="num">{g.capacity}</td>
-              {published ? <td className="num">{g.lastAdmittedScore === null ? t('attribution.noneAdmitted') : score(g.lastAdmittedScore)}</td> : null}
+              {published ? <td className="num">{g.lastAdmittedScore === null ? t('attribution.noneAdmitted') : score(g.lastAdmittedScore, locale)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -1,17 +1,16 @@
 /** How the place pages say what is theirs: points, age bands, the application window, a date input's day (dates and euros: web/app/format.ts). */
 import type { Outcome } from '../../../src/modules/attribution';
+import { formatNumber } from '../../app/format';
 import type { T } from '../../app/i18n';
 
-const points = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-
-/** "12,5" points, or "—" when there is none. */
-export function score(v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : points.format(v);
+/** Points in the reader's language ("12,5" in French, "12.5" in English), or "—" when there is none. Staff pages are French (the default). */
+export function score(v: number | null | undefined, locale = 'fr'): string {
+  return v === null || v === undefined ? '—' : formatNumber(v, locale, { maximumFractionDigits: 2 });
 }
 
-/** "+20", "−10". */
-export function signed(v: number): string {
-  return v < 0 ? `−${score(-v)}` : `+${score(v)}`;
+/** "+20", "−10", "+2,5" (in the reader's language). */
+export function signed(v: number, locale = 'fr'): string {
+  return v < 0 ? `−${score(-v, locale)}` : `+${score(v, locale)}`;
 }
 
 export function ages(t: T, min: number | null, max: number | null): string {
