@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, registerMessages, translate } from './i18n';
+import { catalogues, cataloguesReady, loadCatalogues, registerMessages, translate } from './i18n';
 import { formatEuros, formatLongDate, formatNumber } from './format';
 
 registerMessages(
@@ -56,5 +56,45 @@ describe('formats per locale', () => {
     expect(formatEuros(123456, 'ar')).toMatch(/^\u2066.*1,234\.56.*€\u2069$/);
     expect(formatLongDate('2026-12-04', 'en')).toBe('4 December 2026');
     expect(formatLongDate('2026-12-04', 'ar')).toBe('4 ديسمبر 2026');
+  });
+});
+
+describe('catalogues loaded when their language is chosen', () => {
+  it('keeps French in the first load and fetches another language only once chosen, for modules registered before and after', async () => {
+    const fetched: string[] = [];
+    const later = (name: string, entries: Record<string, string>) => ({
+      [`./i18n/${name}.json`]: () => {
+        fetched.push(name);
+        return Promise.resolve(entries);
+      },
+    });
+    registerMessages(
+      'early',
+      catalogues(
+        { './i18n/fr.json': { hi: 'Bonjour' } },
+        { ...later('en', { hi: 'Hello' }), ...later('ar', { hi: 'مرحبا' }), ...later('fr', { hi: 'ignored' }) },
+      ),
+    );
+    expect(translate('en', false, 'early.hi')).toBe('Bonjour');
+    expect(fetched).toEqual([]);
+
+    await loadCatalogues('en', false);
+    expect(fetched).toEqual(['en']);
+    expect(translate('en', false, 'early.hi')).toBe('Hello');
+    expect(translate('fr', false, 'early.hi')).toBe('Bonjour');
+
+    // A page's module registered while English is chosen: its English comes at once; the router waits for it.
+    registerMessages('late', catalogues({ './i18n/fr.json': { bye: 'Au revoir' } }, later('en', { bye: 'Goodbye' })));
+    await cataloguesReady();
+    expect(translate('en', false, 'late.bye')).toBe('Goodbye');
+    expect(fetched).toEqual(['en', 'en']);
+
+    // A catalogue that cannot arrive (offline): French stays, nothing throws.
+    registerMessages('offline', catalogues({ './i18n/fr.json': { x: 'Hors ligne' } }, { './i18n/en.json': () => Promise.reject(new Error('offline')) }));
+    await cataloguesReady();
+    expect(translate('en', false, 'offline.x')).toBe('Hors ligne');
+
+    await loadCatalogues('fr', false);
+    expect(fetched).toEqual(['en', 'en']);
   });
 });

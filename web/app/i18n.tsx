@@ -5,7 +5,7 @@
  * on. Text only staff read may live in staff.json (French only, not translated). See docs/modules.md,
  * "Messages", and docs/decisions/0015-i18n-icu-catalogues.md.
  */
-import { createContext, Fragment, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import * as fmt from './format';
 import { formatIcu } from './icu';
 import { dirOf, EASY_READ_SUFFIX, intlTag, isLocale, SOURCE_LOCALE, type Locale } from './locales';
@@ -34,26 +34,101 @@ function catalogName(name: string): string {
   return name;
 }
 
+type Loader = () => Promise<unknown>;
+
+/** The catalogues of a `catalogues(…)` result that load when their language is chosen, by file name. */
+const lazyOf = new WeakMap<Messages, Record<string, Loader>>();
+/** Loaders not run yet, by catalogue name, with the namespace their keys go under. */
+const waiting = new Map<string, { prefix: string; load: Loader }[]>();
+/** The catalogues the reader's language needs besides French ("en", "fr-falc"…). */
+let wanted = new Set<string>();
+let inflight: Promise<void>[] = [];
+/** Bumped when a catalogue arrives: the pages' `t` changes and they render again. */
+let version = 0;
+const listeners = new Set<() => void>();
+
+function merge(name: string, prefix: string, entries: Catalog): void {
+  const c = catalogOf(catalogName(name));
+  for (const [key, value] of Object.entries(entries)) c[prefix + key] = value;
+}
+
+function start(name: string, prefix: string, load: Loader): void {
+  const p = load()
+    .then((entries) => {
+      merge(name, prefix, entries as Catalog);
+      version++;
+      listeners.forEach((l) => l());
+    })
+    // Offline and not cached, or a build replaced meanwhile: the page stays in French, the source language.
+    .catch(() => {});
+  inflight.push(p);
+}
+
 export function registerMessages(namespace: string, m: Messages): void {
   const prefix = namespace ? `${namespace}.` : '';
-  for (const [name, entries] of Object.entries(m)) {
-    if (!entries) continue;
-    const c = catalogOf(catalogName(name));
-    for (const [key, value] of Object.entries(entries)) c[prefix + key] = value;
+  for (const [name, entries] of Object.entries(m)) if (entries) merge(name, prefix, entries);
+  for (const [name, load] of Object.entries(lazyOf.get(m) ?? {})) {
+    const cat = catalogName(name);
+    if (wanted.has(cat)) start(cat, prefix, load);
+    else waiting.set(cat, [...(waiting.get(cat) ?? []), { prefix, load }]);
   }
 }
 
+/** The catalogues `locale` (and its easy-read variant when on) needs besides French. */
+function neededFor(locale: string, easyRead: boolean): string[] {
+  const out = locale === SOURCE_LOCALE ? [] : [locale];
+  if (easyRead) out.push(`${locale}${EASY_READ_SUFFIX}`, `${SOURCE_LOCALE}${EASY_READ_SUFFIX}`);
+  return out;
+}
+
 /**
- * A module's JSON catalogues, as `import.meta.glob('./i18n/*.json', { eager: true, import: 'default' })`
- * gives them, keyed by file name: `export default catalogues(import.meta.glob(…))` in messages.ts.
+ * Loads what `locale` needs of every catalogue registered so far, and of those registered later while
+ * it is chosen. French, the source language, is always in the first load; the others come only
+ * for a reader who chose them (issue 18: every language travelled to every phone).
  */
-export function catalogues(files: Record<string, unknown>): Messages {
+export function loadCatalogues(locale: string, easyRead: boolean): Promise<void> {
+  wanted = new Set(neededFor(locale, easyRead));
+  for (const name of wanted) {
+    for (const w of waiting.get(name) ?? []) start(name, w.prefix, w.load);
+    waiting.delete(name);
+  }
+  return cataloguesReady();
+}
+
+/** Settles when every catalogue asked for so far has arrived (or failed): a lazy page waits for its words. */
+export function cataloguesReady(): Promise<void> {
+  const all = inflight;
+  return Promise.all(all).then(() => {
+    inflight = inflight.filter((p) => !all.includes(p));
+  });
+}
+
+function subscribeCatalogues(onChange: () => void): () => void {
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+
+/**
+ * A module's JSON catalogues keyed by file name, in messages.ts: French (and staff.json) in the
+ * first load, the other languages loaded when a reader chooses them —
+ * `export default catalogues(import.meta.glob('./i18n/{fr,staff}.json', { eager: true, import: 'default' }),
+ * import.meta.glob(['./i18n/*.json', '!./i18n/{fr,staff}.json'], { import: 'default' }))`.
+ * With only the first argument, every file given is in the first load.
+ */
+export function catalogues(files: Record<string, unknown>, later: Record<string, Loader> = {}): Messages {
+  const name = (path: string) => /([^/]+)\.json$/.exec(path)?.[1];
   const out: Record<string, Catalog> = {};
   for (const [path, content] of Object.entries(files)) {
-    const name = /([^/]+)\.json$/.exec(path)?.[1];
-    if (name) out[name] = content as Catalog;
+    const n = name(path);
+    if (n) out[n] = content as Catalog;
   }
   if (!out.fr) out.fr = {};
+  const lazy: Record<string, Loader> = {};
+  for (const [path, load] of Object.entries(later)) {
+    const n = name(path);
+    if (n && !(n in out)) lazy[n] = load;
+  }
+  lazyOf.set(out as Messages, lazy);
   return out as Messages;
 }
 
@@ -128,10 +203,16 @@ function initialLocale(): Locale {
   const stored = read('relais.locale');
   return isLocale(stored) ? stored : SOURCE_LOCALE;
 }
+const initialEasyRead = () => read('relais.easyRead') === '1';
+
+/** The catalogues the reader's stored choice needs, before the first render (nothing to wait for in French). */
+export function loadInitialCatalogues(): Promise<void> {
+  return loadCatalogues(initialLocale(), initialEasyRead());
+}
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const [easyRead, setEasyReadState] = useState(() => read('relais.easyRead') === '1');
+  const [easyRead, setEasyReadState] = useState(initialEasyRead);
   useEffect(() => {
     document.documentElement.lang = easyRead && locale === SOURCE_LOCALE ? 'fr' : locale;
     document.documentElement.dir = dirOf(locale);
@@ -140,14 +221,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       easyRead,
+      // The page changes language once its words have arrived (no half-translated page in between).
       setLocale: (l) => {
         if (!isLocale(l)) return;
         write('relais.locale', l);
-        setLocaleState(l);
+        void loadCatalogues(l, easyRead).then(() => setLocaleState(l));
       },
       setEasyRead: (v) => {
         write('relais.easyRead', v ? '1' : '0');
-        setEasyReadState(v);
+        void loadCatalogues(locale, v).then(() => setEasyReadState(v));
       },
     }),
     [locale, easyRead],
@@ -161,7 +243,10 @@ export function useI18n(): I18nState {
 
 export function useT(): T {
   const { locale, easyRead } = useI18n();
-  return useMemo(() => (key, vars) => translate(locale, easyRead, key, vars), [locale, easyRead]);
+  // A catalogue that arrives later (a part of a page loaded after it) renders the page again.
+  const loaded = useSyncExternalStore(subscribeCatalogues, () => version);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `loaded` is the catalogues' version: a new `t` when they change
+  return useMemo(() => (key, vars) => translate(locale, easyRead, key, vars), [locale, easyRead, loaded]);
 }
 
 /**

@@ -4,4 +4,7 @@
  */
 import { catalogues } from './i18n';
 
-export default catalogues(import.meta.glob('./i18n/*.json', { eager: true, import: 'default' }));
+export default catalogues(
+  import.meta.glob('./i18n/{fr,staff}.json', { eager: true, import: 'default' }),
+  import.meta.glob(['./i18n/*.json', '!./i18n/{fr,staff}.json'], { import: 'default' }),
+);

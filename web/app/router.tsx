@@ -13,6 +13,7 @@ import {
   type LazyExoticComponent,
 } from 'react';
 import { routes, type RouteDef } from './routes';
+import { cataloguesReady } from './i18n';
 
 interface Location {
   path: string;
@@ -67,7 +68,8 @@ function pageOf(r: RouteDef): ComponentType {
   if (r.component) return r.component;
   let c = lazyCache.get(r);
   if (!c) {
-    c = lazy(r.load!);
+    // The page shows once its words in the reader's language have arrived too (its module asks for them).
+    c = lazy(() => r.load!().then((m) => cataloguesReady().then(() => m)));
     lazyCache.set(r, c);
   }
   return c;

@@ -15,6 +15,9 @@ export default {
     { id: 'annuaire', order: 20, path: '/annuaire', label: 'nav.annuaire', description: 'home.annuaire' },
     { id: 'ma-fiche', order: 90, path: '/annuaire/ma-fiche', label: 'nav.maFiche', description: 'home.maFiche', roles: ['partner'] },
   ],
-  // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
-  messages: catalogues(import.meta.glob('./i18n-nav/*.json', { eager: true, import: 'default' })),
+  // The menu's and the home page's words for it (keys nav.* and home.*): French in the first load, the other languages when a reader chooses them.
+  messages: catalogues(
+    import.meta.glob('./i18n-nav/{fr,staff}.json', { eager: true, import: 'default' }),
+    import.meta.glob(['./i18n-nav/*.json', '!./i18n-nav/{fr,staff}.json'], { import: 'default' }),
+  ),
 } satisfies FeaturePages;

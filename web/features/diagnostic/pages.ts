@@ -22,6 +22,9 @@ export default {
   nav: [
     { id: 'diagnostic', order: 130, path: '/diagnostic', label: 'nav.diagnostic', description: 'home.diagnostic', roles: ['coordinator', 'admin', 'agent'] },
   ],
-  // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
-  messages: catalogues(import.meta.glob('./i18n-nav/*.json', { eager: true, import: 'default' })),
+  // The menu's and the home page's words for it (keys nav.* and home.*): French in the first load, the other languages when a reader chooses them.
+  messages: catalogues(
+    import.meta.glob('./i18n-nav/{fr,staff}.json', { eager: true, import: 'default' }),
+    import.meta.glob(['./i18n-nav/*.json', '!./i18n-nav/{fr,staff}.json'], { import: 'default' }),
+  ),
 } satisfies FeaturePages;

@@ -16,6 +16,9 @@ export default {
     { id: 'dossier', order: 70, path: '/dossier', label: 'nav.dossier', description: 'home.dossier', roles: ['parent'], visitors: true },
     { id: 'familles', order: 80, path: '/dossier', label: 'nav.familles', description: 'home.familles', roles: ['agent', 'coordinator'] },
   ],
-  // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
-  messages: catalogues(import.meta.glob('./i18n-nav/*.json', { eager: true, import: 'default' })),
+  // The menu's and the home page's words for it (keys nav.* and home.*): French in the first load, the other languages when a reader chooses them.
+  messages: catalogues(
+    import.meta.glob('./i18n-nav/{fr,staff}.json', { eager: true, import: 'default' }),
+    import.meta.glob(['./i18n-nav/*.json', '!./i18n-nav/{fr,staff}.json'], { import: 'default' }),
+  ),
 } satisfies FeaturePages;

@@ -8,6 +8,9 @@ export default {
     { path: '/entraide/familles/:householdId/ambassadeur', load: () => import('./AppointAmbassadorPage') },
   ],
   nav: [{ id: 'entraide', order: 50, path: '/entraide/voisins', label: 'nav.entraide', description: 'home.entraide' }],
-  // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
-  messages: catalogues(import.meta.glob('./i18n-nav/*.json', { eager: true, import: 'default' })),
+  // The menu's and the home page's words for it (keys nav.* and home.*): French in the first load, the other languages when a reader chooses them.
+  messages: catalogues(
+    import.meta.glob('./i18n-nav/{fr,staff}.json', { eager: true, import: 'default' }),
+    import.meta.glob(['./i18n-nav/*.json', '!./i18n-nav/{fr,staff}.json'], { import: 'default' }),
+  ),
 } satisfies FeaturePages;

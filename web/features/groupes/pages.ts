@@ -12,6 +12,9 @@ export default {
     { path: '/groupes/blocages', load: () => import('./BlocksPage') },
   ],
   nav: [{ id: 'groupes', order: 60, path: '/groupes', label: 'nav.groupes', description: 'home.groupes', roles: ['parent', 'agent', 'coordinator', 'admin'] }],
-  // The menu's and the home page's words for it (keys nav.* and home.*), in every language.
-  messages: catalogues(import.meta.glob('./i18n-nav/*.json', { eager: true, import: 'default' })),
+  // The menu's and the home page's words for it (keys nav.* and home.*): French in the first load, the other languages when a reader chooses them.
+  messages: catalogues(
+    import.meta.glob('./i18n-nav/{fr,staff}.json', { eager: true, import: 'default' }),
+    import.meta.glob(['./i18n-nav/*.json', '!./i18n-nav/{fr,staff}.json'], { import: 'default' }),
+  ),
 } satisfies FeaturePages;

@@ -5,4 +5,7 @@
  */
 import { catalogues } from '../../app/i18n';
 
-export default catalogues(import.meta.glob('./i18n-idees/*.json', { eager: true, import: 'default' }));
+export default catalogues(
+  import.meta.glob('./i18n-idees/{fr,staff}.json', { eager: true, import: 'default' }),
+  import.meta.glob(['./i18n-idees/*.json', '!./i18n-idees/{fr,staff}.json'], { import: 'default' }),
+);
