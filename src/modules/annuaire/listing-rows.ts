@@ -112,6 +112,19 @@ export interface ServiceRow {
   import_seq?: number;
 }
 
+// An import computes the week of the same few hundred opening-hours texts for every one of its
+// rows, at one reference time: each text is worked out once (issue 20: 100,000 services).
+let weekCache: { at: number; byText: Map<string, string> } = { at: NaN, byText: new Map() };
+function weekLiteral(horaires: string, reference: Date): string {
+  if (weekCache.at !== reference.getTime()) weekCache = { at: reference.getTime(), byText: new Map() };
+  let literal = weekCache.byText.get(horaires);
+  if (literal === undefined) {
+    literal = multirangeLiteral(weeklyIntervals(horaires, reference));
+    if (weekCache.byText.size < 10_000) weekCache.byText.set(horaires, literal);
+  }
+  return literal;
+}
+
 export function serviceRow(
   record: Record<string, unknown>,
   extras: ServiceExtras,
@@ -161,7 +174,7 @@ export function serviceRow(
     longitude,
     horaires_accueil: horaires,
     quartier: hasOwnPlace ? neighbourhoodOf([ownLat, ownLon], shapes) : structure.quartier,
-    week_open: horaires ? multirangeLiteral(weeklyIntervals(horaires, reference)) : '{}',
+    week_open: horaires ? weekLiteral(horaires, reference) : '{}',
     search_extra: words.filter(Boolean).join(' '),
   };
 }
