@@ -6,6 +6,8 @@
  */
 import type { FieldError } from '../../platform/errors';
 import { type ReferenceMode, defaultEngine } from './engine';
+import { ByteWriter } from './explanations-json';
+import type { Household } from './household';
 
 export interface BatchOptions {
   explanations: boolean;
@@ -13,15 +15,15 @@ export interface BatchOptions {
 }
 
 /**
- * Consecutive households of the input, packed to cross to a worker cheaply (one string and
- * one typed array instead of an object per line).
+ * Consecutive whole lines of the input, as the bytes read (UTF-8, each line ending with "\n"
+ * but maybe the last of the input): they cross to a worker as they are (transferred), and
+ * only the worker decodes, splits and parses them — the main thread only finds line ends.
  */
 export interface PackedBatch {
-  /** The households' lines joined with "\n" (blank lines left out). */
-  text: string;
-  /** 1-based line number in the input of each household (blank lines count). */
-  lineNos: Int32Array;
-  /** 0-based index among the households of the first one (what error paths are relative to). */
+  bytes: Uint8Array;
+  /** 1-based line number in the input of its first line (blank lines count). */
+  firstLine: number;
+  /** 0-based index among the households (blank lines left out) of its first household: what default ids count from. */
   firstIndex: number;
 }
 
@@ -31,53 +33,67 @@ export interface LineFailure {
   id?: string;
 }
 
-/**
- * Output lines of a batch in input order: runs of good lines joined (each ends with "\n"),
- * UTF-8 encoded when `encode` (a worker: the main thread writes the bytes as they are),
- * failures between them.
- */
-export type BatchPiece = { text: string | Uint8Array } | { failure: LineFailure };
+/** Output of a batch in input order: runs of good lines (UTF-8, each ends with "\n"), failures between them. */
+export type BatchPiece = { text: Uint8Array } | { failure: LineFailure };
 
-type LineOutcome = { ok: true; json: string } | { ok: false; fields: FieldError[]; id?: string };
+type Parsed = { ok: true; household: Household } | { ok: false; fields: FieldError[]; id?: string };
 
-export function simulateText(text: string, index: number, o: BatchOptions): LineOutcome {
+function parseLine(text: string, index: number): Parsed {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return { ok: false, fields: [{ path: '', message: 'JSON illisible (vérifiez les guillemets, virgules et accolades).' }] };
   }
-  const engine = defaultEngine();
-  const parsed = engine.parse(raw, index);
-  if (!parsed.ok) {
-    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-    return { ok: false, fields: parsed.fields, id };
-  }
-  return { ok: true, json: engine.runJson(parsed.household, { explain: o.explanations, references: o.references }) };
+  const parsed = defaultEngine().parse(raw, index);
+  if (parsed.ok) return parsed;
+  const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+  return { ok: false, fields: parsed.fields, id };
 }
 
-const utf8 = new TextEncoder();
+/** One household (`relais droits simulate` without --jsonl): its line, or what is wrong. */
+export function simulateText(text: string, index: number, o: BatchOptions): { ok: true; json: string } | { ok: false; fields: FieldError[]; id?: string } {
+  const p = parseLine(text, index);
+  return p.ok ? { ok: true, json: defaultEngine().runJson(p.household, { explain: o.explanations, references: o.references }) } : p;
+}
 
-export function simulateBatch(batch: PackedBatch, o: BatchOptions, encode = false): BatchPiece[] {
+// A BOM is kept (as the line reader did): the line is then unreadable JSON, said as such.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A line of only blanks (as String.prototype.trim sees them) is skipped; most lines start with "{". */
+export function isBlank(line: string): boolean {
+  return line.charCodeAt(0) !== 0x7b && !line.trim();
+}
+
+const NEWLINE = 0x0a;
+
+/** The batch's output: runs of good lines as UTF-8 bytes of their own (transferable), failures between them. */
+export function simulateBatch(batch: PackedBatch, o: BatchOptions): BatchPiece[] {
   const pieces: BatchPiece[] = [];
-  let run = '';
+  const engine = defaultEngine();
+  const options = { explain: o.explanations, references: o.references };
+  const w = new ByteWriter();
   const flush = () => {
-    // TextEncoder: a buffer of its own (Buffer.from may share a pool), so it can be transferred.
-    if (run) pieces.push({ text: encode ? utf8.encode(run) : run });
-    run = '';
+    if (w.pos) pieces.push({ text: w.take() });
   };
-  let start = 0;
-  for (let i = 0; i < batch.lineNos.length; i++) {
-    const end = batch.text.indexOf('\n', start);
-    const text = end === -1 ? batch.text.slice(start) : batch.text.slice(start, end);
+  const text = decoder.decode(batch.bytes);
+  let index = batch.firstIndex;
+  let lineNo = batch.firstLine;
+  for (let start = 0; start < text.length; lineNo++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    // "\r\n" ends a line as "\n" does.
+    const line = text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end);
     start = end + 1;
-    const r = simulateText(text, batch.firstIndex + i, o);
-    if (r.ok) {
-      run += r.json + '\n';
+    if (isBlank(line)) continue;
+    const p = parseLine(line, index++);
+    if (p.ok) {
+      engine.writeJson(w, p.household, options);
+      w.byte(NEWLINE);
       continue;
     }
     flush();
-    pieces.push({ failure: { lineNo: batch.lineNos[i]!, fields: r.fields, ...(r.id ? { id: r.id } : {}) } });
+    pieces.push({ failure: { lineNo, fields: p.fields, ...(p.id ? { id: p.id } : {}) } });
   }
   flush();
   return pieces;

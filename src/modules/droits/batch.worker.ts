@@ -17,8 +17,8 @@ export interface BatchAnswer {
 }
 
 parentPort!.on('message', (req: BatchRequest) => {
-  const answer: BatchAnswer = { seq: req.seq, pieces: simulateBatch(req.batch, req.options, true) };
+  const answer: BatchAnswer = { seq: req.seq, pieces: simulateBatch(req.batch, req.options) };
   // The output bytes move to the main thread (transferred, not copied).
-  const transfer = answer.pieces.flatMap((p) => ('text' in p && typeof p.text !== 'string' ? [p.text.buffer as ArrayBuffer] : []));
+  const transfer = answer.pieces.flatMap((p) => ('text' in p ? [p.text.buffer as ArrayBuffer] : []));
   parentPort!.postMessage(answer, transfer);
 });

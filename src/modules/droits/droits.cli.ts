@@ -5,12 +5,11 @@
  * is written for the bad household and the next lines are still simulated.
  */
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
 import { parisDate, systemClock } from '../../platform/clock';
 import type { Runtime } from '../../platform/runtime';
 import { defaultJobs, startWorker } from '../../platform/workers';
-import { type BatchOptions, type BatchPiece, type PackedBatch, describeFailure, errorLine, simulateBatch, simulateText } from './batch';
+import { type BatchOptions, type BatchPiece, type PackedBatch, describeFailure, errorLine, isBlank, simulateBatch, simulateText } from './batch';
 import type { BatchAnswer, BatchRequest } from './batch.worker';
 import { REFERENCE_MODES, type ReferenceMode, defaultEngine } from './engine';
 
@@ -22,15 +21,18 @@ export interface SimulateOptions {
   references?: ReferenceMode;
   /** Worker threads for --jsonl (1: this thread). */
   jobs?: number;
-  /** Called after each written batch with the households and input characters done so far (progress on a terminal). */
+  /** Called after each written batch with the households and input bytes done so far (progress on a terminal). */
   progress?: (households: number, chars: number) => void;
 }
 
-/** Lines per message to a worker: large enough that messaging costs little, small enough to keep memory flat. */
+/** Households per message to a worker: large enough that messaging costs little, small enough to keep memory flat. */
 const BATCH_LINES = 256;
 
 /** Old-generation heap of a worker: the engine and one batch need far less; the limit makes V8 collect early. */
 const WORKER_HEAP_MB = 96;
+
+/** Bytes read from the input at a time. */
+const READ_BYTES = 1 << 20;
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -39,10 +41,60 @@ function exitWith(code: number): void {
   });
 }
 
-async function* inputLines(file: string | undefined): AsyncGenerator<string> {
-  const stream = file ? fs.createReadStream(file, { encoding: 'utf8' }) : process.stdin;
-  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  for await (const line of rl) yield line;
+interface ReadBatch {
+  batch: PackedBatch;
+  households: number;
+  bytes: number;
+}
+
+/** The bytes from i to the "\n" at nl make a blank line (worker and main thread agree: batch.ts isBlank). */
+function blankLine(buf: Buffer, i: number, nl: number): boolean {
+  if (buf[i] === 0x7b) return false;
+  return isBlank(buf.toString('utf8', i, nl > i && buf[nl - 1] === 0x0d ? nl - 1 : nl));
+}
+
+/**
+ * The input cut into batches of whole lines (at most BATCH_LINES households each), as bytes:
+ * the main thread looks for line ends (and whether a line is blank, for the line numbers and
+ * default ids) and nothing else; decoding and parsing happen where the batch is simulated.
+ */
+async function* readBatches(file: string | undefined): AsyncGenerator<ReadBatch> {
+  const stream = file ? fs.createReadStream(file, { highWaterMark: READ_BYTES }) : process.stdin;
+  let carry: Buffer = Buffer.alloc(0);
+  let lineNo = 1;
+  let index = 0;
+  const cut = (buf: Buffer, from: number, to: number, firstLine: number, firstIndex: number, households: number): ReadBatch => ({
+    // A copy with its own ArrayBuffer: it is transferred to a worker.
+    batch: { bytes: new Uint8Array(buf.subarray(from, to)), firstLine, firstIndex },
+    households,
+    bytes: to - from,
+  });
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buf = carry.length ? Buffer.concat([carry, Buffer.from(chunk)]) : Buffer.from(chunk);
+    let from = 0;
+    let pos = 0;
+    let households = 0;
+    let firstLine = lineNo;
+    let firstIndex = index;
+    for (let nl = buf.indexOf(10, pos); nl !== -1; nl = buf.indexOf(10, pos)) {
+      if (!blankLine(buf, pos, nl)) {
+        households++;
+        index++;
+      }
+      lineNo++;
+      pos = nl + 1;
+      if (households < BATCH_LINES) continue;
+      yield cut(buf, from, pos, firstLine, firstIndex, households);
+      from = pos;
+      households = 0;
+      firstLine = lineNo;
+      firstIndex = index;
+    }
+    if (from < pos) yield cut(buf, from, pos, firstLine, firstIndex, households);
+    carry = buf.subarray(pos);
+  }
+  // The last line, without its "\n".
+  if (carry.length) yield cut(carry, 0, carry.length, lineNo, index, blankLine(carry, 0, carry.length) ? 0 : 1);
 }
 
 async function readAll(file: string | undefined): Promise<string> {
@@ -79,7 +131,7 @@ class BatchPool {
     const req: BatchRequest = { seq: this.seq++, batch, options };
     return new Promise((resolve, reject) => {
       this.queues[i]!.push({ resolve, reject });
-      this.workers[i]!.postMessage(req, [batch.lineNos.buffer as ArrayBuffer]);
+      this.workers[i]!.postMessage(req, [batch.bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -143,34 +195,19 @@ export async function runSimulate(
     chars += size.chars;
     o.progress?.(done, chars);
   };
-  const send = (batch: PackedBatch, chars: number) => {
-    sizes.push({ households: batch.lineNos.length, chars });
+  const send = ({ batch, households, bytes }: ReadBatch) => {
+    sizes.push({ households, chars: bytes });
     const p = pool ? pool.submit(batch, options) : Promise.resolve(simulateBatch(batch, options));
     p.catch(() => {}); // a batch abandoned after a stop must not be an unhandled rejection
     inflight.push(p);
   };
   try {
-    let texts: string[] = [];
-    const lineNos = new Int32Array(BATCH_LINES);
-    let batchChars = 0;
-    let lineNo = 0;
-    let index = 0;
-    const pack = (): PackedBatch => ({ text: texts.join('\n'), lineNos: lineNos.subarray(0, texts.length).slice(), firstIndex: index - texts.length });
-    for await (const text of inputLines(file)) {
-      lineNo++;
-      batchChars += text.length + 1;
-      if (!text.trim()) continue;
-      lineNos[texts.length] = lineNo;
-      texts.push(text);
-      index++;
-      if (texts.length < BATCH_LINES) continue;
-      send(pack(), batchChars);
-      texts = [];
-      batchChars = 0;
+    for await (const read of readBatches(file)) {
+      if (read.households === 0) continue;
+      send(read);
       while (inflight.length >= maxInflight && !stopped) await writeOldest();
       if (stopped) break;
     }
-    if (!stopped && texts.length) send(pack(), batchChars);
     while (inflight.length && !stopped) await writeOldest();
   } finally {
     await pool?.close();

@@ -10,7 +10,7 @@ import { type MonthIndex, firstDay, formatMonth, monthIndex, parseMonth } from '
 import { createHash } from 'node:crypto';
 import { type Explanation, type Tracer, toExplanations } from './explain';
 import { REASONS, STEP_LABELS } from './explanations-catalogue';
-import { type Catalogue, resultLine } from './explanations-json';
+import { ByteWriter, type Catalogue, writeResult } from './explanations-json';
 import { BENEFITS, BENEFIT_FACTS, type BenefitKey, perBenefit } from './benefits';
 import { explainAll } from './explanations';
 import { type Household, type HouseholdInput, type PeriodBounds, type ZoneLookup, parseHousehold } from './household';
@@ -93,14 +93,17 @@ export class RightsEngine {
    * form of explanations-json.ts for `ids`.
    */
   runJson(h: Household, options: SimulationOptions = {}): string {
+    const w = new ByteWriter();
+    this.writeJson(w, h, options);
+    return w.text();
+  }
+
+  /** runJson's line written as UTF-8 into `w` (the batch command: one writer per batch of lines). */
+  writeJson(w: ByteWriter, h: Household, options: SimulationOptions = {}): void {
     const { amounts, net, explained } = this.computeAll(h, options);
     const { catalogue, parameterIndex } = this.catalogueOnce();
-    return resultLine(
-      { id: h.id, period: formatMonth(h.period), amounts, net, explained, reasons: catalogue.reasons },
-      options.references ?? 'inline',
-      catalogue,
-      parameterIndex,
-    );
+    const period = formatMonth(h.period);
+    writeResult(w, { id: h.id, period, amounts, net, explained, reasons: catalogue.reasons }, options.references ?? 'inline', catalogue, parameterIndex);
   }
 
   private computeAll(h: Household, options: SimulationOptions): { amounts: Amounts; net: Amounts; explained: Tracer | null } {

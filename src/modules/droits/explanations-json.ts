@@ -25,39 +25,136 @@ export interface Catalogue {
   parameters: string[];
 }
 
-// JSON of the texts that come from finite sets (labels, reasons, references, parameter ids,
-// the few texts that are values): escaped once. Bounded, in case values ever vary more.
-const quoted = new Map<string, string>();
-function q(s: string): string {
-  let j = quoted.get(s);
-  if (j === undefined) {
-    j = JSON.stringify(s);
-    if (quoted.size < 50_000) quoted.set(s, j);
+/**
+ * UTF-8 output written in place: the batch's lines go into one growing buffer (no string per
+ * piece, no rope to flatten, no encoding of the whole line at the end), handed to the writer
+ * (or transferred from a worker) as bytes.
+ */
+export class ByteWriter {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  pos = 0;
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
   }
-  return j;
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** A text known to be ASCII (numbers, keys). */
+  ascii(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
+  }
+
+  byte(c: number): void {
+    this.room(1);
+    this.buf[this.pos++] = c;
+  }
+
+  utf8(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  /** The bytes written since the last take, in a buffer of their own (transferable); the writer starts again. */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.pos);
+    out.set(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    return out;
+  }
+
+  text(): string {
+    const s = this.buf.toString('utf8', 0, this.pos);
+    this.pos = 0;
+    return s;
+  }
+}
+
+const enc = (s: string) => Buffer.from(s, 'utf8');
+
+// JSON of the texts that are always the same strings (references, parameter ids): encoded once.
+const encoded = new Map<string, Buffer>();
+function quoted(w: ByteWriter, s: string): void {
+  let b = encoded.get(s);
+  if (b === undefined) {
+    b = enc(JSON.stringify(s));
+    if (encoded.size < 10_000) encoded.set(s, b);
+  }
+  w.bytes(b);
 }
 
 /** As JSON.stringify writes a number. */
-function num(n: number): string {
-  return Number.isFinite(n) ? String(n) : 'null';
+function num(w: ByteWriter, n: number): void {
+  if (Number.isInteger(n) && n >= 0 && n < 10) w.byte(48 + n);
+  else w.ascii(Number.isFinite(n) ? String(n) : 'null');
 }
 
-function value(v: StepValue): string {
-  return typeof v === 'number' ? num(v) : typeof v === 'string' ? q(v) : v ? 'true' : 'false';
+function value(w: ByteWriter, v: StepValue): void {
+  if (typeof v === 'number') num(w, v);
+  else if (typeof v === 'string') w.utf8(JSON.stringify(v));
+  else w.ascii(v ? 'true' : 'false');
 }
 
-const KEYS = BENEFITS.map((k) => `"${k}":`);
-const LABELS_JSON = STEP_LABELS.map((l) => JSON.stringify(l));
+const KEYS = BENEFITS.map((k, i) => enc(`${i ? ',' : ''}"${k}":`));
+const LABELS_JSON = STEP_LABELS.map((l) => enc(`{"label":${JSON.stringify(l)}`));
+/** Each label's JSON cut at its `{n}`: the text between them (escaped, encoded), and which argument goes after each. */
+const LABEL_PIECES = STEP_LABELS.map((l) => {
+  const texts: Buffer[] = [];
+  const slots: number[] = [];
+  let last = 0;
+  for (const m of l.matchAll(/\{(\d)\}/g)) {
+    texts.push(enc(JSON.stringify(l.slice(last, m.index)).slice(1, -1)));
+    slots.push(Number(m[1]) - 1);
+    last = m.index + m[0].length;
+  }
+  texts.push(enc(JSON.stringify(l.slice(last)).slice(1, -1)));
+  return { texts, slots };
+});
+const B = {
+  open: enc('{"label":"'),
+  value: enc(',"value":'),
+  parameter: enc(',"parameter":'),
+  reference: enc(',"reference":'),
+  eligibleTrue: enc('{"eligible":true,"reason":'),
+  eligibleFalse: enc('{"eligible":false,"reason":'),
+  steps: enc(',"steps":['),
+  noSteps: enc(',"reason":"","steps":[]}'),
+  explanations: enc(',"explanations":{'),
+  amounts: enc(',"amounts":'),
+  net: enc(',"net_crds":'),
+  references: enc(',"references":{'),
+};
+const REASONS_JSON = new Map<string, Buffer>();
 
-function amountsJson(a: Amounts): string {
-  let s = '{';
-  for (let i = 0; i < BENEFITS.length; i++) s += (i ? ',' : '') + KEYS[i] + num(a[BENEFITS[i]!]);
-  return s + '}';
+function amountsJson(w: ByteWriter, a: Amounts): void {
+  w.byte(0x7b);
+  for (let i = 0; i < BENEFITS.length; i++) {
+    w.bytes(KEYS[i]!);
+    num(w, a[BENEFITS[i]!]);
+  }
+  w.byte(0x7d);
 }
 
-function labelJson(t: Tracer, i: number): string {
+/** `{"label":<label>` of step i, its arguments put in (as formatLabel does). */
+function label(w: ByteWriter, t: Tracer, i: number): void {
   const args = t.args[i];
-  return args ? q(formatLabel(STEP_LABELS[t.label[i]!]!, args)) : LABELS_JSON[t.label[i]!]!;
+  if (!args) return w.bytes(LABELS_JSON[t.label[i]!]!);
+  const { texts, slots } = LABEL_PIECES[t.label[i]!]!;
+  w.bytes(B.open);
+  w.bytes(texts[0]!);
+  for (let k = 0; k < slots.length; k++) {
+    w.utf8(JSON.stringify(String(args[slots[k]!])).slice(1, -1));
+    w.bytes(texts[k + 1]!);
+  }
+  w.byte(0x22);
 }
 
 function indexOf(parameterIndex: ReadonlyMap<string, number>, parameter: string): number {
@@ -76,57 +173,97 @@ export interface LineInput {
   reasons: string[];
 }
 
-/** The household's line (without its "\n"). */
-export function resultLine(r: LineInput, mode: ReferenceMode, catalogue: Catalogue, parameterIndex: ReadonlyMap<string, number>): string {
+/** Writes the household's line (without its "\n"). */
+export function writeResult(w: ByteWriter, r: LineInput, mode: ReferenceMode, catalogue: Catalogue, parameterIndex: ReadonlyMap<string, number>): void {
   const t = r.explained;
   const compact = mode === 'ids' && t !== null;
-  let s = `{"id":${q(r.id)},"period":${q(r.period)}`;
-  if (compact) s += `,"catalogue":${q(catalogue.version)}`;
-  s += `,"amounts":${amountsJson(r.amounts)},"net_crds":${amountsJson(r.net)},"explanations":{`;
+  w.utf8(`{"id":${JSON.stringify(r.id)},"period":${JSON.stringify(r.period)}`);
+  if (compact) w.utf8(`,"catalogue":${JSON.stringify(catalogue.version)}`);
+  w.bytes(B.amounts);
+  amountsJson(w, r.amounts);
+  w.bytes(B.net);
+  amountsJson(w, r.net);
+  w.bytes(B.explanations);
   if (t === null) {
-    for (let e = 0; e < BENEFITS.length; e++) s += `${e ? ',' : ''}${KEYS[e]}{"eligible":${r.amounts[BENEFITS[e]!] > 0},"reason":"","steps":[]}`;
-    return s + '}}';
+    for (let e = 0; e < BENEFITS.length; e++) {
+      w.bytes(KEYS[e]!);
+      w.ascii(`{"eligible":${r.amounts[BENEFITS[e]!] > 0}`);
+      w.bytes(B.noSteps);
+    }
+    w.ascii('}}');
+    return;
   }
   const collected = mode === 'household' ? new Map<string, string>() : null;
   for (let e = 0; e < BENEFITS.length; e++) {
-    s += `${e ? ',' : ''}${KEYS[e]}{"eligible":${t.eligible[e]},"reason":${compact ? t.reason[e] : q(r.reasons[t.reason[e]!]!)},"steps":[`;
+    w.bytes(KEYS[e]!);
+    w.bytes(t.eligible[e] ? B.eligibleTrue : B.eligibleFalse);
+    if (compact) num(w, t.reason[e]!);
+    else {
+      const reason = r.reasons[t.reason[e]!]!;
+      let b = REASONS_JSON.get(reason);
+      if (!b) REASONS_JSON.set(reason, (b = enc(JSON.stringify(reason))));
+      w.bytes(b);
+    }
+    w.bytes(B.steps);
+    const first = t.start(e);
     const end = t.ends[e]!;
-    for (let i = t.start(e); i < end; i++) {
-      if (i > t.start(e)) s += ',';
+    for (let i = first; i < end; i++) {
+      if (i > first) w.byte(0x2c);
       const parameter = t.parameter[i];
       if (compact) {
-        s += `[${t.label[i]},${value(t.value[i]!)}`;
+        w.byte(0x5b);
+        num(w, t.label[i]!);
+        w.byte(0x2c);
+        value(w, t.value[i]!);
         const args = t.args[i];
-        if (parameter || args) s += `,${parameter ? indexOf(parameterIndex, parameter) : 'null'}`;
-        if (args) for (const a of args) s += `,${typeof a === 'number' ? num(a) : q(a)}`;
-        s += ']';
+        if (parameter || args) {
+          w.byte(0x2c);
+          if (parameter) num(w, indexOf(parameterIndex, parameter));
+          else w.ascii('null');
+        }
+        if (args)
+          for (const a of args) {
+            w.byte(0x2c);
+            if (typeof a === 'number') num(w, a);
+            else w.utf8(JSON.stringify(a));
+          }
+        w.byte(0x5d);
         continue;
       }
-      s += `{"label":${labelJson(t, i)},"value":${value(t.value[i]!)}`;
+      label(w, t, i);
+      w.bytes(B.value);
+      value(w, t.value[i]!);
       if (parameter) {
-        s += `,"parameter":${q(parameter)}`;
+        w.bytes(B.parameter);
+        quoted(w, parameter);
         const ref = t.reference[i];
         if (ref) {
           if (collected) {
             if (!collected.has(parameter)) collected.set(parameter, ref);
-          } else s += `,"reference":${q(ref)}`;
+          } else {
+            w.bytes(B.reference);
+            quoted(w, ref);
+          }
         }
       }
-      s += '}';
+      w.byte(0x7d);
     }
-    s += ']}';
+    w.ascii(']}');
   }
-  s += '}';
+  w.byte(0x7d);
   if (collected) {
-    s += ',"references":{';
+    w.bytes(B.references);
     let first = true;
     for (const [parameter, ref] of collected) {
-      s += `${first ? '' : ','}${q(parameter)}:${q(ref)}`;
+      if (!first) w.byte(0x2c);
+      quoted(w, parameter);
+      w.byte(0x3a);
+      quoted(w, ref);
       first = false;
     }
-    s += '}';
+    w.byte(0x7d);
   }
-  return s + '}';
+  w.byte(0x7d);
 }
 
 type CompactStep = [number, StepValue, (number | null)?, ...(string | number)[]];
