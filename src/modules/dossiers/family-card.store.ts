@@ -42,12 +42,14 @@ export async function familyCardWithGrant(
   userId: string,
   now: Date,
 ): Promise<(FamilyCard & { status: string; grantReason: string | null }) | null> {
-  const { rows } = await q.query<FamilyCard & { status: string; grantReason: string | null }>(
-    `SELECT card.*, (SELECT status FROM households WHERE id = $1) AS status,
+  const { rows } = await q.query<FamilyCard & { status: string; grantReason: string | null }>({
+    // A hot path (a booking at the desk): prepared once per connection (parsed and planned once).
+    name: 'dossiers.family-card-with-grant',
+    text: `SELECT card.*, (SELECT status FROM households WHERE id = $1) AS status,
             (SELECT g.reason FROM household_access_grants g WHERE g.household_id = $1 AND g.user_id = $2 AND g.expires_at > $3
               ORDER BY g.opened_at DESC LIMIT 1) AS "grantReason"
        FROM (${CARD} WHERE h.id = $1) card`,
-    [householdId, userId, now],
-  );
+    values: [householdId, userId, now],
+  });
   return rows[0] ?? null;
 }
