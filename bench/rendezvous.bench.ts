@@ -11,11 +11,17 @@
  *   counted in its figures; the rate it achieved, and the CPU the server process and the
  *   database's backends spent per booking;
  * - the machine's load average (1 min) before and after, so the figures can be read in context
- *   (the bench shares its cores with whatever else runs).
+ *   (the bench shares its cores with whatever else runs);
+ * - where the tail comes from: the latency's max; the time requests waited for a database
+ *   connection of the server's pool (p99, max); the server's event-loop delay (p99, max: GC
+ *   and CPU starvation of the server process); how late the load generator sent its requests
+ *   (p99: a generator starved of CPU sends in bursts, which the server then queues).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Db } from '../src/platform/db/pool';
 import { insertUser } from '../src/platform/auth/auth.service';
 import { parisDate } from '../src/platform/clock';
 import { tx } from '../src/platform/db/pool';
@@ -103,17 +109,18 @@ process.stdin.on('data', (d) => (input += d)).on('end', async () => {
     req.on('error', () => resolve(0));
     req.end(data);
   });
-  const latencies = [], failures = [], pending = [];
+  const latencies = [], failures = [], pending = [], lags = [];
   const started = performance.now();
   for (let i = 0; i < bodies.length; i++) {
     const wait = started + i * intervalMs - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const t = performance.now();
+    lags.push(t - (started + i * intervalMs));
     pending.push(post(bodies[i]).then((status) => { latencies.push(performance.now() - t); if (status !== 201) failures.push(status); }));
   }
   await Promise.all(pending);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(JSON.stringify({ latencies, failures, seconds }));
+  process.stdout.write(JSON.stringify({ latencies, failures, seconds, lags }));
 });
 `;
 
@@ -121,7 +128,29 @@ interface LoadResult {
   latencies: number[];
   failures: number[];
   seconds: number;
+  /** How late each request left the generator, against its schedule (ms). */
+  lags: number[];
 }
+
+/**
+ * The time each checkout of a connection from the pool waited (ms), while `on`: pg's
+ * `pool.query` checks a client out through `connect(callback)`, a transaction through `connect()`.
+ */
+function poolWaits(pool: Db): { waits: number[]; restore(): void } {
+  const waits: number[] = [];
+  const original = pool.connect;
+  type Callback = (err: Error | undefined, client: unknown, done: unknown) => void;
+  const connect = original as unknown as (this: Db, cb?: Callback) => Promise<unknown> | undefined;
+  const timed = function (this: Db, cb?: Callback) {
+    const t = performance.now();
+    if (cb) return connect.call(this, (err, client, done) => (waits.push(performance.now() - t), cb(err, client, done)));
+    return connect.call(this)!.then((c) => (waits.push(performance.now() - t), c));
+  };
+  pool.connect = timed as unknown as Db['connect'];
+  return { waits, restore: () => void (pool.connect = original) };
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function openLoop(work: { url: string; cookie: string; csrf: string; intervalMs: number; bodies: unknown[] }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -249,7 +278,12 @@ export default async function run(report: Report) {
     const database = new URL(app.databaseUrl).pathname.slice(1);
     const cpu0 = process.cpuUsage();
     const pg0 = backendsCpuMs(database);
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    const pool = poolWaits(db);
+    loop.enable();
     const done = await openLoop({ url, cookie, csrf, intervalMs: 5, bodies: bodies(measured, 10, 20) });
+    loop.disable();
+    pool.restore();
     const cpu = process.cpuUsage(cpu0);
     const pg1 = backendsCpuMs(database);
     const { latencies, failures } = done;
@@ -258,6 +292,14 @@ export default async function run(report: Report) {
     report('rendezvous_booking_p50_ms', Math.round(percentile(latencies, 50) * 10) / 10, 'ms');
     report('rendezvous_booking_p95_ms', Math.round(percentile(latencies, 95) * 10) / 10, 'ms');
     report('rendezvous_booking_p99_ms', Math.round(percentile(latencies, 99) * 10) / 10, 'ms');
+    report('rendezvous_booking_max_ms', r1(latencies[latencies.length - 1] ?? 0), 'ms');
+    const waits = pool.waits.sort((a, b) => a - b);
+    report('rendezvous_booking_pool_wait_p99_ms', r1(percentile(waits, 99)), `ms (${waits.length} checkouts)`);
+    report('rendezvous_booking_pool_wait_max_ms', r1(waits[waits.length - 1] ?? 0), 'ms');
+    report('rendezvous_server_event_loop_delay_p99_ms', r1(loop.percentile(99) / 1e6), 'ms');
+    report('rendezvous_server_event_loop_delay_max_ms', r1(loop.max / 1e6), 'ms');
+    const lags = [...done.lags].sort((a, b) => a - b);
+    report('rendezvous_load_generator_send_lag_p99_ms', r1(percentile(lags, 99)), 'ms');
     report('rendezvous_booking_rate_achieved', Math.round(measured.length / done.seconds), 'requests/s');
     report('rendezvous_booking_server_cpu_per_request', Math.round(((cpu.user + cpu.system) / 1000 / measured.length) * 100) / 100, 'ms');
     if (pg0 !== null && pg1 !== null) report('rendezvous_booking_database_cpu_per_request', Math.round(((pg1 - pg0) / measured.length) * 100) / 100, 'ms');
