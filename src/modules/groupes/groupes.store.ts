@@ -331,7 +331,13 @@ export async function userContent(q: Queryable, userId: string) {
   const memberships = (
     await q.query(`SELECT room_id, pseudonym, role, joined_at, muted_until, left_at, removed_at FROM groupes_members WHERE user_id = $1`, [userId])
   ).rows;
-  return { groupes_messages: messages, groupes_members: memberships };
+  // What it did that others do not see: sessions it registered to, messages it reported (its reason), people it blocked (not who).
+  const registrations = (await q.query(`SELECT session_id, created_at FROM groupes_registrations WHERE user_id = $1 ORDER BY created_at`, [userId])).rows;
+  const reports = (
+    await q.query(`SELECT room_id, reason, created_at, resolved_at, resolution FROM groupes_reports WHERE reporter_id = $1 ORDER BY created_at`, [userId])
+  ).rows;
+  const blocks = (await q.query(`SELECT created_at FROM groupes_blocks WHERE blocker_id = $1 ORDER BY created_at`, [userId])).rows;
+  return { groupes_messages: messages, groupes_members: memberships, groupes_registrations: registrations, groupes_reports: reports, groupes_blocks: blocks };
 }
 
 /** Both ways: the ids this user blocked and those who blocked it. */
