@@ -87,6 +87,12 @@ async function accountOnly(tag: string) {
 describe('a parent without a household file', () => {
   it('exports everything its account holds, as JSON and as a printable page, audited', async () => {
     const a = await accountOnly('alba');
+    // In the group: another parent writes; this one reports the message, then blocks its author.
+    const neighbour = await env.as('parent');
+    await neighbour.post(`/api/groupes/rooms/${a.room}/join`, { pseudonym: 'Voisin' });
+    const seq = (await neighbour.post(`/api/groupes/rooms/${a.room}/messages`, { body: 'un message du voisin' })).json().message.seq;
+    expect((await a.parent.post(`/api/groupes/rooms/${a.room}/messages/${seq}/report`, { reason: 'Raison de alba' })).statusCode).toBeLessThan(300);
+    expect((await a.parent.post(`/api/groupes/rooms/${a.room}/messages/${seq}/block`)).statusCode).toBeLessThan(300);
     const mark = await env.auditMark();
     const res = await a.parent.get('/api/dossiers/me/export.json');
     expect(res.statusCode).toBe(200);
@@ -102,6 +108,11 @@ describe('a parent without a household file', () => {
     expect(s.pilotage_supports).toEqual([expect.objectContaining({ proposal_id: a.other })]);
     expect(s.groupes_members).toEqual([expect.objectContaining({ room_id: a.room, pseudonym: 'Pseudoalba' })]);
     expect(s.groupes_messages).toEqual([expect.objectContaining({ room_id: a.room, body: 'un message de alba' })]);
+    expect(s.groupes_reports).toEqual([expect.objectContaining({ room_id: a.room, reason: 'Raison de alba' })]);
+    expect(s.groupes_blocks).toHaveLength(1);
+    // Not the other's message: it is someone else's (whom it blocked is in the groupes rows neither; the audit entry names the account, as stored).
+    expect(JSON.stringify(s)).not.toContain('un message du voisin');
+    expect(JSON.stringify(s.groupes_blocks)).not.toContain(neighbour.user.id);
     expect(s.idempotency_keys).toEqual([expect.objectContaining({ key: 'cle-alba-0001', path: '/api/pilotage/ideas' })]);
     expect(s.audit_log.some((e: { action: string }) => e.action === 'pilotage/proposal-created')).toBe(true);
     // No other person's row: the coordinator's idea is exported only as the supported one's title.

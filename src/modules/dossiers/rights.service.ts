@@ -209,6 +209,9 @@ const STORED_LABELS: Record<string, string> = {
   pilotage_supports: 'Idées soutenues',
   groupes_members: 'Groupes de parole rejoints',
   groupes_messages: 'Messages dans les groupes de parole',
+  groupes_registrations: 'Inscriptions aux séances des groupes de parole',
+  groupes_reports: 'Messages signalés aux modérateurs',
+  groupes_blocks: 'Personnes bloquées dans les groupes de parole',
   entraide_ambassadors: 'Parent ambassadeur du quartier',
   entraide_meetings: 'Rencontres organisées comme ambassadeur',
 };
