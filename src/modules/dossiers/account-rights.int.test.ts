@@ -227,9 +227,25 @@ describe('a parent without a household file', () => {
 describe('a parent with a household file', () => {
   it('gets the same export as before plus its account’s rows, and its erasure runs the same account hooks', async () => {
     const parent = await env.as('parent', { displayName: 'Compte dora' });
-    const created = await parent.post('/api/dossiers/me', { parent: { firstName: 'Dora', birthDate: '1990-05-06' }, address: { postalCode: '80000' } });
+    const created = await parent.post('/api/dossiers/me', {
+      parent: { firstName: 'Dora', birthDate: '1990-05-06' },
+      address: { postalCode: '80000', neighbourhoodId: 'etouvie' },
+    });
     expect(created.statusCode).toBe(201);
     const householdId = created.json().household.id;
+    // An agent names it ambassador of its neighbourhood (entraide, keyed by its account); it organises a meeting.
+    expect((await facil.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Entraide du quartier' })).statusCode).toBe(200);
+    expect((await facil.post(`/api/entraide/households/${householdId}/ambassador`)).statusCode).toBe(200);
+    const meeting = await parent.post('/api/entraide/meetings', {
+      title: 'Café des parents',
+      description: 'On se rencontre, les enfants jouent à côté.',
+      place: 'Centre social Étouvie, salle 2',
+      startsAt: '2026-03-18T14:00:00+01:00',
+      endsAt: '2026-03-18T16:00:00+01:00',
+      capacity: 10,
+    });
+    expect(meeting.statusCode).toBe(201);
+    const meetingId = meeting.json().id;
     const mine = await propose(parent, 'Une idée de dora');
     const room = await newRoom();
     await parent.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Pseudodora' });
@@ -244,6 +260,8 @@ describe('a parent with a household file', () => {
     expect(data.stored.pilotage_proposals.map((p: { id: string }) => p.id)).toEqual([mine]);
     expect(data.stored.groupes_messages).toEqual([expect.objectContaining({ body: 'un message de dora' })]);
     expect(data.stored.users[0].id).toBe(parent.user.id);
+    expect(data.stored.entraide_ambassadors).toEqual([expect.objectContaining({ neighbourhood_id: 'etouvie' })]);
+    expect(data.stored.entraide_meetings).toEqual([expect.objectContaining({ id: meetingId, title: 'Café des parents' })]);
     // The audit entries about the file and about the account, once each.
     const ids = data.stored.audit_log.map((e: { id: string }) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -254,6 +272,9 @@ describe('a parent with a household file', () => {
     await env.expectAudit('dossiers/erased', householdId, { after: mark, actorId: parent.user.id, householdId });
     expect(await count(`SELECT count(*)::int AS n FROM pilotage_proposals WHERE author_id = $1`, [parent.user.id])).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM groupes_messages WHERE author_id = $1`, [parent.user.id])).toBe(0);
+    // No longer an ambassador; its meeting stays for the families, without its organiser.
+    expect(await count(`SELECT count(*)::int AS n FROM entraide_ambassadors WHERE user_id = $1`, [parent.user.id])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM entraide_meetings WHERE id = $1 AND organiser_user_id IS NULL`, [meetingId])).toBe(1);
     expect((await parent.get('/api/dossiers/me')).statusCode).toBe(401);
   });
 });
