@@ -3,6 +3,7 @@ import { createTestEnv, type TestEnv } from '../../platform/testing';
 import { computeQuestionnaireIndicator, indicatorSources } from './index';
 import { responsesIndicator } from './indicators';
 import { pdfAvailable } from './report-pdf';
+import { importResponses } from './results.service';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -248,6 +249,31 @@ describe('CSV import and results', () => {
       b0: '{"garde": "Non", "freins": ["Coût", "Places"], "stress": 1, "quartier": "Nord"}',
       last: '{"garde": "Oui", "stress": 10, "quartier": "Sud"}',
     });
+  });
+
+  it('imports from the command line as the system (relais diagnostic import): progress told as the rows are written, audited without an actor', async () => {
+    const { id } = await createPublished();
+    const rows = Array.from({ length: 25_000 }, (_, i) => `C${i},Oui,,${1 + (i % 10)},Sud`);
+    const told: Array<[number, number]> = [];
+    const mark = await env.auditMark();
+    const result = await importResponses(
+      env.rt.systemCtx(),
+      id,
+      { csv: ['id,garde,freins,stress,quartier', ...rows].join('\n'), fileName: 'terrain.csv' },
+      { by: null, onProgress: (done, total) => told.push([done, total]) },
+    );
+    expect(result).toEqual({ imported: 25_000, warnings: [] });
+    expect(told).toEqual([
+      [10_000, 25_000],
+      [20_000, 25_000],
+      [25_000, 25_000],
+    ]);
+    const entry = await env.expectAudit('diagnostic/responses-imported', id, { after: mark, actorId: null });
+    expect(entry.details).toMatchObject({ rows: 25_000 });
+    const { rows: imports } = await env.rt.deps.db.query(`SELECT file_name, rows_imported, imported_by FROM diagnostic_imports WHERE questionnaire_id = $1`, [
+      id,
+    ]);
+    expect(imports).toEqual([{ file_name: 'terrain.csv', rows_imported: 25_000, imported_by: null }]);
   });
 
   it('imports a good file in one go, refuses it a second time, and analyses it with a cross-tab and filters', async () => {

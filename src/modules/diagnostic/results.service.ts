@@ -178,6 +178,20 @@ export async function importResponsesCsv(
   input: { csv: string; fileName?: string | null },
 ): Promise<{ imported: number; warnings: string[] }> {
   const user = requireRole(ctx, ...BUILDERS);
+  return importResponses(ctx, id, input, { by: user.id });
+}
+
+/**
+ * The import itself: for a coordinator over HTTP (importResponsesCsv, roles checked there) or
+ * for the town's IT on the command line (`relais diagnostic import`, as the system, `by` null).
+ * `onProgress(done, total)` is told as the rows are written (every 10,000 and at the end).
+ */
+export async function importResponses(
+  ctx: Ctx,
+  id: string,
+  input: { csv: string; fileName?: string | null },
+  opts: { by: string | null; onProgress?: (done: number, total: number) => void },
+): Promise<{ imported: number; warnings: string[] }> {
   return tx(ctx.db, async (t) => {
     const row = await loadQuestionnaire(t, id, true);
     if (!row.publishedVersion || !row.published) throw new AppError('diagnostic/not-published');
@@ -208,16 +222,28 @@ export async function importResponsesCsv(
       version: row.publishedVersion,
       fileName: input.fileName ?? null,
       rows: table.size,
-      by: user.id,
+      by: opts.by,
       now,
     });
     await store
-      .insertSubmitted(t, { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now }, rowsOf(ctx, definition, table))
+      .insertSubmitted(
+        t,
+        { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now },
+        withProgress(rowsOf(ctx, definition, table), table.size, opts.onProgress),
+      )
       .catch((err) => onConstraint(err, { diagnostic_responses_external_uq: new AppError('diagnostic/duplicate-import') }));
     await refreshPlanIndicators(ctx, t, id);
     await audit(t, ctx, 'diagnostic/responses-imported', { subjectType: 'questionnaire', subjectId: id, details: { importId, rows: table.size } });
     return { imported: table.size, warnings };
   });
+}
+
+function* withProgress<T>(rows: Iterable<T>, total: number, onProgress?: (done: number, total: number) => void): Generator<T> {
+  let done = 0;
+  for (const r of rows) {
+    yield r;
+    if (onProgress && (++done % 10_000 === 0 || done === total)) onProgress(done, total);
+  }
 }
 
 /** The rows to store for a table of answers, with the town neighbourhood of each respondent. */
