@@ -30,7 +30,8 @@ beforeAll(async () => {
     redirectUri: `${url}/api/auth/oidc/${name}/callback`,
     postLogoutRedirectUri: `${url}/connexion`,
   });
-  const fc = client('franceconnect');
+  // FranceConnect v2 answers userinfo as a signed JWT.
+  const fc = { ...client('franceconnect'), signedUserinfo: true };
   const pc = client('proconnect');
   provider = await startLocalProvider({
     clients: [fc, pc],

@@ -17,11 +17,7 @@ export interface CertifiedIdentity {
   familyName: string;
   /** YYYY-MM-DD, or null when FranceConnect knows only a year (`birthdate` with 00). */
   birthDate: string | null;
-  gender: 'female' | 'male' | null;
-  /** INSEE code of the birthplace (commune), null when born abroad. */
-  birthplace: string | null;
-  /** INSEE code of the birth country (99100 for France). */
-  birthcountry: string | null;
+  // Gender, birthplace and birth country are not asked for: the file has no use for them (decision 0017).
 }
 
 export interface AuthHooks {

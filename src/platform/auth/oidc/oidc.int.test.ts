@@ -15,13 +15,15 @@ const client = (name: string): LocalClient => ({
   redirectUri: `${RELAIS}/api/auth/oidc/${name}/callback`,
   postLogoutRedirectUri: `${RELAIS}/connexion`,
 });
-const FC = client('franceconnect');
+// FranceConnect v2 answers userinfo as a signed JWT.
+const FC = { ...client('franceconnect'), signedUserinfo: true };
 const PC = client('proconnect');
 
 const family = (given: string, family_name: string, email: string) => ({
   given_name: given,
   family_name,
   birthdate: '1990-04-12',
+  // The provider knows them; Relais does not ask for them (decision 0017).
   gender: 'female',
   birthplace: '80021',
   birthcountry: '99100',
@@ -131,9 +133,12 @@ async function expectRefused(
 describe('FranceConnect: families', () => {
   it('a first sign-in creates a parent, opens a session, and fills and locks the identity in the file', async () => {
     const b = browser();
+    const userinfos = provider.userinfoTypes.length;
     const { res } = await signIn(b, 'franceconnect', 'fc-marie');
     expect(res.statusCode, res.body).toBe(302);
     expect(res.headers.location).toBe('/dossier');
+    // Userinfo came as a signed JWT, and its signature was checked (see the refusals below).
+    expect(provider.userinfoTypes.slice(userinfos)).toEqual(['application/jwt']);
     const me = (await b.http.get('/api/auth/me')).json().user;
     expect(me).toMatchObject({ role: 'parent', displayName: 'Marie Martin', email: 'marie.martin@exemple.fr' });
     await env.expectAudit('auth/oidc-signup', me.id, { actorId: me.id });
@@ -255,6 +260,22 @@ describe('bad, forged, expired and replayed callbacks are refused, with no sessi
     const mark = await env.auditMark();
     await expectRefused(b, await back(b, url), 400, /Connexion refusée/, 'token', mark);
     expect(await sessions()).toBe(before);
+  });
+
+  it.each([
+    ['signed by a key the provider does not publish', { foreignKey: true }],
+    ['about someone else', { claims: { sub: 'fc-quelqu-un-d-autre' } }],
+    ['for another client', { claims: { aud: 'un-autre-service' } }],
+  ])('a userinfo %s', async (_what, tamper) => {
+    const b = browser();
+    const url = await toProvider(b, 'franceconnect', 'fc-ines');
+    provider.tamperUserinfoNext(tamper);
+    const before = await sessions();
+    const users = (await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM users`)).rows[0].n;
+    const mark = await env.auditMark();
+    await expectRefused(b, await back(b, url), 400, /Connexion refusée/, 'token', mark);
+    expect(await sessions()).toBe(before);
+    expect((await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM users`)).rows[0].n).toBe(users);
   });
 
   it('an identity without names, or whose e-mail already has an account, creates nothing', async () => {

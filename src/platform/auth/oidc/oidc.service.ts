@@ -112,9 +112,6 @@ export function certifiedIdentityOf(claims: Record<string, unknown>): CertifiedI
     givenName,
     familyName,
     birthDate: birth,
-    gender: claims.gender === 'female' || claims.gender === 'male' ? claims.gender : null,
-    birthplace: typeof claims.birthplace === 'string' && /^[0-9AB]{5}$/.test(claims.birthplace) ? claims.birthplace : null,
-    birthcountry: typeof claims.birthcountry === 'string' && /^\d{5}$/.test(claims.birthcountry) ? claims.birthcountry : null,
   };
 }
 

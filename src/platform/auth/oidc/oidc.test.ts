@@ -50,7 +50,7 @@ describe('roleForEmail', () => {
 });
 
 describe("FranceConnect's identity as the file reads it", () => {
-  it('keeps names, a real birth date, gender and INSEE codes', () => {
+  it('keeps names and a real birth date, nothing else (gender, birthplace, birth country: not asked for, not kept)', () => {
     expect(
       certifiedIdentityOf({
         given_name: ' Marie Louise ',
@@ -60,19 +60,10 @@ describe("FranceConnect's identity as the file reads it", () => {
         birthplace: '80021',
         birthcountry: '99100',
       }),
-    ).toEqual({
-      provider: 'franceconnect',
-      givenName: 'Marie Louise',
-      familyName: 'Martin',
-      birthDate: '1990-04-12',
-      gender: 'female',
-      birthplace: '80021',
-      birthcountry: '99100',
-    });
+    ).toEqual({ provider: 'franceconnect', givenName: 'Marie Louise', familyName: 'Martin', birthDate: '1990-04-12' });
   });
-  it('drops a partial birth date or odd values, and refuses an identity without names', () => {
-    const id = certifiedIdentityOf({ given_name: 'A', family_name: 'B', birthdate: '1990-00-00', gender: 'x', birthplace: '', birthcountry: 99100 });
-    expect(id).toMatchObject({ birthDate: null, gender: null, birthplace: null, birthcountry: null });
+  it('drops a partial birth date, and refuses an identity without names', () => {
+    expect(certifiedIdentityOf({ given_name: 'A', family_name: 'B', birthdate: '1990-00-00' })).toMatchObject({ birthDate: null });
     expect(() => certifiedIdentityOf({ given_name: 'A' })).toThrow(Refusal);
   });
 });

@@ -2,7 +2,8 @@
  * The two providers Relais signs people in with, and the relying party's side of the
  * protocol (openid-client): discovery, the authorization URL (code flow, PKCE S256, state,
  * nonce), the code exchange with the id_token's checks (signature from the issuer's JWKS,
- * issuer, audience, nonce, expiry), userinfo, and the provider's logout URL.
+ * issuer, audience, nonce, expiry), userinfo (a signed JWT from FranceConnect, its signature checked
+ * against the issuer's keys), and the provider's logout URL.
  */
 import * as oidc from 'openid-client';
 import type { Config, OidcProviderConfig, OidcProviderName } from '../../../config';
@@ -16,17 +17,24 @@ interface ProviderProfile {
   scope: string;
   /** Extra parameters of the authorization request. */
   extra: Record<string, string>;
+  /**
+   * Userinfo must come as a JWT signed with this algorithm (FranceConnect v2 signs it): a plain JSON
+   * answer is refused, and the signature is checked against the issuer's keys like the id_token's.
+   */
+  userinfoSigned?: 'RS256';
 }
 
 /**
- * FranceConnect: the civil-status identity (identité pivot) and the e-mail, level eidas1.
+ * FranceConnect: the part of the identity pivot the file holds (given names, birth name, birth date) and
+ * the e-mail, level eidas1 — not gender, birthplace nor birth country, which Relais has no use for (decision 0017).
  * ProConnect: the professional e-mail (verified by the provider), names, the organisation's SIRET.
  */
 export const PROFILES: Record<ProviderName, ProviderProfile> = {
   franceconnect: {
     label: 'FranceConnect',
-    scope: 'openid given_name family_name birthdate gender birthplace birthcountry email preferred_username',
+    scope: 'openid given_name family_name birthdate email preferred_username',
     extra: { acr_values: 'eidas1', prompt: 'login consent' },
+    userinfoSigned: 'RS256',
   },
   proconnect: {
     label: 'ProConnect',
@@ -53,9 +61,10 @@ export function providerConfig(config: Config, name: string): OidcProviderConfig
 }
 
 /** The provider's metadata (discovered once per process and issuer) and our client's. */
-export function configuration(p: OidcProviderConfig): Promise<oidc.Configuration> {
+export function configuration(p: OidcProviderConfig & { name: ProviderName }): Promise<oidc.Configuration> {
   const skew = tokenTime.skewSeconds;
-  const key = `${p.issuer}|${p.clientId}|${skew}`;
+  const userinfoAlg = PROFILES[p.name].userinfoSigned;
+  const key = `${p.issuer}|${p.clientId}|${skew}|${userinfoAlg ?? ''}`;
   let c = configurations.get(key);
   if (!c) {
     const issuer = new URL(p.issuer);
@@ -64,10 +73,15 @@ export function configuration(p: OidcProviderConfig): Promise<oidc.Configuration
     c = oidc.discovery(
       issuer,
       p.clientId,
-      { client_secret: p.clientSecret, id_token_signed_response_alg: 'RS256', [oidc.clockSkew]: skew },
+      {
+        client_secret: p.clientSecret,
+        id_token_signed_response_alg: 'RS256',
+        ...(userinfoAlg ? { userinfo_signed_response_alg: userinfoAlg } : {}),
+        [oidc.clockSkew]: skew,
+      },
       oidc.ClientSecretBasic(p.clientSecret),
       // Non-repudiation: the id_token's signature is checked against the issuer's keys, even though
-      // it came straight from the token endpoint (openid-client skips it otherwise).
+      // it came straight from the token endpoint (openid-client skips it otherwise); so is a JWT userinfo's.
       { execute: insecure ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks], timeout: 10 },
     );
     c.catch(() => configurations.delete(key));

@@ -2,9 +2,11 @@
  * A real OpenID Connect provider on this machine (oidc-provider), for the tests and the
  * journeys: clients for FranceConnect and ProConnect (PKCE required, secrets, logout URLs),
  * accounts with FranceConnect-like and ProConnect-like claims, its own login and consent
- * pages (devInteractions). `drive` walks a browser's way through it over HTTP with a cookie
- * jar. `tamper` re-signs the next id_token it issues with changed claims (or another key), to
- * see the relying party refuse a wrong audience, an expired token, a foreign signature.
+ * pages (devInteractions). A client may ask for userinfo as a signed JWT (FranceConnect v2 signs
+ * it). `drive` walks a browser's way through it over HTTP with a cookie jar. `tamperNext`
+ * re-signs the next id_token it issues with changed claims (or another key), to see the relying
+ * party refuse a wrong audience, an expired token, a foreign signature; `tamperUserinfoNext` does
+ * the same to the next signed userinfo.
  * Test support only: never imported by the app.
  */
 import crypto from 'node:crypto';
@@ -17,6 +19,8 @@ export interface LocalClient {
   clientSecret: string;
   redirectUri: string;
   postLogoutRedirectUri: string;
+  /** Userinfo as a JWT signed with the provider's key (RS256), as FranceConnect v2 answers it. */
+  signedUserinfo?: boolean;
 }
 
 export type Claims = Record<string, string | boolean>;
@@ -33,6 +37,10 @@ export interface LocalProvider {
   accounts: Map<string, Claims>;
   /** Applied to the next token response only. */
   tamperNext(t: Tamper): void;
+  /** Applied to the next signed userinfo only. */
+  tamperUserinfoNext(t: Tamper): void;
+  /** The content type of each userinfo answered, in order (application/jwt when signed). */
+  userinfoTypes: string[];
   close(): Promise<void>;
 }
 
@@ -71,6 +79,8 @@ export async function startLocalProvider(opts: { clients: LocalClient[]; account
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let tamper: Tamper | null = null;
+  let tamperUserinfo: Tamper | null = null;
+  const userinfoTypes: string[] = [];
   const provider = new Provider(issuer, {
     clients: opts.clients.map((c) => ({
       client_id: c.clientId,
@@ -81,6 +91,7 @@ export async function startLocalProvider(opts: { clients: LocalClient[]; account
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
+      ...(c.signedUserinfo ? { userinfo_signed_response_alg: 'RS256' } : {}),
     })),
     jwks: { keys: [jwk] },
     pkce: { required: () => true, methods: ['S256'] },
@@ -89,7 +100,7 @@ export async function startLocalProvider(opts: { clients: LocalClient[]; account
     // Claims in the id_token too, as FranceConnect's id_token carries them with userinfo.
     conformIdTokenClaims: false,
     cookies: { keys: [crypto.randomBytes(16).toString('hex')] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true }, jwtUserinfo: { enabled: true } },
     findAccount: async (_ctx: unknown, id: string) => {
       const claims = accounts.get(id);
       return claims ? { accountId: id, claims: async () => ({ sub: id, ...claims }) } : undefined;
@@ -101,6 +112,13 @@ export async function startLocalProvider(opts: { clients: LocalClient[]; account
       ctx.body = { ...ctx.body, id_token: resign(ctx.body.id_token, tamper, privateKey) };
       tamper = null;
     }
+    if (ctx.path === '/me' && ctx.status === 200) {
+      userinfoTypes.push(String(ctx.type));
+      if (tamperUserinfo && typeof ctx.body === 'string') {
+        ctx.body = resign(ctx.body, tamperUserinfo, privateKey);
+        tamperUserinfo = null;
+      }
+    }
   });
   server.on('request', provider.callback());
   return {
@@ -109,6 +127,10 @@ export async function startLocalProvider(opts: { clients: LocalClient[]; account
     tamperNext: (t) => {
       tamper = t;
     },
+    tamperUserinfoNext: (t) => {
+      tamperUserinfo = t;
+    },
+    userinfoTypes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
