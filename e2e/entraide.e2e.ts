@@ -138,6 +138,8 @@ it('two families form a cooperative and see their monthly split', async () => {
   await newFamily('Julie', '9 rue du Pont');
   await page.goto(`${url}/entraide/garde`);
   await expect.poll(() => page.getByRole('button', { name: 'Rejoindre Les Petits Loups' }).count()).toBe(1);
+  // The childminder's hours, set by Amel (after school, four days): Julie's need is within them.
+  await expect.poll(() => page.getByText('Garde : lundi, mardi, jeudi, vendredi, 16 h 30 – 19 h 00').count()).toBe(1);
   await page
     .getByLabel(/Vos heures de garde par semaine/)
     .first()

@@ -24,19 +24,23 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
+/** The childminder's hours (Monday, Tuesday, Thursday, Friday 16:30–19:30) and a need within them. */
+const HOURS = { weekdays: [1, 2, 4, 5], from: '16:30', to: '19:30' };
+const NEED = { weekdays: [1, 4], from: '17:00', to: '19:00' };
+
 it('two families form a cooperative and see their monthly split, exact to the cent', async () => {
   const a = await family();
   const b = await family('saint-maurice'); // a neighbouring quarter (centres ≈ 1.5 km apart)
-  const created = await a.parent.post('/api/entraide/coops', { name: 'Les Lilas', hourlyCostCents: 1157, minutesPerWeek: 20 * 60, custody: 'all' });
+  const created = await a.parent.post('/api/entraide/coops', { name: 'Les Lilas', hourlyCostCents: 1157, minutesPerWeek: 20 * 60, custody: 'all', ...HOURS });
   expect(created.statusCode).toBe(201);
   const coopId = created.json().id;
   await env.expectAudit('entraide/coop-created', coopId, { actorId: a.parent.user.id });
 
   const open = (await b.parent.get('/api/entraide/coops')).json().open;
   expect(open.map((c: { id: string }) => c.id)).toContain(coopId);
-  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 13 * 60, custody: 'odd' })).statusCode).toBe(200);
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 13 * 60, custody: 'odd', ...NEED })).statusCode).toBe(200);
   await env.expectAudit('entraide/coop-joined', coopId, { actorId: b.parent.user.id });
-  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-member');
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).json().error.code).toBe('entraide/coop-member');
 
   // One week differs: holidays for family A the week of 16 March.
   expect((await a.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 0 })).statusCode).toBe(200);
@@ -72,12 +76,12 @@ it('two families form a cooperative and see their monthly split, exact to the ce
   expect((await c.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=1500&children=1`)).statusCode).toBe(404);
   expect((await c.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 60 })).statusCode).toBe(404);
   const far = await family('sud');
-  expect((await far.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-too-far');
-  expect((await c.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).statusCode).toBe(200);
+  expect((await far.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).json().error.code).toBe('entraide/coop-too-far');
+  expect((await c.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).statusCode).toBe(200);
   const d = await family();
-  expect((await d.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).statusCode).toBe(200);
+  expect((await d.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).statusCode).toBe(200);
   const e = await family();
-  expect((await e.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60 })).json().error.code).toBe('entraide/coop-full');
+  expect((await e.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).json().error.code).toBe('entraide/coop-full');
   // An agent is not a family.
   const agent = await env.as('agent');
   expect((await agent.get('/api/entraide/coops')).statusCode).toBe(403);
@@ -85,9 +89,44 @@ it('two families form a cooperative and see their monthly split, exact to the ce
 
 it('concurrent joins never pass four families', async () => {
   const a = await family();
-  const coopId = (await a.parent.post('/api/entraide/coops', { name: 'Concurrence', hourlyCostCents: 1200, minutesPerWeek: 600 })).json().id;
+  const coopId = (await a.parent.post('/api/entraide/coops', { name: 'Concurrence', hourlyCostCents: 1200, minutesPerWeek: 600, ...HOURS })).json().id;
   const others = await Promise.all(Array.from({ length: 6 }, () => family()));
-  const res = await Promise.all(others.map((o) => o.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 300 })));
+  const res = await Promise.all(others.map((o) => o.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 300, ...NEED })));
   expect(res.filter((r) => r.statusCode === 200)).toHaveLength(3);
   expect(res.filter((r) => r.statusCode === 409)).toHaveLength(3);
+});
+
+it('compatible hours: a family joins only when the days and hours it needs fall within the childminder’s; bad hours name their field', async () => {
+  const a = await family();
+  const created = await a.parent.post('/api/entraide/coops', { name: 'Les Mésanges', hourlyCostCents: 1200, minutesPerWeek: 600, ...HOURS });
+  expect(created.statusCode).toBe(201);
+  const coopId = created.json().id;
+  const listed = (await (await family()).parent.get('/api/entraide/coops')).json().open.find((c: { id: string }) => c.id === coopId);
+  expect(listed.hours).toEqual(HOURS);
+
+  const b = await family();
+  const join = (need: Record<string, unknown>) => b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 120, ...need });
+  // Wednesday: no garde that day.
+  let r = await join({ weekdays: [1, 3], from: '17:00', to: '19:00' });
+  expect(r.statusCode).toBe(409);
+  expect(r.json().error).toMatchObject({ code: 'entraide/coop-hours', fields: [{ path: 'weekdays' }] });
+  // Before the childminder starts, after she leaves.
+  r = await join({ weekdays: [1], from: '16:00', to: '18:00' });
+  expect(r.json().error.fields[0]).toEqual({ path: 'from', message: 'La garde de cette coopérative commence à 16 h 30.' });
+  r = await join({ weekdays: [1], from: '17:00', to: '20:00' });
+  expect(r.json().error.fields[0]).toEqual({ path: 'to', message: 'La garde de cette coopérative finit à 19 h 30.' });
+  // Malformed hours: 400 with the field, nothing written.
+  expect((await join({ weekdays: [], from: '17:00', to: '19:00' })).json().error.fields[0].path).toBe('weekdays');
+  expect((await join({ weekdays: [1], from: '19:00', to: '17:00' })).json().error.fields[0].path).toBe('to');
+  expect((await join({ weekdays: [1], from: '7h', to: '19:00' })).json().error.fields[0].path).toBe('from');
+  expect((await join({ weekdays: [8], from: '17:00', to: '19:00' })).statusCode).toBe(400);
+  const members = await env.rt.deps.db.query('SELECT 1 FROM entraide_coop_members WHERE coop_id = $1', [coopId]);
+  expect(members.rows).toHaveLength(1);
+  // Within the hours: joins.
+  expect((await join(NEED)).statusCode).toBe(200);
+  await env.expectAudit('entraide/coop-joined', coopId, { actorId: b.parent.user.id });
+  // Creating one requires its hours.
+  const noHours = await a.parent.post('/api/entraide/coops', { name: 'Sans horaires', hourlyCostCents: 1200, minutesPerWeek: 600 });
+  expect(noHours.statusCode).toBe(400);
+  expect(noHours.json().error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['weekdays', 'from', 'to']));
 });

@@ -15,11 +15,26 @@ import { mondaysOf, monthSplit } from './coop-month';
 import { cmgParameters } from './entraide-rules';
 import { ROUNDING_RULE_FR, type CustodyWeeks } from './cost-split';
 import * as coops from './coops.store';
+import type { GardeHours } from './coops.store';
 import { haversineKm } from './ride-matching';
 
 export const MAX_FAMILIES = 4;
 /** Neighbouring quarters: centres within this distance (published). */
 export const NEIGHBOURING_KM = 2.5;
+
+/**
+ * Compatible hours (published): the childminder works the hours the founding family set; a family
+ * joins when the days and hours it needs fall within them (the children are looked after together).
+ * A cooperative created before its hours were asked accepts any.
+ */
+export function hoursMismatch(coop: GardeHours | null, need: GardeHours): { path: 'weekdays' | 'from' | 'to'; message: string } | null {
+  if (!coop) return null;
+  if (!need.weekdays.every((d) => coop.weekdays.includes(d)))
+    return { path: 'weekdays', message: 'La garde de cette coopérative n’a pas lieu tous ces jours-là.' };
+  if (need.from < coop.from) return { path: 'from', message: `La garde de cette coopérative commence à ${coop.from.replace(':', ' h ')}.` };
+  if (need.to > coop.to) return { path: 'to', message: `La garde de cette coopérative finit à ${coop.to.replace(':', ' h ')}.` };
+  return null;
+}
 
 const notFound = () => new AppError('entraide/not-found');
 
@@ -33,7 +48,7 @@ function neighbouring(ctx: Ctx, a: string | null, b: string): boolean {
 
 export async function createCoop(
   ctx: Ctx,
-  input: { name: string; hourlyCostCents: number; minutesPerWeek: number; custody: CustodyWeeks },
+  input: { name: string; hourlyCostCents: number; minutesPerWeek: number; custody: CustodyWeeks } & GardeHours,
 ): Promise<{ id: string }> {
   const me = await requireFamily(ctx);
   if (!me.neighbourhoodId)
@@ -47,24 +62,34 @@ export async function createCoop(
       neighbourhoodId: me.neighbourhoodId!,
       hourlyCostCents: input.hourlyCostCents,
       isDemo: false,
+      hours: gardeHours(input),
       now: ctx.now(),
     });
-    await coops.addMember(t, id, { householdId: me.householdId, minutesPerWeek: input.minutesPerWeek, custody: input.custody }, ctx.now());
+    await coops.addMember(
+      t,
+      id,
+      { householdId: me.householdId, minutesPerWeek: input.minutesPerWeek, custody: input.custody, hours: gardeHours(input) },
+      ctx.now(),
+    );
     await audit(t, ctx, 'entraide/coop-created', { householdId: me.householdId, subjectType: 'entraide_coop', subjectId: id });
     return { id };
   });
 }
 
-export async function joinCoop(ctx: Ctx, coopId: string, input: { minutesPerWeek: number; custody: CustodyWeeks }): Promise<{ ok: true }> {
+const gardeHours = (h: GardeHours): GardeHours => ({ weekdays: [...h.weekdays].sort((a, b) => a - b), from: h.from, to: h.to });
+
+export async function joinCoop(ctx: Ctx, coopId: string, input: { minutesPerWeek: number; custody: CustodyWeeks } & GardeHours): Promise<{ ok: true }> {
   const me = await requireFamily(ctx);
   return tx(ctx.db, async (t) => {
     const coop = await coops.getCoop(t, coopId, { lock: true });
     if (!coop) throw notFound();
     if (!neighbouring(ctx, me.neighbourhoodId, coop.neighbourhoodId)) throw new AppError('entraide/coop-too-far');
+    const mismatch = hoursMismatch(coop.hours, input);
+    if (mismatch) throw new AppError('entraide/coop-hours', { fields: [mismatch] });
     const list = await coops.members(t, coopId);
     if (list.length >= MAX_FAMILIES) throw new AppError('entraide/coop-full');
     await coops
-      .addMember(t, coopId, { householdId: me.householdId, minutesPerWeek: input.minutesPerWeek, custody: input.custody }, ctx.now())
+      .addMember(t, coopId, { householdId: me.householdId, minutesPerWeek: input.minutesPerWeek, custody: input.custody, hours: gardeHours(input) }, ctx.now())
       .catch((err) => onConstraint(err, { entraide_coop_members_pkey: () => new AppError('entraide/coop-member') }));
     await audit(t, ctx, 'entraide/coop-joined', { householdId: me.householdId, subjectType: 'entraide_coop', subjectId: coopId });
     return { ok: true as const };

@@ -31,6 +31,10 @@ export const entraideErrors = defineErrors({
   'entraide/report-resolved': { status: 409, message: 'Ce signalement a déjà été traité.' },
   'entraide/coop-full': { status: 409, message: 'Cette coopérative a déjà 4 familles.' },
   'entraide/coop-too-far': { status: 409, message: 'Cette coopérative est dans un quartier trop éloigné du vôtre.' },
+  'entraide/coop-hours': {
+    status: 409,
+    message: 'Vos horaires ne tiennent pas dans ceux de la garde de cette coopérative : choisissez-en une autre ou créez la vôtre.',
+  },
   'entraide/coop-member': { status: 409, message: 'Votre famille fait déjà partie de cette coopérative.' },
   'entraide/unknown-activity': { status: 422, message: "Cette activité n'est pas dans l'annuaire ou n'a pas d'adresse situable." },
   'entraide/no-licence': { status: 422, message: 'Pour conduire, il faut être majeur et avoir le permis : cochez la case ou demandez seulement une place.' },

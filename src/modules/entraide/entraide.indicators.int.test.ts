@@ -51,7 +51,7 @@ it('posts, answers, loans, rides and cooperative families are counted by neighbo
   await agent.post(`/api/entraide/loans/${loan.json().id}/approve`);
   expect(await valueIn('entraide.loans', 'etouvie')).toBe(1);
 
-  await a.parent.post('/api/entraide/coops', { name: 'Les Hérons', hourlyCostCents: 1200, minutesPerWeek: 600 });
+  await a.parent.post('/api/entraide/coops', { name: 'Les Hérons', hourlyCostCents: 1200, minutesPerWeek: 600, weekdays: [1, 2], from: '08:30', to: '18:00' });
   expect(await valueIn('entraide.coop-families', 'etouvie')).toBe(1);
 
   const { rows } = await env.rt.deps.db.query<{ id: string }>("SELECT id FROM annuaire_services WHERE nom LIKE 'Sport parent et enfant%'");

@@ -134,20 +134,44 @@ export const loanOut = z.object({
 });
 export const loansOut = z.object({ loans: z.array(loanOut) });
 
+const hhmm = (message: string) => z.string({ message }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Une heure, par exemple 17:00.');
+
 // ------------------------------------------------------------------ cooperatives
+/** Hours of a garde: weekdays (0 = Sunday … 6) and a time range the same each of these days. */
+const gardeHours = {
+  weekdays: z
+    .array(z.int({ message: 'Un jour de la semaine.' }).min(0).max(6), { message: 'Les jours de garde.' })
+    .min(1, 'Au moins un jour.')
+    .max(7)
+    .refine((d) => new Set(d).size === d.length, 'Chaque jour une seule fois.'),
+  from: hhmm('Heure de début.'),
+  to: hhmm('Heure de fin.'),
+};
+const endAfterStart = { path: ['to'], message: 'La fin doit être après le début.' };
 const custody = z.enum(['all', 'even', 'odd'], { message: 'Toutes les semaines, ou une semaine sur deux (paires ou impaires) ?' });
 const minutesPerWeek = z.int({ message: 'Un nombre de minutes.' }).min(0, 'Pas de nombre négatif.').max(3600, 'Au plus 60 heures par semaine.');
-export const coopInput = z.strictObject({
-  name: z.string({ message: 'Donnez un nom.' }).trim().min(2, 'Donnez un nom.').max(80),
-  hourlyCostCents: z.int({ message: 'Un coût horaire en centimes.' }).min(100, 'Au moins 1 € de l’heure.').max(10000, 'Au plus 100 € de l’heure.'),
-  minutesPerWeek,
-  custody: custody.default('all'),
-});
-export const joinInput = z.strictObject({ minutesPerWeek, custody: custody.default('all') });
+export const coopInput = z
+  .strictObject({
+    name: z.string({ message: 'Donnez un nom.' }).trim().min(2, 'Donnez un nom.').max(80),
+    hourlyCostCents: z.int({ message: 'Un coût horaire en centimes.' }).min(100, 'Au moins 1 € de l’heure.').max(10000, 'Au plus 100 € de l’heure.'),
+    minutesPerWeek,
+    custody: custody.default('all'),
+    ...gardeHours,
+  })
+  .refine((c) => c.to > c.from, endAfterStart);
+export const joinInput = z.strictObject({ minutesPerWeek, custody: custody.default('all'), ...gardeHours }).refine((c) => c.to > c.from, endAfterStart);
 export const weekParams = z.object({ id: z.uuid({ message: 'Identifiant invalide.' }), monday: z.iso.date({ message: 'Date invalide.' }) });
 export const weekInput = z.strictObject({ minutes: minutesPerWeek });
 export const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Le mois au format AAAA-MM.') });
-const coopOut = z.object({ id: z.string(), name: z.string(), neighbourhoodId: z.string(), hourlyCostCents: z.number().int(), isDemo: z.boolean() });
+const coopOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  neighbourhoodId: z.string(),
+  hourlyCostCents: z.number().int(),
+  isDemo: z.boolean(),
+  /** The childminder's hours (null: not stated, a cooperative created before they were asked). */
+  hours: z.object({ weekdays: z.array(z.number().int()), from: z.string(), to: z.string() }).nullable(),
+});
 export const myCoopsOut = z.object({ month: z.string(), coops: z.array(coopOut), open: z.array(coopOut.extend({ families: z.number().int() })) });
 export const splitOut = z.object({
   coopId: z.string(),
@@ -315,7 +339,6 @@ export const SUBJECTS = ['francais', 'maths', 'anglais', 'sciences', 'histoire-g
 export const LEVELS = ['primaire', 'college', 'lycee'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 export type Level = (typeof LEVELS)[number];
-const hhmm = (message: string) => z.string({ message }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Une heure, par exemple 17:00.');
 export const tutorInput = z.strictObject({
   displayName: z.string({ message: 'Le prénom et ce que fait le tuteur.' }).trim().min(2, 'Le prénom et ce que fait le tuteur.').max(120),
   phone: z.string().trim().max(30).nullish(),

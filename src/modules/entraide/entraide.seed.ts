@@ -101,9 +101,10 @@ export const entraideDemoSeed: SeedDef = {
           isDemo: true,
           now,
         });
-      const coopId = await coops.insertCoop(t, { name: 'Les Petits Loups (démo)', neighbourhoodId: first.id, hourlyCostCents: 1250, isDemo: true, now });
-      await coops.addMember(t, coopId, { householdId: DEMO_FAMILIES[3]!, minutesPerWeek: 20 * 60, custody: 'all' }, now);
-      await coops.addMember(t, coopId, { householdId: DEMO_FAMILIES[4]!, minutesPerWeek: 12 * 60, custody: 'odd' }, now);
+      const hours = { weekdays: [1, 2, 3, 4, 5], from: '08:30', to: '18:30' };
+      const coopId = await coops.insertCoop(t, { name: 'Les Petits Loups (démo)', neighbourhoodId: first.id, hourlyCostCents: 1250, isDemo: true, hours, now });
+      await coops.addMember(t, coopId, { householdId: DEMO_FAMILIES[3]!, minutesPerWeek: 20 * 60, custody: 'all', hours }, now);
+      await coops.addMember(t, coopId, { householdId: DEMO_FAMILIES[4]!, minutesPerWeek: 12 * 60, custody: 'odd', hours }, now);
     }
 
     // A Saturday workshop of the directory: one family drives, one rides (a crew proposed).

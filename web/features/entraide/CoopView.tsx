@@ -4,9 +4,9 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DataTable, DemoBadge, FormErrors, Loaded, NumberField, TextField } from '../../ui';
+import { Alert, Button, Checkbox, DataTable, DemoBadge, FormErrors, Loaded, NumberField, TextField } from '../../ui';
 import type { CmgEstimateOut, CoopSplit, MyCoops } from '../../../src/modules/entraide';
-import { hours, shiftMonth, useEntraideFormat } from './format';
+import { hours, shiftMonth, useEntraideFormat, WEEKDAYS } from './format';
 import { CustodyRadio } from './inputs';
 
 /** What the CAF's CMG may cover of my share: the family gives its resources and children (not stored). */
@@ -110,11 +110,14 @@ function Split({ coopId, month }: { coopId: string; month: string }) {
 }
 
 function CoopCard({ coop, month }: { coop: MyCoops['coops'][number]; month: string }) {
+  const t = useT();
+  const hoursLabel = useHoursLabel();
   return (
     <li className="entraide-card">
       <h3>
         {coop.name} {coop.isDemo ? <DemoBadge /> : null}
       </h3>
+      {coop.hours ? <p>{t('entraide.coopHoursOf', { hours: hoursLabel(coop.hours) })}</p> : null}
       <Split coopId={coop.id} month={month} />
     </li>
   );
@@ -151,17 +154,77 @@ function HoursFields({
   );
 }
 
+type GardeHours = { weekdays: number[]; from: string; to: string };
+/** A new cooperative's default hours (after school, four days), changed by the family. */
+const AFTER_SCHOOL: GardeHours = { weekdays: [1, 2, 4, 5], from: '16:30', to: '19:00' };
+
+/** "lundi, mardi, jeudi, vendredi, 16 h 30 – 19 h 00" */
+function useHoursLabel() {
+  const t = useT();
+  const ef = useEntraideFormat();
+  return (h: GardeHours) =>
+    `${WEEKDAYS.filter((w) => h.weekdays.includes(w))
+      .map((w) => t(`entraide.day${w}`))
+      .join(', ')}, ${ef.clock(h.from)} – ${ef.clock(h.to)}`;
+}
+
+/** The days and hours of the garde: the childminder's (creating) or the family's need (joining). */
+function GardeHoursFields({
+  legend,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  value: GardeHours;
+  onChange: (h: GardeHours) => void;
+  error: ApiError | null;
+}) {
+  const t = useT();
+  const toggle = (w: number, on: boolean) => onChange({ ...value, weekdays: on ? [...value.weekdays, w] : value.weekdays.filter((x) => x !== w) });
+  return (
+    <>
+      <fieldset className="entraide-checks">
+        <legend>{legend}</legend>
+        {WEEKDAYS.map((w) => (
+          <Checkbox key={w} isSelected={value.weekdays.includes(w)} onChange={(on) => toggle(w, on)}>
+            {t(`entraide.day${w}`)}
+          </Checkbox>
+        ))}
+        {error?.field('weekdays') ? <p className="error">{error.field('weekdays')}</p> : null}
+      </fieldset>
+      <TextField
+        label={t('entraide.coopFrom')}
+        help={t('entraide.coopTimeHelp')}
+        value={value.from}
+        onChange={(from) => onChange({ ...value, from })}
+        isRequired
+        error={error?.field('from')}
+      />
+      <TextField
+        label={t('entraide.coopTo')}
+        help={t('entraide.coopTimeHelp')}
+        value={value.to}
+        onChange={(to) => onChange({ ...value, to })}
+        isRequired
+        error={error?.field('to')}
+      />
+    </>
+  );
+}
+
 function CreateForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [rate, setRate] = useState<number | null>(12);
   const [minutes, setMinutes] = useState<number | null>(null);
   const [custody, setCustody] = useState('all');
+  const [garde, setGarde] = useState<GardeHours>(AFTER_SCHOOL);
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.post('/api/entraide/coops', { name, hourlyCostCents: Math.round((rate ?? 0) * 100), minutesPerWeek: minutes ?? 0, custody });
+      await api.post('/api/entraide/coops', { name, hourlyCostCents: Math.round((rate ?? 0) * 100), minutesPerWeek: minutes ?? 0, custody, ...garde });
       setError(null);
       setName('');
       onDone();
@@ -186,6 +249,8 @@ function CreateForm({ onDone }: { onDone: () => void }) {
         isRequired
         error={error?.field('hourlyCostCents')}
       />
+      <GardeHoursFields legend={t('entraide.coopDays')} value={garde} onChange={setGarde} error={error} />
+      <p className="muted">{t('entraide.coopHoursRule')}</p>
       <HoursFields minutes={minutes} setMinutes={setMinutes} custody={custody} setCustody={setCustody} error={error} />
       <Button type="submit">{t('entraide.create')}</Button>
     </form>
@@ -198,11 +263,13 @@ function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () 
   const town = useTown();
   const [minutes, setMinutes] = useState<number | null>(null);
   const [custody, setCustody] = useState('all');
+  const [need, setNeed] = useState<GardeHours>(coop.hours ?? AFTER_SCHOOL);
+  const hoursLabel = useHoursLabel();
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.post(`/api/entraide/coops/${coop.id}/join`, { minutesPerWeek: minutes ?? 0, custody });
+      await api.post(`/api/entraide/coops/${coop.id}/join`, { minutesPerWeek: minutes ?? 0, custody, ...need });
       onDone();
     } catch (err) {
       setError(err as ApiError);
@@ -217,12 +284,14 @@ function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () 
         {town.neighbourhoods.find((n) => n.id === coop.neighbourhoodId)?.name} · {t('entraide.families', { n: coop.families })} ·{' '}
         {t('entraide.perHour', { amount: ef.euros(coop.hourlyCostCents) })}
       </p>
+      <p>{coop.hours ? t('entraide.coopHoursOf', { hours: hoursLabel(coop.hours) }) : t('entraide.coopHoursUnknown')}</p>
       <form onSubmit={submit} className="stack">
-        {error && !error.field('minutesPerWeek') ? (
+        {error && !['minutesPerWeek', 'weekdays', 'from', 'to'].some((f) => error.field(f)) ? (
           <Alert tone="error" live>
             {error.message}
           </Alert>
         ) : null}
+        <GardeHoursFields legend={t('entraide.coopNeedDays')} value={need} onChange={setNeed} error={error} />
         <HoursFields minutes={minutes} setMinutes={setMinutes} custody={custody} setCustody={setCustody} error={error} />
         <Button type="submit">{t('entraide.join', { name: coop.name })}</Button>
       </form>
