@@ -10,6 +10,8 @@ export default {
     close: 'Fermer',
     outbox: 'Vos envois depuis ce téléphone',
     cancelBooking: 'Annulation du rendez-vous « {what} »',
+    saveFile: 'Mise à jour de votre dossier',
+    askAid: 'Demande d’aide « {what} »',
   },
   en: {
     update: 'A new version is available',
@@ -21,6 +23,8 @@ export default {
     close: 'Close',
     outbox: 'Forms sent from this phone',
     cancelBooking: 'Cancellation of the appointment “{what}”',
+    saveFile: 'Update of your file',
+    askAid: 'Aid request “{what}”',
   },
   ar: {
     update: 'يتوفر إصدار جديد',
@@ -32,5 +36,7 @@ export default {
     close: 'إغلاق',
     outbox: 'الإرسالات من هذا الهاتف',
     cancelBooking: 'إلغاء الموعد «{what}»',
+    saveFile: 'تحديث ملفكم',
+    askAid: 'طلب المساعدة «{what}»',
   },
 };

@@ -54,19 +54,22 @@ export function flushNow(): Promise<unknown> {
   return flushing;
 }
 
+/** A form sent now (with the server's answer) or queued on the phone until the network returns. */
+export type SentOrQueued<T> = { queued: false; data: T } | { queued: true };
+
 /**
  * A family's form that may wait for the network: sent now when possible, else kept and sent
- * later (once, whatever happens: it carries an Idempotency-Key). 'queued' tells the page to
+ * later (once, whatever happens: it carries an Idempotency-Key). `queued` tells the page to
  * say so; a refusal by the server is thrown as an ApiError, as `api` does.
  */
-export async function sendOrQueue(
+export async function sendOrQueueData<T = unknown>(
   userId: string,
   req: { method: OutboxItem['method']; url: string; body: unknown; label: string },
-): Promise<'sent' | 'queued'> {
+): Promise<SentOrQueued<T>> {
   const item = newItem(crypto.randomUUID(), userId, req, Date.now());
   const r: Awaited<ReturnType<typeof sendItem>> = navigator.onLine ? await sendItem(transport, item, csrfCookie()) : { status: 0, text: '' };
   if (r.status !== 0 || !supported) {
-    if (outcomeOf(r.status, r.code) === 'sent') return 'sent';
+    if (outcomeOf(r.status, r.code) === 'sent') return { queued: false, data: (r.text ? JSON.parse(r.text) : undefined) as T };
     const e = (() => {
       try {
         return JSON.parse(r.text)?.error ?? {};
@@ -81,7 +84,15 @@ export async function sendOrQueue(
   changed();
   const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
   await (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
-  return 'queued';
+  return { queued: true };
+}
+
+/** `sendOrQueueData` for a form whose answer the page does not read: 'sent' or 'queued'. */
+export async function sendOrQueue(
+  userId: string,
+  req: { method: OutboxItem['method']; url: string; body: unknown; label: string },
+): Promise<'sent' | 'queued'> {
+  return (await sendOrQueueData(userId, req)).queued ? 'queued' : 'sent';
 }
 
 /** Drops what this phone keeps of a family: its cached data and its waiting forms. */
