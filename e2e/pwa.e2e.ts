@@ -3,8 +3,9 @@
  * installable (manifest, icons, service worker: no installability error). A family signs in
  * and opens its Pass Famille Solo, its next bookings and its saved estimate; the network
  * goes; after a reload all three still show. Offline, it cancels a booking: the page says the
- * cancellation waits for the network; the network returns and it is sent, once. The family
- * signs out: the phone keeps nothing of its pass.
+ * cancellation waits for the network; the network returns and it is sent, once. So do a
+ * correction of its household file and a request for an aid (with its document) made offline.
+ * The family signs out: the phone keeps nothing of its pass.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,8 +14,10 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertUser } from '../src/platform/auth/auth.service';
 import { TEST_PASSWORD } from '../src/platform/testing';
+import { tx } from '../src/platform/db/pool';
+import { installAidFiles } from '../src/modules/aides/catalogue.service';
 import { offer } from '../src/modules/rendezvous/fixtures/families';
-import { CHROMIUM, CHROMIUM_ARGS, startJourney, type Journey } from './harness';
+import { CHROMIUM, CHROMIUM_ARGS, nextStep, startJourney, type Journey } from './harness';
 
 // Monday 9 March 2026, 9 h in Paris.
 const NOW = '2026-03-09T09:00:00+01:00';
@@ -24,6 +27,7 @@ const PARENT = `awa-pwa-${Math.random().toString(36).slice(2, 6)}@e2e.relais.fr`
 let j: Journey;
 let passNumber = '';
 let bookingId = '';
+let householdId = '';
 
 beforeAll(async () => {
   j = await startJourney('pwa', { now: NOW, viewport: PHONE });
@@ -37,7 +41,8 @@ beforeAll(async () => {
     quotient: { entered: 450 },
   });
   expect(file.statusCode, file.body).toBe(201);
-  const householdId = file.json().household.id as string;
+  householdId = file.json().household.id as string;
+  await tx(env.rt.deps.db, (t) => installAidFiles(t, env.clock.now(), 2026));
   const staff = await env.as('agent');
   await staff.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Pass Famille Solo' });
   expect((await staff.post(`/api/cheques/households/${householdId}/pass`, {})).statusCode).toBe(201);
@@ -76,13 +81,22 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => j?.close());
 
+const parentPhone = async () =>
+  (await j.env.rt.deps.db.query<{ phone: string | null }>(`SELECT phone FROM household_members WHERE household_id = $1 AND kind = 'parent'`, [householdId]))
+    .rows[0]!.phone;
+const aidRequests = async () =>
+  Number(
+    (await j.env.rt.deps.db.query<{ n: string }>(`SELECT count(*) AS n FROM aid_requests WHERE household_id = $1 AND status = 'deposee'`, [householdId]))
+      .rows[0]!.n,
+  );
+
 const cancellations = async () =>
   Number(
     (await j.env.rt.deps.db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'rendezvous/cancelled' AND subject_id = $1`, [bookingId]))
       .rows[0]!.n,
   );
 
-it('installs, opens the pass, the bookings and the estimate offline, sends a cancellation made offline once, and forgets the family at sign-out', async () => {
+it('installs, opens the pass, the bookings and the estimate offline, sends a cancellation, a file correction and an aid request made offline once, and forgets the family at sign-out', async () => {
   const { page, url, context } = j;
 
   // ——— installable: the manifest, its icons and a service worker that controls the page.
@@ -156,6 +170,42 @@ it('installs, opens the pass, the bookings and the estimate offline, sends a can
   const replays = await j.env.rt.deps.db.query(`SELECT status FROM idempotency_keys WHERE path = $1`, [`/api/rendezvous/bookings/${bookingId}/cancel`]);
   expect(replays.rows).toEqual([{ status: 204 }]);
   expect(await cancellations()).toBe(1);
+
+  // ——— the household file corrected offline: it waits, then goes when the network returns
+  await page.goto(`${url}/dossier/remplir`);
+  await expect.poll(() => page.locator('#household-form-step').textContent()).toBe('Vous');
+  await page.getByLabel('Téléphone', { exact: true }).fill('06 11 22 33 44');
+  while (!(await page.getByRole('button', { name: 'Enregistrer', exact: true }).count())) await nextStep(page);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+  await page.getByText('Mise à jour de votre dossier : En attente de réseau — sera envoyé automatiquement').waitFor();
+  await j.step('dossier-en-attente');
+  expect(await parentPhone()).toBeNull();
+  await context.setOffline(false);
+  await page.getByText('Mise à jour de votre dossier : Envoyé').waitFor();
+  await expect.poll(parentPhone).toMatch(/^(\+33|0)6\s?11/);
+  await j.step('dossier-envoye');
+
+  // ——— a request for an aid, with its document, made offline: it waits, then goes once
+  await page.goto(`${url}/aides/demander/fonds-educatif`);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Fonds éducatif d' }).waitFor();
+  await page.getByLabel(/^Coût de la sortie ou de l'activité/).fill('45');
+  await page.getByLabel(/^Pour quoi/).fill('Sortie scolaire au zoo');
+  await page
+    .getByLabel("Choisir le fichier (Facture ou devis de la sortie ou de l'activité)")
+    .setInputFiles({ name: 'devis.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% devis\n') });
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+  await page.getByText("Demande d’aide « Fonds éducatif d'urgence » : En attente de réseau — sera envoyé automatiquement").waitFor();
+  await j.step('aide-en-attente');
+  expect(await aidRequests()).toBe(0);
+  await context.setOffline(false);
+  await page.getByText("Demande d’aide « Fonds éducatif d'urgence » : Envoyé").waitFor();
+  await expect.poll(aidRequests).toBe(1);
+  await j.step('aide-envoyee');
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  expect(await aidRequests()).toBe(1);
 
   // ——— sign-out: this phone keeps nothing of the family
   await page.getByRole('button', { name: 'Menu' }).click();

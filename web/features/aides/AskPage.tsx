@@ -1,9 +1,11 @@
 /** Asking for one aid: the file's fields this aid needs (prefilled, read-only here), the aid's own fields, the documents (the file's valid ones attached, the others sent with the request, in one call). */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import type { ApiError } from '../../app/api';
 import { useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
+import { sendOrQueueData } from '../../app/pwa';
 import { navigate, useLocation, useParams } from '../../app/router';
+import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { toUpload as asUpload } from './upload';
@@ -17,6 +19,8 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
   const [files, setFiles] = useState<Record<string, File | null>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const { user } = useSession();
   const toUpload = form.documents.filter((d) => !d.inFile);
 
   async function submit(e: FormEvent) {
@@ -26,14 +30,25 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
     try {
       // The request and its new documents in one call: all recorded, or nothing.
       const documents = await Promise.all(toUpload.filter((d) => files[d.kind]).map((d) => asUpload(d.kind, files[d.kind]!)));
-      const created = await api.post<CreatedRequest>('/api/aides/demandes', {
-        aidId: form.aid.id,
-        fields: fieldsForApi(form.requestFields, values),
-        answers: residence !== null ? { residenceMonths: residence } : undefined,
-        submit: true,
-        documents,
+      // Without network, the request and its documents wait on the phone and go when it returns (issue 19).
+      const sent = await sendOrQueueData<CreatedRequest>(user?.id ?? '', {
+        method: 'POST',
+        url: '/api/aides/demandes',
+        body: {
+          aidId: form.aid.id,
+          fields: fieldsForApi(form.requestFields, values),
+          answers: residence !== null ? { residenceMonths: residence } : undefined,
+          submit: true,
+          documents,
+        },
+        label: t('pwa.askAid', { what: form.aid.title }),
       });
-      navigate(`/aides/demandes/${created.id}?envoyee=1`);
+      if (sent.queued) {
+        setQueued(true);
+        setBusy(false);
+        return;
+      }
+      navigate(`/aides/demandes/${sent.data.id}?envoyee=1`);
     } catch (err) {
       setError(err as ApiError);
       setBusy(false);
@@ -50,6 +65,11 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
         <Fr>{form.aid.summary}</Fr>
       </p>
       <FormErrors error={error} />
+      {queued ? (
+        <Alert tone="info" live>
+          {t('pwa.queued')}
+        </Alert>
+      ) : null}
       <section aria-labelledby="from-file" className="card">
         <h2 id="from-file">{t('aides.fromFile')}</h2>
         <p className="muted">{t('aides.fromFileIntro')}</p>
@@ -97,7 +117,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
           ))}
         </ul>
       </section>
-      <Button type="submit" isDisabled={busy}>
+      <Button type="submit" isDisabled={busy || queued}>
         {t('aides.send')}
       </Button>
     </form>
