@@ -264,7 +264,7 @@ export function registerDroitsCli(program: Command, _boot: () => Promise<Runtime
     .option('--no-explanations', 'ne pas écrire le détail des calculs')
     .option(
       '--references <mode>',
-      'références juridiques des étapes : inline (sur les étapes), household (une fois par foyer), ids (identifiants de paramètres seulement, voir `relais droits references`)',
+      'références juridiques des étapes : inline (sur les étapes), household (une fois par foyer), ids (sortie compacte : libellés, motifs et paramètres par numéro, voir `relais droits references`)',
       referenceMode,
       'inline',
     )
@@ -278,7 +278,9 @@ export function registerDroitsCli(program: Command, _boot: () => Promise<Runtime
       if (code !== 0) exitWith(code);
     });
   g.command('references')
-    .description('Références juridiques de chaque paramètre en vigueur un mois donné (JSON) : ce que désignent les identifiants de `--references ids`')
+    .description(
+      'Références juridiques de chaque paramètre en vigueur un mois donné et catalogue des libellés, motifs et paramètres (JSON) : ce que désignent les numéros de `--references ids`',
+    )
     .option('--period <AAAA-MM>', 'le mois (par défaut : le mois en cours)')
     .action((o: { period?: string }) => {
       const engine = defaultEngine();

@@ -89,7 +89,8 @@ export default async function droitsRoutes(app: App) {
       schema: {
         tags: ['droits'],
         summary: 'Références juridiques de chaque paramètre en vigueur un mois donné (par défaut : le mois en cours)',
-        description: 'Ce que désignent les identifiants de paramètres (`parameter`) des étapes d’explication, pour la période d’une simulation.',
+        description:
+          'Ce que désignent les identifiants de paramètres (`parameter`) des étapes d’explication, pour la période d’une simulation ; `catalogue` : les libellés, motifs et paramètres numérotés de la sortie compacte de `relais droits simulate --references ids`.',
         querystring: referencesQuery,
         response: { 200: referencesOut, 422: errorSchema },
       },

@@ -83,7 +83,7 @@ export class Tracer {
 }
 
 /** The label of step `i` as people read it. */
-export function stepLabel(t: Tracer, i: number): string {
+function stepLabel(t: Tracer, i: number): string {
   return formatLabel(STEP_LABELS[t.label[i]!]!, t.args[i]);
 }
 
