@@ -271,7 +271,7 @@ describe('cancel, move and accept an offer under contention (run again on a spur
     const fams = await families(env.rt, 45, []);
     // Three families in each quarter of an hour from 9 h 15 to 12 h 45; all move to 9 h at once.
     const froms = fams.map((_, i) => new Date(nine.getTime() + (1 + Math.floor(i / 3)) * 15 * 60_000));
-    const booked = [];
+    const booked: { bookingIds: string[] }[] = [];
     for (const [i, f] of fams.entries())
       booked.push(await book(f.ctx, { motifId: w.motifId, ownerId: w.ownerId, start: froms[i]!, parent: true, childIds: [] }));
     const results = await Promise.all(fams.map((f, i) => code(moveBooking(f.ctx, booked[i]!.bookingIds[0]!, { ownerId: w.ownerId, start: nine }))));

@@ -427,9 +427,13 @@ export async function sessionsOfAgent(q: Queryable, agentId: string, from: Date,
 }
 
 /** Bookings whose time falls in [from, to), by household and status (the pilotage indicators). */
-export async function bookingStatusesBetween(q: Queryable, from: Date, to: Date): Promise<{ householdId: string; status: BookingStatus; motifId: string }[]> {
-  const { rows } = await q.query<{ householdId: string; status: BookingStatus; motifId: string }>(
-    `SELECT b.household_id AS "householdId", b.status, s.motif_id AS "motifId"
+export async function bookingStatusesBetween(
+  q: Queryable,
+  from: Date,
+  to: Date,
+): Promise<{ householdId: string; status: BookingStatus; motifId: string; origin: BookingOrigin }[]> {
+  const { rows } = await q.query<{ householdId: string; status: BookingStatus; motifId: string; origin: BookingOrigin }>(
+    `SELECT b.household_id AS "householdId", b.status, s.motif_id AS "motifId", b.origin
        FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id
       WHERE lower(b.during) >= $1 AND lower(b.during) < $2`,
     [from, to],

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../platform/context';
 import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
 import { consentTo, families, fileFor, offer, type TestFamily } from './fixtures/families';
+import { bookingsIndicator } from './rendezvous.indicators';
+import { book } from './bookings.service';
 
 let env: TestEnv;
 // Monday 2 March 2026, 10 h in Paris; the plages open on Tuesdays 12 h–14 h (Paris).
@@ -215,6 +217,40 @@ describe('cancelling', () => {
     expect((await parent.post(`/api/rendezvous/bookings/${proposed.id}/cancel`, {})).statusCode).toBe(204);
     await env.expectAudit('rendezvous/cancelled', proposed.id, { after: mark, actorId: parent.user.id });
     expect((await bookingsOf(file.householdId)).find((b) => b.id === proposed.id)?.status).toBe('excused');
+  });
+});
+
+describe('pilotage', () => {
+  it('counts the bookings of the period by origin: the family online, the desk, a partner', async () => {
+    const agent = await env.as('agent');
+    const [online, atDesk, referred] = await families(env.rt, 3, []);
+    await env.rt.deps.db.query(
+      `INSERT INTO household_access_grants (household_id, user_id, reason, opened_at, expires_at) VALUES ($1, $2, 'accueil', $3, $3::timestamptz + interval '8 hours')`,
+      [atDesk!.householdId, agent.user.id, env.clock.now()],
+    );
+    await consentTo(env.rt, referred!.householdId, partner.user.structureId!);
+    // Tuesday 17 March: the family online at 12 h, the desk at 12 h 30, the partner's workshop at 13 h.
+    const at = (m: { motifId: string; ownerId: string }, start: string) => ({ motifId: m.motifId, ownerId: m.ownerId, start, parent: true, childIds: [] });
+    await book(online!.ctx, { ...at(familyOnly, '2026-03-17T11:00:00.000Z'), start: new Date('2026-03-17T11:00:00.000Z') });
+    expect((await agent.post('/api/rendezvous/bookings', { ...at(familyOnly, '2026-03-17T11:30:00.000Z'), householdId: atDesk!.householdId })).statusCode).toBe(
+      201,
+    );
+    const proposed = await partner.post('/api/rendezvous/bookings', { ...at(referral, '2026-03-17T12:00:00.000Z'), householdId: referred!.householdId });
+    expect(proposed.statusCode).toBe(201);
+    // …and one the partner then cancels: not counted.
+    await partner.post(`/api/rendezvous/bookings/${proposed.json().bookingIds[0]}/cancel`, {});
+    expect(
+      (await partner.post('/api/rendezvous/bookings', { ...at(referral, '2026-03-17T11:00:00.000Z'), householdId: referred!.householdId })).statusCode,
+    ).toBe(201);
+    const b = await bookingsIndicator.breakdown!(online!.ctx, { from: new Date('2026-03-16T00:00:00Z'), to: new Date('2026-03-23T00:00:00Z') });
+    expect(b).toEqual({
+      by: 'Origine du rendez-vous',
+      rows: [
+        { label: 'Pris en ligne par la famille', value: 1 },
+        { label: 'Pris au guichet par un agent', value: 1 },
+        { label: 'Proposé par un partenaire (orientation)', value: 1 },
+      ],
+    });
   });
 });
 

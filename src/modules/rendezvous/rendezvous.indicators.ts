@@ -1,7 +1,7 @@
 /** What rendez-vous feeds the action plan: bookings honoured, no-show rate, use of the permanences, by neighbourhood. */
 import { defineIndicator } from '../../platform/indicators';
 import { valuesByHouseholdNeighbourhood } from '../dossiers';
-import { bookingStatusesBetween, permanenceUseBetween } from './bookings.store';
+import { bookingStatusesBetween, permanenceUseBetween, type BookingOrigin } from './bookings.store';
 
 export const honouredIndicator = defineIndicator({
   id: 'rendezvous.honoured',
@@ -25,14 +25,25 @@ export const noShowIndicator = defineIndicator({
   },
 });
 
+const ORIGINS: { origin: BookingOrigin; label: string }[] = [
+  { origin: 'family', label: 'Pris en ligne par la famille' },
+  { origin: 'desk', label: 'Pris au guichet par un agent' },
+  { origin: 'partner', label: 'Proposé par un partenaire (orientation)' },
+];
+
 export const bookingsIndicator = defineIndicator({
   id: 'rendezvous.bookings',
   label: 'Rendez-vous pris (permanences, ateliers, garde)',
   unit: 'rendez-vous',
-  description: 'Rendez-vous de la période, hors annulations, par quartier de la famille : usage de chaque permanence.',
+  description:
+    'Rendez-vous de la période, hors annulations, par quartier de la famille : usage de chaque permanence ; le détail par origine (famille, guichet, partenaire) est sur la page de l’indicateur.',
   async compute(q, { from, to }) {
     const rows = (await bookingStatusesBetween(q, from, to)).filter((r) => r.status !== 'excused' && r.status !== 'revoked');
     return valuesByHouseholdNeighbourhood(q, rows, (l) => l.length);
+  },
+  async breakdown(ctx, { from, to }) {
+    const rows = (await bookingStatusesBetween(ctx.db, from, to)).filter((r) => r.status !== 'excused' && r.status !== 'revoked');
+    return { by: 'Origine du rendez-vous', rows: ORIGINS.map((o) => ({ label: o.label, value: rows.filter((r) => r.origin === o.origin).length })) };
   },
 });
 
