@@ -62,7 +62,7 @@ it('an ambassador organises a meeting; a neighbour registers; the ambassador see
   await page.getByLabel('Détails').fill('On se retrouve avant les vacances, les enfants jouent à côté.');
   await page.getByRole('button', { name: 'Publier la rencontre' }).click();
   await expect.poll(() => page.getByText('Rencontre publiée : les familles du quartier la voient.').count()).toBe(1);
-  await expect.poll(() => page.getByText('0 personne(s) inscrite(s) sur 12 places').count()).toBe(1);
+  await expect.poll(() => page.getByText('Aucune personne inscrite sur 12 places').count()).toBe(1);
   await j.step('rencontre-publiee');
 
   ines = (await newFamily('Inès', 'Voisin')).identifier;
