@@ -30,6 +30,8 @@ export const rendezvousDossiersHooks: DossiersHooks = {
       status: b.status,
       child_id: b.childId,
       via_waitlist: b.viaWaitlist,
+      origin: b.origin,
+      proposed_by: b.referrerName,
       created_at: b.createdAt.toISOString(),
     })),
   }),
