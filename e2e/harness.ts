@@ -157,6 +157,14 @@ export async function fillDate(scope: Page | Locator, label: string | RegExp, is
   }
 }
 
+/** Chooses a month in a web/ui/MonthField (found by its label): `YYYY-MM`, the month by its name, the year typed. */
+export async function fillMonth(scope: Page | Locator, label: string, yearMonth: string): Promise<void> {
+  const [year, month] = yearMonth.split('-');
+  const group = scope.getByRole('group', { name: label, exact: true });
+  await group.getByRole('combobox').selectOption(month);
+  await group.getByRole('textbox').fill(year);
+}
+
 export interface Journey {
   env: TestEnv;
   url: string;

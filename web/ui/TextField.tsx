@@ -13,7 +13,7 @@ export interface TextFieldProps extends FieldCommon {
   defaultValue?: string;
   onChange?: (value: string) => void;
   name?: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search' | (string & {});
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search';
   autoComplete?: string;
   inputMode?: 'none' | 'text' | 'tel' | 'url' | 'email' | 'numeric' | 'decimal' | 'search';
   placeholder?: string;

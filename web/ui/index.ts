@@ -12,3 +12,4 @@ export { RequireRole } from './RequireRole';
 export { Loaded, LoadStatus } from './Loaded';
 export { FormCard } from './FormCard';
 export { NativeDateInput } from './NativeDateInput';
+export { MonthField } from './MonthField';
