@@ -8,7 +8,7 @@
  * agent's at the desk), and the yearly allowance reaching the family.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { fillMonth, startJourney, type Journey } from './harness';
 
 let j: Journey;
 const PHARMACY = '00000000-0000-4000-8000-0000000c0001';
@@ -225,7 +225,7 @@ it('the town reads the Pass’s uses per partner for the month (counted, never w
   await j.login('coordinator');
   await page.setViewportSize(DESKTOP);
   await page.goto(`${url}/cheques/remboursements`);
-  await page.getByLabel('Mois').fill('2026-03');
+  await fillMonth(page, 'Mois', '2026-03');
   await expect.poll(() => page.getByText('Musée de Picardie (Centre-ville) — 3 passages').count()).toBe(1);
   await j.step('ville-passages-pass');
   // The same counts in the action plan: the indicator's page gives them per partner and its neighbourhood.

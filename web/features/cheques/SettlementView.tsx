@@ -4,7 +4,7 @@ import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { formatEuros, frDateTime, frMonth } from '../../app/format';
-import { Button, Card, EmptyState, Loaded, PageHeader, TextField } from '../../ui';
+import { Button, Card, EmptyState, Loaded, MonthField, PageHeader } from '../../ui';
 import type { PassUses, Settlements } from '../../../src/modules/cheques';
 import { ActionStatus, useAction } from './use-action';
 
@@ -25,7 +25,7 @@ export function SettlementView() {
   return (
     <div className="stack">
       <PageHeader title={t('cheques.settleTitle')} intro={t('cheques.settleIntro')} />
-      <TextField label={t('cheques.month')} type="month" value={period} onChange={setPeriod} />
+      <MonthField label={t('cheques.month')} value={period} onChange={setPeriod} />
       <ActionStatus action={action} />
       <Loaded resource={r}>
         {(d) => {
