@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
-import { Alert, BarChart, Button, DemoBadge, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
+import { Alert, BarChart, Button, DemoBadge, MonthField, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { READERS, useCanEdit } from './shared';
@@ -49,15 +49,8 @@ function EvaluationForm({ v, reload }: { v: View; reload: () => void }) {
         ) : null}
         <TextField label={t('pilotage.evalTitle')} value={e.title} onChange={set('title')} isRequired error={error?.field('title')} />
         <div className="grid-2">
-          <TextField
-            label={t('pilotage.periodFrom')}
-            type="month"
-            value={e.periodFrom}
-            onChange={set('periodFrom')}
-            isRequired
-            error={error?.field('periodFrom')}
-          />
-          <TextField label={t('pilotage.periodTo')} type="month" value={e.periodTo} onChange={set('periodTo')} isRequired error={error?.field('periodTo')} />
+          <MonthField label={t('pilotage.periodFrom')} value={e.periodFrom} onChange={set('periodFrom')} isRequired error={error?.field('periodFrom')} />
+          <MonthField label={t('pilotage.periodTo')} value={e.periodTo} onChange={set('periodTo')} isRequired error={error?.field('periodTo')} />
         </div>
         <SelectField
           label={`${t('pilotage.reached')} — ${t('pilotage.chooseIndicator')}`}

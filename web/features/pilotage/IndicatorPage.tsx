@@ -4,7 +4,7 @@ import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { Link, navigate, useParams } from '../../app/router';
 import { IndicatorForm } from './IndicatorForm';
-import { Alert, FormCard, Button, DemoBadge, NumberField, PageHeader, RequireRole, SelectField, TextField, LoadStatus } from '../../ui';
+import { Alert, FormCard, Button, DemoBadge, MonthField, NumberField, PageHeader, RequireRole, SelectField, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
 import { HistoryChart } from './HistoryChart';
 import { READERS, TableScroll, StandingText, useCanEdit } from './shared';
@@ -39,7 +39,7 @@ function ValueForm({ d, reload }: { d: Detail; reload: () => void }) {
   return (
     <FormCard id="enter-value" title={t('pilotage.enterValue')} error={error} onSubmit={submit}>
       <div className="grid-2">
-        <TextField label={t('pilotage.month')} type="month" value={period} onChange={setPeriod} isRequired error={error?.field('period')} />
+        <MonthField label={t('pilotage.month')} value={period} onChange={setPeriod} isRequired error={error?.field('period')} />
         <SelectField
           label={t('pilotage.byNeighbourhood')}
           name="neighbourhood"
