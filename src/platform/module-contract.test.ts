@@ -129,7 +129,7 @@ describe('error codes', () => {
   it('the HTTP error handler answers an undeclared code 500, logged, without the code', async () => {
     wireModules(modules);
     const logged: unknown[] = [];
-    const req = { id: 'req-1', log: { error: (o: unknown) => logged.push(o), warn: () => {}, info: () => {} }, raw: {} };
+    const req = { id: 'req-1', log: { error: (o: unknown) => logged.push(o), warn: () => {}, info: () => {} }, raw: {}, headers: {} };
     const sent: { status?: number; body?: any } = {};
     const reply = {
       status(n: number) {
