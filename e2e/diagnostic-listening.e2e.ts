@@ -6,7 +6,7 @@
  * family invited from its file answers from its account, choosing how it is quoted.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { postFromPage, startJourney, type Journey } from './harness';
+import { fillDate, postFromPage, startJourney, type Journey } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -36,8 +36,8 @@ it('plans a focus group, quotes two parents with their consents, puts one in the
   await page.getByLabel(/^Titre/).fill('Focus group budget et garde');
   await page.getByLabel(/^Thème principal/).selectOption({ label: 'Budget et précarité' });
   await page.getByLabel(/^Quartier/).selectOption({ label: 'Nord' });
-  await page.getByLabel('Date', { exact: true }).fill('2026-03-20');
-  await page.getByLabel('Heure', { exact: true }).fill('14:00');
+  await fillDate(page, 'Date (obligatoire)', '2026-03-20');
+  await fillDate(page, 'Heure (obligatoire)', '14:00');
   await page.getByLabel(/^Animation/).fill('Claire, CCAS');
   await page.getByLabel(/^Lieu/).fill('Centre social du Nord');
   await page.getByRole('button', { name: 'Planifier' }).click();

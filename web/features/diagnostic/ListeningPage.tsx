@@ -8,6 +8,7 @@ import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Button } from '../../ui/Button';
 import { Card, DemoBadge, EmptyState, PageHeader } from '../../ui/display';
+import { DateField, TimeField } from '../../ui/DateField';
 import { FormErrors } from '../../ui/FormErrors';
 import { NumberField, RadioGroup, SelectField, TextField } from '../../ui/fields';
 import { Loaded } from '../../ui/Loaded';
@@ -126,30 +127,8 @@ export function SessionFields({
         options={[{ value: '', label: t('diagnostic.ecoute.neighbourhoodNone') }, ...town.neighbourhoods.map((n) => ({ value: n.id, label: n.name }))]}
       />
       <div className="row">
-        <div className="field">
-          <label htmlFor="ls-date">{t('diagnostic.ecoute.date')}</label>
-          <input
-            id="ls-date"
-            type="date"
-            value={f.date}
-            onChange={(e) => set({ date: e.target.value })}
-            aria-invalid={field('date') ? true : undefined}
-            required
-          />
-          {field('date') ? <span className="error">{field('date')}</span> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="ls-time">{t('diagnostic.ecoute.time')}</label>
-          <input
-            id="ls-time"
-            type="time"
-            value={f.time}
-            onChange={(e) => set({ time: e.target.value })}
-            aria-invalid={field('time') ? true : undefined}
-            required
-          />
-          {field('time') ? <span className="error">{field('time')}</span> : null}
-        </div>
+        <DateField id="ls-date" label={t('diagnostic.ecoute.date')} value={f.date} onChange={(date) => set({ date })} error={field('date')} isRequired />
+        <TimeField id="ls-time" label={t('diagnostic.ecoute.time')} value={f.time} onChange={(time) => set({ time })} error={field('time')} isRequired />
         <NumberField
           label={t('diagnostic.ecoute.duration')}
           value={f.durationMinutes}

@@ -8,6 +8,7 @@ import { useTown } from '../../app/town';
 import { useApi, type ApiResource } from '../../app/use-api';
 import { Button } from '../../ui/Button';
 import { Alert, Card, DemoBadge, EmptyState, PageHeader } from '../../ui/display';
+import { DateField } from '../../ui/DateField';
 import { FormErrors } from '../../ui/FormErrors';
 import { Checkbox, NumberField, RadioGroup, SelectField, TextField } from '../../ui/fields';
 import { LoadStatus } from '../../ui/Loaded';
@@ -245,11 +246,14 @@ function RegisterForm({ s, update }: { s: SessionView; update: (v: SessionView) 
         <Checkbox isSelected={f.recordConsent} onChange={(recordConsent) => set({ recordConsent })}>
           {t('diagnostic.ecoute.recordConsent')}
         </Checkbox>
-        <div className="field">
-          <label htmlFor="ls-consent-date">{t('diagnostic.ecoute.consentDate')}</label>
-          <input id="ls-consent-date" type="date" value={f.consentDate} onChange={(e) => set({ consentDate: e.target.value })} required />
-          {field('consentDate') ? <span className="error">{field('consentDate')}</span> : null}
-        </div>
+        <DateField
+          id="ls-consent-date"
+          label={t('diagnostic.ecoute.consentDate')}
+          value={f.consentDate}
+          onChange={(consentDate) => set({ consentDate })}
+          error={field('consentDate')}
+          isRequired
+        />
         <Button type="submit">{t('diagnostic.ecoute.registerSubmit')}</Button>
       </form>
     </Card>
