@@ -191,28 +191,38 @@ export async function createServer(deps: Deps, opts: { logger?: boolean } = {}):
   // The installable app: its manifest and icons in the town's colours (the service worker is a built file).
   registerPwa(app, deps);
 
-  // The built web app, with the SPA fallback for its client-side routes. One wildcard route
-  // (`GET /*`) reads the file asked for, its .br/.gz beside it first: no route per built file
-  // to register at every start (half a second for a few hundred files, issue 20); a path that
-  // is no file goes on to the not-found handler below.
+  // The built web app, with the SPA fallback for its client-side routes. The hashed assets are
+  // served by one wildcard route (`GET /assets/*`, the file's .br/.gz beside it first): no route
+  // per built file to register at every start (half a second for a few hundred files, issue 20);
+  // the few top files (index.html, sw.js, robots.txt, the town's images) keep a route each, so
+  // that no wildcard at the root catches what the router refuses (an overlong /api/ parameter:
+  // 414). A path that is no file goes on to the not-found handler below.
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, {
-      root: WEB_DIST,
-      wildcard: true,
-      index: false,
-      // A folder is no file: the not-found handler answers with the page (the root `/` included).
-      allowedPath: (pathname) => !pathname.endsWith('/'),
+    const common = {
+      index: false as const,
       preCompressed: true,
       // Our own header: send's (max-age + immutable on every file) came after setHeaders and
       // gave sw.js and the top files a year too — only hashed assets are immutable.
       cacheControl: false,
-      setHeaders: (res, file) => {
+      setHeaders: (res: { setHeader(name: string, value: string): unknown }, file: string) => {
         const asset = file.includes(`${path.sep}assets${path.sep}`);
         res.setHeader('cache-control', asset ? 'public, max-age=31536000, immutable' : 'no-cache');
         if (path.basename(file).startsWith('sw.js')) res.setHeader('service-worker-allowed', '/');
       },
-    });
+    };
+    await app.register(fastifyStatic, { ...common, root: WEB_DIST, wildcard: false, globIgnore: ['assets/**'] });
+    if (fs.existsSync(path.join(WEB_DIST, 'assets'))) {
+      await app.register(fastifyStatic, {
+        ...common,
+        root: path.join(WEB_DIST, 'assets'),
+        prefix: '/assets/',
+        wildcard: true,
+        decorateReply: false,
+        // A folder is no file: the not-found handler answers with the page.
+        allowedPath: (pathname: string) => !pathname.endsWith('/'),
+      });
+    }
   }
   const indexHtml = hasWeb ? withTown(fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'), deps) : null;
   const pageHtml = indexHtml ? routePreloadedHtml(WEB_DIST, indexHtml) : null;

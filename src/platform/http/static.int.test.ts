@@ -1,5 +1,5 @@
 /**
- * The built web app as the server sends it (one wildcard route since issue 20): built files
+ * The built web app as the server sends it (the assets by one wildcard route since issue 20): built files
  * with their caching rules and pre-compressed twins, the page for a client-side route, JSON
  * 404s for the API, nothing outside the folder.
  */
@@ -55,7 +55,7 @@ it('sends the service worker and other top files to be checked again (no-cache),
 });
 
 it('answers a client-side route with the page, an unknown API path with a JSON 404, and nothing outside the folder', async () => {
-  for (const url of ['/', '/mon-dossier', '/annuaire/services/123?q=creche', '/assets/absent.js']) {
+  for (const url of ['/', '/mon-dossier', '/annuaire/services/123?q=creche', '/assets/absent.js', '/assets/']) {
     const page = await env.app.inject({ method: 'GET', url });
     expect(page.statusCode, url).toBe(200);
     expect(page.headers['content-type'], url).toMatch(/^text\/html/);
@@ -64,6 +64,9 @@ it('answers a client-side route with the page, an unknown API path with a JSON 4
   const api = await env.app.inject({ method: 'GET', url: '/api/nulle-part' });
   expect(api.statusCode).toBe(404);
   expect(api.json().error.code).toBe('http/not-found');
+  // No wildcard at the root: what the router refuses stays refused.
+  const long = await env.app.inject({ method: 'GET', url: `/api/dossiers/households/${'a'.repeat(201)}` });
+  expect(long.statusCode).toBe(414);
   for (const url of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json']) {
     const out = await env.app.inject({ method: 'GET', url });
     expect(out.body, url).not.toContain('"name": "relais"');
