@@ -19,6 +19,7 @@ import {
   listMotifs,
   listPlages,
   listResources,
+  lieuxByIds,
   setResourceCapacities,
   staffMembers,
   type MotifRow,
@@ -63,6 +64,13 @@ export async function createPlage(ctx: Ctx, p: Omit<NewPlage, 'agentId'> & { age
   if (p.endTime <= p.startTime)
     throw new AppError('rendezvous/invalid-plage', { fields: [{ path: 'endTime', message: "L'heure de fin doit être après l'heure de début." }] });
   return tx(ctx.db, async (t) => {
+    // A mobile desk's stop is a single-use place: a plage there is that day only.
+    const lieu = p.lieuId ? (await lieuxByIds(t, [p.lieuId])).get(p.lieuId) : undefined;
+    const stop = lieu?.singleUseDate ?? null;
+    if (stop && (p.recurrence.kind !== 'once' || p.firstDate !== stop))
+      throw new AppError('rendezvous/invalid-plage', {
+        fields: [{ path: 'recurrence', message: 'Ce lieu est une étape du guichet mobile : une seule fois, le jour de l’étape.' }],
+      });
     const id = await insertPlage(t, { ...p, agentId }, ctx.now());
     await audit(t, ctx, 'rendezvous/plage-created', { subjectType: 'plage', subjectId: id });
     return { id };

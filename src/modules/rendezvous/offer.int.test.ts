@@ -51,6 +51,29 @@ describe('the offer as staff edit it', () => {
     expect((await coordinator.put(`/api/rendezvous/resources/00000000-0000-4000-8000-000000000000/capacities`, { capacities: {} })).statusCode).toBe(404);
   });
 
+  it('a mobile desk’s stop is a single-use place: a plage there only once, on the stop’s day', async () => {
+    const stop = await agent.post('/api/rendezvous/lieux', {
+      name: 'Guichet mobile — place du marché',
+      address: 'Place du Marché',
+      singleUseDate: '2026-03-18',
+    });
+    expect(stop.statusCode).toBe(201);
+    const m = await agent.post('/api/rendezvous/motifs', {
+      name: 'Guichet unique mobile',
+      kind: 'permanence',
+      durationMinutes: 30,
+      minNoticeMinutes: 60,
+      collective: false,
+      capacity: 1,
+    });
+    const plage = { lieuId: stop.json().id, motifIds: [m.json().id], firstDate: '2026-03-18', startTime: '09:00', endTime: '12:00' };
+    const weekly = await agent.post('/api/rendezvous/plages', { ...plage, recurrence: { kind: 'weekly', weekdays: [3] } });
+    expect(weekly.statusCode).toBe(422);
+    expect(weekly.json().error.fields[0].path).toBe('recurrence');
+    expect((await agent.post('/api/rendezvous/plages', { ...plage, firstDate: '2026-03-19', recurrence: { kind: 'once' } })).statusCode).toBe(422);
+    expect((await agent.post('/api/rendezvous/plages', { ...plage, recurrence: { kind: 'once' } })).statusCode).toBe(201);
+  });
+
   it('lists a plage "1er et 3e mardi" with its owner; only its agent or a coordinator removes it', async () => {
     const other = await env.as('agent');
     const m = await offer(env.rt, { agentId: other.user.id, recurrence: { kind: 'monthly', weekday: 2, nths: [1, 3] } });
