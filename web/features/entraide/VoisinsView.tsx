@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
@@ -109,9 +110,15 @@ function PostCard({ post, onAnswered }: { post: Post; onAnswered: () => void }) 
           </>
         ) : null}
       </p>
-      <h3>{post.title}</h3>
+      <h3>
+        <Fr>{post.title}</Fr>
+      </h3>
       <p className="muted">{ef.moment(String(post.startsAt))}</p>
-      {post.description ? <p>{post.description}</p> : null}
+      {post.description ? (
+        <p>
+          <Fr>{post.description}</Fr>
+        </p>
+      ) : null}
       <p className="muted">
         {post.mine ? `${t('entraide.mine')} · ` : ''}
         {t('entraide.answers', { n: post.answers })}
