@@ -2,7 +2,8 @@
  * Journey "i18n-modules" (issue 19, the modules' parent pages): a parent picks English (then, in a second
  * run, Arabic) on the account page; searches the directory by need and opens a service; books a
  * rendez-vous slot; asks the town for an aid with a document and reads its request; opens the Pass
- * Famille Solo; proposes an idea for the town's action plan and reads its news once published. At
+ * Famille Solo; proposes an idea for the town's action plan and reads its news once published; reads
+ * the benefits list, its potential rights, places, talking groups and mutual aid. At
  * every step, besides axe and the raw-value guard, no French outside a lang="fr" island
  * (the town's data keeps its language: a service's or an aid's name, a place, a document); the Arabic
  * pages are right to left. Screenshots at 360 px (phone) and desktop.
@@ -208,6 +209,22 @@ describe.each([
     await expect.poll(() => page.getByText(w(ideas, 'status.published'), { exact: true }).count()).toBe(1);
     await expect.poll(() => page.locator('.idea-news li').filter({ hasText: title }).count()).toBe(1);
     await check('idees-nouvelles', { phone: true });
+  });
+
+  it('reads the other parent pages: the benefits list, its potential rights, places, talking groups, mutual aid', async () => {
+    const { page, url } = j;
+    for (const [path, module, key, name] of [
+      ['/droits/prestations', 'droits', 'list.title', 'prestations'],
+      ['/droits/potentiels', 'droits', 'pot.title', 'potentiels'],
+      ['/places', 'attribution', 'title', 'places'],
+      ['/groupes', 'groupes', 'title', 'groupes'],
+      ['/entraide/voisins', 'entraide', 'title', 'entraide'],
+    ] as const) {
+      await page.goto(`${url}${path}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w(module, key));
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await check(name, { phone: true });
+    }
   });
 
   it('opens its Pass Famille Solo', async () => {
