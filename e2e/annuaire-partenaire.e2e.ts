@@ -4,7 +4,7 @@
  * range for the lunch break, the same hours as the day before); the OSM syntax is stored, never typed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { fillDate, startJourney, type Journey } from './harness';
 
 let j: Journey;
 const ETOUVIE = '00000000-0000-4000-8000-00000000a001';
@@ -26,7 +26,8 @@ it('a partner reaches its listing from the home page and reads its hours day by 
     .click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ma fiche dans l’annuaire');
   const hours = page.locator('fieldset#f-horaires_accueil');
-  await expect.poll(() => hours.getByLabel('Lundi, plage 2 — Fermeture').inputValue()).toBe('18:00');
+  const time = (name: string) => hours.getByRole('group', { name, exact: true }).locator('[data-type="hour"], [data-type="minute"]').allTextContents();
+  await expect.poll(() => time('Lundi, plage 2 — Fermeture')).toEqual(['18', '00']);
   expect(await hours.getByRole('checkbox', { name: 'Ouvert le dimanche' }).isChecked()).toBe(false);
   expect(await page.getByText(/Mo-Fr|OpenStreetMap/).count()).toBe(0);
   await j.step('horaires-jour-par-jour');
@@ -36,12 +37,12 @@ it('opens on Sunday morning, closes Wednesday afternoon, copies Tuesday onto Thu
   const { page } = j;
   const hours = page.locator('fieldset#f-horaires_accueil');
   await hours.locator('label.check', { hasText: 'Ouvert le dimanche' }).click();
-  await hours.getByLabel('Dimanche, plage 1 — Ouverture').fill('10:00');
-  await hours.getByLabel('Dimanche, plage 1 — Fermeture').fill('12:30');
+  await fillDate(hours, 'Dimanche, plage 1 — Ouverture', '10:00');
+  await fillDate(hours, 'Dimanche, plage 1 — Fermeture', '12:30');
   await hours.getByRole('button', { name: /Retirer la plage 2 du mercredi/ }).click();
-  await hours.getByLabel('Jeudi, plage 2 — Fermeture').fill('19:00');
+  await fillDate(hours, 'Jeudi, plage 2 — Fermeture', '19:00');
   // Overlapping ranges are named on their day before anything is sent.
-  await hours.getByLabel('Vendredi, plage 2 — Ouverture').fill('11:00');
+  await fillDate(hours, 'Vendredi, plage 2 — Ouverture', '11:00');
   await expect.poll(() => hours.getByText('Deux plages horaires se chevauchent.').count()).toBe(1);
   await hours.getByRole('button', { name: /Mêmes horaires que le jeudi/ }).click();
   await j.step('horaires-modifies');

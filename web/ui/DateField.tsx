@@ -21,6 +21,11 @@ interface Common {
   /** The form field's name: a hidden input carries the ISO value (forms, tests). */
   name?: string;
   id?: string;
+  /**
+   * The field's full name when the visible label is short and shared (« Ouverture » on every day of a
+   * week): the group is named by it, the label stays shown.
+   */
+  ariaLabel?: string;
 }
 
 function parse<T>(value: string | null | undefined, read: (s: string) => T): T | null {
@@ -32,14 +37,23 @@ function parse<T>(value: string | null | undefined, read: (s: string) => T): T |
   }
 }
 
-function Parts({ label, help, error, isRequired }: Pick<Common, 'label' | 'help' | 'error' | 'isRequired'>) {
+function Parts({ label, help, error, isRequired, ariaLabel }: Pick<Common, 'label' | 'help' | 'error' | 'isRequired' | 'ariaLabel'>) {
   const t = useT();
+  const text = (
+    <>
+      {label}
+      {isRequired ? <span className="muted"> {t('ui.required')}</span> : null}
+    </>
+  );
   return (
     <>
-      <Label className="label">
-        {label}
-        {isRequired ? <span className="muted"> {t('ui.required')}</span> : null}
-      </Label>
+      {ariaLabel ? (
+        <span className="label" aria-hidden="true">
+          {text}
+        </span>
+      ) : (
+        <Label className="label">{text}</Label>
+      )}
       {help ? (
         <Text slot="description" className="help">
           {help}
@@ -66,6 +80,7 @@ export function DateField({
     <I18nProvider locale={intlTag(locale)}>
       <AriaDateField<CalendarDate | CalendarDateTime>
         id={common.id}
+        aria-label={common.ariaLabel}
         className="field"
         name={common.name}
         value={parse(value, read)}
@@ -92,6 +107,7 @@ export function TimeField({ value, onChange, ...common }: Common & { value: stri
     <I18nProvider locale={intlTag(locale)}>
       <AriaTimeField<Time>
         id={common.id}
+        aria-label={common.ariaLabel}
         className="field"
         name={common.name}
         value={parse(value, parseTime)}

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { registerMessages, useT } from '../../app/i18n';
 import { Button, Checkbox } from '../../ui';
+import { TimeField } from '../../ui/DateField';
 import { emptyWeek, formatWeek, parseWeek, weekProblem, type Week } from '../../../src/modules/annuaire/shared';
 import partnerMessages from './partner-messages';
 import './partner.css';
@@ -55,34 +56,28 @@ export function WeekHoursEditor({
           </Checkbox>
           {ranges.map((r, n) => (
             <div className="week-range" key={n}>
-              <label>
-                {t('partner.from')}
-                <input
-                  type="time"
-                  value={r.from}
-                  aria-label={`${t('partner.rangeLabel', { day: day(d), n: n + 1 })} — ${t('partner.from')}`}
-                  onChange={(e) =>
-                    setDay(
-                      d,
-                      ranges.map((x, i) => (i === n ? { ...x, from: e.target.value } : x)),
-                    )
-                  }
-                />
-              </label>
-              <label>
-                {t('partner.to')}
-                <input
-                  type="time"
-                  value={r.to === '24:00' ? '23:59' : r.to}
-                  aria-label={`${t('partner.rangeLabel', { day: day(d), n: n + 1 })} — ${t('partner.to')}`}
-                  onChange={(e) =>
-                    setDay(
-                      d,
-                      ranges.map((x, i) => (i === n ? { ...x, to: e.target.value === '23:59' ? '24:00' : e.target.value } : x)),
-                    )
-                  }
-                />
-              </label>
+              <TimeField
+                label={t('partner.from')}
+                ariaLabel={`${t('partner.rangeLabel', { day: day(d), n: n + 1 })} — ${t('partner.from')}`}
+                value={r.from}
+                onChange={(from) =>
+                  setDay(
+                    d,
+                    ranges.map((x, i) => (i === n ? { ...x, from } : x)),
+                  )
+                }
+              />
+              <TimeField
+                label={t('partner.to')}
+                ariaLabel={`${t('partner.rangeLabel', { day: day(d), n: n + 1 })} — ${t('partner.to')}`}
+                value={r.to === '24:00' ? '23:59' : r.to}
+                onChange={(to) =>
+                  setDay(
+                    d,
+                    ranges.map((x, i) => (i === n ? { ...x, to: to === '23:59' ? '24:00' : to } : x)),
+                  )
+                }
+              />
               {ranges.length > 1 ? (
                 <Button
                   variant="ghost"
