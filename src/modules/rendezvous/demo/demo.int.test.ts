@@ -26,6 +26,11 @@ it('the demo offer: permanence santé 1st and 3rd Tuesday 12 h–14 h, and its u
   expect(days).toEqual(['2026-02-03', '2026-02-17']);
   expect(slots[0]!.start.toISOString()).toBe('2026-02-03T11:00:00.000Z');
 
+  // A partner's referral: the psychologist's permanence, the 2nd and 4th Thursday.
+  const psy = rows.find((r) => r.name.startsWith('Permanence psychologue'))!;
+  const psySlots = await listSlots(staffCtx(env.rt, slots[0]!.ownerId), psy.id, '2026-02-02', 28);
+  expect([...new Set(psySlots.slots.map((s) => s.start.toISOString().slice(0, 10)))]).toEqual(['2026-02-12', '2026-02-26']);
+
   const crecheMotif = rows.find((r) => r.name.startsWith('Crèche occasionnelle'))!;
   const creche = await listSlots(f!.ctx, crecheMotif.id, '2026-02-02', 2);
   expect(creche.slots.length).toBeGreaterThan(0);

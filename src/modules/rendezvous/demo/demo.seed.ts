@@ -1,7 +1,8 @@
 /**
  * Demo offer (every name says « démo »): a health permanence the 1st and 3rd Tuesday 12 h–14 h,
  * a rights clinic on Saturday mornings, a stress-management workshop, occasional crèche
- * half-days with a short notice, respite days with childcare, and a mobile desk's stop.
+ * half-days with a short notice, respite days with childcare, a mobile desk's stop, and a
+ * psychologist's permanence booked on a partner's referral (the 2nd and 4th Thursday).
  */
 import { parisDate } from '../../../platform/clock';
 import type { SeedDef } from '../../../platform/seeds';
@@ -105,6 +106,29 @@ export const rendezvousDemoSeed: SeedDef = {
       capacity: 1,
     });
     await plage({ agentId, resourceId: null, lieuId: arret, motifIds: [guichet], startTime: '16:00', endTime: '18:00', recurrence: { kind: 'once' } });
+
+    // Booked for the family by a partner it shared its file with (« sur orientation d'un partenaire »).
+    const psy = await motif({
+      name: "Permanence psychologue — sur orientation d'un partenaire (démo)",
+      kind: 'permanence',
+      durationMinutes: 45,
+      bookableBy: 'referral',
+      minNoticeMinutes: 24 * 60,
+      maxNoticeDays: 60,
+      cancelNoticeMinutes: 24 * 60,
+      documents: [],
+      collective: false,
+      capacity: 1,
+    });
+    await plage({
+      agentId,
+      resourceId: null,
+      lieuId: maison,
+      motifIds: [psy],
+      startTime: '09:30',
+      endTime: '12:30',
+      recurrence: { kind: 'monthly', weekday: 4, nths: [2, 4] },
+    });
 
     const lilas = await insertResource(t, { name: 'Crèche des Lilas (démo)', lieuId: creche, capacities: { '0-1': 2, '1-3': 4, '3-6': 4 }, isDemo: true }, now);
     const occasionnelle = await motif({
