@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertUser } from '../src/platform/auth/auth.service';
-import { startLocalProvider, type LocalProvider } from '../src/platform/auth/oidc/testing-provider';
+import { startLocalProvider, type LocalClient, type LocalProvider } from '../src/platform/auth/oidc/testing-provider';
 import { startJourney, type Journey } from './harness';
 
 let j: Journey;
@@ -31,7 +31,7 @@ beforeAll(async () => {
     postLogoutRedirectUri: `${url}/connexion`,
   });
   // FranceConnect v2 answers userinfo as a signed JWT.
-  const fc = { ...client('franceconnect'), signedUserinfo: true };
+  const fc: LocalClient = { ...client('franceconnect'), signedUserinfo: true };
   const pc = client('proconnect');
   provider = await startLocalProvider({
     clients: [fc, pc],

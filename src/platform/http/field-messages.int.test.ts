@@ -36,7 +36,7 @@ describe('a bad sign-up', () => {
   });
 
   it('in French by default, and for a language we do not ship: the body is as it always was', async () => {
-    for (const headers of [{}, { 'accept-language': 'de' }]) {
+    for (const headers of [{}, { 'accept-language': 'de' }] as Record<string, string>[]) {
       const res = await signup(headers);
       expect(res.json().error.fields).toEqual([
         { path: 'password', message: 'Au moins 10 caractères.' },
