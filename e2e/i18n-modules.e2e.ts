@@ -3,8 +3,9 @@
  * run, Arabic) on the account page; searches the directory by need and opens a service; books a
  * rendez-vous slot; asks the town for an aid with a document and reads its request; opens the Pass
  * Famille Solo; proposes an idea for the town's action plan and reads its news once published; reads
- * the benefits list, its potential rights, places, talking groups and mutual aid. At
- * every step, besides axe and the raw-value guard, no French outside a lang="fr" island
+ * the benefits list, its potential rights, places, talking groups and mutual aid; then, signed out, the
+ * sign-up page (an empty form: the field errors in that language) and the town’s public survey to its
+ * thank-you page. At every step, besides axe and the raw-value guard, no French outside a lang="fr" island
  * (the town's data keeps its language: a service's or an aid's name, a place, a document); the Arabic
  * pages are right to left. Screenshots at 360 px (phone) and desktop.
  */
@@ -237,5 +238,66 @@ describe.each([
     await page.goto(`${url}/cheques/offres`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('cheques', 'offersTitle'));
     await check('cheques-offres');
+  });
+
+  it('as a visitor, in the language kept by the browser: signs up with an empty form, then answers the town’s public survey', async () => {
+    const { page, url } = j;
+    const app = '../app/i18n'; // the shell's catalogue (web/app/i18n), read like a feature's
+    // The town publishes a questionnaire open to anyone with its address (its questions stay in French).
+    const coordinator = await j.env.as('coordinator');
+    const created = await coordinator.post('/api/diagnostic/questionnaires', {
+      access: 'open',
+      definition: {
+        title: 'Garde d’enfants',
+        questions: [
+          { id: 'garde', type: 'single', label: 'Avez-vous une solution de garde ?', options: ['Oui', 'Non'], required: true },
+          { id: 'stress', type: 'scale', label: 'Votre niveau de stress' },
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = JSON.parse(created.body).id as string;
+    expect((await coordinator.post(`/api/diagnostic/questionnaires/${id}/publish`, {})).statusCode).toBe(200);
+
+    // Signed out: the browser keeps the language chosen earlier.
+    await page.context().clearCookies();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${url}/inscription`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w(app, 'signup.title'));
+    await check('inscription', { phone: true });
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: w(app, 'signup.submit') }).click();
+    // Every field is named in the summary, its error worded by the server in the page's language.
+    const summary = page.getByRole('alert').filter({ has: page.locator('li') });
+    await expect.poll(() => summary.locator('li').count()).toBe(3);
+    expect(await summary.locator('li [lang="fr"]').count(), 'field errors fell back to French').toBe(0);
+    for (const key of ['signup.name', 'signup.identifier', 'signup.password'])
+      await expect
+        .poll(() =>
+          summary
+            .locator('li')
+            .filter({ hasText: w(app, key) })
+            .count(),
+        )
+        .toBe(1);
+    await check('inscription-erreurs', { phone: true });
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`${url}/enquete/${id}`);
+    await page.getByRole('button', { name: w('diagnostic', 'start') }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Avez-vous une solution de garde ?' }).isVisible()).toBe(true);
+    await check('enquete-question', { phone: true });
+    await page.setViewportSize(PHONE);
+    await page.getByText('Oui', { exact: true }).click();
+    await page.getByRole('button', { name: w('diagnostic', 'next') }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Votre niveau de stress' }).isVisible()).toBe(true);
+    await page.getByRole('radio', { name: '4', exact: true }).click({ force: true });
+    await page.getByRole('button', { name: w('diagnostic', 'next') }).click();
+    await expect.poll(() => page.getByRole('heading', { name: w('diagnostic', 'review') }).isVisible()).toBe(true);
+    await check('enquete-verification', { phone: true });
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: w('diagnostic', 'send') }).click();
+    await expect.poll(() => page.getByText(w('diagnostic', 'thanksText')).isVisible()).toBe(true);
+    await check('enquete-merci', { phone: true });
   });
 });
