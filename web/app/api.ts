@@ -6,6 +6,17 @@ export interface FieldError {
   lang?: string;
 }
 
+/**
+ * Field messages the server sent untranslated (French: no `lang`, or `fr`), so that a page in
+ * another language marks them lang="fr" wherever they are shown (web/ui ErrorMessage, FormErrors).
+ */
+const untranslated = new Set<string>();
+
+/** Whether this field message came from the server in French, untranslated. */
+export function isUntranslated(message: string): boolean {
+  return untranslated.has(message);
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -14,6 +25,7 @@ export class ApiError extends Error {
     readonly fields: FieldError[] = [],
   ) {
     super(message);
+    for (const f of fields) if (!f.lang || f.lang === 'fr') untranslated.add(f.message);
   }
   /** The message for one field, if any. */
   field(path: string): string | undefined {

@@ -8,6 +8,7 @@
 import { DateField as AriaDateField, DateInput, DateSegment, FieldError, I18nProvider, Label, Text, TimeField as AriaTimeField } from 'react-aria-components';
 import { parseDate, parseDateTime, parseTime, type CalendarDate, type CalendarDateTime, type Time } from '@internationalized/date';
 import { useI18n, useT } from '../app/i18n';
+import { ErrorMessage } from './field-label';
 import { intlTag } from '../app/locales';
 import './date-field.css';
 
@@ -60,7 +61,7 @@ function Parts({ label, help, error, isRequired, ariaLabel }: Pick<Common, 'labe
         </Text>
       ) : null}
       <DateInput className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInput>
-      <FieldError className="error">{error}</FieldError>
+      <FieldError className="error">{error ? <ErrorMessage text={error} /> : null}</FieldError>
     </>
   );
 }

@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useI18n, useT } from '../app/i18n';
 import { intlTag } from '../app/locales';
-import { Required } from './field-label';
+import { ErrorMessage, Required } from './field-label';
 
 export function MonthField({
   label,
@@ -102,7 +102,7 @@ export function MonthField({
       </div>
       {error ? (
         <span className="error" id={`${base}-error`}>
-          {error}
+          <ErrorMessage text={error} />
         </span>
       ) : null}
     </fieldset>

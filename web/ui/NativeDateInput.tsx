@@ -3,6 +3,8 @@
  * server's error for it beside it. Where the typed value must read in French whatever the
  * browser's language (a desktop Chromium set to en-US shows mm/dd/yyyy), prefer `DateField`.
  */
+import { ErrorMessage } from './field-label';
+
 export function NativeDateInput({
   id,
   type = 'date',
@@ -34,7 +36,7 @@ export function NativeDateInput({
       />
       {error ? (
         <p className="error" id={`${id}-error`}>
-          {error}
+          <ErrorMessage text={error} />
         </p>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 /** A number (or an amount in euros) typed in the reader's own format: react-aria's NumberField. */
 import { FieldError, Input, Label, NumberField as AriaNumberField, Text } from 'react-aria-components';
-import { LabelText, Required, type FieldCommon as Common } from './field-label';
+import { ErrorMessage, LabelText, Required, type FieldCommon as Common } from './field-label';
 
 export function NumberField({
   label,
@@ -49,7 +49,7 @@ export function NumberField({
         </Text>
       ) : null}
       <Input inputMode="decimal" />
-      <FieldError className="error">{error}</FieldError>
+      <FieldError className="error">{error ? <ErrorMessage text={error} /> : null}</FieldError>
     </AriaNumberField>
   );
 }

@@ -1,5 +1,5 @@
 /** A choice from a list: a native select, with its label, help and error tied to it. */
-import { Required, type FieldCommon as Common } from './field-label';
+import { ErrorMessage, Required, type FieldCommon as Common } from './field-label';
 
 export function SelectField({
   label,
@@ -48,7 +48,7 @@ export function SelectField({
       </select>
       {error ? (
         <span className="error" id={`${id}-err`}>
-          {error}
+          <ErrorMessage text={error} />
         </span>
       ) : null}
     </div>

@@ -6,7 +6,7 @@
  * form (issue 18: Lighthouse on phones). Props keep react-aria's names, so pages did not change.
  */
 import { useId, type KeyboardEvent } from 'react';
-import { LabelText, Required, type FieldCommon } from './field-label';
+import { ErrorMessage, LabelText, Required, type FieldCommon } from './field-label';
 
 export interface TextFieldProps extends FieldCommon {
   value?: string;
@@ -71,7 +71,7 @@ export function TextField({
       {multiline ? <textarea {...control} onChange={change} /> : <input {...control} type={type ?? 'text'} onChange={change} />}
       {error ? (
         <span className="error" id={`${id}-error`}>
-          {error}
+          <ErrorMessage text={error} />
         </span>
       ) : null}
     </div>

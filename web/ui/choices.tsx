@@ -1,7 +1,7 @@
 /** Checkbox, radio group and switch: react-aria-components, in our styles. */
 import { Checkbox as AriaCheckbox, FieldError, Label, Radio, RadioGroup as AriaRadioGroup, Switch as AriaSwitch, Text } from 'react-aria-components';
 import type { ReactNode } from 'react';
-import type { FieldCommon as Common } from './field-label';
+import { ErrorMessage, type FieldCommon as Common } from './field-label';
 
 export function Checkbox({
   children,
@@ -60,7 +60,7 @@ export function RadioGroup({
           )}
         </Radio>
       ))}
-      <FieldError className="error">{error}</FieldError>
+      <FieldError className="error">{error ? <ErrorMessage text={error} /> : null}</FieldError>
     </AriaRadioGroup>
   );
 }

@@ -1,5 +1,7 @@
 /** What every form field of web/ui shares: its props, the "required" mark, a label that may be data in another language. */
+import { isUntranslated } from '../app/api';
 import { useT } from '../app/i18n';
+import { Fr } from '../app/lang';
 
 export interface FieldCommon {
   label: string;
@@ -13,6 +15,11 @@ export interface FieldCommon {
 export function Required() {
   const t = useT();
   return <span className="muted"> {t('ui.required')}</span>;
+}
+
+/** A field's error: a French message the server did not translate is a lang="fr" island in a page in another language. */
+export function ErrorMessage({ text }: { text: string }) {
+  return isUntranslated(text) ? <Fr>{text}</Fr> : <>{text}</>;
 }
 
 /** A field's label, in its own language when it is data (`labelLang`). */
