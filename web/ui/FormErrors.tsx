@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ApiError } from '../app/api';
+import { useTx } from '../app/i18n';
 import { ErrorText, Fr } from '../app/lang';
 
 /** The error summary at the top of a form: focused, with each field named. */
@@ -19,12 +20,17 @@ export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Re
         <ul>
           {e.fields.map((f) => (
             <li key={f.path + f.message}>
-              {labels[f.path] ? `${labels[f.path]} : ` : ''}
-              {f.lang && f.lang !== 'fr' ? f.message : <Fr>{f.message}</Fr>}
+              <FieldLine label={labels[f.path]} message={f.lang && f.lang !== 'fr' ? <>{f.message}</> : <Fr>{f.message}</Fr>} />
             </li>
           ))}
         </ul>
       ) : null}
     </div>
   );
+}
+
+/** « Champ : message » with the reader's punctuation (a space before the colon in French only). */
+function FieldLine({ label, message }: { label: string | undefined; message: ReactNode }) {
+  const tx = useTx();
+  return label ? <>{tx('ui.fieldError', { label, message })}</> : <>{message}</>;
 }
