@@ -63,7 +63,8 @@ describe('choosing a language on the account', () => {
     await env.expectAudit('auth/account-updated', parent.user.id);
     const bad = await parent.patch('/api/account', { locale: 'xx' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ path: 'locale', message: 'Cette langue n’est pas proposée.' }]);
+    // The parent reads Arabic (chosen above): its field errors come in Arabic, marked as such.
+    expect(bad.json().error.fields).toEqual([{ path: 'locale', message: 'هذه اللغة غير متوفرة.', lang: 'ar' }]);
     const { rows } = await env.rt.deps.db.query(`SELECT locale FROM users WHERE id = $1`, [parent.user.id]);
     expect(rows[0].locale).toBe('ar');
   });
