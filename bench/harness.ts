@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import net from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config';
@@ -37,7 +38,10 @@ export async function benchPostgres(): Promise<string> {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    server = await startEmbedded({ dir: path.resolve('.tmp', `bench-pg-${process.pid}`), port: await freePort(), ephemeral: true });
+    // BENCH_DURABLE=1: a cluster as in service (fsync on, synchronous commit), to read the figures'
+    // cost of durability; by default a throwaway one (no fsync), as the tests use.
+    const durable = process.env.BENCH_DURABLE === '1';
+    server = await startEmbedded({ dir: path.resolve('.tmp', `bench-pg-${process.pid}`), port: await freePort(), ephemeral: !durable });
     adminUrl = server.url('postgres');
   }
   return adminUrl;
@@ -45,6 +49,7 @@ export async function benchPostgres(): Promise<string> {
 
 export async function stopBenchPostgres(): Promise<void> {
   await server?.stop();
+  if (server && process.env.BENCH_DURABLE === '1') fs.rmSync(path.resolve('.tmp', `bench-pg-${process.pid}`), { recursive: true, force: true });
   server = null;
   adminUrl = null;
 }
