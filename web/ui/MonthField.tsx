@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useI18n, useT } from '../app/i18n';
 import { intlTag } from '../app/locales';
-import { ErrorMessage, Required } from './field-label';
+import { describedBy, FieldErrorText, FieldHelp, Required } from './field-label';
 
 export function MonthField({
   label,
@@ -47,7 +47,7 @@ export function MonthField({
     return Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1).padStart(2, '0'), label: name.format(Date.UTC(2001, i, 1)) }));
   }, [locale]);
   const emit = (y: string, m: string) => onChange(/^\d{4}$/.test(y) && m ? `${y}-${m}` : '');
-  const describedBy = [help ? `${base}-help` : '', error ? `${base}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described = describedBy(base, help, error);
   const invalid = error ? true : undefined;
   return (
     <fieldset className="field month-field" id={base} data-invalid={invalid}>
@@ -55,11 +55,7 @@ export function MonthField({
         {label}
         {isRequired ? <Required /> : null}
       </legend>
-      {help ? (
-        <span className="help" id={`${base}-help`}>
-          {help}
-        </span>
-      ) : null}
+      <FieldHelp id={base} help={help} />
       <div className="month-parts">
         <label>
           <span className="help">{t('ui.month')}</span>
@@ -71,7 +67,7 @@ export function MonthField({
             }}
             aria-invalid={invalid}
             aria-required={isRequired || undefined}
-            aria-describedby={describedBy}
+            aria-describedby={described}
           >
             <option value="">—</option>
             {months.map((m) => (
@@ -96,15 +92,11 @@ export function MonthField({
             }}
             aria-invalid={invalid}
             aria-required={isRequired || undefined}
-            aria-describedby={describedBy}
+            aria-describedby={described}
           />
         </label>
       </div>
-      {error ? (
-        <span className="error" id={`${base}-error`}>
-          <ErrorMessage text={error} />
-        </span>
-      ) : null}
+      <FieldErrorText id={base} error={error} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 /** A choice from a list: a native select, with its label, help and error tied to it. */
-import { ErrorMessage, Required, type FieldCommon as Common } from './field-label';
+import { describedBy, FieldErrorText, FieldHelp, Required, type FieldCommon as Common } from './field-label';
 
 export function SelectField({
   label,
@@ -26,18 +26,14 @@ export function SelectField({
         {label}
         {isRequired ? <Required /> : null}
       </label>
-      {help ? (
-        <span className="help" id={`${id}-help`}>
-          {help}
-        </span>
-      ) : null}
+      <FieldHelp id={id} help={help} />
       <select
         id={id}
         name={name}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[help ? `${id}-help` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(id, help, error)}
         required={isRequired}
       >
         {options.map((o) => (
@@ -46,11 +42,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error ? (
-        <span className="error" id={`${id}-err`}>
-          <ErrorMessage text={error} />
-        </span>
-      ) : null}
+      <FieldErrorText id={id} error={error} />
     </div>
   );
 }

@@ -6,7 +6,7 @@
  * form (issue 18: Lighthouse on phones). Props keep react-aria's names, so pages did not change.
  */
 import { useId, type KeyboardEvent } from 'react';
-import { ErrorMessage, LabelText, Required, type FieldCommon } from './field-label';
+import { describedBy, FieldErrorText, FieldHelp, LabelText, Required, type FieldCommon } from './field-label';
 
 export interface TextFieldProps extends FieldCommon {
   value?: string;
@@ -46,7 +46,6 @@ export function TextField({
 }: TextFieldProps) {
   const id = useId();
   const invalid = Boolean(error) || Boolean(isInvalid);
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const control = {
     ...props,
     id,
@@ -54,7 +53,7 @@ export function TextField({
     disabled: isDisabled,
     'aria-required': isRequired || undefined,
     'aria-invalid': invalid || undefined,
-    'aria-describedby': describedBy,
+    'aria-describedby': describedBy(id, help, error),
   };
   const change = (e: { target: { value: string } }) => onChange?.(e.target.value);
   return (
@@ -63,17 +62,9 @@ export function TextField({
         <LabelText label={label} lang={labelLang} />
         {isRequired ? <Required /> : null}
       </label>
-      {help ? (
-        <span className="help" id={`${id}-help`}>
-          {help}
-        </span>
-      ) : null}
+      <FieldHelp id={id} help={help} />
       {multiline ? <textarea {...control} onChange={change} /> : <input {...control} type={type ?? 'text'} onChange={change} />}
-      {error ? (
-        <span className="error" id={`${id}-error`}>
-          <ErrorMessage text={error} />
-        </span>
-      ) : null}
+      <FieldErrorText id={id} error={error} />
     </div>
   );
 }

@@ -22,6 +22,29 @@ export function ErrorMessage({ text }: { text: string }) {
   return isUntranslated(text) ? <Fr>{text}</Fr> : <>{text}</>;
 }
 
+/** The ids a native control names in aria-describedby: its help and its error, when shown. */
+export function describedBy(id: string, help?: string | null, error?: string | null): string | undefined {
+  return [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A native field's help, under its label (`describedBy` ties it to the control). */
+export function FieldHelp({ id, help }: { id: string; help?: string | null }) {
+  return help ? (
+    <span className="help" id={`${id}-help`}>
+      {help}
+    </span>
+  ) : null;
+}
+
+/** A native field's error, under the control (`describedBy` ties it to the control). */
+export function FieldErrorText({ id, error }: { id: string; error?: string | null }) {
+  return error ? (
+    <span className="error" id={`${id}-error`}>
+      <ErrorMessage text={error} />
+    </span>
+  ) : null;
+}
+
 /** A field's label, in its own language when it is data (`labelLang`). */
 export function LabelText({ label, lang }: { label: string; lang?: string }) {
   return lang ? (
