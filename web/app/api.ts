@@ -33,6 +33,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a form that needs the network says without it (errors.offline in the catalogues). */
+export const OFFLINE_MESSAGE = 'Sans connexion : réessayez quand vous serez connecté·e.';
+
 function csrfToken(): string {
   return document.cookie.match(/(?:^|;\s*)relais_csrf=([^;]+)/)?.[1] ?? '';
 }
@@ -47,6 +50,8 @@ async function request<T>(method: string, url: string, body?: unknown, retried =
   try {
     res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   } catch {
+    // A change that cannot reach the server is refused in words (issue 19): the forms a family may send later queue themselves (web/app/pwa.tsx, docs/pwa.md).
+    if (method !== 'GET') throw new ApiError(0, 'offline', OFFLINE_MESSAGE);
     throw new ApiError(0, 'network', 'Connexion impossible. Vérifiez votre accès à internet puis réessayez.');
   }
   if (res.status === 204) return undefined as T;
