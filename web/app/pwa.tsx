@@ -6,7 +6,7 @@
  * family's pass).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from './api';
+import { ApiError, OFFLINE_MESSAGE } from './api';
 import { registerMessages, useT } from './i18n';
 import { useSession } from './session';
 import { FAMILY_CACHE } from './pwa-policy';
@@ -54,18 +54,17 @@ export function flushNow(): Promise<unknown> {
   return flushing;
 }
 
-/** A form sent now (with the server's answer) or queued on the phone until the network returns. */
-export type SentOrQueued<T> = { queued: false; data: T } | { queued: true };
+/** A form sent now (with the server's answer) or queued on the phone until the network returns (`id`: its place in the queue). */
+export type SentOrQueued<T> = { queued: false; data: T } | { queued: true; id: string };
+/** What a page asks to send: `label` is what the family reads about it in the list of its sendings (pwa-messages.ts). */
+export type QueueRequest = { method: OutboxItem['method']; url: string; body: unknown; label: string };
 
 /**
  * A family's form that may wait for the network: sent now when possible, else kept and sent
  * later (once, whatever happens: it carries an Idempotency-Key). `queued` tells the page to
  * say so; a refusal by the server is thrown as an ApiError, as `api` does.
  */
-export async function sendOrQueueData<T = unknown>(
-  userId: string,
-  req: { method: OutboxItem['method']; url: string; body: unknown; label: string },
-): Promise<SentOrQueued<T>> {
+export async function sendOrQueueData<T = unknown>(userId: string, req: QueueRequest): Promise<SentOrQueued<T>> {
   const item = newItem(crypto.randomUUID(), userId, req, Date.now());
   const r: Awaited<ReturnType<typeof sendItem>> = navigator.onLine ? await sendItem(transport, item, csrfCookie()) : { status: 0, text: '' };
   if (r.status !== 0 || !supported) {
@@ -77,22 +76,64 @@ export async function sendOrQueueData<T = unknown>(
         return {};
       }
     })();
-    if (r.status === 0) throw new ApiError(0, 'network', 'Connexion impossible. Vérifiez votre accès à internet puis réessayez.');
+    if (r.status === 0) throw new ApiError(0, 'offline', OFFLINE_MESSAGE); // a browser with no queue (no service worker or IndexedDB)
     throw new ApiError(r.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
   }
   await store().put(item);
   changed();
   const reg = await navigator.serviceWorker.getRegistration().catch(() => undefined);
   await (reg as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
-  return { queued: true };
+  return { queued: true, id: item.id };
 }
 
 /** `sendOrQueueData` for a form whose answer the page does not read: 'sent' or 'queued'. */
-export async function sendOrQueue(
-  userId: string,
-  req: { method: OutboxItem['method']; url: string; body: unknown; label: string },
-): Promise<'sent' | 'queued'> {
+export async function sendOrQueue(userId: string, req: QueueRequest): Promise<'sent' | 'queued'> {
   return (await sendOrQueueData(userId, req)).queued ? 'queued' : 'sent';
+}
+
+/** The one way a page says that its form waits for the network (the list of sendings above the page says the rest). */
+export function QueuedNotice() {
+  const t = useT();
+  return (
+    <div className="alert" data-tone="info" role="status">
+      <div>{t('pwa.queued')}</div>
+    </div>
+  );
+}
+
+/**
+ * A family's forms on a page that may wait for the network (docs/pwa.md): `send` sends one
+ * now or queues it (for the signed-in family); `notice` is <QueuedNotice/> while one of them
+ * waits, and goes when the outbox sent them all (the page's data is read again meanwhile:
+ * OUTBOX_SENT, use-api.ts). A refusal by the server is thrown as an ApiError, as `api` does.
+ */
+export function useQueuedForms() {
+  const { user } = useSession();
+  const [waiting, setWaiting] = useState<string[]>([]);
+  const some = waiting.length > 0;
+  useEffect(() => {
+    if (!some || !supported) return;
+    const check = () =>
+      void store()
+        .all()
+        .then((all) => {
+          const pending = new Set(all.filter((i) => i.state === 'pending').map((i) => i.id));
+          setWaiting((w) => w.filter((id) => pending.has(id)));
+        })
+        .catch(() => undefined);
+    window.addEventListener(CHANGED, check);
+    return () => window.removeEventListener(CHANGED, check);
+  }, [some]);
+  const userId = user?.id ?? '';
+  const send = useCallback(
+    async <T = unknown,>(req: QueueRequest): Promise<SentOrQueued<T>> => {
+      const r = await sendOrQueueData<T>(userId, req);
+      if (r.queued) setWaiting((w) => [...w, r.id]);
+      return r;
+    },
+    [userId],
+  );
+  return { send, queued: some, notice: some ? <QueuedNotice /> : null };
 }
 
 /** Drops what this phone keeps of a family: its cached data and its waiting forms. */
