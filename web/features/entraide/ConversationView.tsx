@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { useQueuedForms } from '../../app/pwa';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Loaded, TextField } from '../../ui';
@@ -15,6 +16,7 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const queue = useQueuedForms();
   async function act(fn: () => Promise<unknown>, ok?: string) {
     try {
       await fn();
@@ -28,7 +30,8 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
   async function send(e: FormEvent) {
     e.preventDefault();
     await act(async () => {
-      await api.post(`/api/entraide/conversations/${c.id}/messages`, { body });
+      // Without network the message waits on the phone and goes when it returns (issue 19).
+      await queue.send({ method: 'POST', url: `/api/entraide/conversations/${c.id}/messages`, body: { body }, label: t('pwa.message', { what: c.postTitle }) });
       setBody('');
     });
   }
@@ -59,6 +62,7 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
         <Alert tone="warning">{t('entraide.blocked')}</Alert>
       ) : (
         <form onSubmit={send} className="stack">
+          {queue.notice}
           <TextField label={t('entraide.yourAnswer')} value={body} onChange={setBody} multiline isRequired error={error?.field('body')} />
           <Button type="submit">{t('entraide.send')}</Button>
         </form>

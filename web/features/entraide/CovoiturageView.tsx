@@ -1,7 +1,7 @@
 /** Covoiturage to children's activities: register for an activity of the directory, see the crew proposed, confirm, the rota. */
 import { useState } from 'react';
-import { api } from '../../app/api';
 import { useFormat, useT } from '../../app/i18n';
+import { useQueuedForms } from '../../app/pwa';
 import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Button, Checkbox, DataTable, FormErrors, Loaded, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
@@ -31,8 +31,10 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
   const drives = role !== 'passenger';
   const [kind, id] = target.split(':') as [string, string | undefined];
   const booking = kind === 'booking' ? sources.data?.sources.find((x) => x.id === id) : undefined;
+  // Without network the ride request waits on the phone and goes when it returns; the crew is found then (issue 19).
+  const queue = useQueuedForms();
   const { error, done, submit } = useFormSubmit(async () => {
-    const r = await api.post<{ id: string; crewId: string | null }>('/api/entraide/rides', {
+    const body = {
       ...(kind === 'booking' ? { bookingId: id } : kind === 'place' ? { offerId: id } : { serviceId: id }),
       // A booking has its own day and time (the server takes them from it).
       weekday: booking ? booking.weekday : Number(weekday),
@@ -45,13 +47,16 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
       hasLicence: drives && licence,
       detourPercent: detour ?? 25,
       custody,
-    });
+    };
+    const r = await queue.send<{ id: string; crewId: string | null }>({ method: 'POST', url: '/api/entraide/rides', body, label: t('pwa.ride') });
+    if (r.queued) return '';
     onDone();
-    return r.crewId ? t('entraide.rideMatched') : t('entraide.rideWaiting');
+    return r.data.crewId ? t('entraide.rideMatched') : t('entraide.rideWaiting');
   });
   return (
     <form onSubmit={submit} className="stack entraide-form" id="entraide-ride-form">
       <FormHead title={t('entraide.rideNew')} error={error} done={done} />
+      {queue.notice}
       <Loaded resource={activities}>
         {(d) => (
           <SelectField

@@ -13,7 +13,7 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
   const t = useT();
   const f = useFormat();
   const [people, setPeople] = useState<number | null>(1);
-  const { error, post: act } = usePostThenReload(reload);
+  const { error, post: act, notice } = usePostThenReload(reload);
   return (
     <li className="entraide-card">
       <p className="entraide-tag">
@@ -43,10 +43,11 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
           <ErrorText code={error.code} message={error.message} />
         </Alert>
       ) : null}
+      {notice}
       {m.myPeople > 0 ? (
         <>
           <Alert tone="success">{t('entraide.meetingRegistered', { n: m.myPeople })}</Alert>
-          <Button variant="secondary" onPress={() => act(`/api/entraide/meetings/${m.id}/unregister`)}>
+          <Button variant="secondary" onPress={() => act(`/api/entraide/meetings/${m.id}/unregister`, {}, t('pwa.meetingUnregister', { what: m.title }))}>
             {t('entraide.meetingUnregister')}
           </Button>
         </>
@@ -61,7 +62,9 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
             maxValue={10}
             error={error?.field('people') ? t('entraide.meetingFull') : undefined}
           />
-          <Button onPress={() => act(`/api/entraide/meetings/${m.id}/register`, { people: people ?? 1 })}>{t('entraide.meetingRegister')}</Button>
+          <Button onPress={() => act(`/api/entraide/meetings/${m.id}/register`, { people: people ?? 1 }, t('pwa.meetingRegister', { what: m.title }))}>
+            {t('entraide.meetingRegister')}
+          </Button>
         </div>
       ) : (
         <p>{t('entraide.meetingFull')}</p>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { useQueuedForms } from '../../app/pwa';
 import { useApi } from '../../app/use-api';
 import { Button, FormErrors, Loaded, NumberField, SelectField, TextField } from '../../ui';
 import type { MyTutoring } from '../../../src/modules/entraide';
@@ -53,15 +54,20 @@ function AskForm({ onDone }: { onDone: () => void }) {
   const [weekday, setWeekday] = useState('3');
   const [from, setFrom] = useState('14:00');
   const [to, setTo] = useState('16:00');
+  // Without network the request waits on the phone and goes when it returns (issue 19).
+  const queue = useQueuedForms();
   const { error, done, submit } = useFormSubmit(async () => {
-    await api.post('/api/entraide/tutoring', { childFirstName: child, subject, level, weekday: Number(weekday), from, to });
+    const body = { childFirstName: child, subject, level, weekday: Number(weekday), from, to };
+    const sent = await queue.send({ method: 'POST', url: '/api/entraide/tutoring', body, label: t('pwa.tutoring', { what: child }) });
     setChild('');
+    if (sent.queued) return '';
     onDone();
     return t('entraide.tutoringAsked');
   });
   return (
     <form onSubmit={submit} className="stack entraide-form">
       <FormHead title={t('entraide.tutoringAsk')} error={error} done={done} />
+      {queue.notice}
       <TextField label={t('entraide.tutoringChild')} value={child} onChange={setChild} isRequired error={error?.field('childFirstName')} />
       <SelectField
         label={t('entraide.tutoringSubject')}

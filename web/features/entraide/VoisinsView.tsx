@@ -1,7 +1,8 @@
 /** Parents Voisins: the neighbourhood's board, a form to post, answers, and my conversations. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import type { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { useQueuedForms } from '../../app/pwa';
 import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
@@ -21,17 +22,22 @@ function PostForm({ neighbourhoodId, onDone }: { neighbourhoodId: string; onDone
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [when, setWhen] = useState('');
+  // Without network the post waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
   const { error, done, submit } = useFormSubmit(async () => {
     const startsAt = when ? new Date(when).toISOString() : '';
-    await api.post('/api/entraide/posts', { kind, category, neighbourhoodId, title, description, startsAt });
+    const body = { kind, category, neighbourhoodId, title, description, startsAt };
+    const sent = await queue.send({ method: 'POST', url: '/api/entraide/posts', body, label: t('pwa.post', { what: title }) });
     setTitle('');
     setDescription('');
+    if (sent.queued) return '';
     onDone();
     return t('entraide.published');
   });
   return (
     <form onSubmit={submit} className="stack entraide-form">
       <FormHead title={t('entraide.newPost')} error={error} done={done} />
+      {queue.notice}
       <RadioGroup
         label={t('entraide.kind')}
         value={kind}
@@ -67,18 +73,27 @@ function AnswerForm({ post, onDone }: { post: Post; onDone: () => void }) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
+  const queue = useQueuedForms();
   if (sent)
     return (
-      <Alert tone="success" live>
-        {t('entraide.sent')}
-      </Alert>
+      queue.notice ?? (
+        <Alert tone="success" live>
+          {t('entraide.sent')}
+        </Alert>
+      )
     );
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.post(`/api/entraide/posts/${post.id}/answers`, { message });
+      // Without network the answer waits on the phone and goes when it returns (issue 19).
+      const r = await queue.send({
+        method: 'POST',
+        url: `/api/entraide/posts/${post.id}/answers`,
+        body: { message },
+        label: t('pwa.answer', { what: post.title }),
+      });
       setSent(true);
-      onDone();
+      if (!r.queued) onDone();
     } catch (err) {
       setError(err as ApiError);
     }

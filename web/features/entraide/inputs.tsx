@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, type ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { useQueuedForms } from '../../app/pwa';
 import { Alert, FormErrors, NativeDateInput, RadioGroup } from '../../ui';
 
 export function CustodyRadio({ value, onChange }: { value: string; onChange: (v: string) => void }) {
@@ -32,19 +33,24 @@ export function NativeDateField(props: {
   return <NativeDateInput {...props} isRequired />;
 }
 
-/** A button's POST: on success the error clears and the page reloads; on failure the error stays to be shown. */
+/**
+ * A button's POST: on success the error clears and the page reloads; on failure the error stays to be shown.
+ * With a `label` (what the family reads about it), a family's POST made without network waits on the
+ * phone and goes when it returns (issue 19, docs/pwa.md): `notice` says so meanwhile.
+ */
 export function usePostThenReload(reload: () => void) {
   const [error, setError] = useState<ApiError | null>(null);
-  async function post(url: string, body?: unknown) {
+  const queue = useQueuedForms();
+  async function post(url: string, body?: unknown, label?: string) {
     try {
-      await api.post(url, body);
+      const sent = label ? await queue.send({ method: 'POST', url, body: body ?? {}, label }) : (await api.post(url, body), { queued: false });
       setError(null);
-      reload();
+      if (!sent.queued) reload();
     } catch (err) {
       setError(err as ApiError);
     }
   }
-  return { error, post };
+  return { error, post, notice: queue.notice };
 }
 
 /** A form's submit: sends, then says what was done — or keeps the errors, each shown beside its field. */
