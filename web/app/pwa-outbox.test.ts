@@ -51,6 +51,16 @@ describe('what an answer means for a queued form', () => {
 });
 
 describe('sending the queue', () => {
+  it('sends a JSON body with its content type, and a withdrawal without body (a DELETE) without one', async () => {
+    const withdrawal = newItem('k-3', 'u1', { method: 'DELETE', url: '/api/pilotage/ideas/1/support', body: undefined, label: 'Retrait' }, 3);
+    const store = memoryStore([item('k-1', '/api/a', 1), withdrawal]);
+    const server = fakeServer({});
+    expect(await flushOutbox(store, server)).toEqual({ sent: 2, failed: 0, waiting: 0 });
+    expect(server.received.map((r) => [r.headers['content-type'], r.body])).toEqual([
+      ['application/json', '{}'],
+      [undefined, undefined],
+    ]);
+  });
   it('sends the oldest first, each with its Idempotency-Key and a fresh CSRF token', async () => {
     const store = memoryStore([item('k-2', '/api/b', 2), item('k-1', '/api/a', 1)]);
     const server = fakeServer({});

@@ -72,9 +72,12 @@ export async function sendItem(
 ): Promise<{ status: number; code?: string; message?: string; text: string }> {
   let res;
   try {
+    const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': csrf, 'idempotency-key': item.id };
+    // No body, no content type (a DELETE): the server refuses an empty JSON body.
+    if (item.body !== undefined) headers['content-type'] = 'application/json';
     res = await t.fetch(item.url, {
       method: item.method,
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf, 'idempotency-key': item.id },
+      headers,
       body: item.body === undefined ? undefined : JSON.stringify(item.body),
       credentials: 'same-origin',
     });
