@@ -1,8 +1,9 @@
 /** « Vos idées » : parents propose ideas for the plan, support those of others, and follow what they become. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import type { ApiError } from '../../app/api';
 import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
+import { useQueuedForms } from '../../app/pwa';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -58,14 +59,22 @@ function ProposeForm({ plan, onSent }: { plan: IdeaPlan; onSent: () => void }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
+  // Without network the idea waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
     try {
-      await api.post('/api/pilotage/ideas', { planId: plan.id, axisId, title, body });
+      const sent = await queue.send({
+        method: 'POST',
+        url: '/api/pilotage/ideas',
+        body: { planId: plan.id, axisId, title, body },
+        label: t('pwa.idea', { what: title }),
+      });
       setError(null);
       setTitle('');
       setBody('');
+      if (sent.queued) return;
       setDone(true);
       onSent();
     } catch (err) {
@@ -83,6 +92,7 @@ function ProposeForm({ plan, onSent }: { plan: IdeaPlan; onSent: () => void }) {
           {t('pilotage.idees.sent')}
         </Alert>
       ) : null}
+      {queue.notice}
       <SelectField
         label={t('pilotage.idees.axis')}
         name="axis"
@@ -153,14 +163,20 @@ function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolea
   const t = useT();
   const tx = useTx();
   const [error, setError] = useState<ApiError | null>(null);
+  // Without network the support (or its withdrawal) waits on the phone; the count is read again once it went (issue 19).
+  const queue = useQueuedForms();
   async function toggle() {
     try {
+      const label = t(p.supportedByMe ? 'pwa.unsupport' : 'pwa.support', { what: p.title });
       const url = `/api/pilotage/ideas/${p.id}/support`;
-      const s = p.supportedByMe
-        ? await api.del<{ supports: number; supportedByMe: boolean }>(url)
-        : await api.post<{ supports: number; supportedByMe: boolean }>(url);
+      const s = await queue.send<{ supports: number; supportedByMe: boolean }>({
+        method: p.supportedByMe ? 'DELETE' : 'POST',
+        url,
+        body: p.supportedByMe ? undefined : {},
+        label,
+      });
       setError(null);
-      onChange({ ...p, ...s });
+      if (!s.queued) onChange({ ...p, ...s.data });
     } catch (err) {
       setError(err as ApiError);
     }
@@ -188,6 +204,7 @@ function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolea
           <Button
             variant={p.supportedByMe ? 'secondary' : 'primary'}
             onPress={toggle}
+            isDisabled={queue.queued}
             aria-label={`${p.supportedByMe ? t('pilotage.idees.withdraw') : t('pilotage.idees.support')} : ${p.title}`}
           >
             {p.supportedByMe ? t('pilotage.idees.withdraw') : t('pilotage.idees.support')}
