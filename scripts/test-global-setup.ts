@@ -4,7 +4,6 @@
  * clones it (src/platform/testing.ts), so files run in parallel on their own data.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
@@ -13,20 +12,10 @@ import { createPool } from '../src/platform/db/pool';
 import { migrate } from '../src/platform/db/migrate';
 
 import crypto from 'node:crypto';
+import { freePostgresPort } from '../src/platform/db/testing-ports';
 
 const RUN_ID = crypto.randomBytes(3).toString('hex');
 export const TEMPLATE_DB = `relais_test_template_${RUN_ID}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function withDb(url: string, db: string): string {
   const u = new URL(url);
@@ -45,7 +34,7 @@ export default async function setup() {
     const dir = path.resolve('.tmp', `test-pg-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(dir), { recursive: true });
-    embedded = await startEmbedded({ dir, port: await freePort(), ephemeral: true });
+    embedded = await startEmbedded({ dir, port: await freePostgresPort(), ephemeral: true });
     adminUrl = embedded.url('postgres');
   }
   const admin = new pg.Client({ connectionString: adminUrl });

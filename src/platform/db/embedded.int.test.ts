@@ -5,21 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { freePostgresPort } from './testing-ports';
 
 const dataDir = path.resolve('.tmp', `embedded-${process.pid}`);
 const live: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 async function serve(pgPort: number): Promise<{ proc: ChildProcess; url: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
@@ -70,7 +61,7 @@ afterAll(async () => {
 
 it.skipIf(Boolean(process.env.DATABASE_URL))('recovers after kill -9 without losing acknowledged data, and stops cleanly on Ctrl-C', async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const pgPort = await freePort();
+  const pgPort = await freePostgresPort();
   const first = await serve(pgPort);
   expect((await signup(first.url, 'avant-crash@example.fr')).status).toBe(201);
   first.proc.kill('SIGKILL');

