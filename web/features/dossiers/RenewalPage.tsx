@@ -1,6 +1,6 @@
 /** The yearly renewal: the file pre-filled, checked step by step, corrected, confirmed. */
 import { useState } from 'react';
-import { api } from '../../app/api';
+import { useQueuedForms } from '../../app/pwa';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Alert, LinkButton, LoadStatus, PageHeader, RequireRole } from '../../ui';
@@ -19,6 +19,10 @@ function Renew() {
   const renewal = useApi<Renewal>('/api/dossiers/me/renewal');
   const fields = useApi<FieldsInfo>('/api/dossiers/fields');
   const [done, setDone] = useState<{ campaignYear: number; changes: number } | null>(null);
+  // Without network the confirmed renewal waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
+  const [queued, setQueued] = useState(false);
+  if (queued) return queue.notice ?? <LinkButton to="/dossier">{t('dossiers.title')}</LinkButton>;
   if (done) {
     return (
       <Alert tone="success" live title={t('dossiers.renewalDone', { year: done.campaignYear, n: done.changes })}>
@@ -48,7 +52,14 @@ function Renew() {
         </>
       }
       onSubmit={async (patch) => {
-        setDone(await api.post<{ campaignYear: number; changes: number }>('/api/dossiers/me/renewal/confirm', patch));
+        const sent = await queue.send<{ campaignYear: number; changes: number }>({
+          method: 'POST',
+          url: '/api/dossiers/me/renewal/confirm',
+          body: patch,
+          label: t('pwa.renewal'),
+        });
+        if (sent.queued) setQueued(true);
+        else setDone(sent.data);
       }}
     />
   );
