@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useI18n, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
+import { useQueuedForms } from '../../app/pwa';
 import { Link, navigate } from '../../app/router';
 import { useTown } from '../../app/town';
 import { useSession } from '../../app/session';
@@ -88,41 +89,53 @@ export function SessionList({ sessions, reload }: { sessions: Session[]; reload:
   const t = useT();
   const { locale } = useI18n();
   const [error, setError] = useState<string | null>(null);
+  // Without network a registration (or its withdrawal) waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
   if (!sessions.length) return <p>{t('groupes.noSession')}</p>;
   return (
-    <ul className="groupes-rooms">
-      {error ? (
-        <Alert tone="error" live>
-          <Fr>{error}</Fr>
-        </Alert>
-      ) : null}
-      {sessions
-        .filter((s) => s.status === 'scheduled')
-        .map((s) => (
-          <li key={s.id} className="groupes-room-card">
-            <h3>
-              <Fr>{s.title}</Fr>
-            </h3>
-            <p>
-              <Fr>{s.roomName}</Fr> · {formatMoment(s.startsAt, locale)}
-            </p>
-            {s.registered ? <p>{t('groupes.registered')}</p> : null}
-            <Button
-              variant="secondary"
-              onPress={async () => {
-                try {
-                  await api.put(`/api/groupes/sessions/${s.id}/registration`, { registered: !s.registered });
-                  reload();
-                } catch (err) {
-                  setError((err as ApiError).message);
-                }
-              }}
-            >
-              {s.registered ? t('groupes.unregister') : t('groupes.register')}
-            </Button>
-          </li>
-        ))}
-    </ul>
+    <>
+      {queue.notice}
+      <ul className="groupes-rooms">
+        {error ? (
+          <Alert tone="error" live>
+            <Fr>{error}</Fr>
+          </Alert>
+        ) : null}
+        {sessions
+          .filter((s) => s.status === 'scheduled')
+          .map((s) => (
+            <li key={s.id} className="groupes-room-card">
+              <h3>
+                <Fr>{s.title}</Fr>
+              </h3>
+              <p>
+                <Fr>{s.roomName}</Fr> · {formatMoment(s.startsAt, locale)}
+              </p>
+              {s.registered ? <p>{t('groupes.registered')}</p> : null}
+              <Button
+                variant="secondary"
+                isDisabled={queue.queued}
+                onPress={async () => {
+                  try {
+                    const sent = await queue.send({
+                      method: 'PUT',
+                      url: `/api/groupes/sessions/${s.id}/registration`,
+                      body: { registered: !s.registered },
+                      label: t(s.registered ? 'pwa.groupUnregister' : 'pwa.groupRegister', { what: s.title }),
+                    });
+                    setError(null);
+                    if (!sent.queued) reload();
+                  } catch (err) {
+                    setError((err as ApiError).message);
+                  }
+                }}
+              >
+                {s.registered ? t('groupes.unregister') : t('groupes.register')}
+              </Button>
+            </li>
+          ))}
+      </ul>
+    </>
   );
 }
 
