@@ -18,6 +18,34 @@ describe('what the service worker does with each request', () => {
     expect(strategyFor(get('/api/dossiers/households/1'), O)).toBe('network');
   });
 
+  it('keeps what the family’s form pages read, with their query, so that a form seen before opens offline', () => {
+    for (const p of [
+      '/api/dossiers/me',
+      '/api/dossiers/fields',
+      '/api/dossiers/me/renewal',
+      '/api/dossiers/me/brouillons/remplir',
+      '/api/entraide/board/etouvie',
+      '/api/entraide/conversations/abc-1',
+      '/api/entraide/meetings',
+      '/api/pilotage/ideas/plans',
+      '/api/pilotage/ideas?planId=p1&sort=supports&v=0',
+      '/api/pilotage/ideas/mine?v=0',
+      '/api/groupes/sessions',
+      '/api/aides/me/formulaire/fonds-educatif?residenceMonths=12',
+    ])
+      expect(strategyFor(get(p), O), p).toBe('family');
+    // Staff's lists and another family's file stay out; the town is everyone's, refreshed online.
+    for (const p of [
+      '/api/dossiers/households/1',
+      '/api/entraide/reports',
+      '/api/entraide/tutoring/queue',
+      '/api/pilotage/ideas/1/support',
+      '/api/dossiers/me/documents/1/file',
+    ])
+      expect(strategyFor(get(p), O), p).toBe('network');
+    expect(strategyFor(get('/api/town'), O)).toBe('static');
+  });
+
   it('never touches a change, another origin, the worker itself or an API navigation', () => {
     expect(strategyFor({ method: 'POST', url: `${O}/api/rendezvous/bookings/1/cancel` }, O)).toBe('network');
     expect(strategyFor({ method: 'GET', url: 'https://tiles.example/1/2/3.png' }, O)).toBe('network');

@@ -5,8 +5,10 @@
  * - the app's hashed files: from the cache, else the network (then kept);
  * - a page (navigation): the network first, else the page as last seen, else the app shell;
  * - the signed-in family's own data that must open without network (its pass, its next
- *   bookings, its saved estimate, who is signed in): the network first, else the last
- *   answer — kept only for a parent, dropped at sign-out or when someone else signs in;
+ *   bookings, its saved estimate, who is signed in) and what its form pages read (so that a
+ *   form seen before opens offline, docs/pwa.md): the network first, else the last answer —
+ *   kept only for a parent, dropped at sign-out or when someone else signs in;
+ * - the town (its name, theme and neighbourhoods, the same for everyone): refreshed online;
  * - everything else (other API calls, every change): the network only. Staff answers are
  *   never kept.
  */
@@ -35,6 +37,18 @@ export const FAMILY_PATHS = new Set([
   '/api/rendezvous/mine', // its next bookings
   '/api/droits/potential/me', // its saved estimate (and its file as the simulator's answers)
 ]);
+/**
+ * What the family's form pages read (issue 19, docs/pwa.md), kept like its own data so that a
+ * form page the family saw opens offline as it was: the address with its query is the key.
+ */
+export const FORM_READS: RegExp[] = [
+  /^\/api\/dossiers\/(me|fields|me\/renewal|me\/brouillons\/[\w-]+)$/, // the household file, its renewal and drafts
+  /^\/api\/entraide\/(board\/[\w-]+|conversations|conversations\/[\w-]+|meetings|tutoring|rides|rides\/sources|loans\/mine|items)$/,
+  /^\/api\/pilotage\/ideas(\/plans|\/mine)?$/, // « Vos idées »
+  /^\/api\/diagnostic\/listening\/invitations\/mine$/,
+  /^\/api\/groupes\/(rooms|sessions)$/,
+  /^\/api\/aides\/me\/formulaire\/[\w-]+$/, // the form of an aid
+];
 export const SESSION_PATH = '/api/auth/me';
 /** Where the service worker notes whose data the family cache holds. */
 export const OWNER_KEY = '/__relais/owner';
@@ -51,6 +65,8 @@ export function strategyFor(req: { method: string; url: string; mode?: string },
   if (p.startsWith('/assets/')) return 'asset';
   if (p === SESSION_PATH) return 'session';
   if (FAMILY_PATHS.has(p) && !u.search) return 'family';
+  if (FORM_READS.some((r) => r.test(p))) return 'family';
+  if (p === '/api/town') return 'static'; // the town's name, theme and neighbourhoods (the forms' lists)
   if (p.startsWith('/api/')) return 'network';
   // The town's logo and favicon, the manifest and its icons: not hashed, refreshed when online.
   if (p.startsWith('/town/') || p.startsWith('/pwa/') || p === '/manifest.webmanifest') return 'static';
