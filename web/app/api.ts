@@ -17,15 +17,26 @@ export function isUntranslated(message: string): boolean {
   return untranslated.has(message);
 }
 
+/** Error sentences the server sent translated (the body's `lang`, not French): shown as the page's language, not as a French island. */
+const translated = new Set<string>();
+
+/** Whether this error sentence came from the server in the reader's language. */
+export function isTranslated(message: string): boolean {
+  return translated.has(message);
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** The language the server wrote `message` in, when it translated it (absent: French). */
+    readonly lang?: string,
   ) {
     super(message);
     for (const f of fields) if (!f.lang || f.lang === 'fr') untranslated.add(f.message);
+    if (lang && lang !== 'fr') translated.add(message);
   }
   /** The message for one field, if any. */
   field(path: string): string | undefined {
@@ -62,7 +73,7 @@ async function request<T>(method: string, url: string, body?: unknown, retried =
     // The token belonged to a session that has ended (expired, or logged out elsewhere): the
     // refusal itself brought a fresh cookie, so try once more with it.
     if (res.status === 403 && e.code === 'http/csrf' && !retried && csrfToken() !== sentToken) return request<T>(method, url, body, true);
-    throw new ApiError(res.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
+    throw new ApiError(res.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? [], e.lang);
   }
   return data as T;
 }

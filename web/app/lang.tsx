@@ -5,6 +5,7 @@
  * page does not move its punctuation ("? Élevez-vous…").
  */
 import type { ReactNode } from 'react';
+import { isTranslated } from './api';
 import { hasMessage, translate, useI18n, useT } from './i18n';
 import { SOURCE_LOCALE } from './locales';
 
@@ -42,11 +43,13 @@ export function LegalName({ k }: { k: string }) {
 }
 
 /**
- * An error from the API: the server writes French, so a code the catalogue knows (`errors.<code>` in
- * web/app/i18n) is shown in the reader's language, any other message as French text.
+ * An error from the API: a code the catalogue knows (`errors.<code>` in web/app/i18n) is shown in the
+ * reader's language; else the server's sentence, which it translates when it can (the body's `lang`,
+ * src/platform/http/field-messages.ts) and otherwise leaves French: then a French island.
  */
 export function ErrorText({ code, message }: { code?: string; message: string }) {
   const t = useT();
   const key = `errors.${code ?? 'unknown'}`;
-  return hasMessage(key) ? <>{t(key)}</> : <Fr>{message}</Fr>;
+  if (hasMessage(key)) return <>{t(key)}</>;
+  return isTranslated(message) ? <>{message}</> : <Fr>{message}</Fr>;
 }

@@ -10,20 +10,23 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorSpec, type FieldError } from '../errors';
 import { isDbUnavailable, loggableError } from '../db/pool';
-import { localizeFields, requestLocale } from './field-messages';
+import { localizeFields, localizeMessage, requestLocale } from './field-messages';
 
 function fieldPath(instancePath: string, context?: string): string {
   const p = instancePath.replace(/^\//, '').replace(/\//g, '.');
   return p || context || '';
 }
 
-export function errorBody(code: string, message: string, fields?: FieldError[]) {
-  return { error: { code, message, ...(fields && fields.length ? { fields } : {}) } };
+/** `lang`: the language `message` is written in, when the handler translated it (absent: French). */
+export function errorBody(code: string, message: string, fields?: FieldError[], lang?: string) {
+  return { error: { code, message, ...(lang && lang !== 'fr' ? { lang } : {}), ...(fields && fields.length ? { fields } : {}) } };
 }
 
-function sendCode(reply: FastifyReply, code: string, fields?: FieldError[]) {
+/** A declared code's answer; with the request's language, its sentence and fields in that language when they have a translation. */
+function sendCode(reply: FastifyReply, code: string, fields?: FieldError[], locale = 'fr') {
   const spec = errorSpec(code)!;
-  return reply.status(spec.status).send(errorBody(code, spec.message, fields));
+  const said = localizeMessage(spec.message, locale);
+  return reply.status(spec.status).send(errorBody(code, said.message, localizeFields(fields, locale), said.lang));
 }
 
 /** Fastify's own codes that are the client's doing, and ours for each. */
@@ -100,12 +103,15 @@ export async function handleError(err: FastifyError | Error, req: FastifyRequest
   if (err instanceof AppError && err.declared) {
     // A refusal for load (503 http/busy) says when to come back.
     if (typeof err.details?.retryAfterSeconds === 'number') reply.header('retry-after', String(err.details.retryAfterSeconds));
-    return reply.status(err.status).send(errorBody(err.code, err.message, localizeFields(err.fields, localeOf(req))));
+    // Its sentence and its fields' in the reader's language when field-messages has them (`said.<sentence>`).
+    const locale = localeOf(req);
+    const said = localizeMessage(err.message, locale);
+    return reply.status(err.status).send(errorBody(err.code, said.message, localizeFields(err.fields, locale), said.lang));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const ctxName = (err as { validationContext?: string }).validationContext;
     const fields = err.validation.map((v) => ({ path: fieldPath(v.instancePath, ctxName), message: v.message ?? 'Valeur incorrecte.' }));
-    return sendCode(reply, 'http/validation', localizeFields(fields, localeOf(req)));
+    return sendCode(reply, 'http/validation', fields, localeOf(req));
   }
   const fe = err as FastifyError;
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
