@@ -60,6 +60,41 @@ describe('a bad sign-up', () => {
   });
 });
 
+describe('a refusal’s own sentence (a declared code’s message) in the reader’s language', () => {
+  async function badLogin(headers: Record<string, string>) {
+    const c = env.client();
+    await c.get('/api/auth/me');
+    return c.request('POST', '/api/auth/login', { identifier: 'personne@example.fr', password: 'pas le bon mot de passe' }, headers);
+  }
+
+  it('in English and Arabic, marked with its language', async () => {
+    expect((await badLogin({ 'accept-language': 'en' })).json().error).toEqual({
+      code: 'auth/invalid-credentials',
+      message: 'Wrong login or password.',
+      lang: 'en',
+    });
+    expect((await badLogin({ 'accept-language': 'ar' })).json().error).toEqual({
+      code: 'auth/invalid-credentials',
+      message: 'المعرّف أو كلمة المرور غير صحيحة.',
+      lang: 'ar',
+    });
+  });
+
+  it('in French without a language (no `lang`: the body as it always was)', async () => {
+    expect((await badLogin({})).json().error).toEqual({ code: 'auth/invalid-credentials', message: 'Identifiant ou mot de passe incorrect.' });
+  });
+
+  it('a module’s refusal and its schema’s own sentences, to a parent in the parent’s own language', async () => {
+    const parent = await env.as('parent');
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'ar' WHERE id = $1`, [parent.user.id]);
+    const none = await parent.get('/api/entraide/conversations');
+    expect(none.json().error).toEqual({ code: 'entraide/no-household', message: 'أنشئ ملف أسرتك أولًا للمشاركة في التعاون المتبادل.', lang: 'ar' });
+    const empty = await parent.request('POST', '/api/entraide/posts', {});
+    const byPath = Object.fromEntries(empty.json().error.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+    expect(byPath).toMatchObject({ kind: 'اختر: أعرض أو أطلب.', category: 'اختر نوع التعاون.', title: 'أدخل عنوانًا.' });
+  });
+});
+
 describe('the messages', () => {
   it('the request’s language: the user’s, else Accept-Language’s first supported, else French', () => {
     expect(requestLocale('ar', 'en')).toBe('ar');

@@ -1,10 +1,12 @@
 /**
- * Field errors in the reader's language (issue 19). Schemas and use cases word their errors in French
+ * Errors in the reader's language (issue 19): each field's message, and a refusal's own sentence (a
+ * declared code's message, error-handler.ts). Schemas and use cases word their errors in French
  * (zod-fr.ts for the generic ones, a schema's own sentence otherwise); the error handler gives each field's
  * message in the request's language when field-messages/<locale>.json has it: the generic messages by
  * their meaning (« Au moins 10 caractères. » → minChars, n = 10), a schema's own sentence by its French text
  * (`said.<sentence>`), marked `lang: '<locale>'`. A message without a translation stays French (no `lang`),
  * and a page shows it as a French island. API clients get the same field paths whatever the language; French is the default.
+ * field-messages.coverage.test.ts fails on a sentence a parent can receive that has no `said.` entry in every language.
  *
  * The request's language: the signed-in user's (users.locale), else the first supported language of the
  * Accept-Language header (our web client sends the page's language there), else French.
