@@ -2,6 +2,7 @@
 import { cursorBatches } from '../../platform/db/cursor';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import type { ServiceRow, StructureBasics, StructureRow } from './listing-rows';
+import { LEXICON_WORD } from './search.store';
 
 export type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
 
@@ -169,7 +170,7 @@ export async function addWords(q: Queryable, serviceIds: string[] | null): Promi
     `INSERT INTO annuaire_words (word)
      SELECT DISTINCT w FROM annuaire_services s,
        regexp_split_to_table(lower(immutable_unaccent(s.nom || ' ' || s.search_extra || ' ' || s.description)), '[^a-z0-9]+') AS w
-     WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^geo[0-9]' ${serviceIds ? 'AND s.id = ANY($1::uuid[])' : ''}
+     WHERE ${LEXICON_WORD} ${serviceIds ? 'AND s.id = ANY($1::uuid[])' : ''}
      ON CONFLICT DO NOTHING`,
     serviceIds ? [serviceIds] : [],
   );

@@ -95,7 +95,7 @@ it('gives the typo lexicon every word of the imported texts, accents, ligatures 
   const { rows } = await env.rt.deps.db.query(
     `SELECT DISTINCT w FROM annuaire_services s,
        regexp_split_to_table(lower(immutable_unaccent(s.nom || ' ' || s.search_extra || ' ' || s.description)), '[^a-z0-9]+') AS w
-     WHERE s.source = 'copie' AND s.di_id IN ('copie--w1', 'copie--w2') AND length(w) BETWEEN 3 AND 40 AND w !~ '^geo[0-9]'
+     WHERE s.source = 'copie' AND s.di_id IN ('copie--w1', 'copie--w2') AND length(w) BETWEEN 3 AND 40 AND w !~ '^geo[0-9]' AND w !~ '^[0-9]+$'
      EXCEPT SELECT word FROM annuaire_words`,
   );
   expect(rows).toEqual([]);
@@ -103,6 +103,27 @@ it('gives the typo lexicon every word of the imported texts, accents, ligatures 
     ['oeuvre', 'coeur', 'naivete', 'emmaus', 'strasse', 'journee', 'meres', 'peres', 'ete'],
   ]);
   expect(words.map((w) => w.word)).toEqual(['coeur', 'emmaus', 'ete', 'journee', 'meres', 'naivete', 'oeuvre', 'peres', 'strasse']);
+});
+
+it('keeps numbers out of the typo lexicon and searches a number as typed, never corrected to another', async () => {
+  const ctx = env.rt.systemCtx();
+  await importDirectory(ctx, JSON.stringify([structure('n', 'Maison des nombres')]));
+  const out = await importDirectory(
+    ctx,
+    JSON.stringify([service('n1', 'n', 'Permanence 80021', 'Bureau 4712, ouvert en 2026'), service('n2', 'n', 'Permanence 80022', 'Bureau 4713')]),
+  );
+  expect(out.errors).toEqual([]);
+  const { rows } = await env.rt.deps.db.query(`SELECT word FROM annuaire_words WHERE word = ANY($1::text[]) ORDER BY word`, [
+    ['80021', '80022', '4712', '4713', '2026', 'permanence', 'bureau'],
+  ]);
+  expect(rows.map((r) => r.word)).toEqual(['bureau', 'permanence']);
+  // 80023 is one keystroke from 80021 and 80022: it stays 80023 (nothing found), and a number
+  // that is there is found as typed, last word or not.
+  const wrong = await env.app.inject({ method: 'GET', url: '/api/annuaire/services?q=permanence%2080023' });
+  expect(wrong.json()).toMatchObject({ mots: ['permanence', '80023'], total: 0 });
+  const right = await env.app.inject({ method: 'GET', url: '/api/annuaire/services?q=80022%20bureau' });
+  expect(right.json().mots).toEqual(['80022', 'bureau']);
+  expect(right.json().services.map((s: { nom: string }) => s.nom)).toEqual(['Permanence 80022']);
 });
 
 it('two imports of the same new records at once: one writes them, the other waits and updates them', async () => {

@@ -218,12 +218,15 @@ function placeOf(record: Record<string, unknown>, structure: StructureBasics): {
   return own ? { latitude: record.latitude as number, longitude: record.longitude as number } : structure;
 }
 
+const NUMBER = /^[0-9]+$/;
+
 /** The pieces of a service's searched text between ASCII spaces and punctuation (see addWordsOfTokens). */
 function addTokens(tokens: Set<string>, row: ServiceRow): void {
   for (const text of [row.nom, row.search_extra, row.description]) {
     for (const token of text.split(/[^0-9A-Za-z\u0080-\uffff]+/)) {
-      // ASCII pieces shorter than 3 letters stay shorter than 3 letters: never a word.
-      if (token.length >= 3 || /[\u0080-\uffff]/.test(token)) tokens.add(token);
+      // ASCII pieces shorter than 3 letters stay shorter than 3 letters: never a word; and a
+      // number is never one either (search.store.ts LEXICON_WORD).
+      if ((token.length >= 3 && !NUMBER.test(token)) || /[\u0080-\uffff]/.test(token)) tokens.add(token);
     }
   }
 }

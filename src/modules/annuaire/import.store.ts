@@ -8,6 +8,7 @@ import { copyRows, pgTextArray, type CopyValue } from '../../platform/db/copy';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import { SERVICE_DI_COLUMNS, SERVICE_EXTRA_COLUMNS, STRUCTURE_DI_COLUMNS, STRUCTURE_EXTRA_COLUMNS, type ColumnType } from './annuaire.store';
 import { structureKey } from './data-inclusion';
+import { LEXICON_WORD } from './search.store';
 import type { ServiceRow, StructureRow } from './listing-rows';
 
 /** Waits for another import of the directory to end (released with the transaction). */
@@ -68,7 +69,7 @@ export async function addWordsOfTokens(q: Queryable, tokens: string[]): Promise<
     `INSERT INTO annuaire_words (word)
      SELECT w FROM (
        SELECT DISTINCT w FROM unnest($1::text[]) AS t(token), regexp_split_to_table(lower(immutable_unaccent(t.token)), '[^a-z0-9]+') AS w
-       WHERE length(w) BETWEEN 3 AND 40 AND w !~ '^geo[0-9]'
+       WHERE ${LEXICON_WORD}
      ) words ORDER BY w
      ON CONFLICT DO NOTHING`,
     [tokens],

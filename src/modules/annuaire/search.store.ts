@@ -3,12 +3,27 @@ import type { Queryable } from '../../platform/db/pool';
 import { SERVICE_LIST_COLUMNS } from './annuaire.store';
 
 /**
- * For each search word: itself when the directory knows it; for the last word, a prefix
- * when some known word starts with it (search as you type); else the nearest known word
- * by trigrams (typo), else itself.
+ * What goes into the typo-correction lexicon (annuaire_words), as a condition on a folded
+ * word `w`: 3 to 40 characters, not an area cell (geo.ts), and not a number. A product
+ * decision: a number (a postcode, a street or service number, a year) has no spelling to
+ * correct — a mistyped number is another valid number, and its nearest neighbour by
+ * trigrams would silently search for someone else's postcode — so numbers are searched
+ * exactly as typed (correctWords) and need no place in the lexicon. Keeping them out also
+ * keeps every numbered record of a big import from adding a word to the trigram index.
+ */
+export const LEXICON_WORD = `length(w) BETWEEN 3 AND 40 AND w !~ '^geo[0-9]' AND w !~ '^[0-9]+$'`;
+
+/** A number: searched as typed, never corrected (see LEXICON_WORD). */
+const NUMBER = /^[0-9]+$/;
+
+/**
+ * For each search word: a number as typed; itself when the directory knows it; for the last
+ * word, a prefix when some known word starts with it (search as you type); else the nearest
+ * known word by trigrams (typo), else itself.
  */
 export async function correctWords(q: Queryable, words: string[]): Promise<{ word: string; prefix: boolean }[]> {
   if (!words.length) return [];
+  if (words.every((w) => NUMBER.test(w))) return words.map((word) => ({ word, prefix: false }));
   const { rows } = await q.query<{ term: string; ord: number; known: boolean; prefix: boolean; nearest: string | null }>(
     `WITH t AS (
        SELECT term, ord, EXISTS (SELECT 1 FROM annuaire_words WHERE word = term) AS known
@@ -21,7 +36,13 @@ export async function correctWords(q: Queryable, words: string[]): Promise<{ wor
   );
   return rows
     .sort((a, b) => a.ord - b.ord)
-    .map((r) => (r.known ? { word: r.term, prefix: false } : r.prefix ? { word: r.term, prefix: true } : { word: r.nearest ?? r.term, prefix: false }));
+    .map((r) =>
+      r.known || NUMBER.test(r.term)
+        ? { word: r.term, prefix: false }
+        : r.prefix
+          ? { word: r.term, prefix: true }
+          : { word: r.nearest ?? r.term, prefix: false },
+    );
 }
 
 export interface SearchSql {
