@@ -4,7 +4,7 @@
  * and who drives the next Wednesdays. (Demo data seeded: the directory's activities.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { postFromPage, startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey, fillDate } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -38,8 +38,8 @@ async function register(role: 'driver' | 'passenger'): Promise<void> {
   await activity.selectOption(value!);
   await page.getByLabel('Jour de la semaine').selectOption('3');
   await page.getByLabel('Heure d’arrivée').fill(role === 'passenger' ? '13:50' : '14:00');
-  await page.getByLabel('Premier jour').fill('2026-03-11');
-  await page.getByLabel('Dernier jour').fill('2026-06-24');
+  await fillDate(page, 'Premier jour', '2026-03-11');
+  await fillDate(page, 'Dernier jour', '2026-06-24');
   if (role !== 'passenger') {
     await page.getByText('conduisez et avez des places libres').click();
     await page.getByText('Je suis majeur et j’ai le permis de conduire').click();

@@ -4,7 +4,7 @@
  * accepts; each sees the other's phone.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { startJourney, type Journey, fillDate } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -50,8 +50,8 @@ it('a parent asks her trusted neighbours for a backup childcare; the first to ac
   await page.getByRole('link', { name: 'Dépannage' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Retirer Karim' }).count()).toBe(1);
   await page.getByLabel('Pourquoi ?').selectOption('enfant-malade');
-  await page.getByLabel('À partir de').fill('2026-03-11T08:00');
-  await page.getByLabel('Jusqu’à').fill('2026-03-11T18:00');
+  await fillDate(page, 'À partir de', '2026-03-11T08:00');
+  await fillDate(page, 'Jusqu’à', '2026-03-11T18:00');
   await page.getByLabel('Un mot pour vos parents de confiance').fill('Inès a de la fièvre et je travaille demain.');
   await page.getByRole('button', { name: 'Envoyer à tous mes parents de confiance' }).click();
   await expect.poll(() => page.getByText('Demande envoyée à 1 parent(s) de confiance.').count()).toBe(1);

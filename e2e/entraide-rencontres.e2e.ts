@@ -4,7 +4,7 @@
  * registers; the ambassador sees the neighbourhood's activity, the family registered, and welcomes it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { postFromPage, startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey, fillDate } from './harness';
 import { chooseLanguage, frenchOutsideIslands } from './i18n-check';
 
 let j: Journey;
@@ -56,8 +56,8 @@ it('an ambassador organises a meeting; a neighbour registers; the ambassador see
   await expect.poll(() => page.getByRole('heading', { name: 'Parent ambassadeur · Étouvie' }).count()).toBe(1);
   await page.getByLabel('Titre de la rencontre').fill('Café des parents de Noël');
   await page.getByLabel('Lieu').fill('Centre social Étouvie, salle 2');
-  await page.getByLabel('Début').fill('2026-12-16T14:00');
-  await page.getByLabel('Fin (facultatif)').fill('2026-12-16T16:00');
+  await fillDate(page, 'Début', '2026-12-16T14:00');
+  await fillDate(page, 'Fin (facultatif)', '2026-12-16T16:00');
   await page.getByRole('textbox', { name: 'Nombre de places' }).fill('12');
   await page.getByLabel('Détails').fill('On se retrouve avant les vacances, les enfants jouent à côté.');
   await page.getByRole('button', { name: 'Publier la rencontre' }).click();

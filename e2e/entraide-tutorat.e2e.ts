@@ -4,7 +4,7 @@
  * phone and notes a session done.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { postFromPage, startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey, fillDate } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -55,7 +55,7 @@ it('a family asks for a tutor; an agent assigns the one proposed; the family not
   await j.loginAs(parent.identifier);
   await page.goto(`${url}/entraide/tutorat`);
   await expect.poll(() => page.getByRole('link', { name: '0700000001' }).count()).toBe(1);
-  await page.getByLabel('Date de la séance faite').fill('2026-03-04');
+  await fillDate(page, 'Date de la séance faite', '2026-03-04');
   await page.getByLabel('Durée (minutes)').fill('90');
   await page.getByRole('button', { name: 'Noter la séance' }).click();
   await expect.poll(() => page.getByText('Séances faites : 1 h 30').count()).toBe(1);

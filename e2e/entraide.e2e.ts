@@ -5,7 +5,7 @@
  * their monthly split. (Rides: entraide-covoiturage.e2e.ts.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { postFromPage, startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey, fillDate } from './harness';
 
 let j: Journey;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ it('a parent posts a school-run request in Étouvie; a neighbour answers; contac
   await expect.poll(() => page.getByText('Aucune annonce pour l’instant dans ce quartier.').count()).toBe(1);
   await page.getByLabel('Titre').fill('Trajet école jeudi matin');
   await page.getByLabel('Détails', { exact: false }).first().fill("Quelqu'un peut emmener Léo à l'école Jean Moulin ?");
-  await page.getByLabel('Quand ?').fill('2026-03-12T08:15');
+  await fillDate(page, 'Quand ?', '2026-03-12T08:15');
   await page.getByRole('button', { name: 'Publier' }).click();
   await expect.poll(() => page.getByText('Votre annonce est publiée.').count()).toBe(1);
   await expect.poll(() => page.getByRole('heading', { name: 'Trajet école jeudi matin' }).count()).toBe(1);

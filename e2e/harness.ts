@@ -144,7 +144,9 @@ export async function postFromPage(page: Page, url: string, body: unknown): Prom
  * segment whatever the page's language orders them: `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm` or `HH:mm`.
  */
 export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string, opts: { nth?: number } = {}): Promise<void> {
-  const groups = scope.getByRole('group', { name: label, exact: typeof label === 'string' ? true : undefined });
+  // A label given as text matches the whole field name, with or without « (obligatoire) » after it.
+  const name = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(obligatoire\\))?$`) : label;
+  const groups = scope.getByRole('group', { name });
   const group = opts.nth === undefined ? groups : groups.nth(opts.nth);
   const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?T?(?:(\d{2}):(\d{2}))?$/.exec(iso);
   if (!m) throw new Error(`fillDate: ${iso} is not YYYY-MM-DD, YYYY-MM-DDTHH:mm or HH:mm`);

@@ -15,7 +15,7 @@ import { TEST_PASSWORD } from '../src/platform/testing';
 import { book } from '../src/modules/rendezvous/bookings.service';
 import { insertLieu } from '../src/modules/rendezvous/catalogue.store';
 import { families, offer } from '../src/modules/rendezvous/fixtures/families';
-import { postFromPage, startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey, fillDate } from './harness';
 
 // Monday 9 March 2026, 9 h in Paris.
 const NOW = '2026-03-09T09:00:00+01:00';
@@ -270,9 +270,9 @@ it('an emergency childcare request reaches the on-call inbox at once and gets it
     ).status,
   ).toBe(201);
   await fpage.goto(`${url}/rendez-vous/garde-urgence`);
-  await fpage.getByLabel('Quel jour ?').fill('2026-03-13');
-  await fpage.getByLabel('De (heure)').fill('08:00');
-  await fpage.getByLabel('À (heure)').fill('12:00');
+  await fillDate(fpage, 'Quel jour ?', '2026-03-13');
+  await fillDate(fpage, 'De (heure)', '08:00');
+  await fillDate(fpage, 'À (heure)', '12:00');
   await fpage.getByLabel(/Pourquoi/).fill('Entretien d’embauche demain matin');
   await fpage.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect.poll(() => fpage.getByText('Demande envoyée.', { exact: false }).count()).toBe(1);
@@ -308,9 +308,9 @@ it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h" and sets a 
   const plages = page.getByRole('region', { name: 'Plages d’ouverture' });
   await plages.locator('label.check').filter({ hasText: 'Atelier parents-enfants' }).click();
   await expect.poll(() => plages.getByRole('checkbox', { name: 'Atelier parents-enfants' }).isChecked()).toBe(true);
-  await plages.getByLabel('À partir du').fill('2026-04-01');
-  await plages.getByLabel('De (heure)').fill('12:00');
-  await plages.getByLabel('À (heure)').fill('14:00');
+  await fillDate(plages, 'À partir du', '2026-04-01');
+  await fillDate(plages, 'De (heure)', '12:00');
+  await fillDate(plages, 'À (heure)', '14:00');
   await plages.getByText('Certains jours du mois').click();
   await plages.getByLabel('Jour', { exact: true }).selectOption('2');
   await expect.poll(() => plages.getByText('Résumé : 1er et 3e mardi du mois, 12 h–14 h').count()).toBe(1);

@@ -1,9 +1,14 @@
 /**
- * A native date, time or date-and-time input (the phone's own picker), with its label and the
- * server's error for it beside it. Where the typed value must read in French whatever the
- * browser's language (a desktop Chromium set to en-US shows mm/dd/yyyy), prefer `DateField`.
+ * A date, a time or a date and time, with its label and the server's error beside it — named for
+ * the native input it replaced (`<input type="date|time|datetime-local">`), whose format follows
+ * the browser's language: a desktop Chromium set to en-US showed mm/dd/yyyy and 12 h times on a
+ * French page. It now renders web/ui/DateField's segments in the page's language (jj/mm/aaaa,
+ * 24 h), loaded when first shown, with the same values: `YYYY-MM-DD`, `HH:mm`, `YYYY-MM-DDTHH:mm`.
  */
-import { ErrorMessage } from './field-label';
+import { lazy, Suspense } from 'react';
+
+const DateImpl = lazy(() => import('./DateField').then((m) => ({ default: m.DateField })));
+const TimeImpl = lazy(() => import('./DateField').then((m) => ({ default: m.TimeField })));
 
 export function NativeDateInput({
   id,
@@ -22,23 +27,11 @@ export function NativeDateInput({
   isRequired?: boolean;
   error?: string | null;
 }) {
+  const common = { id, label, value, onChange, isRequired, error };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required={isRequired}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p className="error" id={`${id}-error`}>
-          <ErrorMessage text={error} />
-        </p>
-      ) : null}
-    </div>
+    // While the date library loads, a box of the field's height holds its place (no layout shift).
+    <Suspense fallback={<div className="field date-field-pending" aria-busy="true" />}>
+      {type === 'time' ? <TimeImpl {...common} /> : <DateImpl {...common} withTime={type === 'datetime-local'} />}
+    </Suspense>
   );
 }
