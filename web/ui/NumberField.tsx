@@ -2,20 +2,8 @@
 import { FieldError, Input, Label, NumberField as AriaNumberField, Text } from 'react-aria-components';
 import { ErrorMessage, LabelText, Required, type FieldCommon as Common } from './field-label';
 
-export function NumberField({
-  label,
-  labelLang,
-  help,
-  error,
-  value,
-  onChange,
-  minValue,
-  maxValue,
-  step,
-  isRequired,
-  euros,
-  name,
-}: Common & {
+/** A number field's props (also `NativeNumberField`'s, its light version). */
+export type NumberFieldProps = Common & {
   value: number | null | undefined;
   onChange: (v: number | null) => void;
   minValue?: number;
@@ -24,7 +12,9 @@ export function NumberField({
   isRequired?: boolean;
   euros?: boolean;
   name?: string;
-}) {
+};
+
+export function NumberField({ label, labelLang, help, error, value, onChange, minValue, maxValue, step, isRequired, euros, name }: NumberFieldProps) {
   return (
     <AriaNumberField
       className="field"

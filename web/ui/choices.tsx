@@ -3,16 +3,16 @@ import { Checkbox as AriaCheckbox, FieldError, Label, Radio, RadioGroup as AriaR
 import type { ReactNode } from 'react';
 import { ErrorMessage, type FieldCommon as Common } from './field-label';
 
-export function Checkbox({
-  children,
-  ...props
-}: {
+/** A checkbox's props (also `NativeCheckbox`'s, its light version). */
+export interface CheckboxProps {
   children: ReactNode;
   isSelected?: boolean;
   onChange?: (v: boolean) => void;
   value?: string;
   name?: string;
-}) {
+}
+
+export function Checkbox({ children, ...props }: CheckboxProps) {
   return (
     <AriaCheckbox {...props} className="check">
       <span className="box" aria-hidden="true">
@@ -23,20 +23,15 @@ export function Checkbox({
   );
 }
 
-export function RadioGroup({
-  label,
-  help,
-  error,
-  value,
-  onChange,
-  options,
-  isRequired,
-}: Common & {
+/** A radio group's props (also `NativeRadioGroup`'s, its light version). */
+export type RadioGroupProps = Common & {
   value: string | null;
   onChange: (v: string) => void;
   options: { value: string; label: string; help?: string }[];
   isRequired?: boolean;
-}) {
+};
+
+export function RadioGroup({ label, help, error, value, onChange, options, isRequired }: RadioGroupProps) {
   return (
     <AriaRadioGroup className="field" value={value} onChange={onChange} isRequired={isRequired} isInvalid={Boolean(error)} validationBehavior="aria">
       <Label className="label">{label}</Label>

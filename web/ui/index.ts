@@ -13,3 +13,5 @@ export { Loaded, LoadStatus } from './Loaded';
 export { FormCard } from './FormCard';
 export { NativeDateInput } from './NativeDateInput';
 export { MonthField } from './MonthField';
+export { NativeNumberField } from './NativeNumberField';
+export { NativeRadioGroup, NativeCheckbox } from './NativeChoices';

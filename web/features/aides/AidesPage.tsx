@@ -5,7 +5,7 @@ import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NumberField, PageHeader } from '../../ui';
+import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NativeNumberField, PageHeader } from '../../ui';
 import { statusText } from './shared';
 import { byLikelihood, EligibilityItem } from './EligibilityItem';
 import { Simulator } from './Simulator';
@@ -33,7 +33,7 @@ function MyAids() {
       <LoadStatus data={r.data} error={r.error} reload={r.reload} />
       {asksResidence || applied !== null ? (
         <form className="item-row" onSubmit={(e) => (e.preventDefault(), setApplied(months))}>
-          <NumberField label={t('aides.residence')} value={months} onChange={setMonths} minValue={0} maxValue={1200} />
+          <NativeNumberField label={t('aides.residence')} value={months} onChange={setMonths} minValue={0} maxValue={1200} />
           <Button type="submit" variant="secondary">
             {t('aides.update')}
           </Button>
@@ -104,16 +104,17 @@ function MyMandates() {
 
 function Catalogue() {
   const t = useT();
-  const { user } = useSession();
+  const { user, loading } = useSession();
   const r = useApi<AidsList>('/api/aides');
-  const list = <CatalogueList data={r.data} />;
-  // Nothing above the status while the list loads: the simulator and the list then appear in its place
-  // instead of pushing down a heading already shown (a layout shift Lighthouse counted on phones).
-  if (!r.data) return <LoadStatus data={r.data} error={r.error} reload={r.reload} />;
+  // The simulator does not wait for the catalogue (its form is the first screen on a phone, issue 18:
+  // Lighthouse), only for the session, which says whether it is shown: nothing appears above what is
+  // already painted (a layout shift Lighthouse counts on phones). The list comes below it, off screen.
+  if (loading) return <LoadStatus data={null} error={null} reload={r.reload} />;
+  const list = r.data ? <CatalogueList data={r.data} /> : <LoadStatus data={r.data} error={r.error} reload={r.reload} />;
   return (
     <>
       {/* Without an account (or for someone else, at the desk): every aid against the answers given here. */}
-      {user?.role !== 'parent' ? <Simulator aids={r.data.aids} /> : null}
+      {user?.role !== 'parent' ? <Simulator aids={r.data?.aids ?? null} /> : null}
       <section aria-labelledby="all-aids">
         <h2 id="all-aids">{t('aides.all')}</h2>
         <p className="muted">{t('aides.allIntro')}</p>
@@ -131,45 +132,41 @@ function Catalogue() {
   );
 }
 
-function CatalogueList({ data }: { data: AidsList | null }) {
+function CatalogueList({ data }: { data: AidsList }) {
   const t = useT();
   const { user } = useSession();
   return (
-    <>
-      {data ? (
-        <ul className="item-list">
-          {data.aids.map((a) => (
-            <li key={a.aidId} id={`aide-${a.aidId}`} className="item-card">
-              <h3>
-                <Fr>{a.definition.title}</Fr>
-              </h3>
-              {a.definition.demo ? <DemoBadge label={t('aides.demo')} /> : null}
-              <p>
-                <Fr>{a.definition.summary}</Fr>
-              </p>
-              <p>
-                <strong>{t('aides.gives')}</strong> <Fr>{a.benefitText}</Fr>
-              </p>
-              <p>
-                <strong>{t('aides.conditions')}</strong>
-              </p>
-              <ul>
-                {a.conditionsText.map((c) => (
-                  <li key={c}>
-                    <Fr>{c}</Fr>
-                  </li>
-                ))}
-              </ul>
-              <p>
-                <strong>{t('aides.howToAsk')}</strong> <Fr>{a.definition.how_to_ask}</Fr>
-              </p>
-              {!user ? <Link to="/connexion">{t('aides.login')}</Link> : null}
-              {user && ['admin', 'coordinator'].includes(user.role) ? <Link to={`/aides/admin/${a.aidId}`}>{t('aides.edit')}</Link> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
+    <ul className="item-list">
+      {data.aids.map((a) => (
+        <li key={a.aidId} id={`aide-${a.aidId}`} className="item-card">
+          <h3>
+            <Fr>{a.definition.title}</Fr>
+          </h3>
+          {a.definition.demo ? <DemoBadge label={t('aides.demo')} /> : null}
+          <p>
+            <Fr>{a.definition.summary}</Fr>
+          </p>
+          <p>
+            <strong>{t('aides.gives')}</strong> <Fr>{a.benefitText}</Fr>
+          </p>
+          <p>
+            <strong>{t('aides.conditions')}</strong>
+          </p>
+          <ul>
+            {a.conditionsText.map((c) => (
+              <li key={c}>
+                <Fr>{c}</Fr>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>{t('aides.howToAsk')}</strong> <Fr>{a.definition.how_to_ask}</Fr>
+          </p>
+          {!user ? <Link to="/connexion">{t('aides.login')}</Link> : null}
+          {user && ['admin', 'coordinator'].includes(user.role) ? <Link to={`/aides/admin/${a.aidId}`}>{t('aides.edit')}</Link> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

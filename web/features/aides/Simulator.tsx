@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown } from '../../app/town';
-import { Button, FormErrors, NumberField, RadioGroup, SelectField, TextField, Checkbox } from '../../ui';
+import { Button, FormErrors, NativeCheckbox, NativeNumberField, NativeRadioGroup, SelectField, TextField } from '../../ui';
 import { Fr } from '../../app/lang';
 import { byLikelihood, EligibilityItem } from './EligibilityItem';
 import type { AidsList, EligibilityList } from '../../../src/modules/aides';
@@ -72,7 +72,8 @@ export function householdOf(a: Answers, ages: number[] | null): Record<string, u
   return h;
 }
 
-export function Simulator({ aids }: { aids: AidsList['aids'] }) {
+/** `aids`: the catalogue, for « which aids already received » (null while it loads: the form does not wait for it). */
+export function Simulator({ aids }: { aids: AidsList['aids'] | null }) {
   const t = useT();
   const town = useTown();
   const [a, setA] = useState<Answers>(empty);
@@ -122,7 +123,7 @@ export function Simulator({ aids }: { aids: AidsList['aids'] }) {
             options={[unanswered, ...town.neighbourhoods.map((n) => ({ value: n.id, label: n.name, lang: 'fr' }))]}
           />
         ) : null}
-        <NumberField
+        <NativeNumberField
           name="sim-quotient"
           label={t('aides.sim.quotient')}
           help={t('aides.sim.quotientHelp')}
@@ -133,7 +134,7 @@ export function Simulator({ aids }: { aids: AidsList['aids'] }) {
           euros
           error={error?.field('quotient_familial')}
         />
-        <NumberField
+        <NativeNumberField
           name="sim-resources"
           label={t('aides.sim.resources')}
           help={t('aides.sim.resourcesHelp')}
@@ -159,7 +160,7 @@ export function Simulator({ aids }: { aids: AidsList['aids'] }) {
           onChange={(v) => set('employment', v)}
           options={[unanswered, ...EMPLOYMENTS.map((k) => ({ value: k, label: t(`aides.sim.employment_${k}`) }))]}
         />
-        <NumberField
+        <NativeNumberField
           name="sim-residence"
           label={t('aides.residence')}
           value={a.residenceMonths}
@@ -175,7 +176,7 @@ export function Simulator({ aids }: { aids: AidsList['aids'] }) {
           onChange={(v) => set('housing', v)}
           options={[unanswered, ...HOUSINGS.map((k) => ({ value: k, label: t(`aides.sim.housing_${k}`) }))]}
         />
-        <RadioGroup
+        <NativeRadioGroup
           label={t('aides.sim.received')}
           value={a.received}
           onChange={(v) => set('received', v as Answers['received'])}
@@ -185,16 +186,17 @@ export function Simulator({ aids }: { aids: AidsList['aids'] }) {
           ]}
         />
         {a.received === 'some' ? (
-          <fieldset className="aides-sim-received">
-            <legend>{t('aides.sim.receivedWhich')}</legend>
-            {aids.map((x) => (
-              <Checkbox
+          <fieldset className="field native-choices aides-sim-received">
+            <legend className="label">{t('aides.sim.receivedWhich')}</legend>
+            {aids === null ? <p role="status">{t('app.loading')}</p> : null}
+            {(aids ?? []).map((x) => (
+              <NativeCheckbox
                 key={x.aidId}
                 isSelected={a.receivedAids.includes(x.aidId)}
                 onChange={(on) => set('receivedAids', on ? [...a.receivedAids, x.aidId] : a.receivedAids.filter((id) => id !== x.aidId))}
               >
                 <Fr>{x.definition.title}</Fr>
-              </Checkbox>
+              </NativeCheckbox>
             ))}
           </fieldset>
         ) : null}

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ApiError } from '../../app/api';
 import { registerMessages, useT, type T } from '../../app/i18n';
-import { Alert, FormErrors, NumberField, TextField } from '../../ui';
+import { Alert, FormErrors, NativeNumberField, TextField } from '../../ui';
 import messages from './messages';
 import './aides.css';
 
@@ -72,7 +72,7 @@ export function AidFields({
     <>
       {fields.map((f) =>
         f.type === 'money' ? (
-          <NumberField
+          <NativeNumberField
             key={f.key}
             label={f.label}
             labelLang="fr"
