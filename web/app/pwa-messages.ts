@@ -25,6 +25,8 @@ export default {
     groupUnregister: 'Désinscription de la séance « {what} »',
     tutoring: 'Demande de soutien scolaire pour {what}',
     ride: 'Demande de covoiturage',
+    invitationAnswer: 'Réponse à l’invitation « {what} »',
+    orientationAnswer: 'Réponse à l’orientation vers « {what} »',
   },
   en: {
     update: 'A new version is available',
@@ -51,6 +53,8 @@ export default {
     groupUnregister: 'Cancelled registration to the session “{what}”',
     tutoring: 'Tutoring request for {what}',
     ride: 'Car-sharing request',
+    invitationAnswer: 'Answer to the invitation “{what}”',
+    orientationAnswer: 'Answer to the referral to “{what}”',
   },
   ar: {
     update: 'يتوفر إصدار جديد',
@@ -77,5 +81,7 @@ export default {
     groupUnregister: 'إلغاء التسجيل في الجلسة «{what}»',
     tutoring: 'طلب دعم مدرسي لـ {what}',
     ride: 'طلب مشاركة سيارة',
+    invitationAnswer: 'الرد على الدعوة «{what}»',
+    orientationAnswer: 'الرد على التوجيه نحو «{what}»',
   },
 };

@@ -23,6 +23,8 @@ describe('what the service worker does with each request', () => {
       '/api/dossiers/me',
       '/api/dossiers/fields',
       '/api/dossiers/me/renewal',
+      '/api/dossiers/me/orientation-requests',
+      '/api/diagnostic/listening/invitations/mine',
       '/api/dossiers/me/brouillons/remplir',
       '/api/entraide/board/etouvie',
       '/api/entraide/conversations/abc-1',

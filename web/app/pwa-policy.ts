@@ -42,7 +42,7 @@ export const FAMILY_PATHS = new Set([
  * form page the family saw opens offline as it was: the address with its query is the key.
  */
 export const FORM_READS: RegExp[] = [
-  /^\/api\/dossiers\/(me|fields|me\/renewal|me\/brouillons\/[\w-]+)$/, // the household file, its renewal and drafts
+  /^\/api\/dossiers\/(me|fields|me\/renewal|me\/orientation-requests|me\/brouillons\/[\w-]+)$/, // the household file, its renewal, its orientations to answer, its drafts
   /^\/api\/entraide\/(board\/[\w-]+|conversations|conversations\/[\w-]+|meetings|tutoring|rides|rides\/sources|loans\/mine|items)$/,
   /^\/api\/pilotage\/ideas(\/plans|\/mine)?$/, // « Vos idées »
   /^\/api\/diagnostic\/listening\/invitations\/mine$/,
