@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
+import { useQueuedForms } from '../../app/pwa';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, Loaded, PageHeader, RadioGroup, RequireRole, TextField } from '../../ui';
 import type { MyInvitations } from '../../../src/modules/diagnostic/index';
@@ -26,23 +27,28 @@ function Answer({ inv, fromFile, onDone }: { inv: Invitation; fromFile: FromFile
   const [profile, setProfile] = useState(false);
   const [record, setRecord] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
+  // Without network the answer waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
   const facts = [fromFile.age != null ? k('age', { n: fromFile.age }) : null, fromFile.neighbourhood, k('children', { n: fromFile.childrenCount })].filter(
     Boolean,
   );
   async function send(accept: boolean) {
     try {
-      await api.post(
-        `/api/diagnostic/listening/invitations/${inv.id}/answer`,
-        accept
+      const sent = await queue.send({
+        method: 'POST',
+        url: `/api/diagnostic/listening/invitations/${inv.id}/answer`,
+        body: accept
           ? { accept, quoteConsent: quote, pseudonym: quote === 'pseudonym' ? pseudonym : null, profileConsent: profile, recordConsent: record }
           : { accept },
-      );
+        label: t('pwa.invitationAnswer', { what: inv.session.title }),
+      });
       setError(null);
-      onDone(k(accept ? 'accepted' : 'declined'));
+      if (!sent.queued) onDone(k(accept ? 'accepted' : 'declined'));
     } catch (err) {
       setError(err as ApiError);
     }
   }
+  if (queue.notice) return queue.notice;
   return (
     <div className="invitation-answer">
       <FormErrors error={error} labels={{ quoteConsent: k('quoteLabel'), pseudonym: k('pseudonym') }} />
