@@ -1,6 +1,6 @@
 /** The family's own answer to an orientation an agent proposed: its consent sends it, a refusal closes it (nothing shared before). */
 import { useState } from 'react';
-import { api } from '../../app/api';
+import { useQueuedForms } from '../../app/pwa';
 import { useApi } from '../../app/use-api';
 import { registerMessages, useT } from '../../app/i18n';
 import { Alert, Button, Card, FormErrors } from '../../ui';
@@ -14,10 +14,18 @@ export function OrientationRequests() {
   const r = useApi<OrientationRequest[]>('/api/dossiers/me/orientation-requests');
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const answer = async (id: string, accept: boolean) => {
+  // Without network the answer waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
+  const answer = async (id: string, accept: boolean, what: string) => {
     setError(null);
     try {
-      await api.post(`/api/dossiers/me/orientation-requests/${id}/answer`, { accept });
+      const sent = await queue.send({
+        method: 'POST',
+        url: `/api/dossiers/me/orientation-requests/${id}/answer`,
+        body: { accept },
+        label: t('pwa.orientationAnswer', { what }),
+      });
+      if (sent.queued) return;
       setNotice(t(accept ? 'desk.requestAccepted' : 'desk.requestRefused'));
       r.reload();
     } catch (ex) {
@@ -28,6 +36,7 @@ export function OrientationRequests() {
   return (
     <Card title={t('desk.requests')}>
       <FormErrors error={error} />
+      {queue.notice}
       {notice ? (
         <Alert tone="success" live>
           {notice}
@@ -45,8 +54,10 @@ export function OrientationRequests() {
             </p>
             <p className="muted">{t('desk.requestNote', { note: o.note })}</p>
             <div className="row">
-              <Button onPress={() => answer(o.id, true)}>{t('desk.requestAccept')}</Button>
-              <Button variant="secondary" onPress={() => answer(o.id, false)}>
+              <Button onPress={() => answer(o.id, true, o.structureName)} isDisabled={queue.queued}>
+                {t('desk.requestAccept')}
+              </Button>
+              <Button variant="secondary" onPress={() => answer(o.id, false, o.structureName)} isDisabled={queue.queued}>
                 {t('desk.requestRefuse')} <span className="visually-hidden">{o.structureName}</span>
               </Button>
             </div>
