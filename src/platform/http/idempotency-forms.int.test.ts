@@ -126,6 +126,33 @@ describe('forms the phone queues are written once when replayed', () => {
     await replayedOnce(lune, 'PUT', `/api/groupes/sessions/${session.json().id}/registration`, { registered: true }, 'groupes/session-registered');
   });
 
+  it('listening: the answer to an invitation to a session', async () => {
+    const nadia = await parentWithFile('Nadia');
+    const household = (await nadia.get('/api/dossiers/me')).json().household.id;
+    const session = await coord.post('/api/diagnostic/listening/sessions', {
+      kind: 'focus_group',
+      title: 'Garde et emploi',
+      theme: 'garde',
+      neighbourhoodId: 'etouvie',
+      date: '2026-03-20',
+      time: '14:00',
+      facilitator: 'Claire (CCAS)',
+      place: 'Centre social',
+    });
+    expect(session.statusCode, session.body).toBe(201);
+    expect((await agent.post(`/api/dossiers/households/${household}/open`, { reason: 'Accompagnement de la famille' })).statusCode).toBe(200);
+    const invitation = await agent.post(`/api/diagnostic/listening/sessions/${session.json().id}/invitations`, { householdId: household });
+    expect(invitation.statusCode, invitation.body).toBe(201);
+    const answer = { accept: true, quoteConsent: 'anonymous', pseudonym: null, profileConsent: false, recordConsent: true };
+    await replayedOnce(
+      nadia,
+      'POST',
+      `/api/diagnostic/listening/invitations/${invitation.json().id}/answer`,
+      answer,
+      'diagnostic/listening-invitation-accepted',
+    );
+  });
+
   it('the household file: a yearly renewal confirmed', async () => {
     expect((await coord.put('/api/dossiers/settings/renewal-date', { month: 3, day: 12 })).statusCode).toBe(200);
     const awa = await parentWithFile('Renée');
