@@ -82,10 +82,10 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="muted">{children}</p>;
 }
 
-/** "Étape 3 sur 8" with a bar per step. */
-export function ProgressSteps({ current, total, label }: { current: number; total: number; label: string }) {
+/** "Étape 3 sur 8" (or the page's own words for it: `text`, « Question 3 sur 8 ») with a bar per step. */
+export function ProgressSteps({ current, total, label, text: words }: { current: number; total: number; label: string; text?: string }) {
   const t = useT();
-  const text = t('ui.step', { current, total });
+  const text = words ?? t('ui.step', { current, total });
   return (
     <div>
       <div role="progressbar" aria-valuemin={1} aria-valuemax={total} aria-valuenow={current} aria-label={label} aria-valuetext={text} className="steps">

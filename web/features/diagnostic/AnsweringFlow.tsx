@@ -122,11 +122,16 @@ export function AnsweringFlow({
   const total = Math.max(visible.length, 1);
   return (
     <div className="diag-flow">
-      <ProgressSteps current={Math.min(step + 1, total)} total={total} label={t('diagnostic.progress')} />
+      {/* One line for where the person is: « Question 2 sur 3 » under the bars (not « Étape » as well). */}
+      <ProgressSteps
+        current={Math.min(step + 1, total)}
+        total={total}
+        label={t('diagnostic.progress')}
+        text={q ? t('diagnostic.stepOf', { n: step + 1, total }) : undefined}
+      />
       <FormErrors error={formError} />
       {q ? (
         <section aria-labelledby={headingId} className="diag-question">
-          <p className="muted diag-step">{t('diagnostic.stepOf', { n: step + 1, total: visible.length })}</p>
           <h2 id={headingId} ref={headingRef} tabIndex={-1}>
             <Fr>{q.label}</Fr>
           </h2>
