@@ -24,24 +24,29 @@ export interface ArsResult {
   amount: number;
 }
 
+/** Children aged `lo` to `hi` on the first day of month `m`. */
+function countAged(h: Household, m: MonthIndex, lo: number, hi: number): number {
+  let n = 0;
+  for (const c of h.children) {
+    const x = ageYears(c.birth, m);
+    if (x >= lo && x <= hi) n++;
+  }
+  return n;
+}
+
 export function arsOfYear(h: Household, M: MonthIndex, L: Legislation): ArsResult {
   const year = yearOf(M);
   const october = monthIndex(year, 10);
   const december = monthIndex(year, 12);
   const P = L.month(october);
   const a = P.ars;
-  const count = (lo: number, hi: number) =>
-    h.children.filter((c) => {
-      const x = ageYears(c.birth, december);
-      return x >= lo && x <= hi;
-    }).length;
-  const primary = count(a.age_entree_primaire, a.age_entree_college - 1);
-  const middle = count(a.age_entree_college, a.age_entree_lycee - 1);
+  const primary = countAged(h, december, a.age_entree_primaire, a.age_entree_college - 1);
+  const middle = countAged(h, december, a.age_entree_college, a.age_entree_lycee - 1);
   const justEighteen = h.children.filter((c) => {
     const months = ageMonths(c.birth, december);
     return months >= 12 * a.age_sortie_lycee && months <= 12 * a.age_sortie_lycee + 2;
   }).length;
-  const high = count(a.age_entree_lycee, a.age_sortie_lycee - 1) + justEighteen;
+  const high = countAged(h, december, a.age_entree_lycee, a.age_sortie_lycee - 1) + justEighteen;
   // children "à charge" in October (under 20), as for the allocations familiales
   const childrenForCeiling = h.children.filter((c) => {
     const x = ageYears(c.birth, october);

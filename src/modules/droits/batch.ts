@@ -67,12 +67,16 @@ export function isBlank(line: string): boolean {
 
 const NEWLINE = 0x0a;
 
+/** One writer for every batch of this thread: its buffer grows once to a batch's size and stays. */
+const writer = new ByteWriter();
+
 /** The batch's output: runs of good lines as UTF-8 bytes of their own (transferable), failures between them. */
 export function simulateBatch(batch: PackedBatch, o: BatchOptions): BatchPiece[] {
   const pieces: BatchPiece[] = [];
   const engine = defaultEngine();
   const options = { explain: o.explanations, references: o.references };
-  const w = new ByteWriter();
+  const w = writer;
+  w.pos = 0;
   const flush = () => {
     if (w.pos) pieces.push({ text: w.take() });
   };

@@ -21,31 +21,58 @@ export function monthOf(m: MonthIndex): number {
   return (m % 12) + 1;
 }
 
-export function parseMonth(text: string): MonthIndex | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const month = Number(match[2]);
-  if (month < 1 || month > 12) return null;
-  return monthIndex(Number(match[1]), month);
+/** The digits of `text` from `from` (`n` of them) as a number, or -1 if one is not an ASCII digit. */
+function digits(text: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
+/** Parses `YYYY-MM` (the month 01 to 12); null otherwise. */
+export function parseMonth(text: string): MonthIndex | null {
+  if (text.length !== 7 || text.charCodeAt(4) !== 0x2d) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  if (year < 0 || month < 1 || month > 12) return null;
+  return monthIndex(year, month);
+}
+
+const MONTH_TEXT_FROM = monthIndex(1900, 1);
+const MONTH_TEXTS: string[] = [];
+
+/** `YYYY-MM` (the strings of 1900 to 2100 made once: every answer and line writes one). */
 export function formatMonth(m: MonthIndex): string {
-  return `${yearOf(m)}-${String(monthOf(m)).padStart(2, '0')}`;
+  const cached = MONTH_TEXTS[m - MONTH_TEXT_FROM];
+  if (cached !== undefined) return cached;
+  const text = `${yearOf(m)}-${String(monthOf(m)).padStart(2, '0')}`;
+  if (m >= MONTH_TEXT_FROM && m < MONTH_TEXT_FROM + 201 * 12) MONTH_TEXTS[m - MONTH_TEXT_FROM] = text;
+  return text;
 }
 
 export function dayNumber(year: number, month: number, day: number): DayNumber {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
-/** Parses `YYYY-MM-DD`; null when the text is not a real calendar date. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Parses `YYYY-MM-DD`; null when the text is not a real calendar date. Years before 100 are
+ * refused (Date.UTC would read them as 19xx).
+ */
 export function parseDay(text: string): DayNumber | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const n = dayNumber(y, mo, d);
-  const back = new Date(n * MS_PER_DAY);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() + 1 !== mo || back.getUTCDate() !== d) return null;
-  return n;
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return dayNumber(y, mo, d);
 }
 
 export function formatDay(n: DayNumber): string {

@@ -9,7 +9,9 @@
  * command (explanations-json.ts) in any `--references` mode, without objects in between.
  */
 import { BENEFITS, type BenefitKey } from './benefits';
+import type { DayNumber } from './dates';
 import { LABEL_ID, REASONS, REASON_ID, type Reason, STEP_LABELS, type StepLabel, formatLabel } from './explanations-catalogue';
+import type { Legislation } from './parameters';
 
 export type StepValue = string | number | boolean;
 
@@ -30,7 +32,7 @@ export type LabelArgs = readonly (string | number)[];
 
 /**
  * Collects the steps of the explanations of one household, in the order of BENEFITS; formulas
- * call it only when an explanation is wanted. `referenceOf` null: no reference is looked up
+ * call it only when an explanation is wanted. `references` null: no reference is looked up
  * (`--references ids`: the reader resolves the parameter ids).
  */
 export class Tracer {
@@ -49,16 +51,21 @@ export class Tracer {
   /** A legal reference is written once per explanation, on the first step that uses it. */
   private readonly referenced = new Set<string>();
 
-  constructor(private readonly referenceOf: ((parameter: string) => string | undefined) | null) {}
+  /** `references` null: no reference is looked up; otherwise those in force on `day`. */
+  constructor(
+    private readonly references: Pick<Legislation, 'referenceText'> | null,
+    private readonly day: DayNumber,
+  ) {}
 
-  step(label: StepLabel, value: StepValue, parameter?: string, ...args: (string | number)[]): void {
+  /** A step; `arg1`, `arg2` fill the label's `{1}`, `{2}`. */
+  step(label: StepLabel, value: StepValue, parameter?: string, arg1?: string | number, arg2?: string | number): void {
     this.label.push(LABEL_ID.get(label)!);
-    this.args.push(args.length ? args : undefined);
+    this.args.push(arg1 === undefined ? undefined : arg2 === undefined ? [arg1] : [arg1, arg2]);
     this.value.push(typeof value === 'number' ? round4(value) : value);
     this.parameter.push(parameter);
     let reference: string | undefined;
-    if (parameter && this.referenceOf) {
-      const ref = this.referenceOf(parameter);
+    if (parameter && this.references) {
+      const ref = this.references.referenceText(parameter, this.day);
       if (ref && !this.referenced.has(ref)) {
         reference = ref;
         this.referenced.add(ref);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultEngine } from './engine';
 import { REASONS, STEP_LABELS } from './explanations-catalogue';
-import { resolveCompactLine } from './explanations-json';
+import { ByteWriter, resolveCompactLine } from './explanations-json';
 import { testHousehold } from './test-households';
 
 const SAMPLE = path.resolve(import.meta.dirname, 'fixtures/benefits-sample.json');
@@ -75,5 +75,27 @@ describe('batch lines (explanations-json.ts)', () => {
     expect(c.labels).toEqual([...STEP_LABELS]);
     expect(c.parameters).toEqual(engine.legislation.names().sort());
     expect(c.version).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe('ByteWriter.number', () => {
+  it('writes every number as JSON.stringify does: cents and four-decimal rates digit by digit, the rest through String', () => {
+    const w = new ByteWriter();
+    const check = (n: number) => {
+      w.number(n);
+      expect(w.text(), String(n)).toBe(JSON.stringify(n));
+    };
+    // A seeded walk over amounts, rates and integers of every size the engine writes, and their negatives.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 5_000; i++) {
+      const x = next() * 10 ** Math.floor(next() * 9);
+      for (const n of [x, Math.round(x * 100) / 100, Math.round(x * 10000) / 10000, Math.round(x), -Math.round(x * 100) / 100]) check(n);
+    }
+    for (let c = -2000; c <= 2000; c++) {
+      check(c / 100);
+      check(c / 10000);
+    }
+    for (const n of [0, -0, 0.1 + 0.2, 1e-7, 5e-324, 1e21, 21474836.47, 21474836.48, 2 ** 31, -(2 ** 31), 0.00005, 0.99995, NaN, Infinity, -Infinity]) check(n);
   });
 });

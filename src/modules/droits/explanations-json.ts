@@ -58,6 +58,53 @@ export class ByteWriter {
     this.buf[this.pos++] = c;
   }
 
+  /**
+   * A number as JSON.stringify writes it. Amounts (whole cents) and rates (four decimals) —
+   * nearly every number of a line — are written digit by digit, without a string: for
+   * `c / 10^k === n` with |c| < 2^31, the shortest text that reads back as n (what
+   * JSON.stringify writes) is c's digits with the point k places from the right and the
+   * trailing zeros dropped. Anything else goes through String(n).
+   */
+  number(n: number): void {
+    let c = Math.round(n * 100);
+    let k = 2;
+    if (c / 100 !== n) {
+      c = Math.round(n * 10_000);
+      k = 4;
+      if (c / 10_000 !== n) return this.ascii(Number.isFinite(n) ? String(n) : 'null');
+    }
+    if (!(c < 2_147_483_647 && c > -2_147_483_647)) return this.ascii(Number.isFinite(n) ? String(n) : 'null');
+    this.room(16);
+    if (c < 0) {
+      this.buf[this.pos++] = 0x2d;
+      c = -c;
+    }
+    const scale = k === 2 ? 100 : 10_000;
+    const whole = Math.floor(c / scale);
+    let frac = c - whole * scale;
+    // The whole part's digits, from the last one back.
+    let size = 1;
+    for (let x = whole; x >= 10; x = Math.floor(x / 10)) size++;
+    const buf = this.buf;
+    let at = this.pos + size;
+    this.pos = at;
+    let x = whole;
+    do {
+      const q = Math.floor(x / 10);
+      buf[--at] = 48 + x - q * 10;
+      x = q;
+    } while (x > 0);
+    if (frac === 0) return;
+    buf[this.pos++] = 0x2e;
+    let div = scale / 10;
+    while (frac > 0) {
+      const q = Math.floor(frac / div);
+      buf[this.pos++] = 48 + q;
+      frac -= q * div;
+      div /= 10;
+    }
+  }
+
   utf8(s: string): void {
     this.room(s.length * 3);
     this.pos += this.buf.write(s, this.pos, 'utf8');
@@ -80,7 +127,7 @@ export class ByteWriter {
 
 const enc = (s: string) => Buffer.from(s, 'utf8');
 
-// JSON of the texts that are always the same strings (references, parameter ids): encoded once.
+// JSON of the texts that are always the same strings (references, parameter ids, months): encoded once.
 const encoded = new Map<string, Buffer>();
 function quoted(w: ByteWriter, s: string): void {
   let b = encoded.get(s);
@@ -94,12 +141,24 @@ function quoted(w: ByteWriter, s: string): void {
 /** As JSON.stringify writes a number. */
 function num(w: ByteWriter, n: number): void {
   if (Number.isInteger(n) && n >= 0 && n < 10) w.byte(48 + n);
-  else w.ascii(Number.isFinite(n) ? String(n) : 'null');
+  else w.number(n);
+}
+
+// A step's text value or label argument: a month, a year, a zone — a short list, encoded once each.
+const encodedInner = new Map<string, Buffer>();
+/** `s` escaped as inside a JSON string, without the quotes. */
+function inner(w: ByteWriter, s: string): void {
+  let b = encodedInner.get(s);
+  if (b === undefined) {
+    b = enc(JSON.stringify(s).slice(1, -1));
+    if (encodedInner.size < 10_000) encodedInner.set(s, b);
+  }
+  w.bytes(b);
 }
 
 function value(w: ByteWriter, v: StepValue): void {
   if (typeof v === 'number') num(w, v);
-  else if (typeof v === 'string') w.utf8(JSON.stringify(v));
+  else if (typeof v === 'string') quoted(w, v);
   else w.ascii(v ? 'true' : 'false');
 }
 
@@ -151,7 +210,7 @@ function label(w: ByteWriter, t: Tracer, i: number): void {
   w.bytes(B.open);
   w.bytes(texts[0]!);
   for (let k = 0; k < slots.length; k++) {
-    w.utf8(JSON.stringify(String(args[slots[k]!])).slice(1, -1));
+    inner(w, String(args[slots[k]!]));
     w.bytes(texts[k + 1]!);
   }
   w.byte(0x22);
@@ -225,7 +284,7 @@ export function writeResult(w: ByteWriter, r: LineInput, mode: ReferenceMode, ca
           for (const a of args) {
             w.byte(0x2c);
             if (typeof a === 'number') num(w, a);
-            else w.utf8(JSON.stringify(a));
+            else quoted(w, a);
           }
         w.byte(0x5d);
         continue;

@@ -36,19 +36,24 @@ const MAJORATION_REFORM_MONTH = monthIndex(2026, 3);
 const MAJORATION_PIVOT_BIRTH = dayNumber(2012, 3, 1);
 const MAJORATION_OLD_AGE = 14;
 
-const agesCache = new WeakMap<Household, Map<MonthIndex, number[]>>();
+/**
+ * Children's ages by month, for the household computed last: the formulas ask for the same
+ * months many times per household, one household at a time (a WeakMap per household made
+ * the garbage collector's work grow with the batch).
+ */
+let agesOf: Household | null = null;
+const agesByMonth = new Map<MonthIndex, number[]>();
 
-/** Children's ages on the first day of month m (memoised per household). */
+/** Children's ages on the first day of month m (memoised for the current household). */
 export function ages(h: Household, m: MonthIndex): number[] {
-  let byMonth = agesCache.get(h);
-  if (!byMonth) {
-    byMonth = new Map();
-    agesCache.set(h, byMonth);
+  if (agesOf !== h) {
+    agesOf = h;
+    agesByMonth.clear();
   }
-  let a = byMonth.get(m);
+  let a = agesByMonth.get(m);
   if (!a) {
     a = h.children.map((c) => ageYears(c.birth, m));
-    byMonth.set(m, a);
+    agesByMonth.set(m, a);
   }
   return a;
 }
