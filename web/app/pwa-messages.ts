@@ -27,6 +27,7 @@ export default {
     ride: 'Demande de covoiturage',
     invitationAnswer: 'Réponse à l’invitation « {what} »',
     orientationAnswer: 'Réponse à l’orientation vers « {what} »',
+    survey: 'Vos réponses à « {what} »',
   },
   en: {
     update: 'A new version is available',
@@ -55,6 +56,7 @@ export default {
     ride: 'Car-sharing request',
     invitationAnswer: 'Answer to the invitation “{what}”',
     orientationAnswer: 'Answer to the referral to “{what}”',
+    survey: 'Your answers to “{what}”',
   },
   ar: {
     update: 'يتوفر إصدار جديد',
@@ -83,5 +85,6 @@ export default {
     ride: 'طلب مشاركة سيارة',
     invitationAnswer: 'الرد على الدعوة «{what}»',
     orientationAnswer: 'الرد على التوجيه نحو «{what}»',
+    survey: 'إجاباتكم على «{what}»',
   },
 };
