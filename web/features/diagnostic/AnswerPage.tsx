@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useI18n, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
+import { useQueuedForms } from '../../app/pwa';
 import { useParams } from '../../app/router';
+import { useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Alert, PageHeader } from '../../ui/display';
 import { AnsweringFlow, Thanks } from './AnsweringFlow';
@@ -46,6 +48,11 @@ export default function AnswerPage() {
   const [session, setSession] = useState<AnsweringSession | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
+  // A signed-in family's answers sent without network wait on the phone and go when it returns (the
+  // Idempotency-Key is per account); a visitor's are refused in words and stay on the screen (docs/pwa.md).
+  const { user } = useSession();
+  const queue = useQueuedForms();
+  const [queued, setQueued] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -101,6 +108,7 @@ export default function AnswerPage() {
         </Alert>
       ) : null}
       {done ? <Thanks /> : null}
+      {queued ? (queue.notice ?? <Thanks />) : null}
       {!done && !session && intro ? (
         <>
           {description ? (
@@ -119,17 +127,30 @@ export default function AnswerPage() {
           )}
         </>
       ) : null}
-      {!done && session ? (
+      {!done && !queued && session ? (
         <>
           <p className="muted">{t('diagnostic.anonymous')}</p>
           <AnsweringFlow
             questionnaire={session.questionnaire}
             initialAnswers={session.answers}
             onSave={async (answers: Answers) => {
-              await api.post('/api/diagnostic/answering/save', { token: session.token, answers });
+              try {
+                await api.post('/api/diagnostic/answering/save', { token: session.token, answers });
+              } catch (err) {
+                // Saving the way through is for resuming later: without network the person goes on, the answers go with the last step.
+                if (!(err instanceof ApiError && err.code === 'offline')) throw err;
+              }
             }}
             onSubmit={async (answers: Answers) => {
-              await api.post('/api/diagnostic/answering/submit', { token: session.token, answers });
+              const body = { token: session.token, answers };
+              if (user) {
+                const sent = await queue.send({ method: 'POST', url: '/api/diagnostic/answering/submit', body, label: t('pwa.survey', { what: title }) });
+                store(session.questionnaireId, null);
+                if (sent.queued) setQueued(true);
+                else setDone(true);
+                return;
+              }
+              await api.post('/api/diagnostic/answering/submit', body);
               store(session.questionnaireId, null);
               setDone(true);
             }}
