@@ -153,6 +153,21 @@ describe('forms the phone queues are written once when replayed', () => {
     );
   });
 
+  it('the town’s survey: a signed-in parent’s answers sent', async () => {
+    const definition = {
+      title: 'Garde d’enfants',
+      questions: [{ id: 'garde', type: 'single', label: 'Avez-vous une solution de garde ?', options: ['Oui', 'Non'], required: true }],
+    };
+    const created = await coord.post('/api/diagnostic/questionnaires', { definition, access: 'open' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await coord.post(`/api/diagnostic/questionnaires/${created.json().id}/publish`)).statusCode).toBe(200);
+    const awa = (await env.as('parent')) as Parent;
+    const started = await awa.post('/api/diagnostic/answering/start', { questionnaireId: created.json().id });
+    expect(started.statusCode, started.body).toBe(201);
+    const body = { token: started.json().token, answers: { garde: 'Non' } };
+    expect((await replayedOnce(awa, 'POST', '/api/diagnostic/answering/submit', body, 'diagnostic/response-submitted')).json()).toEqual({ submitted: true });
+  });
+
   it('the household file: a yearly renewal confirmed', async () => {
     expect((await coord.put('/api/dossiers/settings/renewal-date', { month: 3, day: 12 })).statusCode).toBe(200);
     const awa = await parentWithFile('Renée');
