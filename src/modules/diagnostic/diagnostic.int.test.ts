@@ -238,7 +238,7 @@ describe('CSV import and results', () => {
     expect((await env.expectAudit('diagnostic/responses-imported', id, { actorId: coord.user.id })).details).toMatchObject({ rows: 30_000 });
     const { rows: stored } = await env.rt.deps.db.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE neighbourhood_id = 'nord')::int AS nord, count(DISTINCT import_id)::int AS imports,
-              min(answers::text) FILTER (WHERE external_id = 'B0') AS b0, min(answers::text) FILTER (WHERE external_id = 'B29999') AS last
+              min(answers::jsonb::text) FILTER (WHERE external_id = 'B0') AS b0, min(answers::jsonb::text) FILTER (WHERE external_id = 'B29999') AS last
          FROM diagnostic_responses WHERE questionnaire_id = $1 AND channel = 'import' AND status = 'submitted'`,
       [id],
     );

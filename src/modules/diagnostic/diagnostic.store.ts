@@ -1,5 +1,5 @@
 /** SQL of the diagnostic tables only. */
-import { copyLines, copyText } from '../../platform/db/copy';
+import { BinaryRows, copyBinary, orderedIds } from '../../platform/db/copy';
 import { cursorBatches, readBatches } from '../../platform/db/cursor';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import type { Answers, Questionnaire } from './questionnaire';
@@ -275,8 +275,9 @@ export async function insertImport(
 }
 
 /**
- * Writes submitted responses through COPY (an import, the demo): the fixed columns encoded
- * once, each row's answers as the JSON text responses-copy.ts builds. On the caller's
+ * Writes submitted responses through a binary COPY (an import, the demo): the fixed columns
+ * encoded once, each row's answers as the JSON text responses-copy.ts builds, ids in the
+ * rows' order (orderedIds: the primary key's index is appended to). On the caller's
  * transaction: a duplicate external id aborts it whole (diagnostic_responses_external_uq).
  */
 export async function insertSubmitted(
@@ -284,11 +285,24 @@ export async function insertSubmitted(
   v: { questionnaireId: string; version: number; channel: Channel; importId: string | null; now: Date; isDemo?: boolean },
   rows: Iterable<SubmittedRow>,
 ): Promise<void> {
-  const fixed = [v.questionnaireId, v.version, 'submitted', v.channel, v.importId, v.now, v.now, v.now, v.isDemo ?? false].map(copyText).join('\t');
-  await copyLines(
+  const fixed = BinaryRows.encode((w) =>
+    w
+      .uuid(v.questionnaireId)
+      .int4(v.version)
+      .text('submitted')
+      .text(v.channel)
+      .uuid(v.importId)
+      .timestamptz(v.now)
+      .timestamptz(v.now)
+      .timestamptz(v.now)
+      .bool(v.isDemo ?? false),
+  );
+  const nextId = orderedIds(v.now);
+  await copyBinary(
     t,
     'diagnostic_responses',
     [
+      'id',
       'questionnaire_id',
       'version',
       'status',
@@ -302,9 +316,8 @@ export async function insertSubmitted(
       'external_id',
       'neighbourhood_id',
     ],
-    (function* () {
-      for (const r of rows) yield `${fixed}\t${copyText(r.answersJson)}\t${copyText(r.externalId)}\t${copyText(r.neighbourhoodId)}\n`;
-    })(),
+    rows,
+    (w, r) => w.row(13).uuidBytes(nextId()).bytes(fixed).text(r.answersJson).text(r.externalId).text(r.neighbourhoodId),
   );
 }
 

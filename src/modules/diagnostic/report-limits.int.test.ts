@@ -46,7 +46,7 @@ async function questionnaireWithHugeAnswer() {
   // Answers are capped on the way in (5,000 characters); a 1 MB one stored before the cap
   // (or by another path) must still give a report. Put it in place as it would be stored.
   const set = await env.rt.deps.db.query(
-    `UPDATE diagnostic_responses SET answers = jsonb_set(answers, '{remarques}', to_jsonb($2::text)), updated_at = updated_at + interval '1 second' WHERE questionnaire_id = $1 AND external_id = 'A1'`,
+    `UPDATE diagnostic_responses SET answers = jsonb_set(answers::jsonb, '{remarques}', to_jsonb($2::text))::json, updated_at = updated_at + interval '1 second' WHERE questionnaire_id = $1 AND external_id = 'A1'`,
     [id, huge],
   );
   expect(set.rowCount).toBe(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tx } from './pool';
-import { copyRows, copyText, pgTextArray, type CopyValue } from './copy';
+import { BinaryRows, copyBinary, copyRows, copyText, orderedIds, pgTextArray, type CopyValue } from './copy';
 import { createTestEnv, type TestEnv } from '../testing';
 
 let env: TestEnv;
@@ -42,4 +42,46 @@ it('a constraint broken halfway aborts the whole COPY and its transaction: nothi
   await expect(tx(env.rt.deps.db, (t) => copyRows(t, 'copy_probe', ['id', 'label', 'data', 'at', 'ok'], rows))).rejects.toMatchObject({ code: '23505' });
   const { rows: count } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM copy_probe WHERE id >= 1000`);
   expect(count[0].n).toBe(0);
+});
+
+it('writes binary rows exactly as given: uuids, integers, booleans, timestamps to the microsecond, text and json, NULLs, across many chunks', async () => {
+  await env.rt.deps.db.query(`CREATE TABLE copy_binary (id uuid PRIMARY KEY, n int, ok boolean, at timestamptz, label text, data json)`);
+  const hostile = ['\\N', 'tab\there', 'ligne\nsuivante', 'anti\\slash', '😀 émoji', '\\.', '', 'x'.repeat(70_000)];
+  const at = new Date(Date.UTC(2026, 11, 4, 23, 59, 59, 123));
+  const fixed = BinaryRows.encode((w) => w.bool(true).timestamptz(at));
+  const rows = [...hostile.map((label, i) => ({ label, i })), ...Array.from({ length: 20_000 }, (_, i) => ({ label: `rang ${i}`, i: 100 + i }))];
+  const nextId = orderedIds(at);
+  const written = await tx(env.rt.deps.db, async (t) => {
+    const n = await copyBinary(t, 'copy_binary', ['id', 'n', 'ok', 'at', 'label', 'data'], rows, (w, r) =>
+      w.row(6).uuidBytes(nextId()).int4(r.i - 50).bytes(fixed).text(r.label).text(JSON.stringify({ label: r.label })),
+    );
+    await copyBinary(t, 'copy_binary', ['id', 'n', 'ok', 'at', 'label', 'data'], [null], (w) =>
+      w.row(6).uuid('00000000-0000-4000-8000-000000000001').null().bool(false).timestamptz(null).text(null).text(null),
+    );
+    return n;
+  });
+  expect(written).toBe(rows.length);
+  const { rows: back } = await env.rt.deps.db.query(
+    `SELECT id::text, n, ok, at, to_char(at AT TIME ZONE 'UTC', 'US') AS micro, label, data FROM copy_binary ORDER BY id`,
+  );
+  expect(back).toHaveLength(rows.length + 1);
+  // The null row's id sorts first (its time part is 0), then the ordered ids in the rows' order.
+  expect(back[0]).toMatchObject({ id: '00000000-0000-4000-8000-000000000001', n: null, ok: false, at: null, label: null, data: null });
+  expect(back.slice(1).map((r) => r.label)).toEqual(rows.map((r) => r.label));
+  expect(back.slice(1).map((r) => r.data.label)).toEqual(rows.map((r) => r.label));
+  expect(back[1]).toMatchObject({ n: -50, ok: true, micro: '123000' });
+  expect(back[1].at.toISOString()).toBe(at.toISOString());
+  // UUID version 7 with the write's millisecond first.
+  expect(back[1].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(parseInt(back[1].id.replace(/-/g, '').slice(0, 12), 16)).toBe(at.getTime());
+});
+
+it('a value the column refuses aborts a binary COPY and its transaction', async () => {
+  await env.rt.deps.db.query(`CREATE TABLE copy_binary_json (id int PRIMARY KEY, data json)`);
+  const write = tx(env.rt.deps.db, (t) =>
+    copyBinary(t, 'copy_binary_json', ['id', 'data'], [1, 2, 3], (w, i) => w.row(2).int4(i).text(i === 3 ? '{pas du json' : '{}')),
+  );
+  await expect(write).rejects.toMatchObject({ code: '22P02' });
+  const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM copy_binary_json`);
+  expect(rows[0].n).toBe(0);
 });

@@ -6,6 +6,7 @@
  */
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { randomFillSync } from 'node:crypto';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Tx } from './pool';
 
@@ -75,4 +76,196 @@ export async function copyLines(t: Tx, table: string, columns: string[], lines: 
     if (chunk) yield chunk;
   }
   await pipeline(Readable.from(chunks(), { objectMode: false }), stream);
+}
+
+const CHUNK = 1 << 16;
+const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+const HEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Rows in COPY's binary format, written straight into buffers: the server reads uuids,
+ * integers, booleans and timestamps as bytes instead of parsing their text (about a third
+ * of the server's work for the survey answers' fixed columns), and text needs no escaping.
+ * Each row is `row(n)` then exactly n values, in the COPY's column order.
+ */
+export class BinaryRows {
+  private buf = Buffer.allocUnsafe(CHUNK * 2);
+  private pos = 0;
+  private readonly full: Buffer[] = [];
+
+  constructor() {
+    this.pos = this.buf.write('PGCOPY\n\xff\r\n\0', 0, 'latin1');
+    this.buf.writeInt32BE(0, this.pos); // flags
+    this.buf.writeInt32BE(0, this.pos + 4); // header extension length
+    this.pos += 8;
+  }
+
+  /** The bytes of some values, to write again and again with `bytes` (the same fixed columns on every row). */
+  static encode(write: (w: BinaryRows) => void): Buffer {
+    const w = new BinaryRows();
+    const start = w.pos;
+    write(w);
+    return Buffer.from(w.buf.subarray(start, w.pos));
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    this.full.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(Math.max(CHUNK * 2, n));
+    this.pos = 0;
+  }
+
+  row(fields: number): this {
+    this.room(2);
+    this.buf.writeInt16BE(fields, this.pos);
+    this.pos += 2;
+    return this;
+  }
+
+  null(): this {
+    this.room(4);
+    this.buf.writeInt32BE(-1, this.pos);
+    this.pos += 4;
+    return this;
+  }
+
+  /** Bytes from `encode`: whole values, lengths included. */
+  bytes(b: Buffer): this {
+    this.room(b.length);
+    b.copy(this.buf, this.pos);
+    this.pos += b.length;
+    return this;
+  }
+
+  /** A text, varchar, json (its text) or jsonb-free value; null as NULL. */
+  text(s: string | null | undefined): this {
+    if (s === null || s === undefined) return this.null();
+    this.room(4 + s.length * 3);
+    const n = this.buf.write(s, this.pos + 4, 'utf8');
+    this.buf.writeInt32BE(n, this.pos);
+    this.pos += 4 + n;
+    return this;
+  }
+
+  uuid(u: string | null): this {
+    if (u === null) return this.null();
+    if (!HEX.test(u)) throw new Error(`not a uuid: ${u}`);
+    this.room(20);
+    this.buf.writeInt32BE(16, this.pos);
+    this.buf.write(u.replace(/-/g, ''), this.pos + 4, 'hex');
+    this.pos += 20;
+    return this;
+  }
+
+  /** A uuid given as its 16 bytes. */
+  uuidBytes(b: Uint8Array): this {
+    this.room(20);
+    this.buf.writeInt32BE(16, this.pos);
+    this.buf.set(b.subarray(0, 16), this.pos + 4);
+    this.pos += 20;
+    return this;
+  }
+
+  int4(n: number): this {
+    this.room(8);
+    this.buf.writeInt32BE(4, this.pos);
+    this.buf.writeInt32BE(n, this.pos + 4);
+    this.pos += 8;
+    return this;
+  }
+
+  bool(b: boolean): this {
+    this.room(5);
+    this.buf.writeInt32BE(1, this.pos);
+    this.buf[this.pos + 4] = b ? 1 : 0;
+    this.pos += 5;
+    return this;
+  }
+
+  /** Microseconds since 2000-01-01 UTC, as the server keeps them. */
+  timestamptz(d: Date | null): this {
+    if (d === null) return this.null();
+    this.room(12);
+    this.buf.writeInt32BE(8, this.pos);
+    this.buf.writeBigInt64BE(BigInt(d.getTime() - PG_EPOCH_MS) * 1000n, this.pos + 4);
+    this.pos += 12;
+    return this;
+  }
+
+  /** The buffers filled so far, when there are at least `min` bytes of them (then they are the caller's). */
+  take(min = CHUNK): Buffer[] {
+    const size = this.full.reduce((n, b) => n + b.length, 0) + this.pos;
+    if (size < min) return [];
+    const out = [...this.full.splice(0), this.buf.subarray(0, this.pos)];
+    this.buf = Buffer.allocUnsafe(CHUNK * 2);
+    this.pos = 0;
+    return out;
+  }
+
+  /** The trailer, and every byte not taken yet. */
+  end(): Buffer[] {
+    this.room(2);
+    this.buf.writeInt16BE(-1, this.pos);
+    this.pos += 2;
+    return this.take(0);
+  }
+}
+
+/**
+ * COPY `rows` into `table` in binary format, each row written by `write` (one `w.row(n)`,
+ * then its n values in `columns` order). Rows are encoded as the server takes them
+ * (back-pressure): while PostgreSQL stores one chunk, the caller's rows for the next are
+ * being made, on the other core. Resolves with the rows written.
+ */
+export async function copyBinary<R>(t: Tx, table: string, columns: string[], rows: Iterable<R>, write: (w: BinaryRows, row: R) => void): Promise<number> {
+  const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN (FORMAT binary)`;
+  const stream = t.query(copyFrom(sql));
+  let count = 0;
+  function* chunks(): Generator<Buffer> {
+    const w = new BinaryRows();
+    for (const row of rows) {
+      write(w, row);
+      count++;
+      yield* w.take();
+    }
+    yield* w.end();
+  }
+  await pipeline(Readable.from(chunks(), { objectMode: false }), stream);
+  return count;
+}
+
+/**
+ * Ids for the rows one bulk write makes, in their order: UUID version 7 (RFC 9562) with the
+ * write's millisecond, then the row's number in the 12 bits of `rand_a` and the first 18 of
+ * `rand_b`, then 44 random bits. Ascending, so a primary key's index takes them at its right
+ * edge (pages filled in turn) instead of at random places; unique within the write by the
+ * number, across writes by the time and the random bits (and the key refuses a duplicate).
+ * Returns one id's 16 bytes at a time, in a buffer that the next call overwrites.
+ */
+export function orderedIds(at: Date): () => Uint8Array {
+  const id = new Uint8Array(16);
+  const ms = at.getTime();
+  // 48-bit big-endian milliseconds.
+  for (let i = 5, v = ms; i >= 0; i--, v = Math.floor(v / 256)) id[i] = v % 256;
+  const random = new Uint8Array(6 * 1024);
+  let used = random.length;
+  let n = 0;
+  return () => {
+    if (n >= 2 ** 30) throw new Error('orderedIds: more than 2^30 rows in one write');
+    if (used === random.length) {
+      randomFillSync(random);
+      used = 0;
+    }
+    const hi = Math.floor(n / 2 ** 18); // 12 bits
+    const lo = n % 2 ** 18; // 18 bits
+    id[6] = 0x70 | (hi >> 8);
+    id[7] = hi & 0xff;
+    id[8] = 0x80 | (lo >> 12); // variant 10, then 6 bits of the number
+    id[9] = (lo >> 4) & 0xff;
+    id[10] = ((lo & 0x0f) << 4) | (random[used]! & 0x0f);
+    id.set(random.subarray(used + 1, used + 6), 11);
+    used += 6;
+    n++;
+    return id;
+  };
 }
