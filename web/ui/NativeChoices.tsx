@@ -26,7 +26,7 @@ export function NativeRadioGroup({ label, help, error, value, onChange, options,
       </legend>
       <FieldHelp id={id} help={help} />
       {options.map((o) => (
-        <label key={o.value} className="native-check">
+        <label key={o.value} className="native-choice">
           <input
             type="radio"
             name={name ?? id}
@@ -48,7 +48,7 @@ export function NativeRadioGroup({ label, help, error, value, onChange, options,
 
 export function NativeCheckbox({ children, isSelected, onChange, value, name }: CheckboxProps) {
   return (
-    <label className="native-check">
+    <label className="native-choice">
       <input type="checkbox" name={name} value={value} checked={Boolean(isSelected)} onChange={(e) => onChange?.(e.target.checked)} />
       <span>{children}</span>
     </label>
