@@ -8,7 +8,7 @@ import { AppError, type FieldError } from '../../platform/errors';
 import { compute } from './compute';
 import { type MonthIndex, firstDay, formatMonth, monthIndex, parseMonth } from './dates';
 import { createHash } from 'node:crypto';
-import { type Explanation, type Tracer, toExplanations } from './explain';
+import { type Explanation, Tracer, toExplanations } from './explain';
 import { REASONS, STEP_LABELS } from './explanations-catalogue';
 import { ByteWriter, type Catalogue, writeResult } from './explanations-json';
 import { BENEFITS, BENEFIT_FACTS, type BenefitKey, perBenefit } from './benefits';
@@ -100,13 +100,16 @@ export class RightsEngine {
 
   /** runJson's line written as UTF-8 into `w` (the batch command: one writer per batch of lines). */
   writeJson(w: ByteWriter, h: Household, options: SimulationOptions = {}): void {
-    const { amounts, net, explained } = this.computeAll(h, options);
+    // The line is written before the next household: one tracer serves them all.
+    const { amounts, net, explained } = this.computeAll(h, options, (this.lineTracer ??= new Tracer(null, 0)));
     const { catalogue, parameterIndex } = this.catalogueOnce();
     const period = formatMonth(h.period);
     writeResult(w, { id: h.id, period, amounts, net, explained, reasons: catalogue.reasons }, options.references ?? 'inline', catalogue, parameterIndex);
   }
 
-  private computeAll(h: Household, options: SimulationOptions): { amounts: Amounts; net: Amounts; explained: Tracer | null } {
+  private lineTracer?: Tracer;
+
+  private computeAll(h: Household, options: SimulationOptions, tracer?: Tracer): { amounts: Amounts; net: Amounts; explained: Tracer | null } {
     const c = compute(h, this.legislation);
     const crdsRate = this.legislation.month(h.period).commun.crds_taux;
     // One formula per benefit (a Record: a benefit of the list without its formula does not compile).
@@ -128,7 +131,7 @@ export class RightsEngine {
       amounts[key] = toCents(x) / 100;
       net[key] = BENEFIT_FACTS[key].crds ? toCents(f32(x - f32(x * f32(crdsRate)))) / 100 : amounts[key];
     }
-    const explained = options.explain === false ? null : explainAll(c, this.legislation, (options.references ?? 'inline') !== 'ids');
+    const explained = options.explain === false ? null : explainAll(c, this.legislation, (options.references ?? 'inline') !== 'ids', tracer);
     return { amounts, net, explained };
   }
 

@@ -53,9 +53,28 @@ export class Tracer {
 
   /** `references` null: no reference is looked up; otherwise those in force on `day`. */
   constructor(
-    private readonly references: Pick<Legislation, 'referenceText'> | null,
-    private readonly day: DayNumber,
+    private references: Pick<Legislation, 'referenceText'> | null,
+    private day: DayNumber,
   ) {}
+
+  /**
+   * Empties the records for another household (the batch command reuses one tracer: its
+   * arrays keep their room instead of growing again for every household).
+   */
+  reset(references: Pick<Legislation, 'referenceText'> | null, day: DayNumber): this {
+    this.references = references;
+    this.day = day;
+    this.label.length = 0;
+    this.args.length = 0;
+    this.value.length = 0;
+    this.parameter.length = 0;
+    this.reference.length = 0;
+    this.ends.length = 0;
+    this.eligible.length = 0;
+    this.reason.length = 0;
+    if (this.referenced.size) this.referenced.clear();
+    return this;
+  }
 
   /** A step; `arg1`, `arg2` fill the label's `{1}`, `{2}`. */
   step(label: StepLabel, value: StepValue, parameter?: string, arg1?: string | number, arg2?: string | number): void {
@@ -80,7 +99,8 @@ export class Tracer {
     this.ends.push(this.label.length);
     this.eligible.push(eligible);
     this.reason.push(REASON_ID.get(reason)!);
-    this.referenced.clear();
+    // clear() makes a new table even for an empty set (and without references it stays empty).
+    if (this.referenced.size) this.referenced.clear();
   }
 
   /** Where the steps of explanation `i` start. */

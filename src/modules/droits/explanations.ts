@@ -280,10 +280,11 @@ const EXPLAIN: Record<BenefitKey, Explain> = {
 /**
  * The explanations of every benefit, as flat records (explain.ts `Tracer`, in the order of
  * BENEFITS). `withReferences` false (`--references ids`): no legal reference is looked up.
+ * `into`: a tracer to fill again (emptied first; the batch command's, read before the next household).
  */
-export function explainAll(c: Computation, L: Legislation, withReferences = true): Tracer {
+export function explainAll(c: Computation, L: Legislation, withReferences = true, into?: Tracer): Tracer {
   const M = c.household.period;
-  const t = new Tracer(withReferences ? L : null, firstDay(M));
+  const t = into ? into.reset(withReferences ? L : null, firstDay(M)) : new Tracer(withReferences ? L : null, firstDay(M));
   for (let e = 0; e < BENEFITS.length; e++) {
     const key = BENEFITS[e]!;
     const [eligible, reason] = EXPLAIN[key](t, c, L, M);

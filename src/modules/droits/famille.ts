@@ -81,8 +81,11 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
   const R = resources.total;
 
   // Child "à charge" for family benefits: under 16 (compulsory schooling), or 16-19 without own income.
-  const pfCharge = a.map((x) => x >= P.commun.enfant_age_minimal && x < P.commun.enfant_age_limite);
-  const afChildren = pfCharge.filter(Boolean).length;
+  // Counted with loops over the ages (no array per count: the batch command computes five months per household).
+  const pfMin = P.commun.enfant_age_minimal;
+  const pfLimit = P.commun.enfant_age_limite;
+  let afChildren = 0;
+  for (const x of a) if (x >= pfMin && x < pfLimit) afChildren++;
 
   // --- Allocations familiales
   const af = P.af;
@@ -95,17 +98,20 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
   const afBaseFull = eligibleAf ? npRound(bmaf * rateTotal, 2) : 0;
   const afBase = afBaseFull * mod.rate;
 
-  const eldestAge = Math.max(...a.filter((x, i) => pfCharge[i] && x <= af.age_aine_max), -9999);
+  let eldestAge = -9999;
+  for (const x of a) if (x >= pfMin && x < pfLimit && x <= af.age_aine_max && x > eldestAge) eldestAge = x;
   let majorationFull = 0;
-  a.forEach((x, i) => {
-    if (!pfCharge[i] || afBase <= 0 || afChildren <= 1) return;
-    if (afChildren === 2 && x === eldestAge) return; // the eldest of two children opens no majoration
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    if (!(x >= pfMin && x < pfLimit) || afBase <= 0 || afChildren <= 1) continue;
+    if (afChildren === 2 && x === eldestAge) continue; // the eldest of two children opens no majoration
     const threshold = m >= MAJORATION_REFORM_MONTH && h.children[i]!.birth < MAJORATION_PIVOT_BIRTH ? MAJORATION_OLD_AGE : af.majoration_age;
     if (x >= threshold) majorationFull += bmaf * af.majoration_taux;
-  });
+  }
   const afMajoration = majorationFull * mod.rate;
 
-  const forfChildren = a.filter((x) => x === af.age_forfaitaire).length;
+  let forfChildren = 0;
+  for (const x of a) if (x === af.age_forfaitaire) forfChildren++;
   const forfRate = modulationRate(P, R, afChildren + forfChildren).rate;
   const forfUnit = npRound(bmaf * af.forfaitaire_taux, 2);
   const afForfaitaire = (afChildren + forfChildren >= af.forfaitaire_nb_enfants_min ? forfChildren : 0) * forfUnit * forfRate;
@@ -118,14 +124,16 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
   const afTotal = afBase + afMajoration + afForfaitaire + afComplement;
 
   // --- ASF: per child under 20, minus alimony received (euro for euro)
-  const asfChildren = a.filter((x) => x >= af.age_min_asf && x < af.age_forfaitaire).length;
+  let asfChildren = 0;
+  for (const x of a) if (x >= af.age_min_asf && x < af.age_forfaitaire) asfChildren++;
   const asfFull = asfChildren * bmaf * P.asf.taux_par_enfant;
   const asfAfterAlimony = Math.max(asfFull - h.alimony, 0);
   const asf = asfAfterAlimony > P.asf.seuil_versement ? asfAfterAlimony : 0;
 
   // --- PAJE allocation de base (child under 3)
   const pj = P.paje;
-  const pajeChild = a.some((x) => x < pj.age_limite);
+  let pajeChild = false;
+  for (const x of a) if (x < pj.age_limite) pajeChild = true;
   const ceilingFull =
     pj.plafond_taux_plein_0_enfant +
     Math.min(afChildren, 2) * pj.majoration_1er_2e_enfant * pj.plafond_taux_plein_0_enfant +
@@ -141,9 +149,13 @@ export function familyMonth(h: Household, m: MonthIndex, L: Legislation): Family
 
   // --- Complément familial: 3 children aged 3 to 20
   const cfp = P.cf;
-  const cfCharge = a.map((x) => x >= 0 && x < cfp.age_max);
-  const cfChargeCount = cfCharge.filter(Boolean).length;
-  const cfEligibleCount = a.filter((x, i) => cfCharge[i] && x >= cfp.age_min && x < cfp.age_max).length;
+  let cfChargeCount = 0;
+  let cfEligibleCount = 0;
+  for (const x of a) {
+    if (!(x >= 0 && x < cfp.age_max)) continue;
+    cfChargeCount++;
+    if (x >= cfp.age_min) cfEligibleCount++;
+  }
   const cfEligible = cfEligibleCount >= cfp.nb_enfants_min;
   const cfCeiling =
     cfp.plafond_0_enfant *

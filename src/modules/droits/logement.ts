@@ -56,6 +56,10 @@ export interface HousingMonth {
   amount: number;
 }
 
+/** The keys named by a number of dependants, written out (no key text made per call on the hot path). */
+const R0_KEYS = ['', 'r0_taux1pac', 'r0_taux2pac', 'r0_taux3pac', 'r0_taux4pac', 'r0_taux5pac'];
+const RLS_CEILING_PATTERNS = [0, 1, 2, 3, 4, 5, 6].map((k) => (k ? `rls_plafond_zone_#_famille_${k}pac` : ''));
+
 const zoneKeyCache = new Map<string, string[]>();
 function zoneValue(P: Params, pattern: string, zone: Zone): number {
   let keys = zoneKeyCache.get(pattern);
@@ -161,7 +165,7 @@ export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutra
   const charges = f32(lg.forfait_charges_base + n * lg.forfait_charges_par_enfant);
 
   const resources = housingResources(h, m, L, neutralisedByRsa);
-  const r0 = n === 0 ? (couple ? lg.r0_taux_couple : lg.r0_taux_seul) : n >= 6 ? lg.r0_taux6pac + (n - 6) * lg.r0_taux_pac_supp : lg[`r0_taux${n}pac`]!;
+  const r0 = n === 0 ? (couple ? lg.r0_taux_couple : lg.r0_taux_seul) : n >= 6 ? lg.r0_taux6pac + (n - 6) * lg.r0_taux_pac_supp : lg[R0_KEYS[n]!]!;
   const afterAllowance = Math.max(0, f32(resources.rounded - f32(r0)));
   const familyRate =
     n === 0
@@ -198,14 +202,7 @@ export function housingMonth(h: Household, m: MonthIndex, L: Legislation, neutra
 
   let rls = 0;
   if (conventionne) {
-    const ceilingKey =
-      n === 0
-        ? couple
-          ? 'rls_plafond_zone_#_couples'
-          : 'rls_plafond_zone_#_personnes_seules'
-        : n <= 6
-          ? `rls_plafond_zone_#_famille_${n}pac`
-          : 'rls_plafond_zone_#_famille_6pac';
+    const ceilingKey = n === 0 ? (couple ? 'rls_plafond_zone_#_couples' : 'rls_plafond_zone_#_personnes_seules') : RLS_CEILING_PATTERNS[Math.min(n, 6)]!;
     const ceiling = zoneValue(P, ceilingKey, zone) + (n > 6 ? (n - 6) * zoneValue(P, 'rls_plafond_zone_#_majoration_par_pac_supp', zone) : 0);
     if (resources.rounded / 12 < ceiling) {
       rls =
