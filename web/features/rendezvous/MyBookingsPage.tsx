@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { sendOrQueue } from '../../app/pwa';
-import { useSession } from '../../app/session';
+import { useQueuedForms } from '../../app/pwa';
 import { Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
@@ -15,12 +14,14 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
   const t = useT();
   const [moving, setMoving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const { user } = useSession();
+  // A cancellation without network waits on the phone and goes when it returns (issue 19, docs/pwa.md).
+  const queue = useQueuedForms();
   const act = async (f: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
-      // A cancellation without network waits on the phone and goes when it returns (issue 19).
-      onMessage((await f()) === 'queued' ? t('pwa.queued') : message);
+      const r = await f();
+      if (r && typeof r === 'object' && 'queued' in r && r.queued) return;
+      onMessage(message);
       reload();
     } catch (e) {
       setError(e as ApiError);
@@ -35,7 +36,7 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
       <a className="btn" data-variant="secondary" href={`/api/rendezvous/bookings/${b.id}/ics`} download="rendez-vous.ics">
         {t('rendezvous.ics')}
       </a>
-      {b.canCancel ? (
+      {queue.queued ? null : b.canCancel ? (
         <>
           <Button variant="ghost" onPress={() => setMoving((m) => !m)}>
             {t('rendezvous.move')}
@@ -44,7 +45,7 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
             onConfirm={() =>
               void act(
                 () =>
-                  sendOrQueue(user?.id ?? '', {
+                  queue.send({
                     method: 'POST',
                     url: `/api/rendezvous/bookings/${b.id}/cancel`,
                     body: {},
@@ -59,6 +60,7 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
         <span className="muted">{t('rendezvous.tooLate')}</span>
       )}
       <FormErrors error={error} />
+      {queue.notice}
       {moving ? (
         <div style={{ width: '100%' }}>
           <h4>{t('rendezvous.moveTitle')}</h4>
