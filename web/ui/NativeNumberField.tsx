@@ -6,23 +6,20 @@
  * to the cents, keeps the bounds and writes the number as the locale does (« 1 234,50 € »); ↑ and ↓
  * add or remove one step. Props are `NumberField`'s, so a page swaps one for the other.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../app/i18n';
 import { intlTag } from '../app/locales';
 import { describedBy, FieldErrorText, FieldHelp, LabelText, Required } from './field-label';
 import type { NumberFieldProps } from './NumberField';
-import { acceptsNumberText, decimalSeparator, parseNumberText, settleNumber } from './number-text';
+import { acceptsNumberText, decimalSeparator, formatNumberText, parseNumberText, settleNumber } from './number-text';
 
 export function NativeNumberField({ label, labelLang, help, error, value, onChange, isRequired, euros, name, ...bounds }: NumberFieldProps) {
   const { minValue, step } = bounds;
   const id = useId();
   const { locale } = useI18n();
   const tag = intlTag(locale);
-  const decimal = useMemo(() => decimalSeparator(tag), [tag]);
-  const format = useMemo(() => {
-    const f = new Intl.NumberFormat(tag, euros ? { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 } : { maximumFractionDigits: 2 });
-    return (n: number | null | undefined) => (n === null || n === undefined || Number.isNaN(n) ? '' : f.format(n));
-  }, [tag, euros]);
+  const decimal = () => decimalSeparator(tag);
+  const format = useCallback((n: number | null | undefined) => formatNumberText(n, tag, Boolean(euros)), [tag, euros]);
   const [text, setText] = useState(() => format(value));
   // The value this field last gave: another one coming from the page (loaded, reset), or another
   // language chosen, replaces the text.
@@ -48,7 +45,7 @@ export function NativeNumberField({ label, labelLang, help, error, value, onChan
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
     e.preventDefault();
-    const current = parseNumberText(text, decimal) ?? minValue ?? 0;
+    const current = parseNumberText(text, decimal()) ?? minValue ?? 0;
     settle(current + (e.key === 'ArrowUp' ? 1 : -1) * (step ?? 1));
   };
   return (
@@ -67,12 +64,12 @@ export function NativeNumberField({ label, labelLang, help, error, value, onChan
         value={text}
         onChange={(e) => {
           const next = e.target.value;
-          if (!acceptsNumberText(next, decimal, allowNegative)) return;
+          if (!acceptsNumberText(next, decimal(), allowNegative)) return;
           setText(next);
-          emit(parseNumberText(next, decimal));
+          emit(parseNumberText(next, decimal()));
         }}
         onBlur={() => {
-          const n = parseNumberText(text, decimal);
+          const n = parseNumberText(text, decimal());
           if (n === null) setText('');
           else settle(n);
         }}

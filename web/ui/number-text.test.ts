@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsNumberText, decimalSeparator, parseNumberText, settleNumber } from './number-text';
+import { acceptsNumberText, decimalSeparator, formatNumberText, parseNumberText, settleNumber } from './number-text';
 
 const fr = decimalSeparator('fr-FR');
 const en = decimalSeparator('en-GB');
@@ -34,11 +34,19 @@ describe('a number as people type it', () => {
     expect(parseNumberText('\u200f1,234.50 €', ar)).toBe(1234.5);
   });
 
+  it('writes a number as the locale does, in euros or not, nothing for no number', () => {
+    expect(formatNumberText(1234.5, 'fr-FR', true).replace(/\s/g, ' ')).toBe('1 234,50 €');
+    expect(formatNumberText(1234.5, 'fr-FR', false).replace(/\s/g, ' ')).toBe('1 234,5');
+    expect(formatNumberText(1234.5, 'en-GB', true)).toBe('€1,234.50');
+    expect(formatNumberText(null, 'fr-FR', true)).toBe('');
+    expect(formatNumberText(NaN, 'fr-FR', true)).toBe('');
+  });
+
   it('reads back what the locale writes', () => {
     for (const tag of ['fr-FR', 'en-GB', 'ar-u-nu-latn']) {
       for (const n of [0, 7, 812.5, 1234.56, 100000, -1234.25]) {
-        const euros = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 }).format(n);
-        const plain = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(n);
+        const euros = formatNumberText(n, tag, true);
+        const plain = formatNumberText(n, tag, false);
         expect(parseNumberText(euros, decimalSeparator(tag)), `${tag} ${euros}`).toBe(n);
         expect(parseNumberText(plain, decimalSeparator(tag)), `${tag} ${plain}`).toBe(n);
       }

@@ -12,9 +12,31 @@ for (let i = 0; i < 10; i++) {
   DIGITS[String.fromCharCode(0x6f0 + i)] = String(i); // ۰-۹
 }
 
+// Building an Intl.NumberFormat costs milliseconds on a slow phone: one per locale (and style), made
+// the first time a number is typed or shown, never while the page starts.
+const separators = new Map<string, string>();
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** The locale's decimal separator ('.' or ','), from Intl. */
 export function decimalSeparator(intlTag: string): string {
-  return new Intl.NumberFormat(intlTag).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+  let sep = separators.get(intlTag);
+  if (!sep) {
+    sep = new Intl.NumberFormat(intlTag).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+    separators.set(intlTag, sep);
+  }
+  return sep;
+}
+
+/** `n` as the locale writes it, to the cents, in euros or not (« 1 234,50 € »); '' for no number. */
+export function formatNumberText(n: number | null | undefined, intlTag: string, euros: boolean): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '';
+  const key = `${intlTag}|${euros}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlTag, euros ? { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 } : { maximumFractionDigits: 2 });
+    formatters.set(key, f);
+  }
+  return f.format(n);
 }
 
 /**

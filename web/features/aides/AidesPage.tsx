@@ -1,5 +1,5 @@
 /** "Demander une aide": the aids for the logged-in family (from its file), its requests, and every aid with its conditions (no account needed). */
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useFormat, useT } from '../../app/i18n';
 import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
@@ -104,17 +104,21 @@ function MyMandates() {
 
 function Catalogue() {
   const t = useT();
-  const { user, loading } = useSession();
+  const session = useSession();
   const r = useApi<AidsList>('/api/aides');
   // The simulator does not wait for the catalogue (its form is the first screen on a phone, issue 18:
   // Lighthouse), only for the session, which says whether it is shown: nothing appears above what is
   // already painted (a layout shift Lighthouse counts on phones). The list comes below it, off screen.
+  // Both are drawn as deferred renders, which React splits into short tasks: no long task on a phone.
+  const loading = useDeferredValue(session.loading);
+  const data = useDeferredValue(r.data);
+  const { user } = session;
   if (loading) return <LoadStatus data={null} error={null} reload={r.reload} />;
-  const list = r.data ? <CatalogueList data={r.data} /> : <LoadStatus data={r.data} error={r.error} reload={r.reload} />;
+  const list = data ? <CatalogueList data={data} /> : <LoadStatus data={data} error={r.error} reload={r.reload} />;
   return (
     <>
       {/* Without an account (or for someone else, at the desk): every aid against the answers given here. */}
-      {user?.role !== 'parent' ? <Simulator aids={r.data?.aids ?? null} /> : null}
+      {user?.role !== 'parent' ? <Simulator aids={data?.aids ?? null} /> : null}
       <section aria-labelledby="all-aids">
         <h2 id="all-aids">{t('aides.all')}</h2>
         <p className="muted">{t('aides.allIntro')}</p>
