@@ -3,6 +3,7 @@
  * Idempotency-Key when it returns, possibly twice: each route answers the replay with its first
  * answer and writes once (one audit entry). Only through HTTP, as the phone does.
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../context';
 import { createTestEnv, type TestClient, type TestEnv } from '../testing';
@@ -166,6 +167,23 @@ describe('forms the phone queues are written once when replayed', () => {
     expect(started.statusCode, started.body).toBe(201);
     const body = { token: started.json().token, answers: { garde: 'Non' } };
     expect((await replayedOnce(awa, 'POST', '/api/diagnostic/answering/submit', body, 'diagnostic/response-submitted')).json()).toEqual({ submitted: true });
+  });
+
+  it('the household file: the answer to an orientation an agent proposed', async () => {
+    const structureId = crypto.randomUUID();
+    await env.structure(structureId);
+    const awa = await parentWithFile('Orianne');
+    const household = (await awa.get('/api/dossiers/me')).json().household.id;
+    expect((await agent.post(`/api/dossiers/households/${household}/open`, { reason: 'Rendez-vous logement' })).statusCode).toBe(200);
+    const orientation = await agent.post(`/api/dossiers/households/${household}/orientations`, {
+      structureId,
+      note: 'Recherche de logement',
+      parts: ['identity'],
+      consent: 'family-confirms',
+    });
+    expect(orientation.statusCode, orientation.body).toBe(201);
+    const url = `/api/dossiers/me/orientation-requests/${orientation.json().id}/answer`;
+    expect((await replayedOnce(awa, 'POST', url, { accept: true }, 'dossiers/orientation-consent-confirmed')).json()).toEqual({ status: 'sent' });
   });
 
   it('the household file: a yearly renewal confirmed', async () => {
