@@ -1,7 +1,8 @@
 /** Garde partagée: my cooperatives with the month's split, create one, join one nearby. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
+import { ErrorText, Fr } from '../../app/lang';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, DataTable, DemoBadge, FormErrors, Loaded, NumberField, TextField } from '../../ui';
@@ -115,7 +116,7 @@ function CoopCard({ coop, month }: { coop: MyCoops['coops'][number]; month: stri
   return (
     <li className="entraide-card">
       <h3>
-        {coop.name} {coop.isDemo ? <DemoBadge /> : null}
+        <Fr>{coop.name}</Fr> {coop.isDemo ? <DemoBadge /> : null}
       </h3>
       {coop.hours ? <p>{t('entraide.coopHoursOf', { hours: hoursLabel(coop.hours) })}</p> : null}
       <Split coopId={coop.id} month={month} />
@@ -266,6 +267,7 @@ function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () 
   const [need, setNeed] = useState<GardeHours>(coop.hours ?? AFTER_SCHOOL);
   const hoursLabel = useHoursLabel();
   const [error, setError] = useState<ApiError | null>(null);
+  const tx = useTx();
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
@@ -278,7 +280,7 @@ function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () 
   return (
     <li className="entraide-card">
       <h3>
-        {coop.name} {coop.isDemo ? <DemoBadge /> : null}
+        <Fr>{coop.name}</Fr> {coop.isDemo ? <DemoBadge /> : null}
       </h3>
       <p className="muted">
         {town.neighbourhoods.find((n) => n.id === coop.neighbourhoodId)?.name} · {t('entraide.families', { n: coop.families })} ·{' '}
@@ -288,12 +290,12 @@ function JoinCard({ coop, onDone }: { coop: MyCoops['open'][number]; onDone: () 
       <form onSubmit={submit} className="stack">
         {error && !['minutesPerWeek', 'weekdays', 'from', 'to'].some((f) => error.field(f)) ? (
           <Alert tone="error" live>
-            {error.message}
+            <ErrorText code={error.code} message={error.message} />
           </Alert>
         ) : null}
         <GardeHoursFields legend={t('entraide.coopNeedDays')} value={need} onChange={setNeed} error={error} />
         <HoursFields minutes={minutes} setMinutes={setMinutes} custody={custody} setCustody={setCustody} error={error} />
-        <Button type="submit">{t('entraide.join', { name: coop.name })}</Button>
+        <Button type="submit">{tx('entraide.join', { name: <Fr>{coop.name}</Fr> })}</Button>
       </form>
     </li>
   );

@@ -77,7 +77,8 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
                       ? t('entraide.rideToBooking', { title: x.title, place: x.placeName, date: f.longDate(x.day), time: ef.clock(x.time ?? '00:00') })
                       : t('entraide.rideToPlace', { title: x.title, place: x.placeName }),
                 })),
-              ...d.services.filter((s) => s.latitude !== null).map((s) => ({ value: `service:${s.id}`, label: `${s.nom} — ${s.structure.nom}` })),
+              // A directory service's and its structure's names are the town's French data.
+              ...d.services.filter((s) => s.latitude !== null).map((s) => ({ value: `service:${s.id}`, label: `${s.nom} — ${s.structure.nom}`, lang: 'fr' })),
             ]}
           />
         )}

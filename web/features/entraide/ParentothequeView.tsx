@@ -1,7 +1,8 @@
 /** The parentothèque: the catalogue, asking for an item, my loans (with what is due when). */
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
-import { useT } from '../../app/i18n';
+import { useT, useTx } from '../../app/i18n';
+import { ErrorText, Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, Loaded } from '../../ui';
 import type { Catalogue, Item, Loan, Loans } from '../../../src/modules/entraide';
@@ -10,7 +11,8 @@ import { useEntraideFormat } from './format';
 
 function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
   const t = useT();
-  const [error, setError] = useState<string | null>(null);
+  const tx = useTx();
+  const [error, setError] = useState<ApiError | null>(null);
   return (
     <li className="entraide-card">
       <p className="entraide-tag">
@@ -22,14 +24,20 @@ function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
           </>
         ) : null}
       </p>
-      <h3>{item.title}</h3>
+      <h3>
+        <Fr>{item.title}</Fr>
+      </h3>
       {item.hasPhoto ? <ItemPhoto id={item.id} title={item.title} /> : null}
-      {item.description ? <p>{item.description}</p> : null}
-      {item.donorLabel ? <p className="muted">{t('entraide.givenBy', { who: item.donorLabel })}</p> : null}
+      {item.description ? (
+        <p>
+          <Fr>{item.description}</Fr>
+        </p>
+      ) : null}
+      {item.donorLabel ? <p className="muted">{tx('entraide.givenBy', { who: <Fr>{item.donorLabel}</Fr> })}</p> : null}
       {item.mode === 'pret' ? <p className="muted">{t('entraide.loanDays', { n: item.loanDays })}</p> : null}
       {error ? (
         <Alert tone="error" live>
-          {error}
+          <ErrorText code={error.code} message={error.message} />
         </Alert>
       ) : null}
       {item.available ? (
@@ -40,11 +48,11 @@ function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
               setError(null);
               onAsked();
             } catch (err) {
-              setError((err as ApiError).message);
+              setError(err as ApiError);
             }
           }}
         >
-          {t('entraide.ask')} : {item.title}
+          {tx('entraide.askItem', { title: <Fr>{item.title}</Fr> })}
         </Button>
       ) : (
         <p>{t('entraide.taken')}</p>
@@ -59,7 +67,9 @@ function LoanLine({ loan, reload }: { loan: Loan; reload: () => void }) {
   const date = loan.dueOn ? ef.day(loan.dueOn) : '';
   return (
     <li className="entraide-card" data-status={loan.status}>
-      <h3>{loan.itemTitle}</h3>
+      <h3>
+        <Fr>{loan.itemTitle}</Fr>
+      </h3>
       <p>{t(`entraide.status_${loan.status}`, { date })}</p>
       {loan.status === 'reserved' ? (
         <Button
