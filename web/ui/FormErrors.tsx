@@ -3,8 +3,8 @@ import { ApiError } from '../app/api';
 import { useTx } from '../app/i18n';
 import { ErrorText, Fr } from '../app/lang';
 
-/** The error summary at the top of a form: focused, with each field named. */
-export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Record<string, string> }) {
+/** The error summary at the top of a form: focused, with each field named (a label that is French data: `<Fr>`). */
+export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Record<string, ReactNode> }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
@@ -30,7 +30,7 @@ export function FormErrors({ error, labels = {} }: { error: unknown; labels?: Re
 }
 
 /** « Champ : message » with the reader's punctuation (a space before the colon in French only). */
-function FieldLine({ label, message }: { label: string | undefined; message: ReactNode }) {
+function FieldLine({ label, message }: { label: ReactNode; message: ReactNode }) {
   const tx = useTx();
   return label ? <>{tx('ui.fieldError', { label, message })}</> : <>{message}</>;
 }

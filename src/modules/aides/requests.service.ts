@@ -27,14 +27,14 @@ function checkFields(aid: AidDefinition, input: Record<string, unknown>): Record
     const v = input[f.key];
     const path = `fields.${f.key}`;
     if (v === undefined || v === null || v === '') {
-      if (f.required) problems.push({ path, message: `${f.label} : ce champ est obligatoire.` });
+      // The field is named by its path (pages show its label, the town's French data): the sentence alone is translated (issue 19).
+      if (f.required) problems.push({ path, message: 'Ce champ est obligatoire.' });
       continue;
     }
     if (f.type === 'money') {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > 10_000_000)
-        problems.push({ path, message: `${f.label} : indiquez un montant positif.` });
+      if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > 10_000_000) problems.push({ path, message: 'Indiquez un montant positif.' });
       else out[f.key] = v;
-    } else if (typeof v !== 'string' || v.trim().length > 500) problems.push({ path, message: `${f.label} : 500 caractères au plus.` });
+    } else if (typeof v !== 'string' || v.trim().length > 500) problems.push({ path, message: 'Au plus 500 caractères.' });
     else out[f.key] = v.trim();
   }
   for (const k of Object.keys(input))

@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, DemoBadge, FormErrors, LinkButton, Loaded, PageHeader, RequireRole } from '../../ui';
 import { toUpload as asUpload } from './upload';
-import { AidFields, EligibilityBadge, fieldsForApi, fileFieldLabel, type FieldValues } from './shared';
+import { AidFields, aidFieldLabels, EligibilityBadge, fieldsForApi, fileFieldLabel, type FieldValues } from './shared';
 import type { CreatedRequest, RequestFormView } from '../../../src/modules/aides';
 
 function Form({ form, residence }: { form: RequestFormView; residence: number | null }) {
@@ -64,7 +64,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
       <p>
         <Fr>{form.aid.summary}</Fr>
       </p>
-      <FormErrors error={error} />
+      <FormErrors error={error} labels={aidFieldLabels(form.requestFields)} />
       {queued ? (
         <Alert tone="info" live>
           {t('pwa.queued')}

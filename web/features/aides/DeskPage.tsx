@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { navigate, useParams } from '../../app/router';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, FormErrors, NumberField, PageHeader, RequireRole, SelectField, TextField } from '../../ui';
-import { AidFields, fieldsForApi, type FieldValues } from './shared';
+import { AidFields, aidFieldLabels, fieldsForApi, type FieldValues } from './shared';
 import type { AidsList, CreatedRequest } from '../../../src/modules/aides';
 
 function Desk({ householdId }: { householdId: string }) {
@@ -47,7 +47,7 @@ function Desk({ householdId }: { householdId: string }) {
   }
   return (
     <>
-      <FormErrors error={error} />
+      <FormErrors error={error} labels={aidFieldLabels(aid?.definition.request_fields ?? [])} />
       <form className="card" onSubmit={(e) => (e.preventDefault(), void record())}>
         <SelectField
           label={t('aides.mandateAid')}

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ApiError } from '../../app/api';
 import { registerMessages, useT, type T } from '../../app/i18n';
+import { Fr } from '../../app/lang';
 import { Alert, FormErrors, NativeNumberField, TextField } from '../../ui';
 import messages from './messages';
 import './aides.css';
@@ -54,6 +55,11 @@ export function fieldsForApi(fields: readonly AidField[], values: FieldValues): 
     if (v !== null && v !== undefined && v !== '') out[f.key] = f.type === 'money' ? Math.round(Number(v) * 100) : String(v);
   }
   return out;
+}
+
+/** The aid's own fields by error path, for a form's error summary: their labels are the town's French words. */
+export function aidFieldLabels(fields: { key: string; label: string }[]): Record<string, ReactNode> {
+  return Object.fromEntries(fields.map((f) => [`fields.${f.key}`, <Fr key={f.key}>{f.label}</Fr>]));
 }
 
 /** The aid's own fields (beyond the file), each with its error. */
