@@ -18,6 +18,7 @@ import { insertUser } from '../src/platform/auth/auth.service';
 import { TEST_PASSWORD } from '../src/platform/testing';
 import { installAidFiles } from '../src/modules/aides/catalogue.service';
 import { offer } from '../src/modules/rendezvous/fixtures/families';
+import { localizeMessage } from '../src/platform/http/field-messages';
 import { postFromPage, startJourney, type Journey } from './harness';
 import { chooseLanguage, frenchOutsideIslands } from './i18n-check';
 
@@ -238,6 +239,90 @@ describe.each([
     await page.goto(`${url}/cheques/offres`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('cheques', 'offersTitle'));
     await check('cheques-offres');
+  });
+
+  it('walks the newer modules’ pages, each form’s empty submit answered in its language', async () => {
+    const { page, url } = j;
+    /** A form's error summary, each of the server's French sentences shown in the page's language (field-messages). */
+    async function errorsInLanguage(name: string, sentences: string[]) {
+      const summary = page.getByRole('alert').filter({ has: page.locator('li') });
+      await expect.poll(() => summary.locator('li').count()).toBeGreaterThan(0);
+      for (const sentence of sentences) {
+        const said = localizeMessage(sentence, locale);
+        expect(said.lang, `no ${locale} for « ${sentence} »`).toBe(locale);
+        await expect
+          .poll(() => summary.locator('li').filter({ hasText: said.message }).count(), { message: `« ${said.message} » in "${name}"` })
+          .toBeGreaterThan(0);
+      }
+      await check(name, { phone: true });
+    }
+
+    // Mutual aid, every section a family reaches; its board's post form, sent empty.
+    for (const [section, tab] of [
+      ['voisins', 'tabVoisins'],
+      ['parentotheque', 'tabParentotheque'],
+      ['garde', 'tabGarde'],
+      ['covoiturage', 'tabCovoiturage'],
+      ['depannage', 'tabDepannage'],
+      ['tutorat', 'tabTutorat'],
+    ] as const) {
+      await page.goto(`${url}/entraide/${section}`);
+      await expect
+        .poll(() =>
+          page
+            .locator('[aria-current="page"]')
+            .filter({ hasText: w('entraide', tab) })
+            .count(),
+        )
+        .toBe(1);
+      await expect.poll(() => page.locator('[aria-busy="true"], [role="status"]').count()).toBe(0);
+      await check(`entraide-${section}`, { phone: true });
+    }
+    await page.goto(`${url}/entraide/voisins`);
+    await page.getByRole('button', { name: w('entraide', 'publish'), exact: true }).click();
+    await errorsInLanguage('entraide-annonce-erreurs', ['Le titre fait au moins 3 caractères.', 'Date et heure invalides.']);
+
+    // The action plan's ideas: the form sent empty; the town's public plan.
+    await page.goto(`${url}/idees`);
+    await expect.poll(() => page.locator('.ideas > li').count()).toBeGreaterThan(0);
+    // The area is a native required list (the browser itself asks for it): chosen, the rest left empty.
+    await page.getByLabel(new RegExp(`^${escape(w('pilotage/i18n-idees', 'axis'))}`)).selectOption({ index: 1 });
+    await page.getByRole('button', { name: w('pilotage/i18n-idees', 'send') }).click();
+    await errorsInLanguage('idees-erreurs', ['Le titre doit faire au moins 3 caractères.', 'Décrivez votre idée.']);
+    await page.goto(`${url}/plan-d-action`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('pilotage', 'publicTitle'));
+    await check('plan-d-action', { phone: true });
+
+    // A talking group joined with no pseudonym: the field's error in the page's language.
+    await page.goto(`${url}/groupes`);
+    const join = page.getByRole('button', { name: w('groupes', 'join'), exact: true }).first();
+    await expect.poll(() => join.count()).toBe(1);
+    await join.click();
+    const tooShort = localizeMessage('Le pseudonyme doit faire au moins 2 caractères.', locale).message;
+    await expect.poll(() => page.locator('[id$="-error"]').filter({ hasText: tooShort }).count()).toBeGreaterThan(0);
+    await check('groupes-rejoindre-erreur', { phone: true });
+
+    // An aid's request sent empty.
+    await page.goto(`${url}/aides`);
+    const permis = page.locator('section[aria-labelledby="mine"] li').filter({ has: page.getByRole('heading', { name: AID }) });
+    await expect.poll(() => permis.count()).toBe(1);
+    await permis.getByRole('link', { name: w('aides', 'ask') }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w('aides', 'formTitle', { title: AID }));
+    await page.getByRole('button', { name: w('aides', 'send') }).click();
+    await errorsInLanguage('aides-formulaire-erreurs', ['Ce champ est obligatoire.']);
+
+    // Its applications for places, its invitations to share its views, its file's renewal (none open yet).
+    for (const [path, module, key, name] of [
+      ['/places/mes-demandes', 'attribution', 'myTitle', 'places-mes-demandes'],
+      ['/ecoute/invitations', 'diagnostic/i18n-invitations', 'title', 'ecoute-invitations'],
+      ['/dossier/renouvellement', 'dossiers', 'renewal', 'dossier-renouvellement'],
+    ] as const) {
+      await page.goto(`${url}${path}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w(module, key));
+      await expect.poll(() => page.locator('[aria-busy="true"], p[role="status"]').count()).toBe(0);
+      await check(name, { phone: true });
+    }
+    await expect.poll(() => page.getByText(w('dossiers', 'renewalNone')).count()).toBe(1);
   });
 
   it('as a visitor, in the language kept by the browser: signs up with an empty form, then answers the town’s public survey', async () => {
