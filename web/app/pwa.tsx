@@ -67,7 +67,8 @@ export type QueueRequest = { method: OutboxItem['method']; url: string; body: un
 export async function sendOrQueueData<T = unknown>(userId: string, req: QueueRequest): Promise<SentOrQueued<T>> {
   const item = newItem(crypto.randomUUID(), userId, req, Date.now());
   const r: Awaited<ReturnType<typeof sendItem>> = navigator.onLine ? await sendItem(transport, item, csrfCookie()) : { status: 0, text: '' };
-  if (r.status !== 0 || !supported) {
+  // Nobody signed in: a queued form would wait for no one (the queue sends a form only for its own account), so it is refused.
+  if (r.status !== 0 || !supported || !userId) {
     if (outcomeOf(r.status, r.code) === 'sent') return { queued: false, data: (r.text ? JSON.parse(r.text) : undefined) as T };
     const e = (() => {
       try {
@@ -76,7 +77,7 @@ export async function sendOrQueueData<T = unknown>(userId: string, req: QueueReq
         return {};
       }
     })();
-    if (r.status === 0) throw new ApiError(0, 'offline', OFFLINE_MESSAGE); // a browser with no queue (no service worker or IndexedDB)
+    if (r.status === 0) throw new ApiError(0, 'offline', OFFLINE_MESSAGE); // no queue here: no service worker or IndexedDB, or nobody signed in
     throw new ApiError(r.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
   }
   await store().put(item);
