@@ -103,6 +103,10 @@ it('opens the board and the ideas offline, queues a post and an idea, refuses a 
   await page.getByRole('button', { name: 'Envoyer mon idée' }).click();
   await page.getByText(`Idée « ${IDEA_TITLE} » : ${QUEUED}`).waitFor();
   await j.step('idee-en-attente');
+  // The same on a computer's screen.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await j.step('idee-en-attente-bureau');
+  await page.setViewportSize(PHONE);
   expect(await ideas()).toBe(0);
 
   // ——— the network returns: both go, once, and the page shows the idea among the family's own
