@@ -112,4 +112,17 @@ describe('the messages', () => {
     expect(localizeMessage('Une phrase que personne n’a traduite.', 'en')).toEqual({ message: 'Une phrase que personne n’a traduite.', lang: 'fr' });
     expect(localizeMessage('Ce champ est obligatoire.', 'fr')).toEqual({ message: 'Ce champ est obligatoire.', lang: 'fr' });
   });
+
+  it('a sentence written with values is read back by its numbered form, each value given to the translation', () => {
+    expect(localizeMessage('Il reste 1 place(s).', 'en')).toEqual({ message: '1 place left.', lang: 'en' });
+    expect(localizeMessage('Il reste 0 place(s).', 'en')).toEqual({ message: 'No place left.', lang: 'en' });
+    expect(localizeMessage('Il reste 2 place(s).', 'ar')).toEqual({ message: 'تبقى مكانان.', lang: 'ar' });
+    expect(localizeMessage("Montant ou paiement trouvé : « 10 € ». L'entraide est gratuite.", 'en')).toEqual({
+      message: 'Amount or payment found: “10 €”. Mutual aid is free.',
+      lang: 'en',
+    });
+    expect(localizeMessage('Indiquez un mois entre 2020-01 et 2026-12 (AAAA-MM).', 'en').message).toBe('Enter a month between 2020-01 and 2026-12 (YYYY-MM).');
+    // Not the whole sentence: no match, left French.
+    expect(localizeMessage('Il reste 2 place(s). Merci.', 'en')).toEqual({ message: 'Il reste 2 place(s). Merci.', lang: 'fr' });
+  });
 });

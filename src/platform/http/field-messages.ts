@@ -59,13 +59,39 @@ const COUNTED: [RegExp, (unit: string) => string][] = [
   [new RegExp(`^Moins de ${NUMBER}\\.$`), () => 'lessThan'],
 ];
 
+/**
+ * A sentence a use case writes with values in it (`Il reste ${n} place(s).`) has its `said.` key with
+ * numbered arguments in their places (`said.Il reste {0} place(s).`): the message is matched against it,
+ * and each value is given to the translation as its argument (a number when it is one).
+ */
+let sayings: { re: RegExp; key: string; args: string[] }[] | null = null;
+function sayingsOf(fr: Catalog) {
+  if (!sayings)
+    sayings = Object.keys(fr)
+      .filter((key) => key.startsWith('said.') && /\{\d+\}/.test(key))
+      .map((key) => {
+        const args = [...key.matchAll(/\{(\d+)\}/g)].map((m) => m[1]!);
+        const source = key
+          .slice('said.'.length)
+          .split(/\{\d+\}/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('(.+?)');
+        return { re: new RegExp(`^${source}$`, 's'), key, args };
+      });
+  return sayings;
+}
+
 /** The key and arguments of a French field message in field-messages/*.json, if it has one. */
-function keyOf(message: string): { key: string; vars?: Record<string, number> } | null {
+function keyOf(message: string): { key: string; vars?: Record<string, number | string> } | null {
   const fr = catalogueOf(SOURCE) ?? {};
   if (fr[`said.${message}`] !== undefined) return { key: `said.${message}` };
   for (const [re, key] of COUNTED) {
     const m = re.exec(message);
     if (m) return { key: key(m[2] ?? ''), vars: { n: frNumber(m[1]!) } };
+  }
+  for (const { re, key, args } of sayingsOf(fr)) {
+    const m = re.exec(message);
+    if (m) return { key, vars: Object.fromEntries(args.map((a, i) => [a, /^-?\d+$/.test(m[i + 1]!) ? Number(m[i + 1]) : m[i + 1]!])) };
   }
   for (const [key, text] of Object.entries(fr)) if (text === message && !key.startsWith('said.')) return { key };
   return null;
