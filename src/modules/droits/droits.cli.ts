@@ -25,7 +25,7 @@ export interface SimulateOptions {
 }
 
 /** Households per message to a worker: large enough that messaging costs little, small enough to keep memory flat. */
-const BATCH_LINES = 256;
+const BATCH_LINES = 128;
 
 /** Old-generation heap of a worker: the engine and one batch need far less; the limit makes V8 collect early. */
 const WORKER_HEAP_MB = 96;

@@ -31,12 +31,12 @@ export interface Catalogue {
  * (or transferred from a worker) as bytes.
  */
 export class ByteWriter {
-  private buf = Buffer.allocUnsafe(1 << 16);
+  private buf = Buffer.allocUnsafeSlow(1 << 16);
   pos = 0;
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(bigger, 0, 0, this.pos);
     this.buf = bigger;
   }
@@ -110,11 +110,22 @@ export class ByteWriter {
     this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
-  /** The bytes written since the last take, in a buffer of their own (transferable); the writer starts again. */
+  /**
+   * The bytes written since the last take, in a buffer of their own (transferable); the writer
+   * starts again. A full batch's bytes are handed over as they are (no copy) and the writer
+   * takes a new buffer of about their size (not zero-filled); a small run is copied out.
+   */
   take(): Uint8Array {
-    const out = new Uint8Array(this.pos);
-    out.set(this.buf.subarray(0, this.pos));
+    const n = this.pos;
     this.pos = 0;
+    if (n < this.buf.length / 4) {
+      const out = Buffer.allocUnsafeSlow(n);
+      this.buf.copy(out, 0, 0, n);
+      return out;
+    }
+    const out = this.buf.subarray(0, n);
+    // Room for a batch like this one, a little more: the batches of a file are alike.
+    this.buf = Buffer.allocUnsafeSlow(Math.max(1 << 16, Math.ceil(n * 1.25)));
     return out;
   }
 
@@ -164,6 +175,21 @@ function value(w: ByteWriter, v: StepValue): void {
 
 const KEYS = BENEFITS.map((k, i) => enc(`${i ? ',' : ''}"${k}":`));
 const LABELS_JSON = STEP_LABELS.map((l) => enc(`{"label":${JSON.stringify(l)}`));
+const LABEL_VALUE_JSON = STEP_LABELS.map((l) => enc(`{"label":${JSON.stringify(l)},"value":`));
+
+/**
+ * `,"parameter":<id>}` or `,"parameter":<id>,"reference":<text>}`, encoded once per parameter
+ * (and again only if its reference changes: another period's).
+ */
+const stepEnds = new Map<string, { ref: string | undefined; bytes: Buffer }[]>();
+function stepEnd(parameter: string, ref: string | undefined): Buffer {
+  let known = stepEnds.get(parameter);
+  if (!known) stepEnds.set(parameter, (known = []));
+  for (const k of known) if (k.ref === ref) return k.bytes;
+  const bytes = enc(`,"parameter":${JSON.stringify(parameter)}${ref ? `,"reference":${JSON.stringify(ref)}` : ''}}`);
+  if (known.length < 16) known.push({ ref, bytes });
+  return bytes;
+}
 /** Each label's JSON cut at its `{n}`: the text between them (escaped, encoded), and which argument goes after each. */
 const LABEL_PIECES = STEP_LABELS.map((l) => {
   const texts: Buffer[] = [];
@@ -180,8 +206,6 @@ const LABEL_PIECES = STEP_LABELS.map((l) => {
 const B = {
   open: enc('{"label":"'),
   value: enc(',"value":'),
-  parameter: enc(',"parameter":'),
-  reference: enc(',"reference":'),
   eligibleTrue: enc('{"eligible":true,"reason":'),
   eligibleFalse: enc('{"eligible":false,"reason":'),
   steps: enc(',"steps":['),
@@ -289,23 +313,18 @@ export function writeResult(w: ByteWriter, r: LineInput, mode: ReferenceMode, ca
         w.byte(0x5d);
         continue;
       }
-      label(w, t, i);
-      w.bytes(B.value);
+      // `{"label":…,"value":` in one piece when the label has no argument.
+      if (t.args[i]) {
+        label(w, t, i);
+        w.bytes(B.value);
+      } else w.bytes(LABEL_VALUE_JSON[t.label[i]!]!);
       value(w, t.value[i]!);
       if (parameter) {
-        w.bytes(B.parameter);
-        quoted(w, parameter);
         const ref = t.reference[i];
-        if (ref) {
-          if (collected) {
-            if (!collected.has(parameter)) collected.set(parameter, ref);
-          } else {
-            w.bytes(B.reference);
-            quoted(w, ref);
-          }
-        }
-      }
-      w.byte(0x7d);
+        if (ref && collected && !collected.has(parameter)) collected.set(parameter, ref);
+        // `,"parameter":…,"reference":…}` in one piece.
+        w.bytes(stepEnd(parameter, collected ? undefined : ref));
+      } else w.byte(0x7d);
     }
     w.ascii(']}');
   }
