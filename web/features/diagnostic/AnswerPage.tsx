@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { registerMessages, useI18n, useT } from '../../app/i18n';
-import { Fr } from '../../app/lang';
+import { ErrorText, Fr } from '../../app/lang';
 import { useQueuedForms } from '../../app/pwa';
 import { useParams } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -104,7 +104,7 @@ export default function AnswerPage() {
       <PageHeader title={title} titleLang={(session ?? intro) && locale !== 'fr' ? 'fr' : undefined} />
       {error ? (
         <Alert tone="error" live>
-          <Fr>{error.message}</Fr>
+          <ErrorText code={error.code} message={error.message} />
         </Alert>
       ) : null}
       {done ? <Thanks /> : null}

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { ErrorText, Fr } from '../../app/lang';
 import { useQueuedForms } from '../../app/pwa';
 import { Link } from '../../app/router';
 import { useApi } from '../../app/use-api';
@@ -31,16 +32,24 @@ function Thread({ c, reload }: { c: Conversation; reload: () => void }) {
     e.preventDefault();
     await act(async () => {
       // Without network the message waits on the phone and goes when it returns (issue 19).
-      await queue.send({ method: 'POST', url: `/api/entraide/conversations/${c.id}/messages`, body: { body }, label: t('pwa.message', { what: c.postTitle }) });
+      await queue.send({
+        method: 'POST',
+        url: `/api/entraide/conversations/${c.id}/messages`,
+        body: { body },
+        label: t('pwa.message', { what: c.postTitle }),
+        what: c.postTitle,
+      });
       setBody('');
     });
   }
   return (
     <div className="stack">
-      <h2>{c.postTitle}</h2>
+      <h2>
+        <Fr>{c.postTitle}</Fr>
+      </h2>
       {error && !error.field('body') && !error.field('reason') ? (
         <Alert tone="error" live>
-          {error.message}
+          <ErrorText code={error.code} message={error.message} />
         </Alert>
       ) : null}
       {notice ? (

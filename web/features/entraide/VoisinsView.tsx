@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useQueuedForms } from '../../app/pwa';
-import { Fr } from '../../app/lang';
+import { ErrorText, Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
@@ -27,7 +27,7 @@ function PostForm({ neighbourhoodId, onDone }: { neighbourhoodId: string; onDone
   const { error, done, submit } = useFormSubmit(async () => {
     const startsAt = when ? new Date(when).toISOString() : '';
     const body = { kind, category, neighbourhoodId, title, description, startsAt };
-    const sent = await queue.send({ method: 'POST', url: '/api/entraide/posts', body, label: t('pwa.post', { what: title }) });
+    const sent = await queue.send({ method: 'POST', url: '/api/entraide/posts', body, label: t('pwa.post', { what: title }), what: title });
     setTitle('');
     setDescription('');
     if (sent.queued) return '';
@@ -91,6 +91,7 @@ function AnswerForm({ post, onDone }: { post: Post; onDone: () => void }) {
         url: `/api/entraide/posts/${post.id}/answers`,
         body: { message },
         label: t('pwa.answer', { what: post.title }),
+        what: post.title,
       });
       setSent(true);
       if (!r.queued) onDone();
@@ -102,7 +103,7 @@ function AnswerForm({ post, onDone }: { post: Post; onDone: () => void }) {
     <form onSubmit={submit} className="stack">
       {error && !error.field('message') ? (
         <Alert tone="error" live>
-          {error.message}
+          <ErrorText code={error.code} message={error.message} />
         </Alert>
       ) : null}
       <TextField label={t('entraide.yourAnswer')} value={message} onChange={setMessage} multiline isRequired error={error?.field('message')} />

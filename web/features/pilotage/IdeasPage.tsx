@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../app/api';
 import { useFormat, useT, useTx } from '../../app/i18n';
-import { Fr } from '../../app/lang';
+import { ErrorText, Fr } from '../../app/lang';
 import { useQueuedForms } from '../../app/pwa';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -213,7 +213,7 @@ function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolea
       </div>
       {error ? (
         <Alert tone="error" live>
-          {error.message}
+          <ErrorText code={error.code} message={error.message} />
         </Alert>
       ) : null}
     </li>

@@ -3,7 +3,7 @@ import { useI18n, useT } from '../../app/i18n';
 import { Link, useParams } from '../../app/router';
 import { Alert, DemoBadge, PageHeader, LoadStatus } from '../../ui';
 import { formatNumber, periodLabel } from './format';
-import { Fr } from '../../app/lang';
+import { ErrorText, Fr } from '../../app/lang';
 import { HistoryChart } from './HistoryChart';
 import { StatusBadge } from './shared';
 import { useApi } from '../../app/use-api';
@@ -15,7 +15,11 @@ function PlanList() {
   return (
     <div className="pilotage">
       <PageHeader title={t('pilotage.publicTitle')} intro={t('pilotage.publicIntro')} />
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {error ? (
+        <Alert tone="error">
+          <ErrorText code={error.code} message={error.message} />
+        </Alert>
+      ) : null}
       {data && !data.plans.length ? <p className="muted">{t('pilotage.noPublicPlan')}</p> : null}
       <ul className="cards">
         {data?.plans.map((p) => (
