@@ -96,6 +96,16 @@ describe('sending the queue', () => {
     expect(store.items.get('k-1')).toMatchObject({ state: 'failed', message: 'Trop tard pour annuler.' });
   });
 
+  it('keeps the language the server translated its refusal in (absent: French), and the French part of a label', async () => {
+    const post = newItem('k-1', 'u1', { method: 'POST', url: '/api/a', body: {}, label: 'Post “Poussette”', what: 'Poussette' }, 1);
+    expect(post.what).toBe('Poussette');
+    expect(newItem('k-2', 'u1', { method: 'POST', url: '/api/b', body: {}, label: 'Renewal' }, 2)).not.toHaveProperty('what');
+    const store = memoryStore([post]);
+    const server = fakeServer({ '/api/a': [{ status: 422, body: { error: { code: 'x', message: 'This field is required.', lang: 'en' } } }] });
+    expect(await flushOutbox(store, server)).toEqual({ sent: 0, failed: 1, waiting: 0 });
+    expect(store.items.get('k-1')).toMatchObject({ state: 'failed', message: 'This field is required.', messageLang: 'en', what: 'Poussette' });
+  });
+
   it('leaves for later a form the server is still answering, or failing on', async () => {
     const store = memoryStore([item('k-1', '/api/a', 1), item('k-2', '/api/b', 2)]);
     const server = fakeServer({

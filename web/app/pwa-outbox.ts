@@ -18,10 +18,14 @@ export interface OutboxItem {
   body: unknown;
   /** What the family reads about it ("Annulation du rendez-vous du 12 mars"). */
   label: string;
+  /** The French text inside the label (a title a family typed, a town's name), shown as a lang="fr" island in other languages. */
+  what?: string;
   createdAt: number;
   state: 'pending' | 'sent' | 'failed';
   /** Why the server refused it (French, from its answer), for a failed one. */
   message?: string;
+  /** The language the server wrote `message` in when it translated it (absent: French). */
+  messageLang?: string;
 }
 
 export interface OutboxStore {
@@ -60,8 +64,15 @@ export function outcomeOf(status: number, code?: string): Outcome {
   return 'failed';
 }
 
-export function newItem(id: string, userId: string, req: { method: OutboxItem['method']; url: string; body: unknown; label: string }, now: number): OutboxItem {
-  return { id, userId, method: req.method, url: req.url, body: req.body, label: req.label, createdAt: now, state: 'pending' };
+export function newItem(
+  id: string,
+  userId: string,
+  req: { method: OutboxItem['method']; url: string; body: unknown; label: string; what?: string },
+  now: number,
+): OutboxItem {
+  const item: OutboxItem = { id, userId, method: req.method, url: req.url, body: req.body, label: req.label, createdAt: now, state: 'pending' };
+  if (req.what) item.what = req.what;
+  return item;
 }
 
 /** Sends one form with the key and token; the network's failure is status 0. */
@@ -69,7 +80,7 @@ export async function sendItem(
   t: OutboxTransport,
   item: Pick<OutboxItem, 'id' | 'method' | 'url' | 'body'>,
   csrf: string,
-): Promise<{ status: number; code?: string; message?: string; text: string }> {
+): Promise<{ status: number; code?: string; message?: string; lang?: string; text: string }> {
   let res;
   try {
     const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': csrf, 'idempotency-key': item.id };
@@ -87,14 +98,16 @@ export async function sendItem(
   const text = await res.text().catch(() => '');
   let code: string | undefined;
   let message: string | undefined;
+  let lang: string | undefined;
   try {
     const e = JSON.parse(text)?.error;
     code = e?.code;
     message = e?.message;
+    lang = e?.lang;
   } catch {
     /* not JSON */
   }
-  return { status: res.status, code, message, text };
+  return { status: res.status, code, message, lang, text };
 }
 
 /** One pass over the waiting forms, oldest first. Returns how many left the queue each way. */
@@ -121,7 +134,7 @@ export async function flushOutbox(store: OutboxStore, t: OutboxTransport): Promi
       if (r.status === 0) break; // the network went again: the rest waits too
       continue;
     }
-    await store.put({ ...item, state: outcome, message: outcome === 'failed' ? r.message : undefined });
+    await store.put({ ...item, state: outcome, message: outcome === 'failed' ? r.message : undefined, messageLang: outcome === 'failed' ? r.lang : undefined });
     counts.waiting--;
     counts[outcome]++;
   }

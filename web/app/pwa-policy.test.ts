@@ -34,6 +34,8 @@ describe('what the service worker does with each request', () => {
       '/api/pilotage/ideas/mine?v=0',
       '/api/groupes/sessions',
       '/api/aides/me/formulaire/fonds-educatif?residenceMonths=12',
+      '/api/aides/demandes/3f1c2d4e-0000-4000-8000-000000000001',
+      '/api/dossiers/me/consents',
     ])
       expect(strategyFor(get(p), O), p).toBe('family');
     // Staff's lists and another family's file stay out; the town is everyone's, refreshed online.
@@ -43,6 +45,7 @@ describe('what the service worker does with each request', () => {
       '/api/entraide/tutoring/queue',
       '/api/pilotage/ideas/1/support',
       '/api/dossiers/me/documents/1/file',
+      '/api/aides/demandes/3f1c2d4e-0000-4000-8000-000000000001/documents/2',
     ])
       expect(strategyFor(get(p), O), p).toBe('network');
     expect(strategyFor(get('/api/town'), O)).toBe('static');

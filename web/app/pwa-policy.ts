@@ -42,12 +42,13 @@ export const FAMILY_PATHS = new Set([
  * form page the family saw opens offline as it was: the address with its query is the key.
  */
 export const FORM_READS: RegExp[] = [
-  /^\/api\/dossiers\/(me|fields|me\/renewal|me\/orientation-requests|me\/brouillons\/[\w-]+)$/, // the household file, its renewal, its orientations to answer, its drafts
+  /^\/api\/dossiers\/(me|fields|me\/renewal|me\/orientation-requests|me\/consents|me\/brouillons\/[\w-]+)$/, // the household file, its renewal, its orientations to answer, its consents, its drafts
   /^\/api\/entraide\/(board\/[\w-]+|conversations|conversations\/[\w-]+|meetings|tutoring|rides|rides\/sources|loans\/mine|items)$/,
   /^\/api\/pilotage\/ideas(\/plans|\/mine)?$/, // « Vos idées »
   /^\/api\/diagnostic\/listening\/invitations\/mine$/,
   /^\/api\/groupes\/(rooms|sessions)$/,
   /^\/api\/aides\/me\/formulaire\/[\w-]+$/, // the form of an aid
+  /^\/api\/aides\/demandes\/[\w-]+$/, // one of the family's requests (an agent's question to answer)
 ];
 export const SESSION_PATH = '/api/auth/me';
 /** Where the service worker notes whose data the family cache holds. */

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, OFFLINE_MESSAGE } from './api';
 import { registerMessages, useT } from './i18n';
+import { Fr } from './lang';
 import { useSession } from './session';
 import { FAMILY_CACHE } from './pwa-policy';
 import { flushOutbox, idbOutbox, newItem, OUTBOX_SYNC_TAG, outcomeOf, sendItem, type OutboxItem, type OutboxTransport } from './pwa-outbox';
@@ -56,8 +57,11 @@ export function flushNow(): Promise<unknown> {
 
 /** A form sent now (with the server's answer) or queued on the phone until the network returns (`id`: its place in the queue). */
 export type SentOrQueued<T> = { queued: false; data: T } | { queued: true; id: string };
-/** What a page asks to send: `label` is what the family reads about it in the list of its sendings (pwa-messages.ts). */
-export type QueueRequest = { method: OutboxItem['method']; url: string; body: unknown; label: string };
+/**
+ * What a page asks to send: `label` is what the family reads about it in the list of its sendings (pwa-messages.ts);
+ * `what`, the French text put in it (a title a family typed, a town's name), is marked lang="fr" there.
+ */
+export type QueueRequest = { method: OutboxItem['method']; url: string; body: unknown; label: string; what?: string };
 
 /**
  * A family's form that may wait for the network: sent now when possible, else kept and sent
@@ -78,7 +82,7 @@ export async function sendOrQueueData<T = unknown>(userId: string, req: QueueReq
       }
     })();
     if (r.status === 0) throw new ApiError(0, 'offline', OFFLINE_MESSAGE); // no queue here: no service worker or IndexedDB, or nobody signed in
-    throw new ApiError(r.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? []);
+    throw new ApiError(r.status, e.code ?? 'unknown', e.message ?? 'Une erreur est survenue.', e.fields ?? [], e.lang);
   }
   await store().put(item);
   changed();
@@ -212,6 +216,19 @@ function useOutbox(userId: string | null): [OutboxItem[], () => void] {
   return [items, dismiss];
 }
 
+/** A sending's label, its French part (`what`) a lang="fr" island in an English or Arabic sentence. */
+function OutboxLabel({ item }: { item: Pick<OutboxItem, 'label' | 'what'> }) {
+  const at = item.what ? item.label.indexOf(item.what) : -1;
+  if (!item.what || at < 0) return <>{item.label}</>;
+  return (
+    <>
+      {item.label.slice(0, at)}
+      <Fr>{item.what}</Fr>
+      {item.label.slice(at + item.what.length)}
+    </>
+  );
+}
+
 /** Shown above every page: the update prompt, being offline, and the forms that wait or went. */
 export function PwaStatus() {
   const t = useT();
@@ -269,8 +286,14 @@ export function PwaStatus() {
           <ul>
             {items.map((i) => (
               <li key={i.id}>
-                {i.label} : <strong>{t(`pwa.${i.state === 'pending' ? 'queued' : i.state}`)}</strong>
-                {i.message ? ` (${i.message})` : null}
+                <OutboxLabel item={i} /> : <strong>{t(`pwa.${i.state === 'pending' ? 'queued' : i.state}`)}</strong>
+                {/* The server's reason: French unless it says it translated it. */}
+                {i.message ? (
+                  <>
+                    {' ('}
+                    {i.messageLang ? i.message : <Fr>{i.message}</Fr>})
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
