@@ -144,8 +144,11 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
 function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
   const t = useT();
   const ef = useEntraideFormat();
-  const { error, post } = usePostThenReload(reload);
-  const act = (verb: 'confirm' | 'decline' | 'cancel') => post(`/api/entraide/rides/${ride.id}/${verb}`);
+  // Without network the answer waits on the phone and goes when it returns (issue 19): the crew learns it then.
+  const { error, post, notice } = usePostThenReload(reload);
+  const labels = { confirm: 'pwa.rideConfirm', decline: 'pwa.rideDecline', cancel: 'pwa.rideCancel' } as const;
+  const act = (verb: 'confirm' | 'decline' | 'cancel') =>
+    post(`/api/entraide/rides/${ride.id}/${verb}`, {}, t(labels[verb], { what: ride.placeLabel }), ride.placeLabel);
   const crew = ride.crew;
   return (
     <li className="entraide-card">
@@ -162,6 +165,7 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
       </p>
       <p className="entraide-tag">{t(`entraide.rideState_${ride.state}`)}</p>
       <FormErrors error={error} />
+      {notice}
       {crew ? (
         <div className="stack">
           <p>{crew.iDrive ? t('entraide.rideYouDrive', { km: ef.km(crew.routeKm), detour: crew.detourPercent }) : t('entraide.rideSomeoneDrives')}</p>

@@ -47,7 +47,10 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
       {m.myPeople > 0 ? (
         <>
           <Alert tone="success">{t('entraide.meetingRegistered', { n: m.myPeople })}</Alert>
-          <Button variant="secondary" onPress={() => act(`/api/entraide/meetings/${m.id}/unregister`, {}, t('pwa.meetingUnregister', { what: m.title }))}>
+          <Button
+            variant="secondary"
+            onPress={() => act(`/api/entraide/meetings/${m.id}/unregister`, {}, t('pwa.meetingUnregister', { what: m.title }), m.title)}
+          >
             {t('entraide.meetingUnregister')}
           </Button>
         </>
@@ -62,7 +65,7 @@ function MeetingCard({ m, reload }: { m: Meeting; reload: () => void }) {
             maxValue={10}
             error={error?.field('people') ? t('entraide.meetingFull') : undefined}
           />
-          <Button onPress={() => act(`/api/entraide/meetings/${m.id}/register`, { people: people ?? 1 }, t('pwa.meetingRegister', { what: m.title }))}>
+          <Button onPress={() => act(`/api/entraide/meetings/${m.id}/register`, { people: people ?? 1 }, t('pwa.meetingRegister', { what: m.title }), m.title)}>
             {t('entraide.meetingRegister')}
           </Button>
         </div>

@@ -4,10 +4,11 @@ import { api, ApiError } from '../../app/api';
 import { useT, useTx } from '../../app/i18n';
 import { ErrorText, Fr } from '../../app/lang';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, Loaded } from '../../ui';
+import { Alert, Button, DemoBadge, FormErrors, Loaded } from '../../ui';
 import type { Catalogue, Item, Loan, Loans } from '../../../src/modules/entraide';
 import { ItemPhoto } from './ItemPhoto';
 import { useEntraideFormat } from './format';
+import { usePostThenReload } from './inputs';
 
 function ItemCard({ item, onAsked }: { item: Item; onAsked: () => void }) {
   const t = useT();
@@ -65,19 +66,20 @@ function LoanLine({ loan, reload }: { loan: Loan; reload: () => void }) {
   const t = useT();
   const ef = useEntraideFormat();
   const date = loan.dueOn ? ef.day(loan.dueOn) : '';
+  // Cancelling a reservation frees the object: without network it waits on the phone and goes when it returns (issue 19).
+  const { error, post, notice } = usePostThenReload(reload);
   return (
     <li className="entraide-card" data-status={loan.status}>
       <h3>
         <Fr>{loan.itemTitle}</Fr>
       </h3>
       <p>{t(`entraide.status_${loan.status}`, { date })}</p>
+      <FormErrors error={error} />
+      {notice}
       {loan.status === 'reserved' ? (
         <Button
           variant="secondary"
-          onPress={async () => {
-            await api.post(`/api/entraide/loans/${loan.id}/cancel`);
-            reload();
-          }}
+          onPress={() => post(`/api/entraide/loans/${loan.id}/cancel`, {}, t('pwa.loanCancel', { what: loan.itemTitle }), loan.itemTitle)}
         >
           {t('entraide.cancel')}
         </Button>

@@ -1,6 +1,6 @@
 /** Tutorat for a family: ask for a volunteer tutor for a child, see who was found, note the sessions done. */
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../app/api';
+import type { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useQueuedForms } from '../../app/pwa';
 import { useApi } from '../../app/use-api';
@@ -12,18 +12,25 @@ import { FormHead, NativeDateField, useFormSubmit } from './inputs';
 export const SUBJECTS = ['francais', 'maths', 'anglais', 'sciences', 'histoire-geo', 'devoirs'] as const;
 export const LEVELS = ['primaire', 'college', 'lycee'] as const;
 
-function SessionForm({ id, onDone }: { id: string; onDone: () => void }) {
+function SessionForm({ id, child, onDone }: { id: string; child: string; onDone: () => void }) {
   const t = useT();
   const [day, setDay] = useState('');
   const [minutes, setMinutes] = useState<number | null>(60);
   const [error, setError] = useState<ApiError | null>(null);
+  // Without network the session waits on the phone and is noted when it returns (issue 19).
+  const queue = useQueuedForms();
   async function submit(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.post(`/api/entraide/tutoring/${id}/sessions`, { day, minutes: minutes ?? 0 });
+      const sent = await queue.send({
+        method: 'POST',
+        url: `/api/entraide/tutoring/${id}/sessions`,
+        body: { day, minutes: minutes ?? 0 },
+        label: t('pwa.tutoringSession', { what: child }),
+      });
       setError(null);
       setDay('');
-      onDone();
+      if (!sent.queued) onDone();
     } catch (err) {
       setError(err as ApiError);
     }
@@ -31,6 +38,7 @@ function SessionForm({ id, onDone }: { id: string; onDone: () => void }) {
   return (
     <form onSubmit={submit} className="stack">
       <FormErrors error={error} />
+      {queue.notice}
       <NativeDateField id={`session-${id}`} label={t('entraide.sessionDay')} value={day} onChange={setDay} error={error?.field('day')} />
       <NumberField
         label={t('entraide.sessionMinutes')}
@@ -132,7 +140,7 @@ export function TutoratView() {
                           ) : null}
                         </p>
                         <p>{t('entraide.tutoringDone', { hours: hours(q.minutesDone) })}</p>
-                        <SessionForm id={q.id} onDone={r.reload} />
+                        <SessionForm id={q.id} child={q.childFirstName} onDone={r.reload} />
                       </>
                     ) : (
                       <p>{t('entraide.tutoringSearching')}</p>

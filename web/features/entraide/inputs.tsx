@@ -36,14 +36,15 @@ export function NativeDateField(props: {
 /**
  * A button's POST: on success the error clears and the page reloads; on failure the error stays to be shown.
  * With a `label` (what the family reads about it), a family's POST made without network waits on the
- * phone and goes when it returns (issue 19, docs/pwa.md): `notice` says so meanwhile.
+ * phone and goes when it returns (issue 19, docs/pwa.md): `notice` says so meanwhile; `what` is the French
+ * text in the label (a title, a place), marked lang="fr" in the list of sendings.
  */
 export function usePostThenReload(reload: () => void) {
   const [error, setError] = useState<ApiError | null>(null);
   const queue = useQueuedForms();
-  async function post(url: string, body?: unknown, label?: string) {
+  async function post(url: string, body?: unknown, label?: string, what?: string) {
     try {
-      const sent = label ? await queue.send({ method: 'POST', url, body: body ?? {}, label }) : (await api.post(url, body), { queued: false });
+      const sent = label ? await queue.send({ method: 'POST', url, body: body ?? {}, label, what }) : (await api.post(url, body), { queued: false });
       setError(null);
       if (!sent.queued) reload();
     } catch (err) {
