@@ -189,6 +189,7 @@ export default async function run(report: Report) {
       Math.round(HOUSEHOLDS / idsOne.seconds),
       `households/s (aim ≥ 12,000 with explanations, here by id; ${cpuAndLoad(idsOne)})`,
     );
+    report('droits_cli_peak_memory_references_ids_one_job', Math.round(idsOne.peakMb), `MB (${idsOne.load})`);
     report('droits_cli_load_average_1min_end', Number(os.loadavg()[0]!.toFixed(1)), '(at the end)');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
