@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../app/api';
 import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr } from '../../app/lang';
+import { useQueuedForms } from '../../app/pwa';
 import { Link, useLocation, useParams } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
@@ -58,9 +59,20 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
   ];
   // The documents asked for (or, when none is named, any document of the aid), sent with the answer in one call.
   const kinds = c.documents.length ? r.aid.documents.filter((d) => c.documents.includes(d.kind)) : r.aid.documents;
+  // Without network the answer waits on the phone with its documents, in one sending as the request itself (AskPage),
+  // and goes when the network returns (issue 19).
+  const queue = useQueuedForms();
   async function answer() {
     const documents = await Promise.all(kinds.filter((d) => files[d.kind]).map((d) => toUpload(d.kind, files[d.kind]!)));
-    await api.post(`/api/aides/demandes/${r.id}/answer`, { message: message || undefined, documents });
+    const sent = await queue.send({
+      method: 'POST',
+      url: `/api/aides/demandes/${r.id}/answer`,
+      body: { message: message || undefined, documents },
+      label: t('pwa.aidAnswer', { what: r.aid.title }),
+      what: r.aid.title,
+    });
+    if (sent.queued) setMessage('');
+    return sent;
   }
   return (
     <section aria-labelledby="correction" className="card">
@@ -77,6 +89,7 @@ function Correction({ r, reload }: { r: RequestView; reload: Reload }) {
       ) : null}
       <form onSubmit={(e) => (e.preventDefault(), void a.run(answer, t('aides.answered')))}>
         <FormErrors error={a.error} />
+        {queue.notice}
         {kinds.map((d, i) => (
           <div key={d.kind} className="aides-file">
             <label htmlFor={`answer-file-${d.kind}`}>{tx('aides.chooseFile', { label: <Fr>{d.label}</Fr> })}</label>

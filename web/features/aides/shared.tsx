@@ -136,7 +136,9 @@ export function useAction(reload: Reload) {
     setError(null);
     setDone(null);
     try {
-      await fn();
+      const out = await fn();
+      // A form queued without network (web/app/pwa.tsx): not done yet, the page says it waits.
+      if ((out as { queued?: unknown } | undefined)?.queued === true) return;
       setDone(message);
       reload();
     } catch (e) {
