@@ -6,6 +6,7 @@ import { useFormat, useT, useTx } from '../../app/i18n';
 import { Fr, Ltr } from '../../app/lang';
 import { useTown } from '../../app/town';
 import { Link, navigate } from '../../app/router';
+import { useQueuedForms } from '../../app/pwa';
 import { useSession } from '../../app/session';
 import { Alert, Button, Card, Checkbox, EmptyState, FormErrors, LinkButton, LoadStatus, SelectField, TextField } from '../../ui';
 import { Offers } from './Offers';
@@ -215,6 +216,9 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
   const [parts, setParts] = useState<string[]>(['identity', 'children']);
   const [until, setUntil] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Withdrawing a consent must work whenever the family wants: without network it waits on the phone and goes when
+  // the network returns (issue 19). Giving one is sent now (docs/pwa.md says why).
+  const queue = useQueuedForms();
   const grant = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -230,6 +234,7 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
   return (
     <Card title={t('dossiers.consents')}>
       <p>{t('dossiers.consentsIntro')}</p>
+      {queue.notice}
       {rows && rows.length ? (
         <ul className="plain-list">
           {rows.map((c) => (
@@ -248,7 +253,20 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
                 {c.recordedAtDesk ? ` (${t('dossiers.consentAtDesk')})` : ''}
               </span>{' '}
               {c.live ? (
-                <Button variant="danger" onPress={() => api.post(`${base}/consents/${c.id}/revoke`).then(load, setError)}>
+                <Button
+                  variant="danger"
+                  onPress={() =>
+                    queue
+                      .send({
+                        method: 'POST',
+                        url: `${base}/consents/${c.id}/revoke`,
+                        body: {},
+                        label: t('pwa.consentRevoke', { what: c.structureName }),
+                        what: c.structureName,
+                      })
+                      .then((sent) => (sent.queued ? undefined : load()), setError)
+                  }
+                >
                   {t('dossiers.consentRevoke')}{' '}
                   <span className="visually-hidden">
                     <Fr>{c.structureName}</Fr>
