@@ -83,6 +83,7 @@ it('opens the board and the ideas offline, queues a post and an idea, refuses a 
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText(`Annonce « ${POST_TITLE} » : ${QUEUED}`).waitFor();
   await page.locator('form').getByText(QUEUED).waitFor();
+  await page.getByText('Vos envois en attente', { exact: true }).waitFor();
   await j.step('annonce-en-attente');
   expect(await posts()).toBe(0);
 
