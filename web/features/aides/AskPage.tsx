@@ -42,6 +42,7 @@ function Form({ form, residence }: { form: RequestFormView; residence: number | 
           documents,
         },
         label: t('pwa.askAid', { what: form.aid.title }),
+        what: form.aid.title,
       });
       if (sent.queued) {
         setQueued(true);

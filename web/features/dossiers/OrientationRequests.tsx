@@ -24,6 +24,7 @@ export function OrientationRequests() {
         url: `/api/dossiers/me/orientation-requests/${id}/answer`,
         body: { accept },
         label: t('pwa.orientationAnswer', { what }),
+        what,
       });
       if (sent.queued) return;
       setNotice(t(accept ? 'desk.requestAccepted' : 'desk.requestRefused'));
