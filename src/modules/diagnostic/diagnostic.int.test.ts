@@ -132,6 +132,23 @@ describe('answering', () => {
     expect((await env.expectAudit('diagnostic/answering-started', null, { after: mark, actorId: null })).details).toEqual({ channel: 'open' });
   });
 
+  it('keeps a signed-in parent anonymous: the audit of an online answer names no account and no address', async () => {
+    const { id } = await createPublished(survey, 'open');
+    const parent = await env.as('parent');
+    const mark = await env.auditMark();
+    const { token } = (await parent.post('/api/diagnostic/answering/start', { questionnaireId: id })).json();
+    const sent = await parent.post('/api/diagnostic/answering/submit', { token, answers: { garde: 'Non', stress: 3 } });
+    expect(sent.statusCode).toBe(200);
+    const started = await env.expectAudit('diagnostic/answering-started', null, { after: mark, actorId: null });
+    const submitted = await env.expectAudit('diagnostic/response-submitted', started.subjectId, { after: mark, actorId: null });
+    for (const entry of [started, submitted]) expect({ role: entry.actorRole, ip: entry.ip }).toEqual({ role: null, ip: null });
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE id > $1 AND action LIKE 'diagnostic/%' AND (actor_id = $2 OR request_id IS NOT NULL)`,
+      [mark, parent.user.id],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
   it('reports bad answers by question, drops answers its conditions hide, and refuses an empty response', async () => {
     const { id } = await createPublished(survey, 'open');
     const anon = env.client();
@@ -274,6 +291,42 @@ describe('CSV import and results', () => {
       id,
     ]);
     expect(imports).toEqual([{ file_name: 'terrain.csv', rows_imported: 25_000, imported_by: null }]);
+  });
+
+  it('a file read in pieces while it is written: an id imported before, found by the constraint, is reported by row; a bad cell after it is reported first; nothing kept', async () => {
+    const { id } = await createPublished();
+    const ctx = env.rt.systemCtx();
+    const header = 'id,garde,freins,stress,quartier';
+    await importResponses(ctx, id, { csv: `${header}\nD7,Oui,,3,Sud` }, { by: null });
+    const rows = Array.from({ length: 3_000 }, (_, i) => `D${i + 10},Oui,,${1 + (i % 10)},Sud`);
+    rows[2_000] = 'D7,Non,,4,Nord';
+    // Pieces of 4 kB: the row imported before is met long after the first rows were written.
+    const refused = importResponses(ctx, id, { csv: [header, ...rows].join('\n') }, { by: null }, 4096);
+    await expect(refused).rejects.toMatchObject({
+      code: 'diagnostic/invalid-responses',
+      fields: [{ path: 'rows.2002.id', message: expect.stringMatching(/Identifiant « D7 » déjà importé/) }],
+    });
+    rows[2_500] = 'D9999,Oui,,11,Sud';
+    const bad = importResponses(ctx, id, { csv: [header, ...rows].join('\n') }, { by: null }, 4096);
+    await expect(bad).rejects.toMatchObject({ fields: [{ path: 'rows.2502.stress' }] });
+    const { rows: stored } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM diagnostic_responses WHERE questionnaire_id = $1`, [id]);
+    expect(stored[0].n).toBe(1);
+    const { rows: imports } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM diagnostic_imports WHERE questionnaire_id = $1`, [id]);
+    expect(imports[0].n).toBe(1);
+  });
+
+  it('a stray quote that misleads the pieces: the file is read whole instead, and imported as written', async () => {
+    const { id } = await createPublished();
+    const csv = ['id,garde,freins,stress,quartier', 'Q"1,Oui,,3,Sud', ...Array.from({ length: 200 }, (_, i) => `Q${i + 2},Non,"Coût|\nPlaces",2,Nord`)].join(
+      '\n',
+    );
+    const result = await importResponses(env.rt.systemCtx(), id, { csv }, { by: null }, 64);
+    expect(result.imported).toBe(201);
+    const { rows } = await env.rt.deps.db.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE answers::jsonb->'freins' = '["Coût", "Places"]')::int AS both FROM diagnostic_responses WHERE questionnaire_id = $1`,
+      [id],
+    );
+    expect(rows[0]).toEqual({ n: 201, both: 200 });
   });
 
   it('imports a good file in one go, refuses it a second time, and analyses it with a cross-tab and filters', async () => {

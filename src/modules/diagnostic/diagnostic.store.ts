@@ -274,6 +274,11 @@ export async function insertImport(
   return rows[0].id;
 }
 
+/** The rows an import wrote, once they are all read (the import's row is written first: the answers refer to it). */
+export async function setImportRows(q: Queryable, importId: string, rows: number): Promise<void> {
+  await q.query(`UPDATE diagnostic_imports SET rows_imported = $2 WHERE id = $1`, [importId, rows]);
+}
+
 /**
  * Writes submitted responses through a binary COPY (an import, the demo): the fixed columns
  * encoded once, each row's answers as the JSON text responses-copy.ts builds, ids in the

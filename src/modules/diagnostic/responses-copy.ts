@@ -75,9 +75,12 @@ function neighbourhoodReader(town: Town, definition: Questionnaire, table: Respo
   return (row) => (col.codes[row]! < 0 ? null : ids[col.codes[row]!]!);
 }
 
-/** The rows to store for a table of answers, one at a time (100,000 answers never sit in memory twice). */
-export function* submittedRows(town: Town, definition: Questionnaire, table: ResponseTable): Generator<SubmittedRow> {
+/**
+ * The rows to store for a table of answers, one at a time (100,000 answers never sit in
+ * memory twice), from row `from` (a table still being read: the rows after those written).
+ */
+export function* submittedRows(town: Town, definition: Questionnaire, table: ResponseTable, from = 0): Generator<SubmittedRow> {
   const json = answersJsonWriter(table);
   const hood = neighbourhoodReader(town, definition, table);
-  for (let r = 0; r < table.size; r++) yield { answersJson: json(r), externalId: table.ids[r] ?? null, neighbourhoodId: hood(r) };
+  for (let r = from; r < table.size; r++) yield { answersJson: json(r), externalId: table.ids[r] ?? null, neighbourhoodId: hood(r) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionnaire } from './questionnaire';
 import { checkAnswers, readNumber, rowAnswers, tableFromAnswers, TEXT_ANSWER_MAX } from './response-table';
-import { readResponsesCsv, responsesToCsv } from './responses-csv';
+import { readResponsesCsv, readResponsesCsvSteps, responsesToCsv, SplitInsideQuotes, type ResponsesCsvResult } from './responses-csv';
 
 const qn = parseQuestionnaire({
   title: 'Test',
@@ -213,4 +213,52 @@ describe('readNumber', () => {
   ])('reads %s', (raw, n) => expect(readNumber(raw)).toBe(n));
 
   it.each(['douze', '1.2.3', '1e5', '', '12€'])('refuses %s', (raw) => expect(readNumber(raw)).toBeNaN());
+});
+
+describe('readResponsesCsvSteps (an import writes the rows read while the rest is read)', () => {
+  const drain = (text: string, pieceSize: number) => {
+    const steps = readResponsesCsvSteps(qn, text, {}, pieceSize);
+    const seen: number[] = [];
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { result: step.value as ResponsesCsvResult, seen };
+      seen.push(step.value.table.size);
+    }
+  };
+  // Line breaks inside quoted cells, "" quotes, CRLF and LF, blank lines, bad cells far apart.
+  const rows = Array.from({ length: 300 }, (_, i) =>
+    i === 40
+      ? `R${i},Femme,,3,1,"dit ""non""\r\nsur deux lignes",Nord`
+      : i === 77
+        ? `\nR${i},X,,3,1,,Nord`
+        : i === 250
+          ? `R${i},Homme,,99,1,"a, b",Nord`
+          : `R${i},Homme,Autre,${1 + (i % 9)},2,"ok",Étouvie`,
+  );
+  const text = ['id,sexe,defi,stress,enfants,avis,quartier', ...rows].join('\r\n') + '\n';
+
+  it('reads in pieces exactly what it reads whole: rows, problems with their rows and physical lines', () => {
+    const whole = readResponsesCsv(qn, text);
+    expect(whole.errors.map((e) => [e.row, e.line, e.column])).toEqual([
+      [42, 42, 'avis'],
+      [79, 81, 'sexe'],
+      [252, 254, 'stress'],
+    ]);
+    for (const size of [1, 64, 500, 4096]) {
+      const { result, seen } = drain(text, size);
+      expect(seen.length).toBeGreaterThan(size < 1000 ? 10 : 1);
+      expect(result.errors).toEqual(whole.errors);
+      expect(result.warnings).toEqual(whole.warnings);
+      expect(result.table.ids).toEqual(whole.table.ids);
+      expect(result.table.columns).toEqual(whole.table.columns);
+      // Rows once read are final: each step's table only grows.
+      expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    }
+  });
+
+  it('a stray quote that misleads the split throws SplitInsideQuotes (the import then reads the file whole), never another reading', () => {
+    const tricky = 'id,sexe,avis\nR1,Femme,5" pouces\nR2,Homme,"deux\nlignes"\nR3,Femme,ok\nR4,Homme,ok\n';
+    expect(readResponsesCsv(qn, tricky).errors).toEqual([]);
+    expect(() => drain(tricky, 20)).toThrow(SplitInsideQuotes);
+  });
 });

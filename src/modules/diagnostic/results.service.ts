@@ -19,7 +19,15 @@ import { renderReport } from './report';
 import { htmlToPdf, pdfAvailable } from './report-pdf';
 import { tableFromAnswerBatches, tableFromAnswers, type ResponseTable } from './response-table';
 import { submittedRows, type SubmittedRow } from './responses-copy';
-import { readResponsesCsv, responsesCsvHeader, responsesCsvRows, type CellError } from './responses-csv';
+import {
+  readResponsesCsvSteps,
+  responsesCsvHeader,
+  responsesCsvRows,
+  SplitInsideQuotes,
+  type CellError,
+  type ReadStep,
+  type ResponsesCsvResult,
+} from './responses-csv';
 import { BUILDERS, loadQuestionnaire } from './questionnaires.service';
 
 export interface ResultsQuery {
@@ -184,66 +192,140 @@ export async function importResponsesCsv(
 /**
  * The import itself: for a coordinator over HTTP (importResponsesCsv, roles checked there) or
  * for the town's IT on the command line (`relais diagnostic import`, as the system, `by` null).
- * `onProgress(done, total)` is told as the rows are written (every 10,000 and at the end).
+ * The file is read a piece at a time while the rows already read are written (COPY): reading
+ * and writing run side by side, on two cores. Every cell is still checked before the
+ * transaction commits: the first problem stops the writing, the reading goes on to the end to
+ * report every problem, and nothing is kept. An id imported before is found by the unique
+ * constraint (no lookup of 100,000 ids first), then reported by row after the rollback.
+ * `onProgress(done, total)` is told as the rows are written (every 10,000 and at the end;
+ * until the end, `total` is the file's lines after the header).
  */
 export async function importResponses(
   ctx: Ctx,
   id: string,
   input: { csv: string; fileName?: string | null },
   opts: { by: string | null; onProgress?: (done: number, total: number) => void },
+  pieceSize = 1 << 20,
 ): Promise<{ imported: number; warnings: string[] }> {
-  return tx(ctx.db, async (t) => {
-    const row = await loadQuestionnaire(t, id, true);
-    if (!row.publishedVersion || !row.published) throw new AppError('diagnostic/not-published');
-    const definition = row.published;
-    const { table, errors, warnings } = readResponsesCsv(definition, input.csv);
-    if (errors.length) refuse(errors);
-    if (table.size === 0) refuse([{ row: 2, line: 2, column: null, column_letter: null, value: null, message: 'Le fichier ne contient aucune réponse.' }]);
-    const ids = table.ids.filter((x): x is string => x !== null);
-    const taken = new Set(await store.existingExternalIds(t, id, ids));
-    if (taken.size) {
-      refuse(
-        table.ids
-          .map((x, i) => ({ x, i }))
-          .filter(({ x }) => x !== null && taken.has(x))
-          .map(({ x, i }) => ({
-            row: i + 2,
-            line: i + 2,
-            column: 'id',
-            column_letter: 'A',
-            value: x,
-            message: `Identifiant « ${x} » déjà importé pour ce questionnaire.`,
-          })),
-      );
-    }
-    const now = ctx.now();
-    const importId = await store.insertImport(t, {
-      questionnaireId: id,
-      version: row.publishedVersion,
-      fileName: input.fileName ?? null,
-      rows: table.size,
-      by: opts.by,
-      now,
+  let read: ResponsesCsvResult | null = null;
+  try {
+    return await tx(ctx.db, async (t) => {
+      const row = await loadQuestionnaire(t, id, true);
+      if (!row.publishedVersion || !row.published) throw new AppError('diagnostic/not-published');
+      const definition = row.published;
+      const now = ctx.now();
+      const importId = await store.insertImport(t, {
+        questionnaireId: id,
+        version: row.publishedVersion,
+        fileName: input.fileName ?? null,
+        rows: 0,
+        by: opts.by,
+        now,
+      });
+      const steps = readResponsesCsvSteps(definition, input.csv, {}, pieceSize);
+      let misread = false;
+      /** Reads what is left of the file; the rows accepted since `written` unless a problem was found. */
+      function* readOn(written: number): Generator<SubmittedRow> {
+        for (;;) {
+          let step: IteratorResult<ReadStep, ResponsesCsvResult>;
+          try {
+            step = steps.next();
+          } catch (err) {
+            // Ends the COPY cleanly; the transaction is then rolled back and the file read whole.
+            if (!(err instanceof SplitInsideQuotes)) throw err;
+            misread = true;
+            return;
+          }
+          if (step.done) {
+            read = step.value;
+            if (!read.errors.length) yield* submittedRows(ctx.town, definition, read.table, written);
+            return;
+          }
+          // A problem: the file is refused; read on to report every problem, write no more.
+          if (step.value.problems) continue;
+          yield* submittedRows(ctx.town, definition, step.value.table, written);
+          written = step.value.table.size;
+        }
+      }
+      const rows = readOn(0);
+      await store
+        .insertSubmitted(
+          t,
+          { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now },
+          withProgress(rows, () => read?.table.size ?? estimatedRows(input.csv), opts.onProgress),
+        )
+        .catch((err) => {
+          // Read to the end: a problem in the file is reported before ids imported before.
+          while (!read && !misread) {
+            try {
+              const step = steps.next();
+              if (step.done) read = step.value;
+            } catch {
+              misread = true;
+            }
+          }
+          if (misread) throw new SplitInsideQuotes();
+          onConstraint(err, { diagnostic_responses_external_uq: new AppError('diagnostic/duplicate-import') });
+        });
+      if (misread) throw new SplitInsideQuotes();
+      const { table, errors, warnings } = read!;
+      if (errors.length) refuse(errors);
+      if (table.size === 0) refuse([{ row: 2, line: 2, column: null, column_letter: null, value: null, message: 'Le fichier ne contient aucune réponse.' }]);
+      await store.setImportRows(t, importId, table.size);
+      await refreshPlanIndicators(ctx, t, id);
+      await audit(t, ctx, 'diagnostic/responses-imported', { subjectType: 'questionnaire', subjectId: id, details: { importId, rows: table.size } });
+      return { imported: table.size, warnings };
     });
-    await store
-      .insertSubmitted(
-        t,
-        { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now },
-        withProgress(rowsOf(ctx, definition, table), table.size, opts.onProgress),
-      )
-      .catch((err) => onConstraint(err, { diagnostic_responses_external_uq: new AppError('diagnostic/duplicate-import') }));
-    await refreshPlanIndicators(ctx, t, id);
-    await audit(t, ctx, 'diagnostic/responses-imported', { subjectType: 'questionnaire', subjectId: id, details: { importId, rows: table.size } });
-    return { imported: table.size, warnings };
-  });
+  } catch (err) {
+    if (err instanceof SplitInsideQuotes) return importResponses(ctx, id, input, opts, Infinity);
+    const done = read as ResponsesCsvResult | null;
+    if (err instanceof AppError && err.code === 'diagnostic/duplicate-import' && done) {
+      if (done.errors.length) refuse(done.errors);
+      await refuseTakenIds(ctx.db, id, done.table.ids);
+    }
+    throw err;
+  }
 }
 
-function* withProgress<T>(rows: Iterable<T>, total: number, onProgress?: (done: number, total: number) => void): Generator<T> {
+/** Refuses the rows whose id was imported before for this questionnaire, if any. */
+async function refuseTakenIds(q: Queryable, id: string, ids: (string | null)[]): Promise<void> {
+  const taken = new Set(
+    await store.existingExternalIds(
+      q,
+      id,
+      ids.filter((x): x is string => x !== null),
+    ),
+  );
+  if (!taken.size) return;
+  refuse(
+    ids
+      .map((x, i) => ({ x, i }))
+      .filter(({ x }) => x !== null && taken.has(x))
+      .map(({ x, i }) => ({
+        row: i + 2,
+        line: i + 2,
+        column: 'id',
+        column_letter: 'A',
+        value: x,
+        message: `Identifiant « ${x} » déjà importé pour ce questionnaire.`,
+      })),
+  );
+}
+
+/** The lines after the header: the rows of a file without blank lines or line breaks in cells. */
+function estimatedRows(csv: string): number {
+  let n = 0;
+  for (let i = csv.indexOf('\n'); i !== -1 && i < csv.length - 1; i = csv.indexOf('\n', i + 1)) n++;
+  return Math.max(1, n);
+}
+
+function* withProgress<T>(rows: Iterable<T>, total: () => number, onProgress?: (done: number, total: number) => void): Generator<T> {
   let done = 0;
   for (const r of rows) {
     yield r;
-    if (onProgress && (++done % 10_000 === 0 || done === total)) onProgress(done, total);
+    if (onProgress && ++done % 10_000 === 0) onProgress(done, total());
   }
+  if (onProgress && done % 10_000 !== 0) onProgress(done, total());
 }
 
 /** The rows to store for a table of answers, with the town neighbourhood of each respondent. */
