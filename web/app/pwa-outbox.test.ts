@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flushOutbox, newItem, outcomeOf, type OutboxItem, type OutboxStore, type OutboxTransport } from './pwa-outbox';
+import { flushOutbox, labelParts, newItem, outcomeOf, type OutboxItem, type OutboxStore, type OutboxTransport } from './pwa-outbox';
 
 function memoryStore(items: OutboxItem[] = []): OutboxStore & { items: Map<string, OutboxItem> } {
   const m = new Map(items.map((i) => [i.id, i]));
@@ -94,6 +94,12 @@ describe('sending the queue', () => {
     const server = fakeServer({ '/api/a': [{ status: 409, body: { error: { code: 'rendezvous/too-late', message: 'Trop tard pour annuler.' } } }] });
     expect(await flushOutbox(store, server)).toEqual({ sent: 1, failed: 1, waiting: 0 });
     expect(store.items.get('k-1')).toMatchObject({ state: 'failed', message: 'Trop tard pour annuler.' });
+  });
+
+  it('cuts a label around its French part, or leaves it whole', () => {
+    expect(labelParts('Post “Trajet école” (queued)', 'Trajet école')).toEqual(['Post “', 'Trajet école', '” (queued)']);
+    expect(labelParts('Renewal of your file')).toEqual(['Renewal of your file']);
+    expect(labelParts('Tutoring session for Léo', 'Adam')).toEqual(['Tutoring session for Léo']);
   });
 
   it('keeps the language the server translated its refusal in (absent: French), and the French part of a label', async () => {

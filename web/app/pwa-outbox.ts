@@ -75,6 +75,13 @@ export function newItem(
   return item;
 }
 
+/** A label cut around its French part (`what`), to mark it lang="fr": [before, what, after], or the label alone. */
+export function labelParts(label: string, what?: string): [string] | [string, string, string] {
+  const at = what ? label.indexOf(what) : -1;
+  if (!what || at < 0) return [label];
+  return [label.slice(0, at), what, label.slice(at + what.length)];
+}
+
 /** Sends one form with the key and token; the network's failure is status 0. */
 export async function sendItem(
   t: OutboxTransport,

@@ -11,7 +11,7 @@ import { registerMessages, useT } from './i18n';
 import { Fr } from './lang';
 import { useSession } from './session';
 import { FAMILY_CACHE } from './pwa-policy';
-import { flushOutbox, idbOutbox, newItem, OUTBOX_SYNC_TAG, outcomeOf, sendItem, type OutboxItem, type OutboxTransport } from './pwa-outbox';
+import { flushOutbox, idbOutbox, labelParts, newItem, OUTBOX_SYNC_TAG, outcomeOf, sendItem, type OutboxItem, type OutboxTransport } from './pwa-outbox';
 import messages from './pwa-messages';
 
 registerMessages('pwa', messages);
@@ -218,13 +218,13 @@ function useOutbox(userId: string | null): [OutboxItem[], () => void] {
 
 /** A sending's label, its French part (`what`) a lang="fr" island in an English or Arabic sentence. */
 function OutboxLabel({ item }: { item: Pick<OutboxItem, 'label' | 'what'> }) {
-  const at = item.what ? item.label.indexOf(item.what) : -1;
-  if (!item.what || at < 0) return <>{item.label}</>;
+  const [before, what, after] = labelParts(item.label, item.what);
+  if (what === undefined) return <>{before}</>;
   return (
     <>
-      {item.label.slice(0, at)}
-      <Fr>{item.what}</Fr>
-      {item.label.slice(at + item.what.length)}
+      {before}
+      <Fr>{what}</Fr>
+      {after}
     </>
   );
 }
