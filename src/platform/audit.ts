@@ -14,6 +14,11 @@ export interface AuditEntry {
   /** Why an agent opened a family's file, or why a decision was taken. */
   reason?: string;
   details?: Record<string, unknown>;
+  /**
+   * The person acting must stay unknown (an anonymous survey answer): the entry keeps what was
+   * done and when, without the account, the address or the request that would tie it to them.
+   */
+  anonymous?: boolean;
 }
 
 export async function audit(q: Queryable, ctx: Ctx, action: string, entry: AuditEntry = {}): Promise<void> {
@@ -30,17 +35,17 @@ export async function audit(q: Queryable, ctx: Ctx, action: string, entry: Audit
 export function auditInsert(ctx: Ctx, action: string, entry: AuditEntry = {}, first = 1): { text: string; values: unknown[] } {
   const values = [
     ctx.now(),
-    ctx.user?.id ?? null,
-    ctx.user?.role ?? null,
+    entry.anonymous ? null : (ctx.user?.id ?? null),
+    entry.anonymous ? null : (ctx.user?.role ?? null),
     action,
     entry.householdId ?? null,
     entry.subjectType ?? null,
     entry.subjectId ?? null,
     entry.reason ?? null,
     JSON.stringify(entry.details ?? {}),
-    ctx.requestId,
+    entry.anonymous ? null : ctx.requestId,
     // The client address as Fastify resolved it: X-Forwarded-For only from TRUST_PROXY.
-    ctx.ip,
+    entry.anonymous ? null : ctx.ip,
   ];
   const params = values.map((_, i) => `$${first + i}`).join(', ');
   return {

@@ -65,7 +65,12 @@ export async function startAnswering(ctx: Ctx, input: { questionnaireId?: string
         linkId: link.id,
         now: ctx.now(),
       });
-      await audit(t, ctx, 'diagnostic/answering-started', { subjectType: 'diagnostic_response', subjectId: responseId, details: { channel: 'link' } });
+      await audit(t, ctx, 'diagnostic/answering-started', {
+        subjectType: 'diagnostic_response',
+        subjectId: responseId,
+        details: { channel: 'link' },
+        anonymous: true,
+      });
       return { token, questionnaireId: row.id, title: definition.title, questionnaire: definition, answers: {}, channel: 'link' };
     }
     if (!input.questionnaireId) throw new AppError('diagnostic/link-invalid');
@@ -73,7 +78,12 @@ export async function startAnswering(ctx: Ctx, input: { questionnaireId?: string
     const { version, definition } = openForAnswers(row);
     if (row.access !== 'open') throw new AppError('diagnostic/link-required');
     const responseId = await store.insertDraft(t, { questionnaireId: row.id, version, channel: 'open', tokenHash: hashToken(token), now: ctx.now() });
-    await audit(t, ctx, 'diagnostic/answering-started', { subjectType: 'diagnostic_response', subjectId: responseId, details: { channel: 'open' } });
+    await audit(t, ctx, 'diagnostic/answering-started', {
+      subjectType: 'diagnostic_response',
+      subjectId: responseId,
+      details: { channel: 'open' },
+      anonymous: true,
+    });
     return { token, questionnaireId: row.id, title: definition.title, questionnaire: definition, answers: {}, channel: 'open' };
   });
 }
@@ -155,6 +165,9 @@ export async function submitAnswers(ctx: Ctx, token: string, answers: Record<str
       subjectType: 'diagnostic_response',
       subjectId: draft.id,
       details: { questionnaireId: row.id, channel: draft.channel },
+      // « Vos réponses sont anonymes »: neither the account nor the address of whoever answered
+      // online is kept beside the response (kiosk answers are collected by a named agent).
+      anonymous: draft.channel !== 'kiosk',
     });
     return { submitted: true };
   });
