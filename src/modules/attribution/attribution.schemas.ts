@@ -2,11 +2,7 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
-const text = (max: number, label = 'Ce champ') =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+const text = (max: number) => z.string().trim().max(max);
 const title = (max = 200) =>
   z
     .string()

@@ -13,12 +13,7 @@ const cents = z
   .int({ message: 'Montant en centimes entiers attendu.' })
   .min(1, { message: 'Le montant doit être positif.' })
   .max(1_000_000, { message: 'Le montant dépasse 10 000 €.' });
-const reason = (label = 'Le motif') =>
-  z
-    .string()
-    .trim()
-    .min(3, { message: `${label} doit faire au moins 3 caractères.` })
-    .max(500, { message: `${label} est trop long (500 caractères au plus).` });
+const reason = () => z.string().trim().min(3).max(500);
 const date = z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' });
 
 export const kindParams = z.object({ kind });
@@ -31,7 +26,7 @@ export const creditInput = z.object({
   reason: reason(),
   validUntil: date.nullable().optional(),
   /** Why the agent opens the file, if not opened yet. */
-  openReason: reason('Le motif d’ouverture').optional(),
+  openReason: reason().optional(),
 });
 
 export const correctionInput = z.object({
@@ -50,7 +45,7 @@ export const redeemInput = codeInput.extend({ amountCents: cents });
 
 export const partnerKindsInput = z.object({ kinds: z.array(kind).max(KINDS.length) });
 
-export const passIssueInput = z.object({ reason: reason('Le motif d’ouverture').optional() });
+export const passIssueInput = z.object({ reason: reason().optional() });
 export const passRevokeInput = z.object({ reason: reason() });
 export const passVerifyInput = z.object({
   pass: z.string().trim().min(1, { message: 'Saisissez ou scannez le Pass.' }).max(400, { message: 'Ce contenu est trop long.' }),

@@ -2,12 +2,8 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
-const text = (max: number, label = 'Ce texte') =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
-const required = (max: number, label: string) => text(max, label).min(1, { message: `${label} est vide.` });
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1);
 const uuid = z.uuid({ message: 'Identifiant invalide.' });
 
 export const THEMES = ['separation', 'budget', 'ados', 'petite-enfance', 'sante-mentale', 'premiers-mois', 'quartier', 'autre'] as const;
@@ -17,8 +13,8 @@ export const roomMessageParams = z.object({ id: uuid, seq: z.coerce.number().int
 export const roomUserParams = z.object({ id: uuid, userId: uuid });
 
 export const roomInput = z.object({
-  name: required(120, 'Le nom'),
-  description: text(1000, 'La description').default(''),
+  name: required(120),
+  description: text(1000).default(''),
   theme: z.enum(THEMES, { message: 'Thème inconnu.' }),
   neighbourhood: z
     .string()
@@ -48,10 +44,10 @@ export const facilitatorInput = z.object({
   email: z.email({ message: 'Adresse e-mail invalide.' }).max(200).optional(),
   pseudonym,
 });
-export const messageInput = z.object({ body: required(4000, 'Le message') });
+export const messageInput = z.object({ body: required(4000) });
 export const historyQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0) });
-export const reportInput = z.object({ reason: text(500, 'La raison').default('') });
-export const hideInput = z.object({ reason: required(500, 'La raison') });
+export const reportInput = z.object({ reason: text(500).default('') });
+export const hideInput = z.object({ reason: required(500) });
 export const muteInput = z.object({
   minutes: z.number().int().min(0, { message: 'Entre 0 et 1440 minutes.' }).max(1440, { message: 'Entre 0 et 1440 minutes.' }),
 });
@@ -59,26 +55,26 @@ export const slowModeInput = z.object({
   seconds: z.number().int().min(0, { message: 'Entre 0 et 3600 secondes.' }).max(3600, { message: 'Entre 0 et 3600 secondes.' }),
 });
 export const pinInput = z.object({ seq: z.number().int().min(1).nullable() });
-export const purgeInput = z.object({ hours: z.number().int().min(1).max(720).default(24), reason: required(500, 'La raison') });
+export const purgeInput = z.object({ hours: z.number().int().min(1).max(720).default(24), reason: required(500) });
 export const resolveInput = z.object({
   resolution: z.enum(['hidden', 'dismissed'], { message: 'Décision inconnue.' }),
-  reason: text(500, 'La raison').default(''),
+  reason: text(500).default(''),
 });
 export const wordInput = z.object({
   kind: z.enum(['term', 'whitelist'], { message: 'Type inconnu.' }),
   category: z.enum(['suicide', 'violence', 'enfance'], { message: 'Catégorie inconnue.' }).nullable().default(null),
-  pattern: required(120, 'Le motif'),
+  pattern: required(120),
 });
-export const wordCheckInput = z.object({ text: required(4000, 'La phrase') });
+export const wordCheckInput = z.object({ text: required(4000) });
 export const retentionInput = z.object({
   days: z.number().int().min(7, { message: 'Entre 7 et 3650 jours.' }).max(3650, { message: 'Entre 7 et 3650 jours.' }),
 });
 export const sessionInput = z.object({
-  title: required(200, "L'intitulé"),
+  title: required(200),
   startsAt: z.iso.datetime({ offset: true, message: 'Date et heure attendues.' }),
   minutes: z.number().int().min(15, { message: 'Entre 15 et 240 minutes.' }).max(240, { message: 'Entre 15 et 240 minutes.' }),
 });
-export const summaryInput = z.object({ summary: required(4000, 'Le compte rendu') });
+export const summaryInput = z.object({ summary: required(4000) });
 
 // ------------------------------------------------------------------ answers
 export const messageOut = z.object({

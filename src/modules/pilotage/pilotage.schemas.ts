@@ -2,11 +2,7 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
-const text = (max: number, label = 'Ce champ') =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+const text = (max: number) => z.string().trim().max(max);
 const title = (max = 300) =>
   z
     .string()
@@ -50,7 +46,7 @@ export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
 export const actionPatch = z.object({
   title: title(600).optional(),
   description: text(5000).optional(),
-  leadService: text(200, 'Le service pilote').optional(),
+  leadService: text(200).optional(),
   partners: z.array(text(200)).max(30).optional(),
   partnerStructureIds: z
     .array(z.uuid({ message: 'Identifiant de structure invalide.' }))
@@ -75,7 +71,7 @@ export const questionnaireRef = z.object({
 export const indicatorInput = z
   .object({
     label: title(),
-    unit: text(40, "L'unité").default(''),
+    unit: text(40).default(''),
     baseline: z.number().finite().nullable().default(null),
     target: z.number().finite().nullable().default(null),
     direction: z.enum(['increase', 'decrease', 'maintain'], { message: 'Sens inconnu.' }).default('increase'),
@@ -108,8 +104,8 @@ export const evaluationInput = z.object({
   reachedIndicatorId: z.uuid().nullable().default(null),
   satisfactionIndicatorId: z.uuid().nullable().default(null),
   participationIndicatorId: z.uuid().nullable().default(null),
-  obstacles: text(10000, 'Le texte').default(''),
-  conclusions: text(10000, 'Le texte').default(''),
+  obstacles: text(10000).default(''),
+  conclusions: text(10000).default(''),
 });
 export type EvaluationInput = z.infer<typeof evaluationInput>;
 

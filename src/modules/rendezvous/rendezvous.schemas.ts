@@ -6,11 +6,7 @@ const uuid = z.uuid({ message: 'Identifiant invalide.' });
 const date = z.iso.date({ message: 'Date attendue (AAAA-MM-JJ).' });
 const instant = z.iso.datetime({ offset: true, message: 'Date et heure attendues (avec fuseau).' });
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Heure attendue (HH:MM).' });
-const text = (max: number, label = 'Ce champ') =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} est trop long (${max} caractères au plus).` });
+const text = (max: number) => z.string().trim().max(max);
 const name = (max = 200) =>
   z
     .string()
@@ -160,7 +156,7 @@ export const bookInput = z.object({
   parent: z.boolean().default(false),
   childIds: z.array(uuid).max(10).default([]),
   householdId: uuid.optional(),
-  reason: text(500, 'Le motif d’ouverture du dossier').optional(),
+  reason: text(500).optional(),
 });
 export const bookOut = z.object({ bookingIds: z.array(z.string()), sessionId: z.string() });
 export const waitOut = z.object({ waitIds: z.array(z.string()) });

@@ -80,10 +80,6 @@ const STAFF_ONLY: Record<string, string> = {
  */
 const NOT_SAID: Record<string, string> = {
   'Au moins {0} caractères.': 'read by its meaning (minChars)',
-  '{0} est trop long ({1} caractères au plus).': "a field's French name first (rendezvous, groupes, attribution schemas)",
-  '{0} doit faire au moins 3 caractères.': "a field's French name first (cheques schemas)",
-  '{0} est trop long (500 caractères au plus).': "a field's French name first (cheques schemas)",
-  '{0} est vide.': "a field's French name first (groupes schemas)",
 };
 
 /** Command lines, seeds, demo data, fixtures: an operator's or a test's, never a parent's request. */
