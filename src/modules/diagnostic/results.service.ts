@@ -256,12 +256,15 @@ export async function importResponses(
         )
         .catch((err) => {
           // Read to the end: a problem in the file is reported before ids imported before.
-          while (!read && !misread) {
+          // (A reading that already ended, or failed, gives no more steps: stop there.)
+          for (let more = !read && !misread; more;) {
             try {
               const step = steps.next();
-              if (step.done) read = step.value;
-            } catch {
-              misread = true;
+              if (step.done) read = step.value ?? null;
+              more = !step.done;
+            } catch (readErr) {
+              misread = readErr instanceof SplitInsideQuotes;
+              more = false;
             }
           }
           if (misread) throw new SplitInsideQuotes();
