@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { useTown, type Town } from '../../app/town';
-import { Alert, Button, NumberField, RadioGroup, SelectField, TextField } from '../../ui';
+// The light native number and radio fields (web/ui), as on /aides: react-aria's NumberField and
+// RadioGroup cost the simulator ~270 ms of blocking time on a phone (Lighthouse, issue 18).
+import { Alert, Button, NativeNumberField as NumberField, NativeRadioGroup as RadioGroup, SelectField, TextField } from '../../ui';
 import { LazyDateField as DateField } from '../../ui/LazyDateField';
 import { ageAt, type Answers, isTenant, receivesAlimony, type Problems, type StepId } from './answers';
 import type { Commune } from './types';
