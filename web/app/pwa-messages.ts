@@ -35,6 +35,8 @@ export default {
     loanCancel: 'Annulation de la réservation « {what} »',
     aidAnswer: 'Réponse à la question sur la demande « {what} »',
     consentRevoke: 'Retrait de votre accord pour « {what} »',
+    aidDocument: 'Document ajouté à la demande « {what} »',
+    mandateRevoke: 'Fin de votre mandat « {what} »',
   },
   en: {
     update: 'A new version is available',
@@ -71,6 +73,8 @@ export default {
     loanCancel: 'Cancellation of the reservation “{what}”',
     aidAnswer: 'Answer to the question about the request “{what}”',
     consentRevoke: 'Consent withdrawn for “{what}”',
+    aidDocument: 'Document added to the request “{what}”',
+    mandateRevoke: 'End of your mandate “{what}”',
   },
   ar: {
     update: 'يتوفر إصدار جديد',
@@ -107,6 +111,8 @@ export default {
     loanCancel: 'إلغاء الحجز «{what}»',
     aidAnswer: 'الرد على السؤال حول الطلب «{what}»',
     consentRevoke: 'سحب موافقتكم لـ «{what}»',
+    aidDocument: 'وثيقة مضافة إلى الطلب «{what}»',
+    mandateRevoke: 'إنهاء توكيلكم «{what}»',
   },
   // Easy to read (FALC): the list's title, the same short words.
   falc: {

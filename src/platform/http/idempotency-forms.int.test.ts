@@ -290,6 +290,36 @@ describe('forms the phone queues are written once when replayed', () => {
     await replayedOnce(nadia, 'POST', `/api/aides/demandes/${id}/answer`, { message: 'Depuis 2019.' }, 'aides/correction-answered');
   });
 
+  it('aides: a document added alone to a request, and a mandate ended by the family', async () => {
+    const sami = (await env.as('parent')) as Parent;
+    const file = await sami.post('/api/dossiers/me', {
+      parent: { firstName: 'Sami', lastName: 'Leroy', birthDate: '1987-03-02' },
+      children: [{ firstName: 'Inès', birthDate: '2015-09-01' }],
+      address: { line: '2 rue Vulfran', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
+      situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 85000, annualIncomeCents: 900_000, familyBenefitsMonthlyCents: 20_000 },
+      housing: { status: 'locataire_hlm', rentMonthlyCents: 40000 },
+    });
+    expect(file.statusCode, file.body).toBe(201);
+    const request = await sami.post('/api/aides/demandes', { aidId: 'cheque-sante', fields: {} });
+    expect(request.statusCode, request.body).toBe(201);
+    // The smallest PDF a check of its magic bytes takes.
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+    const doc = { kind: 'autre', name: 'attestation.pdf', mimeType: 'application/pdf', base64: pdf };
+    await replayedOnce(sami, 'POST', `/api/aides/demandes/${request.json().id}/documents`, doc, 'aides/document-added');
+
+    const householdId = file.json().household.id as string;
+    const mandate = await agent.post('/api/aides/mandats', {
+      householdId,
+      aidId: null,
+      purpose: 'Demandes au guichet',
+      days: 30,
+      reason: 'Accueil au guichet',
+    });
+    expect(mandate.statusCode, mandate.body).toBe(201);
+    await replayedOnce(sami, 'POST', `/api/aides/me/mandats/${mandate.json().id}/revoke`, {}, 'aides/mandate-revoked');
+    expect((await sami.get('/api/aides/me/mandats')).json().mandates[0].revokedAt).not.toBeNull();
+  });
+
   it('the household file: a consent withdrawn', async () => {
     const structureId = await env.structure();
     const awa = await parentWithFile('Retrait');

@@ -5,12 +5,13 @@ import { Fr } from '../../app/lang';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { Alert, Button, DemoBadge, LinkButton, LoadStatus, NativeNumberField, PageHeader } from '../../ui';
+import { Alert, Button, DemoBadge, FormErrors, LinkButton, LoadStatus, NativeNumberField, PageHeader } from '../../ui';
 import { statusText } from './shared';
 import { byLikelihood, EligibilityItem } from './EligibilityItem';
 import { Simulator } from './Simulator';
 import type { AidsList, EligibilityList, MandatesView, MyRequests } from '../../../src/modules/aides';
-import { api } from '../../app/api';
+import type { ApiError } from '../../app/api';
+import { useQueuedForms } from '../../app/pwa';
 
 function MyAids() {
   const t = useT();
@@ -79,10 +80,22 @@ function MyMandates() {
   const t = useT();
   const f = useFormat();
   const r = useApi<MandatesView>('/api/aides/me/mandats');
+  // Ending a mandate must work whenever the family wants: without network it waits on the phone (docs/pwa.md).
+  const queue = useQueuedForms();
+  const [error, setError] = useState<ApiError | null>(null);
   if (!r.data?.mandates.length) return null;
+  const revoke = (id: string, purpose: string) => {
+    setError(null);
+    queue
+      .send({ method: 'POST', url: `/api/aides/me/mandats/${id}/revoke`, body: {}, label: t('pwa.mandateRevoke', { what: purpose }), what: purpose })
+      .then((sent) => (sent.queued ? undefined : r.reload()))
+      .catch((e: unknown) => setError(e as ApiError));
+  };
   return (
     <section aria-labelledby="my-mandates">
       <h2 id="my-mandates">{t('aides.myMandates')}</h2>
+      <FormErrors error={error} />
+      {queue.notice}
       <ul className="item-list">
         {r.data.mandates.map((m) => (
           <li key={m.id} className="item-card">
@@ -91,7 +104,7 @@ function MyMandates() {
               {m.revokedAt ? t('aides.revoked') : t('aides.until', { date: f.longDate(m.validUntil) })}
             </p>
             {!m.revokedAt ? (
-              <Button variant="secondary" onPress={() => void api.post(`/api/aides/me/mandats/${m.id}/revoke`, {}).then(r.reload)}>
+              <Button variant="secondary" isDisabled={queue.queued} onPress={() => revoke(m.id, m.purpose)}>
                 {t('aides.revoke')}
               </Button>
             ) : null}

@@ -22,17 +22,31 @@ function AddDocument({ r, reload }: { r: RequestView; reload: Reload }) {
   const [kind, setKind] = useState(r.correction?.documents[0] ?? missing?.value ?? kinds[0]?.value ?? 'autre');
   const [file, setFile] = useState<File | null>(null);
   const a = useAction(reload);
+  // Without network the document waits on the phone and goes when it returns (docs/pwa.md), as an answer's documents do.
+  const queue = useQueuedForms();
   return (
     <form
       className="card"
       aria-labelledby="add-doc"
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        if (file) void a.run(async () => api.post(`/api/aides/demandes/${r.id}/documents`, await toUpload(kind, file)), t('aides.added'));
+        if (file)
+          void a.run(
+            async () =>
+              queue.send({
+                method: 'POST',
+                url: `/api/aides/demandes/${r.id}/documents`,
+                body: await toUpload(kind, file),
+                label: t('pwa.aidDocument', { what: r.aid.title }),
+                what: r.aid.title,
+              }),
+            t('aides.added'),
+          );
       }}
     >
       <h3 id="add-doc">{t('aides.addDocument')}</h3>
       <ActionStatus a={a} />
+      {queue.notice}
       {kinds.length ? <SelectField label={t('aides.kind')} value={kind} onChange={setKind} options={kinds} /> : null}
       <div className="aides-file">
         <label htmlFor="request-file">{tx('aides.chooseFile', { label: <Fr>{kinds.find((k) => k.value === kind)?.label ?? ''}</Fr> })}</label>
