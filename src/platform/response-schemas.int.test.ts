@@ -75,6 +75,12 @@ describe('response schemas', () => {
       expect(bad.statusCode).toBe(500);
       expect(bad.json()).toEqual({ error: { code: 'internal', message: expect.stringMatching(/^Une erreur inattendue s'est produite\. Référence : /) } });
       expect(bad.body).not.toContain('NE-PAS-ENVOYER');
+      // In the reader's language, its reference kept.
+      const inEnglish = await app.inject({ method: 'GET', url: '/api/test/wrong', headers: { 'accept-language': 'en' } });
+      expect(inEnglish.statusCode).toBe(500);
+      expect(inEnglish.json()).toEqual({
+        error: { code: 'internal', lang: 'en', message: expect.stringMatching(/^An unexpected error occurred\. Reference: [\w-]+$/) },
+      });
     } finally {
       await app.close();
     }

@@ -143,9 +143,21 @@ export async function handleError(err: FastifyError | Error, req: FastifyRequest
       (i) => `${i.path.map(String).join('.')}: ${i.code}`,
     );
     req.log.error({ route: `${req.method} ${req.routeOptions.url}`, issues }, 'response does not match its schema');
-    return reply.status(500).send(errorBody('internal', `Une erreur inattendue s'est produite. Référence : ${req.id}`));
+    return internalError(req, reply);
   }
   // Never the error object itself: a PostgreSQL error's detail/where quote the row's data.
   req.log.error({ err: loggableError(err) }, 'unhandled error');
-  return reply.status(500).send(errorBody('internal', `Une erreur inattendue s'est produite. Référence : ${req.id}`));
+  return internalError(req, reply);
+}
+
+/** A 500: its reference for the help desk, in the reader's language when it can be (never a second failure). */
+function internalError(req: FastifyRequest, reply: FastifyReply) {
+  const message = `Une erreur inattendue s'est produite. Référence : ${req.id}`;
+  let said = { message, lang: 'fr' };
+  try {
+    said = localizeMessage(message, localeOf(req));
+  } catch {
+    /* the French sentence */
+  }
+  return reply.status(500).send(errorBody('internal', said.message, undefined, said.lang));
 }
