@@ -30,6 +30,9 @@ export const DB_NAME = 'relais';
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const c = new pg.Client({ connectionString: adminUrl });
+  c.on('error', () => {
+    /* reported by the query it interrupted */
+  });
   await c.connect();
   try {
     const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -21,6 +21,15 @@ export function createPool(url: string, max = 20): Db {
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });
+  // A client checked out (a transaction, a cursor, a lock) has no listener of the pool's: when
+  // PostgreSQL goes away under it (postmaster killed, crash), pg fails its queries AND emits
+  // 'error' on it, which with no listener kills the whole process (seen in CI: the server died
+  // instead of restarting its cluster). Its queries carry the error; the pool drops the client.
+  pool.on('connect', (client) =>
+    client.on('error', () => {
+      /* reported by the query it interrupted */
+    }),
+  );
   return pool;
 }
 
