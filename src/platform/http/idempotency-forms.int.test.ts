@@ -39,6 +39,22 @@ async function parentWithFile(firstName: string): Promise<Parent> {
   return p;
 }
 
+/** A parent whose file makes it eligible to the chèque santé, and its request for it. */
+async function parentWithAidRequest(firstName: string): Promise<{ parent: Parent; householdId: string; requestId: string }> {
+  const parent = (await env.as('parent')) as Parent;
+  const file = await parent.post('/api/dossiers/me', {
+    parent: { firstName, lastName: 'Roche', birthDate: '1988-01-12' },
+    children: [{ firstName: 'Tom', birthDate: '2016-04-01' }],
+    address: { line: '4 rue Vulfran', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
+    situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 85000, annualIncomeCents: 900_000, familyBenefitsMonthlyCents: 20_000 },
+    housing: { status: 'locataire_hlm', rentMonthlyCents: 40000 },
+  });
+  expect(file.statusCode, file.body).toBe(201);
+  const request = await parent.post('/api/aides/demandes', { aidId: 'cheque-sante', fields: {} });
+  expect(request.statusCode, request.body).toBe(201);
+  return { parent, householdId: file.json().household.id, requestId: request.json().id };
+}
+
 /** The audit entries with this action written since `mark` (by anyone: a survey's answer is audited without its author). */
 async function auditedSince(action: string, mark: number): Promise<number> {
   const r = await env.rt.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND id > $2', [action, mark]);
@@ -272,18 +288,7 @@ describe('forms the phone queues are written once when replayed', () => {
   });
 
   it('aides: the answer to an agent’s question on a request (its text)', async () => {
-    const nadia = (await env.as('parent')) as Parent;
-    const file = await nadia.post('/api/dossiers/me', {
-      parent: { firstName: 'Nadia', lastName: 'Roche', birthDate: '1988-01-12' },
-      children: [{ firstName: 'Tom', birthDate: '2016-04-01' }],
-      address: { line: '4 rue Vulfran', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
-      situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 85000, annualIncomeCents: 900_000, familyBenefitsMonthlyCents: 20_000 },
-      housing: { status: 'locataire_hlm', rentMonthlyCents: 40000 },
-    });
-    expect(file.statusCode, file.body).toBe(201);
-    const request = await nadia.post('/api/aides/demandes', { aidId: 'cheque-sante', fields: {} });
-    expect(request.statusCode, request.body).toBe(201);
-    const id = request.json().id;
+    const { parent: nadia, requestId: id } = await parentWithAidRequest('Nadia');
     expect((await agent.post(`/api/aides/demandes/${id}/take`, {})).statusCode).toBe(200);
     const asked = await agent.post(`/api/aides/demandes/${id}/correction`, { reason: 'incomplete', message: 'Depuis quand habitez-vous Amiens ?' });
     expect(asked.statusCode, asked.body).toBe(200);
@@ -291,23 +296,12 @@ describe('forms the phone queues are written once when replayed', () => {
   });
 
   it('aides: a document added alone to a request, and a mandate ended by the family', async () => {
-    const sami = (await env.as('parent')) as Parent;
-    const file = await sami.post('/api/dossiers/me', {
-      parent: { firstName: 'Sami', lastName: 'Leroy', birthDate: '1987-03-02' },
-      children: [{ firstName: 'Inès', birthDate: '2015-09-01' }],
-      address: { line: '2 rue Vulfran', postalCode: '80000', inseeCode: '80021', neighbourhoodId: 'etouvie' },
-      situation: { activity: 'chomeur', unemploymentNetMonthlyCents: 85000, annualIncomeCents: 900_000, familyBenefitsMonthlyCents: 20_000 },
-      housing: { status: 'locataire_hlm', rentMonthlyCents: 40000 },
-    });
-    expect(file.statusCode, file.body).toBe(201);
-    const request = await sami.post('/api/aides/demandes', { aidId: 'cheque-sante', fields: {} });
-    expect(request.statusCode, request.body).toBe(201);
+    const { parent: sami, householdId, requestId } = await parentWithAidRequest('Sami');
     // The smallest PDF a check of its magic bytes takes.
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
     const doc = { kind: 'autre', name: 'attestation.pdf', mimeType: 'application/pdf', base64: pdf };
-    await replayedOnce(sami, 'POST', `/api/aides/demandes/${request.json().id}/documents`, doc, 'aides/document-added');
+    await replayedOnce(sami, 'POST', `/api/aides/demandes/${requestId}/documents`, doc, 'aides/document-added');
 
-    const householdId = file.json().household.id as string;
     const mandate = await agent.post('/api/aides/mandats', {
       householdId,
       aidId: null,
