@@ -74,6 +74,9 @@ export function useDraft(form: DraftForm | null): DraftHandle {
   const [offline, setOffline] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const sending = useRef<Promise<void> | null>(null);
+  // The last entry the server took from this page. Sent at mount (what a reload left here), it may be
+  // saved before the server's draft is read back, with the old one: the newest of the three is resumed.
+  const sent = useRef<LocalEntry | null>(null);
 
   const send = useCallback(async (): Promise<void> => {
     if (!key || !form) return;
@@ -89,6 +92,7 @@ export function useDraft(form: DraftForm | null): DraftHandle {
     try {
       await api.put<DraftSaved>(`/api/dossiers/me/brouillons/${form}`, { step: entry.step, data: entry.data, savedAt: entry.savedAt });
       // Remove the local copy only if nothing newer was typed meanwhile.
+      sent.current = entry;
       if (readLocal(key)?.savedAt === entry.savedAt) writeLocal(key, null);
       setOffline(false);
     } catch {
@@ -151,10 +155,9 @@ export function useDraft(form: DraftForm | null): DraftHandle {
   const ready = !key || server.data !== null || server.error !== null;
   let restored: DraftState | null = null;
   if (key && ready) {
-    const local = readLocal(key);
     const remote = server.data?.draft ?? null;
-    const remoteState = remote ? { step: remote.step, data: remote.data, savedAt: String(remote.savedAt) } : null;
-    restored = local && (!remoteState || local.savedAt >= remoteState.savedAt) ? { step: local.step, data: local.data, savedAt: local.savedAt } : remoteState;
+    const candidates = [readLocal(key), sent.current, remote ? { step: remote.step, data: remote.data, savedAt: String(remote.savedAt) } : null];
+    for (const c of candidates) if (c && (!restored || c.savedAt > restored.savedAt)) restored = { step: c.step, data: c.data, savedAt: c.savedAt };
   }
   return { ready, restored, offline, change, flush, discard, beforeSave, afterSave };
 }
