@@ -3,12 +3,10 @@
  * the native input it replaced (`<input type="date|time|datetime-local">`), whose format follows
  * the browser's language: a desktop Chromium set to en-US showed mm/dd/yyyy and 12 h times on a
  * French page. It now renders web/ui/DateField's segments in the page's language (jj/mm/aaaa,
- * 24 h), loaded when first shown, with the same values: `YYYY-MM-DD`, `HH:mm`, `YYYY-MM-DDTHH:mm`.
+ * 24 h), loaded when first shown (LazyDateField), with the same values: `YYYY-MM-DD`, `HH:mm`,
+ * `YYYY-MM-DDTHH:mm`.
  */
-import { lazy, Suspense } from 'react';
-
-const DateImpl = lazy(() => import('./DateField').then((m) => ({ default: m.DateField })));
-const TimeImpl = lazy(() => import('./DateField').then((m) => ({ default: m.TimeField })));
+import { LazyDateField, LazyTimeField } from './LazyDateField';
 
 export function NativeDateInput({
   id,
@@ -28,10 +26,5 @@ export function NativeDateInput({
   error?: string | null;
 }) {
   const common = { id, label, value, onChange, isRequired, error };
-  return (
-    // While the date library loads, a box of the field's height holds its place (no layout shift).
-    <Suspense fallback={<div className="field date-field-pending" aria-busy="true" />}>
-      {type === 'time' ? <TimeImpl {...common} /> : <DateImpl {...common} withTime={type === 'datetime-local'} />}
-    </Suspense>
-  );
+  return type === 'time' ? <LazyTimeField {...common} /> : <LazyDateField {...common} withTime={type === 'datetime-local'} />;
 }
