@@ -83,6 +83,11 @@ describe('Parents Voisins', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('entraide/price-refused');
     expect(res.json().error.fields[0].path).toBe('description');
+    // In words too, in the title; nothing written.
+    const words = await a.parent.post('/api/entraide/posts', { ...schoolRun, kind: 'offer', category: 'courses', title: 'Courses pour dix euros' });
+    expect(words.statusCode).toBe(422);
+    expect(words.json().error.fields[0].path).toBe('title');
+    expect((await env.rt.deps.db.query("SELECT 1 FROM entraide_posts WHERE title LIKE '%dix euros%'")).rows).toHaveLength(0);
     const field = await a.parent.post('/api/entraide/posts', { ...schoolRun, priceCents: 500 });
     expect(field.statusCode).toBe(400);
     expect(field.json().error.fields[0].path).toBe('priceCents');

@@ -23,6 +23,16 @@ describe('free help: a price in an offer is found', () => {
     'prix à négocier',
     'contre paiement',
     'Rémunération possible',
+    'Je garde vos enfants pour dix euros',
+    'Vingt-cinq euros la soirée',
+    'soixante et onze € le mois',
+    'Quinze EUR',
+    'cinq euros de l’heure',
+    'un euro symbolique',
+    'contre quelques euros',
+    'petit dédommagement bienvenu',
+    'un pourboire suffira',
+    'Je garde pour 10\u202f€',
   ])('refuses « %s »', (text) => {
     expect(findPrice(text)).not.toBeNull();
   });
@@ -40,6 +50,10 @@ describe('free help: ordinary text passes', () => {
     'Bus ligne 5, arrêt Étouvie',
     'Rendez-vous le 12/03',
     'Je suis en 1re année de BTS',
+    'Deux enfants, trois fois par semaine',
+    'Aucun frais, on se rend service',
+    'Je prête deux balles de tennis et un ballon',
+    'Cent mètres de l’école',
   ])('accepts « %s »', (text) => {
     expect(findPrice(text)).toBeNull();
   });
