@@ -5,7 +5,7 @@
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { onConstraint, tx } from '../../platform/db/pool';
-import { parisDate } from '../../platform/clock';
+import { parisDate, parisInstant } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import { assertCanAccess } from './access';
@@ -43,14 +43,30 @@ function assertDeskStatement(as: 'parent' | 'staff' | 'partner', familyStatement
   }
 }
 
+/** The end of `until` (a `YYYY-MM-DD` day) in Paris; a day before today, by the server's clock, is refused. */
+function consentEnd(ctx: Ctx, until: string | null | undefined): Date | null {
+  if (!until) return null;
+  const [y, m, d] = until.split('-').map(Number);
+  const day = new Date(Date.UTC(y!, m! - 1, d!));
+  if (day.getUTCMonth() !== m! - 1 || day.getUTCDate() !== d) {
+    throw new AppError('dossiers/invalid-date', { fields: [{ path: 'until', message: 'Cette date est impossible.' }] });
+  }
+  if (until < parisDate(ctx.now())) {
+    throw new AppError('dossiers/consent-end-past', { fields: [{ path: 'until', message: 'Un accord ne peut pas finir avant aujourd’hui.' }] });
+  }
+  const nextDay = new Date(day.getTime() + 24 * 3600_000).toISOString().slice(0, 10);
+  return new Date(parisInstant(nextDay).getTime() - 1);
+}
+
 export async function grantConsent(
   ctx: Ctx,
   householdId: string,
-  input: { structureId: string; purpose: Purpose; parts: Part[]; expiresAt?: string | null; familyStatement?: boolean },
+  input: { structureId: string; purpose: Purpose; parts: Part[]; until?: string | null; familyStatement?: boolean },
 ) {
   return tx(ctx.db, async (t) => {
     const access = await assertCanAccess(ctx, householdId, 'dossiers.consent', { q: t });
     assertDeskStatement(access.as, input.familyStatement);
+    const expiresAt = consentEnd(ctx, input.until);
     await assertDirectoryReference(t, input.structureId);
     const parts = [...new Set(input.parts)];
     let id: string;
@@ -62,7 +78,7 @@ export async function grantConsent(
         parts,
         grantedBy: ctx.user!.id,
         recordedAtDesk: access.as === 'staff',
-        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        expiresAt,
         now: ctx.now(),
       });
     } catch (err) {

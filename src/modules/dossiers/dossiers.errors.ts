@@ -21,6 +21,7 @@ export const dossiersErrors = defineErrors({
   'dossiers/file-too-large': { status: 413, message: 'Le fichier dépasse 3 Mo.' },
   'dossiers/file-type': { status: 422, message: 'Formats acceptés : PDF, JPEG ou PNG.' },
   'dossiers/invalid-date': { status: 422, message: 'Cette date est impossible.' },
+  'dossiers/consent-end-past': { status: 422, message: 'Un accord ne peut pas finir avant aujourd’hui.' },
   'dossiers/identity-locked': {
     status: 409,
     message: 'Votre nom, vos prénoms et votre date de naissance viennent de FranceConnect : ils ne peuvent pas être modifiés ici.',

@@ -143,21 +143,28 @@ describe('the family file', () => {
     expect(count).toBeGreaterThanOrEqual(2);
   });
 
-  it('a consent with an end date stops by itself', async () => {
+  it('a consent with an end date stops by itself, at the end of that day in Paris by the server clock', async () => {
     const parent = await env.as('parent');
     const hid = (await parent.post('/api/dossiers/me', filePatch)).json().household.id;
     const partner = await env.as('partner');
-    const g = await parent.post('/api/dossiers/me/consents', {
-      structureId: partner.user.structureId,
-      purpose: 'caf-contact',
-      parts: ['resources'],
-      expiresAt: '2026-03-31T23:59:59+02:00',
+    const consent = { structureId: partner.user.structureId, purpose: 'caf-contact', parts: ['resources'] };
+    // The last day is a day; the phone's clock and time zone have no say in when it ends.
+    const past = await parent.post('/api/dossiers/me/consents', { ...consent, until: '2026-03-09' });
+    expect(past.statusCode).toBe(422);
+    expect(past.json().error).toMatchObject({
+      code: 'dossiers/consent-end-past',
+      fields: [{ path: 'until', message: 'Un accord ne peut pas finir avant aujourd’hui.' }],
     });
+    expect((await parent.post('/api/dossiers/me/consents', { ...consent, until: '2026-02-30' })).statusCode).toBe(422);
+    expect((await parent.get('/api/dossiers/me/consents')).json()).toEqual([]);
+    const g = await parent.post('/api/dossiers/me/consents', { ...consent, until: '2026-03-31' });
     expect(g.statusCode).toBe(201);
+    // 31 March is in summer time: the consent holds until 23:59:59 in Paris (21:59:59 UTC), not an hour more.
+    expect((await parent.get('/api/dossiers/me/consents')).json()[0]).toMatchObject({ live: true, expiresAt: '2026-03-31T21:59:59.999Z' });
     const seen = (await partner.get(`/api/dossiers/partner/households/${hid}?purpose=caf-contact`)).json();
     expect(seen.household.situation.salaryNetMonthlyCents).toBe(95000);
     expect(seen.household.parent).toBeUndefined();
-    setClock('2026-04-01T09:00:00+02:00');
+    setClock('2026-04-01T00:30:00+02:00');
     await partner.login(partner.user.email!);
     expect((await partner.get(`/api/dossiers/partner/households/${hid}?purpose=caf-contact`)).statusCode).toBe(403);
     expect((await partner.get('/api/dossiers/partner/households')).json()).toEqual([]);

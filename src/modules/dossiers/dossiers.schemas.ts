@@ -128,7 +128,8 @@ export const consentSchema = z
     structureId: uuid,
     purpose: z.enum(PURPOSE_IDS as [string, ...string[]]),
     parts: z.array(z.enum(PARTS)).min(1, 'Choisissez au moins une partie du dossier.'),
-    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    // The last day the consent holds, as the family picks it; the server makes it the end of that day in Paris.
+    until: date.nullable().optional(),
   })
   .strict();
 

@@ -223,9 +223,8 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
     e.preventDefault();
     setError(null);
     try {
-      // Until the end of the chosen day, in Paris.
-      const expiresAt = until ? new Date(`${until}T23:59:59+01:00`).toISOString() : null;
-      await api.post(`${base}/consents`, { structureId, purpose, parts, expiresAt });
+      // The last day it holds: the server ends it at the end of that day in Paris, by its own clock.
+      await api.post(`${base}/consents`, { structureId, purpose, parts, until });
       load();
     } catch (ex) {
       setError(ex);
@@ -281,7 +280,7 @@ export function Consents({ info, base = '/api/dossiers/me' }: { info: FieldsInfo
       )}
       {structures.length && info ? (
         <form onSubmit={grant} className="stack">
-          <FormErrors error={error} />
+          <FormErrors error={error} labels={{ until: t('dossiers.consentUntil') }} />
           <SelectField
             name="consent-structure"
             label={t('dossiers.consentStructure')}
