@@ -152,7 +152,9 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
   const crew = ride.crew;
   return (
     <li className="entraide-card">
-      <h3>{ride.placeLabel}</h3>
+      <h3>
+        <Fr>{ride.placeLabel}</Fr>
+      </h3>
       <p>
         {ride.fromDay === ride.toDay
           ? t('entraide.rideOnce', { date: ef.day(ride.fromDay), time: ef.clock(ride.arriveAt) })
