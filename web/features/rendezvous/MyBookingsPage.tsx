@@ -50,6 +50,7 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
                     url: `/api/rendezvous/bookings/${b.id}/cancel`,
                     body: {},
                     label: t('pwa.cancelBooking', { what: b.motif.name }),
+                    what: b.motif.name,
                   }),
                 t('rendezvous.cancelled'),
               )
