@@ -144,7 +144,13 @@ export default function AnswerPage() {
             onSubmit={async (answers: Answers) => {
               const body = { token: session.token, answers };
               if (user) {
-                const sent = await queue.send({ method: 'POST', url: '/api/diagnostic/answering/submit', body, label: t('pwa.survey', { what: title }) });
+                const sent = await queue.send({
+                  method: 'POST',
+                  url: '/api/diagnostic/answering/submit',
+                  body,
+                  label: t('pwa.survey', { what: title }),
+                  what: title,
+                });
                 store(session.questionnaireId, null);
                 if (sent.queued) setQueued(true);
                 else setDone(true);

@@ -41,6 +41,7 @@ function Answer({ inv, fromFile, onDone }: { inv: Invitation; fromFile: FromFile
           ? { accept, quoteConsent: quote, pseudonym: quote === 'pseudonym' ? pseudonym : null, profileConsent: profile, recordConsent: record }
           : { accept },
         label: t('pwa.invitationAnswer', { what: inv.session.title }),
+        what: inv.session.title,
       });
       setError(null);
       if (!sent.queued) onDone(k(accept ? 'accepted' : 'declined'));

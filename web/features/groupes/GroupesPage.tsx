@@ -122,6 +122,7 @@ export function SessionList({ sessions, reload }: { sessions: Session[]; reload:
                       url: `/api/groupes/sessions/${s.id}/registration`,
                       body: { registered: !s.registered },
                       label: t(s.registered ? 'pwa.groupUnregister' : 'pwa.groupRegister', { what: s.title }),
+                      what: s.title,
                     });
                     setError(null);
                     if (!sent.queued) reload();

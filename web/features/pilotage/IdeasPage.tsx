@@ -70,6 +70,7 @@ function ProposeForm({ plan, onSent }: { plan: IdeaPlan; onSent: () => void }) {
         url: '/api/pilotage/ideas',
         body: { planId: plan.id, axisId, title, body },
         label: t('pwa.idea', { what: title }),
+        what: title,
       });
       setError(null);
       setTitle('');
@@ -174,6 +175,7 @@ function IdeaCard({ p, canSupport, onChange }: { p: Proposal; canSupport: boolea
         url,
         body: p.supportedByMe ? undefined : {},
         label,
+        what: p.title,
       });
       setError(null);
       if (!s.queued) onChange({ ...p, ...s.data });
