@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each `t('pwa.…', { what: X })` of a file and whether its sending gives X as `what` (a property, or a helper's last argument). */
-export function quotedLabels(source: string): { key: string; what: string; passed: boolean }[] {
+function quotedLabels(source: string): { key: string; what: string; passed: boolean }[] {
   const out: { key: string; what: string; passed: boolean }[] = [];
   for (const m of source.matchAll(/\bt\(([^,()]*?'pwa\.\w+'[^,()]*?|\w+\[\w+\]),\s*\{\s*what(?::\s*([^}]+?))?\s*\}\)/g)) {
     const key = m[1]!.replace(/.*'(pwa\.\w+)'.*/, '$1');
