@@ -158,11 +158,11 @@ it('two families form a cooperative and see their monthly split', async () => {
   await j.step('partage-du-mois-bureau');
   await j.page.setViewportSize({ width: 360, height: 800 });
 
-  // What the CAF's CMG may cover of Julie's share: 26 h, 1 200 € a month, 1 child → participation
-  // 1 200 × 0,0619 % = 0,7428 € an hour; 238,75 € − 26 × 0,7428 € = 219,4372 → 219,43 €.
+  // What the CAF's CMG may cover of Julie's share: 26 h, 1 200 € a month, 1 child → her part is
+  // 1 200 × 0,1238 % / 10,38 € = 14,31 % of each hour; 238,75 € × (1 − 0,143121) = 204,5799 → 204,57 €.
   await page.getByLabel(/Ressources mensuelles de votre foyer/).fill('1200');
   await page.getByRole('button', { name: 'Estimer' }).click();
-  await expect.poll(async () => (await page.locator('.entraide-cmg').textContent())?.replace(/\s/g, ' ') ?? '').toContain('environ 219,43 €');
+  await expect.poll(async () => (await page.locator('.entraide-cmg').textContent())?.replace(/\s/g, ' ') ?? '').toContain('environ 204,57 €');
   await expect.poll(() => page.getByText('Estimation, à confirmer auprès de la CAF.').count()).toBe(1);
   await j.step('estimation-cmg');
 });

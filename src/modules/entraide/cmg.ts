@@ -1,11 +1,13 @@
 /**
  * Estimate of the CAF's complément de libre choix du mode de garde (CMG), volet
  * « rémunération », for a family employing a childminder at home (alone or shared) — pure.
- * Rule since the reform of 1 September 2025 (figures in rules/entraide/cmg-garde-domicile.json):
- *   participation per hour = clamp(monthly resources, floor, ceiling) × effort rate (by children);
- *   hourly cost retained   = min(hourly cost paid, cap);
- *   aid = hours × (hourly cost retained − participation per hour), never below 0, never above
- *   what the family pays. Computed in cents over minutes, rounded down to the cent once.
+ * Rule since the reform of 1 September 2025 (décret n° 2025-515; figures and their sources in
+ * rules/entraide/cmg-garde-domicile.json):
+ *   CMG = cost retained × (1 − clamp(monthly resources, floor, ceiling) × effort rate / reference hourly cost)
+ *   cost retained = hours × min(hourly cost paid, cap);
+ * so for each hour: the hourly cost retained minus a participation of resources × rate × (that
+ * cost / the reference cost). Never below 0, never above what the family pays. Computed in cents
+ * over minutes, rounded down to the cent once.
  * An estimate: the CAF decides (its own resources figure, cotisations part not included).
  */
 import type { CmgParameters } from './entraide-rules';
@@ -42,15 +44,16 @@ export function estimateCmg(p: CmgParameters, input: CmgInput): CmgEstimate {
     return { cmgCents: 0, leftCents: Math.max(0, costCents), participationPerHourCents: 0, hourlyCostRetainedCents: 0 };
   }
   const resources = Math.min(Math.max(input.monthlyResourcesCents, p.resourcesFloorCents), p.resourcesCeilingCents);
-  const participation = resources * effortRate(p, Math.max(1, input.children)); // cents per hour, not rounded
+  // The family's part of each euro of care: resources × rate against the reference hourly cost (≥ 1: no aid).
+  const familyPart = Math.min(1, (resources * effortRate(p, Math.max(1, input.children))) / p.referenceHourlyCostCents);
   const hourlyCost = Math.min((costCents * 60) / minutes, p.hourlyCostCapCents);
-  const raw = ((hourlyCost - participation) * minutes) / 60;
+  const raw = ((hourlyCost * minutes) / 60) * (1 - familyPart);
   // A tiny epsilon so that exact cents computed in floating point are not lost to floor.
   const cmgCents = Math.min(costCents, Math.max(0, Math.floor(raw + 1e-6)));
   return {
     cmgCents,
     leftCents: costCents - cmgCents,
-    participationPerHourCents: Math.round(participation),
+    participationPerHourCents: Math.round(hourlyCost * familyPart),
     hourlyCostRetainedCents: Math.round(hourlyCost),
   };
 }

@@ -60,11 +60,13 @@ it('two families form a cooperative and see their monthly split, exact to the ce
   expect(sb.families.find((f: { mine: boolean }) => f.mine).minutes).toBe(1560);
   expect(sa.roundingRule).toContain('centime');
 
-  // The CMG estimate on A's share: 80 h, 1 500 € a month, 1 child → participation 1 500 × 0.0619 % = 0.9285 € an hour,
-  // the hourly cost (≈ 8.73 €) is under the 15 € cap: aid = share − 80 × 0.9285 € = share − 74.28 €.
+  // The CMG estimate on A's share (the largest remainder gives A the cent: 925,60 € × 4800 / 6360 = 698,566… → 698,57 €):
+  // 80 h at ≈ 8,73 € (under the 15 € cap), 1 500 € a month, 1 child → the family's part is 1 500 × 0,1238 % / 10,38 = 17,89 %:
+  // aid = 698,57 € × (1 − 0,178902) = 573,59 €; participation 8,73 € × 17,89 % ≈ 1,56 € an hour.
+  expect(sa.myCents).toBe(69_857);
   const cmg = await a.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=1500&children=1`);
   expect(cmg.statusCode).toBe(200);
-  expect(cmg.json()).toMatchObject({ myCents: sa.myCents, minutes: 4800, cmgCents: sa.myCents - 7428, leftCents: 7428, participationPerHourCents: 93 });
+  expect(cmg.json()).toMatchObject({ myCents: 69_857, minutes: 4800, cmgCents: 57_359, leftCents: 12_498, participationPerHourCents: 156 });
   const bad = await a.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=-5&children=1`);
   expect(bad.statusCode).toBe(400);
   expect(bad.json().error.fields[0].path).toBe('resources');

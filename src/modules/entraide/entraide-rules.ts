@@ -57,6 +57,7 @@ export const cmgSchema = z.object({
   from: isoDay,
   sources: z.array(z.string().min(1)).min(1),
   hourlyCostCapCents: cents,
+  referenceHourlyCostCents: cents.positive(),
   resourcesFloorCents: cents,
   resourcesCeilingCents: cents,
   effortRateByChildren: z
