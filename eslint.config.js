@@ -122,6 +122,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs['recommended-latest'].rules,
+      // A missing dependency is a stale value on screen (a word in the old language, an option ignored): an error, not a warning.
+      'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': ['error', { paths: envFromProcess, patterns: webFromSrc }],
     },
   },

@@ -32,6 +32,7 @@ export function useApi<T>(url: string | null, opts: { keepPrevious?: boolean } =
     loading: url !== null,
   });
   const [generation, setGeneration] = useState(0);
+  const keepPrevious = opts.keepPrevious ?? false;
   useEffect(() => {
     if (url === null) {
       setState({ url, data: null, error: null, loading: false });
@@ -39,7 +40,7 @@ export function useApi<T>(url: string | null, opts: { keepPrevious?: boolean } =
     }
     let live = true;
     setState((s) =>
-      s.url === url ? { ...s, loading: s.data === null, error: null } : { url, data: opts.keepPrevious ? s.data : null, error: null, loading: true },
+      s.url === url ? { ...s, loading: s.data === null, error: null } : { url, data: keepPrevious ? s.data : null, error: null, loading: true },
     );
     api.get<T>(url).then(
       (data) => live && setState({ url, data, error: null, loading: false }),
@@ -48,7 +49,7 @@ export function useApi<T>(url: string | null, opts: { keepPrevious?: boolean } =
     return () => {
       live = false;
     };
-  }, [url, generation]);
+  }, [url, generation, keepPrevious]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   // Forms queued without network have just reached the server (pwa.tsx): what the page shows may have changed.
   useEffect(() => {
@@ -58,7 +59,7 @@ export function useApi<T>(url: string | null, opts: { keepPrevious?: boolean } =
   const setData = useCallback((data: T | null) => setState((s) => ({ ...s, data, error: null, loading: false })), []);
   const stale = state.url !== url; // first render after a URL change
   return {
-    data: stale && !opts.keepPrevious ? null : state.data,
+    data: stale && !keepPrevious ? null : state.data,
     error: stale ? null : state.error,
     loading: stale ? url !== null : state.loading,
     reload,

@@ -5,7 +5,7 @@
  * neighbourhoods), which stays alone, offline, when there are no tiles or they fail.
  * Markers are clustered on a grid that follows the zoom. The list stays the accessible reference.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { cellForZoom, gridCluster } from '../../../src/modules/annuaire/shared';
@@ -44,13 +44,13 @@ export default function ServiceMap({
   const points = useRef<Point[]>([]);
   const t = useT();
   const labels = {
-    cluster: (n: number) => t('annuaire.cluster', { n }),
     zoomIn: t('annuaire.zoomIn'),
     zoomOut: t('annuaire.zoomOut'),
     attribution: t('annuaire.mapAttribution'),
   };
 
-  const draw = () => {
+  // The markers in the page's language: drawn again when it changes, and at each zoom with the latest words.
+  const draw = useCallback(() => {
     const m = map.current;
     const layer = markers.current;
     if (!m || !layer) return;
@@ -68,14 +68,15 @@ export default function ServiceMap({
         const size = n < 10 ? 34 : 42;
         L.marker(c.center, {
           icon: L.divIcon({ className: 'annuaire-cluster', html: String(n), iconSize: [size, size] }),
-          title: labels.cluster(n),
+          title: t('annuaire.cluster', { n }),
           keyboard: true,
         })
           .on('click', () => m.setView(c.center, Math.min(18, m.getZoom() + 2)))
           .addTo(layer);
       }
     }
-  };
+  }, [t]);
+  const drawLatest = useRef(draw);
 
   useEffect(() => {
     if (!el.current || map.current) return;
@@ -123,7 +124,7 @@ export default function ServiceMap({
       () => {},
     );
     markers.current = L.layerGroup().addTo(m);
-    m.on('zoomend', draw);
+    m.on('zoomend', () => drawLatest.current());
     return () => {
       m.remove();
       map.current = null;
@@ -132,8 +133,13 @@ export default function ServiceMap({
   }, []);
 
   useEffect(() => {
-    points.current = services.filter((s) => s.latitude !== null && s.longitude !== null).map((s) => ({ lat: s.latitude!, lon: s.longitude!, s }));
+    drawLatest.current = draw;
     draw();
+  }, [draw]);
+
+  useEffect(() => {
+    points.current = services.filter((s) => s.latitude !== null && s.longitude !== null).map((s) => ({ lat: s.latitude!, lon: s.longitude!, s }));
+    drawLatest.current();
     const m = map.current;
     if (m && points.current.length) {
       m.fitBounds(L.latLngBounds(points.current.map((p) => [p.lat, p.lon] as [number, number])).pad(0.2), { maxZoom: 15 });

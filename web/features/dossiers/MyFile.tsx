@@ -403,10 +403,12 @@ export function MyFile() {
   const myRenewal = useApi<{ renewal: { campaignYear: number } | null }>('/api/dossiers/me/renewal');
   const info = useApi<FieldsInfo>('/api/dossiers/fields').data;
   const renewal = myRenewal.data?.renewal ?? null;
+  const { reload: reloadFile } = me;
+  const { reload: reloadRenewal } = myRenewal;
   const load = useCallback(() => {
-    me.reload();
-    myRenewal.reload();
-  }, [me.reload, myRenewal.reload]);
+    reloadFile();
+    reloadRenewal();
+  }, [reloadFile, reloadRenewal]);
   if (!me.data) return <LoadStatus data={me.data} error={me.error} reload={me.reload} />;
   const h = me.data.household;
   if (h === null) {
