@@ -3,14 +3,16 @@
  * phone, proposes to a family that shared its file with it an appointment of a motif open to
  * partner referral, for the family's child; it sees the appointment it proposed. The family
  * finds it in « Mes rendez-vous », « Proposé par » the structure, and has been told by SMS.
- * The partner, at its desk, cancels it: the family is told.
+ * The partner, at its desk, moves it a week later, then cancels it: the family is told each
+ * time. On a full slot it puts the child on the waitlist (the family sees it « proposé par »
+ * the structure) and withdraws it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertUser } from '../src/platform/auth/auth.service';
 import { TEST_PASSWORD } from '../src/platform/testing';
 import { consentTo, fileFor, offer } from '../src/modules/rendezvous/fixtures/families';
-import { startJourney, type Journey } from './harness';
+import { postFromPage, startJourney, type Journey } from './harness';
 
 // Monday 9 March 2026, 9 h in Paris.
 const NOW = '2026-03-09T09:00:00+01:00';
@@ -21,6 +23,8 @@ const STRUCTURE = 'Mission locale du Grand Amiens';
 let j: Journey;
 let partnerIdentifier: string;
 let parentIdentifier: string;
+let householdId: string;
+let clinic: { motifId: string; ownerId: string };
 
 beforeAll(async () => {
   j = await startJourney('rendezvous-partenaire', { now: NOW, viewport: PHONE });
@@ -53,6 +57,19 @@ beforeAll(async () => {
     },
     now,
   );
+  // One seat on Thursdays 10 h–11 h: the partner finds it full and puts Léo on its waitlist.
+  clinic = await offer(
+    j.env.rt,
+    {
+      agentId: agent.id,
+      motif: { name: 'Clinique de droits (sur orientation)', bookableBy: 'referral', durationMinutes: 60, minNoticeMinutes: 60 },
+      recurrence: { kind: 'weekly', weekdays: [4] },
+      startTime: '10:00',
+      endTime: '11:00',
+      firstDate: '2026-03-01',
+    },
+    now,
+  );
   // A motif the family books itself: not proposed to the partner.
   await offer(j.env.rt, { agentId: agent.id, motif: { name: 'Permanence santé', bookableBy: 'family' }, recurrence: { kind: 'weekly', weekdays: [2] } }, now);
   const structureId = await j.env.structure();
@@ -63,12 +80,13 @@ beforeAll(async () => {
   const parent = await insertUser(db, { identifier: parentIdentifier, password: TEST_PASSWORD, role: 'parent', displayName: 'Awa' });
   const file = await fileFor(j.env.rt, parent.id, ['2009-05-04'], now);
   await consentTo(j.env.rt, file.householdId, structureId, ['identity', 'children'], 'orientation', now);
+  householdId = file.householdId;
 }, 120_000);
 afterAll(() => j?.close());
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
-it('a partner proposes an appointment to a family that consented; the family sees it « proposé par » the structure; the partner cancels it', async () => {
+it('a partner proposes an appointment to a family that consented; the family sees it « proposé par » the structure; the partner moves and cancels it, and waitlists the child on a full slot', async () => {
   const { page, url } = j;
 
   // ——— the partner, on its phone
@@ -129,6 +147,16 @@ it('a partner proposes an appointment to a family that consented; the family see
   const item = card.locator('li.item-card').filter({ hasText: 'premier emploi' });
   await expect.poll(() => item.count()).toBe(1);
   await j.step('partenaire-bureau');
+  // It moves it a week later: the family is told.
+  await item.getByRole('button', { name: 'Déplacer' }).click();
+  const nextWeek = item.getByRole('region', { name: 'mercredi 18 mars' });
+  await expect.poll(() => nextWeek.count()).toBe(1);
+  await j.step('partenaire-deplacer');
+  await nextWeek.getByRole('button', { name: /^14 h( ·|$)/ }).click();
+  await expect.poll(() => card.getByText('Rendez-vous déplacé. La famille est prévenue.').count()).toBe(1);
+  await expect.poll(() => item.getByText('mercredi 18 mars à 14 h', { exact: false }).count()).toBe(1);
+  const moved = await j.env.rt.deps.db.query(`SELECT 1 FROM notifications WHERE template = 'rendezvous.moved' AND channel = 'sms'`);
+  expect(moved.rowCount).toBe(1);
   await item.getByRole('button', { name: 'Annuler' }).click();
   await item.getByRole('group', { name: 'Annuler ce rendez-vous ?' }).getByRole('button', { name: 'Annuler' }).click();
   await expect.poll(() => card.getByText('Rendez-vous annulé. La famille est prévenue.').count()).toBe(1);
@@ -136,4 +164,52 @@ it('a partner proposes an appointment to a family that consented; the family see
   await j.step('partenaire-annule');
   const told = await j.env.rt.deps.db.query(`SELECT 1 FROM notifications WHERE template = 'rendezvous.cancelled' AND channel = 'sms'`);
   expect(told.rowCount).toBe(1);
+
+  // ——— a full slot: the partner puts Léo on the waitlist (the parent holds Thursday's only seat)
+  const seat = await postFromPage(page, '/api/rendezvous/bookings', {
+    motifId: clinic.motifId,
+    ownerId: clinic.ownerId,
+    start: '2026-03-12T09:00:00.000Z',
+    parent: true,
+    childIds: [],
+    householdId,
+  });
+  expect(seat.status).toBe(201);
+  await page.reload();
+  await expect.poll(() => card.getByRole('button', { name: 'Proposer un rendez-vous' }).count()).toBe(1);
+  await card.getByRole('button', { name: 'Proposer un rendez-vous' }).click();
+  await card.getByRole('button', { name: /Clinique de droits/ }).click();
+  const thursday = card.getByRole('region', { name: 'jeudi 12 mars' });
+  await expect.poll(() => thursday.count()).toBe(1);
+  await thursday.getByRole('button', { name: /^10 h/ }).click();
+  await card.locator('label.check').filter({ hasText: 'Le parent' }).click();
+  await card.locator('label.check').filter({ hasText: 'Léo' }).click();
+  await expect.poll(() => card.getByText('inscrivez la famille sur la liste d’attente', { exact: false }).count()).toBe(1);
+  await j.step('partenaire-complet');
+  await card.getByRole('button', { name: 'Rejoindre la liste d’attente' }).click();
+  await expect.poll(() => card.getByText('La famille est sur la liste d’attente.').count()).toBe(1);
+  const waiting = card.locator('li.item-card').filter({ hasText: 'Clinique de droits' }).filter({ hasText: 'En attente d’une place' });
+  await expect.poll(() => waiting.count()).toBe(1);
+  await j.step('partenaire-liste-attente');
+
+  // The family sees the entry, « proposé par » the structure; the partner withdraws it.
+  await j.loginAs(parentIdentifier);
+  await page.setViewportSize(PHONE);
+  await page.goto(`${url}/rendez-vous/mes-rendez-vous`);
+  const entry = page.locator('li.item-card').filter({ hasText: 'Clinique de droits' }).filter({ hasText: 'En attente d’une place' });
+  await expect.poll(() => entry.count()).toBe(1);
+  await expect.poll(() => entry.getByText(`Proposé par ${STRUCTURE}`, { exact: false }).count()).toBe(1);
+  await j.step('famille-liste-attente');
+  await j.loginAs(partnerIdentifier);
+  await page.goto(`${url}/rendez-vous`);
+  const again = page
+    .locator('li.card')
+    .filter({ has: page.getByRole('heading', { name: 'Awa Diallo' }) })
+    .locator('li.item-card')
+    .filter({ hasText: 'En attente d’une place' });
+  await expect.poll(() => again.count()).toBe(1);
+  await again.getByRole('button', { name: 'Retirer de la liste d’attente' }).click();
+  await expect.poll(() => page.getByText('La famille est retirée de la liste d’attente.').count()).toBe(1);
+  await expect.poll(() => again.count()).toBe(0);
+  await j.step('partenaire-retire');
 });

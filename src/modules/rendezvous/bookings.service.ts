@@ -302,9 +302,13 @@ export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> 
   );
 }
 
-/** Move a booking to another slot of the same motif, in one transaction (the old seat may go to the waitlist); run again on a spurious overlap (againOnRace). */
+/**
+ * Move a booking to another slot of the same motif, in one transaction (the old seat may go to the
+ * waitlist); run again on a spurious overlap (againOnRace). The family, staff, or the partner
+ * structure that proposed it (as RDV-Service-Public's prescripteur); the family is told.
+ */
 export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: string; start: Date }): Promise<void> {
-  requireRole(ctx, 'parent', 'agent', 'coordinator');
+  requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const pre = await getBooking(ctx.db, bookingId);
   if (!pre) throw new AppError('rendezvous/not-found');
   const slot = await locateSlot(ctx.db, ctx, pre.motifId, to.ownerId, to.start);
@@ -339,7 +343,7 @@ export async function moveBooking(ctx: Ctx, bookingId: string, to: { ownerId: st
           householdId: booking.householdId,
           subjectType: 'booking',
           subjectId: booking.id,
-          details: { from: booking.sessionId, to: sessionId },
+          details: { from: booking.sessionId, to: sessionId, ...(user.role === 'partner' ? { byPartner: user.structureId } : {}) },
         });
       }),
     );

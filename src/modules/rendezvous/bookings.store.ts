@@ -243,13 +243,29 @@ export interface NewBooking {
   bookedBy: string | null;
   viaWaitlist: boolean;
   origin: BookingOrigin;
+  /** A partner's: the structure that proposed it (origin 'partner'). */
+  referrer?: { structureId: string; name: string } | null;
 }
 
 export async function insertBooking(q: Queryable, b: NewBooking, now: Date): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO rdv_bookings (session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at, origin)
-     VALUES ($1,$2,$3,$4,tstzrange($5,$6),$7,$8,$9,$9,$10) RETURNING id`,
-    [b.sessionId, b.householdId, b.subjectKey, b.childId, b.start, b.end, b.bookedBy, b.viaWaitlist, now, b.origin],
+    `INSERT INTO rdv_bookings (session_id, household_id, subject_key, child_id, during, booked_by, via_waitlist, created_at, status_at, origin,
+                               referrer_structure_id, referrer_name)
+     VALUES ($1,$2,$3,$4,tstzrange($5,$6),$7,$8,$9,$9,$10,$11,$12) RETURNING id`,
+    [
+      b.sessionId,
+      b.householdId,
+      b.subjectKey,
+      b.childId,
+      b.start,
+      b.end,
+      b.bookedBy,
+      b.viaWaitlist,
+      now,
+      b.origin,
+      b.referrer?.structureId ?? null,
+      b.referrer?.name ?? null,
+    ],
   );
   return rows[0]!.id;
 }
@@ -350,19 +366,24 @@ export interface WaitRow {
   createdAt: Date;
   offerExpiresAt: Date | null;
   bookingId: string | null;
+  /** A partner structure put the family on the waitlist (0605). */
+  referrerStructureId: string | null;
+  referrerName: string | null;
 }
 
 const WAIT_COLS = `w.id, w.session_id AS "sessionId", w.household_id AS "householdId", w.subject_key AS "subjectKey", w.child_id AS "childId",
-  w.status, w.created_at AS "createdAt", w.offer_expires_at AS "offerExpiresAt", w.booking_id AS "bookingId"`;
+  w.status, w.created_at AS "createdAt", w.offer_expires_at AS "offerExpiresAt", w.booking_id AS "bookingId",
+  w.referrer_structure_id AS "referrerStructureId", w.referrer_name AS "referrerName"`;
 
 export async function insertWait(
   q: Queryable,
-  w: { sessionId: string; householdId: string; subjectKey: string; childId: string | null },
+  w: { sessionId: string; householdId: string; subjectKey: string; childId: string | null; referrer?: { structureId: string; name: string } | null },
   now: Date,
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO rdv_waitlist (session_id, household_id, subject_key, child_id, created_at) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-    [w.sessionId, w.householdId, w.subjectKey, w.childId, now],
+    `INSERT INTO rdv_waitlist (session_id, household_id, subject_key, child_id, created_at, referrer_structure_id, referrer_name)
+     VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+    [w.sessionId, w.householdId, w.subjectKey, w.childId, now, w.referrer?.structureId ?? null, w.referrer?.name ?? null],
   );
   return rows[0]!.id;
 }
@@ -397,15 +418,16 @@ export async function expiredOffers(q: Queryable, now: Date): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
-export async function waitsOfHousehold(
-  q: Queryable,
-  householdId: string,
-): Promise<(WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null })[]> {
-  const { rows } = await q.query<WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null }>(
+export type WaitWithSlot = WaitRow & { start: Date; end: Date; motifId: string; lieuId: string | null };
+
+/** A family's live waitlist entries; with `structureId`, only those that partner structure made. */
+export async function waitsOfHousehold(q: Queryable, householdId: string, structureId: string | null = null): Promise<WaitWithSlot[]> {
+  const { rows } = await q.query<WaitWithSlot>(
     `SELECT ${WAIT_COLS}, lower(s.during) AS start, upper(s.during) AS "end", s.motif_id AS "motifId", s.lieu_id AS "lieuId"
        FROM rdv_waitlist w JOIN rdv_sessions s ON s.id = w.session_id
-      WHERE w.household_id = $1 AND w.status IN ('waiting', 'offered') ORDER BY lower(s.during)`,
-    [householdId],
+      WHERE w.household_id = $1 AND w.status IN ('waiting', 'offered') AND ($2::uuid IS NULL OR w.referrer_structure_id = $2)
+      ORDER BY lower(s.during)`,
+    [householdId, structureId],
   );
   return rows;
 }

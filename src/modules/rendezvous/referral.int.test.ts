@@ -272,3 +272,96 @@ describe('the same guarantees', () => {
     expect(rows).toEqual([{ taken: 3, confirmed: 3 }]);
   }, 60_000);
 });
+
+describe('the partner moves its booking and puts the family on a waitlist (as RDV-Service-Public’s prescripteur)', () => {
+  // One seat per slot, Wednesdays 12 h and 13 h (Paris): the parent's booking holds 12 h; its child waits for 12 h.
+  const NOON = '2026-03-04T11:00:00.000Z';
+  const ONE = '2026-03-04T12:00:00.000Z';
+  let single: Awaited<ReturnType<typeof offer>>;
+  let parentBooking: string;
+  let waitId: string;
+
+  beforeAll(async () => {
+    single = await offer(
+      env.rt,
+      {
+        agentId: (await env.as('agent')).user.id,
+        motif: { name: 'Clinique de droits — sur orientation', bookableBy: 'referral', durationMinutes: 60 },
+        recurrence: { kind: 'weekly', weekdays: [3] },
+      },
+      env.clock.now(),
+    );
+    const r = await partner.post('/api/rendezvous/bookings', { ...body(single, file.householdId, { parent: true }), start: NOON });
+    expect(r.statusCode).toBe(201);
+    parentBooking = r.json().bookingIds[0];
+  });
+
+  it('puts the family’s child on the waitlist of the full slot: the entry records the structure, audited; another structure cannot', async () => {
+    const wait = { ...body(single, file.householdId, { childIds: [file.childIds[0]!] }), start: NOON };
+    const other = await otherPartner.post('/api/rendezvous/waitlist', wait);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('dossiers/no-consent');
+    // A motif the family books online is not the partner's to wait for either.
+    expect((await partner.post('/api/rendezvous/waitlist', { ...wait, motifId: familyOnly.motifId, ownerId: familyOnly.ownerId })).json().error.code).toBe(
+      'rendezvous/not-referral',
+    );
+    const mark = await env.auditMark();
+    const r = await partner.post('/api/rendezvous/waitlist', wait);
+    expect(r.statusCode).toBe(201);
+    waitId = r.json().waitIds[0];
+    const entry = await env.expectAudit('rendezvous/waitlisted', waitId, { after: mark, actorId: partner.user.id, householdId: file.householdId });
+    expect(entry.details).toMatchObject({ byPartner: partner.user.structureId });
+    const seen = (await partner.get(`/api/rendezvous/partner/households/${file.householdId}`)).json();
+    expect(seen.waitlist).toEqual([expect.objectContaining({ id: waitId, status: 'waiting', who: 'Léo', proposedBy: STRUCTURE })]);
+    const mine = (await parent.get('/api/rendezvous/mine')).json();
+    expect(mine.waitlist).toEqual([expect.objectContaining({ id: waitId, status: 'waiting', proposedBy: STRUCTURE })]);
+  });
+
+  it('another structure’s partner neither moves the booking nor withdraws the entry; the partner does not move the family’s own booking', async () => {
+    expect((await otherPartner.post(`/api/rendezvous/bookings/${parentBooking}/move`, { ownerId: single.ownerId, start: ONE })).statusCode).toBe(404);
+    expect((await otherPartner.post(`/api/rendezvous/waitlist/${waitId}/leave`, {})).statusCode).toBe(404);
+    expect((await otherPartner.post(`/api/rendezvous/waitlist/${waitId}/accept`, {})).statusCode).toBe(403);
+    const own = (await bookingsOf(file.householdId)).find((b) => b.origin === 'family' && b.status === 'confirmed')!;
+    expect((await partner.post(`/api/rendezvous/bookings/${own.id}/move`, { ownerId: familyOnly.ownerId, start: '2026-03-03T12:00:00.000Z' })).statusCode).toBe(
+      404,
+    );
+    expect((await bookingsOf(file.householdId)).find((b) => b.id === parentBooking)?.status).toBe('confirmed');
+  });
+
+  it('moves the booking it made: the family is told (SMS and e-mail), audited; the freed seat goes to the child waiting, whom the family confirms', async () => {
+    const mark = await env.auditMark();
+    expect((await partner.post(`/api/rendezvous/bookings/${parentBooking}/move`, { ownerId: single.ownerId, start: ONE })).statusCode).toBe(204);
+    const entry = await env.expectAudit('rendezvous/moved', parentBooking, { after: mark, actorId: partner.user.id, householdId: file.householdId });
+    expect(entry.details).toMatchObject({ byPartner: partner.user.structureId });
+    const { rows } = await env.rt.deps.db.query<{ channel: string; body: string }>(
+      `SELECT channel, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.moved' ORDER BY channel`,
+      [parent.user.id],
+    );
+    expect(rows.map((x) => x.channel)).toEqual(['email', 'sms']);
+    expect(rows[0]!.body).toContain('du mercredi 4 mars à 12 h est déplacé au mercredi 4 mars à 13 h');
+    // The seat freed at 12 h is offered to the child the partner put on the waitlist.
+    await env.expectAudit('rendezvous/offered', waitId, { after: mark });
+    const seen = (await partner.get(`/api/rendezvous/partner/households/${file.householdId}`)).json();
+    expect(seen.waitlist).toEqual([expect.objectContaining({ id: waitId, status: 'offered' })]);
+    // The family confirms it; the booking stays the partner's (« proposé par »).
+    const accepted = await parent.post(`/api/rendezvous/waitlist/${waitId}/accept`, {});
+    expect(accepted.statusCode).toBe(201);
+    const id = accepted.json().bookingId as string;
+    expect((await bookingsOf(file.householdId)).find((b) => b.id === id)).toMatchObject({ status: 'confirmed', origin: 'partner', referrer_name: STRUCTURE });
+    const after = (await partner.get(`/api/rendezvous/partner/households/${file.householdId}`)).json();
+    expect(after.bookings.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining([id, parentBooking]));
+    expect(after.waitlist).toEqual([]);
+  });
+
+  it('withdraws an entry it made, audited', async () => {
+    // 12 h is full again (the child): the partner puts the parent on its waitlist, then withdraws it.
+    const r = await partner.post('/api/rendezvous/waitlist', { ...body(single, file.householdId, { parent: true }), start: NOON });
+    expect(r.statusCode).toBe(201);
+    const id = r.json().waitIds[0] as string;
+    const mark = await env.auditMark();
+    expect((await partner.post(`/api/rendezvous/waitlist/${id}/leave`, {})).statusCode).toBe(204);
+    const entry = await env.expectAudit('rendezvous/waitlist-left', id, { after: mark, actorId: partner.user.id });
+    expect(entry.details).toMatchObject({ was: 'waiting', byPartner: partner.user.structureId });
+    expect((await partner.get(`/api/rendezvous/partner/households/${file.householdId}`)).json().waitlist).toEqual([]);
+  });
+});

@@ -155,7 +155,7 @@ export default async function rendezvousRoutes(app: App) {
   app.post(
     '/api/rendezvous/bookings/:id/move',
     {
-      config: { access: FAMILY_OR_STAFF },
+      config: { access: BOOKERS },
       schema: { tags, summary: 'Déplacer un rendez-vous', params: s.idParams, body: s.moveInput, response: { 204: noContent } },
     },
     async (req, reply) => {
@@ -197,7 +197,7 @@ export default async function rendezvousRoutes(app: App) {
   app.post(
     '/api/rendezvous/waitlist',
     {
-      config: { access: FAMILY_OR_STAFF },
+      config: { access: BOOKERS },
       schema: { tags, summary: "Rejoindre la liste d'attente d'un créneau complet", body: s.bookInput, response: { 201: s.waitOut } },
     },
     async (req, reply) => reply.status(201).send(await joinWaitlist(req.ctx, { ...req.body, start: new Date(req.body.start) })),
@@ -210,7 +210,7 @@ export default async function rendezvousRoutes(app: App) {
   app.post(
     '/api/rendezvous/waitlist/:id/leave',
     {
-      config: { access: FAMILY_OR_STAFF },
+      config: { access: BOOKERS },
       schema: { tags, summary: "Refuser la place ou quitter la liste d'attente", params: s.idParams, response: { 204: noContent } },
     },
     async (req, reply) => {

@@ -178,21 +178,21 @@ const bookingView = z.object({
   canCancel: z.boolean(),
   proposedBy: z.string().nullable(),
 });
+const waitView = z.object({
+  id: z.string(),
+  motif: z.object({ id: z.string(), name: z.string() }),
+  start: timestamp,
+  end: timestamp,
+  who: z.string(),
+  status: z.enum(['waiting', 'offered']),
+  offerExpiresAt: timestamp.nullable(),
+  proposedBy: z.string().nullable(),
+});
 export const myBookingsOut = z.object({
   children: z.array(z.object({ id: z.string(), firstName: z.string() })),
   upcoming: z.array(bookingView),
   past: z.array(bookingView),
-  waitlist: z.array(
-    z.object({
-      id: z.string(),
-      motif: z.object({ id: z.string(), name: z.string() }),
-      start: timestamp,
-      end: timestamp,
-      who: z.string(),
-      status: z.enum(['waiting', 'offered']),
-      offerExpiresAt: timestamp.nullable(),
-    }),
-  ),
+  waitlist: z.array(waitView),
 });
 export const bookingsOut = z.object({ bookings: z.array(bookingView) });
 export const householdBookingsOut = bookingsOut.extend({
@@ -200,6 +200,7 @@ export const householdBookingsOut = bookingsOut.extend({
 });
 /** What a partner sees of a family: what it shared with the structure, and the bookings the structure made for it. */
 export const partnerHouseholdOut = bookingsOut.extend({
+  waitlist: z.array(waitView),
   family: z.object({ name: z.string().nullable(), children: z.array(z.object({ id: z.string(), firstName: z.string() })) }),
 });
 export const agendaQuery = z.object({

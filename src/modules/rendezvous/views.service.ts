@@ -16,6 +16,7 @@ import {
   getBooking,
   sessionsOfAgent,
   waitsOfHousehold,
+  type WaitWithSlot,
   type BookingRow,
   type BookingStatus,
 } from './bookings.store';
@@ -83,7 +84,26 @@ export interface WaitView {
   who: string;
   status: 'waiting' | 'offered';
   offerExpiresAt: Date | null;
-  /** Families ahead in the queue. */
+  /** Put on the waitlist by a partner structure: « proposé par <structure> ». */
+  proposedBy: string | null;
+}
+
+/** Waitlist entries as people read them (the slot not yet over). */
+async function waitViews(ctx: Ctx, h: Names, waits: WaitWithSlot[]): Promise<WaitView[]> {
+  const now = ctx.now().getTime();
+  const motifs = await motifsByIds(ctx.db, [...new Set(waits.map((w) => w.motifId))]);
+  return waits
+    .filter((w) => w.end.getTime() > now)
+    .map((w) => ({
+      id: w.id,
+      motif: { id: w.motifId, name: motifs.get(w.motifId)?.name ?? '' },
+      start: w.start,
+      end: w.end,
+      who: whoOf(h, w),
+      status: w.status as 'waiting' | 'offered',
+      offerExpiresAt: w.status === 'offered' ? w.offerExpiresAt : null,
+      proposedBy: w.referrerName,
+    }));
 }
 
 /** The family's own bookings and waitlist entries. */
@@ -96,23 +116,11 @@ export async function myBookings(
   const rows = await bookingsOfHousehold(ctx.db, h.id);
   const views = await decorate(ctx, rows, new Map([[h.id, h]]), false);
   const now = ctx.now().getTime();
-  const waits = await waitsOfHousehold(ctx.db, h.id);
-  const motifs = await motifsByIds(ctx.db, [...new Set(waits.map((w) => w.motifId))]);
   return {
     children: h.children.map((c) => ({ id: c.id, firstName: c.firstName })),
     upcoming: views.filter((v) => v.end.getTime() > now && v.status === 'confirmed').sort((a, b) => a.start.getTime() - b.start.getTime()),
     past: views.filter((v) => v.end.getTime() <= now || v.status !== 'confirmed'),
-    waitlist: waits
-      .filter((w) => w.end.getTime() > now)
-      .map((w) => ({
-        id: w.id,
-        motif: { id: w.motifId, name: motifs.get(w.motifId)?.name ?? '' },
-        start: w.start,
-        end: w.end,
-        who: whoOf(h, w),
-        status: w.status as 'waiting' | 'offered',
-        offerExpiresAt: w.status === 'offered' ? w.offerExpiresAt : null,
-      })),
+    waitlist: await waitViews(ctx, h, await waitsOfHousehold(ctx.db, h.id)),
   };
 }
 
@@ -167,12 +175,13 @@ export async function householdBookings(
 export async function partnerHousehold(
   ctx: Ctx,
   householdId: string,
-): Promise<{ bookings: BookingView[]; family: { name: string | null; children: { id: string; firstName: string }[] } }> {
+): Promise<{ bookings: BookingView[]; waitlist: WaitView[]; family: { name: string | null; children: { id: string; firstName: string }[] } }> {
   const user = requireRole(ctx, 'partner');
   const h = await partnerFamilyCard(ctx, householdId);
   const rows = await bookingsOfReferrer(ctx.db, user.structureId!, householdId);
   return {
     bookings: await decorate(ctx, rows, new Map([[householdId, h]]), true),
+    waitlist: await waitViews(ctx, h, await waitsOfHousehold(ctx.db, householdId, user.structureId!)),
     family: {
       name: h.shared.identity ? [h.parent.firstName, h.parent.lastName].filter(Boolean).join(' ') || null : null,
       children: h.children.map((c) => ({ id: c.id, firstName: c.firstName })),

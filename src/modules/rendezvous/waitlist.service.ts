@@ -17,19 +17,27 @@ import { closeWait, ensureSession, expiredOffers, insertBooking, insertWait, loc
 import { freeSeat } from './free-seat';
 import { getMotif } from './catalogue.store';
 import { tellFamily } from './notices';
+import { partnerFamilyCard, referrerOf } from './referral.service';
 import { locateSlot } from './slots.service';
 import { confirmationVars } from './wording';
 
-/** Join the waitlist of a full slot, for each attendee. */
+/**
+ * Join the waitlist of a full slot, for each attendee: the family itself, staff at the desk, or
+ * a partner structure for a family that consented to it (a referral motif; the entry records
+ * the structure, as its bookings do).
+ */
 export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitIds: string[] }> {
-  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const slot = await locateSlot(ctx.db, ctx, input.motifId, input.ownerId, input.start, familyMayBook(user.role));
   const motif = slot.motif;
   const own = await parentFile(ctx);
+  // A partner: the family's consent to its structure, checked and the read audited by dossiers.
+  const referred = user.role === 'partner' ? await partnerFamilyCard(ctx, input.householdId) : null;
+  const referrer = referred ? await referrerOf(ctx) : null;
   try {
     return await tx(ctx.db, async (t) => {
       const now = ctx.now();
-      const h = await familyFor(ctx, t, own, input.householdId, input.reason);
+      const h = referred ?? (await familyFor(ctx, t, own, input.householdId, input.reason));
       const subjects = subjectsOf(h, input);
       const { capacity, ageGroup } = seatsFor(slot, subjects);
       const { id: sessionId } = await ensureSession(
@@ -40,12 +48,12 @@ export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitId
       const session = (await lockSession(t, sessionId))!;
       if (session.capacity - session.taken >= subjects.length) throw new AppError('rendezvous/not-full');
       const waitIds: string[] = [];
-      for (const s of subjects) waitIds.push(await insertWait(t, { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId }, now));
+      for (const s of subjects) waitIds.push(await insertWait(t, { sessionId, householdId: h.id, subjectKey: s.key, childId: s.childId, referrer }, now));
       await audit(t, ctx, 'rendezvous/waitlisted', {
         householdId: h.id,
         subjectType: 'waitlist',
         subjectId: waitIds[0],
-        details: { sessionId, entries: waitIds },
+        details: { sessionId, entries: waitIds, ...(referrer ? { byPartner: referrer.structureId } : {}) },
       });
       return { waitIds };
     });
@@ -54,11 +62,13 @@ export async function joinWaitlist(ctx: Ctx, input: BookInput): Promise<{ waitId
   }
 }
 
+/** A waitlist entry the caller may act on: a parent's own, a partner's the ones its structure made (else not found), any for staff. */
 async function ownWait(ctx: Ctx, t: Tx, own: FamilyCard | null, waitId: string) {
-  const user = requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const w = await lockWait(t, waitId);
   if (!w) throw new AppError('rendezvous/not-found');
   if (user.role === 'parent' && (!own || own.id !== w.householdId)) throw new AppError('rendezvous/not-found');
+  if (user.role === 'partner' && (!user.structureId || w.referrerStructureId !== user.structureId)) throw new AppError('rendezvous/not-found');
   return w;
 }
 
@@ -84,14 +94,17 @@ export async function acceptOffer(ctx: Ctx, waitId: string): Promise<{ bookingId
             end: session.end,
             bookedBy: user.id,
             viaWaitlist: true,
-            origin: originOf(user.role),
+            // An entry a partner made stays its booking (« proposé par », the partner may move or cancel it).
+            origin: w.referrerStructureId ? 'partner' : originOf(user.role),
+            referrer: w.referrerStructureId && w.referrerName ? { structureId: w.referrerStructureId, name: w.referrerName } : null,
           },
           now,
         );
         await closeWait(t, w.id, 'accepted', now, bookingId);
         const motif = await getMotif(t, session.motifId);
         const h = await familyCard(t, w.householdId);
-        if (h && motif) await tellFamily(t, ctx, h, 'rendezvous.confirmation', confirmationVars(motif.name, session.start, null, motif.documents));
+        if (h && motif)
+          await tellFamily(t, ctx, h, 'rendezvous.confirmation', confirmationVars(motif.name, session.start, null, motif.documents, w.referrerName));
         await audit(t, ctx, 'rendezvous/offer-accepted', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { bookingId } });
         return { bookingId };
       }),
@@ -101,9 +114,9 @@ export async function acceptOffer(ctx: Ctx, waitId: string): Promise<{ bookingId
   }
 }
 
-/** The family declines an offer (the seat passes on) or leaves the waitlist. */
+/** The family declines an offer (the seat passes on) or leaves the waitlist; staff, or the partner structure that made the entry, withdraw it. */
 export async function leaveWaitlist(ctx: Ctx, waitId: string): Promise<void> {
-  requireRole(ctx, 'parent', 'agent', 'coordinator');
+  const user = requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const own = await parentFile(ctx);
   await tx(ctx.db, async (t) => {
     const now = ctx.now();
@@ -114,7 +127,12 @@ export async function leaveWaitlist(ctx: Ctx, waitId: string): Promise<void> {
     } else if (w.status === 'waiting') {
       await closeWait(t, w.id, 'withdrawn', now);
     } else throw new AppError('rendezvous/offer-expired');
-    await audit(t, ctx, 'rendezvous/waitlist-left', { householdId: w.householdId, subjectType: 'waitlist', subjectId: w.id, details: { was: w.status } });
+    await audit(t, ctx, 'rendezvous/waitlist-left', {
+      householdId: w.householdId,
+      subjectType: 'waitlist',
+      subjectId: w.id,
+      details: { was: w.status, ...(user.role === 'partner' ? { byPartner: user.structureId } : {}) },
+    });
   });
 }
 

@@ -2,7 +2,7 @@
  * The three taps of a booking (a family from its file, an agent at the desk for a family, or
  * a partner structure on referral for a family that consented): what for → which slot →
  * confirm, with who comes (the parent, a child of the file, or several). A full slot leads to
- * the waitlist, said to be no booking (a partner chooses another slot).
+ * the waitlist, said to be no booking (a partner may put the family on it: the family confirms the place offered).
  */
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
@@ -29,7 +29,7 @@ export function BookingFlow({
 }: {
   family: Family;
   staff?: boolean;
-  /** A partner structure proposes the appointment (the motifs open to partner referral only; no waitlist). */
+  /** A partner structure proposes the appointment (the motifs open to partner referral only; on a full slot, the waitlist for the family). */
   partner?: boolean;
   onDone?: () => void;
 }) {
@@ -254,14 +254,10 @@ export function BookingFlow({
               ))}
             </fieldset>
           )}
-          {full && partner ? (
-            <Alert tone="warning" title={t('rendezvous.isFull')} live>
-              <p>{t('rendezvous.partnerFull')}</p>
-            </Alert>
-          ) : full ? (
+          {full ? (
             <>
               <Alert tone="warning" title={t('rendezvous.isFull')} live>
-                <p>{t('rendezvous.waitExplain')}</p>
+                <p>{partner ? t('rendezvous.partnerFull') : t('rendezvous.waitExplain')}</p>
               </Alert>
               <Button variant="secondary" onPress={() => void wait()} isDisabled={busy}>
                 {t('rendezvous.joinWait')}

@@ -113,6 +113,7 @@ function Mine() {
                         <Fr>{w.motif.name}</Fr>
                       </strong>{' '}
                       · {when.dayTime(w.start)} · {w.who}
+                      {w.proposedBy ? <span className="muted"> · {t('rendezvous.proposedBy', { name: w.proposedBy })}</span> : null}
                     </p>
                     {w.status === 'offered' && w.offerExpiresAt ? (
                       <>
