@@ -225,7 +225,8 @@ export function neutraliseFormula(text: string): string {
 
 /** The text before `neutraliseFormula`. */
 export function restoreFormula(text: string): string {
-  return NEUTRALISED.test(text) ? text.slice(1) : text;
+  // Only a text that starts with a quote can be one (every cell of a file goes through here).
+  return text.charCodeAt(0) === 39 && NEUTRALISED.test(text) ? text.slice(1) : text;
 }
 
 /** Writes records as CSV with CRLF line ends, as RFC 4180 says ('' for no record). */
