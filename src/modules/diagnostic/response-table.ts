@@ -52,9 +52,24 @@ export const TEXT_ANSWER_MAX = 5_000;
 
 const NUMBER_RE = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 
+const SPACE_RE = /[\s\u00a0\u202f]/;
+const SPACES_RE = /[\s\u00a0\u202f]/g;
+
 /** French-friendly number: "1 234,5", "1234.5", "-3". NaN when not a number. */
 export function readNumber(raw: string): number {
-  const s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  const s = SPACE_RE.test(raw) ? raw.replace(SPACES_RE, '') : raw;
+  // Plain digits (most cells of a large file): read without the pattern and without a copy.
+  const n = s.length;
+  if (n > 0 && n < 16) {
+    let v = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const d = s.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (k === n) return v;
+  }
   if (!NUMBER_RE.test(s)) return NaN;
   return Number(s.replace(',', '.'));
 }
@@ -63,13 +78,21 @@ function formatNumber(n: number): string {
   return String(n).replace('.', ',');
 }
 
+/** A question of the builder: what setting one of its cells needs, found once (not per cell). */
+interface Slot {
+  q: Question;
+  index: OptionIndex | null;
+  /** The question's column (replaced when the table grows). */
+  col: Column;
+}
+
 export class ResponseTableBuilder {
   readonly questionnaire: Questionnaire;
   private capacity: number;
   private size = 0;
   private ids: (string | null)[] = [];
   private columns: Record<string, Column> = {};
-  private optionIndexes = new Map<string, OptionIndex>();
+  private slots = new Map<string, Slot>();
   private byId = new Map<string, Question>();
   private conditional: Question[];
   /** Stored answers: a free answer longer than today's limit was accepted then, and is kept (never silently lost). */
@@ -81,8 +104,9 @@ export class ResponseTableBuilder {
     this.capacity = Math.max(16, capacity);
     for (const q of questionnaire.questions) {
       this.byId.set(q.id, q);
-      if (hasOptions(q)) this.optionIndexes.set(q.id, new OptionIndex(q.options));
-      this.columns[q.id] = this.emptyColumn(q, this.capacity);
+      const col = this.emptyColumn(q, this.capacity);
+      this.columns[q.id] = col;
+      this.slots.set(q.id, { q, index: hasOptions(q) ? new OptionIndex(q.options) : null, col });
     }
     this.conditional = questionnaire.questions.filter((q) => conditionsOf(q).length > 0 || q.required);
   }
@@ -112,6 +136,7 @@ export class ResponseTableBuilder {
       else if (col.kind === 'numeric' && fresh.kind === 'numeric') fresh.values.set(col.values);
       else if (col.kind === 'text') continue;
       this.columns[q.id] = fresh;
+      this.slots.get(q.id)!.col = fresh;
     }
     this.capacity = cap;
   }
@@ -147,20 +172,29 @@ export class ResponseTableBuilder {
    * Returns a French message when the cell is not a valid answer, else null.
    */
   setCell(questionId: string, raw: string): string | null {
-    const q = this.byId.get(questionId)!;
+    return this.setIn(this.slots.get(questionId)!, raw);
+  }
+
+  /** `setCell` of one question, its lookups done once: for a file's column, called on every row. */
+  cellSetter(questionId: string): (raw: string) => string | null {
+    const slot = this.slots.get(questionId)!;
+    return (raw) => this.setIn(slot, raw);
+  }
+
+  private setIn(slot: Slot, raw: string): string | null {
+    const { q, col } = slot;
     const row = this.size - 1;
-    const col = this.columns[questionId]!;
     const s = raw.trim();
     if (s === '') return null;
     switch (col.kind) {
       case 'choice': {
-        const idx = this.optionIndexes.get(questionId)!.find(s);
+        const idx = slot.index!.find(s);
         if (idx < 0) return `« ${s} » n'est pas une réponse possible. Réponses attendues : ${listOptions((q as { options: string[] }).options)}.`;
         col.codes[row] = idx;
         return null;
       }
       case 'multi': {
-        const index = this.optionIndexes.get(questionId)!;
+        const index = slot.index!;
         let mask = 0;
         const bad: string[] = [];
         let count = 0;

@@ -122,6 +122,8 @@ export function* readResponsesCsvSteps(
   let header: string[] | null = null;
   /** For each CSV column: the question id, RESPONDENT_ID_COLUMN, or null (ignored). */
   let mapping: (string | null)[] = [];
+  /** For each CSV column mapped to a question: its cell setter. */
+  let setters: (((raw: string) => string | null) | null)[] = [];
   let idColumn = -1;
   const seenIds = new Map<string, number>();
   let blankRows = 0;
@@ -156,6 +158,7 @@ export function* readResponsesCsvSteps(
         }
         return name;
       });
+      setters = mapping.map((qid) => (qid === null || qid === RESPONDENT_ID_COLUMN ? null : builder.cellSetter(qid)));
       const missing = questionnaire.questions.filter((q) => !header!.includes(q.id)).map((q) => q.id);
       if (missing.length) warnings.push(`Questions sans colonne dans le fichier (considérées sans réponse) : ${missing.join(', ')}.`);
       return;
@@ -191,16 +194,17 @@ export function* readResponsesCsvSteps(
       } else seenIds.set(id, row);
     }
     builder.beginRow(id);
-    const wrong = new Set<string>();
+    let wrong: Set<string> | undefined;
     const n = Math.min(fields.length, mapping.length);
     for (let c = 0; c < n; c++) {
-      const qid = mapping[c];
-      if (qid === null || qid === undefined || qid === RESPONDENT_ID_COLUMN) continue;
+      const set = setters[c];
+      if (!set) continue;
       const raw = fields[c]!;
-      const message = builder.setCell(qid, raw);
+      const message = set(raw);
       if (message) {
+        const qid = mapping[c]!;
         errors.push({ row, line, column: qid, column_letter: columnLetter(c + 1), value: raw, message });
-        wrong.add(qid);
+        (wrong ??= new Set()).add(qid);
       }
     }
     for (const p of builder.checkRow(wrong)) {
