@@ -316,6 +316,103 @@ describe('cancel, move and accept an offer under contention (run again on a spur
   }, 120_000);
 });
 
+describe('cancel, move and accept an offer are run again on the spurious overlap (or a deadlock), as a booking is', () => {
+  // The spurious 23P01 cannot be summoned on demand: PostgreSQL's own error is injected once, by a trigger, into the
+  // statement each use case runs (a session's seats, or the booking row); without againOnRace each would fail.
+  const nine = new Date('2026-01-24T08:00:00Z');
+  const ten = new Date('2026-01-24T09:00:00Z');
+  let motifId = '';
+  async function failOnce(table: 'rdv_sessions' | 'rdv_bookings', errcode: string, constraint: string, times = 1) {
+    const db = env.rt.deps.db;
+    await db.query(`DROP SEQUENCE IF EXISTS rdv_test_fault_seq; CREATE SEQUENCE rdv_test_fault_seq`);
+    await db.query(`CREATE OR REPLACE FUNCTION rdv_test_fault() RETURNS trigger LANGUAGE plpgsql AS $f$
+      BEGIN
+        IF TG_TABLE_NAME = 'rdv_sessions' THEN
+          IF NEW.motif_id::text = TG_ARGV[2] AND nextval('rdv_test_fault_seq') <= TG_ARGV[3]::int THEN
+            RAISE EXCEPTION 'injected' USING ERRCODE = TG_ARGV[0], CONSTRAINT = TG_ARGV[1];
+          END IF;
+        ELSIF EXISTS (SELECT 1 FROM rdv_sessions s WHERE s.id = NEW.session_id AND s.motif_id::text = TG_ARGV[2]) AND nextval('rdv_test_fault_seq') <= TG_ARGV[3]::int THEN
+          RAISE EXCEPTION 'injected' USING ERRCODE = TG_ARGV[0], CONSTRAINT = TG_ARGV[1];
+        END IF;
+        RETURN NEW;
+      END $f$`);
+    const when = table === 'rdv_sessions' ? 'BEFORE UPDATE' : 'BEFORE INSERT';
+    await db.query(
+      `CREATE TRIGGER rdv_test_fault ${when} ON ${table} FOR EACH ROW EXECUTE FUNCTION rdv_test_fault('${errcode}', '${constraint}', '${motifId}', '${times}')`,
+    );
+    return async () => {
+      const { rows } = await db.query<{ n: string }>(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM rdv_test_fault_seq`);
+      await db.query(`DROP TRIGGER rdv_test_fault ON ${table}`);
+      return Number(rows[0]!.n);
+    };
+  }
+  const auditCount = async (action: string, subjectId: string) =>
+    (await env.rt.deps.db.query(`SELECT 1 FROM audit_log WHERE action = $1 AND subject_id = $2`, [action, subjectId])).rowCount;
+
+  it('each succeeds once after the injected error, with one audit entry and the seats right', async () => {
+    env.clock.set(NOW);
+    const agent = (await env.as('agent')).user.id;
+    const w = await offer(env.rt, {
+      agentId: agent,
+      motif: { name: 'Atelier (reprise)', kind: 'atelier', collective: true, capacity: 2, durationMinutes: 60, cancelNoticeMinutes: 60 },
+      recurrence: { kind: 'weekly', weekdays: [6] },
+      startTime: '09:00',
+      endTime: '11:00',
+    });
+    motifId = w.motifId;
+    const [a, b, c] = await families(env.rt, 3, []);
+    const input = (start: Date) => ({ motifId: w.motifId, ownerId: w.ownerId, start, parent: true, childIds: [] as string[] });
+    const ra = await book(a!.ctx, input(nine));
+    const rb = await book(b!.ctx, input(nine));
+    const { waitIds } = await joinWaitlist(c!.ctx, input(nine));
+
+    // a moves to 10 h: the 10 h session's seats fail once as PostgreSQL's spurious self-overlap; 9 h's seat goes to c.
+    let done = await failOnce('rdv_sessions', '23P01', 'rdv_sessions_agent_overlap');
+    expect(await code(moveBooking(a!.ctx, ra.bookingIds[0]!, { ownerId: w.ownerId, start: ten }))).toBe('ok');
+    expect(await done()).toBeGreaterThanOrEqual(2);
+    expect(await auditCount('rendezvous/moved', ra.bookingIds[0]!)).toBe(1);
+
+    // c accepts the offer: its booking's insert fails once as a deadlock.
+    done = await failOnce('rdv_bookings', '40P01', '');
+    expect(await code(acceptOffer(c!.ctx, waitIds[0]!))).toBe('ok');
+    expect(await done()).toBeGreaterThanOrEqual(2);
+    expect(await auditCount('rendezvous/offer-accepted', waitIds[0]!)).toBe(1);
+
+    // b cancels: the seat given back fails once as the spurious self-overlap.
+    done = await failOnce('rdv_sessions', '23P01', 'rdv_sessions_agent_overlap');
+    expect(await code(cancelBooking(b!.ctx, rb.bookingIds[0]!))).toBe('ok');
+    expect(await done()).toBeGreaterThanOrEqual(2);
+    expect(await auditCount('rendezvous/cancelled', rb.bookingIds[0]!)).toBe(1);
+
+    const { rows } = await env.rt.deps.db.query<{ id: string; start: Date }>(
+      `SELECT id, lower(during) AS start FROM rdv_sessions WHERE motif_id = $1 ORDER BY lower(during)`,
+      [w.motifId],
+    );
+    expect(await sessionSeats(rows[0]!.id)).toMatchObject({ taken: 1, confirmed: 1, offered: 0 });
+    expect(await sessionSeats(rows[1]!.id)).toMatchObject({ taken: 1, confirmed: 1, offered: 0 });
+    // One notice each, not one per attempt.
+    const moved = await env.rt.deps.db.query(`SELECT 1 FROM notifications WHERE user_id = $1 AND template = 'rendezvous.moved' AND channel = 'sms'`, [
+      a!.userId,
+    ]);
+    expect(moved.rowCount).toBe(1);
+  });
+
+  it('a real overlap still fails (after the retries), refused as the agent busy, nothing written', async () => {
+    const { rows } = await env.rt.deps.db.query<{ id: string }>(
+      `SELECT b.id FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id WHERE s.motif_id = $1 AND b.status = 'confirmed' LIMIT 1`,
+      [motifId],
+    );
+    const id = rows[0]!.id;
+    const holder = staffCtx(env.rt, agentId);
+    const done = await failOnce('rdv_sessions', '23P01', 'rdv_sessions_agent_overlap', 100);
+    expect(await code(cancelBooking(holder, id))).toBe('rendezvous/agent-busy');
+    expect(await done()).toBe(4);
+    expect(await auditCount('rendezvous/cancelled', id)).toBe(0);
+    const { rows: after } = await env.rt.deps.db.query<{ status: string }>(`SELECT status FROM rdv_bookings WHERE id = $1`, [id]);
+    expect(after[0]!.status).toBe('confirmed');
+  });
+});
+
 describe('waitlist and promotion', () => {
   let w: Awaited<ReturnType<typeof offer>>;
   let fam: TestFamily[];
@@ -488,6 +585,30 @@ describe('agent at the desk', () => {
     expect(rows[0].body).toContain('déplacé au vendredi 9 janvier à 13 h');
     const { rows: s } = await env.rt.deps.db.query<{ taken: number }>(`SELECT taken FROM rdv_sessions WHERE motif_id = $1 ORDER BY lower(during)`, [m.motifId]);
     expect(s.map((x) => x.taken)).toEqual([0, 1]);
+  });
+
+  it('an agent changes the time of a family’s booking: the family is told by SMS and e-mail, in its language; a family cannot move another’s', async () => {
+    env.clock.set(NOW);
+    const agent = (await env.as('agent')).user.id;
+    const m = await offer(env.rt, { agentId: agent, motif: { name: 'Clinique de droits (heure)' }, recurrence: { kind: 'weekly', weekdays: [4] } });
+    const [f, other] = await families(env.rt, 2);
+    await env.rt.deps.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [f!.userId]);
+    const r = await book(f!.ctx, { motifId: m.motifId, ownerId: agent, start: new Date('2026-01-08T11:00:00Z'), parent: true, childIds: [] });
+    const to = { ownerId: agent, start: new Date('2026-01-08T12:30:00Z') };
+    expect(await code(moveBooking(other!.ctx, r.bookingIds[0]!, to))).toBe('rendezvous/not-found');
+    const mark = await env.auditMark();
+    await moveBooking(staffCtx(env.rt, agent), r.bookingIds[0]!, to);
+    await env.expectAudit('rendezvous/moved', r.bookingIds[0]!, { after: mark, actorId: agent, householdId: f!.householdId });
+    const { rows } = await env.rt.deps.db.query<{ channel: string; locale: string; body: string }>(
+      `SELECT channel, locale, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.moved' ORDER BY channel`,
+      [f!.userId],
+    );
+    expect(rows.map((x) => [x.channel, x.locale])).toEqual([
+      ['email', 'en'],
+      ['sms', 'en'],
+    ]);
+    for (const x of rows) expect(x.body).toContain('Thursday 8 January at 12:00');
+    for (const x of rows) expect(x.body).toContain('Thursday 8 January at 13:30');
   });
 });
 

@@ -279,27 +279,31 @@ async function ownBooking(ctx: Ctx, t: Tx, own: FamilyCard | null, bookingId: st
 export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> {
   requireRole(ctx, 'parent', 'agent', 'coordinator', 'partner');
   const own = await parentFile(ctx);
-  await againOnRace(() =>
-    tx(ctx.db, async (t) => {
-      const now = ctx.now();
-      const { user, booking, motif } = await ownBooking(ctx, t, own, bookingId);
-      if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
-      const byFamily = user.role === 'parent';
-      if (byFamily && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
-      await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
-      if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
-      if (!byFamily) {
-        const h = await familyCard(t, booking.householdId);
-        if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
-      }
-      await audit(t, ctx, 'rendezvous/cancelled', {
-        householdId: booking.householdId,
-        subjectType: 'booking',
-        subjectId: booking.id,
-        details: { byFamily, ...(user.role === 'partner' ? { byPartner: user.structureId } : {}) },
-      });
-    }),
-  );
+  try {
+    await againOnRace(() =>
+      tx(ctx.db, async (t) => {
+        const now = ctx.now();
+        const { user, booking, motif } = await ownBooking(ctx, t, own, bookingId);
+        if (booking.status !== 'confirmed') throw new AppError('rendezvous/bad-status');
+        const byFamily = user.role === 'parent';
+        if (byFamily && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
+        await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
+        if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
+        if (!byFamily) {
+          const h = await familyCard(t, booking.householdId);
+          if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
+        }
+        await audit(t, ctx, 'rendezvous/cancelled', {
+          householdId: booking.householdId,
+          subjectType: 'booking',
+          subjectId: booking.id,
+          details: { byFamily, ...(user.role === 'partner' ? { byPartner: user.structureId } : {}) },
+        });
+      }),
+    );
+  } catch (err) {
+    bookingConflict(err);
+  }
 }
 
 /**

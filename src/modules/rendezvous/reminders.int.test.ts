@@ -37,6 +37,17 @@ it('reminds 48 h before and the day before at 18 h, once each; not a cancelled b
   await run();
   expect(await reminded(a!.userId)).toHaveLength(1);
   expect((await reminded(a!.userId))[0]).toContain('jeudi 5 mars à 14 h');
+  // By SMS and by e-mail, each listing the documents to bring (the motif's: carte Vitale).
+  const { rows: both } = await env.rt.deps.db.query<{ channel: string; subject: string | null; body: string }>(
+    `SELECT channel, subject, body FROM notifications WHERE user_id = $1 AND template = 'rendezvous.reminder' ORDER BY channel`,
+    [a!.userId],
+  );
+  expect(both.map((r) => r.channel)).toEqual(['email', 'sms']);
+  expect(both[0]!.subject).toBe('Rappel de rendez-vous');
+  for (const r of both)
+    expect(r.body).toBe(
+      'Relais : rappel de votre rendez-vous « Permanence santé » le jeudi 5 mars à 14 h, Maison de quartier, 1 rue de la Paix. À apporter : carte Vitale. Pour annuler, ouvrez « Mes rendez-vous ».',
+    );
   expect(await reminded(b!.userId)).toEqual([]);
   expect(await reminded(c!.userId)).toHaveLength(1);
 
