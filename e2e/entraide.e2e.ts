@@ -130,7 +130,13 @@ it('two families form a cooperative and see their monthly split', async () => {
   await expect.poll(() => page.getByText('Vous ne faites partie d’aucune coopérative.').count()).toBe(1);
   await page.getByLabel(/Nom de la coopérative/).fill('Les Petits Loups');
   await page.getByLabel(/Coût horaire/).fill('11,57');
+  // After school four days (16 h 30 – 19 h 00) hold 10 hours a week: 20 is refused on the field, nothing created.
   await page.getByLabel(/Vos heures de garde par semaine/).fill('20');
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect.poll(() => page.getByText('Au plus 10 h par semaine : ces jours et ces horaires n’en comptent pas plus.').count()).toBeGreaterThan(0);
+  expect(await page.getByRole('heading', { name: 'Les Petits Loups' }).count()).toBe(0);
+  await j.step('heures-trop-nombreuses');
+  await page.getByLabel(/Vos heures de garde par semaine/).fill('10');
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Les Petits Loups' }).count()).toBe(1);
   await j.step('cooperative-creee');
@@ -143,26 +149,26 @@ it('two families form a cooperative and see their monthly split', async () => {
   await page
     .getByLabel(/Vos heures de garde par semaine/)
     .first()
-    .fill('13');
+    .fill('5');
   await page.getByText('une semaine sur deux (semaines impaires)').first().click();
   await page.getByRole('button', { name: 'Rejoindre Les Petits Loups' }).click();
-  // March 2026: Amel 5 × 20 h = 100 h, Julie 2 × 13 h = 26 h; the childminder works 100 h × 11,57 € = 1 157,00 €.
-  await expect.poll(() => page.getByText(/Total du mois : 1\s157,00\s€/).count()).toBe(1);
+  // March 2026: Amel 5 × 10 h = 50 h, Julie 2 × 5 h = 10 h; the childminder works 50 h × 11,57 € = 578,50 €.
+  await expect.poll(() => page.getByText(/Total du mois : 578,50\s€/).count()).toBe(1);
   const owed = await page.locator('.entraide-owed').textContent();
-  // 1 157,00 € × 26 / 126 = 238,746… → 238,75 € (largest remainder).
-  expect(owed?.replace(/\s/g, ' ')).toBe('Votre part pour mars 2026 : 238,75 €');
-  await expect.poll(() => page.getByRole('cell', { name: '918,25 €' }).count()).toBe(1);
+  // 578,50 € × 10 / 60 = 96,416… → 96,42 € (largest remainder: Amel 482,08 €).
+  expect(owed?.replace(/\s/g, ' ')).toBe('Votre part pour mars 2026 : 96,42 €');
+  await expect.poll(() => page.getByRole('cell', { name: '482,08 €' }).count()).toBe(1);
   await j.step('partage-du-mois');
   // Also looked at on a desktop screen.
   await j.page.setViewportSize({ width: 1280, height: 900 });
   await j.step('partage-du-mois-bureau');
   await j.page.setViewportSize({ width: 360, height: 800 });
 
-  // What the CAF's CMG may cover of Julie's share: 26 h, 1 200 € a month, 1 child → her part is
-  // 1 200 × 0,1238 % / 10,38 € = 14,31 % of each hour; 238,75 € × (1 − 0,143121) = 204,5799 → 204,57 €.
+  // What the CAF's CMG may cover of Julie's share: 10 h, 1 200 € a month, 1 child → her part is
+  // 1 200 × 0,1238 % / 10,38 € = 14,31 % of each hour; 96,42 € × (1 − 0,143121) = 82,6203 → 82,62 €.
   await page.getByLabel(/Ressources mensuelles de votre foyer/).fill('1200');
   await page.getByRole('button', { name: 'Estimer' }).click();
-  await expect.poll(async () => (await page.locator('.entraide-cmg').textContent())?.replace(/\s/g, ' ') ?? '').toContain('environ 204,57 €');
+  await expect.poll(async () => (await page.locator('.entraide-cmg').textContent())?.replace(/\s/g, ' ') ?? '').toContain('environ 82,62 €');
   await expect.poll(() => page.getByText('Estimation, à confirmer auprès de la CAF.').count()).toBe(1);
   await j.step('estimation-cmg');
 });

@@ -1,6 +1,7 @@
 /** Garde partagée through HTTP on real PostgreSQL: forming a cooperative, its limits, the month's exact split. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { SessionUser } from '../../platform/context';
+import { localizeMessage } from '../../platform/http/field-messages';
 import { createTestEnv, type TestClient, type TestEnv } from '../../platform/testing';
 
 let env: TestEnv;
@@ -28,19 +29,23 @@ afterAll(() => env.close());
 const HOURS = { weekdays: [1, 2, 4, 5], from: '16:30', to: '19:30' };
 const NEED = { weekdays: [1, 4], from: '17:00', to: '19:00' };
 
+/** Full days, Monday to Friday (50 h a week), and a need of three of them (30 h). */
+const DAYS = { weekdays: [1, 2, 3, 4, 5], from: '08:00', to: '18:00' };
+const DAYS_NEED = { weekdays: [1, 2, 4], from: '08:00', to: '18:00' };
+
 it('two families form a cooperative and see their monthly split, exact to the cent', async () => {
   const a = await family();
   const b = await family('saint-maurice'); // a neighbouring quarter (centres ≈ 1.5 km apart)
-  const created = await a.parent.post('/api/entraide/coops', { name: 'Les Lilas', hourlyCostCents: 1157, minutesPerWeek: 20 * 60, custody: 'all', ...HOURS });
+  const created = await a.parent.post('/api/entraide/coops', { name: 'Les Lilas', hourlyCostCents: 1157, minutesPerWeek: 20 * 60, custody: 'all', ...DAYS });
   expect(created.statusCode).toBe(201);
   const coopId = created.json().id;
   await env.expectAudit('entraide/coop-created', coopId, { actorId: a.parent.user.id });
 
   const open = (await b.parent.get('/api/entraide/coops')).json().open;
   expect(open.map((c: { id: string }) => c.id)).toContain(coopId);
-  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 13 * 60, custody: 'odd', ...NEED })).statusCode).toBe(200);
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 13 * 60, custody: 'odd', ...DAYS_NEED })).statusCode).toBe(200);
   await env.expectAudit('entraide/coop-joined', coopId, { actorId: b.parent.user.id });
-  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).json().error.code).toBe('entraide/coop-member');
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...DAYS_NEED })).json().error.code).toBe('entraide/coop-member');
 
   // One week differs: holidays for family A the week of 16 March.
   expect((await a.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 0 })).statusCode).toBe(200);
@@ -78,12 +83,12 @@ it('two families form a cooperative and see their monthly split, exact to the ce
   expect((await c.parent.get(`/api/entraide/coops/${coopId}/cmg?month=2026-03&resources=1500&children=1`)).statusCode).toBe(404);
   expect((await c.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 60 })).statusCode).toBe(404);
   const far = await family('sud');
-  expect((await far.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).json().error.code).toBe('entraide/coop-too-far');
-  expect((await c.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).statusCode).toBe(200);
+  expect((await far.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...DAYS_NEED })).json().error.code).toBe('entraide/coop-too-far');
+  expect((await c.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...DAYS_NEED })).statusCode).toBe(200);
   const d = await family();
-  expect((await d.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).statusCode).toBe(200);
+  expect((await d.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...DAYS_NEED })).statusCode).toBe(200);
   const e = await family();
-  expect((await e.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...NEED })).json().error.code).toBe('entraide/coop-full');
+  expect((await e.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 60, ...DAYS_NEED })).json().error.code).toBe('entraide/coop-full');
   // An agent is not a family.
   const agent = await env.as('agent');
   expect((await agent.get('/api/entraide/coops')).statusCode).toBe(403);
@@ -93,7 +98,7 @@ it('concurrent joins never pass four families', async () => {
   const a = await family();
   const coopId = (await a.parent.post('/api/entraide/coops', { name: 'Concurrence', hourlyCostCents: 1200, minutesPerWeek: 600, ...HOURS })).json().id;
   const others = await Promise.all(Array.from({ length: 6 }, () => family()));
-  const res = await Promise.all(others.map((o) => o.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 300, ...NEED })));
+  const res = await Promise.all(others.map((o) => o.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 240, ...NEED })));
   expect(res.filter((r) => r.statusCode === 200)).toHaveLength(3);
   expect(res.filter((r) => r.statusCode === 409)).toHaveLength(3);
 });
@@ -131,4 +136,47 @@ it('compatible hours: a family joins only when the days and hours it needs fall 
   const noHours = await a.parent.post('/api/entraide/coops', { name: 'Sans horaires', hourlyCostCents: 1200, minutesPerWeek: 600 });
   expect(noHours.statusCode).toBe(400);
   expect(noHours.json().error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['weekdays', 'from', 'to']));
+});
+
+it('weekly hours that fit: a family states no more hours a week than its days and hours hold; the field is named, nothing written', async () => {
+  const a = await family();
+  // HOURS: four days of 3 h = 12 h a week.
+  const tooMany = await a.parent.post('/api/entraide/coops', { name: 'Trop d’heures', hourlyCostCents: 1200, minutesPerWeek: 13 * 60, ...HOURS });
+  expect(tooMany.statusCode).toBe(422);
+  expect(tooMany.json().error.fields).toEqual([
+    { path: 'minutesPerWeek', message: 'Au plus 12 h par semaine : ces jours et ces horaires n’en comptent pas plus.' },
+  ]);
+  expect((await env.rt.deps.db.query("SELECT 1 FROM entraide_coops WHERE name = 'Trop d’heures'")).rows).toHaveLength(0);
+  const created = await a.parent.post('/api/entraide/coops', { name: 'Juste assez', hourlyCostCents: 1200, minutesPerWeek: 12 * 60, ...HOURS });
+  expect(created.statusCode).toBe(201);
+  const coopId = created.json().id;
+
+  // NEED: two days 17:00–19:00 = 4 h; one day 17:00–18:45 = 1 h 45; one day 17:00–18:05 = 1 h 05.
+  const b = await family();
+  const over = await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 5 * 60, ...NEED });
+  expect(over.statusCode).toBe(422);
+  expect(over.json().error.fields[0]).toEqual({
+    path: 'minutesPerWeek',
+    message: 'Au plus 4 h par semaine : ces jours et ces horaires n’en comptent pas plus.',
+  });
+  const odd = await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 120, weekdays: [2], from: '17:00', to: '18:45' });
+  expect(odd.json().error.fields[0].message).toBe('Au plus 1 h 45 par semaine : ces jours et ces horaires n’en comptent pas plus.');
+  const five = await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 120, weekdays: [2], from: '17:00', to: '18:05' });
+  expect(five.json().error.fields[0].message).toBe('Au plus 1 h 05 par semaine : ces jours et ces horaires n’en comptent pas plus.');
+  // In English and Arabic, the same limit in their words (field-messages catalogues).
+  expect(localizeMessage(odd.json().error.fields[0].message, 'en')).toEqual({
+    message: 'At most 1 h 45 min a week: these days and hours hold no more.',
+    lang: 'en',
+  });
+  expect(localizeMessage(over.json().error.fields[0].message, 'ar').lang).toBe('ar');
+  expect((await env.rt.deps.db.query('SELECT 1 FROM entraide_coop_members WHERE coop_id = $1', [coopId])).rows).toHaveLength(1);
+  expect((await b.parent.post(`/api/entraide/coops/${coopId}/join`, { minutesPerWeek: 4 * 60, ...NEED })).statusCode).toBe(200);
+
+  // A week's entry too: b needs at most 4 h a week.
+  const week = await b.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 5 * 60 });
+  expect(week.statusCode).toBe(422);
+  expect(week.json().error.fields[0].path).toBe('minutes');
+  expect((await env.rt.deps.db.query('SELECT 1 FROM entraide_coop_weeks WHERE coop_id = $1', [coopId])).rows).toHaveLength(0);
+  expect((await b.parent.put(`/api/entraide/coops/${coopId}/weeks/2026-03-16`, { minutes: 4 * 60 })).statusCode).toBe(200);
+  await env.expectAudit('entraide/coop-week-set', coopId, { actorId: b.parent.user.id });
 });

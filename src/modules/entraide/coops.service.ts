@@ -36,6 +36,26 @@ export function hoursMismatch(coop: GardeHours | null, need: GardeHours): { path
   return null;
 }
 
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Weekly hours that fit (published): a family cannot state more hours a week than its days and hours
+ * hold (the founder: the childminder's; a member: its own need). A cooperative or member without
+ * stated hours (before migration 0807) is not checked.
+ */
+export function weeklyMinutesOver(
+  hours: GardeHours | null | undefined,
+  minutesPerWeek: number,
+): { path: 'minutesPerWeek' | 'minutes'; message: string } | null {
+  if (!hours) return null;
+  const most = hours.weekdays.length * Math.max(0, minutesOf(hours.to) - minutesOf(hours.from));
+  if (minutesPerWeek <= most) return null;
+  const [h, m] = [Math.floor(most / 60), most % 60];
+  if (m)
+    return { path: 'minutesPerWeek', message: `Au plus ${h} h ${String(m).padStart(2, '0')} par semaine : ces jours et ces horaires n’en comptent pas plus.` };
+  return { path: 'minutesPerWeek', message: `Au plus ${h} h par semaine : ces jours et ces horaires n’en comptent pas plus.` };
+}
+
 const notFound = () => new AppError('entraide/not-found');
 
 function neighbouring(ctx: Ctx, a: string | null, b: string): boolean {
@@ -56,6 +76,8 @@ export async function createCoop(
       fields: [{ path: 'neighbourhoodId', message: 'Indiquez votre quartier dans votre dossier famille.' }],
     });
   checkNeighbourhood(ctx, me.neighbourhoodId);
+  const over = weeklyMinutesOver(input, input.minutesPerWeek);
+  if (over) throw new AppError('http/invalid-input', { fields: [over] });
   return tx(ctx.db, async (t) => {
     const id = await coops.insertCoop(t, {
       name: input.name,
@@ -80,6 +102,8 @@ const gardeHours = (h: GardeHours): GardeHours => ({ weekdays: [...h.weekdays].s
 
 export async function joinCoop(ctx: Ctx, coopId: string, input: { minutesPerWeek: number; custody: CustodyWeeks } & GardeHours): Promise<{ ok: true }> {
   const me = await requireFamily(ctx);
+  const over = weeklyMinutesOver(input, input.minutesPerWeek);
+  if (over) throw new AppError('http/invalid-input', { fields: [over] });
   return tx(ctx.db, async (t) => {
     const coop = await coops.getCoop(t, coopId, { lock: true });
     if (!coop) throw notFound();
@@ -106,9 +130,11 @@ async function memberOf(ctx: Ctx, coopId: string) {
 }
 
 export async function setWeek(ctx: Ctx, coopId: string, monday: string, minutes: number): Promise<{ ok: true }> {
-  const { me } = await memberOf(ctx, coopId);
+  const { me, list } = await memberOf(ctx, coopId);
   if (!mondaysOf(monday.slice(0, 7)).includes(monday))
     throw new AppError('entraide/invalid-dates', { fields: [{ path: 'monday', message: 'Indiquez le lundi de la semaine.' }] });
+  const over = weeklyMinutesOver(list.find((m) => m.householdId === me.householdId)?.hours, minutes);
+  if (over) throw new AppError('http/invalid-input', { fields: [{ ...over, path: 'minutes' }] });
   return tx(ctx.db, async (t) => {
     await coops.setWeek(t, coopId, me.householdId, monday, minutes);
     await audit(t, ctx, 'entraide/coop-week-set', { householdId: me.householdId, subjectType: 'entraide_coop', subjectId: coopId, details: { monday } });

@@ -28,7 +28,8 @@ export async function getCoop(q: Queryable, id: string, opts: { lock?: boolean }
 
 export async function members(q: Queryable, coopId: string): Promise<MemberRow[]> {
   const { rows } = await q.query<MemberRow>(
-    'SELECT household_id AS "householdId", minutes_per_week AS "minutesPerWeek", custody, joined_at AS "joinedAt" FROM entraide_coop_members WHERE coop_id = $1 ORDER BY joined_at, household_id',
+    `SELECT m.household_id AS "householdId", m.minutes_per_week AS "minutesPerWeek", m.custody, m.joined_at AS "joinedAt", ${HOURS('m')}
+       FROM entraide_coop_members m WHERE m.coop_id = $1 ORDER BY m.joined_at, m.household_id`,
     [coopId],
   );
   return rows;
