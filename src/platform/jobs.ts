@@ -9,8 +9,8 @@
  */
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
-import type { Deps } from './context';
-import type { Queryable } from './db/pool';
+import type { Deps, Logger } from './context';
+import { createPool, isDbUnavailable, loggableError, type Db, type Queryable } from './db/pool';
 
 /** The payload of a job declared without a schema (a periodic one runs with `{}`): kept as sent. */
 const anyPayload = z.looseObject({});
@@ -80,8 +80,40 @@ export function defineJob(def: JobSpec<any> & { payload?: z.ZodType<object> }): 
   };
 }
 
+/**
+ * What the queue reports, in the log. When PostgreSQL goes away (the embedded cluster restarting, a
+ * stop), every connection of the queue and every worker's poll fail with « terminating connection… »,
+ * « Connection terminated… » or a refused connection, for as long as it is away: one warning in words
+ * says so, then nothing until the database answers again (one line says it is back). Any other error
+ * is an error, with its stack (and never a row's data: loggableError).
+ */
+export class QueueLog {
+  private away = false;
+  constructor(private readonly log: Logger) {}
+
+  error(err: unknown): void {
+    if (isDbUnavailable(err)) {
+      if (this.away) return;
+      this.away = true;
+      const code = (err as { code?: string }).code;
+      this.log.warn({ ...(code ? { code } : {}) }, 'job queue: the database went away (restarting or stopped); jobs wait until it answers again');
+      return;
+    }
+    const queue = (err as { queue?: string }).queue;
+    this.log.error({ err: loggableError(err), ...(queue ? { queue } : {}) }, 'job queue error');
+  }
+
+  /** A query of the queue succeeded. */
+  answered(): void {
+    if (!this.away) return;
+    this.away = false;
+    this.log.info('job queue: the database answers again');
+  }
+}
+
 export class Jobs {
   private boss: PgBoss | null = null;
+  private pool: Db | null = null;
   private working = false;
   private deps: Deps | null = null;
   private readonly registry: ReadonlyMap<string, JobDef<any>>;
@@ -96,14 +128,22 @@ export class Jobs {
 
   async start(deps: Deps, opts: { work: boolean; schedule?: boolean }): Promise<void> {
     this.deps = deps;
-    this.boss = new PgBoss({
-      connectionString: this.url,
-      max: 4,
-      schedule: opts.schedule ?? opts.work,
-      supervise: opts.work,
-      migrate: true,
-    });
-    this.boss.on('error', (err) => deps.log.error({ err: String(err) }, 'job queue error'));
+    const said = new QueueLog(deps.log);
+    // The queue's own pool (createPool: a connection lost under a client never kills the process), so that
+    // its lost connections and its queries' outcomes reach QueueLog.
+    const url = new URL(this.url);
+    url.searchParams.set('application_name', 'relais-jobs');
+    const pool = (this.pool = createPool(url.toString(), 4));
+    pool.on('error', (err) => said.error(err));
+    const db = {
+      executeSql: async (text: string, values: unknown[]) => {
+        const r = await pool.query(text, values as any[]);
+        said.answered();
+        return r;
+      },
+    };
+    this.boss = new PgBoss({ db, schedule: opts.schedule ?? opts.work, supervise: opts.work, migrate: true });
+    this.boss.on('error', (err) => said.error(err));
     // Two processes starting at once on a fresh database would create the same queues
     // concurrently, which deadlocks inside pg-boss: one process at a time, by an advisory lock.
     const lock = await deps.db.connect();
@@ -169,8 +209,11 @@ export class Jobs {
 
   async stop(): Promise<void> {
     const b = this.boss;
+    const pool = this.pool;
     this.boss = null;
+    this.pool = null;
     this.working = false;
     if (b) await b.stop({ graceful: true, timeout: 5000, wait: true });
+    await pool?.end();
   }
 }
