@@ -4,7 +4,7 @@
  * the upserts of annuaire.store.ts. One import at a time (a transaction-scoped lock), so the
  * keys read as absent stay absent until the COPY.
  */
-import { copyRows, pgTextArray, type CopyValue } from '../../platform/db/copy';
+import { BinaryRows, copyBinary } from '../../platform/db/copy';
 import type { Queryable, Tx } from '../../platform/db/pool';
 import { SERVICE_DI_COLUMNS, SERVICE_EXTRA_COLUMNS, STRUCTURE_DI_COLUMNS, STRUCTURE_EXTRA_COLUMNS, type ColumnType } from './annuaire.store';
 import { structureKey } from './data-inclusion';
@@ -38,23 +38,52 @@ function copyColumns(di: [string, ColumnType][], extras: [string, ColumnType][])
 const STRUCTURE_COPY = copyColumns(STRUCTURE_DI_COLUMNS, STRUCTURE_EXTRA_COLUMNS);
 const SERVICE_COPY = copyColumns(SERVICE_DI_COLUMNS, SERVICE_EXTRA_COLUMNS);
 
-function* values<R extends object>(columns: [string, ColumnType][], rows: Iterable<R>, now: Date): Generator<CopyValue[]> {
-  for (const row of rows) {
-    const r = row as Record<string, unknown>;
-    const out: CopyValue[] = columns.map(([c, type]) => (type === 'text[]' ? pgTextArray((r[c] as string[] | null) ?? []) : (r[c] as CopyValue)));
-    out.push(now);
-    yield out;
+type Put = (w: BinaryRows, v: unknown) => void;
+
+/** Each column type written in COPY's binary format: the server reads bytes, not text to parse. */
+const PUT: Record<ColumnType, Put> = {
+  text: (w, v) => w.text(v === null || v === undefined ? null : String(v)),
+  float8: (w, v) => w.float8(v === null || v === undefined ? null : Number(v)),
+  date: (w, v) => w.date((v as string | null | undefined) ?? null),
+  jsonb: (w, v) => w.jsonb(v === null || v === undefined ? null : JSON.stringify(v)),
+  bool: (w, v) => w.bool((v as boolean | null | undefined) ?? null),
+  'text[]': (w, v) => w.textArray((v as string[] | null | undefined) ?? []),
+  uuid: (w, v) => w.uuid((v as string | null | undefined) ?? null),
+  int8: (w, v) => w.int8((v as number | null | undefined) ?? null),
+};
+
+/** The opening week's multirange, from its literal (`{[480,720),[810,1020)}`, search-query.ts multirangeLiteral): few distinct ones, read once each. */
+const weeks = new Map<string, [number, number][]>();
+function weekRanges(literal: string): [number, number][] {
+  let ranges = weeks.get(literal);
+  if (!ranges) {
+    if (!/^\{(\[-?\d+,-?\d+\)(,\[-?\d+,-?\d+\))*)?\}$/.test(literal)) throw new Error(`not a week literal: ${literal}`);
+    ranges = [...literal.matchAll(/\[(-?\d+),(-?\d+)\)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+    if (weeks.size < 10_000) weeks.set(literal, ranges);
   }
+  return ranges;
+}
+const putWeek: Put = (w, v) => w.int4multirange(weekRanges((v as string | null | undefined) ?? '{}'));
+
+/** COPY `rows` in binary format: the table's columns in `columns` order, then `updated_at`. */
+function copyNew<R extends object>(t: Tx, table: string, columns: [string, ColumnType][], rows: Iterable<R>, now: Date): Promise<number> {
+  const puts = columns.map(([c, type]) => [c, c === 'week_open' ? putWeek : PUT[type]] as const);
+  return copyBinary(t, table, [...columns.map(([c]) => c), 'updated_at'], rows, (w, row) => {
+    const r = row as Record<string, unknown>;
+    w.row(puts.length + 1);
+    for (const [c, put] of puts) put(w, r[c]);
+    w.timestamptz(now);
+  });
 }
 
 /** COPY new structures (their ids chosen by the caller); resolves with the count written. */
 export function copyNewStructures(t: Tx, rows: Iterable<NewRow<StructureRow>>, now: Date): Promise<number> {
-  return copyRows(t, 'annuaire_structures', [...STRUCTURE_COPY.map(([c]) => c), 'updated_at'], values(STRUCTURE_COPY, rows, now));
+  return copyNew(t, 'annuaire_structures', STRUCTURE_COPY, rows, now);
 }
 
 /** COPY new services (their ids chosen by the caller); resolves with the count written. */
 export function copyNewServices(t: Tx, rows: Iterable<NewRow<ServiceRow>>, now: Date): Promise<number> {
-  return copyRows(t, 'annuaire_services', [...SERVICE_COPY.map(([c]) => c), 'updated_at'], values(SERVICE_COPY, rows, now));
+  return copyNew(t, 'annuaire_services', SERVICE_COPY, rows, now);
 }
 
 /**

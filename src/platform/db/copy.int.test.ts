@@ -85,3 +85,54 @@ it('a value the column refuses aborts a binary COPY and its transaction', async 
   const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM copy_binary_json`);
   expect(rows[0].n).toBe(0);
 });
+
+it('writes float8, int8, date, jsonb, text[] and int4multirange in binary as the text format reads them', async () => {
+  const db = env.rt.deps.db;
+  const cols = `(id int PRIMARY KEY, x float8, big int8, day date, doc jsonb, list text[], week int4multirange, ok boolean)`;
+  await db.query(`CREATE TABLE copy_types_text ${cols}; CREATE TABLE copy_types_binary ${cols}`);
+  const hostile = ['a"b', 'c\\d', '{x}', 'e,f', 'NULL', '', 'tab\there', 'ligne\nsuivante', 'é😀'];
+  type Row = { id: number; x: number | null; big: number | null; day: string | null; doc: object | null; list: string[]; week: [number, number][]; ok: boolean | null };
+  const base: Row[] = [
+    { id: 0, x: 49.894067, big: 9_007_199_254_740_991, day: '2026-02-28', doc: { nom: 'é😀 "x"', n: [1, 2.5, null] }, list: hostile, week: [[480, 720], [810, 1020], [10_020, 10_080]], ok: true },
+    { id: 1, x: -0.579, big: -3, day: '1999-12-31', doc: {}, list: [], week: [], ok: false },
+    { id: 2, x: null, big: null, day: null, doc: null, list: ['un'], week: [[0, 10_080]], ok: null },
+    { id: 3, x: 2.5e-300, big: 0, day: '2000-01-01', doc: { long: 'y'.repeat(70_000) }, list: ['z'.repeat(40_000), 'deux'], week: [[1, 2]], ok: true },
+  ];
+  // Many rows, so that values fall across the chunks' boundaries (the long ones once).
+  const rows = [...base, ...Array.from({ length: 6_000 }, (_, i) => ({ ...base[i % 3]!, id: 10 + i, list: [...base[i % 3]!.list, `n° ${i}`] }))];
+  const literal = (week: [number, number][]) => `{${week.map(([a, b]) => `[${a},${b})`).join(',')}}`;
+  await tx(db, async (t) => {
+    await copyRows(
+      t,
+      'copy_types_text',
+      ['id', 'x', 'big', 'day', 'doc', 'list', 'week', 'ok'],
+      rows.map((r) => [r.id, r.x, r.big, r.day, r.doc, pgTextArray(r.list), literal(r.week), r.ok]),
+    );
+    await copyBinary(t, 'copy_types_binary', ['id', 'x', 'big', 'day', 'doc', 'list', 'week', 'ok'], rows, (w, r) =>
+      w
+        .row(8)
+        .int4(r.id)
+        .float8(r.x)
+        .int8(r.big)
+        .date(r.day)
+        .jsonb(r.doc === null ? null : JSON.stringify(r.doc))
+        .textArray(r.list)
+        .int4multirange(r.week)
+        .bool(r.ok),
+    );
+  });
+  const read = async (table: string) =>
+    (await db.query(`SELECT id, x, big::text, day::text, doc::text, list, week::text, ok FROM ${table} ORDER BY id`)).rows;
+  const [text, binary] = [await read('copy_types_text'), await read('copy_types_binary')];
+  expect(binary).toHaveLength(rows.length);
+  expect(binary).toEqual(text);
+  expect(binary[0]).toMatchObject({ x: 49.894067, big: '9007199254740991', day: '2026-02-28', list: hostile, week: '{[480,720),[810,1020),[10020,10080)}' });
+  expect(binary[1]).toMatchObject({ list: [], week: '{}', day: '1999-12-31' });
+});
+
+it('refuses a date or an integer it cannot write exactly', () => {
+  const w = new BinaryRows();
+  expect(() => w.date('2026-02-30')).toThrow(/not a date/);
+  expect(() => w.date('26/02/2026')).toThrow(/not a date/);
+  expect(() => w.int8(1.5)).toThrow(/not an integer/);
+});

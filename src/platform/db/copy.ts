@@ -80,6 +80,9 @@ export async function copyLines(t: Tx, table: string, columns: string[], lines: 
 
 const CHUNK = 1 << 16;
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TEXT_OID = 25;
+const RANGE_LB_INC = 0x02;
 const HEX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -174,7 +177,8 @@ export class BinaryRows {
     return this;
   }
 
-  bool(b: boolean): this {
+  bool(b: boolean | null): this {
+    if (b === null) return this.null();
     this.room(5);
     this.buf.writeInt32BE(1, this.pos);
     this.buf[this.pos + 4] = b ? 1 : 0;
@@ -189,6 +193,90 @@ export class BinaryRows {
     this.buf.writeInt32BE(8, this.pos);
     this.buf.writeBigInt64BE(BigInt(d.getTime() - PG_EPOCH_MS) * 1000n, this.pos + 4);
     this.pos += 12;
+    return this;
+  }
+
+  float8(n: number | null): this {
+    if (n === null) return this.null();
+    this.room(12);
+    this.buf.writeInt32BE(8, this.pos);
+    this.buf.writeDoubleBE(n, this.pos + 4);
+    this.pos += 12;
+    return this;
+  }
+
+  int8(n: number | null): this {
+    if (n === null) return this.null();
+    if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+    this.room(12);
+    this.buf.writeInt32BE(8, this.pos);
+    this.buf.writeBigInt64BE(BigInt(n), this.pos + 4);
+    this.pos += 12;
+    return this;
+  }
+
+  /** A calendar date written `YYYY-MM-DD`, as days since 2000-01-01. */
+  date(iso: string | null): this {
+    if (iso === null) return this.null();
+    const m = ISO_DATE.exec(iso);
+    const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+    if (!m || new Date(ms).toISOString().slice(0, 10) !== iso) throw new Error(`not a date: ${iso}`);
+    this.room(8);
+    this.buf.writeInt32BE(4, this.pos);
+    this.buf.writeInt32BE((ms - PG_EPOCH_MS) / 86_400_000, this.pos + 4);
+    this.pos += 8;
+    return this;
+  }
+
+  /** A jsonb value from its JSON text (the server still parses it: format version 1, then the text). */
+  jsonb(json: string | null): this {
+    if (json === null) return this.null();
+    this.room(5 + json.length * 3);
+    this.buf[this.pos + 4] = 1;
+    const n = this.buf.write(json, this.pos + 5, 'utf8');
+    this.buf.writeInt32BE(n + 1, this.pos);
+    this.pos += 5 + n;
+    return this;
+  }
+
+  /** A one-dimension text[] (no null element); an empty list as the empty array. */
+  textArray(list: readonly string[] | null): this {
+    if (list === null) return this.null();
+    // Room for the whole value at once: its length is written before it, in the same buffer.
+    let most = 28;
+    for (const x of list) most += 4 + x.length * 3;
+    this.room(most);
+    const lengthAt = this.pos;
+    this.buf.writeInt32BE(list.length ? 1 : 0, this.pos + 4); // dimensions
+    this.buf.writeInt32BE(0, this.pos + 8); // no null element
+    this.buf.writeUInt32BE(TEXT_OID, this.pos + 12);
+    this.pos += 16;
+    if (list.length) {
+      this.buf.writeInt32BE(list.length, this.pos);
+      this.buf.writeInt32BE(1, this.pos + 4); // lower bound
+      this.pos += 8;
+    }
+    for (const x of list) this.text(x);
+    this.buf.writeInt32BE(this.pos - lengthAt - 4, lengthAt);
+    return this;
+  }
+
+  /** An int4multirange of `[lower, upper)` ranges (ascending, apart), as the server sends it. */
+  int4multirange(ranges: readonly (readonly [number, number])[] | null): this {
+    if (ranges === null) return this.null();
+    this.room(8 + ranges.length * 21);
+    this.buf.writeInt32BE(4 + ranges.length * 21, this.pos);
+    this.buf.writeInt32BE(ranges.length, this.pos + 4);
+    this.pos += 8;
+    for (const [lower, upper] of ranges) {
+      this.buf.writeInt32BE(17, this.pos);
+      this.buf[this.pos + 4] = RANGE_LB_INC;
+      this.buf.writeInt32BE(4, this.pos + 5);
+      this.buf.writeInt32BE(lower, this.pos + 9);
+      this.buf.writeInt32BE(4, this.pos + 13);
+      this.buf.writeInt32BE(upper, this.pos + 17);
+      this.pos += 21;
+    }
     return this;
   }
 
