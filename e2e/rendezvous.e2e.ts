@@ -234,6 +234,11 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   const ics = await (await fetch(feed)).text();
   expect(ics).toContain('Atelier parents-enfants (2 personnes)');
   await j.step('agenda-flux-prive');
+  // Turned off: the address stops working.
+  await page.getByRole('button', { name: 'Désactiver l’adresse privée' }).click();
+  await expect.poll(() => page.getByText('L’adresse privée est désactivée', { exact: false }).count()).toBe(1);
+  expect((await fetch(feed)).status).toBe(404);
+  await j.step('agenda-flux-desactive');
 });
 
 it('an emergency childcare request reaches the on-call inbox at once and gets its answer', async () => {
@@ -282,9 +287,11 @@ it('an emergency childcare request reaches the on-call inbox at once and gets it
   await expect.poll(() => card.count()).toBe(1);
   await expect.poll(() => card.getByText('Le 13 mars 2026 de 8 h à 12 h').count()).toBe(1);
   await j.step('urgence-recue');
+  // Twelve minutes later, the agent answers: the time taken is recorded and said in words.
+  j.env.clock.advance(12 * 60_000);
   await card.getByLabel('Réponse à la famille (facultatif)').fill('Crèche des Lilas, vendredi 8 h, avec le carnet de santé.');
   await card.getByRole('button', { name: 'Place trouvée' }).click();
-  await expect.poll(() => card.getByText('Répondu en 0 min').count()).toBe(1);
+  await expect.poll(() => card.getByText('Répondu en 12 min').count()).toBe(1);
   await j.step('urgence-repondue');
 
   await family.close();

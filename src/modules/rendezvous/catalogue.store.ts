@@ -225,6 +225,12 @@ export async function setFeedToken(q: Queryable, agentId: string, tokenHash: str
   );
 }
 
+/** The agent's private feed stops working (no new address). True if there was one. */
+export async function deleteFeed(q: Queryable, agentId: string): Promise<boolean> {
+  const { rowCount } = await q.query(`DELETE FROM rdv_agent_feeds WHERE agent_id = $1`, [agentId]);
+  return (rowCount ?? 0) > 0;
+}
+
 export async function agentOfFeed(q: Queryable, tokenHash: string): Promise<string | null> {
   const { rows } = await q.query<{ agentId: string }>(`SELECT agent_id AS "agentId" FROM rdv_agent_feeds WHERE token_hash = $1`, [tokenHash]);
   return rows[0]?.agentId ?? null;

@@ -131,6 +131,37 @@ describe('HTTP: a family books, reads, downloads and cancels; an agent sees the 
     await agent.post('/api/rendezvous/feed');
     expect((await env.client().get(`/api/rendezvous/feeds/${token}`)).statusCode).toBe(404);
   });
+
+  it('lists the agent’s sessions with the number of people, no family’s name nor phone; the agent turns it off (audited), a family cannot', async () => {
+    const agent = await env.as('agent');
+    const parent = await env.as('parent');
+    await fileFor(env.rt, parent.user.id, []);
+    const m = await offer(env.rt, { agentId: agent.user.id, motif: { name: 'Point écoute' }, recurrence: { kind: 'weekly', weekdays: [3] } });
+    const booked = await parent.post('/api/rendezvous/bookings', {
+      motifId: m.motifId,
+      ownerId: agent.user.id,
+      start: '2026-01-07T11:00:00.000Z',
+      parent: true,
+    });
+    expect(booked.statusCode).toBe(201);
+    const token = (await agent.post('/api/rendezvous/feed')).json().token as string;
+    const feed = (await env.client().get(`/api/rendezvous/feeds/${token}.ics`)).body;
+    expect(feed).toContain('DTSTART:20260107T110000Z');
+    expect(feed).toContain('SUMMARY:Point écoute (1 personne)');
+    const { rows } = await env.rt.deps.db.query<{ first_name: string; last_name: string; phone: string }>(
+      `SELECT first_name, last_name, phone FROM household_members WHERE user_id = $1`,
+      [parent.user.id],
+    );
+    for (const v of [rows[0]!.first_name, rows[0]!.last_name, rows[0]!.phone]) expect(feed).not.toContain(v);
+
+    expect((await parent.delete('/api/rendezvous/feed')).statusCode).toBe(403);
+    expect((await env.client().get(`/api/rendezvous/feeds/${token}`)).statusCode).toBe(200);
+    const mark = await env.auditMark();
+    expect((await agent.delete('/api/rendezvous/feed')).statusCode).toBe(204);
+    const entry = await env.expectAudit('rendezvous/feed-revoked', agent.user.id, { after: mark, actorId: agent.user.id });
+    expect(entry.details).toMatchObject({ existed: true });
+    expect((await env.client().get(`/api/rendezvous/feeds/${token}`)).statusCode).toBe(404);
+  });
 });
 
 describe('emergency childcare', () => {

@@ -22,7 +22,7 @@ import { answerEmergency, emergencyInbox, fileEmergency, myEmergencies, setMyOnC
 import * as s from './rendezvous.schemas';
 import { changeSession } from './session-change.service';
 import { listSlots } from './slots.service';
-import { agenda, agentFeed, bookingIcs, householdBookings, myBookings, partnerHousehold, renewFeed } from './views.service';
+import { agenda, agentFeed, bookingIcs, householdBookings, myBookings, partnerHousehold, renewFeed, revokeFeed } from './views.service';
 import { acceptOffer, joinWaitlist, leaveWaitlist } from './waitlist.service';
 
 const tags = ['rendezvous'];
@@ -267,6 +267,14 @@ export default async function rendezvousRoutes(app: App) {
     '/api/rendezvous/feed',
     { config: { access: STAFF }, schema: { tags, summary: 'Nouvelle adresse privée de calendrier', response: { 201: s.feedOut } } },
     async (req, reply) => reply.status(201).send(await renewFeed(req.ctx)),
+  );
+  app.delete(
+    '/api/rendezvous/feed',
+    { config: { access: STAFF }, schema: { tags, summary: 'Désactiver l’adresse privée de calendrier', response: { 204: noContent } } },
+    async (req, reply) => {
+      await revokeFeed(req.ctx);
+      return reply.status(204).send(null);
+    },
   );
   app.get(
     '/api/rendezvous/feeds/:token',

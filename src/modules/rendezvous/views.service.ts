@@ -20,7 +20,7 @@ import {
   type BookingRow,
   type BookingStatus,
 } from './bookings.store';
-import { agentOfFeed, lieuxByIds, motifsByIds, setFeedToken, type LieuRow, type MotifRow } from './catalogue.store';
+import { agentOfFeed, deleteFeed, lieuxByIds, motifsByIds, setFeedToken, type LieuRow, type MotifRow } from './catalogue.store';
 import { toIcs } from './ics';
 import { addDays } from './slots';
 
@@ -227,6 +227,15 @@ export async function renewFeed(ctx: Ctx): Promise<{ token: string }> {
     await audit(t, ctx, 'rendezvous/feed-renewed', { subjectType: 'agent', subjectId: user.id });
   });
   return { token };
+}
+
+/** The agent turns the private feed off: its address stops working, and none replaces it. */
+export async function revokeFeed(ctx: Ctx): Promise<void> {
+  const user = requireRole(ctx, 'agent', 'coordinator');
+  await tx(ctx.db, async (t) => {
+    const existed = await deleteFeed(t, user.id);
+    await audit(t, ctx, 'rendezvous/feed-revoked', { subjectType: 'agent', subjectId: user.id, details: { existed } });
+  });
 }
 
 /** The agent's feed: sessions of the last 30 and next 90 days, with the number of people (no names: a calendar app keeps copies). */

@@ -15,11 +15,23 @@ import type { Agenda, BookingViewOut, Offer } from './types';
 function Feed() {
   const t = useT();
   const [token, setToken] = useState<string | null>(null);
+  const [revoked, setRevoked] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const renew = async () => {
     setError(null);
     try {
       setToken((await api.post<{ token: string }>('/api/rendezvous/feed', {})).token);
+      setRevoked(false);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  const revoke = async () => {
+    setError(null);
+    try {
+      await api.del('/api/rendezvous/feed');
+      setToken(null);
+      setRevoked(true);
     } catch (e) {
       setError(e as ApiError);
     }
@@ -32,9 +44,19 @@ function Feed() {
       <p>{t('rendezvous.feedIntro')}</p>
       <FormErrors error={error} />
       {token ? <TextField label={t('rendezvous.feedLabel')} value={`${location.origin}/api/rendezvous/feeds/${token}.ics`} isReadOnly /> : null}
-      <Button variant="secondary" onPress={() => void renew()}>
-        {token ? t('rendezvous.feedRenew') : t('rendezvous.feedNew')}
-      </Button>
+      {revoked ? (
+        <Alert tone="success" live>
+          {t('rendezvous.feedRevoked')}
+        </Alert>
+      ) : null}
+      <div className="item-row">
+        <Button variant="secondary" onPress={() => void renew()}>
+          {token ? t('rendezvous.feedRenew') : t('rendezvous.feedNew')}
+        </Button>
+        <Button variant="ghost" onPress={() => void revoke()}>
+          {t('rendezvous.feedRevoke')}
+        </Button>
+      </div>
     </section>
   );
 }
