@@ -507,13 +507,18 @@ export async function claimDueReminders(q: Queryable, now: Date, limit: number):
 }
 
 /** Permanence bookings in [from, to), not cancelled, counted by the neighbourhood of the place they are held in. */
-export async function permanenceUseBetween(q: Queryable, from: Date, to: Date): Promise<{ neighbourhood: string | null; value: number }[]> {
-  const { rows } = await q.query<{ neighbourhood: string | null; value: number }>(
-    `SELECT l.neighbourhood_id AS neighbourhood, count(*)::int AS value
+/** Bookings of the permanences in a period (not cancelled), per permanence (motif) and place, with the place's neighbourhood. */
+export async function permanenceUseBetween(
+  q: Queryable,
+  from: Date,
+  to: Date,
+): Promise<{ motif: string; lieu: string | null; neighbourhood: string | null; value: number }[]> {
+  const { rows } = await q.query<{ motif: string; lieu: string | null; neighbourhood: string | null; value: number }>(
+    `SELECT m.name AS motif, l.name AS lieu, l.neighbourhood_id AS neighbourhood, count(*)::int AS value
        FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id JOIN rdv_motifs m ON m.id = s.motif_id
        LEFT JOIN rdv_lieux l ON l.id = s.lieu_id
       WHERE m.kind = 'permanence' AND b.status IN ('confirmed', 'seen', 'noshow') AND lower(b.during) >= $1 AND lower(b.during) < $2
-      GROUP BY l.neighbourhood_id ORDER BY l.neighbourhood_id`,
+      GROUP BY m.id, m.name, l.id, l.name, l.neighbourhood_id ORDER BY m.name, l.name`,
     [from, to],
   );
   return rows;

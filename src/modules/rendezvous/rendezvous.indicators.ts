@@ -51,9 +51,24 @@ export const permanenceUseIndicator = defineIndicator({
   id: 'rendezvous.permanence-use',
   label: 'Fréquentation des permanences par quartier',
   unit: 'rendez-vous',
-  description: 'Rendez-vous des permanences (santé, droits, guichet itinérant) de la période, hors annulations, par quartier du lieu où elles se tiennent.',
+  description:
+    'Rendez-vous des permanences (santé, droits, guichet itinérant) de la période, hors annulations, par quartier du lieu où elles se tiennent ; le détail par permanence et par lieu est sur la page de l’indicateur.',
   async compute(q, { from, to }) {
-    return permanenceUseBetween(q, from, to);
+    const byHood = new Map<string | null, number>();
+    for (const r of await permanenceUseBetween(q, from, to)) byHood.set(r.neighbourhood, (byHood.get(r.neighbourhood) ?? 0) + r.value);
+    return [...byHood].map(([neighbourhood, value]) => ({ neighbourhood, value })).sort((a, b) => (a.neighbourhood ?? '').localeCompare(b.neighbourhood ?? ''));
+  },
+  async breakdown(ctx, { from, to }) {
+    const hoods = new Map(ctx.town.neighbourhoods.map((n) => [n.id, n.name]));
+    return {
+      by: 'Permanence et lieu',
+      detail: 'Quartier du lieu',
+      rows: (await permanenceUseBetween(ctx.db, from, to)).map((r) => ({
+        label: r.lieu ? `${r.motif} — ${r.lieu}` : r.motif,
+        detail: r.neighbourhood ? (hoods.get(r.neighbourhood) ?? null) : null,
+        value: r.value,
+      })),
+    };
   },
 });
 

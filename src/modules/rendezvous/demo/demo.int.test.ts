@@ -45,4 +45,12 @@ it('the demo offer: permanence santé 1st and 3rd Tuesday 12 h–14 h, and its u
   // where the permanence is held: the place's neighbourhood (a no-show still used the slot)
   const place = await env.rt.deps.db.query<{ n: string | null }>(`SELECT neighbourhood_id AS n FROM rdv_lieux WHERE name = 'Maison de quartier (démo)'`);
   expect(await getIndicator('rendezvous.permanence-use')!.compute(env.rt.deps.db, q)).toEqual([{ neighbourhood: place.rows[0]!.n, value: 1 }]);
+  // …and per permanence and place on the indicator's page, the place's neighbourhood named.
+  const ctx = staffCtx(env.rt, slots[0]!.ownerId);
+  const hood = ctx.town.neighbourhoods.find((n) => n.id === place.rows[0]!.n)?.name ?? null;
+  expect(await getIndicator('rendezvous.permanence-use')!.breakdown!(ctx, q)).toEqual({
+    by: 'Permanence et lieu',
+    detail: 'Quartier du lieu',
+    rows: [{ label: `${sante.name} — Maison de quartier (démo)`, detail: hood, value: 1 }],
+  });
 });
