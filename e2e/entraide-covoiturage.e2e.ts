@@ -109,8 +109,18 @@ it('a family offers a ride to its booking at the crèche, from its list of booki
   await expect.poll(() => page.getByRole('heading', { name: 'Mes rendez-vous et mes places' }).count()).toBe(1);
   await page.getByRole('button', { name: `Proposer ou demander un trajet : ${m[0]!.name}` }).click();
   await expect.poll(() => page.getByText('Le jour et l’heure sont ceux du rendez-vous : le 18 mars 2026 à 9 h 00.').count()).toBe(1);
+  // Sonia is at home: she starts from her phone's position rather than the centre of her quarter.
+  await page.context().grantPermissions(['geolocation'], { origin: url });
+  await page.context().setGeolocation({ latitude: 49.9123456, longitude: 2.2598765 });
+  await page.getByRole('button', { name: 'Partir de ma position (si je suis chez moi)' }).click();
+  await expect.poll(() => page.getByText(/Le point de départ est votre position, arrondie à 100 m environ/).count()).toBe(1);
+  await j.step('depart-de-ma-position');
   await page.getByRole('button', { name: 'M’inscrire' }).click();
   await expect.poll(() => page.getByText(/nous vous proposerons un groupe/).count()).toBe(1);
+  const home = await db.query<{ lat: number; lon: number }>('SELECT home_lat AS lat, home_lon AS lon FROM entraide_rides WHERE household_id = $1', [
+    sonia.householdId,
+  ]);
+  expect(home.rows.map((r) => [Number(r.lat), Number(r.lon)])).toEqual([[49.912, 2.26]]);
   await expect.poll(() => page.getByRole('heading', { name: 'Crèche des Lilas (démo) — 3 allée des Lilas' }).count()).toBe(1);
   await j.step('trajet-vers-un-rendez-vous');
   // The covoiturage page on a desktop screen too.

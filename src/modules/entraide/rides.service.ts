@@ -77,7 +77,8 @@ export async function registerRide(ctx: Ctx, input: RideInput): Promise<{ id: st
   const place = target;
   const serviceId = target.key;
   const centre = ctx.town.neighbourhoods.find((n) => n.id === me.neighbourhoodId)?.center;
-  const home = input.home ?? (centre ? { lat: centre[0], lon: centre[1] } : null);
+  // A home given by the family (its phone's position) is kept rounded to 0.001° (about 100 m): enough for a detour, not an address.
+  const home = input.home ? { lat: round3(input.home.lat), lon: round3(input.home.lon) } : centre ? { lat: centre[0], lon: centre[1] } : null;
   if (!home) throw new AppError('entraide/no-home');
   return underActivityLock(ctx, serviceId, input.weekday, [home, place], async (t, distances) => {
     const id = await rides
@@ -114,6 +115,8 @@ export async function registerRide(ctx: Ctx, input: RideInput): Promise<{ id: st
     return { id, crewId: mine?.crewId ?? null };
   });
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 const STALE = Symbol('distances asked before a registration that came in meanwhile');
 /** Tries with fresh distances when a registration came in meanwhile; the last one keeps them (its missing pairs by straight line × factor). */

@@ -11,6 +11,51 @@ import { WEEKDAYS, useEntraideFormat } from './format';
 import { CustodyRadio, FormHead, NativeDateField, useFormSubmit, usePostThenReload } from './inputs';
 
 type Ride = MyRides['rides'][number];
+type Point = { lat: number; lon: number };
+
+/** Rounded to 0.001° (about 100 m): enough for a detour, not an address. */
+const roundPoint = (c: { latitude: number; longitude: number }): Point => ({
+  lat: Math.round(c.latitude * 1000) / 1000,
+  lon: Math.round(c.longitude * 1000) / 1000,
+});
+
+/**
+ * The ride's starting point: the centre of the family's quarter, or — if the family asks, from home —
+ * the phone's position, rounded. Never shown to the other families (only distances are).
+ */
+function HomePoint({ value, onChange }: { value: Point | null; onChange: (p: Point | null) => void }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'asking' | 'unavailable'>('idle');
+  const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
+  const locate = () => {
+    setState('asking');
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        onChange(roundPoint(pos.coords));
+        setState('idle');
+      },
+      () => setState('unavailable'),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    );
+  };
+  return (
+    <div className="stack">
+      <p className="muted" role="status">
+        {value ? t('entraide.rideHomeHere') : t('entraide.rideHomeNote')}
+        {state === 'unavailable' ? ` ${t('entraide.rideHomeUnavailable')}` : ''}
+      </p>
+      {value ? (
+        <Button variant="secondary" onPress={() => onChange(null)}>
+          {t('entraide.rideHomeCentre')}
+        </Button>
+      ) : canLocate ? (
+        <Button variant="secondary" onPress={locate} isDisabled={state === 'asking'}>
+          {t('entraide.rideHomeLocate')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
 
 function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: string; setTarget: (v: string) => void }) {
   const t = useT();
@@ -28,6 +73,7 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
   const [detour, setDetour] = useState<number | null>(25);
   const [licence, setLicence] = useState(false);
   const [custody, setCustody] = useState('all');
+  const [home, setHome] = useState<Point | null>(null);
   const drives = role !== 'passenger';
   const [kind, id] = target.split(':') as [string, string | undefined];
   const booking = kind === 'booking' ? sources.data?.sources.find((x) => x.id === id) : undefined;
@@ -47,6 +93,7 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
       hasLicence: drives && licence,
       detourPercent: detour ?? 25,
       custody,
+      ...(home ? { home } : {}),
     };
     const r = await queue.send<{ id: string; crewId: string | null }>({ method: 'POST', url: '/api/entraide/rides', body, label: t('pwa.ride') });
     if (r.queued) return '';
@@ -135,7 +182,7 @@ function RideForm({ onDone, target, setTarget }: { onDone: () => void; target: s
         </>
       ) : null}
       <CustodyRadio value={custody} onChange={setCustody} />
-      <p className="muted">{t('entraide.rideHomeNote')}</p>
+      <HomePoint value={home} onChange={setHome} />
       <Button type="submit">{t('entraide.rideRegister')}</Button>
     </form>
   );
