@@ -307,7 +307,7 @@ it('an emergency childcare request reaches the on-call inbox at once and gets it
   await page.setViewportSize(DESKTOP);
 });
 
-it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h" and sets a resource’s seats', async () => {
+it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h", sets a resource’s seats and closes a booked day (told the bookings stay)', async () => {
   const { page, url } = j;
   await j.login('coordinator', { displayName: 'Paul Coordination' });
   await page.goto(`${url}/rendez-vous/offre`);
@@ -330,4 +330,21 @@ it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h" and sets a 
   await resource.getByRole('button', { name: 'Enregistrer les places' }).click();
   await expect.poll(() => resource.getByText('Enregistré.').count()).toBe(1);
   await j.step('offre-ressource', { fullPage: true });
+
+  // A closure for everyone on a day already booked: the booking stays, the page says so.
+  await book(otherFamily!.ctx, {
+    motifId: creche.motifId,
+    ownerId: creche.ownerId,
+    start: new Date('2026-03-17T07:30:00Z'),
+    parent: false,
+    childIds: otherFamily!.childIds,
+  });
+  const absences = page.getByRole('region', { name: 'Absences et fermetures' });
+  await absences.getByLabel('Qui', { exact: true }).selectOption({ label: 'Tout le monde (jour férié, fermeture)' });
+  await fillDate(absences, 'Du', '2026-03-17');
+  await absences.getByLabel('Libellé').fill('Fermeture exceptionnelle');
+  await absences.getByRole('button', { name: 'Ajouter' }).click();
+  await expect.poll(() => absences.getByText('Cette absence tombe sur 1 rendez-vous confirmé', { exact: false }).count()).toBe(1);
+  await expect.poll(() => absences.locator('li.item-card').filter({ hasText: 'Fermeture exceptionnelle' }).count()).toBe(1);
+  await j.step('offre-fermeture-sur-rendez-vous');
 });

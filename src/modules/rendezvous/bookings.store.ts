@@ -507,6 +507,20 @@ export async function claimDueReminders(q: Queryable, now: Date, limit: number):
 }
 
 /** Permanence bookings in [from, to), not cancelled, counted by the neighbourhood of the place they are held in. */
+/**
+ * Confirmed bookings an absence falls on: an agent's sessions, a resource's, or every session
+ * (a closure for everyone: both null). They stay booked; staff move or cancel them.
+ */
+export async function confirmedDuring(q: Queryable, owner: { agentId: string | null; resourceId: string | null }, start: Date, end: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id
+      WHERE b.status = 'confirmed' AND s.during && tstzrange($3, $4)
+        AND ($1::uuid IS NULL OR s.agent_id = $1) AND ($2::uuid IS NULL OR s.resource_id = $2)`,
+    [owner.agentId, owner.resourceId, start, end],
+  );
+  return rows[0]!.n;
+}
+
 /** Bookings of the permanences in a period (not cancelled), per permanence (motif) and place, with the place's neighbourhood. */
 export async function permanenceUseBetween(
   q: Queryable,

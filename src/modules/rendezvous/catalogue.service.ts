@@ -26,6 +26,7 @@ import {
   type NewMotif,
   type NewPlage,
 } from './catalogue.store';
+import { confirmedDuring } from './bookings.store';
 import { addDays, type AgeGroup } from './slots';
 
 export async function motifsFor(ctx: Ctx): Promise<{ motifs: MotifRow[] }> {
@@ -91,21 +92,24 @@ export interface AbsenceInput {
 }
 
 /** An absence of the acting agent, a resource's closure, or a closure of everyone (coordinators), in Paris wall-clock time. */
-export async function createAbsence(ctx: Ctx, a: AbsenceInput): Promise<{ id: string }> {
+/**
+ * An absence of the agent, a closure of a resource, or of everyone. It removes the slots from
+ * then on; the bookings it falls on stay, counted in the answer (`bookings`) so that staff move
+ * them or change their agent (the families are then told), as RDV-Service-Public warns.
+ */
+export async function createAbsence(ctx: Ctx, a: AbsenceInput): Promise<{ id: string; bookings: number }> {
   const user = requireRole(ctx, 'agent', 'coordinator');
   if ((a.everyone || a.resourceId) && user.role !== 'coordinator') throw new AppError('auth/forbidden');
   const start = parisInstant(a.fromDate, a.fromTime ?? '00:00');
   // Whole days: until midnight at the end of `toDate`, in Paris (a DST day is 23 or 25 hours).
   const until = a.toTime ? parisInstant(a.toDate, a.toTime) : parisInstant(addDays(a.toDate, 1));
   if (until <= start) throw new AppError('rendezvous/invalid-plage', { fields: [{ path: 'toDate', message: 'La fin doit être après le début.' }] });
+  const owner = { agentId: a.everyone || a.resourceId ? null : user.id, resourceId: a.everyone ? null : (a.resourceId ?? null) };
   return tx(ctx.db, async (t) => {
-    const id = await insertAbsence(
-      t,
-      { agentId: a.everyone || a.resourceId ? null : user.id, resourceId: a.everyone ? null : a.resourceId, start, end: until, label: a.label },
-      ctx.now(),
-    );
-    await audit(t, ctx, 'rendezvous/absence-created', { subjectType: 'absence', subjectId: id });
-    return { id };
+    const id = await insertAbsence(t, { ...owner, start, end: until, label: a.label }, ctx.now());
+    const bookings = await confirmedDuring(t, owner, start, until);
+    await audit(t, ctx, 'rendezvous/absence-created', { subjectType: 'absence', subjectId: id, details: { bookings } });
+    return { id, bookings };
   });
 }
 

@@ -116,6 +116,31 @@ describe('the offer as staff edit it', () => {
     await env.expectAudit('rendezvous/absence-removed', res.json().id, { actorId: coordinator.user.id });
   });
 
+  it('an absence over booked slots says how many bookings stay to move (audited); a family cannot declare one', async () => {
+    const own = await env.as('agent');
+    const m = await offer(env.rt, { agentId: own.user.id, recurrence: { kind: 'weekly', weekdays: [3] }, startTime: '10:00', endTime: '11:00' });
+    const parent = await env.as('parent');
+    await fileFor(env.rt, parent.user.id, []);
+    // Wednesday 25 March 2026, 10 h in Paris.
+    const booked = await parent.post('/api/rendezvous/bookings', { motifId: m.motifId, ownerId: own.user.id, start: '2026-03-25T09:00:00.000Z', parent: true });
+    expect(booked.statusCode).toBe(201);
+    const day = { fromDate: '2026-03-25', toDate: '2026-03-25', label: 'Formation' };
+    expect((await parent.post('/api/rendezvous/absences', day)).statusCode).toBe(403);
+    // Another agent's absence that day falls on none of them.
+    expect((await agent.post('/api/rendezvous/absences', day)).json()).toMatchObject({ bookings: 0 });
+    const mark = await env.auditMark();
+    const res = await own.post('/api/rendezvous/absences', day);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().bookings).toBe(1);
+    const entry = await env.expectAudit('rendezvous/absence-created', res.json().id, { after: mark, actorId: own.user.id });
+    expect(entry.details).toMatchObject({ bookings: 1 });
+    // The booking stays (staff move it, the family is told then); no slot is offered that day any more.
+    const { rows } = await env.rt.deps.db.query<{ status: string }>(`SELECT status FROM rdv_bookings WHERE id = $1`, [booked.json().bookingIds[0]]);
+    expect(rows[0]!.status).toBe('confirmed');
+    const slots = (await parent.get(`/api/rendezvous/slots?motifId=${m.motifId}&from=2026-03-25&days=1`)).json().slots;
+    expect(slots).toEqual([]);
+  });
+
   it('a coordinator withdraws a motif; families no longer see it', async () => {
     const parent = await env.as('parent');
     const m = await offer(env.rt, { agentId: agent.user.id, motif: { name: 'Motif retiré' } });

@@ -60,7 +60,10 @@ export default async function rendezvousRoutes(app: App) {
   );
   app.post(
     '/api/rendezvous/absences',
-    { config: { access: STAFF }, schema: { tags, summary: 'Déclarer une absence ou une fermeture', body: s.absenceInput, response: { 201: s.createdOut } } },
+    {
+      config: { access: STAFF },
+      schema: { tags, summary: 'Déclarer une absence ou une fermeture', body: s.absenceInput, response: { 201: s.absenceCreatedOut } },
+    },
     async (req, reply) => reply.status(201).send(await createAbsence(req.ctx, req.body)),
   );
   app.get(

@@ -262,6 +262,8 @@ export const myEmergenciesOut = z.object({
   ),
 });
 export const createdOut = z.object({ id: z.string() });
+/** An absence, and the confirmed bookings it falls on (they stay: staff move them). */
+export const absenceCreatedOut = createdOut.extend({ bookings: z.number() });
 
 const recurrenceOut = z.union([
   z.object({ kind: z.literal('once') }),

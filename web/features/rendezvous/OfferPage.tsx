@@ -6,6 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
+import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
@@ -511,9 +512,12 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
   const [fromTime, setFromTime] = useState('');
   const [toTime, setToTime] = useState('');
   const [label, setLabel] = useState('');
-  const create = () =>
-    void s.run(() =>
-      api.post('/api/rendezvous/absences', {
+  // The confirmed bookings the new absence falls on: they stay, staff move them from the agenda.
+  const [onBookings, setOnBookings] = useState(0);
+  const create = () => {
+    setOnBookings(0);
+    void s.run(async () => {
+      const r = await api.post<{ id: string; bookings: number }>('/api/rendezvous/absences', {
         fromDate,
         toDate: toDate || fromDate,
         fromTime: fromTime || null,
@@ -521,8 +525,10 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
         label: label || null,
         everyone: who === 'everyone',
         resourceId: who.startsWith('resource:') ? who.slice(9) : null,
-      }),
-    );
+      });
+      setOnBookings(r.bookings);
+    });
+  };
   return (
     <Section id="rdv-absences" title={t('rendezvous.absences')}>
       {offer.absences.length ? (
@@ -544,6 +550,11 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
       ) : (
         <p className="muted">{t('rendezvous.none')}</p>
       )}
+      {onBookings > 0 ? (
+        <Alert tone="warning" live>
+          {t('rendezvous.absenceOnBookings', { n: onBookings })} <Link to="/rendez-vous/agenda">{t('rendezvous.absenceToAgenda')}</Link>
+        </Alert>
+      ) : null}
       <OfferForm s={s} onSubmit={create} submitLabel={t('rendezvous.absenceCreate')}>
         <SelectField
           name="absenceWho"
