@@ -186,6 +186,18 @@ it('a family books a crèche half-day, waits for a full one and is promoted when
   await expect.poll(() => workshop.count()).toBe(2);
   await j.step('atelier-reserve');
 
+  // ——— the family moves Wednesday's crèche half-day to Friday: the slots offered are those of Lina's age group
+  const wednesday = page.locator('li.item-card').filter({ hasText: 'mercredi 11 mars à 8 h 30' });
+  await wednesday.getByRole('button', { name: 'Déplacer' }).click();
+  const friday = wednesday.getByRole('region', { name: 'vendredi 13 mars' });
+  await expect.poll(() => friday.getByRole('button', { name: '8 h 30 · 1 place' }).count()).toBe(1);
+  await j.step('deplacer-creche');
+  await friday.getByRole('button', { name: '8 h 30 · 1 place' }).click();
+  await expect.poll(() => page.getByText('Rendez-vous déplacé.').count()).toBe(1);
+  await expect.poll(() => page.locator('li.item-card').filter({ hasText: 'vendredi 13 mars à 8 h 30' }).count()).toBe(1);
+  await expect.poll(() => page.locator('li.item-card').filter({ hasText: 'mercredi 11 mars' }).count()).toBe(0);
+  await j.step('creche-deplacee');
+
   // ——— the agent moves Thursday's workshop to another room from the agenda: the family is told, same time
   await j.loginAs(agentIdentifier);
   await page.setViewportSize(DESKTOP);

@@ -177,6 +177,7 @@ const bookingView = z.object({
   viaWaitlist: z.boolean(),
   canCancel: z.boolean(),
   proposedBy: z.string().nullable(),
+  childId: z.string().nullable(),
 });
 const waitView = z.object({
   id: z.string(),

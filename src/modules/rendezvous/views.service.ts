@@ -38,6 +38,8 @@ export interface BookingView {
   canCancel: boolean;
   /** A partner's booking: « proposé par <structure> ». */
   proposedBy: string | null;
+  /** The child it is for (a crèche place's slots to move to are those of the child's age group), or null for the parent. */
+  childId: string | null;
 }
 
 /** What naming who comes needs of a file (a family card or the whole file). */
@@ -71,6 +73,7 @@ async function decorate(ctx: Ctx, rows: BookingRow[], households: Map<string, Na
       lieu: l ? { name: l.name, address: l.address, accessibility: l.accessibility } : null,
       viaWaitlist: b.viaWaitlist,
       proposedBy: b.referrerName,
+      childId: b.childId,
       canCancel: b.status === 'confirmed' && (staff ? b.start.getTime() > now : b.start.getTime() - now >= m.cancelNoticeMinutes * 60_000),
     };
   });

@@ -65,7 +65,12 @@ function Upcoming({ b, reload, onMessage }: { b: BookingViewOut; reload: () => v
       {moving ? (
         <div style={{ width: '100%' }}>
           <h4>{t('rendezvous.moveTitle')}</h4>
-          <SlotPicker motifId={b.motif.id} onPick={(s) => (s.full ? undefined : move(s))} headingLevel={4} />
+          <SlotPicker
+            motifId={b.motif.id}
+            onPick={(s) => (s.full ? undefined : move(s))}
+            headingLevel={4}
+            forChild={b.childId ? { childId: b.childId } : undefined}
+          />
         </div>
       ) : null}
     </BookingItem>

@@ -62,7 +62,12 @@ function MoveButton({ b, onDone }: { b: BookingViewOut; onDone: (message: string
       {open ? (
         <div style={{ width: '100%' }}>
           <h5>{t('rendezvous.moveTitle')}</h5>
-          <SlotPicker motifId={b.motif.id} onPick={(s) => (s.full ? undefined : void move(s))} headingLevel={4} />
+          <SlotPicker
+            motifId={b.motif.id}
+            onPick={(s) => (s.full ? undefined : void move(s))}
+            headingLevel={4}
+            forChild={b.childId ? { childId: b.childId, householdId: b.householdId } : undefined}
+          />
         </div>
       ) : null}
     </>
