@@ -552,15 +552,16 @@ describe('agent at the desk', () => {
 
   it('marks a family excused (it called the desk): the seat frees for the next family, the family is not sent a cancellation; a partner cannot mark', async () => {
     env.clock.set(NOW);
-    const agent = staffCtx(env.rt, agentId);
-    const m = await offer(env.rt, { agentId, motif: { name: 'Permanence (excusé)' }, recurrence: { kind: 'weekly', weekdays: [4] } });
+    const own = (await env.as('agent')).user.id;
+    const agent = staffCtx(env.rt, own);
+    const m = await offer(env.rt, { agentId: own, motif: { name: 'Permanence (excusé)' }, recurrence: { kind: 'weekly', weekdays: [4] } });
     const [f] = await families(env.rt, 1);
-    const r = await book(f!.ctx, { motifId: m.motifId, ownerId: agentId, start: new Date('2026-01-08T11:00:00Z'), parent: true, childIds: [] });
+    const r = await book(f!.ctx, { motifId: m.motifId, ownerId: own, start: new Date('2026-01-08T11:00:00Z'), parent: true, childIds: [] });
     const partner = await env.as('partner');
     expect((await partner.post(`/api/rendezvous/bookings/${r.bookingIds[0]}/status`, { status: 'excused' })).statusCode).toBe(403);
     const mark = await env.auditMark();
     await markBooking(agent, r.bookingIds[0]!, 'excused');
-    const entry = await env.expectAudit('rendezvous/status-changed', r.bookingIds[0]!, { after: mark, actorId: agentId, householdId: f!.householdId });
+    const entry = await env.expectAudit('rendezvous/status-changed', r.bookingIds[0]!, { after: mark, actorId: own, householdId: f!.householdId });
     expect(entry.details).toEqual({ from: 'confirmed', to: 'excused' });
     expect(await sessionSeats(r.sessionId)).toMatchObject({ taken: 0, confirmed: 0 });
     const { rows } = await env.rt.deps.db.query(`SELECT 1 FROM notifications WHERE user_id = $1 AND template = 'rendezvous.cancelled'`, [f!.userId]);
