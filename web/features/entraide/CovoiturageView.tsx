@@ -40,7 +40,8 @@ function HomePoint({ value, onChange }: { value: Point | null; onChange: (p: Poi
   };
   return (
     <div className="stack">
-      <p className="muted" role="status">
+      {/* Announced when it changes (aria-live, not role="status": pages wait for no status left before they count as loaded). */}
+      <p className="muted" aria-live="polite">
         {value ? t('entraide.rideHomeHere') : t('entraide.rideHomeNote')}
         {state === 'unavailable' ? ` ${t('entraide.rideHomeUnavailable')}` : ''}
       </p>
