@@ -216,6 +216,21 @@ describe('messages', () => {
     expect(all.messages.map((m: { seq: number }) => m.seq)).toEqual([9, 10, 11]);
   });
 
+  it('carry the language they are written in (their author’s pages), for a reader whose page is in another', async () => {
+    const room = await newRoom();
+    const nour = await env.as('parent');
+    expect((await nour.patch('/api/account', { locale: 'ar' })).statusCode).toBe(200);
+    await nour.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Nour' });
+    await lina.post(`/api/groupes/rooms/${room}/join`, { pseudonym: 'Lune' });
+    expect((await post(nour, 'مساء الخير للجميع', room)).json().message.lang).toBe('ar');
+    await post(lina, 'Bonsoir à toutes et tous', room);
+    const h = (await lina.get(`/api/groupes/rooms/${room}/messages`)).json();
+    expect(h.messages.map((m: { body: string; lang: string }) => [m.body, m.lang])).toEqual([
+      ['مساء الخير للجميع', 'ar'],
+      ['Bonsoir à toutes et tous', 'fr'],
+    ]);
+  });
+
   it('near-duplicates and floods are refused', async () => {
     expect((await post(lina, 'Quelqu’un pour un café ?')).statusCode).toBe(201);
     const dup = await post(lina, 'quelqu’un pour un CAFÉ ?!');
@@ -588,7 +603,16 @@ describe('live (WebSocket)', () => {
     // Two messages and a hiding whose notifications never reach the hub (as when its connection is down).
     const now = env.clock.now();
     for (const body of ['perdu un', 'perdu deux'])
-      await store.appendMessage(env.rt.deps.db, { roomId: room, authorId: omar.user.id, pseudonym: 'Soleil', kind: 'message', body, normalised: body, now });
+      await store.appendMessage(env.rt.deps.db, {
+        roomId: room,
+        authorId: omar.user.id,
+        pseudonym: 'Soleil',
+        kind: 'message',
+        body,
+        normalised: body,
+        lang: 'fr',
+        now,
+      });
     const first = (await store.getMessage(env.rt.deps.db, room, 1))!;
     await store.hideMessage(env.rt.deps.db, first.id, 'Hors sujet', now);
     const { rows } = await env.rt.deps.db.query(

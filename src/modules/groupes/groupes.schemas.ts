@@ -84,6 +84,8 @@ export const messageOut = z.object({
   kind: z.enum(['message', 'summary']),
   /** null when hidden by moderation or deleted by its author. */
   body: z.string().nullable(),
+  /** The language it is written in (its author's pages when writing: fr, en, ar…). */
+  lang: z.string(),
   createdAt: timestamp,
   mine: z.boolean(),
   byFacilitator: z.boolean(),

@@ -248,7 +248,9 @@ export async function postMessage(ctx: Ctx, roomId: string, body: string, kind: 
     if (recent.includes(normalised))
       throw new AppError('groupes/duplicate', { fields: [{ path: 'body', message: 'Ce message est identique à un de vos derniers messages.' }] });
     await throttle(t, 'groupes.post', a.user.id, POST_LIMIT, now);
-    const { id, seq } = await store.appendMessage(t, { roomId, authorId: a.user.id, pseudonym: a.member.pseudonym, kind, body, normalised, now });
+    // Written in the language of its author's pages: a reader's page in another language marks it so.
+    const lang = a.user.locale;
+    const { id, seq } = await store.appendMessage(t, { roomId, authorId: a.user.id, pseudonym: a.member.pseudonym, kind, body, normalised, lang, now });
     await store.touchLastPost(t, roomId, a.user.id, now);
     await publish(t, ROOM_CHANNEL, { r: roomId, t: 'm', s: Number(seq) });
     // Who wrote where and when, never what: the text stays in the room (and goes with its retention).

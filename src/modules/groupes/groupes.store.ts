@@ -40,13 +40,15 @@ export interface MessageRow {
   pseudonym: string;
   kind: 'message' | 'summary';
   body: string;
+  /** The language it was written in (its author's pages at the time). */
+  lang: string;
   createdAt: Date;
   hiddenAt: Date | null;
   hiddenReason: string | null;
   deletedAt: Date | null;
   byFacilitator: boolean;
 }
-const MESSAGE_COLS = `g.id, g.room_id AS "roomId", g.seq, g.author_id AS "authorId", g.pseudonym, g.kind, g.body,
+const MESSAGE_COLS = `g.id, g.room_id AS "roomId", g.seq, g.author_id AS "authorId", g.pseudonym, g.kind, g.body, g.lang,
   g.created_at AS "createdAt", g.hidden_at AS "hiddenAt", g.hidden_reason AS "hiddenReason", g.deleted_at AS "deletedAt",
   coalesce(fm.role = 'facilitator', false) AS "byFacilitator"`;
 const MESSAGE_FROM = `groupes_messages g LEFT JOIN groupes_members fm ON fm.room_id = g.room_id AND fm.user_id = g.author_id`;
@@ -197,14 +199,14 @@ export async function accountByEmail(q: Queryable, email: string): Promise<{ id:
  */
 export async function appendMessage(
   q: Queryable,
-  m: { roomId: string; authorId: string; pseudonym: string; kind: 'message' | 'summary'; body: string; normalised: string; now: Date },
+  m: { roomId: string; authorId: string; pseudonym: string; kind: 'message' | 'summary'; body: string; normalised: string; lang: string; now: Date },
 ): Promise<{ id: string; seq: number }> {
   const { rows } = await q.query<{ id: string; seq: number }>(
     `WITH r AS (UPDATE groupes_rooms SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
-     INSERT INTO groupes_messages (room_id, seq, author_id, pseudonym, kind, body, normalised, created_at)
-     SELECT $1, r.last_seq, $2, $3, $4, $5, $6, $7 FROM r
+     INSERT INTO groupes_messages (room_id, seq, author_id, pseudonym, kind, body, normalised, created_at, lang)
+     SELECT $1, r.last_seq, $2, $3, $4, $5, $6, $7, $8 FROM r
      RETURNING id, seq`,
-    [m.roomId, m.authorId, m.pseudonym, m.kind, m.body, m.normalised, m.now],
+    [m.roomId, m.authorId, m.pseudonym, m.kind, m.body, m.normalised, m.now, m.lang],
   );
   return rows[0]!;
 }

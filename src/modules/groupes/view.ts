@@ -12,6 +12,7 @@ export function viewMessage(m: MessageRow, readerId: string, moderator: boolean)
     pseudonym: deleted ? '' : m.pseudonym,
     kind: m.kind,
     body: hidden || deleted ? null : m.body,
+    lang: m.lang,
     createdAt: m.createdAt.toISOString(),
     mine,
     byFacilitator: m.byFacilitator,

@@ -77,7 +77,13 @@ function Message({ m, room, onError, onInfo }: { m: MessageView; room: Room; onE
   let body;
   if (m.deleted) body = <p className="muted">{t('groupes.deleted')}</p>;
   else if (m.hidden) body = <p className="muted">{m.hiddenReason ? t('groupes.hiddenMine', { reason: m.hiddenReason }) : t('groupes.hidden')}</p>;
-  else body = <p>{m.body}</p>;
+  // In the language its author wrote it (their pages' language): read aloud so, its direction its own.
+  else
+    body = (
+      <p lang={m.lang} dir="auto">
+        {m.body}
+      </p>
+    );
   return (
     <li className="groupes-message" data-mine={m.mine} data-facilitator={m.byFacilitator} data-seq={m.seq}>
       <header>
@@ -450,7 +456,10 @@ function RoomView({ id }: { id: string }) {
           {r.pinned ? (
             <Alert tone="info" title={t('groupes.pinned')}>
               <p>
-                {r.pinned.pseudonym} : {r.pinned.body}
+                {r.pinned.pseudonym} :{' '}
+                <bdi lang={r.pinned.lang} dir="auto">
+                  {r.pinned.body}
+                </bdi>
               </p>
             </Alert>
           ) : null}
