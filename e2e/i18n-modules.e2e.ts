@@ -3,7 +3,8 @@
  * run, Arabic) on the account page; searches the directory by need and opens a service; books a
  * rendez-vous slot; asks the town for an aid with a document and reads its request; opens the Pass
  * Famille Solo; proposes an idea for the town's action plan and reads its news once published; reads
- * the benefits list, its potential rights, places, talking groups and mutual aid; then, signed out, the
+ * the benefits list, its potential rights, places, talking groups and mutual aid (a ride of its own; a group's
+ * room joined, where another parent wrote); its invitation to a meeting between parents; then, signed out, the
  * sign-up page (an empty form: the field errors in that language) and the town’s public survey to its
  * thank-you page. At every step, besides axe and the raw-value guard, no French outside a lang="fr" island
  * (the town's data keeps its language: a service's or an aid's name, a place, a document); the Arabic
@@ -257,6 +258,23 @@ describe.each([
       await check(name, { phone: true });
     }
 
+    // A ride to an activity of the directory: its card is headed by the activity's French name.
+    const leisure = await page.evaluate(() =>
+      fetch('/api/annuaire/services?besoin=loisirs').then((r) => r.json() as Promise<{ services: { id: string; latitude: number | null }[] }>),
+    );
+    const activity = leisure.services.find((s) => s.latitude !== null);
+    expect(activity, 'a located leisure activity in the directory').toBeTruthy();
+    const ride = await postFromPage(page, '/api/entraide/rides', {
+      serviceId: activity!.id,
+      weekday: 3,
+      arriveAt: '14:00',
+      fromDay: '2026-03-11',
+      toDay: '2026-06-24',
+      role: 'passenger',
+      children: 1,
+    });
+    expect(ride.status, JSON.stringify(ride.json)).toBe(201);
+
     // Mutual aid, every section a family reaches; its board's post form, sent empty.
     for (const [section, tab] of [
       ['voisins', 'tabVoisins'],
@@ -276,6 +294,9 @@ describe.each([
         )
         .toBe(1);
       await expect.poll(() => page.locator('[aria-busy="true"], [role="status"]').count()).toBe(0);
+      // Its ride's card (the one that can be cancelled), headed by the activity's name as a French island.
+      const rideCard = page.locator('.entraide-card', { has: page.getByRole('button', { name: w('entraide', 'rideCancel'), exact: true }) });
+      if (section === 'covoiturage') await expect.poll(() => rideCard.locator('h3 [lang="fr"]').count()).toBe(1);
       await check(`entraide-${section}`, { phone: true });
     }
     await page.goto(`${url}/entraide/voisins`);
@@ -301,6 +322,20 @@ describe.each([
     const tooShort = localizeMessage('Le pseudonyme doit faire au moins 2 caractères.', locale).message;
     await expect.poll(() => page.locator('[id$="-error"]').filter({ hasText: tooShort }).count()).toBeGreaterThan(0);
     await check('groupes-rejoindre-erreur', { phone: true });
+    // Joined under a pseudonym: the room, live, with what another parent wrote (in French).
+    await page
+      .getByLabel(new RegExp(`^${escape(w('groupes', 'pseudonym'))}`))
+      .first()
+      .fill(locale === 'ar' ? 'قمر' : 'Moon');
+    await join.click();
+    await page.waitForURL(/\/groupes\/salons\//);
+    const roomId = page.url().split('/groupes/salons/')[1]!.split(/[?#]/)[0]!;
+    await expect.poll(() => page.getByText(w('groupes', 'live'), { exact: true }).count()).toBe(1);
+    const other = await j.env.as('parent');
+    expect((await other.post(`/api/groupes/rooms/${roomId}/join`, { pseudonym: 'Soleil' })).statusCode).toBe(200);
+    expect((await other.post(`/api/groupes/rooms/${roomId}/messages`, { body: 'Bonsoir à toutes et tous, première fois ici.' })).statusCode).toBe(201);
+    await expect.poll(() => page.locator('.groupes-message').count()).toBe(1);
+    await check('groupes-salon', { phone: true });
 
     // An aid's request sent empty.
     await page.goto(`${url}/aides`);
@@ -311,7 +346,25 @@ describe.each([
     await page.getByRole('button', { name: w('aides', 'send') }).click();
     await errorsInLanguage('aides-formulaire-erreurs', ['Ce champ est obligatoire.']);
 
-    // Its applications for places, its invitations to share its views, its file's renewal (none open yet).
+    // The town invites the family to a meeting between parents (planned by the coordination, from its file by an agent).
+    const coordination = await j.env.as('coordinator');
+    const planned = await coordination.post('/api/diagnostic/listening/sessions', {
+      kind: 'focus_group',
+      title: 'Focus group garde le soir',
+      theme: 'garde',
+      neighbourhoodId: 'nord',
+      date: '2026-03-26',
+      time: '18:00',
+      facilitator: 'Claire, CCAS',
+      place: 'Centre social du Nord',
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const inviter = await j.env.as('agent');
+    await inviter.post(`/api/dossiers/households/${householdId}/open`, { reason: 'Accompagnement de la famille' });
+    const invited = await inviter.post(`/api/diagnostic/listening/sessions/${planned.json().id}/invitations`, { householdId });
+    expect(invited.statusCode, invited.body).toBe(201);
+
+    // Its applications for places, its invitations to share its views (one waits), its file's renewal (none open yet).
     for (const [path, module, key, name] of [
       ['/places/mes-demandes', 'attribution', 'myTitle', 'places-mes-demandes'],
       ['/ecoute/invitations', 'diagnostic/i18n-invitations', 'title', 'ecoute-invitations'],
@@ -320,6 +373,8 @@ describe.each([
       await page.goto(`${url}${path}`);
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(w(module, key));
       await expect.poll(() => page.locator('[aria-busy="true"], p[role="status"]').count()).toBe(0);
+      if (name === 'ecoute-invitations')
+        await expect.poll(() => page.getByText(w('diagnostic/i18n-invitations', 'status.pending'), { exact: true }).count()).toBe(1);
       await check(name, { phone: true });
     }
     await expect.poll(() => page.getByText(w('dossiers', 'renewalNone')).count()).toBe(1);
