@@ -84,8 +84,23 @@ it('the parent shares children and identity with the partner, for an orientation
   const { page } = j;
   await page.getByLabel('Structure', { exact: true }).selectOption({ label: 'Association Les Liens' });
   await page.getByLabel('Pour quoi faire').selectOption('orientation');
+  // Its last day is a day: one already past by the server's clock is refused on its field.
+  await fillDate(page, /^Jusqu’au/, '2026-03-01');
+  await page.getByRole('button', { name: 'Donner mon accord' }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('alert')
+        .getByText(/Jusqu’au.*Un accord ne peut pas finir avant aujourd’hui\./)
+        .count(),
+    )
+    .toBe(1);
+  await j.step('partage-date-passee');
+  // The end of 2028 (the file is renewed in 2027 meanwhile): shown as the day chosen.
+  await fillDate(page, /^Jusqu’au/, '2028-12-31');
   await page.getByRole('button', { name: 'Donner mon accord' }).click();
   await expect.poll(() => page.getByRole('button', { name: /Retirer mon accord/ }).count()).toBe(1);
+  await expect.poll(() => page.getByText(/jusqu’au 31\/12\/2028/).count()).toBe(1);
   await j.step('partage');
 });
 
