@@ -169,14 +169,14 @@ it('a family starting from its phone’s position: kept rounded to about 100 m, 
   const b = await family(env, 'etouvie');
   const d = await a.parent.post(
     '/api/entraide/rides',
-    wednesday(piscine, { weekday: 2, role: 'driver', seats: 2, hasLicence: true, home: { lat: 49.9123456, lon: 2.2598765 } }),
+    wednesday(piscine, { weekday: 4, role: 'driver', seats: 2, hasLicence: true, home: { lat: 49.9123456, lon: 2.2598765 } }),
   );
   expect(d.statusCode).toBe(201);
   const { rows } = await env.rt.deps.db.query<{ home_lat: number; home_lon: number }>('SELECT home_lat, home_lon FROM entraide_rides WHERE id = $1', [
     d.json().id,
   ]);
   expect([Number(rows[0]!.home_lat), Number(rows[0]!.home_lon)]).toEqual([49.912, 2.26]);
-  const p = await b.parent.post('/api/entraide/rides', wednesday(piscine, { weekday: 2, role: 'passenger', home: { lat: 49.9098765, lon: 2.2612345 } }));
+  const p = await b.parent.post('/api/entraide/rides', wednesday(piscine, { weekday: 4, role: 'passenger', home: { lat: 49.9098765, lon: 2.2612345 } }));
   expect(p.json().crewId).not.toBeNull();
   // Neither family's view carries the other's position (nor its own).
   for (const who of [a, b]) expect(JSON.stringify((await who.parent.get('/api/entraide/rides')).json())).not.toMatch(/49\.91|2\.26/);
