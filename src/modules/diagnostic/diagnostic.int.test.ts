@@ -315,6 +315,28 @@ describe('CSV import and results', () => {
     expect(imports[0].n).toBe(1);
   });
 
+  it('several COPY statements of 10,000 answers in one transaction: an id imported before in the third is reported by row, a bad last cell first; nothing kept; a clean file whole', async () => {
+    const { id } = await createPublished();
+    const ctx = env.rt.systemCtx();
+    const header = 'id,garde,freins,stress,quartier';
+    await importResponses(ctx, id, { csv: `${header}\nE7,Oui,,3,Sud` }, { by: null });
+    const rows = Array.from({ length: 25_000 }, (_, i) => `E${i + 10},Oui,,${1 + (i % 10)},Sud`);
+    rows[22_000] = 'E7,Non,,4,Nord';
+    await expect(importResponses(ctx, id, { csv: [header, ...rows].join('\n') }, { by: null }, 8192)).rejects.toMatchObject({
+      fields: [{ path: 'rows.22002.id', message: expect.stringMatching(/Identifiant « E7 » déjà importé/) }],
+    });
+    rows[24_999] = 'E99999,Oui,,11,Sud';
+    await expect(importResponses(ctx, id, { csv: [header, ...rows].join('\n') }, { by: null }, 8192)).rejects.toMatchObject({
+      fields: [{ path: 'rows.25001.stress' }],
+    });
+    const count = async () => (await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM diagnostic_responses WHERE questionnaire_id = $1`, [id])).rows[0].n;
+    expect(await count()).toBe(1);
+    rows[22_000] = 'E8,Non,,4,Nord';
+    rows[24_999] = 'E9,Oui,,10,Sud';
+    expect(await importResponses(ctx, id, { csv: [header, ...rows].join('\n') }, { by: null })).toEqual({ imported: 25_000, warnings: [] });
+    expect(await count()).toBe(25_001);
+  });
+
   it('a stray quote that misleads the pieces: the file is read whole instead, and imported as written', async () => {
     const { id } = await createPublished();
     const csv = ['id,garde,freins,stress,quartier', 'Q"1,Oui,,3,Sud', ...Array.from({ length: 200 }, (_, i) => `Q${i + 2},Non,"Coût|\nPlaces",2,Nord`)].join(

@@ -285,6 +285,9 @@ export async function setImportRows(q: Queryable, importId: string, rows: number
  * rows' order (orderedIds: the primary key's index is appended to). On the caller's
  * transaction: a duplicate external id aborts it whole (diagnostic_responses_external_uq).
  */
+/** Rows per COPY statement of an import (copyBinary's statementRows). */
+export const ANSWERS_PER_STATEMENT = 10_000;
+
 export async function insertSubmitted(
   t: Tx,
   v: { questionnaireId: string; version: number; channel: Channel; importId: string | null; now: Date; isDemo?: boolean },
@@ -323,6 +326,8 @@ export async function insertSubmitted(
     ],
     rows,
     (w, r) => w.row(13).uuidBytes(nextId()).bytes(fixed).text(r.answersJson).text(r.externalId).text(r.neighbourhoodId),
+    // Statements of 10,000 rows: the server checks one's foreign key while the next is encoded.
+    { statementRows: ANSWERS_PER_STATEMENT },
   );
 }
 

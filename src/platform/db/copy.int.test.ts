@@ -136,3 +136,37 @@ it('refuses a date or an integer it cannot write exactly', () => {
   expect(() => w.date('26/02/2026')).toThrow(/not a date/);
   expect(() => w.int8(1.5)).toThrow(/not an integer/);
 });
+
+it('in statements of N rows: every row written once and in order, an empty or exact-multiple input too; a failure in a middle statement leaves nothing', async () => {
+  const db = env.rt.deps.db;
+  await db.query(`CREATE TABLE copy_parent (id int PRIMARY KEY); INSERT INTO copy_parent VALUES (1);
+    CREATE TABLE copy_statements (id int PRIMARY KEY, parent int NOT NULL REFERENCES copy_parent, label text)`);
+  const write = (n: number, per: number, bad = -1) =>
+    tx(db, (t) =>
+      copyBinary(
+        t,
+        'copy_statements',
+        ['id', 'parent', 'label'],
+        Array.from({ length: n }, (_, i) => i),
+        (w, i) => w.row(3).int4(i).int4(i === bad ? 2 : 1).text(`r${i}`),
+        { statementRows: per },
+      ),
+    );
+  for (const [n, per] of [
+    [0, 1000],
+    [3000, 1000],
+    [25_001, 1000],
+    [7, 10_000],
+  ] as const) {
+    await db.query(`DELETE FROM copy_statements`);
+    expect(await write(n, per)).toBe(n);
+    const { rows } = await db.query(`SELECT id, label FROM copy_statements ORDER BY id`);
+    expect(rows.map((r) => r.id)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(rows.every((r) => r.label === `r${r.id}`)).toBe(true);
+  }
+  await db.query(`DELETE FROM copy_statements`);
+  // Row 12,345 refers to no parent: its statement (the 13th of 25) fails, the transaction with it.
+  await expect(write(25_000, 1000, 12_345)).rejects.toMatchObject({ code: '23503' });
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM copy_statements`);
+  expect(rows[0].n).toBe(0);
+});

@@ -304,21 +304,83 @@ export class BinaryRows {
  * then its n values in `columns` order). Rows are encoded as the server takes them
  * (back-pressure): while PostgreSQL stores one chunk, the caller's rows for the next are
  * being made, on the other core. Resolves with the rows written.
+ *
+ * `statementRows`: the rows go as several COPY statements of that many rows, on the same
+ * transaction (same guarantees: a failure in any aborts the transaction). PostgreSQL runs a
+ * COPY's foreign-key checks (after-row triggers) once its last row is in, with the client
+ * waiting; in statements, the client encodes the next statement's rows meanwhile (`ahead`,
+ * a slice at a time), so only the last statement's checks run alone.
  */
-export async function copyBinary<R>(t: Tx, table: string, columns: string[], rows: Iterable<R>, write: (w: BinaryRows, row: R) => void): Promise<number> {
+export async function copyBinary<R>(
+  t: Tx,
+  table: string,
+  columns: string[],
+  rows: Iterable<R>,
+  write: (w: BinaryRows, row: R) => void,
+  opts: { statementRows?: number } = {},
+): Promise<number> {
   const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN (FORMAT binary)`;
-  const stream = t.query(copyFrom(sql));
+  const per = opts.statementRows ?? Infinity;
+  const it = rows[Symbol.iterator]();
   let count = 0;
-  function* chunks(): Generator<Buffer> {
-    const w = new BinaryRows();
-    for (const row of rows) {
-      write(w, row);
-      count++;
-      yield* w.take();
+  let exhausted = false;
+  /** Encodes the next row into `w`; false when there is none. */
+  const next = (w: BinaryRows): boolean => {
+    if (exhausted) return false;
+    const r = it.next();
+    if (r.done) {
+      exhausted = true;
+      return false;
     }
-    yield* w.end();
+    write(w, r.value);
+    count++;
+    return true;
+  };
+  // The rows of the statement being prepared: encoded ahead, then the rest as the server takes them.
+  let w = new BinaryRows();
+  let inStatement = 0;
+  let inFlight: Promise<void> | null = null;
+  try {
+    for (;;) {
+      if (inStatement === 0 && !next(w)) break;
+      if (inStatement === 0) inStatement = 1;
+      const mine = w;
+      let fed!: () => void;
+      const allFed = new Promise<void>((resolve) => (fed = resolve));
+      const chunks = function* (): Generator<Buffer> {
+        while (inStatement < per && next(mine)) {
+          inStatement++;
+          yield* mine.take();
+        }
+        yield* mine.end();
+        fed();
+      };
+      if (inFlight) await inFlight; // the previous statement's checks are over (its rows were all sent)
+      const sent = pipeline(Readable.from(chunks(), { objectMode: false }), t.query(copyFrom(sql)));
+      inFlight = sent;
+      sent.catch(() => undefined); // awaited below; its failure is thrown from there
+      await Promise.race([allFed, sent]);
+      if (exhausted) break;
+      // The server is checking this statement's rows: encode the next statement's meanwhile.
+      w = new BinaryRows();
+      inStatement = 0;
+      let settled = false;
+      void sent.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      while (!settled && inStatement < per) {
+        for (let i = 0; i < 256 && inStatement < per && next(w); i++) inStatement++;
+        if (exhausted) break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (inStatement === 0 && exhausted) break;
+    }
+    if (inFlight) await inFlight;
+  } finally {
+    // A statement that failed aborts the transaction; the one being prepared is dropped.
+    if (inFlight) await inFlight.catch(() => undefined);
   }
-  await pipeline(Readable.from(chunks(), { objectMode: false }), stream);
   return count;
 }
 
