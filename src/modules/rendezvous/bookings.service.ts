@@ -271,6 +271,12 @@ async function ownBooking(ctx: Ctx, t: Tx, own: FamilyCard | null, bookingId: st
   return { user, booking: b, motif };
 }
 
+/** The family is told the service cancelled its booking (through the queue, in its language). */
+async function tellCancelled(t: Tx, ctx: Ctx, householdId: string, motif: string, start: Date): Promise<void> {
+  const h = await familyCard(t, householdId);
+  if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif, start));
+}
+
 /**
  * A family cancels (excusé, within the motif's notice), or staff — or the partner structure
  * that proposed it — cancel (annulé par le service, the family is told). Run again on a
@@ -289,10 +295,7 @@ export async function cancelBooking(ctx: Ctx, bookingId: string): Promise<void> 
         if (byFamily && booking.start.getTime() - now.getTime() < motif.cancelNoticeMinutes * 60_000) throw new AppError('rendezvous/too-late-to-cancel');
         await setBookingStatus(t, booking.id, byFamily ? 'excused' : 'revoked', now);
         if (booking.start > now) await freeSeat(t, ctx, booking.sessionId);
-        if (!byFamily) {
-          const h = await familyCard(t, booking.householdId);
-          if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
-        }
+        if (!byFamily) await tellCancelled(t, ctx, booking.householdId, motif.name, booking.start);
         await audit(t, ctx, 'rendezvous/cancelled', {
           householdId: booking.householdId,
           subjectType: 'booking',
@@ -369,10 +372,7 @@ export async function markBooking(ctx: Ctx, bookingId: string, status: Exclude<B
     if (AFTER_START.includes(status) && booking.start > now) throw new AppError('rendezvous/not-yet');
     await setBookingStatus(t, booking.id, status, now);
     if (!AFTER_START.includes(status) && booking.start > now) await freeSeat(t, ctx, booking.sessionId);
-    if (status === 'revoked' && booking.start > now) {
-      const h = await familyCard(t, booking.householdId);
-      if (h) await tellFamily(t, ctx, h, 'rendezvous.cancelled', cancelledVars(motif.name, booking.start));
-    }
+    if (status === 'revoked' && booking.start > now) await tellCancelled(t, ctx, booking.householdId, motif.name, booking.start);
     await audit(t, ctx, 'rendezvous/status-changed', {
       householdId: booking.householdId,
       subjectType: 'booking',
