@@ -6,7 +6,7 @@
  * room by its own choice (and may come back), and lifts a block it made.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startJourney, type Journey } from './harness';
+import { fillDate, startJourney, type Journey } from './harness';
 
 let j: Journey;
 
@@ -64,6 +64,17 @@ it('an agent creates and runs a room, coordination sets the word list and retent
   await page.getByRole('button', { name: 'Réadmettre : Tom' }).click();
   await expect.poll(() => page.getByTestId('removed').count()).toBe(0);
   await j.env.expectAudit('groupes/member-readmitted', roomId, { actorId: agent.id });
+
+  // A session scheduled from the room: its start is Paris time as typed (read by the server, not in the phone's time zone).
+  await page.getByLabel(/^Intitulé de la séance/).fill('Parler de la rentrée');
+  await fillDate(page, 'Début (date et heure)', '2026-04-02T18:00');
+  await page.getByRole('button', { name: 'Programmer une séance' }).click();
+  const starts = () =>
+    j.env.rt.deps.db
+      .query<{ starts_at: Date }>(`SELECT starts_at FROM groupes_sessions WHERE room_id = $1`, [roomId])
+      .then((r) => r.rows.map((x) => x.starts_at.toISOString()));
+  await expect.poll(starts).toEqual(['2026-04-02T16:00:00.000Z']);
+  await j.step('salon-seance-programmee');
   expect((await tom.post(`/api/groupes/rooms/${roomId}/join`, { pseudonym: 'Tom' })).statusCode).toBe(200);
 
   const coord = await j.login('coordinator', { displayName: 'Hélène Coordination' });

@@ -410,6 +410,21 @@ describe('safety', () => {
 });
 
 describe('sessions', () => {
+  it('a start typed in the date-and-time field is Paris time, read by the server (never the phone’s time zone)', async () => {
+    const room = await newRoom();
+    const schedule = (startsAt: string) => facil.post(`/api/groupes/rooms/${room}/sessions`, { title: 'Heure de Paris', startsAt, minutes: 60 });
+    const winter = await schedule('2026-03-12T18:00');
+    const summer = await schedule('2026-04-02T18:00');
+    expect([winter.statusCode, summer.statusCode]).toEqual([201, 201]);
+    const { rows } = await env.rt.deps.db.query(`SELECT starts_at FROM groupes_sessions WHERE id = ANY($1) ORDER BY starts_at`, [
+      [winter.json().id, summer.json().id],
+    ]);
+    expect(rows.map((r: { starts_at: Date }) => r.starts_at.toISOString())).toEqual(['2026-03-12T17:00:00.000Z', '2026-04-02T16:00:00.000Z']);
+    const impossible = await schedule('2026-02-30T18:00');
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.fields[0].path).toBe('startsAt');
+  });
+
   it('a facilitator schedules, parents register and are reminded, the session is closed and summarised', async () => {
     expect((await lina.post(`/api/groupes/rooms/${roomId}/sessions`, { title: 'x', startsAt: '2026-03-12T18:00:00+01:00', minutes: 60 })).statusCode).toBe(403);
     const past = await facil.post(`/api/groupes/rooms/${roomId}/sessions`, { title: 'x', startsAt: '2026-03-01T18:00:00+01:00', minutes: 60 });

@@ -71,7 +71,8 @@ export const retentionInput = z.object({
 });
 export const sessionInput = z.object({
   title: required(200),
-  startsAt: z.iso.datetime({ offset: true, message: 'Date et heure attendues.' }),
+  /** With its offset, or as the date-and-time field gives it (`2026-03-12T18:00`): Paris time, read by the server. */
+  startsAt: z.iso.datetime({ offset: true, local: true, message: 'Date et heure attendues.' }),
   minutes: z.number().int().min(15, { message: 'Entre 15 et 240 minutes.' }).max(240, { message: 'Entre 15 et 240 minutes.' }),
 });
 export const summaryInput = z.object({ summary: required(4000) });

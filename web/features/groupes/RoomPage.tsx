@@ -386,7 +386,8 @@ function Controls({ room, reload }: { room: Room; reload: () => void }) {
       <form
         onSubmit={(e) => (
           e.preventDefault(),
-          act(() => api.post(`/api/groupes/rooms/${room.id}/sessions`, { title, startsAt: startsAt ? new Date(startsAt).toISOString() : '', minutes }))
+          // Paris time as typed: the server reads it in Paris, whatever the phone's time zone.
+          act(() => api.post(`/api/groupes/rooms/${room.id}/sessions`, { title, startsAt, minutes }))
         )}
       >
         <TextField label={t('groupes.sessionTitle')} value={title} onChange={setTitle} isRequired error={error?.field('title')} />
