@@ -357,6 +357,8 @@ it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h", sets a res
   await absences.getByLabel('Libellé').fill('Fermeture exceptionnelle');
   await absences.getByRole('button', { name: 'Ajouter' }).click();
   await expect.poll(() => absences.getByText('Cette absence tombe sur 1 rendez-vous confirmé', { exact: false }).count()).toBe(1);
-  await expect.poll(() => absences.locator('li.item-card').filter({ hasText: 'Fermeture exceptionnelle' }).count()).toBe(1);
+  const closure = absences.locator('li.item-card').filter({ hasText: 'Fermeture exceptionnelle' });
+  await expect.poll(() => closure.count()).toBe(1);
+  await expect.poll(() => closure.getByText('le mardi 17 mars (toute la journée)', { exact: false }).count()).toBe(1);
   await j.step('offre-fermeture-sur-rendez-vous');
 });

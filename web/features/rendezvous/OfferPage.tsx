@@ -11,7 +11,7 @@ import { useSession } from '../../app/session';
 import { useTown } from '../../app/town';
 import { useApi } from '../../app/use-api';
 import { Alert, Button, Checkbox, DemoBadge, FormErrors, Loaded, NumberField, PageHeader, RadioGroup, RequireRole, SelectField, TextField } from '../../ui';
-import { DayTimeField, frCalendarDay, frClock, frDayTime, kindLabel, recurrenceText } from './shared';
+import { DayTimeField, frCalendarDay, frClock, frPeriod, kindLabel, recurrenceText } from './shared';
 import type { Offer } from './types';
 
 const AGE_GROUPS = ['0-1', '1-3', '3-6', '6-12'] as const;
@@ -535,7 +535,7 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
         <ul className="item-list">
           {offer.absences.map((a) => (
             <li key={a.id} className="item-card">
-              <strong>{a.ownerName ?? t('rendezvous.everyone')}</strong> · {frDayTime(a.start)} – {frDayTime(a.end)}
+              <strong>{a.ownerName ?? t('rendezvous.everyone')}</strong> · {frPeriod(a.start, a.end)}
               {a.label ? ` · ${a.label}` : ''}
               {coordinator || a.agentId === user?.id ? (
                 <div>

@@ -34,6 +34,22 @@ export function frDayTime(d: string | Date): string {
   return `${frDay(d)} à ${frTime(d)}`;
 }
 
+/**
+ * A period (an absence, a closure) as French says it: whole Paris days « le mardi 17 mars (toute la
+ * journée) », « du lundi 6 au vendredi 10 avril » said day by day; one day's hours « le mardi 17 mars de
+ * 10 h à 12 h »; else from one day and time to the other.
+ */
+export function frPeriod(start: string | Date, end: string | Date): string {
+  const first = parisDay(new Date(start));
+  if (frTime(start) === '0 h' && frTime(end) === '0 h') {
+    const last = addDays(parisDay(new Date(end)), -1);
+    const lastDay = new Date(`${last}T12:00:00Z`);
+    return last === first ? `le ${frDay(start)} (toute la journée)` : `du ${frDay(start)} au ${frDay(lastDay)}`;
+  }
+  if (parisDay(new Date(end)) === first) return `le ${frDay(start)} de ${frTime(start)} à ${frTime(end)}`;
+  return `du ${frDayTime(start)} au ${frDayTime(end)}`;
+}
+
 /** A stored wall-clock time ("08:30") as people read it ("8 h 30"). */
 export function frClock(hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number);
