@@ -65,15 +65,23 @@ function weekRanges(literal: string): [number, number][] {
 }
 const putWeek: Put = (w, v) => w.int4multirange(weekRanges((v as string | null | undefined) ?? '{}'));
 
-/** COPY `rows` in binary format: the table's columns in `columns` order, then `updated_at`. */
+/** COPY `rows` in binary format: the table's columns in `columns` order, then `updated_at`; in statements of 10,000 rows, one transaction. */
 function copyNew<R extends object>(t: Tx, table: string, columns: [string, ColumnType][], rows: Iterable<R>, now: Date): Promise<number> {
   const puts = columns.map(([c, type]) => [c, c === 'week_open' ? putWeek : PUT[type]] as const);
-  return copyBinary(t, table, [...columns.map(([c]) => c), 'updated_at'], rows, (w, row) => {
-    const r = row as Record<string, unknown>;
-    w.row(puts.length + 1);
-    for (const [c, put] of puts) put(w, r[c]);
-    w.timestamptz(now);
-  });
+  return copyBinary(
+    t,
+    table,
+    [...columns.map(([c]) => c), 'updated_at'],
+    rows,
+    (w, row) => {
+      const r = row as Record<string, unknown>;
+      w.row(puts.length + 1);
+      for (const [c, put] of puts) put(w, r[c]);
+      w.timestamptz(now);
+    },
+    // Statements of 10,000 rows: the server checks one's foreign keys while the next rows are built.
+    { statementRows: 10_000 },
+  );
 }
 
 /** COPY new structures (their ids chosen by the caller); resolves with the count written. */
