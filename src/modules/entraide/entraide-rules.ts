@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { publicHolidays, type DayOff } from './jours-feries';
+import { townPublicHolidays, type DayOff } from '../../platform/calendar/public-holidays';
 
 export const HOLIDAYS_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/vacances-scolaires.json');
 
@@ -29,25 +29,12 @@ export function schoolHolidays(zone: SchoolZone | undefined): SchoolHolidays {
   return { zone: z ? zone! : null, holidays: z?.holidays ?? [] };
 }
 
-export const PUBLIC_HOLIDAYS_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/jours-feries.json');
-
-const label = z.string().min(1);
-export const publicHolidaysSchema = z.object({
-  checkedOn: isoDay,
-  sources: z.array(z.string().min(1)).min(1),
-  fixed: z.array(z.object({ label, month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })).min(1),
-  easterOffsets: z.array(z.object({ label, days: z.number().int().min(-60).max(60) })),
-});
-
-let feries: z.infer<typeof publicHolidaysSchema> | null = null;
-
 /**
  * Every day a recurring ride does not run from `from` to `to`: the zone's school holidays
  * (the pont de l'Ascension among them) and the public holidays, computed (Easter-based).
  */
 export function daysWithoutRides(zone: SchoolZone | undefined, from: string, to: string): DayOff[] {
-  feries ??= publicHolidaysSchema.parse(JSON.parse(fs.readFileSync(PUBLIC_HOLIDAYS_FILE, 'utf8')));
-  return [...schoolHolidays(zone).holidays, ...publicHolidays(feries, from, to)];
+  return [...schoolHolidays(zone).holidays, ...townPublicHolidays(from, to)];
 }
 
 export const CMG_FILE = path.resolve(import.meta.dirname, '../../../rules/entraide/cmg-garde-domicile.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysWithoutRides, schoolHolidays, type SchoolZone } from './entraide-rules';
-import { easterSunday } from './jours-feries';
+import { easterSunday } from '../../platform/calendar/public-holidays';
 import { buildRota, occurrences, present } from './rota';
 
 describe('occurrences', () => {
@@ -140,7 +140,7 @@ describe('the 2026-2027 calendar of each zone (ministry dataset fr-en-calendrier
   });
 });
 
-describe('public holidays (rules/entraide/jours-feries.json, Easter computed)', () => {
+describe('public holidays (rules/town/jours-feries.json, Easter computed)', () => {
   it('Easter Sunday by the Gregorian computus', () => {
     expect(easterSunday(2025)).toBe('2025-04-20');
     expect(easterSunday(2026)).toBe('2026-04-05');

@@ -141,6 +141,23 @@ describe('the offer as staff edit it', () => {
     expect(slots).toEqual([]);
   });
 
+  it('offers no slot on a public holiday (Easter Monday, computed) and refuses a booking forged for one', async () => {
+    const own = await env.as('agent');
+    const m = await offer(env.rt, { agentId: own.user.id, recurrence: { kind: 'weekly', weekdays: [1] }, startTime: '10:00', endTime: '11:00' });
+    const parent = await env.as('parent');
+    await fileFor(env.rt, parent.user.id, []);
+    // Mondays 30 March, 6 April (lundi de Pâques 2026: Easter is on 5 April) and 13 April, 10 h in Paris (summer time).
+    const slots = ((await parent.get(`/api/rendezvous/slots?motifId=${m.motifId}&from=2026-03-30&days=15`)).json().slots as { start: string }[]).map(
+      (s) => s.start,
+    );
+    expect(slots).toEqual(['2026-03-30T08:00:00.000Z', '2026-03-30T08:30:00.000Z', '2026-04-13T08:00:00.000Z', '2026-04-13T08:30:00.000Z']);
+    const forged = await parent.post('/api/rendezvous/bookings', { motifId: m.motifId, ownerId: own.user.id, start: '2026-04-06T08:00:00.000Z', parent: true });
+    expect(forged.statusCode).toBe(409);
+    expect(forged.json().error.code).toBe('rendezvous/slot-unavailable');
+    const { rows } = await env.rt.deps.db.query(`SELECT 1 FROM rdv_bookings b JOIN rdv_sessions s ON s.id = b.session_id WHERE s.motif_id = $1`, [m.motifId]);
+    expect(rows).toEqual([]);
+  });
+
   it('a coordinator withdraws a motif; families no longer see it', async () => {
     const parent = await env.as('parent');
     const m = await offer(env.rt, { agentId: agent.user.id, motif: { name: 'Motif retiré' } });

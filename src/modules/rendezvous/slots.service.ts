@@ -1,5 +1,6 @@
 /** Free slots of a motif: the plages cut by the pure computation, with each session's seats. */
 import { parisDate, parisInstant } from '../../platform/clock';
+import { townPublicHolidays } from '../../platform/calendar/public-holidays';
 import type { Ctx } from '../../platform/context';
 import { tx, type Queryable } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
@@ -25,9 +26,12 @@ export function timingFor(ctx: Ctx, motif: MotifRow): MotifTiming {
     : { durationMinutes: motif.durationMinutes, minNoticeMinutes: motif.minNoticeMinutes, maxNoticeDays: motif.maxNoticeDays };
 }
 
+/** The town's public holidays (jours fériés) in [fromDate, toDate]: no slot is offered on them. */
+const holidays = (fromDate: string, toDate: string): string[] => townPublicHolidays(fromDate, toDate).map((h) => h.from);
+
 /**
- * Slots the plages offer for a motif in [fromDate, toDate] (Paris days), minus absences and
- * closures; individual motifs also minus the agents' other occupied sessions. Seats are
+ * Slots the plages offer for a motif in [fromDate, toDate] (Paris days), minus public holidays,
+ * absences and closures; individual motifs also minus the agents' other occupied sessions. Seats are
  * not checked here: the booking's transaction does that under the session's lock.
  */
 export async function offeredSlots(q: Queryable, ctx: Ctx, motif: MotifRow, fromDate: string, toDate: string, ownerId?: string): Promise<OfferedSlot[]> {
@@ -40,10 +44,12 @@ export async function offeredSlots(q: Queryable, ctx: Ctx, motif: MotifRow, from
   const agents = plages.filter((p) => p.agentId).map((p) => p.agentId!);
   const busy = await agentsBusy(q, [...new Set(agents)], from, to, motif.id);
   const kinds = new Map(plages.map((p) => [p.ownerId, { agentId: p.agentId, resourceId: p.resourceId }]));
-  return freeSlots({ plages, motif: timingFor(ctx, motif), now: ctx.now(), fromDate, toDate, absences, busy }).map((s) => ({
-    ...s,
-    ...kinds.get(s.ownerId)!,
-  }));
+  return freeSlots({ plages, motif: timingFor(ctx, motif), now: ctx.now(), fromDate, toDate, absences, busy, closedDates: holidays(fromDate, toDate) }).map(
+    (s) => ({
+      ...s,
+      ...kinds.get(s.ownerId)!,
+    }),
+  );
 }
 
 /** A slot located for a booking, with what the booking needs of it (read in one round trip). */
@@ -85,6 +91,7 @@ export async function locateSlot(
     toDate: day,
     absences: c.absences,
     busy: c.busy,
+    closedDates: holidays(day, day),
   }).find((s) => s.start.getTime() === start.getTime());
   if (!slot) throw new AppError('rendezvous/slot-unavailable', { fields: [{ path: 'start', message: "Ce créneau n'est pas proposé." }] });
   const lieu = c.lieux.find((l) => l.id === slot.lieuId);

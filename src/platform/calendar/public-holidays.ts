@@ -1,8 +1,14 @@
 /**
- * Public holidays (jours fériés), pure: the fixed days and the movable feasts, the latter
- * counted in days from Easter Sunday (Gregorian computus, Meeus/Jones/Butcher). Which
- * days are holidays is the town's data (rules/entraide/jours-feries.json).
+ * Public holidays (jours fériés, code du travail art. L3133-1): the fixed days and the
+ * movable feasts, the latter counted in days from Easter Sunday (Gregorian computus,
+ * Meeus/Jones/Butcher). Which days are holidays is the town's data
+ * (rules/town/jours-feries.json: Alsace-Moselle adds two). Rendezvous offers no slot on
+ * them; the entraide's recurring rides skip them.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
 export type PublicHolidayRules = {
   fixed: readonly { label: string; month: number; day: number }[];
   easterOffsets: readonly { label: string; days: number }[];
@@ -42,4 +48,23 @@ export function publicHolidays(rules: PublicHolidayRules, from: string, to: stri
     }
   }
   return out.filter((h) => h.from >= from && h.from <= to).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+const PUBLIC_HOLIDAYS_FILE = path.resolve(import.meta.dirname, '../../../rules/town/jours-feries.json');
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const label = z.string().min(1);
+const publicHolidaysSchema = z.object({
+  checkedOn: isoDay,
+  sources: z.array(z.string().min(1)).min(1),
+  fixed: z.array(z.object({ label, month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })).min(1),
+  easterOffsets: z.array(z.object({ label, days: z.number().int().min(-60).max(60) })),
+});
+
+let rules: PublicHolidayRules | null = null;
+
+/** The town's public holidays from `from` to `to` (YYYY-MM-DD, inclusive), by date; the file is read once, validated. */
+export function townPublicHolidays(from: string, to: string): DayOff[] {
+  rules ??= publicHolidaysSchema.parse(JSON.parse(fs.readFileSync(PUBLIC_HOLIDAYS_FILE, 'utf8')));
+  return publicHolidays(rules, from, to);
 }
