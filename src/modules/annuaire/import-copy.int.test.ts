@@ -142,3 +142,27 @@ it('refuses the import to a parent, over HTTP', async () => {
   const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM annuaire_structures WHERE di_id = 'copie--p'`);
   expect(rows[0].n).toBe(0);
 });
+
+it('12,000 services, some known: a bad first and last record are both reported and nothing is written; the clean file updates the known ones and copies the rest', async () => {
+  const ctx = env.rt.systemCtx();
+  await importDirectory(ctx, JSON.stringify([structure('grand', 'Grande structure')]));
+  await importDirectory(ctx, JSON.stringify([service('g5', 'grand', 'Connu', 'Avant'), service('g11999', 'grand', 'Connu aussi', 'Avant')]));
+  const list = Array.from({ length: 12_000 }, (_, i) => service(`g${i}`, 'grand', `Service ${i}`, 'Garde'));
+  const bad = list.map((s, i) => (i === 0 || i === 11_999 ? { ...s, date_maj: '2026-13-01' } : s));
+  const refused = await importDirectory(ctx, JSON.stringify(bad));
+  expect(refused.errors.map((e) => [e.id, e.field])).toEqual([
+    ['copie--g0', 'date_maj'],
+    ['copie--g11999', 'date_maj'],
+  ]);
+  const stored = async () =>
+    (
+      await env.rt.deps.db.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE description = 'Avant')::int AS before FROM annuaire_services WHERE di_id LIKE 'copie--g%'`,
+      )
+    ).rows[0];
+  expect(await stored()).toEqual({ n: 2, before: 2 });
+  const out = await importDirectory(ctx, JSON.stringify(list));
+  expect(out.errors).toEqual([]);
+  expect(out.services).toEqual({ inserted: 11_998, updated: 2 });
+  expect(await stored()).toEqual({ n: 12_000, before: 0 });
+});

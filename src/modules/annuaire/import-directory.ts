@@ -83,25 +83,43 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
       referenced.set(structureKey(o.source, o.structure_id), { source: o.source, di_id: o.structure_id });
     }
   }
-  const known = await store.structureBasicsByKeys(within ?? ctx.db, [...referenced.values()]);
-  const { valid, errors } = validateRecords(read.records, new Set(known.map((k) => structureKey(k.source, k.di_id))));
-  if (errors.length) return { ...outcome, errors };
-
-  const structures = valid.filter((v): v is ValidRecord<'structure'> => v.kind === 'structure');
-  const services = valid.filter((v): v is ValidRecord<'service'> => v.kind === 'service');
-  const total = valid.length;
-  const size = opts.batchSize ?? 1000;
-  const now = ctx.now();
-  const shapes = townShapes(ctx);
-  let done = 0;
-  const progressed = (n: number) => {
-    done += n;
-    opts.onProgress?.(done, total);
-  };
-
   const inTransaction = <T>(fn: (t: Tx) => Promise<T>) => (within ? fn(within) : tx(ctx.db, fn));
   await inTransaction(async (t) => {
     await importStore.lockDirectoryImport(t);
+    const known = await store.structureBasicsByKeys(t, [...referenced.values()]);
+    // The services already there, looked up by the keys as written (the checks keep them as
+    // they are): the server answers while the records are checked here.
+    const serviceKeys: { source: string; di_id: string }[] = [];
+    for (const r of read.records) {
+      const o = r.input as Record<string, unknown> | null;
+      if (r.kind === 'service' && o && typeof o.source === 'string' && typeof o.id === 'string') serviceKeys.push({ source: o.source, di_id: o.id });
+    }
+    const lookedUp = importStore.existingIds(t, 'annuaire_services', serviceKeys);
+    lookedUp.catch(() => undefined); // awaited below (or the transaction fails with it)
+    const { valid, errors } = validateRecords(read.records, new Set(known.map((k) => structureKey(k.source, k.di_id))));
+    if (errors.length) {
+      await lookedUp;
+      outcome.errors = errors;
+      return;
+    }
+    await write(t, valid, await lookedUp);
+  });
+  if (!outcome.errors.length) forgetCorrections();
+  return outcome;
+
+  async function write(t: Tx, valid: ValidRecord[], knownServices: Map<string, string>): Promise<void> {
+    const structures = valid.filter((v): v is ValidRecord<'structure'> => v.kind === 'structure');
+    const services = valid.filter((v): v is ValidRecord<'service'> => v.kind === 'service');
+    const total = valid.length;
+    const size = opts.batchSize ?? 1000;
+    const now = ctx.now();
+    const shapes = townShapes(ctx);
+    let done = 0;
+    const progressed = (n: number) => {
+      done += n;
+      opts.onProgress?.(done, total);
+    };
+
     // Large files: let the text index gather new entries longer before merging them.
     if (total > 5000) await store.deferTextIndexMerges(t);
 
@@ -142,11 +160,6 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     for (const s of services) keys.set(structureKey(s.source, s.record.structure_id as string), { source: s.source, di_id: s.record.structure_id as string });
     for (const b of await store.structureBasicsByKeys(t, [...keys.values()])) basics.set(structureKey(b.source, b.di_id), b);
     const basicsOf = (s: ValidRecord<'service'>) => basics.get(structureKey(s.source, s.record.structure_id as string))!;
-    const knownServices = await importStore.existingIds(
-      t,
-      'annuaire_services',
-      services.map((s) => ({ source: s.source, di_id: s.id })),
-    );
 
     const serviceIds: string[] = [];
     const tokens = new Set<string>();
@@ -193,9 +206,7 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
       subjectType: 'annuaire',
       details: { format: read.format, structures: outcome.structures, services: outcome.services },
     });
-  });
-  forgetCorrections();
-  return outcome;
+  }
 }
 
 /** `fn` over `list` as it is read (by COPY), telling `progressed` every 1,000 items and at the end. */
