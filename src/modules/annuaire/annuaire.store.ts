@@ -4,7 +4,7 @@ import type { Queryable, Tx } from '../../platform/db/pool';
 import type { ServiceRow, StructureBasics, StructureRow } from './listing-rows';
 import { LEXICON_WORD } from './search.store';
 
-export type ColumnType = 'text' | 'float8' | 'date' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
+export type ColumnType = 'text' | 'float8' | 'date' | 'json' | 'jsonb' | 'bool' | 'text[]' | 'uuid' | 'int8';
 
 export const STRUCTURE_DI_COLUMNS: [string, ColumnType][] = [
   ['nom', 'text'],
@@ -43,7 +43,7 @@ export const SERVICE_DI_COLUMNS: [string, ColumnType][] = [
   ['publics', 'text[]'],
   ['modes_accueil', 'text[]'],
   ['date_maj', 'date'],
-  ['raw', 'jsonb'],
+  ['raw', 'json'],
   ['adresse', 'text'],
   ['code_postal', 'text'],
   ['commune', 'text'],

@@ -45,6 +45,8 @@ const PUT: Record<ColumnType, Put> = {
   text: (w, v) => w.text(v === null || v === undefined ? null : String(v)),
   float8: (w, v) => w.float8(v === null || v === undefined ? null : Number(v)),
   date: (w, v) => w.date((v as string | null | undefined) ?? null),
+  // json's binary form is its text.
+  json: (w, v) => w.text(v === null || v === undefined ? null : JSON.stringify(v)),
   jsonb: (w, v) => w.jsonb(v === null || v === undefined ? null : JSON.stringify(v)),
   bool: (w, v) => w.bool((v as boolean | null | undefined) ?? null),
   'text[]': (w, v) => w.textArray((v as string[] | null | undefined) ?? []),
