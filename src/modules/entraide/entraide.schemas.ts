@@ -291,7 +291,10 @@ export const myRidesOut = z.object({
           detourPercent: z.number().int(),
           members: z.array(
             z.object({
+              /** In French, for API clients; pages word it from `mine`, the contact's first name and `number`. */
               label: z.string(),
+              /** « Famille 2 »: the family's number in the crew when it is neither the reader's nor named yet. */
+              number: z.number().int().nullable(),
               mine: z.boolean(),
               drives: z.boolean(),
               children: z.number().int(),
@@ -299,7 +302,8 @@ export const myRidesOut = z.object({
               contact: z.object({ firstName: z.string().nullable(), phone: z.string().nullable() }).nullable(),
             }),
           ),
-          rota: z.array(z.object({ date: day, driver: z.string().nullable() })),
+          /** `driver` in French for API clients; `driverIndex`: the driver's place in `members`. */
+          rota: z.array(z.object({ date: day, driver: z.string().nullable(), driverIndex: z.number().int().nullable() })),
         })
         .nullable(),
     }),

@@ -47,9 +47,9 @@ it('two families going to the same Wednesday activity are matched; contacts and 
   // Proposed: the other family is anonymous, no phone.
   mine = (await b.parent.get('/api/entraide/rides')).json();
   expect(mine.rides[0].state).toBe('proposed');
-  expect(mine.rides[0].crew.members.map((m: { label: string; contact: unknown }) => [m.label, m.contact])).toEqual([
-    ['Famille 2', null],
-    ['Votre famille', null],
+  expect(mine.rides[0].crew.members.map((m: { label: string; number: number | null; contact: unknown }) => [m.label, m.number, m.contact])).toEqual([
+    ['Famille 2', 2, null],
+    ['Votre famille', null, null],
   ]);
   expect(mine.rides[0].crew.iDrive).toBe(false);
 
@@ -67,11 +67,14 @@ it('two families going to the same Wednesday activity are matched; contacts and 
   const ride = mine.rides[0];
   expect(ride.state).toBe('confirmed');
   const driver = ride.crew.members.find((m: { drives: boolean }) => m.drives);
-  expect(driver.label).toBe('Famille de Nadia');
+  expect(driver).toMatchObject({ label: 'Famille de Nadia', number: null, mine: false });
+  expect(ride.crew.members.find((m: { mine: boolean }) => m.mine)).toMatchObject({ label: 'Votre famille', number: null });
   expect(driver.contact.phone).toMatch(/^0612340/);
-  // Only Nadia can drive: every date is hers; the first is Wednesday 11 March.
-  expect(ride.crew.rota[0]).toEqual({ date: '2026-03-11', driver: 'Famille de Nadia' });
-  expect(ride.crew.rota.every((r: { driver: string }) => r.driver === 'Famille de Nadia')).toBe(true);
+  // Only Nadia can drive: every date is hers; the first is Wednesday 11 March. The page words
+  // the driver from its place among the members (the label is French, for API clients).
+  const at = ride.crew.members.indexOf(driver);
+  expect(ride.crew.rota[0]).toEqual({ date: '2026-03-11', driver: 'Famille de Nadia', driverIndex: at });
+  expect(ride.crew.rota.every((r: { driver: string; driverIndex: number }) => r.driver === 'Famille de Nadia' && r.driverIndex === at)).toBe(true);
 });
 
 it('school holidays are skipped and custody weeks share the driving fairly', async () => {

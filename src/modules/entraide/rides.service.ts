@@ -309,6 +309,7 @@ export async function myRides(ctx: Ctx) {
     const view: {
       householdId: string;
       label: string;
+      number: number | null;
       mine: boolean;
       drives: boolean;
       children: number;
@@ -322,9 +323,11 @@ export async function myRides(ctx: Ctx) {
         const h = await readHouseholdAsSystem(ctx.db, m.householdId, ctx.now());
         contact = h ? { firstName: h.parent.firstName, phone: h.parent.phone } : null;
       }
+      const number = mine || contact?.firstName ? null : ++k;
       view.push({
         householdId: m.householdId,
-        label: mine ? 'Votre famille' : contact?.firstName ? `Famille de ${contact.firstName}` : `Famille ${++k}`,
+        label: mine ? 'Votre famille' : contact?.firstName ? `Famille de ${contact.firstName}` : `Famille ${number}`,
+        number,
         mine,
         drives: crew?.driverRideId === m.id,
         children: m.children,
@@ -332,7 +335,7 @@ export async function myRides(ctx: Ctx) {
         contact,
       });
     }
-    let rota: { date: string; driver: string | null }[] = [];
+    let rota: { date: string; driver: string | null; driverIndex: number | null }[] = [];
     if (crew && members.length) {
       const from = members.reduce((d, m) => (m.fromDay > d ? m.fromDay : d), members[0]!.fromDay);
       const to = members.reduce((d, m) => (m.toDay < d ? m.toDay : d), members[0]!.toDay);
@@ -344,7 +347,10 @@ export async function myRides(ctx: Ctx) {
       rota = entries
         .filter((e) => e.date >= today)
         .slice(0, ROTA_SHOWN)
-        .map((e) => ({ date: e.date, driver: e.driverId ? (view.find((v) => v.householdId === e.driverId)?.label ?? null) : null }));
+        .map((e) => {
+          const at = e.driverId ? view.findIndex((v) => v.householdId === e.driverId) : -1;
+          return { date: e.date, driver: at >= 0 ? view[at]!.label : null, driverIndex: at >= 0 ? at : null };
+        });
     }
     out.push({
       id: r.id,

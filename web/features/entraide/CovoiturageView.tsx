@@ -198,6 +198,14 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
   const act = (verb: 'confirm' | 'decline' | 'cancel') =>
     post(`/api/entraide/rides/${ride.id}/${verb}`, {}, t(labels[verb], { what: ride.placeLabel }), ride.placeLabel);
   const crew = ride.crew;
+  type Member = NonNullable<Ride['crew']>['members'][number];
+  // Words of the page's language; the server's `label` is French, for API clients.
+  const memberName = (m: Member) =>
+    m.mine
+      ? t('entraide.crewMine')
+      : m.contact?.firstName
+        ? t('entraide.crewNamed', { name: m.contact.firstName })
+        : t('entraide.crewNumbered', { n: m.number ?? 0 });
   return (
     <li className="entraide-card">
       <h3>
@@ -220,9 +228,9 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
         <div className="stack">
           <p>{crew.iDrive ? t('entraide.rideYouDrive', { km: ef.km(crew.routeKm), detour: crew.detourPercent }) : t('entraide.rideSomeoneDrives')}</p>
           <ul className="entraide-members">
-            {crew.members.map((m) => (
-              <li key={m.label}>
-                <strong>{m.label}</strong> · {m.drives ? t('entraide.memberDrives') : t('entraide.memberRides', { n: m.children })} ·{' '}
+            {crew.members.map((m, i) => (
+              <li key={i}>
+                <strong>{memberName(m)}</strong> · {m.drives ? t('entraide.memberDrives') : t('entraide.memberRides', { n: m.children })} ·{' '}
                 {m.confirmed ? t('entraide.memberConfirmed') : t('entraide.memberWaiting')}
                 {m.contact?.phone ? (
                   <>
@@ -240,7 +248,14 @@ function RideCard({ ride, reload }: { ride: Ride; reload: () => void }) {
               rowKey={(r) => r.date}
               columns={[
                 { key: 'date', header: t('entraide.rotaDate'), render: (r) => ef.day(r.date) },
-                { key: 'driver', header: t('entraide.rotaDriver'), render: (r) => r.driver ?? t('entraide.rotaNobody') },
+                {
+                  key: 'driver',
+                  header: t('entraide.rotaDriver'),
+                  render: (r) => {
+                    const driver = r.driverIndex === null ? undefined : crew.members[r.driverIndex];
+                    return driver ? memberName(driver) : t('entraide.rotaNobody');
+                  },
+                },
               ]}
             />
           ) : null}
