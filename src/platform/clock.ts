@@ -57,3 +57,14 @@ export function parisInstant(date: string, time = '00:00'): Date {
   }
   return new Date(t);
 }
+
+/**
+ * A moment as a page sends it: with its offset (`…Z`, `…+02:00`), or Paris wall-clock time as a
+ * date-and-time field gives it (`2026-03-12T18:00`), read in Paris — never in the time zone of
+ * the phone that typed it. The schema (`z.iso.datetime({ offset: true, local: true })`) has
+ * refused an impossible day before.
+ */
+export function momentInParis(s: string): Date {
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(s)) return new Date(s);
+  return parisInstant(s.slice(0, 10), s.slice(11, 16));
+}

@@ -1,3 +1,4 @@
+import { momentInParis } from '../../platform/clock';
 /**
  * Garde de dépannage: a parent keeps a roster of trusted neighbours — validated households it
  * exchanged contact details with in a conversation; a short-notice request (sick child, job
@@ -63,8 +64,8 @@ export async function requestBackup(
     throw new AppError('entraide/price-refused', {
       fields: [{ path: 'note', message: `Montant ou paiement trouvé : « ${hits[0]!.excerpt} ». L'entraide est gratuite.` }],
     });
-  const startsAt = new Date(input.startsAt);
-  const endsAt = new Date(input.endsAt);
+  const startsAt = momentInParis(input.startsAt);
+  const endsAt = momentInParis(input.endsAt);
   if (endsAt <= startsAt || endsAt.getTime() - startsAt.getTime() > 86_400_000)
     throw new AppError('entraide/invalid-dates', { fields: [{ path: 'endsAt', message: 'La fin doit être après le début, dans les 24 heures.' }] });
   return tx(ctx.db, async (t) => {

@@ -35,6 +35,24 @@ afterAll(() => env.close());
 beforeEach(() => env.clock.set('2026-03-10T10:00:00+01:00'));
 
 describe('Parents Voisins', () => {
+  it('a moment typed on the page (no offset) is Paris time whatever the phone, in winter and in summer; an impossible day is refused on its field', async () => {
+    const a = await family();
+    const stored = async (startsAt: string) => {
+      const res = await a.parent.post('/api/entraide/posts', { ...schoolRun, startsAt });
+      expect(res.statusCode, res.body).toBe(201);
+      const { rows } = await env.rt.deps.db.query<{ s: Date }>('SELECT starts_at AS s FROM entraide_posts WHERE id = $1', [res.json().id]);
+      return rows[0]!.s.toISOString();
+    };
+    expect(await stored('2026-03-12T08:15')).toBe('2026-03-12T07:15:00.000Z');
+    expect(await stored('2026-04-02T08:15')).toBe('2026-04-02T06:15:00.000Z');
+    expect(await stored('2026-04-02T08:15:00+02:00')).toBe('2026-04-02T06:15:00.000Z');
+    const bad = await a.parent.post('/api/entraide/posts', { ...schoolRun, startsAt: '2026-02-30T08:15' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('startsAt');
+    const { rows } = await env.rt.deps.db.query('SELECT 1 FROM entraide_posts WHERE household_id = $1', [a.householdId]);
+    expect(rows).toHaveLength(3);
+  });
+
   it('a parent posts a school-run request; a neighbour answers; contact shows only when both accept', async () => {
     const a = await family();
     const b = await family();

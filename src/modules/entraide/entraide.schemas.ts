@@ -10,7 +10,8 @@ export const POST_CATEGORIES = ['garde', 'trajet', 'courses', 'pret', 'ecoute'] 
 export const ITEM_CATEGORIES = ['poussette', 'lit', 'siege-auto', 'cartable', 'fournitures', 'electromenager', 'meuble', 'autre'] as const;
 export const ITEM_CONDITIONS = ['neuf', 'tres-bon', 'bon', 'usage'] as const;
 
-const isoMoment = z.iso.datetime({ offset: true, message: 'Date et heure invalides.' });
+/** With its offset, or Paris wall-clock time as the page's date-and-time field gives it (`2026-03-12T18:00`): read by `momentInParis`. */
+const isoMoment = z.iso.datetime({ offset: true, local: true, message: 'Date et heure invalides.' });
 
 export const postInput = z.strictObject({
   kind: z.enum(POST_KINDS, { message: 'Choisissez : je propose ou je demande.' }),

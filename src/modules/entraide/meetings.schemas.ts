@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { timestamp } from '../../platform/response-schemas';
 
-const isoMoment = z.iso.datetime({ offset: true, message: 'Date et heure invalides.' });
+/** With its offset, or Paris wall-clock time as the page's date-and-time field gives it (`2026-03-12T18:00`): read by `momentInParis`. */
+const isoMoment = z.iso.datetime({ offset: true, local: true, message: 'Date et heure invalides.' });
 
 export const meetingInput = z.strictObject({
   title: z.string({ message: 'Donnez un titre.' }).trim().min(3, 'Le titre fait au moins 3 caractères.').max(120, 'Le titre fait au plus 120 caractères.'),

@@ -1,3 +1,4 @@
+import { momentInParis } from '../../platform/clock';
 /**
  * Ambassador parents (appointed by an agent) organise meetings of their neighbourhood and welcome
  * its newcomers; families see their neighbourhood's upcoming meetings and register or unregister.
@@ -68,8 +69,8 @@ async function managedMeeting(ctx: Ctx, q: Queryable, id: string, lock = false) 
 }
 
 export async function createMeeting(ctx: Ctx, input: MeetingInput): Promise<{ id: string }> {
-  const startsAt = new Date(input.startsAt);
-  const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  const startsAt = momentInParis(input.startsAt);
+  const endsAt = input.endsAt ? momentInParis(input.endsAt) : null;
   return tx(ctx.db, async (t) => {
     const { user, neighbourhoodId } = await managedNeighbourhood(ctx, t, input.neighbourhoodId);
     if (startsAt <= ctx.now()) throw new AppError('entraide/invalid-dates', { fields: [{ path: 'startsAt', message: 'La rencontre doit être à venir.' }] });

@@ -1,3 +1,4 @@
+import { momentInParis } from '../../platform/clock';
 /**
  * Parents Voisins: offers and requests by neighbourhood, answers and messages, contact
  * shown only when both sides accept, blocks both ways, reports to the agents' queue,
@@ -34,8 +35,8 @@ export async function createPost(ctx: Ctx, input: PostInput): Promise<{ id: stri
     throw new AppError('entraide/price-refused', {
       fields: hits.map((h) => ({ path: h.field, message: `Montant ou paiement trouvé : « ${h.excerpt} ». L'entraide est gratuite.` })),
     });
-  const startsAt = new Date(input.startsAt);
-  const endsAt = input.endsAt ? new Date(input.endsAt) : null;
+  const startsAt = momentInParis(input.startsAt);
+  const endsAt = input.endsAt ? momentInParis(input.endsAt) : null;
   if (endsAt && endsAt <= startsAt) throw new AppError('entraide/invalid-dates', { fields: [{ path: 'endsAt', message: 'La fin doit être après le début.' }] });
   return tx(ctx.db, async (t) => {
     if (input.kind === 'offer' && input.category === 'garde' && !(await store.isValidated(t, me.householdId))) throw new AppError('entraide/not-validated');

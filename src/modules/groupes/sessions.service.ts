@@ -3,7 +3,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/context';
 import { makeCtx } from '../../platform/context';
 import { z } from 'zod';
-import { parisInstant } from '../../platform/clock';
+import { momentInParis } from '../../platform/clock';
 import { tx } from '../../platform/db/pool';
 import { AppError } from '../../platform/errors';
 import { publish } from '../../platform/events';
@@ -25,20 +25,11 @@ export async function listUpcoming(ctx: Ctx) {
   return { sessions: (await mod.listSessions(ctx.db, user.id, { from: ctx.now() })).map(sessionView) };
 }
 
-/**
- * A session's start as the page sends it: with its offset, or Paris wall-clock time (`2026-03-12T18:00`, what the
- * date-and-time field gives) which the server reads in Paris — never in the time zone of the facilitator's phone.
- */
-function startOf(s: string): Date {
-  if (/(Z|[+-]\d{2}:?\d{2})$/.test(s)) return new Date(s);
-  return parisInstant(s.slice(0, 10), s.slice(11, 16)); // an impossible day never gets here (the schema refuses it)
-}
-
 export async function scheduleSession(ctx: Ctx, roomId: string, input: { title: string; startsAt: string; minutes: number }) {
   return tx(ctx.db, async (t) => {
     const a = await roomAccess(ctx, t, roomId);
     if (!a.moderator) throw new AppError('groupes/not-moderator');
-    const startsAt = startOf(input.startsAt);
+    const startsAt = momentInParis(input.startsAt);
     if (startsAt <= ctx.now()) throw new AppError('http/validation', { fields: [{ path: 'startsAt', message: 'Choisissez un moment à venir.' }] });
     const endsAt = new Date(startsAt.getTime() + input.minutes * 60_000);
     const id = await mod.insertSession(t, { roomId, title: input.title, startsAt, endsAt, facilitatorId: a.user.id, now: ctx.now() });

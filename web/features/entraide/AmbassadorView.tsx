@@ -27,8 +27,9 @@ function MeetingForm({ onDone }: { onDone: () => void }) {
       title,
       place,
       description,
-      startsAt: when ? new Date(when).toISOString() : '',
-      endsAt: until ? new Date(until).toISOString() : null,
+      // Paris wall-clock time as typed: the server reads it in Paris, whatever the phone's time zone.
+      startsAt: when,
+      endsAt: until || null,
       capacity: capacity ?? 0,
     });
     setTitle('');

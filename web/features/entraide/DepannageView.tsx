@@ -43,8 +43,9 @@ function RequestForm({ onDone }: { onDone: () => void }) {
     const r = await api.post<{ reached: number }>('/api/entraide/backup', {
       reason,
       note,
-      startsAt: from ? new Date(from).toISOString() : '',
-      endsAt: to ? new Date(to).toISOString() : '',
+      // Paris wall-clock time as typed: the server reads it in Paris, whatever the phone's time zone.
+      startsAt: from,
+      endsAt: to,
     });
     setNote('');
     onDone();

@@ -25,7 +25,8 @@ function PostForm({ neighbourhoodId, onDone }: { neighbourhoodId: string; onDone
   // Without network the post waits on the phone and goes when it returns (issue 19, docs/pwa.md).
   const queue = useQueuedForms();
   const { error, done, submit } = useFormSubmit(async () => {
-    const startsAt = when ? new Date(when).toISOString() : '';
+    // Paris wall-clock time as typed: the server reads it in Paris, whatever the phone's time zone.
+    const startsAt = when;
     const body = { kind, category, neighbourhoodId, title, description, startsAt };
     const sent = await queue.send({ method: 'POST', url: '/api/entraide/posts', body, label: t('pwa.post', { what: title }), what: title });
     setTitle('');
