@@ -213,12 +213,20 @@ export class LiveHub {
 
   private onEvent(e: Event) {
     if (e.t === 'blocks') {
-      void this.refreshBlocks(e.u);
+      // In each room's chain, like its messages: a message sent after the block (notified after
+      // it) is fanned out only once the block is read, never through the window of that read.
+      for (const room of this.rooms.values()) {
+        if ([...room.conns].some((c) => e.u.includes(c.userId))) this.enqueue(room, () => this.refreshBlocks(room, e.u));
+      }
       return;
     }
     const room = this.rooms.get(e.r);
     if (!room) return;
-    room.chain = room.chain.then(() => this.handle(e.r, room, e)).catch((err) => this.deps.log.warn({ err: String(err) }, 'groupes: fan-out failed'));
+    this.enqueue(room, () => this.handle(e.r, room, e));
+  }
+
+  private enqueue(room: RoomState, step: () => Promise<void>) {
+    room.chain = room.chain.then(step).catch((err) => this.deps.log.warn({ err: String(err) }, 'groupes: fan-out failed'));
   }
 
   private async handle(roomId: string, room: RoomState, e: Exclude<Event, { t: 'blocks' }>) {
@@ -328,11 +336,9 @@ export class LiveHub {
     }
   }
 
-  private async refreshBlocks(userIds: string[]) {
-    for (const room of this.rooms.values()) {
-      for (const c of room.conns) {
-        if (userIds.includes(c.userId)) c.blocked = new Set(await store.blockedBothWays(this.deps.db, c.userId));
-      }
+  private async refreshBlocks(room: RoomState, userIds: string[]) {
+    for (const c of room.conns) {
+      if (userIds.includes(c.userId)) c.blocked = new Set(await store.blockedBothWays(this.deps.db, c.userId));
     }
   }
 }
