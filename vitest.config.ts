@@ -10,7 +10,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'web/app/**/*.test.ts', 'web/ui/**/*.test.ts', 'web/features/**/*.test.ts', 'rules/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'web/app/**/*.test.ts',
+            'web/ui/**/*.test.ts',
+            'web/features/**/*.test.ts',
+            'rules/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
