@@ -166,3 +166,23 @@ it('12,000 services, some known: a bad first and last record are both reported a
   expect(out.services).toEqual({ inserted: 11_998, updated: 2 });
   expect(await stored()).toEqual({ n: 12_000, before: 0 });
 });
+
+it('new services checked while they are written: a duplicate id and an unknown structure late in the file are both reported and nothing is written', async () => {
+  const ctx = env.rt.systemCtx();
+  await importDirectory(ctx, JSON.stringify([structure('tard', 'Structure du test tardif')]));
+  const list = Array.from({ length: 3_000 }, (_, i) => service(`t${i}`, 'tard', `Service ${i}`, 'Garde'));
+  list[2_500] = service('t10', 'tard', 'Le même identifiant', 'Garde');
+  list[2_900] = service('t2900', 'inconnue', 'Sans structure', 'Garde');
+  const mark = await env.auditMark();
+  const refused = await importDirectory(ctx, JSON.stringify(list));
+  expect(refused.services).toEqual({ inserted: 0, updated: 0 });
+  // (A JSON file written on one line: every record is on line 1.)
+  expect(refused.errors.map((e) => [e.id, e.field, e.message])).toEqual([
+    ['copie--t10', 'id', 'Identifiant en double (déjà présent ligne 1).'],
+    ['copie--t2900', 'structure_id', 'Structure « copie--inconnue » inconnue : importez d’abord ses structures.'],
+  ]);
+  const { rows } = await env.rt.deps.db.query(`SELECT count(*)::int AS n FROM annuaire_services WHERE di_id LIKE 'copie--t%'`);
+  expect(rows[0]).toEqual({ n: 0 });
+  const { rows: audited } = await env.rt.deps.db.query(`SELECT 1 FROM audit_log WHERE action = 'annuaire/imported' AND id > $1`, [mark]);
+  expect(audited).toEqual([]);
+});

@@ -1,7 +1,8 @@
 /**
  * Import a data·inclusion dump (structures, services, or both; JSON or CSV). Every row is
- * checked first and every problem reported with its line and field; then everything is
- * written in one transaction, or nothing. Re-importing a source updates its records
+ * checked and every problem reported with its line and field; everything is written in one
+ * transaction, or nothing. New services are checked as the COPY reads them (the server writes
+ * while the next ones are checked); a problem anywhere rolls everything back. Re-importing a source updates its records
  * (unique source + id) instead of duplicating them.
  */
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,7 @@ import { AppError } from '../../platform/errors';
 import { requireRole } from '../../platform/roles';
 import * as store from './annuaire.store';
 import * as importStore from './import.store';
-import { structureKey, validateRecords, type RowError, type ValidRecord } from './data-inclusion';
+import { structureKey, validateRecord, validateRecords, type RowError, type SourceRecord, type ValidRecord } from './data-inclusion';
 import { readDiFile } from './di-files';
 import type { ServiceExtras, StructureExtras } from './extras';
 import { geoCell, shapesFromGeoJson, type NeighbourhoodShape } from './geo';
@@ -84,33 +85,94 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     }
   }
   const inTransaction = <T>(fn: (t: Tx) => Promise<T>) => (within ? fn(within) : tx(ctx.db, fn));
-  await inTransaction(async (t) => {
-    await importStore.lockDirectoryImport(t);
-    const known = await store.structureBasicsByKeys(t, [...referenced.values()]);
-    // The services already there, looked up by the keys as written (the checks keep them as
-    // they are): the server answers while the records are checked here.
-    const serviceKeys: { source: string; di_id: string }[] = [];
-    for (const r of read.records) {
-      const o = r.input as Record<string, unknown> | null;
-      if (r.kind === 'service' && o && typeof o.source === 'string' && typeof o.id === 'string') serviceKeys.push({ source: o.source, di_id: o.id });
-    }
-    const lookedUp = importStore.existingIds(t, 'annuaire_services', serviceKeys);
-    lookedUp.catch(() => undefined); // awaited below (or the transaction fails with it)
-    const { valid, errors } = validateRecords(read.records, new Set(known.map((k) => structureKey(k.source, k.di_id))));
-    if (errors.length) {
-      await lookedUp;
-      outcome.errors = errors;
-      return;
-    }
-    await write(t, valid, await lookedUp);
-  });
+  let knownKeys = new Set<string>();
+  /** `stream`: new services checked as they are written (else every record before anything is written). */
+  const run = (stream: boolean) =>
+    inTransaction(async (t) => {
+      await importStore.lockDirectoryImport(t);
+      const known = await store.structureBasicsByKeys(t, [...referenced.values()]);
+      knownKeys = new Set(known.map((k) => structureKey(k.source, k.di_id)));
+      // The services already there, looked up by the keys as written (the checks keep them as
+      // they are): the server answers while the records are checked here.
+      const serviceKeys: { source: string; di_id: string }[] = [];
+      for (const r of read.records) {
+        const o = r.input as Record<string, unknown> | null;
+        if (r.kind === 'service' && o && typeof o.source === 'string' && typeof o.id === 'string') serviceKeys.push({ source: o.source, di_id: o.id });
+      }
+      const lookedUp = importStore.existingIds(t, 'annuaire_services', serviceKeys);
+      lookedUp.catch(() => undefined); // awaited below (or the transaction fails with it)
+      if (!stream) {
+        // Everything checked before anything is written (inside a caller's transaction: the demo seed).
+        const { valid, errors } = validateRecords(read.records, knownKeys);
+        if (errors.length) {
+          await lookedUp;
+          outcome.errors = errors;
+          return;
+        }
+        await write(t, valid, [], await lookedUp, knownKeys);
+        return;
+      }
+      // New services (most of a big file) are checked as they are written, in the order they are
+      // written; the structures and the services to update are checked now. Any problem anywhere
+      // stops the writing and rolls everything back; the report is then made over the whole file
+      // exactly as before (below), every record's problems with their line and field.
+      // Written area by area (below): the new services are ordered from their fields as written
+      // while the server answers the lookup; a structure's place is the database's or the file's.
+      const places = new Map<string, Place>(known.map((k) => [structureKey(k.source, k.di_id), k]));
+      for (const r of read.records) {
+        const o = r.input as Record<string, unknown> | null;
+        if (r.kind === 'structure' && o && typeof o.source === 'string' && typeof o.id === 'string')
+          places.set(structureKey(o.source, o.id), placeOf(o, NOWHERE));
+      }
+      const services: { src: SourceRecord; i: number; area: string }[] = [];
+      for (const r of read.records) {
+        if (r.kind !== 'service') continue;
+        const o = r.input as Record<string, unknown> | null;
+        const structure =
+          o && typeof o.source === 'string' && typeof o.structure_id === 'string' ? places.get(structureKey(o.source, o.structure_id)) : undefined;
+        services.push({ src: r, i: services.length, area: areaKey(placeOf(o ?? {}, structure ?? NOWHERE)) });
+      }
+      services.sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : a.i - b.i));
+      const knownServices = await lookedUp;
+      const later: { src: SourceRecord; i: number }[] = [];
+      const now = read.records.filter((r) => r.kind !== 'service');
+      for (const x of services) {
+        const o = x.src.input as Record<string, unknown> | null;
+        if (o && typeof o.source === 'string' && typeof o.id === 'string' && knownServices.has(structureKey(o.source, o.id))) now.push(x.src);
+        else later.push(x);
+      }
+      const checked = validateRecords(now, knownKeys);
+      if (checked.errors.length) throw new InvalidFile();
+      await write(t, checked.valid, later, knownServices, knownKeys);
+    });
+  try {
+    await run(!within);
+  } catch (err) {
+    if (!(err instanceof InvalidFile)) throw err;
+    outcome.structures = { inserted: 0, updated: 0 };
+    outcome.services = { inserted: 0, updated: 0 };
+    outcome.errors = validateRecords(read.records, knownKeys).errors;
+    // Never the case (the same checks), but a file refused while written is never reported as imported.
+    if (!outcome.errors.length) await run(false);
+  }
   if (!outcome.errors.length) forgetCorrections();
   return outcome;
 
-  async function write(t: Tx, valid: ValidRecord[], knownServices: Map<string, string>): Promise<void> {
+  /**
+   * Write the checked records, then the new services of `later` (area by area, each with its
+   * index among the file's services), checked one by one as the COPY reads them; the first problem among them
+   * stops the COPY and throws `InvalidFile` (the transaction rolls back).
+   */
+  async function write(
+    t: Tx,
+    valid: ValidRecord[],
+    later: { src: SourceRecord; i: number }[],
+    knownServices: Map<string, string>,
+    knownKeys: ReadonlySet<string>,
+  ): Promise<void> {
     const structures = valid.filter((v): v is ValidRecord<'structure'> => v.kind === 'structure');
     const services = valid.filter((v): v is ValidRecord<'service'> => v.kind === 'service');
-    const total = valid.length;
+    const total = valid.length + later.length;
     const size = opts.batchSize ?? 1000;
     const now = ctx.now();
     const shapes = townShapes(ctx);
@@ -158,17 +220,32 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     const basics = new Map<string, StructureBasics>();
     const keys = new Map<string, { source: string; di_id: string }>();
     for (const s of services) keys.set(structureKey(s.source, s.record.structure_id as string), { source: s.source, di_id: s.record.structure_id as string });
+    for (const { src } of later) {
+      const o = src.input as Record<string, unknown> | null;
+      if (o && typeof o.source === 'string' && typeof o.structure_id === 'string')
+        keys.set(structureKey(o.source, o.structure_id), { source: o.source, di_id: o.structure_id });
+    }
     for (const b of await store.structureBasicsByKeys(t, [...keys.values()])) basics.set(structureKey(b.source, b.di_id), b);
     const basicsOf = (s: ValidRecord<'service'>) => basics.get(structureKey(s.source, s.record.structure_id as string))!;
 
     const serviceIds: string[] = [];
     const tokens = new Set<string>();
-    const base = services.length ? await store.reserveImportSeq(t, 'annuaire_services', services.length) : 0;
+    const serviceCount = services.length + later.length;
+    const base = serviceCount ? await store.reserveImportSeq(t, 'annuaire_services', serviceCount) : 0;
     // Written area by area (file order kept in import_seq): services near each other share
     // heap pages, so a text + radius search reads few pages.
     const byArea = (list: { s: ValidRecord<'service'>; i: number }[]) =>
       list.map((x) => ({ ...x, area: areaKey(placeOf(x.s.record, basicsOf(x.s))) })).sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : a.i - b.i));
-    const numbered = services.map((s, i) => ({ s, i }));
+    // Indices among the file's services (import_seq keeps the file's order).
+    const numbered: { s: ValidRecord<'service'>; i: number }[] = [];
+    {
+      const laterAt = new Set(later.map((x) => x.i));
+      let i = 0;
+      for (const s of services) {
+        while (laterAt.has(i)) i++;
+        numbered.push({ s, i: i++ });
+      }
+    }
     for (const withExtras of [true, false]) {
       const group = byArea(numbered.filter(({ s }) => s.hasExtras === withExtras && knownServices.has(structureKey(s.source, s.id))));
       for (const batch of chunks(group, size)) {
@@ -181,22 +258,41 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
         progressed(batch.length);
       }
     }
+    // New services, area by area, each checked as the COPY reads it (the file's services are
+    // unique by source and id, and name a structure known or in the file).
+    const structureIds = new Set(knownKeys);
+    for (const v of structures) structureIds.add(structureKey(v.source, v.id));
+    const seen = new Set(services.map((s) => structureKey(s.source, s.id)));
+    let invalid = false;
+    function* checkedRows(): Generator<ServiceRow & { id: string; import_seq: number }> {
+      for (const { src, i } of later) {
+        const r = validateRecord(src);
+        const v = r.valid as ValidRecord<'service'> | null;
+        const key = v ? structureKey(v.source, v.id) : '';
+        if (!v || r.errors.length || seen.has(key) || !structureIds.has(structureKey(v.source, v.record.structure_id as string))) {
+          invalid = true;
+          return;
+        }
+        seen.add(key);
+        const row = { ...serviceRow(v.record, v.extras, basicsOf(v), shapes, now), id: randomUUID(), import_seq: base + i };
+        addTokens(tokens, row);
+        serviceIds.push(row.id);
+        yield row;
+      }
+    }
     const newServices = byArea(numbered.filter(({ s }) => !knownServices.has(structureKey(s.source, s.id))));
-    if (newServices.length) {
-      outcome.services.inserted = await importStore.copyNewServices(
-        t,
-        mapLazily(
-          newServices,
-          ({ s, i }) => {
-            const row = { ...serviceRow(s.record, s.extras, basicsOf(s), shapes, now), id: randomUUID(), import_seq: base + i };
-            addTokens(tokens, row);
-            serviceIds.push(row.id);
-            return row;
-          },
-          progressed,
-        ),
-        now,
-      );
+    if (newServices.length || later.length) {
+      const rows = function* () {
+        for (const { s, i } of newServices) {
+          const row = { ...serviceRow(s.record, s.extras, basicsOf(s), shapes, now), id: randomUUID(), import_seq: base + i };
+          addTokens(tokens, row);
+          serviceIds.push(row.id);
+          yield row;
+        }
+        yield* checkedRows();
+      };
+      outcome.services.inserted = await importStore.copyNewServices(t, countProgress(rows(), progressed), now);
+      if (invalid) throw new InvalidFile();
     }
     await refreshInheritedServices(t, ctx, updatedStructureIds, new Set(serviceIds));
     // Merge the pending entries now, so searches after a big import scan a compact index.
@@ -207,6 +303,22 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
       details: { format: read.format, structures: outcome.structures, services: outcome.services },
     });
   }
+}
+
+/** A file with a problem found while it was being written: the transaction rolls back, the report is made apart. */
+class InvalidFile extends Error {}
+
+/** The items of `rows` as they are read (by COPY), telling `progressed` every 1,000 items and at the end. */
+function* countProgress<R>(rows: Iterable<R>, progressed: (n: number) => void): Generator<R> {
+  let pending = 0;
+  for (const row of rows) {
+    yield row;
+    if (++pending === 1000) {
+      progressed(pending);
+      pending = 0;
+    }
+  }
+  if (pending) progressed(pending);
 }
 
 /** `fn` over `list` as it is read (by COPY), telling `progressed` every 1,000 items and at the end. */
@@ -222,8 +334,11 @@ function* mapLazily<T, R>(list: T[], fn: (x: T, i: number) => R, progressed: (n:
   if (pending) progressed(pending);
 }
 
+type Place = { latitude: number | null; longitude: number | null };
+const NOWHERE: Place = { latitude: null, longitude: null };
+
 /** Where a service is: its own place, else its structure's (as serviceRow decides). */
-function placeOf(record: Record<string, unknown>, structure: StructureBasics): { latitude: number | null; longitude: number | null } {
+function placeOf(record: Record<string, unknown>, structure: Place): Place {
   const own =
     typeof record.latitude === 'number' && typeof record.longitude === 'number' && Number.isFinite(record.latitude) && Number.isFinite(record.longitude);
   return own ? { latitude: record.latitude as number, longitude: record.longitude as number } : structure;
