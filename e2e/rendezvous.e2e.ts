@@ -352,7 +352,7 @@ it('a coordinator adds a plage "1er et 3e mardi du mois 12 h–14 h", sets a res
     childIds: otherFamily!.childIds,
   });
   const absences = page.getByRole('region', { name: 'Absences et fermetures' });
-  await absences.getByLabel('Qui', { exact: true }).selectOption({ label: 'Tout le monde (jour férié, fermeture)' });
+  await absences.getByLabel('Qui', { exact: true }).selectOption({ label: 'Tout le monde (fermeture)' });
   await fillDate(absences, 'Du', '2026-03-17');
   await absences.getByLabel('Libellé').fill('Fermeture exceptionnelle');
   await absences.getByRole('button', { name: 'Ajouter' }).click();

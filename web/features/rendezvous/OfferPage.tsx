@@ -531,6 +531,7 @@ function Absences({ offer, reload, coordinator }: { offer: Offer; reload: () => 
   };
   return (
     <Section id="rdv-absences" title={t('rendezvous.absences')}>
+      <p className="muted">{t('rendezvous.absencesHolidays')}</p>
       {offer.absences.length ? (
         <ul className="item-list">
           {offer.absences.map((a) => (
