@@ -263,6 +263,13 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
     const structureIds = new Set(knownKeys);
     for (const v of structures) structureIds.add(structureKey(v.source, v.id));
     const seen = new Set(services.map((s) => structureKey(s.source, s.id)));
+    /** A new service's row (the i-th service of the file), its words and id kept for after the COPY. */
+    const newRow = (s: ValidRecord<'service'>, i: number) => {
+      const row = { ...serviceRow(s.record, s.extras, basicsOf(s), shapes, now), id: randomUUID(), import_seq: base + i };
+      addTokens(tokens, row);
+      serviceIds.push(row.id);
+      return row;
+    };
     let invalid = false;
     function* checkedRows(): Generator<ServiceRow & { id: string; import_seq: number }> {
       for (const { src, i } of later) {
@@ -274,21 +281,13 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
           return;
         }
         seen.add(key);
-        const row = { ...serviceRow(v.record, v.extras, basicsOf(v), shapes, now), id: randomUUID(), import_seq: base + i };
-        addTokens(tokens, row);
-        serviceIds.push(row.id);
-        yield row;
+        yield newRow(v, i);
       }
     }
     const newServices = byArea(numbered.filter(({ s }) => !knownServices.has(structureKey(s.source, s.id))));
     if (newServices.length || later.length) {
       const rows = function* () {
-        for (const { s, i } of newServices) {
-          const row = { ...serviceRow(s.record, s.extras, basicsOf(s), shapes, now), id: randomUUID(), import_seq: base + i };
-          addTokens(tokens, row);
-          serviceIds.push(row.id);
-          yield row;
-        }
+        for (const { s, i } of newServices) yield newRow(s, i);
         yield* checkedRows();
       };
       outcome.services.inserted = await importStore.copyNewServices(t, countProgress(rows(), progressed), now);
