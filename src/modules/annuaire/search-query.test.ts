@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellForZoom, cellsAround, distanceMeters, geoCell, gridCluster, neighbourhoodOf, pointInRing, shapesFromGeoJson } from './geo';
+import { boxAround, placeSteps } from './search.store';
 import { EVENING_LITERAL, foldText, multirangeLiteral, SATURDAY_MORNING_LITERAL, searchWords, toTsQuery } from './search-query';
 
 describe('searchWords', () => {
@@ -120,5 +121,49 @@ describe('geographic cells', () => {
   it('gives up on huge areas', () => {
     expect(cellsAround(46, 2, 1_000_000)).toBeNull();
     expect(cellsAround(49.9, 2.3, 2000)!.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('place boxes (nearest first through the place index)', () => {
+  /** The point at `distanceM` (great circle, on a sphere of `radius`) from (lat, lon) towards `bearing`. */
+  const destination = (lat: number, lon: number, distanceM: number, bearing: number, radius: number): [number, number] => {
+    const r = Math.PI / 180;
+    const d = distanceM / radius;
+    const p1 = lat * r;
+    const p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(bearing));
+    const l2 = lon * r + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+    return [p2 / r, ((((l2 / r + 540) % 360) + 360) % 360) - 180];
+  };
+  it('holds every point of the disc, on any sphere the distance may use', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const outside: unknown[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const lat = i % 10 === 0 ? 89 + rnd() : (rnd() - 0.5) * 170;
+      const lon = i % 7 === 0 ? 179.5 + rnd() * 0.5 : (rnd() - 0.5) * 360;
+      const radiusM = 10 ** (2 + rnd() * 5);
+      const box = boxAround(lat, lon, radiusM);
+      // earthdistance's sphere (earth() = 6,378,168 m) and the mean radius; the edge of the disc, in every direction.
+      for (const sphere of [6_378_168, 6_371_000]) {
+        const [y, x] = destination(lat, lon, radiusM, rnd() * 2 * Math.PI, sphere);
+        if (y < box.latMin || y > box.latMax || x < box.lonMin || x > box.lonMax) outside.push({ lat, lon, radiusM, sphere, y, x, box });
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+  it("stays small where it can: a town's 30 km in France, every longitude only at a pole or the 180th meridian", () => {
+    const b = boxAround(49.894, 2.296, 30_000);
+    expect(b.latMax - b.latMin).toBeLessThan(0.55);
+    expect(b.lonMax - b.lonMin).toBeLessThan(0.85);
+    expect(boxAround(89.9, 10, 30_000)).toMatchObject({ lonMin: -180, lonMax: 180, latMax: 90 });
+    expect(boxAround(-17.7, 179.9, 30_000)).toMatchObject({ lonMin: -180, lonMax: 180 });
+    expect(boxAround(0, 0, 3e7)).toEqual({ lonMin: -180, latMin: -90, lonMax: 180, latMax: 90 });
+  });
+  it('tries 500 m, doubled, up to the radius or the whole earth', () => {
+    expect(placeSteps(49.9, 2.3, 3000).map((s) => s.radiusM)).toEqual([500, 1000, 2000, 3000]);
+    expect(placeSteps(49.9, 2.3, 400).map((s) => s.radiusM)).toEqual([400]);
+    const all = placeSteps(49.9, 2.3, null);
+    expect(all.at(-1)!.box).toEqual({ lonMin: -180, latMin: -90, lonMax: 180, latMax: 90 });
+    expect(all.length).toBeLessThan(20);
   });
 });
