@@ -193,7 +193,8 @@ export function scanCsv(text: string, onRecord: (fields: string[], line: number,
         }
       }
     }
-    onRecord(options.restoreFormulas ? fields.map(restoreFormula) : fields, startLine, record);
+    if (options.restoreFormulas) for (let f = 0; f < fields.length; f++) fields[f] = restoreFormula(fields[f]!);
+    onRecord(fields, startLine, record);
   }
   return { separator, problems, records: record };
 }

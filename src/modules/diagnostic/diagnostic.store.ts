@@ -325,7 +325,7 @@ export async function insertSubmitted(
       'neighbourhood_id',
     ],
     rows,
-    (w, r) => w.row(13).uuidBytes(nextId()).bytes(fixed).text(r.answersJson).text(r.externalId).text(r.neighbourhoodId),
+    (w, r) => w.row(13).uuidBytes(nextId()).bytes(fixed).written(r.json.most(r.row), r.json.write, r.row).text(r.externalId).text(r.neighbourhoodId),
     // Statements of 10,000 rows: the server checks one's foreign key while the next is encoded.
     { statementRows: ANSWERS_PER_STATEMENT },
   );

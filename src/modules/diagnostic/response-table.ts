@@ -33,8 +33,14 @@ class OptionIndex {
     });
   }
   find(s: string): number {
-    const e = this.exact.get(s);
-    if (e !== undefined) return e;
+    // A few options (most questions): compared in turn, cheaper than hashing a cell's new string.
+    const options = this.options;
+    if (options.length <= 16) {
+      for (let i = 0; i < options.length; i++) if (options[i] === s) return i;
+    } else {
+      const e = this.exact.get(s);
+      if (e !== undefined) return e;
+    }
     return this.folded.get(foldKey(s)) ?? -1;
   }
 }
@@ -84,7 +90,12 @@ interface Slot {
   index: OptionIndex | null;
   /** The question's column (replaced when the table grows). */
   col: Column;
+  /** A multiple choice: the mask of each cell text read so far without a problem (a file repeats a few combinations). */
+  masks?: Map<string, number>;
 }
+
+/** Cell texts of a multiple choice whose mask is kept (the combinations of a file; bounded against a file of all different ones). */
+const MASKS_KEPT = 4096;
 
 export class ResponseTableBuilder {
   readonly questionnaire: Questionnaire;
@@ -95,6 +106,8 @@ export class ResponseTableBuilder {
   private slots = new Map<string, Slot>();
   private byId = new Map<string, Question>();
   private conditional: Question[];
+  /** The free-text columns' ids (a row starts with null in each). */
+  private textIds: string[];
   /** Stored answers: a free answer longer than today's limit was accepted then, and is kept (never silently lost). */
   private readonly keepLongText: boolean;
 
@@ -109,6 +122,7 @@ export class ResponseTableBuilder {
       this.slots.set(q.id, { q, index: hasOptions(q) ? new OptionIndex(q.options) : null, col });
     }
     this.conditional = questionnaire.questions.filter((q) => conditionsOf(q).length > 0 || q.required);
+    this.textIds = questionnaire.questions.filter((q) => q.type === 'text').map((q) => q.id);
   }
 
   private emptyColumn(q: Question, cap: number): Column {
@@ -145,11 +159,7 @@ export class ResponseTableBuilder {
   beginRow(id: string | null = null): number {
     if (this.size === this.capacity) this.grow();
     this.ids.push(id);
-    const text = this.questionnaire.questions;
-    for (const q of text) {
-      const col = this.columns[q.id]!;
-      if (col.kind === 'text') col.values.push(null);
-    }
+    for (const qid of this.textIds) (this.columns[qid] as { values: (string | null)[] }).values.push(null);
     return this.size++;
   }
 
@@ -194,6 +204,11 @@ export class ResponseTableBuilder {
         return null;
       }
       case 'multi': {
+        const known = slot.masks?.get(s);
+        if (known !== undefined) {
+          col.masks[row] = known;
+          return null;
+        }
         const index = slot.index!;
         let mask = 0;
         const bad: string[] = [];
@@ -215,6 +230,7 @@ export class ResponseTableBuilder {
         const max = (q as { max_choices?: number }).max_choices;
         if (max !== undefined && count > max) return `${count} choix cochés : ${max} au plus.`;
         col.masks[row] = mask >>> 0;
+        if ((slot.masks ??= new Map()).size < MASKS_KEPT) slot.masks.set(s, mask >>> 0);
         return null;
       }
       case 'numeric': {

@@ -1,69 +1,156 @@
 /**
  * The answers of a checked table (an import, the demo), as the rows the store writes through
- * COPY: each respondent's answers as JSON text built straight from the columns — the
- * question keys and option texts encoded once, no answers object per row — the same text as
- * `JSON.stringify` of `answersReader`'s record (responses-copy.test.ts), and the town
- * neighbourhood read from the neighbourhood question's option, looked up once per option.
- * Pure: no I/O.
+ * COPY: each respondent's answers as JSON text written as bytes straight into the COPY's
+ * buffer from the columns — each question's key and each option's text encoded once, no
+ * answers object, no string per row — the same text as `JSON.stringify` of `answersReader`'s
+ * record (responses-copy.test.ts), and the town neighbourhood read from the neighbourhood
+ * question's option, looked up once per option. Pure: no I/O.
  */
 import type { Town } from '../../platform/town';
 import { neighbourhoodIdOf } from './answering.service';
 import { neighbourhoodQuestion, type Questionnaire } from './questionnaire';
 import type { ResponseTable } from './response-table';
 
+/** A table's answers as JSON text, a row at a time, written into a buffer. */
+export interface AnswersJson {
+  /** The most bytes row `row`'s text can take. */
+  most(row: number): number;
+  /** Writes row `row`'s text (question id → value, unanswered questions left out) at `at`; returns where it ends. */
+  write(buf: Uint8Array, at: number, row: number): number;
+}
+
 export interface SubmittedRow {
-  /** The answers as JSON text (question id → value, unanswered questions left out). */
-  answersJson: string;
+  /** The row's answers: `json.write(…, row)`. */
+  json: AnswersJson;
+  row: number;
   externalId: string | null;
   neighbourhoodId: string | null;
 }
 
-/** Appends one question's answer at a row to `out` (`"id":value`), or returns `out` unchanged when unanswered. */
-type CellWriter = (row: number, out: string, first: boolean) => string;
+const utf8 = new TextEncoder();
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
 
-function cellWriter(table: ResponseTable, id: string): CellWriter | null {
+/** Copies `b` from `from` to `buf` at `at`; returns where it ends (a loop: the pieces are a few bytes, shorter than a call to copy). */
+function put(buf: Uint8Array, at: number, b: Uint8Array, from: number): number {
+  for (let i = from; i < b.length; i++) buf[at++] = b[i]!;
+  return at;
+}
+
+/** An ASCII text (a number as JSON writes it). */
+function putAscii(buf: Uint8Array, at: number, s: string): number {
+  for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+  return at;
+}
+
+/** The digits of 0 … 9999, as JSON writes them. */
+const SMALL_INTEGERS = Array.from({ length: 10_000 }, (_, n) => utf8.encode(String(n)));
+
+/**
+ * One question's answer at a row: writes `,"id":value` (without the comma when `first`) and
+ * returns where it ends, or returns `at` when the question is unanswered.
+ */
+type CellWriter = (buf: Uint8Array, at: number, row: number, first: boolean) => number;
+
+interface Cell {
+  write: CellWriter;
+  /** Bytes at most for this cell at a row. */
+  most: number | ((row: number) => number);
+}
+
+function cell(table: ResponseTable, id: string): Cell | null {
   const q = table.questionnaire.questions.find((x) => x.id === id)!;
   const col = table.columns[id];
   if (!col) return null;
-  const key = `${JSON.stringify(id)}:`;
-  const sep = `,${key}`;
-  const put = (out: string, first: boolean, value: string) => out + (first ? key : sep) + value;
+  const sepKey = utf8.encode(`,${JSON.stringify(id)}:`);
+  /** The key's bytes then `value`'s, the comma left out for the first answer. */
+  const pieces = (values: string[]) => values.map((v) => utf8.encode(`,${JSON.stringify(id)}:${v}`));
+  const longest = (bs: Uint8Array[]) => bs.reduce((n, b) => Math.max(n, b.length), 0);
   switch (col.kind) {
     case 'choice': {
-      const options = (q as { options: string[] }).options.map((o) => JSON.stringify(o));
+      const options = pieces((q as { options: string[] }).options.map((o) => JSON.stringify(o)));
       const codes = col.codes;
-      return (row, out, first) => (codes[row]! < 0 ? out : put(out, first, options[codes[row]!]!));
+      return {
+        most: longest(options),
+        write: (buf, at, row, first) => {
+          const c = codes[row]!;
+          return c < 0 ? at : put(buf, at, options[c]!, first ? 1 : 0);
+        },
+      };
     }
     case 'multi': {
       const options = (q as { options: string[] }).options.map((o) => JSON.stringify(o));
       const masks = col.masks;
-      const lists = new Map<number, string>();
+      const lists = new Map<number, Uint8Array>();
       const list = (m: number) => {
-        let s = lists.get(m);
-        if (s === undefined) lists.set(m, (s = `[${options.filter((_, i) => m & (1 << i)).join(',')}]`));
-        return s;
+        let b = lists.get(m);
+        if (b === undefined) lists.set(m, (b = pieces([`[${options.filter((_, i) => m & (1 << i)).join(',')}]`])[0]!));
+        return b;
       };
-      return (row, out, first) => (masks[row] ? put(out, first, list(masks[row]!)) : out);
+      return {
+        most: sepKey.length + 2 + options.reduce((n, o) => n + utf8.encode(o).length + 1, 0),
+        write: (buf, at, row, first) => (masks[row] ? put(buf, at, list(masks[row]!), first ? 1 : 0) : at),
+      };
     }
     case 'numeric': {
       const values = col.values;
-      return (row, out, first) => (Number.isNaN(values[row]!) ? out : put(out, first, JSON.stringify(values[row]!)));
+      return {
+        // The longest number JSON writes: "-1.2345678901234567e-123".
+        most: sepKey.length + 25,
+        write: (buf, at, row, first) => {
+          const v = values[row]!;
+          if (Number.isNaN(v)) return at;
+          at = put(buf, at, sepKey, first ? 1 : 0);
+          return Number.isInteger(v) && v >= 0 && v < 10_000 ? put(buf, at, SMALL_INTEGERS[v]!, 0) : putAscii(buf, at, JSON.stringify(v));
+        },
+      };
     }
     case 'text': {
       const values = col.values;
-      return (row, out, first) => (values[row] == null ? out : put(out, first, JSON.stringify(values[row])));
+      return {
+        // JSON writes a character as at most 6 (\u001f), a UTF-16 unit as at most 3 bytes.
+        most: (row) => (values[row] == null ? 0 : sepKey.length + 2 + 6 * values[row]!.length),
+        write: (buf, at, row, first) => {
+          const s = values[row];
+          if (s == null) return at;
+          at = put(buf, at, sepKey, first ? 1 : 0);
+          return at + utf8.encodeInto(JSON.stringify(s), buf.subarray(at)).written;
+        },
+      };
     }
   }
 }
 
 /** Each row's answers as JSON text, in the questionnaire's order of questions. */
-export function answersJsonWriter(table: ResponseTable): (row: number) => string {
-  const writers = table.questionnaire.questions.map((q) => cellWriter(table, q.id)).filter((w): w is CellWriter => w !== null);
-  return (row) => {
-    let out = '';
-    for (const w of writers) out = w(row, out, out === '');
-    return `{${out}}`;
+export function answersJson(table: ResponseTable): AnswersJson {
+  const cells = table.questionnaire.questions.map((q) => cell(table, q.id)).filter((c): c is Cell => c !== null);
+  const writers = cells.map((c) => c.write);
+  let fixed = 2;
+  const varying: ((row: number) => number)[] = [];
+  for (const c of cells) {
+    if (typeof c.most === 'number') fixed += c.most;
+    else varying.push(c.most);
+  }
+  return {
+    most: (row) => {
+      let n = fixed;
+      for (const m of varying) n += m(row);
+      return n;
+    },
+    write: (buf, at, row) => {
+      buf[at++] = OPEN;
+      const start = at;
+      for (const w of writers) at = w(buf, at, row, at === start);
+      buf[at++] = CLOSE;
+      return at;
+    },
   };
+}
+
+/** A row's answers as a string (tests, and what a reader of the stored text gets). */
+export function answersJsonText(json: AnswersJson, row: number): string {
+  const buf = new Uint8Array(json.most(row));
+  return Buffer.from(buf.buffer, 0, json.write(buf, 0, row)).toString('utf8');
 }
 
 /** The town neighbourhood id of each row (null when the question is unanswered or names no neighbourhood of the town). */
@@ -80,7 +167,7 @@ function neighbourhoodReader(town: Town, definition: Questionnaire, table: Respo
  * memory twice), from row `from` (a table still being read: the rows after those written).
  */
 export function* submittedRows(town: Town, definition: Questionnaire, table: ResponseTable, from = 0): Generator<SubmittedRow> {
-  const json = answersJsonWriter(table);
+  const json = answersJson(table);
   const hood = neighbourhoodReader(town, definition, table);
-  for (let r = from; r < table.size; r++) yield { answersJson: json(r), externalId: table.ids[r] ?? null, neighbourhoodId: hood(r) };
+  for (let r = from; r < table.size; r++) yield { json, row: r, externalId: table.ids[r] ?? null, neighbourhoodId: hood(r) };
 }

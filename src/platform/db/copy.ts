@@ -150,6 +150,20 @@ export class BinaryRows {
     return this;
   }
 
+  /**
+   * A text or json value that writes its own bytes (at most `most` of them): `write(buf, at,
+   * arg)` returns where it ended. For a value made from parts already encoded (the survey
+   * answers' JSON): no string is built, nothing is encoded again.
+   */
+  written<T>(most: number, write: (buf: Buffer, at: number, arg: T) => number, arg: T): this {
+    this.room(4 + most);
+    const end = write(this.buf, this.pos + 4, arg);
+    if (end - this.pos - 4 > most) throw new Error(`a value wrote ${end - this.pos - 4} bytes for ${most} at most`);
+    this.buf.writeInt32BE(end - this.pos - 4, this.pos);
+    this.pos = end;
+    return this;
+  }
+
   uuid(u: string | null): this {
     if (u === null) return this.null();
     if (!HEX.test(u)) throw new Error(`not a uuid: ${u}`);
