@@ -248,11 +248,12 @@ export async function importResponses(
         }
       }
       const rows = readOn(0);
+      let estimated: number | null = null; // the file's lines, counted once (a scan of the whole text)
       await store
         .insertSubmitted(
           t,
           { questionnaireId: id, version: row.publishedVersion, channel: 'import', importId, now },
-          withProgress(rows, () => read?.table.size ?? estimatedRows(input.csv), opts.onProgress),
+          withProgress(rows, () => read?.table.size ?? (estimated ??= estimatedRows(input.csv)), opts.onProgress),
         )
         .catch((err) => {
           // Read to the end: a problem in the file is reported before ids imported before.
