@@ -27,6 +27,18 @@ if (help !== null) {
       process.exit(1);
     });
 } else {
+  if (args[0] === 'serve') {
+    // PostgreSQL starts while the application loads (the serve command takes it over). A bad
+    // configuration is left to the command, which reports it with the variable's name.
+    const [{ loadConfig }, { startDatabaseEarly }] = await Promise.all([import('./config'), import('./platform/db/start')]);
+    let config: ReturnType<typeof loadConfig> | null = null;
+    try {
+      config = loadConfig();
+    } catch {
+      config = null;
+    }
+    if (config) startDatabaseEarly(config, (m) => console.error(m));
+  }
   // Loaded only now: the commands import the whole application.
   const { buildCli } = await import('./cli/index');
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { buildApp } from '../app';
 import { boot } from '../platform/runtime';
+import { takeEarlyDatabase } from '../platform/db/start';
 import { modules } from '../modules/registry';
 import { runSeeds } from '../platform/seeds';
 import { allSeeds } from './seeds';
@@ -14,7 +15,8 @@ export function registerServe(program: Command) {
     .action(async () => {
       const started = performance.now();
       const config = loadConfig();
-      const rt = await boot(config, { modules, jobs: config.WORKERS === 'true' ? 'work' : 'send' });
+      // PostgreSQL was started while the code loaded (main.ts): taken over here.
+      const rt = await boot(config, { modules, jobs: config.WORKERS === 'true' ? 'work' : 'send', database: takeEarlyDatabase() });
       let seeded: string[] = [];
       if (config.SEED_DEMO === 'true') seeded = await runSeeds(rt.systemCtx(), allSeeds(), (m) => console.log(m));
       const { app } = await buildApp(rt.deps);
