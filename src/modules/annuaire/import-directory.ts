@@ -212,7 +212,13 @@ export async function importDirectory(ctx: Ctx, text: string, opts: ImportOption
       const seq = await store.reserveImportSeq(t, 'annuaire_structures', newStructures.length);
       outcome.structures.inserted = await importStore.copyNewStructures(
         t,
-        mapLazily(newStructures, (s, i) => ({ ...structureRow(s.record, s.extras, shapes), id: randomUUID(), import_seq: seq + i }), progressed),
+        countProgress(
+          (function* () {
+            // Built as the COPY reads them.
+            for (const [i, s] of newStructures.entries()) yield { ...structureRow(s.record, s.extras, shapes), id: randomUUID(), import_seq: seq + i };
+          })(),
+          progressed,
+        ),
         now,
       );
     }
@@ -312,19 +318,6 @@ function* countProgress<R>(rows: Iterable<R>, progressed: (n: number) => void): 
   let pending = 0;
   for (const row of rows) {
     yield row;
-    if (++pending === 1000) {
-      progressed(pending);
-      pending = 0;
-    }
-  }
-  if (pending) progressed(pending);
-}
-
-/** `fn` over `list` as it is read (by COPY), telling `progressed` every 1,000 items and at the end. */
-function* mapLazily<T, R>(list: T[], fn: (x: T, i: number) => R, progressed: (n: number) => void): Generator<R> {
-  let pending = 0;
-  for (let i = 0; i < list.length; i++) {
-    yield fn(list[i], i);
     if (++pending === 1000) {
       progressed(pending);
       pending = 0;
