@@ -77,7 +77,6 @@ interface Built {
   params: unknown[];
   p: (v: unknown) => string;
   distance: string;
-  here: string | null;
   rank: string;
 }
 
@@ -126,13 +125,11 @@ function build(f: SearchSql, mode: 'index-text' | 'index-place'): Built {
   if (st.length) where.push(`EXISTS (SELECT 1 FROM annuaire_structures st WHERE st.id = s.structure_id AND ${st.join(' AND ')})`);
   if (f.quartier) where.push(`s.quartier = ${p(f.quartier)}`);
   let distance = 'NULL::float8';
-  let here: string | null = null;
   if (f.near) {
-    here = `ll_to_earth(${p(f.near.lat)}, ${p(f.near.lon)})`;
-    distance = `earth_distance(ll_to_earth(s.latitude, s.longitude), ${here})`;
+    distance = `earth_distance(ll_to_earth(s.latitude, s.longitude), ll_to_earth(${p(f.near.lat)}, ${p(f.near.lon)}))`;
     if (f.radiusM) where.push(`${distance} <= ${p(f.radiusM)}`);
   }
-  return { where, params, p, distance, here, rank };
+  return { where, params, p, distance, rank };
 }
 
 const whereSql = (w: string[]) => (w.length ? `WHERE ${w.join(' AND ')}` : '');
