@@ -43,8 +43,13 @@ function putAscii(buf: Uint8Array, at: number, s: string): number {
   return at;
 }
 
-/** The digits of 0 … 9999, as JSON writes them. */
-const SMALL_INTEGERS = Array.from({ length: 10_000 }, (_, n) => utf8.encode(String(n)));
+/** A whole number from 0 to 2^31 as JSON writes it, digit by digit (no string). */
+function putDigits(buf: Uint8Array, at: number, v: number): number {
+  let n = 1;
+  for (let x = v; x >= 10; x = Math.floor(x / 10)) n++;
+  for (let i = at + n - 1; i >= at; i--, v = Math.floor(v / 10)) buf[i] = 48 + (v % 10);
+  return at + n;
+}
 
 /**
  * One question's answer at a row: writes `,"id":value` and returns where it ends, or returns
@@ -63,7 +68,7 @@ function cell(table: ResponseTable, id: string): Cell | null {
   const col = table.columns[id];
   if (!col) return null;
   const sepKey = utf8.encode(`,${JSON.stringify(id)}:`);
-  /** The key's bytes then `value`'s, the comma left out for the first answer. */
+  /** `,"id":value` as bytes, for each value (the row's first comma becomes its brace). */
   const pieces = (values: string[]) => values.map((v) => utf8.encode(`,${JSON.stringify(id)}:${v}`));
   const longest = (bs: Uint8Array[]) => bs.reduce((n, b) => Math.max(n, b.length), 0);
   switch (col.kind) {
@@ -101,7 +106,7 @@ function cell(table: ResponseTable, id: string): Cell | null {
           const v = values[row]!;
           if (Number.isNaN(v)) return at;
           at = put(buf, at, sepKey);
-          return Number.isInteger(v) && v >= 0 && v < 10_000 ? put(buf, at, SMALL_INTEGERS[v]!) : putAscii(buf, at, JSON.stringify(v));
+          return Number.isInteger(v) && v >= 0 && v < 2 ** 31 ? putDigits(buf, at, v) : putAscii(buf, at, JSON.stringify(v));
         },
       };
     }
