@@ -35,7 +35,7 @@ if (help !== null) {
     try {
       config = loadConfig();
     } catch {
-      config = null;
+      // reported by the command
     }
     if (config) startDatabaseEarly(config, (m) => console.error(m));
   }
